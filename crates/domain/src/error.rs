@@ -1,0 +1,75 @@
+//! Validation errors with stable, machine-readable codes.
+//!
+//! The codes are part of the public API (they appear in problem+json bodies)
+//! and are the keys the user interface translates, so never rename one.
+
+use std::fmt;
+
+/// A stable snake_case error code, shared by HTML pages and the JSON API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    BadRequest,
+    InvalidUtf8,
+    UnknownLocale,
+    UnknownPage,
+    InvalidChoice,
+    FieldTooLong,
+    FieldRequired,
+    InvalidSlug,
+    Forbidden,
+    CrossSiteRequest,
+    NotFound,
+    MethodNotAllowed,
+    RequestTimeout,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    RateLimited,
+    Internal,
+    ServiceUnavailable,
+}
+
+impl ErrorCode {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::BadRequest => "bad_request",
+            ErrorCode::InvalidUtf8 => "invalid_utf8",
+            ErrorCode::UnknownLocale => "unknown_locale",
+            ErrorCode::UnknownPage => "unknown_page",
+            ErrorCode::InvalidChoice => "invalid_choice",
+            ErrorCode::FieldTooLong => "field_too_long",
+            ErrorCode::FieldRequired => "field_required",
+            ErrorCode::InvalidSlug => "invalid_slug",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::CrossSiteRequest => "cross_site_request",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::RequestTimeout => "request_timeout",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::Internal => "internal_error",
+            ErrorCode::ServiceUnavailable => "service_unavailable",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Input that breaks a domain rule. `field` names the offending form field
+/// so pages can link the error summary to it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {code}")]
+pub struct ValidationError {
+    pub field: &'static str,
+    pub code: ErrorCode,
+}
+
+impl ValidationError {
+    pub const fn new(field: &'static str, code: ErrorCode) -> Self {
+        Self { field, code }
+    }
+}

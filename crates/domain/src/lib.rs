@@ -1,0 +1,12 @@
+//! Cohesion's domain: pure types and rules, free of I/O.
+//!
+//! Everything here can be tested without a database or a web server; the
+//! storage, services and web crates build on these types.
+
+pub mod error;
+pub mod feedback;
+pub mod pages;
+pub mod programme;
+pub mod rate_limit;
+
+pub use error::{ErrorCode, ValidationError};

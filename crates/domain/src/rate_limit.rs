@@ -1,0 +1,48 @@
+//! Fixed-window rate limits. The counting happens in storage (so that every
+//! server agrees); the rules about windows live here.
+
+/// A limit of `max` events per `window_secs` seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    pub max: u32,
+    pub window_secs: u32,
+}
+
+impl RateLimit {
+    pub const fn new(max: u32, window_secs: u32) -> Self {
+        Self { max, window_secs }
+    }
+
+    /// The start of the window that `now` (seconds since the epoch) falls in.
+    pub fn window_start(self, now: i64) -> i64 {
+        let w = i64::from(self.window_secs.max(1));
+        now.div_euclid(w) * w
+    }
+
+    /// Seconds until the window containing `now` ends: what a 429 tells
+    /// the client to wait.
+    pub fn retry_after(self, now: i64) -> u32 {
+        let end = self.window_start(now) + i64::from(self.window_secs.max(1));
+        u32::try_from(end - now).unwrap_or(self.window_secs)
+    }
+
+    /// Whether the `count`th event in a window is allowed.
+    pub fn allows(self, count: u32) -> bool {
+        count <= self.max
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_are_aligned_and_retry_counts_down() {
+        let limit = RateLimit::new(3, 60);
+        assert_eq!(limit.window_start(125), 120);
+        assert_eq!(limit.retry_after(125), 55);
+        assert_eq!(limit.retry_after(120), 60);
+        assert!(limit.allows(3));
+        assert!(!limit.allows(4));
+    }
+}

@@ -1,0 +1,223 @@
+//! Connecting to either engine, and the connection types repositories use.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool};
+
+/// What went wrong in storage. Callers map these to their own errors; the
+/// message of `Unsupported` and `Connect` is written for operators.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("unsupported database URL {0:?}: use sqlite:PATH or postgres://USER@HOST/DB")]
+    Unsupported(String),
+    #[error("cannot connect to the database: {0}")]
+    Connect(String),
+    #[error("database error: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Which engine a [`Db`] runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// A pool of connections to SQLite or PostgreSQL. Cheap to clone.
+#[derive(Debug, Clone)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A borrowed connection of either engine; what repository functions take,
+/// so that the same function runs inside or outside a transaction.
+pub enum Conn<'c> {
+    Sqlite(&'c mut SqliteConnection),
+    Postgres(&'c mut PgConnection),
+}
+
+/// A connection checked out of the pool.
+pub enum PoolConn {
+    Sqlite(PoolConnection<Sqlite>),
+    Postgres(PoolConnection<Postgres>),
+}
+
+impl PoolConn {
+    pub fn conn(&mut self) -> Conn<'_> {
+        match self {
+            PoolConn::Sqlite(c) => Conn::Sqlite(c),
+            PoolConn::Postgres(c) => Conn::Postgres(c),
+        }
+    }
+}
+
+/// A transaction: every change of one use-case goes through one of these,
+/// so a failure part-way saves nothing. Dropped without `commit`, it rolls back.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, Sqlite>),
+    Postgres(sqlx::Transaction<'static, Postgres>),
+}
+
+impl Tx {
+    pub fn conn(&mut self) -> Conn<'_> {
+        match self {
+            Tx::Sqlite(t) => Conn::Sqlite(t),
+            Tx::Postgres(t) => Conn::Postgres(t),
+        }
+    }
+
+    pub async fn commit(self) -> Result<(), StorageError> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+/// Pool settings an operator may tune.
+#[derive(Debug, Clone, Copy)]
+pub struct PoolSettings {
+    pub max_connections: u32,
+    pub connect_timeout: Duration,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        Self {
+            max_connections: 10,
+            connect_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+impl Db {
+    /// Opens a pool for `url`: `sqlite:PATH` (the file is created if missing,
+    /// in WAL mode) or `postgres://…`. Fails fast with a one-line message.
+    pub async fn connect(url: &str, settings: PoolSettings) -> Result<Db, StorageError> {
+        match Engine::of_url(url)? {
+            Engine::Sqlite => {
+                let options = SqliteConnectOptions::from_str(url)
+                    .map_err(|e| StorageError::Connect(one_line(&e)))?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    // NORMAL is durable in WAL mode except on power loss,
+                    // where the last commits may roll back; a sound trade.
+                    .synchronous(SqliteSynchronous::Normal)
+                    .busy_timeout(Duration::from_secs(5))
+                    .foreign_keys(true);
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(settings.max_connections.max(1))
+                    .acquire_timeout(settings.connect_timeout)
+                    .connect_with(options)
+                    .await
+                    .map_err(|e| StorageError::Connect(one_line(&e)))?;
+                Ok(Db::Sqlite(pool))
+            }
+            Engine::Postgres => {
+                let options = PgConnectOptions::from_str(url)
+                    .map_err(|e| StorageError::Connect(one_line(&e)))?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(settings.max_connections.max(1))
+                    .acquire_timeout(settings.connect_timeout)
+                    .connect_with(options)
+                    .await
+                    .map_err(|e| StorageError::Connect(one_line(&e)))?;
+                Ok(Db::Postgres(pool))
+            }
+        }
+    }
+
+    pub fn engine(&self) -> Engine {
+        match self {
+            Db::Sqlite(_) => Engine::Sqlite,
+            Db::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    pub async fn acquire(&self) -> Result<PoolConn, StorageError> {
+        Ok(match self {
+            Db::Sqlite(p) => PoolConn::Sqlite(p.acquire().await?),
+            Db::Postgres(p) => PoolConn::Postgres(p.acquire().await?),
+        })
+    }
+
+    pub async fn begin(&self) -> Result<Tx, StorageError> {
+        Ok(match self {
+            Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
+            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
+    /// A round trip to the database, for health checks.
+    pub async fn ping(&self) -> Result<(), StorageError> {
+        let mut c = self.acquire().await?;
+        crate::on_conn!(c.conn(), c => sqlx::query("SELECT 1").execute(&mut *c).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// Writes a consistent copy of a SQLite database to `path` while others
+    /// keep reading and writing (`VACUUM INTO`). The target must not exist.
+    pub async fn backup_sqlite(&self, path: &str) -> Result<(), StorageError> {
+        match self {
+            Db::Sqlite(pool) => {
+                if std::path::Path::new(path).exists() {
+                    return Err(StorageError::Invalid(format!(
+                        "{path} already exists; choose a new file name"
+                    )));
+                }
+                sqlx::query("VACUUM INTO $1").bind(path).execute(pool).await?;
+                Ok(())
+            }
+            Db::Postgres(_) => Err(StorageError::Invalid(
+                "backup copies SQLite databases; for PostgreSQL use pg_dump".into(),
+            )),
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite(p) => p.close().await,
+            Db::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+impl Engine {
+    /// Which engine a URL names, or a clear refusal.
+    pub fn of_url(url: &str) -> Result<Engine, StorageError> {
+        if url.starts_with("sqlite:") {
+            Ok(Engine::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Engine::Postgres)
+        } else {
+            let scheme = url.split(':').next().unwrap_or_default();
+            Err(StorageError::Unsupported(scheme.to_owned()))
+        }
+    }
+}
+
+fn one_line(e: &dyn std::fmt::Display) -> String {
+    e.to_string().lines().next().unwrap_or_default().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_is_chosen_by_scheme() {
+        assert_eq!(Engine::of_url("sqlite:x.db").unwrap(), Engine::Sqlite);
+        assert_eq!(Engine::of_url("postgres://a@b/c").unwrap(), Engine::Postgres);
+        assert_eq!(Engine::of_url("postgresql://a@b/c").unwrap(), Engine::Postgres);
+        let err = Engine::of_url("mysql://root@localhost/x").unwrap_err();
+        assert!(err.to_string().contains("\"mysql\""), "{err}");
+    }
+}

@@ -1,0 +1,33 @@
+//! All of Cohesion's SQL lives here.
+//!
+//! One set of repositories runs the same SQL text on SQLite and PostgreSQL.
+//! [`Db`] wraps a pool of either engine; the [`on_conn!`] macro expands one
+//! block of code for each engine so that queries are written once.
+
+mod db;
+pub mod feedback;
+pub mod migrate;
+pub mod programmes;
+pub mod rate_limits;
+pub mod schema;
+mod timestamp;
+
+pub use db::{Conn, Db, Engine, PoolConn, StorageError, Tx};
+pub use timestamp::Timestamp;
+
+/// Runs `$body` with `$c` bound to the engine-specific `&mut Connection`.
+/// The body is compiled once per engine, so it must be valid for both.
+#[macro_export]
+macro_rules! on_conn {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            $crate::Conn::Sqlite($c) => $body,
+            $crate::Conn::Postgres($c) => $body,
+        }
+    };
+}
+
+/// A new time-ordered id (UUIDv7), so that ids sort by creation time.
+pub fn new_id() -> uuid::Uuid {
+    uuid::Uuid::now_v7()
+}

@@ -1,0 +1,99 @@
+//! A description of the live schema, engine-neutral, so that a test can
+//! prove the SQLite and PostgreSQL migrations build the same tables.
+
+use std::collections::BTreeMap;
+
+use sqlx::Row;
+
+use crate::{Conn, StorageError};
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Column {
+    pub name: String,
+    /// One of: uuid, text, timestamptz, boolean, bigint, integer, other:<raw>.
+    pub kind: String,
+    pub not_null: bool,
+}
+
+/// Tables (by name) with their columns (sorted by name), and the names of
+/// explicitly created indexes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SchemaDescription {
+    pub tables: BTreeMap<String, Vec<Column>>,
+    pub indexes: Vec<String>,
+}
+
+pub async fn describe(conn: Conn<'_>) -> Result<SchemaDescription, StorageError> {
+    let mut out = SchemaDescription::default();
+    let (rows, indexes): (Vec<(String, String, String, bool)>, Vec<String>) = match conn {
+        Conn::Sqlite(c) => {
+            // A primary-key column is NOT NULL in meaning on both engines.
+            let rows = sqlx::query(
+                "SELECT m.name AS t, p.name AS c, p.type AS ty, (p.\"notnull\" = 1 OR p.pk > 0) AS nn \
+                 FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+            )
+            .fetch_all(&mut *c)
+            .await?;
+            let indexes = sqlx::query_scalar(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+            )
+            .fetch_all(&mut *c)
+            .await?;
+            (rows_to_tuples(&rows)?, indexes)
+        }
+        Conn::Postgres(c) => {
+            let rows = sqlx::query(
+                "SELECT table_name::text AS t, column_name::text AS c, data_type::text AS ty, \
+                 (is_nullable = 'NO') AS nn \
+                 FROM information_schema.columns WHERE table_schema = current_schema()",
+            )
+            .fetch_all(&mut *c)
+            .await?;
+            let indexes = sqlx::query_scalar(
+                "SELECT i.indexname::text FROM pg_indexes i \
+                 WHERE i.schemaname = current_schema() AND NOT EXISTS ( \
+                   SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname) \
+                 ORDER BY 1",
+            )
+            .fetch_all(&mut *c)
+            .await?;
+            (rows_to_tuples(&rows)?, indexes)
+        }
+    };
+    for (table, column, ty, not_null) in rows {
+        out.tables.entry(table).or_default().push(Column {
+            name: column,
+            kind: canonical_type(&ty),
+            not_null,
+        });
+    }
+    for cols in out.tables.values_mut() {
+        cols.sort();
+    }
+    out.indexes = indexes;
+    Ok(out)
+}
+
+fn rows_to_tuples<R: Row>(rows: &[R]) -> Result<Vec<(String, String, String, bool)>, sqlx::Error>
+where
+    for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> bool: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> &'r str: sqlx::ColumnIndex<R>,
+{
+    rows.iter()
+        .map(|r| Ok((r.try_get("t")?, r.try_get("c")?, r.try_get("ty")?, r.try_get("nn")?)))
+        .collect()
+}
+
+fn canonical_type(raw: &str) -> String {
+    match raw.to_ascii_lowercase().as_str() {
+        "uuid" => "uuid".into(),
+        "text" => "text".into(),
+        "timestamptz" | "timestamp with time zone" => "timestamptz".into(),
+        "boolean" => "boolean".into(),
+        "bigint" => "bigint".into(),
+        "integer" => "integer".into(),
+        other => format!("other:{other}"),
+    }
+}

@@ -1,0 +1,49 @@
+use cohesion_storage::{migrate, schema, Engine};
+use cohesion_testkit as testkit;
+
+#[tokio::test]
+async fn sqlite_and_postgres_schemas_are_equivalent() {
+    let sqlite = testkit::sqlite().await;
+    let Some(pg) = testkit::postgres().await else { return };
+    let a = schema::describe(sqlite.db.acquire().await.unwrap().conn()).await.unwrap();
+    let b = schema::describe(pg.db.acquire().await.unwrap().conn()).await.unwrap();
+    assert!(a.tables.contains_key("programmes"), "schema described: {a:?}");
+    for (table, cols) in &a.tables {
+        assert_eq!(Some(cols), b.tables.get(table), "table {table} differs");
+    }
+    assert_eq!(a.tables.len(), b.tables.len(), "same set of tables");
+    assert_eq!(a.indexes, b.indexes, "same explicit indexes");
+    assert_eq!(sqlite.engine(), Engine::Sqlite);
+    assert_eq!(pg.engine(), Engine::Postgres);
+}
+
+#[tokio::test]
+async fn migrations_are_idempotent_and_recorded() {
+    for t in testkit::engines().await {
+        assert!(migrate::is_current(&t.db).await.unwrap());
+        assert!(migrate::run(&t.db).await.unwrap().is_empty(), "second run applies nothing");
+        let versions = migrate::applied_versions(&t.db).await.unwrap();
+        assert_eq!(versions.len(), migrate::MIGRATIONS.len());
+    }
+}
+
+#[tokio::test]
+async fn an_empty_database_is_not_current_until_migrated() {
+    let mut dbs = vec![testkit::sqlite_unmigrated().await];
+    dbs.extend(testkit::postgres_unmigrated().await);
+    for t in dbs {
+        assert!(!migrate::is_current(&t.db).await.unwrap());
+        assert_eq!(migrate::run(&t.db).await.unwrap(), vec![1]);
+        assert!(migrate::is_current(&t.db).await.unwrap());
+    }
+}
+
+#[tokio::test]
+async fn concurrent_migrations_on_postgres_take_turns() {
+    let Some(t) = testkit::postgres_unmigrated().await else { return };
+    let other = cohesion_storage::Db::connect(&t.url, Default::default()).await.unwrap();
+    let (a, b) = tokio::join!(migrate::run(&t.db), migrate::run(&other));
+    let mut applied = a.unwrap();
+    applied.extend(b.unwrap());
+    assert_eq!(applied, vec![1], "exactly one runner applies each migration");
+}
