@@ -173,7 +173,10 @@ impl Db {
                         "{path} already exists; choose a new file name"
                     )));
                 }
-                sqlx::query("VACUUM INTO $1").bind(path).execute(pool).await?;
+                sqlx::query("VACUUM INTO $1")
+                    .bind(path)
+                    .execute(pool)
+                    .await?;
                 Ok(())
             }
             Db::Postgres(_) => Err(StorageError::Invalid(
@@ -215,8 +218,14 @@ mod tests {
     #[test]
     fn engine_is_chosen_by_scheme() {
         assert_eq!(Engine::of_url("sqlite:x.db").unwrap(), Engine::Sqlite);
-        assert_eq!(Engine::of_url("postgres://a@b/c").unwrap(), Engine::Postgres);
-        assert_eq!(Engine::of_url("postgresql://a@b/c").unwrap(), Engine::Postgres);
+        assert_eq!(
+            Engine::of_url("postgres://a@b/c").unwrap(),
+            Engine::Postgres
+        );
+        assert_eq!(
+            Engine::of_url("postgresql://a@b/c").unwrap(),
+            Engine::Postgres
+        );
         let err = Engine::of_url("mysql://root@localhost/x").unwrap_err();
         assert!(err.to_string().contains("\"mysql\""), "{err}");
     }

@@ -12,7 +12,7 @@ pub mod rate_limits;
 pub mod schema;
 mod timestamp;
 
-pub use db::{Conn, Db, Engine, PoolConn, StorageError, Tx};
+pub use db::{Conn, Db, Engine, PoolConn, PoolSettings, StorageError, Tx};
 pub use timestamp::Timestamp;
 
 /// Runs `$body` with `$c` bound to the engine-specific `&mut Connection`.

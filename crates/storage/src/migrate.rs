@@ -121,7 +121,10 @@ mod tests {
             names.sort();
             names
         };
-        let expected: Vec<String> = MIGRATIONS.iter().map(|m| format!("{}.sql", m.name)).collect();
+        let expected: Vec<String> = MIGRATIONS
+            .iter()
+            .map(|m| format!("{}.sql", m.name))
+            .collect();
         assert_eq!(list("sqlite"), expected);
         assert_eq!(list("postgres"), expected);
         for (i, m) in MIGRATIONS.iter().enumerate() {

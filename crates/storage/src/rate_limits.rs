@@ -14,7 +14,8 @@ pub async fn hit(
     limit: RateLimit,
     now: i64,
 ) -> Result<u32, StorageError> {
-    const SQL: &str = "INSERT INTO rate_limit_hits (bucket, window_start, hits) VALUES ($1, $2, 1) \
+    const SQL: &str =
+        "INSERT INTO rate_limit_hits (bucket, window_start, hits) VALUES ($1, $2, 1) \
         ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1 \
         RETURNING hits";
     let window = limit.window_start(now);

@@ -82,7 +82,14 @@ where
     for<'r> &'r str: sqlx::ColumnIndex<R>,
 {
     rows.iter()
-        .map(|r| Ok((r.try_get("t")?, r.try_get("c")?, r.try_get("ty")?, r.try_get("nn")?)))
+        .map(|r| {
+            Ok((
+                r.try_get("t")?,
+                r.try_get("c")?,
+                r.try_get("ty")?,
+                r.try_get("nn")?,
+            ))
+        })
         .collect()
 }
 

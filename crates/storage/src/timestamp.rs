@@ -90,9 +90,9 @@ impl<'q> Encode<'q, Postgres> for Timestamp {
 
 impl<'r> Decode<'r, Postgres> for Timestamp {
     fn decode(value: <Postgres as sqlx::Database>::ValueRef<'r>) -> Result<Self, BoxDynError> {
-        Ok(Self::from(<OffsetDateTime as Decode<'r, Postgres>>::decode(
-            value,
-        )?))
+        Ok(Self::from(
+            <OffsetDateTime as Decode<'r, Postgres>>::decode(value)?,
+        ))
     }
 }
 

@@ -25,7 +25,9 @@ impl TestDb {
 /// A fresh, migrated SQLite database in a temporary directory.
 pub async fn sqlite() -> TestDb {
     let t = sqlite_unmigrated().await;
-    migrate::run(&t.db).await.expect("migrations apply on SQLite");
+    migrate::run(&t.db)
+        .await
+        .expect("migrations apply on SQLite");
     t
 }
 
@@ -33,8 +35,15 @@ pub async fn sqlite() -> TestDb {
 pub async fn sqlite_unmigrated() -> TestDb {
     let dir = tempfile::tempdir().expect("temporary directory");
     let url = format!("sqlite:{}", dir.path().join("test.db").display());
-    let db = Db::connect(&url, Default::default()).await.expect("open SQLite");
-    TestDb { db, url, _dir: Some(dir), pg_cleanup: None }
+    let db = Db::connect(&url, Default::default())
+        .await
+        .expect("open SQLite");
+    TestDb {
+        db,
+        url,
+        _dir: Some(dir),
+        pg_cleanup: None,
+    }
 }
 
 /// The PostgreSQL server's URL, or `None` (after saying so) when the suite
@@ -52,7 +61,9 @@ pub fn postgres_url() -> Option<String> {
 /// A fresh, migrated PostgreSQL schema, if a server is configured.
 pub async fn postgres() -> Option<TestDb> {
     let t = postgres_unmigrated().await?;
-    migrate::run(&t.db).await.expect("migrations apply on PostgreSQL");
+    migrate::run(&t.db)
+        .await
+        .expect("migrations apply on PostgreSQL");
     Some(t)
 }
 
@@ -72,8 +83,15 @@ pub async fn postgres_unmigrated() -> Option<TestDb> {
     }
     admin.close().await;
     let url = with_search_path(&base, &schema);
-    let db = Db::connect(&url, Default::default()).await.expect("connect to test schema");
-    Some(TestDb { db, url, _dir: None, pg_cleanup: Some((base, schema)) })
+    let db = Db::connect(&url, Default::default())
+        .await
+        .expect("connect to test schema");
+    Some(TestDb {
+        db,
+        url,
+        _dir: None,
+        pg_cleanup: Some((base, schema)),
+    })
 }
 
 /// Every engine this run can test: SQLite always, PostgreSQL when set.
@@ -90,11 +108,16 @@ fn with_search_path(base: &str, schema: &str) -> String {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        let Some((base, schema)) = self.pg_cleanup.take() else { return };
+        let Some((base, schema)) = self.pg_cleanup.take() else {
+            return;
+        };
         // Drop runs outside async; a short-lived runtime on its own thread
         // removes the schema so test runs leave nothing behind.
         let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
             rt.block_on(async {
                 let db = Db::connect(&base, Default::default()).await.ok()?;
                 if let Db::Postgres(pool) = &db {

@@ -4,10 +4,19 @@ use cohesion_testkit as testkit;
 #[tokio::test]
 async fn sqlite_and_postgres_schemas_are_equivalent() {
     let sqlite = testkit::sqlite().await;
-    let Some(pg) = testkit::postgres().await else { return };
-    let a = schema::describe(sqlite.db.acquire().await.unwrap().conn()).await.unwrap();
-    let b = schema::describe(pg.db.acquire().await.unwrap().conn()).await.unwrap();
-    assert!(a.tables.contains_key("programmes"), "schema described: {a:?}");
+    let Some(pg) = testkit::postgres().await else {
+        return;
+    };
+    let a = schema::describe(sqlite.db.acquire().await.unwrap().conn())
+        .await
+        .unwrap();
+    let b = schema::describe(pg.db.acquire().await.unwrap().conn())
+        .await
+        .unwrap();
+    assert!(
+        a.tables.contains_key("programmes"),
+        "schema described: {a:?}"
+    );
     for (table, cols) in &a.tables {
         assert_eq!(Some(cols), b.tables.get(table), "table {table} differs");
     }
@@ -21,7 +30,10 @@ async fn sqlite_and_postgres_schemas_are_equivalent() {
 async fn migrations_are_idempotent_and_recorded() {
     for t in testkit::engines().await {
         assert!(migrate::is_current(&t.db).await.unwrap());
-        assert!(migrate::run(&t.db).await.unwrap().is_empty(), "second run applies nothing");
+        assert!(
+            migrate::run(&t.db).await.unwrap().is_empty(),
+            "second run applies nothing"
+        );
         let versions = migrate::applied_versions(&t.db).await.unwrap();
         assert_eq!(versions.len(), migrate::MIGRATIONS.len());
     }
@@ -40,10 +52,18 @@ async fn an_empty_database_is_not_current_until_migrated() {
 
 #[tokio::test]
 async fn concurrent_migrations_on_postgres_take_turns() {
-    let Some(t) = testkit::postgres_unmigrated().await else { return };
-    let other = cohesion_storage::Db::connect(&t.url, Default::default()).await.unwrap();
+    let Some(t) = testkit::postgres_unmigrated().await else {
+        return;
+    };
+    let other = cohesion_storage::Db::connect(&t.url, Default::default())
+        .await
+        .unwrap();
     let (a, b) = tokio::join!(migrate::run(&t.db), migrate::run(&other));
     let mut applied = a.unwrap();
     applied.extend(b.unwrap());
-    assert_eq!(applied, vec![1], "exactly one runner applies each migration");
+    assert_eq!(
+        applied,
+        vec![1],
+        "exactly one runner applies each migration"
+    );
 }

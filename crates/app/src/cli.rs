@@ -1,0 +1,131 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use cohesion_storage::{migrate, Db};
+
+use crate::config::{LogFormat, Settings};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "cohesion",
+    version,
+    about = "Cohesion: community-led programmes against hate and extremism, for councils."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command understands. Precedence: flag, then environment
+/// variable, then the TOML file, then the default.
+#[derive(Args, Debug, Default, Clone)]
+pub struct GlobalArgs {
+    /// TOML configuration file.
+    #[arg(long, global = true, env = "COHESION_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Database URL: sqlite:PATH or postgres://USER@HOST/DB [default: sqlite:cohesion.db]
+    #[arg(long, global = true, env = "COHESION_DATABASE_URL", value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Log format: text or json [default: text]
+    #[arg(
+        long,
+        global = true,
+        env = "COHESION_LOG_FORMAT",
+        value_name = "FORMAT"
+    )]
+    pub log_format: Option<LogFormat>,
+    /// Log filter, e.g. info or debug,sqlx=warn [default: info]
+    #[arg(long, global = true, env = "COHESION_LOG_LEVEL", value_name = "FILTER")]
+    pub log_level: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the site (creates and migrates the database if needed).
+    Serve(ServeArgs),
+    /// Apply database migrations, then exit. Run this before starting
+    /// several servers against one PostgreSQL database.
+    Migrate,
+    /// Administration tasks.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Args, Debug, Default, Clone)]
+pub struct ServeArgs {
+    /// Address to listen on [default: 127.0.0.1:8080]
+    #[arg(long, env = "COHESION_BIND", value_name = "ADDR")]
+    pub bind: Option<String>,
+    /// Also load the fictional demonstration programme (idempotent).
+    #[arg(long, env = "COHESION_DEMO")]
+    pub demo: bool,
+    /// Set when the site is served over HTTPS (adds HSTS, Secure cookies).
+    #[arg(long, env = "COHESION_TLS")]
+    pub tls: bool,
+    /// Do not apply migrations on start; refuse to start if any are pending.
+    #[arg(long, env = "COHESION_NO_MIGRATE")]
+    pub no_migrate: bool,
+    /// Print the effective configuration (secrets redacted) and exit.
+    #[arg(long)]
+    pub print_config: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AdminCommand {
+    /// Write a consistent copy of the SQLite database to PATH, safe while
+    /// the server runs.
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        path: PathBuf,
+    },
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let serve_args = match &cli.command {
+        Command::Serve(a) => a.clone(),
+        _ => ServeArgs::default(),
+    };
+    let settings = Settings::resolve(&cli.global, &serve_args)?;
+    match cli.command {
+        Command::Serve(args) if args.print_config => {
+            print!("{}", settings.to_redacted_toml());
+            Ok(())
+        }
+        Command::Serve(_) => {
+            crate::config::init_logging(&settings)?;
+            crate::serve::run(settings).await
+        }
+        Command::Migrate => {
+            crate::config::init_logging(&settings)?;
+            let db = connect(&settings).await?;
+            let applied = migrate::run(&db).await.context("migration failed")?;
+            if applied.is_empty() {
+                println!("The database is up to date.");
+            } else {
+                println!("Applied migrations: {applied:?}");
+            }
+            db.close().await;
+            Ok(())
+        }
+        Command::Admin(AdminCommand::Backup { path }) => {
+            let db = connect(&settings).await?;
+            let target = path
+                .to_str()
+                .context("the backup path must be valid UTF-8")?;
+            db.backup_sqlite(target).await?;
+            let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            println!("Backed up to {} ({size} bytes).", path.display());
+            db.close().await;
+            Ok(())
+        }
+    }
+}
+
+pub async fn connect(settings: &Settings) -> anyhow::Result<Db> {
+    Ok(Db::connect(&settings.database_url, settings.pool()).await?)
+}

@@ -1,0 +1,243 @@
+//! Effective configuration: flags, then `COHESION_*` environment variables
+//! (clap reads both), then the TOML file, then defaults.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context;
+use cohesion_domain::rate_limit::RateLimit;
+use cohesion_storage::{Engine, PoolSettings};
+use cohesion_web::WebConfig;
+use serde::{Deserialize, Serialize};
+
+use crate::cli::{GlobalArgs, ServeArgs};
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite:cohesion.db";
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// The TOML file: every key optional, unknown keys refused (a typo should
+/// not silently fall back to a default).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    bind: Option<String>,
+    log_format: Option<LogFormat>,
+    log_level: Option<String>,
+    demo: Option<bool>,
+    tls: Option<bool>,
+    migrate_on_start: Option<bool>,
+    db_max_connections: Option<u32>,
+    body_limit_bytes: Option<usize>,
+    request_timeout_secs: Option<u64>,
+    shutdown_grace_secs: Option<u64>,
+    trust_forwarded_for: Option<bool>,
+    feedback_per_window: Option<u32>,
+    feedback_window_secs: Option<u32>,
+}
+
+/// Everything the binary runs with, resolved.
+#[derive(Debug, Clone, Serialize)]
+pub struct Settings {
+    pub database_url: String,
+    pub bind: String,
+    pub log_format: LogFormat,
+    pub log_level: String,
+    pub demo: bool,
+    pub tls: bool,
+    pub migrate_on_start: bool,
+    pub db_max_connections: u32,
+    pub body_limit_bytes: usize,
+    pub request_timeout_secs: u64,
+    pub shutdown_grace_secs: u64,
+    pub trust_forwarded_for: bool,
+    pub feedback_per_window: u32,
+    pub feedback_window_secs: u32,
+}
+
+impl Settings {
+    pub fn resolve(global: &GlobalArgs, serve: &ServeArgs) -> anyhow::Result<Settings> {
+        let file = match &global.config {
+            Some(path) => read_file(path)?,
+            None => FileConfig::default(),
+        };
+        let settings = Settings {
+            database_url: global
+                .database_url
+                .clone()
+                .or(file.database_url)
+                .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            bind: serve
+                .bind
+                .clone()
+                .or(file.bind)
+                .unwrap_or_else(|| DEFAULT_BIND.to_owned()),
+            log_format: global
+                .log_format
+                .or(file.log_format)
+                .unwrap_or(LogFormat::Text),
+            log_level: global
+                .log_level
+                .clone()
+                .or(file.log_level)
+                .unwrap_or_else(|| "info".to_owned()),
+            // Switches: on if the flag (or its variable) says so, else the file.
+            demo: serve.demo || file.demo.unwrap_or(false),
+            tls: serve.tls || file.tls.unwrap_or(false),
+            migrate_on_start: !serve.no_migrate && file.migrate_on_start.unwrap_or(true),
+            db_max_connections: file.db_max_connections.unwrap_or(10),
+            body_limit_bytes: file.body_limit_bytes.unwrap_or(64 * 1024),
+            request_timeout_secs: file.request_timeout_secs.unwrap_or(30),
+            shutdown_grace_secs: file.shutdown_grace_secs.unwrap_or(20),
+            trust_forwarded_for: file.trust_forwarded_for.unwrap_or(false),
+            feedback_per_window: file.feedback_per_window.unwrap_or(20),
+            feedback_window_secs: file.feedback_window_secs.unwrap_or(600),
+        };
+        Engine::of_url(&settings.database_url)?;
+        if settings.db_max_connections == 0
+            || settings.body_limit_bytes == 0
+            || settings.request_timeout_secs == 0
+        {
+            anyhow::bail!(
+                "db_max_connections, body_limit_bytes and request_timeout_secs must be above zero"
+            );
+        }
+        Ok(settings)
+    }
+
+    pub fn pool(&self) -> PoolSettings {
+        PoolSettings {
+            max_connections: self.db_max_connections,
+            ..PoolSettings::default()
+        }
+    }
+
+    pub fn web(&self) -> WebConfig {
+        WebConfig {
+            tls: self.tls,
+            body_limit: self.body_limit_bytes,
+            request_timeout: Duration::from_secs(self.request_timeout_secs),
+            feedback_limit: RateLimit::new(self.feedback_per_window, self.feedback_window_secs),
+            trust_forwarded_for: self.trust_forwarded_for,
+        }
+    }
+
+    /// The effective configuration as TOML, with the database password
+    /// replaced so the output can be pasted into a support ticket.
+    pub fn to_redacted_toml(&self) -> String {
+        let mut shown = self.clone();
+        shown.database_url = redact_url(&self.database_url);
+        toml::to_string(&shown).unwrap_or_else(|e| format!("# cannot show configuration: {e}\n"))
+    }
+}
+
+fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read configuration file {}", path.display()))?;
+    toml::from_str(&text).map_err(|e| {
+        let first = e
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("invalid TOML")
+            .to_owned();
+        anyhow::anyhow!("configuration file {}: {first}", path.display())
+    })
+}
+
+/// Hides the password of `scheme://user:password@host/…` and any
+/// `password=` query parameter.
+pub fn redact_url(url: &str) -> String {
+    let mut out = url.to_owned();
+    if let Some((scheme, rest)) = url.split_once("://") {
+        if let Some((userinfo, host)) = rest.split_once('@') {
+            if let Some((user, _)) = userinfo.split_once(':') {
+                out = format!("{scheme}://{user}:REDACTED@{host}");
+            }
+        }
+    }
+    if let Some(start) = out.find("password=") {
+        let end = out[start..].find('&').map_or(out.len(), |i| start + i);
+        out.replace_range(start..end, "password=REDACTED");
+    }
+    out
+}
+
+pub fn init_logging(settings: &Settings) -> anyhow::Result<()> {
+    let filter = tracing_subscriber::EnvFilter::try_new(&settings.log_level)
+        .with_context(|| format!("invalid log level {:?}", settings.log_level))?;
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let result = match settings.log_format {
+        LogFormat::Json => builder
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .try_init(),
+        LogFormat::Text => builder.try_init(),
+    };
+    result.map_err(|e| anyhow::anyhow!("cannot start logging: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            redact_url("postgres://app:s3cret@db:5432/cohesion"),
+            "postgres://app:REDACTED@db:5432/cohesion"
+        );
+        assert_eq!(
+            redact_url("postgres://app@db/c?password=x&sslmode=require"),
+            "postgres://app@db/c?password=REDACTED&sslmode=require"
+        );
+        assert_eq!(redact_url("sqlite:cohesion.db"), "sqlite:cohesion.db");
+    }
+
+    #[test]
+    fn flags_beat_the_file_and_the_file_beats_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "bind = \"127.0.0.1:9000\"\ndatabase_url = \"sqlite:file.db\"\nbody_limit_bytes = 1000\n").unwrap();
+        let global = GlobalArgs {
+            config: Some(path.clone()),
+            database_url: Some("sqlite:flag.db".into()),
+            ..Default::default()
+        };
+        let s = Settings::resolve(&global, &ServeArgs::default()).unwrap();
+        assert_eq!(s.database_url, "sqlite:flag.db");
+        assert_eq!(s.bind, "127.0.0.1:9000");
+        assert_eq!(s.body_limit_bytes, 1000);
+        assert_eq!(s.request_timeout_secs, 30);
+    }
+
+    #[test]
+    fn unknown_keys_and_schemes_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "bnid = \"x\"\n").unwrap();
+        let global = GlobalArgs {
+            config: Some(path),
+            ..Default::default()
+        };
+        let err = Settings::resolve(&global, &ServeArgs::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("bnid"), "{err}");
+        let global = GlobalArgs {
+            database_url: Some("mysql://x".into()),
+            ..Default::default()
+        };
+        assert!(Settings::resolve(&global, &ServeArgs::default()).is_err());
+    }
+}

@@ -1,0 +1,95 @@
+//! `cohesion serve`: connect, migrate, optionally load the demo, serve
+//! until SIGTERM or Ctrl-C, finishing requests already in flight.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use cohesion_i18n::Catalog;
+use cohesion_services::{demo, feedback};
+use cohesion_storage::migrate;
+
+use crate::config::{redact_url, Settings};
+
+pub async fn run(settings: Settings) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let db = crate::cli::connect(&settings).await?;
+    if settings.migrate_on_start {
+        migrate::run(&db).await.context("migration failed")?;
+    } else if !migrate::is_current(&db).await? {
+        anyhow::bail!("the database schema is not current: run `cohesion migrate` first");
+    }
+    if settings.demo {
+        let added = demo::load(&db).await?;
+        let state = if added { "loaded" } else { "already present" };
+        println!("Demo content {state}: the fictional Brightwater Together programme.");
+    }
+    let catalog = Catalog::load()?;
+    let state = cohesion_web::state(db.clone(), catalog, settings.web());
+    let app = cohesion_web::router(state);
+
+    let listener = tokio::net::TcpListener::bind(&settings.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", settings.bind))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(
+        %addr,
+        database = %redact_url(&settings.database_url),
+        startup_ms = started.elapsed().as_millis() as u64,
+        "listening"
+    );
+    println!("Cohesion is listening on http://{addr}");
+
+    let purger = tokio::spawn(purge_counters(db.clone()));
+    let grace = Duration::from_secs(settings.shutdown_grace_secs);
+    let server = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal());
+    // In-flight requests get `grace` to finish after the signal; a stuck
+    // client cannot hold the process forever.
+    tokio::select! {
+        result = server => result.context("server error")?,
+        _ = async { shutdown_signal().await; tokio::time::sleep(grace).await } => {
+            tracing::warn!("shutdown grace period over; closing remaining connections");
+        }
+    }
+    purger.abort();
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutdown signal received; finishing requests in flight");
+}
+
+/// Rate-limit counters may hold client addresses: forget them after a day.
+async fn purge_counters(db: cohesion_storage::Db) {
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        if let Err(e) = feedback::purge_old_counters(&db).await {
+            tracing::warn!(error = %e, "could not purge old rate-limit counters");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! Embeds every `locales/<lang>/*.ftl` file into the binary, so that adding
+//! a language is adding a folder and rebuilding: no code changes.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut langs: Vec<_> = std::fs::read_dir(&root)
+        .expect("crates/i18n/locales exists")
+        .map(|e| e.expect("readable locales folder").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    langs.sort();
+
+    let mut code = String::from("pub(crate) static EMBEDDED: &[(&str, &[(&str, &str)])] = &[\n");
+    for dir in langs {
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let lang = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        files.sort();
+        writeln!(code, "    ({lang:?}, &[").unwrap();
+        for f in files {
+            println!("cargo:rerun-if-changed={}", f.display());
+            let name = f.file_name().unwrap().to_string_lossy().into_owned();
+            writeln!(
+                code,
+                "        ({name:?}, include_str!({:?})),",
+                f.display().to_string()
+            )
+            .unwrap();
+        }
+        code.push_str("    ]),\n");
+    }
+    code.push_str("];\n");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_locales.rs");
+    std::fs::write(out, code).unwrap();
+}

@@ -1,0 +1,3 @@
+# Facts about this language. Every locale folder defines these two.
+locale-name = English
+locale-direction = ltr

@@ -1,0 +1,270 @@
+//! Languages: Fluent message catalogues, negotiation and text direction.
+//!
+//! Each folder under `locales/` is one language, named by its BCP 47 tag,
+//! holding `.ftl` files. Every language must define `locale-name` (its own
+//! name, in itself) and `locale-direction` (`ltr` or `rtl`), and every
+//! message the default language (English) has; a test enforces this.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_locales.rs"));
+
+/// The language used when nothing else matches, and whose catalogue is the
+/// reference every other language must cover.
+pub const DEFAULT_LOCALE: &str = "en";
+
+#[derive(Debug, thiserror::Error)]
+pub enum I18nError {
+    #[error("locale {locale}: file {file} does not parse: {detail}")]
+    Syntax {
+        locale: String,
+        file: String,
+        detail: String,
+    },
+    #[error("locale folder {0:?} is not a valid language tag")]
+    BadTag(String),
+    #[error("locale {locale}: message {id} is defined twice")]
+    Duplicate { locale: String, id: String },
+    #[error("locale {0}: locale-direction must be ltr or rtl")]
+    BadDirection(String),
+    #[error("the default locale {DEFAULT_LOCALE} is missing")]
+    NoDefault,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// One language's messages.
+pub struct Locale {
+    tag: String,
+    langid: LanguageIdentifier,
+    name: String,
+    direction: Direction,
+    ids: BTreeSet<String>,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl Locale {
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// The language's name in itself ("English", "العربية").
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn direction(&self) -> Direction {
+        self.direction
+    }
+
+    pub fn message_ids(&self) -> &BTreeSet<String> {
+        &self.ids
+    }
+
+    /// The message `id`, or the id itself (logged) if it is missing, so a
+    /// gap shows up on the page rather than taking the page down.
+    pub fn t(&self, id: &str) -> String {
+        self.format(id, None).into_owned()
+    }
+
+    /// The message `id` with named arguments.
+    pub fn t_args(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            fa.set(*k, v.clone());
+        }
+        self.format(id, Some(&fa)).into_owned()
+    }
+
+    /// The message `id` with one number argument, which plural forms follow.
+    pub fn t_num(&self, id: &str, name: &str, n: u64) -> String {
+        self.t_args(id, &[(name, FluentValue::from(n))])
+    }
+
+    fn format<'s>(&'s self, id: &str, args: Option<&FluentArgs<'_>>) -> Cow<'s, str> {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            tracing::warn!(locale = %self.tag, id, "missing message");
+            return Cow::Owned(id.to_owned());
+        };
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(locale = %self.tag, id, ?errors, "message formatting error");
+        }
+        text
+    }
+}
+
+/// All languages the binary was built with.
+pub struct Catalog {
+    locales: Vec<Locale>,
+}
+
+impl Catalog {
+    /// Parses the embedded catalogues. Fails on any syntax error, so that a
+    /// broken translation stops the build's tests, not a page.
+    pub fn load() -> Result<Catalog, I18nError> {
+        let mut locales = Vec::new();
+        for (tag, files) in EMBEDDED {
+            locales.push(build_locale(tag, files)?);
+        }
+        // The default locale first, then by tag, so lists are stable.
+        locales.sort_by_key(|l| (l.tag != DEFAULT_LOCALE, l.tag.clone()));
+        if locales.first().map(|l| l.tag.as_str()) != Some(DEFAULT_LOCALE) {
+            return Err(I18nError::NoDefault);
+        }
+        Ok(Catalog { locales })
+    }
+
+    pub fn all(&self) -> &[Locale] {
+        &self.locales
+    }
+
+    pub fn default_locale(&self) -> &Locale {
+        &self.locales[0]
+    }
+
+    /// The locale with exactly this tag (case-insensitive), if we have it.
+    pub fn get(&self, tag: &str) -> Option<&Locale> {
+        self.locales
+            .iter()
+            .find(|l| l.tag.eq_ignore_ascii_case(tag))
+    }
+
+    /// The best match for an `Accept-Language` header, else the default.
+    pub fn negotiate(&self, accept_language: &str) -> &Locale {
+        let requested = fluent_langneg::accepted_languages::parse(accept_language);
+        let available: Vec<&LanguageIdentifier> = self.locales.iter().map(|l| &l.langid).collect();
+        let matched = fluent_langneg::negotiate_languages(
+            &requested,
+            &available,
+            None,
+            fluent_langneg::NegotiationStrategy::Filtering,
+        );
+        matched
+            .first()
+            .and_then(|id| self.locales.iter().find(|l| &&l.langid == *id))
+            .unwrap_or_else(|| self.default_locale())
+    }
+}
+
+fn build_locale(tag: &str, files: &[(&str, &str)]) -> Result<Locale, I18nError> {
+    let langid: LanguageIdentifier = tag.parse().map_err(|_| I18nError::BadTag(tag.into()))?;
+    let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
+    let mut ids = BTreeSet::new();
+    for (file, source) in files {
+        let resource = FluentResource::try_new((*source).to_owned()).map_err(|(_, errs)| {
+            I18nError::Syntax {
+                locale: tag.into(),
+                file: (*file).into(),
+                detail: format!("{errs:?}"),
+            }
+        })?;
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                if !ids.insert(m.id.name.to_owned()) {
+                    return Err(I18nError::Duplicate {
+                        locale: tag.into(),
+                        id: m.id.name.into(),
+                    });
+                }
+            }
+        }
+        bundle
+            .add_resource(resource)
+            .map_err(|e| I18nError::Syntax {
+                locale: tag.into(),
+                file: (*file).into(),
+                detail: format!("{e:?}"),
+            })?;
+    }
+    let mut locale = Locale {
+        tag: tag.to_owned(),
+        langid,
+        name: String::new(),
+        direction: Direction::Ltr,
+        ids,
+        bundle,
+    };
+    locale.name = locale.format("locale-name", None).into_owned();
+    locale.direction = match locale.format("locale-direction", None).as_ref() {
+        "ltr" => Direction::Ltr,
+        "rtl" => Direction::Rtl,
+        _ => return Err(I18nError::BadDirection(tag.into())),
+    };
+    Ok(locale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_has_every_message_of_the_default() {
+        let catalog = Catalog::load().expect("catalogues parse");
+        let reference = catalog.default_locale().message_ids();
+        assert!(catalog.all().len() >= 2, "English and Arabic at least");
+        for locale in catalog.all() {
+            let missing: Vec<_> = reference.difference(locale.message_ids()).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", locale.tag());
+            let extra: Vec<_> = locale.message_ids().difference(reference).collect();
+            assert!(
+                extra.is_empty(),
+                "{} has messages English lacks: {extra:?}",
+                locale.tag()
+            );
+        }
+    }
+
+    #[test]
+    fn arabic_is_right_to_left_and_english_is_not() {
+        let catalog = Catalog::load().unwrap();
+        assert_eq!(catalog.get("ar").unwrap().direction(), Direction::Rtl);
+        assert_eq!(catalog.get("AR").unwrap().tag(), "ar");
+        assert_eq!(catalog.get("en").unwrap().direction(), Direction::Ltr);
+        assert!(catalog.get("xx").is_none());
+    }
+
+    #[test]
+    fn negotiation_prefers_the_best_supported_language() {
+        let catalog = Catalog::load().unwrap();
+        assert_eq!(catalog.negotiate("ar-EG,ar;q=0.9,en;q=0.5").tag(), "ar");
+        assert_eq!(catalog.negotiate("fr-FR, en-GB;q=0.8").tag(), "en");
+        assert_eq!(catalog.negotiate("de").tag(), "en");
+        assert_eq!(catalog.negotiate("").tag(), "en");
+        assert_eq!(catalog.negotiate(";;;,q=bogus\u{0}").tag(), "en");
+    }
+
+    #[test]
+    fn arabic_plurals_use_all_six_forms() {
+        let catalog = Catalog::load().unwrap();
+        let ar = catalog.get("ar").unwrap();
+        let forms: BTreeSet<String> = [0, 1, 2, 3, 11, 100]
+            .into_iter()
+            .map(|n| ar.t_args("feedback-count", &[("count", FluentValue::from(n))]))
+            .collect();
+        assert_eq!(
+            forms.len(),
+            6,
+            "six distinct Arabic plural forms: {forms:?}"
+        );
+    }
+}

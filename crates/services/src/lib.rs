@@ -1,0 +1,25 @@
+//! Use-cases: each checks the rules, then reads or writes storage in one
+//! transaction. HTML handlers and JSON handlers both call these, so the two
+//! can never disagree.
+
+pub mod demo;
+pub mod feedback;
+pub mod site;
+
+use cohesion_domain::ValidationError;
+use cohesion_storage::StorageError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    #[error("too many requests; retry after {retry_after} s")]
+    RateLimited { retry_after: u32 },
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// Seconds since the Unix epoch, for rate-limit windows.
+pub(crate) fn unix_now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}

@@ -1,0 +1,146 @@
+//! What every page has around its content: head, header, language
+//! switcher, navigation, feedback question and footer.
+
+use cohesion_i18n::{Catalog, Locale};
+use fluent_bundle::FluentValue;
+
+/// Cache-busted URLs of the compiled stylesheets and script.
+#[derive(Debug, Clone)]
+pub struct AssetUrls {
+    pub stylesheet_ltr: String,
+    pub stylesheet_rtl: String,
+    pub script: String,
+}
+
+/// The navigation item a page belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Home,
+    GetInvolved,
+    About,
+    None,
+}
+
+pub struct LanguageLink<'a> {
+    pub tag: &'a str,
+    pub name: &'a str,
+    pub href: String,
+    pub current: bool,
+}
+
+/// The "Is this page useful?" box: the page's key, and after an answer
+/// the running count of people who found the page useful.
+pub struct FeedbackBox {
+    pub page_key: &'static str,
+    pub thanks_count: Option<u64>,
+}
+
+pub struct Chrome<'a> {
+    pub locale: &'a Locale,
+    pub title: String,
+    pub site_name: String,
+    pub nav: Nav,
+    pub languages: Vec<LanguageLink<'a>>,
+    pub assets: &'a AssetUrls,
+    pub feedback: Option<FeedbackBox>,
+}
+
+impl<'a> Chrome<'a> {
+    /// `path` is the current page's path, which the language links keep.
+    /// `title_id` is the message id of the page's title.
+    pub fn new(
+        locale: &'a Locale,
+        catalog: &'a Catalog,
+        path: &str,
+        title_id: &str,
+        site_name: Option<String>,
+        assets: &'a AssetUrls,
+    ) -> Self {
+        let languages = catalog
+            .all()
+            .iter()
+            .map(|l| LanguageLink {
+                tag: l.tag(),
+                name: l.name(),
+                href: format!("{path}?lang={}", l.tag()),
+                current: l.tag() == locale.tag(),
+            })
+            .collect();
+        Chrome {
+            locale,
+            title: locale.t(title_id),
+            site_name: site_name.unwrap_or_else(|| locale.t("product-name")),
+            nav: Nav::None,
+            languages,
+            assets,
+            feedback: None,
+        }
+    }
+
+    pub fn with_nav(mut self, nav: Nav) -> Self {
+        self.nav = nav;
+        self
+    }
+
+    pub fn with_feedback(mut self, feedback: FeedbackBox) -> Self {
+        self.feedback = Some(feedback);
+        self
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.locale.t(id)
+    }
+
+    /// A message with one text argument.
+    pub fn t1(&self, id: &str, name: &str, value: &str) -> String {
+        self.locale.t_args(id, &[(name, FluentValue::from(value))])
+    }
+
+    /// A message with one number argument (plural forms follow it).
+    pub fn tn(&self, id: &str, name: &str, value: &u64) -> String {
+        self.locale.t_args(id, &[(name, FluentValue::from(*value))])
+    }
+
+    pub fn lang(&self) -> &str {
+        self.locale.tag()
+    }
+
+    pub fn dir(&self) -> &str {
+        self.locale.direction().as_str()
+    }
+
+    pub fn page_title(&self) -> String {
+        self.locale.t_args(
+            "page-title",
+            &[
+                ("page", FluentValue::from(self.title.as_str())),
+                ("site", FluentValue::from(self.site_name.as_str())),
+            ],
+        )
+    }
+
+    pub fn stylesheet(&self) -> &str {
+        match self.locale.direction() {
+            cohesion_i18n::Direction::Ltr => &self.assets.stylesheet_ltr,
+            cohesion_i18n::Direction::Rtl => &self.assets.stylesheet_rtl,
+        }
+    }
+
+    /// Whether this page belongs to the navigation item `key`
+    /// ("home", "get-involved", "about").
+    pub fn nav_is(&self, key: &str) -> bool {
+        matches!(
+            (self.nav, key),
+            (Nav::Home, "home") | (Nav::GetInvolved, "get-involved") | (Nav::About, "about")
+        )
+    }
+
+    /// The navigation items: key, link and message id.
+    pub fn nav_items(&self) -> [(&'static str, &'static str, &'static str); 3] {
+        [
+            ("home", "/", "nav-home"),
+            ("get-involved", "/get-involved", "nav-get-involved"),
+            ("about", "/about", "nav-about"),
+        ]
+    }
+}

@@ -1,0 +1,49 @@
+//! Embeds the compiled front-end (`frontend/dist`, built by `npm run build`)
+//! so the binary serves its own assets with nothing beside it.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../frontend/dist");
+    println!("cargo:rerun-if-changed={}", dist.display());
+    let mut files = Vec::new();
+    if dist.is_dir() {
+        collect(&dist, &mut files);
+    } else {
+        println!(
+            "cargo:warning=frontend/dist is missing: pages will have no styles. \
+             Run `npm ci && npm run build` in frontend/ first."
+        );
+    }
+    files.sort();
+    let mut code = String::from("pub(crate) static EMBEDDED: &[(&str, &[u8])] = &[\n");
+    for f in files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let rel = f
+            .strip_prefix(&dist)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            code,
+            "    ({rel:?}, include_bytes!({:?})),",
+            f.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_assets.rs");
+    std::fs::write(out, code).unwrap();
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}

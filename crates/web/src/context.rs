@@ -1,0 +1,294 @@
+//! The presentation context of a request: which language it is answered
+//! in (explicit `?lang=`, then the language cookie, then Accept-Language),
+//! and how errors look (a translated page, or problem+json under /api).
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use cohesion_domain::ErrorCode;
+use cohesion_i18n::{Catalog, Locale};
+use cohesion_ui::{Chrome, ErrorPage, Template};
+
+use crate::error::{code_for_status, AppError, ErrorInfo};
+use crate::state::SharedState;
+
+/// The cookie that remembers an explicit language choice.
+pub const LANG_COOKIE: &str = "cohesion_lang";
+
+/// The language a request is answered in, as an index into the catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct ReqLocale(pub usize);
+
+impl ReqLocale {
+    pub fn get(self, catalog: &Catalog) -> &Locale {
+        &catalog.all()[self.0]
+    }
+}
+
+/// Marks an error response whose body is already what the client needs
+/// (a health report, say), so it is not replaced by an error page.
+#[derive(Debug, Clone, Copy)]
+pub struct KeepBody;
+
+pub async fn presentation(
+    State(state): State<SharedState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let path = req.uri().path().to_owned();
+    let request_id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let choice = choose_locale(&state.catalog, req.uri().query(), req.headers());
+    req.extensions_mut().insert(ReqLocale(choice.index));
+
+    let mut res = match choice.explicit {
+        Explicit::Unknown => AppError::bad_request(ErrorCode::UnknownLocale).into_response(),
+        _ => next.run(req).await,
+    };
+    if let Explicit::Known = choice.explicit {
+        if !res.status().is_server_error() {
+            let tag = state.catalog.all()[choice.index].tag();
+            let secure = if state.config.tls { "; Secure" } else { "" };
+            let cookie = format!(
+                "{LANG_COOKIE}={tag}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}"
+            );
+            if let Ok(v) = HeaderValue::from_str(&cookie) {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+        }
+    }
+    let status = res.status();
+    if (status.is_client_error() || status.is_server_error())
+        && res.extensions().get::<KeepBody>().is_none()
+    {
+        let info = res
+            .extensions()
+            .get::<ErrorInfo>()
+            .cloned()
+            .unwrap_or(ErrorInfo {
+                code: code_for_status(status),
+                field: None,
+                retry_after: None,
+            });
+        let locale = &state.catalog.all()[choice.index];
+        let rendered = if path.starts_with("/api/") {
+            problem_json(locale, status, &info, request_id.as_deref())
+        } else {
+            error_page(&state, locale, &path, status, &info, request_id.as_deref())
+        };
+        res = carry_headers(res, rendered, &info);
+    }
+    res.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    res
+}
+
+enum Explicit {
+    None,
+    Known,
+    Unknown,
+}
+
+struct Choice {
+    index: usize,
+    explicit: Explicit,
+}
+
+fn choose_locale(catalog: &Catalog, query: Option<&str>, headers: &HeaderMap) -> Choice {
+    let index_of = |tag: &str| {
+        catalog
+            .all()
+            .iter()
+            .position(|l| l.tag().eq_ignore_ascii_case(tag))
+    };
+    let requested = query.and_then(|q| form_urlencoded_value(q, "lang"));
+    if let Some(tag) = requested {
+        return match index_of(&tag) {
+            Some(index) => Choice {
+                index,
+                explicit: Explicit::Known,
+            },
+            None => Choice {
+                index: negotiated(catalog, headers, &index_of),
+                explicit: Explicit::Unknown,
+            },
+        };
+    }
+    Choice {
+        index: negotiated(catalog, headers, &index_of),
+        explicit: Explicit::None,
+    }
+}
+
+fn negotiated(
+    catalog: &Catalog,
+    headers: &HeaderMap,
+    index_of: &dyn Fn(&str) -> Option<usize>,
+) -> usize {
+    let from_cookie = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().strip_prefix(LANG_COOKIE)?.strip_prefix('='))
+        .find_map(index_of);
+    if let Some(i) = from_cookie {
+        return i;
+    }
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let tag = catalog.negotiate(accept).tag();
+    index_of(tag).unwrap_or(0)
+}
+
+/// The first value of `key` in a query string (lossy: an undecodable value
+/// is simply not a language we have).
+fn form_urlencoded_value(query: &str, key: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == key).then(|| {
+            percent_encoding::percent_decode_str(&v.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+    })
+}
+
+fn problem_json(
+    locale: &Locale,
+    status: StatusCode,
+    info: &ErrorInfo,
+    request_id: Option<&str>,
+) -> Response {
+    let n = status.as_u16();
+    let key = message_status(locale, n);
+    let mut body = serde_json::json!({
+        "type": "about:blank",
+        "title": status.canonical_reason().unwrap_or("Error"),
+        "status": n,
+        "code": info.code.as_str(),
+        "detail": reason_or_text(locale, key, info),
+    });
+    if let Some(field) = info.field {
+        body["field"] = field.into();
+    }
+    if let Some(id) = request_id {
+        body["request_id"] = id.into();
+    }
+    let mut res = (status, body.to_string()).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    res
+}
+
+fn error_page(
+    state: &SharedState,
+    locale: &Locale,
+    path: &str,
+    status: StatusCode,
+    info: &ErrorInfo,
+    request_id: Option<&str>,
+) -> Response {
+    let n = message_status(locale, status.as_u16());
+    // The language links on an error page point home: the failed URL may
+    // be the very thing that was wrong.
+    let link_path = if status == StatusCode::NOT_FOUND || status.is_server_error() {
+        "/"
+    } else {
+        path
+    };
+    let ui = Chrome::new(
+        locale,
+        &state.catalog,
+        link_path,
+        &format!("error-{n}-title"),
+        None,
+        &state.assets,
+    );
+    let text = match info.retry_after {
+        Some(secs) if n == 429 => ui.tn("error-429-text", "seconds", &u64::from(secs)),
+        _ if n == 429 => ui.tn("error-429-text", "seconds", &60),
+        _ => ui.t(&format!("error-{n}-text")),
+    };
+    let reason_id = format!("reason-{}", info.code.as_str());
+    let reason = locale
+        .message_ids()
+        .contains(&reason_id)
+        .then(|| locale.t(&reason_id));
+    let page = ErrorPage {
+        ui,
+        status: status.as_u16(),
+        text,
+        reason,
+        reference: request_id
+            .filter(|_| status.is_server_error())
+            .map(str::to_owned),
+    };
+    match page.render() {
+        Ok(html) => (
+            status,
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            )],
+            html,
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "error page failed to render");
+            (status, "Error").into_response()
+        }
+    }
+}
+
+/// The status whose messages describe `status`: itself if translated,
+/// else the nearest general one.
+fn message_status(locale: &Locale, status: u16) -> u16 {
+    if locale
+        .message_ids()
+        .contains(&format!("error-{status}-title"))
+    {
+        status
+    } else if status >= 500 {
+        500
+    } else {
+        400
+    }
+}
+
+fn reason_or_text(locale: &Locale, status: u16, info: &ErrorInfo) -> String {
+    let reason_id = format!("reason-{}", info.code.as_str());
+    if locale.message_ids().contains(&reason_id) {
+        locale.t(&reason_id)
+    } else if status == 429 {
+        let secs = u64::from(info.retry_after.unwrap_or(60));
+        locale.t_num("error-429-text", "seconds", secs)
+    } else {
+        locale.t(&format!("error-{status}-text"))
+    }
+}
+
+/// Keeps the headers of the original error that still matter.
+fn carry_headers(original: Response, mut rendered: Response, info: &ErrorInfo) -> Response {
+    for name in [header::ALLOW, header::SET_COOKIE] {
+        for v in original.headers().get_all(&name) {
+            rendered.headers_mut().append(name.clone(), v.clone());
+        }
+    }
+    if let Some(secs) = info.retry_after {
+        rendered
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    rendered
+}

@@ -1,0 +1,127 @@
+//! One error type at the HTTP edge.
+//!
+//! Handlers and extractors return [`AppError`]; it becomes a bare response
+//! carrying an [`ErrorInfo`] extension. The presentation middleware
+//! (`context.rs`) then renders every error response, ours or the
+//! framework's, as a translated HTML page or as problem+json.
+
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::ServiceError;
+
+/// What went wrong, in terms the renderer can translate.
+#[derive(Debug, Clone)]
+pub struct ErrorInfo {
+    pub code: ErrorCode,
+    pub field: Option<&'static str>,
+    pub retry_after: Option<u32>,
+}
+
+#[derive(Debug)]
+pub struct AppError {
+    pub status: StatusCode,
+    pub info: ErrorInfo,
+}
+
+impl AppError {
+    pub fn status(status: StatusCode, code: ErrorCode) -> Self {
+        Self {
+            status,
+            info: ErrorInfo {
+                code,
+                field: None,
+                retry_after: None,
+            },
+        }
+    }
+
+    pub fn bad_request(code: ErrorCode) -> Self {
+        Self::status(StatusCode::BAD_REQUEST, code)
+    }
+
+    pub fn internal() -> Self {
+        Self::status(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal)
+    }
+}
+
+impl From<ValidationError> for AppError {
+    fn from(e: ValidationError) -> Self {
+        let status = match e.code {
+            ErrorCode::UnknownPage => StatusCode::BAD_REQUEST,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        };
+        Self {
+            status,
+            info: ErrorInfo {
+                code: e.code,
+                field: Some(e.field),
+                retry_after: None,
+            },
+        }
+    }
+}
+
+impl From<ServiceError> for AppError {
+    fn from(e: ServiceError) -> Self {
+        match e {
+            ServiceError::Invalid(v) => v.into(),
+            ServiceError::RateLimited { retry_after } => Self {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                info: ErrorInfo {
+                    code: ErrorCode::RateLimited,
+                    field: None,
+                    retry_after: Some(retry_after),
+                },
+            },
+            ServiceError::Storage(e) => {
+                tracing::error!(error = %e, "storage failure");
+                Self::internal()
+            }
+        }
+    }
+}
+
+impl From<JsonRejection> for AppError {
+    fn from(r: JsonRejection) -> Self {
+        match r {
+            JsonRejection::MissingJsonContentType(_) => Self::status(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+            ),
+            JsonRejection::JsonDataError(_) => {
+                Self::status(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::BadRequest)
+            }
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Self::status(StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
+            }
+            _ => Self::bad_request(ErrorCode::BadRequest),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut res = self.status.into_response();
+        res.extensions_mut().insert(self.info);
+        res
+    }
+}
+
+/// The code to report for a status that came without an [`ErrorInfo`]
+/// (from the framework or a middleware layer).
+pub fn code_for_status(status: StatusCode) -> ErrorCode {
+    match status {
+        StatusCode::FORBIDDEN => ErrorCode::Forbidden,
+        StatusCode::NOT_FOUND => ErrorCode::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+        StatusCode::REQUEST_TIMEOUT => ErrorCode::RequestTimeout,
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
+        StatusCode::TOO_MANY_REQUESTS => ErrorCode::RateLimited,
+        StatusCode::SERVICE_UNAVAILABLE => ErrorCode::ServiceUnavailable,
+        s if s.is_server_error() => ErrorCode::Internal,
+        _ => ErrorCode::BadRequest,
+    }
+}

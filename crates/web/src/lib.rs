@@ -1,0 +1,104 @@
+//! Cohesion over HTTP: HTML pages and the JSON API, both thin layers over
+//! the services crate.
+//!
+//! Request flow, outermost first: request id → tracing span → security
+//! headers → presentation (language in, error pages out) → guard (UTF-8,
+//! cross-site) → panic catcher → timeout → body limit → routes.
+
+mod api;
+mod assets;
+mod context;
+mod error;
+mod form;
+mod ops;
+mod pages;
+mod security;
+mod state;
+
+use std::sync::{Arc, OnceLock};
+
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{middleware, Router};
+use cohesion_i18n::Catalog;
+use cohesion_storage::Db;
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub use api::openapi_json;
+pub use context::LANG_COOKIE;
+pub use state::{AppState, SharedState, WebConfig};
+
+/// The process-wide metrics recorder (installed once, shared by every
+/// router built in this process).
+pub fn metrics_handle() -> PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let recorder = PrometheusBuilder::new().build_recorder();
+            let handle = recorder.handle();
+            if metrics::set_global_recorder(recorder).is_err() {
+                tracing::warn!("a metrics recorder was already installed");
+            }
+            handle
+        })
+        .clone()
+}
+
+/// Builds the state shared by all handlers.
+pub fn state(db: Db, catalog: Catalog, config: WebConfig) -> SharedState {
+    Arc::new(AppState {
+        db,
+        catalog,
+        config,
+        assets: assets::urls(),
+        metrics: metrics_handle(),
+        openapi_json: api::openapi_json(),
+    })
+}
+
+/// The whole site.
+pub fn router(state: SharedState) -> Router {
+    let x_request_id = axum::http::HeaderName::from_static("x-request-id");
+    let routes = Router::new()
+        .route("/", get(pages::home))
+        .route("/get-involved", get(pages::get_involved))
+        .route("/about", get(pages::about))
+        .route("/accessibility", get(pages::accessibility))
+        .route("/privacy", get(pages::privacy))
+        .route("/cookies", get(pages::cookies))
+        .route("/feedback", post(pages::post_feedback))
+        .route("/assets/{*name}", get(assets::serve))
+        .route("/healthz", get(ops::healthz))
+        .route("/metrics", get(ops::metrics))
+        .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/api/v1/site", get(api::site_info))
+        .route("/api/v1/feedback", post(api::post_feedback))
+        .route("/api/v1/feedback/{page}", get(api::get_feedback))
+        .route_layer(middleware::from_fn(ops::record))
+        .fallback(|| async { StatusCode::NOT_FOUND });
+
+    // Router::layer wraps what is already there, so the last layer added
+    // is the outermost: read this list from the bottom up.
+    routes
+        .layer(RequestBodyLimitLayer::new(state.config.body_limit))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout))
+        .layer(CatchPanicLayer::new())
+        .layer(middleware::from_fn(security::guard))
+        .layer(middleware::from_fn_with_state(state.clone(), context::presentation))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+        })
+        .on_response(DefaultOnResponse::new().level(Level::INFO)))
+        .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
+        .with_state(state)
+}

@@ -1,0 +1,79 @@
+//! Endpoints for operators: health and metrics.
+
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::context::KeepBody;
+use crate::state::SharedState;
+
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    /// "ok" or "unavailable"
+    pub status: &'static str,
+    /// "ok" or "error"
+    pub database: &'static str,
+}
+
+/// Healthy when the database answers; load balancers use this.
+#[utoipa::path(get, path = "/healthz", responses(
+    (status = 200, description = "Serving, database reachable", body = Health),
+    (status = 503, description = "Database unreachable", body = Health)))]
+pub async fn healthz(State(state): State<SharedState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => Json(Health {
+            status: "ok",
+            database: "ok",
+        })
+        .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            let mut res = (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(Health {
+                    status: "unavailable",
+                    database: "error",
+                }),
+            )
+                .into_response();
+            res.extensions_mut().insert(KeepBody);
+            res
+        }
+    }
+}
+
+pub async fn metrics(State(state): State<SharedState>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; version=0.0.4"),
+        )],
+        state.metrics.render(),
+    )
+        .into_response()
+}
+
+/// Counts requests and their durations by route (the route's pattern,
+/// never the raw path, so the number of series stays bounded).
+pub async fn record(req: Request, next: Next) -> Response {
+    let start = Instant::now();
+    let method = req.method().as_str().to_owned();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let res = next.run(req).await;
+    let status = res.status().as_u16().to_string();
+    let labels = [("method", method), ("route", route), ("status", status)];
+    metrics::counter!("http_requests_total", &labels).increment(1);
+    metrics::histogram!("http_request_duration_seconds", &labels[..2])
+        .record(start.elapsed().as_secs_f64());
+    res
+}

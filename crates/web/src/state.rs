@@ -1,0 +1,47 @@
+//! What every handler can reach.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use cohesion_domain::rate_limit::RateLimit;
+use cohesion_i18n::Catalog;
+use cohesion_storage::Db;
+use cohesion_ui::AssetUrls;
+use metrics_exporter_prometheus::PrometheusHandle;
+
+/// Settings of the HTTP layer, decided by the operator's configuration.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Send Strict-Transport-Security and mark cookies Secure: set when the
+    /// site is served over TLS (directly or by a proxy in front).
+    pub tls: bool,
+    pub body_limit: usize,
+    pub request_timeout: Duration,
+    pub feedback_limit: RateLimit,
+    /// Take the client address from the last X-Forwarded-For hop. Only
+    /// safe behind a proxy that sets it.
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            tls: false,
+            body_limit: 64 * 1024,
+            request_timeout: Duration::from_secs(30),
+            feedback_limit: RateLimit::new(20, 600),
+            trust_forwarded_for: false,
+        }
+    }
+}
+
+pub struct AppState {
+    pub db: Db,
+    pub catalog: Catalog,
+    pub config: WebConfig,
+    pub assets: AssetUrls,
+    pub metrics: PrometheusHandle,
+    pub openapi_json: String,
+}
+
+pub type SharedState = Arc<AppState>;
