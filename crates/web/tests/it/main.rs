@@ -1,1 +1,8 @@
-// filled below
+//! The web layer over real HTTP, against real databases: SQLite always,
+//! PostgreSQL when `COHESION_TEST_POSTGRES_URL` is set.
+
+mod api;
+mod bad_input;
+mod feedback;
+mod pages;
+mod support;

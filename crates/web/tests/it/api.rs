@@ -1,0 +1,117 @@
+use crate::support::{servers_with_demo, start};
+
+#[tokio::test]
+async fn site_info_follows_the_negotiated_language() {
+    for s in servers_with_demo().await {
+        let res = s
+            .client
+            .get(s.url("/api/v1/site"))
+            .header("accept-language", "ar")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["locale"], "ar");
+        assert_eq!(body["programme"]["name"], "برايتووتر معًا");
+        let tags: Vec<&str> = body["languages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["tag"].as_str().unwrap())
+            .collect();
+        assert_eq!(tags, ["en", "ar"]);
+        assert_eq!(body["languages"][1]["direction"], "rtl");
+    }
+}
+
+#[tokio::test]
+async fn feedback_can_be_posted_and_read_through_the_api() {
+    for s in servers_with_demo().await {
+        let res = s
+            .client
+            .post(s.url("/api/v1/feedback"))
+            .json(&serde_json::json!({"page": "cookies", "answer": "no"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"page": "cookies", "useful": 0, "not_useful": 1})
+        );
+        let res = s
+            .client
+            .post(s.url("/api/v1/feedback"))
+            .json(&serde_json::json!({"page": "cookies", "answer": "maybe"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422);
+        let problem: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(problem["code"], "invalid_choice");
+        assert_eq!(problem["field"], "answer");
+        let res = s.get("/api/v1/feedback/nowhere").await;
+        assert_eq!(res.status(), 404);
+        assert_eq!(
+            res.json::<serde_json::Value>().await.unwrap()["code"],
+            "unknown_page"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_is_3_1_and_describes_the_api() {
+    let s = start(cohesion_testkit::sqlite().await).await;
+    let res = s.get("/api/v1/openapi.json").await;
+    assert_eq!(res.status(), 200);
+    let doc: serde_json::Value = res.json().await.unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    for path in [
+        "/api/v1/site",
+        "/api/v1/feedback",
+        "/api/v1/feedback/{page}",
+        "/healthz",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path} documented");
+    }
+    assert!(doc["components"]["schemas"]["Problem"].is_object());
+}
+
+#[tokio::test]
+async fn health_and_metrics_report_on_the_service() {
+    let s = start(cohesion_testkit::sqlite().await).await;
+    let health: serde_json::Value = s.get("/healthz").await.json().await.unwrap();
+    assert_eq!(
+        health,
+        serde_json::json!({"status": "ok", "database": "ok"})
+    );
+    s.get("/about").await;
+    let res = s.get("/metrics").await;
+    assert_eq!(res.status(), 200);
+    assert!(res
+        .headers()
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain"));
+    let text = res.text().await.unwrap();
+    assert!(
+        text.contains("http_requests_total{") && text.contains("route=\"/about\""),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn health_fails_when_the_database_is_gone() {
+    let t = cohesion_testkit::sqlite().await;
+    let db = t.db.clone();
+    let s = start(t).await;
+    db.close().await;
+    let res = s.get("/healthz").await;
+    assert_eq!(res.status(), 503);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["database"], "error");
+}
