@@ -1,1 +1,6 @@
-// filled below
+//! The real `cohesion` binary, started as an operator would start it.
+
+mod cli;
+mod scale_out;
+mod serve;
+mod support;

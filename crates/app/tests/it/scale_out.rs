@@ -1,0 +1,90 @@
+//! Two servers on one PostgreSQL database behave as one site.
+
+use crate::support::{client, command, output, serve};
+
+#[tokio::test]
+async fn two_servers_on_one_postgres_share_everything() {
+    let Some(pg) = cohesion_testkit::postgres_unmigrated().await else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("cohesion.toml"),
+        format!(
+            "database_url = \"{}\"\nfeedback_per_window = 3\nfeedback_window_secs = 3600\n",
+            pg.url
+        ),
+    )
+    .unwrap();
+    let mut migrate = command(dir.path());
+    migrate.args(["--config", "cohesion.toml", "migrate"]);
+    let (code, _, err) = output(migrate).await;
+    assert_eq!(code, 0, "{err}");
+
+    let a = serve(
+        dir.path(),
+        &["--config", "cohesion.toml", "--no-migrate", "--demo"],
+    )
+    .await;
+    let b = serve(dir.path(), &["--config", "cohesion.toml", "--no-migrate"]).await;
+    assert_ne!(a.base, b.base);
+    let c = client();
+
+    // What A loaded, B serves.
+    let home_b = c
+        .get(format!("{}/?lang=ar", b.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        home_b.contains("برايتووتر معًا"),
+        "B serves the demo A loaded"
+    );
+
+    // What one writes, the other reads.
+    let post = |base: String| {
+        let c = c.clone();
+        async move {
+            c.post(format!("{base}/api/v1/feedback"))
+                .json(&serde_json::json!({"page": "about", "answer": "yes"}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(post(a.base.clone()).await, 201);
+    let tally: serde_json::Value = c
+        .get(format!("{}/api/v1/feedback/about", b.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(tally["useful"], 1, "B sees what A wrote");
+    assert_eq!(post(b.base.clone()).await, 201);
+    let tally: serde_json::Value = c
+        .get(format!("{}/api/v1/feedback/about", a.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(tally["useful"], 2, "A sees what B wrote");
+
+    // Rate limits are counted in the database, so they hold across servers.
+    assert_eq!(post(a.base.clone()).await, 201);
+    assert_eq!(
+        post(b.base.clone()).await,
+        429,
+        "the fourth answer is refused, whichever server gets it"
+    );
+
+    a.stop().await;
+    b.stop().await;
+}
