@@ -23,6 +23,7 @@ await writeFile(join(dist, 'app.css'), css)
 await writeFile(join(dist, 'app.rtl.css'), rtlcss.process(css))
 
 await copyFile(join(here, 'src', 'app.js'), join(dist, 'app.js'))
+await copyFile(join(here, 'src', 'favicon.svg'), join(dist, 'favicon.svg'))
 await copyFile(
   join(modules, 'govuk-frontend', 'dist', 'govuk', 'govuk-frontend.min.js'),
   join(dist, 'govuk-frontend.min.js')

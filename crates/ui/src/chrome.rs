@@ -10,6 +10,7 @@ pub struct AssetUrls {
     pub stylesheet_ltr: String,
     pub stylesheet_rtl: String,
     pub script: String,
+    pub favicon: String,
 }
 
 /// The navigation item a page belongs to.

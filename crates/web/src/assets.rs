@@ -37,6 +37,7 @@ pub fn urls() -> AssetUrls {
         stylesheet_ltr: format!("/assets/app.css?v={v}"),
         stylesheet_rtl: format!("/assets/app.rtl.css?v={v}"),
         script: format!("/assets/app.js?v={v}"),
+        favicon: format!("/assets/favicon.svg?v={v}"),
     }
 }
 
