@@ -41,6 +41,7 @@ struct FileConfig {
     trust_forwarded_for: Option<bool>,
     feedback_per_window: Option<u32>,
     feedback_window_secs: Option<u32>,
+    content_cache_secs: Option<u64>,
 }
 
 /// Everything the binary runs with, resolved.
@@ -60,6 +61,7 @@ pub struct Settings {
     pub trust_forwarded_for: bool,
     pub feedback_per_window: u32,
     pub feedback_window_secs: u32,
+    pub content_cache_secs: u64,
 }
 
 impl Settings {
@@ -99,6 +101,7 @@ impl Settings {
             trust_forwarded_for: file.trust_forwarded_for.unwrap_or(false),
             feedback_per_window: file.feedback_per_window.unwrap_or(20),
             feedback_window_secs: file.feedback_window_secs.unwrap_or(600),
+            content_cache_secs: file.content_cache_secs.unwrap_or(2),
         };
         Engine::of_url(&settings.database_url)?;
         if settings.db_max_connections == 0
@@ -126,6 +129,7 @@ impl Settings {
             request_timeout: Duration::from_secs(self.request_timeout_secs),
             feedback_limit: RateLimit::new(self.feedback_per_window, self.feedback_window_secs),
             trust_forwarded_for: self.trust_forwarded_for,
+            content_cache: Duration::from_secs(self.content_cache_secs),
         }
     }
 
@@ -173,9 +177,11 @@ pub fn redact_url(url: &str) -> String {
 pub fn init_logging(settings: &Settings) -> anyhow::Result<()> {
     let filter = tracing_subscriber::EnvFilter::try_new(&settings.log_level)
         .with_context(|| format!("invalid log level {:?}", settings.log_level))?;
+    use std::io::IsTerminal;
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
     let result = match settings.log_format {
         LogFormat::Json => builder
             .json()

@@ -41,6 +41,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     println!("Cohesion is listening on http://{addr}");
 
     let purger = tokio::spawn(purge_counters(db.clone()));
+    let upkeep = tokio::spawn(cohesion_web::metrics_upkeep(cohesion_web::metrics_handle()));
     let grace = Duration::from_secs(settings.shutdown_grace_secs);
     let server = axum::serve(
         listener,
@@ -56,6 +57,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         }
     }
     purger.abort();
+    upkeep.abort();
     db.close().await;
     tracing::info!("stopped");
     Ok(())

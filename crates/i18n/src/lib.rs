@@ -81,8 +81,10 @@ impl Locale {
 
     /// The message `id`, or the id itself (logged) if it is missing, so a
     /// gap shows up on the page rather than taking the page down.
-    pub fn t(&self, id: &str) -> String {
-        self.format(id, None).into_owned()
+    /// Borrowed where the message has no placeables, which is most of
+    /// them: pages format dozens of messages per request.
+    pub fn t(&self, id: &str) -> Cow<'_, str> {
+        self.format(id, None)
     }
 
     /// The message `id` with named arguments.

@@ -1,12 +1,68 @@
 //! What the public pages show about the site itself.
+//!
+//! The programme's text is on every page and changes rarely, so each server
+//! keeps it for a short time (`ttl`) instead of asking the database on
+//! every request. A write through this server calls [`SiteContent::invalidate`];
+//! other servers catch up within `ttl`. A `ttl` of zero turns caching off.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
 use cohesion_storage::programmes::{self, ProgrammeView};
 use cohesion_storage::Db;
 
 use crate::ServiceError;
 
-/// The site's programme in `locale`, or in `fallback` where it has not been
-/// translated; `None` on a site that has no programme yet.
+type Entry = (Instant, Option<Arc<ProgrammeView>>);
+
+pub struct SiteContent {
+    db: Db,
+    ttl: Duration,
+    /// Keyed by locale tag; the tags come from the catalogue, never from
+    /// the request, so the map stays as small as the list of languages.
+    cache: RwLock<HashMap<String, Entry>>,
+}
+
+impl SiteContent {
+    pub fn new(db: Db, ttl: Duration) -> Self {
+        Self {
+            db,
+            ttl,
+            cache: RwLock::new(HashMap::new()),
+        }
+    }
+
+    /// The site's programme in `locale`, or in `fallback` where it has not
+    /// been translated; `None` on a site that has no programme yet.
+    pub async fn programme(
+        &self,
+        locale: &str,
+        fallback: &str,
+    ) -> Result<Option<Arc<ProgrammeView>>, ServiceError> {
+        if let Some((at, value)) = self.cache.read().ok().and_then(|c| c.get(locale).cloned()) {
+            if at.elapsed() < self.ttl {
+                return Ok(value);
+            }
+        }
+        let fresh = programme(&self.db, locale, fallback).await?.map(Arc::new);
+        if !self.ttl.is_zero() {
+            if let Ok(mut c) = self.cache.write() {
+                c.insert(locale.to_owned(), (Instant::now(), fresh.clone()));
+            }
+        }
+        Ok(fresh)
+    }
+
+    /// Forgets what this server holds, after a change to the programme.
+    pub fn invalidate(&self) {
+        if let Ok(mut c) = self.cache.write() {
+            c.clear();
+        }
+    }
+}
+
+/// The programme straight from the database.
 pub async fn programme(
     db: &Db,
     locale: &str,

@@ -23,9 +23,12 @@ pub struct SchemaDescription {
     pub indexes: Vec<String>,
 }
 
+/// One row of the column listing: table, column, declared type, not-null.
+type ColumnRow = (String, String, String, bool);
+
 pub async fn describe(conn: Conn<'_>) -> Result<SchemaDescription, StorageError> {
     let mut out = SchemaDescription::default();
-    let (rows, indexes): (Vec<(String, String, String, bool)>, Vec<String>) = match conn {
+    let (rows, indexes): (Vec<ColumnRow>, Vec<String>) = match conn {
         Conn::Sqlite(c) => {
             // A primary-key column is NOT NULL in meaning on both engines.
             let rows = sqlx::query(
@@ -75,7 +78,7 @@ pub async fn describe(conn: Conn<'_>) -> Result<SchemaDescription, StorageError>
     Ok(out)
 }
 
-fn rows_to_tuples<R: Row>(rows: &[R]) -> Result<Vec<(String, String, String, bool)>, sqlx::Error>
+fn rows_to_tuples<R: Row>(rows: &[R]) -> Result<Vec<ColumnRow>, sqlx::Error>
 where
     for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
     for<'r> bool: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,

@@ -69,8 +69,8 @@ impl<'a> Chrome<'a> {
             .collect();
         Chrome {
             locale,
-            title: locale.t(title_id),
-            site_name: site_name.unwrap_or_else(|| locale.t("product-name")),
+            title: locale.t(title_id).into_owned(),
+            site_name: site_name.unwrap_or_else(|| locale.t("product-name").into_owned()),
             nav: Nav::None,
             languages,
             assets,
@@ -88,7 +88,7 @@ impl<'a> Chrome<'a> {
         self
     }
 
-    pub fn t(&self, id: &str) -> String {
+    pub fn t(&self, id: &str) -> std::borrow::Cow<'a, str> {
         self.locale.t(id)
     }
 

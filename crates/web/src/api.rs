@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohesion_domain::pages::InfoPage;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_services::{feedback, site};
+use cohesion_services::feedback;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
@@ -104,15 +104,15 @@ pub struct ProgrammeInfo {
 pub async fn site_info(ctx: PageCtx) -> Result<Json<SiteInfo>, AppError> {
     let locale = ctx.locale();
     let fallback = ctx.state.catalog.default_locale().tag();
-    let programme = site::programme(&ctx.state.db, locale.tag(), fallback).await?;
+    let programme = ctx.state.site.programme(locale.tag(), fallback).await?;
     Ok(Json(SiteInfo {
         locale: locale.tag().to_owned(),
         programme: programme.map(|p| ProgrammeInfo {
-            slug: p.slug,
-            locale: p.text.locale,
-            name: p.text.name,
-            organisation: p.text.organisation,
-            summary: p.text.summary,
+            slug: p.slug.clone(),
+            locale: p.text.locale.clone(),
+            name: p.text.name.clone(),
+            organisation: p.text.organisation.clone(),
+            summary: p.text.summary.clone(),
         }),
         languages: ctx
             .state

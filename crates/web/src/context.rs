@@ -36,12 +36,9 @@ pub async fn presentation(
     mut req: Request,
     next: Next,
 ) -> Response {
-    let path = req.uri().path().to_owned();
-    let request_id = req
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    // Cheap clones (shared buffers): only error responses use them.
+    let uri = req.uri().clone();
+    let request_id = req.headers().get("x-request-id").cloned();
     let choice = choose_locale(&state.catalog, req.uri().query(), req.headers());
     req.extensions_mut().insert(ReqLocale(choice.index));
 
@@ -75,10 +72,11 @@ pub async fn presentation(
                 retry_after: None,
             });
         let locale = &state.catalog.all()[choice.index];
-        let rendered = if path.starts_with("/api/") {
-            problem_json(locale, status, &info, request_id.as_deref())
+        let request_id = request_id.as_ref().and_then(|v| v.to_str().ok());
+        let rendered = if uri.path().starts_with("/api/") {
+            problem_json(locale, status, &info, request_id)
         } else {
-            error_page(&state, locale, &path, status, &info, request_id.as_deref())
+            error_page(&state, locale, uri.path(), status, &info, request_id)
         };
         res = carry_headers(res, rendered, &info);
     }
@@ -143,8 +141,10 @@ fn negotiated(
     }
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+        .and_then(|v| v.to_str().ok());
+    let Some(accept) = accept.filter(|a| !a.trim().is_empty()) else {
+        return 0;
+    };
     let tag = catalog.negotiate(accept).tag();
     index_of(tag).unwrap_or(0)
 }
@@ -218,13 +218,13 @@ fn error_page(
     let text = match info.retry_after {
         Some(secs) if n == 429 => ui.tn("error-429-text", "seconds", &u64::from(secs)),
         _ if n == 429 => ui.tn("error-429-text", "seconds", &60),
-        _ => ui.t(&format!("error-{n}-text")),
+        _ => ui.t(&format!("error-{n}-text")).into_owned(),
     };
     let reason_id = format!("reason-{}", info.code.as_str());
     let reason = locale
         .message_ids()
         .contains(&reason_id)
-        .then(|| locale.t(&reason_id));
+        .then(|| locale.t(&reason_id).into_owned());
     let page = ErrorPage {
         ui,
         status: status.as_u16(),
@@ -269,12 +269,12 @@ fn message_status(locale: &Locale, status: u16) -> u16 {
 fn reason_or_text(locale: &Locale, status: u16, info: &ErrorInfo) -> String {
     let reason_id = format!("reason-{}", info.code.as_str());
     if locale.message_ids().contains(&reason_id) {
-        locale.t(&reason_id)
+        locale.t(&reason_id).into_owned()
     } else if status == 429 {
         let secs = u64::from(info.retry_after.unwrap_or(60));
         locale.t_num("error-429-text", "seconds", secs)
     } else {
-        locale.t(&format!("error-{status}-text"))
+        locale.t(&format!("error-{status}-text")).into_owned()
     }
 }
 

@@ -33,6 +33,7 @@ use tracing::Level;
 
 pub use api::openapi_json;
 pub use context::LANG_COOKIE;
+pub use ops::upkeep as metrics_upkeep;
 pub use state::{AppState, SharedState, WebConfig};
 
 /// The process-wide metrics recorder (installed once, shared by every
@@ -41,7 +42,14 @@ pub fn metrics_handle() -> PrometheusHandle {
     static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
     HANDLE
         .get_or_init(|| {
-            let recorder = PrometheusBuilder::new().build_recorder();
+            // Buckets make durations a Prometheus histogram, aggregated as
+            // they arrive instead of kept sample by sample.
+            let recorder = PrometheusBuilder::new()
+                .set_buckets(&[
+                    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+                ])
+                .expect("bucket list is not empty")
+                .build_recorder();
             let handle = recorder.handle();
             if metrics::set_global_recorder(recorder).is_err() {
                 tracing::warn!("a metrics recorder was already installed");
@@ -54,6 +62,7 @@ pub fn metrics_handle() -> PrometheusHandle {
 /// Builds the state shared by all handlers.
 pub fn state(db: Db, catalog: Catalog, config: WebConfig) -> SharedState {
     Arc::new(AppState {
+        site: cohesion_services::site::SiteContent::new(db.clone(), config.content_cache),
         db,
         catalog,
         config,

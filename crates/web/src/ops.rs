@@ -63,7 +63,7 @@ pub async fn metrics(State(state): State<SharedState>) -> Response {
 /// never the raw path, so the number of series stays bounded).
 pub async fn record(req: Request, next: Next) -> Response {
     let start = Instant::now();
-    let method = req.method().as_str().to_owned();
+    let method = method_label(req.method());
     let route = req
         .extensions()
         .get::<MatchedPath>()
@@ -71,9 +71,38 @@ pub async fn record(req: Request, next: Next) -> Response {
         .unwrap_or_else(|| "unmatched".to_owned());
     let res = next.run(req).await;
     let status = res.status().as_u16().to_string();
-    let labels = [("method", method), ("route", route), ("status", status)];
+    let labels = [
+        ("method", method.to_owned()),
+        ("route", route),
+        ("status", status),
+    ];
     metrics::counter!("http_requests_total", &labels).increment(1);
     metrics::histogram!("http_request_duration_seconds", &labels[..2])
         .record(start.elapsed().as_secs_f64());
     res
+}
+
+/// A bounded set of method labels: anything unusual is "other".
+fn method_label(method: &axum::http::Method) -> &'static str {
+    use axum::http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
+}
+
+/// Drains the metrics recorder's buffers into its aggregates; without it,
+/// samples pile up between scrapes.
+pub async fn upkeep(handle: metrics_exporter_prometheus::PrometheusHandle) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(5));
+    loop {
+        tick.tick().await;
+        handle.run_upkeep();
+    }
 }

@@ -1,6 +1,7 @@
 //! The public information pages and the "Is this page useful?" form.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::request::Parts;
@@ -8,7 +9,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use cohesion_domain::pages::InfoPage;
 use cohesion_i18n::Locale;
-use cohesion_services::{feedback, site};
+use cohesion_services::feedback;
 use cohesion_storage::programmes::ProgrammeView;
 use cohesion_ui::{
     AboutPage, AccessibilityPage, Chrome, CookiesPage, FeedbackBox, GetInvolvedPage, HomePage, Nav,
@@ -48,9 +49,13 @@ impl PageCtx {
         self.locale.get(&self.state.catalog)
     }
 
-    async fn programme(&self) -> Result<Option<ProgrammeView>, AppError> {
+    async fn programme(&self) -> Result<Option<Arc<ProgrammeView>>, AppError> {
         let fallback = self.state.catalog.default_locale().tag();
-        Ok(site::programme(&self.state.db, self.locale().tag(), fallback).await?)
+        Ok(self
+            .state
+            .site
+            .programme(self.locale().tag(), fallback)
+            .await?)
     }
 
     fn chrome(
@@ -92,14 +97,6 @@ async fn feedback_box(
     })
 }
 
-fn render(t: impl Template) -> Result<Response, AppError> {
-    let html = t.render().map_err(|e| {
-        tracing::error!(error = %e, "template failed");
-        AppError::internal()
-    })?;
-    Ok(Html(html).into_response())
-}
-
 fn programme_box(p: &ProgrammeView) -> ProgrammeBox {
     ProgrammeBox {
         lang: p.text.locale.clone(),
@@ -109,78 +106,105 @@ fn programme_box(p: &ProgrammeView) -> ProgrammeBox {
     }
 }
 
-pub async fn home(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
+/// Renders an information page: its programme (if any), chrome and
+/// feedback box, then whatever `body` makes of them.
+async fn info_page<E: std::fmt::Display>(
+    ctx: PageCtx,
+    q: PageQuery,
+    page: InfoPage,
+    title_id: &str,
+    nav: Nav,
+    render: impl FnOnce(Chrome<'_>, Option<ProgrammeBox>) -> Result<String, E>,
+) -> Result<Response, AppError> {
     let programme = ctx.programme().await?;
-    let fb = feedback_box(&ctx, InfoPage::Home, &q).await?;
+    let fb = feedback_box(&ctx, page, &q).await?;
     let ui = ctx
-        .chrome(InfoPage::Home, "home-title", programme.as_ref())
-        .with_nav(Nav::Home)
+        .chrome(page, title_id, programme.as_deref())
+        .with_nav(nav)
         .with_feedback(fb);
-    render(HomePage {
-        ui,
-        programme: programme.as_ref().map(programme_box),
-    })
+    let html = render(ui, programme.as_deref().map(programme_box)).map_err(|e| {
+        tracing::error!(error = %e, "template failed");
+        AppError::internal()
+    })?;
+    Ok(Html(html).into_response())
+}
+
+pub async fn home(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
+    info_page(
+        ctx,
+        q,
+        InfoPage::Home,
+        "home-title",
+        Nav::Home,
+        |ui, programme| HomePage { ui, programme }.render(),
+    )
+    .await
 }
 
 pub async fn get_involved(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    let programme = ctx.programme().await?;
-    let fb = feedback_box(&ctx, InfoPage::GetInvolved, &q).await?;
-    let ui = ctx
-        .chrome(
-            InfoPage::GetInvolved,
-            "get-involved-title",
-            programme.as_ref(),
-        )
-        .with_nav(Nav::GetInvolved)
-        .with_feedback(fb);
-    render(GetInvolvedPage { ui })
+    info_page(
+        ctx,
+        q,
+        InfoPage::GetInvolved,
+        "get-involved-title",
+        Nav::GetInvolved,
+        |ui, _| GetInvolvedPage { ui }.render(),
+    )
+    .await
 }
 
 pub async fn about(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    let programme = ctx.programme().await?;
-    let fb = feedback_box(&ctx, InfoPage::About, &q).await?;
-    let ui = ctx
-        .chrome(InfoPage::About, "about-title", programme.as_ref())
-        .with_nav(Nav::About)
-        .with_feedback(fb);
-    render(AboutPage {
-        ui,
-        programme: programme.as_ref().map(programme_box),
-    })
+    info_page(
+        ctx,
+        q,
+        InfoPage::About,
+        "about-title",
+        Nav::About,
+        |ui, programme| AboutPage { ui, programme }.render(),
+    )
+    .await
 }
 
 pub async fn accessibility(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    let programme = ctx.programme().await?;
-    let fb = feedback_box(&ctx, InfoPage::Accessibility, &q).await?;
-    let ui = ctx
-        .chrome(
-            InfoPage::Accessibility,
-            "accessibility-title",
-            programme.as_ref(),
-        )
-        .with_feedback(fb);
-    render(AccessibilityPage { ui })
+    info_page(
+        ctx,
+        q,
+        InfoPage::Accessibility,
+        "accessibility-title",
+        Nav::None,
+        |ui, _| AccessibilityPage { ui }.render(),
+    )
+    .await
 }
 
 pub async fn privacy(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    let programme = ctx.programme().await?;
-    let fb = feedback_box(&ctx, InfoPage::Privacy, &q).await?;
-    let ui = ctx
-        .chrome(InfoPage::Privacy, "privacy-title", programme.as_ref())
-        .with_feedback(fb);
-    render(PrivacyPage { ui })
+    info_page(
+        ctx,
+        q,
+        InfoPage::Privacy,
+        "privacy-title",
+        Nav::None,
+        |ui, _| PrivacyPage { ui }.render(),
+    )
+    .await
 }
 
 pub async fn cookies(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    let programme = ctx.programme().await?;
-    let fb = feedback_box(&ctx, InfoPage::Cookies, &q).await?;
-    let ui = ctx
-        .chrome(InfoPage::Cookies, "cookies-title", programme.as_ref())
-        .with_feedback(fb);
-    render(CookiesPage {
-        ui,
-        language_cookie: LANG_COOKIE,
-    })
+    info_page(
+        ctx,
+        q,
+        InfoPage::Cookies,
+        "cookies-title",
+        Nav::None,
+        |ui, _| {
+            CookiesPage {
+                ui,
+                language_cookie: LANG_COOKIE,
+            }
+            .render()
+        },
+    )
+    .await
 }
 
 #[derive(Deserialize)]

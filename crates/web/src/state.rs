@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use cohesion_domain::rate_limit::RateLimit;
 use cohesion_i18n::Catalog;
+use cohesion_services::site::SiteContent;
 use cohesion_storage::Db;
 use cohesion_ui::AssetUrls;
 use metrics_exporter_prometheus::PrometheusHandle;
@@ -21,6 +22,9 @@ pub struct WebConfig {
     /// Take the client address from the last X-Forwarded-For hop. Only
     /// safe behind a proxy that sets it.
     pub trust_forwarded_for: bool,
+    /// How long each server keeps the programme's text before asking the
+    /// database again (zero: always ask).
+    pub content_cache: Duration,
 }
 
 impl Default for WebConfig {
@@ -31,12 +35,14 @@ impl Default for WebConfig {
             request_timeout: Duration::from_secs(30),
             feedback_limit: RateLimit::new(20, 600),
             trust_forwarded_for: false,
+            content_cache: Duration::from_secs(2),
         }
     }
 }
 
 pub struct AppState {
     pub db: Db,
+    pub site: SiteContent,
     pub catalog: Catalog,
     pub config: WebConfig,
     pub assets: AssetUrls,

@@ -56,3 +56,25 @@ async fn invalid_feedback_saves_nothing() {
         assert_eq!((tally.useful, tally.not_useful), (0, 0));
     }
 }
+
+#[tokio::test]
+async fn site_content_is_cached_for_its_ttl_and_invalidated_on_demand() {
+    use std::time::Duration;
+    for t in testkit::engines().await {
+        let cached = site::SiteContent::new(t.db.clone(), Duration::from_secs(3600));
+        let uncached = site::SiteContent::new(t.db.clone(), Duration::ZERO);
+        assert!(cached.programme("en", "en").await.unwrap().is_none());
+        demo::load(&t.db).await.unwrap();
+        assert!(
+            cached.programme("en", "en").await.unwrap().is_none(),
+            "still cached"
+        );
+        assert!(
+            uncached.programme("en", "en").await.unwrap().is_some(),
+            "no cache, fresh answer"
+        );
+        cached.invalidate();
+        let fresh = cached.programme("en", "en").await.unwrap().unwrap();
+        assert_eq!(fresh.text.name, "Brightwater Together");
+    }
+}

@@ -7,7 +7,8 @@ use cohesion_web::WebConfig;
 /// A real server on a loopback port, over a real database.
 pub struct Server {
     pub base: String,
-    pub db: TestDb,
+    /// Held so the database outlives the server.
+    _db: TestDb,
     pub client: reqwest::Client,
 }
 
@@ -48,7 +49,7 @@ pub async fn start_with(db: TestDb, config: WebConfig) -> Server {
         .unwrap();
     Server {
         base: format!("http://{addr}"),
-        db,
+        _db: db,
         client,
     }
 }
