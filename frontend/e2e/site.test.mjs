@@ -3,8 +3,10 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
 import {
-  startServer, launchBrowser, watchConsole, axeViolations, htmlProblems, ensureArtifacts
+  startServer, launchBrowser, watchConsole, axeViolations, htmlProblems, ensureArtifacts, visitResponse
 } from './support.mjs'
 
 const PAGES = ['/', '/get-involved', '/about', '/accessibility', '/privacy', '/cookies']
@@ -116,4 +118,47 @@ test('the skip link moves focus to the main content', async () => {
   await page.keyboard.press('Enter')
   assert.match(page.url(), /#main-content$/)
   await context.close()
+})
+
+test('403, 429 and 500 pages are accessible in both languages', async () => {
+  // A server of its own: a tight feedback limit, and a database we break.
+  const config = `${server.dir}-strict.toml`
+  await writeFile(config, 'feedback_per_window = 1\nfeedback_window_secs = 3600\n')
+  const strict = await startServer(['--config', config])
+  try {
+    for (const lang of ['en', 'ar']) {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      const headers = { 'accept-language': lang }
+      const post = extra => page.request.post(`${strict.base}/feedback`, {
+        form: { page: 'about', answer: 'yes' }, headers: { ...headers, ...extra }, maxRedirects: 0
+      })
+      const forbidden = await visitResponse(page, `${strict.base}/feedback?case=403-${lang}`,
+        () => post({ origin: 'http://elsewhere.example' }))
+      assert.equal(forbidden.status, 403)
+      assert.equal(await page.getAttribute('html', 'lang'), lang)
+      assert.deepEqual(await axeViolations(page), [], `axe on 403 in ${lang}`)
+      assert.deepEqual(await htmlProblems(forbidden.html), [])
+
+      await post({})
+      const limited = await visitResponse(page, `${strict.base}/feedback?case=429-${lang}`, () => post({}))
+      assert.equal(limited.status, 429)
+      assert.deepEqual(await axeViolations(page), [], `axe on 429 in ${lang}`)
+      assert.deepEqual(await htmlProblems(limited.html), [])
+      await context.close()
+    }
+    execFileSync('sqlite3', [`${strict.dir}/cohesion.db`, 'DROP TABLE page_feedback'])
+    for (const lang of ['en', 'ar']) {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      const response = await page.goto(`${strict.base}/about?feedback=thanks&lang=${lang}`)
+      assert.equal(response.status(), 500)
+      assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr')
+      assert.deepEqual(await axeViolations(page), [], `axe on 500 in ${lang}`)
+      assert.deepEqual(await htmlProblems(await response.text()), [])
+      await context.close()
+    }
+  } finally {
+    await strict.stop()
+  }
 })

@@ -35,7 +35,7 @@ export async function startServer (extraArgs = []) {
       if (m) { clearTimeout(timer); resolve(m[1]) }
     })
   })
-  return { base, stop: () => new Promise(resolve => { child.once('exit', resolve); child.kill('SIGTERM') }) }
+  return { base, dir, stop: () => new Promise(resolve => { child.once('exit', resolve); child.kill('SIGTERM') }) }
 }
 
 export async function launchBrowser () {
@@ -80,4 +80,17 @@ export async function htmlProblems (html) {
 export async function ensureArtifacts () {
   await mkdir(artifacts, { recursive: true })
   return artifacts
+}
+
+/**
+ * Shows, at `url`, the response `fetch` returns: how a browser test visits
+ * an error page that only a POST or a broken database produces, with the
+ * real server's assets around it.
+ */
+export async function visitResponse (page, url, fetch) {
+  const response = await fetch()
+  await page.route(url, route => route.fulfill({ response }))
+  const shown = await page.goto(url)
+  await page.unroute(url)
+  return { status: response.status(), html: await response.text(), shown }
 }

@@ -70,6 +70,10 @@ pub struct ServeArgs {
     /// Do not apply migrations on start; refuse to start if any are pending.
     #[arg(long, env = "COHESION_NO_MIGRATE")]
     pub no_migrate: bool,
+    /// Log a line for every request (at INFO), for sites without a proxy
+    /// access log.
+    #[arg(long, env = "COHESION_ACCESS_LOG")]
+    pub access_log: bool,
     /// Print the effective configuration (secrets redacted) and exit.
     #[arg(long)]
     pub print_config: bool,

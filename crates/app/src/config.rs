@@ -42,6 +42,7 @@ struct FileConfig {
     feedback_per_window: Option<u32>,
     feedback_window_secs: Option<u32>,
     content_cache_secs: Option<u64>,
+    access_log: Option<bool>,
 }
 
 /// Everything the binary runs with, resolved.
@@ -62,6 +63,7 @@ pub struct Settings {
     pub feedback_per_window: u32,
     pub feedback_window_secs: u32,
     pub content_cache_secs: u64,
+    pub access_log: bool,
 }
 
 impl Settings {
@@ -102,6 +104,7 @@ impl Settings {
             feedback_per_window: file.feedback_per_window.unwrap_or(20),
             feedback_window_secs: file.feedback_window_secs.unwrap_or(600),
             content_cache_secs: file.content_cache_secs.unwrap_or(2),
+            access_log: serve.access_log || file.access_log.unwrap_or(false),
         };
         Engine::of_url(&settings.database_url)?;
         if settings.db_max_connections == 0
@@ -130,6 +133,7 @@ impl Settings {
             feedback_limit: RateLimit::new(self.feedback_per_window, self.feedback_window_secs),
             trust_forwarded_for: self.trust_forwarded_for,
             content_cache: Duration::from_secs(self.content_cache_secs),
+            access_log: self.access_log,
         }
     }
 

@@ -6,6 +6,7 @@
 //! other servers catch up within `ttl`. A `ttl` of zero turns caching off.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -22,6 +23,9 @@ pub struct SiteContent {
     /// Keyed by locale tag; the tags come from the catalogue, never from
     /// the request, so the map stays as small as the list of languages.
     cache: RwLock<HashMap<String, Entry>>,
+    /// Bumped by every invalidation, so caches built on this content
+    /// (rendered pages) can tell they are out of date.
+    generation: AtomicU64,
 }
 
 impl SiteContent {
@@ -30,6 +34,7 @@ impl SiteContent {
             db,
             ttl,
             cache: RwLock::new(HashMap::new()),
+            generation: AtomicU64::new(0),
         }
     }
 
@@ -54,8 +59,13 @@ impl SiteContent {
         Ok(fresh)
     }
 
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
     /// Forgets what this server holds, after a change to the programme.
     pub fn invalidate(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
         if let Ok(mut c) = self.cache.write() {
             c.clear();
         }

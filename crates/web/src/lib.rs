@@ -11,6 +11,7 @@ mod context;
 mod error;
 mod form;
 mod ops;
+mod page_cache;
 mod pages;
 mod security;
 mod state;
@@ -63,6 +64,7 @@ pub fn metrics_handle() -> PrometheusHandle {
 pub fn state(db: Db, catalog: Catalog, config: WebConfig) -> SharedState {
     Arc::new(AppState {
         site: cohesion_services::site::SiteContent::new(db.clone(), config.content_cache),
+        pages: page_cache::PageCache::new(config.content_cache),
         db,
         catalog,
         config,
@@ -75,6 +77,14 @@ pub fn state(db: Db, catalog: Catalog, config: WebConfig) -> SharedState {
 /// The whole site.
 pub fn router(state: SharedState) -> Router {
     let x_request_id = axum::http::HeaderName::from_static("x-request-id");
+    // A line per request costs a tenth of the throughput; most sites have
+    // their proxy's access log, so ours is opt-in. Failures (5xx) are
+    // always logged, with the request id, by the trace layer.
+    let access_log_level = if state.config.access_log {
+        Level::INFO
+    } else {
+        Level::DEBUG
+    };
     let routes = Router::new()
         .route("/", get(pages::home))
         .route("/get-involved", get(pages::get_involved))
@@ -107,7 +117,7 @@ pub fn router(state: SharedState) -> Router {
             let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
             tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
         })
-        .on_response(DefaultOnResponse::new().level(Level::INFO)))
+        .on_response(DefaultOnResponse::new().level(access_log_level)))
         .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
         .with_state(state)
 }

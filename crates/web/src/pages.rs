@@ -6,7 +6,8 @@ use std::sync::Arc;
 use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
+use bytes::Bytes;
 use cohesion_domain::pages::InfoPage;
 use cohesion_i18n::Locale;
 use cohesion_services::feedback;
@@ -116,6 +117,14 @@ async fn info_page<E: std::fmt::Display>(
     nav: Nav,
     render: impl FnOnce(Chrome<'_>, Option<ProgrammeBox>) -> Result<String, E>,
 ) -> Result<Response, AppError> {
+    // The thank-you varies by visitor; everything else is the same for all.
+    let shared = q.feedback.is_none();
+    let generation = ctx.state.site.generation();
+    if shared {
+        if let Some(html) = ctx.state.pages.get(page, ctx.locale.0, generation) {
+            return Ok(html_response(html));
+        }
+    }
     let programme = ctx.programme().await?;
     let fb = feedback_box(&ctx, page, &q).await?;
     let ui = ctx
@@ -126,7 +135,18 @@ async fn info_page<E: std::fmt::Display>(
         tracing::error!(error = %e, "template failed");
         AppError::internal()
     })?;
-    Ok(Html(html).into_response())
+    let html = Bytes::from(html);
+    if shared {
+        ctx.state
+            .pages
+            .put(page, ctx.locale.0, generation, html.clone());
+    }
+    Ok(html_response(html))
+}
+
+fn html_response(html: Bytes) -> Response {
+    let content_type = HeaderValue::from_static("text/html; charset=utf-8");
+    ([(header::CONTENT_TYPE, content_type)], html).into_response()
 }
 
 pub async fn home(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {

@@ -25,6 +25,8 @@ pub struct WebConfig {
     /// How long each server keeps the programme's text before asking the
     /// database again (zero: always ask).
     pub content_cache: Duration,
+    /// Log every request at INFO (otherwise at DEBUG).
+    pub access_log: bool,
 }
 
 impl Default for WebConfig {
@@ -36,6 +38,7 @@ impl Default for WebConfig {
             feedback_limit: RateLimit::new(20, 600),
             trust_forwarded_for: false,
             content_cache: Duration::from_secs(2),
+            access_log: false,
         }
     }
 }
@@ -43,6 +46,7 @@ impl Default for WebConfig {
 pub struct AppState {
     pub db: Db,
     pub site: SiteContent,
+    pub pages: crate::page_cache::PageCache,
     pub catalog: Catalog,
     pub config: WebConfig,
     pub assets: AssetUrls,

@@ -221,7 +221,7 @@ async fn backup_copies_a_live_database_consistently() {
 #[tokio::test]
 async fn json_logs_carry_the_request_id() {
     let dir = tempfile::tempdir().unwrap();
-    let server = serve(dir.path(), &["--log-format", "json"]).await;
+    let server = serve(dir.path(), &["--log-format", "json", "--access-log"]).await;
     let res = client()
         .get(format!("{}/about", server.base))
         .header("x-request-id", "trace-me-42")

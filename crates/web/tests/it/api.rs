@@ -99,7 +99,11 @@ async fn health_and_metrics_report_on_the_service() {
         .starts_with("text/plain"));
     let text = res.text().await.unwrap();
     assert!(
-        text.contains("http_requests_total{") && text.contains("route=\"/about\""),
+        text.contains("http_request_duration_seconds_count{"),
+        "{text}"
+    );
+    assert!(
+        text.contains("route=\"/about\"") && text.contains("status=\"200\""),
         "{text}"
     );
 }
