@@ -1,6 +1,6 @@
 //! Two servers on one PostgreSQL database behave as one site.
 
-use crate::support::{client, command, output, serve};
+use crate::support::{client, command, output, post_useful, serve, tally};
 
 #[tokio::test]
 async fn two_servers_on_one_postgres_share_everything() {
@@ -45,42 +45,15 @@ async fn two_servers_on_one_postgres_share_everything() {
     );
 
     // What one writes, the other reads.
-    let post = |base: String| {
-        let c = c.clone();
-        async move {
-            c.post(format!("{base}/api/v1/feedback"))
-                .json(&serde_json::json!({"page": "about", "answer": "yes"}))
-                .send()
-                .await
-                .unwrap()
-                .status()
-        }
-    };
-    assert_eq!(post(a.base.clone()).await, 201);
-    let tally: serde_json::Value = c
-        .get(format!("{}/api/v1/feedback/about", b.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(tally["useful"], 1, "B sees what A wrote");
-    assert_eq!(post(b.base.clone()).await, 201);
-    let tally: serde_json::Value = c
-        .get(format!("{}/api/v1/feedback/about", a.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(tally["useful"], 2, "A sees what B wrote");
+    assert_eq!(post_useful(&a.base, "about").await, 201);
+    assert_eq!(tally(&b.base, "about").await, (1, 0), "B sees what A wrote");
+    assert_eq!(post_useful(&b.base, "about").await, 201);
+    assert_eq!(tally(&a.base, "about").await, (2, 0), "A sees what B wrote");
 
     // Rate limits are counted in the database, so they hold across servers.
-    assert_eq!(post(a.base.clone()).await, 201);
+    assert_eq!(post_useful(&a.base, "about").await, 201);
     assert_eq!(
-        post(b.base.clone()).await,
+        post_useful(&b.base, "about").await,
         429,
         "the fourth answer is refused, whichever server gets it"
     );

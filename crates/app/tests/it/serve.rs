@@ -2,7 +2,7 @@ use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::support::{client, command, output, serve};
+use crate::support::{client, command, open_sqlite, output, post_useful, serve};
 
 #[tokio::test]
 async fn with_no_configuration_it_creates_a_wal_sqlite_database_and_serves() {
@@ -25,12 +25,7 @@ async fn with_no_configuration_it_creates_a_wal_sqlite_database_and_serves() {
         .unwrap();
     assert_eq!(health.status(), 200);
     server.stop().await;
-    let db = cohesion_storage::Db::connect(
-        &format!("sqlite:{}", dir.path().join("cohesion.db").display()),
-        Default::default(),
-    )
-    .await
-    .unwrap();
+    let db = open_sqlite(dir.path(), "cohesion.db").await;
     if let cohesion_storage::Db::Sqlite(pool) = &db {
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(pool)
@@ -67,12 +62,7 @@ async fn the_demo_loads_idempotently() {
         assert!(html.contains("Brightwater Together"));
         server.stop().await;
     }
-    let db = cohesion_storage::Db::connect(
-        &format!("sqlite:{}", dir.path().join("cohesion.db").display()),
-        Default::default(),
-    )
-    .await
-    .unwrap();
+    let db = open_sqlite(dir.path(), "cohesion.db").await;
     if let cohesion_storage::Db::Sqlite(pool) = &db {
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM programme_texts")
             .fetch_one(pool)
@@ -153,12 +143,7 @@ async fn sigterm_lets_a_request_in_flight_finish() {
         .unwrap();
     assert!(status.success());
     // And what it wrote was kept.
-    let db = cohesion_storage::Db::connect(
-        &format!("sqlite:{}", dir.path().join("cohesion.db").display()),
-        Default::default(),
-    )
-    .await
-    .unwrap();
+    let db = open_sqlite(dir.path(), "cohesion.db").await;
     let mut c = db.acquire().await.unwrap();
     let tally =
         cohesion_storage::feedback::tally(c.conn(), cohesion_domain::pages::InfoPage::About)
@@ -173,13 +158,7 @@ async fn backup_copies_a_live_database_consistently() {
     let server = serve(dir.path(), &["--demo"]).await;
     let c = client();
     for _ in 0..3 {
-        let res = c
-            .post(format!("{}/api/v1/feedback", server.base))
-            .json(&serde_json::json!({"page": "home", "answer": "yes"}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 201);
+        assert_eq!(post_useful(&server.base, "home").await, 201);
     }
     let mut cmd = command(dir.path());
     cmd.args(["admin", "backup", "copy.db"]);
@@ -197,12 +176,7 @@ async fn backup_copies_a_live_database_consistently() {
     );
     server.stop().await;
 
-    let copy = cohesion_storage::Db::connect(
-        &format!("sqlite:{}", dir.path().join("copy.db").display()),
-        Default::default(),
-    )
-    .await
-    .unwrap();
+    let copy = open_sqlite(dir.path(), "copy.db").await;
     assert!(cohesion_storage::migrate::is_current(&copy).await.unwrap());
     let mut conn = copy.acquire().await.unwrap();
     let tally =

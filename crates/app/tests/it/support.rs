@@ -106,3 +106,38 @@ pub fn client() -> reqwest::Client {
         .build()
         .unwrap()
 }
+
+/// Opens the SQLite file `name` in `dir`, as the server left it.
+pub async fn open_sqlite(dir: &Path, name: &str) -> cohesion_storage::Db {
+    let url = format!("sqlite:{}", dir.join(name).display());
+    cohesion_storage::Db::connect(&url, Default::default())
+        .await
+        .unwrap()
+}
+
+/// Answers "Is this page useful?" with yes through the API; the status.
+pub async fn post_useful(base: &str, page: &str) -> reqwest::StatusCode {
+    client()
+        .post(format!("{base}/api/v1/feedback"))
+        .json(&serde_json::json!({"page": page, "answer": "yes"}))
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+/// The API's tally for `page`: (useful, not useful).
+pub async fn tally(base: &str, page: &str) -> (u64, u64) {
+    let body: serde_json::Value = client()
+        .get(format!("{base}/api/v1/feedback/{page}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    (
+        body["useful"].as_u64().unwrap(),
+        body["not_useful"].as_u64().unwrap(),
+    )
+}
