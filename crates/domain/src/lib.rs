@@ -5,6 +5,7 @@
 
 pub mod error;
 pub mod feedback;
+pub mod identity;
 pub mod pages;
 pub mod programme;
 pub mod rate_limit;
