@@ -4,13 +4,18 @@
 //! [`Db`] wraps a pool of either engine; the [`on_conn!`] macro expands one
 //! block of code for each engine so that queries are written once.
 
+pub mod audit;
 mod db;
+pub mod email_tokens;
 pub mod feedback;
 pub mod migrate;
+pub mod outbox;
 pub mod programmes;
 pub mod rate_limits;
 pub mod schema;
+pub mod sessions;
 mod timestamp;
+pub mod users;
 
 pub use db::{Conn, Db, Engine, PoolConn, PoolSettings, StorageError, Tx};
 pub use timestamp::Timestamp;

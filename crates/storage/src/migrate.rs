@@ -25,7 +25,10 @@ macro_rules! migration {
     };
 }
 
-pub const MIGRATIONS: &[Migration] = &[migration!(1, "0001_foundation")];
+pub const MIGRATIONS: &[Migration] = &[
+    migration!(1, "0001_foundation"),
+    migration!(2, "0002_accounts"),
+];
 
 /// An arbitrary constant naming Cohesion's migration lock.
 const PG_LOCK_KEY: i64 = 0x00C0_4E51_0000_0001;

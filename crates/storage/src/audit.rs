@@ -1,0 +1,83 @@
+//! The audit log: appended to, read, never changed. The application has no
+//! code path that updates or deletes an entry.
+
+use sqlx::Row;
+use uuid::Uuid;
+
+use crate::{new_id, on_conn, Conn, StorageError, Timestamp};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub id: Uuid,
+    pub at: Timestamp,
+    pub actor_id: Option<Uuid>,
+    pub action: String,
+    pub subject_id: Option<Uuid>,
+    pub detail: String,
+    pub client: Option<String>,
+}
+
+pub struct NewAuditEntry<'a> {
+    pub actor_id: Option<Uuid>,
+    pub action: &'a str,
+    pub subject_id: Option<Uuid>,
+    pub detail: &'a str,
+    pub client: Option<&'a str>,
+}
+
+pub async fn append(conn: Conn<'_>, e: NewAuditEntry<'_>) -> Result<Uuid, StorageError> {
+    let id = new_id();
+    on_conn!(conn, c => {
+        sqlx::query(
+            "INSERT INTO audit_log (id, at, actor_id, action, subject_id, detail, client) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id)
+        .bind(Timestamp::now())
+        .bind(e.actor_id)
+        .bind(e.action)
+        .bind(e.subject_id)
+        .bind(e.detail)
+        .bind(e.client)
+        .execute(&mut *c)
+        .await
+        .map(|_| ())
+    })?;
+    Ok(id)
+}
+
+/// A page of entries, newest first, older than `before` (an entry id;
+/// ids are time-ordered) when given: keyset paging, cheap at any depth.
+pub async fn page(
+    conn: Conn<'_>,
+    action: Option<&str>,
+    before: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<AuditEntry>, StorageError> {
+    let rows = on_conn!(conn, c => {
+        let rows = sqlx::query(
+            "SELECT id, at, actor_id, action, subject_id, detail, client FROM audit_log \
+             WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR id < $2) \
+             ORDER BY id DESC LIMIT $3",
+        )
+        .bind(action)
+        .bind(before)
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await?;
+        rows.iter()
+            .map(|r| -> Result<AuditEntry, sqlx::Error> {
+                Ok(AuditEntry {
+                    id: r.try_get("id")?,
+                    at: r.try_get("at")?,
+                    actor_id: r.try_get("actor_id")?,
+                    action: r.try_get("action")?,
+                    subject_id: r.try_get("subject_id")?,
+                    detail: r.try_get("detail")?,
+                    client: r.try_get("client")?,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+    })?;
+    Ok(rows)
+}

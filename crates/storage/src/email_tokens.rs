@@ -1,0 +1,59 @@
+//! Single-use, expiring tokens sent by email (verification, password
+//! reset). Only their SHA-256 is stored.
+
+use sqlx::Row;
+use uuid::Uuid;
+
+use crate::{on_conn, Conn, StorageError, Timestamp};
+
+pub async fn create(
+    conn: Conn<'_>,
+    token_hash: &str,
+    user_id: Uuid,
+    purpose: &str,
+    email: &str,
+    expires_at: Timestamp,
+) -> Result<(), StorageError> {
+    on_conn!(conn, c => {
+        sqlx::query(
+            "INSERT INTO email_tokens (token_hash, user_id, purpose, email, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(purpose)
+        .bind(email)
+        .bind(Timestamp::now())
+        .bind(expires_at)
+        .execute(&mut *c)
+        .await
+        .map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// Uses the token if it exists, has this purpose, is unused and has not
+/// expired, returning whose it is and the address it was sent to. One
+/// atomic update, so a token replayed at the same moment works once.
+pub async fn consume(
+    conn: Conn<'_>,
+    token_hash: &str,
+    purpose: &str,
+    now: Timestamp,
+) -> Result<Option<(Uuid, String)>, StorageError> {
+    let found = on_conn!(conn, c => {
+        let row = sqlx::query(
+            "UPDATE email_tokens SET used_at = $1 \
+             WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 \
+             RETURNING user_id, email",
+        )
+        .bind(now)
+        .bind(token_hash)
+        .bind(purpose)
+        .fetch_optional(&mut *c)
+        .await?;
+        row.map(|r| -> Result<(Uuid, String), sqlx::Error> { Ok((r.try_get("user_id")?, r.try_get("email")?)) })
+            .transpose()
+    })?;
+    Ok(found)
+}
