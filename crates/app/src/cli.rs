@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
+use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand};
 use cohesion_storage::{migrate, Db};
 
@@ -62,18 +63,18 @@ pub struct ServeArgs {
     #[arg(long, env = "COHESION_BIND", value_name = "ADDR")]
     pub bind: Option<String>,
     /// Also load the fictional demonstration programme (idempotent).
-    #[arg(long, env = "COHESION_DEMO")]
-    pub demo: bool,
+    #[arg(long, env = "COHESION_DEMO", num_args = 0..=1, default_missing_value = "true", value_parser = BoolishValueParser::new(), value_name = "BOOL")]
+    pub demo: Option<bool>,
     /// Set when the site is served over HTTPS (adds HSTS, Secure cookies).
-    #[arg(long, env = "COHESION_TLS")]
-    pub tls: bool,
+    #[arg(long, env = "COHESION_TLS", num_args = 0..=1, default_missing_value = "true", value_parser = BoolishValueParser::new(), value_name = "BOOL")]
+    pub tls: Option<bool>,
     /// Do not apply migrations on start; refuse to start if any are pending.
-    #[arg(long, env = "COHESION_NO_MIGRATE")]
-    pub no_migrate: bool,
+    #[arg(long, env = "COHESION_NO_MIGRATE", num_args = 0..=1, default_missing_value = "true", value_parser = BoolishValueParser::new(), value_name = "BOOL")]
+    pub no_migrate: Option<bool>,
     /// Log a line for every request (at INFO), for sites without a proxy
     /// access log.
-    #[arg(long, env = "COHESION_ACCESS_LOG")]
-    pub access_log: bool,
+    #[arg(long, env = "COHESION_ACCESS_LOG", num_args = 0..=1, default_missing_value = "true", value_parser = BoolishValueParser::new(), value_name = "BOOL")]
+    pub access_log: Option<bool>,
     /// Print the effective configuration (secrets redacted) and exit.
     #[arg(long)]
     pub print_config: bool,

@@ -92,10 +92,15 @@ impl Settings {
                 .clone()
                 .or(file.log_level)
                 .unwrap_or_else(|| "info".to_owned()),
-            // Switches: on if the flag (or its variable) says so, else the file.
-            demo: serve.demo || file.demo.unwrap_or(false),
-            tls: serve.tls || file.tls.unwrap_or(false),
-            migrate_on_start: !serve.no_migrate && file.migrate_on_start.unwrap_or(true),
+            // Switches follow the same precedence: `--tls`, `--tls=false`
+            // or COHESION_TLS=false all beat the file.
+            demo: serve.demo.or(file.demo).unwrap_or(false),
+            tls: serve.tls.or(file.tls).unwrap_or(false),
+            migrate_on_start: serve
+                .no_migrate
+                .map(|no| !no)
+                .or(file.migrate_on_start)
+                .unwrap_or(true),
             db_max_connections: file.db_max_connections.unwrap_or(10),
             body_limit_bytes: file.body_limit_bytes.unwrap_or(64 * 1024),
             request_timeout_secs: file.request_timeout_secs.unwrap_or(30),
@@ -104,16 +109,24 @@ impl Settings {
             feedback_per_window: file.feedback_per_window.unwrap_or(20),
             feedback_window_secs: file.feedback_window_secs.unwrap_or(600),
             content_cache_secs: file.content_cache_secs.unwrap_or(2),
-            access_log: serve.access_log || file.access_log.unwrap_or(false),
+            access_log: serve.access_log.or(file.access_log).unwrap_or(false),
         };
         Engine::of_url(&settings.database_url)?;
-        if settings.db_max_connections == 0
-            || settings.body_limit_bytes == 0
-            || settings.request_timeout_secs == 0
-        {
-            anyhow::bail!(
-                "db_max_connections, body_limit_bytes and request_timeout_secs must be above zero"
-            );
+        let zero = [
+            ("db_max_connections", u64::from(settings.db_max_connections)),
+            ("body_limit_bytes", settings.body_limit_bytes as u64),
+            ("request_timeout_secs", settings.request_timeout_secs),
+            (
+                "feedback_per_window",
+                u64::from(settings.feedback_per_window),
+            ),
+            (
+                "feedback_window_secs",
+                u64::from(settings.feedback_window_secs),
+            ),
+        ];
+        if let Some((name, _)) = zero.iter().find(|(_, v)| *v == 0) {
+            anyhow::bail!("{name} must be above zero");
         }
         Ok(settings)
     }
@@ -229,6 +242,27 @@ mod tests {
         assert_eq!(s.bind, "127.0.0.1:9000");
         assert_eq!(s.body_limit_bytes, 1000);
         assert_eq!(s.request_timeout_secs, 30);
+    }
+
+    #[test]
+    fn switches_follow_the_same_precedence() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "tls = true\nmigrate_on_start = false\n").unwrap();
+        let global = GlobalArgs {
+            config: Some(path),
+            ..Default::default()
+        };
+        let from_file = Settings::resolve(&global, &ServeArgs::default()).unwrap();
+        assert!(from_file.tls && !from_file.migrate_on_start);
+        let overridden = ServeArgs {
+            tls: Some(false),
+            no_migrate: Some(false),
+            ..Default::default()
+        };
+        let s = Settings::resolve(&global, &overridden).unwrap();
+        assert!(!s.tls, "--tls=false beats tls = true in the file");
+        assert!(s.migrate_on_start, "--no-migrate=false beats the file");
     }
 
     #[test]

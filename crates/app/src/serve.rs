@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use cohesion_i18n::Catalog;
 use cohesion_services::{demo, feedback};
-use cohesion_storage::migrate;
+use cohesion_storage::migrate::{self, SchemaState};
 
 use crate::config::{redact_url, Settings};
 
@@ -16,8 +16,15 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let db = crate::cli::connect(&settings).await?;
     if settings.migrate_on_start {
         migrate::run(&db).await.context("migration failed")?;
-    } else if !migrate::is_current(&db).await? {
-        anyhow::bail!("the database schema is not current: run `cohesion migrate` first");
+    }
+    match migrate::state(&db).await? {
+        SchemaState::Current => {}
+        SchemaState::Behind => {
+            anyhow::bail!("the database schema is not current: run `cohesion migrate` first")
+        }
+        SchemaState::Ahead { newest } => anyhow::bail!(
+            "the database schema (version {newest}) is newer than this binary: upgrade cohesion"
+        ),
     }
     if settings.demo {
         let added = demo::load(&db).await?;
@@ -42,23 +49,39 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
 
     let purger = tokio::spawn(purge_counters(db.clone()));
     let upkeep = tokio::spawn(cohesion_web::metrics_upkeep(cohesion_web::metrics_handle()));
+    // One signal, two listeners: the server stops accepting, and the grace
+    // period starts.
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        let _ = stop_tx.send(true);
+    });
+    let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|stop| *stop).await;
+    };
     let grace = Duration::from_secs(settings.shutdown_grace_secs);
     let server = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal());
+    .with_graceful_shutdown(stopped(stop_rx.clone()));
     // In-flight requests get `grace` to finish after the signal; a stuck
     // client cannot hold the process forever.
     tokio::select! {
         result = server => result.context("server error")?,
-        _ = async { shutdown_signal().await; tokio::time::sleep(grace).await } => {
+        _ = async { stopped(stop_rx).await; tokio::time::sleep(grace).await } => {
             tracing::warn!("shutdown grace period over; closing remaining connections");
         }
     }
     purger.abort();
     upkeep.abort();
-    db.close().await;
+    // Closing waits for connections still checked out; do not wait forever.
+    if tokio::time::timeout(Duration::from_secs(5), db.close())
+        .await
+        .is_err()
+    {
+        tracing::warn!("database connections still busy at exit");
+    }
     tracing::info!("stopped");
     Ok(())
 }

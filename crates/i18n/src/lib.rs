@@ -153,7 +153,7 @@ impl Catalog {
 
     /// The best match for an `Accept-Language` header, else the default.
     pub fn negotiate(&self, accept_language: &str) -> &Locale {
-        let requested = fluent_langneg::accepted_languages::parse(accept_language);
+        let requested = by_preference(accept_language);
         let available: Vec<&LanguageIdentifier> = self.locales.iter().map(|l| &l.langid).collect();
         let matched = fluent_langneg::negotiate_languages(
             &requested,
@@ -166,6 +166,29 @@ impl Catalog {
             .and_then(|id| self.locales.iter().find(|l| &&l.langid == *id))
             .unwrap_or_else(|| self.default_locale())
     }
+}
+
+/// The languages of an Accept-Language header, most wanted first: sorted
+/// by quality (stable for equal values), with `q=0` ("not this") dropped
+/// and anything unparsable ignored.
+fn by_preference(header: &str) -> Vec<LanguageIdentifier> {
+    let mut weighted: Vec<(u16, LanguageIdentifier)> = header
+        .split(',')
+        .filter_map(|item| {
+            let mut parts = item.split(';');
+            let tag = parts.next()?.trim();
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .next()
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+            if !(0.0..=1.0).contains(&q) || q == 0.0 || tag == "*" {
+                return None;
+            }
+            Some(((q * 1000.0) as u16, tag.parse().ok()?))
+        })
+        .collect();
+    weighted.sort_by_key(|w| std::cmp::Reverse(w.0));
+    weighted.into_iter().map(|(_, id)| id).collect()
 }
 
 fn build_locale(tag: &str, files: &[(&str, &str)]) -> Result<Locale, I18nError> {
@@ -253,6 +276,10 @@ mod tests {
         assert_eq!(catalog.negotiate("de").tag(), "en");
         assert_eq!(catalog.negotiate("").tag(), "en");
         assert_eq!(catalog.negotiate(";;;,q=bogus\u{0}").tag(), "en");
+        // Quality values decide, and q=0 means "not this one".
+        assert_eq!(catalog.negotiate("en;q=0.1, ar").tag(), "ar");
+        assert_eq!(catalog.negotiate("ar;q=0, en;q=0.9").tag(), "en");
+        assert_eq!(catalog.negotiate("ar;q=0").tag(), "en");
     }
 
     #[test]

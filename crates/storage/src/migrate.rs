@@ -5,6 +5,8 @@
 //! On PostgreSQL an advisory lock makes concurrent `migrate` runs (several
 //! servers starting at once) take turns.
 
+use sqlx::{Connection, PgConnection};
+
 use crate::{on_conn, Conn, Db, StorageError, Timestamp};
 
 pub struct Migration {
@@ -39,21 +41,25 @@ const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (\
 /// Applies every migration not yet applied, each in its own transaction.
 /// Returns the versions applied by this call.
 pub async fn run(db: &Db) -> Result<Vec<i64>, StorageError> {
-    let mut lock_conn = db.acquire().await?;
-    if let Conn::Postgres(c) = lock_conn.conn() {
-        sqlx::query("SELECT pg_advisory_lock($1)")
-            .bind(PG_LOCK_KEY)
-            .execute(&mut *c)
-            .await?;
+    match db {
+        Db::Sqlite(_) => apply_pending(db).await,
+        Db::Postgres(pool) => {
+            // The lock is held on a connection of its own, outside the pool,
+            // so migrating works with a pool of one connection too.
+            let mut lock = PgConnection::connect_with(&pool.connect_options()).await?;
+            sqlx::query("SELECT pg_advisory_lock($1)")
+                .bind(PG_LOCK_KEY)
+                .execute(&mut lock)
+                .await?;
+            let result = apply_pending(db).await;
+            // Closing the connection releases the lock even if this fails,
+            // so a failure here must not hide the migration's own result.
+            if let Err(e) = lock.close().await {
+                tracing::warn!(error = %e, "closing the migration lock connection failed");
+            }
+            result
+        }
     }
-    let result = apply_pending(db).await;
-    if let Conn::Postgres(c) = lock_conn.conn() {
-        sqlx::query("SELECT pg_advisory_unlock($1)")
-            .bind(PG_LOCK_KEY)
-            .execute(&mut *c)
-            .await?;
-    }
-    result
 }
 
 async fn apply_pending(db: &Db) -> Result<Vec<i64>, StorageError> {
@@ -86,9 +92,23 @@ async fn apply_pending(db: &Db) -> Result<Vec<i64>, StorageError> {
     Ok(applied)
 }
 
-/// The versions already applied, in order.
+/// The versions already applied, in order; empty on a database that has
+/// never been migrated.
 pub async fn applied_versions(db: &Db) -> Result<Vec<i64>, StorageError> {
     let mut c = db.acquire().await?;
+    let has_ledger: bool = match c.conn() {
+        Conn::Sqlite(c) => sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')",
+        )
+        .fetch_one(&mut *c)
+        .await?,
+        Conn::Postgres(c) => sqlx::query_scalar("SELECT to_regclass('schema_migrations') IS NOT NULL")
+            .fetch_one(&mut *c)
+            .await?,
+    };
+    if !has_ledger {
+        return Ok(Vec::new());
+    }
     let versions = on_conn!(c.conn(), c => {
         sqlx::query_scalar::<_, i64>("SELECT version FROM schema_migrations ORDER BY version")
             .fetch_all(&mut *c)
@@ -97,16 +117,34 @@ pub async fn applied_versions(db: &Db) -> Result<Vec<i64>, StorageError> {
     Ok(versions)
 }
 
-/// Whether the schema is at the newest version; servers refuse to start on
-/// a database that is behind or ahead of the binary.
+/// Where a database's schema stands against this binary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaState {
+    Current,
+    /// Migrations are pending: run `cohesion migrate`.
+    Behind,
+    /// Applied by a newer binary: this one must not serve it.
+    Ahead {
+        newest: i64,
+    },
+}
+
+pub async fn state(db: &Db) -> Result<SchemaState, StorageError> {
+    let applied = applied_versions(db).await?;
+    let known = MIGRATIONS.last().map_or(0, |m| m.version);
+    let newest = applied.last().copied().unwrap_or(0);
+    Ok(if newest > known {
+        SchemaState::Ahead { newest }
+    } else if applied.len() < MIGRATIONS.len() {
+        SchemaState::Behind
+    } else {
+        SchemaState::Current
+    })
+}
+
+/// Whether the schema is exactly what this binary expects.
 pub async fn is_current(db: &Db) -> Result<bool, StorageError> {
-    let newest = MIGRATIONS.last().map(|m| m.version);
-    let applied = match applied_versions(db).await {
-        Ok(v) => v,
-        Err(StorageError::Sqlx(_)) => return Ok(false),
-        Err(e) => return Err(e),
-    };
-    Ok(applied.last().copied() == newest && applied.len() == MIGRATIONS.len())
+    Ok(state(db).await? == SchemaState::Current)
 }
 
 #[cfg(test)]

@@ -16,7 +16,12 @@ pub struct OutboxMessage {
     pub sent_at: Option<Timestamp>,
 }
 
-pub async fn push(conn: Conn<'_>, to: &str, subject: &str, body: &str) -> Result<Uuid, StorageError> {
+pub async fn push(
+    conn: Conn<'_>,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> Result<Uuid, StorageError> {
     let id = new_id();
     on_conn!(conn, c => {
         sqlx::query("INSERT INTO outbox (id, to_address, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)")

@@ -19,7 +19,8 @@ pub struct UserRecord {
     pub deleted_at: Option<Timestamp>,
 }
 
-const COLUMNS: &str = "id, email, display_name, password_hash, locale, email_verified_at, suspended_at, deleted_at";
+const COLUMNS: &str =
+    "id, email, display_name, password_hash, locale, email_verified_at, suspended_at, deleted_at";
 
 fn record<R: Row>(r: &R) -> Result<UserRecord, sqlx::Error>
 where
@@ -70,7 +71,10 @@ pub async fn insert(
     Ok((inserted == 1).then_some(id))
 }
 
-pub async fn find_by_email(conn: Conn<'_>, email: &Email) -> Result<Option<UserRecord>, StorageError> {
+pub async fn find_by_email(
+    conn: Conn<'_>,
+    email: &Email,
+) -> Result<Option<UserRecord>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE email = $1");
     let found = on_conn!(conn, c => {
         let row = sqlx::query(&sql).bind(email.as_str()).fetch_optional(&mut *c).await?;
@@ -119,7 +123,12 @@ pub async fn roles(conn: Conn<'_>, id: Uuid) -> Result<Vec<Role>, StorageError> 
 }
 
 /// Grants `role`; returns whether it was new.
-pub async fn grant_role(conn: Conn<'_>, id: Uuid, role: Role, by: Option<Uuid>) -> Result<bool, StorageError> {
+pub async fn grant_role(
+    conn: Conn<'_>,
+    id: Uuid,
+    role: Role,
+    by: Option<Uuid>,
+) -> Result<bool, StorageError> {
     let n = on_conn!(conn, c => {
         sqlx::query(
             "INSERT INTO user_roles (user_id, role, granted_at, granted_by) VALUES ($1, $2, $3, $4) \

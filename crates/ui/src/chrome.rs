@@ -40,6 +40,8 @@ pub struct Chrome<'a> {
     pub locale: &'a Locale,
     pub title: String,
     pub site_name: String,
+    /// The language the site name is written in (it may be a fallback).
+    pub site_lang: String,
     pub nav: Nav,
     pub languages: Vec<LanguageLink<'a>>,
     pub assets: &'a AssetUrls,
@@ -71,11 +73,18 @@ impl<'a> Chrome<'a> {
             locale,
             title: locale.t(title_id).into_owned(),
             site_name: site_name.unwrap_or_else(|| locale.t("product-name").into_owned()),
+            site_lang: locale.tag().to_owned(),
             nav: Nav::None,
             languages,
             assets,
             feedback: None,
         }
+    }
+
+    /// Marks the site name as written in `lang` (when it fell back).
+    pub fn with_site_lang(mut self, lang: &str) -> Self {
+        self.site_lang = lang.to_owned();
+        self
     }
 
     pub fn with_nav(mut self, nav: Nav) -> Self {

@@ -6,6 +6,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use cohesion_domain::pages::InfoPage;
 use cohesion_domain::ErrorCode;
 use cohesion_i18n::{Catalog, Locale};
 use cohesion_ui::{Chrome, ErrorPage, Template};
@@ -175,7 +176,8 @@ fn problem_json(
         "title": status.canonical_reason().unwrap_or("Error"),
         "status": n,
         "code": info.code.as_str(),
-        "detail": reason_or_text(locale, key, info),
+        // Isolation marks help bidi text on pages; in JSON they are noise.
+        "detail": reason_or_text(locale, key, info).replace(['\u{2068}', '\u{2069}'], ""),
     });
     if let Some(field) = info.field {
         body["field"] = field.into();
@@ -200,13 +202,10 @@ fn error_page(
     request_id: Option<&str>,
 ) -> Response {
     let n = message_status(locale, status.as_u16());
-    // The language links on an error page point home: the failed URL may
-    // be the very thing that was wrong.
-    let link_path = if status == StatusCode::NOT_FOUND || status.is_server_error() {
-        "/"
-    } else {
-        path
-    };
+    // Language links keep the path only when it is one of our own pages:
+    // the failed URL may be the very thing that was wrong, or a crafted
+    // "//elsewhere" that would turn the links into links off the site.
+    let link_path = InfoPage::from_path(path).map_or("/", InfoPage::path);
     let ui = Chrome::new(
         locale,
         &state.catalog,

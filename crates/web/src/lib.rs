@@ -119,5 +119,6 @@ pub fn router(state: SharedState) -> Router {
         })
         .on_response(DefaultOnResponse::new().level(access_log_level)))
         .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
+        .layer(middleware::map_request(security::drop_odd_request_id))
         .with_state(state)
 }

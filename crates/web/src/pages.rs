@@ -66,14 +66,18 @@ impl PageCtx {
         programme: Option<&ProgrammeView>,
     ) -> Chrome<'_> {
         let site_name = programme.map(|p| p.text.name.clone());
-        Chrome::new(
+        let ui = Chrome::new(
             self.locale(),
             &self.state.catalog,
             page.path(),
             title_id,
             site_name,
             &self.state.assets,
-        )
+        );
+        match programme {
+            Some(p) => ui.with_site_lang(&p.text.locale),
+            None => ui,
+        }
     }
 }
 
@@ -268,15 +272,18 @@ impl FromRequestParts<SharedState> for ClientKey {
 
     async fn from_request_parts(parts: &mut Parts, state: &SharedState) -> Result<Self, AppError> {
         if state.config.trust_forwarded_for {
+            // The last hop is the one our proxy added; earlier ones (and
+            // earlier header lines) are whatever the client claimed.
             let forwarded = parts
                 .headers
-                .get("x-forwarded-for")
+                .get_all("x-forwarded-for")
+                .iter()
+                .next_back()
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.rsplit(',').next())
-                .map(|s| s.trim().to_owned())
-                .filter(|s| s.parse::<std::net::IpAddr>().is_ok());
+                .and_then(|hop| parse_hop(hop.trim()));
             if let Some(ip) = forwarded {
-                return Ok(ClientKey(ip));
+                return Ok(ClientKey(ip.to_string()));
             }
         }
         let peer = parts
@@ -285,5 +292,31 @@ impl FromRequestParts<SharedState> for ClientKey {
             .map(|c| c.0.ip().to_string())
             .unwrap_or_else(|| "unknown".to_owned());
         Ok(ClientKey(peer))
+    }
+}
+
+/// An address as proxies write it: `203.0.113.7`, `203.0.113.7:4711`,
+/// `2001:db8::1` or `[2001:db8::1]:4711`.
+fn parse_hop(hop: &str) -> Option<std::net::IpAddr> {
+    hop.parse::<std::net::IpAddr>()
+        .ok()
+        .or_else(|| hop.parse::<SocketAddr>().ok().map(|s| s.ip()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_hop;
+
+    #[test]
+    fn forwarded_hops_parse_with_or_without_ports() {
+        for (hop, ip) in [
+            ("203.0.113.7", "203.0.113.7"),
+            ("203.0.113.7:4711", "203.0.113.7"),
+            ("2001:db8::1", "2001:db8::1"),
+            ("[2001:db8::1]:4711", "2001:db8::1"),
+        ] {
+            assert_eq!(parse_hop(hop).unwrap().to_string(), ip);
+        }
+        assert!(parse_hop("unknown").is_none());
     }
 }

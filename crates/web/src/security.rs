@@ -87,3 +87,21 @@ fn is_cross_site(req: &Request) -> bool {
         }
     }
 }
+
+/// Keeps a client's (or proxy's) X-Request-Id only when it looks like an
+/// id: up to 64 letters, digits, `-`, `_` or `.`. Anything else is removed
+/// (and replaced by a fresh id), so it cannot forge fields in text logs.
+pub async fn drop_odd_request_id(mut req: Request) -> Request {
+    let odd = req.headers().get("x-request-id").is_some_and(|v| {
+        let b = v.as_bytes();
+        b.is_empty()
+            || b.len() > 64
+            || !b
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || b"-_.".contains(c))
+    });
+    if odd {
+        req.headers_mut().remove("x-request-id");
+    }
+    req
+}

@@ -62,9 +62,53 @@ async fn concurrent_migrations_on_postgres_take_turns() {
     let mut applied = a.unwrap();
     applied.extend(b.unwrap());
     applied.sort();
-    assert_eq!(applied, all_versions(), "exactly one runner applies each migration");
+    assert_eq!(
+        applied,
+        all_versions(),
+        "exactly one runner applies each migration"
+    );
 }
 
 fn all_versions() -> Vec<i64> {
     migrate::MIGRATIONS.iter().map(|m| m.version).collect()
+}
+
+#[tokio::test]
+async fn migrating_needs_only_one_pooled_connection() {
+    let mut urls = vec![];
+    let sqlite = testkit::sqlite_unmigrated().await;
+    urls.push(sqlite.url.clone());
+    let pg = testkit::postgres_unmigrated().await;
+    urls.extend(pg.as_ref().map(|p| p.url.clone()));
+    for url in urls {
+        let settings = cohesion_storage::PoolSettings {
+            max_connections: 1,
+            ..Default::default()
+        };
+        let db = cohesion_storage::Db::connect(&url, settings).await.unwrap();
+        assert_eq!(migrate::run(&db).await.unwrap(), all_versions(), "{url}");
+        assert_eq!(
+            migrate::state(&db).await.unwrap(),
+            migrate::SchemaState::Current
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_database_migrated_by_a_newer_binary_is_ahead() {
+    for t in testkit::engines().await {
+        let mut c = t.db.acquire().await.unwrap();
+        cohesion_storage::on_conn!(c.conn(), c => {
+            sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', $1)")
+                .bind(cohesion_storage::Timestamp::now())
+                .execute(&mut *c)
+                .await
+                .map(|_| ())
+                .unwrap()
+        });
+        assert_eq!(
+            migrate::state(&t.db).await.unwrap(),
+            migrate::SchemaState::Ahead { newest: 9999 }
+        );
+    }
 }

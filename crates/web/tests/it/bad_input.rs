@@ -244,3 +244,54 @@ async fn a_request_that_stalls_times_out_with_a_408() {
     );
     assert!(reply.contains("The request took too long"));
 }
+
+#[tokio::test]
+async fn error_page_language_links_never_leave_the_site() {
+    let s = start(cohesion_testkit::sqlite().await).await;
+    for path in [
+        "//evil.example?lang=zz",
+        "//evil.example/x?q=%FF",
+        "/\\evil.example?lang=zz",
+    ] {
+        let reply = raw(
+            &s.base,
+            format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+        )
+        .await;
+        assert!(
+            status_line(&reply).contains(" 400 ") || status_line(&reply).contains(" 404 "),
+            "{path}: {}",
+            status_line(&reply)
+        );
+        assert!(
+            !reply.contains("href=\"//") && !reply.contains("href=\"/\\"),
+            "{path} links off the site"
+        );
+    }
+}
+
+#[tokio::test]
+async fn request_ids_that_do_not_look_like_ids_are_replaced() {
+    let s = start(cohesion_testkit::sqlite().await).await;
+    let res = s
+        .client
+        .get(s.url("/"))
+        .header("x-request-id", "abc def path=/admin")
+        .send()
+        .await
+        .unwrap();
+    let id = res.headers().get("x-request-id").unwrap().to_str().unwrap();
+    assert!(!id.contains(' ') && id.len() == 36, "{id}");
+    let res = s
+        .client
+        .get(s.url("/"))
+        .header("x-request-id", "lb-7f3a.42")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers().get("x-request-id").unwrap(),
+        "lb-7f3a.42",
+        "a proxy's id is kept"
+    );
+}
