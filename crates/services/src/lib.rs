@@ -2,6 +2,7 @@
 //! transaction. HTML handlers and JSON handlers both call these, so the two
 //! can never disagree.
 
+pub mod accounts;
 pub mod demo;
 pub mod feedback;
 pub mod site;
@@ -13,6 +14,17 @@ use cohesion_storage::StorageError;
 pub enum ServiceError {
     #[error(transparent)]
     Invalid(#[from] ValidationError),
+    /// Several fields at once, for forms that report every problem.
+    #[error("{} fields are invalid", .0.len())]
+    InvalidFields(Vec<ValidationError>),
+    #[error("email or password not recognised")]
+    InvalidCredentials,
+    #[error("this account is suspended")]
+    Suspended,
+    #[error("the link is invalid, used or expired")]
+    InvalidToken,
+    #[error("cryptography failed: {0}")]
+    Crypto(String),
     #[error("too many requests; retry after {retry_after} s")]
     RateLimited { retry_after: u32 },
     #[error(transparent)]

@@ -75,8 +75,25 @@ impl From<ServiceError> for AppError {
                     retry_after: Some(retry_after),
                 },
             },
+            // The account pages (to come) render every field's problem;
+            // elsewhere the first one stands for the rest.
+            ServiceError::InvalidFields(errors) => match errors.into_iter().next() {
+                Some(first) => first.into(),
+                None => Self::bad_request(ErrorCode::BadRequest),
+            },
+            ServiceError::InvalidCredentials => {
+                Self::status(StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials)
+            }
+            ServiceError::Suspended => {
+                Self::status(StatusCode::FORBIDDEN, ErrorCode::AccountSuspended)
+            }
+            ServiceError::InvalidToken => Self::bad_request(ErrorCode::InvalidToken),
             ServiceError::Storage(e) => {
                 tracing::error!(error = %e, "storage failure");
+                Self::internal()
+            }
+            ServiceError::Crypto(e) => {
+                tracing::error!(error = %e, "cryptography failure");
                 Self::internal()
             }
         }

@@ -1,0 +1,264 @@
+//! Accounts: signing up, proving an email address, signing in and out.
+//!
+//! Every answer that could reveal whether an address has an account is the
+//! same either way: sign-up always says "check your email" (the owner of an
+//! existing account gets a note instead of a link), and sign-in failures
+//! all read "email or password not recognised", after the same work.
+
+pub mod passwords;
+pub mod tokens;
+
+use cohesion_domain::identity::{DisplayName, Email, NewPassword, RoleSet};
+use cohesion_domain::ValidationError;
+use cohesion_storage::audit::{self, NewAuditEntry};
+use cohesion_storage::sessions::{self, NewSession};
+use cohesion_storage::{email_tokens, outbox, users, Db, Timestamp};
+use time::Duration;
+use uuid::Uuid;
+
+use crate::ServiceError;
+pub use passwords::Passwords;
+
+/// A session ends after this long without a request…
+pub const IDLE_TIMEOUT: Duration = Duration::hours(2);
+/// …and after this long in any case.
+pub const ABSOLUTE_TIMEOUT: Duration = Duration::hours(24);
+/// How long an emailed verification link works.
+pub const VERIFY_LINK_LIFETIME: Duration = Duration::hours(24);
+/// Requests within this long of the last one do not update "last seen",
+/// so reading pages does not write to the database every time.
+const TOUCH_EVERY: Duration = Duration::minutes(1);
+
+const VERIFY: &str = "verify";
+
+/// An email, written in the recipient's language by the caller.
+pub struct Letter {
+    pub subject: String,
+    pub body: String,
+}
+
+/// Writes the emails accounts send; the web layer implements it with the
+/// translated messages.
+pub trait Letters: Send + Sync {
+    fn verify_email(&self, locale: &str, link: &str) -> Letter;
+    fn already_registered(&self, locale: &str, sign_in_link: &str) -> Letter;
+}
+
+pub struct SignUp<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password: &'a str,
+    pub locale: &'a str,
+}
+
+/// Who did something, for the audit log.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Origin<'a> {
+    pub actor: Option<Uuid>,
+    pub client: Option<&'a str>,
+}
+
+/// Creates an account and emails a verification link, or, if the address
+/// already has an account, emails its owner a note. The caller shows the
+/// same "check your email" page either way.
+pub async fn sign_up(
+    db: &Db,
+    passwords: &Passwords,
+    letters: &dyn Letters,
+    base_url: &str,
+    input: SignUp<'_>,
+    origin: Origin<'_>,
+) -> Result<(), ServiceError> {
+    let email = Email::parse(input.email);
+    let name = DisplayName::parse(input.display_name);
+    let password = NewPassword::parse(input.password);
+    let (email, name, password) = match (email, name, password) {
+        (Ok(e), Ok(n), Ok(p)) => (e, n, p),
+        (e, n, p) => {
+            let errors: Vec<ValidationError> =
+                [e.err(), n.err(), p.err()].into_iter().flatten().collect();
+            return Err(ServiceError::InvalidFields(errors));
+        }
+    };
+    // Hash before looking the address up, so both paths take as long.
+    let hash = passwords.hash(&password).await?;
+    let mut tx = db.begin().await?;
+    match users::insert(tx.conn(), &email, &name, &hash, input.locale).await? {
+        Some(id) => {
+            let token = tokens::new_token()?;
+            let expires = Timestamp::from(Timestamp::now().as_offset() + VERIFY_LINK_LIFETIME);
+            email_tokens::create(
+                tx.conn(),
+                &tokens::hash_token(&token),
+                id,
+                VERIFY,
+                email.as_str(),
+                expires,
+            )
+            .await?;
+            let letter = letters.verify_email(
+                input.locale,
+                &format!("{base_url}/verify-email?token={token}"),
+            );
+            outbox::push(tx.conn(), email.as_str(), &letter.subject, &letter.body).await?;
+            let entry = NewAuditEntry {
+                actor_id: Some(id),
+                action: "account.create",
+                subject_id: Some(id),
+                detail: "signed up",
+                client: origin.client,
+            };
+            audit::append(tx.conn(), entry).await?;
+        }
+        None => {
+            let existing = users::find_by_email(tx.conn(), &email).await?;
+            let locale = existing
+                .and_then(|u| u.locale)
+                .unwrap_or_else(|| input.locale.to_owned());
+            let letter = letters.already_registered(&locale, &format!("{base_url}/sign-in"));
+            outbox::push(tx.conn(), email.as_str(), &letter.subject, &letter.body).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Uses a verification link. Expired, used, forged or stale links all get
+/// the same refusal.
+pub async fn verify_email(db: &Db, token: &str, origin: Origin<'_>) -> Result<Uuid, ServiceError> {
+    let mut tx = db.begin().await?;
+    let Some((user_id, address)) = email_tokens::consume(
+        tx.conn(),
+        &tokens::hash_token(token),
+        VERIFY,
+        Timestamp::now(),
+    )
+    .await?
+    else {
+        return Err(ServiceError::InvalidToken);
+    };
+    if !users::mark_verified(tx.conn(), user_id, &address).await? {
+        return Err(ServiceError::InvalidToken);
+    }
+    let entry = NewAuditEntry {
+        actor_id: Some(user_id),
+        action: "account.verify_email",
+        subject_id: Some(user_id),
+        detail: "email address verified",
+        client: origin.client,
+    };
+    audit::append(tx.conn(), entry).await?;
+    tx.commit().await?;
+    Ok(user_id)
+}
+
+/// A new session's secrets: the cookie value (shown to nobody else) and
+/// the token forms must carry.
+#[derive(Debug, Clone)]
+pub struct NewSessionTokens {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+/// Signs in with email and password. A fresh session every time, so a
+/// session id planted before sign-in is worth nothing after it.
+pub async fn sign_in(
+    db: &Db,
+    passwords: &Passwords,
+    email: &str,
+    password: &str,
+    user_agent: Option<&str>,
+) -> Result<NewSessionTokens, ServiceError> {
+    let user = match Email::parse(email) {
+        Ok(e) => {
+            let mut c = db.acquire().await?;
+            users::find_by_email(c.conn(), &e).await?
+        }
+        Err(_) => None,
+    };
+    let stored = user
+        .as_ref()
+        .filter(|u| u.deleted_at.is_none())
+        .and_then(|u| u.password_hash.as_deref());
+    let candidate: String = password
+        .chars()
+        .take(cohesion_domain::identity::password::MAX_CHARS)
+        .collect();
+    if !passwords.verify(stored, &candidate).await? {
+        return Err(ServiceError::InvalidCredentials);
+    }
+    let user = user.ok_or(ServiceError::InvalidCredentials)?;
+    if user.suspended_at.is_some() {
+        return Err(ServiceError::Suspended);
+    }
+    let tokens = NewSessionTokens {
+        cookie: tokens::new_token()?,
+        csrf: tokens::new_token()?,
+    };
+    let now = Timestamp::now();
+    let mut c = db.acquire().await?;
+    let session = NewSession {
+        token_hash: &tokens::hash_token(&tokens.cookie),
+        user_id: user.id,
+        csrf_token: &tokens.csrf,
+        now,
+        expires_at: Timestamp::from(now.as_offset() + ABSOLUTE_TIMEOUT),
+        // Kept short, and cut on a character boundary.
+        user_agent: user_agent.map(|ua| ua.char_indices().nth(200).map_or(ua, |(i, _)| &ua[..i])),
+    };
+    sessions::create(c.conn(), session).await?;
+    Ok(tokens)
+}
+
+/// The person behind a session cookie, if the session is still alive.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub user_id: Uuid,
+    pub display_name: String,
+    pub roles: RoleSet,
+    pub csrf: String,
+    pub email_verified: bool,
+}
+
+pub async fn session(db: &Db, cookie: &str) -> Result<Option<SignedIn>, ServiceError> {
+    let hash = tokens::hash_token(cookie);
+    let mut c = db.acquire().await?;
+    let Some(s) = sessions::find(c.conn(), &hash).await? else {
+        return Ok(None);
+    };
+    let now = Timestamp::now();
+    let idle_until = Timestamp::from(s.last_seen_at.as_offset() + IDLE_TIMEOUT);
+    if s.expires_at <= now || idle_until <= now {
+        sessions::delete(c.conn(), &hash).await?;
+        return Ok(None);
+    }
+    let Some(user) = users::find_by_id(c.conn(), s.user_id).await? else {
+        return Ok(None);
+    };
+    if user.deleted_at.is_some() {
+        return Ok(None);
+    }
+    if s.last_seen_at.as_offset() + TOUCH_EVERY <= now.as_offset() {
+        sessions::touch(c.conn(), &hash, now).await?;
+    }
+    let roles = users::roles(c.conn(), user.id).await?;
+    Ok(Some(SignedIn {
+        user_id: user.id,
+        display_name: user.display_name.unwrap_or_default(),
+        roles: RoleSet::new(roles, user.suspended_at.is_some()),
+        csrf: s.csrf_token,
+        email_verified: user.email_verified_at.is_some(),
+    }))
+}
+
+pub async fn sign_out(db: &Db, cookie: &str) -> Result<(), ServiceError> {
+    let mut c = db.acquire().await?;
+    sessions::delete(c.conn(), &tokens::hash_token(cookie)).await?;
+    Ok(())
+}
+
+/// Ends every session of the person, on every device.
+pub async fn sign_out_everywhere(db: &Db, user_id: Uuid) -> Result<u64, ServiceError> {
+    let mut c = db.acquire().await?;
+    Ok(sessions::delete_for_user(c.conn(), user_id).await?)
+}

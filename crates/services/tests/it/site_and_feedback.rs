@@ -1,0 +1,80 @@
+//! The site, its demo content and page feedback.
+
+use cohesion_domain::pages::InfoPage;
+use cohesion_domain::rate_limit::RateLimit;
+use cohesion_domain::ErrorCode;
+use cohesion_services::{demo, feedback, site, ServiceError};
+use cohesion_testkit as testkit;
+
+#[tokio::test]
+async fn demo_loads_once_in_both_languages() {
+    for t in testkit::engines().await {
+        assert!(demo::load(&t.db).await.unwrap(), "first load adds the demo");
+        assert!(
+            !demo::load(&t.db).await.unwrap(),
+            "second load adds nothing"
+        );
+        let en = site::programme(&t.db, "en", "en").await.unwrap().unwrap();
+        assert_eq!(en.text.name, "Brightwater Together");
+        let ar = site::programme(&t.db, "ar", "en").await.unwrap().unwrap();
+        assert_eq!(ar.text.name, "برايتووتر معًا");
+    }
+}
+
+#[tokio::test]
+async fn feedback_is_recorded_and_rate_limited_per_client() {
+    for t in testkit::engines().await {
+        let limit = RateLimit::new(2, 3600);
+        let tally = feedback::record(&t.db, "about", "yes", "192.0.2.1", limit)
+            .await
+            .unwrap();
+        assert_eq!(tally.useful, 1);
+        feedback::record(&t.db, "about", "no", "192.0.2.1", limit)
+            .await
+            .unwrap();
+        let err = feedback::record(&t.db, "about", "yes", "192.0.2.1", limit)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, ServiceError::RateLimited { retry_after } if retry_after > 0));
+        // Another client is not affected, and the refused answer was not saved.
+        let tally = feedback::record(&t.db, "about", "yes", "192.0.2.2", limit)
+            .await
+            .unwrap();
+        assert_eq!((tally.useful, tally.not_useful), (2, 1));
+    }
+}
+
+#[tokio::test]
+async fn invalid_feedback_saves_nothing() {
+    for t in testkit::engines().await {
+        let limit = RateLimit::new(10, 60);
+        let err = feedback::record(&t.db, "nowhere", "yes", "x", limit)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, ServiceError::Invalid(e) if e.code == ErrorCode::UnknownPage));
+        let tally = feedback::tally(&t.db, InfoPage::Home).await.unwrap();
+        assert_eq!((tally.useful, tally.not_useful), (0, 0));
+    }
+}
+
+#[tokio::test]
+async fn site_content_is_cached_for_its_ttl_and_invalidated_on_demand() {
+    use std::time::Duration;
+    for t in testkit::engines().await {
+        let cached = site::SiteContent::new(t.db.clone(), Duration::from_secs(3600));
+        let uncached = site::SiteContent::new(t.db.clone(), Duration::ZERO);
+        assert!(cached.programme("en", "en").await.unwrap().is_none());
+        demo::load(&t.db).await.unwrap();
+        assert!(
+            cached.programme("en", "en").await.unwrap().is_none(),
+            "still cached"
+        );
+        assert!(
+            uncached.programme("en", "en").await.unwrap().is_some(),
+            "no cache, fresh answer"
+        );
+        cached.invalidate();
+        let fresh = cached.programme("en", "en").await.unwrap().unwrap();
+        assert_eq!(fresh.text.name, "Brightwater Together");
+    }
+}
