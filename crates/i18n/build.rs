@@ -6,7 +6,9 @@ use std::path::Path;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-    println!("cargo:rerun-if-changed={}", root.display());
+    // Relative to this package, so that another checkout sharing the target
+    // directory watches its own files.
+    println!("cargo:rerun-if-changed=locales");
     let mut langs: Vec<_> = std::fs::read_dir(&root)
         .expect("crates/i18n/locales exists")
         .map(|e| e.expect("readable locales folder").path())
@@ -16,8 +18,8 @@ fn main() {
 
     let mut code = String::from("pub(crate) static EMBEDDED: &[(&str, &[(&str, &str)])] = &[\n");
     for dir in langs {
-        println!("cargo:rerun-if-changed={}", dir.display());
         let lang = dir.file_name().unwrap().to_string_lossy().into_owned();
+        println!("cargo:rerun-if-changed=locales/{lang}");
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -26,12 +28,12 @@ fn main() {
         files.sort();
         writeln!(code, "    ({lang:?}, &[").unwrap();
         for f in files {
-            println!("cargo:rerun-if-changed={}", f.display());
             let name = f.file_name().unwrap().to_string_lossy().into_owned();
+            let rel = format!("locales/{lang}/{name}");
+            println!("cargo:rerun-if-changed={rel}");
             writeln!(
                 code,
-                "        ({name:?}, include_str!({:?})),",
-                f.display().to_string()
+                "        ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{rel}\"))),"
             )
             .unwrap();
         }

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../frontend/dist");
-    println!("cargo:rerun-if-changed={}", dist.display());
+    // Relative to this package, so that another checkout sharing the target
+    // directory watches its own files.
+    println!("cargo:rerun-if-changed=../../frontend/dist");
     let mut files = Vec::new();
     if dist.is_dir() {
         collect(&dist, &mut files);
@@ -19,16 +21,15 @@ fn main() {
     files.sort();
     let mut code = String::from("pub(crate) static EMBEDDED: &[(&str, &[u8])] = &[\n");
     for f in files {
-        println!("cargo:rerun-if-changed={}", f.display());
         let rel = f
             .strip_prefix(&dist)
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
+        println!("cargo:rerun-if-changed=../../frontend/dist/{rel}");
         writeln!(
             code,
-            "    ({rel:?}, include_bytes!({:?})),",
-            f.display().to_string()
+            "    ({rel:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/../../frontend/dist/{rel}\"))),"
         )
         .unwrap();
     }

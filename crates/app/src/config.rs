@@ -43,6 +43,7 @@ struct FileConfig {
     feedback_window_secs: Option<u32>,
     content_cache_secs: Option<u64>,
     access_log: Option<bool>,
+    public_url: Option<String>,
 }
 
 /// Everything the binary runs with, resolved.
@@ -64,6 +65,7 @@ pub struct Settings {
     pub feedback_window_secs: u32,
     pub content_cache_secs: u64,
     pub access_log: bool,
+    pub public_url: String,
 }
 
 impl Settings {
@@ -110,7 +112,13 @@ impl Settings {
             feedback_window_secs: file.feedback_window_secs.unwrap_or(600),
             content_cache_secs: file.content_cache_secs.unwrap_or(2),
             access_log: serve.access_log.or(file.access_log).unwrap_or(false),
+            public_url: String::new(),
         };
+        let mut settings = settings;
+        settings.public_url = file
+            .public_url
+            .map(|u| u.trim_end_matches('/').to_owned())
+            .unwrap_or_else(|| format!("http://{}", settings.bind));
         Engine::of_url(&settings.database_url)?;
         let zero = [
             ("db_max_connections", u64::from(settings.db_max_connections)),
@@ -147,6 +155,7 @@ impl Settings {
             trust_forwarded_for: self.trust_forwarded_for,
             content_cache: Duration::from_secs(self.content_cache_secs),
             access_log: self.access_log,
+            public_url: self.public_url.clone(),
         }
     }
 

@@ -96,6 +96,11 @@ impl Locale {
         self.format(id, Some(&fa)).into_owned()
     }
 
+    /// The message `id` with one text argument.
+    pub fn t_text(&self, id: &str, name: &str, value: &str) -> String {
+        self.t_args(id, &[(name, FluentValue::from(value))])
+    }
+
     /// The message `id` with one number argument, which plural forms follow.
     pub fn t_num(&self, id: &str, name: &str, n: u64) -> String {
         self.t_args(id, &[(name, FluentValue::from(n))])

@@ -36,6 +36,12 @@ pub struct FeedbackBox {
     pub thanks_count: Option<u64>,
 }
 
+/// The signed-in person as the header shows them.
+pub struct UserBox {
+    pub name: String,
+    pub csrf: String,
+}
+
 pub struct Chrome<'a> {
     pub locale: &'a Locale,
     pub title: String,
@@ -46,6 +52,7 @@ pub struct Chrome<'a> {
     pub languages: Vec<LanguageLink<'a>>,
     pub assets: &'a AssetUrls,
     pub feedback: Option<FeedbackBox>,
+    pub user: Option<UserBox>,
 }
 
 impl<'a> Chrome<'a> {
@@ -78,12 +85,18 @@ impl<'a> Chrome<'a> {
             languages,
             assets,
             feedback: None,
+            user: None,
         }
     }
 
     /// Marks the site name as written in `lang` (when it fell back).
     pub fn with_site_lang(mut self, lang: &str) -> Self {
         self.site_lang = lang.to_owned();
+        self
+    }
+
+    pub fn with_user(mut self, user: Option<UserBox>) -> Self {
+        self.user = user;
         self
     }
 

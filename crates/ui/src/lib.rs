@@ -5,10 +5,12 @@
 //! the council wrote, which is escaped and marked with its own language.
 
 mod chrome;
+mod forms;
 mod pages;
 
 pub use askama::Template;
-pub use chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, Nav};
+pub use chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, Nav, UserBox};
+pub use forms::{Field, FieldError, NoticePage, SignInPage, SignUpPage};
 pub use pages::*;
 
 #[cfg(test)]

@@ -5,15 +5,18 @@
 //! headers → presentation (language in, error pages out) → guard (UTF-8,
 //! cross-site) → panic catcher → timeout → body limit → routes.
 
+mod accounts;
 mod api;
 mod assets;
 mod context;
 mod error;
 mod form;
+mod letters;
 mod ops;
 mod page_cache;
 mod pages;
 mod security;
+mod session;
 mod state;
 
 use std::sync::{Arc, OnceLock};
@@ -65,6 +68,10 @@ pub fn state(db: Db, catalog: Catalog, config: WebConfig) -> SharedState {
     Arc::new(AppState {
         site: cohesion_services::site::SiteContent::new(db.clone(), config.content_cache),
         pages: page_cache::PageCache::new(config.content_cache),
+        // One hash at a time per core: sign-in floods queue here.
+        passwords: cohesion_services::accounts::Passwords::new(
+            std::thread::available_parallelism().map_or(1, |n| n.get()),
+        ),
         db,
         catalog,
         config,
@@ -93,6 +100,17 @@ pub fn router(state: SharedState) -> Router {
         .route("/privacy", get(pages::privacy))
         .route("/cookies", get(pages::cookies))
         .route("/feedback", post(pages::post_feedback))
+        .route(
+            "/sign-up",
+            get(accounts::sign_up_form).post(accounts::sign_up),
+        )
+        .route("/sign-up/check-email", get(accounts::check_email))
+        .route("/verify-email", get(accounts::verify_email))
+        .route(
+            "/sign-in",
+            get(accounts::sign_in_form).post(accounts::sign_in),
+        )
+        .route("/sign-out", post(accounts::sign_out))
         .route("/assets/{*name}", get(assets::serve))
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
@@ -109,6 +127,7 @@ pub fn router(state: SharedState) -> Router {
         .layer(RequestBodyLimitLayer::new(state.config.body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout))
         .layer(CatchPanicLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), session::load))
         .layer(middleware::from_fn(security::guard))
         .layer(middleware::from_fn_with_state(state.clone(), context::presentation))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))

@@ -14,19 +14,21 @@ use cohesion_services::feedback;
 use cohesion_storage::programmes::ProgrammeView;
 use cohesion_ui::{
     AboutPage, AccessibilityPage, Chrome, CookiesPage, FeedbackBox, GetInvolvedPage, HomePage, Nav,
-    PrivacyPage, ProgrammeBox, Template,
+    PrivacyPage, ProgrammeBox, Template, UserBox,
 };
 use serde::Deserialize;
 
 use crate::context::{ReqLocale, LANG_COOKIE};
 use crate::error::AppError;
 use crate::form::StrictForm;
+use crate::session::CurrentUser;
 use crate::state::SharedState;
 
 /// What every page handler needs: the state and the request's language.
 pub struct PageCtx {
     pub state: SharedState,
     locale: ReqLocale,
+    pub user: CurrentUser,
 }
 
 impl FromRequestParts<SharedState> for PageCtx {
@@ -38,9 +40,15 @@ impl FromRequestParts<SharedState> for PageCtx {
             .get::<ReqLocale>()
             .copied()
             .unwrap_or(ReqLocale(0));
+        let user = parts
+            .extensions
+            .get::<CurrentUser>()
+            .cloned()
+            .unwrap_or_default();
         Ok(PageCtx {
             state: state.clone(),
             locale,
+            user,
         })
     }
 }
@@ -74,10 +82,31 @@ impl PageCtx {
             site_name,
             &self.state.assets,
         );
+        let ui = ui.with_user(self.user_box());
         match programme {
             Some(p) => ui.with_site_lang(&p.text.locale),
             None => ui,
         }
+    }
+
+    /// Chrome for a page that is not an information page (forms, notices).
+    pub fn chrome_for(&self, path: &str, title_id: &str) -> Chrome<'_> {
+        Chrome::new(
+            self.locale(),
+            &self.state.catalog,
+            path,
+            title_id,
+            None,
+            &self.state.assets,
+        )
+        .with_user(self.user_box())
+    }
+
+    fn user_box(&self) -> Option<UserBox> {
+        self.user.0.as_ref().map(|u| UserBox {
+            name: u.display_name.clone(),
+            csrf: u.csrf.clone(),
+        })
     }
 }
 
@@ -121,8 +150,9 @@ async fn info_page<E: std::fmt::Display>(
     nav: Nav,
     render: impl FnOnce(Chrome<'_>, Option<ProgrammeBox>) -> Result<String, E>,
 ) -> Result<Response, AppError> {
-    // The thank-you varies by visitor; everything else is the same for all.
-    let shared = q.feedback.is_none();
+    // The thank-you and the signed-in header vary by visitor; everything
+    // else is the same for all.
+    let shared = q.feedback.is_none() && ctx.user.0.is_none();
     let generation = ctx.state.site.generation();
     if shared {
         if let Some(html) = ctx.state.pages.get(page, ctx.locale.0, generation) {

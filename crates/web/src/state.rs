@@ -27,6 +27,8 @@ pub struct WebConfig {
     pub content_cache: Duration,
     /// Log every request at INFO (otherwise at DEBUG).
     pub access_log: bool,
+    /// The site's address as people reach it, for links in emails.
+    pub public_url: String,
 }
 
 impl Default for WebConfig {
@@ -39,6 +41,7 @@ impl Default for WebConfig {
             trust_forwarded_for: false,
             content_cache: Duration::from_secs(2),
             access_log: false,
+            public_url: "http://127.0.0.1:8080".to_owned(),
         }
     }
 }
@@ -47,6 +50,7 @@ pub struct AppState {
     pub db: Db,
     pub site: SiteContent,
     pub pages: crate::page_cache::PageCache,
+    pub passwords: cohesion_services::accounts::Passwords,
     pub catalog: Catalog,
     pub config: WebConfig,
     pub assets: AssetUrls,

@@ -17,6 +17,10 @@ impl Server {
         format!("{}{}", self.base, path)
     }
 
+    pub fn db(&self) -> &cohesion_storage::Db {
+        &self._db.db
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(self.url(path))

@@ -1,0 +1,100 @@
+//! Views for the account forms: fields with their label, hint, value and
+//! error, and the error summary above them.
+
+use askama::Template;
+
+use crate::chrome::Chrome;
+
+/// One problem, linked from the summary to its field.
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// A text input as the form shows it. Passwords never carry a value back.
+pub struct Field {
+    pub name: &'static str,
+    pub kind: &'static str,
+    pub label: String,
+    pub hint: Option<String>,
+    pub value: String,
+    pub error: Option<String>,
+    pub autocomplete: &'static str,
+    /// The ids of the hint and error, for `aria-describedby`.
+    pub describedby: String,
+}
+
+impl Field {
+    pub fn new(
+        name: &'static str,
+        kind: &'static str,
+        autocomplete: &'static str,
+        label: String,
+    ) -> Self {
+        Self {
+            name,
+            kind,
+            label,
+            hint: None,
+            value: String::new(),
+            error: None,
+            autocomplete,
+            describedby: String::new(),
+        }
+    }
+
+    pub fn hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn value(mut self, value: &str) -> Self {
+        self.value = value.to_owned();
+        self
+    }
+
+    /// Attaches this field's error, if `errors` has one, and works out
+    /// what the input is described by.
+    pub fn errors_from(mut self, errors: &[FieldError]) -> Self {
+        self.error = errors
+            .iter()
+            .find(|e| e.field == self.name)
+            .map(|e| e.message.clone());
+        let mut ids = Vec::new();
+        if self.hint.is_some() {
+            ids.push(format!("{}-hint", self.name));
+        }
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.name));
+        }
+        self.describedby = ids.join(" ");
+        self
+    }
+}
+
+#[derive(Template)]
+#[template(path = "sign_up.html")]
+pub struct SignUpPage<'a> {
+    pub ui: Chrome<'a>,
+    pub csrf: String,
+    pub fields: Vec<Field>,
+    pub errors: Vec<FieldError>,
+}
+
+#[derive(Template)]
+#[template(path = "sign_in.html")]
+pub struct SignInPage<'a> {
+    pub ui: Chrome<'a>,
+    pub csrf: String,
+    pub fields: Vec<Field>,
+    pub errors: Vec<FieldError>,
+}
+
+/// A page that says one thing: "check your email", "link used".
+#[derive(Template)]
+#[template(path = "notice.html")]
+pub struct NoticePage<'a> {
+    pub ui: Chrome<'a>,
+    pub text: String,
+    pub link: Option<(String, String)>,
+}

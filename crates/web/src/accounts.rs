@@ -1,0 +1,375 @@
+//! Account pages: sign up, confirm the email address, sign in, sign out.
+//! Thin handlers: the rules live in `services::accounts`.
+
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use cohesion_domain::ValidationError;
+use cohesion_services::accounts::{self, Origin, SignUp};
+use cohesion_services::ServiceError;
+use cohesion_ui::{Chrome, Field, FieldError, NoticePage, SignInPage, SignUpPage, Template};
+use serde::Deserialize;
+
+use crate::context::KeepBody;
+use crate::error::AppError;
+use crate::form::StrictForm;
+use crate::letters::CatalogLetters;
+use crate::pages::{ClientKey, PageCtx};
+use crate::session::{check_csrf, cookie, set_cookie, CurrentUser, CSRF_COOKIE, SESSION_COOKIE};
+use crate::state::SharedState;
+
+/// Renders `page` with `status`; error statuses keep this body (the form
+/// with its errors) instead of the generic error page.
+fn respond(
+    status: StatusCode,
+    page: impl Template,
+    set: Option<HeaderValue>,
+) -> Result<Response, AppError> {
+    let html = page.render().map_err(|e| {
+        tracing::error!(error = %e, "template failed");
+        AppError::internal()
+    })?;
+    let mut res = (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        )],
+        html,
+    )
+        .into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Some(cookie) = set {
+        res.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    if status.is_client_error() {
+        res.extensions_mut().insert(KeepBody);
+    }
+    Ok(res)
+}
+
+/// The anonymous CSRF token for a form: the visitor's cookie, or a new one
+/// with the `Set-Cookie` that goes with it.
+fn anon_csrf(
+    ctx: &PageCtx,
+    headers: &HeaderMap,
+) -> Result<(String, Option<HeaderValue>), AppError> {
+    if let Some(existing) = cookie(headers, CSRF_COOKIE) {
+        return Ok((existing.to_owned(), None));
+    }
+    let token = accounts::tokens::new_token()?;
+    let set = set_cookie(
+        CSRF_COOKIE,
+        &token,
+        2 * 60 * 60,
+        "Strict",
+        ctx.state.config.tls,
+    );
+    Ok((token, Some(set)))
+}
+
+fn messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
+    errors
+        .iter()
+        .map(|e| FieldError {
+            field: e.field,
+            message: ctx.locale().t(&format!("reason-{}", e.code)).into_owned(),
+        })
+        .collect()
+}
+
+fn sign_up_fields(ctx: &PageCtx, email: &str, name: &str, errors: &[FieldError]) -> Vec<Field> {
+    let l = ctx.locale();
+    vec![
+        Field::new("email", "email", "email", l.t("field-email").into_owned())
+            .hint(l.t("field-email-hint").into_owned())
+            .value(email)
+            .errors_from(errors),
+        Field::new(
+            "display_name",
+            "text",
+            "nickname",
+            l.t("field-display-name").into_owned(),
+        )
+        .hint(l.t("field-display-name-hint").into_owned())
+        .value(name)
+        .errors_from(errors),
+        Field::new(
+            "password",
+            "password",
+            "new-password",
+            l.t("field-password").into_owned(),
+        )
+        .hint(l.t("field-password-hint").into_owned())
+        .errors_from(errors),
+    ]
+}
+
+fn sign_in_fields(ctx: &PageCtx, email: &str, errors: &[FieldError]) -> Vec<Field> {
+    let l = ctx.locale();
+    vec![
+        Field::new("email", "email", "email", l.t("field-email").into_owned())
+            .value(email)
+            .errors_from(errors),
+        Field::new(
+            "password",
+            "password",
+            "current-password",
+            l.t("field-password").into_owned(),
+        )
+        .errors_from(errors),
+    ]
+}
+
+fn chrome<'a>(ctx: &'a PageCtx, path: &str, title_id: &str) -> Chrome<'a> {
+    ctx.chrome_for(path, title_id)
+}
+
+pub async fn sign_up_form(
+    ctx: PageCtx,
+    user: CurrentUser,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    if user.0.is_some() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let (csrf, set) = anon_csrf(&ctx, &headers)?;
+    let page = SignUpPage {
+        ui: chrome(&ctx, "/sign-up", "sign-up-title"),
+        csrf,
+        fields: sign_up_fields(&ctx, "", "", &[]),
+        errors: vec![],
+    };
+    respond(StatusCode::OK, page, set)
+}
+
+#[derive(Deserialize)]
+pub struct SignUpForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn sign_up(
+    ctx: PageCtx,
+    user: CurrentUser,
+    client: ClientKey,
+    headers: HeaderMap,
+    StrictForm(form): StrictForm<SignUpForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&headers, &user, &form.csrf)?;
+    let state = &ctx.state;
+    let input = SignUp {
+        email: &form.email,
+        display_name: &form.display_name,
+        password: &form.password,
+        locale: ctx.locale().tag(),
+    };
+    let letters = CatalogLetters(&state.catalog);
+    let origin = Origin {
+        actor: None,
+        client: Some(&client.0),
+    };
+    match accounts::sign_up(
+        &state.db,
+        &state.passwords,
+        &letters,
+        &state.config.public_url,
+        input,
+        origin,
+    )
+    .await
+    {
+        Ok(()) => {
+            log_outbox_hint(&form.email);
+            Ok(Redirect::to("/sign-up/check-email").into_response())
+        }
+        Err(ServiceError::InvalidFields(errors)) => {
+            let errors = messages(&ctx, &errors);
+            let page = SignUpPage {
+                ui: chrome(&ctx, "/sign-up", "sign-up-title"),
+                csrf: form.csrf,
+                fields: sign_up_fields(&ctx, &form.email, &form.display_name, &errors),
+                errors,
+            };
+            respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Without a mail server, the message waits in the outbox; say so in the
+/// log (without the link) so that a demo operator knows where to look.
+fn log_outbox_hint(email: &str) {
+    tracing::info!(
+        to_domain = email.rsplit('@').next().unwrap_or(""),
+        "account email queued in the outbox"
+    );
+}
+
+pub async fn check_email(ctx: PageCtx) -> Result<Response, AppError> {
+    let text = ctx.locale().t("check-email-text").into_owned();
+    let page = NoticePage {
+        ui: chrome(&ctx, "/sign-up/check-email", "check-email-title"),
+        text,
+        link: None,
+    };
+    respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize)]
+pub struct VerifyQuery {
+    #[serde(default)]
+    token: String,
+}
+
+pub async fn verify_email(
+    ctx: PageCtx,
+    client: ClientKey,
+    Query(q): Query<VerifyQuery>,
+) -> Result<Response, AppError> {
+    let origin = Origin {
+        actor: None,
+        client: Some(&client.0),
+    };
+    let l = ctx.locale();
+    let (status, title, text) = match accounts::verify_email(&ctx.state.db, &q.token, origin).await
+    {
+        Ok(_) => (StatusCode::OK, "verified-title", "verified-text"),
+        Err(ServiceError::InvalidToken) => (
+            StatusCode::BAD_REQUEST,
+            "verify-failed-title",
+            "verify-failed-text",
+        ),
+        Err(e) => return Err(e.into()),
+    };
+    let link = Some(("/sign-in".to_owned(), l.t("nav-sign-in").into_owned()));
+    let page = NoticePage {
+        ui: chrome(&ctx, "/sign-in", title),
+        text: l.t(text).into_owned(),
+        link,
+    };
+    respond(status, page, None)
+}
+
+pub async fn sign_in_form(
+    ctx: PageCtx,
+    user: CurrentUser,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    if user.0.is_some() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let (csrf, set) = anon_csrf(&ctx, &headers)?;
+    let page = SignInPage {
+        ui: chrome(&ctx, "/sign-in", "sign-in-title"),
+        csrf,
+        fields: sign_in_fields(&ctx, "", &[]),
+        errors: vec![],
+    };
+    respond(StatusCode::OK, page, set)
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn sign_in(
+    ctx: PageCtx,
+    user: CurrentUser,
+    headers: HeaderMap,
+    StrictForm(form): StrictForm<SignInForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&headers, &user, &form.csrf)?;
+    let state = &ctx.state;
+    let agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok());
+    match accounts::sign_in(
+        &state.db,
+        &state.passwords,
+        &form.email,
+        &form.password,
+        agent,
+    )
+    .await
+    {
+        Ok(tokens) => {
+            let mut res = Redirect::to("/").into_response();
+            *res.status_mut() = StatusCode::SEE_OTHER;
+            let max_age = accounts::ABSOLUTE_TIMEOUT.whole_seconds();
+            let tls = state.config.tls;
+            res.headers_mut().append(
+                header::SET_COOKIE,
+                set_cookie(SESSION_COOKIE, &tokens.cookie, max_age, "Lax", tls),
+            );
+            // The pre-sign-in token has done its job.
+            res.headers_mut().append(
+                header::SET_COOKIE,
+                set_cookie(CSRF_COOKIE, "", 0, "Strict", tls),
+            );
+            Ok(res)
+        }
+        Err(e @ (ServiceError::InvalidCredentials | ServiceError::Suspended)) => {
+            let (status, code) = match e {
+                ServiceError::Suspended => (
+                    StatusCode::FORBIDDEN,
+                    cohesion_domain::ErrorCode::AccountSuspended,
+                ),
+                _ => (
+                    StatusCode::UNAUTHORIZED,
+                    cohesion_domain::ErrorCode::InvalidCredentials,
+                ),
+            };
+            let errors = messages(&ctx, &[ValidationError::new("email", code)]);
+            let page = SignInPage {
+                ui: chrome(&ctx, "/sign-in", "sign-in-title"),
+                csrf: form.csrf,
+                fields: sign_in_fields(&ctx, &form.email, &errors),
+                errors,
+            };
+            respond(status, page, None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SignOutForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn sign_out(
+    State(state): State<SharedState>,
+    user: CurrentUser,
+    headers: HeaderMap,
+    StrictForm(form): StrictForm<SignOutForm>,
+) -> Result<Response, AppError> {
+    if user.0.is_none() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    check_csrf(&headers, &user, &form.csrf)?;
+    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+        accounts::sign_out(&state.db, token).await?;
+    }
+    let mut res = Redirect::to("/").into_response();
+    *res.status_mut() = StatusCode::SEE_OTHER;
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, "", 0, "Lax", state.config.tls),
+    );
+    Ok(res)
+}

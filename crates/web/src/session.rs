@@ -1,0 +1,144 @@
+//! Who is asking: the session cookie, read once per request, and the CSRF
+//! tokens that forms carry.
+//!
+//! Signed-in forms carry the session's own token. Forms shown before
+//! sign-in (sign-in, sign-up) carry a random token that must match the
+//! `cohesion_csrf` cookie set with the form; together with the Origin and
+//! Sec-Fetch-Site checks in `security.rs`, that stops cross-site posts,
+//! including "log in as the attacker" tricks. The anonymous "Is this page
+//! useful?" form relies on those header checks alone, so information
+//! pages stay the same for every visitor and can be cached.
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+use cohesion_domain::ErrorCode;
+use cohesion_services::accounts::{self, SignedIn};
+
+use crate::error::AppError;
+use crate::state::SharedState;
+
+pub const SESSION_COOKIE: &str = "cohesion_session";
+pub const CSRF_COOKIE: &str = "cohesion_csrf";
+
+/// The signed-in person, if any; set on every request by [`load`].
+#[derive(Clone, Default)]
+pub struct CurrentUser(pub Option<SignedIn>);
+
+/// Reads the session cookie. Requests without one (most public traffic)
+/// cost nothing; an unknown or expired session is treated as signed out.
+pub async fn load(State(state): State<SharedState>, mut req: Request, next: Next) -> Response {
+    let user = match cookie(req.headers(), SESSION_COOKIE) {
+        Some(token) => match accounts::session(&state.db, token).await {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::error!(error = %e, "session lookup failed");
+                None
+            }
+        },
+        None => None,
+    };
+    req.extensions_mut().insert(CurrentUser(user));
+    next.run(req).await
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        Ok(parts
+            .extensions
+            .get::<CurrentUser>()
+            .cloned()
+            .unwrap_or_default())
+    }
+}
+
+/// The value of cookie `name`, if sent.
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().strip_prefix(name)?.strip_prefix('='))
+        .find(|v| !v.is_empty())
+}
+
+/// A `Set-Cookie` value: HttpOnly always, Secure under TLS.
+pub fn set_cookie(
+    name: &str,
+    value: &str,
+    max_age_secs: i64,
+    same_site: &str,
+    tls: bool,
+) -> HeaderValue {
+    let secure = if tls { "; Secure" } else { "" };
+    let v = format!(
+        "{name}={value}; Path=/; Max-Age={max_age_secs}; SameSite={same_site}; HttpOnly{secure}"
+    );
+    HeaderValue::from_str(&v).expect("cookie names and hex tokens are valid header text")
+}
+
+/// Checks a form's CSRF token against the session's, or against the
+/// anonymous cookie before sign-in. Constant-time comparison.
+pub fn check_csrf(
+    headers: &HeaderMap,
+    user: &CurrentUser,
+    submitted: &str,
+) -> Result<(), AppError> {
+    let expected = match &user.0 {
+        Some(s) => Some(s.csrf.as_str()),
+        None => cookie(headers, CSRF_COOKIE),
+    };
+    match expected {
+        Some(e)
+            if !submitted.is_empty() && constant_time_eq(e.as_bytes(), submitted.as_bytes()) =>
+        {
+            Ok(())
+        }
+        _ => Err(AppError::status(
+            StatusCode::FORBIDDEN,
+            ErrorCode::CsrfTokenInvalid,
+        )),
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_found_among_others() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; cohesion_session=abc; cohesion_sessionx=no"),
+        );
+        assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie(&h, CSRF_COOKIE), None);
+    }
+
+    #[test]
+    fn csrf_needs_the_matching_token() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("cohesion_csrf=t0k3n"),
+        );
+        let anon = CurrentUser(None);
+        assert!(check_csrf(&h, &anon, "t0k3n").is_ok());
+        assert!(check_csrf(&h, &anon, "other").is_err());
+        assert!(check_csrf(&h, &anon, "").is_err());
+        assert!(
+            check_csrf(&HeaderMap::new(), &anon, "").is_err(),
+            "no cookie, no token"
+        );
+    }
+}

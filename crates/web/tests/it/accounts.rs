@@ -1,0 +1,224 @@
+//! Signing up, confirming the address, signing in and out, over HTTP.
+
+use cohesion_storage::outbox;
+
+use crate::support::{servers_with_demo, Server};
+
+const PASSWORD: &str = "a long river of quiet words";
+
+/// The value a response sets for cookie `name`.
+fn set_cookie(res: &reqwest::Response, name: &str) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| {
+            v.split(';')
+                .next()?
+                .strip_prefix(&format!("{name}="))
+                .map(str::to_owned)
+        })
+        .next()
+}
+
+fn hidden_csrf(html: &str) -> String {
+    let start = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
+    html[start..start + 64].to_owned()
+}
+
+/// GETs a form, returning (anonymous CSRF cookie, token in the form).
+async fn open_form(s: &Server, path: &str) -> (String, String) {
+    let res = s.get(path).await;
+    assert_eq!(res.status(), 200);
+    let cookie = set_cookie(&res, "cohesion_csrf").expect("a CSRF cookie with the form");
+    let token = hidden_csrf(&res.text().await.unwrap());
+    (cookie, token)
+}
+
+async fn post_form(s: &Server, path: &str, cookie: &str, body: &str) -> reqwest::Response {
+    s.client
+        .post(s.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", cookie)
+        .body(body.to_owned())
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn latest_link(s: &Server) -> String {
+    let mut c = s.db().acquire().await.unwrap();
+    let mail = outbox::recent(c.conn(), 1).await.unwrap();
+    let body = &mail[0].body;
+    let start = body
+        .find("/verify-email?token=")
+        .expect("a verification link");
+    body[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_resident_signs_up_confirms_signs_in_and_out() {
+    for s in servers_with_demo().await {
+        let (csrf_cookie, token) = open_form(&s, "/sign-up").await;
+        let cookie = format!("cohesion_csrf={csrf_cookie}");
+        let body = format!("csrf={token}&email=amina%40example.org&display_name=Amina+K&password=a+long+river+of+quiet+words");
+        let res = post_form(&s, "/sign-up", &cookie, &body).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(res.headers()["location"], "/sign-up/check-email");
+
+        let link = latest_link(&s).await;
+        let res = s.get(&link).await;
+        assert_eq!(res.status(), 200);
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("Email address confirmed"));
+        assert_eq!(s.get(&link).await.status(), 400, "a link works once");
+
+        let (csrf_cookie, token) = open_form(&s, "/sign-in").await;
+        let cookie = format!("cohesion_csrf={csrf_cookie}");
+        let res = post_form(
+            &s,
+            "/sign-in",
+            &cookie,
+            &format!("csrf={token}&email=amina%40example.org&password=wrong+but+long+enough"),
+        )
+        .await;
+        assert_eq!(res.status(), 401);
+        let html = res.text().await.unwrap();
+        assert!(html.contains("The email address or password is not right"));
+        assert!(
+            html.contains("value=\"amina@example.org\""),
+            "the email is kept"
+        );
+
+        let res = post_form(
+            &s,
+            "/sign-in",
+            &cookie,
+            &format!("csrf={token}&email=amina%40example.org&password=a+long+river+of+quiet+words"),
+        )
+        .await;
+        assert_eq!(res.status(), 303);
+        let session = set_cookie(&res, "cohesion_session").expect("a session cookie");
+        let raw = res
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            raw.contains("HttpOnly") && raw.contains("SameSite=Lax"),
+            "{raw}"
+        );
+        let signed_in = format!("cohesion_session={session}");
+
+        let home = s
+            .client
+            .get(s.url("/?lang=ar"))
+            .header("cookie", &signed_in)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            home.contains("مسجّل الدخول باسم"),
+            "the header shows who is signed in"
+        );
+        let anonymous = s.get("/?lang=ar").await.text().await.unwrap();
+        assert!(
+            !anonymous.contains("Amina K"),
+            "nobody else sees it, cached or not"
+        );
+
+        let res = post_form(&s, "/sign-out", &signed_in, "csrf=forged").await;
+        assert_eq!(res.status(), 403, "signing out needs the session's token");
+        let session_csrf = hidden_csrf(&home);
+        let res = post_form(&s, "/sign-out", &signed_in, &format!("csrf={session_csrf}")).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(
+            set_cookie(&res, "cohesion_session").as_deref(),
+            Some(""),
+            "the cookie is cleared"
+        );
+        let after = s
+            .client
+            .get(s.url("/"))
+            .header("cookie", &signed_in)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !after.contains("Signed in as"),
+            "the old cookie no longer works"
+        );
+    }
+}
+
+#[tokio::test]
+async fn sign_up_problems_are_listed_and_nothing_is_kept() {
+    for s in servers_with_demo().await {
+        let (csrf_cookie, token) = open_form(&s, "/sign-up").await;
+        let cookie = format!("cohesion_csrf={csrf_cookie}");
+        let body = format!(
+            "csrf={token}&email=not-an-email&display_name=%D9%85%D8%B4%D8%B1%D9%81&password=short"
+        );
+        let res = post_form(&s, "/sign-up", &cookie, &body).await;
+        assert_eq!(res.status(), 422);
+        let html = res.text().await.unwrap();
+        for text in [
+            "There is a problem",
+            "href=\"#email\"",
+            "href=\"#display_name\"",
+            "href=\"#password\"",
+            "value=\"not-an-email\"",
+        ] {
+            assert!(html.contains(text), "{text}");
+        }
+        assert!(
+            !html.contains("value=\"short\""),
+            "a password is never sent back"
+        );
+        let mut c = s.db().acquire().await.unwrap();
+        assert!(outbox::recent(c.conn(), 5).await.unwrap().is_empty());
+    }
+}
+
+#[tokio::test]
+async fn forms_without_the_right_token_are_refused() {
+    for s in servers_with_demo().await {
+        let body =
+            "csrf=&email=a%40example.org&display_name=Amina&password=a+long+river+of+quiet+words";
+        assert_eq!(
+            post_form(&s, "/sign-up", "", body).await.status(),
+            403,
+            "no token"
+        );
+        let (csrf_cookie, _) = open_form(&s, "/sign-up").await;
+        let forged = "csrf=0000&email=a%40example.org&display_name=Amina&password=a+long+river+of+quiet+words";
+        let res = post_form(
+            &s,
+            "/sign-up",
+            &format!("cohesion_csrf={csrf_cookie}"),
+            forged,
+        )
+        .await;
+        assert_eq!(res.status(), 403, "a token that does not match the cookie");
+        assert!(res.text().await.unwrap().contains("The form has expired"));
+        let res = post_form(
+            &s,
+            "/sign-in",
+            "",
+            &format!("csrf=x&email=a%40example.org&password={PASSWORD}"),
+        )
+        .await;
+        assert_eq!(res.status(), 403);
+    }
+}
