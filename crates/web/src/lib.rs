@@ -127,7 +127,6 @@ pub fn router(state: SharedState) -> Router {
         .layer(RequestBodyLimitLayer::new(state.config.body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout))
         .layer(CatchPanicLayer::new())
-        .layer(middleware::from_fn_with_state(state.clone(), session::load))
         .layer(middleware::from_fn(security::guard))
         .layer(middleware::from_fn_with_state(state.clone(), context::presentation))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))

@@ -40,11 +40,7 @@ impl FromRequestParts<SharedState> for PageCtx {
             .get::<ReqLocale>()
             .copied()
             .unwrap_or(ReqLocale(0));
-        let user = parts
-            .extensions
-            .get::<CurrentUser>()
-            .cloned()
-            .unwrap_or_default();
+        let user = CurrentUser::from_request_parts(parts, state).await?;
         Ok(PageCtx {
             state: state.clone(),
             locale,

@@ -9,11 +9,9 @@
 //! useful?" form relies on those header checks alone, so information
 //! pages stay the same for every visitor and can be cached.
 
-use axum::extract::{FromRequestParts, Request, State};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::middleware::Next;
-use axum::response::Response;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::{self, SignedIn};
 
@@ -23,36 +21,26 @@ use crate::state::SharedState;
 pub const SESSION_COOKIE: &str = "cohesion_session";
 pub const CSRF_COOKIE: &str = "cohesion_csrf";
 
-/// The signed-in person, if any; set on every request by [`load`].
+/// The signed-in person, if any. Looked up when a handler first asks, and
+/// only when a session cookie came with the request, so the anonymous
+/// majority of requests never touch the database for it.
 #[derive(Clone, Default)]
 pub struct CurrentUser(pub Option<SignedIn>);
 
-/// Reads the session cookie. Requests without one (most public traffic)
-/// cost nothing; an unknown or expired session is treated as signed out.
-pub async fn load(State(state): State<SharedState>, mut req: Request, next: Next) -> Response {
-    let user = match cookie(req.headers(), SESSION_COOKIE) {
-        Some(token) => match accounts::session(&state.db, token).await {
-            Ok(found) => found,
-            Err(e) => {
-                tracing::error!(error = %e, "session lookup failed");
-                None
-            }
-        },
-        None => None,
-    };
-    req.extensions_mut().insert(CurrentUser(user));
-    next.run(req).await
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
+impl FromRequestParts<SharedState> for CurrentUser {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
-        Ok(parts
-            .extensions
-            .get::<CurrentUser>()
-            .cloned()
-            .unwrap_or_default())
+    async fn from_request_parts(parts: &mut Parts, state: &SharedState) -> Result<Self, AppError> {
+        if let Some(known) = parts.extensions.get::<CurrentUser>() {
+            return Ok(known.clone());
+        }
+        let user = match cookie(&parts.headers, SESSION_COOKIE) {
+            Some(token) => accounts::session(&state.db, token).await?,
+            None => None,
+        };
+        let user = CurrentUser(user);
+        parts.extensions.insert(user.clone());
+        Ok(user)
     }
 }
 
