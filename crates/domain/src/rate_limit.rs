@@ -8,6 +8,13 @@ pub struct RateLimit {
     pub window_secs: u32,
 }
 
+/// Attempts to sign in from one client address: enough for typos, too few
+/// for guessing. Per address, never per account, so nobody can lock a
+/// stranger out by failing to sign in as them.
+pub const SIGN_IN_PER_CLIENT: RateLimit = RateLimit::new(10, 300);
+/// New accounts from one client address.
+pub const SIGN_UP_PER_CLIENT: RateLimit = RateLimit::new(5, 3600);
+
 impl RateLimit {
     pub const fn new(max: u32, window_secs: u32) -> Self {
         Self { max, window_secs }

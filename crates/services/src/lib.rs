@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod demo;
 pub mod feedback;
 pub mod site;
+pub mod throttle;
 
 use cohesion_domain::ValidationError;
 use cohesion_storage::StorageError;

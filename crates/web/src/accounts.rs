@@ -6,6 +6,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohesion_domain::ValidationError;
 use cohesion_services::accounts::{self, Origin, SignUp};
+use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::{Chrome, Field, FieldError, NoticePage, SignInPage, SignUpPage, Template};
 use serde::Deserialize;
@@ -164,6 +165,7 @@ pub async fn sign_up(
     StrictForm(form): StrictForm<SignUpForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&headers, &user, &form.csrf)?;
+    throttle(&ctx.state.db, Throttled::SignUp, &client.0).await?;
     let state = &ctx.state;
     let input = SignUp {
         email: &form.email,
@@ -289,10 +291,12 @@ pub struct SignInForm {
 pub async fn sign_in(
     ctx: PageCtx,
     user: CurrentUser,
+    client: ClientKey,
     headers: HeaderMap,
     StrictForm(form): StrictForm<SignInForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&headers, &user, &form.csrf)?;
+    throttle(&ctx.state.db, Throttled::SignIn, &client.0).await?;
     let state = &ctx.state;
     let agent = headers
         .get(header::USER_AGENT)

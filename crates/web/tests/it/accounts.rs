@@ -222,3 +222,27 @@ async fn forms_without_the_right_token_are_refused() {
         assert_eq!(res.status(), 403);
     }
 }
+
+#[tokio::test]
+async fn sign_in_attempts_are_throttled_per_client_with_a_retry_time() {
+    for s in servers_with_demo().await {
+        let (csrf_cookie, token) = open_form(&s, "/sign-in").await;
+        let cookie = format!("cohesion_csrf={csrf_cookie}");
+        let body = format!("csrf={token}&email=nobody%40example.org&password=guess+number+one");
+        for _ in 0..10 {
+            assert_eq!(
+                post_form(&s, "/sign-in", &cookie, &body).await.status(),
+                401
+            );
+        }
+        let res = post_form(&s, "/sign-in", &cookie, &body).await;
+        assert_eq!(res.status(), 429);
+        let retry: u32 = res.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=300).contains(&retry));
+        assert!(res.text().await.unwrap().contains("Too many requests"));
+    }
+}

@@ -1,0 +1,39 @@
+//! Database-backed throttles, so that every server counts against the same
+//! buckets.
+
+use cohesion_domain::rate_limit::{RateLimit, SIGN_IN_PER_CLIENT, SIGN_UP_PER_CLIENT};
+use cohesion_storage::{rate_limits, Db};
+
+use crate::{unix_now, ServiceError};
+
+/// What is being throttled.
+#[derive(Debug, Clone, Copy)]
+pub enum Throttled {
+    SignIn,
+    SignUp,
+}
+
+impl Throttled {
+    fn limit(self) -> (&'static str, RateLimit) {
+        match self {
+            Throttled::SignIn => ("sign-in", SIGN_IN_PER_CLIENT),
+            Throttled::SignUp => ("sign-up", SIGN_UP_PER_CLIENT),
+        }
+    }
+}
+
+/// Counts one attempt by `client`; refuses it, saying when to retry, once
+/// the window's allowance is used up.
+pub async fn throttle(db: &Db, what: Throttled, client: &str) -> Result<(), ServiceError> {
+    let (name, limit) = what.limit();
+    let now = unix_now();
+    let mut c = db.acquire().await?;
+    let hits = rate_limits::hit(c.conn(), &format!("{name}:{client}"), limit, now).await?;
+    if limit.allows(hits) {
+        Ok(())
+    } else {
+        Err(ServiceError::RateLimited {
+            retry_after: limit.retry_after(now),
+        })
+    }
+}
