@@ -8,7 +8,7 @@ use cohesion_domain::ValidationError;
 use cohesion_services::accounts::{self, Origin, SignUp};
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
-use cohesion_ui::{Chrome, Field, FieldError, NoticePage, SignInPage, SignUpPage, Template};
+use cohesion_ui::{Field, FieldError, NoticePage, SignInPage, SignUpPage, Template};
 use serde::Deserialize;
 
 use crate::context::KeepBody;
@@ -123,10 +123,6 @@ fn sign_in_fields(ctx: &PageCtx, email: &str, errors: &[FieldError]) -> Vec<Fiel
     ]
 }
 
-fn chrome<'a>(ctx: &'a PageCtx, path: &str, title_id: &str) -> Chrome<'a> {
-    ctx.chrome_for(path, title_id)
-}
-
 pub async fn sign_up_form(
     ctx: PageCtx,
     user: CurrentUser,
@@ -137,7 +133,7 @@ pub async fn sign_up_form(
     }
     let (csrf, set) = anon_csrf(&ctx, &headers)?;
     let page = SignUpPage {
-        ui: chrome(&ctx, "/sign-up", "sign-up-title"),
+        ui: ctx.chrome_for("/sign-up", "sign-up-title"),
         csrf,
         fields: sign_up_fields(&ctx, "", "", &[]),
         errors: vec![],
@@ -195,7 +191,7 @@ pub async fn sign_up(
         Err(ServiceError::InvalidFields(errors)) => {
             let errors = messages(&ctx, &errors);
             let page = SignUpPage {
-                ui: chrome(&ctx, "/sign-up", "sign-up-title"),
+                ui: ctx.chrome_for("/sign-up", "sign-up-title"),
                 csrf: form.csrf,
                 fields: sign_up_fields(&ctx, &form.email, &form.display_name, &errors),
                 errors,
@@ -218,7 +214,7 @@ fn log_outbox_hint(email: &str) {
 pub async fn check_email(ctx: PageCtx) -> Result<Response, AppError> {
     let text = ctx.locale().t("check-email-text").into_owned();
     let page = NoticePage {
-        ui: chrome(&ctx, "/sign-up/check-email", "check-email-title"),
+        ui: ctx.chrome_for("/sign-up/check-email", "check-email-title"),
         text,
         link: None,
     };
@@ -253,7 +249,7 @@ pub async fn verify_email(
     };
     let link = Some(("/sign-in".to_owned(), l.t("nav-sign-in").into_owned()));
     let page = NoticePage {
-        ui: chrome(&ctx, "/sign-in", title),
+        ui: ctx.chrome_for("/sign-in", title),
         text: l.t(text).into_owned(),
         link,
     };
@@ -270,7 +266,7 @@ pub async fn sign_in_form(
     }
     let (csrf, set) = anon_csrf(&ctx, &headers)?;
     let page = SignInPage {
-        ui: chrome(&ctx, "/sign-in", "sign-in-title"),
+        ui: ctx.chrome_for("/sign-in", "sign-in-title"),
         csrf,
         fields: sign_in_fields(&ctx, "", &[]),
         errors: vec![],
@@ -339,7 +335,7 @@ pub async fn sign_in(
             };
             let errors = messages(&ctx, &[ValidationError::new("email", code)]);
             let page = SignInPage {
-                ui: chrome(&ctx, "/sign-in", "sign-in-title"),
+                ui: ctx.chrome_for("/sign-in", "sign-in-title"),
                 csrf: form.csrf,
                 fields: sign_in_fields(&ctx, &form.email, &errors),
                 errors,
