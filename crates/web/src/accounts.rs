@@ -133,7 +133,7 @@ pub async fn sign_up_form(
     }
     let (csrf, set) = anon_csrf(&ctx, &headers)?;
     let page = SignUpPage {
-        ui: ctx.chrome_for("/sign-up", "sign-up-title"),
+        ui: ctx.chrome_for("/sign-up", "sign-up-title").await?,
         csrf,
         fields: sign_up_fields(&ctx, "", "", &[]),
         errors: vec![],
@@ -191,7 +191,7 @@ pub async fn sign_up(
         Err(ServiceError::InvalidFields(errors)) => {
             let errors = messages(&ctx, &errors);
             let page = SignUpPage {
-                ui: ctx.chrome_for("/sign-up", "sign-up-title"),
+                ui: ctx.chrome_for("/sign-up", "sign-up-title").await?,
                 csrf: form.csrf,
                 fields: sign_up_fields(&ctx, &form.email, &form.display_name, &errors),
                 errors,
@@ -214,7 +214,9 @@ fn log_outbox_hint(email: &str) {
 pub async fn check_email(ctx: PageCtx) -> Result<Response, AppError> {
     let text = ctx.locale().t("check-email-text").into_owned();
     let page = NoticePage {
-        ui: ctx.chrome_for("/sign-up/check-email", "check-email-title"),
+        ui: ctx
+            .chrome_for("/sign-up/check-email", "check-email-title")
+            .await?,
         text,
         link: None,
     };
@@ -249,7 +251,7 @@ pub async fn verify_email(
     };
     let link = Some(("/sign-in".to_owned(), l.t("nav-sign-in").into_owned()));
     let page = NoticePage {
-        ui: ctx.chrome_for("/sign-in", title),
+        ui: ctx.chrome_for("/sign-in", title).await?,
         text: l.t(text).into_owned(),
         link,
     };
@@ -266,7 +268,7 @@ pub async fn sign_in_form(
     }
     let (csrf, set) = anon_csrf(&ctx, &headers)?;
     let page = SignInPage {
-        ui: ctx.chrome_for("/sign-in", "sign-in-title"),
+        ui: ctx.chrome_for("/sign-in", "sign-in-title").await?,
         csrf,
         fields: sign_in_fields(&ctx, "", &[]),
         errors: vec![],
@@ -335,7 +337,7 @@ pub async fn sign_in(
             };
             let errors = messages(&ctx, &[ValidationError::new("email", code)]);
             let page = SignInPage {
-                ui: ctx.chrome_for("/sign-in", "sign-in-title"),
+                ui: ctx.chrome_for("/sign-in", "sign-in-title").await?,
                 csrf: form.csrf,
                 fields: sign_in_fields(&ctx, &form.email, &errors),
                 errors,

@@ -63,17 +63,14 @@ impl PageCtx {
             .await?)
     }
 
-    fn chrome(
-        &self,
-        page: InfoPage,
-        title_id: &str,
-        programme: Option<&ProgrammeView>,
-    ) -> Chrome<'_> {
+    /// The chrome of any page at `path`: the programme's name as the site
+    /// name (in the language it is written in) and who is signed in.
+    fn chrome(&self, path: &str, title_id: &str, programme: Option<&ProgrammeView>) -> Chrome<'_> {
         let site_name = programme.map(|p| p.text.name.clone());
         let ui = Chrome::new(
             self.locale(),
             &self.state.catalog,
-            page.path(),
+            path,
             title_id,
             site_name,
             &self.state.assets,
@@ -86,16 +83,9 @@ impl PageCtx {
     }
 
     /// Chrome for a page that is not an information page (forms, notices).
-    pub fn chrome_for(&self, path: &str, title_id: &str) -> Chrome<'_> {
-        Chrome::new(
-            self.locale(),
-            &self.state.catalog,
-            path,
-            title_id,
-            None,
-            &self.state.assets,
-        )
-        .with_user(self.user_box())
+    pub async fn chrome_for(&self, path: &str, title_id: &str) -> Result<Chrome<'_>, AppError> {
+        let programme = self.programme().await?;
+        Ok(self.chrome(path, title_id, programme.as_deref()))
     }
 
     fn user_box(&self) -> Option<UserBox> {
@@ -158,7 +148,7 @@ async fn info_page<E: std::fmt::Display>(
     let programme = ctx.programme().await?;
     let fb = feedback_box(&ctx, page, &q).await?;
     let ui = ctx
-        .chrome(page, title_id, programme.as_deref())
+        .chrome(page.path(), title_id, programme.as_deref())
         .with_nav(nav)
         .with_feedback(fb);
     let html = render(ui, programme.as_deref().map(programme_box)).map_err(|e| {
