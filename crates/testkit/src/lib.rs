@@ -75,6 +75,10 @@ pub async fn postgres_unmigrated() -> Option<TestDb> {
     let admin = Db::connect(&base, Default::default())
         .await
         .unwrap_or_else(|e| panic!("{POSTGRES_URL_VAR} is set but: {e}"));
+    static SWEPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !SWEPT.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        sweep_stale(&admin).await;
+    }
     if let Db::Postgres(pool) = &admin {
         sqlx::query(&format!("CREATE SCHEMA {schema}"))
             .execute(pool)
@@ -111,24 +115,58 @@ impl Drop for TestDb {
         let Some((base, schema)) = self.pg_cleanup.take() else {
             return;
         };
-        // Drop runs outside async; a short-lived runtime on its own thread
-        // removes the schema so test runs leave nothing behind.
-        let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
+        // Drop runs inside the test's runtime, which this thread must not
+        // block: a transaction the test dropped is rolled back by that very
+        // runtime, and DROP SCHEMA would wait for it forever. So the schema
+        // is dropped from a detached thread, once the pool (dropped right
+        // after this) has closed; schemas left behind by a process that
+        // exits first are swept by the next run (see `sweep_stale`).
+        std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
-                .ok()?;
-            rt.block_on(async {
-                let db = Db::connect(&base, Default::default()).await.ok()?;
-                if let Db::Postgres(pool) = &db {
-                    let _ = sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
-                        .execute(pool)
-                        .await;
-                }
-                db.close().await;
-                Some(())
-            })
-        })
-        .join();
+            else {
+                return;
+            };
+            rt.block_on(drop_schema(&base, &schema));
+        });
+    }
+}
+
+async fn drop_schema(base: &str, schema: &str) {
+    let Ok(db) = Db::connect(base, Default::default()).await else {
+        return;
+    };
+    if let Db::Postgres(pool) = &db {
+        let _ = sqlx::query("SET lock_timeout = '30s'").execute(pool).await;
+        let _ = sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            .execute(pool)
+            .await;
+    }
+    db.close().await;
+}
+
+/// Drops test schemas more than 15 minutes old (their names carry a UUIDv7,
+/// whose first 48 bits are the creation time in milliseconds).
+async fn sweep_stale(admin: &Db) {
+    let Db::Postgres(pool) = admin else { return };
+    let Ok(names) = sqlx::query_scalar::<_, String>(
+        "SELECT schema_name::text FROM information_schema.schemata WHERE schema_name LIKE 't\\_%'",
+    )
+    .fetch_all(pool)
+    .await
+    else {
+        return;
+    };
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64);
+    for name in names {
+        let created_ms = u64::from_str_radix(name.get(2..14).unwrap_or(""), 16).unwrap_or(u64::MAX);
+        if created_ms < now_ms.saturating_sub(15 * 60 * 1000) {
+            let _ = sqlx::query(&format!("DROP SCHEMA IF EXISTS {name} CASCADE"))
+                .execute(pool)
+                .await;
+        }
     }
 }
