@@ -2,6 +2,8 @@
 //! schema per test when `COHESION_TEST_POSTGRES_URL` is set. Both are real
 //! databases, migrated the way production migrates them.
 
+pub mod http;
+
 use cohesion_storage::{migrate, Db, Engine};
 
 /// The variable that points the suite at a PostgreSQL server.

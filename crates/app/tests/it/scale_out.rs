@@ -1,5 +1,7 @@
 //! Two servers on one PostgreSQL database behave as one site.
 
+use cohesion_testkit::http::{cookie_set_by, latest_verify_link, open_form, post_form};
+
 use crate::support::{client, command, output, post_useful, serve, tally};
 
 #[tokio::test]
@@ -59,25 +61,17 @@ async fn two_servers_on_one_postgres_share_everything() {
     );
 
     // A session begun on one server is recognised by the other.
-    let (csrf_cookie, token) = form_token(&a.base, "/sign-up").await;
+    let (csrf_cookie, token) = open_form(&c, &format!("{}/sign-up", a.base)).await;
     let res = post_form(
-        &a.base,
-        "/sign-up",
+        &c,
+        &format!("{}/sign-up", a.base),
         &format!("cohesion_csrf={csrf_cookie}"),
         &format!("csrf={token}&email=sam%40example.org&display_name=Sam&password=a+long+river+of+quiet+words"),
     )
     .await;
     assert_eq!(res.status(), 303);
-    let link = {
-        let mut c = pg.db.acquire().await.unwrap();
-        let mail = cohesion_storage::outbox::recent(c.conn(), 1).await.unwrap();
-        let at = mail[0].body.find("/verify-email?token=").unwrap();
-        mail[0].body[at..]
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .to_owned()
-    };
+    let link = latest_verify_link(&pg.db).await;
+
     assert_eq!(
         c.get(format!("{}{link}", b.base))
             .send()
@@ -87,16 +81,16 @@ async fn two_servers_on_one_postgres_share_everything() {
         200,
         "confirmed on B"
     );
-    let (csrf_cookie, token) = form_token(&b.base, "/sign-in").await;
+    let (csrf_cookie, token) = open_form(&c, &format!("{}/sign-in", b.base)).await;
     let res = post_form(
-        &b.base,
-        "/sign-in",
+        &c,
+        &format!("{}/sign-in", b.base),
         &format!("cohesion_csrf={csrf_cookie}"),
         &format!("csrf={token}&email=sam%40example.org&password=a+long+river+of+quiet+words"),
     )
     .await;
     assert_eq!(res.status(), 303, "signed in on B");
-    let session = cookie_value(&res, "cohesion_session").unwrap();
+    let session = cookie_set_by(&res, "cohesion_session").unwrap();
     let on_a = c
         .get(format!("{}/about", a.base))
         .header("cookie", format!("cohesion_session={session}"))
@@ -113,38 +107,4 @@ async fn two_servers_on_one_postgres_share_everything() {
 
     a.stop().await;
     b.stop().await;
-}
-
-/// The value a response sets for cookie `name`.
-fn cookie_value(res: &reqwest::Response, name: &str) -> Option<String> {
-    res.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| {
-            v.split(';')
-                .next()?
-                .strip_prefix(&format!("{name}="))
-                .map(str::to_owned)
-        })
-}
-
-/// GETs a form: (anonymous CSRF cookie, token in the form).
-async fn form_token(base: &str, path: &str) -> (String, String) {
-    let res = client().get(format!("{base}{path}")).send().await.unwrap();
-    let cookie = cookie_value(&res, "cohesion_csrf").unwrap();
-    let html = res.text().await.unwrap();
-    let at = html.find("name=\"csrf\" value=\"").unwrap() + 19;
-    (cookie, html[at..at + 64].to_owned())
-}
-
-async fn post_form(base: &str, path: &str, cookie: &str, body: &str) -> reqwest::Response {
-    client()
-        .post(format!("{base}{path}"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("cookie", cookie)
-        .body(body.to_owned())
-        .send()
-        .await
-        .unwrap()
 }

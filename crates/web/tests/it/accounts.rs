@@ -1,59 +1,19 @@
 //! Signing up, confirming the address, signing in and out, over HTTP.
 
 use cohesion_storage::outbox;
+use cohesion_testkit::http::{self, cookie_set_by as set_cookie, hidden_csrf};
 
 use crate::support::{servers_with_demo, Server};
 
 const PASSWORD: &str = "a long river of quiet words";
 
-/// The value a response sets for cookie `name`.
-fn set_cookie(res: &reqwest::Response, name: &str) -> Option<String> {
-    res.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .filter_map(|v| {
-            v.split(';')
-                .next()?
-                .strip_prefix(&format!("{name}="))
-                .map(str::to_owned)
-        })
-        .next()
-}
-
-fn hidden_csrf(html: &str) -> String {
-    let start = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
-    html[start..start + 64].to_owned()
-}
-
-/// GETs a form, returning (anonymous CSRF cookie, token in the form).
+/// GETs a form on `s`: (anonymous CSRF cookie, token in the form).
 async fn open_form(s: &Server, path: &str) -> (String, String) {
-    let res = s.get(path).await;
-    assert_eq!(res.status(), 200);
-    let cookie = set_cookie(&res, "cohesion_csrf").expect("a CSRF cookie with the form");
-    let token = hidden_csrf(&res.text().await.unwrap());
-    (cookie, token)
+    http::open_form(&s.client, &s.url(path)).await
 }
 
 async fn post_form(s: &Server, path: &str, cookie: &str, body: &str) -> reqwest::Response {
-    s.client
-        .post(s.url(path))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("cookie", cookie)
-        .body(body.to_owned())
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn latest_link(s: &Server) -> String {
-    let mut c = s.db().acquire().await.unwrap();
-    let mail = outbox::recent(c.conn(), 1).await.unwrap();
-    let body = &mail[0].body;
-    let start = body
-        .find("/verify-email?token=")
-        .expect("a verification link");
-    body[start..].split_whitespace().next().unwrap().to_owned()
+    http::post_form(&s.client, &s.url(path), cookie, body).await
 }
 
 #[tokio::test]
@@ -66,7 +26,7 @@ async fn a_resident_signs_up_confirms_signs_in_and_out() {
         assert_eq!(res.status(), 303);
         assert_eq!(res.headers()["location"], "/sign-up/check-email");
 
-        let link = latest_link(&s).await;
+        let link = http::latest_verify_link(s.db()).await;
         let res = s.get(&link).await;
         assert_eq!(res.status(), 200);
         assert!(res
