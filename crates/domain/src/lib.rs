@@ -6,8 +6,10 @@
 pub mod error;
 pub mod feedback;
 pub mod identity;
+pub mod organisation;
 pub mod pages;
 pub mod programme;
 pub mod rate_limit;
+pub mod text;
 
 pub use error::{ErrorCode, ValidationError};

@@ -1,6 +1,7 @@
 //! The programme a site runs: its name and introduction in each language.
 
 use crate::error::{ErrorCode, ValidationError};
+use crate::text::required;
 
 pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_SUMMARY_CHARS: usize = 2_000;
@@ -57,17 +58,6 @@ impl ProgrammeText {
             summary,
         })
     }
-}
-
-fn required(field: &'static str, value: &str, max: usize) -> Result<String, ValidationError> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(ValidationError::new(field, ErrorCode::FieldRequired));
-    }
-    if value.chars().count() > max {
-        return Err(ValidationError::new(field, ErrorCode::FieldTooLong));
-    }
-    Ok(value.to_owned())
 }
 
 #[cfg(test)]

@@ -15,6 +15,15 @@ pub const SIGN_IN_PER_CLIENT: RateLimit = RateLimit::new(10, 300);
 /// New accounts from one client address.
 pub const SIGN_UP_PER_CLIENT: RateLimit = RateLimit::new(5, 3600);
 
+/// Password-reset requests from one client address.
+pub const RESET_PER_CLIENT: RateLimit = RateLimit::new(5, 900);
+/// Reset emails to one address: enough to retry, too few to flood an
+/// inbox. Past it, requests send nothing, and the last link keeps working.
+pub const RESET_MAIL_PER_ADDRESS: RateLimit = RateLimit::new(3, 3600);
+/// Account changes that send email (new address, invitations) by one
+/// signed-in person.
+pub const MAIL_SENDING_PER_ACCOUNT: RateLimit = RateLimit::new(10, 3600);
+
 impl RateLimit {
     pub const fn new(max: u32, window_secs: u32) -> Self {
         Self { max, window_secs }

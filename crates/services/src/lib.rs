@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod demo;
 pub mod feedback;
+pub mod organisations;
 pub mod site;
 pub mod throttle;
 
@@ -24,6 +25,10 @@ pub enum ServiceError {
     Suspended,
     #[error("the link is invalid, used or expired")]
     InvalidToken,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
     #[error("cryptography failed: {0}")]
     Crypto(String),
     #[error("too many requests; retry after {retry_after} s")]
@@ -35,4 +40,17 @@ pub enum ServiceError {
 /// Seconds since the Unix epoch, for rate-limit windows.
 pub(crate) fn unix_now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// Refuses unless `actor` may take `action`: the one permission matrix in
+/// the domain crate decides.
+pub(crate) fn require(
+    actor: &accounts::SignedIn,
+    action: cohesion_domain::identity::Action,
+) -> Result<(), ServiceError> {
+    if actor.roles.allows(action) {
+        Ok(())
+    } else {
+        Err(ServiceError::Forbidden)
+    }
 }

@@ -1,7 +1,9 @@
 //! Database-backed throttles, so that every server counts against the same
 //! buckets.
 
-use cohesion_domain::rate_limit::{RateLimit, SIGN_IN_PER_CLIENT, SIGN_UP_PER_CLIENT};
+use cohesion_domain::rate_limit::{
+    RateLimit, MAIL_SENDING_PER_ACCOUNT, RESET_PER_CLIENT, SIGN_IN_PER_CLIENT, SIGN_UP_PER_CLIENT,
+};
 use cohesion_storage::{rate_limits, Db};
 
 use crate::{unix_now, ServiceError};
@@ -11,6 +13,9 @@ use crate::{unix_now, ServiceError};
 pub enum Throttled {
     SignIn,
     SignUp,
+    PasswordReset,
+    /// Changes that send email, counted per account, not per address.
+    MailSending,
 }
 
 impl Throttled {
@@ -18,6 +23,8 @@ impl Throttled {
         match self {
             Throttled::SignIn => ("sign-in", SIGN_IN_PER_CLIENT),
             Throttled::SignUp => ("sign-up", SIGN_UP_PER_CLIENT),
+            Throttled::PasswordReset => ("reset", RESET_PER_CLIENT),
+            Throttled::MailSending => ("mail", MAIL_SENDING_PER_ACCOUNT),
         }
     }
 }

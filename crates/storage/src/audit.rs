@@ -46,23 +46,31 @@ pub async fn append(conn: Conn<'_>, e: NewAuditEntry<'_>) -> Result<Uuid, Storag
     Ok(id)
 }
 
-/// A page of entries, newest first, older than `before` (an entry id;
-/// ids are time-ordered) when given: keyset paging, cheap at any depth.
-pub async fn page(
-    conn: Conn<'_>,
-    action: Option<&str>,
-    before: Option<Uuid>,
-    limit: i64,
-) -> Result<Vec<AuditEntry>, StorageError> {
+/// Which entries to read.
+#[derive(Debug, Clone, Default)]
+pub struct AuditQuery<'a> {
+    pub action: Option<&'a str>,
+    pub actor: Option<Uuid>,
+    pub subject: Option<Uuid>,
+    /// Entries older than this one (ids are time-ordered).
+    pub before: Option<Uuid>,
+    pub limit: i64,
+}
+
+/// A page of entries, newest first: keyset paging, cheap at any depth.
+pub async fn page(conn: Conn<'_>, q: &AuditQuery<'_>) -> Result<Vec<AuditEntry>, StorageError> {
     let rows = on_conn!(conn, c => {
         let rows = sqlx::query(
             "SELECT id, at, actor_id, action, subject_id, detail, client FROM audit_log \
-             WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR id < $2) \
-             ORDER BY id DESC LIMIT $3",
+             WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR actor_id = $2) \
+             AND ($3 IS NULL OR subject_id = $3) AND ($4 IS NULL OR id < $4) \
+             ORDER BY id DESC LIMIT $5",
         )
-        .bind(action)
-        .bind(before)
-        .bind(limit)
+        .bind(q.action)
+        .bind(q.actor)
+        .bind(q.subject)
+        .bind(q.before)
+        .bind(q.limit)
         .fetch_all(&mut *c)
         .await?;
         rows.iter()

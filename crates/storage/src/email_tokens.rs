@@ -57,3 +57,29 @@ pub async fn consume(
     })?;
     Ok(found)
 }
+
+/// Withdraws every unused token of `user_id` for `purpose` (an older reset
+/// link stops working when a newer one is sent, or the password changes).
+pub async fn revoke(conn: Conn<'_>, user_id: Uuid, purpose: &str) -> Result<u64, StorageError> {
+    let n = on_conn!(conn, c => {
+        sqlx::query("DELETE FROM email_tokens WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL")
+            .bind(user_id)
+            .bind(purpose)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(n)
+}
+
+/// Forgets every token of `user_id`, used or not: they hold addresses.
+pub async fn delete_for_user(conn: Conn<'_>, user_id: Uuid) -> Result<u64, StorageError> {
+    let n = on_conn!(conn, c => {
+        sqlx::query("DELETE FROM email_tokens WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(n)
+}

@@ -9,6 +9,7 @@ mod db;
 pub mod email_tokens;
 pub mod feedback;
 pub mod migrate;
+pub mod organisations;
 pub mod outbox;
 pub mod programmes;
 pub mod rate_limits;

@@ -30,6 +30,7 @@ macro_rules! migration {
 pub const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_foundation"),
     migration!(2, "0002_accounts"),
+    migration!(3, "0003_profiles_organisations"),
 ];
 
 /// An arbitrary constant naming Cohesion's migration lock.

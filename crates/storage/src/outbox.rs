@@ -16,6 +16,24 @@ pub struct OutboxMessage {
     pub sent_at: Option<Timestamp>,
 }
 
+fn message<R: Row>(r: &R) -> Result<OutboxMessage, sqlx::Error>
+where
+    for<'a> &'a str: sqlx::ColumnIndex<R>,
+    for<'a> Uuid: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> Timestamp: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> Option<Timestamp>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+{
+    Ok(OutboxMessage {
+        id: r.try_get("id")?,
+        to_address: r.try_get("to_address")?,
+        subject: r.try_get("subject")?,
+        body: r.try_get("body")?,
+        created_at: r.try_get("created_at")?,
+        sent_at: r.try_get("sent_at")?,
+    })
+}
+
 pub async fn push(
     conn: Conn<'_>,
     to: &str,
@@ -46,18 +64,60 @@ pub async fn recent(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, St
         .bind(limit)
         .fetch_all(&mut *c)
         .await?;
-        rows.iter()
-            .map(|r| -> Result<OutboxMessage, sqlx::Error> {
-                Ok(OutboxMessage {
-                    id: r.try_get("id")?,
-                    to_address: r.try_get("to_address")?,
-                    subject: r.try_get("subject")?,
-                    body: r.try_get("body")?,
-                    created_at: r.try_get("created_at")?,
-                    sent_at: r.try_get("sent_at")?,
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()
+        rows.iter().map(message).collect::<Result<Vec<_>, _>>()
+    })?;
+    Ok(rows)
+}
+
+/// Forgets every message addressed to `to` (its owner deleted their
+/// account; unsent mail to them has no one left to serve).
+pub async fn forget_to(conn: Conn<'_>, to: &str) -> Result<u64, StorageError> {
+    let n = on_conn!(conn, c => {
+        sqlx::query("DELETE FROM outbox WHERE to_address = $1")
+            .bind(to)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(n)
+}
+
+/// A page of messages, newest first, older than `before` when given.
+pub async fn page(
+    conn: Conn<'_>,
+    before: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<OutboxMessage>, StorageError> {
+    let rows = on_conn!(conn, c => {
+        let rows = sqlx::query(
+            "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox \
+             WHERE ($1 IS NULL OR id < $1) ORDER BY id DESC LIMIT $2",
+        )
+        .bind(before)
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await?;
+        rows.iter().map(message).collect::<Result<Vec<_>, _>>()
+    })?;
+    Ok(rows)
+}
+
+/// The newest `limit` messages to one address (for "your data").
+pub async fn to_address(
+    conn: Conn<'_>,
+    to: &str,
+    limit: i64,
+) -> Result<Vec<OutboxMessage>, StorageError> {
+    let rows = on_conn!(conn, c => {
+        let rows = sqlx::query(
+            "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox \
+             WHERE to_address = $1 ORDER BY id DESC LIMIT $2",
+        )
+        .bind(to)
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await?;
+        rows.iter().map(message).collect::<Result<Vec<_>, _>>()
     })?;
     Ok(rows)
 }

@@ -7,6 +7,7 @@ use crate::{on_conn, Conn, StorageError, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRecord {
+    pub id: Option<Uuid>,
     pub user_id: Uuid,
     pub csrf_token: String,
     pub created_at: Timestamp,
@@ -15,6 +16,8 @@ pub struct SessionRecord {
 }
 
 pub struct NewSession<'a> {
+    /// The public id, shown on the profile page to end this session.
+    pub id: Uuid,
     pub token_hash: &'a str,
     pub user_id: Uuid,
     pub csrf_token: &'a str,
@@ -26,9 +29,10 @@ pub struct NewSession<'a> {
 pub async fn create(conn: Conn<'_>, s: NewSession<'_>) -> Result<(), StorageError> {
     on_conn!(conn, c => {
         sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, user_agent) \
-             VALUES ($1, $2, $3, $4, $4, $5, $6)",
+            "INSERT INTO sessions (id, token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, user_agent) \
+             VALUES ($1, $2, $3, $4, $5, $5, $6, $7)",
         )
+        .bind(s.id)
         .bind(s.token_hash)
         .bind(s.user_id)
         .bind(s.csrf_token)
@@ -45,13 +49,14 @@ pub async fn create(conn: Conn<'_>, s: NewSession<'_>) -> Result<(), StorageErro
 pub async fn find(conn: Conn<'_>, token_hash: &str) -> Result<Option<SessionRecord>, StorageError> {
     let found = on_conn!(conn, c => {
         let row = sqlx::query(
-            "SELECT user_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1",
+            "SELECT id, user_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&mut *c)
         .await?;
         row.map(|r| -> Result<SessionRecord, sqlx::Error> {
             Ok(SessionRecord {
+                id: r.try_get("id")?,
                 user_id: r.try_get("user_id")?,
                 csrf_token: r.try_get("csrf_token")?,
                 created_at: r.try_get("created_at")?,
@@ -92,6 +97,76 @@ pub async fn delete_for_user(conn: Conn<'_>, user_id: Uuid) -> Result<u64, Stora
     let n = on_conn!(conn, c => {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(user_id)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(n)
+}
+
+/// A session as its owner sees it in their list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionSummary {
+    pub id: Option<Uuid>,
+    pub created_at: Timestamp,
+    pub last_seen_at: Timestamp,
+    pub user_agent: Option<String>,
+}
+
+/// The live sessions of `user_id`, most recently used first.
+pub async fn list_for_user(
+    conn: Conn<'_>,
+    user_id: Uuid,
+    now: Timestamp,
+) -> Result<Vec<SessionSummary>, StorageError> {
+    let rows = on_conn!(conn, c => {
+        let rows = sqlx::query(
+            "SELECT id, created_at, last_seen_at, user_agent FROM sessions \
+             WHERE user_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC LIMIT 100",
+        )
+        .bind(user_id)
+        .bind(now)
+        .fetch_all(&mut *c)
+        .await?;
+        rows.iter()
+            .map(|r| -> Result<SessionSummary, sqlx::Error> {
+                Ok(SessionSummary {
+                    id: r.try_get("id")?,
+                    created_at: r.try_get("created_at")?,
+                    last_seen_at: r.try_get("last_seen_at")?,
+                    user_agent: r.try_get("user_agent")?,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+    })?;
+    Ok(rows)
+}
+
+/// Ends one session of `user_id` by its public id; another person's id
+/// matches nothing.
+pub async fn delete_by_id(conn: Conn<'_>, user_id: Uuid, id: Uuid) -> Result<bool, StorageError> {
+    let n = on_conn!(conn, c => {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id = $2")
+            .bind(user_id)
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(n == 1)
+}
+
+/// Ends every session of `user_id` but the one in use (after a password
+/// change, say).
+pub async fn delete_others(
+    conn: Conn<'_>,
+    user_id: Uuid,
+    keep_hash: &str,
+) -> Result<u64, StorageError> {
+    let n = on_conn!(conn, c => {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user_id)
+            .bind(keep_hash)
             .execute(&mut *c)
             .await
             .map(|r| r.rows_affected())

@@ -24,6 +24,17 @@ impl Timestamp {
         self.0
     }
 
+    /// RFC 3339 in UTC with microseconds, for the API and exports.
+    pub fn to_rfc3339(self) -> String {
+        self.to_sqlite_text()
+    }
+
+    /// The date and time to the minute, for pages ("2026-11-22 09:41 UTC").
+    pub fn to_minute(self) -> String {
+        let f = format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+        self.0.format(f).expect("a UTC timestamp always formats")
+    }
+
     fn to_sqlite_text(self) -> String {
         self.0
             .format(SQLITE_FORMAT)

@@ -17,10 +17,11 @@ pub struct UserRecord {
     pub email_verified_at: Option<Timestamp>,
     pub suspended_at: Option<Timestamp>,
     pub deleted_at: Option<Timestamp>,
+    pub created_at: Timestamp,
 }
 
 const COLUMNS: &str =
-    "id, email, display_name, password_hash, locale, email_verified_at, suspended_at, deleted_at";
+    "id, email, display_name, password_hash, locale, email_verified_at, suspended_at, deleted_at, created_at";
 
 fn record<R: Row>(r: &R) -> Result<UserRecord, sqlx::Error>
 where
@@ -28,6 +29,7 @@ where
     for<'a> Uuid: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
     for<'a> Option<String>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
     for<'a> Option<Timestamp>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> Timestamp: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
 {
     Ok(UserRecord {
         id: r.try_get("id")?,
@@ -38,6 +40,7 @@ where
         email_verified_at: r.try_get("email_verified_at")?,
         suspended_at: r.try_get("suspended_at")?,
         deleted_at: r.try_get("deleted_at")?,
+        created_at: r.try_get("created_at")?,
     })
 }
 
@@ -143,4 +146,216 @@ pub async fn grant_role(
         .map(|r| r.rows_affected())
     })?;
     Ok(n == 1)
+}
+
+/// Withdraws `role`; returns whether it was held.
+pub async fn revoke_role(conn: Conn<'_>, id: Uuid, role: Role) -> Result<bool, StorageError> {
+    let n = on_conn!(conn, c => {
+        sqlx::query("DELETE FROM user_roles WHERE user_id = $1 AND role = $2")
+            .bind(id)
+            .bind(role.key())
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(n == 1)
+}
+
+/// The roles of several people at once (one query for a whole list).
+pub async fn roles_of(conn: Conn<'_>, ids: &[Uuid]) -> Result<Vec<(Uuid, Role)>, StorageError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT user_id, role FROM user_roles WHERE user_id IN ({}) ORDER BY user_id, role",
+        placeholders.join(", ")
+    );
+    let rows: Vec<(Uuid, String)> = on_conn!(conn, c => {
+        let mut q = sqlx::query_as(&sql);
+        for id in ids {
+            q = q.bind(*id);
+        }
+        q.fetch_all(&mut *c).await
+    })?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, key)| Role::from_key(&key).map(|r| (id, r)))
+        .collect())
+}
+
+/// Sets one personal field. `column` is one of ours, never user input.
+async fn set_text(
+    conn: Conn<'_>,
+    id: Uuid,
+    column: &'static str,
+    value: &str,
+) -> Result<bool, StorageError> {
+    let sql = format!(
+        "UPDATE users SET {column} = $1, updated_at = $2 WHERE id = $3 AND deleted_at IS NULL"
+    );
+    let n = on_conn!(conn, c => {
+        sqlx::query(&sql)
+            .bind(value)
+            .bind(Timestamp::now())
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(n == 1)
+}
+
+pub async fn set_display_name(
+    conn: Conn<'_>,
+    id: Uuid,
+    name: &DisplayName,
+) -> Result<bool, StorageError> {
+    set_text(conn, id, "display_name", name.as_str()).await
+}
+
+pub async fn set_password_hash(conn: Conn<'_>, id: Uuid, hash: &str) -> Result<bool, StorageError> {
+    set_text(conn, id, "password_hash", hash).await
+}
+
+pub async fn set_locale(conn: Conn<'_>, id: Uuid, locale: &str) -> Result<bool, StorageError> {
+    set_text(conn, id, "locale", locale).await
+}
+
+/// Moves the account to a new, just-proved address. `false` if another
+/// account took the address meanwhile (the unique index decides).
+pub async fn change_email(conn: Conn<'_>, id: Uuid, email: &str) -> Result<bool, StorageError> {
+    let now = Timestamp::now();
+    let n = on_conn!(conn, c => {
+        sqlx::query(
+            "UPDATE users SET email = $1, email_verified_at = $2, updated_at = $2 \
+             WHERE id = $3 AND deleted_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM users WHERE email = $1)",
+        )
+        .bind(email)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(n == 1)
+}
+
+/// Suspends (`Some(time)`) or reinstates (`None`); returns whether the
+/// state changed.
+pub async fn set_suspended(
+    conn: Conn<'_>,
+    id: Uuid,
+    at: Option<Timestamp>,
+) -> Result<bool, StorageError> {
+    let n = on_conn!(conn, c => {
+        sqlx::query(
+            "UPDATE users SET suspended_at = $1, updated_at = $2 \
+             WHERE id = $3 AND deleted_at IS NULL AND (suspended_at IS NULL) = ($1 IS NOT NULL)",
+        )
+        .bind(at)
+        .bind(Timestamp::now())
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(n == 1)
+}
+
+/// Erases the person: every personal column cleared, roles withdrawn.
+/// The row stays so that what they contributed keeps an author to point
+/// at ("Anonymous – account deleted").
+pub async fn erase(conn: Conn<'_>, id: Uuid) -> Result<bool, StorageError> {
+    let now = Timestamp::now();
+    let n = on_conn!(conn, c => {
+        sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+        sqlx::query(
+            "UPDATE users SET email = NULL, display_name = NULL, password_hash = NULL, \
+             locale = NULL, email_verified_at = NULL, suspended_at = NULL, \
+             deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(n == 1)
+}
+
+/// One line of the administrators' list of people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserSummary {
+    pub id: Uuid,
+    pub email: Option<String>,
+    pub display_name: Option<String>,
+    pub verified: bool,
+    pub suspended: bool,
+    pub created_at: Timestamp,
+}
+
+/// What to look for in the list of people.
+#[derive(Debug, Clone, Default)]
+pub struct UserQuery<'a> {
+    /// Part of an email address or display name (case-insensitive).
+    pub text: &'a str,
+    pub role: Option<Role>,
+    /// Ids greater than this (the last of the previous page).
+    pub after: Option<Uuid>,
+    pub limit: i64,
+}
+
+/// People matching `q`, oldest account first, excluding deleted ones.
+pub async fn search(conn: Conn<'_>, q: &UserQuery<'_>) -> Result<Vec<UserSummary>, StorageError> {
+    let pattern = if q.text.trim().is_empty() {
+        None
+    } else {
+        Some(format!("%{}%", escape_like(&q.text.trim().to_lowercase())))
+    };
+    let rows = on_conn!(conn, c => {
+        let rows = sqlx::query(
+            "SELECT id, email, display_name, email_verified_at, suspended_at, created_at FROM users \
+             WHERE deleted_at IS NULL \
+             AND ($1 IS NULL OR email LIKE $1 ESCAPE '\\' OR lower(display_name) LIKE $1 ESCAPE '\\') \
+             AND ($2 IS NULL OR id IN (SELECT user_id FROM user_roles WHERE role = $2)) \
+             AND ($3 IS NULL OR id > $3) \
+             ORDER BY id LIMIT $4",
+        )
+        .bind(pattern.as_deref())
+        .bind(q.role.map(Role::key))
+        .bind(q.after)
+        .bind(q.limit)
+        .fetch_all(&mut *c)
+        .await?;
+        rows.iter()
+            .map(|r| -> Result<UserSummary, sqlx::Error> {
+                Ok(UserSummary {
+                    id: r.try_get("id")?,
+                    email: r.try_get("email")?,
+                    display_name: r.try_get("display_name")?,
+                    verified: r.try_get::<Option<Timestamp>, _>("email_verified_at")?.is_some(),
+                    suspended: r.try_get::<Option<Timestamp>, _>("suspended_at")?.is_some(),
+                    created_at: r.try_get("created_at")?,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+    })?;
+    Ok(rows)
+}
+
+/// Makes `%`, `_` and `\` in typed text match themselves in LIKE.
+fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }

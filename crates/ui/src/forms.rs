@@ -20,6 +20,8 @@ pub struct Field {
     pub value: String,
     pub error: Option<String>,
     pub autocomplete: &'static str,
+    /// Choices for "select" and "radios": value and label.
+    pub options: Vec<(String, String)>,
     /// The ids of the hint and error, for `aria-describedby`.
     pub describedby: String,
 }
@@ -39,7 +41,21 @@ impl Field {
             value: String::new(),
             error: None,
             autocomplete,
+            options: Vec::new(),
             describedby: String::new(),
+        }
+    }
+
+    /// A choice among `options` (`kind` is "select" or "radios").
+    pub fn choice(
+        name: &'static str,
+        kind: &'static str,
+        label: String,
+        options: Vec<(String, String)>,
+    ) -> Self {
+        Self {
+            options,
+            ..Self::new(name, kind, "off", label)
         }
     }
 
@@ -97,4 +113,43 @@ pub struct NoticePage<'a> {
     pub ui: Chrome<'a>,
     pub text: String,
     pub link: Option<(String, String)>,
+}
+
+/// Any single form: a title, a few paragraphs, fields and one button.
+/// Most account and administration forms are one of these.
+#[derive(Template)]
+#[template(path = "form_page.html")]
+pub struct FormPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub lead: Vec<String>,
+    pub warning: Option<String>,
+    pub csrf: String,
+    pub action: String,
+    pub hidden: Vec<(&'static str, String)>,
+    pub fields: Vec<Field>,
+    pub errors: Vec<FieldError>,
+    pub button: String,
+    /// A red button, for what cannot be undone.
+    pub danger: bool,
+    pub links: Vec<(String, String)>,
+}
+
+impl<'a> FormPage<'a> {
+    pub fn new(ui: Chrome<'a>, csrf: String, action: &str, button: String) -> Self {
+        Self {
+            ui,
+            back: None,
+            lead: Vec::new(),
+            warning: None,
+            csrf,
+            action: action.to_owned(),
+            hidden: Vec::new(),
+            fields: Vec::new(),
+            errors: Vec::new(),
+            button,
+            danger: false,
+            links: Vec::new(),
+        }
+    }
 }

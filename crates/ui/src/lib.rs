@@ -7,11 +7,15 @@
 mod chrome;
 mod forms;
 mod pages;
+mod reports;
 
 pub use askama::Template;
 pub use chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, Nav, UserBox};
-pub use forms::{Field, FieldError, NoticePage, SignInPage, SignUpPage};
+pub use forms::{Field, FieldError, FormPage, NoticePage, SignInPage, SignUpPage};
 pub use pages::*;
+pub use reports::{
+    AccountPage, ActionForm, Cell, Filter, ReportPage, SessionRow, SummaryRow, Table,
+};
 
 #[cfg(test)]
 mod tests {

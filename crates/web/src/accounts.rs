@@ -21,7 +21,7 @@ use crate::state::SharedState;
 
 /// Renders `page` with `status`; error statuses keep this body (the form
 /// with its errors) instead of the generic error page.
-fn respond(
+pub(crate) fn respond(
     status: StatusCode,
     page: impl Template,
     set: Option<HeaderValue>,
@@ -52,7 +52,7 @@ fn respond(
 
 /// The anonymous CSRF token for a form: the visitor's cookie, or a new one
 /// with the `Set-Cookie` that goes with it.
-fn anon_csrf(
+pub(crate) fn anon_csrf(
     ctx: &PageCtx,
     headers: &HeaderMap,
 ) -> Result<(String, Option<HeaderValue>), AppError> {
@@ -70,7 +70,7 @@ fn anon_csrf(
     Ok((token, Some(set)))
 }
 
-fn messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
+pub(crate) fn messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
     errors
         .iter()
         .map(|e| FieldError {
@@ -374,4 +374,216 @@ pub async fn sign_out(
         set_cookie(SESSION_COOKIE, "", 0, "Lax", state.config.tls),
     );
     Ok(res)
+}
+
+fn reset_request_page<'a>(
+    ctx: &'a PageCtx,
+    ui: cohesion_ui::Chrome<'a>,
+    csrf: String,
+    email: &str,
+    errors: Vec<FieldError>,
+) -> cohesion_ui::FormPage<'a> {
+    let l = ctx.locale();
+    let mut page = cohesion_ui::FormPage::new(
+        ui,
+        csrf,
+        "/password-reset",
+        l.t("reset-request-button").into_owned(),
+    );
+    page.back = Some(("/sign-in".to_owned(), l.t("nav-sign-in").into_owned()));
+    page.lead = vec![l.t("reset-request-lead").into_owned()];
+    page.fields = vec![
+        Field::new("email", "email", "email", l.t("field-email").into_owned())
+            .value(email)
+            .errors_from(&errors),
+    ];
+    page.errors = errors;
+    page
+}
+
+/// "Forgotten your password?": asks for the address.
+pub async fn reset_request_form(ctx: PageCtx, headers: HeaderMap) -> Result<Response, AppError> {
+    let (csrf, set) = anon_csrf(&ctx, &headers)?;
+    let ui = ctx
+        .chrome_for("/password-reset", "reset-request-title")
+        .await?;
+    let page = reset_request_page(&ctx, ui, csrf, "", vec![]);
+    respond(StatusCode::OK, page, set)
+}
+
+#[derive(Deserialize)]
+pub struct ResetRequestForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+}
+
+pub async fn reset_request(
+    ctx: PageCtx,
+    user: CurrentUser,
+    client: ClientKey,
+    headers: HeaderMap,
+    StrictForm(form): StrictForm<ResetRequestForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&headers, &user, &form.csrf)?;
+    let state = &ctx.state;
+    throttle(&state.db, Throttled::PasswordReset, &client.0).await?;
+    let letters = CatalogLetters(&state.catalog);
+    let origin = Origin {
+        actor: None,
+        client: Some(&client.0),
+    };
+    let r = accounts::reset::request(
+        &state.db,
+        &letters,
+        &state.config.public_url,
+        &form.email,
+        origin,
+    )
+    .await;
+    match r {
+        Ok(()) => {
+            let mut res = Redirect::to("/password-reset/sent").into_response();
+            *res.status_mut() = StatusCode::SEE_OTHER;
+            Ok(res)
+        }
+        Err(ServiceError::Invalid(e)) => {
+            let errors = messages(&ctx, &[e]);
+            let ui = ctx
+                .chrome_for("/password-reset", "reset-request-title")
+                .await?;
+            let page = reset_request_page(&ctx, ui, form.csrf, &form.email, errors);
+            respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn reset_sent(ctx: PageCtx) -> Result<Response, AppError> {
+    let page = NoticePage {
+        ui: ctx
+            .chrome_for("/password-reset", "check-email-title")
+            .await?,
+        text: ctx.locale().t("reset-sent-text").into_owned(),
+        link: None,
+    };
+    respond(StatusCode::OK, page, None)
+}
+
+fn new_password_page<'a>(
+    ctx: &'a PageCtx,
+    ui: cohesion_ui::Chrome<'a>,
+    csrf: String,
+    token: String,
+    errors: Vec<FieldError>,
+) -> cohesion_ui::FormPage<'a> {
+    let l = ctx.locale();
+    let mut page = cohesion_ui::FormPage::new(
+        ui,
+        csrf,
+        "/password-reset/new",
+        l.t("reset-new-button").into_owned(),
+    );
+    page.hidden = vec![("token", token)];
+    page.fields = vec![Field::new(
+        "password",
+        "password",
+        "new-password",
+        l.t("field-new-password").into_owned(),
+    )
+    .hint(l.t("field-password-hint").into_owned())
+    .errors_from(&errors)];
+    page.errors = errors;
+    page
+}
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+/// The emailed link: a form for the new password (the token is only
+/// used when the form is sent, so opening the link spends nothing).
+pub async fn reset_form(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, AppError> {
+    let (csrf, set) = anon_csrf(&ctx, &headers)?;
+    let ui = ctx.chrome_for("/password-reset", "reset-new-title").await?;
+    let page = new_password_page(&ctx, ui, csrf, q.token, vec![]);
+    let mut res = respond(StatusCode::OK, page, set)?;
+    // The link's token is in this page's address: do not leak it onward.
+    res.headers_mut().insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    Ok(res)
+}
+
+#[derive(Deserialize)]
+pub struct NewPasswordForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn reset(
+    ctx: PageCtx,
+    user: CurrentUser,
+    client: ClientKey,
+    headers: HeaderMap,
+    StrictForm(form): StrictForm<NewPasswordForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&headers, &user, &form.csrf)?;
+    let state = &ctx.state;
+    throttle(&state.db, Throttled::PasswordReset, &client.0).await?;
+    let origin = Origin {
+        actor: None,
+        client: Some(&client.0),
+    };
+    let l = ctx.locale();
+    match accounts::reset::complete(
+        &state.db,
+        &state.passwords,
+        &form.token,
+        &form.password,
+        origin,
+    )
+    .await
+    {
+        Ok(()) => {
+            let page = NoticePage {
+                ui: ctx.chrome_for("/sign-in", "reset-done-title").await?,
+                text: l.t("reset-done-text").into_owned(),
+                link: Some(("/sign-in".to_owned(), l.t("nav-sign-in").into_owned())),
+            };
+            respond(StatusCode::OK, page, None)
+        }
+        Err(ServiceError::Invalid(e)) => {
+            let errors = messages(&ctx, &[ValidationError::new("password", e.code)]);
+            let ui = ctx.chrome_for("/password-reset", "reset-new-title").await?;
+            let page = new_password_page(&ctx, ui, form.csrf, form.token, errors);
+            respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+        }
+        Err(ServiceError::InvalidToken) => {
+            let page = NoticePage {
+                ui: ctx
+                    .chrome_for("/password-reset", "verify-failed-title")
+                    .await?,
+                text: l.t("reset-failed-text").into_owned(),
+                link: Some((
+                    "/password-reset".to_owned(),
+                    l.t("reset-request-title").into_owned(),
+                )),
+            };
+            respond(StatusCode::BAD_REQUEST, page, None)
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -88,6 +88,8 @@ impl From<ServiceError> for AppError {
                 Self::status(StatusCode::FORBIDDEN, ErrorCode::AccountSuspended)
             }
             ServiceError::InvalidToken => Self::bad_request(ErrorCode::InvalidToken),
+            ServiceError::Forbidden => Self::status(StatusCode::FORBIDDEN, ErrorCode::Forbidden),
+            ServiceError::NotFound => Self::status(StatusCode::NOT_FOUND, ErrorCode::NotFound),
             ServiceError::Storage(e) => {
                 tracing::error!(error = %e, "storage failure");
                 Self::internal()
@@ -97,6 +99,12 @@ impl From<ServiceError> for AppError {
                 Self::internal()
             }
         }
+    }
+}
+
+impl From<cohesion_storage::StorageError> for AppError {
+    fn from(e: cohesion_storage::StorageError) -> Self {
+        ServiceError::Storage(e).into()
     }
 }
 

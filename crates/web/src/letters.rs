@@ -1,12 +1,19 @@
 //! The emails accounts send, written from the translated messages.
 
 use cohesion_i18n::Catalog;
-use cohesion_services::accounts::{Letter, Letters};
+use cohesion_services::accounts::{Letter, LetterKind, Letters};
 
 pub struct CatalogLetters<'a>(pub &'a Catalog);
 
 impl CatalogLetters<'_> {
-    fn letter(&self, locale: &str, subject: &str, body: &str, link: &str) -> Letter {
+    fn letter(
+        &self,
+        locale: &str,
+        subject: &str,
+        body: &str,
+        link: &str,
+        organisation: &str,
+    ) -> Letter {
         let l = self
             .0
             .get(locale)
@@ -14,23 +21,28 @@ impl CatalogLetters<'_> {
         // Plain-text email: bidi isolation marks around a link would break it.
         let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
         Letter {
-            subject: plain(l.t(subject).into_owned()),
-            body: plain(l.t_text(body, "link", link)),
+            subject: plain(l.t_args(subject, &[("organisation", organisation.into())])),
+            body: plain(l.t_args(
+                body,
+                &[("link", link.into()), ("organisation", organisation.into())],
+            )),
         }
     }
 }
 
 impl Letters for CatalogLetters<'_> {
-    fn verify_email(&self, locale: &str, link: &str) -> Letter {
-        self.letter(locale, "email-verify-subject", "email-verify-body", link)
-    }
-
-    fn already_registered(&self, locale: &str, sign_in_link: &str) -> Letter {
-        self.letter(
-            locale,
-            "email-existing-subject",
-            "email-existing-body",
-            sign_in_link,
-        )
+    fn write(&self, kind: LetterKind<'_>, locale: &str, link: &str) -> Letter {
+        let (subject, body) = match kind {
+            LetterKind::VerifyEmail => ("email-verify-subject", "email-verify-body"),
+            LetterKind::AlreadyRegistered => ("email-existing-subject", "email-existing-body"),
+            LetterKind::ResetPassword => ("email-reset-subject", "email-reset-body"),
+            LetterKind::ConfirmNewEmail => ("email-change-subject", "email-change-body"),
+            LetterKind::Invitation { .. } => ("email-invite-subject", "email-invite-body"),
+        };
+        let organisation = match kind {
+            LetterKind::Invitation { organisation } => organisation,
+            _ => "",
+        };
+        self.letter(locale, subject, body, link, organisation)
     }
 }

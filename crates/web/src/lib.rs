@@ -6,6 +6,7 @@
 //! cross-site) → panic catcher → timeout → body limit → routes.
 
 mod accounts;
+mod admin;
 mod api;
 mod assets;
 mod context;
@@ -13,8 +14,10 @@ mod error;
 mod form;
 mod letters;
 mod ops;
+mod organisations;
 mod page_cache;
 mod pages;
+mod profile;
 mod security;
 mod session;
 mod state;
@@ -111,6 +114,60 @@ pub fn router(state: SharedState) -> Router {
             get(accounts::sign_in_form).post(accounts::sign_in),
         )
         .route("/sign-out", post(accounts::sign_out))
+        .route(
+            "/password-reset",
+            get(accounts::reset_request_form).post(accounts::reset_request),
+        )
+        .route("/password-reset/sent", get(accounts::reset_sent))
+        .route(
+            "/password-reset/new",
+            get(accounts::reset_form).post(accounts::reset),
+        )
+        .route("/account", get(profile::overview))
+        .route(
+            "/account/name",
+            get(profile::name_form).post(profile::change_name),
+        )
+        .route(
+            "/account/email",
+            get(profile::email_form).post(profile::change_email),
+        )
+        .route("/account/email/confirm", get(profile::confirm_email))
+        .route(
+            "/account/password",
+            get(profile::password_form).post(profile::change_password),
+        )
+        .route("/account/language", post(profile::set_language))
+        .route("/account/sessions/{id}/end", post(profile::end_session))
+        .route(
+            "/account/sign-out-everywhere",
+            post(profile::sign_out_everywhere),
+        )
+        .route("/account/data", get(profile::data_page))
+        .route("/account/data.json", get(profile::data_json))
+        .route(
+            "/account/delete",
+            get(profile::delete_form).post(profile::delete_account),
+        )
+        .route(
+            "/organisations/new",
+            get(organisations::register_form).post(organisations::register),
+        )
+        .route(
+            "/organisations/join",
+            get(organisations::join_form).post(organisations::join),
+        )
+        .route("/organisations/{id}", get(organisations::show))
+        .route(
+            "/organisations/{id}/invitations",
+            post(organisations::invite),
+        )
+        .route("/admin/people", get(admin::people_list))
+        .route("/admin/people/{id}", get(admin::person))
+        .route("/admin/people/{id}/roles", post(admin::set_role))
+        .route("/admin/people/{id}/suspension", post(admin::set_suspension))
+        .route("/admin/audit", get(admin::audit_log))
+        .route("/admin/outbox", get(admin::outbox_page))
         .route("/assets/{*name}", get(assets::serve))
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))

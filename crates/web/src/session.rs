@@ -98,6 +98,33 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// The signed-in person, required. Pages send everyone else to sign in;
+/// the API answers 401 with `sign_in_required`.
+pub struct Me(pub SignedIn);
+
+impl FromRequestParts<SharedState> for Me {
+    type Rejection = axum::response::Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &SharedState,
+    ) -> Result<Self, axum::response::Response> {
+        use axum::response::IntoResponse;
+        let user = CurrentUser::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match user.0 {
+            Some(me) => Ok(Me(me)),
+            None if parts.uri.path().starts_with("/api/") => Err(AppError::status(
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::SignInRequired,
+            )
+            .into_response()),
+            None => Err(axum::response::Redirect::to("/sign-in").into_response()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

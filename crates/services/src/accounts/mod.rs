@@ -6,7 +6,11 @@
 //! all read "email or password not recognised", after the same work.
 
 pub mod passwords;
+pub mod people;
+pub mod profile;
+pub mod reset;
 pub mod tokens;
+pub mod your_data;
 
 use cohesion_domain::identity::{DisplayName, Email, NewPassword, RoleSet};
 use cohesion_domain::ValidationError;
@@ -37,11 +41,67 @@ pub struct Letter {
     pub body: String,
 }
 
-/// Writes the emails accounts send; the web layer implements it with the
-/// translated messages.
+/// The emails the platform sends. Each carries one link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterKind<'a> {
+    /// "Confirm your email address", after sign-up.
+    VerifyEmail,
+    /// "You already have an account", when someone signs up with it.
+    AlreadyRegistered,
+    /// "Choose a new password".
+    ResetPassword,
+    /// "Confirm your new email address", sent to the new address.
+    ConfirmNewEmail,
+    /// "You are invited to join an organisation".
+    Invitation { organisation: &'a str },
+}
+
+/// Writes the emails; the web layer implements it with the translated
+/// messages.
 pub trait Letters: Send + Sync {
-    fn verify_email(&self, locale: &str, link: &str) -> Letter;
-    fn already_registered(&self, locale: &str, sign_in_link: &str) -> Letter;
+    fn write(&self, kind: LetterKind<'_>, locale: &str, link: &str) -> Letter;
+}
+
+/// Issues a single-use token for `purpose`, valid for `lifetime`, bound
+/// to `email`; returns the secret to put in the link.
+pub(crate) async fn issue_token(
+    conn: cohesion_storage::Conn<'_>,
+    user_id: Uuid,
+    purpose: &str,
+    email: &str,
+    lifetime: Duration,
+) -> Result<String, ServiceError> {
+    let token = tokens::new_token()?;
+    let expires = Timestamp::from(Timestamp::now().as_offset() + lifetime);
+    email_tokens::create(
+        conn,
+        &tokens::hash_token(&token),
+        user_id,
+        purpose,
+        email,
+        expires,
+    )
+    .await?;
+    Ok(token)
+}
+
+/// Appends an audit entry for `origin`'s action on `subject`.
+pub(crate) async fn audit_log(
+    conn: cohesion_storage::Conn<'_>,
+    origin: Origin<'_>,
+    action: &str,
+    subject: Option<Uuid>,
+    detail: &str,
+) -> Result<(), ServiceError> {
+    let entry = NewAuditEntry {
+        actor_id: origin.actor,
+        action,
+        subject_id: subject,
+        detail,
+        client: origin.client,
+    };
+    audit::append(conn, entry).await?;
+    Ok(())
 }
 
 pub struct SignUp<'a> {
@@ -85,37 +145,30 @@ pub async fn sign_up(
     let mut tx = db.begin().await?;
     match users::insert(tx.conn(), &email, &name, &hash, input.locale).await? {
         Some(id) => {
-            let token = tokens::new_token()?;
-            let expires = Timestamp::from(Timestamp::now().as_offset() + VERIFY_LINK_LIFETIME);
-            email_tokens::create(
-                tx.conn(),
-                &tokens::hash_token(&token),
-                id,
-                VERIFY,
-                email.as_str(),
-                expires,
-            )
-            .await?;
-            let letter = letters.verify_email(
+            let token =
+                issue_token(tx.conn(), id, VERIFY, email.as_str(), VERIFY_LINK_LIFETIME).await?;
+            let letter = letters.write(
+                LetterKind::VerifyEmail,
                 input.locale,
                 &format!("{base_url}/verify-email?token={token}"),
             );
             outbox::push(tx.conn(), email.as_str(), &letter.subject, &letter.body).await?;
-            let entry = NewAuditEntry {
-                actor_id: Some(id),
-                action: "account.create",
-                subject_id: Some(id),
-                detail: "signed up",
-                client: origin.client,
+            let origin = Origin {
+                actor: Some(id),
+                ..origin
             };
-            audit::append(tx.conn(), entry).await?;
+            audit_log(tx.conn(), origin, "account.create", Some(id), "signed up").await?;
         }
         None => {
             let existing = users::find_by_email(tx.conn(), &email).await?;
             let locale = existing
                 .and_then(|u| u.locale)
                 .unwrap_or_else(|| input.locale.to_owned());
-            let letter = letters.already_registered(&locale, &format!("{base_url}/sign-in"));
+            let letter = letters.write(
+                LetterKind::AlreadyRegistered,
+                &locale,
+                &format!("{base_url}/sign-in"),
+            );
             outbox::push(tx.conn(), email.as_str(), &letter.subject, &letter.body).await?;
         }
     }
@@ -140,14 +193,19 @@ pub async fn verify_email(db: &Db, token: &str, origin: Origin<'_>) -> Result<Uu
     if !users::mark_verified(tx.conn(), user_id, &address).await? {
         return Err(ServiceError::InvalidToken);
     }
-    let entry = NewAuditEntry {
-        actor_id: Some(user_id),
-        action: "account.verify_email",
-        subject_id: Some(user_id),
-        detail: "email address verified",
-        client: origin.client,
+    let origin = Origin {
+        actor: Some(user_id),
+        ..origin
     };
-    audit::append(tx.conn(), entry).await?;
+    let detail = "email address verified";
+    audit_log(
+        tx.conn(),
+        origin,
+        "account.verify_email",
+        Some(user_id),
+        detail,
+    )
+    .await?;
     tx.commit().await?;
     Ok(user_id)
 }
@@ -180,11 +238,7 @@ pub async fn sign_in(
         .as_ref()
         .filter(|u| u.deleted_at.is_none())
         .and_then(|u| u.password_hash.as_deref());
-    let candidate: String = password
-        .chars()
-        .take(cohesion_domain::identity::password::MAX_CHARS)
-        .collect();
-    if !passwords.verify(stored, &candidate).await? {
+    if !passwords.verify(stored, password).await? {
         return Err(ServiceError::InvalidCredentials);
     }
     let user = user.ok_or(ServiceError::InvalidCredentials)?;
@@ -198,6 +252,7 @@ pub async fn sign_in(
     let now = Timestamp::now();
     let mut c = db.acquire().await?;
     let session = NewSession {
+        id: cohesion_storage::new_id(),
         token_hash: &tokens::hash_token(&tokens.cookie),
         user_id: user.id,
         csrf_token: &tokens.csrf,
@@ -214,6 +269,12 @@ pub async fn sign_in(
 #[derive(Debug, Clone)]
 pub struct SignedIn {
     pub user_id: Uuid,
+    /// The public id of this session (`None` for sessions older than ids).
+    pub session_id: Option<Uuid>,
+    /// The SHA-256 of the cookie, to tell this session from the others.
+    pub session_hash: String,
+    pub email: String,
+    pub locale: Option<String>,
     pub display_name: String,
     pub roles: RoleSet,
     pub csrf: String,
@@ -244,6 +305,10 @@ pub async fn session(db: &Db, cookie: &str) -> Result<Option<SignedIn>, ServiceE
     let roles = users::roles(c.conn(), user.id).await?;
     Ok(Some(SignedIn {
         user_id: user.id,
+        session_id: s.id,
+        session_hash: hash,
+        email: user.email.unwrap_or_default(),
+        locale: user.locale,
         display_name: user.display_name.unwrap_or_default(),
         roles: RoleSet::new(roles, user.suspended_at.is_some()),
         csrf: s.csrf_token,

@@ -73,7 +73,12 @@ impl Passwords {
             Some(h) => (h.to_owned(), true),
             None => (decoy_hash().to_owned(), false),
         };
-        let candidate = candidate.to_owned();
+        // Argon2 takes any length; a megabyte "password" is only a way to
+        // burn our CPU, and no stored password is longer than this.
+        let candidate: String = candidate
+            .chars()
+            .take(cohesion_domain::identity::password::MAX_CHARS)
+            .collect();
         let matches = self
             .run(move || {
                 PasswordHash::new(&hash)

@@ -1,7 +1,7 @@
 //! Accounts storage on both engines.
 
 use cohesion_domain::identity::{DisplayName, Email, Role};
-use cohesion_storage::audit::{self, NewAuditEntry};
+use cohesion_storage::audit::{self, AuditQuery, NewAuditEntry};
 use cohesion_storage::sessions::{self, NewSession};
 use cohesion_storage::{email_tokens, outbox, users, Timestamp};
 use cohesion_testkit as testkit;
@@ -146,6 +146,7 @@ async fn sessions_are_found_by_hash_and_ended() {
         let mut c = t.db.acquire().await.unwrap();
         for hash in ["s1", "s2"] {
             let s = NewSession {
+                id: cohesion_storage::new_id(),
                 token_hash: hash,
                 user_id: id,
                 csrf_token: "csrf",
@@ -203,21 +204,43 @@ async fn outbox_and_audit_log_list_newest_first() {
             mail.iter().map(|m| m.subject.as_str()).collect::<Vec<_>>(),
             ["subject 2", "subject 1"]
         );
-        let first = audit::page(c.conn(), None, None, 2).await.unwrap();
+        let first = audit::page(
+            c.conn(),
+            &AuditQuery {
+                limit: 2,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
         assert_eq!(
             first.iter().map(|e| e.detail.as_str()).collect::<Vec<_>>(),
             ["entry 2", "entry 1"]
         );
-        let next = audit::page(c.conn(), None, Some(first[1].id), 2)
-            .await
-            .unwrap();
+        let next = audit::page(
+            c.conn(),
+            &AuditQuery {
+                before: Some(first[1].id),
+                limit: 2,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
         assert_eq!(
             next.iter().map(|e| e.detail.as_str()).collect::<Vec<_>>(),
             ["entry 0"]
         );
-        let grants = audit::page(c.conn(), Some("role.grant"), None, 10)
-            .await
-            .unwrap();
+        let grants = audit::page(
+            c.conn(),
+            &AuditQuery {
+                action: Some("role.grant"),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
         assert_eq!(grants.len(), 1, "{:?}", t.engine());
     }
 }

@@ -1,0 +1,59 @@
+//! Free-text fields: trimmed, bounded, and free of control characters, so
+//! that what a person typed is what others see.
+
+use crate::error::{ErrorCode, ValidationError};
+
+/// A required one-line or multi-line text of at most `max` characters.
+pub fn required(field: &'static str, value: &str, max: usize) -> Result<String, ValidationError> {
+    match optional(field, value, max)? {
+        Some(v) => Ok(v),
+        None => Err(ValidationError::new(field, ErrorCode::FieldRequired)),
+    }
+}
+
+/// Like [`required`], but an empty field is `None`.
+pub fn optional(
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Result<Option<String>, ValidationError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    if value.chars().count() > max {
+        return Err(ValidationError::new(field, ErrorCode::FieldTooLong));
+    }
+    // Line breaks are fine in an address; other control characters are not.
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(ValidationError::new(field, ErrorCode::BadRequest));
+    }
+    Ok(Some(value.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trimmed_bounded_and_clean() {
+        assert_eq!(required("f", "  hi ", 5).unwrap(), "hi");
+        assert_eq!(
+            required("f", "   ", 5).unwrap_err().code,
+            ErrorCode::FieldRequired
+        );
+        assert_eq!(
+            required("f", "abcdef", 5).unwrap_err().code,
+            ErrorCode::FieldTooLong
+        );
+        assert_eq!(optional("f", "", 5).unwrap(), None);
+        assert!(optional("f", "a\u{0}b", 5).is_err());
+        assert_eq!(
+            optional("f", "1 High St\nTown", 50).unwrap().as_deref(),
+            Some("1 High St\nTown")
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! Administrators' work on accounts: finding people, granting and
+//! withdrawing roles, suspending and reinstating. Every change is checked
+//! against the permission matrix and written to the audit log in the same
+//! transaction.
+
+use cohesion_domain::identity::{Action, Role};
+use cohesion_domain::ErrorCode;
+use cohesion_storage::users::{self, UserQuery, UserSummary};
+use cohesion_storage::{sessions, Db, Timestamp};
+use uuid::Uuid;
+
+use super::{audit_log, Origin, SignedIn};
+use crate::{require, ServiceError};
+
+pub const PAGE_SIZE: i64 = 25;
+
+/// A person in the administrators' list, with their roles.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub summary: UserSummary,
+    pub roles: Vec<Role>,
+}
+
+/// A page of people matching `query`; `query.limit` is capped.
+pub async fn find(
+    db: &Db,
+    actor: &SignedIn,
+    query: UserQuery<'_>,
+) -> Result<Vec<Person>, ServiceError> {
+    require(actor, Action::ManagePeople)?;
+    let query = UserQuery {
+        limit: query.limit.clamp(1, 100),
+        ..query
+    };
+    let mut c = db.acquire().await?;
+    let found = users::search(c.conn(), &query).await?;
+    let ids: Vec<Uuid> = found.iter().map(|p| p.id).collect();
+    let roles = users::roles_of(c.conn(), &ids).await?;
+    Ok(found
+        .into_iter()
+        .map(|summary| Person {
+            roles: roles
+                .iter()
+                .filter(|(id, _)| *id == summary.id)
+                .map(|(_, r)| *r)
+                .collect(),
+            summary,
+        })
+        .collect())
+}
+
+/// One person, for the administrators' page about them.
+pub async fn get(db: &Db, actor: &SignedIn, id: Uuid) -> Result<Person, ServiceError> {
+    require(actor, Action::ManagePeople)?;
+    let mut c = db.acquire().await?;
+    let user = users::find_by_id(c.conn(), id)
+        .await?
+        .filter(|u| u.deleted_at.is_none())
+        .ok_or(ServiceError::NotFound)?;
+    let roles = users::roles(c.conn(), id).await?;
+    Ok(Person {
+        summary: UserSummary {
+            id,
+            email: user.email,
+            display_name: user.display_name,
+            verified: user.email_verified_at.is_some(),
+            suspended: user.suspended_at.is_some(),
+            created_at: user.created_at,
+        },
+        roles,
+    })
+}
+
+/// Administrators may not act on themselves: nobody can remove the last
+/// administrator by accident, or suspend their own account.
+fn not_self(actor: &SignedIn, id: Uuid) -> Result<(), ServiceError> {
+    if actor.user_id == id {
+        Err(cohesion_domain::ValidationError::new("person", ErrorCode::CannotTargetSelf).into())
+    } else {
+        Ok(())
+    }
+}
+
+async fn live(conn: cohesion_storage::Conn<'_>, id: Uuid) -> Result<(), ServiceError> {
+    match users::find_by_id(conn, id).await? {
+        Some(u) if u.deleted_at.is_none() => Ok(()),
+        _ => Err(ServiceError::NotFound),
+    }
+}
+
+/// Grants (`grant = true`) or withdraws a role. Residency is everyone's
+/// and cannot be changed. Returns whether anything changed.
+pub async fn set_role(
+    db: &Db,
+    actor: &SignedIn,
+    id: Uuid,
+    role: Role,
+    grant: bool,
+    client: Option<&str>,
+) -> Result<bool, ServiceError> {
+    require(actor, Action::ManagePeople)?;
+    if role == Role::Resident {
+        return Err(cohesion_domain::ValidationError::new("role", ErrorCode::InvalidChoice).into());
+    }
+    if role == Role::Administrator && !grant {
+        not_self(actor, id)?;
+    }
+    let mut tx = db.begin().await?;
+    live(tx.conn(), id).await?;
+    let changed = if grant {
+        users::grant_role(tx.conn(), id, role, Some(actor.user_id)).await?
+    } else {
+        users::revoke_role(tx.conn(), id, role).await?
+    };
+    if changed {
+        let action = if grant { "role.grant" } else { "role.revoke" };
+        let origin = Origin {
+            actor: Some(actor.user_id),
+            client,
+        };
+        audit_log(tx.conn(), origin, action, Some(id), role.key()).await?;
+    }
+    tx.commit().await?;
+    Ok(changed)
+}
+
+/// Suspends (every session ends at once) or reinstates an account.
+pub async fn set_suspended(
+    db: &Db,
+    actor: &SignedIn,
+    id: Uuid,
+    suspend: bool,
+    client: Option<&str>,
+) -> Result<bool, ServiceError> {
+    require(actor, Action::ManagePeople)?;
+    not_self(actor, id)?;
+    let mut tx = db.begin().await?;
+    live(tx.conn(), id).await?;
+    let at = suspend.then(Timestamp::now);
+    let changed = users::set_suspended(tx.conn(), id, at).await?;
+    if changed {
+        if suspend {
+            sessions::delete_for_user(tx.conn(), id).await?;
+        }
+        let (action, detail) = if suspend {
+            ("account.suspend", "suspended")
+        } else {
+            ("account.reinstate", "reinstated")
+        };
+        let origin = Origin {
+            actor: Some(actor.user_id),
+            client,
+        };
+        audit_log(tx.conn(), origin, action, Some(id), detail).await?;
+    }
+    tx.commit().await?;
+    Ok(changed)
+}

@@ -1,0 +1,210 @@
+//! What a person changes about their own account: display name, email
+//! address (proved again), password, language, and their sessions.
+
+use cohesion_domain::identity::{DisplayName, Email, NewPassword};
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::sessions::{self, SessionSummary};
+use cohesion_storage::{email_tokens, outbox, users, Db, Timestamp};
+use time::Duration;
+use uuid::Uuid;
+
+use super::tokens::hash_token;
+use super::{audit_log, issue_token, LetterKind, Letters, Origin, Passwords, SignedIn};
+use crate::ServiceError;
+
+pub const EMAIL_CHANGE_LINK_LIFETIME: Duration = Duration::hours(24);
+const CHANGE_EMAIL: &str = "change_email";
+
+fn as_origin<'a>(me: &SignedIn, client: Option<&'a str>) -> Origin<'a> {
+    Origin {
+        actor: Some(me.user_id),
+        client,
+    }
+}
+
+pub async fn change_display_name(
+    db: &Db,
+    me: &SignedIn,
+    raw: &str,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    let name = DisplayName::parse(raw)?;
+    let mut tx = db.begin().await?;
+    users::set_display_name(tx.conn(), me.user_id, &name).await?;
+    let origin = as_origin(me, client);
+    audit_log(
+        tx.conn(),
+        origin,
+        "account.rename",
+        Some(me.user_id),
+        "display name changed",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Saves the language emails and pages use for this person.
+pub async fn set_language(db: &Db, me: &SignedIn, tag: &str) -> Result<(), ServiceError> {
+    let mut c = db.acquire().await?;
+    users::set_locale(c.conn(), me.user_id, tag).await?;
+    Ok(())
+}
+
+/// Changes the password after checking the current one. Every other
+/// session ends; this one stays.
+pub async fn change_password(
+    db: &Db,
+    passwords: &Passwords,
+    me: &SignedIn,
+    current: &str,
+    new: &str,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    let stored = {
+        let mut c = db.acquire().await?;
+        users::find_by_id(c.conn(), me.user_id)
+            .await?
+            .and_then(|u| u.password_hash)
+    };
+    let new = NewPassword::parse(new);
+    let current_ok = passwords.verify(stored.as_deref(), current).await?;
+    let mut errors = Vec::new();
+    if !current_ok {
+        errors.push(ValidationError::new(
+            "current_password",
+            ErrorCode::InvalidCredentials,
+        ));
+    }
+    let new = match new {
+        Ok(p) => Some(p),
+        Err(e) => {
+            errors.push(ValidationError::new("new_password", e.code));
+            None
+        }
+    };
+    let (Some(new), true) = (new, errors.is_empty()) else {
+        return Err(ServiceError::InvalidFields(errors));
+    };
+    let hash = passwords.hash(&new).await?;
+    let mut tx = db.begin().await?;
+    users::set_password_hash(tx.conn(), me.user_id, &hash).await?;
+    sessions::delete_others(tx.conn(), me.user_id, &me.session_hash).await?;
+    email_tokens::revoke(tx.conn(), me.user_id, super::reset::RESET).await?;
+    let origin = as_origin(me, client);
+    audit_log(
+        tx.conn(),
+        origin,
+        "account.password_change",
+        Some(me.user_id),
+        "password changed",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sends a confirmation link to the new address; the change happens when
+/// it is opened. If the address already has an account, its owner gets
+/// a note instead, and the person asking sees the same page either way.
+pub async fn request_email_change(
+    db: &Db,
+    letters: &dyn Letters,
+    base_url: &str,
+    me: &SignedIn,
+    new_email: &str,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    let email = Email::parse(new_email)?;
+    if email.as_str() == me.email {
+        return Err(ValidationError::new("email", ErrorCode::AlreadyRegistered).into());
+    }
+    let locale = me.locale.as_deref().unwrap_or("en");
+    let mut tx = db.begin().await?;
+    if users::find_by_email(tx.conn(), &email).await?.is_some() {
+        let letter = letters.write(
+            LetterKind::AlreadyRegistered,
+            locale,
+            &format!("{base_url}/sign-in"),
+        );
+        outbox::push(tx.conn(), email.as_str(), &letter.subject, &letter.body).await?;
+    } else {
+        email_tokens::revoke(tx.conn(), me.user_id, CHANGE_EMAIL).await?;
+        let token = issue_token(
+            tx.conn(),
+            me.user_id,
+            CHANGE_EMAIL,
+            email.as_str(),
+            EMAIL_CHANGE_LINK_LIFETIME,
+        )
+        .await?;
+        let link = format!("{base_url}/account/email/confirm?token={token}");
+        let letter = letters.write(LetterKind::ConfirmNewEmail, locale, &link);
+        outbox::push(tx.conn(), email.as_str(), &letter.subject, &letter.body).await?;
+    }
+    let origin = as_origin(me, client);
+    let detail = "email change requested";
+    audit_log(
+        tx.conn(),
+        origin,
+        "account.email_change_requested",
+        Some(me.user_id),
+        detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Opens the link sent to the new address: the account moves to it.
+pub async fn confirm_email_change(
+    db: &Db,
+    token: &str,
+    origin: Origin<'_>,
+) -> Result<(), ServiceError> {
+    let mut tx = db.begin().await?;
+    let Some((user_id, address)) = email_tokens::consume(
+        tx.conn(),
+        &hash_token(token),
+        CHANGE_EMAIL,
+        Timestamp::now(),
+    )
+    .await?
+    else {
+        return Err(ServiceError::InvalidToken);
+    };
+    if !users::change_email(tx.conn(), user_id, &address).await? {
+        return Err(ServiceError::InvalidToken);
+    }
+    let origin = Origin {
+        actor: Some(user_id),
+        ..origin
+    };
+    audit_log(
+        tx.conn(),
+        origin,
+        "account.email_change",
+        Some(user_id),
+        "email address changed",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The person's live sessions, this one included.
+pub async fn sessions(db: &Db, me: &SignedIn) -> Result<Vec<SessionSummary>, ServiceError> {
+    let mut c = db.acquire().await?;
+    Ok(sessions::list_for_user(c.conn(), me.user_id, Timestamp::now()).await?)
+}
+
+/// Ends one of the person's sessions; an id that is not theirs is
+/// "not found".
+pub async fn end_session(db: &Db, me: &SignedIn, id: Uuid) -> Result<(), ServiceError> {
+    let mut c = db.acquire().await?;
+    if sessions::delete_by_id(c.conn(), me.user_id, id).await? {
+        Ok(())
+    } else {
+        Err(ServiceError::NotFound)
+    }
+}

@@ -1,0 +1,241 @@
+//! "Your data": everything the platform holds about a person, to
+//! download, and the deletion of their account.
+
+use cohesion_domain::identity::Role;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::audit::{self, AuditQuery};
+use cohesion_storage::{email_tokens, organisations, outbox, sessions, users, Db, Timestamp};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::{audit_log, Origin, Passwords, SignedIn};
+use crate::ServiceError;
+
+/// How many audit entries about a person an export carries (the newest).
+const AUDIT_LIMIT: i64 = 1_000;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct YourData {
+    pub generated_at: String,
+    pub account: AccountData,
+    pub roles: Vec<Role>,
+    pub sessions: Vec<SessionData>,
+    pub organisations: Vec<OrganisationData>,
+    /// Emails we wrote to the person, still kept in the outbox.
+    pub emails: Vec<EmailData>,
+    /// What the audit log records of the person's actions, and of actions
+    /// on their account.
+    pub activity: Vec<ActivityData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountData {
+    pub id: Uuid,
+    pub email: Option<String>,
+    pub display_name: Option<String>,
+    pub language: Option<String>,
+    pub email_verified_at: Option<String>,
+    pub suspended_at: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionData {
+    pub started_at: String,
+    pub last_seen_at: String,
+    pub device: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationData {
+    pub id: Uuid,
+    pub name: String,
+    pub owner: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EmailData {
+    pub subject: String,
+    pub created_at: String,
+    pub sent: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityData {
+    pub at: String,
+    pub action: String,
+    pub by_you: bool,
+    pub detail: String,
+    pub from: Option<String>,
+}
+
+fn iso(t: Timestamp) -> String {
+    t.to_rfc3339()
+}
+
+/// Gathers the person's data. The export itself is audit-logged.
+pub async fn export(
+    db: &Db,
+    me: &SignedIn,
+    client: Option<&str>,
+) -> Result<YourData, ServiceError> {
+    let mut tx = db.begin().await?;
+    let user = users::find_by_id(tx.conn(), me.user_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let roles = users::roles(tx.conn(), me.user_id).await?;
+    let sessions = sessions::list_for_user(tx.conn(), me.user_id, Timestamp::now()).await?;
+    let orgs = organisations::for_member(tx.conn(), me.user_id).await?;
+    // The outbox is searched by address through a bounded page, not read
+    // whole; a person's own mail is a handful of messages.
+    let emails = match &user.email {
+        Some(address) => outbox::to_address(tx.conn(), address, 200).await?,
+        None => Vec::new(),
+    };
+    let mut activity = Vec::new();
+    for q in [
+        AuditQuery {
+            actor: Some(me.user_id),
+            limit: AUDIT_LIMIT,
+            ..Default::default()
+        },
+        AuditQuery {
+            subject: Some(me.user_id),
+            limit: AUDIT_LIMIT,
+            ..Default::default()
+        },
+    ] {
+        for e in audit::page(tx.conn(), &q).await? {
+            if !activity.iter().any(|a: &audit::AuditEntry| a.id == e.id) {
+                activity.push(e);
+            }
+        }
+    }
+    activity.sort_by_key(|e| std::cmp::Reverse(e.id));
+    let origin = Origin {
+        actor: Some(me.user_id),
+        client,
+    };
+    audit_log(
+        tx.conn(),
+        origin,
+        "account.export",
+        Some(me.user_id),
+        "data downloaded",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(YourData {
+        generated_at: iso(Timestamp::now()),
+        account: AccountData {
+            id: user.id,
+            email: user.email,
+            display_name: user.display_name,
+            language: user.locale,
+            email_verified_at: user.email_verified_at.map(iso),
+            suspended_at: user.suspended_at.map(iso),
+            created_at: iso(user.created_at),
+        },
+        roles,
+        sessions: sessions
+            .into_iter()
+            .map(|s| SessionData {
+                started_at: iso(s.created_at),
+                last_seen_at: iso(s.last_seen_at),
+                device: s.user_agent,
+            })
+            .collect(),
+        organisations: orgs
+            .into_iter()
+            .map(|(o, owner)| OrganisationData {
+                id: o.id,
+                name: o.name,
+                owner,
+            })
+            .collect(),
+        emails: emails
+            .into_iter()
+            .map(|m| EmailData {
+                subject: m.subject,
+                created_at: iso(m.created_at),
+                sent: m.sent_at.is_some(),
+            })
+            .collect(),
+        activity: activity
+            .into_iter()
+            .map(|e| ActivityData {
+                at: iso(e.at),
+                by_you: e.actor_id == Some(me.user_id),
+                action: e.action,
+                detail: e.detail,
+                from: e.client,
+            })
+            .collect(),
+    })
+}
+
+/// What happens to what the person wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contributions {
+    /// Stays, attributed to "Anonymous – account deleted".
+    Keep,
+    /// Replaced by a removal notice; replies by others stay in place.
+    Remove,
+}
+
+/// Deletes the account at once, after the person re-enters their
+/// password. Personal data goes in one transaction: email, name, password
+/// hash, language, sessions, emailed tokens, memberships, invitations and
+/// mail addressed to them. The account row stays, empty, as the author of
+/// whatever is kept; the audit log keeps its entries (ids, not names).
+pub async fn delete_account(
+    db: &Db,
+    passwords: &Passwords,
+    me: &SignedIn,
+    password: &str,
+    contributions: Contributions,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    let stored = {
+        let mut c = db.acquire().await?;
+        users::find_by_id(c.conn(), me.user_id)
+            .await?
+            .and_then(|u| u.password_hash)
+    };
+    if !passwords.verify(stored.as_deref(), password).await? {
+        return Err(ValidationError::new("password", ErrorCode::InvalidCredentials).into());
+    }
+    let mut tx = db.begin().await?;
+    let user = users::find_by_id(tx.conn(), me.user_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if let Some(address) = &user.email {
+        outbox::forget_to(tx.conn(), address).await?;
+        organisations::forget_invitations_to(tx.conn(), address).await?;
+    }
+    organisations::leave_all(tx.conn(), me.user_id).await?;
+    email_tokens::delete_for_user(tx.conn(), me.user_id).await?;
+    sessions::delete_for_user(tx.conn(), me.user_id).await?;
+    // Content tables (responses, comments, applications) join here as they
+    // arrive: with `Remove`, each replaces the person's text with its
+    // removal notice in this same transaction.
+    let detail = match contributions {
+        Contributions::Keep => "account deleted; contributions kept anonymously",
+        Contributions::Remove => "account deleted; contributions removed",
+    };
+    users::erase(tx.conn(), me.user_id).await?;
+    let origin = Origin {
+        actor: Some(me.user_id),
+        client,
+    };
+    audit_log(
+        tx.conn(),
+        origin,
+        "account.delete",
+        Some(me.user_id),
+        detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,191 @@
+//! Community organisations: registering one, inviting members by email,
+//! and joining by invitation. Whoever registers an organisation owns it;
+//! owners invite. Members hold the organisation member role, which is
+//! what lets them apply for grants on its behalf.
+
+use cohesion_domain::identity::{Action, Email, Role};
+use cohesion_domain::organisation::OrganisationInput;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::organisations::{
+    self, Invitation, Member, NewInvitation, OrganisationRecord,
+};
+use cohesion_storage::{outbox, users, Db, Timestamp};
+use time::Duration;
+use uuid::Uuid;
+
+use crate::accounts::tokens::{hash_token, new_token};
+use crate::accounts::{audit_log, LetterKind, Letters, Origin, SignedIn};
+use crate::{require, ServiceError};
+
+pub const INVITATION_LIFETIME: Duration = Duration::days(7);
+
+fn origin<'a>(me: &SignedIn, client: Option<&'a str>) -> Origin<'a> {
+    Origin {
+        actor: Some(me.user_id),
+        client,
+    }
+}
+
+/// Registers an organisation with `me` as its owner and first member.
+pub async fn register(
+    db: &Db,
+    me: &SignedIn,
+    input: &OrganisationInput,
+    client: Option<&str>,
+) -> Result<Uuid, ServiceError> {
+    require(me, Action::Participate)?;
+    let org = input.validate().map_err(ServiceError::InvalidFields)?;
+    let mut tx = db.begin().await?;
+    let Some(id) = organisations::insert(tx.conn(), &org, me.user_id).await? else {
+        return Err(ServiceError::InvalidFields(vec![ValidationError::new(
+            "org_identifier",
+            ErrorCode::AlreadyRegistered,
+        )]));
+    };
+    users::grant_role(tx.conn(), me.user_id, Role::OrganisationMember, None).await?;
+    audit_log(
+        tx.conn(),
+        origin(me, client),
+        "organisation.register",
+        Some(id),
+        &org.name,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The organisations `me` belongs to, with whether they own each.
+pub async fn mine(db: &Db, me: &SignedIn) -> Result<Vec<(OrganisationRecord, bool)>, ServiceError> {
+    let mut c = db.acquire().await?;
+    Ok(organisations::for_member(c.conn(), me.user_id).await?)
+}
+
+/// An organisation as its members (and administrators) see it.
+#[derive(Debug, Clone)]
+pub struct OrganisationView {
+    pub organisation: OrganisationRecord,
+    pub members: Vec<Member>,
+    /// Shown to owners only (they hold other people's addresses).
+    pub invitations: Vec<Invitation>,
+    pub is_owner: bool,
+}
+
+/// Members and administrators see an organisation; to anyone else it
+/// does not exist.
+pub async fn view(db: &Db, me: &SignedIn, id: Uuid) -> Result<OrganisationView, ServiceError> {
+    let mut c = db.acquire().await?;
+    let membership = organisations::membership(c.conn(), id, me.user_id).await?;
+    if membership.is_none() && !me.roles.allows(Action::ManagePeople) {
+        return Err(ServiceError::NotFound);
+    }
+    let organisation = organisations::find(c.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let is_owner = membership == Some(true);
+    let members = organisations::members(c.conn(), id).await?;
+    let invitations = if is_owner {
+        organisations::invitations(c.conn(), id).await?
+    } else {
+        Vec::new()
+    };
+    Ok(OrganisationView {
+        organisation,
+        members,
+        invitations,
+        is_owner,
+    })
+}
+
+/// Emails an invitation to join. Owners only.
+pub async fn invite(
+    db: &Db,
+    letters: &dyn Letters,
+    base_url: &str,
+    me: &SignedIn,
+    organisation_id: Uuid,
+    email: &str,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::Participate)?;
+    let email = Email::parse(email)?;
+    let mut tx = db.begin().await?;
+    match organisations::membership(tx.conn(), organisation_id, me.user_id).await? {
+        Some(true) => {}
+        Some(false) => return Err(ServiceError::Forbidden),
+        None => return Err(ServiceError::NotFound),
+    }
+    let org = organisations::find(tx.conn(), organisation_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let token = new_token()?;
+    let invitation = NewInvitation {
+        token_hash: &hash_token(&token),
+        organisation_id,
+        email: email.as_str(),
+        invited_by: me.user_id,
+        expires_at: Timestamp::from(Timestamp::now().as_offset() + INVITATION_LIFETIME),
+    };
+    let invitation_id = organisations::invite(tx.conn(), invitation).await?;
+    let locale = match users::find_by_email(tx.conn(), &email).await? {
+        Some(u) => u.locale.unwrap_or_else(|| "en".to_owned()),
+        None => me.locale.clone().unwrap_or_else(|| "en".to_owned()),
+    };
+    let link = format!("{base_url}/organisations/join?token={token}");
+    let kind = LetterKind::Invitation {
+        organisation: &org.name,
+    };
+    let letter = letters.write(kind, &locale, &link);
+    outbox::push(tx.conn(), email.as_str(), &letter.subject, &letter.body).await?;
+    let detail = format!("invitation {invitation_id}");
+    audit_log(
+        tx.conn(),
+        origin(me, client),
+        "organisation.invite",
+        Some(organisation_id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Joins with an invitation. The invitation must be addressed to the
+/// signed-in person's own, confirmed email address: a forwarded link
+/// does not let someone else in.
+pub async fn accept(
+    db: &Db,
+    me: &SignedIn,
+    token: &str,
+    client: Option<&str>,
+) -> Result<Uuid, ServiceError> {
+    require(me, Action::Participate)?;
+    if !me.email_verified {
+        return Err(ServiceError::InvalidToken);
+    }
+    let mut tx = db.begin().await?;
+    let Some(org) = organisations::accept_invitation(
+        tx.conn(),
+        &hash_token(token),
+        &me.email,
+        Timestamp::now(),
+    )
+    .await?
+    else {
+        return Err(ServiceError::InvalidToken);
+    };
+    if !organisations::add_member(tx.conn(), org, me.user_id).await? {
+        return Err(ValidationError::new("token", ErrorCode::AlreadyMember).into());
+    }
+    users::grant_role(tx.conn(), me.user_id, Role::OrganisationMember, None).await?;
+    audit_log(
+        tx.conn(),
+        origin(me, client),
+        "organisation.join",
+        Some(org),
+        "joined",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(org)
+}

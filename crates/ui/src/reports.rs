@@ -1,0 +1,134 @@
+//! Views for the signed-in pages: the account overview, and the pages
+//! built from summaries, tables and small action forms (your data, the
+//! administrators' lists, organisations).
+
+use askama::Template;
+
+use crate::chrome::Chrome;
+use crate::forms::{Field, FieldError};
+
+/// One label and value, with an optional "Change" link.
+pub struct SummaryRow {
+    pub label: String,
+    pub value: String,
+    pub change: Option<(String, String)>,
+}
+
+impl SummaryRow {
+    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            label: label.into(),
+            value: value.into(),
+            change: None,
+        }
+    }
+
+    pub fn change(mut self, href: &str, label: impl Into<String>) -> Self {
+        self.change = Some((href.to_owned(), label.into()));
+        self
+    }
+}
+
+/// A table cell: text, perhaps a link.
+pub struct Cell {
+    pub text: String,
+    pub href: Option<String>,
+}
+
+impl Cell {
+    pub fn link(text: impl Into<String>, href: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            href: Some(href.into()),
+        }
+    }
+}
+
+impl<T: Into<String>> From<T> for Cell {
+    fn from(text: T) -> Self {
+        Self {
+            text: text.into(),
+            href: None,
+        }
+    }
+}
+
+pub struct Table {
+    pub caption: String,
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// What to say when there are no rows.
+    pub empty: String,
+}
+
+/// A GET form that narrows a list.
+pub struct Filter {
+    pub action: String,
+    pub fields: Vec<Field>,
+    pub button: String,
+}
+
+/// A small POST form with one button (grant a role, suspend, invite).
+pub struct ActionForm {
+    pub action: String,
+    pub hidden: Vec<(&'static str, String)>,
+    pub fields: Vec<Field>,
+    pub button: String,
+    pub danger: bool,
+}
+
+#[derive(Template)]
+#[template(path = "report.html")]
+pub struct ReportPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub done: Option<String>,
+    pub errors: Vec<FieldError>,
+    pub lead: Vec<String>,
+    pub rows: Vec<SummaryRow>,
+    pub filter: Option<Filter>,
+    pub csrf: String,
+    pub actions: Vec<ActionForm>,
+    pub tables: Vec<Table>,
+    pub next: Option<String>,
+}
+
+impl<'a> ReportPage<'a> {
+    pub fn new(ui: Chrome<'a>) -> Self {
+        Self {
+            ui,
+            back: None,
+            done: None,
+            errors: Vec::new(),
+            lead: Vec::new(),
+            rows: Vec::new(),
+            filter: None,
+            csrf: String::new(),
+            actions: Vec::new(),
+            tables: Vec::new(),
+            next: None,
+        }
+    }
+}
+
+/// One of the person's sessions in their list.
+pub struct SessionRow {
+    pub id: Option<String>,
+    pub device: String,
+    pub last_seen: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage<'a> {
+    pub ui: Chrome<'a>,
+    pub done: Option<String>,
+    pub csrf: String,
+    pub verified: bool,
+    pub details: Vec<SummaryRow>,
+    pub language: Field,
+    pub organisations: Vec<(String, String)>,
+    pub sessions: Vec<SessionRow>,
+    pub admin_links: Vec<(String, String)>,
+}
