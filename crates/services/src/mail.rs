@@ -83,6 +83,7 @@ impl Mailer {
     /// is a mailbox such as `Cohesion <no-reply@council.example>`.
     /// Nothing is contacted yet: a wrong host shows up as failed sends.
     pub fn new(smtp_url: &str, from: &str) -> Result<Mailer, MailConfigError> {
+        check_form(smtp_url)?;
         let from = parse_from(from)?;
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
             .map_err(|e| MailConfigError::Url(e.to_string()))?
@@ -96,6 +97,22 @@ impl Mailer {
         let email = compose(&self.from, message)?;
         self.transport.send(email).await?;
         Ok(())
+    }
+}
+
+/// Accepts only the three forms above, with a plain message for anything
+/// else (lettre's own also allows `tls=opportunistic`, which an attacker on
+/// the path can quietly turn off).
+fn check_form(url: &str) -> Result<(), MailConfigError> {
+    let scheme = url.split_once("://").map(|(s, _)| s);
+    let tls = url
+        .split_once('?')
+        .map(|(_, query)| query.split('&').find_map(|kv| kv.strip_prefix("tls=")));
+    match (scheme, tls.flatten()) {
+        (Some("smtp"), None | Some("required")) | (Some("smtps"), None) => Ok(()),
+        _ => Err(MailConfigError::Url(
+            "use smtp://HOST:PORT, smtp://HOST:PORT?tls=required or smtps://HOST:PORT".into(),
+        )),
     }
 }
 
@@ -179,6 +196,8 @@ mod tests {
             "http://mail.example",
             "smtp://",
             "smtp://h?tls=sometimes",
+            "smtp://h?tls=opportunistic",
+            "smtps://h?tls=required",
             "nonsense",
         ] {
             let err = Mailer::new(bad, "a@b.example").unwrap_err();
