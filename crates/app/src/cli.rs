@@ -75,6 +75,15 @@ pub struct ServeArgs {
     /// access log.
     #[arg(long, env = "COHESION_ACCESS_LOG", num_args = 0..=1, default_missing_value = "true", value_parser = BoolishValueParser::new(), value_name = "BOOL")]
     pub access_log: Option<bool>,
+    /// SMTP server for outgoing email: smtp://HOST:PORT (no encryption, for
+    /// a local relay), smtp://HOST:587?tls=required (STARTTLS) or
+    /// smtps://USER:PASSWORD@HOST:465. Prefer the environment or the file
+    /// for a password. Without it, email stays in the outbox.
+    #[arg(long, env = "COHESION_SMTP_URL", value_name = "URL")]
+    pub smtp_url: Option<String>,
+    /// From address of outgoing email [default: Cohesion <no-reply@localhost>]
+    #[arg(long, env = "COHESION_MAIL_FROM", value_name = "MAILBOX")]
+    pub mail_from: Option<String>,
     /// Print the effective configuration (secrets redacted) and exit.
     #[arg(long)]
     pub print_config: bool,

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use cohesion_domain::rate_limit::RateLimit;
+use cohesion_services::mail::{self, MailConfigError, Mailer};
 use cohesion_storage::{Engine, PoolSettings};
 use cohesion_web::WebConfig;
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,7 @@ use crate::cli::{GlobalArgs, ServeArgs};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite:cohesion.db";
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+pub const DEFAULT_MAIL_FROM: &str = "Cohesion <no-reply@localhost>";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -44,6 +46,8 @@ struct FileConfig {
     content_cache_secs: Option<u64>,
     access_log: Option<bool>,
     public_url: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
 }
 
 /// Everything the binary runs with, resolved.
@@ -66,6 +70,9 @@ pub struct Settings {
     pub content_cache_secs: u64,
     pub access_log: bool,
     pub public_url: String,
+    /// Where email goes out; `None` keeps it in the outbox.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
 }
 
 impl Settings {
@@ -113,6 +120,17 @@ impl Settings {
             content_cache_secs: file.content_cache_secs.unwrap_or(2),
             access_log: serve.access_log.or(file.access_log).unwrap_or(false),
             public_url: String::new(),
+            // An empty value (COHESION_SMTP_URL=) means "no SMTP server".
+            smtp_url: serve
+                .smtp_url
+                .clone()
+                .or(file.smtp_url)
+                .filter(|u| !u.trim().is_empty()),
+            mail_from: serve
+                .mail_from
+                .clone()
+                .or(file.mail_from)
+                .unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
         };
         let mut settings = settings;
         settings.public_url = file
@@ -146,6 +164,22 @@ impl Settings {
         }
     }
 
+    /// The mailer for `smtp_url`, or `None` without one. Either way the
+    /// From address is checked, so a mistake shows at start-up, not when
+    /// the first email is due.
+    pub fn mailer(&self) -> anyhow::Result<Option<Mailer>> {
+        let checked = match &self.smtp_url {
+            Some(url) => Mailer::new(url, &self.mail_from).map(Some),
+            None => mail::check_from(&self.mail_from).map(|()| None),
+        };
+        checked.map_err(|e| match (e, &self.smtp_url) {
+            (MailConfigError::Url(why), Some(url)) => {
+                anyhow::anyhow!("invalid SMTP URL {}: {why}", redact_url(url))
+            }
+            (e, _) => e.into(),
+        })
+    }
+
     pub fn web(&self) -> WebConfig {
         WebConfig {
             tls: self.tls,
@@ -159,11 +193,12 @@ impl Settings {
         }
     }
 
-    /// The effective configuration as TOML, with the database password
-    /// replaced so the output can be pasted into a support ticket.
+    /// The effective configuration as TOML, with the database and SMTP
+    /// passwords replaced so the output can be pasted into a support ticket.
     pub fn to_redacted_toml(&self) -> String {
         let mut shown = self.clone();
         shown.database_url = redact_url(&self.database_url);
+        shown.smtp_url = self.smtp_url.as_deref().map(redact_url);
         toml::to_string(&shown).unwrap_or_else(|e| format!("# cannot show configuration: {e}\n"))
     }
 }
@@ -187,9 +222,13 @@ fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
 pub fn redact_url(url: &str) -> String {
     let mut out = url.to_owned();
     if let Some((scheme, rest)) = url.split_once("://") {
-        if let Some((userinfo, host)) = rest.split_once('@') {
-            if let Some((user, _)) = userinfo.split_once(':') {
-                out = format!("{scheme}://{user}:REDACTED@{host}");
+        // A password may hold an unencoded '@' (URL parsers take the last
+        // one as the end of the user info), so look for the last '@'
+        // before any query.
+        let head = rest.split(['?', '#']).next().unwrap_or(rest);
+        if let Some(at) = head.rfind('@') {
+            if let Some((user, _)) = rest[..at].split_once(':') {
+                out = format!("{scheme}://{user}:REDACTED@{}", &rest[at + 1..]);
             }
         }
     }
@@ -234,6 +273,14 @@ mod tests {
             "postgres://app@db/c?password=REDACTED&sslmode=require"
         );
         assert_eq!(redact_url("sqlite:cohesion.db"), "sqlite:cohesion.db");
+        assert_eq!(
+            redact_url("smtps://mailer:p@ss@smtp.example:465"),
+            "smtps://mailer:REDACTED@smtp.example:465"
+        );
+        assert_eq!(
+            redact_url("smtp://relay.example:25?tls=required"),
+            "smtp://relay.example:25?tls=required"
+        );
     }
 
     #[test]
@@ -272,6 +319,37 @@ mod tests {
         let s = Settings::resolve(&global, &overridden).unwrap();
         assert!(!s.tls, "--tls=false beats tls = true in the file");
         assert!(s.migrate_on_start, "--no-migrate=false beats the file");
+    }
+
+    #[test]
+    fn mail_settings_follow_the_same_precedence() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(
+            &path,
+            "smtp_url = \"smtp://file.example:25\"\nmail_from = \"File <f@file.example>\"\n",
+        )
+        .unwrap();
+        let global = GlobalArgs {
+            config: Some(path),
+            ..Default::default()
+        };
+        let s = Settings::resolve(&global, &ServeArgs::default()).unwrap();
+        assert_eq!(s.smtp_url.as_deref(), Some("smtp://file.example:25"));
+        assert_eq!(s.mail_from, "File <f@file.example>");
+        let flags = ServeArgs {
+            smtp_url: Some(String::new()),
+            mail_from: Some("Flag <f@flag.example>".into()),
+            ..Default::default()
+        };
+        let s = Settings::resolve(&global, &flags).unwrap();
+        assert_eq!(s.smtp_url, None, "an empty value turns SMTP off");
+        assert_eq!(s.mail_from, "Flag <f@flag.example>");
+        let s = Settings::resolve(&GlobalArgs::default(), &ServeArgs::default()).unwrap();
+        assert_eq!(
+            (s.smtp_url, s.mail_from.as_str()),
+            (None, DEFAULT_MAIL_FROM)
+        );
     }
 
     #[test]

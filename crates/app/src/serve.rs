@@ -6,13 +6,20 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use cohesion_i18n::Catalog;
+use cohesion_services::mail::{self, Mailer};
 use cohesion_services::{demo, feedback};
 use cohesion_storage::migrate::{self, SchemaState};
+use tokio::sync::watch;
 
 use crate::config::{redact_url, Settings};
 
+/// How often pending email is looked for, and how much is sent at once.
+const MAIL_POLL: Duration = Duration::from_secs(2);
+const MAIL_BATCH: i64 = 20;
+
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let started = Instant::now();
+    let mailer = settings.mailer()?;
     let db = crate::cli::connect(&settings).await?;
     if settings.migrate_on_start {
         migrate::run(&db).await.context("migration failed")?;
@@ -49,14 +56,28 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
 
     let purger = tokio::spawn(purge_counters(db.clone()));
     let upkeep = tokio::spawn(cohesion_web::metrics_upkeep(cohesion_web::metrics_handle()));
-    // One signal, two listeners: the server stops accepting, and the grace
-    // period starts.
-    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    // One signal, three listeners: the server stops accepting, the grace
+    // period starts, and email delivery finishes its round.
+    let (stop_tx, stop_rx) = watch::channel(false);
     tokio::spawn(async move {
         shutdown_signal().await;
         let _ = stop_tx.send(true);
     });
-    let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+    let deliverer = match (mailer, &settings.smtp_url) {
+        (Some(mailer), Some(url)) => {
+            tracing::info!(smtp = %redact_url(url), "email goes out over SMTP");
+            Some(tokio::spawn(deliver_mail(
+                db.clone(),
+                mailer,
+                stop_rx.clone(),
+            )))
+        }
+        _ => {
+            tracing::info!("no SMTP server set: email stays in the outbox for administrators");
+            None
+        }
+    };
+    let stopped = |mut rx: watch::Receiver<bool>| async move {
         let _ = rx.wait_for(|stop| *stop).await;
     };
     let grace = Duration::from_secs(settings.shutdown_grace_secs);
@@ -75,6 +96,18 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     }
     purger.abort();
     upkeep.abort();
+    if let Some(deliverer) = deliverer {
+        // A message claimed but not yet accepted by the SMTP server would be
+        // lost if cut off, so give the round under way a moment to end.
+        let abort = deliverer.abort_handle();
+        if tokio::time::timeout(Duration::from_secs(5), deliverer)
+            .await
+            .is_err()
+        {
+            abort.abort();
+            tracing::warn!("email delivery still busy at exit");
+        }
+    }
     // Closing waits for connections still checked out; do not wait forever.
     if tokio::time::timeout(Duration::from_secs(5), db.close())
         .await
@@ -106,6 +139,25 @@ async fn shutdown_signal() {
         _ = term => {},
     }
     tracing::info!("shutdown signal received; finishing requests in flight");
+}
+
+/// Sends pending email every `MAIL_POLL` until shutdown. Rounds are
+/// never cut short here: stopping is checked between them.
+async fn deliver_mail(db: cohesion_storage::Db, mailer: Mailer, mut stop: watch::Receiver<bool>) {
+    let mut tick = tokio::time::interval(MAIL_POLL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            biased;
+            _ = stop.wait_for(|stop| *stop) => return,
+            _ = tick.tick() => {}
+        }
+        match mail::deliver_pending(&db, &mailer, MAIL_BATCH).await {
+            Ok(done) if done.sent > 0 => tracing::info!(sent = done.sent, "email sent"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not read the outbox"),
+        }
+    }
 }
 
 /// Rate-limit counters may hold client addresses: forget them after a day.

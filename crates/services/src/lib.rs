@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod demo;
 pub mod feedback;
+pub mod mail;
 pub mod organisations;
 pub mod site;
 pub mod throttle;

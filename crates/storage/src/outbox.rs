@@ -1,5 +1,10 @@
 //! Email waiting to be sent, or written for administrators to read when no
 //! mail server is configured.
+//!
+//! Several servers may share one database, so a message is sent by whoever
+//! *claims* it first: [`claim`] sets `sent_at` only if it is still unset,
+//! in one statement, and tells the caller whether it won. A send that then
+//! fails is [`release`]d for a later try.
 
 use sqlx::Row;
 use uuid::Uuid;
@@ -57,13 +62,59 @@ pub async fn push(
 
 /// The newest `limit` messages, newest first.
 pub async fn recent(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, StorageError> {
+    list(
+        conn,
+        "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox \
+         ORDER BY id DESC LIMIT $1",
+        limit,
+    )
+    .await
+}
+
+/// Up to `limit` messages not yet sent, oldest first. Ids are UUIDv7, so
+/// the primary key's order is the order they were written in and the
+/// query walks that index rather than sorting the table.
+pub async fn pending(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, StorageError> {
+    list(
+        conn,
+        "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox \
+         WHERE sent_at IS NULL ORDER BY id LIMIT $1",
+        limit,
+    )
+    .await
+}
+
+/// Marks message `id` sent at `now` if nobody has yet, and says whether
+/// this caller did: one conditional update, so of several servers racing
+/// for the same message exactly one gets `true` and sends it.
+pub async fn claim(conn: Conn<'_>, id: Uuid, now: Timestamp) -> Result<bool, StorageError> {
+    let n = on_conn!(conn, c => {
+        sqlx::query("UPDATE outbox SET sent_at = $1 WHERE id = $2 AND sent_at IS NULL")
+            .bind(now)
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(n == 1)
+}
+
+/// Puts a claimed message back as not sent, after its send failed, so that
+/// a later round (on any server) tries again.
+pub async fn release(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
+    on_conn!(conn, c => {
+        sqlx::query("UPDATE outbox SET sent_at = NULL WHERE id = $1")
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
+
+async fn list(conn: Conn<'_>, sql: &str, limit: i64) -> Result<Vec<OutboxMessage>, StorageError> {
     let rows = on_conn!(conn, c => {
-        let rows = sqlx::query(
-            "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT $1",
-        )
-        .bind(limit)
-        .fetch_all(&mut *c)
-        .await?;
+        let rows = sqlx::query(sql).bind(limit).fetch_all(&mut *c).await?;
         rows.iter().map(message).collect::<Result<Vec<_>, _>>()
     })?;
     Ok(rows)

@@ -3,6 +3,7 @@
 //! databases, migrated the way production migrates them.
 
 pub mod http;
+pub mod smtp;
 
 use cohesion_storage::{migrate, Db, Engine};
 

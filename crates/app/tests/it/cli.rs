@@ -154,3 +154,76 @@ async fn migrate_applies_once_on_each_engine() {
         assert!(out.contains("up to date"), "{out}");
     }
 }
+
+#[tokio::test]
+async fn bad_mail_settings_fail_in_one_line_and_keep_the_password_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    for (var, value, expect) in [
+        (
+            "COHESION_SMTP_URL",
+            "smtp://mailer:hunter2@relay.example:25?tls=maybe",
+            "invalid SMTP URL smtp://mailer:REDACTED@relay.example:25?tls=maybe",
+        ),
+        (
+            "COHESION_SMTP_URL",
+            "http://mailer:hunter2@relay.example",
+            "invalid SMTP URL",
+        ),
+        (
+            "COHESION_MAIL_FROM",
+            "Cohesion <nobody>",
+            "invalid From address",
+        ),
+    ] {
+        let mut c = command(dir.path());
+        c.args(["serve", "--bind", "127.0.0.1:0"]).env(var, value);
+        let (code, _, err) = output(c).await;
+        assert_ne!(code, 0, "{value}");
+        assert_eq!(err.trim().lines().count(), 1, "{value}: {err:?}");
+        assert!(
+            err.starts_with("error: ") && err.contains(expect),
+            "{value}: {err}"
+        );
+        assert!(!err.contains("hunter2"), "{err}");
+    }
+    assert!(
+        !dir.path().join("cohesion.db").exists(),
+        "refused before touching the database"
+    );
+}
+
+#[tokio::test]
+async fn print_config_shows_mail_settings_without_the_smtp_password() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("c.toml"),
+        "smtp_url = \"smtp://file.example:25\"\nmail_from = \"File <f@file.example>\"\n",
+    )
+    .unwrap();
+    let mut c = command(dir.path());
+    c.args(["--config", "c.toml", "serve", "--print-config"])
+        .env(
+            "COHESION_SMTP_URL",
+            "smtps://mailer:hunter2@smtp.example:465",
+        );
+    let (code, out, err) = output(c).await;
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("smtp_url = \"smtps://mailer:REDACTED@smtp.example:465\""),
+        "environment beats file, password hidden: {out}"
+    );
+    assert!(!out.contains("hunter2"));
+    assert!(
+        out.contains("mail_from = \"File <f@file.example>\""),
+        "{out}"
+    );
+
+    let mut c = command(dir.path());
+    c.args(["serve", "--print-config"]);
+    let (_, out, _) = output(c).await;
+    assert!(!out.contains("smtp_url"), "unset by default: {out}");
+    assert!(
+        out.contains("mail_from = \"Cohesion <no-reply@localhost>\""),
+        "{out}"
+    );
+}

@@ -1,6 +1,7 @@
 //! The real `cohesion` binary, started as an operator would start it.
 
 mod cli;
+mod mail;
 mod scale_out;
 mod serve;
 mod support;
