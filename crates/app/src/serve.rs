@@ -37,6 +37,9 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         let added = demo::load(&db).await?;
         let state = if added { "loaded" } else { "already present" };
         println!("Demo content {state}: the fictional Brightwater Together programme.");
+        let passwords = cohesion_services::accounts::Passwords::new(1);
+        let new_accounts = demo::load_accounts(&db, &passwords).await?;
+        println!("{}", demo_accounts_text(new_accounts));
     }
     let catalog = Catalog::load()?;
     let state = cohesion_web::state(db.clone(), catalog, settings.web());
@@ -169,4 +172,17 @@ async fn purge_counters(db: cohesion_storage::Db) {
             tracing::warn!(error = %e, "could not purge old rate-limit counters");
         }
     }
+}
+
+/// The demo accounts and their shared password, for the operator to try
+/// each role.
+fn demo_accounts_text(added: usize) -> String {
+    let mut out = format!(
+        "Demo accounts ({added} added now), all with the password \"{}\":\n",
+        demo::DEMO_PASSWORD
+    );
+    for a in demo::DEMO_ACCOUNTS {
+        out.push_str(&format!("  {:<20} {}\n", a.role.key(), a.email));
+    }
+    out
 }

@@ -51,6 +51,14 @@ async fn the_demo_loads_idempotently() {
             "{:?}",
             server.stdout
         );
+        let accounts = if round == 0 { 18 } else { 0 };
+        let printed = server.stdout.join("\n");
+        assert!(
+            printed.contains(&format!("Demo accounts ({accounts} added now)"))
+                && printed.contains(cohesion_services::demo::DEMO_PASSWORD)
+                && printed.contains("administrator        nadia@brightwater.example"),
+            "the credentials of each role are printed: {printed}"
+        );
         let html = client()
             .get(format!("{}/", server.base))
             .send()
@@ -72,6 +80,22 @@ async fn the_demo_loads_idempotently() {
             n, 2,
             "one programme, in two languages, however often the demo loads"
         );
+        let roles: Vec<(String, i64)> =
+            sqlx::query_as("SELECT role, COUNT(*) FROM user_roles GROUP BY role ORDER BY role")
+                .fetch_all(pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            roles.len(),
+            8,
+            "every staff role has demo accounts: {roles:?}"
+        );
+        assert!(roles.iter().all(|(_, n)| *n == 2), "{roles:?}");
+        let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organisation_members")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        assert_eq!(members, 2, "the demo organisation has its two members");
     }
 }
 
