@@ -43,6 +43,17 @@ pub enum Conn<'c> {
     Postgres(&'c mut PgConnection),
 }
 
+impl Conn<'_> {
+    /// The same connection for a shorter borrow, so one `Conn` can serve
+    /// several queries in a row.
+    pub fn reborrow(&mut self) -> Conn<'_> {
+        match self {
+            Conn::Sqlite(c) => Conn::Sqlite(c),
+            Conn::Postgres(c) => Conn::Postgres(c),
+        }
+    }
+}
+
 /// A connection checked out of the pool.
 pub enum PoolConn {
     Sqlite(PoolConnection<Sqlite>),

@@ -107,3 +107,32 @@ fn canonical_type(raw: &str) -> String {
         other => format!("other:{other}"),
     }
 }
+
+/// Where `needle` occurs in the database: every (table, column, rows)
+/// whose text form contains it. Reads every column of every table, so it
+/// is for tests and privacy audits, never for a request path.
+pub async fn occurrences(
+    conn: Conn<'_>,
+    needle: &str,
+) -> Result<Vec<(String, String, i64)>, StorageError> {
+    let mut conn = conn;
+    let schema = describe(conn.reborrow()).await?;
+    let pattern = format!("%{needle}%");
+    let mut found = Vec::new();
+    for (table, columns) in &schema.tables {
+        for column in columns {
+            // Names come from the database's own catalogue, not from input.
+            let sql = format!(
+                "SELECT COUNT(*) FROM \"{table}\" WHERE CAST(\"{}\" AS TEXT) LIKE $1",
+                column.name
+            );
+            let n: i64 = crate::on_conn!(conn.reborrow(), c => {
+                sqlx::query_scalar(&sql).bind(&pattern).fetch_one(&mut *c).await
+            })?;
+            if n > 0 {
+                found.push((table.clone(), column.name.clone(), n));
+            }
+        }
+    }
+    Ok(found)
+}

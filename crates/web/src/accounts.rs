@@ -542,7 +542,8 @@ pub async fn reset(
 ) -> Result<Response, AppError> {
     check_csrf(&headers, &user, &form.csrf)?;
     let state = &ctx.state;
-    throttle(&state.db, Throttled::PasswordReset, &client.0).await?;
+    // Setting a password costs a hash, as signing in does: same bucket.
+    throttle(&state.db, Throttled::SignIn, &client.0).await?;
     let origin = Origin {
         actor: None,
         client: Some(&client.0),

@@ -30,11 +30,12 @@ fn role_label(ctx: &PageCtx, role: Role) -> String {
 fn parse_id(raw: &Option<String>, field: &'static str) -> Result<Option<Uuid>, AppError> {
     match raw.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(s) => Uuid::parse_str(s).map(Some).map_err(|_| {
-            AppError::from(cohesion_domain::ValidationError::new(
-                field,
-                cohesion_domain::ErrorCode::BadRequest,
-            ))
+        Some(s) => Uuid::parse_str(s).map(Some).map_err(|_| AppError {
+            info: crate::error::ErrorInfo {
+                field: Some(field),
+                ..AppError::bad_request(cohesion_domain::ErrorCode::BadRequest).info
+            },
+            ..AppError::bad_request(cohesion_domain::ErrorCode::BadRequest)
         }),
     }
 }

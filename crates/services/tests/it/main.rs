@@ -1,5 +1,6 @@
 //! Use-cases against real databases (SQLite always, PostgreSQL when set).
 
+mod account_life;
 mod accounts;
 mod mail;
 mod site_and_feedback;

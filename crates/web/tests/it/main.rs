@@ -1,6 +1,7 @@
 //! The web layer over real HTTP, against real databases: SQLite always,
 //! PostgreSQL when `COHESION_TEST_POSTGRES_URL` is set.
 
+mod account_pages;
 mod accounts;
 mod api;
 mod bad_input;

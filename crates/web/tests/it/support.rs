@@ -87,3 +87,68 @@ pub async fn raw(base: &str, request: &[u8]) -> String {
 pub fn status_line(raw: &str) -> &str {
     raw.lines().next().unwrap_or_default()
 }
+
+/// Like [`servers_with_demo`], with the demo's accounts too (two for each
+/// role, all with `demo::DEMO_PASSWORD`).
+pub async fn servers_with_people() -> Vec<Server> {
+    let passwords = cohesion_services::accounts::Passwords::new(2);
+    let mut out = Vec::new();
+    for t in cohesion_testkit::engines().await {
+        cohesion_services::demo::load(&t.db).await.unwrap();
+        cohesion_services::demo::load_accounts(&t.db, &passwords)
+            .await
+            .unwrap();
+        out.push(start(t).await);
+    }
+    out
+}
+
+impl Server {
+    /// Signs in over HTTP; returns the Cookie header to send and the
+    /// session's form token.
+    pub async fn sign_in(&self, email: &str, password: &str) -> (String, String) {
+        use cohesion_testkit::http;
+        let (csrf_cookie, token) = http::open_form(&self.client, &self.url("/sign-in")).await;
+        let body = serde_urlencoded::to_string([
+            ("csrf", token.as_str()),
+            ("email", email),
+            ("password", password),
+        ])
+        .unwrap();
+        let res = http::post_form(
+            &self.client,
+            &self.url("/sign-in"),
+            &format!("cohesion_csrf={csrf_cookie}"),
+            &body,
+        )
+        .await;
+        assert_eq!(res.status(), 303, "signing in as {email}");
+        let session = http::cookie_set_by(&res, "cohesion_session").unwrap();
+        let cookie = format!("cohesion_session={session}");
+        let html = self.page("/account", &cookie).await.1;
+        (cookie, http::hidden_csrf(&html))
+    }
+
+    /// GETs `path` with `cookie`: (status, body).
+    pub async fn page(&self, path: &str, cookie: &str) -> (u16, String) {
+        let res = self
+            .client
+            .get(self.url(path))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .unwrap();
+        (res.status().as_u16(), res.text().await.unwrap())
+    }
+
+    /// POSTs form `fields` with `cookie`.
+    pub async fn post(
+        &self,
+        path: &str,
+        cookie: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let body = serde_urlencoded::to_string(fields).unwrap();
+        cohesion_testkit::http::post_form(&self.client, &self.url(path), cookie, &body).await
+    }
+}
