@@ -148,9 +148,23 @@ async function servedHtml (page) {
 }
 
 /**
+ * How far the page scrolls sideways when 320 CSS pixels wide (a 1280
+ * pixel window zoomed to 400%). WCAG 1.4.10 (Reflow) wants 0; axe-core
+ * does not check it.
+ */
+export async function overflowAt320 (page) {
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 320, height: size.height })
+  const overflow = await page.evaluate(() =>
+    document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  await page.setViewportSize(size)
+  return overflow
+}
+
+/**
  * The checks every page visited gets: no axe-core violations (WCAG 2.2
- * A/AA), valid HTML as served and, given `lang`, the right language and
- * direction on <html>.
+ * A/AA), no sideways scrolling at 320 CSS pixels, valid HTML as served
+ * and, given `lang`, the right language and direction on <html>.
  */
 export async function checkPage (page, label, { lang } = {}) {
   if (lang) {
@@ -158,6 +172,7 @@ export async function checkPage (page, label, { lang } = {}) {
     assert.equal(await page.getAttribute('html', 'dir'), DIR[lang], `dir of ${label}`)
   }
   assert.deepEqual(await axeViolations(page), [], `axe on ${label}`)
+  assert.equal(await overflowAt320(page), 0, `${label} scrolls sideways at 320 CSS pixels (WCAG 1.4.10)`)
   assert.deepEqual(await htmlProblems(await servedHtml(page)), [], `HTML of ${label}`)
 }
 
