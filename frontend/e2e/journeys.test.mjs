@@ -103,6 +103,7 @@ test('a resident signs up in English, confirms, switches the account to Arabic a
   // Signed out, the account page sends people to sign in again.
   await page.goto(`${server.base}/account`)
   assert.match(page.url(), /\/sign-in$/)
+  await checkPage(page, 'sign-in, after signing out', { lang: 'ar' })
   assert.deepEqual(problems, [], 'no script errors or CSP violations')
 })
 
@@ -145,8 +146,10 @@ test('an administrator makes a resident a moderator, and the audit log and the r
   await page.getByLabel('Name or email address').fill('tom@')
   await follow(page, page.getByRole('button', { name: 'Filter' }))
   assert.match(await page.getByRole('row').filter({ hasText: 'Tom Fletcher' }).innerText(), /Moderator/)
+  await checkPage(page, 'people, after the grant', { lang: 'en' })
 
   await page.goto(person)
+  await checkPage(page, 'a person, again', { lang: 'en' })
   await follow(page, page.getByRole('link', { name: 'See the audit log for this person' }))
   assert.match(page.url(), /\/admin\/audit\?subject=/)
   const entry = page.getByRole('row').filter({ hasText: 'role.grant' })
@@ -200,6 +203,7 @@ test('a resident downloads and reads their data, then deletes the account keepin
   await checkPage(page, 'your data', { lang: 'en' })
 
   await follow(page, page.getByRole('link', { name: 'Back' }))
+  await checkPage(page, 'your account, again', { lang: 'en' })
   await follow(page, page.getByRole('link', { name: 'Delete your account' }))
   assert.match(page.url(), /\/account\/delete$/)
   await checkPage(page, 'delete your account', { lang: 'en' })
