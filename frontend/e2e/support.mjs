@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: start the real binary on a fresh
 // database, drive Debian's Chromium, and check pages with axe-core.
-import { spawn } from 'node:child_process'
+import assert from 'node:assert/strict'
+import { spawn, execFileSync } from 'node:child_process'
 import { mkdtemp, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -46,10 +47,15 @@ export async function launchBrowser () {
   })
 }
 
-/** Fails on script errors and CSP violations, which show as console errors. */
-export function watchConsole (page) {
+/**
+ * Collects script errors and CSP violations, which show as console errors,
+ * except those matching `expected`.
+ */
+export function watchConsole (page, expected = null) {
   const problems = []
-  page.on('console', msg => { if (msg.type() === 'error') problems.push(msg.text()) })
+  page.on('console', msg => {
+    if (msg.type() === 'error' && !expected?.test(msg.text())) problems.push(msg.text())
+  })
   page.on('pageerror', err => problems.push(String(err)))
   return problems
 }
@@ -93,4 +99,92 @@ export async function visitResponse (page, url, fetch) {
   const shown = await page.goto(url)
   await page.unroute(url)
   return { status: response.status(), html: await response.text(), shown }
+}
+
+
+/** The direction each language is written in. */
+export const DIR = { en: 'ltr', ar: 'rtl' }
+
+/** Every main-frame document each page received, for `checkPage`. */
+const documents = new WeakMap()
+
+/**
+ * A browser context and page of their own (so that tests never share
+ * cookies), watching for script errors and keeping each document the
+ * server sent so that `checkPage` validates the markup as served.
+ */
+export async function openPage (browser, options = {}) {
+  const context = await browser.newContext(options)
+  const page = await context.newPage()
+  // A form sent with mistakes is answered 422 (or 401 for a wrong
+  // password) with the form and its errors: Chromium logs that status as a
+  // console error, but it is the designed answer, not a problem.
+  const problems = watchConsole(page, /^Failed to load resource: the server responded with a status of (401|422) /)
+  const seen = []
+  page.on('response', response => {
+    const request = response.request()
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) seen.push(response)
+  })
+  documents.set(page, seen)
+  return { context, page, problems }
+}
+
+/**
+ * Clicks something that loads a new document (a link or a form's button,
+ * including a POST answered at the same address) and waits for it.
+ */
+export async function follow (page, locator) {
+  await Promise.all([page.waitForEvent('load'), locator.click()])
+}
+
+/** The HTML the server sent for the page's current document. */
+async function servedHtml (page) {
+  const seen = documents.get(page)
+  assert.ok(seen, 'checkPage needs a page from openPage')
+  const url = page.url().replace(/#.*$/, '')
+  const response = seen.findLast(r => r.url() === url && (r.status() < 300 || r.status() >= 400))
+  assert.ok(response, `no document received for ${url}`)
+  return response.text()
+}
+
+/**
+ * How far the page scrolls sideways when 320 CSS pixels wide (a 1280
+ * pixel window zoomed to 400%). WCAG 1.4.10 (Reflow) wants 0; axe-core
+ * does not check it.
+ */
+export async function overflowAt320 (page) {
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 320, height: size.height })
+  const overflow = await page.evaluate(() =>
+    document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  await page.setViewportSize(size)
+  return overflow
+}
+
+/**
+ * The checks every page visited gets: no axe-core violations (WCAG 2.2
+ * A/AA), no sideways scrolling at 320 CSS pixels, valid HTML as served
+ * and, given `lang`, the right language and direction on <html>.
+ */
+export async function checkPage (page, label, { lang } = {}) {
+  if (lang) {
+    assert.equal(await page.getAttribute('html', 'lang'), lang, `lang of ${label}`)
+    assert.equal(await page.getAttribute('html', 'dir'), DIR[lang], `dir of ${label}`)
+  }
+  assert.deepEqual(await axeViolations(page), [], `axe on ${label}`)
+  assert.equal(await overflowAt320(page), 0, `${label} scrolls sideways at 320 CSS pixels (WCAG 1.4.10)`)
+  assert.deepEqual(await htmlProblems(await servedHtml(page)), [], `HTML of ${label}`)
+}
+
+/**
+ * The link to `path` in the newest email to `to` (there is no mail server
+ * in tests: email waits in the outbox table), pointed at `server`.
+ */
+export function outboxLink (server, to, path) {
+  const quoted = `'${to.replaceAll("'", "''")}'`
+  const body = execFileSync('sqlite3', [join(server.dir, 'cohesion.db'),
+    `SELECT body FROM outbox WHERE to_address = ${quoted} ORDER BY created_at DESC, id DESC LIMIT 1`]).toString()
+  const link = body.match(new RegExp(`https?://\\S+?${path.replace(/[.?]/g, '\\$&')}\\?token=\\S+`))
+  assert.ok(link, `no ${path} link in the last email to ${to}`)
+  return link[0].replace(/^https?:\/\/[^/]+/, server.base)
 }
