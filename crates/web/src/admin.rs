@@ -183,6 +183,14 @@ pub async fn person(
         ),
         SummaryRow::new(t("field-email"), s.email.clone().unwrap_or_default()),
         SummaryRow::new(t("people-status"), status(&ctx, s.suspended, s.verified)),
+        SummaryRow::new(
+            t("account-roles"),
+            std::iter::once(Role::Resident)
+                .chain(p.roles.iter().copied())
+                .map(|r| role_label(&ctx, r))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         SummaryRow::new(t("data-created-at"), s.created_at.to_minute()),
         SummaryRow::new(t("audit-title"), "").change(
             &format!("/admin/audit?subject={id}"),
