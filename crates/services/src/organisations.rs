@@ -66,6 +66,8 @@ pub async fn mine(db: &Db, me: &SignedIn) -> Result<Vec<(OrganisationRecord, boo
 pub struct OrganisationView {
     pub organisation: OrganisationRecord,
     pub members: Vec<Member>,
+    /// The members' roles, for the badges beside their names.
+    pub member_roles: Vec<(Uuid, Role)>,
     /// Shown to owners only (they hold other people's addresses).
     pub invitations: Vec<Invitation>,
     pub is_owner: bool,
@@ -84,6 +86,8 @@ pub async fn view(db: &Db, me: &SignedIn, id: Uuid) -> Result<OrganisationView, 
         .ok_or(ServiceError::NotFound)?;
     let is_owner = membership == Some(true);
     let members = organisations::members(c.conn(), id).await?;
+    let ids: Vec<Uuid> = members.iter().map(|m| m.user_id).collect();
+    let member_roles = users::roles_of(c.conn(), &ids).await?;
     let invitations = if is_owner {
         organisations::invitations(c.conn(), id).await?
     } else {
@@ -92,6 +96,7 @@ pub async fn view(db: &Db, me: &SignedIn, id: Uuid) -> Result<OrganisationView, 
     Ok(OrganisationView {
         organisation,
         members,
+        member_roles,
         invitations,
         is_owner,
     })

@@ -29,10 +29,13 @@ impl SummaryRow {
     }
 }
 
-/// A table cell: text, perhaps a link.
+/// A table cell: text, perhaps a link, perhaps role badges after it.
 pub struct Cell {
     pub text: String,
     pub href: Option<String>,
+    /// Role labels shown beside a name. They come from the person's roles
+    /// only, so nobody can earn one by choosing a name.
+    pub badges: Vec<String>,
 }
 
 impl Cell {
@@ -40,7 +43,13 @@ impl Cell {
         Self {
             text: text.into(),
             href: Some(href.into()),
+            badges: Vec::new(),
         }
+    }
+
+    pub fn with_badges(mut self, badges: Vec<String>) -> Self {
+        self.badges = badges;
+        self
     }
 }
 
@@ -49,6 +58,7 @@ impl<T: Into<String>> From<T> for Cell {
         Self {
             text: text.into(),
             href: None,
+            badges: Vec::new(),
         }
     }
 }

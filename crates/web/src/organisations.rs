@@ -205,8 +205,15 @@ async fn org_page<'a>(
             .members
             .iter()
             .map(|m| {
+                let badges = v
+                    .member_roles
+                    .iter()
+                    .filter(|(id, r)| *id == m.user_id && r.is_badged())
+                    .map(|(_, r)| t(&format!("role-{}", r.key())))
+                    .collect();
                 vec![
-                    Cell::from(m.display_name.clone().unwrap_or_else(|| deleted.clone())),
+                    Cell::from(m.display_name.clone().unwrap_or_else(|| deleted.clone()))
+                        .with_badges(badges),
                     t(if m.is_owner { "yes" } else { "no" }).into(),
                 ]
             })

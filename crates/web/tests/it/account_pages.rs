@@ -459,6 +459,10 @@ async fn organisations_are_registered_and_private_to_members() {
         let location = res.headers()["location"].to_str().unwrap().to_owned();
         let html = s.page(&location, &cookie).await.1;
         assert!(html.contains("GB-COH-01234567") && html.contains("Send invitation"));
+        assert!(
+            html.contains("app-role-badge\">Officer</strong>"),
+            "staff are badged by role beside their name"
+        );
         let path = location.split('?').next().unwrap();
         assert_eq!(s.page(path, &priya).await.0, 404, "only members see it");
         let res = s
