@@ -37,6 +37,7 @@ pub struct ApiDoc;
 /// The OpenAPI document, rendered once at start-up.
 pub fn openapi_json() -> String {
     ApiDoc::openapi()
+        .merge_from(crate::api_accounts::AccountsApi::openapi())
         .to_pretty_json()
         .expect("the OpenAPI document serialises")
 }
