@@ -3,6 +3,7 @@
 
 mod accounts;
 mod api;
+mod api_accounts;
 mod bad_input;
 mod feedback;
 mod pages;
