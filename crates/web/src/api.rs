@@ -28,6 +28,7 @@ use crate::state::SharedState;
         FeedbackRequest,
         FeedbackTally,
         Problem,
+        FieldProblem,
         crate::ops::Health
     ))
 )]
@@ -36,6 +37,7 @@ pub struct ApiDoc;
 /// The OpenAPI document, rendered once at start-up.
 pub fn openapi_json() -> String {
     ApiDoc::openapi()
+        .merge_from(crate::api_accounts::AccountsApi::openapi())
         .to_pretty_json()
         .expect("the OpenAPI document serialises")
 }
@@ -65,7 +67,19 @@ pub struct Problem {
     pub detail: String,
     /// The input field at fault, when there is one.
     pub field: Option<String>,
+    /// Every input field at fault, with its code, when the input broke
+    /// rules (422); `code` and `field` repeat the first.
+    pub errors: Option<Vec<FieldProblem>>,
     pub request_id: Option<String>,
+}
+
+/// One input field's problem.
+#[derive(Serialize, ToSchema)]
+pub struct FieldProblem {
+    #[schema(example = "display_name")]
+    pub field: String,
+    #[schema(example = "display_name_reserved")]
+    pub code: String,
 }
 
 #[derive(Serialize, ToSchema)]

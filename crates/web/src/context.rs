@@ -71,6 +71,7 @@ pub async fn presentation(
                 code: code_for_status(status),
                 field: None,
                 retry_after: None,
+                errors: Vec::new(),
             });
         let locale = &state.catalog.all()[choice.index];
         let request_id = request_id.as_ref().and_then(|v| v.to_str().ok());
@@ -181,6 +182,13 @@ fn problem_json(
     });
     if let Some(field) = info.field {
         body["field"] = field.into();
+    }
+    if !info.errors.is_empty() {
+        body["errors"] = info
+            .errors
+            .iter()
+            .map(|e| serde_json::json!({"field": e.field, "code": e.code.as_str()}))
+            .collect();
     }
     if let Some(id) = request_id {
         body["request_id"] = id.into();

@@ -17,6 +17,9 @@ pub struct ErrorInfo {
     pub code: ErrorCode,
     pub field: Option<&'static str>,
     pub retry_after: Option<u32>,
+    /// Every field's problem, for input checked as a whole (`code` and
+    /// `field` are the first one's). Empty for other errors.
+    pub errors: Vec<ValidationError>,
 }
 
 #[derive(Debug)]
@@ -33,6 +36,7 @@ impl AppError {
                 code,
                 field: None,
                 retry_after: None,
+                errors: Vec::new(),
             },
         }
     }
@@ -58,6 +62,7 @@ impl From<ValidationError> for AppError {
                 code: e.code,
                 field: Some(e.field),
                 retry_after: None,
+                errors: vec![e],
             },
         }
     }
@@ -73,12 +78,17 @@ impl From<ServiceError> for AppError {
                     code: ErrorCode::RateLimited,
                     field: None,
                     retry_after: Some(retry_after),
+                    errors: Vec::new(),
                 },
             },
-            // The account pages (to come) render every field's problem;
-            // elsewhere the first one stands for the rest.
-            ServiceError::InvalidFields(errors) => match errors.into_iter().next() {
-                Some(first) => first.into(),
+            // The first problem gives the status, code and field; the
+            // problem body lists them all.
+            ServiceError::InvalidFields(errors) => match errors.first() {
+                Some(first) => {
+                    let mut e = Self::from(first.clone());
+                    e.info.errors = errors;
+                    e
+                }
                 None => Self::bad_request(ErrorCode::BadRequest),
             },
             ServiceError::InvalidCredentials => {

@@ -8,6 +8,7 @@
 mod accounts;
 mod admin;
 mod api;
+mod api_accounts;
 mod assets;
 mod context;
 mod error;
@@ -175,6 +176,7 @@ pub fn router(state: SharedState) -> Router {
         .route("/api/v1/site", get(api::site_info))
         .route("/api/v1/feedback", post(api::post_feedback))
         .route("/api/v1/feedback/{page}", get(api::get_feedback))
+        .merge(api_accounts::routes())
         .route_layer(middleware::from_fn(ops::record))
         .fallback(|| async { StatusCode::NOT_FOUND });
 

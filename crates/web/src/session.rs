@@ -94,6 +94,19 @@ pub fn check_csrf(
     }
 }
 
+/// The header that carries the session's CSRF token on API calls.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// Checks the `X-CSRF-Token` header of an API call that changes something
+/// against the session's token. Constant-time comparison.
+pub fn check_csrf_header(headers: &HeaderMap, me: &SignedIn) -> Result<(), AppError> {
+    let submitted = headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    check_csrf(headers, &CurrentUser(Some(me.clone())), submitted)
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
@@ -138,6 +151,27 @@ mod tests {
         );
         assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
         assert_eq!(cookie(&h, CSRF_COOKIE), None);
+    }
+
+    #[test]
+    fn api_calls_carry_the_session_token_in_a_header() {
+        let me = SignedIn {
+            user_id: uuid::Uuid::nil(),
+            session_id: None,
+            session_hash: String::new(),
+            email: String::new(),
+            locale: None,
+            display_name: String::new(),
+            roles: Default::default(),
+            csrf: "s3ss10n".to_owned(),
+            email_verified: true,
+        };
+        let mut h = HeaderMap::new();
+        assert!(check_csrf_header(&h, &me).is_err(), "no header");
+        h.insert(CSRF_HEADER, HeaderValue::from_static("other"));
+        assert!(check_csrf_header(&h, &me).is_err(), "a wrong token");
+        h.insert(CSRF_HEADER, HeaderValue::from_static("s3ss10n"));
+        assert!(check_csrf_header(&h, &me).is_ok());
     }
 
     #[test]

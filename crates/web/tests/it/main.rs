@@ -4,6 +4,7 @@
 mod account_pages;
 mod accounts;
 mod api;
+mod api_accounts;
 mod bad_input;
 mod feedback;
 mod pages;
