@@ -682,15 +682,7 @@ pub async fn delete_account(
     csrf_ok(&headers, &me, &form.csrf)?;
     let state = &ctx.state;
     throttle(&state.db, Throttled::SignIn, &client.0).await?;
-    let choice = match form.contributions.as_str() {
-        "keep" => Ok(Contributions::Keep),
-        "remove" => Ok(Contributions::Remove),
-        _ => Err(cohesion_domain::ValidationError::new(
-            "contributions",
-            cohesion_domain::ErrorCode::InvalidChoice,
-        )),
-    };
-    let r = match choice {
+    let r = match Contributions::parse(&form.contributions) {
         Ok(c) => {
             your_data::delete_account(
                 &state.db,

@@ -183,6 +183,20 @@ pub enum Contributions {
     Remove,
 }
 
+impl Contributions {
+    /// The choice as forms and the API name it: `keep` or `remove`.
+    pub fn parse(key: &str) -> Result<Self, ValidationError> {
+        match key {
+            "keep" => Ok(Contributions::Keep),
+            "remove" => Ok(Contributions::Remove),
+            _ => Err(ValidationError::new(
+                "contributions",
+                ErrorCode::InvalidChoice,
+            )),
+        }
+    }
+}
+
 /// Deletes the account at once, after the person re-enters their
 /// password. Personal data goes in one transaction: email, name, password
 /// hash, language, sessions, emailed tokens, memberships, invitations and

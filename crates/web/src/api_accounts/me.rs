@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohesion_domain::identity::DisplayName;
-use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::your_data::{self, Contributions, YourData};
 use cohesion_services::accounts::{self, profile, Origin, SignedIn};
 use cohesion_services::throttle::{throttle, Throttled};
@@ -560,11 +560,7 @@ pub async fn delete_account(
     let Json(req) = body?;
     // Guessing the password is throttled like signing in.
     throttle(&state.db, Throttled::SignIn, &client.0).await?;
-    let contributions = match req.contributions.as_str() {
-        "keep" => Contributions::Keep,
-        "remove" => Contributions::Remove,
-        _ => return Err(ValidationError::new("contributions", ErrorCode::InvalidChoice).into()),
-    };
+    let contributions = Contributions::parse(&req.contributions)?;
     your_data::delete_account(
         &state.db,
         &state.passwords,
