@@ -190,6 +190,7 @@ impl Settings {
             content_cache: Duration::from_secs(self.content_cache_secs),
             access_log: self.access_log,
             public_url: self.public_url.clone(),
+            mail_configured: self.smtp_url.is_some(),
         }
     }
 

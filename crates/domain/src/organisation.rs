@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ErrorCode, ValidationError};
 use crate::identity::Email;
-use crate::text::{optional, required};
+use crate::text::{optional_line, required, required_line};
 
 pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_ADDRESS_CHARS: usize = 500;
@@ -148,11 +148,14 @@ impl OrganisationInput {
     /// Checks every field, reporting every problem at once.
     pub fn validate(&self) -> Result<NewOrganisation, Vec<ValidationError>> {
         let mut errors = Vec::new();
-        let name = keep(&mut errors, required("name", &self.name, MAX_NAME_CHARS));
+        let name = keep(
+            &mut errors,
+            required_line("name", &self.name, MAX_NAME_CHARS),
+        );
         let kind = keep(&mut errors, OrganisationKind::parse(&self.kind));
         let registration_number = keep(
             &mut errors,
-            optional(
+            optional_line(
                 "registration_number",
                 &self.registration_number,
                 MAX_REGISTRATION_CHARS,
@@ -172,7 +175,7 @@ impl OrganisationInput {
         );
         let contact_name = keep(
             &mut errors,
-            required("contact_name", &self.contact_name, 100),
+            required_line("contact_name", &self.contact_name, 100),
         );
         let contact_email = keep(
             &mut errors,

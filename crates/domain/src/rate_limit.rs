@@ -20,6 +20,9 @@ pub const RESET_PER_CLIENT: RateLimit = RateLimit::new(5, 900);
 /// Reset emails to one address: enough to retry, too few to flood an
 /// inbox. Past it, requests send nothing, and the last link keeps working.
 pub const RESET_MAIL_PER_ADDRESS: RateLimit = RateLimit::new(3, 3600);
+/// Notes a person did not ask for ("you already have an account",
+/// invitations) to one address.
+pub const NOTES_PER_ADDRESS: RateLimit = RateLimit::new(3, 3600);
 /// Account changes that send email (new address, invitations) by one
 /// signed-in person.
 pub const MAIL_SENDING_PER_ACCOUNT: RateLimit = RateLimit::new(10, 3600);

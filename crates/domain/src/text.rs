@@ -11,6 +11,35 @@ pub fn required(field: &'static str, value: &str, max: usize) -> Result<String, 
     }
 }
 
+/// A required field on one line (names, numbers): no line breaks.
+pub fn required_line(
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Result<String, ValidationError> {
+    let v = required(field, value, max)?;
+    one_line(field, v)
+}
+
+/// Like [`required_line`], but an empty field is `None`.
+pub fn optional_line(
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Result<Option<String>, ValidationError> {
+    optional(field, value, max)?
+        .map(|v| one_line(field, v))
+        .transpose()
+}
+
+fn one_line(field: &'static str, v: String) -> Result<String, ValidationError> {
+    if v.contains(['\n', '\r', '\t']) {
+        Err(ValidationError::new(field, ErrorCode::BadRequest))
+    } else {
+        Ok(v)
+    }
+}
+
 /// Like [`required`], but an empty field is `None`.
 pub fn optional(
     field: &'static str,
@@ -50,6 +79,8 @@ mod tests {
             ErrorCode::FieldTooLong
         );
         assert_eq!(optional("f", "", 5).unwrap(), None);
+        assert!(required_line("f", "two\nlines", 50).is_err());
+        assert_eq!(optional_line("f", " ", 5).unwrap(), None);
         assert!(optional("f", "a\u{0}b", 5).is_err());
         assert_eq!(
             optional("f", "1 High St\nTown", 50).unwrap().as_deref(),

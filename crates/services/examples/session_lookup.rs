@@ -77,8 +77,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     times.sort_by(f64::total_cmp);
     let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
     println!(
-        "engine={} people={people} lookups={lookups} median_us={:.0} p90_us={:.0} p99_us={:.0}",
-        format!("{:?}", db.engine()),
+        "engine={:?} people={people} lookups={lookups} median_us={:.0} p90_us={:.0} p99_us={:.0}",
+        db.engine(),
         at(0.5),
         at(0.9),
         at(0.99)

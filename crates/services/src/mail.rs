@@ -47,6 +47,15 @@ pub enum SendError {
 }
 
 impl SendError {
+    /// Trying again cannot help: the message cannot be written, or the
+    /// server refused it for good (5xx).
+    fn is_permanent(&self) -> bool {
+        match self {
+            SendError::Compose(_) => true,
+            SendError::Smtp(e) => e.is_permanent(),
+        }
+    }
+
     /// The server could not be used at all (refused, unreachable, TLS or
     /// timeout), as opposed to answering this one message with an error:
     /// the rest of the round would fail the same way, so it stops.
@@ -169,7 +178,15 @@ pub async fn deliver_pending(
             continue; // another round got there first
         }
         match mailer.send(&message).await {
-            Ok(()) => done.sent += 1,
+            Ok(()) => {
+                outbox::forget_body(c.conn(), message.id).await?;
+                done.sent += 1;
+            }
+            Err(e) if e.is_permanent() => {
+                tracing::warn!(id = %message.id, error = %e, "email cannot be sent; given up");
+                outbox::give_up(c.conn(), message.id).await?;
+                done.failed += 1;
+            }
             Err(e) => {
                 tracing::warn!(id = %message.id, error = %e, "email not sent; it will be retried");
                 outbox::release(c.conn(), message.id).await?;
@@ -218,6 +235,7 @@ mod tests {
             body: "افتح هذا الرابط".into(),
             created_at: Timestamp::now(),
             sent_at: None,
+            given_up_at: None,
         };
         let from = parse_from("Cohesion <no-reply@council.example>").unwrap();
         let raw = String::from_utf8(compose(&from, &m).unwrap().formatted()).unwrap();

@@ -19,6 +19,16 @@ use crate::{require, ServiceError};
 
 pub const INVITATION_LIFETIME: Duration = Duration::days(7);
 
+/// Registering and inviting send the council's mail in the person's name,
+/// so they need a confirmed address first.
+fn require_verified(me: &SignedIn) -> Result<(), ServiceError> {
+    if me.email_verified {
+        Ok(())
+    } else {
+        Err(ValidationError::new("email", ErrorCode::EmailNotVerified).into())
+    }
+}
+
 fn origin<'a>(me: &SignedIn, client: Option<&'a str>) -> Origin<'a> {
     Origin {
         actor: Some(me.user_id),
@@ -34,6 +44,7 @@ pub async fn register(
     client: Option<&str>,
 ) -> Result<Uuid, ServiceError> {
     require(me, Action::Participate)?;
+    require_verified(me)?;
     let org = input.validate().map_err(ServiceError::InvalidFields)?;
     let mut tx = db.begin().await?;
     let Some(id) = organisations::insert(tx.conn(), &org, me.user_id).await? else {
@@ -113,6 +124,7 @@ pub async fn invite(
     client: Option<&str>,
 ) -> Result<(), ServiceError> {
     require(me, Action::Participate)?;
+    require_verified(me)?;
     let email = Email::parse(email)?;
     let mut tx = db.begin().await?;
     match organisations::membership(tx.conn(), organisation_id, me.user_id).await? {
@@ -132,6 +144,12 @@ pub async fn invite(
         expires_at: Timestamp::from(Timestamp::now().as_offset() + INVITATION_LIFETIME),
     };
     let invitation_id = organisations::invite(tx.conn(), invitation).await?;
+    if !crate::accounts::note_allowed(tx.conn(), email.as_str()).await? {
+        let limit = cohesion_domain::rate_limit::NOTES_PER_ADDRESS;
+        return Err(ServiceError::RateLimited {
+            retry_after: limit.retry_after(crate::unix_now()),
+        });
+    }
     let locale = match users::find_by_email(tx.conn(), &email).await? {
         Some(u) => u.locale.unwrap_or_else(|| "en".to_owned()),
         None => me.locale.clone().unwrap_or_else(|| "en".to_owned()),

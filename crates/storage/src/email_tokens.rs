@@ -83,3 +83,14 @@ pub async fn delete_for_user(conn: Conn<'_>, user_id: Uuid) -> Result<u64, Stora
     })?;
     Ok(n)
 }
+
+/// The addresses links were sent to for `user_id` (current and earlier).
+pub async fn addresses_of(conn: Conn<'_>, user_id: Uuid) -> Result<Vec<String>, StorageError> {
+    let found: Vec<String> = on_conn!(conn, c => {
+        sqlx::query_scalar("SELECT DISTINCT email FROM email_tokens WHERE user_id = $1 LIMIT 100")
+            .bind(user_id)
+            .fetch_all(&mut *c)
+            .await
+    })?;
+    Ok(found)
+}

@@ -304,3 +304,41 @@ pub async fn forget_invitations_to(conn: Conn<'_>, email: &str) -> Result<u64, S
     })?;
     Ok(n)
 }
+
+/// Clears an organisation's contact details where they are `email`'s (the
+/// contact person deleted their account): the organisation stays, without
+/// their name, address or number.
+pub async fn forget_contact(conn: Conn<'_>, email: &str) -> Result<u64, StorageError> {
+    let n = on_conn!(conn, c => {
+        sqlx::query(
+            "UPDATE organisations SET contact_name = '', contact_email = '', contact_phone = NULL, \
+             updated_at = $2 WHERE contact_email = $1",
+        )
+        .bind(email)
+        .bind(Timestamp::now())
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(n)
+}
+
+/// Makes the longest-standing member an owner if the organisation has
+/// members but no owner left.
+pub async fn ensure_owner(conn: Conn<'_>, organisation_id: Uuid) -> Result<(), StorageError> {
+    on_conn!(conn, c => {
+        sqlx::query(
+            "UPDATE organisation_members SET is_owner = TRUE \
+             WHERE organisation_id = $1 AND user_id = ( \
+               SELECT user_id FROM organisation_members WHERE organisation_id = $1 \
+               ORDER BY joined_at, user_id LIMIT 1) \
+             AND NOT EXISTS (SELECT 1 FROM organisation_members \
+               WHERE organisation_id = $1 AND is_owner)",
+        )
+        .bind(organisation_id)
+        .execute(&mut *c)
+        .await
+        .map(|_| ())
+    })?;
+    Ok(())
+}

@@ -19,6 +19,8 @@ pub struct OutboxMessage {
     pub body: String,
     pub created_at: Timestamp,
     pub sent_at: Option<Timestamp>,
+    /// Set when delivery failed for good.
+    pub given_up_at: Option<Timestamp>,
 }
 
 fn message<R: Row>(r: &R) -> Result<OutboxMessage, sqlx::Error>
@@ -36,6 +38,7 @@ where
         body: r.try_get("body")?,
         created_at: r.try_get("created_at")?,
         sent_at: r.try_get("sent_at")?,
+        given_up_at: r.try_get("given_up_at")?,
     })
 }
 
@@ -64,7 +67,7 @@ pub async fn push(
 pub async fn recent(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, StorageError> {
     list(
         conn,
-        "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox \
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
          ORDER BY id DESC LIMIT $1",
         limit,
     )
@@ -77,8 +80,8 @@ pub async fn recent(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, St
 pub async fn pending(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, StorageError> {
     list(
         conn,
-        "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox \
-         WHERE sent_at IS NULL ORDER BY id LIMIT $1",
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
+         WHERE sent_at IS NULL AND given_up_at IS NULL ORDER BY id LIMIT $1",
         limit,
     )
     .await
@@ -99,11 +102,49 @@ pub async fn claim(conn: Conn<'_>, id: Uuid, now: Timestamp) -> Result<bool, Sto
     Ok(n == 1)
 }
 
+/// How many times a message is tried before it is given up.
+pub const MAX_ATTEMPTS: i64 = 5;
+
 /// Puts a claimed message back as not sent, after its send failed, so that
-/// a later round (on any server) tries again.
+/// a later round (on any server) tries again; after [`MAX_ATTEMPTS`] it
+/// is given up instead, so it stops taking a place in every round.
 pub async fn release(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
     on_conn!(conn, c => {
-        sqlx::query("UPDATE outbox SET sent_at = NULL WHERE id = $1")
+        sqlx::query(
+            "UPDATE outbox SET sent_at = NULL, attempts = attempts + 1, \
+             given_up_at = CASE WHEN attempts + 1 >= $2 THEN $3 ELSE NULL END WHERE id = $1",
+        )
+        .bind(id)
+        .bind(MAX_ATTEMPTS)
+        .bind(Timestamp::now())
+        .execute(&mut *c)
+        .await
+        .map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// Gives a message up at once: it can never be sent (an address the mail
+/// library refuses, or a permanent refusal by the server).
+pub async fn give_up(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
+    on_conn!(conn, c => {
+        sqlx::query(
+            "UPDATE outbox SET sent_at = NULL, attempts = attempts + 1, given_up_at = $2 WHERE id = $1",
+        )
+        .bind(id)
+        .bind(Timestamp::now())
+        .execute(&mut *c)
+        .await
+        .map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// Forgets the text of a message once it is sent: it may hold a sign-in
+/// link, which should live only in the recipient's mailbox.
+pub async fn forget_body(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
+    on_conn!(conn, c => {
+        sqlx::query("UPDATE outbox SET body = '' WHERE id = $1")
             .bind(id)
             .execute(&mut *c)
             .await
@@ -141,7 +182,7 @@ pub async fn page(
 ) -> Result<Vec<OutboxMessage>, StorageError> {
     let rows = on_conn!(conn, c => {
         let rows = sqlx::query(
-            "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox \
+            "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
              WHERE ($1 IS NULL OR id < $1) ORDER BY id DESC LIMIT $2",
         )
         .bind(before)
@@ -161,7 +202,7 @@ pub async fn to_address(
 ) -> Result<Vec<OutboxMessage>, StorageError> {
     let rows = on_conn!(conn, c => {
         let rows = sqlx::query(
-            "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox \
+            "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
              WHERE to_address = $1 ORDER BY id DESC LIMIT $2",
         )
         .bind(to)

@@ -229,7 +229,7 @@ pub async fn change_email(conn: Conn<'_>, id: Uuid, email: &str) -> Result<bool,
     let n = on_conn!(conn, c => {
         sqlx::query(
             "UPDATE users SET email = $1, email_verified_at = $2, updated_at = $2 \
-             WHERE id = $3 AND deleted_at IS NULL \
+             WHERE id = $3 AND deleted_at IS NULL AND suspended_at IS NULL \
              AND NOT EXISTS (SELECT 1 FROM users WHERE email = $1)",
         )
         .bind(email)
@@ -358,4 +358,18 @@ fn escape_like(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// How many live, unsuspended accounts hold `role`.
+pub async fn count_with_role(conn: Conn<'_>, role: Role) -> Result<i64, StorageError> {
+    let n: i64 = on_conn!(conn, c => {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM user_roles r JOIN users u ON u.id = r.user_id \
+             WHERE r.role = $1 AND u.deleted_at IS NULL AND u.suspended_at IS NULL",
+        )
+        .bind(role.key())
+        .fetch_one(&mut *c)
+        .await
+    })?;
+    Ok(n)
 }

@@ -102,6 +102,8 @@ pub struct SignUpPage<'a> {
 pub struct SignInPage<'a> {
     pub ui: Chrome<'a>,
     pub csrf: String,
+    /// Where to go once signed in (a checked local path), or empty.
+    pub next: String,
     pub fields: Vec<Field>,
     pub errors: Vec<FieldError>,
 }

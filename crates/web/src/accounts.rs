@@ -16,11 +16,23 @@ use crate::error::AppError;
 use crate::form::StrictForm;
 use crate::letters::CatalogLetters;
 use crate::pages::{ClientKey, PageCtx};
-use crate::session::{check_csrf, cookie, set_cookie, CurrentUser, CSRF_COOKIE, SESSION_COOKIE};
+use crate::session::{
+    check_csrf, cookie, safe_next, set_cookie, CurrentUser, CSRF_COOKIE, SESSION_COOKIE,
+};
 use crate::state::SharedState;
 
 /// Renders `page` with `status`; error statuses keep this body (the form
 /// with its errors) instead of the generic error page.
+/// For pages whose address holds an emailed token: no `Referer` carries it
+/// to the next site.
+pub(crate) fn no_referrer(mut res: Response) -> Response {
+    res.headers_mut().insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    res
+}
+
 pub(crate) fn respond(
     status: StatusCode,
     page: impl Template,
@@ -50,12 +62,16 @@ pub(crate) fn respond(
     Ok(res)
 }
 
-/// The anonymous CSRF token for a form: the visitor's cookie, or a new one
-/// with the `Set-Cookie` that goes with it.
+/// The CSRF token for a form: the session's when signed in (that is what
+/// `check_csrf` will expect), else the visitor's anonymous cookie, or a
+/// new one with the `Set-Cookie` that goes with it.
 pub(crate) fn anon_csrf(
     ctx: &PageCtx,
     headers: &HeaderMap,
 ) -> Result<(String, Option<HeaderValue>), AppError> {
+    if let Some(me) = &ctx.user.0 {
+        return Ok((me.csrf.clone(), None));
+    }
     if let Some(existing) = cookie(headers, CSRF_COOKIE) {
         return Ok((existing.to_owned(), None));
     }
@@ -255,21 +271,30 @@ pub async fn verify_email(
         text: l.t(text).into_owned(),
         link,
     };
-    respond(status, page, None)
+    Ok(no_referrer(respond(status, page, None)?))
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
 }
 
 pub async fn sign_in_form(
     ctx: PageCtx,
     user: CurrentUser,
     headers: HeaderMap,
+    Query(q): Query<NextQuery>,
 ) -> Result<Response, AppError> {
+    let next = safe_next(&q.next).unwrap_or_default().to_owned();
     if user.0.is_some() {
-        return Ok(Redirect::to("/").into_response());
+        return Ok(Redirect::to(if next.is_empty() { "/" } else { &next }).into_response());
     }
     let (csrf, set) = anon_csrf(&ctx, &headers)?;
     let page = SignInPage {
         ui: ctx.chrome_for("/sign-in", "sign-in-title").await?,
         csrf,
+        next,
         fields: sign_in_fields(&ctx, "", &[]),
         errors: vec![],
     };
@@ -280,6 +305,8 @@ pub async fn sign_in_form(
 pub struct SignInForm {
     #[serde(default)]
     csrf: String,
+    #[serde(default)]
+    next: String,
     #[serde(default)]
     email: String,
     #[serde(default)]
@@ -305,11 +332,13 @@ pub async fn sign_in(
         &form.email,
         &form.password,
         agent,
+        Some(&client.0),
     )
     .await
     {
         Ok(tokens) => {
-            let mut res = Redirect::to("/").into_response();
+            let to = safe_next(&form.next).unwrap_or("/");
+            let mut res = Redirect::to(to).into_response();
             *res.status_mut() = StatusCode::SEE_OTHER;
             let max_age = accounts::ABSOLUTE_TIMEOUT.whole_seconds();
             let tls = state.config.tls;
@@ -338,6 +367,7 @@ pub async fn sign_in(
             let errors = messages(&ctx, &[ValidationError::new("email", code)]);
             let page = SignInPage {
                 ui: ctx.chrome_for("/sign-in", "sign-in-title").await?,
+                next: safe_next(&form.next).unwrap_or_default().to_owned(),
                 csrf: form.csrf,
                 fields: sign_in_fields(&ctx, &form.email, &errors),
                 errors,
@@ -514,13 +544,7 @@ pub async fn reset_form(
     let (csrf, set) = anon_csrf(&ctx, &headers)?;
     let ui = ctx.chrome_for("/password-reset", "reset-new-title").await?;
     let page = new_password_page(&ctx, ui, csrf, q.token, vec![]);
-    let mut res = respond(StatusCode::OK, page, set)?;
-    // The link's token is in this page's address: do not leak it onward.
-    res.headers_mut().insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    Ok(res)
+    Ok(no_referrer(respond(StatusCode::OK, page, set)?))
 }
 
 #[derive(Deserialize)]

@@ -9,7 +9,6 @@ use cohesion_domain::identity::{Action, Role};
 use cohesion_services::accounts::people;
 use cohesion_services::ServiceError;
 use cohesion_storage::audit::{self, AuditQuery};
-use cohesion_storage::outbox;
 use cohesion_storage::users::UserQuery;
 use cohesion_ui::{ActionForm, Cell, Field, Filter, ReportPage, SummaryRow, Table};
 use serde::Deserialize;
@@ -410,21 +409,28 @@ pub const OUTBOX_PAGE: i64 = 20;
 pub async fn outbox_page(
     ctx: PageCtx,
     Me(me): Me,
+    client: ClientKey,
     Query(q): Query<OutboxQuery>,
 ) -> Result<Response, AppError> {
-    if !me.roles.allows(Action::Audit) {
-        return Err(ServiceError::Forbidden.into());
-    }
     let l = ctx.locale();
     let t = |id: &str| l.t(id).into_owned();
     let before = parse_id(&q.before, "before")?;
-    let mail = {
-        let mut c = ctx.state.db.acquire().await?;
-        outbox::page(c.conn(), before, OUTBOX_PAGE).await?
-    };
+    let mail = cohesion_services::accounts::people::read_outbox(
+        &ctx.state.db,
+        &me,
+        before,
+        OUTBOX_PAGE,
+        Some(&client.0),
+    )
+    .await?;
+    let show_bodies = !ctx.state.config.mail_configured;
     let mut page = ReportPage::new(ctx.chrome_for("/admin/outbox", "outbox-title").await?);
     page.back = Some(("/account".to_owned(), t("back")));
-    page.lead = vec![t("outbox-lead")];
+    page.lead = vec![t(if show_bodies {
+        "outbox-lead"
+    } else {
+        "outbox-lead-smtp"
+    })];
     page.next = (mail.len() as i64 == OUTBOX_PAGE)
         .then(|| {
             mail.last()
@@ -447,8 +453,13 @@ pub async fn outbox_page(
                     Cell::from(m.created_at.to_minute()),
                     m.to_address.into(),
                     m.subject.into(),
-                    m.body.into(),
-                    t(if m.sent_at.is_some() { "yes" } else { "no" }).into(),
+                    if show_bodies { m.body } else { String::new() }.into(),
+                    t(match (m.sent_at, m.given_up_at) {
+                        (Some(_), _) => "outbox-sent",
+                        (None, Some(_)) => "outbox-given-up",
+                        (None, None) => "outbox-waiting",
+                    })
+                    .into(),
                 ]
             })
             .collect(),

@@ -38,6 +38,7 @@ impl Letters for CatalogLetters<'_> {
             LetterKind::ResetPassword => ("email-reset-subject", "email-reset-body"),
             LetterKind::ConfirmNewEmail => ("email-change-subject", "email-change-body"),
             LetterKind::Invitation { .. } => ("email-invite-subject", "email-invite-body"),
+            LetterKind::EmailChanged => ("email-changed-subject", "email-changed-body"),
         };
         let organisation = match kind {
             LetterKind::Invitation { organisation } => organisation,

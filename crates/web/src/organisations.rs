@@ -11,7 +11,7 @@ use cohesion_ui::{ActionForm, Cell, Field, FieldError, FormPage, ReportPage, Sum
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::accounts::{messages, respond};
+use crate::accounts::{messages, no_referrer, respond};
 use crate::error::AppError;
 use crate::form::StrictForm;
 use crate::letters::CatalogLetters;
@@ -319,7 +319,7 @@ pub async fn join_form(
     );
     page.lead = vec![l.t("join-lead").into_owned()];
     page.hidden = vec![("token", q.token)];
-    respond(StatusCode::OK, page, None)
+    Ok(no_referrer(respond(StatusCode::OK, page, None)?))
 }
 
 #[derive(Deserialize)]

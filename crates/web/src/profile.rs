@@ -314,13 +314,18 @@ pub async fn change_email(
     csrf_ok(&headers, &me, &form.csrf)?;
     let state = &ctx.state;
     throttle(&state.db, Throttled::MailSending, &me.0.user_id.to_string()).await?;
+    throttle(&state.db, Throttled::SignIn, &client.0).await?;
     let letters = CatalogLetters(&state.catalog);
     let r = profile::request_email_change(
         &state.db,
+        &state.passwords,
         &letters,
         &state.config.public_url,
         &me.0,
-        &form.email,
+        profile::EmailChange {
+            new_email: &form.email,
+            current_password: &form.current_password,
+        },
         Some(&client.0),
     )
     .await;
@@ -382,7 +387,17 @@ pub async fn confirm_email(
         actor: None,
         client: Some(&client.0),
     };
-    match profile::confirm_email_change(&ctx.state.db, &q.token, origin).await {
+    let state = &ctx.state;
+    let letters = CatalogLetters(&state.catalog);
+    let r = profile::confirm_email_change(
+        &state.db,
+        &letters,
+        &state.config.public_url,
+        &q.token,
+        origin,
+    )
+    .await;
+    let res = match r {
         Ok(()) if ctx.user.0.is_some() => Ok(see_other("/account?done=email-confirmed")),
         Ok(()) => {
             let l = ctx.locale();
@@ -403,7 +418,8 @@ pub async fn confirm_email(
             respond(StatusCode::BAD_REQUEST, page, None)
         }
         Err(e) => Err(e.into()),
-    }
+    };
+    res.map(crate::accounts::no_referrer)
 }
 
 pub async fn set_language(
@@ -442,13 +458,14 @@ pub struct CsrfOnly {
 pub async fn end_session(
     ctx: PageCtx,
     me: Me,
+    client: ClientKey,
     headers: HeaderMap,
     Path(id): Path<String>,
     StrictForm(form): StrictForm<CsrfOnly>,
 ) -> Result<Response, AppError> {
     csrf_ok(&headers, &me, &form.csrf)?;
     let id = Uuid::parse_str(&id).map_err(|_| ServiceError::NotFound)?;
-    profile::end_session(&ctx.state.db, &me.0, id).await?;
+    profile::end_session(&ctx.state.db, &me.0, id, Some(&client.0)).await?;
     Ok(see_other("/account?done=session"))
 }
 

@@ -107,6 +107,19 @@ pub fn check_csrf_header(headers: &HeaderMap, me: &SignedIn) -> Result<(), AppEr
     check_csrf(headers, &CurrentUser(Some(me.clone())), submitted)
 }
 
+/// `next` if it is a path on this site to return to after signing in, and
+/// never a way off it ("//elsewhere", "/\\elsewhere", schemes, control
+/// characters).
+pub fn safe_next(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && next.len() <= 1024
+        && !next.chars().any(|c| c.is_control() || c == '\\')
+        && !next.starts_with("/sign-in");
+    ok.then_some(next)
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
@@ -133,7 +146,21 @@ impl FromRequestParts<SharedState> for Me {
                 ErrorCode::SignInRequired,
             )
             .into_response()),
-            None => Err(axum::response::Redirect::to("/sign-in").into_response()),
+            None => {
+                // Come back here after signing in (links from emails, say).
+                let here = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+                let to = match safe_next(here) {
+                    Some(next) if parts.method == axum::http::Method::GET => format!(
+                        "/sign-in?next={}",
+                        percent_encoding::utf8_percent_encode(
+                            next,
+                            percent_encoding::NON_ALPHANUMERIC
+                        )
+                    ),
+                    _ => "/sign-in".to_owned(),
+                };
+                Err(axum::response::Redirect::to(&to).into_response())
+            }
         }
     }
 }
@@ -172,6 +199,24 @@ mod tests {
         assert!(check_csrf_header(&h, &me).is_err(), "a wrong token");
         h.insert(CSRF_HEADER, HeaderValue::from_static("s3ss10n"));
         assert!(check_csrf_header(&h, &me).is_ok());
+    }
+
+    #[test]
+    fn only_local_paths_are_returned_to() {
+        assert_eq!(
+            safe_next("/organisations/join?token=ab"),
+            Some("/organisations/join?token=ab")
+        );
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "",
+            "/a\nb",
+            "/sign-in",
+        ] {
+            assert_eq!(safe_next(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

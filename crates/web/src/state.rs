@@ -29,6 +29,11 @@ pub struct WebConfig {
     pub access_log: bool,
     /// The site's address as people reach it, for links in emails.
     pub public_url: String,
+    /// Email goes out over SMTP. Then the outbox page shows no message
+    /// text: links in it would let whoever reads them act as the
+    /// recipient. Without a mail server, administrators are the relay and
+    /// must read them.
+    pub mail_configured: bool,
 }
 
 impl Default for WebConfig {
@@ -42,6 +47,7 @@ impl Default for WebConfig {
             content_cache: Duration::from_secs(2),
             access_log: false,
             public_url: "http://127.0.0.1:8080".to_owned(),
+            mail_configured: false,
         }
     }
 }

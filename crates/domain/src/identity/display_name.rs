@@ -22,6 +22,8 @@ const RESERVED: &[&str] = &[
     "moderator",
     "moderation",
     "officer",
+    "analyst",
+    "assessor",
     "elected member",
     "admin",
     "administrator",

@@ -23,14 +23,16 @@ impl Email {
             return Err(invalid());
         }
         let (local, domain) = value.split_once('@').ok_or_else(invalid)?;
-        let domain_ok = domain.contains('.')
-            && !domain.contains('@')
-            && !domain.starts_with(['.', '-'])
-            && !domain.ends_with(['.', '-'])
-            && !domain.contains("..")
-            && domain
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        // Each dot-separated label: 1 to 63 characters, letters, digits and
+        // inner hyphens (what DNS and mail libraries accept).
+        let label_ok = |l: &str| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        };
+        let domain_ok = domain.contains('.') && domain.split('.').all(label_ok);
         let local_ok = !local.is_empty()
             && local.len() <= MAX_LOCAL
             && !local.starts_with('.')
@@ -52,6 +54,16 @@ impl Email {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn domains_are_checked_label_by_label() {
+        for bad in ["a@x.-y.org", "a@x-.org", "a@x..org", "a@.x.org", "a@x.org."] {
+            assert!(Email::parse(bad).is_err(), "{bad}");
+        }
+        let long = format!("a@{}.org", "x".repeat(64));
+        assert!(Email::parse(&long).is_err(), "a label over 63 characters");
+        assert!(Email::parse("a@mail.x-y.example.org").is_ok());
+    }
 
     #[test]
     fn normalises_and_accepts_ordinary_addresses() {

@@ -137,6 +137,10 @@ audit-detail = التفاصيل
 audit-client = من
 outbox-title = صندوق البريد الصادر
 outbox-lead = كل رسالة كتبتها المنصة. إن لم يكن هناك خادم بريد، تبقى الرسائل هنا ولا تُرسل.
+outbox-lead-smtp = كل رسالة كتبتها المنصة وهل أُرسلت. تُرسل الرسائل عبر خادم البريد، لذلك لا يظهر نصها هنا.
+outbox-sent = أُرسلت
+outbox-waiting = في الانتظار
+outbox-given-up = تعذّر إرسالها
 outbox-messages = الرسائل
 outbox-none = لا توجد رسائل بعد.
 outbox-to = إلى
@@ -176,6 +180,8 @@ join-button = انضم
 
 ## الأسباب
 
+reason-email_not_verified = أكّد بريدك الإلكتروني أولًا: افتح الرابط الذي أرسلناه إليك
+reason-last_administrator = أنت المسؤول الوحيد. اجعل شخصًا آخر مسؤولًا أولًا
 reason-sign_in_required = سجّل الدخول للقيام بذلك
 reason-cannot_target_self = لا يمكنك فعل ذلك بحسابك أنت. اطلب ذلك من مسؤول آخر
 reason-invalid_org_identifier = أدخل معرّفًا من سجل نعرفه، مثل GB-CHC-1234567 أو GB-COH-01234567 أو GB-LAE-BIR
@@ -209,3 +215,10 @@ email-invite-body =
     { $link }
 
     إن لم تكن تتوقع هذه الدعوة، فتجاهل هذه الرسالة.
+email-changed-subject = تم تغيير البريد الإلكتروني لحسابك
+email-changed-body =
+    تم للتو تغيير البريد الإلكتروني لحسابك على منصة Cohesion إلى عنوان جديد، وستُرسل رسائل حسابك إليه من الآن.
+
+    إن لم تفعل ذلك بنفسك، فقد يكون أحد يستخدم حسابك. أعد تعيين كلمة المرور فورًا:
+
+    { $link }

@@ -137,6 +137,10 @@ audit-detail = Detail
 audit-client = From
 outbox-title = Email outbox
 outbox-lead = Every email the platform wrote. Without a mail server, messages stay here and are not sent.
+outbox-lead-smtp = Every email the platform wrote, and whether it was sent. Email goes out by the mail server, so message text is not shown here.
+outbox-sent = Sent
+outbox-waiting = Waiting
+outbox-given-up = Could not be sent
 outbox-messages = Messages
 outbox-none = No email yet.
 outbox-to = To
@@ -176,6 +180,8 @@ join-button = Join
 
 ## Reasons
 
+reason-email_not_verified = Confirm your email address first: open the link we sent you
+reason-last_administrator = You are the only administrator. Make someone else an administrator first
 reason-sign_in_required = Sign in to do this
 reason-cannot_target_self = You cannot do this to your own account. Ask another administrator
 reason-invalid_org_identifier = Enter an identifier from a register we know, such as GB-CHC-1234567, GB-COH-01234567 or GB-LAE-BIR
@@ -209,3 +215,10 @@ email-invite-body =
     { $link }
 
     If you were not expecting this, you can ignore this email.
+email-changed-subject = The email address of your account was changed
+email-changed-body =
+    The email address of your Cohesion account has just been changed to a new address. Emails about your account will go there from now on.
+
+    If you did not do this, someone may be using your account. Reset your password at once:
+
+    { $link }

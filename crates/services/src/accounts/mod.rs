@@ -54,6 +54,8 @@ pub enum LetterKind<'a> {
     ConfirmNewEmail,
     /// "You are invited to join an organisation".
     Invitation { organisation: &'a str },
+    /// "Your email address was changed", sent to the old address.
+    EmailChanged,
 }
 
 /// Writes the emails; the web layer implements it with the translated
@@ -83,6 +85,34 @@ pub(crate) async fn issue_token(
     )
     .await?;
     Ok(token)
+}
+
+/// Withdraws every unused reset and email-change link of the person: after
+/// a password change, a reset, "sign out everywhere" or a suspension, a
+/// link sent earlier (perhaps at someone else's request) must not work.
+pub(crate) async fn revoke_links(
+    conn: cohesion_storage::Conn<'_>,
+    user_id: Uuid,
+) -> Result<(), ServiceError> {
+    let mut conn = conn;
+    email_tokens::revoke(conn.reborrow(), user_id, reset::RESET).await?;
+    email_tokens::revoke(conn.reborrow(), user_id, profile::CHANGE_EMAIL).await?;
+    Ok(())
+}
+
+/// Whether `address` may receive one more note it did not ask for ("you
+/// already have an account", invitations). A few an hour at most, so the
+/// platform cannot be used to flood a stranger's inbox. Counted apart from
+/// reset links, so notes cannot use up someone's resets.
+pub(crate) async fn note_allowed(
+    conn: cohesion_storage::Conn<'_>,
+    address: &str,
+) -> Result<bool, ServiceError> {
+    use cohesion_domain::rate_limit::NOTES_PER_ADDRESS;
+    let key = format!("notes:{}", tokens::hash_token(address));
+    let n = cohesion_storage::rate_limits::hit(conn, &key, NOTES_PER_ADDRESS, crate::unix_now())
+        .await?;
+    Ok(NOTES_PER_ADDRESS.allows(n))
 }
 
 /// Appends an audit entry for `origin`'s action on `subject`.
@@ -159,6 +189,7 @@ pub async fn sign_up(
             };
             audit_log(tx.conn(), origin, "account.create", Some(id), "signed up").await?;
         }
+        None if !note_allowed(tx.conn(), email.as_str()).await? => {}
         None => {
             let existing = users::find_by_email(tx.conn(), &email).await?;
             let locale = existing
@@ -226,6 +257,7 @@ pub async fn sign_in(
     email: &str,
     password: &str,
     user_agent: Option<&str>,
+    client: Option<&str>,
 ) -> Result<NewSessionTokens, ServiceError> {
     let user = match Email::parse(email) {
         Ok(e) => {
@@ -250,7 +282,7 @@ pub async fn sign_in(
         csrf: tokens::new_token()?,
     };
     let now = Timestamp::now();
-    let mut c = db.acquire().await?;
+    let mut tx = db.begin().await?;
     let session = NewSession {
         id: cohesion_storage::new_id(),
         token_hash: &tokens::hash_token(&tokens.cookie),
@@ -261,7 +293,20 @@ pub async fn sign_in(
         // Kept short, and cut on a character boundary.
         user_agent: user_agent.map(|ua| ua.char_indices().nth(200).map_or(ua, |(i, _)| &ua[..i])),
     };
-    sessions::create(c.conn(), session).await?;
+    sessions::create(tx.conn(), session).await?;
+    let origin = Origin {
+        actor: Some(user.id),
+        client,
+    };
+    audit_log(
+        tx.conn(),
+        origin,
+        "account.sign_in",
+        Some(user.id),
+        "signed in",
+    )
+    .await?;
+    tx.commit().await?;
     Ok(tokens)
 }
 
@@ -296,7 +341,8 @@ pub async fn session(db: &Db, cookie: &str) -> Result<Option<SignedIn>, ServiceE
     let Some(user) = users::find_by_id(c.conn(), s.user_id).await? else {
         return Ok(None);
     };
-    if user.deleted_at.is_some() {
+    // A suspension ends sessions; one begun in a race with it ends here.
+    if user.deleted_at.is_some() || user.suspended_at.is_some() {
         return Ok(None);
     }
     if s.last_seen_at.as_offset() + TOUCH_EVERY <= now.as_offset() {
@@ -322,8 +368,24 @@ pub async fn sign_out(db: &Db, cookie: &str) -> Result<(), ServiceError> {
     Ok(())
 }
 
-/// Ends every session of the person, on every device.
+/// Ends every session of the person, on every device, and withdraws the
+/// links emailed for their account.
 pub async fn sign_out_everywhere(db: &Db, user_id: Uuid) -> Result<u64, ServiceError> {
-    let mut c = db.acquire().await?;
-    Ok(sessions::delete_for_user(c.conn(), user_id).await?)
+    let mut tx = db.begin().await?;
+    let n = sessions::delete_for_user(tx.conn(), user_id).await?;
+    revoke_links(tx.conn(), user_id).await?;
+    let origin = Origin {
+        actor: Some(user_id),
+        client: None,
+    };
+    audit_log(
+        tx.conn(),
+        origin,
+        "account.sign_out_everywhere",
+        Some(user_id),
+        "every session ended",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(n)
 }

@@ -102,9 +102,10 @@ pub async fn set_role(
     if role == Role::Resident {
         return Err(cohesion_domain::ValidationError::new("role", ErrorCode::InvalidChoice).into());
     }
-    if role == Role::Administrator && !grant {
-        not_self(actor, id)?;
-    }
+    // Nobody changes their own roles: an administrator cannot make
+    // themselves an analyst (special-category data) or remove the last
+    // administrator by accident.
+    not_self(actor, id)?;
     let mut tx = db.begin().await?;
     live(tx.conn(), id).await?;
     let changed = if grant {
@@ -141,6 +142,7 @@ pub async fn set_suspended(
     if changed {
         if suspend {
             sessions::delete_for_user(tx.conn(), id).await?;
+            super::revoke_links(tx.conn(), id).await?;
         }
         let (action, detail) = if suspend {
             ("account.suspend", "suspended")
@@ -155,4 +157,25 @@ pub async fn set_suspended(
     }
     tx.commit().await?;
     Ok(changed)
+}
+
+/// A page of the email outbox, for administrators. Reading it is audited:
+/// without a mail server it holds live sign-in links.
+pub async fn read_outbox(
+    db: &Db,
+    actor: &SignedIn,
+    before: Option<Uuid>,
+    limit: i64,
+    client: Option<&str>,
+) -> Result<Vec<cohesion_storage::outbox::OutboxMessage>, ServiceError> {
+    require(actor, Action::Audit)?;
+    let mut tx = db.begin().await?;
+    let page = cohesion_storage::outbox::page(tx.conn(), before, limit.clamp(1, 100)).await?;
+    let origin = Origin {
+        actor: Some(actor.user_id),
+        client,
+    };
+    audit_log(tx.conn(), origin, "outbox.view", None, "outbox read").await?;
+    tx.commit().await?;
+    Ok(page)
 }

@@ -13,7 +13,7 @@ use super::{audit_log, issue_token, LetterKind, Letters, Origin, Passwords, Sign
 use crate::ServiceError;
 
 pub const EMAIL_CHANGE_LINK_LIFETIME: Duration = Duration::hours(24);
-const CHANGE_EMAIL: &str = "change_email";
+pub(crate) const CHANGE_EMAIL: &str = "change_email";
 
 fn as_origin<'a>(me: &SignedIn, client: Option<&'a str>) -> Origin<'a> {
     Origin {
@@ -90,7 +90,7 @@ pub async fn change_password(
     let mut tx = db.begin().await?;
     users::set_password_hash(tx.conn(), me.user_id, &hash).await?;
     sessions::delete_others(tx.conn(), me.user_id, &me.session_hash).await?;
-    email_tokens::revoke(tx.conn(), me.user_id, super::reset::RESET).await?;
+    super::revoke_links(tx.conn(), me.user_id).await?;
     let origin = as_origin(me, client);
     audit_log(
         tx.conn(),
@@ -104,24 +104,69 @@ pub async fn change_password(
     Ok(())
 }
 
+/// A request to move the account to another address.
+#[derive(Debug, Clone, Copy)]
+pub struct EmailChange<'a> {
+    pub new_email: &'a str,
+    pub current_password: &'a str,
+}
+
 /// Sends a confirmation link to the new address; the change happens when
 /// it is opened. If the address already has an account, its owner gets
 /// a note instead, and the person asking sees the same page either way.
+/// The current password is asked for, so that a session left open
+/// somewhere cannot move the account to someone else's address.
 pub async fn request_email_change(
     db: &Db,
+    passwords: &Passwords,
     letters: &dyn Letters,
     base_url: &str,
     me: &SignedIn,
-    new_email: &str,
+    change: EmailChange<'_>,
     client: Option<&str>,
 ) -> Result<(), ServiceError> {
-    let email = Email::parse(new_email)?;
-    if email.as_str() == me.email {
-        return Err(ValidationError::new("email", ErrorCode::AlreadyRegistered).into());
+    let EmailChange {
+        new_email,
+        current_password,
+    } = change;
+    let email = Email::parse(new_email);
+    let stored = {
+        let mut c = db.acquire().await?;
+        users::find_by_id(c.conn(), me.user_id)
+            .await?
+            .and_then(|u| u.password_hash)
+    };
+    let password_ok = passwords
+        .verify(stored.as_deref(), current_password)
+        .await?;
+    let mut errors = Vec::new();
+    let email = match email {
+        Ok(e) if e.as_str() == me.email => {
+            errors.push(ValidationError::new("email", ErrorCode::AlreadyRegistered));
+            None
+        }
+        Ok(e) => Some(e),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    if !password_ok {
+        errors.push(ValidationError::new(
+            "current_password",
+            ErrorCode::InvalidCredentials,
+        ));
     }
+    let (Some(email), true) = (email, errors.is_empty()) else {
+        return Err(ServiceError::InvalidFields(errors));
+    };
     let locale = me.locale.as_deref().unwrap_or("en");
     let mut tx = db.begin().await?;
     if users::find_by_email(tx.conn(), &email).await?.is_some() {
+        if !super::note_allowed(tx.conn(), email.as_str()).await? {
+            tx.commit().await?;
+            return Ok(());
+        }
         let letter = letters.write(
             LetterKind::AlreadyRegistered,
             locale,
@@ -156,9 +201,13 @@ pub async fn request_email_change(
     Ok(())
 }
 
-/// Opens the link sent to the new address: the account moves to it.
+/// Opens the link sent to the new address: the account moves to it, and
+/// the old address is told, so that a change its owner did not make does
+/// not go unnoticed.
 pub async fn confirm_email_change(
     db: &Db,
+    letters: &dyn Letters,
+    base_url: &str,
     token: &str,
     origin: Origin<'_>,
 ) -> Result<(), ServiceError> {
@@ -173,8 +222,15 @@ pub async fn confirm_email_change(
     else {
         return Err(ServiceError::InvalidToken);
     };
+    let before = users::find_by_id(tx.conn(), user_id).await?;
     if !users::change_email(tx.conn(), user_id, &address).await? {
         return Err(ServiceError::InvalidToken);
+    }
+    if let Some((Some(old), locale)) = before.map(|u| (u.email, u.locale)) {
+        let locale = locale.unwrap_or_else(|| "en".to_owned());
+        let link = format!("{base_url}/password-reset");
+        let letter = letters.write(LetterKind::EmailChanged, &locale, &link);
+        outbox::push(tx.conn(), &old, &letter.subject, &letter.body).await?;
     }
     let origin = Origin {
         actor: Some(user_id),
@@ -200,11 +256,25 @@ pub async fn sessions(db: &Db, me: &SignedIn) -> Result<Vec<SessionSummary>, Ser
 
 /// Ends one of the person's sessions; an id that is not theirs is
 /// "not found".
-pub async fn end_session(db: &Db, me: &SignedIn, id: Uuid) -> Result<(), ServiceError> {
-    let mut c = db.acquire().await?;
-    if sessions::delete_by_id(c.conn(), me.user_id, id).await? {
-        Ok(())
-    } else {
-        Err(ServiceError::NotFound)
+pub async fn end_session(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    let mut tx = db.begin().await?;
+    if !sessions::delete_by_id(tx.conn(), me.user_id, id).await? {
+        return Err(ServiceError::NotFound);
     }
+    let origin = as_origin(me, client);
+    audit_log(
+        tx.conn(),
+        origin,
+        "account.end_session",
+        Some(me.user_id),
+        &id.to_string(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

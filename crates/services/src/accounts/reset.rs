@@ -27,18 +27,17 @@ pub async fn request(
 ) -> Result<(), ServiceError> {
     let email = Email::parse(email)?;
     let mut tx = db.begin().await?;
-    let Some(user) = users::find_by_email(tx.conn(), &email).await? else {
-        return Ok(());
-    };
-    if user.deleted_at.is_some() {
-        return Ok(());
-    }
+    // Counted (and committed) whether or not the address has an account,
+    // so that both answers do the same writes and take about as long.
     let key = format!("reset-mail:{}", hash_token(email.as_str()));
     let sent = rate_limits::hit(tx.conn(), &key, RESET_MAIL_PER_ADDRESS, unix_now()).await?;
-    if !RESET_MAIL_PER_ADDRESS.allows(sent) {
+    let user = users::find_by_email(tx.conn(), &email)
+        .await?
+        .filter(|u| u.deleted_at.is_none());
+    let Some(user) = user.filter(|_| RESET_MAIL_PER_ADDRESS.allows(sent)) else {
         tx.commit().await?;
         return Ok(());
-    }
+    };
     email_tokens::revoke(tx.conn(), user.id, RESET).await?;
     let token = issue_token(
         tx.conn(),
@@ -52,10 +51,7 @@ pub async fn request(
     let link = format!("{base_url}/password-reset/new?token={token}");
     let letter = letters.write(LetterKind::ResetPassword, locale, &link);
     outbox::push(tx.conn(), email.as_str(), &letter.subject, &letter.body).await?;
-    let origin = Origin {
-        actor: origin.actor.or(Some(user.id)),
-        ..origin
-    };
+    // The actor is whoever asked (often nobody signed in), never the owner.
     let detail = "password reset link sent";
     audit_log(
         tx.conn(),
@@ -95,6 +91,7 @@ pub async fn complete(
     }
     users::set_password_hash(tx.conn(), user_id, &hash).await?;
     sessions::delete_for_user(tx.conn(), user_id).await?;
+    super::revoke_links(tx.conn(), user_id).await?;
     let origin = Origin {
         actor: Some(user_id),
         ..origin

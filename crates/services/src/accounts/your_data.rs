@@ -50,12 +50,22 @@ pub struct SessionData {
 pub struct OrganisationData {
     pub id: Uuid,
     pub name: String,
+    pub kind: String,
+    pub registration_number: Option<String>,
+    pub org_identifier: Option<String>,
+    pub address: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
     pub owner: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EmailData {
+    pub to: String,
     pub subject: String,
+    /// Empty once sent: the text lives in the person's mailbox then.
+    pub body: String,
     pub created_at: String,
     pub sent: bool,
 }
@@ -88,10 +98,11 @@ pub async fn export(
     let orgs = organisations::for_member(tx.conn(), me.user_id).await?;
     // The outbox is searched by address through a bounded page, not read
     // whole; a person's own mail is a handful of messages.
-    let emails = match &user.email {
-        Some(address) => outbox::to_address(tx.conn(), address, 200).await?,
-        None => Vec::new(),
-    };
+    let mut emails = Vec::new();
+    for address in addresses(tx.conn(), me.user_id, user.email.as_deref()).await? {
+        emails.extend(outbox::to_address(tx.conn(), &address, 200).await?);
+    }
+    emails.sort_by_key(|m| std::cmp::Reverse(m.id));
     let mut activity = Vec::new();
     for q in [
         AuditQuery {
@@ -150,12 +161,21 @@ pub async fn export(
             .map(|(o, owner)| OrganisationData {
                 id: o.id,
                 name: o.name,
+                kind: o.kind.key().to_owned(),
+                registration_number: o.registration_number,
+                org_identifier: o.org_identifier,
+                address: o.address,
+                contact_name: o.contact_name,
+                contact_email: o.contact_email,
+                contact_phone: o.contact_phone,
                 owner,
             })
             .collect(),
         emails: emails
             .into_iter()
             .map(|m| EmailData {
+                to: m.to_address,
+                body: m.body,
                 subject: m.subject,
                 created_at: iso(m.created_at),
                 sent: m.sent_at.is_some(),
@@ -168,10 +188,25 @@ pub async fn export(
                 by_you: e.actor_id == Some(me.user_id),
                 action: e.action,
                 detail: e.detail,
-                from: e.client,
+                // Where staff acted from is theirs, not the person's.
+                from: e.client.filter(|_| e.actor_id == Some(me.user_id)),
             })
             .collect(),
     })
+}
+
+/// Every address the account has had that the platform still knows of:
+/// the current one, and those its emailed links were sent to.
+async fn addresses(
+    conn: cohesion_storage::Conn<'_>,
+    user_id: Uuid,
+    current: Option<&str>,
+) -> Result<Vec<String>, ServiceError> {
+    let mut all = email_tokens::addresses_of(conn, user_id).await?;
+    all.extend(current.map(str::to_owned));
+    all.sort();
+    all.dedup();
+    Ok(all)
 }
 
 /// What happens to what the person wrote.
@@ -223,11 +258,27 @@ pub async fn delete_account(
     let user = users::find_by_id(tx.conn(), me.user_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    if let Some(address) = &user.email {
-        outbox::forget_to(tx.conn(), address).await?;
-        organisations::forget_invitations_to(tx.conn(), address).await?;
+    if me.roles.has(Role::Administrator)
+        && users::count_with_role(tx.conn(), Role::Administrator).await? <= 1
+    {
+        return Err(ValidationError::new("password", ErrorCode::LastAdministrator).into());
     }
+    for address in addresses(tx.conn(), me.user_id, user.email.as_deref()).await? {
+        outbox::forget_to(tx.conn(), &address).await?;
+        organisations::forget_invitations_to(tx.conn(), &address).await?;
+        organisations::forget_contact(tx.conn(), &address).await?;
+    }
+    let owned: Vec<Uuid> = organisations::for_member(tx.conn(), me.user_id)
+        .await?
+        .into_iter()
+        .filter(|(_, owner)| *owner)
+        .map(|(o, _)| o.id)
+        .collect();
     organisations::leave_all(tx.conn(), me.user_id).await?;
+    // An organisation is not left without someone who can invite.
+    for org in owned {
+        organisations::ensure_owner(tx.conn(), org).await?;
+    }
     email_tokens::delete_for_user(tx.conn(), me.user_id).await?;
     sessions::delete_for_user(tx.conn(), me.user_id).await?;
     // Content tables (responses, comments, applications) join here as they

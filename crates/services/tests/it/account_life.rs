@@ -74,7 +74,9 @@ async fn sign_in(
     email: &str,
     password: &str,
 ) -> Result<(SignedIn, String), ServiceError> {
-    let t = accounts::sign_in(db, pw, email, password, Some("Firefox on Linux")).await?;
+    // The device names the person, so that the erasure check sees it too.
+    let agent = format!("Firefox for {email}");
+    let t = accounts::sign_in(db, pw, email, password, Some(&agent), None).await?;
     let me = accounts::session(db, &t.cookie)
         .await?
         .expect("a live session");
@@ -209,24 +211,73 @@ async fn profile_changes_are_checked_and_audited() {
             "the others end"
         );
 
+        // The password is asked for, so an open session alone cannot move
+        // the account.
+        let e = profile::request_email_change(
+            db,
+            &pw,
+            &Plain,
+            BASE,
+            &me,
+            profile::EmailChange {
+                new_email: "thief@example.net",
+                current_password: "not the password",
+            },
+            None,
+        )
+        .await;
+        assert_eq!(code(e.unwrap_err()), ErrorCode::InvalidCredentials);
+        assert_eq!(mail_count(db, "thief@example.net").await, 0);
+
         // A new address is proved before it is used.
-        profile::request_email_change(db, &Plain, BASE, &me, "lena.k@example.net", None)
-            .await
-            .unwrap();
+        profile::request_email_change(
+            db,
+            &pw,
+            &Plain,
+            BASE,
+            &me,
+            profile::EmailChange {
+                new_email: "lena.k@example.net",
+                current_password: NEW_PASSWORD,
+            },
+            None,
+        )
+        .await
+        .unwrap();
         let token = token_for(db, "lena.k@example.net").await.unwrap();
-        profile::confirm_email_change(db, &token, origin())
+        profile::confirm_email_change(db, &Plain, BASE, &token, origin())
             .await
             .unwrap();
         let me = accounts::session(db, &cookie).await.unwrap().unwrap();
         assert_eq!(me.email, "lena.k@example.net");
         assert_eq!(me.display_name, "Lena Kovač");
+        let mut c = db.acquire().await.unwrap();
+        let told = outbox::to_address(c.conn(), "lena@example.org", 1)
+            .await
+            .unwrap();
+        assert!(
+            told[0].subject.contains("EmailChanged"),
+            "the old address is told"
+        );
+        drop(c);
 
         // An address that has an account gets a note, not a link.
         person(db, &pw, "taken@example.org", "Taken T").await;
         let before = mail_count(db, "taken@example.org").await;
-        profile::request_email_change(db, &Plain, BASE, &me, "taken@example.org", None)
-            .await
-            .unwrap();
+        profile::request_email_change(
+            db,
+            &pw,
+            &Plain,
+            BASE,
+            &me,
+            profile::EmailChange {
+                new_email: "taken@example.org",
+                current_password: NEW_PASSWORD,
+            },
+            None,
+        )
+        .await
+        .unwrap();
         let mut c = db.acquire().await.unwrap();
         let note = outbox::to_address(c.conn(), "taken@example.org", 1)
             .await
@@ -315,6 +366,12 @@ async fn only_administrators_manage_people_and_never_themselves() {
 
         let e = people::set_role(db, &boss, boss.user_id, Role::Administrator, false, None).await;
         assert_eq!(code(e.unwrap_err()), ErrorCode::CannotTargetSelf);
+        let e = people::set_role(db, &boss, boss.user_id, Role::Analyst, true, None).await;
+        assert_eq!(
+            code(e.unwrap_err()),
+            ErrorCode::CannotTargetSelf,
+            "nobody grants themselves special-category access"
+        );
         let e = people::set_suspended(db, &boss, boss.user_id, true, None).await;
         assert_eq!(code(e.unwrap_err()), ErrorCode::CannotTargetSelf);
         let forged = uuid::Uuid::now_v7();
@@ -461,7 +518,21 @@ async fn deleting_an_account_leaves_no_personal_data_behind() {
         let name = "Zainab Qx";
         let (me, cookie) = person(db, &pw, email, name).await;
         let (_, second) = sign_in(db, &pw, email, PASSWORD).await.unwrap();
-        let org = organisations::register(db, &me, &riverside(), None)
+        let theirs = OrganisationInput {
+            contact_name: name.into(),
+            contact_email: email.into(),
+            contact_phone: "020 7946 0123".into(),
+            ..riverside()
+        };
+        let org = organisations::register(db, &me, &theirs, None)
+            .await
+            .unwrap();
+        let (member, _) = person(db, &pw, "kept.member@example.org", "Kept M").await;
+        organisations::invite(db, &Plain, BASE, &me, org, "kept.member@example.org", None)
+            .await
+            .unwrap();
+        let invite = token_for(db, "kept.member@example.org").await.unwrap();
+        organisations::accept(db, &member, &invite, None)
             .await
             .unwrap();
         reset::request(db, &Plain, BASE, email, origin())
@@ -502,7 +573,7 @@ async fn deleting_an_account_leaves_no_personal_data_behind() {
             assert!(accounts::session(db, c).await.unwrap().is_none());
         }
         let mut c = db.acquire().await.unwrap();
-        for needle in [email, "zainab", name, hash.as_str(), "Firefox on Linux"] {
+        for needle in [email, "zainab", name, hash.as_str(), "7946 0123"] {
             let found = schema::occurrences(c.conn(), needle).await.unwrap();
             assert!(
                 found.is_empty(),

@@ -80,11 +80,19 @@ async fn sign_up_verify_sign_in_and_out() {
             "amina@example.org",
             "not the password at all",
             None,
+            None,
         )
         .await;
         assert!(matches!(wrong, Err(ServiceError::InvalidCredentials)));
-        let nobody =
-            accounts::sign_in(&t.db, &passwords, "nobody@example.org", PASSWORD, None).await;
+        let nobody = accounts::sign_in(
+            &t.db,
+            &passwords,
+            "nobody@example.org",
+            PASSWORD,
+            None,
+            None,
+        )
+        .await;
         assert!(
             matches!(nobody, Err(ServiceError::InvalidCredentials)),
             "same answer for unknown addresses"
@@ -96,6 +104,7 @@ async fn sign_up_verify_sign_in_and_out() {
             " AMINA@example.org ",
             PASSWORD,
             Some("Firefox"),
+            None,
         )
         .await
         .unwrap();
@@ -114,9 +123,10 @@ async fn sign_up_verify_sign_in_and_out() {
             .unwrap()
             .is_none());
 
-        let second = accounts::sign_in(&t.db, &passwords, "amina@example.org", PASSWORD, None)
-            .await
-            .unwrap();
+        let second =
+            accounts::sign_in(&t.db, &passwords, "amina@example.org", PASSWORD, None, None)
+                .await
+                .unwrap();
         assert_ne!(
             second.cookie, tokens.cookie,
             "a new session id at every sign-in"

@@ -3,7 +3,7 @@
 -- without the page ever holding the secret that signs them in; sessions
 -- from before this migration have none and end with "sign out everywhere".
 -- Organisations, their members and invitations; indexes for the audit
--- log's filters and for finding mail still to send.
+-- log's filters and for finding mail still to send; retry counts for mail.
 -- Keep this file's twin in the other engine's folder in step.
 
 ALTER TABLE sessions ADD COLUMN id UUID;
@@ -48,8 +48,13 @@ CREATE TABLE organisation_invitations (
 );
 
 CREATE INDEX organisation_invitations_by_org ON organisation_invitations (organisation_id);
+CREATE INDEX organisation_invitations_by_email ON organisation_invitations (email);
 
 CREATE INDEX audit_log_by_actor ON audit_log (actor_id);
 CREATE INDEX audit_log_by_subject ON audit_log (subject_id);
-CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL;
+-- Mail that keeps failing is retried a few times, then given up, so a
+-- handful of bad addresses cannot block everyone else's mail.
+ALTER TABLE outbox ADD COLUMN attempts BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN given_up_at TIMESTAMPTZ;
+CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL AND given_up_at IS NULL;
 CREATE INDEX outbox_by_to_address ON outbox (to_address);

@@ -151,6 +151,7 @@ pub async fn sign_in(
         &req.email,
         &req.password,
         agent,
+        Some(&client.0),
     )
     .await?;
     let Some(me) = accounts::session(&state.db, &tokens.cookie).await? else {

@@ -198,6 +198,11 @@ pub struct EmailChange {
     #[serde(default)]
     #[schema(required = true, format = Email, example = "amina.k@example.org")]
     pub email: String,
+    /// The account's password, so that an open session alone cannot move
+    /// the account to another address.
+    #[serde(default)]
+    #[schema(required = true, format = Password)]
+    pub current_password: String,
 }
 
 /// Change the email address.
@@ -211,7 +216,7 @@ pub struct EmailChange {
         (status = 202, description = "A confirmation link is on its way to the new address"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "`X-CSRF-Token` missing or wrong", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`invalid_email`, or the account's own address (`already_registered`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Every problem in `errors`: `invalid_email`, the account's own address (`already_registered`), or `current_password` not right (`invalid_credentials`)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many emails for this account", body = Problem, content_type = "application/problem+json")))]
 pub async fn change_email(
     State(state): State<SharedState>,
@@ -221,12 +226,18 @@ pub async fn change_email(
 ) -> Result<StatusCode, AppError> {
     let Json(req) = body?;
     throttle(&state.db, Throttled::MailSending, &me.user_id.to_string()).await?;
+    // Guessing the current password is throttled like signing in.
+    throttle(&state.db, Throttled::SignIn, &client.0).await?;
     profile::request_email_change(
         &state.db,
+        &state.passwords,
         &CatalogLetters(&state.catalog),
         &state.config.public_url,
         &me,
-        &req.email,
+        profile::EmailChange {
+            new_email: &req.email,
+            current_password: &req.current_password,
+        },
         Some(&client.0),
     )
     .await?;
@@ -262,7 +273,14 @@ pub async fn confirm_email(
         actor: None,
         client: Some(&client.0),
     };
-    profile::confirm_email_change(&state.db, &req.token, origin).await?;
+    profile::confirm_email_change(
+        &state.db,
+        &CatalogLetters(&state.catalog),
+        &state.config.public_url,
+        &req.token,
+        origin,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -319,9 +337,10 @@ pub async fn sessions(
 pub async fn end_session(
     State(state): State<SharedState>,
     Acting(me): Acting,
+    client: ClientKey,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
-    profile::end_session(&state.db, &me, id).await?;
+    profile::end_session(&state.db, &me, id, Some(&client.0)).await?;
     let mut res = StatusCode::NO_CONTENT.into_response();
     if me.session_id == Some(id) {
         clear_session_cookie(res.headers_mut(), state.config.tls);
@@ -393,12 +412,23 @@ pub struct SessionData {
 pub struct OrganisationData {
     pub id: Uuid,
     pub name: String,
+    /// charity, community_group, company, local_authority or other.
+    pub kind: String,
+    pub registration_number: Option<String>,
+    pub org_identifier: Option<String>,
+    pub address: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
     pub owner: bool,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct EmailData {
+    pub to: String,
     pub subject: String,
+    /// Empty once sent: the text then lives only in the mailbox.
+    pub body: String,
     #[schema(format = DateTime)]
     pub created_at: String,
     pub sent: bool,
@@ -465,27 +495,28 @@ impl From<YourData> for YourDataView {
                 .collect(),
             organisations: organisations
                 .into_iter()
-                .map(
-                    |your_data::OrganisationData { id, name, owner }| OrganisationData {
-                        id,
-                        name,
-                        owner,
-                    },
-                )
+                .map(|o| OrganisationData {
+                    id: o.id,
+                    name: o.name,
+                    kind: o.kind,
+                    registration_number: o.registration_number,
+                    org_identifier: o.org_identifier,
+                    address: o.address,
+                    contact_name: o.contact_name,
+                    contact_email: o.contact_email,
+                    contact_phone: o.contact_phone,
+                    owner: o.owner,
+                })
                 .collect(),
             emails: emails
                 .into_iter()
-                .map(
-                    |your_data::EmailData {
-                         subject,
-                         created_at,
-                         sent,
-                     }| EmailData {
-                        subject,
-                        created_at,
-                        sent,
-                    },
-                )
+                .map(|m| EmailData {
+                    to: m.to,
+                    subject: m.subject,
+                    body: m.body,
+                    created_at: m.created_at,
+                    sent: m.sent,
+                })
                 .collect(),
             activity: activity
                 .into_iter()

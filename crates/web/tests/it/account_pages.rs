@@ -482,6 +482,14 @@ async fn organisations_are_registered_and_private_to_members() {
             .await;
         assert_eq!(res.status(), 303);
         let link = newest_link(&s, TOM, "/organisations/join?token=").await;
+        let res = s.client.get(s.url(&link)).send().await.unwrap();
+        let to = res.headers()["location"].to_str().unwrap().to_owned();
+        assert!(
+            to.starts_with("/sign-in?next=%2Forganisations%2Fjoin%3Ftoken%3D"),
+            "the invitation is kept through signing in: {to}"
+        );
+        let html = s.page(&to, "").await.1;
+        assert!(html.contains("name=\"next\" value=\"/organisations/join?token="));
         let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
         assert_eq!(s.page(&link, &tom).await.0, 200);
         let token = link.split("token=").nth(1).unwrap();

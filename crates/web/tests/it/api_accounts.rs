@@ -269,7 +269,17 @@ async fn a_resident_signs_up_confirms_and_looks_after_their_account() {
         let new_email = "layla.b@example.org";
         let r = send(
             me.act(api(&s, Method::POST, "/me/email"))
-                .json(&json!({"email": new_email})),
+                .json(&json!({"email": new_email, "current_password": "wrong guess"})),
+        )
+        .await;
+        assert_eq!(
+            (r.status, r.body["errors"][0]["field"].as_str()),
+            (422, Some("current_password")),
+            "an open session alone cannot move the account"
+        );
+        let r = send(
+            me.act(api(&s, Method::POST, "/me/email"))
+                .json(&json!({"email": new_email, "current_password": PASSWORD})),
         )
         .await;
         assert_eq!(r.status, 202, "{}", r.body);
@@ -768,7 +778,8 @@ async fn people_and_the_audit_log_come_a_page_at_a_time() {
             &format!("/audit?actor={}&before={before}", admin.id),
         )))
         .await;
-        assert_eq!(r.body["entries"].as_array().unwrap().len(), 10);
+        // The sixty changes and the administrator's sign-in.
+        assert_eq!(r.body["entries"].as_array().unwrap().len(), 11);
         assert_eq!(r.body["next_before"], Value::Null);
     }
 }
