@@ -100,9 +100,9 @@ test('a resident signs up in English, confirms, switches the account to Arabic a
   assert.equal(await accountLink(page).count(), 0)
   assert.equal(await page.getByRole('link', { name: 'تسجيل الدخول' }).count(), 1)
   await checkPage(page, 'home, signed out, in Arabic', { lang: 'ar' })
-  // Signed out, the account page sends people to sign in again.
+  // Signed out, the account page sends people to sign in again, and back.
   await page.goto(`${server.base}/account`)
-  assert.match(page.url(), /\/sign-in$/)
+  assert.match(page.url(), /\/sign-in\?next=%2Faccount$/)
   await checkPage(page, 'sign-in, after signing out', { lang: 'ar' })
   assert.deepEqual(problems, [], 'no script errors or CSP violations')
 })
