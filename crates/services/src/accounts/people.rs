@@ -179,3 +179,24 @@ pub async fn read_outbox(
     tx.commit().await?;
     Ok(page)
 }
+
+/// The longest action name a filter may carry (ours are far shorter).
+const MAX_ACTION_CHARS: usize = 64;
+
+/// A page of the audit log, for those the matrix lets read it.
+pub async fn read_audit(
+    db: &Db,
+    actor: &SignedIn,
+    query: cohesion_storage::audit::AuditQuery<'_>,
+) -> Result<Vec<cohesion_storage::audit::AuditEntry>, ServiceError> {
+    require(actor, Action::Audit)?;
+    if query.action.is_some_and(|a| a.chars().count() > MAX_ACTION_CHARS) {
+        return Err(cohesion_domain::ValidationError::new("action", ErrorCode::FieldTooLong).into());
+    }
+    let query = cohesion_storage::audit::AuditQuery {
+        limit: query.limit.clamp(1, 100),
+        ..query
+    };
+    let mut c = db.acquire().await?;
+    Ok(cohesion_storage::audit::page(c.conn(), &query).await?)
+}
