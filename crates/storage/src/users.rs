@@ -23,7 +23,7 @@ pub struct UserRecord {
 const COLUMNS: &str =
     "id, email, display_name, password_hash, locale, email_verified_at, suspended_at, deleted_at, created_at";
 
-fn record<R: Row>(r: &R) -> Result<UserRecord, sqlx::Error>
+pub(crate) fn record<R: Row>(r: &R) -> Result<UserRecord, sqlx::Error>
 where
     for<'a> &'a str: sqlx::ColumnIndex<R>,
     for<'a> Uuid: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,

@@ -329,7 +329,7 @@ pub struct SignedIn {
 pub async fn session(db: &Db, cookie: &str) -> Result<Option<SignedIn>, ServiceError> {
     let hash = tokens::hash_token(cookie);
     let mut c = db.acquire().await?;
-    let Some(s) = sessions::find(c.conn(), &hash).await? else {
+    let Some((s, user)) = sessions::find_with_user(c.conn(), &hash).await? else {
         return Ok(None);
     };
     let now = Timestamp::now();
@@ -338,9 +338,6 @@ pub async fn session(db: &Db, cookie: &str) -> Result<Option<SignedIn>, ServiceE
         sessions::delete(c.conn(), &hash).await?;
         return Ok(None);
     }
-    let Some(user) = users::find_by_id(c.conn(), s.user_id).await? else {
-        return Ok(None);
-    };
     // A suspension ends sessions; one begun in a race with it ends here.
     if user.deleted_at.is_some() || user.suspended_at.is_some() {
         return Ok(None);
