@@ -174,7 +174,8 @@ async fn set_role(
 
 /// Grant a role.
 ///
-/// Nothing changes if the person holds it already. Administrators only.
+/// Nothing changes if the person holds it already. Administrators only,
+/// and never on themselves.
 #[utoipa::path(put, path = "/api/v1/people/{id}/roles/{role}", operation_id = "grant_role", tag = "people",
     params(("id" = Uuid, Path, description = "The person's id"),
            ("role" = String, Path, description = "A role key other than `resident`", example = "moderator")),
@@ -184,7 +185,7 @@ async fn set_role(
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator (`forbidden`), or `X-CSRF-Token` missing or wrong (`csrf_token_invalid`)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a role that can be granted (`invalid_choice`)", body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "Not a role that can be granted (`invalid_choice`), or one's own account (`cannot_target_self`)", body = Problem, content_type = "application/problem+json")))]
 pub async fn grant_role(
     State(state): State<SharedState>,
     Acting(me): Acting,
@@ -197,7 +198,7 @@ pub async fn grant_role(
 
 /// Withdraw a role.
 ///
-/// Administrators only, and not their own administrator role.
+/// Administrators only, and never their own roles.
 #[utoipa::path(delete, path = "/api/v1/people/{id}/roles/{role}", operation_id = "revoke_role", tag = "people",
     params(("id" = Uuid, Path, description = "The person's id"),
            ("role" = String, Path, description = "A role key other than `resident`", example = "moderator")),
@@ -207,7 +208,7 @@ pub async fn grant_role(
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator, or `X-CSRF-Token` missing or wrong", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a role that can be withdrawn (`invalid_choice`), or one's own administrator role (`cannot_target_self`)", body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "Not a role that can be withdrawn (`invalid_choice`), or one's own account (`cannot_target_self`)", body = Problem, content_type = "application/problem+json")))]
 pub async fn revoke_role(
     State(state): State<SharedState>,
     Acting(me): Acting,

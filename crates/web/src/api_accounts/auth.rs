@@ -266,7 +266,8 @@ pub async fn reset_complete(
     body: Result<Json<ResetComplete>, JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(req) = body?;
-    throttle(&state.db, Throttled::PasswordReset, &client.0).await?;
+    // Setting a password costs a hash, as signing in does: same bucket.
+    throttle(&state.db, Throttled::SignIn, &client.0).await?;
     let origin = Origin {
         actor: None,
         client: Some(&client.0),
