@@ -190,8 +190,13 @@ pub async fn read_audit(
     query: cohesion_storage::audit::AuditQuery<'_>,
 ) -> Result<Vec<cohesion_storage::audit::AuditEntry>, ServiceError> {
     require(actor, Action::Audit)?;
-    if query.action.is_some_and(|a| a.chars().count() > MAX_ACTION_CHARS) {
-        return Err(cohesion_domain::ValidationError::new("action", ErrorCode::FieldTooLong).into());
+    if query
+        .action
+        .is_some_and(|a| a.chars().count() > MAX_ACTION_CHARS)
+    {
+        return Err(
+            cohesion_domain::ValidationError::new("action", ErrorCode::FieldTooLong).into(),
+        );
     }
     let query = cohesion_storage::audit::AuditQuery {
         limit: query.limit.clamp(1, 100),
