@@ -1,0 +1,11 @@
+//! The analysis engine: numbers computed from what people answered, with
+//! no database and no web server, so that every figure a page shows can be
+//! checked by a unit test.
+//!
+//! - [`proportion`]: shares with 95 % confidence intervals (Wilson).
+//! - [`disclosure`]: small counts suppressed so that nobody can be picked
+//!   out, with secondary suppression so a hidden count cannot be worked
+//!   out from the total.
+
+pub mod disclosure;
+pub mod proportion;
