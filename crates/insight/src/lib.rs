@@ -6,6 +6,9 @@
 //! - [`disclosure`]: small counts suppressed so that nobody can be picked
 //!   out, with secondary suppression so a hidden count cannot be worked
 //!   out from the total.
+//! - [`raking`]: weights to population margins, trimmed, with a
+//!   convergence report and the effective sample size.
 
 pub mod disclosure;
 pub mod proportion;
+pub mod raking;
