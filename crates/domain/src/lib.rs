@@ -10,6 +10,7 @@ pub mod organisation;
 pub mod pages;
 pub mod programme;
 pub mod rate_limit;
+pub mod survey;
 pub mod text;
 
 pub use error::{ErrorCode, ValidationError};
