@@ -227,15 +227,26 @@ fn log_outbox_hint(email: &str) {
     );
 }
 
+/// A page that says one thing, all from message ids: its title, its text
+/// and perhaps a link (a path and the id of the link's label).
+pub(crate) async fn notice<'a>(
+    ctx: &'a PageCtx,
+    path: &str,
+    title: &str,
+    text: &str,
+    link: Option<(&str, &str)>,
+) -> Result<NoticePage<'a>, AppError> {
+    let l = ctx.locale();
+    Ok(NoticePage {
+        ui: ctx.chrome_for(path, title).await?,
+        text: l.t(text).into_owned(),
+        link: link.map(|(href, label)| (href.to_owned(), l.t(label).into_owned())),
+    })
+}
+
 pub async fn check_email(ctx: PageCtx) -> Result<Response, AppError> {
-    let text = ctx.locale().t("check-email-text").into_owned();
-    let page = NoticePage {
-        ui: ctx
-            .chrome_for("/sign-up/check-email", "check-email-title")
-            .await?,
-        text,
-        link: None,
-    };
+    let path = "/sign-up/check-email";
+    let page = notice(&ctx, path, "check-email-title", "check-email-text", None).await?;
     respond(StatusCode::OK, page, None)
 }
 
@@ -254,7 +265,6 @@ pub async fn verify_email(
         actor: None,
         client: Some(&client.0),
     };
-    let l = ctx.locale();
     let (status, title, text) = match accounts::verify_email(&ctx.state.db, &q.token, origin).await
     {
         Ok(_) => (StatusCode::OK, "verified-title", "verified-text"),
@@ -265,12 +275,8 @@ pub async fn verify_email(
         ),
         Err(e) => return Err(e.into()),
     };
-    let link = Some(("/sign-in".to_owned(), l.t("nav-sign-in").into_owned()));
-    let page = NoticePage {
-        ui: ctx.chrome_for("/sign-in", title).await?,
-        text: l.t(text).into_owned(),
-        link,
-    };
+    let link = Some(("/sign-in", "nav-sign-in"));
+    let page = notice(&ctx, "/sign-in", title, text, link).await?;
     Ok(no_referrer(respond(status, page, None)?))
 }
 
@@ -339,7 +345,6 @@ pub async fn sign_in(
         Ok(tokens) => {
             let to = safe_next(&form.next).unwrap_or("/");
             let mut res = Redirect::to(to).into_response();
-            *res.status_mut() = StatusCode::SEE_OTHER;
             let max_age = accounts::ABSOLUTE_TIMEOUT.whole_seconds();
             let tls = state.config.tls;
             res.headers_mut().append(
@@ -398,7 +403,6 @@ pub async fn sign_out(
         accounts::sign_out(&state.db, token).await?;
     }
     let mut res = Redirect::to("/").into_response();
-    *res.status_mut() = StatusCode::SEE_OTHER;
     res.headers_mut().append(
         header::SET_COOKIE,
         set_cookie(SESSION_COOKIE, "", 0, "Lax", state.config.tls),
@@ -473,11 +477,7 @@ pub async fn reset_request(
     )
     .await;
     match r {
-        Ok(()) => {
-            let mut res = Redirect::to("/password-reset/sent").into_response();
-            *res.status_mut() = StatusCode::SEE_OTHER;
-            Ok(res)
-        }
+        Ok(()) => Ok(Redirect::to("/password-reset/sent").into_response()),
         Err(ServiceError::Invalid(e)) => {
             let errors = messages(&ctx, &[e]);
             let ui = ctx
@@ -491,13 +491,8 @@ pub async fn reset_request(
 }
 
 pub async fn reset_sent(ctx: PageCtx) -> Result<Response, AppError> {
-    let page = NoticePage {
-        ui: ctx
-            .chrome_for("/password-reset", "check-email-title")
-            .await?,
-        text: ctx.locale().t("reset-sent-text").into_owned(),
-        link: None,
-    };
+    let path = "/password-reset";
+    let page = notice(&ctx, path, "check-email-title", "reset-sent-text", None).await?;
     respond(StatusCode::OK, page, None)
 }
 
@@ -572,7 +567,6 @@ pub async fn reset(
         actor: None,
         client: Some(&client.0),
     };
-    let l = ctx.locale();
     match accounts::reset::complete(
         &state.db,
         &state.passwords,
@@ -583,11 +577,15 @@ pub async fn reset(
     .await
     {
         Ok(()) => {
-            let page = NoticePage {
-                ui: ctx.chrome_for("/sign-in", "reset-done-title").await?,
-                text: l.t("reset-done-text").into_owned(),
-                link: Some(("/sign-in".to_owned(), l.t("nav-sign-in").into_owned())),
-            };
+            let link = Some(("/sign-in", "nav-sign-in"));
+            let page = notice(
+                &ctx,
+                "/sign-in",
+                "reset-done-title",
+                "reset-done-text",
+                link,
+            )
+            .await?;
             respond(StatusCode::OK, page, None)
         }
         Err(ServiceError::Invalid(e)) => {
@@ -597,16 +595,9 @@ pub async fn reset(
             respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
         }
         Err(ServiceError::InvalidToken) => {
-            let page = NoticePage {
-                ui: ctx
-                    .chrome_for("/password-reset", "verify-failed-title")
-                    .await?,
-                text: l.t("reset-failed-text").into_owned(),
-                link: Some((
-                    "/password-reset".to_owned(),
-                    l.t("reset-request-title").into_owned(),
-                )),
-            };
+            let link = Some(("/password-reset", "reset-request-title"));
+            let path = "/password-reset";
+            let page = notice(&ctx, path, "verify-failed-title", "reset-failed-text", link).await?;
             respond(StatusCode::BAD_REQUEST, page, None)
         }
         Err(e) => Err(e.into()),

@@ -3,7 +3,7 @@
 //! services refuse everyone else anyway (403).
 
 use axum::extract::{Path, Query};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::identity::Role;
 use cohesion_services::accounts::people;
@@ -18,8 +18,8 @@ use crate::accounts::respond;
 use crate::error::AppError;
 use crate::form::StrictForm;
 use crate::pages::{ClientKey, PageCtx};
-use crate::profile::see_other;
-use crate::session::{check_csrf, CurrentUser, Me};
+use crate::profile::{done_message, see_other, DoneQuery};
+use crate::session::{check_session_csrf, Me};
 
 fn role_label(ctx: &PageCtx, role: Role) -> String {
     ctx.locale().t(&format!("role-{}", role.key())).into_owned()
@@ -150,16 +150,11 @@ fn person_id(raw: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(raw).map_err(|_| ServiceError::NotFound.into())
 }
 
-#[derive(Deserialize)]
-pub struct DoneOnly {
-    done: Option<String>,
-}
-
 pub async fn person(
     ctx: PageCtx,
     Me(me): Me,
     Path(id): Path<String>,
-    Query(q): Query<DoneOnly>,
+    Query(q): Query<DoneQuery>,
 ) -> Result<Response, AppError> {
     let id = person_id(&id)?;
     let p = people::get(&ctx.state.db, &me, id).await?;
@@ -169,11 +164,7 @@ pub async fn person(
     let path = format!("/admin/people/{id}");
     let mut page = ReportPage::new(ctx.chrome_for(&path, "person-title").await?);
     page.back = Some(("/admin/people".to_owned(), t("people-title")));
-    page.done = q.done.as_deref().and_then(|d| match d {
-        "role" => Some(t("done-role")),
-        "suspension" => Some(t("done-suspension")),
-        _ => None,
-    });
+    page.done = done_message(&ctx, q.done.as_deref());
     page.csrf = me.csrf.clone();
     page.rows = vec![
         SummaryRow::new(
@@ -259,11 +250,10 @@ pub async fn set_role(
     ctx: PageCtx,
     Me(me): Me,
     client: ClientKey,
-    headers: HeaderMap,
     Path(id): Path<String>,
     StrictForm(form): StrictForm<RoleForm>,
 ) -> Result<Response, AppError> {
-    check_csrf(&headers, &CurrentUser(Some(me.clone())), &form.csrf)?;
+    check_session_csrf(&me, &form.csrf)?;
     let id = person_id(&id)?;
     let role = Role::from_key(&form.role).ok_or(AppError::from(
         cohesion_domain::ValidationError::new("role", cohesion_domain::ErrorCode::InvalidChoice),
@@ -285,11 +275,10 @@ pub async fn set_suspension(
     ctx: PageCtx,
     Me(me): Me,
     client: ClientKey,
-    headers: HeaderMap,
     Path(id): Path<String>,
     StrictForm(form): StrictForm<SuspensionForm>,
 ) -> Result<Response, AppError> {
-    check_csrf(&headers, &CurrentUser(Some(me.clone())), &form.csrf)?;
+    check_session_csrf(&me, &form.csrf)?;
     let id = person_id(&id)?;
     let suspend = boolean(&form.suspend, "suspend")?;
     people::set_suspended(&ctx.state.db, &me, id, suspend, Some(&client.0)).await?;

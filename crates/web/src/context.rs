@@ -17,6 +17,11 @@ use crate::state::SharedState;
 /// The cookie that remembers an explicit language choice.
 pub const LANG_COOKIE: &str = "cohesion_lang";
 
+/// The cookie that remembers a chosen language for a year.
+pub fn lang_cookie(tag: &str, tls: bool) -> HeaderValue {
+    crate::session::set_cookie(LANG_COOKIE, tag, 31_536_000, "Lax", tls)
+}
+
 /// The language a request is answered in, as an index into the catalogue.
 #[derive(Debug, Clone, Copy)]
 pub struct ReqLocale(pub usize);
@@ -50,13 +55,8 @@ pub async fn presentation(
     if let Explicit::Known = choice.explicit {
         if !res.status().is_server_error() {
             let tag = state.catalog.all()[choice.index].tag();
-            let secure = if state.config.tls { "; Secure" } else { "" };
-            let cookie = format!(
-                "{LANG_COOKIE}={tag}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}"
-            );
-            if let Ok(v) = HeaderValue::from_str(&cookie) {
-                res.headers_mut().append(header::SET_COOKIE, v);
-            }
+            res.headers_mut()
+                .append(header::SET_COOKIE, lang_cookie(tag, state.config.tls));
         }
     }
     let status = res.status();

@@ -1,7 +1,7 @@
 //! Organisation pages: register one, see it, invite members, join.
 
 use axum::extract::{Path, Query};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::organisation::{OrganisationInput, OrganisationKind};
 use cohesion_services::organisations::{self, OrganisationView};
@@ -16,8 +16,8 @@ use crate::error::AppError;
 use crate::form::StrictForm;
 use crate::letters::CatalogLetters;
 use crate::pages::{ClientKey, PageCtx};
-use crate::profile::see_other;
-use crate::session::{check_csrf, CurrentUser, Me};
+use crate::profile::{done_message, see_other, DoneQuery};
+use crate::session::{check_session_csrf, Me};
 
 fn kind_label(ctx: &PageCtx, kind: OrganisationKind) -> String {
     ctx.locale().t(&format!("kind-{}", kind.key())).into_owned()
@@ -119,10 +119,9 @@ pub async fn register(
     ctx: PageCtx,
     Me(me): Me,
     client: ClientKey,
-    headers: HeaderMap,
     StrictForm(form): StrictForm<RegisterForm>,
 ) -> Result<Response, AppError> {
-    check_csrf(&headers, &CurrentUser(Some(me.clone())), &form.csrf)?;
+    check_session_csrf(&me, &form.csrf)?;
     match organisations::register(&ctx.state.db, &me, &form.input, Some(&client.0)).await {
         Ok(id) => Ok(see_other(&format!("/organisations/{id}?done=organisation"))),
         Err(ServiceError::InvalidFields(errors)) => {
@@ -134,11 +133,6 @@ pub async fn register(
     }
 }
 
-#[derive(Deserialize)]
-pub struct DoneOnly {
-    done: Option<String>,
-}
-
 fn org_id(raw: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(raw).map_err(|_| ServiceError::NotFound.into())
 }
@@ -147,7 +141,7 @@ pub async fn show(
     ctx: PageCtx,
     Me(me): Me,
     Path(id): Path<String>,
-    Query(q): Query<DoneOnly>,
+    Query(q): Query<DoneQuery>,
 ) -> Result<Response, AppError> {
     let id = org_id(&id)?;
     let view = organisations::view(&ctx.state.db, &me, id).await?;
@@ -171,12 +165,7 @@ async fn org_page<'a>(
     ui.title = o.name.clone();
     let mut page = ReportPage::new(ui);
     page.back = Some(("/account".to_owned(), t("back")));
-    page.done = done.and_then(|d| match d {
-        "organisation" => Some(t("done-organisation")),
-        "invited" => Some(t("done-invited")),
-        "joined" => Some(t("done-joined")),
-        _ => None,
-    });
+    page.done = done_message(ctx, done);
     page.csrf = csrf.to_owned();
     let none = || t("none");
     page.rows = vec![
@@ -266,11 +255,10 @@ pub async fn invite(
     ctx: PageCtx,
     Me(me): Me,
     client: ClientKey,
-    headers: HeaderMap,
     Path(id): Path<String>,
     StrictForm(form): StrictForm<InviteForm>,
 ) -> Result<Response, AppError> {
-    check_csrf(&headers, &CurrentUser(Some(me.clone())), &form.csrf)?;
+    check_session_csrf(&me, &form.csrf)?;
     let id = org_id(&id)?;
     let state = &ctx.state;
     throttle(&state.db, Throttled::MailSending, &me.user_id.to_string()).await?;
@@ -334,10 +322,9 @@ pub async fn join(
     ctx: PageCtx,
     Me(me): Me,
     client: ClientKey,
-    headers: HeaderMap,
     StrictForm(form): StrictForm<JoinForm>,
 ) -> Result<Response, AppError> {
-    check_csrf(&headers, &CurrentUser(Some(me.clone())), &form.csrf)?;
+    check_session_csrf(&me, &form.csrf)?;
     let id = organisations::accept(&ctx.state.db, &me, &form.token, Some(&client.0)).await?;
     Ok(see_other(&format!("/organisations/{id}?done=joined")))
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use bytes::Bytes;
 use cohesion_domain::pages::InfoPage;
@@ -273,7 +273,6 @@ pub async fn post_feedback(
     let page = InfoPage::from_key(&form.page).unwrap_or(InfoPage::Home);
     let mut res =
         Redirect::to(&format!("{}?feedback=thanks#feedback", page.path())).into_response();
-    *res.status_mut() = StatusCode::SEE_OTHER;
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(res)

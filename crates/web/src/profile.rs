@@ -3,7 +3,7 @@
 //! `services::accounts::{profile, your_data}`.
 
 use axum::extract::{Path, Query};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohesion_domain::identity::Action;
 use cohesion_services::accounts::profile;
@@ -11,38 +11,32 @@ use cohesion_services::accounts::your_data::{self, Contributions, YourData};
 use cohesion_services::accounts::{self, Origin};
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::{organisations, ServiceError};
-use cohesion_ui::{
-    AccountPage, Cell, Field, FormPage, NoticePage, ReportPage, SessionRow, SummaryRow, Table,
-};
+use cohesion_ui::{AccountPage, Cell, Field, FormPage, ReportPage, SessionRow, SummaryRow, Table};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::accounts::{messages, respond};
-use crate::context::LANG_COOKIE;
+use crate::accounts::{messages, notice, respond};
+use crate::context::lang_cookie;
 use crate::error::AppError;
 use crate::form::StrictForm;
 use crate::letters::CatalogLetters;
 use crate::pages::{ClientKey, PageCtx};
-use crate::session::{check_csrf, set_cookie, CurrentUser, Me, SESSION_COOKIE};
+use crate::session::{check_session_csrf, set_cookie, CurrentUser, Me, SESSION_COOKIE};
 
-/// A 303 to `path`: the answer to every successful POST.
+/// A 303 to `path`: the answer to every successful POST (axum's
+/// `Redirect::to` is a 303 See Other).
 pub(crate) fn see_other(path: &str) -> Response {
-    let mut res = Redirect::to(path).into_response();
-    *res.status_mut() = StatusCode::SEE_OTHER;
-    res
+    Redirect::to(path).into_response()
 }
 
-fn csrf_ok(headers: &HeaderMap, me: &Me, submitted: &str) -> Result<(), AppError> {
-    check_csrf(headers, &CurrentUser(Some(me.0.clone())), submitted)
-}
-
+/// `?done=…`: which change a page confirms after its redirect.
 #[derive(Deserialize)]
 pub struct DoneQuery {
-    done: Option<String>,
+    pub done: Option<String>,
 }
 
 /// The message for `?done=…` after a change, if it is one we know.
-fn done_message(ctx: &PageCtx, done: Option<&str>) -> Option<String> {
+pub(crate) fn done_message(ctx: &PageCtx, done: Option<&str>) -> Option<String> {
     let id = match done? {
         "name" => "done-name",
         "email" => "done-email",
@@ -287,10 +281,9 @@ pub async fn change_name(
     ctx: PageCtx,
     me: Me,
     client: ClientKey,
-    headers: HeaderMap,
     StrictForm(form): StrictForm<ChangeForm>,
 ) -> Result<Response, AppError> {
-    csrf_ok(&headers, &me, &form.csrf)?;
+    check_session_csrf(&me.0, &form.csrf)?;
     let r = profile::change_display_name(&ctx.state.db, &me.0, &form.display_name, Some(&client.0))
         .await;
     match r {
@@ -308,10 +301,9 @@ pub async fn change_email(
     ctx: PageCtx,
     me: Me,
     client: ClientKey,
-    headers: HeaderMap,
     StrictForm(form): StrictForm<ChangeForm>,
 ) -> Result<Response, AppError> {
-    csrf_ok(&headers, &me, &form.csrf)?;
+    check_session_csrf(&me.0, &form.csrf)?;
     let state = &ctx.state;
     throttle(&state.db, Throttled::MailSending, &me.0.user_id.to_string()).await?;
     throttle(&state.db, Throttled::SignIn, &client.0).await?;
@@ -344,10 +336,9 @@ pub async fn change_password(
     ctx: PageCtx,
     me: Me,
     client: ClientKey,
-    headers: HeaderMap,
     StrictForm(form): StrictForm<ChangeForm>,
 ) -> Result<Response, AppError> {
-    csrf_ok(&headers, &me, &form.csrf)?;
+    check_session_csrf(&me.0, &form.csrf)?;
     let state = &ctx.state;
     throttle(&state.db, Throttled::SignIn, &client.0).await?;
     let r = profile::change_password(
@@ -400,21 +391,26 @@ pub async fn confirm_email(
     let res = match r {
         Ok(()) if ctx.user.0.is_some() => Ok(see_other("/account?done=email-confirmed")),
         Ok(()) => {
-            let l = ctx.locale();
-            let page = NoticePage {
-                ui: ctx.chrome_for("/sign-in", "done-email-confirmed").await?,
-                text: l.t("verified-text").into_owned(),
-                link: Some(("/sign-in".to_owned(), l.t("nav-sign-in").into_owned())),
-            };
+            let link = Some(("/sign-in", "nav-sign-in"));
+            let page = notice(
+                &ctx,
+                "/sign-in",
+                "done-email-confirmed",
+                "verified-text",
+                link,
+            )
+            .await?;
             respond(StatusCode::OK, page, None)
         }
         Err(ServiceError::InvalidToken) => {
-            let l = ctx.locale();
-            let page = NoticePage {
-                ui: ctx.chrome_for("/sign-in", "verify-failed-title").await?,
-                text: l.t("verify-failed-text").into_owned(),
-                link: None,
-            };
+            let page = notice(
+                &ctx,
+                "/sign-in",
+                "verify-failed-title",
+                "verify-failed-text",
+                None,
+            )
+            .await?;
             respond(StatusCode::BAD_REQUEST, page, None)
         }
         Err(e) => Err(e.into()),
@@ -425,10 +421,9 @@ pub async fn confirm_email(
 pub async fn set_language(
     ctx: PageCtx,
     me: Me,
-    headers: HeaderMap,
     StrictForm(form): StrictForm<ChangeForm>,
 ) -> Result<Response, AppError> {
-    csrf_ok(&headers, &me, &form.csrf)?;
+    check_session_csrf(&me.0, &form.csrf)?;
     let Some(locale) = ctx.state.catalog.get(&form.language) else {
         return Err(cohesion_domain::ValidationError::new(
             "language",
@@ -438,14 +433,10 @@ pub async fn set_language(
     };
     profile::set_language(&ctx.state.db, &me.0, locale.tag()).await?;
     let mut res = see_other("/account?done=language");
-    let secure = if ctx.state.config.tls { "; Secure" } else { "" };
-    let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
-        locale.tag()
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        lang_cookie(locale.tag(), ctx.state.config.tls),
     );
-    if let Ok(v) = HeaderValue::from_str(&cookie) {
-        res.headers_mut().append(header::SET_COOKIE, v);
-    }
     Ok(res)
 }
 
@@ -459,11 +450,10 @@ pub async fn end_session(
     ctx: PageCtx,
     me: Me,
     client: ClientKey,
-    headers: HeaderMap,
     Path(id): Path<String>,
     StrictForm(form): StrictForm<CsrfOnly>,
 ) -> Result<Response, AppError> {
-    csrf_ok(&headers, &me, &form.csrf)?;
+    check_session_csrf(&me.0, &form.csrf)?;
     let id = Uuid::parse_str(&id).map_err(|_| ServiceError::NotFound)?;
     profile::end_session(&ctx.state.db, &me.0, id, Some(&client.0)).await?;
     Ok(see_other("/account?done=session"))
@@ -473,10 +463,9 @@ pub async fn end_session(
 pub async fn sign_out_everywhere(
     ctx: PageCtx,
     me: Me,
-    headers: HeaderMap,
     StrictForm(form): StrictForm<CsrfOnly>,
 ) -> Result<Response, AppError> {
-    csrf_ok(&headers, &me, &form.csrf)?;
+    check_session_csrf(&me.0, &form.csrf)?;
     accounts::sign_out_everywhere(&ctx.state.db, me.0.user_id).await?;
     let mut res = see_other("/sign-in");
     res.headers_mut().append(
@@ -693,10 +682,9 @@ pub async fn delete_account(
     mut ctx: PageCtx,
     me: Me,
     client: ClientKey,
-    headers: HeaderMap,
     StrictForm(form): StrictForm<DeleteForm>,
 ) -> Result<Response, AppError> {
-    csrf_ok(&headers, &me, &form.csrf)?;
+    check_session_csrf(&me.0, &form.csrf)?;
     let state = &ctx.state;
     throttle(&state.db, Throttled::SignIn, &client.0).await?;
     let r = match Contributions::parse(&form.contributions) {
@@ -717,12 +705,8 @@ pub async fn delete_account(
         Ok(()) => {
             // The page after deletion is seen by nobody in particular.
             ctx.user = CurrentUser(None);
-            let l = ctx.locale();
-            let page = NoticePage {
-                ui: ctx.chrome_for("/", "deleted-title").await?,
-                text: l.t("deleted-text").into_owned(),
-                link: Some(("/".to_owned(), l.t("nav-home").into_owned())),
-            };
+            let link = Some(("/", "nav-home"));
+            let page = notice(&ctx, "/", "deleted-title", "deleted-text", link).await?;
             let gone = set_cookie(SESSION_COOKIE, "", 0, "Lax", ctx.state.config.tls);
             respond(StatusCode::OK, page, Some(gone))
         }

@@ -81,6 +81,15 @@ pub fn check_csrf(
         Some(s) => Some(s.csrf.as_str()),
         None => cookie(headers, CSRF_COOKIE),
     };
+    matches(expected, submitted)
+}
+
+/// Checks a signed-in form's or API call's token against the session's.
+pub fn check_session_csrf(me: &SignedIn, submitted: &str) -> Result<(), AppError> {
+    matches(Some(&me.csrf), submitted)
+}
+
+fn matches(expected: Option<&str>, submitted: &str) -> Result<(), AppError> {
     match expected {
         Some(e)
             if !submitted.is_empty() && constant_time_eq(e.as_bytes(), submitted.as_bytes()) =>
@@ -104,7 +113,7 @@ pub fn check_csrf_header(headers: &HeaderMap, me: &SignedIn) -> Result<(), AppEr
         .get(CSRF_HEADER)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    check_csrf(headers, &CurrentUser(Some(me.clone())), submitted)
+    check_session_csrf(me, submitted)
 }
 
 /// `next` if it is a path on this site to return to after signing in, and

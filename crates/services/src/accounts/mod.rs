@@ -87,6 +87,23 @@ pub(crate) async fn issue_token(
     Ok(token)
 }
 
+/// Whether `candidate` is the signed-in person's password: asked again
+/// before changes a stolen session must not be able to make.
+pub(crate) async fn is_current_password(
+    db: &Db,
+    passwords: &Passwords,
+    me: &SignedIn,
+    candidate: &str,
+) -> Result<bool, ServiceError> {
+    let stored = {
+        let mut c = db.acquire().await?;
+        users::find_by_id(c.conn(), me.user_id)
+            .await?
+            .and_then(|u| u.password_hash)
+    };
+    passwords.verify(stored.as_deref(), candidate).await
+}
+
 /// Withdraws every unused reset and email-change link of the person: after
 /// a password change, a reset, "sign out everywhere" or a suspension, a
 /// link sent earlier (perhaps at someone else's request) must not work.

@@ -61,14 +61,8 @@ pub async fn change_password(
     new: &str,
     client: Option<&str>,
 ) -> Result<(), ServiceError> {
-    let stored = {
-        let mut c = db.acquire().await?;
-        users::find_by_id(c.conn(), me.user_id)
-            .await?
-            .and_then(|u| u.password_hash)
-    };
     let new = NewPassword::parse(new);
-    let current_ok = passwords.verify(stored.as_deref(), current).await?;
+    let current_ok = super::is_current_password(db, passwords, me, current).await?;
     let mut errors = Vec::new();
     if !current_ok {
         errors.push(ValidationError::new(
@@ -130,15 +124,7 @@ pub async fn request_email_change(
         current_password,
     } = change;
     let email = Email::parse(new_email);
-    let stored = {
-        let mut c = db.acquire().await?;
-        users::find_by_id(c.conn(), me.user_id)
-            .await?
-            .and_then(|u| u.password_hash)
-    };
-    let password_ok = passwords
-        .verify(stored.as_deref(), current_password)
-        .await?;
+    let password_ok = super::is_current_password(db, passwords, me, current_password).await?;
     let mut errors = Vec::new();
     let email = match email {
         Ok(e) if e.as_str() == me.email => {

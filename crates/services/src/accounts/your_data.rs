@@ -116,13 +116,11 @@ pub async fn export(
             ..Default::default()
         },
     ] {
-        for e in audit::page(tx.conn(), &q).await? {
-            if !activity.iter().any(|a: &audit::AuditEntry| a.id == e.id) {
-                activity.push(e);
-            }
-        }
+        activity.extend(audit::page(tx.conn(), &q).await?);
     }
+    // Their actions on their own account appear in both lists: once is enough.
     activity.sort_by_key(|e| std::cmp::Reverse(e.id));
+    activity.dedup_by_key(|e| e.id);
     let origin = Origin {
         actor: Some(me.user_id),
         client,
@@ -245,13 +243,7 @@ pub async fn delete_account(
     contributions: Contributions,
     client: Option<&str>,
 ) -> Result<(), ServiceError> {
-    let stored = {
-        let mut c = db.acquire().await?;
-        users::find_by_id(c.conn(), me.user_id)
-            .await?
-            .and_then(|u| u.password_hash)
-    };
-    if !passwords.verify(stored.as_deref(), password).await? {
+    if !super::is_current_password(db, passwords, me, password).await? {
         return Err(ValidationError::new("password", ErrorCode::InvalidCredentials).into());
     }
     let mut tx = db.begin().await?;
