@@ -8,7 +8,10 @@
 //!   out from the total.
 //! - [`raking`]: weights to population margins, trimmed, with a
 //!   convergence report and the effective sample size.
+//! - [`text`]: the text pipeline (normalisation, language, words, stems,
+//!   stop words, personal data masked) for English, Arabic and Arabizi.
 
 pub mod disclosure;
 pub mod proportion;
 pub mod raking;
+pub mod text;
