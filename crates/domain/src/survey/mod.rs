@@ -1,6 +1,8 @@
 //! Surveys: pages of questions, and the routing that shows a question or
 //! skips a page depending on earlier answers.
 
+pub mod answers;
+pub mod model;
 pub mod routing;
 
 pub use routing::{validate_routing, Condition, RoutingError};

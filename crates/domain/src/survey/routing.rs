@@ -30,6 +30,19 @@ pub enum RoutingError {
     EmptyCondition { at: Place },
 }
 
+impl RoutingError {
+    /// Where the faulty rule is.
+    pub fn place(&self) -> Place {
+        match self {
+            RoutingError::UnknownQuestion { at }
+            | RoutingError::NotEarlier { at }
+            | RoutingError::NotAChoice { at }
+            | RoutingError::UnknownOption { at }
+            | RoutingError::EmptyCondition { at } => *at,
+        }
+    }
+}
+
 /// Where a rule is: a page's skip rule, or a question's show rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {

@@ -1,0 +1,466 @@
+//! Consultations: what officers write, when a consultation is open, and
+//! the timeline of stages from the challenge to the published report.
+
+use serde::{Deserialize, Serialize};
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime, PrimitiveDateTime};
+
+use crate::error::{ErrorCode, ValidationError};
+use crate::text::{optional, required, required_line};
+
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_SUMMARY_CHARS: usize = 1_000;
+pub const MAX_BODY_CHARS: usize = 20_000;
+pub const MAX_TOPIC_CHARS: usize = 60;
+pub const MAX_AREA_CHARS: usize = 100;
+pub const MAX_STAGES: usize = 20;
+pub const MAX_STAGE_NAME_CHARS: usize = 120;
+pub const MAX_STAGE_TEXT_CHARS: usize = 1_000;
+
+/// Whether a consultation takes responses, from its dates alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Upcoming,
+    Open,
+    Closed,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Upcoming, Status::Open, Status::Closed];
+
+    /// Open from `opens` (inclusive) until `closes` (exclusive).
+    pub fn at(opens: OffsetDateTime, closes: OffsetDateTime, now: OffsetDateTime) -> Status {
+        if now < opens {
+            Status::Upcoming
+        } else if now < closes {
+            Status::Open
+        } else {
+            Status::Closed
+        }
+    }
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            Status::Upcoming => "upcoming",
+            Status::Open => "open",
+            Status::Closed => "closed",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// Where a stage of the timeline stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageState {
+    Happened,
+    Current,
+    ToCome,
+}
+
+impl StageState {
+    pub const ALL: [StageState; 3] = [
+        StageState::Happened,
+        StageState::Current,
+        StageState::ToCome,
+    ];
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            StageState::Happened => "happened",
+            StageState::Current => "current",
+            StageState::ToCome => "to_come",
+        }
+    }
+
+    pub fn parse(key: &str) -> Result<StageState, ValidationError> {
+        StageState::ALL
+            .into_iter()
+            .find(|s| s.key() == key)
+            .ok_or(ValidationError::new("state", ErrorCode::InvalidChoice))
+    }
+}
+
+/// What a stage links to, once it has produced it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageLink {
+    None,
+    Survey,
+    Results,
+    Findings,
+}
+
+impl StageLink {
+    pub const ALL: [StageLink; 4] = [
+        StageLink::None,
+        StageLink::Survey,
+        StageLink::Results,
+        StageLink::Findings,
+    ];
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            StageLink::None => "none",
+            StageLink::Survey => "survey",
+            StageLink::Results => "results",
+            StageLink::Findings => "findings",
+        }
+    }
+
+    pub fn parse(key: &str) -> Result<StageLink, ValidationError> {
+        if key.is_empty() {
+            return Ok(StageLink::None);
+        }
+        StageLink::ALL
+            .into_iter()
+            .find(|s| s.key() == key)
+            .ok_or(ValidationError::new("link", ErrorCode::InvalidChoice))
+    }
+}
+
+/// A consultation as a form or the API sends it: raw text, checked by
+/// [`ConsultationInput::validate`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct ConsultationInput {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub body: String,
+    /// Comma-separated.
+    #[serde(default)]
+    pub topics: String,
+    #[serde(default)]
+    pub area: String,
+    /// `YYYY-MM-DDTHH:MM` (what a `datetime-local` input sends), in UTC.
+    #[serde(default)]
+    pub opens_at: String,
+    #[serde(default)]
+    pub closes_at: String,
+    /// "yes" when people may respond without an account.
+    #[serde(default)]
+    pub allow_anonymous: String,
+}
+
+/// A consultation that passed every check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsultationFields {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub topics: Vec<String>,
+    pub area: Option<String>,
+    pub opens_at: OffsetDateTime,
+    pub closes_at: OffsetDateTime,
+    pub allow_anonymous: bool,
+}
+
+const DATETIME_MINUTES: &[BorrowedFormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]");
+const DATETIME_SECONDS: &[BorrowedFormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+const DATE: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
+
+/// A date and time as a `datetime-local` input writes it, taken as UTC.
+/// A trailing `Z` (as the API may send) is accepted.
+pub fn parse_datetime(field: &'static str, raw: &str) -> Result<OffsetDateTime, ValidationError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(ValidationError::new(field, ErrorCode::FieldRequired));
+    }
+    let bare = raw.strip_suffix('Z').unwrap_or(raw);
+    PrimitiveDateTime::parse(bare, DATETIME_MINUTES)
+        .or_else(|_| PrimitiveDateTime::parse(bare, DATETIME_SECONDS))
+        .map(|d| d.assume_utc())
+        .map_err(|_| ValidationError::new(field, ErrorCode::InvalidDate))
+}
+
+/// The inverse of [`parse_datetime`], for refilling a form.
+pub fn format_datetime(at: OffsetDateTime) -> String {
+    let utc = at.to_offset(time::UtcOffset::UTC);
+    utc.format(DATETIME_MINUTES).unwrap_or_default()
+}
+
+/// A calendar date `YYYY-MM-DD`.
+pub fn parse_date(field: &'static str, raw: &str) -> Result<Date, ValidationError> {
+    Date::parse(raw.trim(), DATE).map_err(|_| ValidationError::new(field, ErrorCode::InvalidDate))
+}
+
+pub fn format_date(date: Date) -> String {
+    date.format(DATE).unwrap_or_default()
+}
+
+/// The value of a checked field, or `None` with its error noted, so that
+/// a form reports every problem at once.
+fn keep<T>(errors: &mut Vec<ValidationError>, r: Result<T, ValidationError>) -> Option<T> {
+    r.map_err(|e| errors.push(e)).ok()
+}
+
+fn topics(raw: &str) -> Result<Vec<String>, ValidationError> {
+    let mut out: Vec<String> = Vec::new();
+    for t in raw.split(',') {
+        if let Some(t) = optional("topics", t, MAX_TOPIC_CHARS)? {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(&t)) {
+                out.push(t);
+            }
+        }
+    }
+    if out.len() > 10 {
+        return Err(ValidationError::new("topics", ErrorCode::FieldTooLong));
+    }
+    Ok(out)
+}
+
+impl ConsultationInput {
+    /// Every problem at once, so a form can show them all.
+    pub fn validate(&self) -> Result<ConsultationFields, Vec<ValidationError>> {
+        let mut errors = Vec::new();
+        let title = keep(
+            &mut errors,
+            required_line("title", &self.title, MAX_TITLE_CHARS),
+        );
+        let summary = keep(
+            &mut errors,
+            required("summary", &self.summary, MAX_SUMMARY_CHARS),
+        );
+        let body = keep(
+            &mut errors,
+            optional("body", &self.body, MAX_BODY_CHARS).map(Option::unwrap_or_default),
+        );
+        let topics = keep(&mut errors, topics(&self.topics));
+        let area = keep(&mut errors, optional("area", &self.area, MAX_AREA_CHARS));
+        let opens_at = keep(&mut errors, parse_datetime("opens_at", &self.opens_at));
+        let closes_at = keep(&mut errors, parse_datetime("closes_at", &self.closes_at));
+        let allow_anonymous = match self.allow_anonymous.as_str() {
+            "yes" | "true" => Some(true),
+            "" | "no" | "false" => Some(false),
+            _ => keep::<bool>(
+                &mut errors,
+                Err(ValidationError::new(
+                    "allow_anonymous",
+                    ErrorCode::InvalidChoice,
+                )),
+            ),
+        };
+        if let (Some(o), Some(c)) = (opens_at, closes_at) {
+            if c <= o {
+                errors.push(ValidationError::new(
+                    "closes_at",
+                    ErrorCode::ClosesBeforeOpens,
+                ));
+            }
+        }
+        match (
+            title,
+            summary,
+            body,
+            topics,
+            area,
+            opens_at,
+            closes_at,
+            allow_anonymous,
+        ) {
+            (
+                Some(title),
+                Some(summary),
+                Some(body),
+                Some(topics),
+                Some(area),
+                Some(opens_at),
+                Some(closes_at),
+                Some(allow_anonymous),
+            ) if errors.is_empty() => Ok(ConsultationFields {
+                title,
+                summary,
+                body,
+                topics,
+                area,
+                opens_at,
+                closes_at,
+                allow_anonymous,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A stage of the timeline as a form sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct StageInput {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// `YYYY-MM-DD`, optional.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub state: String,
+    #[serde(default)]
+    pub link: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stage {
+    pub name: String,
+    pub description: String,
+    pub date: Option<Date>,
+    pub state: StageState,
+    pub link: StageLink,
+}
+
+impl StageInput {
+    pub fn validate(&self) -> Result<Stage, Vec<ValidationError>> {
+        let mut errors = Vec::new();
+        let name = keep(
+            &mut errors,
+            required_line("name", &self.name, MAX_STAGE_NAME_CHARS),
+        );
+        let description = keep(
+            &mut errors,
+            optional("description", &self.description, MAX_STAGE_TEXT_CHARS)
+                .map(Option::unwrap_or_default),
+        );
+        let date = if self.date.trim().is_empty() {
+            Some(None)
+        } else {
+            keep(&mut errors, parse_date("date", &self.date).map(Some))
+        };
+        let state = keep(&mut errors, StageState::parse(&self.state));
+        let link = keep(&mut errors, StageLink::parse(&self.link));
+        match (name, description, date, state, link) {
+            (Some(name), Some(description), Some(date), Some(state), Some(link)) => Ok(Stage {
+                name,
+                description,
+                date,
+                state,
+                link,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A short reference a respondent can quote: no 0/O or 1/I to misread.
+pub fn response_reference(random: [u8; 8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut out = String::with_capacity(9);
+    for (i, b) in random.iter().enumerate() {
+        if i == 4 {
+            out.push('-');
+        }
+        out.push(ALPHABET[(*b as usize) % ALPHABET.len()] as char);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn input() -> ConsultationInput {
+        ConsultationInput {
+            title: "Safer streets".into(),
+            summary: "Tell us what works".into(),
+            body: "Some *markdown*".into(),
+            topics: "hate crime, Safety, hate crime".into(),
+            area: "".into(),
+            opens_at: "2026-12-01T09:00".into(),
+            closes_at: "2027-01-31T17:00".into(),
+            allow_anonymous: "yes".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_consultation_passes() {
+        let c = input().validate().unwrap();
+        assert_eq!(c.topics, ["hate crime", "Safety"]);
+        assert_eq!(c.opens_at, datetime!(2026-12-01 09:00 UTC));
+        assert!(c.allow_anonymous);
+        assert_eq!(c.area, None);
+        assert_eq!(format_datetime(c.opens_at), "2026-12-01T09:00");
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let bad = ConsultationInput {
+            title: "x".repeat(MAX_TITLE_CHARS + 1),
+            summary: " ".into(),
+            opens_at: "2027-02-01T09:00".into(),
+            closes_at: "2027-01-31T17:00".into(),
+            allow_anonymous: "maybe".into(),
+            ..input()
+        };
+        let codes: Vec<_> = bad
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("title", ErrorCode::FieldTooLong),
+                ("summary", ErrorCode::FieldRequired),
+                ("allow_anonymous", ErrorCode::InvalidChoice),
+                ("closes_at", ErrorCode::ClosesBeforeOpens),
+            ]
+        );
+        let bad = ConsultationInput {
+            opens_at: "tomorrow".into(),
+            ..input()
+        };
+        assert_eq!(bad.validate().unwrap_err()[0].code, ErrorCode::InvalidDate);
+    }
+
+    #[test]
+    fn status_follows_the_dates() {
+        let o = datetime!(2026-12-01 09:00 UTC);
+        let c = datetime!(2027-01-31 17:00 UTC);
+        assert_eq!(
+            Status::at(o, c, datetime!(2026-11-30 00:00 UTC)),
+            Status::Upcoming
+        );
+        assert_eq!(Status::at(o, c, o), Status::Open);
+        assert_eq!(Status::at(o, c, c), Status::Closed);
+    }
+
+    #[test]
+    fn stages_are_checked() {
+        let s = StageInput {
+            name: "Evidence gathering".into(),
+            date: "2026-10-01".into(),
+            state: "happened".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(s.link, StageLink::None);
+        let e = StageInput {
+            date: "01/10/2026".into(),
+            state: "soon".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap_err();
+        let fields: Vec<_> = e.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["name", "date", "state"]);
+    }
+
+    #[test]
+    fn references_are_readable() {
+        let r = response_reference([0, 1, 2, 3, 250, 251, 252, 255]);
+        assert_eq!(r.len(), 9);
+        assert!(r
+            .chars()
+            .all(|c| c == '-' || (c.is_ascii_alphanumeric() && !"01IO".contains(c))));
+    }
+}

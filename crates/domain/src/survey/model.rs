@@ -1,0 +1,625 @@
+//! A survey as officers build it: pages of typed questions with stable
+//! ids, stored as one JSON document per consultation. Options are named
+//! by their index; fixed scales and demographic lists have message keys
+//! so that every language labels them.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::routing::{validate_routing, Condition};
+use super::{Answers, Page, Question, QuestionRef, Survey};
+use crate::error::ErrorCode;
+
+pub const MAX_PAGES: usize = 30;
+pub const MAX_QUESTIONS: usize = 200;
+pub const MAX_OPTIONS: usize = 50;
+pub const MAX_TEXT_CHARS: usize = 1_000;
+pub const MAX_OPTION_CHARS: usize = 300;
+pub const SHORT_TEXT_CHARS: usize = 200;
+pub const DEFAULT_LONG_TEXT_CHARS: usize = 5_000;
+pub const MAX_LONG_TEXT_CHARS: usize = 20_000;
+
+/// "Show this question (or skip this page) when the answer to `question`
+/// includes one of `any_of`."
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rule {
+    pub question: String,
+    pub any_of: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Demographic {
+    AgeBand,
+    Gender,
+    Area,
+    Ethnicity,
+    Religion,
+    Disability,
+    SexualOrientation,
+}
+
+impl Demographic {
+    pub const ALL: [Demographic; 7] = [
+        Demographic::AgeBand,
+        Demographic::Gender,
+        Demographic::Area,
+        Demographic::Ethnicity,
+        Demographic::Religion,
+        Demographic::Disability,
+        Demographic::SexualOrientation,
+    ];
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            Demographic::AgeBand => "age_band",
+            Demographic::Gender => "gender",
+            Demographic::Area => "area",
+            Demographic::Ethnicity => "ethnicity",
+            Demographic::Religion => "religion",
+            Demographic::Disability => "disability",
+            Demographic::SexualOrientation => "sexual_orientation",
+        }
+    }
+
+    /// Special-category data under UK GDPR (health covers disability):
+    /// asked only with a stated purpose, stored apart, read under audit.
+    pub const fn is_special_category(self) -> bool {
+        matches!(
+            self,
+            Demographic::Ethnicity
+                | Demographic::Religion
+                | Demographic::Disability
+                | Demographic::SexualOrientation
+        )
+    }
+
+    /// Message keys of the fixed options, "prefer not to say" last.
+    /// Areas are the council's own and come from the question.
+    pub fn option_keys(self) -> &'static [&'static str] {
+        match self {
+            Demographic::AgeBand => &[
+                "under-16",
+                "16-24",
+                "25-34",
+                "35-44",
+                "45-54",
+                "55-64",
+                "65-74",
+                "75-plus",
+                "prefer-not",
+            ],
+            Demographic::Gender => &["woman", "man", "non-binary", "self-describe", "prefer-not"],
+            Demographic::Area => &[],
+            Demographic::Ethnicity => &[
+                "asian",
+                "black",
+                "mixed",
+                "white",
+                "arab",
+                "other-ethnic",
+                "prefer-not",
+            ],
+            Demographic::Religion => &[
+                "no-religion",
+                "buddhist",
+                "christian",
+                "hindu",
+                "jewish",
+                "muslim",
+                "sikh",
+                "other-religion",
+                "prefer-not",
+            ],
+            Demographic::Disability => &[
+                "disabled-a-lot",
+                "disabled-a-little",
+                "not-disabled",
+                "prefer-not",
+            ],
+            Demographic::SexualOrientation => &[
+                "straight",
+                "gay-lesbian",
+                "bisexual",
+                "other-orientation",
+                "prefer-not",
+            ],
+        }
+    }
+}
+
+pub const AGREEMENT_KEYS: [&str; 6] = [
+    "strongly-agree",
+    "agree",
+    "neither",
+    "disagree",
+    "strongly-disagree",
+    "dont-know",
+];
+pub const EFFECTIVENESS_KEYS: [&str; 5] = [
+    "very-effective",
+    "fairly-effective",
+    "not-very-effective",
+    "not-at-all-effective",
+    "dont-know",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum QuestionKind {
+    SingleChoice {
+        options: Vec<String>,
+    },
+    MultipleChoice {
+        options: Vec<String>,
+        /// At most this many may be ticked.
+        #[serde(default)]
+        max: Option<usize>,
+    },
+    Agreement,
+    Effectiveness,
+    Ranking {
+        options: Vec<String>,
+    },
+    Number {
+        #[serde(default)]
+        min: Option<i64>,
+        #[serde(default)]
+        max: Option<i64>,
+    },
+    Date,
+    ShortText,
+    LongText {
+        #[serde(default = "default_long_text")]
+        max_chars: usize,
+    },
+    /// Rows each answered on the agreement scale.
+    Matrix {
+        rows: Vec<String>,
+    },
+    Demographic {
+        of: Demographic,
+        /// The council's areas, for `of: area`.
+        #[serde(default)]
+        areas: Vec<String>,
+    },
+}
+
+fn default_long_text() -> usize {
+    DEFAULT_LONG_TEXT_CHARS
+}
+
+impl QuestionKind {
+    pub const fn key(&self) -> &'static str {
+        match self {
+            QuestionKind::SingleChoice { .. } => "single_choice",
+            QuestionKind::MultipleChoice { .. } => "multiple_choice",
+            QuestionKind::Agreement => "agreement",
+            QuestionKind::Effectiveness => "effectiveness",
+            QuestionKind::Ranking { .. } => "ranking",
+            QuestionKind::Number { .. } => "number",
+            QuestionKind::Date => "date",
+            QuestionKind::ShortText => "short_text",
+            QuestionKind::LongText { .. } => "long_text",
+            QuestionKind::Matrix { .. } => "matrix",
+            QuestionKind::Demographic { .. } => "demographic",
+        }
+    }
+
+    /// The options a respondent picks from, as labels the council wrote
+    /// (`Written`) or message keys every language translates (`Keys`).
+    pub fn options(&self) -> Options<'_> {
+        match self {
+            QuestionKind::SingleChoice { options }
+            | QuestionKind::MultipleChoice { options, .. }
+            | QuestionKind::Ranking { options } => Options::Written(options),
+            QuestionKind::Agreement | QuestionKind::Matrix { .. } => {
+                Options::Keys("scale", &AGREEMENT_KEYS)
+            }
+            QuestionKind::Effectiveness => Options::Keys("scale", &EFFECTIVENESS_KEYS),
+            QuestionKind::Demographic {
+                of: Demographic::Area,
+                areas,
+            } => Options::Written(areas),
+            QuestionKind::Demographic { of, .. } => Options::Keys("demographic", of.option_keys()),
+            _ => Options::None,
+        }
+    }
+
+    /// Whether answers are counted per option (and can be routed on and
+    /// cross-tabulated by).
+    pub fn is_choice(&self) -> bool {
+        matches!(
+            self,
+            QuestionKind::SingleChoice { .. }
+                | QuestionKind::MultipleChoice { .. }
+                | QuestionKind::Agreement
+                | QuestionKind::Effectiveness
+                | QuestionKind::Demographic { .. }
+        )
+    }
+
+    pub fn is_special_category(&self) -> bool {
+        matches!(self, QuestionKind::Demographic { of, .. } if of.is_special_category())
+    }
+}
+
+/// The options of a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Options<'a> {
+    None,
+    Written(&'a [String]),
+    /// A message-key prefix and the keys.
+    Keys(&'static str, &'static [&'static str]),
+}
+
+impl Options<'_> {
+    pub fn len(&self) -> usize {
+        match self {
+            Options::None => 0,
+            Options::Written(o) => o.len(),
+            Options::Keys(_, k) => k.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionDef {
+    /// Stable within the survey: answers and results refer to it.
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub hint: String,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(flatten)]
+    pub kind: QuestionKind,
+    #[serde(default)]
+    pub show_if: Option<Rule>,
+    /// Why a special-category question is asked; respondents see it.
+    #[serde(default)]
+    pub purpose: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PageDef {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub skip_if: Option<Rule>,
+    pub questions: Vec<QuestionDef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SurveyDefinition {
+    pub pages: Vec<PageDef>,
+}
+
+/// One problem with a survey, for the builder to show beside the question
+/// (or page) it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefinitionError {
+    /// The question id, or `page-N` (1-based) for a page's rule.
+    pub at: String,
+    pub code: ErrorCode,
+}
+
+impl std::fmt::Display for DefinitionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.at, self.code)
+    }
+}
+
+fn bad_text(s: &str, max: usize) -> bool {
+    s.chars().count() > max || s.chars().any(|c| c.is_control() && c != '\n')
+}
+
+impl SurveyDefinition {
+    pub fn questions(&self) -> impl Iterator<Item = &QuestionDef> {
+        self.pages.iter().flat_map(|p| p.questions.iter())
+    }
+
+    pub fn question(&self, id: &str) -> Option<&QuestionDef> {
+        self.questions().find(|q| q.id == id)
+    }
+
+    /// Where each question id is.
+    fn places(&self) -> HashMap<&str, QuestionRef> {
+        let mut out = HashMap::new();
+        for (p, page) in self.pages.iter().enumerate() {
+            for (q, question) in page.questions.iter().enumerate() {
+                out.entry(question.id.as_str()).or_insert(QuestionRef {
+                    page: p,
+                    question: q,
+                });
+            }
+        }
+        out
+    }
+
+    /// The survey as the routing validator sees it.
+    fn routing_view(&self) -> Survey {
+        let places = self.places();
+        let condition = |r: &Option<Rule>| {
+            r.as_ref().map(|r| Condition {
+                // An unknown id points past the end: the validator then
+                // reports it as an unknown question.
+                question: places
+                    .get(r.question.as_str())
+                    .copied()
+                    .unwrap_or(QuestionRef {
+                        page: usize::MAX,
+                        question: 0,
+                    }),
+                any_of: r.any_of.clone(),
+            })
+        };
+        Survey {
+            pages: self
+                .pages
+                .iter()
+                .map(|p| Page {
+                    skip_if: condition(&p.skip_if),
+                    questions: p
+                        .questions
+                        .iter()
+                        .map(|q| Question {
+                            answers: if q.kind.is_choice() {
+                                Answers::Choice {
+                                    options: q.kind.options().len(),
+                                }
+                            } else {
+                                Answers::Other
+                            },
+                            required: q.required,
+                            show_if: condition(&q.show_if),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Every problem: text, options, purposes, ids and routing. A survey
+    /// that passes can be answered by everyone without a dead end.
+    pub fn validate(&self) -> Result<(), Vec<DefinitionError>> {
+        let mut errors = Vec::new();
+        let mut err = |at: &str, code| {
+            errors.push(DefinitionError {
+                at: at.to_owned(),
+                code,
+            })
+        };
+        if self.pages.len() > MAX_PAGES || self.questions().count() > MAX_QUESTIONS {
+            err("survey", ErrorCode::FieldTooLong);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (p, page) in self.pages.iter().enumerate() {
+            if bad_text(&page.title, MAX_TEXT_CHARS) {
+                err(&format!("page-{}", p + 1), ErrorCode::FieldTooLong);
+            }
+            for q in &page.questions {
+                let id_ok = !q.id.is_empty()
+                    && q.id.len() <= 40
+                    && q.id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+                if !id_ok {
+                    err(&q.id, ErrorCode::InvalidSlug);
+                } else if !seen.insert(q.id.as_str()) {
+                    err(&q.id, ErrorCode::AlreadyRegistered);
+                }
+                if q.text.trim().is_empty() {
+                    err(&q.id, ErrorCode::FieldRequired);
+                }
+                if bad_text(&q.text, MAX_TEXT_CHARS)
+                    || bad_text(&q.hint, MAX_TEXT_CHARS)
+                    || bad_text(&q.purpose, MAX_TEXT_CHARS)
+                {
+                    err(&q.id, ErrorCode::FieldTooLong);
+                }
+                let written: &[String] = match &q.kind {
+                    QuestionKind::SingleChoice { options }
+                    | QuestionKind::MultipleChoice { options, .. }
+                    | QuestionKind::Ranking { options } => options,
+                    QuestionKind::Matrix { rows } => rows,
+                    QuestionKind::Demographic {
+                        of: Demographic::Area,
+                        areas,
+                    } => areas,
+                    _ => &[],
+                };
+                let needs_options = !written.is_empty()
+                    || matches!(
+                        &q.kind,
+                        QuestionKind::SingleChoice { .. }
+                            | QuestionKind::MultipleChoice { .. }
+                            | QuestionKind::Ranking { .. }
+                            | QuestionKind::Matrix { .. }
+                            | QuestionKind::Demographic {
+                                of: Demographic::Area,
+                                ..
+                            }
+                    );
+                let min = if matches!(q.kind, QuestionKind::Matrix { .. }) {
+                    1
+                } else {
+                    2
+                };
+                if needs_options && (written.len() < min || written.len() > MAX_OPTIONS) {
+                    err(&q.id, ErrorCode::InvalidChoice);
+                }
+                if written
+                    .iter()
+                    .any(|o| o.trim().is_empty() || bad_text(o, MAX_OPTION_CHARS))
+                {
+                    err(&q.id, ErrorCode::InvalidChoice);
+                }
+                match &q.kind {
+                    QuestionKind::MultipleChoice {
+                        options,
+                        max: Some(m),
+                    } if *m == 0 || *m > options.len() => err(&q.id, ErrorCode::TooManyChoices),
+                    QuestionKind::Number {
+                        min: Some(a),
+                        max: Some(b),
+                    } if a > b => err(&q.id, ErrorCode::OutOfRange),
+                    QuestionKind::LongText { max_chars }
+                        if *max_chars == 0 || *max_chars > MAX_LONG_TEXT_CHARS =>
+                    {
+                        err(&q.id, ErrorCode::OutOfRange)
+                    }
+                    _ => {}
+                }
+                if q.kind.is_special_category() && q.purpose.trim().is_empty() {
+                    err(&q.id, ErrorCode::PurposeRequired);
+                }
+            }
+        }
+        if let Err(routing) = validate_routing(&self.routing_view()) {
+            for e in routing {
+                let at = match e.place() {
+                    super::routing::Place::Page(p) => format!("page-{}", p + 1),
+                    super::routing::Place::Question(r) => {
+                        self.pages[r.page].questions[r.question].id.clone()
+                    }
+                };
+                err(&at, ErrorCode::InvalidSurvey);
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The next free question id ("q1", "q2", …).
+    pub fn next_id(&self) -> String {
+        let mut n = self.questions().count() + 1;
+        loop {
+            let id = format!("q{n}");
+            if self.question(&id).is_none() {
+                return id;
+            }
+            n += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn q(id: &str, kind: QuestionKind) -> QuestionDef {
+        QuestionDef {
+            id: id.into(),
+            text: format!("Question {id}"),
+            hint: String::new(),
+            required: false,
+            kind,
+            show_if: None,
+            purpose: String::new(),
+        }
+    }
+
+    pub fn choice(options: &[&str]) -> QuestionKind {
+        QuestionKind::SingleChoice {
+            options: options.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Two pages: a yes/no question, then a page shown only after "yes".
+    pub fn sample() -> SurveyDefinition {
+        let mut follow = q("q2", QuestionKind::LongText { max_chars: 100 });
+        follow.show_if = Some(Rule {
+            question: "q1".into(),
+            any_of: vec![0],
+        });
+        let mut religion = q(
+            "q3",
+            QuestionKind::Demographic {
+                of: Demographic::Religion,
+                areas: vec![],
+            },
+        );
+        religion.purpose = "To check we hear from every faith".into();
+        let mut first = q("q1", choice(&["Yes", "No"]));
+        first.required = true;
+        SurveyDefinition {
+            pages: vec![
+                PageDef {
+                    title: "About you".into(),
+                    skip_if: None,
+                    questions: vec![first],
+                },
+                PageDef {
+                    title: "More".into(),
+                    skip_if: None,
+                    questions: vec![follow, religion],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn the_sample_is_valid_and_round_trips_as_json() {
+        let s = sample();
+        s.validate().unwrap();
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains(r#""type":"single_choice""#), "{json}");
+        let back: SurveyDefinition = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(s.next_id(), "q4");
+    }
+
+    #[test]
+    fn special_category_needs_a_purpose_and_rules_must_look_back() {
+        let mut s = sample();
+        s.pages[1].questions[1].purpose.clear();
+        s.pages[0].questions[0].show_if = Some(Rule {
+            question: "q2".into(),
+            any_of: vec![0],
+        });
+        s.pages[1].questions.push(q("q1", QuestionKind::Date));
+        s.pages[1].questions.push(q("q9", choice(&["only one"])));
+        let errors: Vec<_> = s
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.at, e.code))
+            .collect();
+        assert!(
+            errors.contains(&("q3".into(), ErrorCode::PurposeRequired)),
+            "{errors:?}"
+        );
+        assert!(
+            errors.contains(&("q1".into(), ErrorCode::InvalidSurvey)),
+            "{errors:?}"
+        );
+        assert!(
+            errors.contains(&("q1".into(), ErrorCode::AlreadyRegistered)),
+            "{errors:?}"
+        );
+        assert!(
+            errors.contains(&("q9".into(), ErrorCode::InvalidChoice)),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_rule_targets_are_refused() {
+        let mut s = sample();
+        s.pages[1].skip_if = Some(Rule {
+            question: "nope".into(),
+            any_of: vec![0],
+        });
+        let errors = s.validate().unwrap_err();
+        assert_eq!(errors[0].at, "page-2");
+    }
+}
