@@ -10,8 +10,12 @@
 //!   convergence report and the effective sample size.
 //! - [`text`]: the text pipeline (normalisation, language, words, stems,
 //!   stop words, personal data masked) for English, Arabic and Arabizi.
+//! - [`opinions`]: opinion groups from agree / disagree / pass votes
+//!   (Pol.is-class): projection, groups, representative and consensus
+//!   statements, group-aware consensus, for whole or live conversations.
 
 pub mod disclosure;
+pub mod opinions;
 pub mod proportion;
 pub mod raking;
 pub mod text;

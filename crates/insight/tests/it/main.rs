@@ -1,0 +1,3 @@
+//! Integration tests of the analysis engine, one module per area.
+
+mod opinions;
