@@ -3,10 +3,13 @@
 //! can never disagree.
 
 pub mod accounts;
+pub mod consultations;
 pub mod demo;
 pub mod feedback;
 pub mod mail;
 pub mod organisations;
+pub mod responding;
+pub mod results;
 pub mod site;
 pub mod throttle;
 
@@ -34,6 +37,12 @@ pub enum ServiceError {
     Crypto(String),
     #[error("too many requests; retry after {retry_after} s")]
     RateLimited { retry_after: u32 },
+    /// Survey answers that break the survey's rules, each with its question.
+    #[error("{} answers are invalid", .0.len())]
+    InvalidAnswers(Vec<cohesion_domain::survey::answers::AnswerError>),
+    /// A survey definition with problems, each with where it is.
+    #[error("the survey has {} problems", .0.len())]
+    InvalidSurvey(Vec<cohesion_domain::survey::model::DefinitionError>),
     #[error(transparent)]
     Storage(#[from] StorageError),
 }

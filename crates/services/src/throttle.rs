@@ -2,7 +2,8 @@
 //! buckets.
 
 use cohesion_domain::rate_limit::{
-    RateLimit, MAIL_SENDING_PER_ACCOUNT, RESET_PER_CLIENT, SIGN_IN_PER_CLIENT, SIGN_UP_PER_CLIENT,
+    RateLimit, ANONYMOUS_RESPONSES_PER_CLIENT, MAIL_SENDING_PER_ACCOUNT, RESET_PER_CLIENT,
+    SIGN_IN_PER_CLIENT, SIGN_UP_PER_CLIENT,
 };
 use cohesion_storage::{rate_limits, Db};
 
@@ -16,6 +17,8 @@ pub enum Throttled {
     PasswordReset,
     /// Changes that send email, counted per account, not per address.
     MailSending,
+    /// Anonymous survey responses started from one address.
+    AnonymousResponse,
 }
 
 impl Throttled {
@@ -25,6 +28,7 @@ impl Throttled {
             Throttled::SignUp => ("sign-up", SIGN_UP_PER_CLIENT),
             Throttled::PasswordReset => ("reset", RESET_PER_CLIENT),
             Throttled::MailSending => ("mail", MAIL_SENDING_PER_ACCOUNT),
+            Throttled::AnonymousResponse => ("anonymous-response", ANONYMOUS_RESPONSES_PER_CLIENT),
         }
     }
 }

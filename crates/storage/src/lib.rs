@@ -5,6 +5,7 @@
 //! block of code for each engine so that queries are written once.
 
 pub mod audit;
+pub mod consultations;
 mod db;
 pub mod email_tokens;
 pub mod feedback;
@@ -13,6 +14,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod programmes;
 pub mod rate_limits;
+pub mod responses;
 pub mod schema;
 pub mod sessions;
 mod timestamp;

@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_foundation"),
     migration!(2, "0002_accounts"),
     migration!(3, "0003_profiles_organisations"),
+    migration!(4, "0004_consultations"),
 ];
 
 /// An arbitrary constant naming Cohesion's migration lock.

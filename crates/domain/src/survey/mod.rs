@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod model;
 pub mod routing;
+pub mod tally;
 
 pub use routing::{validate_routing, Condition, RoutingError};
 

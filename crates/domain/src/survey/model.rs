@@ -186,6 +186,11 @@ pub enum QuestionKind {
     },
 }
 
+/// How a date answer is stored and exported.
+pub fn format_answer_date(d: time::Date) -> String {
+    crate::consultation::format_date(d)
+}
+
 fn default_long_text() -> usize {
     DEFAULT_LONG_TEXT_CHARS
 }

@@ -273,12 +273,19 @@ pub async fn delete_account(
     }
     email_tokens::delete_for_user(tx.conn(), me.user_id).await?;
     sessions::delete_for_user(tx.conn(), me.user_id).await?;
-    // Content tables (responses, comments, applications) join here as they
-    // arrive: with `Remove`, each replaces the person's text with its
-    // removal notice in this same transaction.
+    // Content tables join here: with `Remove`, each takes the person's
+    // contributions out (survey answers leave the totals and are deleted;
+    // comments, when they arrive, get the removal notice) in this same
+    // transaction. Unfinished survey drafts are never kept.
     let detail = match contributions {
-        Contributions::Keep => "account deleted; contributions kept anonymously",
-        Contributions::Remove => "account deleted; contributions removed",
+        Contributions::Keep => {
+            crate::responding::discard_drafts_of(tx.conn(), me.user_id).await?;
+            "account deleted; contributions kept anonymously"
+        }
+        Contributions::Remove => {
+            crate::responding::remove_all_for(tx.conn(), me.user_id).await?;
+            "account deleted; contributions removed"
+        }
     };
     users::erase(tx.conn(), me.user_id).await?;
     let origin = Origin {

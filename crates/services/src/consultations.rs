@@ -1,0 +1,230 @@
+//! Consultations: officers write, build the survey, publish; everyone
+//! else reads what is published. Drafts exist only for staff.
+
+use cohesion_domain::consultation::{ConsultationInput, Stage, StageInput};
+use cohesion_domain::identity::Action;
+use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::consultations::{self, ConsultationRecord, ListQuery, Publication};
+use cohesion_storage::{Db, Timestamp};
+use uuid::Uuid;
+
+use crate::accounts::{audit_log, Origin, SignedIn};
+use crate::{require, ServiceError};
+
+pub const PAGE_SIZE: i64 = 20;
+
+fn origin<'a>(me: &SignedIn, client: Option<&'a str>) -> Origin<'a> {
+    Origin {
+        actor: Some(me.user_id),
+        client,
+    }
+}
+
+/// Whether `viewer` may see drafts and everything staff see.
+pub fn is_staff(viewer: Option<&SignedIn>) -> bool {
+    viewer.is_some_and(|v| v.roles.allows(Action::RunEngagement))
+}
+
+/// A consultation with its survey and timeline, as a page shows it.
+#[derive(Debug, Clone)]
+pub struct ConsultationView {
+    pub record: ConsultationRecord,
+    pub survey: SurveyDefinition,
+    pub stages: Vec<Stage>,
+}
+
+pub(crate) fn parse_survey(json: &str) -> Result<SurveyDefinition, ServiceError> {
+    serde_json::from_str(json).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(format!(
+            "stored survey unreadable: {e}"
+        )))
+    })
+}
+
+/// A consultation by id: published ones for everyone, drafts for staff;
+/// to anyone else a draft does not exist.
+pub async fn view(
+    db: &Db,
+    viewer: Option<&SignedIn>,
+    id: Uuid,
+) -> Result<ConsultationView, ServiceError> {
+    let mut c = db.acquire().await?;
+    let record = consultations::find(c.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if record.published_at.is_none() && !is_staff(viewer) {
+        return Err(ServiceError::NotFound);
+    }
+    let stages = consultations::stages(c.conn(), id).await?;
+    let survey = parse_survey(&record.survey)?;
+    Ok(ConsultationView {
+        record,
+        survey,
+        stages,
+    })
+}
+
+/// A page of the list, with the number matching in all. Staff see drafts.
+pub async fn list(
+    db: &Db,
+    viewer: Option<&SignedIn>,
+    mut query: ListQuery<'_>,
+    page: u32,
+) -> Result<(Vec<ConsultationRecord>, i64), ServiceError> {
+    query.drafts = query.drafts && is_staff(viewer);
+    query.limit = PAGE_SIZE;
+    query.offset = i64::from(page.saturating_sub(1)) * PAGE_SIZE;
+    let mut c = db.acquire().await?;
+    Ok(consultations::list(c.conn(), &query, Timestamp::now()).await?)
+}
+
+/// Creates a draft consultation with an empty survey.
+pub async fn create(
+    db: &Db,
+    me: &SignedIn,
+    input: &ConsultationInput,
+    client: Option<&str>,
+) -> Result<Uuid, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let fields = input.validate().map_err(ServiceError::InvalidFields)?;
+    let empty = serde_json::to_string(&SurveyDefinition::default())
+        .unwrap_or_else(|_| "{\"pages\":[]}".into());
+    let mut tx = db.begin().await?;
+    let id = consultations::insert(tx.conn(), &fields, &empty, me.user_id).await?;
+    audit_log(
+        tx.conn(),
+        origin(me, client),
+        "consultation.create",
+        Some(id),
+        &fields.title,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    input: &ConsultationInput,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let fields = input.validate().map_err(ServiceError::InvalidFields)?;
+    let mut tx = db.begin().await?;
+    if !consultations::update(tx.conn(), id, &fields).await? {
+        return Err(ServiceError::NotFound);
+    }
+    audit_log(
+        tx.conn(),
+        origin(me, client),
+        "consultation.update",
+        Some(id),
+        &fields.title,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Replaces the survey after checking every question and routing rule.
+/// Refused once anyone has responded: answers name questions and options.
+pub async fn set_survey(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    survey: &SurveyDefinition,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    survey.validate().map_err(ServiceError::InvalidSurvey)?;
+    let json = serde_json::to_string(survey).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
+    })?;
+    let mut tx = db.begin().await?;
+    if consultations::find(tx.conn(), id).await?.is_none() {
+        return Err(ServiceError::NotFound);
+    }
+    if !consultations::set_survey(tx.conn(), id, &json).await? {
+        return Err(ValidationError::new("survey", ErrorCode::SurveyLocked).into());
+    }
+    let detail = format!("{} questions", survey.questions().count());
+    audit_log(
+        tx.conn(),
+        origin(me, client),
+        "consultation.survey",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Replaces the timeline.
+pub async fn set_stages(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    stages: &[StageInput],
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    if stages.len() > cohesion_domain::consultation::MAX_STAGES {
+        return Err(ValidationError::new("stages", ErrorCode::FieldTooLong).into());
+    }
+    let mut valid = Vec::with_capacity(stages.len());
+    let mut errors = Vec::new();
+    for s in stages {
+        match s.validate() {
+            Ok(s) => valid.push(s),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ServiceError::InvalidFields(errors));
+    }
+    let mut tx = db.begin().await?;
+    if consultations::find(tx.conn(), id).await?.is_none() {
+        return Err(ServiceError::NotFound);
+    }
+    consultations::set_stages(tx.conn(), id, &valid).await?;
+    audit_log(
+        tx.conn(),
+        origin(me, client),
+        "consultation.stages",
+        Some(id),
+        &format!("{} stages", valid.len()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Publishes or withdraws the consultation itself or its results.
+pub async fn set_published(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    what: Publication,
+    publish: bool,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut tx = db.begin().await?;
+    let at = publish.then(Timestamp::now);
+    if !consultations::set_published(tx.conn(), id, what, at).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let action = match (what, publish) {
+        (Publication::Consultation, true) => "consultation.publish",
+        (Publication::Consultation, false) => "consultation.unpublish",
+        (Publication::Results, true) => "consultation.results.publish",
+        (Publication::Results, false) => "consultation.results.withdraw",
+    };
+    audit_log(tx.conn(), origin(me, client), action, Some(id), "").await?;
+    tx.commit().await?;
+    Ok(())
+}

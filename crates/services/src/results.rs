@@ -1,0 +1,359 @@
+//! Results: per-question counts from the running totals, with 95 %
+//! Wilson intervals and small counts suppressed (insight crate), and
+//! crosstabs counted from the stored answers. The public sees results
+//! only once an officer publishes them, and never special-category
+//! questions; staff who may see special-category results do so under
+//! audit.
+
+use std::collections::HashMap;
+
+use cohesion_domain::identity::Action;
+use cohesion_domain::survey::model::{QuestionDef, QuestionKind, SurveyDefinition};
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
+use cohesion_insight::proportion::Proportion;
+use cohesion_storage::consultations::{self, ConsultationRecord};
+use cohesion_storage::{responses, Db};
+use uuid::Uuid;
+
+use crate::accounts::{audit_log, Origin, SignedIn};
+use crate::consultations::{is_staff, parse_survey};
+use crate::{require, ServiceError};
+
+/// One option's share, as far as the rules let it be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// `None`: hidden (fewer than the minimum, or derivable from totals).
+    pub count: Option<u64>,
+    /// `None`: hidden, or the base is too small for a percentage.
+    pub share: Option<Proportion>,
+}
+
+/// One line of counts: a question's options, or one row of a matrix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The people who answered (this row).
+    pub base: u64,
+    /// Whether the base itself is too small to publish.
+    pub base_hidden: bool,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionResult {
+    pub question: QuestionDef,
+    /// Options (or the first rank, for a ranking); one line per matrix row.
+    pub lines: Vec<Line>,
+    /// How many answered at all.
+    pub answered: u64,
+    /// Special-category results the viewer may not see are withheld.
+    pub withheld: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Results {
+    pub consultation: ConsultationRecord,
+    pub survey: SurveyDefinition,
+    pub questions: Vec<QuestionResult>,
+    pub rules: SmallBaseRules,
+}
+
+/// Suppresses and adds intervals to one line of counts.
+pub fn line(counts: &[u64], base: u64, rules: SmallBaseRules) -> Line {
+    let base_hidden = base > 0 && base < rules.min_count;
+    let shown = suppress(
+        &[counts.to_vec()],
+        Margins {
+            row_totals: counts.len() > 1,
+            column_totals: false,
+        },
+        rules,
+    );
+    let cells = shown
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|count| {
+            let count = if base_hidden { None } else { count };
+            Cell {
+                count,
+                share: count
+                    .filter(|_| rules.shows_percent(base))
+                    .and_then(|c| Proportion::wilson(c, base)),
+            }
+        })
+        .collect();
+    Line {
+        base,
+        base_hidden,
+        cells,
+    }
+}
+
+fn question_lines(
+    q: &QuestionDef,
+    totals: &HashMap<(i64, i64), u64>,
+    rules: SmallBaseRules,
+) -> Vec<Line> {
+    let n = q.kind.options().len();
+    let get = |item: i64, choice: i64| totals.get(&(item, choice)).copied().unwrap_or(0);
+    match &q.kind {
+        QuestionKind::Matrix { rows } => (0..rows.len())
+            .map(|r| {
+                let counts: Vec<u64> = (0..n).map(|c| get(r as i64, c as i64)).collect();
+                line(&counts, get(r as i64, -1), rules)
+            })
+            .collect(),
+        QuestionKind::Ranking { options } => {
+            let counts: Vec<u64> = (0..options.len()).map(|c| get(0, c as i64)).collect();
+            vec![line(&counts, get(-1, -1), rules)]
+        }
+        k if k.is_choice() => {
+            let counts: Vec<u64> = (0..n).map(|c| get(0, c as i64)).collect();
+            vec![line(&counts, get(-1, -1), rules)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Whether `viewer` sees results of this consultation now, and whether
+/// as staff (everything, before publication) or as the public.
+fn may_see(viewer: Option<&SignedIn>, c: &ConsultationRecord) -> Result<bool, ServiceError> {
+    if viewer.is_some_and(|v| v.roles.allows(Action::Analyse)) {
+        return Ok(true);
+    }
+    if c.published_at.is_some() && c.results_published_at.is_some() {
+        return Ok(false);
+    }
+    Err(ServiceError::NotFound)
+}
+
+/// The results of consultation `id` as `viewer` may see them. Reading
+/// special-category results is audit-logged.
+pub async fn results(
+    db: &Db,
+    viewer: Option<&SignedIn>,
+    id: Uuid,
+    rules: SmallBaseRules,
+    client: Option<&str>,
+) -> Result<Results, ServiceError> {
+    let mut c = db.acquire().await?;
+    let consultation = consultations::find(c.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if consultation.published_at.is_none()
+        && !is_staff(viewer)
+        && !viewer.is_some_and(|v| v.roles.allows(Action::Analyse))
+    {
+        return Err(ServiceError::NotFound);
+    }
+    let staff = may_see(viewer, &consultation)?;
+    let special_allowed = viewer.is_some_and(|v| v.roles.allows(Action::ViewSpecialCategory));
+    let survey = parse_survey(&consultation.survey)?;
+    let mut by_question: HashMap<String, HashMap<(i64, i64), u64>> = HashMap::new();
+    for (q, item, choice, n) in responses::counts(c.conn(), id).await? {
+        by_question
+            .entry(q)
+            .or_default()
+            .insert((item, choice), n.max(0) as u64);
+    }
+    let empty = HashMap::new();
+    let mut questions = Vec::new();
+    let mut special_shown = false;
+    for q in survey.questions() {
+        let special = q.kind.is_special_category();
+        if special && !staff {
+            continue;
+        }
+        let withheld = special && !special_allowed;
+        let totals = by_question.get(&q.id).unwrap_or(&empty);
+        let answered = totals.get(&(-1, -1)).copied().unwrap_or(0);
+        special_shown |= special && !withheld;
+        questions.push(QuestionResult {
+            question: q.clone(),
+            lines: if withheld {
+                Vec::new()
+            } else {
+                question_lines(q, totals, rules)
+            },
+            answered,
+            withheld,
+        });
+    }
+    drop(c);
+    if special_shown {
+        if let Some(me) = viewer {
+            let mut tx = db.begin().await?;
+            let origin = Origin {
+                actor: Some(me.user_id),
+                client,
+            };
+            audit_log(
+                tx.conn(),
+                origin,
+                "special_category.view",
+                Some(id),
+                "survey results",
+            )
+            .await?;
+            tx.commit().await?;
+        }
+    }
+    Ok(Results {
+        consultation,
+        survey,
+        questions,
+        rules,
+    })
+}
+
+/// A crosstab: respondents by their answers to two choice questions.
+#[derive(Debug, Clone)]
+pub struct Crosstab {
+    pub rows_by: QuestionDef,
+    pub columns_by: QuestionDef,
+    /// Counts by [row option][column option], suppressed.
+    pub cells: Vec<Vec<Option<u64>>>,
+    /// Column percentages (share of each column's base), where shown.
+    pub shares: Vec<Vec<Option<Proportion>>>,
+    pub row_totals: Vec<Option<u64>>,
+    pub column_totals: Vec<Option<u64>>,
+}
+
+/// Crosstab of two single-answer choice questions, for staff who analyse.
+/// A special-category question needs that right and is audit-logged.
+pub async fn crosstab(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    rows_by: &str,
+    columns_by: &str,
+    rules: SmallBaseRules,
+    client: Option<&str>,
+) -> Result<Crosstab, ServiceError> {
+    require(me, Action::Analyse)?;
+    let mut tx = db.begin().await?;
+    let consultation = consultations::find(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let survey = parse_survey(&consultation.survey)?;
+    let pick = |field: &'static str, qid: &str| -> Result<QuestionDef, ServiceError> {
+        let q = survey
+            .question(qid)
+            .ok_or(ValidationError::new(field, ErrorCode::UnknownQuestion))?;
+        if !q.kind.is_choice() {
+            return Err(ValidationError::new(field, ErrorCode::InvalidChoice).into());
+        }
+        if q.kind.is_special_category() && !me.roles.allows(Action::ViewSpecialCategory) {
+            return Err(ServiceError::Forbidden);
+        }
+        Ok(q.clone())
+    };
+    let r = pick("rows", rows_by)?;
+    let col = pick("columns", columns_by)?;
+    let (nr, nc) = (r.kind.options().len(), col.kind.options().len());
+    let mut table = vec![vec![0u64; nc]; nr];
+    let found = responses::crosstab(
+        tx.conn(),
+        id,
+        (&r.id, r.kind.is_special_category()),
+        (&col.id, col.kind.is_special_category()),
+    )
+    .await?;
+    for (a, b, n) in found {
+        if let (Ok(a), Ok(b)) = (usize::try_from(a), usize::try_from(b)) {
+            if a < nr && b < nc {
+                table[a][b] = n.max(0) as u64;
+            }
+        }
+    }
+    if r.kind.is_special_category() || col.kind.is_special_category() {
+        let origin = Origin {
+            actor: Some(me.user_id),
+            client,
+        };
+        let detail = format!("crosstab {} by {}", r.id, col.id);
+        audit_log(
+            tx.conn(),
+            origin,
+            "special_category.view",
+            Some(id),
+            &detail,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    let cells = suppress(
+        &table,
+        Margins {
+            row_totals: true,
+            column_totals: true,
+        },
+        rules,
+    );
+    let hide = |n: u64| (n >= rules.min_count).then_some(n);
+    let row_totals: Vec<Option<u64>> = table.iter().map(|row| hide(row.iter().sum())).collect();
+    let col_sums: Vec<u64> = (0..nc)
+        .map(|j| table.iter().map(|row| row[j]).sum())
+        .collect();
+    let column_totals = col_sums.iter().map(|n| hide(*n)).collect();
+    let shares = cells
+        .iter()
+        .map(|row| {
+            row.iter()
+                .enumerate()
+                .map(|(j, c)| {
+                    c.filter(|_| rules.shows_percent(col_sums[j]))
+                        .and_then(|c| Proportion::wilson(c, col_sums[j]))
+                })
+                .collect()
+        })
+        .collect();
+    Ok(Crosstab {
+        rows_by: r,
+        columns_by: col,
+        cells,
+        shares,
+        row_totals,
+        column_totals,
+    })
+}
+
+/// Checks the running totals against a full recount from the answers:
+/// the differences, empty when they agree.
+pub async fn verify_totals(
+    db: &Db,
+    id: Uuid,
+) -> Result<Vec<(String, i64, i64, i64, i64)>, ServiceError> {
+    let mut c = db.acquire().await?;
+    let running: HashMap<(String, i64, i64), i64> = responses::counts(c.conn(), id)
+        .await?
+        .into_iter()
+        .map(|(q, i, ch, n)| ((q, i, ch), n))
+        .collect();
+    let recount: HashMap<(String, i64, i64), i64> = responses::recount(c.conn(), id)
+        .await?
+        .into_iter()
+        .filter(|(_, i, ch, _)| !(*i > 0 && *ch == -1))
+        .map(|(q, i, ch, n)| ((q, i, ch), n))
+        .collect();
+    let mut diffs = Vec::new();
+    for (k, n) in &recount {
+        let r = running.get(k).copied().unwrap_or(0);
+        if r != *n {
+            diffs.push((k.0.clone(), k.1, k.2, r, *n));
+        }
+    }
+    for (k, r) in &running {
+        // Matrix row bases are running-only; skip them here.
+        if k.1 >= 0 && k.2 == -1 {
+            continue;
+        }
+        if !recount.contains_key(k) && *r != 0 {
+            diffs.push((k.0.clone(), k.1, k.2, *r, 0));
+        }
+    }
+    diffs.sort();
+    Ok(diffs)
+}

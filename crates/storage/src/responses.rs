@@ -1,0 +1,394 @@
+//! Survey responses: a draft kept between pages, the answers written at
+//! submission, and the running totals kept in the same transaction.
+
+use cohesion_domain::survey::tally::{AnswerRow, CountKey};
+use sqlx::Row;
+use uuid::Uuid;
+
+use crate::{new_id, on_conn, Conn, StorageError, Timestamp};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseRecord {
+    pub id: Uuid,
+    pub consultation_id: Uuid,
+    pub respondent_id: Option<Uuid>,
+    pub reference: String,
+    /// The fields sent so far, as JSON.
+    pub draft: String,
+    pub submitted_at: Option<Timestamp>,
+    pub removed_at: Option<Timestamp>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+const COLUMNS: &str =
+    "id, consultation_id, respondent_id, reference, draft, submitted_at, removed_at, created_at, updated_at";
+
+fn record<R: Row>(r: &R) -> Result<ResponseRecord, sqlx::Error>
+where
+    for<'a> &'a str: sqlx::ColumnIndex<R>,
+    for<'a> Uuid: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> Option<Uuid>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> Timestamp: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> Option<Timestamp>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+{
+    Ok(ResponseRecord {
+        id: r.try_get("id")?,
+        consultation_id: r.try_get("consultation_id")?,
+        respondent_id: r.try_get("respondent_id")?,
+        reference: r.try_get("reference")?,
+        draft: r.try_get("draft")?,
+        submitted_at: r.try_get("submitted_at")?,
+        removed_at: r.try_get("removed_at")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+    })
+}
+
+/// Who a response belongs to.
+#[derive(Debug, Clone, Copy)]
+pub enum Owner<'a> {
+    Account(Uuid),
+    /// The SHA-256 of an anonymous respondent's cookie.
+    Anonymous(&'a str),
+}
+
+pub async fn find_for(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    owner: Owner<'_>,
+) -> Result<Option<ResponseRecord>, StorageError> {
+    let found = on_conn!(conn, c => {
+        let row = match owner {
+            Owner::Account(user) => {
+                let sql = format!("SELECT {COLUMNS} FROM responses WHERE consultation_id = $1 AND respondent_id = $2");
+                sqlx::query(&sql).bind(consultation_id).bind(user).fetch_optional(&mut *c).await?
+            }
+            Owner::Anonymous(key) => {
+                let sql = format!("SELECT {COLUMNS} FROM responses WHERE consultation_id = $1 AND anonymous_key = $2");
+                sqlx::query(&sql).bind(consultation_id).bind(key).fetch_optional(&mut *c).await?
+            }
+        };
+        row.as_ref().map(record).transpose()
+    })?;
+    Ok(found)
+}
+
+/// Starts a response; `None` when one already exists for this owner (a
+/// race between two tabs), or the reference happened to be taken.
+pub async fn create(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    owner: Owner<'_>,
+    reference: &str,
+) -> Result<Option<Uuid>, StorageError> {
+    let id = new_id();
+    let now = Timestamp::now();
+    let (user, key) = match owner {
+        Owner::Account(u) => (Some(u), None),
+        Owner::Anonymous(k) => (None, Some(k)),
+    };
+    let n = on_conn!(conn, c => {
+        sqlx::query(
+            "INSERT INTO responses (id, consultation_id, respondent_id, anonymous_key, reference, draft, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, '{}', $6, $6) ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(consultation_id)
+        .bind(user)
+        .bind(key)
+        .bind(reference)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok((n == 1).then_some(id))
+}
+
+pub async fn save_draft(conn: Conn<'_>, id: Uuid, draft: &str) -> Result<(), StorageError> {
+    on_conn!(conn, c => {
+        sqlx::query("UPDATE responses SET draft = $1, updated_at = $2 WHERE id = $3")
+            .bind(draft)
+            .bind(Timestamp::now())
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
+
+pub async fn mark_submitted(conn: Conn<'_>, id: Uuid, at: Timestamp) -> Result<(), StorageError> {
+    on_conn!(conn, c => {
+        sqlx::query("UPDATE responses SET submitted_at = $1, updated_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
+
+fn answer_table(special: bool) -> &'static str {
+    if special {
+        "response_special_answers"
+    } else {
+        "response_answers"
+    }
+}
+
+/// The stored answer rows of a response (special-category rows only when
+/// `special` is asked for: the caller has checked the right to see them).
+pub async fn answers(
+    conn: Conn<'_>,
+    response_id: Uuid,
+    special: bool,
+) -> Result<Vec<AnswerRow>, StorageError> {
+    let sql = format!(
+        "SELECT question_id, item, choice, number_value, text_value FROM {} WHERE response_id = $1 \
+         ORDER BY question_id, item, choice",
+        answer_table(special)
+    );
+    let rows = on_conn!(conn, c => {
+        let rows = sqlx::query(&sql).bind(response_id).fetch_all(&mut *c).await?;
+        rows.iter()
+            .map(|r| -> Result<AnswerRow, sqlx::Error> {
+                Ok(AnswerRow {
+                    question_id: r.try_get("question_id")?,
+                    item: r.try_get("item")?,
+                    choice: r.try_get("choice")?,
+                    number: r.try_get("number_value")?,
+                    text: r.try_get("text_value")?,
+                    special,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+    })?;
+    Ok(rows)
+}
+
+/// Removes every stored answer of a response (both tables).
+pub async fn delete_answers(mut conn: Conn<'_>, response_id: Uuid) -> Result<(), StorageError> {
+    for table in [answer_table(false), answer_table(true)] {
+        let sql = format!("DELETE FROM {table} WHERE response_id = $1");
+        on_conn!(conn.reborrow(), c => sqlx::query(&sql).bind(response_id).execute(&mut *c).await.map(|_| ()))?;
+    }
+    Ok(())
+}
+
+/// Writes answer rows, each to the table its category belongs in.
+pub async fn insert_answers(
+    mut conn: Conn<'_>,
+    response_id: Uuid,
+    consultation_id: Uuid,
+    rows: &[AnswerRow],
+) -> Result<(), StorageError> {
+    for r in rows {
+        let sql = format!(
+            "INSERT INTO {} (response_id, consultation_id, question_id, item, choice, number_value, text_value) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            answer_table(r.special)
+        );
+        on_conn!(conn.reborrow(), c => {
+            sqlx::query(&sql)
+                .bind(response_id)
+                .bind(consultation_id)
+                .bind(&r.question_id)
+                .bind(r.item)
+                .bind(r.choice)
+                .bind(r.number)
+                .bind(r.text.as_deref())
+                .execute(&mut *c)
+                .await
+                .map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
+/// Adds `delta` to each running total (and to the respondent count when
+/// `respondents` is not zero).
+pub async fn adjust_counts(
+    mut conn: Conn<'_>,
+    consultation_id: Uuid,
+    keys: &[CountKey],
+    delta: i64,
+    respondents: i64,
+) -> Result<(), StorageError> {
+    for (question, item, choice) in keys {
+        on_conn!(conn.reborrow(), c => {
+            sqlx::query(
+                "INSERT INTO result_counts (consultation_id, question_id, item, choice, n) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (consultation_id, question_id, item, choice) DO UPDATE SET n = result_counts.n + excluded.n",
+            )
+            .bind(consultation_id)
+            .bind(question)
+            .bind(*item)
+            .bind(*choice)
+            .bind(delta)
+            .execute(&mut *c)
+            .await
+            .map(|_| ())
+        })?;
+    }
+    if respondents != 0 {
+        on_conn!(conn.reborrow(), c => {
+            sqlx::query("UPDATE consultations SET response_count = response_count + $1 WHERE id = $2")
+                .bind(respondents)
+                .bind(consultation_id)
+                .execute(&mut *c)
+                .await
+                .map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
+/// The running totals of a consultation: (question, item, choice, n).
+pub async fn counts(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+) -> Result<Vec<(String, i64, i64, i64)>, StorageError> {
+    let rows = on_conn!(conn, c => {
+        sqlx::query_as::<_, (String, i64, i64, i64)>(
+            "SELECT question_id, item, choice, n FROM result_counts WHERE consultation_id = $1 AND n <> 0 \
+             ORDER BY question_id, item, choice",
+        )
+        .bind(consultation_id)
+        .fetch_all(&mut *c)
+        .await
+    })?;
+    Ok(rows)
+}
+
+/// The same totals counted afresh from the stored answers, to check the
+/// running ones: (question, item, choice, n) with (-1, -1) for "answered".
+pub async fn recount(
+    mut conn: Conn<'_>,
+    consultation_id: Uuid,
+) -> Result<Vec<(String, i64, i64, i64)>, StorageError> {
+    let mut out = Vec::new();
+    for special in [false, true] {
+        let t = answer_table(special);
+        let sql = format!(
+            "SELECT question_id, item, choice, COUNT(*) FROM {t} WHERE consultation_id = $1 AND choice IS NOT NULL \
+             GROUP BY question_id, item, choice \
+             UNION ALL \
+             SELECT question_id, -1, -1, COUNT(DISTINCT response_id) FROM {t} WHERE consultation_id = $1 GROUP BY question_id"
+        );
+        let rows = on_conn!(conn.reborrow(), c => {
+            sqlx::query_as::<_, (String, i64, i64, i64)>(&sql).bind(consultation_id).fetch_all(&mut *c).await
+        })?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
+/// Respondents by their answer to two choice questions: (row option,
+/// column option, respondents). Either question may be special-category,
+/// which the caller has checked the right to see and logged.
+pub async fn crosstab(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    rows_by: (&str, bool),
+    columns_by: (&str, bool),
+) -> Result<Vec<(i64, i64, i64)>, StorageError> {
+    let sql = format!(
+        "SELECT a.choice, b.choice, COUNT(DISTINCT a.response_id) FROM {} a JOIN {} b ON b.response_id = a.response_id \
+         WHERE a.consultation_id = $1 AND a.question_id = $2 AND a.item = 0 AND a.choice IS NOT NULL \
+         AND b.consultation_id = $1 AND b.question_id = $3 AND b.item = 0 AND b.choice IS NOT NULL \
+         GROUP BY a.choice, b.choice",
+        answer_table(rows_by.1),
+        answer_table(columns_by.1)
+    );
+    let rows = on_conn!(conn, c => {
+        sqlx::query_as::<_, (i64, i64, i64)>(&sql)
+            .bind(consultation_id)
+            .bind(rows_by.0)
+            .bind(columns_by.0)
+            .fetch_all(&mut *c)
+            .await
+    })?;
+    Ok(rows)
+}
+
+/// A page of free-text answers to one question, newest first, with the
+/// response reference each belongs to: (reference, text).
+pub async fn texts(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    question_id: &str,
+    search: &str,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<(String, String)>, i64), StorageError> {
+    let pattern = format!(
+        "%{}%",
+        search
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let filter = "a.consultation_id = $1 AND a.question_id = $2 AND a.text_value IS NOT NULL \
+                  AND ($3 = '' OR LOWER(a.text_value) LIKE $4 ESCAPE '\\')";
+    let list_sql = format!(
+        "SELECT r.reference, a.text_value FROM response_answers a JOIN responses r ON r.id = a.response_id \
+         WHERE {filter} ORDER BY a.response_id DESC LIMIT $5 OFFSET $6"
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM response_answers a WHERE {filter}");
+    let search = search.trim().to_lowercase();
+    let found = on_conn!(conn, c => {
+        let list = sqlx::query_as::<_, (String, String)>(&list_sql)
+            .bind(consultation_id)
+            .bind(question_id)
+            .bind(&search)
+            .bind(&pattern)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&mut *c)
+            .await?;
+        let total: i64 = sqlx::query_scalar(&count_sql)
+            .bind(consultation_id)
+            .bind(question_id)
+            .bind(&search)
+            .bind(&pattern)
+            .fetch_one(&mut *c)
+            .await?;
+        Ok::<_, sqlx::Error>((list, total))
+    })?;
+    Ok(found)
+}
+
+/// Every response a person made, for "your data" and account deletion.
+pub async fn for_respondent(
+    conn: Conn<'_>,
+    user: Uuid,
+) -> Result<Vec<ResponseRecord>, StorageError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM responses WHERE respondent_id = $1 ORDER BY created_at LIMIT 1000"
+    );
+    let rows = on_conn!(conn, c => {
+        let rows = sqlx::query(&sql).bind(user).fetch_all(&mut *c).await?;
+        rows.iter().map(record).collect::<Result<Vec<_>, _>>()
+    })?;
+    Ok(rows)
+}
+
+/// Marks a response removed at its author's request and empties its
+/// draft; its answers are deleted by the caller, who also takes them out
+/// of the totals.
+pub async fn mark_removed(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
+    on_conn!(conn, c => {
+        sqlx::query("UPDATE responses SET removed_at = $1, draft = '{}', updated_at = $1 WHERE id = $2")
+            .bind(Timestamp::now())
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
