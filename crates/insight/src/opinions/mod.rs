@@ -45,17 +45,11 @@ pub use output::{
 };
 
 /// Settings of one analysis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     /// Seed of the clustering's random start; the same votes and seed give
     /// the same output.
     pub seed: u64,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options { seed: 0 }
-    }
 }
 
 /// Errors from building a conversation by hand (the importer has its own,
