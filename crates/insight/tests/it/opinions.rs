@@ -78,6 +78,9 @@ fn keep_polis_in_conv(m: &mut VoteMatrix, math: &Value) {
     }
 }
 
+/// A base cluster: position, size, Pol.is's group, ours.
+type Weighted = ([f64; 2], f64, usize, usize);
+
 /// Within-group sum of squares of two labelings of Pol.is's own base
 /// clusters (its coordinates, weighted by size): (Pol.is's, ours). Our
 /// label of a base cluster is the group most of its members are in.
@@ -112,7 +115,7 @@ fn within_group_ss(a: &Analysis, math: &Value) -> (f64, f64) {
             points.push((*xy, members.len() as f64, theirs, ours));
         }
     }
-    let ss = |label: &dyn Fn(&([f64; 2], f64, usize, usize)) -> usize| {
+    let ss = |label: &dyn Fn(&Weighted) -> usize| {
         let mut sums: HashMap<usize, (f64, f64, f64)> = HashMap::new();
         for p in &points {
             let e = sums.entry(label(p)).or_default();
