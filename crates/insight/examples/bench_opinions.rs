@@ -25,6 +25,15 @@ use cohesion_insight::opinions::{
     analyse, ari, import, LiveConversation, Options, Vote, VoteMatrix,
 };
 
+/// `PROJECTION=polis` selects Pol.is's projection scaling.
+fn options(seed: u64) -> Options {
+    let projection = match std::env::var("PROJECTION").as_deref() {
+        Ok("polis") => Projection::PolisCompatible,
+        _ => Projection::VotesCast,
+    };
+    Options { seed, projection }
+}
+
 fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -79,7 +88,7 @@ fn conversation(dir: &Path, seed: u64) {
     let votes = import::read_dir(dir).unwrap_or_else(|e| panic!("{e}"));
     let import_ms = ms(start);
     let start = Instant::now();
-    let analysis = analyse(&votes, &Options { seed });
+    let analysis = analyse(&votes, &options(seed));
     let analyse_ms = ms(start);
     let mut line = format!(
         "{{\"mode\":\"conversation\",\"dir\":{:?},\"participants\":{},\"statements\":{},\"votes\":{},\"import_ms\":{import_ms:.3},\"analyse_ms\":{analyse_ms:.3},\"total_ms\":{:.3},\"in_conversation\":{},\"groups\":{}",
@@ -122,7 +131,7 @@ fn synthetic_run(participants: usize, statements: usize, votes: usize, seed: u64
     let m = synthetic(participants, statements, votes, seed);
     let generate_ms = ms(start);
     let start = Instant::now();
-    let analysis = analyse(&m, &Options { seed });
+    let analysis = analyse(&m, &options(seed));
     let analyse_ms = ms(start);
     println!(
         "{{\"mode\":\"synthetic\",\"participants\":{participants},\"statements\":{statements},\"votes\":{},\"generate_ms\":{generate_ms:.1},\"analyse_ms\":{analyse_ms:.1},\"groups\":{},\"peak_rss_kib\":{}}}",
@@ -136,7 +145,7 @@ fn incremental(participants: usize, seed: u64) {
     // vTaiwan-like: 200 statements, 25 votes each on average.
     let statements = 200;
     let m = synthetic(participants, statements, participants * 25, seed);
-    let mut live = LiveConversation::from_matrix(m, Options { seed });
+    let mut live = LiveConversation::from_matrix(m, options(seed));
     let start = Instant::now();
     let groups = live.analysis().groups.len();
     let first_ms = ms(start);

@@ -10,7 +10,7 @@ use super::OpinionsArgs;
 
 pub fn run(args: OpinionsArgs) -> anyhow::Result<()> {
     let votes = import::read_dir(&args.dir)?;
-    let analysis = analyse(&votes, &Options { seed: args.seed });
+    let analysis = analyse(&votes, &Options::with_seed(args.seed));
     let mut json =
         serde_json::to_string_pretty(&analysis).context("cannot write the result as JSON")?;
     json.push('\n');

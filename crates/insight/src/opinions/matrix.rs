@@ -219,6 +219,8 @@ pub struct Prepared {
     pub activity: Vec<u32>,
     /// Statements that received at least one vote, moderated out or not.
     pub voted_statements: usize,
+    /// Moderated-out statements that received at least one vote.
+    pub moderated_voted: usize,
     /// Rows kept in the conversation whatever their vote count.
     pub kept: Vec<bool>,
 }
@@ -272,6 +274,11 @@ impl Prepared {
             value,
             activity,
             voted_statements: statement_voted.iter().filter(|&&v| v).count(),
+            moderated_voted: statement_voted
+                .iter()
+                .zip(&m.moderated_out)
+                .filter(|(&voted, &out)| voted && out)
+                .count(),
         }
     }
 

@@ -50,6 +50,33 @@ pub struct Options {
     /// Seed of the clustering's random start; the same votes and seed give
     /// the same output.
     pub seed: u64,
+    pub projection: Projection,
+}
+
+impl Options {
+    /// Default settings with this seed.
+    pub fn with_seed(seed: u64) -> Options {
+        Options {
+            seed,
+            ..Options::default()
+        }
+    }
+}
+
+/// How a participant's projection is scaled up for the statements they
+/// have not voted on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Projection {
+    /// √(statements / votes cast), both counting only statements that are
+    /// not moderated out.
+    #[default]
+    VotesCast,
+    /// Pol.is's arithmetic: moderated-out statements that received votes
+    /// count as statements and as votes cast by everyone. This shrinks the
+    /// scaling of light voters when much is moderated out; it follows
+    /// Pol.is's groups more closely on most real conversations (see
+    /// BENCHMARKS.md).
+    PolisCompatible,
 }
 
 /// Errors from building a conversation by hand (the importer has its own,

@@ -182,7 +182,7 @@ pub(super) fn run(votes: &VoteMatrix, m: &Prepared, options: &Options) -> Analys
         );
         return analysis;
     };
-    let projection = pca::project_rows(m, &fit);
+    let projection = pca::project_rows(m, &fit, options.projection);
     analysis.projection = OrderedMap((0..m.rows()).map(|r| (pid(r), projection[r])).collect());
     analysis.statement_projection = OrderedMap(
         pca::project_columns(&fit)

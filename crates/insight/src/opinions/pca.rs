@@ -9,6 +9,7 @@
 //! participants × statements.
 
 use super::matrix::Prepared;
+use super::Projection;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pca {
@@ -87,8 +88,16 @@ pub fn fit(m: &Prepared) -> Option<Pca> {
 /// Projects each row from the votes it cast, scaled by
 /// √(active statements / votes cast) so light voters are not pulled to
 /// the centre. Rows with no vote on an active statement sit at the origin.
-pub fn project_rows(m: &Prepared, pca: &Pca) -> Vec<[f64; 2]> {
-    let p = m.cols() as f64;
+///
+/// With [`Projection::PolisCompatible`], moderated-out statements that
+/// received votes count both as statements and as votes cast by everyone,
+/// as in Pol.is (which zeroes their columns instead of removing them).
+pub fn project_rows(m: &Prepared, pca: &Pca, projection: Projection) -> Vec<[f64; 2]> {
+    let extra = match projection {
+        Projection::VotesCast => 0.0,
+        Projection::PolisCompatible => m.moderated_voted as f64,
+    };
+    let p = m.cols() as f64 + extra;
     (0..m.rows())
         .map(|r| {
             let mut xy = [0.0f64; 2];
@@ -102,7 +111,7 @@ pub fn project_rows(m: &Prepared, pca: &Pca) -> Vec<[f64; 2]> {
             if n == 0 {
                 return [0.0, 0.0];
             }
-            let scale = (p / f64::from(n)).sqrt();
+            let scale = (p / (f64::from(n) + extra)).sqrt();
             [xy[0] * scale, xy[1] * scale]
         })
         .collect()

@@ -257,14 +257,20 @@ fn golden_report() {
     cases.sort();
     for case in cases {
         let (mut m, math) = golden_case(&case);
+        let plain_votes = m.clone();
         let plain = analyse(&m, &Options::default());
         let c0 = compare(&plain, &math);
         keep_polis_in_conv(&mut m, &math);
         let a = analyse(&m, &Options::default());
         let c = compare(&a, &math);
+        let compat = Options {
+            projection: cohesion_insight::opinions::Projection::PolisCompatible,
+            ..Options::default()
+        };
+        let c1 = compare(&analyse(&plain_votes, &compat), &math);
         println!(
-            "  without history: in-conv {} ARI {:.3}",
-            c0.in_conv_ours, c0.ari
+            "  without history: in-conv {} ARI {:.3}; Pol.is-compatible projection: k {} ARI {:.3}",
+            c0.in_conv_ours, c0.ari, c1.k_ours, c1.ari
         );
         println!(
             "{}: in-conv ours {} polis {} missing {:?} extra {:?}; k ours {} polis {}; ARI {:.3}; top rep {}/{} {:?}; consensus agree {:?} vs {:?}; disagree {:?} vs {:?}; silhouettes {:?}",
@@ -466,7 +472,7 @@ fn shuffle<T>(items: &mut [T], seed: u64) {
 fn permuting_participants_or_statements_changes_nothing_else() {
     let votes = planted(60, 24, 11);
     let statements: Vec<String> = (0..24).map(|s| format!("{}", s * 3)).collect();
-    let reference = analyse(&build(&statements, &votes, "9"), &Options { seed: 5 });
+    let reference = analyse(&build(&statements, &votes, "9"), &Options::with_seed(5));
     assert_eq!(reference.status, cohesion_insight::opinions::Status::Ok);
     assert!(reference.groups.len() >= 2);
     assert!(
@@ -479,7 +485,7 @@ fn permuting_participants_or_statements_changes_nothing_else() {
         let mut statements = statements.clone();
         shuffle(&mut votes, seed); // participants (and votes) in another order
         shuffle(&mut statements, seed + 100);
-        let permuted = analyse(&build(&statements, &votes, "9"), &Options { seed: 5 });
+        let permuted = analyse(&build(&statements, &votes, "9"), &Options::with_seed(5));
         assert_eq!(
             serde_json::to_string(&permuted).unwrap(),
             expected,
@@ -493,11 +499,12 @@ fn same_input_and_seed_give_identical_output_on_any_thread() {
     let votes = planted(80, 30, 3);
     let statements: Vec<String> = (0..30).map(|s| format!("{}", s * 3)).collect();
     let m = build(&statements, &votes, "");
-    let once = serde_json::to_string(&analyse(&m, &Options { seed: 42 })).unwrap();
+    let once = serde_json::to_string(&analyse(&m, &Options::with_seed(42))).unwrap();
     let outputs: Vec<String> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..4)
             .map(|_| {
-                scope.spawn(|| serde_json::to_string(&analyse(&m, &Options { seed: 42 })).unwrap())
+                scope
+                    .spawn(|| serde_json::to_string(&analyse(&m, &Options::with_seed(42))).unwrap())
             })
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
@@ -552,7 +559,7 @@ fn live_conversation_equals_a_fresh_analysis_after_each_vote() {
     let votes = planted(40, 16, 9);
     let statements: Vec<String> = (0..16).map(|s| format!("{}", s * 3)).collect();
     let (first, rest) = votes.split_at(votes.len() - 5);
-    let mut live = cohesion_insight::opinions::LiveConversation::new(Options { seed: 1 });
+    let mut live = cohesion_insight::opinions::LiveConversation::new(Options::with_seed(1));
     for s in &statements {
         live.add_statement(s, false).unwrap();
     }
@@ -565,7 +572,7 @@ fn live_conversation_equals_a_fresh_analysis_after_each_vote() {
         live.add_vote(p, s, *v).unwrap();
         let fresh = analyse(
             &build(&statements, &votes[..first.len() + i + 1], ""),
-            &Options { seed: 1 },
+            &Options::with_seed(1),
         );
         assert_eq!(*live.analysis(), fresh, "after vote {i}");
     }
