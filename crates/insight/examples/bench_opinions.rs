@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use cohesion_insight::opinions::clustering::Rng;
 use cohesion_insight::opinions::{
-    analyse, ari, import, LiveConversation, Options, Vote, VoteMatrix,
+    analyse, ari, import, LiveConversation, Options, Projection, Vote, VoteMatrix,
 };
 
 /// `PROJECTION=polis` selects Pol.is's projection scaling.
