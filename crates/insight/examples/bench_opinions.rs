@@ -123,6 +123,9 @@ fn conversation(dir: &Path, seed: u64) {
             theirs.len()
         );
     }
+    if let Some(reason) = &analysis.reason {
+        line += &format!(",\"reason\":{reason:?}");
+    }
     println!("{line},\"peak_rss_kib\":{}}}", peak_rss_kib().unwrap_or(0));
 }
 
