@@ -89,7 +89,7 @@ fn column(
 ) -> Result<usize, ImportError> {
     headers
         .iter()
-        .position(|h| h.trim() == name)
+        .position(|h| h.trim_start_matches('\u{feff}').trim() == name)
         .ok_or(ImportError::MissingColumn {
             file: file.to_owned(),
             column: name,
@@ -343,6 +343,13 @@ mod tests {
         assert!(err.to_string().contains("vote \"1.5\""), "{err}");
         let err = read_participants_votes("participant,group-id\n3,\n".as_bytes()).unwrap_err();
         assert!(err.to_string().contains("no statement columns"), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_column_name() {
+        let votes = "\u{feff}timestamp,comment-id,voter-id,vote\n1,0,5,1\n";
+        let m = read_comments_and_votes(COMMENTS.as_bytes(), votes.as_bytes()).unwrap();
+        assert_eq!(m.vote_count(), 1);
     }
 
     #[test]
