@@ -13,8 +13,13 @@
 //! - [`opinions`]: opinion groups from agree / disagree / pass votes
 //!   (Pol.is-class): projection, groups, representative and consensus
 //!   statements, group-aware consensus, for whole or live conversations.
+//! - [`import`]: answers and labelled examples read from CSV and JSON Lines.
+//! - [`moderation`]: a linear classifier over hashed n-grams, trained from
+//!   labelled examples, with per-class metrics, thresholds and explanations.
 
 pub mod disclosure;
+pub mod import;
+pub mod moderation;
 pub mod opinions;
 pub mod proportion;
 pub mod raking;

@@ -1,5 +1,6 @@
 //! The real `cohesion` binary, started as an operator would start it.
 
+mod analyse_moderation;
 mod analyse_opinions;
 mod cli;
 mod mail;
