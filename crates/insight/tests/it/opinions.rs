@@ -144,6 +144,9 @@ struct Comparison {
     k_ours: usize,
     k_polis: usize,
     top_rep_matches: usize,
+    /// Groups whose whole list of representative statements (ids and
+    /// directions, in order) is Pol.is's.
+    full_rep_matches: usize,
     top_rep_note: Vec<String>,
     consensus_agree_ours: Vec<String>,
     consensus_agree_polis: Vec<String>,
@@ -193,6 +196,7 @@ fn compare(a: &Analysis, math: &Value) -> Comparison {
     // Match each Pol.is group to our group holding most of its members,
     // then compare the first representative statement.
     let mut top_rep_matches = 0;
+    let mut full_rep_matches = 0;
     let mut top_rep_note = Vec::new();
     for g in polis_groups {
         let gid = g["id"].as_u64().unwrap().to_string();
@@ -215,6 +219,28 @@ fn compare(a: &Analysis, math: &Value) -> Comparison {
             .representative
             .first()
             .map(|r| r.statement.clone());
+        let polis_all: Vec<(String, String)> = math["repness"][&gid]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["tid"].as_i64().unwrap().to_string(),
+                    r["repful-for"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let ours_all: Vec<(String, String)> = a.groups[ours_gid]
+            .representative
+            .iter()
+            .map(|r| {
+                let d = serde_json::to_value(r.direction).unwrap();
+                (r.statement.clone(), d.as_str().unwrap().to_owned())
+            })
+            .collect();
+        if polis_all == ours_all {
+            full_rep_matches += 1;
+        }
         if polis_top.is_some() && polis_top == ours_top {
             top_rep_matches += 1;
         } else {
@@ -239,6 +265,7 @@ fn compare(a: &Analysis, math: &Value) -> Comparison {
         k_ours: a.groups.len(),
         k_polis: polis_groups.len(),
         top_rep_matches,
+        full_rep_matches,
         top_rep_note,
         consensus_agree_ours: a.consensus.agree.clone(),
         consensus_agree_polis: tids(&math["consensus"]["agree"]),
@@ -273,8 +300,9 @@ fn golden_report() {
             c0.in_conv_ours, c0.ari, c1.k_ours, c1.ari
         );
         println!(
-            "{}: in-conv ours {} polis {} missing {:?} extra {:?}; k ours {} polis {}; ARI {:.3}; top rep {}/{} {:?}; consensus agree {:?} vs {:?}; disagree {:?} vs {:?}; silhouettes {:?}",
+            "{} (full repness lists equal: {}): in-conv ours {} polis {} missing {:?} extra {:?}; k ours {} polis {}; ARI {:.3}; top rep {}/{} {:?}; consensus agree {:?} vs {:?}; disagree {:?} vs {:?}; silhouettes {:?}",
             case.file_name().unwrap().to_string_lossy(),
+            c.full_rep_matches,
             c.in_conv_ours,
             c.in_conv_polis,
             c.in_conv_missing,
@@ -304,6 +332,9 @@ fn golden_report() {
 /// instead checks the justification: on Pol.is's own coordinates our
 /// partition has a within-group sum of squares no larger than Pol.is's,
 /// i.e. it is at least as good a solution of the problem both solve.
+/// Where top representative statements differ it is because the groups
+/// do: given Pol.is's groups, ours are Pol.is's in every case (see
+/// `given_polis_groups_repness_and_group_aware_consensus_are_polis`).
 struct Expected {
     case: &'static str,
     /// ARI ≥ 0.95 against Pol.is's groups; otherwise the deviation above.
@@ -614,5 +645,84 @@ fn every_conversation_gets_groups_comparable_to_polis() {
         );
         // Far from chance everywhere (the figures are in BENCHMARKS.md).
         assert!(ari > 0.3, "{}: ARI {ari}", conversation.display());
+    }
+}
+
+/// Given Pol.is's own groups, our representative statements (whole lists,
+/// in order, with their figures) and group-aware consensus are Pol.is's:
+/// the statistics and the selection are conformant, and differences in the
+/// golden cases come only from the groups.
+#[test]
+fn given_polis_groups_repness_and_group_aware_consensus_are_polis() {
+    use cohesion_insight::opinions::{consensus, matrix::Prepared, repness};
+    let Some(dir) = polis_data() else { return };
+    for expected in &EXPECTED {
+        let case = expected.case;
+        let (mut m, math) = golden_case(&dir.join("golden").join(case));
+        keep_polis_in_conv(&mut m, &math);
+        let prepared = Prepared::new(&m);
+        let id_of_row = |r: usize| m.participants()[prepared.participants[r] as usize].clone();
+        let base = &math["base-clusters"];
+        let base_members: HashMap<String, Vec<String>> = ids(&base["id"])
+            .into_iter()
+            .zip(base["members"].as_array().unwrap().iter().map(ids))
+            .collect();
+        let groups = math["group-clusters"].as_array().unwrap();
+        let mut group_of: HashMap<String, usize> = HashMap::new();
+        for (index, g) in groups.iter().enumerate() {
+            for b in ids(&g["members"]) {
+                for p in &base_members[&b] {
+                    group_of.insert(p.clone(), index);
+                }
+            }
+        }
+        let (rows, labels): (Vec<usize>, Vec<usize>) = (0..prepared.rows())
+            .filter_map(|r| Some((r, *group_of.get(&id_of_row(r))?)))
+            .unzip();
+        let counts = repness::group_counts(&prepared, &rows, &labels, groups.len());
+        let selected = repness::select(&counts, 5);
+        let sid = |c: usize| m.statements()[prepared.columns[c] as usize].clone();
+        for (index, g) in groups.iter().enumerate() {
+            let gid = g["id"].as_u64().unwrap().to_string();
+            let theirs = math["repness"][&gid].as_array().unwrap();
+            let ours = &selected[index];
+            assert_eq!(ours.len(), theirs.len(), "{case} group {gid}");
+            for (o, t) in ours.iter().zip(theirs) {
+                assert_eq!(
+                    sid(o.column),
+                    t["tid"].as_i64().unwrap().to_string(),
+                    "{case} group {gid}"
+                );
+                assert_eq!(o.agree, t["repful-for"] == "agree", "{case} group {gid}");
+                assert_eq!(o.n_success as u64, t["n-success"].as_u64().unwrap());
+                assert_eq!(o.n_trials as u64, t["n-trials"].as_u64().unwrap());
+                assert!((o.p_success - t["p-success"].as_f64().unwrap()).abs() < 1e-9);
+                assert!((o.p_test - t["p-test"].as_f64().unwrap()).abs() < 1e-6);
+                assert!((o.repness - t["repness"].as_f64().unwrap()).abs() < 1e-6);
+                // Pol.is stores this one as a 32-bit float.
+                assert!((o.repness_test - t["repness-test"].as_f64().unwrap()).abs() < 1e-5);
+                assert_eq!(
+                    o.best_agree,
+                    t.get("best-agree").is_some(),
+                    "{case} group {gid}"
+                );
+            }
+        }
+        let (gac, _) = consensus::group_aware(&counts);
+        let mut compared = 0;
+        for (c, value) in gac.iter().enumerate() {
+            if let Some(theirs) = math["group-aware-consensus"][sid(c)].as_f64() {
+                compared += 1;
+                assert!(
+                    (value - theirs).abs() < 1e-9,
+                    "{case} statement {}: {value} vs {theirs}",
+                    sid(c)
+                );
+            }
+        }
+        assert!(
+            compared >= prepared.cols() / 2,
+            "{case}: only {compared} compared"
+        );
     }
 }
