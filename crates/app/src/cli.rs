@@ -55,6 +55,9 @@ pub enum Command {
     /// Administration tasks.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Analyse files with the analysis engine (no database needed).
+    #[command(subcommand)]
+    Analyse(crate::analyse::AnalyseCommand),
 }
 
 #[derive(Args, Debug, Default, Clone)]
@@ -100,6 +103,10 @@ pub enum AdminCommand {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Analyse(command) = cli.command {
+        // Analysis reads files only: no configuration, database or logging.
+        return tokio::task::spawn_blocking(move || crate::analyse::run(command)).await?;
+    }
     let serve_args = match &cli.command {
         Command::Serve(a) => a.clone(),
         _ => ServeArgs::default(),
@@ -126,6 +133,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             Ok(())
         }
+        Command::Analyse(_) => unreachable!("handled above"),
         Command::Admin(AdminCommand::Backup { path }) => {
             let db = connect(&settings).await?;
             let target = path

@@ -1,6 +1,7 @@
 //! Effective configuration: flags, then `COHESION_*` environment variables
 //! (clap reads both), then the TOML file, then defaults.
 
+use cohesion_insight::disclosure::SmallBaseRules;
 use std::path::Path;
 use std::time::Duration;
 
@@ -48,6 +49,8 @@ struct FileConfig {
     public_url: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
+    results_min_count: Option<u64>,
+    results_min_base_for_percent: Option<u64>,
 }
 
 /// Everything the binary runs with, resolved.
@@ -73,6 +76,10 @@ pub struct Settings {
     /// Where email goes out; `None` keeps it in the outbox.
     pub smtp_url: Option<String>,
     pub mail_from: String,
+    /// Result counts under this are hidden (with secondary suppression).
+    pub results_min_count: u64,
+    /// Percentages on bases under this are not shown.
+    pub results_min_base_for_percent: u64,
 }
 
 impl Settings {
@@ -131,6 +138,8 @@ impl Settings {
                 .clone()
                 .or(file.mail_from)
                 .unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
+            results_min_count: file.results_min_count.unwrap_or(10),
+            results_min_base_for_percent: file.results_min_base_for_percent.unwrap_or(30),
         };
         let mut settings = settings;
         settings.public_url = file
@@ -149,6 +158,11 @@ impl Settings {
             (
                 "feedback_window_secs",
                 u64::from(settings.feedback_window_secs),
+            ),
+            ("results_min_count", settings.results_min_count),
+            (
+                "results_min_base_for_percent",
+                settings.results_min_base_for_percent,
             ),
         ];
         if let Some((name, _)) = zero.iter().find(|(_, v)| *v == 0) {
@@ -191,6 +205,10 @@ impl Settings {
             access_log: self.access_log,
             public_url: self.public_url.clone(),
             mail_configured: self.smtp_url.is_some(),
+            small_base: SmallBaseRules {
+                min_count: self.results_min_count,
+                min_base_for_percent: self.results_min_base_for_percent,
+            },
         }
     }
 

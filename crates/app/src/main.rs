@@ -1,6 +1,7 @@
 //! `cohesion`: the one binary. Parses the command line, resolves the
 //! configuration and hands over to the crates that do the work.
 
+mod analyse;
 mod cli;
 mod config;
 mod serve;

@@ -40,6 +40,12 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         let passwords = cohesion_services::accounts::Passwords::new(1);
         let new_accounts = demo::load_accounts(&db, &passwords).await?;
         println!("{}", demo_accounts_text(new_accounts));
+        if cohesion_services::demo_consultations::load(&db).await? {
+            println!(
+                "Demo consultations loaded: one open, one upcoming, one closed; \
+                 their responses are generated demonstration data."
+            );
+        }
     }
     let catalog = Catalog::load()?;
     let state = cohesion_web::state(db.clone(), catalog, settings.web());

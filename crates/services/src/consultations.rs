@@ -91,7 +91,7 @@ pub async fn create(
     let empty = serde_json::to_string(&SurveyDefinition::default())
         .unwrap_or_else(|_| "{\"pages\":[]}".into());
     let mut tx = db.begin().await?;
-    let id = consultations::insert(tx.conn(), &fields, &empty, me.user_id).await?;
+    let id = consultations::insert(tx.conn(), &fields, &empty, Some(me.user_id)).await?;
     audit_log(
         tx.conn(),
         origin(me, client),

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod consultations;
 pub mod demo;
+pub mod demo_consultations;
 pub mod feedback;
 pub mod mail;
 pub mod organisations;

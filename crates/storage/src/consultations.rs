@@ -87,7 +87,7 @@ pub async fn insert(
     conn: Conn<'_>,
     f: &ConsultationFields,
     survey: &str,
-    by: Uuid,
+    by: Option<Uuid>,
 ) -> Result<Uuid, StorageError> {
     let id = new_id();
     let now = Timestamp::now();

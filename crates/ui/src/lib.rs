@@ -5,12 +5,19 @@
 //! the council wrote, which is escaped and marked with its own language.
 
 mod chrome;
+mod consultations;
 mod forms;
+pub mod markdown;
 mod pages;
 mod reports;
 
 pub use askama::Template;
 pub use chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, Nav, UserBox};
+pub use consultations::{
+    Bar, CheckAnswersPage, ConfirmationPage, ConsultationItem, ConsultationListPage,
+    ConsultationPage, OptionView, QuestionView, ResultView, ResultsPage, StageItem, SubField,
+    SurveyPage,
+};
 pub use forms::{Field, FieldError, FormPage, NoticePage, SignInPage, SignUpPage};
 pub use pages::*;
 pub use reports::{

@@ -100,6 +100,8 @@ pub struct ReportPage<'a> {
     pub csrf: String,
     pub actions: Vec<ActionForm>,
     pub tables: Vec<Table>,
+    /// Links to related pages, listed after the tables.
+    pub links: Vec<(String, String)>,
     pub next: Option<String>,
 }
 
@@ -116,6 +118,7 @@ impl<'a> ReportPage<'a> {
             csrf: String::new(),
             actions: Vec::new(),
             tables: Vec::new(),
+            links: Vec::new(),
             next: None,
         }
     }

@@ -72,6 +72,7 @@ pub async fn presentation(
                 field: None,
                 retry_after: None,
                 errors: Vec::new(),
+                details: Vec::new(),
             });
         let locale = &state.catalog.all()[choice.index];
         let request_id = request_id.as_ref().and_then(|v| v.to_str().ok());
@@ -183,12 +184,16 @@ fn problem_json(
     if let Some(field) = info.field {
         body["field"] = field.into();
     }
-    if !info.errors.is_empty() {
-        body["errors"] = info
+    if !info.errors.is_empty() || !info.details.is_empty() {
+        let fields = info
             .errors
             .iter()
-            .map(|e| serde_json::json!({"field": e.field, "code": e.code.as_str()}))
-            .collect();
+            .map(|e| serde_json::json!({"field": e.field, "code": e.code.as_str()}));
+        let named = info
+            .details
+            .iter()
+            .map(|(at, code)| serde_json::json!({"field": at, "code": code.as_str()}));
+        body["errors"] = fields.chain(named).collect();
     }
     if let Some(id) = request_id {
         body["request_id"] = id.into();

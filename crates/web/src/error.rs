@@ -20,6 +20,9 @@ pub struct ErrorInfo {
     /// Every field's problem, for input checked as a whole (`code` and
     /// `field` are the first one's). Empty for other errors.
     pub errors: Vec<ValidationError>,
+    /// Problems named by something other than a fixed field: survey
+    /// answers by question id, survey definitions by question or page.
+    pub details: Vec<(String, ErrorCode)>,
 }
 
 #[derive(Debug)]
@@ -37,12 +40,21 @@ impl AppError {
                 field: None,
                 retry_after: None,
                 errors: Vec::new(),
+                details: Vec::new(),
             },
         }
     }
 
     pub fn bad_request(code: ErrorCode) -> Self {
         Self::status(StatusCode::BAD_REQUEST, code)
+    }
+
+    /// 422 for problems named by question or page; the first gives the code.
+    pub fn details(details: Vec<(String, ErrorCode)>) -> Self {
+        let code = details.first().map_or(ErrorCode::BadRequest, |d| d.1);
+        let mut e = Self::status(StatusCode::UNPROCESSABLE_ENTITY, code);
+        e.info.details = details;
+        e
     }
 
     pub fn internal() -> Self {
@@ -63,6 +75,7 @@ impl From<ValidationError> for AppError {
                 field: Some(e.field),
                 retry_after: None,
                 errors: vec![e],
+                details: Vec::new(),
             },
         }
     }
@@ -79,6 +92,7 @@ impl From<ServiceError> for AppError {
                     field: None,
                     retry_after: Some(retry_after),
                     errors: Vec::new(),
+                    details: Vec::new(),
                 },
             },
             // The first problem gives the status, code and field; the
@@ -100,6 +114,14 @@ impl From<ServiceError> for AppError {
             ServiceError::InvalidToken => Self::bad_request(ErrorCode::InvalidToken),
             ServiceError::Forbidden => Self::status(StatusCode::FORBIDDEN, ErrorCode::Forbidden),
             ServiceError::NotFound => Self::status(StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            ServiceError::InvalidAnswers(list) => {
+                Self::details(list.into_iter().map(|e| (e.question, e.code)).collect())
+            }
+            ServiceError::InvalidSurvey(list) => {
+                let mut e = Self::details(list.into_iter().map(|e| (e.at, e.code)).collect());
+                e.info.code = ErrorCode::InvalidSurvey;
+                e
+            }
             ServiceError::Storage(e) => {
                 tracing::error!(error = %e, "storage failure");
                 Self::internal()

@@ -10,6 +10,7 @@ mod admin;
 mod api;
 mod api_accounts;
 mod assets;
+mod consultations;
 mod context;
 mod error;
 mod form;
@@ -21,6 +22,7 @@ mod pages;
 mod profile;
 mod security;
 mod session;
+mod staff_consultations;
 mod state;
 
 use std::sync::{Arc, OnceLock};
@@ -162,6 +164,63 @@ pub fn router(state: SharedState) -> Router {
         .route(
             "/organisations/{id}/invitations",
             post(organisations::invite),
+        )
+        .route("/consultations", get(consultations::index))
+        .route("/consultations/{id}", get(consultations::show))
+        .route("/consultations/{id}/respond", get(consultations::start))
+        .route(
+            "/consultations/{id}/respond/check",
+            get(consultations::check),
+        )
+        .route(
+            "/consultations/{id}/respond/submit",
+            post(consultations::submit),
+        )
+        .route("/consultations/{id}/respond/done", get(consultations::done))
+        .route(
+            "/consultations/{id}/respond/{page}",
+            get(consultations::page_form).post(consultations::save_page),
+        )
+        .route(
+            "/consultations/{id}/results",
+            get(consultations::results_page),
+        )
+        .route(
+            "/staff/consultations/new",
+            get(staff_consultations::new_form).post(staff_consultations::create),
+        )
+        .route(
+            "/staff/consultations/{id}",
+            get(staff_consultations::manage),
+        )
+        .route(
+            "/staff/consultations/{id}/edit",
+            get(staff_consultations::edit_form).post(staff_consultations::update),
+        )
+        .route(
+            "/staff/consultations/{id}/publication",
+            post(staff_consultations::publication),
+        )
+        .route(
+            "/staff/consultations/{id}/questions/new",
+            get(staff_consultations::question_form).post(staff_consultations::add_question),
+        )
+        .route(
+            "/staff/consultations/{id}/questions/{qid}/remove",
+            get(staff_consultations::remove_question_form)
+                .post(staff_consultations::remove_question),
+        )
+        .route(
+            "/staff/consultations/{id}/stages/new",
+            get(staff_consultations::stage_form).post(staff_consultations::add_stage),
+        )
+        .route(
+            "/staff/consultations/{id}/stages/{n}/remove",
+            get(staff_consultations::remove_stage_form).post(staff_consultations::remove_stage),
+        )
+        .route(
+            "/staff/consultations/{id}/analysis",
+            get(staff_consultations::analysis),
         )
         .route("/admin/people", get(admin::people_list))
         .route("/admin/people/{id}", get(admin::person))

@@ -50,6 +50,16 @@ pub(crate) fn done_message(ctx: &PageCtx, done: Option<&str>) -> Option<String> 
         "joined" => "done-joined",
         "role" => "done-role",
         "suspension" => "done-suspension",
+        "consultation-created" => "done-consultation-created",
+        "consultation-saved" => "done-consultation-saved",
+        "consultation-published" => "done-consultation-published",
+        "consultation-unpublished" => "done-consultation-unpublished",
+        "results-published" => "done-results-published",
+        "results-withdrawn" => "done-results-withdrawn",
+        "question-added" => "done-question-added",
+        "question-removed" => "done-question-removed",
+        "stage-added" => "done-stage-added",
+        "stage-removed" => "done-stage-removed",
         _ => return None,
     };
     Some(ctx.locale().t(id).into_owned())

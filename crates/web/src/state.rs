@@ -34,6 +34,8 @@ pub struct WebConfig {
     /// recipient. Without a mail server, administrators are the relay and
     /// must read them.
     pub mail_configured: bool,
+    /// Small-count suppression and the smallest base for a percentage.
+    pub small_base: cohesion_insight::disclosure::SmallBaseRules,
 }
 
 impl Default for WebConfig {
@@ -48,6 +50,7 @@ impl Default for WebConfig {
             access_log: false,
             public_url: "http://127.0.0.1:8080".to_owned(),
             mail_configured: false,
+            small_base: Default::default(),
         }
     }
 }

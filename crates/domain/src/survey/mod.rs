@@ -2,6 +2,7 @@
 //! skips a page depending on earlier answers.
 
 pub mod answers;
+pub mod builder;
 pub mod model;
 pub mod routing;
 pub mod tally;

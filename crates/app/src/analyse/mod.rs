@@ -1,0 +1,108 @@
+//! `cohesion analyse …`: the analysis engine (`cohesion-insight`) run from
+//! the command line on files, with no database and no server. Each
+//! subcommand lives in a module of its own.
+
+mod moderation;
+mod opinions;
+mod progress;
+mod themes;
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+#[derive(Subcommand, Debug)]
+pub enum AnalyseCommand {
+    /// Opinion groups, representative and consensus statements from a
+    /// Pol.is export (comments.csv and votes.csv, or participants-votes.csv).
+    Opinions(OpinionsArgs),
+    /// Train, evaluate and apply a moderation classifier.
+    #[command(subcommand)]
+    Moderation(ModerationCommand),
+    /// Themes in free-text answers.
+    Themes(ThemesArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct OpinionsArgs {
+    /// Folder holding the Pol.is export.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Seed for the clustering; the same input and seed give the same output.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub seed: u64,
+    /// Write the JSON here instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ModerationCommand {
+    /// Train a model from a labelled CSV file.
+    Train {
+        #[arg(long, value_name = "FILE.csv")]
+        input: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        text_column: String,
+        #[arg(long, value_name = "NAME")]
+        label_column: String,
+        /// Where to write the model.
+        #[arg(long, value_name = "OUT")]
+        model: PathBuf,
+        /// Seed for the training order; the same data and seed give the
+        /// same model.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        seed: u64,
+        /// Precision each class's flagging threshold must reach on the
+        /// held-out fifth of the data.
+        #[arg(long, default_value_t = 0.9, value_name = "P")]
+        target_precision: f64,
+    },
+    /// Evaluate a model on a labelled CSV file; prints JSON.
+    Eval {
+        #[arg(long, value_name = "M")]
+        model: PathBuf,
+        #[arg(long, value_name = "FILE.csv")]
+        input: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        text_column: String,
+        #[arg(long, value_name = "NAME")]
+        label_column: String,
+    },
+    /// Score every row of a CSV file; writes one JSON line per row.
+    Score {
+        #[arg(long, value_name = "M")]
+        model: PathBuf,
+        #[arg(long, value_name = "FILE.csv")]
+        input: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        text_column: String,
+        #[arg(long, value_name = "NAME")]
+        id_column: Option<String>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ThemesArgs {
+    /// CSV or JSONL file of answers.
+    #[arg(long, value_name = "FILE")]
+    pub input: PathBuf,
+    #[arg(long, value_name = "NAME")]
+    pub text_field: String,
+    #[arg(long, value_name = "NAME")]
+    pub id_field: String,
+    /// Confirmed themes (JSON) to map the answers to.
+    #[arg(long, value_name = "CONFIRMED.json")]
+    pub themes: Option<PathBuf>,
+    /// Write the JSON here instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(command: AnalyseCommand) -> anyhow::Result<()> {
+    match command {
+        AnalyseCommand::Opinions(args) => opinions::run(args),
+        AnalyseCommand::Moderation(command) => moderation::run(command),
+        AnalyseCommand::Themes(args) => themes::run(args),
+    }
+}

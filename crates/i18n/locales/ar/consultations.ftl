@@ -1,0 +1,267 @@
+## الاستشارات: القائمة وصفحة الاستشارة
+
+consultations-title = الاستشارات
+consultations-lead = شاركونا رأيكم في كيف نحافظ معًا على أمان مجتمعاتنا. نقرأ كل رد.
+consultations-filter-status = الحالة
+consultations-filter-any = أي حالة
+consultations-filter-topic = الموضوع
+consultations-filter-search = بحث
+consultations-filter-button = اعرض الاستشارات
+consultations-count = { $count ->
+    [zero] لا توجد استشارات
+    [one] استشارة واحدة
+    [two] استشارتان
+    [few] { $count } استشارات
+    [many] { $count } استشارة
+   *[other] { $count } استشارة
+}
+consultations-empty = لا توجد استشارات مطابقة. جرّب حالة أو موضوعًا أو بحثًا آخر.
+consultations-create = أنشئ استشارة
+pagination-previous = الصفحة السابقة
+status-upcoming = قادمة
+status-open = مفتوحة
+status-closed = مغلقة
+status-draft = مسودة
+consultation-title = استشارة
+consultation-dates = تفتح { $opens } وتغلق { $closes }
+consultation-responded = { $count ->
+    [zero] لم يرد أحد بعد
+    [one] رد شخص واحد
+    [two] رد شخصان
+    [few] رد { $count } أشخاص
+    [many] رد { $count } شخصًا
+   *[other] رد { $count } شخص
+}
+consultation-opens = تفتح
+consultation-closes = تغلق
+consultation-topics = المواضيع
+consultation-area = المنطقة
+consultation-timeline = المراحل
+consultation-timeline-empty = لا توجد مراحل بعد.
+consultation-respond = شارك في هذه الاستشارة
+consultation-continue = أكمل ردك
+consultation-change = راجع ردك أو غيّره
+consultation-sign-in-to-respond = سجّل الدخول للمشاركة
+consultation-respond-upcoming = هذه الاستشارة لم تُفتح بعد. عد عندما تُفتح.
+consultation-respond-closed = أُغلقت هذه الاستشارة ولم تعد تقبل الردود.
+consultation-not-open-title = لا تقبل الردود
+consultation-results-link = اطّلع على النتائج
+consultation-manage = أدر هذه الاستشارة
+consultation-draft-notice = هذه مسودة. لا يراها إلا الموظفون حتى تُنشر.
+consultation-view-public = اعرض الصفحة العامة
+stage-happened = جرت
+stage-current = الآن
+stage-to_come = قادمة
+stage-link-none = لا شيء بعد
+stage-link-survey = أجب عن الاستبيان
+stage-link-results = اطّلع على النتائج
+stage-link-findings = اقرأ ما قلتموه لنا
+
+## الإجابة عن الاستبيان
+
+survey-title = الاستبيان
+survey-progress = الصفحة { $page } من { $pages }
+survey-continue = احفظ وتابع
+survey-why-we-ask = لماذا نسأل:
+survey-not-answered = بلا إجابة
+survey-max-characters = يمكنك كتابة { $count } حرف على الأكثر
+survey-choose-all = اختر كل ما ينطبق.
+survey-choose-up-to = اختر { $count } على الأكثر.
+survey-ranking-hint = أعطِ الرقم 1 للأهم، ثم 2، وهكذا. لا يلزم ترتيبها كلها.
+survey-date-hint = مثلًا 2026-11-30.
+check-answers-title = راجع إجاباتك
+check-answers-lead = راجع إجاباتك قبل إرسالها. يمكنك تغييرها حتى تُغلق الاستشارة.
+check-answers-not-answered = بلا إجابة
+check-answers-submit = أرسل ردي
+check-answers-resubmit = أرسل ردي المعدّل
+confirmation-title = أُرسل ردك
+confirmation-reference = رقمك المرجعي
+confirmation-text = شكرًا لمشاركتك في «{ $title }». يمكنك تغيير ردك حتى { $closes }.
+confirmation-change = راجع ردك أو غيّره
+scale-strongly-agree = أوافق بشدة
+scale-agree = أوافق
+scale-neither = لا أوافق ولا أعارض
+scale-disagree = أعارض
+scale-strongly-disagree = أعارض بشدة
+scale-dont-know = لا أعرف
+scale-very-effective = فعّال جدًا
+scale-fairly-effective = فعّال إلى حد ما
+scale-not-very-effective = غير فعّال كثيرًا
+scale-not-at-all-effective = غير فعّال إطلاقًا
+demographic-under-16 = أقل من 16
+demographic-16-24 = من 16 إلى 24
+demographic-25-34 = من 25 إلى 34
+demographic-35-44 = من 35 إلى 44
+demographic-45-54 = من 45 إلى 54
+demographic-55-64 = من 55 إلى 64
+demographic-65-74 = من 65 إلى 74
+demographic-75-plus = 75 فأكثر
+demographic-prefer-not = أفضّل عدم الإجابة
+demographic-woman = امرأة
+demographic-man = رجل
+demographic-non-binary = غير ثنائي الجنس
+demographic-self-describe = أصف نفسي بطريقة أخرى
+demographic-asian = آسيوي أو بريطاني آسيوي
+demographic-black = أسود أو بريطاني أسود أو كاريبي أو أفريقي
+demographic-mixed = مختلط أو من مجموعات عرقية متعددة
+demographic-white = أبيض
+demographic-arab = عربي
+demographic-other-ethnic = مجموعة عرقية أخرى
+demographic-no-religion = بلا دين
+demographic-buddhist = بوذي
+demographic-christian = مسيحي
+demographic-hindu = هندوسي
+demographic-jewish = يهودي
+demographic-muslim = مسلم
+demographic-sikh = سيخي
+demographic-other-religion = دين أو معتقد آخر
+demographic-disabled-a-lot = نعم، تحدّ كثيرًا من أنشطتي اليومية
+demographic-disabled-a-little = نعم، تحدّ قليلًا من أنشطتي اليومية
+demographic-not-disabled = لا
+demographic-straight = مغاير الجنس
+demographic-gay-lesbian = مثلي أو مثلية
+demographic-bisexual = ثنائي الميول
+demographic-other-orientation = ميول جنسية أخرى
+
+## النتائج
+
+results-title = النتائج
+results-title-of = النتائج: { $title }
+results-not-published = لم تُنشر هذه النتائج بعد: لا يراها إلا الموظفون.
+results-rules = نخفي الأعداد الأقل من { $count }، ومعها أعداد أخرى عند الحاجة حتى لا يمكن استنتاج العدد المخفي. لا نعرض النسب المئوية إلا للأسئلة التي أجاب عنها { $base } شخصًا على الأقل. المدى هو فترة ثقة 95%.
+results-answered = { $count ->
+    [zero] لم يجب أحد
+    [one] أجاب شخص واحد
+    [two] أجاب شخصان
+    [few] أجاب { $count } أشخاص
+    [many] أجاب { $count } شخصًا
+   *[other] أجاب { $count } شخص
+}
+results-hidden = مخفي (العدد أقل من أن يُعرض)
+results-base-hidden = عدد من أجابوا عن هذا السؤال أقل من أن تُعرض نتائجه.
+results-withheld = يسأل هذا السؤال عن بيانات من الفئات الخاصة. لا تُعرض نتائجه إلا للمحللين المخوّلين برؤية هذه البيانات.
+results-free-text = يقرأ الموظفون الإجابات المكتوبة، ولا تُعرض هنا.
+results-option = الإجابة
+results-figure-head = الأشخاص (النسبة، مدى 95%)
+results-figure = { $count } ({ $percent }%، { $low }–{ $high }%)
+results-table-caption = { $question } (العدد الأساسي: { $base })
+results-chart-label = رسم بياني للإجابات عن «{ $question }»
+results-ranked-first = { $question } – في المرتبة الأولى
+results-empty = لا توجد أسئلة لها نتائج بعد.
+results-analysis-link = قاطع الإجابات في جدول
+
+## إدارة استشارة (للموظفين)
+
+consultation-new-title = أنشئ استشارة
+consultation-edit-title = غيّر تفاصيل الاستشارة
+consultation-edit-details = غيّر التفاصيل
+consultation-field-title = العنوان
+consultation-field-summary = الملخص
+consultation-field-summary-hint = جملة أو جملتان، تظهر في القوائم.
+consultation-field-body = المقدمة
+consultation-field-body-hint = يمكنك استخدام Markdown: ‏*تأكيد* وقوائم وعناوين وروابط.
+consultation-field-topics = المواضيع
+consultation-field-topics-hint = افصل بين المواضيع بفواصل، مثلًا: جرائم الكراهية، الأمان على الإنترنت
+consultation-field-area = المنطقة
+consultation-field-opens = تفتح
+consultation-field-closes = تغلق
+consultation-field-time-hint = التاريخ والوقت بالتوقيت العالمي، مثلًا 2026-12-01T09:00
+consultation-field-anonymous = هل يمكن الرد دون حساب؟
+consultation-anonymous-no = لا، يسجّلون الدخول أولًا
+consultation-anonymous-yes = نعم، الردود المجهولة مسموحة
+consultation-status = الحالة
+consultation-published = نُشرت
+consultation-results-published = نُشرت النتائج
+consultation-responses = الردود
+consultation-publish = انشر الاستشارة
+consultation-unpublish = اسحب الاستشارة
+consultation-publish-results = انشر النتائج
+consultation-withdraw-results = اسحب النتائج
+consultation-survey = أسئلة الاستبيان
+consultation-survey-empty = لا أسئلة بعد. أضف السؤال الأول.
+consultation-survey-lead = أضف الأسئلة صفحة بصفحة. نتحقق من قواعد التوجيه عند الحفظ، فلا يصل أحد إلى طريق مسدود.
+consultation-survey-locked = رد بعض الناس، فلم يعد ممكنًا تغيير الاستبيان.
+question-add = أضف سؤالًا
+question-add-lead = يُضاف السؤال في آخر الصفحة التي تختارها.
+question-page = الصفحة
+question-new-page = { $page } (صفحة جديدة)
+question-id = المعرّف
+question-text = السؤال
+question-hint = تلميح
+question-kind = النوع
+question-required = هل الإجابة إلزامية؟
+question-routing = يظهر
+question-actions = إجراءات
+question-always = دائمًا
+question-shown-if = إذا كانت إجابة { $question } هي { $options }
+question-remove = احذف السؤال
+question-options = الخيارات
+question-options-hint = خيار في كل سطر. للمصفوفة: الصفوف؛ للمناطق: مناطق المجلس.
+question-max = الحد الأقصى
+question-max-hint = الاختيار المتعدد: كم خيارًا يُسمح به. الرقم: أكبر قيمة مسموحة. النص الطويل: عدد الأحرف.
+question-min = الحد الأدنى
+question-min-hint = الرقم: أصغر قيمة مسموحة.
+question-demographic = عن الشخص
+question-purpose = لماذا تسأل
+question-purpose-hint = إلزامي للعرق والدين والإعاقة والميول الجنسية. يراه المجيبون.
+question-show-if = اعرضه فقط إذا كانت إجابة السؤال
+question-show-if-hint = معرّف سؤال اختيار في صفحة سابقة، مثلًا q1. اتركه فارغًا ليظهر دائمًا.
+question-show-if-options = هي الخيار
+question-show-if-options-hint = أرقام الخيارات بدءًا من 1، تفصل بينها فواصل.
+question-kind-single_choice = اختيار واحد
+question-kind-multiple_choice = اختيار متعدد
+question-kind-agreement = مقياس الموافقة
+question-kind-effectiveness = مقياس الفعالية
+question-kind-ranking = ترتيب
+question-kind-number = رقم
+question-kind-date = تاريخ
+question-kind-short_text = نص قصير
+question-kind-long_text = نص طويل
+question-kind-matrix = مصفوفة (صفوف على مقياس الموافقة)
+question-kind-demographic = عن الشخص
+demographic-kind-age_band = الفئة العمرية
+demographic-kind-gender = الجنس
+demographic-kind-area = المنطقة
+demographic-kind-ethnicity = العرق
+demographic-kind-religion = الدين أو المعتقد
+demographic-kind-disability = الإعاقة
+demographic-kind-sexual_orientation = الميول الجنسية
+stage-add = أضف مرحلة
+stage-remove = احذف المرحلة
+stage-name = المرحلة
+stage-description = الوصف
+stage-date = التاريخ
+stage-date-hint = مثلًا 2026-11-30. اختياري.
+stage-state = أين وصلت
+stage-link = ترتبط بـ
+analysis-title = التحليل
+analysis-title-of = التحليل: { $title }
+analysis-lead = اختر سؤالين لترى كيف أجاب عن أحدهما من أجابوا عن الآخر بطريقة معيّنة. تُخفى الأعداد الصغيرة كما في صفحة النتائج.
+analysis-rows = الصفوف
+analysis-columns = الأعمدة
+analysis-choose = اختر سؤالًا
+analysis-show = اعرض الجدول
+analysis-total = المجموع
+analysis-caption = { $rows } حسب { $columns }
+done-consultation-created = أُنشئت الاستشارة مسودةً.
+done-consultation-saved = حُفظت التفاصيل.
+done-consultation-published = نُشرت الاستشارة.
+done-consultation-unpublished = سُحبت الاستشارة.
+done-results-published = نُشرت النتائج.
+done-results-withdrawn = سُحبت النتائج.
+done-question-added = أُضيف السؤال.
+done-question-removed = حُذف السؤال.
+done-stage-added = أُضيفت المرحلة.
+done-stage-removed = حُذفت المرحلة.
+reason-invalid_date = أدخل تاريخًا ووقتًا بالصيغة الموضحة
+reason-closes_before_opens = يجب أن يكون تاريخ الإغلاق بعد تاريخ الفتح
+reason-invalid_survey = يجب أن تسمّي قاعدة التوجيه سؤال اختيار في صفحة سابقة وخيارات موجودة فيه
+reason-purpose_required = اذكر لماذا تطرح هذا السؤال: يراه المجيبون
+reason-too_many_choices = اخترت خيارات أكثر من المسموح
+reason-out_of_range = أدخل رقمًا ضمن المدى المسموح
+reason-hidden_question = هذا السؤال لا ينطبق بحسب إجاباتك السابقة
+reason-unknown_question = هذا السؤال ليس جزءًا من الاستبيان
+reason-consultation_not_open = هذه الاستشارة لا تقبل الردود
+reason-already_responded = لقد بدأت ردًا من قبل
+reason-invalid_ranking = أعطِ كل خيار رتبة مختلفة تبدأ من 1 دون فجوات
+reason-survey_locked = رد بعض الناس، فلم يعد ممكنًا تغيير الاستبيان

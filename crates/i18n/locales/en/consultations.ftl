@@ -1,0 +1,262 @@
+## Consultations: the list and a consultation's page
+
+consultations-title = Consultations
+consultations-lead = Have your say on how we keep our communities safe, together. Every response is read.
+consultations-filter-status = Status
+consultations-filter-any = Any status
+consultations-filter-topic = Topic
+consultations-filter-search = Search
+consultations-filter-button = Show consultations
+consultations-count = { $count ->
+    [one] 1 consultation
+   *[other] { $count } consultations
+}
+consultations-empty = No consultations match. Try another status, topic or search.
+consultations-create = Create a consultation
+pagination-previous = Previous page
+status-upcoming = Upcoming
+status-open = Open
+status-closed = Closed
+status-draft = Draft
+consultation-title = Consultation
+consultation-dates = Opens { $opens }, closes { $closes }
+consultation-responded = { $count ->
+    [0] Nobody has responded yet
+    [one] 1 person has responded
+   *[other] { $count } people have responded
+}
+consultation-opens = Opens
+consultation-closes = Closes
+consultation-topics = Topics
+consultation-area = Area
+consultation-timeline = Timeline
+consultation-timeline-empty = No stages yet.
+consultation-respond = Respond to this consultation
+consultation-continue = Continue your response
+consultation-change = Check or change your response
+consultation-sign-in-to-respond = Sign in to respond
+consultation-respond-upcoming = This consultation is not open yet. Come back when it opens.
+consultation-respond-closed = This consultation has closed and no longer takes responses.
+consultation-not-open-title = Not taking responses
+consultation-results-link = See the results
+consultation-manage = Manage this consultation
+consultation-draft-notice = This is a draft. Only staff can see it until it is published.
+consultation-view-public = See the public page
+stage-happened = Happened
+stage-current = Now
+stage-to_come = To come
+stage-link-none = Nothing yet
+stage-link-survey = Answer the survey
+stage-link-results = See the results
+stage-link-findings = Read what you told us
+
+## Answering a survey
+
+survey-title = Survey
+survey-progress = Page { $page } of { $pages }
+survey-continue = Save and continue
+survey-why-we-ask = Why we ask:
+survey-not-answered = Not answered
+survey-max-characters = { $count ->
+    [one] You can enter up to 1 character
+   *[other] You can enter up to { $count } characters
+}
+survey-choose-all = Select all that apply.
+survey-choose-up-to = { $count ->
+    [one] Select 1.
+   *[other] Select up to { $count }.
+}
+survey-ranking-hint = Give 1 to the one that matters most, then 2, and so on. You do not have to rank them all.
+survey-date-hint = For example, 2026-11-30.
+check-answers-title = Check your answers
+check-answers-lead = Check your answers before you send them. You can change them until the consultation closes.
+check-answers-not-answered = Not answered
+check-answers-submit = Send my response
+check-answers-resubmit = Send my changed response
+confirmation-title = Response sent
+confirmation-reference = Your reference
+confirmation-text = Thank you for responding to “{ $title }”. You can change your response until { $closes }.
+confirmation-change = Check or change your response
+scale-strongly-agree = Strongly agree
+scale-agree = Agree
+scale-neither = Neither agree nor disagree
+scale-disagree = Disagree
+scale-strongly-disagree = Strongly disagree
+scale-dont-know = Don’t know
+scale-very-effective = Very effective
+scale-fairly-effective = Fairly effective
+scale-not-very-effective = Not very effective
+scale-not-at-all-effective = Not at all effective
+demographic-under-16 = Under 16
+demographic-16-24 = 16 to 24
+demographic-25-34 = 25 to 34
+demographic-35-44 = 35 to 44
+demographic-45-54 = 45 to 54
+demographic-55-64 = 55 to 64
+demographic-65-74 = 65 to 74
+demographic-75-plus = 75 or over
+demographic-prefer-not = Prefer not to say
+demographic-woman = Woman
+demographic-man = Man
+demographic-non-binary = Non-binary
+demographic-self-describe = I describe myself another way
+demographic-asian = Asian or Asian British
+demographic-black = Black, Black British, Caribbean or African
+demographic-mixed = Mixed or multiple ethnic groups
+demographic-white = White
+demographic-arab = Arab
+demographic-other-ethnic = Another ethnic group
+demographic-no-religion = No religion
+demographic-buddhist = Buddhist
+demographic-christian = Christian
+demographic-hindu = Hindu
+demographic-jewish = Jewish
+demographic-muslim = Muslim
+demographic-sikh = Sikh
+demographic-other-religion = Another religion or belief
+demographic-disabled-a-lot = Yes, my day-to-day activities are limited a lot
+demographic-disabled-a-little = Yes, my day-to-day activities are limited a little
+demographic-not-disabled = No
+demographic-straight = Straight or heterosexual
+demographic-gay-lesbian = Gay or lesbian
+demographic-bisexual = Bisexual
+demographic-other-orientation = Another sexual orientation
+
+## Results
+
+results-title = Results
+results-title-of = Results: { $title }
+results-not-published = These results are not published yet: only staff can see them.
+results-rules = Counts under { $count } are hidden, with others where needed so that a hidden count cannot be worked out. Percentages are shown only for questions at least { $base } people answered. Ranges are 95% confidence intervals.
+results-answered = { $count ->
+    [one] 1 person answered
+   *[other] { $count } people answered
+}
+results-hidden = Hidden (too few to show)
+results-base-hidden = Too few people answered this question to show results.
+results-withheld = This question asks for special-category data. Its results are shown only to analysts allowed to see such data.
+results-free-text = Written answers are read by staff and are not shown here.
+results-option = Answer
+results-figure-head = People (share, 95% range)
+results-figure = { $count } ({ $percent }%, { $low }–{ $high }%)
+results-table-caption = { $question } (base: { $base })
+results-chart-label = Chart of answers to “{ $question }”
+results-ranked-first = { $question } – ranked first
+results-empty = There are no questions with results yet.
+results-analysis-link = Cross-tabulate the answers
+
+## Running a consultation (staff)
+
+consultation-new-title = Create a consultation
+consultation-edit-title = Change the consultation’s details
+consultation-edit-details = Change details
+consultation-field-title = Title
+consultation-field-summary = Summary
+consultation-field-summary-hint = One or two sentences, shown in lists.
+consultation-field-body = Introduction
+consultation-field-body-hint = You can use Markdown: *emphasis*, lists, headings and links.
+consultation-field-topics = Topics
+consultation-field-topics-hint = Separate topics with commas, for example: hate crime, online safety
+consultation-field-area = Area
+consultation-field-opens = Opens
+consultation-field-closes = Closes
+consultation-field-time-hint = Date and time in UTC, for example 2026-12-01T09:00
+consultation-field-anonymous = Can people respond without an account?
+consultation-anonymous-no = No, they sign in first
+consultation-anonymous-yes = Yes, anonymous responses are allowed
+consultation-status = Status
+consultation-published = Published
+consultation-results-published = Results published
+consultation-responses = Responses
+consultation-publish = Publish the consultation
+consultation-unpublish = Withdraw the consultation
+consultation-publish-results = Publish the results
+consultation-withdraw-results = Withdraw the results
+consultation-survey = Survey questions
+consultation-survey-empty = No questions yet. Add the first one.
+consultation-survey-lead = Add questions page by page. Routing rules are checked when you save, so nobody can reach a dead end.
+consultation-survey-locked = People have responded, so the survey can no longer change.
+question-add = Add a question
+question-add-lead = The question goes at the end of the page you choose.
+question-page = Page
+question-new-page = { $page } (a new page)
+question-id = Id
+question-text = Question
+question-hint = Hint
+question-kind = Type
+question-required = Must be answered?
+question-routing = Shown
+question-actions = Actions
+question-always = Always
+question-shown-if = If { $question } is { $options }
+question-remove = Remove the question
+question-options = Options
+question-options-hint = One per line. For a matrix, the rows; for areas, the council’s areas.
+question-max = Maximum
+question-max-hint = Multiple choice: how many may be picked. Number: the largest allowed. Long text: the number of characters.
+question-min = Minimum
+question-min-hint = Number: the smallest allowed.
+question-demographic = About the person
+question-purpose = Why you ask
+question-purpose-hint = Required for ethnicity, religion, disability and sexual orientation. Respondents see it.
+question-show-if = Show only if question
+question-show-if-hint = The id of a choice question on an earlier page, for example q1. Leave empty to always show it.
+question-show-if-options = was answered with option
+question-show-if-options-hint = Option numbers, starting at 1, separated by commas.
+question-kind-single_choice = Single choice
+question-kind-multiple_choice = Multiple choice
+question-kind-agreement = Agreement scale
+question-kind-effectiveness = Effectiveness scale
+question-kind-ranking = Ranking
+question-kind-number = Number
+question-kind-date = Date
+question-kind-short_text = Short text
+question-kind-long_text = Long text
+question-kind-matrix = Matrix (rows on the agreement scale)
+question-kind-demographic = About the person
+demographic-kind-age_band = Age band
+demographic-kind-gender = Gender
+demographic-kind-area = Area
+demographic-kind-ethnicity = Ethnicity
+demographic-kind-religion = Religion or belief
+demographic-kind-disability = Disability
+demographic-kind-sexual_orientation = Sexual orientation
+stage-add = Add a stage
+stage-remove = Remove the stage
+stage-name = Stage
+stage-description = Description
+stage-date = Date
+stage-date-hint = For example, 2026-11-30. Optional.
+stage-state = Where it stands
+stage-link = Links to
+analysis-title = Analysis
+analysis-title-of = Analysis: { $title }
+analysis-lead = Choose two questions to see how people who answered one way answered the other. Small counts are hidden as on the results page.
+analysis-rows = Rows
+analysis-columns = Columns
+analysis-choose = Choose a question
+analysis-show = Show the table
+analysis-total = Total
+analysis-caption = { $rows } by { $columns }
+done-consultation-created = The consultation was created as a draft.
+done-consultation-saved = The details were saved.
+done-consultation-published = The consultation is published.
+done-consultation-unpublished = The consultation was withdrawn.
+done-results-published = The results are published.
+done-results-withdrawn = The results were withdrawn.
+done-question-added = The question was added.
+done-question-removed = The question was removed.
+done-stage-added = The stage was added.
+done-stage-removed = The stage was removed.
+reason-invalid_date = Enter a date and time in the format shown
+reason-closes_before_opens = The closing date must be after the opening date
+reason-invalid_survey = A routing rule must name a choice question on an earlier page and options it has
+reason-purpose_required = Say why you ask this question: respondents see it
+reason-too_many_choices = You picked too many options
+reason-out_of_range = Enter a number in the range allowed
+reason-hidden_question = This question does not apply to your earlier answers
+reason-unknown_question = This question is not part of the survey
+reason-consultation_not_open = This consultation is not taking responses
+reason-already_responded = You have already started a response
+reason-invalid_ranking = Give each option a different rank, starting at 1 with no gaps
+reason-survey_locked = People have responded, so the survey can no longer change

@@ -1,0 +1,384 @@
+//! The demo's consultations: one open (with a few hundred generated
+//! responses, marked as such), one upcoming and one closed with published
+//! results. Everything here was written for Cohesion; the responses are
+//! random draws, not anybody's views.
+
+use cohesion_domain::consultation::{
+    format_datetime, response_reference, ConsultationInput, StageInput,
+};
+use cohesion_domain::survey::answers::{check_response, RawAnswers};
+use cohesion_domain::survey::model::{
+    Demographic, PageDef, QuestionDef, QuestionKind, Rule, SurveyDefinition,
+};
+use cohesion_storage::consultations::{self, ListQuery, Publication};
+use cohesion_storage::responses::{self, Owner};
+use cohesion_storage::{Db, Timestamp};
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::accounts::tokens::hash_token;
+use crate::responding::submit_answers;
+use crate::ServiceError;
+
+const MARK: &str = "Demonstration data: the responses shown here were generated at random.";
+
+fn q(id: &str, text: &str, kind: QuestionKind, required: bool) -> QuestionDef {
+    QuestionDef {
+        id: id.into(),
+        text: text.into(),
+        hint: String::new(),
+        required,
+        kind,
+        show_if: None,
+        purpose: String::new(),
+    }
+}
+
+fn options(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// The open consultation's survey: every kind of question, a routing
+/// rule and a special-category question with its purpose.
+pub fn safer_streets_survey() -> SurveyDefinition {
+    let mut seen = q(
+        "q2",
+        "In the last 12 months, have you seen or heard views that promote hatred or extremism?",
+        QuestionKind::SingleChoice {
+            options: options(&["Yes", "No", "Not sure"]),
+        },
+        true,
+    );
+    seen.hint = "Online or in person.".into();
+    let mut where_seen = q(
+        "q3",
+        "Where did you see or hear them?",
+        QuestionKind::MultipleChoice {
+            options: options(&[
+                "Social media",
+                "Messaging apps",
+                "In the street",
+                "At school, college or work",
+                "Somewhere else",
+            ]),
+            max: None,
+        },
+        false,
+    );
+    where_seen.show_if = Some(Rule {
+        question: "q2".into(),
+        any_of: vec![0],
+    });
+    let mut religion = q(
+        "q9",
+        "What is your religion or belief?",
+        QuestionKind::Demographic {
+            of: Demographic::Religion,
+            areas: Vec::new(),
+        },
+        false,
+    );
+    religion.purpose = "To check that we hear from people of every faith and none, and that no community is left out of what we do next.".into();
+    SurveyDefinition {
+        pages: vec![
+            PageDef {
+                title: "Your community".into(),
+                skip_if: None,
+                questions: vec![
+                    q(
+                        "q1",
+                        "Strong, connected communities help prevent hate and extremism.",
+                        QuestionKind::Agreement,
+                        true,
+                    ),
+                    seen,
+                    where_seen,
+                ],
+            },
+            PageDef {
+                title: "What would work".into(),
+                skip_if: None,
+                questions: vec![
+                    q(
+                        "q4",
+                        "How effective would small grants to local groups be?",
+                        QuestionKind::Effectiveness,
+                        false,
+                    ),
+                    q(
+                        "q5",
+                        "Rank these ideas, most important first.",
+                        QuestionKind::Ranking {
+                            options: options(&[
+                                "Community ambassadors",
+                                "Short training films",
+                                "Mentoring in critical thinking",
+                            ]),
+                        },
+                        false,
+                    ),
+                    q(
+                        "q6",
+                        "How far do you agree with each statement?",
+                        QuestionKind::Matrix {
+                            rows: options(&[
+                                "I would know how to report a concern",
+                                "I trust the council to act on concerns",
+                            ]),
+                        },
+                        false,
+                    ),
+                    q(
+                        "q7",
+                        "What else should we do?",
+                        QuestionKind::LongText { max_chars: 2_000 },
+                        false,
+                    ),
+                ],
+            },
+            PageDef {
+                title: "About you".into(),
+                skip_if: None,
+                questions: vec![
+                    q(
+                        "q8",
+                        "What is your age?",
+                        QuestionKind::Demographic {
+                            of: Demographic::AgeBand,
+                            areas: Vec::new(),
+                        },
+                        false,
+                    ),
+                    religion,
+                ],
+            },
+        ],
+    }
+}
+
+fn stage(
+    name: &str,
+    description: &str,
+    date: Option<OffsetDateTime>,
+    state: &str,
+    link: &str,
+) -> StageInput {
+    StageInput {
+        name: name.into(),
+        description: description.into(),
+        date: date
+            .map(|d| cohesion_domain::consultation::format_date(d.date()))
+            .unwrap_or_default(),
+        state: state.into(),
+        link: link.into(),
+    }
+}
+
+/// A small deterministic generator: the demo looks the same every time.
+struct Draws(u64);
+
+impl Draws {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+fn random_answers(d: &mut Draws) -> RawAnswers {
+    let mut raw = RawAnswers::new();
+    let mut put = |k: &str, v: String| {
+        raw.insert(k.to_owned(), vec![v]);
+    };
+    // Skewed towards agreement, as such surveys often are.
+    put("q1", [0, 1, 1, 1, 2, 3, 4, 5][d.next(8)].to_string());
+    let seen = [0, 0, 1, 1, 1, 2][d.next(6)];
+    put("q2", seen.to_string());
+    if seen == 0 {
+        put("q3", d.next(5).to_string());
+    }
+    put("q4", d.next(5).to_string());
+    if d.next(3) > 0 {
+        put("q5-0", "1".into());
+        put("q5-1", "2".into());
+    }
+    put("q6-0", d.next(6).to_string());
+    put("q6-1", d.next(6).to_string());
+    put("q8", (1 + d.next(8)).to_string());
+    if d.next(4) > 0 {
+        put("q9", d.next(9).to_string());
+    }
+    raw
+}
+
+async fn generate_responses(
+    db: &Db,
+    id: Uuid,
+    survey: &SurveyDefinition,
+    count: usize,
+    seed: u64,
+) -> Result<(), ServiceError> {
+    let mut d = Draws(seed);
+    let mut tx = db.begin().await?;
+    for i in 0..count {
+        let raw = random_answers(&mut d);
+        let answers = check_response(survey, &raw).map_err(ServiceError::InvalidAnswers)?;
+        let key = hash_token(&format!("demo-respondent-{seed}-{i}:{id}"));
+        let mut random = [0u8; 8];
+        for b in &mut random {
+            *b = d.next(256) as u8;
+        }
+        let Some(rid) = responses::create(
+            tx.conn(),
+            id,
+            Owner::Anonymous(&key),
+            &response_reference(random),
+        )
+        .await?
+        else {
+            continue;
+        };
+        let draft = serde_json::to_string(&raw).unwrap_or_else(|_| "{}".into());
+        responses::save_draft(tx.conn(), rid, &draft).await?;
+        let record = responses::find_for(tx.conn(), id, Owner::Anonymous(&key))
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        submit_answers(tx.conn(), survey, &record, &answers).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn create(
+    db: &Db,
+    input: ConsultationInput,
+    survey: &SurveyDefinition,
+    stages: &[StageInput],
+    results_public: bool,
+) -> Result<Uuid, ServiceError> {
+    let fields = input.validate().map_err(ServiceError::InvalidFields)?;
+    survey.validate().map_err(ServiceError::InvalidSurvey)?;
+    let json = serde_json::to_string(survey).unwrap_or_else(|_| "{\"pages\":[]}".into());
+    let mut valid = Vec::new();
+    for s in stages {
+        valid.push(s.validate().map_err(ServiceError::InvalidFields)?);
+    }
+    let mut tx = db.begin().await?;
+    let id = consultations::insert(tx.conn(), &fields, &json, None).await?;
+    consultations::set_stages(tx.conn(), id, &valid).await?;
+    let now = Some(Timestamp::now());
+    consultations::set_published(tx.conn(), id, Publication::Consultation, now).await?;
+    if results_public {
+        consultations::set_published(tx.conn(), id, Publication::Results, now).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Loads the demo consultations unless there are consultations already.
+/// Returns whether anything was added.
+pub async fn load(db: &Db) -> Result<bool, ServiceError> {
+    let mut c = db.acquire().await?;
+    let query = ListQuery {
+        drafts: true,
+        limit: 1,
+        ..Default::default()
+    };
+    let (_, existing) = consultations::list(c.conn(), &query, Timestamp::now()).await?;
+    drop(c);
+    if existing > 0 {
+        return Ok(false);
+    }
+    let now = OffsetDateTime::now_utc();
+    let at = |days: i64| format_datetime(now + Duration::days(days));
+    let survey = safer_streets_survey();
+    let open = create(
+        db,
+        ConsultationInput {
+            title: "Safer streets, stronger communities".into(),
+            summary: format!("Tell us how Brightwater can prevent hate and extremism together. {MARK}"),
+            body: "Brightwater City Council wants to hear from everyone who lives, works or studies in the city.\n\n\
+                   ## What we are asking\n\n\
+                   - what makes communities strong enough to resist hate;\n\
+                   - where people meet views that promote hatred or extremism;\n\
+                   - which of our ideas would work best.\n\n\
+                   Your answers shape the programme. *This is a demonstration: the council and the city are invented.*"
+                .into(),
+            topics: "hate crime, community cohesion".into(),
+            area: "Citywide".into(),
+            opens_at: at(-30),
+            closes_at: at(60),
+            allow_anonymous: "yes".into(),
+        },
+        &survey,
+        &[
+            stage("Council challenge", "The council asked residents and partners what worries them.", Some(now - Duration::days(120)), "happened", ""),
+            stage("Evidence gathering", "Community-led sessions and commissioned research.", Some(now - Duration::days(60)), "happened", ""),
+            stage("Formal consultation", "This survey is open to everyone.", Some(now - Duration::days(30)), "current", "survey"),
+            stage("What you told us", "We will publish what we heard and what we will do.", None, "to_come", "findings"),
+        ],
+        true,
+    )
+    .await?;
+    generate_responses(db, open, &survey, 300, 11).await?;
+    create(
+        db,
+        ConsultationInput {
+            title: "Youth voices on online hate".into(),
+            summary: "Young people tell us what they meet online and what would help.".into(),
+            body: "Opens soon. Youth workers and schools will run sessions alongside this survey."
+                .into(),
+            topics: "online safety, young people".into(),
+            area: "Citywide".into(),
+            opens_at: at(14),
+            closes_at: at(74),
+            allow_anonymous: "no".into(),
+        },
+        &survey,
+        &[stage(
+            "Survey opens",
+            "",
+            Some(now + Duration::days(14)),
+            "to_come",
+            "survey",
+        )],
+        false,
+    )
+    .await?;
+    let closed = create(
+        db,
+        ConsultationInput {
+            title: "Reporting hate crime: what stops people?".into(),
+            summary: format!("Why people do not report hate crime, and what would help. {MARK}"),
+            body: "This consultation has closed. Thank you to everyone who took part.".into(),
+            topics: "hate crime, reporting".into(),
+            area: "Riverside".into(),
+            opens_at: at(-90),
+            closes_at: at(-30),
+            allow_anonymous: "no".into(),
+        },
+        &survey,
+        &[
+            stage(
+                "Formal consultation",
+                "",
+                Some(now - Duration::days(90)),
+                "happened",
+                "survey",
+            ),
+            stage(
+                "Results published",
+                "",
+                Some(now - Duration::days(20)),
+                "happened",
+                "results",
+            ),
+        ],
+        true,
+    )
+    .await?;
+    generate_responses(db, closed, &survey, 60, 23).await?;
+    Ok(true)
+}

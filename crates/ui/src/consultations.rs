@@ -1,0 +1,177 @@
+//! Views for consultations: the list, a consultation's page with its
+//! timeline, the survey pages, "check your answers", the confirmation and
+//! the results with their charts.
+
+use askama::Template;
+
+use crate::chrome::Chrome;
+use crate::forms::Field;
+use crate::reports::{SummaryRow, Table};
+
+/// One consultation in a list.
+pub struct ConsultationItem {
+    pub href: String,
+    pub title: String,
+    pub summary: String,
+    /// `upcoming`, `open`, `closed` or `draft`: picks the tag's colour.
+    pub status_key: &'static str,
+    pub status: String,
+    pub dates: String,
+    pub responded: String,
+}
+
+#[derive(Template)]
+#[template(path = "consultations.html")]
+pub struct ConsultationListPage<'a> {
+    pub ui: Chrome<'a>,
+    pub lead: String,
+    pub filter: Vec<Field>,
+    pub filter_button: String,
+    pub count: String,
+    pub items: Vec<ConsultationItem>,
+    pub empty: String,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub create: Option<(String, String)>,
+}
+
+/// A stage of the timeline.
+pub struct StageItem {
+    pub name: String,
+    pub description: String,
+    pub date: Option<String>,
+    /// `happened`, `current` or `to_come`.
+    pub state_key: &'static str,
+    pub state: String,
+    pub link: Option<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "consultation.html")]
+pub struct ConsultationPage<'a> {
+    pub ui: Chrome<'a>,
+    pub done: Option<String>,
+    /// Shown on drafts, which only staff can see.
+    pub draft_notice: Option<String>,
+    pub status_key: &'static str,
+    pub status: String,
+    pub responded: String,
+    pub summary: String,
+    /// Sanitised HTML from the Markdown body.
+    pub body_html: String,
+    /// Dates, topics, area: label and value.
+    pub rows: Vec<SummaryRow>,
+    pub stages: Vec<StageItem>,
+    pub timeline_heading: String,
+    /// "Respond" (or "Continue your response", "Change your response").
+    pub respond: Option<(String, String)>,
+    pub respond_note: Option<String>,
+    pub links: Vec<(String, String)>,
+}
+
+/// One option of a choice, with whether it is picked.
+pub struct OptionView {
+    pub value: String,
+    pub label: String,
+    pub checked: bool,
+}
+
+/// A matrix row or a ranked option: a label and its own field.
+pub struct SubField {
+    pub name: String,
+    pub label: String,
+    pub options: Vec<OptionView>,
+}
+
+/// A question as the survey page shows it.
+pub struct QuestionView {
+    pub id: String,
+    /// `radios`, `checkboxes`, `ranking`, `number`, `date`, `text`,
+    /// `textarea` or `matrix`.
+    pub control: &'static str,
+    pub text: String,
+    pub hint: Option<String>,
+    pub purpose: Option<String>,
+    pub optional: bool,
+    pub error: Option<String>,
+    pub options: Vec<OptionView>,
+    pub value: String,
+    pub subfields: Vec<SubField>,
+    pub max_chars: usize,
+    /// "You can enter up to N characters", in the page's language.
+    pub max_chars_text: String,
+    /// The ids of the hint, purpose and error, for `aria-describedby`.
+    pub describedby: String,
+}
+
+#[derive(Template)]
+#[template(path = "survey_page.html")]
+pub struct SurveyPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub consultation: String,
+    pub progress: String,
+    pub csrf: String,
+    pub action: String,
+    pub questions: Vec<QuestionView>,
+    /// (question id, message), linked from the summary.
+    pub errors: Vec<(String, String)>,
+    pub button: String,
+    pub optional_label: String,
+}
+
+#[derive(Template)]
+#[template(path = "check_answers.html")]
+pub struct CheckAnswersPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub lead: String,
+    pub rows: Vec<SummaryRow>,
+    pub errors: Vec<(String, String)>,
+    pub csrf: String,
+    pub action: String,
+    pub button: String,
+}
+
+#[derive(Template)]
+#[template(path = "confirmation.html")]
+pub struct ConfirmationPage<'a> {
+    pub ui: Chrome<'a>,
+    pub reference_label: String,
+    pub reference: String,
+    pub paragraphs: Vec<String>,
+    pub links: Vec<(String, String)>,
+}
+
+/// One bar of a chart, with the figures it stands for.
+pub struct Bar {
+    pub label: String,
+    /// "42 (35%, 27–44%)" or "Hidden: fewer than 10".
+    pub figure: String,
+    /// Bar length in hundredths of the chart width (0 when hidden).
+    pub length: u32,
+    pub y: u32,
+}
+
+/// A question's results: a chart and the table it is drawn from.
+pub struct ResultView {
+    pub id: String,
+    pub heading: String,
+    pub base: String,
+    pub note: Option<String>,
+    pub bars: Vec<Bar>,
+    pub chart_height: u32,
+    pub chart_label: String,
+    pub table: Option<Table>,
+}
+
+#[derive(Template)]
+#[template(path = "results.html")]
+pub struct ResultsPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub lead: Vec<String>,
+    pub questions: Vec<ResultView>,
+    pub empty: Option<String>,
+    pub links: Vec<(String, String)>,
+}

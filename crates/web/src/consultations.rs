@@ -1,0 +1,1157 @@
+//! Consultation pages for everyone: the list, a consultation with its
+//! timeline, answering its survey page by page, checking and submitting
+//! the answers, and the published results.
+
+use axum::extract::{Path, Query};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use cohesion_domain::consultation::{format_date, Stage, StageLink, Status};
+use cohesion_domain::survey::answers::{AnswerError, RawAnswers};
+use cohesion_domain::survey::model::{Options, QuestionDef, QuestionKind, SurveyDefinition};
+use cohesion_insight::disclosure::SmallBaseRules;
+use cohesion_services::accounts::tokens::new_token;
+use cohesion_services::consultations::{self, is_staff, ConsultationView, PAGE_SIZE};
+use cohesion_services::responding::{self, Next, Progress, Respondent};
+use cohesion_services::results::{self, Line, Results};
+use cohesion_services::throttle::{throttle, Throttled};
+use cohesion_services::ServiceError;
+use cohesion_storage::consultations::{ConsultationRecord, ListQuery};
+use cohesion_storage::Timestamp;
+use cohesion_ui::{
+    Bar, Cell, CheckAnswersPage, ConfirmationPage, ConsultationItem, ConsultationListPage,
+    ConsultationPage, Field, OptionView, QuestionView, ResultView, ResultsPage, StageItem,
+    SubField, SummaryRow, SurveyPage, Table,
+};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::accounts::{anon_csrf, respond};
+use crate::error::AppError;
+use crate::form::StrictForm;
+use crate::pages::{ClientKey, PageCtx};
+use crate::profile::{done_message, see_other, DoneQuery};
+use crate::session::{check_csrf, cookie, set_cookie};
+
+/// The cookie that lets someone without an account come back to their
+/// anonymous response. Only its SHA-256, per consultation, is stored.
+pub const RESPONDENT_COOKIE: &str = "cohesion_respondent";
+const RESPONDENT_COOKIE_DAYS: i64 = 120;
+
+pub(crate) fn consultation_id(raw: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(raw).map_err(|_| ServiceError::NotFound.into())
+}
+
+/// The page's own messages, looked up once per call site.
+fn t(ctx: &PageCtx, id: &str) -> String {
+    ctx.locale().t(id).into_owned()
+}
+
+fn tn(ctx: &PageCtx, id: &str, name: &str, n: u64) -> String {
+    ctx.locale().t_args(id, &[(name, n.into())])
+}
+
+fn t1(ctx: &PageCtx, id: &str, name: &str, value: &str) -> String {
+    ctx.locale().t_args(id, &[(name, value.into())])
+}
+
+fn t2(ctx: &PageCtx, id: &str, a: (&str, &str), b: (&str, &str)) -> String {
+    ctx.locale()
+        .t_args(id, &[(a.0, a.1.into()), (b.0, b.1.into())])
+}
+
+pub(crate) fn status_of(c: &ConsultationRecord) -> (&'static str, Status) {
+    let status = c.status(Timestamp::now());
+    if c.published_at.is_none() {
+        ("draft", status)
+    } else {
+        (status.key(), status)
+    }
+}
+
+pub(crate) fn status_label(ctx: &PageCtx, c: &ConsultationRecord) -> (&'static str, String) {
+    let (key, _) = status_of(c);
+    (key, t(ctx, &format!("status-{key}")))
+}
+
+fn dates(ctx: &PageCtx, c: &ConsultationRecord) -> String {
+    t2(
+        ctx,
+        "consultation-dates",
+        ("opens", &c.opens_at.to_minute()),
+        ("closes", &c.closes_at.to_minute()),
+    )
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListParams {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    topic: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: Option<u32>,
+}
+
+fn list_href(p: &ListParams, page: u32) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in [("status", &p.status), ("topic", &p.topic), ("q", &p.q)] {
+        if !v.is_empty() {
+            query.append_pair(k, v);
+        }
+    }
+    query.append_pair("page", &page.to_string());
+    format!("/consultations?{}", query.finish())
+}
+
+pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response, AppError> {
+    let status = match p.status.as_str() {
+        "" => None,
+        s => Some(
+            Status::parse(s).ok_or(cohesion_domain::ValidationError::new(
+                "status",
+                cohesion_domain::ErrorCode::InvalidChoice,
+            ))?,
+        ),
+    };
+    let page = p.page.unwrap_or(1).clamp(1, 10_000);
+    let viewer = ctx.user.0.as_ref();
+    let query = ListQuery {
+        drafts: true,
+        status,
+        topic: Some(p.topic.trim()).filter(|s| !s.is_empty()),
+        area: None,
+        search: Some(p.q.trim()).filter(|s| !s.is_empty()),
+        ..Default::default()
+    };
+    let (list, total) = consultations::list(&ctx.state.db, viewer, query, page).await?;
+    let items = list
+        .iter()
+        .map(|c| {
+            let (status_key, status) = status_label(&ctx, c);
+            ConsultationItem {
+                href: format!("/consultations/{}", c.id),
+                title: c.title.clone(),
+                summary: c.summary.clone(),
+                status_key,
+                status,
+                dates: dates(&ctx, c),
+                responded: tn(
+                    &ctx,
+                    "consultation-responded",
+                    "count",
+                    c.response_count.max(0) as u64,
+                ),
+            }
+        })
+        .collect();
+    let mut status_options = vec![(String::new(), t(&ctx, "consultations-filter-any"))];
+    status_options
+        .extend(Status::ALL.map(|s| (s.key().to_owned(), t(&ctx, &format!("status-{}", s.key())))));
+    let filter = vec![
+        Field::choice(
+            "status",
+            "select",
+            t(&ctx, "consultations-filter-status"),
+            status_options,
+        )
+        .value(&p.status),
+        Field::new(
+            "topic",
+            "text",
+            "off",
+            t(&ctx, "consultations-filter-topic"),
+        )
+        .value(&p.topic),
+        Field::new("q", "search", "off", t(&ctx, "consultations-filter-search")).value(&p.q),
+    ];
+    let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE as u64) as u32;
+    let ui = ctx
+        .chrome_for("/consultations", "consultations-title")
+        .await?;
+    let page_view = ConsultationListPage {
+        ui: ui.with_nav(cohesion_ui::Nav::GetInvolved),
+        lead: t(&ctx, "consultations-lead"),
+        filter,
+        filter_button: t(&ctx, "consultations-filter-button"),
+        count: tn(&ctx, "consultations-count", "count", total.max(0) as u64),
+        items,
+        empty: t(&ctx, "consultations-empty"),
+        previous: (page > 1).then(|| list_href(&p, page - 1)),
+        next: (page < pages).then(|| list_href(&p, page + 1)),
+        create: is_staff(viewer).then(|| {
+            (
+                "/staff/consultations/new".to_owned(),
+                t(&ctx, "consultations-create"),
+            )
+        }),
+    };
+    respond(StatusCode::OK, page_view, None)
+}
+
+pub(crate) fn stage_items(
+    ctx: &PageCtx,
+    id: Uuid,
+    stages: &[Stage],
+    results_public: bool,
+) -> Vec<StageItem> {
+    stages
+        .iter()
+        .map(|s| StageItem {
+            name: s.name.clone(),
+            description: s.description.clone(),
+            date: s.date.map(format_date),
+            state_key: s.state.key(),
+            state: t(ctx, &format!("stage-{}", s.state.key())),
+            link: match s.link {
+                StageLink::None => None,
+                StageLink::Survey => Some((
+                    format!("/consultations/{id}/respond"),
+                    t(ctx, "stage-link-survey"),
+                )),
+                StageLink::Results | StageLink::Findings if results_public => Some((
+                    format!("/consultations/{id}/results"),
+                    t(ctx, &format!("stage-link-{}", s.link.key())),
+                )),
+                StageLink::Results | StageLink::Findings => None,
+            },
+        })
+        .collect()
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Response, AppError> {
+    let id = consultation_id(&id)?;
+    let viewer = ctx.user.0.as_ref();
+    let ConsultationView {
+        record: c,
+        survey,
+        stages,
+    } = consultations::view(&ctx.state.db, viewer, id).await?;
+    let (status_key, status) = status_label(&ctx, &c);
+    let path = format!("/consultations/{id}");
+    let mut ui = ctx.chrome_for(&path, "consultation-title").await?;
+    ui.title = c.title.clone();
+    let mut rows = vec![
+        SummaryRow::new(t(&ctx, "consultation-opens"), c.opens_at.to_minute()),
+        SummaryRow::new(t(&ctx, "consultation-closes"), c.closes_at.to_minute()),
+    ];
+    if !c.topics.is_empty() {
+        rows.push(SummaryRow::new(
+            t(&ctx, "consultation-topics"),
+            c.topics.join(", "),
+        ));
+    }
+    if let Some(area) = &c.area {
+        rows.push(SummaryRow::new(t(&ctx, "consultation-area"), area.clone()));
+    }
+    // Where this visitor stands, to word the button.
+    let secret = cookie(&headers, RESPONDENT_COOKIE).unwrap_or("");
+    let who = match viewer {
+        Some(me) => Respondent::Account(me),
+        None => Respondent::Anonymous(secret),
+    };
+    let progress = if c.published_at.is_some() && !survey.pages.is_empty() {
+        Some(responding::progress(&ctx.state.db, who, id).await?)
+    } else {
+        None
+    };
+    let open = c.published_at.is_some() && c.status(Timestamp::now()) == Status::Open;
+    let (respond_link, respond_note) = match (&progress, open) {
+        (Some(p), true) if viewer.is_none() && !c.allow_anonymous => (
+            Some((
+                format!("/sign-in?next=/consultations/{id}/respond"),
+                t(&ctx, "consultation-sign-in-to-respond"),
+            )),
+            None,
+        ),
+        (Some(p), true) => {
+            let label = if p.is_submitted() {
+                "consultation-change"
+            } else if p.response.is_some() {
+                "consultation-continue"
+            } else {
+                "consultation-respond"
+            };
+            (
+                Some((format!("/consultations/{id}/respond"), t(&ctx, label))),
+                None,
+            )
+        }
+        (Some(_), false) if c.status(Timestamp::now()) == Status::Upcoming => {
+            (None, Some(t(&ctx, "consultation-respond-upcoming")))
+        }
+        (Some(_), false) => (None, Some(t(&ctx, "consultation-respond-closed"))),
+        (None, _) => (None, None),
+    };
+    let results_public = c.results_published_at.is_some();
+    let mut links = Vec::new();
+    if results_public
+        || viewer.is_some_and(|v| v.roles.allows(cohesion_domain::identity::Action::Analyse))
+    {
+        links.push((
+            format!("/consultations/{id}/results"),
+            t(&ctx, "consultation-results-link"),
+        ));
+    }
+    if is_staff(viewer) {
+        links.push((
+            format!("/staff/consultations/{id}"),
+            t(&ctx, "consultation-manage"),
+        ));
+    }
+    let page = ConsultationPage {
+        ui,
+        done: done_message(&ctx, q.done.as_deref()),
+        draft_notice: c
+            .published_at
+            .is_none()
+            .then(|| t(&ctx, "consultation-draft-notice")),
+        status_key,
+        status,
+        responded: tn(
+            &ctx,
+            "consultation-responded",
+            "count",
+            c.response_count.max(0) as u64,
+        ),
+        summary: c.summary.clone(),
+        body_html: cohesion_ui::markdown::render(&c.body),
+        rows,
+        stages: stage_items(&ctx, id, &stages, results_public),
+        timeline_heading: t(&ctx, "consultation-timeline"),
+        respond: respond_link,
+        respond_note,
+        links,
+    };
+    respond(StatusCode::OK, page, None)
+}
+
+/// Who is answering: the signed-in person, or the anonymous respondent
+/// cookie (made when missing; its `Set-Cookie` is returned).
+fn respondent<'a>(
+    ctx: &'a PageCtx,
+    headers: &'a HeaderMap,
+    fresh: &'a mut Option<String>,
+) -> Result<(Respondent<'a>, Option<HeaderValue>), AppError> {
+    if let Some(me) = &ctx.user.0 {
+        return Ok((Respondent::Account(me), None));
+    }
+    if let Some(secret) = cookie(headers, RESPONDENT_COOKIE) {
+        return Ok((Respondent::Anonymous(secret), None));
+    }
+    let token = new_token()?;
+    let set = set_cookie(
+        RESPONDENT_COOKIE,
+        &token,
+        RESPONDENT_COOKIE_DAYS * 24 * 60 * 60,
+        "Lax",
+        ctx.state.config.tls,
+    );
+    *fresh = Some(token);
+    Ok((
+        Respondent::Anonymous(fresh.as_deref().unwrap_or_default()),
+        Some(set),
+    ))
+}
+
+/// Sends people without an account to sign in when the consultation
+/// wants one.
+fn needs_sign_in(ctx: &PageCtx, c: &ConsultationRecord) -> Option<Response> {
+    (ctx.user.0.is_none() && !c.allow_anonymous)
+        .then(|| see_other(&format!("/sign-in?next=/consultations/{}/respond", c.id)))
+}
+
+/// A clear page, not an error, when the consultation is not open.
+async fn not_open(ctx: &PageCtx, c: &ConsultationRecord) -> Result<Option<Response>, AppError> {
+    let status = c.status(Timestamp::now());
+    if c.published_at.is_some() && status == Status::Open {
+        return Ok(None);
+    }
+    let key = if status == Status::Upcoming {
+        "consultation-respond-upcoming"
+    } else {
+        "consultation-respond-closed"
+    };
+    let mut ui = ctx
+        .chrome_for(
+            &format!("/consultations/{}", c.id),
+            "consultation-not-open-title",
+        )
+        .await?;
+    ui.title = t(ctx, "consultation-not-open-title");
+    let page = cohesion_ui::NoticePage {
+        ui,
+        text: t(ctx, key),
+        link: Some((format!("/consultations/{}", c.id), c.title.clone())),
+    };
+    respond(StatusCode::CONFLICT, page, None).map(Some)
+}
+
+pub async fn start(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = consultation_id(&id)?;
+    let mut fresh = None;
+    let (who, _) = respondent(&ctx, &headers, &mut fresh)?;
+    let p = responding::progress(&ctx.state.db, who, id).await?;
+    if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
+        return Ok(res);
+    }
+    if let Some(res) = not_open(&ctx, &p.consultation).await? {
+        return Ok(res);
+    }
+    if p.survey.pages.is_empty() {
+        return Err(ServiceError::NotFound.into());
+    }
+    // Someone who has answered everything goes to check their answers.
+    if p.response.is_some() && !p.draft.is_empty() {
+        return Ok(see_other(&format!("/consultations/{id}/respond/check")));
+    }
+    Ok(see_other(&format!("/consultations/{id}/respond/1")))
+}
+
+/// The labels of a question's options in the page's language.
+pub(crate) fn option_labels(ctx: &PageCtx, q: &QuestionDef) -> Vec<String> {
+    match q.kind.options() {
+        Options::None => Vec::new(),
+        Options::Written(list) => list.to_vec(),
+        Options::Keys(prefix, keys) => keys
+            .iter()
+            .map(|k| t(ctx, &format!("{prefix}-{k}")))
+            .collect(),
+    }
+}
+
+fn values<'a>(draft: &'a RawAnswers, field: &str) -> &'a [String] {
+    draft.get(field).map_or(&[], Vec::as_slice)
+}
+
+fn question_view(
+    ctx: &PageCtx,
+    q: &QuestionDef,
+    draft: &RawAnswers,
+    error: Option<String>,
+) -> QuestionView {
+    let labels = option_labels(ctx, q);
+    let picked = values(draft, &q.id);
+    let options = labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| OptionView {
+            value: i.to_string(),
+            label: label.clone(),
+            checked: picked.iter().any(|v| *v == i.to_string()),
+        })
+        .collect();
+    let pick_list = |field: &str, labels: &[String], offset: usize| -> Vec<OptionView> {
+        let current = values(draft, field).first().cloned().unwrap_or_default();
+        labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let value = (i + offset).to_string();
+                OptionView {
+                    checked: value == current,
+                    value,
+                    label: l.clone(),
+                }
+            })
+            .collect()
+    };
+    let (control, subfields, max_chars) = match &q.kind {
+        QuestionKind::SingleChoice { .. }
+        | QuestionKind::Agreement
+        | QuestionKind::Effectiveness
+        | QuestionKind::Demographic { .. } => ("radios", Vec::new(), 0),
+        QuestionKind::MultipleChoice { .. } => ("checkboxes", Vec::new(), 0),
+        QuestionKind::Matrix { rows } => (
+            "matrix",
+            rows.iter()
+                .enumerate()
+                .map(|(r, label)| {
+                    let name = format!("{}-{r}", q.id);
+                    SubField {
+                        options: pick_list(&name, &labels, 0),
+                        name,
+                        label: label.clone(),
+                    }
+                })
+                .collect(),
+            0,
+        ),
+        QuestionKind::Ranking { options } => {
+            let ranks: Vec<String> = (1..=options.len()).map(|r| r.to_string()).collect();
+            (
+                "ranking",
+                options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, label)| {
+                        let name = format!("{}-{i}", q.id);
+                        let current = values(draft, &name).first().cloned().unwrap_or_default();
+                        SubField {
+                            options: ranks
+                                .iter()
+                                .map(|r| OptionView {
+                                    checked: *r == current,
+                                    value: r.clone(),
+                                    label: r.clone(),
+                                })
+                                .collect(),
+                            name,
+                            label: label.clone(),
+                        }
+                    })
+                    .collect(),
+                0,
+            )
+        }
+        QuestionKind::Number { .. } => ("number", Vec::new(), 0),
+        QuestionKind::Date => ("date", Vec::new(), 0),
+        QuestionKind::ShortText => (
+            "text",
+            Vec::new(),
+            cohesion_domain::survey::model::SHORT_TEXT_CHARS,
+        ),
+        QuestionKind::LongText { max_chars } => ("textarea", Vec::new(), *max_chars),
+    };
+    let hint = (!q.hint.trim().is_empty())
+        .then(|| q.hint.clone())
+        .or_else(|| match &q.kind {
+            QuestionKind::MultipleChoice { max: Some(m), .. } => {
+                Some(tn(ctx, "survey-choose-up-to", "count", *m as u64))
+            }
+            QuestionKind::MultipleChoice { .. } => Some(t(ctx, "survey-choose-all")),
+            QuestionKind::Ranking { .. } => Some(t(ctx, "survey-ranking-hint")),
+            QuestionKind::Date => Some(t(ctx, "survey-date-hint")),
+            _ => None,
+        });
+    let purpose =
+        (q.kind.is_special_category() && !q.purpose.is_empty()).then(|| q.purpose.clone());
+    let mut described = Vec::new();
+    if hint.is_some() {
+        described.push(format!("{}-hint", q.id));
+    }
+    if purpose.is_some() {
+        described.push(format!("{}-purpose", q.id));
+    }
+    if error.is_some() {
+        described.push(format!("{}-error", q.id));
+    }
+    QuestionView {
+        id: q.id.clone(),
+        control,
+        text: q.text.clone(),
+        hint,
+        purpose,
+        optional: !q.required,
+        error,
+        options,
+        value: picked.first().cloned().unwrap_or_default(),
+        subfields,
+        max_chars,
+        max_chars_text: tn(ctx, "survey-max-characters", "count", max_chars as u64),
+        describedby: described.join(" "),
+    }
+}
+
+fn answer_messages(ctx: &PageCtx, errors: &[AnswerError]) -> Vec<(String, String)> {
+    errors
+        .iter()
+        .map(|e| (e.question.clone(), t(ctx, &format!("reason-{}", e.code))))
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn survey_page(
+    ctx: &PageCtx,
+    p: &Progress,
+    page: usize,
+    csrf: String,
+    draft: &RawAnswers,
+    errors: Vec<(String, String)>,
+    status: StatusCode,
+    set: Option<HeaderValue>,
+) -> Result<Response, AppError> {
+    let id = p.consultation.id;
+    let def = &p.survey.pages[page];
+    let earlier = p.answers_before(page);
+    let questions = def
+        .questions
+        .iter()
+        .filter(|q| cohesion_domain::survey::answers::is_shown(q, &earlier))
+        .map(|q| {
+            let error = errors
+                .iter()
+                .find(|(qid, _)| *qid == q.id)
+                .map(|(_, m)| m.clone());
+            question_view(ctx, q, draft, error)
+        })
+        .collect();
+    let position = p
+        .pages
+        .iter()
+        .position(|x| *x == page)
+        .map_or(page + 1, |i| i + 1);
+    let path = format!("/consultations/{id}/respond/{}", page + 1);
+    let mut ui = ctx.chrome_for(&path, "survey-title").await?;
+    if !def.title.trim().is_empty() {
+        ui.title = def.title.clone();
+    }
+    let previous = p.pages.iter().rev().find(|x| **x < page).copied();
+    let back = match previous {
+        Some(prev) => format!("/consultations/{id}/respond/{}", prev + 1),
+        None => format!("/consultations/{id}"),
+    };
+    let view = SurveyPage {
+        ui,
+        back: Some((back, t(ctx, "back"))),
+        consultation: p.consultation.title.clone(),
+        progress: t2(
+            ctx,
+            "survey-progress",
+            ("page", &position.to_string()),
+            ("pages", &p.pages.len().max(position).to_string()),
+        ),
+        csrf,
+        action: path,
+        questions,
+        errors,
+        button: t(ctx, "survey-continue"),
+        optional_label: t(ctx, "optional").to_lowercase(),
+    };
+    respond(status, view, set)
+}
+
+fn page_index(raw: &str, survey: &SurveyDefinition) -> Result<usize, AppError> {
+    raw.parse::<usize>()
+        .ok()
+        .filter(|n| *n >= 1 && *n <= survey.pages.len())
+        .map(|n| n - 1)
+        .ok_or_else(|| ServiceError::NotFound.into())
+}
+
+pub async fn page_form(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path((id, page)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let id = consultation_id(&id)?;
+    let mut fresh = None;
+    let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
+    let p = responding::progress(&ctx.state.db, who, id).await?;
+    if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
+        return Ok(res);
+    }
+    if let Some(res) = not_open(&ctx, &p.consultation).await? {
+        return Ok(res);
+    }
+    let page = page_index(&page, &p.survey)?;
+    if !p.pages.contains(&page) {
+        // Routing skips this page for this respondent: on to the next one.
+        let next = p.pages.iter().find(|x| **x > page);
+        return Ok(match next {
+            Some(n) => see_other(&format!("/consultations/{id}/respond/{}", n + 1)),
+            None => see_other(&format!("/consultations/{id}/respond/check")),
+        });
+    }
+    let (csrf, csrf_cookie) = anon_csrf(&ctx, &headers)?;
+    let mut res = survey_page(
+        &ctx,
+        &p,
+        page,
+        csrf,
+        &p.draft,
+        Vec::new(),
+        StatusCode::OK,
+        set,
+    )
+    .await?;
+    if let Some(c) = csrf_cookie {
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(res)
+}
+
+/// A survey form's fields, without the CSRF token.
+fn raw_answers(pairs: Vec<(String, String)>) -> (String, RawAnswers) {
+    let mut csrf = String::new();
+    let mut raw = RawAnswers::new();
+    for (k, v) in pairs {
+        if k == "csrf" {
+            csrf = v;
+        } else {
+            raw.entry(k).or_default().push(v);
+        }
+    }
+    (csrf, raw)
+}
+
+pub async fn save_page(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    client: ClientKey,
+    Path((id, page)): Path<(String, String)>,
+    StrictForm(pairs): StrictForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let id = consultation_id(&id)?;
+    let (csrf, raw) = raw_answers(pairs);
+    check_csrf(&headers, &ctx.user, &csrf)?;
+    let mut fresh = None;
+    let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
+    let p = responding::progress(&ctx.state.db, who, id).await?;
+    if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
+        return Ok(res);
+    }
+    if let Some(res) = not_open(&ctx, &p.consultation).await? {
+        return Ok(res);
+    }
+    let page = page_index(&page, &p.survey)?;
+    if matches!(who, Respondent::Anonymous(_)) && p.response.is_none() {
+        throttle(&ctx.state.db, Throttled::AnonymousResponse, &client.0).await?;
+    }
+    match responding::save_page(&ctx.state.db, who, id, page, &raw).await {
+        Ok(next) => {
+            let to = match next {
+                Next::Page(n) => format!("/consultations/{id}/respond/{}", n + 1),
+                Next::CheckAnswers => format!("/consultations/{id}/respond/check"),
+            };
+            let mut res = see_other(&to);
+            if let Some(c) = set {
+                res.headers_mut().append(header::SET_COOKIE, c);
+            }
+            Ok(res)
+        }
+        Err(ServiceError::InvalidAnswers(errors)) => {
+            let messages = answer_messages(&ctx, &errors);
+            survey_page(
+                &ctx,
+                &p,
+                page,
+                csrf,
+                &raw,
+                messages,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                set,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A person-readable rendering of one answer from the draft.
+fn answer_text(ctx: &PageCtx, q: &QuestionDef, draft: &RawAnswers) -> String {
+    let labels = option_labels(ctx, q);
+    let label = |v: &str| {
+        v.parse::<usize>()
+            .ok()
+            .and_then(|i| labels.get(i))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let text = match &q.kind {
+        QuestionKind::Matrix { rows } => rows
+            .iter()
+            .enumerate()
+            .filter_map(|(r, row)| {
+                values(draft, &format!("{}-{r}", q.id))
+                    .first()
+                    .map(|v| format!("{row}: {}", label(v)))
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        QuestionKind::Ranking { options } => {
+            let mut ranked: Vec<(usize, &String)> = options
+                .iter()
+                .enumerate()
+                .filter_map(|(i, o)| {
+                    values(draft, &format!("{}-{i}", q.id))
+                        .first()
+                        .and_then(|r| r.parse::<usize>().ok())
+                        .map(|r| (r, o))
+                })
+                .collect();
+            ranked.sort();
+            ranked
+                .iter()
+                .map(|(r, o)| format!("{r}. {o}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        k if k.is_choice() => values(draft, &q.id)
+            .iter()
+            .map(|v| label(v))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => values(draft, &q.id).join("\n"),
+    };
+    if text.is_empty() {
+        t(ctx, "check-answers-not-answered")
+    } else {
+        text
+    }
+}
+
+async fn check_page(
+    ctx: &PageCtx,
+    p: &Progress,
+    csrf: String,
+    errors: Vec<(String, String)>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let id = p.consultation.id;
+    let all = p.answers_before(p.survey.pages.len());
+    let mut rows = Vec::new();
+    for page in &p.pages {
+        for q in &p.survey.pages[*page].questions {
+            if !cohesion_domain::survey::answers::is_shown(q, &all) {
+                continue;
+            }
+            let href = format!("/consultations/{id}/respond/{}", page + 1);
+            rows.push(
+                SummaryRow::new(q.text.clone(), answer_text(ctx, q, &p.draft))
+                    .change(&href, t(ctx, "change")),
+            );
+        }
+    }
+    let path = format!("/consultations/{id}/respond/check");
+    let view = CheckAnswersPage {
+        ui: ctx.chrome_for(&path, "check-answers-title").await?,
+        back: p.pages.last().map(|last| {
+            (
+                format!("/consultations/{id}/respond/{}", last + 1),
+                t(ctx, "back"),
+            )
+        }),
+        lead: t(ctx, "check-answers-lead"),
+        rows,
+        errors,
+        csrf,
+        action: format!("/consultations/{id}/respond/submit"),
+        button: t(
+            ctx,
+            if p.is_submitted() {
+                "check-answers-resubmit"
+            } else {
+                "check-answers-submit"
+            },
+        ),
+    };
+    respond(status, view, None)
+}
+
+pub async fn check(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = consultation_id(&id)?;
+    let secret = cookie(&headers, RESPONDENT_COOKIE).unwrap_or("");
+    let who = match &ctx.user.0 {
+        Some(me) => Respondent::Account(me),
+        None => Respondent::Anonymous(secret),
+    };
+    let p = responding::progress(&ctx.state.db, who, id).await?;
+    if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
+        return Ok(res);
+    }
+    if let Some(res) = not_open(&ctx, &p.consultation).await? {
+        return Ok(res);
+    }
+    if p.response.is_none() {
+        return Ok(see_other(&format!("/consultations/{id}/respond/1")));
+    }
+    let (csrf, set) = anon_csrf(&ctx, &headers)?;
+    let mut res = check_page(&ctx, &p, csrf, Vec::new(), StatusCode::OK).await?;
+    if let Some(c) = set {
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(res)
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn submit(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    StrictForm(form): StrictForm<CsrfForm>,
+) -> Result<Response, AppError> {
+    let id = consultation_id(&id)?;
+    check_csrf(&headers, &ctx.user, &form.csrf)?;
+    let secret = cookie(&headers, RESPONDENT_COOKIE).unwrap_or("");
+    let who = match &ctx.user.0 {
+        Some(me) => Respondent::Account(me),
+        None => Respondent::Anonymous(secret),
+    };
+    let p = responding::progress(&ctx.state.db, who, id).await?;
+    if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
+        return Ok(res);
+    }
+    if let Some(res) = not_open(&ctx, &p.consultation).await? {
+        return Ok(res);
+    }
+    match responding::submit(&ctx.state.db, who, id).await {
+        Ok(_) => Ok(see_other(&format!("/consultations/{id}/respond/done"))),
+        Err(ServiceError::InvalidAnswers(errors)) => {
+            let messages = answer_messages(&ctx, &errors);
+            check_page(
+                &ctx,
+                &p,
+                form.csrf,
+                messages,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn done(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = consultation_id(&id)?;
+    let secret = cookie(&headers, RESPONDENT_COOKIE).unwrap_or("");
+    let who = match &ctx.user.0 {
+        Some(me) => Respondent::Account(me),
+        None => Respondent::Anonymous(secret),
+    };
+    let p = responding::progress(&ctx.state.db, who, id).await?;
+    let Some(response) = p.response.as_ref().filter(|r| r.submitted_at.is_some()) else {
+        return Err(ServiceError::NotFound.into());
+    };
+    let path = format!("/consultations/{id}/respond/done");
+    let view = ConfirmationPage {
+        ui: ctx.chrome_for(&path, "confirmation-title").await?,
+        reference_label: t(&ctx, "confirmation-reference"),
+        reference: response.reference.clone(),
+        paragraphs: vec![t2(
+            &ctx,
+            "confirmation-text",
+            ("title", &p.consultation.title),
+            ("closes", &p.consultation.closes_at.to_minute()),
+        )],
+        links: vec![
+            (
+                format!("/consultations/{id}/respond/check"),
+                t(&ctx, "confirmation-change"),
+            ),
+            (format!("/consultations/{id}"), p.consultation.title.clone()),
+        ],
+    };
+    respond(StatusCode::OK, view, None)
+}
+
+/// "42 (35%, 95% CI 27–44%)", or why a figure is hidden.
+pub(crate) fn figure(ctx: &PageCtx, cell: &results::Cell) -> String {
+    match (cell.count, &cell.share) {
+        (None, _) => t(ctx, "results-hidden"),
+        (Some(n), None) => n.to_string(),
+        (Some(n), Some(p)) => ctx.locale().t_args(
+            "results-figure",
+            &[
+                ("count", n.into()),
+                ("percent", format!("{:.0}", p.share * 100.0).into()),
+                ("low", format!("{:.0}", p.low * 100.0).into()),
+                ("high", format!("{:.0}", p.high * 100.0).into()),
+            ],
+        ),
+    }
+}
+
+fn line_view(
+    ctx: &PageCtx,
+    id: &str,
+    heading: &str,
+    labels: &[String],
+    line: &Line,
+    base: String,
+) -> ResultView {
+    let bars = labels
+        .iter()
+        .zip(&line.cells)
+        .enumerate()
+        .map(|(i, (label, cell))| Bar {
+            label: label.clone(),
+            figure: figure(ctx, cell),
+            length: cell.share.map_or(0, |p| (p.share * 100.0).round() as u32),
+            y: (i as u32) * 8 + 1,
+        })
+        .collect::<Vec<_>>();
+    let shown = bars.iter().any(|b| b.length > 0);
+    let table = Table {
+        caption: t2(
+            ctx,
+            "results-table-caption",
+            ("question", heading),
+            ("base", &line.base.to_string()),
+        ),
+        head: vec![t(ctx, "results-option"), t(ctx, "results-figure-head")],
+        rows: bars
+            .iter()
+            .map(|b| vec![Cell::from(b.label.clone()), Cell::from(b.figure.clone())])
+            .collect(),
+        empty: String::new(),
+    };
+    let chart_height = (labels.len() as u32) * 8 + 2;
+    ResultView {
+        id: id.to_owned(),
+        heading: heading.to_owned(),
+        base,
+        note: line.base_hidden.then(|| t(ctx, "results-base-hidden")),
+        chart_label: ctx
+            .locale()
+            .t_args("results-chart-label", &[("question", heading.into())])
+            + ": "
+            + &bars
+                .iter()
+                .map(|b| format!("{} {}", b.label, b.figure))
+                .collect::<Vec<_>>()
+                .join("; "),
+        bars: if shown { bars } else { Vec::new() },
+        chart_height,
+        table: Some(table),
+    }
+}
+
+pub(crate) fn result_views(ctx: &PageCtx, r: &Results) -> Vec<ResultView> {
+    let mut out = Vec::new();
+    for q in &r.questions {
+        let base = tn(ctx, "results-answered", "count", q.answered);
+        if q.withheld {
+            out.push(ResultView {
+                id: q.question.id.clone(),
+                heading: q.question.text.clone(),
+                base,
+                note: Some(t(ctx, "results-withheld")),
+                bars: Vec::new(),
+                chart_height: 0,
+                chart_label: String::new(),
+                table: None,
+            });
+            continue;
+        }
+        let labels = option_labels(ctx, &q.question);
+        match &q.question.kind {
+            QuestionKind::Matrix { rows } => {
+                for (i, (row, line)) in rows.iter().zip(&q.lines).enumerate() {
+                    let heading = format!("{} – {row}", q.question.text);
+                    let base = tn(ctx, "results-answered", "count", line.base);
+                    out.push(line_view(
+                        ctx,
+                        &format!("{}-{i}", q.question.id),
+                        &heading,
+                        &labels,
+                        line,
+                        base,
+                    ));
+                }
+            }
+            QuestionKind::Ranking { .. } => {
+                if let Some(line) = q.lines.first() {
+                    let heading = t1(ctx, "results-ranked-first", "question", &q.question.text);
+                    out.push(line_view(
+                        ctx,
+                        &q.question.id,
+                        &heading,
+                        &labels,
+                        line,
+                        base,
+                    ));
+                }
+            }
+            k if k.is_choice() => {
+                if let Some(line) = q.lines.first() {
+                    out.push(line_view(
+                        ctx,
+                        &q.question.id,
+                        &q.question.text,
+                        &labels,
+                        line,
+                        base,
+                    ));
+                }
+            }
+            _ => out.push(ResultView {
+                id: q.question.id.clone(),
+                heading: q.question.text.clone(),
+                base,
+                note: Some(t(ctx, "results-free-text")),
+                bars: Vec::new(),
+                chart_height: 0,
+                chart_label: String::new(),
+                table: None,
+            }),
+        }
+    }
+    out
+}
+
+pub(crate) fn rules(ctx: &PageCtx) -> SmallBaseRules {
+    ctx.state.config.small_base
+}
+
+pub async fn results_page(
+    ctx: PageCtx,
+    client: ClientKey,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = consultation_id(&id)?;
+    let viewer = ctx.user.0.as_ref();
+    let r = results::results(&ctx.state.db, viewer, id, rules(&ctx), Some(&client.0)).await?;
+    let path = format!("/consultations/{id}/results");
+    let mut ui = ctx.chrome_for(&path, "results-title").await?;
+    ui.title = t1(&ctx, "results-title-of", "title", &r.consultation.title);
+    let staff_view = r.consultation.results_published_at.is_none();
+    let mut lead = vec![
+        tn(
+            &ctx,
+            "consultation-responded",
+            "count",
+            r.consultation.response_count.max(0) as u64,
+        ),
+        ctx.locale().t_args(
+            "results-rules",
+            &[
+                ("count", r.rules.min_count.into()),
+                ("base", r.rules.min_base_for_percent.into()),
+            ],
+        ),
+    ];
+    if staff_view {
+        lead.insert(0, t(&ctx, "results-not-published"));
+    }
+    let questions = result_views(&ctx, &r);
+    let mut links = Vec::new();
+    if viewer.is_some_and(|v| v.roles.allows(cohesion_domain::identity::Action::Analyse)) {
+        links.push((
+            format!("/staff/consultations/{id}/analysis"),
+            t(&ctx, "results-analysis-link"),
+        ));
+    }
+    let view = ResultsPage {
+        ui,
+        back: Some((format!("/consultations/{id}"), t(&ctx, "back"))),
+        lead,
+        empty: questions.is_empty().then(|| t(&ctx, "results-empty")),
+        questions,
+        links,
+    };
+    respond(StatusCode::OK, view, None)
+}

@@ -1,0 +1,1042 @@
+//! Pages for officers: write a consultation, build its survey, set its
+//! timeline, publish it and its results, and analyse the answers.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::consultation::{
+    format_date, format_datetime, ConsultationInput, Stage, StageInput, StageLink, StageState,
+};
+use cohesion_domain::identity::Action;
+use cohesion_domain::survey::builder::{with_question, without_question, QuestionInput, KINDS};
+use cohesion_domain::survey::model::{Demographic, QuestionDef};
+use cohesion_services::consultations::{self, ConsultationView};
+use cohesion_services::results;
+use cohesion_services::ServiceError;
+use cohesion_storage::consultations::Publication;
+use cohesion_ui::{ActionForm, Cell, Field, FieldError, FormPage, ReportPage, SummaryRow, Table};
+use serde::Deserialize;
+
+use crate::accounts::{messages, respond};
+use crate::consultations::{consultation_id, figure, option_labels, rules, status_label};
+use crate::error::AppError;
+use crate::form::StrictForm;
+use crate::pages::{ClientKey, PageCtx};
+use crate::profile::{done_message, see_other, DoneQuery};
+use crate::session::{check_session_csrf, Me};
+
+fn t(ctx: &PageCtx, id: &str) -> String {
+    ctx.locale().t(id).into_owned()
+}
+
+fn require(me: &cohesion_services::accounts::SignedIn, action: Action) -> Result<(), AppError> {
+    if me.roles.allows(action) {
+        Ok(())
+    } else {
+        Err(ServiceError::Forbidden.into())
+    }
+}
+
+fn details_fields(ctx: &PageCtx, v: &ConsultationInput, errors: &[FieldError]) -> Vec<Field> {
+    let text = |name, id: &str| Field::new(name, "text", "off", t(ctx, id));
+    vec![
+        text("title", "consultation-field-title")
+            .value(&v.title)
+            .errors_from(errors),
+        Field::new(
+            "summary",
+            "textarea",
+            "off",
+            t(ctx, "consultation-field-summary"),
+        )
+        .hint(t(ctx, "consultation-field-summary-hint"))
+        .value(&v.summary)
+        .errors_from(errors),
+        Field::new("body", "textarea", "off", t(ctx, "consultation-field-body"))
+            .hint(t(ctx, "consultation-field-body-hint"))
+            .value(&v.body)
+            .errors_from(errors),
+        text("topics", "consultation-field-topics")
+            .hint(t(ctx, "consultation-field-topics-hint"))
+            .value(&v.topics)
+            .errors_from(errors),
+        text("area", "consultation-field-area")
+            .hint(t(ctx, "optional"))
+            .value(&v.area)
+            .errors_from(errors),
+        Field::new(
+            "opens_at",
+            "datetime-local",
+            "off",
+            t(ctx, "consultation-field-opens"),
+        )
+        .hint(t(ctx, "consultation-field-time-hint"))
+        .value(&v.opens_at)
+        .errors_from(errors),
+        Field::new(
+            "closes_at",
+            "datetime-local",
+            "off",
+            t(ctx, "consultation-field-closes"),
+        )
+        .hint(t(ctx, "consultation-field-time-hint"))
+        .value(&v.closes_at)
+        .errors_from(errors),
+        Field::choice(
+            "allow_anonymous",
+            "radios",
+            t(ctx, "consultation-field-anonymous"),
+            vec![
+                ("no".into(), t(ctx, "consultation-anonymous-no")),
+                ("yes".into(), t(ctx, "consultation-anonymous-yes")),
+            ],
+        )
+        .value(if v.allow_anonymous.is_empty() {
+            "no"
+        } else {
+            &v.allow_anonymous
+        })
+        .errors_from(errors),
+    ]
+}
+
+async fn details_page<'a>(
+    ctx: &'a PageCtx,
+    csrf: &str,
+    action: &str,
+    title_id: &str,
+    back: String,
+    v: &ConsultationInput,
+    errors: Vec<FieldError>,
+) -> Result<FormPage<'a>, AppError> {
+    let mut page = FormPage::new(
+        ctx.chrome_for(action, title_id).await?,
+        csrf.to_owned(),
+        action,
+        t(ctx, "save"),
+    );
+    page.back = Some((back, t(ctx, "back")));
+    page.fields = details_fields(ctx, v, &errors);
+    page.errors = errors;
+    Ok(page)
+}
+
+pub async fn new_form(ctx: PageCtx, Me(me): Me) -> Result<Response, AppError> {
+    require(&me, Action::RunEngagement)?;
+    let page = details_page(
+        &ctx,
+        &me.csrf,
+        "/staff/consultations/new",
+        "consultation-new-title",
+        "/consultations".into(),
+        &ConsultationInput::default(),
+        Vec::new(),
+    )
+    .await?;
+    respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize)]
+pub struct DetailsForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    input: ConsultationInput,
+}
+
+pub async fn create(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    StrictForm(form): StrictForm<DetailsForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    match consultations::create(&ctx.state.db, &me, &form.input, Some(&client.0)).await {
+        Ok(id) => Ok(see_other(&format!(
+            "/staff/consultations/{id}?done=consultation-created"
+        ))),
+        Err(ServiceError::InvalidFields(errors)) => {
+            let errors = messages(&ctx, &errors);
+            let page = details_page(
+                &ctx,
+                &me.csrf,
+                "/staff/consultations/new",
+                "consultation-new-title",
+                "/consultations".into(),
+                &form.input,
+                errors,
+            )
+            .await?;
+            respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn input_of(v: &ConsultationView) -> ConsultationInput {
+    let c = &v.record;
+    ConsultationInput {
+        title: c.title.clone(),
+        summary: c.summary.clone(),
+        body: c.body.clone(),
+        topics: c.topics.join(", "),
+        area: c.area.clone().unwrap_or_default(),
+        opens_at: format_datetime(c.opens_at.as_offset()),
+        closes_at: format_datetime(c.closes_at.as_offset()),
+        allow_anonymous: if c.allow_anonymous { "yes" } else { "no" }.into(),
+    }
+}
+
+pub async fn edit_form(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let action = format!("/staff/consultations/{id}/edit");
+    let page = details_page(
+        &ctx,
+        &me.csrf,
+        &action,
+        "consultation-edit-title",
+        format!("/staff/consultations/{id}"),
+        &input_of(&v),
+        Vec::new(),
+    )
+    .await?;
+    respond(StatusCode::OK, page, None)
+}
+
+pub async fn update(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(form): StrictForm<DetailsForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let id = consultation_id(&id)?;
+    match consultations::update(&ctx.state.db, &me, id, &form.input, Some(&client.0)).await {
+        Ok(()) => Ok(see_other(&format!(
+            "/staff/consultations/{id}?done=consultation-saved"
+        ))),
+        Err(ServiceError::InvalidFields(errors)) => {
+            let errors = messages(&ctx, &errors);
+            let action = format!("/staff/consultations/{id}/edit");
+            let page = details_page(
+                &ctx,
+                &me.csrf,
+                &action,
+                "consultation-edit-title",
+                format!("/staff/consultations/{id}"),
+                &form.input,
+                errors,
+            )
+            .await?;
+            respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn kind_label(ctx: &PageCtx, q: &QuestionDef) -> String {
+    let base = t(ctx, &format!("question-kind-{}", q.kind.key()));
+    match &q.kind {
+        cohesion_domain::survey::model::QuestionKind::Demographic { of, .. } => {
+            format!(
+                "{base}: {}",
+                t(ctx, &format!("demographic-kind-{}", of.key()))
+            )
+        }
+        _ => base,
+    }
+}
+
+fn routing_text(ctx: &PageCtx, q: &QuestionDef, v: &ConsultationView) -> String {
+    match &q.show_if {
+        None => t(ctx, "question-always"),
+        Some(rule) => {
+            let labels = v
+                .survey
+                .question(&rule.question)
+                .map(|target| option_labels(ctx, target))
+                .unwrap_or_default();
+            let picked: Vec<String> = rule
+                .any_of
+                .iter()
+                .filter_map(|i| labels.get(*i).cloned())
+                .collect();
+            ctx.locale().t_args(
+                "question-shown-if",
+                &[
+                    ("question", rule.question.as_str().into()),
+                    ("options", picked.join(", ").into()),
+                ],
+            )
+        }
+    }
+}
+
+pub async fn manage(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Response, AppError> {
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let c = &v.record;
+    let path = format!("/staff/consultations/{id}");
+    let mut ui = ctx.chrome_for(&path, "consultation-manage").await?;
+    ui.title = c.title.clone();
+    let mut page = ReportPage::new(ui);
+    page.back = Some((
+        format!("/consultations/{id}"),
+        t(&ctx, "consultation-view-public"),
+    ));
+    page.done = done_message(&ctx, q.done.as_deref());
+    page.csrf = me.csrf.clone();
+    let (_, status) = status_label(&ctx, c);
+    let yes_no = |b: bool| t(&ctx, if b { "yes" } else { "no" });
+    page.rows = vec![
+        SummaryRow::new(t(&ctx, "consultation-status"), status).change(
+            &format!("/staff/consultations/{id}/edit"),
+            t(&ctx, "consultation-edit-details"),
+        ),
+        SummaryRow::new(t(&ctx, "consultation-opens"), c.opens_at.to_minute()),
+        SummaryRow::new(t(&ctx, "consultation-closes"), c.closes_at.to_minute()),
+        SummaryRow::new(
+            t(&ctx, "consultation-field-anonymous"),
+            yes_no(c.allow_anonymous),
+        ),
+        SummaryRow::new(
+            t(&ctx, "consultation-published"),
+            c.published_at
+                .map_or_else(|| t(&ctx, "no"), |p| p.to_minute()),
+        ),
+        SummaryRow::new(
+            t(&ctx, "consultation-results-published"),
+            c.results_published_at
+                .map_or_else(|| t(&ctx, "no"), |p| p.to_minute()),
+        ),
+        SummaryRow::new(
+            t(&ctx, "consultation-responses"),
+            c.response_count.to_string(),
+        )
+        .change(
+            &format!("/consultations/{id}/results"),
+            t(&ctx, "consultation-results-link"),
+        ),
+    ];
+    let publication = |what: &str, publish: bool, label: &str| ActionForm {
+        action: format!("/staff/consultations/{id}/publication"),
+        hidden: vec![
+            ("what", what.to_owned()),
+            ("publish", if publish { "yes" } else { "no" }.to_owned()),
+        ],
+        fields: Vec::new(),
+        button: t(&ctx, label),
+        danger: !publish,
+    };
+    page.actions.push(if c.published_at.is_none() {
+        publication("consultation", true, "consultation-publish")
+    } else {
+        publication("consultation", false, "consultation-unpublish")
+    });
+    page.actions.push(if c.results_published_at.is_none() {
+        publication("results", true, "consultation-publish-results")
+    } else {
+        publication("results", false, "consultation-withdraw-results")
+    });
+    let locked = c.response_count > 0;
+    let mut questions = Vec::new();
+    for (p, pg) in v.survey.pages.iter().enumerate() {
+        for q in &pg.questions {
+            let mut row = vec![
+                Cell::from((p + 1).to_string()),
+                Cell::from(q.id.clone()),
+                Cell::from(q.text.clone()),
+                Cell::from(kind_label(&ctx, q)),
+                Cell::from(yes_no(q.required)),
+                Cell::from(routing_text(&ctx, q, &v)),
+            ];
+            if !locked {
+                row.push(Cell::link(
+                    t(&ctx, "question-remove"),
+                    format!("/staff/consultations/{id}/questions/{}/remove", q.id),
+                ));
+            }
+            questions.push(row);
+        }
+    }
+    let mut head = vec![
+        t(&ctx, "question-page"),
+        t(&ctx, "question-id"),
+        t(&ctx, "question-text"),
+        t(&ctx, "question-kind"),
+        t(&ctx, "question-required"),
+        t(&ctx, "question-routing"),
+    ];
+    if !locked {
+        head.push(t(&ctx, "question-actions"));
+    }
+    page.tables.push(Table {
+        caption: t(&ctx, "consultation-survey"),
+        head,
+        rows: questions,
+        empty: t(&ctx, "consultation-survey-empty"),
+    });
+    page.lead = vec![if locked {
+        t(&ctx, "consultation-survey-locked")
+    } else {
+        t(&ctx, "consultation-survey-lead")
+    }];
+    page.tables.push(Table {
+        caption: t(&ctx, "consultation-timeline"),
+        head: vec![
+            t(&ctx, "stage-name"),
+            t(&ctx, "stage-date"),
+            t(&ctx, "stage-state"),
+            t(&ctx, "question-actions"),
+        ],
+        rows: v
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                vec![
+                    Cell::from(s.name.clone()),
+                    Cell::from(s.date.map(format_date).unwrap_or_default()),
+                    Cell::from(t(&ctx, &format!("stage-{}", s.state.key()))),
+                    Cell::link(
+                        t(&ctx, "stage-remove"),
+                        format!("/staff/consultations/{id}/stages/{}/remove", i + 1),
+                    ),
+                ]
+            })
+            .collect(),
+        empty: t(&ctx, "consultation-timeline-empty"),
+    });
+    let mut links = Vec::new();
+    if !locked {
+        links.push((
+            format!("/staff/consultations/{id}/questions/new"),
+            t(&ctx, "question-add"),
+        ));
+    }
+    links.push((
+        format!("/staff/consultations/{id}/stages/new"),
+        t(&ctx, "stage-add"),
+    ));
+    links.push((
+        format!("/staff/consultations/{id}/analysis"),
+        t(&ctx, "results-analysis-link"),
+    ));
+    page.links = links;
+    respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize)]
+pub struct PublicationForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    what: String,
+    #[serde(default)]
+    publish: String,
+}
+
+pub async fn publication(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(form): StrictForm<PublicationForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let id = consultation_id(&id)?;
+    let what = match form.what.as_str() {
+        "consultation" => Publication::Consultation,
+        "results" => Publication::Results,
+        _ => {
+            return Err(cohesion_domain::ValidationError::new(
+                "what",
+                cohesion_domain::ErrorCode::InvalidChoice,
+            )
+            .into())
+        }
+    };
+    let publish = match form.publish.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => {
+            return Err(cohesion_domain::ValidationError::new(
+                "publish",
+                cohesion_domain::ErrorCode::InvalidChoice,
+            )
+            .into())
+        }
+    };
+    consultations::set_published(&ctx.state.db, &me, id, what, publish, Some(&client.0)).await?;
+    let done = match (what, publish) {
+        (Publication::Consultation, true) => "consultation-published",
+        (Publication::Consultation, false) => "consultation-unpublished",
+        (Publication::Results, true) => "results-published",
+        (Publication::Results, false) => "results-withdrawn",
+    };
+    Ok(see_other(&format!("/staff/consultations/{id}?done={done}")))
+}
+
+fn question_fields(
+    ctx: &PageCtx,
+    v: &QuestionInput,
+    survey_pages: usize,
+    errors: &[FieldError],
+) -> Vec<Field> {
+    let pages: Vec<(String, String)> = (1..=survey_pages + 1)
+        .map(|p| {
+            let label = if p == survey_pages + 1 {
+                ctx.locale()
+                    .t_args("question-new-page", &[("page", (p as u64).into())])
+            } else {
+                p.to_string()
+            };
+            (p.to_string(), label)
+        })
+        .collect();
+    let default_page = survey_pages.max(1).to_string();
+    vec![
+        Field::choice("page", "select", t(ctx, "question-page"), pages)
+            .value(if v.page.is_empty() {
+                &default_page
+            } else {
+                &v.page
+            })
+            .errors_from(errors),
+        Field::choice(
+            "kind",
+            "select",
+            t(ctx, "question-kind"),
+            KINDS
+                .iter()
+                .map(|k| (k.to_string(), t(ctx, &format!("question-kind-{k}"))))
+                .collect(),
+        )
+        .value(&v.kind)
+        .errors_from(errors),
+        Field::new("text", "textarea", "off", t(ctx, "question-text"))
+            .value(&v.text)
+            .errors_from(errors),
+        Field::new("hint", "text", "off", t(ctx, "question-hint"))
+            .hint(t(ctx, "optional"))
+            .value(&v.hint)
+            .errors_from(errors),
+        Field::choice(
+            "required",
+            "radios",
+            t(ctx, "question-required"),
+            vec![("yes".into(), t(ctx, "yes")), ("no".into(), t(ctx, "no"))],
+        )
+        .value(if v.required.is_empty() {
+            "no"
+        } else {
+            &v.required
+        })
+        .errors_from(errors),
+        Field::new("options", "textarea", "off", t(ctx, "question-options"))
+            .hint(t(ctx, "question-options-hint"))
+            .value(&v.options)
+            .errors_from(errors),
+        Field::new("max", "text", "off", t(ctx, "question-max"))
+            .hint(t(ctx, "question-max-hint"))
+            .value(&v.max)
+            .errors_from(errors),
+        Field::new("min", "text", "off", t(ctx, "question-min"))
+            .hint(t(ctx, "question-min-hint"))
+            .value(&v.min)
+            .errors_from(errors),
+        Field::choice(
+            "demographic",
+            "select",
+            t(ctx, "question-demographic"),
+            std::iter::once((String::new(), t(ctx, "none")))
+                .chain(Demographic::ALL.iter().map(|d| {
+                    (
+                        d.key().to_owned(),
+                        t(ctx, &format!("demographic-kind-{}", d.key())),
+                    )
+                }))
+                .collect(),
+        )
+        .value(&v.demographic)
+        .errors_from(errors),
+        Field::new("purpose", "textarea", "off", t(ctx, "question-purpose"))
+            .hint(t(ctx, "question-purpose-hint"))
+            .value(&v.purpose)
+            .errors_from(errors),
+        Field::new(
+            "show_if_question",
+            "text",
+            "off",
+            t(ctx, "question-show-if"),
+        )
+        .hint(t(ctx, "question-show-if-hint"))
+        .value(&v.show_if_question)
+        .errors_from(errors),
+        Field::new(
+            "show_if_options",
+            "text",
+            "off",
+            t(ctx, "question-show-if-options"),
+        )
+        .hint(t(ctx, "question-show-if-options-hint"))
+        .value(&v.show_if_options)
+        .errors_from(errors),
+    ]
+}
+
+async fn question_page<'a>(
+    ctx: &'a PageCtx,
+    csrf: &str,
+    id: uuid::Uuid,
+    pages: usize,
+    v: &QuestionInput,
+    errors: Vec<FieldError>,
+) -> Result<FormPage<'a>, AppError> {
+    let action = format!("/staff/consultations/{id}/questions/new");
+    let mut page = FormPage::new(
+        ctx.chrome_for(&action, "question-add").await?,
+        csrf.to_owned(),
+        &action,
+        t(ctx, "question-add"),
+    );
+    page.back = Some((format!("/staff/consultations/{id}"), t(ctx, "back")));
+    page.lead = vec![t(ctx, "question-add-lead")];
+    page.fields = question_fields(ctx, v, pages, &errors);
+    page.errors = errors;
+    Ok(page)
+}
+
+pub async fn question_form(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let page = question_page(
+        &ctx,
+        &me.csrf,
+        id,
+        v.survey.pages.len(),
+        &QuestionInput::default(),
+        Vec::new(),
+    )
+    .await?;
+    respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize)]
+pub struct QuestionForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    input: QuestionInput,
+}
+
+/// Survey problems as form errors: they name a question or a page, and
+/// the form shows them all against the question being added.
+fn survey_messages(
+    ctx: &PageCtx,
+    errors: &[cohesion_domain::survey::model::DefinitionError],
+) -> Vec<FieldError> {
+    errors
+        .iter()
+        .map(|e| FieldError {
+            field: "text",
+            message: format!("{}: {}", e.at, t(ctx, &format!("reason-{}", e.code))),
+        })
+        .collect()
+}
+
+pub async fn add_question(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(form): StrictForm<QuestionForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let pages = v.survey.pages.len();
+    let refuse = |errors: Vec<FieldError>| async {
+        let page = question_page(&ctx, &me.csrf, id, pages, &form.input, errors).await?;
+        respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+    };
+    let (page, question) = match form.input.to_question(&v.survey) {
+        Ok(q) => q,
+        Err(errors) => return refuse(messages(&ctx, &errors)).await,
+    };
+    let next = with_question(&v.survey, page, question);
+    match consultations::set_survey(&ctx.state.db, &me, id, &next, Some(&client.0)).await {
+        Ok(()) => Ok(see_other(&format!(
+            "/staff/consultations/{id}?done=question-added"
+        ))),
+        Err(ServiceError::InvalidSurvey(errors)) => refuse(survey_messages(&ctx, &errors)).await,
+        Err(ServiceError::Invalid(e)) => {
+            refuse(messages(
+                &ctx,
+                &[cohesion_domain::ValidationError::new("text", e.code)],
+            ))
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn remove_question_form(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path((id, qid)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let q = v.survey.question(&qid).ok_or(ServiceError::NotFound)?;
+    let action = format!("/staff/consultations/{id}/questions/{qid}/remove");
+    let mut page = FormPage::new(
+        ctx.chrome_for(&action, "question-remove").await?,
+        me.csrf.clone(),
+        &action,
+        t(&ctx, "question-remove"),
+    );
+    page.back = Some((format!("/staff/consultations/{id}"), t(&ctx, "back")));
+    page.lead = vec![q.text.clone()];
+    page.danger = true;
+    respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize)]
+pub struct CsrfOnly {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn remove_question(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path((id, qid)): Path<(String, String)>,
+    StrictForm(form): StrictForm<CsrfOnly>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let next = without_question(&v.survey, &qid).ok_or(ServiceError::NotFound)?;
+    consultations::set_survey(&ctx.state.db, &me, id, &next, Some(&client.0)).await?;
+    Ok(see_other(&format!(
+        "/staff/consultations/{id}?done=question-removed"
+    )))
+}
+
+fn stage_fields(ctx: &PageCtx, v: &StageInput, errors: &[FieldError]) -> Vec<Field> {
+    vec![
+        Field::new("name", "text", "off", t(ctx, "stage-name"))
+            .value(&v.name)
+            .errors_from(errors),
+        Field::new(
+            "description",
+            "textarea",
+            "off",
+            t(ctx, "stage-description"),
+        )
+        .hint(t(ctx, "optional"))
+        .value(&v.description)
+        .errors_from(errors),
+        Field::new("date", "date", "off", t(ctx, "stage-date"))
+            .hint(t(ctx, "stage-date-hint"))
+            .value(&v.date)
+            .errors_from(errors),
+        Field::choice(
+            "state",
+            "radios",
+            t(ctx, "stage-state"),
+            StageState::ALL
+                .iter()
+                .map(|s| (s.key().to_owned(), t(ctx, &format!("stage-{}", s.key()))))
+                .collect(),
+        )
+        .value(if v.state.is_empty() {
+            "to_come"
+        } else {
+            &v.state
+        })
+        .errors_from(errors),
+        Field::choice(
+            "link",
+            "select",
+            t(ctx, "stage-link"),
+            StageLink::ALL
+                .iter()
+                .map(|s| {
+                    (
+                        s.key().to_owned(),
+                        t(ctx, &format!("stage-link-{}", s.key())),
+                    )
+                })
+                .collect(),
+        )
+        .value(&v.link)
+        .errors_from(errors),
+    ]
+}
+
+async fn stage_page<'a>(
+    ctx: &'a PageCtx,
+    csrf: &str,
+    id: uuid::Uuid,
+    v: &StageInput,
+    errors: Vec<FieldError>,
+) -> Result<FormPage<'a>, AppError> {
+    let action = format!("/staff/consultations/{id}/stages/new");
+    let mut page = FormPage::new(
+        ctx.chrome_for(&action, "stage-add").await?,
+        csrf.to_owned(),
+        &action,
+        t(ctx, "stage-add"),
+    );
+    page.back = Some((format!("/staff/consultations/{id}"), t(ctx, "back")));
+    page.fields = stage_fields(ctx, v, &errors);
+    page.errors = errors;
+    Ok(page)
+}
+
+pub async fn stage_form(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let page = stage_page(&ctx, &me.csrf, id, &StageInput::default(), Vec::new()).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize)]
+pub struct StageForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    input: StageInput,
+}
+
+fn stage_input(s: &Stage) -> StageInput {
+    StageInput {
+        name: s.name.clone(),
+        description: s.description.clone(),
+        date: s.date.map(format_date).unwrap_or_default(),
+        state: s.state.key().to_owned(),
+        link: s.link.key().to_owned(),
+    }
+}
+
+pub async fn add_stage(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(form): StrictForm<StageForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let mut all: Vec<StageInput> = v.stages.iter().map(stage_input).collect();
+    all.push(form.input.clone());
+    match consultations::set_stages(&ctx.state.db, &me, id, &all, Some(&client.0)).await {
+        Ok(()) => Ok(see_other(&format!(
+            "/staff/consultations/{id}?done=stage-added"
+        ))),
+        Err(ServiceError::InvalidFields(errors)) => {
+            let errors = messages(&ctx, &errors);
+            let page = stage_page(&ctx, &me.csrf, id, &form.input, errors).await?;
+            respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn remove_stage_form(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path((id, n)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let index = n
+        .parse::<usize>()
+        .ok()
+        .filter(|i| *i >= 1 && *i <= v.stages.len())
+        .ok_or(ServiceError::NotFound)?;
+    let action = format!("/staff/consultations/{id}/stages/{index}/remove");
+    let mut page = FormPage::new(
+        ctx.chrome_for(&action, "stage-remove").await?,
+        me.csrf.clone(),
+        &action,
+        t(&ctx, "stage-remove"),
+    );
+    page.back = Some((format!("/staff/consultations/{id}"), t(&ctx, "back")));
+    page.lead = vec![v.stages[index - 1].name.clone()];
+    page.danger = true;
+    respond(StatusCode::OK, page, None)
+}
+
+pub async fn remove_stage(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path((id, n)): Path<(String, String)>,
+    StrictForm(form): StrictForm<CsrfOnly>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let index = n
+        .parse::<usize>()
+        .ok()
+        .filter(|i| *i >= 1 && *i <= v.stages.len())
+        .ok_or(ServiceError::NotFound)?;
+    let all: Vec<StageInput> = v
+        .stages
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index - 1)
+        .map(|(_, s)| stage_input(s))
+        .collect();
+    consultations::set_stages(&ctx.state.db, &me, id, &all, Some(&client.0)).await?;
+    Ok(see_other(&format!(
+        "/staff/consultations/{id}?done=stage-removed"
+    )))
+}
+
+#[derive(Deserialize, Default)]
+pub struct AnalysisQuery {
+    #[serde(default)]
+    rows: String,
+    #[serde(default)]
+    columns: String,
+}
+
+/// Crosstabs for analysts and officers: respondents by their answers to
+/// two choice questions, suppressed like every published figure.
+pub async fn analysis(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path(id): Path<String>,
+    Query(q): Query<AnalysisQuery>,
+) -> Result<Response, AppError> {
+    require(&me, Action::Analyse)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id)
+        .await
+        .or_else(|e| match e {
+            // Analysts who do not run engagement still analyse published ones.
+            ServiceError::NotFound => Err(e),
+            other => Err(other),
+        })?;
+    let path = format!("/staff/consultations/{id}/analysis");
+    let mut ui = ctx.chrome_for(&path, "analysis-title").await?;
+    ui.title = ctx.locale().t_args(
+        "analysis-title-of",
+        &[("title", v.record.title.as_str().into())],
+    );
+    let mut page = ReportPage::new(ui);
+    page.back = Some((format!("/consultations/{id}/results"), t(&ctx, "back")));
+    let choices: Vec<(String, String)> =
+        std::iter::once((String::new(), t(&ctx, "analysis-choose")))
+            .chain(
+                v.survey
+                    .questions()
+                    .filter(|q| q.kind.is_choice())
+                    .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text))),
+            )
+            .collect();
+    page.filter = Some(cohesion_ui::Filter {
+        action: path.clone(),
+        fields: vec![
+            Field::choice("rows", "select", t(&ctx, "analysis-rows"), choices.clone())
+                .value(&q.rows),
+            Field::choice("columns", "select", t(&ctx, "analysis-columns"), choices)
+                .value(&q.columns),
+        ],
+        button: t(&ctx, "analysis-show"),
+    });
+    page.lead = vec![t(&ctx, "analysis-lead")];
+    if !q.rows.is_empty() && !q.columns.is_empty() {
+        let x = results::crosstab(
+            &ctx.state.db,
+            &me,
+            id,
+            &q.rows,
+            &q.columns,
+            rules(&ctx),
+            Some(&client.0),
+        )
+        .await?;
+        let row_labels = option_labels(&ctx, &x.rows_by);
+        let col_labels = option_labels(&ctx, &x.columns_by);
+        let mut head = vec![String::new()];
+        head.extend(col_labels.iter().cloned());
+        head.push(t(&ctx, "analysis-total"));
+        let mut rows: Vec<Vec<Cell>> = row_labels
+            .iter()
+            .enumerate()
+            .map(|(i, label)| {
+                let mut row = vec![Cell::from(label.clone())];
+                for j in 0..col_labels.len() {
+                    let cell = results::Cell {
+                        count: x.cells[i][j],
+                        share: x.shares[i][j],
+                    };
+                    row.push(Cell::from(figure(&ctx, &cell)));
+                }
+                row.push(Cell::from(
+                    x.row_totals[i].map_or_else(|| t(&ctx, "results-hidden"), |n| n.to_string()),
+                ));
+                row
+            })
+            .collect();
+        let mut totals = vec![Cell::from(t(&ctx, "analysis-total"))];
+        totals.extend(
+            x.column_totals.iter().map(|n| {
+                Cell::from(n.map_or_else(|| t(&ctx, "results-hidden"), |n| n.to_string()))
+            }),
+        );
+        totals.push(Cell::from(String::new()));
+        rows.push(totals);
+        page.tables.push(Table {
+            caption: ctx.locale().t_args(
+                "analysis-caption",
+                &[
+                    ("rows", x.rows_by.text.as_str().into()),
+                    ("columns", x.columns_by.text.as_str().into()),
+                ],
+            ),
+            head,
+            rows,
+            empty: String::new(),
+        });
+    }
+    respond(StatusCode::OK, page, None)
+}
