@@ -177,9 +177,11 @@ pub(super) fn run(votes: &VoteMatrix, m: &Prepared, options: &Options) -> Analys
     };
 
     let Some(fit) = pca::fit(m) else {
-        analysis.reason = Some(
-            "every participant voted the same way: there is nothing to tell groups apart".into(),
-        );
+        analysis.reason = Some(if m.rows() < 2 {
+            "only one participant has voted so far".into()
+        } else {
+            "every participant voted the same way: there is nothing to tell groups apart".into()
+        });
         return analysis;
     };
     let projection = pca::project_rows(m, &fit, options.projection);

@@ -558,6 +558,10 @@ fn too_little_data_is_a_defined_result_not_a_panic() {
     let single = analyse(&one, &Options::default());
     assert_eq!(single.status, Status::NotEnoughData);
     assert_eq!(single.participants_in_conversation, vec!["7"]);
+    assert_eq!(
+        single.reason.as_deref(),
+        Some("only one participant has voted so far")
+    );
     assert!(single.groups.is_empty());
 
     let mut same = VoteMatrix::new();
