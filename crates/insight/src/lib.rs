@@ -13,11 +13,14 @@
 //! - [`opinions`]: opinion groups from agree / disagree / pass votes
 //!   (Pol.is-class): projection, groups, representative and consensus
 //!   statements, group-aware consensus, for whole or live conversations.
+//! - [`duplicates`]: exact and near-duplicate answers (MinHash with LSH),
+//!   campaigns and content-free endorsements.
 //! - [`import`]: answers and labelled examples read from CSV and JSON Lines.
 //! - [`moderation`]: a linear classifier over hashed n-grams, trained from
 //!   labelled examples, with per-class metrics, thresholds and explanations.
 
 pub mod disclosure;
+pub mod duplicates;
 pub mod import;
 pub mod moderation;
 pub mod opinions;
