@@ -1,3 +1,5 @@
 //! Integration tests of the analysis engine, one module per area.
 
+mod moderation;
 mod opinions;
+mod text;
