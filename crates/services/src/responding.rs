@@ -135,7 +135,7 @@ pub async fn progress(db: &Db, who: Respondent<'_>, id: Uuid) -> Result<Progress
     }
     let key = who.key(id);
     let response = match (&who, &key) {
-        (Respondent::Anonymous(s), _) if s.is_empty() => None,
+        (Respondent::Anonymous(""), _) => None,
         _ => responses::find_for(c.conn(), id, owner(&who, &key)).await?,
     };
     let draft = response.as_ref().map(parse_draft).unwrap_or_default();
@@ -270,15 +270,19 @@ pub async fn submit(db: &Db, who: Respondent<'_>, id: Uuid) -> Result<String, Se
     let (consultation, survey) = load(tx.conn(), id).await?;
     check_open(&consultation, &who)?;
     let key = who.key(id);
-    let response = responses::find_for(tx.conn(), id, owner(&who, &key))
+    let found = responses::find_for(tx.conn(), id, owner(&who, &key))
         .await?
         .ok_or(ValidationError::new(
             "consultation",
             ErrorCode::FieldRequired,
         ))?;
-    // Take the row lock first (PostgreSQL): two tabs submitting at once
-    // then queue here instead of both counting the old answers out.
-    responses::save_draft(tx.conn(), response.id, &response.draft).await?;
+    // Take the row lock (PostgreSQL), then read the response again: two
+    // tabs submitting at once queue here, and the second sees the first's
+    // submission, so it takes those answers out instead of counting twice.
+    responses::lock(tx.conn(), found.id).await?;
+    let response = responses::find_for(tx.conn(), id, owner(&who, &key))
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     let answers =
         check_response(&survey, &parse_draft(&response)).map_err(ServiceError::InvalidAnswers)?;
     submit_answers(tx.conn(), &survey, &response, &answers).await?;
@@ -356,11 +360,14 @@ pub async fn remove_all_for(mut conn: Conn<'_>, user: Uuid) -> Result<usize, Ser
 
 /// Account deletion with "keep my contributions": submitted responses
 /// stay (their author shown as a deleted account); drafts never sent are
-/// discarded.
+/// discarded, and so are changes to a submitted response never
+/// resubmitted (what was submitted stays in its answers).
 pub async fn discard_drafts_of(mut conn: Conn<'_>, user: Uuid) -> Result<(), ServiceError> {
     for r in responses::for_respondent(conn.reborrow(), user).await? {
         if r.submitted_at.is_none() {
             responses::mark_removed(conn.reborrow(), r.id).await?;
+        } else {
+            responses::save_draft(conn.reborrow(), r.id, "{}").await?;
         }
     }
     Ok(())

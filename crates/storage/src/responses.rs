@@ -120,6 +120,19 @@ pub async fn save_draft(conn: Conn<'_>, id: Uuid, draft: &str) -> Result<(), Sto
     Ok(())
 }
 
+/// Locks a response's row until the transaction ends, changing nothing
+/// (PostgreSQL; a SQLite transaction holds the write lock already).
+pub async fn lock(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
+    on_conn!(conn, c => {
+        sqlx::query("UPDATE responses SET updated_at = updated_at WHERE id = $1")
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
+
 pub async fn mark_submitted(conn: Conn<'_>, id: Uuid, at: Timestamp) -> Result<(), StorageError> {
     on_conn!(conn, c => {
         sqlx::query("UPDATE responses SET submitted_at = $1, updated_at = $1 WHERE id = $2")

@@ -2,5 +2,6 @@
 
 mod account_life;
 mod accounts;
+mod consultations;
 mod mail;
 mod site_and_feedback;
