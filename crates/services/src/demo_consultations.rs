@@ -92,13 +92,13 @@ pub fn safer_streets_survey() -> SurveyDefinition {
                         true,
                     ),
                     seen,
-                    where_seen,
                 ],
             },
             PageDef {
                 title: "What would work".into(),
                 skip_if: None,
                 questions: vec![
+                    where_seen,
                     q(
                         "q4",
                         "How effective would small grants to local groups be?",
@@ -381,4 +381,19 @@ pub async fn load(db: &Db) -> Result<bool, ServiceError> {
     .await?;
     generate_responses(db, closed, &survey, 60, 23).await?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_survey_is_valid_and_its_draws_are_accepted() {
+        let survey = safer_streets_survey();
+        survey.validate().unwrap();
+        let mut d = Draws(5);
+        for _ in 0..500 {
+            check_response(&survey, &random_answers(&mut d)).unwrap();
+        }
+    }
 }

@@ -6,7 +6,7 @@ use askama::Template;
 
 use crate::chrome::Chrome;
 use crate::forms::Field;
-use crate::reports::{SummaryRow, Table};
+use crate::reports::SummaryRow;
 
 /// One consultation in a list.
 pub struct ConsultationItem {
@@ -143,26 +143,26 @@ pub struct ConfirmationPage<'a> {
     pub links: Vec<(String, String)>,
 }
 
-/// One bar of a chart, with the figures it stands for.
+/// One answer's figures and the bar drawn for it.
 pub struct Bar {
     pub label: String,
-    /// "42 (35%, 27–44%)" or "Hidden: fewer than 10".
+    /// "42 (35%, 27–44%)" or "Hidden (too few to show)".
     pub figure: String,
-    /// Bar length in hundredths of the chart width (0 when hidden).
+    /// Bar length in percent of the bar's box (0 when hidden).
     pub length: u32,
-    pub y: u32,
 }
 
-/// A question's results: a chart and the table it is drawn from.
+/// A question's results: a table of figures, each row with its bar. The
+/// bars repeat the table for sighted readers and are hidden from
+/// assistive technology, which reads the table.
 pub struct ResultView {
     pub id: String,
     pub heading: String,
     pub base: String,
     pub note: Option<String>,
+    pub caption: String,
+    pub head: [String; 2],
     pub bars: Vec<Bar>,
-    pub chart_height: u32,
-    pub chart_label: String,
-    pub table: Option<Table>,
 }
 
 #[derive(Template)]

@@ -5,7 +5,7 @@
 use axum::extract::{Path, Query};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
-use cohesion_domain::consultation::{format_date, Stage, StageLink, Status};
+use cohesion_domain::consultation::{format_date, Stage, StageLink, StageState, Status};
 use cohesion_domain::survey::answers::{AnswerError, RawAnswers};
 use cohesion_domain::survey::model::{Options, QuestionDef, QuestionKind, SurveyDefinition};
 use cohesion_insight::disclosure::SmallBaseRules;
@@ -18,9 +18,9 @@ use cohesion_services::ServiceError;
 use cohesion_storage::consultations::{ConsultationRecord, ListQuery};
 use cohesion_storage::Timestamp;
 use cohesion_ui::{
-    Bar, Cell, CheckAnswersPage, ConfirmationPage, ConsultationItem, ConsultationListPage,
+    Bar, CheckAnswersPage, ConfirmationPage, ConsultationItem, ConsultationListPage,
     ConsultationPage, Field, OptionView, QuestionView, ResultView, ResultsPage, StageItem,
-    SubField, SummaryRow, SurveyPage, Table,
+    SubField, SummaryRow, SurveyPage,
 };
 use serde::Deserialize;
 use uuid::Uuid;
@@ -204,7 +204,9 @@ pub(crate) fn stage_items(
             date: s.date.map(format_date),
             state_key: s.state.key(),
             state: t(ctx, &format!("stage-{}", s.state.key())),
+            // A stage yet to come has produced nothing to link to.
             link: match s.link {
+                _ if s.state == StageState::ToCome => None,
                 StageLink::None => None,
                 StageLink::Survey => Some((
                     format!("/consultations/{id}/respond"),
@@ -986,47 +988,37 @@ fn line_view(
     let bars = labels
         .iter()
         .zip(&line.cells)
-        .enumerate()
-        .map(|(i, (label, cell))| Bar {
+        .map(|(label, cell)| Bar {
             label: label.clone(),
             figure: figure(ctx, cell),
             length: cell.share.map_or(0, |p| (p.share * 100.0).round() as u32),
-            y: (i as u32) * 8 + 1,
         })
-        .collect::<Vec<_>>();
-    let shown = bars.iter().any(|b| b.length > 0);
-    let table = Table {
+        .collect();
+    ResultView {
+        id: id.to_owned(),
+        heading: heading.to_owned(),
+        base,
+        note: line.base_hidden.then(|| t(ctx, "results-base-hidden")),
         caption: t2(
             ctx,
             "results-table-caption",
             ("question", heading),
             ("base", &line.base.to_string()),
         ),
-        head: vec![t(ctx, "results-option"), t(ctx, "results-figure-head")],
-        rows: bars
-            .iter()
-            .map(|b| vec![Cell::from(b.label.clone()), Cell::from(b.figure.clone())])
-            .collect(),
-        empty: String::new(),
-    };
-    let chart_height = (labels.len() as u32) * 8 + 2;
+        head: [t(ctx, "results-option"), t(ctx, "results-figure-head")],
+        bars,
+    }
+}
+
+fn text_view(id: &str, heading: &str, base: String, note: String) -> ResultView {
     ResultView {
         id: id.to_owned(),
         heading: heading.to_owned(),
         base,
-        note: line.base_hidden.then(|| t(ctx, "results-base-hidden")),
-        chart_label: ctx
-            .locale()
-            .t_args("results-chart-label", &[("question", heading.into())])
-            + ": "
-            + &bars
-                .iter()
-                .map(|b| format!("{} {}", b.label, b.figure))
-                .collect::<Vec<_>>()
-                .join("; "),
-        bars: if shown { bars } else { Vec::new() },
-        chart_height,
-        table: Some(table),
+        note: Some(note),
+        caption: String::new(),
+        head: [String::new(), String::new()],
+        bars: Vec::new(),
     }
 }
 
@@ -1035,16 +1027,12 @@ pub(crate) fn result_views(ctx: &PageCtx, r: &Results) -> Vec<ResultView> {
     for q in &r.questions {
         let base = tn(ctx, "results-answered", "count", q.answered);
         if q.withheld {
-            out.push(ResultView {
-                id: q.question.id.clone(),
-                heading: q.question.text.clone(),
+            out.push(text_view(
+                &q.question.id,
+                &q.question.text,
                 base,
-                note: Some(t(ctx, "results-withheld")),
-                bars: Vec::new(),
-                chart_height: 0,
-                chart_label: String::new(),
-                table: None,
-            });
+                t(ctx, "results-withheld"),
+            ));
             continue;
         }
         let labels = option_labels(ctx, &q.question);
@@ -1088,16 +1076,12 @@ pub(crate) fn result_views(ctx: &PageCtx, r: &Results) -> Vec<ResultView> {
                     ));
                 }
             }
-            _ => out.push(ResultView {
-                id: q.question.id.clone(),
-                heading: q.question.text.clone(),
+            _ => out.push(text_view(
+                &q.question.id,
+                &q.question.text,
                 base,
-                note: Some(t(ctx, "results-free-text")),
-                bars: Vec::new(),
-                chart_height: 0,
-                chart_label: String::new(),
-                table: None,
-            }),
+                t(ctx, "results-free-text"),
+            )),
         }
     }
     out

@@ -145,7 +145,6 @@ results-option = الإجابة
 results-figure-head = الأشخاص (النسبة، مدى 95%)
 results-figure = { $count } ({ $percent }%، { $low }–{ $high }%)
 results-table-caption = { $question } (العدد الأساسي: { $base })
-results-chart-label = رسم بياني للإجابات عن «{ $question }»
 results-ranked-first = { $question } – في المرتبة الأولى
 results-empty = لا توجد أسئلة لها نتائج بعد.
 results-analysis-link = قاطع الإجابات في جدول

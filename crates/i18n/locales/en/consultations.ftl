@@ -140,7 +140,6 @@ results-option = Answer
 results-figure-head = People (share, 95% range)
 results-figure = { $count } ({ $percent }%, { $low }–{ $high }%)
 results-table-caption = { $question } (base: { $base })
-results-chart-label = Chart of answers to “{ $question }”
 results-ranked-first = { $question } – ranked first
 results-empty = There are no questions with results yet.
 results-analysis-link = Cross-tabulate the answers
