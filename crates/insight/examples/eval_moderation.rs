@@ -108,8 +108,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("scoring (probabilities): {:.0} texts/s on one core ({n} texts, {s:.2} s; checksum {sink:.1})", n as f64 / s);
             let start = Instant::now();
             for t in &d_texts {
-                let p = model.predict(t);
-                sink += model.explain(t, p.label, 5).len() as f32;
+                let (p, why) = model.predict_explained(t, 5);
+                sink += p.probabilities[0] + why.len() as f32;
             }
             let s = start.elapsed().as_secs_f64();
             println!(

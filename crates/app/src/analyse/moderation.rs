@@ -87,15 +87,14 @@ pub fn run(command: ModerationCommand) -> anyhow::Result<()> {
             let mut progress = Progress::new("scoring", table.rows.len() as u64);
             for (row, line) in table.rows.iter().zip(&table.lines) {
                 let text = &row[0];
-                let prediction = model.predict(text);
+                let (prediction, why) = model.predict_explained(text, 5);
                 let scores: BTreeMap<&str, f64> = model
                     .labels
                     .iter()
                     .map(String::as_str)
                     .zip(prediction.probabilities.iter().map(|&p| round(p)))
                     .collect();
-                let explanation: Vec<Reason> = model
-                    .explain(text, prediction.label, 5)
+                let explanation: Vec<Reason> = why
                     .into_iter()
                     .map(|c| Reason {
                         ngram: c.ngram,

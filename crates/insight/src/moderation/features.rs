@@ -155,10 +155,14 @@ pub fn visit(prepared: &str, config: &FeatureConfig, mut visit: impl FnMut(u64, 
 /// Sparse feature vector of a text: (bucket, value) sorted by bucket,
 /// values log-scaled counts normalised to unit length.
 pub fn vectorise(text: &str, config: &FeatureConfig, out: &mut Vec<(u32, f32)>) {
+    vectorise_prepared(&prepare(text), config, out);
+}
+
+/// [`vectorise`] for text already through [`prepare`].
+pub fn vectorise_prepared(prepared: &str, config: &FeatureConfig, out: &mut Vec<(u32, f32)>) {
     out.clear();
-    let prepared = prepare(text);
     let mask = (1u64 << config.bits) - 1;
-    visit(&prepared, config, |h, _| out.push(((h & mask) as u32, 1.0)));
+    visit(prepared, config, |h, _| out.push(((h & mask) as u32, 1.0)));
     out.sort_unstable_by_key(|&(b, _)| b);
     let mut merged = 0;
     for i in 0..out.len() {

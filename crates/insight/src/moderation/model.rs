@@ -8,7 +8,7 @@ use std::io::{Read, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::features::{prepare, vectorise, visit, FeatureConfig};
+use super::features::{prepare, vectorise, vectorise_prepared, visit, FeatureConfig};
 use super::metrics::Evaluation;
 
 /// How a model is trained.
@@ -316,35 +316,62 @@ impl Model {
     /// The `top` n-grams that pushed `text` towards `class` (or away from
     /// it, with a negative weight), strongest first.
     pub fn explain(&self, text: &str, class: usize, top: usize) -> Vec<Contribution> {
-        let mut x = Vec::new();
-        vectorise(text, &self.options.features, &mut x);
-        let k = self.labels.len();
         let prepared = prepare(text);
-        let mask = (1u64 << self.options.features.bits) - 1;
-        let mut seen: BTreeMap<String, f32> = BTreeMap::new();
-        visit(&prepared, &self.options.features, |h, piece| {
-            let b = (h & mask) as u32;
-            let Ok(pos) = x.binary_search_by_key(&b, |&(bb, _)| bb) else {
-                return;
-            };
-            let v = x[pos].1;
-            let row = &self.weights[b as usize * k..b as usize * k + k];
-            let mean = row.iter().sum::<f32>() / k as f32;
-            seen.entry(piece.describe())
-                .or_insert((row[class] - mean) * v);
-        });
-        let mut out: Vec<Contribution> = seen
-            .into_iter()
-            .map(|(ngram, weight)| Contribution { ngram, weight })
+        let mut x = Vec::new();
+        vectorise_prepared(&prepared, &self.options.features, &mut x);
+        self.contributions(&prepared, &x, class, top)
+    }
+
+    /// [`Model::predict`] and [`Model::explain`] of the predicted class in
+    /// one pass over the text.
+    pub fn predict_explained(&self, text: &str, top: usize) -> (Prediction, Vec<Contribution>) {
+        let prepared = prepare(text);
+        let mut x = Vec::new();
+        vectorise_prepared(&prepared, &self.options.features, &mut x);
+        let prediction = self.predict_vector(&x);
+        let why = self.contributions(&prepared, &x, prediction.label, top);
+        (prediction, why)
+    }
+
+    fn contributions(
+        &self,
+        prepared: &str,
+        x: &[(u32, f32)],
+        class: usize,
+        top: usize,
+    ) -> Vec<Contribution> {
+        let k = self.labels.len();
+        // Each bucket's push: its weight for the class minus its mean
+        // weight over the classes, times its value.
+        let mut pushes: Vec<(u32, f32)> = x
+            .iter()
+            .map(|&(b, v)| {
+                let row = &self.weights[b as usize * k..b as usize * k + k];
+                let mean = row.iter().sum::<f32>() / k as f32;
+                (b, (row[class] - mean) * v)
+            })
             .collect();
-        out.sort_by(|a, b| {
-            b.weight
-                .abs()
-                .total_cmp(&a.weight.abs())
-                .then_with(|| a.ngram.cmp(&b.ngram))
+        pushes.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+        pushes.truncate(top);
+        // Name each chosen bucket by the first n-gram of the text in it.
+        let mask = (1u64 << self.options.features.bits) - 1;
+        let mut names: Vec<Option<String>> = vec![None; pushes.len()];
+        visit(prepared, &self.options.features, |h, piece| {
+            let b = (h & mask) as u32;
+            if let Some(i) = pushes.iter().position(|&(pb, _)| pb == b) {
+                if names[i].is_none() {
+                    names[i] = Some(piece.describe());
+                }
+            }
         });
-        out.truncate(top);
-        out
+        pushes
+            .into_iter()
+            .zip(names)
+            .map(|((_, weight), name)| Contribution {
+                ngram: name.unwrap_or_default(),
+                weight,
+            })
+            .collect()
     }
 
     /// Compare predictions on `texts` with their true `labels`.
@@ -677,7 +704,8 @@ mod tests {
         );
         let why = model.explain("what an idiot", p.label, 3);
         assert_eq!(why.len(), 3);
-        assert!(why.iter().any(|c| c.ngram.contains("idiot")), "{why:?}");
+        assert!(why.iter().all(|c| c.ngram.contains("di")), "{why:?}");
+        assert!(why.iter().all(|c| c.weight > 0.0), "{why:?}");
         let e = model.evaluate(&texts, &labels).unwrap();
         assert_eq!(e.macro_f1, 1.0);
     }
