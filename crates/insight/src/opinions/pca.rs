@@ -188,8 +188,9 @@ fn top_two_eigen(
             }
             let b = dot(&w, &w).sqrt();
             last_beta = b;
+            // An invariant subspace, or the whole space: exact.
             if b <= 1e-13 * trace.max(1e-300) || j + 1 == p {
-                exhausted = b <= 1e-13 * trace.max(1e-300) || j + 1 == p;
+                exhausted = true;
                 break;
             }
             if j + 1 < steps {
