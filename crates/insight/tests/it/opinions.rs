@@ -772,8 +772,9 @@ fn principal_components_are_polis() {
 /// With the Pol.is-compatible scaling, participants land where Pol.is put
 /// them (checked where a base cluster holds one participant, so its
 /// centre is that participant's position), each axis up to sign: to
-/// 1e-9 in three cases, within 0.1 in the two where Pol.is's iterative
-/// PCA stopped short of convergence (50ptpt: |cos| 0.99925 to ours).
+/// 1e-9 in three cases, within 0.1 in the other two (50ptpt, where
+/// Pol.is's iterative PCA stopped short of convergence, |cos| 0.99925 to
+/// ours; above-100-ptpts, components equal to six decimals).
 #[test]
 fn polis_compatible_projection_puts_participants_where_polis_does() {
     use cohesion_insight::opinions::Projection;
