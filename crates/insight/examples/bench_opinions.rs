@@ -22,16 +22,25 @@ use std::time::Instant;
 
 use cohesion_insight::opinions::clustering::Rng;
 use cohesion_insight::opinions::{
-    analyse, ari, import, LiveConversation, Options, Projection, Vote, VoteMatrix,
+    analyse, ari, import, LiveConversation, Options, Projection, Seeding, Vote, VoteMatrix,
 };
 
-/// `PROJECTION=polis` selects Pol.is's projection scaling.
+/// `PROJECTION=polis` selects Pol.is's projection scaling,
+/// `SEEDING=first-distinct` Pol.is's k-means seeding.
 fn options(seed: u64) -> Options {
     let projection = match std::env::var("PROJECTION").as_deref() {
         Ok("polis") => Projection::PolisCompatible,
         _ => Projection::VotesCast,
     };
-    Options { seed, projection }
+    let seeding = match std::env::var("SEEDING").as_deref() {
+        Ok("first-distinct") => Seeding::FirstDistinct,
+        _ => Seeding::KMeansPlusPlus,
+    };
+    Options {
+        seed,
+        projection,
+        seeding,
+    }
 }
 
 fn peak_rss_kib() -> Option<u64> {

@@ -7,6 +7,8 @@
 //! k-means starts from k-means++ seeds drawn from a SplitMix64 stream
 //! seeded by the caller, so runs are reproducible.
 
+use super::Seeding;
+
 /// A small, fast, reproducible random stream (SplitMix64).
 #[derive(Clone, Debug)]
 pub struct Rng(u64);
@@ -65,25 +67,19 @@ fn pick(rng: &mut Rng, mass: &[f64]) -> Option<usize> {
     last
 }
 
-/// Weighted k-means (Lloyd) from k-means++ seeds. Returns fewer than `k`
-/// clusters when there are fewer distinct points; clusters are numbered
-/// by their first point, so the numbering does not depend on the seeds.
-pub fn kmeans(
+/// k-means++ seeds: the first drawn by weight, each next one with
+/// probability proportional to weight × squared distance to the nearest
+/// seed so far. Fewer than `k` when there are fewer distinct points.
+pub fn plus_plus_seeds(
     points: &[[f64; 2]],
     weights: &[f64],
     k: usize,
     rng: &mut Rng,
-    max_iter: usize,
-) -> KMeans {
-    let n = points.len();
-    if n == 0 || k == 0 {
-        return KMeans {
-            assignment: vec![0; n],
-            centers: Vec::new(),
-            inertia: 0.0,
-        };
-    }
+) -> Vec<[f64; 2]> {
     let mut centers: Vec<[f64; 2]> = Vec::with_capacity(k);
+    if points.is_empty() || k == 0 {
+        return centers;
+    }
     let first = pick(rng, weights).unwrap_or(0);
     centers.push(points[first]);
     let mut nearest: Vec<f64> = points.iter().map(|&p| dist2(p, points[first])).collect();
@@ -95,6 +91,55 @@ pub fn kmeans(
         for (d, &p) in nearest.iter_mut().zip(points) {
             *d = d.min(dist2(p, c));
         }
+    }
+    centers
+}
+
+/// Pol.is's seeds for a fresh clustering: the first `k` distinct points,
+/// in order.
+pub fn first_distinct_seeds(points: &[[f64; 2]], k: usize) -> Vec<[f64; 2]> {
+    let mut centers: Vec<[f64; 2]> = Vec::with_capacity(k);
+    for &p in points {
+        if centers.len() == k {
+            break;
+        }
+        if !centers.contains(&p) {
+            centers.push(p);
+        }
+    }
+    centers
+}
+
+/// Weighted k-means (Lloyd) from k-means++ seeds. Returns fewer than `k`
+/// clusters when there are fewer distinct points; clusters are numbered
+/// by their first point, so the numbering does not depend on the seeds.
+pub fn kmeans(
+    points: &[[f64; 2]],
+    weights: &[f64],
+    k: usize,
+    rng: &mut Rng,
+    max_iter: usize,
+) -> KMeans {
+    let seeds = plus_plus_seeds(points, weights, k, rng);
+    lloyd(points, weights, seeds, max_iter)
+}
+
+/// Lloyd iterations from the given centres until no point changes
+/// cluster (or `max_iter`); empty clusters are dropped and clusters are
+/// numbered by their first point.
+pub fn lloyd(
+    points: &[[f64; 2]],
+    weights: &[f64],
+    mut centers: Vec<[f64; 2]>,
+    max_iter: usize,
+) -> KMeans {
+    let n = points.len();
+    if n == 0 || centers.is_empty() {
+        return KMeans {
+            assignment: vec![0; n],
+            centers: Vec::new(),
+            inertia: 0.0,
+        };
     }
     let mut assignment = vec![usize::MAX; n];
     for _ in 0..max_iter.max(1) {
@@ -211,16 +256,19 @@ const GROUP_RESTARTS: usize = 10;
 
 /// Clusters the projected participants. Needs at least 4 points (two
 /// groups of two); fewer, or a single distinct position, gives no groups.
-pub fn group(points: &[[f64; 2]], seed: u64) -> Grouping {
+pub fn group(points: &[[f64; 2]], seed: u64, seeding: Seeding) -> Grouping {
     let mut rng = Rng::new(seed);
     let ones = vec![1.0; points.len()];
-    let base = kmeans(
-        points,
-        &ones,
-        BASE_K.min(points.len()),
-        &mut rng,
-        BASE_ITERATIONS,
-    );
+    let base_k = BASE_K.min(points.len());
+    let base = match seeding {
+        Seeding::KMeansPlusPlus => kmeans(points, &ones, base_k, &mut rng, BASE_ITERATIONS),
+        Seeding::FirstDistinct => lloyd(
+            points,
+            &ones,
+            first_distinct_seeds(points, base_k),
+            BASE_ITERATIONS,
+        ),
+    };
     let nb = base.centers.len();
     let mut size = vec![0.0f64; nb];
     for &a in &base.assignment {
@@ -232,7 +280,22 @@ pub fn group(points: &[[f64; 2]], seed: u64) -> Grouping {
     let mut best: Option<(f64, usize, Vec<usize>)> = None;
     for k in 2..=max_k {
         let mut chosen: Option<KMeans> = None;
-        for _ in 0..GROUP_RESTARTS {
+        let restarts = match seeding {
+            Seeding::KMeansPlusPlus => GROUP_RESTARTS,
+            Seeding::FirstDistinct => {
+                let run = lloyd(
+                    &base.centers,
+                    &size,
+                    first_distinct_seeds(&base.centers, k),
+                    GROUP_ITERATIONS,
+                );
+                if run.centers.len() == k {
+                    chosen = Some(run);
+                }
+                0
+            }
+        };
+        for _ in 0..restarts {
             let run = kmeans(&base.centers, &size, k, &mut rng, GROUP_ITERATIONS);
             if run.centers.len() == k && chosen.as_ref().is_none_or(|c| run.inertia < c.inertia) {
                 chosen = Some(run);
@@ -303,7 +366,7 @@ mod tests {
             points.push([-5.0 + d, d]);
             points.push([5.0 - d, -d]);
         }
-        let g = group(&points, 7);
+        let g = group(&points, 7, Seeding::KMeansPlusPlus);
         let groups = g.groups.unwrap();
         assert_eq!(g.k, 2);
         for (i, &gid) in groups.iter().enumerate() {
@@ -313,7 +376,7 @@ mod tests {
 
     #[test]
     fn identical_points_make_no_groups() {
-        let g = group(&[[1.0, 1.0]; 10], 0);
+        let g = group(&[[1.0, 1.0]; 10], 0, Seeding::FirstDistinct);
         assert!(g.groups.is_none());
     }
 
@@ -322,7 +385,7 @@ mod tests {
         // One far outlier: k = 2 would isolate it.
         let mut points: Vec<[f64; 2]> = (0..10).map(|i| [f64::from(i) * 0.1, 0.0]).collect();
         points.push([100.0, 0.0]);
-        let g = group(&points, 1);
+        let g = group(&points, 1, Seeding::KMeansPlusPlus);
         if let Some(groups) = g.groups {
             let mut counts = vec![0; g.k];
             for gid in groups {

@@ -51,6 +51,20 @@ pub struct Options {
     /// the same output.
     pub seed: u64,
     pub projection: Projection,
+    pub seeding: Seeding,
+}
+
+/// Where k-means starts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Seeding {
+    /// k-means++ seeds from the seeded stream; for the groups, the best of
+    /// ten restarts by within-group sum of squares.
+    #[default]
+    KMeansPlusPlus,
+    /// Pol.is's seeding of a fresh clustering: the first k distinct
+    /// points, participants in id order and base clusters in the order of
+    /// their first participant. Ignores the seed.
+    FirstDistinct,
 }
 
 impl Options {

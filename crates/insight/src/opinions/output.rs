@@ -202,7 +202,7 @@ pub(super) fn run(votes: &VoteMatrix, m: &Prepared, options: &Options) -> Analys
         return analysis;
     }
     let points: Vec<[f64; 2]> = in_conv.iter().map(|&r| projection[r]).collect();
-    let grouping = clustering::group(&points, options.seed);
+    let grouping = clustering::group(&points, options.seed, options.seeding);
     analysis.silhouettes = OrderedMap(
         grouping
             .silhouettes
