@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod consultations;
 pub mod demo;
 pub mod demo_consultations;
+pub mod exports;
 pub mod feedback;
 pub mod mail;
 pub mod organisations;

@@ -372,3 +372,34 @@ pub async fn discard_drafts_of(mut conn: Conn<'_>, user: Uuid) -> Result<(), Ser
     }
     Ok(())
 }
+
+/// The whole response at once (the JSON API): every field is checked as
+/// on the pages, then the draft is replaced and the response submitted in
+/// one transaction. Returns the reference.
+pub async fn respond_all(
+    db: &Db,
+    who: Respondent<'_>,
+    id: Uuid,
+    raw: &RawAnswers,
+) -> Result<String, ServiceError> {
+    let mut tx = db.begin().await?;
+    let (consultation, survey) = load(tx.conn(), id).await?;
+    check_open(&consultation, &who)?;
+    let answers = check_response(&survey, raw).map_err(ServiceError::InvalidAnswers)?;
+    let key = who.key(id);
+    let response_id = match responses::find_for(tx.conn(), id, owner(&who, &key)).await? {
+        Some(r) => r.id,
+        None => start(tx.conn(), id, owner(&who, &key)).await?,
+    };
+    responses::lock(tx.conn(), response_id).await?;
+    let json = serde_json::to_string(raw).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
+    })?;
+    responses::save_draft(tx.conn(), response_id, &json).await?;
+    let response = responses::find_for(tx.conn(), id, owner(&who, &key))
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    submit_answers(tx.conn(), &survey, &response, &answers).await?;
+    tx.commit().await?;
+    Ok(response.reference)
+}

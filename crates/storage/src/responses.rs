@@ -405,3 +405,86 @@ pub async fn mark_removed(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> 
     })?;
     Ok(())
 }
+
+/// One submitted response with its answer rows, for exports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submitted {
+    pub id: Uuid,
+    pub reference: String,
+    pub submitted_at: Timestamp,
+    pub rows: Vec<AnswerRow>,
+}
+
+/// A page of submitted responses after `after` (ids are time-ordered),
+/// with their answers: two queries a page whatever its size, so an
+/// export streams in pages with flat memory. Special-category rows come
+/// only when `special` is set.
+pub async fn submitted_page(
+    mut conn: Conn<'_>,
+    consultation_id: Uuid,
+    after: Option<Uuid>,
+    limit: i64,
+    special: bool,
+) -> Result<Vec<Submitted>, StorageError> {
+    let after = after.unwrap_or(Uuid::nil());
+    let heads = on_conn!(conn.reborrow(), c => {
+        sqlx::query_as::<_, (Uuid, String, Timestamp)>(
+            "SELECT id, reference, submitted_at FROM responses \
+             WHERE consultation_id = $1 AND id > $2 AND submitted_at IS NOT NULL AND removed_at IS NULL \
+             ORDER BY id LIMIT $3",
+        )
+        .bind(consultation_id)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await
+    })?;
+    let (Some(first), Some(last)) = (heads.first(), heads.last()) else {
+        return Ok(Vec::new());
+    };
+    let (first, last) = (first.0, last.0);
+    let mut out: Vec<Submitted> = heads
+        .iter()
+        .map(|(id, reference, at)| Submitted {
+            id: *id,
+            reference: reference.clone(),
+            submitted_at: *at,
+            rows: Vec::new(),
+        })
+        .collect();
+    let tables: &[bool] = if special { &[false, true] } else { &[false] };
+    for is_special in tables {
+        let sql = format!(
+            "SELECT response_id, question_id, item, choice, number_value, text_value FROM {} \
+             WHERE consultation_id = $1 AND response_id >= $2 AND response_id <= $3 \
+             ORDER BY response_id, question_id, item, choice",
+            answer_table(*is_special)
+        );
+        let rows = on_conn!(conn.reborrow(), c => {
+            sqlx::query_as::<_, (Uuid, String, i64, Option<i64>, Option<i64>, Option<String>)>(&sql)
+                .bind(consultation_id)
+                .bind(first)
+                .bind(last)
+                .fetch_all(&mut *c)
+                .await
+        })?;
+        // Both lists are in id order: one merge pass.
+        let mut i = 0;
+        for (rid, question_id, item, choice, number, text) in rows {
+            while i < out.len() && out[i].id < rid {
+                i += 1;
+            }
+            if let Some(s) = out.get_mut(i).filter(|s| s.id == rid) {
+                s.rows.push(AnswerRow {
+                    question_id,
+                    item,
+                    choice,
+                    number,
+                    text,
+                    special: *is_special,
+                });
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1129,6 +1129,10 @@ pub async fn results_page(
             t(&ctx, "results-analysis-link"),
         ));
     }
+    links.push((
+        format!("/consultations/{id}/results.csv"),
+        t(&ctx, "export-results"),
+    ));
     let view = ResultsPage {
         ui,
         back: Some((format!("/consultations/{id}"), t(&ctx, "back"))),

@@ -13,6 +13,7 @@ mod assets;
 mod consultations;
 mod context;
 mod error;
+mod exports;
 mod form;
 mod letters;
 mod ops;
@@ -184,6 +185,11 @@ pub fn router(state: SharedState) -> Router {
         .route(
             "/consultations/{id}/results",
             get(consultations::results_page),
+        )
+        .route("/consultations/{id}/results.csv", get(exports::results_csv))
+        .route(
+            "/staff/consultations/{id}/responses.csv",
+            get(exports::responses_csv),
         )
         .route(
             "/staff/consultations/new",

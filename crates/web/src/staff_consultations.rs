@@ -435,6 +435,12 @@ pub async fn manage(
         format!("/staff/consultations/{id}/analysis"),
         t(&ctx, "results-analysis-link"),
     ));
+    if me.roles.allows(Action::ExportResponses) {
+        links.push((
+            format!("/staff/consultations/{id}/responses.csv"),
+            t(&ctx, "export-responses"),
+        ));
+    }
     page.links = links;
     respond(StatusCode::OK, page, None)
 }

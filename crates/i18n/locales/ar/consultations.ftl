@@ -264,3 +264,10 @@ reason-consultation_not_open = هذه الاستشارة لا تقبل الرد�
 reason-already_responded = لقد بدأت ردًا من قبل
 reason-invalid_ranking = أعطِ كل خيار رتبة مختلفة تبدأ من 1 دون فجوات
 reason-survey_locked = رد بعض الناس، فلم يعد ممكنًا تغيير الاستبيان
+
+## التصدير
+
+export-reference = الرقم المرجعي
+export-submitted = وقت الإرسال (التوقيت العالمي)
+export-responses = نزّل كل الردود (CSV)
+export-results = نزّل هذه النتائج (CSV)

@@ -259,3 +259,10 @@ reason-consultation_not_open = This consultation is not taking responses
 reason-already_responded = You have already started a response
 reason-invalid_ranking = Give each option a different rank, starting at 1 with no gaps
 reason-survey_locked = People have responded, so the survey can no longer change
+
+## Exports
+
+export-reference = Reference
+export-submitted = Submitted (UTC)
+export-responses = Download every response (CSV)
+export-results = Download these results (CSV)

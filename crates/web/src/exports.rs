@@ -1,0 +1,345 @@
+//! Exports as CSV (UTF-8 with a byte-order mark, so spreadsheet programs
+//! read Arabic correctly): every response, streamed a page at a time so
+//! memory stays flat whatever the size, and the results as published.
+
+use std::collections::HashMap;
+
+use axum::body::{Body, Bytes};
+use axum::extract::Path;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use cohesion_domain::survey::model::{QuestionKind, SurveyDefinition};
+use cohesion_services::exports::{self, Export};
+use cohesion_services::results;
+use cohesion_storage::responses::Submitted;
+use cohesion_storage::Db;
+use uuid::Uuid;
+
+use crate::consultations::{consultation_id, option_labels, rules};
+use crate::error::AppError;
+use crate::pages::{ClientKey, PageCtx};
+use crate::session::Me;
+
+const BOM: &str = "\u{feff}";
+
+/// One CSV field. Quoted when it must be; a leading `=`, `+`, `-`, `@`,
+/// tab or carriage return gets an apostrophe so a spreadsheet never runs
+/// what a respondent typed as a formula.
+pub fn field(value: &str) -> String {
+    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+pub fn line(fields: &[String]) -> String {
+    let mut out = fields
+        .iter()
+        .map(|f| field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push_str("\r\n");
+    out
+}
+
+/// What one column holds.
+#[derive(Debug, Clone)]
+enum Cell {
+    /// The picked option(s) of a choice question, as labels.
+    Choices,
+    /// The rank given to option N of a ranking.
+    Rank(i64),
+    /// The scale point picked for row N of a matrix.
+    Row(i64),
+    /// A number, a date or text.
+    Value,
+}
+
+#[derive(Debug, Clone)]
+struct Column {
+    question: String,
+    cell: Cell,
+    heading: String,
+}
+
+/// The columns of a response export and the labels to fill them with,
+/// worked out once in the reader's language.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    columns: Vec<Column>,
+    labels: HashMap<String, Vec<String>>,
+    headings: Vec<String>,
+}
+
+impl Layout {
+    pub fn new(ctx: &PageCtx, survey: &SurveyDefinition, special: bool) -> Layout {
+        let mut columns = Vec::new();
+        let mut labels = HashMap::new();
+        for q in survey.questions() {
+            if q.kind.is_special_category() && !special {
+                continue;
+            }
+            labels.insert(q.id.clone(), option_labels(ctx, q));
+            let col = |cell, heading: String| Column {
+                question: q.id.clone(),
+                cell,
+                heading,
+            };
+            match &q.kind {
+                QuestionKind::Ranking { options } => {
+                    for (i, o) in options.iter().enumerate() {
+                        columns.push(col(
+                            Cell::Rank(i as i64),
+                            format!("{}: {} – {o}", q.id, q.text),
+                        ));
+                    }
+                }
+                QuestionKind::Matrix { rows } => {
+                    for (i, r) in rows.iter().enumerate() {
+                        columns.push(col(
+                            Cell::Row(i as i64),
+                            format!("{}: {} – {r}", q.id, q.text),
+                        ));
+                    }
+                }
+                k if k.is_choice() => {
+                    columns.push(col(Cell::Choices, format!("{}: {}", q.id, q.text)))
+                }
+                _ => columns.push(col(Cell::Value, format!("{}: {}", q.id, q.text))),
+            }
+        }
+        let headings = columns.iter().map(|c| c.heading.clone()).collect();
+        Layout {
+            columns,
+            labels,
+            headings,
+        }
+    }
+
+    pub fn header(&self, reference: &str, submitted: &str) -> String {
+        let mut fields = vec![reference.to_owned(), submitted.to_owned()];
+        fields.extend(self.headings.iter().cloned());
+        line(&fields)
+    }
+
+    pub fn row(&self, s: &Submitted) -> String {
+        let mut by_question: HashMap<&str, Vec<&cohesion_domain::survey::tally::AnswerRow>> =
+            HashMap::new();
+        for r in &s.rows {
+            by_question
+                .entry(r.question_id.as_str())
+                .or_default()
+                .push(r);
+        }
+        let mut fields = vec![s.reference.clone(), s.submitted_at.to_rfc3339()];
+        for c in &self.columns {
+            let rows = by_question
+                .get(c.question.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let label = |choice: Option<i64>| {
+                choice
+                    .and_then(|i| usize::try_from(i).ok())
+                    .and_then(|i| self.labels.get(&c.question).and_then(|l| l.get(i)))
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            let value = match c.cell {
+                Cell::Choices => rows
+                    .iter()
+                    .map(|r| label(r.choice))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                Cell::Rank(option) => rows
+                    .iter()
+                    .find(|r| r.choice == Some(option))
+                    .map(|r| (r.item + 1).to_string())
+                    .unwrap_or_default(),
+                Cell::Row(row) => rows
+                    .iter()
+                    .find(|r| r.item == row)
+                    .map(|r| label(r.choice))
+                    .unwrap_or_default(),
+                Cell::Value => rows
+                    .first()
+                    .map(|r| {
+                        r.number
+                            .map(|n| n.to_string())
+                            .or_else(|| r.text.clone())
+                            .unwrap_or_default()
+                    })
+                    .unwrap_or_default(),
+            };
+            fields.push(value);
+        }
+        line(&fields)
+    }
+}
+
+fn csv_response(body: Body, filename: &str) -> Response {
+    let mut res = (StatusCode::OK, body).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    res
+}
+
+/// Every submitted response as CSV, streamed page by page.
+pub async fn responses_csv(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = consultation_id(&id)?;
+    let export = exports::start(&ctx.state.db, &me, id, Some(&client.0)).await?;
+    let layout = Layout::new(&ctx, &export.survey, export.special);
+    let head = format!(
+        "{BOM}{}",
+        layout.header(
+            &ctx.locale().t("export-reference"),
+            &ctx.locale().t("export-submitted")
+        )
+    );
+    let db = ctx.state.db.clone();
+    let body = Body::from_stream(stream_rows(db, export, layout, head));
+    Ok(csv_response(body, &format!("responses-{id}.csv")))
+}
+
+struct Stream {
+    db: Db,
+    export: Export,
+    layout: Layout,
+    head: Option<String>,
+    after: Option<Uuid>,
+    done: bool,
+}
+
+fn stream_rows(
+    db: Db,
+    export: Export,
+    layout: Layout,
+    head: String,
+) -> impl futures_util::Stream<Item = Result<Bytes, std::io::Error>> {
+    let state = Stream {
+        db,
+        export,
+        layout,
+        head: Some(head),
+        after: None,
+        done: false,
+    };
+    futures_util::stream::unfold(state, |mut s| async move {
+        if let Some(head) = s.head.take() {
+            return Some((Ok(Bytes::from(head)), s));
+        }
+        if s.done {
+            return None;
+        }
+        match exports::page(&s.db, &s.export, s.after).await {
+            Ok(page) if page.is_empty() => None,
+            Ok(page) => {
+                s.after = page.last().map(|p| p.id);
+                s.done = (page.len() as i64) < exports::EXPORT_PAGE;
+                let mut chunk = String::new();
+                for r in &page {
+                    chunk.push_str(&s.layout.row(r));
+                }
+                Some((Ok(Bytes::from(chunk)), s))
+            }
+            Err(e) => {
+                // The status line is long gone: end the body with an error
+                // so the download is seen to be incomplete.
+                tracing::error!(error = %e, "export failed part-way");
+                s.done = true;
+                Some((Err(std::io::Error::other("export failed")), s))
+            }
+        }
+    })
+}
+
+/// The results as the viewer may see them, one line per answer, with the
+/// base, the count and the 95% interval (blank where hidden).
+pub async fn results_csv(
+    ctx: PageCtx,
+    client: ClientKey,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = consultation_id(&id)?;
+    let viewer = ctx.user.0.as_ref();
+    let r = results::results(&ctx.state.db, viewer, id, rules(&ctx), Some(&client.0)).await?;
+    let l = ctx.locale();
+    let mut out = String::from(BOM);
+    out.push_str(&line(&[
+        "question_id".into(),
+        l.t("question-text").into_owned(),
+        "item".into(),
+        l.t("results-option").into_owned(),
+        "base".into(),
+        "count".into(),
+        "share".into(),
+        "low_95".into(),
+        "high_95".into(),
+    ]));
+    for q in r.questions.iter().filter(|q| !q.withheld) {
+        let labels = option_labels(&ctx, &q.question);
+        let rows: Vec<String> = match &q.question.kind {
+            QuestionKind::Matrix { rows } => rows.clone(),
+            _ => vec![String::new()],
+        };
+        for (line_no, l) in q.lines.iter().enumerate() {
+            for (i, cell) in l.cells.iter().enumerate() {
+                let share = |f: fn(&cohesion_insight::proportion::Proportion) -> f64| {
+                    cell.share
+                        .as_ref()
+                        .map(|p| format!("{:.4}", f(p)))
+                        .unwrap_or_default()
+                };
+                out.push_str(&line(&[
+                    q.question.id.clone(),
+                    q.question.text.clone(),
+                    rows.get(line_no).cloned().unwrap_or_default(),
+                    labels.get(i).cloned().unwrap_or_default(),
+                    if l.base_hidden {
+                        String::new()
+                    } else {
+                        l.base.to_string()
+                    },
+                    cell.count.map(|c| c.to_string()).unwrap_or_default(),
+                    share(|p| p.share),
+                    share(|p| p.low),
+                    share(|p| p.high),
+                ]));
+            }
+        }
+    }
+    Ok(csv_response(Body::from(out), &format!("results-{id}.csv")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_and_formulas_defused() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("-1"), "'-1");
+        assert_eq!(field("سطر\nآخر"), "\"سطر\nآخر\"");
+        assert_eq!(line(&["a".into(), "b c".into()]), "a,b c\r\n");
+    }
+}
