@@ -178,7 +178,21 @@ async fn bad_exports_fail_in_one_line_without_panicking() {
     assert_ne!(code, 0);
     assert!(err.contains("neither comments.csv and votes.csv"), "{err}");
 
-    // One participant: a defined "not enough data yet" result.
+    // No votes yet, then one participant: a defined "not enough data
+    // yet" result.
+    std::fs::write(
+        dir.path().join("votes.csv"),
+        "timestamp,comment-id,voter-id,vote\n",
+    )
+    .unwrap();
+    let mut cmd = command(dir.path());
+    cmd.args(["analyse", "opinions", "."]);
+    let (code, out, err) = output(cmd).await;
+    assert_eq!(code, 0, "{err}");
+    let result: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(result["status"], "not_enough_data");
+    assert_eq!(result["reason"], "no votes yet");
+
     std::fs::write(
         dir.path().join("votes.csv"),
         "timestamp,comment-id,voter-id,vote\n1,0,1,1\n",

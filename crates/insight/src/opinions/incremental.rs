@@ -58,6 +58,14 @@ impl LiveConversation {
         Ok(())
     }
 
+    /// Keeps a participant in the conversation whatever their vote count
+    /// (Pol.is never drops anyone once in: call this for the previous
+    /// analysis's participants to get the same stickiness).
+    pub fn keep_in_conversation(&mut self, participant: &str) {
+        self.matrix.keep_in_conversation(participant);
+        self.latest = None;
+    }
+
     pub fn matrix(&self) -> &VoteMatrix {
         &self.matrix
     }
