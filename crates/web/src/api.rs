@@ -38,6 +38,7 @@ pub struct ApiDoc;
 pub fn openapi_json() -> String {
     ApiDoc::openapi()
         .merge_from(crate::api_accounts::AccountsApi::openapi())
+        .merge_from(crate::api_consultations::ConsultationsApi::openapi())
         .to_pretty_json()
         .expect("the OpenAPI document serialises")
 }

@@ -9,6 +9,7 @@ mod accounts;
 mod admin;
 mod api;
 mod api_accounts;
+mod api_consultations;
 mod assets;
 mod consultations;
 mod context;
@@ -242,6 +243,7 @@ pub fn router(state: SharedState) -> Router {
         .route("/api/v1/feedback", post(api::post_feedback))
         .route("/api/v1/feedback/{page}", get(api::get_feedback))
         .merge(api_accounts::routes())
+        .merge(api_consultations::routes())
         .route_layer(middleware::from_fn(ops::record))
         .fallback(|| async { StatusCode::NOT_FOUND });
 
