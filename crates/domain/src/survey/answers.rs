@@ -237,15 +237,15 @@ pub fn parse_question(q: &QuestionDef, raw: &RawAnswers) -> Result<Option<Answer
 }
 
 /// Which pages a respondent sees, in order, given their answers so far.
-/// A page is skipped only by a rule on an earlier page, so the answers of
-/// the pages before it decide.
+/// A page is skipped by a rule on an earlier page, or when routing hides
+/// every question on it (an empty page would only ask for "Continue"), so
+/// the answers of the pages before it decide.
 pub fn visible_pages(def: &SurveyDefinition, answers: &Answers) -> Vec<usize> {
     (0..def.pages.len())
         .filter(|p| {
-            !def.pages[*p]
-                .skip_if
-                .as_ref()
-                .is_some_and(|r| holds(r, answers))
+            let page = &def.pages[*p];
+            !page.skip_if.as_ref().is_some_and(|r| holds(r, answers))
+                && page.questions.iter().any(|q| is_shown(q, answers))
         })
         .collect()
 }
@@ -537,6 +537,16 @@ mod tests {
         assert_eq!(visible_pages(&s, &answers), [0]);
         let c = codes(check_response(&s, &raw(&[("q1", "1"), ("q3", "0")])));
         assert_eq!(c, [("q3".to_string(), ErrorCode::HiddenQuestion)]);
+    }
+
+    #[test]
+    fn a_page_whose_questions_are_all_hidden_is_skipped() {
+        let mut s = sample();
+        s.pages[1].questions.truncate(1);
+        let yes = check_response(&s, &raw(&[("q1", "0"), ("q2", "Because")])).unwrap();
+        assert_eq!(visible_pages(&s, &yes), [0, 1]);
+        let no = check_response(&s, &raw(&[("q1", "1")])).unwrap();
+        assert_eq!(visible_pages(&s, &no), [0], "page 2 would be empty");
     }
 
     #[test]
