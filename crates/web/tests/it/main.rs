@@ -6,6 +6,7 @@ mod accounts;
 mod api;
 mod api_accounts;
 mod bad_input;
+mod consultations;
 mod feedback;
 mod pages;
 mod support;
