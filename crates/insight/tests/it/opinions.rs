@@ -870,3 +870,85 @@ fn polis_compatible_projection_puts_participants_where_polis_does() {
         }
     }
 }
+
+/// Random, mostly malformed exports: the importer answers with a value or
+/// an error, and whatever it accepts analyses without panicking.
+#[test]
+fn random_exports_never_panic() {
+    use cohesion_insight::opinions::import;
+    let mut rng = cohesion_insight::opinions::clustering::Rng::new(2024);
+    let alphabet: Vec<char> = "0123456789,,,\n\n--1 \"ax.".chars().collect();
+    let mut random_text = |len: usize| -> String {
+        (0..len)
+            .map(|_| alphabet[(rng.next_u64() % alphabet.len() as u64) as usize])
+            .collect()
+    };
+    let mut accepted = 0;
+    for i in 0..2000 {
+        let comments = format!("timestamp,comment-id,moderated\n{}", random_text(i % 40));
+        let votes = format!(
+            "timestamp,comment-id,voter-id,vote\n{}",
+            random_text(i % 200)
+        );
+        let wide = format!("participant,group-id,0,1,2\n{}", random_text(i % 120));
+        if let Ok(m) = import::read_comments_and_votes(comments.as_bytes(), votes.as_bytes()) {
+            accepted += 1;
+            analyse(&m, &Options::with_seed(i as u64));
+        }
+        if let Ok(m) = import::read_participants_votes(wide.as_bytes()) {
+            accepted += 1;
+            analyse(&m, &Options::with_seed(i as u64));
+        }
+    }
+    assert!(accepted > 0, "some random exports should be valid");
+}
+
+/// Small random conversations, full of edge cases (a handful of people,
+/// identical votes, everything moderated out): never a panic, and when
+/// there are groups, at least two, none of a single participant, every
+/// figure finite.
+#[test]
+fn small_random_conversations_are_handled() {
+    use cohesion_insight::opinions::Status;
+    let mut rng = cohesion_insight::opinions::clustering::Rng::new(77);
+    let mut with_groups = 0;
+    for round in 0..3000u64 {
+        let people = 1 + rng.next_u64() % 24;
+        let statements = 1 + rng.next_u64() % 9;
+        let mut m = VoteMatrix::new();
+        for s in 0..statements {
+            m.add_statement(&s.to_string(), rng.next_u64() % 7 == 0)
+                .unwrap();
+        }
+        let density = rng.next_f64();
+        for p in 0..people {
+            for s in 0..statements {
+                if rng.next_f64() < density {
+                    let vote =
+                        [Vote::Agree, Vote::Disagree, Vote::Pass][(rng.next_u64() % 3) as usize];
+                    m.vote(&p.to_string(), &s.to_string(), vote).unwrap();
+                }
+            }
+        }
+        let a = analyse(&m, &Options::with_seed(round));
+        let json = serde_json::to_string(&a).unwrap();
+        if a.status == Status::Ok {
+            with_groups += 1;
+            assert!(a.groups.len() >= 2);
+            assert!(a.groups.iter().all(|g| g.participants.len() >= 2), "{json}");
+        } else {
+            assert!(a.groups.is_empty() && a.reason.is_some());
+        }
+        for r in a.groups.iter().flat_map(|g| &g.representative) {
+            let figures = [r.p_success, r.p_test, r.repness, r.repness_test];
+            assert!(figures.iter().all(|f| f.is_finite()), "{json}");
+        }
+        for (_, xy) in &a.projection.0 {
+            assert!(xy[0].is_finite() && xy[1].is_finite());
+        }
+        for (_, v) in a.group_aware_consensus.0.iter().chain(&a.bridging.0) {
+            assert!(v.is_finite() && (0.0..=1.0).contains(v));
+        }
+    }
+    assert!(with_groups > 100, "only {with_groups} rounds had groups");
+}
