@@ -917,7 +917,7 @@ fn small_random_conversations_are_handled() {
         let statements = 1 + rng.next_u64() % 9;
         let mut m = VoteMatrix::new();
         for s in 0..statements {
-            m.add_statement(&s.to_string(), rng.next_u64() % 7 == 0)
+            m.add_statement(&s.to_string(), rng.next_f64() < 1.0 / 7.0)
                 .unwrap();
         }
         let density = rng.next_f64();
