@@ -488,3 +488,21 @@ pub async fn submitted_page(
     }
     Ok(out)
 }
+
+/// A person's responses with the title of each consultation, for "your
+/// data": one query, whatever the number.
+pub async fn mine_with_titles(
+    conn: Conn<'_>,
+    user: Uuid,
+) -> Result<Vec<(ResponseRecord, String)>, StorageError> {
+    let sql = "SELECT r.id, r.consultation_id, r.respondent_id, r.reference, r.draft, r.submitted_at, r.removed_at, \
+               r.created_at, r.updated_at, c.title FROM responses r JOIN consultations c ON c.id = r.consultation_id \
+               WHERE r.respondent_id = $1 ORDER BY r.created_at LIMIT 1000";
+    let rows = on_conn!(conn, c => {
+        let rows = sqlx::query(sql).bind(user).fetch_all(&mut *c).await?;
+        rows.iter()
+            .map(|r| Ok((record(r)?, r.try_get::<String, _>("title")?)))
+            .collect::<Result<Vec<_>, sqlx::Error>>()
+    })?;
+    Ok(rows)
+}

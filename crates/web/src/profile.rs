@@ -562,6 +562,32 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
             empty: t("account-no-organisations"),
         },
         Table {
+            caption: t("data-responses"),
+            head: vec![
+                t("data-consultation"),
+                t("export-reference"),
+                t("export-submitted"),
+            ],
+            rows: d
+                .responses
+                .iter()
+                .map(|r| {
+                    vec![
+                        Cell::link(
+                            r.consultation.clone(),
+                            format!("/consultations/{}", r.consultation_id),
+                        ),
+                        r.reference.clone().into(),
+                        r.submitted_at
+                            .clone()
+                            .unwrap_or_else(|| t("data-not-submitted"))
+                            .into(),
+                    ]
+                })
+                .collect(),
+            empty: none(),
+        },
+        Table {
             caption: t("data-emails"),
             head: vec![t("data-when"), t("data-subject"), t("data-sent")],
             rows: d

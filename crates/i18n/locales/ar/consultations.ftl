@@ -271,3 +271,7 @@ export-reference = الرقم المرجعي
 export-submitted = وقت الإرسال (التوقيت العالمي)
 export-responses = نزّل كل الردود (CSV)
 export-results = نزّل هذه النتائج (CSV)
+
+data-responses = ردودك على الاستبيانات
+data-consultation = الاستشارة
+data-not-submitted = لم يُرسل بعد

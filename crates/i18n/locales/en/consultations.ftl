@@ -266,3 +266,7 @@ export-reference = Reference
 export-submitted = Submitted (UTC)
 export-responses = Download every response (CSV)
 export-results = Download these results (CSV)
+
+data-responses = Your survey responses
+data-consultation = Consultation
+data-not-submitted = Not sent yet

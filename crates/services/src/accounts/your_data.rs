@@ -4,7 +4,9 @@
 use cohesion_domain::identity::Role;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::audit::{self, AuditQuery};
-use cohesion_storage::{email_tokens, organisations, outbox, sessions, users, Db, Timestamp};
+use cohesion_storage::{
+    email_tokens, organisations, outbox, responses, sessions, users, Db, Timestamp,
+};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -26,6 +28,20 @@ pub struct YourData {
     /// What the audit log records of the person's actions, and of actions
     /// on their account.
     pub activity: Vec<ActivityData>,
+    /// Survey responses, with the answers as sent (special-category
+    /// answers included: they are the person's own).
+    pub responses: Vec<ResponseData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResponseData {
+    pub consultation_id: Uuid,
+    pub consultation: String,
+    pub reference: String,
+    pub started_at: String,
+    pub submitted_at: Option<String>,
+    pub removed: bool,
+    pub answers: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -96,6 +112,7 @@ pub async fn export(
     let roles = users::roles(tx.conn(), me.user_id).await?;
     let sessions = sessions::list_for_user(tx.conn(), me.user_id, Timestamp::now()).await?;
     let orgs = organisations::for_member(tx.conn(), me.user_id).await?;
+    let responses = responses::mine_with_titles(tx.conn(), me.user_id).await?;
     // The outbox is searched by address through a bounded page, not read
     // whole; a person's own mail is a handful of messages.
     let mut emails = Vec::new();
@@ -188,6 +205,18 @@ pub async fn export(
                 detail: e.detail,
                 // Where staff acted from is theirs, not the person's.
                 from: e.client.filter(|_| e.actor_id == Some(me.user_id)),
+            })
+            .collect(),
+        responses: responses
+            .into_iter()
+            .map(|(r, title)| ResponseData {
+                consultation_id: r.consultation_id,
+                consultation: title,
+                reference: r.reference,
+                started_at: iso(r.created_at),
+                submitted_at: r.submitted_at.map(iso),
+                removed: r.removed_at.is_some(),
+                answers: serde_json::from_str(&r.draft).unwrap_or_default(),
             })
             .collect(),
     })

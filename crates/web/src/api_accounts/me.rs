@@ -383,6 +383,22 @@ pub struct YourDataView {
     /// What the audit log records of the person's actions and of actions
     /// on their account.
     pub activity: Vec<ActivityData>,
+    /// Survey responses, with the fields as sent.
+    pub responses: Vec<ResponseData>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ResponseData {
+    pub consultation_id: Uuid,
+    pub consultation: String,
+    pub reference: String,
+    #[schema(format = DateTime)]
+    pub started_at: String,
+    #[schema(format = DateTime)]
+    pub submitted_at: Option<String>,
+    pub removed: bool,
+    #[schema(value_type = Object)]
+    pub answers: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -457,6 +473,7 @@ impl From<YourData> for YourDataView {
             organisations,
             emails,
             activity,
+            responses,
         } = d;
         let your_data::AccountData {
             id,
@@ -535,6 +552,18 @@ impl From<YourData> for YourDataView {
                         from,
                     },
                 )
+                .collect(),
+            responses: responses
+                .into_iter()
+                .map(|r| ResponseData {
+                    consultation_id: r.consultation_id,
+                    consultation: r.consultation,
+                    reference: r.reference,
+                    started_at: r.started_at,
+                    submitted_at: r.submitted_at,
+                    removed: r.removed,
+                    answers: r.answers,
+                })
                 .collect(),
         }
     }
