@@ -357,3 +357,37 @@ pub async fn verify_totals(
     diffs.sort();
     Ok(diffs)
 }
+
+/// Written answers listed per page for staff.
+pub const TEXTS_PAGE: i64 = 50;
+
+/// A page of the written answers to one question, newest first, with the
+/// reference of the response each belongs to, and how many match.
+pub async fn texts(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    question: &str,
+    search: &str,
+    page: u32,
+) -> Result<(QuestionDef, Vec<(String, String)>, i64), ServiceError> {
+    require(me, Action::Analyse)?;
+    let mut c = db.acquire().await?;
+    let consultation = consultations::find(c.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let survey = parse_survey(&consultation.survey)?;
+    let q = survey
+        .question(question)
+        .filter(|q| {
+            matches!(
+                q.kind,
+                QuestionKind::ShortText | QuestionKind::LongText { .. }
+            )
+        })
+        .ok_or(ValidationError::new("question", ErrorCode::UnknownQuestion))?
+        .clone();
+    let offset = i64::from(page.saturating_sub(1)) * TEXTS_PAGE;
+    let (list, total) = responses::texts(c.conn(), id, &q.id, search, offset, TEXTS_PAGE).await?;
+    Ok((q, list, total))
+}

@@ -229,6 +229,10 @@ pub fn router(state: SharedState) -> Router {
             "/staff/consultations/{id}/analysis",
             get(staff_consultations::analysis),
         )
+        .route(
+            "/staff/consultations/{id}/answers",
+            get(staff_consultations::answers),
+        )
         .route("/admin/people", get(admin::people_list))
         .route("/admin/people/{id}", get(admin::person))
         .route("/admin/people/{id}/roles", post(admin::set_role))

@@ -435,6 +435,10 @@ pub async fn manage(
         format!("/staff/consultations/{id}/analysis"),
         t(&ctx, "results-analysis-link"),
     ));
+    links.push((
+        format!("/staff/consultations/{id}/answers"),
+        t(&ctx, "answers-title"),
+    ));
     if me.roles.allows(Action::ExportResponses) {
         links.push((
             format!("/staff/consultations/{id}/responses.csv"),
@@ -1043,6 +1047,111 @@ pub async fn analysis(
             rows,
             empty: String::new(),
         });
+    }
+    respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize, Default)]
+pub struct AnswersQuery {
+    #[serde(default)]
+    question: String,
+    #[serde(default)]
+    search: String,
+    #[serde(default)]
+    page: Option<u32>,
+}
+
+/// The written answers to a question, for staff who analyse, searchable
+/// and paged. Email addresses, phone numbers and postcodes are masked
+/// before display: staff read what people think, not how to reach them.
+pub async fn answers(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path(id): Path<String>,
+    Query(q): Query<AnswersQuery>,
+) -> Result<Response, AppError> {
+    require(&me, Action::Analyse)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let path = format!("/staff/consultations/{id}/answers");
+    let mut ui = ctx.chrome_for(&path, "answers-title").await?;
+    ui.title = ctx.locale().t_args(
+        "answers-title-of",
+        &[("title", v.record.title.as_str().into())],
+    );
+    let mut page = ReportPage::new(ui);
+    page.back = Some((format!("/staff/consultations/{id}"), t(&ctx, "back")));
+    let text_questions: Vec<(String, String)> = v
+        .survey
+        .questions()
+        .filter(|q| {
+            !q.kind.is_choice()
+                && matches!(
+                    q.kind,
+                    cohesion_domain::survey::model::QuestionKind::ShortText
+                        | cohesion_domain::survey::model::QuestionKind::LongText { .. }
+                )
+        })
+        .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text)))
+        .collect();
+    let question = if q.question.is_empty() {
+        text_questions
+            .first()
+            .map(|(id, _)| id.clone())
+            .unwrap_or_default()
+    } else {
+        q.question.clone()
+    };
+    page.filter = Some(cohesion_ui::Filter {
+        action: path.clone(),
+        fields: vec![
+            Field::choice(
+                "question",
+                "select",
+                t(&ctx, "question-text"),
+                text_questions.clone(),
+            )
+            .value(&question),
+            Field::new(
+                "search",
+                "search",
+                "off",
+                t(&ctx, "consultations-filter-search"),
+            )
+            .value(&q.search),
+        ],
+        button: t(&ctx, "analysis-show"),
+    });
+    if question.is_empty() {
+        page.lead = vec![t(&ctx, "answers-none")];
+        return respond(StatusCode::OK, page, None);
+    }
+    let current = q.page.unwrap_or(1).clamp(1, 100_000);
+    let (def, list, total) =
+        results::texts(&ctx.state.db, &me, id, &question, &q.search, current).await?;
+    page.lead = vec![ctx
+        .locale()
+        .t_args("answers-count", &[("count", (total.max(0) as u64).into())])];
+    page.tables.push(Table {
+        caption: def.text.clone(),
+        head: vec![t(&ctx, "export-reference"), t(&ctx, "answers-answer")],
+        rows: list
+            .into_iter()
+            .map(|(reference, text)| {
+                vec![
+                    Cell::from(reference),
+                    Cell::from(cohesion_insight::text::pii::mask(&text).into_owned()),
+                ]
+            })
+            .collect(),
+        empty: t(&ctx, "answers-empty"),
+    });
+    if i64::from(current) * results::TEXTS_PAGE < total {
+        let mut next = form_urlencoded::Serializer::new(String::new());
+        next.append_pair("question", &question);
+        next.append_pair("search", &q.search);
+        next.append_pair("page", &(current + 1).to_string());
+        page.next = Some(format!("{path}?{}", next.finish()));
     }
     respond(StatusCode::OK, page, None)
 }

@@ -275,3 +275,17 @@ export-results = نزّل هذه النتائج (CSV)
 data-responses = ردودك على الاستبيانات
 data-consultation = الاستشارة
 data-not-submitted = لم يُرسل بعد
+
+answers-title = الإجابات المكتوبة
+answers-title-of = الإجابات المكتوبة: { $title }
+answers-none = لا يضم هذا الاستبيان أسئلة بإجابات مكتوبة.
+answers-count = { $count ->
+    [zero] لا توجد إجابات مطابقة
+    [one] إجابة واحدة مطابقة
+    [two] إجابتان مطابقتان
+    [few] { $count } إجابات مطابقة
+    [many] { $count } إجابة مطابقة
+   *[other] { $count } إجابة مطابقة
+}
+answers-answer = الإجابة (مع إخفاء بيانات الاتصال)
+answers-empty = لا توجد إجابات مكتوبة مطابقة.

@@ -270,3 +270,13 @@ export-results = Download these results (CSV)
 data-responses = Your survey responses
 data-consultation = Consultation
 data-not-submitted = Not sent yet
+
+answers-title = Written answers
+answers-title-of = Written answers: { $title }
+answers-none = This survey has no written-answer questions.
+answers-count = { $count ->
+    [one] 1 answer matches
+   *[other] { $count } answers match
+}
+answers-answer = Answer (contact details masked)
+answers-empty = No written answers match.
