@@ -24,6 +24,11 @@
 //!
 //! Everything runs on one thread in a fixed order, so the same votes and
 //! seed give bit-identical output on any machine and thread count.
+//!
+//! [`Options`] can switch two steps to Pol.is's own arithmetic
+//! ([`Projection::PolisCompatible`], [`Seeding::FirstDistinct`]); see
+//! docs/adr/0008 and BENCHMARKS.md for how each choice compares with
+//! Pol.is's groups.
 
 pub mod ari;
 pub mod clustering;
