@@ -1,0 +1,182 @@
+// A consultation from start to finish, in headless Chromium: an officer
+// builds and publishes one with a routed follow-up question, a resident
+// answers it in Arabic, and the officer publishes the results. Every page
+// visited is checked with axe-core and html-validate.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import {
+  startServer, launchBrowser, openPage, follow, checkPage
+} from './support.mjs'
+
+const DEMO_PASSWORD = 'harbour lanterns glow at dusk'
+const OFFICER = 'helen@brightwater.example'
+const RESIDENT = 'tom@brightwater.example'
+const TITLE = 'Safer evenings on the seafront'
+let browser
+
+before(async () => { browser = await launchBrowser() })
+after(async () => { await browser?.close() })
+
+/** Signs in from the sign-in page already shown, in English. */
+async function signIn (page, email) {
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
+  await follow(page, page.getByRole('button', { name: 'Sign in' }))
+}
+
+/** A value placed into a translated message, in Fluent's isolation marks. */
+const placed = value => `\u2068${value}\u2069`
+
+/** The summary list row whose key is `key`. */
+const row = (page, key) => page.locator('.govuk-summary-list__row')
+  .filter({ has: page.locator('.govuk-summary-list__key', { hasText: key }) })
+
+test('an officer builds and publishes a consultation, a resident answers it in Arabic, and the results are published', async t => {
+  const server = await startServer()
+  t.after(() => server.stop())
+
+  // 1. The officer builds the consultation.
+  const officer = await openPage(browser, { locale: 'en-GB' })
+  t.after(() => officer.context.close())
+  const o = officer.page
+  await o.goto(`${server.base}/sign-in`)
+  await checkPage(o, 'sign-in form', { lang: 'en' })
+  await signIn(o, OFFICER)
+  await checkPage(o, 'home, signed in as an officer', { lang: 'en' })
+  await o.goto(`${server.base}/consultations`)
+  await checkPage(o, 'consultations, as an officer', { lang: 'en' })
+  await follow(o, o.getByRole('link', { name: 'Create a consultation' }))
+  assert.match(o.url(), /\/staff\/consultations\/new$/)
+  await checkPage(o, 'create a consultation', { lang: 'en' })
+  await o.getByLabel('Title').fill(TITLE)
+  await o.getByLabel('Summary').fill('Tell us what would make the seafront feel safer after dark.')
+  await o.getByLabel('Introduction').fill('We will read **every** answer.')
+  await o.getByLabel('Topics').fill('safety, lighting')
+  await o.getByLabel('Opens').fill('2020-01-01T09:00')
+  await o.getByLabel('Closes').fill('2099-12-31T17:00')
+  // A mistake first: the form says so and keeps what was typed.
+  await o.getByLabel('Closes').fill('2019-12-31T17:00')
+  await follow(o, o.getByRole('button', { name: 'Save' }))
+  assert.match(await o.locator('.govuk-error-summary').innerText(), /The closing date must be after the opening date/)
+  assert.equal(await o.getByLabel('Title').inputValue(), TITLE)
+  await checkPage(o, 'create a consultation, with an error', { lang: 'en' })
+  await o.getByLabel('Closes').fill('2099-12-31T17:00')
+  await follow(o, o.getByRole('button', { name: 'Save' }))
+  assert.match(o.url(), /\/staff\/consultations\/[0-9a-f-]{36}\?done=consultation-created$/)
+  const manage = o.url().replace(/\?.*$/, '')
+  const id = manage.split('/').pop()
+  await checkPage(o, 'manage a consultation', { lang: 'en' })
+
+  await follow(o, o.getByRole('link', { name: 'Add a question' }))
+  await checkPage(o, 'add a question', { lang: 'en' })
+  await o.getByLabel('Type').selectOption('single_choice')
+  await o.getByLabel('Question', { exact: true }).fill('Do you walk on the seafront after dark?')
+  await o.getByRole('group', { name: 'Must be answered?' }).getByLabel('Yes').check()
+  await o.getByLabel('Options').fill('Yes, often\nRarely or never')
+  await follow(o, o.getByRole('button', { name: 'Add a question' }))
+  assert.match(o.url(), /\?done=question-added$/)
+  await checkPage(o, 'manage, one question', { lang: 'en' })
+
+  await follow(o, o.getByRole('link', { name: 'Add a question' }))
+  await checkPage(o, 'add a second question', { lang: 'en' })
+  await o.getByLabel('Page', { exact: true }).selectOption('2')
+  await o.getByLabel('Type').selectOption('long_text')
+  await o.getByLabel('Question', { exact: true }).fill('What would make it feel safer?')
+  await o.getByRole('group', { name: 'Must be answered?' }).getByLabel('Yes').check()
+  await o.getByLabel('Show only if question').fill('q1')
+  await o.getByLabel('was answered with option').fill('1')
+  await follow(o, o.getByRole('button', { name: 'Add a question' }))
+  assert.match(o.url(), /\?done=question-added$/)
+  const survey = o.getByRole('table').filter({ hasText: 'What would make it feel safer?' })
+  assert.ok((await survey.innerText()).includes(`If ${placed('q1')} is ${placed('Yes, often')}`))
+  await checkPage(o, 'manage, two questions', { lang: 'en' })
+
+  await follow(o, o.getByRole('link', { name: 'Add a stage' }))
+  await checkPage(o, 'add a stage', { lang: 'en' })
+  await o.getByLabel('Stage', { exact: true }).fill('Survey open')
+  await o.getByLabel('Date').fill('2020-01-01')
+  await o.getByRole('group', { name: 'Where it stands' }).getByLabel('Now').check()
+  await o.getByLabel('Links to').selectOption('survey')
+  await follow(o, o.getByRole('button', { name: 'Add a stage' }))
+  assert.match(o.url(), /\?done=stage-added$/)
+  await checkPage(o, 'manage, with a stage', { lang: 'en' })
+  await follow(o, o.getByRole('button', { name: 'Publish the consultation' }))
+  assert.match(o.url(), /\?done=consultation-published$/)
+  await checkPage(o, 'manage, published', { lang: 'en' })
+  assert.deepEqual(officer.problems, [], 'no script errors or CSP violations (officer)')
+
+  // 2. A resident answers in Arabic.
+  const resident = await openPage(browser, { locale: 'en-GB' })
+  t.after(() => resident.context.close())
+  const r = resident.page
+  await r.goto(`${server.base}/sign-in`)
+  await checkPage(r, 'sign-in form, for a resident', { lang: 'en' })
+  await signIn(r, RESIDENT)
+  await checkPage(r, 'home, signed in as a resident', { lang: 'en' })
+  await r.goto(`${server.base}/consultations?lang=ar`)
+  await checkPage(r, 'consultations, in Arabic', { lang: 'ar' })
+  await follow(r, r.getByRole('link', { name: TITLE }))
+  assert.equal(r.url(), `${server.base}/consultations/${id}`)
+  assert.equal(await r.locator('h1').innerText(), TITLE)
+  await checkPage(r, 'the consultation, in Arabic', { lang: 'ar' })
+  await follow(r, r.getByRole('button', { name: 'شارك في هذه الاستشارة' }))
+  assert.equal(r.url(), `${server.base}/consultations/${id}/respond/1`)
+  await checkPage(r, 'survey page 1, in Arabic', { lang: 'ar' })
+  // Nothing chosen: an error summary in Arabic.
+  await follow(r, r.getByRole('button', { name: 'احفظ وتابع' }))
+  assert.ok(await r.locator('.govuk-error-summary').isVisible())
+  await checkPage(r, 'survey page 1 with an error, in Arabic', { lang: 'ar' })
+  await r.getByLabel('Yes, often').check()
+  await follow(r, r.getByRole('button', { name: 'احفظ وتابع' }))
+  // The first option routes to the follow-up on page 2.
+  assert.equal(r.url(), `${server.base}/consultations/${id}/respond/2`)
+  await checkPage(r, 'survey page 2, in Arabic', { lang: 'ar' })
+  // The follow-up must be answered once shown.
+  await follow(r, r.getByRole('button', { name: 'احفظ وتابع' }))
+  assert.equal(r.url(), `${server.base}/consultations/${id}/respond/2`)
+  assert.ok(await r.locator('.govuk-error-summary').isVisible())
+  await checkPage(r, 'survey page 2 with an error, in Arabic', { lang: 'ar' })
+  await r.getByLabel('What would make it feel safer?').fill('إنارة أفضل قرب الميناء')
+  await follow(r, r.getByRole('button', { name: 'احفظ وتابع' }))
+  assert.equal(r.url(), `${server.base}/consultations/${id}/respond/check`)
+  assert.equal(await r.locator('h1').innerText(), 'راجع إجاباتك')
+  assert.match(await row(r, 'Do you walk on the seafront after dark?').innerText(), /Yes, often/)
+  assert.match(await row(r, 'What would make it feel safer?').innerText(), /إنارة أفضل قرب الميناء/)
+  await checkPage(r, 'check your answers, in Arabic', { lang: 'ar' })
+  await follow(r, r.getByRole('button', { name: 'أرسل ردي' }))
+  assert.equal(r.url(), `${server.base}/consultations/${id}/respond/done`)
+  assert.equal(await r.locator('h1').innerText(), 'أُرسل ردك')
+  const panel = await r.locator('.govuk-panel__body').innerText()
+  assert.match(panel, /رقمك المرجعي/)
+  assert.match(panel, /[A-Z2-9]{4}-[A-Z2-9]{4}/)
+  await checkPage(r, 'response sent, in Arabic', { lang: 'ar' })
+  assert.deepEqual(resident.problems, [], 'no script errors or CSP violations (resident)')
+
+  // 3. The officer reads the results before anyone else, then publishes them.
+  await o.goto(`${server.base}/consultations/${id}/results`)
+  assert.match(await o.getByRole('main').innerText(), /These results are not published yet/)
+  await checkPage(o, 'results, before publication', { lang: 'en' })
+  await o.goto(`${server.base}/staff/consultations/${id}/analysis?rows=q1&columns=q1`)
+  await checkPage(o, 'analysis', { lang: 'en' })
+  await o.goto(manage)
+  await checkPage(o, 'manage, with a response', { lang: 'en' })
+  await follow(o, o.getByRole('button', { name: 'Publish the results' }))
+  assert.match(o.url(), /\?done=results-published$/)
+  await checkPage(o, 'manage, results published', { lang: 'en' })
+  await o.goto(`${server.base}/consultations/${id}`)
+  await checkPage(o, 'the consultation, results published', { lang: 'en' })
+  await follow(o, o.getByRole('link', { name: 'See the results' }).first())
+  assert.equal(o.url(), `${server.base}/consultations/${id}/results`)
+  const results = await o.getByRole('main').innerText()
+  assert.match(results, /1 person has responded/)
+  assert.match(results, /Do you walk on the seafront after dark\?/)
+  assert.match(results, /Hidden/)
+  assert.doesNotMatch(results, /not published yet/)
+  await checkPage(o, 'results', { lang: 'en' })
+  // Anyone can read them now, in either language.
+  await r.goto(`${server.base}/consultations/${id}/results`)
+  assert.match(await r.getByRole('main').innerText(), /Do you walk on the seafront after dark\?/)
+  await checkPage(r, 'results, in Arabic', { lang: 'ar' })
+  assert.deepEqual(officer.problems, [], 'no script errors or CSP violations (officer)')
+  assert.deepEqual(resident.problems, [], 'no script errors or CSP violations (resident)')
+})
