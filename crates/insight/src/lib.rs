@@ -8,6 +8,8 @@
 //!   out from the total.
 //! - [`raking`]: weights to population margins, trimmed, with a
 //!   convergence report and the effective sample size.
+//! - [`themes`]: candidate themes for one question's answers, split by
+//!   stance, and the mapping of answers to confirmed themes.
 //! - [`text`]: the text pipeline (normalisation, language, words, stems,
 //!   stop words, personal data masked) for English, Arabic and Arabizi.
 //! - [`opinions`]: opinion groups from agree / disagree / pass votes
@@ -27,3 +29,4 @@ pub mod opinions;
 pub mod proportion;
 pub mod raking;
 pub mod text;
+pub mod themes;

@@ -2,6 +2,7 @@
 
 mod analyse_moderation;
 mod analyse_opinions;
+mod analyse_themes;
 mod cli;
 mod mail;
 mod scale_out;

@@ -1,0 +1,929 @@
+//! Themes in one question's free-text answers, offline and deterministic.
+//!
+//! [`discover`] proposes candidate themes: duplicates collapsed, campaigns
+//! and content-free replies set aside (counted, not themed), each answer's
+//! stance found, then per stance a spherical k-means over TF-IDF vectors
+//! of stemmed words and word pairs (k-means++ starts from the seed, best
+//! of several restarts), so a theme never mixes for and against. The
+//! theme-set rules hold by construction: at most `max_themes`, each with
+//! at least max(`min_answers`, `min_share` of the answers) (smaller
+//! clusters are dissolved into their nearest neighbour or left
+//! unassigned), no two with the same label (same-stance themes whose
+//! labels coincide are merged) and, since every answer is in at most one
+//! candidate theme, no two whose answer sets overlap.
+//!
+//! [`map`] assigns every answer to zero or more confirmed themes (an
+//! analyst's list with labels, descriptions and example answers), with a
+//! confidence, and sends low-confidence answers to a review list. Each
+//! theme's count carries a 95 % Wilson interval.
+
+pub mod stance;
+
+use std::collections::HashMap;
+#[cfg(test)]
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::duplicates::{self, deduplicate};
+use crate::proportion::Proportion;
+use crate::text::{pii, terms, tokenise};
+pub use stance::{stance, Stance};
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Options {
+    pub seed: u64,
+    pub max_themes: usize,
+    pub min_answers: usize,
+    pub min_share: f64,
+    /// Answers whose best theme has a lower confidence go to review.
+    pub review_below: f32,
+    /// An answer joins every theme whose similarity is at least this
+    /// share of its best one.
+    pub relative: f32,
+    pub duplicates: duplicates::Options,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            seed: 0,
+            max_themes: 70,
+            min_answers: 5,
+            min_share: 0.001,
+            review_below: 0.1,
+            relative: 0.7,
+            duplicates: duplicates::Options::default(),
+        }
+    }
+}
+
+/// A count with its 95 % Wilson interval, as fractions of the base.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Count {
+    pub count: u64,
+    pub base: u64,
+    pub share: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Count {
+    fn of(count: usize, base: usize) -> Self {
+        let p = Proportion::wilson(count as u64, base as u64);
+        Self {
+            count: count as u64,
+            base: base as u64,
+            share: p.map_or(0.0, |p| p.share),
+            low: p.map_or(0.0, |p| p.low),
+            high: p.map_or(0.0, |p| p.high),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub id: String,
+    /// Verbatim, with personal data masked.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CandidateTheme {
+    pub id: String,
+    pub label: String,
+    pub stance: Stance,
+    pub top_terms: Vec<String>,
+    pub quotes: Vec<Quote>,
+    pub answer_ids: Vec<String>,
+    pub count: Count,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Campaign {
+    pub quote: Quote,
+    pub count: Count,
+    pub answer_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Discovery {
+    pub answers: usize,
+    pub themes: Vec<CandidateTheme>,
+    pub campaigns: Vec<Campaign>,
+    /// Content-free replies: counted, never themed.
+    pub endorsements: Count,
+    pub rejections: Count,
+    pub empty: Count,
+    pub stances: HashMap<Stance, u64>,
+    /// Answers with content that no theme took.
+    pub unassigned: Vec<String>,
+    /// Per answer (input order): index into `themes`, if any.
+    #[serde(skip)]
+    pub assignment: Vec<Option<usize>>,
+}
+
+/// A theme confirmed by an analyst.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConfirmedTheme {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+    /// Answers the analyst says belong to the theme.
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assigned {
+    pub theme: String,
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MappedAnswer {
+    pub id: String,
+    pub stance: Stance,
+    pub themes: Vec<Assigned>,
+    pub review: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeCount {
+    pub id: String,
+    pub label: String,
+    pub count: Count,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mapping {
+    pub answers: Vec<MappedAnswer>,
+    pub counts: Vec<ThemeCount>,
+    pub review: Vec<String>,
+}
+
+type Sparse = Vec<(u32, f32)>;
+
+/// Stemmed words and adjacent pairs, with the surface words behind each
+/// stem for readable labels.
+struct Corpus {
+    vocab: HashMap<String, u32>,
+    names: Vec<String>,
+    idf: Vec<f32>,
+    surface: Vec<HashMap<String, u32>>,
+}
+
+fn features(text: &str) -> Vec<String> {
+    let t = terms(text);
+    let mut out = t.clone();
+    out.extend(t.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+    out
+}
+
+impl Corpus {
+    fn build(texts: &[&str]) -> (Self, Vec<Sparse>) {
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut names = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut raw: Vec<Vec<(u32, f32)>> = Vec::with_capacity(texts.len());
+        for text in texts {
+            let mut counts: HashMap<u32, f32> = HashMap::new();
+            for f in features(text) {
+                let id = *vocab.entry(f.clone()).or_insert_with(|| {
+                    names.push(f);
+                    df.push(0);
+                    (names.len() - 1) as u32
+                });
+                *counts.entry(id).or_default() += 1.0;
+            }
+            for &id in counts.keys() {
+                df[id as usize] += 1;
+            }
+            let mut v: Vec<(u32, f32)> = counts.into_iter().collect();
+            v.sort_unstable_by_key(|&(i, _)| i);
+            raw.push(v);
+        }
+        let n = texts.len().max(1) as f32;
+        // Terms in one answer only cannot relate two answers.
+        let min_df = if texts.len() >= 20 { 2 } else { 1 };
+        let idf: Vec<f32> = df
+            .iter()
+            .map(|&d| {
+                if d < min_df {
+                    0.0
+                } else {
+                    (n / d as f32).ln() + 1.0
+                }
+            })
+            .collect();
+        let mut surface = vec![HashMap::new(); names.len()];
+        for text in texts {
+            // Surface forms as written (lowercased), so labels keep teh
+            // marbuta and hamza even though matching ignores them.
+            for word in tokenise(&text.to_lowercase()) {
+                let stemmed = terms(word);
+                if let Some(s) = stemmed.first() {
+                    if let Some(&id) = vocab.get(s) {
+                        *surface[id as usize].entry(word.to_string()).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        let corpus = Self {
+            vocab,
+            names,
+            idf,
+            surface,
+        };
+        let vectors = raw.into_iter().map(|v| corpus.weigh(v)).collect();
+        (corpus, vectors)
+    }
+
+    fn weigh(&self, counts: Vec<(u32, f32)>) -> Sparse {
+        let mut v: Sparse = counts
+            .into_iter()
+            .map(|(i, c)| (i, (1.0 + c.ln()) * self.idf[i as usize]))
+            .filter(|&(_, w)| w > 0.0)
+            .collect();
+        normalise_vec(&mut v);
+        v
+    }
+
+    /// A vector for text outside the corpus (theme descriptions).
+    fn vector(&self, text: &str) -> Sparse {
+        let mut counts: HashMap<u32, f32> = HashMap::new();
+        for f in features(text) {
+            if let Some(&id) = self.vocab.get(&f) {
+                *counts.entry(id).or_default() += 1.0;
+            }
+        }
+        let mut v: Vec<(u32, f32)> = counts.into_iter().collect();
+        v.sort_unstable_by_key(|&(i, _)| i);
+        self.weigh(v)
+    }
+
+    /// The readable form of a term: its most frequent surface word(s).
+    fn display(&self, id: u32) -> String {
+        let name = &self.names[id as usize];
+        let word = |stem: &str| -> String {
+            self.vocab
+                .get(stem)
+                .and_then(|&i| {
+                    self.surface[i as usize]
+                        .iter()
+                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                        .map(|(w, _)| w.clone())
+                })
+                .unwrap_or_else(|| stem.to_string())
+        };
+        name.split(' ').map(word).collect::<Vec<_>>().join(" ")
+    }
+}
+
+fn normalise_vec(v: &mut [(u32, f32)]) {
+    let norm: f32 = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|(_, w)| *w /= norm);
+    }
+}
+
+fn dot(a: &[(u32, f32)], dense: &[f32]) -> f32 {
+    a.iter().map(|&(i, w)| w * dense[i as usize]).sum()
+}
+
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Sparse dot product of two sorted vectors.
+fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// Group-average agglomerative clustering (cosine, weighted) down to `k`
+/// clusters: no randomness at all, so the same points always give the
+/// same clusters. Quadratic memory: for a few thousand points.
+fn agglomerate(x: &[&Sparse], w: &[f32], k: usize) -> Vec<usize> {
+    let n = x.len();
+    let mut sim = vec![0f32; n * n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let s = sparse_dot(x[i], x[j]);
+            sim[i * n + j] = s;
+            sim[j * n + i] = s;
+        }
+    }
+    let mut active = vec![true; n];
+    let mut size: Vec<f32> = w.to_vec();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let best_of = |i: usize, sim: &[f32], active: &[bool]| -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for j in 0..n {
+            if j != i && active[j] && best.is_none_or(|b| sim[i * n + j] > sim[i * n + b]) {
+                best = Some(j);
+            }
+        }
+        best
+    };
+    let mut best: Vec<Option<usize>> = (0..n).map(|i| best_of(i, &sim, &active)).collect();
+    let mut clusters = n;
+    while clusters > k.max(1) {
+        let mut pick: Option<(usize, usize)> = None;
+        for i in 0..n {
+            if let (true, Some(j)) = (active[i], best[i]) {
+                if pick.is_none_or(|(a, b)| sim[i * n + j] > sim[a * n + b]) {
+                    pick = Some((i, j));
+                }
+            }
+        }
+        let Some((a, b)) = pick else { break };
+        let (i, j) = (a.min(b), a.max(b));
+        let (si, sj) = (size[i], size[j]);
+        for m in 0..n {
+            if active[m] && m != i && m != j {
+                let v = (si * sim[i * n + m] + sj * sim[j * n + m]) / (si + sj);
+                sim[i * n + m] = v;
+                sim[m * n + i] = v;
+            }
+        }
+        active[j] = false;
+        size[i] += sj;
+        parent[j] = i;
+        clusters -= 1;
+        for m in 0..n {
+            if !active[m] {
+                continue;
+            }
+            if m == i || best[m] == Some(i) || best[m] == Some(j) {
+                best[m] = best_of(m, &sim, &active);
+            } else if let Some(bm) = best[m] {
+                if sim[m * n + i] > sim[m * n + bm] {
+                    best[m] = Some(i);
+                }
+            }
+        }
+    }
+    let root = |mut i: usize| {
+        while parent[i] != i {
+            i = parent[i];
+        }
+        i
+    };
+    let roots: Vec<usize> = (0..n).map(root).collect();
+    let mut ids: Vec<usize> = roots.clone();
+    ids.sort_unstable();
+    ids.dedup();
+    roots
+        .iter()
+        .map(|r| ids.binary_search(r).unwrap_or(0))
+        .collect()
+}
+
+/// Points agglomerated directly, at most; above this a seeded sample of
+/// this many is agglomerated to start k-means on all points.
+const AGGLOMERATE_MAX: usize = 2_000;
+
+/// Clusters of unit vectors: group-average agglomeration (on all points,
+/// or on a seeded sample of large inputs) gives the starting centres,
+/// then weighted spherical k-means refines them on every point. Returns
+/// each point's cluster and the centroids (dense, unit length).
+fn cluster(
+    x: &[&Sparse],
+    w: &[f32],
+    dims: usize,
+    k: usize,
+    seed: u64,
+) -> (Vec<usize>, Vec<Vec<f32>>) {
+    let n = x.len();
+    let k = k.min(n).max(1);
+    let sample: Vec<usize> = if n <= AGGLOMERATE_MAX {
+        (0..n).collect()
+    } else {
+        let mut all: Vec<usize> = (0..n).collect();
+        let mut state = seed;
+        for i in 0..AGGLOMERATE_MAX {
+            state = mix(state);
+            let j = i + (state % (n - i) as u64) as usize;
+            all.swap(i, j);
+        }
+        let mut s = all[..AGGLOMERATE_MAX].to_vec();
+        s.sort_unstable();
+        s
+    };
+    let xs: Vec<&Sparse> = sample.iter().map(|&i| x[i]).collect();
+    let ws: Vec<f32> = sample.iter().map(|&i| w[i]).collect();
+    let start = agglomerate(&xs, &ws, k);
+    let kk = start.iter().copied().max().map_or(1, |m| m + 1);
+    let mut centres = vec![vec![0f32; dims]; kk];
+    for (p, &c) in start.iter().enumerate() {
+        xs[p]
+            .iter()
+            .for_each(|&(j, v)| centres[c][j as usize] += v * ws[p]);
+    }
+    centres.iter_mut().for_each(|c| unit(c));
+    let mut assign = vec![usize::MAX; n];
+    for _iter in 0..30 {
+        let mut changed = false;
+        for (i, p) in x.iter().enumerate() {
+            let (mut bc, mut bs) = (0, f32::NEG_INFINITY);
+            for (c, centre) in centres.iter().enumerate() {
+                let s = dot(p, centre);
+                if s > bs {
+                    bs = s;
+                    bc = c;
+                }
+            }
+            if assign[i] != bc {
+                assign[i] = bc;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+        for c in centres.iter_mut() {
+            c.iter_mut().for_each(|v| *v = 0.0);
+        }
+        for (i, p) in x.iter().enumerate() {
+            let c = &mut centres[assign[i]];
+            p.iter().for_each(|&(j, v)| c[j as usize] += v * w[i]);
+        }
+        centres.iter_mut().for_each(|c| unit(c));
+    }
+    (assign, centres)
+}
+
+/// Candidate themes for the answers `texts` (with their `ids`).
+pub fn discover(ids: &[String], texts: &[&str], options: &Options) -> Discovery {
+    let n = texts.len();
+    let dedup = deduplicate(texts, &options.duplicates);
+    let mask = |i: usize| Quote {
+        id: ids[i].clone(),
+        text: pii::mask(texts[i]).into_owned(),
+    };
+    let ids_of = |m: &[usize]| m.iter().map(|&i| ids[i].clone()).collect::<Vec<_>>();
+    let mut campaigns = Vec::new();
+    let mut reps: Vec<(usize, f32, Vec<usize>)> = Vec::new();
+    for g in &dedup.groups {
+        if g.campaign {
+            campaigns.push(Campaign {
+                quote: mask(g.representative),
+                count: Count::of(g.members.len(), n),
+                answer_ids: ids_of(&g.members),
+            });
+        } else {
+            reps.push((g.representative, g.members.len() as f32, g.members.clone()));
+        }
+    }
+    let rep_texts: Vec<&str> = reps.iter().map(|r| texts[r.0]).collect();
+    let (corpus, vectors) = Corpus::build(&rep_texts);
+    let dims = corpus.names.len();
+    let stances: Vec<Stance> = rep_texts.iter().map(|t| stance(t)).collect();
+    let min_size = options
+        .min_answers
+        .max((options.min_share * n as f64).ceil() as usize) as f32;
+    let content_total: f32 = reps.iter().map(|r| r.1).sum();
+
+    // Clusters per stance.
+    struct Cluster {
+        stance: Stance,
+        members: Vec<usize>, // indices into reps
+        centre: Vec<f32>,
+    }
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for s in [Stance::Agree, Stance::Disagree, Stance::Unclear] {
+        let idx: Vec<usize> = (0..reps.len())
+            .filter(|&i| stances[i] == s && !vectors[i].is_empty())
+            .collect();
+        if idx.is_empty() {
+            continue;
+        }
+        let weight: f32 = idx.iter().map(|&i| reps[i].1).sum();
+        let budget =
+            ((options.max_themes as f32 * weight / content_total.max(1.0)).floor() as usize).max(1);
+        let by_size = (weight / min_size).floor().max(1.0) as usize;
+        let k = ((weight / 2.0).sqrt().round() as usize).clamp(1, budget.min(by_size));
+        let x: Vec<&Sparse> = idx.iter().map(|&i| &vectors[i]).collect();
+        let w: Vec<f32> = idx.iter().map(|&i| reps[i].1).collect();
+        let (assign, centres) = cluster(&x, &w, dims, k, options.seed ^ (s as u64 + 1));
+        for (c, centre) in centres.into_iter().enumerate() {
+            let members: Vec<usize> = (0..idx.len())
+                .filter(|&j| assign[j] == c)
+                .map(|j| idx[j])
+                .collect();
+            clusters.push(Cluster {
+                stance: s,
+                members,
+                centre,
+            });
+        }
+    }
+    // Dissolve clusters below the minimum into the nearest surviving
+    // cluster of the same stance (cosine at least 0.05), else they stay unassigned.
+    let size = |c: &Cluster| c.members.iter().map(|&i| reps[i].1).sum::<f32>();
+    let (mut keep, small): (Vec<Cluster>, Vec<Cluster>) =
+        clusters.into_iter().partition(|c| size(c) >= min_size);
+    let mut unassigned: Vec<usize> = Vec::new();
+    for c in small {
+        for i in c.members {
+            let best = keep
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| k.stance == c.stance)
+                .map(|(j, k)| (j, dot(&vectors[i], &k.centre)))
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            match best {
+                Some((j, s)) if s >= 0.05 => keep[j].members.push(i),
+                _ => unassigned.push(i),
+            }
+        }
+    }
+    // Labels from the centre's strongest terms; same-stance clusters with
+    // the same label are merged.
+    let top_terms = |centre: &[f32]| -> Vec<String> {
+        let mut order: Vec<usize> = (0..centre.len()).filter(|&i| centre[i] > 0.0).collect();
+        order.sort_by(|&a, &b| centre[b].total_cmp(&centre[a]).then(a.cmp(&b)));
+        let mut out: Vec<String> = Vec::new();
+        for i in order {
+            let d = corpus.display(i as u32);
+            if !out.iter().any(|o| o.contains(&d) || d.contains(o.as_str())) {
+                out.push(d);
+            }
+            if out.len() == 6 {
+                break;
+            }
+        }
+        out
+    };
+    let mut themes: Vec<(Stance, Vec<String>, Vec<usize>, Vec<f32>)> = Vec::new();
+    for c in keep {
+        let terms = top_terms(&c.centre);
+        let key: Vec<String> = {
+            let mut k = terms.iter().take(2).cloned().collect::<Vec<_>>();
+            k.sort();
+            k
+        };
+        if let Some(t) = themes.iter_mut().find(|t| {
+            t.0 == c.stance && {
+                let mut k = t.1.iter().take(2).cloned().collect::<Vec<_>>();
+                k.sort();
+                k == key
+            }
+        }) {
+            t.2.extend(c.members);
+        } else {
+            themes.push((c.stance, terms, c.members, c.centre));
+        }
+    }
+    let mut assignment = vec![None; n];
+    let mut out_themes: Vec<CandidateTheme> = Vec::new();
+    let mut order: Vec<usize> = (0..themes.len()).collect();
+    let weight_of = |m: &[usize]| m.iter().map(|&i| reps[i].2.len()).sum::<usize>();
+    order.sort_by(|&a, &b| {
+        weight_of(&themes[b].2)
+            .cmp(&weight_of(&themes[a].2))
+            .then(themes[a].1.cmp(&themes[b].1))
+    });
+    for (rank, &t) in order.iter().enumerate() {
+        let (s, terms, members, centre) = &themes[t];
+        let mut by_sim: Vec<(usize, f32)> = members
+            .iter()
+            .map(|&i| (i, dot(&vectors[i], centre)))
+            .collect();
+        by_sim.sort_by(|a, b| b.1.total_cmp(&a.1).then(reps[a.0].0.cmp(&reps[b.0].0)));
+        let quotes = by_sim
+            .iter()
+            .take(3)
+            .map(|&(i, _)| mask(reps[i].0))
+            .collect();
+        let mut answers: Vec<usize> = members
+            .iter()
+            .flat_map(|&i| reps[i].2.iter().copied())
+            .collect();
+        answers.sort_unstable();
+        for &a in &answers {
+            assignment[a] = Some(rank);
+        }
+        let stance_word = match s {
+            Stance::Agree => "agree",
+            Stance::Disagree => "disagree",
+            Stance::Unclear => "unclear",
+        };
+        out_themes.push(CandidateTheme {
+            id: format!("T{}", rank + 1),
+            label: format!(
+                "{} ({stance_word})",
+                terms.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+            ),
+            stance: *s,
+            top_terms: terms.clone(),
+            quotes,
+            count: Count::of(answers.len(), n),
+            answer_ids: ids_of(&answers),
+        });
+    }
+    let mut unassigned_ids: Vec<usize> = unassigned
+        .iter()
+        .flat_map(|&i| reps[i].2.iter().copied())
+        .collect();
+    // Answers whose words all fell out of the vocabulary.
+    for (i, r) in reps.iter().enumerate() {
+        if vectors[i].is_empty() {
+            unassigned_ids.extend(r.2.iter().copied());
+        }
+    }
+    unassigned_ids.sort_unstable();
+    let mut stance_counts = HashMap::new();
+    for (i, r) in reps.iter().enumerate() {
+        *stance_counts.entry(stances[i]).or_insert(0) += r.2.len() as u64;
+    }
+    Discovery {
+        answers: n,
+        themes: out_themes,
+        campaigns,
+        endorsements: Count::of(dedup.agree.len(), n),
+        rejections: Count::of(dedup.disagree.len(), n),
+        empty: Count::of(dedup.empty.len(), n),
+        stances: stance_counts,
+        unassigned: ids_of(&unassigned_ids),
+        assignment,
+    }
+}
+
+/// Map every answer to zero or more of the confirmed `themes`: cosine
+/// similarity of TF-IDF vectors to each theme (label, description and
+/// examples), refined twice by moving each theme towards the answers it
+/// took (so a theme learns the words its answers actually use). An answer
+/// takes every theme whose similarity is at least `relative` times its
+/// best; the confidence is that similarity.
+pub fn map(
+    ids: &[String],
+    texts: &[&str],
+    themes: &[ConfirmedTheme],
+    options: &Options,
+) -> Mapping {
+    let n = texts.len();
+    let (corpus, vectors) = Corpus::build(texts);
+    let dims = corpus.names.len();
+    let seeds: Vec<Vec<f32>> = themes
+        .iter()
+        .map(|t| {
+            let mut dense = vec![0f32; dims];
+            let parts = [(t.label.as_str(), 2.0), (t.description.as_str(), 1.0)];
+            for (text, weight) in parts
+                .into_iter()
+                .chain(t.examples.iter().map(|e| (e.as_str(), 2.0)))
+            {
+                for (i, v) in corpus.vector(text) {
+                    dense[i as usize] += v * weight;
+                }
+            }
+            unit(&mut dense);
+            dense
+        })
+        .collect();
+    let free: Vec<Option<duplicates::ContentFree>> =
+        texts.iter().map(|t| duplicates::content_free(t)).collect();
+    let mut centres = seeds.clone();
+    let mut chosen: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+    for round in 0..3 {
+        for (i, v) in vectors.iter().enumerate() {
+            chosen[i].clear();
+            if free[i].is_some() || v.is_empty() {
+                continue;
+            }
+            let sims: Vec<f32> = centres.iter().map(|c| dot(v, c)).collect();
+            let best = sims.iter().copied().fold(0f32, f32::max);
+            if best <= 0.0 {
+                continue;
+            }
+            for (t, &s) in sims.iter().enumerate() {
+                if s >= options.relative * best {
+                    chosen[i].push((t, s));
+                }
+            }
+        }
+        if round == 2 {
+            break;
+        }
+        for (t, centre) in centres.iter_mut().enumerate() {
+            let mut dense: Vec<f32> = seeds[t].iter().map(|v| v * 2.0).collect();
+            let mut count = 0.0f32;
+            for (i, c) in chosen.iter().enumerate() {
+                if let Some(&(_, s)) = c.iter().find(|(tt, _)| *tt == t) {
+                    vectors[i]
+                        .iter()
+                        .for_each(|&(j, v)| dense[j as usize] += v * s);
+                    count += s;
+                }
+            }
+            if count > 0.0 {
+                unit(&mut dense);
+                *centre = dense;
+            }
+        }
+    }
+    let mut answers = Vec::with_capacity(n);
+    let mut review = Vec::new();
+    let mut counts = vec![0usize; themes.len()];
+    for i in 0..n {
+        let mut assigned: Vec<Assigned> = chosen[i]
+            .iter()
+            .map(|&(t, s)| {
+                counts[t] += 1;
+                Assigned {
+                    theme: themes[t].id.clone(),
+                    confidence: (s * 1000.0).round() / 1000.0,
+                }
+            })
+            .collect();
+        assigned.sort_by(|a, b| {
+            b.confidence
+                .total_cmp(&a.confidence)
+                .then(a.theme.cmp(&b.theme))
+        });
+        let best = assigned.first().map_or(0.0, |a| a.confidence);
+        let needs_review = free[i].is_none() && best < options.review_below;
+        if needs_review {
+            review.push(ids[i].clone());
+        }
+        answers.push(MappedAnswer {
+            id: ids[i].clone(),
+            stance: stance(texts[i]),
+            themes: assigned,
+            review: needs_review,
+        });
+    }
+    Mapping {
+        answers,
+        counts: themes
+            .iter()
+            .zip(counts)
+            .map(|(t, c)| ThemeCount {
+                id: t.id.clone(),
+                label: t.label.clone(),
+                count: Count::of(c, n),
+            })
+            .collect(),
+        review,
+    }
+}
+
+fn unit(v: &mut [f32]) {
+    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|x| *x /= norm);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers() -> (Vec<String>, Vec<String>) {
+        let mut texts = Vec::new();
+        let parks = [
+            "More trees and benches in the park please",
+            "The park needs benches and shade trees",
+            "Plant trees in the park and add benches",
+            "Benches in the park are broken, fix them and plant trees",
+            "Shade trees and new benches for the park",
+            "The park benches should be replaced and more trees planted",
+        ];
+        let buses = [
+            "Buses should run later in the evening",
+            "Evening buses are too rare, run them later",
+            "Run the night buses later and more often",
+            "Later buses in the evening would help shift workers",
+            "The evening bus service stops far too early",
+            "More frequent buses late in the evening",
+        ];
+        for (a, b) in parks.iter().zip(&buses) {
+            texts.push(a.to_string());
+            texts.push(b.to_string());
+        }
+        texts.push("agree 100%".into());
+        texts.push("".into());
+        for _ in 0..3 {
+            texts.push("Buses should run later in the evening".into());
+        }
+        let ids = (0..texts.len()).map(|i| format!("r{i}")).collect();
+        (ids, texts)
+    }
+
+    #[test]
+    fn discovers_two_themes_and_keeps_the_rules() {
+        let (ids, texts) = answers();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let d = discover(&ids, &refs, &Options::default());
+        assert_eq!(d.answers, 17);
+        assert_eq!(d.endorsements.count, 1);
+        assert_eq!(d.empty.count, 1);
+        assert_eq!(d.themes.len(), 2, "{:#?}", d.themes);
+        let bus = d
+            .themes
+            .iter()
+            .find(|t| t.top_terms.iter().any(|w| w.contains("bus")))
+            .unwrap();
+        let park = d
+            .themes
+            .iter()
+            .find(|t| t.top_terms.iter().any(|w| w.contains("park")))
+            .unwrap();
+        // The three copies count, and carry their ids.
+        assert_eq!(bus.count.count, 9, "{:#?} {:?}", d.themes, d.unassigned);
+        assert!(bus.answer_ids.contains(&"r16".to_string()));
+        assert_eq!(park.count.count, 6);
+        assert!(bus.count.low < bus.count.share && bus.count.share < bus.count.high);
+        for t in &d.themes {
+            assert!(t.count.count >= 5);
+            assert_eq!(t.quotes.len(), 3);
+        }
+        assert_ne!(d.themes[0].label, d.themes[1].label);
+        // Every answer is in one theme, a campaign, the content-free
+        // counts or the unassigned list.
+        let themed: usize = d.themes.iter().map(|t| t.answer_ids.len()).sum();
+        let campaigned: usize = d.campaigns.iter().map(|c| c.answer_ids.len()).sum();
+        assert_eq!(
+            themed + campaigned + d.unassigned.len() + 2,
+            17,
+            "{:?}",
+            d.unassigned
+        );
+        // Deterministic.
+        assert_eq!(d, discover(&ids, &refs, &Options::default()));
+    }
+
+    #[test]
+    fn a_theme_never_mixes_for_and_against() {
+        let mut texts = Vec::new();
+        for i in 0..6 {
+            texts.push(format!(
+                "Yes, I agree: close the road to cars on Sundays ({i})"
+            ));
+            texts.push(format!(
+                "No, I disagree: closing the road to cars on Sundays is wrong ({i})"
+            ));
+        }
+        let ids: Vec<String> = (0..texts.len()).map(|i| i.to_string()).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let d = discover(&ids, &refs, &Options::default());
+        assert_eq!(d.themes.len(), 2, "{:#?}", d.themes);
+        for t in &d.themes {
+            let stances: HashSet<Stance> = t
+                .answer_ids
+                .iter()
+                .map(|id| stance(refs[id.parse::<usize>().unwrap()]))
+                .collect();
+            assert_eq!(stances.len(), 1);
+        }
+    }
+
+    #[test]
+    fn maps_to_confirmed_themes_with_confidence_and_review() {
+        let (ids, texts) = answers();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let confirmed = vec![
+            ConfirmedTheme {
+                id: "parks".into(),
+                label: "Park benches and trees".into(),
+                description: String::new(),
+                examples: vec![],
+            },
+            ConfirmedTheme {
+                id: "buses".into(),
+                label: "Later evening buses".into(),
+                description: "Bus service in the evening".into(),
+                examples: vec![],
+            },
+        ];
+        let m = map(&ids, &refs, &confirmed, &Options::default());
+        assert_eq!(m.answers.len(), 17);
+        assert_eq!(m.answers[0].themes[0].theme, "parks");
+        assert_eq!(m.answers[1].themes[0].theme, "buses");
+        assert!(m.answers[0].themes[0].confidence > 0.1);
+        assert!(m.answers[12].themes.is_empty() && !m.answers[12].review);
+        assert_eq!(m.counts[0].count.count, 6);
+        assert_eq!(m.counts[1].count.count, 9);
+        let empty = map(&[], &[], &confirmed, &Options::default());
+        assert!(empty.answers.is_empty());
+        let odd = map(&["x".into()], &["zzz qqq"], &confirmed, &Options::default());
+        assert!(odd.answers[0].review);
+    }
+}
