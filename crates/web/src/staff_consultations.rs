@@ -958,13 +958,9 @@ pub async fn analysis(
 ) -> Result<Response, AppError> {
     require(&me, Action::Analyse)?;
     let id = consultation_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id)
-        .await
-        .or_else(|e| match e {
-            // Analysts who do not run engagement still analyse published ones.
-            ServiceError::NotFound => Err(e),
-            other => Err(other),
-        })?;
+    // Analysts who do not run engagement still analyse published ones;
+    // drafts stay the staff's.
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
     let path = format!("/staff/consultations/{id}/analysis");
     let mut ui = ctx.chrome_for(&path, "analysis-title").await?;
     ui.title = ctx.locale().t_args(
