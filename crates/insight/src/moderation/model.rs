@@ -243,9 +243,9 @@ fn fit(x: &[Sparse], y: &[usize], rows: &[usize], k: usize, o: &TrainOptions) ->
             }
             for &(b, v) in xi {
                 let base = b as usize * k;
-                for c in 0..k {
+                for (c, &gc) in grad.iter().enumerate() {
                     let j = base + c;
-                    let g = grad[c] * v + o.l2 * weights[j];
+                    let g = gc * v + o.l2 * weights[j];
                     g2[j] += g * g;
                     weights[j] -= o.learning_rate * g / (g2[j] + EPS).sqrt();
                 }
@@ -552,10 +552,10 @@ fn offsets_for_macro_f1(probs: &[Vec<f32>], truth: &[usize], k: usize) -> Vec<f3
             confusion[t][decide(p, off)] += 1;
         }
         let mut sum = 0.0;
-        for c in 0..k {
-            let tp = confusion[c][c] as f64;
-            let predicted: u64 = (0..k).map(|t| confusion[t][c]).sum();
-            let support: u64 = confusion[c].iter().sum();
+        for (c, row) in confusion.iter().enumerate() {
+            let tp = row[c] as f64;
+            let predicted: u64 = confusion.iter().map(|r| r[c]).sum();
+            let support: u64 = row.iter().sum();
             if tp > 0.0 {
                 sum += 2.0 * tp / (predicted + support) as f64;
             }

@@ -571,7 +571,9 @@ pub fn discover(ids: &[String], texts: &[&str], options: &Options) -> Discovery 
         }
         out
     };
-    let mut themes: Vec<(Stance, Vec<String>, Vec<usize>, Vec<f32>)> = Vec::new();
+    // (stance, top terms, members, centre)
+    type Draft = (Stance, Vec<String>, Vec<usize>, Vec<f32>);
+    let mut themes: Vec<Draft> = Vec::new();
     for c in keep {
         let terms = top_terms(&c.centre);
         let key: Vec<String> = {
