@@ -7,10 +7,12 @@ use cohesion_domain::consultation::{
     format_datetime, response_reference, ConsultationInput, StageInput,
 };
 use cohesion_domain::survey::answers::{check_response, RawAnswers};
+use cohesion_domain::survey::findings::FindingInput;
 use cohesion_domain::survey::model::{
     Demographic, PageDef, QuestionDef, QuestionKind, Rule, SurveyDefinition,
 };
 use cohesion_storage::consultations::{self, ListQuery, Publication};
+use cohesion_storage::findings;
 use cohesion_storage::responses::{self, Owner};
 use cohesion_storage::{Db, Timestamp};
 use time::{Duration, OffsetDateTime};
@@ -277,6 +279,30 @@ async fn create(
     Ok(id)
 }
 
+async fn add_findings(
+    db: &Db,
+    id: Uuid,
+    survey: &SurveyDefinition,
+    list: &[(&str, &str, &str, &str)],
+) -> Result<(), ServiceError> {
+    let mut tx = db.begin().await?;
+    for (title, body, question, option) in list {
+        let finding = FindingInput {
+            title: (*title).into(),
+            body: (*body).into(),
+            question: (*question).into(),
+            row: String::new(),
+            option: (*option).into(),
+        }
+        .validate(survey)
+        .map_err(ServiceError::InvalidFields)?;
+        let fid = findings::insert(tx.conn(), id, &finding, None).await?;
+        findings::set_published(tx.conn(), id, fid, Some(Timestamp::now())).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Loads the demo consultations unless there are consultations already.
 /// Returns whether anything was added.
 pub async fn load(db: &Db) -> Result<bool, ServiceError> {
@@ -317,12 +343,32 @@ pub async fn load(db: &Db) -> Result<bool, ServiceError> {
             stage("Council challenge", "The council asked residents and partners what worries them.", Some(now - Duration::days(120)), "happened", ""),
             stage("Evidence gathering", "Community-led sessions and commissioned research.", Some(now - Duration::days(60)), "happened", ""),
             stage("Formal consultation", "This survey is open to everyone.", Some(now - Duration::days(30)), "current", "survey"),
-            stage("What you told us", "We will publish what we heard and what we will do.", None, "to_come", "findings"),
+            stage("What you told us", "What we have heard so far, with figures that update as responses arrive.", Some(now), "current", "findings"),
         ],
         true,
     )
     .await?;
     generate_responses(db, open, &survey, 300, 11).await?;
+    add_findings(
+        db,
+        open,
+        &survey,
+        &[
+            (
+                "Most people see strong communities as a defence against hate",
+                "Agreement was broad across the city. We will fund more events that bring neighbours together.",
+                "q1",
+                "2",
+            ),
+            (
+                "Many have met hateful views in the last year",
+                "We will make reporting online content easier and explain where to go for help.",
+                "q2",
+                "1",
+            ),
+        ],
+    )
+    .await?;
     create(
         db,
         ConsultationInput {

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod demo_consultations;
 pub mod exports;
 pub mod feedback;
+pub mod findings;
 pub mod mail;
 pub mod organisations;
 pub mod responding;

@@ -117,6 +117,35 @@ fn question_lines(
     }
 }
 
+/// The lines of every question that is not special-category, from the
+/// running totals: what findings draw their figures from.
+pub async fn public_lines(
+    db: &Db,
+    id: Uuid,
+    survey: &SurveyDefinition,
+    rules: SmallBaseRules,
+) -> Result<HashMap<String, Vec<Line>>, ServiceError> {
+    let mut c = db.acquire().await?;
+    let mut by_question: HashMap<String, HashMap<(i64, i64), u64>> = HashMap::new();
+    for (q, item, choice, n) in responses::counts(c.conn(), id).await? {
+        by_question
+            .entry(q)
+            .or_default()
+            .insert((item, choice), n.max(0) as u64);
+    }
+    let empty = HashMap::new();
+    Ok(survey
+        .questions()
+        .filter(|q| !q.kind.is_special_category())
+        .map(|q| {
+            (
+                q.id.clone(),
+                question_lines(q, by_question.get(&q.id).unwrap_or(&empty), rules),
+            )
+        })
+        .collect())
+}
+
 /// Whether `viewer` sees results of this consultation now, and whether
 /// as staff (everything, before publication) or as the public.
 fn may_see(viewer: Option<&SignedIn>, c: &ConsultationRecord) -> Result<bool, ServiceError> {

@@ -9,6 +9,7 @@ pub mod consultations;
 mod db;
 pub mod email_tokens;
 pub mod feedback;
+pub mod findings;
 pub mod migrate;
 pub mod organisations;
 pub mod outbox;

@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_accounts"),
     migration!(3, "0003_profiles_organisations"),
     migration!(4, "0004_consultations"),
+    migration!(5, "0005_findings"),
 ];
 
 /// An arbitrary constant naming Cohesion's migration lock.

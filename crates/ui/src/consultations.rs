@@ -175,3 +175,26 @@ pub struct ResultsPage<'a> {
     pub empty: Option<String>,
     pub links: Vec<(String, String)>,
 }
+
+/// A finding as its page shows it.
+pub struct FindingView {
+    pub title: String,
+    /// "37%", or "–" when hidden.
+    pub headline: String,
+    /// The sentence that says what the figure is, with its base and range.
+    pub figure: String,
+    pub body_html: String,
+    /// Shown to staff on findings not yet published.
+    pub draft: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "findings.html")]
+pub struct FindingsPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub lead: String,
+    pub findings: Vec<FindingView>,
+    pub empty: Option<String>,
+    pub links: Vec<(String, String)>,
+}

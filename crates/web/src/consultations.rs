@@ -212,11 +212,15 @@ pub(crate) fn stage_items(
                     format!("/consultations/{id}/respond"),
                     t(ctx, "stage-link-survey"),
                 )),
-                StageLink::Results | StageLink::Findings if results_public => Some((
+                StageLink::Results if results_public => Some((
                     format!("/consultations/{id}/results"),
-                    t(ctx, &format!("stage-link-{}", s.link.key())),
+                    t(ctx, "stage-link-results"),
                 )),
-                StageLink::Results | StageLink::Findings => None,
+                StageLink::Results => None,
+                StageLink::Findings => Some((
+                    format!("/consultations/{id}/findings"),
+                    t(ctx, "stage-link-findings"),
+                )),
             },
         })
         .collect()

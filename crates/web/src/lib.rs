@@ -15,6 +15,7 @@ mod consultations;
 mod context;
 mod error;
 mod exports;
+mod findings;
 mod form;
 mod letters;
 mod ops;
@@ -232,6 +233,15 @@ pub fn router(state: SharedState) -> Router {
         .route(
             "/staff/consultations/{id}/answers",
             get(staff_consultations::answers),
+        )
+        .route("/consultations/{id}/findings", get(findings::page))
+        .route(
+            "/staff/consultations/{id}/findings/new",
+            get(findings::new_form).post(findings::add),
+        )
+        .route(
+            "/staff/consultations/{id}/findings/{finding}",
+            post(findings::change),
         )
         .route("/admin/people", get(admin::people_list))
         .route("/admin/people/{id}", get(admin::person))

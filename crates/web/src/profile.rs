@@ -60,6 +60,10 @@ pub(crate) fn done_message(ctx: &PageCtx, done: Option<&str>) -> Option<String> 
         "question-removed" => "done-question-removed",
         "stage-added" => "done-stage-added",
         "stage-removed" => "done-stage-removed",
+        "finding-added" => "done-finding-added",
+        "finding-published" => "done-finding-published",
+        "finding-withdrawn" => "done-finding-withdrawn",
+        "finding-removed" => "done-finding-removed",
         _ => return None,
     };
     Some(ctx.locale().t(id).into_owned())

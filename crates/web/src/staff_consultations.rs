@@ -420,7 +420,54 @@ pub async fn manage(
             .collect(),
         empty: t(&ctx, "consultation-timeline-empty"),
     });
+    let (_, found) =
+        cohesion_services::findings::shown(&ctx.state.db, Some(&me), id, rules(&ctx)).await?;
+    page.tables.push(Table {
+        caption: t(&ctx, "findings-heading"),
+        head: vec![
+            t(&ctx, "finding-field-title"),
+            t(&ctx, "finding-field-question"),
+            t(&ctx, "consultation-status"),
+        ],
+        rows: found
+            .iter()
+            .map(|f| {
+                vec![
+                    Cell::from(f.record.finding.title.clone()),
+                    Cell::from(f.question.clone()),
+                    Cell::from(t(
+                        &ctx,
+                        if f.record.published_at.is_some() {
+                            "consultation-published"
+                        } else {
+                            "status-draft"
+                        },
+                    )),
+                ]
+            })
+            .collect(),
+        empty: t(&ctx, "findings-empty"),
+    });
+    for f in &found {
+        let change = |what: &str, label: &str, danger: bool| ActionForm {
+            action: format!("/staff/consultations/{id}/findings/{}", f.record.id),
+            hidden: vec![("change", what.to_owned())],
+            fields: Vec::new(),
+            button: format!("{}: {}", t(&ctx, label), f.record.finding.title),
+            danger,
+        };
+        page.actions.push(if f.record.published_at.is_some() {
+            change("withdraw", "finding-withdraw", false)
+        } else {
+            change("publish", "finding-publish", false)
+        });
+        page.actions.push(change("remove", "finding-remove", true));
+    }
     let mut links = Vec::new();
+    links.push((
+        format!("/staff/consultations/{id}/findings/new"),
+        t(&ctx, "finding-add"),
+    ));
     if !locked {
         links.push((
             format!("/staff/consultations/{id}/questions/new"),

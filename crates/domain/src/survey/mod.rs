@@ -3,6 +3,7 @@
 
 pub mod answers;
 pub mod builder;
+pub mod findings;
 pub mod model;
 pub mod routing;
 pub mod tally;

@@ -289,3 +289,30 @@ answers-count = { $count ->
 }
 answers-answer = الإجابة (مع إخفاء بيانات الاتصال)
 answers-empty = لا توجد إجابات مكتوبة مطابقة.
+
+## ما قلتموه لنا
+
+findings-title = ما قلتموه لنا
+findings-title-of = ما قلتموه لنا: { $title }
+findings-lead = ما سمعناه في هذه الاستشارة. نحسب كل رقم من الردود كما هي الآن، ولا نكتبه يدويًا.
+findings-empty = لم ننشر أي نتائج بعد.
+finding-figure = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $low }–{ $high }%).
+finding-figure-count = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }». عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+finding-figure-hidden = عدد من اختاروا «{ $option }» في الإجابة عن «{ $question }» أقل من أن يُعرض.
+finding-add = أضف استنتاجًا
+finding-add-lead = يستند كل استنتاج إلى نتيجة واحدة: اختر السؤال والخيار الذي يعرض نسبته. نأخذ الرقم دائمًا من النتائج.
+finding-field-title = الاستنتاج
+finding-field-body = ماذا يعني، وماذا سنفعل
+finding-field-question = السؤال الذي يستند إليه
+finding-field-row = الصف
+finding-field-row-hint = لأسئلة المصفوفة فقط: رقم الصف بدءًا من 1.
+finding-field-option = الخيار
+finding-field-option-hint = رقم الخيار بدءًا من 1، كما يظهر بجانب السؤال أعلاه.
+findings-heading = الاستنتاجات (ما قلتموه لنا)
+finding-publish = انشر
+finding-withdraw = اسحب
+finding-remove = احذف
+done-finding-added = أُضيف الاستنتاج مسودةً.
+done-finding-published = نُشر الاستنتاج.
+done-finding-withdrawn = سُحب الاستنتاج.
+done-finding-removed = حُذف الاستنتاج.

@@ -280,3 +280,30 @@ answers-count = { $count ->
 }
 answers-answer = Answer (contact details masked)
 answers-empty = No written answers match.
+
+## What you told us
+
+findings-title = What you told us
+findings-title-of = What you told us: { $title }
+findings-lead = What we heard in this consultation. Every figure is worked out from the responses as they stand, never typed in.
+findings-empty = We have not published any findings yet.
+finding-figure = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }” (95% range { $low }–{ $high }%).
+finding-figure-count = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }”. Too few people answered for a percentage.
+finding-figure-hidden = Too few people chose “{ $option }” in answer to “{ $question }” for the figure to be shown.
+finding-add = Add a finding
+finding-add-lead = A finding rests on one result: choose the question and the option whose share it reports. The figure is always pulled from the results.
+finding-field-title = Finding
+finding-field-body = What it means, and what we will do
+finding-field-question = The question it rests on
+finding-field-row = Row
+finding-field-row-hint = For a matrix question only: the row number, starting at 1.
+finding-field-option = Option
+finding-field-option-hint = The option number, starting at 1, as listed beside the question above.
+findings-heading = Findings (What you told us)
+finding-publish = Publish
+finding-withdraw = Withdraw
+finding-remove = Remove
+done-finding-added = The finding was added as a draft.
+done-finding-published = The finding is published.
+done-finding-withdrawn = The finding was withdrawn.
+done-finding-removed = The finding was removed.

@@ -1,0 +1,170 @@
+//! "What you told us": officers write findings on a consultation's
+//! results and publish them one by one; each shows its figure live from
+//! the running totals, suppressed like every published figure.
+
+use cohesion_domain::identity::Action;
+use cohesion_domain::survey::findings::FindingInput;
+use cohesion_insight::disclosure::SmallBaseRules;
+use cohesion_storage::consultations::{self, ConsultationRecord};
+use cohesion_storage::findings::{self, FindingRecord};
+use cohesion_storage::{Db, Timestamp};
+use uuid::Uuid;
+
+use crate::accounts::{audit_log, Origin, SignedIn};
+use crate::consultations::{is_staff, parse_survey};
+use crate::results::{public_lines, Cell};
+use crate::{require, ServiceError};
+
+/// A finding with the figure it rests on, as it stands now.
+#[derive(Debug, Clone)]
+pub struct ShownFinding {
+    pub record: FindingRecord,
+    pub question: String,
+    /// The option's (and row's) label comes from the question.
+    pub question_def: cohesion_domain::survey::model::QuestionDef,
+    pub base: u64,
+    pub base_hidden: bool,
+    pub cell: Cell,
+}
+
+fn origin<'a>(me: &SignedIn, client: Option<&'a str>) -> Origin<'a> {
+    Origin {
+        actor: Some(me.user_id),
+        client,
+    }
+}
+
+pub async fn add(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    input: &FindingInput,
+    client: Option<&str>,
+) -> Result<Uuid, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut tx = db.begin().await?;
+    let c = consultations::find(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let survey = parse_survey(&c.survey)?;
+    let finding = input
+        .validate(&survey)
+        .map_err(ServiceError::InvalidFields)?;
+    let fid = findings::insert(tx.conn(), id, &finding, Some(me.user_id)).await?;
+    audit_log(
+        tx.conn(),
+        origin(me, client),
+        "finding.add",
+        Some(id),
+        &finding.title,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(fid)
+}
+
+pub async fn set_published(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    finding: Uuid,
+    publish: bool,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut tx = db.begin().await?;
+    if !findings::set_published(tx.conn(), id, finding, publish.then(Timestamp::now)).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let action = if publish {
+        "finding.publish"
+    } else {
+        "finding.withdraw"
+    };
+    audit_log(
+        tx.conn(),
+        origin(me, client),
+        action,
+        Some(id),
+        &finding.to_string(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn remove(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    finding: Uuid,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut tx = db.begin().await?;
+    if !findings::delete(tx.conn(), id, finding).await? {
+        return Err(ServiceError::NotFound);
+    }
+    audit_log(
+        tx.conn(),
+        origin(me, client),
+        "finding.remove",
+        Some(id),
+        &finding.to_string(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The findings `viewer` may see (published ones; staff see drafts too),
+/// each with its live figure.
+pub async fn shown(
+    db: &Db,
+    viewer: Option<&SignedIn>,
+    id: Uuid,
+    rules: SmallBaseRules,
+) -> Result<(ConsultationRecord, Vec<ShownFinding>), ServiceError> {
+    let staff = is_staff(viewer);
+    let mut c = db.acquire().await?;
+    let consultation = consultations::find(c.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if consultation.published_at.is_none() && !staff {
+        return Err(ServiceError::NotFound);
+    }
+    let list = findings::list(c.conn(), id, staff).await?;
+    drop(c);
+    let survey = parse_survey(&consultation.survey)?;
+    let lines = public_lines(db, id, &survey, rules).await?;
+    let mut out = Vec::new();
+    for record in list {
+        let Some(q) = survey.question(&record.finding.question_id) else {
+            continue;
+        };
+        let line = lines
+            .get(&q.id)
+            .and_then(|l| l.get(record.finding.row.unwrap_or(0)))
+            .cloned();
+        let Some(line) = line else {
+            continue;
+        };
+        let cell = line
+            .cells
+            .get(record.finding.option)
+            .cloned()
+            .unwrap_or(Cell {
+                count: None,
+                share: None,
+            });
+        out.push(ShownFinding {
+            question: q.text.clone(),
+            question_def: q.clone(),
+            base: line.base,
+            base_hidden: line.base_hidden,
+            cell,
+            record,
+        });
+    }
+    Ok((consultation, out))
+}
