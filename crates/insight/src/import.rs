@@ -46,11 +46,15 @@ pub struct Table {
 }
 
 /// The requested columns of a CSV file with a header row.
-pub fn read_csv<R: Read>(reader: R, columns: &[&str]) -> Result<Table, ImportError> {
+pub fn read_csv<R: Read>(mut reader: R, columns: &[&str]) -> Result<Table, ImportError> {
+    // Read whole: line numbers are counted from the bytes themselves (the
+    // csv crate's own count is one short after "\r\n" line ends).
+    let mut data = Vec::new();
+    reader.read_to_end(&mut data)?;
     let mut csv = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
-        .from_reader(reader);
+        .from_reader(&data[..]);
     let header = csv
         .byte_headers()
         .map_err(|e| ImportError::Csv(e.to_string()))?
@@ -81,13 +85,24 @@ pub fn read_csv<R: Read>(reader: R, columns: &[&str]) -> Result<Table, ImportErr
     }
     let mut table = Table::default();
     let mut record = csv::ByteRecord::new();
+    let (mut counted_to, mut newlines) = (0usize, 0u64);
     loop {
         match csv.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => return Err(ImportError::Csv(e.to_string())),
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let offset = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(data.len());
+        newlines += data[counted_to.min(offset)..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        counted_to = counted_to.max(offset);
+        // The record may be reported from the "\n" ending the previous one.
+        let line = newlines + 1 + u64::from(data.get(offset) == Some(&b'\n'));
         if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
             continue; // a blank line
         }
@@ -171,6 +186,10 @@ mod tests {
         let t = read_csv(data.as_bytes(), &["label", "text"]).unwrap();
         assert_eq!(t.rows, vec![vec!["a", "Hello, world"], vec!["b", "bye"]]);
         assert_eq!(t.lines, vec![2, 3]);
+        let crlf = "id,text\r\n1,\"two\r\nlines\"\r\n2,b\r\n";
+        let t = read_csv(crlf.as_bytes(), &["text"]).unwrap();
+        assert_eq!(t.rows, vec![vec!["two\r\nlines"], vec!["b"]]);
+        assert_eq!(t.lines, vec![2, 4]);
     }
 
     #[test]
