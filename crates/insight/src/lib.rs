@@ -6,6 +6,8 @@
 //! - [`disclosure`]: small counts suppressed so that nobody can be picked
 //!   out, with secondary suppression so a hidden count cannot be worked
 //!   out from the total.
+//! - [`weighted`]: shares of weighted respondents, with intervals on the
+//!   effective base.
 //! - [`raking`]: weights to population margins, trimmed, with a
 //!   convergence report and the effective sample size.
 //! - [`themes`]: candidate themes for one question's answers, split by
@@ -28,5 +30,6 @@ pub mod moderation;
 pub mod opinions;
 pub mod proportion;
 pub mod raking;
+pub mod weighted;
 pub mod text;
 pub mod themes;

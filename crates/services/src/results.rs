@@ -420,3 +420,139 @@ pub async fn texts(
     let (list, total) = responses::texts(c.conn(), id, &q.id, search, offset, TEXTS_PAGE).await?;
     Ok((q, list, total))
 }
+
+/// Results weighted to population margins, with how the weighting went.
+#[derive(Debug, Clone)]
+pub struct Weighted {
+    pub consultation: ConsultationRecord,
+    /// Respondents weighted (those in a category with a target on every
+    /// margin) and those left out.
+    pub included: usize,
+    pub excluded: usize,
+    pub report: cohesion_insight::raking::Raked,
+    pub questions: Vec<(QuestionDef, cohesion_insight::weighted::WeightedTally)>,
+}
+
+/// Weights respondents to the population `margins` (see
+/// `survey::weighting`) by raking and tallies every choice question with
+/// the weights. For staff who analyse; a special-category question, as a
+/// margin or in the tallies, needs that right and is audit-logged.
+pub async fn weighted(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    margins: &str,
+    client: Option<&str>,
+) -> Result<Weighted, ServiceError> {
+    use cohesion_insight::raking::{rake, Margin, RakingSettings};
+    require(me, Action::Analyse)?;
+    let special_allowed = me.roles.allows(Action::ViewSpecialCategory);
+    let mut c = db.acquire().await?;
+    let consultation = consultations::find(c.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let survey = parse_survey(&consultation.survey)?;
+    let specs = cohesion_domain::survey::weighting::parse_margins(margins, &survey)?;
+    let uses_special = specs.iter().any(|m| {
+        survey
+            .question(&m.question_id)
+            .is_some_and(|q| q.kind.is_special_category())
+    });
+    if uses_special && !special_allowed {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut rows = responses::choices(c.conn(), id, false).await?;
+    if special_allowed {
+        rows.extend(responses::choices(c.conn(), id, true).await?);
+        rows.sort_by_key(|r| r.0);
+    }
+    drop(c);
+    // Respondents side by side: question -> picked options.
+    let mut people: Vec<(Uuid, HashMap<String, Vec<usize>>)> = Vec::new();
+    for (rid, q, choice) in rows {
+        if people.last().is_none_or(|p| p.0 != rid) {
+            people.push((rid, HashMap::new()));
+        }
+        if let (Some(p), Ok(choice)) = (people.last_mut(), usize::try_from(choice)) {
+            p.1.entry(q).or_default().push(choice);
+        }
+    }
+    // Each margin's categories are its options that have a target.
+    let category = |spec: &cohesion_domain::survey::weighting::MarginSpec,
+                    answers: &HashMap<String, Vec<usize>>| {
+        let picked = answers.get(&spec.question_id)?.first().copied()?;
+        spec.targets.get(picked).copied().flatten()?;
+        Some(
+            spec.targets[..picked]
+                .iter()
+                .filter(|t| t.is_some())
+                .count(),
+        )
+    };
+    let mut included = Vec::new();
+    let mut categories = Vec::new();
+    for (_, answers) in &people {
+        let cats: Option<Vec<usize>> = specs.iter().map(|s| category(s, answers)).collect();
+        if let Some(cats) = cats {
+            categories.push(cats);
+            included.push(answers);
+        }
+    }
+    let rake_margins: Vec<Margin> = specs
+        .iter()
+        .map(|s| Margin {
+            name: s.question_id.clone(),
+            targets: s.targets.iter().flatten().copied().collect(),
+        })
+        .collect();
+    let report = rake(&categories, &rake_margins, RakingSettings::default())
+        .map_err(|e| ServiceError::Invalid(ValidationError::new("margins", weighting_code(&e))))?;
+    let mut questions = Vec::new();
+    let mut special_shown = uses_special;
+    for q in survey.questions() {
+        if !q.kind.is_choice() || (q.kind.is_special_category() && !special_allowed) {
+            continue;
+        }
+        special_shown |= q.kind.is_special_category();
+        let answers: Vec<Vec<usize>> = included
+            .iter()
+            .map(|a| a.get(&q.id).cloned().unwrap_or_default())
+            .collect();
+        questions.push((
+            q.clone(),
+            cohesion_insight::weighted::tally(&report.weights, &answers, q.kind.options().len()),
+        ));
+    }
+    if special_shown {
+        let mut tx = db.begin().await?;
+        let origin = Origin {
+            actor: Some(me.user_id),
+            client,
+        };
+        audit_log(
+            tx.conn(),
+            origin,
+            "special_category.view",
+            Some(id),
+            "weighted results",
+        )
+        .await?;
+        tx.commit().await?;
+    }
+    Ok(Weighted {
+        consultation,
+        included: categories.len(),
+        excluded: people.len() - categories.len(),
+        report,
+        questions,
+    })
+}
+
+fn weighting_code(e: &cohesion_insight::raking::RakingError) -> ErrorCode {
+    use cohesion_insight::raking::RakingError;
+    match e {
+        RakingError::NoRespondents => ErrorCode::FieldRequired,
+        RakingError::EmptyCategory { .. } => ErrorCode::WeightingEmptyCategory,
+        RakingError::WrongShape(_) | RakingError::TargetsNotWhole(_) => ErrorCode::OutOfRange,
+    }
+}

@@ -506,3 +506,26 @@ pub async fn mine_with_titles(
     })?;
     Ok(rows)
 }
+
+/// Every picked option of every single-row choice answer, by response:
+/// (response, question, option), in response order. For weighting, which
+/// needs each respondent's answers side by side; staff-only and on
+/// demand, never on a public page.
+pub async fn choices(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    special: bool,
+) -> Result<Vec<(Uuid, String, i64)>, StorageError> {
+    let sql = format!(
+        "SELECT response_id, question_id, choice FROM {} \
+         WHERE consultation_id = $1 AND item = 0 AND choice IS NOT NULL ORDER BY response_id",
+        answer_table(special)
+    );
+    let rows = on_conn!(conn, c => {
+        sqlx::query_as::<_, (Uuid, String, i64)>(&sql)
+            .bind(consultation_id)
+            .fetch_all(&mut *c)
+            .await
+    })?;
+    Ok(rows)
+}

@@ -234,6 +234,10 @@ pub fn router(state: SharedState) -> Router {
             "/staff/consultations/{id}/answers",
             get(staff_consultations::answers),
         )
+        .route(
+            "/staff/consultations/{id}/weighting",
+            get(staff_consultations::weighting),
+        )
         .route("/consultations/{id}/findings", get(findings::page))
         .route(
             "/staff/consultations/{id}/findings/new",

@@ -486,6 +486,10 @@ pub async fn manage(
         format!("/staff/consultations/{id}/answers"),
         t(&ctx, "answers-title"),
     ));
+    links.push((
+        format!("/staff/consultations/{id}/weighting"),
+        t(&ctx, "weighting-title"),
+    ));
     if me.roles.allows(Action::ExportResponses) {
         links.push((
             format!("/staff/consultations/{id}/responses.csv"),
@@ -1197,4 +1201,163 @@ pub async fn answers(
         page.next = Some(format!("{path}?{}", next.finish()));
     }
     respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize, Default)]
+pub struct WeightingQuery {
+    #[serde(default)]
+    margins: String,
+}
+
+/// Results weighted to population margins, for staff who analyse, with
+/// the raking report; every figure is labelled as weighted.
+pub async fn weighting(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path(id): Path<String>,
+    Query(q): Query<WeightingQuery>,
+) -> Result<Response, AppError> {
+    require(&me, Action::Analyse)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let path = format!("/staff/consultations/{id}/weighting");
+    let mut ui = ctx.chrome_for(&path, "weighting-title").await?;
+    ui.title = ctx.locale().t_args(
+        "weighting-title-of",
+        &[("title", v.record.title.as_str().into())],
+    );
+    let mut page = ReportPage::new(ui);
+    page.back = Some((format!("/staff/consultations/{id}"), t(&ctx, "back")));
+    let choices: Vec<String> = v
+        .survey
+        .questions()
+        .filter(|q| {
+            q.kind.is_choice()
+                && !matches!(
+                    q.kind,
+                    cohesion_domain::survey::model::QuestionKind::MultipleChoice { .. }
+                )
+        })
+        .map(|q| format!("{} ({}): {}", q.id, option_labels(&ctx, q).len(), q.text))
+        .collect();
+    page.lead = vec![t(&ctx, "weighting-lead"), choices.join(" · ")];
+    let mut errors = Vec::new();
+    let fields = |errors: &[FieldError]| {
+        vec![
+            Field::new("margins", "textarea", "off", t(&ctx, "weighting-margins"))
+                .hint(t(&ctx, "weighting-margins-hint"))
+                .value(&q.margins)
+                .errors_from(errors),
+        ]
+    };
+    if q.margins.trim().is_empty() {
+        page.filter = Some(cohesion_ui::Filter {
+            action: path.clone(),
+            fields: fields(&errors),
+            button: t(&ctx, "weighting-apply"),
+        });
+        return respond(StatusCode::OK, page, None);
+    }
+    let rules = rules(&ctx);
+    let result = match results::weighted(&ctx.state.db, &me, id, &q.margins, Some(&client.0)).await
+    {
+        Ok(w) => Some(w),
+        Err(ServiceError::Invalid(e)) => {
+            errors = messages(&ctx, &[e]);
+            None
+        }
+        Err(e) => return Err(e.into()),
+    };
+    page.filter = Some(cohesion_ui::Filter {
+        action: path.clone(),
+        fields: fields(&errors),
+        button: t(&ctx, "weighting-apply"),
+    });
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    page.errors = errors;
+    if let Some(w) = result {
+        let r = &w.report;
+        let yes_no = |b: bool| t(&ctx, if b { "yes" } else { "no" });
+        page.rows = vec![
+            SummaryRow::new(t(&ctx, "weighting-included"), w.included.to_string()),
+            SummaryRow::new(t(&ctx, "weighting-excluded"), w.excluded.to_string()),
+            SummaryRow::new(
+                t(&ctx, "weighting-converged"),
+                format!(
+                    "{} ({} {})",
+                    yes_no(r.converged),
+                    r.iterations,
+                    t(&ctx, "weighting-iterations")
+                ),
+            ),
+            SummaryRow::new(
+                t(&ctx, "weighting-max-error"),
+                format!("{:.2e}", r.max_error),
+            ),
+            SummaryRow::new(
+                t(&ctx, "weighting-effective"),
+                format!("{:.0}", r.effective_sample_size),
+            ),
+            SummaryRow::new(
+                t(&ctx, "weighting-range"),
+                format!("{:.2} – {:.2}", r.min_weight, r.max_weight),
+            ),
+            SummaryRow::new(t(&ctx, "weighting-trimmed"), r.trimmed.to_string()),
+        ];
+        for (question, tally) in &w.questions {
+            let labels = option_labels(&ctx, question);
+            let percent = tally.base >= rules.min_base_for_percent;
+            page.tables.push(Table {
+                caption: ctx.locale().t_args(
+                    "weighting-caption",
+                    &[
+                        ("question", question.text.as_str().into()),
+                        ("base", tally.base.into()),
+                        ("effective", format!("{:.0}", tally.effective_base).into()),
+                    ],
+                ),
+                head: vec![
+                    t(&ctx, "results-option"),
+                    t(&ctx, "weighting-share"),
+                    t(&ctx, "weighting-unweighted"),
+                ],
+                rows: labels
+                    .iter()
+                    .zip(&tally.options)
+                    .map(|(label, o)| {
+                        let hidden = o.count < rules.min_count;
+                        let share = if hidden {
+                            t(&ctx, "results-hidden")
+                        } else if !percent {
+                            t(&ctx, "weighting-base-small")
+                        } else {
+                            format!(
+                                "{:.0}% ({:.0}–{:.0}%)",
+                                o.share * 100.0,
+                                o.low * 100.0,
+                                o.high * 100.0
+                            )
+                        };
+                        let count = if hidden {
+                            t(&ctx, "results-hidden")
+                        } else {
+                            o.count.to_string()
+                        };
+                        vec![
+                            Cell::from(label.clone()),
+                            Cell::from(share),
+                            Cell::from(count),
+                        ]
+                    })
+                    .collect(),
+                empty: String::new(),
+            });
+        }
+    }
+    respond(status, page, None)
 }

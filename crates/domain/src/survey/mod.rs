@@ -7,6 +7,7 @@ pub mod findings;
 pub mod model;
 pub mod routing;
 pub mod tally;
+pub mod weighting;
 
 pub use routing::{validate_routing, Condition, RoutingError};
 

@@ -316,3 +316,25 @@ done-finding-added = أُضيف الاستنتاج مسودةً.
 done-finding-published = نُشر الاستنتاج.
 done-finding-withdrawn = سُحب الاستنتاج.
 done-finding-removed = حُذف الاستنتاج.
+
+## الترجيح
+
+weighting-title = النتائج المرجّحة
+weighting-title-of = النتائج المرجّحة: { $title }
+weighting-lead = رجّح الإجابات لتطابق السكان بطريقة التكرار النسبي: أدخل حصة كل خيار بين السكان لسؤال أو أكثر بإجابة واحدة. تُوسم الأرقام المرجّحة بذلك، وتستخدم مدياتها العدد الفعّال الذي يقلّ بالترجيح. الأسئلة التي يمكن الترجيح بها، مع عدد خياراتها:
+weighting-margins = هوامش السكان
+weighting-margins-hint = سطر لكل سؤال: معرّفه، ثم نقطتان، ثم حصة كل خيار بالنسبة المئوية بالترتيب، و- للخيار المستبعد. مثلًا: q8: 4, 14, 17, 17, 16, 13, 10, 9, -
+weighting-apply = رجّح النتائج
+weighting-included = المجيبون المرجّحون
+weighting-excluded = المجيبون المستبعدون (بلا إجابة، أو بخيار مستبعد)
+weighting-converged = تقارب
+weighting-iterations = جولات
+weighting-max-error = أكبر فرق متبقٍ عن الهدف
+weighting-effective = حجم العينة الفعّال
+weighting-range = الأوزان (الأصغر – الأكبر)
+weighting-trimmed = أوزان قُصّت في الجولة الأخيرة
+weighting-caption = مرجّح: { $question } (العدد الأساسي { $base }، العدد الفعّال { $effective })
+weighting-share = الحصة المرجّحة (مدى 95%)
+weighting-unweighted = الأشخاص (دون ترجيح)
+weighting-base-small = العدد الأساسي أقل من أن تُحسب نسبة مئوية
+reason-weighting_empty_category = لخيارٍ حصةٌ بين السكان لكن لا مجيبين فيه، فلا أحد يمثله. استبعده بـ -

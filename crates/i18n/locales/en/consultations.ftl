@@ -307,3 +307,25 @@ done-finding-added = The finding was added as a draft.
 done-finding-published = The finding is published.
 done-finding-withdrawn = The finding was withdrawn.
 done-finding-removed = The finding was removed.
+
+## Weighting
+
+weighting-title = Weighted results
+weighting-title-of = Weighted results: { $title }
+weighting-lead = Weight the answers to the population by raking: give the population share of each option of one or more single-answer questions. Weighted figures are labelled as such, and their ranges use the effective base, which weighting makes smaller. Questions you can weight by, with their number of options:
+weighting-margins = Population margins
+weighting-margins-hint = One line per question: its id, a colon, then the share of each option in percent, in order, with - for an option to leave out. For example: q8: 4, 14, 17, 17, 16, 13, 10, 9, -
+weighting-apply = Weight the results
+weighting-included = Respondents weighted
+weighting-excluded = Respondents left out (no answer, or an option left out)
+weighting-converged = Converged
+weighting-iterations = rounds
+weighting-max-error = Largest remaining gap to a target
+weighting-effective = Effective sample size
+weighting-range = Weights (smallest – largest)
+weighting-trimmed = Weights trimmed in the last round
+weighting-caption = Weighted: { $question } (base { $base }, effective base { $effective })
+weighting-share = Weighted share (95% range)
+weighting-unweighted = People (unweighted)
+weighting-base-small = Base too small for a percentage
+reason-weighting_empty_category = An option with a population share has no respondents, so nobody can stand for it. Leave it out with -
