@@ -112,6 +112,9 @@ fn push_without_entities(out: &mut String, word: &str) {
 pub fn visit(prepared: &str, config: &FeatureConfig, mut visit: impl FnMut(u64, Piece<'_>)) {
     let words = tokenise(prepared);
     for n in 1..=config.word_max.max(1) {
+        if n > words.len() {
+            break;
+        }
         for window in words.windows(n) {
             let mut h = fnv(WORD_SEED ^ n as u64, window[0].as_bytes());
             for w in &window[1..] {

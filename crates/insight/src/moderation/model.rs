@@ -441,17 +441,24 @@ impl Model {
             || h.bias.len() != k
             || h.thresholds.len() != k
             || h.offsets.len() != k
+            || h.options.features.word_max > 8
+            || h.options.features.char_max > 16
             || !(1..=28).contains(&h.options.features.bits)
         {
             return Err(ModelError::BadFile("inconsistent header".into()));
         }
-        let n = (1usize << h.options.features.bits) * k;
-        let mut bytes = Vec::with_capacity(n * 4);
-        r.take(n as u64 * 4 + 1).read_to_end(&mut bytes)?;
-        if bytes.len() != n * 4 {
+        // No allocation from the header's word alone: the buffer grows
+        // only as far as the file really goes.
+        let expected = (1u64 << h.options.features.bits)
+            .checked_mul(k as u64)
+            .and_then(|n| n.checked_mul(4))
+            .filter(|&b| b <= 1 << 34)
+            .ok_or_else(|| ModelError::BadFile("weights too large".into()))?;
+        let mut bytes = Vec::new();
+        r.take(expected + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 != expected {
             return Err(ModelError::BadFile(format!(
-                "expected {} bytes of weights, found {}",
-                n * 4,
+                "expected {expected} bytes of weights, found {}",
                 bytes.len()
             )));
         }
