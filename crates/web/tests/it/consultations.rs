@@ -366,7 +366,10 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
         assert_eq!(location(&res), format!("{respond}/2"));
         let (status, html) = s.page(&format!("{respond}/2"), &tom).await;
         assert_eq!(status, 200);
-        assert!(html.contains("What happened?") && html.contains("Page \u{2068}2\u{2069} of \u{2068}2\u{2069}"));
+        assert!(
+            html.contains("What happened?")
+                && html.contains("Page \u{2068}2\u{2069} of \u{2068}2\u{2069}")
+        );
         let res = s
             .post(&format!("{respond}/2"), &tom, &[("csrf", &tom_csrf)])
             .await;
@@ -1140,6 +1143,9 @@ async fn the_survey_speaks_arabic_right_to_left() {
             assert!(html.contains(label), "{label}");
         }
         assert!(!html.contains("Strongly agree"));
+        // What the officer wrote keeps its own direction inside the page's.
+        assert!(html.contains("<bdi>Brightwater is a place where people get on well.</bdi>"));
+        assert!(html.contains("<bdi>Safer streets in Harbourside</bdi>"));
         // The error summary is Arabic too.
         let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
         let res = s
