@@ -13,5 +13,6 @@ pub mod programme;
 pub mod rate_limit;
 pub mod survey;
 pub mod text;
+pub mod translation;
 
 pub use error::{ErrorCode, ValidationError};

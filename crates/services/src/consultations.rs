@@ -4,6 +4,7 @@
 use cohesion_domain::consultation::{ConsultationInput, Stage, StageInput};
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_domain::translation::{self, Texts};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::consultations::{self, ConsultationRecord, ListQuery, Publication};
 use cohesion_storage::{Db, Timestamp};
@@ -227,4 +228,86 @@ pub async fn set_published(
     audit_log(tx.conn(), origin(me, client), action, Some(id), "").await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// A language's translations of consultation `id` (empty when none).
+pub async fn translation(db: &Db, id: Uuid, locale: &str) -> Result<Texts, ServiceError> {
+    let mut c = db.acquire().await?;
+    Ok(consultations::translation(c.conn(), id, locale)
+        .await?
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default())
+}
+
+/// The translations of a page of consultations, by id.
+pub async fn translations_of(
+    db: &Db,
+    ids: &[Uuid],
+    locale: &str,
+) -> Result<std::collections::HashMap<Uuid, Texts>, ServiceError> {
+    let mut c = db.acquire().await?;
+    Ok(consultations::translations_of(c.conn(), ids, locale)
+        .await?
+        .into_iter()
+        .filter_map(|(id, json)| serde_json::from_str(&json).ok().map(|t| (id, t)))
+        .collect())
+}
+
+/// The view in `locale`: every text translated where a translation
+/// exists, the original elsewhere.
+pub async fn view_in(
+    db: &Db,
+    viewer: Option<&SignedIn>,
+    id: Uuid,
+    locale: &str,
+) -> Result<ConsultationView, ServiceError> {
+    let mut v = view(db, viewer, id).await?;
+    let t = translation(db, id, locale).await?;
+    translation::apply_main(
+        &t,
+        &mut v.record.title,
+        &mut v.record.summary,
+        &mut v.record.body,
+    );
+    translation::apply_stages(&t, &mut v.stages);
+    translation::apply_survey(&t, &mut v.survey);
+    Ok(v)
+}
+
+/// Replaces a language's translations (officers). Keys the consultation
+/// does not have are refused; empty texts fall back to the original.
+pub async fn set_translation(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    locale: &str,
+    input: &Texts,
+    client: Option<&str>,
+) -> Result<usize, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let v = view(db, Some(me), id).await?;
+    let keys = translation::source_texts(
+        &v.record.title,
+        &v.record.summary,
+        &v.record.body,
+        &v.stages,
+        &v.survey,
+    );
+    let texts = translation::validate(input, &keys)?;
+    let json = serde_json::to_string(&texts).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
+    })?;
+    let mut tx = db.begin().await?;
+    consultations::set_translation(tx.conn(), id, locale, &json, me.user_id).await?;
+    let detail = format!("{locale}: {} of {} texts", texts.len(), keys.len());
+    audit_log(
+        tx.conn(),
+        origin(me, client),
+        "consultation.translate",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(texts.len())
 }

@@ -346,3 +346,74 @@ pub async fn set_stages(
     }
     Ok(())
 }
+
+/// A language's translations of a consultation (key to text), if any.
+pub async fn translation(
+    conn: Conn<'_>,
+    id: Uuid,
+    locale: &str,
+) -> Result<Option<String>, StorageError> {
+    let found = on_conn!(conn, c => {
+        sqlx::query_scalar::<_, String>(
+            "SELECT texts FROM consultation_translations WHERE consultation_id = $1 AND locale = $2",
+        )
+        .bind(id)
+        .bind(locale)
+        .fetch_optional(&mut *c)
+        .await
+    })?;
+    Ok(found)
+}
+
+/// The translations of several consultations in one language at once
+/// (a list page): (id, texts as JSON).
+pub async fn translations_of(
+    conn: Conn<'_>,
+    ids: &[Uuid],
+    locale: &str,
+) -> Result<Vec<(Uuid, String)>, StorageError> {
+    let (Some(first), Some(last)) = (ids.iter().min(), ids.iter().max()) else {
+        return Ok(Vec::new());
+    };
+    // One range query (ids are time-ordered), filtered to the page's ids.
+    let rows = on_conn!(conn, c => {
+        sqlx::query_as::<_, (Uuid, String)>(
+            "SELECT consultation_id, texts FROM consultation_translations \
+             WHERE locale = $1 AND consultation_id >= $2 AND consultation_id <= $3",
+        )
+        .bind(locale)
+        .bind(*first)
+        .bind(*last)
+        .fetch_all(&mut *c)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .filter(|(id, _)| ids.contains(id))
+        .collect())
+}
+
+pub async fn set_translation(
+    conn: Conn<'_>,
+    id: Uuid,
+    locale: &str,
+    texts: &str,
+    by: Uuid,
+) -> Result<(), StorageError> {
+    on_conn!(conn, c => {
+        sqlx::query(
+            "INSERT INTO consultation_translations (consultation_id, locale, texts, updated_by, updated_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consultation_id, locale) \
+             DO UPDATE SET texts = excluded.texts, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        )
+        .bind(id)
+        .bind(locale)
+        .bind(texts)
+        .bind(by)
+        .bind(Timestamp::now())
+        .execute(&mut *c)
+        .await
+        .map(|_| ())
+    })?;
+    Ok(())
+}

@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(3, "0003_profiles_organisations"),
     migration!(4, "0004_consultations"),
     migration!(5, "0005_findings"),
+    migration!(6, "0006_consultation_translations"),
 ];
 
 /// An arbitrary constant naming Cohesion's migration lock.

@@ -104,6 +104,15 @@ pub struct QuestionView {
     pub describedby: String,
 }
 
+/// A line of a survey's error summary: which question (its text, empty
+/// when the field names none) and what is wrong, linked to where it is
+/// answered.
+pub struct ErrorLink {
+    pub href: String,
+    pub question: String,
+    pub message: String,
+}
+
 #[derive(Template)]
 #[template(path = "survey_page.html")]
 pub struct SurveyPage<'a> {
@@ -114,8 +123,7 @@ pub struct SurveyPage<'a> {
     pub csrf: String,
     pub action: String,
     pub questions: Vec<QuestionView>,
-    /// (question id, message), linked from the summary.
-    pub errors: Vec<(String, String)>,
+    pub errors: Vec<ErrorLink>,
     pub button: String,
     pub optional_label: String,
 }
@@ -127,7 +135,7 @@ pub struct CheckAnswersPage<'a> {
     pub back: Option<(String, String)>,
     pub lead: String,
     pub rows: Vec<SummaryRow>,
-    pub errors: Vec<(String, String)>,
+    pub errors: Vec<ErrorLink>,
     pub csrf: String,
     pub action: String,
     pub button: String,
@@ -197,4 +205,32 @@ pub struct FindingsPage<'a> {
     pub findings: Vec<FindingView>,
     pub empty: Option<String>,
     pub links: Vec<(String, String)>,
+}
+
+/// One text to translate: its key, the original and the translation.
+pub struct TranslationRow {
+    pub key: String,
+    pub original: String,
+    pub value: String,
+    pub missing: bool,
+    pub long: bool,
+}
+
+#[derive(Template)]
+#[template(path = "translations.html")]
+pub struct TranslationPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub done: Option<String>,
+    pub lead: String,
+    pub missing: String,
+    pub errors: Vec<ErrorLink>,
+    pub csrf: String,
+    pub action: String,
+    /// The language being translated into, for `lang` and `dir`.
+    pub target_lang: String,
+    pub target_dir: String,
+    pub original_label: String,
+    pub rows: Vec<TranslationRow>,
+    pub button: String,
 }

@@ -15,8 +15,8 @@ pub use askama::Template;
 pub use chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, Nav, UserBox};
 pub use consultations::{
     Bar, CheckAnswersPage, ConfirmationPage, ConsultationItem, ConsultationListPage,
-    ConsultationPage, FindingView, FindingsPage, OptionView, QuestionView, ResultView, ResultsPage,
-    StageItem, SubField, SurveyPage,
+    ConsultationPage, ErrorLink, FindingView, FindingsPage, OptionView, QuestionView, ResultView,
+    ResultsPage, StageItem, SubField, SurveyPage, TranslationPage, TranslationRow,
 };
 pub use forms::{Field, FieldError, FormPage, NoticePage, SignInPage, SignUpPage};
 pub use pages::*;

@@ -19,8 +19,8 @@ use cohesion_storage::consultations::{ConsultationRecord, ListQuery};
 use cohesion_storage::Timestamp;
 use cohesion_ui::{
     Bar, CheckAnswersPage, ConfirmationPage, ConsultationItem, ConsultationListPage,
-    ConsultationPage, Field, OptionView, QuestionView, ResultView, ResultsPage, StageItem,
-    SubField, SummaryRow, SurveyPage,
+    ConsultationPage, ErrorLink, Field, OptionView, QuestionView, ResultView, ResultsPage,
+    StageItem, SubField, SummaryRow, SurveyPage,
 };
 use serde::Deserialize;
 use uuid::Uuid;
@@ -125,7 +125,8 @@ pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response
         search: Some(p.q.trim()).filter(|s| !s.is_empty()),
         ..Default::default()
     };
-    let (list, total) = consultations::list(&ctx.state.db, viewer, query, page).await?;
+    let (mut list, total) = consultations::list(&ctx.state.db, viewer, query, page).await?;
+    translate_list(&ctx, &mut list).await?;
     let items = list
         .iter()
         .map(|c| {
@@ -238,7 +239,7 @@ pub async fn show(
         record: c,
         survey,
         stages,
-    } = consultations::view(&ctx.state.db, viewer, id).await?;
+    } = consultations::view_in(&ctx.state.db, viewer, id, ctx.locale().tag()).await?;
     let (status_key, status) = status_label(&ctx, &c);
     let path = format!("/consultations/{id}");
     let mut ui = ctx.chrome_for(&path, "consultation-title").await?;
@@ -263,7 +264,7 @@ pub async fn show(
         None => Respondent::Anonymous(secret),
     };
     let progress = if c.published_at.is_some() && !survey.pages.is_empty() {
-        Some(responding::progress(&ctx.state.db, who, id).await?)
+        Some(progress_in(&ctx, who, id).await?)
     } else {
         None
     };
@@ -407,7 +408,7 @@ pub async fn start(
     let id = consultation_id(&id)?;
     let mut fresh = None;
     let (who, _) = respondent(&ctx, &headers, &mut fresh)?;
-    let p = responding::progress(&ctx.state.db, who, id).await?;
+    let p = progress_in(&ctx, who, id).await?;
     if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
         return Ok(res);
     }
@@ -576,6 +577,28 @@ fn answer_messages(ctx: &PageCtx, errors: &[AnswerError]) -> Vec<(String, String
         .collect()
 }
 
+/// The error summary's lines, each naming its question and linking to
+/// where it is answered (`href_of`), or to the page's content when the
+/// field is no question there.
+fn error_links(
+    p: &Progress,
+    errors: &[(String, String)],
+    href_of: impl Fn(&str) -> Option<String>,
+) -> Vec<ErrorLink> {
+    errors
+        .iter()
+        .map(|(qid, message)| ErrorLink {
+            href: href_of(qid).unwrap_or_else(|| "#main-content".to_owned()),
+            question: p
+                .survey
+                .question(qid)
+                .map(|q| q.text.clone())
+                .unwrap_or_default(),
+            message: message.clone(),
+        })
+        .collect()
+}
+
 #[allow(clippy::too_many_arguments)]
 async fn survey_page(
     ctx: &PageCtx,
@@ -590,7 +613,7 @@ async fn survey_page(
     let id = p.consultation.id;
     let def = &p.survey.pages[page];
     let earlier = p.answers_before(page);
-    let questions = def
+    let questions: Vec<QuestionView> = def
         .questions
         .iter()
         .filter(|q| cohesion_domain::survey::answers::is_shown(q, &earlier))
@@ -629,8 +652,13 @@ async fn survey_page(
         ),
         csrf,
         action: path,
+        errors: error_links(p, &errors, |qid| {
+            questions
+                .iter()
+                .any(|q| q.id == qid)
+                .then(|| format!("#{qid}"))
+        }),
         questions,
-        errors,
         button: t(ctx, "survey-continue"),
         optional_label: t(ctx, "optional").to_lowercase(),
     };
@@ -653,7 +681,7 @@ pub async fn page_form(
     let id = consultation_id(&id)?;
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
-    let p = responding::progress(&ctx.state.db, who, id).await?;
+    let p = progress_in(&ctx, who, id).await?;
     if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
         return Ok(res);
     }
@@ -713,7 +741,7 @@ pub async fn save_page(
     check_csrf(&headers, &ctx.user, &csrf)?;
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
-    let p = responding::progress(&ctx.state.db, who, id).await?;
+    let p = progress_in(&ctx, who, id).await?;
     if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
         return Ok(res);
     }
@@ -840,7 +868,13 @@ async fn check_page(
         }),
         lead: t(ctx, "check-answers-lead"),
         rows,
-        errors,
+        errors: error_links(p, &errors, |qid| {
+            p.survey
+                .pages
+                .iter()
+                .position(|page| page.questions.iter().any(|q| q.id == qid))
+                .map(|n| format!("/consultations/{id}/respond/{}#{qid}", n + 1))
+        }),
         csrf,
         action: format!("/consultations/{id}/respond/submit"),
         button: t(
@@ -866,7 +900,7 @@ pub async fn check(
         Some(me) => Respondent::Account(me),
         None => Respondent::Anonymous(secret),
     };
-    let p = responding::progress(&ctx.state.db, who, id).await?;
+    let p = progress_in(&ctx, who, id).await?;
     if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
         return Ok(res);
     }
@@ -903,7 +937,7 @@ pub async fn submit(
         Some(me) => Respondent::Account(me),
         None => Respondent::Anonymous(secret),
     };
-    let p = responding::progress(&ctx.state.db, who, id).await?;
+    let p = progress_in(&ctx, who, id).await?;
     if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
         return Ok(res);
     }
@@ -938,7 +972,7 @@ pub async fn done(
         Some(me) => Respondent::Account(me),
         None => Respondent::Anonymous(secret),
     };
-    let p = responding::progress(&ctx.state.db, who, id).await?;
+    let p = progress_in(&ctx, who, id).await?;
     let Some(response) = p.response.as_ref().filter(|r| r.submitted_at.is_some()) else {
         return Err(ServiceError::NotFound.into());
     };
@@ -1102,7 +1136,8 @@ pub async fn results_page(
 ) -> Result<Response, AppError> {
     let id = consultation_id(&id)?;
     let viewer = ctx.user.0.as_ref();
-    let r = results::results(&ctx.state.db, viewer, id, rules(&ctx), Some(&client.0)).await?;
+    let mut r = results::results(&ctx.state.db, viewer, id, rules(&ctx), Some(&client.0)).await?;
+    translate_results(&ctx, &mut r).await?;
     let path = format!("/consultations/{id}/results");
     let mut ui = ctx.chrome_for(&path, "results-title").await?;
     ui.title = t1(&ctx, "results-title-of", "title", &r.consultation.title);
@@ -1146,4 +1181,43 @@ pub async fn results_page(
         links,
     };
     respond(StatusCode::OK, view, None)
+}
+
+/// Where `who` stands, with the survey and title in the page's language.
+async fn progress_in(ctx: &PageCtx, who: Respondent<'_>, id: Uuid) -> Result<Progress, AppError> {
+    let mut p = responding::progress(&ctx.state.db, who, id).await?;
+    let t = consultations::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
+    let c = &mut p.consultation;
+    cohesion_domain::translation::apply_main(&t, &mut c.title, &mut c.summary, &mut c.body);
+    cohesion_domain::translation::apply_survey(&t, &mut p.survey);
+    Ok(p)
+}
+
+/// A list page's titles and summaries in the page's language (one query).
+async fn translate_list(ctx: &PageCtx, list: &mut [ConsultationRecord]) -> Result<(), AppError> {
+    let ids: Vec<Uuid> = list.iter().map(|c| c.id).collect();
+    let all = consultations::translations_of(&ctx.state.db, &ids, ctx.locale().tag()).await?;
+    for c in list.iter_mut() {
+        if let Some(t) = all.get(&c.id) {
+            cohesion_domain::translation::apply_main(t, &mut c.title, &mut c.summary, &mut c.body);
+        }
+    }
+    Ok(())
+}
+
+/// Results with question texts and options in the page's language.
+pub(crate) async fn translate_results(ctx: &PageCtx, r: &mut Results) -> Result<(), AppError> {
+    let t = consultations::translation(&ctx.state.db, r.consultation.id, ctx.locale().tag()).await?;
+    if t.is_empty() {
+        return Ok(());
+    }
+    let c = &mut r.consultation;
+    cohesion_domain::translation::apply_main(&t, &mut c.title, &mut c.summary, &mut c.body);
+    cohesion_domain::translation::apply_survey(&t, &mut r.survey);
+    for q in &mut r.questions {
+        if let Some(translated) = r.survey.question(&q.question.id) {
+            q.question = translated.clone();
+        }
+    }
+    Ok(())
 }

@@ -279,7 +279,8 @@ pub async fn results_csv(
 ) -> Result<Response, AppError> {
     let id = consultation_id(&id)?;
     let viewer = ctx.user.0.as_ref();
-    let r = results::results(&ctx.state.db, viewer, id, rules(&ctx), Some(&client.0)).await?;
+    let mut r = results::results(&ctx.state.db, viewer, id, rules(&ctx), Some(&client.0)).await?;
+    crate::consultations::translate_results(&ctx, &mut r).await?;
     let l = ctx.locale();
     let mut out = String::from(BOM);
     out.push_str(&line(&[

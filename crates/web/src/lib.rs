@@ -26,6 +26,7 @@ mod profile;
 mod security;
 mod session;
 mod staff_consultations;
+mod translations;
 mod state;
 
 use std::sync::{Arc, OnceLock};
@@ -237,6 +238,10 @@ pub fn router(state: SharedState) -> Router {
         .route(
             "/staff/consultations/{id}/weighting",
             get(staff_consultations::weighting),
+        )
+        .route(
+            "/staff/consultations/{id}/translations/{lang}",
+            get(translations::form).post(translations::save),
         )
         .route("/consultations/{id}/findings", get(findings::page))
         .route(

@@ -64,6 +64,7 @@ pub(crate) fn done_message(ctx: &PageCtx, done: Option<&str>) -> Option<String> 
         "finding-published" => "done-finding-published",
         "finding-withdrawn" => "done-finding-withdrawn",
         "finding-removed" => "done-finding-removed",
+        "translation" => "done-translation",
         _ => return None,
     };
     Some(ctx.locale().t(id).into_owned())

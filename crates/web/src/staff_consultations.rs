@@ -463,6 +463,25 @@ pub async fn manage(
         });
         page.actions.push(change("remove", "finding-remove", true));
     }
+    for (tag, name, missing, all) in crate::translations::missing_by_language(&ctx, &v).await? {
+        page.rows.push(
+            SummaryRow::new(
+                ctx.locale()
+                    .t_args("translations-row", &[("language", name.as_str().into())]),
+                ctx.locale().t_args(
+                    "translations-missing",
+                    &[
+                        ("missing", (missing as u64).into()),
+                        ("all", (all as u64).into()),
+                    ],
+                ),
+            )
+            .change(
+                &format!("/staff/consultations/{id}/translations/{tag}"),
+                t(&ctx, "translations-translate"),
+            ),
+        );
+    }
     let mut links = Vec::new();
     links.push((
         format!("/staff/consultations/{id}/findings/new"),

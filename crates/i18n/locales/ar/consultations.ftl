@@ -338,3 +338,14 @@ weighting-share = الحصة المرجّحة (مدى 95%)
 weighting-unweighted = الأشخاص (دون ترجيح)
 weighting-base-small = العدد الأساسي أقل من أن تُحسب نسبة مئوية
 reason-weighting_empty_category = لخيارٍ حصةٌ بين السكان لكن لا مجيبين فيه، فلا أحد يمثله. استبعده بـ -
+
+## الترجمات
+
+translations-title = ترجم
+translations-title-of = ترجم إلى { $language }
+translations-lead = ترجم كل نص. يرى القراء بتلك اللغة الترجمة حيث توجد، والنص الأصلي في غير ذلك. اترك الخانة فارغة للإبقاء على الأصل.
+translations-missing = { $missing } من أصل { $all } نصًا لم يُترجم بعد
+translations-original = الأصل
+translations-row = الترجمة: { $language }
+translations-translate = ترجم
+done-translation = حُفظت الترجمات.

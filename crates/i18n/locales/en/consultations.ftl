@@ -329,3 +329,14 @@ weighting-share = Weighted share (95% range)
 weighting-unweighted = People (unweighted)
 weighting-base-small = Base too small for a percentage
 reason-weighting_empty_category = An option with a population share has no respondents, so nobody can stand for it. Leave it out with -
+
+## Translations
+
+translations-title = Translate
+translations-title-of = Translate into { $language }
+translations-lead = Translate each text. Readers in that language see the translation where there is one, and the original elsewhere. Leave a box empty to keep the original.
+translations-missing = { $missing } of { $all } texts not translated yet
+translations-original = Original
+translations-row = Translation: { $language }
+translations-translate = Translate
+done-translation = The translations were saved.

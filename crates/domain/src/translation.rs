@@ -1,0 +1,183 @@
+//! Translations of what officers write on a consultation. Every text has
+//! a key ("title", "stage.0.name", "q1.text", "q1.option.2", …); a
+//! language's translations are a map from key to text, and anything
+//! missing falls back to the original, so a half-translated consultation
+//! still reads whole.
+
+use std::collections::BTreeMap;
+
+use crate::consultation::Stage;
+use crate::error::{ErrorCode, ValidationError};
+use crate::survey::model::{Demographic, QuestionKind, SurveyDefinition};
+
+pub type Texts = BTreeMap<String, String>;
+
+/// The longest translation accepted for any one text.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// Every translatable text of a consultation, with its key, in the order
+/// a reader meets them.
+pub fn source_texts(
+    title: &str,
+    summary: &str,
+    body: &str,
+    stages: &[Stage],
+    survey: &SurveyDefinition,
+) -> Vec<(String, String)> {
+    let mut out = vec![
+        ("title".to_owned(), title.to_owned()),
+        ("summary".to_owned(), summary.to_owned()),
+    ];
+    if !body.is_empty() {
+        out.push(("body".to_owned(), body.to_owned()));
+    }
+    for (i, s) in stages.iter().enumerate() {
+        out.push((format!("stage.{i}.name"), s.name.clone()));
+        if !s.description.is_empty() {
+            out.push((format!("stage.{i}.description"), s.description.clone()));
+        }
+    }
+    for (p, page) in survey.pages.iter().enumerate() {
+        if !page.title.is_empty() {
+            out.push((format!("page.{p}.title"), page.title.clone()));
+        }
+        for q in &page.questions {
+            out.push((format!("{}.text", q.id), q.text.clone()));
+            for (field, value) in [("hint", &q.hint), ("purpose", &q.purpose)] {
+                if !value.is_empty() {
+                    out.push((format!("{}.{field}", q.id), value.clone()));
+                }
+            }
+            let (written, kind): (&[String], &str) = match &q.kind {
+                QuestionKind::SingleChoice { options }
+                | QuestionKind::MultipleChoice { options, .. }
+                | QuestionKind::Ranking { options } => (options, "option"),
+                QuestionKind::Demographic {
+                    of: Demographic::Area,
+                    areas,
+                } => (areas, "option"),
+                QuestionKind::Matrix { rows } => (rows, "row"),
+                _ => (&[], "option"),
+            };
+            for (i, text) in written.iter().enumerate() {
+                out.push((format!("{}.{kind}.{i}", q.id), text.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Keeps the translations of keys the consultation has, trimmed and
+/// checked; empty ones are dropped (the original shows instead).
+pub fn validate(input: &Texts, keys: &[(String, String)]) -> Result<Texts, ValidationError> {
+    let mut out = Texts::new();
+    for (key, value) in input {
+        if !keys.iter().any(|(k, _)| k == key) {
+            return Err(ValidationError::new("texts", ErrorCode::UnknownQuestion));
+        }
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        if value.chars().count() > MAX_TEXT_CHARS {
+            return Err(ValidationError::new("texts", ErrorCode::FieldTooLong));
+        }
+        if value
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            return Err(ValidationError::new("texts", ErrorCode::BadRequest));
+        }
+        out.insert(key.clone(), value.replace("\r\n", "\n"));
+    }
+    Ok(out)
+}
+
+fn put(t: &Texts, key: &str, target: &mut String) {
+    if let Some(v) = t.get(key) {
+        *target = v.clone();
+    }
+}
+
+/// The survey with its texts in the translation's language.
+pub fn apply_survey(t: &Texts, survey: &mut SurveyDefinition) {
+    if t.is_empty() {
+        return;
+    }
+    for (p, page) in survey.pages.iter_mut().enumerate() {
+        put(t, &format!("page.{p}.title"), &mut page.title);
+        for q in &mut page.questions {
+            let id = q.id.clone();
+            put(t, &format!("{id}.text"), &mut q.text);
+            put(t, &format!("{id}.hint"), &mut q.hint);
+            put(t, &format!("{id}.purpose"), &mut q.purpose);
+            let (written, kind): (&mut Vec<String>, &str) = match &mut q.kind {
+                QuestionKind::SingleChoice { options }
+                | QuestionKind::MultipleChoice { options, .. }
+                | QuestionKind::Ranking { options } => (options, "option"),
+                QuestionKind::Demographic {
+                    of: Demographic::Area,
+                    areas,
+                } => (areas, "option"),
+                QuestionKind::Matrix { rows } => (rows, "row"),
+                _ => continue,
+            };
+            for (i, text) in written.iter_mut().enumerate() {
+                put(t, &format!("{id}.{kind}.{i}"), text);
+            }
+        }
+    }
+}
+
+pub fn apply_stages(t: &Texts, stages: &mut [Stage]) {
+    for (i, s) in stages.iter_mut().enumerate() {
+        put(t, &format!("stage.{i}.name"), &mut s.name);
+        put(t, &format!("stage.{i}.description"), &mut s.description);
+    }
+}
+
+/// Title, summary and body in the translation's language.
+pub fn apply_main(t: &Texts, title: &mut String, summary: &mut String, body: &mut String) {
+    put(t, "title", title);
+    put(t, "summary", summary);
+    put(t, "body", body);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::model::tests::sample;
+
+    #[test]
+    fn keys_cover_the_texts_and_translations_replace_them() {
+        let survey = sample();
+        let keys = source_texts("Title", "Summary", "", &[], &survey);
+        let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+        assert!(names.contains(&"q1.option.1"), "{names:?}");
+        assert!(names.contains(&"q3.purpose"), "{names:?}");
+        assert!(!names.contains(&"body"));
+        let mut input = Texts::new();
+        input.insert("q1.text".into(), " هل رأيت؟ ".into());
+        input.insert("q1.option.0".into(), "نعم".into());
+        input.insert("summary".into(), "   ".into());
+        let t = validate(&input, &keys).unwrap();
+        assert_eq!(t.len(), 2);
+        let mut translated = survey.clone();
+        apply_survey(&t, &mut translated);
+        assert_eq!(translated.pages[0].questions[0].text, "هل رأيت؟");
+        let QuestionKind::SingleChoice { options } = &translated.pages[0].questions[0].kind else {
+            panic!("kind changed");
+        };
+        assert_eq!(options, &["نعم".to_string(), "No".to_string()]);
+        // Ids, kinds and routing never change.
+        assert_eq!(
+            translated.pages[1].questions[0].show_if,
+            survey.pages[1].questions[0].show_if
+        );
+        input.insert("q99.text".into(), "x".into());
+        assert_eq!(
+            validate(&input, &keys).unwrap_err().code,
+            ErrorCode::UnknownQuestion
+        );
+    }
+}

@@ -1,0 +1,204 @@
+//! Translating a consultation: officers fill in every text in another
+//! language on one page that shows what is still missing; readers then
+//! see the translation where there is one and the original elsewhere.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::identity::Action;
+use cohesion_domain::translation::{self, Texts};
+use cohesion_services::consultations;
+use cohesion_services::ServiceError;
+use cohesion_ui::{ErrorLink, TranslationPage, TranslationRow};
+
+use crate::accounts::respond;
+use crate::consultations::consultation_id;
+use crate::error::AppError;
+use crate::form::StrictForm;
+use crate::pages::{ClientKey, PageCtx};
+use crate::profile::{done_message, see_other, DoneQuery};
+use crate::session::{check_session_csrf, Me};
+
+fn t(ctx: &PageCtx, id: &str) -> String {
+    ctx.locale().t(id).into_owned()
+}
+
+/// How many of a consultation's texts each language lacks, for the
+/// officers' page: (language tag, its name, missing, all).
+pub async fn missing_by_language(
+    ctx: &PageCtx,
+    v: &consultations::ConsultationView,
+) -> Result<Vec<(String, String, usize, usize)>, AppError> {
+    let keys = translation::source_texts(
+        &v.record.title,
+        &v.record.summary,
+        &v.record.body,
+        &v.stages,
+        &v.survey,
+    );
+    let source = ctx.state.catalog.default_locale().tag().to_owned();
+    let mut out = Vec::new();
+    for l in ctx.state.catalog.all().iter().filter(|l| l.tag() != source) {
+        let texts = consultations::translation(&ctx.state.db, v.record.id, l.tag()).await?;
+        let missing = keys.iter().filter(|(k, _)| !texts.contains_key(k)).count();
+        out.push((l.tag().to_owned(), l.name().to_owned(), missing, keys.len()));
+    }
+    Ok(out)
+}
+
+#[allow(clippy::too_many_arguments)] // one per part of the page
+async fn page(
+    ctx: &PageCtx,
+    csrf: &str,
+    id: uuid::Uuid,
+    lang: &str,
+    values: &Texts,
+    errors: Vec<ErrorLink>,
+    done: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let target = ctx
+        .state
+        .catalog
+        .get(lang)
+        .filter(|l| l.tag() != ctx.state.catalog.default_locale().tag())
+        .ok_or(ServiceError::NotFound)?;
+    let me = ctx.user.0.as_ref();
+    let v = consultations::view(&ctx.state.db, me, id).await?;
+    let keys = translation::source_texts(
+        &v.record.title,
+        &v.record.summary,
+        &v.record.body,
+        &v.stages,
+        &v.survey,
+    );
+    let missing = keys
+        .iter()
+        .filter(|(k, _)| values.get(k).is_none_or(|s| s.trim().is_empty()))
+        .count();
+    let path = format!("/staff/consultations/{id}/translations/{}", target.tag());
+    let mut ui = ctx.chrome_for(&path, "translations-title").await?;
+    ui.title = ctx.locale().t_args(
+        "translations-title-of",
+        &[("language", target.name().into())],
+    );
+    let view = TranslationPage {
+        ui,
+        back: Some((format!("/staff/consultations/{id}"), t(ctx, "back"))),
+        done,
+        lead: t(ctx, "translations-lead"),
+        missing: ctx.locale().t_args(
+            "translations-missing",
+            &[
+                ("missing", (missing as u64).into()),
+                ("all", (keys.len() as u64).into()),
+            ],
+        ),
+        errors,
+        csrf: csrf.to_owned(),
+        action: path,
+        target_lang: target.tag().to_owned(),
+        target_dir: target.direction().as_str().to_owned(),
+        original_label: t(ctx, "translations-original"),
+        rows: keys
+            .into_iter()
+            .map(|(key, original)| {
+                let value = values.get(&key).cloned().unwrap_or_default();
+                TranslationRow {
+                    missing: value.trim().is_empty(),
+                    long: original.chars().count() > 80 || original.contains('\n'),
+                    key,
+                    original,
+                    value,
+                }
+            })
+            .collect(),
+        button: t(ctx, "save"),
+    };
+    respond(status, view, None)
+}
+
+fn require(me: &cohesion_services::accounts::SignedIn) -> Result<(), AppError> {
+    if me.roles.allows(Action::RunEngagement) {
+        Ok(())
+    } else {
+        Err(ServiceError::Forbidden.into())
+    }
+}
+
+pub async fn form(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path((id, lang)): Path<(String, String)>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Response, AppError> {
+    require(&me)?;
+    let id = consultation_id(&id)?;
+    let values = consultations::translation(&ctx.state.db, id, &lang).await?;
+    let done = done_message(&ctx, q.done.as_deref());
+    page(
+        &ctx,
+        &me.csrf,
+        id,
+        &lang,
+        &values,
+        Vec::new(),
+        done,
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn save(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path((id, lang)): Path<(String, String)>,
+    StrictForm(pairs): StrictForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let mut csrf = String::new();
+    let mut values = Texts::new();
+    for (k, v) in pairs {
+        if k == "csrf" {
+            csrf = v;
+        } else {
+            values.insert(k, v);
+        }
+    }
+    check_session_csrf(&me, &csrf)?;
+    require(&me)?;
+    let id = consultation_id(&id)?;
+    let target = ctx
+        .state
+        .catalog
+        .get(&lang)
+        .filter(|l| l.tag() != ctx.state.catalog.default_locale().tag())
+        .map(|l| l.tag().to_owned())
+        .ok_or(ServiceError::NotFound)?;
+    match consultations::set_translation(&ctx.state.db, &me, id, &target, &values, Some(&client.0))
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/staff/consultations/{id}/translations/{target}?done=translation"
+        ))),
+        Err(ServiceError::Invalid(e)) => {
+            let errors = vec![ErrorLink {
+                href: "#t-1".into(),
+                question: String::new(),
+                message: t(&ctx, &format!("reason-{}", e.code)),
+            }];
+            page(
+                &ctx,
+                &me.csrf,
+                id,
+                &target,
+                &values,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
