@@ -131,6 +131,15 @@ test('an officer builds and publishes a consultation, a resident answers it in A
   // The first option routes to the follow-up on page 2.
   assert.equal(r.url(), `${server.base}/consultations/${id}/respond/2`)
   await checkPage(r, 'survey page 2, in Arabic', { lang: 'ar' })
+  // Sending before page 2 is answered: the summary links back to it.
+  await r.goto(`${server.base}/consultations/${id}/respond/check`)
+  await checkPage(r, 'check your answers, page 2 not answered, in Arabic', { lang: 'ar' })
+  await follow(r, r.getByRole('button', { name: 'أرسل ردي' }))
+  const missing = r.locator('.govuk-error-summary').getByRole('link')
+  assert.match(await missing.innerText(), /What would make it feel safer\?/)
+  await checkPage(r, 'check your answers with an error, in Arabic', { lang: 'ar' })
+  await follow(r, missing)
+  assert.equal(r.url(), `${server.base}/consultations/${id}/respond/2#q2`)
   // The follow-up must be answered once shown.
   await follow(r, r.getByRole('button', { name: 'احفظ وتابع' }))
   assert.equal(r.url(), `${server.base}/consultations/${id}/respond/2`)

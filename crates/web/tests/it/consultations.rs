@@ -286,7 +286,10 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
         assert_eq!(res.status(), 422);
         let html = res.text().await.unwrap();
         assert!(html.contains("govuk-error-summary") && html.contains("There is a problem"));
-        assert!(html.contains("href=\"#q1\""));
+        // Each line of the summary names its question and links to it.
+        assert!(html.contains(
+            "<a href=\"#q1\"><bdi>Have you seen hate incidents locally?</bdi>: Answer the question"
+        ));
         // A field that is no question of this survey.
         let res = s
             .post(
@@ -300,7 +303,7 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
             .text()
             .await
             .unwrap()
-            .contains("This question is not part of the survey"));
+            .contains("<a href=\"#main-content\">This question is not part of the survey"));
         // An option the question does not have.
         let res = s
             .post(
@@ -364,6 +367,18 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
             .await;
         assert_eq!(res.status(), 303);
         assert_eq!(location(&res), format!("{respond}/2"));
+        // Sending before answering page 2: the summary links to it.
+        let (status, html) = s.page(&format!("{respond}/check"), &tom).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Not answered"));
+        let res = s
+            .post(&format!("{respond}/submit"), &tom, &[("csrf", &tom_csrf)])
+            .await;
+        assert_eq!(res.status(), 422);
+        assert!(res.text().await.unwrap().contains(&format!(
+            "<a href=\"{respond}/2#q3\"><bdi>What happened?</bdi>: Answer the question"
+        )));
+        assert_eq!(s.page(&format!("{respond}/done"), &tom).await.0, 404);
         let (status, html) = s.page(&format!("{respond}/2"), &tom).await;
         assert_eq!(status, 200);
         assert!(
