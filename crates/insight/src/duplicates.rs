@@ -203,28 +203,32 @@ impl UnionFind {
 /// The same input and options give the same output.
 pub fn deduplicate(texts: &[&str], options: &Options) -> Deduplicated {
     let mut result = Deduplicated::default();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
+    // Threads only pay for themselves on large inputs.
+    let threads = if texts.len() < 20_000 {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8)
+    };
     let chunk = texts.len().div_ceil(threads).max(1);
 
     // Canonical forms and content-free classes, in parallel.
     let mut canon: Vec<(String, Option<ContentFree>)> = Vec::with_capacity(texts.len());
-    std::thread::scope(|s| {
-        let handles: Vec<_> = texts
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|t| (canonical(t), content_free(t)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for h in handles {
-            canon.extend(h.join().expect("worker threads do not panic"));
-        }
-    });
+    let classify = |t: &&str| (canonical(t), content_free(t));
+    if threads == 1 {
+        canon.extend(texts.iter().map(classify));
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = texts
+                .chunks(chunk)
+                .map(|part| s.spawn(move || part.iter().map(classify).collect::<Vec<_>>()))
+                .collect();
+            for h in handles {
+                canon.extend(h.join().expect("worker threads do not panic"));
+            }
+        });
+    }
 
     // Exact duplicates: the first answer with a canonical form leads.
     let mut leader_of: HashMap<&str, u32> = HashMap::with_capacity(texts.len());
@@ -259,21 +263,28 @@ pub fn deduplicate(texts: &[&str], options: &Options) -> Deduplicated {
         .collect();
     let mut signatures = vec![0u64; leaders.len() * n_hashes];
     let leader_chunk = leaders.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        for (ids, sigs) in leaders
-            .chunks(leader_chunk)
-            .zip(signatures.chunks_mut(leader_chunk * n_hashes))
-        {
-            let canon = &canon;
-            let coefficients = &coefficients;
-            s.spawn(move || {
-                let mut grams = Vec::new();
-                for (&i, out) in ids.iter().zip(sigs.chunks_mut(n_hashes)) {
-                    signature(&canon[i as usize].0, coefficients, out, &mut grams);
-                }
-            });
+    if threads == 1 {
+        let mut grams = Vec::new();
+        for (&i, out) in leaders.iter().zip(signatures.chunks_mut(n_hashes)) {
+            signature(&canon[i as usize].0, &coefficients, out, &mut grams);
         }
-    });
+    } else {
+        std::thread::scope(|s| {
+            for (ids, sigs) in leaders
+                .chunks(leader_chunk)
+                .zip(signatures.chunks_mut(leader_chunk * n_hashes))
+            {
+                let canon = &canon;
+                let coefficients = &coefficients;
+                s.spawn(move || {
+                    let mut grams = Vec::new();
+                    for (&i, out) in ids.iter().zip(sigs.chunks_mut(n_hashes)) {
+                        signature(&canon[i as usize].0, coefficients, out, &mut grams);
+                    }
+                });
+            }
+        });
+    }
 
     // Bands: sort (band hash, leader position) and join runs.
     let needed = (options.threshold * n_hashes as f64).ceil() as usize;
