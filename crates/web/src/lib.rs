@@ -26,8 +26,8 @@ mod profile;
 mod security;
 mod session;
 mod staff_consultations;
-mod translations;
 mod state;
+mod translations;
 
 use std::sync::{Arc, OnceLock};
 
@@ -193,6 +193,10 @@ pub fn router(state: SharedState) -> Router {
         .route(
             "/staff/consultations/{id}/responses.csv",
             get(exports::responses_csv),
+        )
+        .route(
+            "/staff/consultations/{id}/responses.xlsx",
+            get(exports::responses_xlsx),
         )
         .route(
             "/staff/consultations/new",

@@ -514,6 +514,10 @@ pub async fn manage(
             format!("/staff/consultations/{id}/responses.csv"),
             t(&ctx, "export-responses"),
         ));
+        links.push((
+            format!("/staff/consultations/{id}/responses.xlsx"),
+            t(&ctx, "export-responses-xlsx"),
+        ));
     }
     page.links = links;
     respond(StatusCode::OK, page, None)

@@ -349,3 +349,5 @@ translations-original = الأصل
 translations-row = الترجمة: { $language }
 translations-translate = ترجم
 done-translation = حُفظت الترجمات.
+
+export-responses-xlsx = نزّل كل الردود (Excel)

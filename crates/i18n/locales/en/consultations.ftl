@@ -340,3 +340,5 @@ translations-original = Original
 translations-row = Translation: { $language }
 translations-translate = Translate
 done-translation = The translations were saved.
+
+export-responses-xlsx = Download every response (Excel)
