@@ -74,10 +74,37 @@ pub async fn list(
     page: u32,
 ) -> Result<(Vec<ConsultationRecord>, i64), ServiceError> {
     query.drafts = query.drafts && is_staff(viewer);
+    // Matched against normalised text, so Arabic spelled with or without
+    // vowel marks, tatweel or hamza forms finds the same consultations.
+    let search = query.search.map(cohesion_insight::text::normalise);
+    query.search = search.as_deref();
     query.limit = PAGE_SIZE;
     query.offset = i64::from(page.saturating_sub(1)) * PAGE_SIZE;
     let mut c = db.acquire().await?;
     Ok(consultations::list(c.conn(), &query, Timestamp::now()).await?)
+}
+
+/// Rebuilds what searches match: title and summary in every language,
+/// normalised as queries are (`cohesion_insight::text::normalise`).
+async fn refresh_search(
+    mut conn: cohesion_storage::Conn<'_>,
+    id: Uuid,
+) -> Result<(), ServiceError> {
+    let Some(c) = consultations::find(conn.reborrow(), id).await? else {
+        return Ok(());
+    };
+    let mut text = format!("{}\n{}", c.title, c.summary);
+    for json in consultations::all_translations(conn.reborrow(), id).await? {
+        let t: Texts = serde_json::from_str(&json).unwrap_or_default();
+        for key in ["title", "summary"] {
+            if let Some(v) = t.get(key) {
+                text.push('\n');
+                text.push_str(v);
+            }
+        }
+    }
+    consultations::set_search_text(conn, id, &cohesion_insight::text::normalise(&text)).await?;
+    Ok(())
 }
 
 /// Creates a draft consultation with an empty survey.
@@ -93,6 +120,7 @@ pub async fn create(
         .unwrap_or_else(|_| "{\"pages\":[]}".into());
     let mut tx = db.begin().await?;
     let id = consultations::insert(tx.conn(), &fields, &empty, Some(me.user_id)).await?;
+    refresh_search(tx.conn(), id).await?;
     audit_log(
         tx.conn(),
         origin(me, client),
@@ -118,6 +146,7 @@ pub async fn update(
     if !consultations::update(tx.conn(), id, &fields).await? {
         return Err(ServiceError::NotFound);
     }
+    refresh_search(tx.conn(), id).await?;
     audit_log(
         tx.conn(),
         origin(me, client),
@@ -299,6 +328,7 @@ pub async fn set_translation(
     })?;
     let mut tx = db.begin().await?;
     consultations::set_translation(tx.conn(), id, locale, &json, me.user_id).await?;
+    refresh_search(tx.conn(), id).await?;
     let detail = format!("{locale}: {} of {} texts", texts.len(), keys.len());
     audit_log(
         tx.conn(),

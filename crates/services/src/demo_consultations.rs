@@ -269,6 +269,9 @@ async fn create(
     }
     let mut tx = db.begin().await?;
     let id = consultations::insert(tx.conn(), &fields, &json, None).await?;
+    let search =
+        cohesion_insight::text::normalise(&format!("{}\n{}", fields.title, fields.summary));
+    consultations::set_search_text(tx.conn(), id, &search).await?;
     consultations::set_stages(tx.conn(), id, &valid).await?;
     let now = Some(Timestamp::now());
     consultations::set_published(tx.conn(), id, Publication::Consultation, now).await?;

@@ -243,10 +243,7 @@ pub async fn list(
     }
     filters.push("($2 = '' OR LOWER(topics) LIKE $3 ESCAPE '\\')".into());
     filters.push("($4 = '' OR LOWER(COALESCE(area, '')) = $4)".into());
-    filters.push(
-        "($5 = '' OR LOWER(title) LIKE $6 ESCAPE '\\' OR LOWER(summary) LIKE $6 ESCAPE '\\')"
-            .into(),
-    );
+    filters.push("($5 = '' OR search_text LIKE $6 ESCAPE '\\')".into());
     let filter = filters.join(" AND ");
     let order =
         "CASE WHEN opens_at <= $1 AND closes_at > $1 THEN 0 WHEN opens_at > $1 THEN 1 ELSE 2 END, \
@@ -416,4 +413,28 @@ pub async fn set_translation(
         .map(|_| ())
     })?;
     Ok(())
+}
+
+/// Replaces the normalised text a search matches against.
+pub async fn set_search_text(conn: Conn<'_>, id: Uuid, text: &str) -> Result<(), StorageError> {
+    on_conn!(conn, c => {
+        sqlx::query("UPDATE consultations SET search_text = $1 WHERE id = $2")
+            .bind(text)
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// Every language's translations of a consultation, as JSON.
+pub async fn all_translations(conn: Conn<'_>, id: Uuid) -> Result<Vec<String>, StorageError> {
+    let rows = on_conn!(conn, c => {
+        sqlx::query_scalar::<_, String>("SELECT texts FROM consultation_translations WHERE consultation_id = $1")
+            .bind(id)
+            .fetch_all(&mut *c)
+            .await
+    })?;
+    Ok(rows)
 }

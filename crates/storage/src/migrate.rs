@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_consultations"),
     migration!(5, "0005_findings"),
     migration!(6, "0006_consultation_translations"),
+    migration!(7, "0007_consultation_search"),
 ];
 
 /// An arbitrary constant naming Cohesion's migration lock.
