@@ -373,7 +373,7 @@ mod tests {
         let mut out = RawAnswers::new();
         for (k, v) in pairs {
             out.entry(k.to_string())
-                .or_insert_with(Vec::new)
+                .or_default()
                 .push(v.to_string());
         }
         out
