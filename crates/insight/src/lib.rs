@@ -30,6 +30,6 @@ pub mod moderation;
 pub mod opinions;
 pub mod proportion;
 pub mod raking;
-pub mod weighted;
 pub mod text;
 pub mod themes;
+pub mod weighted;

@@ -1207,7 +1207,8 @@ async fn translate_list(ctx: &PageCtx, list: &mut [ConsultationRecord]) -> Resul
 
 /// Results with question texts and options in the page's language.
 pub(crate) async fn translate_results(ctx: &PageCtx, r: &mut Results) -> Result<(), AppError> {
-    let t = consultations::translation(&ctx.state.db, r.consultation.id, ctx.locale().tag()).await?;
+    let t =
+        consultations::translation(&ctx.state.db, r.consultation.id, ctx.locale().tag()).await?;
     if t.is_empty() {
         return Ok(());
     }

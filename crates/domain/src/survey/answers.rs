@@ -372,9 +372,7 @@ mod tests {
     fn raw(pairs: &[(&str, &str)]) -> RawAnswers {
         let mut out = RawAnswers::new();
         for (k, v) in pairs {
-            out.entry(k.to_string())
-                .or_default()
-                .push(v.to_string());
+            out.entry(k.to_string()).or_default().push(v.to_string());
         }
         out
     }
