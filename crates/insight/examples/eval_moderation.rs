@@ -148,7 +148,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let cv = o;
             for (what, labels) in [
                 ("sentiment normal vs the rest", &normal),
-                ("target (6 classes)", &target),
+                ("target", &target),
             ] {
                 let (folds, pooled) = cross_validate(&texts, labels, 5, &cv)?;
                 let per: Vec<f64> = folds.iter().map(|f| f.macro_f1).collect();
