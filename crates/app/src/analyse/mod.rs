@@ -94,6 +94,10 @@ pub struct ThemesArgs {
     /// Confirmed themes (JSON) to map the answers to.
     #[arg(long, value_name = "CONFIRMED.json")]
     pub themes: Option<PathBuf>,
+    /// Seed for the clustering of large inputs; the same input and seed
+    /// give the same output.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub seed: u64,
     /// Write the JSON here instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
