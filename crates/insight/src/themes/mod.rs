@@ -873,6 +873,21 @@ mod tests {
     }
 
     #[test]
+    fn tiny_and_empty_inputs() {
+        let o = Options::default();
+        let d = discover(&[], &[], &o);
+        assert!(d.themes.is_empty() && d.answers == 0);
+        let ids: Vec<String> = vec!["a".into(), "b".into(), "c".into()];
+        let d = discover(&ids, &["", "   ", "one lonely answer"], &o);
+        assert!(d.themes.is_empty());
+        assert_eq!(d.empty.count, 2);
+        assert_eq!(d.unassigned, vec!["c"]);
+        let long = "word ".repeat(20_000);
+        let d = discover(&ids[..1], &[long.as_str()], &o);
+        assert_eq!(d.unassigned.len(), 1);
+    }
+
+    #[test]
     fn a_theme_never_mixes_for_and_against() {
         let mut texts = Vec::new();
         for i in 0..6 {
