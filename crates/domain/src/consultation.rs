@@ -147,6 +147,79 @@ pub struct ConsultationInput {
     /// "yes" when people may respond without an account.
     #[serde(default)]
     pub allow_anonymous: String,
+    /// Strands of engagement (stakeholder meetings, community-led
+    /// sessions, commissioned research, …), one per line.
+    #[serde(default)]
+    pub strands: String,
+    /// Linked documents, one per line: `Title | https://…`.
+    #[serde(default)]
+    pub documents: String,
+}
+
+/// A document a consultation links to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub title: String,
+    pub url: String,
+}
+
+pub const MAX_STRANDS: usize = 10;
+pub const MAX_DOCUMENTS: usize = 20;
+pub const MAX_URL_CHARS: usize = 500;
+
+/// A link people may follow: to the web, or to a page of this site.
+pub fn safe_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (url.starts_with('/') && !url.starts_with("//")))
+        && url.chars().count() <= MAX_URL_CHARS
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+}
+
+fn strands(raw: &str) -> Result<Vec<String>, ValidationError> {
+    let mut out = Vec::new();
+    for line in raw.lines() {
+        if let Some(s) = optional("strands", line, MAX_STAGE_NAME_CHARS)? {
+            out.push(s);
+        }
+    }
+    if out.len() > MAX_STRANDS {
+        return Err(ValidationError::new("strands", ErrorCode::FieldTooLong));
+    }
+    Ok(out)
+}
+
+fn documents(raw: &str) -> Result<Vec<Document>, ValidationError> {
+    let mut out = Vec::new();
+    for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (title, url) = line
+            .rsplit_once('|')
+            .ok_or(ValidationError::new("documents", ErrorCode::BadRequest))?;
+        let title = required_line("documents", title, MAX_STAGE_NAME_CHARS)?;
+        let url = url.trim();
+        if !safe_url(url) {
+            return Err(ValidationError::new("documents", ErrorCode::BadRequest));
+        }
+        out.push(Document {
+            title,
+            url: url.to_owned(),
+        });
+    }
+    if out.len() > MAX_DOCUMENTS {
+        return Err(ValidationError::new("documents", ErrorCode::FieldTooLong));
+    }
+    Ok(out)
+}
+
+/// The form's text for `documents`, to refill it.
+pub fn documents_text(list: &[Document]) -> String {
+    list.iter()
+        .map(|d| format!("{} | {}", d.title, d.url))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A consultation that passed every check.
@@ -160,6 +233,8 @@ pub struct ConsultationFields {
     pub opens_at: OffsetDateTime,
     pub closes_at: OffsetDateTime,
     pub allow_anonymous: bool,
+    pub strands: Vec<String>,
+    pub documents: Vec<Document>,
 }
 
 const DATETIME_MINUTES: &[BorrowedFormatItem<'static>] =
@@ -249,6 +324,8 @@ impl ConsultationInput {
                 )),
             ),
         };
+        let strands = keep(&mut errors, strands(&self.strands));
+        let documents = keep(&mut errors, documents(&self.documents));
         if let (Some(o), Some(c)) = (opens_at, closes_at) {
             if c <= o {
                 errors.push(ValidationError::new(
@@ -266,6 +343,8 @@ impl ConsultationInput {
             opens_at,
             closes_at,
             allow_anonymous,
+            strands,
+            documents,
         ) {
             (
                 Some(title),
@@ -276,6 +355,8 @@ impl ConsultationInput {
                 Some(opens_at),
                 Some(closes_at),
                 Some(allow_anonymous),
+                Some(strands),
+                Some(documents),
             ) if errors.is_empty() => Ok(ConsultationFields {
                 title,
                 summary,
@@ -285,6 +366,8 @@ impl ConsultationInput {
                 opens_at,
                 closes_at,
                 allow_anonymous,
+                strands,
+                documents,
             }),
             _ => Err(errors),
         }
@@ -376,6 +459,8 @@ mod tests {
             opens_at: "2026-12-01T09:00".into(),
             closes_at: "2027-01-31T17:00".into(),
             allow_anonymous: "yes".into(),
+            strands: "Community-led sessions\n\nFormal consultation".into(),
+            documents: "Evidence review | https://example.org/review.pdf".into(),
         }
     }
 
@@ -386,6 +471,22 @@ mod tests {
         assert_eq!(c.opens_at, datetime!(2026-12-01 09:00 UTC));
         assert!(c.allow_anonymous);
         assert_eq!(c.area, None);
+        assert_eq!(c.strands, ["Community-led sessions", "Formal consultation"]);
+        assert_eq!(c.documents[0].url, "https://example.org/review.pdf");
+        for bad in [
+            "No link",
+            "Script | javascript:alert(1)",
+            "Spaced | https://a b",
+            "Proto | //evil.example",
+        ] {
+            let e = ConsultationInput {
+                documents: bad.into(),
+                ..input()
+            }
+            .validate()
+            .unwrap_err();
+            assert_eq!(e[0].field, "documents", "{bad}");
+        }
         assert_eq!(format_datetime(c.opens_at), "2026-12-01T09:00");
     }
 

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::consultation::Stage;
+use crate::consultation::{Document, Stage};
 use crate::error::{ErrorCode, ValidationError};
 use crate::survey::model::{Demographic, QuestionKind, SurveyDefinition};
 
@@ -21,6 +21,8 @@ pub fn source_texts(
     title: &str,
     summary: &str,
     body: &str,
+    strands: &[String],
+    documents: &[Document],
     stages: &[Stage],
     survey: &SurveyDefinition,
 ) -> Vec<(String, String)> {
@@ -30,6 +32,12 @@ pub fn source_texts(
     ];
     if !body.is_empty() {
         out.push(("body".to_owned(), body.to_owned()));
+    }
+    for (i, s) in strands.iter().enumerate() {
+        out.push((format!("strand.{i}"), s.clone()));
+    }
+    for (i, d) in documents.iter().enumerate() {
+        out.push((format!("document.{i}.title"), d.title.clone()));
     }
     for (i, s) in stages.iter().enumerate() {
         out.push((format!("stage.{i}.name"), s.name.clone()));
@@ -136,6 +144,16 @@ pub fn apply_stages(t: &Texts, stages: &mut [Stage]) {
     }
 }
 
+/// Strands and document titles in the translation's language.
+pub fn apply_lists(t: &Texts, strands: &mut [String], documents: &mut [Document]) {
+    for (i, s) in strands.iter_mut().enumerate() {
+        put(t, &format!("strand.{i}"), s);
+    }
+    for (i, d) in documents.iter_mut().enumerate() {
+        put(t, &format!("document.{i}.title"), &mut d.title);
+    }
+}
+
 /// Title, summary and body in the translation's language.
 pub fn apply_main(t: &Texts, title: &mut String, summary: &mut String, body: &mut String) {
     put(t, "title", title);
@@ -151,7 +169,7 @@ mod tests {
     #[test]
     fn keys_cover_the_texts_and_translations_replace_them() {
         let survey = sample();
-        let keys = source_texts("Title", "Summary", "", &[], &survey);
+        let keys = source_texts("Title", "Summary", "", &[], &[], &[], &survey);
         let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
         assert!(names.contains(&"q1.option.1"), "{names:?}");
         assert!(names.contains(&"q3.purpose"), "{names:?}");

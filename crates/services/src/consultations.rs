@@ -299,6 +299,7 @@ pub async fn view_in(
         &mut v.record.body,
     );
     translation::apply_stages(&t, &mut v.stages);
+    translation::apply_lists(&t, &mut v.record.strands, &mut v.record.documents);
     translation::apply_survey(&t, &mut v.survey);
     Ok(v)
 }
@@ -319,6 +320,8 @@ pub async fn set_translation(
         &v.record.title,
         &v.record.summary,
         &v.record.body,
+        &v.record.strands,
+        &v.record.documents,
         &v.stages,
         &v.survey,
     );

@@ -340,6 +340,8 @@ pub async fn load(db: &Db) -> Result<bool, ServiceError> {
             opens_at: at(-30),
             closes_at: at(60),
             allow_anonymous: "yes".into(),
+            strands: "Stakeholder meetings\nCommunity-led sessions\nCommissioned research\nFormal consultation".into(),
+            documents: "How we will use your answers | /privacy".into(),
         },
         &survey,
         &[
@@ -384,6 +386,7 @@ pub async fn load(db: &Db) -> Result<bool, ServiceError> {
             opens_at: at(14),
             closes_at: at(74),
             allow_anonymous: "no".into(),
+            ..Default::default()
         },
         &survey,
         &[stage(
@@ -407,6 +410,7 @@ pub async fn load(db: &Db) -> Result<bool, ServiceError> {
             opens_at: at(-90),
             closes_at: at(-30),
             allow_anonymous: "no".into(),
+            ..Default::default()
         },
         &survey,
         &[

@@ -1,7 +1,7 @@
 //! Consultations and their timeline of stages.
 
 use cohesion_domain::consultation::{
-    format_date, parse_date, ConsultationFields, Stage, StageLink, StageState, Status,
+    format_date, parse_date, ConsultationFields, Document, Stage, StageLink, StageState, Status,
 };
 use sqlx::Row;
 use uuid::Uuid;
@@ -19,6 +19,8 @@ pub struct ConsultationRecord {
     pub opens_at: Timestamp,
     pub closes_at: Timestamp,
     pub allow_anonymous: bool,
+    pub strands: Vec<String>,
+    pub documents: Vec<Document>,
     /// The survey definition, as JSON.
     pub survey: String,
     pub published_at: Option<Timestamp>,
@@ -60,6 +62,8 @@ where
     for<'a> Option<Timestamp>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
 {
     let topics: String = r.try_get("topics")?;
+    let strands: String = r.try_get("strands")?;
+    let documents: String = r.try_get("documents")?;
     Ok(ConsultationRecord {
         id: r.try_get("id")?,
         title: r.try_get("title")?,
@@ -74,6 +78,12 @@ where
         opens_at: r.try_get("opens_at")?,
         closes_at: r.try_get("closes_at")?,
         allow_anonymous: r.try_get("allow_anonymous")?,
+        strands: strands
+            .lines()
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        documents: serde_json::from_str(&documents).unwrap_or_default(),
         survey: r.try_get("survey")?,
         published_at: r.try_get("published_at")?,
         results_published_at: r.try_get("results_published_at")?,
@@ -94,8 +104,8 @@ pub async fn insert(
     on_conn!(conn, c => {
         sqlx::query(
             "INSERT INTO consultations (id, title, summary, body, topics, area, opens_at, closes_at, \
-             allow_anonymous, survey, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)",
+             allow_anonymous, survey, created_by, created_at, updated_at, strands, documents) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14)",
         )
         .bind(id)
         .bind(&f.title)
@@ -109,6 +119,8 @@ pub async fn insert(
         .bind(survey)
         .bind(by)
         .bind(now)
+        .bind(f.strands.join("\n"))
+        .bind(documents_json(&f.documents))
         .execute(&mut *c)
         .await
         .map(|_| ())
@@ -125,7 +137,8 @@ pub async fn update(
     let n = on_conn!(conn, c => {
         sqlx::query(
             "UPDATE consultations SET title = $1, summary = $2, body = $3, topics = $4, area = $5, \
-             opens_at = $6, closes_at = $7, allow_anonymous = $8, updated_at = $9 WHERE id = $10",
+             opens_at = $6, closes_at = $7, allow_anonymous = $8, updated_at = $9, strands = $11, \
+             documents = $12 WHERE id = $10",
         )
         .bind(&f.title)
         .bind(&f.summary)
@@ -137,11 +150,17 @@ pub async fn update(
         .bind(f.allow_anonymous)
         .bind(Timestamp::now())
         .bind(id)
+        .bind(f.strands.join("\n"))
+        .bind(documents_json(&f.documents))
         .execute(&mut *c)
         .await
         .map(|r| r.rows_affected())
     })?;
     Ok(n == 1)
+}
+
+fn documents_json(list: &[Document]) -> String {
+    serde_json::to_string(list).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// Replaces the survey, only while nobody has responded: answers refer to

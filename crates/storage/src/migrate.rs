@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(5, "0005_findings"),
     migration!(6, "0006_consultation_translations"),
     migration!(7, "0007_consultation_search"),
+    migration!(8, "0008_consultation_strands_documents"),
 ];
 
 /// An arbitrary constant naming Cohesion's migration lock.

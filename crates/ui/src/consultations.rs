@@ -63,6 +63,12 @@ pub struct ConsultationPage<'a> {
     pub rows: Vec<SummaryRow>,
     pub stages: Vec<StageItem>,
     pub timeline_heading: String,
+    /// "How we are listening": the strands of engagement.
+    pub strands: Vec<String>,
+    pub strands_heading: String,
+    /// Linked documents: link and title.
+    pub documents: Vec<(String, String)>,
+    pub documents_heading: String,
     /// "Respond" (or "Continue your response", "Change your response").
     pub respond: Option<(String, String)>,
     pub respond_note: Option<String>,

@@ -180,6 +180,8 @@ pub struct ConsultationDetail {
     /// Markdown.
     pub body: String,
     pub allow_anonymous: bool,
+    pub strands: Vec<String>,
+    pub documents: Vec<DocumentBody>,
     /// Pages of questions: see `SurveyDefinition` in the README.
     #[schema(value_type = Object)]
     pub survey: serde_json::Value,
@@ -191,6 +193,16 @@ fn detail(v: ConsultationView) -> ConsultationDetail {
         summary: summary(&v.record),
         body: v.record.body.clone(),
         allow_anonymous: v.record.allow_anonymous,
+        strands: v.record.strands.clone(),
+        documents: v
+            .record
+            .documents
+            .iter()
+            .map(|d| DocumentBody {
+                title: d.title.clone(),
+                url: d.url.clone(),
+            })
+            .collect(),
         survey: serde_json::to_value(&v.survey).unwrap_or_default(),
         stages: v
             .stages
@@ -247,6 +259,20 @@ pub struct ConsultationRequest {
     pub closes_at: String,
     #[serde(default)]
     pub allow_anonymous: bool,
+    /// Strands of engagement, e.g. "Community-led sessions".
+    #[serde(default)]
+    pub strands: Vec<String>,
+    /// Linked documents (https:// or a path on this site).
+    #[serde(default)]
+    pub documents: Vec<DocumentBody>,
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct DocumentBody {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub url: String,
 }
 
 impl From<ConsultationRequest> for ConsultationInput {
@@ -260,6 +286,21 @@ impl From<ConsultationRequest> for ConsultationInput {
             opens_at: r.opens_at,
             closes_at: r.closes_at,
             allow_anonymous: if r.allow_anonymous { "yes" } else { "no" }.into(),
+            // One per line in the form's shape; a line break inside one
+            // item would split it, so those are refused by making the
+            // line unreadable ("|" missing or an empty title).
+            strands: r
+                .strands
+                .iter()
+                .map(|s| s.replace(['\n', '\r'], " "))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            documents: r
+                .documents
+                .iter()
+                .map(|d| format!("{} | {}", d.title.replace(['\n', '\r', '|'], " "), d.url))
+                .collect::<Vec<_>>()
+                .join("\n"),
         }
     }
 }
@@ -633,7 +674,7 @@ pub async fn results_json(
 #[derive(OpenApi)]
 #[openapi(
     paths(list, show, create, update, set_survey, set_stages, publish, withdraw, publish_results, withdraw_results, respond, my_response, results_json),
-    components(schemas(ConsultationSummary, ConsultationPage, ConsultationDetail, ConsultationRequest, StageBody, Created,
+    components(schemas(ConsultationSummary, ConsultationPage, ConsultationDetail, ConsultationRequest, StageBody, Created, DocumentBody,
         ResponseRequest, OneOrMany, Submitted, MyResponse, ResultsBody, QuestionResultBody, LineBody, CellBody)),
     tags((name = "consultations", description = "Consultations, their surveys, responses and results."))
 )]

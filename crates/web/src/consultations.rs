@@ -332,6 +332,14 @@ pub async fn show(
         rows,
         stages: stage_items(&ctx, id, &stages, results_public),
         timeline_heading: t(&ctx, "consultation-timeline"),
+        strands: c.strands.clone(),
+        strands_heading: t(&ctx, "consultation-strands"),
+        documents: c
+            .documents
+            .iter()
+            .map(|d| (d.url.clone(), d.title.clone()))
+            .collect(),
+        documents_heading: t(&ctx, "consultation-documents"),
         respond: respond_link,
         respond_note,
         links,

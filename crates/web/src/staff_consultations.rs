@@ -97,6 +97,24 @@ fn details_fields(ctx: &PageCtx, v: &ConsultationInput, errors: &[FieldError]) -
             &v.allow_anonymous
         })
         .errors_from(errors),
+        Field::new(
+            "strands",
+            "textarea",
+            "off",
+            t(ctx, "consultation-field-strands"),
+        )
+        .hint(t(ctx, "consultation-field-strands-hint"))
+        .value(&v.strands)
+        .errors_from(errors),
+        Field::new(
+            "documents",
+            "textarea",
+            "off",
+            t(ctx, "consultation-field-documents"),
+        )
+        .hint(t(ctx, "consultation-field-documents-hint"))
+        .value(&v.documents)
+        .errors_from(errors),
     ]
 }
 
@@ -184,6 +202,8 @@ fn input_of(v: &ConsultationView) -> ConsultationInput {
         opens_at: format_datetime(c.opens_at.as_offset()),
         closes_at: format_datetime(c.closes_at.as_offset()),
         allow_anonymous: if c.allow_anonymous { "yes" } else { "no" }.into(),
+        strands: c.strands.join("\n"),
+        documents: cohesion_domain::consultation::documents_text(&c.documents),
     }
 }
 

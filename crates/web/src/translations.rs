@@ -33,6 +33,8 @@ pub async fn missing_by_language(
         &v.record.title,
         &v.record.summary,
         &v.record.body,
+        &v.record.strands,
+        &v.record.documents,
         &v.stages,
         &v.survey,
     );
@@ -69,6 +71,8 @@ async fn page(
         &v.record.title,
         &v.record.summary,
         &v.record.body,
+        &v.record.strands,
+        &v.record.documents,
         &v.stages,
         &v.survey,
     );

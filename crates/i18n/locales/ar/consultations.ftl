@@ -351,3 +351,10 @@ translations-translate = ترجم
 done-translation = حُفظت الترجمات.
 
 export-responses-xlsx = نزّل كل الردود (Excel)
+
+consultation-field-strands = مسارات المشاركة
+consultation-field-strands-hint = كيف تستمعون إلى جانب هذا الاستبيان، مسار في كل سطر، مثلًا: لقاءات مع الجهات المعنية، جلسات يقودها المجتمع، أبحاث بتكليف
+consultation-field-documents = وثائق مرتبطة
+consultation-field-documents-hint = وثيقة في كل سطر: العنوان، ثم خط عمودي، ثم العنوان الإلكتروني (‎https://…‎ أو صفحة من هذا الموقع)، مثلًا: مراجعة الأدلة | https://example.org/review.pdf
+consultation-strands = كيف نستمع
+consultation-documents = الوثائق

@@ -342,3 +342,10 @@ translations-translate = Translate
 done-translation = The translations were saved.
 
 export-responses-xlsx = Download every response (Excel)
+
+consultation-field-strands = Strands of engagement
+consultation-field-strands-hint = How you are listening besides this survey, one per line, for example: Stakeholder meetings, Community-led sessions, Commissioned research
+consultation-field-documents = Linked documents
+consultation-field-documents-hint = One per line: the title, a bar, then the address (https://… or a page of this site), for example: Evidence review | https://example.org/review.pdf
+consultation-strands = How we are listening
+consultation-documents = Documents

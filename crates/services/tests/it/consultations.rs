@@ -187,6 +187,8 @@ fn input(title: &str, topics: &str, dates: (&str, &str), anonymous: bool) -> Con
         opens_at: dates.0.into(),
         closes_at: dates.1.into(),
         allow_anonymous: if anonymous { "yes" } else { "no" }.into(),
+        strands: String::new(),
+        documents: String::new(),
     }
 }
 
