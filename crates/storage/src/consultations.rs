@@ -41,7 +41,7 @@ impl ConsultationRecord {
 }
 
 const COLUMNS: &str =
-    "id, title, summary, body, topics, area, opens_at, closes_at, allow_anonymous, \
+    "id, title, summary, body, topics, area, opens_at, closes_at, allow_anonymous, strands, documents, \
     survey, published_at, results_published_at, response_count, created_at, updated_at";
 
 /// Topics are kept one per line: commas may appear inside a topic's
