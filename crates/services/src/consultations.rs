@@ -35,6 +35,22 @@ pub struct ConsultationView {
     pub stages: Vec<Stage>,
 }
 
+impl ConsultationView {
+    /// Every translatable text with its key (see `domain::translation`).
+    pub fn text_keys(&self) -> Vec<(String, String)> {
+        let r = &self.record;
+        translation::source_texts(
+            &r.title,
+            &r.summary,
+            &r.body,
+            &r.strands,
+            &r.documents,
+            &self.stages,
+            &self.survey,
+        )
+    }
+}
+
 pub(crate) fn parse_survey(json: &str) -> Result<SurveyDefinition, ServiceError> {
     serde_json::from_str(json).map_err(|e| {
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(format!(
@@ -316,15 +332,7 @@ pub async fn set_translation(
 ) -> Result<usize, ServiceError> {
     require(me, Action::RunEngagement)?;
     let v = view(db, Some(me), id).await?;
-    let keys = translation::source_texts(
-        &v.record.title,
-        &v.record.summary,
-        &v.record.body,
-        &v.record.strands,
-        &v.record.documents,
-        &v.stages,
-        &v.survey,
-    );
+    let keys = v.text_keys();
     let texts = translation::validate(input, &keys)?;
     let json = serde_json::to_string(&texts).map_err(|e| {
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))

@@ -117,6 +117,20 @@ fn question_lines(
     }
 }
 
+/// The running totals of a consultation by question: (item, choice) → n.
+type Totals = HashMap<String, HashMap<(i64, i64), u64>>;
+
+async fn totals(conn: cohesion_storage::Conn<'_>, id: Uuid) -> Result<Totals, ServiceError> {
+    let mut by_question = Totals::new();
+    for (q, item, choice, n) in responses::counts(conn, id).await? {
+        by_question
+            .entry(q)
+            .or_default()
+            .insert((item, choice), n.max(0) as u64);
+    }
+    Ok(by_question)
+}
+
 /// The lines of every question that is not special-category, from the
 /// running totals: what findings draw their figures from.
 pub async fn public_lines(
@@ -126,13 +140,7 @@ pub async fn public_lines(
     rules: SmallBaseRules,
 ) -> Result<HashMap<String, Vec<Line>>, ServiceError> {
     let mut c = db.acquire().await?;
-    let mut by_question: HashMap<String, HashMap<(i64, i64), u64>> = HashMap::new();
-    for (q, item, choice, n) in responses::counts(c.conn(), id).await? {
-        by_question
-            .entry(q)
-            .or_default()
-            .insert((item, choice), n.max(0) as u64);
-    }
+    let by_question = totals(c.conn(), id).await?;
     let empty = HashMap::new();
     Ok(survey
         .questions()
@@ -158,6 +166,25 @@ fn may_see(viewer: Option<&SignedIn>, c: &ConsultationRecord) -> Result<bool, Se
     Err(ServiceError::NotFound)
 }
 
+/// Records, in its own transaction, that `me` saw special-category data
+/// of consultation `id` (what: `detail`).
+async fn log_special_view(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    client: Option<&str>,
+    detail: &str,
+) -> Result<(), ServiceError> {
+    let mut tx = db.begin().await?;
+    let origin = Origin {
+        actor: Some(me.user_id),
+        client,
+    };
+    audit_log(tx.conn(), origin, "special_category.view", Some(id), detail).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The results of consultation `id` as `viewer` may see them. Reading
 /// special-category results is audit-logged.
 pub async fn results(
@@ -180,13 +207,7 @@ pub async fn results(
     let staff = may_see(viewer, &consultation)?;
     let special_allowed = viewer.is_some_and(|v| v.roles.allows(Action::ViewSpecialCategory));
     let survey = parse_survey(&consultation.survey)?;
-    let mut by_question: HashMap<String, HashMap<(i64, i64), u64>> = HashMap::new();
-    for (q, item, choice, n) in responses::counts(c.conn(), id).await? {
-        by_question
-            .entry(q)
-            .or_default()
-            .insert((item, choice), n.max(0) as u64);
-    }
+    let by_question = totals(c.conn(), id).await?;
     let empty = HashMap::new();
     let mut questions = Vec::new();
     let mut special_shown = false;
@@ -211,23 +232,8 @@ pub async fn results(
         });
     }
     drop(c);
-    if special_shown {
-        if let Some(me) = viewer {
-            let mut tx = db.begin().await?;
-            let origin = Origin {
-                actor: Some(me.user_id),
-                client,
-            };
-            audit_log(
-                tx.conn(),
-                origin,
-                "special_category.view",
-                Some(id),
-                "survey results",
-            )
-            .await?;
-            tx.commit().await?;
-        }
+    if let Some(me) = viewer.filter(|_| special_shown) {
+        log_special_view(db, me, id, client, "survey results").await?;
     }
     Ok(Results {
         consultation,
@@ -524,20 +530,7 @@ pub async fn weighted(
         ));
     }
     if special_shown {
-        let mut tx = db.begin().await?;
-        let origin = Origin {
-            actor: Some(me.user_id),
-            client,
-        };
-        audit_log(
-            tx.conn(),
-            origin,
-            "special_category.view",
-            Some(id),
-            "weighted results",
-        )
-        .await?;
-        tx.commit().await?;
+        log_special_view(db, me, id, client, "weighted results").await?;
     }
     Ok(Weighted {
         consultation,

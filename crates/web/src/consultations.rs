@@ -258,11 +258,7 @@ pub async fn show(
         rows.push(SummaryRow::new(t(&ctx, "consultation-area"), area.clone()));
     }
     // Where this visitor stands, to word the button.
-    let secret = cookie(&headers, RESPONDENT_COOKIE).unwrap_or("");
-    let who = match viewer {
-        Some(me) => Respondent::Account(me),
-        None => Respondent::Anonymous(secret),
-    };
+    let who = known_respondent(&ctx, &headers);
     let progress = if c.published_at.is_some() && !survey.pages.is_empty() {
         Some(progress_in(&ctx, who, id).await?)
     } else {
@@ -345,6 +341,16 @@ pub async fn show(
         links,
     };
     respond(StatusCode::OK, page, None)
+}
+
+/// Who is answering, as far as the request tells, without making a new
+/// anonymous cookie: the signed-in person, or the cookie's holder (an
+/// empty secret, which matches no response, when there is none).
+fn known_respondent<'a>(ctx: &'a PageCtx, headers: &'a HeaderMap) -> Respondent<'a> {
+    match &ctx.user.0 {
+        Some(me) => Respondent::Account(me),
+        None => Respondent::Anonymous(cookie(headers, RESPONDENT_COOKIE).unwrap_or("")),
+    }
 }
 
 /// Who is answering: the signed-in person, or the anonymous respondent
@@ -903,11 +909,7 @@ pub async fn check(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = consultation_id(&id)?;
-    let secret = cookie(&headers, RESPONDENT_COOKIE).unwrap_or("");
-    let who = match &ctx.user.0 {
-        Some(me) => Respondent::Account(me),
-        None => Respondent::Anonymous(secret),
-    };
+    let who = known_respondent(&ctx, &headers);
     let p = progress_in(&ctx, who, id).await?;
     if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
         return Ok(res);
@@ -940,11 +942,7 @@ pub async fn submit(
 ) -> Result<Response, AppError> {
     let id = consultation_id(&id)?;
     check_csrf(&headers, &ctx.user, &form.csrf)?;
-    let secret = cookie(&headers, RESPONDENT_COOKIE).unwrap_or("");
-    let who = match &ctx.user.0 {
-        Some(me) => Respondent::Account(me),
-        None => Respondent::Anonymous(secret),
-    };
+    let who = known_respondent(&ctx, &headers);
     let p = progress_in(&ctx, who, id).await?;
     if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
         return Ok(res);
@@ -975,11 +973,7 @@ pub async fn done(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = consultation_id(&id)?;
-    let secret = cookie(&headers, RESPONDENT_COOKIE).unwrap_or("");
-    let who = match &ctx.user.0 {
-        Some(me) => Respondent::Account(me),
-        None => Respondent::Anonymous(secret),
-    };
+    let who = known_respondent(&ctx, &headers);
     let p = progress_in(&ctx, who, id).await?;
     let Some(response) = p.response.as_ref().filter(|r| r.submitted_at.is_some()) else {
         return Err(ServiceError::NotFound.into());

@@ -6,7 +6,7 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::identity::Action;
-use cohesion_domain::translation::{self, Texts};
+use cohesion_domain::translation::Texts;
 use cohesion_services::consultations;
 use cohesion_services::ServiceError;
 use cohesion_ui::{ErrorLink, TranslationPage, TranslationRow};
@@ -29,15 +29,7 @@ pub async fn missing_by_language(
     ctx: &PageCtx,
     v: &consultations::ConsultationView,
 ) -> Result<Vec<(String, String, usize, usize)>, AppError> {
-    let keys = translation::source_texts(
-        &v.record.title,
-        &v.record.summary,
-        &v.record.body,
-        &v.record.strands,
-        &v.record.documents,
-        &v.stages,
-        &v.survey,
-    );
+    let keys = v.text_keys();
     let source = ctx.state.catalog.default_locale().tag().to_owned();
     let mut out = Vec::new();
     for l in ctx.state.catalog.all().iter().filter(|l| l.tag() != source) {
@@ -67,15 +59,7 @@ async fn page(
         .ok_or(ServiceError::NotFound)?;
     let me = ctx.user.0.as_ref();
     let v = consultations::view(&ctx.state.db, me, id).await?;
-    let keys = translation::source_texts(
-        &v.record.title,
-        &v.record.summary,
-        &v.record.body,
-        &v.record.strands,
-        &v.record.documents,
-        &v.stages,
-        &v.survey,
-    );
+    let keys = v.text_keys();
     let missing = keys
         .iter()
         .filter(|(k, _)| values.get(k).is_none_or(|s| s.trim().is_empty()))
