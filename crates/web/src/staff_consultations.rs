@@ -1041,6 +1041,27 @@ pub struct AnalysisQuery {
     columns: String,
 }
 
+/// What every analyst's page about a consultation starts with: the
+/// right to analyse, the consultation (drafts for staff only) and a page
+/// titled "`name`: the consultation's title".
+async fn analysis_frame<'a>(
+    ctx: &'a PageCtx,
+    me: &cohesion_services::accounts::SignedIn,
+    raw_id: &str,
+    name: &str,
+) -> Result<(uuid::Uuid, ConsultationView, ReportPage<'a>), AppError> {
+    require(me, Action::Analyse)?;
+    let id = consultation_id(raw_id)?;
+    let v = consultations::view(&ctx.state.db, Some(me), id).await?;
+    let path = format!("/staff/consultations/{id}/{name}");
+    let mut ui = ctx.chrome_for(&path, &format!("{name}-title")).await?;
+    ui.title = ctx.locale().t_args(
+        &format!("{name}-title-of"),
+        &[("title", v.record.title.as_str().into())],
+    );
+    Ok((id, v, ReportPage::new(ui)))
+}
+
 /// Crosstabs for analysts and officers: respondents by their answers to
 /// two choice questions, suppressed like every published figure.
 pub async fn analysis(
@@ -1050,18 +1071,8 @@ pub async fn analysis(
     Path(id): Path<String>,
     Query(q): Query<AnalysisQuery>,
 ) -> Result<Response, AppError> {
-    require(&me, Action::Analyse)?;
-    let id = consultation_id(&id)?;
-    // Analysts who do not run engagement still analyse published ones;
-    // drafts stay the staff's.
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "analysis").await?;
     let path = format!("/staff/consultations/{id}/analysis");
-    let mut ui = ctx.chrome_for(&path, "analysis-title").await?;
-    ui.title = ctx.locale().t_args(
-        "analysis-title-of",
-        &[("title", v.record.title.as_str().into())],
-    );
-    let mut page = ReportPage::new(ui);
     page.back = Some((format!("/consultations/{id}/results"), t(&ctx, "back")));
     let choices: Vec<(String, String)> =
         std::iter::once((String::new(), t(&ctx, "analysis-choose")))
@@ -1160,16 +1171,8 @@ pub async fn answers(
     Path(id): Path<String>,
     Query(q): Query<AnswersQuery>,
 ) -> Result<Response, AppError> {
-    require(&me, Action::Analyse)?;
-    let id = consultation_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "answers").await?;
     let path = format!("/staff/consultations/{id}/answers");
-    let mut ui = ctx.chrome_for(&path, "answers-title").await?;
-    ui.title = ctx.locale().t_args(
-        "answers-title-of",
-        &[("title", v.record.title.as_str().into())],
-    );
-    let mut page = ReportPage::new(ui);
     page.back = Some((format!("/staff/consultations/{id}"), t(&ctx, "back")));
     let text_questions: Vec<(String, String)> = v
         .survey
@@ -1261,16 +1264,8 @@ pub async fn weighting(
     Path(id): Path<String>,
     Query(q): Query<WeightingQuery>,
 ) -> Result<Response, AppError> {
-    require(&me, Action::Analyse)?;
-    let id = consultation_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "weighting").await?;
     let path = format!("/staff/consultations/{id}/weighting");
-    let mut ui = ctx.chrome_for(&path, "weighting-title").await?;
-    ui.title = ctx.locale().t_args(
-        "weighting-title-of",
-        &[("title", v.record.title.as_str().into())],
-    );
-    let mut page = ReportPage::new(ui);
     page.back = Some((format!("/staff/consultations/{id}"), t(&ctx, "back")));
     let choices: Vec<String> = v
         .survey
