@@ -1176,3 +1176,193 @@ async fn the_survey_speaks_arabic_right_to_left() {
         assert!(!html.contains("There is a problem"));
     }
 }
+
+const ANALYST: &str = "li@brightwater.example";
+
+/// What comes after the answers: findings with live figures, the
+/// officer's translation, the analysts' written answers and weighting,
+/// and the exports, each refused to those without the right.
+#[tokio::test]
+async fn findings_translations_analysis_and_exports() {
+    for s in servers_with_people().await {
+        let (officer, csrf, id) = published(&s, "no").await;
+        for who in [TOM, AMINA] {
+            let (cookie, token) = s.sign_in(who, DEMO_PASSWORD).await;
+            let respond = format!("/consultations/{id}/respond");
+            let res = s
+                .post(
+                    &format!("{respond}/1"),
+                    &cookie,
+                    &[("csrf", &token), ("q1", "0"), ("q2", "1")],
+                )
+                .await;
+            assert_eq!(res.status(), 303);
+            let res = s
+                .post(
+                    &format!("{respond}/2"),
+                    &cookie,
+                    &[
+                        ("csrf", &token),
+                        ("q3", "Someone wrote to me at me@example.org"),
+                    ],
+                )
+                .await;
+            assert_eq!(res.status(), 303);
+            let res = s
+                .post(&format!("{respond}/submit"), &cookie, &[("csrf", &token)])
+                .await;
+            assert_eq!(res.status(), 303, "{who} submits");
+        }
+
+        // A finding rests on a result; its figure is pulled, and hidden
+        // while fewer than ten people chose the option.
+        let findings = format!("/staff/consultations/{id}/findings/new");
+        let res = s
+            .post(
+                &findings,
+                &officer,
+                &[
+                    ("csrf", &csrf),
+                    ("title", "x"),
+                    ("question", "q3"),
+                    ("option", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 422, "no finding on a written answer");
+        let res = s
+            .post(
+                &findings,
+                &officer,
+                &[
+                    ("csrf", &csrf),
+                    ("title", "People have seen incidents"),
+                    ("question", "q1"),
+                    ("option", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let public = format!("/consultations/{id}/findings");
+        let (_, html) = s.page(&public, "").await;
+        assert!(
+            !html.contains("People have seen incidents"),
+            "drafts stay the staff's"
+        );
+        let (_, manage) = s
+            .page(&format!("/staff/consultations/{id}"), &officer)
+            .await;
+        let action = manage
+            .split("action=\"")
+            .map(|a| a.split('"').next().unwrap_or_default())
+            .find(|a| a.contains("/findings/") && !a.ends_with("/new"))
+            .expect("a form to publish the finding")
+            .to_owned();
+        let res = s
+            .post(&action, &officer, &[("csrf", &csrf), ("change", "publish")])
+            .await;
+        assert_eq!(res.status(), 303);
+        let (status, html) = s.page(&public, "").await;
+        assert_eq!(status, 200);
+        assert!(html.contains("People have seen incidents"));
+        assert!(
+            html.contains("Too few people chose"),
+            "two is too few to show"
+        );
+
+        // Translation: unknown keys refused; the Arabic page shows it.
+        let translate = format!("/staff/consultations/{id}/translations/ar");
+        let (status, html) = s.page(&translate, &officer).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("not translated yet"));
+        let res = s
+            .post(&translate, &officer, &[("csrf", &csrf), ("q99.text", "x")])
+            .await;
+        assert_eq!(res.status(), 422);
+        let res = s
+            .post(
+                &translate,
+                &officer,
+                &[("csrf", &csrf), ("title", "شوارع أكثر أمانًا في الميناء")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, html) = s.page(&format!("/consultations/{id}?lang=ar"), "").await;
+        assert!(html.contains("شوارع أكثر أمانًا في الميناء"));
+        let (_, html) = s.page(&format!("/consultations/{id}?lang=en"), "").await;
+        assert!(html.contains("Safer streets in Harbourside"));
+        let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
+        let res = s
+            .post(&translate, &tom, &[("csrf", &tom_csrf), ("title", "x")])
+            .await;
+        assert_eq!(res.status(), 403);
+
+        // Analysts: written answers with contact details masked; weighting
+        // with a report, or a clear error.
+        let (analyst, _) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
+        let (status, html) = s
+            .page(
+                &format!("/staff/consultations/{id}/answers?question=q3"),
+                &analyst,
+            )
+            .await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Someone wrote to me at"), "{html}");
+        assert!(!html.contains("me@example.org"), "addresses are masked");
+        assert_eq!(
+            s.page(&format!("/staff/consultations/{id}/answers"), &tom)
+                .await
+                .0,
+            403
+        );
+        let weighting = format!("/staff/consultations/{id}/weighting?margins=q1%3A+40%2C+60");
+        let (status, html) = s.page(&weighting, &analyst).await;
+        assert_eq!(status, 422, "nobody answered No: it cannot be weighted");
+        assert!(html.contains("has no respondents"));
+        let weighting = format!("/staff/consultations/{id}/weighting?margins=q1%3A+100%2C+-");
+        let (status, html) = s.page(&weighting, &analyst).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Effective sample size"));
+        assert!(html.contains("Weighted: "));
+        let bad = format!("/staff/consultations/{id}/weighting?margins=q3%3A+50%2C+50");
+        assert_eq!(s.page(&bad, &analyst).await.0, 422);
+
+        // Exports: residents refused; analysts get CSV with a BOM and XLSX.
+        assert_eq!(
+            s.page(&format!("/staff/consultations/{id}/responses.csv"), &tom)
+                .await
+                .0,
+            403
+        );
+        let res = s
+            .get_with(
+                &format!("/staff/consultations/{id}/responses.csv"),
+                &analyst,
+            )
+            .await;
+        assert_eq!(res.status(), 200);
+        let body = res.bytes().await.unwrap();
+        assert!(body.starts_with("\u{feff}".as_bytes()));
+        assert_eq!(
+            String::from_utf8_lossy(&body).lines().count(),
+            3,
+            "header and two responses"
+        );
+        let res = s
+            .get_with(
+                &format!("/staff/consultations/{id}/responses.xlsx"),
+                &analyst,
+            )
+            .await;
+        assert_eq!(res.status(), 200);
+        assert!(
+            res.bytes().await.unwrap().starts_with(b"PK"),
+            "a zip, as XLSX is"
+        );
+        let (status, csv) = s
+            .page(&format!("/consultations/{id}/results.csv"), &officer)
+            .await;
+        assert_eq!(status, 200);
+        assert!(csv.contains("q1,"));
+    }
+}

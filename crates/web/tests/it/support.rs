@@ -129,6 +129,16 @@ impl Server {
         (cookie, http::hidden_csrf(&html))
     }
 
+    /// GETs `path` with `cookie`, for bodies that are not text.
+    pub async fn get_with(&self, path: &str, cookie: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// GETs `path` with `cookie`: (status, body).
     pub async fn page(&self, path: &str, cookie: &str) -> (u16, String) {
         let res = self
