@@ -320,6 +320,23 @@ pub async fn view_in(
     Ok(v)
 }
 
+/// Every translatable text of the consultation: its own (`text_keys`)
+/// and its findings' titles and texts, keyed by the finding's id.
+pub async fn all_text_keys(
+    db: &Db,
+    v: &ConsultationView,
+) -> Result<Vec<(String, String)>, ServiceError> {
+    let mut keys = v.text_keys();
+    let mut c = db.acquire().await?;
+    for f in cohesion_storage::findings::list(c.conn(), v.record.id, true).await? {
+        keys.push((format!("finding.{}.title", f.id), f.finding.title));
+        if !f.finding.body.is_empty() {
+            keys.push((format!("finding.{}.body", f.id), f.finding.body));
+        }
+    }
+    Ok(keys)
+}
+
 /// Replaces a language's translations (officers). Keys the consultation
 /// does not have are refused; empty texts fall back to the original.
 pub async fn set_translation(
@@ -332,7 +349,7 @@ pub async fn set_translation(
 ) -> Result<usize, ServiceError> {
     require(me, Action::RunEngagement)?;
     let v = view(db, Some(me), id).await?;
-    let keys = v.text_keys();
+    let keys = all_text_keys(db, &v).await?;
     let texts = translation::validate(input, &keys)?;
     let json = serde_json::to_string(&texts).map_err(|e| {
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))

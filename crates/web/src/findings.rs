@@ -84,7 +84,32 @@ fn figure(ctx: &PageCtx, f: &ShownFinding) -> (String, String) {
 pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppError> {
     let id = consultation_id(&id)?;
     let viewer = ctx.user.0.as_ref();
-    let (c, list) = findings::shown(&ctx.state.db, viewer, id, rules(&ctx)).await?;
+    let (mut c, mut list) = findings::shown(&ctx.state.db, viewer, id, rules(&ctx)).await?;
+    // In the reader's language where translated: the findings, the
+    // questions they rest on and the consultation's title.
+    let texts = consultations::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
+    cohesion_domain::translation::apply_main(&texts, &mut c.title, &mut c.summary, &mut c.body);
+    for f in &mut list {
+        let key = |part: &str| format!("finding.{}.{part}", f.record.id);
+        if let Some(v) = texts.get(&key("title")) {
+            f.record.finding.title = v.clone();
+        }
+        if let Some(v) = texts.get(&key("body")) {
+            f.record.finding.body = v.clone();
+        }
+        let mut one = cohesion_domain::survey::model::SurveyDefinition {
+            pages: vec![cohesion_domain::survey::model::PageDef {
+                title: String::new(),
+                skip_if: None,
+                questions: vec![f.question_def.clone()],
+            }],
+        };
+        cohesion_domain::translation::apply_survey(&texts, &mut one);
+        if let Some(q) = one.pages.pop().and_then(|mut p| p.questions.pop()) {
+            f.question = q.text.clone();
+            f.question_def = q;
+        }
+    }
     let path = format!("/consultations/{id}/findings");
     let mut ui = ctx.chrome_for(&path, "findings-title").await?;
     ui.title = ctx

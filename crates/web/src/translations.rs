@@ -29,7 +29,7 @@ pub async fn missing_by_language(
     ctx: &PageCtx,
     v: &consultations::ConsultationView,
 ) -> Result<Vec<(String, String, usize, usize)>, AppError> {
-    let keys = v.text_keys();
+    let keys = consultations::all_text_keys(&ctx.state.db, &v).await?;
     let source = ctx.state.catalog.default_locale().tag().to_owned();
     let mut out = Vec::new();
     for l in ctx.state.catalog.all().iter().filter(|l| l.tag() != source) {
@@ -59,7 +59,7 @@ async fn page(
         .ok_or(ServiceError::NotFound)?;
     let me = ctx.user.0.as_ref();
     let v = consultations::view(&ctx.state.db, me, id).await?;
-    let keys = v.text_keys();
+    let keys = consultations::all_text_keys(&ctx.state.db, &v).await?;
     let missing = keys
         .iter()
         .filter(|(k, _)| values.get(k).is_none_or(|s| s.trim().is_empty()))

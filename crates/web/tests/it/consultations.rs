@@ -1291,6 +1291,24 @@ async fn findings_translations_analysis_and_exports() {
         assert!(html.contains("شوارع أكثر أمانًا في الميناء"));
         let (_, html) = s.page(&format!("/consultations/{id}?lang=en"), "").await;
         assert!(html.contains("Safer streets in Harbourside"));
+        // Findings are translated too, keyed by the finding.
+        let finding = action.rsplit('/').next().unwrap();
+        let key = format!("finding.{finding}.title");
+        let res = s
+            .post(
+                &translate,
+                &officer,
+                &[("csrf", csrf.as_str()), (key.as_str(), "رأى كثيرون حوادث")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, html) = s.page(&format!("{public}?lang=ar"), "").await;
+        assert!(html.contains("رأى كثيرون حوادث"));
+        let (_, html) = s.page(&format!("/consultations/{id}?lang=ar"), "").await;
+        assert!(
+            !html.contains("شوارع أكثر أمانًا في الميناء"),
+            "saving replaces the language's translations whole"
+        );
         let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
         let res = s
             .post(&translate, &tom, &[("csrf", &tom_csrf), ("title", "x")])
