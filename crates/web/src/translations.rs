@@ -29,7 +29,7 @@ pub async fn missing_by_language(
     ctx: &PageCtx,
     v: &consultations::ConsultationView,
 ) -> Result<Vec<(String, String, usize, usize)>, AppError> {
-    let keys = consultations::all_text_keys(&ctx.state.db, &v).await?;
+    let keys = consultations::all_text_keys(&ctx.state.db, v).await?;
     let source = ctx.state.catalog.default_locale().tag().to_owned();
     let mut out = Vec::new();
     for l in ctx.state.catalog.all().iter().filter(|l| l.tag() != source) {
