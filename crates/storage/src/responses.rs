@@ -192,38 +192,71 @@ pub async fn delete_answers(mut conn: Conn<'_>, response_id: Uuid) -> Result<(),
     Ok(())
 }
 
-/// Writes answer rows, each to the table its category belongs in.
+/// Rows per multi-row statement: at most 2,502 bound parameters, far
+/// under both engines' limits (32,766 on SQLite, 65,535 on PostgreSQL),
+/// however large a survey is.
+const ROWS_PER_STATEMENT: usize = 500;
+
+/// `(first, ..), (..), …`: `rows` tuples of `shared` parameters used by
+/// every row ($1..$shared) followed by `own` parameters of each row.
+fn values(rows: usize, shared: &[&str], own: usize) -> String {
+    let mut out = String::new();
+    let mut n = shared.len();
+    for r in 0..rows {
+        if r > 0 {
+            out.push_str(", ");
+        }
+        out.push('(');
+        out.push_str(&shared.join(", "));
+        for _ in 0..own {
+            n += 1;
+            out.push_str(&format!(", ${n}"));
+        }
+        out.push(')');
+    }
+    out
+}
+
+/// Writes answer rows, each to the table its category belongs in: one
+/// statement per table (and per 500 rows), not one per row, because a
+/// submission's round trips to the database bound how many the server
+/// takes a second.
 pub async fn insert_answers(
     mut conn: Conn<'_>,
     response_id: Uuid,
     consultation_id: Uuid,
     rows: &[AnswerRow],
 ) -> Result<(), StorageError> {
-    for r in rows {
-        let sql = format!(
-            "INSERT INTO {} (response_id, consultation_id, question_id, item, choice, number_value, text_value) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            answer_table(r.special)
-        );
-        on_conn!(conn.reborrow(), c => {
-            sqlx::query(&sql)
-                .bind(response_id)
-                .bind(consultation_id)
-                .bind(&r.question_id)
-                .bind(r.item)
-                .bind(r.choice)
-                .bind(r.number)
-                .bind(r.text.as_deref())
-                .execute(&mut *c)
-                .await
-                .map(|_| ())
-        })?;
+    for special in [false, true] {
+        let of_table: Vec<&AnswerRow> = rows.iter().filter(|r| r.special == special).collect();
+        for chunk in of_table.chunks(ROWS_PER_STATEMENT) {
+            let sql = format!(
+                "INSERT INTO {} (response_id, consultation_id, question_id, item, choice, number_value, text_value) \
+                 VALUES {}",
+                answer_table(special),
+                values(chunk.len(), &["$1", "$2"], 5)
+            );
+            on_conn!(conn.reborrow(), c => {
+                let mut q = sqlx::query(&sql).bind(response_id).bind(consultation_id);
+                for r in chunk {
+                    q = q
+                        .bind(&r.question_id)
+                        .bind(r.item)
+                        .bind(r.choice)
+                        .bind(r.number)
+                        .bind(r.text.as_deref());
+                }
+                q.execute(&mut *c).await.map(|_| ())
+            })?;
+        }
     }
     Ok(())
 }
 
 /// Adds `delta` to each running total (and to the respondent count when
-/// `respondents` is not zero).
+/// `respondents` is not zero). One upsert per 500 totals, in key order,
+/// so that concurrent submissions on PostgreSQL lock the rows they share
+/// in the same order and queue rather than deadlock.
 pub async fn adjust_counts(
     mut conn: Conn<'_>,
     consultation_id: Uuid,
@@ -231,20 +264,27 @@ pub async fn adjust_counts(
     delta: i64,
     respondents: i64,
 ) -> Result<(), StorageError> {
-    for (question, item, choice) in keys {
+    // A key given twice moves twice, as it would in two calls; PostgreSQL
+    // refuses one upsert that touches a row twice, so they are summed.
+    let mut moves: std::collections::BTreeMap<&CountKey, i64> = std::collections::BTreeMap::new();
+    if delta != 0 {
+        for k in keys {
+            *moves.entry(k).or_default() += delta;
+        }
+    }
+    let moves: Vec<(&CountKey, i64)> = moves.into_iter().filter(|(_, n)| *n != 0).collect();
+    for chunk in moves.chunks(ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO result_counts (consultation_id, question_id, item, choice, n) VALUES {} \
+             ON CONFLICT (consultation_id, question_id, item, choice) DO UPDATE SET n = result_counts.n + excluded.n",
+            values(chunk.len(), &["$1"], 4)
+        );
         on_conn!(conn.reborrow(), c => {
-            sqlx::query(
-                "INSERT INTO result_counts (consultation_id, question_id, item, choice, n) VALUES ($1, $2, $3, $4, $5) \
-                 ON CONFLICT (consultation_id, question_id, item, choice) DO UPDATE SET n = result_counts.n + excluded.n",
-            )
-            .bind(consultation_id)
-            .bind(question)
-            .bind(*item)
-            .bind(*choice)
-            .bind(delta)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
+            let mut q = sqlx::query(&sql).bind(consultation_id);
+            for ((question, item, choice), n) in chunk {
+                q = q.bind(question).bind(*item).bind(*choice).bind(*n);
+            }
+            q.execute(&mut *c).await.map(|_| ())
         })?;
     }
     if respondents != 0 {
