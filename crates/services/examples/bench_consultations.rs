@@ -489,7 +489,22 @@ async fn respond(
     Ok(())
 }
 
-async fn submit(url: &str, count: usize, tasks: usize, into: Option<Uuid>) -> Result<(), Error> {
+/// One respondent sending the whole response in one call, as the JSON
+/// API does (`responding::respond_all`: one transaction).
+async fn respond_whole(db: &Db, id: Uuid, secret: &str, raw: &RawAnswers) -> Result<(), Error> {
+    responding::respond_all(db, Respondent::Anonymous(secret), id, raw)
+        .await
+        .map_err(|e| format!("respond_all: {e:?}"))?;
+    Ok(())
+}
+
+async fn submit(
+    url: &str,
+    count: usize,
+    tasks: usize,
+    into: Option<Uuid>,
+    whole: bool,
+) -> Result<(), Error> {
     let db = connect(url).await?;
     let id = match into {
         Some(id) => id,
@@ -513,7 +528,11 @@ async fn submit(url: &str, count: usize, tasks: usize, into: Option<Uuid>) -> Re
                     break;
                 }
                 let secret = format!("bench-submitter-{i}-{id}");
-                respond(&db, &def, id, &secret, &all[i]).await?;
+                if whole {
+                    respond_whole(&db, id, &secret, &all[i]).await?;
+                } else {
+                    respond(&db, &def, id, &secret, &all[i]).await?;
+                }
                 finished.push(started.elapsed().as_secs_f64());
             }
             Ok::<_, Error>(finished)
@@ -538,7 +557,7 @@ async fn submit(url: &str, count: usize, tasks: usize, into: Option<Uuid>) -> Re
         .ok_or("consultation gone")?
         .response_count;
     println!(
-        "consultation={id} responses={count} tasks={tasks} seconds={secs:.2} per_s={:.0} \
+        "consultation={id} responses={count} tasks={tasks} whole={whole} seconds={secs:.2} per_s={:.0} \
          slowest_second={slowest} response_count={counted} differences={}",
         count as f64 / secs,
         diffs.len()
@@ -554,9 +573,9 @@ async fn submit(url: &str, count: usize, tasks: usize, into: Option<Uuid>) -> Re
 async fn main() -> Result<(), Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let arg = |i: usize| -> Result<&str, Error> {
-        args.get(i)
-            .map(String::as_str)
-            .ok_or_else(|| "usage: bench_consultations load|recount|submit|verify URL ...".into())
+        args.get(i).map(String::as_str).ok_or_else(|| {
+            "usage: bench_consultations load|recount|submit|submit-whole|verify URL ...".into()
+        })
     };
     let url = arg(1)?;
     match arg(0)? {
@@ -570,8 +589,10 @@ async fn main() -> Result<(), Error> {
                 Some("--into") => Some(arg(5)?.parse()?),
                 _ => None,
             };
-            submit(url, arg(2)?.parse()?, arg(3)?.parse()?, into).await
+            submit(url, arg(2)?.parse()?, arg(3)?.parse()?, into, false).await
         }
+        // The whole response per call, as the JSON API takes it.
+        "submit-whole" => submit(url, arg(2)?.parse()?, arg(3)?.parse()?, None, true).await,
         "verify" => verify(url, arg(2)?.parse()?).await,
         other => Err(format!("unknown command {other}").into()),
     }
