@@ -118,7 +118,7 @@ impl Settings {
                 .or(file.migrate_on_start)
                 .unwrap_or(true),
             db_max_connections: file.db_max_connections.unwrap_or(10),
-            body_limit_bytes: file.body_limit_bytes.unwrap_or(64 * 1024),
+            body_limit_bytes: file.body_limit_bytes.unwrap_or(256 * 1024),
             request_timeout_secs: file.request_timeout_secs.unwrap_or(30),
             shutdown_grace_secs: file.shutdown_grace_secs.unwrap_or(20),
             trust_forwarded_for: file.trust_forwarded_for.unwrap_or(false),

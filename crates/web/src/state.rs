@@ -42,7 +42,9 @@ impl Default for WebConfig {
     fn default() -> Self {
         Self {
             tls: false,
-            body_limit: 64 * 1024,
+            // A survey page in Arabic percent-encodes each letter as six
+            // bytes: several long answers need room, and a 413 loses them.
+            body_limit: 256 * 1024,
             request_timeout: Duration::from_secs(30),
             feedback_limit: RateLimit::new(20, 600),
             trust_forwarded_for: false,

@@ -414,7 +414,7 @@ async fn changes_without_the_session_token_are_refused_and_change_nothing() {
         assert_eq!(r.status, 422, "an unknown field is not ignored");
         let r = send(
             me.act(api(&s, Method::PATCH, "/me"))
-                .json(&json!({"display_name": "x".repeat(200_000)})),
+                .json(&json!({"display_name": "x".repeat(300_000)})),
         )
         .await;
         assert_eq!((r.status, r.code()), (413, "payload_too_large"));

@@ -399,7 +399,7 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
             )
             .await;
         assert_eq!(res.status(), 422);
-        let huge = "y".repeat(200_000);
+        let huge = "y".repeat(300_000);
         let res = s
             .post(
                 &format!("{respond}/2"),
