@@ -7,7 +7,7 @@
 use cohesion_domain::consultation::{response_reference, Status};
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::answers::{
-    check_response, clear_page, fields_of_page, is_shown, parse_page, visible_pages, Answers,
+    check_response, clear_page, drop_hidden, fields_of_page, parse_page, visible_pages, Answers,
     RawAnswers,
 };
 use cohesion_domain::survey::model::SurveyDefinition;
@@ -184,9 +184,10 @@ pub async fn save_page(
         return Err(ValidationError::new("page", ErrorCode::HiddenQuestion).into());
     }
     // Fields for other pages or other surveys are refused, not ignored.
+    let own = fields_of_page(&survey, page, raw);
     let unknown: Vec<_> = raw
         .keys()
-        .filter(|k| !fields_of_page(&survey, page, raw).contains_key(*k))
+        .filter(|k| !own.contains_key(*k))
         .map(|k| cohesion_domain::survey::answers::AnswerError {
             question: k.clone(),
             code: ErrorCode::UnknownQuestion,
@@ -199,30 +200,14 @@ pub async fn save_page(
     clear_page(&survey, page, &mut draft);
     // Hidden questions' fields were refused above, so the page's raw
     // fields are exactly what the respondent answered.
-    for (k, v) in fields_of_page(&survey, page, raw) {
+    for (k, v) in own {
         let values: Vec<String> = v.into_iter().filter(|s| !s.trim().is_empty()).collect();
         if !values.is_empty() {
             draft.insert(k, values);
         }
     }
-    // Answers on later pages that routing now hides are dropped, so a
-    // changed answer never leaves a stale one behind.
     let all = answers_before(&survey, &draft, survey.pages.len());
-    for p in 0..survey.pages.len() {
-        let skipped = !visible_pages(&survey, &all).contains(&p);
-        for q in &survey.pages[p].questions {
-            if skipped || !is_shown(q, &all) {
-                let stale: Vec<String> = fields_of_page(&survey, p, &draft)
-                    .keys()
-                    .filter(|k| *k == &q.id || k.starts_with(&format!("{}-", q.id)))
-                    .cloned()
-                    .collect();
-                for k in stale {
-                    draft.remove(&k);
-                }
-            }
-        }
-    }
+    drop_hidden(&survey, &mut draft, &all);
     let json = serde_json::to_string(&draft).map_err(|e| {
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
     })?;

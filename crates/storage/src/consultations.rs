@@ -234,15 +234,6 @@ pub struct ListQuery<'a> {
     pub limit: i64,
 }
 
-fn like(s: &str) -> String {
-    let escaped = s
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 /// A page of consultations, open first, then upcoming, then closed, and
 /// the number matching in all.
 pub async fn list(
@@ -278,10 +269,10 @@ pub async fn list(
         let rows = sqlx::query(&sql)
             .bind(now)
             .bind(&topic)
-            .bind(like(&topic))
+            .bind(crate::contains_pattern(&topic))
             .bind(&area)
             .bind(&search)
-            .bind(like(&search))
+            .bind(crate::contains_pattern(&search))
             .bind(q.limit)
             .bind(q.offset)
             .fetch_all(&mut *c)
@@ -290,10 +281,10 @@ pub async fn list(
         let total: i64 = sqlx::query_scalar(&count_sql)
             .bind(now)
             .bind(&topic)
-            .bind(like(&topic))
+            .bind(crate::contains_pattern(&topic))
             .bind(&area)
             .bind(&search)
-            .bind(like(&search))
+            .bind(crate::contains_pattern(&search))
             .fetch_one(&mut *c)
             .await?;
         Ok::<_, sqlx::Error>((list, total))

@@ -36,6 +36,17 @@ macro_rules! on_conn {
     };
 }
 
+/// A `LIKE … ESCAPE '\\'` pattern that finds `text` anywhere, lowercase,
+/// with the pattern characters in it taken literally.
+pub(crate) fn contains_pattern(text: &str) -> String {
+    let escaped = text
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
 /// A new time-ordered id (UUIDv7), so that ids sort by creation time.
 pub fn new_id() -> uuid::Uuid {
     uuid::Uuid::now_v7()

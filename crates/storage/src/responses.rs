@@ -378,14 +378,7 @@ pub async fn texts(
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<(String, String)>, i64), StorageError> {
-    let pattern = format!(
-        "%{}%",
-        search
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
+    let pattern = crate::contains_pattern(search);
     let filter = "a.consultation_id = $1 AND a.question_id = $2 AND a.text_value IS NOT NULL \
                   AND ($3 = '' OR LOWER(a.text_value) LIKE $4 ESCAPE '\\')";
     let list_sql = format!(

@@ -333,6 +333,26 @@ pub fn check_response(
     }
 }
 
+/// Removes from a draft the fields of every question its own answers now
+/// hide (on a skipped page, or behind a rule that no longer holds), so a
+/// changed answer never leaves a stale one behind.
+pub fn drop_hidden(def: &SurveyDefinition, draft: &mut RawAnswers, answers: &Answers) {
+    let visible = visible_pages(def, answers);
+    for (p, page) in def.pages.iter().enumerate() {
+        for q in &page.questions {
+            if !visible.contains(&p) || !is_shown(q, answers) {
+                let keys: Vec<String> = owned(q, draft)
+                    .into_iter()
+                    .map(|(k, _)| k.to_owned())
+                    .collect();
+                for k in keys {
+                    draft.remove(&k);
+                }
+            }
+        }
+    }
+}
+
 /// The raw fields of the questions on `page`, removed from a draft, so a
 /// page sent again replaces what it held before.
 pub fn clear_page(def: &SurveyDefinition, page: usize, draft: &mut RawAnswers) {
