@@ -1,23 +1,224 @@
 //! Themes on ../shared/data/themes/gambling_XS (synthetic consultation,
-//! i-dot-ai/themefinder, MIT): for each question part,
+//! i-dot-ai/themefinder, MIT). For each question part, with the reference
+//! themes (label and description) taken as the confirmed set:
 //!
-//! - mapping F1: the reference themes taken as the confirmed set, our
-//!   mapping of every answer compared with the reference mapping,
-//!   F1 per answer averaged over answers (sample-averaged F1);
-//! - stability: candidate themes discovered with seeds 0..9, adjusted Rand
-//!   index of each seed's assignment against seed 0's (lowest and mean);
+//! - zero-shot mapping F1: no example answers; every answer mapped and
+//!   compared with the reference mapping, F1 per answer (2|P∩G| /
+//!   (|P|+|G|), 1 when both are empty) averaged over answers
+//!   (sample-averaged F1);
+//! - mapping F1 with example answers, 5-fold: the answers are split into
+//!   five folds by a seeded shuffle; for each fold the themes get as
+//!   examples the other four folds' answers that the reference maps to
+//!   them (all of them, or at most 5 per theme), every answer is mapped,
+//!   and only the held-out fold's answers are scored. Each answer is
+//!   scored once; mean and range over seeds 0..9 (the seed moves the
+//!   split, i.e. which answers are the analyst's examples);
+//! - stability over the 10 seeds: adjusted Rand index of the answers'
+//!   first theme, every pair of seeds (lowest and mean); for the mapping
+//!   the seed also shuffles the input order, for discovery it shuffles
+//!   the input order (the seed itself only picks a sample above 2,000
+//!   distinct answers a stance);
 //! - stance agreement with the reference positions (AGREE / DISAGREE).
 //!
 //! cargo run --release -p cohesion-insight --example eval_themes [-- DIR]
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::BufReader;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use cohesion_insight::import::read_jsonl;
 use cohesion_insight::opinions::ari::adjusted_rand_index;
-use cohesion_insight::themes::{discover, map, ConfirmedTheme, Options, Stance};
+use cohesion_insight::themes::{discover, map, ConfirmedTheme, Mapping, Options, Stance};
+
+struct Part {
+    ids: Vec<String>,
+    texts: Vec<String>,
+    themes: Vec<ConfirmedTheme>,
+    truth: Vec<HashSet<String>>,
+    positions: HashMap<String, String>,
+}
+
+fn load(dir: &Path, mapping_dir: &Path, part: &str) -> Result<Part, Box<dyn std::error::Error>> {
+    let answers = read_jsonl(
+        BufReader::new(File::open(
+            dir.join("inputs").join(part).join("responses.jsonl"),
+        )?),
+        &["response_id", "response"],
+    )?;
+    let ids: Vec<String> = answers.rows.iter().map(|r| r[0].clone()).collect();
+    let texts: Vec<String> = answers.rows.iter().map(|r| r[1].clone()).collect();
+    let reference: Vec<serde_json::Value> =
+        serde_json::from_reader(File::open(mapping_dir.join(part).join("themes.json"))?)?;
+    let themes: Vec<ConfirmedTheme> = reference
+        .iter()
+        .map(|t| ConfirmedTheme {
+            id: t["topic_id"].as_str().unwrap_or_default().to_string(),
+            label: t["topic_label"].as_str().unwrap_or_default().to_string(),
+            description: t["topic_description"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            examples: Vec::new(),
+        })
+        .collect();
+    let truth = read_jsonl(
+        BufReader::new(File::open(mapping_dir.join(part).join("mapping.jsonl"))?),
+        &["response_id", "labels"],
+    )?;
+    let truth: HashMap<String, HashSet<String>> = truth
+        .rows
+        .iter()
+        .map(|r| {
+            let labels: Vec<String> = serde_json::from_str(&r[1]).unwrap_or_default();
+            (r[0].clone(), labels.into_iter().collect())
+        })
+        .collect();
+    let truth = ids
+        .iter()
+        .map(|id| truth.get(id).cloned().unwrap_or_default())
+        .collect();
+    let positions = read_jsonl(
+        BufReader::new(File::open(mapping_dir.join(part).join("sentiment.jsonl"))?),
+        &["response_id", "position"],
+    )?;
+    let positions = positions
+        .rows
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    Ok(Part {
+        ids,
+        texts,
+        themes,
+        truth,
+        positions,
+    })
+}
+
+fn f1(predicted: &HashSet<String>, gold: &HashSet<String>) -> f64 {
+    if predicted.is_empty() && gold.is_empty() {
+        return 1.0;
+    }
+    let tp = predicted.intersection(gold).count() as f64;
+    2.0 * tp / (predicted.len() + gold.len()) as f64
+}
+
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// 0..n in an order drawn from `seed` (Fisher–Yates).
+fn shuffled(n: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut state = seed;
+    for i in (1..n).rev() {
+        state = mix(state);
+        order.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+    order
+}
+
+/// Map the answers in the order `order`; the result back in input order.
+fn map_in_order(part: &Part, themes: &[ConfirmedTheme], order: &[usize]) -> Vec<Vec<String>> {
+    let ids: Vec<String> = order.iter().map(|&i| part.ids[i].clone()).collect();
+    let texts: Vec<&str> = order.iter().map(|&i| part.texts[i].as_str()).collect();
+    let m: Mapping = map(&ids, &texts, themes, &Options::default());
+    let mut out = vec![Vec::new(); part.ids.len()];
+    for (k, a) in m.answers.iter().enumerate() {
+        out[order[k]] = a.themes.iter().map(|t| t.theme.clone()).collect();
+    }
+    out
+}
+
+/// Every answer's themes, each predicted while its fold was held out;
+/// examples at most `per_theme` per theme.
+fn cross_validated(part: &Part, seed: u64, per_theme: Option<usize>) -> Vec<Vec<String>> {
+    const FOLDS: usize = 5;
+    let n = part.ids.len();
+    let order = shuffled(n, seed);
+    let mut fold = vec![0; n];
+    for (k, &i) in order.iter().enumerate() {
+        fold[i] = k % FOLDS;
+    }
+    let mut out = vec![Vec::new(); n];
+    for f in 0..FOLDS {
+        let themes: Vec<ConfirmedTheme> = part
+            .themes
+            .iter()
+            .map(|t| {
+                let mut examples: Vec<String> = order
+                    .iter()
+                    .filter(|&&i| fold[i] != f && part.truth[i].contains(&t.id))
+                    .map(|&i| part.texts[i].clone())
+                    .collect();
+                if let Some(k) = per_theme {
+                    examples.truncate(k);
+                }
+                ConfirmedTheme {
+                    examples,
+                    ..t.clone()
+                }
+            })
+            .collect();
+        let predicted = map_in_order(part, &themes, &order);
+        for i in 0..n {
+            if fold[i] == f {
+                out[i] = predicted[i].clone();
+            }
+        }
+    }
+    out
+}
+
+fn score(part: &Part, predicted: &[Vec<String>]) -> (f64, f64, f64, f64) {
+    let (mut sum, mut tp, mut np, mut ng) = (0.0, 0usize, 0usize, 0usize);
+    for (p, g) in predicted.iter().zip(&part.truth) {
+        let p: HashSet<String> = p.iter().cloned().collect();
+        sum += f1(&p, g);
+        tp += p.intersection(g).count();
+        np += p.len();
+        ng += g.len();
+    }
+    let n = predicted.len().max(1) as f64;
+    (
+        sum / n,
+        np as f64 / n,
+        tp as f64 / np.max(1) as f64,
+        tp as f64 / ng.max(1) as f64,
+    )
+}
+
+fn first(predicted: &[Vec<String>]) -> Vec<String> {
+    predicted
+        .iter()
+        .map(|p| p.first().cloned().unwrap_or_default())
+        .collect()
+}
+
+/// Lowest and mean ARI over every pair.
+fn pairwise_ari(runs: &[Vec<String>]) -> (f64, f64) {
+    let mut aris = Vec::new();
+    for a in 0..runs.len() {
+        for b in a + 1..runs.len() {
+            aris.push(adjusted_rand_index(&runs[a], &runs[b]));
+        }
+    }
+    (
+        aris.iter().copied().fold(f64::INFINITY, f64::min),
+        aris.iter().sum::<f64>() / aris.len().max(1) as f64,
+    )
+}
+
+fn summary(values: &[f64]) -> String {
+    let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    format!("{mean:.4} (seeds 0-9: {lo:.4}-{hi:.4})")
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args()
@@ -32,89 +233,67 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|e| e.path())
         .max()
         .ok_or("no outputs/mapping/<date>")?;
-    let mut f1s = Vec::new();
-    for part in ["question_part_1", "question_part_2"] {
-        let answers = read_jsonl(
-            BufReader::new(File::open(
-                dir.join("inputs").join(part).join("responses.jsonl"),
-            )?),
-            &["response_id", "response"],
-        )?;
-        let ids: Vec<String> = answers.rows.iter().map(|r| r[0].clone()).collect();
-        let texts: Vec<&str> = answers.rows.iter().map(|r| r[1].as_str()).collect();
-        let reference: Vec<serde_json::Value> =
-            serde_json::from_reader(File::open(mapping_dir.join(part).join("themes.json"))?)?;
-        let confirmed: Vec<ConfirmedTheme> = reference
-            .iter()
-            .map(|t| ConfirmedTheme {
-                id: t["topic_id"].as_str().unwrap_or_default().to_string(),
-                label: t["topic_label"].as_str().unwrap_or_default().to_string(),
-                description: t["topic_description"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string(),
-                examples: Vec::new(),
-            })
-            .collect();
-        let truth = read_jsonl(
-            BufReader::new(File::open(mapping_dir.join(part).join("mapping.jsonl"))?),
-            &["response_id", "labels"],
-        )?;
-        let truth: std::collections::HashMap<String, HashSet<String>> = truth
-            .rows
-            .iter()
-            .map(|r| {
-                let labels: Vec<String> = serde_json::from_str(&r[1]).unwrap_or_default();
-                (r[0].clone(), labels.into_iter().collect())
-            })
-            .collect();
-        let options = Options::default();
+    let quick = std::env::var_os("EVAL_QUICK").is_some();
+    let mut totals: HashMap<&str, Vec<f64>> = HashMap::new();
+    for part_name in ["question_part_1", "question_part_2"] {
+        let part = load(&dir, &mapping_dir, part_name)?;
+        let n = part.ids.len();
+        println!(
+            "== {part_name}: {n} answers, {} reference themes, {:.2} reference themes an answer",
+            part.themes.len(),
+            part.truth.iter().map(HashSet::len).sum::<usize>() as f64 / n as f64
+        );
+        let identity: Vec<usize> = (0..n).collect();
         let start = std::time::Instant::now();
-        let mapping = map(&ids, &texts, &confirmed, &options);
-        let map_ms = start.elapsed().as_secs_f64() * 1000.0;
-        let mut sum = 0.0;
-        let (mut tp_all, mut pred_all, mut gold_all) = (0usize, 0usize, 0usize);
-        for a in &mapping.answers {
-            let predicted: HashSet<String> = a.themes.iter().map(|t| t.theme.clone()).collect();
-            let empty = HashSet::new();
-            let gold = truth.get(&a.id).unwrap_or(&empty);
-            let tp = predicted.intersection(gold).count() as f64;
-            tp_all += tp as usize;
-            pred_all += predicted.len();
-            gold_all += gold.len();
-            sum += if predicted.is_empty() && gold.is_empty() {
-                1.0
+        let zero = map_in_order(&part, &part.themes, &identity);
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        let (f, per, p, r) = score(&part, &zero);
+        totals.entry("zero-shot").or_default().push(f);
+        println!(
+            "zero-shot (label + description): sample-averaged F1 {f:.4}; {per:.2} themes an answer, micro precision {p:.3}, recall {r:.3} ({ms:.1} ms)"
+        );
+        for (name, per_theme) in [
+            ("5-fold, all training-fold examples", None),
+            ("5-fold, at most 5 examples a theme", Some(5)),
+        ] {
+            let mut f1s = Vec::new();
+            let mut runs = Vec::new();
+            let mut stats = (0.0, 0.0, 0.0);
+            let seeds = if quick { 3 } else { 10 };
+            for seed in 0..seeds {
+                let predicted = cross_validated(&part, seed, per_theme);
+                let (f, per, p, r) = score(&part, &predicted);
+                f1s.push(f);
+                stats = (stats.0 + per, stats.1 + p, stats.2 + r);
+                runs.push(first(&predicted));
+            }
+            let k = seeds as f64;
+            totals.entry(name).or_default().extend(&f1s);
+            let (lo, mean) = pairwise_ari(&runs);
+            println!(
+                "{name}: sample-averaged F1 {}; {:.2} themes an answer, micro precision {:.3}, recall {:.3}; first-theme ARI across seeds min {lo:.4}, mean {mean:.4}",
+                summary(&f1s),
+                stats.0 / k,
+                stats.1 / k,
+                stats.2 / k
+            );
+        }
+        if quick {
+            continue;
+        }
+        // Zero-shot mapping and discovery under 10 seeded input orders.
+        let mut map_runs = Vec::new();
+        let mut discovery_runs = Vec::new();
+        let mut base = None;
+        for seed in 0..10 {
+            let order = if seed == 0 {
+                identity.clone()
             } else {
-                2.0 * tp / (predicted.len() + gold.len()) as f64
+                shuffled(n, seed)
             };
-        }
-        let f1 = sum / mapping.answers.len().max(1) as f64;
-        f1s.push(f1);
-        let positions = read_jsonl(
-            BufReader::new(File::open(mapping_dir.join(part).join("sentiment.jsonl"))?),
-            &["response_id", "position"],
-        )?;
-        let mut agree = 0;
-        let mut decided = 0;
-        for (r, a) in positions.rows.iter().zip(&mapping.answers) {
-            let ours = match a.stance {
-                Stance::Agree => "AGREE",
-                Stance::Disagree => "DISAGREE",
-                Stance::Unclear => continue,
-            };
-            decided += 1;
-            agree += usize::from(r[1] == ours && r[0] == a.id);
-        }
-        let base = discover(&ids, &texts, &Options::default());
-        let label = |d: &cohesion_insight::themes::Discovery| -> Vec<i64> {
-            d.assignment
-                .iter()
-                .map(|a| a.map_or(-1, |x| x as i64))
-                .collect()
-        };
-        let base_labels = label(&base);
-        let mut aris = Vec::new();
-        for seed in 1..10 {
+            map_runs.push(first(&map_in_order(&part, &part.themes, &order)));
+            let ids: Vec<String> = order.iter().map(|&i| part.ids[i].clone()).collect();
+            let texts: Vec<&str> = order.iter().map(|&i| part.texts[i].as_str()).collect();
             let d = discover(
                 &ids,
                 &texts,
@@ -123,40 +302,51 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     ..Options::default()
                 },
             );
-            aris.push(adjusted_rand_index(&base_labels, &label(&d)));
+            let mut labels = vec![String::new(); n];
+            for (k, a) in d.assignment.iter().enumerate() {
+                // Theme by its first answer's id, so that the numbering of
+                // themes does not matter.
+                labels[order[k]] = a.map_or(String::new(), |t| d.themes[t].answer_ids[0].clone());
+            }
+            discovery_runs.push(labels);
+            if seed == 0 {
+                base = Some(d);
+            }
         }
+        let (lo, mean) = pairwise_ari(&map_runs);
+        println!("zero-shot mapping, 10 seeded input orders: first-theme ARI min {lo:.4}, mean {mean:.4}");
+        let (lo, mean) = pairwise_ari(&discovery_runs);
+        let base = base.expect("seed 0 ran");
         println!(
-            "== {part}: {} answers, {} reference themes",
-            texts.len(),
-            confirmed.len()
-        );
-        println!("mapping sample-averaged F1: {f1:.4} (mapping took {map_ms:.1} ms)");
-        println!(
-            "labels per answer: ours {:.2}, reference {:.2}; micro precision {:.3}, recall {:.3}",
-            pred_all as f64 / texts.len() as f64,
-            gold_all as f64 / texts.len() as f64,
-            tp_all as f64 / pred_all.max(1) as f64,
-            tp_all as f64 / gold_all.max(1) as f64
-        );
-        println!("answers sent to review: {}", mapping.review.len());
-        println!(
-            "stance: {decided} of {} answers decided, {agree} of those match the reference position",
-            texts.len()
-        );
-        println!(
-            "discovery: {} candidate themes, {} unassigned; ARI vs seed 0 over seeds 1-9: min {:.4}, mean {:.4}",
+            "discovery, seeds 0-9 with seeded input orders: {} candidate themes, {} unassigned; ARI min {lo:.4}, mean {mean:.4}",
             base.themes.len(),
-            base.unassigned.len(),
-            aris.iter().copied().fold(f64::INFINITY, f64::min),
-            aris.iter().sum::<f64>() / aris.len() as f64
+            base.unassigned.len()
         );
-        for t in &base.themes {
-            println!("  {} {} — {} answers", t.id, t.label, t.count.count);
+        let texts: Vec<&str> = part.texts.iter().map(String::as_str).collect();
+        let m = map(&part.ids, &texts, &part.themes, &Options::default());
+        let (mut decided, mut agree) = (0, 0);
+        for a in &m.answers {
+            let ours = match a.stance {
+                Stance::Agree => "AGREE",
+                Stance::Disagree => "DISAGREE",
+                Stance::Unclear => continue,
+            };
+            decided += 1;
+            agree += usize::from(part.positions.get(&a.id).is_some_and(|p| p == ours));
         }
+        println!(
+            "answers sent to review (zero-shot): {}; stance: {decided} of {n} decided, {agree} of those match the reference position",
+            m.review.len()
+        );
     }
-    println!(
-        "mean mapping F1 over the two parts: {:.4}",
-        f1s.iter().sum::<f64>() / f1s.len() as f64
-    );
+    let mut names: Vec<&&str> = totals.keys().collect();
+    names.sort();
+    for name in names {
+        let v = &totals[*name];
+        println!(
+            "mean over the two parts, {name}: {:.4}",
+            v.iter().sum::<f64>() / v.len() as f64
+        );
+    }
     Ok(())
 }

@@ -17,6 +17,7 @@
 //! confidence, and sends low-confidence answers to a review list. Each
 //! theme's count carries a 95 % Wilson interval.
 
+mod mapping;
 pub mod stance;
 
 use std::collections::HashMap;
@@ -248,19 +249,6 @@ impl Corpus {
             .collect();
         normalise_vec(&mut v);
         v
-    }
-
-    /// A vector for text outside the corpus (theme descriptions).
-    fn vector(&self, text: &str) -> Sparse {
-        let mut counts: HashMap<u32, f32> = HashMap::new();
-        for f in features(text) {
-            if let Some(&id) = self.vocab.get(&f) {
-                *counts.entry(id).or_default() += 1.0;
-            }
-        }
-        let mut v: Vec<(u32, f32)> = counts.into_iter().collect();
-        v.sort_unstable_by_key(|&(i, _)| i);
-        self.weigh(v)
     }
 
     /// The readable form of a term: its most frequent surface word(s).
@@ -668,123 +656,27 @@ pub fn discover(ids: &[String], texts: &[&str], options: &Options) -> Discovery 
     }
 }
 
-/// Map every answer to zero or more of the confirmed `themes`: cosine
-/// similarity of TF-IDF vectors to each theme (label, description and
-/// examples), refined twice by moving each theme towards the answers it
-/// took (so a theme learns the words its answers actually use). An answer
-/// takes every theme whose similarity is at least `relative` times its
-/// best; the confidence is that similarity.
+/// Map every answer to zero or more of the confirmed `themes`; see
+/// [`map_with_progress`].
 pub fn map(
     ids: &[String],
     texts: &[&str],
     themes: &[ConfirmedTheme],
     options: &Options,
 ) -> Mapping {
-    let n = texts.len();
-    let (corpus, vectors) = Corpus::build(texts);
-    let dims = corpus.names.len();
-    let seeds: Vec<Vec<f32>> = themes
-        .iter()
-        .map(|t| {
-            let mut dense = vec![0f32; dims];
-            let parts = [(t.label.as_str(), 2.0), (t.description.as_str(), 1.0)];
-            for (text, weight) in parts
-                .into_iter()
-                .chain(t.examples.iter().map(|e| (e.as_str(), 2.0)))
-            {
-                for (i, v) in corpus.vector(text) {
-                    dense[i as usize] += v * weight;
-                }
-            }
-            unit(&mut dense);
-            dense
-        })
-        .collect();
-    let free: Vec<Option<duplicates::ContentFree>> =
-        texts.iter().map(|t| duplicates::content_free(t)).collect();
-    let mut centres = seeds.clone();
-    let mut chosen: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
-    for round in 0..3 {
-        for (i, v) in vectors.iter().enumerate() {
-            chosen[i].clear();
-            if free[i].is_some() || v.is_empty() {
-                continue;
-            }
-            let sims: Vec<f32> = centres.iter().map(|c| dot(v, c)).collect();
-            let best = sims.iter().copied().fold(0f32, f32::max);
-            if best <= 0.0 {
-                continue;
-            }
-            for (t, &s) in sims.iter().enumerate() {
-                if s >= options.relative * best {
-                    chosen[i].push((t, s));
-                }
-            }
-        }
-        if round == 2 {
-            break;
-        }
-        for (t, centre) in centres.iter_mut().enumerate() {
-            let mut dense: Vec<f32> = seeds[t].iter().map(|v| v * 2.0).collect();
-            let mut count = 0.0f32;
-            for (i, c) in chosen.iter().enumerate() {
-                if let Some(&(_, s)) = c.iter().find(|(tt, _)| *tt == t) {
-                    vectors[i]
-                        .iter()
-                        .for_each(|&(j, v)| dense[j as usize] += v * s);
-                    count += s;
-                }
-            }
-            if count > 0.0 {
-                unit(&mut dense);
-                *centre = dense;
-            }
-        }
-    }
-    let mut answers = Vec::with_capacity(n);
-    let mut review = Vec::new();
-    let mut counts = vec![0usize; themes.len()];
-    for i in 0..n {
-        let mut assigned: Vec<Assigned> = chosen[i]
-            .iter()
-            .map(|&(t, s)| {
-                counts[t] += 1;
-                Assigned {
-                    theme: themes[t].id.clone(),
-                    confidence: (s * 1000.0).round() / 1000.0,
-                }
-            })
-            .collect();
-        assigned.sort_by(|a, b| {
-            b.confidence
-                .total_cmp(&a.confidence)
-                .then(a.theme.cmp(&b.theme))
-        });
-        let best = assigned.first().map_or(0.0, |a| a.confidence);
-        let needs_review = free[i].is_none() && best < options.review_below;
-        if needs_review {
-            review.push(ids[i].clone());
-        }
-        answers.push(MappedAnswer {
-            id: ids[i].clone(),
-            stance: stance(texts[i]),
-            themes: assigned,
-            review: needs_review,
-        });
-    }
-    Mapping {
-        answers,
-        counts: themes
-            .iter()
-            .zip(counts)
-            .map(|(t, c)| ThemeCount {
-                id: t.id.clone(),
-                label: t.label.clone(),
-                count: Count::of(c, n),
-            })
-            .collect(),
-        review,
-    }
+    map_with_progress(ids, texts, themes, options, &mut |_, _| {})
+}
+
+/// [`map`], telling `progress(done, total)` how far it has got (units of
+/// work, not answers; `done == total` at the end).
+pub fn map_with_progress(
+    ids: &[String],
+    texts: &[&str],
+    themes: &[ConfirmedTheme],
+    options: &Options,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Mapping {
+    mapping::map_answers(ids, texts, themes, options, progress)
 }
 
 fn unit(v: &mut [f32]) {
