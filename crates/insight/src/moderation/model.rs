@@ -60,6 +60,8 @@ pub enum ModelError {
     UnknownLabel(String, String),
     #[error("not a moderation model file ({0})")]
     BadFile(String),
+    #[error("this model file was written by an earlier version of Cohesion whose features differ; train the model again with `cohesion analyse moderation train`")]
+    OldFormat,
     #[error("cannot read or write the model: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -204,10 +206,24 @@ fn logits(weights: &[f32], bias: &[f32], x: &[(u32, f32)], out: &mut [f32]) {
     }
 }
 
-fn fit(x: &[Sparse], y: &[usize], rows: &[usize], k: usize, o: &TrainOptions) -> Fitted {
+/// Soft targets: per example, the share of annotators who chose each
+/// class (in the model's label order), used instead of the one-hot label
+/// in the gradient.
+type Soft<'a> = Option<&'a [Vec<f32>]>;
+
+fn fit(
+    x: &[Sparse],
+    y: &[usize],
+    soft: Soft<'_>,
+    rows: &[usize],
+    k: usize,
+    o: &TrainOptions,
+) -> Fitted {
     let buckets = 1usize << o.features.bits;
-    let mut weights = vec![0f32; buckets * k];
-    let mut g2 = vec![0f32; buckets * k];
+    // Each bucket's k weights and then their k AdaGrad sums side by side,
+    // so that an update touches one cache line rather than two.
+    let stride = 2 * k;
+    let mut state = vec![0f32; buckets * stride];
     let mut bias = vec![0f32; k];
     let mut bias_g2 = vec![0f32; k];
     let mut counts = vec![0usize; k];
@@ -233,24 +249,38 @@ fn fit(x: &[Sparse], y: &[usize], rows: &[usize], k: usize, o: &TrainOptions) ->
         rng.shuffle(&mut order);
         for &i in &order {
             let xi = &x[i];
-            logits(&weights, &bias, xi, &mut z);
+            z.copy_from_slice(&bias);
+            for &(b, v) in xi {
+                let row = &state[b as usize * stride..b as usize * stride + k];
+                for c in 0..k {
+                    z[c] += row[c] * v;
+                }
+            }
             softmax_in_place(&mut z);
             let cw = class_weight[y[i]];
             for c in 0..k {
-                grad[c] = cw * (z[c] - f32::from(u8::from(c == y[i])));
+                let target = match soft {
+                    Some(t) => t[i][c],
+                    None => f32::from(u8::from(c == y[i])),
+                };
+                grad[c] = cw * (z[c] - target);
                 bias_g2[c] += grad[c] * grad[c];
                 bias[c] -= o.learning_rate * grad[c] / (bias_g2[c] + EPS).sqrt();
             }
             for &(b, v) in xi {
-                let base = b as usize * k;
-                for (c, &gc) in grad.iter().enumerate() {
-                    let j = base + c;
-                    let g = gc * v + o.l2 * weights[j];
-                    g2[j] += g * g;
-                    weights[j] -= o.learning_rate * g / (g2[j] + EPS).sqrt();
+                let cell = &mut state[b as usize * stride..b as usize * stride + stride];
+                let (w, g2) = cell.split_at_mut(k);
+                for c in 0..k {
+                    let g = grad[c] * v + o.l2 * w[c];
+                    g2[c] += g * g;
+                    w[c] -= o.learning_rate * g / (g2[c] + EPS).sqrt();
                 }
             }
         }
+    }
+    let mut weights = Vec::with_capacity(buckets * k);
+    for cell in state.chunks_exact(stride) {
+        weights.extend_from_slice(&cell[..k]);
     }
     Fitted { weights, bias }
 }
@@ -272,7 +302,7 @@ impl Model {
         let k = names.len();
         let x = vectorise_all(texts, &options.features);
         let all: Vec<usize> = (0..y.len()).collect();
-        let (fitted, thresholds, offsets) = fit_calibrated(&x, &y, &all, k, options);
+        let (fitted, thresholds, offsets) = fit_calibrated(&x, &y, None, &all, k, options);
         Ok(Self {
             labels: names,
             options: *options,
@@ -316,7 +346,7 @@ impl Model {
     /// The `top` n-grams that pushed `text` towards `class` (or away from
     /// it, with a negative weight), strongest first.
     pub fn explain(&self, text: &str, class: usize, top: usize) -> Vec<Contribution> {
-        let prepared = prepare(text);
+        let prepared = prepare(text, &self.options.features);
         let mut x = Vec::new();
         vectorise_prepared(&prepared, &self.options.features, &mut x);
         self.contributions(&prepared, &x, class, top)
@@ -325,7 +355,7 @@ impl Model {
     /// [`Model::predict`] and [`Model::explain`] of the predicted class in
     /// one pass over the text.
     pub fn predict_explained(&self, text: &str, top: usize) -> (Prediction, Vec<Contribution>) {
-        let prepared = prepare(text);
+        let prepared = prepare(text, &self.options.features);
         let mut x = Vec::new();
         vectorise_prepared(&prepared, &self.options.features, &mut x);
         let prediction = self.predict_vector(&x);
@@ -391,7 +421,10 @@ impl Model {
         Ok(Evaluation::from_pairs(&self.labels, pairs))
     }
 
-    const MAGIC: &'static [u8; 16] = b"COHESION-MOD-V1\n";
+    /// Format 2: features gained spelling clean-up and negation marks, so
+    /// the same buckets no longer mean the same n-grams as in format 1.
+    const MAGIC: &'static [u8; 16] = b"COHESION-MOD-V2\n";
+    const OLD_MAGICS: [&'static [u8; 16]; 1] = [b"COHESION-MOD-V1\n"];
 
     /// Write the model: a magic line, a JSON header, then the weights as
     /// little-endian f32.
@@ -421,6 +454,9 @@ impl Model {
         let mut magic = [0u8; 16];
         r.read_exact(&mut magic)
             .map_err(|_| ModelError::BadFile("too short".into()))?;
+        if Self::OLD_MAGICS.contains(&&magic) {
+            return Err(ModelError::OldFormat);
+        }
         if &magic != Self::MAGIC {
             return Err(ModelError::BadFile("wrong magic bytes".into()));
         }
@@ -494,6 +530,7 @@ struct Header {
 fn fit_calibrated(
     x: &[Sparse],
     y: &[usize],
+    soft: Soft<'_>,
     rows: &[usize],
     k: usize,
     o: &TrainOptions,
@@ -517,7 +554,7 @@ fn fit_calibrated(
                 .filter(|&j| !is_held[j])
                 .map(|j| rows[j])
                 .collect();
-            let fitted = fit(x, y, &train, k, o);
+            let fitted = fit(x, y, soft, &train, k, o);
             for &j in part {
                 let i = rows[j];
                 logits(&fitted.weights, &fitted.bias, &x[i], &mut z);
@@ -532,7 +569,7 @@ fn fit_calibrated(
         }
         offsets = offsets_for_macro_f1(&probs, &truth, k);
     }
-    (fit(x, y, rows, k, o), thresholds, offsets)
+    (fit(x, y, soft, rows, k, o), thresholds, offsets)
 }
 
 /// The class with the highest log-probability plus its offset.
@@ -626,6 +663,16 @@ pub fn cross_validate(
     folds: usize,
     options: &TrainOptions,
 ) -> Result<(Vec<Evaluation>, Evaluation), ModelError> {
+    cross_validate_soft(texts, labels, None, folds, options)
+}
+
+fn cross_validate_soft(
+    texts: &[&str],
+    labels: &[String],
+    soft: Soft<'_>,
+    folds: usize,
+    options: &TrainOptions,
+) -> Result<(Vec<Evaluation>, Evaluation), ModelError> {
     if texts.len() != labels.len() {
         return Err(ModelError::LengthMismatch(texts.len(), labels.len()));
     }
@@ -645,7 +692,7 @@ pub fn cross_validate(
             held_mask[i] = true;
         }
         let train: Vec<usize> = (0..y.len()).filter(|&i| !held_mask[i]).collect();
-        let (fitted, _, offsets) = fit_calibrated(&x, &y, &train, k, options);
+        let (fitted, _, offsets) = fit_calibrated(&x, &y, soft, &train, k, options);
         let mut z = vec![0f32; k];
         let mut pairs = Vec::with_capacity(fold.len());
         for &i in fold {
@@ -731,6 +778,12 @@ mod tests {
         assert_eq!(c.thresholds, a.thresholds);
         assert!(Model::load(&bytes[..bytes.len() - 1]).is_err());
         assert!(Model::load(&b"nonsense"[..]).is_err());
+        // A file of the first format is refused with advice, not misread.
+        let mut old = bytes.clone();
+        old[..16].copy_from_slice(b"COHESION-MOD-V1\n");
+        let err = Model::load(&old[..]).unwrap_err();
+        assert!(matches!(err, ModelError::OldFormat), "{err}");
+        assert!(err.to_string().contains("train the model again"));
     }
 
     #[test]
