@@ -505,6 +505,44 @@ mod tests {
     }
 
     #[test]
+    fn words_and_characters_get_equal_shares() {
+        let config = FeatureConfig {
+            bits: 24,
+            negation: false,
+            ..FeatureConfig::default()
+        };
+        let prepared = prepare("a rather long sentence of words", &config);
+        let mask = (1u64 << config.bits) - 1;
+        let mut char_buckets = Vec::new();
+        visit(&prepared, &config, |h, p| {
+            if matches!(p, Piece::Chars(_)) {
+                char_buckets.push((h & mask) as u32);
+            }
+        });
+        let mut v = Vec::new();
+        vectorise_prepared(&prepared, &config, &mut v);
+        let (mut words, mut chars) = (0.0f32, 0.0f32);
+        for (b, x) in &v {
+            if char_buckets.contains(b) {
+                chars += x * x;
+            } else {
+                words += x * x;
+            }
+        }
+        // 2^24 buckets: no collision between the two groups here.
+        assert!((words - 0.5).abs() < 1e-4, "{words}");
+        assert!((chars - 0.5).abs() < 1e-4, "{chars}");
+        // One group alone takes the whole unit length.
+        let words_only = FeatureConfig {
+            char_max: 0,
+            ..config
+        };
+        vectorise("two words", &words_only, &mut v);
+        let norm: f32 = v.iter().map(|(_, x)| x * x).sum();
+        assert!((norm - 1.0).abs() < 1e-4, "{norm}");
+    }
+
+    #[test]
     fn ngrams_visited() {
         let config = FeatureConfig {
             bits: 10,

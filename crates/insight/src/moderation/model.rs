@@ -206,19 +206,7 @@ fn logits(weights: &[f32], bias: &[f32], x: &[(u32, f32)], out: &mut [f32]) {
     }
 }
 
-/// Soft targets: per example, the share of annotators who chose each
-/// class (in the model's label order), used instead of the one-hot label
-/// in the gradient.
-type Soft<'a> = Option<&'a [Vec<f32>]>;
-
-fn fit(
-    x: &[Sparse],
-    y: &[usize],
-    soft: Soft<'_>,
-    rows: &[usize],
-    k: usize,
-    o: &TrainOptions,
-) -> Fitted {
+fn fit(x: &[Sparse], y: &[usize], rows: &[usize], k: usize, o: &TrainOptions) -> Fitted {
     let buckets = 1usize << o.features.bits;
     // Each bucket's k weights and then their k AdaGrad sums side by side,
     // so that an update touches one cache line rather than two.
@@ -259,11 +247,7 @@ fn fit(
             softmax_in_place(&mut z);
             let cw = class_weight[y[i]];
             for c in 0..k {
-                let target = match soft {
-                    Some(t) => t[i][c],
-                    None => f32::from(u8::from(c == y[i])),
-                };
-                grad[c] = cw * (z[c] - target);
+                grad[c] = cw * (z[c] - f32::from(u8::from(c == y[i])));
                 bias_g2[c] += grad[c] * grad[c];
                 bias[c] -= o.learning_rate * grad[c] / (bias_g2[c] + EPS).sqrt();
             }
@@ -302,7 +286,7 @@ impl Model {
         let k = names.len();
         let x = vectorise_all(texts, &options.features);
         let all: Vec<usize> = (0..y.len()).collect();
-        let (fitted, thresholds, offsets) = fit_calibrated(&x, &y, None, &all, k, options);
+        let (fitted, thresholds, offsets) = fit_calibrated(&x, &y, &all, k, options);
         Ok(Self {
             labels: names,
             options: *options,
@@ -530,7 +514,6 @@ struct Header {
 fn fit_calibrated(
     x: &[Sparse],
     y: &[usize],
-    soft: Soft<'_>,
     rows: &[usize],
     k: usize,
     o: &TrainOptions,
@@ -554,7 +537,7 @@ fn fit_calibrated(
                 .filter(|&j| !is_held[j])
                 .map(|j| rows[j])
                 .collect();
-            let fitted = fit(x, y, soft, &train, k, o);
+            let fitted = fit(x, y, &train, k, o);
             for &j in part {
                 let i = rows[j];
                 logits(&fitted.weights, &fitted.bias, &x[i], &mut z);
@@ -569,7 +552,7 @@ fn fit_calibrated(
         }
         offsets = offsets_for_macro_f1(&probs, &truth, k);
     }
-    (fit(x, y, soft, rows, k, o), thresholds, offsets)
+    (fit(x, y, rows, k, o), thresholds, offsets)
 }
 
 /// The class with the highest log-probability plus its offset.
@@ -663,16 +646,6 @@ pub fn cross_validate(
     folds: usize,
     options: &TrainOptions,
 ) -> Result<(Vec<Evaluation>, Evaluation), ModelError> {
-    cross_validate_soft(texts, labels, None, folds, options)
-}
-
-fn cross_validate_soft(
-    texts: &[&str],
-    labels: &[String],
-    soft: Soft<'_>,
-    folds: usize,
-    options: &TrainOptions,
-) -> Result<(Vec<Evaluation>, Evaluation), ModelError> {
     if texts.len() != labels.len() {
         return Err(ModelError::LengthMismatch(texts.len(), labels.len()));
     }
@@ -692,7 +665,7 @@ fn cross_validate_soft(
             held_mask[i] = true;
         }
         let train: Vec<usize> = (0..y.len()).filter(|&i| !held_mask[i]).collect();
-        let (fitted, _, offsets) = fit_calibrated(&x, &y, soft, &train, k, options);
+        let (fitted, _, offsets) = fit_calibrated(&x, &y, &train, k, options);
         let mut z = vec![0f32; k];
         let mut pairs = Vec::with_capacity(fold.len());
         for &i in fold {
