@@ -3,6 +3,14 @@
 //! language's translations are a map from key to text, and anything
 //! missing falls back to the original, so a half-translated consultation
 //! still reads whole.
+//!
+//! Each translation also records a fingerprint of the original it was
+//! made from (under `key` + [`FROM`]). Keys are positional for lists
+//! (stages, options, pages), and officers can reword a question: when
+//! the original under a key is no longer the one translated, the stale
+//! translation is not shown (the original is) and the officers' page
+//! counts it as needing translation again. Translations saved before
+//! fingerprints existed carry none and are taken as current.
 
 use std::collections::BTreeMap;
 
@@ -14,6 +22,35 @@ pub type Texts = BTreeMap<String, String>;
 
 /// The longest translation accepted for any one text.
 pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// Suffix of the key under which a translation's original is fingerprinted.
+pub const FROM: &str = "#from";
+
+/// A short, stable fingerprint of an original text (64-bit FNV-1a): it
+/// only has to notice that a text changed, not resist anyone.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.as_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// The translation of `key` if it was made from `original` (or predates
+/// fingerprints); `None` when missing or stale.
+pub fn current<'a>(t: &'a Texts, key: &str, original: &str) -> Option<&'a str> {
+    let text = t.get(key)?;
+    match t.get(&format!("{key}{FROM}")) {
+        Some(from) if *from != fingerprint(original) => None,
+        _ => Some(text.as_str()),
+    }
+}
+
+/// Whether `key` has a translation made from another original.
+pub fn is_stale(t: &Texts, key: &str, original: &str) -> bool {
+    t.contains_key(key) && current(t, key, original).is_none()
+}
 
 /// Every translatable text of a consultation, with its key, in the order
 /// a reader meets them.
@@ -97,13 +134,18 @@ pub fn validate(input: &Texts, keys: &[(String, String)]) -> Result<Texts, Valid
             return Err(ValidationError::new("texts", ErrorCode::BadRequest));
         }
         out.insert(key.clone(), value.replace("\r\n", "\n"));
+        if let Some((_, original)) = keys.iter().find(|(k, _)| k == key) {
+            out.insert(format!("{key}{FROM}"), fingerprint(original));
+        }
     }
     Ok(out)
 }
 
-fn put(t: &Texts, key: &str, target: &mut String) {
-    if let Some(v) = t.get(key) {
-        *target = v.clone();
+/// Puts the translation of `key` in place of `target`, the original,
+/// unless it was made from another original.
+pub fn put(t: &Texts, key: &str, target: &mut String) {
+    if let Some(v) = current(t, key, target) {
+        *target = v.to_owned();
     }
 }
 
@@ -179,7 +221,11 @@ mod tests {
         input.insert("q1.option.0".into(), "نعم".into());
         input.insert("summary".into(), "   ".into());
         let t = validate(&input, &keys).unwrap();
-        assert_eq!(t.len(), 2);
+        assert_eq!(
+            t.len(),
+            4,
+            "two texts, each with its original's fingerprint"
+        );
         let mut translated = survey.clone();
         apply_survey(&t, &mut translated);
         assert_eq!(translated.pages[0].questions[0].text, "هل رأيت؟");
@@ -192,6 +238,36 @@ mod tests {
             translated.pages[1].questions[0].show_if,
             survey.pages[1].questions[0].show_if
         );
+        // Reworded in the original: the translation is stale, not shown.
+        let mut reworded = survey.clone();
+        reworded.pages[0].questions[0].text.push_str(" (changed)");
+        let changed = reworded.pages[0].questions[0].text.clone();
+        assert!(is_stale(&t, "q1.text", &changed));
+        assert!(!is_stale(&t, "q1.option.0", "Yes"));
+        apply_survey(&t, &mut reworded);
+        assert_eq!(reworded.pages[0].questions[0].text, changed);
+        let QuestionKind::SingleChoice { options } = &reworded.pages[0].questions[0].kind else {
+            panic!("kind changed");
+        };
+        assert_eq!(options[0], "نعم", "the options did not change");
+        // Options reordered: a translation follows its original or goes.
+        let mut reordered = survey.clone();
+        if let QuestionKind::SingleChoice { options } = &mut reordered.pages[0].questions[0].kind {
+            options.swap(0, 1);
+        }
+        apply_survey(&t, &mut reordered);
+        let QuestionKind::SingleChoice { options } = &reordered.pages[0].questions[0].kind else {
+            panic!("kind changed");
+        };
+        assert_eq!(options, &["No".to_string(), "Yes".to_string()]);
+        // Translations saved before fingerprints still apply.
+        let mut legacy = Texts::new();
+        legacy.insert("q1.text".into(), "قديم".into());
+        let mut old = survey.clone();
+        apply_survey(&legacy, &mut old);
+        assert_eq!(old.pages[0].questions[0].text, "قديم");
+        assert_eq!(fingerprint("Yes"), fingerprint("Yes"));
+        assert_ne!(fingerprint("Yes"), fingerprint("Yes "));
         input.insert("q99.text".into(), "x".into());
         assert_eq!(
             validate(&input, &keys).unwrap_err().code,

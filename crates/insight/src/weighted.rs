@@ -7,7 +7,7 @@
 use crate::proportion::Z_95;
 
 /// One option's weighted share.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WeightedShare {
     /// How many respondents picked it, unweighted (for small-count rules).
     pub count: u64,
@@ -17,7 +17,7 @@ pub struct WeightedShare {
 }
 
 /// One question's weighted results.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WeightedTally {
     /// Respondents who answered, unweighted.
     pub base: u64,

@@ -259,6 +259,10 @@ pub async fn set_published(
     client: Option<&str>,
 ) -> Result<(), ServiceError> {
     require(me, Action::RunEngagement)?;
+    if what == Publication::Results && publish {
+        // Every publishable question, unweighted.
+        return crate::results::publish(db, me, id, None, None, client).await;
+    }
     let mut tx = db.begin().await?;
     let at = publish.then(Timestamp::now);
     if !consultations::set_published(tx.conn(), id, what, at).await? {
@@ -357,7 +361,11 @@ pub async fn set_translation(
     let mut tx = db.begin().await?;
     consultations::set_translation(tx.conn(), id, locale, &json, me.user_id).await?;
     refresh_search(tx.conn(), id).await?;
-    let detail = format!("{locale}: {} of {} texts", texts.len(), keys.len());
+    let translated = texts
+        .keys()
+        .filter(|k| !k.ends_with(translation::FROM))
+        .count();
+    let detail = format!("{locale}: {translated} of {} texts", keys.len());
     audit_log(
         tx.conn(),
         origin(me, client),
@@ -367,5 +375,5 @@ pub async fn set_translation(
     )
     .await?;
     tx.commit().await?;
-    Ok(texts.len())
+    Ok(translated)
 }

@@ -276,7 +276,14 @@ async fn create(
     let now = Some(Timestamp::now());
     consultations::set_published(tx.conn(), id, Publication::Consultation, now).await?;
     if results_public {
-        consultations::set_published(tx.conn(), id, Publication::Results, now).await?;
+        let questions = cohesion_domain::survey::publication::all_publishable(survey);
+        let publication = consultations::ResultPublication {
+            questions: serde_json::to_string(&questions).unwrap_or_else(|_| "[]".into()),
+            weighting: None,
+            published_by: None,
+            published_at: Timestamp::now(),
+        };
+        consultations::set_result_publication(tx.conn(), id, &publication).await?;
     }
     tx.commit().await?;
     Ok(id)

@@ -9,11 +9,12 @@ use std::collections::HashMap;
 
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind, SurveyDefinition};
+use cohesion_domain::survey::publication::{all_publishable, publishable, questions_to_publish};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
 use cohesion_insight::proportion::Proportion;
 use cohesion_storage::consultations::{self, ConsultationRecord};
-use cohesion_storage::{responses, Db};
+use cohesion_storage::{responses, Db, Timestamp};
 use uuid::Uuid;
 
 use crate::accounts::{audit_log, Origin, SignedIn};
@@ -56,6 +57,64 @@ pub struct Results {
     pub survey: SurveyDefinition,
     pub questions: Vec<QuestionResult>,
     pub rules: SmallBaseRules,
+    /// The questions the public sees, while results are published.
+    pub published: Option<Vec<String>>,
+    /// Weighted figures published with them, if the officer chose so.
+    pub weighting: Option<WeightedSnapshot>,
+}
+
+/// Weighted figures as computed when an officer published them: the
+/// weighting reads every response, too slow to repeat for each visitor,
+/// and the snapshot is what the public was shown.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WeightedSnapshot {
+    /// The population margins, as the officer wrote them.
+    pub margins: String,
+    pub computed_at: String,
+    pub included: usize,
+    pub excluded: usize,
+    pub converged: bool,
+    pub iterations: usize,
+    pub effective_sample_size: f64,
+    pub min_weight: f64,
+    pub max_weight: f64,
+    pub trimmed: usize,
+    /// Published choice questions, by id.
+    pub questions: Vec<(String, cohesion_insight::weighted::WeightedTally)>,
+}
+
+impl WeightedSnapshot {
+    pub fn question(&self, id: &str) -> Option<&cohesion_insight::weighted::WeightedTally> {
+        self.questions.iter().find(|(q, _)| q == id).map(|(_, t)| t)
+    }
+}
+
+/// What the public sees of consultation `c`'s results: the published
+/// questions and weighted figures, or `None` while unpublished.
+async fn publication(
+    conn: cohesion_storage::Conn<'_>,
+    c: &ConsultationRecord,
+    survey: &SurveyDefinition,
+) -> Result<Option<(Vec<String>, Option<WeightedSnapshot>)>, ServiceError> {
+    if c.results_published_at.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(
+        match consultations::result_publication(conn, c.id).await? {
+            // Published before questions could be chosen: all of them.
+            None => (all_publishable(survey), None),
+            Some(p) => {
+                let chosen: Vec<String> = serde_json::from_str(&p.questions).unwrap_or_default();
+                // A question removed from the survey since is simply not shown.
+                let questions = chosen
+                    .into_iter()
+                    .filter(|q| survey.question(q).is_some_and(publishable))
+                    .collect();
+                let weighting = p.weighting.and_then(|w| serde_json::from_str(&w).ok());
+                (questions, weighting)
+            }
+        },
+    ))
 }
 
 /// Suppresses and adds intervals to one line of counts.
@@ -89,6 +148,29 @@ pub fn line(counts: &[u64], base: u64, rules: SmallBaseRules) -> Line {
         base_hidden,
         cells,
     }
+}
+
+/// A published weighted tally's shares as far as the small-base rules let
+/// them be shown: the cells the unweighted line hides stay hidden (so a
+/// hidden count cannot be worked out from weighted shares either). Shares
+/// need a base big enough for percentages; `None` when it is not.
+pub fn weighted_cells(
+    tally: &cohesion_insight::weighted::WeightedTally,
+    rules: SmallBaseRules,
+) -> Option<Vec<Option<cohesion_insight::weighted::WeightedShare>>> {
+    if !rules.shows_percent(tally.base) {
+        return None;
+    }
+    let counts: Vec<u64> = tally.options.iter().map(|o| o.count).collect();
+    let shown = line(&counts, tally.base, rules);
+    Some(
+        tally
+            .options
+            .iter()
+            .zip(shown.cells)
+            .map(|(o, cell)| cell.count.map(|_| *o))
+            .collect(),
+    )
 }
 
 fn question_lines(
@@ -207,6 +289,10 @@ pub async fn results(
     let staff = may_see(viewer, &consultation)?;
     let special_allowed = viewer.is_some_and(|v| v.roles.allows(Action::ViewSpecialCategory));
     let survey = parse_survey(&consultation.survey)?;
+    let (published, weighting) = match publication(c.conn(), &consultation, &survey).await? {
+        Some((q, w)) => (Some(q), w),
+        None => (None, None),
+    };
     let by_question = totals(c.conn(), id).await?;
     let empty = HashMap::new();
     let mut questions = Vec::new();
@@ -214,6 +300,9 @@ pub async fn results(
     for q in survey.questions() {
         let special = q.kind.is_special_category();
         if special && !staff {
+            continue;
+        }
+        if !staff && !published.as_ref().is_some_and(|p| p.contains(&q.id)) {
             continue;
         }
         let withheld = special && !special_allowed;
@@ -240,7 +329,123 @@ pub async fn results(
         survey,
         questions,
         rules,
+        published,
+        weighting,
     })
+}
+
+/// Publishes the results of consultation `id`: the `questions` chosen
+/// (`None`: every one that may be published) and, with `margins`, the
+/// figures weighted to those population margins, computed now and kept.
+/// One transaction; audit-logged with what was published.
+pub async fn publish(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    questions: Option<&[String]>,
+    margins: Option<&str>,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let consultation = {
+        let mut c = db.acquire().await?;
+        consultations::find(c.conn(), id)
+            .await?
+            .ok_or(ServiceError::NotFound)?
+    };
+    let survey = parse_survey(&consultation.survey)?;
+    let questions = match questions {
+        Some(chosen) => questions_to_publish(&survey, chosen)?,
+        None => all_publishable(&survey),
+    };
+    let weighting = match margins.map(str::trim).filter(|m| !m.is_empty()) {
+        None => None,
+        Some(margins) => {
+            let w = weighted(db, me, id, margins, client).await?;
+            let r = &w.report;
+            Some(WeightedSnapshot {
+                margins: margins.to_owned(),
+                computed_at: Timestamp::now().to_minute(),
+                included: w.included,
+                excluded: w.excluded,
+                converged: r.converged,
+                iterations: r.iterations,
+                effective_sample_size: r.effective_sample_size,
+                min_weight: r.min_weight,
+                max_weight: r.max_weight,
+                trimmed: r.trimmed,
+                questions: w
+                    .questions
+                    .into_iter()
+                    .filter(|(q, _)| questions.contains(&q.id) && publishable(q))
+                    .map(|(q, t)| (q.id, t))
+                    .collect(),
+            })
+        }
+    };
+    let detail = format!(
+        "{}{}",
+        questions.join(","),
+        if weighting.is_some() {
+            "; weighted"
+        } else {
+            ""
+        }
+    );
+    let record = consultations::ResultPublication {
+        // Strings and numbers only: serialising them cannot fail.
+        questions: serde_json::to_string(&questions).unwrap_or_default(),
+        weighting: weighting
+            .as_ref()
+            .and_then(|w| serde_json::to_string(w).ok()),
+        published_by: Some(me.user_id),
+        published_at: Timestamp::now(),
+    };
+    let mut tx = db.begin().await?;
+    if !consultations::set_result_publication(tx.conn(), id, &record).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let origin = Origin {
+        actor: Some(me.user_id),
+        client,
+    };
+    audit_log(
+        tx.conn(),
+        origin,
+        "consultation.results.publish",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What is set to be published: the questions chosen last time (or all)
+/// and the margins last used, to start the publication form from.
+pub async fn publication_choice(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+) -> Result<(Vec<String>, String), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut c = db.acquire().await?;
+    let consultation = consultations::find(c.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let survey = parse_survey(&consultation.survey)?;
+    Ok(
+        match consultations::result_publication(c.conn(), id).await? {
+            Some(p) => (
+                serde_json::from_str(&p.questions).unwrap_or_default(),
+                p.weighting
+                    .and_then(|w| serde_json::from_str::<WeightedSnapshot>(&w).ok())
+                    .map(|w| w.margins)
+                    .unwrap_or_default(),
+            ),
+            None => (all_publishable(&survey), String::new()),
+        },
+    )
 }
 
 /// A crosstab: respondents by their answers to two choice questions.

@@ -448,3 +448,79 @@ pub async fn all_translations(conn: Conn<'_>, id: Uuid) -> Result<Vec<String>, S
     })?;
     Ok(rows)
 }
+
+/// What an officer last published of a consultation's results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultPublication {
+    /// JSON array of question ids.
+    pub questions: String,
+    /// JSON: the weighted figures as computed when published.
+    pub weighting: Option<String>,
+    pub published_by: Option<Uuid>,
+    pub published_at: Timestamp,
+}
+
+pub async fn result_publication(
+    conn: Conn<'_>,
+    id: Uuid,
+) -> Result<Option<ResultPublication>, StorageError> {
+    let found = on_conn!(conn, c => {
+        sqlx::query(
+            "SELECT questions, weighting, published_by, published_at \
+             FROM result_publications WHERE consultation_id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await
+        .and_then(|row| {
+            row.map(|r| {
+                Ok(ResultPublication {
+                    questions: r.try_get("questions")?,
+                    weighting: r.try_get("weighting")?,
+                    published_by: r.try_get("published_by")?,
+                    published_at: r.try_get("published_at")?,
+                })
+            })
+            .transpose()
+        })
+    })?;
+    Ok(found)
+}
+
+/// Records what is published (replacing the last publication) and marks
+/// the results published, in the caller's transaction.
+pub async fn set_result_publication(
+    mut conn: Conn<'_>,
+    id: Uuid,
+    p: &ResultPublication,
+) -> Result<bool, StorageError> {
+    if !set_published(
+        conn.reborrow(),
+        id,
+        Publication::Results,
+        Some(p.published_at),
+    )
+    .await?
+    {
+        return Ok(false);
+    }
+    on_conn!(conn, c => {
+        sqlx::query(
+            "INSERT INTO result_publications \
+             (consultation_id, questions, weighting, published_by, published_at) \
+             VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (consultation_id) DO UPDATE SET questions = excluded.questions, \
+             weighting = excluded.weighting, published_by = excluded.published_by, \
+             published_at = excluded.published_at",
+        )
+        .bind(id)
+        .bind(&p.questions)
+        .bind(&p.weighting)
+        .bind(p.published_by)
+        .bind(p.published_at)
+        .execute(&mut *c)
+        .await
+        .map(|_| ())
+    })?;
+    Ok(true)
+}

@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(6, "0006_consultation_translations"),
     migration!(7, "0007_consultation_search"),
     migration!(8, "0008_consultation_strands_documents"),
+    migration!(9, "0009_result_publications"),
 ];
 
 /// An arbitrary constant naming Cohesion's migration lock.

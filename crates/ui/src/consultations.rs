@@ -219,6 +219,8 @@ pub struct TranslationRow {
     pub original: String,
     pub value: String,
     pub missing: bool,
+    /// Translated from an original that has since changed.
+    pub stale: bool,
     pub long: bool,
 }
 

@@ -69,6 +69,17 @@ impl Field {
         self
     }
 
+    /// For "checkboxes": the values ticked.
+    pub fn ticked(mut self, values: &[String]) -> Self {
+        self.value = values.join("\n");
+        self
+    }
+
+    /// Whether checkbox `value` is ticked.
+    pub fn checked(&self, value: &str) -> bool {
+        self.value.lines().any(|v| v == value)
+    }
+
     /// Attaches this field's error, if `errors` has one, and works out
     /// what the input is described by.
     pub fn errors_from(mut self, errors: &[FieldError]) -> Self {

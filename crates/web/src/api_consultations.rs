@@ -435,17 +435,55 @@ pub async fn withdraw(
     publication(&state, &me, &client, id, Publication::Consultation, false).await
 }
 
+/// What to publish of the results. Without a body: every question that
+/// may be published, unweighted.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PublishResultsRequest {
+    /// Ids of the questions the public sees; special-category questions
+    /// are refused. Absent: every one that may be published.
+    pub questions: Option<Vec<String>>,
+    /// Population margins (as on the weighted results page), to publish
+    /// weighted figures beside the counts, worked out now.
+    #[schema(example = "q8: 4, 14, 17, 17, 16, 13, 10, 9, -")]
+    pub margins: Option<String>,
+}
+
 /// Publish the results.
+///
+/// Officers choose which questions the public sees and, optionally,
+/// weighted figures. Publishing again replaces what was published.
 #[utoipa::path(put, path = "/api/v1/consultations/{id}/results/publication", operation_id = "publish_results", tag = "consultations",
-    params(("id" = Uuid, Path)), security(("session" = [], "csrf" = [])),
-    responses((status = 204, description = "Published"), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    params(("id" = Uuid, Path)), request_body(content = Option<PublishResultsRequest>), security(("session" = [], "csrf" = [])),
+    responses((status = 204, description = "Published"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A question that does not exist or may not be published, or margins that cannot be used", body = Problem, content_type = "application/problem+json")))]
 pub async fn publish_results(
     State(state): State<SharedState>,
     Acting(me): Acting,
     client: ClientKey,
     PathId(id): PathId,
+    headers: axum::http::HeaderMap,
+    body: Result<Json<PublishResultsRequest>, JsonRejection>,
 ) -> Result<StatusCode, AppError> {
-    publication(&state, &me, &client, id, Publication::Results, true).await
+    let empty = headers
+        .get(axum::http::header::CONTENT_LENGTH)
+        .is_none_or(|v| v.as_bytes() == b"0")
+        && !headers.contains_key(axum::http::header::CONTENT_TYPE);
+    let request = if empty {
+        PublishResultsRequest::default()
+    } else {
+        json_body(body)?
+    };
+    results::publish(
+        &state.db,
+        &me,
+        id,
+        request.questions.as_deref(),
+        request.margins.as_deref(),
+        Some(&client.0),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Withdraw the results.
@@ -600,6 +638,40 @@ pub struct ResultsBody {
     /// Percentages need at least this base.
     pub min_base_for_percent: u64,
     pub questions: Vec<QuestionResultBody>,
+    /// Weighted figures, when the officer published them.
+    pub weighted: Option<WeightedBody>,
+}
+
+/// Figures weighted to population margins by raking, as worked out when
+/// the results were published.
+#[derive(Serialize, ToSchema)]
+pub struct WeightedBody {
+    pub margins: String,
+    pub computed_at: String,
+    pub respondents_weighted: usize,
+    pub converged: bool,
+    pub effective_sample_size: f64,
+    pub questions: Vec<WeightedQuestionBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WeightedQuestionBody {
+    pub id: String,
+    /// Respondents who answered, unweighted.
+    pub base: u64,
+    /// The base the ranges use.
+    pub effective_base: f64,
+    /// `null` when the base is too small for percentages.
+    pub cells: Option<Vec<WeightedCellBody>>,
+}
+
+/// A weighted share; `null` fields where the small-count rules hide it.
+#[derive(Serialize, ToSchema)]
+pub struct WeightedCellBody {
+    pub option: usize,
+    pub share: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
 }
 
 /// The results.
@@ -668,6 +740,35 @@ pub async fn results_json(
                     .collect(),
             })
             .collect(),
+        weighted: r.weighting.as_ref().map(|w| WeightedBody {
+            margins: w.margins.clone(),
+            computed_at: w.computed_at.clone(),
+            respondents_weighted: w.included,
+            converged: w.converged,
+            effective_sample_size: w.effective_sample_size,
+            questions: w
+                .questions
+                .iter()
+                .filter(|(q, _)| r.questions.iter().any(|shown| &shown.question.id == q))
+                .map(|(q, tally)| WeightedQuestionBody {
+                    id: q.clone(),
+                    base: tally.base,
+                    effective_base: tally.effective_base,
+                    cells: results::weighted_cells(tally, r.rules).map(|cells| {
+                        cells
+                            .iter()
+                            .enumerate()
+                            .map(|(option, c)| WeightedCellBody {
+                                option,
+                                share: c.map(|c| c.share),
+                                low: c.map(|c| c.low),
+                                high: c.map(|c| c.high),
+                            })
+                            .collect()
+                    }),
+                })
+                .collect(),
+        }),
     }))
 }
 
@@ -675,7 +776,7 @@ pub async fn results_json(
 #[openapi(
     paths(list, show, create, update, set_survey, set_stages, publish, withdraw, publish_results, withdraw_results, respond, my_response, results_json),
     components(schemas(ConsultationSummary, ConsultationPage, ConsultationDetail, ConsultationRequest, StageBody, Created, DocumentBody,
-        ResponseRequest, OneOrMany, Submitted, MyResponse, ResultsBody, QuestionResultBody, LineBody, CellBody)),
+        ResponseRequest, OneOrMany, Submitted, MyResponse, PublishResultsRequest, ResultsBody, WeightedBody, WeightedQuestionBody, WeightedCellBody, QuestionResultBody, LineBody, CellBody)),
     tags((name = "consultations", description = "Consultations, their surveys, responses and results."))
 )]
 pub struct ConsultationsApi;

@@ -1050,6 +1050,70 @@ fn line_view(
     }
 }
 
+/// Published weighted figures for one question, labelled as weighted,
+/// with the effective base their ranges use.
+fn weighted_view(
+    ctx: &PageCtx,
+    w: &results::WeightedSnapshot,
+    q: &QuestionDef,
+    labels: &[String],
+    tally: &cohesion_insight::weighted::WeightedTally,
+    rules: SmallBaseRules,
+) -> ResultView {
+    let heading = t1(ctx, "results-weighted-heading", "question", &q.text);
+    let effective = format!("{:.0}", tally.effective_base);
+    let cells = results::weighted_cells(tally, rules);
+    let percent = |x: f64| format!("{:.0}", x * 100.0);
+    let bars = match &cells {
+        None => Vec::new(),
+        Some(cells) => labels
+            .iter()
+            .zip(cells)
+            .map(|(label, cell)| Bar {
+                label: label.clone(),
+                figure: cell.map_or_else(
+                    || t(ctx, "results-hidden"),
+                    |o| {
+                        ctx.locale().t_args(
+                            "results-weighted-figure",
+                            &[
+                                ("percent", percent(o.share).into()),
+                                ("low", percent(o.low).into()),
+                                ("high", percent(o.high).into()),
+                            ],
+                        )
+                    },
+                ),
+                length: cell.map_or(0, |o| (o.share * 100.0).round() as u32),
+            })
+            .collect(),
+    };
+    ResultView {
+        id: format!("{}-weighted", q.id),
+        heading: heading.clone(),
+        base: ctx.locale().t_args(
+            "results-weighted-base",
+            &[
+                ("count", tally.base.into()),
+                ("effective", effective.as_str().into()),
+            ],
+        ),
+        note: Some(if cells.is_none() {
+            t(ctx, "weighting-base-small")
+        } else {
+            t1(ctx, "results-weighted-note", "date", &w.computed_at)
+        }),
+        caption: t2(
+            ctx,
+            "results-table-caption",
+            ("question", &heading),
+            ("base", &tally.base.to_string()),
+        ),
+        head: [t(ctx, "results-option"), t(ctx, "weighting-share")],
+        bars,
+    }
+}
+
 fn text_view(id: &str, heading: &str, base: String, note: String) -> ResultView {
     ResultView {
         id: id.to_owned(),
@@ -1115,6 +1179,11 @@ pub(crate) fn result_views(ctx: &PageCtx, r: &Results) -> Vec<ResultView> {
                         base,
                     ));
                 }
+                let weighted = r.weighting.as_ref().and_then(|w| {
+                    w.question(&q.question.id)
+                        .map(|tally| weighted_view(ctx, w, &q.question, &labels, tally, r.rules))
+                });
+                out.extend(weighted);
             }
             _ => out.push(text_view(
                 &q.question.id,

@@ -91,12 +91,8 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
     cohesion_domain::translation::apply_main(&texts, &mut c.title, &mut c.summary, &mut c.body);
     for f in &mut list {
         let key = |part: &str| format!("finding.{}.{part}", f.record.id);
-        if let Some(v) = texts.get(&key("title")) {
-            f.record.finding.title = v.clone();
-        }
-        if let Some(v) = texts.get(&key("body")) {
-            f.record.finding.body = v.clone();
-        }
+        cohesion_domain::translation::put(&texts, &key("title"), &mut f.record.finding.title);
+        cohesion_domain::translation::put(&texts, &key("body"), &mut f.record.finding.body);
         let mut one = cohesion_domain::survey::model::SurveyDefinition {
             pages: vec![cohesion_domain::survey::model::PageDef {
                 title: String::new(),

@@ -216,10 +216,19 @@ pub fn router(state: SharedState) -> Router {
         )
         .route(
             "/staff/consultations/{id}/questions/new",
+        .route(
+            "/staff/consultations/{id}/results/publish",
+            get(staff_consultations::publish_results_form)
+                .post(staff_consultations::publish_results),
+        )
             get(staff_consultations::question_form).post(staff_consultations::add_question),
         )
         .route(
             "/staff/consultations/{id}/questions/{qid}/remove",
+        .route(
+            "/staff/consultations/{id}/questions/{qid}/edit",
+            get(staff_consultations::edit_question_form).post(staff_consultations::edit_question),
+        )
             get(staff_consultations::remove_question_form)
                 .post(staff_consultations::remove_question),
         )

@@ -58,6 +58,7 @@ pub(crate) fn done_message(ctx: &PageCtx, done: Option<&str>) -> Option<String> 
         "results-withdrawn" => "done-results-withdrawn",
         "question-added" => "done-question-added",
         "question-removed" => "done-question-removed",
+        "question-changed" => "done-question-changed",
         "stage-added" => "done-stage-added",
         "stage-removed" => "done-stage-removed",
         "finding-added" => "done-finding-added",

@@ -8,7 +8,7 @@ use cohesion_domain::consultation::{
     format_date, format_datetime, ConsultationInput, Stage, StageInput, StageLink, StageState,
 };
 use cohesion_domain::identity::Action;
-use cohesion_domain::survey::builder::{with_question, without_question, QuestionInput, KINDS};
+use cohesion_domain::survey::builder::{place_of, placed, without_question, QuestionInput, KINDS};
 use cohesion_domain::survey::model::{Demographic, QuestionDef};
 use cohesion_services::consultations::{self, ConsultationView};
 use cohesion_services::results;
@@ -341,6 +341,17 @@ pub async fn manage(
             t(&ctx, "consultation-results-published"),
             c.results_published_at
                 .map_or_else(|| t(&ctx, "no"), |p| p.to_minute()),
+        )
+        .change(
+            &format!("/staff/consultations/{id}/results/publish"),
+            t(
+                &ctx,
+                if c.results_published_at.is_none() {
+                    "consultation-publish-results"
+                } else {
+                    "results-publication-change"
+                },
+            ),
         ),
         SummaryRow::new(
             t(&ctx, "consultation-responses"),
@@ -366,11 +377,14 @@ pub async fn manage(
     } else {
         publication("consultation", false, "consultation-unpublish")
     });
-    page.actions.push(if c.results_published_at.is_none() {
-        publication("results", true, "consultation-publish-results")
-    } else {
-        publication("results", false, "consultation-withdraw-results")
-    });
+    // Publishing results means choosing what: that is its own form.
+    if c.results_published_at.is_some() {
+        page.actions.push(publication(
+            "results",
+            false,
+            "consultation-withdraw-results",
+        ));
+    }
     let locked = c.response_count > 0;
     let mut questions = Vec::new();
     for (p, pg) in v.survey.pages.iter().enumerate() {
@@ -384,6 +398,11 @@ pub async fn manage(
                 Cell::from(routing_text(&ctx, q, &v)),
             ];
             if !locked {
+                // The question's text opens its edit form.
+                row[2] = Cell::link(
+                    q.text.clone(),
+                    format!("/staff/consultations/{id}/questions/{}/edit", q.id),
+                );
                 row.push(Cell::link(
                     t(&ctx, "question-remove"),
                     format!("/staff/consultations/{id}/questions/{}/remove", q.id),
@@ -594,6 +613,123 @@ pub async fn publication(
     Ok(see_other(&format!("/staff/consultations/{id}?done={done}")))
 }
 
+/// The results publication form's fields: which questions, and the
+/// population margins for weighted figures (empty: none).
+fn publish_fields(
+    ctx: &PageCtx,
+    survey: &cohesion_domain::survey::model::SurveyDefinition,
+    chosen: &[String],
+    margins: &str,
+    errors: &[FieldError],
+) -> Vec<Field> {
+    vec![
+        Field::choice(
+            "questions",
+            "checkboxes",
+            t(ctx, "results-publication-questions"),
+            survey
+                .questions()
+                .filter(|q| cohesion_domain::survey::publication::publishable(q))
+                .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text)))
+                .collect(),
+        )
+        .hint(t(ctx, "results-publication-questions-hint"))
+        .ticked(chosen)
+        .errors_from(errors),
+        Field::new("margins", "textarea", "off", t(ctx, "weighting-margins"))
+            .hint(t(ctx, "results-publication-margins-hint"))
+            .value(margins)
+            .errors_from(errors),
+    ]
+}
+
+async fn publish_page<'a>(
+    ctx: &'a PageCtx,
+    csrf: &str,
+    v: &ConsultationView,
+    chosen: &[String],
+    margins: &str,
+    errors: Vec<FieldError>,
+) -> Result<FormPage<'a>, AppError> {
+    let id = v.record.id;
+    let action = format!("/staff/consultations/{id}/results/publish");
+    let mut page = FormPage::new(
+        ctx.chrome_for(&action, "results-publication-title").await?,
+        csrf.to_owned(),
+        &action,
+        t(ctx, "consultation-publish-results"),
+    );
+    page.back = Some((format!("/staff/consultations/{id}"), t(ctx, "back")));
+    page.lead = vec![t(ctx, "results-publication-lead")];
+    page.fields = publish_fields(ctx, &v.survey, chosen, margins, &errors);
+    page.errors = errors;
+    page.links = vec![(
+        format!("/staff/consultations/{id}/weighting"),
+        t(ctx, "results-publication-try-weighting"),
+    )];
+    Ok(page)
+}
+
+pub async fn publish_results_form(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let (chosen, margins) = results::publication_choice(&ctx.state.db, &me, id).await?;
+    let page = publish_page(&ctx, &me.csrf, &v, &chosen, &margins, Vec::new()).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+/// The form's fields as sent: ticked boxes repeat their name.
+pub async fn publish_results(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(fields): StrictForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let value = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    check_session_csrf(&me, value("csrf"))?;
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    let chosen: Vec<String> = fields
+        .iter()
+        .filter(|(k, _)| k == "questions")
+        .map(|(_, v)| v.clone())
+        .collect();
+    let margins = value("margins");
+    match results::publish(
+        &ctx.state.db,
+        &me,
+        id,
+        Some(&chosen),
+        Some(margins),
+        Some(&client.0),
+    )
+    .await
+    {
+        Ok(()) => Ok(see_other(&format!(
+            "/staff/consultations/{id}?done=results-published"
+        ))),
+        Err(ServiceError::Invalid(e)) => {
+            let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+            let errors = messages(&ctx, &[e]);
+            let page = publish_page(&ctx, &me.csrf, &v, &chosen, margins, errors).await?;
+            respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 fn question_fields(
     ctx: &PageCtx,
     v: &QuestionInput,
@@ -619,6 +755,10 @@ fn question_fields(
             } else {
                 &v.page
             })
+            .errors_from(errors),
+        Field::new("position", "text", "off", t(ctx, "question-position"))
+            .hint(t(ctx, "question-position-hint"))
+            .value(&v.position)
             .errors_from(errors),
         Field::choice(
             "kind",
@@ -702,6 +842,8 @@ fn question_fields(
     ]
 }
 
+/// The question form: adding one (`editing` is `None`) or changing
+/// question `editing`.
 async fn question_page<'a>(
     ctx: &'a PageCtx,
     csrf: &str,
@@ -709,16 +851,28 @@ async fn question_page<'a>(
     pages: usize,
     v: &QuestionInput,
     errors: Vec<FieldError>,
+    editing: Option<&str>,
 ) -> Result<FormPage<'a>, AppError> {
-    let action = format!("/staff/consultations/{id}/questions/new");
+    let (action, title, lead) = match editing {
+        None => (
+            format!("/staff/consultations/{id}/questions/new"),
+            "question-add",
+            "question-add-lead",
+        ),
+        Some(qid) => (
+            format!("/staff/consultations/{id}/questions/{qid}/edit"),
+            "question-edit",
+            "question-edit-lead",
+        ),
+    };
     let mut page = FormPage::new(
-        ctx.chrome_for(&action, "question-add").await?,
+        ctx.chrome_for(&action, title).await?,
         csrf.to_owned(),
         &action,
-        t(ctx, "question-add"),
+        t(ctx, title),
     );
     page.back = Some((format!("/staff/consultations/{id}"), t(ctx, "back")));
-    page.lead = vec![t(ctx, "question-add-lead")];
+    page.lead = vec![t(ctx, lead)];
     page.fields = question_fields(ctx, v, pages, &errors);
     page.errors = errors;
     Ok(page)
@@ -739,6 +893,7 @@ pub async fn question_form(
         v.survey.pages.len(),
         &QuestionInput::default(),
         Vec::new(),
+        None,
     )
     .await?;
     respond(StatusCode::OK, page, None)
@@ -774,24 +929,90 @@ pub async fn add_question(
     Path(id): Path<String>,
     StrictForm(form): StrictForm<QuestionForm>,
 ) -> Result<Response, AppError> {
+    save_question(ctx, me, client, id, None, form).await
+}
+
+pub async fn edit_question_form(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path((id, qid)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    require(&me, Action::RunEngagement)?;
+    let id = consultation_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let (place, q) = place_of(&v.survey, &qid)
+        .zip(v.survey.question(&qid))
+        .ok_or(ServiceError::NotFound)?;
+    let input = QuestionInput::from_question(place.page, place.position.unwrap_or(0), q);
+    let page = question_page(
+        &ctx,
+        &me.csrf,
+        id,
+        v.survey.pages.len(),
+        &input,
+        Vec::new(),
+        Some(&qid),
+    )
+    .await?;
+    respond(StatusCode::OK, page, None)
+}
+
+pub async fn edit_question(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path((id, qid)): Path<(String, String)>,
+    StrictForm(form): StrictForm<QuestionForm>,
+) -> Result<Response, AppError> {
+    save_question(ctx, me, client, id, Some(qid), form).await
+}
+
+/// Adds a question (`editing` is `None`) or changes one, keeping its id so
+/// its translations stay with it. The survey service refuses both once
+/// anyone has answered.
+async fn save_question(
+    ctx: PageCtx,
+    me: cohesion_services::accounts::SignedIn,
+    client: ClientKey,
+    id: String,
+    editing: Option<String>,
+    form: QuestionForm,
+) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     require(&me, Action::RunEngagement)?;
     let id = consultation_id(&id)?;
     let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
     let pages = v.survey.pages.len();
     let refuse = |errors: Vec<FieldError>| async {
-        let page = question_page(&ctx, &me.csrf, id, pages, &form.input, errors).await?;
+        let page = question_page(
+            &ctx,
+            &me.csrf,
+            id,
+            pages,
+            &form.input,
+            errors,
+            editing.as_deref(),
+        )
+        .await?;
         respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
     };
-    let (page, question) = match form.input.to_question(&v.survey) {
+    let question_id = match &editing {
+        Some(qid) if v.survey.question(qid).is_none() => return Err(ServiceError::NotFound.into()),
+        Some(qid) => qid.clone(),
+        None => v.survey.next_id(),
+    };
+    let (place, question) = match form.input.build(&v.survey, question_id) {
         Ok(q) => q,
         Err(errors) => return refuse(messages(&ctx, &errors)).await,
     };
-    let next = with_question(&v.survey, page, question);
+    let next = placed(&v.survey, place, question);
+    let done = if editing.is_some() {
+        "question-changed"
+    } else {
+        "question-added"
+    };
     match consultations::set_survey(&ctx.state.db, &me, id, &next, Some(&client.0)).await {
-        Ok(()) => Ok(see_other(&format!(
-            "/staff/consultations/{id}?done=question-added"
-        ))),
+        Ok(()) => Ok(see_other(&format!("/staff/consultations/{id}?done={done}"))),
         Err(ServiceError::InvalidSurvey(errors)) => refuse(survey_messages(&ctx, &errors)).await,
         Err(ServiceError::Invalid(e)) => {
             refuse(messages(

@@ -6,7 +6,7 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::identity::Action;
-use cohesion_domain::translation::Texts;
+use cohesion_domain::translation::{self, Texts};
 use cohesion_services::consultations;
 use cohesion_services::ServiceError;
 use cohesion_ui::{ErrorLink, TranslationPage, TranslationRow};
@@ -34,7 +34,10 @@ pub async fn missing_by_language(
     let mut out = Vec::new();
     for l in ctx.state.catalog.all().iter().filter(|l| l.tag() != source) {
         let texts = consultations::translation(&ctx.state.db, v.record.id, l.tag()).await?;
-        let missing = keys.iter().filter(|(k, _)| !texts.contains_key(k)).count();
+        let missing = keys
+            .iter()
+            .filter(|(k, original)| translation::current(&texts, k, original).is_none())
+            .count();
         out.push((l.tag().to_owned(), l.name().to_owned(), missing, keys.len()));
     }
     Ok(out)
@@ -62,7 +65,9 @@ async fn page(
     let keys = consultations::all_text_keys(&ctx.state.db, &v).await?;
     let missing = keys
         .iter()
-        .filter(|(k, _)| values.get(k).is_none_or(|s| s.trim().is_empty()))
+        .filter(|(k, original)| {
+            translation::current(values, k, original).is_none_or(|s| s.trim().is_empty())
+        })
         .count();
     let path = format!("/staff/consultations/{id}/translations/{}", target.tag());
     let mut ui = ctx.chrome_for(&path, "translations-title").await?;
@@ -92,8 +97,10 @@ async fn page(
             .into_iter()
             .map(|(key, original)| {
                 let value = values.get(&key).cloned().unwrap_or_default();
+                let stale = translation::is_stale(values, &key, &original);
                 TranslationRow {
-                    missing: value.trim().is_empty(),
+                    missing: value.trim().is_empty() || stale,
+                    stale,
                     long: original.chars().count() > 80 || original.contains('\n'),
                     key,
                     original,

@@ -1,5 +1,7 @@
-//! The survey builder's "add a question" form: raw fields in, a question
-//! for a page out. The whole survey is checked again when it is saved.
+//! The survey builder's question form: raw fields in, a question for a
+//! place in the survey out (added, or put in place of the one edited).
+//! The whole survey is checked again when it is saved, so a move that
+//! breaks routing (a rule pointing at a later question) is refused there.
 
 use serde::Deserialize;
 
@@ -29,6 +31,9 @@ pub struct QuestionInput {
     /// 1-based; one past the last page starts a new page.
     #[serde(default)]
     pub page: String,
+    /// 1-based place on the page; empty puts the question last.
+    #[serde(default)]
+    pub position: String,
     #[serde(default)]
     pub kind: String,
     #[serde(default)]
@@ -77,13 +82,96 @@ fn number(field: &'static str, raw: &str) -> Result<Option<i64>, ValidationError
         .map_err(|_| ValidationError::new(field, ErrorCode::OutOfRange))
 }
 
+/// Where a question goes: 0-based page and, if given, 0-based place on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub page: usize,
+    pub position: Option<usize>,
+}
+
 impl QuestionInput {
+    /// The form filled in with `q`, which sits on page `page` (0-based)
+    /// at `position` (0-based): what the edit form starts from.
+    pub fn from_question(page: usize, position: usize, q: &QuestionDef) -> Self {
+        let written = |options: &[String]| options.join("\n");
+        let (options, max, min, demographic) = match &q.kind {
+            QuestionKind::SingleChoice { options } | QuestionKind::Ranking { options } => {
+                (written(options), None, None, "")
+            }
+            QuestionKind::MultipleChoice { options, max } => {
+                (written(options), max.map(|m| m as i64), None, "")
+            }
+            QuestionKind::Number { min, max } => (String::new(), *max, *min, ""),
+            QuestionKind::LongText { max_chars } => {
+                (String::new(), Some(*max_chars as i64), None, "")
+            }
+            QuestionKind::Matrix { rows } => (written(rows), None, None, ""),
+            QuestionKind::Demographic { of, areas } => (written(areas), None, None, of.key()),
+            QuestionKind::Agreement
+            | QuestionKind::Effectiveness
+            | QuestionKind::Date
+            | QuestionKind::ShortText => (String::new(), None, None, ""),
+        };
+        let text = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+        Self {
+            page: (page + 1).to_string(),
+            position: (position + 1).to_string(),
+            kind: q.kind.key().to_owned(),
+            text: q.text.clone(),
+            hint: q.hint.clone(),
+            required: if q.required { "yes" } else { "no" }.to_owned(),
+            options,
+            max: text(max),
+            min: text(min),
+            demographic: demographic.to_owned(),
+            purpose: q.purpose.clone(),
+            show_if_question: q
+                .show_if
+                .as_ref()
+                .map(|r| r.question.clone())
+                .unwrap_or_default(),
+            show_if_options: q
+                .show_if
+                .as_ref()
+                .map(|r| {
+                    r.any_of
+                        .iter()
+                        .map(|o| (o + 1).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default(),
+        }
+    }
+
     /// The page index (0-based) and the question, with a fresh id.
     pub fn to_question(
         &self,
         survey: &SurveyDefinition,
     ) -> Result<(usize, QuestionDef), Vec<ValidationError>> {
+        self.build(survey, survey.next_id())
+            .map(|(place, q)| (place.page, q))
+    }
+
+    /// Where the question goes and the question itself, keeping `id`
+    /// (the question being edited, so its answers and translations stay
+    /// attached to it).
+    pub fn build(
+        &self,
+        survey: &SurveyDefinition,
+        id: String,
+    ) -> Result<(Place, QuestionDef), Vec<ValidationError>> {
         let mut errors = Vec::new();
+        let position = match self.position.trim() {
+            "" => None,
+            raw => match raw.parse::<usize>() {
+                Ok(n) if n >= 1 => Some(n - 1),
+                _ => {
+                    errors.push(ValidationError::new("position", ErrorCode::OutOfRange));
+                    None
+                }
+            },
+        };
         let page = match self.page.trim().parse::<usize>() {
             Ok(p) if p >= 1 && p <= survey.pages.len() + 1 => p - 1,
             _ if self.page.trim().is_empty() => survey.pages.len().saturating_sub(1),
@@ -189,9 +277,9 @@ impl QuestionInput {
         };
         match (text, kind) {
             (Some(text), Some(kind)) if errors.is_empty() => Ok((
-                page,
+                Place { page, position },
                 QuestionDef {
-                    id: survey.next_id(),
+                    id,
                     text,
                     hint,
                     required: self.required == "yes",
@@ -218,6 +306,38 @@ pub fn with_question(
     }
     next.pages[page].questions.push(question);
     next
+}
+
+/// `survey` with `question` at `place`: on its page (a new page when one
+/// past the last), at its position or last. A question already in the
+/// survey with the same id (the one being edited) is taken from where it
+/// was; pages left empty are dropped.
+pub fn placed(survey: &SurveyDefinition, place: Place, question: QuestionDef) -> SurveyDefinition {
+    let mut next = survey.clone();
+    for p in &mut next.pages {
+        p.questions.retain(|q| q.id != question.id);
+    }
+    while next.pages.len() <= place.page {
+        next.pages.push(Default::default());
+    }
+    let on_page = &mut next.pages[place.page].questions;
+    let at = place.position.unwrap_or(on_page.len()).min(on_page.len());
+    on_page.insert(at, question);
+    next.pages.retain(|p| !p.questions.is_empty());
+    next
+}
+
+/// Where question `id` is: its page and place on it, 0-based.
+pub fn place_of(survey: &SurveyDefinition, id: &str) -> Option<Place> {
+    survey.pages.iter().enumerate().find_map(|(page, p)| {
+        p.questions
+            .iter()
+            .position(|q| q.id == id)
+            .map(|position| Place {
+                page,
+                position: Some(position),
+            })
+    })
 }
 
 /// `survey` without question `id`; pages left empty are dropped.
@@ -267,6 +387,137 @@ mod tests {
         assert!(without_question(&s, "q9").is_none());
         let fewer = without_question(&s, "q2").unwrap();
         assert_eq!(fewer.pages.len(), 1);
+    }
+
+    fn survey_of(pages: &[&[&str]]) -> SurveyDefinition {
+        let mut s = SurveyDefinition::default();
+        for (p, ids) in pages.iter().enumerate() {
+            for id in *ids {
+                let q = QuestionDef {
+                    id: (*id).into(),
+                    text: format!("Question {id}"),
+                    hint: String::new(),
+                    required: false,
+                    kind: QuestionKind::ShortText,
+                    show_if: None,
+                    purpose: String::new(),
+                };
+                s = with_question(&s, p, q);
+            }
+        }
+        s
+    }
+
+    fn ids(s: &SurveyDefinition) -> Vec<Vec<String>> {
+        s.pages
+            .iter()
+            .map(|p| p.questions.iter().map(|q| q.id.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn an_edited_question_keeps_its_id_and_moves_where_asked() {
+        let s = survey_of(&[&["q1", "q2", "q3"], &["q4"]]);
+        let place = place_of(&s, "q3").unwrap();
+        assert_eq!(
+            place,
+            Place {
+                page: 0,
+                position: Some(2)
+            }
+        );
+        let mut input = QuestionInput::from_question(0, 2, s.question("q3").unwrap());
+        assert_eq!((input.page.as_str(), input.position.as_str()), ("1", "3"));
+        input.text = "Reworded".into();
+        input.position = "1".into();
+        let (place, q) = input.build(&s, "q3".into()).unwrap();
+        assert_eq!(q.id, "q3");
+        let moved = placed(&s, place, q);
+        assert_eq!(ids(&moved), [vec!["q3", "q1", "q2"], vec!["q4"]]);
+        assert_eq!(moved.question("q3").unwrap().text, "Reworded");
+        // To the other page, past its end: last there; the first page
+        // keeps its other questions.
+        input.page = "2".into();
+        input.position = "9".into();
+        let (place, q) = input.build(&s, "q3".into()).unwrap();
+        assert_eq!(
+            ids(&placed(&s, place, q)),
+            [vec!["q1", "q2"], vec!["q4", "q3"]]
+        );
+        // The only question of a page moved away: the page goes.
+        let mut lone = QuestionInput::from_question(1, 0, s.question("q4").unwrap());
+        lone.page = "1".into();
+        lone.position = "2".into();
+        let (place, q) = lone.build(&s, "q4".into()).unwrap();
+        assert_eq!(ids(&placed(&s, place, q)), [vec!["q1", "q4", "q2", "q3"]]);
+        // A bad position is a field error.
+        lone.position = "0".into();
+        let errors = lone.build(&s, "q4".into()).unwrap_err();
+        assert_eq!(errors[0].field, "position");
+    }
+
+    #[test]
+    fn the_edit_form_round_trips_every_kind() {
+        let kinds = [
+            QuestionKind::SingleChoice {
+                options: vec!["A".into(), "B".into()],
+            },
+            QuestionKind::MultipleChoice {
+                options: vec!["A".into(), "B".into(), "C".into()],
+                max: Some(2),
+            },
+            QuestionKind::Agreement,
+            QuestionKind::Effectiveness,
+            QuestionKind::Ranking {
+                options: vec!["A".into(), "B".into()],
+            },
+            QuestionKind::Number {
+                min: Some(-3),
+                max: Some(40),
+            },
+            QuestionKind::Date,
+            QuestionKind::ShortText,
+            QuestionKind::LongText { max_chars: 1200 },
+            QuestionKind::Matrix {
+                rows: vec!["Row".into(), "Other".into()],
+            },
+            QuestionKind::Demographic {
+                of: Demographic::Area,
+                areas: vec!["North".into(), "South".into()],
+            },
+            QuestionKind::Demographic {
+                of: Demographic::Religion,
+                areas: Vec::new(),
+            },
+        ];
+        let mut s = survey_of(&[&["q1"]]);
+        s.pages[0].questions[0].kind = QuestionKind::SingleChoice {
+            options: vec!["Yes".into(), "No".into()],
+        };
+        for kind in kinds {
+            let q = QuestionDef {
+                id: "q2".into(),
+                text: "Text".into(),
+                hint: "Hint".into(),
+                required: true,
+                kind,
+                show_if: Some(Rule {
+                    question: "q1".into(),
+                    any_of: vec![0, 1],
+                }),
+                purpose: "Why we ask".into(),
+            };
+            let input = QuestionInput::from_question(0, 1, &q);
+            let (place, back) = input.build(&s, "q2".into()).unwrap();
+            assert_eq!(back, q, "{}", q.kind.key());
+            assert_eq!(
+                place,
+                Place {
+                    page: 0,
+                    position: Some(1)
+                }
+            );
+        }
     }
 
     #[test]

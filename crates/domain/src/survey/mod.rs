@@ -5,6 +5,7 @@ pub mod answers;
 pub mod builder;
 pub mod findings;
 pub mod model;
+pub mod publication;
 pub mod routing;
 pub mod tally;
 pub mod weighting;

@@ -1847,3 +1847,126 @@ async fn search_finds_arabic_whatever_the_spelling_and_translations_too() {
         );
     }
 }
+
+/// Officers choose which questions the public sees, and may publish
+/// figures weighted to the population beside them; nothing special, and
+/// nothing unknown, is ever published, and a refused choice changes
+/// nothing.
+#[tokio::test]
+async fn officers_publish_chosen_questions_and_weighted_figures() {
+    let pw = Passwords::new(2);
+    let rules = SmallBaseRules::default();
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = person(db, &pw, "ife@council.example", "Ife O", Some(Role::Officer)).await;
+        let resident = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let id = published(db, &officer, &input("Chosen", "", NOW, true), &big_survey()).await;
+        for i in 0..40 {
+            let secret = format!("chooser-{i}");
+            respond(db, Respondent::Anonymous(&secret), id, &[answers_of(i)]).await;
+        }
+        let chosen = |ids: &[&str]| strings(ids);
+        // Refused: nothing, an unknown question, a special-category one,
+        // margins that cannot be used, and anyone but an officer.
+        for (questions, field_code) in [
+            (chosen(&[]), ErrorCode::FieldRequired),
+            (chosen(&["q1", "q99"]), ErrorCode::InvalidChoice),
+            (chosen(&["q3"]), ErrorCode::InvalidChoice),
+        ] {
+            let e = results::publish(db, &officer, id, Some(&questions), None, None).await;
+            assert_eq!(code(e.unwrap_err()), field_code, "{questions:?}");
+        }
+        let e = results::publish(
+            db,
+            &officer,
+            id,
+            Some(&chosen(&["q1"])),
+            Some("q1: 50"),
+            None,
+        )
+        .await;
+        assert!(matches!(e, Err(ServiceError::Invalid(_))), "{e:?}");
+        let e = results::publish(db, &resident, id, Some(&chosen(&["q1"])), None, None).await;
+        assert!(matches!(e, Err(ServiceError::Forbidden)), "{e:?}");
+        assert!(record(db, id).await.results_published_at.is_none());
+        assert!(matches!(
+            results::results(db, None, id, rules, None).await,
+            Err(ServiceError::NotFound)
+        ));
+
+        // q4 and q1, weighted so that A is 40% and B or C 60%.
+        results::publish(
+            db,
+            &officer,
+            id,
+            Some(&chosen(&["q4", "q1"])),
+            Some("q1: 40, 30, 30"),
+            Some("192.0.2.40"),
+        )
+        .await
+        .unwrap();
+        let public = results::results(db, None, id, rules, None).await.unwrap();
+        let ids: Vec<&str> = public
+            .questions
+            .iter()
+            .map(|q| q.question.id.as_str())
+            .collect();
+        assert_eq!(ids, ["q1", "q4"], "only what was chosen, in survey order");
+        assert_eq!(counts(&public, "q1"), [Some(25), None, None]);
+        let w = public
+            .weighting
+            .as_ref()
+            .expect("weighted figures published");
+        assert!(w.converged);
+        assert_eq!(w.included, 40);
+        let q1 = w.question("q1").expect("q1 weighted");
+        assert!((q1.options[0].share - 0.4).abs() < 1e-6, "{q1:?}");
+        assert!(q1.effective_base < 40.0, "weighting shrinks the base");
+        assert!(w.question("q5").is_none(), "q5 was not chosen");
+        // The public sees q1's weighted share for A; B and C stay hidden
+        // as their unweighted counts are.
+        let cells = results::weighted_cells(q1, rules).expect("base of 40");
+        assert!(cells[0].is_some() && cells[1].is_none() && cells[2].is_none());
+        let log = audit_of(db, "consultation.results.publish", officer.user_id).await;
+        assert_eq!(log[0].detail, "q1,q4; weighted");
+        assert_eq!(log[0].client.as_deref(), Some("192.0.2.40"));
+        // Staff still see every question, and which are public.
+        let staff = results::results(db, Some(&officer), id, rules, None)
+            .await
+            .unwrap();
+        assert_eq!(staff.questions.len(), 5);
+        assert_eq!(staff.published.as_deref(), Some(&chosen(&["q1", "q4"])[..]));
+        let (last, margins) = results::publication_choice(db, &officer, id).await.unwrap();
+        assert_eq!(
+            (last, margins.as_str()),
+            (chosen(&["q1", "q4"]), "q1: 40, 30, 30")
+        );
+
+        // A refused republication keeps what is published.
+        let e = results::publish(db, &officer, id, Some(&chosen(&["q3"])), None, None).await;
+        assert!(e.is_err());
+        let public = results::results(db, Some(&resident), id, rules, None)
+            .await
+            .unwrap();
+        assert_eq!(public.questions.len(), 2);
+        assert!(public.weighting.is_some());
+
+        // Publishing everything, unweighted, replaces it; withdrawing
+        // hides it all; republishing starts from the last choice.
+        consultations::set_published(db, &officer, id, Publication::Results, true, None)
+            .await
+            .unwrap();
+        let public = results::results(db, None, id, rules, None).await.unwrap();
+        assert_eq!(public.questions.len(), 4);
+        assert!(public.weighting.is_none());
+        consultations::set_published(db, &officer, id, Publication::Results, false, None)
+            .await
+            .unwrap();
+        assert!(matches!(
+            results::results(db, None, id, rules, None).await,
+            Err(ServiceError::NotFound)
+        ));
+        let (last, _) = results::publication_choice(db, &officer, id).await.unwrap();
+        assert_eq!(last, chosen(&["q1", "q4", "q5", "q6"]));
+    }
+}
