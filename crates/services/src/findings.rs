@@ -25,6 +25,9 @@ pub struct ShownFinding {
     pub base: u64,
     pub base_hidden: bool,
     pub cell: Cell,
+    /// The theme's label, for a finding that rests on a theme (its
+    /// figure is then `cell` out of `base` written answers).
+    pub theme: Option<String>,
 }
 
 fn origin<'a>(me: &SignedIn, client: Option<&'a str>) -> Origin<'a> {
@@ -47,9 +50,31 @@ pub async fn add(
         .await?
         .ok_or(ServiceError::NotFound)?;
     let survey = parse_survey(&c.survey)?;
-    let finding = input
+    let mut finding = input
         .validate(&survey)
         .map_err(ServiceError::InvalidFields)?;
+    if let Some(theme) = &finding.theme {
+        // Only a confirmed theme of this consultation's latest analysis.
+        let bad = || {
+            ServiceError::InvalidFields(vec![cohesion_domain::ValidationError::new(
+                "theme",
+                cohesion_domain::ErrorCode::InvalidChoice,
+            )])
+        };
+        let tid = Uuid::parse_str(theme).map_err(|_| bad())?;
+        let (run, t) = cohesion_storage::themes::find_theme(tx.conn(), tid)
+            .await?
+            .ok_or_else(bad)?;
+        let latest = cohesion_storage::themes::latest_run(tx.conn(), id, &run.question_id).await?;
+        if run.consultation_id != id
+            || t.status != "confirmed"
+            || latest.map(|l| l.id) != Some(run.id)
+        {
+            return Err(bad());
+        }
+        finding.question_id = run.question_id;
+        finding.theme = Some(tid.to_string());
+    }
     let fid = findings::insert(tx.conn(), id, &finding, Some(me.user_id)).await?;
     audit_log(
         tx.conn(),
@@ -142,6 +167,47 @@ pub async fn shown(
         let Some(q) = survey.question(&record.finding.question_id) else {
             continue;
         };
+        if let Some(theme) = &record.finding.theme {
+            // A theme's figure: answers mapped to it, suppressed like
+            // every published figure; hidden while the theme is not
+            // confirmed and mapped in the latest analysis.
+            let figure = match Uuid::parse_str(theme) {
+                Ok(tid) => {
+                    let mut c = db.acquire().await?;
+                    crate::themes::theme_figure(&mut c, id, tid).await?
+                }
+                Err(_) => None,
+            };
+            let (label, base, cell, hidden) = match figure {
+                Some((t, _, f)) => {
+                    let l = crate::results::line(&[f.count], f.base, rules);
+                    let cell = l.cells.into_iter().next().unwrap_or(Cell {
+                        count: None,
+                        share: None,
+                    });
+                    (t.label, f.base, cell, l.base_hidden)
+                }
+                None => (
+                    String::new(),
+                    0,
+                    Cell {
+                        count: None,
+                        share: None,
+                    },
+                    true,
+                ),
+            };
+            out.push(ShownFinding {
+                question: q.text.clone(),
+                question_def: q.clone(),
+                base,
+                base_hidden: hidden,
+                cell,
+                theme: Some(label),
+                record,
+            });
+            continue;
+        }
         let line = lines
             .get(&q.id)
             .and_then(|l| l.get(record.finding.row.unwrap_or(0)))
@@ -163,6 +229,7 @@ pub async fn shown(
             base: line.base,
             base_hidden: line.base_hidden,
             cell,
+            theme: None,
             record,
         });
     }

@@ -14,6 +14,7 @@ pub mod organisations;
 pub mod responding;
 pub mod results;
 pub mod site;
+pub mod themes;
 pub mod throttle;
 
 use cohesion_domain::ValidationError;

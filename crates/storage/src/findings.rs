@@ -22,6 +22,11 @@ pub async fn insert(
 ) -> Result<Uuid, StorageError> {
     let id = new_id();
     let now = Timestamp::now();
+    let theme = f
+        .theme
+        .as_deref()
+        .map(|t| Uuid::parse_str(t).map_err(|_| StorageError::Invalid(format!("theme id {t:?}"))))
+        .transpose()?;
     let next: i64 = on_conn!(conn.reborrow(), c => {
         sqlx::query_scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM findings WHERE consultation_id = $1")
             .bind(consultation_id)
@@ -31,7 +36,7 @@ pub async fn insert(
     on_conn!(conn, c => {
         sqlx::query(
             "INSERT INTO findings (id, consultation_id, position, title, body, question_id, row_index, option_index, \
-             created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+             created_by, created_at, updated_at, theme_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)",
         )
         .bind(id)
         .bind(consultation_id)
@@ -43,6 +48,7 @@ pub async fn insert(
         .bind(f.option as i64)
         .bind(by)
         .bind(now)
+        .bind(theme)
         .execute(&mut *c)
         .await
         .map(|_| ())
@@ -58,7 +64,8 @@ pub async fn list(
     drafts: bool,
 ) -> Result<Vec<FindingRecord>, StorageError> {
     let sql = format!(
-        "SELECT id, consultation_id, title, body, question_id, row_index, option_index, published_at FROM findings \
+        "SELECT id, consultation_id, title, body, question_id, row_index, option_index, published_at, theme_id \
+         FROM findings \
          WHERE consultation_id = $1 {} ORDER BY position LIMIT 200",
         if drafts { "" } else { "AND published_at IS NOT NULL" }
     );
@@ -68,6 +75,7 @@ pub async fn list(
             .map(|r| -> Result<FindingRecord, sqlx::Error> {
                 let row: Option<i64> = r.try_get("row_index")?;
                 let option: i64 = r.try_get("option_index")?;
+                let theme: Option<Uuid> = r.try_get("theme_id")?;
                 Ok(FindingRecord {
                     id: r.try_get("id")?,
                     consultation_id: r.try_get("consultation_id")?,
@@ -77,6 +85,7 @@ pub async fn list(
                         question_id: r.try_get("question_id")?,
                         row: row.and_then(|r| usize::try_from(r).ok()),
                         option: usize::try_from(option).unwrap_or(usize::MAX),
+                        theme: theme.map(|t| t.to_string()),
                     },
                     published_at: r.try_get("published_at")?,
                 })

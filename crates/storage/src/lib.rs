@@ -18,6 +18,7 @@ pub mod rate_limits;
 pub mod responses;
 pub mod schema;
 pub mod sessions;
+pub mod themes;
 mod timestamp;
 pub mod users;
 

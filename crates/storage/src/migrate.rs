@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(7, "0007_consultation_search"),
     migration!(8, "0008_consultation_strands_documents"),
     migration!(9, "0009_result_publications"),
+    migration!(10, "0010_question_themes"),
 ];
 
 /// An arbitrary constant naming Cohesion's migration lock.

@@ -1,7 +1,9 @@
 //! "What you told us": a finding is a short statement an officer writes,
 //! resting on one result of the survey (an option of a choice question,
-//! or a scale point of a matrix row). The figure is pulled from the
-//! results whenever the finding is shown, never typed.
+//! or a scale point of a matrix row), or on a confirmed theme of a
+//! long-text question's answers. The figure is pulled from the results
+//! (or the theme's mapped answers) whenever the finding is shown, never
+//! typed.
 
 use serde::Deserialize;
 
@@ -27,6 +29,10 @@ pub struct FindingInput {
     /// The option (1-based) whose share is the figure.
     #[serde(default)]
     pub option: String,
+    /// A confirmed theme's id, instead of a question and option: the
+    /// figure is the share of the question's answers mapped to it.
+    #[serde(default)]
+    pub theme: String,
 }
 
 /// A finding that passed every check. Indexes are 0-based.
@@ -37,6 +43,9 @@ pub struct Finding {
     pub question_id: String,
     pub row: Option<usize>,
     pub option: usize,
+    /// The theme the finding rests on; the services check it exists and
+    /// fill in `question_id` from it (`option` is then unused).
+    pub theme: Option<String>,
 }
 
 fn index(field: &'static str, raw: &str, len: usize) -> Result<usize, ValidationError> {
@@ -60,6 +69,20 @@ impl FindingInput {
             .map_err(|e| errors.push(e))
             .ok()
             .map(Option::unwrap_or_default);
+        let theme = self.theme.trim();
+        if !theme.is_empty() {
+            return match (title, body) {
+                (Some(title), Some(body)) if errors.is_empty() => Ok(Finding {
+                    title,
+                    body,
+                    question_id: String::new(),
+                    row: None,
+                    option: 0,
+                    theme: Some(theme.to_owned()),
+                }),
+                _ => Err(errors),
+            };
+        }
         let question = survey.question(self.question.trim()).filter(|q| {
             (q.kind.is_choice() || matches!(q.kind, QuestionKind::Matrix { .. }))
                 && !q.kind.is_special_category()
@@ -86,6 +109,7 @@ impl FindingInput {
                 question_id: q.id.clone(),
                 row,
                 option,
+                theme: None,
             }),
             _ => Err(errors),
         }

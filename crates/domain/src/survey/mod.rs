@@ -8,6 +8,7 @@ pub mod model;
 pub mod publication;
 pub mod routing;
 pub mod tally;
+pub mod themes;
 pub mod weighting;
 
 pub use routing::{validate_routing, Condition, RoutingError};

@@ -3,5 +3,7 @@
 mod account_life;
 mod accounts;
 mod consultations;
+mod group_commit;
 mod mail;
 mod site_and_feedback;
+mod themes;
