@@ -166,16 +166,33 @@ pub async fn save_page(
     page: usize,
     raw: &RawAnswers,
 ) -> Result<Next, ServiceError> {
-    let mut tx = db.begin().await?;
-    let (consultation, survey) = load(tx.conn(), id).await?;
-    check_open(&consultation, &who)?;
+    let op = Op::Page {
+        page,
+        raw: raw.clone(),
+    };
+    match write(db, who, id, op).await? {
+        Done::Next(next) => Ok(next),
+        Done::Reference(_) => Err(ServiceError::NotFound),
+    }
+}
+
+async fn save_page_in(
+    mut tx: Conn<'_>,
+    loaded: &mut Loaded,
+    who: Respondent<'_>,
+    id: Uuid,
+    page: usize,
+    raw: &RawAnswers,
+) -> Result<Next, ServiceError> {
+    let (consultation, survey) = loaded.get(tx.reborrow(), id).await?;
+    check_open(consultation, &who)?;
     if page >= survey.pages.len() {
         return Err(ServiceError::NotFound);
     }
     let key = who.key(id);
-    let existing = responses::find_for(tx.conn(), id, owner(&who, &key)).await?;
+    let existing = responses::find_for(tx.reborrow(), id, owner(&who, &key)).await?;
     let mut draft = existing.as_ref().map(parse_draft).unwrap_or_default();
-    let earlier = answers_before(&survey, &draft, page);
+    let earlier = answers_before(survey, &draft, page);
     if survey.pages[page]
         .skip_if
         .as_ref()
@@ -184,7 +201,7 @@ pub async fn save_page(
         return Err(ValidationError::new("page", ErrorCode::HiddenQuestion).into());
     }
     // Fields for other pages or other surveys are refused, not ignored.
-    let own = fields_of_page(&survey, page, raw);
+    let own = fields_of_page(survey, page, raw);
     let unknown: Vec<_> = raw
         .keys()
         .filter(|k| !own.contains_key(*k))
@@ -196,8 +213,8 @@ pub async fn save_page(
     if !unknown.is_empty() {
         return Err(ServiceError::InvalidAnswers(unknown));
     }
-    parse_page(&survey, page, raw, &earlier).map_err(ServiceError::InvalidAnswers)?;
-    clear_page(&survey, page, &mut draft);
+    parse_page(survey, page, raw, &earlier).map_err(ServiceError::InvalidAnswers)?;
+    clear_page(survey, page, &mut draft);
     // Hidden questions' fields were refused above, so the page's raw
     // fields are exactly what the respondent answered.
     for (k, v) in own {
@@ -206,34 +223,38 @@ pub async fn save_page(
             draft.insert(k, values);
         }
     }
-    let all = answers_before(&survey, &draft, survey.pages.len());
-    drop_hidden(&survey, &mut draft, &all);
+    let all = answers_before(survey, &draft, survey.pages.len());
+    drop_hidden(survey, &mut draft, &all);
     let json = serde_json::to_string(&draft).map_err(|e| {
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
     })?;
-    let response_id = match existing {
-        Some(r) => r.id,
-        None => start(tx.conn(), id, owner(&who, &key)).await?,
-    };
-    responses::save_draft(tx.conn(), response_id, &json).await?;
-    tx.commit().await?;
-    let pages = visible_pages(
-        &survey,
-        &answers_before(&survey, &draft, survey.pages.len()),
-    );
+    match existing {
+        Some(r) => responses::save_draft(tx, r.id, &json).await?,
+        None => {
+            start(tx, id, owner(&who, &key), &json).await?;
+        }
+    }
+    let pages = visible_pages(survey, &answers_before(survey, &draft, survey.pages.len()));
     Ok(match pages.into_iter().find(|p| *p > page) {
         Some(p) => Next::Page(p),
         None => Next::CheckAnswers,
     })
 }
 
-async fn start(mut conn: Conn<'_>, id: Uuid, owner: Owner<'_>) -> Result<Uuid, ServiceError> {
+/// Starts a response with its first draft and returns it as stored.
+async fn start(
+    mut conn: Conn<'_>,
+    id: Uuid,
+    owner: Owner<'_>,
+    draft: &str,
+) -> Result<ResponseRecord, ServiceError> {
     // A reference collision is vanishingly rare; try a few before giving up.
     for _ in 0..5 {
         let mut random = [0u8; 8];
         getrandom::getrandom(&mut random).map_err(|e| ServiceError::Crypto(e.to_string()))?;
+        let reference = response_reference(random);
         if let Some(r) =
-            responses::create(conn.reborrow(), id, owner, &response_reference(random)).await?
+            responses::create_with_draft(conn.reborrow(), id, owner, &reference, draft).await?
         {
             return Ok(r);
         }
@@ -251,60 +272,73 @@ async fn start(mut conn: Conn<'_>, id: Uuid, owner: Owner<'_>) -> Result<Uuid, S
 /// checked again, then answers and totals are written in one transaction.
 /// Returns the reference to quote.
 pub async fn submit(db: &Db, who: Respondent<'_>, id: Uuid) -> Result<String, ServiceError> {
-    let mut tx = db.begin().await?;
-    let (consultation, survey) = load(tx.conn(), id).await?;
-    check_open(&consultation, &who)?;
+    match write(db, who, id, Op::Submit).await? {
+        Done::Reference(reference) => Ok(reference),
+        Done::Next(_) => Err(ServiceError::NotFound),
+    }
+}
+
+async fn submit_in(
+    mut tx: Conn<'_>,
+    loaded: &mut Loaded,
+    who: Respondent<'_>,
+    id: Uuid,
+) -> Result<String, ServiceError> {
+    let (consultation, survey) = loaded.get(tx.reborrow(), id).await?;
+    check_open(consultation, &who)?;
     let key = who.key(id);
-    let found = responses::find_for(tx.conn(), id, owner(&who, &key))
+    // Read under the row's lock: two tabs submitting at once queue here,
+    // and the second sees the first's submission, so it takes those
+    // answers out instead of counting twice.
+    let response = responses::find_for_update(tx.reborrow(), id, owner(&who, &key))
         .await?
         .ok_or(ValidationError::new(
             "consultation",
             ErrorCode::FieldRequired,
         ))?;
-    // Take the row lock (PostgreSQL), then read the response again: two
-    // tabs submitting at once queue here, and the second sees the first's
-    // submission, so it takes those answers out instead of counting twice.
-    responses::lock(tx.conn(), found.id).await?;
-    let response = responses::find_for(tx.conn(), id, owner(&who, &key))
-        .await?
-        .ok_or(ServiceError::NotFound)?;
     let answers =
-        check_response(&survey, &parse_draft(&response)).map_err(ServiceError::InvalidAnswers)?;
-    submit_answers(tx.conn(), &survey, &response, &answers).await?;
-    tx.commit().await?;
+        check_response(survey, &parse_draft(&response)).map_err(ServiceError::InvalidAnswers)?;
+    submit_answers(tx, survey, &response, &answers).await?;
     Ok(response.reference)
 }
 
 /// Writes a checked response's answers and moves the totals, inside the
 /// caller's transaction.
 pub async fn submit_answers(
+    conn: Conn<'_>,
+    survey: &SurveyDefinition,
+    response: &ResponseRecord,
+    answers: &Answers,
+) -> Result<(), ServiceError> {
+    submit_answers_with_draft(conn, survey, response, answers, None).await
+}
+
+/// [`submit_answers`], storing `draft` as the response's draft in the
+/// same statement that marks it submitted.
+async fn submit_answers_with_draft(
     mut conn: Conn<'_>,
     survey: &SurveyDefinition,
     response: &ResponseRecord,
     answers: &Answers,
+    draft: Option<&str>,
 ) -> Result<(), ServiceError> {
     let first = response.submitted_at.is_none();
     if !first {
         withdraw_answers(conn.reborrow(), survey, response).await?;
     }
     let new_rows = rows(survey, answers);
-    responses::insert_answers(
-        conn.reborrow(),
+    let keys = count_keys(survey, &new_rows);
+    responses::record_submission(
+        conn,
         response.id,
         response.consultation_id,
         &new_rows,
-    )
-    .await?;
-    let keys = count_keys(survey, &new_rows);
-    responses::adjust_counts(
-        conn.reborrow(),
-        response.consultation_id,
         &keys,
-        1,
         i64::from(first),
+        Timestamp::now(),
+        draft,
     )
     .await?;
-    responses::mark_submitted(conn, response.id, Timestamp::now()).await?;
     Ok(())
 }
 
@@ -367,24 +401,297 @@ pub async fn respond_all(
     id: Uuid,
     raw: &RawAnswers,
 ) -> Result<String, ServiceError> {
-    let mut tx = db.begin().await?;
-    let (consultation, survey) = load(tx.conn(), id).await?;
-    check_open(&consultation, &who)?;
-    let answers = check_response(&survey, raw).map_err(ServiceError::InvalidAnswers)?;
+    match write(db, who, id, Op::Whole { raw: raw.clone() }).await? {
+        Done::Reference(reference) => Ok(reference),
+        Done::Next(_) => Err(ServiceError::NotFound),
+    }
+}
+
+async fn respond_all_in(
+    mut tx: Conn<'_>,
+    loaded: &mut Loaded,
+    who: Respondent<'_>,
+    id: Uuid,
+    raw: &RawAnswers,
+) -> Result<String, ServiceError> {
+    let (consultation, survey) = loaded.get(tx.reborrow(), id).await?;
+    check_open(consultation, &who)?;
+    let answers = check_response(survey, raw).map_err(ServiceError::InvalidAnswers)?;
     let key = who.key(id);
-    let response_id = match responses::find_for(tx.conn(), id, owner(&who, &key)).await? {
-        Some(r) => r.id,
-        None => start(tx.conn(), id, owner(&who, &key)).await?,
-    };
-    responses::lock(tx.conn(), response_id).await?;
     let json = serde_json::to_string(raw).map_err(|e| {
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
     })?;
-    responses::save_draft(tx.conn(), response_id, &json).await?;
-    let response = responses::find_for(tx.conn(), id, owner(&who, &key))
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    submit_answers(tx.conn(), &survey, &response, &answers).await?;
-    tx.commit().await?;
+    // Under the row's lock, as in `submit`; a new response is ours alone
+    // until this transaction commits.
+    let found = responses::find_for_update(tx.reborrow(), id, owner(&who, &key)).await?;
+    let (response, draft) = match found {
+        Some(r) => (r, Some(json.as_str())),
+        None => (
+            start(tx.reborrow(), id, owner(&who, &key), &json).await?,
+            None,
+        ),
+    };
+    submit_answers_with_draft(tx, survey, &response, &answers, draft).await?;
     Ok(response.reference)
+}
+
+/// The consultations a transaction has read, with their parsed surveys:
+/// several writes grouped in one transaction read each once.
+#[derive(Default)]
+struct Loaded(Vec<(ConsultationRecord, SurveyDefinition)>);
+
+impl Loaded {
+    async fn get(
+        &mut self,
+        conn: Conn<'_>,
+        id: Uuid,
+    ) -> Result<(&ConsultationRecord, &SurveyDefinition), ServiceError> {
+        let at = match self.0.iter().position(|(c, _)| c.id == id) {
+            Some(at) => at,
+            None => {
+                self.0.push(load(conn, id).await?);
+                self.0.len() - 1
+            }
+        };
+        let (c, s) = &self.0[at];
+        Ok((c, s))
+    }
+}
+
+/// A respondent's write, owned so that another task may run it.
+enum Op {
+    Page { page: usize, raw: RawAnswers },
+    Submit,
+    Whole { raw: RawAnswers },
+}
+
+enum Done {
+    Next(Next),
+    Reference(String),
+}
+
+/// [`Respondent`], owned.
+enum Who {
+    Account(SignedIn),
+    Anonymous(String),
+}
+
+impl Who {
+    fn of(who: Respondent<'_>) -> Who {
+        match who {
+            Respondent::Account(me) => Who::Account(me.clone()),
+            Respondent::Anonymous(secret) => Who::Anonymous(secret.to_owned()),
+        }
+    }
+
+    fn as_respondent(&self) -> Respondent<'_> {
+        match self {
+            Who::Account(me) => Respondent::Account(me),
+            Who::Anonymous(secret) => Respondent::Anonymous(secret),
+        }
+    }
+}
+
+/// Runs one respondent's write inside the caller's transaction.
+async fn run_op(
+    conn: Conn<'_>,
+    loaded: &mut Loaded,
+    who: Respondent<'_>,
+    id: Uuid,
+    op: &Op,
+) -> Result<Done, ServiceError> {
+    Ok(match op {
+        Op::Page { page, raw } => {
+            Done::Next(save_page_in(conn, loaded, who, id, *page, raw).await?)
+        }
+        Op::Submit => Done::Reference(submit_in(conn, loaded, who, id).await?),
+        Op::Whole { raw } => Done::Reference(respond_all_in(conn, loaded, who, id, raw).await?),
+    })
+}
+
+/// One write in a transaction of its own.
+async fn run_alone(db: &Db, who: Respondent<'_>, id: Uuid, op: &Op) -> Result<Done, ServiceError> {
+    let mut tx = db.begin().await?;
+    let done = run_op(tx.conn(), &mut Loaded::default(), who, id, op).await?;
+    tx.commit().await?;
+    Ok(done)
+}
+
+/// Saves a page, submits, or takes a whole response. On PostgreSQL each
+/// write is its own transaction (they run side by side). On SQLite writes
+/// run one at a time anyway, so those waiting are grouped: see
+/// [`group`].
+async fn write(db: &Db, who: Respondent<'_>, id: Uuid, op: Op) -> Result<Done, ServiceError> {
+    match db.sqlite_file() {
+        None => run_alone(db, who, id, &op).await,
+        Some(file) => group::write(db, file, Who::of(who), id, op).await,
+    }
+}
+
+/// Group commit for SQLite (ADR 0011). A SQLite file takes one writer at
+/// a time, and every statement is a round trip to the connection's
+/// thread, so respondents' writes queue here and whoever finds the queue
+/// unattended runs everything waiting in one transaction: one `BEGIN`,
+/// one `COMMIT`, one read of each consultation for the lot. Each write
+/// runs the same code, checks and statements as alone, in arrival order,
+/// and sees the writes before it. If any of them fails, the transaction
+/// is rolled back and the group split: the writes before it are run again
+/// as a group, the failing one alone (so its caller gets its own error
+/// from a transaction of its own), then the rest; nobody else's write
+/// fails or is lost because of it. The writes are run by a task of their
+/// own, so a caller that goes away (a closed connection, a timeout)
+/// cannot abandon other callers' writes half-way.
+mod group {
+    use std::collections::HashMap;
+    use std::future::Future;
+    use std::path::PathBuf;
+    use std::pin::Pin;
+    use std::sync::{Arc, Mutex, OnceLock};
+
+    use cohesion_storage::{Db, StorageError};
+    use tokio::sync::oneshot;
+    use uuid::Uuid;
+
+    use super::{run_alone, run_op, Done, Loaded, Op, Who};
+    use crate::ServiceError;
+
+    /// Most writes in one transaction: bounds how long the write lock is
+    /// held at a time.
+    const MOST: usize = 64;
+
+    struct Job {
+        db: Db,
+        who: Who,
+        id: Uuid,
+        op: Op,
+        reply: oneshot::Sender<Result<Done, ServiceError>>,
+    }
+
+    #[derive(Default)]
+    struct Queue {
+        waiting: Mutex<Vec<Job>>,
+        /// Held by the task running a group.
+        running: tokio::sync::Mutex<()>,
+    }
+
+    fn queue(file: PathBuf) -> Arc<Queue> {
+        static QUEUES: OnceLock<Mutex<HashMap<PathBuf, Arc<Queue>>>> = OnceLock::new();
+        let mut queues = QUEUES
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        queues.entry(file).or_default().clone()
+    }
+
+    pub(super) async fn write(
+        db: &Db,
+        file: PathBuf,
+        who: Who,
+        id: Uuid,
+        op: Op,
+    ) -> Result<Done, ServiceError> {
+        let queue = queue(file);
+        let (reply, mut answer) = oneshot::channel();
+        let job = Job {
+            db: db.clone(),
+            who,
+            id,
+            op,
+            reply,
+        };
+        queue
+            .waiting
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(job);
+        // Detached from the caller: once queued, the write is run and
+        // answered even if the caller stops waiting.
+        let task = tokio::spawn(async move {
+            loop {
+                tokio::select! {
+                    biased;
+                    done = &mut answer => return done.ok(),
+                    running = queue.running.lock() => {
+                        let jobs: Vec<Job> = {
+                            let mut waiting = queue.waiting.lock().unwrap_or_else(|e| e.into_inner());
+                            let n = waiting.len().min(MOST);
+                            waiting.drain(..n).collect()
+                        };
+                        if !jobs.is_empty() {
+                            run(jobs).await;
+                        }
+                        drop(running);
+                        // Ours was in this group or an earlier one (whose
+                        // runner answered before letting go), or is still
+                        // waiting behind MOST others.
+                    }
+                }
+            }
+        });
+        match task.await {
+            Ok(Some(done)) => done,
+            // The runtime is shutting down.
+            _ => Err(StorageError::Invalid("the write was interrupted".into()).into()),
+        }
+    }
+
+    /// Runs `jobs` in one transaction, or splits the group around a
+    /// failure, and answers each.
+    fn run(jobs: Vec<Job>) -> Pin<Box<dyn Future<Output = ()> + Send>> {
+        Box::pin(async move {
+            if jobs.is_empty() {
+                return;
+            }
+            if jobs.len() == 1 {
+                let job = jobs.into_iter().next().expect("one job");
+                let done = run_alone(&job.db, job.who.as_respondent(), job.id, &job.op).await;
+                let _ = job.reply.send(done);
+                return;
+            }
+            let db = jobs[0].db.clone();
+            let failed_at = match together(&db, &jobs).await {
+                Ok(done) => {
+                    for (job, done) in jobs.into_iter().zip(done) {
+                        let _ = job.reply.send(Ok(done));
+                    }
+                    return;
+                }
+                Err(at) => at,
+            };
+            let mut jobs = jobs;
+            let after = jobs.split_off(failed_at.min(jobs.len() - 1) + 1);
+            let failed = jobs.pop().expect("the failing job");
+            run(jobs).await;
+            run(vec![failed]).await;
+            run(after).await;
+        })
+    }
+
+    /// All of `jobs` in one transaction: their answers if it commits, or
+    /// where it failed (the transaction is then rolled back).
+    async fn together(db: &Db, jobs: &[Job]) -> Result<Vec<Done>, usize> {
+        let mut tx = db.begin().await.map_err(|_| 0usize)?;
+        let mut loaded = Loaded::default();
+        let mut done = Vec::with_capacity(jobs.len());
+        for (at, job) in jobs.iter().enumerate() {
+            match run_op(
+                tx.conn(),
+                &mut loaded,
+                job.who.as_respondent(),
+                job.id,
+                &job.op,
+            )
+            .await
+            {
+                Ok(d) => done.push(d),
+                Err(_) => {
+                    tx.rollback().await.ok();
+                    return Err(at);
+                }
+            }
+        }
+        // A failed COMMIT: run them again one by one, each answered alone.
+        tx.commit().await.map_err(|_| 0usize)?;
+        Ok(done)
+    }
 }

@@ -1,12 +1,16 @@
 //! Connecting to either engine, and the connection types repositories use.
 
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// What went wrong in storage. Callers map these to their own errors; the
 /// message of `Unsupported` and `Connect` is written for operators.
@@ -20,6 +24,9 @@ pub enum StorageError {
     Sqlx(#[from] sqlx::Error),
     #[error("{0}")]
     Invalid(String),
+    /// A SQLite writer waited longer than the busy timeout for its turn.
+    #[error("database is locked: no turn to write within the busy timeout")]
+    Locked,
 }
 
 /// Which engine a [`Db`] runs on.
@@ -71,26 +78,72 @@ impl PoolConn {
 
 /// A transaction: every change of one use-case goes through one of these,
 /// so a failure part-way saves nothing. Dropped without `commit`, it rolls back.
+/// On SQLite it also holds the process's turn to write to the file (see
+/// [`Db::begin`]), given up when the transaction ends.
 pub enum Tx {
-    Sqlite(sqlx::Transaction<'static, Sqlite>),
+    Sqlite(sqlx::Transaction<'static, Sqlite>, WriteTurn),
     Postgres(sqlx::Transaction<'static, Postgres>),
 }
+
+/// This process's turn to write to one SQLite file: held from `BEGIN
+/// IMMEDIATE` until the transaction commits or is dropped.
+pub struct WriteTurn(#[allow(dead_code)] OwnedSemaphorePermit);
 
 impl Tx {
     pub fn conn(&mut self) -> Conn<'_> {
         match self {
-            Tx::Sqlite(t) => Conn::Sqlite(t),
+            Tx::Sqlite(t, _) => Conn::Sqlite(t),
             Tx::Postgres(t) => Conn::Postgres(t),
         }
     }
 
+    /// Rolls back now (dropping a transaction rolls back too, but later,
+    /// after the SQLite write turn has passed on).
+    pub async fn rollback(self) -> Result<(), StorageError> {
+        match self {
+            Tx::Sqlite(t, turn) => {
+                t.rollback().await?;
+                drop(turn);
+            }
+            Tx::Postgres(t) => t.rollback().await?,
+        }
+        Ok(())
+    }
+
     pub async fn commit(self) -> Result<(), StorageError> {
         match self {
-            Tx::Sqlite(t) => t.commit().await?,
+            // The turn passes on only once COMMIT has run.
+            Tx::Sqlite(t, turn) => {
+                t.commit().await?;
+                drop(turn);
+            }
             Tx::Postgres(t) => t.commit().await?,
         }
         Ok(())
     }
+}
+
+/// How long a SQLite writer waits for the file, in this process (for its
+/// turn) and then in SQLite (for another process's lock), before failing
+/// with "database is locked".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// One queue of writers per SQLite file in this process, keyed by the
+/// file name as configured. Writers that only SQLite's busy handler
+/// queued would sleep and poll (1, 2, 5, 10 … ms) while the lock sat
+/// free; waiting here, the next writer starts the moment the last one
+/// commits, in arrival order. Another process writing to the same file is
+/// still waited for by SQLite's busy timeout.
+fn write_queue(file: &Path) -> Arc<Semaphore> {
+    static QUEUES: OnceLock<Mutex<HashMap<PathBuf, Arc<Semaphore>>>> = OnceLock::new();
+    let mut queues = QUEUES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    queues
+        .entry(file.to_path_buf())
+        .or_insert_with(|| Arc::new(Semaphore::new(1)))
+        .clone()
 }
 
 /// Pool settings an operator may tune.
@@ -122,10 +175,16 @@ impl Db {
                     // NORMAL is durable in WAL mode except on power loss,
                     // where the last commits may roll back; a sound trade.
                     .synchronous(SqliteSynchronous::Normal)
-                    .busy_timeout(Duration::from_secs(5))
+                    .busy_timeout(BUSY_TIMEOUT)
                     .foreign_keys(true);
                 let pool = SqlitePoolOptions::new()
                     .max_connections(settings.max_connections.max(1))
+                    // A connection to a local file does not go stale the
+                    // way a network one does; the ping before each use
+                    // was one more round trip to the connection's thread
+                    // per transaction. A connection that did fail is
+                    // dropped by the pool when its query errors.
+                    .test_before_acquire(false)
                     .acquire_timeout(settings.connect_timeout)
                     .connect_with(options)
                     .await
@@ -165,11 +224,35 @@ impl Db {
     /// could otherwise fail with "database is locked" when another write
     /// landed in between, which waiting cannot cure. Our transactions
     /// nearly all write, so taking the lock early costs nothing.
+    ///
+    /// Before that, a SQLite writer waits for its turn in this process's
+    /// queue for the file (first come, first served), so that it never
+    /// sleeps in SQLite's busy handler while the lock is free; the turn
+    /// is taken before a connection, so waiting writers leave the pool to
+    /// readers. A turn not given within the busy timeout fails as SQLite
+    /// would have: "database is locked".
     pub async fn begin(&self) -> Result<Tx, StorageError> {
         Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Sqlite(p) => {
+                let queue = write_queue(p.connect_options().get_filename());
+                let turn = tokio::time::timeout(BUSY_TIMEOUT, queue.acquire_owned())
+                    .await
+                    .map_err(|_| StorageError::Locked)?
+                    .map_err(|_| StorageError::Locked)?;
+                Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?, WriteTurn(turn))
+            }
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
+    }
+
+    /// The SQLite file this pool writes to, as configured (sqlx names each
+    /// in-memory database uniquely); `None` on PostgreSQL. Writes to one
+    /// file can be queued and grouped in this process.
+    pub fn sqlite_file(&self) -> Option<PathBuf> {
+        match self {
+            Db::Sqlite(p) => Some(p.connect_options().get_filename().to_path_buf()),
+            Db::Postgres(_) => None,
+        }
     }
 
     /// A round trip to the database, for health checks.

@@ -59,14 +59,41 @@ pub async fn find_for(
     consultation_id: Uuid,
     owner: Owner<'_>,
 ) -> Result<Option<ResponseRecord>, StorageError> {
+    find_owned(conn, consultation_id, owner, "").await
+}
+
+/// [`find_for`], locking the row until the transaction ends: a second
+/// transaction asking for it waits, then reads what the first committed.
+/// On PostgreSQL that is `FOR UPDATE`; a SQLite transaction holds the
+/// database's write lock from its start (`BEGIN IMMEDIATE`), so what it
+/// reads is already current and cannot change under it. One statement
+/// either way, where a lock then a second read took two more.
+pub async fn find_for_update(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    owner: Owner<'_>,
+) -> Result<Option<ResponseRecord>, StorageError> {
+    let suffix = match conn {
+        Conn::Sqlite(_) => "",
+        Conn::Postgres(_) => " FOR UPDATE",
+    };
+    find_owned(conn, consultation_id, owner, suffix).await
+}
+
+async fn find_owned(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    owner: Owner<'_>,
+    suffix: &str,
+) -> Result<Option<ResponseRecord>, StorageError> {
     let found = on_conn!(conn, c => {
         let row = match owner {
             Owner::Account(user) => {
-                let sql = format!("SELECT {COLUMNS} FROM responses WHERE consultation_id = $1 AND respondent_id = $2");
+                let sql = format!("SELECT {COLUMNS} FROM responses WHERE consultation_id = $1 AND respondent_id = $2{suffix}");
                 sqlx::query(&sql).bind(consultation_id).bind(user).fetch_optional(&mut *c).await?
             }
             Owner::Anonymous(key) => {
-                let sql = format!("SELECT {COLUMNS} FROM responses WHERE consultation_id = $1 AND anonymous_key = $2");
+                let sql = format!("SELECT {COLUMNS} FROM responses WHERE consultation_id = $1 AND anonymous_key = $2{suffix}");
                 sqlx::query(&sql).bind(consultation_id).bind(key).fetch_optional(&mut *c).await?
             }
         };
@@ -83,6 +110,19 @@ pub async fn create(
     owner: Owner<'_>,
     reference: &str,
 ) -> Result<Option<Uuid>, StorageError> {
+    let started = create_with_draft(conn, consultation_id, owner, reference, "{}").await?;
+    Ok(started.map(|r| r.id))
+}
+
+/// [`create`] with its first draft, in one statement; returns the record
+/// as stored, so the caller need not read it back.
+pub async fn create_with_draft(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    owner: Owner<'_>,
+    reference: &str,
+    draft: &str,
+) -> Result<Option<ResponseRecord>, StorageError> {
     let id = new_id();
     let now = Timestamp::now();
     let (user, key) = match owner {
@@ -92,19 +132,30 @@ pub async fn create(
     let n = on_conn!(conn, c => {
         sqlx::query(
             "INSERT INTO responses (id, consultation_id, respondent_id, anonymous_key, reference, draft, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, '{}', $6, $6) ON CONFLICT DO NOTHING",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT DO NOTHING",
         )
         .bind(id)
         .bind(consultation_id)
         .bind(user)
         .bind(key)
         .bind(reference)
+        .bind(draft)
         .bind(now)
         .execute(&mut *c)
         .await
         .map(|r| r.rows_affected())
     })?;
-    Ok((n == 1).then_some(id))
+    Ok((n == 1).then(|| ResponseRecord {
+        id,
+        consultation_id,
+        respondent_id: user,
+        reference: reference.to_owned(),
+        draft: draft.to_owned(),
+        submitted_at: None,
+        removed_at: None,
+        created_at: now,
+        updated_at: now,
+    }))
 }
 
 pub async fn save_draft(conn: Conn<'_>, id: Uuid, draft: &str) -> Result<(), StorageError> {
@@ -136,6 +187,26 @@ pub async fn lock(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
 pub async fn mark_submitted(conn: Conn<'_>, id: Uuid, at: Timestamp) -> Result<(), StorageError> {
     on_conn!(conn, c => {
         sqlx::query("UPDATE responses SET submitted_at = $1, updated_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// [`mark_submitted`], replacing the draft in the same statement (a whole
+/// response sent at once).
+pub async fn mark_submitted_with_draft(
+    conn: Conn<'_>,
+    id: Uuid,
+    at: Timestamp,
+    draft: &str,
+) -> Result<(), StorageError> {
+    on_conn!(conn, c => {
+        sqlx::query("UPDATE responses SET draft = $1, submitted_at = $2, updated_at = $2 WHERE id = $3")
+            .bind(draft)
             .bind(at)
             .bind(id)
             .execute(&mut *c)
@@ -297,6 +368,89 @@ pub async fn adjust_counts(
                 .map(|_| ())
         })?;
     }
+    Ok(())
+}
+
+/// Everything a submission writes once its old answers, if any, are out:
+/// the answer rows, one more on each running total in `keys` (and
+/// `respondents` on the respondent count), and the submission time (and
+/// the draft, when given). The same statements as [`insert_answers`],
+/// [`adjust_counts`] and [`mark_submitted`]; on SQLite they go to the
+/// database in one round trip, run one after another by the connection's
+/// thread (which costs a thread switch each way per trip), and on
+/// PostgreSQL one by one (one statement per message).
+#[allow(clippy::too_many_arguments)]
+pub async fn record_submission(
+    mut conn: Conn<'_>,
+    response_id: Uuid,
+    consultation_id: Uuid,
+    rows: &[AnswerRow],
+    keys: &[CountKey],
+    respondents: i64,
+    at: Timestamp,
+    draft: Option<&str>,
+) -> Result<(), StorageError> {
+    let mut moves: std::collections::BTreeMap<&CountKey, i64> = std::collections::BTreeMap::new();
+    for k in keys {
+        *moves.entry(k).or_default() += 1;
+    }
+    if matches!(conn, Conn::Postgres(_)) {
+        insert_answers(conn.reborrow(), response_id, consultation_id, rows).await?;
+        adjust_counts(conn.reborrow(), consultation_id, keys, 1, respondents).await?;
+        return match draft {
+            Some(d) => mark_submitted_with_draft(conn, response_id, at, d).await,
+            None => mark_submitted(conn, response_id, at).await,
+        };
+    }
+    // One fixed statement text, prepared once per connection, whatever
+    // the number of rows: they travel as two JSON arrays (SQLite's
+    // `json_each`), so the rows need no bound parameter each.
+    const SQL: &str = "\
+        INSERT INTO response_answers (response_id, consultation_id, question_id, item, choice, number_value, text_value) \
+        SELECT $1, $2, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each($6) \
+        WHERE value ->> 5 = 0;\n\
+        INSERT INTO response_special_answers (response_id, consultation_id, question_id, item, choice, number_value, text_value) \
+        SELECT $1, $2, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each($6) \
+        WHERE value ->> 5 = 1;\n\
+        INSERT INTO result_counts (consultation_id, question_id, item, choice, n) \
+        SELECT $2, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($7) WHERE true \
+        ON CONFLICT (consultation_id, question_id, item, choice) DO UPDATE SET n = result_counts.n + excluded.n;\n\
+        UPDATE consultations SET response_count = response_count + $5 WHERE id = $2 AND $5 <> 0;\n\
+        UPDATE responses SET draft = COALESCE($4, draft), submitted_at = $3, updated_at = $3 WHERE id = $1";
+    let answer_rows: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            (
+                &r.question_id,
+                r.item,
+                r.choice,
+                r.number,
+                r.text.as_deref(),
+                u8::from(r.special),
+            )
+        })
+        .collect();
+    let count_rows: Vec<_> = moves
+        .iter()
+        .map(|((q, item, choice), by)| (q, item, choice, by))
+        .collect();
+    let answer_rows =
+        serde_json::to_string(&answer_rows).map_err(|e| StorageError::Invalid(e.to_string()))?;
+    let count_rows =
+        serde_json::to_string(&count_rows).map_err(|e| StorageError::Invalid(e.to_string()))?;
+    on_conn!(conn, c => {
+        sqlx::query(SQL)
+            .bind(response_id)
+            .bind(consultation_id)
+            .bind(at)
+            .bind(draft)
+            .bind(respondents)
+            .bind(&answer_rows)
+            .bind(&count_rows)
+            .execute(&mut *c)
+            .await
+            .map(|_| ())
+    })?;
     Ok(())
 }
 
