@@ -215,20 +215,20 @@ pub fn router(state: SharedState) -> Router {
             post(staff_consultations::publication),
         )
         .route(
-            "/staff/consultations/{id}/questions/new",
-        .route(
             "/staff/consultations/{id}/results/publish",
             get(staff_consultations::publish_results_form)
                 .post(staff_consultations::publish_results),
         )
+        .route(
+            "/staff/consultations/{id}/questions/new",
             get(staff_consultations::question_form).post(staff_consultations::add_question),
         )
-        .route(
-            "/staff/consultations/{id}/questions/{qid}/remove",
         .route(
             "/staff/consultations/{id}/questions/{qid}/edit",
             get(staff_consultations::edit_question_form).post(staff_consultations::edit_question),
         )
+        .route(
+            "/staff/consultations/{id}/questions/{qid}/remove",
             get(staff_consultations::remove_question_form)
                 .post(staff_consultations::remove_question),
         )
