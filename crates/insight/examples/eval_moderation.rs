@@ -1,13 +1,24 @@
 //! Evaluation of the moderation classifier on the shared reference data
-//! (../shared/data/moderation): Davidson et al. 5-fold cross-validation,
-//! HateCheck as a test suite for a model trained on all of Davidson (never
-//! trained or tuned on), MLMA English and Arabic cross-validated, training
-//! time and scoring throughput.
+//! (../shared/data/moderation):
+//!
+//! - `davidson`: Davidson et al. 5-fold stratified cross-validation,
+//!   repeated for seeds 0-4 (the seed changes the folds and the training
+//!   order), mean over seeds and folds, pooled per-class table;
+//! - `union-cv`: the same for the hateful-vs-not model used on HateCheck,
+//!   trained on Davidson + MLMA English (labels: see `union_hateful`);
+//! - `hatecheck`: HateCheck as a test suite for that model and, for
+//!   comparison, for the three-class Davidson model (never trained or
+//!   tuned on);
+//! - `speed`: training time on all of Davidson and scoring throughput,
+//!   wall-clock and per CPU second of the thread;
+//! - `mlma`: MLMA English and Arabic cross-validated (report).
 //!
 //! cargo run --release -p cohesion-insight --example eval_moderation [-- --data DIR]
 //!
 //! Options for experiments: --epochs N --bits N --lr X --l2 X --cw X
-//! --char-min N --char-max N --word-max N --seed N --only davidson|hatecheck|mlma|speed
+//! --char-min N --char-max N --word-max N --deobfuscate B --negation B
+//! --cross-fit B --holdout X --seed N --seeds 0,1,2
+//! --only davidson|union-cv|hatecheck|speed|mlma
 
 use std::collections::BTreeMap;
 use std::fs::File;
