@@ -1,13 +1,19 @@
 //! Candidate themes for N synthetic answers (default 100,000) mixing
 //! English and Arabic (made-up sentences from topic word lists, no
 //! third-party data), plus exact copies, a campaign and content-free
-//! replies. Prints the time of `discover`, the peak memory and the themes.
+//! replies. Prints the time of `discover`, the time of `map` to twelve
+//! confirmed themes (one per topic, three example answers each), the peak
+//! memory and the themes. With `--stability M` it also discovers themes
+//! in the first M answers with seeds 0..9 (above 2,000 distinct answers a
+//! stance the seed picks the sample that starts the clustering) and
+//! prints the adjusted Rand index of the assignments, every pair of seeds.
 //!
-//! cargo run --release -p cohesion-insight --example bench_themes [-- N]
+//! cargo run --release -p cohesion-insight --example bench_themes [-- N] [--stability M]
 
 use std::time::Instant;
 
-use cohesion_insight::themes::{discover, Options};
+use cohesion_insight::opinions::ari::adjusted_rand_index;
+use cohesion_insight::themes::{discover, map, ConfirmedTheme, Options};
 
 const TOPICS: &[&str] = &[
     "park trees benches playground grass shade pond paths",
@@ -34,11 +40,30 @@ const CUES: &[&str] = &[
     "لا أوافق.",
 ];
 
+/// CPU time of this process so far (user and system), from
+/// /proc/self/stat; 0 where that file does not exist. Wall-clock time on
+/// a shared machine measures the other jobs as much as this one.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // Fields after the command name, which is in parentheses.
+            let rest = s.rsplit_once(')')?.1.split_whitespace().collect::<Vec<_>>();
+            let utime: f64 = rest.get(11)?.parse().ok()?;
+            let stime: f64 = rest.get(12)?.parse().ok()?;
+            Some((utime + stime) / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(100_000);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let stability: Option<usize> = args
+        .iter()
+        .position(|a| a == "--stability")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|a| a.parse().ok());
     let topics: Vec<Vec<&str>> = TOPICS.iter().map(|t| t.split(' ').collect()).collect();
     let filler: Vec<&str> = FILLER.split_whitespace().collect();
     let mut state = 7u64;
@@ -75,9 +100,29 @@ fn main() {
     }
     let ids: Vec<String> = (0..n).map(|i| i.to_string()).collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let start = Instant::now();
+    let (start, cpu) = (Instant::now(), cpu_seconds());
     let d = discover(&ids, &refs, &Options::default());
-    let seconds = start.elapsed().as_secs_f64();
+    let (seconds, discover_cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+    let confirmed: Vec<ConfirmedTheme> = TOPICS
+        .iter()
+        .enumerate()
+        .map(|(t, words)| {
+            let w: Vec<&str> = words.split(' ').collect();
+            ConfirmedTheme {
+                id: format!("C{t}"),
+                label: w[..2].join(" "),
+                description: w[2..].join(" "),
+                examples: vec![
+                    format!("{} {} {}", w[0], w[3], w[5]),
+                    format!("{} {} {}", w[1], w[4], w[6]),
+                    format!("{} {} {}", w[2], w[7], w[0]),
+                ],
+            }
+        })
+        .collect();
+    let (start, cpu) = (Instant::now(), cpu_seconds());
+    let m = map(&ids, &refs, &confirmed, &Options::default());
+    let (map_seconds, map_cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu);
     let peak = std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
@@ -87,7 +132,12 @@ fn main() {
         })
         .unwrap_or_else(|| "?".into());
     println!("answers: {n}");
-    println!("seconds: {seconds:.2}");
+    println!("seconds: {seconds:.2} (CPU {discover_cpu:.2})");
+    println!(
+        "map to {} confirmed themes, seconds: {map_seconds:.2} (CPU {map_cpu:.2}; {} answers to review)",
+        confirmed.len(),
+        m.review.len()
+    );
     println!("peak resident memory (kB, whole process): {peak}");
     println!(
         "themes: {}; campaigns: {}; endorsements {}, rejections {}, unassigned {}",
@@ -99,5 +149,35 @@ fn main() {
     );
     for t in d.themes.iter().take(12) {
         println!("  {} {} — {}", t.id, t.label, t.count.count);
+    }
+    if let Some(m) = stability {
+        let m = m.min(n);
+        let runs: Vec<Vec<i64>> = (0..10)
+            .map(|seed| {
+                let d = discover(
+                    &ids[..m],
+                    &refs[..m],
+                    &Options {
+                        seed,
+                        ..Options::default()
+                    },
+                );
+                d.assignment
+                    .iter()
+                    .map(|a| a.map_or(-1, |t| t as i64))
+                    .collect()
+            })
+            .collect();
+        let mut aris = Vec::new();
+        for a in 0..runs.len() {
+            for b in a + 1..runs.len() {
+                aris.push(adjusted_rand_index(&runs[a], &runs[b]));
+            }
+        }
+        println!(
+            "stability, first {m} answers, seeds 0-9: ARI of assignments min {:.4}, mean {:.4}",
+            aris.iter().copied().fold(f64::INFINITY, f64::min),
+            aris.iter().sum::<f64>() / aris.len() as f64
+        );
     }
 }

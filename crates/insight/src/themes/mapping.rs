@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use super::ThemeCount;
 use super::{stance, unit, Assigned, ConfirmedTheme, Count, MappedAnswer, Mapping, Options};
 use crate::duplicates;
-use crate::text::{normalise, stopwords, terms, tokenise};
+use crate::text::{detect_language, normalise, stem, stopwords, tokenise, Language};
 
 type Sparse = Vec<(u32, f32)>;
 
@@ -24,14 +24,38 @@ type Sparse = Vec<(u32, f32)>;
 /// "normalizes"; Arabic affixes light10 leaves on).
 const CHAR_N: usize = 4;
 
-/// Words, adjacent word pairs and character 4-grams inside words.
-fn features(text: &str) -> (Vec<String>, Vec<String>) {
-    let t = terms(text);
-    let mut words = t.clone();
-    words.extend(t.windows(2).map(|w| format!("{} {}", w[0], w[1])));
-    let normalised = normalise(text);
-    let mut chars = Vec::new();
-    for token in tokenise(&normalised) {
+/// [`crate::text::terms`] of text already normalised (normalising is the
+/// dearest step of the text pipeline, so each answer is normalised once).
+fn terms_of(normalised: &str) -> Vec<String> {
+    let arabizi = detect_language(normalised) == Language::Arabizi;
+    tokenise(normalised)
+        .into_iter()
+        .filter(|t| t.chars().count() > 1 && !t.chars().all(char::is_numeric))
+        .filter(|t| !stopwords::is_stop_word(t))
+        .map(|t| {
+            if stem::is_arabic_word(t) {
+                stem::arabic_light10(t).to_string()
+            } else if arabizi {
+                t.to_string()
+            } else {
+                stem::english(t).into_owned()
+            }
+        })
+        .collect()
+}
+
+/// Marks a character n-gram, so that it never meets a word of the same
+/// letters.
+const CHAR_MARK: char = '\u{1}';
+
+/// Words, adjacent word pairs and character 4-grams inside words (marked
+/// with [`CHAR_MARK`]) of normalised text.
+fn features(normalised: &str) -> Vec<String> {
+    let t = terms_of(normalised);
+    let mut out = Vec::with_capacity(t.len() * 8);
+    out.extend(t.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+    out.extend(t);
+    for token in tokenise(normalised) {
         if token.chars().count() < 3
             || token.chars().all(char::is_numeric)
             || stopwords::is_stop_word(token)
@@ -42,13 +66,14 @@ fn features(text: &str) -> (Vec<String>, Vec<String>) {
             .chain(token.chars())
             .chain(std::iter::once('$'))
             .collect();
-        if padded.len() <= CHAR_N {
-            chars.push(padded.iter().collect());
-        } else {
-            chars.extend(padded.windows(CHAR_N).map(|w| w.iter().collect::<String>()));
+        for w in padded.windows(CHAR_N.min(padded.len())) {
+            let mut gram = String::with_capacity(4 * (CHAR_N + 1));
+            gram.push(CHAR_MARK);
+            gram.extend(w);
+            out.push(gram);
         }
     }
-    (words, chars)
+    out
 }
 
 /// One TF-IDF space over the answers: word features and character
@@ -72,21 +97,19 @@ impl Space {
         let mut seen_extra: Vec<u32> = Vec::new();
         let mut counted: Vec<Vec<(u32, f32)>> = Vec::with_capacity(texts.len());
         for (k, text) in texts.iter().chain(extra).enumerate() {
-            let (words, chars) = features(text);
             let mut counts: HashMap<u32, f32> = HashMap::new();
-            for (f, c) in words
-                .into_iter()
-                .map(|w| (w, false))
-                .chain(chars.into_iter().map(|c| (c, true)))
-            {
-                let key = if c { format!("\u{1}{f}") } else { f };
+            for f in features(text) {
                 let next = vocab.len() as u32;
-                let id = *vocab.entry(key).or_insert_with(|| {
-                    is_char.push(c);
-                    df.push(0);
-                    seen_extra.push(0);
-                    next
-                });
+                let id = match vocab.get(&f) {
+                    Some(&id) => id,
+                    None => {
+                        is_char.push(f.starts_with(CHAR_MARK));
+                        df.push(0);
+                        seen_extra.push(0);
+                        vocab.insert(f, next);
+                        next
+                    }
+                };
                 *counts.entry(id).or_default() += 1.0;
             }
             if k < texts.len() {
@@ -162,14 +185,11 @@ impl Space {
         words
     }
 
-    fn vector(&self, text: &str) -> Sparse {
-        let (words, chars) = features(text);
+    /// The vector of a normalised text outside the answers.
+    fn vector(&self, normalised: &str) -> Sparse {
         let mut counts: HashMap<u32, f32> = HashMap::new();
-        for key in words
-            .into_iter()
-            .chain(chars.into_iter().map(|c| format!("\u{1}{c}")))
-        {
-            if let Some(&id) = self.vocab.get(&key) {
+        for f in features(normalised) {
+            if let Some(&id) = self.vocab.get(&f) {
                 *counts.entry(id).or_default() += 1.0;
             }
         }
@@ -238,9 +258,10 @@ impl Tuning {
     }
 }
 
-/// The key an example and an answer share when they are the same text.
-fn key(text: &str) -> String {
-    tokenise(&normalise(text)).join(" ")
+/// The key an example and an answer share when they are the same text
+/// (normalised).
+fn key(normalised: &str) -> String {
+    tokenise(normalised).join(" ")
 }
 
 pub(super) fn map_answers(
@@ -261,28 +282,37 @@ pub(super) fn map_answers(
         done += n;
         progress(done.min(steps), steps);
     };
+    let normalised: Vec<String> = texts.iter().map(|t| normalise(t)).collect();
+    let own: Vec<&str> = normalised.iter().map(String::as_str).collect();
+    let examples_normalised: Vec<Vec<String>> = themes
+        .iter()
+        .map(|t| t.examples.iter().map(|e| normalise(e)).collect())
+        .collect();
+    let described: Vec<(String, String)> = themes
+        .iter()
+        .map(|t| (normalise(&t.label), normalise(&t.description)))
+        .collect();
     let mut extra: Vec<&str> = Vec::new();
-    for t in themes {
-        extra.push(&t.label);
-        extra.push(&t.description);
-        extra.extend(t.examples.iter().map(String::as_str));
+    for (d, ex) in described.iter().zip(&examples_normalised) {
+        extra.push(&d.0);
+        extra.push(&d.1);
+        extra.extend(ex.iter().map(String::as_str));
     }
-    let (space, vectors) = Space::build(texts, &extra, tuning.char_weight);
+    let (space, vectors) = Space::build(&own, &extra, tuning.char_weight);
     let dims = space.idf.len();
     step(progress);
-    let examples: Vec<Vec<Sparse>> = themes
+    let examples: Vec<Vec<Sparse>> = examples_normalised
         .iter()
-        .map(|t| {
-            t.examples
-                .iter()
+        .map(|ex| {
+            ex.iter()
                 .map(|e| space.vector(e))
                 .filter(|v| !v.is_empty())
                 .collect()
         })
         .collect();
     let mut verbatim: HashMap<String, Vec<usize>> = HashMap::new();
-    for (t, theme) in themes.iter().enumerate() {
-        for e in &theme.examples {
+    for (t, ex) in examples_normalised.iter().enumerate() {
+        for e in ex {
             let themes_of = verbatim.entry(key(e)).or_default();
             if !themes_of.contains(&t) {
                 themes_of.push(t);
@@ -291,13 +321,13 @@ pub(super) fn map_answers(
     }
     // Each theme's prototype: label and description, then the centre of
     // its examples with the same weight.
-    let seeds: Vec<Vec<f32>> = themes
+    let seeds: Vec<Vec<f32>> = described
         .iter()
         .zip(&examples)
-        .map(|(t, ex)| {
+        .map(|((label, description), ex)| {
             let mut dense = vec![0f32; dims];
-            add(&mut dense, &space.vector(&t.label), 2.0);
-            add(&mut dense, &space.vector(&t.description), 1.0);
+            add(&mut dense, &space.vector(label), 2.0);
+            add(&mut dense, &space.vector(description), 1.0);
             unit(&mut dense);
             if !ex.is_empty() {
                 let mut centre = vec![0f32; dims];
@@ -383,7 +413,7 @@ pub(super) fn map_answers(
     let mut counts = vec![0usize; t_count];
     for i in 0..n {
         let mut picked = chosen[i].clone();
-        if let Some(ts) = verbatim.get(&key(texts[i])) {
+        if let Some(ts) = verbatim.get(&key(&normalised[i])) {
             for &t in ts {
                 match picked.iter_mut().find(|p| p.0 == t) {
                     Some(p) => p.1 = 1.0,

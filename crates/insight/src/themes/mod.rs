@@ -459,8 +459,22 @@ fn cluster(
 
 /// Candidate themes for the answers `texts` (with their `ids`).
 pub fn discover(ids: &[String], texts: &[&str], options: &Options) -> Discovery {
+    discover_with_progress(ids, texts, options, &mut |_, _| {})
+}
+
+/// [`discover`], telling `progress(done, total)` how far it has got (units
+/// of work, not answers: duplicates, vectors, then each stance's
+/// clustering by its share of the answers; `done == total` at the end).
+pub fn discover_with_progress(
+    ids: &[String],
+    texts: &[&str],
+    options: &Options,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Discovery {
     let n = texts.len();
+    let total = 3 * n;
     let dedup = deduplicate(texts, &options.duplicates);
+    progress(n, total);
     let mask = |i: usize| Quote {
         id: ids[i].clone(),
         text: pii::mask(texts[i]).into_owned(),
@@ -481,6 +495,8 @@ pub fn discover(ids: &[String], texts: &[&str], options: &Options) -> Discovery 
     }
     let rep_texts: Vec<&str> = reps.iter().map(|r| texts[r.0]).collect();
     let (corpus, vectors) = Corpus::build(&rep_texts);
+    progress(2 * n, total);
+    let mut clustered = 0usize;
     let dims = corpus.names.len();
     let stances: Vec<Stance> = rep_texts.iter().map(|t| stance(t)).collect();
     let min_size = options
@@ -510,6 +526,8 @@ pub fn discover(ids: &[String], texts: &[&str], options: &Options) -> Discovery 
         let x: Vec<&Sparse> = idx.iter().map(|&i| &vectors[i]).collect();
         let w: Vec<f32> = idx.iter().map(|&i| reps[i].1).collect();
         let (assign, centres) = cluster(&x, &w, dims, k, options.seed ^ (s as u64 + 1));
+        clustered += weight as usize;
+        progress((2 * n + clustered).min(total - usize::from(n > 0)), total);
         for (c, centre) in centres.into_iter().enumerate() {
             let members: Vec<usize> = (0..idx.len())
                 .filter(|&j| assign[j] == c)
@@ -643,6 +661,7 @@ pub fn discover(ids: &[String], texts: &[&str], options: &Options) -> Discovery 
     for (i, r) in reps.iter().enumerate() {
         *stance_counts.entry(stances[i]).or_insert(0) += r.2.len() as u64;
     }
+    progress(total, total);
     Discovery {
         answers: n,
         themes: out_themes,
@@ -802,6 +821,22 @@ mod tests {
                 .collect();
             assert_eq!(stances.len(), 1);
         }
+    }
+
+    #[test]
+    fn discovery_reports_progress_up_to_its_total() {
+        let (ids, texts) = answers();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        let d = discover_with_progress(&ids, &refs, &Options::default(), &mut |d, t| {
+            seen.push((d, t))
+        });
+        assert_eq!(d, discover(&ids, &refs, &Options::default()));
+        assert!(seen.len() >= 4, "{seen:?}");
+        assert!(seen
+            .windows(2)
+            .all(|w| w[0].0 <= w[1].0 && w[0].1 == w[1].1));
+        assert_eq!(seen.last(), Some(&(3 * 17, 3 * 17)));
     }
 
     #[test]
