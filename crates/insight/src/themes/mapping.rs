@@ -258,6 +258,48 @@ impl Tuning {
     }
 }
 
+/// Themes an analyst keeps for answers the others do not take, known by
+/// their label (the names consultation tools give them, English and
+/// Arabic): never scored on words, only given when nothing else fits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Fallback {
+    /// "None of the above", "Other": answers with content that no other
+    /// theme took.
+    Other,
+    /// "No reason given": content-free and empty replies.
+    NoReason,
+}
+
+fn fallback(label: &str) -> Option<Fallback> {
+    const OTHER: &[&str] = &[
+        "none of the above",
+        "other",
+        "others",
+        "other reasons",
+        "something else",
+        "أخرى",
+        "غير ذلك",
+        "لا شيء مما سبق",
+    ];
+    const NO_REASON: &[&str] = &[
+        "no reason given",
+        "no reason",
+        "no answer",
+        "no substantive answer",
+        "لا يوجد سبب",
+        "بدون سبب",
+    ];
+    let label = key(&normalise(label));
+    let is = |list: &[&str]| list.iter().any(|l| key(&normalise(l)) == label);
+    if is(OTHER) {
+        Some(Fallback::Other)
+    } else if is(NO_REASON) {
+        Some(Fallback::NoReason)
+    } else {
+        None
+    }
+}
+
 /// The key an example and an answer share when they are the same text
 /// (normalised).
 fn key(normalised: &str) -> String {
@@ -372,6 +414,7 @@ pub(super) fn map_answers(
     } else {
         1.0
     };
+    let fallbacks: Vec<Option<Fallback>> = themes.iter().map(|t| fallback(&t.label)).collect();
     let mut centres = seeds.clone();
     let mut scores: Vec<Vec<f32>> = vec![vec![0.0; t_count]; n];
     let mut chosen: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
@@ -382,7 +425,11 @@ pub(super) fn map_answers(
             }
             for t in 0..t_count {
                 // A theme without examples simply lacks that evidence.
-                scores[i][t] = (dot(v, &centres[t]) + tuning.near_weight * near[i][t]) / scale;
+                scores[i][t] = if fallbacks[t].is_some() {
+                    0.0
+                } else {
+                    (dot(v, &centres[t]) + tuning.near_weight * near[i][t]) / scale
+                };
             }
             chosen[i] = choose(&scores[i], tuning.relative, tuning.max_themes);
         }
@@ -419,6 +466,18 @@ pub(super) fn map_answers(
                     Some(p) => p.1 = 1.0,
                     None => picked.push((t, 1.0)),
                 }
+            }
+        }
+        if picked.is_empty() {
+            let wanted = if content_free[i] || normalised[i].trim().is_empty() {
+                (Fallback::NoReason, 1.0)
+            } else {
+                // Counted under "other" but still sent to review: the
+                // analyst may want a new theme for it.
+                (Fallback::Other, 0.0)
+            };
+            if let Some(t) = fallbacks.iter().position(|f| *f == Some(wanted.0)) {
+                picked.push((t, wanted.1));
             }
         }
         let mut assigned: Vec<Assigned> = picked
@@ -611,6 +670,45 @@ mod tests {
             assert!(m.answers[i].themes.is_empty() && !m.answers[i].review);
         }
         assert_eq!(m, run(&texts, &themes));
+    }
+
+    #[test]
+    fn fallback_themes_only_take_what_nothing_else_does() {
+        let texts = [
+            "More trees in the park, the park needs trees",
+            "agree",
+            "",
+            "Potholes everywhere on Mill Lane",
+            "Trees in the park, and no reason to wait",
+        ];
+        let themes = [
+            theme("parks", "Parks", "Trees in the park", &[]),
+            // Its words ("answer", "reason") must not pull answers in.
+            theme(
+                "none",
+                "None of the Above",
+                "A topic no other theme covers, no reason",
+                &[],
+            ),
+            theme(
+                "noreason",
+                "No Reason Given",
+                "The answer gives no reason",
+                &[],
+            ),
+        ];
+        let m = run(&texts, &themes);
+        assert_eq!(themes_of(&m, 0), vec!["parks"]);
+        assert_eq!(themes_of(&m, 4), vec!["parks"]);
+        assert_eq!(themes_of(&m, 1), vec!["noreason"]);
+        assert_eq!(themes_of(&m, 2), vec!["noreason"]);
+        assert!(!m.answers[1].review && !m.answers[2].review);
+        // Nothing fits: counted as "none of the above", and reviewed.
+        assert_eq!(themes_of(&m, 3), vec!["none"]);
+        assert!(m.answers[3].review);
+        assert_eq!(fallback("لا شيء مما سبق"), Some(Fallback::Other));
+        assert_eq!(fallback("Other"), Some(Fallback::Other));
+        assert_eq!(fallback("Other transport"), None);
     }
 
     #[test]
