@@ -193,7 +193,7 @@ fn theme_of<'t>(
         .ok_or(ValidationError::new(field, ErrorCode::InvalidChoice).into())
 }
 
-fn other_labels<'t>(themes: &'t [ThemeRecord], except: Option<Uuid>) -> Vec<&'t str> {
+fn other_labels(themes: &[ThemeRecord], except: Option<Uuid>) -> Vec<&str> {
     themes
         .iter()
         .filter(|t| live(&t.status) && Some(t.id) != except)

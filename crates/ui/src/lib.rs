@@ -10,6 +10,7 @@ mod forms;
 pub mod markdown;
 mod pages;
 mod reports;
+mod themes;
 
 pub use askama::Template;
 pub use chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, Nav, UserBox};
@@ -20,6 +21,9 @@ pub use consultations::{
 };
 pub use forms::{Field, FieldError, FormPage, NoticePage, SignInPage, SignUpPage};
 pub use pages::*;
+pub use themes::{
+    Choice, QuoteLink, ReviewItemView, ThemeEditPage, ThemeReviewPage, ThemeRow, ThemesPage,
+};
 pub use reports::{
     AccountPage, ActionForm, Cell, Filter, ReportPage, SessionRow, SummaryRow, Table,
 };

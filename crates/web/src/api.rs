@@ -39,6 +39,7 @@ pub fn openapi_json() -> String {
     ApiDoc::openapi()
         .merge_from(crate::api_accounts::AccountsApi::openapi())
         .merge_from(crate::api_consultations::ConsultationsApi::openapi())
+        .merge_from(crate::api_themes::ThemesApi::openapi())
         .to_pretty_json()
         .expect("the OpenAPI document serialises")
 }

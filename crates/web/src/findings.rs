@@ -28,6 +28,44 @@ fn t(ctx: &PageCtx, id: &str) -> String {
 
 /// The sentence under a finding's headline figure.
 fn figure(ctx: &PageCtx, f: &ShownFinding) -> (String, String) {
+    if let Some(theme) = &f.theme {
+        let (base, question, theme) = (f.base, f.question.as_str(), theme.as_str());
+        return match (f.base_hidden, f.cell.count, f.cell.share) {
+            (false, Some(count), Some(p)) => (
+                format!("{:.0}%", p.share * 100.0),
+                ctx.locale().t_args(
+                    "finding-figure-theme",
+                    &[
+                        ("count", count.into()),
+                        ("base", base.into()),
+                        ("question", question.into()),
+                        ("theme", theme.into()),
+                        ("low", format!("{:.0}", p.low * 100.0).into()),
+                        ("high", format!("{:.0}", p.high * 100.0).into()),
+                    ],
+                ),
+            ),
+            (false, Some(count), None) => (
+                count.to_string(),
+                ctx.locale().t_args(
+                    "finding-figure-theme-count",
+                    &[
+                        ("count", count.into()),
+                        ("base", base.into()),
+                        ("question", question.into()),
+                        ("theme", theme.into()),
+                    ],
+                ),
+            ),
+            _ => (
+                "–".to_owned(),
+                ctx.locale().t_args(
+                    "finding-figure-theme-hidden",
+                    &[("question", question.into()), ("theme", theme.into())],
+                ),
+            ),
+        };
+    }
     let labels = option_labels(ctx, &f.question_def);
     let option = labels
         .get(f.record.finding.option)
@@ -157,6 +195,7 @@ fn require(me: &cohesion_services::accounts::SignedIn) -> Result<(), AppError> {
 fn fields(
     ctx: &PageCtx,
     choices: Vec<(String, String)>,
+    themes: Vec<(String, String)>,
     v: &FindingInput,
     errors: &[FieldError],
 ) -> Vec<Field> {
@@ -183,6 +222,10 @@ fn fields(
         Field::new("option", "text", "off", t(ctx, "finding-field-option"))
             .hint(t(ctx, "finding-field-option-hint"))
             .value(&v.option)
+            .errors_from(errors),
+        Field::choice("theme", "select", t(ctx, "finding-field-theme"), themes)
+            .hint(t(ctx, "finding-field-theme-hint"))
+            .value(&v.theme)
             .errors_from(errors),
     ]
 }
@@ -214,6 +257,14 @@ async fn form_page(
             (q.id.clone(), format!("{}: {} ({options})", q.id, q.text))
         })
         .collect();
+    let themes = std::iter::once((String::new(), t(ctx, "finding-theme-none")))
+        .chain(
+            cohesion_services::themes::citable(&ctx.state.db, id)
+                .await?
+                .into_iter()
+                .map(|(tid, q, label)| (tid.to_string(), format!("{q}: {label}"))),
+        )
+        .collect();
     let action = format!("/staff/consultations/{id}/findings/new");
     let mut page = FormPage::new(
         ctx.chrome_for(&action, "finding-add").await?,
@@ -223,7 +274,7 @@ async fn form_page(
     );
     page.back = Some((format!("/staff/consultations/{id}"), t(ctx, "back")));
     page.lead = vec![t(ctx, "finding-add-lead")];
-    page.fields = fields(ctx, choices, v, &errors);
+    page.fields = fields(ctx, choices, themes, v, &errors);
     page.errors = errors;
     respond(status, page, None)
 }

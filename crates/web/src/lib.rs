@@ -10,6 +10,7 @@ mod admin;
 mod api;
 mod api_accounts;
 mod api_consultations;
+mod api_themes;
 mod assets;
 mod consultations;
 mod context;
@@ -27,6 +28,7 @@ mod security;
 mod session;
 mod staff_consultations;
 mod state;
+mod themes;
 mod translations;
 
 use std::sync::{Arc, OnceLock};
@@ -256,6 +258,26 @@ pub fn router(state: SharedState) -> Router {
             "/staff/consultations/{id}/translations/{lang}",
             get(translations::form).post(translations::save),
         )
+        .route(
+            "/staff/consultations/{id}/themes/{question}",
+            get(themes::page).post(themes::post),
+        )
+        .route(
+            "/staff/consultations/{id}/themes/{question}/edit",
+            post(themes::edit),
+        )
+        .route(
+            "/staff/consultations/{id}/themes/{question}/review",
+            get(themes::review_page).post(themes::review),
+        )
+        .route(
+            "/staff/consultations/{id}/themes/{question}/{theme}",
+            get(themes::theme_page),
+        )
+        .route(
+            "/staff/consultations/{id}/responses/{response}",
+            get(themes::response),
+        )
         .route("/consultations/{id}/findings", get(findings::page))
         .route(
             "/staff/consultations/{id}/findings/new",
@@ -280,6 +302,7 @@ pub fn router(state: SharedState) -> Router {
         .route("/api/v1/feedback/{page}", get(api::get_feedback))
         .merge(api_accounts::routes())
         .merge(api_consultations::routes())
+        .merge(api_themes::routes())
         .route_layer(middleware::from_fn(ops::record))
         .fallback(|| async { StatusCode::NOT_FOUND });
 

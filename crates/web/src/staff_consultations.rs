@@ -1446,6 +1446,16 @@ pub async fn answers(
     page.lead = vec![ctx
         .locale()
         .t_args("answers-count", &[("count", (total.max(0) as u64).into())])];
+    if matches!(
+        def.kind,
+        cohesion_domain::survey::model::QuestionKind::LongText { .. }
+    ) {
+        page.links.push((
+            format!("/staff/consultations/{id}/themes/{}", def.id),
+            ctx.locale()
+                .t_args("themes-link", &[("question", def.text.as_str().into())]),
+        ));
+    }
     page.tables.push(Table {
         caption: def.text.clone(),
         head: vec![t(&ctx, "export-reference"), t(&ctx, "answers-answer")],

@@ -399,9 +399,17 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
                 ("themes", ErrorCode::InvalidChoice),
                 "a forged theme"
             );
-            themes::settle(db, &analyst, id, "q7", &first, &[theme.clone()], None)
-                .await
-                .unwrap();
+            themes::settle(
+                db,
+                &analyst,
+                id,
+                "q7",
+                &first,
+                std::slice::from_ref(&theme),
+                None,
+            )
+            .await
+            .unwrap();
             let e = themes::settle(db, &analyst, id, "q7", &first, &[theme], None)
                 .await
                 .unwrap_err();

@@ -10,3 +10,4 @@ mod consultations;
 mod feedback;
 mod pages;
 mod support;
+mod themes;

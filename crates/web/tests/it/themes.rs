@@ -1,0 +1,355 @@
+//! Themes over real HTTP: an analyst runs discovery on the demo
+//! consultation's long-text question, edits, confirms and maps with
+//! plain forms; quotes link to the response; bad and replayed forms are
+//! refused with a message; an officer's finding cites a theme on the
+//! public page; the JSON API does the same with stable codes.
+
+use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_storage::consultations::{self, ListQuery};
+use cohesion_storage::Timestamp;
+
+use crate::support::{servers_with_people, Server};
+
+const ANALYST: &str = "li@brightwater.example";
+const OFFICER: &str = "helen@brightwater.example";
+const TOM: &str = "tom@brightwater.example";
+
+async fn demo_consultation(s: &Server) -> String {
+    cohesion_services::demo_consultations::load(s.db())
+        .await
+        .unwrap();
+    let mut c = s.db().acquire().await.unwrap();
+    let query = ListQuery {
+        drafts: true,
+        limit: 20,
+        ..Default::default()
+    };
+    let (list, _) = consultations::list(c.conn(), &query, Timestamp::now())
+        .await
+        .unwrap();
+    list.into_iter()
+        .find(|c| c.title.starts_with("Safer streets"))
+        .unwrap()
+        .id
+        .to_string()
+}
+
+fn location(res: &reqwest::Response) -> String {
+    res.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+/// The ids of the themes on the page, in order (from their edit links).
+fn theme_ids(html: &str, base: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in html.split(&format!("href=\"{base}/")).skip(1) {
+        let id: String = part.chars().take_while(|c| *c != '"').collect();
+        if id.len() == 36 && !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
+    for s in servers_with_people().await {
+        let id = demo_consultation(&s).await;
+        let base = format!("/staff/consultations/{id}/themes/q7");
+        let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
+        let (li, csrf) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
+
+        // Residents may not; only long-text questions; unknown consultations.
+        assert_eq!(s.page(&base, &tom).await.0, 403);
+        let res = s
+            .post(&base, &tom, &[("csrf", &tom_csrf), ("step", "run")])
+            .await;
+        assert_eq!(res.status(), 403);
+        let (status, html) = s
+            .page(&format!("/staff/consultations/{id}/themes/q1"), &li)
+            .await;
+        assert_eq!(status, 422);
+        assert!(html.contains("long-text questions only"), "{html}");
+        let nobody = "/staff/consultations/00000000-0000-7000-8000-000000000000/themes/q7";
+        assert_eq!(s.page(nobody, &li).await.0, 404);
+
+        // The written answers page leads here; nothing run yet.
+        let (status, html) = s.page(&base, &li).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Discovery has not been run"));
+        let res = s
+            .post(&base, &li, &[("csrf", "forged"), ("step", "run")])
+            .await;
+        assert_eq!(res.status(), 403, "a form without the session's token");
+        let res = s
+            .post(
+                &base,
+                &li,
+                &[("csrf", &csrf), ("step", "run"), ("seed", "x")],
+            )
+            .await;
+        assert_eq!(res.status(), 422, "a seed that is not a number");
+
+        let res = s
+            .post(
+                &base,
+                &li,
+                &[("csrf", &csrf), ("step", "run"), ("seed", "7")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(location(&res), format!("{base}?done=run"));
+        let (status, html) = s.page(&format!("{base}?done=run"), &li).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Discovery has run"));
+        assert!(
+            html.contains("<caption"),
+            "the themes are a table with a caption"
+        );
+        assert!(html.contains("Campaign copies"));
+        assert!(!html.contains("07700 900123") && !html.contains("resident@example.org"));
+        let ids = theme_ids(&html, &base);
+        assert!(ids.len() >= 3, "{ids:?}");
+
+        // Quotes link to their response, shown to staff with contact
+        // details masked.
+        let link = html
+            .split(&format!("href=\"/staff/consultations/{id}/responses/"))
+            .nth(1)
+            .unwrap();
+        let response: String = link.chars().take_while(|c| *c != '"').collect();
+        let response_path = format!("/staff/consultations/{id}/responses/{response}");
+        let (status, page) = s.page(&response_path, &li).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("What else should we do?"));
+        assert_eq!(s.page(&response_path, &tom).await.0, 403);
+        let forged = format!("/staff/consultations/{id}/responses/{}", ids[0]);
+        assert_eq!(
+            s.page(&forged, &li).await.0,
+            404,
+            "a theme id is no response"
+        );
+
+        // Edit forms: bad input re-shows the form with a message.
+        let edit = format!("{base}/edit");
+        let (status, page) = s.page(&format!("{base}/{}", ids[0]), &li).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Merge into another theme"));
+        let res = s
+            .post(
+                &edit,
+                &li,
+                &[
+                    ("csrf", &csrf),
+                    ("change", "merge"),
+                    ("theme", &ids[0]),
+                    ("into", &ids[0]),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("cannot be merged into itself"));
+        let res = s
+            .post(
+                &edit,
+                &li,
+                &[
+                    ("csrf", &csrf),
+                    ("change", "rename"),
+                    ("theme", &ids[0]),
+                    ("label", " "),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+        let res = s
+            .post(
+                &edit,
+                &li,
+                &[
+                    ("csrf", &csrf),
+                    ("change", "rename"),
+                    ("theme", "00000000-0000-7000-8000-000000000000"),
+                    ("label", "x"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 422, "a forged theme");
+        let res = s
+            .post(
+                &edit,
+                &li,
+                &[
+                    ("csrf", &csrf),
+                    ("change", "rename"),
+                    ("theme", &ids[0]),
+                    ("label", "Street lighting"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let res = s
+            .post(
+                &base,
+                &li,
+                &[
+                    ("csrf", &csrf),
+                    ("step", "add"),
+                    ("label", "street  LIGHTING"),
+                    ("examples", "X"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("Another theme already has this label"));
+        let merge = [
+            ("csrf", csrf.as_str()),
+            ("change", "merge"),
+            ("theme", ids[1].as_str()),
+            ("into", ids[0].as_str()),
+        ];
+        let res = s.post(&edit, &li, &merge).await;
+        assert_eq!(res.status(), 303);
+        let res = s.post(&edit, &li, &merge).await;
+        assert_eq!(res.status(), 422, "a replayed merge");
+
+        // Map before confirming: refused; then confirm and map.
+        let res = s
+            .post(&base, &li, &[("csrf", &csrf), ("step", "map")])
+            .await;
+        assert_eq!(res.status(), 422);
+        let res = s
+            .post(&base, &li, &[("csrf", &csrf), ("step", "confirm")])
+            .await;
+        assert_eq!(res.status(), 303);
+        let res = s
+            .post(&base, &li, &[("csrf", &csrf), ("step", "map")])
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, html) = s.page(&base, &li).await;
+        assert!(html.contains("Answers (mapped)"));
+        assert!(html.contains("Street lighting"));
+        assert!(html.contains("Deleted and merged themes"));
+        let (status, _) = s.page(&format!("{base}/review"), &li).await;
+        assert_eq!(status, 200);
+        let res = s
+            .post(
+                &format!("{base}/review"),
+                &li,
+                &[("csrf", &csrf), ("response", "nonsense")],
+            )
+            .await;
+        assert_eq!(res.status(), 422, "a forged review form");
+
+        // An officer's finding cites the theme; the public page shows it.
+        let (officer, officer_csrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
+        let (status, form) = s
+            .page(&format!("/staff/consultations/{id}/findings/new"), &officer)
+            .await;
+        assert_eq!(status, 200);
+        assert!(form.contains("Street lighting"));
+        let res = s
+            .post(
+                &format!("/staff/consultations/{id}/findings/new"),
+                &officer,
+                &[
+                    ("csrf", &officer_csrf),
+                    ("title", "Lighting comes up again and again"),
+                    ("theme", &ids[1]),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 422, "a merged theme cannot be cited");
+        let res = s
+            .post(
+                &format!("/staff/consultations/{id}/findings/new"),
+                &officer,
+                &[
+                    ("csrf", &officer_csrf),
+                    ("title", "Lighting comes up again and again"),
+                    ("theme", &ids[0]),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, public) = s
+            .page(&format!("/consultations/{id}/findings"), &officer)
+            .await;
+        assert!(public.contains("Lighting comes up again and again"));
+        assert!(
+            public.contains("Street lighting"),
+            "the figure names the theme"
+        );
+        let (_, arabic) = s
+            .page(&format!("/consultations/{id}/findings?lang=ar"), &officer)
+            .await;
+        assert!(arabic.contains("dir=\"rtl\""));
+
+        // The JSON API: the same analysis, stable error codes.
+        let api = format!("/api/v1/consultations/{id}/questions/q7/themes");
+        let res = s.get_with(&api, &li).await;
+        assert_eq!(res.status(), 200);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert!(body["themes"].as_array().unwrap().len() >= 2);
+        assert!(body["run"]["mapped_at"].is_string());
+        assert!(body["themes"][0]["mapped"]["low"].is_number());
+        let post = |path: String, token: Option<String>, json: serde_json::Value| {
+            let mut r = s
+                .client
+                .post(s.url(&path))
+                .header("cookie", &li)
+                .json(&json);
+            if let Some(t) = token {
+                r = r.header("x-csrf-token", t);
+            }
+            r.send()
+        };
+        let res = post(api.clone(), None, serde_json::json!({"seed": 1}))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403, "no CSRF header");
+        let res = post(
+            api.clone(),
+            Some(csrf.clone()),
+            serde_json::json!({"seed": 1}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(res.status(), 201);
+        let res = post(
+            format!("{api}/mapping"),
+            Some(csrf.clone()),
+            serde_json::json!({}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(res.status(), 422);
+        let problem: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(problem["code"], "themes_not_confirmed");
+        let wrong = format!("/api/v1/consultations/{id}/questions/q2/themes");
+        let res = s.get_with(&wrong, &li).await;
+        assert_eq!(res.status(), 422);
+        let problem: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(problem["code"], "not_long_text");
+        let res = post(
+            format!("{api}/edits"),
+            Some(csrf.clone()),
+            serde_json::json!({"change": "rename", "theme": ids[0], "label": "x"}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(res.status(), 422, "a theme of an earlier run");
+        let spec = s.get("/api/v1/openapi.json").await.text().await.unwrap();
+        assert!(spec.contains("/api/v1/consultations/{id}/questions/{question}/themes/mapping"));
+    }
+}
