@@ -1129,7 +1129,16 @@ fn text_view(id: &str, heading: &str, base: String, note: String) -> ResultView 
 pub(crate) fn result_views(ctx: &PageCtx, r: &Results) -> Vec<ResultView> {
     let mut out = Vec::new();
     for q in &r.questions {
-        let base = tn(ctx, "results-answered", "count", q.answered);
+        let mut base = tn(ctx, "results-answered", "count", q.answered);
+        // Staff see every question; they are told which ones the public
+        // does not see.
+        if r
+            .published
+            .as_ref()
+            .is_some_and(|p| !p.contains(&q.question.id))
+        {
+            base = format!("{base} · {}", t(ctx, "results-not-public"));
+        }
         if q.withheld {
             out.push(text_view(
                 &q.question.id,

@@ -128,6 +128,7 @@ demographic-other-orientation = ميول جنسية أخرى
 results-title = النتائج
 results-title-of = النتائج: { $title }
 results-not-published = لم تُنشر هذه النتائج بعد: لا يراها إلا الموظفون.
+results-not-public = غير منشور: لا يرى هذا السؤال إلا الموظفون
 results-rules = نخفي الأعداد الأقل من { $count }، ومعها أعداد أخرى عند الحاجة حتى لا يمكن استنتاج العدد المخفي. لا نعرض النسب المئوية إلا للأسئلة التي أجاب عنها { $base } شخصًا على الأقل. المدى هو فترة ثقة 95%.
 results-answered = { $count ->
     [zero] لم يجب أحد

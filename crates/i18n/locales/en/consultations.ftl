@@ -127,6 +127,7 @@ demographic-other-orientation = Another sexual orientation
 results-title = Results
 results-title-of = Results: { $title }
 results-not-published = These results are not published yet: only staff can see them.
+results-not-public = not published: only staff see this question
 results-rules = Counts under { $count } are hidden, with others where needed so that a hidden count cannot be worked out. Percentages are shown only for questions at least { $base } people answered. Ranges are 95% confidence intervals.
 results-answered = { $count ->
     [one] 1 person answered
