@@ -9,7 +9,9 @@
 //! learns the words its answers actually use. An answer takes its best
 //! theme and every other within `relative` of it (at most three); an
 //! answer that is verbatim one of a theme's examples always takes that
-//! theme, since the analyst said so.
+//! theme, since the analyst said so. Fallback themes ("None of the
+//! above", "Other", "No reason given") are known by their label and only
+//! take what nothing else does. Design and measurements: ADR 0011.
 
 use std::collections::HashMap;
 

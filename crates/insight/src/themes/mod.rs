@@ -675,8 +675,18 @@ pub fn discover_with_progress(
     }
 }
 
-/// Map every answer to zero or more of the confirmed `themes`; see
-/// [`map_with_progress`].
+/// Map every answer to zero or more of the confirmed `themes`, each with a
+/// confidence in 0..=1. Answers are TF-IDF vectors of stemmed words, word
+/// pairs and character 4-grams; a theme scores an answer by the cosine to
+/// its label, description and the centre of its examples, plus the
+/// similarity to its nearest examples, refined twice towards the answers
+/// it takes. An answer takes its best theme and every other within
+/// `options.relative` of it (at most three), and every theme it is given
+/// as an example of. Fallback themes ("None of the above", "Other", "No
+/// reason given", by label) only take answers no other theme takes, or
+/// content-free replies. Answers whose best confidence is under
+/// `options.review_below` are listed for review. Deterministic; reordering
+/// the answers changes nothing but floating-point rounding.
 pub fn map(
     ids: &[String],
     texts: &[&str],
