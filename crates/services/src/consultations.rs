@@ -83,6 +83,12 @@ pub async fn view(
 }
 
 /// A page of the list, with the number matching in all. Staff see drafts.
+/// The areas published consultations name (for the list's filter).
+pub async fn areas(db: &Db) -> Result<Vec<String>, ServiceError> {
+    let mut c = db.acquire().await?;
+    Ok(consultations::areas(c.conn()).await?)
+}
+
 pub async fn list(
     db: &Db,
     viewer: Option<&SignedIn>,

@@ -292,6 +292,19 @@ pub async fn list(
     Ok(found)
 }
 
+/// The areas published consultations name, for the list's filter.
+pub async fn areas(conn: Conn<'_>) -> Result<Vec<String>, StorageError> {
+    let found = on_conn!(conn, c => {
+        sqlx::query_scalar::<_, String>(
+            "SELECT DISTINCT area FROM consultations \
+             WHERE area IS NOT NULL AND area <> '' AND published_at IS NOT NULL ORDER BY area",
+        )
+        .fetch_all(&mut *c)
+        .await
+    })?;
+    Ok(found)
+}
+
 pub async fn stages(conn: Conn<'_>, id: Uuid) -> Result<Vec<Stage>, StorageError> {
     let rows = on_conn!(conn, c => {
         let rows = sqlx::query(

@@ -97,6 +97,9 @@ pub struct ListParams {
     status: String,
     #[serde(default)]
     topic: String,
+    /// The area, as the consultation names it (any case).
+    #[serde(default)]
+    area: String,
     /// Words in the title or summary.
     #[serde(default)]
     q: String,
@@ -109,7 +112,7 @@ pub struct ListParams {
 /// Published consultations, open first; staff also see drafts.
 #[utoipa::path(get, path = "/api/v1/consultations", operation_id = "list_consultations", tag = "consultations",
     params(("status" = Option<String>, Query, description = "upcoming, open or closed"),
-           ("topic" = Option<String>, Query), ("q" = Option<String>, Query), ("page" = Option<u32>, Query)),
+           ("topic" = Option<String>, Query), ("area" = Option<String>, Query), ("q" = Option<String>, Query), ("page" = Option<u32>, Query)),
     responses((status = 200, body = ConsultationPage),
         (status = 422, description = "Unknown status (`invalid_choice`)", body = Problem, content_type = "application/problem+json")))]
 pub async fn list(
@@ -128,6 +131,7 @@ pub async fn list(
         drafts: true,
         status,
         topic: Some(p.topic.trim()).filter(|s| !s.is_empty()),
+        area: Some(p.area.trim()).filter(|s| !s.is_empty()),
         search: Some(p.q.trim()).filter(|s| !s.is_empty()),
         ..Default::default()
     };

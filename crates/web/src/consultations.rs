@@ -89,6 +89,8 @@ pub struct ListParams {
     #[serde(default)]
     topic: String,
     #[serde(default)]
+    area: String,
+    #[serde(default)]
     q: String,
     #[serde(default)]
     page: Option<u32>,
@@ -96,7 +98,12 @@ pub struct ListParams {
 
 fn list_href(p: &ListParams, page: u32) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in [("status", &p.status), ("topic", &p.topic), ("q", &p.q)] {
+    for (k, v) in [
+        ("status", &p.status),
+        ("topic", &p.topic),
+        ("area", &p.area),
+        ("q", &p.q),
+    ] {
         if !v.is_empty() {
             query.append_pair(k, v);
         }
@@ -121,11 +128,18 @@ pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response
         drafts: true,
         status,
         topic: Some(p.topic.trim()).filter(|s| !s.is_empty()),
-        area: None,
+        area: Some(p.area.trim()).filter(|s| !s.is_empty()),
         search: Some(p.q.trim()).filter(|s| !s.is_empty()),
         ..Default::default()
     };
     let (mut list, total) = consultations::list(&ctx.state.db, viewer, query, page).await?;
+    let mut area_options = vec![(String::new(), t(&ctx, "consultations-filter-any"))];
+    area_options.extend(
+        consultations::areas(&ctx.state.db)
+            .await?
+            .into_iter()
+            .map(|a| (a.clone(), a)),
+    );
     translate_list(&ctx, &mut list).await?;
     let items = list
         .iter()
@@ -165,6 +179,13 @@ pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response
             t(&ctx, "consultations-filter-topic"),
         )
         .value(&p.topic),
+        Field::choice(
+            "area",
+            "select",
+            t(&ctx, "consultations-filter-area"),
+            area_options,
+        )
+        .value(p.area.trim()),
         Field::new("q", "search", "off", t(&ctx, "consultations-filter-search")).value(&p.q),
     ];
     let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE as u64) as u32;
@@ -1132,8 +1153,7 @@ pub(crate) fn result_views(ctx: &PageCtx, r: &Results) -> Vec<ResultView> {
         let mut base = tn(ctx, "results-answered", "count", q.answered);
         // Staff see every question; they are told which ones the public
         // does not see.
-        if r
-            .published
+        if r.published
             .as_ref()
             .is_some_and(|p| !p.contains(&q.question.id))
         {

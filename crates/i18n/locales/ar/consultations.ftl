@@ -5,6 +5,7 @@ consultations-lead = شاركونا رأيكم في كيف نحافظ معًا �
 consultations-filter-status = الحالة
 consultations-filter-any = أي حالة
 consultations-filter-topic = الموضوع
+consultations-filter-area = المنطقة
 consultations-filter-search = بحث
 consultations-filter-button = اعرض الاستشارات
 consultations-count = { $count ->

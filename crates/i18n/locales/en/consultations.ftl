@@ -5,6 +5,7 @@ consultations-lead = Have your say on how we keep our communities safe, together
 consultations-filter-status = Status
 consultations-filter-any = Any status
 consultations-filter-topic = Topic
+consultations-filter-area = Area
 consultations-filter-search = Search
 consultations-filter-button = Show consultations
 consultations-count = { $count ->
