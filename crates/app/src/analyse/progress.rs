@@ -31,19 +31,30 @@ impl Progress {
         }
     }
 
-    fn draw(&self) {
+    /// Move to `done` (never backwards), for work that reports how far it
+    /// has got rather than how much it did since.
+    pub fn set(&mut self, done: u64) {
+        if done > self.done {
+            self.advance(done - self.done);
+        }
+    }
+
+    fn line(&self) -> String {
         const WIDTH: u64 = 30;
         let filled = (self.done.min(self.total) * WIDTH / self.total.max(1)) as usize;
-        let mut err = std::io::stderr().lock();
-        let _ = write!(
-            err,
+        format!(
             "\r{} [{}{}] {}/{}",
             self.label,
             "#".repeat(filled),
             " ".repeat(WIDTH as usize - filled),
-            self.done,
+            self.done.min(self.total),
             self.total
-        );
+        )
+    }
+
+    fn draw(&self) {
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "{}", self.line());
         let _ = err.flush();
     }
 
@@ -53,5 +64,25 @@ impl Progress {
             let _ = write!(err, "\r\x1b[2K");
             let _ = err.flush();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_fills_with_the_work_done_and_never_overflows() {
+        let mut p = Progress::new("themes", 3_000);
+        assert_eq!(p.line(), format!("\rthemes [{}] 0/3000", " ".repeat(30)));
+        p.set(1_500);
+        assert_eq!(
+            p.line(),
+            format!("\rthemes [{}{}] 1500/3000", "#".repeat(15), " ".repeat(15))
+        );
+        p.set(1_000);
+        assert_eq!(p.done, 1_500, "set never goes backwards");
+        p.advance(10_000);
+        assert_eq!(p.line(), format!("\rthemes [{}] 3000/3000", "#".repeat(30)));
     }
 }

@@ -7,8 +7,11 @@ use std::path::Path;
 
 use anyhow::Context;
 use cohesion_insight::import::{read_csv, read_jsonl, Table};
-use cohesion_insight::themes::{discover, map, ConfirmedTheme, Options};
+use cohesion_insight::themes::{
+    discover_with_progress, map_with_progress, ConfirmedTheme, Options,
+};
 
+use super::progress::Progress;
 use super::ThemesArgs;
 
 pub fn run(args: ThemesArgs) -> anyhow::Result<()> {
@@ -18,6 +21,12 @@ pub fn run(args: ThemesArgs) -> anyhow::Result<()> {
     let options = Options {
         seed: args.seed,
         ..Options::default()
+    };
+    // The bar counts answers; the engine reports its own units of work.
+    let mut progress = Progress::new("themes", ids.len() as u64);
+    let rows = ids.len() as u64;
+    let mut report = |done: usize, total: usize| {
+        progress.set(done as u64 * rows / total.max(1) as u64);
     };
     let mut json = match &args.themes {
         Some(path) => {
@@ -31,10 +40,22 @@ pub fn run(args: ThemesArgs) -> anyhow::Result<()> {
                     )
                 })?;
             anyhow::ensure!(!confirmed.is_empty(), "{} lists no themes", path.display());
-            serde_json::to_string_pretty(&map(&ids, &texts, &confirmed, &options))?
+            serde_json::to_string_pretty(&map_with_progress(
+                &ids,
+                &texts,
+                &confirmed,
+                &options,
+                &mut report,
+            ))?
         }
-        None => serde_json::to_string_pretty(&discover(&ids, &texts, &options))?,
+        None => serde_json::to_string_pretty(&discover_with_progress(
+            &ids,
+            &texts,
+            &options,
+            &mut report,
+        ))?,
     };
+    progress.finish();
     json.push('\n');
     match &args.output {
         Some(path) => std::fs::write(path, json)

@@ -85,6 +85,39 @@ async fn candidate_themes_then_mapping_to_confirmed_ones() {
 }
 
 #[tokio::test]
+async fn a_long_run_draws_no_progress_bar_into_a_pipe() {
+    // Long enough for the bar (1,000 answers or more), but standard error
+    // is a pipe here, as in scripts and logs: it must stay clean.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("answers.csv");
+    let mut csv = String::from("rid,answer\n");
+    let topics = [
+        "park trees benches",
+        "evening buses later",
+        "library opening hours",
+    ];
+    for i in 0..3_000 {
+        csv.push_str(&format!("{i},{} number {}\n", topics[i % 3], i % 97));
+    }
+    std::fs::write(&input, csv).unwrap();
+    let (code, out, err) = output({
+        let mut c = command(dir.path());
+        c.args(["analyse", "themes", "--input"]).arg(&input).args([
+            "--text-field",
+            "answer",
+            "--id-field",
+            "rid",
+        ]);
+        c
+    })
+    .await;
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err:?}");
+    let d: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(d["answers"], 3_000);
+}
+
+#[tokio::test]
 async fn bad_files_fail_in_one_clear_line() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("answers.csv");
