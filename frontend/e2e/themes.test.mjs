@@ -1,0 +1,124 @@
+// Themes in the browser: an analyst finds themes in the demo
+// consultation's written answers, renames and merges them, confirms the
+// set and maps every answer; quotes open their response; an officer
+// writes a finding that cites a theme, which shows on the public
+// findings page. Every page visited is checked with axe-core and
+// html-validate, in English and Arabic.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, openPage, follow, checkPage } from './support.mjs'
+
+const DEMO_PASSWORD = 'harbour lanterns glow at dusk'
+const ANALYST = 'li@brightwater.example'
+const OFFICER = 'helen@brightwater.example'
+const FINDING = 'Lighting comes up again and again'
+let browser
+
+before(async () => { browser = await launchBrowser() })
+after(async () => { await browser?.close() })
+
+async function signIn (page, base, email) {
+  await page.goto(`${base}/sign-in`)
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
+  await follow(page, page.getByRole('button', { name: 'Sign in' }))
+}
+
+test('an analyst works the themes of a long-text question and an officer cites one in a finding', async t => {
+  const server = await startServer()
+  t.after(() => server.stop())
+
+  const analyst = await openPage(browser, { locale: 'en-GB' })
+  t.after(() => analyst.context.close())
+  const a = analyst.page
+  await signIn(a, server.base, ANALYST)
+  await a.goto(`${server.base}/consultations`)
+  await follow(a, a.getByRole('link', { name: 'Safer streets, stronger communities' }))
+  const id = a.url().match(/\/consultations\/([0-9a-f-]{36})/)[1]
+
+  // From the written answers to the themes page.
+  await a.goto(`${server.base}/staff/consultations/${id}/answers?question=q7`)
+  await checkPage(a, 'written answers', { lang: 'en' })
+  await follow(a, a.getByRole('link', { name: /Themes in the answers to/ }))
+  assert.match(a.url(), new RegExp(`/staff/consultations/${id}/themes/q7$`))
+  await checkPage(a, 'themes before a run', { lang: 'en' })
+  await a.getByLabel('Seed').fill('7')
+  await follow(a, a.getByRole('button', { name: 'Find themes' }))
+  assert.match(await a.locator('.govuk-notification-banner').innerText(), /Discovery has run/)
+  await checkPage(a, 'candidate themes', { lang: 'en' })
+  const table = a.locator('table').first()
+  assert.ok(await table.locator('tbody tr').count() >= 3, 'several candidate themes')
+  assert.match(await a.locator('main').innerText(), /Campaign copies/)
+
+  // Rename the first theme.
+  await follow(a, a.getByRole('link', { name: /^Change/ }).first())
+  await checkPage(a, 'change a theme', { lang: 'en' })
+  await a.getByLabel('Label', { exact: true }).fill('Street lighting')
+  await follow(a, a.getByRole('button', { name: 'Save the label' }))
+  assert.match(await a.locator('.govuk-notification-banner').innerText(), /renamed/)
+
+  // A duplicate label is refused with a message.
+  await a.locator('#label').fill('street lighting')
+  await a.locator('#examples').fill('NONE')
+  await follow(a, a.getByRole('button', { name: 'Add theme' }))
+  assert.match(await a.locator('.govuk-error-summary').innerText(), /Another theme already has this label/)
+  await checkPage(a, 'themes with an error', { lang: 'en' })
+
+  // Merge the second theme into the first.
+  await a.goto(`${server.base}/staff/consultations/${id}/themes/q7`)
+  await follow(a, a.getByRole('link', { name: /^Change/ }).nth(1))
+  await a.getByLabel('Theme to merge into').selectOption({ label: 'Street lighting' })
+  await follow(a, a.getByRole('button', { name: 'Merge' }))
+  assert.match(await a.locator('.govuk-notification-banner').innerText(), /merged/)
+  assert.match(await a.locator('main').innerText(), /Deleted and merged themes/)
+
+  // Confirm, map, and see the mapped counts with their ranges.
+  await follow(a, a.getByRole('button', { name: 'Confirm these themes' }))
+  await follow(a, a.getByRole('button', { name: 'Map the answers' }))
+  assert.match(await a.locator('.govuk-notification-banner').innerText(), /mapped/)
+  await checkPage(a, 'mapped themes', { lang: 'en' })
+  assert.match(await table.innerText(), /Answers \(mapped\)/)
+  assert.match(await table.innerText(), /95% range/)
+
+  // A quote opens its response.
+  await follow(a, table.locator('td a').first())
+  assert.match(a.url(), /\/responses\//)
+  await checkPage(a, 'a response', { lang: 'en' })
+  await a.goBack()
+
+  // The review list, if the mapping was unsure of any answer.
+  const review = a.getByRole('link', { name: /wait(s)? for review/ })
+  if (await review.count() > 0) {
+    await follow(a, review)
+    await checkPage(a, 'review list', { lang: 'en' })
+    await follow(a, a.getByRole('button', { name: /^Save/ }).first())
+    assert.match(await a.locator('.govuk-notification-banner').innerText(), /saved/)
+  }
+
+  // The same page in Arabic, right to left.
+  await a.goto(`${server.base}/staff/consultations/${id}/themes/q7?lang=ar`)
+  await checkPage(a, 'themes in Arabic', { lang: 'ar' })
+
+  // An officer cites the theme in a finding and publishes it.
+  const officer = await openPage(browser, { locale: 'en-GB' })
+  t.after(() => officer.context.close())
+  const o = officer.page
+  await signIn(o, server.base, OFFICER)
+  await o.goto(`${server.base}/staff/consultations/${id}/findings/new`)
+  await checkPage(o, 'add a finding', { lang: 'en' })
+  await o.getByLabel('Finding', { exact: true }).fill(FINDING)
+  await o.getByLabel('Or a confirmed theme').selectOption({ label: 'q7: Street lighting' })
+  await follow(o, o.getByRole('button', { name: 'Add a finding' }))
+  await follow(o, o.getByRole('button', { name: `Publish: ${FINDING}` }))
+
+  // Anyone sees it on the public findings page, with its live figure.
+  const visitor = await openPage(browser, { locale: 'en-GB' })
+  t.after(() => visitor.context.close())
+  const v = visitor.page
+  await v.goto(`${server.base}/consultations/${id}/findings`)
+  await checkPage(v, 'public findings', { lang: 'en' })
+  const finding = v.locator('.app-finding', { hasText: FINDING })
+  assert.match(await finding.innerText(), /written answers to .*What else should we do\?.* were about .*Street lighting/s)
+  await v.goto(`${server.base}/consultations/${id}/findings?lang=ar`)
+  await checkPage(v, 'public findings in Arabic', { lang: 'ar' })
+})
