@@ -149,6 +149,18 @@ fn to_json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
 }
 
+/// Runs CPU-bound analysis on a blocking thread, so a large question
+/// never stalls the pages other people are loading.
+async fn off_thread<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ServiceError> {
+    tokio::task::spawn_blocking(work).await.map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(format!(
+            "theme analysis failed: {e}"
+        )))
+    })
+}
+
 /// The consultation and its long-text question, or why not.
 async fn question(
     conn: Conn<'_>,
@@ -314,7 +326,15 @@ pub async fn run(
         seed: seed as u64,
         ..Options::default()
     };
-    let found = engine::discover(&answer_ids, &texts, &options);
+    let found = off_thread({
+        let answer_ids = answer_ids.clone();
+        let texts: Vec<String> = texts.iter().map(|t| (*t).to_owned()).collect();
+        move || {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            engine::discover(&answer_ids, &texts, &options)
+        }
+    })
+    .await?;
     let by_id = |s: &str| Uuid::parse_str(s).ok();
     let campaigns: Vec<CampaignView> = found
         .campaigns
@@ -691,7 +711,15 @@ pub async fn map(
         seed: run.seed as u64,
         ..Options::default()
     };
-    let mapping = engine::map(&answer_ids, &texts, &confirmed, &options);
+    let mapping = off_thread({
+        let answer_ids = answer_ids.clone();
+        let texts: Vec<String> = texts.iter().map(|t| (*t).to_owned()).collect();
+        move || {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            engine::map(&answer_ids, &texts, &confirmed, &options)
+        }
+    })
+    .await?;
     let mut tx = db.begin().await?;
     store::clear_mapping(tx.conn(), run.id).await?;
     // Answers an analyst has settled are not remapped.
