@@ -246,10 +246,12 @@ pub async fn analysis(
         .into_iter()
         .collect();
     // Every quote of every theme in one query.
+    let stored: Vec<CampaignView> = serde_json::from_str(&run.campaigns).unwrap_or_default();
     let quote_ids: Vec<Uuid> = all
         .iter()
         .filter(|t| live(&t.status))
         .flat_map(|t| ids(&t.examples).into_iter().take(3))
+        .chain(stored.iter().map(|c| c.response_id))
         .collect();
     let texts: HashMap<Uuid, (String, String)> = store::answers_of(c.conn(), id, &q.id, &quote_ids)
         .await?
@@ -285,7 +287,16 @@ pub async fn analysis(
             status: t.status,
         })
         .collect();
-    let campaigns: Vec<CampaignView> = serde_json::from_str(&run.campaigns).unwrap_or_default();
+    let campaigns: Vec<CampaignView> = stored
+        .into_iter()
+        .filter_map(|c| {
+            let (_, text) = texts.get(&c.response_id)?;
+            Some(CampaignView {
+                text: pii::mask(text).into_owned(),
+                ..c
+            })
+        })
+        .collect();
     Ok(Analysis {
         consultation,
         question: q,
@@ -342,7 +353,9 @@ pub async fn run(
         .filter_map(|c| {
             Some(CampaignView {
                 response_id: by_id(&c.quote.id)?,
-                text: pii::mask(&c.quote.text).into_owned(),
+                // Only the id is kept: the words are read (and masked)
+                // when shown, so an answer erased later is gone here too.
+                text: String::new(),
                 count: c.count.count as i64,
             })
         })

@@ -19,7 +19,8 @@ CREATE TABLE theme_runs (
     endorsements BIGINT NOT NULL,
     rejections BIGINT NOT NULL,
     unassigned BIGINT NOT NULL,
-    -- The campaigns found (JSON: quote id, masked text, count).
+    -- The campaigns found (JSON: one copy's response id and the count;
+    -- the words are read, and masked, when shown).
     campaigns TEXT NOT NULL,
     run_by UUID REFERENCES users (id),
     run_at TIMESTAMPTZ NOT NULL,
