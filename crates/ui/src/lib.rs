@@ -21,11 +21,11 @@ pub use consultations::{
 };
 pub use forms::{Field, FieldError, FormPage, NoticePage, SignInPage, SignUpPage};
 pub use pages::*;
-pub use themes::{
-    Choice, QuoteLink, ReviewItemView, ThemeEditPage, ThemeReviewPage, ThemeRow, ThemesPage,
-};
 pub use reports::{
     AccountPage, ActionForm, Cell, Filter, ReportPage, SessionRow, SummaryRow, Table,
+};
+pub use themes::{
+    Choice, QuoteLink, ReviewItemView, ThemeEditPage, ThemeReviewPage, ThemeRow, ThemesPage,
 };
 
 #[cfg(test)]
