@@ -2,6 +2,8 @@
 //! results and publish them one by one; each shows its figure live from
 //! the running totals, suppressed like every published figure.
 
+use std::collections::HashMap;
+
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::findings::FindingInput;
 use cohesion_insight::disclosure::SmallBaseRules;
@@ -13,6 +15,7 @@ use uuid::Uuid;
 use crate::accounts::{audit_log, Origin, SignedIn};
 use crate::consultations::{is_staff, parse_survey};
 use crate::results::{public_lines, Cell};
+use crate::themes::Figure;
 use crate::{require, ServiceError};
 
 /// A finding with the figure it rests on, as it stands now.
@@ -162,6 +165,18 @@ pub async fn shown(
     drop(c);
     let survey = parse_survey(&consultation.survey)?;
     let lines = public_lines(db, id, &survey, rules).await?;
+    // Theme figures, worked out once per question whatever the number of
+    // findings citing its themes.
+    let mut theme_figures: HashMap<String, HashMap<Uuid, (String, Figure)>> = HashMap::new();
+    let mut c = db.acquire().await?;
+    for record in &list {
+        let q = &record.finding.question_id;
+        if record.finding.theme.is_some() && !theme_figures.contains_key(q) {
+            let figures = crate::themes::figures_of_question(&mut c, id, q).await?;
+            theme_figures.insert(q.clone(), figures);
+        }
+    }
+    drop(c);
     let mut out = Vec::new();
     for record in list {
         let Some(q) = survey.question(&record.finding.question_id) else {
@@ -171,21 +186,19 @@ pub async fn shown(
             // A theme's figure: answers mapped to it, suppressed like
             // every published figure; hidden while the theme is not
             // confirmed and mapped in the latest analysis.
-            let figure = match Uuid::parse_str(theme) {
-                Ok(tid) => {
-                    let mut c = db.acquire().await?;
-                    crate::themes::theme_figure(&mut c, id, tid).await?
-                }
-                Err(_) => None,
-            };
+            let figure = Uuid::parse_str(theme).ok().and_then(|tid| {
+                theme_figures
+                    .get(&record.finding.question_id)
+                    .and_then(|f| f.get(&tid))
+            });
             let (label, base, cell, hidden) = match figure {
-                Some((t, _, f)) => {
+                Some((label, f)) => {
                     let l = crate::results::line(&[f.count], f.base, rules);
                     let cell = l.cells.into_iter().next().unwrap_or(Cell {
                         count: None,
                         share: None,
                     });
-                    (t.label, f.base, cell, l.base_hidden)
+                    (label.clone(), f.base, cell, l.base_hidden)
                 }
                 None => (
                     String::new(),

@@ -905,27 +905,34 @@ pub async fn split_choices(
     Ok((a, view, quotes))
 }
 
-/// The live figure of a finding that rests on a theme: the answers mapped
-/// to it out of the question's answers now. `None` unless the theme is
-/// confirmed and mapped in the question's latest run.
-pub async fn theme_figure(
+/// The figures of the confirmed themes in the latest mapped analysis of
+/// `question`, by theme id with their labels: four queries however many
+/// themes or findings citing them (themes of older analyses are absent).
+pub async fn figures_of_question(
     conn: &mut cohesion_storage::PoolConn,
     consultation: Uuid,
-    theme: Uuid,
-) -> Result<Option<(ThemeRecord, String, Figure)>, ServiceError> {
-    let Some((run, t)) = store::find_theme(conn.conn(), theme).await? else {
-        return Ok(None);
+    question: &str,
+) -> Result<HashMap<Uuid, (String, Figure)>, ServiceError> {
+    let Some(run) = store::latest_run(conn.conn(), consultation, question).await? else {
+        return Ok(HashMap::new());
     };
-    if run.consultation_id != consultation || t.status != "confirmed" || run.mapped_at.is_none() {
-        return Ok(None);
+    if run.mapped_at.is_none() {
+        return Ok(HashMap::new());
     }
-    let latest = store::latest_run(conn.conn(), consultation, &run.question_id).await?;
-    if latest.map(|l| l.id) != Some(run.id) {
-        return Ok(None);
-    }
-    let count = store::theme_count(conn.conn(), theme).await?;
-    let base = store::answer_count(conn.conn(), consultation, &run.question_id).await?;
-    Ok(Some((t, run.question_id, Figure::of(count, base))))
+    let themes = store::themes(conn.conn(), run.id).await?;
+    let counts: HashMap<Uuid, i64> = store::theme_counts(conn.conn(), run.id)
+        .await?
+        .into_iter()
+        .collect();
+    let base = store::answer_count(conn.conn(), consultation, question).await?;
+    Ok(themes
+        .into_iter()
+        .filter(|t| t.status == "confirmed")
+        .map(|t| {
+            let count = counts.get(&t.id).copied().unwrap_or(0);
+            (t.id, (t.label, Figure::of(count, base)))
+        })
+        .collect())
 }
 
 /// The confirmed themes of every long-text question of a consultation,

@@ -549,6 +549,23 @@ pub async fn theme_count(conn: Conn<'_>, theme: Uuid) -> Result<i64, StorageErro
     Ok(n)
 }
 
+/// Every theme of run `run` with its count of answers (mapped or placed
+/// by an analyst, responses not removed), in one query.
+pub async fn theme_counts(conn: Conn<'_>, run: Uuid) -> Result<Vec<(Uuid, i64)>, StorageError> {
+    let rows = on_conn!(conn, c => {
+        sqlx::query_as::<_, (Uuid, i64)>(
+            "SELECT a.theme_id, COUNT(DISTINCT a.response_id) FROM theme_assignments a \
+             JOIN responses r ON r.id = a.response_id \
+             WHERE a.run_id = $1 AND a.source IN ('mapping', 'analyst') AND r.removed_at IS NULL \
+             GROUP BY a.theme_id",
+        )
+        .bind(run)
+        .fetch_all(&mut *c)
+        .await
+    })?;
+    Ok(rows)
+}
+
 /// The answers a theme holds from `source`, first `limit` by response.
 pub async fn members(
     conn: Conn<'_>,
