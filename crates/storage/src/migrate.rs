@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(8, "0008_consultation_strands_documents"),
     migration!(9, "0009_result_publications"),
     migration!(10, "0010_question_themes"),
+    migration!(11, "0011_responses_by_consultation"),
 ];
 
 /// An arbitrary constant naming Cohesion's migration lock.
