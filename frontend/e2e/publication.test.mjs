@@ -1,0 +1,75 @@
+// Publishing results on the demo's open consultation: the officer ticks
+// the questions the public sees and asks for figures weighted to the
+// population's age profile; the public then sees only those questions,
+// the weighted figures labelled as such with their effective base, in
+// English and Arabic. Every page visited is checked with axe-core and
+// html-validate.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, openPage, follow, checkPage } from './support.mjs'
+
+const DEMO_PASSWORD = 'harbour lanterns glow at dusk'
+const OFFICER = 'helen@brightwater.example'
+const TITLE = 'Safer streets, stronger communities'
+// Population shares of the age bands, leaving out "prefer not to say".
+const MARGINS = 'q8: 4, 14, 17, 17, 16, 13, 10, 9, -'
+let browser
+
+before(async () => { browser = await launchBrowser() })
+after(async () => { await browser?.close() })
+
+test('an officer publishes chosen questions with weighted figures, and the public sees them labelled', async t => {
+  const server = await startServer()
+  t.after(() => server.stop())
+
+  const officer = await openPage(browser, { locale: 'en-GB' })
+  t.after(() => officer.context.close())
+  const o = officer.page
+  await o.goto(`${server.base}/sign-in`)
+  await o.getByLabel('Email address').fill(OFFICER)
+  await o.getByLabel('Password').fill(DEMO_PASSWORD)
+  await follow(o, o.getByRole('button', { name: 'Sign in' }))
+  await o.goto(`${server.base}/consultations`)
+  await follow(o, o.getByRole('link', { name: TITLE }))
+  const id = o.url().match(/\/consultations\/([0-9a-f-]{36})/)[1]
+  await o.goto(`${server.base}/staff/consultations/${id}`)
+  await checkPage(o, 'manage the demo consultation', { lang: 'en' })
+
+  await follow(o, o.getByRole('link', { name: 'Publish the results' }))
+  await checkPage(o, 'publish results', { lang: 'en' })
+  const chosen = o.getByRole('group', { name: 'Questions to publish' })
+  assert.equal(await chosen.getByRole('checkbox', { name: /^q9:/ }).count(), 0, 'religion is never offered')
+  await chosen.getByRole('checkbox', { name: /^q4:/ }).uncheck()
+  // Margins that do not fit the question: refused with a message, nothing published.
+  await o.getByLabel('Population margins').fill('q8: 50, 50')
+  await follow(o, o.getByRole('button', { name: 'Publish the results' }))
+  assert.match(await o.locator('.govuk-error-summary').innerText(), /.+/)
+  await checkPage(o, 'publish results, with an error', { lang: 'en' })
+  assert.equal((await fetch(`${server.base}/consultations/${id}/results`)).status, 404)
+  await o.getByRole('group', { name: 'Questions to publish' }).getByRole('checkbox', { name: /^q4:/ }).uncheck()
+  await o.getByLabel('Population margins').fill(MARGINS)
+  await follow(o, o.getByRole('button', { name: 'Publish the results' }))
+  assert.match(o.url(), /\?done=results-published$/)
+  await checkPage(o, 'manage, results published with weighting', { lang: 'en' })
+  assert.deepEqual(officer.problems, [], 'no script errors or CSP violations (officer)')
+
+  // The public: only the ticked questions, weighted figures labelled.
+  for (const [locale, lang] of [['en-GB', 'en'], ['ar', 'ar']]) {
+    const visitor = await openPage(browser, { locale })
+    t.after(() => visitor.context.close())
+    const v = visitor.page
+    await v.goto(`${server.base}/consultations/${id}/results`)
+    const text = await v.getByRole('main').innerText()
+    assert.doesNotMatch(text, /How effective would small grants/, `${lang}: q4 was not ticked`)
+    assert.doesNotMatch(text, /religion or belief/i, `${lang}: never special-category`)
+    if (lang === 'en') {
+      assert.match(text, /Strong, connected communities help prevent hate and extremism\./)
+      assert.match(text, /– weighted to the population/)
+      assert.match(text, /effective base after weighting/)
+    } else {
+      assert.match(text, /مرجّحة حسب السكان/)
+    }
+    await checkPage(v, `results with weighted figures (${lang})`, { lang })
+    assert.deepEqual(visitor.problems, [], `no script errors or CSP violations (${lang})`)
+  }
+})
