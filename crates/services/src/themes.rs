@@ -627,7 +627,7 @@ pub async fn edit(
         _ => return Err(ValidationError::new("change", ErrorCode::InvalidChoice).into()),
     };
     if structural && run.confirmed_at.is_some() {
-        store::set_confirmed(tx.conn(), run.id, None).await?;
+        store::set_step(tx.conn(), run.id, store::RunStep::Confirmed, None).await?;
         store::set_live_status(tx.conn(), run.id, "candidate").await?;
     }
     audit_log(
@@ -660,7 +660,13 @@ pub async fn confirm(
         return Err(ValidationError::new("label", ErrorCode::FieldRequired).into());
     }
     store::set_live_status(tx.conn(), run.id, "confirmed").await?;
-    store::set_confirmed(tx.conn(), run.id, Some(cohesion_storage::Timestamp::now())).await?;
+    store::set_step(
+        tx.conn(),
+        run.id,
+        store::RunStep::Confirmed,
+        Some(cohesion_storage::Timestamp::now()),
+    )
+    .await?;
     audit_log(
         tx.conn(),
         origin(me, client),
@@ -766,7 +772,13 @@ pub async fn map(
     }
     store::insert_assignments(tx.conn(), run.id, "mapping", &rows).await?;
     store::insert_reviews(tx.conn(), run.id, &review).await?;
-    store::set_mapped(tx.conn(), run.id, Some(cohesion_storage::Timestamp::now())).await?;
+    store::set_step(
+        tx.conn(),
+        run.id,
+        store::RunStep::Mapped,
+        Some(cohesion_storage::Timestamp::now()),
+    )
+    .await?;
     audit_log(
         tx.conn(),
         origin(me, client),

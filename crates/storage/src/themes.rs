@@ -243,29 +243,27 @@ pub async fn latest_run(
     Ok(row.map(run_of))
 }
 
-pub async fn set_confirmed(
-    conn: Conn<'_>,
-    run: Uuid,
-    at: Option<Timestamp>,
-) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query("UPDATE theme_runs SET confirmed_at = $1 WHERE id = $2")
-            .bind(at)
-            .bind(run)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
-    Ok(())
+/// A step of a run that is stamped when done (and cleared when undone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunStep {
+    Confirmed,
+    Mapped,
 }
 
-pub async fn set_mapped(
+/// Stamps (or, with `None`, clears) when run `run` reached `step`.
+pub async fn set_step(
     conn: Conn<'_>,
     run: Uuid,
+    step: RunStep,
     at: Option<Timestamp>,
 ) -> Result<(), StorageError> {
+    let column = match step {
+        RunStep::Confirmed => "confirmed_at",
+        RunStep::Mapped => "mapped_at",
+    };
+    let sql = format!("UPDATE theme_runs SET {column} = $1 WHERE id = $2");
     on_conn!(conn, c => {
-        sqlx::query("UPDATE theme_runs SET mapped_at = $1 WHERE id = $2")
+        sqlx::query(&sql)
             .bind(at)
             .bind(run)
             .execute(&mut *c)
