@@ -5,8 +5,10 @@
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_storage::consultations::{self, ConsultationRecord};
-use cohesion_storage::responses::{self, Submitted};
+use cohesion_storage::responses::{self, RawPage, Submitted};
 use cohesion_storage::Db;
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
 use uuid::Uuid;
 
 use crate::accounts::{audit_log, Origin, SignedIn};
@@ -69,19 +71,77 @@ pub async fn start(
     })
 }
 
-/// The next page of submitted responses after `after`.
-pub async fn page(
+/// The submitted responses of an export, a page at a time and in id
+/// order. A task reads the pages ahead (at most [`READ_AHEAD`] waiting)
+/// while the caller decodes and writes out the one before, so the
+/// database and the formatting work side by side rather than in turns (on
+/// SQLite the reading runs on the connection's own thread).
+pub struct Pages {
+    pages: mpsc::Receiver<Result<RawPage, ServiceError>>,
+    reader: JoinHandle<()>,
+}
+
+/// Pages read but not yet taken; with pages of [`EXPORT_PAGE`] responses
+/// this bounds an export's memory.
+const READ_AHEAD: usize = 2;
+
+impl Pages {
+    pub fn new(db: &Db, export: &Export) -> Pages {
+        let (tx, pages) = mpsc::channel(READ_AHEAD);
+        let (db, id, special) = (db.clone(), export.consultation.id, export.special);
+        let reader = tokio::spawn(async move {
+            let mut after = None;
+            loop {
+                let (page, last) = match read(&db, id, after, special).await {
+                    Ok(None) => return,
+                    Ok(Some(page)) => {
+                        let last = page.last;
+                        (Ok(page), Some(last))
+                    }
+                    Err(e) => (Err(e), None),
+                };
+                // A closed channel is a download given up: stop reading.
+                if tx.send(page).await.is_err() || last.is_none() {
+                    return;
+                }
+                after = last;
+            }
+        });
+        Pages { pages, reader }
+    }
+
+    /// The next page, or `None` after the last.
+    pub async fn next(&mut self) -> Result<Option<Vec<Submitted>>, ServiceError> {
+        match self.pages.recv().await {
+            Some(page) => Ok(Some(page?.decode()?)),
+            None => {
+                // The reader ended. If it panicked rather than finished,
+                // the export must not look complete.
+                if let Err(e) = (&mut self.reader).await {
+                    if e.is_panic() {
+                        std::panic::resume_unwind(e.into_panic());
+                    }
+                }
+                Ok(None)
+            }
+        }
+    }
+}
+
+impl Drop for Pages {
+    /// A download given up part-way stops its read-ahead too.
+    fn drop(&mut self) {
+        self.reader.abort();
+    }
+}
+
+/// The page of submitted responses after `after`.
+async fn read(
     db: &Db,
-    export: &Export,
+    consultation: Uuid,
     after: Option<Uuid>,
-) -> Result<Vec<Submitted>, ServiceError> {
+    special: bool,
+) -> Result<Option<RawPage>, ServiceError> {
     let mut c = db.acquire().await?;
-    Ok(responses::submitted_page(
-        c.conn(),
-        export.consultation.id,
-        after,
-        EXPORT_PAGE,
-        export.special,
-    )
-    .await?)
+    Ok(responses::submitted_page(c.conn(), consultation, after, EXPORT_PAGE, special).await?)
 }

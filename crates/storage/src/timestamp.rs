@@ -35,6 +35,14 @@ impl Timestamp {
         self.0.format(f).expect("a UTC timestamp always formats")
     }
 
+    /// Reads RFC 3339 with any offset and fraction, as both engines write
+    /// timestamps into JSON.
+    pub fn parse_rfc3339(text: &str) -> Option<Self> {
+        OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+            .ok()
+            .map(Self::from)
+    }
+
     fn to_sqlite_text(self) -> String {
         self.0
             .format(SQLITE_FORMAT)

@@ -9,11 +9,10 @@ use axum::extract::Path;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use cohesion_domain::survey::model::{QuestionKind, SurveyDefinition};
-use cohesion_services::exports::{self, Export};
+use cohesion_domain::survey::tally::AnswerRow;
+use cohesion_services::exports::{self, Pages};
 use cohesion_services::results;
 use cohesion_storage::responses::Submitted;
-use cohesion_storage::Db;
-use uuid::Uuid;
 
 use crate::consultations::{consultation_id, option_labels, rules};
 use crate::error::AppError;
@@ -22,29 +21,45 @@ use crate::session::Me;
 
 const BOM: &str = "\u{feff}";
 
-/// One CSV field. Quoted when it must be; a leading `=`, `+`, `-`, `@`,
-/// tab or carriage return gets an apostrophe so a spreadsheet never runs
-/// what a respondent typed as a formula.
-pub fn field(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
+/// Appends `value` to `out` as one CSV field: quoted when it must be; a
+/// leading `=`, `+`, `-`, `@`, tab or carriage return gets an apostrophe
+/// so a spreadsheet never runs what a respondent typed as a formula.
+fn push_field(out: &mut String, value: &str) {
+    let guard = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        "'"
     } else {
-        value.to_owned()
+        ""
     };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
+    if value.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(guard);
+        for part in value.split_inclusive('"') {
+            out.push_str(part);
+            if part.ends_with('"') {
+                out.push('"');
+            }
+        }
+        out.push('"');
     } else {
-        guarded
+        out.push_str(guard);
+        out.push_str(value);
     }
 }
 
-pub fn line(fields: &[String]) -> String {
-    let mut out = fields
-        .iter()
-        .map(|f| field(f))
-        .collect::<Vec<_>>()
-        .join(",");
+/// Appends one CSV line of `fields` to `out`.
+fn push_line<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+    for (i, f) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_field(out, f);
+    }
     out.push_str("\r\n");
+}
+
+pub fn line(fields: &[String]) -> String {
+    let mut out = String::new();
+    push_line(&mut out, fields.iter().map(String::as_str));
     out
 }
 
@@ -63,61 +78,60 @@ enum Cell {
 
 #[derive(Debug, Clone)]
 struct Column {
-    question: String,
+    /// The question's place in [`Layout::labels`].
+    question: usize,
     cell: Cell,
-    heading: String,
 }
 
 /// The columns of a response export and the labels to fill them with,
-/// worked out once in the reader's language.
+/// worked out once in the reader's language, so that a row costs no more
+/// than finding each question's answers once.
 #[derive(Debug, Clone)]
 pub struct Layout {
     columns: Vec<Column>,
-    labels: HashMap<String, Vec<String>>,
+    /// Each exported question's option labels, by its place.
+    labels: Vec<Vec<String>>,
+    /// The place of each exported question, by id.
+    places: HashMap<String, usize>,
     headings: Vec<String>,
 }
 
 impl Layout {
     pub fn new(ctx: &PageCtx, survey: &SurveyDefinition, special: bool) -> Layout {
         let mut columns = Vec::new();
-        let mut labels = HashMap::new();
+        let mut headings = Vec::new();
+        let mut labels = Vec::new();
+        let mut places = HashMap::new();
         for q in survey.questions() {
             if q.kind.is_special_category() && !special {
                 continue;
             }
-            labels.insert(q.id.clone(), option_labels(ctx, q));
-            let col = |cell, heading: String| Column {
-                question: q.id.clone(),
-                cell,
-                heading,
+            let question = labels.len();
+            places.insert(q.id.clone(), question);
+            labels.push(option_labels(ctx, q));
+            let mut col = |cell, heading: String| {
+                columns.push(Column { question, cell });
+                headings.push(heading);
             };
             match &q.kind {
                 QuestionKind::Ranking { options } => {
                     for (i, o) in options.iter().enumerate() {
-                        columns.push(col(
-                            Cell::Rank(i as i64),
-                            format!("{}: {} – {o}", q.id, q.text),
-                        ));
+                        col(Cell::Rank(i as i64), format!("{}: {} – {o}", q.id, q.text));
                     }
                 }
                 QuestionKind::Matrix { rows } => {
                     for (i, r) in rows.iter().enumerate() {
-                        columns.push(col(
-                            Cell::Row(i as i64),
-                            format!("{}: {} – {r}", q.id, q.text),
-                        ));
+                        col(Cell::Row(i as i64), format!("{}: {} – {r}", q.id, q.text));
                     }
                 }
-                k if k.is_choice() => {
-                    columns.push(col(Cell::Choices, format!("{}: {}", q.id, q.text)))
-                }
-                _ => columns.push(col(Cell::Value, format!("{}: {}", q.id, q.text))),
+                k if k.is_choice() => col(Cell::Choices, format!("{}: {}", q.id, q.text)),
+                _ => col(Cell::Value, format!("{}: {}", q.id, q.text)),
             }
         }
-        let headings = columns.iter().map(|c| c.heading.clone()).collect();
         Layout {
             columns,
             labels,
+            places,
             headings,
         }
     }
@@ -132,62 +146,78 @@ impl Layout {
         fields
     }
 
-    pub fn row(&self, s: &Submitted) -> String {
-        line(&self.fields(s))
+    /// Appends one response as a CSV line to `out`.
+    pub fn push_row(&self, out: &mut String, s: &Submitted) {
+        let submitted = s.submitted_at.to_rfc3339();
+        let cells = self.cells(s);
+        push_line(
+            out,
+            [s.reference.as_str(), submitted.as_str()]
+                .into_iter()
+                .chain(cells.iter().map(String::as_str)),
+        );
     }
 
-    /// One response's cells, in column order.
+    /// One response's cells, reference and date first, in column order.
     fn fields(&self, s: &Submitted) -> Vec<String> {
-        let mut by_question: HashMap<&str, Vec<&cohesion_domain::survey::tally::AnswerRow>> =
-            HashMap::new();
-        for r in &s.rows {
-            by_question
-                .entry(r.question_id.as_str())
-                .or_default()
-                .push(r);
-        }
         let mut fields = vec![s.reference.clone(), s.submitted_at.to_rfc3339()];
-        for c in &self.columns {
-            let rows = by_question
-                .get(c.question.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            let label = |choice: Option<i64>| {
-                choice
-                    .and_then(|i| usize::try_from(i).ok())
-                    .and_then(|i| self.labels.get(&c.question).and_then(|l| l.get(i)))
-                    .cloned()
-                    .unwrap_or_default()
-            };
-            let value = match c.cell {
-                Cell::Choices => rows
-                    .iter()
-                    .map(|r| label(r.choice))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                Cell::Rank(option) => rows
-                    .iter()
-                    .find(|r| r.choice == Some(option))
-                    .map(|r| (r.item + 1).to_string())
-                    .unwrap_or_default(),
-                Cell::Row(row) => rows
-                    .iter()
-                    .find(|r| r.item == row)
-                    .map(|r| label(r.choice))
-                    .unwrap_or_default(),
-                Cell::Value => rows
-                    .first()
-                    .map(|r| {
-                        r.number
-                            .map(|n| n.to_string())
-                            .or_else(|| r.text.clone())
-                            .unwrap_or_default()
-                    })
-                    .unwrap_or_default(),
-            };
-            fields.push(value);
-        }
+        fields.extend(self.cells(s));
         fields
+    }
+
+    /// One response's answer cells, in column order.
+    fn cells(&self, s: &Submitted) -> Vec<String> {
+        // The rows come sorted by question, so each question's rows are
+        // one run, looked up once.
+        let mut by_question: Vec<&[AnswerRow]> = vec![&[]; self.labels.len()];
+        for run in s.rows.chunk_by(|a, b| a.question_id == b.question_id) {
+            if let Some(&place) = self.places.get(run[0].question_id.as_str()) {
+                by_question[place] = run;
+            }
+        }
+        self.columns
+            .iter()
+            .map(|c| {
+                let rows = by_question[c.question];
+                let labels = &self.labels[c.question];
+                let label = |choice: Option<i64>| {
+                    choice
+                        .and_then(|i| usize::try_from(i).ok())
+                        .and_then(|i| labels.get(i))
+                        .cloned()
+                        .unwrap_or_default()
+                };
+                match c.cell {
+                    Cell::Choices => match rows {
+                        [one] => label(one.choice),
+                        _ => rows
+                            .iter()
+                            .map(|r| label(r.choice))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    },
+                    Cell::Rank(option) => rows
+                        .iter()
+                        .find(|r| r.choice == Some(option))
+                        .map(|r| (r.item + 1).to_string())
+                        .unwrap_or_default(),
+                    Cell::Row(row) => rows
+                        .iter()
+                        .find(|r| r.item == row)
+                        .map(|r| label(r.choice))
+                        .unwrap_or_default(),
+                    Cell::Value => rows
+                        .first()
+                        .map(|r| {
+                            r.number
+                                .map(|n| n.to_string())
+                                .or_else(|| r.text.clone())
+                                .unwrap_or_default()
+                        })
+                        .unwrap_or_default(),
+                }
+            })
+            .collect()
     }
 }
 
@@ -232,20 +262,14 @@ pub async fn responses_xlsx(
         sheet.write_string(0, c as u16, h).map_err(fail)?;
     }
     let mut row: u32 = 1;
-    let mut after = None;
-    loop {
-        let page = exports::page(&ctx.state.db, &export, after).await?;
-        let Some(last) = page.last() else { break };
-        after = Some(last.id);
+    let mut pages = Pages::new(&ctx.state.db, &export);
+    while let Some(page) = pages.next().await? {
         for s in &page {
             for (c, v) in layout.fields(s).iter().enumerate() {
                 // Text cells only: a spreadsheet never evaluates them.
                 sheet.write_string(row, c as u16, v).map_err(fail)?;
             }
             row += 1;
-        }
-        if (page.len() as i64) < exports::EXPORT_PAGE {
-            break;
         }
     }
     let bytes = book.save_to_buffer().map_err(fail)?;
@@ -281,58 +305,46 @@ pub async fn responses_csv(
             &ctx.locale().t("export-submitted")
         )
     );
-    let db = ctx.state.db.clone();
-    let body = Body::from_stream(stream_rows(db, export, layout, head));
+    let pages = Pages::new(&ctx.state.db, &export);
+    let body = Body::from_stream(stream_rows(pages, layout, head));
     Ok(csv_response(body, &format!("responses-{id}.csv")))
 }
 
 struct Stream {
-    db: Db,
-    export: Export,
+    pages: Pages,
     layout: Layout,
     head: Option<String>,
-    after: Option<Uuid>,
-    done: bool,
 }
 
 fn stream_rows(
-    db: Db,
-    export: Export,
+    pages: Pages,
     layout: Layout,
     head: String,
 ) -> impl futures_util::Stream<Item = Result<Bytes, std::io::Error>> {
     let state = Stream {
-        db,
-        export,
+        pages,
         layout,
         head: Some(head),
-        after: None,
-        done: false,
     };
-    futures_util::stream::unfold(state, |mut s| async move {
+    futures_util::stream::unfold(Some(state), |s| async move {
+        let mut s = s?;
         if let Some(head) = s.head.take() {
-            return Some((Ok(Bytes::from(head)), s));
+            return Some((Ok(Bytes::from(head)), Some(s)));
         }
-        if s.done {
-            return None;
-        }
-        match exports::page(&s.db, &s.export, s.after).await {
-            Ok(page) if page.is_empty() => None,
-            Ok(page) => {
-                s.after = page.last().map(|p| p.id);
-                s.done = (page.len() as i64) < exports::EXPORT_PAGE;
-                let mut chunk = String::new();
+        match s.pages.next().await {
+            Ok(None) => None,
+            Ok(Some(page)) => {
+                let mut chunk = String::with_capacity(page.len() * 256);
                 for r in &page {
-                    chunk.push_str(&s.layout.row(r));
+                    s.layout.push_row(&mut chunk, r);
                 }
-                Some((Ok(Bytes::from(chunk)), s))
+                Some((Ok(Bytes::from(chunk)), Some(s)))
             }
             Err(e) => {
                 // The status line is long gone: end the body with an error
                 // so the download is seen to be incomplete.
                 tracing::error!(error = %e, "export failed part-way");
-                s.done = true;
-                Some((Err(std::io::Error::other("export failed")), s))
+                Some((Err(std::io::Error::other("export failed")), None))
             }
         }
     })
@@ -400,6 +412,12 @@ pub async fn results_csv(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn field(value: &str) -> String {
+        let mut out = String::new();
+        push_field(&mut out, value);
+        out
+    }
 
     #[test]
     fn fields_are_quoted_and_formulas_defused() {

@@ -1361,11 +1361,17 @@ async fn findings_translations_analysis_and_exports() {
         assert_eq!(res.status(), 200);
         let body = res.bytes().await.unwrap();
         assert!(body.starts_with("\u{feff}".as_bytes()));
-        assert_eq!(
-            String::from_utf8_lossy(&body).lines().count(),
-            3,
-            "header and two responses"
-        );
+        let csv = String::from_utf8_lossy(&body);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines.len(), 3, "header and two responses: {csv}");
+        assert!(lines[0].starts_with("Reference,Submitted (UTC),q1: "));
+        for row in &lines[1..] {
+            assert!(
+                row.ends_with(",Someone wrote to me at me@example.org"),
+                "each response's written answer, as typed: {row}"
+            );
+        }
+        assert_ne!(lines[1].split(',').next(), lines[2].split(',').next());
         let res = s
             .get_with(
                 &format!("/staff/consultations/{id}/responses.xlsx"),
