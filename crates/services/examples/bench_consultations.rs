@@ -413,6 +413,14 @@ async fn load(url: &str, count: usize) -> Result<(), Error> {
         done += n;
     }
     let secs = started.elapsed().as_secs_f64();
+    // A bulk load outruns PostgreSQL's statistics, which autovacuum keeps
+    // up to date on a running server (and which some test clusters run
+    // without): without them the planner takes the consultation for a few
+    // rows and reads all of it for every page of the export. Gather them
+    // as autovacuum would have. SQLite plans without statistics here.
+    let mut c = db.acquire().await?;
+    cohesion_storage::schema::refresh_statistics(c.conn()).await?;
+    drop(c);
     println!(
         "consultation={id} responses={count} answer_rows={answer_rows} load_s={secs:.2} load_per_s={:.0}",
         count as f64 / secs

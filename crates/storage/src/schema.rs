@@ -136,3 +136,13 @@ pub async fn occurrences(
     }
     Ok(found)
 }
+
+/// Gathers PostgreSQL's planner statistics (`ANALYZE`), as autovacuum does
+/// on a running server, for tools that load in bulk faster than it keeps
+/// up. Nothing on SQLite, whose plans here use no statistics.
+pub async fn refresh_statistics(conn: Conn<'_>) -> Result<(), StorageError> {
+    if let Conn::Postgres(c) = conn {
+        sqlx::query("ANALYZE").execute(&mut *c).await?;
+    }
+    Ok(())
+}
