@@ -1268,6 +1268,9 @@ pub async fn results_page(
             t(&ctx, "results-analysis-link"),
         ));
     }
+    // Analysts, who alone may export special-category answers, reach the
+    // response exports from here (the manage page is for officers).
+    links.extend(crate::exports::response_links(&ctx, viewer, id));
     links.push((
         format!("/consultations/{id}/results.csv"),
         t(&ctx, "export-results"),

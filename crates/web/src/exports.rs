@@ -8,11 +8,14 @@ use axum::body::{Body, Bytes};
 use axum::extract::Path;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionKind, SurveyDefinition};
 use cohesion_domain::survey::tally::AnswerRow;
+use cohesion_services::accounts::SignedIn;
 use cohesion_services::exports::{self, Pages};
 use cohesion_services::results;
 use cohesion_storage::responses::Submitted;
+use uuid::Uuid;
 
 use crate::consultations::{consultation_id, option_labels, rules};
 use crate::error::AppError;
@@ -219,6 +222,29 @@ impl Layout {
             })
             .collect()
     }
+}
+
+/// The links to download every response, for a viewer allowed to export
+/// (none otherwise), in the reader's language.
+pub(crate) fn response_links(
+    ctx: &PageCtx,
+    viewer: Option<&SignedIn>,
+    id: Uuid,
+) -> Vec<(String, String)> {
+    if !viewer.is_some_and(|v| v.roles.allows(Action::ExportResponses)) {
+        return Vec::new();
+    }
+    let l = ctx.locale();
+    vec![
+        (
+            format!("/staff/consultations/{id}/responses.csv"),
+            l.t("export-responses").into_owned(),
+        ),
+        (
+            format!("/staff/consultations/{id}/responses.xlsx"),
+            l.t("export-responses-xlsx").into_owned(),
+        ),
+    ]
 }
 
 fn csv_response(body: Body, filename: &str) -> Response {

@@ -548,16 +548,7 @@ pub async fn manage(
         format!("/staff/consultations/{id}/weighting"),
         t(&ctx, "weighting-title"),
     ));
-    if me.roles.allows(Action::ExportResponses) {
-        links.push((
-            format!("/staff/consultations/{id}/responses.csv"),
-            t(&ctx, "export-responses"),
-        ));
-        links.push((
-            format!("/staff/consultations/{id}/responses.xlsx"),
-            t(&ctx, "export-responses-xlsx"),
-        ));
-    }
+    links.extend(crate::exports::response_links(&ctx, Some(&me), id));
     page.links = links;
     respond(StatusCode::OK, page, None)
 }

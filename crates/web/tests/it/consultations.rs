@@ -1345,7 +1345,15 @@ async fn findings_translations_analysis_and_exports() {
         let bad = format!("/staff/consultations/{id}/weighting?margins=q3%3A+50%2C+50");
         assert_eq!(s.page(&bad, &analyst).await.0, 422);
 
-        // Exports: residents refused; analysts get CSV with a BOM and XLSX.
+        // Exports: analysts find them beside the results, residents do not.
+        let results_page = format!("/consultations/{id}/results");
+        let (status, html) = s.page(&results_page, &analyst).await;
+        assert_eq!(status, 200);
+        assert!(html.contains(&format!("/staff/consultations/{id}/responses.csv")));
+        let (status, html) = s.page(&results_page, &tom).await;
+        assert_eq!(status, 404, "results not public yet");
+        assert!(!html.contains("responses.csv"));
+        // Residents refused; analysts get CSV with a BOM and XLSX.
         assert_eq!(
             s.page(&format!("/staff/consultations/{id}/responses.csv"), &tom)
                 .await
