@@ -6,7 +6,7 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_storage::consultations::{self, ConsultationRecord};
 use cohesion_storage::responses::{self, RawPage, Submitted};
-use cohesion_storage::Db;
+use cohesion_storage::{Db, StorageError};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 use uuid::Uuid;
@@ -72,13 +72,15 @@ pub async fn start(
 }
 
 /// The submitted responses of an export, a page at a time and in id
-/// order. A task reads the pages ahead (at most [`READ_AHEAD`] waiting)
-/// while the caller decodes and writes out the one before, so the
+/// order. A task reads the pages ahead (a few at most: [`READ_AHEAD`] in
+/// the channel and one waiting to enter it) while the caller decodes and
+/// writes out the one before, so the
 /// database and the formatting work side by side rather than in turns (on
 /// SQLite the reading runs on the connection's own thread).
 pub struct Pages {
     pages: mpsc::Receiver<Result<RawPage, ServiceError>>,
-    reader: JoinHandle<()>,
+    /// Until the reader has been seen to end.
+    reader: Option<JoinHandle<()>>,
 }
 
 /// Pages read but not yet taken; with pages of [`EXPORT_PAGE`] responses
@@ -107,23 +109,30 @@ impl Pages {
                 after = last;
             }
         });
-        Pages { pages, reader }
+        Pages {
+            pages,
+            reader: Some(reader),
+        }
     }
 
-    /// The next page, or `None` after the last.
+    /// The next page, or `None` after the last (and from then on).
     pub async fn next(&mut self) -> Result<Option<Vec<Submitted>>, ServiceError> {
-        match self.pages.recv().await {
-            Some(page) => Ok(Some(page?.decode()?)),
-            None => {
-                // The reader ended. If it panicked rather than finished,
-                // the export must not look complete.
-                if let Err(e) = (&mut self.reader).await {
-                    if e.is_panic() {
-                        std::panic::resume_unwind(e.into_panic());
-                    }
+        if let Some(page) = self.pages.recv().await {
+            return Ok(Some(page?.decode()?));
+        }
+        // The reader ended. Unless it finished, the export must not look
+        // complete: a reader that panicked or was stopped is an error.
+        match self.reader.take() {
+            Some(reader) => match reader.await {
+                Ok(()) => Ok(None),
+                Err(e) => {
+                    tracing::error!(error = %e, "the export's reader stopped part-way");
+                    Err(ServiceError::Storage(StorageError::Invalid(
+                        "the export stopped part-way".into(),
+                    )))
                 }
-                Ok(None)
-            }
+            },
+            None => Ok(None),
         }
     }
 }
@@ -131,7 +140,9 @@ impl Pages {
 impl Drop for Pages {
     /// A download given up part-way stops its read-ahead too.
     fn drop(&mut self) {
-        self.reader.abort();
+        if let Some(reader) = &self.reader {
+            reader.abort();
+        }
     }
 }
 

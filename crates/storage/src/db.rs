@@ -128,11 +128,6 @@ impl Tx {
 /// with "database is locked".
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Rows a SQLite connection's thread may run ahead of its reader. Each
-/// time the reader catches up it is woken anew; sqlx's default of 50 made
-/// those wake-ups a large share of a long read such as an export.
-const ROW_CHANNEL: usize = 1_024;
-
 /// One queue of writers per SQLite file in this process, keyed by the
 /// file name as configured. Writers that only SQLite's busy handler
 /// queued would sleep and poll (1, 2, 5, 10 … ms) while the lock sat
@@ -181,8 +176,7 @@ impl Db {
                     // where the last commits may roll back; a sound trade.
                     .synchronous(SqliteSynchronous::Normal)
                     .busy_timeout(BUSY_TIMEOUT)
-                    .foreign_keys(true)
-                    .row_buffer_size(ROW_CHANNEL);
+                    .foreign_keys(true);
                 let pool = SqlitePoolOptions::new()
                     .max_connections(settings.max_connections.max(1))
                     // A connection to a local file does not go stale the

@@ -1992,6 +1992,7 @@ async fn export_as(db: &Db, who: &SignedIn, id: Uuid) -> (bool, Exported) {
             out.push((s.reference, rows));
         }
     }
+    assert!(pages.next().await.unwrap().is_none(), "still the end");
     (export.special, out)
 }
 
