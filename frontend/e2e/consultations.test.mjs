@@ -5,12 +5,9 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  startServer, launchBrowser, openPage, follow, checkPage
+  startServer, launchBrowser, openPage, follow, checkPage, DEMO_PASSWORD, DEMO_OFFICER as OFFICER, DEMO_RESIDENT as RESIDENT
 } from './support.mjs'
 
-const DEMO_PASSWORD = 'harbour lanterns glow at dusk'
-const OFFICER = 'helen@brightwater.example'
-const RESIDENT = 'tom@brightwater.example'
 const TITLE = 'Safer evenings on the seafront'
 let browser
 

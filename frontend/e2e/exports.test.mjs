@@ -6,10 +6,8 @@
 // Every page visited is checked with axe-core and html-validate.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, openPage, follow, checkPage } from './support.mjs'
+import { startServer, launchBrowser, openPage, follow, checkPage, DEMO_PASSWORD, DEMO_ANALYST as ANALYST } from './support.mjs'
 
-const DEMO_PASSWORD = 'harbour lanterns glow at dusk'
-const ANALYST = 'li@brightwater.example'
 const TITLE = 'Safer streets, stronger communities'
 const LANGUAGES = [
   { locale: 'en-GB', lang: 'en', email: 'Email address', password: 'Password', signIn: 'Sign in', download: 'Download every response (CSV)', heading: 'Reference,Submitted (UTC),' },

@@ -9,10 +9,9 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import {
-  startServer, launchBrowser, openPage, follow, checkPage, outboxLink
+  startServer, launchBrowser, openPage, follow, checkPage, outboxLink, DEMO_PASSWORD
 } from './support.mjs'
 
-const DEMO_PASSWORD = 'harbour lanterns glow at dusk'
 let browser
 
 before(async () => { browser = await launchBrowser() })

@@ -6,10 +6,8 @@
 // html-validate.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, openPage, follow, checkPage } from './support.mjs'
+import { startServer, launchBrowser, openPage, follow, checkPage, DEMO_PASSWORD, DEMO_OFFICER as OFFICER } from './support.mjs'
 
-const DEMO_PASSWORD = 'harbour lanterns glow at dusk'
-const OFFICER = 'helen@brightwater.example'
 const TITLE = 'Safer streets, stronger communities'
 // Population shares of the age bands 16 and over (the demo's respondents),
 // leaving out "prefer not to say".

@@ -102,6 +102,12 @@ export async function visitResponse (page, url, fetch) {
 }
 
 
+/** The demo's accounts (`serve --demo`), which share one password. */
+export const DEMO_PASSWORD = 'harbour lanterns glow at dusk'
+export const DEMO_OFFICER = 'helen@brightwater.example'
+export const DEMO_ANALYST = 'li@brightwater.example'
+export const DEMO_RESIDENT = 'tom@brightwater.example'
+
 /** The direction each language is written in. */
 export const DIR = { en: 'ltr', ar: 'rtl' }
 

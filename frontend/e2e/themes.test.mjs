@@ -6,11 +6,8 @@
 // html-validate, in English and Arabic.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, openPage, follow, checkPage } from './support.mjs'
+import { startServer, launchBrowser, openPage, follow, checkPage, DEMO_PASSWORD, DEMO_OFFICER as OFFICER, DEMO_ANALYST as ANALYST } from './support.mjs'
 
-const DEMO_PASSWORD = 'harbour lanterns glow at dusk'
-const ANALYST = 'li@brightwater.example'
-const OFFICER = 'helen@brightwater.example'
 const FINDING = 'Lighting comes up again and again'
 let browser
 
