@@ -471,17 +471,42 @@ pub async fn counts(
     Ok(rows)
 }
 
+/// The people who have responded, counted from the responses themselves
+/// (submitted and not removed), to check the running count.
+pub async fn submitted_count(conn: Conn<'_>, consultation_id: Uuid) -> Result<i64, StorageError> {
+    let n = on_conn!(conn, c => {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM responses \
+             WHERE consultation_id = $1 AND submitted_at IS NOT NULL AND removed_at IS NULL",
+        )
+        .bind(consultation_id)
+        .fetch_one(&mut *c)
+        .await
+    })?;
+    Ok(n)
+}
+
 /// The same totals counted afresh from the stored answers, to check the
 /// running ones: (question, item, choice, n) with (-1, -1) for "answered".
 pub async fn recount(
     mut conn: Conn<'_>,
     consultation_id: Uuid,
 ) -> Result<Vec<(String, i64, i64, i64)>, StorageError> {
+    // On SQLite the choices are counted from one pass over the table:
+    // through the index by question, each question's rows would be looked
+    // up in the table separately, a pass over the consultation's pages
+    // per question (measured: 1.5 s against 0.95 s for 1.6 million
+    // rows, most of either being the sort). The people who answered come
+    // from that index alone, which holds every column they need.
+    let scan = match conn {
+        Conn::Sqlite(_) => "NOT INDEXED",
+        Conn::Postgres(_) => "",
+    };
     let mut out = Vec::new();
     for special in [false, true] {
         let t = answer_table(special);
         let sql = format!(
-            "SELECT question_id, item, choice, COUNT(*) FROM {t} WHERE consultation_id = $1 AND choice IS NOT NULL \
+            "SELECT question_id, item, choice, COUNT(*) FROM {t} {scan} WHERE consultation_id = $1 AND choice IS NOT NULL \
              GROUP BY question_id, item, choice \
              UNION ALL \
              SELECT question_id, -1, -1, COUNT(DISTINCT response_id) FROM {t} WHERE consultation_id = $1 GROUP BY question_id"
