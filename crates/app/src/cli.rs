@@ -100,6 +100,15 @@ pub enum AdminCommand {
         /// Where to write the copy; must not exist yet.
         path: PathBuf,
     },
+    /// Check each consultation's running figures ("N people have
+    /// responded" and the result totals) against a full count from the
+    /// stored responses, read at one moment. Exits with status 1 if any
+    /// differ. Safe while the server runs.
+    VerifyTotals {
+        /// Check only this consultation (its id, as in its address).
+        #[arg(long)]
+        consultation: Option<uuid::Uuid>,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -144,6 +153,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Backed up to {} ({size} bytes).", path.display());
             db.close().await;
             Ok(())
+        }
+        Command::Admin(AdminCommand::VerifyTotals { consultation }) => {
+            let db = connect(&settings).await?;
+            let checked = crate::verify::run(&db, consultation).await;
+            db.close().await;
+            checked
         }
     }
 }

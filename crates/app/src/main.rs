@@ -5,6 +5,7 @@ mod analyse;
 mod cli;
 mod config;
 mod serve;
+mod verify;
 
 use std::process::ExitCode;
 

@@ -14,7 +14,7 @@ use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
 use cohesion_insight::proportion::Proportion;
 use cohesion_storage::consultations::{self, ConsultationRecord};
-use cohesion_storage::{responses, Db, Timestamp};
+use cohesion_storage::{responses, Conn, Db, Timestamp};
 use uuid::Uuid;
 
 use crate::accounts::{audit_log, Origin, SignedIn};
@@ -566,13 +566,21 @@ pub async fn verify_totals(
     db: &Db,
     id: Uuid,
 ) -> Result<Vec<(String, i64, i64, i64, i64)>, ServiceError> {
-    let mut c = db.acquire().await?;
-    let running: HashMap<(String, i64, i64), i64> = responses::counts(c.conn(), id)
+    let mut snapshot = db.snapshot().await?;
+    Ok(differences(snapshot.conn(), id).await?.1)
+}
+
+/// The number of running totals, and how they differ from a recount.
+async fn differences(
+    mut conn: Conn<'_>,
+    id: Uuid,
+) -> Result<(usize, Vec<(String, i64, i64, i64, i64)>), ServiceError> {
+    let running: HashMap<(String, i64, i64), i64> = responses::counts(conn.reborrow(), id)
         .await?
         .into_iter()
         .map(|(q, i, ch, n)| ((q, i, ch), n))
         .collect();
-    let recount: HashMap<(String, i64, i64), i64> = responses::recount(c.conn(), id)
+    let recount: HashMap<(String, i64, i64), i64> = responses::recount(conn, id)
         .await?
         .into_iter()
         .map(|(q, i, ch, n)| ((q, i, ch), n))
@@ -594,7 +602,45 @@ pub async fn verify_totals(
         }
     }
     diffs.sort();
-    Ok(diffs)
+    Ok((running.len(), diffs))
+}
+
+/// A consultation's running figures against the same figures counted
+/// afresh: what an operator runs to show the totals can be trusted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalsCheck {
+    /// "N people have responded", as kept with each submission.
+    pub responses_running: i64,
+    /// The same, counted from the responses.
+    pub responses_counted: i64,
+    /// How many running totals were checked.
+    pub totals_checked: usize,
+    /// As [`verify_totals`] gives them: empty when they agree.
+    pub differences: Vec<(String, i64, i64, i64, i64)>,
+}
+
+impl TotalsCheck {
+    pub fn agrees(&self) -> bool {
+        self.responses_running == self.responses_counted && self.differences.is_empty()
+    }
+}
+
+/// Checks a consultation's response count and running totals against a
+/// full count from what is stored, all read at one moment, so that
+/// responses arriving meanwhile cannot show as differences.
+pub async fn check_totals(db: &Db, id: Uuid) -> Result<TotalsCheck, ServiceError> {
+    let mut snapshot = db.snapshot().await?;
+    let record = consultations::find(snapshot.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let counted = responses::submitted_count(snapshot.conn(), id).await?;
+    let (checked, differences) = differences(snapshot.conn(), id).await?;
+    Ok(TotalsCheck {
+        responses_running: record.response_count,
+        responses_counted: counted,
+        totals_checked: checked,
+        differences,
+    })
 }
 
 /// Written answers listed per page for staff.

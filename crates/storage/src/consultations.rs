@@ -220,6 +220,17 @@ pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<ConsultationRecord>
     Ok(found)
 }
 
+/// Every consultation, drafts too, oldest first: (id, title). For
+/// operators' commands, not pages (there is no limit).
+pub async fn all_ids(conn: Conn<'_>) -> Result<Vec<(Uuid, String)>, StorageError> {
+    let found = on_conn!(conn, c => {
+        sqlx::query_as::<_, (Uuid, String)>("SELECT id, title FROM consultations ORDER BY created_at, id")
+            .fetch_all(&mut *c)
+            .await
+    })?;
+    Ok(found)
+}
+
 /// Which consultations a list shows.
 #[derive(Debug, Clone, Default)]
 pub struct ListQuery<'a> {

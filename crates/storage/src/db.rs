@@ -123,6 +123,23 @@ impl Tx {
     }
 }
 
+/// A read-only transaction: every read in it sees the database as it was
+/// at one moment, so figures read one after another agree even while
+/// others write. It takes no write turn and ends by being dropped.
+pub enum Snapshot {
+    Sqlite(sqlx::Transaction<'static, Sqlite>),
+    Postgres(sqlx::Transaction<'static, Postgres>),
+}
+
+impl Snapshot {
+    pub fn conn(&mut self) -> Conn<'_> {
+        match self {
+            Snapshot::Sqlite(t) => Conn::Sqlite(t),
+            Snapshot::Postgres(t) => Conn::Postgres(t),
+        }
+    }
+}
+
 /// How long a SQLite writer waits for the file, in this process (for its
 /// turn) and then in SQLite (for another process's lock), before failing
 /// with "database is locked".
@@ -242,6 +259,19 @@ impl Db {
                 Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?, WriteTurn(turn))
             }
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
+    /// A [`Snapshot`]. SQLite in WAL mode keeps one from a transaction's
+    /// first read to its end; PostgreSQL does so at REPEATABLE READ (at
+    /// its default level each statement would see a new moment).
+    pub async fn snapshot(&self) -> Result<Snapshot, StorageError> {
+        Ok(match self {
+            Db::Sqlite(p) => Snapshot::Sqlite(p.begin_with("BEGIN DEFERRED").await?),
+            Db::Postgres(p) => Snapshot::Postgres(
+                p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?,
+            ),
         })
     }
 

@@ -22,7 +22,7 @@ pub mod themes;
 mod timestamp;
 pub mod users;
 
-pub use db::{Conn, Db, Engine, PoolConn, PoolSettings, StorageError, Tx};
+pub use db::{Conn, Db, Engine, PoolConn, PoolSettings, Snapshot, StorageError, Tx};
 pub use timestamp::Timestamp;
 
 /// Runs `$body` with `$c` bound to the engine-specific `&mut Connection`.

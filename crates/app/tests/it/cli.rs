@@ -9,6 +9,7 @@ async fn every_subcommand_has_help() {
         &["migrate", "--help"],
         &["admin", "--help"],
         &["admin", "backup", "--help"],
+        &["admin", "verify-totals", "--help"],
     ] {
         let mut cmd = command(dir.path());
         cmd.args(args);

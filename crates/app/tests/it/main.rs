@@ -8,3 +8,4 @@ mod mail;
 mod scale_out;
 mod serve;
 mod support;
+mod verify_totals;
