@@ -2,8 +2,9 @@
 // consultation's written answers, renames and merges them, confirms the
 // set and maps every answer; quotes open their response; an officer
 // writes a finding that cites a theme, which shows on the public
-// findings page. Every page visited is checked with axe-core and
-// html-validate, in English and Arabic.
+// findings page, and in Arabic once the officer translates its label.
+// Every page visited is checked with axe-core and html-validate, in
+// English and Arabic.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, openPage, follow, checkPage, DEMO_PASSWORD, DEMO_OFFICER as OFFICER, DEMO_ANALYST as ANALYST } from './support.mjs'
@@ -118,4 +119,16 @@ test('an analyst works the themes of a long-text question and an officer cites o
   assert.match(await finding.innerText(), /written answers to .*What else should we do\?.* were about .*Street lighting/s)
   await v.goto(`${server.base}/consultations/${id}/findings?lang=ar`)
   await checkPage(v, 'public findings in Arabic', { lang: 'ar' })
+  assert.match(await v.locator('main').innerText(), /Street lighting/, 'untranslated: the original')
+
+  // The officer translates the cited theme's label; Arabic readers see it.
+  await o.goto(`${server.base}/staff/consultations/${id}/translations/ar`)
+  const label = o.locator('input[name^="theme."][name$=".label"]')
+  assert.equal(await label.count(), 1, 'the cited theme is on the translations page')
+  await label.fill('إنارة الشوارع')
+  await follow(o, o.getByRole('button', { name: 'Save' }))
+  await checkPage(o, 'translations saved', { lang: 'en' })
+  await v.goto(`${server.base}/consultations/${id}/findings?lang=ar`)
+  const arabic = await v.locator('.app-finding').filter({ hasText: 'إنارة الشوارع' }).innerText()
+  assert.doesNotMatch(arabic, /Street lighting/)
 })

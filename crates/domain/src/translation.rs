@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use crate::consultation::{Document, Stage};
 use crate::error::{ErrorCode, ValidationError};
 use crate::survey::model::{Demographic, QuestionKind, SurveyDefinition};
+use crate::survey::themes::MAX_LABEL_CHARS;
 
 pub type Texts = BTreeMap<String, String>;
 
@@ -25,6 +26,18 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 
 /// Suffix of the key under which a translation's original is fingerprinted.
 pub const FROM: &str = "#from";
+
+/// The key of a theme's label (a finding cites the theme; readers see
+/// its label in the finding's figure).
+pub fn theme_label_key(theme: impl std::fmt::Display) -> String {
+    format!("theme.{theme}.label")
+}
+
+/// Whether `key` is a theme's label: one line, no longer than the
+/// analysts' own labels may be.
+fn is_theme_label(key: &str) -> bool {
+    key.starts_with("theme.") && key.ends_with(".label")
+}
 
 /// A short, stable fingerprint of an original text (64-bit FNV-1a): it
 /// only has to notice that a text changed, not resist anyone.
@@ -118,14 +131,23 @@ pub fn validate(input: &Texts, keys: &[(String, String)]) -> Result<Texts, Valid
     let mut out = Texts::new();
     for (key, value) in input {
         if !keys.iter().any(|(k, _)| k == key) {
-            return Err(ValidationError::new("texts", ErrorCode::UnknownQuestion));
+            return Err(ValidationError::new("texts", ErrorCode::UnknownText));
         }
         let value = value.trim();
         if value.is_empty() {
             continue;
         }
-        if value.chars().count() > MAX_TEXT_CHARS {
+        let label = is_theme_label(key);
+        let limit = if label {
+            MAX_LABEL_CHARS
+        } else {
+            MAX_TEXT_CHARS
+        };
+        if value.chars().count() > limit {
             return Err(ValidationError::new("texts", ErrorCode::FieldTooLong));
+        }
+        if label && value.contains(['\n', '\r', '\t']) {
+            return Err(ValidationError::new("texts", ErrorCode::BadRequest));
         }
         if value
             .chars()
@@ -271,7 +293,42 @@ mod tests {
         input.insert("q99.text".into(), "x".into());
         assert_eq!(
             validate(&input, &keys).unwrap_err().code,
-            ErrorCode::UnknownQuestion
+            ErrorCode::UnknownText
+        );
+    }
+
+    #[test]
+    fn theme_labels_are_short_single_lines_kept_as_text() {
+        let key = theme_label_key("0192f0c4-0000-7000-8000-000000000001");
+        let keys = vec![(key.clone(), "Street lighting".to_owned())];
+        let one = |v: &str| Texts::from([(key.clone(), v.to_owned())]);
+        let t = validate(&one(" <b>الإنارة</b> "), &keys).unwrap();
+        assert_eq!(
+            current(&t, &key, "Street lighting"),
+            Some("<b>الإنارة</b>"),
+            "markup is kept as text; pages escape it"
+        );
+        assert!(is_stale(&t, &key, "Lighting"));
+        let long = "ض".repeat(MAX_LABEL_CHARS + 1);
+        assert_eq!(
+            validate(&one(&long), &keys).unwrap_err().code,
+            ErrorCode::FieldTooLong
+        );
+        assert!(validate(&one(&"ض".repeat(MAX_LABEL_CHARS)), &keys).is_ok());
+        assert_eq!(
+            validate(&one("الإنارة\nفي الشوارع"), &keys)
+                .unwrap_err()
+                .code,
+            ErrorCode::BadRequest
+        );
+        // Other texts keep their own, longer limit and their lines.
+        let body = vec![("body".to_owned(), "Body".to_owned())];
+        let long = Texts::from([("body".to_owned(), format!("{long}\nسطر"))]);
+        assert!(validate(&long, &body).is_ok());
+        let forged = Texts::from([(theme_label_key("x"), "y".to_owned())]);
+        assert_eq!(
+            validate(&forged, &keys).unwrap_err().code,
+            ErrorCode::UnknownText
         );
     }
 }

@@ -1,6 +1,8 @@
 //! Consultations: officers write, build the survey, publish; everyone
 //! else reads what is published. Drafts exist only for staff.
 
+use std::collections::{HashMap, HashSet};
+
 use cohesion_domain::consultation::{ConsultationInput, Stage, StageInput};
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::SurveyDefinition;
@@ -330,18 +332,45 @@ pub async fn view_in(
     Ok(v)
 }
 
-/// Every translatable text of the consultation: its own (`text_keys`)
-/// and its findings' titles and texts, keyed by the finding's id.
+/// Every translatable text of the consultation: its own (`text_keys`),
+/// its findings' titles and texts, keyed by the finding's id, and the
+/// label of each theme a finding cites (drafts included, like the
+/// findings' own texts), keyed by the theme's id, after the first
+/// finding citing it. A theme's label is listed while the finding's
+/// figure can name it: confirmed in its question's latest mapped
+/// analysis.
 pub async fn all_text_keys(
     db: &Db,
     v: &ConsultationView,
 ) -> Result<Vec<(String, String)>, ServiceError> {
     let mut keys = v.text_keys();
     let mut c = db.acquire().await?;
-    for f in cohesion_storage::findings::list(c.conn(), v.record.id, true).await? {
+    let list = cohesion_storage::findings::list(c.conn(), v.record.id, true).await?;
+    // Labels looked up once per question, however many findings cite it.
+    let mut labels: HashMap<String, HashMap<Uuid, String>> = HashMap::new();
+    let mut cited = HashSet::new();
+    for f in list {
         keys.push((format!("finding.{}.title", f.id), f.finding.title));
         if !f.finding.body.is_empty() {
             keys.push((format!("finding.{}.body", f.id), f.finding.body));
+        }
+        let Some(theme) = f
+            .finding
+            .theme
+            .as_deref()
+            .and_then(|t| Uuid::parse_str(t).ok())
+        else {
+            continue;
+        };
+        let q = f.finding.question_id;
+        if !labels.contains_key(&q) {
+            let of_question = crate::themes::labels_of_question(&mut c, v.record.id, &q).await?;
+            labels.insert(q.clone(), of_question);
+        }
+        if let Some(label) = labels.get(&q).and_then(|l| l.get(&theme)) {
+            if cited.insert(theme) {
+                keys.push((translation::theme_label_key(theme), label.clone()));
+            }
         }
     }
     Ok(keys)

@@ -947,6 +947,28 @@ pub async fn figures_of_question(
         .collect())
 }
 
+/// The labels of the confirmed themes of `question`'s latest mapped
+/// analysis, by theme id: the themes a finding's figure can name (the
+/// same rule as [`figures_of_question`]), in two queries.
+pub async fn labels_of_question(
+    conn: &mut cohesion_storage::PoolConn,
+    consultation: Uuid,
+    question: &str,
+) -> Result<HashMap<Uuid, String>, ServiceError> {
+    let Some(run) = store::latest_run(conn.conn(), consultation, question).await? else {
+        return Ok(HashMap::new());
+    };
+    if run.mapped_at.is_none() {
+        return Ok(HashMap::new());
+    }
+    Ok(store::themes(conn.conn(), run.id)
+        .await?
+        .into_iter()
+        .filter(|t| t.status == "confirmed")
+        .map(|t| (t.id, t.label))
+        .collect())
+}
+
 /// The confirmed themes of every long-text question of a consultation,
 /// for findings to rest on: (theme id, question id, label).
 pub async fn citable(db: &Db, id: Uuid) -> Result<Vec<(Uuid, String, String)>, ServiceError> {

@@ -124,13 +124,22 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
     let viewer = ctx.user.0.as_ref();
     let (mut c, mut list) = findings::shown(&ctx.state.db, viewer, id, rules(&ctx)).await?;
     // In the reader's language where translated: the findings, the
-    // questions they rest on and the consultation's title.
+    // questions and theme labels they rest on and the consultation's
+    // title.
     let texts = consultations::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
     cohesion_domain::translation::apply_main(&texts, &mut c.title, &mut c.summary, &mut c.body);
     for f in &mut list {
         let key = |part: &str| format!("finding.{}.{part}", f.record.id);
         cohesion_domain::translation::put(&texts, &key("title"), &mut f.record.finding.title);
         cohesion_domain::translation::put(&texts, &key("body"), &mut f.record.finding.body);
+        // The label of the theme it cites (empty while the figure is
+        // hidden: nothing to translate then).
+        if let (Some(theme), Some(label)) = (&f.record.finding.theme, &mut f.theme) {
+            if !label.is_empty() {
+                let key = cohesion_domain::translation::theme_label_key(theme);
+                cohesion_domain::translation::put(&texts, &key, label);
+            }
+        }
         let mut one = cohesion_domain::survey::model::SurveyDefinition {
             pages: vec![cohesion_domain::survey::model::PageDef {
                 title: String::new(),

@@ -278,6 +278,7 @@ reason-too_many_choices = اخترت خيارات أكثر من المسموح
 reason-out_of_range = أدخل رقمًا ضمن المدى المسموح
 reason-hidden_question = هذا السؤال لا ينطبق بحسب إجاباتك السابقة
 reason-unknown_question = هذا السؤال ليس جزءًا من الاستبيان
+reason-unknown_text = لم يعد هذا النص جزءًا من الاستشارة: ربما تغيّر استنتاج أو محور منذ فتح الصفحة. افتح الصفحة من جديد وترجم ما تعرضه
 reason-consultation_not_open = هذه الاستشارة لا تقبل الردود
 reason-already_responded = لقد بدأت ردًا من قبل
 reason-invalid_ranking = أعطِ كل خيار رتبة مختلفة تبدأ من 1 دون فجوات

@@ -273,6 +273,7 @@ reason-too_many_choices = You picked too many options
 reason-out_of_range = Enter a number in the range allowed
 reason-hidden_question = This question does not apply to your earlier answers
 reason-unknown_question = This question is not part of the survey
+reason-unknown_text = This text is no longer part of the consultation: a finding or theme may have changed since the page was opened. Open the page again and translate what it lists
 reason-consultation_not_open = This consultation is not taking responses
 reason-already_responded = You have already started a response
 reason-invalid_ranking = Give each option a different rank, starting at 1 with no gaps

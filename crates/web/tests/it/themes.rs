@@ -2,7 +2,9 @@
 //! consultation's long-text question, edits, confirms and maps with
 //! plain forms; quotes link to the response; bad and replayed forms are
 //! refused with a message; an officer's finding cites a theme on the
-//! public page; the JSON API does the same with stable codes.
+//! public page; the JSON API does the same with stable codes. The label
+//! of a cited theme is translated on the translations page, shown to
+//! Arabic readers, and flagged stale when the analyst renames it.
 
 use cohesion_services::demo::DEMO_PASSWORD;
 use cohesion_storage::consultations::{self, ListQuery};
@@ -351,5 +353,203 @@ async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
         assert_eq!(res.status(), 422, "a theme of an earlier run");
         let spec = s.get("/api/v1/openapi.json").await.text().await.unwrap();
         assert!(spec.contains("/api/v1/consultations/{id}/questions/{question}/themes/mapping"));
+    }
+}
+
+/// The form group of the translations page's row for `key`.
+fn row<'a>(html: &'a str, key: &str) -> &'a str {
+    html.split("<div class=\"govuk-form-group app-translation")
+        .find(|r| r.contains(&format!("name=\"{key}\"")))
+        .unwrap_or_else(|| panic!("no row for {key}"))
+}
+
+/// How many translations have been saved (audit entries).
+async fn translations_saved(s: &Server) -> usize {
+    let mut c = s.db().acquire().await.unwrap();
+    let q = cohesion_storage::audit::AuditQuery {
+        action: Some("consultation.translate"),
+        actor: None,
+        subject: None,
+        before: None,
+        limit: 100,
+    };
+    cohesion_storage::audit::page(c.conn(), &q)
+        .await
+        .unwrap()
+        .len()
+}
+
+#[tokio::test]
+async fn the_label_of_a_cited_theme_is_translated_and_goes_stale_when_renamed() {
+    for s in servers_with_people().await {
+        let id = demo_consultation(&s).await;
+        let base = format!("/staff/consultations/{id}/themes/q7");
+        let (li, csrf) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
+        let res = s
+            .post(
+                &base,
+                &li,
+                &[("csrf", &csrf), ("step", "run"), ("seed", "7")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let ids = theme_ids(&s.page(&base, &li).await.1, &base);
+        let edit = format!("{base}/edit");
+        let rename = |label: &'static str| {
+            let (s, li, csrf, edit, theme) = (&s, &li, &csrf, &edit, &ids[0]);
+            async move {
+                let fields = [
+                    ("csrf", csrf.as_str()),
+                    ("change", "rename"),
+                    ("theme", theme.as_str()),
+                    ("label", label),
+                ];
+                assert_eq!(s.post(edit, li, &fields).await.status(), 303, "{label}");
+            }
+        };
+        rename("Street lighting").await;
+        for step in ["confirm", "map"] {
+            let res = s.post(&base, &li, &[("csrf", &csrf), ("step", step)]).await;
+            assert_eq!(res.status(), 303, "{step}");
+        }
+
+        // Before any finding cites it, a theme is not on the page.
+        let (officer, ocsrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
+        let translate = format!("/staff/consultations/{id}/translations/ar");
+        let key = format!("theme.{}.label", ids[0]);
+        let (status, html) = s.page(&translate, &officer).await;
+        assert_eq!(status, 200);
+        assert!(!html.contains(&key), "uncited themes are not listed");
+
+        // An officer's finding cites it, and publishes it.
+        let res = s
+            .post(
+                &format!("/staff/consultations/{id}/findings/new"),
+                &officer,
+                &[
+                    ("csrf", &ocsrf),
+                    ("title", "Lighting comes up again and again"),
+                    ("theme", &ids[0]),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let finding = {
+            let mut c = s.db().acquire().await.unwrap();
+            let id = uuid::Uuid::parse_str(&id).unwrap();
+            cohesion_storage::findings::list(c.conn(), id, true)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|f| f.finding.title == "Lighting comes up again and again")
+                .unwrap()
+                .id
+        };
+        let res = s
+            .post(
+                &format!("/staff/consultations/{id}/findings/{finding}"),
+                &officer,
+                &[("csrf", &ocsrf), ("change", "publish")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let public = format!("/consultations/{id}/findings");
+        let (_, html) = s.page(&format!("{public}?lang=ar"), "").await;
+        assert!(
+            html.contains("Street lighting"),
+            "the original, untranslated"
+        );
+
+        // The translations page lists the label as missing.
+        let (status, html) = s.page(&translate, &officer).await;
+        assert_eq!(status, 200);
+        let r = row(&html, &key);
+        assert!(r.starts_with(" app-translation--missing"), "{r}");
+        assert!(r.contains("Street lighting"));
+        assert!(!r.contains("has changed"));
+
+        // Refused, each with a message, and nothing saved: a forged theme,
+        // a label too long or on two lines, even beside a good text.
+        let saved = translations_saved(&s).await;
+        let forged = "theme.00000000-0000-7000-8000-000000000000.label";
+        let too_long = "ض".repeat(101);
+        for (fields, message) in [
+            (
+                vec![(forged, "إنارة")],
+                "no longer part of the consultation",
+            ),
+            (vec![(key.as_str(), too_long.as_str())], "This is too long"),
+            (
+                vec![
+                    ("title", "شوارع أكثر أمانًا"),
+                    (key.as_str(), "إنارة\nالشوارع"),
+                ],
+                "not in the form we expected",
+            ),
+        ] {
+            let mut form = vec![("csrf", ocsrf.as_str())];
+            form.extend(fields);
+            let res = s.post(&translate, &officer, &form).await;
+            assert_eq!(res.status(), 422);
+            let html = res.text().await.unwrap();
+            assert!(html.contains(message), "{message}: {html}");
+        }
+        assert_eq!(translations_saved(&s).await, saved, "nothing saved");
+        let (_, html) = s.page(&format!("/consultations/{id}?lang=ar"), "").await;
+        assert!(!html.contains("شوارع أكثر أمانًا"), "not half saved");
+        let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
+        let res = s
+            .post(&translate, &tom, &[("csrf", &tom_csrf), (&key, "x")])
+            .await;
+        assert_eq!(res.status(), 403, "residents may not translate");
+
+        // Translated (markup is text): Arabic readers see it, others the
+        // original; saving is one audit entry.
+        let arabic = "إنارة الشوارع <b>ليلًا</b>";
+        let res = s
+            .post(&translate, &officer, &[("csrf", &ocsrf), (&key, arabic)])
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(translations_saved(&s).await, saved + 1);
+        let (_, html) = s.page(&translate, &officer).await;
+        let r = row(&html, &key);
+        assert!(!r.starts_with(" app-translation--missing"), "{r}");
+        let (status, html) = s.page(&format!("{public}?lang=ar"), "").await;
+        assert_eq!(status, 200);
+        assert!(
+            html.contains("إنارة الشوارع &#60;b&#62;ليلًا")
+                || html.contains("إنارة الشوارع &lt;b&gt;ليلًا"),
+            "{html}"
+        );
+        assert!(!html.contains("<b>ليلًا"), "markup is escaped");
+        assert!(!html.contains("Street lighting"));
+        let (_, html) = s.page(&format!("{public}?lang=en"), "").await;
+        assert!(html.contains("Street lighting"));
+        assert!(!html.contains("إنارة الشوارع"));
+
+        // The analyst renames the theme: the translation is stale, flagged
+        // on the page and not shown; Arabic readers get the new original.
+        rename("Lighting at night").await;
+        let (_, html) = s.page(&translate, &officer).await;
+        let r = row(&html, &key);
+        assert!(r.starts_with(" app-translation--missing"), "{r}");
+        assert!(r.contains("has changed since this was translated"), "{r}");
+        assert!(r.contains("Lighting at night") && r.contains("ليلًا"), "{r}");
+        let (_, html) = s.page(&format!("{public}?lang=ar"), "").await;
+        assert!(html.contains("Lighting at night"));
+        assert!(!html.contains("إنارة الشوارع"));
+
+        // Saved again from the new original, it shows again.
+        let res = s
+            .post(
+                &translate,
+                &officer,
+                &[("csrf", &ocsrf), (&key, "الإنارة ليلًا")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, html) = s.page(&format!("{public}?lang=ar"), "").await;
+        assert!(html.contains("الإنارة ليلًا"));
+        assert!(!html.contains("Lighting at night"));
     }
 }
