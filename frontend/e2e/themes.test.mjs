@@ -123,8 +123,18 @@ test('an analyst works the themes of a long-text question and an officer cites o
 
   // The officer translates the cited theme's label; Arabic readers see it.
   await o.goto(`${server.base}/staff/consultations/${id}/translations/ar`)
-  const label = o.locator('input[name^="theme."][name$=".label"]')
+  await checkPage(o, 'translations', { lang: 'en' })
+  // Rows are headed in words, by labels tied to their fields; the key
+  // only names the field.
+  const isolate = '[\\u2068\\u2069]?'
+  const label = o.getByLabel(new RegExp(`^Theme cited by a finding: ${isolate}Street lighting${isolate}$`))
   assert.equal(await label.count(), 1, 'the cited theme is on the translations page')
+  assert.match(await label.getAttribute('name'), /^theme\.[0-9a-f-]{36}\.label$/)
+  const title = o.getByLabel(new RegExp(`^Finding: ${isolate}${FINDING}${isolate} — title$`))
+  assert.match(await title.getAttribute('name'), /^finding\.[0-9a-f-]{36}\.title$/)
+  const headings = await o.locator('form label').allInnerTexts()
+  assert.ok(headings.length > 0)
+  for (const h of headings) assert.doesNotMatch(h, /^(theme|finding)\.|\.(text|label|title)$/, 'no raw key as a heading')
   await label.fill('إنارة الشوارع')
   await follow(o, o.getByRole('button', { name: 'Save' }))
   await checkPage(o, 'translations saved', { lang: 'en' })

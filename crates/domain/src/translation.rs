@@ -65,6 +65,63 @@ pub fn is_stale(t: &Texts, key: &str, original: &str) -> bool {
     t.contains_key(key) && current(t, key, original).is_none()
 }
 
+/// What a text is, so the officers' translations page can name it in
+/// words rather than by its key. Numbers count from 1; the texts carried
+/// are originals that tell which question or finding the text belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Title,
+    Summary,
+    Body,
+    Strand(usize),
+    Document(usize),
+    StageName(usize),
+    StageDescription(usize),
+    Page(usize),
+    /// One of a question's texts: the question's place in the survey and
+    /// its wording.
+    Question {
+        number: usize,
+        text: String,
+        field: QuestionField,
+    },
+    /// A finding's title or body, with the finding's title.
+    FindingTitle(String),
+    FindingBody(String),
+    /// The label of a theme a finding cites (the label is the original).
+    ThemeLabel,
+}
+
+/// Which of a question's texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionField {
+    Text,
+    Hint,
+    Purpose,
+    /// An option (or area), counted from 1.
+    Option(usize),
+    /// A matrix row, counted from 1.
+    Row(usize),
+}
+
+/// One translatable text: its key, its original and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    pub key: String,
+    pub original: String,
+    pub part: Part,
+}
+
+impl SourceText {
+    pub fn new(key: String, original: impl Into<String>, part: Part) -> Self {
+        SourceText {
+            key,
+            original: original.into(),
+            part,
+        }
+    }
+}
+
 /// Every translatable text of a consultation, with its key, in the order
 /// a reader meets them.
 pub fn source_texts(
@@ -76,49 +133,112 @@ pub fn source_texts(
     stages: &[Stage],
     survey: &SurveyDefinition,
 ) -> Vec<(String, String)> {
+    described_texts(title, summary, body, strands, documents, stages, survey)
+        .into_iter()
+        .map(|t| (t.key, t.original))
+        .collect()
+}
+
+/// [`source_texts`], each with what it is.
+pub fn described_texts(
+    title: &str,
+    summary: &str,
+    body: &str,
+    strands: &[String],
+    documents: &[Document],
+    stages: &[Stage],
+    survey: &SurveyDefinition,
+) -> Vec<SourceText> {
     let mut out = vec![
-        ("title".to_owned(), title.to_owned()),
-        ("summary".to_owned(), summary.to_owned()),
+        SourceText::new("title".to_owned(), title, Part::Title),
+        SourceText::new("summary".to_owned(), summary, Part::Summary),
     ];
     if !body.is_empty() {
-        out.push(("body".to_owned(), body.to_owned()));
+        out.push(SourceText::new("body".to_owned(), body, Part::Body));
     }
     for (i, s) in strands.iter().enumerate() {
-        out.push((format!("strand.{i}"), s.clone()));
+        out.push(SourceText::new(
+            format!("strand.{i}"),
+            s.as_str(),
+            Part::Strand(i + 1),
+        ));
     }
     for (i, d) in documents.iter().enumerate() {
-        out.push((format!("document.{i}.title"), d.title.clone()));
+        out.push(SourceText::new(
+            format!("document.{i}.title"),
+            d.title.as_str(),
+            Part::Document(i + 1),
+        ));
     }
     for (i, s) in stages.iter().enumerate() {
-        out.push((format!("stage.{i}.name"), s.name.clone()));
+        out.push(SourceText::new(
+            format!("stage.{i}.name"),
+            s.name.as_str(),
+            Part::StageName(i + 1),
+        ));
         if !s.description.is_empty() {
-            out.push((format!("stage.{i}.description"), s.description.clone()));
+            out.push(SourceText::new(
+                format!("stage.{i}.description"),
+                s.description.as_str(),
+                Part::StageDescription(i + 1),
+            ));
         }
     }
+    let mut number = 0;
     for (p, page) in survey.pages.iter().enumerate() {
         if !page.title.is_empty() {
-            out.push((format!("page.{p}.title"), page.title.clone()));
+            out.push(SourceText::new(
+                format!("page.{p}.title"),
+                page.title.as_str(),
+                Part::Page(p + 1),
+            ));
         }
         for q in &page.questions {
-            out.push((format!("{}.text", q.id), q.text.clone()));
-            for (field, value) in [("hint", &q.hint), ("purpose", &q.purpose)] {
+            number += 1;
+            let part = |field| Part::Question {
+                number,
+                text: q.text.clone(),
+                field,
+            };
+            out.push(SourceText::new(
+                format!("{}.text", q.id),
+                q.text.as_str(),
+                part(QuestionField::Text),
+            ));
+            for (field, value, which) in [
+                ("hint", &q.hint, QuestionField::Hint),
+                ("purpose", &q.purpose, QuestionField::Purpose),
+            ] {
                 if !value.is_empty() {
-                    out.push((format!("{}.{field}", q.id), value.clone()));
+                    out.push(SourceText::new(
+                        format!("{}.{field}", q.id),
+                        value.as_str(),
+                        part(which),
+                    ));
                 }
             }
-            let (written, kind): (&[String], &str) = match &q.kind {
+            let (written, row): (&[String], bool) = match &q.kind {
                 QuestionKind::SingleChoice { options }
                 | QuestionKind::MultipleChoice { options, .. }
-                | QuestionKind::Ranking { options } => (options, "option"),
+                | QuestionKind::Ranking { options } => (options, false),
                 QuestionKind::Demographic {
                     of: Demographic::Area,
                     areas,
-                } => (areas, "option"),
-                QuestionKind::Matrix { rows } => (rows, "row"),
-                _ => (&[], "option"),
+                } => (areas, false),
+                QuestionKind::Matrix { rows } => (rows, true),
+                _ => (&[], false),
             };
             for (i, text) in written.iter().enumerate() {
-                out.push((format!("{}.{kind}.{i}", q.id), text.clone()));
+                let (kind, field) = if row {
+                    ("row", QuestionField::Row(i + 1))
+                } else {
+                    ("option", QuestionField::Option(i + 1))
+                };
+                out.push(SourceText::new(
+                    format!("{}.{kind}.{i}", q.id),
+                    text.as_str(),
+                    part(field),
+                ));
             }
         }
     }
@@ -238,6 +358,19 @@ mod tests {
         assert!(names.contains(&"q1.option.1"), "{names:?}");
         assert!(names.contains(&"q3.purpose"), "{names:?}");
         assert!(!names.contains(&"body"));
+        // Each text says what it is; a question's texts name the question.
+        let described = described_texts("Title", "Summary", "", &[], &[], &[], &survey);
+        assert_eq!(described.len(), keys.len());
+        let option = described.iter().find(|t| t.key == "q1.option.1").unwrap();
+        assert_eq!(
+            option.part,
+            Part::Question {
+                number: 1,
+                text: survey.pages[0].questions[0].text.clone(),
+                field: QuestionField::Option(2),
+            }
+        );
+        assert_eq!(described[0].part, Part::Title);
         let mut input = Texts::new();
         input.insert("q1.text".into(), " هل رأيت؟ ".into());
         input.insert("q1.option.0".into(), "نعم".into());

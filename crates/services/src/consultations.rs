@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use cohesion_domain::consultation::{ConsultationInput, Stage, StageInput};
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::SurveyDefinition;
-use cohesion_domain::translation::{self, Texts};
+use cohesion_domain::translation::{self, Part, SourceText, Texts};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::consultations::{self, ConsultationRecord, ListQuery, Publication};
 use cohesion_storage::{Db, Timestamp};
@@ -38,10 +38,11 @@ pub struct ConsultationView {
 }
 
 impl ConsultationView {
-    /// Every translatable text with its key (see `domain::translation`).
-    pub fn text_keys(&self) -> Vec<(String, String)> {
+    /// Every translatable text with its key and what it is (see
+    /// `domain::translation`).
+    pub fn texts(&self) -> Vec<SourceText> {
         let r = &self.record;
-        translation::source_texts(
+        translation::described_texts(
             &r.title,
             &r.summary,
             &r.body,
@@ -332,7 +333,7 @@ pub async fn view_in(
     Ok(v)
 }
 
-/// Every translatable text of the consultation: its own (`text_keys`),
+/// Every translatable text of the consultation: its own (`texts`),
 /// its findings' titles and texts, keyed by the finding's id, and the
 /// label of each theme a finding cites (drafts included, like the
 /// findings' own texts), keyed by the theme's id, after the first
@@ -343,16 +344,35 @@ pub async fn all_text_keys(
     db: &Db,
     v: &ConsultationView,
 ) -> Result<Vec<(String, String)>, ServiceError> {
-    let mut keys = v.text_keys();
+    Ok(all_texts(db, v)
+        .await?
+        .into_iter()
+        .map(|t| (t.key, t.original))
+        .collect())
+}
+
+/// [`all_text_keys`], each text with what it is (for the translations
+/// page, which names each text in words): read in the same queries.
+pub async fn all_texts(db: &Db, v: &ConsultationView) -> Result<Vec<SourceText>, ServiceError> {
+    let mut texts = v.texts();
     let mut c = db.acquire().await?;
     let list = cohesion_storage::findings::list(c.conn(), v.record.id, true).await?;
     // Labels looked up once per question, however many findings cite it.
     let mut labels: HashMap<String, HashMap<Uuid, String>> = HashMap::new();
     let mut cited = HashSet::new();
     for f in list {
-        keys.push((format!("finding.{}.title", f.id), f.finding.title));
+        let title = f.finding.title;
+        texts.push(SourceText::new(
+            format!("finding.{}.title", f.id),
+            title.as_str(),
+            Part::FindingTitle(title.clone()),
+        ));
         if !f.finding.body.is_empty() {
-            keys.push((format!("finding.{}.body", f.id), f.finding.body));
+            texts.push(SourceText::new(
+                format!("finding.{}.body", f.id),
+                f.finding.body,
+                Part::FindingBody(title),
+            ));
         }
         let Some(theme) = f
             .finding
@@ -369,11 +389,15 @@ pub async fn all_text_keys(
         }
         if let Some(label) = labels.get(&q).and_then(|l| l.get(&theme)) {
             if cited.insert(theme) {
-                keys.push((translation::theme_label_key(theme), label.clone()));
+                texts.push(SourceText::new(
+                    translation::theme_label_key(theme),
+                    label.as_str(),
+                    Part::ThemeLabel,
+                ));
             }
         }
     }
-    Ok(keys)
+    Ok(texts)
 }
 
 /// Replaces a language's translations (officers). Keys the consultation

@@ -215,6 +215,8 @@ pub struct FindingsPage<'a> {
 
 /// One text to translate: its key, the original and the translation.
 pub struct TranslationRow {
+    /// What the text is, in words (its label); the key names the field.
+    pub heading: String,
     pub key: String,
     pub original: String,
     pub value: String,

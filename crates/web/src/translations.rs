@@ -6,7 +6,7 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::identity::Action;
-use cohesion_domain::translation::{self, Texts};
+use cohesion_domain::translation::{self, Part, QuestionField, SourceText, Texts};
 use cohesion_services::consultations;
 use cohesion_services::ServiceError;
 use cohesion_ui::{ErrorLink, TranslationPage, TranslationRow};
@@ -21,6 +21,66 @@ use crate::session::{check_session_csrf, Me};
 
 fn t(ctx: &PageCtx, id: &str) -> String {
     ctx.locale().t(id).into_owned()
+}
+
+/// The longest piece of an original quoted in a row's heading.
+const QUOTED_CHARS: usize = 80;
+
+/// The first line of an original, cut short with an ellipsis, to name the
+/// question, finding or theme a row belongs to.
+fn quote(original: &str) -> String {
+    let whole = original.trim();
+    let line = whole.lines().next().unwrap_or_default().trim_end();
+    let mut out: String = line.chars().take(QUOTED_CHARS).collect();
+    if out.len() < whole.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// What a row of the translations page is, in words ("Question 2: … —
+/// option 1", "Finding: … — title"): the key stays the field's name.
+fn heading(ctx: &PageCtx, part: &Part, original: &str) -> String {
+    let l = ctx.locale();
+    let n = |id: &str, n: &usize| l.t_num(id, "number", *n as u64);
+    match part {
+        Part::Title => t(ctx, "translations-part-title"),
+        Part::Summary => t(ctx, "translations-part-summary"),
+        Part::Body => t(ctx, "translations-part-body"),
+        Part::Strand(i) => n("translations-part-strand", i),
+        Part::Document(i) => n("translations-part-document", i),
+        Part::StageName(i) => n("translations-part-stage-name", i),
+        Part::StageDescription(i) => n("translations-part-stage-description", i),
+        Part::Page(i) => n("translations-part-page", i),
+        Part::Question {
+            number,
+            text,
+            field,
+        } => {
+            let field = match field {
+                QuestionField::Text => t(ctx, "translations-field-text"),
+                QuestionField::Hint => t(ctx, "translations-field-hint"),
+                QuestionField::Purpose => t(ctx, "translations-field-purpose"),
+                QuestionField::Option(i) => n("translations-field-option", i),
+                QuestionField::Row(i) => n("translations-field-row", i),
+            };
+            l.t_args(
+                "translations-part-question",
+                &[
+                    ("number", (*number as u64).into()),
+                    ("question", quote(text).into()),
+                    ("field", field.into()),
+                ],
+            )
+        }
+        Part::FindingTitle(title) => {
+            l.t_text("translations-part-finding-title", "finding", &quote(title))
+        }
+        Part::FindingBody(title) => {
+            l.t_text("translations-part-finding-body", "finding", &quote(title))
+        }
+        Part::ThemeLabel => l.t_text("translations-part-theme", "theme", &quote(original)),
+    }
 }
 
 /// How many of a consultation's texts each language lacks, for the
@@ -62,11 +122,11 @@ async fn page(
         .ok_or(ServiceError::NotFound)?;
     let me = ctx.user.0.as_ref();
     let v = consultations::view(&ctx.state.db, me, id).await?;
-    let keys = consultations::all_text_keys(&ctx.state.db, &v).await?;
-    let missing = keys
+    let texts = consultations::all_texts(&ctx.state.db, &v).await?;
+    let missing = texts
         .iter()
-        .filter(|(k, original)| {
-            translation::current(values, k, original).is_none_or(|s| s.trim().is_empty())
+        .filter(|t| {
+            translation::current(values, &t.key, &t.original).is_none_or(|s| s.trim().is_empty())
         })
         .count();
     let path = format!("/staff/consultations/{id}/translations/{}", target.tag());
@@ -84,7 +144,7 @@ async fn page(
             "translations-missing",
             &[
                 ("missing", (missing as u64).into()),
-                ("all", (keys.len() as u64).into()),
+                ("all", (texts.len() as u64).into()),
             ],
         ),
         errors,
@@ -93,12 +153,15 @@ async fn page(
         target_lang: target.tag().to_owned(),
         target_dir: target.direction().as_str().to_owned(),
         original_label: t(ctx, "translations-original"),
-        rows: keys
+        rows: texts
             .into_iter()
-            .map(|(key, original)| {
+            .map(|text| {
+                let heading = heading(ctx, &text.part, &text.original);
+                let SourceText { key, original, .. } = text;
                 let value = values.get(&key).cloned().unwrap_or_default();
                 let stale = translation::is_stale(values, &key, &original);
                 TranslationRow {
+                    heading,
                     missing: value.trim().is_empty() || stale,
                     stale,
                     long: original.chars().count() > 80 || original.contains('\n'),
@@ -195,5 +258,19 @@ pub async fn save(
             .await
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn headings_quote_one_short_line() {
+        assert_eq!(quote(" Street lighting "), "Street lighting");
+        assert_eq!(quote("\nFirst line\r\nsecond"), "First line…");
+        let long = "ض".repeat(100);
+        assert_eq!(quote(&long), format!("{}…", "ض".repeat(80)));
+        assert_eq!(quote(&long[..160]), "ض".repeat(80), "80 is not cut");
     }
 }

@@ -8,7 +8,7 @@ use cohesion_storage::consultations::ListQuery;
 use cohesion_storage::Timestamp;
 use cohesion_testkit::http;
 
-use crate::support::{servers_with_people, Server};
+use crate::support::{servers_with_people, translation_heading, translation_row, Server};
 
 const OFFICER: &str = "helen@brightwater.example";
 const TOM: &str = "tom@brightwater.example";
@@ -1275,6 +1275,27 @@ async fn findings_translations_analysis_and_exports() {
         let (status, html) = s.page(&translate, &officer).await;
         assert_eq!(status, 200);
         assert!(html.contains("not translated yet"));
+        // Every row is headed in words; the key is the field's name only.
+        let finding = action.rsplit('/').next().unwrap();
+        for (key, heading) in [
+            ("title", "Title of the consultation".to_owned()),
+            (
+                "q1.text",
+                "Question 1: Have you seen hate incidents locally? — wording".to_owned(),
+            ),
+            (
+                "q1.option.1",
+                "Question 1: Have you seen hate incidents locally? — option 2".to_owned(),
+            ),
+            (
+                &format!("finding.{finding}.title"),
+                "Finding: People have seen incidents — title".to_owned(),
+            ),
+        ] {
+            let shown = translation_heading(translation_row(&html, key));
+            assert_eq!(shown, heading, "{key}");
+            assert!(!html.contains(&format!(">{key}<")), "{key} is not shown");
+        }
         let res = s
             .post(&translate, &officer, &[("csrf", &csrf), ("q99.text", "x")])
             .await;
@@ -1292,7 +1313,6 @@ async fn findings_translations_analysis_and_exports() {
         let (_, html) = s.page(&format!("/consultations/{id}?lang=en"), "").await;
         assert!(html.contains("Safer streets in Harbourside"));
         // Findings are translated too, keyed by the finding.
-        let finding = action.rsplit('/').next().unwrap();
         let key = format!("finding.{finding}.title");
         let res = s
             .post(

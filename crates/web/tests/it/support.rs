@@ -162,3 +162,37 @@ impl Server {
         cohesion_testkit::http::post_form(&self.client, &self.url(path), cookie, &body).await
     }
 }
+
+/// The translations page's row (its form group) for the text `key`.
+pub fn translation_row<'a>(html: &'a str, key: &str) -> &'a str {
+    html.split("<div class=\"govuk-form-group app-translation")
+        .find(|r| r.contains(&format!("name=\"{key}\"")))
+        .unwrap_or_else(|| panic!("no row for {key}"))
+}
+
+/// The visible heading of a translations page row: the text of its label
+/// (Fluent's direction isolation marks taken out), checked to be the
+/// label of the row's field, which is named by the key.
+pub fn translation_heading(row: &str) -> String {
+    let (_, rest) = row.split_once("<label ").expect("a label");
+    let (attributes, rest) = rest.split_once('>').unwrap();
+    let target = attributes
+        .split("for=\"")
+        .nth(1)
+        .and_then(|a| a.split('"').next())
+        .expect("the label names its field");
+    let field = row
+        .split_once(&format!("id=\"{target}\""))
+        .map(|(before, after)| {
+            let start = before.rfind('<').unwrap();
+            format!("{}{}", &before[start..], after.split('>').next().unwrap())
+        })
+        .unwrap_or_else(|| panic!("no field {target} in {row}"));
+    assert!(
+        field.starts_with("<input") || field.starts_with("<textarea"),
+        "{field}"
+    );
+    assert!(field.contains(" name=\""), "{field}");
+    let text = rest.split_once("</label>").unwrap().0;
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}

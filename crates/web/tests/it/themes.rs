@@ -10,7 +10,7 @@ use cohesion_services::demo::DEMO_PASSWORD;
 use cohesion_storage::consultations::{self, ListQuery};
 use cohesion_storage::Timestamp;
 
-use crate::support::{servers_with_people, Server};
+use crate::support::{servers_with_people, translation_heading, translation_row as row, Server};
 
 const ANALYST: &str = "li@brightwater.example";
 const OFFICER: &str = "helen@brightwater.example";
@@ -356,13 +356,6 @@ async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
     }
 }
 
-/// The form group of the translations page's row for `key`.
-fn row<'a>(html: &'a str, key: &str) -> &'a str {
-    html.split("<div class=\"govuk-form-group app-translation")
-        .find(|r| r.contains(&format!("name=\"{key}\"")))
-        .unwrap_or_else(|| panic!("no row for {key}"))
-}
-
 /// How many translations have been saved (audit entries).
 async fn translations_saved(s: &Server) -> usize {
     let mut c = s.db().acquire().await.unwrap();
@@ -467,6 +460,29 @@ async fn the_label_of_a_cited_theme_is_translated_and_goes_stale_when_renamed() 
         assert!(r.starts_with(" app-translation--missing"), "{r}");
         assert!(r.contains("Street lighting"));
         assert!(!r.contains("has changed"));
+        // Each row is headed in words, the key only naming the field: the
+        // theme by its label, the finding citing it by its title.
+        let heading = translation_heading(r);
+        assert_eq!(heading, "Theme cited by a finding: Street lighting");
+        assert!(!heading.contains(&key) && !heading.contains("theme."));
+        let title = format!("finding.{finding}.title");
+        let heading = translation_heading(row(&html, &title));
+        assert_eq!(
+            heading,
+            "Finding: Lighting comes up again and again — title"
+        );
+        assert!(!heading.contains(&title) && !heading.contains("finding."));
+        assert!(!html.contains(&format!(">{key}<")) && !html.contains(&format!(">{title}<")));
+        // In the officer's language.
+        let (_, arabic) = s.page(&format!("{translate}?lang=ar"), &officer).await;
+        assert_eq!(
+            translation_heading(row(&arabic, &key)),
+            "محور يستشهد به استنتاج: Street lighting"
+        );
+        assert_eq!(
+            translation_heading(row(&arabic, &title)),
+            "الاستنتاج: Lighting comes up again and again — العنوان"
+        );
 
         // Refused, each with a message, and nothing saved: a forged theme,
         // a label too long or on two lines, even beside a good text.
@@ -535,6 +551,11 @@ async fn the_label_of_a_cited_theme_is_translated_and_goes_stale_when_renamed() 
         assert!(r.starts_with(" app-translation--missing"), "{r}");
         assert!(r.contains("has changed since this was translated"), "{r}");
         assert!(r.contains("Lighting at night") && r.contains("ليلًا"), "{r}");
+        assert_eq!(
+            translation_heading(r),
+            "Theme cited by a finding: Lighting at night",
+            "headed by the new label"
+        );
         let (_, html) = s.page(&format!("{public}?lang=ar"), "").await;
         assert!(html.contains("Lighting at night"));
         assert!(!html.contains("إنارة الشوارع"));
