@@ -138,7 +138,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (start, cpu) = (Instant::now(), cpu_seconds());
         let model = Model::train(&d_texts, &d_labels, &o)?;
         let (train_s, train_cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu);
-        println!("\n== Model trained on all of Davidson in {train_s:.2} s (one thread, includes the held-out fit for thresholds; CPU time {train_cpu:.2} s)");
+        println!("\n== Model trained on all of Davidson in {train_s:.2} s (one thread, includes the three cross-fitted fits that choose the thresholds; CPU time {train_cpu:.2} s)");
         for (l, t) in model.labels.iter().zip(&model.thresholds) {
             println!(
                 "threshold for {l} at precision {}: {t:?}",

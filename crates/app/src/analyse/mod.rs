@@ -54,7 +54,8 @@ pub enum ModerationCommand {
         #[arg(long, default_value_t = 0, value_name = "N")]
         seed: u64,
         /// Precision each class's flagging threshold must reach on the
-        /// held-out fifth of the data.
+        /// training data, each third scored by a model fitted on the
+        /// other two.
         #[arg(long, default_value_t = 0.9, value_name = "P")]
         target_precision: f64,
     },
