@@ -111,7 +111,7 @@ pub async fn list(
 
 /// Rebuilds what searches match: title and summary in every language,
 /// normalised as queries are (`cohesion_insight::text::normalise`).
-async fn refresh_search(
+pub(crate) async fn refresh_search(
     mut conn: cohesion_storage::Conn<'_>,
     id: Uuid,
 ) -> Result<(), ServiceError> {
@@ -418,7 +418,7 @@ pub async fn set_translation(
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
     })?;
     let mut tx = db.begin().await?;
-    consultations::set_translation(tx.conn(), id, locale, &json, me.user_id).await?;
+    consultations::set_translation(tx.conn(), id, locale, &json, Some(me.user_id)).await?;
     refresh_search(tx.conn(), id).await?;
     let translated = texts
         .keys()

@@ -429,7 +429,7 @@ pub async fn set_translation(
     id: Uuid,
     locale: &str,
     texts: &str,
-    by: Uuid,
+    by: Option<Uuid>,
 ) -> Result<(), StorageError> {
     on_conn!(conn, c => {
         sqlx::query(
