@@ -73,6 +73,10 @@ pub enum Part {
     Title,
     Summary,
     Body,
+    /// A topic, counted from 1, and the area: shown on the consultation's
+    /// page (the list still filters by the originals).
+    Topic(usize),
+    Area,
     Strand(usize),
     Document(usize),
     StageName(usize),
@@ -137,6 +141,30 @@ pub fn source_texts(
         .into_iter()
         .map(|t| (t.key, t.original))
         .collect()
+}
+
+/// The consultation's topics and area as translatable texts, which
+/// readers meet on its page after the title, summary and body.
+pub fn label_texts(topics: &[String], area: Option<&str>) -> Vec<SourceText> {
+    let mut out: Vec<SourceText> = topics
+        .iter()
+        .enumerate()
+        .map(|(i, topic)| SourceText::new(format!("topic.{i}"), topic.as_str(), Part::Topic(i + 1)))
+        .collect();
+    if let Some(area) = area.filter(|a| !a.is_empty()) {
+        out.push(SourceText::new("area".to_owned(), area, Part::Area));
+    }
+    out
+}
+
+/// Topics and area in the translation's language, for display only.
+pub fn apply_labels(t: &Texts, topics: &mut [String], area: &mut Option<String>) {
+    for (i, topic) in topics.iter_mut().enumerate() {
+        put(t, &format!("topic.{i}"), topic);
+    }
+    if let Some(area) = area {
+        put(t, "area", area);
+    }
 }
 
 /// [`source_texts`], each with what it is.
@@ -428,6 +456,39 @@ mod tests {
             validate(&input, &keys).unwrap_err().code,
             ErrorCode::UnknownText
         );
+    }
+
+    #[test]
+    fn topics_and_area_are_translated_for_display() {
+        let texts = label_texts(&["hate crime".into(), "youth".into()], Some("Citywide"));
+        let keys: Vec<(String, String)> = texts
+            .iter()
+            .map(|t| (t.key.clone(), t.original.clone()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("topic.0".to_owned(), "hate crime".to_owned()),
+                ("topic.1".to_owned(), "youth".to_owned()),
+                ("area".to_owned(), "Citywide".to_owned()),
+            ]
+        );
+        assert_eq!(texts[1].part, Part::Topic(2));
+        assert!(label_texts(&[], Some("")).is_empty());
+        let input = Texts::from([
+            ("topic.1".to_owned(), "الشباب".to_owned()),
+            ("area".to_owned(), "المدينة كلها".to_owned()),
+        ]);
+        let t = validate(&input, &keys).unwrap();
+        let mut topics = vec!["hate crime".to_owned(), "youth".to_owned()];
+        let mut area = Some("Citywide".to_owned());
+        apply_labels(&t, &mut topics, &mut area);
+        assert_eq!(topics, ["hate crime", "الشباب"], "untranslated ones stay");
+        assert_eq!(area.as_deref(), Some("المدينة كلها"));
+        // Renamed since: the translation no longer applies.
+        let mut area = Some("Riverside".to_owned());
+        apply_labels(&t, &mut topics, &mut area);
+        assert_eq!(area.as_deref(), Some("Riverside"));
     }
 
     #[test]

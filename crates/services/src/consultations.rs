@@ -42,7 +42,7 @@ impl ConsultationView {
     /// `domain::translation`).
     pub fn texts(&self) -> Vec<SourceText> {
         let r = &self.record;
-        translation::described_texts(
+        let mut texts = translation::described_texts(
             &r.title,
             &r.summary,
             &r.body,
@@ -50,7 +50,16 @@ impl ConsultationView {
             &r.documents,
             &self.stages,
             &self.survey,
-        )
+        );
+        // In the order readers meet them: topics and area come after
+        // the title, summary and body on the consultation's page.
+        let at = texts
+            .iter()
+            .position(|t| !matches!(t.part, Part::Title | Part::Summary | Part::Body))
+            .unwrap_or(texts.len());
+        let labels = translation::label_texts(&r.topics, r.area.as_deref());
+        texts.splice(at..at, labels);
+        texts
     }
 }
 
@@ -329,6 +338,7 @@ pub async fn view_in(
     );
     translation::apply_stages(&t, &mut v.stages);
     translation::apply_lists(&t, &mut v.record.strands, &mut v.record.documents);
+    translation::apply_labels(&t, &mut v.record.topics, &mut v.record.area);
     translation::apply_survey(&t, &mut v.survey);
     Ok(v)
 }

@@ -47,6 +47,8 @@ fn heading(ctx: &PageCtx, part: &Part, original: &str) -> String {
         Part::Title => t(ctx, "translations-part-title"),
         Part::Summary => t(ctx, "translations-part-summary"),
         Part::Body => t(ctx, "translations-part-body"),
+        Part::Topic(i) => n("translations-part-topic", i),
+        Part::Area => t(ctx, "translations-part-area"),
         Part::Strand(i) => n("translations-part-strand", i),
         Part::Document(i) => n("translations-part-document", i),
         Part::StageName(i) => n("translations-part-stage-name", i),

@@ -2170,6 +2170,8 @@ async fn the_demo_open_consultation_is_translated_into_arabic_and_the_others_are
                     .unwrap();
                 assert_eq!(v.record.title, "شوارع أكثر أمنًا ومجتمعات أقوى");
                 assert!(v.record.body.contains("## ما نسأل عنه"));
+                assert_eq!(v.record.topics, ["جرائم الكراهية", "التماسك المجتمعي"]);
+                assert_eq!(v.record.area.as_deref(), Some("المدينة كلها"));
                 assert_eq!(
                     v.survey.pages[0].questions[1].text,
                     "هل رأيتم أو سمعتم خلال الأشهر الاثني عشر الماضية آراء تروّج للكراهية أو التطرف؟"

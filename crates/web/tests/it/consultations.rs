@@ -1279,6 +1279,8 @@ async fn findings_translations_analysis_and_exports() {
         let finding = action.rsplit('/').next().unwrap();
         for (key, heading) in [
             ("title", "Title of the consultation".to_owned()),
+            ("topic.1", "Topic 2".to_owned()),
+            ("area", "Area".to_owned()),
             (
                 "q1.text",
                 "Question 1: Have you seen hate incidents locally? — wording".to_owned(),
@@ -1304,14 +1306,26 @@ async fn findings_translations_analysis_and_exports() {
             .post(
                 &translate,
                 &officer,
-                &[("csrf", &csrf), ("title", "شوارع أكثر أمانًا في الميناء")],
+                &[
+                    ("csrf", &csrf),
+                    ("title", "شوارع أكثر أمانًا في الميناء"),
+                    ("topic.1", "الشباب"),
+                    ("area", "<i>الميناء</i>"),
+                ],
             )
             .await;
         assert_eq!(res.status(), 303);
         let (_, html) = s.page(&format!("/consultations/{id}?lang=ar"), "").await;
         assert!(html.contains("شوارع أكثر أمانًا في الميناء"));
+        // Topics and area too, each alone, markup shown as text; the
+        // untranslated topic stays in the original.
+        assert!(html.contains("safety, الشباب"), "{html}");
+        assert!(html.contains("&lt;i&gt;الميناء") || html.contains("&#60;i&#62;الميناء"));
+        assert!(!html.contains("<i>الميناء"));
         let (_, html) = s.page(&format!("/consultations/{id}?lang=en"), "").await;
         assert!(html.contains("Safer streets in Harbourside"));
+        assert!(html.contains("safety, youth") && html.contains("Harbourside"));
+        assert!(!html.contains("الشباب"));
         // Findings are translated too, keyed by the finding.
         let key = format!("finding.{finding}.title");
         let res = s
