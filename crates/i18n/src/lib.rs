@@ -106,6 +106,20 @@ impl Locale {
         self.t_args(id, &[(name, FluentValue::from(n))])
     }
 
+    /// Items shown as one list, separated as the language writes it
+    /// (a comma in English, the Arabic comma in Arabic).
+    pub fn list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        let separator = self.t("list-separator");
+        let mut out = String::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&separator);
+            }
+            out.push_str(item.as_ref());
+        }
+        out
+    }
+
     fn format<'s>(&'s self, id: &str, args: Option<&FluentArgs<'_>>) -> Cow<'s, str> {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             tracing::warn!(locale = %self.tag, id, "missing message");
@@ -262,6 +276,22 @@ mod tests {
                 locale.tag()
             );
         }
+    }
+
+    #[test]
+    fn lists_are_separated_as_each_language_writes_them() {
+        let catalog = Catalog::load().unwrap();
+        let items = ["safety", "youth", "أمان"];
+        assert_eq!(
+            catalog.get("en").unwrap().list(&items),
+            "safety, youth, أمان"
+        );
+        assert_eq!(
+            catalog.get("ar").unwrap().list(&items),
+            "safety، youth، أمان"
+        );
+        assert_eq!(catalog.get("ar").unwrap().list(&["one"]), "one");
+        assert_eq!(catalog.get("en").unwrap().list::<&str>(&[]), "");
     }
 
     #[test]

@@ -121,11 +121,13 @@ pub async fn people_list(
                         format!("/admin/people/{}", s.id),
                     ),
                     s.email.clone().unwrap_or_default().into(),
-                    p.roles
-                        .iter()
-                        .map(|r| role_label(&ctx, *r))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    ctx.locale()
+                        .list(
+                            &p.roles
+                                .iter()
+                                .map(|r| role_label(&ctx, *r))
+                                .collect::<Vec<_>>(),
+                        )
                         .into(),
                     status(&ctx, s.suspended, s.verified).into(),
                 ]
@@ -175,11 +177,12 @@ pub async fn person(
         SummaryRow::new(t("people-status"), status(&ctx, s.suspended, s.verified)),
         SummaryRow::new(
             t("account-roles"),
-            std::iter::once(Role::Resident)
-                .chain(p.roles.iter().copied())
-                .map(|r| role_label(&ctx, r))
-                .collect::<Vec<_>>()
-                .join(", "),
+            ctx.locale().list(
+                &std::iter::once(Role::Resident)
+                    .chain(p.roles.iter().copied())
+                    .map(|r| role_label(&ctx, r))
+                    .collect::<Vec<_>>(),
+            ),
         ),
         SummaryRow::new(t("data-created-at"), s.created_at.to_minute()),
         SummaryRow::new(t("audit-title"), "").change(

@@ -272,7 +272,7 @@ pub async fn show(
     if !c.topics.is_empty() {
         rows.push(SummaryRow::new(
             t(&ctx, "consultation-topics"),
-            c.topics.join(", "),
+            ctx.locale().list(&c.topics),
         ));
     }
     if let Some(area) = &c.area {

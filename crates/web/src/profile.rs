@@ -129,7 +129,7 @@ pub async fn overview(
         SummaryRow::new(l.t("field-password"), "••••••••••••")
             .change("/account/password", change.clone()),
         SummaryRow::new(l.t("account-language"), language_name),
-        SummaryRow::new(l.t("account-roles"), roles.join(", ")),
+        SummaryRow::new(l.t("account-roles"), l.list(&roles)),
     ];
     let current_lang = me.locale.clone().unwrap_or_else(|| l.tag().to_owned());
     let language = Field::choice(
@@ -524,11 +524,12 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
         SummaryRow::new(t("data-created-at"), a.created_at.clone()),
         SummaryRow::new(
             t("account-roles"),
-            d.roles
-                .iter()
-                .map(|r| t(&format!("role-{}", r.key())))
-                .collect::<Vec<_>>()
-                .join(", "),
+            l.list(
+                &d.roles
+                    .iter()
+                    .map(|r| t(&format!("role-{}", r.key())))
+                    .collect::<Vec<_>>(),
+            ),
         ),
     ];
     page.tables = vec![

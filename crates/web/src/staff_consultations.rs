@@ -292,7 +292,7 @@ fn routing_text(ctx: &PageCtx, q: &QuestionDef, v: &ConsultationView) -> String 
                 "question-shown-if",
                 &[
                     ("question", rule.question.as_str().into()),
-                    ("options", picked.join(", ").into()),
+                    ("options", ctx.locale().list(&picked).into()),
                 ],
             )
         }

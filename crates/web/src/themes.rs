@@ -237,7 +237,7 @@ async fn render(
                 label: th.label.clone(),
                 description: th.description.clone(),
                 stance: stance(ctx, &th.stance),
-                terms: th.top_terms.join(", "),
+                terms: ctx.locale().list(&th.top_terms),
                 quotes: quotes(id, &th.quotes),
                 count: count_text(ctx, &th.candidate),
                 mapped: th.mapped.as_ref().map(|m| count_text(ctx, m)),

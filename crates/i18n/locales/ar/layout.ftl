@@ -7,6 +7,8 @@ nav-home = الرئيسية
 nav-get-involved = شارك معنا
 nav-about = عن الموقع
 language-switcher-label = اللغة
+# Between the items of a list shown in running text.
+list-separator = {"، "}
 phase-tag = تجريبي
 phase-text = هذه خدمة جديدة. ملاحظاتك تساعدنا على تحسينها.
 footer-heading = روابط المساعدة

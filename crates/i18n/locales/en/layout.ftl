@@ -7,6 +7,8 @@ nav-home = Home
 nav-get-involved = Get involved
 nav-about = About
 language-switcher-label = Language
+# Between the items of a list shown in running text.
+list-separator = {", "}
 phase-tag = Beta
 phase-text = This is a new service. Your feedback helps us improve it.
 footer-heading = Support links

@@ -1319,7 +1319,7 @@ async fn findings_translations_analysis_and_exports() {
         assert!(html.contains("شوارع أكثر أمانًا في الميناء"));
         // Topics and area too, each alone, markup shown as text; the
         // untranslated topic stays in the original.
-        assert!(html.contains("safety, الشباب"), "{html}");
+        assert!(html.contains("safety، الشباب"), "{html}");
         assert!(html.contains("&lt;i&gt;الميناء") || html.contains("&#60;i&#62;الميناء"));
         assert!(!html.contains("<i>الميناء"));
         let (_, html) = s.page(&format!("/consultations/{id}?lang=en"), "").await;
