@@ -126,38 +126,23 @@ impl SourceText {
     }
 }
 
-/// Every translatable text of a consultation, with its key, in the order
-/// a reader meets them.
-pub fn source_texts(
-    title: &str,
-    summary: &str,
-    body: &str,
-    strands: &[String],
-    documents: &[Document],
-    stages: &[Stage],
-    survey: &SurveyDefinition,
-) -> Vec<(String, String)> {
-    described_texts(title, summary, body, strands, documents, stages, survey)
-        .into_iter()
-        .map(|t| (t.key, t.original))
-        .collect()
+/// What an officer wrote for a consultation, borrowed: every text of it
+/// that can be translated.
+#[derive(Debug, Clone, Copy)]
+pub struct Written<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub body: &'a str,
+    pub topics: &'a [String],
+    pub area: Option<&'a str>,
+    pub strands: &'a [String],
+    pub documents: &'a [Document],
+    pub stages: &'a [Stage],
+    pub survey: &'a SurveyDefinition,
 }
 
-/// The consultation's topics and area as translatable texts, which
-/// readers meet on its page after the title, summary and body.
-pub fn label_texts(topics: &[String], area: Option<&str>) -> Vec<SourceText> {
-    let mut out: Vec<SourceText> = topics
-        .iter()
-        .enumerate()
-        .map(|(i, topic)| SourceText::new(format!("topic.{i}"), topic.as_str(), Part::Topic(i + 1)))
-        .collect();
-    if let Some(area) = area.filter(|a| !a.is_empty()) {
-        out.push(SourceText::new("area".to_owned(), area, Part::Area));
-    }
-    out
-}
-
-/// Topics and area in the translation's language, for display only.
+/// Topics and area in the translation's language, for display only (the
+/// list filters by the originals).
 pub fn apply_labels(t: &Texts, topics: &mut [String], area: &mut Option<String>) {
     for (i, topic) in topics.iter_mut().enumerate() {
         put(t, &format!("topic.{i}"), topic);
@@ -167,22 +152,36 @@ pub fn apply_labels(t: &Texts, topics: &mut [String], area: &mut Option<String>)
     }
 }
 
-/// [`source_texts`], each with what it is.
-pub fn described_texts(
-    title: &str,
-    summary: &str,
-    body: &str,
-    strands: &[String],
-    documents: &[Document],
-    stages: &[Stage],
-    survey: &SurveyDefinition,
-) -> Vec<SourceText> {
+/// Every translatable text of a consultation, with its key and what it
+/// is, in the order a reader meets them on its page.
+pub fn source_texts(w: &Written<'_>) -> Vec<SourceText> {
+    let Written {
+        title,
+        summary,
+        body,
+        topics,
+        area,
+        strands,
+        documents,
+        stages,
+        survey,
+    } = *w;
     let mut out = vec![
         SourceText::new("title".to_owned(), title, Part::Title),
         SourceText::new("summary".to_owned(), summary, Part::Summary),
     ];
     if !body.is_empty() {
         out.push(SourceText::new("body".to_owned(), body, Part::Body));
+    }
+    for (i, topic) in topics.iter().enumerate() {
+        out.push(SourceText::new(
+            format!("topic.{i}"),
+            topic.as_str(),
+            Part::Topic(i + 1),
+        ));
+    }
+    if let Some(area) = area.filter(|a| !a.is_empty()) {
+        out.push(SourceText::new("area".to_owned(), area, Part::Area));
     }
     for (i, s) in strands.iter().enumerate() {
         out.push(SourceText::new(
@@ -381,14 +380,13 @@ mod tests {
     #[test]
     fn keys_cover_the_texts_and_translations_replace_them() {
         let survey = sample();
-        let keys = source_texts("Title", "Summary", "", &[], &[], &[], &survey);
+        let described = source_texts(&written(&survey, &[], None));
+        let keys = pairs(&described);
         let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
         assert!(names.contains(&"q1.option.1"), "{names:?}");
         assert!(names.contains(&"q3.purpose"), "{names:?}");
         assert!(!names.contains(&"body"));
         // Each text says what it is; a question's texts name the question.
-        let described = described_texts("Title", "Summary", "", &[], &[], &[], &survey);
-        assert_eq!(described.len(), keys.len());
         let option = described.iter().find(|t| t.key == "q1.option.1").unwrap();
         assert_eq!(
             option.part,
@@ -458,23 +456,50 @@ mod tests {
         );
     }
 
-    #[test]
-    fn topics_and_area_are_translated_for_display() {
-        let texts = label_texts(&["hate crime".into(), "youth".into()], Some("Citywide"));
-        let keys: Vec<(String, String)> = texts
+    /// A consultation's texts with only a title, a summary, the survey,
+    /// topics and area.
+    fn written<'a>(
+        survey: &'a SurveyDefinition,
+        topics: &'a [String],
+        area: Option<&'a str>,
+    ) -> Written<'a> {
+        Written {
+            title: "Title",
+            summary: "Summary",
+            body: "",
+            topics,
+            area,
+            strands: &[],
+            documents: &[],
+            stages: &[],
+            survey,
+        }
+    }
+
+    fn pairs(texts: &[SourceText]) -> Vec<(String, String)> {
+        texts
             .iter()
             .map(|t| (t.key.clone(), t.original.clone()))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn topics_and_area_are_translated_for_display() {
+        let survey = SurveyDefinition { pages: vec![] };
+        let topics = ["hate crime".to_owned(), "youth".to_owned()];
+        let texts = source_texts(&written(&survey, &topics, Some("Citywide")));
+        let keys = pairs(&texts);
+        // Met after the title and summary, as on the page.
         assert_eq!(
-            keys,
+            keys[2..],
             [
                 ("topic.0".to_owned(), "hate crime".to_owned()),
                 ("topic.1".to_owned(), "youth".to_owned()),
                 ("area".to_owned(), "Citywide".to_owned()),
             ]
         );
-        assert_eq!(texts[1].part, Part::Topic(2));
-        assert!(label_texts(&[], Some("")).is_empty());
+        assert_eq!(texts[3].part, Part::Topic(2));
+        assert_eq!(source_texts(&written(&survey, &[], Some(""))).len(), 2);
         let input = Texts::from([
             ("topic.1".to_owned(), "الشباب".to_owned()),
             ("area".to_owned(), "المدينة كلها".to_owned()),

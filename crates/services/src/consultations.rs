@@ -42,24 +42,17 @@ impl ConsultationView {
     /// `domain::translation`).
     pub fn texts(&self) -> Vec<SourceText> {
         let r = &self.record;
-        let mut texts = translation::described_texts(
-            &r.title,
-            &r.summary,
-            &r.body,
-            &r.strands,
-            &r.documents,
-            &self.stages,
-            &self.survey,
-        );
-        // In the order readers meet them: topics and area come after
-        // the title, summary and body on the consultation's page.
-        let at = texts
-            .iter()
-            .position(|t| !matches!(t.part, Part::Title | Part::Summary | Part::Body))
-            .unwrap_or(texts.len());
-        let labels = translation::label_texts(&r.topics, r.area.as_deref());
-        texts.splice(at..at, labels);
-        texts
+        translation::source_texts(&translation::Written {
+            title: &r.title,
+            summary: &r.summary,
+            body: &r.body,
+            topics: &r.topics,
+            area: r.area.as_deref(),
+            strands: &r.strands,
+            documents: &r.documents,
+            stages: &self.stages,
+            survey: &self.survey,
+        })
     }
 }
 
