@@ -12,11 +12,11 @@
 //! counts it as needing translation again. Translations saved before
 //! fingerprints existed carry none and are taken as current.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::consultation::{Document, Stage};
 use crate::error::{ErrorCode, ValidationError};
-use crate::survey::model::{Demographic, QuestionKind, SurveyDefinition};
+use crate::survey::model::{Demographic, QuestionDef, QuestionKind, SurveyDefinition};
 use crate::survey::themes::MAX_LABEL_CHARS;
 
 pub type Texts = BTreeMap<String, String>;
@@ -27,10 +27,68 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 /// Suffix of the key under which a translation's original is fingerprinted.
 pub const FROM: &str = "#from";
 
-/// The key of a theme's label (a finding cites the theme; readers see
-/// its label in the finding's figure).
-pub fn theme_label_key(theme: impl std::fmt::Display) -> String {
-    format!("theme.{theme}.label")
+/// The keys of the texts, built in one place: the translations page,
+/// the pages that show translations and the language marks on those
+/// pages all name a text the same way. Lists count from 0.
+pub mod key {
+    use std::fmt::Display;
+
+    pub const TITLE: &str = "title";
+    pub const SUMMARY: &str = "summary";
+    pub const BODY: &str = "body";
+    pub const AREA: &str = "area";
+
+    pub fn topic(i: usize) -> String {
+        format!("topic.{i}")
+    }
+
+    pub fn strand(i: usize) -> String {
+        format!("strand.{i}")
+    }
+
+    /// A linked document's title.
+    pub fn document(i: usize) -> String {
+        format!("document.{i}.title")
+    }
+
+    pub fn stage_name(i: usize) -> String {
+        format!("stage.{i}.name")
+    }
+
+    pub fn stage_description(i: usize) -> String {
+        format!("stage.{i}.description")
+    }
+
+    pub fn page_title(p: usize) -> String {
+        format!("page.{p}.title")
+    }
+
+    /// One of a question's own texts: `field` is "text", "hint" or
+    /// "purpose".
+    pub fn question(id: &str, field: &str) -> String {
+        format!("{id}.{field}")
+    }
+
+    /// An option of a choice, ranking or area question.
+    pub fn option(id: &str, i: usize) -> String {
+        format!("{id}.option.{i}")
+    }
+
+    /// A row of a matrix question.
+    pub fn row(id: &str, i: usize) -> String {
+        format!("{id}.row.{i}")
+    }
+
+    /// A finding's "title" or "body".
+    pub fn finding(id: impl Display, part: &str) -> String {
+        format!("finding.{id}.{part}")
+    }
+
+    /// The label of a theme a finding cites (readers see it in the
+    /// finding's figure).
+    pub fn theme_label(theme: impl Display) -> String {
+        format!("theme.{theme}.label")
+    }
 }
 
 /// Whether `key` is a theme's label: one line, no longer than the
@@ -141,17 +199,6 @@ pub struct Written<'a> {
     pub survey: &'a SurveyDefinition,
 }
 
-/// Topics and area in the translation's language, for display only (the
-/// list filters by the originals).
-pub fn apply_labels(t: &Texts, topics: &mut [String], area: &mut Option<String>) {
-    for (i, topic) in topics.iter_mut().enumerate() {
-        put(t, &format!("topic.{i}"), topic);
-    }
-    if let Some(area) = area {
-        put(t, "area", area);
-    }
-}
-
 /// Every translatable text of a consultation, with its key and what it
 /// is, in the order a reader meets them on its page.
 pub fn source_texts(w: &Written<'_>) -> Vec<SourceText> {
@@ -167,45 +214,45 @@ pub fn source_texts(w: &Written<'_>) -> Vec<SourceText> {
         survey,
     } = *w;
     let mut out = vec![
-        SourceText::new("title".to_owned(), title, Part::Title),
-        SourceText::new("summary".to_owned(), summary, Part::Summary),
+        SourceText::new(key::TITLE.to_owned(), title, Part::Title),
+        SourceText::new(key::SUMMARY.to_owned(), summary, Part::Summary),
     ];
     if !body.is_empty() {
-        out.push(SourceText::new("body".to_owned(), body, Part::Body));
+        out.push(SourceText::new(key::BODY.to_owned(), body, Part::Body));
     }
     for (i, topic) in topics.iter().enumerate() {
         out.push(SourceText::new(
-            format!("topic.{i}"),
+            key::topic(i),
             topic.as_str(),
             Part::Topic(i + 1),
         ));
     }
     if let Some(area) = area.filter(|a| !a.is_empty()) {
-        out.push(SourceText::new("area".to_owned(), area, Part::Area));
+        out.push(SourceText::new(key::AREA.to_owned(), area, Part::Area));
     }
     for (i, s) in strands.iter().enumerate() {
         out.push(SourceText::new(
-            format!("strand.{i}"),
+            key::strand(i),
             s.as_str(),
             Part::Strand(i + 1),
         ));
     }
     for (i, d) in documents.iter().enumerate() {
         out.push(SourceText::new(
-            format!("document.{i}.title"),
+            key::document(i),
             d.title.as_str(),
             Part::Document(i + 1),
         ));
     }
     for (i, s) in stages.iter().enumerate() {
         out.push(SourceText::new(
-            format!("stage.{i}.name"),
+            key::stage_name(i),
             s.name.as_str(),
             Part::StageName(i + 1),
         ));
         if !s.description.is_empty() {
             out.push(SourceText::new(
-                format!("stage.{i}.description"),
+                key::stage_description(i),
                 s.description.as_str(),
                 Part::StageDescription(i + 1),
             ));
@@ -215,7 +262,7 @@ pub fn source_texts(w: &Written<'_>) -> Vec<SourceText> {
     for (p, page) in survey.pages.iter().enumerate() {
         if !page.title.is_empty() {
             out.push(SourceText::new(
-                format!("page.{p}.title"),
+                key::page_title(p),
                 page.title.as_str(),
                 Part::Page(p + 1),
             ));
@@ -228,7 +275,7 @@ pub fn source_texts(w: &Written<'_>) -> Vec<SourceText> {
                 field,
             };
             out.push(SourceText::new(
-                format!("{}.text", q.id),
+                key::question(&q.id, "text"),
                 q.text.as_str(),
                 part(QuestionField::Text),
             ));
@@ -238,7 +285,7 @@ pub fn source_texts(w: &Written<'_>) -> Vec<SourceText> {
             ] {
                 if !value.is_empty() {
                     out.push(SourceText::new(
-                        format!("{}.{field}", q.id),
+                        key::question(&q.id, field),
                         value.as_str(),
                         part(which),
                     ));
@@ -256,16 +303,12 @@ pub fn source_texts(w: &Written<'_>) -> Vec<SourceText> {
                 _ => (&[], false),
             };
             for (i, text) in written.iter().enumerate() {
-                let (kind, field) = if row {
-                    ("row", QuestionField::Row(i + 1))
+                let (key, field) = if row {
+                    (key::row(&q.id, i), QuestionField::Row(i + 1))
                 } else {
-                    ("option", QuestionField::Option(i + 1))
+                    (key::option(&q.id, i), QuestionField::Option(i + 1))
                 };
-                out.push(SourceText::new(
-                    format!("{}.{kind}.{i}", q.id),
-                    text.as_str(),
-                    part(field),
-                ));
+                out.push(SourceText::new(key, text.as_str(), part(field)));
             }
         }
     }
@@ -310,66 +353,121 @@ pub fn validate(input: &Texts, keys: &[(String, String)]) -> Result<Texts, Valid
     Ok(out)
 }
 
-/// Puts the translation of `key` in place of `target`, the original,
-/// unless it was made from another original.
-pub fn put(t: &Texts, key: &str, target: &mut String) {
-    if let Some(v) = current(t, key, target) {
-        *target = v.to_owned();
+/// The keys of texts a page shows as written, in the original's
+/// language, because they have no current translation into the reader's
+/// (missing or stale): the page marks those with the original's
+/// language, so a screen reader reads them with the right voice.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Untranslated(BTreeSet<String>);
+
+impl Untranslated {
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.contains(key)
     }
 }
 
-/// The survey with its texts in the translation's language.
-pub fn apply_survey(t: &Texts, survey: &mut SurveyDefinition) {
-    if t.is_empty() {
-        return;
+/// Puts translations in place of the originals, one text at a time,
+/// noting the texts left as written.
+pub struct Translator<'a> {
+    texts: &'a Texts,
+    untranslated: Untranslated,
+}
+
+impl<'a> Translator<'a> {
+    pub fn new(texts: &'a Texts) -> Self {
+        Translator {
+            texts,
+            untranslated: Untranslated::default(),
+        }
     }
-    for (p, page) in survey.pages.iter_mut().enumerate() {
-        put(t, &format!("page.{p}.title"), &mut page.title);
-        for q in &mut page.questions {
-            let id = q.id.clone();
-            put(t, &format!("{id}.text"), &mut q.text);
-            put(t, &format!("{id}.hint"), &mut q.hint);
-            put(t, &format!("{id}.purpose"), &mut q.purpose);
-            let (written, kind): (&mut Vec<String>, &str) = match &mut q.kind {
-                QuestionKind::SingleChoice { options }
-                | QuestionKind::MultipleChoice { options, .. }
-                | QuestionKind::Ranking { options } => (options, "option"),
-                QuestionKind::Demographic {
-                    of: Demographic::Area,
-                    areas,
-                } => (areas, "option"),
-                QuestionKind::Matrix { rows } => (rows, "row"),
-                _ => continue,
-            };
-            for (i, text) in written.iter_mut().enumerate() {
-                put(t, &format!("{id}.{kind}.{i}"), text);
+
+    /// What was left as written, for the page's language marks.
+    pub fn finish(self) -> Untranslated {
+        self.untranslated
+    }
+
+    /// Puts the translation of `key` in place of `target`, the original,
+    /// unless there is none or it was made from another original.
+    pub fn put(&mut self, key: &str, target: &mut String) {
+        match current(self.texts, key, target) {
+            Some(v) => *target = v.to_owned(),
+            None => {
+                self.untranslated.0.insert(key.to_owned());
             }
         }
     }
-}
 
-pub fn apply_stages(t: &Texts, stages: &mut [Stage]) {
-    for (i, s) in stages.iter_mut().enumerate() {
-        put(t, &format!("stage.{i}.name"), &mut s.name);
-        put(t, &format!("stage.{i}.description"), &mut s.description);
+    /// Title, summary and body.
+    pub fn main(&mut self, title: &mut String, summary: &mut String, body: &mut String) {
+        self.put(key::TITLE, title);
+        self.put(key::SUMMARY, summary);
+        self.put(key::BODY, body);
     }
-}
 
-/// Strands and document titles in the translation's language.
-pub fn apply_lists(t: &Texts, strands: &mut [String], documents: &mut [Document]) {
-    for (i, s) in strands.iter_mut().enumerate() {
-        put(t, &format!("strand.{i}"), s);
+    /// Topics and area, for display only (the list filters by the
+    /// originals).
+    pub fn labels(&mut self, topics: &mut [String], area: &mut Option<String>) {
+        for (i, topic) in topics.iter_mut().enumerate() {
+            self.put(&key::topic(i), topic);
+        }
+        if let Some(area) = area {
+            self.put(key::AREA, area);
+        }
     }
-    for (i, d) in documents.iter_mut().enumerate() {
-        put(t, &format!("document.{i}.title"), &mut d.title);
-    }
-}
 
-/// Title, summary and body in the translation's language.
-pub fn apply_main(t: &Texts, title: &mut String, summary: &mut String, body: &mut String) {
-    put(t, "title", title);
-    put(t, "summary", summary);
-    put(t, "body", body);
+    /// Strands and document titles.
+    pub fn lists(&mut self, strands: &mut [String], documents: &mut [Document]) {
+        for (i, s) in strands.iter_mut().enumerate() {
+            self.put(&key::strand(i), s);
+        }
+        for (i, d) in documents.iter_mut().enumerate() {
+            self.put(&key::document(i), &mut d.title);
+        }
+    }
+
+    pub fn stages(&mut self, stages: &mut [Stage]) {
+        for (i, s) in stages.iter_mut().enumerate() {
+            self.put(&key::stage_name(i), &mut s.name);
+            self.put(&key::stage_description(i), &mut s.description);
+        }
+    }
+
+    /// The survey's page titles and questions.
+    pub fn survey(&mut self, survey: &mut SurveyDefinition) {
+        for (p, page) in survey.pages.iter_mut().enumerate() {
+            self.put(&key::page_title(p), &mut page.title);
+            for q in &mut page.questions {
+                self.question(q);
+            }
+        }
+    }
+
+    /// One question's texts: wording, hint, purpose, options or rows.
+    pub fn question(&mut self, q: &mut QuestionDef) {
+        let id = q.id.clone();
+        self.put(&key::question(&id, "text"), &mut q.text);
+        self.put(&key::question(&id, "hint"), &mut q.hint);
+        self.put(&key::question(&id, "purpose"), &mut q.purpose);
+        let (written, row) = match &mut q.kind {
+            QuestionKind::SingleChoice { options }
+            | QuestionKind::MultipleChoice { options, .. }
+            | QuestionKind::Ranking { options } => (options, false),
+            QuestionKind::Demographic {
+                of: Demographic::Area,
+                areas,
+            } => (areas, false),
+            QuestionKind::Matrix { rows } => (rows, true),
+            _ => return,
+        };
+        for (i, text) in written.iter_mut().enumerate() {
+            let key = if row {
+                key::row(&id, i)
+            } else {
+                key::option(&id, i)
+            };
+            self.put(&key, text);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -408,8 +506,14 @@ mod tests {
             "two texts, each with its original's fingerprint"
         );
         let mut translated = survey.clone();
-        apply_survey(&t, &mut translated);
+        let mut tr = Translator::new(&t);
+        tr.survey(&mut translated);
+        let untranslated = tr.finish();
         assert_eq!(translated.pages[0].questions[0].text, "هل رأيت؟");
+        // What was translated is no longer marked as the original's.
+        assert!(!untranslated.contains("q1.text"));
+        assert!(!untranslated.contains("q1.option.0"));
+        assert!(untranslated.contains("q1.option.1"));
         let QuestionKind::SingleChoice { options } = &translated.pages[0].questions[0].kind else {
             panic!("kind changed");
         };
@@ -425,7 +529,9 @@ mod tests {
         let changed = reworded.pages[0].questions[0].text.clone();
         assert!(is_stale(&t, "q1.text", &changed));
         assert!(!is_stale(&t, "q1.option.0", "Yes"));
-        apply_survey(&t, &mut reworded);
+        let mut tr = Translator::new(&t);
+        tr.survey(&mut reworded);
+        assert!(tr.finish().contains("q1.text"), "shown as written");
         assert_eq!(reworded.pages[0].questions[0].text, changed);
         let QuestionKind::SingleChoice { options } = &reworded.pages[0].questions[0].kind else {
             panic!("kind changed");
@@ -436,7 +542,7 @@ mod tests {
         if let QuestionKind::SingleChoice { options } = &mut reordered.pages[0].questions[0].kind {
             options.swap(0, 1);
         }
-        apply_survey(&t, &mut reordered);
+        Translator::new(&t).survey(&mut reordered);
         let QuestionKind::SingleChoice { options } = &reordered.pages[0].questions[0].kind else {
             panic!("kind changed");
         };
@@ -445,7 +551,7 @@ mod tests {
         let mut legacy = Texts::new();
         legacy.insert("q1.text".into(), "قديم".into());
         let mut old = survey.clone();
-        apply_survey(&legacy, &mut old);
+        Translator::new(&legacy).survey(&mut old);
         assert_eq!(old.pages[0].questions[0].text, "قديم");
         assert_eq!(fingerprint("Yes"), fingerprint("Yes"));
         assert_ne!(fingerprint("Yes"), fingerprint("Yes "));
@@ -507,18 +613,25 @@ mod tests {
         let t = validate(&input, &keys).unwrap();
         let mut topics = vec!["hate crime".to_owned(), "youth".to_owned()];
         let mut area = Some("Citywide".to_owned());
-        apply_labels(&t, &mut topics, &mut area);
+        let mut tr = Translator::new(&t);
+        tr.labels(&mut topics, &mut area);
         assert_eq!(topics, ["hate crime", "الشباب"], "untranslated ones stay");
+        let untranslated = tr.finish();
+        assert!(untranslated.contains("topic.0"));
+        assert!(!untranslated.contains("topic.1"));
+        assert!(!untranslated.contains("area"));
         assert_eq!(area.as_deref(), Some("المدينة كلها"));
         // Renamed since: the translation no longer applies.
         let mut area = Some("Riverside".to_owned());
-        apply_labels(&t, &mut topics, &mut area);
+        let mut tr = Translator::new(&t);
+        tr.labels(&mut topics, &mut area);
         assert_eq!(area.as_deref(), Some("Riverside"));
+        assert!(tr.finish().contains("area"));
     }
 
     #[test]
     fn theme_labels_are_short_single_lines_kept_as_text() {
-        let key = theme_label_key("0192f0c4-0000-7000-8000-000000000001");
+        let key = key::theme_label("0192f0c4-0000-7000-8000-000000000001");
         let keys = vec![(key.clone(), "Street lighting".to_owned())];
         let one = |v: &str| Texts::from([(key.clone(), v.to_owned())]);
         let t = validate(&one(" <b>الإنارة</b> "), &keys).unwrap();
@@ -544,7 +657,7 @@ mod tests {
         let body = vec![("body".to_owned(), "Body".to_owned())];
         let long = Texts::from([("body".to_owned(), format!("{long}\nسطر"))]);
         assert!(validate(&long, &body).is_ok());
-        let forged = Texts::from([(theme_label_key("x"), "y".to_owned())]);
+        let forged = Texts::from([(key::theme_label("x"), "y".to_owned())]);
         assert_eq!(
             validate(&forged, &keys).unwrap_err().code,
             ErrorCode::UnknownText

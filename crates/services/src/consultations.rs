@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use cohesion_domain::consultation::{ConsultationInput, Stage, StageInput};
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::SurveyDefinition;
-use cohesion_domain::translation::{self, Part, SourceText, Texts};
+use cohesion_domain::translation::{self, Part, SourceText, Texts, Translator, Untranslated};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::consultations::{self, ConsultationRecord, ListQuery, Publication};
 use cohesion_storage::{Db, Timestamp};
@@ -314,26 +314,27 @@ pub async fn translations_of(
 }
 
 /// The view in `locale`: every text translated where a translation
-/// exists, the original elsewhere.
+/// exists, the original elsewhere, with the keys of the texts left as
+/// written.
 pub async fn view_in(
     db: &Db,
     viewer: Option<&SignedIn>,
     id: Uuid,
     locale: &str,
-) -> Result<ConsultationView, ServiceError> {
+) -> Result<(ConsultationView, Untranslated), ServiceError> {
     let mut v = view(db, viewer, id).await?;
     let t = translation(db, id, locale).await?;
-    translation::apply_main(
-        &t,
+    let mut tr = Translator::new(&t);
+    tr.main(
         &mut v.record.title,
         &mut v.record.summary,
         &mut v.record.body,
     );
-    translation::apply_stages(&t, &mut v.stages);
-    translation::apply_lists(&t, &mut v.record.strands, &mut v.record.documents);
-    translation::apply_labels(&t, &mut v.record.topics, &mut v.record.area);
-    translation::apply_survey(&t, &mut v.survey);
-    Ok(v)
+    tr.stages(&mut v.stages);
+    tr.lists(&mut v.record.strands, &mut v.record.documents);
+    tr.labels(&mut v.record.topics, &mut v.record.area);
+    tr.survey(&mut v.survey);
+    Ok((v, tr.finish()))
 }
 
 /// Every translatable text of the consultation: its own (`texts`),
@@ -366,13 +367,13 @@ pub async fn all_texts(db: &Db, v: &ConsultationView) -> Result<Vec<SourceText>,
     for f in list {
         let title = f.finding.title;
         texts.push(SourceText::new(
-            format!("finding.{}.title", f.id),
+            translation::key::finding(f.id, "title"),
             title.as_str(),
             Part::FindingTitle(title.clone()),
         ));
         if !f.finding.body.is_empty() {
             texts.push(SourceText::new(
-                format!("finding.{}.body", f.id),
+                translation::key::finding(f.id, "body"),
                 f.finding.body,
                 Part::FindingBody(title),
             ));
@@ -393,7 +394,7 @@ pub async fn all_texts(db: &Db, v: &ConsultationView) -> Result<Vec<SourceText>,
         if let Some(label) = labels.get(&q).and_then(|l| l.get(&theme)) {
             if cited.insert(theme) {
                 texts.push(SourceText::new(
-                    translation::theme_label_key(theme),
+                    translation::key::theme_label(theme),
                     label.as_str(),
                     Part::ThemeLabel,
                 ));

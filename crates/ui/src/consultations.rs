@@ -7,12 +7,13 @@ use askama::Template;
 use crate::chrome::Chrome;
 use crate::forms::Field;
 use crate::reports::SummaryRow;
+use crate::shown::Shown;
 
 /// One consultation in a list.
 pub struct ConsultationItem {
     pub href: String,
-    pub title: String,
-    pub summary: String,
+    pub title: Shown,
+    pub summary: Shown,
     /// `upcoming`, `open`, `closed` or `draft`: picks the tag's colour.
     pub status_key: &'static str,
     pub status: String,
@@ -37,8 +38,8 @@ pub struct ConsultationListPage<'a> {
 
 /// A stage of the timeline.
 pub struct StageItem {
-    pub name: String,
-    pub description: String,
+    pub name: Shown,
+    pub description: Shown,
     pub date: Option<String>,
     /// `happened`, `current` or `to_come`.
     pub state_key: &'static str,
@@ -56,18 +57,21 @@ pub struct ConsultationPage<'a> {
     pub status_key: &'static str,
     pub status: String,
     pub responded: String,
-    pub summary: String,
-    /// Sanitised HTML from the Markdown body.
+    /// The language of the title (the page's heading, `ui.title`).
+    pub title_lang: String,
+    pub summary: Shown,
+    /// Sanitised HTML from the Markdown body, and its language.
     pub body_html: String,
+    pub body_lang: String,
     /// Dates, topics, area: label and value.
     pub rows: Vec<SummaryRow>,
     pub stages: Vec<StageItem>,
     pub timeline_heading: String,
     /// "How we are listening": the strands of engagement.
-    pub strands: Vec<String>,
+    pub strands: Vec<Shown>,
     pub strands_heading: String,
     /// Linked documents: link and title.
-    pub documents: Vec<(String, String)>,
+    pub documents: Vec<(String, Shown)>,
     pub documents_heading: String,
     /// "Respond" (or "Continue your response", "Change your response").
     pub respond: Option<(String, String)>,
@@ -78,14 +82,14 @@ pub struct ConsultationPage<'a> {
 /// One option of a choice, with whether it is picked.
 pub struct OptionView {
     pub value: String,
-    pub label: String,
+    pub label: Shown,
     pub checked: bool,
 }
 
 /// A matrix row or a ranked option: a label and its own field.
 pub struct SubField {
     pub name: String,
-    pub label: String,
+    pub label: Shown,
     pub options: Vec<OptionView>,
 }
 
@@ -95,9 +99,9 @@ pub struct QuestionView {
     /// `radios`, `checkboxes`, `ranking`, `number`, `date`, `text`,
     /// `textarea` or `matrix`.
     pub control: &'static str,
-    pub text: String,
-    pub hint: Option<String>,
-    pub purpose: Option<String>,
+    pub text: Shown,
+    pub hint: Option<Shown>,
+    pub purpose: Option<Shown>,
     pub optional: bool,
     pub error: Option<String>,
     pub options: Vec<OptionView>,
@@ -115,7 +119,7 @@ pub struct QuestionView {
 /// answered.
 pub struct ErrorLink {
     pub href: String,
-    pub question: String,
+    pub question: Shown,
     pub message: String,
 }
 
@@ -124,7 +128,9 @@ pub struct ErrorLink {
 pub struct SurveyPage<'a> {
     pub ui: Chrome<'a>,
     pub back: Option<(String, String)>,
-    pub consultation: String,
+    pub consultation: Shown,
+    /// The language of the page's title (`ui.title`).
+    pub title_lang: String,
     pub progress: String,
     pub csrf: String,
     pub action: String,
@@ -159,7 +165,7 @@ pub struct ConfirmationPage<'a> {
 
 /// One answer's figures and the bar drawn for it.
 pub struct Bar {
-    pub label: String,
+    pub label: Shown,
     /// "42 (35%, 27–44%)" or "Hidden (too few to show)".
     pub figure: String,
     /// Bar length in percent of the bar's box (0 when hidden).
@@ -171,7 +177,7 @@ pub struct Bar {
 /// assistive technology, which reads the table.
 pub struct ResultView {
     pub id: String,
-    pub heading: String,
+    pub heading: Shown,
     pub base: String,
     pub note: Option<String>,
     pub caption: String,
@@ -192,12 +198,13 @@ pub struct ResultsPage<'a> {
 
 /// A finding as its page shows it.
 pub struct FindingView {
-    pub title: String,
+    pub title: Shown,
     /// "37%", or "–" when hidden.
     pub headline: String,
     /// The sentence that says what the figure is, with its base and range.
     pub figure: String,
     pub body_html: String,
+    pub body_lang: String,
     /// Shown to staff on findings not yet published.
     pub draft: Option<String>,
 }

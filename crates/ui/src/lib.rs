@@ -10,6 +10,7 @@ mod forms;
 pub mod markdown;
 mod pages;
 mod reports;
+mod shown;
 mod themes;
 
 pub use askama::Template;
@@ -24,6 +25,7 @@ pub use pages::*;
 pub use reports::{
     AccountPage, ActionForm, Cell, Filter, ReportPage, SessionRow, SummaryRow, Table,
 };
+pub use shown::Shown;
 pub use themes::{
     Choice, QuoteLink, ReviewItemView, ThemeEditPage, ThemeReviewPage, ThemeRow, ThemesPage,
 };

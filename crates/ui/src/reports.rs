@@ -6,12 +6,17 @@ use askama::Template;
 
 use crate::chrome::Chrome;
 use crate::forms::{Field, FieldError};
+use crate::shown::Shown;
 
 /// One label and value, with an optional "Change" link.
 pub struct SummaryRow {
     pub label: String,
     pub value: String,
     pub change: Option<(String, String)>,
+    /// The languages of label and value where they are not the page's
+    /// (an officer's text not yet translated).
+    pub label_lang: Option<String>,
+    pub value_lang: Option<String>,
 }
 
 impl SummaryRow {
@@ -20,6 +25,24 @@ impl SummaryRow {
             label: label.into(),
             value: value.into(),
             change: None,
+            label_lang: None,
+            value_lang: None,
+        }
+    }
+
+    /// A row whose label an officer wrote (a question).
+    pub fn written_label(label: Shown, value: impl Into<String>) -> Self {
+        Self {
+            label_lang: Some(label.lang),
+            ..Self::new(label.text, value)
+        }
+    }
+
+    /// A row whose value an officer wrote (topics, area).
+    pub fn written_value(label: impl Into<String>, value: Shown) -> Self {
+        Self {
+            value_lang: Some(value.lang),
+            ..Self::new(label, value.text)
         }
     }
 

@@ -8,6 +8,7 @@ use axum::response::Response;
 use cohesion_domain::consultation::{format_date, Stage, StageLink, StageState, Status};
 use cohesion_domain::survey::answers::{AnswerError, RawAnswers};
 use cohesion_domain::survey::model::{Options, QuestionDef, QuestionKind, SurveyDefinition};
+use cohesion_domain::translation::{key, Texts, Translator};
 use cohesion_insight::disclosure::SmallBaseRules;
 use cohesion_services::accounts::tokens::new_token;
 use cohesion_services::consultations::{self, is_staff, ConsultationView, PAGE_SIZE};
@@ -19,7 +20,7 @@ use cohesion_storage::consultations::{ConsultationRecord, ListQuery};
 use cohesion_storage::Timestamp;
 use cohesion_ui::{
     Bar, CheckAnswersPage, ConfirmationPage, ConsultationItem, ConsultationListPage,
-    ConsultationPage, ErrorLink, Field, OptionView, QuestionView, ResultView, ResultsPage,
+    ConsultationPage, ErrorLink, Field, OptionView, QuestionView, ResultView, ResultsPage, Shown,
     StageItem, SubField, SummaryRow, SurveyPage,
 };
 use serde::Deserialize;
@@ -31,6 +32,7 @@ use crate::form::StrictForm;
 use crate::pages::{ClientKey, PageCtx};
 use crate::profile::{done_message, see_other, DoneQuery};
 use crate::session::{check_csrf, cookie, set_cookie};
+use crate::shown::Langs;
 
 /// The cookie that lets someone without an account come back to their
 /// anonymous response. Only its SHA-256, per consultation, is stored.
@@ -140,15 +142,16 @@ pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response
             .into_iter()
             .map(|a| (a.clone(), a)),
     );
-    translate_list(&ctx, &mut list).await?;
+    let langs = translate_list(&ctx, &mut list).await?;
     let items = list
         .iter()
-        .map(|c| {
+        .zip(langs)
+        .map(|(c, langs)| {
             let (status_key, status) = status_label(&ctx, c);
             ConsultationItem {
                 href: format!("/consultations/{}", c.id),
-                title: c.title.clone(),
-                summary: c.summary.clone(),
+                title: langs.shown(key::TITLE, &c.title),
+                summary: langs.shown(key::SUMMARY, &c.summary),
                 status_key,
                 status,
                 dates: dates(&ctx, c),
@@ -214,15 +217,17 @@ pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response
 
 pub(crate) fn stage_items(
     ctx: &PageCtx,
+    langs: &Langs,
     id: Uuid,
     stages: &[Stage],
     results_public: bool,
 ) -> Vec<StageItem> {
     stages
         .iter()
-        .map(|s| StageItem {
-            name: s.name.clone(),
-            description: s.description.clone(),
+        .enumerate()
+        .map(|(i, s)| StageItem {
+            name: langs.shown(&key::stage_name(i), &s.name),
+            description: langs.shown(&key::stage_description(i), &s.description),
             date: s.date.map(format_date),
             state_key: s.state.key(),
             state: t(ctx, &format!("stage-{}", s.state.key())),
@@ -256,11 +261,15 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let id = consultation_id(&id)?;
     let viewer = ctx.user.0.as_ref();
-    let ConsultationView {
-        record: c,
-        survey,
-        stages,
-    } = consultations::view_in(&ctx.state.db, viewer, id, ctx.locale().tag()).await?;
+    let (
+        ConsultationView {
+            record: c,
+            survey,
+            stages,
+        },
+        untranslated,
+    ) = consultations::view_in(&ctx.state.db, viewer, id, ctx.locale().tag()).await?;
+    let langs = Langs::new(&ctx, untranslated);
     let (status_key, status) = status_label(&ctx, &c);
     let path = format!("/consultations/{id}");
     let mut ui = ctx.chrome_for(&path, "consultation-title").await?;
@@ -270,18 +279,27 @@ pub async fn show(
         SummaryRow::new(t(&ctx, "consultation-closes"), c.closes_at.to_minute()),
     ];
     if !c.topics.is_empty() {
-        rows.push(SummaryRow::new(
+        // One language for the list: the original's while any topic is
+        // left as written.
+        let lang = (0..c.topics.len())
+            .map(|i| langs.of(&key::topic(i)))
+            .max_by_key(|l| *l != ctx.locale().tag())
+            .unwrap_or_default();
+        rows.push(SummaryRow::written_value(
             t(&ctx, "consultation-topics"),
-            ctx.locale().list(&c.topics),
+            Shown::new(ctx.locale().list(&c.topics), lang),
         ));
     }
     if let Some(area) = &c.area {
-        rows.push(SummaryRow::new(t(&ctx, "consultation-area"), area.clone()));
+        rows.push(SummaryRow::written_value(
+            t(&ctx, "consultation-area"),
+            langs.shown(key::AREA, area),
+        ));
     }
     // Where this visitor stands, to word the button.
     let who = known_respondent(&ctx, &headers);
     let progress = if c.published_at.is_some() && !survey.pages.is_empty() {
-        Some(progress_in(&ctx, who, id).await?)
+        Some(progress_in(&ctx, who, id).await?.0)
     } else {
         None
     };
@@ -344,17 +362,25 @@ pub async fn show(
             "count",
             c.response_count.max(0) as u64,
         ),
-        summary: c.summary.clone(),
+        title_lang: langs.of(key::TITLE).to_owned(),
+        summary: langs.shown(key::SUMMARY, &c.summary),
         body_html: cohesion_ui::markdown::render(&c.body),
+        body_lang: langs.of(key::BODY).to_owned(),
         rows,
-        stages: stage_items(&ctx, id, &stages, results_public),
+        stages: stage_items(&ctx, &langs, id, &stages, results_public),
         timeline_heading: t(&ctx, "consultation-timeline"),
-        strands: c.strands.clone(),
+        strands: c
+            .strands
+            .iter()
+            .enumerate()
+            .map(|(i, s)| langs.shown(&key::strand(i), s))
+            .collect(),
         strands_heading: t(&ctx, "consultation-strands"),
         documents: c
             .documents
             .iter()
-            .map(|d| (d.url.clone(), d.title.clone()))
+            .enumerate()
+            .map(|(i, d)| (d.url.clone(), langs.shown(&key::document(i), &d.title)))
             .collect(),
         documents_heading: t(&ctx, "consultation-documents"),
         respond: respond_link,
@@ -443,7 +469,7 @@ pub async fn start(
     let id = consultation_id(&id)?;
     let mut fresh = None;
     let (who, _) = respondent(&ctx, &headers, &mut fresh)?;
-    let p = progress_in(&ctx, who, id).await?;
+    let (p, _) = progress_in(&ctx, who, id).await?;
     if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
         return Ok(res);
     }
@@ -476,13 +502,28 @@ fn values<'a>(draft: &'a RawAnswers, field: &str) -> &'a [String] {
     draft.get(field).map_or(&[], Vec::as_slice)
 }
 
+/// A question's option labels as shown: the written ones in their
+/// language, the platform's scales in the reader's.
+fn shown_options(ctx: &PageCtx, langs: &Langs, q: &QuestionDef) -> Vec<Shown> {
+    let written = matches!(q.kind.options(), Options::Written(_));
+    option_labels(ctx, q)
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| match written {
+            true => langs.shown(&key::option(&q.id, i), &label),
+            false => langs.reader(label),
+        })
+        .collect()
+}
+
 fn question_view(
     ctx: &PageCtx,
+    langs: &Langs,
     q: &QuestionDef,
     draft: &RawAnswers,
     error: Option<String>,
 ) -> QuestionView {
-    let labels = option_labels(ctx, q);
+    let labels = shown_options(ctx, langs, q);
     let picked = values(draft, &q.id);
     let options = labels
         .iter()
@@ -493,13 +534,13 @@ fn question_view(
             checked: picked.iter().any(|v| *v == i.to_string()),
         })
         .collect();
-    let pick_list = |field: &str, labels: &[String], offset: usize| -> Vec<OptionView> {
+    let pick_list = |field: &str, labels: &[Shown]| -> Vec<OptionView> {
         let current = values(draft, field).first().cloned().unwrap_or_default();
         labels
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let value = (i + offset).to_string();
+                let value = i.to_string();
                 OptionView {
                     checked: value == current,
                     value,
@@ -521,9 +562,9 @@ fn question_view(
                 .map(|(r, label)| {
                     let name = format!("{}-{r}", q.id);
                     SubField {
-                        options: pick_list(&name, &labels, 0),
+                        options: pick_list(&name, &labels),
                         name,
-                        label: label.clone(),
+                        label: langs.shown(&key::row(&q.id, r), label),
                     }
                 })
                 .collect(),
@@ -545,11 +586,11 @@ fn question_view(
                                 .map(|r| OptionView {
                                     checked: *r == current,
                                     value: r.clone(),
-                                    label: r.clone(),
+                                    label: langs.reader(r.as_str()),
                                 })
                                 .collect(),
                             name,
-                            label: label.clone(),
+                            label: langs.shown(&key::option(&q.id, i), label),
                         }
                     })
                     .collect(),
@@ -566,18 +607,21 @@ fn question_view(
         QuestionKind::LongText { max_chars } => ("textarea", Vec::new(), *max_chars),
     };
     let hint = (!q.hint.trim().is_empty())
-        .then(|| q.hint.clone())
-        .or_else(|| match &q.kind {
-            QuestionKind::MultipleChoice { max: Some(m), .. } => {
-                Some(tn(ctx, "survey-choose-up-to", "count", *m as u64))
-            }
-            QuestionKind::MultipleChoice { .. } => Some(t(ctx, "survey-choose-all")),
-            QuestionKind::Ranking { .. } => Some(t(ctx, "survey-ranking-hint")),
-            QuestionKind::Date => Some(t(ctx, "survey-date-hint")),
-            _ => None,
+        .then(|| langs.shown(&key::question(&q.id, "hint"), &q.hint))
+        .or_else(|| {
+            let platform = match &q.kind {
+                QuestionKind::MultipleChoice { max: Some(m), .. } => {
+                    tn(ctx, "survey-choose-up-to", "count", *m as u64)
+                }
+                QuestionKind::MultipleChoice { .. } => t(ctx, "survey-choose-all"),
+                QuestionKind::Ranking { .. } => t(ctx, "survey-ranking-hint"),
+                QuestionKind::Date => t(ctx, "survey-date-hint"),
+                _ => return None,
+            };
+            Some(langs.reader(platform))
         });
-    let purpose =
-        (q.kind.is_special_category() && !q.purpose.is_empty()).then(|| q.purpose.clone());
+    let purpose = (q.kind.is_special_category() && !q.purpose.is_empty())
+        .then(|| langs.shown(&key::question(&q.id, "purpose"), &q.purpose));
     let mut described = Vec::new();
     if hint.is_some() {
         described.push(format!("{}-hint", q.id));
@@ -591,7 +635,7 @@ fn question_view(
     QuestionView {
         id: q.id.clone(),
         control,
-        text: q.text.clone(),
+        text: langs.shown(&key::question(&q.id, "text"), &q.text),
         hint,
         purpose,
         optional: !q.required,
@@ -617,6 +661,7 @@ fn answer_messages(ctx: &PageCtx, errors: &[AnswerError]) -> Vec<(String, String
 /// field is no question there.
 fn error_links(
     p: &Progress,
+    langs: &Langs,
     errors: &[(String, String)],
     href_of: impl Fn(&str) -> Option<String>,
 ) -> Vec<ErrorLink> {
@@ -624,11 +669,10 @@ fn error_links(
         .iter()
         .map(|(qid, message)| ErrorLink {
             href: href_of(qid).unwrap_or_else(|| "#main-content".to_owned()),
-            question: p
-                .survey
-                .question(qid)
-                .map(|q| q.text.clone())
-                .unwrap_or_default(),
+            question: p.survey.question(qid).map_or_else(
+                || langs.reader(""),
+                |q| langs.shown(&key::question(qid, "text"), &q.text),
+            ),
             message: message.clone(),
         })
         .collect()
@@ -638,6 +682,7 @@ fn error_links(
 async fn survey_page(
     ctx: &PageCtx,
     p: &Progress,
+    langs: &Langs,
     page: usize,
     csrf: String,
     draft: &RawAnswers,
@@ -657,7 +702,7 @@ async fn survey_page(
                 .iter()
                 .find(|(qid, _)| *qid == q.id)
                 .map(|(_, m)| m.clone());
-            question_view(ctx, q, draft, error)
+            question_view(ctx, langs, q, draft, error)
         })
         .collect();
     let position = p
@@ -667,8 +712,10 @@ async fn survey_page(
         .map_or(page + 1, |i| i + 1);
     let path = format!("/consultations/{id}/respond/{}", page + 1);
     let mut ui = ctx.chrome_for(&path, "survey-title").await?;
+    let mut title_lang = ctx.locale().tag().to_owned();
     if !def.title.trim().is_empty() {
         ui.title = def.title.clone();
+        title_lang = langs.of(&key::page_title(page)).to_owned();
     }
     let previous = p.pages.iter().rev().find(|x| **x < page).copied();
     let back = match previous {
@@ -678,7 +725,8 @@ async fn survey_page(
     let view = SurveyPage {
         ui,
         back: Some((back, t(ctx, "back"))),
-        consultation: p.consultation.title.clone(),
+        consultation: langs.shown(key::TITLE, &p.consultation.title),
+        title_lang,
         progress: t2(
             ctx,
             "survey-progress",
@@ -687,7 +735,7 @@ async fn survey_page(
         ),
         csrf,
         action: path,
-        errors: error_links(p, &errors, |qid| {
+        errors: error_links(p, langs, &errors, |qid| {
             questions
                 .iter()
                 .any(|q| q.id == qid)
@@ -716,7 +764,7 @@ pub async fn page_form(
     let id = consultation_id(&id)?;
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
-    let p = progress_in(&ctx, who, id).await?;
+    let (p, langs) = progress_in(&ctx, who, id).await?;
     if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
         return Ok(res);
     }
@@ -736,6 +784,7 @@ pub async fn page_form(
     let mut res = survey_page(
         &ctx,
         &p,
+        &langs,
         page,
         csrf,
         &p.draft,
@@ -776,7 +825,7 @@ pub async fn save_page(
     check_csrf(&headers, &ctx.user, &csrf)?;
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
-    let p = progress_in(&ctx, who, id).await?;
+    let (p, langs) = progress_in(&ctx, who, id).await?;
     if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
         return Ok(res);
     }
@@ -804,6 +853,7 @@ pub async fn save_page(
             survey_page(
                 &ctx,
                 &p,
+                &langs,
                 page,
                 csrf,
                 &raw,
@@ -873,6 +923,7 @@ fn answer_text(ctx: &PageCtx, q: &QuestionDef, draft: &RawAnswers) -> String {
 async fn check_page(
     ctx: &PageCtx,
     p: &Progress,
+    langs: &Langs,
     csrf: String,
     errors: Vec<(String, String)>,
     status: StatusCode,
@@ -886,8 +937,9 @@ async fn check_page(
                 continue;
             }
             let href = format!("/consultations/{id}/respond/{}", page + 1);
+            let question = langs.shown(&key::question(&q.id, "text"), &q.text);
             rows.push(
-                SummaryRow::new(q.text.clone(), answer_text(ctx, q, &p.draft))
+                SummaryRow::written_label(question, answer_text(ctx, q, &p.draft))
                     .change(&href, t(ctx, "change")),
             );
         }
@@ -903,7 +955,7 @@ async fn check_page(
         }),
         lead: t(ctx, "check-answers-lead"),
         rows,
-        errors: error_links(p, &errors, |qid| {
+        errors: error_links(p, langs, &errors, |qid| {
             p.survey
                 .pages
                 .iter()
@@ -931,7 +983,7 @@ pub async fn check(
 ) -> Result<Response, AppError> {
     let id = consultation_id(&id)?;
     let who = known_respondent(&ctx, &headers);
-    let p = progress_in(&ctx, who, id).await?;
+    let (p, langs) = progress_in(&ctx, who, id).await?;
     if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
         return Ok(res);
     }
@@ -942,7 +994,7 @@ pub async fn check(
         return Ok(see_other(&format!("/consultations/{id}/respond/1")));
     }
     let (csrf, set) = anon_csrf(&ctx, &headers)?;
-    let mut res = check_page(&ctx, &p, csrf, Vec::new(), StatusCode::OK).await?;
+    let mut res = check_page(&ctx, &p, &langs, csrf, Vec::new(), StatusCode::OK).await?;
     if let Some(c) = set {
         res.headers_mut().append(header::SET_COOKIE, c);
     }
@@ -964,7 +1016,7 @@ pub async fn submit(
     let id = consultation_id(&id)?;
     check_csrf(&headers, &ctx.user, &form.csrf)?;
     let who = known_respondent(&ctx, &headers);
-    let p = progress_in(&ctx, who, id).await?;
+    let (p, langs) = progress_in(&ctx, who, id).await?;
     if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
         return Ok(res);
     }
@@ -978,6 +1030,7 @@ pub async fn submit(
             check_page(
                 &ctx,
                 &p,
+                &langs,
                 form.csrf,
                 messages,
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -995,7 +1048,7 @@ pub async fn done(
 ) -> Result<Response, AppError> {
     let id = consultation_id(&id)?;
     let who = known_respondent(&ctx, &headers);
-    let p = progress_in(&ctx, who, id).await?;
+    let (p, _) = progress_in(&ctx, who, id).await?;
     let Some(response) = p.response.as_ref().filter(|r| r.submitted_at.is_some()) else {
         return Err(ServiceError::NotFound.into());
     };
@@ -1041,8 +1094,8 @@ pub(crate) fn figure(ctx: &PageCtx, cell: &results::Cell) -> String {
 fn line_view(
     ctx: &PageCtx,
     id: &str,
-    heading: &str,
-    labels: &[String],
+    heading: Shown,
+    labels: &[Shown],
     line: &Line,
     base: String,
 ) -> ResultView {
@@ -1057,15 +1110,15 @@ fn line_view(
         .collect();
     ResultView {
         id: id.to_owned(),
-        heading: heading.to_owned(),
         base,
         note: line.base_hidden.then(|| t(ctx, "results-base-hidden")),
         caption: t2(
             ctx,
             "results-table-caption",
-            ("question", heading),
+            ("question", &heading.text),
             ("base", &line.base.to_string()),
         ),
+        heading,
         head: [t(ctx, "results-option"), t(ctx, "results-figure-head")],
         bars,
     }
@@ -1077,7 +1130,7 @@ fn weighted_view(
     ctx: &PageCtx,
     w: &results::WeightedSnapshot,
     q: &QuestionDef,
-    labels: &[String],
+    labels: &[Shown],
     tally: &cohesion_insight::weighted::WeightedTally,
     rules: SmallBaseRules,
 ) -> ResultView {
@@ -1111,7 +1164,8 @@ fn weighted_view(
     };
     ResultView {
         id: format!("{}-weighted", q.id),
-        heading: heading.clone(),
+        // A sentence of the reader's language naming the question.
+        heading: Shown::new(heading.as_str(), ctx.locale().tag()),
         base: ctx.locale().t_args(
             "results-weighted-base",
             &[
@@ -1135,10 +1189,10 @@ fn weighted_view(
     }
 }
 
-fn text_view(id: &str, heading: &str, base: String, note: String) -> ResultView {
+fn text_view(id: &str, heading: Shown, base: String, note: String) -> ResultView {
     ResultView {
         id: id.to_owned(),
-        heading: heading.to_owned(),
+        heading,
         base,
         note: Some(note),
         caption: String::new(),
@@ -1147,9 +1201,10 @@ fn text_view(id: &str, heading: &str, base: String, note: String) -> ResultView 
     }
 }
 
-pub(crate) fn result_views(ctx: &PageCtx, r: &Results) -> Vec<ResultView> {
+pub(crate) fn result_views(ctx: &PageCtx, langs: &Langs, r: &Results) -> Vec<ResultView> {
     let mut out = Vec::new();
     for q in &r.questions {
+        let text = langs.shown(&key::question(&q.question.id, "text"), &q.question.text);
         let mut base = tn(ctx, "results-answered", "count", q.answered);
         // Staff see every question; they are told which ones the public
         // does not see.
@@ -1162,22 +1217,22 @@ pub(crate) fn result_views(ctx: &PageCtx, r: &Results) -> Vec<ResultView> {
         if q.withheld {
             out.push(text_view(
                 &q.question.id,
-                &q.question.text,
+                text,
                 base,
                 t(ctx, "results-withheld"),
             ));
             continue;
         }
-        let labels = option_labels(ctx, &q.question);
+        let labels = shown_options(ctx, langs, &q.question);
         match &q.question.kind {
             QuestionKind::Matrix { rows } => {
                 for (i, (row, line)) in rows.iter().zip(&q.lines).enumerate() {
-                    let heading = format!("{} – {row}", q.question.text);
+                    let heading = Shown::new(format!("{text} – {row}"), text.lang.as_str());
                     let base = tn(ctx, "results-answered", "count", line.base);
                     out.push(line_view(
                         ctx,
                         &format!("{}-{i}", q.question.id),
-                        &heading,
+                        heading,
                         &labels,
                         line,
                         base,
@@ -1190,7 +1245,7 @@ pub(crate) fn result_views(ctx: &PageCtx, r: &Results) -> Vec<ResultView> {
                     out.push(line_view(
                         ctx,
                         &q.question.id,
-                        &heading,
+                        langs.reader(heading),
                         &labels,
                         line,
                         base,
@@ -1199,14 +1254,7 @@ pub(crate) fn result_views(ctx: &PageCtx, r: &Results) -> Vec<ResultView> {
             }
             k if k.is_choice() => {
                 if let Some(line) = q.lines.first() {
-                    out.push(line_view(
-                        ctx,
-                        &q.question.id,
-                        &q.question.text,
-                        &labels,
-                        line,
-                        base,
-                    ));
+                    out.push(line_view(ctx, &q.question.id, text, &labels, line, base));
                 }
                 let weighted = r.weighting.as_ref().and_then(|w| {
                     w.question(&q.question.id)
@@ -1216,7 +1264,7 @@ pub(crate) fn result_views(ctx: &PageCtx, r: &Results) -> Vec<ResultView> {
             }
             _ => out.push(text_view(
                 &q.question.id,
-                &q.question.text,
+                text,
                 base,
                 t(ctx, "results-free-text"),
             )),
@@ -1237,7 +1285,7 @@ pub async fn results_page(
     let id = consultation_id(&id)?;
     let viewer = ctx.user.0.as_ref();
     let mut r = results::results(&ctx.state.db, viewer, id, rules(&ctx), Some(&client.0)).await?;
-    translate_results(&ctx, &mut r).await?;
+    let langs = translate_results(&ctx, &mut r).await?;
     let path = format!("/consultations/{id}/results");
     let mut ui = ctx.chrome_for(&path, "results-title").await?;
     ui.title = t1(&ctx, "results-title-of", "title", &r.consultation.title);
@@ -1260,7 +1308,7 @@ pub async fn results_page(
     if staff_view {
         lead.insert(0, t(&ctx, "results-not-published"));
     }
-    let questions = result_views(&ctx, &r);
+    let questions = result_views(&ctx, &langs, &r);
     let mut links = Vec::new();
     if viewer.is_some_and(|v| v.roles.allows(cohesion_domain::identity::Action::Analyse)) {
         links.push((
@@ -1286,42 +1334,54 @@ pub async fn results_page(
     respond(StatusCode::OK, view, None)
 }
 
-/// Where `who` stands, with the survey and title in the page's language.
-async fn progress_in(ctx: &PageCtx, who: Respondent<'_>, id: Uuid) -> Result<Progress, AppError> {
+/// Where `who` stands, with the survey and title in the page's language,
+/// and the language each of those texts is shown in.
+async fn progress_in(
+    ctx: &PageCtx,
+    who: Respondent<'_>,
+    id: Uuid,
+) -> Result<(Progress, Langs), AppError> {
     let mut p = responding::progress(&ctx.state.db, who, id).await?;
     let t = consultations::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
+    let mut tr = Translator::new(&t);
     let c = &mut p.consultation;
-    cohesion_domain::translation::apply_main(&t, &mut c.title, &mut c.summary, &mut c.body);
-    cohesion_domain::translation::apply_survey(&t, &mut p.survey);
-    Ok(p)
+    tr.main(&mut c.title, &mut c.summary, &mut c.body);
+    tr.survey(&mut p.survey);
+    Ok((p, Langs::new(ctx, tr.finish())))
 }
 
-/// A list page's titles and summaries in the page's language (one query).
-async fn translate_list(ctx: &PageCtx, list: &mut [ConsultationRecord]) -> Result<(), AppError> {
+/// A list page's titles and summaries in the page's language (one
+/// query), and the language each consultation's are shown in.
+async fn translate_list(
+    ctx: &PageCtx,
+    list: &mut [ConsultationRecord],
+) -> Result<Vec<Langs>, AppError> {
     let ids: Vec<Uuid> = list.iter().map(|c| c.id).collect();
     let all = consultations::translations_of(&ctx.state.db, &ids, ctx.locale().tag()).await?;
-    for c in list.iter_mut() {
-        if let Some(t) = all.get(&c.id) {
-            cohesion_domain::translation::apply_main(t, &mut c.title, &mut c.summary, &mut c.body);
-        }
-    }
-    Ok(())
+    let none = Texts::new();
+    Ok(list
+        .iter_mut()
+        .map(|c| {
+            let mut tr = Translator::new(all.get(&c.id).unwrap_or(&none));
+            tr.main(&mut c.title, &mut c.summary, &mut c.body);
+            Langs::new(ctx, tr.finish())
+        })
+        .collect())
 }
 
-/// Results with question texts and options in the page's language.
-pub(crate) async fn translate_results(ctx: &PageCtx, r: &mut Results) -> Result<(), AppError> {
+/// Results with question texts and options in the page's language, and
+/// the language each is shown in.
+pub(crate) async fn translate_results(ctx: &PageCtx, r: &mut Results) -> Result<Langs, AppError> {
     let t =
         consultations::translation(&ctx.state.db, r.consultation.id, ctx.locale().tag()).await?;
-    if t.is_empty() {
-        return Ok(());
-    }
+    let mut tr = Translator::new(&t);
     let c = &mut r.consultation;
-    cohesion_domain::translation::apply_main(&t, &mut c.title, &mut c.summary, &mut c.body);
-    cohesion_domain::translation::apply_survey(&t, &mut r.survey);
+    tr.main(&mut c.title, &mut c.summary, &mut c.body);
+    tr.survey(&mut r.survey);
     for q in &mut r.questions {
         if let Some(translated) = r.survey.question(&q.question.id) {
             q.question = translated.clone();
         }
     }
-    Ok(())
+    Ok(Langs::new(ctx, tr.finish()))
 }

@@ -7,6 +7,7 @@ use axum::response::Response;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::findings::FindingInput;
 use cohesion_domain::survey::model::QuestionKind;
+use cohesion_domain::translation::{key, Translator};
 use cohesion_services::consultations;
 use cohesion_services::findings::{self, ShownFinding};
 use cohesion_services::ServiceError;
@@ -21,6 +22,7 @@ use crate::form::StrictForm;
 use crate::pages::{ClientKey, PageCtx};
 use crate::profile::see_other;
 use crate::session::{check_session_csrf, Me};
+use crate::shown::Langs;
 
 fn t(ctx: &PageCtx, id: &str) -> String {
     ctx.locale().t(id).into_owned()
@@ -127,32 +129,23 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
     // questions and theme labels they rest on and the consultation's
     // title.
     let texts = consultations::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
-    cohesion_domain::translation::apply_main(&texts, &mut c.title, &mut c.summary, &mut c.body);
+    let mut tr = Translator::new(&texts);
+    tr.main(&mut c.title, &mut c.summary, &mut c.body);
     for f in &mut list {
-        let key = |part: &str| format!("finding.{}.{part}", f.record.id);
-        cohesion_domain::translation::put(&texts, &key("title"), &mut f.record.finding.title);
-        cohesion_domain::translation::put(&texts, &key("body"), &mut f.record.finding.body);
+        let finding = &mut f.record.finding;
+        tr.put(&key::finding(f.record.id, "title"), &mut finding.title);
+        tr.put(&key::finding(f.record.id, "body"), &mut finding.body);
         // The label of the theme it cites (empty while the figure is
         // hidden: nothing to translate then).
-        if let (Some(theme), Some(label)) = (&f.record.finding.theme, &mut f.theme) {
+        if let (Some(theme), Some(label)) = (&finding.theme, &mut f.theme) {
             if !label.is_empty() {
-                let key = cohesion_domain::translation::theme_label_key(theme);
-                cohesion_domain::translation::put(&texts, &key, label);
+                tr.put(&key::theme_label(theme), label);
             }
         }
-        let mut one = cohesion_domain::survey::model::SurveyDefinition {
-            pages: vec![cohesion_domain::survey::model::PageDef {
-                title: String::new(),
-                skip_if: None,
-                questions: vec![f.question_def.clone()],
-            }],
-        };
-        cohesion_domain::translation::apply_survey(&texts, &mut one);
-        if let Some(q) = one.pages.pop().and_then(|mut p| p.questions.pop()) {
-            f.question = q.text.clone();
-            f.question_def = q;
-        }
+        tr.question(&mut f.question_def);
+        f.question = f.question_def.text.clone();
     }
+    let langs = Langs::new(&ctx, tr.finish());
     let path = format!("/consultations/{id}/findings");
     let mut ui = ctx.chrome_for(&path, "findings-title").await?;
     ui.title = ctx
@@ -163,10 +156,11 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
         .map(|f| {
             let (headline, figure) = figure(&ctx, f);
             FindingView {
-                title: f.record.finding.title.clone(),
+                title: langs.shown(&key::finding(f.record.id, "title"), &f.record.finding.title),
                 headline,
                 figure,
                 body_html: cohesion_ui::markdown::render(&f.record.finding.body),
+                body_lang: langs.of(&key::finding(f.record.id, "body")).to_owned(),
                 draft: f
                     .record
                     .published_at

@@ -26,6 +26,7 @@ mod pages;
 mod profile;
 mod security;
 mod session;
+mod shown;
 mod staff_consultations;
 mod state;
 mod themes;

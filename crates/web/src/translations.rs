@@ -244,7 +244,7 @@ pub async fn save(
         Err(ServiceError::Invalid(e)) => {
             let errors = vec![ErrorLink {
                 href: "#t-1".into(),
-                question: String::new(),
+                question: cohesion_ui::Shown::new("", ctx.locale().tag()),
                 message: t(&ctx, &format!("reason-{}", e.code)),
             }];
             page(

@@ -1828,16 +1828,12 @@ async fn search_finds_arabic_whatever_the_spelling_and_translations_too() {
             .unwrap();
         assert_eq!(l.0.iter().map(|c| c.id).collect::<Vec<_>>(), [b]);
         // The translation shows in Arabic and the original stays in English.
-        let v = consultations::view_in(db, None, b, "ar").await.unwrap();
+        let (v, untranslated) = consultations::view_in(db, None, b, "ar").await.unwrap();
         assert_eq!(v.record.title, "حدائق أكثر أمانًا");
-        assert_eq!(
-            consultations::view_in(db, None, b, "en")
-                .await
-                .unwrap()
-                .record
-                .title,
-            "Safer parks"
-        );
+        assert!(!untranslated.contains("title"));
+        let (v, untranslated) = consultations::view_in(db, None, b, "en").await.unwrap();
+        assert_eq!(v.record.title, "Safer parks");
+        assert!(untranslated.contains("title"), "the original, as written");
         // Keys the consultation does not have are refused, nothing saved.
         texts.insert("q99.text".into(), "x".into());
         assert!(
@@ -2165,9 +2161,13 @@ async fn the_demo_open_consultation_is_translated_into_arabic_and_the_others_are
                 // Every text, findings included, and read back in Arabic.
                 assert!(keys.len() >= 40, "{keys:?}");
                 assert_eq!(missing, Vec::<&str>::new());
-                let v = consultations::view_in(db, None, record.id, "ar")
+                let (v, untranslated) = consultations::view_in(db, None, record.id, "ar")
                     .await
                     .unwrap();
+                // No text of it is left as written, in English.
+                for (key, _) in &keys {
+                    assert!(!untranslated.contains(key), "{key}");
+                }
                 assert_eq!(v.record.title, "شوارع أكثر أمنًا ومجتمعات أقوى");
                 assert!(v.record.body.contains("## ما نسأل عنه"));
                 assert_eq!(v.record.topics, ["جرائم الكراهية", "التماسك المجتمعي"]);

@@ -288,7 +288,7 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
         assert!(html.contains("govuk-error-summary") && html.contains("There is a problem"));
         // Each line of the summary names its question and links to it.
         assert!(html.contains(
-            "<a href=\"#q1\"><bdi>Have you seen hate incidents locally?</bdi>: Answer the question"
+            "<a href=\"#q1\"><bdi lang=\"en\">Have you seen hate incidents locally?</bdi>: Answer the question"
         ));
         // A field that is no question of this survey.
         let res = s
@@ -376,7 +376,7 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
             .await;
         assert_eq!(res.status(), 422);
         assert!(res.text().await.unwrap().contains(&format!(
-            "<a href=\"{respond}/2#q3\"><bdi>What happened?</bdi>: Answer the question"
+            "<a href=\"{respond}/2#q3\"><bdi lang=\"en\">What happened?</bdi>: Answer the question"
         )));
         assert_eq!(s.page(&format!("{respond}/done"), &tom).await.0, 404);
         let (status, html) = s.page(&format!("{respond}/2"), &tom).await;
@@ -1158,9 +1158,11 @@ async fn the_survey_speaks_arabic_right_to_left() {
             assert!(html.contains(label), "{label}");
         }
         assert!(!html.contains("Strongly agree"));
-        // What the officer wrote keeps its own direction inside the page's.
-        assert!(html.contains("<bdi>Brightwater is a place where people get on well.</bdi>"));
-        assert!(html.contains("<bdi>Safer streets in Harbourside</bdi>"));
+        // What the officer wrote keeps its own direction inside the
+        // page's, and, not translated, is marked as English.
+        assert!(html
+            .contains(r#"<bdi lang="en">Brightwater is a place where people get on well.</bdi>"#));
+        assert!(html.contains(r#"<bdi lang="en">Safer streets in Harbourside</bdi>"#));
         // The error summary is Arabic too.
         let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
         let res = s
@@ -1322,8 +1324,33 @@ async fn findings_translations_analysis_and_exports() {
         assert!(html.contains("safety، الشباب"), "{html}");
         assert!(html.contains("&lt;i&gt;الميناء") || html.contains("&#60;i&#62;الميناء"));
         assert!(!html.contains("<i>الميناء"));
+        // Each text is marked with the language it is shown in (WCAG
+        // 3.1.2): the translated ones Arabic, those left as written
+        // English, so a screen reader switches voice; a list with an
+        // untranslated topic is read as written.
+        assert!(html.contains(r#"<bdi lang="ar">شوارع أكثر أمانًا في الميناء</bdi>"#));
+        assert!(
+            html.contains(r#"<bdi lang="en">Survey open</bdi>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<bdi lang="en">safety، الشباب</bdi>"#));
+        assert!(
+            html.contains(r#"<bdi lang="ar">&#60;i&#62;الميناء"#)
+                || html.contains(r#"<bdi lang="ar">&lt;i&gt;الميناء"#)
+        );
+        let (_, list) = s.page("/consultations?lang=ar", "").await;
+        assert!(list.contains(r#"<bdi lang="ar">شوارع أكثر أمانًا في الميناء</bdi>"#));
+        let (status, survey) = s
+            .page(&format!("/consultations/{id}/respond/1?lang=ar"), &officer)
+            .await;
+        assert_eq!(status, 200);
+        assert!(survey.contains(r#"<bdi lang="ar">شوارع أكثر أمانًا في الميناء</bdi>"#));
+        assert!(
+            survey.contains(r#"<bdi lang="en">Have you seen hate incidents locally?</bdi>"#),
+            "{survey}"
+        );
         let (_, html) = s.page(&format!("/consultations/{id}?lang=en"), "").await;
-        assert!(html.contains("Safer streets in Harbourside"));
+        assert!(html.contains(r#"<bdi lang="en">Safer streets in Harbourside</bdi>"#));
         assert!(html.contains("safety, youth") && html.contains("Harbourside"));
         assert!(!html.contains("الشباب"));
         // Findings are translated too, keyed by the finding.
@@ -1337,7 +1364,7 @@ async fn findings_translations_analysis_and_exports() {
             .await;
         assert_eq!(res.status(), 303);
         let (_, html) = s.page(&format!("{public}?lang=ar"), "").await;
-        assert!(html.contains("رأى كثيرون حوادث"));
+        assert!(html.contains(r#"<bdi lang="ar">رأى كثيرون حوادث</bdi>"#));
         let (_, html) = s.page(&format!("/consultations/{id}?lang=ar"), "").await;
         assert!(
             !html.contains("شوارع أكثر أمانًا في الميناء"),
@@ -1361,6 +1388,15 @@ async fn findings_translations_analysis_and_exports() {
         assert_eq!(status, 200);
         assert!(html.contains("Someone wrote to me at"), "{html}");
         assert!(!html.contains("me@example.org"), "addresses are masked");
+        // Results in Arabic: the question, not translated, marked English.
+        let (status, html) = s
+            .page(&format!("/consultations/{id}/results?lang=ar"), &analyst)
+            .await;
+        assert_eq!(status, 200);
+        assert!(
+            html.contains(r#"<bdi lang="en">Have you seen hate incidents locally?</bdi>"#),
+            "{html}"
+        );
         assert_eq!(
             s.page(&format!("/staff/consultations/{id}/answers"), &tom)
                 .await
