@@ -279,12 +279,7 @@ pub async fn show(
         SummaryRow::new(t(&ctx, "consultation-closes"), c.closes_at.to_minute()),
     ];
     if !c.topics.is_empty() {
-        // One language for the list: the original's while any topic is
-        // left as written.
-        let lang = (0..c.topics.len())
-            .map(|i| langs.of(&key::topic(i)))
-            .max_by_key(|l| *l != ctx.locale().tag())
-            .unwrap_or_default();
+        let lang = langs.of_all((0..c.topics.len()).map(key::topic));
         rows.push(SummaryRow::written_value(
             t(&ctx, "consultation-topics"),
             Shown::new(ctx.locale().list(&c.topics), lang),

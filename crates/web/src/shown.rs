@@ -33,6 +33,15 @@ impl Langs {
         }
     }
 
+    /// One language for texts shown together (a list of topics): the
+    /// original's while any of them is left as written.
+    pub fn of_all(&self, keys: impl IntoIterator<Item = String>) -> &str {
+        match keys.into_iter().any(|k| self.untranslated.contains(&k)) {
+            true => &self.original,
+            false => &self.reader,
+        }
+    }
+
     /// The text under `key` as shown.
     pub fn shown(&self, key: &str, text: &str) -> Shown {
         Shown::new(text, self.of(key))
