@@ -15,7 +15,7 @@
 //!
 //! cargo run --release -p cohesion-insight --example eval_moderation [-- --data DIR]
 //!
-//! Options for experiments: --epochs N --bits N --lr X --l2 X --cw X
+//! Options for experiments: --learner nb-svm|svm|sgd --c X (SVMs) --epochs N --bits N --lr X --l2 X --cw X
 //! --char-min N --char-max N --word-max N --deobfuscate B --negation B
 //! --cross-fit B --holdout X --seed N --seeds 0,1,2
 //! --only davidson|union-cv|hatecheck|speed|mlma
@@ -59,6 +59,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--cross-fit" => o.cross_fit = val()?.parse()?,
             "--only" => only = Some(val()?),
             "--holdout" => o.holdout = val()?.parse()?,
+            "--learner" => o.learner = serde_json::from_value(serde_json::Value::String(val()?))?,
+            "--c" => o.c = val()?.parse()?,
             other => return Err(format!("unknown argument {other}").into()),
         }
     }

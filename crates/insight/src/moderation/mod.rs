@@ -7,7 +7,10 @@
 pub mod features;
 pub mod metrics;
 pub mod model;
+mod svm;
 
 pub use features::FeatureConfig;
 pub use metrics::{ClassMetrics, Evaluation};
-pub use model::{cross_validate, Contribution, Model, ModelError, Prediction, TrainOptions};
+pub use model::{
+    cross_validate, Contribution, Learner, Model, ModelError, Prediction, TrainOptions,
+};
