@@ -15,7 +15,8 @@
 //!
 //! cargo run --release -p cohesion-insight --example eval_moderation [-- --data DIR]
 //!
-//! Options for experiments: --learner nb-svm|svm|sgd --c X (SVMs) --epochs N --bits N --lr X --l2 X --cw X
+//! Options for experiments: --learner nb-svm|svm|sgd --c X (SVMs)
+//! --epochs N --bits N --lr X --l2 X --cw X (SGD)
 //! --char-min N --char-max N --word-max N --deobfuscate B --negation B
 //! --cross-fit B --holdout X --seed N --seeds 0,1,2
 //! --only davidson|union-cv|hatecheck|speed|mlma

@@ -7,7 +7,9 @@
 //! 0009): SGD for a fixed number of epochs stops short of the optimum of
 //! its objective, and the naive-Bayes scaling tells the SVM beforehand
 //! which n-grams lean towards a class, which the few hate-speech examples
-//! cannot teach it alone.
+//! cannot teach it alone. It generalised worse to HateCheck's templated
+//! sentences than SGD did (BENCHMARKS.md), which is why SGD stays an
+//! option.
 //!
 //! Scores are margins, not probabilities: [`temperature`] fits the one
 //! scale that makes their softmax probabilities on held-out examples, so
