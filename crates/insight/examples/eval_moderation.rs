@@ -19,7 +19,7 @@
 //! --epochs N --bits N --lr X --l2 X --cw X (SGD)
 //! --char-min N --char-max N --word-max N --deobfuscate B --negation B
 //! --cross-fit B --holdout X --seed N --seeds 0,1,2
-//! --only davidson|union-cv|hatecheck|speed|mlma
+//! --only davidson|union-cv|transfer|hatecheck|speed|mlma
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -109,6 +109,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             u_texts.len()
         );
         cv_over_seeds(&u_texts, &u_labels, &o, &seeds)?;
+    }
+
+    // Transfer between data sets: hateful vs not, trained on one and
+    // evaluated on the other (labels as for the union above). Training
+    // data alone, so it may choose between learners: councils' comments
+    // will differ from any training set, and this measures how a model
+    // holds up when the test text comes from elsewhere.
+    if run("transfer") {
+        let nd = d_texts.len();
+        let (d_t, d_l) = (&u_texts[..nd], &u_labels[..nd]);
+        let (m_t, m_l) = (&u_texts[nd..], &u_labels[nd..]);
+        for (name, (train_t, train_l), (test_t, test_l)) in [
+            ("Davidson -> MLMA English", (d_t, d_l), (m_t, m_l)),
+            ("MLMA English -> Davidson", (m_t, m_l), (d_t, d_l)),
+        ] {
+            let train: Vec<&str> = train_t.iter().map(String::as_str).collect();
+            let test: Vec<&str> = test_t.iter().map(String::as_str).collect();
+            let mut f1 = Vec::new();
+            for &seed in &seeds {
+                let model = Model::train(&train, train_l, &TrainOptions { seed, ..o })?;
+                f1.push(model.evaluate(&test, test_l)?.macro_f1);
+            }
+            println!(
+                "\n== Transfer, hateful vs not, {name}: macro-F1 per seed {f1:.4?}, mean {:.4}",
+                mean(&f1)
+            );
+        }
     }
 
     if run("hatecheck") {

@@ -9,7 +9,7 @@ mod themes;
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 
 #[derive(Subcommand, Debug)]
 pub enum AnalyseCommand {
@@ -58,6 +58,17 @@ pub enum ModerationCommand {
         /// other two.
         #[arg(long, default_value_t = 0.9, value_name = "P")]
         target_precision: f64,
+        /// How the weights are fitted: `sgd`, logistic regression (the
+        /// default, which held up best on text unlike its training data);
+        /// `nb-svm`, one linear SVM per label on naive-Bayes-weighted
+        /// n-grams (better on data like the training set); `svm`, the
+        /// same without the weighting. See ADR 0009.
+        #[arg(long, value_enum, default_value_t = LearnerArg::Sgd)]
+        learner: LearnerArg,
+        /// Regularisation of the SVM learners: larger fits the training
+        /// data more closely.
+        #[arg(long, default_value_t = 0.2, value_name = "C")]
+        c: f32,
     },
     /// Evaluate a model on a labelled CSV file; prints JSON.
     Eval {
@@ -110,4 +121,12 @@ pub fn run(command: AnalyseCommand) -> anyhow::Result<()> {
         AnalyseCommand::Moderation(command) => moderation::run(command),
         AnalyseCommand::Themes(args) => themes::run(args),
     }
+}
+
+/// The moderation learners, as the command line names them.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LearnerArg {
+    Sgd,
+    NbSvm,
+    Svm,
 }

@@ -9,11 +9,11 @@ use std::path::Path;
 
 use anyhow::Context;
 use cohesion_insight::import::{read_csv, Table};
-use cohesion_insight::moderation::{Model, TrainOptions};
+use cohesion_insight::moderation::{Learner, Model, TrainOptions};
 use serde::Serialize;
 
 use super::progress::Progress;
-use super::ModerationCommand;
+use super::{LearnerArg, ModerationCommand};
 
 pub fn run(command: ModerationCommand) -> anyhow::Result<()> {
     match command {
@@ -24,16 +24,28 @@ pub fn run(command: ModerationCommand) -> anyhow::Result<()> {
             model,
             seed,
             target_precision,
+            learner,
+            c,
         } => {
             anyhow::ensure!(
                 target_precision > 0.0 && target_precision <= 1.0,
                 "--target-precision must be in (0, 1]"
+            );
+            anyhow::ensure!(
+                c.is_finite() && c > 0.0 && c <= 1000.0,
+                "--c must be a number above 0 and at most 1000"
             );
             let table = read(&input, &[&text_column, &label_column])?;
             let (texts, labels, skipped) = labelled(&table);
             let options = TrainOptions {
                 seed,
                 target_precision,
+                learner: match learner {
+                    LearnerArg::Sgd => Learner::Sgd,
+                    LearnerArg::NbSvm => Learner::NbSvm,
+                    LearnerArg::Svm => Learner::Svm,
+                },
+                c,
                 ..TrainOptions::default()
             };
             let trained = Model::train(&texts, &labels, &options)?;
@@ -56,6 +68,7 @@ pub fn run(command: ModerationCommand) -> anyhow::Result<()> {
                 "rows_with_invalid_utf8": table.rows_with_invalid_utf8,
                 "labels": trained.labels,
                 "target_precision": target_precision,
+                "learner": options.learner,
                 "thresholds": thresholds,
             }))
         }

@@ -156,6 +156,40 @@ async fn integer_labels_and_bad_input_fail_cleanly() {
         assert!(!err.contains("panicked"), "{err}");
     }
 
+    // The SVM learner on naive-Bayes-weighted n-grams: named in the
+    // summary, and a model that scores like the default one.
+    let mut nb = train("verdict", data.clone());
+    nb.args(["--learner", "nb-svm", "--c", "0.5"]);
+    let (code, out, err) = output(nb).await;
+    assert_eq!(code, 0, "{err}");
+    let summary: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(summary["learner"], "nb-svm");
+    let (code, out, err) = output({
+        let mut c = command(dir.path());
+        c.args(["analyse", "moderation", "eval", "--model"])
+            .arg(&model)
+            .arg("--input")
+            .arg(&data)
+            .args(["--text-column", "comment", "--label-column", "verdict"]);
+        c
+    })
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let eval: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(eval["macro_f1"], 1.0);
+    // A learner that does not exist, or a C out of range: refused.
+    for (flag, value, expect) in [
+        ("--learner", "bayes", "invalid value 'bayes'"),
+        ("--c", "0", "--c must be a number above 0"),
+        ("--c", "NaN", "--c must be a number above 0"),
+    ] {
+        let mut c = train("verdict", data.clone());
+        c.args([flag, value]);
+        let (code, _, err) = output(c).await;
+        assert_ne!(code, 0);
+        assert!(err.contains(expect), "{expect}: {err}");
+    }
+
     // Something that is not a model.
     let (code, _, err) = output({
         let mut c = command(dir.path());

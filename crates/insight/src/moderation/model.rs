@@ -1,10 +1,10 @@
-//! A linear model over hashed n-grams: by default one-vs-rest linear SVMs
-//! on naive-Bayes-scaled features, solved exactly (see `svm`), with a
-//! temperature that turns their margins into softmax probabilities; or,
-//! as before, a multinomial logistic regression trained by stochastic
-//! gradient descent with AdaGrad step sizes. The order in which either
-//! visits the examples comes from a seeded generator, so the same data,
-//! options and seed give the same model, bit for bit.
+//! A linear model over hashed n-grams: by default a multinomial logistic
+//! regression trained by stochastic gradient descent with AdaGrad step
+//! sizes; or one-vs-rest linear SVMs, on naive-Bayes-scaled features or
+//! not, solved exactly (see `svm`), with a temperature that turns their
+//! margins into softmax probabilities. The order in which either visits
+//! the examples comes from a seeded generator, so the same data, options
+//! and seed give the same model, bit for bit.
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -61,12 +61,12 @@ fn default_c() -> f32 {
 pub enum Learner {
     /// One-vs-rest L2-regularised squared-hinge SVMs, solved exactly by
     /// dual coordinate descent, each on the features scaled by their
-    /// naive-Bayes log-count ratio for its class (NBSVM). The default.
+    /// naive-Bayes log-count ratio for its class (NBSVM).
     NbSvm,
     /// The same SVMs on the unscaled features.
     Svm,
     /// Multinomial logistic regression by SGD with AdaGrad steps for
-    /// `epochs` passes (the learner of earlier versions).
+    /// `epochs` passes. The default.
     Sgd,
 }
 
@@ -93,7 +93,7 @@ impl Default for TrainOptions {
             holdout: 1.0 / 3.0,
             cross_fit: true,
             target_precision: 0.9,
-            learner: Learner::NbSvm,
+            learner: Learner::Sgd,
             c: default_c(),
         }
     }

@@ -8,8 +8,8 @@
 //! its objective, and the naive-Bayes scaling tells the SVM beforehand
 //! which n-grams lean towards a class, which the few hate-speech examples
 //! cannot teach it alone. It generalised worse to HateCheck's templated
-//! sentences than SGD did (BENCHMARKS.md), which is why SGD stays an
-//! option.
+//! sentences than SGD did (BENCHMARKS.md), which is why SGD stays the
+//! default.
 //!
 //! Scores are margins, not probabilities: [`temperature`] fits the one
 //! scale that makes their softmax probabilities on held-out examples, so

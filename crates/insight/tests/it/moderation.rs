@@ -32,6 +32,7 @@ fn options() -> TrainOptions {
             bits: 18,
             ..FeatureConfig::default()
         },
+        epochs: 4,
         ..TrainOptions::default()
     }
 }
@@ -53,8 +54,8 @@ fn davidson_slice_clears_a_floor_and_is_deterministic() {
     let model = Model::train(&train_x, &train_y, &options()).unwrap();
     assert_eq!(model.labels, vec!["0", "1", "2"]);
     let eval = model.evaluate(&test_x, &test_y).unwrap();
-    // A third of the data and fewer buckets: the full model does about
-    // 0.76 macro-F1 in 5-fold cross-validation.
+    // A third of the data, fewer epochs and buckets: the full model does
+    // about 0.75 macro-F1 in 5-fold cross-validation.
     assert!(eval.macro_f1 > 0.68, "macro-F1 {}", eval.macro_f1);
     assert!(eval.accuracy > 0.86, "accuracy {}", eval.accuracy);
     assert_eq!(eval.examples, test_x.len() as u64);
