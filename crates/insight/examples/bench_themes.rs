@@ -4,7 +4,7 @@
 //! replies. Prints the time of `discover`, the time of `map` to twelve
 //! confirmed themes (one per topic, three example answers each), the peak
 //! memory and the themes. With `--stability M` it also discovers themes
-//! in the first M answers with seeds 0..9 (above 2,000 distinct answers a
+//! in the first M answers with seeds 0..9 (above 8,000 distinct answers a
 //! stance the seed picks the sample that starts the clustering) and
 //! prints the adjusted Rand index of the assignments, every pair of seeds.
 //!

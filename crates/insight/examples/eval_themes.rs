@@ -16,7 +16,7 @@
 //! - stability over the 10 seeds: adjusted Rand index of the answers'
 //!   first theme, every pair of seeds (lowest and mean); for the mapping
 //!   the seed also shuffles the input order, for discovery it shuffles
-//!   the input order (the seed itself only picks a sample above 2,000
+//!   the input order (the seed itself only picks a sample above 8,000
 //!   distinct answers a stance);
 //! - stance agreement with the reference positions (AGREE / DISAGREE).
 //!
