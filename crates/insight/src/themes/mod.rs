@@ -449,8 +449,8 @@ fn agglomerate(x: &[&Sparse], w: &[f32], k: usize) -> Vec<usize> {
 /// with 4,000, 0.92 with 6,000 and 0.96 with 8,000 (lowest 0.92). Drawing
 /// several samples and keeping the best k-means objective, pooling their
 /// centres, or running k-means to convergence did not help (BENCHMARKS.md).
-/// The cost is the agglomeration's n × n matrix: 256 MB and a few seconds
-/// at 8,000, once a stance.
+/// The cost is the agglomeration's n × n matrix: 256 MB and about 1.5 s
+/// at 8,000 on the 2-core benchmark machine, once a stance.
 const AGGLOMERATE_MAX: usize = 8_000;
 
 /// Clusters of unit vectors: group-average agglomeration (on all points,
