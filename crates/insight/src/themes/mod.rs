@@ -305,6 +305,29 @@ fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     s
 }
 
+/// Merges cluster `j` into `i` (i < j) in the n × n similarity matrix:
+/// group average, so the merged cluster's similarity to each other active
+/// one is the size-weighted mean of its parts' (Lance–Williams).
+fn merge_into(
+    sim: &mut [f32],
+    n: usize,
+    active: &mut [bool],
+    size: &mut [f32],
+    i: usize,
+    j: usize,
+) {
+    let (si, sj) = (size[i], size[j]);
+    for m in 0..n {
+        if active[m] && m != i && m != j {
+            let v = (si * sim[i * n + m] + sj * sim[j * n + m]) / (si + sj);
+            sim[i * n + m] = v;
+            sim[m * n + i] = v;
+        }
+    }
+    active[j] = false;
+    size[i] += sj;
+}
+
 /// Group-average agglomerative clustering (cosine, weighted) down to `k`
 /// clusters: no randomness at all, so the same points always give the
 /// same clusters (numbered by their first point).
@@ -393,16 +416,7 @@ fn agglomerate(x: &[&Sparse], w: &[f32], k: usize) -> Vec<usize> {
         }
         chain.truncate(chain.len() - 2);
         let (i, j) = (a.min(b), a.max(b));
-        let (si, sj) = (size[i], size[j]);
-        for m in 0..n {
-            if active[m] && m != i && m != j {
-                let v = (si * sim[i * n + m] + sj * sim[j * n + m]) / (si + sj);
-                sim[i * n + m] = v;
-                sim[m * n + i] = v;
-            }
-        }
-        active[j] = false;
-        size[i] += sj;
+        merge_into(&mut sim, n, &mut active, &mut size, i, j);
         // Never above the merges that formed its parts: true in exact
         // arithmetic, and kept so when rounding would break it by a hair,
         // so that sorting below puts every part before its whole.
@@ -862,16 +876,7 @@ mod tests {
             }
             let Some((a, b)) = pick else { break };
             let (i, j) = (a.min(b), a.max(b));
-            let (si, sj) = (size[i], size[j]);
-            for m in 0..n {
-                if active[m] && m != i && m != j {
-                    let v = (si * sim[i * n + m] + sj * sim[j * n + m]) / (si + sj);
-                    sim[i * n + m] = v;
-                    sim[m * n + i] = v;
-                }
-            }
-            active[j] = false;
-            size[i] += sj;
+            merge_into(&mut sim, n, &mut active, &mut size, i, j);
             parent[j] = i;
             clusters -= 1;
             for m in 0..n {
