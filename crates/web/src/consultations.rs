@@ -1373,9 +1373,12 @@ pub(crate) async fn translate_results(ctx: &PageCtx, r: &mut Results) -> Result<
     let c = &mut r.consultation;
     tr.main(&mut c.title, &mut c.summary, &mut c.body);
     tr.survey(&mut r.survey);
-    for q in &mut r.questions {
-        if let Some(translated) = r.survey.question(&q.question.id) {
-            q.question = translated.clone();
+    // Without a translation every text is as written: nothing to copy.
+    if !t.is_empty() {
+        for q in &mut r.questions {
+            if let Some(translated) = r.survey.question(&q.question.id) {
+                q.question = translated.clone();
+            }
         }
     }
     Ok(Langs::new(ctx, tr.finish()))

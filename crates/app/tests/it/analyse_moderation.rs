@@ -34,6 +34,23 @@ fn write_training_csv(path: &Path, spam: &str, ok: &str) {
     std::fs::write(path, csv).unwrap();
 }
 
+/// `eval` of `model` on the labelled file `data`: its JSON, the command
+/// having succeeded.
+async fn evaluate(dir: &Path, model: &Path, data: &Path) -> serde_json::Value {
+    let (code, out, err) = output({
+        let mut c = command(dir);
+        c.args(["analyse", "moderation", "eval", "--model"])
+            .arg(model)
+            .arg("--input")
+            .arg(data)
+            .args(["--text-column", "comment", "--label-column", "verdict"]);
+        c
+    })
+    .await;
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
 #[tokio::test]
 async fn train_eval_score_round_trip() {
     let dir = tempfile::tempdir().unwrap();
@@ -61,18 +78,7 @@ async fn train_eval_score_round_trip() {
     assert_eq!(summary["examples"], 120);
     assert_eq!(summary["labels"], serde_json::json!(["ok", "spam"]));
 
-    let (code, out, err) = output({
-        let mut c = command(dir.path());
-        c.args(["analyse", "moderation", "eval", "--model"])
-            .arg(&model)
-            .arg("--input")
-            .arg(&data)
-            .args(["--text-column", "comment", "--label-column", "verdict"]);
-        c
-    })
-    .await;
-    assert_eq!(code, 0, "{err}");
-    let eval: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let eval = evaluate(dir.path(), &model, &data).await;
     assert_eq!(eval["macro_f1"], 1.0);
     assert_eq!(eval["confusion"], serde_json::json!([[60, 0], [0, 60]]));
     assert_eq!(eval["per_class"][1]["label"], "spam");
@@ -164,18 +170,7 @@ async fn integer_labels_and_bad_input_fail_cleanly() {
     assert_eq!(code, 0, "{err}");
     let summary: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(summary["learner"], "nb-svm");
-    let (code, out, err) = output({
-        let mut c = command(dir.path());
-        c.args(["analyse", "moderation", "eval", "--model"])
-            .arg(&model)
-            .arg("--input")
-            .arg(&data)
-            .args(["--text-column", "comment", "--label-column", "verdict"]);
-        c
-    })
-    .await;
-    assert_eq!(code, 0, "{err}");
-    let eval: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let eval = evaluate(dir.path(), &model, &data).await;
     assert_eq!(eval["macro_f1"], 1.0);
     // A learner that does not exist, or a C out of range: refused.
     for (flag, value, expect) in [

@@ -444,7 +444,13 @@ fn agglomerate(x: &[&Sparse], w: &[f32], k: usize) -> Vec<usize> {
         parent[ri.max(rj)] = ri.min(rj);
     }
     let roots: Vec<usize> = (0..n).map(|i| root(&mut parent, i)).collect();
-    let mut ids: Vec<usize> = roots.clone();
+    numbered(&roots)
+}
+
+/// Each point's cluster numbered 0.. in the order of the clusters' roots
+/// (each root is its cluster's lowest point), from the points' roots.
+fn numbered(roots: &[usize]) -> Vec<usize> {
+    let mut ids: Vec<usize> = roots.to_vec();
     ids.sort_unstable();
     ids.dedup();
     roots
@@ -899,13 +905,7 @@ mod tests {
             i
         };
         let roots: Vec<usize> = (0..n).map(root).collect();
-        let mut ids: Vec<usize> = roots.clone();
-        ids.sort_unstable();
-        ids.dedup();
-        roots
-            .iter()
-            .map(|r| ids.binary_search(r).unwrap_or(0))
-            .collect()
+        numbered(&roots)
     }
 
     /// Made-up unit vectors: `groups` topics of `dims_per` terms each, every
