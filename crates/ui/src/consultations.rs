@@ -123,6 +123,24 @@ pub struct ErrorLink {
     pub message: String,
 }
 
+impl ErrorLink {
+    /// What stands between the question and the message: a colon, unless
+    /// the question already ends in its own mark ("How safe do you feel?
+    /// Choose an answer", not "feel?: Choose").
+    pub fn separator(&self) -> &'static str {
+        let ends_marked = self
+            .question
+            .text
+            .trim_end()
+            .ends_with(['?', '\u{61F}', '!', '.', ':', '\u{6D4}']);
+        if ends_marked {
+            " "
+        } else {
+            ": "
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "survey_page.html")]
 pub struct SurveyPage<'a> {
@@ -250,4 +268,25 @@ pub struct TranslationPage<'a> {
     pub original_label: String,
     pub rows: Vec<TranslationRow>,
     pub button: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(question: &str) -> ErrorLink {
+        ErrorLink {
+            href: "#q1".into(),
+            question: Shown::new(question, "en"),
+            message: "Answer the question".into(),
+        }
+    }
+
+    #[test]
+    fn a_question_with_its_own_mark_takes_no_colon() {
+        assert_eq!(link("What happened?").separator(), " ");
+        assert_eq!(link("ماذا حدث؟").separator(), " ");
+        assert_eq!(link("Your postcode").separator(), ": ");
+        assert_eq!(link("Tell us more: ").separator(), " ");
+    }
 }

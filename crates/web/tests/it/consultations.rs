@@ -288,7 +288,7 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
         assert!(html.contains("govuk-error-summary") && html.contains("There is a problem"));
         // Each line of the summary names its question and links to it.
         assert!(html.contains(
-            "<a href=\"#q1\"><bdi lang=\"en\">Have you seen hate incidents locally?</bdi>: Answer the question"
+            "<a href=\"#q1\"><bdi lang=\"en\">Have you seen hate incidents locally?</bdi> Answer the question"
         ));
         // A field that is no question of this survey.
         let res = s
@@ -376,7 +376,7 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
             .await;
         assert_eq!(res.status(), 422);
         assert!(res.text().await.unwrap().contains(&format!(
-            "<a href=\"{respond}/2#q3\"><bdi lang=\"en\">What happened?</bdi>: Answer the question"
+            "<a href=\"{respond}/2#q3\"><bdi lang=\"en\">What happened?</bdi> Answer the question"
         )));
         assert_eq!(s.page(&format!("{respond}/done"), &tom).await.0, 404);
         let (status, html) = s.page(&format!("{respond}/2"), &tom).await;
