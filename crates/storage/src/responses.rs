@@ -395,12 +395,16 @@ pub async fn record_submission(
         *moves.entry(k).or_default() += 1;
     }
     if matches!(conn, Conn::Postgres(_)) {
+        // The running totals and the respondent count are rows every
+        // submission to the consultation shares, locked until COMMIT: they
+        // come last, so concurrent submitters queue for them for as few
+        // round trips as possible (the response's own row is already ours).
         insert_answers(conn.reborrow(), response_id, consultation_id, rows).await?;
-        adjust_counts(conn.reborrow(), consultation_id, keys, 1, respondents).await?;
-        return match draft {
-            Some(d) => mark_submitted_with_draft(conn, response_id, at, d).await,
-            None => mark_submitted(conn, response_id, at).await,
-        };
+        match draft {
+            Some(d) => mark_submitted_with_draft(conn.reborrow(), response_id, at, d).await?,
+            None => mark_submitted(conn.reborrow(), response_id, at).await?,
+        }
+        return adjust_counts(conn, consultation_id, keys, 1, respondents).await;
     }
     // One fixed statement text, prepared once per connection, whatever
     // the number of rows: they travel as two JSON arrays (SQLite's
