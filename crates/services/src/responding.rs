@@ -11,7 +11,7 @@ use cohesion_domain::survey::answers::{
     RawAnswers,
 };
 use cohesion_domain::survey::model::SurveyDefinition;
-use cohesion_domain::survey::tally::{count_keys, rows};
+use cohesion_domain::survey::tally::{count_keys, rows, CountKey};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::consultations::{self, ConsultationRecord};
 use cohesion_storage::responses::{self, Owner, ResponseRecord};
@@ -323,9 +323,14 @@ async fn submit_answers_with_draft(
     draft: Option<&str>,
 ) -> Result<(), ServiceError> {
     let first = response.submitted_at.is_none();
-    if !first {
-        withdraw_answers(conn.reborrow(), survey, response).await?;
-    }
+    // A changed response: its old answers leave the totals in the same
+    // pass as the new ones enter (one pass in key order; see
+    // `record_submission`).
+    let withdrawn = if first {
+        Vec::new()
+    } else {
+        take_out_answers(conn.reborrow(), survey, response).await?
+    };
     let new_rows = rows(survey, answers);
     let keys = count_keys(survey, &new_rows);
     responses::record_submission(
@@ -334,12 +339,26 @@ async fn submit_answers_with_draft(
         response.consultation_id,
         &new_rows,
         &keys,
+        &withdrawn,
         i64::from(first),
         Timestamp::now(),
         draft,
     )
     .await?;
     Ok(())
+}
+
+/// Deletes a submitted response's answer rows and returns the running
+/// totals they were counted in, for the caller to take them out of.
+async fn take_out_answers(
+    mut conn: Conn<'_>,
+    survey: &SurveyDefinition,
+    response: &ResponseRecord,
+) -> Result<Vec<CountKey>, ServiceError> {
+    let mut old = responses::answers(conn.reborrow(), response.id, false).await?;
+    old.extend(responses::answers(conn.reborrow(), response.id, true).await?);
+    responses::delete_answers(conn, response.id).await?;
+    Ok(count_keys(survey, &old))
 }
 
 /// Takes a submitted response's answers out of the totals and deletes
@@ -349,11 +368,8 @@ async fn withdraw_answers(
     survey: &SurveyDefinition,
     response: &ResponseRecord,
 ) -> Result<(), ServiceError> {
-    let mut old = responses::answers(conn.reborrow(), response.id, false).await?;
-    old.extend(responses::answers(conn.reborrow(), response.id, true).await?);
-    let keys = count_keys(survey, &old);
-    responses::adjust_counts(conn.reborrow(), response.consultation_id, &keys, -1, 0).await?;
-    responses::delete_answers(conn, response.id).await?;
+    let keys = take_out_answers(conn.reborrow(), survey, response).await?;
+    responses::adjust_counts(conn, response.consultation_id, &keys, -1, 0).await?;
     Ok(())
 }
 

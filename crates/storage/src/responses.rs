@@ -329,21 +329,48 @@ pub async fn insert_answers(
 /// so that concurrent submissions on PostgreSQL lock the rows they share
 /// in the same order and queue rather than deadlock.
 pub async fn adjust_counts(
-    mut conn: Conn<'_>,
+    conn: Conn<'_>,
     consultation_id: Uuid,
     keys: &[CountKey],
     delta: i64,
     respondents: i64,
 ) -> Result<(), StorageError> {
-    // A key given twice moves twice, as it would in two calls; PostgreSQL
-    // refuses one upsert that touches a row twice, so they are summed.
+    let moves = if delta == 0 {
+        Vec::new()
+    } else {
+        net_moves(keys, delta, &[])
+    };
+    apply_moves(conn, consultation_id, &moves, respondents).await
+}
+
+/// How far each running total moves: `delta` for each of `added`, one
+/// back for each of `withdrawn`, summed per total (a key given twice moves
+/// twice, and PostgreSQL refuses one upsert that touches a row twice);
+/// totals that end where they were are left out. In key order.
+fn net_moves<'a>(
+    added: &'a [CountKey],
+    delta: i64,
+    withdrawn: &'a [CountKey],
+) -> Vec<(&'a CountKey, i64)> {
     let mut moves: std::collections::BTreeMap<&CountKey, i64> = std::collections::BTreeMap::new();
-    if delta != 0 {
-        for k in keys {
-            *moves.entry(k).or_default() += delta;
-        }
+    for k in added {
+        *moves.entry(k).or_default() += delta;
     }
-    let moves: Vec<(&CountKey, i64)> = moves.into_iter().filter(|(_, n)| *n != 0).collect();
+    for k in withdrawn {
+        *moves.entry(k).or_default() -= 1;
+    }
+    moves.into_iter().filter(|(_, n)| *n != 0).collect()
+}
+
+/// Moves the running totals by `moves` (in key order: one sorted pass, so
+/// that concurrent writers on PostgreSQL take the shared rows in the same
+/// order), then the respondent count.
+async fn apply_moves(
+    mut conn: Conn<'_>,
+    consultation_id: Uuid,
+    moves: &[(&CountKey, i64)],
+    respondents: i64,
+) -> Result<(), StorageError> {
     for chunk in moves.chunks(ROWS_PER_STATEMENT) {
         let sql = format!(
             "INSERT INTO result_counts (consultation_id, question_id, item, choice, n) VALUES {} \
@@ -371,14 +398,17 @@ pub async fn adjust_counts(
     Ok(())
 }
 
-/// Everything a submission writes once its old answers, if any, are out:
-/// the answer rows, one more on each running total in `keys` (and
-/// `respondents` on the respondent count), and the submission time (and
-/// the draft, when given). The same statements as [`insert_answers`],
-/// [`adjust_counts`] and [`mark_submitted`]; on SQLite they go to the
-/// database in one round trip, run one after another by the connection's
-/// thread (which costs a thread switch each way per trip), and on
-/// PostgreSQL one by one (one statement per message).
+/// Everything a submission writes once its old answer rows, if any, are
+/// deleted: the answer rows, one more on each running total in `keys` and
+/// one fewer on each in `withdrawn` (the old answers' totals, for a
+/// changed response), `respondents` on the respondent count, and the
+/// submission time (and the draft, when given). The same statements as
+/// [`insert_answers`], [`mark_submitted`] and [`adjust_counts`]; on
+/// SQLite they go to the database in one round trip, run one after
+/// another by the connection's thread (which costs a thread switch each
+/// way per trip), and on PostgreSQL one by one (one statement per
+/// message). The totals move in one pass whatever was withdrawn, so two
+/// writers never take shared rows in different orders.
 #[allow(clippy::too_many_arguments)]
 pub async fn record_submission(
     mut conn: Conn<'_>,
@@ -386,14 +416,12 @@ pub async fn record_submission(
     consultation_id: Uuid,
     rows: &[AnswerRow],
     keys: &[CountKey],
+    withdrawn: &[CountKey],
     respondents: i64,
     at: Timestamp,
     draft: Option<&str>,
 ) -> Result<(), StorageError> {
-    let mut moves: std::collections::BTreeMap<&CountKey, i64> = std::collections::BTreeMap::new();
-    for k in keys {
-        *moves.entry(k).or_default() += 1;
-    }
+    let moves = net_moves(keys, 1, withdrawn);
     if matches!(conn, Conn::Postgres(_)) {
         // The running totals and the respondent count are rows every
         // submission to the consultation shares, locked until COMMIT: they
@@ -404,7 +432,7 @@ pub async fn record_submission(
             Some(d) => mark_submitted_with_draft(conn.reborrow(), response_id, at, d).await?,
             None => mark_submitted(conn.reborrow(), response_id, at).await?,
         }
-        return adjust_counts(conn, consultation_id, keys, 1, respondents).await;
+        return apply_moves(conn, consultation_id, &moves, respondents).await;
     }
     // One fixed statement text, prepared once per connection, whatever
     // the number of rows: they travel as two JSON arrays (SQLite's

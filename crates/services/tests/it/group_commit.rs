@@ -71,8 +71,15 @@ fn survey() -> SurveyDefinition {
     }
 }
 
-/// An open, published consultation that takes anonymous responses.
+/// An open, published consultation of [`survey`] that takes anonymous
+/// responses.
 async fn open_consultation(db: &Db) -> Uuid {
+    open_consultation_of(db, &survey()).await
+}
+
+/// An open, published consultation of `survey` that takes anonymous
+/// responses.
+async fn open_consultation_of(db: &Db, survey: &SurveyDefinition) -> Uuid {
     let now = OffsetDateTime::now_utc();
     let fields = ConsultationInput {
         title: "Group commit".into(),
@@ -88,7 +95,7 @@ async fn open_consultation(db: &Db) -> Uuid {
     }
     .validate()
     .unwrap();
-    let json = serde_json::to_string(&survey()).unwrap();
+    let json = serde_json::to_string(survey).unwrap();
     let mut tx = db.begin().await.unwrap();
     let id = consultations::insert(tx.conn(), &fields, &json, None)
         .await
@@ -318,5 +325,78 @@ async fn whole_responses_at_once_are_counted_exactly() {
         }
         assert_eq!(response_count(db, id).await, good);
         assert_eq!(results::verify_totals(db, id).await.unwrap(), Vec::new());
+    }
+}
+
+#[tokio::test]
+async fn changed_responses_that_swap_answers_at_once_never_deadlock() {
+    // Two optional questions and no other: half the respondents answered
+    // only "a" and now answer only "b", the other half the reverse. Were
+    // the old answers' totals taken out in one pass and the new ones put
+    // in by another, two such writers on PostgreSQL would each hold the
+    // rows the other wants next, and the database would abort one.
+    let survey = SurveyDefinition {
+        pages: vec![PageDef {
+            title: "One".into(),
+            skip_if: None,
+            questions: ["a", "b"]
+                .map(|id| {
+                    question(
+                        id,
+                        QuestionKind::SingleChoice {
+                            options: vec!["Yes".into(), "No".into()],
+                        },
+                        false,
+                    )
+                })
+                .to_vec(),
+        }],
+    };
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let id = open_consultation_of(db, &survey).await;
+        let n = 40;
+        let first = |i: usize| if i.is_multiple_of(2) { "a" } else { "b" };
+        let then = |i: usize| if i.is_multiple_of(2) { "b" } else { "a" };
+        for i in 0..n {
+            let secret = format!("swap-{i}");
+            let who = Respondent::Anonymous(&secret);
+            let page = raw(&[(first(i), (i % 2).to_string())]);
+            responding::save_page(db, who, id, 0, &page).await.unwrap();
+            responding::submit(db, who, id).await.unwrap();
+        }
+        let tasks: Vec<_> = (0..n)
+            .map(|i| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let secret = format!("swap-{i}");
+                    let who = Respondent::Anonymous(&secret);
+                    let page = raw(&[(then(i), (i % 2).to_string())]);
+                    responding::save_page(&db, who, id, 0, &page).await?;
+                    responding::submit(&db, who, id).await
+                })
+            })
+            .collect();
+        for (i, task) in tasks.into_iter().enumerate() {
+            let done = task.await.unwrap();
+            assert!(done.is_ok(), "{:?}: respondent {i}: {done:?}", t.engine());
+        }
+        assert_eq!(response_count(db, id).await, n as i64);
+        assert_eq!(
+            results::verify_totals(db, id).await.unwrap(),
+            Vec::new(),
+            "{:?}",
+            t.engine()
+        );
+        let mut c = db.acquire().await.unwrap();
+        let counts = responses::counts(c.conn(), id).await.unwrap();
+        let answered = |q: &str| {
+            counts
+                .iter()
+                .filter(|(question, item, choice, _)| question == q && *item == -1 && *choice == -1)
+                .map(|(.., n)| *n)
+                .sum::<i64>()
+        };
+        assert_eq!((answered("a"), answered("b")), (20, 20), "{:?}", t.engine());
     }
 }
