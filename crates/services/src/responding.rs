@@ -377,7 +377,12 @@ async fn withdraw_answers(
 /// response leaves the totals and its answers are deleted; the response
 /// row stays, marked removed, so the count of removals is visible.
 pub async fn remove_all_for(mut conn: Conn<'_>, user: Uuid) -> Result<usize, ServiceError> {
-    let list = responses::for_respondent(conn.reborrow(), user).await?;
+    let mut list = responses::for_respondent(conn.reborrow(), user).await?;
+    // Each consultation's shared totals and count are locked in turn until
+    // COMMIT; taking the consultations in one order for everybody (not in
+    // the order the person answered them) is what lets two removals on
+    // PostgreSQL queue instead of deadlocking.
+    list.sort_by_key(|r| r.consultation_id);
     for r in &list {
         if r.submitted_at.is_some() && r.removed_at.is_none() {
             let c = consultations::find(conn.reborrow(), r.consultation_id)

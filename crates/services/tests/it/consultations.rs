@@ -2193,3 +2193,58 @@ async fn the_demo_open_consultation_is_translated_into_arabic_and_the_others_are
         }
     }
 }
+
+#[tokio::test]
+async fn people_removing_their_contributions_at_once_never_deadlock() {
+    // Half the people answered "Safer streets" first and "Parks" second,
+    // the other half the other way round. Removing their contributions
+    // takes each consultation's shared totals in turn; were the turns
+    // taken in the order the responses were made, two removals on
+    // PostgreSQL would each hold what the other wants next.
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = person(db, &pw, "ade@council.example", "Ade O", Some(Role::Officer)).await;
+        let a = published(
+            db,
+            &officer,
+            &input("Safer streets", "", NOW, false),
+            &survey(),
+        )
+        .await;
+        let b = published(db, &officer, &input("Parks", "", NOW, false), &survey()).await;
+        let pages = [
+            raw(&[("q1", "0"), ("q5", "1")]),
+            raw(&[("q2", "more lights"), ("q3", "4")]),
+        ];
+        let mut people = Vec::new();
+        for i in 0..8 {
+            let me = person(db, &pw, &format!("remover{i}@example.org"), "Remover", None).await;
+            let order = if i % 2 == 0 { [a, b] } else { [b, a] };
+            for id in order {
+                respond(db, Respondent::Account(&me), id, &pages).await;
+            }
+            people.push(me.user_id);
+        }
+        let tasks: Vec<_> = people
+            .into_iter()
+            .map(|user| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let mut tx = db.begin().await?;
+                    responding::remove_all_for(tx.conn(), user).await?;
+                    tx.commit().await?;
+                    Ok::<_, ServiceError>(())
+                })
+            })
+            .collect();
+        for task in tasks {
+            let done = task.await.unwrap();
+            assert!(done.is_ok(), "{:?}: {done:?}", t.engine());
+        }
+        for id in [a, b] {
+            assert_eq!(record(db, id).await.response_count, 0);
+            assert_eq!(results::verify_totals(db, id).await.unwrap(), []);
+        }
+    }
+}
