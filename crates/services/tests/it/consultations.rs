@@ -211,6 +211,27 @@ async fn published(
     id
 }
 
+/// "Safer streets" and "Parks", published, of [`survey`], open to
+/// anonymous responses as `anonymous` says.
+async fn two_consultations(db: &Db, officer: &SignedIn, anonymous: [bool; 2]) -> [Uuid; 2] {
+    [
+        published(
+            db,
+            officer,
+            &input("Safer streets", "", NOW, anonymous[0]),
+            &survey(),
+        )
+        .await,
+        published(
+            db,
+            officer,
+            &input("Parks", "", NOW, anonymous[1]),
+            &survey(),
+        )
+        .await,
+    ]
+}
+
 async fn record(db: &Db, id: Uuid) -> ConsultationRecord {
     let mut c = db.acquire().await.unwrap();
     cohesion_storage::consultations::find(c.conn(), id)
@@ -1372,14 +1393,7 @@ async fn running_totals_match_a_recount_through_changes_and_account_deletions() 
         let stayer = person(db, &pw, "stay@example.org", "Stay S", None).await;
         let leaver = person(db, &pw, "leave@example.org", "Leave L", None).await;
         let keeper = person(db, &pw, "keep@example.org", "Keep K", None).await;
-        let a = published(
-            db,
-            &officer,
-            &input("Safer streets", "", NOW, true),
-            &survey(),
-        )
-        .await;
-        let b = published(db, &officer, &input("Parks", "", NOW, false), &survey()).await;
+        let [a, b] = two_consultations(db, &officer, [true, false]).await;
 
         let stay = Respondent::Account(&stayer);
         respond(
@@ -1531,14 +1545,7 @@ async fn deleting_an_account_after_answering_leaves_no_personal_data() {
             Some(Role::Officer),
         )
         .await;
-        let a = published(
-            db,
-            &officer,
-            &input("Safer streets", "", NOW, false),
-            &survey(),
-        )
-        .await;
-        let b = published(db, &officer, &input("Parks", "", NOW, false), &survey()).await;
+        let [a, b] = two_consultations(db, &officer, [false, false]).await;
         for (choice, email, name, phrase) in [
             (
                 Contributions::Keep,
@@ -1999,14 +2006,7 @@ async fn exports_read_every_submitted_response_with_special_answers_only_for_ana
         let db = &t.db;
         let officer = person(db, &pw, "olu@council.example", "Olu", Some(Role::Officer)).await;
         let analyst = person(db, &pw, "li@council.example", "Li", Some(Role::Analyst)).await;
-        let id = published(
-            db,
-            &officer,
-            &input("Safer streets", "", NOW, true),
-            &survey(),
-        )
-        .await;
-        let other = published(db, &officer, &input("Parks", "", NOW, true), &survey()).await;
+        let [id, other] = two_consultations(db, &officer, [true, true]).await;
         // Markup, quotes, commas, a formula, a line break and Arabic come
         // back exactly as typed.
         let hostile = "=1+1, \"quoted\"\n<b>سطر</b>";
@@ -2205,14 +2205,7 @@ async fn people_removing_their_contributions_at_once_never_deadlock() {
     for t in testkit::engines().await {
         let db = &t.db;
         let officer = person(db, &pw, "ade@council.example", "Ade O", Some(Role::Officer)).await;
-        let a = published(
-            db,
-            &officer,
-            &input("Safer streets", "", NOW, false),
-            &survey(),
-        )
-        .await;
-        let b = published(db, &officer, &input("Parks", "", NOW, false), &survey()).await;
+        let [a, b] = two_consultations(db, &officer, [false, false]).await;
         let pages = [
             raw(&[("q1", "0"), ("q5", "1")]),
             raw(&[("q2", "more lights"), ("q3", "4")]),

@@ -151,6 +151,17 @@ async fn respond(db: &Db, id: Uuid, i: usize, bad: bool) -> Result<String, Servi
     responding::submit(db, who, id).await
 }
 
+/// The consultation counts `responses` respondents, and its running
+/// totals equal a recount.
+async fn assert_counted(db: &Db, id: Uuid, responses: i64, engine: impl std::fmt::Debug) {
+    assert_eq!(response_count(db, id).await, responses, "{engine:?}");
+    assert_eq!(
+        results::verify_totals(db, id).await.unwrap(),
+        Vec::new(),
+        "{engine:?}"
+    );
+}
+
 async fn response_count(db: &Db, id: Uuid) -> i64 {
     let mut c = db.acquire().await.unwrap();
     consultations::find(c.conn(), id)
@@ -204,13 +215,7 @@ async fn concurrent_respondents_each_get_their_own_answer_and_totals_match_a_rec
         references.sort();
         references.dedup();
         assert_eq!(references.len(), good, "one reference each");
-        assert_eq!(response_count(db, id).await, good as i64);
-        assert_eq!(
-            results::verify_totals(db, id).await.unwrap(),
-            Vec::new(),
-            "{:?}",
-            t.engine()
-        );
+        assert_counted(db, id, good as i64, t.engine()).await;
         // The answers stored are the ones sent: q3 is each one's number.
         let mut c = db.acquire().await.unwrap();
         let counts = responses::counts(c.conn(), id).await.unwrap();
@@ -264,13 +269,7 @@ async fn changing_a_submitted_response_at_the_same_time_as_others_counts_it_once
         for tab in tabs {
             assert_eq!(tab.await.unwrap(), reference);
         }
-        assert_eq!(response_count(db, id).await, 31);
-        assert_eq!(
-            results::verify_totals(db, id).await.unwrap(),
-            Vec::new(),
-            "{:?}",
-            t.engine()
-        );
+        assert_counted(db, id, 31, t.engine()).await;
         let mut c = db.acquire().await.unwrap();
         let mine = responses::find_for(
             c.conn(),
@@ -323,8 +322,7 @@ async fn whole_responses_at_once_are_counted_exactly() {
                 good += 1;
             }
         }
-        assert_eq!(response_count(db, id).await, good);
-        assert_eq!(results::verify_totals(db, id).await.unwrap(), Vec::new());
+        assert_counted(db, id, good, t.engine()).await;
     }
 }
 
@@ -381,13 +379,7 @@ async fn changed_responses_that_swap_answers_at_once_never_deadlock() {
             let done = task.await.unwrap();
             assert!(done.is_ok(), "{:?}: respondent {i}: {done:?}", t.engine());
         }
-        assert_eq!(response_count(db, id).await, n as i64);
-        assert_eq!(
-            results::verify_totals(db, id).await.unwrap(),
-            Vec::new(),
-            "{:?}",
-            t.engine()
-        );
+        assert_counted(db, id, n as i64, t.engine()).await;
         let mut c = db.acquire().await.unwrap();
         let counts = responses::counts(c.conn(), id).await.unwrap();
         let answered = |q: &str| {
