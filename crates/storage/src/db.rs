@@ -29,6 +29,30 @@ pub enum StorageError {
     Locked,
 }
 
+impl StorageError {
+    /// Whether the failure is about the moment, not the request: a writer
+    /// that got no turn (SQLite busy or locked, no free connection), or a
+    /// transaction PostgreSQL aborted to break a deadlock or a
+    /// serialization conflict. Everything was rolled back, and the same
+    /// request may well succeed if sent again.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StorageError::Locked => true,
+            StorageError::Sqlx(sqlx::Error::PoolTimedOut) => true,
+            StorageError::Sqlx(sqlx::Error::Database(e)) => matches!(
+                e.code().as_deref(),
+                // PostgreSQL: deadlock detected, serialization failure,
+                // lock not available.
+                Some("40P01" | "40001" | "55P03")
+                // SQLite: SQLITE_BUSY, SQLITE_LOCKED and their extended
+                // codes (busy recovery, snapshot, timeout; shared cache).
+                | Some("5" | "6" | "261" | "517" | "773" | "262")
+            ),
+            _ => false,
+        }
+    }
+}
+
 /// Which engine a [`Db`] runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {

@@ -81,6 +81,10 @@ impl From<ValidationError> for AppError {
     }
 }
 
+/// Seconds to wait before sending again after a transient storage
+/// failure (a deadlock broken, a writer that got no turn).
+const RETRY_AFTER_BUSY: u32 = 2;
+
 impl From<ServiceError> for AppError {
     fn from(e: ServiceError) -> Self {
         match e {
@@ -121,6 +125,17 @@ impl From<ServiceError> for AppError {
                 let mut e = Self::details(list.into_iter().map(|e| (e.at, e.code)).collect());
                 e.info.code = ErrorCode::InvalidSurvey;
                 e
+            }
+            // Nothing was saved and the same request may succeed in a
+            // moment: say so, rather than "a problem with the service".
+            ServiceError::Storage(e) if e.is_transient() => {
+                tracing::warn!(error = %e, "transient storage failure: asked to try again");
+                let mut busy = Self::status(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    ErrorCode::ServiceUnavailable,
+                );
+                busy.info.retry_after = Some(RETRY_AFTER_BUSY);
+                busy
             }
             ServiceError::Storage(e) => {
                 tracing::error!(error = %e, "storage failure");
@@ -180,5 +195,26 @@ pub fn code_for_status(status: StatusCode) -> ErrorCode {
         StatusCode::SERVICE_UNAVAILABLE => ErrorCode::ServiceUnavailable,
         s if s.is_server_error() => ErrorCode::Internal,
         _ => ErrorCode::BadRequest,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use cohesion_storage::StorageError;
+
+    use super::*;
+
+    #[test]
+    fn a_transient_storage_failure_asks_to_try_again_and_others_are_internal() {
+        let busy = AppError::from(ServiceError::Storage(StorageError::Locked));
+        assert_eq!(busy.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(busy.info.code, ErrorCode::ServiceUnavailable);
+        assert_eq!(busy.info.retry_after, Some(RETRY_AFTER_BUSY));
+        let broken = AppError::from(ServiceError::Storage(StorageError::Invalid(
+            "a row that cannot be read".into(),
+        )));
+        assert_eq!(broken.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(broken.info.code, ErrorCode::Internal);
+        assert_eq!(broken.info.retry_after, None);
     }
 }

@@ -114,7 +114,7 @@ error-429-text = { $seconds ->
 error-500-title = Sorry, there is a problem with the service
 error-500-text = Try again later. Nothing you sent has been saved.
 error-503-title = Sorry, the service is unavailable
-error-503-text = Try again later.
+error-503-text = Nothing you sent has been saved. Try again in a moment.
 
 ## Reasons behind an error, by code
 

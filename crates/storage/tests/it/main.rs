@@ -4,3 +4,4 @@
 mod accounts;
 mod conformance;
 mod schema;
+mod transient;

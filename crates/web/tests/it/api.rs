@@ -183,3 +183,47 @@ async fn health_fails_when_the_database_is_gone() {
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["database"], "error");
 }
+
+#[tokio::test]
+async fn a_database_busy_with_another_writer_asks_to_try_again_and_loses_nothing() {
+    use sqlx::{ConnectOptions, Connection};
+    // Another process holds the SQLite file's write lock for longer than
+    // the server waits for it (5 s): the answer is 503 with Retry-After,
+    // a stable code and a sentence, not 500, and nothing is half-saved.
+    let db = cohesion_testkit::sqlite().await;
+    let options =
+        <sqlx::sqlite::SqliteConnectOptions as std::str::FromStr>::from_str(&db.url).unwrap();
+    let s = start(db).await;
+    let mut other = options.connect().await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut other)
+        .await
+        .unwrap();
+    let send = || {
+        s.client
+            .post(s.url("/api/v1/feedback"))
+            .header("accept-language", "en")
+            .json(&serde_json::json!({"page": "cookies", "answer": "no"}))
+            .send()
+    };
+    let res = send().await.unwrap();
+    assert_eq!(res.status(), 503);
+    assert_eq!(res.headers()["retry-after"], "2");
+    let problem: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(problem["code"], "service_unavailable");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("Nothing you sent has been saved")),
+        "{problem}"
+    );
+    sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
+    other.close().await.unwrap();
+    // Sent again, it is counted once.
+    let res = send().await.unwrap();
+    assert_eq!(res.status(), 201);
+    assert_eq!(
+        res.json::<serde_json::Value>().await.unwrap(),
+        serde_json::json!({"page": "cookies", "useful": 0, "not_useful": 1})
+    );
+}
