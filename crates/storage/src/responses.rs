@@ -335,11 +335,7 @@ pub async fn adjust_counts(
     delta: i64,
     respondents: i64,
 ) -> Result<(), StorageError> {
-    let moves = if delta == 0 {
-        Vec::new()
-    } else {
-        net_moves(keys, delta, &[])
-    };
+    let moves = net_moves(keys, delta, &[]);
     apply_moves(conn, consultation_id, &moves, respondents).await
 }
 

@@ -191,8 +191,7 @@ async fn a_database_busy_with_another_writer_asks_to_try_again_and_loses_nothing
     // the server waits for it (5 s): the answer is 503 with Retry-After,
     // a stable code and a sentence, not 500, and nothing is half-saved.
     let db = cohesion_testkit::sqlite().await;
-    let options =
-        <sqlx::sqlite::SqliteConnectOptions as std::str::FromStr>::from_str(&db.url).unwrap();
+    let options: sqlx::sqlite::SqliteConnectOptions = db.url.parse().unwrap();
     let s = start(db).await;
     let mut other = options.connect().await.unwrap();
     sqlx::query("BEGIN IMMEDIATE")
