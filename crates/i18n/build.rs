@@ -5,7 +5,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    // Read when the script runs, not when it is compiled: a build script
+    // compiled for one checkout can run for another that shares the target
+    // directory, and must list that checkout's files.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("locales");
     // Relative to this package, so that another checkout sharing the target
     // directory watches its own files.
     println!("cargo:rerun-if-changed=locales");

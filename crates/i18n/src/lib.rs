@@ -4,6 +4,12 @@
 //! holding `.ftl` files. Every language must define `locale-name` (its own
 //! name, in itself) and `locale-direction` (`ltr` or `rtl`), and every
 //! message the default language (English) has; a test enforces this.
+//!
+//! Within a folder, each feature has one file named after it (`site.ftl`,
+//! `accounts.ftl`, `consultations.ftl`), beside what every page shares
+//! (`layout.ftl`) and the facts about the language (`meta.ftl`). Every file
+//! in the folder is loaded, whatever its name, so a new feature adds its
+//! file and nothing else.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;

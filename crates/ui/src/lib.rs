@@ -3,36 +3,44 @@
 //! Views are plain structs filled by the web handlers; templates only read
 //! them. All text comes from the locale's messages, except what people or
 //! the council wrote, which is escaped and marked with its own language.
+//!
+//! Each feature is one module here and one folder of templates under
+//! `templates/` (`consultations::SurveyPage` renders
+//! `templates/consultations/survey_page.html`). What all features share is
+//! the kit (`src/kit`, `templates/kit`), re-exported at the crate root.
 
-mod chrome;
-mod consultations;
-mod forms;
-pub mod markdown;
-mod pages;
-mod reports;
-mod shown;
-mod themes;
+mod kit;
+
+pub mod accounts;
+pub mod consultations;
+pub mod site;
 
 pub use askama::Template;
-pub use chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, Nav, UserBox};
-pub use consultations::{
-    Bar, CheckAnswersPage, ConfirmationPage, ConsultationItem, ConsultationListPage,
-    ConsultationPage, ErrorLink, FindingView, FindingsPage, OptionView, QuestionView, ResultView,
-    ResultsPage, StageItem, SubField, SurveyPage, TranslationPage, TranslationRow,
-};
-pub use forms::{Field, FieldError, FormPage, NoticePage, SignInPage, SignUpPage};
-pub use pages::*;
-pub use reports::{
-    AccountPage, ActionForm, Cell, Filter, ReportPage, SessionRow, SummaryRow, Table,
-};
-pub use shown::Shown;
-pub use themes::{
-    Choice, QuoteLink, ReviewItemView, ThemeEditPage, ThemeReviewPage, ThemeRow, ThemesPage,
-};
+pub use kit::chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, Nav, UserBox};
+pub use kit::forms::{ErrorLink, Field, FieldError, FormPage};
+pub use kit::markdown;
+pub use kit::pages::{ConfirmationPage, ErrorPage, NoticePage};
+pub use kit::reports::{ActionForm, Cell, Filter, ReportPage, SummaryRow, Table};
+pub use kit::shown::Shown;
 
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
+    /// The templates under `dir`, in its subfolders too (one a feature).
+    fn templates_under(dir: &Path) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                found.extend(templates_under(&path));
+            } else if path.extension().is_some_and(|x| x == "html") {
+                found.push(path);
+            }
+        }
+        found
+    }
 
     /// Every message a template asks for by a literal id exists in the
     /// default language (and so, by the i18n crate's test, in all).
@@ -40,10 +48,10 @@ mod tests {
     fn templates_only_use_messages_that_exist() {
         let catalog = cohesion_i18n::Catalog::load().unwrap();
         let known = catalog.default_locale().message_ids();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
         let mut used = BTreeSet::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for path in templates_under(&dir) {
+            let text = std::fs::read_to_string(path).unwrap();
             // Literal ids are the quoted, hyphenated strings inside template
             // expressions ({{ … }} and {% … %}), never in plain HTML.
             for (open, close) in [("{{", "}}"), ("{%", "%}")] {

@@ -8,7 +8,8 @@ use cohesion_domain::ValidationError;
 use cohesion_services::accounts::{self, Origin, SignUp};
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
-use cohesion_ui::{Field, FieldError, NoticePage, SignInPage, SignUpPage, Template};
+use cohesion_ui::accounts::{SignInPage, SignUpPage};
+use cohesion_ui::{Field, FieldError, NoticePage, Template};
 use serde::Deserialize;
 
 use crate::context::KeepBody;

@@ -18,11 +18,11 @@ use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_storage::consultations::{ConsultationRecord, ListQuery};
 use cohesion_storage::Timestamp;
-use cohesion_ui::{
-    Bar, CheckAnswersPage, ConfirmationPage, ConsultationItem, ConsultationListPage,
-    ConsultationPage, ErrorLink, Field, OptionView, QuestionView, ResultView, ResultsPage, Shown,
-    StageItem, SubField, SummaryRow, SurveyPage,
+use cohesion_ui::consultations::{
+    Bar, CheckAnswersPage, ConsultationItem, ConsultationListPage, ConsultationPage, OptionView,
+    QuestionView, ResultView, ResultsPage, StageItem, SubField, SurveyPage,
 };
+use cohesion_ui::{ConfirmationPage, ErrorLink, Field, Shown, SummaryRow};
 use serde::Deserialize;
 use uuid::Uuid;
 

@@ -11,7 +11,8 @@ use cohesion_domain::translation::{key, Translator};
 use cohesion_services::consultations;
 use cohesion_services::findings::{self, ShownFinding};
 use cohesion_services::ServiceError;
-use cohesion_ui::{Field, FieldError, FindingView, FindingsPage, FormPage};
+use cohesion_ui::consultations::{FindingView, FindingsPage};
+use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
 use uuid::Uuid;
 

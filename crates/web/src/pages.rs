@@ -12,10 +12,10 @@ use cohesion_domain::pages::InfoPage;
 use cohesion_i18n::Locale;
 use cohesion_services::feedback;
 use cohesion_storage::programmes::ProgrammeView;
-use cohesion_ui::{
-    AboutPage, AccessibilityPage, Chrome, CookiesPage, FeedbackBox, GetInvolvedPage, HomePage, Nav,
-    PrivacyPage, ProgrammeBox, Template, UserBox,
+use cohesion_ui::site::{
+    AboutPage, AccessibilityPage, CookiesPage, GetInvolvedPage, HomePage, PrivacyPage, ProgrammeBox,
 };
+use cohesion_ui::{Chrome, FeedbackBox, Nav, Template, UserBox};
 use serde::Deserialize;
 
 use crate::context::{ReqLocale, LANG_COOKIE};

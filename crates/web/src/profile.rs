@@ -11,7 +11,8 @@ use cohesion_services::accounts::your_data::{self, Contributions, YourData};
 use cohesion_services::accounts::{self, Origin};
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::{organisations, ServiceError};
-use cohesion_ui::{AccountPage, Cell, Field, FormPage, ReportPage, SessionRow, SummaryRow, Table};
+use cohesion_ui::accounts::{AccountPage, SessionRow};
+use cohesion_ui::{Cell, Field, FormPage, ReportPage, SummaryRow, Table};
 use serde::Deserialize;
 use uuid::Uuid;
 

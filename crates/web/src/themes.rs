@@ -10,10 +10,10 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::ValidationError;
 use cohesion_services::themes::{self, Analysis, Edit, Figure};
 use cohesion_services::{consultations, ServiceError};
-use cohesion_ui::{
-    Choice, FieldError, QuoteLink, ReportPage, ReviewItemView, SummaryRow, ThemeEditPage,
-    ThemeReviewPage, ThemeRow, ThemesPage,
+use cohesion_ui::consultations::{
+    Choice, QuoteLink, ReviewItemView, ThemeEditPage, ThemeReviewPage, ThemeRow, ThemesPage,
 };
+use cohesion_ui::{FieldError, ReportPage, SummaryRow};
 use serde::Deserialize;
 use uuid::Uuid;
 

@@ -9,7 +9,8 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::translation::{self, Part, QuestionField, SourceText, Texts};
 use cohesion_services::consultations;
 use cohesion_services::ServiceError;
-use cohesion_ui::{ErrorLink, TranslationPage, TranslationRow};
+use cohesion_ui::consultations::{TranslationPage, TranslationRow};
+use cohesion_ui::ErrorLink;
 
 use crate::accounts::respond;
 use crate::consultations::consultation_id;

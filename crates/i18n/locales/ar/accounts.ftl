@@ -1,9 +1,5 @@
-## الحسابات
+## إنشاء حساب
 
-nav-sign-in = تسجيل الدخول
-nav-sign-out = تسجيل الخروج
-signed-in-as = مسجّل الدخول باسم { $name }
-error-summary-title = توجد مشكلة
 sign-up-title = إنشاء حساب
 sign-up-lead = تحتاج إلى حساب للرد على الاستشارات والمشاركة في النقاشات والتقدم بطلبات المنح.
 field-email = البريد الإلكتروني
@@ -16,16 +12,202 @@ sign-up-button = إنشاء الحساب
 sign-up-have-account = لديك حساب بالفعل؟
 check-email-title = تحقق من بريدك الإلكتروني
 check-email-text = إذا كان العنوان الذي أدخلته يستقبل البريد، فقد أرسلنا إليه رسالة. افتح الرابط الذي فيها خلال 24 ساعة لإكمال التسجيل.
+
+## تأكيد البريد الإلكتروني
+
 verified-title = تم تأكيد البريد الإلكتروني
 verified-text = شكرًا لك. يمكنك الآن تسجيل الدخول.
 verify-failed-title = هذا الرابط لا يعمل
 verify-failed-text = ربما استُخدم الرابط من قبل، أو انتهت صلاحيته. سجّل الدخول، أو أنشئ حسابًا من جديد.
+
+## تسجيل الدخول
+
 sign-in-title = تسجيل الدخول
 sign-in-button = تسجيل الدخول
 sign-in-no-account = ليس لديك حساب بعد؟
 create-account-link = أنشئ حسابًا
+sign-in-forgot = هل نسيت كلمة المرور؟
 error-401-title = تعذّر تسجيل الدخول
 error-401-text = تحقق من بريدك الإلكتروني وكلمة المرور وحاول مرة أخرى.
+
+## إعادة تعيين كلمة المرور
+
+reset-request-title = إعادة تعيين كلمة المرور
+reset-request-lead = أدخل البريد الإلكتروني لحسابك. إن كان له حساب، فسنرسل إليه رابطًا لاختيار كلمة مرور جديدة.
+reset-request-button = أرسل الرابط
+reset-sent-text = إن كان للعنوان حساب، فقد أرسلنا إليه رابطًا. افتحه خلال ساعة واحدة لاختيار كلمة مرور جديدة.
+reset-new-title = اختر كلمة مرور جديدة
+reset-new-button = حفظ كلمة المرور الجديدة
+reset-done-title = تم تغيير كلمة المرور
+reset-done-text = سُجّل خروجك من كل الأجهزة. سجّل الدخول بكلمة المرور الجديدة.
+reset-failed-text = ربما استُخدم الرابط من قبل أو انتهت صلاحيته. اطلب رابطًا جديدًا.
+
+## حسابك
+
+account-title = حسابك
+account-unverified = لم يُؤكَّد بريدك الإلكتروني بعد. افتح الرابط الذي أرسلناه إليك لتأكيده.
+account-language = اللغة
+account-language-button = حفظ اللغة
+account-roles = الأدوار
+account-organisations = منظماتك
+account-no-organisations = لست عضوًا في أي منظمة.
+account-sessions = الأجهزة التي سجّلت الدخول منها
+account-sessions-lead = إذا رأيت جهازًا لا تعرفه، فسجّل خروجه وغيّر كلمة المرور.
+account-sign-out-everywhere = تسجيل الخروج من كل الأجهزة
+account-your-data = بياناتك
+account-your-data-lead = اطّلع على كل ما نحتفظ به عنك، أو نزّله، أو احذف حسابك.
+account-data-html = عرض بياناتك
+account-data-json = تنزيل بياناتك (JSON)
+done-language = تم حفظ لغتك.
+
+## الأجهزة التي سجّلت الدخول منها
+
+session-device = الجهاز
+session-started = تاريخ الدخول
+session-last-seen = آخر استخدام
+session-actions = الإجراءات
+session-this-one = هذا الجهاز
+session-end = تسجيل الخروج
+done-session = تم تسجيل خروج ذلك الجهاز.
+done-everywhere = تم تسجيل خروجك من كل الأجهزة.
+
+## تغيير اسم العرض والبريد الإلكتروني وكلمة المرور
+
+change-name-title = تغيير اسم العرض
+change-email-title = تغيير بريدك الإلكتروني
+change-email-lead = سنرسل رابطًا إلى العنوان الجديد، ويتغيّر عنوانك عند فتحه.
+change-password-title = تغيير كلمة المرور
+field-new-email = البريد الإلكتروني الجديد
+field-current-password = كلمة المرور الحالية
+field-new-password = كلمة المرور الجديدة
+done-name = تم تغيير اسم العرض.
+done-email = افتح صندوق بريد العنوان الجديد واضغط الرابط لإكمال التغيير.
+done-email-confirmed = تم تغيير بريدك الإلكتروني.
+done-password = تم تغيير كلمة المرور، وسُجّل خروجك من كل الأجهزة الأخرى.
+
+## بياناتك وحذف الحساب
+
+data-title = بياناتك
+data-lead = كل ما تحتفظ به منصة Cohesion عنك حتى { $time }.
+data-account-id = رقم الحساب
+data-verified-at = تأكيد البريد الإلكتروني
+data-created-at = تاريخ الإنشاء
+data-emails = الرسائل التي أرسلناها إليك
+data-activity = النشاط على حسابك
+data-when = الوقت
+data-subject = الموضوع
+data-sent = أُرسلت
+delete-title = حذف حسابك
+delete-lead = يُمحى بريدك الإلكتروني واسمك وكلمة المرور وجلساتك فورًا. لا يمكن التراجع عن ذلك.
+delete-warning = لا يمكن التراجع عن حذف الحساب.
+delete-contributions = ماذا نفعل بما كتبته؟
+delete-keep = أبقِه، منسوبًا إلى «مجهول – حساب محذوف»
+delete-remove = احذفه مع ترك ملاحظة بأنه حُذف (تبقى ردود الآخرين)
+delete-password-hint = أدخل كلمة المرور لتأكيد هويتك.
+delete-button = احذف حسابي
+deleted-title = تم حذف حسابك
+deleted-text = محونا بياناتك الشخصية. شكرًا لمشاركتك.
+account-deleted-name = مجهول – حساب محذوف
+removed-contribution = حذف كاتب هذه المساهمة محتواها.
+
+## الأدوار
+
+role-resident = مقيم
+role-organisation_member = عضو منظمة
+role-moderator = مشرف
+role-officer = موظف
+role-analyst = محلل
+role-grant_assessor = مقيّم منح
+role-grant_administrator = مدير منح
+role-elected_member = عضو منتخب
+role-administrator = مسؤول النظام
+role-grant = منح دور { $role }
+role-remove = سحب دور { $role }
+
+## الإدارة: الأشخاص وأدوارهم
+
+admin-title = الإدارة
+people-title = الأشخاص
+people-search = الاسم أو البريد الإلكتروني
+people-search-hint = يكفي جزء من الاسم أو العنوان.
+people-any-role = أي دور
+people-results = الأشخاص الذين وُجدوا
+people-none = لا أحد يطابق البحث.
+people-status = الحالة
+status-active = نشط
+status-unverified = البريد غير مؤكد
+status-suspended = موقوف
+person-title = شخص
+person-lead = تحدد الأدوار ما يمكن للشخص فعله. تظهر أدوار الموظفين بجانب أسمائهم.
+person-suspend = إيقاف الحساب
+person-reinstate = إعادة تفعيل الحساب
+person-audit-link = عرض سجل التدقيق لهذا الشخص
+done-role = تم تغيير الأدوار.
+done-suspension = تم تحديث الحساب.
+
+## الإدارة: سجل التدقيق
+
+audit-title = سجل التدقيق
+audit-lead = كل إجراء ذي صلاحيات خاصة: من قام به ومتى ومن أين. لا يمكن تعديل السجلات أو حذفها.
+audit-entries = السجلات
+audit-none = لا توجد سجلات مطابقة.
+audit-action = الإجراء
+audit-action-hint = مثل role.grant أو account.suspend
+audit-actor = بواسطة (رقم الحساب)
+audit-subject = على (رقم الحساب أو العنصر)
+audit-detail = التفاصيل
+audit-client = من
+
+## الإدارة: صندوق البريد الصادر
+
+outbox-title = صندوق البريد الصادر
+outbox-lead = كل رسالة كتبتها المنصة. إن لم يكن هناك خادم بريد، تبقى الرسائل هنا ولا تُرسل.
+outbox-lead-smtp = كل رسالة كتبتها المنصة وهل أُرسلت. تُرسل الرسائل عبر خادم البريد، لذلك لا يظهر نصها هنا.
+outbox-sent = أُرسلت
+outbox-waiting = في الانتظار
+outbox-given-up = تعذّر إرسالها
+outbox-messages = الرسائل
+outbox-none = لا توجد رسائل بعد.
+outbox-to = إلى
+outbox-body = الرسالة
+
+## المنظمات
+
+organisation-title = منظمة
+organisation-register-title = تسجيل منظمة
+organisation-register-lead = سجّل جمعيتك الخيرية أو مجموعتك المجتمعية أو شركتك لتتقدم بطلبات المنح باسمها. ستكون أول أعضائها.
+organisation-register-button = تسجيل المنظمة
+organisation-name = اسم المنظمة
+organisation-kind = نوع المنظمة
+organisation-registration = رقم التسجيل
+organisation-registration-hint = اختياري. مثل رقم الجمعية الخيرية أو الشركة.
+organisation-org-id = معرّف المنظمة
+organisation-org-id-hint = اختياري. من org-id.guide، مثل GB-CHC-1234567 لجمعية خيرية في إنجلترا وويلز، وGB-COH-01234567 لشركة، وGB-LAE-BIR لسلطة محلية.
+organisation-address = العنوان
+organisation-contact-name = اسم جهة الاتصال
+organisation-contact-email = البريد الإلكتروني لجهة الاتصال
+organisation-contact-phone = هاتف جهة الاتصال
+organisation-members = الأعضاء
+organisation-owner = يمكنه الدعوة
+organisation-invitations = الدعوات
+organisation-accepted = مقبولة
+organisation-invite-email = ادعُ شخصًا عبر البريد الإلكتروني
+organisation-invite-hint = يجب أن يسجّل الدخول بهذا العنوان لينضم.
+organisation-invite-button = أرسل الدعوة
+kind-charity = جمعية خيرية
+kind-community_group = مجموعة مجتمعية
+kind-company = شركة
+kind-local_authority = سلطة محلية
+kind-other = أخرى
+done-organisation = تم تسجيل منظمتك.
+done-invited = تم إرسال الدعوة.
+
+## الانضمام إلى منظمة
+
+join-title = الانضمام إلى منظمة
+join-lead = دُعيت للانضمام إلى منظمة على منصة Cohesion. يمكن للأعضاء التقدم بطلبات المنح باسمها.
+join-button = انضم
+done-joined = انضممت إلى المنظمة.
 
 ## أسباب أخطاء الحسابات
 
@@ -36,11 +218,17 @@ reason-password_too_common = كلمة المرور هذه شائعة جدًا أ
 reason-display_name_too_short = يجب ألا يقل الاسم الظاهر عن حرفين
 reason-display_name_reserved = لا يجوز أن يشبه الاسم الظاهر لقبًا وظيفيًا مثل «مشرف» أو «البلدية»
 reason-display_name_invisible_characters = يحتوي الاسم الظاهر على أحرف مخفية. اكتبه من جديد
-reason-field_too_long = هذا أطول من المسموح
 reason-invalid_credentials = البريد الإلكتروني أو كلمة المرور غير صحيحة
 reason-account_suspended = هذا الحساب موقوف
 reason-invalid_token = الرابط لا يعمل
-reason-csrf_token_invalid = انتهت صلاحية النموذج. ارجع إلى الصفحة وأعد تحميلها ثم حاول مرة أخرى.
+reason-email_not_verified = أكّد بريدك الإلكتروني أولًا: افتح الرابط الذي أرسلناه إليك
+reason-last_administrator = أنت المسؤول الوحيد. اجعل شخصًا آخر مسؤولًا أولًا
+reason-cannot_target_self = لا يمكنك فعل ذلك بحسابك أنت. اطلب ذلك من مسؤول آخر
+reason-invalid_org_identifier = أدخل معرّفًا من سجل نعرفه، مثل GB-CHC-1234567 أو GB-COH-01234567 أو GB-LAE-BIR
+reason-invalid_phone = أدخل رقم هاتف، مثل 020 7946 0000 أو ‎+44 20 7946 0000
+reason-confirmation_required = أكّد أنك تريد القيام بذلك
+reason-already_member = أنت عضو بالفعل
+reason-already_registered = هذا مسجّل بالفعل
 
 ## رسائل البريد الإلكتروني
 
@@ -58,4 +246,31 @@ email-existing-body =
     { $link }
 
     إذا لم تكن أنت، فلا حاجة إلى فعل أي شيء.
-error-prefix = خطأ:
+email-reset-subject = إعادة تعيين كلمة المرور
+email-reset-body =
+    افتح هذا الرابط خلال ساعة واحدة لاختيار كلمة مرور جديدة:
+
+    { $link }
+
+    إن لم تطلب ذلك، فتجاهل هذه الرسالة. لم تتغير كلمة المرور.
+email-change-subject = أكّد بريدك الإلكتروني الجديد
+email-change-body =
+    افتح هذا الرابط خلال 24 ساعة ليصبح هذا العنوان بريد حسابك:
+
+    { $link }
+
+    إن لم تطلب ذلك، فتجاهل هذه الرسالة.
+email-invite-subject = دعوة للانضمام إلى { $organisation }
+email-invite-body =
+    دُعيت للانضمام إلى { $organisation } على منصة Cohesion. سجّل الدخول بهذا البريد الإلكتروني، ثم افتح هذا الرابط خلال 7 أيام:
+
+    { $link }
+
+    إن لم تكن تتوقع هذه الدعوة، فتجاهل هذه الرسالة.
+email-changed-subject = تم تغيير البريد الإلكتروني لحسابك
+email-changed-body =
+    تم للتو تغيير البريد الإلكتروني لحسابك على منصة Cohesion إلى عنوان جديد، وستُرسل رسائل حسابك إليه من الآن.
+
+    إن لم تفعل ذلك بنفسك، فقد يكون أحد يستخدم حسابك. أعد تعيين كلمة المرور فورًا:
+
+    { $link }

@@ -1,4 +1,4 @@
-## الاستشارات: القائمة وصفحة الاستشارة
+## قائمة الاستشارات
 
 consultations-title = الاستشارات
 consultations-lead = شاركونا رأيكم في كيف نحافظ معًا على أمان مجتمعاتنا. نقرأ كل رد.
@@ -18,11 +18,13 @@ consultations-count = { $count ->
 }
 consultations-empty = لا توجد استشارات مطابقة. جرّب حالة أو موضوعًا أو بحثًا آخر.
 consultations-create = أنشئ استشارة
-pagination-previous = الصفحة السابقة
 status-upcoming = قادمة
 status-open = مفتوحة
 status-closed = مغلقة
 status-draft = مسودة
+
+## صفحة الاستشارة ومراحلها
+
 consultation-title = استشارة
 consultation-dates = تفتح { $opens } وتغلق { $closes }
 consultation-responded = { $count ->
@@ -50,6 +52,8 @@ consultation-results-link = اطّلع على النتائج
 consultation-manage = أدر هذه الاستشارة
 consultation-draft-notice = هذه مسودة. لا يراها إلا الموظفون حتى تُنشر.
 consultation-view-public = اعرض الصفحة العامة
+consultation-strands = كيف نستمع
+consultation-documents = الوثائق
 stage-happened = جرت
 stage-current = الآن
 stage-to_come = قادمة
@@ -70,15 +74,9 @@ survey-choose-all = اختر كل ما ينطبق.
 survey-choose-up-to = اختر { $count } على الأكثر.
 survey-ranking-hint = أعطِ الرقم 1 للأهم، ثم 2، وهكذا. لا يلزم ترتيبها كلها.
 survey-date-hint = مثلًا 2026-11-30.
-check-answers-title = راجع إجاباتك
-check-answers-lead = راجع إجاباتك قبل إرسالها. يمكنك تغييرها حتى تُغلق الاستشارة.
-check-answers-not-answered = بلا إجابة
-check-answers-submit = أرسل ردي
-check-answers-resubmit = أرسل ردي المعدّل
-confirmation-title = أُرسل ردك
-confirmation-reference = رقمك المرجعي
-confirmation-text = شكرًا لمشاركتك في «{ $title }». يمكنك تغيير ردك حتى { $closes }.
-confirmation-change = راجع ردك أو غيّره
+
+## إجابات المقاييس الموحّدة والأسئلة عن الشخص
+
 scale-strongly-agree = أوافق بشدة
 scale-agree = أوافق
 scale-neither = لا أوافق ولا أعارض
@@ -124,6 +122,18 @@ demographic-gay-lesbian = مثلي أو مثلية
 demographic-bisexual = ثنائي الميول
 demographic-other-orientation = ميول جنسية أخرى
 
+## «راجع إجاباتك» وتأكيد الإرسال
+
+check-answers-title = راجع إجاباتك
+check-answers-lead = راجع إجاباتك قبل إرسالها. يمكنك تغييرها حتى تُغلق الاستشارة.
+check-answers-not-answered = بلا إجابة
+check-answers-submit = أرسل ردي
+check-answers-resubmit = أرسل ردي المعدّل
+confirmation-title = أُرسل ردك
+confirmation-reference = رقمك المرجعي
+confirmation-text = شكرًا لمشاركتك في «{ $title }». يمكنك تغيير ردك حتى { $closes }.
+confirmation-change = راجع ردك أو غيّره
+
 ## النتائج
 
 results-title = النتائج
@@ -150,6 +160,13 @@ results-table-caption = { $question } (العدد الأساسي: { $base })
 results-ranked-first = { $question } – في المرتبة الأولى
 results-empty = لا توجد أسئلة لها نتائج بعد.
 results-analysis-link = قاطع الإجابات في جدول
+results-weighted-heading = { $question } – مرجّحة حسب السكان
+results-weighted-base = أجاب { $count }؛ القاعدة الفعلية بعد الترجيح: { $effective }
+results-weighted-note = رُجّحت بالتعديل التكراري على هوامش السكان، وحُسبت في { $date } عند نشر هذه النتائج. تستخدم النطاقات القاعدة الفعلية.
+results-weighted-figure = { $percent }% ({ $low }–{ $high }%)
+
+## نشر النتائج (للموظفين)
+
 results-publication-title = انشر النتائج
 results-publication-change = غيّر ما هو منشور
 results-publication-lead = لا يرى الجمهور إلا الأسئلة التي تختارها، كلٌّ منها مع قاعدته ونطاق الثقة 95%، مع إخفاء الأعداد الصغيرة. لا تُنشر أبدًا أسئلة البيانات ذات الفئة الخاصة. النشر مرة أخرى يحل محل ما نُشر من قبل.
@@ -157,12 +174,8 @@ results-publication-questions = الأسئلة التي تُنشر
 results-publication-questions-hint = اختر سؤالًا واحدًا على الأقل.
 results-publication-margins-hint = اختياري. لنشر أرقام مرجّحة حسب السكان بجانب الأعداد، اكتب هوامش السكان كما في صفحة النتائج المرجّحة. تُحسب الآن وتُوسم بأنها مرجّحة. اتركه فارغًا لنشر الأعداد فقط.
 results-publication-try-weighting = جرّب الترجيح أولًا في صفحة النتائج المرجّحة
-results-weighted-heading = { $question } – مرجّحة حسب السكان
-results-weighted-base = أجاب { $count }؛ القاعدة الفعلية بعد الترجيح: { $effective }
-results-weighted-note = رُجّحت بالتعديل التكراري على هوامش السكان، وحُسبت في { $date } عند نشر هذه النتائج. تستخدم النطاقات القاعدة الفعلية.
-results-weighted-figure = { $percent }% ({ $low }–{ $high }%)
 
-## إدارة استشارة (للموظفين)
+## إنشاء استشارة وتغييرها (للموظفين)
 
 consultation-new-title = أنشئ استشارة
 consultation-edit-title = غيّر تفاصيل الاستشارة
@@ -181,6 +194,15 @@ consultation-field-time-hint = التاريخ والوقت بالتوقيت ال
 consultation-field-anonymous = هل يمكن الرد دون حساب؟
 consultation-anonymous-no = لا، يسجّلون الدخول أولًا
 consultation-anonymous-yes = نعم، الردود المجهولة مسموحة
+consultation-field-strands = مسارات المشاركة
+consultation-field-strands-hint = كيف تستمعون إلى جانب هذا الاستبيان، مسار في كل سطر، مثلًا: لقاءات مع الجهات المعنية، جلسات يقودها المجتمع، أبحاث بتكليف
+consultation-field-documents = وثائق مرتبطة
+consultation-field-documents-hint = وثيقة في كل سطر: العنوان، ثم خط عمودي، ثم العنوان الإلكتروني (‎https://…‎ أو صفحة من هذا الموقع)، مثلًا: مراجعة الأدلة | https://example.org/review.pdf
+done-consultation-created = أُنشئت الاستشارة مسودةً.
+done-consultation-saved = حُفظت التفاصيل.
+
+## صفحة الاستشارة للموظفين
+
 consultation-status = الحالة
 consultation-published = نُشرت
 consultation-results-published = نُشرت النتائج
@@ -189,6 +211,13 @@ consultation-publish = انشر الاستشارة
 consultation-unpublish = اسحب الاستشارة
 consultation-publish-results = انشر النتائج
 consultation-withdraw-results = اسحب النتائج
+done-consultation-published = نُشرت الاستشارة.
+done-consultation-unpublished = سُحبت الاستشارة.
+done-results-published = نُشرت النتائج.
+done-results-withdrawn = سُحبت النتائج.
+
+## أسئلة الاستبيان (للموظفين)
+
 consultation-survey = أسئلة الاستبيان
 consultation-survey-empty = لا أسئلة بعد. أضف السؤال الأول.
 consultation-survey-lead = أضف الأسئلة صفحة بصفحة. نتحقق من قواعد التوجيه عند الحفظ، فلا يصل أحد إلى طريق مسدود.
@@ -242,6 +271,12 @@ demographic-kind-ethnicity = العرق
 demographic-kind-religion = الدين أو المعتقد
 demographic-kind-disability = الإعاقة
 demographic-kind-sexual_orientation = الميول الجنسية
+done-question-added = أُضيف السؤال.
+done-question-removed = حُذف السؤال.
+done-question-changed = تغيّر السؤال.
+
+## مراحل الاستشارة (للموظفين)
+
 stage-add = أضف مرحلة
 stage-remove = احذف المرحلة
 stage-name = المرحلة
@@ -250,6 +285,11 @@ stage-date = التاريخ
 stage-date-hint = مثلًا 2026-11-30. اختياري.
 stage-state = أين وصلت
 stage-link = ترتبط بـ
+done-stage-added = أُضيفت المرحلة.
+done-stage-removed = حُذفت المرحلة.
+
+## التحليل: مقاطعة الإجابات في جداول (للموظفين)
+
 analysis-title = التحليل
 analysis-title-of = التحليل: { $title }
 analysis-lead = اختر سؤالين لترى كيف أجاب عن أحدهما من أجابوا عن الآخر بطريقة معيّنة. تُخفى الأعداد الصغيرة كما في صفحة النتائج.
@@ -259,84 +299,8 @@ analysis-choose = اختر سؤالًا
 analysis-show = اعرض الجدول
 analysis-total = المجموع
 analysis-caption = { $rows } حسب { $columns }
-done-consultation-created = أُنشئت الاستشارة مسودةً.
-done-consultation-saved = حُفظت التفاصيل.
-done-consultation-published = نُشرت الاستشارة.
-done-consultation-unpublished = سُحبت الاستشارة.
-done-results-published = نُشرت النتائج.
-done-results-withdrawn = سُحبت النتائج.
-done-question-added = أُضيف السؤال.
-done-question-removed = حُذف السؤال.
-done-question-changed = تغيّر السؤال.
-done-stage-added = أُضيفت المرحلة.
-done-stage-removed = حُذفت المرحلة.
-reason-invalid_date = أدخل تاريخًا ووقتًا بالصيغة الموضحة
-reason-closes_before_opens = يجب أن يكون تاريخ الإغلاق بعد تاريخ الفتح
-reason-invalid_survey = يجب أن تسمّي قاعدة التوجيه سؤال اختيار في صفحة سابقة وخيارات موجودة فيه
-reason-purpose_required = اذكر لماذا تطرح هذا السؤال: يراه المجيبون
-reason-too_many_choices = اخترت خيارات أكثر من المسموح
-reason-out_of_range = أدخل رقمًا ضمن المدى المسموح
-reason-hidden_question = هذا السؤال لا ينطبق بحسب إجاباتك السابقة
-reason-unknown_question = هذا السؤال ليس جزءًا من الاستبيان
-reason-unknown_text = لم يعد هذا النص جزءًا من الاستشارة: ربما تغيّر استنتاج أو محور منذ فتح الصفحة. افتح الصفحة من جديد وترجم ما تعرضه
-reason-consultation_not_open = هذه الاستشارة لا تقبل الردود
-reason-already_responded = لقد بدأت ردًا من قبل
-reason-invalid_ranking = أعطِ كل خيار رتبة مختلفة تبدأ من 1 دون فجوات
-reason-survey_locked = رد بعض الناس، فلم يعد ممكنًا تغيير الاستبيان
 
-## التصدير
-
-export-reference = الرقم المرجعي
-export-submitted = وقت الإرسال (التوقيت العالمي)
-export-responses = نزّل كل الردود (CSV)
-export-results = نزّل هذه النتائج (CSV)
-
-data-responses = ردودك على الاستبيانات
-data-consultation = الاستشارة
-data-not-submitted = لم يُرسل بعد
-
-answers-title = الإجابات المكتوبة
-answers-title-of = الإجابات المكتوبة: { $title }
-answers-none = لا يضم هذا الاستبيان أسئلة بإجابات مكتوبة.
-answers-count = { $count ->
-    [zero] لا توجد إجابات مطابقة
-    [one] إجابة واحدة مطابقة
-    [two] إجابتان مطابقتان
-    [few] { $count } إجابات مطابقة
-    [many] { $count } إجابة مطابقة
-   *[other] { $count } إجابة مطابقة
-}
-answers-answer = الإجابة (مع إخفاء بيانات الاتصال)
-answers-empty = لا توجد إجابات مكتوبة مطابقة.
-
-## ما قلتموه لنا
-
-findings-title = ما قلتموه لنا
-findings-title-of = ما قلتموه لنا: { $title }
-findings-lead = ما سمعناه في هذه الاستشارة. نحسب كل رقم من الردود كما هي الآن، ولا نكتبه يدويًا.
-findings-empty = لم ننشر أي نتائج بعد.
-finding-figure = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $low }–{ $high }%).
-finding-figure-count = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }». عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
-finding-figure-hidden = عدد من اختاروا «{ $option }» في الإجابة عن «{ $question }» أقل من أن يُعرض.
-finding-add = أضف استنتاجًا
-finding-add-lead = يستند كل استنتاج إلى نتيجة واحدة: اختر السؤال والخيار الذي يعرض نسبته. نأخذ الرقم دائمًا من النتائج.
-finding-field-title = الاستنتاج
-finding-field-body = ماذا يعني، وماذا سنفعل
-finding-field-question = السؤال الذي يستند إليه
-finding-field-row = الصف
-finding-field-row-hint = لأسئلة المصفوفة فقط: رقم الصف بدءًا من 1.
-finding-field-option = الخيار
-finding-field-option-hint = رقم الخيار بدءًا من 1، كما يظهر بجانب السؤال أعلاه.
-findings-heading = الاستنتاجات (ما قلتموه لنا)
-finding-publish = انشر
-finding-withdraw = اسحب
-finding-remove = احذف
-done-finding-added = أُضيف الاستنتاج مسودةً.
-done-finding-published = نُشر الاستنتاج.
-done-finding-withdrawn = سُحب الاستنتاج.
-done-finding-removed = حُذف الاستنتاج.
-
-## الترجيح
+## الترجيح (للموظفين)
 
 weighting-title = النتائج المرجّحة
 weighting-title-of = النتائج المرجّحة: { $title }
@@ -356,9 +320,81 @@ weighting-caption = مرجّح: { $question } (العدد الأساسي { $base
 weighting-share = الحصة المرجّحة (مدى 95%)
 weighting-unweighted = الأشخاص (دون ترجيح)
 weighting-base-small = العدد الأساسي أقل من أن تُحسب نسبة مئوية
-reason-weighting_empty_category = لخيارٍ حصةٌ بين السكان لكن لا مجيبين فيه، فلا أحد يمثله. استبعده بـ -
 
-## الترجمات
+## التصدير (للموظفين)
+
+export-reference = الرقم المرجعي
+export-submitted = وقت الإرسال (التوقيت العالمي)
+export-responses = نزّل كل الردود (CSV)
+export-responses-xlsx = نزّل كل الردود (Excel)
+export-results = نزّل هذه النتائج (CSV)
+
+## ردودك على الاستبيانات في صفحة «بياناتك»
+
+data-responses = ردودك على الاستبيانات
+data-consultation = الاستشارة
+data-not-submitted = لم يُرسل بعد
+
+## الإجابات المكتوبة (للموظفين)
+
+answers-title = الإجابات المكتوبة
+answers-title-of = الإجابات المكتوبة: { $title }
+answers-none = لا يضم هذا الاستبيان أسئلة بإجابات مكتوبة.
+answers-count = { $count ->
+    [zero] لا توجد إجابات مطابقة
+    [one] إجابة واحدة مطابقة
+    [two] إجابتان مطابقتان
+    [few] { $count } إجابات مطابقة
+    [many] { $count } إجابة مطابقة
+   *[other] { $count } إجابة مطابقة
+}
+answers-answer = الإجابة (مع إخفاء بيانات الاتصال)
+answers-empty = لا توجد إجابات مكتوبة مطابقة.
+
+## رد واحد (للموظفين)
+
+response-title = رد
+response-title-of = الرد { $reference }
+response-lead = إجابات هذا الرد مع إخفاء بيانات الاتصال. لا تظهر هنا الإجابات على أسئلة الفئات الخاصة.
+response-empty = لا إجابة
+
+## ما قلتموه لنا
+
+findings-title = ما قلتموه لنا
+findings-title-of = ما قلتموه لنا: { $title }
+findings-lead = ما سمعناه في هذه الاستشارة. نحسب كل رقم من الردود كما هي الآن، ولا نكتبه يدويًا.
+findings-empty = لم ننشر أي نتائج بعد.
+finding-figure = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $low }–{ $high }%).
+finding-figure-count = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }». عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+finding-figure-hidden = عدد من اختاروا «{ $option }» في الإجابة عن «{ $question }» أقل من أن يُعرض.
+finding-figure-theme = { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }» (نطاق 95٪: { $low }–{ $high }٪).
+finding-figure-theme-count = { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }». الإجابات أقل من أن تُعطى نسبة مئوية.
+finding-figure-theme-hidden = عدد الإجابات المكتوبة على «{ $question }» التي تناولت هذا المحور أقل من أن يُعرض.
+
+## إضافة الاستنتاجات ونشرها (للموظفين)
+
+finding-add = أضف استنتاجًا
+finding-add-lead = يستند كل استنتاج إلى نتيجة واحدة: اختر السؤال والخيار الذي يعرض نسبته. نأخذ الرقم دائمًا من النتائج.
+finding-field-title = الاستنتاج
+finding-field-body = ماذا يعني، وماذا سنفعل
+finding-field-question = السؤال الذي يستند إليه
+finding-field-row = الصف
+finding-field-row-hint = لأسئلة المصفوفة فقط: رقم الصف بدءًا من 1.
+finding-field-option = الخيار
+finding-field-option-hint = رقم الخيار بدءًا من 1، كما يظهر بجانب السؤال أعلاه.
+findings-heading = الاستنتاجات (ما قلتموه لنا)
+finding-publish = انشر
+finding-withdraw = اسحب
+finding-remove = احذف
+done-finding-added = أُضيف الاستنتاج مسودةً.
+done-finding-published = نُشر الاستنتاج.
+done-finding-withdrawn = سُحب الاستنتاج.
+done-finding-removed = حُذف الاستنتاج.
+finding-field-theme = أو محور مؤكد
+finding-field-theme-hint = يصبح الرقم حينها نسبة الإجابات المكتوبة على السؤال المصنّفة ضمن المحور.
+finding-theme-none = لا شيء: استخدم السؤال والخيار أعلاه
+
+## الترجمات (للموظفين)
 
 translations-title = ترجم
 translations-title-of = ترجم إلى { $language }
@@ -389,11 +425,147 @@ translations-part-finding-body = الاستنتاج: { $finding } — ماذا �
 translations-part-theme = محور يستشهد به استنتاج: { $theme }
 done-translation = حُفظت الترجمات.
 
-export-responses-xlsx = نزّل كل الردود (Excel)
+## المحاور: استكشافها في الإجابات على سؤال النص الطويل (للمحللين)
 
-consultation-field-strands = مسارات المشاركة
-consultation-field-strands-hint = كيف تستمعون إلى جانب هذا الاستبيان، مسار في كل سطر، مثلًا: لقاءات مع الجهات المعنية، جلسات يقودها المجتمع، أبحاث بتكليف
-consultation-field-documents = وثائق مرتبطة
-consultation-field-documents-hint = وثيقة في كل سطر: العنوان، ثم خط عمودي، ثم العنوان الإلكتروني (‎https://…‎ أو صفحة من هذا الموقع)، مثلًا: مراجعة الأدلة | https://example.org/review.pdf
-consultation-strands = كيف نستمع
-consultation-documents = الوثائق
+themes-title = المحاور
+themes-title-of = المحاور: { $question }
+themes-lead = اعثر على المحاور فيما كتبه الناس: شغّل الاستكشاف برقم بذرة (الإجابات نفسها مع البذرة نفسها تعطي المحاور نفسها دائماً)، ثم أعد التسمية أو ادمج أو قسّم أو احذف أو أضف محاور، وأكّد المجموعة، ثم صنّف كل إجابة ضمن المحاور المؤكدة. الإجابات التي لا يثق التصنيف بها تنتظر في قائمة المراجعة. تُخفى بيانات الاتصال في الاقتباسات.
+themes-not-run = لم يُشغَّل الاستكشاف على هذا السؤال بعد.
+themes-link = المحاور في الإجابات على { $question }
+themes-run-heading = استكشاف المحاور
+themes-field-seed = البذرة
+themes-field-seed-hint = عدد صحيح. إعادة التشغيل بالبذرة نفسها على الإجابات نفسها تعطي المحاور نفسها.
+themes-run = استكشف المحاور
+themes-rerun = استكشف المحاور من جديد
+themes-summary-seed = البذرة
+themes-summary-run = التشغيل
+themes-summary-run-value = { $when } بواسطة { $who }
+themes-summary-answers = الإجابات التي حُلِّلت
+themes-summary-status = المرحلة
+themes-stage-candidates = محاور مقترحة: عدّلها ثم أكّد المجموعة
+themes-stage-confirmed = المحاور مؤكدة: صنّف الإجابات
+themes-stage-mapped = الإجابات مصنّفة ضمن المحاور المؤكدة
+themes-done-run = اكتمل الاستكشاف. راجع المحاور المقترحة.
+
+## المحاور: القائمة وما يُعدّ على حدة
+
+themes-list-heading = المحاور
+themes-none = لم يجد الاستكشاف محاور في هذه الإجابات. أضف محوراً مع إجابات مثالية.
+themes-table-caption = المحاور مع موقفها وثلاث إجابات مثالية وعدد الإجابات في كل منها
+themes-col-theme = المحور
+themes-col-stance = الموقف
+themes-col-quotes = إجابات مثالية
+themes-col-candidates = الإجابات (الاستكشاف)
+themes-col-mapped = الإجابات (التصنيف)
+themes-terms = أبرز الكلمات:
+themes-edit = تغيير
+themes-stance-agree = مؤيد
+themes-stance-disagree = معارض
+themes-stance-unclear = غير واضح
+themes-stance-mixed = مختلط (أضافه محلل)
+themes-status-candidate = مقترح
+themes-status-confirmed = مؤكد
+themes-count = { $count } من { $base } ({ $share }٪، نطاق 95٪: { $low }–{ $high }٪)
+themes-set-aside-heading = تُعدّ على حدة
+themes-set-aside-lead = نصوص الحملات (الكلمات نفسها يرسلها كثيرون) والموافقة أو الرفض المجرد والإجابات التي لم يأخذها أي محور تُعدّ هنا ولا تُصنَّف في محاور.
+themes-campaigns = نسخ الحملات
+themes-endorsements = موافقة مجردة («أوافق 100٪»، «نعم»)
+themes-rejections = رفض مجرد («لا»)
+themes-unassigned = إجابات لم يأخذها أي محور
+themes-campaign-count = { $count ->
+    [zero] لا نسخ
+    [one] نسخة واحدة
+    [two] نسختان
+    [few] { $count } نسخ
+    [many] { $count } نسخة
+   *[other] { $count } نسخة
+}
+
+## المحاور: الإضافة والتأكيد والتصنيف
+
+themes-add-heading = إضافة محور
+themes-field-label = العنوان
+themes-field-description = الوصف
+themes-field-references = إجابات مثالية
+themes-field-references-hint = الأرقام المرجعية لإجابة أو أكثر تنتمي إلى المحور، مفصولة بفواصل (كما تظهر في صفحة الإجابات المكتوبة).
+themes-add = أضف المحور
+themes-confirm-heading = التأكيد والتصنيف
+themes-confirm-lead = عندما تصبح المحاور صحيحة، أكّد المجموعة. بعدها تُصنَّف الإجابات ضمن المحاور المؤكدة.
+themes-confirm = أكّد هذه المحاور
+themes-confirmed = المحاور مؤكدة. صنّف كل إجابة ضمنها مع درجة ثقة لكل منها.
+themes-map = صنّف الإجابات
+themes-remap = صنّف الإجابات من جديد
+themes-review-link = { $count ->
+    [zero] لا إجابات تنتظر المراجعة
+    [one] إجابة واحدة تنتظر المراجعة
+    [two] إجابتان تنتظران المراجعة
+    [few] { $count } إجابات تنتظر المراجعة
+    [many] { $count } إجابة تنتظر المراجعة
+   *[other] { $count } إجابة تنتظر المراجعة
+}
+themes-retired-heading = محاور محذوفة ومدمجة
+themes-retired-deleted = محذوف
+themes-retired-merged = دُمج في «{ $into }»
+themes-done-add = أُضيف المحور.
+themes-done-confirm = المحاور مؤكدة.
+themes-done-map = صُنّفت كل إجابة ضمن المحاور المؤكدة.
+
+## المحاور: تغيير محور
+
+theme-edit-title = تغيير محور
+theme-edit-title-of = تغيير المحور «{ $label }»
+themes-rename-heading = إعادة التسمية
+themes-rename = احفظ العنوان
+themes-merge-heading = الدمج في محور آخر
+themes-field-into = المحور الذي يُدمج فيه
+themes-merge = ادمج
+themes-split-heading = فصل محور جديد
+themes-field-new-label = عنوان المحور الجديد
+themes-field-examples = الإجابات التي تنتقل إلى المحور الجديد
+themes-split = افصل
+themes-delete-heading = الحذف
+themes-delete-lead = يُعلَّم المحور محذوفاً ولا يُمحى: يحتفظ سجل التدقيق بما كان عليه.
+themes-delete = احذف هذا المحور
+themes-done-rename = أُعيدت تسمية المحور.
+themes-done-merge = دُمجت المحاور.
+themes-done-split = فُصل المحور الجديد.
+themes-done-delete = حُذف المحور.
+
+## المحاور: إجابات للمراجعة
+
+themes-review-title = إجابات للمراجعة
+themes-review-title-of = إجابات للمراجعة: { $question }
+themes-review-lead = { $count ->
+    [zero] لا إجابات تنتظر المراجعة.
+    [one] إجابة واحدة تنتظر: لم يثق التصنيف بها. اختر محاورها، أو لا شيء، ثم احفظ.
+    [two] إجابتان تنتظران: لم يثق التصنيف بهما. اختر محاور كل منهما، أو لا شيء، ثم احفظ.
+    [few] { $count } إجابات تنتظر: لم يثق التصنيف بها. اختر محاور كل منها، أو لا شيء، ثم احفظ.
+    [many] { $count } إجابة تنتظر: لم يثق التصنيف بها. اختر محاور كل منها، أو لا شيء، ثم احفظ.
+   *[other] { $count } إجابة تنتظر: لم يثق التصنيف بها. اختر محاور كل منها، أو لا شيء، ثم احفظ.
+}
+themes-review-detail = الموقف: { $stance }. أعلى درجة ثقة: { $confidence }.
+themes-review-choose = محاور هذه الإجابة
+themes-review-save = احفظ
+themes-done-review = حُفظت محاور الإجابة.
+
+## أسباب أخطاء الاستشارات
+
+reason-invalid_date = أدخل تاريخًا ووقتًا بالصيغة الموضحة
+reason-closes_before_opens = يجب أن يكون تاريخ الإغلاق بعد تاريخ الفتح
+reason-invalid_survey = يجب أن تسمّي قاعدة التوجيه سؤال اختيار في صفحة سابقة وخيارات موجودة فيه
+reason-purpose_required = اذكر لماذا تطرح هذا السؤال: يراه المجيبون
+reason-too_many_choices = اخترت خيارات أكثر من المسموح
+reason-out_of_range = أدخل رقمًا ضمن المدى المسموح
+reason-hidden_question = هذا السؤال لا ينطبق بحسب إجاباتك السابقة
+reason-unknown_question = هذا السؤال ليس جزءًا من الاستبيان
+reason-unknown_text = لم يعد هذا النص جزءًا من الاستشارة: ربما تغيّر استنتاج أو محور منذ فتح الصفحة. افتح الصفحة من جديد وترجم ما تعرضه
+reason-consultation_not_open = هذه الاستشارة لا تقبل الردود
+reason-already_responded = لقد بدأت ردًا من قبل
+reason-invalid_ranking = أعطِ كل خيار رتبة مختلفة تبدأ من 1 دون فجوات
+reason-survey_locked = رد بعض الناس، فلم يعد ممكنًا تغيير الاستبيان
+reason-weighting_empty_category = لخيارٍ حصةٌ بين السكان لكن لا مجيبين فيه، فلا أحد يمثله. استبعده بـ -
+reason-duplicate_label = لمحور آخر هذا العنوان نفسه. اختر عنواناً مختلفاً
+reason-same_theme = لا يمكن دمج محور في نفسه. اختر محوراً آخر
+reason-not_long_text = تُستخرج المحاور من الإجابات على أسئلة النص الطويل فقط
+reason-themes_not_confirmed = أكّد المحاور قبل تصنيف الإجابات
+reason-no_answers = لا توجد إجابات مكتوبة لتحليلها بعد

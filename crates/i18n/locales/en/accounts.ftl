@@ -1,9 +1,5 @@
-## Accounts
+## Creating an account
 
-nav-sign-in = Sign in
-nav-sign-out = Sign out
-signed-in-as = Signed in as { $name }
-error-summary-title = There is a problem
 sign-up-title = Create an account
 sign-up-lead = You need an account to respond to consultations, join discussions and apply for grants.
 field-email = Email address
@@ -16,16 +12,202 @@ sign-up-button = Create account
 sign-up-have-account = Already have an account?
 check-email-title = Check your email
 check-email-text = If the address you gave can receive email, we have sent a message to it. Open the link in it within 24 hours to finish.
+
+## Confirming the email address
+
 verified-title = Email address confirmed
 verified-text = Thank you. You can now sign in.
 verify-failed-title = This link does not work
 verify-failed-text = The link may have been used already, or it may have expired. Sign in, or create an account again.
+
+## Signing in
+
 sign-in-title = Sign in
 sign-in-button = Sign in
 sign-in-no-account = No account yet?
 create-account-link = Create an account
+sign-in-forgot = Forgotten your password?
 error-401-title = Sign-in failed
 error-401-text = Check your email address and password and try again.
+
+## Resetting a forgotten password
+
+reset-request-title = Reset your password
+reset-request-lead = Enter the email address of your account. If it has one, we will send it a link to choose a new password.
+reset-request-button = Send the link
+reset-sent-text = If the address has an account, we have sent it a link. Open it within 1 hour to choose a new password.
+reset-new-title = Choose a new password
+reset-new-button = Save the new password
+reset-done-title = Your password has been changed
+reset-done-text = You have been signed out everywhere. Sign in with your new password.
+reset-failed-text = The link may have been used already, or it may have expired. Ask for a new one.
+
+## Your account
+
+account-title = Your account
+account-unverified = Your email address is not confirmed yet. Open the link we sent you to confirm it.
+account-language = Language
+account-language-button = Save language
+account-roles = Roles
+account-organisations = Your organisations
+account-no-organisations = You are not a member of any organisation.
+account-sessions = Where you are signed in
+account-sessions-lead = If you see a device you do not recognise, sign it out and change your password.
+account-sign-out-everywhere = Sign out everywhere
+account-your-data = Your data
+account-your-data-lead = See everything we hold about you, download it, or delete your account.
+account-data-html = See your data
+account-data-json = Download your data (JSON)
+done-language = Your language has been saved.
+
+## Where you are signed in
+
+session-device = Device
+session-started = Signed in
+session-last-seen = Last used
+session-actions = Actions
+session-this-one = This device
+session-end = Sign out
+done-session = That device has been signed out.
+done-everywhere = You have been signed out everywhere.
+
+## Changing your name, email address and password
+
+change-name-title = Change your display name
+change-email-title = Change your email address
+change-email-lead = We will send a link to the new address. Your address changes when you open it.
+change-password-title = Change your password
+field-new-email = New email address
+field-current-password = Current password
+field-new-password = New password
+done-name = Your display name has been changed.
+done-email = Check the inbox of the new address and open the link to finish.
+done-email-confirmed = Your email address has been changed.
+done-password = Your password has been changed. You have been signed out on every other device.
+
+## Your data and deleting the account
+
+data-title = Your data
+data-lead = Everything Cohesion holds about you, as of { $time }.
+data-account-id = Account number
+data-verified-at = Email confirmed
+data-created-at = Created
+data-emails = Emails we sent you
+data-activity = Activity on your account
+data-when = When
+data-subject = Subject
+data-sent = Sent
+delete-title = Delete your account
+delete-lead = Your email address, name, password and sessions are erased at once. This cannot be undone.
+delete-warning = Deleting your account cannot be undone.
+delete-contributions = What should happen to what you wrote?
+delete-keep = Keep it, shown as written by “Anonymous – account deleted”
+delete-remove = Remove it, leaving a note that it was removed (replies by others stay)
+delete-password-hint = Enter your password to confirm it is you.
+delete-button = Delete my account
+deleted-title = Your account has been deleted
+deleted-text = We have erased your personal data. Thank you for taking part.
+account-deleted-name = Anonymous – account deleted
+removed-contribution = This contribution was removed by its author.
+
+## Roles
+
+role-resident = Resident
+role-organisation_member = Organisation member
+role-moderator = Moderator
+role-officer = Officer
+role-analyst = Analyst
+role-grant_assessor = Grant assessor
+role-grant_administrator = Grant administrator
+role-elected_member = Elected member
+role-administrator = Administrator
+role-grant = Make { $role }
+role-remove = Remove { $role }
+
+## Administration: people and their roles
+
+admin-title = Administration
+people-title = People
+people-search = Name or email address
+people-search-hint = Part of a name or address is enough.
+people-any-role = Any role
+people-results = People found
+people-none = No one matches.
+people-status = Status
+status-active = Active
+status-unverified = Email not confirmed
+status-suspended = Suspended
+person-title = Person
+person-lead = Roles decide what a person may do. Staff roles are shown beside their name.
+person-suspend = Suspend account
+person-reinstate = Reinstate account
+person-audit-link = See the audit log for this person
+done-role = The roles have been changed.
+done-suspension = The account has been updated.
+
+## Administration: the audit log
+
+audit-title = Audit log
+audit-lead = Every privileged action, who took it, when and from where. Entries cannot be changed or deleted.
+audit-entries = Entries
+audit-none = No entries match.
+audit-action = Action
+audit-action-hint = For example role.grant or account.suspend
+audit-actor = By (account number)
+audit-subject = On (account or item number)
+audit-detail = Detail
+audit-client = From
+
+## Administration: the email outbox
+
+outbox-title = Email outbox
+outbox-lead = Every email the platform wrote. Without a mail server, messages stay here and are not sent.
+outbox-lead-smtp = Every email the platform wrote, and whether it was sent. Email goes out by the mail server, so message text is not shown here.
+outbox-sent = Sent
+outbox-waiting = Waiting
+outbox-given-up = Could not be sent
+outbox-messages = Messages
+outbox-none = No email yet.
+outbox-to = To
+outbox-body = Message
+
+## Organisations
+
+organisation-title = Organisation
+organisation-register-title = Register an organisation
+organisation-register-lead = Register your charity, community group or company to apply for grants on its behalf. You will be its first member.
+organisation-register-button = Register organisation
+organisation-name = Name of the organisation
+organisation-kind = Type of organisation
+organisation-registration = Registration number
+organisation-registration-hint = Optional. For example a charity or company number.
+organisation-org-id = Organisation identifier
+organisation-org-id-hint = Optional. From org-id.guide, for example GB-CHC-1234567 for a charity in England and Wales, GB-COH-01234567 for a company, GB-LAE-BIR for a local authority.
+organisation-address = Address
+organisation-contact-name = Contact name
+organisation-contact-email = Contact email address
+organisation-contact-phone = Contact telephone
+organisation-members = Members
+organisation-owner = Can invite
+organisation-invitations = Invitations
+organisation-accepted = Accepted
+organisation-invite-email = Invite someone by email
+organisation-invite-hint = They must sign in with this address to join.
+organisation-invite-button = Send invitation
+kind-charity = Charity
+kind-community_group = Community group
+kind-company = Company
+kind-local_authority = Local authority
+kind-other = Other
+done-organisation = Your organisation has been registered.
+done-invited = The invitation has been sent.
+
+## Joining an organisation
+
+join-title = Join an organisation
+join-lead = You have been invited to join an organisation on Cohesion. Members can apply for grants on its behalf.
+join-button = Join
+done-joined = You have joined the organisation.
 
 ## Reasons for account errors
 
@@ -36,11 +218,17 @@ reason-password_too_common = This password is too common or too easy to guess. C
 reason-display_name_too_short = Your display name must be at least 2 characters long
 reason-display_name_reserved = A display name cannot look like a staff title, such as "Moderator" or "City Hall"
 reason-display_name_invisible_characters = Your display name contains hidden characters. Type it again
-reason-field_too_long = This is too long
 reason-invalid_credentials = The email address or password is not right
 reason-account_suspended = This account is suspended
 reason-invalid_token = The link does not work
-reason-csrf_token_invalid = The form has expired. Go back, reload the page and try again.
+reason-email_not_verified = Confirm your email address first: open the link we sent you
+reason-last_administrator = You are the only administrator. Make someone else an administrator first
+reason-cannot_target_self = You cannot do this to your own account. Ask another administrator
+reason-invalid_org_identifier = Enter an identifier from a register we know, such as GB-CHC-1234567, GB-COH-01234567 or GB-LAE-BIR
+reason-invalid_phone = Enter a telephone number, like 020 7946 0000 or +44 20 7946 0000
+reason-confirmation_required = Confirm that you want to do this
+reason-already_member = You are already a member
+reason-already_registered = This is already registered
 
 ## Emails
 
@@ -58,4 +246,31 @@ email-existing-body =
     { $link }
 
     If this was not you, you do not need to do anything.
-error-prefix = Error:
+email-reset-subject = Reset your password
+email-reset-body =
+    Open this link within 1 hour to choose a new password:
+
+    { $link }
+
+    If you did not ask for this, you can ignore this email. Your password has not changed.
+email-change-subject = Confirm your new email address
+email-change-body =
+    Open this link within 24 hours to make this your account's email address:
+
+    { $link }
+
+    If you did not ask for this, you can ignore this email.
+email-invite-subject = You are invited to join { $organisation }
+email-invite-body =
+    You have been invited to join { $organisation } on Cohesion. Sign in with this email address, then open this link within 7 days:
+
+    { $link }
+
+    If you were not expecting this, you can ignore this email.
+email-changed-subject = The email address of your account was changed
+email-changed-body =
+    The email address of your Cohesion account has just been changed to a new address. Emails about your account will go there from now on.
+
+    If you did not do this, someone may be using your account. Reset your password at once:
+
+    { $link }

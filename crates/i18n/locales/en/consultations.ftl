@@ -1,4 +1,4 @@
-## Consultations: the list and a consultation's page
+## The list of consultations
 
 consultations-title = Consultations
 consultations-lead = Have your say on how we keep our communities safe, together. Every response is read.
@@ -14,11 +14,13 @@ consultations-count = { $count ->
 }
 consultations-empty = No consultations match. Try another status, topic or search.
 consultations-create = Create a consultation
-pagination-previous = Previous page
 status-upcoming = Upcoming
 status-open = Open
 status-closed = Closed
 status-draft = Draft
+
+## A consultation's page and its timeline
+
 consultation-title = Consultation
 consultation-dates = Opens { $opens }, closes { $closes }
 consultation-responded = { $count ->
@@ -43,6 +45,8 @@ consultation-results-link = See the results
 consultation-manage = Manage this consultation
 consultation-draft-notice = This is a draft. Only staff can see it until it is published.
 consultation-view-public = See the public page
+consultation-strands = How we are listening
+consultation-documents = Documents
 stage-happened = Happened
 stage-current = Now
 stage-to_come = To come
@@ -69,15 +73,9 @@ survey-choose-up-to = { $count ->
 }
 survey-ranking-hint = Give 1 to the one that matters most, then 2, and so on. You do not have to rank them all.
 survey-date-hint = For example, 2026-11-30.
-check-answers-title = Check your answers
-check-answers-lead = Check your answers before you send them. You can change them until the consultation closes.
-check-answers-not-answered = Not answered
-check-answers-submit = Send my response
-check-answers-resubmit = Send my changed response
-confirmation-title = Response sent
-confirmation-reference = Your reference
-confirmation-text = Thank you for responding to “{ $title }”. You can change your response until { $closes }.
-confirmation-change = Check or change your response
+
+## Answers of the standard scales and of the questions about the person
+
 scale-strongly-agree = Strongly agree
 scale-agree = Agree
 scale-neither = Neither agree nor disagree
@@ -123,6 +121,18 @@ demographic-gay-lesbian = Gay or lesbian
 demographic-bisexual = Bisexual
 demographic-other-orientation = Another sexual orientation
 
+## "Check your answers" and the confirmation
+
+check-answers-title = Check your answers
+check-answers-lead = Check your answers before you send them. You can change them until the consultation closes.
+check-answers-not-answered = Not answered
+check-answers-submit = Send my response
+check-answers-resubmit = Send my changed response
+confirmation-title = Response sent
+confirmation-reference = Your reference
+confirmation-text = Thank you for responding to “{ $title }”. You can change your response until { $closes }.
+confirmation-change = Check or change your response
+
 ## Results
 
 results-title = Results
@@ -145,6 +155,13 @@ results-table-caption = { $question } (base: { $base })
 results-ranked-first = { $question } – ranked first
 results-empty = There are no questions with results yet.
 results-analysis-link = Cross-tabulate the answers
+results-weighted-heading = { $question } – weighted to the population
+results-weighted-base = { $count } answered; effective base after weighting: { $effective }
+results-weighted-note = Weighted by raking to population margins, worked out on { $date } when these results were published. The ranges use the effective base.
+results-weighted-figure = { $percent }% ({ $low }–{ $high }%)
+
+## Publishing the results (staff)
+
 results-publication-title = Publish results
 results-publication-change = Change what is published
 results-publication-lead = The public sees only the questions you tick, each with its base and 95% range, and small counts hidden. Questions about special-category data are never published. Publishing again replaces what was published before.
@@ -152,12 +169,8 @@ results-publication-questions = Questions to publish
 results-publication-questions-hint = Tick at least one.
 results-publication-margins-hint = Optional. To publish figures weighted to the population beside the counts, give the population margins as on the weighted results page. They are worked out now and labelled as weighted. Leave empty to publish counts only.
 results-publication-try-weighting = Try the weighting first on the weighted results page
-results-weighted-heading = { $question } – weighted to the population
-results-weighted-base = { $count } answered; effective base after weighting: { $effective }
-results-weighted-note = Weighted by raking to population margins, worked out on { $date } when these results were published. The ranges use the effective base.
-results-weighted-figure = { $percent }% ({ $low }–{ $high }%)
 
-## Running a consultation (staff)
+## Creating and changing a consultation (staff)
 
 consultation-new-title = Create a consultation
 consultation-edit-title = Change the consultation’s details
@@ -176,6 +189,15 @@ consultation-field-time-hint = Date and time in UTC, for example 2026-12-01T09:0
 consultation-field-anonymous = Can people respond without an account?
 consultation-anonymous-no = No, they sign in first
 consultation-anonymous-yes = Yes, anonymous responses are allowed
+consultation-field-strands = Strands of engagement
+consultation-field-strands-hint = How you are listening besides this survey, one per line, for example: Stakeholder meetings, Community-led sessions, Commissioned research
+consultation-field-documents = Linked documents
+consultation-field-documents-hint = One per line: the title, a bar, then the address (https://… or a page of this site), for example: Evidence review | https://example.org/review.pdf
+done-consultation-created = The consultation was created as a draft.
+done-consultation-saved = The details were saved.
+
+## A consultation's staff page
+
 consultation-status = Status
 consultation-published = Published
 consultation-results-published = Results published
@@ -184,6 +206,13 @@ consultation-publish = Publish the consultation
 consultation-unpublish = Withdraw the consultation
 consultation-publish-results = Publish the results
 consultation-withdraw-results = Withdraw the results
+done-consultation-published = The consultation is published.
+done-consultation-unpublished = The consultation was withdrawn.
+done-results-published = The results are published.
+done-results-withdrawn = The results were withdrawn.
+
+## Survey questions (staff)
+
 consultation-survey = Survey questions
 consultation-survey-empty = No questions yet. Add the first one.
 consultation-survey-lead = Add questions page by page. Routing rules are checked when you save, so nobody can reach a dead end.
@@ -237,6 +266,12 @@ demographic-kind-ethnicity = Ethnicity
 demographic-kind-religion = Religion or belief
 demographic-kind-disability = Disability
 demographic-kind-sexual_orientation = Sexual orientation
+done-question-added = The question was added.
+done-question-removed = The question was removed.
+done-question-changed = The question was changed.
+
+## The timeline's stages (staff)
+
 stage-add = Add a stage
 stage-remove = Remove the stage
 stage-name = Stage
@@ -245,6 +280,11 @@ stage-date = Date
 stage-date-hint = For example, 2026-11-30. Optional.
 stage-state = Where it stands
 stage-link = Links to
+done-stage-added = The stage was added.
+done-stage-removed = The stage was removed.
+
+## Analysis: cross-tabulating the answers (staff)
+
 analysis-title = Analysis
 analysis-title-of = Analysis: { $title }
 analysis-lead = Choose two questions to see how people who answered one way answered the other. Small counts are hidden as on the results page.
@@ -254,80 +294,8 @@ analysis-choose = Choose a question
 analysis-show = Show the table
 analysis-total = Total
 analysis-caption = { $rows } by { $columns }
-done-consultation-created = The consultation was created as a draft.
-done-consultation-saved = The details were saved.
-done-consultation-published = The consultation is published.
-done-consultation-unpublished = The consultation was withdrawn.
-done-results-published = The results are published.
-done-results-withdrawn = The results were withdrawn.
-done-question-added = The question was added.
-done-question-removed = The question was removed.
-done-question-changed = The question was changed.
-done-stage-added = The stage was added.
-done-stage-removed = The stage was removed.
-reason-invalid_date = Enter a date and time in the format shown
-reason-closes_before_opens = The closing date must be after the opening date
-reason-invalid_survey = A routing rule must name a choice question on an earlier page and options it has
-reason-purpose_required = Say why you ask this question: respondents see it
-reason-too_many_choices = You picked too many options
-reason-out_of_range = Enter a number in the range allowed
-reason-hidden_question = This question does not apply to your earlier answers
-reason-unknown_question = This question is not part of the survey
-reason-unknown_text = This text is no longer part of the consultation: a finding or theme may have changed since the page was opened. Open the page again and translate what it lists
-reason-consultation_not_open = This consultation is not taking responses
-reason-already_responded = You have already started a response
-reason-invalid_ranking = Give each option a different rank, starting at 1 with no gaps
-reason-survey_locked = People have responded, so the survey can no longer change
 
-## Exports
-
-export-reference = Reference
-export-submitted = Submitted (UTC)
-export-responses = Download every response (CSV)
-export-results = Download these results (CSV)
-
-data-responses = Your survey responses
-data-consultation = Consultation
-data-not-submitted = Not sent yet
-
-answers-title = Written answers
-answers-title-of = Written answers: { $title }
-answers-none = This survey has no written-answer questions.
-answers-count = { $count ->
-    [one] 1 answer matches
-   *[other] { $count } answers match
-}
-answers-answer = Answer (contact details masked)
-answers-empty = No written answers match.
-
-## What you told us
-
-findings-title = What you told us
-findings-title-of = What you told us: { $title }
-findings-lead = What we heard in this consultation. Every figure is worked out from the responses as they stand, never typed in.
-findings-empty = We have not published any findings yet.
-finding-figure = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }” (95% range { $low }–{ $high }%).
-finding-figure-count = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }”. Too few people answered for a percentage.
-finding-figure-hidden = Too few people chose “{ $option }” in answer to “{ $question }” for the figure to be shown.
-finding-add = Add a finding
-finding-add-lead = A finding rests on one result: choose the question and the option whose share it reports. The figure is always pulled from the results.
-finding-field-title = Finding
-finding-field-body = What it means, and what we will do
-finding-field-question = The question it rests on
-finding-field-row = Row
-finding-field-row-hint = For a matrix question only: the row number, starting at 1.
-finding-field-option = Option
-finding-field-option-hint = The option number, starting at 1, as listed beside the question above.
-findings-heading = Findings (What you told us)
-finding-publish = Publish
-finding-withdraw = Withdraw
-finding-remove = Remove
-done-finding-added = The finding was added as a draft.
-done-finding-published = The finding is published.
-done-finding-withdrawn = The finding was withdrawn.
-done-finding-removed = The finding was removed.
-
-## Weighting
+## Weighting (staff)
 
 weighting-title = Weighted results
 weighting-title-of = Weighted results: { $title }
@@ -347,9 +315,77 @@ weighting-caption = Weighted: { $question } (base { $base }, effective base { $e
 weighting-share = Weighted share (95% range)
 weighting-unweighted = People (unweighted)
 weighting-base-small = Base too small for a percentage
-reason-weighting_empty_category = An option with a population share has no respondents, so nobody can stand for it. Leave it out with -
 
-## Translations
+## Exports (staff)
+
+export-reference = Reference
+export-submitted = Submitted (UTC)
+export-responses = Download every response (CSV)
+export-responses-xlsx = Download every response (Excel)
+export-results = Download these results (CSV)
+
+## Your survey responses, on the "Your data" page
+
+data-responses = Your survey responses
+data-consultation = Consultation
+data-not-submitted = Not sent yet
+
+## Written answers (staff)
+
+answers-title = Written answers
+answers-title-of = Written answers: { $title }
+answers-none = This survey has no written-answer questions.
+answers-count = { $count ->
+    [one] 1 answer matches
+   *[other] { $count } answers match
+}
+answers-answer = Answer (contact details masked)
+answers-empty = No written answers match.
+
+## A response (staff)
+
+response-title = A response
+response-title-of = Response { $reference }
+response-lead = This response’s answers, with contact details masked. Answers to special-category questions are not shown here.
+response-empty = No answer
+
+## What you told us
+
+findings-title = What you told us
+findings-title-of = What you told us: { $title }
+findings-lead = What we heard in this consultation. Every figure is worked out from the responses as they stand, never typed in.
+findings-empty = We have not published any findings yet.
+finding-figure = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }” (95% range { $low }–{ $high }%).
+finding-figure-count = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }”. Too few people answered for a percentage.
+finding-figure-hidden = Too few people chose “{ $option }” in answer to “{ $question }” for the figure to be shown.
+finding-figure-theme = { $count } of the { $base } written answers to “{ $question }” were about “{ $theme }” (95% range { $low }–{ $high }%).
+finding-figure-theme-count = { $count } of the { $base } written answers to “{ $question }” were about “{ $theme }”. Too few answers for a percentage.
+finding-figure-theme-hidden = Too few written answers to “{ $question }” were about this theme for the figure to be shown.
+
+## Adding and publishing findings (staff)
+
+finding-add = Add a finding
+finding-add-lead = A finding rests on one result: choose the question and the option whose share it reports. The figure is always pulled from the results.
+finding-field-title = Finding
+finding-field-body = What it means, and what we will do
+finding-field-question = The question it rests on
+finding-field-row = Row
+finding-field-row-hint = For a matrix question only: the row number, starting at 1.
+finding-field-option = Option
+finding-field-option-hint = The option number, starting at 1, as listed beside the question above.
+findings-heading = Findings (What you told us)
+finding-publish = Publish
+finding-withdraw = Withdraw
+finding-remove = Remove
+done-finding-added = The finding was added as a draft.
+done-finding-published = The finding is published.
+done-finding-withdrawn = The finding was withdrawn.
+done-finding-removed = The finding was removed.
+finding-field-theme = Or a confirmed theme
+finding-field-theme-hint = The figure is then the share of the question’s written answers mapped to the theme.
+finding-theme-none = None: use the question and option above
+
+## Translations (staff)
 
 translations-title = Translate
 translations-title-of = Translate into { $language }
@@ -380,11 +416,132 @@ translations-part-finding-body = Finding: { $finding } — what it means, and wh
 translations-part-theme = Theme cited by a finding: { $theme }
 done-translation = The translations were saved.
 
-export-responses-xlsx = Download every response (Excel)
+## Themes: finding them in the answers to a long-text question (analysts)
 
-consultation-field-strands = Strands of engagement
-consultation-field-strands-hint = How you are listening besides this survey, one per line, for example: Stakeholder meetings, Community-led sessions, Commissioned research
-consultation-field-documents = Linked documents
-consultation-field-documents-hint = One per line: the title, a bar, then the address (https://… or a page of this site), for example: Evidence review | https://example.org/review.pdf
-consultation-strands = How we are listening
-consultation-documents = Documents
+themes-title = Themes
+themes-title-of = Themes: { $question }
+themes-lead = Find the themes in what people wrote: run discovery with a seed (the same answers and seed always give the same themes), rename, merge, split, delete or add themes, confirm the set, then map every answer to the confirmed themes. Answers the mapping is unsure of wait on a review list. Contact details in quotes are masked.
+themes-not-run = Discovery has not been run on this question yet.
+themes-link = Themes in the answers to { $question }
+themes-run-heading = Find themes
+themes-field-seed = Seed
+themes-field-seed-hint = A whole number. Running again with the same seed on the same answers gives the same themes.
+themes-run = Find themes
+themes-rerun = Find themes again
+themes-summary-seed = Seed
+themes-summary-run = Run
+themes-summary-run-value = { $when } by { $who }
+themes-summary-answers = Answers analysed
+themes-summary-status = Stage
+themes-stage-candidates = Candidate themes: edit them, then confirm the set
+themes-stage-confirmed = Themes confirmed: map the answers
+themes-stage-mapped = Answers mapped to the confirmed themes
+themes-done-run = Discovery has run. Check the candidate themes.
+
+## Themes: the list, and what is counted separately
+
+themes-list-heading = The themes
+themes-none = Discovery found no themes in these answers. Add one with example answers.
+themes-table-caption = Themes with their stance, three example answers and how many answers each holds
+themes-col-theme = Theme
+themes-col-stance = Stance
+themes-col-quotes = Example answers
+themes-col-candidates = Answers (discovery)
+themes-col-mapped = Answers (mapped)
+themes-terms = Top terms:
+themes-edit = Change
+themes-stance-agree = Agrees
+themes-stance-disagree = Disagrees
+themes-stance-unclear = Unclear
+themes-stance-mixed = Mixed (added by an analyst)
+themes-status-candidate = Candidate
+themes-status-confirmed = Confirmed
+themes-count = { $count } of { $base } ({ $share }%, 95% range { $low }–{ $high }%)
+themes-set-aside-heading = Counted separately
+themes-set-aside-lead = Campaign texts (the same words sent by many), bare agreement or disagreement and answers no theme took are counted here, never themed.
+themes-campaigns = Campaign copies
+themes-endorsements = Bare agreement (“agree 100%”, “yes”)
+themes-rejections = Bare disagreement (“no”)
+themes-unassigned = Answers no theme took
+themes-campaign-count = { $count } copies
+
+## Themes: adding, confirming and mapping
+
+themes-add-heading = Add a theme
+themes-field-label = Label
+themes-field-description = Description
+themes-field-references = Example answers
+themes-field-references-hint = The reference numbers of one or more answers that belong to the theme, separated by commas (as shown on the written answers page).
+themes-add = Add theme
+themes-confirm-heading = Confirm and map
+themes-confirm-lead = When the themes are right, confirm the set. Answers are then mapped to the confirmed themes.
+themes-confirm = Confirm these themes
+themes-confirmed = The themes are confirmed. Map every answer to them, with a confidence for each.
+themes-map = Map the answers
+themes-remap = Map the answers again
+themes-review-link = { $count ->
+    [one] 1 answer waits for review
+   *[other] { $count } answers wait for review
+}
+themes-retired-heading = Deleted and merged themes
+themes-retired-deleted = deleted
+themes-retired-merged = merged into “{ $into }”
+themes-done-add = The theme was added.
+themes-done-confirm = The themes are confirmed.
+themes-done-map = Every answer was mapped to the confirmed themes.
+
+## Themes: changing one theme
+
+theme-edit-title = Change a theme
+theme-edit-title-of = Change the theme “{ $label }”
+themes-rename-heading = Rename
+themes-rename = Save the label
+themes-merge-heading = Merge into another theme
+themes-field-into = Theme to merge into
+themes-merge = Merge
+themes-split-heading = Split off a new theme
+themes-field-new-label = Label of the new theme
+themes-field-examples = Answers that go to the new theme
+themes-split = Split off
+themes-delete-heading = Delete
+themes-delete-lead = The theme is marked deleted, not erased: the audit log keeps what it was.
+themes-delete = Delete this theme
+themes-done-rename = The theme was renamed.
+themes-done-merge = The themes were merged.
+themes-done-split = The new theme was split off.
+themes-done-delete = The theme was deleted.
+
+## Themes: answers to review
+
+themes-review-title = Answers to review
+themes-review-title-of = Answers to review: { $question }
+themes-review-lead = { $count ->
+    [one] 1 answer waits: the mapping was unsure of it. Choose its themes, or none, and save.
+   *[other] { $count } answers wait: the mapping was unsure of them. Choose each one’s themes, or none, and save.
+}
+themes-review-detail = Stance: { $stance }. Best confidence: { $confidence }.
+themes-review-choose = Themes of this answer
+themes-review-save = Save
+themes-done-review = The answer’s themes were saved.
+
+## Reasons for consultation errors
+
+reason-invalid_date = Enter a date and time in the format shown
+reason-closes_before_opens = The closing date must be after the opening date
+reason-invalid_survey = A routing rule must name a choice question on an earlier page and options it has
+reason-purpose_required = Say why you ask this question: respondents see it
+reason-too_many_choices = You picked too many options
+reason-out_of_range = Enter a number in the range allowed
+reason-hidden_question = This question does not apply to your earlier answers
+reason-unknown_question = This question is not part of the survey
+reason-unknown_text = This text is no longer part of the consultation: a finding or theme may have changed since the page was opened. Open the page again and translate what it lists
+reason-consultation_not_open = This consultation is not taking responses
+reason-already_responded = You have already started a response
+reason-invalid_ranking = Give each option a different rank, starting at 1 with no gaps
+reason-survey_locked = People have responded, so the survey can no longer change
+reason-weighting_empty_category = An option with a population share has no respondents, so nobody can stand for it. Leave it out with -
+reason-duplicate_label = Another theme already has this label. Choose a different one
+reason-same_theme = A theme cannot be merged into itself. Choose another theme
+reason-not_long_text = Themes are found in the answers to long-text questions only
+reason-themes_not_confirmed = Confirm the themes before mapping the answers
+reason-no_answers = There are no written answers to analyse yet

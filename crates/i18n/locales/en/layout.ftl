@@ -31,3 +31,75 @@ feedback-count = { $count ->
     [one] So far, { $count } person has found this page useful.
    *[other] So far, { $count } people have found this page useful.
 }
+
+## Signing in and out, in the header
+
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+signed-in-as = Signed in as { $name }
+
+## Forms: the error summary, fields and words every form uses
+
+error-summary-title = There is a problem
+error-prefix = Error:
+warning-prefix = Warning
+change = Change
+save = Save
+back = Back
+none = None
+yes = Yes
+no = No
+optional = Optional
+filter = Filter
+
+## Success banners and long lists
+
+banner-success = Success
+pagination-label = Pages
+pagination-previous = Previous page
+pagination-next = Next page
+
+## Error pages
+
+error-home-link = Go to the home page
+error-reference = If you contact us about this, quote reference { $reference }.
+error-400-title = There is a problem with your request
+error-400-text = The information sent to us could not be understood. Check it and try again.
+error-403-title = You cannot do that
+error-403-text = You do not have permission to do this, or the request did not come from this website.
+error-404-title = Page not found
+error-404-text = If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.
+error-405-title = That action is not available here
+error-405-text = This page cannot be used that way.
+error-408-title = The request took too long
+error-408-text = We stopped waiting for your request. Try again.
+error-413-title = What you sent is too large
+error-413-text = The information you sent is larger than we accept. Send less and try again.
+error-415-title = We cannot read what you sent
+error-415-text = The information was sent in a format this page does not accept.
+error-422-title = There is a problem with what you entered
+error-422-text = Check your answers and try again.
+error-429-title = Too many requests
+error-429-text = { $seconds ->
+    [one] You have made too many requests. Wait { $seconds } second and try again.
+   *[other] You have made too many requests. Wait { $seconds } seconds and try again.
+}
+error-500-title = Sorry, there is a problem with the service
+error-500-text = Try again later. Nothing you sent has been saved.
+error-503-title = Sorry, the service is unavailable
+error-503-text = Nothing you sent has been saved. Try again in a moment.
+
+## Reasons behind an error, by code
+
+reason-invalid_utf8 = The request contained characters we could not read.
+reason-unknown_locale = We do not have that language. Choose one from the language menu.
+reason-unknown_page = That page does not exist.
+reason-invalid_choice = Choose one of the options given.
+reason-field_required = Answer the question.
+reason-cross_site_request = The form was sent from another website.
+reason-bad_request = The request was not in the form we expected.
+reason-field_too_long = This is too long
+reason-csrf_token_invalid = The form has expired. Go back, reload the page and try again.
+reason-sign_in_required = Sign in to do this
+reason-forbidden = You do not have permission to do this
+reason-not_found = We could not find that

@@ -1,0 +1,49 @@
+//! Accounts: signing up and in, and the account overview. The other
+//! account, organisation and administration pages are the kit's form and
+//! report pages.
+
+use askama::Template;
+
+use crate::{Chrome, Field, FieldError, SummaryRow};
+
+#[derive(Template)]
+#[template(path = "accounts/sign_up.html")]
+pub struct SignUpPage<'a> {
+    pub ui: Chrome<'a>,
+    pub csrf: String,
+    pub fields: Vec<Field>,
+    pub errors: Vec<FieldError>,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/sign_in.html")]
+pub struct SignInPage<'a> {
+    pub ui: Chrome<'a>,
+    pub csrf: String,
+    /// Where to go once signed in (a checked local path), or empty.
+    pub next: String,
+    pub fields: Vec<Field>,
+    pub errors: Vec<FieldError>,
+}
+
+/// One of the person's sessions in their list.
+pub struct SessionRow {
+    pub id: Option<String>,
+    pub device: String,
+    pub last_seen: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/account.html")]
+pub struct AccountPage<'a> {
+    pub ui: Chrome<'a>,
+    pub done: Option<String>,
+    pub csrf: String,
+    pub verified: bool,
+    pub details: Vec<SummaryRow>,
+    pub language: Field,
+    pub organisations: Vec<(String, String)>,
+    pub sessions: Vec<SessionRow>,
+    pub admin_links: Vec<(String, String)>,
+}

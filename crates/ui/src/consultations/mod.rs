@@ -1,0 +1,17 @@
+//! Consultations: the list, a consultation's page with its timeline,
+//! responding (survey pages, "check your answers"), the results and
+//! findings, and the staff pages for translations and themes.
+
+mod list;
+mod results;
+mod survey;
+mod themes;
+mod translations;
+
+pub use list::{ConsultationItem, ConsultationListPage, ConsultationPage, StageItem};
+pub use results::{Bar, FindingView, FindingsPage, ResultView, ResultsPage};
+pub use survey::{CheckAnswersPage, OptionView, QuestionView, SubField, SurveyPage};
+pub use themes::{
+    Choice, QuoteLink, ReviewItemView, ThemeEditPage, ThemeReviewPage, ThemeRow, ThemesPage,
+};
+pub use translations::{TranslationPage, TranslationRow};

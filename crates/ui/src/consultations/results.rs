@@ -1,0 +1,63 @@
+//! What a consultation found: the results with their charts, and the
+//! findings ("What you told us").
+
+use askama::Template;
+
+use crate::{Chrome, Shown};
+
+/// One answer's figures and the bar drawn for it.
+pub struct Bar {
+    pub label: Shown,
+    /// "42 (35%, 27–44%)" or "Hidden (too few to show)".
+    pub figure: String,
+    /// Bar length in percent of the bar's box (0 when hidden).
+    pub length: u32,
+}
+
+/// A question's results: a table of figures, each row with its bar. The
+/// bars repeat the table for sighted readers and are hidden from
+/// assistive technology, which reads the table.
+pub struct ResultView {
+    pub id: String,
+    pub heading: Shown,
+    pub base: String,
+    pub note: Option<String>,
+    pub caption: String,
+    pub head: [String; 2],
+    pub bars: Vec<Bar>,
+}
+
+#[derive(Template)]
+#[template(path = "consultations/results.html")]
+pub struct ResultsPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub lead: Vec<String>,
+    pub questions: Vec<ResultView>,
+    pub empty: Option<String>,
+    pub links: Vec<(String, String)>,
+}
+
+/// A finding as its page shows it.
+pub struct FindingView {
+    pub title: Shown,
+    /// "37%", or "–" when hidden.
+    pub headline: String,
+    /// The sentence that says what the figure is, with its base and range.
+    pub figure: String,
+    pub body_html: String,
+    pub body_lang: String,
+    /// Shown to staff on findings not yet published.
+    pub draft: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "consultations/findings.html")]
+pub struct FindingsPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub lead: String,
+    pub findings: Vec<FindingView>,
+    pub empty: Option<String>,
+    pub links: Vec<(String, String)>,
+}

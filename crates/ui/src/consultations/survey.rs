@@ -1,0 +1,71 @@
+//! Responding: the survey pages, one question control each, and "check
+//! your answers" before sending.
+
+use askama::Template;
+
+use crate::{Chrome, ErrorLink, Shown, SummaryRow};
+
+/// One option of a choice, with whether it is picked.
+pub struct OptionView {
+    pub value: String,
+    pub label: Shown,
+    pub checked: bool,
+}
+
+/// A matrix row or a ranked option: a label and its own field.
+pub struct SubField {
+    pub name: String,
+    pub label: Shown,
+    pub options: Vec<OptionView>,
+}
+
+/// A question as the survey page shows it.
+pub struct QuestionView {
+    pub id: String,
+    /// `radios`, `checkboxes`, `ranking`, `number`, `date`, `text`,
+    /// `textarea` or `matrix`.
+    pub control: &'static str,
+    pub text: Shown,
+    pub hint: Option<Shown>,
+    pub purpose: Option<Shown>,
+    pub optional: bool,
+    pub error: Option<String>,
+    pub options: Vec<OptionView>,
+    pub value: String,
+    pub subfields: Vec<SubField>,
+    pub max_chars: usize,
+    /// "You can enter up to N characters", in the page's language.
+    pub max_chars_text: String,
+    /// The ids of the hint, purpose and error, for `aria-describedby`.
+    pub describedby: String,
+}
+
+#[derive(Template)]
+#[template(path = "consultations/survey_page.html")]
+pub struct SurveyPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub consultation: Shown,
+    /// The language of the page's title (`ui.title`).
+    pub title_lang: String,
+    pub progress: String,
+    pub csrf: String,
+    pub action: String,
+    pub questions: Vec<QuestionView>,
+    pub errors: Vec<ErrorLink>,
+    pub button: String,
+    pub optional_label: String,
+}
+
+#[derive(Template)]
+#[template(path = "consultations/check_answers.html")]
+pub struct CheckAnswersPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub lead: String,
+    pub rows: Vec<SummaryRow>,
+    pub errors: Vec<ErrorLink>,
+    pub csrf: String,
+    pub action: String,
+    pub button: String,
+}

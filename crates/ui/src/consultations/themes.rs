@@ -1,0 +1,104 @@
+//! Views for the theme analysis of a long-text question: the themes with
+//! their quotes and counts, the forms to edit them, and the review list.
+
+use askama::Template;
+
+use crate::{Chrome, FieldError, SummaryRow};
+
+/// An answer quoted as an example, linking to its response.
+pub struct QuoteLink {
+    pub text: String,
+    pub href: String,
+    pub reference: String,
+}
+
+pub struct ThemeRow {
+    pub label: String,
+    pub description: String,
+    pub stance: String,
+    pub terms: String,
+    pub quotes: Vec<QuoteLink>,
+    /// Discovery's count, with share and interval.
+    pub count: String,
+    /// The mapped count, once answers are mapped.
+    pub mapped: Option<String>,
+    pub status: String,
+    pub edit: String,
+}
+
+#[derive(Template)]
+#[template(path = "consultations/themes.html")]
+pub struct ThemesPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub done: Option<String>,
+    pub errors: Vec<FieldError>,
+    pub csrf: String,
+    pub action: String,
+    pub lead: Vec<String>,
+    pub rows: Vec<SummaryRow>,
+    pub seed: String,
+    pub has_run: bool,
+    pub themes: Vec<ThemeRow>,
+    /// Campaign texts (masked) with a link, and their count.
+    pub campaigns: Vec<(QuoteLink, String)>,
+    /// Answers counted but never themed: (what, count).
+    pub set_aside: Vec<(String, String)>,
+    pub confirmed: bool,
+    pub mapped: bool,
+    pub add_label: String,
+    pub add_description: String,
+    pub add_examples: String,
+    pub review: Option<(String, String)>,
+    /// Deleted and merged themes: (label, what happened).
+    pub retired: Vec<(String, String)>,
+}
+
+/// An answer a theme holds, offered when splitting it.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub href: String,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "consultations/theme_edit.html")]
+pub struct ThemeEditPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub errors: Vec<FieldError>,
+    pub csrf: String,
+    pub action: String,
+    pub theme: String,
+    pub label: String,
+    pub description: String,
+    pub quotes: Vec<QuoteLink>,
+    pub merge_into: Vec<(String, String)>,
+    pub split_label: String,
+    pub split_description: String,
+    pub split: Vec<Choice>,
+}
+
+pub struct ReviewItemView {
+    pub response: String,
+    pub reference: String,
+    pub href: String,
+    pub text: String,
+    pub detail: String,
+    pub themes: Vec<Choice>,
+}
+
+#[derive(Template)]
+#[template(path = "consultations/theme_review.html")]
+pub struct ThemeReviewPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub done: Option<String>,
+    pub errors: Vec<FieldError>,
+    pub csrf: String,
+    pub action: String,
+    pub lead: Vec<String>,
+    pub items: Vec<ReviewItemView>,
+    pub next: Option<String>,
+}

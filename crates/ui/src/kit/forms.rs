@@ -1,0 +1,188 @@
+//! Form parts every feature uses: fields with their label, hint, value
+//! and error, the lines of the error summaries above them, and the page
+//! that is one form.
+
+use askama::Template;
+
+use crate::{Chrome, Shown};
+
+/// One problem, linked from the summary to its field.
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// A line of an error summary that names the question it is about (a
+/// survey page's, for one): which question (its text, empty when the
+/// field names none) and what is wrong, linked to where it is answered.
+pub struct ErrorLink {
+    pub href: String,
+    pub question: Shown,
+    pub message: String,
+}
+
+impl ErrorLink {
+    /// What stands between the question and the message: a colon, unless
+    /// the question already ends in its own mark ("How safe do you feel?
+    /// Choose an answer", not "feel?: Choose").
+    pub fn separator(&self) -> &'static str {
+        let ends_marked = self
+            .question
+            .text
+            .trim_end()
+            .ends_with(['?', '\u{61F}', '!', '.', ':', '\u{6D4}']);
+        if ends_marked {
+            " "
+        } else {
+            ": "
+        }
+    }
+}
+
+/// A text input as the form shows it. Passwords never carry a value back.
+pub struct Field {
+    pub name: &'static str,
+    pub kind: &'static str,
+    pub label: String,
+    pub hint: Option<String>,
+    pub value: String,
+    pub error: Option<String>,
+    pub autocomplete: &'static str,
+    /// Choices for "select" and "radios": value and label.
+    pub options: Vec<(String, String)>,
+    /// The ids of the hint and error, for `aria-describedby`.
+    pub describedby: String,
+}
+
+impl Field {
+    pub fn new(
+        name: &'static str,
+        kind: &'static str,
+        autocomplete: &'static str,
+        label: String,
+    ) -> Self {
+        Self {
+            name,
+            kind,
+            label,
+            hint: None,
+            value: String::new(),
+            error: None,
+            autocomplete,
+            options: Vec::new(),
+            describedby: String::new(),
+        }
+    }
+
+    /// A choice among `options` (`kind` is "select" or "radios").
+    pub fn choice(
+        name: &'static str,
+        kind: &'static str,
+        label: String,
+        options: Vec<(String, String)>,
+    ) -> Self {
+        Self {
+            options,
+            ..Self::new(name, kind, "off", label)
+        }
+    }
+
+    pub fn hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn value(mut self, value: &str) -> Self {
+        self.value = value.to_owned();
+        self
+    }
+
+    /// For "checkboxes": the values ticked.
+    pub fn ticked(mut self, values: &[String]) -> Self {
+        self.value = values.join("\n");
+        self
+    }
+
+    /// Whether checkbox `value` is ticked.
+    pub fn checked(&self, value: &str) -> bool {
+        self.value.lines().any(|v| v == value)
+    }
+
+    /// Attaches this field's error, if `errors` has one, and works out
+    /// what the input is described by.
+    pub fn errors_from(mut self, errors: &[FieldError]) -> Self {
+        self.error = errors
+            .iter()
+            .find(|e| e.field == self.name)
+            .map(|e| e.message.clone());
+        let mut ids = Vec::new();
+        if self.hint.is_some() {
+            ids.push(format!("{}-hint", self.name));
+        }
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.name));
+        }
+        self.describedby = ids.join(" ");
+        self
+    }
+}
+
+/// Any single form: a title, a few paragraphs, fields and one button.
+/// Most account and administration forms are one of these.
+#[derive(Template)]
+#[template(path = "kit/form_page.html")]
+pub struct FormPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub lead: Vec<String>,
+    pub warning: Option<String>,
+    pub csrf: String,
+    pub action: String,
+    pub hidden: Vec<(&'static str, String)>,
+    pub fields: Vec<Field>,
+    pub errors: Vec<FieldError>,
+    pub button: String,
+    /// A red button, for what cannot be undone.
+    pub danger: bool,
+    pub links: Vec<(String, String)>,
+}
+
+impl<'a> FormPage<'a> {
+    pub fn new(ui: Chrome<'a>, csrf: String, action: &str, button: String) -> Self {
+        Self {
+            ui,
+            back: None,
+            lead: Vec::new(),
+            warning: None,
+            csrf,
+            action: action.to_owned(),
+            hidden: Vec::new(),
+            fields: Vec::new(),
+            errors: Vec::new(),
+            button,
+            danger: false,
+            links: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(question: &str) -> ErrorLink {
+        ErrorLink {
+            href: "#q1".into(),
+            question: Shown::new(question, "en"),
+            message: "Answer the question".into(),
+        }
+    }
+
+    #[test]
+    fn a_question_with_its_own_mark_takes_no_colon() {
+        assert_eq!(link("What happened?").separator(), " ");
+        assert_eq!(link("ماذا حدث؟").separator(), " ");
+        assert_eq!(link("Your postcode").separator(), ": ");
+        assert_eq!(link("Tell us more: ").separator(), " ");
+    }
+}

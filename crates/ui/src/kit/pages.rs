@@ -1,0 +1,38 @@
+//! Pages any feature shows: a notice, a confirmation with a reference,
+//! and an error.
+
+use askama::Template;
+
+use crate::Chrome;
+
+/// A page that says one thing: "check your email", "link used".
+#[derive(Template)]
+#[template(path = "kit/notice.html")]
+pub struct NoticePage<'a> {
+    pub ui: Chrome<'a>,
+    pub text: String,
+    pub link: Option<(String, String)>,
+}
+
+/// "Done", with the reference to quote (a response sent).
+#[derive(Template)]
+#[template(path = "kit/confirmation.html")]
+pub struct ConfirmationPage<'a> {
+    pub ui: Chrome<'a>,
+    pub reference_label: String,
+    pub reference: String,
+    pub paragraphs: Vec<String>,
+    pub links: Vec<(String, String)>,
+}
+
+/// Any error page: the title and text come from `error-<status>-*`
+/// messages, the reason (if any) from `reason-<code>`.
+#[derive(Template)]
+#[template(path = "kit/error.html")]
+pub struct ErrorPage<'a> {
+    pub ui: Chrome<'a>,
+    pub status: u16,
+    pub text: String,
+    pub reason: Option<String>,
+    pub reference: Option<String>,
+}
