@@ -14,10 +14,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::analysis::themes::MAX_LABEL_CHARS;
 use crate::consultation::{Document, Stage};
 use crate::error::{ErrorCode, ValidationError};
 use crate::survey::model::{Demographic, QuestionDef, QuestionKind, SurveyDefinition};
-use crate::survey::themes::MAX_LABEL_CHARS;
 
 pub type Texts = BTreeMap<String, String>;
 

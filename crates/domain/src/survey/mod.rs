@@ -3,13 +3,9 @@
 
 pub mod answers;
 pub mod builder;
-pub mod findings;
 pub mod model;
-pub mod publication;
 pub mod routing;
 pub mod tally;
-pub mod themes;
-pub mod weighting;
 
 pub use routing::{validate_routing, Condition, RoutingError};
 
