@@ -3,12 +3,9 @@
 //! by their index; fixed scales and demographic lists have message keys
 //! so that every language labels them.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
-use super::routing::{validate_routing, Condition};
-use super::{Answers, Page, Question, QuestionRef, Survey};
+use super::routing::{validate_routing, RuleSite};
 use crate::error::ErrorCode;
 
 pub const MAX_PAGES: usize = 30;
@@ -333,63 +330,6 @@ impl SurveyDefinition {
         self.questions().find(|q| q.id == id)
     }
 
-    /// Where each question id is.
-    fn places(&self) -> HashMap<&str, QuestionRef> {
-        let mut out = HashMap::new();
-        for (p, page) in self.pages.iter().enumerate() {
-            for (q, question) in page.questions.iter().enumerate() {
-                out.entry(question.id.as_str()).or_insert(QuestionRef {
-                    page: p,
-                    question: q,
-                });
-            }
-        }
-        out
-    }
-
-    /// The survey as the routing validator sees it.
-    fn routing_view(&self) -> Survey {
-        let places = self.places();
-        let condition = |r: &Option<Rule>| {
-            r.as_ref().map(|r| Condition {
-                // An unknown id points past the end: the validator then
-                // reports it as an unknown question.
-                question: places
-                    .get(r.question.as_str())
-                    .copied()
-                    .unwrap_or(QuestionRef {
-                        page: usize::MAX,
-                        question: 0,
-                    }),
-                any_of: r.any_of.clone(),
-            })
-        };
-        Survey {
-            pages: self
-                .pages
-                .iter()
-                .map(|p| Page {
-                    skip_if: condition(&p.skip_if),
-                    questions: p
-                        .questions
-                        .iter()
-                        .map(|q| Question {
-                            answers: if q.kind.is_choice() {
-                                Answers::Choice {
-                                    options: q.kind.options().len(),
-                                }
-                            } else {
-                                Answers::Other
-                            },
-                            required: q.required,
-                            show_if: condition(&q.show_if),
-                        })
-                        .collect(),
-                })
-                .collect(),
-        }
-    }
-
     /// Every problem: text, options, purposes, ids and routing. A survey
     /// that passes can be answered by everyone without a dead end.
     pub fn validate(&self) -> Result<(), Vec<DefinitionError>> {
@@ -486,13 +426,11 @@ impl SurveyDefinition {
                 }
             }
         }
-        if let Err(routing) = validate_routing(&self.routing_view()) {
+        if let Err(routing) = validate_routing(self) {
             for e in routing {
-                let at = match e.place() {
-                    super::routing::Place::Page(p) => format!("page-{}", p + 1),
-                    super::routing::Place::Question(r) => {
-                        self.pages[r.page].questions[r.question].id.clone()
-                    }
+                let at = match e.site() {
+                    RuleSite::Page(p) => format!("page-{}", p + 1),
+                    RuleSite::Question(r) => self.pages[r.page].questions[r.question].id.clone(),
                 };
                 err(&at, ErrorCode::InvalidSurvey);
             }
