@@ -84,7 +84,7 @@ fn number(field: &'static str, raw: &str) -> Result<Option<i64>, ValidationError
 
 /// Where a question goes: 0-based page and, if given, 0-based place on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
+pub struct Placement {
     pub page: usize,
     pub position: Option<usize>,
 }
@@ -160,7 +160,7 @@ impl QuestionInput {
         &self,
         survey: &SurveyDefinition,
         id: String,
-    ) -> Result<(Place, QuestionDef), Vec<ValidationError>> {
+    ) -> Result<(Placement, QuestionDef), Vec<ValidationError>> {
         let mut errors = Vec::new();
         let position = match self.position.trim() {
             "" => None,
@@ -277,7 +277,7 @@ impl QuestionInput {
         };
         match (text, kind) {
             (Some(text), Some(kind)) if errors.is_empty() => Ok((
-                Place { page, position },
+                Placement { page, position },
                 QuestionDef {
                     id,
                     text,
@@ -312,7 +312,11 @@ pub fn with_question(
 /// past the last), at its position or last. A question already in the
 /// survey with the same id (the one being edited) is taken from where it
 /// was; pages left empty are dropped.
-pub fn placed(survey: &SurveyDefinition, place: Place, question: QuestionDef) -> SurveyDefinition {
+pub fn placed(
+    survey: &SurveyDefinition,
+    place: Placement,
+    question: QuestionDef,
+) -> SurveyDefinition {
     let mut next = survey.clone();
     for p in &mut next.pages {
         p.questions.retain(|q| q.id != question.id);
@@ -328,12 +332,12 @@ pub fn placed(survey: &SurveyDefinition, place: Place, question: QuestionDef) ->
 }
 
 /// Where question `id` is: its page and place on it, 0-based.
-pub fn place_of(survey: &SurveyDefinition, id: &str) -> Option<Place> {
+pub fn place_of(survey: &SurveyDefinition, id: &str) -> Option<Placement> {
     survey.pages.iter().enumerate().find_map(|(page, p)| {
         p.questions
             .iter()
             .position(|q| q.id == id)
-            .map(|position| Place {
+            .map(|position| Placement {
                 page,
                 position: Some(position),
             })
@@ -421,7 +425,7 @@ mod tests {
         let place = place_of(&s, "q3").unwrap();
         assert_eq!(
             place,
-            Place {
+            Placement {
                 page: 0,
                 position: Some(2)
             }
@@ -512,7 +516,7 @@ mod tests {
             assert_eq!(back, q, "{}", q.kind.key());
             assert_eq!(
                 place,
-                Place {
+                Placement {
                     page: 0,
                     position: Some(1)
                 }
