@@ -175,6 +175,36 @@ pub(crate) fn stream(seed: u64) -> SplitMix64 {
 
 pub(crate) type Sparse = Vec<(u32, f32)>;
 
+/// Labelled examples as training and cross-validation take them.
+struct Examples {
+    /// The class names, in the order of `index_labels`.
+    names: Vec<String>,
+    /// Each example's class.
+    y: Vec<usize>,
+    /// Each example's features.
+    x: Vec<Sparse>,
+}
+
+impl Examples {
+    /// Refuses texts and labels of different lengths, and fewer than two
+    /// classes; then indexes the labels and vectorises the texts.
+    fn checked(
+        texts: &[&str],
+        labels: &[String],
+        features: &FeatureConfig,
+    ) -> Result<Examples, ModelError> {
+        if texts.len() != labels.len() {
+            return Err(ModelError::LengthMismatch(texts.len(), labels.len()));
+        }
+        let (names, y) = index_labels(labels);
+        if names.len() < 2 {
+            return Err(ModelError::TooFewClasses(names.len()));
+        }
+        let x = vectorise_all(texts, features);
+        Ok(Examples { names, y, x })
+    }
+}
+
 /// Vectorise many texts.
 pub fn vectorise_all(texts: &[&str], config: &FeatureConfig) -> Vec<Sparse> {
     texts
@@ -323,15 +353,8 @@ impl Model {
         labels: &[String],
         options: &TrainOptions,
     ) -> Result<Self, ModelError> {
-        if texts.len() != labels.len() {
-            return Err(ModelError::LengthMismatch(texts.len(), labels.len()));
-        }
-        let (names, y) = index_labels(labels);
-        if names.len() < 2 {
-            return Err(ModelError::TooFewClasses(names.len()));
-        }
+        let Examples { names, y, x } = Examples::checked(texts, labels, &options.features)?;
         let k = names.len();
-        let x = vectorise_all(texts, &options.features);
         let all: Vec<usize> = (0..y.len()).collect();
         let (fitted, thresholds, offsets) = fit_calibrated(&x, &y, &all, k, options);
         Ok(Self {
@@ -709,15 +732,8 @@ pub fn cross_validate(
     folds: usize,
     options: &TrainOptions,
 ) -> Result<(Vec<Evaluation>, Evaluation), ModelError> {
-    if texts.len() != labels.len() {
-        return Err(ModelError::LengthMismatch(texts.len(), labels.len()));
-    }
-    let (names, y) = index_labels(labels);
-    if names.len() < 2 {
-        return Err(ModelError::TooFewClasses(names.len()));
-    }
+    let Examples { names, y, x } = Examples::checked(texts, labels, &options.features)?;
     let k = names.len();
-    let x = vectorise_all(texts, &options.features);
     let split = stratified_folds(&y, k, folds, options.seed);
     let mut per_fold = Vec::new();
     let mut pooled = Vec::new();
