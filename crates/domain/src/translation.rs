@@ -258,6 +258,14 @@ pub fn source_texts(w: &Written<'_>) -> Vec<SourceText> {
             ));
         }
     }
+    survey_texts(survey, &mut out);
+    out
+}
+
+/// The survey's translatable texts: page titles, then each question's
+/// wording, hint, purpose and options or rows, questions numbered as
+/// respondents see them.
+fn survey_texts(survey: &SurveyDefinition, out: &mut Vec<SourceText>) {
     let mut number = 0;
     for (p, page) in survey.pages.iter().enumerate() {
         if !page.title.is_empty() {
@@ -302,7 +310,6 @@ pub fn source_texts(w: &Written<'_>) -> Vec<SourceText> {
             }
         }
     }
-    out
 }
 
 /// Keeps the translations of keys the consultation has, trimmed and

@@ -193,6 +193,28 @@ impl QuestionInput {
             .ok()
             .flatten()
             .unwrap_or_default();
+        let kind = self.question_kind(&mut errors);
+        let show_if = self.show_rule(&mut errors);
+        match (text, kind) {
+            (Some(text), Some(kind)) if errors.is_empty() => Ok((
+                Placement { page, position },
+                QuestionDef {
+                    id,
+                    text,
+                    hint,
+                    required: self.required == "yes",
+                    kind,
+                    show_if,
+                    purpose,
+                },
+            )),
+            _ => Err(errors),
+        }
+    }
+
+    /// The question's kind, from the form's kind, options, limits and
+    /// demographic; what is wrong goes to `errors`.
+    fn question_kind(&self, errors: &mut Vec<ValidationError>) -> Option<QuestionKind> {
         let options = lines(&self.options);
         let max = number("max", &self.max)
             .map_err(|e| errors.push(e))
@@ -202,7 +224,7 @@ impl QuestionInput {
             .map_err(|e| errors.push(e))
             .ok()
             .flatten();
-        let kind = match self.kind.as_str() {
+        match self.kind.as_str() {
             "single_choice" => Some(QuestionKind::SingleChoice { options }),
             "multiple_choice" => Some(QuestionKind::MultipleChoice {
                 options,
@@ -244,8 +266,13 @@ impl QuestionInput {
                 errors.push(ValidationError::new("kind", ErrorCode::InvalidChoice));
                 None
             }
-        };
-        let show_if = if self.show_if_question.trim().is_empty() {
+        }
+    }
+
+    /// The rule the question is shown by, if a question is named for it;
+    /// what is wrong goes to `errors`.
+    fn show_rule(&self, errors: &mut Vec<ValidationError>) -> Option<Rule> {
+        if self.show_if_question.trim().is_empty() {
             None
         } else {
             let any_of: Result<Vec<usize>, _> = self
@@ -274,21 +301,6 @@ impl QuestionInput {
                     None
                 }
             }
-        };
-        match (text, kind) {
-            (Some(text), Some(kind)) if errors.is_empty() => Ok((
-                Placement { page, position },
-                QuestionDef {
-                    id,
-                    text,
-                    hint,
-                    required: self.required == "yes",
-                    kind,
-                    show_if,
-                    purpose,
-                },
-            )),
-            _ => Err(errors),
         }
     }
 }

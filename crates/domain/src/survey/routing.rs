@@ -196,6 +196,66 @@ mod tests {
         );
     }
 
+    /// An oracle independent of the validator: every rule looks at an
+    /// existing choice on an earlier page and names options it has.
+    fn rules_look_back_at_choices(survey: &SurveyDefinition) -> bool {
+        let fine = |rule: &Rule, p: usize| {
+            survey.pages[..p]
+                .iter()
+                .flat_map(|page| &page.questions)
+                .find(|q| q.id == rule.question)
+                .is_some_and(|q| match &q.kind {
+                    QuestionKind::SingleChoice { options } => {
+                        rule.any_of.iter().all(|o| *o < options.len())
+                    }
+                    _ => false,
+                })
+        };
+        survey.pages.iter().enumerate().all(|(p, page)| {
+            page.skip_if.as_ref().is_none_or(|r| fine(r, p))
+                && page
+                    .questions
+                    .iter()
+                    .all(|q| q.show_if.as_ref().is_none_or(|r| fine(r, p)))
+        })
+    }
+
+    /// Walks `survey` as a respondent who picks options with `pick`,
+    /// checking that every rule met looks at an earlier page; whether
+    /// every question shown could be answered.
+    fn respond(survey: &SurveyDefinition, pick: &mut dyn FnMut(u64) -> u64) -> bool {
+        let earlier = |rule: &Rule, p: usize| {
+            survey
+                .pages
+                .iter()
+                .position(|page| page.questions.iter().any(|q| q.id == rule.question))
+                .is_some_and(|at| at < p)
+        };
+        let mut given = Answers::new();
+        for (p, page) in survey.pages.iter().enumerate() {
+            if let Some(rule) = &page.skip_if {
+                // Only answers from earlier pages can be consulted.
+                assert!(earlier(rule, p));
+                if holds(rule, &given) {
+                    continue;
+                }
+            }
+            for question in &page.questions {
+                if let Some(rule) = &question.show_if {
+                    assert!(earlier(rule, p));
+                }
+                if is_shown(question, &given) {
+                    let QuestionKind::SingleChoice { options } = &question.kind else {
+                        return false;
+                    };
+                    let picked = pick(options.len() as u64) as usize;
+                    given.insert(question.id.clone(), Answer::Choices(vec![picked]));
+                }
+            }
+        }
+        true
+    }
+
     /// Random surveys and random respondents: every survey the validator
     /// accepts is walked to the end by every respondent, each condition
     /// finding the answer it looks at already given or known missing.
@@ -211,12 +271,6 @@ mod tests {
         // Question q of page p is `pPqQ`, so a rule can name one that is
         // not there.
         let id = |p: u64, q: u64| format!("p{p}q{q}");
-        let page_of = |survey: &SurveyDefinition, id: &str| {
-            survey
-                .pages
-                .iter()
-                .position(|page| page.questions.iter().any(|q| q.id == id))
-        };
         let mut accepted = 0;
         for _ in 0..2_000 {
             let pages = 1 + next(5) as usize;
@@ -240,60 +294,14 @@ mod tests {
                     survey.pages[p].questions[q].show_if = rule(&mut next);
                 }
             }
-            // An independent oracle: every rule looks at an existing choice
-            // on an earlier page and names options it has.
-            let fine = |rule: &Rule, p: usize| {
-                survey.pages[..p]
-                    .iter()
-                    .flat_map(|page| &page.questions)
-                    .find(|q| q.id == rule.question)
-                    .is_some_and(|q| match &q.kind {
-                        QuestionKind::SingleChoice { options } => {
-                            rule.any_of.iter().all(|o| *o < options.len())
-                        }
-                        _ => false,
-                    })
-            };
-            let expected = survey.pages.iter().enumerate().all(|(p, page)| {
-                page.skip_if.as_ref().is_none_or(|r| fine(r, p))
-                    && page
-                        .questions
-                        .iter()
-                        .all(|q| q.show_if.as_ref().is_none_or(|r| fine(r, p)))
-            });
+            let expected = rules_look_back_at_choices(&survey);
             assert_eq!(validate_routing(&survey).is_ok(), expected, "{survey:?}");
             if !expected {
                 continue;
             }
             accepted += 1;
-            let earlier =
-                |rule: &Rule, p: usize| page_of(&survey, &rule.question).is_some_and(|at| at < p);
             for _ in 0..5 {
-                let mut given = Answers::new();
-                let mut reached_end = true;
-                for (p, page) in survey.pages.iter().enumerate() {
-                    if let Some(rule) = &page.skip_if {
-                        // Only answers from earlier pages can be consulted.
-                        assert!(earlier(rule, p));
-                        if holds(rule, &given) {
-                            continue;
-                        }
-                    }
-                    for question in &page.questions {
-                        if let Some(rule) = &question.show_if {
-                            assert!(earlier(rule, p));
-                        }
-                        if is_shown(question, &given) {
-                            let QuestionKind::SingleChoice { options } = &question.kind else {
-                                reached_end = false;
-                                break;
-                            };
-                            let picked = next(options.len() as u64) as usize;
-                            given.insert(question.id.clone(), Answer::Choices(vec![picked]));
-                        }
-                    }
-                }
-                assert!(reached_end);
+                assert!(respond(&survey, &mut next));
             }
         }
         assert!(
