@@ -1,13 +1,13 @@
-//! The command line.
+//! The command line's arguments, and nothing else: what they come to once
+//! the environment and the configuration file are taken into account is
+//! `config`'s business. The only module this one uses is `analyse`, for
+//! the arguments of its subcommands.
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand};
-use cohesion_storage::{migrate, Db};
-
-use crate::config::{LogFormat, Settings};
+use serde::{Deserialize, Serialize};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -43,6 +43,13 @@ pub struct GlobalArgs {
     /// Log filter, e.g. info or debug,sqlx=warn [default: info]
     #[arg(long, global = true, env = "COHESION_LOG_LEVEL", value_name = "FILTER")]
     pub log_level: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand, Debug)]
@@ -109,60 +116,4 @@ pub enum AdminCommand {
         #[arg(long)]
         consultation: Option<uuid::Uuid>,
     },
-}
-
-pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    if let Command::Analyse(command) = cli.command {
-        // Analysis reads files only: no configuration, database or logging.
-        return tokio::task::spawn_blocking(move || crate::analyse::run(command)).await?;
-    }
-    let serve_args = match &cli.command {
-        Command::Serve(a) => a.clone(),
-        _ => ServeArgs::default(),
-    };
-    let settings = Settings::resolve(&cli.global, &serve_args)?;
-    match cli.command {
-        Command::Serve(args) if args.print_config => {
-            print!("{}", settings.to_redacted_toml());
-            Ok(())
-        }
-        Command::Serve(_) => {
-            crate::config::init_logging(&settings)?;
-            crate::serve::run(settings).await
-        }
-        Command::Migrate => {
-            crate::config::init_logging(&settings)?;
-            let db = connect(&settings).await?;
-            let applied = migrate::run(&db).await.context("migration failed")?;
-            if applied.is_empty() {
-                println!("The database is up to date.");
-            } else {
-                println!("Applied migrations: {applied:?}");
-            }
-            db.close().await;
-            Ok(())
-        }
-        Command::Analyse(_) => unreachable!("handled above"),
-        Command::Admin(AdminCommand::Backup { path }) => {
-            let db = connect(&settings).await?;
-            let target = path
-                .to_str()
-                .context("the backup path must be valid UTF-8")?;
-            db.backup_sqlite(target).await?;
-            let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            println!("Backed up to {} ({size} bytes).", path.display());
-            db.close().await;
-            Ok(())
-        }
-        Command::Admin(AdminCommand::VerifyTotals { consultation }) => {
-            let db = connect(&settings).await?;
-            let checked = crate::verify::run(&db, consultation).await;
-            db.close().await;
-            checked
-        }
-    }
-}
-
-pub async fn connect(settings: &Settings) -> anyhow::Result<Db> {
-    Ok(Db::connect(&settings.database_url, settings.pool()).await?)
 }

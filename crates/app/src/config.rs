@@ -8,22 +8,15 @@ use std::time::Duration;
 use anyhow::Context;
 use cohesion_domain::rate_limit::RateLimit;
 use cohesion_services::mail::{self, MailConfigError, Mailer};
-use cohesion_storage::{Engine, PoolSettings};
+use cohesion_storage::{Db, Engine, PoolSettings};
 use cohesion_web::WebConfig;
 use serde::{Deserialize, Serialize};
 
-use crate::cli::{GlobalArgs, ServeArgs};
+use crate::cli::{GlobalArgs, LogFormat, ServeArgs};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite:cohesion.db";
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
 pub const DEFAULT_MAIL_FROM: &str = "Cohesion <no-reply@localhost>";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum LogFormat {
-    Text,
-    Json,
-}
 
 /// The TOML file: every key optional, unknown keys refused (a typo should
 /// not silently fall back to a default).
@@ -147,28 +140,28 @@ impl Settings {
             .map(|u| u.trim_end_matches('/').to_owned())
             .unwrap_or_else(|| format!("http://{}", settings.bind));
         Engine::of_url(&settings.database_url)?;
+        settings.check_above_zero()?;
+        Ok(settings)
+    }
+
+    /// Refuses a zero for a limit, count or period that needs one or more.
+    fn check_above_zero(&self) -> anyhow::Result<()> {
         let zero = [
-            ("db_max_connections", u64::from(settings.db_max_connections)),
-            ("body_limit_bytes", settings.body_limit_bytes as u64),
-            ("request_timeout_secs", settings.request_timeout_secs),
-            (
-                "feedback_per_window",
-                u64::from(settings.feedback_per_window),
-            ),
-            (
-                "feedback_window_secs",
-                u64::from(settings.feedback_window_secs),
-            ),
-            ("results_min_count", settings.results_min_count),
+            ("db_max_connections", u64::from(self.db_max_connections)),
+            ("body_limit_bytes", self.body_limit_bytes as u64),
+            ("request_timeout_secs", self.request_timeout_secs),
+            ("feedback_per_window", u64::from(self.feedback_per_window)),
+            ("feedback_window_secs", u64::from(self.feedback_window_secs)),
+            ("results_min_count", self.results_min_count),
             (
                 "results_min_base_for_percent",
-                settings.results_min_base_for_percent,
+                self.results_min_base_for_percent,
             ),
         ];
         if let Some((name, _)) = zero.iter().find(|(_, v)| *v == 0) {
             anyhow::bail!("{name} must be above zero");
         }
-        Ok(settings)
+        Ok(())
     }
 
     pub fn pool(&self) -> PoolSettings {
@@ -176,6 +169,11 @@ impl Settings {
             max_connections: self.db_max_connections,
             ..PoolSettings::default()
         }
+    }
+
+    /// The database at `database_url`, with the pool these settings ask for.
+    pub async fn connect(&self) -> anyhow::Result<Db> {
+        Ok(Db::connect(&self.database_url, self.pool()).await?)
     }
 
     /// The mailer for `smtp_url`, or `None` without one. Either way the

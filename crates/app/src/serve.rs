@@ -9,7 +9,9 @@ use cohesion_i18n::Catalog;
 use cohesion_services::mail::{self, Mailer};
 use cohesion_services::{demo, feedback};
 use cohesion_storage::migrate::{self, SchemaState};
+use cohesion_storage::Db;
 use tokio::sync::watch;
+use tokio::task::JoinHandle;
 
 use crate::config::{redact_url, Settings};
 
@@ -20,32 +22,10 @@ const MAIL_BATCH: i64 = 20;
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let started = Instant::now();
     let mailer = settings.mailer()?;
-    let db = crate::cli::connect(&settings).await?;
-    if settings.migrate_on_start {
-        migrate::run(&db).await.context("migration failed")?;
-    }
-    match migrate::state(&db).await? {
-        SchemaState::Current => {}
-        SchemaState::Behind => {
-            anyhow::bail!("the database schema is not current: run `cohesion migrate` first")
-        }
-        SchemaState::Ahead { newest } => anyhow::bail!(
-            "the database schema (version {newest}) is newer than this binary: upgrade cohesion"
-        ),
-    }
+    let db = settings.connect().await?;
+    current_schema(&db, settings.migrate_on_start).await?;
     if settings.demo {
-        let added = demo::load(&db).await?;
-        let state = if added { "loaded" } else { "already present" };
-        println!("Demo content {state}: the fictional Brightwater Together programme.");
-        let passwords = cohesion_services::accounts::Passwords::new(1);
-        let new_accounts = demo::load_accounts(&db, &passwords).await?;
-        println!("{}", demo_accounts_text(new_accounts));
-        if cohesion_services::demo_consultations::load(&db).await? {
-            println!(
-                "Demo consultations loaded: one open, one upcoming, one closed; \
-                 their responses are generated demonstration data."
-            );
-        }
+        load_demo(&db).await?;
     }
     let catalog = Catalog::load()?;
     let state = cohesion_web::state(db.clone(), catalog, settings.web());
@@ -105,6 +85,49 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     }
     purger.abort();
     upkeep.abort();
+    finish(deliverer, db).await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Migrates when asked to, then refuses a schema this binary does not
+/// match.
+async fn current_schema(db: &Db, migrate_on_start: bool) -> anyhow::Result<()> {
+    if migrate_on_start {
+        migrate::run(db).await.context("migration failed")?;
+    }
+    match migrate::state(db).await? {
+        SchemaState::Current => Ok(()),
+        SchemaState::Behind => {
+            anyhow::bail!("the database schema is not current: run `cohesion migrate` first")
+        }
+        SchemaState::Ahead { newest } => anyhow::bail!(
+            "the database schema (version {newest}) is newer than this binary: upgrade cohesion"
+        ),
+    }
+}
+
+/// Loads the demonstration programme, accounts and consultations (each
+/// only once) and tells the operator what is there.
+async fn load_demo(db: &Db) -> anyhow::Result<()> {
+    let added = demo::load(db).await?;
+    let state = if added { "loaded" } else { "already present" };
+    println!("Demo content {state}: the fictional Brightwater Together programme.");
+    let passwords = cohesion_services::accounts::Passwords::new(1);
+    let new_accounts = demo::load_accounts(db, &passwords).await?;
+    println!("{}", demo_accounts_text(new_accounts));
+    if cohesion_services::demo_consultations::load(db).await? {
+        println!(
+            "Demo consultations loaded: one open, one upcoming, one closed; \
+             their responses are generated demonstration data."
+        );
+    }
+    Ok(())
+}
+
+/// Lets the email round under way end, then closes the database, waiting
+/// a bounded time for each.
+async fn finish(deliverer: Option<JoinHandle<()>>, db: Db) {
     if let Some(deliverer) = deliverer {
         // A message claimed but not yet accepted by the SMTP server would be
         // lost if cut off, so give the round under way a moment to end.
@@ -124,8 +147,6 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     {
         tracing::warn!("database connections still busy at exit");
     }
-    tracing::info!("stopped");
-    Ok(())
 }
 
 async fn shutdown_signal() {
@@ -152,7 +173,7 @@ async fn shutdown_signal() {
 
 /// Sends pending email every `MAIL_POLL` until shutdown. Rounds are
 /// never cut short here: stopping is checked between them.
-async fn deliver_mail(db: cohesion_storage::Db, mailer: Mailer, mut stop: watch::Receiver<bool>) {
+async fn deliver_mail(db: Db, mailer: Mailer, mut stop: watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(MAIL_POLL);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
@@ -170,7 +191,7 @@ async fn deliver_mail(db: cohesion_storage::Db, mailer: Mailer, mut stop: watch:
 }
 
 /// Rate-limit counters may hold client addresses: forget them after a day.
-async fn purge_counters(db: cohesion_storage::Db) {
+async fn purge_counters(db: Db) {
     let mut tick = tokio::time::interval(Duration::from_secs(600));
     loop {
         tick.tick().await;

@@ -531,6 +531,8 @@ mod tests {
             Status::Upcoming
         );
         assert_eq!(Status::at(o, c, o), Status::Open);
+        let last_moment = c - time::Duration::nanoseconds(1);
+        assert_eq!(Status::at(o, c, last_moment), Status::Open);
         assert_eq!(Status::at(o, c, c), Status::Closed);
     }
 

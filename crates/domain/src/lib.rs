@@ -3,6 +3,7 @@
 //! Everything here can be tested without a database or a web server; the
 //! storage, services and web crates build on these types.
 
+pub mod analysis;
 pub mod consultation;
 pub mod error;
 pub mod feedback;

@@ -14,10 +14,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::analysis::themes::MAX_LABEL_CHARS;
 use crate::consultation::{Document, Stage};
 use crate::error::{ErrorCode, ValidationError};
-use crate::survey::model::{Demographic, QuestionDef, QuestionKind, SurveyDefinition};
-use crate::survey::themes::MAX_LABEL_CHARS;
+use crate::survey::model::{QuestionDef, QuestionKind, SurveyDefinition};
 
 pub type Texts = BTreeMap<String, String>;
 
@@ -258,6 +258,14 @@ pub fn source_texts(w: &Written<'_>) -> Vec<SourceText> {
             ));
         }
     }
+    survey_texts(survey, &mut out);
+    out
+}
+
+/// The survey's translatable texts: page titles, then each question's
+/// wording, hint, purpose and options or rows, questions numbered as
+/// respondents see them.
+fn survey_texts(survey: &SurveyDefinition, out: &mut Vec<SourceText>) {
     let mut number = 0;
     for (p, page) in survey.pages.iter().enumerate() {
         if !page.title.is_empty() {
@@ -291,18 +299,8 @@ pub fn source_texts(w: &Written<'_>) -> Vec<SourceText> {
                     ));
                 }
             }
-            let (written, row): (&[String], bool) = match &q.kind {
-                QuestionKind::SingleChoice { options }
-                | QuestionKind::MultipleChoice { options, .. }
-                | QuestionKind::Ranking { options } => (options, false),
-                QuestionKind::Demographic {
-                    of: Demographic::Area,
-                    areas,
-                } => (areas, false),
-                QuestionKind::Matrix { rows } => (rows, true),
-                _ => (&[], false),
-            };
-            for (i, text) in written.iter().enumerate() {
+            let row = matches!(q.kind, QuestionKind::Matrix { .. });
+            for (i, text) in q.kind.written().iter().enumerate() {
                 let (key, field) = if row {
                     (key::row(&q.id, i), QuestionField::Row(i + 1))
                 } else {
@@ -312,7 +310,6 @@ pub fn source_texts(w: &Written<'_>) -> Vec<SourceText> {
             }
         }
     }
-    out
 }
 
 /// Keeps the translations of keys the consultation has, trimmed and
@@ -448,18 +445,8 @@ impl<'a> Translator<'a> {
         self.put(&key::question(&id, "text"), &mut q.text);
         self.put(&key::question(&id, "hint"), &mut q.hint);
         self.put(&key::question(&id, "purpose"), &mut q.purpose);
-        let (written, row) = match &mut q.kind {
-            QuestionKind::SingleChoice { options }
-            | QuestionKind::MultipleChoice { options, .. }
-            | QuestionKind::Ranking { options } => (options, false),
-            QuestionKind::Demographic {
-                of: Demographic::Area,
-                areas,
-            } => (areas, false),
-            QuestionKind::Matrix { rows } => (rows, true),
-            _ => return,
-        };
-        for (i, text) in written.iter_mut().enumerate() {
+        let row = matches!(q.kind, QuestionKind::Matrix { .. });
+        for (i, text) in q.kind.written_mut().iter_mut().enumerate() {
             let key = if row {
                 key::row(&id, i)
             } else {

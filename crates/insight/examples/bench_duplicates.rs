@@ -9,6 +9,7 @@
 use std::time::Instant;
 
 use cohesion_insight::duplicates::{deduplicate, Options};
+use cohesion_insight::random::SplitMix64;
 
 const WORDS: &str = "park bench tree library bus route street lamp bin school road bridge \
 river garden play area car parking cycle lane pavement crossing traffic noise litter dog \
@@ -27,14 +28,8 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(1_000_000);
     let words: Vec<&str> = WORDS.split_whitespace().collect();
-    let mut state = 42u64;
-    let mut next = move || {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    };
+    let mut stream = SplitMix64::new(42);
+    let mut next = move || stream.next_u64();
     let templates = [
         "I strongly object to the closure of the central library because it is the only warm quiet place for older people and students in this part of town",
         "Please stop the new road scheme on the river path, it will destroy the garden and bring traffic noise and danger to the children who walk to school",

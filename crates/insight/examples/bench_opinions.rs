@@ -20,7 +20,7 @@ use std::fs::File;
 use std::path::Path;
 use std::time::Instant;
 
-use cohesion_insight::opinions::clustering::Rng;
+use cohesion_insight::opinions::clustering::stream;
 use cohesion_insight::opinions::{
     analyse, ari, import, LiveConversation, Options, Projection, Seeding, Vote, VoteMatrix,
 };
@@ -58,7 +58,7 @@ fn ms(since: Instant) -> f64 {
 /// `votes / participants` statements drawn at random.
 fn synthetic(participants: usize, statements: usize, votes: usize, seed: u64) -> VoteMatrix {
     let groups = 4;
-    let mut rng = Rng::new(seed);
+    let mut rng = stream(seed);
     let mut m = VoteMatrix::new();
     for s in 0..statements {
         m.add_statement(&s.to_string(), false).expect("fresh id");
@@ -161,7 +161,7 @@ fn incremental(participants: usize, seed: u64) {
     let start = Instant::now();
     let groups = live.analysis().groups.len();
     let first_ms = ms(start);
-    let mut rng = Rng::new(seed ^ 1);
+    let mut rng = stream(seed ^ 1);
     let mut times = Vec::new();
     for _ in 0..21 {
         let p = (rng.next_u64() % participants as u64).to_string();

@@ -13,6 +13,7 @@
 use std::time::Instant;
 
 use cohesion_insight::opinions::ari::adjusted_rand_index;
+use cohesion_insight::random::SplitMix64;
 use cohesion_insight::themes::{discover, map, ConfirmedTheme, Options};
 
 const TOPICS: &[&str] = &[
@@ -66,14 +67,8 @@ fn main() {
         .and_then(|a| a.parse().ok());
     let topics: Vec<Vec<&str>> = TOPICS.iter().map(|t| t.split(' ').collect()).collect();
     let filler: Vec<&str> = FILLER.split_whitespace().collect();
-    let mut state = 7u64;
-    let mut next = move || {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        (z ^ (z >> 31)) as usize
-    };
+    let mut stream = SplitMix64::new(7);
+    let mut next = move || stream.next_u64() as usize;
     let mut texts: Vec<String> = Vec::with_capacity(n);
     for i in 0..n {
         let r = next() % 100;

@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 
 use cohesion_insight::import::read_jsonl;
 use cohesion_insight::opinions::ari::adjusted_rand_index;
+use cohesion_insight::random::{mix, GAMMA};
 use cohesion_insight::themes::{discover, map, ConfirmedTheme, Mapping, Options, Stance};
 
 struct Part {
@@ -104,19 +105,12 @@ fn f1(predicted: &HashSet<String>, gold: &HashSet<String>) -> f64 {
     2.0 * tp / (predicted.len() + gold.len()) as f64
 }
 
-fn mix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
 /// 0..n in an order drawn from `seed` (Fisher–Yates).
 fn shuffled(n: usize, seed: u64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     let mut state = seed;
     for i in (1..n).rev() {
-        state = mix(state);
+        state = mix(state.wrapping_add(GAMMA));
         order.swap(i, (state % (i as u64 + 1)) as usize);
     }
     order

@@ -21,6 +21,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::random::{mix, SplitMix64};
 use crate::text::{normalise, stopwords::is_stop_word, tokenise};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -143,12 +144,6 @@ fn canonical(text: &str) -> String {
     tokenise(&normalise(text)).join(" ")
 }
 
-fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
 /// MinHash signature (`n` values) of the character 4-grams of `text`.
 fn signature(text: &str, coefficients: &[(u64, u64)], out: &mut [u64], grams: &mut Vec<u64>) {
     grams.clear();
@@ -252,13 +247,11 @@ pub fn deduplicate(texts: &[&str], options: &Options) -> Deduplicated {
 
     // MinHash signatures of the distinct texts, in parallel.
     let n_hashes = (options.bands * options.rows).max(1);
-    let mut rng = options.seed ^ 0x243f_6a88_85a3_08d3;
+    let mut stream = SplitMix64::new(options.seed ^ 0x243f_6a88_85a3_08d3);
     let coefficients: Vec<(u64, u64)> = (0..n_hashes)
         .map(|_| {
-            rng = rng.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let a = mix(rng) | 1;
-            rng = rng.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            (a, mix(rng))
+            let a = stream.next_u64() | 1;
+            (a, stream.next_u64())
         })
         .collect();
     let mut signatures = vec![0u64; leaders.len() * n_hashes];

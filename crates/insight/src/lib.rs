@@ -22,6 +22,8 @@
 //! - [`import`]: answers and labelled examples read from CSV and JSON Lines.
 //! - [`moderation`]: a linear classifier over hashed n-grams, trained from
 //!   labelled examples, with per-class metrics, thresholds and explanations.
+//! - [`random`]: the one seeded generator (SplitMix64) behind every random
+//!   draw, so that results repeat bit for bit.
 
 pub mod disclosure;
 pub mod duplicates;
@@ -30,6 +32,7 @@ pub mod moderation;
 pub mod opinions;
 pub mod proportion;
 pub mod raking;
+pub mod random;
 pub mod text;
 pub mod themes;
 pub mod weighted;

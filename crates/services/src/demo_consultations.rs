@@ -3,11 +3,11 @@
 //! results. Everything here was written for Cohesion; the responses are
 //! random draws, not anybody's views.
 
+use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::consultation::{
     format_datetime, response_reference, ConsultationInput, StageInput,
 };
 use cohesion_domain::survey::answers::{check_response, RawAnswers};
-use cohesion_domain::survey::findings::FindingInput;
 use cohesion_domain::survey::model::{
     Demographic, PageDef, QuestionDef, QuestionKind, Rule, SurveyDefinition,
 };
@@ -376,7 +376,7 @@ async fn create(
     let now = Some(Timestamp::now());
     consultations::set_published(tx.conn(), id, Publication::Consultation, now).await?;
     if results_public {
-        let questions = cohesion_domain::survey::publication::all_publishable(survey);
+        let questions = cohesion_domain::analysis::publication::all_publishable(survey);
         let publication = consultations::ResultPublication {
             questions: serde_json::to_string(&questions).unwrap_or_else(|_| "[]".into()),
             weighting: None,

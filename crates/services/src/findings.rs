@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
+use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::identity::Action;
-use cohesion_domain::survey::findings::FindingInput;
 use cohesion_insight::disclosure::SmallBaseRules;
 use cohesion_storage::consultations::{self, ConsultationRecord};
 use cohesion_storage::findings::{self, FindingRecord};

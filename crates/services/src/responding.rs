@@ -549,7 +549,7 @@ async fn write(db: &Db, who: Respondent<'_>, id: Uuid, op: Op) -> Result<Done, S
     }
 }
 
-/// Group commit for SQLite (ADR 0011). A SQLite file takes one writer at
+/// Group commit for SQLite (ADR 0012). A SQLite file takes one writer at
 /// a time, and every statement is a round trip to the connection's
 /// thread, so respondents' writes queue here and whoever finds the queue
 /// unattended runs everything waiting in one transaction: one `BEGIN`,

@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
+use cohesion_domain::analysis::publication::{all_publishable, publishable, questions_to_publish};
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind, SurveyDefinition};
-use cohesion_domain::survey::publication::{all_publishable, publishable, questions_to_publish};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
 use cohesion_insight::proportion::Proportion;
@@ -690,7 +690,7 @@ pub struct Weighted {
 }
 
 /// Weights respondents to the population `margins` (see
-/// `survey::weighting`) by raking and tallies every choice question with
+/// `analysis::weighting`) by raking and tallies every choice question with
 /// the weights. For staff who analyse; a special-category question, as a
 /// margin or in the tallies, needs that right and is audit-logged.
 pub async fn weighted(
@@ -708,7 +708,7 @@ pub async fn weighted(
         .await?
         .ok_or(ServiceError::NotFound)?;
     let survey = parse_survey(&consultation.survey)?;
-    let specs = cohesion_domain::survey::weighting::parse_margins(margins, &survey)?;
+    let specs = cohesion_domain::analysis::weighting::parse_margins(margins, &survey)?;
     let uses_special = specs.iter().any(|m| {
         survey
             .question(&m.question_id)
@@ -734,7 +734,7 @@ pub async fn weighted(
         }
     }
     // Each margin's categories are its options that have a target.
-    let category = |spec: &cohesion_domain::survey::weighting::MarginSpec,
+    let category = |spec: &cohesion_domain::analysis::weighting::MarginSpec,
                     answers: &HashMap<String, Vec<usize>>| {
         let picked = answers.get(&spec.question_id)?.first().copied()?;
         spec.targets.get(picked).copied().flatten()?;

@@ -8,9 +8,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use cohesion_domain::analysis::themes as rules;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
-use cohesion_domain::survey::themes as rules;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::proportion::Proportion;
 use cohesion_insight::text::pii;

@@ -1,6 +1,6 @@
 //! Findings ("What you told us") of a consultation, in order.
 
-use cohesion_domain::survey::findings::Finding;
+use cohesion_domain::analysis::findings::Finding;
 use sqlx::Row;
 use uuid::Uuid;
 

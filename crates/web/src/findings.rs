@@ -4,8 +4,8 @@
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
+use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::identity::Action;
-use cohesion_domain::survey::findings::FindingInput;
 use cohesion_domain::survey::model::QuestionKind;
 use cohesion_domain::translation::{key, Translator};
 use cohesion_services::consultations;

@@ -620,7 +620,7 @@ fn publish_fields(
             t(ctx, "results-publication-questions"),
             survey
                 .questions()
-                .filter(|q| cohesion_domain::survey::publication::publishable(q))
+                .filter(|q| cohesion_domain::analysis::publication::publishable(q))
                 .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text)))
                 .collect(),
         )

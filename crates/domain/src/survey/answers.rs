@@ -101,21 +101,6 @@ pub fn parse_question(q: &QuestionDef, raw: &RawAnswers) -> Result<Option<Answer
         .filter(|(k, _)| *k == q.id)
         .flat_map(|(_, v)| non_empty(v))
         .collect();
-    let numbered = |n: usize| -> Vec<(usize, &str)> {
-        let mut out = Vec::new();
-        for (k, v) in &fields {
-            if let Some(i) = k
-                .strip_prefix(&format!("{}-", q.id))
-                .and_then(|s| s.parse::<usize>().ok())
-            {
-                for value in non_empty(v) {
-                    out.push((i, value));
-                }
-            }
-        }
-        out.retain(|(i, _)| *i < n || n == usize::MAX);
-        out
-    };
     let answer = match &q.kind {
         QuestionKind::SingleChoice { .. }
         | QuestionKind::Agreement
@@ -138,32 +123,7 @@ pub fn parse_question(q: &QuestionDef, raw: &RawAnswers) -> Result<Option<Answer
             }
             (!picked.is_empty()).then_some(Answer::Choices(picked))
         }
-        QuestionKind::Ranking { options } => {
-            // Field id-N holds the rank (1 = best) given to option N.
-            let n = options.len();
-            if fields.iter().any(|(k, _)| {
-                *k != q.id && k[q.id.len() + 1..].parse::<usize>().is_ok_and(|i| i >= n)
-            }) {
-                return Err(fail(q, ErrorCode::InvalidChoice));
-            }
-            let mut by_rank: Vec<Option<usize>> = vec![None; n];
-            for (option, rank) in numbered(n) {
-                let rank = rank
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|r| (1..=n).contains(r))
-                    .ok_or_else(|| fail(q, ErrorCode::InvalidRanking))?;
-                if by_rank[rank - 1].replace(option).is_some() {
-                    return Err(fail(q, ErrorCode::InvalidRanking));
-                }
-            }
-            // Ranks must run 1, 2, 3, … without a gap.
-            let top: Vec<usize> = by_rank.iter().map_while(|o| *o).collect();
-            if by_rank.iter().filter(|o| o.is_some()).count() != top.len() {
-                return Err(fail(q, ErrorCode::InvalidRanking));
-            }
-            (!top.is_empty()).then_some(Answer::Ranking(top))
-        }
+        QuestionKind::Ranking { options } => parse_ranking(q, options.len(), &fields)?,
         QuestionKind::Number { min, max } => match own.as_slice() {
             [] => None,
             [one] => {
@@ -197,43 +157,90 @@ pub fn parse_question(q: &QuestionDef, raw: &RawAnswers) -> Result<Option<Answer
             if !own.is_empty() {
                 return Err(fail(q, ErrorCode::InvalidChoice));
             }
-            let scale = q.kind.options().len();
-            let mut picked = vec![None; rows.len()];
-            for (k, v) in &fields {
-                let Some(row) = k
-                    .strip_prefix(&format!("{}-", q.id))
-                    .and_then(|s| s.parse::<usize>().ok())
-                else {
-                    continue;
-                };
-                let values: Vec<&str> = non_empty(v).collect();
-                match values.as_slice() {
-                    [] => {}
-                    [one] if row < rows.len() => {
-                        picked[row] = Some(
-                            index(one, scale).ok_or_else(|| fail(q, ErrorCode::InvalidChoice))?,
-                        )
-                    }
-                    [_] => return Err(fail(q, ErrorCode::InvalidChoice)),
-                    _ => return Err(fail(q, ErrorCode::TooManyChoices)),
-                }
-            }
-            if q.required
-                && picked.iter().any(Option::is_none)
-                && picked.iter().any(Option::is_some)
-            {
-                return Err(fail(q, ErrorCode::FieldRequired));
-            }
-            picked
-                .iter()
-                .any(Option::is_some)
-                .then_some(Answer::Matrix(picked))
+            parse_matrix(q, rows.len(), &fields)?
         }
     };
     if answer.is_none() && q.required {
         return Err(fail(q, ErrorCode::FieldRequired));
     }
     Ok(answer)
+}
+
+/// The number N of a question's `id-N` field.
+fn field_number(q: &QuestionDef, field: &str) -> Option<usize> {
+    field
+        .strip_prefix(&format!("{}-", q.id))
+        .and_then(|s| s.parse::<usize>().ok())
+}
+
+/// A ranking of `n` options: field `id-N` holds the rank (1 = best) given
+/// to option N.
+fn parse_ranking(
+    q: &QuestionDef,
+    n: usize,
+    fields: &[(&str, &[String])],
+) -> Result<Option<Answer>, AnswerError> {
+    if fields
+        .iter()
+        .any(|(k, _)| *k != q.id && k[q.id.len() + 1..].parse::<usize>().is_ok_and(|i| i >= n))
+    {
+        return Err(fail(q, ErrorCode::InvalidChoice));
+    }
+    let mut by_rank: Vec<Option<usize>> = vec![None; n];
+    for (k, v) in fields {
+        let Some(option) = field_number(q, k).filter(|i| *i < n) else {
+            continue;
+        };
+        for rank in non_empty(v) {
+            let rank = rank
+                .parse::<usize>()
+                .ok()
+                .filter(|r| (1..=n).contains(r))
+                .ok_or_else(|| fail(q, ErrorCode::InvalidRanking))?;
+            if by_rank[rank - 1].replace(option).is_some() {
+                return Err(fail(q, ErrorCode::InvalidRanking));
+            }
+        }
+    }
+    // Ranks must run 1, 2, 3, … without a gap.
+    let top: Vec<usize> = by_rank.iter().map_while(|o| *o).collect();
+    if by_rank.iter().filter(|o| o.is_some()).count() != top.len() {
+        return Err(fail(q, ErrorCode::InvalidRanking));
+    }
+    Ok((!top.is_empty()).then_some(Answer::Ranking(top)))
+}
+
+/// A matrix of `rows` rows: field `id-N` holds the scale point picked for
+/// row N.
+fn parse_matrix(
+    q: &QuestionDef,
+    rows: usize,
+    fields: &[(&str, &[String])],
+) -> Result<Option<Answer>, AnswerError> {
+    let scale = q.kind.options().len();
+    let mut picked = vec![None; rows];
+    for (k, v) in fields {
+        let Some(row) = field_number(q, k) else {
+            continue;
+        };
+        let values: Vec<&str> = non_empty(v).collect();
+        match values.as_slice() {
+            [] => {}
+            [one] if row < rows => {
+                picked[row] =
+                    Some(index(one, scale).ok_or_else(|| fail(q, ErrorCode::InvalidChoice))?)
+            }
+            [_] => return Err(fail(q, ErrorCode::InvalidChoice)),
+            _ => return Err(fail(q, ErrorCode::TooManyChoices)),
+        }
+    }
+    if q.required && picked.iter().any(Option::is_none) && picked.iter().any(Option::is_some) {
+        return Err(fail(q, ErrorCode::FieldRequired));
+    }
+    Ok(picked
+        .iter()
+        .any(Option::is_some)
+        .then_some(Answer::Matrix(picked)))
 }
 
 /// Which pages a respondent sees, in order, given their answers so far.
@@ -341,13 +348,7 @@ pub fn drop_hidden(def: &SurveyDefinition, draft: &mut RawAnswers, answers: &Ans
     for (p, page) in def.pages.iter().enumerate() {
         for q in &page.questions {
             if !visible.contains(&p) || !is_shown(q, answers) {
-                let keys: Vec<String> = owned(q, draft)
-                    .into_iter()
-                    .map(|(k, _)| k.to_owned())
-                    .collect();
-                for k in keys {
-                    draft.remove(&k);
-                }
+                remove_fields(q, draft);
             }
         }
     }
@@ -358,14 +359,19 @@ pub fn drop_hidden(def: &SurveyDefinition, draft: &mut RawAnswers, answers: &Ans
 pub fn clear_page(def: &SurveyDefinition, page: usize, draft: &mut RawAnswers) {
     if let Some(p) = def.pages.get(page) {
         for q in &p.questions {
-            let keys: Vec<String> = owned(q, draft)
-                .into_iter()
-                .map(|(k, _)| k.to_owned())
-                .collect();
-            for k in keys {
-                draft.remove(&k);
-            }
+            remove_fields(q, draft);
         }
+    }
+}
+
+/// Removes the raw fields question `q` owns from a draft.
+fn remove_fields(q: &QuestionDef, draft: &mut RawAnswers) {
+    let keys: Vec<String> = owned(q, draft)
+        .into_iter()
+        .map(|(k, _)| k.to_owned())
+        .collect();
+    for k in keys {
+        draft.remove(&k);
     }
 }
 

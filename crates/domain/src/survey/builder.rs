@@ -84,7 +84,7 @@ fn number(field: &'static str, raw: &str) -> Result<Option<i64>, ValidationError
 
 /// Where a question goes: 0-based page and, if given, 0-based place on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
+pub struct Placement {
     pub page: usize,
     pub position: Option<usize>,
 }
@@ -160,7 +160,7 @@ impl QuestionInput {
         &self,
         survey: &SurveyDefinition,
         id: String,
-    ) -> Result<(Place, QuestionDef), Vec<ValidationError>> {
+    ) -> Result<(Placement, QuestionDef), Vec<ValidationError>> {
         let mut errors = Vec::new();
         let position = match self.position.trim() {
             "" => None,
@@ -193,6 +193,28 @@ impl QuestionInput {
             .ok()
             .flatten()
             .unwrap_or_default();
+        let kind = self.question_kind(&mut errors);
+        let show_if = self.show_rule(&mut errors);
+        match (text, kind) {
+            (Some(text), Some(kind)) if errors.is_empty() => Ok((
+                Placement { page, position },
+                QuestionDef {
+                    id,
+                    text,
+                    hint,
+                    required: self.required == "yes",
+                    kind,
+                    show_if,
+                    purpose,
+                },
+            )),
+            _ => Err(errors),
+        }
+    }
+
+    /// The question's kind, from the form's kind, options, limits and
+    /// demographic; what is wrong goes to `errors`.
+    fn question_kind(&self, errors: &mut Vec<ValidationError>) -> Option<QuestionKind> {
         let options = lines(&self.options);
         let max = number("max", &self.max)
             .map_err(|e| errors.push(e))
@@ -202,7 +224,7 @@ impl QuestionInput {
             .map_err(|e| errors.push(e))
             .ok()
             .flatten();
-        let kind = match self.kind.as_str() {
+        match self.kind.as_str() {
             "single_choice" => Some(QuestionKind::SingleChoice { options }),
             "multiple_choice" => Some(QuestionKind::MultipleChoice {
                 options,
@@ -244,8 +266,13 @@ impl QuestionInput {
                 errors.push(ValidationError::new("kind", ErrorCode::InvalidChoice));
                 None
             }
-        };
-        let show_if = if self.show_if_question.trim().is_empty() {
+        }
+    }
+
+    /// The rule the question is shown by, if a question is named for it;
+    /// what is wrong goes to `errors`.
+    fn show_rule(&self, errors: &mut Vec<ValidationError>) -> Option<Rule> {
+        if self.show_if_question.trim().is_empty() {
             None
         } else {
             let any_of: Result<Vec<usize>, _> = self
@@ -274,21 +301,6 @@ impl QuestionInput {
                     None
                 }
             }
-        };
-        match (text, kind) {
-            (Some(text), Some(kind)) if errors.is_empty() => Ok((
-                Place { page, position },
-                QuestionDef {
-                    id,
-                    text,
-                    hint,
-                    required: self.required == "yes",
-                    kind,
-                    show_if,
-                    purpose,
-                },
-            )),
-            _ => Err(errors),
         }
     }
 }
@@ -312,7 +324,11 @@ pub fn with_question(
 /// past the last), at its position or last. A question already in the
 /// survey with the same id (the one being edited) is taken from where it
 /// was; pages left empty are dropped.
-pub fn placed(survey: &SurveyDefinition, place: Place, question: QuestionDef) -> SurveyDefinition {
+pub fn placed(
+    survey: &SurveyDefinition,
+    place: Placement,
+    question: QuestionDef,
+) -> SurveyDefinition {
     let mut next = survey.clone();
     for p in &mut next.pages {
         p.questions.retain(|q| q.id != question.id);
@@ -328,12 +344,12 @@ pub fn placed(survey: &SurveyDefinition, place: Place, question: QuestionDef) ->
 }
 
 /// Where question `id` is: its page and place on it, 0-based.
-pub fn place_of(survey: &SurveyDefinition, id: &str) -> Option<Place> {
+pub fn place_of(survey: &SurveyDefinition, id: &str) -> Option<Placement> {
     survey.pages.iter().enumerate().find_map(|(page, p)| {
         p.questions
             .iter()
             .position(|q| q.id == id)
-            .map(|position| Place {
+            .map(|position| Placement {
                 page,
                 position: Some(position),
             })
@@ -421,7 +437,7 @@ mod tests {
         let place = place_of(&s, "q3").unwrap();
         assert_eq!(
             place,
-            Place {
+            Placement {
                 page: 0,
                 position: Some(2)
             }
@@ -512,7 +528,7 @@ mod tests {
             assert_eq!(back, q, "{}", q.kind.key());
             assert_eq!(
                 place,
-                Place {
+                Placement {
                     page: 0,
                     position: Some(1)
                 }

@@ -3,12 +3,9 @@
 //! by their index; fixed scales and demographic lists have message keys
 //! so that every language labels them.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
-use super::routing::{validate_routing, Condition};
-use super::{Answers, Page, Question, QuestionRef, Survey};
+use super::routing::{validate_routing, RuleSite};
 use crate::error::ErrorCode;
 
 pub const MAX_PAGES: usize = 30;
@@ -232,6 +229,37 @@ impl QuestionKind {
         }
     }
 
+    /// What the council wrote for the question besides its wording: its
+    /// options, its areas or a matrix's rows (none for other kinds).
+    pub fn written(&self) -> &[String] {
+        match self {
+            QuestionKind::SingleChoice { options }
+            | QuestionKind::MultipleChoice { options, .. }
+            | QuestionKind::Ranking { options } => options,
+            QuestionKind::Matrix { rows } => rows,
+            QuestionKind::Demographic {
+                of: Demographic::Area,
+                areas,
+            } => areas,
+            _ => &[],
+        }
+    }
+
+    /// [`Self::written`], to be replaced in place (by a translation).
+    pub fn written_mut(&mut self) -> &mut [String] {
+        match self {
+            QuestionKind::SingleChoice { options }
+            | QuestionKind::MultipleChoice { options, .. }
+            | QuestionKind::Ranking { options } => options,
+            QuestionKind::Matrix { rows } => rows,
+            QuestionKind::Demographic {
+                of: Demographic::Area,
+                areas,
+            } => areas,
+            _ => &mut [],
+        }
+    }
+
     /// Whether answers are counted per option (and can be routed on and
     /// cross-tabulated by).
     pub fn is_choice(&self) -> bool {
@@ -291,6 +319,71 @@ pub struct QuestionDef {
     pub purpose: String,
 }
 
+impl QuestionDef {
+    /// The problems of the question's own fields, in the order they are
+    /// reported. Its id is checked by [`SurveyDefinition::validate`],
+    /// which sees the other questions' ids.
+    fn problems(&self) -> Vec<ErrorCode> {
+        let mut problems = Vec::new();
+        if self.text.trim().is_empty() {
+            problems.push(ErrorCode::FieldRequired);
+        }
+        if bad_text(&self.text, MAX_TEXT_CHARS)
+            || bad_text(&self.hint, MAX_TEXT_CHARS)
+            || bad_text(&self.purpose, MAX_TEXT_CHARS)
+        {
+            problems.push(ErrorCode::FieldTooLong);
+        }
+        let written = self.kind.written();
+        let needs_options = !written.is_empty()
+            || matches!(
+                &self.kind,
+                QuestionKind::SingleChoice { .. }
+                    | QuestionKind::MultipleChoice { .. }
+                    | QuestionKind::Ranking { .. }
+                    | QuestionKind::Matrix { .. }
+                    | QuestionKind::Demographic {
+                        of: Demographic::Area,
+                        ..
+                    }
+            );
+        let min = if matches!(self.kind, QuestionKind::Matrix { .. }) {
+            1
+        } else {
+            2
+        };
+        if needs_options && (written.len() < min || written.len() > MAX_OPTIONS) {
+            problems.push(ErrorCode::InvalidChoice);
+        }
+        if written
+            .iter()
+            .any(|o| o.trim().is_empty() || bad_text(o, MAX_OPTION_CHARS))
+        {
+            problems.push(ErrorCode::InvalidChoice);
+        }
+        match &self.kind {
+            QuestionKind::MultipleChoice {
+                options,
+                max: Some(m),
+            } if *m == 0 || *m > options.len() => problems.push(ErrorCode::TooManyChoices),
+            QuestionKind::Number {
+                min: Some(a),
+                max: Some(b),
+            } if a > b => problems.push(ErrorCode::OutOfRange),
+            QuestionKind::LongText { max_chars }
+                if *max_chars == 0 || *max_chars > MAX_LONG_TEXT_CHARS =>
+            {
+                problems.push(ErrorCode::OutOfRange)
+            }
+            _ => {}
+        }
+        if self.kind.is_special_category() && self.purpose.trim().is_empty() {
+            problems.push(ErrorCode::PurposeRequired);
+        }
+        problems
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PageDef {
     #[serde(default)]
@@ -333,63 +426,6 @@ impl SurveyDefinition {
         self.questions().find(|q| q.id == id)
     }
 
-    /// Where each question id is.
-    fn places(&self) -> HashMap<&str, QuestionRef> {
-        let mut out = HashMap::new();
-        for (p, page) in self.pages.iter().enumerate() {
-            for (q, question) in page.questions.iter().enumerate() {
-                out.entry(question.id.as_str()).or_insert(QuestionRef {
-                    page: p,
-                    question: q,
-                });
-            }
-        }
-        out
-    }
-
-    /// The survey as the routing validator sees it.
-    fn routing_view(&self) -> Survey {
-        let places = self.places();
-        let condition = |r: &Option<Rule>| {
-            r.as_ref().map(|r| Condition {
-                // An unknown id points past the end: the validator then
-                // reports it as an unknown question.
-                question: places
-                    .get(r.question.as_str())
-                    .copied()
-                    .unwrap_or(QuestionRef {
-                        page: usize::MAX,
-                        question: 0,
-                    }),
-                any_of: r.any_of.clone(),
-            })
-        };
-        Survey {
-            pages: self
-                .pages
-                .iter()
-                .map(|p| Page {
-                    skip_if: condition(&p.skip_if),
-                    questions: p
-                        .questions
-                        .iter()
-                        .map(|q| Question {
-                            answers: if q.kind.is_choice() {
-                                Answers::Choice {
-                                    options: q.kind.options().len(),
-                                }
-                            } else {
-                                Answers::Other
-                            },
-                            required: q.required,
-                            show_if: condition(&q.show_if),
-                        })
-                        .collect(),
-                })
-                .collect(),
-        }
-    }
-
     /// Every problem: text, options, purposes, ids and routing. A survey
     /// that passes can be answered by everyone without a dead end.
     pub fn validate(&self) -> Result<(), Vec<DefinitionError>> {
@@ -419,80 +455,16 @@ impl SurveyDefinition {
                 } else if !seen.insert(q.id.as_str()) {
                     err(&q.id, ErrorCode::AlreadyRegistered);
                 }
-                if q.text.trim().is_empty() {
-                    err(&q.id, ErrorCode::FieldRequired);
-                }
-                if bad_text(&q.text, MAX_TEXT_CHARS)
-                    || bad_text(&q.hint, MAX_TEXT_CHARS)
-                    || bad_text(&q.purpose, MAX_TEXT_CHARS)
-                {
-                    err(&q.id, ErrorCode::FieldTooLong);
-                }
-                let written: &[String] = match &q.kind {
-                    QuestionKind::SingleChoice { options }
-                    | QuestionKind::MultipleChoice { options, .. }
-                    | QuestionKind::Ranking { options } => options,
-                    QuestionKind::Matrix { rows } => rows,
-                    QuestionKind::Demographic {
-                        of: Demographic::Area,
-                        areas,
-                    } => areas,
-                    _ => &[],
-                };
-                let needs_options = !written.is_empty()
-                    || matches!(
-                        &q.kind,
-                        QuestionKind::SingleChoice { .. }
-                            | QuestionKind::MultipleChoice { .. }
-                            | QuestionKind::Ranking { .. }
-                            | QuestionKind::Matrix { .. }
-                            | QuestionKind::Demographic {
-                                of: Demographic::Area,
-                                ..
-                            }
-                    );
-                let min = if matches!(q.kind, QuestionKind::Matrix { .. }) {
-                    1
-                } else {
-                    2
-                };
-                if needs_options && (written.len() < min || written.len() > MAX_OPTIONS) {
-                    err(&q.id, ErrorCode::InvalidChoice);
-                }
-                if written
-                    .iter()
-                    .any(|o| o.trim().is_empty() || bad_text(o, MAX_OPTION_CHARS))
-                {
-                    err(&q.id, ErrorCode::InvalidChoice);
-                }
-                match &q.kind {
-                    QuestionKind::MultipleChoice {
-                        options,
-                        max: Some(m),
-                    } if *m == 0 || *m > options.len() => err(&q.id, ErrorCode::TooManyChoices),
-                    QuestionKind::Number {
-                        min: Some(a),
-                        max: Some(b),
-                    } if a > b => err(&q.id, ErrorCode::OutOfRange),
-                    QuestionKind::LongText { max_chars }
-                        if *max_chars == 0 || *max_chars > MAX_LONG_TEXT_CHARS =>
-                    {
-                        err(&q.id, ErrorCode::OutOfRange)
-                    }
-                    _ => {}
-                }
-                if q.kind.is_special_category() && q.purpose.trim().is_empty() {
-                    err(&q.id, ErrorCode::PurposeRequired);
+                for code in q.problems() {
+                    err(&q.id, code);
                 }
             }
         }
-        if let Err(routing) = validate_routing(&self.routing_view()) {
+        if let Err(routing) = validate_routing(self) {
             for e in routing {
-                let at = match e.place() {
-                    super::routing::Place::Page(p) => format!("page-{}", p + 1),
-                    super::routing::Place::Question(r) => {
-                        self.pages[r.page].questions[r.question].id.clone()
-                    }
+                let at = match e.site() {
+                    RuleSite::Page(p) => format!("page-{}", p + 1),
+                    RuleSite::Question(r) => self.pages[r.page].questions[r.question].id.clone(),
                 };
                 err(&at, ErrorCode::InvalidSurvey);
             }

@@ -6,33 +6,39 @@
 //! evaluated, pages are always walked forwards, and no cycle can form. A
 //! condition on an unanswered question is false, so a hidden or skipped
 //! question never blocks anyone; a hidden question is never required.
+//!
+//! The check reads the stored survey ([`SurveyDefinition`]) itself, and
+//! the conditions it checks are the ones [`super::answers::holds`]
+//! evaluates, so what is checked is what respondents meet.
 
-use super::{Answers, QuestionRef, Survey};
+use std::collections::HashMap;
 
-/// "The answer to `question` includes one of `any_of`."
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Condition {
-    pub question: QuestionRef,
-    pub any_of: Vec<usize>,
+use super::model::{QuestionDef, Rule, SurveyDefinition};
+
+/// A question's place in its survey: (page index, question index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct QuestionRef {
+    pub page: usize,
+    pub question: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RoutingError {
     #[error("{at:?} depends on a question that does not exist")]
-    UnknownQuestion { at: Place },
+    UnknownQuestion { at: RuleSite },
     #[error("{at:?} depends on a question on the same or a later page")]
-    NotEarlier { at: Place },
+    NotEarlier { at: RuleSite },
     #[error("{at:?} depends on a question that is not a choice")]
-    NotAChoice { at: Place },
+    NotAChoice { at: RuleSite },
     #[error("{at:?} names an option the question does not have")]
-    UnknownOption { at: Place },
+    UnknownOption { at: RuleSite },
     #[error("{at:?} has a condition that names no option")]
-    EmptyCondition { at: Place },
+    EmptyCondition { at: RuleSite },
 }
 
 impl RoutingError {
     /// Where the faulty rule is.
-    pub fn place(&self) -> Place {
+    pub fn site(&self) -> RuleSite {
         match self {
             RoutingError::UnknownQuestion { at }
             | RoutingError::NotEarlier { at }
@@ -45,25 +51,26 @@ impl RoutingError {
 
 /// Where a rule is: a page's skip rule, or a question's show rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
+pub enum RuleSite {
     Page(usize),
     Question(QuestionRef),
 }
 
 /// Checks every rule of `survey`, reporting every problem.
-pub fn validate_routing(survey: &Survey) -> Result<(), Vec<RoutingError>> {
+pub fn validate_routing(survey: &SurveyDefinition) -> Result<(), Vec<RoutingError>> {
+    let targets = questions_by_id(survey);
     let mut errors = Vec::new();
     for (p, page) in survey.pages.iter().enumerate() {
-        if let Some(c) = &page.skip_if {
-            check(survey, c, p, Place::Page(p), &mut errors);
+        if let Some(rule) = &page.skip_if {
+            check(&targets, rule, p, RuleSite::Page(p), &mut errors);
         }
         for (q, question) in page.questions.iter().enumerate() {
-            if let Some(c) = &question.show_if {
-                let at = Place::Question(QuestionRef {
+            if let Some(rule) = &question.show_if {
+                let at = RuleSite::Question(QuestionRef {
                     page: p,
                     question: q,
                 });
-                check(survey, c, p, at, &mut errors);
+                check(&targets, rule, p, at, &mut errors);
             }
         }
     }
@@ -74,101 +81,92 @@ pub fn validate_routing(survey: &Survey) -> Result<(), Vec<RoutingError>> {
     }
 }
 
-fn check(survey: &Survey, c: &Condition, page: usize, at: Place, errors: &mut Vec<RoutingError>) {
-    let Some(target) = survey
-        .pages
-        .get(c.question.page)
-        .and_then(|p| p.questions.get(c.question.question))
-    else {
+/// Every question by its id, with where it is. Of questions sharing an id
+/// (refused anyway when the survey is checked) a rule names the first.
+fn questions_by_id(survey: &SurveyDefinition) -> HashMap<&str, (QuestionRef, &QuestionDef)> {
+    let mut out = HashMap::new();
+    for (p, page) in survey.pages.iter().enumerate() {
+        for (q, question) in page.questions.iter().enumerate() {
+            let place = QuestionRef {
+                page: p,
+                question: q,
+            };
+            out.entry(question.id.as_str()).or_insert((place, question));
+        }
+    }
+    out
+}
+
+fn check(
+    targets: &HashMap<&str, (QuestionRef, &QuestionDef)>,
+    rule: &Rule,
+    page: usize,
+    at: RuleSite,
+    errors: &mut Vec<RoutingError>,
+) {
+    let Some((place, target)) = targets.get(rule.question.as_str()) else {
         errors.push(RoutingError::UnknownQuestion { at });
         return;
     };
-    if c.question.page >= page {
+    if place.page >= page {
         errors.push(RoutingError::NotEarlier { at });
-        return;
-    }
-    match target.answers {
-        Answers::Other => errors.push(RoutingError::NotAChoice { at }),
-        Answers::Choice { options } => {
-            if c.any_of.is_empty() {
-                errors.push(RoutingError::EmptyCondition { at });
-            } else if c.any_of.iter().any(|o| *o >= options) {
-                errors.push(RoutingError::UnknownOption { at });
-            }
-        }
-    }
-}
-
-/// What a respondent has answered so far: chosen options per question.
-pub trait AnswerLookup {
-    fn chosen(&self, question: QuestionRef) -> Option<&[usize]>;
-}
-
-impl Condition {
-    /// Whether the condition holds; false when the question is unanswered.
-    pub fn holds(&self, answers: &dyn AnswerLookup) -> bool {
-        answers
-            .chosen(self.question)
-            .is_some_and(|chosen| chosen.iter().any(|o| self.any_of.contains(o)))
+    } else if !target.kind.is_choice() {
+        errors.push(RoutingError::NotAChoice { at });
+    } else if rule.any_of.is_empty() {
+        errors.push(RoutingError::EmptyCondition { at });
+    } else if rule
+        .any_of
+        .iter()
+        .any(|o| *o >= target.kind.options().len())
+    {
+        errors.push(RoutingError::UnknownOption { at });
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashMap;
-
-    use super::super::{Page, Question};
+    use super::super::answers::{holds, is_shown, Answer, Answers};
+    use super::super::model::tests::q;
+    use super::super::model::{PageDef, QuestionKind};
     use super::*;
 
-    struct Given(HashMap<QuestionRef, Vec<usize>>);
-
-    impl AnswerLookup for Given {
-        fn chosen(&self, q: QuestionRef) -> Option<&[usize]> {
-            self.0.get(&q).map(Vec::as_slice)
-        }
+    fn choice(id: &str, options: usize, show_if: Option<Rule>) -> QuestionDef {
+        let mut question = q(
+            id,
+            QuestionKind::SingleChoice {
+                options: (1..=options).map(|o| format!("Option {o}")).collect(),
+            },
+        );
+        question.required = true;
+        question.show_if = show_if;
+        question
     }
 
-    fn choice(options: usize, show_if: Option<Condition>) -> Question {
-        Question {
-            answers: Answers::Choice { options },
-            required: true,
-            show_if,
-        }
-    }
-
-    fn at(page: usize, question: usize) -> QuestionRef {
-        QuestionRef { page, question }
+    fn when(question: &str, any_of: Vec<usize>) -> Option<Rule> {
+        Some(Rule {
+            question: question.into(),
+            any_of,
+        })
     }
 
     #[test]
     fn rules_must_look_back_at_existing_choices() {
-        let when = |p, q, any_of: Vec<usize>| {
-            Some(Condition {
-                question: at(p, q),
-                any_of,
-            })
-        };
-        let survey = Survey {
+        let survey = SurveyDefinition {
             pages: vec![
-                Page {
-                    questions: vec![
-                        choice(3, None),
-                        Question {
-                            answers: Answers::Other,
-                            required: false,
-                            show_if: None,
-                        },
-                    ],
-                    skip_if: when(0, 0, vec![1]),
+                PageDef {
+                    title: String::new(),
+                    questions: vec![choice("a", 3, None), q("b", QuestionKind::ShortText)],
+                    skip_if: when("a", vec![1]),
                 },
-                Page {
+                PageDef {
+                    title: String::new(),
                     questions: vec![
-                        choice(2, when(0, 0, vec![0, 2])),
-                        choice(2, when(0, 1, vec![0])),
-                        choice(2, when(0, 0, vec![7])),
-                        choice(2, when(1, 0, vec![0])),
-                        choice(2, when(5, 0, vec![0])),
-                        choice(2, when(0, 0, vec![])),
+                        choice("c", 2, when("a", vec![0, 2])),
+                        choice("d", 2, when("b", vec![0])),
+                        choice("e", 2, when("a", vec![7])),
+                        choice("f", 2, when("c", vec![0])),
+                        choice("g", 2, when("nope", vec![0])),
+                        choice("h", 2, when("a", vec![])),
                     ],
                     skip_if: None,
                 },
@@ -198,6 +196,66 @@ mod tests {
         );
     }
 
+    /// An oracle independent of the validator: every rule looks at an
+    /// existing choice on an earlier page and names options it has.
+    fn rules_look_back_at_choices(survey: &SurveyDefinition) -> bool {
+        let fine = |rule: &Rule, p: usize| {
+            survey.pages[..p]
+                .iter()
+                .flat_map(|page| &page.questions)
+                .find(|q| q.id == rule.question)
+                .is_some_and(|q| match &q.kind {
+                    QuestionKind::SingleChoice { options } => {
+                        rule.any_of.iter().all(|o| *o < options.len())
+                    }
+                    _ => false,
+                })
+        };
+        survey.pages.iter().enumerate().all(|(p, page)| {
+            page.skip_if.as_ref().is_none_or(|r| fine(r, p))
+                && page
+                    .questions
+                    .iter()
+                    .all(|q| q.show_if.as_ref().is_none_or(|r| fine(r, p)))
+        })
+    }
+
+    /// Walks `survey` as a respondent who picks options with `pick`,
+    /// checking that every rule met looks at an earlier page; whether
+    /// every question shown could be answered.
+    fn respond(survey: &SurveyDefinition, pick: &mut dyn FnMut(u64) -> u64) -> bool {
+        let earlier = |rule: &Rule, p: usize| {
+            survey
+                .pages
+                .iter()
+                .position(|page| page.questions.iter().any(|q| q.id == rule.question))
+                .is_some_and(|at| at < p)
+        };
+        let mut given = Answers::new();
+        for (p, page) in survey.pages.iter().enumerate() {
+            if let Some(rule) = &page.skip_if {
+                // Only answers from earlier pages can be consulted.
+                assert!(earlier(rule, p));
+                if holds(rule, &given) {
+                    continue;
+                }
+            }
+            for question in &page.questions {
+                if let Some(rule) = &question.show_if {
+                    assert!(earlier(rule, p));
+                }
+                if is_shown(question, &given) {
+                    let QuestionKind::SingleChoice { options } = &question.kind else {
+                        return false;
+                    };
+                    let picked = pick(options.len() as u64) as usize;
+                    given.insert(question.id.clone(), Answer::Choices(vec![picked]));
+                }
+            }
+        }
+        true
+    }
+
     /// Random surveys and random respondents: every survey the validator
     /// accepts is walked to the end by every respondent, each condition
     /// finding the answer it looks at already given or known missing.
@@ -210,23 +268,24 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (seed >> 33) % m.max(1)
         };
+        // Question q of page p is `pPqQ`, so a rule can name one that is
+        // not there.
+        let id = |p: u64, q: u64| format!("p{p}q{q}");
         let mut accepted = 0;
         for _ in 0..2_000 {
             let pages = 1 + next(5) as usize;
-            let mut survey = Survey::default();
+            let mut survey = SurveyDefinition::default();
             for p in 0..pages {
-                let mut page = Page {
-                    questions: Vec::new(),
-                    skip_if: None,
-                };
-                for _ in 0..1 + next(3) {
-                    page.questions.push(choice(2 + next(3) as usize, None));
+                let mut page = PageDef::default();
+                for q in 0..1 + next(3) {
+                    let options = 2 + next(3) as usize;
+                    page.questions.push(choice(&id(p as u64, q), options, None));
                 }
                 survey.pages.push(page);
                 // Rules point anywhere, sometimes wrongly.
                 let rule = |next: &mut dyn FnMut(u64) -> u64| {
-                    (next(3) == 0).then(|| Condition {
-                        question: at(next(pages as u64) as usize, next(3) as usize),
+                    (next(3) == 0).then(|| Rule {
+                        question: id(next(pages as u64), next(3)),
                         any_of: vec![next(4) as usize],
                     })
                 };
@@ -235,58 +294,14 @@ mod tests {
                     survey.pages[p].questions[q].show_if = rule(&mut next);
                 }
             }
-            // An independent oracle: every rule looks at an existing choice
-            // on an earlier page and names options it has.
-            let fine = |c: &Condition, p: usize| {
-                c.question.page < p
-                    && survey.pages[c.question.page]
-                        .questions
-                        .get(c.question.question)
-                        .is_some_and(|q| match q.answers {
-                            Answers::Choice { options } => c.any_of.iter().all(|o| *o < options),
-                            Answers::Other => false,
-                        })
-            };
-            let expected = survey.pages.iter().enumerate().all(|(p, page)| {
-                page.skip_if.as_ref().is_none_or(|c| fine(c, p))
-                    && page
-                        .questions
-                        .iter()
-                        .all(|q| q.show_if.as_ref().is_none_or(|c| fine(c, p)))
-            });
+            let expected = rules_look_back_at_choices(&survey);
             assert_eq!(validate_routing(&survey).is_ok(), expected, "{survey:?}");
             if !expected {
                 continue;
             }
             accepted += 1;
             for _ in 0..5 {
-                let mut given = Given(HashMap::new());
-                let mut reached_end = true;
-                for (p, page) in survey.pages.iter().enumerate() {
-                    if let Some(c) = &page.skip_if {
-                        // Only answers from earlier pages can be consulted.
-                        assert!(c.question.page < p);
-                        if c.holds(&given) {
-                            continue;
-                        }
-                    }
-                    for (q, question) in page.questions.iter().enumerate() {
-                        let shown = question.show_if.as_ref().is_none_or(|c| {
-                            assert!(c.question.page < p);
-                            c.holds(&given)
-                        });
-                        if shown {
-                            let Answers::Choice { options } = question.answers else {
-                                reached_end = false;
-                                break;
-                            };
-                            given
-                                .0
-                                .insert(at(p, q), vec![next(options as u64) as usize]);
-                        }
-                    }
-                }
-                assert!(reached_end);
+                assert!(respond(&survey, &mut next));
             }
         }
         assert!(

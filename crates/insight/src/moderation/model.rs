@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::features::{prepare, vectorise, vectorise_prepared, visit, FeatureConfig};
 use super::metrics::Evaluation;
 use super::svm;
+use crate::random::{SplitMix64, GAMMA};
 
 /// How a model is trained.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -167,32 +168,42 @@ pub fn index_labels(labels: &[String]) -> (Vec<String>, Vec<usize>) {
     (names, y)
 }
 
-/// Deterministic generator (SplitMix64).
-pub(crate) struct Rng(u64);
-
-impl Rng {
-    pub(crate) fn new(seed: u64) -> Self {
-        Self(seed ^ 0x9e37_79b9_7f4a_7c15)
-    }
-    pub(crate) fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    pub(crate) fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-    pub(crate) fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = self.below(i + 1);
-            v.swap(i, j);
-        }
-    }
+/// The stream that orders examples (for folds and training) for `seed`.
+pub(crate) fn stream(seed: u64) -> SplitMix64 {
+    SplitMix64::new(seed ^ GAMMA)
 }
 
 pub(crate) type Sparse = Vec<(u32, f32)>;
+
+/// Labelled examples as training and cross-validation take them.
+struct Examples {
+    /// The class names, in the order of `index_labels`.
+    names: Vec<String>,
+    /// Each example's class.
+    y: Vec<usize>,
+    /// Each example's features.
+    x: Vec<Sparse>,
+}
+
+impl Examples {
+    /// Refuses texts and labels of different lengths, and fewer than two
+    /// classes; then indexes the labels and vectorises the texts.
+    fn checked(
+        texts: &[&str],
+        labels: &[String],
+        features: &FeatureConfig,
+    ) -> Result<Examples, ModelError> {
+        if texts.len() != labels.len() {
+            return Err(ModelError::LengthMismatch(texts.len(), labels.len()));
+        }
+        let (names, y) = index_labels(labels);
+        if names.len() < 2 {
+            return Err(ModelError::TooFewClasses(names.len()));
+        }
+        let x = vectorise_all(texts, features);
+        Ok(Examples { names, y, x })
+    }
+}
 
 /// Vectorise many texts.
 pub fn vectorise_all(texts: &[&str], config: &FeatureConfig) -> Vec<Sparse> {
@@ -209,7 +220,7 @@ pub fn vectorise_all(texts: &[&str], config: &FeatureConfig) -> Vec<Sparse> {
 /// Split example indices into `folds` stratified folds (each class dealt
 /// round-robin after a seeded shuffle).
 pub fn stratified_folds(y: &[usize], classes: usize, folds: usize, seed: u64) -> Vec<Vec<usize>> {
-    let mut rng = Rng::new(seed);
+    let mut rng = stream(seed);
     let folds = folds.max(1);
     let mut out = vec![Vec::new(); folds];
     let mut next = 0;
@@ -295,7 +306,7 @@ fn fit_sgd(x: &[Sparse], y: &[usize], rows: &[usize], k: usize, o: &TrainOptions
         })
         .collect();
     let mut order = rows.to_vec();
-    let mut rng = Rng::new(o.seed);
+    let mut rng = stream(o.seed);
     let mut z = vec![0f32; k];
     let mut grad = vec![0f32; k];
     const EPS: f32 = 1e-8;
@@ -342,15 +353,8 @@ impl Model {
         labels: &[String],
         options: &TrainOptions,
     ) -> Result<Self, ModelError> {
-        if texts.len() != labels.len() {
-            return Err(ModelError::LengthMismatch(texts.len(), labels.len()));
-        }
-        let (names, y) = index_labels(labels);
-        if names.len() < 2 {
-            return Err(ModelError::TooFewClasses(names.len()));
-        }
+        let Examples { names, y, x } = Examples::checked(texts, labels, &options.features)?;
         let k = names.len();
-        let x = vectorise_all(texts, &options.features);
         let all: Vec<usize> = (0..y.len()).collect();
         let (fitted, thresholds, offsets) = fit_calibrated(&x, &y, &all, k, options);
         Ok(Self {
@@ -728,15 +732,8 @@ pub fn cross_validate(
     folds: usize,
     options: &TrainOptions,
 ) -> Result<(Vec<Evaluation>, Evaluation), ModelError> {
-    if texts.len() != labels.len() {
-        return Err(ModelError::LengthMismatch(texts.len(), labels.len()));
-    }
-    let (names, y) = index_labels(labels);
-    if names.len() < 2 {
-        return Err(ModelError::TooFewClasses(names.len()));
-    }
+    let Examples { names, y, x } = Examples::checked(texts, labels, &options.features)?;
     let k = names.len();
-    let x = vectorise_all(texts, &options.features);
     let split = stratified_folds(&y, k, folds, options.seed);
     let mut per_fold = Vec::new();
     let mut pooled = Vec::new();

@@ -16,7 +16,8 @@
 //! thresholds for a target precision and offsets on log-probabilities
 //! keep their meaning.
 
-use super::model::{Rng, Sparse};
+use super::model::{stream, Sparse};
+use crate::random::SplitMix64;
 
 /// Stopping tolerance on the spread of the projected gradient, liblinear's
 /// default for its dual solvers: tightening it to 0.01 changed Davidson's
@@ -67,7 +68,7 @@ pub(crate) fn fit_one_vs_rest(
     let dim = buckets.len();
     let mut weights = vec![0f32; (1usize << bits) * k];
     let mut bias = vec![0f32; k];
-    let mut rng = Rng::new(seed);
+    let mut rng = stream(seed);
     for class in 0..k {
         let positive: Vec<bool> = rows.iter().map(|&i| y[i] == class).collect();
         let sign: Vec<f64> = positive
@@ -153,7 +154,7 @@ fn dual_coordinate_descent(
     dim: usize,
     c: f64,
     tolerance: f64,
-    rng: &mut Rng,
+    rng: &mut SplitMix64,
 ) -> (Vec<f64>, f64) {
     let l = rows.len();
     // The squared hinge's dual has no upper bound on α, and 1/(2C) on the
@@ -278,7 +279,7 @@ mod tests {
         // the primal ½w² + 2C(1 − w)² is least at w = 4C / (1 + 4C).
         let rows = vec![vec![(0, 1.0)], vec![(0, -1.0)]];
         for c in [0.1, 1.0, 10.0] {
-            let (w, b) = dual_coordinate_descent(&rows, &[1.0, -1.0], 1, c, 1e-9, &mut Rng::new(0));
+            let (w, b) = dual_coordinate_descent(&rows, &[1.0, -1.0], 1, c, 1e-9, &mut stream(0));
             assert!(
                 (w[0] - 4.0 * c / (1.0 + 4.0 * c)).abs() < 1e-6,
                 "C {c}: w {w:?}"
@@ -296,7 +297,7 @@ mod tests {
         let sign: Vec<f64> = (0..40)
             .map(|i| if i % 2 == 0 { 1.0 } else { -1.0 })
             .collect();
-        let (w, b) = dual_coordinate_descent(&rows, &sign, 3, 100.0, 1e-6, &mut Rng::new(3));
+        let (w, b) = dual_coordinate_descent(&rows, &sign, 3, 100.0, 1e-6, &mut stream(3));
         for (r, s) in rows.iter().zip(&sign) {
             let margin = b + r
                 .iter()

@@ -8,28 +8,11 @@
 //! seeded by the caller, so runs are reproducible.
 
 use super::Seeding;
+use crate::random::SplitMix64;
 
-/// A small, fast, reproducible random stream (SplitMix64).
-#[derive(Clone, Debug)]
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed ^ 0x6a09_e667_f3bc_c909)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    pub fn next_f64(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
+/// The stream k-means++ draws its seeds from, for the caller's `seed`.
+pub fn stream(seed: u64) -> SplitMix64 {
+    SplitMix64::new(seed ^ 0x6a09_e667_f3bc_c909)
 }
 
 fn dist2(a: [f64; 2], b: [f64; 2]) -> f64 {
@@ -47,7 +30,7 @@ pub struct KMeans {
     pub inertia: f64,
 }
 
-fn pick(rng: &mut Rng, mass: &[f64]) -> Option<usize> {
+fn pick(rng: &mut SplitMix64, mass: &[f64]) -> Option<usize> {
     let total: f64 = mass.iter().sum();
     if total <= 0.0 || !total.is_finite() {
         return None;
@@ -74,7 +57,7 @@ pub fn plus_plus_seeds(
     points: &[[f64; 2]],
     weights: &[f64],
     k: usize,
-    rng: &mut Rng,
+    rng: &mut SplitMix64,
 ) -> Vec<[f64; 2]> {
     let mut centers: Vec<[f64; 2]> = Vec::with_capacity(k);
     if points.is_empty() || k == 0 {
@@ -117,7 +100,7 @@ pub fn kmeans(
     points: &[[f64; 2]],
     weights: &[f64],
     k: usize,
-    rng: &mut Rng,
+    rng: &mut SplitMix64,
     max_iter: usize,
 ) -> KMeans {
     let seeds = plus_plus_seeds(points, weights, k, rng);
@@ -257,7 +240,7 @@ const GROUP_RESTARTS: usize = 10;
 /// Clusters the projected participants. Needs at least 4 points (two
 /// groups of two); fewer, or a single distinct position, gives no groups.
 pub fn group(points: &[[f64; 2]], seed: u64, seeding: Seeding) -> Grouping {
-    let mut rng = Rng::new(seed);
+    let mut rng = stream(seed);
     let ones = vec![1.0; points.len()];
     let base_k = BASE_K.min(points.len());
     let base = match seeding {

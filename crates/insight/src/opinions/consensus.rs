@@ -28,13 +28,7 @@ pub struct Consensus {
 pub fn overall_counts(m: &Prepared) -> Vec<Counts> {
     let mut counts = vec![Counts::default(); m.cols()];
     for (&c, &v) in m.column_of.iter().zip(&m.value) {
-        let cell = &mut counts[c as usize];
-        cell.seen += 1;
-        match v {
-            1 => cell.agree += 1,
-            -1 => cell.disagree += 1,
-            _ => {}
-        }
+        counts[c as usize].add(v);
     }
     counts
 }

@@ -220,12 +220,8 @@ const FIXED_COLUMNS: [&str; 7] = [
 /// summary columns is a statement.
 pub fn read_participants_votes(input: impl Read) -> Result<VoteMatrix, ImportError> {
     let file = "participants-votes.csv";
-    let csv_err = |source| ImportError::Csv {
-        file: file.to_owned(),
-        source,
-    };
     let mut r = reader(input);
-    let headers = r.headers().map_err(csv_err)?.clone();
+    let headers = r.headers().map_err(csv_err(file))?.clone();
     let participant_col = column(&headers, file, "participant")?;
     let mut m = VoteMatrix::new();
     let mut statement_cols = Vec::new();
@@ -250,7 +246,7 @@ pub fn read_participants_votes(input: impl Read) -> Result<VoteMatrix, ImportErr
         });
     }
     for record in r.records() {
-        let record = record.map_err(csv_err)?;
+        let record = record.map_err(csv_err(file))?;
         let line = line_of(&record);
         let id = whole_number(
             file,
@@ -273,17 +269,13 @@ pub fn read_participants_votes(input: impl Read) -> Result<VoteMatrix, ImportErr
 /// group id or `None` when blank), for comparing with Pol.is's groups.
 pub fn read_polis_groups(input: impl Read) -> Result<Vec<(String, Option<String>)>, ImportError> {
     let file = "participants-votes.csv";
-    let csv_err = |source| ImportError::Csv {
-        file: file.to_owned(),
-        source,
-    };
     let mut r = reader(input);
-    let headers = r.headers().map_err(csv_err)?.clone();
+    let headers = r.headers().map_err(csv_err(file))?.clone();
     let participant_col = column(&headers, file, "participant")?;
     let group_col = column(&headers, file, "group-id")?;
     let mut out = Vec::new();
     for record in r.records() {
-        let record = record.map_err(csv_err)?;
+        let record = record.map_err(csv_err(file))?;
         let id = record.get(participant_col).unwrap_or("").trim().to_owned();
         let group = record.get(group_col).unwrap_or("").trim();
         out.push((id, (!group.is_empty()).then(|| group.to_owned())));

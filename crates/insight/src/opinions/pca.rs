@@ -10,6 +10,7 @@
 
 use super::matrix::Prepared;
 use super::Projection;
+use crate::random::{SplitMix64, GAMMA};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pca {
@@ -155,17 +156,8 @@ fn top_two_eigen(
 ) -> ([f64; 2], [Vec<f64>; 2]) {
     // A fixed, dense start vector (SplitMix64 stream), so that no
     // eigenvector is orthogonal to it by accident of structure.
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    let mut start: Vec<f64> = (0..p)
-        .map(|_| {
-            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^= z >> 31;
-            0.5 + (z >> 11) as f64 / (1u64 << 53) as f64
-        })
-        .collect();
+    let mut stream = SplitMix64::new(GAMMA);
+    let mut start: Vec<f64> = (0..p).map(|_| 0.5 + stream.next_f64()).collect();
     normalise(&mut start);
     let max_steps = p.min(400);
     let mut steps = p.min(24);

@@ -19,18 +19,24 @@ pub struct Counts {
     pub seen: u32,
 }
 
+impl Counts {
+    /// Counts one vote: 1 agrees, -1 disagrees, anything else passes.
+    pub fn add(&mut self, vote: i8) {
+        self.seen += 1;
+        match vote {
+            1 => self.agree += 1,
+            -1 => self.disagree += 1,
+            _ => {}
+        }
+    }
+}
+
 /// Counts per group (outer) and column (inner), over the given rows.
 pub fn group_counts(m: &Prepared, rows: &[usize], groups: &[usize], k: usize) -> Vec<Vec<Counts>> {
     let mut counts = vec![vec![Counts::default(); m.cols()]; k];
     for (&r, &g) in rows.iter().zip(groups) {
         for (c, v) in m.row(r) {
-            let cell = &mut counts[g][c];
-            cell.seen += 1;
-            match v {
-                1 => cell.agree += 1,
-                -1 => cell.disagree += 1,
-                _ => {}
-            }
+            counts[g][c].add(v);
         }
     }
     counts

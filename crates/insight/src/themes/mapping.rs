@@ -16,7 +16,9 @@
 use std::collections::HashMap;
 
 use super::ThemeCount;
-use super::{stance, unit, Assigned, ConfirmedTheme, Count, MappedAnswer, Mapping, Options};
+use super::{
+    dot, sparse_dot, stance, unit, Assigned, ConfirmedTheme, Count, MappedAnswer, Mapping, Options,
+};
 use crate::duplicates;
 use crate::text::{detect_language, normalise, stem, stopwords, tokenise, Language};
 
@@ -199,10 +201,6 @@ impl Space {
         v.sort_unstable_by_key(|&(i, _)| i);
         self.weigh(v)
     }
-}
-
-fn dot(a: &[(u32, f32)], dense: &[f32]) -> f32 {
-    a.iter().map(|&(i, w)| w * dense[i as usize]).sum()
 }
 
 fn add(dense: &mut [f32], v: &[(u32, f32)], s: f32) {
@@ -523,10 +521,6 @@ pub(super) fn map_answers(
             .collect(),
         review,
     }
-}
-
-fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    super::sparse_dot(a, b)
 }
 
 #[cfg(test)]

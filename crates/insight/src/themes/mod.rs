@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::duplicates::{self, deduplicate};
 use crate::proportion::Proportion;
+use crate::random::{mix, GAMMA};
 use crate::text::{pii, terms, tokenise};
 pub use stance::{stance, Stance};
 
@@ -281,13 +282,6 @@ fn dot(a: &[(u32, f32)], dense: &[f32]) -> f32 {
     a.iter().map(|&(i, w)| w * dense[i as usize]).sum()
 }
 
-fn mix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
 /// Sparse dot product of two sorted vectors.
 fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut s) = (0, 0, 0.0);
@@ -494,7 +488,7 @@ fn cluster(
         let mut all: Vec<usize> = (0..n).collect();
         let mut state = seed;
         for i in 0..sample_max {
-            state = mix(state);
+            state = mix(state.wrapping_add(GAMMA));
             let j = i + (state % (n - i) as u64) as usize;
             all.swap(i, j);
         }
@@ -919,7 +913,7 @@ mod tests {
     ) -> (Vec<Sparse>, Vec<f32>, Vec<usize>) {
         let mut state = seed;
         let mut next = move || {
-            state = mix(state);
+            state = mix(state.wrapping_add(GAMMA));
             state
         };
         let (mut x, mut w, mut truth) = (Vec::new(), Vec::new(), Vec::new());

@@ -502,7 +502,7 @@ fn golden_cases_match_polis_or_deviate_as_documented() {
 
 /// A small conversation with two planted camps and some pass votes.
 fn planted(participants: usize, statements: usize, seed: u64) -> Vec<(String, String, Vote)> {
-    let mut rng = cohesion_insight::opinions::clustering::Rng::new(seed);
+    let mut rng = cohesion_insight::opinions::clustering::stream(seed);
     let mut votes = Vec::new();
     for p in 0..participants {
         let camp = p % 2;
@@ -536,7 +536,7 @@ fn build(statements: &[String], votes: &[(String, String, Vote)], moderated: &st
 }
 
 fn shuffle<T>(items: &mut [T], seed: u64) {
-    let mut rng = cohesion_insight::opinions::clustering::Rng::new(seed);
+    let mut rng = cohesion_insight::opinions::clustering::stream(seed);
     for i in (1..items.len()).rev() {
         let j = (rng.next_u64() % (i as u64 + 1)) as usize;
         items.swap(i, j);
@@ -876,7 +876,7 @@ fn polis_compatible_projection_puts_participants_where_polis_does() {
 #[test]
 fn random_exports_never_panic() {
     use cohesion_insight::opinions::import;
-    let mut rng = cohesion_insight::opinions::clustering::Rng::new(2024);
+    let mut rng = cohesion_insight::opinions::clustering::stream(2024);
     let alphabet: Vec<char> = "0123456789,,,\n\n--1 \"ax.".chars().collect();
     let mut random_text = |len: usize| -> String {
         (0..len)
@@ -910,7 +910,7 @@ fn random_exports_never_panic() {
 #[test]
 fn small_random_conversations_are_handled() {
     use cohesion_insight::opinions::Status;
-    let mut rng = cohesion_insight::opinions::clustering::Rng::new(77);
+    let mut rng = cohesion_insight::opinions::clustering::stream(77);
     let mut with_groups = 0;
     for round in 0..3000u64 {
         let people = 1 + rng.next_u64() % 24;

@@ -1,5 +1,5 @@
 //! Many respondents writing at once: on SQLite their writes are grouped
-//! into shared transactions (ADR 0011), on PostgreSQL each runs alone.
+//! into shared transactions (ADR 0012), on PostgreSQL each runs alone.
 //! Either way every caller gets its own answer, a bad write changes
 //! nothing and fails nobody else, and the running totals always equal a
 //! recount.

@@ -4,7 +4,7 @@
 //! input is refused with a clear code and saves nothing; a finding rests
 //! on a confirmed theme with its figure pulled live.
 
-use cohesion_domain::survey::findings::FindingInput;
+use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::ErrorCode;
 use cohesion_insight::disclosure::SmallBaseRules;
 use cohesion_services::accounts::{self, Passwords, SignedIn};

@@ -2,8 +2,8 @@
 //! chosen here, never a special-category one, and, when the officer asks
 //! for it, figures weighted to population margins beside the counts.
 
-use super::model::{QuestionDef, SurveyDefinition};
 use crate::error::{ErrorCode, ValidationError};
+use crate::survey::model::{QuestionDef, SurveyDefinition};
 
 /// Whether a question's results may be made public at all.
 pub fn publishable(q: &QuestionDef) -> bool {

@@ -7,8 +7,8 @@
 
 use serde::Deserialize;
 
-use super::model::{QuestionKind, SurveyDefinition};
 use crate::error::{ErrorCode, ValidationError};
+use crate::survey::model::{QuestionKind, SurveyDefinition};
 use crate::text::{optional, required_line};
 
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -118,8 +118,8 @@ impl FindingInput {
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::tests::sample;
     use super::*;
+    use crate::survey::model::tests::sample;
 
     #[test]
     fn a_finding_rests_on_a_result_that_exists() {

@@ -4,8 +4,8 @@
 //! "prefer not to say": its respondents are then not weighted and leave
 //! the weighted base). For example `q8: 4, 14, 17, 17, 16, 13, 10, 9, -`.
 
-use super::model::SurveyDefinition;
 use crate::error::{ErrorCode, ValidationError};
+use crate::survey::model::{QuestionKind, SurveyDefinition};
 
 pub const MAX_MARGINS: usize = 4;
 
@@ -29,8 +29,7 @@ pub fn parse_margins(
         let (id, rest) = line.split_once(':').ok_or(bad(ErrorCode::BadRequest))?;
         let id = id.trim();
         let q = survey.question(id).ok_or(bad(ErrorCode::UnknownQuestion))?;
-        let single = q.kind.is_choice()
-            && !matches!(q.kind, super::model::QuestionKind::MultipleChoice { .. });
+        let single = q.kind.is_choice() && !matches!(q.kind, QuestionKind::MultipleChoice { .. });
         if !single || out.iter().any(|m| m.question_id == id) {
             return Err(bad(ErrorCode::InvalidChoice));
         }
@@ -77,8 +76,8 @@ pub fn parse_margins(
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::tests::sample;
     use super::*;
+    use crate::survey::model::tests::sample;
 
     #[test]
     fn margins_are_read_and_checked() {
