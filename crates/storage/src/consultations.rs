@@ -3,10 +3,10 @@
 use cohesion_domain::consultation::{
     format_date, parse_date, ConsultationFields, Document, Stage, StageLink, StageState, Status,
 };
-use sqlx::Row;
 use uuid::Uuid;
 
-use crate::{new_id, on_conn, Conn, StorageError, Timestamp};
+use crate::rows::{self, Param, Row};
+use crate::{new_id, Conn, StorageError, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConsultationRecord {
@@ -42,7 +42,7 @@ impl ConsultationRecord {
 
 const COLUMNS: &str =
     "id, title, summary, body, topics, area, opens_at, closes_at, allow_anonymous, strands, documents, \
-    survey, published_at, results_published_at, response_count, created_at, updated_at";
+     survey, published_at, results_published_at, response_count, created_at, updated_at";
 
 /// Topics are kept one per line: commas may appear inside a topic's
 /// translation, line breaks never do.
@@ -50,46 +50,36 @@ fn join_topics(topics: &[String]) -> String {
     topics.join("\n")
 }
 
-fn record<R: Row>(r: &R) -> Result<ConsultationRecord, sqlx::Error>
-where
-    for<'a> &'a str: sqlx::ColumnIndex<R>,
-    for<'a> Uuid: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> Option<String>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> bool: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> i64: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> Timestamp: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> Option<Timestamp>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-{
-    let topics: String = r.try_get("topics")?;
-    let strands: String = r.try_get("strands")?;
-    let documents: String = r.try_get("documents")?;
+fn record(r: &Row) -> Result<ConsultationRecord, sqlx::Error> {
+    let topics: String = r.get("topics")?;
+    let strands: String = r.get("strands")?;
+    let documents: String = r.get("documents")?;
     Ok(ConsultationRecord {
-        id: r.try_get("id")?,
-        title: r.try_get("title")?,
-        summary: r.try_get("summary")?,
-        body: r.try_get("body")?,
+        id: r.get("id")?,
+        title: r.get("title")?,
+        summary: r.get("summary")?,
+        body: r.get("body")?,
         topics: topics
             .lines()
             .filter(|t| !t.is_empty())
             .map(str::to_owned)
             .collect(),
-        area: r.try_get("area")?,
-        opens_at: r.try_get("opens_at")?,
-        closes_at: r.try_get("closes_at")?,
-        allow_anonymous: r.try_get("allow_anonymous")?,
+        area: r.get("area")?,
+        opens_at: r.get("opens_at")?,
+        closes_at: r.get("closes_at")?,
+        allow_anonymous: r.get("allow_anonymous")?,
         strands: strands
             .lines()
             .filter(|t| !t.is_empty())
             .map(str::to_owned)
             .collect(),
         documents: serde_json::from_str(&documents).unwrap_or_default(),
-        survey: r.try_get("survey")?,
-        published_at: r.try_get("published_at")?,
-        results_published_at: r.try_get("results_published_at")?,
-        response_count: r.try_get("response_count")?,
-        created_at: r.try_get("created_at")?,
-        updated_at: r.try_get("updated_at")?,
+        survey: r.get("survey")?,
+        published_at: r.get("published_at")?,
+        results_published_at: r.get("results_published_at")?,
+        response_count: r.get("response_count")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
     })
 }
 
@@ -101,30 +91,29 @@ pub async fn insert(
 ) -> Result<Uuid, StorageError> {
     let id = new_id();
     let now = Timestamp::now();
-    on_conn!(conn, c => {
-        sqlx::query(
-            "INSERT INTO consultations (id, title, summary, body, topics, area, opens_at, closes_at, \
-             allow_anonymous, survey, created_by, created_at, updated_at, strands, documents) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14)",
-        )
-        .bind(id)
-        .bind(&f.title)
-        .bind(&f.summary)
-        .bind(&f.body)
-        .bind(join_topics(&f.topics))
-        .bind(f.area.as_deref())
-        .bind(Timestamp::from(f.opens_at))
-        .bind(Timestamp::from(f.closes_at))
-        .bind(f.allow_anonymous)
-        .bind(survey)
-        .bind(by)
-        .bind(now)
-        .bind(f.strands.join("\n"))
-        .bind(documents_json(&f.documents))
-        .execute(&mut *c)
-        .await
-        .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "INSERT INTO consultations (id, title, summary, body, topics, area, opens_at, closes_at, \
+         allow_anonymous, survey, created_by, created_at, updated_at, strands, documents) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14)",
+        &[
+            &id,
+            &f.title,
+            &f.summary,
+            &f.body,
+            &join_topics(&f.topics),
+            &f.area.as_deref(),
+            &Timestamp::from(f.opens_at),
+            &Timestamp::from(f.closes_at),
+            &f.allow_anonymous,
+            &survey,
+            &by,
+            &now,
+            &f.strands.join("\n"),
+            &documents_json(&f.documents),
+        ],
+    )
+    .await?;
     Ok(id)
 }
 
@@ -134,28 +123,27 @@ pub async fn update(
     id: Uuid,
     f: &ConsultationFields,
 ) -> Result<bool, StorageError> {
-    let n = on_conn!(conn, c => {
-        sqlx::query(
-            "UPDATE consultations SET title = $1, summary = $2, body = $3, topics = $4, area = $5, \
-             opens_at = $6, closes_at = $7, allow_anonymous = $8, updated_at = $9, strands = $11, \
-             documents = $12 WHERE id = $10",
-        )
-        .bind(&f.title)
-        .bind(&f.summary)
-        .bind(&f.body)
-        .bind(join_topics(&f.topics))
-        .bind(f.area.as_deref())
-        .bind(Timestamp::from(f.opens_at))
-        .bind(Timestamp::from(f.closes_at))
-        .bind(f.allow_anonymous)
-        .bind(Timestamp::now())
-        .bind(id)
-        .bind(f.strands.join("\n"))
-        .bind(documents_json(&f.documents))
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    let n = rows::execute(
+        conn,
+        "UPDATE consultations SET title = $1, summary = $2, body = $3, topics = $4, area = $5, \
+         opens_at = $6, closes_at = $7, allow_anonymous = $8, updated_at = $9, strands = $11, \
+         documents = $12 WHERE id = $10",
+        &[
+            &f.title,
+            &f.summary,
+            &f.body,
+            &join_topics(&f.topics),
+            &f.area.as_deref(),
+            &Timestamp::from(f.opens_at),
+            &Timestamp::from(f.closes_at),
+            &f.allow_anonymous,
+            &Timestamp::now(),
+            &id,
+            &f.strands.join("\n"),
+            &documents_json(&f.documents),
+        ],
+    )
+    .await?;
     Ok(n == 1)
 }
 
@@ -166,18 +154,13 @@ fn documents_json(list: &[Document]) -> String {
 /// Replaces the survey, only while nobody has responded: answers refer to
 /// questions and options by position and id.
 pub async fn set_survey(conn: Conn<'_>, id: Uuid, survey: &str) -> Result<bool, StorageError> {
-    let n = on_conn!(conn, c => {
-        sqlx::query(
-            "UPDATE consultations SET survey = $1, updated_at = $2 \
-             WHERE id = $3 AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.consultation_id = $3)",
-        )
-        .bind(survey)
-        .bind(Timestamp::now())
-        .bind(id)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    let n = rows::execute(
+        conn,
+        "UPDATE consultations SET survey = $1, updated_at = $2 \
+         WHERE id = $3 AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.consultation_id = $3)",
+        &[&survey, &Timestamp::now(), &id],
+    )
+    .await?;
     Ok(n == 1)
 }
 
@@ -193,15 +176,7 @@ pub async fn set_published(
         Publication::Results => "results_published_at",
     };
     let sql = format!("UPDATE consultations SET {column} = $1, updated_at = $2 WHERE id = $3");
-    let n = on_conn!(conn, c => {
-        sqlx::query(&sql)
-            .bind(at)
-            .bind(Timestamp::now())
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected())
-    })?;
+    let n = rows::execute(conn, &sql, &[&at, &Timestamp::now(), &id]).await?;
     Ok(n == 1)
 }
 
@@ -213,22 +188,19 @@ pub enum Publication {
 
 pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<ConsultationRecord>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM consultations WHERE id = $1");
-    let found = on_conn!(conn, c => {
-        let row = sqlx::query(&sql).bind(id).fetch_optional(&mut *c).await?;
-        row.as_ref().map(record).transpose()
-    })?;
-    Ok(found)
+    rows::fetch_optional(conn, &sql, &[&id], record).await
 }
 
 /// Every consultation, drafts too, oldest first: (id, title). For
 /// operators' commands, not pages (there is no limit).
 pub async fn all_ids(conn: Conn<'_>) -> Result<Vec<(Uuid, String)>, StorageError> {
-    let found = on_conn!(conn, c => {
-        sqlx::query_as::<_, (Uuid, String)>("SELECT id, title FROM consultations ORDER BY created_at, id")
-            .fetch_all(&mut *c)
-            .await
-    })?;
-    Ok(found)
+    rows::fetch_all(
+        conn,
+        "SELECT id, title FROM consultations ORDER BY created_at, id",
+        &[],
+        rows::tuple,
+    )
+    .await
 }
 
 /// Which consultations a list shows.
@@ -248,7 +220,7 @@ pub struct ListQuery<'a> {
 /// A page of consultations, open first, then upcoming, then closed, and
 /// the number matching in all.
 pub async fn list(
-    conn: Conn<'_>,
+    mut conn: Conn<'_>,
     q: &ListQuery<'_>,
     now: Timestamp,
 ) -> Result<(Vec<ConsultationRecord>, i64), StorageError> {
@@ -268,7 +240,7 @@ pub async fn list(
     let filter = filters.join(" AND ");
     let order =
         "CASE WHEN opens_at <= $1 AND closes_at > $1 THEN 0 WHEN opens_at > $1 THEN 1 ELSE 2 END, \
-                 closes_at DESC, id";
+         closes_at DESC, id";
     let sql = format!(
         "SELECT {COLUMNS} FROM consultations WHERE {filter} ORDER BY {order} LIMIT $7 OFFSET $8"
     );
@@ -276,72 +248,64 @@ pub async fn list(
     let topic = q.topic.unwrap_or("").to_lowercase();
     let area = q.area.unwrap_or("").to_lowercase();
     let search = q.search.unwrap_or("").trim().to_lowercase();
-    let found = on_conn!(conn, c => {
-        let rows = sqlx::query(&sql)
-            .bind(now)
-            .bind(&topic)
-            .bind(crate::contains_pattern(&topic))
-            .bind(&area)
-            .bind(&search)
-            .bind(crate::contains_pattern(&search))
-            .bind(q.limit)
-            .bind(q.offset)
-            .fetch_all(&mut *c)
-            .await?;
-        let list = rows.iter().map(record).collect::<Result<Vec<_>, _>>()?;
-        let total: i64 = sqlx::query_scalar(&count_sql)
-            .bind(now)
-            .bind(&topic)
-            .bind(crate::contains_pattern(&topic))
-            .bind(&area)
-            .bind(&search)
-            .bind(crate::contains_pattern(&search))
-            .fetch_one(&mut *c)
-            .await?;
-        Ok::<_, sqlx::Error>((list, total))
-    })?;
-    Ok(found)
+    let (topic_pattern, search_pattern) = (
+        crate::contains_pattern(&topic),
+        crate::contains_pattern(&search),
+    );
+    let filters: [&dyn Param; 6] = [
+        &now,
+        &topic,
+        &topic_pattern,
+        &area,
+        &search,
+        &search_pattern,
+    ];
+    let page: Vec<&dyn Param> = filters
+        .iter()
+        .copied()
+        .chain([&q.limit as &dyn Param, &q.offset])
+        .collect();
+    let list = rows::fetch_all(conn.reborrow(), &sql, &page, record).await?;
+    let total: i64 = rows::fetch_one(conn, &count_sql, &filters, rows::scalar).await?;
+    Ok((list, total))
 }
 
 /// The areas published consultations name, for the list's filter.
 pub async fn areas(conn: Conn<'_>) -> Result<Vec<String>, StorageError> {
-    let found = on_conn!(conn, c => {
-        sqlx::query_scalar::<_, String>(
-            "SELECT DISTINCT area FROM consultations \
-             WHERE area IS NOT NULL AND area <> '' AND published_at IS NOT NULL ORDER BY area",
-        )
-        .fetch_all(&mut *c)
-        .await
-    })?;
-    Ok(found)
+    rows::fetch_all(
+        conn,
+        "SELECT DISTINCT area FROM consultations \
+         WHERE area IS NOT NULL AND area <> '' AND published_at IS NOT NULL ORDER BY area",
+        &[],
+        rows::scalar,
+    )
+    .await
 }
 
 pub async fn stages(conn: Conn<'_>, id: Uuid) -> Result<Vec<Stage>, StorageError> {
-    let rows = on_conn!(conn, c => {
-        let rows = sqlx::query(
-            "SELECT name, description, stage_date, state, link FROM consultation_stages \
-             WHERE consultation_id = $1 ORDER BY position",
-        )
-        .bind(id)
-        .fetch_all(&mut *c)
-        .await?;
-        rows.iter()
-            .map(|r| -> Result<Stage, sqlx::Error> {
-                let date: Option<String> = r.try_get("stage_date")?;
-                let state: String = r.try_get("state")?;
-                let link: String = r.try_get("link")?;
-                let bad = |e: cohesion_domain::ValidationError| sqlx::Error::Decode(e.into());
-                Ok(Stage {
-                    name: r.try_get("name")?,
-                    description: r.try_get("description")?,
-                    date: date.map(|d| parse_date("date", &d)).transpose().map_err(bad)?,
-                    state: StageState::parse(&state).map_err(bad)?,
-                    link: StageLink::parse(&link).map_err(bad)?,
-                })
+    rows::fetch_all(
+        conn,
+        "SELECT name, description, stage_date, state, link FROM consultation_stages \
+         WHERE consultation_id = $1 ORDER BY position",
+        &[&id],
+        |r| {
+            let date: Option<String> = r.get("stage_date")?;
+            let state: String = r.get("state")?;
+            let link: String = r.get("link")?;
+            let bad = |e: cohesion_domain::ValidationError| sqlx::Error::Decode(e.into());
+            Ok(Stage {
+                name: r.get("name")?,
+                description: r.get("description")?,
+                date: date
+                    .map(|d| parse_date("date", &d))
+                    .transpose()
+                    .map_err(bad)?,
+                state: StageState::parse(&state).map_err(bad)?,
+                link: StageLink::parse(&link).map_err(bad)?,
             })
-            .collect::<Result<Vec<_>, _>>()
-    })?;
-    Ok(rows)
+        },
+    )
+    .await
 }
 
 /// Replaces the timeline with `stages`, in order.
@@ -350,30 +314,28 @@ pub async fn set_stages(
     id: Uuid,
     stages: &[Stage],
 ) -> Result<(), StorageError> {
-    on_conn!(conn.reborrow(), c => {
-        sqlx::query("DELETE FROM consultation_stages WHERE consultation_id = $1")
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(
+        conn.reborrow(),
+        "DELETE FROM consultation_stages WHERE consultation_id = $1",
+        &[&id],
+    )
+    .await?;
     for (position, s) in stages.iter().enumerate() {
-        on_conn!(conn.reborrow(), c => {
-            sqlx::query(
-                "INSERT INTO consultation_stages (consultation_id, position, name, description, stage_date, state, link) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(id)
-            .bind(position as i64)
-            .bind(&s.name)
-            .bind(&s.description)
-            .bind(s.date.map(format_date))
-            .bind(s.state.key())
-            .bind(s.link.key())
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-        })?;
+        rows::execute(
+            conn.reborrow(),
+            "INSERT INTO consultation_stages (consultation_id, position, name, description, stage_date, state, link) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[
+                &id,
+                &(position as i64),
+                &s.name,
+                &s.description,
+                &s.date.map(format_date),
+                &s.state.key(),
+                &s.link.key(),
+            ],
+        )
+        .await?;
     }
     Ok(())
 }
@@ -384,16 +346,13 @@ pub async fn translation(
     id: Uuid,
     locale: &str,
 ) -> Result<Option<String>, StorageError> {
-    let found = on_conn!(conn, c => {
-        sqlx::query_scalar::<_, String>(
-            "SELECT texts FROM consultation_translations WHERE consultation_id = $1 AND locale = $2",
-        )
-        .bind(id)
-        .bind(locale)
-        .fetch_optional(&mut *c)
-        .await
-    })?;
-    Ok(found)
+    rows::fetch_optional(
+        conn,
+        "SELECT texts FROM consultation_translations WHERE consultation_id = $1 AND locale = $2",
+        &[&id, &locale],
+        rows::scalar,
+    )
+    .await
 }
 
 /// The translations of several consultations in one language at once
@@ -407,17 +366,14 @@ pub async fn translations_of(
         return Ok(Vec::new());
     };
     // One range query (ids are time-ordered), filtered to the page's ids.
-    let rows = on_conn!(conn, c => {
-        sqlx::query_as::<_, (Uuid, String)>(
-            "SELECT consultation_id, texts FROM consultation_translations \
-             WHERE locale = $1 AND consultation_id >= $2 AND consultation_id <= $3",
-        )
-        .bind(locale)
-        .bind(*first)
-        .bind(*last)
-        .fetch_all(&mut *c)
-        .await
-    })?;
+    let rows: Vec<(Uuid, String)> = rows::fetch_all(
+        conn,
+        "SELECT consultation_id, texts FROM consultation_translations \
+         WHERE locale = $1 AND consultation_id >= $2 AND consultation_id <= $3",
+        &[&locale, first, last],
+        rows::tuple,
+    )
+    .await?;
     Ok(rows
         .into_iter()
         .filter(|(id, _)| ids.contains(id))
@@ -431,46 +387,37 @@ pub async fn set_translation(
     texts: &str,
     by: Option<Uuid>,
 ) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query(
-            "INSERT INTO consultation_translations (consultation_id, locale, texts, updated_by, updated_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consultation_id, locale) \
-             DO UPDATE SET texts = excluded.texts, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-        )
-        .bind(id)
-        .bind(locale)
-        .bind(texts)
-        .bind(by)
-        .bind(Timestamp::now())
-        .execute(&mut *c)
-        .await
-        .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "INSERT INTO consultation_translations (consultation_id, locale, texts, updated_by, updated_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consultation_id, locale) \
+         DO UPDATE SET texts = excluded.texts, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        &[&id, &locale, &texts, &by, &Timestamp::now()],
+    )
+    .await?;
     Ok(())
 }
 
 /// Replaces the normalised text a search matches against.
 pub async fn set_search_text(conn: Conn<'_>, id: Uuid, text: &str) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query("UPDATE consultations SET search_text = $1 WHERE id = $2")
-            .bind(text)
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "UPDATE consultations SET search_text = $1 WHERE id = $2",
+        &[&text, &id],
+    )
+    .await?;
     Ok(())
 }
 
 /// Every language's translations of a consultation, as JSON.
 pub async fn all_translations(conn: Conn<'_>, id: Uuid) -> Result<Vec<String>, StorageError> {
-    let rows = on_conn!(conn, c => {
-        sqlx::query_scalar::<_, String>("SELECT texts FROM consultation_translations WHERE consultation_id = $1")
-            .bind(id)
-            .fetch_all(&mut *c)
-            .await
-    })?;
-    Ok(rows)
+    rows::fetch_all(
+        conn,
+        "SELECT texts FROM consultation_translations WHERE consultation_id = $1",
+        &[&id],
+        rows::scalar,
+    )
+    .await
 }
 
 /// What an officer last published of a consultation's results.
@@ -488,27 +435,21 @@ pub async fn result_publication(
     conn: Conn<'_>,
     id: Uuid,
 ) -> Result<Option<ResultPublication>, StorageError> {
-    let found = on_conn!(conn, c => {
-        sqlx::query(
-            "SELECT questions, weighting, published_by, published_at \
-             FROM result_publications WHERE consultation_id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&mut *c)
-        .await
-        .and_then(|row| {
-            row.map(|r| {
-                Ok(ResultPublication {
-                    questions: r.try_get("questions")?,
-                    weighting: r.try_get("weighting")?,
-                    published_by: r.try_get("published_by")?,
-                    published_at: r.try_get("published_at")?,
-                })
+    rows::fetch_optional(
+        conn,
+        "SELECT questions, weighting, published_by, published_at \
+         FROM result_publications WHERE consultation_id = $1",
+        &[&id],
+        |r| {
+            Ok(ResultPublication {
+                questions: r.get("questions")?,
+                weighting: r.get("weighting")?,
+                published_by: r.get("published_by")?,
+                published_at: r.get("published_at")?,
             })
-            .transpose()
-        })
-    })?;
-    Ok(found)
+        },
+    )
+    .await
 }
 
 /// Records what is published (replacing the last publication) and marks
@@ -528,23 +469,22 @@ pub async fn set_result_publication(
     {
         return Ok(false);
     }
-    on_conn!(conn, c => {
-        sqlx::query(
-            "INSERT INTO result_publications \
-             (consultation_id, questions, weighting, published_by, published_at) \
-             VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (consultation_id) DO UPDATE SET questions = excluded.questions, \
-             weighting = excluded.weighting, published_by = excluded.published_by, \
-             published_at = excluded.published_at",
-        )
-        .bind(id)
-        .bind(&p.questions)
-        .bind(&p.weighting)
-        .bind(p.published_by)
-        .bind(p.published_at)
-        .execute(&mut *c)
-        .await
-        .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "INSERT INTO result_publications \
+         (consultation_id, questions, weighting, published_by, published_at) \
+         VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (consultation_id) DO UPDATE SET questions = excluded.questions, \
+         weighting = excluded.weighting, published_by = excluded.published_by, \
+         published_at = excluded.published_at",
+        &[
+            &id,
+            &p.questions,
+            &p.weighting,
+            &p.published_by,
+            &p.published_at,
+        ],
+    )
+    .await?;
     Ok(true)
 }

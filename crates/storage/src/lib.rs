@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod programmes;
 pub mod rate_limits;
 pub mod responses;
+mod rows;
 pub mod schema;
 pub mod sessions;
 pub mod themes;

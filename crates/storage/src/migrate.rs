@@ -7,6 +7,7 @@
 
 use sqlx::{Connection, PgConnection};
 
+use crate::rows;
 use crate::{on_conn, Conn, Db, StorageError, Timestamp};
 
 pub struct Migration {
@@ -73,7 +74,7 @@ pub async fn run(db: &Db) -> Result<Vec<i64>, StorageError> {
 
 async fn apply_pending(db: &Db) -> Result<Vec<i64>, StorageError> {
     let mut tx = db.begin().await?;
-    on_conn!(tx.conn(), c => sqlx::query(CREATE_LEDGER).execute(&mut *c).await.map(|_| ()))?;
+    rows::execute(tx.conn(), CREATE_LEDGER, &[]).await?;
     tx.commit().await?;
 
     let done = applied_versions(db).await?;
@@ -84,16 +85,14 @@ async fn apply_pending(db: &Db) -> Result<Vec<i64>, StorageError> {
             crate::Engine::Sqlite => m.sqlite,
             crate::Engine::Postgres => m.postgres,
         };
-        on_conn!(tx.conn(), c => {
-            sqlx::raw_sql(sql).execute(&mut *c).await?;
-            sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-                .bind(m.version)
-                .bind(m.name)
-                .bind(Timestamp::now())
-                .execute(&mut *c)
-                .await
-                .map(|_| ())
-        })?;
+        // Unprepared: a migration is several statements in one text.
+        on_conn!(tx.conn(), c => sqlx::raw_sql(sql).execute(&mut *c).await.map(|_| ()))?;
+        rows::execute(
+            tx.conn(),
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            &[&m.version, &m.name, &Timestamp::now()],
+        )
+        .await?;
         tx.commit().await?;
         tracing::info!(version = m.version, name = m.name, "applied migration");
         applied.push(m.version);
@@ -105,25 +104,23 @@ async fn apply_pending(db: &Db) -> Result<Vec<i64>, StorageError> {
 /// never been migrated.
 pub async fn applied_versions(db: &Db) -> Result<Vec<i64>, StorageError> {
     let mut c = db.acquire().await?;
-    let has_ledger: bool = match c.conn() {
-        Conn::Sqlite(c) => sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')",
-        )
-        .fetch_one(&mut *c)
-        .await?,
-        Conn::Postgres(c) => sqlx::query_scalar("SELECT to_regclass('schema_migrations') IS NOT NULL")
-            .fetch_one(&mut *c)
-            .await?,
+    let ledger_exists = match c.conn() {
+        Conn::Sqlite(_) => {
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')"
+        }
+        Conn::Postgres(_) => "SELECT to_regclass('schema_migrations') IS NOT NULL",
     };
+    let has_ledger: bool = rows::fetch_one(c.conn(), ledger_exists, &[], rows::scalar).await?;
     if !has_ledger {
         return Ok(Vec::new());
     }
-    let versions = on_conn!(c.conn(), c => {
-        sqlx::query_scalar::<_, i64>("SELECT version FROM schema_migrations ORDER BY version")
-            .fetch_all(&mut *c)
-            .await
-    })?;
-    Ok(versions)
+    rows::fetch_all(
+        c.conn(),
+        "SELECT version FROM schema_migrations ORDER BY version",
+        &[],
+        rows::scalar,
+    )
+    .await
 }
 
 /// Where a database's schema stands against this binary.

@@ -1,10 +1,10 @@
 //! The programme a site runs and its text in each language.
 
 use cohesion_domain::programme::{ProgrammeText, Slug};
-use sqlx::Row;
 use uuid::Uuid;
 
-use crate::{new_id, on_conn, Conn, StorageError, Timestamp};
+use crate::rows;
+use crate::{new_id, Conn, StorageError, Timestamp};
 
 /// A programme as the public pages show it, in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,41 +18,31 @@ pub struct ProgrammeView {
 /// Returns whether it was created; an existing programme is left untouched,
 /// which is what makes loading the demo idempotent.
 pub async fn create_if_absent(
-    conn: Conn<'_>,
+    mut conn: Conn<'_>,
     slug: &Slug,
     texts: &[ProgrammeText],
 ) -> Result<bool, StorageError> {
     let id = new_id();
     let now = Timestamp::now();
-    let created = on_conn!(conn, c => {
-        let inserted = sqlx::query(
-            "INSERT INTO programmes (id, slug, created_at, updated_at) VALUES ($1, $2, $3, $3) \
-             ON CONFLICT (slug) DO NOTHING",
-        )
-        .bind(id)
-        .bind(slug.as_str())
-        .bind(now)
-        .execute(&mut *c)
-        .await?
-        .rows_affected();
-        if inserted == 1 {
-            for t in texts {
-                sqlx::query(
-                    "INSERT INTO programme_texts (programme_id, locale, name, organisation, summary) \
-                     VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(id)
-                .bind(&t.locale)
-                .bind(&t.name)
-                .bind(&t.organisation)
-                .bind(&t.summary)
-                .execute(&mut *c)
-                .await?;
-            }
+    let inserted = rows::execute(
+        conn.reborrow(),
+        "INSERT INTO programmes (id, slug, created_at, updated_at) VALUES ($1, $2, $3, $3) \
+         ON CONFLICT (slug) DO NOTHING",
+        &[&id, &slug.as_str(), &now],
+    )
+    .await?;
+    if inserted == 1 {
+        for t in texts {
+            rows::execute(
+                conn.reborrow(),
+                "INSERT INTO programme_texts (programme_id, locale, name, organisation, summary) \
+                 VALUES ($1, $2, $3, $4, $5)",
+                &[&id, &t.locale, &t.name, &t.organisation, &t.summary],
+            )
+            .await?;
         }
-        Ok::<_, sqlx::Error>(inserted == 1)
-    })?;
-    Ok(created)
+    }
+    Ok(inserted == 1)
 }
 
 /// The site's programme (the oldest, if several) in `locale`, falling back
@@ -67,25 +57,17 @@ pub async fn featured(
         WHERE t.locale IN ($1, $2) \
         ORDER BY p.id, CASE WHEN t.locale = $1 THEN 0 ELSE 1 END \
         LIMIT 1";
-    let row = on_conn!(conn, c => {
-        let row = sqlx::query(SQL)
-            .bind(locale)
-            .bind(fallback_locale)
-            .fetch_optional(&mut *c)
-            .await?;
-        row.map(|r| -> Result<ProgrammeView, sqlx::Error> {
-            Ok(ProgrammeView {
-                id: r.try_get("id")?,
-                slug: r.try_get("slug")?,
-                text: ProgrammeText {
-                    locale: r.try_get("locale")?,
-                    name: r.try_get("name")?,
-                    organisation: r.try_get("organisation")?,
-                    summary: r.try_get("summary")?,
-                },
-            })
+    rows::fetch_optional(conn, SQL, &[&locale, &fallback_locale], |r| {
+        Ok(ProgrammeView {
+            id: r.get("id")?,
+            slug: r.get("slug")?,
+            text: ProgrammeText {
+                locale: r.get("locale")?,
+                name: r.get("name")?,
+                organisation: r.get("organisation")?,
+                summary: r.get("summary")?,
+            },
         })
-        .transpose()
-    })?;
-    Ok(row)
+    })
+    .await
 }

@@ -2,10 +2,10 @@
 //! submission, and the running totals kept in the same transaction.
 
 use cohesion_domain::survey::tally::{AnswerRow, CountKey};
-use sqlx::Row;
 use uuid::Uuid;
 
-use crate::{new_id, on_conn, Conn, StorageError, Timestamp};
+use crate::rows::{self, Param, Row};
+use crate::{new_id, Conn, StorageError, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResponseRecord {
@@ -24,25 +24,17 @@ pub struct ResponseRecord {
 const COLUMNS: &str =
     "id, consultation_id, respondent_id, reference, draft, submitted_at, removed_at, created_at, updated_at";
 
-fn record<R: Row>(r: &R) -> Result<ResponseRecord, sqlx::Error>
-where
-    for<'a> &'a str: sqlx::ColumnIndex<R>,
-    for<'a> Uuid: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> Option<Uuid>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> Timestamp: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> Option<Timestamp>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-{
+fn record(r: &Row) -> Result<ResponseRecord, sqlx::Error> {
     Ok(ResponseRecord {
-        id: r.try_get("id")?,
-        consultation_id: r.try_get("consultation_id")?,
-        respondent_id: r.try_get("respondent_id")?,
-        reference: r.try_get("reference")?,
-        draft: r.try_get("draft")?,
-        submitted_at: r.try_get("submitted_at")?,
-        removed_at: r.try_get("removed_at")?,
-        created_at: r.try_get("created_at")?,
-        updated_at: r.try_get("updated_at")?,
+        id: r.get("id")?,
+        consultation_id: r.get("consultation_id")?,
+        respondent_id: r.get("respondent_id")?,
+        reference: r.get("reference")?,
+        draft: r.get("draft")?,
+        submitted_at: r.get("submitted_at")?,
+        removed_at: r.get("removed_at")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
     })
 }
 
@@ -86,20 +78,14 @@ async fn find_owned(
     owner: Owner<'_>,
     suffix: &str,
 ) -> Result<Option<ResponseRecord>, StorageError> {
-    let found = on_conn!(conn, c => {
-        let row = match owner {
-            Owner::Account(user) => {
-                let sql = format!("SELECT {COLUMNS} FROM responses WHERE consultation_id = $1 AND respondent_id = $2{suffix}");
-                sqlx::query(&sql).bind(consultation_id).bind(user).fetch_optional(&mut *c).await?
-            }
-            Owner::Anonymous(key) => {
-                let sql = format!("SELECT {COLUMNS} FROM responses WHERE consultation_id = $1 AND anonymous_key = $2{suffix}");
-                sqlx::query(&sql).bind(consultation_id).bind(key).fetch_optional(&mut *c).await?
-            }
-        };
-        row.as_ref().map(record).transpose()
-    })?;
-    Ok(found)
+    let (column, key): (&str, &dyn Param) = match &owner {
+        Owner::Account(user) => ("respondent_id", user),
+        Owner::Anonymous(key) => ("anonymous_key", key),
+    };
+    let sql = format!(
+        "SELECT {COLUMNS} FROM responses WHERE consultation_id = $1 AND {column} = $2{suffix}"
+    );
+    rows::fetch_optional(conn, &sql, &[&consultation_id, key], record).await
 }
 
 /// Starts a response; `None` when one already exists for this owner (a
@@ -129,22 +115,13 @@ pub async fn create_with_draft(
         Owner::Account(u) => (Some(u), None),
         Owner::Anonymous(k) => (None, Some(k)),
     };
-    let n = on_conn!(conn, c => {
-        sqlx::query(
-            "INSERT INTO responses (id, consultation_id, respondent_id, anonymous_key, reference, draft, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT DO NOTHING",
-        )
-        .bind(id)
-        .bind(consultation_id)
-        .bind(user)
-        .bind(key)
-        .bind(reference)
-        .bind(draft)
-        .bind(now)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    let n = rows::execute(
+        conn,
+        "INSERT INTO responses (id, consultation_id, respondent_id, anonymous_key, reference, draft, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT DO NOTHING",
+        &[&id, &consultation_id, &user, &key, &reference, &draft, &now],
+    )
+    .await?;
     Ok((n == 1).then(|| ResponseRecord {
         id,
         consultation_id,
@@ -159,40 +136,34 @@ pub async fn create_with_draft(
 }
 
 pub async fn save_draft(conn: Conn<'_>, id: Uuid, draft: &str) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query("UPDATE responses SET draft = $1, updated_at = $2 WHERE id = $3")
-            .bind(draft)
-            .bind(Timestamp::now())
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "UPDATE responses SET draft = $1, updated_at = $2 WHERE id = $3",
+        &[&draft, &Timestamp::now(), &id],
+    )
+    .await?;
     Ok(())
 }
 
 /// Locks a response's row until the transaction ends, changing nothing
 /// (PostgreSQL; a SQLite transaction holds the write lock already).
 pub async fn lock(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query("UPDATE responses SET updated_at = updated_at WHERE id = $1")
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "UPDATE responses SET updated_at = updated_at WHERE id = $1",
+        &[&id],
+    )
+    .await?;
     Ok(())
 }
 
 pub async fn mark_submitted(conn: Conn<'_>, id: Uuid, at: Timestamp) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query("UPDATE responses SET submitted_at = $1, updated_at = $1 WHERE id = $2")
-            .bind(at)
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "UPDATE responses SET submitted_at = $1, updated_at = $1 WHERE id = $2",
+        &[&at, &id],
+    )
+    .await?;
     Ok(())
 }
 
@@ -204,15 +175,12 @@ pub async fn mark_submitted_with_draft(
     at: Timestamp,
     draft: &str,
 ) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query("UPDATE responses SET draft = $1, submitted_at = $2, updated_at = $2 WHERE id = $3")
-            .bind(draft)
-            .bind(at)
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "UPDATE responses SET draft = $1, submitted_at = $2, updated_at = $2 WHERE id = $3",
+        &[&draft, &at, &id],
+    )
+    .await?;
     Ok(())
 }
 
@@ -236,29 +204,24 @@ pub async fn answers(
          ORDER BY question_id, item, choice",
         answer_table(special)
     );
-    let rows = on_conn!(conn, c => {
-        let rows = sqlx::query(&sql).bind(response_id).fetch_all(&mut *c).await?;
-        rows.iter()
-            .map(|r| -> Result<AnswerRow, sqlx::Error> {
-                Ok(AnswerRow {
-                    question_id: r.try_get("question_id")?,
-                    item: r.try_get("item")?,
-                    choice: r.try_get("choice")?,
-                    number: r.try_get("number_value")?,
-                    text: r.try_get("text_value")?,
-                    special,
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()
-    })?;
-    Ok(rows)
+    rows::fetch_all(conn, &sql, &[&response_id], |r| {
+        Ok(AnswerRow {
+            question_id: r.get("question_id")?,
+            item: r.get("item")?,
+            choice: r.get("choice")?,
+            number: r.get("number_value")?,
+            text: r.get("text_value")?,
+            special,
+        })
+    })
+    .await
 }
 
 /// Removes every stored answer of a response (both tables).
 pub async fn delete_answers(mut conn: Conn<'_>, response_id: Uuid) -> Result<(), StorageError> {
     for table in [answer_table(false), answer_table(true)] {
         let sql = format!("DELETE FROM {table} WHERE response_id = $1");
-        on_conn!(conn.reborrow(), c => sqlx::query(&sql).bind(response_id).execute(&mut *c).await.map(|_| ()))?;
+        rows::execute(conn.reborrow(), &sql, &[&response_id]).await?;
     }
     Ok(())
 }
@@ -307,18 +270,17 @@ pub async fn insert_answers(
                 answer_table(special),
                 values(chunk.len(), &["$1", "$2"], 5)
             );
-            on_conn!(conn.reborrow(), c => {
-                let mut q = sqlx::query(&sql).bind(response_id).bind(consultation_id);
-                for r in chunk {
-                    q = q
-                        .bind(&r.question_id)
-                        .bind(r.item)
-                        .bind(r.choice)
-                        .bind(r.number)
-                        .bind(r.text.as_deref());
-                }
-                q.execute(&mut *c).await.map(|_| ())
-            })?;
+            let mut params: Vec<&dyn Param> = vec![&response_id, &consultation_id];
+            for r in chunk {
+                params.extend([
+                    &r.question_id as &dyn Param,
+                    &r.item,
+                    &r.choice,
+                    &r.number,
+                    &r.text,
+                ]);
+            }
+            rows::execute(conn.reborrow(), &sql, &params).await?;
         }
     }
     Ok(())
@@ -373,23 +335,19 @@ async fn apply_moves(
              ON CONFLICT (consultation_id, question_id, item, choice) DO UPDATE SET n = result_counts.n + excluded.n",
             values(chunk.len(), &["$1"], 4)
         );
-        on_conn!(conn.reborrow(), c => {
-            let mut q = sqlx::query(&sql).bind(consultation_id);
-            for ((question, item, choice), n) in chunk {
-                q = q.bind(question).bind(*item).bind(*choice).bind(*n);
-            }
-            q.execute(&mut *c).await.map(|_| ())
-        })?;
+        let mut params: Vec<&dyn Param> = vec![&consultation_id];
+        for ((question, item, choice), n) in chunk {
+            params.extend([question as &dyn Param, item, choice, n]);
+        }
+        rows::execute(conn.reborrow(), &sql, &params).await?;
     }
     if respondents != 0 {
-        on_conn!(conn.reborrow(), c => {
-            sqlx::query("UPDATE consultations SET response_count = response_count + $1 WHERE id = $2")
-                .bind(respondents)
-                .bind(consultation_id)
-                .execute(&mut *c)
-                .await
-                .map(|_| ())
-        })?;
+        rows::execute(
+            conn.reborrow(),
+            "UPDATE consultations SET response_count = response_count + $1 WHERE id = $2",
+            &[&respondents, &consultation_id],
+        )
+        .await?;
     }
     Ok(())
 }
@@ -466,19 +424,20 @@ pub async fn record_submission(
         serde_json::to_string(&answer_rows).map_err(|e| StorageError::Invalid(e.to_string()))?;
     let count_rows =
         serde_json::to_string(&count_rows).map_err(|e| StorageError::Invalid(e.to_string()))?;
-    on_conn!(conn, c => {
-        sqlx::query(SQL)
-            .bind(response_id)
-            .bind(consultation_id)
-            .bind(at)
-            .bind(draft)
-            .bind(respondents)
-            .bind(&answer_rows)
-            .bind(&count_rows)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        SQL,
+        &[
+            &response_id,
+            &consultation_id,
+            &at,
+            &draft,
+            &respondents,
+            &answer_rows,
+            &count_rows,
+        ],
+    )
+    .await?;
     Ok(())
 }
 
@@ -487,31 +446,27 @@ pub async fn counts(
     conn: Conn<'_>,
     consultation_id: Uuid,
 ) -> Result<Vec<(String, i64, i64, i64)>, StorageError> {
-    let rows = on_conn!(conn, c => {
-        sqlx::query_as::<_, (String, i64, i64, i64)>(
-            "SELECT question_id, item, choice, n FROM result_counts WHERE consultation_id = $1 AND n <> 0 \
-             ORDER BY question_id, item, choice",
-        )
-        .bind(consultation_id)
-        .fetch_all(&mut *c)
-        .await
-    })?;
-    Ok(rows)
+    rows::fetch_all(
+        conn,
+        "SELECT question_id, item, choice, n FROM result_counts WHERE consultation_id = $1 AND n <> 0 \
+         ORDER BY question_id, item, choice",
+        &[&consultation_id],
+        rows::tuple,
+    )
+    .await
 }
 
 /// The people who have responded, counted from the responses themselves
 /// (submitted and not removed), to check the running count.
 pub async fn submitted_count(conn: Conn<'_>, consultation_id: Uuid) -> Result<i64, StorageError> {
-    let n = on_conn!(conn, c => {
-        sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM responses \
-             WHERE consultation_id = $1 AND submitted_at IS NOT NULL AND removed_at IS NULL",
-        )
-        .bind(consultation_id)
-        .fetch_one(&mut *c)
-        .await
-    })?;
-    Ok(n)
+    rows::fetch_one(
+        conn,
+        "SELECT COUNT(*) FROM responses \
+         WHERE consultation_id = $1 AND submitted_at IS NOT NULL AND removed_at IS NULL",
+        &[&consultation_id],
+        rows::scalar,
+    )
+    .await
 }
 
 /// The same totals counted afresh from the stored answers, to check the
@@ -539,9 +494,8 @@ pub async fn recount(
              UNION ALL \
              SELECT question_id, -1, -1, COUNT(DISTINCT response_id) FROM {t} WHERE consultation_id = $1 GROUP BY question_id"
         );
-        let rows = on_conn!(conn.reborrow(), c => {
-            sqlx::query_as::<_, (String, i64, i64, i64)>(&sql).bind(consultation_id).fetch_all(&mut *c).await
-        })?;
+        let rows: Vec<(String, i64, i64, i64)> =
+            rows::fetch_all(conn.reborrow(), &sql, &[&consultation_id], rows::tuple).await?;
         out.extend(rows);
     }
     Ok(out)
@@ -564,21 +518,19 @@ pub async fn crosstab(
         answer_table(rows_by.1),
         answer_table(columns_by.1)
     );
-    let rows = on_conn!(conn, c => {
-        sqlx::query_as::<_, (i64, i64, i64)>(&sql)
-            .bind(consultation_id)
-            .bind(rows_by.0)
-            .bind(columns_by.0)
-            .fetch_all(&mut *c)
-            .await
-    })?;
-    Ok(rows)
+    rows::fetch_all(
+        conn,
+        &sql,
+        &[&consultation_id, &rows_by.0, &columns_by.0],
+        rows::tuple,
+    )
+    .await
 }
 
 /// A page of free-text answers to one question, newest first, with the
 /// response reference each belongs to: (reference, text).
 pub async fn texts(
-    conn: Conn<'_>,
+    mut conn: Conn<'_>,
     consultation_id: Uuid,
     question_id: &str,
     search: &str,
@@ -594,26 +546,15 @@ pub async fn texts(
     );
     let count_sql = format!("SELECT COUNT(*) FROM response_answers a WHERE {filter}");
     let search = search.trim().to_lowercase();
-    let found = on_conn!(conn, c => {
-        let list = sqlx::query_as::<_, (String, String)>(&list_sql)
-            .bind(consultation_id)
-            .bind(question_id)
-            .bind(&search)
-            .bind(&pattern)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(&mut *c)
-            .await?;
-        let total: i64 = sqlx::query_scalar(&count_sql)
-            .bind(consultation_id)
-            .bind(question_id)
-            .bind(&search)
-            .bind(&pattern)
-            .fetch_one(&mut *c)
-            .await?;
-        Ok::<_, sqlx::Error>((list, total))
-    })?;
-    Ok(found)
+    let filters: [&dyn Param; 4] = [&consultation_id, &question_id, &search, &pattern];
+    let page: Vec<&dyn Param> = filters
+        .iter()
+        .copied()
+        .chain([&limit as &dyn Param, &offset])
+        .collect();
+    let list = rows::fetch_all(conn.reborrow(), &list_sql, &page, rows::tuple).await?;
+    let total: i64 = rows::fetch_one(conn, &count_sql, &filters, rows::scalar).await?;
+    Ok((list, total))
 }
 
 /// Every response a person made, for "your data" and account deletion.
@@ -624,25 +565,19 @@ pub async fn for_respondent(
     let sql = format!(
         "SELECT {COLUMNS} FROM responses WHERE respondent_id = $1 ORDER BY created_at LIMIT 1000"
     );
-    let rows = on_conn!(conn, c => {
-        let rows = sqlx::query(&sql).bind(user).fetch_all(&mut *c).await?;
-        rows.iter().map(record).collect::<Result<Vec<_>, _>>()
-    })?;
-    Ok(rows)
+    rows::fetch_all(conn, &sql, &[&user], record).await
 }
 
 /// Marks a response removed at its author's request and empties its
 /// draft; its answers are deleted by the caller, who also takes them out
 /// of the totals.
 pub async fn mark_removed(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query("UPDATE responses SET removed_at = $1, draft = '{}', updated_at = $1 WHERE id = $2")
-            .bind(Timestamp::now())
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "UPDATE responses SET removed_at = $1, draft = '{}', updated_at = $1 WHERE id = $2",
+        &[&Timestamp::now(), &id],
+    )
+    .await?;
     Ok(())
 }
 
@@ -705,19 +640,13 @@ pub async fn submitted_page(
     };
     let sql = format!(
         "WITH r AS MATERIALIZED (SELECT id, reference, submitted_at FROM responses \
-             WHERE consultation_id = $1 AND id > $2 AND submitted_at IS NOT NULL AND removed_at IS NULL \
-             ORDER BY id LIMIT $3) \
+         WHERE consultation_id = $1 AND id > $2 AND submitted_at IS NOT NULL AND removed_at IS NULL \
+         ORDER BY id LIMIT $3) \
          SELECT (SELECT {agg}({array}({id}, r.reference, r.submitted_at, {plain}, {special_rows}) ORDER BY r.id){text} FROM r), \
-                (SELECT id FROM r ORDER BY id DESC LIMIT 1)"
+         (SELECT id FROM r ORDER BY id DESC LIMIT 1)"
     );
-    let (json, last) = on_conn!(conn, c => {
-        sqlx::query_as::<_, (Option<String>, Option<Uuid>)>(&sql)
-            .bind(consultation_id)
-            .bind(after)
-            .bind(limit)
-            .fetch_one(&mut *c)
-            .await
-    })?;
+    let (json, last): (Option<String>, Option<Uuid>) =
+        rows::fetch_one(conn, &sql, &[&consultation_id, &after, &limit], rows::tuple).await?;
     Ok(json.zip(last).map(|(json, last)| RawPage { json, last }))
 }
 
@@ -781,13 +710,7 @@ pub async fn mine_with_titles(
     let sql = "SELECT r.id, r.consultation_id, r.respondent_id, r.reference, r.draft, r.submitted_at, r.removed_at, \
                r.created_at, r.updated_at, c.title FROM responses r JOIN consultations c ON c.id = r.consultation_id \
                WHERE r.respondent_id = $1 ORDER BY r.created_at LIMIT 1000";
-    let rows = on_conn!(conn, c => {
-        let rows = sqlx::query(sql).bind(user).fetch_all(&mut *c).await?;
-        rows.iter()
-            .map(|r| Ok((record(r)?, r.try_get::<String, _>("title")?)))
-            .collect::<Result<Vec<_>, sqlx::Error>>()
-    })?;
-    Ok(rows)
+    rows::fetch_all(conn, sql, &[&user], |r| Ok((record(r)?, r.get("title")?))).await
 }
 
 /// Every picked option of every single-row choice answer, by response:
@@ -804,11 +727,5 @@ pub async fn choices(
          WHERE consultation_id = $1 AND item = 0 AND choice IS NOT NULL ORDER BY response_id",
         answer_table(special)
     );
-    let rows = on_conn!(conn, c => {
-        sqlx::query_as::<_, (Uuid, String, i64)>(&sql)
-            .bind(consultation_id)
-            .fetch_all(&mut *c)
-            .await
-    })?;
-    Ok(rows)
+    rows::fetch_all(conn, &sql, &[&consultation_id], rows::tuple).await
 }

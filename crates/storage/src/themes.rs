@@ -4,7 +4,8 @@
 
 use uuid::Uuid;
 
-use crate::{new_id, on_conn, Conn, StorageError, Timestamp};
+use crate::rows::{self, Param};
+use crate::{new_id, Conn, StorageError, Timestamp};
 
 /// One discovery run and where the analyst has taken it.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,17 +112,9 @@ pub async fn question_texts(
     consultation_id: Uuid,
     question_id: &str,
 ) -> Result<Vec<(Uuid, String)>, StorageError> {
-    let rows = on_conn!(conn, c => {
-        sqlx::query_as::<_, (Uuid, String)>(
-            "SELECT a.response_id, a.text_value FROM response_answers a JOIN responses r ON r.id = a.response_id \
+    let rows = rows::fetch_all(conn, "SELECT a.response_id, a.text_value FROM response_answers a JOIN responses r ON r.id = a.response_id \
              WHERE a.consultation_id = $1 AND a.question_id = $2 AND a.text_value IS NOT NULL \
-             AND r.submitted_at IS NOT NULL AND r.removed_at IS NULL ORDER BY a.response_id",
-        )
-        .bind(consultation_id)
-        .bind(question_id)
-        .fetch_all(&mut *c)
-        .await
-    })?;
+             AND r.submitted_at IS NOT NULL AND r.removed_at IS NULL ORDER BY a.response_id", &[&consultation_id, &question_id], rows::tuple).await?;
     Ok(rows)
 }
 
@@ -131,17 +124,15 @@ pub async fn answer_count(
     consultation_id: Uuid,
     question_id: &str,
 ) -> Result<i64, StorageError> {
-    let n = on_conn!(conn, c => {
-        sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM response_answers a JOIN responses r ON r.id = a.response_id \
-             WHERE a.consultation_id = $1 AND a.question_id = $2 AND a.text_value IS NOT NULL \
-             AND r.submitted_at IS NOT NULL AND r.removed_at IS NULL",
-        )
-        .bind(consultation_id)
-        .bind(question_id)
-        .fetch_one(&mut *c)
-        .await
-    })?;
+    let n = rows::fetch_one(
+        conn,
+        "SELECT COUNT(*) FROM response_answers a JOIN responses r ON r.id = a.response_id \
+         WHERE a.consultation_id = $1 AND a.question_id = $2 AND a.text_value IS NOT NULL \
+         AND r.submitted_at IS NOT NULL AND r.removed_at IS NULL",
+        &[&consultation_id, &question_id],
+        rows::scalar,
+    )
+    .await?;
     Ok(n)
 }
 
@@ -163,15 +154,9 @@ pub async fn answers_of(
          AND r.removed_at IS NULL AND a.response_id IN ({}) ORDER BY a.response_id",
         list.join(", ")
     );
-    let rows = on_conn!(conn, c => {
-        let mut q = sqlx::query_as::<_, (Uuid, String, String)>(&sql)
-            .bind(consultation_id)
-            .bind(question_id);
-        for id in ids {
-            q = q.bind(*id);
-        }
-        q.fetch_all(&mut *c).await
-    })?;
+    let mut params: Vec<&dyn Param> = vec![&consultation_id, &question_id];
+    params.extend(ids.iter().map(|id| id as &dyn Param));
+    let rows = rows::fetch_all(conn, &sql, &params, rows::tuple).await?;
     Ok(rows)
 }
 
@@ -182,44 +167,22 @@ pub async fn response_by_reference(
     question_id: &str,
     reference: &str,
 ) -> Result<Option<Uuid>, StorageError> {
-    let id = on_conn!(conn, c => {
-        sqlx::query_scalar::<_, Uuid>(
-            "SELECT r.id FROM responses r JOIN response_answers a ON a.response_id = r.id \
-             WHERE r.consultation_id = $1 AND a.question_id = $2 AND r.reference = $3 \
-             AND a.text_value IS NOT NULL AND r.removed_at IS NULL",
-        )
-        .bind(consultation_id)
-        .bind(question_id)
-        .bind(reference)
-        .fetch_optional(&mut *c)
-        .await
-    })?;
+    let id = rows::fetch_optional(
+        conn,
+        "SELECT r.id FROM responses r JOIN response_answers a ON a.response_id = r.id \
+         WHERE r.consultation_id = $1 AND a.question_id = $2 AND r.reference = $3 \
+         AND a.text_value IS NOT NULL AND r.removed_at IS NULL",
+        &[&consultation_id, &question_id, &reference],
+        rows::scalar,
+    )
+    .await?;
     Ok(id)
 }
 
 pub async fn insert_run(conn: Conn<'_>, r: &NewRun<'_>) -> Result<Uuid, StorageError> {
     let id = new_id();
-    on_conn!(conn, c => {
-        sqlx::query(
-            "INSERT INTO theme_runs (id, consultation_id, question_id, seed, answers, campaign_answers, endorsements, \
-             rejections, unassigned, campaigns, run_by, run_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        )
-        .bind(id)
-        .bind(r.consultation_id)
-        .bind(r.question_id)
-        .bind(r.seed)
-        .bind(r.answers)
-        .bind(r.campaign_answers)
-        .bind(r.endorsements)
-        .bind(r.rejections)
-        .bind(r.unassigned)
-        .bind(r.campaigns)
-        .bind(r.run_by)
-        .bind(Timestamp::now())
-        .execute(&mut *c)
-        .await
-        .map(|_| ())
-    })?;
+    rows::execute(conn, "INSERT INTO theme_runs (id, consultation_id, question_id, seed, answers, campaign_answers, endorsements, \
+             rejections, unassigned, campaigns, run_by, run_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", &[&id, &r.consultation_id, &r.question_id, &r.seed, &r.answers, &r.campaign_answers, &r.endorsements, &r.rejections, &r.unassigned, &r.campaigns, &r.run_by, &Timestamp::now()]).await?;
     Ok(id)
 }
 
@@ -233,13 +196,8 @@ pub async fn latest_run(
         "SELECT {RUN_COLUMNS} FROM theme_runs WHERE consultation_id = $1 AND question_id = $2 \
          ORDER BY run_at DESC, id DESC LIMIT 1"
     );
-    let row = on_conn!(conn, c => {
-        sqlx::query_as::<_, RunRow>(&sql)
-            .bind(consultation_id)
-            .bind(question_id)
-            .fetch_optional(&mut *c)
-            .await
-    })?;
+    let row =
+        rows::fetch_optional(conn, &sql, &[&consultation_id, &question_id], rows::tuple).await?;
     Ok(row.map(run_of))
 }
 
@@ -262,14 +220,7 @@ pub async fn set_step(
         RunStep::Mapped => "mapped_at",
     };
     let sql = format!("UPDATE theme_runs SET {column} = $1 WHERE id = $2");
-    on_conn!(conn, c => {
-        sqlx::query(&sql)
-            .bind(at)
-            .bind(run)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(conn, &sql, &[&at, &run]).await?;
     Ok(())
 }
 
@@ -281,55 +232,34 @@ pub async fn insert_theme(
     by: Option<Uuid>,
 ) -> Result<Uuid, StorageError> {
     let id = new_id();
-    on_conn!(conn, c => {
-        sqlx::query(
-            "INSERT INTO themes (id, run_id, position, label, description, stance, top_terms, examples, status, \
-             created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
-        )
-        .bind(id)
-        .bind(run)
-        .bind(position)
-        .bind(t.label)
-        .bind(t.description)
-        .bind(t.stance)
-        .bind(t.top_terms)
-        .bind(t.examples)
-        .bind(t.status)
-        .bind(by)
-        .bind(Timestamp::now())
-        .execute(&mut *c)
-        .await
-        .map(|_| ())
-    })?;
+    rows::execute(conn, "INSERT INTO themes (id, run_id, position, label, description, stance, top_terms, examples, status, \
+             created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)", &[&id, &run, &position, &t.label, &t.description, &t.stance, &t.top_terms, &t.examples, &t.status, &by, &Timestamp::now()]).await?;
     Ok(id)
 }
 
 /// Every theme of a run, deleted and merged ones included, in order.
 pub async fn themes(conn: Conn<'_>, run: Uuid) -> Result<Vec<ThemeRecord>, StorageError> {
-    let rows = on_conn!(conn, c => {
-        sqlx::query_as::<_, (Uuid, Uuid, i64, String, String, String, String, String, String, Option<Uuid>)>(
-            "SELECT id, run_id, position, label, description, stance, top_terms, examples, status, merged_into \
-             FROM themes WHERE run_id = $1 ORDER BY position, id",
-        )
-        .bind(run)
-        .fetch_all(&mut *c)
-        .await
-    })?;
-    Ok(rows
-        .into_iter()
-        .map(|r| ThemeRecord {
-            id: r.0,
-            run_id: r.1,
-            position: r.2,
-            label: r.3,
-            description: r.4,
-            stance: r.5,
-            top_terms: r.6,
-            examples: r.7,
-            status: r.8,
-            merged_into: r.9,
-        })
-        .collect())
+    rows::fetch_all(
+        conn,
+        "SELECT id, run_id, position, label, description, stance, top_terms, examples, status, merged_into \
+         FROM themes WHERE run_id = $1 ORDER BY position, id",
+        &[&run],
+        |r| {
+            Ok(ThemeRecord {
+                id: r.get("id")?,
+                run_id: r.get("run_id")?,
+                position: r.get("position")?,
+                label: r.get("label")?,
+                description: r.get("description")?,
+                stance: r.get("stance")?,
+                top_terms: r.get("top_terms")?,
+                examples: r.get("examples")?,
+                status: r.get("status")?,
+                merged_into: r.get("merged_into")?,
+            })
+        },
+    )
+    .await
 }
 
 /// A theme by id with its run, if it exists.
@@ -337,19 +267,18 @@ pub async fn find_theme(
     mut conn: Conn<'_>,
     id: Uuid,
 ) -> Result<Option<(RunRecord, ThemeRecord)>, StorageError> {
-    let run: Option<Uuid> = on_conn!(conn.reborrow(), c => {
-        sqlx::query_scalar("SELECT run_id FROM themes WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *c)
-            .await
-    })?;
+    let run: Option<Uuid> = rows::fetch_optional(
+        conn.reborrow(),
+        "SELECT run_id FROM themes WHERE id = $1",
+        &[&id],
+        rows::scalar,
+    )
+    .await?;
     let Some(run) = run else {
         return Ok(None);
     };
     let sql = format!("SELECT {RUN_COLUMNS} FROM theme_runs WHERE id = $1");
-    let r = on_conn!(conn.reborrow(), c => {
-        sqlx::query_as::<_, RunRow>(&sql).bind(run).fetch_one(&mut *c).await
-    })?;
+    let r = rows::fetch_one(conn.reborrow(), &sql, &[&run], rows::tuple).await?;
     let theme = themes(conn, run).await?.into_iter().find(|t| t.id == id);
     Ok(theme.map(|t| (run_of(r), t)))
 }
@@ -361,34 +290,19 @@ pub async fn update_theme(
     description: &str,
     examples: &str,
 ) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query("UPDATE themes SET label = $1, description = $2, examples = $3, updated_at = $4 WHERE id = $5")
-            .bind(label)
-            .bind(description)
-            .bind(examples)
-            .bind(Timestamp::now())
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(conn, "UPDATE themes SET label = $1, description = $2, examples = $3, updated_at = $4 WHERE id = $5", &[&label, &description, &examples, &Timestamp::now(), &id]).await?;
     Ok(())
 }
 
 /// Sets the status of every live theme of a run (confirming the set).
 pub async fn set_live_status(conn: Conn<'_>, run: Uuid, status: &str) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query(
-            "UPDATE themes SET status = $1, updated_at = $2 WHERE run_id = $3 \
-             AND status IN ('candidate', 'confirmed')",
-        )
-        .bind(status)
-        .bind(Timestamp::now())
-        .bind(run)
-        .execute(&mut *c)
-        .await
-        .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "UPDATE themes SET status = $1, updated_at = $2 WHERE run_id = $3 \
+         AND status IN ('candidate', 'confirmed')",
+        &[&status, &Timestamp::now(), &run],
+    )
+    .await?;
     Ok(())
 }
 
@@ -398,16 +312,12 @@ pub async fn set_status(
     status: &str,
     merged_into: Option<Uuid>,
 ) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query("UPDATE themes SET status = $1, merged_into = $2, updated_at = $3 WHERE id = $4")
-            .bind(status)
-            .bind(merged_into)
-            .bind(Timestamp::now())
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "UPDATE themes SET status = $1, merged_into = $2, updated_at = $3 WHERE id = $4",
+        &[&status, &merged_into, &Timestamp::now(), &id],
+    )
+    .await?;
     Ok(())
 }
 
@@ -431,13 +341,11 @@ pub async fn insert_assignments(
             "INSERT INTO theme_assignments (run_id, source, theme_id, response_id, confidence) VALUES {}",
             values.join(", ")
         );
-        on_conn!(conn.reborrow(), c => {
-            let mut q = sqlx::query(&sql).bind(run).bind(source);
-            for (theme, response, confidence) in chunk {
-                q = q.bind(*theme).bind(*response).bind(*confidence);
-            }
-            q.execute(&mut *c).await.map(|_| ())
-        })?;
+        let mut params: Vec<&dyn Param> = vec![&run, &source];
+        for (theme, response, confidence) in chunk {
+            params.extend([theme as &dyn Param, response, confidence]);
+        }
+        rows::execute(conn.reborrow(), &sql, &params).await?;
     }
     Ok(())
 }
@@ -473,40 +381,29 @@ pub async fn move_assignments(
         "DELETE FROM theme_assignments WHERE theme_id = $1{}",
         filter(2)
     );
-    on_conn!(conn.reborrow(), c => {
-        let mut q = sqlx::query(&copy).bind(from).bind(to);
-        for id in ids {
-            q = q.bind(*id);
-        }
-        q.execute(&mut *c).await.map(|_| ())
-    })?;
-    on_conn!(conn, c => {
-        let mut q = sqlx::query(&remove).bind(from);
-        for id in ids {
-            q = q.bind(*id);
-        }
-        q.execute(&mut *c).await.map(|_| ())
-    })?;
+    let mut params: Vec<&dyn Param> = vec![&from, &to];
+    params.extend(ids.iter().map(|id| id as &dyn Param));
+    rows::execute(conn.reborrow(), &copy, &params).await?;
+    params.remove(1);
+    rows::execute(conn, &remove, &params).await?;
     Ok(())
 }
 
 /// Clears what a previous mapping of the run found (the model's rows and
 /// unsettled reviews); what analysts settled stays.
 pub async fn clear_mapping(mut conn: Conn<'_>, run: Uuid) -> Result<(), StorageError> {
-    on_conn!(conn.reborrow(), c => {
-        sqlx::query("DELETE FROM theme_assignments WHERE run_id = $1 AND source = 'mapping'")
-            .bind(run)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
-    on_conn!(conn, c => {
-        sqlx::query("DELETE FROM theme_reviews WHERE run_id = $1 AND reviewed_at IS NULL")
-            .bind(run)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(
+        conn.reborrow(),
+        "DELETE FROM theme_assignments WHERE run_id = $1 AND source = 'mapping'",
+        &[&run],
+    )
+    .await?;
+    rows::execute(
+        conn,
+        "DELETE FROM theme_reviews WHERE run_id = $1 AND reviewed_at IS NULL",
+        &[&run],
+    )
+    .await?;
     Ok(())
 }
 
@@ -527,40 +424,30 @@ pub async fn counts(
          JOIN responses r ON r.id = a.response_id \
          WHERE a.run_id = $1 AND a.source IN {sources} AND r.removed_at IS NULL GROUP BY a.theme_id"
     );
-    let rows = on_conn!(conn, c => {
-        sqlx::query_as::<_, (Uuid, i64)>(&sql).bind(run).fetch_all(&mut *c).await
-    })?;
+    let rows = rows::fetch_all(conn, &sql, &[&run], rows::tuple).await?;
     Ok(rows)
 }
 
 /// Answers one theme holds after mapping (responses since removed left out).
 pub async fn theme_count(conn: Conn<'_>, theme: Uuid) -> Result<i64, StorageError> {
-    let n = on_conn!(conn, c => {
-        sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(DISTINCT a.response_id) FROM theme_assignments a JOIN responses r ON r.id = a.response_id \
-             WHERE a.theme_id = $1 AND a.source IN ('mapping', 'analyst') AND r.removed_at IS NULL",
-        )
-        .bind(theme)
-        .fetch_one(&mut *c)
-        .await
-    })?;
+    let n = rows::fetch_one(conn, "SELECT COUNT(DISTINCT a.response_id) FROM theme_assignments a JOIN responses r ON r.id = a.response_id \
+             WHERE a.theme_id = $1 AND a.source IN ('mapping', 'analyst') AND r.removed_at IS NULL", &[&theme], rows::scalar).await?;
     Ok(n)
 }
 
 /// Every theme of run `run` with its count of answers (mapped or placed
 /// by an analyst, responses not removed), in one query.
 pub async fn theme_counts(conn: Conn<'_>, run: Uuid) -> Result<Vec<(Uuid, i64)>, StorageError> {
-    let rows = on_conn!(conn, c => {
-        sqlx::query_as::<_, (Uuid, i64)>(
-            "SELECT a.theme_id, COUNT(DISTINCT a.response_id) FROM theme_assignments a \
-             JOIN responses r ON r.id = a.response_id \
-             WHERE a.run_id = $1 AND a.source IN ('mapping', 'analyst') AND r.removed_at IS NULL \
-             GROUP BY a.theme_id",
-        )
-        .bind(run)
-        .fetch_all(&mut *c)
-        .await
-    })?;
+    let rows = rows::fetch_all(
+        conn,
+        "SELECT a.theme_id, COUNT(DISTINCT a.response_id) FROM theme_assignments a \
+         JOIN responses r ON r.id = a.response_id \
+         WHERE a.run_id = $1 AND a.source IN ('mapping', 'analyst') AND r.removed_at IS NULL \
+         GROUP BY a.theme_id",
+        &[&run],
+        rows::tuple,
+    )
+    .await?;
     Ok(rows)
 }
 
@@ -571,17 +458,14 @@ pub async fn members(
     source: &str,
     limit: i64,
 ) -> Result<Vec<Uuid>, StorageError> {
-    let rows = on_conn!(conn, c => {
-        sqlx::query_scalar::<_, Uuid>(
-            "SELECT response_id FROM theme_assignments WHERE theme_id = $1 AND source = $2 \
-             ORDER BY confidence DESC, response_id LIMIT $3",
-        )
-        .bind(theme)
-        .bind(source)
-        .bind(limit)
-        .fetch_all(&mut *c)
-        .await
-    })?;
+    let rows = rows::fetch_all(
+        conn,
+        "SELECT response_id FROM theme_assignments WHERE theme_id = $1 AND source = $2 \
+         ORDER BY confidence DESC, response_id LIMIT $3",
+        &[&theme, &source, &limit],
+        rows::scalar,
+    )
+    .await?;
     Ok(rows)
 }
 
@@ -601,13 +485,11 @@ pub async fn insert_reviews(
             "INSERT INTO theme_reviews (run_id, response_id, stance, best_confidence) VALUES {}",
             values.join(", ")
         );
-        on_conn!(conn.reborrow(), c => {
-            let mut q = sqlx::query(&sql).bind(run);
-            for (response, stance, best) in chunk {
-                q = q.bind(*response).bind(*stance).bind(*best);
-            }
-            q.execute(&mut *c).await.map(|_| ())
-        })?;
+        let mut params: Vec<&dyn Param> = vec![&run];
+        for (response, stance, best) in chunk {
+            params.extend([response as &dyn Param, stance, best]);
+        }
+        rows::execute(conn.reborrow(), &sql, &params).await?;
     }
     Ok(())
 }
@@ -629,42 +511,34 @@ pub async fn reviews(
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<ReviewRow>, i64), StorageError> {
-    let rows = on_conn!(conn.reborrow(), c => {
-        sqlx::query_as::<_, (Uuid, String, String, String, f64)>(
-            "SELECT v.response_id, r.reference, a.text_value, v.stance, v.best_confidence FROM theme_reviews v \
-             JOIN responses r ON r.id = v.response_id \
-             JOIN response_answers a ON a.response_id = v.response_id AND a.question_id = $2 \
-             WHERE v.run_id = $1 AND v.reviewed_at IS NULL AND r.removed_at IS NULL AND a.text_value IS NOT NULL \
-             ORDER BY v.best_confidence, v.response_id LIMIT $3 OFFSET $4",
-        )
-        .bind(run.id)
-        .bind(&run.question_id)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&mut *c)
-        .await
-    })?;
-    let total = on_conn!(conn, c => {
-        sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM theme_reviews v JOIN responses r ON r.id = v.response_id \
-             WHERE v.run_id = $1 AND v.reviewed_at IS NULL AND r.removed_at IS NULL",
-        )
-        .bind(run.id)
-        .fetch_one(&mut *c)
-        .await
-    })?;
-    Ok((
-        rows.into_iter()
-            .map(|r| ReviewRow {
-                response_id: r.0,
-                reference: r.1,
-                text: r.2,
-                stance: r.3,
-                best: r.4,
+    let page = rows::fetch_all(
+        conn.reborrow(),
+        "SELECT v.response_id, r.reference, a.text_value, v.stance, v.best_confidence FROM theme_reviews v \
+         JOIN responses r ON r.id = v.response_id \
+         JOIN response_answers a ON a.response_id = v.response_id AND a.question_id = $2 \
+         WHERE v.run_id = $1 AND v.reviewed_at IS NULL AND r.removed_at IS NULL AND a.text_value IS NOT NULL \
+         ORDER BY v.best_confidence, v.response_id LIMIT $3 OFFSET $4",
+        &[&run.id, &run.question_id, &limit, &offset],
+        |r| {
+            Ok(ReviewRow {
+                response_id: r.get("response_id")?,
+                reference: r.get("reference")?,
+                text: r.get("text_value")?,
+                stance: r.get("stance")?,
+                best: r.get("best_confidence")?,
             })
-            .collect(),
-        total,
-    ))
+        },
+    )
+    .await?;
+    let total = rows::fetch_one(
+        conn,
+        "SELECT COUNT(*) FROM theme_reviews v JOIN responses r ON r.id = v.response_id \
+         WHERE v.run_id = $1 AND v.reviewed_at IS NULL AND r.removed_at IS NULL",
+        &[&run.id],
+        rows::scalar,
+    )
+    .await?;
+    Ok((page, total))
 }
 
 /// Settles one answer on the review list; `false` if it was not waiting.
@@ -674,19 +548,13 @@ pub async fn settle_review(
     response: Uuid,
     by: Uuid,
 ) -> Result<bool, StorageError> {
-    let n = on_conn!(conn, c => {
-        sqlx::query(
-            "UPDATE theme_reviews SET reviewed_by = $1, reviewed_at = $2 \
-             WHERE run_id = $3 AND response_id = $4 AND reviewed_at IS NULL",
-        )
-        .bind(by)
-        .bind(Timestamp::now())
-        .bind(run)
-        .bind(response)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    let n = rows::execute(
+        conn,
+        "UPDATE theme_reviews SET reviewed_by = $1, reviewed_at = $2 \
+         WHERE run_id = $3 AND response_id = $4 AND reviewed_at IS NULL",
+        &[&by, &Timestamp::now(), &run, &response],
+    )
+    .await?;
     Ok(n == 1)
 }
 
@@ -707,14 +575,9 @@ pub async fn mapped_themes_of(
          AND source IN ('mapping', 'analyst') AND response_id IN ({}) ORDER BY response_id, theme_id",
         list.join(", ")
     );
-    let rows = on_conn!(conn, c => {
-        let mut q = sqlx::query_as::<_, (Uuid, Uuid)>(&sql).bind(run);
-        for id in responses {
-            q = q.bind(*id);
-        }
-        q.fetch_all(&mut *c).await
-    })?;
-    Ok(rows)
+    let mut params: Vec<&dyn Param> = vec![&run];
+    params.extend(responses.iter().map(|id| id as &dyn Param));
+    rows::fetch_all(conn, &sql, &params, rows::tuple).await
 }
 
 /// Replaces the analyst's choice of themes for one answer.
@@ -724,31 +587,26 @@ pub async fn set_analyst_themes(
     response: Uuid,
     themes: &[Uuid],
 ) -> Result<(), StorageError> {
-    on_conn!(conn.reborrow(), c => {
-        sqlx::query(
-            "DELETE FROM theme_assignments WHERE run_id = $1 AND response_id = $2 \
-             AND source IN ('mapping', 'analyst')",
-        )
-        .bind(run)
-        .bind(response)
-        .execute(&mut *c)
-        .await
-        .map(|_| ())
-    })?;
+    rows::execute(
+        conn.reborrow(),
+        "DELETE FROM theme_assignments WHERE run_id = $1 AND response_id = $2 \
+         AND source IN ('mapping', 'analyst')",
+        &[&run, &response],
+    )
+    .await?;
     let rows: Vec<(Uuid, Uuid, f64)> = themes.iter().map(|t| (*t, response, 1.0)).collect();
     insert_assignments(conn, run, "analyst", &rows).await
 }
 
 /// The answers of a run an analyst has settled on the review list.
 pub async fn settled(conn: Conn<'_>, run: Uuid) -> Result<Vec<Uuid>, StorageError> {
-    let rows = on_conn!(conn, c => {
-        sqlx::query_scalar::<_, Uuid>(
-            "SELECT response_id FROM theme_reviews WHERE run_id = $1 AND reviewed_at IS NOT NULL",
-        )
-        .bind(run)
-        .fetch_all(&mut *c)
-        .await
-    })?;
+    let rows = rows::fetch_all(
+        conn,
+        "SELECT response_id FROM theme_reviews WHERE run_id = $1 AND reviewed_at IS NOT NULL",
+        &[&run],
+        rows::scalar,
+    )
+    .await?;
     Ok(rows)
 }
 
@@ -758,15 +616,13 @@ pub async fn response_reference(
     consultation_id: Uuid,
     response: Uuid,
 ) -> Result<Option<String>, StorageError> {
-    let r = on_conn!(conn, c => {
-        sqlx::query_scalar::<_, String>(
-            "SELECT reference FROM responses WHERE id = $1 AND consultation_id = $2 \
-             AND submitted_at IS NOT NULL AND removed_at IS NULL",
-        )
-        .bind(response)
-        .bind(consultation_id)
-        .fetch_optional(&mut *c)
-        .await
-    })?;
+    let r = rows::fetch_optional(
+        conn,
+        "SELECT reference FROM responses WHERE id = $1 AND consultation_id = $2 \
+         AND submitted_at IS NOT NULL AND removed_at IS NULL",
+        &[&response, &consultation_id],
+        rows::scalar,
+    )
+    .await?;
     Ok(r)
 }

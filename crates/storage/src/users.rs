@@ -1,10 +1,10 @@
 //! People and their roles. Personal data lives only here.
 
 use cohesion_domain::identity::{DisplayName, Email, Role};
-use sqlx::Row;
 use uuid::Uuid;
 
-use crate::{new_id, on_conn, Conn, StorageError, Timestamp};
+use crate::rows::{self, Param, Row};
+use crate::{new_id, Conn, StorageError, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRecord {
@@ -23,24 +23,17 @@ pub struct UserRecord {
 const COLUMNS: &str =
     "id, email, display_name, password_hash, locale, email_verified_at, suspended_at, deleted_at, created_at";
 
-pub(crate) fn record<R: Row>(r: &R) -> Result<UserRecord, sqlx::Error>
-where
-    for<'a> &'a str: sqlx::ColumnIndex<R>,
-    for<'a> Uuid: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> Option<String>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> Option<Timestamp>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> Timestamp: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-{
+pub(crate) fn record(r: &Row) -> Result<UserRecord, sqlx::Error> {
     Ok(UserRecord {
-        id: r.try_get("id")?,
-        email: r.try_get("email")?,
-        display_name: r.try_get("display_name")?,
-        password_hash: r.try_get("password_hash")?,
-        locale: r.try_get("locale")?,
-        email_verified_at: r.try_get("email_verified_at")?,
-        suspended_at: r.try_get("suspended_at")?,
-        deleted_at: r.try_get("deleted_at")?,
-        created_at: r.try_get("created_at")?,
+        id: r.get("id")?,
+        email: r.get("email")?,
+        display_name: r.get("display_name")?,
+        password_hash: r.get("password_hash")?,
+        locale: r.get("locale")?,
+        email_verified_at: r.get("email_verified_at")?,
+        suspended_at: r.get("suspended_at")?,
+        deleted_at: r.get("deleted_at")?,
+        created_at: r.get("created_at")?,
     })
 }
 
@@ -56,21 +49,13 @@ pub async fn insert(
 ) -> Result<Option<Uuid>, StorageError> {
     let id = new_id();
     let now = Timestamp::now();
-    let inserted = on_conn!(conn, c => {
-        sqlx::query(
-            "INSERT INTO users (id, email, display_name, password_hash, locale, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (email) DO NOTHING",
-        )
-        .bind(id)
-        .bind(email.as_str())
-        .bind(name.as_str())
-        .bind(password_hash)
-        .bind(locale)
-        .bind(now)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    let inserted = rows::execute(
+        conn,
+        "INSERT INTO users (id, email, display_name, password_hash, locale, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (email) DO NOTHING",
+        &[&id, &email.as_str(), &name.as_str(), &password_hash, &locale, &now],
+    )
+    .await?;
     Ok((inserted == 1).then_some(id))
 }
 
@@ -79,49 +64,37 @@ pub async fn find_by_email(
     email: &Email,
 ) -> Result<Option<UserRecord>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE email = $1");
-    let found = on_conn!(conn, c => {
-        let row = sqlx::query(&sql).bind(email.as_str()).fetch_optional(&mut *c).await?;
-        row.as_ref().map(record).transpose()
-    })?;
-    Ok(found)
+    rows::fetch_optional(conn, &sql, &[&email.as_str()], record).await
 }
 
 pub async fn find_by_id(conn: Conn<'_>, id: Uuid) -> Result<Option<UserRecord>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
-    let found = on_conn!(conn, c => {
-        let row = sqlx::query(&sql).bind(id).fetch_optional(&mut *c).await?;
-        row.as_ref().map(record).transpose()
-    })?;
-    Ok(found)
+    rows::fetch_optional(conn, &sql, &[&id], record).await
 }
 
 /// Records that the person proved they own `email` (which must still be
 /// the account's address, so an old link cannot verify a new address).
 pub async fn mark_verified(conn: Conn<'_>, id: Uuid, email: &str) -> Result<bool, StorageError> {
     let now = Timestamp::now();
-    let n = on_conn!(conn, c => {
-        sqlx::query(
-            "UPDATE users SET email_verified_at = $1, updated_at = $1 \
-             WHERE id = $2 AND email = $3 AND deleted_at IS NULL",
-        )
-        .bind(now)
-        .bind(id)
-        .bind(email)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    let n = rows::execute(
+        conn,
+        "UPDATE users SET email_verified_at = $1, updated_at = $1 \
+         WHERE id = $2 AND email = $3 AND deleted_at IS NULL",
+        &[&now, &id, &email],
+    )
+    .await?;
     Ok(n == 1)
 }
 
 /// The roles granted to `id` (residency is implied, never stored).
 pub async fn roles(conn: Conn<'_>, id: Uuid) -> Result<Vec<Role>, StorageError> {
-    let keys: Vec<String> = on_conn!(conn, c => {
-        sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
-            .bind(id)
-            .fetch_all(&mut *c)
-            .await
-    })?;
+    let keys: Vec<String> = rows::fetch_all(
+        conn,
+        "SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role",
+        &[&id],
+        rows::scalar,
+    )
+    .await?;
     Ok(keys.iter().filter_map(|k| Role::from_key(k)).collect())
 }
 
@@ -132,32 +105,24 @@ pub async fn grant_role(
     role: Role,
     by: Option<Uuid>,
 ) -> Result<bool, StorageError> {
-    let n = on_conn!(conn, c => {
-        sqlx::query(
-            "INSERT INTO user_roles (user_id, role, granted_at, granted_by) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (user_id, role) DO NOTHING",
-        )
-        .bind(id)
-        .bind(role.key())
-        .bind(Timestamp::now())
-        .bind(by)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    let n = rows::execute(
+        conn,
+        "INSERT INTO user_roles (user_id, role, granted_at, granted_by) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id, role) DO NOTHING",
+        &[&id, &role.key(), &Timestamp::now(), &by],
+    )
+    .await?;
     Ok(n == 1)
 }
 
 /// Withdraws `role`; returns whether it was held.
 pub async fn revoke_role(conn: Conn<'_>, id: Uuid, role: Role) -> Result<bool, StorageError> {
-    let n = on_conn!(conn, c => {
-        sqlx::query("DELETE FROM user_roles WHERE user_id = $1 AND role = $2")
-            .bind(id)
-            .bind(role.key())
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected())
-    })?;
+    let n = rows::execute(
+        conn,
+        "DELETE FROM user_roles WHERE user_id = $1 AND role = $2",
+        &[&id, &role.key()],
+    )
+    .await?;
     Ok(n == 1)
 }
 
@@ -171,14 +136,9 @@ pub async fn roles_of(conn: Conn<'_>, ids: &[Uuid]) -> Result<Vec<(Uuid, Role)>,
         "SELECT user_id, role FROM user_roles WHERE user_id IN ({}) ORDER BY user_id, role",
         placeholders.join(", ")
     );
-    let rows: Vec<(Uuid, String)> = on_conn!(conn, c => {
-        let mut q = sqlx::query_as(&sql);
-        for id in ids {
-            q = q.bind(*id);
-        }
-        q.fetch_all(&mut *c).await
-    })?;
-    Ok(rows
+    let params: Vec<&dyn Param> = ids.iter().map(|id| id as &dyn Param).collect();
+    let found: Vec<(Uuid, String)> = rows::fetch_all(conn, &sql, &params, rows::tuple).await?;
+    Ok(found
         .into_iter()
         .filter_map(|(id, key)| Role::from_key(&key).map(|r| (id, r)))
         .collect())
@@ -194,15 +154,7 @@ async fn set_text(
     let sql = format!(
         "UPDATE users SET {column} = $1, updated_at = $2 WHERE id = $3 AND deleted_at IS NULL"
     );
-    let n = on_conn!(conn, c => {
-        sqlx::query(&sql)
-            .bind(value)
-            .bind(Timestamp::now())
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected())
-    })?;
+    let n = rows::execute(conn, &sql, &[&value, &Timestamp::now(), &id]).await?;
     Ok(n == 1)
 }
 
@@ -226,19 +178,14 @@ pub async fn set_locale(conn: Conn<'_>, id: Uuid, locale: &str) -> Result<bool, 
 /// account took the address meanwhile (the unique index decides).
 pub async fn change_email(conn: Conn<'_>, id: Uuid, email: &str) -> Result<bool, StorageError> {
     let now = Timestamp::now();
-    let n = on_conn!(conn, c => {
-        sqlx::query(
-            "UPDATE users SET email = $1, email_verified_at = $2, updated_at = $2 \
-             WHERE id = $3 AND deleted_at IS NULL AND suspended_at IS NULL \
-             AND NOT EXISTS (SELECT 1 FROM users WHERE email = $1)",
-        )
-        .bind(email)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    let n = rows::execute(
+        conn,
+        "UPDATE users SET email = $1, email_verified_at = $2, updated_at = $2 \
+         WHERE id = $3 AND deleted_at IS NULL AND suspended_at IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM users WHERE email = $1)",
+        &[&email, &now, &id],
+    )
+    .await?;
     Ok(n == 1)
 }
 
@@ -249,42 +196,35 @@ pub async fn set_suspended(
     id: Uuid,
     at: Option<Timestamp>,
 ) -> Result<bool, StorageError> {
-    let n = on_conn!(conn, c => {
-        sqlx::query(
-            "UPDATE users SET suspended_at = $1, updated_at = $2 \
-             WHERE id = $3 AND deleted_at IS NULL AND (suspended_at IS NULL) = ($1 IS NOT NULL)",
-        )
-        .bind(at)
-        .bind(Timestamp::now())
-        .bind(id)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    let n = rows::execute(
+        conn,
+        "UPDATE users SET suspended_at = $1, updated_at = $2 \
+         WHERE id = $3 AND deleted_at IS NULL AND (suspended_at IS NULL) = ($1 IS NOT NULL)",
+        &[&at, &Timestamp::now(), &id],
+    )
+    .await?;
     Ok(n == 1)
 }
 
 /// Erases the person: every personal column cleared, roles withdrawn.
 /// The row stays so that what they contributed keeps an author to point
 /// at ("Anonymous – account deleted").
-pub async fn erase(conn: Conn<'_>, id: Uuid) -> Result<bool, StorageError> {
+pub async fn erase(mut conn: Conn<'_>, id: Uuid) -> Result<bool, StorageError> {
     let now = Timestamp::now();
-    let n = on_conn!(conn, c => {
-        sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
-            .bind(id)
-            .execute(&mut *c)
-            .await?;
-        sqlx::query(
-            "UPDATE users SET email = NULL, display_name = NULL, password_hash = NULL, \
-             locale = NULL, email_verified_at = NULL, suspended_at = NULL, \
-             deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL",
-        )
-        .bind(now)
-        .bind(id)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    rows::execute(
+        conn.reborrow(),
+        "DELETE FROM user_roles WHERE user_id = $1",
+        &[&id],
+    )
+    .await?;
+    let n = rows::execute(
+        conn,
+        "UPDATE users SET email = NULL, display_name = NULL, password_hash = NULL, \
+         locale = NULL, email_verified_at = NULL, suspended_at = NULL, \
+         deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL",
+        &[&now, &id],
+    )
+    .await?;
     Ok(n == 1)
 }
 
@@ -317,35 +257,32 @@ pub async fn search(conn: Conn<'_>, q: &UserQuery<'_>) -> Result<Vec<UserSummary
     } else {
         Some(format!("%{}%", escape_like(&q.text.trim().to_lowercase())))
     };
-    let rows = on_conn!(conn, c => {
-        let rows = sqlx::query(
-            "SELECT id, email, display_name, email_verified_at, suspended_at, created_at FROM users \
-             WHERE deleted_at IS NULL \
-             AND ($1 IS NULL OR email LIKE $1 ESCAPE '\\' OR lower(display_name) LIKE $1 ESCAPE '\\') \
-             AND ($2 IS NULL OR id IN (SELECT user_id FROM user_roles WHERE role = $2)) \
-             AND ($3 IS NULL OR id > $3) \
-             ORDER BY id LIMIT $4",
-        )
-        .bind(pattern.as_deref())
-        .bind(q.role.map(Role::key))
-        .bind(q.after)
-        .bind(q.limit)
-        .fetch_all(&mut *c)
-        .await?;
-        rows.iter()
-            .map(|r| -> Result<UserSummary, sqlx::Error> {
-                Ok(UserSummary {
-                    id: r.try_get("id")?,
-                    email: r.try_get("email")?,
-                    display_name: r.try_get("display_name")?,
-                    verified: r.try_get::<Option<Timestamp>, _>("email_verified_at")?.is_some(),
-                    suspended: r.try_get::<Option<Timestamp>, _>("suspended_at")?.is_some(),
-                    created_at: r.try_get("created_at")?,
-                })
+    rows::fetch_all(
+        conn,
+        "SELECT id, email, display_name, email_verified_at, suspended_at, created_at FROM users \
+         WHERE deleted_at IS NULL \
+         AND ($1 IS NULL OR email LIKE $1 ESCAPE '\\' OR lower(display_name) LIKE $1 ESCAPE '\\') \
+         AND ($2 IS NULL OR id IN (SELECT user_id FROM user_roles WHERE role = $2)) \
+         AND ($3 IS NULL OR id > $3) \
+         ORDER BY id LIMIT $4",
+        &[
+            &pattern.as_deref(),
+            &q.role.map(Role::key),
+            &q.after,
+            &q.limit,
+        ],
+        |r| {
+            Ok(UserSummary {
+                id: r.get("id")?,
+                email: r.get("email")?,
+                display_name: r.get("display_name")?,
+                verified: r.get::<Option<Timestamp>>("email_verified_at")?.is_some(),
+                suspended: r.get::<Option<Timestamp>>("suspended_at")?.is_some(),
+                created_at: r.get("created_at")?,
             })
-            .collect::<Result<Vec<_>, _>>()
-    })?;
-    Ok(rows)
+        },
+    )
+    .await
 }
 
 /// Makes `%`, `_` and `\` in typed text match themselves in LIKE.
@@ -362,14 +299,12 @@ fn escape_like(s: &str) -> String {
 
 /// How many live, unsuspended accounts hold `role`.
 pub async fn count_with_role(conn: Conn<'_>, role: Role) -> Result<i64, StorageError> {
-    let n: i64 = on_conn!(conn, c => {
-        sqlx::query_scalar(
-            "SELECT COUNT(*) FROM user_roles r JOIN users u ON u.id = r.user_id \
-             WHERE r.role = $1 AND u.deleted_at IS NULL AND u.suspended_at IS NULL",
-        )
-        .bind(role.key())
-        .fetch_one(&mut *c)
-        .await
-    })?;
-    Ok(n)
+    rows::fetch_one(
+        conn,
+        "SELECT COUNT(*) FROM user_roles r JOIN users u ON u.id = r.user_id \
+         WHERE r.role = $1 AND u.deleted_at IS NULL AND u.suspended_at IS NULL",
+        &[&role.key()],
+        rows::scalar,
+    )
+    .await
 }
