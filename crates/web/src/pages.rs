@@ -11,7 +11,7 @@ use bytes::Bytes;
 use cohesion_domain::pages::InfoPage;
 use cohesion_i18n::Locale;
 use cohesion_services::feedback;
-use cohesion_storage::programmes::ProgrammeView;
+use cohesion_storage::site::programmes::ProgrammeView;
 use cohesion_ui::{
     AboutPage, AccessibilityPage, Chrome, CookiesPage, FeedbackBox, GetInvolvedPage, HomePage, Nav,
     PrivacyPage, ProgrammeBox, Template, UserBox,

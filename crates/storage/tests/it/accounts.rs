@@ -1,9 +1,10 @@
 //! Accounts storage on both engines.
 
 use cohesion_domain::identity::{DisplayName, Email, Role};
+use cohesion_storage::accounts::sessions::{self, NewSession};
+use cohesion_storage::accounts::{email_tokens, users};
 use cohesion_storage::audit::{self, AuditQuery, NewAuditEntry};
-use cohesion_storage::sessions::{self, NewSession};
-use cohesion_storage::{email_tokens, outbox, users, Timestamp};
+use cohesion_storage::{outbox, Timestamp};
 use cohesion_testkit as testkit;
 use time::Duration;
 

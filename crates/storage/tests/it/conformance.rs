@@ -2,7 +2,8 @@ use cohesion_domain::feedback::PageFeedback;
 use cohesion_domain::pages::InfoPage;
 use cohesion_domain::programme::{ProgrammeText, Slug};
 use cohesion_domain::rate_limit::RateLimit;
-use cohesion_storage::{feedback, programmes, rate_limits, Timestamp};
+use cohesion_storage::site::{feedback, programmes};
+use cohesion_storage::{rate_limits, Timestamp};
 use cohesion_testkit as testkit;
 
 fn texts() -> Vec<ProgrammeText> {

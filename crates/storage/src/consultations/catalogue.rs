@@ -1,4 +1,5 @@
-//! Consultations and their timeline of stages.
+//! The consultations themselves: text, dates, survey, timeline of stages
+//! and publication, one by one and in lists.
 
 use cohesion_domain::consultation::{
     format_date, parse_date, ConsultationFields, Document, Stage, StageLink, StageState, Status,
@@ -340,64 +341,6 @@ pub async fn set_stages(
     Ok(())
 }
 
-/// A language's translations of a consultation (key to text), if any.
-pub async fn translation(
-    conn: Conn<'_>,
-    id: Uuid,
-    locale: &str,
-) -> Result<Option<String>, StorageError> {
-    rows::fetch_optional(
-        conn,
-        "SELECT texts FROM consultation_translations WHERE consultation_id = $1 AND locale = $2",
-        &[&id, &locale],
-        rows::scalar,
-    )
-    .await
-}
-
-/// The translations of several consultations in one language at once
-/// (a list page): (id, texts as JSON).
-pub async fn translations_of(
-    conn: Conn<'_>,
-    ids: &[Uuid],
-    locale: &str,
-) -> Result<Vec<(Uuid, String)>, StorageError> {
-    let (Some(first), Some(last)) = (ids.iter().min(), ids.iter().max()) else {
-        return Ok(Vec::new());
-    };
-    // One range query (ids are time-ordered), filtered to the page's ids.
-    let rows: Vec<(Uuid, String)> = rows::fetch_all(
-        conn,
-        "SELECT consultation_id, texts FROM consultation_translations \
-         WHERE locale = $1 AND consultation_id >= $2 AND consultation_id <= $3",
-        &[&locale, first, last],
-        rows::tuple,
-    )
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter(|(id, _)| ids.contains(id))
-        .collect())
-}
-
-pub async fn set_translation(
-    conn: Conn<'_>,
-    id: Uuid,
-    locale: &str,
-    texts: &str,
-    by: Option<Uuid>,
-) -> Result<(), StorageError> {
-    rows::execute(
-        conn,
-        "INSERT INTO consultation_translations (consultation_id, locale, texts, updated_by, updated_at) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consultation_id, locale) \
-         DO UPDATE SET texts = excluded.texts, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-        &[&id, &locale, &texts, &by, &Timestamp::now()],
-    )
-    .await?;
-    Ok(())
-}
-
 /// Replaces the normalised text a search matches against.
 pub async fn set_search_text(conn: Conn<'_>, id: Uuid, text: &str) -> Result<(), StorageError> {
     rows::execute(
@@ -407,84 +350,4 @@ pub async fn set_search_text(conn: Conn<'_>, id: Uuid, text: &str) -> Result<(),
     )
     .await?;
     Ok(())
-}
-
-/// Every language's translations of a consultation, as JSON.
-pub async fn all_translations(conn: Conn<'_>, id: Uuid) -> Result<Vec<String>, StorageError> {
-    rows::fetch_all(
-        conn,
-        "SELECT texts FROM consultation_translations WHERE consultation_id = $1",
-        &[&id],
-        rows::scalar,
-    )
-    .await
-}
-
-/// What an officer last published of a consultation's results.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ResultPublication {
-    /// JSON array of question ids.
-    pub questions: String,
-    /// JSON: the weighted figures as computed when published.
-    pub weighting: Option<String>,
-    pub published_by: Option<Uuid>,
-    pub published_at: Timestamp,
-}
-
-pub async fn result_publication(
-    conn: Conn<'_>,
-    id: Uuid,
-) -> Result<Option<ResultPublication>, StorageError> {
-    rows::fetch_optional(
-        conn,
-        "SELECT questions, weighting, published_by, published_at \
-         FROM result_publications WHERE consultation_id = $1",
-        &[&id],
-        |r| {
-            Ok(ResultPublication {
-                questions: r.get("questions")?,
-                weighting: r.get("weighting")?,
-                published_by: r.get("published_by")?,
-                published_at: r.get("published_at")?,
-            })
-        },
-    )
-    .await
-}
-
-/// Records what is published (replacing the last publication) and marks
-/// the results published, in the caller's transaction.
-pub async fn set_result_publication(
-    mut conn: Conn<'_>,
-    id: Uuid,
-    p: &ResultPublication,
-) -> Result<bool, StorageError> {
-    if !set_published(
-        conn.reborrow(),
-        id,
-        Publication::Results,
-        Some(p.published_at),
-    )
-    .await?
-    {
-        return Ok(false);
-    }
-    rows::execute(
-        conn,
-        "INSERT INTO result_publications \
-         (consultation_id, questions, weighting, published_by, published_at) \
-         VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (consultation_id) DO UPDATE SET questions = excluded.questions, \
-         weighting = excluded.weighting, published_by = excluded.published_by, \
-         published_at = excluded.published_at",
-        &[
-            &id,
-            &p.questions,
-            &p.weighting,
-            &p.published_by,
-            &p.published_at,
-        ],
-    )
-    .await?;
-    Ok(true)
 }

@@ -158,7 +158,7 @@ pub async fn delete_others(
 pub async fn find_with_user(
     conn: Conn<'_>,
     token_hash: &str,
-) -> Result<Option<(SessionRecord, crate::users::UserRecord)>, StorageError> {
+) -> Result<Option<(SessionRecord, crate::accounts::users::UserRecord)>, StorageError> {
     rows::fetch_optional(
         conn,
         "SELECT s.id AS session_id, s.user_id, s.csrf_token, s.created_at AS session_created_at, \
@@ -168,7 +168,7 @@ pub async fn find_with_user(
         &[&token_hash],
         |r| {
             let session = session(r, "session_id", "session_created_at")?;
-            Ok((session, crate::users::record(r)?))
+            Ok((session, crate::accounts::users::record(r)?))
         },
     )
     .await
