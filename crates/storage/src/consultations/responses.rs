@@ -144,18 +144,6 @@ pub async fn save_draft(conn: Conn<'_>, id: Uuid, draft: &str) -> Result<(), Sto
     Ok(())
 }
 
-/// Locks a response's row until the transaction ends, changing nothing
-/// (PostgreSQL; a SQLite transaction holds the write lock already).
-pub async fn lock(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
-    rows::execute(
-        conn,
-        "UPDATE responses SET updated_at = updated_at WHERE id = $1",
-        &[&id],
-    )
-    .await?;
-    Ok(())
-}
-
 pub async fn mark_submitted(conn: Conn<'_>, id: Uuid, at: Timestamp) -> Result<(), StorageError> {
     rows::execute(
         conn,

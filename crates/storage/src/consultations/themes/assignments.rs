@@ -113,13 +113,6 @@ pub async fn counts(
     Ok(rows)
 }
 
-/// Answers one theme holds after mapping (responses since removed left out).
-pub async fn theme_count(conn: Conn<'_>, theme: Uuid) -> Result<i64, StorageError> {
-    let n = rows::fetch_one(conn, "SELECT COUNT(DISTINCT a.response_id) FROM theme_assignments a JOIN responses r ON r.id = a.response_id \
-             WHERE a.theme_id = $1 AND a.source IN ('mapping', 'analyst') AND r.removed_at IS NULL", &[&theme], rows::scalar).await?;
-    Ok(n)
-}
-
 /// Every theme of run `run` with its count of answers (mapped or placed
 /// by an analyst, responses not removed), in one query.
 pub async fn theme_counts(conn: Conn<'_>, run: Uuid) -> Result<Vec<(Uuid, i64)>, StorageError> {
