@@ -130,20 +130,21 @@ pub(crate) async fn execute<'q>(
     }))
 }
 
-/// Runs a query that returns exactly one row, read by `decode`.
+/// Runs a query that returns exactly one row, read by `decode`; no row is
+/// `RowNotFound`, as with sqlx's own `fetch_one`, which is this.
 pub(crate) async fn fetch_one<'q, T, F>(
     conn: Conn<'_>,
     sql: &'q str,
     params: &[&'q dyn Param<'q>],
-    mut decode: F,
+    decode: F,
 ) -> Result<T, StorageError>
 where
     T: Send + Unpin,
     F: FnMut(&Row) -> Result<T, sqlx::Error> + Send,
 {
-    Ok(per_engine!(conn, sql, params, |q, row, c| {
-        q.try_map(|r| decode(&row(r))).fetch_one(&mut *c).await?
-    }))
+    fetch_optional(conn, sql, params, decode)
+        .await?
+        .ok_or(StorageError::Sqlx(sqlx::Error::RowNotFound))
 }
 
 /// Runs a query that returns at most one row, read by `decode`.

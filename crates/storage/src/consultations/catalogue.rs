@@ -51,29 +51,30 @@ fn join_topics(topics: &[String]) -> String {
     topics.join("\n")
 }
 
+/// The non-empty lines of a column kept one item per line (topics,
+/// strands).
+fn lines_of(r: &Row, column: &str) -> Result<Vec<String>, sqlx::Error> {
+    let text: String = r.get(column)?;
+    Ok(text
+        .lines()
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
 fn record(r: &Row) -> Result<ConsultationRecord, sqlx::Error> {
-    let topics: String = r.get("topics")?;
-    let strands: String = r.get("strands")?;
     let documents: String = r.get("documents")?;
     Ok(ConsultationRecord {
         id: r.get("id")?,
         title: r.get("title")?,
         summary: r.get("summary")?,
         body: r.get("body")?,
-        topics: topics
-            .lines()
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        topics: lines_of(r, "topics")?,
         area: r.get("area")?,
         opens_at: r.get("opens_at")?,
         closes_at: r.get("closes_at")?,
         allow_anonymous: r.get("allow_anonymous")?,
-        strands: strands
-            .lines()
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        strands: lines_of(r, "strands")?,
         documents: serde_json::from_str(&documents).unwrap_or_default(),
         survey: r.get("survey")?,
         published_at: r.get("published_at")?,

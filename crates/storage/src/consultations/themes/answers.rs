@@ -12,10 +12,15 @@ pub async fn question_texts(
     consultation_id: Uuid,
     question_id: &str,
 ) -> Result<Vec<(Uuid, String)>, StorageError> {
-    let rows = rows::fetch_all(conn, "SELECT a.response_id, a.text_value FROM response_answers a JOIN responses r ON r.id = a.response_id \
-             WHERE a.consultation_id = $1 AND a.question_id = $2 AND a.text_value IS NOT NULL \
-             AND r.submitted_at IS NOT NULL AND r.removed_at IS NULL ORDER BY a.response_id", &[&consultation_id, &question_id], rows::tuple).await?;
-    Ok(rows)
+    rows::fetch_all(
+        conn,
+        "SELECT a.response_id, a.text_value FROM response_answers a JOIN responses r ON r.id = a.response_id \
+         WHERE a.consultation_id = $1 AND a.question_id = $2 AND a.text_value IS NOT NULL \
+         AND r.submitted_at IS NOT NULL AND r.removed_at IS NULL ORDER BY a.response_id",
+        &[&consultation_id, &question_id],
+        rows::tuple,
+    )
+    .await
 }
 
 /// How many submitted written answers a question has now.
@@ -24,7 +29,7 @@ pub async fn answer_count(
     consultation_id: Uuid,
     question_id: &str,
 ) -> Result<i64, StorageError> {
-    let n = rows::fetch_one(
+    rows::fetch_one(
         conn,
         "SELECT COUNT(*) FROM response_answers a JOIN responses r ON r.id = a.response_id \
          WHERE a.consultation_id = $1 AND a.question_id = $2 AND a.text_value IS NOT NULL \
@@ -32,8 +37,7 @@ pub async fn answer_count(
         &[&consultation_id, &question_id],
         rows::scalar,
     )
-    .await?;
-    Ok(n)
+    .await
 }
 
 /// Some answers to a question by response id: (id, reference, text).
@@ -56,8 +60,7 @@ pub async fn answers_of(
     );
     let mut params: Vec<&dyn Param> = vec![&consultation_id, &question_id];
     params.extend(ids.iter().map(|id| id as &dyn Param));
-    let rows = rows::fetch_all(conn, &sql, &params, rows::tuple).await?;
-    Ok(rows)
+    rows::fetch_all(conn, &sql, &params, rows::tuple).await
 }
 
 /// The response with this reference, if it answered the question.
@@ -67,7 +70,7 @@ pub async fn response_by_reference(
     question_id: &str,
     reference: &str,
 ) -> Result<Option<Uuid>, StorageError> {
-    let id = rows::fetch_optional(
+    rows::fetch_optional(
         conn,
         "SELECT r.id FROM responses r JOIN response_answers a ON a.response_id = r.id \
          WHERE r.consultation_id = $1 AND a.question_id = $2 AND r.reference = $3 \
@@ -75,8 +78,7 @@ pub async fn response_by_reference(
         &[&consultation_id, &question_id, &reference],
         rows::scalar,
     )
-    .await?;
-    Ok(id)
+    .await
 }
 
 /// The reference of a submitted response of the consultation, if it is one.
@@ -85,13 +87,12 @@ pub async fn response_reference(
     consultation_id: Uuid,
     response: Uuid,
 ) -> Result<Option<String>, StorageError> {
-    let r = rows::fetch_optional(
+    rows::fetch_optional(
         conn,
         "SELECT reference FROM responses WHERE id = $1 AND consultation_id = $2 \
          AND submitted_at IS NOT NULL AND removed_at IS NULL",
         &[&response, &consultation_id],
         rows::scalar,
     )
-    .await?;
-    Ok(r)
+    .await
 }

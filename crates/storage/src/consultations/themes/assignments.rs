@@ -109,14 +109,13 @@ pub async fn counts(
          JOIN responses r ON r.id = a.response_id \
          WHERE a.run_id = $1 AND a.source IN {sources} AND r.removed_at IS NULL GROUP BY a.theme_id"
     );
-    let rows = rows::fetch_all(conn, &sql, &[&run], rows::tuple).await?;
-    Ok(rows)
+    rows::fetch_all(conn, &sql, &[&run], rows::tuple).await
 }
 
 /// Every theme of run `run` with its count of answers (mapped or placed
 /// by an analyst, responses not removed), in one query.
 pub async fn theme_counts(conn: Conn<'_>, run: Uuid) -> Result<Vec<(Uuid, i64)>, StorageError> {
-    let rows = rows::fetch_all(
+    rows::fetch_all(
         conn,
         "SELECT a.theme_id, COUNT(DISTINCT a.response_id) FROM theme_assignments a \
          JOIN responses r ON r.id = a.response_id \
@@ -125,8 +124,7 @@ pub async fn theme_counts(conn: Conn<'_>, run: Uuid) -> Result<Vec<(Uuid, i64)>,
         &[&run],
         rows::tuple,
     )
-    .await?;
-    Ok(rows)
+    .await
 }
 
 /// The answers a theme holds from `source`, first `limit` by response.
@@ -136,15 +134,14 @@ pub async fn members(
     source: &str,
     limit: i64,
 ) -> Result<Vec<Uuid>, StorageError> {
-    let rows = rows::fetch_all(
+    rows::fetch_all(
         conn,
         "SELECT response_id FROM theme_assignments WHERE theme_id = $1 AND source = $2 \
          ORDER BY confidence DESC, response_id LIMIT $3",
         &[&theme, &source, &limit],
         rows::scalar,
     )
-    .await?;
-    Ok(rows)
+    .await
 }
 
 /// The themes each of these answers holds after mapping: (response, theme).

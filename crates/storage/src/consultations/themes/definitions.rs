@@ -40,8 +40,13 @@ pub async fn insert_theme(
     by: Option<Uuid>,
 ) -> Result<Uuid, StorageError> {
     let id = new_id();
-    rows::execute(conn, "INSERT INTO themes (id, run_id, position, label, description, stance, top_terms, examples, status, \
-             created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)", &[&id, &run, &position, &t.label, &t.description, &t.stance, &t.top_terms, &t.examples, &t.status, &by, &Timestamp::now()]).await?;
+    rows::execute(
+        conn,
+        "INSERT INTO themes (id, run_id, position, label, description, stance, top_terms, examples, status, \
+         created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+        &[&id, &run, &position, &t.label, &t.description, &t.stance, &t.top_terms, &t.examples, &t.status, &by, &Timestamp::now()],
+    )
+    .await?;
     Ok(id)
 }
 
@@ -98,7 +103,12 @@ pub async fn update_theme(
     description: &str,
     examples: &str,
 ) -> Result<(), StorageError> {
-    rows::execute(conn, "UPDATE themes SET label = $1, description = $2, examples = $3, updated_at = $4 WHERE id = $5", &[&label, &description, &examples, &Timestamp::now(), &id]).await?;
+    rows::execute(
+        conn,
+        "UPDATE themes SET label = $1, description = $2, examples = $3, updated_at = $4 WHERE id = $5",
+        &[&label, &description, &examples, &Timestamp::now(), &id],
+    )
+    .await?;
     Ok(())
 }
 

@@ -99,12 +99,11 @@ pub async fn settle_review(
 
 /// The answers of a run an analyst has settled on the review list.
 pub async fn settled(conn: Conn<'_>, run: Uuid) -> Result<Vec<Uuid>, StorageError> {
-    let rows = rows::fetch_all(
+    rows::fetch_all(
         conn,
         "SELECT response_id FROM theme_reviews WHERE run_id = $1 AND reviewed_at IS NOT NULL",
         &[&run],
         rows::scalar,
     )
-    .await?;
-    Ok(rows)
+    .await
 }

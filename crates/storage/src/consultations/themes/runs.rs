@@ -81,8 +81,13 @@ pub(crate) fn run_of(r: RunRow) -> RunRecord {
 
 pub async fn insert_run(conn: Conn<'_>, r: &NewRun<'_>) -> Result<Uuid, StorageError> {
     let id = new_id();
-    rows::execute(conn, "INSERT INTO theme_runs (id, consultation_id, question_id, seed, answers, campaign_answers, endorsements, \
-             rejections, unassigned, campaigns, run_by, run_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", &[&id, &r.consultation_id, &r.question_id, &r.seed, &r.answers, &r.campaign_answers, &r.endorsements, &r.rejections, &r.unassigned, &r.campaigns, &r.run_by, &Timestamp::now()]).await?;
+    rows::execute(
+        conn,
+        "INSERT INTO theme_runs (id, consultation_id, question_id, seed, answers, campaign_answers, endorsements, \
+         rejections, unassigned, campaigns, run_by, run_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        &[&id, &r.consultation_id, &r.question_id, &r.seed, &r.answers, &r.campaign_answers, &r.endorsements, &r.rejections, &r.unassigned, &r.campaigns, &r.run_by, &Timestamp::now()],
+    )
+    .await?;
     Ok(id)
 }
 
