@@ -7,14 +7,15 @@ use std::time::Instant;
 use anyhow::bail;
 use cohesion_services::results::{check_totals, TotalsCheck};
 use cohesion_services::ServiceError;
-use cohesion_storage::{consultations, Db};
+use cohesion_storage::consultations::catalogue;
+use cohesion_storage::Db;
 use uuid::Uuid;
 
 /// Checks one consultation, or all of them; fails if any figure differs.
 pub async fn run(db: &Db, only: Option<Uuid>) -> anyhow::Result<()> {
     let all = {
         let mut c = db.acquire().await?;
-        consultations::all_ids(c.conn()).await?
+        catalogue::all_ids(c.conn()).await?
     };
     let chosen: Vec<_> = match only {
         Some(id) => all.into_iter().filter(|(c, _)| *c == id).collect(),

@@ -15,7 +15,7 @@
 //!   functions the submission path uses; the running totals of a batch
 //!   are added in the same transaction, summed per total (as many
 //!   submissions one after another would leave them). Prints the id.
-//! - `recount URL ID [REPEATS]`: times `responses::recount` (a full count
+//! - `recount URL ID [REPEATS]`: times `totals::recount` (a full count
 //!   from the raw answers) REPEATS times, then `results::verify_totals`.
 //! - `submit URL RESPONSES TASKS [--into ID]`: creates a fresh consultation in the
 //!   same database and submits RESPONSES responses through the real path
@@ -40,8 +40,9 @@ use cohesion_domain::survey::tally::{count_keys, rows, CountKey};
 use cohesion_services::accounts::tokens::hash_token;
 use cohesion_services::responding::{self, Next, Respondent};
 use cohesion_services::results;
-use cohesion_storage::consultations::{self, Publication};
-use cohesion_storage::responses::{self, Owner};
+use cohesion_storage::consultations::catalogue::{self, Publication};
+use cohesion_storage::consultations::responses::Owner;
+use cohesion_storage::consultations::{answers, responses, totals};
 use cohesion_storage::{migrate, Db, PoolSettings, Timestamp};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -349,10 +350,10 @@ async fn create_consultation(db: &Db, title: &str) -> Result<Uuid, Error> {
     def.validate().map_err(|e| format!("{e:?}"))?;
     let json = serde_json::to_string(&def)?;
     let mut tx = db.begin().await?;
-    let id = consultations::insert(tx.conn(), &fields, &json, None).await?;
+    let id = catalogue::insert(tx.conn(), &fields, &json, None).await?;
     let at = Some(Timestamp::now());
-    consultations::set_published(tx.conn(), id, Publication::Consultation, at).await?;
-    consultations::set_published(tx.conn(), id, Publication::Results, at).await?;
+    catalogue::set_published(tx.conn(), id, Publication::Consultation, at).await?;
+    catalogue::set_published(tx.conn(), id, Publication::Results, at).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -393,7 +394,7 @@ async fn load(url: &str, count: usize) -> Result<(), Error> {
             .ok_or("duplicate response")?;
             responses::save_draft(tx.conn(), rid, &serde_json::to_string(&raw)?).await?;
             let new_rows = rows(&def, &answers);
-            responses::insert_answers(tx.conn(), rid, id, &new_rows).await?;
+            answers::insert_answers(tx.conn(), rid, id, &new_rows).await?;
             responses::mark_submitted(tx.conn(), rid, Timestamp::now()).await?;
             answer_rows += new_rows.len();
             for k in count_keys(&def, &new_rows) {
@@ -406,9 +407,9 @@ async fn load(url: &str, count: usize) -> Result<(), Error> {
             by_delta.entry(delta).or_default().push(k);
         }
         for (delta, keys) in by_delta {
-            responses::adjust_counts(tx.conn(), id, &keys, delta, 0).await?;
+            totals::adjust_counts(tx.conn(), id, &keys, delta, 0).await?;
         }
-        responses::adjust_counts(tx.conn(), id, &[], 0, n as i64).await?;
+        totals::adjust_counts(tx.conn(), id, &[], 0, n as i64).await?;
         tx.commit().await?;
         done += n;
     }
@@ -435,7 +436,7 @@ async fn recount(url: &str, id: Uuid, repeats: usize) -> Result<(), Error> {
     for _ in 0..repeats {
         let mut c = db.acquire().await?;
         let t = Instant::now();
-        let found = responses::recount(c.conn(), id).await?;
+        let found = totals::recount(c.conn(), id).await?;
         times.push(t.elapsed().as_secs_f64());
         if found.is_empty() {
             return Err("nothing to recount".into());
@@ -560,7 +561,7 @@ async fn submit(
     }
     let slowest = per_second.iter().min().copied().unwrap_or(0);
     let diffs = results::verify_totals(&db, id).await?;
-    let counted = consultations::find(db.acquire().await?.conn(), id)
+    let counted = catalogue::find(db.acquire().await?.conn(), id)
         .await?
         .ok_or("consultation gone")?
         .response_count;

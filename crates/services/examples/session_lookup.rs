@@ -13,8 +13,9 @@ use std::time::Instant;
 
 use cohesion_domain::identity::{DisplayName, Email};
 use cohesion_services::accounts::{self, tokens};
-use cohesion_storage::sessions::{self, NewSession};
-use cohesion_storage::{migrate, users, Db, PoolSettings, Timestamp};
+use cohesion_storage::accounts::sessions::{self, NewSession};
+use cohesion_storage::accounts::users;
+use cohesion_storage::{migrate, Db, PoolSettings, Timestamp};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -8,7 +8,10 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::translation::{self, Part, SourceText, Texts, Translator, Untranslated};
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::consultations::{self, ConsultationRecord, ListQuery, Publication};
+use cohesion_storage::consultations::catalogue::{
+    self, ConsultationRecord, ListQuery, Publication,
+};
+use cohesion_storage::consultations::translations;
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
@@ -72,13 +75,13 @@ pub async fn view(
     id: Uuid,
 ) -> Result<ConsultationView, ServiceError> {
     let mut c = db.acquire().await?;
-    let record = consultations::find(c.conn(), id)
+    let record = catalogue::find(c.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     if record.published_at.is_none() && !is_staff(viewer) {
         return Err(ServiceError::NotFound);
     }
-    let stages = consultations::stages(c.conn(), id).await?;
+    let stages = catalogue::stages(c.conn(), id).await?;
     let survey = parse_survey(&record.survey)?;
     Ok(ConsultationView {
         record,
@@ -91,7 +94,7 @@ pub async fn view(
 /// The areas published consultations name (for the list's filter).
 pub async fn areas(db: &Db) -> Result<Vec<String>, ServiceError> {
     let mut c = db.acquire().await?;
-    Ok(consultations::areas(c.conn()).await?)
+    Ok(catalogue::areas(c.conn()).await?)
 }
 
 pub async fn list(
@@ -108,7 +111,7 @@ pub async fn list(
     query.limit = PAGE_SIZE;
     query.offset = i64::from(page.saturating_sub(1)) * PAGE_SIZE;
     let mut c = db.acquire().await?;
-    Ok(consultations::list(c.conn(), &query, Timestamp::now()).await?)
+    Ok(catalogue::list(c.conn(), &query, Timestamp::now()).await?)
 }
 
 /// Rebuilds what searches match: title and summary in every language,
@@ -117,11 +120,11 @@ pub(crate) async fn refresh_search(
     mut conn: cohesion_storage::Conn<'_>,
     id: Uuid,
 ) -> Result<(), ServiceError> {
-    let Some(c) = consultations::find(conn.reborrow(), id).await? else {
+    let Some(c) = catalogue::find(conn.reborrow(), id).await? else {
         return Ok(());
     };
     let mut text = format!("{}\n{}", c.title, c.summary);
-    for json in consultations::all_translations(conn.reborrow(), id).await? {
+    for json in translations::all_translations(conn.reborrow(), id).await? {
         let t: Texts = serde_json::from_str(&json).unwrap_or_default();
         for key in ["title", "summary"] {
             if let Some(v) = t.get(key) {
@@ -130,7 +133,7 @@ pub(crate) async fn refresh_search(
             }
         }
     }
-    consultations::set_search_text(conn, id, &cohesion_insight::text::normalise(&text)).await?;
+    catalogue::set_search_text(conn, id, &cohesion_insight::text::normalise(&text)).await?;
     Ok(())
 }
 
@@ -146,7 +149,7 @@ pub async fn create(
     let empty = serde_json::to_string(&SurveyDefinition::default())
         .unwrap_or_else(|_| "{\"pages\":[]}".into());
     let mut tx = db.begin().await?;
-    let id = consultations::insert(tx.conn(), &fields, &empty, Some(me.user_id)).await?;
+    let id = catalogue::insert(tx.conn(), &fields, &empty, Some(me.user_id)).await?;
     refresh_search(tx.conn(), id).await?;
     audit_log(
         tx.conn(),
@@ -170,7 +173,7 @@ pub async fn update(
     require(me, Action::RunEngagement)?;
     let fields = input.validate().map_err(ServiceError::InvalidFields)?;
     let mut tx = db.begin().await?;
-    if !consultations::update(tx.conn(), id, &fields).await? {
+    if !catalogue::update(tx.conn(), id, &fields).await? {
         return Err(ServiceError::NotFound);
     }
     refresh_search(tx.conn(), id).await?;
@@ -201,10 +204,10 @@ pub async fn set_survey(
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
     })?;
     let mut tx = db.begin().await?;
-    if consultations::find(tx.conn(), id).await?.is_none() {
+    if catalogue::find(tx.conn(), id).await?.is_none() {
         return Err(ServiceError::NotFound);
     }
-    if !consultations::set_survey(tx.conn(), id, &json).await? {
+    if !catalogue::set_survey(tx.conn(), id, &json).await? {
         return Err(ValidationError::new("survey", ErrorCode::SurveyLocked).into());
     }
     let detail = format!("{} questions", survey.questions().count());
@@ -244,10 +247,10 @@ pub async fn set_stages(
         return Err(ServiceError::InvalidFields(errors));
     }
     let mut tx = db.begin().await?;
-    if consultations::find(tx.conn(), id).await?.is_none() {
+    if catalogue::find(tx.conn(), id).await?.is_none() {
         return Err(ServiceError::NotFound);
     }
-    consultations::set_stages(tx.conn(), id, &valid).await?;
+    catalogue::set_stages(tx.conn(), id, &valid).await?;
     audit_log(
         tx.conn(),
         origin(me, client),
@@ -276,7 +279,7 @@ pub async fn set_published(
     }
     let mut tx = db.begin().await?;
     let at = publish.then(Timestamp::now);
-    if !consultations::set_published(tx.conn(), id, what, at).await? {
+    if !catalogue::set_published(tx.conn(), id, what, at).await? {
         return Err(ServiceError::NotFound);
     }
     let action = match (what, publish) {
@@ -293,7 +296,7 @@ pub async fn set_published(
 /// A language's translations of consultation `id` (empty when none).
 pub async fn translation(db: &Db, id: Uuid, locale: &str) -> Result<Texts, ServiceError> {
     let mut c = db.acquire().await?;
-    Ok(consultations::translation(c.conn(), id, locale)
+    Ok(translations::translation(c.conn(), id, locale)
         .await?
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default())
@@ -306,7 +309,7 @@ pub async fn translations_of(
     locale: &str,
 ) -> Result<std::collections::HashMap<Uuid, Texts>, ServiceError> {
     let mut c = db.acquire().await?;
-    Ok(consultations::translations_of(c.conn(), ids, locale)
+    Ok(translations::translations_of(c.conn(), ids, locale)
         .await?
         .into_iter()
         .filter_map(|(id, json)| serde_json::from_str(&json).ok().map(|t| (id, t)))
@@ -360,7 +363,7 @@ pub async fn all_text_keys(
 pub async fn all_texts(db: &Db, v: &ConsultationView) -> Result<Vec<SourceText>, ServiceError> {
     let mut texts = v.texts();
     let mut c = db.acquire().await?;
-    let list = cohesion_storage::findings::list(c.conn(), v.record.id, true).await?;
+    let list = cohesion_storage::consultations::findings::list(c.conn(), v.record.id, true).await?;
     // Labels looked up once per question, however many findings cite it.
     let mut labels: HashMap<String, HashMap<Uuid, String>> = HashMap::new();
     let mut cited = HashSet::new();
@@ -422,7 +425,7 @@ pub async fn set_translation(
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
     })?;
     let mut tx = db.begin().await?;
-    consultations::set_translation(tx.conn(), id, locale, &json, Some(me.user_id)).await?;
+    translations::set_translation(tx.conn(), id, locale, &json, Some(me.user_id)).await?;
     refresh_search(tx.conn(), id).await?;
     let translated = texts
         .keys()

@@ -4,7 +4,9 @@
 use cohesion_domain::identity::{DisplayName, Email, NewPassword, Role};
 use cohesion_domain::organisation::OrganisationInput;
 use cohesion_domain::programme::{ProgrammeText, Slug};
-use cohesion_storage::{organisations, programmes, users, Db};
+use cohesion_storage::accounts::{organisations, users};
+use cohesion_storage::site::programmes;
+use cohesion_storage::Db;
 use uuid::Uuid;
 
 use crate::accounts::Passwords;

@@ -12,9 +12,10 @@ use cohesion_domain::survey::model::{
     Demographic, PageDef, QuestionDef, QuestionKind, Rule, SurveyDefinition,
 };
 use cohesion_domain::translation::{self, Texts};
-use cohesion_storage::consultations::{self, ListQuery, Publication};
-use cohesion_storage::findings;
-use cohesion_storage::responses::{self, Owner};
+use cohesion_storage::consultations::catalogue::{self, ListQuery, Publication};
+use cohesion_storage::consultations::findings;
+use cohesion_storage::consultations::responses::Owner;
+use cohesion_storage::consultations::{responses, result_publications, translations};
 use cohesion_storage::{Db, Timestamp};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -368,22 +369,22 @@ async fn create(
         valid.push(s.validate().map_err(ServiceError::InvalidFields)?);
     }
     let mut tx = db.begin().await?;
-    let id = consultations::insert(tx.conn(), &fields, &json, None).await?;
+    let id = catalogue::insert(tx.conn(), &fields, &json, None).await?;
     let search =
         cohesion_insight::text::normalise(&format!("{}\n{}", fields.title, fields.summary));
-    consultations::set_search_text(tx.conn(), id, &search).await?;
-    consultations::set_stages(tx.conn(), id, &valid).await?;
+    catalogue::set_search_text(tx.conn(), id, &search).await?;
+    catalogue::set_stages(tx.conn(), id, &valid).await?;
     let now = Some(Timestamp::now());
-    consultations::set_published(tx.conn(), id, Publication::Consultation, now).await?;
+    catalogue::set_published(tx.conn(), id, Publication::Consultation, now).await?;
     if results_public {
         let questions = cohesion_domain::analysis::publication::all_publishable(survey);
-        let publication = consultations::ResultPublication {
+        let publication = result_publications::ResultPublication {
             questions: serde_json::to_string(&questions).unwrap_or_else(|_| "[]".into()),
             weighting: None,
             published_by: None,
             published_at: Timestamp::now(),
         };
-        consultations::set_result_publication(tx.conn(), id, &publication).await?;
+        result_publications::set_result_publication(tx.conn(), id, &publication).await?;
     }
     tx.commit().await?;
     Ok(id)
@@ -549,7 +550,7 @@ async fn translate(
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
     })?;
     let mut tx = db.begin().await?;
-    consultations::set_translation(tx.conn(), id, locale, &json, None).await?;
+    translations::set_translation(tx.conn(), id, locale, &json, None).await?;
     crate::consultations::refresh_search(tx.conn(), id).await?;
     tx.commit().await?;
     Ok(())
@@ -564,7 +565,7 @@ pub async fn load(db: &Db) -> Result<bool, ServiceError> {
         limit: 1,
         ..Default::default()
     };
-    let (_, existing) = consultations::list(c.conn(), &query, Timestamp::now()).await?;
+    let (_, existing) = catalogue::list(c.conn(), &query, Timestamp::now()).await?;
     drop(c);
     if existing > 0 {
         return Ok(false);

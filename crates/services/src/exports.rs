@@ -4,8 +4,9 @@
 
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::SurveyDefinition;
-use cohesion_storage::consultations::{self, ConsultationRecord};
-use cohesion_storage::responses::{self, RawPage, Submitted};
+use cohesion_storage::consultations::catalogue::{self, ConsultationRecord};
+use cohesion_storage::consultations::export_pages;
+use cohesion_storage::consultations::export_pages::{RawPage, Submitted};
 use cohesion_storage::{Db, StorageError};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
@@ -37,7 +38,7 @@ pub async fn start(
 ) -> Result<Export, ServiceError> {
     require(me, Action::ExportResponses)?;
     let mut tx = db.begin().await?;
-    let consultation = consultations::find(tx.conn(), id)
+    let consultation = catalogue::find(tx.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let survey = parse_survey(&consultation.survey)?;
@@ -154,5 +155,5 @@ async fn read(
     special: bool,
 ) -> Result<Option<RawPage>, ServiceError> {
     let mut c = db.acquire().await?;
-    Ok(responses::submitted_page(c.conn(), consultation, after, EXPORT_PAGE, special).await?)
+    Ok(export_pages::submitted_page(c.conn(), consultation, after, EXPORT_PAGE, special).await?)
 }

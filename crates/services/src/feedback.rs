@@ -3,7 +3,8 @@
 use cohesion_domain::feedback::{FeedbackTally, PageFeedback};
 use cohesion_domain::pages::InfoPage;
 use cohesion_domain::rate_limit::RateLimit;
-use cohesion_storage::{feedback, rate_limits, Db};
+use cohesion_storage::site::feedback;
+use cohesion_storage::{rate_limits, Db};
 
 use crate::{unix_now, ServiceError};
 

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::identity::Action;
 use cohesion_insight::disclosure::SmallBaseRules;
-use cohesion_storage::consultations::{self, ConsultationRecord};
-use cohesion_storage::findings::{self, FindingRecord};
+use cohesion_storage::consultations::catalogue::{self, ConsultationRecord};
+use cohesion_storage::consultations::findings::{self, FindingRecord};
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
@@ -49,7 +49,7 @@ pub async fn add(
 ) -> Result<Uuid, ServiceError> {
     require(me, Action::RunEngagement)?;
     let mut tx = db.begin().await?;
-    let c = consultations::find(tx.conn(), id)
+    let c = catalogue::find(tx.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let survey = parse_survey(&c.survey)?;
@@ -65,10 +65,16 @@ pub async fn add(
             )])
         };
         let tid = Uuid::parse_str(theme).map_err(|_| bad())?;
-        let (run, t) = cohesion_storage::themes::find_theme(tx.conn(), tid)
-            .await?
-            .ok_or_else(bad)?;
-        let latest = cohesion_storage::themes::latest_run(tx.conn(), id, &run.question_id).await?;
+        let (run, t) =
+            cohesion_storage::consultations::themes::definitions::find_theme(tx.conn(), tid)
+                .await?
+                .ok_or_else(bad)?;
+        let latest = cohesion_storage::consultations::themes::runs::latest_run(
+            tx.conn(),
+            id,
+            &run.question_id,
+        )
+        .await?;
         if run.consultation_id != id
             || t.status != "confirmed"
             || latest.map(|l| l.id) != Some(run.id)
@@ -155,7 +161,7 @@ pub async fn shown(
 ) -> Result<(ConsultationRecord, Vec<ShownFinding>), ServiceError> {
     let staff = is_staff(viewer);
     let mut c = db.acquire().await?;
-    let consultation = consultations::find(c.conn(), id)
+    let consultation = catalogue::find(c.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     if consultation.published_at.is_none() && !staff {

@@ -6,10 +6,11 @@
 use cohesion_domain::identity::{Action, Email, Role};
 use cohesion_domain::organisation::OrganisationInput;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::organisations::{
+use cohesion_storage::accounts::organisations::{
     self, Invitation, Member, NewInvitation, OrganisationRecord,
 };
-use cohesion_storage::{outbox, users, Db, Timestamp};
+use cohesion_storage::accounts::users;
+use cohesion_storage::{outbox, Db, Timestamp};
 use time::Duration;
 use uuid::Uuid;
 

@@ -13,8 +13,9 @@ use cohesion_domain::survey::answers::{
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::survey::tally::{count_keys, rows, CountKey};
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::consultations::{self, ConsultationRecord};
-use cohesion_storage::responses::{self, Owner, ResponseRecord};
+use cohesion_storage::consultations::catalogue::{self, ConsultationRecord};
+use cohesion_storage::consultations::responses::{Owner, ResponseRecord};
+use cohesion_storage::consultations::{answers, responses, submission, totals};
 use cohesion_storage::{Conn, Db, Timestamp};
 use uuid::Uuid;
 
@@ -119,7 +120,7 @@ async fn load(
     conn: Conn<'_>,
     id: Uuid,
 ) -> Result<(ConsultationRecord, SurveyDefinition), ServiceError> {
-    let c = consultations::find(conn, id)
+    let c = catalogue::find(conn, id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let survey = parse_survey(&c.survey)?;
@@ -333,7 +334,7 @@ async fn submit_answers_with_draft(
     };
     let new_rows = rows(survey, answers);
     let keys = count_keys(survey, &new_rows);
-    responses::record_submission(
+    submission::record_submission(
         conn,
         response.id,
         response.consultation_id,
@@ -355,9 +356,9 @@ async fn take_out_answers(
     survey: &SurveyDefinition,
     response: &ResponseRecord,
 ) -> Result<Vec<CountKey>, ServiceError> {
-    let mut old = responses::answers(conn.reborrow(), response.id, false).await?;
-    old.extend(responses::answers(conn.reborrow(), response.id, true).await?);
-    responses::delete_answers(conn, response.id).await?;
+    let mut old = answers::answers(conn.reborrow(), response.id, false).await?;
+    old.extend(answers::answers(conn.reborrow(), response.id, true).await?);
+    answers::delete_answers(conn, response.id).await?;
     Ok(count_keys(survey, &old))
 }
 
@@ -369,7 +370,7 @@ async fn withdraw_answers(
     response: &ResponseRecord,
 ) -> Result<(), ServiceError> {
     let keys = take_out_answers(conn.reborrow(), survey, response).await?;
-    responses::adjust_counts(conn, response.consultation_id, &keys, -1, 0).await?;
+    totals::adjust_counts(conn, response.consultation_id, &keys, -1, 0).await?;
     Ok(())
 }
 
@@ -385,14 +386,14 @@ pub async fn remove_all_for(mut conn: Conn<'_>, user: Uuid) -> Result<usize, Ser
     list.sort_by_key(|r| r.consultation_id);
     for r in &list {
         if r.submitted_at.is_some() && r.removed_at.is_none() {
-            let c = consultations::find(conn.reborrow(), r.consultation_id)
+            let c = catalogue::find(conn.reborrow(), r.consultation_id)
                 .await?
                 .ok_or(ServiceError::NotFound)?;
             let survey = parse_survey(&c.survey)?;
             withdraw_answers(conn.reborrow(), &survey, r).await?;
-            responses::adjust_counts(conn.reborrow(), r.consultation_id, &[], 0, -1).await?;
+            totals::adjust_counts(conn.reborrow(), r.consultation_id, &[], 0, -1).await?;
         }
-        responses::delete_answers(conn.reborrow(), r.id).await?;
+        answers::delete_answers(conn.reborrow(), r.id).await?;
         responses::mark_removed(conn.reborrow(), r.id).await?;
     }
     Ok(list.len())

@@ -13,8 +13,9 @@ use cohesion_domain::survey::model::{QuestionDef, QuestionKind, SurveyDefinition
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
 use cohesion_insight::proportion::Proportion;
-use cohesion_storage::consultations::{self, ConsultationRecord};
-use cohesion_storage::{responses, Conn, Db, Timestamp};
+use cohesion_storage::consultations::catalogue::{self, ConsultationRecord};
+use cohesion_storage::consultations::{answers, result_publications, totals};
+use cohesion_storage::{Conn, Db, Timestamp};
 use uuid::Uuid;
 
 use crate::accounts::{audit_log, Origin, SignedIn};
@@ -100,7 +101,7 @@ async fn publication(
         return Ok(None);
     }
     Ok(Some(
-        match consultations::result_publication(conn, c.id).await? {
+        match result_publications::result_publication(conn, c.id).await? {
             // Published before questions could be chosen: all of them.
             None => (all_publishable(survey), None),
             Some(p) => {
@@ -204,7 +205,7 @@ type Totals = HashMap<String, HashMap<(i64, i64), u64>>;
 
 async fn totals(conn: cohesion_storage::Conn<'_>, id: Uuid) -> Result<Totals, ServiceError> {
     let mut by_question = Totals::new();
-    for (q, item, choice, n) in responses::counts(conn, id).await? {
+    for (q, item, choice, n) in totals::counts(conn, id).await? {
         by_question
             .entry(q)
             .or_default()
@@ -277,7 +278,7 @@ pub async fn results(
     client: Option<&str>,
 ) -> Result<Results, ServiceError> {
     let mut c = db.acquire().await?;
-    let consultation = consultations::find(c.conn(), id)
+    let consultation = catalogue::find(c.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     if consultation.published_at.is_none()
@@ -349,7 +350,7 @@ pub async fn publish(
     require(me, Action::RunEngagement)?;
     let consultation = {
         let mut c = db.acquire().await?;
-        consultations::find(c.conn(), id)
+        catalogue::find(c.conn(), id)
             .await?
             .ok_or(ServiceError::NotFound)?
     };
@@ -392,7 +393,7 @@ pub async fn publish(
             ""
         }
     );
-    let record = consultations::ResultPublication {
+    let record = result_publications::ResultPublication {
         // Strings and numbers only: serialising them cannot fail.
         questions: serde_json::to_string(&questions).unwrap_or_default(),
         weighting: weighting
@@ -402,7 +403,7 @@ pub async fn publish(
         published_at: Timestamp::now(),
     };
     let mut tx = db.begin().await?;
-    if !consultations::set_result_publication(tx.conn(), id, &record).await? {
+    if !result_publications::set_result_publication(tx.conn(), id, &record).await? {
         return Err(ServiceError::NotFound);
     }
     let origin = Origin {
@@ -430,12 +431,12 @@ pub async fn publication_choice(
 ) -> Result<(Vec<String>, String), ServiceError> {
     require(me, Action::RunEngagement)?;
     let mut c = db.acquire().await?;
-    let consultation = consultations::find(c.conn(), id)
+    let consultation = catalogue::find(c.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let survey = parse_survey(&consultation.survey)?;
     Ok(
-        match consultations::result_publication(c.conn(), id).await? {
+        match result_publications::result_publication(c.conn(), id).await? {
             Some(p) => (
                 serde_json::from_str(&p.questions).unwrap_or_default(),
                 p.weighting
@@ -474,7 +475,7 @@ pub async fn crosstab(
 ) -> Result<Crosstab, ServiceError> {
     require(me, Action::Analyse)?;
     let mut tx = db.begin().await?;
-    let consultation = consultations::find(tx.conn(), id)
+    let consultation = catalogue::find(tx.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let survey = parse_survey(&consultation.survey)?;
@@ -494,7 +495,7 @@ pub async fn crosstab(
     let col = pick("columns", columns_by)?;
     let (nr, nc) = (r.kind.options().len(), col.kind.options().len());
     let mut table = vec![vec![0u64; nc]; nr];
-    let found = responses::crosstab(
+    let found = answers::crosstab(
         tx.conn(),
         id,
         (&r.id, r.kind.is_special_category()),
@@ -575,12 +576,12 @@ async fn differences(
     mut conn: Conn<'_>,
     id: Uuid,
 ) -> Result<(usize, Vec<(String, i64, i64, i64, i64)>), ServiceError> {
-    let running: HashMap<(String, i64, i64), i64> = responses::counts(conn.reborrow(), id)
+    let running: HashMap<(String, i64, i64), i64> = totals::counts(conn.reborrow(), id)
         .await?
         .into_iter()
         .map(|(q, i, ch, n)| ((q, i, ch), n))
         .collect();
-    let recount: HashMap<(String, i64, i64), i64> = responses::recount(conn, id)
+    let recount: HashMap<(String, i64, i64), i64> = totals::recount(conn, id)
         .await?
         .into_iter()
         .map(|(q, i, ch, n)| ((q, i, ch), n))
@@ -630,10 +631,10 @@ impl TotalsCheck {
 /// responses arriving meanwhile cannot show as differences.
 pub async fn check_totals(db: &Db, id: Uuid) -> Result<TotalsCheck, ServiceError> {
     let mut snapshot = db.snapshot().await?;
-    let record = consultations::find(snapshot.conn(), id)
+    let record = catalogue::find(snapshot.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let counted = responses::submitted_count(snapshot.conn(), id).await?;
+    let counted = totals::submitted_count(snapshot.conn(), id).await?;
     let (checked, differences) = differences(snapshot.conn(), id).await?;
     Ok(TotalsCheck {
         responses_running: record.response_count,
@@ -658,7 +659,7 @@ pub async fn texts(
 ) -> Result<(QuestionDef, Vec<(String, String)>, i64), ServiceError> {
     require(me, Action::Analyse)?;
     let mut c = db.acquire().await?;
-    let consultation = consultations::find(c.conn(), id)
+    let consultation = catalogue::find(c.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let survey = parse_survey(&consultation.survey)?;
@@ -673,7 +674,7 @@ pub async fn texts(
         .ok_or(ValidationError::new("question", ErrorCode::UnknownQuestion))?
         .clone();
     let offset = i64::from(page.saturating_sub(1)) * TEXTS_PAGE;
-    let (list, total) = responses::texts(c.conn(), id, &q.id, search, offset, TEXTS_PAGE).await?;
+    let (list, total) = answers::texts(c.conn(), id, &q.id, search, offset, TEXTS_PAGE).await?;
     Ok((q, list, total))
 }
 
@@ -704,7 +705,7 @@ pub async fn weighted(
     require(me, Action::Analyse)?;
     let special_allowed = me.roles.allows(Action::ViewSpecialCategory);
     let mut c = db.acquire().await?;
-    let consultation = consultations::find(c.conn(), id)
+    let consultation = catalogue::find(c.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let survey = parse_survey(&consultation.survey)?;
@@ -717,9 +718,9 @@ pub async fn weighted(
     if uses_special && !special_allowed {
         return Err(ServiceError::Forbidden);
     }
-    let mut rows = responses::choices(c.conn(), id, false).await?;
+    let mut rows = answers::choices(c.conn(), id, false).await?;
     if special_allowed {
-        rows.extend(responses::choices(c.conn(), id, true).await?);
+        rows.extend(answers::choices(c.conn(), id, true).await?);
         rows.sort_by_key(|r| r.0);
     }
     drop(c);

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use cohesion_storage::programmes::{self, ProgrammeView};
+use cohesion_storage::site::programmes::{self, ProgrammeView};
 use cohesion_storage::Db;
 
 use crate::ServiceError;

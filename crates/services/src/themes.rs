@@ -15,10 +15,11 @@ use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::proportion::Proportion;
 use cohesion_insight::text::pii;
 use cohesion_insight::themes::{self as engine, ConfirmedTheme, Options};
-use cohesion_storage::consultations::{self, ConsultationRecord};
-use cohesion_storage::themes::{
-    self as store, NewRun, NewTheme, ReviewRow, RunRecord, ThemeRecord,
-};
+use cohesion_storage::consultations::catalogue::{self, ConsultationRecord};
+use cohesion_storage::consultations::themes::definitions::{NewTheme, ThemeRecord};
+use cohesion_storage::consultations::themes::reviews::ReviewRow;
+use cohesion_storage::consultations::themes::runs::{NewRun, RunRecord};
+use cohesion_storage::consultations::themes::{answers, assignments, definitions, reviews, runs};
 use cohesion_storage::{Conn, Db};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -167,7 +168,7 @@ async fn question(
     id: Uuid,
     question_id: &str,
 ) -> Result<(ConsultationRecord, QuestionDef), ServiceError> {
-    let c = consultations::find(conn, id)
+    let c = catalogue::find(conn, id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let survey = parse_survey(&c.survey)?;
@@ -187,7 +188,7 @@ async fn current_run(
     id: Uuid,
     question_id: &str,
 ) -> Result<RunRecord, ServiceError> {
-    store::latest_run(conn, id, question_id)
+    runs::latest_run(conn, id, question_id)
         .await?
         .ok_or(ValidationError::new("seed", ErrorCode::NoAnswers).into())
 }
@@ -223,8 +224,8 @@ pub async fn analysis(
     require(me, Action::Analyse)?;
     let mut c = db.acquire().await?;
     let (consultation, q) = question(c.conn(), id, question_id).await?;
-    let answers = store::answer_count(c.conn(), id, &q.id).await?;
-    let Some(run) = store::latest_run(c.conn(), id, &q.id).await? else {
+    let answers = answers::answer_count(c.conn(), id, &q.id).await?;
+    let Some(run) = runs::latest_run(c.conn(), id, &q.id).await? else {
         return Ok(Analysis {
             consultation,
             question: q,
@@ -236,12 +237,12 @@ pub async fn analysis(
             waiting: 0,
         });
     };
-    let all = store::themes(c.conn(), run.id).await?;
-    let candidate: HashMap<Uuid, i64> = store::counts(c.conn(), run.id, false)
+    let all = definitions::themes(c.conn(), run.id).await?;
+    let candidate: HashMap<Uuid, i64> = assignments::counts(c.conn(), run.id, false)
         .await?
         .into_iter()
         .collect();
-    let mapped: HashMap<Uuid, i64> = store::counts(c.conn(), run.id, true)
+    let mapped: HashMap<Uuid, i64> = assignments::counts(c.conn(), run.id, true)
         .await?
         .into_iter()
         .collect();
@@ -253,12 +254,13 @@ pub async fn analysis(
         .flat_map(|t| ids(&t.examples).into_iter().take(3))
         .chain(stored.iter().map(|c| c.response_id))
         .collect();
-    let texts: HashMap<Uuid, (String, String)> = store::answers_of(c.conn(), id, &q.id, &quote_ids)
-        .await?
-        .into_iter()
-        .map(|(rid, reference, text)| (rid, (reference, text)))
-        .collect();
-    let waiting = store::reviews(c.conn(), &run, 0, 1).await?.1;
+    let texts: HashMap<Uuid, (String, String)> =
+        answers::answers_of(c.conn(), id, &q.id, &quote_ids)
+            .await?
+            .into_iter()
+            .map(|(rid, reference, text)| (rid, (reference, text)))
+            .collect();
+    let waiting = reviews::reviews(c.conn(), &run, 0, 1).await?.1;
     let (live_themes, retired): (Vec<ThemeRecord>, Vec<ThemeRecord>) =
         all.into_iter().partition(|t| live(&t.status));
     let themes = live_themes
@@ -325,7 +327,7 @@ pub async fn run(
     let (q, answers) = {
         let mut c = db.acquire().await?;
         let (_, q) = question(c.conn(), id, question_id).await?;
-        let answers = store::question_texts(c.conn(), id, &q.id).await?;
+        let answers = answers::question_texts(c.conn(), id, &q.id).await?;
         (q, answers)
     };
     if answers.is_empty() {
@@ -361,7 +363,7 @@ pub async fn run(
         })
         .collect();
     let mut tx = db.begin().await?;
-    let run = store::insert_run(
+    let run = runs::insert_run(
         tx.conn(),
         &NewRun {
             consultation_id: id,
@@ -384,7 +386,7 @@ pub async fn run(
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_else(|| "unclear".into());
         let examples: Vec<String> = t.quotes.iter().map(|q| q.id.clone()).collect();
-        let theme = store::insert_theme(
+        let theme = definitions::insert_theme(
             tx.conn(),
             run,
             i as i64 + 1,
@@ -406,7 +408,7 @@ pub async fn run(
                 .map(|rid| (theme, rid, 1.0)),
         );
     }
-    store::insert_assignments(tx.conn(), run, "discovery", &rows).await?;
+    assignments::insert_assignments(tx.conn(), run, "discovery", &rows).await?;
     audit_log(
         tx.conn(),
         origin(me, client),
@@ -459,14 +461,14 @@ pub async fn edit(
     let mut tx = db.begin().await?;
     let (_, q) = question(tx.conn(), id, question_id).await?;
     let run = current_run(tx.conn(), id, &q.id).await?;
-    let themes = store::themes(tx.conn(), run.id).await?;
+    let themes = definitions::themes(tx.conn(), run.id).await?;
     let next_position = themes.iter().map(|t| t.position).max().unwrap_or(0) + 1;
     let (action, subject, detail, structural) = match e.change.as_str() {
         "rename" => {
             let t = theme_of(&themes, "theme", &e.theme)?;
             let label = rules::label(&e.label, &other_labels(&themes, Some(t.id)))?;
             let description = rules::description(&e.description)?;
-            store::update_theme(tx.conn(), t.id, &label, &description, &t.examples).await?;
+            definitions::update_theme(tx.conn(), t.id, &label, &description, &t.examples).await?;
             (
                 "themes.rename",
                 t.id,
@@ -476,7 +478,7 @@ pub async fn edit(
         }
         "delete" => {
             let t = theme_of(&themes, "theme", &e.theme)?;
-            store::set_status(tx.conn(), t.id, "deleted", None).await?;
+            definitions::set_status(tx.conn(), t.id, "deleted", None).await?;
             (
                 "themes.delete",
                 t.id,
@@ -491,7 +493,7 @@ pub async fn edit(
             if t.id == into.id {
                 return Err(ValidationError::new("into", ErrorCode::SameTheme).into());
             }
-            store::move_assignments(tx.conn(), t.id, into.id, None).await?;
+            assignments::move_assignments(tx.conn(), t.id, into.id, None).await?;
             let mut examples = ids(&into.examples);
             for x in ids(&t.examples) {
                 if !examples.contains(&x) && examples.len() < rules::MAX_EXAMPLES {
@@ -504,7 +506,7 @@ pub async fn edit(
                     terms.push(x);
                 }
             }
-            store::update_theme(
+            definitions::update_theme(
                 tx.conn(),
                 into.id,
                 &into.label,
@@ -512,7 +514,7 @@ pub async fn edit(
                 &to_json(&examples),
             )
             .await?;
-            store::set_status(tx.conn(), t.id, "merged", Some(into.id)).await?;
+            definitions::set_status(tx.conn(), t.id, "merged", Some(into.id)).await?;
             (
                 "themes.merge",
                 into.id,
@@ -541,14 +543,15 @@ pub async fn edit(
                 .collect::<Result<_, _>>()?;
             let chosen = rules::examples(&chosen)?;
             // Only answers the theme holds can leave it.
-            let members: HashSet<Uuid> = store::members(tx.conn(), t.id, "discovery", i64::MAX)
-                .await?
-                .into_iter()
-                .collect();
+            let members: HashSet<Uuid> =
+                assignments::members(tx.conn(), t.id, "discovery", i64::MAX)
+                    .await?
+                    .into_iter()
+                    .collect();
             if chosen.iter().any(|c| !members.contains(c)) {
                 return Err(ValidationError::new("examples", ErrorCode::InvalidChoice).into());
             }
-            let new = store::insert_theme(
+            let new = definitions::insert_theme(
                 tx.conn(),
                 run.id,
                 next_position,
@@ -563,13 +566,14 @@ pub async fn edit(
                 Some(me.user_id),
             )
             .await?;
-            store::move_assignments(tx.conn(), t.id, new, Some(&chosen)).await?;
+            assignments::move_assignments(tx.conn(), t.id, new, Some(&chosen)).await?;
             let left: Vec<String> = ids(&t.examples)
                 .into_iter()
                 .filter(|x| !chosen.contains(x))
                 .map(|x| x.to_string())
                 .collect();
-            store::update_theme(tx.conn(), t.id, &t.label, &t.description, &to_json(&left)).await?;
+            definitions::update_theme(tx.conn(), t.id, &t.label, &t.description, &to_json(&left))
+                .await?;
             (
                 "themes.split",
                 new,
@@ -595,12 +599,12 @@ pub async fn edit(
             let references = rules::examples(&references)?;
             let mut chosen = Vec::new();
             for r in &references {
-                let rid = store::response_by_reference(tx.conn(), id, &q.id, r)
+                let rid = answers::response_by_reference(tx.conn(), id, &q.id, r)
                     .await?
                     .ok_or(ValidationError::new("examples", ErrorCode::InvalidChoice))?;
                 chosen.push(rid);
             }
-            let new = store::insert_theme(
+            let new = definitions::insert_theme(
                 tx.conn(),
                 run.id,
                 next_position,
@@ -616,7 +620,7 @@ pub async fn edit(
             )
             .await?;
             let rows: Vec<(Uuid, Uuid, f64)> = chosen.iter().map(|r| (new, *r, 1.0)).collect();
-            store::insert_assignments(tx.conn(), run.id, "discovery", &rows).await?;
+            assignments::insert_assignments(tx.conn(), run.id, "discovery", &rows).await?;
             (
                 "themes.add",
                 new,
@@ -627,8 +631,8 @@ pub async fn edit(
         _ => return Err(ValidationError::new("change", ErrorCode::InvalidChoice).into()),
     };
     if structural && run.confirmed_at.is_some() {
-        store::set_step(tx.conn(), run.id, store::RunStep::Confirmed, None).await?;
-        store::set_live_status(tx.conn(), run.id, "candidate").await?;
+        runs::set_step(tx.conn(), run.id, runs::RunStep::Confirmed, None).await?;
+        definitions::set_live_status(tx.conn(), run.id, "candidate").await?;
     }
     audit_log(
         tx.conn(),
@@ -654,16 +658,16 @@ pub async fn confirm(
     let mut tx = db.begin().await?;
     let (_, q) = question(tx.conn(), id, question_id).await?;
     let run = current_run(tx.conn(), id, &q.id).await?;
-    let themes = store::themes(tx.conn(), run.id).await?;
+    let themes = definitions::themes(tx.conn(), run.id).await?;
     let labels: Vec<&str> = other_labels(&themes, None);
     if labels.is_empty() {
         return Err(ValidationError::new("label", ErrorCode::FieldRequired).into());
     }
-    store::set_live_status(tx.conn(), run.id, "confirmed").await?;
-    store::set_step(
+    definitions::set_live_status(tx.conn(), run.id, "confirmed").await?;
+    runs::set_step(
         tx.conn(),
         run.id,
-        store::RunStep::Confirmed,
+        runs::RunStep::Confirmed,
         Some(cohesion_storage::Timestamp::now()),
     )
     .await?;
@@ -703,12 +707,12 @@ pub async fn map(
         if run.confirmed_at.is_none() {
             return Err(ValidationError::new("themes", ErrorCode::ThemesNotConfirmed).into());
         }
-        let themes: Vec<ThemeRecord> = store::themes(c.conn(), run.id)
+        let themes: Vec<ThemeRecord> = definitions::themes(c.conn(), run.id)
             .await?
             .into_iter()
             .filter(|t| t.status == "confirmed")
             .collect();
-        let answers = store::question_texts(c.conn(), id, &q.id).await?;
+        let answers = answers::question_texts(c.conn(), id, &q.id).await?;
         (q, run, themes, answers)
     };
     let text_of: HashMap<Uuid, &str> = answers.iter().map(|(r, t)| (*r, t.as_str())).collect();
@@ -740,9 +744,9 @@ pub async fn map(
     })
     .await?;
     let mut tx = db.begin().await?;
-    store::clear_mapping(tx.conn(), run.id).await?;
+    assignments::clear_mapping(tx.conn(), run.id).await?;
     // Answers an analyst has settled are not remapped.
-    let settled: HashSet<Uuid> = store::settled(tx.conn(), run.id)
+    let settled: HashSet<Uuid> = reviews::settled(tx.conn(), run.id)
         .await?
         .into_iter()
         .collect();
@@ -770,12 +774,12 @@ pub async fn map(
             review.push((rid, stance, best));
         }
     }
-    store::insert_assignments(tx.conn(), run.id, "mapping", &rows).await?;
-    store::insert_reviews(tx.conn(), run.id, &review).await?;
-    store::set_step(
+    assignments::insert_assignments(tx.conn(), run.id, "mapping", &rows).await?;
+    reviews::insert_reviews(tx.conn(), run.id, &review).await?;
+    runs::set_step(
         tx.conn(),
         run.id,
-        store::RunStep::Mapped,
+        runs::RunStep::Mapped,
         Some(cohesion_storage::Timestamp::now()),
     )
     .await?;
@@ -821,10 +825,10 @@ pub async fn review(
     };
     let mut c = db.acquire().await?;
     let offset = i64::from(page.saturating_sub(1)) * REVIEW_PAGE;
-    let (rows, total) = store::reviews(c.conn(), &run, offset, REVIEW_PAGE).await?;
+    let (rows, total) = reviews::reviews(c.conn(), &run, offset, REVIEW_PAGE).await?;
     let responses: Vec<Uuid> = rows.iter().map(|r| r.response_id).collect();
     let mut held: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-    for (r, t) in store::mapped_themes_of(c.conn(), run.id, &responses).await? {
+    for (r, t) in assignments::mapped_themes_of(c.conn(), run.id, &responses).await? {
         held.entry(r).or_default().push(t);
     }
     let items = rows
@@ -853,7 +857,7 @@ pub async fn settle(
     let mut tx = db.begin().await?;
     let (_, q) = question(tx.conn(), id, question_id).await?;
     let run = current_run(tx.conn(), id, &q.id).await?;
-    let all = store::themes(tx.conn(), run.id).await?;
+    let all = definitions::themes(tx.conn(), run.id).await?;
     let mut chosen = Vec::new();
     for raw in themes {
         let t = Uuid::parse_str(raw.trim())
@@ -866,10 +870,10 @@ pub async fn settle(
     }
     let rid = Uuid::parse_str(response.trim())
         .map_err(|_| ValidationError::new("response", ErrorCode::InvalidChoice))?;
-    if !store::settle_review(tx.conn(), run.id, rid, me.user_id).await? {
+    if !reviews::settle_review(tx.conn(), run.id, rid, me.user_id).await? {
         return Err(ValidationError::new("response", ErrorCode::InvalidChoice).into());
     }
-    store::set_analyst_themes(tx.conn(), run.id, rid, &chosen).await?;
+    assignments::set_analyst_themes(tx.conn(), run.id, rid, &chosen).await?;
     audit_log(
         tx.conn(),
         origin(me, client),
@@ -904,8 +908,8 @@ pub async fn split_choices(
         .cloned()
         .ok_or(ServiceError::NotFound)?;
     let mut c = db.acquire().await?;
-    let members = store::members(c.conn(), view.id, "discovery", SPLIT_CHOICES).await?;
-    let quotes = store::answers_of(c.conn(), id, &a.question.id, &members)
+    let members = assignments::members(c.conn(), view.id, "discovery", SPLIT_CHOICES).await?;
+    let quotes = answers::answers_of(c.conn(), id, &a.question.id, &members)
         .await?
         .into_iter()
         .map(|(rid, reference, text)| Quote {
@@ -925,18 +929,18 @@ pub async fn figures_of_question(
     consultation: Uuid,
     question: &str,
 ) -> Result<HashMap<Uuid, (String, Figure)>, ServiceError> {
-    let Some(run) = store::latest_run(conn.conn(), consultation, question).await? else {
+    let Some(run) = runs::latest_run(conn.conn(), consultation, question).await? else {
         return Ok(HashMap::new());
     };
     if run.mapped_at.is_none() {
         return Ok(HashMap::new());
     }
-    let themes = store::themes(conn.conn(), run.id).await?;
-    let counts: HashMap<Uuid, i64> = store::theme_counts(conn.conn(), run.id)
+    let themes = definitions::themes(conn.conn(), run.id).await?;
+    let counts: HashMap<Uuid, i64> = assignments::theme_counts(conn.conn(), run.id)
         .await?
         .into_iter()
         .collect();
-    let base = store::answer_count(conn.conn(), consultation, question).await?;
+    let base = answers::answer_count(conn.conn(), consultation, question).await?;
     Ok(themes
         .into_iter()
         .filter(|t| t.status == "confirmed")
@@ -955,13 +959,13 @@ pub async fn labels_of_question(
     consultation: Uuid,
     question: &str,
 ) -> Result<HashMap<Uuid, String>, ServiceError> {
-    let Some(run) = store::latest_run(conn.conn(), consultation, question).await? else {
+    let Some(run) = runs::latest_run(conn.conn(), consultation, question).await? else {
         return Ok(HashMap::new());
     };
     if run.mapped_at.is_none() {
         return Ok(HashMap::new());
     }
-    Ok(store::themes(conn.conn(), run.id)
+    Ok(definitions::themes(conn.conn(), run.id)
         .await?
         .into_iter()
         .filter(|t| t.status == "confirmed")
@@ -973,7 +977,7 @@ pub async fn labels_of_question(
 /// for findings to rest on: (theme id, question id, label).
 pub async fn citable(db: &Db, id: Uuid) -> Result<Vec<(Uuid, String, String)>, ServiceError> {
     let mut c = db.acquire().await?;
-    let consultation = consultations::find(c.conn(), id)
+    let consultation = catalogue::find(c.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let survey = parse_survey(&consultation.survey)?;
@@ -982,11 +986,11 @@ pub async fn citable(db: &Db, id: Uuid) -> Result<Vec<(Uuid, String, String)>, S
         .questions()
         .filter(|q| matches!(q.kind, QuestionKind::LongText { .. }))
     {
-        if let Some(run) = store::latest_run(c.conn(), id, &q.id).await? {
+        if let Some(run) = runs::latest_run(c.conn(), id, &q.id).await? {
             if run.mapped_at.is_none() {
                 continue;
             }
-            for t in store::themes(c.conn(), run.id).await? {
+            for t in definitions::themes(c.conn(), run.id).await? {
                 if t.status == "confirmed" {
                     out.push((t.id, q.id.clone(), t.label));
                 }
@@ -1007,10 +1011,11 @@ pub async fn response_answers(
 ) -> Result<(String, Vec<cohesion_domain::survey::tally::AnswerRow>), ServiceError> {
     require(me, Action::Analyse)?;
     let mut c = db.acquire().await?;
-    let reference = store::response_reference(c.conn(), id, response)
+    let reference = answers::response_reference(c.conn(), id, response)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let mut rows = cohesion_storage::responses::answers(c.conn(), response, false).await?;
+    let mut rows =
+        cohesion_storage::consultations::answers::answers(c.conn(), response, false).await?;
     for r in &mut rows {
         if let Some(t) = &r.text {
             r.text = Some(pii::mask(t).into_owned());

@@ -1,10 +1,10 @@
 //! The audit log: appended to, read, never changed. The application has no
 //! code path that updates or deletes an entry.
 
-use sqlx::Row;
 use uuid::Uuid;
 
-use crate::{new_id, on_conn, Conn, StorageError, Timestamp};
+use crate::rows;
+use crate::{new_id, Conn, StorageError, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEntry {
@@ -27,22 +27,21 @@ pub struct NewAuditEntry<'a> {
 
 pub async fn append(conn: Conn<'_>, e: NewAuditEntry<'_>) -> Result<Uuid, StorageError> {
     let id = new_id();
-    on_conn!(conn, c => {
-        sqlx::query(
-            "INSERT INTO audit_log (id, at, actor_id, action, subject_id, detail, client) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(id)
-        .bind(Timestamp::now())
-        .bind(e.actor_id)
-        .bind(e.action)
-        .bind(e.subject_id)
-        .bind(e.detail)
-        .bind(e.client)
-        .execute(&mut *c)
-        .await
-        .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "INSERT INTO audit_log (id, at, actor_id, action, subject_id, detail, client) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        &[
+            &id,
+            &Timestamp::now(),
+            &e.actor_id,
+            &e.action,
+            &e.subject_id,
+            &e.detail,
+            &e.client,
+        ],
+    )
+    .await?;
     Ok(id)
 }
 
@@ -59,33 +58,24 @@ pub struct AuditQuery<'a> {
 
 /// A page of entries, newest first: keyset paging, cheap at any depth.
 pub async fn page(conn: Conn<'_>, q: &AuditQuery<'_>) -> Result<Vec<AuditEntry>, StorageError> {
-    let rows = on_conn!(conn, c => {
-        let rows = sqlx::query(
-            "SELECT id, at, actor_id, action, subject_id, detail, client FROM audit_log \
-             WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR actor_id = $2) \
-             AND ($3 IS NULL OR subject_id = $3) AND ($4 IS NULL OR id < $4) \
-             ORDER BY id DESC LIMIT $5",
-        )
-        .bind(q.action)
-        .bind(q.actor)
-        .bind(q.subject)
-        .bind(q.before)
-        .bind(q.limit)
-        .fetch_all(&mut *c)
-        .await?;
-        rows.iter()
-            .map(|r| -> Result<AuditEntry, sqlx::Error> {
-                Ok(AuditEntry {
-                    id: r.try_get("id")?,
-                    at: r.try_get("at")?,
-                    actor_id: r.try_get("actor_id")?,
-                    action: r.try_get("action")?,
-                    subject_id: r.try_get("subject_id")?,
-                    detail: r.try_get("detail")?,
-                    client: r.try_get("client")?,
-                })
+    rows::fetch_all(
+        conn,
+        "SELECT id, at, actor_id, action, subject_id, detail, client FROM audit_log \
+         WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR actor_id = $2) \
+         AND ($3 IS NULL OR subject_id = $3) AND ($4 IS NULL OR id < $4) \
+         ORDER BY id DESC LIMIT $5",
+        &[&q.action, &q.actor, &q.subject, &q.before, &q.limit],
+        |r| {
+            Ok(AuditEntry {
+                id: r.get("id")?,
+                at: r.get("at")?,
+                actor_id: r.get("actor_id")?,
+                action: r.get("action")?,
+                subject_id: r.get("subject_id")?,
+                detail: r.get("detail")?,
+                client: r.get("client")?,
             })
-            .collect::<Result<Vec<_>, _>>()
-    })?;
-    Ok(rows)
+        },
+    )
+    .await
 }

@@ -312,7 +312,7 @@ impl Db {
     /// A round trip to the database, for health checks.
     pub async fn ping(&self) -> Result<(), StorageError> {
         let mut c = self.acquire().await?;
-        crate::on_conn!(c.conn(), c => sqlx::query("SELECT 1").execute(&mut *c).await.map(|_| ()))?;
+        crate::rows::execute(c.conn(), "SELECT 1", &[]).await?;
         Ok(())
     }
 

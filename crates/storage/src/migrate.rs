@@ -1,12 +1,15 @@
 //! Schema migrations for both engines, numbered alike.
 //!
-//! Each migration has a twin file per engine; the list below is the single
-//! source of truth, and a test checks the folders hold exactly these files.
+//! Each migration has a twin file per engine, `NNNN_name.sql` in
+//! `migrations/sqlite` and `migrations/postgres`; the build lists them as
+//! [`MIGRATIONS`] (see `build.rs`), so adding a migration is adding its two
+//! files. A missing twin, a number used twice or a gap fails the build.
 //! On PostgreSQL an advisory lock makes concurrent `migrate` runs (several
 //! servers starting at once) take turns.
 
 use sqlx::{Connection, PgConnection};
 
+use crate::rows;
 use crate::{on_conn, Conn, Db, StorageError, Timestamp};
 
 pub struct Migration {
@@ -16,30 +19,9 @@ pub struct Migration {
     pub postgres: &'static str,
 }
 
-macro_rules! migration {
-    ($version:literal, $file:literal) => {
-        Migration {
-            version: $version,
-            name: $file,
-            sqlite: include_str!(concat!("../migrations/sqlite/", $file, ".sql")),
-            postgres: include_str!(concat!("../migrations/postgres/", $file, ".sql")),
-        }
-    };
-}
-
-pub const MIGRATIONS: &[Migration] = &[
-    migration!(1, "0001_foundation"),
-    migration!(2, "0002_accounts"),
-    migration!(3, "0003_profiles_organisations"),
-    migration!(4, "0004_consultations"),
-    migration!(5, "0005_findings"),
-    migration!(6, "0006_consultation_translations"),
-    migration!(7, "0007_consultation_search"),
-    migration!(8, "0008_consultation_strands_documents"),
-    migration!(9, "0009_result_publications"),
-    migration!(10, "0010_question_themes"),
-    migration!(11, "0011_responses_by_consultation"),
-];
+// `pub const MIGRATIONS: &[Migration]`, every migration in order,
+// generated from the two folders by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 
 /// An arbitrary constant naming Cohesion's migration lock.
 const PG_LOCK_KEY: i64 = 0x00C0_4E51_0000_0001;
@@ -73,7 +55,7 @@ pub async fn run(db: &Db) -> Result<Vec<i64>, StorageError> {
 
 async fn apply_pending(db: &Db) -> Result<Vec<i64>, StorageError> {
     let mut tx = db.begin().await?;
-    on_conn!(tx.conn(), c => sqlx::query(CREATE_LEDGER).execute(&mut *c).await.map(|_| ()))?;
+    rows::execute(tx.conn(), CREATE_LEDGER, &[]).await?;
     tx.commit().await?;
 
     let done = applied_versions(db).await?;
@@ -84,16 +66,14 @@ async fn apply_pending(db: &Db) -> Result<Vec<i64>, StorageError> {
             crate::Engine::Sqlite => m.sqlite,
             crate::Engine::Postgres => m.postgres,
         };
-        on_conn!(tx.conn(), c => {
-            sqlx::raw_sql(sql).execute(&mut *c).await?;
-            sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-                .bind(m.version)
-                .bind(m.name)
-                .bind(Timestamp::now())
-                .execute(&mut *c)
-                .await
-                .map(|_| ())
-        })?;
+        // Unprepared: a migration is several statements in one text.
+        on_conn!(tx.conn(), c => sqlx::raw_sql(sql).execute(&mut *c).await.map(|_| ()))?;
+        rows::execute(
+            tx.conn(),
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            &[&m.version, &m.name, &Timestamp::now()],
+        )
+        .await?;
         tx.commit().await?;
         tracing::info!(version = m.version, name = m.name, "applied migration");
         applied.push(m.version);
@@ -105,25 +85,23 @@ async fn apply_pending(db: &Db) -> Result<Vec<i64>, StorageError> {
 /// never been migrated.
 pub async fn applied_versions(db: &Db) -> Result<Vec<i64>, StorageError> {
     let mut c = db.acquire().await?;
-    let has_ledger: bool = match c.conn() {
-        Conn::Sqlite(c) => sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')",
-        )
-        .fetch_one(&mut *c)
-        .await?,
-        Conn::Postgres(c) => sqlx::query_scalar("SELECT to_regclass('schema_migrations') IS NOT NULL")
-            .fetch_one(&mut *c)
-            .await?,
+    let ledger_exists = match c.conn() {
+        Conn::Sqlite(_) => {
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')"
+        }
+        Conn::Postgres(_) => "SELECT to_regclass('schema_migrations') IS NOT NULL",
     };
+    let has_ledger: bool = rows::fetch_one(c.conn(), ledger_exists, &[], rows::scalar).await?;
     if !has_ledger {
         return Ok(Vec::new());
     }
-    let versions = on_conn!(c.conn(), c => {
-        sqlx::query_scalar::<_, i64>("SELECT version FROM schema_migrations ORDER BY version")
-            .fetch_all(&mut *c)
-            .await
-    })?;
-    Ok(versions)
+    rows::fetch_all(
+        c.conn(),
+        "SELECT version FROM schema_migrations ORDER BY version",
+        &[],
+        rows::scalar,
+    )
+    .await
 }
 
 /// Where a database's schema stands against this binary.
@@ -157,29 +135,87 @@ pub async fn is_current(db: &Db) -> Result<bool, StorageError> {
 }
 
 #[cfg(test)]
+#[path = "../build/migration_list.rs"]
+mod migration_list;
+
+#[cfg(test)]
 mod tests {
+    use super::migration_list::{pair, Listed};
     use super::*;
 
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|n| n.to_string()).collect()
+    }
+
     #[test]
-    fn both_engines_have_the_same_numbered_files() {
+    fn the_list_is_every_file_of_both_folders_in_order() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
-        let list = |engine: &str| {
-            let mut names: Vec<String> = std::fs::read_dir(format!("{dir}/{engine}"))
+        let count = |engine: &str| {
+            std::fs::read_dir(format!("{dir}/{engine}"))
                 .unwrap()
-                .map(|e| e.unwrap().file_name().into_string().unwrap())
-                .collect();
-            names.sort();
-            names
+                .count()
         };
-        let expected: Vec<String> = MIGRATIONS
-            .iter()
-            .map(|m| format!("{}.sql", m.name))
-            .collect();
-        assert_eq!(list("sqlite"), expected);
-        assert_eq!(list("postgres"), expected);
+        assert_eq!(count("sqlite"), MIGRATIONS.len());
+        assert_eq!(count("postgres"), MIGRATIONS.len());
         for (i, m) in MIGRATIONS.iter().enumerate() {
             assert_eq!(m.version, i as i64 + 1, "versions are consecutive");
             assert!(m.name.starts_with(&format!("{:04}_", m.version)));
+        }
+        assert_eq!(MIGRATIONS[0].name, "0001_foundation");
+        assert!(MIGRATIONS[0].postgres.contains("CREATE TABLE"));
+    }
+
+    #[test]
+    fn twins_pair_up_in_number_order() {
+        let files = names(&["0002_b.sql", "0001_a.sql"]);
+        assert_eq!(
+            pair(&files, &files).unwrap(),
+            vec![
+                Listed {
+                    version: 1,
+                    name: "0001_a".into()
+                },
+                Listed {
+                    version: 2,
+                    name: "0002_b".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_twin_a_duplicate_a_gap_or_a_stray_file_is_named() {
+        let both = names(&["0001_a.sql", "0002_b.sql"]);
+        let one = names(&["0001_a.sql"]);
+        let cases = [
+            (
+                pair(&both, &one),
+                "migrations/sqlite/0002_b.sql has no twin",
+            ),
+            (
+                pair(&one, &both),
+                "migrations/postgres/0002_b.sql has no twin",
+            ),
+            (
+                pair(&names(&["0001_a.sql", "0001_b.sql"]), &one),
+                "two migrations numbered 0001",
+            ),
+            (
+                pair(
+                    &names(&["0001_a.sql", "0003_c.sql"]),
+                    &names(&["0001_a.sql", "0003_c.sql"]),
+                ),
+                "migration 0002 is missing (the next is 0003_c.sql)",
+            ),
+            (pair(&names(&["README"]), &one), "is not a .sql file"),
+            (
+                pair(&names(&["1_a.sql"]), &one),
+                "is not named NNNN_words.sql",
+            ),
+        ];
+        for (result, expected) in cases {
+            let message = result.unwrap_err();
+            assert!(message.contains(expected), "{message:?} lacks {expected:?}");
         }
     }
 }

@@ -6,10 +6,10 @@
 //! in one statement, and tells the caller whether it won. A send that then
 //! fails is [`release`]d for a later try.
 
-use sqlx::Row;
 use uuid::Uuid;
 
-use crate::{new_id, on_conn, Conn, StorageError, Timestamp};
+use crate::rows::{self, Row};
+use crate::{new_id, Conn, StorageError, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxMessage {
@@ -23,22 +23,15 @@ pub struct OutboxMessage {
     pub given_up_at: Option<Timestamp>,
 }
 
-fn message<R: Row>(r: &R) -> Result<OutboxMessage, sqlx::Error>
-where
-    for<'a> &'a str: sqlx::ColumnIndex<R>,
-    for<'a> Uuid: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> Timestamp: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-    for<'a> Option<Timestamp>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
-{
+fn message(r: &Row) -> Result<OutboxMessage, sqlx::Error> {
     Ok(OutboxMessage {
-        id: r.try_get("id")?,
-        to_address: r.try_get("to_address")?,
-        subject: r.try_get("subject")?,
-        body: r.try_get("body")?,
-        created_at: r.try_get("created_at")?,
-        sent_at: r.try_get("sent_at")?,
-        given_up_at: r.try_get("given_up_at")?,
+        id: r.get("id")?,
+        to_address: r.get("to_address")?,
+        subject: r.get("subject")?,
+        body: r.get("body")?,
+        created_at: r.get("created_at")?,
+        sent_at: r.get("sent_at")?,
+        given_up_at: r.get("given_up_at")?,
     })
 }
 
@@ -49,17 +42,12 @@ pub async fn push(
     body: &str,
 ) -> Result<Uuid, StorageError> {
     let id = new_id();
-    on_conn!(conn, c => {
-        sqlx::query("INSERT INTO outbox (id, to_address, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(id)
-            .bind(to)
-            .bind(subject)
-            .bind(body)
-            .bind(Timestamp::now())
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "INSERT INTO outbox (id, to_address, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+        &[&id, &to, &subject, &body, &Timestamp::now()],
+    )
+    .await?;
     Ok(id)
 }
 
@@ -91,14 +79,12 @@ pub async fn pending(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, S
 /// this caller did: one conditional update, so of several servers racing
 /// for the same message exactly one gets `true` and sends it.
 pub async fn claim(conn: Conn<'_>, id: Uuid, now: Timestamp) -> Result<bool, StorageError> {
-    let n = on_conn!(conn, c => {
-        sqlx::query("UPDATE outbox SET sent_at = $1 WHERE id = $2 AND sent_at IS NULL")
-            .bind(now)
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected())
-    })?;
+    let n = rows::execute(
+        conn,
+        "UPDATE outbox SET sent_at = $1 WHERE id = $2 AND sent_at IS NULL",
+        &[&now, &id],
+    )
+    .await?;
     Ok(n == 1)
 }
 
@@ -109,69 +95,43 @@ pub const MAX_ATTEMPTS: i64 = 5;
 /// a later round (on any server) tries again; after [`MAX_ATTEMPTS`] it
 /// is given up instead, so it stops taking a place in every round.
 pub async fn release(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query(
-            "UPDATE outbox SET sent_at = NULL, attempts = attempts + 1, \
-             given_up_at = CASE WHEN attempts + 1 >= $2 THEN $3 ELSE NULL END WHERE id = $1",
-        )
-        .bind(id)
-        .bind(MAX_ATTEMPTS)
-        .bind(Timestamp::now())
-        .execute(&mut *c)
-        .await
-        .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "UPDATE outbox SET sent_at = NULL, attempts = attempts + 1, \
+         given_up_at = CASE WHEN attempts + 1 >= $2 THEN $3 ELSE NULL END WHERE id = $1",
+        &[&id, &MAX_ATTEMPTS, &Timestamp::now()],
+    )
+    .await?;
     Ok(())
 }
 
 /// Gives a message up at once: it can never be sent (an address the mail
 /// library refuses, or a permanent refusal by the server).
 pub async fn give_up(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query(
-            "UPDATE outbox SET sent_at = NULL, attempts = attempts + 1, given_up_at = $2 WHERE id = $1",
-        )
-        .bind(id)
-        .bind(Timestamp::now())
-        .execute(&mut *c)
-        .await
-        .map(|_| ())
-    })?;
+    rows::execute(
+        conn,
+        "UPDATE outbox SET sent_at = NULL, attempts = attempts + 1, given_up_at = $2 WHERE id = $1",
+        &[&id, &Timestamp::now()],
+    )
+    .await?;
     Ok(())
 }
 
 /// Forgets the text of a message once it is sent: it may hold a sign-in
 /// link, which should live only in the recipient's mailbox.
 pub async fn forget_body(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
-    on_conn!(conn, c => {
-        sqlx::query("UPDATE outbox SET body = '' WHERE id = $1")
-            .bind(id)
-            .execute(&mut *c)
-            .await
-            .map(|_| ())
-    })?;
+    rows::execute(conn, "UPDATE outbox SET body = '' WHERE id = $1", &[&id]).await?;
     Ok(())
 }
 
 async fn list(conn: Conn<'_>, sql: &str, limit: i64) -> Result<Vec<OutboxMessage>, StorageError> {
-    let rows = on_conn!(conn, c => {
-        let rows = sqlx::query(sql).bind(limit).fetch_all(&mut *c).await?;
-        rows.iter().map(message).collect::<Result<Vec<_>, _>>()
-    })?;
-    Ok(rows)
+    rows::fetch_all(conn, sql, &[&limit], message).await
 }
 
 /// Forgets every message addressed to `to` (its owner deleted their
 /// account; unsent mail to them has no one left to serve).
 pub async fn forget_to(conn: Conn<'_>, to: &str) -> Result<u64, StorageError> {
-    let n = on_conn!(conn, c => {
-        sqlx::query("DELETE FROM outbox WHERE to_address = $1")
-            .bind(to)
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected())
-    })?;
-    Ok(n)
+    rows::execute(conn, "DELETE FROM outbox WHERE to_address = $1", &[&to]).await
 }
 
 /// A page of messages, newest first, older than `before` when given.
@@ -180,18 +140,14 @@ pub async fn page(
     before: Option<Uuid>,
     limit: i64,
 ) -> Result<Vec<OutboxMessage>, StorageError> {
-    let rows = on_conn!(conn, c => {
-        let rows = sqlx::query(
-            "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
-             WHERE ($1 IS NULL OR id < $1) ORDER BY id DESC LIMIT $2",
-        )
-        .bind(before)
-        .bind(limit)
-        .fetch_all(&mut *c)
-        .await?;
-        rows.iter().map(message).collect::<Result<Vec<_>, _>>()
-    })?;
-    Ok(rows)
+    rows::fetch_all(
+        conn,
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
+         WHERE ($1 IS NULL OR id < $1) ORDER BY id DESC LIMIT $2",
+        &[&before, &limit],
+        message,
+    )
+    .await
 }
 
 /// The newest `limit` messages to one address (for "your data").
@@ -200,16 +156,12 @@ pub async fn to_address(
     to: &str,
     limit: i64,
 ) -> Result<Vec<OutboxMessage>, StorageError> {
-    let rows = on_conn!(conn, c => {
-        let rows = sqlx::query(
-            "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
-             WHERE to_address = $1 ORDER BY id DESC LIMIT $2",
-        )
-        .bind(to)
-        .bind(limit)
-        .fetch_all(&mut *c)
-        .await?;
-        rows.iter().map(message).collect::<Result<Vec<_>, _>>()
-    })?;
-    Ok(rows)
+    rows::fetch_all(
+        conn,
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
+         WHERE to_address = $1 ORDER BY id DESC LIMIT $2",
+        &[&to, &limit],
+        message,
+    )
+    .await
 }

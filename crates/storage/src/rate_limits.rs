@@ -3,7 +3,8 @@
 
 use cohesion_domain::rate_limit::RateLimit;
 
-use crate::{on_conn, Conn, StorageError};
+use crate::rows;
+use crate::{Conn, StorageError};
 
 /// Counts one hit on `bucket` in the window containing `now` (seconds since
 /// the epoch) and returns the number of hits in that window, this one
@@ -16,28 +17,20 @@ pub async fn hit(
 ) -> Result<u32, StorageError> {
     const SQL: &str =
         "INSERT INTO rate_limit_hits (bucket, window_start, hits) VALUES ($1, $2, 1) \
-        ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1 \
-        RETURNING hits";
+         ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1 \
+         RETURNING hits";
     let window = limit.window_start(now);
-    let hits = on_conn!(conn, c => {
-        sqlx::query_scalar::<_, i64>(SQL)
-            .bind(bucket)
-            .bind(window)
-            .fetch_one(&mut *c)
-            .await
-    })?;
+    let hits: i64 = rows::fetch_one(conn, SQL, &[&bucket, &window], rows::scalar).await?;
     Ok(u32::try_from(hits).unwrap_or(u32::MAX))
 }
 
 /// Deletes counters for windows that started before `before`. Buckets may
 /// hold a client address, so they are kept no longer than they are useful.
 pub async fn purge_before(conn: Conn<'_>, before: i64) -> Result<u64, StorageError> {
-    let n = on_conn!(conn, c => {
-        sqlx::query("DELETE FROM rate_limit_hits WHERE window_start < $1")
-            .bind(before)
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected())
-    })?;
-    Ok(n)
+    rows::execute(
+        conn,
+        "DELETE FROM rate_limit_hits WHERE window_start < $1",
+        &[&before],
+    )
+    .await
 }

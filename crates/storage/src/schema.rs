@@ -3,8 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use sqlx::Row;
-
+use crate::rows;
 use crate::{Conn, StorageError};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -26,43 +25,30 @@ pub struct SchemaDescription {
 /// One row of the column listing: table, column, declared type, not-null.
 type ColumnRow = (String, String, String, bool);
 
-pub async fn describe(conn: Conn<'_>) -> Result<SchemaDescription, StorageError> {
-    let mut out = SchemaDescription::default();
-    let (rows, indexes): (Vec<ColumnRow>, Vec<String>) = match conn {
-        Conn::Sqlite(c) => {
-            // A primary-key column is NOT NULL in meaning on both engines.
-            let rows = sqlx::query(
-                "SELECT m.name AS t, p.name AS c, p.type AS ty, (p.\"notnull\" = 1 OR p.pk > 0) AS nn \
-                 FROM sqlite_master m JOIN pragma_table_info(m.name) p \
-                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
-            )
-            .fetch_all(&mut *c)
-            .await?;
-            let indexes = sqlx::query_scalar(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
-            )
-            .fetch_all(&mut *c)
-            .await?;
-            (rows_to_tuples(&rows)?, indexes)
-        }
-        Conn::Postgres(c) => {
-            let rows = sqlx::query(
-                "SELECT table_name::text AS t, column_name::text AS c, data_type::text AS ty, \
-                 (is_nullable = 'NO') AS nn \
-                 FROM information_schema.columns WHERE table_schema = current_schema()",
-            )
-            .fetch_all(&mut *c)
-            .await?;
-            let indexes = sqlx::query_scalar(
-                "SELECT i.indexname::text FROM pg_indexes i \
-                 WHERE i.schemaname = current_schema() AND NOT EXISTS ( \
-                   SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname) \
-                 ORDER BY 1",
-            )
-            .fetch_all(&mut *c)
-            .await?;
-            (rows_to_tuples(&rows)?, indexes)
-        }
+pub async fn describe(mut conn: Conn<'_>) -> Result<SchemaDescription, StorageError> {
+    let (columns_sql, indexes_sql) = match conn {
+        // A primary-key column is NOT NULL in meaning on both engines.
+        Conn::Sqlite(_) => (
+            "SELECT m.name AS t, p.name AS c, p.type AS ty, (p.\"notnull\" = 1 OR p.pk > 0) AS nn \
+             FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+        ),
+        Conn::Postgres(_) => (
+            "SELECT table_name::text AS t, column_name::text AS c, data_type::text AS ty, \
+             (is_nullable = 'NO') AS nn \
+             FROM information_schema.columns WHERE table_schema = current_schema()",
+            "SELECT i.indexname::text FROM pg_indexes i \
+             WHERE i.schemaname = current_schema() AND NOT EXISTS ( \
+             SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname) \
+             ORDER BY 1",
+        ),
+    };
+    let rows: Vec<ColumnRow> =
+        rows::fetch_all(conn.reborrow(), columns_sql, &[], rows::tuple).await?;
+    let mut out = SchemaDescription {
+        indexes: rows::fetch_all(conn, indexes_sql, &[], rows::scalar).await?,
+        ..SchemaDescription::default()
     };
     for (table, column, ty, not_null) in rows {
         out.tables.entry(table).or_default().push(Column {
@@ -74,26 +60,7 @@ pub async fn describe(conn: Conn<'_>) -> Result<SchemaDescription, StorageError>
     for cols in out.tables.values_mut() {
         cols.sort();
     }
-    out.indexes = indexes;
     Ok(out)
-}
-
-fn rows_to_tuples<R: Row>(rows: &[R]) -> Result<Vec<ColumnRow>, sqlx::Error>
-where
-    for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-    for<'r> bool: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-    for<'r> &'r str: sqlx::ColumnIndex<R>,
-{
-    rows.iter()
-        .map(|r| {
-            Ok((
-                r.try_get("t")?,
-                r.try_get("c")?,
-                r.try_get("ty")?,
-                r.try_get("nn")?,
-            ))
-        })
-        .collect()
 }
 
 fn canonical_type(raw: &str) -> String {
@@ -126,9 +93,7 @@ pub async fn occurrences(
                 "SELECT COUNT(*) FROM \"{table}\" WHERE CAST(\"{}\" AS TEXT) LIKE $1",
                 column.name
             );
-            let n: i64 = crate::on_conn!(conn.reborrow(), c => {
-                sqlx::query_scalar(&sql).bind(&pattern).fetch_one(&mut *c).await
-            })?;
+            let n: i64 = rows::fetch_one(conn.reborrow(), &sql, &[&pattern], rows::scalar).await?;
             if n > 0 {
                 found.push((table.clone(), column.name.clone(), n));
             }
@@ -141,8 +106,8 @@ pub async fn occurrences(
 /// on a running server, for tools that load in bulk faster than it keeps
 /// up. Nothing on SQLite, whose plans here use no statistics.
 pub async fn refresh_statistics(conn: Conn<'_>) -> Result<(), StorageError> {
-    if let Conn::Postgres(c) = conn {
-        sqlx::query("ANALYZE").execute(&mut *c).await?;
+    if let Conn::Postgres(_) = conn {
+        rows::execute(conn, "ANALYZE", &[]).await?;
     }
     Ok(())
 }

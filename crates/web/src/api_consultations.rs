@@ -15,7 +15,7 @@ use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::consultations::{self, ConsultationView, PAGE_SIZE};
 use cohesion_services::responding::{self, Respondent};
 use cohesion_services::results;
-use cohesion_storage::consultations::{ConsultationRecord, ListQuery, Publication};
+use cohesion_storage::consultations::catalogue::{ConsultationRecord, ListQuery, Publication};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 use uuid::Uuid;

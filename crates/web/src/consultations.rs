@@ -16,7 +16,7 @@ use cohesion_services::responding::{self, Next, Progress, Respondent};
 use cohesion_services::results::{self, Line, Results};
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
-use cohesion_storage::consultations::{ConsultationRecord, ListQuery};
+use cohesion_storage::consultations::catalogue::{ConsultationRecord, ListQuery};
 use cohesion_storage::Timestamp;
 use cohesion_ui::consultations::{
     Bar, CheckAnswersPage, ConsultationItem, ConsultationListPage, ConsultationPage, OptionView,

@@ -14,7 +14,7 @@ use cohesion_domain::survey::tally::AnswerRow;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::exports::{self, Pages};
 use cohesion_services::results;
-use cohesion_storage::responses::Submitted;
+use cohesion_storage::consultations::export_pages::Submitted;
 use uuid::Uuid;
 
 use crate::consultations::{consultation_id, option_labels, rules};

@@ -11,7 +11,7 @@ use bytes::Bytes;
 use cohesion_domain::pages::InfoPage;
 use cohesion_i18n::Locale;
 use cohesion_services::feedback;
-use cohesion_storage::programmes::ProgrammeView;
+use cohesion_storage::site::programmes::ProgrammeView;
 use cohesion_ui::site::{
     AboutPage, AccessibilityPage, CookiesPage, GetInvolvedPage, HomePage, PrivacyPage, ProgrammeBox,
 };

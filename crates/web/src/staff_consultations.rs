@@ -13,7 +13,7 @@ use cohesion_domain::survey::model::{Demographic, QuestionDef};
 use cohesion_services::consultations::{self, ConsultationView};
 use cohesion_services::results;
 use cohesion_services::ServiceError;
-use cohesion_storage::consultations::Publication;
+use cohesion_storage::consultations::catalogue::Publication;
 use cohesion_ui::{ActionForm, Cell, Field, FieldError, FormPage, ReportPage, SummaryRow, Table};
 use serde::Deserialize;
 

@@ -170,7 +170,7 @@ async fn sigterm_lets_a_request_in_flight_finish() {
     let db = open_sqlite(dir.path(), "cohesion.db").await;
     let mut c = db.acquire().await.unwrap();
     let tally =
-        cohesion_storage::feedback::tally(c.conn(), cohesion_domain::pages::InfoPage::About)
+        cohesion_storage::site::feedback::tally(c.conn(), cohesion_domain::pages::InfoPage::About)
             .await
             .unwrap();
     assert_eq!(tally.useful, 1);
@@ -203,10 +203,12 @@ async fn backup_copies_a_live_database_consistently() {
     let copy = open_sqlite(dir.path(), "copy.db").await;
     assert!(cohesion_storage::migrate::is_current(&copy).await.unwrap());
     let mut conn = copy.acquire().await.unwrap();
-    let tally =
-        cohesion_storage::feedback::tally(conn.conn(), cohesion_domain::pages::InfoPage::Home)
-            .await
-            .unwrap();
+    let tally = cohesion_storage::site::feedback::tally(
+        conn.conn(),
+        cohesion_domain::pages::InfoPage::Home,
+    )
+    .await
+    .unwrap();
     assert_eq!(tally.useful, 3);
 
     let mut again = command(dir.path());

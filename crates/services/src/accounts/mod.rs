@@ -14,9 +14,10 @@ pub mod your_data;
 
 use cohesion_domain::identity::{DisplayName, Email, NewPassword, RoleSet};
 use cohesion_domain::ValidationError;
+use cohesion_storage::accounts::sessions::{self, NewSession};
+use cohesion_storage::accounts::{email_tokens, users};
 use cohesion_storage::audit::{self, NewAuditEntry};
-use cohesion_storage::sessions::{self, NewSession};
-use cohesion_storage::{email_tokens, outbox, users, Db, Timestamp};
+use cohesion_storage::{outbox, Db, Timestamp};
 use time::Duration;
 use uuid::Uuid;
 

@@ -5,8 +5,9 @@
 
 use cohesion_domain::identity::{Action, Role};
 use cohesion_domain::ErrorCode;
-use cohesion_storage::users::{self, UserQuery, UserSummary};
-use cohesion_storage::{sessions, Db, Timestamp};
+use cohesion_storage::accounts::sessions;
+use cohesion_storage::accounts::users::{self, UserQuery, UserSummary};
+use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
 use super::{audit_log, Origin, SignedIn};

@@ -3,8 +3,9 @@
 
 use cohesion_domain::identity::{DisplayName, Email, NewPassword};
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::sessions::{self, SessionSummary};
-use cohesion_storage::{email_tokens, outbox, users, Db, Timestamp};
+use cohesion_storage::accounts::sessions::{self, SessionSummary};
+use cohesion_storage::accounts::{email_tokens, users};
+use cohesion_storage::{outbox, Db, Timestamp};
 use time::Duration;
 use uuid::Uuid;
 

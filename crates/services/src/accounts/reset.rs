@@ -4,7 +4,8 @@
 
 use cohesion_domain::identity::{Email, NewPassword};
 use cohesion_domain::rate_limit::RESET_MAIL_PER_ADDRESS;
-use cohesion_storage::{email_tokens, outbox, rate_limits, sessions, users, Db, Timestamp};
+use cohesion_storage::accounts::{email_tokens, sessions, users};
+use cohesion_storage::{outbox, rate_limits, Db, Timestamp};
 use time::Duration;
 
 use super::tokens::hash_token;

@@ -3,10 +3,10 @@
 
 use cohesion_domain::identity::Role;
 use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::accounts::{email_tokens, organisations, sessions, users};
 use cohesion_storage::audit::{self, AuditQuery};
-use cohesion_storage::{
-    email_tokens, organisations, outbox, responses, sessions, users, Db, Timestamp,
-};
+use cohesion_storage::consultations::responses;
+use cohesion_storage::{outbox, Db, Timestamp};
 use serde::Serialize;
 use uuid::Uuid;
 

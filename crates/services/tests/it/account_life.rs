@@ -10,9 +10,10 @@ use cohesion_services::accounts::{
     self, profile, reset, Letter, LetterKind, Letters, Origin, Passwords, SignUp, SignedIn,
 };
 use cohesion_services::{organisations, ServiceError};
+use cohesion_storage::accounts::users;
+use cohesion_storage::accounts::users::UserQuery;
 use cohesion_storage::audit::{self, AuditQuery};
-use cohesion_storage::users::UserQuery;
-use cohesion_storage::{outbox, schema, users, Db};
+use cohesion_storage::{outbox, schema, Db};
 use cohesion_testkit as testkit;
 
 struct Plain;

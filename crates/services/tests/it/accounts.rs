@@ -2,7 +2,8 @@ use cohesion_domain::identity::Role;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::{self, Letter, LetterKind, Letters, Origin, Passwords, SignUp};
 use cohesion_services::ServiceError;
-use cohesion_storage::{outbox, users};
+use cohesion_storage::accounts::users;
+use cohesion_storage::outbox;
 use cohesion_testkit as testkit;
 
 struct Plain;

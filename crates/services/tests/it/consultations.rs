@@ -22,10 +22,12 @@ use cohesion_services::responding::{self, Next, Respondent};
 use cohesion_services::results::{self, QuestionResult, Results};
 use cohesion_services::ServiceError;
 use cohesion_services::{consultations, exports};
+use cohesion_storage::accounts::users;
 use cohesion_storage::audit::{self, AuditEntry, AuditQuery};
-use cohesion_storage::consultations::{ConsultationRecord, ListQuery, Publication};
-use cohesion_storage::responses::{self, Owner, ResponseRecord};
-use cohesion_storage::{outbox, schema, users, Db};
+use cohesion_storage::consultations::catalogue::{ConsultationRecord, ListQuery, Publication};
+use cohesion_storage::consultations::responses::{Owner, ResponseRecord};
+use cohesion_storage::consultations::{answers, export_pages, responses, totals};
+use cohesion_storage::{outbox, schema, Db};
 use cohesion_testkit as testkit;
 use uuid::Uuid;
 
@@ -234,7 +236,7 @@ async fn two_consultations(db: &Db, officer: &SignedIn, anonymous: [bool; 2]) ->
 
 async fn record(db: &Db, id: Uuid) -> ConsultationRecord {
     let mut c = db.acquire().await.unwrap();
-    cohesion_storage::consultations::find(c.conn(), id)
+    cohesion_storage::consultations::catalogue::find(c.conn(), id)
         .await
         .unwrap()
         .unwrap()
@@ -251,15 +253,15 @@ async fn response_of(db: &Db, id: Uuid, user: Uuid) -> ResponseRecord {
 /// Every stored answer row of a response, ordinary and special.
 async fn stored_answers(db: &Db, response: Uuid) -> usize {
     let mut c = db.acquire().await.unwrap();
-    let plain = responses::answers(c.conn(), response, false).await.unwrap();
-    let special = responses::answers(c.conn(), response, true).await.unwrap();
+    let plain = answers::answers(c.conn(), response, false).await.unwrap();
+    let special = answers::answers(c.conn(), response, true).await.unwrap();
     plain.len() + special.len()
 }
 
 /// The running totals, by (question, item, choice).
 async fn totals(db: &Db, id: Uuid) -> BTreeMap<(String, i64, i64), i64> {
     let mut c = db.acquire().await.unwrap();
-    responses::counts(c.conn(), id)
+    totals::counts(c.conn(), id)
         .await
         .unwrap()
         .into_iter()
@@ -2043,7 +2045,7 @@ async fn exports_read_every_submitted_response_with_special_answers_only_for_ana
         .unwrap();
         let removed = {
             let mut c = db.acquire().await.unwrap();
-            let (list, _) = responses::submitted_page(c.conn(), id, None, 10, false)
+            let (list, _) = export_pages::submitted_page(c.conn(), id, None, 10, false)
                 .await
                 .unwrap()
                 .map(|p| (p.decode().unwrap(), p.last))
@@ -2058,7 +2060,7 @@ async fn exports_read_every_submitted_response_with_special_answers_only_for_ana
         let mut c = db.acquire().await.unwrap();
         let mut after = None;
         let mut seen = Vec::new();
-        while let Some(page) = responses::submitted_page(c.conn(), id, after, 2, true)
+        while let Some(page) = export_pages::submitted_page(c.conn(), id, after, 2, true)
             .await
             .unwrap()
         {
@@ -2135,7 +2137,7 @@ async fn the_demo_open_consultation_is_translated_into_arabic_and_the_others_are
             ..Default::default()
         };
         let mut c = db.acquire().await.unwrap();
-        let (all, _) = cohesion_storage::consultations::list(
+        let (all, _) = cohesion_storage::consultations::catalogue::list(
             c.conn(),
             &query,
             cohesion_storage::Timestamp::now(),

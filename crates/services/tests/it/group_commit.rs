@@ -10,8 +10,9 @@ use cohesion_domain::survey::model::{PageDef, QuestionDef, QuestionKind, SurveyD
 use cohesion_domain::ErrorCode;
 use cohesion_services::responding::{self, Next, Respondent};
 use cohesion_services::{results, ServiceError};
-use cohesion_storage::consultations::{self, Publication};
-use cohesion_storage::responses::{self, Owner};
+use cohesion_storage::consultations::catalogue::{self, Publication};
+use cohesion_storage::consultations::responses::Owner;
+use cohesion_storage::consultations::{answers, responses, totals};
 use cohesion_storage::{Db, Timestamp};
 use cohesion_testkit as testkit;
 use time::{Duration, OffsetDateTime};
@@ -97,10 +98,10 @@ async fn open_consultation_of(db: &Db, survey: &SurveyDefinition) -> Uuid {
     .unwrap();
     let json = serde_json::to_string(survey).unwrap();
     let mut tx = db.begin().await.unwrap();
-    let id = consultations::insert(tx.conn(), &fields, &json, None)
+    let id = catalogue::insert(tx.conn(), &fields, &json, None)
         .await
         .unwrap();
-    consultations::set_published(
+    catalogue::set_published(
         tx.conn(),
         id,
         Publication::Consultation,
@@ -164,7 +165,7 @@ async fn assert_counted(db: &Db, id: Uuid, responses: i64, engine: impl std::fmt
 
 async fn response_count(db: &Db, id: Uuid) -> i64 {
     let mut c = db.acquire().await.unwrap();
-    consultations::find(c.conn(), id)
+    catalogue::find(c.conn(), id)
         .await
         .unwrap()
         .unwrap()
@@ -218,7 +219,7 @@ async fn concurrent_respondents_each_get_their_own_answer_and_totals_match_a_rec
         assert_counted(db, id, good as i64, t.engine()).await;
         // The answers stored are the ones sent: q3 is each one's number.
         let mut c = db.acquire().await.unwrap();
-        let counts = responses::counts(c.conn(), id).await.unwrap();
+        let counts = totals::counts(c.conn(), id).await.unwrap();
         let q1: i64 = counts
             .iter()
             .filter(|(q, item, choice, _)| q == "q1" && *item == 0 && *choice >= 0)
@@ -281,7 +282,7 @@ async fn changing_a_submitted_response_at_the_same_time_as_others_counts_it_once
         .await
         .unwrap()
         .unwrap();
-        let rows = responses::answers(c.conn(), mine.id, false).await.unwrap();
+        let rows = answers::answers(c.conn(), mine.id, false).await.unwrap();
         let q1: Vec<_> = rows.iter().filter(|r| r.question_id == "q1").collect();
         assert_eq!(q1.len(), 1);
         assert_eq!(q1[0].choice, Some(2));
@@ -381,7 +382,7 @@ async fn changed_responses_that_swap_answers_at_once_never_deadlock() {
         }
         assert_counted(db, id, n as i64, t.engine()).await;
         let mut c = db.acquire().await.unwrap();
-        let counts = responses::counts(c.conn(), id).await.unwrap();
+        let counts = totals::counts(c.conn(), id).await.unwrap();
         let answered = |q: &str| {
             counts
                 .iter()

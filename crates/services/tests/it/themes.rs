@@ -11,7 +11,8 @@ use cohesion_services::accounts::{self, Passwords, SignedIn};
 use cohesion_services::themes::{self, Edit};
 use cohesion_services::{demo, findings, ServiceError};
 use cohesion_storage::audit::{self, AuditQuery};
-use cohesion_storage::consultations::{self, ListQuery};
+use cohesion_storage::consultations::catalogue;
+use cohesion_storage::consultations::catalogue::ListQuery;
 use cohesion_storage::{Db, Timestamp};
 use cohesion_testkit as testkit;
 use uuid::Uuid;
@@ -30,7 +31,7 @@ async fn consultation(db: &Db, title: &str) -> Uuid {
         limit: 20,
         ..Default::default()
     };
-    let (list, _) = consultations::list(c.conn(), &query, Timestamp::now())
+    let (list, _) = catalogue::list(c.conn(), &query, Timestamp::now())
         .await
         .unwrap();
     list.into_iter()

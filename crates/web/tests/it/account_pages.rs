@@ -2,7 +2,8 @@
 //! organisations, your data and deletion.
 
 use cohesion_services::demo::DEMO_PASSWORD;
-use cohesion_storage::{outbox, users};
+use cohesion_storage::accounts::users;
+use cohesion_storage::outbox;
 use cohesion_testkit::http;
 
 use crate::support::{servers_with_people, Server};

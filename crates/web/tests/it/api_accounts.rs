@@ -4,7 +4,8 @@
 use cohesion_domain::identity::{Email, Role};
 use cohesion_services::accounts::Passwords;
 use cohesion_services::demo::{self, DEMO_PASSWORD};
-use cohesion_storage::{audit, outbox, users};
+use cohesion_storage::accounts::users;
+use cohesion_storage::{audit, outbox};
 use reqwest::header::HeaderMap;
 use reqwest::{Method, RequestBuilder};
 use serde_json::{json, Value};

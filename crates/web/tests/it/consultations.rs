@@ -4,7 +4,7 @@
 //! with nothing saved.
 
 use cohesion_services::demo::DEMO_PASSWORD;
-use cohesion_storage::consultations::ListQuery;
+use cohesion_storage::consultations::catalogue::ListQuery;
 use cohesion_storage::Timestamp;
 use cohesion_testkit::http;
 
@@ -35,7 +35,7 @@ async fn consultation_count(s: &Server) -> i64 {
         limit: 100,
         ..Default::default()
     };
-    cohesion_storage::consultations::list(c.conn(), &q, Timestamp::now())
+    cohesion_storage::consultations::catalogue::list(c.conn(), &q, Timestamp::now())
         .await
         .unwrap()
         .1
@@ -1472,7 +1472,7 @@ async fn findings_translations_analysis_and_exports() {
 /// The survey's question ids, page by page, as stored.
 async fn question_ids(s: &Server, id: &str) -> Vec<Vec<String>> {
     let mut c = s.db().acquire().await.unwrap();
-    let record = cohesion_storage::consultations::find(c.conn(), id.parse().unwrap())
+    let record = cohesion_storage::consultations::catalogue::find(c.conn(), id.parse().unwrap())
         .await
         .unwrap()
         .unwrap();

@@ -7,7 +7,7 @@
 //! Arabic readers, and flagged stale when the analyst renames it.
 
 use cohesion_services::demo::DEMO_PASSWORD;
-use cohesion_storage::consultations::{self, ListQuery};
+use cohesion_storage::consultations::catalogue::{self, ListQuery};
 use cohesion_storage::Timestamp;
 
 use crate::support::{servers_with_people, translation_heading, translation_row as row, Server};
@@ -26,7 +26,7 @@ async fn demo_consultation(s: &Server) -> String {
         limit: 20,
         ..Default::default()
     };
-    let (list, _) = consultations::list(c.conn(), &query, Timestamp::now())
+    let (list, _) = catalogue::list(c.conn(), &query, Timestamp::now())
         .await
         .unwrap();
     list.into_iter()
@@ -430,7 +430,7 @@ async fn the_label_of_a_cited_theme_is_translated_and_goes_stale_when_renamed() 
         let finding = {
             let mut c = s.db().acquire().await.unwrap();
             let id = uuid::Uuid::parse_str(&id).unwrap();
-            cohesion_storage::findings::list(c.conn(), id, true)
+            cohesion_storage::consultations::findings::list(c.conn(), id, true)
                 .await
                 .unwrap()
                 .into_iter()

@@ -1,0 +1,354 @@
+//! The consultations themselves: text, dates, survey, timeline of stages
+//! and publication, one by one and in lists.
+
+use cohesion_domain::consultation::{
+    format_date, parse_date, ConsultationFields, Document, Stage, StageLink, StageState, Status,
+};
+use uuid::Uuid;
+
+use crate::rows::{self, Param, Row};
+use crate::{new_id, Conn, StorageError, Timestamp};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsultationRecord {
+    pub id: Uuid,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub topics: Vec<String>,
+    pub area: Option<String>,
+    pub opens_at: Timestamp,
+    pub closes_at: Timestamp,
+    pub allow_anonymous: bool,
+    pub strands: Vec<String>,
+    pub documents: Vec<Document>,
+    /// The survey definition, as JSON.
+    pub survey: String,
+    pub published_at: Option<Timestamp>,
+    pub results_published_at: Option<Timestamp>,
+    pub response_count: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl ConsultationRecord {
+    pub fn status(&self, now: Timestamp) -> Status {
+        Status::at(
+            self.opens_at.as_offset(),
+            self.closes_at.as_offset(),
+            now.as_offset(),
+        )
+    }
+}
+
+const COLUMNS: &str =
+    "id, title, summary, body, topics, area, opens_at, closes_at, allow_anonymous, strands, documents, \
+     survey, published_at, results_published_at, response_count, created_at, updated_at";
+
+/// Topics are kept one per line: commas may appear inside a topic's
+/// translation, line breaks never do.
+fn join_topics(topics: &[String]) -> String {
+    topics.join("\n")
+}
+
+/// The non-empty lines of a column kept one item per line (topics,
+/// strands).
+fn lines_of(r: &Row, column: &str) -> Result<Vec<String>, sqlx::Error> {
+    let text: String = r.get(column)?;
+    Ok(text
+        .lines()
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
+fn record(r: &Row) -> Result<ConsultationRecord, sqlx::Error> {
+    let documents: String = r.get("documents")?;
+    Ok(ConsultationRecord {
+        id: r.get("id")?,
+        title: r.get("title")?,
+        summary: r.get("summary")?,
+        body: r.get("body")?,
+        topics: lines_of(r, "topics")?,
+        area: r.get("area")?,
+        opens_at: r.get("opens_at")?,
+        closes_at: r.get("closes_at")?,
+        allow_anonymous: r.get("allow_anonymous")?,
+        strands: lines_of(r, "strands")?,
+        documents: serde_json::from_str(&documents).unwrap_or_default(),
+        survey: r.get("survey")?,
+        published_at: r.get("published_at")?,
+        results_published_at: r.get("results_published_at")?,
+        response_count: r.get("response_count")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
+    })
+}
+
+pub async fn insert(
+    conn: Conn<'_>,
+    f: &ConsultationFields,
+    survey: &str,
+    by: Option<Uuid>,
+) -> Result<Uuid, StorageError> {
+    let id = new_id();
+    let now = Timestamp::now();
+    rows::execute(
+        conn,
+        "INSERT INTO consultations (id, title, summary, body, topics, area, opens_at, closes_at, \
+         allow_anonymous, survey, created_by, created_at, updated_at, strands, documents) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14)",
+        &[
+            &id,
+            &f.title,
+            &f.summary,
+            &f.body,
+            &join_topics(&f.topics),
+            &f.area.as_deref(),
+            &Timestamp::from(f.opens_at),
+            &Timestamp::from(f.closes_at),
+            &f.allow_anonymous,
+            &survey,
+            &by,
+            &now,
+            &f.strands.join("\n"),
+            &documents_json(&f.documents),
+        ],
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Changes the text and dates; `false` if there is no such consultation.
+pub async fn update(
+    conn: Conn<'_>,
+    id: Uuid,
+    f: &ConsultationFields,
+) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "UPDATE consultations SET title = $1, summary = $2, body = $3, topics = $4, area = $5, \
+         opens_at = $6, closes_at = $7, allow_anonymous = $8, updated_at = $9, strands = $11, \
+         documents = $12 WHERE id = $10",
+        &[
+            &f.title,
+            &f.summary,
+            &f.body,
+            &join_topics(&f.topics),
+            &f.area.as_deref(),
+            &Timestamp::from(f.opens_at),
+            &Timestamp::from(f.closes_at),
+            &f.allow_anonymous,
+            &Timestamp::now(),
+            &id,
+            &f.strands.join("\n"),
+            &documents_json(&f.documents),
+        ],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+fn documents_json(list: &[Document]) -> String {
+    serde_json::to_string(list).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// Replaces the survey, only while nobody has responded: answers refer to
+/// questions and options by position and id.
+pub async fn set_survey(conn: Conn<'_>, id: Uuid, survey: &str) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "UPDATE consultations SET survey = $1, updated_at = $2 \
+         WHERE id = $3 AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.consultation_id = $3)",
+        &[&survey, &Timestamp::now(), &id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+/// Publishes (or, with `None`, withdraws) the consultation or its results.
+pub async fn set_published(
+    conn: Conn<'_>,
+    id: Uuid,
+    what: Publication,
+    at: Option<Timestamp>,
+) -> Result<bool, StorageError> {
+    let column = match what {
+        Publication::Consultation => "published_at",
+        Publication::Results => "results_published_at",
+    };
+    let sql = format!("UPDATE consultations SET {column} = $1, updated_at = $2 WHERE id = $3");
+    let n = rows::execute(conn, &sql, &[&at, &Timestamp::now(), &id]).await?;
+    Ok(n == 1)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Publication {
+    Consultation,
+    Results,
+}
+
+pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<ConsultationRecord>, StorageError> {
+    let sql = format!("SELECT {COLUMNS} FROM consultations WHERE id = $1");
+    rows::fetch_optional(conn, &sql, &[&id], record).await
+}
+
+/// Every consultation, drafts too, oldest first: (id, title). For
+/// operators' commands, not pages (there is no limit).
+pub async fn all_ids(conn: Conn<'_>) -> Result<Vec<(Uuid, String)>, StorageError> {
+    rows::fetch_all(
+        conn,
+        "SELECT id, title FROM consultations ORDER BY created_at, id",
+        &[],
+        rows::tuple,
+    )
+    .await
+}
+
+/// Which consultations a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery<'a> {
+    /// Drafts too (staff only).
+    pub drafts: bool,
+    pub status: Option<Status>,
+    pub topic: Option<&'a str>,
+    pub area: Option<&'a str>,
+    /// Words in the title or summary.
+    pub search: Option<&'a str>,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+/// A page of consultations, open first, then upcoming, then closed, and
+/// the number matching in all.
+pub async fn list(
+    mut conn: Conn<'_>,
+    q: &ListQuery<'_>,
+    now: Timestamp,
+) -> Result<(Vec<ConsultationRecord>, i64), StorageError> {
+    let mut filters = vec!["1 = 1".to_owned()];
+    if !q.drafts {
+        filters.push("published_at IS NOT NULL".into());
+    }
+    match q.status {
+        Some(Status::Upcoming) => filters.push("opens_at > $1".into()),
+        Some(Status::Open) => filters.push("opens_at <= $1 AND closes_at > $1".into()),
+        Some(Status::Closed) => filters.push("closes_at <= $1".into()),
+        None => filters.push("$1 = $1".into()),
+    }
+    filters.push("($2 = '' OR LOWER(topics) LIKE $3 ESCAPE '\\')".into());
+    filters.push("($4 = '' OR LOWER(COALESCE(area, '')) = $4)".into());
+    filters.push("($5 = '' OR search_text LIKE $6 ESCAPE '\\')".into());
+    let filter = filters.join(" AND ");
+    let order =
+        "CASE WHEN opens_at <= $1 AND closes_at > $1 THEN 0 WHEN opens_at > $1 THEN 1 ELSE 2 END, \
+         closes_at DESC, id";
+    let sql = format!(
+        "SELECT {COLUMNS} FROM consultations WHERE {filter} ORDER BY {order} LIMIT $7 OFFSET $8"
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM consultations WHERE {filter}");
+    let topic = q.topic.unwrap_or("").to_lowercase();
+    let area = q.area.unwrap_or("").to_lowercase();
+    let search = q.search.unwrap_or("").trim().to_lowercase();
+    let (topic_pattern, search_pattern) = (
+        crate::contains_pattern(&topic),
+        crate::contains_pattern(&search),
+    );
+    let filters: [&dyn Param; 6] = [
+        &now,
+        &topic,
+        &topic_pattern,
+        &area,
+        &search,
+        &search_pattern,
+    ];
+    let page: Vec<&dyn Param> = filters
+        .iter()
+        .copied()
+        .chain([&q.limit as &dyn Param, &q.offset])
+        .collect();
+    let list = rows::fetch_all(conn.reborrow(), &sql, &page, record).await?;
+    let total: i64 = rows::fetch_one(conn, &count_sql, &filters, rows::scalar).await?;
+    Ok((list, total))
+}
+
+/// The areas published consultations name, for the list's filter.
+pub async fn areas(conn: Conn<'_>) -> Result<Vec<String>, StorageError> {
+    rows::fetch_all(
+        conn,
+        "SELECT DISTINCT area FROM consultations \
+         WHERE area IS NOT NULL AND area <> '' AND published_at IS NOT NULL ORDER BY area",
+        &[],
+        rows::scalar,
+    )
+    .await
+}
+
+pub async fn stages(conn: Conn<'_>, id: Uuid) -> Result<Vec<Stage>, StorageError> {
+    rows::fetch_all(
+        conn,
+        "SELECT name, description, stage_date, state, link FROM consultation_stages \
+         WHERE consultation_id = $1 ORDER BY position",
+        &[&id],
+        |r| {
+            let date: Option<String> = r.get("stage_date")?;
+            let state: String = r.get("state")?;
+            let link: String = r.get("link")?;
+            let bad = |e: cohesion_domain::ValidationError| sqlx::Error::Decode(e.into());
+            Ok(Stage {
+                name: r.get("name")?,
+                description: r.get("description")?,
+                date: date
+                    .map(|d| parse_date("date", &d))
+                    .transpose()
+                    .map_err(bad)?,
+                state: StageState::parse(&state).map_err(bad)?,
+                link: StageLink::parse(&link).map_err(bad)?,
+            })
+        },
+    )
+    .await
+}
+
+/// Replaces the timeline with `stages`, in order.
+pub async fn set_stages(
+    mut conn: Conn<'_>,
+    id: Uuid,
+    stages: &[Stage],
+) -> Result<(), StorageError> {
+    rows::execute(
+        conn.reborrow(),
+        "DELETE FROM consultation_stages WHERE consultation_id = $1",
+        &[&id],
+    )
+    .await?;
+    for (position, s) in stages.iter().enumerate() {
+        rows::execute(
+            conn.reborrow(),
+            "INSERT INTO consultation_stages (consultation_id, position, name, description, stage_date, state, link) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[
+                &id,
+                &(position as i64),
+                &s.name,
+                &s.description,
+                &s.date.map(format_date),
+                &s.state.key(),
+                &s.link.key(),
+            ],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Replaces the normalised text a search matches against.
+pub async fn set_search_text(conn: Conn<'_>, id: Uuid, text: &str) -> Result<(), StorageError> {
+    rows::execute(
+        conn,
+        "UPDATE consultations SET search_text = $1 WHERE id = $2",
+        &[&text, &id],
+    )
+    .await?;
+    Ok(())
+}

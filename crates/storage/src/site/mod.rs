@@ -1,0 +1,5 @@
+//! The site around the features: the programme it runs, and the "Is this
+//! page useful?" answers on its pages.
+
+pub mod feedback;
+pub mod programmes;

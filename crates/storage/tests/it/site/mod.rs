@@ -1,0 +1,4 @@
+//! Storage of the site around the features.
+
+mod feedback;
+pub(crate) mod programmes;
