@@ -1,0 +1,164 @@
+//! Results weighted to population margins, for staff who analyse.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_services::results;
+use cohesion_services::ServiceError;
+use cohesion_ui::{Cell, Field, FieldError, SummaryRow, Table};
+use serde::Deserialize;
+
+use super::analysis_frame;
+use crate::consultations::wording::option_labels;
+use crate::kit::form::messages;
+use crate::kit::guards::Analyse;
+use crate::kit::page::respond;
+use crate::kit::{AppError, ClientKey, May, PageCtx};
+
+#[derive(Deserialize, Default)]
+pub struct WeightingQuery {
+    #[serde(default)]
+    margins: String,
+}
+
+/// Results weighted to population margins, for staff who analyse, with
+/// the raking report; every figure is labelled as weighted.
+pub async fn weighting(
+    ctx: PageCtx,
+    May(me, _): May<Analyse>,
+    client: ClientKey,
+    Path(id): Path<String>,
+    Query(q): Query<WeightingQuery>,
+) -> Result<Response, AppError> {
+    let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "weighting").await?;
+    let path = format!("/staff/consultations/{id}/weighting");
+    page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
+    let choices: Vec<String> = v
+        .survey
+        .questions()
+        .filter(|q| {
+            q.kind.is_choice()
+                && !matches!(
+                    q.kind,
+                    cohesion_domain::survey::model::QuestionKind::MultipleChoice { .. }
+                )
+        })
+        .map(|q| format!("{} ({}): {}", q.id, option_labels(&ctx, q).len(), q.text))
+        .collect();
+    page.lead = vec![ctx.t("weighting-lead"), choices.join(" · ")];
+    let mut errors = Vec::new();
+    let fields = |errors: &[FieldError]| {
+        vec![
+            Field::new("margins", "textarea", "off", ctx.t("weighting-margins"))
+                .hint(ctx.t("weighting-margins-hint"))
+                .value(&q.margins)
+                .errors_from(errors),
+        ]
+    };
+    if q.margins.trim().is_empty() {
+        page.filter = Some(cohesion_ui::Filter {
+            action: path.clone(),
+            fields: fields(&errors),
+            button: ctx.t("weighting-apply"),
+        });
+        return respond(StatusCode::OK, page, None);
+    }
+    let rules = ctx.state.config.small_base;
+    let result = match results::weighted(&ctx.state.db, &me, id, &q.margins, Some(&client.0)).await
+    {
+        Ok(w) => Some(w),
+        Err(ServiceError::Invalid(e)) => {
+            errors = messages(&ctx, &[e]);
+            None
+        }
+        Err(e) => return Err(e.into()),
+    };
+    page.filter = Some(cohesion_ui::Filter {
+        action: path.clone(),
+        fields: fields(&errors),
+        button: ctx.t("weighting-apply"),
+    });
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    page.errors = errors;
+    if let Some(w) = result {
+        let r = &w.report;
+        let yes_no = |b: bool| ctx.t(if b { "yes" } else { "no" });
+        page.rows = vec![
+            SummaryRow::new(ctx.t("weighting-included"), w.included.to_string()),
+            SummaryRow::new(ctx.t("weighting-excluded"), w.excluded.to_string()),
+            SummaryRow::new(
+                ctx.t("weighting-converged"),
+                format!(
+                    "{} ({} {})",
+                    yes_no(r.converged),
+                    r.iterations,
+                    ctx.t("weighting-iterations")
+                ),
+            ),
+            SummaryRow::new(ctx.t("weighting-max-error"), format!("{:.2e}", r.max_error)),
+            SummaryRow::new(
+                ctx.t("weighting-effective"),
+                format!("{:.0}", r.effective_sample_size),
+            ),
+            SummaryRow::new(
+                ctx.t("weighting-range"),
+                format!("{:.2} – {:.2}", r.min_weight, r.max_weight),
+            ),
+            SummaryRow::new(ctx.t("weighting-trimmed"), r.trimmed.to_string()),
+        ];
+        for (question, tally) in &w.questions {
+            let labels = option_labels(&ctx, question);
+            let percent = tally.base >= rules.min_base_for_percent;
+            page.tables.push(Table {
+                caption: ctx.locale().t_args(
+                    "weighting-caption",
+                    &[
+                        ("question", question.text.as_str().into()),
+                        ("base", tally.base.into()),
+                        ("effective", format!("{:.0}", tally.effective_base).into()),
+                    ],
+                ),
+                head: vec![
+                    ctx.t("results-option"),
+                    ctx.t("weighting-share"),
+                    ctx.t("weighting-unweighted"),
+                ],
+                rows: labels
+                    .iter()
+                    .zip(&tally.options)
+                    .map(|(label, o)| {
+                        let hidden = o.count < rules.min_count;
+                        let share = if hidden {
+                            ctx.t("results-hidden")
+                        } else if !percent {
+                            ctx.t("weighting-base-small")
+                        } else {
+                            format!(
+                                "{:.0}% ({:.0}–{:.0}%)",
+                                o.share * 100.0,
+                                o.low * 100.0,
+                                o.high * 100.0
+                            )
+                        };
+                        let count = if hidden {
+                            ctx.t("results-hidden")
+                        } else {
+                            o.count.to_string()
+                        };
+                        vec![
+                            Cell::from(label.clone()),
+                            Cell::from(share),
+                            Cell::from(count),
+                        ]
+                    })
+                    .collect(),
+                empty: String::new(),
+            });
+        }
+    }
+    respond(status, page, None)
+}

@@ -1,0 +1,230 @@
+//! A question's themes: the analysis as it stands, and the page's own
+//! steps (run, add, confirm, map).
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::themes::{self, Analysis, Figure};
+use cohesion_ui::{FieldError, QuoteLink, SummaryRow, ThemeRow, ThemesPage};
+use uuid::Uuid;
+
+use super::{
+    base_path, count_text, done, field_errors, quotes, response_href, sent, stance, PageQuery, Sent,
+};
+use crate::kit::guards::Analyse;
+use crate::kit::page::{path_id, respond, see_other};
+use crate::kit::session::check_session_csrf;
+use crate::kit::{AppError, ClientKey, May, PageCtx, StrictForm};
+
+async fn render(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    a: Analysis,
+    done_msg: Option<String>,
+    errors: Vec<FieldError>,
+    sent: Option<&Sent>,
+) -> Result<Response, AppError> {
+    let id = a.consultation.id;
+    let path = base_path(id, &a.question.id);
+    let mut ui = ctx.chrome_for(&path, "themes-title").await?;
+    ui.title = ctx.locale().t_args(
+        "themes-title-of",
+        &[("question", a.question.text.as_str().into())],
+    );
+    let mut rows = Vec::new();
+    let mut lead = vec![ctx.t("themes-lead")];
+    let confirmed = a.confirmed();
+    let mapped = a.mapped();
+    let mut set_aside = Vec::new();
+    let mut campaigns = Vec::new();
+    match &a.run {
+        None => lead.push(ctx.t("themes-not-run")),
+        Some(run) => {
+            rows.push(SummaryRow::new(
+                ctx.t("themes-summary-seed"),
+                run.seed.to_string(),
+            ));
+            rows.push(SummaryRow::new(
+                ctx.t("themes-summary-run"),
+                run.run_at.to_minute(),
+            ));
+            rows.push(SummaryRow::new(
+                ctx.t("themes-summary-answers"),
+                run.answers.to_string(),
+            ));
+            let stage = if mapped {
+                "themes-stage-mapped"
+            } else if confirmed {
+                "themes-stage-confirmed"
+            } else {
+                "themes-stage-candidates"
+            };
+            rows.push(SummaryRow::new(
+                ctx.t("themes-summary-status"),
+                ctx.t(stage),
+            ));
+            for (what, n) in [
+                ("themes-campaigns", run.campaign_answers),
+                ("themes-endorsements", run.endorsements),
+                ("themes-rejections", run.rejections),
+                ("themes-unassigned", run.unassigned),
+            ] {
+                set_aside.push((ctx.t(what), count_text(ctx, &Figure::of(n, run.answers))));
+            }
+            for c in &a.campaigns {
+                campaigns.push((
+                    QuoteLink {
+                        text: c.text.clone(),
+                        href: response_href(id, c.response_id),
+                        reference: ctx.t("themes-campaigns"),
+                    },
+                    ctx.locale()
+                        .t_args("themes-campaign-count", &[("count", c.count.into())]),
+                ));
+            }
+        }
+    }
+    let labels: std::collections::HashMap<Uuid, String> = a
+        .themes
+        .iter()
+        .map(|t| (t.id, t.label.clone()))
+        .chain(a.retired.iter().map(|t| (t.id, t.label.clone())))
+        .collect();
+    let view = ThemesPage {
+        back: Some((
+            format!(
+                "/staff/consultations/{id}/answers?question={}",
+                a.question.id
+            ),
+            ctx.t("back"),
+        )),
+        done: done_msg,
+        errors,
+        csrf: me.csrf.clone(),
+        action: path.clone(),
+        lead,
+        rows,
+        seed: sent
+            .map(|s| s.seed.clone())
+            .or_else(|| a.run.as_ref().map(|r| r.seed.to_string()))
+            .unwrap_or_else(|| "0".into()),
+        has_run: a.run.is_some(),
+        themes: a
+            .themes
+            .iter()
+            .map(|th| ThemeRow {
+                label: th.label.clone(),
+                description: th.description.clone(),
+                stance: stance(ctx, &th.stance),
+                terms: ctx.locale().list(&th.top_terms),
+                quotes: quotes(id, &th.quotes),
+                count: count_text(ctx, &th.candidate),
+                mapped: th.mapped.as_ref().map(|m| count_text(ctx, m)),
+                status: ctx.t(&format!("themes-status-{}", th.status)),
+                edit: format!("{path}/{}", th.id),
+            })
+            .collect(),
+        campaigns,
+        set_aside,
+        confirmed,
+        mapped,
+        add_label: sent
+            .filter(|s| s.step == "add")
+            .map(|s| s.edit.label.clone())
+            .unwrap_or_default(),
+        add_description: sent
+            .filter(|s| s.step == "add")
+            .map(|s| s.edit.description.clone())
+            .unwrap_or_default(),
+        add_examples: sent
+            .filter(|s| s.step == "add")
+            .map(|s| s.edit.examples.join(", "))
+            .unwrap_or_default(),
+        review: (mapped && a.waiting > 0).then(|| {
+            (
+                format!("{path}/review"),
+                ctx.locale()
+                    .t_args("themes-review-link", &[("count", a.waiting.into())]),
+            )
+        }),
+        retired: a
+            .retired
+            .iter()
+            .map(|r| {
+                let what = match r.merged_into.and_then(|m| labels.get(&m)) {
+                    Some(into) if r.status == "merged" => ctx
+                        .locale()
+                        .t_args("themes-retired-merged", &[("into", into.as_str().into())]),
+                    _ => ctx.t("themes-retired-deleted"),
+                };
+                (r.label.clone(), what)
+            })
+            .collect(),
+        ui,
+    };
+    let status = if view.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    respond(status, view, None)
+}
+
+pub async fn page(
+    ctx: PageCtx,
+    May(me, _): May<Analyse>,
+    Path((id, question)): Path<(String, String)>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let a = themes::analysis(&ctx.state.db, &me, id, &question).await?;
+    let done_msg = done(&ctx, q.done.as_deref());
+    render(&ctx, &me, a, done_msg, Vec::new(), None).await
+}
+
+/// Run, add, confirm or map: one POST for the page's forms.
+pub async fn post(
+    ctx: PageCtx,
+    May(me, _): May<Analyse>,
+    client: ClientKey,
+    Path((id, question)): Path<(String, String)>,
+    StrictForm(pairs): StrictForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let s = sent(pairs);
+    check_session_csrf(&me, &s.csrf)?;
+    let id = path_id(&id)?;
+    let db = &ctx.state.db;
+    let client = Some(client.0.as_str());
+    let result = match s.step.as_str() {
+        "run" => themes::run(db, &me, id, &question, &s.seed, client)
+            .await
+            .map(|_| "run"),
+        "add" => {
+            let mut e = s.edit.clone();
+            e.change = "add".into();
+            themes::edit(db, &me, id, &question, &e, client)
+                .await
+                .map(|_| "add")
+        }
+        "confirm" => themes::confirm(db, &me, id, &question, client)
+            .await
+            .map(|_| "confirm"),
+        "map" => themes::map(db, &me, id, &question, client)
+            .await
+            .map(|_| "map"),
+        _ => Err(ValidationError::new("step", ErrorCode::InvalidChoice).into()),
+    };
+    match result {
+        Ok(done) => Ok(see_other(&format!(
+            "{}?done={done}",
+            base_path(id, &question)
+        ))),
+        Err(e) => {
+            let errors = field_errors(&ctx, e)?;
+            let a = themes::analysis(db, &me, id, &question).await?;
+            render(&ctx, &me, a, None, errors, Some(&s)).await
+        }
+    }
+}
