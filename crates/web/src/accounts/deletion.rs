@@ -8,10 +8,10 @@ use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
 
-use crate::kit::form;
-use crate::kit::page::{notice, respond};
-use crate::kit::session::{check_session_csrf, set_cookie, SESSION_COOKIE};
-use crate::kit::{AppError, ClientKey, CurrentUser, Me, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, form_again, notice, one_field_listed, respond, set_cookie, AppError,
+    ClientKey, CurrentUser, Me, PageCtx, StrictForm, SESSION_COOKIE,
+};
 
 fn delete_fields(ctx: &PageCtx, contributions: &str, errors: &[FieldError]) -> Vec<Field> {
     let l = ctx.locale();
@@ -109,7 +109,7 @@ pub async fn delete_account(
             respond(StatusCode::OK, page, Some(gone))
         }
         Err(e) => {
-            form::refused(&ctx, form::one_field_listed(e), async |errors| {
+            form_again(&ctx, one_field_listed(e), async |errors| {
                 let fields = delete_fields(&ctx, &form.contributions, &errors);
                 delete_page(&ctx, &me, fields, errors).await
             })

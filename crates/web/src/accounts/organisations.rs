@@ -9,12 +9,10 @@ use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_ui::{ActionForm, Cell, Field, FieldError, FormPage, ReportPage, SummaryRow, Table};
 use serde::Deserialize;
 
-use crate::kit::done::{self, DoneQuery};
-use crate::kit::form;
-use crate::kit::letters::CatalogLetters;
-use crate::kit::page::{no_referrer, path_id, respond, see_other};
-use crate::kit::session::check_session_csrf;
-use crate::kit::{AppError, ClientKey, Me, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, confirmation, no_referrer, one_field_listed, path_id, respond, see_other,
+    submit_form, AppError, CatalogLetters, ClientKey, DoneQuery, Me, PageCtx, StrictForm,
+};
 
 fn kind_label(ctx: &PageCtx, kind: OrganisationKind) -> String {
     ctx.locale().t(&format!("kind-{}", kind.key())).into_owned()
@@ -120,7 +118,7 @@ pub async fn register(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     let outcome = organisations::register(&ctx.state.db, &me, &form.input, Some(&client.0)).await;
-    form::submit(
+    submit_form(
         &ctx,
         outcome,
         |id| format!("/organisations/{id}?done=organisation"),
@@ -149,18 +147,42 @@ async fn org_page<'a>(
     invite_value: &str,
     errors: Vec<FieldError>,
 ) -> Result<ReportPage<'a>, AppError> {
-    let l = ctx.locale();
-    let t = |id: &str| l.t(id).into_owned();
     let o = &v.organisation;
     let path = format!("/organisations/{}", o.id);
     let mut ui = ctx.chrome_for(&path, "organisation-title").await?;
     ui.title = o.name.clone();
     let mut page = ReportPage::new(ui);
-    page.back = Some(("/account".to_owned(), t("back")));
-    page.done = done::message(ctx, done);
+    page.back = Some(("/account".to_owned(), ctx.t("back")));
+    page.done = confirmation(ctx, done);
     page.csrf = csrf.to_owned();
+    page.rows = org_rows(ctx, v);
+    page.tables.push(members_table(ctx, v));
+    // Only owners invite, and only they see who was invited.
+    if v.is_owner {
+        page.errors = errors;
+        page.actions.push(ActionForm {
+            action: format!("{path}/invitations"),
+            hidden: vec![],
+            fields: vec![
+                Field::new("email", "email", "off", ctx.t("organisation-invite-email"))
+                    .hint(ctx.t("organisation-invite-hint"))
+                    .value(invite_value)
+                    .errors_from(&page.errors),
+            ],
+            button: ctx.t("organisation-invite-button"),
+            danger: false,
+        });
+        page.tables.push(invitations_table(ctx, v));
+    }
+    Ok(page)
+}
+
+/// What the organisation registered: its kind, numbers and contact.
+fn org_rows(ctx: &PageCtx, v: &OrganisationView) -> Vec<SummaryRow> {
+    let o = &v.organisation;
+    let t = |id: &str| ctx.t(id);
     let none = || t("none");
-    page.rows = vec![
+    vec![
         SummaryRow::new(t("organisation-kind"), kind_label(ctx, o.kind)),
         SummaryRow::new(
             t("organisation-registration"),
@@ -177,9 +199,14 @@ async fn org_page<'a>(
             t("organisation-contact-phone"),
             o.contact_phone.clone().unwrap_or_else(none),
         ),
-    ];
+    ]
+}
+
+/// The members, with the badges of their roles.
+fn members_table(ctx: &PageCtx, v: &OrganisationView) -> Table {
+    let t = |id: &str| ctx.t(id);
     let deleted = t("account-deleted-name");
-    page.tables.push(Table {
+    Table {
         caption: t("organisation-members"),
         head: vec![t("field-display-name"), t("organisation-owner")],
         rows: v
@@ -199,40 +226,28 @@ async fn org_page<'a>(
                 ]
             })
             .collect(),
-        empty: none(),
-    });
-    if v.is_owner {
-        page.errors = errors;
-        page.actions.push(ActionForm {
-            action: format!("{path}/invitations"),
-            hidden: vec![],
-            fields: vec![
-                Field::new("email", "email", "off", t("organisation-invite-email"))
-                    .hint(t("organisation-invite-hint"))
-                    .value(invite_value)
-                    .errors_from(&page.errors),
-            ],
-            button: t("organisation-invite-button"),
-            danger: false,
-        });
-        page.tables.push(Table {
-            caption: t("organisation-invitations"),
-            head: vec![t("field-email"), t("data-when"), t("organisation-accepted")],
-            rows: v
-                .invitations
-                .iter()
-                .map(|i| {
-                    vec![
-                        Cell::from(i.email.clone()),
-                        i.created_at.to_minute().into(),
-                        t(if i.accepted_at.is_some() { "yes" } else { "no" }).into(),
-                    ]
-                })
-                .collect(),
-            empty: none(),
-        });
+        empty: t("none"),
     }
-    Ok(page)
+}
+
+fn invitations_table(ctx: &PageCtx, v: &OrganisationView) -> Table {
+    let t = |id: &str| ctx.t(id);
+    Table {
+        caption: t("organisation-invitations"),
+        head: vec![t("field-email"), t("data-when"), t("organisation-accepted")],
+        rows: v
+            .invitations
+            .iter()
+            .map(|i| {
+                vec![
+                    Cell::from(i.email.clone()),
+                    i.created_at.to_minute().into(),
+                    t(if i.accepted_at.is_some() { "yes" } else { "no" }).into(),
+                ]
+            })
+            .collect(),
+        empty: t("none"),
+    }
 }
 
 #[derive(Deserialize)]
@@ -265,9 +280,9 @@ pub async fn invite(
         Some(&client.0),
     )
     .await;
-    form::submit(
+    submit_form(
         &ctx,
-        r.map_err(form::one_field_listed),
+        r.map_err(one_field_listed),
         |()| format!("/organisations/{id}?done=invited"),
         async |errors| {
             let view = organisations::view(&state.db, &me, id).await?;

@@ -11,11 +11,10 @@ use cohesion_services::ServiceError;
 use cohesion_ui::{Field, FieldError};
 use serde::Deserialize;
 
-use crate::kit::form::{self, anon_csrf, messages};
-use crate::kit::letters::CatalogLetters;
-use crate::kit::page::{no_referrer, notice, respond};
-use crate::kit::session::check_csrf;
-use crate::kit::{AppError, ClientKey, CurrentUser, PageCtx, StrictForm};
+use crate::kit::{
+    anon_csrf, check_csrf, field_messages, no_referrer, notice, one_field_listed, respond,
+    submit_form, AppError, CatalogLetters, ClientKey, CurrentUser, PageCtx, StrictForm,
+};
 
 fn reset_request_page<'a>(
     ctx: &'a PageCtx,
@@ -83,9 +82,9 @@ pub async fn reset_request(
         origin,
     )
     .await;
-    form::submit(
+    submit_form(
         &ctx,
-        r.map_err(form::one_field_listed),
+        r.map_err(one_field_listed),
         |()| "/password-reset/sent".to_owned(),
         async |errors| {
             let ui = ctx
@@ -202,7 +201,7 @@ pub async fn reset(
             respond(StatusCode::OK, page, None)
         }
         Err(ServiceError::Invalid(e)) => {
-            let errors = messages(&ctx, &[ValidationError::new("password", e.code)]);
+            let errors = field_messages(&ctx, &[ValidationError::new("password", e.code)]);
             let ui = ctx.chrome_for("/password-reset", "reset-new-title").await?;
             let page = new_password_page(&ctx, ui, form.csrf, form.token, errors);
             respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)

@@ -14,13 +14,11 @@ use cohesion_services::ServiceError;
 use cohesion_ui::{AccountPage, Field, FieldError, FormPage, SessionRow, SummaryRow};
 use serde::Deserialize;
 
-use crate::kit::context::lang_cookie;
-use crate::kit::done::{self, DoneQuery};
-use crate::kit::form;
-use crate::kit::letters::CatalogLetters;
-use crate::kit::page::{no_referrer, notice, respond, see_other};
-use crate::kit::session::check_session_csrf;
-use crate::kit::{AppError, ClientKey, Me, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, confirmation, lang_cookie, no_referrer, notice, one_field_listed, respond,
+    see_other, submit_form, AppError, CatalogLetters, ClientKey, DoneQuery, Me, PageCtx,
+    StrictForm,
+};
 
 /// Roughly what a browser is, from its User-Agent, for the sessions list.
 fn device(agent: Option<&str>) -> String {
@@ -106,7 +104,7 @@ pub async fn overview(
     }
     let page = AccountPage {
         ui: ctx.chrome_for("/account", "account-title").await?,
-        done: done::message(&ctx, q.done.as_deref()),
+        done: confirmation(&ctx, q.done.as_deref()),
         csrf: me.csrf.clone(),
         verified: me.email_verified,
         details,
@@ -244,9 +242,9 @@ pub async fn change_name(
     check_session_csrf(&me, &form.csrf)?;
     let r =
         profile::change_display_name(&ctx.state.db, &me, &form.display_name, Some(&client.0)).await;
-    form::submit(
+    submit_form(
         &ctx,
-        r.map_err(form::one_field_listed),
+        r.map_err(one_field_listed),
         |()| "/account?done=name".to_owned(),
         async |errors| {
             let fields = name_fields(&ctx, &form.display_name, &errors);
@@ -280,9 +278,9 @@ pub async fn change_email(
         Some(&client.0),
     )
     .await;
-    form::submit(
+    submit_form(
         &ctx,
-        r.map_err(form::one_field_listed),
+        r.map_err(one_field_listed),
         |()| "/account?done=email".to_owned(),
         async |errors| {
             let fields = email_fields(&ctx, &form.email, &errors);
@@ -310,9 +308,9 @@ pub async fn change_password(
         Some(&client.0),
     )
     .await;
-    form::submit(
+    submit_form(
         &ctx,
-        r.map_err(form::one_field_listed),
+        r.map_err(one_field_listed),
         |()| "/account?done=password".to_owned(),
         async |errors| {
             let fields = password_fields(&ctx, &errors);

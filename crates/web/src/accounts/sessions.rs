@@ -8,9 +8,10 @@ use cohesion_services::ServiceError;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::kit::page::see_other;
-use crate::kit::session::{check_session_csrf, set_cookie, SESSION_COOKIE};
-use crate::kit::{AppError, ClientKey, Me, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, see_other, set_cookie, AppError, ClientKey, Me, PageCtx, StrictForm,
+    SESSION_COOKIE,
+};
 
 #[derive(Deserialize)]
 pub struct CsrfOnly {

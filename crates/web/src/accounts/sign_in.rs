@@ -11,10 +11,10 @@ use cohesion_services::ServiceError;
 use cohesion_ui::{Field, FieldError, SignInPage};
 use serde::Deserialize;
 
-use crate::kit::form::{anon_csrf, messages};
-use crate::kit::page::respond;
-use crate::kit::session::{check_csrf, cookie, safe_next, set_cookie, CSRF_COOKIE, SESSION_COOKIE};
-use crate::kit::{AppError, ClientKey, CurrentUser, PageCtx, SharedState, StrictForm};
+use crate::kit::{
+    anon_csrf, check_csrf, cookie, field_messages, respond, safe_next, set_cookie, AppError,
+    ClientKey, CurrentUser, PageCtx, SharedState, StrictForm, CSRF_COOKIE, SESSION_COOKIE,
+};
 
 fn sign_in_fields(ctx: &PageCtx, email: &str, errors: &[FieldError]) -> Vec<Field> {
     let l = ctx.locale();
@@ -121,7 +121,7 @@ pub async fn sign_in(
                     cohesion_domain::ErrorCode::InvalidCredentials,
                 ),
             };
-            let errors = messages(&ctx, &[ValidationError::new("email", code)]);
+            let errors = field_messages(&ctx, &[ValidationError::new("email", code)]);
             let page = SignInPage {
                 ui: ctx.chrome_for("/sign-in", "sign-in-title").await?,
                 next: safe_next(&form.next).unwrap_or_default().to_owned(),

@@ -10,11 +10,10 @@ use cohesion_services::ServiceError;
 use cohesion_ui::{Field, FieldError, SignUpPage};
 use serde::Deserialize;
 
-use crate::kit::form::{self, anon_csrf};
-use crate::kit::letters::CatalogLetters;
-use crate::kit::page::{no_referrer, notice, respond};
-use crate::kit::session::check_csrf;
-use crate::kit::{AppError, ClientKey, CurrentUser, PageCtx, StrictForm};
+use crate::kit::{
+    anon_csrf, check_csrf, no_referrer, notice, respond, submit_form, AppError, CatalogLetters,
+    ClientKey, CurrentUser, PageCtx, StrictForm,
+};
 
 fn sign_up_fields(ctx: &PageCtx, email: &str, name: &str, errors: &[FieldError]) -> Vec<Field> {
     let l = ctx.locale();
@@ -103,7 +102,7 @@ pub async fn sign_up(
         origin,
     )
     .await;
-    form::submit(
+    submit_form(
         &ctx,
         outcome,
         |()| {

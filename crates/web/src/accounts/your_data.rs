@@ -7,8 +7,7 @@ use axum::response::{IntoResponse, Response};
 use cohesion_services::accounts::your_data::{self, YourData};
 use cohesion_ui::{Cell, ReportPage, SummaryRow, Table};
 
-use crate::kit::page::respond;
-use crate::kit::{AppError, ClientKey, Me, PageCtx};
+use crate::kit::{respond, AppError, ClientKey, Me, PageCtx};
 
 /// The person's data as a readable page.
 pub async fn data_page(ctx: PageCtx, Me(me): Me, client: ClientKey) -> Result<Response, AppError> {
@@ -18,14 +17,29 @@ pub async fn data_page(ctx: PageCtx, Me(me): Me, client: ClientKey) -> Result<Re
 }
 
 async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a>, AppError> {
-    let l = ctx.locale();
-    let t = |id: &str| l.t(id).into_owned();
-    let none = || t("none");
     let mut page = ReportPage::new(ctx.chrome_for("/account/data", "data-title").await?);
-    page.back = Some(("/account".to_owned(), t("back")));
-    page.lead = vec![l.t_args("data-lead", &[("time", d.generated_at.as_str().into())])];
+    page.back = Some(("/account".to_owned(), ctx.t("back")));
+    page.lead = vec![ctx
+        .locale()
+        .t_args("data-lead", &[("time", d.generated_at.as_str().into())])];
+    page.rows = account_rows(ctx, d);
+    page.tables = vec![
+        sessions_table(ctx, d),
+        organisations_table(ctx, d),
+        responses_table(ctx, d),
+        emails_table(ctx, d),
+        activity_table(ctx, d),
+    ];
+    Ok(page)
+}
+
+/// The account itself: its id, address, name, language, dates and roles.
+fn account_rows(ctx: &PageCtx, d: &YourData) -> Vec<SummaryRow> {
+    let l = ctx.locale();
+    let t = |id: &str| ctx.t(id);
+    let none = || t("none");
     let a = &d.account;
-    page.rows = vec![
+    vec![
         SummaryRow::new(t("data-account-id"), a.id.to_string()),
         SummaryRow::new(t("field-email"), a.email.clone().unwrap_or_else(none)),
         SummaryRow::new(
@@ -50,109 +64,130 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
                     .collect::<Vec<_>>(),
             ),
         ),
-    ];
-    page.tables = vec![
-        Table {
-            caption: t("account-sessions"),
-            head: vec![
-                t("session-started"),
-                t("session-last-seen"),
-                t("session-device"),
-            ],
-            rows: d
-                .sessions
-                .iter()
-                .map(|s| {
-                    vec![
-                        Cell::from(s.started_at.clone()),
-                        s.last_seen_at.clone().into(),
-                        s.device.clone().unwrap_or_else(none).into(),
-                    ]
-                })
-                .collect(),
-            empty: none(),
-        },
-        Table {
-            caption: t("account-organisations"),
-            head: vec![t("organisation-name"), t("organisation-owner")],
-            rows: d
-                .organisations
-                .iter()
-                .map(|o| {
-                    vec![
-                        Cell::from(o.name.clone()),
-                        t(if o.owner { "yes" } else { "no" }).into(),
-                    ]
-                })
-                .collect(),
-            empty: t("account-no-organisations"),
-        },
-        Table {
-            caption: t("data-responses"),
-            head: vec![
-                t("data-consultation"),
-                t("export-reference"),
-                t("export-submitted"),
-            ],
-            rows: d
-                .responses
-                .iter()
-                .map(|r| {
-                    vec![
-                        Cell::link(
-                            r.consultation.clone(),
-                            format!("/consultations/{}", r.consultation_id),
-                        ),
-                        r.reference.clone().into(),
-                        r.submitted_at
-                            .clone()
-                            .unwrap_or_else(|| t("data-not-submitted"))
-                            .into(),
-                    ]
-                })
-                .collect(),
-            empty: none(),
-        },
-        Table {
-            caption: t("data-emails"),
-            head: vec![t("data-when"), t("data-subject"), t("data-sent")],
-            rows: d
-                .emails
-                .iter()
-                .map(|m| {
-                    vec![
-                        Cell::from(m.created_at.clone()),
-                        m.subject.clone().into(),
-                        t(if m.sent { "yes" } else { "no" }).into(),
-                    ]
-                })
-                .collect(),
-            empty: none(),
-        },
-        Table {
-            caption: t("data-activity"),
-            head: vec![
-                t("data-when"),
-                t("audit-action"),
-                t("audit-detail"),
-                t("audit-client"),
-            ],
-            rows: d
-                .activity
-                .iter()
-                .map(|e| {
-                    vec![
-                        Cell::from(e.at.clone()),
-                        e.action.clone().into(),
-                        e.detail.clone().into(),
-                        e.from.clone().unwrap_or_default().into(),
-                    ]
-                })
-                .collect(),
-            empty: none(),
-        },
-    ];
-    Ok(page)
+    ]
+}
+
+/// The person's sessions.
+fn sessions_table(ctx: &PageCtx, d: &YourData) -> Table {
+    Table {
+        caption: ctx.t("account-sessions"),
+        head: vec![
+            ctx.t("session-started"),
+            ctx.t("session-last-seen"),
+            ctx.t("session-device"),
+        ],
+        rows: d
+            .sessions
+            .iter()
+            .map(|s| {
+                vec![
+                    Cell::from(s.started_at.clone()),
+                    s.last_seen_at.clone().into(),
+                    s.device.clone().unwrap_or_else(|| ctx.t("none")).into(),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("none"),
+    }
+}
+
+/// The organisations the person belongs to.
+fn organisations_table(ctx: &PageCtx, d: &YourData) -> Table {
+    Table {
+        caption: ctx.t("account-organisations"),
+        head: vec![ctx.t("organisation-name"), ctx.t("organisation-owner")],
+        rows: d
+            .organisations
+            .iter()
+            .map(|o| {
+                vec![
+                    Cell::from(o.name.clone()),
+                    ctx.t(if o.owner { "yes" } else { "no" }).into(),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("account-no-organisations"),
+    }
+}
+
+/// The person's survey responses, each linking to its consultation.
+fn responses_table(ctx: &PageCtx, d: &YourData) -> Table {
+    Table {
+        caption: ctx.t("data-responses"),
+        head: vec![
+            ctx.t("data-consultation"),
+            ctx.t("export-reference"),
+            ctx.t("export-submitted"),
+        ],
+        rows: d
+            .responses
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::link(
+                        r.consultation.clone(),
+                        format!("/consultations/{}", r.consultation_id),
+                    ),
+                    r.reference.clone().into(),
+                    r.submitted_at
+                        .clone()
+                        .unwrap_or_else(|| ctx.t("data-not-submitted"))
+                        .into(),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("none"),
+    }
+}
+
+/// The emails the outbox still keeps.
+fn emails_table(ctx: &PageCtx, d: &YourData) -> Table {
+    Table {
+        caption: ctx.t("data-emails"),
+        head: vec![
+            ctx.t("data-when"),
+            ctx.t("data-subject"),
+            ctx.t("data-sent"),
+        ],
+        rows: d
+            .emails
+            .iter()
+            .map(|m| {
+                vec![
+                    Cell::from(m.created_at.clone()),
+                    m.subject.clone().into(),
+                    ctx.t(if m.sent { "yes" } else { "no" }).into(),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("none"),
+    }
+}
+
+/// What the audit log records of the person and their account.
+fn activity_table(ctx: &PageCtx, d: &YourData) -> Table {
+    Table {
+        caption: ctx.t("data-activity"),
+        head: vec![
+            ctx.t("data-when"),
+            ctx.t("audit-action"),
+            ctx.t("audit-detail"),
+            ctx.t("audit-client"),
+        ],
+        rows: d
+            .activity
+            .iter()
+            .map(|e| {
+                vec![
+                    Cell::from(e.at.clone()),
+                    e.action.clone().into(),
+                    e.detail.clone().into(),
+                    e.from.clone().unwrap_or_default().into(),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("none"),
+    }
 }
 
 /// The same data as a JSON download.

@@ -19,8 +19,7 @@ use uuid::Uuid;
 
 use super::translated::translate_results;
 use super::wording::option_labels;
-use crate::kit::page::path_id;
-use crate::kit::{AppError, ClientKey, Me, PageCtx};
+use crate::kit::{path_id, AppError, ClientKey, Me, PageCtx};
 
 const BOM: &str = "\u{feff}";
 

@@ -10,50 +10,58 @@ use cohesion_services::findings::{self, ShownFinding};
 use cohesion_ui::{FindingView, FindingsPage};
 
 use super::wording::option_labels;
-use crate::kit::page::{path_id, respond};
-use crate::kit::shown::Langs;
-use crate::kit::{AppError, PageCtx};
+use crate::kit::{path_id, respond, AppError, Langs, PageCtx};
 
-/// The sentence under a finding's headline figure.
+/// The headline figure of a finding and the sentence under it.
 fn figure(ctx: &PageCtx, f: &ShownFinding) -> (String, String) {
-    if let Some(theme) = &f.theme {
-        let (base, question, theme) = (f.base, f.question.as_str(), theme.as_str());
-        return match (f.base_hidden, f.cell.count, f.cell.share) {
-            (false, Some(count), Some(p)) => (
-                format!("{:.0}%", p.share * 100.0),
-                ctx.locale().t_args(
-                    "finding-figure-theme",
-                    &[
-                        ("count", count.into()),
-                        ("base", base.into()),
-                        ("question", question.into()),
-                        ("theme", theme.into()),
-                        ("low", format!("{:.0}", p.low * 100.0).into()),
-                        ("high", format!("{:.0}", p.high * 100.0).into()),
-                    ],
-                ),
-            ),
-            (false, Some(count), None) => (
-                count.to_string(),
-                ctx.locale().t_args(
-                    "finding-figure-theme-count",
-                    &[
-                        ("count", count.into()),
-                        ("base", base.into()),
-                        ("question", question.into()),
-                        ("theme", theme.into()),
-                    ],
-                ),
-            ),
-            _ => (
-                "–".to_owned(),
-                ctx.locale().t_args(
-                    "finding-figure-theme-hidden",
-                    &[("question", question.into()), ("theme", theme.into())],
-                ),
-            ),
-        };
+    match &f.theme {
+        Some(theme) => theme_figure(ctx, f, theme),
+        None => option_figure(ctx, f),
     }
+}
+
+/// For a finding that cites a theme: how many answers it holds.
+fn theme_figure(ctx: &PageCtx, f: &ShownFinding, theme: &str) -> (String, String) {
+    let (base, question) = (f.base, f.question.as_str());
+    match (f.base_hidden, f.cell.count, f.cell.share) {
+        (false, Some(count), Some(p)) => (
+            format!("{:.0}%", p.share * 100.0),
+            ctx.locale().t_args(
+                "finding-figure-theme",
+                &[
+                    ("count", count.into()),
+                    ("base", base.into()),
+                    ("question", question.into()),
+                    ("theme", theme.into()),
+                    ("low", format!("{:.0}", p.low * 100.0).into()),
+                    ("high", format!("{:.0}", p.high * 100.0).into()),
+                ],
+            ),
+        ),
+        (false, Some(count), None) => (
+            count.to_string(),
+            ctx.locale().t_args(
+                "finding-figure-theme-count",
+                &[
+                    ("count", count.into()),
+                    ("base", base.into()),
+                    ("question", question.into()),
+                    ("theme", theme.into()),
+                ],
+            ),
+        ),
+        _ => (
+            "–".to_owned(),
+            ctx.locale().t_args(
+                "finding-figure-theme-hidden",
+                &[("question", question.into()), ("theme", theme.into())],
+            ),
+        ),
+    }
+}
+
+/// For a finding that cites an option: how many picked it.
+fn option_figure(ctx: &PageCtx, f: &ShownFinding) -> (String, String) {
     let labels = option_labels(ctx, &f.question_def);
     let option = labels
         .get(f.record.finding.option)

@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::Status;
 use cohesion_domain::translation::key;
+use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::consultations::{self, is_staff, PAGE_SIZE};
 use cohesion_storage::consultations::{ConsultationRecord, ListQuery};
 use cohesion_ui::{ConsultationItem, ConsultationListPage, Field};
@@ -12,8 +13,7 @@ use serde::Deserialize;
 
 use super::translated::translate_list;
 use super::wording::{status_label, t2, tn};
-use crate::kit::page::respond;
-use crate::kit::{AppError, PageCtx};
+use crate::kit::{respond, AppError, Langs, PageCtx};
 
 fn dates(ctx: &PageCtx, c: &ConsultationRecord) -> String {
     t2(
@@ -57,12 +57,9 @@ fn list_href(p: &ListParams, page: u32) -> String {
 pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response, AppError> {
     let status = match p.status.as_str() {
         "" => None,
-        s => Some(
-            Status::parse(s).ok_or(cohesion_domain::ValidationError::new(
-                "status",
-                cohesion_domain::ErrorCode::InvalidChoice,
-            ))?,
-        ),
+        s => {
+            Some(Status::parse(s).ok_or(ValidationError::new("status", ErrorCode::InvalidChoice))?)
+        }
     };
     let page = p.page.unwrap_or(1).clamp(1, 10_000);
     let viewer = ctx.user.0.as_ref();
@@ -75,56 +72,14 @@ pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response
         ..Default::default()
     };
     let (mut list, total) = consultations::list(&ctx.state.db, viewer, query, page).await?;
-    let mut area_options = vec![(String::new(), ctx.t("consultations-filter-any"))];
-    area_options.extend(
-        consultations::areas(&ctx.state.db)
-            .await?
-            .into_iter()
-            .map(|a| (a.clone(), a)),
-    );
+    let areas = consultations::areas(&ctx.state.db).await?;
     let langs = translate_list(&ctx, &mut list).await?;
     let items = list
         .iter()
         .zip(langs)
-        .map(|(c, langs)| {
-            let (status_key, status) = status_label(&ctx, c);
-            ConsultationItem {
-                href: format!("/consultations/{}", c.id),
-                title: langs.shown(key::TITLE, &c.title),
-                summary: langs.shown(key::SUMMARY, &c.summary),
-                status_key,
-                status,
-                dates: dates(&ctx, c),
-                responded: tn(
-                    &ctx,
-                    "consultation-responded",
-                    "count",
-                    c.response_count.max(0) as u64,
-                ),
-            }
-        })
+        .map(|(c, langs)| item(&ctx, c, &langs))
         .collect();
-    let mut status_options = vec![(String::new(), ctx.t("consultations-filter-any"))];
-    status_options
-        .extend(Status::ALL.map(|s| (s.key().to_owned(), ctx.t(&format!("status-{}", s.key())))));
-    let filter = vec![
-        Field::choice(
-            "status",
-            "select",
-            ctx.t("consultations-filter-status"),
-            status_options,
-        )
-        .value(&p.status),
-        Field::new("topic", "text", "off", ctx.t("consultations-filter-topic")).value(&p.topic),
-        Field::choice(
-            "area",
-            "select",
-            ctx.t("consultations-filter-area"),
-            area_options,
-        )
-        .value(p.area.trim()),
-        Field::new("q", "search", "off", ctx.t("consultations-filter-search")).value(&p.q),
-    ];
+    let filter = filter_fields(&ctx, &p, areas);
     let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE as u64) as u32;
     let ui = ctx
         .chrome_for("/consultations", "consultations-title")
@@ -147,4 +102,51 @@ pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response
         }),
     };
     respond(StatusCode::OK, page_view, None)
+}
+
+/// One consultation in the list, its texts in the reader's language
+/// where translated.
+fn item(ctx: &PageCtx, c: &ConsultationRecord, langs: &Langs) -> ConsultationItem {
+    let (status_key, status) = status_label(ctx, c);
+    ConsultationItem {
+        href: format!("/consultations/{}", c.id),
+        title: langs.shown(key::TITLE, &c.title),
+        summary: langs.shown(key::SUMMARY, &c.summary),
+        status_key,
+        status,
+        dates: dates(ctx, c),
+        responded: tn(
+            ctx,
+            "consultation-responded",
+            "count",
+            c.response_count.max(0) as u64,
+        ),
+    }
+}
+
+/// The list's filters (status, topic, area among `areas`, words) as sent.
+fn filter_fields(ctx: &PageCtx, p: &ListParams, areas: Vec<String>) -> Vec<Field> {
+    let mut area_options = vec![(String::new(), ctx.t("consultations-filter-any"))];
+    area_options.extend(areas.into_iter().map(|a| (a.clone(), a)));
+    let mut status_options = vec![(String::new(), ctx.t("consultations-filter-any"))];
+    status_options
+        .extend(Status::ALL.map(|s| (s.key().to_owned(), ctx.t(&format!("status-{}", s.key())))));
+    vec![
+        Field::choice(
+            "status",
+            "select",
+            ctx.t("consultations-filter-status"),
+            status_options,
+        )
+        .value(&p.status),
+        Field::new("topic", "text", "off", ctx.t("consultations-filter-topic")).value(&p.topic),
+        Field::choice(
+            "area",
+            "select",
+            ctx.t("consultations-filter-area"),
+            area_options,
+        )
+        .value(p.area.trim()),
+        Field::new("q", "search", "off", ctx.t("consultations-filter-search")).value(&p.q),
+    ]
 }

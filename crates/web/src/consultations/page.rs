@@ -8,6 +8,8 @@ use cohesion_domain::consultation::{format_date, Stage, StageLink, StageState, S
 use cohesion_domain::identity::Action;
 use cohesion_domain::translation::key;
 use cohesion_services::consultations::{self, is_staff, ConsultationView};
+use cohesion_services::responding::Progress;
+use cohesion_storage::consultations::ConsultationRecord;
 use cohesion_storage::Timestamp;
 use cohesion_ui::{ConsultationPage, Shown, StageItem, SummaryRow};
 use uuid::Uuid;
@@ -15,10 +17,7 @@ use uuid::Uuid;
 use super::respondent::known_respondent;
 use super::translated::progress_in;
 use super::wording::{status_label, tn};
-use crate::kit::done::{self, DoneQuery};
-use crate::kit::page::{path_id, respond};
-use crate::kit::shown::Langs;
-use crate::kit::{AppError, PageCtx};
+use crate::kit::{confirmation, path_id, respond, AppError, DoneQuery, Langs, PageCtx};
 
 fn stage_items(
     ctx: &PageCtx,
@@ -79,23 +78,7 @@ pub async fn show(
     let path = format!("/consultations/{id}");
     let mut ui = ctx.chrome_for(&path, "consultation-title").await?;
     ui.title = c.title.clone();
-    let mut rows = vec![
-        SummaryRow::new(ctx.t("consultation-opens"), c.opens_at.to_minute()),
-        SummaryRow::new(ctx.t("consultation-closes"), c.closes_at.to_minute()),
-    ];
-    if !c.topics.is_empty() {
-        let lang = langs.of_all((0..c.topics.len()).map(key::topic));
-        rows.push(SummaryRow::written_value(
-            ctx.t("consultation-topics"),
-            Shown::new(ctx.locale().list(&c.topics), lang),
-        ));
-    }
-    if let Some(area) = &c.area {
-        rows.push(SummaryRow::written_value(
-            ctx.t("consultation-area"),
-            langs.shown(key::AREA, area),
-        ));
-    }
+    let rows = summary_rows(&ctx, &langs, &c);
     // Where this visitor stands, to word the button.
     let who = known_respondent(&ctx, &headers);
     let progress = if c.published_at.is_some() && !survey.pages.is_empty() {
@@ -103,51 +86,12 @@ pub async fn show(
     } else {
         None
     };
-    let open = c.published_at.is_some() && c.status(Timestamp::now()) == Status::Open;
-    let (respond_link, respond_note) = match (&progress, open) {
-        (Some(p), true) if viewer.is_none() && !c.allow_anonymous => (
-            Some((
-                format!("/sign-in?next=/consultations/{id}/respond"),
-                ctx.t("consultation-sign-in-to-respond"),
-            )),
-            None,
-        ),
-        (Some(p), true) => {
-            let label = if p.is_submitted() {
-                "consultation-change"
-            } else if p.response.is_some() {
-                "consultation-continue"
-            } else {
-                "consultation-respond"
-            };
-            (
-                Some((format!("/consultations/{id}/respond"), ctx.t(label))),
-                None,
-            )
-        }
-        (Some(_), false) if c.status(Timestamp::now()) == Status::Upcoming => {
-            (None, Some(ctx.t("consultation-respond-upcoming")))
-        }
-        (Some(_), false) => (None, Some(ctx.t("consultation-respond-closed"))),
-        (None, _) => (None, None),
-    };
+    let (respond_link, respond_note) = respond_button(&ctx, &c, progress.as_ref());
     let results_public = c.results_published_at.is_some();
-    let mut links = Vec::new();
-    if results_public || viewer.is_some_and(|v| v.roles.allows(Action::Analyse)) {
-        links.push((
-            format!("/consultations/{id}/results"),
-            ctx.t("consultation-results-link"),
-        ));
-    }
-    if is_staff(viewer) {
-        links.push((
-            format!("/staff/consultations/{id}"),
-            ctx.t("consultation-manage"),
-        ));
-    }
+    let links = links(&ctx, &c);
     let page = ConsultationPage {
         ui,
-        done: done::message(&ctx, q.done.as_deref()),
+        done: confirmation(&ctx, q.done.as_deref()),
         draft_notice: c
             .published_at
             .is_none()
@@ -186,4 +130,86 @@ pub async fn show(
         links,
     };
     respond(StatusCode::OK, page, None)
+}
+
+/// When it opens and closes, its topics and its area.
+fn summary_rows(ctx: &PageCtx, langs: &Langs, c: &ConsultationRecord) -> Vec<SummaryRow> {
+    let mut rows = vec![
+        SummaryRow::new(ctx.t("consultation-opens"), c.opens_at.to_minute()),
+        SummaryRow::new(ctx.t("consultation-closes"), c.closes_at.to_minute()),
+    ];
+    if !c.topics.is_empty() {
+        let lang = langs.of_all((0..c.topics.len()).map(key::topic));
+        rows.push(SummaryRow::written_value(
+            ctx.t("consultation-topics"),
+            Shown::new(ctx.locale().list(&c.topics), lang),
+        ));
+    }
+    if let Some(area) = &c.area {
+        rows.push(SummaryRow::written_value(
+            ctx.t("consultation-area"),
+            langs.shown(key::AREA, area),
+        ));
+    }
+    rows
+}
+
+/// The button to respond, worded for where the visitor stands
+/// (`progress`, when the survey can be answered at all), or the note
+/// that says why there is none.
+fn respond_button(
+    ctx: &PageCtx,
+    c: &ConsultationRecord,
+    progress: Option<&Progress>,
+) -> (Option<(String, String)>, Option<String>) {
+    let id = c.id;
+    let open = c.published_at.is_some() && c.status(Timestamp::now()) == Status::Open;
+    match (progress, open) {
+        (Some(_), true) if ctx.user.0.is_none() && !c.allow_anonymous => (
+            Some((
+                format!("/sign-in?next=/consultations/{id}/respond"),
+                ctx.t("consultation-sign-in-to-respond"),
+            )),
+            None,
+        ),
+        (Some(p), true) => {
+            let label = if p.is_submitted() {
+                "consultation-change"
+            } else if p.response.is_some() {
+                "consultation-continue"
+            } else {
+                "consultation-respond"
+            };
+            (
+                Some((format!("/consultations/{id}/respond"), ctx.t(label))),
+                None,
+            )
+        }
+        (Some(_), false) if c.status(Timestamp::now()) == Status::Upcoming => {
+            (None, Some(ctx.t("consultation-respond-upcoming")))
+        }
+        (Some(_), false) => (None, Some(ctx.t("consultation-respond-closed"))),
+        (None, _) => (None, None),
+    }
+}
+
+/// The results (once public, or for staff who analyse) and, for staff,
+/// the officers' page.
+fn links(ctx: &PageCtx, c: &ConsultationRecord) -> Vec<(String, String)> {
+    let id = c.id;
+    let viewer = ctx.user.0.as_ref();
+    let mut links = Vec::new();
+    if c.results_published_at.is_some() || viewer.is_some_and(|v| v.roles.allows(Action::Analyse)) {
+        links.push((
+            format!("/consultations/{id}/results"),
+            ctx.t("consultation-results-link"),
+        ));
+    }
+    if is_staff(viewer) {
+        links.push((
+            format!("/staff/consultations/{id}"),
+            ctx.t("consultation-manage"),
+        ));
+    }
+    links
 }

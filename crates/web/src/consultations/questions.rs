@@ -2,14 +2,13 @@
 //! the check page reads it back.
 
 use cohesion_domain::survey::answers::{AnswerError, RawAnswers};
-use cohesion_domain::survey::model::{Options, QuestionDef, QuestionKind};
+use cohesion_domain::survey::model::{Options, QuestionDef, QuestionKind, SHORT_TEXT_CHARS};
 use cohesion_domain::translation::key;
 use cohesion_services::responding::Progress;
 use cohesion_ui::{ErrorLink, OptionView, QuestionView, Shown, SubField};
 
 use super::wording::{option_labels, tn};
-use crate::kit::shown::Langs;
-use crate::kit::PageCtx;
+use crate::kit::{Langs, PageCtx};
 
 fn values<'a>(draft: &'a RawAnswers, field: &str) -> &'a [String] {
     draft.get(field).map_or(&[], Vec::as_slice)
@@ -47,92 +46,8 @@ pub(super) fn question_view(
             checked: picked.iter().any(|v| *v == i.to_string()),
         })
         .collect();
-    let pick_list = |field: &str, labels: &[Shown]| -> Vec<OptionView> {
-        let current = values(draft, field).first().cloned().unwrap_or_default();
-        labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                let value = i.to_string();
-                OptionView {
-                    checked: value == current,
-                    value,
-                    label: l.clone(),
-                }
-            })
-            .collect()
-    };
-    let (control, subfields, max_chars) = match &q.kind {
-        QuestionKind::SingleChoice { .. }
-        | QuestionKind::Agreement
-        | QuestionKind::Effectiveness
-        | QuestionKind::Demographic { .. } => ("radios", Vec::new(), 0),
-        QuestionKind::MultipleChoice { .. } => ("checkboxes", Vec::new(), 0),
-        QuestionKind::Matrix { rows } => (
-            "matrix",
-            rows.iter()
-                .enumerate()
-                .map(|(r, label)| {
-                    let name = format!("{}-{r}", q.id);
-                    SubField {
-                        options: pick_list(&name, &labels),
-                        name,
-                        label: langs.shown(&key::row(&q.id, r), label),
-                    }
-                })
-                .collect(),
-            0,
-        ),
-        QuestionKind::Ranking { options } => {
-            let ranks: Vec<String> = (1..=options.len()).map(|r| r.to_string()).collect();
-            (
-                "ranking",
-                options
-                    .iter()
-                    .enumerate()
-                    .map(|(i, label)| {
-                        let name = format!("{}-{i}", q.id);
-                        let current = values(draft, &name).first().cloned().unwrap_or_default();
-                        SubField {
-                            options: ranks
-                                .iter()
-                                .map(|r| OptionView {
-                                    checked: *r == current,
-                                    value: r.clone(),
-                                    label: langs.reader(r.as_str()),
-                                })
-                                .collect(),
-                            name,
-                            label: langs.shown(&key::option(&q.id, i), label),
-                        }
-                    })
-                    .collect(),
-                0,
-            )
-        }
-        QuestionKind::Number { .. } => ("number", Vec::new(), 0),
-        QuestionKind::Date => ("date", Vec::new(), 0),
-        QuestionKind::ShortText => (
-            "text",
-            Vec::new(),
-            cohesion_domain::survey::model::SHORT_TEXT_CHARS,
-        ),
-        QuestionKind::LongText { max_chars } => ("textarea", Vec::new(), *max_chars),
-    };
-    let hint = (!q.hint.trim().is_empty())
-        .then(|| langs.shown(&key::question(&q.id, "hint"), &q.hint))
-        .or_else(|| {
-            let platform = match &q.kind {
-                QuestionKind::MultipleChoice { max: Some(m), .. } => {
-                    tn(ctx, "survey-choose-up-to", "count", *m as u64)
-                }
-                QuestionKind::MultipleChoice { .. } => ctx.t("survey-choose-all"),
-                QuestionKind::Ranking { .. } => ctx.t("survey-ranking-hint"),
-                QuestionKind::Date => ctx.t("survey-date-hint"),
-                _ => return None,
-            };
-            Some(langs.reader(platform))
-        });
+    let (control, subfields, max_chars) = control(langs, q, draft, &labels);
+    let hint = hint(ctx, langs, q);
     let purpose = (q.kind.is_special_category() && !q.purpose.is_empty())
         .then(|| langs.shown(&key::question(&q.id, "purpose"), &q.purpose));
     let mut described = Vec::new();
@@ -160,6 +75,104 @@ pub(super) fn question_view(
         max_chars_text: tn(ctx, "survey-max-characters", "count", max_chars as u64),
         describedby: described.join(" "),
     }
+}
+
+/// The options of one row of a matrix (or of anything picked from
+/// `labels` under the field `field`), the sent one ticked.
+fn pick_list(draft: &RawAnswers, field: &str, labels: &[Shown]) -> Vec<OptionView> {
+    let current = values(draft, field).first().cloned().unwrap_or_default();
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let value = i.to_string();
+            OptionView {
+                checked: value == current,
+                value,
+                label: l.clone(),
+            }
+        })
+        .collect()
+}
+
+/// How a question is answered: the form control, its sub-fields (a
+/// matrix's rows, a ranking's options) and the most characters allowed.
+fn control(
+    langs: &Langs,
+    q: &QuestionDef,
+    draft: &RawAnswers,
+    labels: &[Shown],
+) -> (&'static str, Vec<SubField>, usize) {
+    match &q.kind {
+        QuestionKind::SingleChoice { .. }
+        | QuestionKind::Agreement
+        | QuestionKind::Effectiveness
+        | QuestionKind::Demographic { .. } => ("radios", Vec::new(), 0),
+        QuestionKind::MultipleChoice { .. } => ("checkboxes", Vec::new(), 0),
+        QuestionKind::Matrix { rows } => (
+            "matrix",
+            rows.iter()
+                .enumerate()
+                .map(|(r, label)| {
+                    let name = format!("{}-{r}", q.id);
+                    SubField {
+                        options: pick_list(draft, &name, labels),
+                        name,
+                        label: langs.shown(&key::row(&q.id, r), label),
+                    }
+                })
+                .collect(),
+            0,
+        ),
+        QuestionKind::Ranking { options } => ("ranking", ranks(langs, q, draft, options), 0),
+        QuestionKind::Number { .. } => ("number", Vec::new(), 0),
+        QuestionKind::Date => ("date", Vec::new(), 0),
+        QuestionKind::ShortText => ("text", Vec::new(), SHORT_TEXT_CHARS),
+        QuestionKind::LongText { max_chars } => ("textarea", Vec::new(), *max_chars),
+    }
+}
+
+/// A ranking's options, each with the ranks to choose from.
+fn ranks(langs: &Langs, q: &QuestionDef, draft: &RawAnswers, options: &[String]) -> Vec<SubField> {
+    let ranks: Vec<String> = (1..=options.len()).map(|r| r.to_string()).collect();
+    options
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let name = format!("{}-{i}", q.id);
+            let current = values(draft, &name).first().cloned().unwrap_or_default();
+            SubField {
+                options: ranks
+                    .iter()
+                    .map(|r| OptionView {
+                        checked: *r == current,
+                        value: r.clone(),
+                        label: langs.reader(r.as_str()),
+                    })
+                    .collect(),
+                name,
+                label: langs.shown(&key::option(&q.id, i), label),
+            }
+        })
+        .collect()
+}
+
+/// The question's own hint, or else the platform's for its kind.
+fn hint(ctx: &PageCtx, langs: &Langs, q: &QuestionDef) -> Option<Shown> {
+    (!q.hint.trim().is_empty())
+        .then(|| langs.shown(&key::question(&q.id, "hint"), &q.hint))
+        .or_else(|| {
+            let platform = match &q.kind {
+                QuestionKind::MultipleChoice { max: Some(m), .. } => {
+                    tn(ctx, "survey-choose-up-to", "count", *m as u64)
+                }
+                QuestionKind::MultipleChoice { .. } => ctx.t("survey-choose-all"),
+                QuestionKind::Ranking { .. } => ctx.t("survey-ranking-hint"),
+                QuestionKind::Date => ctx.t("survey-date-hint"),
+                _ => return None,
+            };
+            Some(langs.reader(platform))
+        })
 }
 
 pub(super) fn answer_messages(ctx: &PageCtx, errors: &[AnswerError]) -> Vec<(String, String)> {

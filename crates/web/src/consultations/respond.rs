@@ -17,11 +17,10 @@ use super::questions::{answer_messages, answer_text, error_links, question_view}
 use super::respondent::{known_respondent, needs_sign_in, not_open, respondent};
 use super::translated::progress_in;
 use super::wording::t2;
-use crate::kit::form::anon_csrf;
-use crate::kit::page::{path_id, respond, see_other};
-use crate::kit::session::check_csrf;
-use crate::kit::shown::Langs;
-use crate::kit::{AppError, ClientKey, PageCtx, StrictForm};
+use crate::kit::{
+    anon_csrf, check_csrf, path_id, respond, see_other, AppError, ClientKey, Langs, PageCtx,
+    StrictForm,
+};
 
 pub async fn start(
     ctx: PageCtx,

@@ -9,9 +9,7 @@ use cohesion_services::responding::Respondent;
 use cohesion_storage::consultations::ConsultationRecord;
 use cohesion_storage::Timestamp;
 
-use crate::kit::page::{respond, see_other};
-use crate::kit::session::{cookie, set_cookie};
-use crate::kit::{AppError, PageCtx};
+use crate::kit::{cookie, respond, see_other, set_cookie, AppError, PageCtx};
 
 /// The cookie that lets someone without an account come back to their
 /// anonymous response. Only its SHA-256, per consultation, is stored.

@@ -15,9 +15,7 @@ use super::exports::response_links;
 use super::questions::shown_options;
 use super::translated::translate_results;
 use super::wording::{figure, t1, t2, tn};
-use crate::kit::page::{path_id, respond};
-use crate::kit::shown::Langs;
-use crate::kit::{AppError, ClientKey, PageCtx};
+use crate::kit::{path_id, respond, AppError, ClientKey, Langs, PageCtx};
 
 fn line_view(
     ctx: &PageCtx,

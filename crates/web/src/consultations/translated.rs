@@ -8,8 +8,7 @@ use cohesion_services::results::Results;
 use cohesion_storage::consultations::ConsultationRecord;
 use uuid::Uuid;
 
-use crate::kit::shown::Langs;
-use crate::kit::{AppError, PageCtx};
+use crate::kit::{AppError, Langs, PageCtx};
 
 /// Where `who` stands, with the survey and title in the page's language,
 /// and the language each of those texts is shown in.

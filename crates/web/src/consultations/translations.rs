@@ -10,11 +10,10 @@ use cohesion_services::consultations;
 use cohesion_services::ServiceError;
 use cohesion_ui::{ErrorLink, TranslationPage, TranslationRow};
 
-use crate::kit::done::{self, DoneQuery};
-use crate::kit::guards::RunEngagement;
-use crate::kit::page::{path_id, respond, see_other};
-use crate::kit::session::check_session_csrf;
-use crate::kit::{AppError, ClientKey, May, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, confirmation, path_id, respond, see_other, AppError, ClientKey, DoneQuery,
+    May, PageCtx, RunEngagement, StrictForm,
+};
 
 /// The longest piece of an original quoted in a row's heading.
 const QUOTED_CHARS: usize = 80;
@@ -179,7 +178,7 @@ pub async fn form(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let values = consultations::translation(&ctx.state.db, id, &lang).await?;
-    let done = done::message(&ctx, q.done.as_deref());
+    let done = confirmation(&ctx, q.done.as_deref());
     page(
         &ctx,
         &me.csrf,

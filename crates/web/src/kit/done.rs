@@ -13,7 +13,7 @@ pub struct DoneQuery {
 }
 
 /// The message for `?done=…` after a change, if some feature lists it.
-pub fn message(ctx: &PageCtx, done: Option<&str>) -> Option<String> {
+pub fn confirmation(ctx: &PageCtx, done: Option<&str>) -> Option<String> {
     let key = done?;
     crate::FEATURES
         .iter()

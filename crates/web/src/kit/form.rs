@@ -68,8 +68,8 @@ pub fn decodes_as_utf8(encoded: &[u8]) -> bool {
 
 /// A form's way through, once its token is checked: `outcome` is what
 /// the service made of it. Made: a 303 to `next(value)`. Refused: as
-/// [`refused`] says.
-pub async fn submit<T, P: Template>(
+/// [`form_again`] says.
+pub async fn submit_form<T, P: Template>(
     ctx: &PageCtx,
     outcome: Result<T, ServiceError>,
     next: impl FnOnce(T) -> String,
@@ -77,7 +77,7 @@ pub async fn submit<T, P: Template>(
 ) -> Result<Response, AppError> {
     match outcome {
         Ok(value) => Ok(see_other(&next(value))),
-        Err(e) => refused(ctx, e, again).await,
+        Err(e) => form_again(ctx, e, again).await,
     }
 }
 
@@ -85,14 +85,14 @@ pub async fn submit<T, P: Template>(
 /// (`ServiceError::InvalidFields`), the same form again, built by `again`
 /// from the problems as messages, with a 422 and the error summary. Any
 /// other error passes on.
-pub async fn refused<P: Template>(
+pub async fn form_again<P: Template>(
     ctx: &PageCtx,
     e: ServiceError,
     again: impl AsyncFnOnce(Vec<FieldError>) -> Result<P, AppError>,
 ) -> Result<Response, AppError> {
     match e {
         ServiceError::InvalidFields(errors) => {
-            let page = again(messages(ctx, &errors)).await?;
+            let page = again(field_messages(ctx, &errors)).await?;
             respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
         }
         other => Err(other.into()),
@@ -100,7 +100,7 @@ pub async fn refused<P: Template>(
 }
 
 /// A refusal of one field listed as a form's refusals, for the services
-/// that check one field (an address, the margins): so that [`submit`]
+/// that check one field (an address, the margins): so that [`submit_form`]
 /// shows it on the form.
 pub fn one_field_listed(e: ServiceError) -> ServiceError {
     match e {
@@ -110,7 +110,7 @@ pub fn one_field_listed(e: ServiceError) -> ServiceError {
 }
 
 /// Validation problems as the messages a form shows beside its fields.
-pub fn messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
+pub fn field_messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
     errors
         .iter()
         .map(|e| FieldError {

@@ -21,10 +21,21 @@ pub mod session;
 pub mod shown;
 pub mod state;
 
-pub use error::AppError;
+// What features use, named here so that a feature depends on the kit as
+// one thing, not on how the kit is divided into files.
+pub use api::{path_param, Acting, ApiJson, PathId, Problem};
+pub use context::{lang_cookie, LANG_COOKIE};
+pub use done::{confirmation, DoneQuery};
+pub use error::{AppError, ErrorInfo};
 pub use feature::Feature;
-pub use form::StrictForm;
-pub use guards::{May, Me};
-pub use page::PageCtx;
-pub use session::{ClientKey, CurrentUser};
+pub use form::{anon_csrf, field_messages, form_again, one_field_listed, submit_form, StrictForm};
+// Every action's marker, so a feature can guard any action.
+pub use guards::*;
+pub use letters::CatalogLetters;
+pub use page::{no_referrer, notice, path_id, respond, see_other, PageCtx};
+pub use session::{
+    check_csrf, check_session_csrf, cookie, safe_next, set_cookie, ClientKey, CurrentUser,
+    CSRF_COOKIE, SESSION_COOKIE,
+};
+pub use shown::Langs;
 pub use state::SharedState;

@@ -11,8 +11,7 @@ use cohesion_services::feedback;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::kit::api::{ApiJson, Problem};
-use crate::kit::{AppError, ClientKey, SharedState, StrictForm};
+use crate::kit::{ApiJson, AppError, ClientKey, Problem, SharedState, StrictForm};
 
 #[derive(Deserialize)]
 pub struct FeedbackForm {

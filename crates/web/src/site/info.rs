@@ -4,8 +4,7 @@ use axum::Json;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::kit::api::Problem;
-use crate::kit::{AppError, PageCtx};
+use crate::kit::{AppError, PageCtx, Problem};
 
 #[derive(Serialize, ToSchema)]
 pub struct Language {

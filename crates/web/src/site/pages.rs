@@ -14,8 +14,7 @@ use cohesion_ui::{
 };
 use serde::Deserialize;
 
-use crate::kit::context::LANG_COOKIE;
-use crate::kit::{AppError, PageCtx};
+use crate::kit::{AppError, PageCtx, LANG_COOKIE};
 
 #[derive(Deserialize)]
 pub struct PageQuery {

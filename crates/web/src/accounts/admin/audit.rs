@@ -10,8 +10,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::parse_id;
-use crate::kit::page::respond;
-use crate::kit::{AppError, Me, PageCtx};
+use crate::kit::{respond, AppError, Me, PageCtx};
 
 /// Entries per page of the audit log, on the page and in the API.
 pub(crate) const AUDIT_PAGE: i64 = 50;

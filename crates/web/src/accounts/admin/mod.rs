@@ -9,8 +9,7 @@ pub(super) mod people;
 use cohesion_domain::ErrorCode;
 use uuid::Uuid;
 
-use crate::kit::error::ErrorInfo;
-use crate::kit::AppError;
+use crate::kit::{AppError, ErrorInfo};
 
 /// A query-string id: absent, or a UUID (anything else is a 400).
 pub(super) fn parse_id(

@@ -7,8 +7,7 @@ use cohesion_ui::{Cell, ReportPage, Table};
 use serde::Deserialize;
 
 use super::parse_id;
-use crate::kit::page::respond;
-use crate::kit::{AppError, ClientKey, Me, PageCtx};
+use crate::kit::{respond, AppError, ClientKey, Me, PageCtx};
 
 #[derive(Deserialize, Default)]
 pub struct OutboxQuery {

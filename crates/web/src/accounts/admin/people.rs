@@ -5,16 +5,17 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::identity::Role;
-use cohesion_services::accounts::people;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::accounts::people::{self, Person};
 use cohesion_storage::users::UserQuery;
 use cohesion_ui::{ActionForm, Cell, Field, Filter, ReportPage, SummaryRow, Table};
 use serde::Deserialize;
 
 use super::parse_id;
-use crate::kit::done::{self, DoneQuery};
-use crate::kit::page::{path_id, respond, see_other};
-use crate::kit::session::check_session_csrf;
-use crate::kit::{AppError, ClientKey, Me, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, confirmation, path_id, respond, see_other, AppError, ClientKey, DoneQuery,
+    Me, PageCtx, StrictForm,
+};
 
 fn role_label(ctx: &PageCtx, role: Role) -> String {
     ctx.locale().t(&format!("role-{}", role.key())).into_owned()
@@ -37,12 +38,10 @@ pub async fn people_list(
     let text = q.q.clone().unwrap_or_default();
     let role = match q.role.as_deref() {
         None | Some("") => None,
-        Some(k) => Some(Role::from_key(k).ok_or(AppError::from(
-            cohesion_domain::ValidationError::new(
-                "role",
-                cohesion_domain::ErrorCode::InvalidChoice,
-            ),
-        ))?),
+        Some(k) => Some(Role::from_key(k).ok_or(AppError::from(ValidationError::new(
+            "role",
+            ErrorCode::InvalidChoice,
+        )))?),
     };
     let after = parse_id(&q.after, "after")?;
     let query = UserQuery {
@@ -54,26 +53,7 @@ pub async fn people_list(
     let found = people::find(&ctx.state.db, &me, query).await?;
     let mut page = ReportPage::new(ctx.chrome_for("/admin/people", "people-title").await?);
     page.back = Some(("/account".to_owned(), t("back")));
-    let mut roles = vec![(String::new(), t("people-any-role"))];
-    roles.extend(
-        Role::ALL
-            .into_iter()
-            .filter(|r| *r != Role::Resident)
-            .map(|r| (r.key().to_owned(), role_label(&ctx, r))),
-    );
-    page.filter = Some(Filter {
-        action: "/admin/people".to_owned(),
-        fields: vec![
-            Field::new("q", "search", "off", t("people-search"))
-                .hint(t("people-search-hint"))
-                .value(&text)
-                .errors_from(&[]),
-            Field::choice("role", "select", t("account-roles"), roles)
-                .value(role.map_or("", Role::key))
-                .errors_from(&[]),
-        ],
-        button: t("filter"),
-    });
+    page.filter = Some(people_filter(&ctx, &text, role));
     let next = (found.len() as i64 == people::PAGE_SIZE).then(|| {
         let last = found.last().map(|p| p.summary.id).unwrap_or_default();
         let qs = serde_urlencoded::to_string([
@@ -84,7 +64,40 @@ pub async fn people_list(
         .unwrap_or_default();
         format!("/admin/people?{qs}")
     });
-    page.tables = vec![Table {
+    page.tables = vec![people_table(&ctx, &found)];
+    page.next = next;
+    respond(StatusCode::OK, page, None)
+}
+
+/// The search: words in a name or address, and a role.
+fn people_filter(ctx: &PageCtx, text: &str, role: Option<Role>) -> Filter {
+    let t = |id: &str| ctx.t(id);
+    let mut roles = vec![(String::new(), t("people-any-role"))];
+    roles.extend(
+        Role::ALL
+            .into_iter()
+            .filter(|r| *r != Role::Resident)
+            .map(|r| (r.key().to_owned(), role_label(ctx, r))),
+    );
+    Filter {
+        action: "/admin/people".to_owned(),
+        fields: vec![
+            Field::new("q", "search", "off", t("people-search"))
+                .hint(t("people-search-hint"))
+                .value(text)
+                .errors_from(&[]),
+            Field::choice("role", "select", t("account-roles"), roles)
+                .value(role.map_or("", Role::key))
+                .errors_from(&[]),
+        ],
+        button: t("filter"),
+    }
+}
+
+/// The people found, each linking to their page.
+fn people_table(ctx: &PageCtx, found: &[Person]) -> Table {
+    let t = |id: &str| ctx.t(id);
+    Table {
         caption: t("people-results"),
         head: vec![
             t("field-display-name"),
@@ -106,18 +119,16 @@ pub async fn people_list(
                         .list(
                             &p.roles
                                 .iter()
-                                .map(|r| role_label(&ctx, *r))
+                                .map(|r| role_label(ctx, *r))
                                 .collect::<Vec<_>>(),
                         )
                         .into(),
-                    status(&ctx, s.suspended, s.verified).into(),
+                    status(ctx, s.suspended, s.verified).into(),
                 ]
             })
             .collect(),
         empty: t("people-none"),
-    }];
-    page.next = next;
-    respond(StatusCode::OK, page, None)
+    }
 }
 
 fn status(ctx: &PageCtx, suspended: bool, verified: bool) -> String {
@@ -143,7 +154,7 @@ pub async fn person(
     let path = format!("/admin/people/{id}");
     let mut page = ReportPage::new(ctx.chrome_for(&path, "person-title").await?);
     page.back = Some(("/admin/people".to_owned(), t("people-title")));
-    page.done = done::message(&ctx, q.done.as_deref());
+    page.done = confirmation(&ctx, q.done.as_deref());
     page.csrf = me.csrf.clone();
     page.rows = vec![
         SummaryRow::new(

@@ -17,8 +17,9 @@ use uuid::Uuid;
 
 use super::query_id;
 use crate::accounts::admin::audit::AUDIT_PAGE;
-use crate::kit::api::{path_param, Acting, ApiJson, PathId, Problem};
-use crate::kit::{AppError, ClientKey, Me, SharedState};
+use crate::kit::{
+    path_param, Acting, ApiJson, AppError, ClientKey, Me, PathId, Problem, SharedState,
+};
 
 /// The most people one page of the list can hold.
 const MAX_PEOPLE_PAGE: i64 = 100;

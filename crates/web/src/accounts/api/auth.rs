@@ -15,10 +15,10 @@ use utoipa::ToSchema;
 
 use super::me::AccountView;
 use super::{clear_session_cookie, known_locale};
-use crate::kit::api::{Acting, ApiJson, Problem};
-use crate::kit::letters::CatalogLetters;
-use crate::kit::session::{cookie, set_cookie, SESSION_COOKIE};
-use crate::kit::{AppError, ClientKey, PageCtx, SharedState};
+use crate::kit::{
+    cookie, set_cookie, Acting, ApiJson, AppError, CatalogLetters, ClientKey, PageCtx, Problem,
+    SharedState, SESSION_COOKIE,
+};
 
 #[derive(Deserialize, ToSchema)]
 pub struct SignUpRequest {

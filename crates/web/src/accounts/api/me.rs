@@ -16,10 +16,10 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{clear_session_cookie, known_locale};
-use crate::kit::api::{Acting, ApiJson, PathId, Problem};
-use crate::kit::letters::CatalogLetters;
-use crate::kit::session::{cookie, SESSION_COOKIE};
-use crate::kit::{AppError, ClientKey, Me, SharedState};
+use crate::kit::{
+    cookie, Acting, ApiJson, AppError, CatalogLetters, ClientKey, Me, PathId, Problem, SharedState,
+    SESSION_COOKIE,
+};
 
 /// A person's own account.
 #[derive(Serialize, ToSchema)]

@@ -24,8 +24,7 @@ use cohesion_i18n::Catalog;
 use utoipa::OpenApi;
 use uuid::Uuid;
 
-use crate::kit::session::{set_cookie, SESSION_COOKIE};
-use crate::kit::{AppError, SharedState};
+use crate::kit::{set_cookie, AppError, SharedState, SESSION_COOKIE};
 
 /// Every route of this part of the API. Personal data is never cached.
 pub(super) fn routes() -> Router<SharedState> {

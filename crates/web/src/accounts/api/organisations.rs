@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::kit::api::{Acting, ApiJson, PathId, Problem};
-use crate::kit::letters::CatalogLetters;
-use crate::kit::{AppError, ClientKey, Me, SharedState};
+use crate::kit::{
+    Acting, ApiJson, AppError, CatalogLetters, ClientKey, Me, PathId, Problem, SharedState,
+};
 
 /// One of the person's organisations.
 #[derive(Serialize, ToSchema)]

@@ -8,8 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::kit::api::Problem;
-use crate::kit::{AppError, ClientKey, Me, SharedState};
+use crate::kit::{AppError, ClientKey, Me, Problem, SharedState};
 
 /// Everything the platform holds about the person (the "your data"
 /// download). Times are RFC 3339.

@@ -12,8 +12,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::consultations::wording::status_of;
-use crate::kit::api::{PathId, Problem};
-use crate::kit::{AppError, CurrentUser, SharedState};
+use crate::kit::{AppError, CurrentUser, PathId, Problem, SharedState};
 
 /// A consultation in a list.
 #[derive(Serialize, ToSchema)]

@@ -11,8 +11,7 @@ use cohesion_services::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::kit::api::{Acting, ApiJson, PathId, Problem};
-use crate::kit::{AppError, Me, SharedState};
+use crate::kit::{Acting, ApiJson, AppError, Me, PathId, Problem, SharedState};
 
 /// A whole response: the same fields the survey pages send, each with
 /// one value or several (checkboxes).

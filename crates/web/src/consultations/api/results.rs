@@ -2,13 +2,13 @@
 
 use axum::extract::State;
 use axum::Json;
+use cohesion_domain::survey::model::QuestionKind;
 use cohesion_services::results;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::kit::api::{PathId, Problem};
-use crate::kit::{AppError, ClientKey, CurrentUser, SharedState};
+use crate::kit::{AppError, ClientKey, CurrentUser, PathId, Problem, SharedState};
 
 /// One answer's figures; `null` where small-count rules hide them.
 #[derive(Serialize, ToSchema)]
@@ -110,78 +110,79 @@ pub async fn results_json(
         Some(&client.0),
     )
     .await?;
-    let matrix = |q: &cohesion_domain::survey::model::QuestionDef| {
-        matches!(
-            q.kind,
-            cohesion_domain::survey::model::QuestionKind::Matrix { .. }
-        )
-    };
     Ok(Json(ResultsBody {
         consultation_id: id,
         respondents: r.consultation.response_count,
         published: r.consultation.results_published_at.is_some(),
         min_count: r.rules.min_count,
         min_base_for_percent: r.rules.min_base_for_percent,
-        questions: r
-            .questions
+        questions: r.questions.iter().map(question_body).collect(),
+        weighted: r.weighting.as_ref().map(|w| weighted_body(w, &r)),
+    }))
+}
+
+/// One question's figures, a line per matrix row (one line otherwise).
+fn question_body(q: &results::QuestionResult) -> QuestionResultBody {
+    let matrix = matches!(q.question.kind, QuestionKind::Matrix { .. });
+    QuestionResultBody {
+        id: q.question.id.clone(),
+        text: q.question.text.clone(),
+        r#type: q.question.kind.key().to_owned(),
+        answered: q.answered,
+        withheld: q.withheld,
+        lines: q
+            .lines
             .iter()
-            .map(|q| QuestionResultBody {
-                id: q.question.id.clone(),
-                text: q.question.text.clone(),
-                r#type: q.question.kind.key().to_owned(),
-                answered: q.answered,
-                withheld: q.withheld,
-                lines: q
-                    .lines
+            .enumerate()
+            .map(|(i, l)| LineBody {
+                row: matrix.then_some(i),
+                base: (!l.base_hidden).then_some(l.base),
+                cells: l
+                    .cells
                     .iter()
                     .enumerate()
-                    .map(|(i, l)| LineBody {
-                        row: matrix(&q.question).then_some(i),
-                        base: (!l.base_hidden).then_some(l.base),
-                        cells: l
-                            .cells
-                            .iter()
-                            .enumerate()
-                            .map(|(o, c)| CellBody {
-                                option: o,
-                                count: c.count,
-                                share: c.share.map(|p| p.share),
-                                low: c.share.map(|p| p.low),
-                                high: c.share.map(|p| p.high),
-                            })
-                            .collect(),
+                    .map(|(o, c)| CellBody {
+                        option: o,
+                        count: c.count,
+                        share: c.share.map(|p| p.share),
+                        low: c.share.map(|p| p.low),
+                        high: c.share.map(|p| p.high),
                     })
                     .collect(),
             })
             .collect(),
-        weighted: r.weighting.as_ref().map(|w| WeightedBody {
-            margins: w.margins.clone(),
-            computed_at: w.computed_at.clone(),
-            respondents_weighted: w.included,
-            converged: w.converged,
-            effective_sample_size: w.effective_sample_size,
-            questions: w
-                .questions
-                .iter()
-                .filter(|(q, _)| r.questions.iter().any(|shown| &shown.question.id == q))
-                .map(|(q, tally)| WeightedQuestionBody {
-                    id: q.clone(),
-                    base: tally.base,
-                    effective_base: tally.effective_base,
-                    cells: results::weighted_cells(tally, r.rules).map(|cells| {
-                        cells
-                            .iter()
-                            .enumerate()
-                            .map(|(option, c)| WeightedCellBody {
-                                option,
-                                share: c.map(|c| c.share),
-                                low: c.map(|c| c.low),
-                                high: c.map(|c| c.high),
-                            })
-                            .collect()
-                    }),
-                })
-                .collect(),
-        }),
-    }))
+    }
+}
+
+/// The published weighted figures, for the questions the caller sees.
+fn weighted_body(w: &results::WeightedSnapshot, r: &results::Results) -> WeightedBody {
+    WeightedBody {
+        margins: w.margins.clone(),
+        computed_at: w.computed_at.clone(),
+        respondents_weighted: w.included,
+        converged: w.converged,
+        effective_sample_size: w.effective_sample_size,
+        questions: w
+            .questions
+            .iter()
+            .filter(|(q, _)| r.questions.iter().any(|shown| &shown.question.id == q))
+            .map(|(q, tally)| WeightedQuestionBody {
+                id: q.clone(),
+                base: tally.base,
+                effective_base: tally.effective_base,
+                cells: results::weighted_cells(tally, r.rules).map(|cells| {
+                    cells
+                        .iter()
+                        .enumerate()
+                        .map(|(option, c)| WeightedCellBody {
+                            option,
+                            share: c.map(|c| c.share),
+                            low: c.map(|c| c.low),
+                            high: c.map(|c| c.high),
+                        })
+                        .collect()
+                }),
+            })
+            .collect(),
+    }
 }

@@ -13,9 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 use uuid::Uuid;
 
-use crate::kit::api::{Acting, ApiJson, Problem};
-use crate::kit::page::path_id;
-use crate::kit::{AppError, ClientKey, Me, SharedState};
+use crate::kit::{path_id, Acting, ApiJson, AppError, ClientKey, Me, Problem, SharedState};
 
 /// The consultation and question a call is about: `{id}` and
 /// `{question}`. An id that is not one names nothing (404), as in the

@@ -17,8 +17,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::read::{DocumentBody, StageBody};
-use crate::kit::api::{Acting, ApiJson, PathId, Problem};
-use crate::kit::{AppError, ClientKey, SharedState};
+use crate::kit::{Acting, ApiJson, AppError, ClientKey, PathId, Problem, SharedState};
 
 /// A consultation's details, to create or replace.
 #[derive(Deserialize, ToSchema)]

@@ -10,9 +10,7 @@ use serde::Deserialize;
 
 use super::analysis_frame;
 use crate::consultations::wording::{figure, option_labels};
-use crate::kit::guards::Analyse;
-use crate::kit::page::respond;
-use crate::kit::{AppError, ClientKey, May, PageCtx};
+use crate::kit::{respond, Analyse, AppError, ClientKey, May, PageCtx};
 
 #[derive(Deserialize, Default)]
 pub struct AnalysisQuery {
@@ -63,49 +61,55 @@ pub async fn analysis(
             Some(&client.0),
         )
         .await?;
-        let row_labels = option_labels(&ctx, &x.rows_by);
-        let col_labels = option_labels(&ctx, &x.columns_by);
-        let mut head = vec![String::new()];
-        head.extend(col_labels.iter().cloned());
-        head.push(ctx.t("analysis-total"));
-        let mut rows: Vec<Vec<Cell>> = row_labels
-            .iter()
-            .enumerate()
-            .map(|(i, label)| {
-                let mut row = vec![Cell::from(label.clone())];
-                for j in 0..col_labels.len() {
-                    let cell = results::Cell {
-                        count: x.cells[i][j],
-                        share: x.shares[i][j],
-                    };
-                    row.push(Cell::from(figure(&ctx, &cell)));
-                }
-                row.push(Cell::from(
-                    x.row_totals[i].map_or_else(|| ctx.t("results-hidden"), |n| n.to_string()),
-                ));
-                row
-            })
-            .collect();
-        let mut totals = vec![Cell::from(ctx.t("analysis-total"))];
-        totals.extend(
-            x.column_totals
-                .iter()
-                .map(|n| Cell::from(n.map_or_else(|| ctx.t("results-hidden"), |n| n.to_string()))),
-        );
-        totals.push(Cell::from(String::new()));
-        rows.push(totals);
-        page.tables.push(Table {
-            caption: ctx.locale().t_args(
-                "analysis-caption",
-                &[
-                    ("rows", x.rows_by.text.as_str().into()),
-                    ("columns", x.columns_by.text.as_str().into()),
-                ],
-            ),
-            head,
-            rows,
-            empty: String::new(),
-        });
+        page.tables.push(crosstab_table(&ctx, &x));
     }
     respond(StatusCode::OK, page, None)
+}
+
+/// The crosstab: a row per option of one question, a column per option of
+/// the other, each cell a count with its share, and the totals.
+fn crosstab_table(ctx: &PageCtx, x: &results::Crosstab) -> Table {
+    let row_labels = option_labels(ctx, &x.rows_by);
+    let col_labels = option_labels(ctx, &x.columns_by);
+    let mut head = vec![String::new()];
+    head.extend(col_labels.iter().cloned());
+    head.push(ctx.t("analysis-total"));
+    let mut rows: Vec<Vec<Cell>> = row_labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let mut row = vec![Cell::from(label.clone())];
+            for j in 0..col_labels.len() {
+                let cell = results::Cell {
+                    count: x.cells[i][j],
+                    share: x.shares[i][j],
+                };
+                row.push(Cell::from(figure(ctx, &cell)));
+            }
+            row.push(Cell::from(
+                x.row_totals[i].map_or_else(|| ctx.t("results-hidden"), |n| n.to_string()),
+            ));
+            row
+        })
+        .collect();
+    let mut totals = vec![Cell::from(ctx.t("analysis-total"))];
+    totals.extend(
+        x.column_totals
+            .iter()
+            .map(|n| Cell::from(n.map_or_else(|| ctx.t("results-hidden"), |n| n.to_string()))),
+    );
+    totals.push(Cell::from(String::new()));
+    rows.push(totals);
+    Table {
+        caption: ctx.locale().t_args(
+            "analysis-caption",
+            &[
+                ("rows", x.rows_by.text.as_str().into()),
+                ("columns", x.columns_by.text.as_str().into()),
+            ],
+        ),
+        head,
+        rows,
+        empty: String::new(),
+    }
 }

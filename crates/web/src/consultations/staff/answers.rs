@@ -5,18 +5,16 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::survey::model::QuestionKind;
-use cohesion_services::consultations;
+use cohesion_services::consultations::{self, ConsultationView};
 use cohesion_services::results;
 use cohesion_services::themes;
-use cohesion_ui::{Cell, Field, ReportPage, SummaryRow, Table};
+use cohesion_ui::{Cell, Field, Filter, ReportPage, SummaryRow, Table};
 use serde::Deserialize;
 
 use super::analysis_frame;
 use crate::consultations::themes::response_href;
 use crate::consultations::wording::option_labels;
-use crate::kit::guards::Analyse;
-use crate::kit::page::{path_id, respond};
-use crate::kit::{AppError, May, PageCtx};
+use crate::kit::{path_id, respond, Analyse, AppError, May, PageCtx};
 
 #[derive(Deserialize, Default)]
 pub struct AnswersQuery {
@@ -40,19 +38,7 @@ pub async fn answers(
     let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "answers").await?;
     let path = format!("/staff/consultations/{id}/answers");
     page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
-    let text_questions: Vec<(String, String)> = v
-        .survey
-        .questions()
-        .filter(|q| {
-            !q.kind.is_choice()
-                && matches!(
-                    q.kind,
-                    cohesion_domain::survey::model::QuestionKind::ShortText
-                        | cohesion_domain::survey::model::QuestionKind::LongText { .. }
-                )
-        })
-        .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text)))
-        .collect();
+    let text_questions = text_questions(&v);
     let question = if q.question.is_empty() {
         text_questions
             .first()
@@ -61,16 +47,11 @@ pub async fn answers(
     } else {
         q.question.clone()
     };
-    page.filter = Some(cohesion_ui::Filter {
+    page.filter = Some(Filter {
         action: path.clone(),
         fields: vec![
-            Field::choice(
-                "question",
-                "select",
-                ctx.t("question-text"),
-                text_questions.clone(),
-            )
-            .value(&question),
+            Field::choice("question", "select", ctx.t("question-text"), text_questions)
+                .value(&question),
             Field::new(
                 "search",
                 "search",
@@ -91,18 +72,43 @@ pub async fn answers(
     page.lead = vec![ctx
         .locale()
         .t_args("answers-count", &[("count", (total.max(0) as u64).into())])];
-    if matches!(
-        def.kind,
-        cohesion_domain::survey::model::QuestionKind::LongText { .. }
-    ) {
+    if matches!(def.kind, QuestionKind::LongText { .. }) {
         page.links.push((
             format!("/staff/consultations/{id}/themes/{}", def.id),
             ctx.locale()
                 .t_args("themes-link", &[("question", def.text.as_str().into())]),
         ));
     }
-    page.tables.push(Table {
-        caption: def.text.clone(),
+    page.tables.push(answers_table(&ctx, &def.text, list));
+    if i64::from(current) * results::TEXTS_PAGE < total {
+        let mut next = form_urlencoded::Serializer::new(String::new());
+        next.append_pair("question", &question);
+        next.append_pair("search", &q.search);
+        next.append_pair("page", &(current + 1).to_string());
+        page.next = Some(format!("{path}?{}", next.finish()));
+    }
+    respond(StatusCode::OK, page, None)
+}
+
+/// The questions answered in writing, to choose from.
+fn text_questions(v: &ConsultationView) -> Vec<(String, String)> {
+    v.survey
+        .questions()
+        .filter(|q| {
+            !q.kind.is_choice()
+                && matches!(
+                    q.kind,
+                    QuestionKind::ShortText | QuestionKind::LongText { .. }
+                )
+        })
+        .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text)))
+        .collect()
+}
+
+/// The answers (reference, text) to `question`, contact details masked.
+fn answers_table(ctx: &PageCtx, question: &str, list: Vec<(String, String)>) -> Table {
+    Table {
+        caption: question.to_owned(),
         head: vec![ctx.t("export-reference"), ctx.t("answers-answer")],
         rows: list
             .into_iter()
@@ -114,15 +120,7 @@ pub async fn answers(
             })
             .collect(),
         empty: ctx.t("answers-empty"),
-    });
-    if i64::from(current) * results::TEXTS_PAGE < total {
-        let mut next = form_urlencoded::Serializer::new(String::new());
-        next.append_pair("question", &question);
-        next.append_pair("search", &q.search);
-        next.append_pair("page", &(current + 1).to_string());
-        page.next = Some(format!("{path}?{}", next.finish()));
     }
-    respond(StatusCode::OK, page, None)
 }
 
 /// One response's answers for staff who analyse (where quotes link to):

@@ -8,11 +8,10 @@ use cohesion_services::consultations::{self, ConsultationView};
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
 
-use crate::kit::form;
-use crate::kit::guards::RunEngagement;
-use crate::kit::page::{path_id, respond};
-use crate::kit::session::check_session_csrf;
-use crate::kit::{AppError, ClientKey, May, Me, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, path_id, respond, submit_form, AppError, ClientKey, May, Me, PageCtx,
+    RunEngagement, StrictForm,
+};
 
 fn details_fields(ctx: &PageCtx, v: &ConsultationInput, errors: &[FieldError]) -> Vec<Field> {
     let text = |name, id: &str| Field::new(name, "text", "off", ctx.t(id));
@@ -146,7 +145,7 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     let outcome = consultations::create(&ctx.state.db, &me, &form.input, Some(&client.0)).await;
-    form::submit(
+    submit_form(
         &ctx,
         outcome,
         |id| format!("/staff/consultations/{id}?done=consultation-created"),
@@ -213,7 +212,7 @@ pub async fn update(
     check_session_csrf(&me, &form.csrf)?;
     let id = path_id(&id)?;
     let outcome = consultations::update(&ctx.state.db, &me, id, &form.input, Some(&client.0)).await;
-    form::submit(
+    submit_form(
         &ctx,
         outcome,
         |()| format!("/staff/consultations/{id}?done=consultation-saved"),

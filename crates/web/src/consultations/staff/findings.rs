@@ -13,11 +13,10 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::consultations::wording::option_labels;
-use crate::kit::form;
-use crate::kit::guards::RunEngagement;
-use crate::kit::page::{path_id, respond, see_other};
-use crate::kit::session::check_session_csrf;
-use crate::kit::{AppError, ClientKey, May, Me, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, path_id, respond, see_other, submit_form, AppError, ClientKey, May, Me,
+    PageCtx, RunEngagement, StrictForm,
+};
 
 fn fields(
     ctx: &PageCtx,
@@ -138,7 +137,7 @@ pub async fn add(
     check_session_csrf(&me, &form.csrf)?;
     let id = path_id(&id)?;
     let outcome = findings::add(&ctx.state.db, &me, id, &form.input, Some(&client.0)).await;
-    form::submit(
+    submit_form(
         &ctx,
         outcome,
         |_| format!("/staff/consultations/{id}?done=finding-added"),

@@ -5,22 +5,25 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::format_date;
-use cohesion_domain::survey::model::QuestionDef;
+use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
+use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::{self, ConsultationView};
+use cohesion_services::findings::ShownFinding;
+use cohesion_storage::consultations::ConsultationRecord;
 use cohesion_ui::{ActionForm, Cell, ReportPage, SummaryRow, Table};
+use uuid::Uuid;
 
 use crate::consultations::exports::response_links;
 use crate::consultations::translations::missing_by_language;
 use crate::consultations::wording::{option_labels, status_label};
-use crate::kit::done::{self, DoneQuery};
-use crate::kit::guards::RunEngagement;
-use crate::kit::page::{path_id, respond};
-use crate::kit::{AppError, May, PageCtx};
+use crate::kit::{
+    confirmation, path_id, respond, AppError, DoneQuery, May, PageCtx, RunEngagement,
+};
 
 fn kind_label(ctx: &PageCtx, q: &QuestionDef) -> String {
     let base = ctx.t(&format!("question-kind-{}", q.kind.key()));
     match &q.kind {
-        cohesion_domain::survey::model::QuestionKind::Demographic { of, .. } => {
+        QuestionKind::Demographic { of, .. } => {
             format!(
                 "{base}: {}",
                 ctx.t(&format!("demographic-kind-{}", of.key()))
@@ -72,11 +75,44 @@ pub async fn manage(
         format!("/consultations/{id}"),
         ctx.t("consultation-view-public"),
     ));
-    page.done = done::message(&ctx, q.done.as_deref());
+    page.done = confirmation(&ctx, q.done.as_deref());
     page.csrf = me.csrf.clone();
-    let (_, status) = status_label(&ctx, c);
-    let yes_no = |b: bool| ctx.t(if b { "yes" } else { "no" });
-    page.rows = vec![
+    page.rows = summary_rows(&ctx, c);
+    page.actions = publication_actions(&ctx, c);
+    // Answers name questions and options: once anyone has answered, the
+    // survey stays as it is.
+    let locked = c.response_count > 0;
+    page.tables.push(survey_table(&ctx, &v, locked));
+    page.lead = vec![if locked {
+        ctx.t("consultation-survey-locked")
+    } else {
+        ctx.t("consultation-survey-lead")
+    }];
+    page.tables.push(timeline_table(&ctx, &v));
+    let (_, found) = cohesion_services::findings::shown(
+        &ctx.state.db,
+        Some(&me),
+        id,
+        ctx.state.config.small_base,
+    )
+    .await?;
+    page.tables.push(findings_table(&ctx, &found));
+    page.actions.extend(finding_actions(&ctx, id, &found));
+    page.rows.extend(translation_rows(&ctx, &v).await?);
+    page.links = change_links(&ctx, &me, id, locked);
+    respond(StatusCode::OK, page, None)
+}
+
+fn yes_no(ctx: &PageCtx, b: bool) -> String {
+    ctx.t(if b { "yes" } else { "no" })
+}
+
+/// Where the consultation stands: its status and dates, what is
+/// published, and how many have responded.
+fn summary_rows(ctx: &PageCtx, c: &ConsultationRecord) -> Vec<SummaryRow> {
+    let id = c.id;
+    let (_, status) = status_label(ctx, c);
+    vec![
         SummaryRow::new(ctx.t("consultation-status"), status).change(
             &format!("/staff/consultations/{id}/edit"),
             ctx.t("consultation-edit-details"),
@@ -85,7 +121,7 @@ pub async fn manage(
         SummaryRow::new(ctx.t("consultation-closes"), c.closes_at.to_minute()),
         SummaryRow::new(
             ctx.t("consultation-field-anonymous"),
-            yes_no(c.allow_anonymous),
+            yes_no(ctx, c.allow_anonymous),
         ),
         SummaryRow::new(
             ctx.t("consultation-published"),
@@ -113,9 +149,14 @@ pub async fn manage(
             &format!("/consultations/{id}/results"),
             ctx.t("consultation-results-link"),
         ),
-    ];
+    ]
+}
+
+/// The buttons that publish or withdraw the consultation, and withdraw
+/// its results.
+fn publication_actions(ctx: &PageCtx, c: &ConsultationRecord) -> Vec<ActionForm> {
     let publication = |what: &str, publish: bool, label: &str| ActionForm {
-        action: format!("/staff/consultations/{id}/publication"),
+        action: format!("/staff/consultations/{}/publication", c.id),
         hidden: vec![
             ("what", what.to_owned()),
             ("publish", if publish { "yes" } else { "no" }.to_owned()),
@@ -124,20 +165,26 @@ pub async fn manage(
         button: ctx.t(label),
         danger: !publish,
     };
-    page.actions.push(if c.published_at.is_none() {
+    let mut actions = vec![if c.published_at.is_none() {
         publication("consultation", true, "consultation-publish")
     } else {
         publication("consultation", false, "consultation-unpublish")
-    });
+    }];
     // Publishing results means choosing what: that is its own form.
     if c.results_published_at.is_some() {
-        page.actions.push(publication(
+        actions.push(publication(
             "results",
             false,
             "consultation-withdraw-results",
         ));
     }
-    let locked = c.response_count > 0;
+    actions
+}
+
+/// The survey, a question a row; while not `locked`, each links to its
+/// edit and remove forms.
+fn survey_table(ctx: &PageCtx, v: &ConsultationView, locked: bool) -> Table {
+    let id = v.record.id;
     let mut questions = Vec::new();
     for (p, pg) in v.survey.pages.iter().enumerate() {
         for q in &pg.questions {
@@ -145,9 +192,9 @@ pub async fn manage(
                 Cell::from((p + 1).to_string()),
                 Cell::from(q.id.clone()),
                 Cell::from(q.text.clone()),
-                Cell::from(kind_label(&ctx, q)),
-                Cell::from(yes_no(q.required)),
-                Cell::from(routing_text(&ctx, q, &v)),
+                Cell::from(kind_label(ctx, q)),
+                Cell::from(yes_no(ctx, q.required)),
+                Cell::from(routing_text(ctx, q, v)),
             ];
             if !locked {
                 // The question's text opens its edit form.
@@ -174,18 +221,17 @@ pub async fn manage(
     if !locked {
         head.push(ctx.t("question-actions"));
     }
-    page.tables.push(Table {
+    Table {
         caption: ctx.t("consultation-survey"),
         head,
         rows: questions,
         empty: ctx.t("consultation-survey-empty"),
-    });
-    page.lead = vec![if locked {
-        ctx.t("consultation-survey-locked")
-    } else {
-        ctx.t("consultation-survey-lead")
-    }];
-    page.tables.push(Table {
+    }
+}
+
+fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
+    let id = v.record.id;
+    Table {
         caption: ctx.t("consultation-timeline"),
         head: vec![
             ctx.t("stage-name"),
@@ -210,15 +256,11 @@ pub async fn manage(
             })
             .collect(),
         empty: ctx.t("consultation-timeline-empty"),
-    });
-    let (_, found) = cohesion_services::findings::shown(
-        &ctx.state.db,
-        Some(&me),
-        id,
-        ctx.state.config.small_base,
-    )
-    .await?;
-    page.tables.push(Table {
+    }
+}
+
+fn findings_table(ctx: &PageCtx, found: &[ShownFinding]) -> Table {
+    Table {
         caption: ctx.t("findings-heading"),
         head: vec![
             ctx.t("finding-field-title"),
@@ -240,8 +282,14 @@ pub async fn manage(
             })
             .collect(),
         empty: ctx.t("findings-empty"),
-    });
-    for f in &found {
+    }
+}
+
+/// For each finding, the buttons that publish or withdraw it and remove
+/// it.
+fn finding_actions(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Vec<ActionForm> {
+    let mut actions = Vec::new();
+    for f in found {
         let change = |what: &str, label: &str, danger: bool| ActionForm {
             action: format!("/staff/consultations/{id}/findings/{}", f.record.id),
             hidden: vec![("change", what.to_owned())],
@@ -249,15 +297,26 @@ pub async fn manage(
             button: format!("{}: {}", ctx.t(label), f.record.finding.title),
             danger,
         };
-        page.actions.push(if f.record.published_at.is_some() {
+        actions.push(if f.record.published_at.is_some() {
             change("withdraw", "finding-withdraw", false)
         } else {
             change("publish", "finding-publish", false)
         });
-        page.actions.push(change("remove", "finding-remove", true));
+        actions.push(change("remove", "finding-remove", true));
     }
-    for (tag, name, missing, all) in missing_by_language(&ctx, &v).await? {
-        page.rows.push(
+    actions
+}
+
+/// A row per other language: how many texts it lacks, and the way to
+/// translate them.
+async fn translation_rows(
+    ctx: &PageCtx,
+    v: &ConsultationView,
+) -> Result<Vec<SummaryRow>, AppError> {
+    let id = v.record.id;
+    let mut rows = Vec::new();
+    for (tag, name, missing, all) in missing_by_language(ctx, v).await? {
+        rows.push(
             SummaryRow::new(
                 ctx.locale()
                     .t_args("translations-row", &[("language", name.as_str().into())]),
@@ -275,6 +334,11 @@ pub async fn manage(
             ),
         );
     }
+    Ok(rows)
+}
+
+/// The ways to the consultation's other staff pages.
+fn change_links(ctx: &PageCtx, me: &SignedIn, id: Uuid, locked: bool) -> Vec<(String, String)> {
     let mut links = Vec::new();
     links.push((
         format!("/staff/consultations/{id}/findings/new"),
@@ -286,23 +350,14 @@ pub async fn manage(
             ctx.t("question-add"),
         ));
     }
-    links.push((
-        format!("/staff/consultations/{id}/stages/new"),
-        ctx.t("stage-add"),
-    ));
-    links.push((
-        format!("/staff/consultations/{id}/analysis"),
-        ctx.t("results-analysis-link"),
-    ));
-    links.push((
-        format!("/staff/consultations/{id}/answers"),
-        ctx.t("answers-title"),
-    ));
-    links.push((
-        format!("/staff/consultations/{id}/weighting"),
-        ctx.t("weighting-title"),
-    ));
-    links.extend(response_links(&ctx, Some(&me), id));
-    page.links = links;
-    respond(StatusCode::OK, page, None)
+    for (page, label) in [
+        ("stages/new", "stage-add"),
+        ("analysis", "results-analysis-link"),
+        ("answers", "answers-title"),
+        ("weighting", "weighting-title"),
+    ] {
+        links.push((format!("/staff/consultations/{id}/{page}"), ctx.t(label)));
+    }
+    links.extend(response_links(ctx, Some(me), id));
+    links
 }

@@ -18,8 +18,7 @@ use cohesion_ui::ReportPage;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::kit::page::path_id;
-use crate::kit::{AppError, PageCtx};
+use crate::kit::{path_id, AppError, PageCtx};
 
 #[derive(Deserialize)]
 pub(super) struct CsrfOnly {

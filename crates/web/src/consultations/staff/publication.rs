@@ -11,11 +11,10 @@ use cohesion_storage::consultations::Publication;
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
 
-use crate::kit::form;
-use crate::kit::guards::RunEngagement;
-use crate::kit::page::{path_id, respond, see_other};
-use crate::kit::session::check_session_csrf;
-use crate::kit::{AppError, ClientKey, May, Me, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, one_field_listed, path_id, respond, see_other, submit_form, AppError,
+    ClientKey, May, Me, PageCtx, RunEngagement, StrictForm,
+};
 
 #[derive(Deserialize)]
 pub struct PublicationForm {
@@ -169,9 +168,9 @@ pub async fn publish_results(
         Some(&client.0),
     )
     .await;
-    form::submit(
+    submit_form(
         &ctx,
-        outcome.map_err(form::one_field_listed),
+        outcome.map_err(one_field_listed),
         |()| format!("/staff/consultations/{id}?done=results-published"),
         async |errors| {
             let v = consultations::view(&ctx.state.db, Some(&me), id).await?;

@@ -15,11 +15,10 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::CsrfOnly;
-use crate::kit::form::messages;
-use crate::kit::guards::RunEngagement;
-use crate::kit::page::{path_id, respond, see_other};
-use crate::kit::session::check_session_csrf;
-use crate::kit::{AppError, ClientKey, May, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, field_messages, path_id, respond, see_other, AppError, ClientKey, May,
+    PageCtx, RunEngagement, StrictForm,
+};
 
 fn question_fields(
     ctx: &PageCtx,
@@ -27,26 +26,20 @@ fn question_fields(
     survey_pages: usize,
     errors: &[FieldError],
 ) -> Vec<Field> {
-    let pages: Vec<(String, String)> = (1..=survey_pages + 1)
-        .map(|p| {
-            let label = if p == survey_pages + 1 {
-                ctx.locale()
-                    .t_args("question-new-page", &[("page", (p as u64).into())])
-            } else {
-                p.to_string()
-            };
-            (p.to_string(), label)
-        })
-        .collect();
     let default_page = survey_pages.max(1).to_string();
-    vec![
-        Field::choice("page", "select", ctx.t("question-page"), pages)
-            .value(if v.page.is_empty() {
-                &default_page
-            } else {
-                &v.page
-            })
-            .errors_from(errors),
+    let mut fields = vec![
+        Field::choice(
+            "page",
+            "select",
+            ctx.t("question-page"),
+            page_choices(ctx, survey_pages),
+        )
+        .value(if v.page.is_empty() {
+            &default_page
+        } else {
+            &v.page
+        })
+        .errors_from(errors),
         Field::new("position", "text", "off", ctx.t("question-position"))
             .hint(ctx.t("question-position-hint"))
             .value(&v.position)
@@ -81,6 +74,30 @@ fn question_fields(
             &v.required
         })
         .errors_from(errors),
+    ];
+    fields.extend(answer_fields(ctx, v, errors));
+    fields
+}
+
+/// The survey's pages to put a question on, and a new page after them.
+fn page_choices(ctx: &PageCtx, survey_pages: usize) -> Vec<(String, String)> {
+    (1..=survey_pages + 1)
+        .map(|p| {
+            let label = if p == survey_pages + 1 {
+                ctx.locale()
+                    .t_args("question-new-page", &[("page", (p as u64).into())])
+            } else {
+                p.to_string()
+            };
+            (p.to_string(), label)
+        })
+        .collect()
+}
+
+/// The question form's fields about its answers: options, limits, what
+/// it asks of a person, and when it is shown.
+fn answer_fields(ctx: &PageCtx, v: &QuestionInput, errors: &[FieldError]) -> Vec<Field> {
+    vec![
         Field::new("options", "textarea", "off", ctx.t("question-options"))
             .hint(ctx.t("question-options-hint"))
             .value(&v.options)
@@ -283,7 +300,7 @@ async fn save_question(
     };
     let (place, question) = match form.input.build(&v.survey, question_id) {
         Ok(q) => q,
-        Err(errors) => return refuse(messages(&ctx, &errors)).await,
+        Err(errors) => return refuse(field_messages(&ctx, &errors)).await,
     };
     let next = placed(&v.survey, place, question);
     let done = if editing.is_some() {
@@ -295,7 +312,11 @@ async fn save_question(
         Ok(()) => Ok(see_other(&format!("/staff/consultations/{id}?done={done}"))),
         Err(ServiceError::InvalidSurvey(errors)) => refuse(survey_messages(&ctx, &errors)).await,
         Err(ServiceError::Invalid(e)) => {
-            refuse(messages(&ctx, &[ValidationError::new("text", e.code)])).await
+            refuse(field_messages(
+                &ctx,
+                &[ValidationError::new("text", e.code)],
+            ))
+            .await
         }
         Err(e) => Err(e.into()),
     }

@@ -11,11 +11,10 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::CsrfOnly;
-use crate::kit::form;
-use crate::kit::guards::RunEngagement;
-use crate::kit::page::{path_id, respond, see_other};
-use crate::kit::session::check_session_csrf;
-use crate::kit::{AppError, ClientKey, May, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, path_id, respond, see_other, submit_form, AppError, ClientKey, May,
+    PageCtx, RunEngagement, StrictForm,
+};
 
 fn stage_fields(ctx: &PageCtx, v: &StageInput, errors: &[FieldError]) -> Vec<Field> {
     vec![
@@ -126,7 +125,7 @@ pub async fn add_stage(
     let mut all: Vec<StageInput> = v.stages.iter().map(stage_input).collect();
     all.push(form.input.clone());
     let outcome = consultations::set_stages(&ctx.state.db, &me, id, &all, Some(&client.0)).await;
-    form::submit(
+    submit_form(
         &ctx,
         outcome,
         |()| format!("/staff/consultations/{id}?done=stage-added"),

@@ -1,6 +1,8 @@
 //! A question's themes: the analysis as it stands, and the page's own
 //! steps (run, add, confirm, map).
 
+use std::collections::HashMap;
+
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -13,10 +15,125 @@ use uuid::Uuid;
 use super::{
     base_path, count_text, done, field_errors, quotes, response_href, sent, stance, PageQuery, Sent,
 };
-use crate::kit::guards::Analyse;
-use crate::kit::page::{path_id, respond, see_other};
-use crate::kit::session::check_session_csrf;
-use crate::kit::{AppError, ClientKey, May, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, path_id, respond, see_other, Analyse, AppError, ClientKey, May, PageCtx,
+    StrictForm,
+};
+
+/// What the page says of the last run: the lead, the summary rows, the
+/// answers set aside and the campaigns found.
+struct RunSummary {
+    lead: Vec<String>,
+    rows: Vec<SummaryRow>,
+    set_aside: Vec<(String, String)>,
+    campaigns: Vec<(QuoteLink, String)>,
+}
+
+fn run_summary(ctx: &PageCtx, a: &Analysis) -> RunSummary {
+    let id = a.consultation.id;
+    let mut out = RunSummary {
+        lead: vec![ctx.t("themes-lead")],
+        rows: Vec::new(),
+        set_aside: Vec::new(),
+        campaigns: Vec::new(),
+    };
+    let Some(run) = &a.run else {
+        out.lead.push(ctx.t("themes-not-run"));
+        return out;
+    };
+    out.rows.push(SummaryRow::new(
+        ctx.t("themes-summary-seed"),
+        run.seed.to_string(),
+    ));
+    out.rows.push(SummaryRow::new(
+        ctx.t("themes-summary-run"),
+        run.run_at.to_minute(),
+    ));
+    out.rows.push(SummaryRow::new(
+        ctx.t("themes-summary-answers"),
+        run.answers.to_string(),
+    ));
+    let stage = if a.mapped() {
+        "themes-stage-mapped"
+    } else if a.confirmed() {
+        "themes-stage-confirmed"
+    } else {
+        "themes-stage-candidates"
+    };
+    out.rows.push(SummaryRow::new(
+        ctx.t("themes-summary-status"),
+        ctx.t(stage),
+    ));
+    for (what, n) in [
+        ("themes-campaigns", run.campaign_answers),
+        ("themes-endorsements", run.endorsements),
+        ("themes-rejections", run.rejections),
+        ("themes-unassigned", run.unassigned),
+    ] {
+        out.set_aside
+            .push((ctx.t(what), count_text(ctx, &Figure::of(n, run.answers))));
+    }
+    for c in &a.campaigns {
+        out.campaigns.push((
+            QuoteLink {
+                text: c.text.clone(),
+                href: response_href(id, c.response_id),
+                reference: ctx.t("themes-campaigns"),
+            },
+            ctx.locale()
+                .t_args("themes-campaign-count", &[("count", c.count.into())]),
+        ));
+    }
+    out
+}
+
+/// The live themes, each with its figures and the way to edit it.
+fn theme_rows(ctx: &PageCtx, a: &Analysis, path: &str) -> Vec<ThemeRow> {
+    let id = a.consultation.id;
+    a.themes
+        .iter()
+        .map(|th| ThemeRow {
+            label: th.label.clone(),
+            description: th.description.clone(),
+            stance: stance(ctx, &th.stance),
+            terms: ctx.locale().list(&th.top_terms),
+            quotes: quotes(id, &th.quotes),
+            count: count_text(ctx, &th.candidate),
+            mapped: th.mapped.as_ref().map(|m| count_text(ctx, m)),
+            status: ctx.t(&format!("themes-status-{}", th.status)),
+            edit: format!("{path}/{}", th.id),
+        })
+        .collect()
+}
+
+/// The themes merged or deleted, each with what became of it.
+fn retired(ctx: &PageCtx, a: &Analysis) -> Vec<(String, String)> {
+    let labels: HashMap<Uuid, String> = a
+        .themes
+        .iter()
+        .map(|t| (t.id, t.label.clone()))
+        .chain(a.retired.iter().map(|t| (t.id, t.label.clone())))
+        .collect();
+    a.retired
+        .iter()
+        .map(|r| {
+            let what = match r.merged_into.and_then(|m| labels.get(&m)) {
+                Some(into) if r.status == "merged" => ctx
+                    .locale()
+                    .t_args("themes-retired-merged", &[("into", into.as_str().into())]),
+                _ => ctx.t("themes-retired-deleted"),
+            };
+            (r.label.clone(), what)
+        })
+        .collect()
+}
+
+/// A sent field of the "add a theme" form, to show again.
+fn added(sent: Option<&Sent>, field: impl Fn(&Sent) -> String) -> String {
+    sent.filter(|s| s.step == "add")
+        .map(field)
+        .unwrap_or_default()
+}
 
 async fn render(
     ctx: &PageCtx,
@@ -33,65 +150,13 @@ async fn render(
         "themes-title-of",
         &[("question", a.question.text.as_str().into())],
     );
-    let mut rows = Vec::new();
-    let mut lead = vec![ctx.t("themes-lead")];
-    let confirmed = a.confirmed();
     let mapped = a.mapped();
-    let mut set_aside = Vec::new();
-    let mut campaigns = Vec::new();
-    match &a.run {
-        None => lead.push(ctx.t("themes-not-run")),
-        Some(run) => {
-            rows.push(SummaryRow::new(
-                ctx.t("themes-summary-seed"),
-                run.seed.to_string(),
-            ));
-            rows.push(SummaryRow::new(
-                ctx.t("themes-summary-run"),
-                run.run_at.to_minute(),
-            ));
-            rows.push(SummaryRow::new(
-                ctx.t("themes-summary-answers"),
-                run.answers.to_string(),
-            ));
-            let stage = if mapped {
-                "themes-stage-mapped"
-            } else if confirmed {
-                "themes-stage-confirmed"
-            } else {
-                "themes-stage-candidates"
-            };
-            rows.push(SummaryRow::new(
-                ctx.t("themes-summary-status"),
-                ctx.t(stage),
-            ));
-            for (what, n) in [
-                ("themes-campaigns", run.campaign_answers),
-                ("themes-endorsements", run.endorsements),
-                ("themes-rejections", run.rejections),
-                ("themes-unassigned", run.unassigned),
-            ] {
-                set_aside.push((ctx.t(what), count_text(ctx, &Figure::of(n, run.answers))));
-            }
-            for c in &a.campaigns {
-                campaigns.push((
-                    QuoteLink {
-                        text: c.text.clone(),
-                        href: response_href(id, c.response_id),
-                        reference: ctx.t("themes-campaigns"),
-                    },
-                    ctx.locale()
-                        .t_args("themes-campaign-count", &[("count", c.count.into())]),
-                ));
-            }
-        }
-    }
-    let labels: std::collections::HashMap<Uuid, String> = a
-        .themes
-        .iter()
-        .map(|t| (t.id, t.label.clone()))
-        .chain(a.retired.iter().map(|t| (t.id, t.label.clone())))
-        .collect();
+    let RunSummary {
+        lead,
+        rows,
+        set_aside,
+        campaigns,
+    } = run_summary(ctx, &a);
     let view = ThemesPage {
         back: Some((
             format!(
@@ -111,37 +176,14 @@ async fn render(
             .or_else(|| a.run.as_ref().map(|r| r.seed.to_string()))
             .unwrap_or_else(|| "0".into()),
         has_run: a.run.is_some(),
-        themes: a
-            .themes
-            .iter()
-            .map(|th| ThemeRow {
-                label: th.label.clone(),
-                description: th.description.clone(),
-                stance: stance(ctx, &th.stance),
-                terms: ctx.locale().list(&th.top_terms),
-                quotes: quotes(id, &th.quotes),
-                count: count_text(ctx, &th.candidate),
-                mapped: th.mapped.as_ref().map(|m| count_text(ctx, m)),
-                status: ctx.t(&format!("themes-status-{}", th.status)),
-                edit: format!("{path}/{}", th.id),
-            })
-            .collect(),
+        themes: theme_rows(ctx, &a, &path),
         campaigns,
         set_aside,
-        confirmed,
+        confirmed: a.confirmed(),
         mapped,
-        add_label: sent
-            .filter(|s| s.step == "add")
-            .map(|s| s.edit.label.clone())
-            .unwrap_or_default(),
-        add_description: sent
-            .filter(|s| s.step == "add")
-            .map(|s| s.edit.description.clone())
-            .unwrap_or_default(),
-        add_examples: sent
-            .filter(|s| s.step == "add")
-            .map(|s| s.edit.examples.join(", "))
-            .unwrap_or_default(),
+        add_label: added(sent, |s| s.edit.label.clone()),
+        add_description: added(sent, |s| s.edit.description.clone()),
+        add_examples: added(sent, |s| s.edit.examples.join(", ")),
         review: (mapped && a.waiting > 0).then(|| {
             (
                 format!("{path}/review"),
@@ -149,19 +191,7 @@ async fn render(
                     .t_args("themes-review-link", &[("count", a.waiting.into())]),
             )
         }),
-        retired: a
-            .retired
-            .iter()
-            .map(|r| {
-                let what = match r.merged_into.and_then(|m| labels.get(&m)) {
-                    Some(into) if r.status == "merged" => ctx
-                        .locale()
-                        .t_args("themes-retired-merged", &[("into", into.as_str().into())]),
-                    _ => ctx.t("themes-retired-deleted"),
-                };
-                (r.label.clone(), what)
-            })
-            .collect(),
+        retired: retired(ctx, &a),
         ui,
     };
     let status = if view.errors.is_empty() {

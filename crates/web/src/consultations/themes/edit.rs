@@ -10,10 +10,10 @@ use cohesion_ui::{Choice, FieldError, ThemeEditPage};
 use uuid::Uuid;
 
 use super::{base_path, field_errors, quotes, response_href, sent, Sent};
-use crate::kit::guards::Analyse;
-use crate::kit::page::{path_id, respond, see_other};
-use crate::kit::session::check_session_csrf;
-use crate::kit::{AppError, ClientKey, May, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, path_id, respond, see_other, Analyse, AppError, ClientKey, May, PageCtx,
+    StrictForm,
+};
 
 async fn edit_page(
     ctx: &PageCtx,

@@ -13,8 +13,7 @@ use cohesion_ui::{FieldError, QuoteLink};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::kit::form::messages;
-use crate::kit::{AppError, PageCtx};
+use crate::kit::{field_messages, AppError, PageCtx};
 
 pub(super) fn base_path(id: Uuid, question: &str) -> String {
     format!("/staff/consultations/{id}/themes/{question}")
@@ -100,8 +99,8 @@ pub(super) struct PageQuery {
 /// about the input.
 pub(super) fn field_errors(ctx: &PageCtx, e: ServiceError) -> Result<Vec<FieldError>, AppError> {
     match e {
-        ServiceError::Invalid(v) if v.field != "question" => Ok(messages(ctx, &[v])),
-        ServiceError::InvalidFields(list) => Ok(messages(ctx, &list)),
+        ServiceError::Invalid(v) if v.field != "question" => Ok(field_messages(ctx, &[v])),
+        ServiceError::InvalidFields(list) => Ok(field_messages(ctx, &list)),
         other => Err(other.into()),
     }
 }

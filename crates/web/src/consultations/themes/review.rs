@@ -10,10 +10,10 @@ use cohesion_ui::{Choice, FieldError, ReviewItemView, ThemeReviewPage};
 use uuid::Uuid;
 
 use super::{base_path, done, field_errors, response_href, sent, stance, PageQuery};
-use crate::kit::guards::Analyse;
-use crate::kit::page::{path_id, respond, see_other};
-use crate::kit::session::check_session_csrf;
-use crate::kit::{AppError, ClientKey, May, PageCtx, StrictForm};
+use crate::kit::{
+    check_session_csrf, path_id, respond, see_other, Analyse, AppError, ClientKey, May, PageCtx,
+    StrictForm,
+};
 
 pub async fn review_page(
     ctx: PageCtx,
