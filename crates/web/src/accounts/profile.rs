@@ -7,7 +7,7 @@ use axum::http::{header, StatusCode};
 use axum::response::Response;
 use cohesion_domain::identity::Action;
 use cohesion_services::accounts::profile;
-use cohesion_services::accounts::{self, Origin};
+use cohesion_services::accounts::{Origin, SignedIn};
 use cohesion_services::organisations;
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
@@ -130,7 +130,7 @@ pub async fn overview(
 /// The form for one account change, with its fields and any errors.
 async fn change_form<'a>(
     ctx: &'a PageCtx,
-    me: &accounts::SignedIn,
+    me: &SignedIn,
     which: &str,
     fields: Vec<Field>,
     errors: Vec<FieldError>,
@@ -151,6 +151,27 @@ async fn change_form<'a>(
         page.lead = vec![l.t("change-email-lead").into_owned()];
     }
     Ok(page)
+}
+
+/// The answer to a change form: the account page confirming the change
+/// of `which`, or the form again with its problems.
+async fn change_answered(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    which: &str,
+    outcome: Result<(), ServiceError>,
+    fields: impl FnOnce(&[FieldError]) -> Vec<Field>,
+) -> Result<Response, AppError> {
+    submit_form(
+        ctx,
+        outcome.map_err(one_field_listed),
+        |()| format!("/account?done={which}"),
+        async |errors| {
+            let fields = fields(&errors);
+            change_form(ctx, me, which, fields, errors).await
+        },
+    )
+    .await
 }
 
 fn name_fields(ctx: &PageCtx, value: &str, errors: &[FieldError]) -> Vec<Field> {
@@ -242,15 +263,9 @@ pub async fn change_name(
     check_session_csrf(&me, &form.csrf)?;
     let r =
         profile::change_display_name(&ctx.state.db, &me, &form.display_name, Some(&client.0)).await;
-    submit_form(
-        &ctx,
-        r.map_err(one_field_listed),
-        |()| "/account?done=name".to_owned(),
-        async |errors| {
-            let fields = name_fields(&ctx, &form.display_name, &errors);
-            change_form(&ctx, &me, "name", fields, errors).await
-        },
-    )
+    change_answered(&ctx, &me, "name", r, |e| {
+        name_fields(&ctx, &form.display_name, e)
+    })
     .await
 }
 
@@ -278,15 +293,9 @@ pub async fn change_email(
         Some(&client.0),
     )
     .await;
-    submit_form(
-        &ctx,
-        r.map_err(one_field_listed),
-        |()| "/account?done=email".to_owned(),
-        async |errors| {
-            let fields = email_fields(&ctx, &form.email, &errors);
-            change_form(&ctx, &me, "email", fields, errors).await
-        },
-    )
+    change_answered(&ctx, &me, "email", r, |e| {
+        email_fields(&ctx, &form.email, e)
+    })
     .await
 }
 
@@ -308,16 +317,7 @@ pub async fn change_password(
         Some(&client.0),
     )
     .await;
-    submit_form(
-        &ctx,
-        r.map_err(one_field_listed),
-        |()| "/account?done=password".to_owned(),
-        async |errors| {
-            let fields = password_fields(&ctx, &errors);
-            change_form(&ctx, &me, "password", fields, errors).await
-        },
-    )
-    .await
+    change_answered(&ctx, &me, "password", r, |e| password_fields(&ctx, e)).await
 }
 
 #[derive(Deserialize)]

@@ -13,11 +13,10 @@ use cohesion_domain::survey::model::{QuestionKind, SurveyDefinition};
 use cohesion_domain::survey::tally::AnswerRow;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::exports::{self, Pages};
-use cohesion_services::results;
 use cohesion_storage::responses::Submitted;
 use uuid::Uuid;
 
-use super::translated::translate_results;
+use super::translated::results_in_language;
 use super::wording::option_labels;
 use crate::kit::{path_id, AppError, ClientKey, Me, PageCtx};
 
@@ -383,16 +382,7 @@ pub async fn results_csv(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let viewer = ctx.user.0.as_ref();
-    let mut r = results::results(
-        &ctx.state.db,
-        viewer,
-        id,
-        ctx.state.config.small_base,
-        Some(&client.0),
-    )
-    .await?;
-    translate_results(&ctx, &mut r).await?;
+    let (r, _) = results_in_language(&ctx, &client, id).await?;
     let l = ctx.locale();
     let mut out = String::from(BOM);
     out.push_str(&line(&[

@@ -24,18 +24,44 @@ fn dates(ctx: &PageCtx, c: &ConsultationRecord) -> String {
     )
 }
 
+/// The list's filters as sent, on the page and in the API.
 #[derive(Deserialize, Default)]
-pub struct ListParams {
+pub(super) struct ListParams {
+    /// `upcoming`, `open` or `closed`.
     #[serde(default)]
     status: String,
     #[serde(default)]
     topic: String,
+    /// The area, as the consultation names it (any case).
     #[serde(default)]
     area: String,
+    /// Words in the title or summary.
     #[serde(default)]
     q: String,
     #[serde(default)]
     page: Option<u32>,
+}
+
+impl ListParams {
+    /// What the filters ask the list for, and which page of it (from 1
+    /// to 10,000). A status that is not one: 422 `invalid_choice`.
+    pub(super) fn query(&self) -> Result<(ListQuery<'_>, u32), AppError> {
+        let status = match self.status.as_str() {
+            "" => None,
+            s => Some(
+                Status::parse(s).ok_or(ValidationError::new("status", ErrorCode::InvalidChoice))?,
+            ),
+        };
+        let query = ListQuery {
+            drafts: true,
+            status,
+            topic: Some(self.topic.trim()).filter(|s| !s.is_empty()),
+            area: Some(self.area.trim()).filter(|s| !s.is_empty()),
+            search: Some(self.q.trim()).filter(|s| !s.is_empty()),
+            ..Default::default()
+        };
+        Ok((query, self.page.unwrap_or(1).clamp(1, 10_000)))
+    }
 }
 
 fn list_href(p: &ListParams, page: u32) -> String {
@@ -55,22 +81,8 @@ fn list_href(p: &ListParams, page: u32) -> String {
 }
 
 pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response, AppError> {
-    let status = match p.status.as_str() {
-        "" => None,
-        s => {
-            Some(Status::parse(s).ok_or(ValidationError::new("status", ErrorCode::InvalidChoice))?)
-        }
-    };
-    let page = p.page.unwrap_or(1).clamp(1, 10_000);
+    let (query, page) = p.query()?;
     let viewer = ctx.user.0.as_ref();
-    let query = ListQuery {
-        drafts: true,
-        status,
-        topic: Some(p.topic.trim()).filter(|s| !s.is_empty()),
-        area: Some(p.area.trim()).filter(|s| !s.is_empty()),
-        search: Some(p.q.trim()).filter(|s| !s.is_empty()),
-        ..Default::default()
-    };
     let (mut list, total) = consultations::list(&ctx.state.db, viewer, query, page).await?;
     let areas = consultations::areas(&ctx.state.db).await?;
     let langs = translate_list(&ctx, &mut list).await?;

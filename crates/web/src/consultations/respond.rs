@@ -14,7 +14,7 @@ use cohesion_ui::{CheckAnswersPage, ConfirmationPage, QuestionView, SummaryRow, 
 use serde::Deserialize;
 
 use super::questions::{answer_messages, answer_text, error_links, question_view};
-use super::respondent::{known_respondent, needs_sign_in, not_open, respondent};
+use super::respondent::{known_respondent, respondent, turned_away};
 use super::translated::progress_in;
 use super::wording::t2;
 use crate::kit::{
@@ -31,10 +31,7 @@ pub async fn start(
     let mut fresh = None;
     let (who, _) = respondent(&ctx, &headers, &mut fresh)?;
     let (p, _) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
-        return Ok(res);
-    }
-    if let Some(res) = not_open(&ctx, &p.consultation).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
         return Ok(res);
     }
     if p.survey.pages.is_empty() {
@@ -134,10 +131,7 @@ pub async fn page_form(
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
     let (p, langs) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
-        return Ok(res);
-    }
-    if let Some(res) = not_open(&ctx, &p.consultation).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
         return Ok(res);
     }
     let page = page_index(&page, &p.survey)?;
@@ -195,10 +189,7 @@ pub async fn save_page(
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
     let (p, langs) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
-        return Ok(res);
-    }
-    if let Some(res) = not_open(&ctx, &p.consultation).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
         return Ok(res);
     }
     let page = page_index(&page, &p.survey)?;
@@ -297,10 +288,7 @@ pub async fn check(
     let id = path_id(&id)?;
     let who = known_respondent(&ctx, &headers);
     let (p, langs) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
-        return Ok(res);
-    }
-    if let Some(res) = not_open(&ctx, &p.consultation).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
         return Ok(res);
     }
     if p.response.is_none() {
@@ -330,10 +318,7 @@ pub async fn submit(
     check_csrf(&headers, &ctx.user, &form.csrf)?;
     let who = known_respondent(&ctx, &headers);
     let (p, langs) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = needs_sign_in(&ctx, &p.consultation) {
-        return Ok(res);
-    }
-    if let Some(res) = not_open(&ctx, &p.consultation).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
         return Ok(res);
     }
     match responding::submit(&ctx.state.db, who, id).await {

@@ -55,18 +55,24 @@ pub(super) fn respondent<'a>(
     ))
 }
 
-/// Sends people without an account to sign in when the consultation
-/// wants one.
-pub(super) fn needs_sign_in(ctx: &PageCtx, c: &ConsultationRecord) -> Option<Response> {
-    (ctx.user.0.is_none() && !c.allow_anonymous)
-        .then(|| see_other(&format!("/sign-in?next=/consultations/{}/respond", c.id)))
-}
-
-/// A clear page, not an error, when the consultation is not open.
-pub(super) async fn not_open(
+/// Whom the survey turns away, with the page that says so: people
+/// without an account when the consultation wants one (to sign in), and
+/// everyone while it is not open (a clear page, not an error).
+pub(super) async fn turned_away(
     ctx: &PageCtx,
     c: &ConsultationRecord,
 ) -> Result<Option<Response>, AppError> {
+    if ctx.user.0.is_none() && !c.allow_anonymous {
+        return Ok(Some(see_other(&format!(
+            "/sign-in?next=/consultations/{}/respond",
+            c.id
+        ))));
+    }
+    not_open(ctx, c).await
+}
+
+/// A clear page, not an error, when the consultation is not open.
+async fn not_open(ctx: &PageCtx, c: &ConsultationRecord) -> Result<Option<Response>, AppError> {
     let status = c.status(Timestamp::now());
     if c.published_at.is_some() && status == Status::Open {
         return Ok(None);

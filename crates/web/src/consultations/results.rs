@@ -13,7 +13,7 @@ use cohesion_ui::{Bar, ResultView, ResultsPage, Shown};
 
 use super::exports::response_links;
 use super::questions::shown_options;
-use super::translated::translate_results;
+use super::translated::results_in_language;
 use super::wording::{figure, t1, t2, tn};
 use crate::kit::{path_id, respond, AppError, ClientKey, Langs, PageCtx};
 
@@ -206,15 +206,7 @@ pub async fn results_page(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let viewer = ctx.user.0.as_ref();
-    let mut r = results::results(
-        &ctx.state.db,
-        viewer,
-        id,
-        ctx.state.config.small_base,
-        Some(&client.0),
-    )
-    .await?;
-    let langs = translate_results(&ctx, &mut r).await?;
+    let (r, langs) = results_in_language(&ctx, &client, id).await?;
     let path = format!("/consultations/{id}/results");
     let mut ui = ctx.chrome_for(&path, "results-title").await?;
     ui.title = t1(&ctx, "results-title-of", "title", &r.consultation.title);

@@ -4,11 +4,11 @@
 use cohesion_domain::translation::{Texts, Translator};
 use cohesion_services::consultations;
 use cohesion_services::responding::{self, Progress, Respondent};
-use cohesion_services::results::Results;
+use cohesion_services::results::{self, Results};
 use cohesion_storage::consultations::ConsultationRecord;
 use uuid::Uuid;
 
-use crate::kit::{AppError, Langs, PageCtx};
+use crate::kit::{AppError, ClientKey, Langs, PageCtx};
 
 /// Where `who` stands, with the survey and title in the page's language,
 /// and the language each of those texts is shown in.
@@ -45,9 +45,17 @@ pub(super) async fn translate_list(
         .collect())
 }
 
-/// Results with question texts and options in the page's language, and
-/// the language each is shown in.
-pub(super) async fn translate_results(ctx: &PageCtx, r: &mut Results) -> Result<Langs, AppError> {
+/// The results as the viewer may see them (a view of special-category
+/// answers is logged with `client`), with question texts and options in
+/// the page's language, and the language each is shown in.
+pub(super) async fn results_in_language(
+    ctx: &PageCtx,
+    client: &ClientKey,
+    id: Uuid,
+) -> Result<(Results, Langs), AppError> {
+    let viewer = ctx.user.0.as_ref();
+    let rules = ctx.state.config.small_base;
+    let mut r = results::results(&ctx.state.db, viewer, id, rules, Some(&client.0)).await?;
     let t =
         consultations::translation(&ctx.state.db, r.consultation.id, ctx.locale().tag()).await?;
     let mut tr = Translator::new(&t);
@@ -62,5 +70,6 @@ pub(super) async fn translate_results(ctx: &PageCtx, r: &mut Results) -> Result<
             }
         }
     }
-    Ok(Langs::new(ctx, tr.finish()))
+    let langs = Langs::new(ctx, tr.finish());
+    Ok((r, langs))
 }

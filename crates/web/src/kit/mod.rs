@@ -32,7 +32,7 @@ pub use form::{anon_csrf, field_messages, form_again, one_field_listed, submit_f
 // Every action's marker, so a feature can guard any action.
 pub use guards::*;
 pub use letters::CatalogLetters;
-pub use page::{no_referrer, notice, path_id, respond, see_other, PageCtx};
+pub use page::{no_referrer, notice, path_id, respond, respond_form, see_other, PageCtx};
 pub use session::{
     check_csrf, check_session_csrf, cookie, safe_next, set_cookie, ClientKey, CurrentUser,
     CSRF_COOKIE, SESSION_COOKIE,

@@ -137,6 +137,17 @@ pub fn respond(
     Ok(res)
 }
 
+/// Renders a page that holds a form: 200, or 422 when it is the form
+/// again, `refused`, showing its problems.
+pub fn respond_form(refused: bool, page: impl Template) -> Result<Response, AppError> {
+    let status = if refused {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    respond(status, page, None)
+}
+
 /// A 303 to `path`: the answer to every successful POST (axum's
 /// `Redirect::to` is a 303 See Other).
 pub fn see_other(path: &str) -> Response {

@@ -3,14 +3,14 @@
 
 use axum::extract::{Query, State};
 use axum::Json;
-use cohesion_domain::consultation::{format_date, StageInput, Status};
-use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_domain::consultation::{format_date, StageInput};
 use cohesion_services::consultations::{self, ConsultationView, PAGE_SIZE};
-use cohesion_storage::consultations::{ConsultationRecord, ListQuery};
+use cohesion_storage::consultations::ConsultationRecord;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::consultations::list::ListParams;
 use crate::consultations::wording::status_of;
 use crate::kit::{AppError, CurrentUser, PathId, Problem, SharedState};
 
@@ -55,23 +55,6 @@ pub struct ConsultationPage {
     pub page_size: i64,
 }
 
-#[derive(Deserialize, ToSchema)]
-pub struct ListParams {
-    /// `upcoming`, `open` or `closed`.
-    #[serde(default)]
-    status: String,
-    #[serde(default)]
-    topic: String,
-    /// The area, as the consultation names it (any case).
-    #[serde(default)]
-    area: String,
-    /// Words in the title or summary.
-    #[serde(default)]
-    q: String,
-    #[serde(default)]
-    page: Option<u32>,
-}
-
 /// List consultations.
 ///
 /// Published consultations, open first; staff also see drafts.
@@ -85,21 +68,7 @@ pub async fn list(
     user: CurrentUser,
     Query(p): Query<ListParams>,
 ) -> Result<Json<ConsultationPage>, AppError> {
-    let status = match p.status.as_str() {
-        "" => None,
-        s => {
-            Some(Status::parse(s).ok_or(ValidationError::new("status", ErrorCode::InvalidChoice))?)
-        }
-    };
-    let page = p.page.unwrap_or(1).clamp(1, 10_000);
-    let query = ListQuery {
-        drafts: true,
-        status,
-        topic: Some(p.topic.trim()).filter(|s| !s.is_empty()),
-        area: Some(p.area.trim()).filter(|s| !s.is_empty()),
-        search: Some(p.q.trim()).filter(|s| !s.is_empty()),
-        ..Default::default()
-    };
+    let (query, page) = p.query()?;
     let (items, total) = consultations::list(&state.db, user.0.as_ref(), query, page).await?;
     Ok(Json(ConsultationPage {
         items: items.iter().map(summary).collect(),

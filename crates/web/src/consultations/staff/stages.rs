@@ -4,7 +4,7 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::{format_date, Stage, StageInput, StageLink, StageState};
-use cohesion_services::consultations;
+use cohesion_services::consultations::{self, ConsultationView};
 use cohesion_services::ServiceError;
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
@@ -134,6 +134,15 @@ pub async fn add_stage(
     .await
 }
 
+/// The stage numbered `n` (from 1) in the address; any other number
+/// names nothing.
+fn stage_number(n: &str, v: &ConsultationView) -> Result<usize, AppError> {
+    n.parse::<usize>()
+        .ok()
+        .filter(|i| *i >= 1 && *i <= v.stages.len())
+        .ok_or_else(|| ServiceError::NotFound.into())
+}
+
 pub async fn remove_stage_form(
     ctx: PageCtx,
     May(me, _): May<RunEngagement>,
@@ -141,11 +150,7 @@ pub async fn remove_stage_form(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
-    let index = n
-        .parse::<usize>()
-        .ok()
-        .filter(|i| *i >= 1 && *i <= v.stages.len())
-        .ok_or(ServiceError::NotFound)?;
+    let index = stage_number(&n, &v)?;
     let action = format!("/staff/consultations/{id}/stages/{index}/remove");
     let mut page = FormPage::new(
         ctx.chrome_for(&action, "stage-remove").await?,
@@ -169,11 +174,7 @@ pub async fn remove_stage(
     check_session_csrf(&me, &form.csrf)?;
     let id = path_id(&id)?;
     let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
-    let index = n
-        .parse::<usize>()
-        .ok()
-        .filter(|i| *i >= 1 && *i <= v.stages.len())
-        .ok_or(ServiceError::NotFound)?;
+    let index = stage_number(&n, &v)?;
     let all: Vec<StageInput> = v
         .stages
         .iter()

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query};
-use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
@@ -16,8 +15,8 @@ use super::{
     base_path, count_text, done, field_errors, quotes, response_href, sent, stance, PageQuery, Sent,
 };
 use crate::kit::{
-    check_session_csrf, path_id, respond, see_other, Analyse, AppError, ClientKey, May, PageCtx,
-    StrictForm,
+    check_session_csrf, path_id, respond_form, see_other, Analyse, AppError, ClientKey, May,
+    PageCtx, StrictForm,
 };
 
 /// What the page says of the last run: the lead, the summary rows, the
@@ -194,12 +193,7 @@ async fn render(
         retired: retired(ctx, &a),
         ui,
     };
-    let status = if view.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    respond(status, view, None)
+    respond_form(!view.errors.is_empty(), view)
 }
 
 pub async fn page(

@@ -1,7 +1,6 @@
 //! One theme: renaming, merging, splitting or deleting it.
 
 use axum::extract::Path;
-use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
@@ -11,8 +10,8 @@ use uuid::Uuid;
 
 use super::{base_path, field_errors, quotes, response_href, sent, Sent};
 use crate::kit::{
-    check_session_csrf, path_id, respond, see_other, Analyse, AppError, ClientKey, May, PageCtx,
-    StrictForm,
+    check_session_csrf, path_id, respond_form, see_other, Analyse, AppError, ClientKey, May,
+    PageCtx, StrictForm,
 };
 
 async fn edit_page(
@@ -70,12 +69,7 @@ async fn edit_page(
             .collect(),
         ui,
     };
-    let status = if page.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    respond(status, page, None)
+    respond_form(!page.errors.is_empty(), page)
 }
 
 pub async fn theme_page(

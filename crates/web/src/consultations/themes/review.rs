@@ -2,7 +2,6 @@
 //! one.
 
 use axum::extract::{Path, Query};
-use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::themes;
@@ -11,8 +10,8 @@ use uuid::Uuid;
 
 use super::{base_path, done, field_errors, response_href, sent, stance, PageQuery};
 use crate::kit::{
-    check_session_csrf, path_id, respond, see_other, Analyse, AppError, ClientKey, May, PageCtx,
-    StrictForm,
+    check_session_csrf, path_id, respond_form, see_other, Analyse, AppError, ClientKey, May,
+    PageCtx, StrictForm,
 };
 
 pub async fn review_page(
@@ -90,12 +89,7 @@ async fn review_view(
         next,
         ui,
     };
-    let status = if view.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    respond(status, view, None)
+    respond_form(!view.errors.is_empty(), view)
 }
 
 /// Settles one answer on the review list.
