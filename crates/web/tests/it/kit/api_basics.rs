@@ -1,65 +1,6 @@
-use crate::support::{servers_with_demo, start};
+//! What the JSON API shares: its OpenAPI document, health and metrics.
 
-#[tokio::test]
-async fn site_info_follows_the_negotiated_language() {
-    for s in servers_with_demo().await {
-        let res = s
-            .client
-            .get(s.url("/api/v1/site"))
-            .header("accept-language", "ar")
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 200);
-        let body: serde_json::Value = res.json().await.unwrap();
-        assert_eq!(body["locale"], "ar");
-        assert_eq!(body["programme"]["name"], "برايتووتر معًا");
-        let tags: Vec<&str> = body["languages"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| l["tag"].as_str().unwrap())
-            .collect();
-        assert_eq!(tags, ["en", "ar"]);
-        assert_eq!(body["languages"][1]["direction"], "rtl");
-    }
-}
-
-#[tokio::test]
-async fn feedback_can_be_posted_and_read_through_the_api() {
-    for s in servers_with_demo().await {
-        let res = s
-            .client
-            .post(s.url("/api/v1/feedback"))
-            .json(&serde_json::json!({"page": "cookies", "answer": "no"}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 201);
-        let body: serde_json::Value = res.json().await.unwrap();
-        assert_eq!(
-            body,
-            serde_json::json!({"page": "cookies", "useful": 0, "not_useful": 1})
-        );
-        let res = s
-            .client
-            .post(s.url("/api/v1/feedback"))
-            .json(&serde_json::json!({"page": "cookies", "answer": "maybe"}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 422);
-        let problem: serde_json::Value = res.json().await.unwrap();
-        assert_eq!(problem["code"], "invalid_choice");
-        assert_eq!(problem["field"], "answer");
-        let res = s.get("/api/v1/feedback/nowhere").await;
-        assert_eq!(res.status(), 404);
-        assert_eq!(
-            res.json::<serde_json::Value>().await.unwrap()["code"],
-            "unknown_page"
-        );
-    }
-}
+use crate::support::start;
 
 #[tokio::test]
 async fn the_openapi_document_is_3_1_and_describes_the_api() {
@@ -182,47 +123,4 @@ async fn health_fails_when_the_database_is_gone() {
     assert_eq!(res.status(), 503);
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["database"], "error");
-}
-
-#[tokio::test]
-async fn a_database_busy_with_another_writer_asks_to_try_again_and_loses_nothing() {
-    use sqlx::{ConnectOptions, Connection};
-    // Another process holds the SQLite file's write lock for longer than
-    // the server waits for it (5 s): the answer is 503 with Retry-After,
-    // a stable code and a sentence, not 500, and nothing is half-saved.
-    let db = cohesion_testkit::sqlite().await;
-    let options: sqlx::sqlite::SqliteConnectOptions = db.url.parse().unwrap();
-    let s = start(db).await;
-    let mut other = options.connect().await.unwrap();
-    sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut other)
-        .await
-        .unwrap();
-    let send = || {
-        s.client
-            .post(s.url("/api/v1/feedback"))
-            .header("accept-language", "en")
-            .json(&serde_json::json!({"page": "cookies", "answer": "no"}))
-            .send()
-    };
-    let res = send().await.unwrap();
-    assert_eq!(res.status(), 503);
-    assert_eq!(res.headers()["retry-after"], "2");
-    let problem: serde_json::Value = res.json().await.unwrap();
-    assert_eq!(problem["code"], "service_unavailable");
-    assert!(
-        problem["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("Nothing you sent has been saved")),
-        "{problem}"
-    );
-    sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
-    other.close().await.unwrap();
-    // Sent again, it is counted once.
-    let res = send().await.unwrap();
-    assert_eq!(res.status(), 201);
-    assert_eq!(
-        res.json::<serde_json::Value>().await.unwrap(),
-        serde_json::json!({"page": "cookies", "useful": 0, "not_useful": 1})
-    );
 }

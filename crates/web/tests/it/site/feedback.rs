@@ -1,4 +1,4 @@
-//! "Is this page useful?" through the HTML form.
+//! "Is this page useful?" through the HTML form and through the API.
 
 use cohesion_domain::rate_limit::RateLimit;
 
@@ -151,4 +151,40 @@ async fn too_many_answers_get_a_429_that_says_when_to_retry() {
     );
     let tally: serde_json::Value = s.get("/api/v1/feedback/home").await.json().await.unwrap();
     assert_eq!(tally["useful"], 2, "the refused answer was not saved");
+}
+
+#[tokio::test]
+async fn feedback_can_be_posted_and_read_through_the_api() {
+    for s in servers_with_demo().await {
+        let res = s
+            .client
+            .post(s.url("/api/v1/feedback"))
+            .json(&serde_json::json!({"page": "cookies", "answer": "no"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"page": "cookies", "useful": 0, "not_useful": 1})
+        );
+        let res = s
+            .client
+            .post(s.url("/api/v1/feedback"))
+            .json(&serde_json::json!({"page": "cookies", "answer": "maybe"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422);
+        let problem: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(problem["code"], "invalid_choice");
+        assert_eq!(problem["field"], "answer");
+        let res = s.get("/api/v1/feedback/nowhere").await;
+        assert_eq!(res.status(), 404);
+        assert_eq!(
+            res.json::<serde_json::Value>().await.unwrap()["code"],
+            "unknown_page"
+        );
+    }
 }

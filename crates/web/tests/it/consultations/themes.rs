@@ -7,53 +7,9 @@
 //! Arabic readers, and flagged stale when the analyst renames it.
 
 use cohesion_services::demo::DEMO_PASSWORD;
-use cohesion_storage::consultations::{self, ListQuery};
-use cohesion_storage::Timestamp;
 
-use crate::support::{servers_with_people, translation_heading, translation_row as row, Server};
-
-const ANALYST: &str = "li@brightwater.example";
-const OFFICER: &str = "helen@brightwater.example";
-const TOM: &str = "tom@brightwater.example";
-
-async fn demo_consultation(s: &Server) -> String {
-    cohesion_services::demo_consultations::load(s.db())
-        .await
-        .unwrap();
-    let mut c = s.db().acquire().await.unwrap();
-    let query = ListQuery {
-        drafts: true,
-        limit: 20,
-        ..Default::default()
-    };
-    let (list, _) = consultations::list(c.conn(), &query, Timestamp::now())
-        .await
-        .unwrap();
-    list.into_iter()
-        .find(|c| c.title.starts_with("Safer streets"))
-        .unwrap()
-        .id
-        .to_string()
-}
-
-fn location(res: &reqwest::Response) -> String {
-    res.headers()
-        .get("location")
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default()
-}
-
-/// The ids of the themes on the page, in order (from their edit links).
-fn theme_ids(html: &str, base: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for part in html.split(&format!("href=\"{base}/")).skip(1) {
-        let id: String = part.chars().take_while(|c| *c != '"').collect();
-        if id.len() == 36 && !out.contains(&id) {
-            out.push(id);
-        }
-    }
-    out
-}
+use super::{demo_consultation, location, theme_ids, translations_saved, ANALYST, OFFICER, TOM};
+use crate::support::{servers_with_people, translation_heading, translation_row as row};
 
 #[tokio::test]
 async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
@@ -354,22 +310,6 @@ async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
         let spec = s.get("/api/v1/openapi.json").await.text().await.unwrap();
         assert!(spec.contains("/api/v1/consultations/{id}/questions/{question}/themes/mapping"));
     }
-}
-
-/// How many translations have been saved (audit entries).
-async fn translations_saved(s: &Server) -> usize {
-    let mut c = s.db().acquire().await.unwrap();
-    let q = cohesion_storage::audit::AuditQuery {
-        action: Some("consultation.translate"),
-        actor: None,
-        subject: None,
-        before: None,
-        limit: 100,
-    };
-    cohesion_storage::audit::page(c.conn(), &q)
-        .await
-        .unwrap()
-        .len()
 }
 
 #[tokio::test]
