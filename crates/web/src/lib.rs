@@ -39,7 +39,11 @@ pub use kit::state::{AppState, SharedState, WebConfig};
 
 /// Every feature of the site, in the order their parts of the OpenAPI
 /// document are merged.
-pub(crate) const FEATURES: &[Feature] = &[site::FEATURE, accounts::FEATURE, consultations::FEATURE];
+pub(crate) const FEATURES: &[Feature] = &[
+    site::FEATURE,          // home, information pages, "is this page useful?"
+    accounts::FEATURE,      // accounts, organisations, administration
+    consultations::FEATURE, // consultations, their results, findings and themes
+];
 
 /// Builds the state shared by all handlers.
 pub fn state(db: Db, catalog: Catalog, config: WebConfig) -> SharedState {

@@ -1,5 +1,5 @@
 //! A consultation's texts in the reader's language where translated
-//! (ADR 14), and the language each text is shown in.
+//! (ADR 14), and the language each text is shown in (ADR 16).
 
 use cohesion_domain::translation::{Texts, Translator};
 use cohesion_services::consultations;
