@@ -12,6 +12,7 @@ use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::{CheckAnswersPage, ConfirmationPage, QuestionView, SummaryRow, SurveyPage};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use super::questions::{answer_messages, answer_text, error_links, question_view};
 use super::respondent::{known_respondent, respondent, turned_away};
@@ -280,14 +281,23 @@ async fn check_page(
     respond(status, view, None)
 }
 
+/// Where the respondent the request names stands (without making an
+/// anonymous cookie), in the page's language.
+async fn known_progress(
+    ctx: &PageCtx,
+    headers: &HeaderMap,
+    id: Uuid,
+) -> Result<(Progress, Langs), AppError> {
+    progress_in(ctx, known_respondent(ctx, headers), id).await
+}
+
 pub async fn check(
     ctx: PageCtx,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let who = known_respondent(&ctx, &headers);
-    let (p, langs) = progress_in(&ctx, who, id).await?;
+    let (p, langs) = known_progress(&ctx, &headers, id).await?;
     if let Some(res) = turned_away(&ctx, &p.consultation).await? {
         return Ok(res);
     }
@@ -345,8 +355,7 @@ pub async fn done(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let who = known_respondent(&ctx, &headers);
-    let (p, _) = progress_in(&ctx, who, id).await?;
+    let (p, _) = known_progress(&ctx, &headers, id).await?;
     let Some(response) = p.response.as_ref().filter(|r| r.submitted_at.is_some()) else {
         return Err(ServiceError::NotFound.into());
     };

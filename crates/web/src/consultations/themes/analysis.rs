@@ -12,11 +12,11 @@ use cohesion_ui::{FieldError, QuoteLink, SummaryRow, ThemeRow, ThemesPage};
 use uuid::Uuid;
 
 use super::{
-    base_path, count_text, done, field_errors, quotes, response_href, sent, stance, PageQuery, Sent,
+    base_path, count_text, done, field_errors, quotes, response_href, sent_by, stance, PageQuery,
+    Sent,
 };
 use crate::kit::{
-    check_session_csrf, path_id, respond_form, see_other, Analyse, AppError, ClientKey, May,
-    PageCtx, StrictForm,
+    path_id, respond_form, see_other, Analyse, AppError, ClientKey, May, PageCtx, StrictForm,
 };
 
 /// What the page says of the last run: the lead, the summary rows, the
@@ -216,8 +216,7 @@ pub async fn post(
     Path((id, question)): Path<(String, String)>,
     StrictForm(pairs): StrictForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let s = sent(pairs);
-    check_session_csrf(&me, &s.csrf)?;
+    let s = sent_by(&me, pairs)?;
     let id = path_id(&id)?;
     let db = &ctx.state.db;
     let client = Some(client.0.as_str());

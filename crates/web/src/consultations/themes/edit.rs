@@ -8,10 +8,9 @@ use cohesion_services::themes;
 use cohesion_ui::{Choice, FieldError, ThemeEditPage};
 use uuid::Uuid;
 
-use super::{base_path, field_errors, quotes, response_href, sent, Sent};
+use super::{base_path, field_errors, quotes, response_href, sent_by, Sent};
 use crate::kit::{
-    check_session_csrf, path_id, respond_form, see_other, Analyse, AppError, ClientKey, May,
-    PageCtx, StrictForm,
+    path_id, respond_form, see_other, Analyse, AppError, ClientKey, May, PageCtx, StrictForm,
 };
 
 async fn edit_page(
@@ -89,8 +88,7 @@ pub async fn edit(
     Path((id, question)): Path<(String, String)>,
     StrictForm(pairs): StrictForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let s = sent(pairs);
-    check_session_csrf(&me, &s.csrf)?;
+    let s = sent_by(&me, pairs)?;
     let id = path_id(&id)?;
     if !matches!(
         s.edit.change.as_str(),

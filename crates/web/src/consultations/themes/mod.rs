@@ -13,7 +13,9 @@ use cohesion_ui::{FieldError, QuoteLink};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::kit::{field_messages, AppError, PageCtx};
+use cohesion_services::accounts::SignedIn;
+
+use crate::kit::{check_session_csrf, field_messages, AppError, PageCtx};
 
 pub(super) fn base_path(id: Uuid, question: &str) -> String {
     format!("/staff/consultations/{id}/themes/{question}")
@@ -66,7 +68,7 @@ pub(super) struct Sent {
     themes: Vec<String>,
 }
 
-pub(super) fn sent(pairs: Vec<(String, String)>) -> Sent {
+fn sent(pairs: Vec<(String, String)>) -> Sent {
     let mut s = Sent::default();
     for (k, v) in pairs {
         match k.as_str() {
@@ -85,6 +87,14 @@ pub(super) fn sent(pairs: Vec<(String, String)>) -> Sent {
         }
     }
     s
+}
+
+/// A form's fields as sent, once the session's token among them is
+/// checked.
+pub(super) fn sent_by(me: &SignedIn, pairs: Vec<(String, String)>) -> Result<Sent, AppError> {
+    let s = sent(pairs);
+    check_session_csrf(me, &s.csrf)?;
+    Ok(s)
 }
 
 #[derive(Deserialize, Default)]

@@ -8,10 +8,9 @@ use cohesion_services::themes;
 use cohesion_ui::{Choice, FieldError, ReviewItemView, ThemeReviewPage};
 use uuid::Uuid;
 
-use super::{base_path, done, field_errors, response_href, sent, stance, PageQuery};
+use super::{base_path, done, field_errors, response_href, sent_by, stance, PageQuery};
 use crate::kit::{
-    check_session_csrf, path_id, respond_form, see_other, Analyse, AppError, ClientKey, May,
-    PageCtx, StrictForm,
+    path_id, respond_form, see_other, Analyse, AppError, ClientKey, May, PageCtx, StrictForm,
 };
 
 pub async fn review_page(
@@ -100,8 +99,7 @@ pub async fn review(
     Path((id, question)): Path<(String, String)>,
     StrictForm(pairs): StrictForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let s = sent(pairs);
-    check_session_csrf(&me, &s.csrf)?;
+    let s = sent_by(&me, pairs)?;
     let id = path_id(&id)?;
     match themes::settle(
         &ctx.state.db,
