@@ -1,13 +1,9 @@
 //! The web layer over real HTTP, against real databases: SQLite always,
-//! PostgreSQL when `COHESION_TEST_POSTGRES_URL` is set.
+//! PostgreSQL when `COHESION_TEST_POSTGRES_URL` is set. A folder per
+//! feature, as in `src/`, and `kit/` for what every page and call share.
 
-mod account_pages;
 mod accounts;
-mod api;
-mod api_accounts;
-mod bad_input;
 mod consultations;
-mod feedback;
-mod pages;
+mod kit;
+mod site;
 mod support;
-mod themes;

@@ -1,8 +1,21 @@
+//! What every test uses: a real server over a real database, a client,
+//! and raw requests.
+
 use std::net::SocketAddr;
 
 use cohesion_i18n::Catalog;
 use cohesion_testkit::TestDb;
 use cohesion_web::WebConfig;
+
+/// The information pages.
+pub const PAGES: [&str; 6] = [
+    "/",
+    "/get-involved",
+    "/about",
+    "/accessibility",
+    "/privacy",
+    "/cookies",
+];
 
 /// A real server on a loopback port, over a real database.
 pub struct Server {

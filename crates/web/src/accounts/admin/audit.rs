@@ -1,0 +1,102 @@
+//! The audit log, filtered and a page at a time.
+
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_services::accounts::people;
+use cohesion_storage::audit::AuditQuery;
+use cohesion_ui::{Cell, Field, Filter, ReportPage, Table};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::parse_id;
+use crate::kit::{respond, AppError, Me, PageCtx};
+
+/// Entries per page of the audit log, on the page and in the API.
+pub(crate) const AUDIT_PAGE: i64 = 50;
+
+#[derive(Deserialize, Default)]
+pub struct AuditFilter {
+    action: Option<String>,
+    actor: Option<String>,
+    subject: Option<String>,
+    before: Option<String>,
+}
+
+pub async fn audit_log(
+    ctx: PageCtx,
+    Me(me): Me,
+    Query(q): Query<AuditFilter>,
+) -> Result<Response, AppError> {
+    let l = ctx.locale();
+    let t = |id: &str| l.t(id).into_owned();
+    let action = q.action.as_deref().map(str::trim).filter(|a| !a.is_empty());
+    let query = AuditQuery {
+        action,
+        actor: parse_id(&q.actor, "actor")?,
+        subject: parse_id(&q.subject, "subject")?,
+        before: parse_id(&q.before, "before")?,
+        limit: AUDIT_PAGE,
+    };
+    let entries = people::read_audit(&ctx.state.db, &me, query).await?;
+    let mut page = ReportPage::new(ctx.chrome_for("/admin/audit", "audit-title").await?);
+    page.back = Some(("/account".to_owned(), t("back")));
+    page.lead = vec![t("audit-lead")];
+    page.filter = Some(Filter {
+        action: "/admin/audit".to_owned(),
+        fields: vec![
+            Field::new("action", "text", "off", t("audit-action"))
+                .hint(t("audit-action-hint"))
+                .value(action.unwrap_or_default())
+                .errors_from(&[]),
+            Field::new("actor", "text", "off", t("audit-actor"))
+                .value(q.actor.as_deref().unwrap_or_default())
+                .errors_from(&[]),
+            Field::new("subject", "text", "off", t("audit-subject"))
+                .value(q.subject.as_deref().unwrap_or_default())
+                .errors_from(&[]),
+        ],
+        button: t("filter"),
+    });
+    let id_cell = |id: Option<Uuid>| match id {
+        Some(id) => Cell::link(id.to_string(), format!("/admin/people/{id}")),
+        None => Cell::from(""),
+    };
+    page.next = (entries.len() as i64 == AUDIT_PAGE).then(|| {
+        let last = entries.last().map(|e| e.id.to_string()).unwrap_or_default();
+        let qs = serde_urlencoded::to_string([
+            ("action", action.unwrap_or_default()),
+            ("actor", q.actor.as_deref().unwrap_or_default()),
+            ("subject", q.subject.as_deref().unwrap_or_default()),
+            ("before", &last),
+        ])
+        .unwrap_or_default();
+        format!("/admin/audit?{qs}")
+    });
+    page.tables = vec![Table {
+        caption: t("audit-entries"),
+        head: vec![
+            t("data-when"),
+            t("audit-action"),
+            t("audit-actor"),
+            t("audit-subject"),
+            t("audit-detail"),
+            t("audit-client"),
+        ],
+        rows: entries
+            .into_iter()
+            .map(|e| {
+                vec![
+                    Cell::from(e.at.to_minute()),
+                    e.action.into(),
+                    id_cell(e.actor_id),
+                    id_cell(e.subject_id),
+                    e.detail.into(),
+                    e.client.unwrap_or_default().into(),
+                ]
+            })
+            .collect(),
+        empty: t("audit-none"),
+    }];
+    respond(StatusCode::OK, page, None)
+}

@@ -1,0 +1,277 @@
+//! Finding people, and granting and withdrawing their roles, suspending
+//! and reinstating them.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::identity::Role;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::accounts::people::{self, Person};
+use cohesion_storage::accounts::users::UserQuery;
+use cohesion_ui::{ActionForm, Cell, Field, Filter, ReportPage, SummaryRow, Table};
+use serde::Deserialize;
+
+use super::parse_id;
+use crate::kit::{
+    check_session_csrf, confirmation, path_id, respond, see_other, AppError, ClientKey, DoneQuery,
+    Me, PageCtx, StrictForm,
+};
+
+fn role_label(ctx: &PageCtx, role: Role) -> String {
+    ctx.locale().t(&format!("role-{}", role.key())).into_owned()
+}
+
+#[derive(Deserialize, Default)]
+pub struct PeopleQuery {
+    q: Option<String>,
+    role: Option<String>,
+    after: Option<String>,
+}
+
+pub async fn people_list(
+    ctx: PageCtx,
+    Me(me): Me,
+    Query(q): Query<PeopleQuery>,
+) -> Result<Response, AppError> {
+    let l = ctx.locale();
+    let t = |id: &str| l.t(id).into_owned();
+    let text = q.q.clone().unwrap_or_default();
+    let role = match q.role.as_deref() {
+        None | Some("") => None,
+        Some(k) => Some(Role::from_key(k).ok_or(AppError::from(ValidationError::new(
+            "role",
+            ErrorCode::InvalidChoice,
+        )))?),
+    };
+    let after = parse_id(&q.after, "after")?;
+    let query = UserQuery {
+        text: &text,
+        role,
+        after,
+        limit: people::PAGE_SIZE,
+    };
+    let found = people::find(&ctx.state.db, &me, query).await?;
+    let mut page = ReportPage::new(ctx.chrome_for("/admin/people", "people-title").await?);
+    page.back = Some(("/account".to_owned(), t("back")));
+    page.filter = Some(people_filter(&ctx, &text, role));
+    let next = (found.len() as i64 == people::PAGE_SIZE).then(|| {
+        let last = found.last().map(|p| p.summary.id).unwrap_or_default();
+        let qs = serde_urlencoded::to_string([
+            ("q", text.as_str()),
+            ("role", role.map_or("", Role::key)),
+            ("after", &last.to_string()),
+        ])
+        .unwrap_or_default();
+        format!("/admin/people?{qs}")
+    });
+    page.tables = vec![people_table(&ctx, &found)];
+    page.next = next;
+    respond(StatusCode::OK, page, None)
+}
+
+/// The search: words in a name or address, and a role.
+fn people_filter(ctx: &PageCtx, text: &str, role: Option<Role>) -> Filter {
+    let t = |id: &str| ctx.t(id);
+    let mut roles = vec![(String::new(), t("people-any-role"))];
+    roles.extend(
+        Role::ALL
+            .into_iter()
+            .filter(|r| *r != Role::Resident)
+            .map(|r| (r.key().to_owned(), role_label(ctx, r))),
+    );
+    Filter {
+        action: "/admin/people".to_owned(),
+        fields: vec![
+            Field::new("q", "search", "off", t("people-search"))
+                .hint(t("people-search-hint"))
+                .value(text)
+                .errors_from(&[]),
+            Field::choice("role", "select", t("account-roles"), roles)
+                .value(role.map_or("", Role::key))
+                .errors_from(&[]),
+        ],
+        button: t("filter"),
+    }
+}
+
+/// The people found, each linking to their page.
+fn people_table(ctx: &PageCtx, found: &[Person]) -> Table {
+    let t = |id: &str| ctx.t(id);
+    Table {
+        caption: t("people-results"),
+        head: vec![
+            t("field-display-name"),
+            t("field-email"),
+            t("account-roles"),
+            t("people-status"),
+        ],
+        rows: found
+            .iter()
+            .map(|p| {
+                let s = &p.summary;
+                vec![
+                    Cell::link(
+                        s.display_name.clone().unwrap_or_default(),
+                        format!("/admin/people/{}", s.id),
+                    ),
+                    s.email.clone().unwrap_or_default().into(),
+                    ctx.locale()
+                        .list(
+                            &p.roles
+                                .iter()
+                                .map(|r| role_label(ctx, *r))
+                                .collect::<Vec<_>>(),
+                        )
+                        .into(),
+                    status(ctx, s.suspended, s.verified).into(),
+                ]
+            })
+            .collect(),
+        empty: t("people-none"),
+    }
+}
+
+fn status(ctx: &PageCtx, suspended: bool, verified: bool) -> String {
+    let id = match (suspended, verified) {
+        (true, _) => "status-suspended",
+        (false, true) => "status-active",
+        (false, false) => "status-unverified",
+    };
+    ctx.locale().t(id).into_owned()
+}
+
+pub async fn person(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let p = people::get(&ctx.state.db, &me, id).await?;
+    let l = ctx.locale();
+    let t = |id: &str| l.t(id).into_owned();
+    let s = &p.summary;
+    let path = format!("/admin/people/{id}");
+    let mut page = ReportPage::new(ctx.chrome_for(&path, "person-title").await?);
+    page.back = Some(("/admin/people".to_owned(), t("people-title")));
+    page.done = confirmation(&ctx, q.done.as_deref());
+    page.csrf = me.csrf.clone();
+    page.rows = vec![
+        SummaryRow::new(
+            t("field-display-name"),
+            s.display_name.clone().unwrap_or_default(),
+        ),
+        SummaryRow::new(t("field-email"), s.email.clone().unwrap_or_default()),
+        SummaryRow::new(t("people-status"), status(&ctx, s.suspended, s.verified)),
+        SummaryRow::new(
+            t("account-roles"),
+            ctx.locale().list(
+                &std::iter::once(Role::Resident)
+                    .chain(p.roles.iter().copied())
+                    .map(|r| role_label(&ctx, r))
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+        SummaryRow::new(t("data-created-at"), s.created_at.to_minute()),
+        SummaryRow::new(t("audit-title"), "").change(
+            &format!("/admin/audit?subject={id}"),
+            t("person-audit-link"),
+        ),
+    ];
+    // One button per role: grant what they lack, withdraw what they hold.
+    for role in Role::ALL.into_iter().filter(|r| *r != Role::Resident) {
+        let held = p.roles.contains(&role);
+        let label = role_label(&ctx, role);
+        let button = if held {
+            l.t_args("role-remove", &[("role", label.as_str().into())])
+        } else {
+            l.t_args("role-grant", &[("role", label.as_str().into())])
+        };
+        page.actions.push(ActionForm {
+            action: format!("{path}/roles"),
+            hidden: vec![
+                ("role", role.key().to_owned()),
+                ("grant", (!held).to_string()),
+            ],
+            fields: vec![],
+            button,
+            danger: held,
+        });
+    }
+    if me.user_id != id {
+        page.actions.push(ActionForm {
+            action: format!("{path}/suspension"),
+            hidden: vec![("suspend", (!s.suspended).to_string())],
+            fields: vec![],
+            button: t(if s.suspended {
+                "person-reinstate"
+            } else {
+                "person-suspend"
+            }),
+            danger: !s.suspended,
+        });
+    }
+    page.lead = vec![t("person-lead")];
+    respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    grant: String,
+}
+
+fn boolean(raw: &str, field: &'static str) -> Result<bool, AppError> {
+    match raw {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => Err(cohesion_domain::ValidationError::new(
+            field,
+            cohesion_domain::ErrorCode::InvalidChoice,
+        )
+        .into()),
+    }
+}
+
+pub async fn set_role(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(form): StrictForm<RoleForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let id = path_id(&id)?;
+    let role = Role::from_key(&form.role).ok_or(AppError::from(
+        cohesion_domain::ValidationError::new("role", cohesion_domain::ErrorCode::InvalidChoice),
+    ))?;
+    let grant = boolean(&form.grant, "grant")?;
+    people::set_role(&ctx.state.db, &me, id, role, grant, Some(&client.0)).await?;
+    Ok(see_other(&format!("/admin/people/{id}?done=role")))
+}
+
+#[derive(Deserialize)]
+pub struct SuspensionForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    suspend: String,
+}
+
+pub async fn set_suspension(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(form): StrictForm<SuspensionForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let id = path_id(&id)?;
+    let suspend = boolean(&form.suspend, "suspend")?;
+    people::set_suspended(&ctx.state.db, &me, id, suspend, Some(&client.0)).await?;
+    Ok(see_other(&format!("/admin/people/{id}?done=suspension")))
+}

@@ -1,0 +1,249 @@
+//! "Your data": everything the platform holds about the person, as the
+//! API gives it.
+
+use axum::extract::State;
+use axum::Json;
+use cohesion_services::accounts::your_data::{self, YourData};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::kit::{AppError, ClientKey, Me, Problem, SharedState};
+
+/// Everything the platform holds about the person (the "your data"
+/// download). Times are RFC 3339.
+#[derive(Serialize, ToSchema)]
+pub struct YourDataView {
+    #[schema(format = DateTime)]
+    pub generated_at: String,
+    pub account: AccountData,
+    /// Role keys.
+    pub roles: Vec<String>,
+    pub sessions: Vec<SessionData>,
+    pub organisations: Vec<OrganisationData>,
+    /// Emails written to the person that the outbox still keeps.
+    pub emails: Vec<EmailData>,
+    /// What the audit log records of the person's actions and of actions
+    /// on their account.
+    pub activity: Vec<ActivityData>,
+    /// Survey responses, with the fields as sent.
+    pub responses: Vec<ResponseData>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ResponseData {
+    pub consultation_id: Uuid,
+    pub consultation: String,
+    pub reference: String,
+    #[schema(format = DateTime)]
+    pub started_at: String,
+    #[schema(format = DateTime)]
+    pub submitted_at: Option<String>,
+    pub removed: bool,
+    #[schema(value_type = Object)]
+    pub answers: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AccountData {
+    pub id: Uuid,
+    pub email: Option<String>,
+    pub display_name: Option<String>,
+    pub language: Option<String>,
+    #[schema(format = DateTime)]
+    pub email_verified_at: Option<String>,
+    #[schema(format = DateTime)]
+    pub suspended_at: Option<String>,
+    #[schema(format = DateTime)]
+    pub created_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionData {
+    #[schema(format = DateTime)]
+    pub started_at: String,
+    #[schema(format = DateTime)]
+    pub last_seen_at: String,
+    pub device: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OrganisationData {
+    pub id: Uuid,
+    pub name: String,
+    /// charity, community_group, company, local_authority or other.
+    pub kind: String,
+    pub registration_number: Option<String>,
+    pub org_identifier: Option<String>,
+    pub address: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub owner: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EmailData {
+    pub to: String,
+    pub subject: String,
+    /// Empty once sent: the text then lives only in the mailbox.
+    pub body: String,
+    #[schema(format = DateTime)]
+    pub created_at: String,
+    pub sent: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ActivityData {
+    #[schema(format = DateTime)]
+    pub at: String,
+    pub action: String,
+    pub by_you: bool,
+    pub detail: String,
+    /// The client address the action came from.
+    pub from: Option<String>,
+}
+
+impl From<YourData> for YourDataView {
+    // Every field is named (no `..`), so a field added to the export
+    // fails to compile here until the API carries it too.
+    fn from(d: YourData) -> Self {
+        let YourData {
+            generated_at,
+            account,
+            roles,
+            sessions,
+            organisations,
+            emails,
+            activity,
+            responses,
+        } = d;
+        Self {
+            generated_at,
+            account: account.into(),
+            roles: roles.iter().map(|r| r.key().to_owned()).collect(),
+            sessions: sessions.into_iter().map(Into::into).collect(),
+            organisations: organisations.into_iter().map(Into::into).collect(),
+            emails: emails.into_iter().map(Into::into).collect(),
+            activity: activity.into_iter().map(Into::into).collect(),
+            responses: responses.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<your_data::AccountData> for AccountData {
+    fn from(a: your_data::AccountData) -> Self {
+        let your_data::AccountData {
+            id,
+            email,
+            display_name,
+            language,
+            email_verified_at,
+            suspended_at,
+            created_at,
+        } = a;
+        AccountData {
+            id,
+            email,
+            display_name,
+            language,
+            email_verified_at,
+            suspended_at,
+            created_at,
+        }
+    }
+}
+
+impl From<your_data::SessionData> for SessionData {
+    fn from(s: your_data::SessionData) -> Self {
+        let your_data::SessionData {
+            started_at,
+            last_seen_at,
+            device,
+        } = s;
+        SessionData {
+            started_at,
+            last_seen_at,
+            device,
+        }
+    }
+}
+
+impl From<your_data::OrganisationData> for OrganisationData {
+    fn from(o: your_data::OrganisationData) -> Self {
+        OrganisationData {
+            id: o.id,
+            name: o.name,
+            kind: o.kind,
+            registration_number: o.registration_number,
+            org_identifier: o.org_identifier,
+            address: o.address,
+            contact_name: o.contact_name,
+            contact_email: o.contact_email,
+            contact_phone: o.contact_phone,
+            owner: o.owner,
+        }
+    }
+}
+
+impl From<your_data::EmailData> for EmailData {
+    fn from(m: your_data::EmailData) -> Self {
+        EmailData {
+            to: m.to,
+            subject: m.subject,
+            body: m.body,
+            created_at: m.created_at,
+            sent: m.sent,
+        }
+    }
+}
+
+impl From<your_data::ActivityData> for ActivityData {
+    fn from(a: your_data::ActivityData) -> Self {
+        let your_data::ActivityData {
+            at,
+            action,
+            by_you,
+            detail,
+            from,
+        } = a;
+        ActivityData {
+            at,
+            action,
+            by_you,
+            detail,
+            from,
+        }
+    }
+}
+
+impl From<your_data::ResponseData> for ResponseData {
+    fn from(r: your_data::ResponseData) -> Self {
+        ResponseData {
+            consultation_id: r.consultation_id,
+            consultation: r.consultation,
+            reference: r.reference,
+            started_at: r.started_at,
+            submitted_at: r.submitted_at,
+            removed: r.removed,
+            answers: r.answers,
+        }
+    }
+}
+
+/// Download your data.
+///
+/// Everything the platform holds about the person. The download itself
+/// is recorded in the audit log.
+#[utoipa::path(get, path = "/api/v1/me/data", operation_id = "get_my_data", tag = "me", security(("session" = [])),
+    responses(
+        (status = 200, description = "The person's data", body = YourDataView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json")))]
+pub async fn data(
+    State(state): State<SharedState>,
+    Me(me): Me,
+    client: ClientKey,
+) -> Result<Json<YourDataView>, AppError> {
+    let d = your_data::export(&state.db, &me, Some(&client.0)).await?;
+    Ok(Json(d.into()))
+}

@@ -1,0 +1,401 @@
+//! The signed-in person's own account: the account page, and changes to
+//! its name, email address, password and language. Thin handlers over
+//! `services::accounts::profile`.
+
+use axum::extract::Query;
+use axum::http::{header, StatusCode};
+use axum::response::Response;
+use cohesion_domain::identity::Action;
+use cohesion_services::accounts::profile;
+use cohesion_services::accounts::{Origin, SignedIn};
+use cohesion_services::organisations;
+use cohesion_services::throttle::{throttle, Throttled};
+use cohesion_services::ServiceError;
+use cohesion_ui::accounts::{AccountPage, SessionRow};
+use cohesion_ui::{Field, FieldError, FormPage, SummaryRow};
+use serde::Deserialize;
+
+use crate::kit::{
+    check_session_csrf, confirmation, lang_cookie, no_referrer, notice, one_field_listed, respond,
+    see_other, submit_form, AppError, CatalogLetters, ClientKey, DoneQuery, Me, PageCtx,
+    StrictForm,
+};
+
+/// Roughly what a browser is, from its User-Agent, for the sessions list.
+fn device(agent: Option<&str>) -> String {
+    let Some(ua) = agent else {
+        return "?".to_owned();
+    };
+    let browser = ["Edg", "Firefox", "Chrome", "Safari"]
+        .into_iter()
+        .find(|b| ua.contains(b))
+        .map(|b| if b == "Edg" { "Edge" } else { b });
+    let os = [
+        ("Android", "Android"),
+        ("iPhone", "iOS"),
+        ("Windows", "Windows"),
+        ("Mac OS", "macOS"),
+        ("Linux", "Linux"),
+    ]
+    .into_iter()
+    .find(|(k, _)| ua.contains(k))
+    .map(|(_, v)| v);
+    match (browser, os) {
+        (Some(b), Some(o)) => format!("{b}, {o}"),
+        (Some(b), None) => b.to_owned(),
+        (None, Some(o)) => o.to_owned(),
+        // Not a browser we know: show the start of what it sent.
+        (None, None) => ua.chars().take(40).collect(),
+    }
+}
+
+pub async fn overview(
+    ctx: PageCtx,
+    Me(me): Me,
+    Query(q): Query<DoneQuery>,
+) -> Result<Response, AppError> {
+    let state = &ctx.state;
+    let l = ctx.locale();
+    let sessions = profile::sessions(&state.db, &me).await?;
+    let orgs = organisations::mine(&state.db, &me).await?;
+    let change = l.t("change").into_owned();
+    let roles: Vec<String> = me
+        .roles
+        .iter()
+        .map(|r| l.t(&format!("role-{}", r.key())).into_owned())
+        .collect();
+    let language_name = me
+        .locale
+        .as_deref()
+        .and_then(|t| state.catalog.get(t))
+        .unwrap_or(l)
+        .name()
+        .to_owned();
+    let details = vec![
+        SummaryRow::new(l.t("field-display-name"), me.display_name.clone())
+            .change("/account/name", change.clone()),
+        SummaryRow::new(l.t("field-email"), me.email.clone())
+            .change("/account/email", change.clone()),
+        SummaryRow::new(l.t("field-password"), "••••••••••••")
+            .change("/account/password", change.clone()),
+        SummaryRow::new(l.t("account-language"), language_name),
+        SummaryRow::new(l.t("account-roles"), l.list(&roles)),
+    ];
+    let current_lang = me.locale.clone().unwrap_or_else(|| l.tag().to_owned());
+    let language = Field::choice(
+        "language",
+        "select",
+        l.t("account-language").into_owned(),
+        state
+            .catalog
+            .all()
+            .iter()
+            .map(|c| (c.tag().to_owned(), c.name().to_owned()))
+            .collect(),
+    )
+    .value(&current_lang)
+    .errors_from(&[]);
+    let mut admin_links = Vec::new();
+    if me.roles.allows(Action::ManagePeople) {
+        admin_links.push(("/admin/people".to_owned(), l.t("people-title").into_owned()));
+    }
+    if me.roles.allows(Action::Audit) {
+        admin_links.push(("/admin/audit".to_owned(), l.t("audit-title").into_owned()));
+        admin_links.push(("/admin/outbox".to_owned(), l.t("outbox-title").into_owned()));
+    }
+    let page = AccountPage {
+        ui: ctx.chrome_for("/account", "account-title").await?,
+        done: confirmation(&ctx, q.done.as_deref()),
+        csrf: me.csrf.clone(),
+        verified: me.email_verified,
+        details,
+        language,
+        organisations: orgs
+            .into_iter()
+            .map(|(o, _)| (format!("/organisations/{}", o.id), o.name))
+            .collect(),
+        sessions: sessions
+            .into_iter()
+            .map(|s| SessionRow {
+                current: s.id.is_some() && s.id == me.session_id,
+                id: s.id.map(|i| i.to_string()),
+                device: device(s.user_agent.as_deref()),
+                last_seen: s.last_seen_at.to_minute(),
+            })
+            .collect(),
+        admin_links,
+    };
+    respond(StatusCode::OK, page, None)
+}
+
+/// The form for one account change, with its fields and any errors.
+async fn change_form<'a>(
+    ctx: &'a PageCtx,
+    me: &SignedIn,
+    which: &str,
+    fields: Vec<Field>,
+    errors: Vec<FieldError>,
+) -> Result<FormPage<'a>, AppError> {
+    let l = ctx.locale();
+    let path = format!("/account/{which}");
+    let mut page = FormPage::new(
+        ctx.chrome_for(&path, &format!("change-{which}-title"))
+            .await?,
+        me.csrf.clone(),
+        &path,
+        l.t("save").into_owned(),
+    );
+    page.back = Some(("/account".to_owned(), l.t("back").into_owned()));
+    page.fields = fields;
+    page.errors = errors;
+    if which == "email" {
+        page.lead = vec![l.t("change-email-lead").into_owned()];
+    }
+    Ok(page)
+}
+
+/// The answer to a change form: the account page confirming the change
+/// of `which`, or the form again with its problems.
+async fn change_answered(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    which: &str,
+    outcome: Result<(), ServiceError>,
+    fields: impl FnOnce(&[FieldError]) -> Vec<Field>,
+) -> Result<Response, AppError> {
+    submit_form(
+        ctx,
+        outcome.map_err(one_field_listed),
+        |()| format!("/account?done={which}"),
+        async |errors| {
+            let fields = fields(&errors);
+            change_form(ctx, me, which, fields, errors).await
+        },
+    )
+    .await
+}
+
+fn name_fields(ctx: &PageCtx, value: &str, errors: &[FieldError]) -> Vec<Field> {
+    let l = ctx.locale();
+    vec![Field::new(
+        "display_name",
+        "text",
+        "nickname",
+        l.t("field-display-name").into_owned(),
+    )
+    .hint(l.t("field-display-name-hint").into_owned())
+    .value(value)
+    .errors_from(errors)]
+}
+
+fn email_fields(ctx: &PageCtx, value: &str, errors: &[FieldError]) -> Vec<Field> {
+    let l = ctx.locale();
+    vec![Field::new(
+        "email",
+        "email",
+        "email",
+        l.t("field-new-email").into_owned(),
+    )
+    .value(value)
+    .errors_from(errors)]
+}
+
+fn password_fields(ctx: &PageCtx, errors: &[FieldError]) -> Vec<Field> {
+    let l = ctx.locale();
+    vec![
+        Field::new(
+            "current_password",
+            "password",
+            "current-password",
+            l.t("field-current-password").into_owned(),
+        )
+        .errors_from(errors),
+        Field::new(
+            "new_password",
+            "password",
+            "new-password",
+            l.t("field-new-password").into_owned(),
+        )
+        .hint(l.t("field-password-hint").into_owned())
+        .errors_from(errors),
+    ]
+}
+
+pub async fn name_form(ctx: PageCtx, Me(me): Me) -> Result<Response, AppError> {
+    let fields = name_fields(&ctx, &me.display_name, &[]);
+    let page = change_form(&ctx, &me, "name", fields, vec![]).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+pub async fn email_form(ctx: PageCtx, Me(me): Me) -> Result<Response, AppError> {
+    let fields = email_fields(&ctx, "", &[]);
+    let page = change_form(&ctx, &me, "email", fields, vec![]).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+pub async fn password_form(ctx: PageCtx, Me(me): Me) -> Result<Response, AppError> {
+    let fields = password_fields(&ctx, &[]);
+    let page = change_form(&ctx, &me, "password", fields, vec![]).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize)]
+pub struct ChangeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+    #[serde(default)]
+    language: String,
+}
+
+pub async fn change_name(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    StrictForm(form): StrictForm<ChangeForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let r =
+        profile::change_display_name(&ctx.state.db, &me, &form.display_name, Some(&client.0)).await;
+    change_answered(&ctx, &me, "name", r, |e| {
+        name_fields(&ctx, &form.display_name, e)
+    })
+    .await
+}
+
+pub async fn change_email(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    StrictForm(form): StrictForm<ChangeForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let state = &ctx.state;
+    throttle(&state.db, Throttled::MailSending, &me.user_id.to_string()).await?;
+    throttle(&state.db, Throttled::SignIn, &client.0).await?;
+    let letters = CatalogLetters(&state.catalog);
+    let r = profile::request_email_change(
+        &state.db,
+        &state.passwords,
+        &letters,
+        &state.config.public_url,
+        &me,
+        profile::EmailChange {
+            new_email: &form.email,
+            current_password: &form.current_password,
+        },
+        Some(&client.0),
+    )
+    .await;
+    change_answered(&ctx, &me, "email", r, |e| {
+        email_fields(&ctx, &form.email, e)
+    })
+    .await
+}
+
+pub async fn change_password(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    StrictForm(form): StrictForm<ChangeForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let state = &ctx.state;
+    throttle(&state.db, Throttled::SignIn, &client.0).await?;
+    let r = profile::change_password(
+        &state.db,
+        &state.passwords,
+        &me,
+        &form.current_password,
+        &form.new_password,
+        Some(&client.0),
+    )
+    .await;
+    change_answered(&ctx, &me, "password", r, |e| password_fields(&ctx, e)).await
+}
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+/// The link sent to a new address. Works without being signed in (the
+/// link may be opened on another device).
+pub async fn confirm_email(
+    ctx: PageCtx,
+    client: ClientKey,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, AppError> {
+    let origin = Origin {
+        actor: None,
+        client: Some(&client.0),
+    };
+    let state = &ctx.state;
+    let letters = CatalogLetters(&state.catalog);
+    let r = profile::confirm_email_change(
+        &state.db,
+        &letters,
+        &state.config.public_url,
+        &q.token,
+        origin,
+    )
+    .await;
+    let res = match r {
+        Ok(()) if ctx.user.0.is_some() => Ok(see_other("/account?done=email-confirmed")),
+        Ok(()) => {
+            let link = Some(("/sign-in", "nav-sign-in"));
+            let page = notice(
+                &ctx,
+                "/sign-in",
+                "done-email-confirmed",
+                "verified-text",
+                link,
+            )
+            .await?;
+            respond(StatusCode::OK, page, None)
+        }
+        Err(ServiceError::InvalidToken) => {
+            let page = notice(
+                &ctx,
+                "/sign-in",
+                "verify-failed-title",
+                "verify-failed-text",
+                None,
+            )
+            .await?;
+            respond(StatusCode::BAD_REQUEST, page, None)
+        }
+        Err(e) => Err(e.into()),
+    };
+    res.map(no_referrer)
+}
+
+pub async fn set_language(
+    ctx: PageCtx,
+    me: Me,
+    StrictForm(form): StrictForm<ChangeForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me.0, &form.csrf)?;
+    let Some(locale) = ctx.state.catalog.get(&form.language) else {
+        return Err(cohesion_domain::ValidationError::new(
+            "language",
+            cohesion_domain::ErrorCode::UnknownLocale,
+        )
+        .into());
+    };
+    profile::set_language(&ctx.state.db, &me.0, locale.tag()).await?;
+    let mut res = see_other("/account?done=language");
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        lang_cookie(locale.tag(), ctx.state.config.tls),
+    );
+    Ok(res)
+}

@@ -1,0 +1,181 @@
+//! Reading consultations: the list and one consultation with its survey
+//! and timeline.
+
+use axum::extract::{Query, State};
+use axum::Json;
+use cohesion_domain::consultation::{format_date, StageInput};
+use cohesion_services::consultations::{self, ConsultationView, PAGE_SIZE};
+use cohesion_storage::consultations::catalogue::ConsultationRecord;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::consultations::list::ListParams;
+use crate::consultations::wording::status_of;
+use crate::kit::{AppError, CurrentUser, PathId, Problem, SharedState};
+
+/// A consultation in a list.
+#[derive(Serialize, ToSchema)]
+pub struct ConsultationSummary {
+    pub id: Uuid,
+    pub title: String,
+    pub summary: String,
+    /// `upcoming`, `open`, `closed`, or `draft` (staff only).
+    #[schema(example = "open")]
+    pub status: String,
+    pub opens_at: String,
+    pub closes_at: String,
+    pub topics: Vec<String>,
+    pub area: Option<String>,
+    /// People who have submitted a response.
+    pub respondents: i64,
+    pub results_published: bool,
+}
+
+fn summary(c: &ConsultationRecord) -> ConsultationSummary {
+    ConsultationSummary {
+        id: c.id,
+        title: c.title.clone(),
+        summary: c.summary.clone(),
+        status: status_of(c).0.to_owned(),
+        opens_at: c.opens_at.to_rfc3339(),
+        closes_at: c.closes_at.to_rfc3339(),
+        topics: c.topics.clone(),
+        area: c.area.clone(),
+        respondents: c.response_count,
+        results_published: c.results_published_at.is_some(),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ConsultationPage {
+    pub items: Vec<ConsultationSummary>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: i64,
+}
+
+/// List consultations.
+///
+/// Published consultations, open first; staff also see drafts.
+#[utoipa::path(get, path = "/api/v1/consultations", operation_id = "list_consultations", tag = "consultations",
+    params(("status" = Option<String>, Query, description = "upcoming, open or closed"),
+           ("topic" = Option<String>, Query), ("area" = Option<String>, Query), ("q" = Option<String>, Query), ("page" = Option<u32>, Query)),
+    responses((status = 200, body = ConsultationPage),
+        (status = 422, description = "Unknown status (`invalid_choice`)", body = Problem, content_type = "application/problem+json")))]
+pub async fn list(
+    State(state): State<SharedState>,
+    user: CurrentUser,
+    Query(p): Query<ListParams>,
+) -> Result<Json<ConsultationPage>, AppError> {
+    let (query, page) = p.query()?;
+    let (items, total) = consultations::list(&state.db, user.0.as_ref(), query, page).await?;
+    Ok(Json(ConsultationPage {
+        items: items.iter().map(summary).collect(),
+        total,
+        page,
+        page_size: PAGE_SIZE,
+    }))
+}
+
+/// A stage of the timeline.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct StageBody {
+    #[serde(default)]
+    #[schema(required = true, example = "Formal consultation")]
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// `YYYY-MM-DD`, or empty.
+    #[serde(default)]
+    pub date: String,
+    /// `happened`, `current` or `to_come`.
+    #[serde(default)]
+    #[schema(required = true, example = "current")]
+    pub state: String,
+    /// `none`, `survey`, `results` or `findings`.
+    #[serde(default)]
+    pub link: String,
+}
+
+impl From<StageBody> for StageInput {
+    fn from(b: StageBody) -> Self {
+        StageInput {
+            name: b.name,
+            description: b.description,
+            date: b.date,
+            state: b.state,
+            link: b.link,
+        }
+    }
+}
+
+/// A consultation with its survey and timeline.
+#[derive(Serialize, ToSchema)]
+pub struct ConsultationDetail {
+    #[serde(flatten)]
+    pub summary: ConsultationSummary,
+    /// Markdown.
+    pub body: String,
+    pub allow_anonymous: bool,
+    pub strands: Vec<String>,
+    pub documents: Vec<DocumentBody>,
+    /// Pages of questions: see `SurveyDefinition` in the README.
+    #[schema(value_type = Object)]
+    pub survey: serde_json::Value,
+    pub stages: Vec<StageBody>,
+}
+
+fn detail(v: ConsultationView) -> ConsultationDetail {
+    ConsultationDetail {
+        summary: summary(&v.record),
+        body: v.record.body.clone(),
+        allow_anonymous: v.record.allow_anonymous,
+        strands: v.record.strands.clone(),
+        documents: v
+            .record
+            .documents
+            .iter()
+            .map(|d| DocumentBody {
+                title: d.title.clone(),
+                url: d.url.clone(),
+            })
+            .collect(),
+        survey: serde_json::to_value(&v.survey).unwrap_or_default(),
+        stages: v
+            .stages
+            .iter()
+            .map(|s| StageBody {
+                name: s.name.clone(),
+                description: s.description.clone(),
+                date: s.date.map(format_date).unwrap_or_default(),
+                state: s.state.key().to_owned(),
+                link: s.link.key().to_owned(),
+            })
+            .collect(),
+    }
+}
+
+/// Get a consultation.
+///
+/// Drafts exist only for staff.
+#[utoipa::path(get, path = "/api/v1/consultations/{id}", operation_id = "get_consultation", tag = "consultations",
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = ConsultationDetail),
+        (status = 404, description = "No such consultation, or a draft", body = Problem, content_type = "application/problem+json")))]
+pub async fn show(
+    State(state): State<SharedState>,
+    user: CurrentUser,
+    PathId(id): PathId,
+) -> Result<Json<ConsultationDetail>, AppError> {
+    let v = consultations::view(&state.db, user.0.as_ref(), id).await?;
+    Ok(Json(detail(v)))
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct DocumentBody {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub url: String,
+}

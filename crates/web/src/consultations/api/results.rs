@@ -1,0 +1,188 @@
+//! The results as figures, for API clients.
+
+use axum::extract::State;
+use axum::Json;
+use cohesion_domain::survey::model::QuestionKind;
+use cohesion_services::results;
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::kit::{AppError, ClientKey, CurrentUser, PathId, Problem, SharedState};
+
+/// One answer's figures; `null` where small-count rules hide them.
+#[derive(Serialize, ToSchema)]
+pub struct CellBody {
+    /// The option's index.
+    pub option: usize,
+    pub count: Option<u64>,
+    /// Share of the base, 0 to 1, with its 95% Wilson interval.
+    pub share: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LineBody {
+    /// The matrix row, if any.
+    pub row: Option<usize>,
+    pub base: Option<u64>,
+    pub cells: Vec<CellBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionResultBody {
+    pub id: String,
+    pub text: String,
+    #[schema(example = "single_choice")]
+    pub r#type: String,
+    pub answered: u64,
+    /// Special-category results the caller may not see.
+    pub withheld: bool,
+    pub lines: Vec<LineBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ResultsBody {
+    pub consultation_id: Uuid,
+    pub respondents: i64,
+    pub published: bool,
+    /// Counts under this are hidden.
+    pub min_count: u64,
+    /// Percentages need at least this base.
+    pub min_base_for_percent: u64,
+    pub questions: Vec<QuestionResultBody>,
+    /// Weighted figures, when the officer published them.
+    pub weighted: Option<WeightedBody>,
+}
+
+/// Figures weighted to population margins by raking, as worked out when
+/// the results were published.
+#[derive(Serialize, ToSchema)]
+pub struct WeightedBody {
+    pub margins: String,
+    pub computed_at: String,
+    pub respondents_weighted: usize,
+    pub converged: bool,
+    pub effective_sample_size: f64,
+    pub questions: Vec<WeightedQuestionBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WeightedQuestionBody {
+    pub id: String,
+    /// Respondents who answered, unweighted.
+    pub base: u64,
+    /// The base the ranges use.
+    pub effective_base: f64,
+    /// `null` when the base is too small for percentages.
+    pub cells: Option<Vec<WeightedCellBody>>,
+}
+
+/// A weighted share; `null` fields where the small-count rules hide it.
+#[derive(Serialize, ToSchema)]
+pub struct WeightedCellBody {
+    pub option: usize,
+    pub share: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+/// The results.
+///
+/// Public once an officer publishes them (without special-category
+/// questions); staff who analyse see them before. Counts under the
+/// threshold are `null`, with secondary suppression.
+#[utoipa::path(get, path = "/api/v1/consultations/{id}/results", operation_id = "get_results", tag = "consultations",
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = ResultsBody), (status = 404, description = "No such consultation, or results not published", body = Problem, content_type = "application/problem+json")))]
+pub async fn results_json(
+    State(state): State<SharedState>,
+    user: CurrentUser,
+    client: ClientKey,
+    PathId(id): PathId,
+) -> Result<Json<ResultsBody>, AppError> {
+    let r = results::results(
+        &state.db,
+        user.0.as_ref(),
+        id,
+        state.config.small_base,
+        Some(&client.0),
+    )
+    .await?;
+    Ok(Json(ResultsBody {
+        consultation_id: id,
+        respondents: r.consultation.response_count,
+        published: r.consultation.results_published_at.is_some(),
+        min_count: r.rules.min_count,
+        min_base_for_percent: r.rules.min_base_for_percent,
+        questions: r.questions.iter().map(question_body).collect(),
+        weighted: r.weighting.as_ref().map(|w| weighted_body(w, &r)),
+    }))
+}
+
+/// One question's figures, a line per matrix row (one line otherwise).
+fn question_body(q: &results::QuestionResult) -> QuestionResultBody {
+    let matrix = matches!(q.question.kind, QuestionKind::Matrix { .. });
+    QuestionResultBody {
+        id: q.question.id.clone(),
+        text: q.question.text.clone(),
+        r#type: q.question.kind.key().to_owned(),
+        answered: q.answered,
+        withheld: q.withheld,
+        lines: q
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| LineBody {
+                row: matrix.then_some(i),
+                base: (!l.base_hidden).then_some(l.base),
+                cells: l
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .map(|(o, c)| CellBody {
+                        option: o,
+                        count: c.count,
+                        share: c.share.map(|p| p.share),
+                        low: c.share.map(|p| p.low),
+                        high: c.share.map(|p| p.high),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// The published weighted figures, for the questions the caller sees.
+fn weighted_body(w: &results::WeightedSnapshot, r: &results::Results) -> WeightedBody {
+    WeightedBody {
+        margins: w.margins.clone(),
+        computed_at: w.computed_at.clone(),
+        respondents_weighted: w.included,
+        converged: w.converged,
+        effective_sample_size: w.effective_sample_size,
+        questions: w
+            .questions
+            .iter()
+            .filter(|(q, _)| r.questions.iter().any(|shown| &shown.question.id == q))
+            .map(|(q, tally)| WeightedQuestionBody {
+                id: q.clone(),
+                base: tally.base,
+                effective_base: tally.effective_base,
+                cells: results::weighted_cells(tally, r.rules).map(|cells| {
+                    cells
+                        .iter()
+                        .enumerate()
+                        .map(|(option, c)| WeightedCellBody {
+                            option,
+                            share: c.map(|c| c.share),
+                            low: c.map(|c| c.low),
+                            high: c.map(|c| c.high),
+                        })
+                        .collect()
+                }),
+            })
+            .collect(),
+    }
+}

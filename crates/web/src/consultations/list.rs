@@ -1,0 +1,165 @@
+//! The list of consultations, filtered and a page at a time.
+
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::consultation::Status;
+use cohesion_domain::translation::key;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::consultations::{self, is_staff, PAGE_SIZE};
+use cohesion_storage::consultations::catalogue::{ConsultationRecord, ListQuery};
+use cohesion_ui::consultations::{ConsultationItem, ConsultationListPage};
+use cohesion_ui::Field;
+use serde::Deserialize;
+
+use super::translated::translate_list;
+use super::wording::{status_label, t2, tn};
+use crate::kit::{respond, AppError, Langs, PageCtx};
+
+fn dates(ctx: &PageCtx, c: &ConsultationRecord) -> String {
+    t2(
+        ctx,
+        "consultation-dates",
+        ("opens", &c.opens_at.to_minute()),
+        ("closes", &c.closes_at.to_minute()),
+    )
+}
+
+/// The list's filters as sent, on the page and in the API.
+#[derive(Deserialize, Default)]
+pub(super) struct ListParams {
+    /// `upcoming`, `open` or `closed`.
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    topic: String,
+    /// The area, as the consultation names it (any case).
+    #[serde(default)]
+    area: String,
+    /// Words in the title or summary.
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: Option<u32>,
+}
+
+impl ListParams {
+    /// What the filters ask the list for, and which page of it (from 1
+    /// to 10,000). A status that is not one: 422 `invalid_choice`.
+    pub(super) fn query(&self) -> Result<(ListQuery<'_>, u32), AppError> {
+        let status = match self.status.as_str() {
+            "" => None,
+            s => Some(
+                Status::parse(s).ok_or(ValidationError::new("status", ErrorCode::InvalidChoice))?,
+            ),
+        };
+        let query = ListQuery {
+            drafts: true,
+            status,
+            topic: Some(self.topic.trim()).filter(|s| !s.is_empty()),
+            area: Some(self.area.trim()).filter(|s| !s.is_empty()),
+            search: Some(self.q.trim()).filter(|s| !s.is_empty()),
+            ..Default::default()
+        };
+        Ok((query, self.page.unwrap_or(1).clamp(1, 10_000)))
+    }
+}
+
+fn list_href(p: &ListParams, page: u32) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in [
+        ("status", &p.status),
+        ("topic", &p.topic),
+        ("area", &p.area),
+        ("q", &p.q),
+    ] {
+        if !v.is_empty() {
+            query.append_pair(k, v);
+        }
+    }
+    query.append_pair("page", &page.to_string());
+    format!("/consultations?{}", query.finish())
+}
+
+pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response, AppError> {
+    let (query, page) = p.query()?;
+    let viewer = ctx.user.0.as_ref();
+    let (mut list, total) = consultations::list(&ctx.state.db, viewer, query, page).await?;
+    let areas = consultations::areas(&ctx.state.db).await?;
+    let langs = translate_list(&ctx, &mut list).await?;
+    let items = list
+        .iter()
+        .zip(langs)
+        .map(|(c, langs)| item(&ctx, c, &langs))
+        .collect();
+    let filter = filter_fields(&ctx, &p, areas);
+    let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE as u64) as u32;
+    let ui = ctx
+        .chrome_for("/consultations", "consultations-title")
+        .await?;
+    let page_view = ConsultationListPage {
+        ui: ui.with_nav(cohesion_ui::Nav::GetInvolved),
+        lead: ctx.t("consultations-lead"),
+        filter,
+        filter_button: ctx.t("consultations-filter-button"),
+        count: tn(&ctx, "consultations-count", "count", total.max(0) as u64),
+        items,
+        empty: ctx.t("consultations-empty"),
+        previous: (page > 1).then(|| list_href(&p, page - 1)),
+        next: (page < pages).then(|| list_href(&p, page + 1)),
+        create: is_staff(viewer).then(|| {
+            (
+                "/staff/consultations/new".to_owned(),
+                ctx.t("consultations-create"),
+            )
+        }),
+    };
+    respond(StatusCode::OK, page_view, None)
+}
+
+/// One consultation in the list, its texts in the reader's language
+/// where translated.
+fn item(ctx: &PageCtx, c: &ConsultationRecord, langs: &Langs) -> ConsultationItem {
+    let (status_key, status) = status_label(ctx, c);
+    ConsultationItem {
+        href: format!("/consultations/{}", c.id),
+        title: langs.shown(key::TITLE, &c.title),
+        summary: langs.shown(key::SUMMARY, &c.summary),
+        status_key,
+        status,
+        dates: dates(ctx, c),
+        responded: tn(
+            ctx,
+            "consultation-responded",
+            "count",
+            c.response_count.max(0) as u64,
+        ),
+    }
+}
+
+/// The list's filters (status, topic, area among `areas`, words) as sent.
+fn filter_fields(ctx: &PageCtx, p: &ListParams, areas: Vec<String>) -> Vec<Field> {
+    let mut area_options = vec![(String::new(), ctx.t("consultations-filter-any"))];
+    area_options.extend(areas.into_iter().map(|a| (a.clone(), a)));
+    let mut status_options = vec![(String::new(), ctx.t("consultations-filter-any"))];
+    status_options
+        .extend(Status::ALL.map(|s| (s.key().to_owned(), ctx.t(&format!("status-{}", s.key())))));
+    vec![
+        Field::choice(
+            "status",
+            "select",
+            ctx.t("consultations-filter-status"),
+            status_options,
+        )
+        .value(&p.status),
+        Field::new("topic", "text", "off", ctx.t("consultations-filter-topic")).value(&p.topic),
+        Field::choice(
+            "area",
+            "select",
+            ctx.t("consultations-filter-area"),
+            area_options,
+        )
+        .value(p.area.trim()),
+        Field::new("q", "search", "off", ctx.t("consultations-filter-search")).value(&p.q),
+    ]
+}

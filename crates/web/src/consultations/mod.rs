@@ -1,0 +1,158 @@
+//! Consultations: the list and each consultation's page, answering its
+//! survey, the results and findings, and for staff writing, publishing,
+//! translating and analysing one (themes, exports included); pages and
+//! API.
+
+mod api;
+mod exports;
+mod findings;
+mod list;
+mod page;
+mod questions;
+mod respond;
+mod respondent;
+mod results;
+mod staff;
+mod themes;
+mod translated;
+mod translations;
+mod wording;
+
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::kit::{Feature, SharedState};
+
+pub(crate) const FEATURE: Feature = Feature {
+    name: "consultations",
+    routes,
+    confirmations: &[
+        "consultation-created",
+        "consultation-saved",
+        "consultation-published",
+        "consultation-unpublished",
+        "results-published",
+        "results-withdrawn",
+        "question-added",
+        "question-removed",
+        "question-changed",
+        "stage-added",
+        "stage-removed",
+        "finding-added",
+        "finding-published",
+        "finding-withdrawn",
+        "finding-removed",
+        "translation",
+    ],
+    openapi: api::openapi,
+};
+
+fn routes() -> Router<SharedState> {
+    Router::new()
+        .route("/consultations", get(list::index))
+        .route("/consultations/{id}", get(page::show))
+        .route("/consultations/{id}/respond", get(respond::start))
+        .route("/consultations/{id}/respond/check", get(respond::check))
+        .route("/consultations/{id}/respond/submit", post(respond::submit))
+        .route("/consultations/{id}/respond/done", get(respond::done))
+        .route(
+            "/consultations/{id}/respond/{page}",
+            get(respond::page_form).post(respond::save_page),
+        )
+        .route("/consultations/{id}/results", get(results::results_page))
+        .route("/consultations/{id}/results.csv", get(exports::results_csv))
+        .route("/consultations/{id}/findings", get(findings::page))
+        .merge(staff_routes())
+        .merge(analysis_routes())
+        .merge(api::routes())
+}
+
+/// Officers writing and publishing a consultation.
+fn staff_routes() -> Router<SharedState> {
+    use staff::{details, manage, publication, questions, stages};
+    let base = "/staff/consultations/{id}";
+    Router::new()
+        .route(
+            "/staff/consultations/new",
+            get(details::new_form).post(details::create),
+        )
+        .route(base, get(manage::manage))
+        .route(
+            &format!("{base}/edit"),
+            get(details::edit_form).post(details::update),
+        )
+        .route(
+            &format!("{base}/publication"),
+            post(publication::publication),
+        )
+        .route(
+            &format!("{base}/results/publish"),
+            get(publication::publish_results_form).post(publication::publish_results),
+        )
+        .route(
+            &format!("{base}/questions/new"),
+            get(questions::question_form).post(questions::add_question),
+        )
+        .route(
+            &format!("{base}/questions/{{qid}}/edit"),
+            get(questions::edit_question_form).post(questions::edit_question),
+        )
+        .route(
+            &format!("{base}/questions/{{qid}}/remove"),
+            get(questions::remove_question_form).post(questions::remove_question),
+        )
+        .route(
+            &format!("{base}/stages/new"),
+            get(stages::stage_form).post(stages::add_stage),
+        )
+        .route(
+            &format!("{base}/stages/{{n}}/remove"),
+            get(stages::remove_stage_form).post(stages::remove_stage),
+        )
+        .route(
+            &format!("{base}/translations/{{lang}}"),
+            get(translations::form).post(translations::save),
+        )
+        .route(
+            &format!("{base}/findings/new"),
+            get(staff::findings::new_form).post(staff::findings::add),
+        )
+        .route(
+            &format!("{base}/findings/{{finding}}"),
+            post(staff::findings::change),
+        )
+}
+
+/// Staff who analyse: figures, answers, themes and exports.
+fn analysis_routes() -> Router<SharedState> {
+    use staff::{analysis, answers, weighting};
+    use themes::{edit, review};
+    let base = "/staff/consultations/{id}";
+    let theme = "/staff/consultations/{id}/themes/{question}";
+    Router::new()
+        .route(&format!("{base}/analysis"), get(analysis::analysis))
+        .route(&format!("{base}/answers"), get(answers::answers))
+        .route(&format!("{base}/weighting"), get(weighting::weighting))
+        .route(
+            &format!("{base}/responses/{{response}}"),
+            get(answers::response),
+        )
+        .route(
+            &format!("{base}/responses.csv"),
+            get(exports::responses_csv),
+        )
+        .route(
+            &format!("{base}/responses.xlsx"),
+            get(exports::responses_xlsx),
+        )
+        .route(
+            theme,
+            get(themes::analysis::page).post(themes::analysis::post),
+        )
+        .route(&format!("{theme}/edit"), post(edit::edit))
+        .route(
+            &format!("{theme}/review"),
+            get(review::review_page).post(review::review),
+        )
+        .route(&format!("{theme}/{{theme}}"), get(edit::theme_page))
+}

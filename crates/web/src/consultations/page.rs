@@ -1,0 +1,216 @@
+//! A consultation's own page: what it is about, its timeline, where the
+//! visitor stands, and the way to respond.
+
+use axum::extract::{Path, Query};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use cohesion_domain::consultation::{format_date, Stage, StageLink, StageState, Status};
+use cohesion_domain::identity::Action;
+use cohesion_domain::translation::key;
+use cohesion_services::consultations::{self, is_staff, ConsultationView};
+use cohesion_services::responding::Progress;
+use cohesion_storage::consultations::catalogue::ConsultationRecord;
+use cohesion_storage::Timestamp;
+use cohesion_ui::consultations::{ConsultationPage, StageItem};
+use cohesion_ui::{Shown, SummaryRow};
+use uuid::Uuid;
+
+use super::respondent::known_respondent;
+use super::translated::progress_in;
+use super::wording::{status_label, tn};
+use crate::kit::{confirmation, path_id, respond, AppError, DoneQuery, Langs, PageCtx};
+
+fn stage_items(
+    ctx: &PageCtx,
+    langs: &Langs,
+    id: Uuid,
+    stages: &[Stage],
+    results_public: bool,
+) -> Vec<StageItem> {
+    stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| StageItem {
+            name: langs.shown(&key::stage_name(i), &s.name),
+            description: langs.shown(&key::stage_description(i), &s.description),
+            date: s.date.map(format_date),
+            state_key: s.state.key(),
+            state: ctx.t(&format!("stage-{}", s.state.key())),
+            // A stage yet to come has produced nothing to link to.
+            link: match s.link {
+                _ if s.state == StageState::ToCome => None,
+                StageLink::None => None,
+                StageLink::Survey => Some((
+                    format!("/consultations/{id}/respond"),
+                    ctx.t("stage-link-survey"),
+                )),
+                StageLink::Results if results_public => Some((
+                    format!("/consultations/{id}/results"),
+                    ctx.t("stage-link-results"),
+                )),
+                StageLink::Results => None,
+                StageLink::Findings => Some((
+                    format!("/consultations/{id}/findings"),
+                    ctx.t("stage-link-findings"),
+                )),
+            },
+        })
+        .collect()
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let viewer = ctx.user.0.as_ref();
+    let (
+        ConsultationView {
+            record: c,
+            survey,
+            stages,
+        },
+        untranslated,
+    ) = consultations::view_in(&ctx.state.db, viewer, id, ctx.locale().tag()).await?;
+    let langs = Langs::new(&ctx, untranslated);
+    let (status_key, status) = status_label(&ctx, &c);
+    let path = format!("/consultations/{id}");
+    let mut ui = ctx.chrome_for(&path, "consultation-title").await?;
+    ui.title = c.title.clone();
+    let rows = summary_rows(&ctx, &langs, &c);
+    // Where this visitor stands, to word the button.
+    let who = known_respondent(&ctx, &headers);
+    let progress = if c.published_at.is_some() && !survey.pages.is_empty() {
+        Some(progress_in(&ctx, who, id).await?.0)
+    } else {
+        None
+    };
+    let (respond_link, respond_note) = respond_button(&ctx, &c, progress.as_ref());
+    let results_public = c.results_published_at.is_some();
+    let links = links(&ctx, &c);
+    let page = ConsultationPage {
+        ui,
+        done: confirmation(&ctx, q.done.as_deref()),
+        draft_notice: c
+            .published_at
+            .is_none()
+            .then(|| ctx.t("consultation-draft-notice")),
+        status_key,
+        status,
+        responded: tn(
+            &ctx,
+            "consultation-responded",
+            "count",
+            c.response_count.max(0) as u64,
+        ),
+        title_lang: langs.of(key::TITLE).to_owned(),
+        summary: langs.shown(key::SUMMARY, &c.summary),
+        body_html: cohesion_ui::markdown::render(&c.body),
+        body_lang: langs.of(key::BODY).to_owned(),
+        rows,
+        stages: stage_items(&ctx, &langs, id, &stages, results_public),
+        timeline_heading: ctx.t("consultation-timeline"),
+        strands: c
+            .strands
+            .iter()
+            .enumerate()
+            .map(|(i, s)| langs.shown(&key::strand(i), s))
+            .collect(),
+        strands_heading: ctx.t("consultation-strands"),
+        documents: c
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.url.clone(), langs.shown(&key::document(i), &d.title)))
+            .collect(),
+        documents_heading: ctx.t("consultation-documents"),
+        respond: respond_link,
+        respond_note,
+        links,
+    };
+    respond(StatusCode::OK, page, None)
+}
+
+/// When it opens and closes, its topics and its area.
+fn summary_rows(ctx: &PageCtx, langs: &Langs, c: &ConsultationRecord) -> Vec<SummaryRow> {
+    let mut rows = vec![
+        SummaryRow::new(ctx.t("consultation-opens"), c.opens_at.to_minute()),
+        SummaryRow::new(ctx.t("consultation-closes"), c.closes_at.to_minute()),
+    ];
+    if !c.topics.is_empty() {
+        let lang = langs.of_all((0..c.topics.len()).map(key::topic));
+        rows.push(SummaryRow::written_value(
+            ctx.t("consultation-topics"),
+            Shown::new(ctx.locale().list(&c.topics), lang),
+        ));
+    }
+    if let Some(area) = &c.area {
+        rows.push(SummaryRow::written_value(
+            ctx.t("consultation-area"),
+            langs.shown(key::AREA, area),
+        ));
+    }
+    rows
+}
+
+/// The button to respond, worded for where the visitor stands
+/// (`progress`, when the survey can be answered at all), or the note
+/// that says why there is none.
+fn respond_button(
+    ctx: &PageCtx,
+    c: &ConsultationRecord,
+    progress: Option<&Progress>,
+) -> (Option<(String, String)>, Option<String>) {
+    let id = c.id;
+    let open = c.published_at.is_some() && c.status(Timestamp::now()) == Status::Open;
+    match (progress, open) {
+        (Some(_), true) if ctx.user.0.is_none() && !c.allow_anonymous => (
+            Some((
+                format!("/sign-in?next=/consultations/{id}/respond"),
+                ctx.t("consultation-sign-in-to-respond"),
+            )),
+            None,
+        ),
+        (Some(p), true) => {
+            let label = if p.is_submitted() {
+                "consultation-change"
+            } else if p.response.is_some() {
+                "consultation-continue"
+            } else {
+                "consultation-respond"
+            };
+            (
+                Some((format!("/consultations/{id}/respond"), ctx.t(label))),
+                None,
+            )
+        }
+        (Some(_), false) if c.status(Timestamp::now()) == Status::Upcoming => {
+            (None, Some(ctx.t("consultation-respond-upcoming")))
+        }
+        (Some(_), false) => (None, Some(ctx.t("consultation-respond-closed"))),
+        (None, _) => (None, None),
+    }
+}
+
+/// The results (once public, or for staff who analyse) and, for staff,
+/// the officers' page.
+fn links(ctx: &PageCtx, c: &ConsultationRecord) -> Vec<(String, String)> {
+    let id = c.id;
+    let viewer = ctx.user.0.as_ref();
+    let mut links = Vec::new();
+    if c.results_published_at.is_some() || viewer.is_some_and(|v| v.roles.allows(Action::Analyse)) {
+        links.push((
+            format!("/consultations/{id}/results"),
+            ctx.t("consultation-results-link"),
+        ));
+    }
+    if is_staff(viewer) {
+        links.push((
+            format!("/staff/consultations/{id}"),
+            ctx.t("consultation-manage"),
+        ));
+    }
+    links
+}

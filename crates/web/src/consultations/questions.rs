@@ -1,0 +1,259 @@
+//! A survey page's questions as the form shows them, and an answer as
+//! the check page reads it back.
+
+use cohesion_domain::survey::answers::{AnswerError, RawAnswers};
+use cohesion_domain::survey::model::{Options, QuestionDef, QuestionKind, SHORT_TEXT_CHARS};
+use cohesion_domain::translation::key;
+use cohesion_services::responding::Progress;
+use cohesion_ui::consultations::{OptionView, QuestionView, SubField};
+use cohesion_ui::{ErrorLink, Shown};
+
+use super::wording::{option_labels, tn};
+use crate::kit::{Langs, PageCtx};
+
+fn values<'a>(draft: &'a RawAnswers, field: &str) -> &'a [String] {
+    draft.get(field).map_or(&[], Vec::as_slice)
+}
+
+/// A question's option labels as shown: the written ones in their
+/// language, the platform's scales in the reader's.
+pub(super) fn shown_options(ctx: &PageCtx, langs: &Langs, q: &QuestionDef) -> Vec<Shown> {
+    let written = matches!(q.kind.options(), Options::Written(_));
+    option_labels(ctx, q)
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| match written {
+            true => langs.shown(&key::option(&q.id, i), &label),
+            false => langs.reader(label),
+        })
+        .collect()
+}
+
+pub(super) fn question_view(
+    ctx: &PageCtx,
+    langs: &Langs,
+    q: &QuestionDef,
+    draft: &RawAnswers,
+    error: Option<String>,
+) -> QuestionView {
+    let labels = shown_options(ctx, langs, q);
+    let picked = values(draft, &q.id);
+    let options = labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| OptionView {
+            value: i.to_string(),
+            label: label.clone(),
+            checked: picked.iter().any(|v| *v == i.to_string()),
+        })
+        .collect();
+    let (control, subfields, max_chars) = control(langs, q, draft, &labels);
+    let hint = hint(ctx, langs, q);
+    let purpose = (q.kind.is_special_category() && !q.purpose.is_empty())
+        .then(|| langs.shown(&key::question(&q.id, "purpose"), &q.purpose));
+    let mut described = Vec::new();
+    if hint.is_some() {
+        described.push(format!("{}-hint", q.id));
+    }
+    if purpose.is_some() {
+        described.push(format!("{}-purpose", q.id));
+    }
+    if error.is_some() {
+        described.push(format!("{}-error", q.id));
+    }
+    QuestionView {
+        id: q.id.clone(),
+        control,
+        text: langs.shown(&key::question(&q.id, "text"), &q.text),
+        hint,
+        purpose,
+        optional: !q.required,
+        error,
+        options,
+        value: picked.first().cloned().unwrap_or_default(),
+        subfields,
+        max_chars,
+        max_chars_text: tn(ctx, "survey-max-characters", "count", max_chars as u64),
+        describedby: described.join(" "),
+    }
+}
+
+/// The options of one row of a matrix (or of anything picked from
+/// `labels` under the field `field`), the sent one ticked.
+fn pick_list(draft: &RawAnswers, field: &str, labels: &[Shown]) -> Vec<OptionView> {
+    let current = values(draft, field).first().cloned().unwrap_or_default();
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let value = i.to_string();
+            OptionView {
+                checked: value == current,
+                value,
+                label: l.clone(),
+            }
+        })
+        .collect()
+}
+
+/// How a question is answered: the form control, its sub-fields (a
+/// matrix's rows, a ranking's options) and the most characters allowed.
+fn control(
+    langs: &Langs,
+    q: &QuestionDef,
+    draft: &RawAnswers,
+    labels: &[Shown],
+) -> (&'static str, Vec<SubField>, usize) {
+    match &q.kind {
+        QuestionKind::SingleChoice { .. }
+        | QuestionKind::Agreement
+        | QuestionKind::Effectiveness
+        | QuestionKind::Demographic { .. } => ("radios", Vec::new(), 0),
+        QuestionKind::MultipleChoice { .. } => ("checkboxes", Vec::new(), 0),
+        QuestionKind::Matrix { rows } => (
+            "matrix",
+            rows.iter()
+                .enumerate()
+                .map(|(r, label)| {
+                    let name = format!("{}-{r}", q.id);
+                    SubField {
+                        options: pick_list(draft, &name, labels),
+                        name,
+                        label: langs.shown(&key::row(&q.id, r), label),
+                    }
+                })
+                .collect(),
+            0,
+        ),
+        QuestionKind::Ranking { options } => ("ranking", ranks(langs, q, draft, options), 0),
+        QuestionKind::Number { .. } => ("number", Vec::new(), 0),
+        QuestionKind::Date => ("date", Vec::new(), 0),
+        QuestionKind::ShortText => ("text", Vec::new(), SHORT_TEXT_CHARS),
+        QuestionKind::LongText { max_chars } => ("textarea", Vec::new(), *max_chars),
+    }
+}
+
+/// A ranking's options, each with the ranks to choose from.
+fn ranks(langs: &Langs, q: &QuestionDef, draft: &RawAnswers, options: &[String]) -> Vec<SubField> {
+    let ranks: Vec<String> = (1..=options.len()).map(|r| r.to_string()).collect();
+    options
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let name = format!("{}-{i}", q.id);
+            let current = values(draft, &name).first().cloned().unwrap_or_default();
+            SubField {
+                options: ranks
+                    .iter()
+                    .map(|r| OptionView {
+                        checked: *r == current,
+                        value: r.clone(),
+                        label: langs.reader(r.as_str()),
+                    })
+                    .collect(),
+                name,
+                label: langs.shown(&key::option(&q.id, i), label),
+            }
+        })
+        .collect()
+}
+
+/// The question's own hint, or else the platform's for its kind.
+fn hint(ctx: &PageCtx, langs: &Langs, q: &QuestionDef) -> Option<Shown> {
+    (!q.hint.trim().is_empty())
+        .then(|| langs.shown(&key::question(&q.id, "hint"), &q.hint))
+        .or_else(|| {
+            let platform = match &q.kind {
+                QuestionKind::MultipleChoice { max: Some(m), .. } => {
+                    tn(ctx, "survey-choose-up-to", "count", *m as u64)
+                }
+                QuestionKind::MultipleChoice { .. } => ctx.t("survey-choose-all"),
+                QuestionKind::Ranking { .. } => ctx.t("survey-ranking-hint"),
+                QuestionKind::Date => ctx.t("survey-date-hint"),
+                _ => return None,
+            };
+            Some(langs.reader(platform))
+        })
+}
+
+pub(super) fn answer_messages(ctx: &PageCtx, errors: &[AnswerError]) -> Vec<(String, String)> {
+    errors
+        .iter()
+        .map(|e| (e.question.clone(), ctx.t(&format!("reason-{}", e.code))))
+        .collect()
+}
+
+/// The error summary's lines, each naming its question and linking to
+/// where it is answered (`href_of`), or to the page's content when the
+/// field is no question there.
+pub(super) fn error_links(
+    p: &Progress,
+    langs: &Langs,
+    errors: &[(String, String)],
+    href_of: impl Fn(&str) -> Option<String>,
+) -> Vec<ErrorLink> {
+    errors
+        .iter()
+        .map(|(qid, message)| ErrorLink {
+            href: href_of(qid).unwrap_or_else(|| "#main-content".to_owned()),
+            question: p.survey.question(qid).map_or_else(
+                || langs.reader(""),
+                |q| langs.shown(&key::question(qid, "text"), &q.text),
+            ),
+            message: message.clone(),
+        })
+        .collect()
+}
+
+/// A person-readable rendering of one answer from the draft.
+pub(super) fn answer_text(ctx: &PageCtx, q: &QuestionDef, draft: &RawAnswers) -> String {
+    let labels = option_labels(ctx, q);
+    let label = |v: &str| {
+        v.parse::<usize>()
+            .ok()
+            .and_then(|i| labels.get(i))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let text = match &q.kind {
+        QuestionKind::Matrix { rows } => rows
+            .iter()
+            .enumerate()
+            .filter_map(|(r, row)| {
+                values(draft, &format!("{}-{r}", q.id))
+                    .first()
+                    .map(|v| format!("{row}: {}", label(v)))
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        QuestionKind::Ranking { options } => {
+            let mut ranked: Vec<(usize, &String)> = options
+                .iter()
+                .enumerate()
+                .filter_map(|(i, o)| {
+                    values(draft, &format!("{}-{i}", q.id))
+                        .first()
+                        .and_then(|r| r.parse::<usize>().ok())
+                        .map(|r| (r, o))
+                })
+                .collect();
+            ranked.sort();
+            ranked
+                .iter()
+                .map(|(r, o)| format!("{r}. {o}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        k if k.is_choice() => values(draft, &q.id)
+            .iter()
+            .map(|v| label(v))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => values(draft, &q.id).join("\n"),
+    };
+    if text.is_empty() {
+        ctx.t("check-answers-not-answered")
+    } else {
+        text
+    }
+}

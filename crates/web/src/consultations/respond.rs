@@ -1,0 +1,383 @@
+//! Answering a consultation's survey page by page, checking the answers
+//! and submitting them.
+
+use axum::extract::Path;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use cohesion_domain::survey::answers::RawAnswers;
+use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_domain::translation::key;
+use cohesion_services::responding::{self, Next, Progress, Respondent};
+use cohesion_services::throttle::{throttle, Throttled};
+use cohesion_services::ServiceError;
+use cohesion_ui::consultations::{CheckAnswersPage, QuestionView, SurveyPage};
+use cohesion_ui::{ConfirmationPage, SummaryRow};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::questions::{answer_messages, answer_text, error_links, question_view};
+use super::respondent::{known_respondent, respondent, turned_away};
+use super::translated::progress_in;
+use super::wording::t2;
+use crate::kit::{
+    anon_csrf, check_csrf, path_id, respond, see_other, AppError, ClientKey, Langs, PageCtx,
+    StrictForm,
+};
+
+pub async fn start(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let mut fresh = None;
+    let (who, _) = respondent(&ctx, &headers, &mut fresh)?;
+    let (p, _) = progress_in(&ctx, who, id).await?;
+    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+        return Ok(res);
+    }
+    if p.survey.pages.is_empty() {
+        return Err(ServiceError::NotFound.into());
+    }
+    // Someone who has answered everything goes to check their answers.
+    if p.response.is_some() && !p.draft.is_empty() {
+        return Ok(see_other(&format!("/consultations/{id}/respond/check")));
+    }
+    Ok(see_other(&format!("/consultations/{id}/respond/1")))
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn survey_page(
+    ctx: &PageCtx,
+    p: &Progress,
+    langs: &Langs,
+    page: usize,
+    csrf: String,
+    draft: &RawAnswers,
+    errors: Vec<(String, String)>,
+    status: StatusCode,
+    set: Option<HeaderValue>,
+) -> Result<Response, AppError> {
+    let id = p.consultation.id;
+    let def = &p.survey.pages[page];
+    let earlier = p.answers_before(page);
+    let questions: Vec<QuestionView> = def
+        .questions
+        .iter()
+        .filter(|q| cohesion_domain::survey::answers::is_shown(q, &earlier))
+        .map(|q| {
+            let error = errors
+                .iter()
+                .find(|(qid, _)| *qid == q.id)
+                .map(|(_, m)| m.clone());
+            question_view(ctx, langs, q, draft, error)
+        })
+        .collect();
+    let position = p
+        .pages
+        .iter()
+        .position(|x| *x == page)
+        .map_or(page + 1, |i| i + 1);
+    let path = format!("/consultations/{id}/respond/{}", page + 1);
+    let mut ui = ctx.chrome_for(&path, "survey-title").await?;
+    let mut title_lang = ctx.locale().tag().to_owned();
+    if !def.title.trim().is_empty() {
+        ui.title = def.title.clone();
+        title_lang = langs.of(&key::page_title(page)).to_owned();
+    }
+    let previous = p.pages.iter().rev().find(|x| **x < page).copied();
+    let back = match previous {
+        Some(prev) => format!("/consultations/{id}/respond/{}", prev + 1),
+        None => format!("/consultations/{id}"),
+    };
+    let view = SurveyPage {
+        ui,
+        back: Some((back, ctx.t("back"))),
+        consultation: langs.shown(key::TITLE, &p.consultation.title),
+        title_lang,
+        progress: t2(
+            ctx,
+            "survey-progress",
+            ("page", &position.to_string()),
+            ("pages", &p.pages.len().max(position).to_string()),
+        ),
+        csrf,
+        action: path,
+        errors: error_links(p, langs, &errors, |qid| {
+            questions
+                .iter()
+                .any(|q| q.id == qid)
+                .then(|| format!("#{qid}"))
+        }),
+        questions,
+        button: ctx.t("survey-continue"),
+        optional_label: ctx.t("optional").to_lowercase(),
+    };
+    respond(status, view, set)
+}
+
+fn page_index(raw: &str, survey: &SurveyDefinition) -> Result<usize, AppError> {
+    raw.parse::<usize>()
+        .ok()
+        .filter(|n| *n >= 1 && *n <= survey.pages.len())
+        .map(|n| n - 1)
+        .ok_or_else(|| ServiceError::NotFound.into())
+}
+
+pub async fn page_form(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path((id, page)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let mut fresh = None;
+    let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
+    let (p, langs) = progress_in(&ctx, who, id).await?;
+    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+        return Ok(res);
+    }
+    let page = page_index(&page, &p.survey)?;
+    if !p.pages.contains(&page) {
+        // Routing skips this page for this respondent: on to the next one.
+        let next = p.pages.iter().find(|x| **x > page);
+        return Ok(match next {
+            Some(n) => see_other(&format!("/consultations/{id}/respond/{}", n + 1)),
+            None => see_other(&format!("/consultations/{id}/respond/check")),
+        });
+    }
+    let (csrf, csrf_cookie) = anon_csrf(&ctx, &headers)?;
+    let mut res = survey_page(
+        &ctx,
+        &p,
+        &langs,
+        page,
+        csrf,
+        &p.draft,
+        Vec::new(),
+        StatusCode::OK,
+        set,
+    )
+    .await?;
+    if let Some(c) = csrf_cookie {
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(res)
+}
+
+/// A survey form's fields, without the CSRF token.
+fn raw_answers(pairs: Vec<(String, String)>) -> (String, RawAnswers) {
+    let mut csrf = String::new();
+    let mut raw = RawAnswers::new();
+    for (k, v) in pairs {
+        if k == "csrf" {
+            csrf = v;
+        } else {
+            raw.entry(k).or_default().push(v);
+        }
+    }
+    (csrf, raw)
+}
+
+pub async fn save_page(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    client: ClientKey,
+    Path((id, page)): Path<(String, String)>,
+    StrictForm(pairs): StrictForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let (csrf, raw) = raw_answers(pairs);
+    check_csrf(&headers, &ctx.user, &csrf)?;
+    let mut fresh = None;
+    let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
+    let (p, langs) = progress_in(&ctx, who, id).await?;
+    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+        return Ok(res);
+    }
+    let page = page_index(&page, &p.survey)?;
+    if matches!(who, Respondent::Anonymous(_)) && p.response.is_none() {
+        throttle(&ctx.state.db, Throttled::AnonymousResponse, &client.0).await?;
+    }
+    match responding::save_page(&ctx.state.db, who, id, page, &raw).await {
+        Ok(next) => {
+            let to = match next {
+                Next::Page(n) => format!("/consultations/{id}/respond/{}", n + 1),
+                Next::CheckAnswers => format!("/consultations/{id}/respond/check"),
+            };
+            let mut res = see_other(&to);
+            if let Some(c) = set {
+                res.headers_mut().append(header::SET_COOKIE, c);
+            }
+            Ok(res)
+        }
+        Err(ServiceError::InvalidAnswers(errors)) => {
+            let messages = answer_messages(&ctx, &errors);
+            survey_page(
+                &ctx,
+                &p,
+                &langs,
+                page,
+                csrf,
+                &raw,
+                messages,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                set,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn check_page(
+    ctx: &PageCtx,
+    p: &Progress,
+    langs: &Langs,
+    csrf: String,
+    errors: Vec<(String, String)>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let id = p.consultation.id;
+    let all = p.answers_before(p.survey.pages.len());
+    let mut rows = Vec::new();
+    for page in &p.pages {
+        for q in &p.survey.pages[*page].questions {
+            if !cohesion_domain::survey::answers::is_shown(q, &all) {
+                continue;
+            }
+            let href = format!("/consultations/{id}/respond/{}", page + 1);
+            let question = langs.shown(&key::question(&q.id, "text"), &q.text);
+            rows.push(
+                SummaryRow::written_label(question, answer_text(ctx, q, &p.draft))
+                    .change(&href, ctx.t("change")),
+            );
+        }
+    }
+    let path = format!("/consultations/{id}/respond/check");
+    let view = CheckAnswersPage {
+        ui: ctx.chrome_for(&path, "check-answers-title").await?,
+        back: p.pages.last().map(|last| {
+            (
+                format!("/consultations/{id}/respond/{}", last + 1),
+                ctx.t("back"),
+            )
+        }),
+        lead: ctx.t("check-answers-lead"),
+        rows,
+        errors: error_links(p, langs, &errors, |qid| {
+            p.survey
+                .pages
+                .iter()
+                .position(|page| page.questions.iter().any(|q| q.id == qid))
+                .map(|n| format!("/consultations/{id}/respond/{}#{qid}", n + 1))
+        }),
+        csrf,
+        action: format!("/consultations/{id}/respond/submit"),
+        button: ctx.t(if p.is_submitted() {
+            "check-answers-resubmit"
+        } else {
+            "check-answers-submit"
+        }),
+    };
+    respond(status, view, None)
+}
+
+/// Where the respondent the request names stands (without making an
+/// anonymous cookie), in the page's language.
+async fn known_progress(
+    ctx: &PageCtx,
+    headers: &HeaderMap,
+    id: Uuid,
+) -> Result<(Progress, Langs), AppError> {
+    progress_in(ctx, known_respondent(ctx, headers), id).await
+}
+
+pub async fn check(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let (p, langs) = known_progress(&ctx, &headers, id).await?;
+    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+        return Ok(res);
+    }
+    if p.response.is_none() {
+        return Ok(see_other(&format!("/consultations/{id}/respond/1")));
+    }
+    let (csrf, set) = anon_csrf(&ctx, &headers)?;
+    let mut res = check_page(&ctx, &p, &langs, csrf, Vec::new(), StatusCode::OK).await?;
+    if let Some(c) = set {
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(res)
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn submit(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    StrictForm(form): StrictForm<CsrfForm>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    check_csrf(&headers, &ctx.user, &form.csrf)?;
+    let who = known_respondent(&ctx, &headers);
+    let (p, langs) = progress_in(&ctx, who, id).await?;
+    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+        return Ok(res);
+    }
+    match responding::submit(&ctx.state.db, who, id).await {
+        Ok(_) => Ok(see_other(&format!("/consultations/{id}/respond/done"))),
+        Err(ServiceError::InvalidAnswers(errors)) => {
+            let messages = answer_messages(&ctx, &errors);
+            check_page(
+                &ctx,
+                &p,
+                &langs,
+                form.csrf,
+                messages,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn done(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let (p, _) = known_progress(&ctx, &headers, id).await?;
+    let Some(response) = p.response.as_ref().filter(|r| r.submitted_at.is_some()) else {
+        return Err(ServiceError::NotFound.into());
+    };
+    let path = format!("/consultations/{id}/respond/done");
+    let view = ConfirmationPage {
+        ui: ctx.chrome_for(&path, "confirmation-title").await?,
+        reference_label: ctx.t("confirmation-reference"),
+        reference: response.reference.clone(),
+        paragraphs: vec![t2(
+            &ctx,
+            "confirmation-text",
+            ("title", &p.consultation.title),
+            ("closes", &p.consultation.closes_at.to_minute()),
+        )],
+        links: vec![
+            (
+                format!("/consultations/{id}/respond/check"),
+                ctx.t("confirmation-change"),
+            ),
+            (format!("/consultations/{id}"), p.consultation.title.clone()),
+        ],
+    };
+    respond(StatusCode::OK, view, None)
+}

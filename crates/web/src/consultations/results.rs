@@ -1,0 +1,257 @@
+//! A consultation's results: counts and shares with their intervals,
+//! small counts hidden, weighted figures where published.
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::identity::Action;
+use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
+use cohesion_domain::translation::key;
+use cohesion_insight::disclosure::SmallBaseRules;
+use cohesion_services::results::{self, Line, Results};
+use cohesion_ui::consultations::{Bar, ResultView, ResultsPage};
+use cohesion_ui::Shown;
+
+use super::exports::response_links;
+use super::questions::shown_options;
+use super::translated::results_in_language;
+use super::wording::{figure, t1, t2, tn};
+use crate::kit::{path_id, respond, AppError, ClientKey, Langs, PageCtx};
+
+fn line_view(
+    ctx: &PageCtx,
+    id: &str,
+    heading: Shown,
+    labels: &[Shown],
+    line: &Line,
+    base: String,
+) -> ResultView {
+    let bars = labels
+        .iter()
+        .zip(&line.cells)
+        .map(|(label, cell)| Bar {
+            label: label.clone(),
+            figure: figure(ctx, cell),
+            length: cell.share.map_or(0, |p| (p.share * 100.0).round() as u32),
+        })
+        .collect();
+    ResultView {
+        id: id.to_owned(),
+        base,
+        note: line.base_hidden.then(|| ctx.t("results-base-hidden")),
+        caption: t2(
+            ctx,
+            "results-table-caption",
+            ("question", &heading.text),
+            ("base", &line.base.to_string()),
+        ),
+        heading,
+        head: [ctx.t("results-option"), ctx.t("results-figure-head")],
+        bars,
+    }
+}
+
+/// Published weighted figures for one question, labelled as weighted,
+/// with the effective base their ranges use.
+fn weighted_view(
+    ctx: &PageCtx,
+    w: &results::WeightedSnapshot,
+    q: &QuestionDef,
+    labels: &[Shown],
+    tally: &cohesion_insight::weighted::WeightedTally,
+    rules: SmallBaseRules,
+) -> ResultView {
+    let heading = t1(ctx, "results-weighted-heading", "question", &q.text);
+    let effective = format!("{:.0}", tally.effective_base);
+    let cells = results::weighted_cells(tally, rules);
+    let percent = |x: f64| format!("{:.0}", x * 100.0);
+    let bars = match &cells {
+        None => Vec::new(),
+        Some(cells) => labels
+            .iter()
+            .zip(cells)
+            .map(|(label, cell)| Bar {
+                label: label.clone(),
+                figure: cell.map_or_else(
+                    || ctx.t("results-hidden"),
+                    |o| {
+                        ctx.locale().t_args(
+                            "results-weighted-figure",
+                            &[
+                                ("percent", percent(o.share).into()),
+                                ("low", percent(o.low).into()),
+                                ("high", percent(o.high).into()),
+                            ],
+                        )
+                    },
+                ),
+                length: cell.map_or(0, |o| (o.share * 100.0).round() as u32),
+            })
+            .collect(),
+    };
+    ResultView {
+        id: format!("{}-weighted", q.id),
+        // A sentence of the reader's language naming the question.
+        heading: Shown::new(heading.as_str(), ctx.locale().tag()),
+        base: ctx.locale().t_args(
+            "results-weighted-base",
+            &[
+                ("count", tally.base.into()),
+                ("effective", effective.as_str().into()),
+            ],
+        ),
+        note: Some(if cells.is_none() {
+            ctx.t("weighting-base-small")
+        } else {
+            t1(ctx, "results-weighted-note", "date", &w.computed_at)
+        }),
+        caption: t2(
+            ctx,
+            "results-table-caption",
+            ("question", &heading),
+            ("base", &tally.base.to_string()),
+        ),
+        head: [ctx.t("results-option"), ctx.t("weighting-share")],
+        bars,
+    }
+}
+
+fn text_view(id: &str, heading: Shown, base: String, note: String) -> ResultView {
+    ResultView {
+        id: id.to_owned(),
+        heading,
+        base,
+        note: Some(note),
+        caption: String::new(),
+        head: [String::new(), String::new()],
+        bars: Vec::new(),
+    }
+}
+
+fn result_views(ctx: &PageCtx, langs: &Langs, r: &Results) -> Vec<ResultView> {
+    let mut out = Vec::new();
+    for q in &r.questions {
+        let text = langs.shown(&key::question(&q.question.id, "text"), &q.question.text);
+        let mut base = tn(ctx, "results-answered", "count", q.answered);
+        // Staff see every question; they are told which ones the public
+        // does not see.
+        if r.published
+            .as_ref()
+            .is_some_and(|p| !p.contains(&q.question.id))
+        {
+            base = format!("{base} · {}", ctx.t("results-not-public"));
+        }
+        if q.withheld {
+            out.push(text_view(
+                &q.question.id,
+                text,
+                base,
+                ctx.t("results-withheld"),
+            ));
+            continue;
+        }
+        let labels = shown_options(ctx, langs, &q.question);
+        match &q.question.kind {
+            QuestionKind::Matrix { rows } => {
+                for (i, (row, line)) in rows.iter().zip(&q.lines).enumerate() {
+                    let heading = Shown::new(format!("{text} – {row}"), text.lang.as_str());
+                    let base = tn(ctx, "results-answered", "count", line.base);
+                    out.push(line_view(
+                        ctx,
+                        &format!("{}-{i}", q.question.id),
+                        heading,
+                        &labels,
+                        line,
+                        base,
+                    ));
+                }
+            }
+            QuestionKind::Ranking { .. } => {
+                if let Some(line) = q.lines.first() {
+                    let heading = t1(ctx, "results-ranked-first", "question", &q.question.text);
+                    out.push(line_view(
+                        ctx,
+                        &q.question.id,
+                        langs.reader(heading),
+                        &labels,
+                        line,
+                        base,
+                    ));
+                }
+            }
+            k if k.is_choice() => {
+                if let Some(line) = q.lines.first() {
+                    out.push(line_view(ctx, &q.question.id, text, &labels, line, base));
+                }
+                let weighted = r.weighting.as_ref().and_then(|w| {
+                    w.question(&q.question.id)
+                        .map(|tally| weighted_view(ctx, w, &q.question, &labels, tally, r.rules))
+                });
+                out.extend(weighted);
+            }
+            _ => out.push(text_view(
+                &q.question.id,
+                text,
+                base,
+                ctx.t("results-free-text"),
+            )),
+        }
+    }
+    out
+}
+
+pub async fn results_page(
+    ctx: PageCtx,
+    client: ClientKey,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let viewer = ctx.user.0.as_ref();
+    let (r, langs) = results_in_language(&ctx, &client, id).await?;
+    let path = format!("/consultations/{id}/results");
+    let mut ui = ctx.chrome_for(&path, "results-title").await?;
+    ui.title = t1(&ctx, "results-title-of", "title", &r.consultation.title);
+    let staff_view = r.consultation.results_published_at.is_none();
+    let mut lead = vec![
+        tn(
+            &ctx,
+            "consultation-responded",
+            "count",
+            r.consultation.response_count.max(0) as u64,
+        ),
+        ctx.locale().t_args(
+            "results-rules",
+            &[
+                ("count", r.rules.min_count.into()),
+                ("base", r.rules.min_base_for_percent.into()),
+            ],
+        ),
+    ];
+    if staff_view {
+        lead.insert(0, ctx.t("results-not-published"));
+    }
+    let questions = result_views(&ctx, &langs, &r);
+    let mut links = Vec::new();
+    if viewer.is_some_and(|v| v.roles.allows(Action::Analyse)) {
+        links.push((
+            format!("/staff/consultations/{id}/analysis"),
+            ctx.t("results-analysis-link"),
+        ));
+    }
+    // Analysts, who alone may export special-category answers, reach the
+    // response exports from here (the manage page is for officers).
+    links.extend(response_links(&ctx, viewer, id));
+    links.push((
+        format!("/consultations/{id}/results.csv"),
+        ctx.t("export-results"),
+    ));
+    let view = ResultsPage {
+        ui,
+        back: Some((format!("/consultations/{id}"), ctx.t("back"))),
+        lead,
+        empty: questions.is_empty().then(|| ctx.t("results-empty")),
+        questions,
+        links,
+    };
+    respond(StatusCode::OK, view, None)
+}

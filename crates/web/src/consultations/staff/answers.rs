@@ -1,0 +1,182 @@
+//! The written answers to a question, for staff who analyse, and one
+//! response's answers (where quotes link to).
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::survey::model::QuestionKind;
+use cohesion_services::consultations::{self, ConsultationView};
+use cohesion_services::results;
+use cohesion_services::themes;
+use cohesion_ui::{Cell, Field, Filter, ReportPage, SummaryRow, Table};
+use serde::Deserialize;
+
+use super::analysis_frame;
+use crate::consultations::themes::response_href;
+use crate::consultations::wording::option_labels;
+use crate::kit::{path_id, respond, Analyse, AppError, May, PageCtx};
+
+#[derive(Deserialize, Default)]
+pub struct AnswersQuery {
+    #[serde(default)]
+    question: String,
+    #[serde(default)]
+    search: String,
+    #[serde(default)]
+    page: Option<u32>,
+}
+
+/// The written answers to a question, for staff who analyse, searchable
+/// and paged. Email addresses, phone numbers and postcodes are masked
+/// before display: staff read what people think, not how to reach them.
+pub async fn answers(
+    ctx: PageCtx,
+    May(me, _): May<Analyse>,
+    Path(id): Path<String>,
+    Query(q): Query<AnswersQuery>,
+) -> Result<Response, AppError> {
+    let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "answers").await?;
+    let path = format!("/staff/consultations/{id}/answers");
+    page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
+    let text_questions = text_questions(&v);
+    let question = if q.question.is_empty() {
+        text_questions
+            .first()
+            .map(|(id, _)| id.clone())
+            .unwrap_or_default()
+    } else {
+        q.question.clone()
+    };
+    page.filter = Some(Filter {
+        action: path.clone(),
+        fields: vec![
+            Field::choice("question", "select", ctx.t("question-text"), text_questions)
+                .value(&question),
+            Field::new(
+                "search",
+                "search",
+                "off",
+                ctx.t("consultations-filter-search"),
+            )
+            .value(&q.search),
+        ],
+        button: ctx.t("analysis-show"),
+    });
+    if question.is_empty() {
+        page.lead = vec![ctx.t("answers-none")];
+        return respond(StatusCode::OK, page, None);
+    }
+    let current = q.page.unwrap_or(1).clamp(1, 100_000);
+    let (def, list, total) =
+        results::texts(&ctx.state.db, &me, id, &question, &q.search, current).await?;
+    page.lead = vec![ctx
+        .locale()
+        .t_args("answers-count", &[("count", (total.max(0) as u64).into())])];
+    if matches!(def.kind, QuestionKind::LongText { .. }) {
+        page.links.push((
+            format!("/staff/consultations/{id}/themes/{}", def.id),
+            ctx.locale()
+                .t_args("themes-link", &[("question", def.text.as_str().into())]),
+        ));
+    }
+    page.tables.push(answers_table(&ctx, &def.text, list));
+    if i64::from(current) * results::TEXTS_PAGE < total {
+        let mut next = form_urlencoded::Serializer::new(String::new());
+        next.append_pair("question", &question);
+        next.append_pair("search", &q.search);
+        next.append_pair("page", &(current + 1).to_string());
+        page.next = Some(format!("{path}?{}", next.finish()));
+    }
+    respond(StatusCode::OK, page, None)
+}
+
+/// The questions answered in writing, to choose from.
+fn text_questions(v: &ConsultationView) -> Vec<(String, String)> {
+    v.survey
+        .questions()
+        .filter(|q| {
+            !q.kind.is_choice()
+                && matches!(
+                    q.kind,
+                    QuestionKind::ShortText | QuestionKind::LongText { .. }
+                )
+        })
+        .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text)))
+        .collect()
+}
+
+/// The answers (reference, text) to `question`, contact details masked.
+fn answers_table(ctx: &PageCtx, question: &str, list: Vec<(String, String)>) -> Table {
+    Table {
+        caption: question.to_owned(),
+        head: vec![ctx.t("export-reference"), ctx.t("answers-answer")],
+        rows: list
+            .into_iter()
+            .map(|(reference, text)| {
+                vec![
+                    Cell::from(reference),
+                    Cell::from(cohesion_insight::text::pii::mask(&text).into_owned()),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("answers-empty"),
+    }
+}
+
+/// One response's answers for staff who analyse (where quotes link to):
+/// contact details masked, special-category answers left out.
+pub async fn response(
+    ctx: PageCtx,
+    May(me, _): May<Analyse>,
+    Path((id, response)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let response = path_id(&response)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let (reference, rows) = themes::response_answers(&ctx.state.db, &me, id, response).await?;
+    let path = response_href(id, response);
+    let mut ui = ctx.chrome_for(&path, "response-title").await?;
+    ui.title = ctx.locale().t_args(
+        "response-title-of",
+        &[("reference", reference.as_str().into())],
+    );
+    let mut page = ReportPage::new(ui);
+    page.back = Some((format!("/staff/consultations/{id}/answers"), ctx.t("back")));
+    page.lead = vec![ctx.t("response-lead")];
+    for q in v.survey.questions() {
+        let labels = option_labels(&ctx, q);
+        let rows_of = match &q.kind {
+            QuestionKind::Matrix { rows } => rows.clone(),
+            _ => Vec::new(),
+        };
+        let answer = rows
+            .iter()
+            .filter(|r| r.question_id == q.id)
+            .map(|r| {
+                let choice = r
+                    .choice
+                    .and_then(|c| usize::try_from(c).ok())
+                    .and_then(|c| labels.get(c).cloned());
+                let value = r
+                    .text
+                    .clone()
+                    .or(choice)
+                    .or(r.number.map(|n| n.to_string()))
+                    .unwrap_or_default();
+                match usize::try_from(r.item).ok().and_then(|i| rows_of.get(i)) {
+                    Some(row) => format!("{row}: {value}"),
+                    None => value,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        if answer.is_empty() {
+            continue;
+        }
+        page.rows.push(SummaryRow::new(q.text.clone(), answer));
+    }
+    if page.rows.is_empty() {
+        page.lead.push(ctx.t("response-empty"));
+    }
+    respond(StatusCode::OK, page, None)
+}

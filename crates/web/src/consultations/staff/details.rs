@@ -1,0 +1,234 @@
+//! A consultation's details: writing a new one and changing them.
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::consultation::{format_datetime, ConsultationInput};
+use cohesion_services::consultations::{self, ConsultationView};
+use cohesion_ui::{Field, FieldError, FormPage};
+use serde::Deserialize;
+
+use crate::kit::{
+    check_session_csrf, path_id, respond, submit_form, AppError, ClientKey, May, Me, PageCtx,
+    RunEngagement, StrictForm,
+};
+
+fn details_fields(ctx: &PageCtx, v: &ConsultationInput, errors: &[FieldError]) -> Vec<Field> {
+    let text = |name, id: &str| Field::new(name, "text", "off", ctx.t(id));
+    vec![
+        text("title", "consultation-field-title")
+            .value(&v.title)
+            .errors_from(errors),
+        Field::new(
+            "summary",
+            "textarea",
+            "off",
+            ctx.t("consultation-field-summary"),
+        )
+        .hint(ctx.t("consultation-field-summary-hint"))
+        .value(&v.summary)
+        .errors_from(errors),
+        Field::new("body", "textarea", "off", ctx.t("consultation-field-body"))
+            .hint(ctx.t("consultation-field-body-hint"))
+            .value(&v.body)
+            .errors_from(errors),
+        text("topics", "consultation-field-topics")
+            .hint(ctx.t("consultation-field-topics-hint"))
+            .value(&v.topics)
+            .errors_from(errors),
+        text("area", "consultation-field-area")
+            .hint(ctx.t("optional"))
+            .value(&v.area)
+            .errors_from(errors),
+        Field::new(
+            "opens_at",
+            "datetime-local",
+            "off",
+            ctx.t("consultation-field-opens"),
+        )
+        .hint(ctx.t("consultation-field-time-hint"))
+        .value(&v.opens_at)
+        .errors_from(errors),
+        Field::new(
+            "closes_at",
+            "datetime-local",
+            "off",
+            ctx.t("consultation-field-closes"),
+        )
+        .hint(ctx.t("consultation-field-time-hint"))
+        .value(&v.closes_at)
+        .errors_from(errors),
+        Field::choice(
+            "allow_anonymous",
+            "radios",
+            ctx.t("consultation-field-anonymous"),
+            vec![
+                ("no".into(), ctx.t("consultation-anonymous-no")),
+                ("yes".into(), ctx.t("consultation-anonymous-yes")),
+            ],
+        )
+        .value(if v.allow_anonymous.is_empty() {
+            "no"
+        } else {
+            &v.allow_anonymous
+        })
+        .errors_from(errors),
+        Field::new(
+            "strands",
+            "textarea",
+            "off",
+            ctx.t("consultation-field-strands"),
+        )
+        .hint(ctx.t("consultation-field-strands-hint"))
+        .value(&v.strands)
+        .errors_from(errors),
+        Field::new(
+            "documents",
+            "textarea",
+            "off",
+            ctx.t("consultation-field-documents"),
+        )
+        .hint(ctx.t("consultation-field-documents-hint"))
+        .value(&v.documents)
+        .errors_from(errors),
+    ]
+}
+
+async fn details_page<'a>(
+    ctx: &'a PageCtx,
+    csrf: &str,
+    action: &str,
+    title_id: &str,
+    back: String,
+    v: &ConsultationInput,
+    errors: Vec<FieldError>,
+) -> Result<FormPage<'a>, AppError> {
+    let mut page = FormPage::new(
+        ctx.chrome_for(action, title_id).await?,
+        csrf.to_owned(),
+        action,
+        ctx.t("save"),
+    );
+    page.back = Some((back, ctx.t("back")));
+    page.fields = details_fields(ctx, v, &errors);
+    page.errors = errors;
+    Ok(page)
+}
+
+pub async fn new_form(ctx: PageCtx, May(me, _): May<RunEngagement>) -> Result<Response, AppError> {
+    let page = details_page(
+        &ctx,
+        &me.csrf,
+        "/staff/consultations/new",
+        "consultation-new-title",
+        "/consultations".into(),
+        &ConsultationInput::default(),
+        Vec::new(),
+    )
+    .await?;
+    respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize)]
+pub struct DetailsForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    input: ConsultationInput,
+}
+
+pub async fn create(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    StrictForm(form): StrictForm<DetailsForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let outcome = consultations::create(&ctx.state.db, &me, &form.input, Some(&client.0)).await;
+    submit_form(
+        &ctx,
+        outcome,
+        |id| format!("/staff/consultations/{id}?done=consultation-created"),
+        async |errors| {
+            details_page(
+                &ctx,
+                &me.csrf,
+                "/staff/consultations/new",
+                "consultation-new-title",
+                "/consultations".into(),
+                &form.input,
+                errors,
+            )
+            .await
+        },
+    )
+    .await
+}
+
+fn input_of(v: &ConsultationView) -> ConsultationInput {
+    let c = &v.record;
+    ConsultationInput {
+        title: c.title.clone(),
+        summary: c.summary.clone(),
+        body: c.body.clone(),
+        topics: c.topics.join(", "),
+        area: c.area.clone().unwrap_or_default(),
+        opens_at: format_datetime(c.opens_at.as_offset()),
+        closes_at: format_datetime(c.closes_at.as_offset()),
+        allow_anonymous: if c.allow_anonymous { "yes" } else { "no" }.into(),
+        strands: c.strands.join("\n"),
+        documents: cohesion_domain::consultation::documents_text(&c.documents),
+    }
+}
+
+pub async fn edit_form(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let action = format!("/staff/consultations/{id}/edit");
+    let page = details_page(
+        &ctx,
+        &me.csrf,
+        &action,
+        "consultation-edit-title",
+        format!("/staff/consultations/{id}"),
+        &input_of(&v),
+        Vec::new(),
+    )
+    .await?;
+    respond(StatusCode::OK, page, None)
+}
+
+pub async fn update(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(form): StrictForm<DetailsForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let id = path_id(&id)?;
+    let outcome = consultations::update(&ctx.state.db, &me, id, &form.input, Some(&client.0)).await;
+    submit_form(
+        &ctx,
+        outcome,
+        |()| format!("/staff/consultations/{id}?done=consultation-saved"),
+        async |errors| {
+            let action = format!("/staff/consultations/{id}/edit");
+            details_page(
+                &ctx,
+                &me.csrf,
+                &action,
+                "consultation-edit-title",
+                format!("/staff/consultations/{id}"),
+                &form.input,
+                errors,
+            )
+            .await
+        },
+    )
+    .await
+}

@@ -1,0 +1,363 @@
+//! The officers' page of one consultation: its state, survey, timeline,
+//! findings and translations, with the way to each change.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::consultation::format_date;
+use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::consultations::{self, ConsultationView};
+use cohesion_services::findings::ShownFinding;
+use cohesion_storage::consultations::catalogue::ConsultationRecord;
+use cohesion_ui::{ActionForm, Cell, ReportPage, SummaryRow, Table};
+use uuid::Uuid;
+
+use crate::consultations::exports::response_links;
+use crate::consultations::translations::missing_by_language;
+use crate::consultations::wording::{option_labels, status_label};
+use crate::kit::{
+    confirmation, path_id, respond, AppError, DoneQuery, May, PageCtx, RunEngagement,
+};
+
+fn kind_label(ctx: &PageCtx, q: &QuestionDef) -> String {
+    let base = ctx.t(&format!("question-kind-{}", q.kind.key()));
+    match &q.kind {
+        QuestionKind::Demographic { of, .. } => {
+            format!(
+                "{base}: {}",
+                ctx.t(&format!("demographic-kind-{}", of.key()))
+            )
+        }
+        _ => base,
+    }
+}
+
+fn routing_text(ctx: &PageCtx, q: &QuestionDef, v: &ConsultationView) -> String {
+    match &q.show_if {
+        None => ctx.t("question-always"),
+        Some(rule) => {
+            let labels = v
+                .survey
+                .question(&rule.question)
+                .map(|target| option_labels(ctx, target))
+                .unwrap_or_default();
+            let picked: Vec<String> = rule
+                .any_of
+                .iter()
+                .filter_map(|i| labels.get(*i).cloned())
+                .collect();
+            ctx.locale().t_args(
+                "question-shown-if",
+                &[
+                    ("question", rule.question.as_str().into()),
+                    ("options", ctx.locale().list(&picked).into()),
+                ],
+            )
+        }
+    }
+}
+
+pub async fn manage(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let c = &v.record;
+    let path = format!("/staff/consultations/{id}");
+    let mut ui = ctx.chrome_for(&path, "consultation-manage").await?;
+    ui.title = c.title.clone();
+    let mut page = ReportPage::new(ui);
+    page.back = Some((
+        format!("/consultations/{id}"),
+        ctx.t("consultation-view-public"),
+    ));
+    page.done = confirmation(&ctx, q.done.as_deref());
+    page.csrf = me.csrf.clone();
+    page.rows = summary_rows(&ctx, c);
+    page.actions = publication_actions(&ctx, c);
+    // Answers name questions and options: once anyone has answered, the
+    // survey stays as it is.
+    let locked = c.response_count > 0;
+    page.tables.push(survey_table(&ctx, &v, locked));
+    page.lead = vec![if locked {
+        ctx.t("consultation-survey-locked")
+    } else {
+        ctx.t("consultation-survey-lead")
+    }];
+    page.tables.push(timeline_table(&ctx, &v));
+    let (_, found) = cohesion_services::findings::shown(
+        &ctx.state.db,
+        Some(&me),
+        id,
+        ctx.state.config.small_base,
+    )
+    .await?;
+    page.tables.push(findings_table(&ctx, &found));
+    page.actions.extend(finding_actions(&ctx, id, &found));
+    page.rows.extend(translation_rows(&ctx, &v).await?);
+    page.links = change_links(&ctx, &me, id, locked);
+    respond(StatusCode::OK, page, None)
+}
+
+fn yes_no(ctx: &PageCtx, b: bool) -> String {
+    ctx.t(if b { "yes" } else { "no" })
+}
+
+/// Where the consultation stands: its status and dates, what is
+/// published, and how many have responded.
+fn summary_rows(ctx: &PageCtx, c: &ConsultationRecord) -> Vec<SummaryRow> {
+    let id = c.id;
+    let (_, status) = status_label(ctx, c);
+    vec![
+        SummaryRow::new(ctx.t("consultation-status"), status).change(
+            &format!("/staff/consultations/{id}/edit"),
+            ctx.t("consultation-edit-details"),
+        ),
+        SummaryRow::new(ctx.t("consultation-opens"), c.opens_at.to_minute()),
+        SummaryRow::new(ctx.t("consultation-closes"), c.closes_at.to_minute()),
+        SummaryRow::new(
+            ctx.t("consultation-field-anonymous"),
+            yes_no(ctx, c.allow_anonymous),
+        ),
+        SummaryRow::new(
+            ctx.t("consultation-published"),
+            c.published_at
+                .map_or_else(|| ctx.t("no"), |p| p.to_minute()),
+        ),
+        SummaryRow::new(
+            ctx.t("consultation-results-published"),
+            c.results_published_at
+                .map_or_else(|| ctx.t("no"), |p| p.to_minute()),
+        )
+        .change(
+            &format!("/staff/consultations/{id}/results/publish"),
+            ctx.t(if c.results_published_at.is_none() {
+                "consultation-publish-results"
+            } else {
+                "results-publication-change"
+            }),
+        ),
+        SummaryRow::new(
+            ctx.t("consultation-responses"),
+            c.response_count.to_string(),
+        )
+        .change(
+            &format!("/consultations/{id}/results"),
+            ctx.t("consultation-results-link"),
+        ),
+    ]
+}
+
+/// The buttons that publish or withdraw the consultation, and withdraw
+/// its results.
+fn publication_actions(ctx: &PageCtx, c: &ConsultationRecord) -> Vec<ActionForm> {
+    let publication = |what: &str, publish: bool, label: &str| ActionForm {
+        action: format!("/staff/consultations/{}/publication", c.id),
+        hidden: vec![
+            ("what", what.to_owned()),
+            ("publish", if publish { "yes" } else { "no" }.to_owned()),
+        ],
+        fields: Vec::new(),
+        button: ctx.t(label),
+        danger: !publish,
+    };
+    let mut actions = vec![if c.published_at.is_none() {
+        publication("consultation", true, "consultation-publish")
+    } else {
+        publication("consultation", false, "consultation-unpublish")
+    }];
+    // Publishing results means choosing what: that is its own form.
+    if c.results_published_at.is_some() {
+        actions.push(publication(
+            "results",
+            false,
+            "consultation-withdraw-results",
+        ));
+    }
+    actions
+}
+
+/// The survey, a question a row; while not `locked`, each links to its
+/// edit and remove forms.
+fn survey_table(ctx: &PageCtx, v: &ConsultationView, locked: bool) -> Table {
+    let id = v.record.id;
+    let mut questions = Vec::new();
+    for (p, pg) in v.survey.pages.iter().enumerate() {
+        for q in &pg.questions {
+            let mut row = vec![
+                Cell::from((p + 1).to_string()),
+                Cell::from(q.id.clone()),
+                Cell::from(q.text.clone()),
+                Cell::from(kind_label(ctx, q)),
+                Cell::from(yes_no(ctx, q.required)),
+                Cell::from(routing_text(ctx, q, v)),
+            ];
+            if !locked {
+                // The question's text opens its edit form.
+                row[2] = Cell::link(
+                    q.text.clone(),
+                    format!("/staff/consultations/{id}/questions/{}/edit", q.id),
+                );
+                row.push(Cell::link(
+                    ctx.t("question-remove"),
+                    format!("/staff/consultations/{id}/questions/{}/remove", q.id),
+                ));
+            }
+            questions.push(row);
+        }
+    }
+    let mut head = vec![
+        ctx.t("question-page"),
+        ctx.t("question-id"),
+        ctx.t("question-text"),
+        ctx.t("question-kind"),
+        ctx.t("question-required"),
+        ctx.t("question-routing"),
+    ];
+    if !locked {
+        head.push(ctx.t("question-actions"));
+    }
+    Table {
+        caption: ctx.t("consultation-survey"),
+        head,
+        rows: questions,
+        empty: ctx.t("consultation-survey-empty"),
+    }
+}
+
+fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
+    let id = v.record.id;
+    Table {
+        caption: ctx.t("consultation-timeline"),
+        head: vec![
+            ctx.t("stage-name"),
+            ctx.t("stage-date"),
+            ctx.t("stage-state"),
+            ctx.t("question-actions"),
+        ],
+        rows: v
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                vec![
+                    Cell::from(s.name.clone()),
+                    Cell::from(s.date.map(format_date).unwrap_or_default()),
+                    Cell::from(ctx.t(&format!("stage-{}", s.state.key()))),
+                    Cell::link(
+                        ctx.t("stage-remove"),
+                        format!("/staff/consultations/{id}/stages/{}/remove", i + 1),
+                    ),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("consultation-timeline-empty"),
+    }
+}
+
+fn findings_table(ctx: &PageCtx, found: &[ShownFinding]) -> Table {
+    Table {
+        caption: ctx.t("findings-heading"),
+        head: vec![
+            ctx.t("finding-field-title"),
+            ctx.t("finding-field-question"),
+            ctx.t("consultation-status"),
+        ],
+        rows: found
+            .iter()
+            .map(|f| {
+                vec![
+                    Cell::from(f.record.finding.title.clone()),
+                    Cell::from(f.question.clone()),
+                    Cell::from(ctx.t(if f.record.published_at.is_some() {
+                        "consultation-published"
+                    } else {
+                        "status-draft"
+                    })),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("findings-empty"),
+    }
+}
+
+/// For each finding, the buttons that publish or withdraw it and remove
+/// it.
+fn finding_actions(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Vec<ActionForm> {
+    let mut actions = Vec::new();
+    for f in found {
+        let change = |what: &str, label: &str, danger: bool| ActionForm {
+            action: format!("/staff/consultations/{id}/findings/{}", f.record.id),
+            hidden: vec![("change", what.to_owned())],
+            fields: Vec::new(),
+            button: format!("{}: {}", ctx.t(label), f.record.finding.title),
+            danger,
+        };
+        actions.push(if f.record.published_at.is_some() {
+            change("withdraw", "finding-withdraw", false)
+        } else {
+            change("publish", "finding-publish", false)
+        });
+        actions.push(change("remove", "finding-remove", true));
+    }
+    actions
+}
+
+/// A row per other language: how many texts it lacks, and the way to
+/// translate them.
+async fn translation_rows(
+    ctx: &PageCtx,
+    v: &ConsultationView,
+) -> Result<Vec<SummaryRow>, AppError> {
+    let id = v.record.id;
+    let mut rows = Vec::new();
+    for (tag, name, missing, all) in missing_by_language(ctx, v).await? {
+        rows.push(
+            SummaryRow::new(
+                ctx.locale()
+                    .t_args("translations-row", &[("language", name.as_str().into())]),
+                ctx.locale().t_args(
+                    "translations-missing",
+                    &[
+                        ("missing", (missing as u64).into()),
+                        ("all", (all as u64).into()),
+                    ],
+                ),
+            )
+            .change(
+                &format!("/staff/consultations/{id}/translations/{tag}"),
+                ctx.t("translations-translate"),
+            ),
+        );
+    }
+    Ok(rows)
+}
+
+/// The ways to the consultation's other staff pages.
+fn change_links(ctx: &PageCtx, me: &SignedIn, id: Uuid, locked: bool) -> Vec<(String, String)> {
+    let mut links = Vec::new();
+    links.push((
+        format!("/staff/consultations/{id}/findings/new"),
+        ctx.t("finding-add"),
+    ));
+    if !locked {
+        links.push((
+            format!("/staff/consultations/{id}/questions/new"),
+            ctx.t("question-add"),
+        ));
+    }
+    for (page, label) in [
+        ("stages/new", "stage-add"),
+        ("analysis", "results-analysis-link"),
+        ("answers", "answers-title"),
+        ("weighting", "weighting-title"),
+    ] {
+        links.push((format!("/staff/consultations/{id}/{page}"), ctx.t(label)));
+    }
+    links.extend(response_links(ctx, Some(me), id));
+    links
+}

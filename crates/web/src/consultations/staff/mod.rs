@@ -1,0 +1,47 @@
+//! Pages for officers and analysts: write a consultation, build its
+//! survey, set its timeline, publish it and its results, write its
+//! findings, and analyse the answers.
+
+pub(super) mod analysis;
+pub(super) mod answers;
+pub(super) mod details;
+pub(super) mod findings;
+pub(super) mod manage;
+pub(super) mod publication;
+pub(super) mod questions;
+pub(super) mod stages;
+pub(super) mod weighting;
+
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::consultations::{self, ConsultationView};
+use cohesion_ui::ReportPage;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::kit::{path_id, AppError, PageCtx};
+
+#[derive(Deserialize)]
+pub(super) struct CsrfOnly {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// What every analyst's page about a consultation starts with (its
+/// handler holds `May<Analyse>`): the consultation (drafts for staff
+/// only) and a page titled "`name`: the consultation's title".
+pub(super) async fn analysis_frame<'a>(
+    ctx: &'a PageCtx,
+    me: &SignedIn,
+    raw_id: &str,
+    name: &str,
+) -> Result<(Uuid, ConsultationView, ReportPage<'a>), AppError> {
+    let id = path_id(raw_id)?;
+    let v = consultations::view(&ctx.state.db, Some(me), id).await?;
+    let path = format!("/staff/consultations/{id}/{name}");
+    let mut ui = ctx.chrome_for(&path, &format!("{name}-title")).await?;
+    ui.title = ctx.locale().t_args(
+        &format!("{name}-title-of"),
+        &[("title", v.record.title.as_str().into())],
+    );
+    Ok((id, v, ReportPage::new(ui)))
+}

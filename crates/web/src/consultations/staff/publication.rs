@@ -1,0 +1,181 @@
+//! Publishing a consultation, and choosing what of its results the
+//! public sees.
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_services::consultations::{self, ConsultationView};
+use cohesion_services::results;
+use cohesion_storage::consultations::catalogue::Publication;
+use cohesion_ui::{Field, FieldError, FormPage};
+use serde::Deserialize;
+
+use crate::kit::{
+    check_session_csrf, one_field_listed, path_id, respond, see_other, submit_form, AppError,
+    ClientKey, May, Me, PageCtx, RunEngagement, StrictForm,
+};
+
+#[derive(Deserialize)]
+pub struct PublicationForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    what: String,
+    #[serde(default)]
+    publish: String,
+}
+
+pub async fn publication(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(form): StrictForm<PublicationForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let id = path_id(&id)?;
+    let what = match form.what.as_str() {
+        "consultation" => Publication::Consultation,
+        "results" => Publication::Results,
+        _ => {
+            return Err(cohesion_domain::ValidationError::new(
+                "what",
+                cohesion_domain::ErrorCode::InvalidChoice,
+            )
+            .into())
+        }
+    };
+    let publish = match form.publish.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => {
+            return Err(cohesion_domain::ValidationError::new(
+                "publish",
+                cohesion_domain::ErrorCode::InvalidChoice,
+            )
+            .into())
+        }
+    };
+    consultations::set_published(&ctx.state.db, &me, id, what, publish, Some(&client.0)).await?;
+    let done = match (what, publish) {
+        (Publication::Consultation, true) => "consultation-published",
+        (Publication::Consultation, false) => "consultation-unpublished",
+        (Publication::Results, true) => "results-published",
+        (Publication::Results, false) => "results-withdrawn",
+    };
+    Ok(see_other(&format!("/staff/consultations/{id}?done={done}")))
+}
+
+/// The results publication form's fields: which questions, and the
+/// population margins for weighted figures (empty: none).
+fn publish_fields(
+    ctx: &PageCtx,
+    survey: &SurveyDefinition,
+    chosen: &[String],
+    margins: &str,
+    errors: &[FieldError],
+) -> Vec<Field> {
+    vec![
+        Field::choice(
+            "questions",
+            "checkboxes",
+            ctx.t("results-publication-questions"),
+            survey
+                .questions()
+                .filter(|q| cohesion_domain::analysis::publication::publishable(q))
+                .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text)))
+                .collect(),
+        )
+        .hint(ctx.t("results-publication-questions-hint"))
+        .ticked(chosen)
+        .errors_from(errors),
+        Field::new("margins", "textarea", "off", ctx.t("weighting-margins"))
+            .hint(ctx.t("results-publication-margins-hint"))
+            .value(margins)
+            .errors_from(errors),
+    ]
+}
+
+async fn publish_page<'a>(
+    ctx: &'a PageCtx,
+    csrf: &str,
+    v: &ConsultationView,
+    chosen: &[String],
+    margins: &str,
+    errors: Vec<FieldError>,
+) -> Result<FormPage<'a>, AppError> {
+    let id = v.record.id;
+    let action = format!("/staff/consultations/{id}/results/publish");
+    let mut page = FormPage::new(
+        ctx.chrome_for(&action, "results-publication-title").await?,
+        csrf.to_owned(),
+        &action,
+        ctx.t("consultation-publish-results"),
+    );
+    page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
+    page.lead = vec![ctx.t("results-publication-lead")];
+    page.fields = publish_fields(ctx, &v.survey, chosen, margins, &errors);
+    page.errors = errors;
+    page.links = vec![(
+        format!("/staff/consultations/{id}/weighting"),
+        ctx.t("results-publication-try-weighting"),
+    )];
+    Ok(page)
+}
+
+pub async fn publish_results_form(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let (chosen, margins) = results::publication_choice(&ctx.state.db, &me, id).await?;
+    let page = publish_page(&ctx, &me.csrf, &v, &chosen, &margins, Vec::new()).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+/// The form's fields as sent: ticked boxes repeat their name.
+pub async fn publish_results(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(fields): StrictForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let value = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    check_session_csrf(&me, value("csrf"))?;
+    let id = path_id(&id)?;
+    let chosen: Vec<String> = fields
+        .iter()
+        .filter(|(k, _)| k == "questions")
+        .map(|(_, v)| v.clone())
+        .collect();
+    let margins = value("margins");
+    let outcome = results::publish(
+        &ctx.state.db,
+        &me,
+        id,
+        Some(&chosen),
+        Some(margins),
+        Some(&client.0),
+    )
+    .await;
+    submit_form(
+        &ctx,
+        outcome.map_err(one_field_listed),
+        |()| format!("/staff/consultations/{id}?done=results-published"),
+        async |errors| {
+            let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+            publish_page(&ctx, &me.csrf, &v, &chosen, margins, errors).await
+        },
+    )
+    .await
+}

@@ -1,0 +1,189 @@
+//! A consultation's timeline: adding and removing stages.
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::consultation::{format_date, Stage, StageInput, StageLink, StageState};
+use cohesion_services::consultations::{self, ConsultationView};
+use cohesion_services::ServiceError;
+use cohesion_ui::{Field, FieldError, FormPage};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::CsrfOnly;
+use crate::kit::{
+    check_session_csrf, path_id, respond, see_other, submit_form, AppError, ClientKey, May,
+    PageCtx, RunEngagement, StrictForm,
+};
+
+fn stage_fields(ctx: &PageCtx, v: &StageInput, errors: &[FieldError]) -> Vec<Field> {
+    vec![
+        Field::new("name", "text", "off", ctx.t("stage-name"))
+            .value(&v.name)
+            .errors_from(errors),
+        Field::new("description", "textarea", "off", ctx.t("stage-description"))
+            .hint(ctx.t("optional"))
+            .value(&v.description)
+            .errors_from(errors),
+        Field::new("date", "date", "off", ctx.t("stage-date"))
+            .hint(ctx.t("stage-date-hint"))
+            .value(&v.date)
+            .errors_from(errors),
+        Field::choice(
+            "state",
+            "radios",
+            ctx.t("stage-state"),
+            StageState::ALL
+                .iter()
+                .map(|s| (s.key().to_owned(), ctx.t(&format!("stage-{}", s.key()))))
+                .collect(),
+        )
+        .value(if v.state.is_empty() {
+            "to_come"
+        } else {
+            &v.state
+        })
+        .errors_from(errors),
+        Field::choice(
+            "link",
+            "select",
+            ctx.t("stage-link"),
+            StageLink::ALL
+                .iter()
+                .map(|s| {
+                    (
+                        s.key().to_owned(),
+                        ctx.t(&format!("stage-link-{}", s.key())),
+                    )
+                })
+                .collect(),
+        )
+        .value(&v.link)
+        .errors_from(errors),
+    ]
+}
+
+async fn stage_page<'a>(
+    ctx: &'a PageCtx,
+    csrf: &str,
+    id: Uuid,
+    v: &StageInput,
+    errors: Vec<FieldError>,
+) -> Result<FormPage<'a>, AppError> {
+    let action = format!("/staff/consultations/{id}/stages/new");
+    let mut page = FormPage::new(
+        ctx.chrome_for(&action, "stage-add").await?,
+        csrf.to_owned(),
+        &action,
+        ctx.t("stage-add"),
+    );
+    page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
+    page.fields = stage_fields(ctx, v, &errors);
+    page.errors = errors;
+    Ok(page)
+}
+
+pub async fn stage_form(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let page = stage_page(&ctx, &me.csrf, id, &StageInput::default(), Vec::new()).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize)]
+pub struct StageForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    input: StageInput,
+}
+
+fn stage_input(s: &Stage) -> StageInput {
+    StageInput {
+        name: s.name.clone(),
+        description: s.description.clone(),
+        date: s.date.map(format_date).unwrap_or_default(),
+        state: s.state.key().to_owned(),
+        link: s.link.key().to_owned(),
+    }
+}
+
+pub async fn add_stage(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(form): StrictForm<StageForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let id = path_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let mut all: Vec<StageInput> = v.stages.iter().map(stage_input).collect();
+    all.push(form.input.clone());
+    let outcome = consultations::set_stages(&ctx.state.db, &me, id, &all, Some(&client.0)).await;
+    submit_form(
+        &ctx,
+        outcome,
+        |()| format!("/staff/consultations/{id}?done=stage-added"),
+        async |errors| stage_page(&ctx, &me.csrf, id, &form.input, errors).await,
+    )
+    .await
+}
+
+/// The stage numbered `n` (from 1) in the address; any other number
+/// names nothing.
+fn stage_number(n: &str, v: &ConsultationView) -> Result<usize, AppError> {
+    n.parse::<usize>()
+        .ok()
+        .filter(|i| *i >= 1 && *i <= v.stages.len())
+        .ok_or_else(|| ServiceError::NotFound.into())
+}
+
+pub async fn remove_stage_form(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    Path((id, n)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let index = stage_number(&n, &v)?;
+    let action = format!("/staff/consultations/{id}/stages/{index}/remove");
+    let mut page = FormPage::new(
+        ctx.chrome_for(&action, "stage-remove").await?,
+        me.csrf.clone(),
+        &action,
+        ctx.t("stage-remove"),
+    );
+    page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
+    page.lead = vec![v.stages[index - 1].name.clone()];
+    page.danger = true;
+    respond(StatusCode::OK, page, None)
+}
+
+pub async fn remove_stage(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    client: ClientKey,
+    Path((id, n)): Path<(String, String)>,
+    StrictForm(form): StrictForm<CsrfOnly>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let id = path_id(&id)?;
+    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let index = stage_number(&n, &v)?;
+    let all: Vec<StageInput> = v
+        .stages
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index - 1)
+        .map(|(_, s)| stage_input(s))
+        .collect();
+    consultations::set_stages(&ctx.state.db, &me, id, &all, Some(&client.0)).await?;
+    Ok(see_other(&format!(
+        "/staff/consultations/{id}?done=stage-removed"
+    )))
+}

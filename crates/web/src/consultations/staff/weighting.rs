@@ -1,0 +1,156 @@
+//! Results weighted to population margins, for staff who analyse.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
+use cohesion_insight::weighted::WeightedTally;
+use cohesion_services::results;
+use cohesion_services::ServiceError;
+use cohesion_ui::{Cell, Field, FieldError, Filter, SummaryRow, Table};
+use serde::Deserialize;
+
+use super::analysis_frame;
+use crate::consultations::wording::option_labels;
+use crate::kit::{field_messages, respond, Analyse, AppError, ClientKey, May, PageCtx};
+
+#[derive(Deserialize, Default)]
+pub struct WeightingQuery {
+    #[serde(default)]
+    margins: String,
+}
+
+/// Results weighted to population margins, for staff who analyse, with
+/// the raking report; every figure is labelled as weighted.
+pub async fn weighting(
+    ctx: PageCtx,
+    May(me, _): May<Analyse>,
+    client: ClientKey,
+    Path(id): Path<String>,
+    Query(q): Query<WeightingQuery>,
+) -> Result<Response, AppError> {
+    let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "weighting").await?;
+    let path = format!("/staff/consultations/{id}/weighting");
+    page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
+    let choices: Vec<String> = v
+        .survey
+        .questions()
+        .filter(|q| q.kind.is_choice() && !matches!(q.kind, QuestionKind::MultipleChoice { .. }))
+        .map(|q| format!("{} ({}): {}", q.id, option_labels(&ctx, q).len(), q.text))
+        .collect();
+    page.lead = vec![ctx.t("weighting-lead"), choices.join(" · ")];
+    let filter = |errors: &[FieldError]| Filter {
+        action: path.clone(),
+        fields: vec![
+            Field::new("margins", "textarea", "off", ctx.t("weighting-margins"))
+                .hint(ctx.t("weighting-margins-hint"))
+                .value(&q.margins)
+                .errors_from(errors),
+        ],
+        button: ctx.t("weighting-apply"),
+    };
+    if q.margins.trim().is_empty() {
+        page.filter = Some(filter(&[]));
+        return respond(StatusCode::OK, page, None);
+    }
+    let weighted =
+        match results::weighted(&ctx.state.db, &me, id, &q.margins, Some(&client.0)).await {
+            Ok(w) => w,
+            Err(ServiceError::Invalid(e)) => {
+                // Margins that cannot be used: the form again, with why.
+                page.errors = field_messages(&ctx, &[e]);
+                page.filter = Some(filter(&page.errors));
+                return respond(StatusCode::UNPROCESSABLE_ENTITY, page, None);
+            }
+            Err(e) => return Err(e.into()),
+        };
+    page.filter = Some(filter(&[]));
+    page.rows = report_rows(&ctx, &weighted);
+    for (question, tally) in &weighted.questions {
+        page.tables.push(weighted_table(&ctx, question, tally));
+    }
+    respond(StatusCode::OK, page, None)
+}
+
+/// How the raking went: who was weighted, whether it converged, and how
+/// far the weights range.
+fn report_rows(ctx: &PageCtx, w: &results::Weighted) -> Vec<SummaryRow> {
+    let r = &w.report;
+    let yes_no = |b: bool| ctx.t(if b { "yes" } else { "no" });
+    vec![
+        SummaryRow::new(ctx.t("weighting-included"), w.included.to_string()),
+        SummaryRow::new(ctx.t("weighting-excluded"), w.excluded.to_string()),
+        SummaryRow::new(
+            ctx.t("weighting-converged"),
+            format!(
+                "{} ({} {})",
+                yes_no(r.converged),
+                r.iterations,
+                ctx.t("weighting-iterations")
+            ),
+        ),
+        SummaryRow::new(ctx.t("weighting-max-error"), format!("{:.2e}", r.max_error)),
+        SummaryRow::new(
+            ctx.t("weighting-effective"),
+            format!("{:.0}", r.effective_sample_size),
+        ),
+        SummaryRow::new(
+            ctx.t("weighting-range"),
+            format!("{:.2} – {:.2}", r.min_weight, r.max_weight),
+        ),
+        SummaryRow::new(ctx.t("weighting-trimmed"), r.trimmed.to_string()),
+    ]
+}
+
+/// One question's weighted shares beside its unweighted counts, small
+/// counts hidden and shares left out where the base is too small.
+fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) -> Table {
+    let rules = ctx.state.config.small_base;
+    let labels = option_labels(ctx, question);
+    let percent = tally.base >= rules.min_base_for_percent;
+    Table {
+        caption: ctx.locale().t_args(
+            "weighting-caption",
+            &[
+                ("question", question.text.as_str().into()),
+                ("base", tally.base.into()),
+                ("effective", format!("{:.0}", tally.effective_base).into()),
+            ],
+        ),
+        head: vec![
+            ctx.t("results-option"),
+            ctx.t("weighting-share"),
+            ctx.t("weighting-unweighted"),
+        ],
+        rows: labels
+            .iter()
+            .zip(&tally.options)
+            .map(|(label, o)| {
+                let hidden = o.count < rules.min_count;
+                let share = if hidden {
+                    ctx.t("results-hidden")
+                } else if !percent {
+                    ctx.t("weighting-base-small")
+                } else {
+                    format!(
+                        "{:.0}% ({:.0}–{:.0}%)",
+                        o.share * 100.0,
+                        o.low * 100.0,
+                        o.high * 100.0
+                    )
+                };
+                let count = if hidden {
+                    ctx.t("results-hidden")
+                } else {
+                    o.count.to_string()
+                };
+                vec![
+                    Cell::from(label.clone()),
+                    Cell::from(share),
+                    Cell::from(count),
+                ]
+            })
+            .collect(),
+        empty: String::new(),
+    }
+}

@@ -1,0 +1,127 @@
+//! Theme analysis pages for analysts: a long-text question's themes with
+//! quotes and counts, the forms that edit them (each a plain POST that
+//! redirects back), and the review list. Quotes link to one response's
+//! answers (`staff/answers.rs`).
+
+pub(super) mod analysis;
+pub(super) mod edit;
+pub(super) mod review;
+
+use cohesion_services::themes::{self, Edit, Figure};
+use cohesion_services::ServiceError;
+use cohesion_ui::consultations::QuoteLink;
+use cohesion_ui::FieldError;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use cohesion_services::accounts::SignedIn;
+
+use crate::kit::{check_session_csrf, field_messages, AppError, PageCtx};
+
+pub(super) fn base_path(id: Uuid, question: &str) -> String {
+    format!("/staff/consultations/{id}/themes/{question}")
+}
+
+pub(in crate::consultations) fn response_href(id: Uuid, response: Uuid) -> String {
+    format!("/staff/consultations/{id}/responses/{response}")
+}
+
+pub(super) fn percent(x: f64) -> String {
+    format!("{:.0}", x * 100.0)
+}
+
+pub(super) fn count_text(ctx: &PageCtx, f: &Figure) -> String {
+    ctx.locale().t_args(
+        "themes-count",
+        &[
+            ("count", f.count.into()),
+            ("base", f.base.into()),
+            ("share", percent(f.share).into()),
+            ("low", percent(f.low).into()),
+            ("high", percent(f.high).into()),
+        ],
+    )
+}
+
+pub(super) fn stance(ctx: &PageCtx, s: &str) -> String {
+    match s {
+        "agree" | "disagree" | "unclear" | "mixed" => ctx.t(&format!("themes-stance-{s}")),
+        other => other.to_owned(),
+    }
+}
+
+pub(super) fn done(ctx: &PageCtx, done: Option<&str>) -> Option<String> {
+    let known = [
+        "run", "add", "rename", "merge", "split", "delete", "confirm", "map", "review",
+    ];
+    done.filter(|d| known.contains(d))
+        .map(|d| ctx.t(&format!("themes-done-{d}")))
+}
+
+/// Form fields as sent, repeated names kept (checkboxes).
+#[derive(Default)]
+pub(super) struct Sent {
+    csrf: String,
+    step: String,
+    edit: Edit,
+    seed: String,
+    response: String,
+    themes: Vec<String>,
+}
+
+fn sent(pairs: Vec<(String, String)>) -> Sent {
+    let mut s = Sent::default();
+    for (k, v) in pairs {
+        match k.as_str() {
+            "csrf" => s.csrf = v,
+            "step" => s.step = v,
+            "change" => s.edit.change = v,
+            "theme" => s.edit.theme = v,
+            "label" => s.edit.label = v,
+            "description" => s.edit.description = v,
+            "into" => s.edit.into = v,
+            "examples" => s.edit.examples.push(v),
+            "seed" => s.seed = v,
+            "response" => s.response = v,
+            "themes" => s.themes.push(v),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// A form's fields as sent, once the session's token among them is
+/// checked.
+pub(super) fn sent_by(me: &SignedIn, pairs: Vec<(String, String)>) -> Result<Sent, AppError> {
+    let s = sent(pairs);
+    check_session_csrf(me, &s.csrf)?;
+    Ok(s)
+}
+
+#[derive(Deserialize, Default)]
+pub(super) struct PageQuery {
+    #[serde(default)]
+    done: Option<String>,
+    #[serde(default)]
+    page: Option<u32>,
+}
+
+/// Errors to show on a form page, or the error itself when it is not
+/// about the input.
+pub(super) fn field_errors(ctx: &PageCtx, e: ServiceError) -> Result<Vec<FieldError>, AppError> {
+    match e {
+        ServiceError::Invalid(v) if v.field != "question" => Ok(field_messages(ctx, &[v])),
+        ServiceError::InvalidFields(list) => Ok(field_messages(ctx, &list)),
+        other => Err(other.into()),
+    }
+}
+
+pub(super) fn quotes(id: Uuid, list: &[themes::Quote]) -> Vec<QuoteLink> {
+    list.iter()
+        .map(|q| QuoteLink {
+            text: q.text.clone(),
+            href: response_href(id, q.response_id),
+            reference: q.reference.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,261 @@
+//! Translating a consultation: officers fill in every text in another
+//! language on one page that shows what is still missing; readers then
+//! see the translation where there is one and the original elsewhere.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::translation::{self, Part, QuestionField, SourceText, Texts};
+use cohesion_services::consultations;
+use cohesion_services::ServiceError;
+use cohesion_ui::consultations::{TranslationPage, TranslationRow};
+use cohesion_ui::ErrorLink;
+
+use crate::kit::{
+    check_session_csrf, confirmation, path_id, respond, see_other, AppError, ClientKey, DoneQuery,
+    May, PageCtx, RunEngagement, StrictForm,
+};
+
+/// The longest piece of an original quoted in a row's heading.
+const QUOTED_CHARS: usize = 80;
+
+/// The first line of an original, cut short with an ellipsis, to name the
+/// question, finding or theme a row belongs to.
+fn quote(original: &str) -> String {
+    let whole = original.trim();
+    let line = whole.lines().next().unwrap_or_default().trim_end();
+    let mut out: String = line.chars().take(QUOTED_CHARS).collect();
+    if out.len() < whole.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// What a row of the translations page is, in words ("Question 2: … —
+/// option 1", "Finding: … — title"): the key stays the field's name.
+fn heading(ctx: &PageCtx, part: &Part, original: &str) -> String {
+    let l = ctx.locale();
+    let n = |id: &str, n: &usize| l.t_num(id, "number", *n as u64);
+    match part {
+        Part::Title => ctx.t("translations-part-title"),
+        Part::Summary => ctx.t("translations-part-summary"),
+        Part::Body => ctx.t("translations-part-body"),
+        Part::Topic(i) => n("translations-part-topic", i),
+        Part::Area => ctx.t("translations-part-area"),
+        Part::Strand(i) => n("translations-part-strand", i),
+        Part::Document(i) => n("translations-part-document", i),
+        Part::StageName(i) => n("translations-part-stage-name", i),
+        Part::StageDescription(i) => n("translations-part-stage-description", i),
+        Part::Page(i) => n("translations-part-page", i),
+        Part::Question {
+            number,
+            text,
+            field,
+        } => {
+            let field = match field {
+                QuestionField::Text => ctx.t("translations-field-text"),
+                QuestionField::Hint => ctx.t("translations-field-hint"),
+                QuestionField::Purpose => ctx.t("translations-field-purpose"),
+                QuestionField::Option(i) => n("translations-field-option", i),
+                QuestionField::Row(i) => n("translations-field-row", i),
+            };
+            l.t_args(
+                "translations-part-question",
+                &[
+                    ("number", (*number as u64).into()),
+                    ("question", quote(text).into()),
+                    ("field", field.into()),
+                ],
+            )
+        }
+        Part::FindingTitle(title) => {
+            l.t_text("translations-part-finding-title", "finding", &quote(title))
+        }
+        Part::FindingBody(title) => {
+            l.t_text("translations-part-finding-body", "finding", &quote(title))
+        }
+        Part::ThemeLabel => l.t_text("translations-part-theme", "theme", &quote(original)),
+    }
+}
+
+/// How many of a consultation's texts each language lacks, for the
+/// officers' page: (language tag, its name, missing, all).
+pub(super) async fn missing_by_language(
+    ctx: &PageCtx,
+    v: &consultations::ConsultationView,
+) -> Result<Vec<(String, String, usize, usize)>, AppError> {
+    let keys = consultations::all_text_keys(&ctx.state.db, v).await?;
+    let source = ctx.state.catalog.default_locale().tag().to_owned();
+    let mut out = Vec::new();
+    for l in ctx.state.catalog.all().iter().filter(|l| l.tag() != source) {
+        let texts = consultations::translation(&ctx.state.db, v.record.id, l.tag()).await?;
+        let missing = keys
+            .iter()
+            .filter(|(k, original)| translation::current(&texts, k, original).is_none())
+            .count();
+        out.push((l.tag().to_owned(), l.name().to_owned(), missing, keys.len()));
+    }
+    Ok(out)
+}
+
+#[allow(clippy::too_many_arguments)] // one per part of the page
+async fn page(
+    ctx: &PageCtx,
+    csrf: &str,
+    id: uuid::Uuid,
+    lang: &str,
+    values: &Texts,
+    errors: Vec<ErrorLink>,
+    done: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let target = ctx
+        .state
+        .catalog
+        .get(lang)
+        .filter(|l| l.tag() != ctx.state.catalog.default_locale().tag())
+        .ok_or(ServiceError::NotFound)?;
+    let me = ctx.user.0.as_ref();
+    let v = consultations::view(&ctx.state.db, me, id).await?;
+    let texts = consultations::all_texts(&ctx.state.db, &v).await?;
+    let missing = texts
+        .iter()
+        .filter(|t| {
+            translation::current(values, &t.key, &t.original).is_none_or(|s| s.trim().is_empty())
+        })
+        .count();
+    let path = format!("/staff/consultations/{id}/translations/{}", target.tag());
+    let mut ui = ctx.chrome_for(&path, "translations-title").await?;
+    ui.title = ctx.locale().t_args(
+        "translations-title-of",
+        &[("language", target.name().into())],
+    );
+    let view = TranslationPage {
+        ui,
+        back: Some((format!("/staff/consultations/{id}"), ctx.t("back"))),
+        done,
+        lead: ctx.t("translations-lead"),
+        missing: ctx.locale().t_args(
+            "translations-missing",
+            &[
+                ("missing", (missing as u64).into()),
+                ("all", (texts.len() as u64).into()),
+            ],
+        ),
+        errors,
+        csrf: csrf.to_owned(),
+        action: path,
+        target_lang: target.tag().to_owned(),
+        target_dir: target.direction().as_str().to_owned(),
+        original_label: ctx.t("translations-original"),
+        rows: texts
+            .into_iter()
+            .map(|text| {
+                let heading = heading(ctx, &text.part, &text.original);
+                let SourceText { key, original, .. } = text;
+                let value = values.get(&key).cloned().unwrap_or_default();
+                let stale = translation::is_stale(values, &key, &original);
+                TranslationRow {
+                    heading,
+                    missing: value.trim().is_empty() || stale,
+                    stale,
+                    long: original.chars().count() > 80 || original.contains('\n'),
+                    key,
+                    original,
+                    value,
+                }
+            })
+            .collect(),
+        button: ctx.t("save"),
+    };
+    respond(status, view, None)
+}
+
+pub async fn form(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    Path((id, lang)): Path<(String, String)>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let values = consultations::translation(&ctx.state.db, id, &lang).await?;
+    let done = confirmation(&ctx, q.done.as_deref());
+    page(
+        &ctx,
+        &me.csrf,
+        id,
+        &lang,
+        &values,
+        Vec::new(),
+        done,
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn save(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    client: ClientKey,
+    Path((id, lang)): Path<(String, String)>,
+    StrictForm(pairs): StrictForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let mut csrf = String::new();
+    let mut values = Texts::new();
+    for (k, v) in pairs {
+        if k == "csrf" {
+            csrf = v;
+        } else {
+            values.insert(k, v);
+        }
+    }
+    check_session_csrf(&me, &csrf)?;
+    let id = path_id(&id)?;
+    let target = ctx
+        .state
+        .catalog
+        .get(&lang)
+        .filter(|l| l.tag() != ctx.state.catalog.default_locale().tag())
+        .map(|l| l.tag().to_owned())
+        .ok_or(ServiceError::NotFound)?;
+    match consultations::set_translation(&ctx.state.db, &me, id, &target, &values, Some(&client.0))
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/staff/consultations/{id}/translations/{target}?done=translation"
+        ))),
+        Err(ServiceError::Invalid(e)) => {
+            let errors = vec![ErrorLink {
+                href: "#t-1".into(),
+                question: cohesion_ui::Shown::new("", ctx.locale().tag()),
+                message: ctx.t(&format!("reason-{}", e.code)),
+            }];
+            page(
+                &ctx,
+                &me.csrf,
+                id,
+                &target,
+                &values,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn headings_quote_one_short_line() {
+        assert_eq!(quote(" Street lighting "), "Street lighting");
+        assert_eq!(quote("\nFirst line\r\nsecond"), "First line…");
+        let long = "ض".repeat(100);
+        assert_eq!(quote(&long), format!("{}…", "ض".repeat(80)));
+        assert_eq!(quote(&long[..160]), "ض".repeat(80), "80 is not cut");
+    }
+}

@@ -1,0 +1,67 @@
+//! How the consultations' pages word things: a consultation's status,
+//! a question's options, a figure with its share, and the messages that
+//! take a value.
+
+use cohesion_domain::consultation::Status;
+use cohesion_domain::survey::model::{Options, QuestionDef};
+use cohesion_services::results;
+use cohesion_storage::consultations::catalogue::ConsultationRecord;
+use cohesion_storage::Timestamp;
+
+use crate::kit::PageCtx;
+
+pub(super) fn tn(ctx: &PageCtx, id: &str, name: &str, n: u64) -> String {
+    ctx.locale().t_args(id, &[(name, n.into())])
+}
+
+pub(super) fn t1(ctx: &PageCtx, id: &str, name: &str, value: &str) -> String {
+    ctx.locale().t_args(id, &[(name, value.into())])
+}
+
+pub(super) fn t2(ctx: &PageCtx, id: &str, a: (&str, &str), b: (&str, &str)) -> String {
+    ctx.locale()
+        .t_args(id, &[(a.0, a.1.into()), (b.0, b.1.into())])
+}
+
+pub(super) fn status_of(c: &ConsultationRecord) -> (&'static str, Status) {
+    let status = c.status(Timestamp::now());
+    if c.published_at.is_none() {
+        ("draft", status)
+    } else {
+        (status.key(), status)
+    }
+}
+
+pub(super) fn status_label(ctx: &PageCtx, c: &ConsultationRecord) -> (&'static str, String) {
+    let (key, _) = status_of(c);
+    (key, ctx.t(&format!("status-{key}")))
+}
+
+/// The labels of a question's options in the page's language.
+pub(super) fn option_labels(ctx: &PageCtx, q: &QuestionDef) -> Vec<String> {
+    match q.kind.options() {
+        Options::None => Vec::new(),
+        Options::Written(list) => list.to_vec(),
+        Options::Keys(prefix, keys) => keys
+            .iter()
+            .map(|k| ctx.t(&format!("{prefix}-{k}")))
+            .collect(),
+    }
+}
+
+/// "42 (35%, 95% CI 27–44%)", or why a figure is hidden.
+pub(super) fn figure(ctx: &PageCtx, cell: &results::Cell) -> String {
+    match (cell.count, &cell.share) {
+        (None, _) => ctx.t("results-hidden"),
+        (Some(n), None) => n.to_string(),
+        (Some(n), Some(p)) => ctx.locale().t_args(
+            "results-figure",
+            &[
+                ("count", n.into()),
+                ("percent", format!("{:.0}", p.share * 100.0).into()),
+                ("low", format!("{:.0}", p.low * 100.0).into()),
+                ("high", format!("{:.0}", p.high * 100.0).into()),
+            ],
+        ),
+    }
+}

@@ -1,0 +1,306 @@
+//! The presentation context of a request: which language it is answered
+//! in (explicit `?lang=`, then the language cookie, then Accept-Language),
+//! and how errors look (a translated page, or problem+json under /api).
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use cohesion_domain::pages::InfoPage;
+use cohesion_domain::ErrorCode;
+use cohesion_i18n::{Catalog, Locale};
+use cohesion_ui::{Chrome, ErrorPage, Template};
+
+use super::error::{code_for_status, AppError, ErrorInfo};
+use super::state::SharedState;
+
+/// The cookie that remembers an explicit language choice.
+pub const LANG_COOKIE: &str = "cohesion_lang";
+
+/// The cookie that remembers a chosen language for a year.
+pub fn lang_cookie(tag: &str, tls: bool) -> HeaderValue {
+    super::session::set_cookie(LANG_COOKIE, tag, 31_536_000, "Lax", tls)
+}
+
+/// The language a request is answered in, as an index into the catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct ReqLocale(pub usize);
+
+impl ReqLocale {
+    pub fn get(self, catalog: &Catalog) -> &Locale {
+        &catalog.all()[self.0]
+    }
+}
+
+/// Marks an error response whose body is already what the client needs
+/// (a health report, say), so it is not replaced by an error page.
+#[derive(Debug, Clone, Copy)]
+pub struct KeepBody;
+
+pub async fn presentation(
+    State(state): State<SharedState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    // Cheap clones (shared buffers): only error responses use them.
+    let uri = req.uri().clone();
+    let request_id = req.headers().get("x-request-id").cloned();
+    let choice = choose_locale(&state.catalog, req.uri().query(), req.headers());
+    req.extensions_mut().insert(ReqLocale(choice.index));
+
+    let mut res = match choice.explicit {
+        Explicit::Unknown => AppError::bad_request(ErrorCode::UnknownLocale).into_response(),
+        _ => next.run(req).await,
+    };
+    if let Explicit::Known = choice.explicit {
+        if !res.status().is_server_error() {
+            let tag = state.catalog.all()[choice.index].tag();
+            res.headers_mut()
+                .append(header::SET_COOKIE, lang_cookie(tag, state.config.tls));
+        }
+    }
+    let status = res.status();
+    if (status.is_client_error() || status.is_server_error())
+        && res.extensions().get::<KeepBody>().is_none()
+    {
+        let info = res
+            .extensions()
+            .get::<ErrorInfo>()
+            .cloned()
+            .unwrap_or(ErrorInfo {
+                code: code_for_status(status),
+                field: None,
+                retry_after: None,
+                errors: Vec::new(),
+                details: Vec::new(),
+            });
+        let locale = &state.catalog.all()[choice.index];
+        let request_id = request_id.as_ref().and_then(|v| v.to_str().ok());
+        let rendered = if uri.path().starts_with("/api/") {
+            problem_json(locale, status, &info, request_id)
+        } else {
+            error_page(&state, locale, uri.path(), status, &info, request_id)
+        };
+        res = carry_headers(res, rendered, &info);
+    }
+    res.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    res
+}
+
+enum Explicit {
+    None,
+    Known,
+    Unknown,
+}
+
+struct Choice {
+    index: usize,
+    explicit: Explicit,
+}
+
+fn choose_locale(catalog: &Catalog, query: Option<&str>, headers: &HeaderMap) -> Choice {
+    let index_of = |tag: &str| {
+        catalog
+            .all()
+            .iter()
+            .position(|l| l.tag().eq_ignore_ascii_case(tag))
+    };
+    let requested = query.and_then(|q| form_urlencoded_value(q, "lang"));
+    if let Some(tag) = requested {
+        return match index_of(&tag) {
+            Some(index) => Choice {
+                index,
+                explicit: Explicit::Known,
+            },
+            None => Choice {
+                index: negotiated(catalog, headers, &index_of),
+                explicit: Explicit::Unknown,
+            },
+        };
+    }
+    Choice {
+        index: negotiated(catalog, headers, &index_of),
+        explicit: Explicit::None,
+    }
+}
+
+fn negotiated(
+    catalog: &Catalog,
+    headers: &HeaderMap,
+    index_of: &dyn Fn(&str) -> Option<usize>,
+) -> usize {
+    let from_cookie = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().strip_prefix(LANG_COOKIE)?.strip_prefix('='))
+        .find_map(index_of);
+    if let Some(i) = from_cookie {
+        return i;
+    }
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let Some(accept) = accept.filter(|a| !a.trim().is_empty()) else {
+        return 0;
+    };
+    let tag = catalog.negotiate(accept).tag();
+    index_of(tag).unwrap_or(0)
+}
+
+/// The first value of `key` in a query string (lossy: an undecodable value
+/// is simply not a language we have).
+fn form_urlencoded_value(query: &str, key: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == key).then(|| {
+            percent_encoding::percent_decode_str(&v.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+    })
+}
+
+fn problem_json(
+    locale: &Locale,
+    status: StatusCode,
+    info: &ErrorInfo,
+    request_id: Option<&str>,
+) -> Response {
+    let n = status.as_u16();
+    let key = message_status(locale, n);
+    let mut body = serde_json::json!({
+        "type": "about:blank",
+        "title": status.canonical_reason().unwrap_or("Error"),
+        "status": n,
+        "code": info.code.as_str(),
+        // Isolation marks help bidi text on pages; in JSON they are noise.
+        "detail": reason_or_text(locale, key, info).replace(['\u{2068}', '\u{2069}'], ""),
+    });
+    if let Some(field) = info.field {
+        body["field"] = field.into();
+    }
+    if !info.errors.is_empty() || !info.details.is_empty() {
+        let fields = info
+            .errors
+            .iter()
+            .map(|e| serde_json::json!({"field": e.field, "code": e.code.as_str()}));
+        let named = info
+            .details
+            .iter()
+            .map(|(at, code)| serde_json::json!({"field": at, "code": code.as_str()}));
+        body["errors"] = fields.chain(named).collect();
+    }
+    if let Some(id) = request_id {
+        body["request_id"] = id.into();
+    }
+    let mut res = (status, body.to_string()).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    res
+}
+
+fn error_page(
+    state: &SharedState,
+    locale: &Locale,
+    path: &str,
+    status: StatusCode,
+    info: &ErrorInfo,
+    request_id: Option<&str>,
+) -> Response {
+    let n = message_status(locale, status.as_u16());
+    // Language links keep the path only when it is one of our own pages:
+    // the failed URL may be the very thing that was wrong, or a crafted
+    // "//elsewhere" that would turn the links into links off the site.
+    let link_path = InfoPage::from_path(path).map_or("/", InfoPage::path);
+    let ui = Chrome::new(
+        locale,
+        &state.catalog,
+        link_path,
+        &format!("error-{n}-title"),
+        None,
+        &state.assets,
+    );
+    let text = match info.retry_after {
+        Some(secs) if n == 429 => ui.tn("error-429-text", "seconds", &u64::from(secs)),
+        _ if n == 429 => ui.tn("error-429-text", "seconds", &60),
+        _ => ui.t(&format!("error-{n}-text")).into_owned(),
+    };
+    let reason_id = format!("reason-{}", info.code.as_str());
+    let reason = locale
+        .message_ids()
+        .contains(&reason_id)
+        .then(|| locale.t(&reason_id).into_owned());
+    let page = ErrorPage {
+        ui,
+        status: status.as_u16(),
+        text,
+        reason,
+        reference: request_id
+            .filter(|_| status.is_server_error())
+            .map(str::to_owned),
+    };
+    match page.render() {
+        Ok(html) => (
+            status,
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            )],
+            html,
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "error page failed to render");
+            (status, "Error").into_response()
+        }
+    }
+}
+
+/// The status whose messages describe `status`: itself if translated,
+/// else the nearest general one.
+fn message_status(locale: &Locale, status: u16) -> u16 {
+    if locale
+        .message_ids()
+        .contains(&format!("error-{status}-title"))
+    {
+        status
+    } else if status >= 500 {
+        500
+    } else {
+        400
+    }
+}
+
+fn reason_or_text(locale: &Locale, status: u16, info: &ErrorInfo) -> String {
+    let reason_id = format!("reason-{}", info.code.as_str());
+    if locale.message_ids().contains(&reason_id) {
+        locale.t(&reason_id).into_owned()
+    } else if status == 429 {
+        let secs = u64::from(info.retry_after.unwrap_or(60));
+        locale.t_num("error-429-text", "seconds", secs)
+    } else {
+        locale.t(&format!("error-{status}-text")).into_owned()
+    }
+}
+
+/// Keeps the headers of the original error that still matter.
+fn carry_headers(original: Response, mut rendered: Response, info: &ErrorInfo) -> Response {
+    for name in [header::ALLOW, header::SET_COOKIE] {
+        for v in original.headers().get_all(&name) {
+            rendered.headers_mut().append(name.clone(), v.clone());
+        }
+    }
+    if let Some(secs) = info.retry_after {
+        rendered
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    rendered
+}

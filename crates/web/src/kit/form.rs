@@ -1,0 +1,158 @@
+//! Forms: the extractor that treats their input as hostile, the token
+//! each carries, and the one way a form is answered (a 303 when the
+//! change is made, else the same form again with its problems).
+//!
+//! [`StrictForm`] wants the right content type, a bounded body, and
+//! strictly valid UTF-8 after percent-decoding (the standard decoder
+//! would silently replace bad bytes).
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::accounts;
+use cohesion_services::ServiceError;
+use cohesion_ui::{FieldError, Template};
+use serde::de::DeserializeOwned;
+
+use super::error::AppError;
+use super::page::{respond, see_other, PageCtx};
+use super::session::{cookie, set_cookie, CSRF_COOKIE};
+
+pub struct StrictForm<T>(pub T);
+
+impl<T, S> FromRequest<S> for StrictForm<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let is_form = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        if !is_form {
+            return Err(AppError::status(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+            ));
+        }
+        let body = Bytes::from_request(req, state).await.map_err(|r| {
+            if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::status(StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
+            } else {
+                AppError::bad_request(ErrorCode::BadRequest)
+            }
+        })?;
+        if !decodes_as_utf8(&body) {
+            return Err(AppError::bad_request(ErrorCode::InvalidUtf8));
+        }
+        serde_urlencoded::from_bytes(&body)
+            .map(StrictForm)
+            .map_err(|_| AppError::bad_request(ErrorCode::BadRequest))
+    }
+}
+
+/// Whether every name and value of an `application/x-www-form-urlencoded`
+/// string (a form body or a query string) is valid UTF-8 once decoded.
+pub fn decodes_as_utf8(encoded: &[u8]) -> bool {
+    encoded.split(|b| *b == b'&').all(|pair| {
+        let decoded: Vec<u8> = percent_encoding::percent_decode(pair).collect();
+        std::str::from_utf8(&decoded).is_ok()
+    })
+}
+
+/// A form's way through, once its token is checked: `outcome` is what
+/// the service made of it. Made: a 303 to `next(value)`. Refused: as
+/// [`form_again`] says.
+pub async fn submit_form<T, P: Template>(
+    ctx: &PageCtx,
+    outcome: Result<T, ServiceError>,
+    next: impl FnOnce(T) -> String,
+    again: impl AsyncFnOnce(Vec<FieldError>) -> Result<P, AppError>,
+) -> Result<Response, AppError> {
+    match outcome {
+        Ok(value) => Ok(see_other(&next(value))),
+        Err(e) => form_again(ctx, e, again).await,
+    }
+}
+
+/// A refused form: for problems with its fields
+/// (`ServiceError::InvalidFields`), the same form again, built by `again`
+/// from the problems as messages, with a 422 and the error summary. Any
+/// other error passes on.
+pub async fn form_again<P: Template>(
+    ctx: &PageCtx,
+    e: ServiceError,
+    again: impl AsyncFnOnce(Vec<FieldError>) -> Result<P, AppError>,
+) -> Result<Response, AppError> {
+    match e {
+        ServiceError::InvalidFields(errors) => {
+            let page = again(field_messages(ctx, &errors)).await?;
+            respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+        }
+        other => Err(other.into()),
+    }
+}
+
+/// A refusal of one field listed as a form's refusals, for the services
+/// that check one field (an address, the margins): so that [`submit_form`]
+/// shows it on the form.
+pub fn one_field_listed(e: ServiceError) -> ServiceError {
+    match e {
+        ServiceError::Invalid(v) => ServiceError::InvalidFields(vec![v]),
+        other => other,
+    }
+}
+
+/// Validation problems as the messages a form shows beside its fields.
+pub fn field_messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
+    errors
+        .iter()
+        .map(|e| FieldError {
+            field: e.field,
+            message: ctx.locale().t(&format!("reason-{}", e.code)).into_owned(),
+        })
+        .collect()
+}
+
+/// The CSRF token for a form: the session's when signed in (that is what
+/// `check_csrf` will expect), else the visitor's anonymous cookie, or a
+/// new one with the `Set-Cookie` that goes with it.
+pub fn anon_csrf(
+    ctx: &PageCtx,
+    headers: &HeaderMap,
+) -> Result<(String, Option<HeaderValue>), AppError> {
+    if let Some(me) = &ctx.user.0 {
+        return Ok((me.csrf.clone(), None));
+    }
+    if let Some(existing) = cookie(headers, CSRF_COOKIE) {
+        return Ok((existing.to_owned(), None));
+    }
+    let token = accounts::tokens::new_token()?;
+    let set = set_cookie(
+        CSRF_COOKIE,
+        &token,
+        2 * 60 * 60,
+        "Strict",
+        ctx.state.config.tls,
+    );
+    Ok((token, Some(set)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decodes_as_utf8;
+
+    #[test]
+    fn spots_invalid_utf8_after_decoding() {
+        assert!(decodes_as_utf8(b"page=about&answer=yes"));
+        assert!(decodes_as_utf8("name=%D8%B9%D8%B1%D8%A8%D9%8A".as_bytes()));
+        assert!(!decodes_as_utf8(b"page=%FF%FE"));
+        assert!(!decodes_as_utf8(b"a=1&b=\xC3\x28"));
+    }
+}

@@ -1,0 +1,188 @@
+//! What every page handler needs: the request's context ([`PageCtx`]),
+//! the chrome around a page, and the ways a page is answered: rendered
+//! with a status, a 303 after a change, or a page that says one thing.
+
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use cohesion_i18n::Locale;
+use cohesion_services::ServiceError;
+use cohesion_storage::site::programmes::ProgrammeView;
+use cohesion_ui::{Chrome, NoticePage, Template, UserBox};
+use uuid::Uuid;
+
+use super::context::{KeepBody, ReqLocale};
+use super::error::AppError;
+use super::session::CurrentUser;
+use super::state::SharedState;
+
+/// What every page handler needs: the state and the request's language.
+pub struct PageCtx {
+    pub state: SharedState,
+    locale: ReqLocale,
+    pub user: CurrentUser,
+}
+
+impl FromRequestParts<SharedState> for PageCtx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &SharedState) -> Result<Self, AppError> {
+        let locale = parts
+            .extensions
+            .get::<ReqLocale>()
+            .copied()
+            .unwrap_or(ReqLocale(0));
+        let user = CurrentUser::from_request_parts(parts, state).await?;
+        Ok(PageCtx {
+            state: state.clone(),
+            locale,
+            user,
+        })
+    }
+}
+
+impl PageCtx {
+    pub fn locale(&self) -> &Locale {
+        self.locale.get(&self.state.catalog)
+    }
+
+    /// The request's language, as an index into the catalogue.
+    pub(crate) fn locale_index(&self) -> usize {
+        self.locale.0
+    }
+
+    /// The message `id` in the page's language.
+    pub fn t(&self, id: &str) -> String {
+        self.locale().t(id).into_owned()
+    }
+
+    pub(crate) async fn programme(&self) -> Result<Option<Arc<ProgrammeView>>, AppError> {
+        let fallback = self.state.catalog.default_locale().tag();
+        Ok(self
+            .state
+            .site
+            .programme(self.locale().tag(), fallback)
+            .await?)
+    }
+
+    /// The chrome of any page at `path`: the programme's name as the site
+    /// name (in the language it is written in) and who is signed in.
+    pub(crate) fn chrome(
+        &self,
+        path: &str,
+        title_id: &str,
+        programme: Option<&ProgrammeView>,
+    ) -> Chrome<'_> {
+        let site_name = programme.map(|p| p.text.name.clone());
+        let ui = Chrome::new(
+            self.locale(),
+            &self.state.catalog,
+            path,
+            title_id,
+            site_name,
+            &self.state.assets,
+        );
+        let ui = ui.with_user(self.user_box());
+        match programme {
+            Some(p) => ui.with_site_lang(&p.text.locale),
+            None => ui,
+        }
+    }
+
+    /// Chrome for a page that is not an information page (forms, notices).
+    pub async fn chrome_for(&self, path: &str, title_id: &str) -> Result<Chrome<'_>, AppError> {
+        let programme = self.programme().await?;
+        Ok(self.chrome(path, title_id, programme.as_deref()))
+    }
+
+    fn user_box(&self) -> Option<UserBox> {
+        self.user.0.as_ref().map(|u| UserBox {
+            name: u.display_name.clone(),
+            csrf: u.csrf.clone(),
+        })
+    }
+}
+
+/// Renders `page` with `status`; error statuses keep this body (the form
+/// with its errors) instead of the generic error page.
+pub fn respond(
+    status: StatusCode,
+    page: impl Template,
+    set: Option<HeaderValue>,
+) -> Result<Response, AppError> {
+    let html = page.render().map_err(|e| {
+        tracing::error!(error = %e, "template failed");
+        AppError::internal()
+    })?;
+    let mut res = (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        )],
+        html,
+    )
+        .into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Some(cookie) = set {
+        res.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    if status.is_client_error() {
+        res.extensions_mut().insert(KeepBody);
+    }
+    Ok(res)
+}
+
+/// Renders a page that holds a form: 200, or 422 when it is the form
+/// again, `refused`, showing its problems.
+pub fn respond_form(refused: bool, page: impl Template) -> Result<Response, AppError> {
+    let status = if refused {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    respond(status, page, None)
+}
+
+/// A 303 to `path`: the answer to every successful POST (axum's
+/// `Redirect::to` is a 303 See Other).
+pub fn see_other(path: &str) -> Response {
+    Redirect::to(path).into_response()
+}
+
+/// For pages whose address holds an emailed token: no `Referer` carries it
+/// to the next site.
+pub fn no_referrer(mut res: Response) -> Response {
+    res.headers_mut().insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    res
+}
+
+/// A page that says one thing, all from message ids: its title, its text
+/// and perhaps a link (a path and the id of the link's label).
+pub async fn notice<'a>(
+    ctx: &'a PageCtx,
+    path: &str,
+    title: &str,
+    text: &str,
+    link: Option<(&str, &str)>,
+) -> Result<NoticePage<'a>, AppError> {
+    let l = ctx.locale();
+    Ok(NoticePage {
+        ui: ctx.chrome_for(path, title).await?,
+        text: l.t(text).into_owned(),
+        link: link.map(|(href, label)| (href.to_owned(), l.t(label).into_owned())),
+    })
+}
+
+/// The id a page's address names. Anything that is not an id names
+/// nothing: 404 `not_found`.
+pub fn path_id(raw: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(raw).map_err(|_| ServiceError::NotFound.into())
+}

@@ -1,0 +1,54 @@
+//! The language each officer text is shown in, for the `lang` marks of
+//! the pages that show translations.
+
+use cohesion_domain::translation::Untranslated;
+use cohesion_ui::Shown;
+
+use super::page::PageCtx;
+
+/// Which language a page shows each of a consultation's texts in: the
+/// reader's where translated, the original's (the site's first
+/// language, which officers write in) where left as written.
+pub struct Langs {
+    reader: String,
+    original: String,
+    untranslated: Untranslated,
+}
+
+impl Langs {
+    pub fn new(ctx: &PageCtx, untranslated: Untranslated) -> Self {
+        Langs {
+            reader: ctx.locale().tag().to_owned(),
+            original: ctx.state.catalog.default_locale().tag().to_owned(),
+            untranslated,
+        }
+    }
+
+    /// The language of the text under `key`.
+    pub fn of(&self, key: &str) -> &str {
+        if self.untranslated.contains(key) {
+            &self.original
+        } else {
+            &self.reader
+        }
+    }
+
+    /// One language for texts shown together (a list of topics): the
+    /// original's while any of them is left as written.
+    pub fn of_all(&self, keys: impl IntoIterator<Item = String>) -> &str {
+        match keys.into_iter().any(|k| self.untranslated.contains(&k)) {
+            true => &self.original,
+            false => &self.reader,
+        }
+    }
+
+    /// The text under `key` as shown.
+    pub fn shown(&self, key: &str, text: &str) -> Shown {
+        Shown::new(text, self.of(key))
+    }
+
+    /// A text of the platform's own, in the reader's language.
+    pub fn reader(&self, text: impl Into<String>) -> Shown {
+        Shown::new(text, self.reader.as_str())
+    }
+}

@@ -1,0 +1,72 @@
+//! What every handler can reach.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use cohesion_domain::rate_limit::RateLimit;
+use cohesion_i18n::Catalog;
+use cohesion_services::site::SiteContent;
+use cohesion_storage::Db;
+use cohesion_ui::AssetUrls;
+use metrics_exporter_prometheus::PrometheusHandle;
+
+/// Settings of the HTTP layer, decided by the operator's configuration.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Send Strict-Transport-Security and mark cookies Secure: set when the
+    /// site is served over TLS (directly or by a proxy in front).
+    pub tls: bool,
+    pub body_limit: usize,
+    pub request_timeout: Duration,
+    pub feedback_limit: RateLimit,
+    /// Take the client address from the last X-Forwarded-For hop. Only
+    /// safe behind a proxy that sets it.
+    pub trust_forwarded_for: bool,
+    /// How long each server keeps the programme's text before asking the
+    /// database again (zero: always ask).
+    pub content_cache: Duration,
+    /// Log every request at INFO (otherwise at DEBUG).
+    pub access_log: bool,
+    /// The site's address as people reach it, for links in emails.
+    pub public_url: String,
+    /// Email goes out over SMTP. Then the outbox page shows no message
+    /// text: links in it would let whoever reads them act as the
+    /// recipient. Without a mail server, administrators are the relay and
+    /// must read them.
+    pub mail_configured: bool,
+    /// Small-count suppression and the smallest base for a percentage.
+    pub small_base: cohesion_insight::disclosure::SmallBaseRules,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            tls: false,
+            // A survey page in Arabic percent-encodes each letter as six
+            // bytes: several long answers need room, and a 413 loses them.
+            body_limit: 256 * 1024,
+            request_timeout: Duration::from_secs(30),
+            feedback_limit: RateLimit::new(20, 600),
+            trust_forwarded_for: false,
+            content_cache: Duration::from_secs(2),
+            access_log: false,
+            public_url: "http://127.0.0.1:8080".to_owned(),
+            mail_configured: false,
+            small_base: Default::default(),
+        }
+    }
+}
+
+pub struct AppState {
+    pub db: Db,
+    pub site: SiteContent,
+    pub pages: super::page_cache::PageCache,
+    pub passwords: cohesion_services::accounts::Passwords,
+    pub catalog: Catalog,
+    pub config: WebConfig,
+    pub assets: AssetUrls,
+    pub metrics: PrometheusHandle,
+    pub openapi_json: String,
+}
+
+pub type SharedState = Arc<AppState>;

@@ -1,0 +1,132 @@
+//! Administrators' pages: people, roles, suspension, the audit log and
+//! the outbox.
+
+use cohesion_services::demo::DEMO_PASSWORD;
+
+use super::{user_id, NADIA, TOM};
+use crate::support::servers_with_people;
+
+#[tokio::test]
+async fn administration_is_for_administrators_only() {
+    for s in servers_with_people().await {
+        let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
+        let tom_id = user_id(&s, TOM).await;
+        for path in [
+            "/admin/people",
+            "/admin/audit",
+            "/admin/outbox",
+            &format!("/admin/people/{tom_id}"),
+        ] {
+            assert_eq!(s.page(path, &tom).await.0, 403, "{path}");
+        }
+        let res = s
+            .post(
+                &format!("/admin/people/{tom_id}/roles"),
+                &tom,
+                &[
+                    ("csrf", &tom_csrf),
+                    ("role", "moderator"),
+                    ("grant", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 403, "the server refuses what the page hides");
+
+        let (admin, csrf) = s.sign_in(NADIA, DEMO_PASSWORD).await;
+        let (status, html) = s.page("/admin/people?q=TOM", &admin).await;
+        assert_eq!(status, 200);
+        assert!(html.contains(TOM) && !html.contains("amina@brightwater.example"));
+        let html = s.page("/admin/people?role=administrator", &admin).await.1;
+        assert!(html.contains(NADIA) && !html.contains(TOM));
+        assert_eq!(s.page("/admin/people?role=root", &admin).await.0, 422);
+        assert_eq!(s.page("/admin/people?after=zzz", &admin).await.0, 400);
+        assert_eq!(s.page("/admin/people/not-an-id", &admin).await.0, 404);
+        let forged = uuid::Uuid::now_v7();
+        assert_eq!(
+            s.page(&format!("/admin/people/{forged}"), &admin).await.0,
+            404
+        );
+
+        let path = format!("/admin/people/{tom_id}/roles");
+        let res = s
+            .post(
+                &path,
+                &admin,
+                &[("csrf", &csrf), ("role", "root"), ("grant", "true")],
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+        let res = s
+            .post(
+                &path,
+                &admin,
+                &[("csrf", &csrf), ("role", "moderator"), ("grant", "maybe")],
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+        let res = s
+            .post(
+                &path,
+                &admin,
+                &[("csrf", &csrf), ("role", "moderator"), ("grant", "true")],
+            )
+            .await;
+        assert_eq!(
+            res.headers()["location"],
+            format!("/admin/people/{tom_id}?done=role")
+        );
+        let html = s
+            .page(&format!("/admin/people/{tom_id}?done=role"), &admin)
+            .await
+            .1;
+        // Fluent isolates the role's name with bidi marks.
+        assert!(
+            html.contains("Remove \u{2068}Moderator\u{2069}")
+                && html.contains("The roles have been changed")
+        );
+        let html = s.page("/account", &tom).await.1;
+        assert!(
+            html.contains("Moderator"),
+            "the role shows on the person's own account"
+        );
+
+        let nadia_id = user_id(&s, NADIA).await;
+        let res = s
+            .post(
+                &format!("/admin/people/{nadia_id}/suspension"),
+                &admin,
+                &[("csrf", &csrf), ("suspend", "true")],
+            )
+            .await;
+        assert_eq!(
+            res.status(),
+            422,
+            "administrators cannot suspend themselves"
+        );
+        let res = s
+            .post(
+                &format!("/admin/people/{tom_id}/suspension"),
+                &admin,
+                &[("csrf", &csrf), ("suspend", "true")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(
+            s.page("/account", &tom).await.0,
+            303,
+            "a suspended person is signed out"
+        );
+
+        let html = s.page("/admin/audit?action=role.grant", &admin).await.1;
+        assert!(html.contains("moderator") && html.contains(&tom_id.to_string()));
+        let html = s
+            .page(&format!("/admin/audit?subject={tom_id}"), &admin)
+            .await
+            .1;
+        assert!(html.contains("account.suspend"));
+        assert_eq!(s.page("/admin/audit?actor=nope", &admin).await.0, 400);
+        let (status, html) = s.page("/admin/outbox", &admin).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Email outbox"));
+    }
+}

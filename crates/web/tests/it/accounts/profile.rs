@@ -1,0 +1,118 @@
+//! The person's own account pages: their details, language and sessions.
+
+use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_testkit::http;
+
+use super::TOM;
+use crate::support::servers_with_people;
+
+#[tokio::test]
+async fn a_resident_manages_their_account() {
+    for s in servers_with_people().await {
+        let (anon_status, _) = s.page("/account", "").await;
+        assert_eq!(anon_status, 303, "sign in first");
+
+        let (cookie, csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
+        let (status, html) = s.page("/account", &cookie).await;
+        assert_eq!(status, 200);
+        for text in [
+            "Tom Fletcher",
+            TOM,
+            "This device",
+            "Sign out everywhere",
+            "Resident",
+        ] {
+            assert!(html.contains(text), "{text}");
+        }
+        assert!(
+            !html.contains("/admin/people"),
+            "no admin links for residents"
+        );
+
+        let res = s
+            .post(
+                "/account/name",
+                &cookie,
+                &[("csrf", &csrf), ("display_name", "City Hall")],
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("cannot look like a staff title"));
+        let res = s
+            .post(
+                "/account/name",
+                &cookie,
+                &[("csrf", "forged"), ("display_name", "Tom F")],
+            )
+            .await;
+        assert_eq!(res.status(), 403);
+        let res = s
+            .post(
+                "/account/name",
+                &cookie,
+                &[("csrf", &csrf), ("display_name", "Tom F")],
+            )
+            .await;
+        assert_eq!(res.headers()["location"], "/account?done=name");
+        let html = s.page("/account?done=name", &cookie).await.1;
+        assert!(html.contains("Your display name has been changed") && html.contains("Tom F"));
+
+        let res = s
+            .post(
+                "/account/language",
+                &cookie,
+                &[("csrf", &csrf), ("language", "xx")],
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+        let res = s
+            .post(
+                "/account/language",
+                &cookie,
+                &[("csrf", &csrf), ("language", "ar")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(
+            http::cookie_set_by(&res, "cohesion_lang").as_deref(),
+            Some("ar")
+        );
+        let html = s
+            .page("/account", &format!("{cookie}; cohesion_lang=ar"))
+            .await
+            .1;
+        assert!(html.contains("dir=\"rtl\"") && html.contains("حسابك"));
+
+        let forged = uuid::Uuid::now_v7();
+        let res = s
+            .post(
+                &format!("/account/sessions/{forged}/end"),
+                &cookie,
+                &[("csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(res.status(), 404);
+        let res = s
+            .post(
+                "/account/sessions/not-an-id/end",
+                &cookie,
+                &[("csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(res.status(), 404);
+
+        let res = s
+            .post("/account/sign-out-everywhere", &cookie, &[("csrf", &csrf)])
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(
+            s.page("/account", &cookie).await.0,
+            303,
+            "the session is gone"
+        );
+    }
+}

@@ -1,0 +1,5 @@
+//! The site's own pages and calls (`src/site/`).
+
+mod feedback;
+mod info;
+mod pages;
