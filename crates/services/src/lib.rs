@@ -1,21 +1,23 @@
 //! Use-cases: each checks the rules, then reads or writes storage in one
 //! transaction. HTML handlers and JSON handlers both call these, so the two
 //! can never disagree.
+//!
+//! At the top is the kit every feature uses: the shared error, who may do
+//! what (`permissions`), the audit log, throttles, the clock, mail, and the
+//! demonstration loader that calls each feature's. Below it, one folder
+//! per feature; a new feature adds its folder and one `pub mod` line here.
+
+pub mod audit;
+mod clock;
+pub mod demo;
+mod group_commit;
+pub mod mail;
+pub mod permissions;
+pub mod throttle;
 
 pub mod accounts;
 pub mod consultations;
-pub mod demo;
-pub mod demo_consultations;
-pub mod exports;
-pub mod feedback;
-pub mod findings;
-pub mod mail;
-pub mod organisations;
-pub mod responding;
-pub mod results;
 pub mod site;
-pub mod themes;
-pub mod throttle;
 
 use cohesion_domain::ValidationError;
 use cohesion_storage::StorageError;
@@ -49,22 +51,4 @@ pub enum ServiceError {
     InvalidSurvey(Vec<cohesion_domain::survey::model::DefinitionError>),
     #[error(transparent)]
     Storage(#[from] StorageError),
-}
-
-/// Seconds since the Unix epoch, for rate-limit windows.
-pub(crate) fn unix_now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
-}
-
-/// Refuses unless `actor` may take `action`: the one permission matrix in
-/// the domain crate decides.
-pub(crate) fn require(
-    actor: &accounts::SignedIn,
-    action: cohesion_domain::identity::Action,
-) -> Result<(), ServiceError> {
-    if actor.roles.allows(action) {
-        Ok(())
-    } else {
-        Err(ServiceError::Forbidden)
-    }
 }

@@ -7,7 +7,8 @@ use cohesion_domain::rate_limit::{
 };
 use cohesion_storage::{rate_limits, Db};
 
-use crate::{unix_now, ServiceError};
+use crate::clock::unix_now;
+use crate::ServiceError;
 
 /// What is being throttled.
 #[derive(Debug, Clone, Copy)]
@@ -47,4 +48,10 @@ pub async fn throttle(db: &Db, what: Throttled, client: &str) -> Result<(), Serv
             retry_after: limit.retry_after(now),
         })
     }
+}
+
+/// Forgets rate-limit counters older than a day.
+pub async fn purge_old_counters(db: &Db) -> Result<u64, ServiceError> {
+    let mut conn = db.acquire().await?;
+    Ok(rate_limits::purge_before(conn.conn(), unix_now() - 86_400).await?)
 }

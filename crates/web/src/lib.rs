@@ -48,7 +48,7 @@ pub(crate) const FEATURES: &[Feature] = &[
 /// Builds the state shared by all handlers.
 pub fn state(db: Db, catalog: Catalog, config: WebConfig) -> SharedState {
     Arc::new(AppState {
-        site: cohesion_services::site::SiteContent::new(db.clone(), config.content_cache),
+        site: cohesion_services::site::content::SiteContent::new(db.clone(), config.content_cache),
         pages: page_cache::PageCache::new(config.content_cache),
         // One hash at a time per core: sign-in floods queue here.
         passwords: cohesion_services::accounts::Passwords::new(

@@ -10,8 +10,10 @@ use cohesion_storage::accounts::users::{self, UserQuery, UserSummary};
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
-use super::{audit_log, Origin, SignedIn};
-use crate::{require, ServiceError};
+use super::SignedIn;
+use crate::audit::audit_log;
+use crate::permissions::require;
+use crate::ServiceError;
 
 pub const PAGE_SIZE: i64 = 25;
 
@@ -116,10 +118,7 @@ pub async fn set_role(
     };
     if changed {
         let action = if grant { "role.grant" } else { "role.revoke" };
-        let origin = Origin {
-            actor: Some(actor.user_id),
-            client,
-        };
+        let origin = actor.origin(client);
         audit_log(tx.conn(), origin, action, Some(id), role.key()).await?;
     }
     tx.commit().await?;
@@ -150,10 +149,7 @@ pub async fn set_suspended(
         } else {
             ("account.reinstate", "reinstated")
         };
-        let origin = Origin {
-            actor: Some(actor.user_id),
-            client,
-        };
+        let origin = actor.origin(client);
         audit_log(tx.conn(), origin, action, Some(id), detail).await?;
     }
     tx.commit().await?;
@@ -172,10 +168,7 @@ pub async fn read_outbox(
     require(actor, Action::Audit)?;
     let mut tx = db.begin().await?;
     let page = cohesion_storage::outbox::page(tx.conn(), before, limit.clamp(1, 100)).await?;
-    let origin = Origin {
-        actor: Some(actor.user_id),
-        client,
-    };
+    let origin = actor.origin(client);
     audit_log(tx.conn(), origin, "outbox.view", None, "outbox read").await?;
     tx.commit().await?;
     Ok(page)

@@ -10,18 +10,12 @@ use time::Duration;
 use uuid::Uuid;
 
 use super::tokens::hash_token;
-use super::{audit_log, issue_token, LetterKind, Letters, Origin, Passwords, SignedIn};
+use super::{issue_token, LetterKind, Letters, Passwords, SignedIn};
+use crate::audit::{audit_log, Origin};
 use crate::ServiceError;
 
 pub const EMAIL_CHANGE_LINK_LIFETIME: Duration = Duration::hours(24);
 pub(crate) const CHANGE_EMAIL: &str = "change_email";
-
-fn as_origin<'a>(me: &SignedIn, client: Option<&'a str>) -> Origin<'a> {
-    Origin {
-        actor: Some(me.user_id),
-        client,
-    }
-}
 
 pub async fn change_display_name(
     db: &Db,
@@ -32,7 +26,7 @@ pub async fn change_display_name(
     let name = DisplayName::parse(raw)?;
     let mut tx = db.begin().await?;
     users::set_display_name(tx.conn(), me.user_id, &name).await?;
-    let origin = as_origin(me, client);
+    let origin = me.origin(client);
     audit_log(
         tx.conn(),
         origin,
@@ -86,7 +80,7 @@ pub async fn change_password(
     users::set_password_hash(tx.conn(), me.user_id, &hash).await?;
     sessions::delete_others(tx.conn(), me.user_id, &me.session_hash).await?;
     super::revoke_links(tx.conn(), me.user_id).await?;
-    let origin = as_origin(me, client);
+    let origin = me.origin(client);
     audit_log(
         tx.conn(),
         origin,
@@ -174,7 +168,7 @@ pub async fn request_email_change(
         let letter = letters.write(LetterKind::ConfirmNewEmail, locale, &link);
         outbox::push(tx.conn(), email.as_str(), &letter.subject, &letter.body).await?;
     }
-    let origin = as_origin(me, client);
+    let origin = me.origin(client);
     let detail = "email change requested";
     audit_log(
         tx.conn(),
@@ -253,7 +247,7 @@ pub async fn end_session(
     if !sessions::delete_by_id(tx.conn(), me.user_id, id).await? {
         return Err(ServiceError::NotFound);
     }
-    let origin = as_origin(me, client);
+    let origin = me.origin(client);
     audit_log(
         tx.conn(),
         origin,

@@ -9,8 +9,10 @@ use cohesion_storage::{outbox, rate_limits, Db, Timestamp};
 use time::Duration;
 
 use super::tokens::hash_token;
-use super::{audit_log, issue_token, LetterKind, Letters, Origin, Passwords};
-use crate::{unix_now, ServiceError};
+use super::{issue_token, LetterKind, Letters, Passwords};
+use crate::audit::{audit_log, Origin};
+use crate::clock::unix_now;
+use crate::ServiceError;
 
 pub const RESET_LINK_LIFETIME: Duration = Duration::hours(1);
 pub(crate) const RESET: &str = "reset";

@@ -10,7 +10,8 @@ use cohesion_storage::{outbox, Db, Timestamp};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{audit_log, Origin, Passwords, SignedIn};
+use super::{Passwords, SignedIn};
+use crate::audit::audit_log;
 use crate::ServiceError;
 
 /// How many audit entries about a person an export carries (the newest).
@@ -138,10 +139,7 @@ pub async fn export(
     // Their actions on their own account appear in both lists: once is enough.
     activity.sort_by_key(|e| std::cmp::Reverse(e.id));
     activity.dedup_by_key(|e| e.id);
-    let origin = Origin {
-        actor: Some(me.user_id),
-        client,
-    };
+    let origin = me.origin(client);
     audit_log(
         tx.conn(),
         origin,
@@ -308,19 +306,21 @@ pub async fn delete_account(
     // transaction. Unfinished survey drafts are never kept.
     let detail = match contributions {
         Contributions::Keep => {
-            crate::responding::discard_drafts_of(tx.conn(), me.user_id).await?;
+            crate::consultations::responding::personal_data::discard_drafts_of(
+                tx.conn(),
+                me.user_id,
+            )
+            .await?;
             "account deleted; contributions kept anonymously"
         }
         Contributions::Remove => {
-            crate::responding::remove_all_for(tx.conn(), me.user_id).await?;
+            crate::consultations::responding::personal_data::remove_all_for(tx.conn(), me.user_id)
+                .await?;
             "account deleted; contributions removed"
         }
     };
     users::erase(tx.conn(), me.user_id).await?;
-    let origin = Origin {
-        actor: Some(me.user_id),
-        client,
-    };
+    let origin = me.origin(client);
     audit_log(
         tx.conn(),
         origin,

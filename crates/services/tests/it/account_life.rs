@@ -4,12 +4,14 @@
 use cohesion_domain::identity::Role;
 use cohesion_domain::organisation::OrganisationInput;
 use cohesion_domain::ErrorCode;
+use cohesion_services::accounts::organisations;
 use cohesion_services::accounts::people;
 use cohesion_services::accounts::your_data::{self, Contributions};
 use cohesion_services::accounts::{
-    self, profile, reset, Letter, LetterKind, Letters, Origin, Passwords, SignUp, SignedIn,
+    self, profile, reset, Letter, LetterKind, Letters, Passwords, SignUp, SignedIn,
 };
-use cohesion_services::{organisations, ServiceError};
+use cohesion_services::audit::Origin;
+use cohesion_services::ServiceError;
 use cohesion_storage::accounts::users;
 use cohesion_storage::accounts::users::UserQuery;
 use cohesion_storage::audit::{self, AuditQuery};

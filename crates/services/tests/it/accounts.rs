@@ -1,6 +1,7 @@
 use cohesion_domain::identity::Role;
 use cohesion_domain::ErrorCode;
-use cohesion_services::accounts::{self, Letter, LetterKind, Letters, Origin, Passwords, SignUp};
+use cohesion_services::accounts::{self, Letter, LetterKind, Letters, Passwords, SignUp};
+use cohesion_services::audit::Origin;
 use cohesion_services::ServiceError;
 use cohesion_storage::accounts::users;
 use cohesion_storage::outbox;

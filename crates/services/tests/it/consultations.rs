@@ -15,13 +15,17 @@ use cohesion_domain::ErrorCode;
 use cohesion_insight::disclosure::SmallBaseRules;
 use cohesion_insight::proportion::Proportion;
 use cohesion_services::accounts::your_data::{self, Contributions};
-use cohesion_services::accounts::{
-    self, Letter, LetterKind, Letters, Origin, Passwords, SignUp, SignedIn,
-};
-use cohesion_services::responding::{self, Next, Respondent};
-use cohesion_services::results::{self, QuestionResult, Results};
+use cohesion_services::accounts::{self, Letter, LetterKind, Letters, Passwords, SignUp, SignedIn};
+use cohesion_services::audit::Origin;
+use cohesion_services::consultations::authoring;
+use cohesion_services::consultations::exports;
+use cohesion_services::consultations::reading;
+use cohesion_services::consultations::responding::{self, personal_data, writes};
+use cohesion_services::consultations::responding::{Next, Respondent};
+use cohesion_services::consultations::results::{self, crosstab, publication, totals_check};
+use cohesion_services::consultations::results::{QuestionResult, Results};
+use cohesion_services::consultations::translations;
 use cohesion_services::ServiceError;
-use cohesion_services::{consultations, exports};
 use cohesion_storage::accounts::users;
 use cohesion_storage::audit::{self, AuditEntry, AuditQuery};
 use cohesion_storage::consultations::catalogue::{ConsultationRecord, ListQuery, Publication};
@@ -201,13 +205,11 @@ async fn published(
     input: &ConsultationInput,
     survey: &SurveyDefinition,
 ) -> Uuid {
-    let id = consultations::create(db, officer, input, None)
+    let id = authoring::create(db, officer, input, None).await.unwrap();
+    authoring::set_survey(db, officer, id, survey, None)
         .await
         .unwrap();
-    consultations::set_survey(db, officer, id, survey, None)
-        .await
-        .unwrap();
-    consultations::set_published(db, officer, id, Publication::Consultation, true, None)
+    authoring::set_published(db, officer, id, Publication::Consultation, true, None)
         .await
         .unwrap();
     id
@@ -283,11 +285,11 @@ async fn audit_of(db: &Db, action: &str, actor: Uuid) -> Vec<AuditEntry> {
 /// Answers page by page, then submits; the reference.
 async fn respond(db: &Db, who: Respondent<'_>, id: Uuid, pages: &[RawAnswers]) -> String {
     for (p, answers) in pages.iter().enumerate() {
-        responding::save_page(db, who, id, p, answers)
+        writes::save_page(db, who, id, p, answers)
             .await
             .unwrap_or_else(|e| panic!("page {p}: {e:?}"));
     }
-    responding::submit(db, who, id).await.unwrap()
+    writes::submit(db, who, id).await.unwrap()
 }
 
 /// Every count shown, nothing suppressed.
@@ -325,43 +327,43 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
         let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
         let safer = input("Safer streets", "Community safety, Hate crime", NOW, false);
 
-        let e = consultations::create(db, &resident, &safer, None).await;
+        let e = authoring::create(db, &resident, &safer, None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)), "{e:?}");
         let untitled = ConsultationInput {
             title: " ".into(),
             ..safer.clone()
         };
-        match consultations::create(db, &officer, &untitled, None).await {
+        match authoring::create(db, &officer, &untitled, None).await {
             Err(ServiceError::InvalidFields(v)) => {
                 assert_eq!((v[0].field, v[0].code), ("title", ErrorCode::FieldRequired))
             }
             other => panic!("{other:?}"),
         }
 
-        let id = consultations::create(db, &officer, &safer, Some("192.0.2.10"))
+        let id = authoring::create(db, &officer, &safer, Some("192.0.2.10"))
             .await
             .unwrap();
         for viewer in [None, Some(&resident)] {
             assert!(
                 matches!(
-                    consultations::view(db, viewer, id).await,
+                    reading::view(db, viewer, id).await,
                     Err(ServiceError::NotFound)
                 ),
                 "a draft does not exist for {viewer:?}"
             );
         }
-        let draft = consultations::view(db, Some(&officer), id).await.unwrap();
+        let draft = reading::view(db, Some(&officer), id).await.unwrap();
         assert!(draft.record.published_at.is_none());
         assert!(draft.survey.pages.is_empty(), "a new draft has no survey");
         assert_eq!(draft.record.topics, ["Community safety", "Hate crime"]);
         assert!(!draft.record.allow_anonymous);
 
-        let e = consultations::set_survey(db, &resident, id, &survey(), None).await;
+        let e = authoring::set_survey(db, &resident, id, &survey(), None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)));
-        consultations::set_survey(db, &officer, id, &survey(), None)
+        authoring::set_survey(db, &officer, id, &survey(), None)
             .await
             .unwrap();
-        let e = consultations::set_survey(db, &officer, Uuid::now_v7(), &survey(), None).await;
+        let e = authoring::set_survey(db, &officer, Uuid::now_v7(), &survey(), None).await;
         assert!(matches!(e, Err(ServiceError::NotFound)));
 
         let stages = [
@@ -390,23 +392,22 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             state: "soon".into(),
             ..Default::default()
         }];
-        match consultations::set_stages(db, &officer, id, &bad, None).await {
+        match authoring::set_stages(db, &officer, id, &bad, None).await {
             Err(ServiceError::InvalidFields(v)) => {
                 assert_eq!((v[0].field, v[0].code), ("state", ErrorCode::InvalidChoice))
             }
             other => panic!("{other:?}"),
         }
-        let e = consultations::set_stages(db, &resident, id, &stages, None).await;
+        let e = authoring::set_stages(db, &resident, id, &stages, None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)));
-        consultations::set_stages(db, &officer, id, &stages, None)
+        authoring::set_stages(db, &officer, id, &stages, None)
             .await
             .unwrap();
 
-        let e =
-            consultations::set_published(db, &resident, id, Publication::Consultation, true, None)
-                .await;
+        let e = authoring::set_published(db, &resident, id, Publication::Consultation, true, None)
+            .await;
         assert!(matches!(e, Err(ServiceError::Forbidden)));
-        let e = consultations::set_published(
+        let e = authoring::set_published(
             db,
             &officer,
             Uuid::now_v7(),
@@ -416,12 +417,12 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
         )
         .await;
         assert!(matches!(e, Err(ServiceError::NotFound)));
-        consultations::set_published(db, &officer, id, Publication::Consultation, true, None)
+        authoring::set_published(db, &officer, id, Publication::Consultation, true, None)
             .await
             .unwrap();
 
         for viewer in [None, Some(&resident)] {
-            let v = consultations::view(db, viewer, id).await.unwrap();
+            let v = reading::view(db, viewer, id).await.unwrap();
             assert!(v.record.published_at.is_some());
             assert_eq!(v.survey, survey(), "the survey round-trips whole");
             let q3 = v.survey.question("q3").unwrap();
@@ -465,38 +466,38 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             NOW,
             false,
         );
-        let e = consultations::update(db, &resident, id, &renamed, None).await;
+        let e = authoring::update(db, &resident, id, &renamed, None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)));
-        let e = consultations::update(db, &officer, Uuid::now_v7(), &renamed, None).await;
+        let e = authoring::update(db, &officer, Uuid::now_v7(), &renamed, None).await;
         assert!(matches!(e, Err(ServiceError::NotFound)));
         let backwards = ConsultationInput {
             closes_at: "2019-01-01T09:00".into(),
             ..renamed.clone()
         };
-        match consultations::update(db, &officer, id, &backwards, None).await {
+        match authoring::update(db, &officer, id, &backwards, None).await {
             Err(ServiceError::InvalidFields(v)) => {
                 assert_eq!(v[0].code, ErrorCode::ClosesBeforeOpens)
             }
             other => panic!("{other:?}"),
         }
         assert_eq!(record(db, id).await.title, "Safer streets", "nothing saved");
-        consultations::update(db, &officer, id, &renamed, None)
+        authoring::update(db, &officer, id, &renamed, None)
             .await
             .unwrap();
-        let v = consultations::view(db, None, id).await.unwrap();
+        let v = reading::view(db, None, id).await.unwrap();
         assert_eq!(v.record.title, "Safer streets for all");
         assert_eq!(v.survey, survey(), "an update keeps the survey");
         assert_eq!(v.stages.len(), 3, "and the timeline");
 
         // Withdrawn, it is a draft again for the public.
-        consultations::set_published(db, &officer, id, Publication::Consultation, false, None)
+        authoring::set_published(db, &officer, id, Publication::Consultation, false, None)
             .await
             .unwrap();
         assert!(matches!(
-            consultations::view(db, None, id).await,
+            reading::view(db, None, id).await,
             Err(ServiceError::NotFound)
         ));
-        consultations::set_published(db, &officer, id, Publication::Consultation, true, None)
+        authoring::set_published(db, &officer, id, Publication::Consultation, true, None)
             .await
             .unwrap();
 
@@ -538,7 +539,7 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             &survey(),
         )
         .await;
-        consultations::create(
+        authoring::create(
             db,
             &officer,
             &input("Budget draft", "Budget, Community safety", NOW, false),
@@ -550,7 +551,7 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             drafts,
             ..Default::default()
         };
-        let everyone = consultations::list(db, None, all(false), 1).await.unwrap();
+        let everyone = reading::list(db, None, all(false), 1).await.unwrap();
         assert_eq!(
             titles(&everyone),
             [
@@ -561,15 +562,15 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
         );
         assert_eq!(everyone.1, 3);
         for viewer in [None, Some(&resident)] {
-            let l = consultations::list(db, viewer, all(true), 1).await.unwrap();
+            let l = reading::list(db, viewer, all(true), 1).await.unwrap();
             assert_eq!(l.1, 3, "no drafts for {viewer:?}");
         }
-        let staff = consultations::list(db, Some(&officer), all(true), 1)
+        let staff = reading::list(db, Some(&officer), all(true), 1)
             .await
             .unwrap();
         assert_eq!(staff.1, 4);
         assert!(titles(&staff).contains(&"Budget draft"));
-        let staff = consultations::list(db, Some(&officer), all(false), 1)
+        let staff = reading::list(db, Some(&officer), all(false), 1)
             .await
             .unwrap();
         assert_eq!(staff.1, 3, "drafts only when asked for");
@@ -583,7 +584,7 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
                 status: Some(status),
                 ..Default::default()
             };
-            let l = consultations::list(db, None, q, 1).await.unwrap();
+            let l = reading::list(db, None, q, 1).await.unwrap();
             assert_eq!((titles(&l), l.1), (vec![expected], 1), "{status:?}");
         }
         let q = ListQuery {
@@ -591,38 +592,38 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             drafts: true,
             ..Default::default()
         };
-        let l = consultations::list(db, Some(&officer), q, 1).await.unwrap();
+        let l = reading::list(db, Some(&officer), q, 1).await.unwrap();
         assert_eq!(l.1, 2, "{:?}", titles(&l));
 
         let q = ListQuery {
             topic: Some("COMMUNITY SAFETY"),
             ..Default::default()
         };
-        let l = consultations::list(db, None, q, 1).await.unwrap();
+        let l = reading::list(db, None, q, 1).await.unwrap();
         assert_eq!(titles(&l), ["Safer streets for all", "Park lighting"]);
         let q = ListQuery {
             topic: Some("libraries"),
             ..Default::default()
         };
-        let l = consultations::list(db, None, q, 1).await.unwrap();
+        let l = reading::list(db, None, q, 1).await.unwrap();
         assert_eq!(titles(&l), ["Library opening hours"]);
         let q = ListQuery {
             topic: Some("budget"),
             ..Default::default()
         };
-        assert_eq!(consultations::list(db, None, q, 1).await.unwrap().1, 0);
+        assert_eq!(reading::list(db, None, q, 1).await.unwrap().1, 0);
 
         let q = ListQuery {
             search: Some("LIGHTING"),
             ..Default::default()
         };
-        let l = consultations::list(db, None, q, 1).await.unwrap();
+        let l = reading::list(db, None, q, 1).await.unwrap();
         assert_eq!(titles(&l), ["Park lighting"]);
         let q = ListQuery {
             search: Some("tell us about library"),
             ..Default::default()
         };
-        let l = consultations::list(db, None, q, 1).await.unwrap();
+        let l = reading::list(db, None, q, 1).await.unwrap();
         assert_eq!(
             titles(&l),
             ["Library opening hours"],
@@ -634,12 +635,12 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
                 ..Default::default()
             };
             assert_eq!(
-                consultations::list(db, None, q, 1).await.unwrap().1,
+                reading::list(db, None, q, 1).await.unwrap().1,
                 0,
                 "{wild} is literal"
             );
         }
-        let l = consultations::list(db, None, all(false), 2).await.unwrap();
+        let l = reading::list(db, None, all(false), 2).await.unwrap();
         assert!(l.0.is_empty(), "page 2 of 3");
         assert_eq!(l.1, 3);
     }
@@ -659,10 +660,10 @@ async fn a_bad_survey_saves_nothing_and_a_survey_with_responses_is_locked() {
         )
         .await;
         let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
-        let id = consultations::create(db, &officer, &input("Safer streets", "", NOW, false), None)
+        let id = authoring::create(db, &officer, &input("Safer streets", "", NOW, false), None)
             .await
             .unwrap();
-        consultations::set_survey(db, &officer, id, &survey(), None)
+        authoring::set_survey(db, &officer, id, &survey(), None)
             .await
             .unwrap();
 
@@ -673,7 +674,7 @@ async fn a_bad_survey_saves_nothing_and_a_survey_with_responses_is_locked() {
             any_of: vec![0],
         });
         forward.pages[1].questions[0].show_if = None;
-        match consultations::set_survey(db, &officer, id, &forward, None).await {
+        match authoring::set_survey(db, &officer, id, &forward, None).await {
             Err(ServiceError::InvalidSurvey(errors)) => {
                 let got: Vec<_> = errors.iter().map(|e| (e.at.as_str(), e.code)).collect();
                 assert!(got.contains(&("q1", ErrorCode::InvalidSurvey)), "{got:?}");
@@ -682,14 +683,14 @@ async fn a_bad_survey_saves_nothing_and_a_survey_with_responses_is_locked() {
         }
         let mut no_purpose = survey();
         no_purpose.pages[1].questions[1].purpose = "  ".into();
-        match consultations::set_survey(db, &officer, id, &no_purpose, None).await {
+        match authoring::set_survey(db, &officer, id, &no_purpose, None).await {
             Err(ServiceError::InvalidSurvey(errors)) => {
                 assert_eq!(errors[0].at, "q3");
                 assert_eq!(errors[0].code, ErrorCode::PurposeRequired);
             }
             other => panic!("{other:?}"),
         }
-        let v = consultations::view(db, Some(&officer), id).await.unwrap();
+        let v = reading::view(db, Some(&officer), id).await.unwrap();
         assert_eq!(v.survey, survey(), "the stored survey is unchanged");
         assert_eq!(
             audit_of(db, "consultation.survey", officer.user_id)
@@ -702,14 +703,14 @@ async fn a_bad_survey_saves_nothing_and_a_survey_with_responses_is_locked() {
         // Before anyone answers, the survey may still change.
         let mut shorter = survey();
         shorter.pages[0].questions.pop();
-        consultations::set_survey(db, &officer, id, &shorter, None)
+        authoring::set_survey(db, &officer, id, &shorter, None)
             .await
             .unwrap();
-        consultations::set_published(db, &officer, id, Publication::Consultation, true, None)
+        authoring::set_published(db, &officer, id, Publication::Consultation, true, None)
             .await
             .unwrap();
         // A first page saved is enough: the draft names questions.
-        responding::save_page(
+        writes::save_page(
             db,
             Respondent::Account(&resident),
             id,
@@ -718,14 +719,14 @@ async fn a_bad_survey_saves_nothing_and_a_survey_with_responses_is_locked() {
         )
         .await
         .unwrap();
-        let e = consultations::set_survey(db, &officer, id, &survey(), None).await;
+        let e = authoring::set_survey(db, &officer, id, &survey(), None).await;
         match e {
             Err(ServiceError::Invalid(v)) => {
                 assert_eq!((v.field, v.code), ("survey", ErrorCode::SurveyLocked))
             }
             other => panic!("{other:?}"),
         }
-        let v = consultations::view(db, None, id).await.unwrap();
+        let v = reading::view(db, None, id).await.unwrap();
         assert_eq!(v.survey, shorter, "the locked survey is unchanged");
     }
 }
@@ -758,7 +759,7 @@ async fn answers_are_checked_page_by_page_and_bad_ones_change_nothing() {
         assert_eq!(p.pages, [0, 1]);
 
         // A bad first page does not even start a response.
-        let e = responding::save_page(db, me, id, 0, &raw(&[("q1", "7")])).await;
+        let e = writes::save_page(db, me, id, 0, &raw(&[("q1", "7")])).await;
         assert_eq!(
             answer_errors(e.unwrap_err()),
             [("q1".to_string(), ErrorCode::InvalidChoice)]
@@ -770,7 +771,7 @@ async fn answers_are_checked_page_by_page_and_bad_ones_change_nothing() {
             .is_none());
 
         // "No" hides the follow-up question.
-        let next = responding::save_page(db, me, id, 0, &raw(&[("q1", "1")]))
+        let next = writes::save_page(db, me, id, 0, &raw(&[("q1", "1")]))
             .await
             .unwrap();
         assert_eq!(next, Next::Page(1));
@@ -810,7 +811,7 @@ async fn answers_are_checked_page_by_page_and_bad_ones_change_nothing() {
             (1, raw(&[("q3", "9")]), ("q3", ErrorCode::InvalidChoice)),
         ];
         for (page, answers, expected) in bad_pages {
-            let e = responding::save_page(db, me, id, page, &answers).await;
+            let e = writes::save_page(db, me, id, page, &answers).await;
             let got = answer_errors(e.unwrap_err());
             assert_eq!(
                 got,
@@ -825,7 +826,7 @@ async fn answers_are_checked_page_by_page_and_bad_ones_change_nothing() {
         }
 
         // "Yes" shows it, but not at any length.
-        responding::save_page(
+        writes::save_page(
             db,
             me,
             id,
@@ -837,16 +838,16 @@ async fn answers_are_checked_page_by_page_and_bad_ones_change_nothing() {
         let saved = responding::progress(db, me, id).await.unwrap().draft;
         assert_eq!(saved, raw(&[("q1", "0"), ("q5", "2"), ("q5", "0")]));
         let long = "x".repeat(101);
-        let e = responding::save_page(db, me, id, 1, &raw(&[("q2", &long)])).await;
+        let e = writes::save_page(db, me, id, 1, &raw(&[("q2", &long)])).await;
         assert_eq!(
             answer_errors(e.unwrap_err()),
             [("q2".to_string(), ErrorCode::FieldTooLong)]
         );
         assert_eq!(responding::progress(db, me, id).await.unwrap().draft, saved);
-        let e = responding::save_page(db, me, id, 2, &raw(&[])).await;
+        let e = writes::save_page(db, me, id, 2, &raw(&[])).await;
         assert!(matches!(e, Err(ServiceError::NotFound)), "{e:?}");
         let fits = "x".repeat(100);
-        let next = responding::save_page(db, me, id, 1, &raw(&[("q2", &fits)]))
+        let next = writes::save_page(db, me, id, 1, &raw(&[("q2", &fits)]))
             .await
             .unwrap();
         assert_eq!(next, Next::CheckAnswers);
@@ -894,13 +895,13 @@ async fn a_response_is_submitted_changed_and_counted_once() {
         .await;
         let me = Respondent::Account(&resident);
 
-        let e = responding::submit(db, me, id).await;
+        let e = writes::submit(db, me, id).await;
         assert_eq!(
             code(e.unwrap_err()),
             ErrorCode::FieldRequired,
             "nothing to submit"
         );
-        let next = responding::save_page(
+        let next = writes::save_page(
             db,
             me,
             id,
@@ -910,7 +911,7 @@ async fn a_response_is_submitted_changed_and_counted_once() {
         .await
         .unwrap();
         assert_eq!(next, Next::Page(1));
-        let next = responding::save_page(
+        let next = writes::save_page(
             db,
             me,
             id,
@@ -920,7 +921,7 @@ async fn a_response_is_submitted_changed_and_counted_once() {
         .await
         .unwrap();
         assert_eq!(next, Next::CheckAnswers);
-        let reference = responding::submit(db, me, id).await.unwrap();
+        let reference = writes::submit(db, me, id).await.unwrap();
         assert_eq!(reference.len(), 9);
         assert_eq!(reference.chars().nth(4), Some('-'));
         let p = responding::progress(db, me, id).await.unwrap();
@@ -954,7 +955,7 @@ async fn a_response_is_submitted_changed_and_counted_once() {
         );
 
         // A change of mind: "No" drops the follow-up answer.
-        let next = responding::save_page(db, me, id, 0, &raw(&[("q1", "1"), ("q5", "1")]))
+        let next = writes::save_page(db, me, id, 0, &raw(&[("q1", "1"), ("q5", "1")]))
             .await
             .unwrap();
         assert_eq!(next, Next::Page(1), "religion is still asked");
@@ -978,7 +979,7 @@ async fn a_response_is_submitted_changed_and_counted_once() {
             "not yet counted"
         );
 
-        let again = responding::submit(db, me, id).await.unwrap();
+        let again = writes::submit(db, me, id).await.unwrap();
         assert_eq!(again, reference, "the same response");
         assert_eq!(record(db, id).await.response_count, 1);
         let r = results::results(db, Some(&officer), id, ALL, None)
@@ -991,7 +992,10 @@ async fn a_response_is_submitted_changed_and_counted_once() {
         assert_eq!(find(&r, "q3").unwrap().answered, 1);
         let response = response_of(db, id, resident.user_id).await;
         assert_eq!(stored_answers(db, response.id).await, 3, "q1, q5 and q3");
-        assert!(results::verify_totals(db, id).await.unwrap().is_empty());
+        assert!(totals_check::verify_totals(db, id)
+            .await
+            .unwrap()
+            .is_empty());
 
         respond(
             db,
@@ -1008,7 +1012,10 @@ async fn a_response_is_submitted_changed_and_counted_once() {
         assert_eq!(find(&r, "q1").unwrap().answered, 2);
         assert_eq!(counts(&r, "q3")[5], Some(1));
         assert_eq!(counts(&r, "q3")[8], Some(1));
-        assert!(results::verify_totals(db, id).await.unwrap().is_empty());
+        assert!(totals_check::verify_totals(db, id)
+            .await
+            .unwrap()
+            .is_empty());
     }
 }
 
@@ -1032,20 +1039,20 @@ async fn responses_are_taken_only_while_open_and_anonymously_only_when_allowed()
         for dates in [PAST, FUTURE] {
             let id = published(db, &officer, &input("Not now", "", dates, true), &survey()).await;
             for who in [me, Respondent::Anonymous("visitor-1")] {
-                let e = responding::save_page(db, who, id, 0, &page).await;
+                let e = writes::save_page(db, who, id, 0, &page).await;
                 assert_eq!(code(e.unwrap_err()), ErrorCode::ConsultationNotOpen);
-                let e = responding::submit(db, who, id).await;
+                let e = writes::submit(db, who, id).await;
                 assert_eq!(code(e.unwrap_err()), ErrorCode::ConsultationNotOpen);
             }
             assert_eq!(record(db, id).await.response_count, 0);
         }
-        let draft = consultations::create(db, &officer, &input("Draft", "", NOW, true), None)
+        let draft = authoring::create(db, &officer, &input("Draft", "", NOW, true), None)
             .await
             .unwrap();
-        consultations::set_survey(db, &officer, draft, &survey(), None)
+        authoring::set_survey(db, &officer, draft, &survey(), None)
             .await
             .unwrap();
-        let e = responding::save_page(db, me, draft, 0, &page).await;
+        let e = writes::save_page(db, me, draft, 0, &page).await;
         assert!(matches!(e, Err(ServiceError::NotFound)), "{e:?}");
         assert!(matches!(
             responding::progress(db, me, draft).await,
@@ -1055,9 +1062,9 @@ async fn responses_are_taken_only_while_open_and_anonymously_only_when_allowed()
         // Sign-in only.
         let members = published(db, &officer, &input("Members", "", NOW, false), &survey()).await;
         let visitor = Respondent::Anonymous("visitor-1");
-        let e = responding::save_page(db, visitor, members, 0, &page).await;
+        let e = writes::save_page(db, visitor, members, 0, &page).await;
         assert_eq!(code(e.unwrap_err()), ErrorCode::SignInRequired);
-        let e = responding::submit(db, visitor, members).await;
+        let e = writes::submit(db, visitor, members).await;
         assert_eq!(code(e.unwrap_err()), ErrorCode::SignInRequired);
         assert!(responding::progress(db, visitor, members)
             .await
@@ -1090,10 +1097,10 @@ async fn responses_are_taken_only_while_open_and_anonymously_only_when_allowed()
             assert!(p.response.is_none() && p.draft.is_empty(), "{stranger:?}");
         }
         // A resubmission by the same browser replaces its answers.
-        responding::save_page(db, a, open, 0, &raw(&[("q1", "1")]))
+        writes::save_page(db, a, open, 0, &raw(&[("q1", "1")]))
             .await
             .unwrap();
-        assert_eq!(responding::submit(db, a, open).await.unwrap(), ref_a);
+        assert_eq!(writes::submit(db, a, open).await.unwrap(), ref_a);
         assert_eq!(record(db, open).await.response_count, 2);
         let r = results::results(db, Some(&officer), open, ALL, None)
             .await
@@ -1110,12 +1117,12 @@ async fn responses_are_taken_only_while_open_and_anonymously_only_when_allowed()
         // A response can be changed until the consultation closes.
         respond(db, me, open, &[raw(&[("q1", "2")]), raw(&[])]).await;
         assert_eq!(record(db, open).await.response_count, 3);
-        consultations::update(db, &officer, open, &input("Everyone", "", PAST, true), None)
+        authoring::update(db, &officer, open, &input("Everyone", "", PAST, true), None)
             .await
             .unwrap();
-        let e = responding::save_page(db, me, open, 0, &raw(&[("q1", "0")])).await;
+        let e = writes::save_page(db, me, open, 0, &raw(&[("q1", "0")])).await;
         assert_eq!(code(e.unwrap_err()), ErrorCode::ConsultationNotOpen);
-        let e = responding::submit(db, me, open).await;
+        let e = writes::submit(db, me, open).await;
         assert_eq!(code(e.unwrap_err()), ErrorCode::ConsultationNotOpen);
         let r = results::results(db, Some(&officer), open, ALL, None)
             .await
@@ -1205,7 +1212,10 @@ async fn results_hide_small_counts_and_guard_special_categories() {
             respond(db, Respondent::Anonymous(&secret), id, &[answers_of(i)]).await;
         }
         assert_eq!(record(db, id).await.response_count, 40);
-        assert!(results::verify_totals(db, id).await.unwrap().is_empty());
+        assert!(totals_check::verify_totals(db, id)
+            .await
+            .unwrap()
+            .is_empty());
 
         let r = results::results(db, Some(&officer), id, rules, Some("192.0.2.20"))
             .await
@@ -1247,10 +1257,9 @@ async fn results_hide_small_counts_and_guard_special_categories() {
             let e = results::results(db, viewer, id, rules, None).await;
             assert!(matches!(e, Err(ServiceError::NotFound)), "{e:?}");
         }
-        let e =
-            consultations::set_published(db, &resident, id, Publication::Results, true, None).await;
+        let e = authoring::set_published(db, &resident, id, Publication::Results, true, None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)));
-        consultations::set_published(db, &officer, id, Publication::Results, true, None)
+        authoring::set_published(db, &officer, id, Publication::Results, true, None)
             .await
             .unwrap();
         for viewer in [None, Some(&resident)] {
@@ -1263,7 +1272,7 @@ async fn results_hide_small_counts_and_guard_special_categories() {
         assert!(audit_of(db, "special_category.view", resident.user_id)
             .await
             .is_empty());
-        consultations::set_published(db, &officer, id, Publication::Results, false, None)
+        authoring::set_published(db, &officer, id, Publication::Results, false, None)
             .await
             .unwrap();
         assert!(matches!(
@@ -1288,15 +1297,15 @@ async fn results_hide_small_counts_and_guard_special_categories() {
         assert_eq!(log[0].client.as_deref(), Some("192.0.2.30"));
 
         // Crosstabs by religion: analysts only, and logged.
-        let e = results::crosstab(db, &officer, id, "q1", "q3", rules, None).await;
+        let e = crosstab::crosstab(db, &officer, id, "q1", "q3", rules, None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)), "{e:?}");
-        let e = results::crosstab(db, &officer, id, "q3", "q1", rules, None).await;
+        let e = crosstab::crosstab(db, &officer, id, "q3", "q1", rules, None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)), "{e:?}");
-        let e = results::crosstab(db, &resident, id, "q1", "q4", rules, None).await;
+        let e = crosstab::crosstab(db, &resident, id, "q1", "q4", rules, None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)), "{e:?}");
-        let e = results::crosstab(db, &officer, id, "q1", "nope", rules, None).await;
+        let e = crosstab::crosstab(db, &officer, id, "q1", "nope", rules, None).await;
         assert_eq!(code(e.unwrap_err()), ErrorCode::UnknownQuestion);
-        let plain = results::crosstab(db, &officer, id, "q1", "q4", rules, None)
+        let plain = crosstab::crosstab(db, &officer, id, "q1", "q4", rules, None)
             .await
             .unwrap();
         // q1 A (0..25) by q4 W (0..20) and X (20..25).
@@ -1309,7 +1318,7 @@ async fn results_hide_small_counts_and_guard_special_categories() {
             0
         );
 
-        let x = results::crosstab(db, &analyst, id, "q1", "q3", rules, None)
+        let x = crosstab::crosstab(db, &analyst, id, "q1", "q3", rules, None)
             .await
             .unwrap();
         assert_eq!(x.rows_by.id, "q1");
@@ -1352,21 +1361,18 @@ async fn a_response_submitted_twice_at_once_counts_once() {
         for i in 0..8 {
             let secret = format!("double-clicker-{i}");
             let who = Respondent::Anonymous(&secret);
-            responding::save_page(db, who, id, 0, &raw(&[("q1", "0")]))
+            writes::save_page(db, who, id, 0, &raw(&[("q1", "0")]))
                 .await
                 .unwrap();
-            responding::save_page(db, who, id, 1, &raw(&[("q2", "Both tabs"), ("q3", "1")]))
+            writes::save_page(db, who, id, 1, &raw(&[("q2", "Both tabs"), ("q3", "1")]))
                 .await
                 .unwrap();
-            let (a, b) = tokio::join!(
-                responding::submit(db, who, id),
-                responding::submit(db, who, id)
-            );
+            let (a, b) = tokio::join!(writes::submit(db, who, id), writes::submit(db, who, id));
             assert_eq!(a.unwrap(), b.unwrap());
         }
         assert_eq!(record(db, id).await.response_count, 8);
         assert_eq!(
-            results::verify_totals(db, id).await.unwrap(),
+            totals_check::verify_totals(db, id).await.unwrap(),
             [],
             "{:?}",
             t.engine()
@@ -1408,10 +1414,10 @@ async fn running_totals_match_a_recount_through_changes_and_account_deletions() 
             ],
         )
         .await;
-        responding::save_page(db, stay, a, 0, &raw(&[("q1", "2"), ("q5", "3")]))
+        writes::save_page(db, stay, a, 0, &raw(&[("q1", "2"), ("q5", "3")]))
             .await
             .unwrap();
-        responding::submit(db, stay, a).await.unwrap();
+        writes::submit(db, stay, a).await.unwrap();
 
         let leave = Respondent::Account(&leaver);
         respond(
@@ -1424,20 +1430,20 @@ async fn running_totals_match_a_recount_through_changes_and_account_deletions() 
             ],
         )
         .await;
-        responding::save_page(db, leave, a, 1, &raw(&[("q2", "Fewer cars"), ("q3", "8")]))
+        writes::save_page(db, leave, a, 1, &raw(&[("q2", "Fewer cars"), ("q3", "8")]))
             .await
             .unwrap();
-        responding::submit(db, leave, a).await.unwrap();
-        responding::save_page(db, leave, b, 0, &raw(&[("q1", "1")]))
+        writes::submit(db, leave, a).await.unwrap();
+        writes::save_page(db, leave, b, 0, &raw(&[("q1", "1")]))
             .await
             .unwrap();
 
         let keep = Respondent::Account(&keeper);
         respond(db, keep, a, &[raw(&[("q1", "1")]), raw(&[("q3", "3")])]).await;
-        responding::save_page(db, keep, b, 0, &raw(&[("q1", "0"), ("q5", "1")]))
+        writes::save_page(db, keep, b, 0, &raw(&[("q1", "0"), ("q5", "1")]))
             .await
             .unwrap();
-        responding::save_page(db, keep, b, 1, &raw(&[("q2", "Unsent thoughts")]))
+        writes::save_page(db, keep, b, 1, &raw(&[("q2", "Unsent thoughts")]))
             .await
             .unwrap();
 
@@ -1452,7 +1458,7 @@ async fn running_totals_match_a_recount_through_changes_and_account_deletions() 
             .await;
         }
         assert_eq!(record(db, a).await.response_count, 5);
-        assert_eq!(results::verify_totals(db, a).await.unwrap(), []);
+        assert_eq!(totals_check::verify_totals(db, a).await.unwrap(), []);
         let before = totals(db, a).await;
         let key = |q: &str, i: i64, c: i64| (q.to_owned(), i, c);
         assert_eq!(before[&key("q1", -1, -1)], 5);
@@ -1486,7 +1492,7 @@ async fn running_totals_match_a_recount_through_changes_and_account_deletions() 
         }
         expected.retain(|_, n| *n != 0);
         assert_eq!(totals(db, a).await, expected);
-        assert_eq!(results::verify_totals(db, a).await.unwrap(), []);
+        assert_eq!(totals_check::verify_totals(db, a).await.unwrap(), []);
         let removed = response_of(db, a, leaver.user_id).await;
         assert!(removed.removed_at.is_some());
         assert_eq!(removed.draft, "{}");
@@ -1503,7 +1509,7 @@ async fn running_totals_match_a_recount_through_changes_and_account_deletions() 
             .unwrap();
         assert_eq!(record(db, a).await.response_count, 4);
         assert_eq!(totals(db, a).await, before);
-        assert_eq!(results::verify_totals(db, a).await.unwrap(), []);
+        assert_eq!(totals_check::verify_totals(db, a).await.unwrap(), []);
         let kept = response_of(db, a, keeper.user_id).await;
         assert!(kept.removed_at.is_none() && kept.submitted_at.is_some());
         assert_eq!(stored_answers(db, kept.id).await, 2);
@@ -1517,15 +1523,15 @@ async fn running_totals_match_a_recount_through_changes_and_account_deletions() 
         assert!(draft.submitted_at.is_none());
         assert_eq!(record(db, b).await.response_count, 0);
         assert!(totals(db, b).await.is_empty());
-        assert_eq!(results::verify_totals(db, b).await.unwrap(), []);
+        assert_eq!(totals_check::verify_totals(db, b).await.unwrap(), []);
 
         // The one who stayed can still change their answer.
-        responding::save_page(db, stay, a, 0, &raw(&[("q1", "1")]))
+        writes::save_page(db, stay, a, 0, &raw(&[("q1", "1")]))
             .await
             .unwrap();
-        responding::submit(db, stay, a).await.unwrap();
+        writes::submit(db, stay, a).await.unwrap();
         assert_eq!(record(db, a).await.response_count, 4);
-        assert_eq!(results::verify_totals(db, a).await.unwrap(), []);
+        assert_eq!(totals_check::verify_totals(db, a).await.unwrap(), []);
         let r = results::results(db, Some(&officer), a, ALL, None)
             .await
             .unwrap();
@@ -1574,16 +1580,16 @@ async fn deleting_an_account_after_answering_leaves_no_personal_data() {
                 ],
             )
             .await;
-            responding::save_page(db, who, b, 0, &raw(&[("q1", "0")]))
+            writes::save_page(db, who, b, 0, &raw(&[("q1", "0")]))
                 .await
                 .unwrap();
             let draft_phrase = format!("unsent {phrase}");
             // Second thoughts on the submitted response, never resubmitted.
             let edit = format!("on reflection, {phrase}");
-            responding::save_page(db, who, a, 1, &raw(&[("q2", &edit), ("q3", "4")]))
+            writes::save_page(db, who, a, 1, &raw(&[("q2", &edit), ("q3", "4")]))
                 .await
                 .unwrap();
-            responding::save_page(db, who, b, 1, &raw(&[("q2", &draft_phrase)]))
+            writes::save_page(db, who, b, 1, &raw(&[("q2", &draft_phrase)]))
                 .await
                 .unwrap();
             let hash = {
@@ -1627,7 +1633,7 @@ async fn deleting_an_account_after_answering_leaves_no_personal_data() {
                 }
             }
             drop(c);
-            assert!(results::verify_totals(db, a).await.unwrap().is_empty());
+            assert!(totals_check::verify_totals(db, a).await.unwrap().is_empty());
         }
         assert_eq!(record(db, a).await.response_count, 1, "only the kept one");
     }
@@ -1704,7 +1710,7 @@ async fn every_kind_of_answer_is_counted_and_recounted() {
                 ("s", ErrorCode::FieldTooLong),
             ),
         ] {
-            let e = responding::save_page(db, one, id, 0, &answers).await;
+            let e = writes::save_page(db, one, id, 0, &answers).await;
             assert_eq!(
                 answer_errors(e.unwrap_err()),
                 [(expected.0.to_owned(), expected.1)],
@@ -1739,7 +1745,7 @@ async fn every_kind_of_answer_is_counted_and_recounted() {
             &[raw(&[("m-0", "0"), ("r-1", "1"), ("n", "7")])],
         )
         .await;
-        assert_eq!(results::verify_totals(db, id).await.unwrap(), []);
+        assert_eq!(totals_check::verify_totals(db, id).await.unwrap(), []);
         let r = results::results(db, Some(&officer), id, ALL, None)
             .await
             .unwrap();
@@ -1765,7 +1771,7 @@ async fn every_kind_of_answer_is_counted_and_recounted() {
             assert!(q.lines.is_empty());
         }
 
-        responding::save_page(
+        writes::save_page(
             db,
             one,
             id,
@@ -1774,9 +1780,9 @@ async fn every_kind_of_answer_is_counted_and_recounted() {
         )
         .await
         .unwrap();
-        responding::submit(db, one, id).await.unwrap();
+        writes::submit(db, one, id).await.unwrap();
         assert_eq!(record(db, id).await.response_count, 2);
-        assert_eq!(results::verify_totals(db, id).await.unwrap(), []);
+        assert_eq!(totals_check::verify_totals(db, id).await.unwrap(), []);
         let r = results::results(db, Some(&officer), id, ALL, None)
             .await
             .unwrap();
@@ -1817,36 +1823,31 @@ async fn search_finds_arabic_whatever_the_spelling_and_translations_too() {
             ..Default::default()
         };
         for q in ["الامان", "الأمـــان", "الأَمان"] {
-            let l = consultations::list(db, None, search(q), 1).await.unwrap();
+            let l = reading::list(db, None, search(q), 1).await.unwrap();
             assert_eq!(l.0.iter().map(|c| c.id).collect::<Vec<_>>(), [a], "{q}");
         }
         assert_eq!(
-            consultations::list(db, None, search("حدائق"), 1)
-                .await
-                .unwrap()
-                .1,
+            reading::list(db, None, search("حدائق"), 1).await.unwrap().1,
             0
         );
         let mut texts = cohesion_domain::translation::Texts::new();
         texts.insert("title".into(), "حدائق أكثر أمانًا".into());
-        consultations::set_translation(db, &officer, b, "ar", &texts, None)
+        translations::set_translation(db, &officer, b, "ar", &texts, None)
             .await
             .unwrap();
-        let l = consultations::list(db, None, search("حدائق"), 1)
-            .await
-            .unwrap();
+        let l = reading::list(db, None, search("حدائق"), 1).await.unwrap();
         assert_eq!(l.0.iter().map(|c| c.id).collect::<Vec<_>>(), [b]);
         // The translation shows in Arabic and the original stays in English.
-        let (v, untranslated) = consultations::view_in(db, None, b, "ar").await.unwrap();
+        let (v, untranslated) = reading::view_in(db, None, b, "ar").await.unwrap();
         assert_eq!(v.record.title, "حدائق أكثر أمانًا");
         assert!(!untranslated.contains("title"));
-        let (v, untranslated) = consultations::view_in(db, None, b, "en").await.unwrap();
+        let (v, untranslated) = reading::view_in(db, None, b, "en").await.unwrap();
         assert_eq!(v.record.title, "Safer parks");
         assert!(untranslated.contains("title"), "the original, as written");
         // Keys the consultation does not have are refused, nothing saved.
         texts.insert("q99.text".into(), "x".into());
         assert!(
-            consultations::set_translation(db, &officer, b, "ar", &texts, None)
+            translations::set_translation(db, &officer, b, "ar", &texts, None)
                 .await
                 .is_err()
         );
@@ -1878,10 +1879,10 @@ async fn officers_publish_chosen_questions_and_weighted_figures() {
             (chosen(&["q1", "q99"]), ErrorCode::InvalidChoice),
             (chosen(&["q3"]), ErrorCode::InvalidChoice),
         ] {
-            let e = results::publish(db, &officer, id, Some(&questions), None, None).await;
+            let e = publication::publish(db, &officer, id, Some(&questions), None, None).await;
             assert_eq!(code(e.unwrap_err()), field_code, "{questions:?}");
         }
-        let e = results::publish(
+        let e = publication::publish(
             db,
             &officer,
             id,
@@ -1891,7 +1892,7 @@ async fn officers_publish_chosen_questions_and_weighted_figures() {
         )
         .await;
         assert!(matches!(e, Err(ServiceError::Invalid(_))), "{e:?}");
-        let e = results::publish(db, &resident, id, Some(&chosen(&["q1"])), None, None).await;
+        let e = publication::publish(db, &resident, id, Some(&chosen(&["q1"])), None, None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)), "{e:?}");
         assert!(record(db, id).await.results_published_at.is_none());
         assert!(matches!(
@@ -1900,7 +1901,7 @@ async fn officers_publish_chosen_questions_and_weighted_figures() {
         ));
 
         // q4 and q1, weighted so that A is 40% and B or C 60%.
-        results::publish(
+        publication::publish(
             db,
             &officer,
             id,
@@ -1941,14 +1942,16 @@ async fn officers_publish_chosen_questions_and_weighted_figures() {
             .unwrap();
         assert_eq!(staff.questions.len(), 5);
         assert_eq!(staff.published.as_deref(), Some(&chosen(&["q1", "q4"])[..]));
-        let (last, margins) = results::publication_choice(db, &officer, id).await.unwrap();
+        let (last, margins) = publication::publication_choice(db, &officer, id)
+            .await
+            .unwrap();
         assert_eq!(
             (last, margins.as_str()),
             (chosen(&["q1", "q4"]), "q1: 40, 30, 30")
         );
 
         // A refused republication keeps what is published.
-        let e = results::publish(db, &officer, id, Some(&chosen(&["q3"])), None, None).await;
+        let e = publication::publish(db, &officer, id, Some(&chosen(&["q3"])), None, None).await;
         assert!(e.is_err());
         let public = results::results(db, Some(&resident), id, rules, None)
             .await
@@ -1958,20 +1961,22 @@ async fn officers_publish_chosen_questions_and_weighted_figures() {
 
         // Publishing everything, unweighted, replaces it; withdrawing
         // hides it all; republishing starts from the last choice.
-        consultations::set_published(db, &officer, id, Publication::Results, true, None)
+        authoring::set_published(db, &officer, id, Publication::Results, true, None)
             .await
             .unwrap();
         let public = results::results(db, None, id, rules, None).await.unwrap();
         assert_eq!(public.questions.len(), 4);
         assert!(public.weighting.is_none());
-        consultations::set_published(db, &officer, id, Publication::Results, false, None)
+        authoring::set_published(db, &officer, id, Publication::Results, false, None)
             .await
             .unwrap();
         assert!(matches!(
             results::results(db, None, id, rules, None).await,
             Err(ServiceError::NotFound)
         ));
-        let (last, _) = results::publication_choice(db, &officer, id).await.unwrap();
+        let (last, _) = publication::publication_choice(db, &officer, id)
+            .await
+            .unwrap();
         assert_eq!(last, chosen(&["q1", "q4", "q5", "q6"]));
     }
 }
@@ -2034,7 +2039,7 @@ async fn exports_read_every_submitted_response_with_special_answers_only_for_ana
             .await;
         }
         // Neither a draft nor a removed response is exported.
-        responding::save_page(
+        writes::save_page(
             db,
             Respondent::Anonymous("drafting"),
             id,
@@ -2128,7 +2133,7 @@ async fn exports_read_every_submitted_response_with_special_answers_only_for_ana
 async fn the_demo_open_consultation_is_translated_into_arabic_and_the_others_are_not() {
     for t in testkit::engines().await {
         let db = &t.db;
-        assert!(cohesion_services::demo_consultations::load(db)
+        assert!(cohesion_services::consultations::demo::load(db)
             .await
             .unwrap());
         let query = ListQuery {
@@ -2147,11 +2152,9 @@ async fn the_demo_open_consultation_is_translated_into_arabic_and_the_others_are
         drop(c);
         assert_eq!(all.len(), 3);
         for record in all {
-            let view = consultations::view(db, None, record.id).await.unwrap();
-            let keys = consultations::all_text_keys(db, &view).await.unwrap();
-            let arabic = consultations::translation(db, record.id, "ar")
-                .await
-                .unwrap();
+            let view = reading::view(db, None, record.id).await.unwrap();
+            let keys = translations::all_text_keys(db, &view).await.unwrap();
+            let arabic = reading::translation(db, record.id, "ar").await.unwrap();
             let missing: Vec<&str> = keys
                 .iter()
                 .filter(|(k, original)| {
@@ -2163,9 +2166,7 @@ async fn the_demo_open_consultation_is_translated_into_arabic_and_the_others_are
                 // Every text, findings included, and read back in Arabic.
                 assert!(keys.len() >= 40, "{keys:?}");
                 assert_eq!(missing, Vec::<&str>::new());
-                let (v, untranslated) = consultations::view_in(db, None, record.id, "ar")
-                    .await
-                    .unwrap();
+                let (v, untranslated) = reading::view_in(db, None, record.id, "ar").await.unwrap();
                 // No text of it is left as written, in English.
                 for (key, _) in &keys {
                     assert!(!untranslated.contains(key), "{key}");
@@ -2183,7 +2184,7 @@ async fn the_demo_open_consultation_is_translated_into_arabic_and_the_others_are
                     search: Some("مجتمعات أقوى"),
                     ..Default::default()
                 };
-                let found = consultations::list(db, None, search, 1).await.unwrap();
+                let found = reading::list(db, None, search, 1).await.unwrap();
                 assert_eq!(
                     found.0.iter().map(|c| c.id).collect::<Vec<_>>(),
                     [record.id]
@@ -2227,7 +2228,7 @@ async fn people_removing_their_contributions_at_once_never_deadlock() {
                 let db = db.clone();
                 tokio::spawn(async move {
                     let mut tx = db.begin().await?;
-                    responding::remove_all_for(tx.conn(), user).await?;
+                    personal_data::remove_all_for(tx.conn(), user).await?;
                     tx.commit().await?;
                     Ok::<_, ServiceError>(())
                 })
@@ -2239,7 +2240,7 @@ async fn people_removing_their_contributions_at_once_never_deadlock() {
         }
         for id in [a, b] {
             assert_eq!(record(db, id).await.response_count, 0);
-            assert_eq!(results::verify_totals(db, id).await.unwrap(), []);
+            assert_eq!(totals_check::verify_totals(db, id).await.unwrap(), []);
         }
     }
 }

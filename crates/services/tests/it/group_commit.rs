@@ -8,8 +8,10 @@ use cohesion_domain::consultation::{format_datetime, ConsultationInput};
 use cohesion_domain::survey::answers::RawAnswers;
 use cohesion_domain::survey::model::{PageDef, QuestionDef, QuestionKind, SurveyDefinition};
 use cohesion_domain::ErrorCode;
-use cohesion_services::responding::{self, Next, Respondent};
-use cohesion_services::{results, ServiceError};
+use cohesion_services::consultations::responding::{self, writes};
+use cohesion_services::consultations::responding::{Next, Respondent};
+use cohesion_services::consultations::results::totals_check;
+use cohesion_services::ServiceError;
 use cohesion_storage::consultations::catalogue::{self, Publication};
 use cohesion_storage::consultations::responses::Owner;
 use cohesion_storage::consultations::{answers, responses, totals};
@@ -145,11 +147,11 @@ async fn respond(db: &Db, id: Uuid, i: usize, bad: bool) -> Result<String, Servi
     } else {
         first
     };
-    let next = responding::save_page(db, who, id, 0, &first).await?;
+    let next = writes::save_page(db, who, id, 0, &first).await?;
     assert_eq!(next, Next::Page(1));
-    let next = responding::save_page(db, who, id, 1, &second).await?;
+    let next = writes::save_page(db, who, id, 1, &second).await?;
     assert_eq!(next, Next::CheckAnswers);
-    responding::submit(db, who, id).await
+    writes::submit(db, who, id).await
 }
 
 /// The consultation counts `responses` respondents, and its running
@@ -157,7 +159,7 @@ async fn respond(db: &Db, id: Uuid, i: usize, bad: bool) -> Result<String, Servi
 async fn assert_counted(db: &Db, id: Uuid, responses: i64, engine: impl std::fmt::Debug) {
     assert_eq!(response_count(db, id).await, responses, "{engine:?}");
     assert_eq!(
-        results::verify_totals(db, id).await.unwrap(),
+        totals_check::verify_totals(db, id).await.unwrap(),
         Vec::new(),
         "{engine:?}"
     );
@@ -237,11 +239,9 @@ async fn changing_a_submitted_response_at_the_same_time_as_others_counts_it_once
         let secret = "changes-their-mind";
         let who = Respondent::Anonymous(secret);
         let [first, second] = pages_of(1);
-        responding::save_page(db, who, id, 0, &first).await.unwrap();
-        responding::save_page(db, who, id, 1, &second)
-            .await
-            .unwrap();
-        let reference = responding::submit(db, who, id).await.unwrap();
+        writes::save_page(db, who, id, 0, &first).await.unwrap();
+        writes::save_page(db, who, id, 1, &second).await.unwrap();
+        let reference = writes::submit(db, who, id).await.unwrap();
         // Two tabs resubmit while others answer: the second sees the
         // first's submission and takes its answers out before counting.
         let mut tasks = Vec::new();
@@ -257,10 +257,8 @@ async fn changing_a_submitted_response_at_the_same_time_as_others_counts_it_once
                 tokio::spawn(async move {
                     let changed = raw(&[("q1", "2".to_string())]);
                     let who = Respondent::Anonymous(secret);
-                    responding::save_page(&db, who, id, 0, &changed)
-                        .await
-                        .unwrap();
-                    responding::submit(&db, who, id).await.unwrap()
+                    writes::save_page(&db, who, id, 0, &changed).await.unwrap();
+                    writes::submit(&db, who, id).await.unwrap()
                 })
             })
             .collect();
@@ -305,8 +303,7 @@ async fn whole_responses_at_once_are_counted_exactly() {
                     // Three choices where two at most are allowed.
                     all.insert("q2".into(), vec!["0".into(), "1".into(), "2".into()]);
                 }
-                let out =
-                    responding::respond_all(&db, Respondent::Anonymous(&secret), id, &all).await;
+                let out = writes::respond_all(&db, Respondent::Anonymous(&secret), id, &all).await;
                 (i, out)
             }));
         }
@@ -361,8 +358,8 @@ async fn changed_responses_that_swap_answers_at_once_never_deadlock() {
             let secret = format!("swap-{i}");
             let who = Respondent::Anonymous(&secret);
             let page = raw(&[(first(i), (i % 2).to_string())]);
-            responding::save_page(db, who, id, 0, &page).await.unwrap();
-            responding::submit(db, who, id).await.unwrap();
+            writes::save_page(db, who, id, 0, &page).await.unwrap();
+            writes::submit(db, who, id).await.unwrap();
         }
         let tasks: Vec<_> = (0..n)
             .map(|i| {
@@ -371,8 +368,8 @@ async fn changed_responses_that_swap_answers_at_once_never_deadlock() {
                     let secret = format!("swap-{i}");
                     let who = Respondent::Anonymous(&secret);
                     let page = raw(&[(then(i), (i % 2).to_string())]);
-                    responding::save_page(&db, who, id, 0, &page).await?;
-                    responding::submit(&db, who, id).await
+                    writes::save_page(&db, who, id, 0, &page).await?;
+                    writes::submit(&db, who, id).await
                 })
             })
             .collect();

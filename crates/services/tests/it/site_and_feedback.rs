@@ -3,7 +3,10 @@
 use cohesion_domain::pages::InfoPage;
 use cohesion_domain::rate_limit::RateLimit;
 use cohesion_domain::ErrorCode;
-use cohesion_services::{demo, feedback, site, ServiceError};
+use cohesion_services::site::content;
+use cohesion_services::site::demo;
+use cohesion_services::site::feedback;
+use cohesion_services::ServiceError;
 use cohesion_testkit as testkit;
 
 #[tokio::test]
@@ -14,9 +17,15 @@ async fn demo_loads_once_in_both_languages() {
             !demo::load(&t.db).await.unwrap(),
             "second load adds nothing"
         );
-        let en = site::programme(&t.db, "en", "en").await.unwrap().unwrap();
+        let en = content::programme(&t.db, "en", "en")
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(en.text.name, "Brightwater Together");
-        let ar = site::programme(&t.db, "ar", "en").await.unwrap().unwrap();
+        let ar = content::programme(&t.db, "ar", "en")
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(ar.text.name, "برايتووتر معًا");
     }
 }
@@ -61,8 +70,8 @@ async fn invalid_feedback_saves_nothing() {
 async fn site_content_is_cached_for_its_ttl_and_invalidated_on_demand() {
     use std::time::Duration;
     for t in testkit::engines().await {
-        let cached = site::SiteContent::new(t.db.clone(), Duration::from_secs(3600));
-        let uncached = site::SiteContent::new(t.db.clone(), Duration::ZERO);
+        let cached = content::SiteContent::new(t.db.clone(), Duration::from_secs(3600));
+        let uncached = content::SiteContent::new(t.db.clone(), Duration::ZERO);
         assert!(cached.programme("en", "en").await.unwrap().is_none());
         demo::load(&t.db).await.unwrap();
         assert!(

@@ -8,8 +8,13 @@ use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::ErrorCode;
 use cohesion_insight::disclosure::SmallBaseRules;
 use cohesion_services::accounts::{self, Passwords, SignedIn};
-use cohesion_services::themes::{self, Edit};
-use cohesion_services::{demo, findings, ServiceError};
+use cohesion_services::consultations::findings;
+use cohesion_services::consultations::themes::discover;
+use cohesion_services::consultations::themes::edit::{self, Edit};
+use cohesion_services::consultations::themes::map;
+use cohesion_services::consultations::themes::review;
+use cohesion_services::consultations::themes::{self, confirm};
+use cohesion_services::ServiceError;
 use cohesion_storage::audit::{self, AuditQuery};
 use cohesion_storage::consultations::catalogue;
 use cohesion_storage::consultations::catalogue::ListQuery;
@@ -18,7 +23,7 @@ use cohesion_testkit as testkit;
 use uuid::Uuid;
 
 async fn signed_in(db: &Db, pw: &Passwords, email: &str) -> SignedIn {
-    let t = accounts::sign_in(db, pw, email, demo::DEMO_PASSWORD, None, None)
+    let t = accounts::sign_in(db, pw, email, accounts::demo::DEMO_PASSWORD, None, None)
         .await
         .unwrap();
     accounts::session(db, &t.cookie).await.unwrap().unwrap()
@@ -61,11 +66,11 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        demo::load(db).await.unwrap();
-        cohesion_services::demo_consultations::load(db)
+        cohesion_services::site::demo::load(db).await.unwrap();
+        cohesion_services::consultations::demo::load(db)
             .await
             .unwrap();
-        demo::load_accounts(db, &pw).await.unwrap();
+        accounts::demo::load(db, &pw).await.unwrap();
         let analyst = signed_in(db, &pw, "li@brightwater.example").await;
         let officer = signed_in(db, &pw, "helen@brightwater.example").await;
         let resident = signed_in(db, &pw, "tom@brightwater.example").await;
@@ -74,22 +79,22 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
 
         // Residents may not analyse; only long-text questions have themes.
         assert!(matches!(
-            themes::run(db, &resident, id, "q7", "1", None).await,
+            discover::run(db, &resident, id, "q7", "1", None).await,
             Err(ServiceError::Forbidden)
         ));
-        let e = themes::run(db, &analyst, id, "q1", "1", None)
+        let e = discover::run(db, &analyst, id, "q1", "1", None)
             .await
             .unwrap_err();
         assert_eq!(code(e), ("question", ErrorCode::NotLongText));
-        let e = themes::run(db, &analyst, id, "q99", "1", None)
+        let e = discover::run(db, &analyst, id, "q99", "1", None)
             .await
             .unwrap_err();
         assert_eq!(code(e), ("question", ErrorCode::UnknownQuestion));
-        let e = themes::run(db, &analyst, id, "q7", "-3", None)
+        let e = discover::run(db, &analyst, id, "q7", "-3", None)
             .await
             .unwrap_err();
         assert_eq!(code(e), ("seed", ErrorCode::OutOfRange));
-        let e = themes::map(db, &analyst, id, "q7", None).await.unwrap_err();
+        let e = map::map(db, &analyst, id, "q7", None).await.unwrap_err();
         assert_eq!(
             code(e),
             ("seed", ErrorCode::NoAnswers),
@@ -98,7 +103,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
 
         // Discovery: candidate themes with stance, terms and three quotes,
         // campaigns and bare agreement counted apart; deterministic.
-        themes::run(db, &analyst, id, "q7", "7", None)
+        discover::run(db, &analyst, id, "q7", "7", None)
             .await
             .unwrap();
         let a = themes::analysis(db, &analyst, id, "q7").await.unwrap();
@@ -136,7 +141,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
                 .collect()
         };
         let first = signature(&a);
-        themes::run(db, &analyst, id, "q7", "7", None)
+        discover::run(db, &analyst, id, "q7", "7", None)
             .await
             .unwrap();
         let a = themes::analysis(db, &analyst, id, "q7").await.unwrap();
@@ -211,16 +216,16 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
             ),
         ];
         for (e, expected) in bad {
-            let err = themes::edit(db, &analyst, id, "q7", &e, None)
+            let err = edit::edit(db, &analyst, id, "q7", &e, None)
                 .await
                 .unwrap_err();
             assert_eq!(code(err), expected, "{:?}", e.change);
         }
         // A theme of this consultation named on another one is refused.
-        themes::run(db, &analyst, other, "q7", "1", None)
+        discover::run(db, &analyst, other, "q7", "1", None)
             .await
             .unwrap();
-        let e = themes::edit(
+        let e = edit::edit(
             db,
             &analyst,
             other,
@@ -240,7 +245,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
         );
 
         // Rename, merge, split, add and delete.
-        themes::edit(
+        edit::edit(
             db,
             &analyst,
             id,
@@ -257,7 +262,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
         let total =
             |a: &themes::Analysis| -> u64 { a.themes.iter().map(|t| t.candidate.count).sum() };
         let before = themes::analysis(db, &analyst, id, "q7").await.unwrap();
-        themes::edit(
+        edit::edit(
             db,
             &analyst,
             id,
@@ -283,7 +288,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
             lighting.candidate.count,
             before.themes[0].candidate.count + before.themes[1].candidate.count
         );
-        let replay = themes::edit(
+        let replay = edit::edit(
             db,
             &analyst,
             id,
@@ -302,7 +307,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
             "a replayed merge"
         );
 
-        let (_, _, members) = themes::split_choices(db, &analyst, id, "q7", &ids[0])
+        let (_, _, members) = review::split_choices(db, &analyst, id, "q7", &ids[0])
             .await
             .unwrap();
         let moved: Vec<String> = members
@@ -310,7 +315,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
             .take(2)
             .map(|m| m.response_id.to_string())
             .collect();
-        let split = themes::edit(
+        let split = edit::edit(
             db,
             &analyst,
             id,
@@ -335,7 +340,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
             .take(2)
             .map(|m| m.reference.clone())
             .collect();
-        let added = themes::edit(
+        let added = edit::edit(
             db,
             &analyst,
             id,
@@ -350,7 +355,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
         .await
         .unwrap();
         let last = a.themes.last().unwrap().id.to_string();
-        themes::edit(db, &analyst, id, "q7", &edit("delete", &last), None)
+        edit::edit(db, &analyst, id, "q7", &edit("delete", &last), None)
             .await
             .unwrap();
         let a = themes::analysis(db, &analyst, id, "q7").await.unwrap();
@@ -365,10 +370,12 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
 
         // Confirm, then map: every answer gets zero or more themes with a
         // confidence; unsure ones wait for review.
-        let e = themes::map(db, &analyst, id, "q7", None).await.unwrap_err();
+        let e = map::map(db, &analyst, id, "q7", None).await.unwrap_err();
         assert_eq!(code(e), ("themes", ErrorCode::ThemesNotConfirmed));
-        themes::confirm(db, &analyst, id, "q7", None).await.unwrap();
-        let waiting = themes::map(db, &analyst, id, "q7", None).await.unwrap();
+        confirm::confirm(db, &analyst, id, "q7", None)
+            .await
+            .unwrap();
+        let waiting = map::map(db, &analyst, id, "q7", None).await.unwrap();
         let a = themes::analysis(db, &analyst, id, "q7").await.unwrap();
         assert!(a.mapped() && a.confirmed());
         assert_eq!(a.waiting as usize, waiting);
@@ -380,11 +387,11 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
             assert!(m.low <= m.share && m.share <= m.high);
         }
         if waiting > 0 {
-            let (_, items, total) = themes::review(db, &analyst, id, "q7", 1).await.unwrap();
+            let (_, items, total) = review::review(db, &analyst, id, "q7", 1).await.unwrap();
             assert_eq!(total as usize, waiting);
             let first = items[0].row.response_id.to_string();
             let theme = a.themes[0].id.to_string();
-            let e = themes::settle(
+            let e = review::settle(
                 db,
                 &analyst,
                 id,
@@ -400,7 +407,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
                 ("themes", ErrorCode::InvalidChoice),
                 "a forged theme"
             );
-            themes::settle(
+            review::settle(
                 db,
                 &analyst,
                 id,
@@ -411,7 +418,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
             )
             .await
             .unwrap();
-            let e = themes::settle(db, &analyst, id, "q7", &first, &[theme], None)
+            let e = review::settle(db, &analyst, id, "q7", &first, &[theme], None)
                 .await
                 .unwrap_err();
             assert_eq!(
@@ -419,11 +426,11 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
                 ("response", ErrorCode::InvalidChoice),
                 "a replayed review"
             );
-            let (_, _, left) = themes::review(db, &analyst, id, "q7", 1).await.unwrap();
+            let (_, _, left) = review::review(db, &analyst, id, "q7", 1).await.unwrap();
             assert_eq!(left as usize, waiting - 1);
             // Mapping again keeps what the analyst settled.
-            themes::map(db, &analyst, id, "q7", None).await.unwrap();
-            let (_, _, again) = themes::review(db, &analyst, id, "q7", 1).await.unwrap();
+            map::map(db, &analyst, id, "q7", None).await.unwrap();
+            let (_, _, again) = review::review(db, &analyst, id, "q7", 1).await.unwrap();
             assert_eq!(again, left);
         }
 

@@ -4,7 +4,8 @@
 use axum::extract::Query;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use cohesion_services::accounts::{self, Origin, SignUp};
+use cohesion_services::accounts::{self, SignUp};
+use cohesion_services::audit::Origin;
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::accounts::SignUpPage;

@@ -12,7 +12,7 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionKind, SurveyDefinition};
 use cohesion_domain::survey::tally::AnswerRow;
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::exports::{self, Pages};
+use cohesion_services::consultations::exports::{self, Pages};
 use cohesion_storage::consultations::export_pages::Submitted;
 use uuid::Uuid;
 

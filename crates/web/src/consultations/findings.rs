@@ -5,8 +5,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::survey::model::QuestionKind;
 use cohesion_domain::translation::{key, Translator};
-use cohesion_services::consultations;
-use cohesion_services::findings::{self, ShownFinding};
+use cohesion_services::consultations::findings::{self, ShownFinding};
+use cohesion_services::consultations::reading;
 use cohesion_ui::consultations::{FindingView, FindingsPage};
 
 use super::wording::option_labels;
@@ -123,7 +123,7 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
     // In the reader's language where translated: the findings, the
     // questions and theme labels they rest on and the consultation's
     // title.
-    let texts = consultations::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
+    let texts = reading::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
     let mut tr = Translator::new(&texts);
     tr.main(&mut c.title, &mut c.summary, &mut c.body);
     for f in &mut list {

@@ -6,7 +6,8 @@ use axum::response::Response;
 use cohesion_domain::consultation::Status;
 use cohesion_domain::translation::key;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_services::consultations::{self, is_staff, PAGE_SIZE};
+use cohesion_services::consultations::reading::{self, PAGE_SIZE};
+use cohesion_services::permissions::is_staff;
 use cohesion_storage::consultations::catalogue::{ConsultationRecord, ListQuery};
 use cohesion_ui::consultations::{ConsultationItem, ConsultationListPage};
 use cohesion_ui::Field;
@@ -84,8 +85,8 @@ fn list_href(p: &ListParams, page: u32) -> String {
 pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response, AppError> {
     let (query, page) = p.query()?;
     let viewer = ctx.user.0.as_ref();
-    let (mut list, total) = consultations::list(&ctx.state.db, viewer, query, page).await?;
-    let areas = consultations::areas(&ctx.state.db).await?;
+    let (mut list, total) = reading::list(&ctx.state.db, viewer, query, page).await?;
+    let areas = reading::areas(&ctx.state.db).await?;
     let langs = translate_list(&ctx, &mut list).await?;
     let items = list
         .iter()

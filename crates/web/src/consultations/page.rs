@@ -7,8 +7,9 @@ use axum::response::Response;
 use cohesion_domain::consultation::{format_date, Stage, StageLink, StageState, Status};
 use cohesion_domain::identity::Action;
 use cohesion_domain::translation::key;
-use cohesion_services::consultations::{self, is_staff, ConsultationView};
-use cohesion_services::responding::Progress;
+use cohesion_services::consultations::reading::{self, ConsultationView};
+use cohesion_services::consultations::responding::Progress;
+use cohesion_services::permissions::is_staff;
 use cohesion_storage::consultations::catalogue::ConsultationRecord;
 use cohesion_storage::Timestamp;
 use cohesion_ui::consultations::{ConsultationPage, StageItem};
@@ -73,7 +74,7 @@ pub async fn show(
             stages,
         },
         untranslated,
-    ) = consultations::view_in(&ctx.state.db, viewer, id, ctx.locale().tag()).await?;
+    ) = reading::view_in(&ctx.state.db, viewer, id, ctx.locale().tag()).await?;
     let langs = Langs::new(&ctx, untranslated);
     let (status_key, status) = status_label(&ctx, &c);
     let path = format!("/consultations/{id}");

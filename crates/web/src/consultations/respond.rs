@@ -7,7 +7,8 @@ use axum::response::Response;
 use cohesion_domain::survey::answers::RawAnswers;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::translation::key;
-use cohesion_services::responding::{self, Next, Progress, Respondent};
+use cohesion_services::consultations::responding::writes;
+use cohesion_services::consultations::responding::{Next, Progress, Respondent};
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{CheckAnswersPage, QuestionView, SurveyPage};
@@ -198,7 +199,7 @@ pub async fn save_page(
     if matches!(who, Respondent::Anonymous(_)) && p.response.is_none() {
         throttle(&ctx.state.db, Throttled::AnonymousResponse, &client.0).await?;
     }
-    match responding::save_page(&ctx.state.db, who, id, page, &raw).await {
+    match writes::save_page(&ctx.state.db, who, id, page, &raw).await {
         Ok(next) => {
             let to = match next {
                 Next::Page(n) => format!("/consultations/{id}/respond/{}", n + 1),
@@ -332,7 +333,7 @@ pub async fn submit(
     if let Some(res) = turned_away(&ctx, &p.consultation).await? {
         return Ok(res);
     }
-    match responding::submit(&ctx.state.db, who, id).await {
+    match writes::submit(&ctx.state.db, who, id).await {
         Ok(_) => Ok(see_other(&format!("/consultations/{id}/respond/done"))),
         Err(ServiceError::InvalidAnswers(errors)) => {
             let messages = answer_messages(&ctx, &errors);

@@ -5,7 +5,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use cohesion_domain::consultation::Status;
 use cohesion_services::accounts::tokens::new_token;
-use cohesion_services::responding::Respondent;
+use cohesion_services::consultations::responding::Respondent;
 use cohesion_storage::consultations::catalogue::ConsultationRecord;
 use cohesion_storage::Timestamp;
 

@@ -8,7 +8,7 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_domain::translation::key;
 use cohesion_insight::disclosure::SmallBaseRules;
-use cohesion_services::results::{self, Line, Results};
+use cohesion_services::consultations::results::{self, Line, Results};
 use cohesion_ui::consultations::{Bar, ResultView, ResultsPage};
 use cohesion_ui::Shown;
 

@@ -2,9 +2,9 @@
 //! (ADR 14), and the language each text is shown in (ADR 16).
 
 use cohesion_domain::translation::{Texts, Translator};
-use cohesion_services::consultations;
-use cohesion_services::responding::{self, Progress, Respondent};
-use cohesion_services::results::{self, Results};
+use cohesion_services::consultations::reading;
+use cohesion_services::consultations::responding::{self, Progress, Respondent};
+use cohesion_services::consultations::results::{self, Results};
 use cohesion_storage::consultations::catalogue::ConsultationRecord;
 use uuid::Uuid;
 
@@ -18,7 +18,7 @@ pub(super) async fn progress_in(
     id: Uuid,
 ) -> Result<(Progress, Langs), AppError> {
     let mut p = responding::progress(&ctx.state.db, who, id).await?;
-    let t = consultations::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
+    let t = reading::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
     let mut tr = Translator::new(&t);
     let c = &mut p.consultation;
     tr.main(&mut c.title, &mut c.summary, &mut c.body);
@@ -33,7 +33,7 @@ pub(super) async fn translate_list(
     list: &mut [ConsultationRecord],
 ) -> Result<Vec<Langs>, AppError> {
     let ids: Vec<Uuid> = list.iter().map(|c| c.id).collect();
-    let all = consultations::translations_of(&ctx.state.db, &ids, ctx.locale().tag()).await?;
+    let all = reading::translations_of(&ctx.state.db, &ids, ctx.locale().tag()).await?;
     let none = Texts::new();
     Ok(list
         .iter_mut()
@@ -56,8 +56,7 @@ pub(super) async fn results_in_language(
     let viewer = ctx.user.0.as_ref();
     let rules = ctx.state.config.small_base;
     let mut r = results::results(&ctx.state.db, viewer, id, rules, Some(&client.0)).await?;
-    let t =
-        consultations::translation(&ctx.state.db, r.consultation.id, ctx.locale().tag()).await?;
+    let t = reading::translation(&ctx.state.db, r.consultation.id, ctx.locale().tag()).await?;
     let mut tr = Translator::new(&t);
     let c = &mut r.consultation;
     tr.main(&mut c.title, &mut c.summary, &mut c.body);

@@ -4,7 +4,7 @@
 
 use cohesion_domain::consultation::Status;
 use cohesion_domain::survey::model::{Options, QuestionDef};
-use cohesion_services::results;
+use cohesion_services::consultations::results;
 use cohesion_storage::consultations::catalogue::ConsultationRecord;
 use cohesion_storage::Timestamp;
 

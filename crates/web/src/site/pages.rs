@@ -6,7 +6,7 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use cohesion_domain::pages::InfoPage;
-use cohesion_services::feedback;
+use cohesion_services::site::feedback;
 use cohesion_storage::site::programmes::ProgrammeView;
 use cohesion_ui::site::{
     AboutPage, AccessibilityPage, CookiesPage, GetInvolvedPage, HomePage, PrivacyPage, ProgrammeBox,

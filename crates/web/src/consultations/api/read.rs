@@ -4,7 +4,7 @@
 use axum::extract::{Query, State};
 use axum::Json;
 use cohesion_domain::consultation::{format_date, StageInput};
-use cohesion_services::consultations::{self, ConsultationView, PAGE_SIZE};
+use cohesion_services::consultations::reading::{self, ConsultationView, PAGE_SIZE};
 use cohesion_storage::consultations::catalogue::ConsultationRecord;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -69,7 +69,7 @@ pub async fn list(
     Query(p): Query<ListParams>,
 ) -> Result<Json<ConsultationPage>, AppError> {
     let (query, page) = p.query()?;
-    let (items, total) = consultations::list(&state.db, user.0.as_ref(), query, page).await?;
+    let (items, total) = reading::list(&state.db, user.0.as_ref(), query, page).await?;
     Ok(Json(ConsultationPage {
         items: items.iter().map(summary).collect(),
         total,
@@ -168,7 +168,7 @@ pub async fn show(
     user: CurrentUser,
     PathId(id): PathId,
 ) -> Result<Json<ConsultationDetail>, AppError> {
-    let v = consultations::view(&state.db, user.0.as_ref(), id).await?;
+    let v = reading::view(&state.db, user.0.as_ref(), id).await?;
     Ok(Json(detail(v)))
 }
 

@@ -6,7 +6,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohesion_domain::survey::answers::RawAnswers;
 use cohesion_domain::ErrorCode;
-use cohesion_services::responding::{self, Respondent};
+use cohesion_services::consultations::responding::Respondent;
+use cohesion_services::consultations::responding::{self, writes};
 use cohesion_services::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -61,7 +62,7 @@ pub async fn respond(
         };
         raw.insert(k, values);
     }
-    let reference = responding::respond_all(&state.db, Respondent::Account(&me), id, &raw)
+    let reference = writes::respond_all(&state.db, Respondent::Account(&me), id, &raw)
         .await
         .map_err(not_open_conflict)?;
     Ok((StatusCode::CREATED, Json(Submitted { reference })).into_response())

@@ -7,8 +7,8 @@ use axum::response::Response;
 use cohesion_domain::consultation::format_date;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::consultations::{self, ConsultationView};
-use cohesion_services::findings::ShownFinding;
+use cohesion_services::consultations::findings::ShownFinding;
+use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_storage::consultations::catalogue::ConsultationRecord;
 use cohesion_ui::{ActionForm, Cell, ReportPage, SummaryRow, Table};
 use uuid::Uuid;
@@ -65,7 +65,7 @@ pub async fn manage(
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let c = &v.record;
     let path = format!("/staff/consultations/{id}");
     let mut ui = ctx.chrome_for(&path, "consultation-manage").await?;
@@ -89,7 +89,7 @@ pub async fn manage(
         ctx.t("consultation-survey-lead")
     }];
     page.tables.push(timeline_table(&ctx, &v));
-    let (_, found) = cohesion_services::findings::shown(
+    let (_, found) = cohesion_services::consultations::findings::shown(
         &ctx.state.db,
         Some(&me),
         id,

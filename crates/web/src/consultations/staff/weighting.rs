@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_insight::weighted::WeightedTally;
-use cohesion_services::results;
+use cohesion_services::consultations::results::weighting;
 use cohesion_services::ServiceError;
 use cohesion_ui::{Cell, Field, FieldError, Filter, SummaryRow, Table};
 use serde::Deserialize;
@@ -54,7 +54,7 @@ pub async fn weighting(
         return respond(StatusCode::OK, page, None);
     }
     let weighted =
-        match results::weighted(&ctx.state.db, &me, id, &q.margins, Some(&client.0)).await {
+        match weighting::weighted(&ctx.state.db, &me, id, &q.margins, Some(&client.0)).await {
             Ok(w) => w,
             Err(ServiceError::Invalid(e)) => {
                 // Margins that cannot be used: the form again, with why.
@@ -74,7 +74,7 @@ pub async fn weighting(
 
 /// How the raking went: who was weighted, whether it converged, and how
 /// far the weights range.
-fn report_rows(ctx: &PageCtx, w: &results::Weighted) -> Vec<SummaryRow> {
+fn report_rows(ctx: &PageCtx, w: &weighting::Weighted) -> Vec<SummaryRow> {
     let r = &w.report;
     let yes_no = |b: bool| ctx.t(if b { "yes" } else { "no" });
     vec![

@@ -12,7 +12,7 @@ mod responding;
 mod results;
 mod themes;
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_storage::consultations::catalogue::{self as consultations, ListQuery};
 use cohesion_storage::Timestamp;
 
@@ -243,7 +243,7 @@ fn location(res: &reqwest::Response) -> String {
 }
 
 async fn demo_consultation(s: &Server) -> String {
-    cohesion_services::demo_consultations::load(s.db())
+    cohesion_services::consultations::demo::load(s.db())
         .await
         .unwrap();
     let mut c = s.db().acquire().await.unwrap();

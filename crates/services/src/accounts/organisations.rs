@@ -14,9 +14,11 @@ use cohesion_storage::{outbox, Db, Timestamp};
 use time::Duration;
 use uuid::Uuid;
 
-use crate::accounts::tokens::{hash_token, new_token};
-use crate::accounts::{audit_log, LetterKind, Letters, Origin, SignedIn};
-use crate::{require, ServiceError};
+use super::tokens::{hash_token, new_token};
+use super::{LetterKind, Letters, SignedIn};
+use crate::audit::audit_log;
+use crate::permissions::require;
+use crate::ServiceError;
 
 pub const INVITATION_LIFETIME: Duration = Duration::days(7);
 
@@ -27,13 +29,6 @@ fn require_verified(me: &SignedIn) -> Result<(), ServiceError> {
         Ok(())
     } else {
         Err(ValidationError::new("email", ErrorCode::EmailNotVerified).into())
-    }
-}
-
-fn origin<'a>(me: &SignedIn, client: Option<&'a str>) -> Origin<'a> {
-    Origin {
-        actor: Some(me.user_id),
-        client,
     }
 }
 
@@ -57,7 +52,7 @@ pub async fn register(
     users::grant_role(tx.conn(), me.user_id, Role::OrganisationMember, None).await?;
     audit_log(
         tx.conn(),
-        origin(me, client),
+        me.origin(client),
         "organisation.register",
         Some(id),
         &org.name,
@@ -145,10 +140,10 @@ pub async fn invite(
         expires_at: Timestamp::from(Timestamp::now().as_offset() + INVITATION_LIFETIME),
     };
     let invitation_id = organisations::invite(tx.conn(), invitation).await?;
-    if !crate::accounts::note_allowed(tx.conn(), email.as_str()).await? {
+    if !super::note_allowed(tx.conn(), email.as_str()).await? {
         let limit = cohesion_domain::rate_limit::NOTES_PER_ADDRESS;
         return Err(ServiceError::RateLimited {
-            retry_after: limit.retry_after(crate::unix_now()),
+            retry_after: limit.retry_after(crate::clock::unix_now()),
         });
     }
     let locale = match users::find_by_email(tx.conn(), &email).await? {
@@ -164,7 +159,7 @@ pub async fn invite(
     let detail = format!("invitation {invitation_id}");
     audit_log(
         tx.conn(),
-        origin(me, client),
+        me.origin(client),
         "organisation.invite",
         Some(organisation_id),
         &detail,
@@ -204,7 +199,7 @@ pub async fn accept(
     users::grant_role(tx.conn(), me.user_id, Role::OrganisationMember, None).await?;
     audit_log(
         tx.conn(),
-        origin(me, client),
+        me.origin(client),
         "organisation.join",
         Some(org),
         "joined",

@@ -12,11 +12,13 @@ use cohesion_storage::consultations::findings::{self, FindingRecord};
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
-use crate::accounts::{audit_log, Origin, SignedIn};
-use crate::consultations::{is_staff, parse_survey};
-use crate::results::{public_lines, Cell};
-use crate::themes::Figure;
-use crate::{require, ServiceError};
+use crate::accounts::SignedIn;
+use crate::audit::audit_log;
+use crate::consultations::parse_survey;
+use crate::consultations::results::{public_lines, Cell};
+use crate::consultations::themes::Figure;
+use crate::permissions::{is_staff, require};
+use crate::ServiceError;
 
 /// A finding with the figure it rests on, as it stands now.
 #[derive(Debug, Clone)]
@@ -31,13 +33,6 @@ pub struct ShownFinding {
     /// The theme's label, for a finding that rests on a theme (its
     /// figure is then `cell` out of `base` written answers).
     pub theme: Option<String>,
-}
-
-fn origin<'a>(me: &SignedIn, client: Option<&'a str>) -> Origin<'a> {
-    Origin {
-        actor: Some(me.user_id),
-        client,
-    }
 }
 
 pub async fn add(
@@ -87,7 +82,7 @@ pub async fn add(
     let fid = findings::insert(tx.conn(), id, &finding, Some(me.user_id)).await?;
     audit_log(
         tx.conn(),
-        origin(me, client),
+        me.origin(client),
         "finding.add",
         Some(id),
         &finding.title,
@@ -117,7 +112,7 @@ pub async fn set_published(
     };
     audit_log(
         tx.conn(),
-        origin(me, client),
+        me.origin(client),
         action,
         Some(id),
         &finding.to_string(),
@@ -141,7 +136,7 @@ pub async fn remove(
     }
     audit_log(
         tx.conn(),
-        origin(me, client),
+        me.origin(client),
         "finding.remove",
         Some(id),
         &finding.to_string(),
@@ -178,7 +173,8 @@ pub async fn shown(
     for record in &list {
         let q = &record.finding.question_id;
         if record.finding.theme.is_some() && !theme_figures.contains_key(q) {
-            let figures = crate::themes::figures_of_question(&mut c, id, q).await?;
+            let figures =
+                crate::consultations::themes::figures::figures_of_question(&mut c, id, q).await?;
             theme_figures.insert(q.clone(), figures);
         }
     }
@@ -199,7 +195,7 @@ pub async fn shown(
             });
             let (label, base, cell, hidden) = match figure {
                 Some((label, f)) => {
-                    let l = crate::results::line(&[f.count], f.base, rules);
+                    let l = crate::consultations::results::line(&[f.count], f.base, rules);
                     let cell = l.cells.into_iter().next().unwrap_or(Cell {
                         count: None,
                         share: None,

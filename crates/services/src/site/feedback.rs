@@ -6,7 +6,8 @@ use cohesion_domain::rate_limit::RateLimit;
 use cohesion_storage::site::feedback;
 use cohesion_storage::{rate_limits, Db};
 
-use crate::{unix_now, ServiceError};
+use crate::clock::unix_now;
+use crate::ServiceError;
 
 /// Records one answer from the client identified by `client` (an address),
 /// within `limit`, and returns the page's updated tally. The rate-limit hit
@@ -39,10 +40,4 @@ pub async fn record(
 pub async fn tally(db: &Db, page: InfoPage) -> Result<FeedbackTally, ServiceError> {
     let mut conn = db.acquire().await?;
     Ok(feedback::tally(conn.conn(), page).await?)
-}
-
-/// Forgets rate-limit counters older than a day.
-pub async fn purge_old_counters(db: &Db) -> Result<u64, ServiceError> {
-    let mut conn = db.acquire().await?;
-    Ok(rate_limits::purge_before(conn.conn(), unix_now() - 86_400).await?)
 }

@@ -12,9 +12,11 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 use uuid::Uuid;
 
-use crate::accounts::{audit_log, Origin, SignedIn};
+use crate::accounts::SignedIn;
+use crate::audit::audit_log;
 use crate::consultations::parse_survey;
-use crate::{require, ServiceError};
+use crate::permissions::require;
+use crate::ServiceError;
 
 /// Responses fetched per query while exporting.
 pub const EXPORT_PAGE: i64 = 1_000;
@@ -44,17 +46,11 @@ pub async fn start(
     let survey = parse_survey(&consultation.survey)?;
     let has_special = survey.questions().any(|q| q.kind.is_special_category());
     let special = has_special && me.roles.allows(Action::ViewSpecialCategory);
-    let origin = Origin {
-        actor: Some(me.user_id),
-        client,
-    };
+    let origin = me.origin(client);
     let detail = format!("{} responses", consultation.response_count);
     audit_log(tx.conn(), origin, "responses.export", Some(id), &detail).await?;
     if special {
-        let origin = Origin {
-            actor: Some(me.user_id),
-            client,
-        };
+        let origin = me.origin(client);
         audit_log(
             tx.conn(),
             origin,

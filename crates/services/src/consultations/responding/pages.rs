@@ -1,0 +1,78 @@
+//! Saving one page of answers into the respondent's draft.
+
+use cohesion_domain::survey::answers::{
+    clear_page, drop_hidden, fields_of_page, parse_page, visible_pages, RawAnswers,
+};
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::consultations::responses;
+use cohesion_storage::Conn;
+use uuid::Uuid;
+
+use super::{answers_before, check_open, owner, parse_draft, start, Loaded, Next, Respondent};
+use crate::ServiceError;
+
+/// Saves the answers on page `page` inside the caller's transaction.
+pub(super) async fn save_page_in(
+    mut tx: Conn<'_>,
+    loaded: &mut Loaded,
+    who: Respondent<'_>,
+    id: Uuid,
+    page: usize,
+    raw: &RawAnswers,
+) -> Result<Next, ServiceError> {
+    let (consultation, survey) = loaded.get(tx.reborrow(), id).await?;
+    check_open(consultation, &who)?;
+    if page >= survey.pages.len() {
+        return Err(ServiceError::NotFound);
+    }
+    let key = who.key(id);
+    let existing = responses::find_for(tx.reborrow(), id, owner(&who, &key)).await?;
+    let mut draft = existing.as_ref().map(parse_draft).unwrap_or_default();
+    let earlier = answers_before(survey, &draft, page);
+    if survey.pages[page]
+        .skip_if
+        .as_ref()
+        .is_some_and(|r| cohesion_domain::survey::answers::holds(r, &earlier))
+    {
+        return Err(ValidationError::new("page", ErrorCode::HiddenQuestion).into());
+    }
+    // Fields for other pages or other surveys are refused, not ignored.
+    let own = fields_of_page(survey, page, raw);
+    let unknown: Vec<_> = raw
+        .keys()
+        .filter(|k| !own.contains_key(*k))
+        .map(|k| cohesion_domain::survey::answers::AnswerError {
+            question: k.clone(),
+            code: ErrorCode::UnknownQuestion,
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(ServiceError::InvalidAnswers(unknown));
+    }
+    parse_page(survey, page, raw, &earlier).map_err(ServiceError::InvalidAnswers)?;
+    clear_page(survey, page, &mut draft);
+    // Hidden questions' fields were refused above, so the page's raw
+    // fields are exactly what the respondent answered.
+    for (k, v) in own {
+        let values: Vec<String> = v.into_iter().filter(|s| !s.trim().is_empty()).collect();
+        if !values.is_empty() {
+            draft.insert(k, values);
+        }
+    }
+    let all = answers_before(survey, &draft, survey.pages.len());
+    drop_hidden(survey, &mut draft, &all);
+    let json = serde_json::to_string(&draft).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
+    })?;
+    match existing {
+        Some(r) => responses::save_draft(tx, r.id, &json).await?,
+        None => {
+            start(tx, id, owner(&who, &key), &json).await?;
+        }
+    }
+    let pages = visible_pages(survey, &answers_before(survey, &draft, survey.pages.len()));
+    Ok(match pages.into_iter().find(|p| *p > page) {
+        Some(p) => Next::Page(p),
+        None => Next::CheckAnswers,
+    })
+}

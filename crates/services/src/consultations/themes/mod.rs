@@ -1,0 +1,310 @@
+//! Themes in the written answers to a long-text question, in the
+//! browser: an analyst runs discovery (the insight crate's engine) with a
+//! seed, edits the candidate themes (rename, merge, split, delete, add
+//! with example answers), confirms the set, maps every answer to the
+//! confirmed themes with a confidence, and settles the answers the
+//! mapping was unsure of. Every step is one transaction and one audit
+//! entry; themes are never deleted, only marked.
+
+pub mod confirm;
+pub mod discover;
+pub mod edit;
+pub mod figures;
+pub mod map;
+pub mod review;
+
+use std::collections::HashMap;
+
+use cohesion_domain::identity::Action;
+use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_insight::proportion::Proportion;
+use cohesion_insight::text::pii;
+use cohesion_storage::consultations::catalogue::{self, ConsultationRecord};
+use cohesion_storage::consultations::themes::definitions::ThemeRecord;
+use cohesion_storage::consultations::themes::runs::RunRecord;
+use cohesion_storage::consultations::themes::{answers, assignments, definitions, reviews, runs};
+use cohesion_storage::{Conn, Db};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::accounts::SignedIn;
+use crate::consultations::parse_survey;
+use crate::permissions::require;
+use crate::ServiceError;
+
+/// Review-list answers shown per page.
+pub const REVIEW_PAGE: i64 = 20;
+/// Answers offered as examples when splitting a theme.
+pub const SPLIT_CHOICES: i64 = 30;
+
+/// A count out of a base with its 95 % Wilson interval (all zero on an
+/// empty base).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Figure {
+    pub count: u64,
+    pub base: u64,
+    pub share: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Figure {
+    pub fn of(count: i64, base: i64) -> Self {
+        let (count, base) = (count.max(0) as u64, base.max(0) as u64);
+        match Proportion::wilson(count, base) {
+            Some(p) => Self {
+                count,
+                base,
+                share: p.share,
+                low: p.low,
+                high: p.high,
+            },
+            None => Self {
+                count,
+                base,
+                share: 0.0,
+                low: 0.0,
+                high: 0.0,
+            },
+        }
+    }
+}
+
+/// An answer quoted as an example, masked for personal data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub response_id: Uuid,
+    pub reference: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeView {
+    pub id: Uuid,
+    pub label: String,
+    pub description: String,
+    /// agree, disagree, unclear or mixed (a theme an analyst added).
+    pub stance: String,
+    pub top_terms: Vec<String>,
+    pub quotes: Vec<Quote>,
+    /// candidate or confirmed.
+    pub status: String,
+    /// Answers discovery put in the theme (of the run's answers).
+    pub candidate: Figure,
+    /// Answers mapped to it (of the answers now), once mapped.
+    pub mapped: Option<Figure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignView {
+    pub response_id: Uuid,
+    pub text: String,
+    pub count: i64,
+}
+
+/// The theme analysis of one question as it stands.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub consultation: ConsultationRecord,
+    pub question: QuestionDef,
+    /// Submitted written answers now.
+    pub answers: i64,
+    pub run: Option<RunRecord>,
+    /// Live themes (candidate or confirmed), in order.
+    pub themes: Vec<ThemeView>,
+    /// Deleted and merged themes, for the record.
+    pub retired: Vec<ThemeRecord>,
+    pub campaigns: Vec<CampaignView>,
+    pub waiting: i64,
+}
+
+impl Analysis {
+    pub fn confirmed(&self) -> bool {
+        self.run.as_ref().is_some_and(|r| r.confirmed_at.is_some())
+    }
+
+    pub fn mapped(&self) -> bool {
+        self.run.as_ref().is_some_and(|r| r.mapped_at.is_some())
+    }
+}
+
+pub(super) fn live(status: &str) -> bool {
+    matches!(status, "candidate" | "confirmed")
+}
+
+pub(super) fn list(json: &str) -> Vec<String> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+pub(super) fn ids(json: &str) -> Vec<Uuid> {
+    list(json)
+        .iter()
+        .filter_map(|s| Uuid::parse_str(s).ok())
+        .collect()
+}
+
+pub(super) fn to_json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+/// Runs CPU-bound analysis on a blocking thread, so a large question
+/// never stalls the pages other people are loading.
+pub(super) async fn off_thread<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ServiceError> {
+    tokio::task::spawn_blocking(work).await.map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(format!(
+            "theme analysis failed: {e}"
+        )))
+    })
+}
+
+/// The consultation and its long-text question, or why not.
+pub(super) async fn question(
+    conn: Conn<'_>,
+    id: Uuid,
+    question_id: &str,
+) -> Result<(ConsultationRecord, QuestionDef), ServiceError> {
+    let c = catalogue::find(conn, id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let survey = parse_survey(&c.survey)?;
+    let q = survey
+        .question(question_id)
+        .ok_or(ValidationError::new("question", ErrorCode::UnknownQuestion))?
+        .clone();
+    if !matches!(q.kind, QuestionKind::LongText { .. }) {
+        return Err(ValidationError::new("question", ErrorCode::NotLongText).into());
+    }
+    Ok((c, q))
+}
+
+/// The latest run on the question, or a clear refusal.
+pub(super) async fn current_run(
+    conn: Conn<'_>,
+    id: Uuid,
+    question_id: &str,
+) -> Result<RunRecord, ServiceError> {
+    runs::latest_run(conn, id, question_id)
+        .await?
+        .ok_or(ValidationError::new("seed", ErrorCode::NoAnswers).into())
+}
+
+/// A live theme of `run` named by a form or path; anything else (a
+/// forged id, another run's theme, a deleted one) is refused.
+pub(super) fn theme_of<'t>(
+    themes: &'t [ThemeRecord],
+    field: &'static str,
+    raw: &str,
+) -> Result<&'t ThemeRecord, ServiceError> {
+    Uuid::parse_str(raw.trim())
+        .ok()
+        .and_then(|id| themes.iter().find(|t| t.id == id && live(&t.status)))
+        .ok_or(ValidationError::new(field, ErrorCode::InvalidChoice).into())
+}
+
+pub(super) fn other_labels(themes: &[ThemeRecord], except: Option<Uuid>) -> Vec<&str> {
+    themes
+        .iter()
+        .filter(|t| live(&t.status) && Some(t.id) != except)
+        .map(|t| t.label.as_str())
+        .collect()
+}
+
+/// The theme analysis of a question for staff who analyse.
+pub async fn analysis(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    question_id: &str,
+) -> Result<Analysis, ServiceError> {
+    require(me, Action::Analyse)?;
+    let mut c = db.acquire().await?;
+    let (consultation, q) = question(c.conn(), id, question_id).await?;
+    let answers = answers::answer_count(c.conn(), id, &q.id).await?;
+    let Some(run) = runs::latest_run(c.conn(), id, &q.id).await? else {
+        return Ok(Analysis {
+            consultation,
+            question: q,
+            answers,
+            run: None,
+            themes: Vec::new(),
+            retired: Vec::new(),
+            campaigns: Vec::new(),
+            waiting: 0,
+        });
+    };
+    let all = definitions::themes(c.conn(), run.id).await?;
+    let candidate: HashMap<Uuid, i64> = assignments::counts(c.conn(), run.id, false)
+        .await?
+        .into_iter()
+        .collect();
+    let mapped: HashMap<Uuid, i64> = assignments::counts(c.conn(), run.id, true)
+        .await?
+        .into_iter()
+        .collect();
+    // Every quote of every theme in one query.
+    let stored: Vec<CampaignView> = serde_json::from_str(&run.campaigns).unwrap_or_default();
+    let quote_ids: Vec<Uuid> = all
+        .iter()
+        .filter(|t| live(&t.status))
+        .flat_map(|t| ids(&t.examples).into_iter().take(3))
+        .chain(stored.iter().map(|c| c.response_id))
+        .collect();
+    let texts: HashMap<Uuid, (String, String)> =
+        answers::answers_of(c.conn(), id, &q.id, &quote_ids)
+            .await?
+            .into_iter()
+            .map(|(rid, reference, text)| (rid, (reference, text)))
+            .collect();
+    let waiting = reviews::reviews(c.conn(), &run, 0, 1).await?.1;
+    let (live_themes, retired): (Vec<ThemeRecord>, Vec<ThemeRecord>) =
+        all.into_iter().partition(|t| live(&t.status));
+    let themes = live_themes
+        .into_iter()
+        .map(|t| ThemeView {
+            quotes: ids(&t.examples)
+                .into_iter()
+                .filter_map(|rid| {
+                    texts.get(&rid).map(|(reference, text)| Quote {
+                        response_id: rid,
+                        reference: reference.clone(),
+                        text: pii::mask(text).into_owned(),
+                    })
+                })
+                .take(3)
+                .collect(),
+            candidate: Figure::of(candidate.get(&t.id).copied().unwrap_or(0), run.answers),
+            mapped: run
+                .mapped_at
+                .map(|_| Figure::of(mapped.get(&t.id).copied().unwrap_or(0), answers)),
+            top_terms: list(&t.top_terms),
+            id: t.id,
+            label: t.label,
+            description: t.description,
+            stance: t.stance,
+            status: t.status,
+        })
+        .collect();
+    let campaigns: Vec<CampaignView> = stored
+        .into_iter()
+        .filter_map(|c| {
+            let (_, text) = texts.get(&c.response_id)?;
+            Some(CampaignView {
+                text: pii::mask(text).into_owned(),
+                ..c
+            })
+        })
+        .collect();
+    Ok(Analysis {
+        consultation,
+        question: q,
+        answers,
+        run: Some(run),
+        themes,
+        retired,
+        campaigns,
+        waiting,
+    })
+}
