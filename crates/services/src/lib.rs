@@ -10,6 +10,7 @@
 pub mod audit;
 mod clock;
 pub mod demo;
+pub mod erasure;
 mod group_commit;
 pub mod mail;
 pub mod permissions;
@@ -21,6 +22,20 @@ pub mod site;
 
 use cohesion_domain::ValidationError;
 use cohesion_storage::StorageError;
+
+use accounts::your_data::YourData;
+use erasure::PersonalData;
+
+/// Every feature that keeps personal data, in the order an account's
+/// deletion runs them: the one list the deletion and the "your data"
+/// download go through (ADR 7). A feature whose tables point at an
+/// account adds its hook here, in one line; a test fails until it does.
+pub const PERSONAL_DATA: &[&dyn PersonalData<YourData>] = &[
+    &accounts::your_data::AccountHook,
+    &accounts::organisations::MembershipsHook,
+    &consultations::responding::personal_data::ResponsesHook,
+    &consultations::StaffWorkHook,
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {

@@ -10,13 +10,15 @@ use cohesion_storage::accounts::organisations::{
     self, Invitation, Member, NewInvitation, OrganisationRecord,
 };
 use cohesion_storage::accounts::users;
-use cohesion_storage::{outbox, Db, Timestamp};
+use cohesion_storage::{outbox, Conn, Db, Timestamp};
 use time::Duration;
 use uuid::Uuid;
 
 use super::tokens::{hash_token, new_token};
+use super::your_data::{OrganisationData, YourData};
 use super::{LetterKind, Letters, SignedIn};
 use crate::audit::audit_log;
+use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 use crate::permissions::require;
 use crate::ServiceError;
 
@@ -207,4 +209,70 @@ pub async fn accept(
     .await?;
     tx.commit().await?;
     Ok(org)
+}
+
+/// The organisations' part of a person's data (see `erasure`): the
+/// organisations they belong to; on deletion their memberships go (an
+/// organisation is not left without someone who can invite), invitations
+/// to their addresses go, and contact details that are theirs are
+/// cleared. Who registered an organisation or sent an invitation stays,
+/// as an id.
+pub struct MembershipsHook;
+
+impl PersonalData<YourData> for MembershipsHook {
+    fn names(&self) -> &'static [Names] {
+        const NAMES: &[Names] = &[
+            Names::kept("organisations.created_by"),
+            Names::erased("organisation_members.user_id"),
+            Names::kept("organisation_invitations.invited_by"),
+        ];
+        NAMES
+    }
+
+    fn export<'a>(
+        &'a self,
+        conn: Conn<'a>,
+        person: &'a Person,
+        into: &'a mut YourData,
+    ) -> Step<'a> {
+        Box::pin(async move {
+            into.organisations = organisations::for_member(conn, person.id)
+                .await?
+                .into_iter()
+                .map(|(o, owner)| OrganisationData {
+                    id: o.id,
+                    name: o.name,
+                    kind: o.kind.key().to_owned(),
+                    registration_number: o.registration_number,
+                    org_identifier: o.org_identifier,
+                    address: o.address,
+                    contact_name: o.contact_name,
+                    contact_email: o.contact_email,
+                    contact_phone: o.contact_phone,
+                    owner,
+                })
+                .collect();
+            Ok(())
+        })
+    }
+
+    fn erase<'a>(&'a self, mut conn: Conn<'a>, person: &'a Person, _: Contributions) -> Step<'a> {
+        Box::pin(async move {
+            for address in &person.addresses {
+                organisations::forget_invitations_to(conn.reborrow(), address).await?;
+                organisations::forget_contact(conn.reborrow(), address).await?;
+            }
+            let owned: Vec<Uuid> = organisations::for_member(conn.reborrow(), person.id)
+                .await?
+                .into_iter()
+                .filter(|(_, owner)| *owner)
+                .map(|(o, _)| o.id)
+                .collect();
+            organisations::leave_all(conn.reborrow(), person.id).await?;
+            for org in owned {
+                organisations::ensure_owner(conn.reborrow(), org).await?;
+            }
+            Ok(())
+        })
+    }
 }

@@ -15,7 +15,10 @@ pub mod themes;
 pub mod translations;
 
 use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_storage::Conn;
 
+use crate::accounts::your_data::YourData;
+use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 use crate::ServiceError;
 
 pub(crate) fn parse_survey(json: &str) -> Result<SurveyDefinition, ServiceError> {
@@ -24,4 +27,34 @@ pub(crate) fn parse_survey(json: &str) -> Result<SurveyDefinition, ServiceError>
             "stored survey unreadable: {e}"
         )))
     })
+}
+
+/// What staff did on consultations (see `erasure`): who wrote one, its
+/// findings and translations, published its results, ran or reviewed a
+/// theme analysis. Ids of staff at work, kept like the audit log's: no
+/// part of the person's download, and untouched when their account goes.
+/// Residents' responses are [`responding::personal_data::ResponsesHook`].
+pub struct StaffWorkHook;
+
+impl PersonalData<YourData> for StaffWorkHook {
+    fn names(&self) -> &'static [Names] {
+        const NAMES: &[Names] = &[
+            Names::kept("consultations.created_by"),
+            Names::kept("findings.created_by"),
+            Names::kept("consultation_translations.updated_by"),
+            Names::kept("result_publications.published_by"),
+            Names::kept("theme_runs.run_by"),
+            Names::kept("themes.created_by"),
+            Names::kept("theme_reviews.reviewed_by"),
+        ];
+        NAMES
+    }
+
+    fn export<'a>(&'a self, _: Conn<'a>, _: &'a Person, _: &'a mut YourData) -> Step<'a> {
+        Box::pin(async { Ok(()) })
+    }
+
+    fn erase<'a>(&'a self, _: Conn<'a>, _: &'a Person, _: Contributions) -> Step<'a> {
+        Box::pin(async { Ok(()) })
+    }
 }

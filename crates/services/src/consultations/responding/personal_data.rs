@@ -1,4 +1,5 @@
-//! A respondent's part when their account is deleted: what they
+//! A respondent's part of their "your data" download (their responses,
+//! with the answers as sent) and of their account's deletion: what they
 //! submitted leaves the totals (or stays, anonymously, as they choose),
 //! and drafts never sent are discarded.
 
@@ -9,8 +10,56 @@ use cohesion_storage::Conn;
 use uuid::Uuid;
 
 use super::submission::take_out_answers;
+use crate::accounts::your_data::{iso, ResponseData, YourData};
 use crate::consultations::parse_survey;
+use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 use crate::ServiceError;
+
+/// The survey responses' hook (see `erasure`).
+pub struct ResponsesHook;
+
+impl PersonalData<YourData> for ResponsesHook {
+    fn names(&self) -> &'static [Names] {
+        const NAMES: &[Names] = &[Names::chosen("responses.respondent_id")];
+        NAMES
+    }
+
+    fn export<'a>(
+        &'a self,
+        conn: Conn<'a>,
+        person: &'a Person,
+        into: &'a mut YourData,
+    ) -> Step<'a> {
+        Box::pin(async move {
+            // Special-category answers included: they are the person's own.
+            into.responses = responses::mine_with_titles(conn, person.id)
+                .await?
+                .into_iter()
+                .map(|(r, title)| ResponseData {
+                    consultation_id: r.consultation_id,
+                    consultation: title,
+                    reference: r.reference,
+                    started_at: iso(r.created_at),
+                    submitted_at: r.submitted_at.map(iso),
+                    removed: r.removed_at.is_some(),
+                    answers: serde_json::from_str(&r.draft).unwrap_or_default(),
+                })
+                .collect();
+            Ok(())
+        })
+    }
+
+    /// Unfinished drafts are never kept; with `Remove`, submitted answers
+    /// leave the totals and are deleted.
+    fn erase<'a>(&'a self, conn: Conn<'a>, person: &'a Person, choice: Contributions) -> Step<'a> {
+        Box::pin(async move {
+            match choice {
+                Contributions::Keep => discard_drafts_of(conn, person.id).await,
+                Contributions::Remove => remove_all_for(conn, person.id).await.map(|_| ()),
+            }
+        })
+    }
+}
 
 /// Takes a submitted response's answers out of the totals and deletes
 /// them (the respondent count is the caller's to change).

@@ -1,43 +1,15 @@
+//! Signing up, proving an address, signing in and out.
+
 use cohesion_domain::identity::Role;
 use cohesion_domain::ErrorCode;
-use cohesion_services::accounts::{self, Letter, LetterKind, Letters, Passwords, SignUp};
+use cohesion_services::accounts::{self, Passwords, SignUp};
 use cohesion_services::audit::Origin;
 use cohesion_services::ServiceError;
 use cohesion_storage::accounts::users;
-use cohesion_storage::outbox;
 use cohesion_testkit as testkit;
 
-struct Plain;
-
-impl Letters for Plain {
-    fn write(&self, kind: LetterKind<'_>, locale: &str, link: &str) -> Letter {
-        Letter {
-            subject: format!("[{locale}] {kind:?}"),
-            body: format!("Open {link}"),
-        }
-    }
-}
-
-const BASE: &str = "https://engage.example";
-const PASSWORD: &str = "a long river of quiet words";
-
-fn sign_up_input<'a>(email: &'a str, locale: &'a str) -> SignUp<'a> {
-    SignUp {
-        email,
-        display_name: "Amina K",
-        password: PASSWORD,
-        locale,
-    }
-}
-
-async fn mailbox(db: &cohesion_storage::Db) -> Vec<outbox::OutboxMessage> {
-    let mut c = db.acquire().await.unwrap();
-    outbox::recent(c.conn(), 50).await.unwrap()
-}
-
-fn link_token(body: &str) -> String {
-    body.split("token=").nth(1).unwrap().trim().to_owned()
-}
+use super::{link_token, mailbox, sign_up_input};
+use crate::support::{Plain, BASE, PASSWORD};
 
 #[tokio::test]
 async fn sign_up_verify_sign_in_and_out() {

@@ -1,11 +1,10 @@
 //! Delivering the outbox to a real SMTP server on loopback.
 
-use std::time::Duration;
-
 use cohesion_services::mail::{deliver_pending, Delivered, Mailer};
 use cohesion_storage::{outbox, Db};
 use cohesion_testkit as testkit;
 use cohesion_testkit::smtp::{refused_url, Received, SmtpServer};
+use std::time::Duration;
 
 const FROM: &str = "Cohesion <no-reply@council.example>";
 const ARABIC_SUBJECT: &str = "أكّد بريدك الإلكتروني";
