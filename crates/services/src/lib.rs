@@ -37,6 +37,9 @@ pub const PERSONAL_DATA: &[&dyn PersonalData<YourData>] = &[
     &consultations::StaffWorkHook,
 ];
 
+/// What went wrong, in the terms every feature shares; a feature's own
+/// failures are its error type, carried here so that callers meet one
+/// error and the web renders each the same way for pages and the API.
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
     #[error(transparent)]
@@ -44,26 +47,22 @@ pub enum ServiceError {
     /// Several fields at once, for forms that report every problem.
     #[error("{} fields are invalid", .0.len())]
     InvalidFields(Vec<ValidationError>),
-    #[error("email or password not recognised")]
-    InvalidCredentials,
-    #[error("this account is suspended")]
-    Suspended,
-    #[error("the link is invalid, used or expired")]
-    InvalidToken,
+    /// The request is sound but not now: it conflicts with how things
+    /// stand (a consultation that is not open).
+    #[error("conflict: {0}")]
+    Conflict(ValidationError),
     #[error("not allowed")]
     Forbidden,
     #[error("not found")]
     NotFound,
-    #[error("cryptography failed: {0}")]
-    Crypto(String),
     #[error("too many requests; retry after {retry_after} s")]
     RateLimited { retry_after: u32 },
-    /// Survey answers that break the survey's rules, each with its question.
-    #[error("{} answers are invalid", .0.len())]
-    InvalidAnswers(Vec<cohesion_domain::survey::answers::AnswerError>),
-    /// A survey definition with problems, each with where it is.
-    #[error("the survey has {} problems", .0.len())]
-    InvalidSurvey(Vec<cohesion_domain::survey::model::DefinitionError>),
+    #[error("cryptography failed: {0}")]
+    Crypto(String),
     #[error(transparent)]
     Storage(#[from] StorageError),
+    #[error(transparent)]
+    Account(#[from] accounts::AccountError),
+    #[error(transparent)]
+    Consultation(#[from] consultations::ConsultationError),
 }

@@ -38,6 +38,17 @@ const TOUCH_EVERY: Duration = Duration::minutes(1);
 
 const VERIFY: &str = "verify";
 
+/// What only the accounts feature refuses.
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("email or password not recognised")]
+    InvalidCredentials,
+    #[error("this account is suspended")]
+    Suspended,
+    #[error("the link is invalid, used or expired")]
+    InvalidToken,
+}
+
 /// An email, written in the recipient's language by the caller.
 pub struct Letter {
     pub subject: String,
@@ -214,10 +225,10 @@ pub async fn verify_email(db: &Db, token: &str, origin: Origin<'_>) -> Result<Uu
     )
     .await?
     else {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     };
     if !users::mark_verified(tx.conn(), user_id, &address).await? {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     }
     let origin = Origin {
         actor: Some(user_id),
@@ -266,11 +277,11 @@ pub async fn sign_in(
         .filter(|u| u.deleted_at.is_none())
         .and_then(|u| u.password_hash.as_deref());
     if !passwords.verify(stored, password).await? {
-        return Err(ServiceError::InvalidCredentials);
+        return Err(AccountError::InvalidCredentials.into());
     }
-    let user = user.ok_or(ServiceError::InvalidCredentials)?;
+    let user = user.ok_or(AccountError::InvalidCredentials)?;
     if user.suspended_at.is_some() {
-        return Err(ServiceError::Suspended);
+        return Err(AccountError::Suspended.into());
     }
     let tokens = NewSessionTokens {
         cookie: tokens::new_token()?,

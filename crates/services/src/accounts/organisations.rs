@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::tokens::{hash_token, new_token};
 use super::your_data::{OrganisationData, YourData};
-use super::{LetterKind, Letters, SignedIn};
+use super::{AccountError, LetterKind, Letters, SignedIn};
 use crate::audit::audit_log;
 use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 use crate::permissions::require;
@@ -182,7 +182,7 @@ pub async fn accept(
 ) -> Result<Uuid, ServiceError> {
     require(me, Action::Participate)?;
     if !me.email_verified {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     }
     let mut tx = db.begin().await?;
     let Some(org) = organisations::accept_invitation(
@@ -193,7 +193,7 @@ pub async fn accept(
     )
     .await?
     else {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     };
     if !organisations::add_member(tx.conn(), org, me.user_id).await? {
         return Err(ValidationError::new("token", ErrorCode::AlreadyMember).into());

@@ -10,7 +10,7 @@ use time::Duration;
 use uuid::Uuid;
 
 use super::tokens::hash_token;
-use super::{issue_token, LetterKind, Letters, Passwords, SignedIn};
+use super::{issue_token, AccountError, LetterKind, Letters, Passwords, SignedIn};
 use crate::audit::{audit_log, Origin};
 use crate::ServiceError;
 
@@ -201,11 +201,11 @@ pub async fn confirm_email_change(
     )
     .await?
     else {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     };
     let before = users::find_by_id(tx.conn(), user_id).await?;
     if !users::change_email(tx.conn(), user_id, &address).await? {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     }
     if let Some((Some(old), locale)) = before.map(|u| (u.email, u.locale)) {
         let locale = locale.unwrap_or_else(|| "en".to_owned());

@@ -9,7 +9,7 @@ use cohesion_storage::{outbox, rate_limits, Db, Timestamp};
 use time::Duration;
 
 use super::tokens::hash_token;
-use super::{issue_token, LetterKind, Letters, Passwords};
+use super::{issue_token, AccountError, LetterKind, Letters, Passwords};
 use crate::audit::{audit_log, Origin};
 use crate::clock::unix_now;
 use crate::ServiceError;
@@ -85,12 +85,12 @@ pub async fn complete(
     let Some((user_id, address)) =
         email_tokens::consume(tx.conn(), &hash_token(token), RESET, Timestamp::now()).await?
     else {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     };
     let user = users::find_by_id(tx.conn(), user_id).await?;
     // A link sent to an address the account no longer has is void.
     if user.and_then(|u| u.email) != Some(address) {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     }
     users::set_password_hash(tx.conn(), user_id, &hash).await?;
     sessions::delete_for_user(tx.conn(), user_id).await?;

@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::translations::refresh_search;
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
+use crate::consultations::ConsultationError;
 use crate::permissions::require;
 use crate::ServiceError;
 
@@ -77,7 +78,9 @@ pub async fn set_survey(
     client: Option<&str>,
 ) -> Result<(), ServiceError> {
     require(me, Action::RunEngagement)?;
-    survey.validate().map_err(ServiceError::InvalidSurvey)?;
+    survey
+        .validate()
+        .map_err(ConsultationError::InvalidSurvey)?;
     let json = serde_json::to_string(survey).map_err(|e| {
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
     })?;

@@ -14,12 +14,24 @@ pub mod results;
 pub mod themes;
 pub mod translations;
 
-use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_domain::survey::answers::AnswerError;
+use cohesion_domain::survey::model::{DefinitionError, SurveyDefinition};
 use cohesion_storage::Conn;
 
 use crate::accounts::your_data::YourData;
 use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 use crate::ServiceError;
+
+/// What only the consultations feature refuses.
+#[derive(Debug, thiserror::Error)]
+pub enum ConsultationError {
+    /// Survey answers that break the survey's rules, each with its question.
+    #[error("{} answers are invalid", .0.len())]
+    InvalidAnswers(Vec<AnswerError>),
+    /// A survey definition with problems, each with where it is.
+    #[error("the survey has {} problems", .0.len())]
+    InvalidSurvey(Vec<DefinitionError>),
+}
 
 pub(crate) fn parse_survey(json: &str) -> Result<SurveyDefinition, ServiceError> {
     serde_json::from_str(json).map_err(|e| {

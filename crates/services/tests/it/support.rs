@@ -1,7 +1,9 @@
-//! What every room shares: letters written plainly, the site's address
-//! and the password every test account has.
+//! What every room shares: letters written plainly, the site's address,
+//! the password every test account has, and the code of a refusal.
 
+use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::{Letter, LetterKind, Letters};
+use cohesion_services::ServiceError;
 
 pub struct Plain;
 
@@ -16,3 +18,13 @@ impl Letters for Plain {
 
 pub const BASE: &str = "https://engage.example";
 pub const PASSWORD: &str = "a long river of quiet words";
+
+/// The code of a refusal for bad input, or of a conflict with how things
+/// stand (the first field's, for several).
+pub fn code(e: ServiceError) -> ErrorCode {
+    match e {
+        ServiceError::Invalid(v) | ServiceError::Conflict(v) => v.code,
+        ServiceError::InvalidFields(v) => v[0].code,
+        other => panic!("not a validation error: {other:?}"),
+    }
+}

@@ -8,7 +8,7 @@ use axum::response::Response;
 use cohesion_domain::identity::Action;
 use cohesion_services::accounts::organisations;
 use cohesion_services::accounts::profile;
-use cohesion_services::accounts::SignedIn;
+use cohesion_services::accounts::{AccountError, SignedIn};
 use cohesion_services::audit::Origin;
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
@@ -363,7 +363,7 @@ pub async fn confirm_email(
             .await?;
             respond(StatusCode::OK, page, None)
         }
-        Err(ServiceError::InvalidToken) => {
+        Err(ServiceError::Account(AccountError::InvalidToken)) => {
             let page = notice(
                 &ctx,
                 "/sign-in",

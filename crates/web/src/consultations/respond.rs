@@ -9,6 +9,7 @@ use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::translation::key;
 use cohesion_services::consultations::responding::writes;
 use cohesion_services::consultations::responding::{Next, Progress, Respondent};
+use cohesion_services::consultations::ConsultationError;
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{CheckAnswersPage, QuestionView, SurveyPage};
@@ -211,7 +212,7 @@ pub async fn save_page(
             }
             Ok(res)
         }
-        Err(ServiceError::InvalidAnswers(errors)) => {
+        Err(ServiceError::Consultation(ConsultationError::InvalidAnswers(errors))) => {
             let messages = answer_messages(&ctx, &errors);
             survey_page(
                 &ctx,
@@ -335,7 +336,7 @@ pub async fn submit(
     }
     match writes::submit(&ctx.state.db, who, id).await {
         Ok(_) => Ok(see_other(&format!("/consultations/{id}/respond/done"))),
-        Err(ServiceError::InvalidAnswers(errors)) => {
+        Err(ServiceError::Consultation(ConsultationError::InvalidAnswers(errors))) => {
             let messages = answer_messages(&ctx, &errors);
             check_page(
                 &ctx,

@@ -18,6 +18,7 @@ use cohesion_storage::{Db, Timestamp};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
+use crate::consultations::ConsultationError;
 use crate::ServiceError;
 use arabic::ARABIC;
 use responses::generate_responses;
@@ -51,7 +52,9 @@ async fn create(
     results_public: bool,
 ) -> Result<Uuid, ServiceError> {
     let fields = input.validate().map_err(ServiceError::InvalidFields)?;
-    survey.validate().map_err(ServiceError::InvalidSurvey)?;
+    survey
+        .validate()
+        .map_err(ConsultationError::InvalidSurvey)?;
     let json = serde_json::to_string(survey).unwrap_or_else(|_| "{\"pages\":[]}".into());
     let mut valid = Vec::new();
     for s in stages {

@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::accounts::tokens::hash_token;
 use crate::consultations::responding::submission::submit_answers;
+use crate::consultations::ConsultationError;
 use crate::ServiceError;
 
 /// A small deterministic generator: the demo looks the same every time.
@@ -165,7 +166,7 @@ pub(super) async fn generate_responses(
         if let Some(text) = written_answer(&mut words) {
             raw.insert("q7".to_owned(), vec![text]);
         }
-        let answers = check_response(survey, &raw).map_err(ServiceError::InvalidAnswers)?;
+        let answers = check_response(survey, &raw).map_err(ConsultationError::InvalidAnswers)?;
         let key = hash_token(&format!("demo-respondent-{seed}-{i}:{id}"));
         let mut random = [0u8; 8];
         for b in &mut random {

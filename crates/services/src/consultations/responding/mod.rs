@@ -112,7 +112,10 @@ pub(super) fn check_open(c: &ConsultationRecord, who: &Respondent<'_>) -> Result
         return Err(ServiceError::NotFound);
     }
     if c.status(Timestamp::now()) != Status::Open {
-        return Err(ValidationError::new("consultation", ErrorCode::ConsultationNotOpen).into());
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "consultation",
+            ErrorCode::ConsultationNotOpen,
+        )));
     }
     match who {
         Respondent::Account(me) => require(me, Action::Participate),

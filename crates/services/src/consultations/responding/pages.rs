@@ -9,6 +9,7 @@ use cohesion_storage::Conn;
 use uuid::Uuid;
 
 use super::{answers_before, check_open, owner, parse_draft, start, Loaded, Next, Respondent};
+use crate::consultations::ConsultationError;
 use crate::ServiceError;
 
 /// Saves the answers on page `page` inside the caller's transaction.
@@ -47,9 +48,9 @@ pub(super) async fn save_page_in(
         })
         .collect();
     if !unknown.is_empty() {
-        return Err(ServiceError::InvalidAnswers(unknown));
+        return Err(ConsultationError::InvalidAnswers(unknown).into());
     }
-    parse_page(survey, page, raw, &earlier).map_err(ServiceError::InvalidAnswers)?;
+    parse_page(survey, page, raw, &earlier).map_err(ConsultationError::InvalidAnswers)?;
     clear_page(survey, page, &mut draft);
     // Hidden questions' fields were refused above, so the page's raw
     // fields are exactly what the respondent answered.

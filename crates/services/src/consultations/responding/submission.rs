@@ -13,6 +13,7 @@ use cohesion_storage::{Conn, Timestamp};
 use uuid::Uuid;
 
 use super::{check_open, owner, parse_draft, start, Loaded, Respondent};
+use crate::consultations::ConsultationError;
 use crate::ServiceError;
 
 /// Submits the respondent's draft inside the caller's transaction.
@@ -34,8 +35,8 @@ pub(super) async fn submit_in(
             "consultation",
             ErrorCode::FieldRequired,
         ))?;
-    let answers =
-        check_response(survey, &parse_draft(&response)).map_err(ServiceError::InvalidAnswers)?;
+    let answers = check_response(survey, &parse_draft(&response))
+        .map_err(ConsultationError::InvalidAnswers)?;
     submit_answers(tx, survey, &response, &answers).await?;
     Ok(response.reference)
 }
@@ -50,7 +51,7 @@ pub(super) async fn respond_all_in(
 ) -> Result<String, ServiceError> {
     let (consultation, survey) = loaded.get(tx.reborrow(), id).await?;
     check_open(consultation, &who)?;
-    let answers = check_response(survey, raw).map_err(ServiceError::InvalidAnswers)?;
+    let answers = check_response(survey, raw).map_err(ConsultationError::InvalidAnswers)?;
     let key = who.key(id);
     let json = serde_json::to_string(raw).map_err(|e| {
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))

@@ -3,14 +3,15 @@
 use cohesion_domain::identity::Role;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::people;
+use cohesion_services::accounts::AccountError;
 use cohesion_services::accounts::{self, Passwords};
 use cohesion_services::ServiceError;
 use cohesion_storage::accounts::users::UserQuery;
 use cohesion_storage::audit::{self, AuditQuery};
 use cohesion_testkit as testkit;
 
-use super::{admin, code, person, sign_in};
-use crate::support::PASSWORD;
+use super::{admin, person, sign_in};
+use crate::support::{code, PASSWORD};
 
 #[tokio::test]
 async fn only_administrators_manage_people_and_never_themselves() {
@@ -98,7 +99,7 @@ async fn only_administrators_manage_people_and_never_themselves() {
         );
         assert!(matches!(
             sign_in(db, &pw, "omar@example.org", PASSWORD).await,
-            Err(ServiceError::Suspended)
+            Err(ServiceError::Account(AccountError::Suspended))
         ));
         assert!(
             people::set_suspended(db, &boss, resident.user_id, false, None)

@@ -4,6 +4,7 @@ use cohesion_domain::organisation::OrganisationInput;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::organisations;
 use cohesion_services::accounts::your_data;
+use cohesion_services::accounts::AccountError;
 use cohesion_services::accounts::{self, reset, Passwords};
 use cohesion_services::erasure::Contributions;
 use cohesion_services::ServiceError;
@@ -12,8 +13,8 @@ use cohesion_storage::audit::{self, AuditQuery};
 use cohesion_storage::schema;
 use cohesion_testkit as testkit;
 
-use super::{code, origin, person, riverside, sign_in, token_for};
-use crate::support::{Plain, BASE, PASSWORD};
+use super::{origin, person, riverside, sign_in, token_for};
+use crate::support::{code, Plain, BASE, PASSWORD};
 
 #[tokio::test]
 async fn deleting_an_account_leaves_no_personal_data_behind() {
@@ -102,7 +103,7 @@ async fn deleting_an_account_leaves_no_personal_data_behind() {
         drop(c);
         assert!(matches!(
             sign_in(db, &pw, email, PASSWORD).await,
-            Err(ServiceError::InvalidCredentials)
+            Err(ServiceError::Account(AccountError::InvalidCredentials))
         ));
         // The address is free for a new account.
         person(db, &pw, email, "Zainab Again").await;

@@ -11,7 +11,6 @@ mod sign_up_and_in;
 
 use cohesion_domain::identity::Role;
 use cohesion_domain::organisation::OrganisationInput;
-use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::{self, Passwords, SignUp, SignedIn};
 use cohesion_services::audit::Origin;
 use cohesion_services::ServiceError;
@@ -83,14 +82,6 @@ pub(super) async fn admin(db: &Db, pw: &Passwords, email: &str) -> SignedIn {
         .unwrap();
     drop(c);
     accounts::session(db, &cookie).await.unwrap().unwrap()
-}
-
-pub(super) fn code(e: ServiceError) -> ErrorCode {
-    match e {
-        ServiceError::Invalid(v) => v.code,
-        ServiceError::InvalidFields(v) => v[0].code,
-        other => panic!("not a validation error: {other:?}"),
-    }
 }
 
 pub(super) fn sign_up_input<'a>(email: &'a str, locale: &'a str) -> SignUp<'a> {

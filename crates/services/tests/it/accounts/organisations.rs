@@ -4,12 +4,13 @@ use cohesion_domain::identity::Role;
 use cohesion_domain::organisation::OrganisationInput;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::organisations;
+use cohesion_services::accounts::AccountError;
 use cohesion_services::accounts::{self, Passwords};
 use cohesion_services::ServiceError;
 use cohesion_testkit as testkit;
 
-use super::{code, person, riverside, token_for};
-use crate::support::{Plain, BASE};
+use super::{person, riverside, token_for};
+use crate::support::{code, Plain, BASE};
 
 #[tokio::test]
 async fn organisations_invite_members_by_their_own_address() {
@@ -55,7 +56,7 @@ async fn organisations_invite_members_by_their_own_address() {
         assert!(
             matches!(
                 organisations::accept(db, &stranger, &token, None).await,
-                Err(ServiceError::InvalidToken)
+                Err(ServiceError::Account(AccountError::InvalidToken))
             ),
             "a forwarded invitation lets no one else in"
         );
@@ -67,7 +68,7 @@ async fn organisations_invite_members_by_their_own_address() {
         );
         assert!(matches!(
             organisations::accept(db, &invitee, &token, None).await,
-            Err(ServiceError::InvalidToken)
+            Err(ServiceError::Account(AccountError::InvalidToken))
         ));
         let invitee = accounts::session(db, &invitee_cookie)
             .await

@@ -1,12 +1,13 @@
 //! "Forgotten your password?": single-use links, capped per address.
 
 use cohesion_domain::ErrorCode;
+use cohesion_services::accounts::AccountError;
 use cohesion_services::accounts::{self, reset, Passwords};
 use cohesion_services::ServiceError;
 use cohesion_testkit as testkit;
 
-use super::{code, mail_count, origin, person, sign_in, token_for, NEW_PASSWORD};
-use crate::support::{Plain, BASE, PASSWORD};
+use super::{mail_count, origin, person, sign_in, token_for, NEW_PASSWORD};
+use crate::support::{code, Plain, BASE, PASSWORD};
 
 #[tokio::test]
 async fn password_reset_is_single_use_and_ends_every_session() {
@@ -32,7 +33,7 @@ async fn password_reset_is_single_use_and_ends_every_session() {
             .expect("a bad password does not spend the link");
         assert!(matches!(
             reset::complete(db, &pw, &token, NEW_PASSWORD, origin()).await,
-            Err(ServiceError::InvalidToken)
+            Err(ServiceError::Account(AccountError::InvalidToken))
         ));
         assert!(
             accounts::session(db, &old_cookie).await.unwrap().is_none(),
@@ -40,7 +41,7 @@ async fn password_reset_is_single_use_and_ends_every_session() {
         );
         assert!(matches!(
             sign_in(db, &pw, "rosa@example.org", PASSWORD).await,
-            Err(ServiceError::InvalidCredentials)
+            Err(ServiceError::Account(AccountError::InvalidCredentials))
         ));
         sign_in(db, &pw, "rosa@example.org", NEW_PASSWORD)
             .await

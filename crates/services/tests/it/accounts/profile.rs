@@ -7,8 +7,8 @@ use cohesion_storage::audit::{self, AuditQuery};
 use cohesion_storage::outbox;
 use cohesion_testkit as testkit;
 
-use super::{code, mail_count, origin, person, sign_in, token_for, NEW_PASSWORD};
-use crate::support::{Plain, BASE, PASSWORD};
+use super::{mail_count, origin, person, sign_in, token_for, NEW_PASSWORD};
+use crate::support::{code, Plain, BASE, PASSWORD};
 
 #[tokio::test]
 async fn profile_changes_are_checked_and_audited() {

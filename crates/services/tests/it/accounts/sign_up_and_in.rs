@@ -2,6 +2,7 @@
 
 use cohesion_domain::identity::Role;
 use cohesion_domain::ErrorCode;
+use cohesion_services::accounts::AccountError;
 use cohesion_services::accounts::{self, Passwords, SignUp};
 use cohesion_services::audit::Origin;
 use cohesion_services::ServiceError;
@@ -43,7 +44,7 @@ async fn sign_up_verify_sign_in_and_out() {
         assert!(
             matches!(
                 accounts::verify_email(&t.db, &token, Origin::default()).await,
-                Err(ServiceError::InvalidToken)
+                Err(ServiceError::Account(AccountError::InvalidToken))
             ),
             "a link works once"
         );
@@ -57,7 +58,10 @@ async fn sign_up_verify_sign_in_and_out() {
             None,
         )
         .await;
-        assert!(matches!(wrong, Err(ServiceError::InvalidCredentials)));
+        assert!(matches!(
+            wrong,
+            Err(ServiceError::Account(AccountError::InvalidCredentials))
+        ));
         let nobody = accounts::sign_in(
             &t.db,
             &passwords,
@@ -68,7 +72,10 @@ async fn sign_up_verify_sign_in_and_out() {
         )
         .await;
         assert!(
-            matches!(nobody, Err(ServiceError::InvalidCredentials)),
+            matches!(
+                nobody,
+                Err(ServiceError::Account(AccountError::InvalidCredentials))
+            ),
             "same answer for unknown addresses"
         );
 
@@ -187,7 +194,7 @@ async fn forged_and_expired_links_are_refused() {
     for token in ["", "0000", "' OR 1=1 --", &"f".repeat(64)] {
         assert!(matches!(
             accounts::verify_email(&t.db, token, Origin::default()).await,
-            Err(ServiceError::InvalidToken)
+            Err(ServiceError::Account(AccountError::InvalidToken))
         ));
     }
 }

@@ -12,9 +12,10 @@ use cohesion_services::ServiceError;
 use cohesion_testkit as testkit;
 
 use super::{
-    answer_errors, code, counts, find, input, person, published, raw, record, respond, response_of,
+    answer_errors, counts, find, input, person, published, raw, record, respond, response_of,
     stored_answers, survey, totals, ALL, FUTURE, NOW, PAST,
 };
+use crate::support::code;
 
 #[tokio::test]
 async fn answers_are_checked_page_by_page_and_bad_ones_change_nothing() {

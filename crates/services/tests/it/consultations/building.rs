@@ -10,6 +10,7 @@ use cohesion_services::consultations::authoring;
 use cohesion_services::consultations::reading;
 use cohesion_services::consultations::responding::writes;
 use cohesion_services::consultations::responding::Respondent;
+use cohesion_services::consultations::ConsultationError;
 use cohesion_services::ServiceError;
 use cohesion_storage::consultations::catalogue::{ConsultationRecord, ListQuery, Publication};
 use cohesion_testkit as testkit;
@@ -385,7 +386,7 @@ async fn a_bad_survey_saves_nothing_and_a_survey_with_responses_is_locked() {
         });
         forward.pages[1].questions[0].show_if = None;
         match authoring::set_survey(db, &officer, id, &forward, None).await {
-            Err(ServiceError::InvalidSurvey(errors)) => {
+            Err(ServiceError::Consultation(ConsultationError::InvalidSurvey(errors))) => {
                 let got: Vec<_> = errors.iter().map(|e| (e.at.as_str(), e.code)).collect();
                 assert!(got.contains(&("q1", ErrorCode::InvalidSurvey)), "{got:?}");
             }
@@ -394,7 +395,7 @@ async fn a_bad_survey_saves_nothing_and_a_survey_with_responses_is_locked() {
         let mut no_purpose = survey();
         no_purpose.pages[1].questions[1].purpose = "  ".into();
         match authoring::set_survey(db, &officer, id, &no_purpose, None).await {
-            Err(ServiceError::InvalidSurvey(errors)) => {
+            Err(ServiceError::Consultation(ConsultationError::InvalidSurvey(errors))) => {
                 assert_eq!(errors[0].at, "q3");
                 assert_eq!(errors[0].code, ErrorCode::PurposeRequired);
             }

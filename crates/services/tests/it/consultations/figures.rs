@@ -18,9 +18,10 @@ use cohesion_storage::consultations::catalogue::Publication;
 use cohesion_testkit as testkit;
 
 use super::{
-    answer_errors, audit_of, code, counts, find, input, person, published, question, raw, record,
+    answer_errors, audit_of, counts, find, input, person, published, question, raw, record,
     religion, respond, single, strings, ALL, NOW,
 };
+use crate::support::code;
 
 /// One page: q1 (A/B/C), q4 (W/X/Y/Z), q5 (P/Q, optional), q6 (M/N,
 /// optional) and religion.

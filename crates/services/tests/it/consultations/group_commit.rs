@@ -11,6 +11,7 @@ use cohesion_domain::ErrorCode;
 use cohesion_services::consultations::responding::{self, writes};
 use cohesion_services::consultations::responding::{Next, Respondent};
 use cohesion_services::consultations::results::totals_check;
+use cohesion_services::consultations::ConsultationError;
 use cohesion_services::ServiceError;
 use cohesion_storage::consultations::catalogue::{self, Publication};
 use cohesion_storage::consultations::responses::Owner;
@@ -195,7 +196,7 @@ async fn concurrent_respondents_each_get_their_own_answer_and_totals_match_a_rec
             let (i, outcome) = task.await.unwrap();
             if i % 5 == 0 {
                 match outcome {
-                    Err(ServiceError::InvalidAnswers(errors)) => {
+                    Err(ServiceError::Consultation(ConsultationError::InvalidAnswers(errors))) => {
                         assert_eq!(errors.len(), 1, "{:?}", t.engine());
                         assert_eq!(errors[0].question, "q99");
                         assert_eq!(errors[0].code, ErrorCode::UnknownQuestion);
@@ -312,7 +313,12 @@ async fn whole_responses_at_once_are_counted_exactly() {
             let (i, out) = task.await.unwrap();
             if i % 7 == 3 {
                 assert!(
-                    matches!(out, Err(ServiceError::InvalidAnswers(_))),
+                    matches!(
+                        out,
+                        Err(ServiceError::Consultation(
+                            ConsultationError::InvalidAnswers(_)
+                        ))
+                    ),
                     "{i}: {out:?}"
                 );
             } else {

@@ -30,6 +30,7 @@ use cohesion_services::consultations::authoring;
 use cohesion_services::consultations::responding::writes;
 use cohesion_services::consultations::responding::Respondent;
 use cohesion_services::consultations::results::{QuestionResult, Results};
+use cohesion_services::consultations::ConsultationError;
 use cohesion_services::ServiceError;
 use cohesion_storage::accounts::users;
 use cohesion_storage::audit::{self, AuditEntry, AuditQuery};
@@ -87,17 +88,11 @@ pub(super) async fn person(
     accounts::session(db, &t.cookie).await.unwrap().unwrap()
 }
 
-pub(super) fn code(e: ServiceError) -> ErrorCode {
-    match e {
-        ServiceError::Invalid(v) => v.code,
-        ServiceError::InvalidFields(v) => v[0].code,
-        other => panic!("not a validation error: {other:?}"),
-    }
-}
-
 pub(super) fn answer_errors(e: ServiceError) -> Vec<(String, ErrorCode)> {
     match e {
-        ServiceError::InvalidAnswers(v) => v.into_iter().map(|e| (e.question, e.code)).collect(),
+        ServiceError::Consultation(ConsultationError::InvalidAnswers(v)) => {
+            v.into_iter().map(|e| (e.question, e.code)).collect()
+        }
         other => panic!("not invalid answers: {other:?}"),
     }
 }

@@ -10,6 +10,7 @@ use cohesion_domain::ValidationError;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::authoring;
 use cohesion_services::consultations::reading;
+use cohesion_services::consultations::ConsultationError;
 use cohesion_services::ServiceError;
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
@@ -311,7 +312,9 @@ async fn save_question(
     };
     match authoring::set_survey(&ctx.state.db, &me, id, &next, Some(&client.0)).await {
         Ok(()) => Ok(see_other(&format!("/staff/consultations/{id}?done={done}"))),
-        Err(ServiceError::InvalidSurvey(errors)) => refuse(survey_messages(&ctx, &errors)).await,
+        Err(ServiceError::Consultation(ConsultationError::InvalidSurvey(errors))) => {
+            refuse(survey_messages(&ctx, &errors)).await
+        }
         Err(ServiceError::Invalid(e)) => {
             refuse(field_messages(
                 &ctx,
