@@ -31,6 +31,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
 
+use cohesion_domain::consultation::Publication;
 use cohesion_domain::consultation::{format_datetime, response_reference, ConsultationInput};
 use cohesion_domain::survey::answers::{check_response, fields_of_page, RawAnswers};
 use cohesion_domain::survey::model::{
@@ -41,7 +42,7 @@ use cohesion_services::accounts::tokens::hash_token;
 use cohesion_services::consultations::responding::writes;
 use cohesion_services::consultations::responding::{Next, Respondent};
 use cohesion_services::consultations::results::totals_check;
-use cohesion_storage::consultations::catalogue::{self, Publication};
+use cohesion_storage::consultations::catalogue;
 use cohesion_storage::consultations::responses::Owner;
 use cohesion_storage::consultations::{answers, responses, totals};
 use cohesion_storage::{migrate, Db, PoolSettings, Timestamp};
@@ -565,6 +566,7 @@ async fn submit(
     let counted = catalogue::find(db.acquire().await?.conn(), id)
         .await?
         .ok_or("consultation gone")?
+        .0
         .response_count;
     println!(
         "consultation={id} responses={count} tasks={tasks} whole={whole} seconds={secs:.2} per_s={:.0} \

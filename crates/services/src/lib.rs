@@ -23,6 +23,9 @@ pub mod site;
 use cohesion_domain::ValidationError;
 use cohesion_storage::StorageError;
 
+/// The database every use-case takes; callers hold one for the process.
+pub use cohesion_storage::Db;
+
 use accounts::your_data::YourData;
 use erasure::PersonalData;
 

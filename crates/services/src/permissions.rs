@@ -16,7 +16,12 @@ pub(crate) fn require(actor: &SignedIn, action: Action) -> Result<(), ServiceErr
     }
 }
 
+/// Whether `viewer` (signed in or not) may take `action`.
+pub fn may(viewer: Option<&SignedIn>, action: Action) -> bool {
+    viewer.is_some_and(|v| v.roles.allows(action))
+}
+
 /// Whether `viewer` may see drafts and everything staff see.
 pub fn is_staff(viewer: Option<&SignedIn>) -> bool {
-    viewer.is_some_and(|v| v.roles.allows(Action::RunEngagement))
+    may(viewer, Action::RunEngagement)
 }

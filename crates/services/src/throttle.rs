@@ -5,7 +5,7 @@ use cohesion_domain::rate_limit::{
     RateLimit, ANONYMOUS_RESPONSES_PER_CLIENT, MAIL_SENDING_PER_ACCOUNT, RESET_PER_CLIENT,
     SIGN_IN_PER_CLIENT, SIGN_UP_PER_CLIENT,
 };
-use cohesion_storage::{rate_limits, Db};
+use cohesion_storage::{rate_limits, Conn, Db};
 
 use crate::clock::unix_now;
 use crate::ServiceError;
@@ -37,10 +37,20 @@ impl Throttled {
 /// Counts one attempt by `client`; refuses it, saying when to retry, once
 /// the window's allowance is used up.
 pub async fn throttle(db: &Db, what: Throttled, client: &str) -> Result<(), ServiceError> {
+    let mut c = db.acquire().await?;
+    throttle_in(c.conn(), what, client).await
+}
+
+/// [`throttle`], inside the caller's transaction (so that the attempt is
+/// counted with what it writes).
+pub(crate) async fn throttle_in(
+    conn: Conn<'_>,
+    what: Throttled,
+    client: &str,
+) -> Result<(), ServiceError> {
     let (name, limit) = what.limit();
     let now = unix_now();
-    let mut c = db.acquire().await?;
-    let hits = rate_limits::hit(c.conn(), &format!("{name}:{client}"), limit, now).await?;
+    let hits = rate_limits::hit(conn, &format!("{name}:{client}"), limit, now).await?;
     if limit.allows(hits) {
         Ok(())
     } else {

@@ -22,7 +22,7 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{middleware, Router};
 use cohesion_i18n::Catalog;
-use cohesion_storage::Db;
+use cohesion_services::Db;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};

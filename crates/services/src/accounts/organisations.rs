@@ -4,11 +4,10 @@
 //! what lets them apply for grants on its behalf.
 
 use cohesion_domain::identity::{Action, Email, Role};
-use cohesion_domain::organisation::OrganisationInput;
+use cohesion_domain::organisation::{OrganisationInput, OrganisationKind};
+use cohesion_domain::timestamp;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::accounts::organisations::{
-    self, Invitation, Member, NewInvitation, OrganisationRecord,
-};
+use cohesion_storage::accounts::organisations::{self, NewInvitation, OrganisationRecord};
 use cohesion_storage::accounts::users;
 use cohesion_storage::{outbox, Conn, Db, Timestamp};
 use time::Duration;
@@ -64,16 +63,71 @@ pub async fn register(
     Ok(id)
 }
 
+/// An organisation as registered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: OrganisationKind,
+    pub registration_number: Option<String>,
+    pub org_identifier: Option<String>,
+    pub address: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub created_at: timestamp::Timestamp,
+}
+
+impl From<OrganisationRecord> for Organisation {
+    fn from(o: OrganisationRecord) -> Self {
+        Self {
+            id: o.id,
+            name: o.name,
+            kind: o.kind,
+            registration_number: o.registration_number,
+            org_identifier: o.org_identifier,
+            address: o.address,
+            contact_name: o.contact_name,
+            contact_email: o.contact_email,
+            contact_phone: o.contact_phone,
+            created_at: o.created_at.into(),
+        }
+    }
+}
+
+/// A member of an organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub user_id: Uuid,
+    pub display_name: Option<String>,
+    pub is_owner: bool,
+    pub joined_at: timestamp::Timestamp,
+}
+
+/// An invitation to join, as its organisation's owners see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    pub id: Uuid,
+    pub email: String,
+    pub created_at: timestamp::Timestamp,
+    pub expires_at: timestamp::Timestamp,
+    pub accepted_at: Option<timestamp::Timestamp>,
+}
+
 /// The organisations `me` belongs to, with whether they own each.
-pub async fn mine(db: &Db, me: &SignedIn) -> Result<Vec<(OrganisationRecord, bool)>, ServiceError> {
+pub async fn mine(db: &Db, me: &SignedIn) -> Result<Vec<(Organisation, bool)>, ServiceError> {
     let mut c = db.acquire().await?;
-    Ok(organisations::for_member(c.conn(), me.user_id).await?)
+    Ok(organisations::for_member(c.conn(), me.user_id)
+        .await?
+        .into_iter()
+        .map(|(o, owner)| (o.into(), owner))
+        .collect())
 }
 
 /// An organisation as its members (and administrators) see it.
 #[derive(Debug, Clone)]
 pub struct OrganisationView {
-    pub organisation: OrganisationRecord,
+    pub organisation: Organisation,
     pub members: Vec<Member>,
     /// The members' roles, for the badges beside their names.
     pub member_roles: Vec<(Uuid, Role)>,
@@ -94,16 +148,35 @@ pub async fn view(db: &Db, me: &SignedIn, id: Uuid) -> Result<OrganisationView, 
         .await?
         .ok_or(ServiceError::NotFound)?;
     let is_owner = membership == Some(true);
-    let members = organisations::members(c.conn(), id).await?;
+    let members: Vec<Member> = organisations::members(c.conn(), id)
+        .await?
+        .into_iter()
+        .map(|m| Member {
+            user_id: m.user_id,
+            display_name: m.display_name,
+            is_owner: m.is_owner,
+            joined_at: m.joined_at.into(),
+        })
+        .collect();
     let ids: Vec<Uuid> = members.iter().map(|m| m.user_id).collect();
     let member_roles = users::roles_of(c.conn(), &ids).await?;
     let invitations = if is_owner {
-        organisations::invitations(c.conn(), id).await?
+        organisations::invitations(c.conn(), id)
+            .await?
+            .into_iter()
+            .map(|i| Invitation {
+                id: i.id,
+                email: i.email,
+                created_at: i.created_at.into(),
+                expires_at: i.expires_at.into(),
+                accepted_at: i.accepted_at.map(Into::into),
+            })
+            .collect()
     } else {
         Vec::new()
     };
     Ok(OrganisationView {
-        organisation,
+        organisation: organisation.into(),
         members,
         member_roles,
         invitations,

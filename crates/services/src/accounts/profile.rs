@@ -3,7 +3,7 @@
 
 use cohesion_domain::identity::{DisplayName, Email, NewPassword};
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::accounts::sessions::{self, SessionSummary};
+use cohesion_storage::accounts::sessions;
 use cohesion_storage::accounts::{email_tokens, users};
 use cohesion_storage::{outbox, Db, Timestamp};
 use time::Duration;
@@ -229,10 +229,32 @@ pub async fn confirm_email_change(
     Ok(())
 }
 
+/// One of a person's live sessions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// What ends it (`None` for sessions older than ids).
+    pub id: Option<Uuid>,
+    pub created_at: cohesion_domain::timestamp::Timestamp,
+    pub last_seen_at: cohesion_domain::timestamp::Timestamp,
+    /// The browser's User-Agent, as it said.
+    pub user_agent: Option<String>,
+}
+
 /// The person's live sessions, this one included.
-pub async fn sessions(db: &Db, me: &SignedIn) -> Result<Vec<SessionSummary>, ServiceError> {
+pub async fn sessions(db: &Db, me: &SignedIn) -> Result<Vec<Session>, ServiceError> {
     let mut c = db.acquire().await?;
-    Ok(sessions::list_for_user(c.conn(), me.user_id, Timestamp::now()).await?)
+    Ok(
+        sessions::list_for_user(c.conn(), me.user_id, Timestamp::now())
+            .await?
+            .into_iter()
+            .map(|s| Session {
+                id: s.id,
+                created_at: s.created_at.into(),
+                last_seen_at: s.last_seen_at.into(),
+                user_agent: s.user_agent,
+            })
+            .collect(),
+    )
 }
 
 /// Ends one of the person's sessions; an id that is not theirs is

@@ -1,11 +1,12 @@
 //! Officers writing a consultation: its text and dates, its survey, its
 //! timeline, and publishing it (or its results) or withdrawing it.
 
+use cohesion_domain::consultation::Publication;
 use cohesion_domain::consultation::{ConsultationInput, StageInput};
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::consultations::catalogue::{self, Publication};
+use cohesion_storage::consultations::catalogue;
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 

@@ -2,11 +2,13 @@
 //! export leaves. Special-category answers are exported only to those
 //! allowed to see them, and that export is logged as such.
 
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::SurveyDefinition;
-use cohesion_storage::consultations::catalogue::{self, ConsultationRecord};
+use cohesion_domain::survey::tally::AnswerRow;
+use cohesion_domain::timestamp::Timestamp;
 use cohesion_storage::consultations::export_pages;
-use cohesion_storage::consultations::export_pages::{RawPage, Submitted};
+use cohesion_storage::consultations::export_pages::RawPage;
 use cohesion_storage::{Db, StorageError};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
@@ -14,7 +16,7 @@ use uuid::Uuid;
 
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
-use crate::consultations::parse_survey;
+use crate::consultations::load;
 use crate::permissions::require;
 use crate::ServiceError;
 
@@ -24,7 +26,7 @@ pub const EXPORT_PAGE: i64 = 1_000;
 /// What an export may contain, decided (and logged) once at its start.
 #[derive(Debug, Clone)]
 pub struct Export {
-    pub consultation: ConsultationRecord,
+    pub consultation: Consultation,
     pub survey: SurveyDefinition,
     /// Whether special-category columns are included.
     pub special: bool,
@@ -40,10 +42,7 @@ pub async fn start(
 ) -> Result<Export, ServiceError> {
     require(me, Action::ExportResponses)?;
     let mut tx = db.begin().await?;
-    let consultation = catalogue::find(tx.conn(), id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let survey = parse_survey(&consultation.survey)?;
+    let (consultation, survey) = load(tx.conn(), id).await?;
     let has_special = survey.questions().any(|q| q.kind.is_special_category());
     let special = has_special && me.roles.allows(Action::ViewSpecialCategory);
     let origin = me.origin(client);
@@ -66,6 +65,17 @@ pub async fn start(
         survey,
         special,
     })
+}
+
+/// One submitted response, as an export writes it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submitted {
+    pub id: Uuid,
+    pub reference: String,
+    pub submitted_at: Timestamp,
+    /// Sorted by question, item and choice (special-category rows last),
+    /// so each question's rows are next to each other.
+    pub rows: Vec<AnswerRow>,
 }
 
 /// The submitted responses of an export, a page at a time and in id
@@ -115,7 +125,17 @@ impl Pages {
     /// The next page, or `None` after the last (and from then on).
     pub async fn next(&mut self) -> Result<Option<Vec<Submitted>>, ServiceError> {
         if let Some(page) = self.pages.recv().await {
-            return Ok(Some(page?.decode()?));
+            let page = page?.decode()?;
+            return Ok(Some(
+                page.into_iter()
+                    .map(|s| Submitted {
+                        id: s.id,
+                        reference: s.reference,
+                        submitted_at: s.submitted_at.into(),
+                        rows: s.rows,
+                    })
+                    .collect(),
+            ));
         }
         // The reader ended. Unless it finished, the export must not look
         // complete: a reader that panicked or was stopped is an error.

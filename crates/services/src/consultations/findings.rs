@@ -4,18 +4,20 @@
 
 use std::collections::HashMap;
 
-use cohesion_domain::analysis::findings::FindingInput;
+use cohesion_domain::analysis::findings::{Finding, FindingInput};
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
+use cohesion_domain::survey::model::QuestionDef;
 use cohesion_insight::disclosure::SmallBaseRules;
-use cohesion_storage::consultations::catalogue::{self, ConsultationRecord};
 use cohesion_storage::consultations::findings::{self, FindingRecord};
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
-use crate::consultations::parse_survey;
-use crate::consultations::results::{public_lines, Cell};
+use crate::consultations::load;
+use crate::consultations::results::{line, public_lines, Cell, Line};
+use crate::consultations::themes::figures::figures_of_question;
 use crate::consultations::themes::Figure;
 use crate::permissions::{is_staff, require};
 use crate::ServiceError;
@@ -23,10 +25,13 @@ use crate::ServiceError;
 /// A finding with the figure it rests on, as it stands now.
 #[derive(Debug, Clone)]
 pub struct ShownFinding {
-    pub record: FindingRecord,
+    pub id: Uuid,
+    pub finding: Finding,
+    /// `None` while it is a draft (staff only).
+    pub published_at: Option<cohesion_domain::timestamp::Timestamp>,
     pub question: String,
     /// The option's (and row's) label comes from the question.
-    pub question_def: cohesion_domain::survey::model::QuestionDef,
+    pub question_def: QuestionDef,
     pub base: u64,
     pub base_hidden: bool,
     pub cell: Cell,
@@ -44,10 +49,7 @@ pub async fn add(
 ) -> Result<Uuid, ServiceError> {
     require(me, Action::RunEngagement)?;
     let mut tx = db.begin().await?;
-    let c = catalogue::find(tx.conn(), id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let survey = parse_survey(&c.survey)?;
+    let (_, survey) = load(tx.conn(), id).await?;
     let mut finding = input
         .validate(&survey)
         .map_err(ServiceError::InvalidFields)?;
@@ -153,100 +155,121 @@ pub async fn shown(
     viewer: Option<&SignedIn>,
     id: Uuid,
     rules: SmallBaseRules,
-) -> Result<(ConsultationRecord, Vec<ShownFinding>), ServiceError> {
+) -> Result<(Consultation, Vec<ShownFinding>), ServiceError> {
     let staff = is_staff(viewer);
     let mut c = db.acquire().await?;
-    let consultation = catalogue::find(c.conn(), id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let (consultation, survey) = load(c.conn(), id).await?;
     if consultation.published_at.is_none() && !staff {
         return Err(ServiceError::NotFound);
     }
     let list = findings::list(c.conn(), id, staff).await?;
     drop(c);
-    let survey = parse_survey(&consultation.survey)?;
     let lines = public_lines(db, id, &survey, rules).await?;
-    // Theme figures, worked out once per question whatever the number of
-    // findings citing its themes.
-    let mut theme_figures: HashMap<String, HashMap<Uuid, (String, Figure)>> = HashMap::new();
+    let theme_figures = theme_figures(db, id, &list).await?;
+    let out = list
+        .into_iter()
+        .filter_map(|record| {
+            let q = survey.question(&record.finding.question_id)?;
+            let figure = match &record.finding.theme {
+                Some(theme) => theme_figure(&theme_figures, &record.finding, theme, rules),
+                None => option_figure(&lines, q, &record.finding)?,
+            };
+            Some(shown_finding(record, q, figure))
+        })
+        .collect();
+    Ok((consultation, out))
+}
+
+/// Theme figures by question, worked out once per question whatever the
+/// number of findings citing its themes.
+async fn theme_figures(
+    db: &Db,
+    id: Uuid,
+    list: &[FindingRecord],
+) -> Result<HashMap<String, HashMap<Uuid, (String, Figure)>>, ServiceError> {
+    let mut theme_figures = HashMap::new();
     let mut c = db.acquire().await?;
-    for record in &list {
+    for record in list {
         let q = &record.finding.question_id;
         if record.finding.theme.is_some() && !theme_figures.contains_key(q) {
-            let figures =
-                crate::consultations::themes::figures::figures_of_question(&mut c, id, q).await?;
+            let figures = figures_of_question(&mut c, id, q).await?;
             theme_figures.insert(q.clone(), figures);
         }
     }
-    drop(c);
-    let mut out = Vec::new();
-    for record in list {
-        let Some(q) = survey.question(&record.finding.question_id) else {
-            continue;
-        };
-        if let Some(theme) = &record.finding.theme {
-            // A theme's figure: answers mapped to it, suppressed like
-            // every published figure; hidden while the theme is not
-            // confirmed and mapped in the latest analysis.
-            let figure = Uuid::parse_str(theme).ok().and_then(|tid| {
-                theme_figures
-                    .get(&record.finding.question_id)
-                    .and_then(|f| f.get(&tid))
-            });
-            let (label, base, cell, hidden) = match figure {
-                Some((label, f)) => {
-                    let l = crate::consultations::results::line(&[f.count], f.base, rules);
-                    let cell = l.cells.into_iter().next().unwrap_or(Cell {
-                        count: None,
-                        share: None,
-                    });
-                    (label.clone(), f.base, cell, l.base_hidden)
-                }
-                None => (
-                    String::new(),
-                    0,
-                    Cell {
-                        count: None,
-                        share: None,
-                    },
-                    true,
-                ),
-            };
-            out.push(ShownFinding {
-                question: q.text.clone(),
-                question_def: q.clone(),
-                base,
-                base_hidden: hidden,
-                cell,
-                theme: Some(label),
-                record,
-            });
-            continue;
+    Ok(theme_figures)
+}
+
+/// What a finding's figure shows: a base, whether it is hidden, the
+/// cell, and the theme's label for a finding on a theme.
+struct Figured {
+    base: u64,
+    base_hidden: bool,
+    cell: Cell,
+    theme: Option<String>,
+}
+
+const HIDDEN: Cell = Cell {
+    count: None,
+    share: None,
+};
+
+/// A theme's figure: answers mapped to it, suppressed like every
+/// published figure; hidden while the theme is not confirmed and mapped
+/// in the latest analysis.
+fn theme_figure(
+    figures: &HashMap<String, HashMap<Uuid, (String, Figure)>>,
+    finding: &Finding,
+    theme: &str,
+    rules: SmallBaseRules,
+) -> Figured {
+    let figure = Uuid::parse_str(theme)
+        .ok()
+        .and_then(|tid| figures.get(&finding.question_id).and_then(|f| f.get(&tid)));
+    match figure {
+        Some((label, f)) => {
+            let l = line(&[f.count], f.base, rules);
+            Figured {
+                base: f.base,
+                base_hidden: l.base_hidden,
+                cell: l.cells.into_iter().next().unwrap_or(HIDDEN),
+                theme: Some(label.clone()),
+            }
         }
-        let line = lines
-            .get(&q.id)
-            .and_then(|l| l.get(record.finding.row.unwrap_or(0)))
-            .cloned();
-        let Some(line) = line else {
-            continue;
-        };
-        let cell = line
-            .cells
-            .get(record.finding.option)
-            .cloned()
-            .unwrap_or(Cell {
-                count: None,
-                share: None,
-            });
-        out.push(ShownFinding {
-            question: q.text.clone(),
-            question_def: q.clone(),
-            base: line.base,
-            base_hidden: line.base_hidden,
-            cell,
-            theme: None,
-            record,
-        });
+        None => Figured {
+            base: 0,
+            base_hidden: true,
+            cell: HIDDEN,
+            theme: Some(String::new()),
+        },
     }
-    Ok((consultation, out))
+}
+
+/// An option's figure from the question's (or matrix row's) line; `None`
+/// when the question has no such line.
+fn option_figure(
+    lines: &HashMap<String, Vec<Line>>,
+    q: &QuestionDef,
+    finding: &Finding,
+) -> Option<Figured> {
+    let line = lines.get(&q.id)?.get(finding.row.unwrap_or(0))?;
+    Some(Figured {
+        base: line.base,
+        base_hidden: line.base_hidden,
+        cell: line.cells.get(finding.option).cloned().unwrap_or(HIDDEN),
+        theme: None,
+    })
+}
+
+fn shown_finding(record: FindingRecord, q: &QuestionDef, figure: Figured) -> ShownFinding {
+    ShownFinding {
+        id: record.id,
+        finding: record.finding,
+        published_at: record.published_at.map(Into::into),
+        question: q.text.clone(),
+        question_def: q.clone(),
+        base: figure.base,
+        base_hidden: figure.base_hidden,
+        cell: figure.cell,
+        theme: figure.theme,
+    }
 }

@@ -14,9 +14,12 @@ pub mod results;
 pub mod themes;
 pub mod translations;
 
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::survey::answers::AnswerError;
 use cohesion_domain::survey::model::{DefinitionError, SurveyDefinition};
+use cohesion_storage::consultations::catalogue;
 use cohesion_storage::Conn;
+use uuid::Uuid;
 
 use crate::accounts::your_data::YourData;
 use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
@@ -31,6 +34,17 @@ pub enum ConsultationError {
     /// A survey definition with problems, each with where it is.
     #[error("the survey has {} problems", .0.len())]
     InvalidSurvey(Vec<DefinitionError>),
+}
+
+/// Consultation `id` with its survey, or "not found".
+pub(crate) async fn load(
+    conn: Conn<'_>,
+    id: Uuid,
+) -> Result<(Consultation, SurveyDefinition), ServiceError> {
+    let (consultation, survey) = catalogue::find(conn, id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok((consultation, parse_survey(&survey)?))
 }
 
 pub(crate) fn parse_survey(json: &str) -> Result<SurveyDefinition, ServiceError> {

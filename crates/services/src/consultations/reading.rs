@@ -1,15 +1,15 @@
 //! What everyone reads of a consultation: one by id (drafts for staff
 //! only), in the reader's language, and the list with its filters.
 
-use cohesion_domain::consultation::Stage;
+use cohesion_domain::consultation::{Consultation, ListFilter, Stage};
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::translation::{self, SourceText, Texts, Translator, Untranslated};
-use cohesion_storage::consultations::catalogue::{self, ConsultationRecord, ListQuery};
+use cohesion_storage::consultations::catalogue::{self, ListQuery};
 use cohesion_storage::consultations::translations;
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
-use super::parse_survey;
+use super::load;
 use crate::accounts::SignedIn;
 use crate::permissions::is_staff;
 use crate::ServiceError;
@@ -19,7 +19,7 @@ pub const PAGE_SIZE: i64 = 20;
 /// A consultation with its survey and timeline, as a page shows it.
 #[derive(Debug, Clone)]
 pub struct ConsultationView {
-    pub record: ConsultationRecord,
+    pub consultation: Consultation,
     pub survey: SurveyDefinition,
     pub stages: Vec<Stage>,
 }
@@ -28,7 +28,7 @@ impl ConsultationView {
     /// Every translatable text with its key and what it is (see
     /// `domain::translation`).
     pub fn texts(&self) -> Vec<SourceText> {
-        let r = &self.record;
+        let r = &self.consultation;
         translation::source_texts(&translation::Written {
             title: &r.title,
             summary: &r.summary,
@@ -51,16 +51,13 @@ pub async fn view(
     id: Uuid,
 ) -> Result<ConsultationView, ServiceError> {
     let mut c = db.acquire().await?;
-    let record = catalogue::find(c.conn(), id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    if record.published_at.is_none() && !is_staff(viewer) {
+    let (consultation, survey) = load(c.conn(), id).await?;
+    if consultation.published_at.is_none() && !is_staff(viewer) {
         return Err(ServiceError::NotFound);
     }
     let stages = catalogue::stages(c.conn(), id).await?;
-    let survey = parse_survey(&record.survey)?;
     Ok(ConsultationView {
-        record,
+        consultation,
         survey,
         stages,
     })
@@ -76,16 +73,21 @@ pub async fn areas(db: &Db) -> Result<Vec<String>, ServiceError> {
 pub async fn list(
     db: &Db,
     viewer: Option<&SignedIn>,
-    mut query: ListQuery<'_>,
+    filter: ListFilter<'_>,
     page: u32,
-) -> Result<(Vec<ConsultationRecord>, i64), ServiceError> {
-    query.drafts = query.drafts && is_staff(viewer);
+) -> Result<(Vec<Consultation>, i64), ServiceError> {
     // Matched against normalised text, so Arabic spelled with or without
     // vowel marks, tatweel or hamza forms finds the same consultations.
-    let search = query.search.map(cohesion_insight::text::normalise);
-    query.search = search.as_deref();
-    query.limit = PAGE_SIZE;
-    query.offset = i64::from(page.saturating_sub(1)) * PAGE_SIZE;
+    let search = filter.search.map(cohesion_insight::text::normalise);
+    let query = ListQuery {
+        drafts: filter.drafts && is_staff(viewer),
+        status: filter.status,
+        topic: filter.topic,
+        area: filter.area,
+        search: search.as_deref(),
+        limit: PAGE_SIZE,
+        offset: i64::from(page.saturating_sub(1)) * PAGE_SIZE,
+    };
     let mut c = db.acquire().await?;
     Ok(catalogue::list(c.conn(), &query, Timestamp::now()).await?)
 }
@@ -126,13 +128,13 @@ pub async fn view_in(
     let t = translation(db, id, locale).await?;
     let mut tr = Translator::new(&t);
     tr.main(
-        &mut v.record.title,
-        &mut v.record.summary,
-        &mut v.record.body,
+        &mut v.consultation.title,
+        &mut v.consultation.summary,
+        &mut v.consultation.body,
     );
     tr.stages(&mut v.stages);
-    tr.lists(&mut v.record.strands, &mut v.record.documents);
-    tr.labels(&mut v.record.topics, &mut v.record.area);
+    tr.lists(&mut v.consultation.strands, &mut v.consultation.documents);
+    tr.labels(&mut v.consultation.topics, &mut v.consultation.area);
     tr.survey(&mut v.survey);
     Ok((v, tr.finish()))
 }

@@ -22,7 +22,7 @@ pub(crate) async fn refresh_search(
     mut conn: cohesion_storage::Conn<'_>,
     id: Uuid,
 ) -> Result<(), ServiceError> {
-    let Some(c) = catalogue::find(conn.reborrow(), id).await? else {
+    let Some((c, _)) = catalogue::find(conn.reborrow(), id).await? else {
         return Ok(());
     };
     let mut text = format!("{}\n{}", c.title, c.summary);
@@ -62,7 +62,8 @@ pub async fn all_text_keys(
 pub async fn all_texts(db: &Db, v: &ConsultationView) -> Result<Vec<SourceText>, ServiceError> {
     let mut texts = v.texts();
     let mut c = db.acquire().await?;
-    let list = cohesion_storage::consultations::findings::list(c.conn(), v.record.id, true).await?;
+    let list =
+        cohesion_storage::consultations::findings::list(c.conn(), v.consultation.id, true).await?;
     // Labels looked up once per question, however many findings cite it.
     let mut labels: HashMap<String, HashMap<Uuid, String>> = HashMap::new();
     let mut cited = HashSet::new();
@@ -90,9 +91,12 @@ pub async fn all_texts(db: &Db, v: &ConsultationView) -> Result<Vec<SourceText>,
         };
         let q = f.finding.question_id;
         if !labels.contains_key(&q) {
-            let of_question =
-                crate::consultations::themes::figures::labels_of_question(&mut c, v.record.id, &q)
-                    .await?;
+            let of_question = crate::consultations::themes::figures::labels_of_question(
+                &mut c,
+                v.consultation.id,
+                &q,
+            )
+            .await?;
             labels.insert(q.clone(), of_question);
         }
         if let Some(label) = labels.get(&q).and_then(|l| l.get(&theme)) {

@@ -10,12 +10,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use cohesion_storage::site::programmes::{self, ProgrammeView};
+use cohesion_domain::programme::Programme;
+use cohesion_storage::site::programmes;
 use cohesion_storage::Db;
 
 use crate::ServiceError;
 
-type Entry = (Instant, Option<Arc<ProgrammeView>>);
+type Entry = (Instant, Option<Arc<Programme>>);
 
 pub struct SiteContent {
     db: Db,
@@ -44,7 +45,7 @@ impl SiteContent {
         &self,
         locale: &str,
         fallback: &str,
-    ) -> Result<Option<Arc<ProgrammeView>>, ServiceError> {
+    ) -> Result<Option<Arc<Programme>>, ServiceError> {
         if let Some((at, value)) = self.cache.read().ok().and_then(|c| c.get(locale).cloned()) {
             if at.elapsed() < self.ttl {
                 return Ok(value);
@@ -77,7 +78,7 @@ pub async fn programme(
     db: &Db,
     locale: &str,
     fallback: &str,
-) -> Result<Option<ProgrammeView>, ServiceError> {
+) -> Result<Option<Programme>, ServiceError> {
     let mut conn = db.acquire().await?;
     Ok(programmes::featured(conn.conn(), locale, fallback).await?)
 }

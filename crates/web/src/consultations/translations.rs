@@ -89,7 +89,7 @@ pub(super) async fn missing_by_language(
     let source = ctx.state.catalog.default_locale().tag().to_owned();
     let mut out = Vec::new();
     for l in ctx.state.catalog.all().iter().filter(|l| l.tag() != source) {
-        let texts = reading::translation(&ctx.state.db, v.record.id, l.tag()).await?;
+        let texts = reading::translation(&ctx.state.db, v.consultation.id, l.tag()).await?;
         let missing = keys
             .iter()
             .filter(|(k, original)| translation::current(&texts, k, original).is_none())

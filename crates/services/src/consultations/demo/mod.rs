@@ -8,10 +8,11 @@ mod responses;
 pub mod survey;
 
 use cohesion_domain::analysis::findings::FindingInput;
+use cohesion_domain::consultation::Publication;
 use cohesion_domain::consultation::{format_datetime, ConsultationInput, StageInput};
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::translation::{self, Texts};
-use cohesion_storage::consultations::catalogue::{self, ListQuery, Publication};
+use cohesion_storage::consultations::catalogue::{self, ListQuery};
 use cohesion_storage::consultations::findings;
 use cohesion_storage::consultations::{result_publications, translations};
 use cohesion_storage::{Db, Timestamp};

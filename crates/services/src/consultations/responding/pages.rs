@@ -8,11 +8,16 @@ use cohesion_storage::consultations::responses;
 use cohesion_storage::Conn;
 use uuid::Uuid;
 
-use super::{answers_before, check_open, owner, parse_draft, start, Loaded, Next, Respondent};
-use crate::consultations::ConsultationError;
+use super::{
+    answers_before, owner, parse_draft, start, turned_away, Loaded, Next, Posted, Progress,
+    Respondent,
+};
+use crate::throttle::{throttle_in, Throttled};
 use crate::ServiceError;
 
-/// Saves the answers on page `page` inside the caller's transaction.
+/// Saves the answers on page `page` (from 0) inside the caller's
+/// transaction. With `client`, as the survey's pages send it: an
+/// anonymous respondent's first answers count against their address.
 pub(super) async fn save_page_in(
     mut tx: Conn<'_>,
     loaded: &mut Loaded,
@@ -20,14 +25,29 @@ pub(super) async fn save_page_in(
     id: Uuid,
     page: usize,
     raw: &RawAnswers,
-) -> Result<Next, ServiceError> {
+    client: Option<&str>,
+) -> Result<Posted<Next>, ServiceError> {
     let (consultation, survey) = loaded.get(tx.reborrow(), id).await?;
-    check_open(consultation, &who)?;
+    if let Some(admission) = turned_away(consultation, &who)? {
+        return Ok(Posted::turned_away(consultation, admission));
+    }
     if page >= survey.pages.len() {
         return Err(ServiceError::NotFound);
     }
     let key = who.key(id);
     let existing = responses::find_for(tx.reborrow(), id, owner(&who, &key)).await?;
+    if let (Some(client), Respondent::Anonymous(_), None) = (client, who, &existing) {
+        throttle_in(tx.reborrow(), Throttled::AnonymousResponse, client).await?;
+    }
+    let refused = |errors| Posted::Refused {
+        progress: Box::new(Progress::of(
+            consultation.clone(),
+            survey.clone(),
+            existing.as_ref(),
+            &who,
+        )),
+        errors,
+    };
     let mut draft = existing.as_ref().map(parse_draft).unwrap_or_default();
     let earlier = answers_before(survey, &draft, page);
     if survey.pages[page]
@@ -48,9 +68,11 @@ pub(super) async fn save_page_in(
         })
         .collect();
     if !unknown.is_empty() {
-        return Err(ConsultationError::InvalidAnswers(unknown).into());
+        return Ok(refused(unknown));
     }
-    parse_page(survey, page, raw, &earlier).map_err(ConsultationError::InvalidAnswers)?;
+    if let Err(errors) = parse_page(survey, page, raw, &earlier) {
+        return Ok(refused(errors));
+    }
     clear_page(survey, page, &mut draft);
     // Hidden questions' fields were refused above, so the page's raw
     // fields are exactly what the respondent answered.
@@ -72,8 +94,8 @@ pub(super) async fn save_page_in(
         }
     }
     let pages = visible_pages(survey, &answers_before(survey, &draft, survey.pages.len()));
-    Ok(match pages.into_iter().find(|p| *p > page) {
+    Ok(Posted::Done(match pages.into_iter().find(|p| *p > page) {
         Some(p) => Next::Page(p),
         None => Next::CheckAnswers,
-    })
+    }))
 }

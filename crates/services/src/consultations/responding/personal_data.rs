@@ -5,13 +5,13 @@
 
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_storage::consultations::responses::{self, ResponseRecord};
-use cohesion_storage::consultations::{answers, catalogue, totals};
+use cohesion_storage::consultations::{answers, totals};
 use cohesion_storage::Conn;
 use uuid::Uuid;
 
 use super::submission::take_out_answers;
 use crate::accounts::your_data::{iso, ResponseData, YourData};
-use crate::consultations::parse_survey;
+use crate::consultations::load;
 use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 use crate::ServiceError;
 
@@ -85,10 +85,7 @@ pub async fn remove_all_for(mut conn: Conn<'_>, user: Uuid) -> Result<usize, Ser
     list.sort_by_key(|r| r.consultation_id);
     for r in &list {
         if r.submitted_at.is_some() && r.removed_at.is_none() {
-            let c = catalogue::find(conn.reborrow(), r.consultation_id)
-                .await?
-                .ok_or(ServiceError::NotFound)?;
-            let survey = parse_survey(&c.survey)?;
+            let (_, survey) = load(conn.reborrow(), r.consultation_id).await?;
             withdraw_answers(conn.reborrow(), &survey, r).await?;
             totals::adjust_counts(conn.reborrow(), r.consultation_id, &[], 0, -1).await?;
         }

@@ -12,7 +12,9 @@ use cohesion_storage::consultations::{answers, submission};
 use cohesion_storage::{Conn, Timestamp};
 use uuid::Uuid;
 
-use super::{check_open, owner, parse_draft, start, Loaded, Respondent};
+use super::{
+    check_open, owner, parse_draft, start, turned_away, Loaded, Posted, Progress, Respondent,
+};
 use crate::consultations::ConsultationError;
 use crate::ServiceError;
 
@@ -22,9 +24,11 @@ pub(super) async fn submit_in(
     loaded: &mut Loaded,
     who: Respondent<'_>,
     id: Uuid,
-) -> Result<String, ServiceError> {
+) -> Result<Posted<String>, ServiceError> {
     let (consultation, survey) = loaded.get(tx.reborrow(), id).await?;
-    check_open(consultation, &who)?;
+    if let Some(admission) = turned_away(consultation, &who)? {
+        return Ok(Posted::turned_away(consultation, admission));
+    }
     let key = who.key(id);
     // Read under the row's lock: two tabs submitting at once queue here,
     // and the second sees the first's submission, so it takes those
@@ -35,10 +39,19 @@ pub(super) async fn submit_in(
             "consultation",
             ErrorCode::FieldRequired,
         ))?;
-    let answers = check_response(survey, &parse_draft(&response))
-        .map_err(ConsultationError::InvalidAnswers)?;
+    let answers = match check_response(survey, &parse_draft(&response)) {
+        Ok(answers) => answers,
+        Err(errors) => {
+            let progress =
+                Progress::of(consultation.clone(), survey.clone(), Some(&response), &who);
+            return Ok(Posted::Refused {
+                progress: Box::new(progress),
+                errors,
+            });
+        }
+    };
     submit_answers(tx, survey, &response, &answers).await?;
-    Ok(response.reference)
+    Ok(Posted::Done(response.reference))
 }
 
 /// Takes a whole response inside the caller's transaction.

@@ -6,13 +6,13 @@ use cohesion_domain::survey::model::QuestionDef;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
 use cohesion_insight::proportion::Proportion;
-use cohesion_storage::consultations::{answers, catalogue};
+use cohesion_storage::consultations::answers;
 use cohesion_storage::Db;
 use uuid::Uuid;
 
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
-use crate::consultations::parse_survey;
+use crate::consultations::load;
 use crate::permissions::require;
 use crate::ServiceError;
 
@@ -42,10 +42,7 @@ pub async fn crosstab(
 ) -> Result<Crosstab, ServiceError> {
     require(me, Action::Analyse)?;
     let mut tx = db.begin().await?;
-    let consultation = catalogue::find(tx.conn(), id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let survey = parse_survey(&consultation.survey)?;
+    let (_, survey) = load(tx.conn(), id).await?;
     let pick = |field: &'static str, qid: &str| -> Result<QuestionDef, ServiceError> {
         let q = survey
             .question(qid)

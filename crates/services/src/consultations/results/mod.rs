@@ -14,18 +14,18 @@ pub mod weighting;
 use std::collections::HashMap;
 
 use cohesion_domain::analysis::publication::{all_publishable, publishable};
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind, SurveyDefinition};
 use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
 use cohesion_insight::proportion::Proportion;
-use cohesion_storage::consultations::catalogue::{self, ConsultationRecord};
 use cohesion_storage::consultations::{result_publications, totals};
 use cohesion_storage::Db;
 use uuid::Uuid;
 
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
-use crate::consultations::parse_survey;
+use crate::consultations::load;
 use crate::permissions::is_staff;
 use crate::ServiceError;
 
@@ -61,7 +61,7 @@ pub struct QuestionResult {
 
 #[derive(Debug, Clone)]
 pub struct Results {
-    pub consultation: ConsultationRecord,
+    pub consultation: Consultation,
     pub survey: SurveyDefinition,
     pub questions: Vec<QuestionResult>,
     pub rules: SmallBaseRules,
@@ -101,7 +101,7 @@ impl WeightedSnapshot {
 /// questions and weighted figures, or `None` while unpublished.
 async fn publication(
     conn: cohesion_storage::Conn<'_>,
-    c: &ConsultationRecord,
+    c: &Consultation,
     survey: &SurveyDefinition,
 ) -> Result<Option<(Vec<String>, Option<WeightedSnapshot>)>, ServiceError> {
     if c.results_published_at.is_none() {
@@ -246,7 +246,7 @@ pub async fn public_lines(
 
 /// Whether `viewer` sees results of this consultation now, and whether
 /// as staff (everything, before publication) or as the public.
-fn may_see(viewer: Option<&SignedIn>, c: &ConsultationRecord) -> Result<bool, ServiceError> {
+fn may_see(viewer: Option<&SignedIn>, c: &Consultation) -> Result<bool, ServiceError> {
     if viewer.is_some_and(|v| v.roles.allows(Action::Analyse)) {
         return Ok(true);
     }
@@ -282,9 +282,7 @@ pub async fn results(
     client: Option<&str>,
 ) -> Result<Results, ServiceError> {
     let mut c = db.acquire().await?;
-    let consultation = catalogue::find(c.conn(), id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let (consultation, survey) = load(c.conn(), id).await?;
     if consultation.published_at.is_none()
         && !is_staff(viewer)
         && !viewer.is_some_and(|v| v.roles.allows(Action::Analyse))
@@ -293,7 +291,6 @@ pub async fn results(
     }
     let staff = may_see(viewer, &consultation)?;
     let special_allowed = viewer.is_some_and(|v| v.roles.allows(Action::ViewSpecialCategory));
-    let survey = parse_survey(&consultation.survey)?;
     let (published, weighting) = match publication(c.conn(), &consultation, &survey).await? {
         Some((q, w)) => (Some(q), w),
         None => (None, None),

@@ -3,7 +3,7 @@
 
 use cohesion_domain::analysis::publication::{all_publishable, publishable, questions_to_publish};
 use cohesion_domain::identity::Action;
-use cohesion_storage::consultations::{catalogue, result_publications};
+use cohesion_storage::consultations::result_publications;
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
@@ -11,7 +11,7 @@ use super::weighting::weighted;
 use super::WeightedSnapshot;
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
-use crate::consultations::parse_survey;
+use crate::consultations::load;
 use crate::permissions::require;
 use crate::ServiceError;
 
@@ -28,13 +28,10 @@ pub async fn publish(
     client: Option<&str>,
 ) -> Result<(), ServiceError> {
     require(me, Action::RunEngagement)?;
-    let consultation = {
+    let (_, survey) = {
         let mut c = db.acquire().await?;
-        catalogue::find(c.conn(), id)
-            .await?
-            .ok_or(ServiceError::NotFound)?
+        load(c.conn(), id).await?
     };
-    let survey = parse_survey(&consultation.survey)?;
     let questions = match questions {
         Some(chosen) => questions_to_publish(&survey, chosen)?,
         None => all_publishable(&survey),
@@ -46,7 +43,7 @@ pub async fn publish(
             let r = &w.report;
             Some(WeightedSnapshot {
                 margins: margins.to_owned(),
-                computed_at: Timestamp::now().to_minute(),
+                computed_at: cohesion_domain::timestamp::Timestamp::now().to_minute(),
                 included: w.included,
                 excluded: w.excluded,
                 converged: r.converged,
@@ -108,10 +105,7 @@ pub async fn publication_choice(
 ) -> Result<(Vec<String>, String), ServiceError> {
     require(me, Action::RunEngagement)?;
     let mut c = db.acquire().await?;
-    let consultation = catalogue::find(c.conn(), id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let survey = parse_survey(&consultation.survey)?;
+    let (_, survey) = load(c.conn(), id).await?;
     Ok(
         match result_publications::result_publication(c.conn(), id).await? {
             Some(p) => (

@@ -5,13 +5,13 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::text::pii;
+use cohesion_storage::consultations::answers;
 use cohesion_storage::consultations::themes::answers as theme_answers;
-use cohesion_storage::consultations::{answers, catalogue};
 use cohesion_storage::Db;
 use uuid::Uuid;
 
 use crate::accounts::SignedIn;
-use crate::consultations::parse_survey;
+use crate::consultations::load;
 use crate::permissions::require;
 use crate::ServiceError;
 
@@ -19,7 +19,9 @@ use crate::ServiceError;
 pub const TEXTS_PAGE: i64 = 50;
 
 /// A page of the written answers to one question, newest first, with the
-/// reference of the response each belongs to, and how many match.
+/// reference of the response each belongs to, and how many match. Email
+/// addresses, phone numbers and postcodes are masked: staff read what
+/// people think, not how to reach them.
 pub async fn texts(
     db: &Db,
     me: &SignedIn,
@@ -30,10 +32,7 @@ pub async fn texts(
 ) -> Result<(QuestionDef, Vec<(String, String)>, i64), ServiceError> {
     require(me, Action::Analyse)?;
     let mut c = db.acquire().await?;
-    let consultation = catalogue::find(c.conn(), id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let survey = parse_survey(&consultation.survey)?;
+    let (_, survey) = load(c.conn(), id).await?;
     let q = survey
         .question(question)
         .filter(|q| {
@@ -46,7 +45,11 @@ pub async fn texts(
         .clone();
     let offset = i64::from(page.saturating_sub(1)) * TEXTS_PAGE;
     let (list, total) = answers::texts(c.conn(), id, &q.id, search, offset, TEXTS_PAGE).await?;
-    Ok((q, list, total))
+    let masked = list
+        .into_iter()
+        .map(|(reference, text)| (reference, pii::mask(&text).into_owned()))
+        .collect();
+    Ok((q, masked, total))
 }
 
 /// One submitted response's answers for staff who analyse (where quotes

@@ -79,7 +79,7 @@ impl TotalsCheck {
 /// responses arriving meanwhile cannot show as differences.
 pub async fn check_totals(db: &Db, id: Uuid) -> Result<TotalsCheck, ServiceError> {
     let mut snapshot = db.snapshot().await?;
-    let record = catalogue::find(snapshot.conn(), id)
+    let (record, _) = catalogue::find(snapshot.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let counted = totals::submitted_count(snapshot.conn(), id).await?;

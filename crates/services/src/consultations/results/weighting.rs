@@ -2,24 +2,27 @@
 
 use std::collections::HashMap;
 
+use cohesion_domain::analysis::weighting::{parse_margins, MarginSpec};
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::QuestionDef;
 use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_insight::disclosure::SmallBaseRules;
+use cohesion_insight::weighted::{WeightedShare, WeightedTally};
 use cohesion_storage::consultations::answers;
-use cohesion_storage::consultations::catalogue::{self, ConsultationRecord};
 use cohesion_storage::Db;
 use uuid::Uuid;
 
 use super::log_special_view;
 use crate::accounts::SignedIn;
-use crate::consultations::parse_survey;
+use crate::consultations::load;
 use crate::permissions::require;
 use crate::ServiceError;
 
 /// Results weighted to population margins, with how the weighting went.
 #[derive(Debug, Clone)]
 pub struct Weighted {
-    pub consultation: ConsultationRecord,
+    pub consultation: Consultation,
     /// Respondents weighted (those in a category with a target on every
     /// margin) and those left out.
     pub included: usize,
@@ -27,6 +30,9 @@ pub struct Weighted {
     pub report: cohesion_insight::raking::Raked,
     pub questions: Vec<(QuestionDef, cohesion_insight::weighted::WeightedTally)>,
 }
+
+/// Each respondent's picked options by question, in response order.
+type Picks = Vec<(Uuid, HashMap<String, Vec<usize>>)>;
 
 /// Weights respondents to the population `margins` (see
 /// `analysis::weighting`) by raking and tallies every choice question with
@@ -39,15 +45,12 @@ pub async fn weighted(
     margins: &str,
     client: Option<&str>,
 ) -> Result<Weighted, ServiceError> {
-    use cohesion_insight::raking::{rake, Margin, RakingSettings};
+    use cohesion_insight::raking::{rake, RakingSettings};
     require(me, Action::Analyse)?;
     let special_allowed = me.roles.allows(Action::ViewSpecialCategory);
     let mut c = db.acquire().await?;
-    let consultation = catalogue::find(c.conn(), id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let survey = parse_survey(&consultation.survey)?;
-    let specs = cohesion_domain::analysis::weighting::parse_margins(margins, &survey)?;
+    let (consultation, survey) = load(c.conn(), id).await?;
+    let specs = parse_margins(margins, &survey)?;
     let uses_special = specs.iter().any(|m| {
         survey
             .question(&m.question_id)
@@ -62,8 +65,42 @@ pub async fn weighted(
         rows.sort_by_key(|r| r.0);
     }
     drop(c);
-    // Respondents side by side: question -> picked options.
-    let mut people: Vec<(Uuid, HashMap<String, Vec<usize>>)> = Vec::new();
+    let people = picks(rows);
+    let (included, categories) = categorised(&specs, &people);
+    let report = rake(
+        &categories,
+        &rake_margins(&specs),
+        RakingSettings::default(),
+    )
+    .map_err(|e| ServiceError::Invalid(ValidationError::new("margins", weighting_code(&e))))?;
+    let questions: Vec<_> = survey
+        .questions()
+        .filter(|q| q.kind.is_choice() && (!q.kind.is_special_category() || special_allowed))
+        .map(|q| {
+            let answers: Vec<Vec<usize>> = included
+                .iter()
+                .map(|a| a.get(&q.id).cloned().unwrap_or_default())
+                .collect();
+            let options = q.kind.options().len();
+            let tally = cohesion_insight::weighted::tally(&report.weights, &answers, options);
+            (q.clone(), tally)
+        })
+        .collect();
+    if uses_special || questions.iter().any(|(q, _)| q.kind.is_special_category()) {
+        log_special_view(db, me, id, client, "weighted results").await?;
+    }
+    Ok(Weighted {
+        consultation,
+        included: categories.len(),
+        excluded: people.len() - categories.len(),
+        report,
+        questions,
+    })
+}
+
+/// Respondents side by side: question -> picked options.
+fn picks(rows: Vec<(Uuid, String, i64)>) -> Picks {
+    let mut people: Picks = Vec::new();
     for (rid, q, choice) in rows {
         if people.last().is_none_or(|p| p.0 != rid) {
             people.push((rid, HashMap::new()));
@@ -72,9 +109,17 @@ pub async fn weighted(
             p.1.entry(q).or_default().push(choice);
         }
     }
-    // Each margin's categories are its options that have a target.
-    let category = |spec: &cohesion_domain::analysis::weighting::MarginSpec,
-                    answers: &HashMap<String, Vec<usize>>| {
+    people
+}
+
+/// The respondents in a category with a target on every margin, and
+/// their category on each: a margin's categories are its options that
+/// have a target.
+fn categorised<'a>(
+    specs: &[MarginSpec],
+    people: &'a Picks,
+) -> (Vec<&'a HashMap<String, Vec<usize>>>, Vec<Vec<usize>>) {
+    let category = |spec: &MarginSpec, answers: &HashMap<String, Vec<usize>>| {
         let picked = answers.get(&spec.question_id)?.first().copied()?;
         spec.targets.get(picked).copied().flatten()?;
         Some(
@@ -86,48 +131,58 @@ pub async fn weighted(
     };
     let mut included = Vec::new();
     let mut categories = Vec::new();
-    for (_, answers) in &people {
+    for (_, answers) in people {
         let cats: Option<Vec<usize>> = specs.iter().map(|s| category(s, answers)).collect();
         if let Some(cats) = cats {
             categories.push(cats);
             included.push(answers);
         }
     }
-    let rake_margins: Vec<Margin> = specs
+    (included, categories)
+}
+
+fn rake_margins(specs: &[MarginSpec]) -> Vec<cohesion_insight::raking::Margin> {
+    specs
         .iter()
-        .map(|s| Margin {
+        .map(|s| cohesion_insight::raking::Margin {
             name: s.question_id.clone(),
             targets: s.targets.iter().flatten().copied().collect(),
         })
-        .collect();
-    let report = rake(&categories, &rake_margins, RakingSettings::default())
-        .map_err(|e| ServiceError::Invalid(ValidationError::new("margins", weighting_code(&e))))?;
-    let mut questions = Vec::new();
-    let mut special_shown = uses_special;
-    for q in survey.questions() {
-        if !q.kind.is_choice() || (q.kind.is_special_category() && !special_allowed) {
-            continue;
-        }
-        special_shown |= q.kind.is_special_category();
-        let answers: Vec<Vec<usize>> = included
-            .iter()
-            .map(|a| a.get(&q.id).cloned().unwrap_or_default())
-            .collect();
-        questions.push((
-            q.clone(),
-            cohesion_insight::weighted::tally(&report.weights, &answers, q.kind.options().len()),
-        ));
-    }
-    if special_shown {
-        log_special_view(db, me, id, client, "weighted results").await?;
-    }
-    Ok(Weighted {
-        consultation,
-        included: categories.len(),
-        excluded: people.len() - categories.len(),
-        report,
-        questions,
-    })
+        .collect()
+}
+
+/// One option of a weighted tally as staff see it on the weighting page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WeightedCell {
+    /// Fewer respondents picked it than the smallest count shown: its
+    /// share and count are both hidden.
+    Hidden,
+    /// Its unweighted count, and its weighted share unless the base is
+    /// too small for percentages.
+    Shown {
+        count: u64,
+        share: Option<WeightedShare>,
+    },
+}
+
+/// A weighted tally's options as staff see them, small counts hidden by
+/// `rules` (the published figures use the stricter [`super::weighted_cells`]).
+pub fn staff_cells(tally: &WeightedTally, rules: SmallBaseRules) -> Vec<WeightedCell> {
+    let percent = tally.base >= rules.min_base_for_percent;
+    tally
+        .options
+        .iter()
+        .map(|o| {
+            if o.count < rules.min_count {
+                WeightedCell::Hidden
+            } else {
+                WeightedCell::Shown {
+                    count: o.count,
+                    share: percent.then_some(*o),
+                }
+            }
+        })
+        .collect()
 }
 
 fn weighting_code(e: &cohesion_insight::raking::RakingError) -> ErrorCode {

@@ -5,13 +5,12 @@
 use std::collections::HashMap;
 
 use cohesion_domain::survey::model::QuestionKind;
-use cohesion_storage::consultations::catalogue;
 use cohesion_storage::consultations::themes::{answers, assignments, definitions, runs};
 use cohesion_storage::Db;
 use uuid::Uuid;
 
 use super::Figure;
-use crate::consultations::parse_survey;
+use crate::consultations::load;
 use crate::ServiceError;
 
 /// The figures of the confirmed themes in the latest mapped analysis of
@@ -70,10 +69,7 @@ pub async fn labels_of_question(
 /// for findings to rest on: (theme id, question id, label).
 pub async fn citable(db: &Db, id: Uuid) -> Result<Vec<(Uuid, String, String)>, ServiceError> {
     let mut c = db.acquire().await?;
-    let consultation = catalogue::find(c.conn(), id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let survey = parse_survey(&consultation.survey)?;
+    let (_, survey) = load(c.conn(), id).await?;
     let mut out = Vec::new();
     for q in survey
         .questions()

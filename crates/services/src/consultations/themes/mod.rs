@@ -15,12 +15,13 @@ pub mod review;
 
 use std::collections::HashMap;
 
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
+use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::proportion::Proportion;
 use cohesion_insight::text::pii;
-use cohesion_storage::consultations::catalogue::{self, ConsultationRecord};
 use cohesion_storage::consultations::themes::definitions::ThemeRecord;
 use cohesion_storage::consultations::themes::runs::RunRecord;
 use cohesion_storage::consultations::themes::{answers, assignments, definitions, reviews, runs};
@@ -29,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::accounts::SignedIn;
-use crate::consultations::parse_survey;
+use crate::consultations::load;
 use crate::permissions::require;
 use crate::ServiceError;
 
@@ -103,18 +104,62 @@ pub struct CampaignView {
     pub count: i64,
 }
 
+/// A discovery run: its seed, what it found, and how far the analysis
+/// went (confirmed, mapped).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub id: Uuid,
+    pub seed: i64,
+    /// Answers discovery read.
+    pub answers: i64,
+    pub campaign_answers: i64,
+    pub endorsements: i64,
+    pub rejections: i64,
+    pub unassigned: i64,
+    pub run_at: Timestamp,
+    pub confirmed_at: Option<Timestamp>,
+    pub mapped_at: Option<Timestamp>,
+}
+
+impl From<&RunRecord> for Run {
+    fn from(r: &RunRecord) -> Self {
+        Self {
+            id: r.id,
+            seed: r.seed,
+            answers: r.answers,
+            campaign_answers: r.campaign_answers,
+            endorsements: r.endorsements,
+            rejections: r.rejections,
+            unassigned: r.unassigned,
+            run_at: r.run_at.into(),
+            confirmed_at: r.confirmed_at.map(Into::into),
+            mapped_at: r.mapped_at.map(Into::into),
+        }
+    }
+}
+
+/// A theme deleted, or merged into another, kept for the record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetiredTheme {
+    pub id: Uuid,
+    pub label: String,
+    /// deleted or merged.
+    pub status: String,
+    pub merged_into: Option<Uuid>,
+}
+
 /// The theme analysis of one question as it stands.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    pub consultation: ConsultationRecord,
+    pub consultation: Consultation,
     pub question: QuestionDef,
     /// Submitted written answers now.
     pub answers: i64,
-    pub run: Option<RunRecord>,
+    pub run: Option<Run>,
     /// Live themes (candidate or confirmed), in order.
     pub themes: Vec<ThemeView>,
     /// Deleted and merged themes, for the record.
-    pub retired: Vec<ThemeRecord>,
+    pub retired: Vec<RetiredTheme>,
     pub campaigns: Vec<CampaignView>,
     pub waiting: i64,
 }
@@ -165,11 +210,8 @@ pub(super) async fn question(
     conn: Conn<'_>,
     id: Uuid,
     question_id: &str,
-) -> Result<(ConsultationRecord, QuestionDef), ServiceError> {
-    let c = catalogue::find(conn, id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let survey = parse_survey(&c.survey)?;
+) -> Result<(Consultation, QuestionDef), ServiceError> {
+    let (c, survey) = load(conn, id).await?;
     let q = survey
         .question(question_id)
         .ok_or(ValidationError::new("question", ErrorCode::UnknownQuestion))?
@@ -219,62 +261,120 @@ pub async fn analysis(
     id: Uuid,
     question_id: &str,
 ) -> Result<Analysis, ServiceError> {
+    Ok(analysis_and_run(db, me, id, question_id).await?.0)
+}
+
+/// [`analysis`], with the latest run as stored, for what reads on.
+pub(super) async fn analysis_and_run(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    question_id: &str,
+) -> Result<(Analysis, Option<RunRecord>), ServiceError> {
     require(me, Action::Analyse)?;
     let mut c = db.acquire().await?;
     let (consultation, q) = question(c.conn(), id, question_id).await?;
     let answers = answers::answer_count(c.conn(), id, &q.id).await?;
-    let Some(run) = runs::latest_run(c.conn(), id, &q.id).await? else {
-        return Ok(Analysis {
-            consultation,
-            question: q,
-            answers,
-            run: None,
-            themes: Vec::new(),
-            retired: Vec::new(),
-            campaigns: Vec::new(),
-            waiting: 0,
-        });
+    let mut a = Analysis {
+        consultation,
+        question: q,
+        answers,
+        run: None,
+        themes: Vec::new(),
+        retired: Vec::new(),
+        campaigns: Vec::new(),
+        waiting: 0,
+    };
+    let Some(run) = runs::latest_run(c.conn(), id, &a.question.id).await? else {
+        return Ok((a, None));
     };
     let all = definitions::themes(c.conn(), run.id).await?;
-    let candidate: HashMap<Uuid, i64> = assignments::counts(c.conn(), run.id, false)
-        .await?
-        .into_iter()
-        .collect();
-    let mapped: HashMap<Uuid, i64> = assignments::counts(c.conn(), run.id, true)
-        .await?
-        .into_iter()
-        .collect();
-    // Every quote of every theme in one query.
     let stored: Vec<CampaignView> = serde_json::from_str(&run.campaigns).unwrap_or_default();
-    let quote_ids: Vec<Uuid> = all
+    let texts = quoted(c.conn(), id, &a.question.id, &all, &stored).await?;
+    let (live_themes, retired): (Vec<ThemeRecord>, Vec<ThemeRecord>) =
+        all.into_iter().partition(|t| live(&t.status));
+    a.themes = theme_views(c.conn(), &run, answers, live_themes, &texts).await?;
+    a.retired = retired
+        .into_iter()
+        .map(|t| RetiredTheme {
+            id: t.id,
+            label: t.label,
+            status: t.status,
+            merged_into: t.merged_into,
+        })
+        .collect();
+    a.campaigns = stored
+        .into_iter()
+        .filter_map(|c| {
+            let (_, text) = texts.get(&c.response_id)?;
+            Some(CampaignView {
+                text: pii::mask(text).into_owned(),
+                ..c
+            })
+        })
+        .collect();
+    a.waiting = reviews::reviews(c.conn(), &run, 0, 1).await?.1;
+    a.run = Some(Run::from(&run));
+    Ok((a, Some(run)))
+}
+
+/// The answers the analysis quotes (three per live theme, and each
+/// campaign's), by response: (reference, text as written), in one query.
+async fn quoted(
+    conn: Conn<'_>,
+    id: Uuid,
+    question: &str,
+    themes: &[ThemeRecord],
+    campaigns: &[CampaignView],
+) -> Result<HashMap<Uuid, (String, String)>, ServiceError> {
+    let quote_ids: Vec<Uuid> = themes
         .iter()
         .filter(|t| live(&t.status))
         .flat_map(|t| ids(&t.examples).into_iter().take(3))
-        .chain(stored.iter().map(|c| c.response_id))
+        .chain(campaigns.iter().map(|c| c.response_id))
         .collect();
-    let texts: HashMap<Uuid, (String, String)> =
-        answers::answers_of(c.conn(), id, &q.id, &quote_ids)
-            .await?
+    Ok(answers::answers_of(conn, id, question, &quote_ids)
+        .await?
+        .into_iter()
+        .map(|(rid, reference, text)| (rid, (reference, text)))
+        .collect())
+}
+
+/// The live themes as the analysis shows them: quotes masked, the
+/// candidate figure of the run's answers and, once mapped, the mapped
+/// one of the answers now.
+async fn theme_views(
+    mut conn: Conn<'_>,
+    run: &RunRecord,
+    answers: i64,
+    live_themes: Vec<ThemeRecord>,
+    texts: &HashMap<Uuid, (String, String)>,
+) -> Result<Vec<ThemeView>, ServiceError> {
+    let candidate: HashMap<Uuid, i64> = assignments::counts(conn.reborrow(), run.id, false)
+        .await?
+        .into_iter()
+        .collect();
+    let mapped: HashMap<Uuid, i64> = assignments::counts(conn, run.id, true)
+        .await?
+        .into_iter()
+        .collect();
+    let quotes = |examples: &str| -> Vec<Quote> {
+        ids(examples)
             .into_iter()
-            .map(|(rid, reference, text)| (rid, (reference, text)))
-            .collect();
-    let waiting = reviews::reviews(c.conn(), &run, 0, 1).await?.1;
-    let (live_themes, retired): (Vec<ThemeRecord>, Vec<ThemeRecord>) =
-        all.into_iter().partition(|t| live(&t.status));
-    let themes = live_themes
+            .filter_map(|rid| {
+                texts.get(&rid).map(|(reference, text)| Quote {
+                    response_id: rid,
+                    reference: reference.clone(),
+                    text: pii::mask(text).into_owned(),
+                })
+            })
+            .take(3)
+            .collect()
+    };
+    Ok(live_themes
         .into_iter()
         .map(|t| ThemeView {
-            quotes: ids(&t.examples)
-                .into_iter()
-                .filter_map(|rid| {
-                    texts.get(&rid).map(|(reference, text)| Quote {
-                        response_id: rid,
-                        reference: reference.clone(),
-                        text: pii::mask(text).into_owned(),
-                    })
-                })
-                .take(3)
-                .collect(),
+            quotes: quotes(&t.examples),
             candidate: Figure::of(candidate.get(&t.id).copied().unwrap_or(0), run.answers),
             mapped: run
                 .mapped_at
@@ -286,25 +386,5 @@ pub async fn analysis(
             stance: t.stance,
             status: t.status,
         })
-        .collect();
-    let campaigns: Vec<CampaignView> = stored
-        .into_iter()
-        .filter_map(|c| {
-            let (_, text) = texts.get(&c.response_id)?;
-            Some(CampaignView {
-                text: pii::mask(text).into_owned(),
-                ..c
-            })
-        })
-        .collect();
-    Ok(Analysis {
-        consultation,
-        question: q,
-        answers,
-        run: Some(run),
-        themes,
-        retired,
-        campaigns,
-        waiting,
-    })
+        .collect())
 }

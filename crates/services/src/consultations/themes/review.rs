@@ -6,12 +6,13 @@ use std::collections::HashMap;
 use cohesion_domain::identity::Action;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::text::pii;
-use cohesion_storage::consultations::themes::reviews::ReviewRow;
 use cohesion_storage::consultations::themes::{answers, assignments, definitions, reviews};
 use cohesion_storage::Db;
 use uuid::Uuid;
 
-use super::{analysis, current_run, question, to_json, Analysis, Quote, ThemeView};
+use super::{
+    analysis, analysis_and_run, current_run, question, to_json, Analysis, Quote, ThemeView,
+};
 use super::{REVIEW_PAGE, SPLIT_CHOICES};
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
@@ -21,9 +22,14 @@ use crate::ServiceError;
 /// One answer on the review list with the themes it holds now.
 #[derive(Debug, Clone)]
 pub struct ReviewItem {
-    pub row: ReviewRow,
+    pub response_id: Uuid,
+    pub reference: String,
     /// Masked for personal data.
     pub text: String,
+    /// agree, disagree or unclear, as the mapping read it.
+    pub stance: String,
+    /// The mapping's best confidence in any theme.
+    pub best: f64,
     pub themes: Vec<Uuid>,
 }
 
@@ -35,8 +41,8 @@ pub async fn review(
     question_id: &str,
     page: u32,
 ) -> Result<(Analysis, Vec<ReviewItem>, i64), ServiceError> {
-    let a = analysis(db, me, id, question_id).await?;
-    let Some(run) = a.run.clone() else {
+    let (a, run) = analysis_and_run(db, me, id, question_id).await?;
+    let Some(run) = run else {
         return Ok((a, Vec::new(), 0));
     };
     let mut c = db.acquire().await?;
@@ -52,7 +58,10 @@ pub async fn review(
         .map(|row| ReviewItem {
             text: pii::mask(&row.text).into_owned(),
             themes: held.remove(&row.response_id).unwrap_or_default(),
-            row,
+            response_id: row.response_id,
+            reference: row.reference,
+            stance: row.stance,
+            best: row.best,
         })
         .collect();
     Ok((a, items, total))

@@ -3,10 +3,10 @@
 use cohesion_domain::identity::Role;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::people;
+use cohesion_services::accounts::people::UserQuery;
 use cohesion_services::accounts::AccountError;
 use cohesion_services::accounts::{self, Passwords};
 use cohesion_services::ServiceError;
-use cohesion_storage::accounts::users::UserQuery;
 use cohesion_storage::audit::{self, AuditQuery};
 use cohesion_testkit as testkit;
 

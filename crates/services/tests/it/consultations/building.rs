@@ -1,6 +1,7 @@
 //! Officers build, publish and translate consultations; everyone else
 //! reads what is published; a survey with responses is locked.
 
+use cohesion_domain::consultation::{Consultation, ListFilter, Publication};
 use cohesion_domain::consultation::{ConsultationInput, StageInput, StageLink, StageState, Status};
 use cohesion_domain::identity::Role;
 use cohesion_domain::survey::model::Rule;
@@ -12,13 +13,12 @@ use cohesion_services::consultations::responding::writes;
 use cohesion_services::consultations::responding::Respondent;
 use cohesion_services::consultations::ConsultationError;
 use cohesion_services::ServiceError;
-use cohesion_storage::consultations::catalogue::{ConsultationRecord, ListQuery, Publication};
 use cohesion_testkit as testkit;
 use uuid::Uuid;
 
 use super::{audit_of, input, person, published, raw, record, survey, FUTURE, NOW, PAST};
 
-fn titles(list: &(Vec<ConsultationRecord>, i64)) -> Vec<&str> {
+fn titles(list: &(Vec<Consultation>, i64)) -> Vec<&str> {
     list.0.iter().map(|c| c.title.as_str()).collect()
 }
 
@@ -64,10 +64,13 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             );
         }
         let draft = reading::view(db, Some(&officer), id).await.unwrap();
-        assert!(draft.record.published_at.is_none());
+        assert!(draft.consultation.published_at.is_none());
         assert!(draft.survey.pages.is_empty(), "a new draft has no survey");
-        assert_eq!(draft.record.topics, ["Community safety", "Hate crime"]);
-        assert!(!draft.record.allow_anonymous);
+        assert_eq!(
+            draft.consultation.topics,
+            ["Community safety", "Hate crime"]
+        );
+        assert!(!draft.consultation.allow_anonymous);
 
         let e = authoring::set_survey(db, &resident, id, &survey(), None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)));
@@ -134,7 +137,7 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
 
         for viewer in [None, Some(&resident)] {
             let v = reading::view(db, viewer, id).await.unwrap();
-            assert!(v.record.published_at.is_some());
+            assert!(v.consultation.published_at.is_some());
             assert_eq!(v.survey, survey(), "the survey round-trips whole");
             let q3 = v.survey.question("q3").unwrap();
             assert!(q3.kind.is_special_category());
@@ -166,7 +169,8 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
                 Some("2026-10-01".to_owned())
             );
             assert_eq!(
-                v.record.status(cohesion_storage::Timestamp::now()),
+                v.consultation
+                    .status(cohesion_domain::timestamp::Timestamp::now()),
                 Status::Open
             );
         }
@@ -196,7 +200,7 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             .await
             .unwrap();
         let v = reading::view(db, None, id).await.unwrap();
-        assert_eq!(v.record.title, "Safer streets for all");
+        assert_eq!(v.consultation.title, "Safer streets for all");
         assert_eq!(v.survey, survey(), "an update keeps the survey");
         assert_eq!(v.stages.len(), 3, "and the timeline");
 
@@ -258,7 +262,7 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
         )
         .await
         .unwrap();
-        let all = |drafts: bool| ListQuery {
+        let all = |drafts: bool| ListFilter {
             drafts,
             ..Default::default()
         };
@@ -291,14 +295,14 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             (Status::Upcoming, "Library opening hours"),
             (Status::Closed, "Park lighting"),
         ] {
-            let q = ListQuery {
+            let q = ListFilter {
                 status: Some(status),
                 ..Default::default()
             };
             let l = reading::list(db, None, q, 1).await.unwrap();
             assert_eq!((titles(&l), l.1), (vec![expected], 1), "{status:?}");
         }
-        let q = ListQuery {
+        let q = ListFilter {
             status: Some(Status::Open),
             drafts: true,
             ..Default::default()
@@ -306,31 +310,31 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
         let l = reading::list(db, Some(&officer), q, 1).await.unwrap();
         assert_eq!(l.1, 2, "{:?}", titles(&l));
 
-        let q = ListQuery {
+        let q = ListFilter {
             topic: Some("COMMUNITY SAFETY"),
             ..Default::default()
         };
         let l = reading::list(db, None, q, 1).await.unwrap();
         assert_eq!(titles(&l), ["Safer streets for all", "Park lighting"]);
-        let q = ListQuery {
+        let q = ListFilter {
             topic: Some("libraries"),
             ..Default::default()
         };
         let l = reading::list(db, None, q, 1).await.unwrap();
         assert_eq!(titles(&l), ["Library opening hours"]);
-        let q = ListQuery {
+        let q = ListFilter {
             topic: Some("budget"),
             ..Default::default()
         };
         assert_eq!(reading::list(db, None, q, 1).await.unwrap().1, 0);
 
-        let q = ListQuery {
+        let q = ListFilter {
             search: Some("LIGHTING"),
             ..Default::default()
         };
         let l = reading::list(db, None, q, 1).await.unwrap();
         assert_eq!(titles(&l), ["Park lighting"]);
-        let q = ListQuery {
+        let q = ListFilter {
             search: Some("tell us about library"),
             ..Default::default()
         };
@@ -341,7 +345,7 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             "the summary is searched"
         );
         for wild in ["%", "_"] {
-            let q = ListQuery {
+            let q = ListFilter {
                 search: Some(wild),
                 ..Default::default()
             };

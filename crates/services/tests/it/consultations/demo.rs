@@ -1,5 +1,6 @@
 //! The demo's consultations.
 
+use cohesion_domain::consultation::ListFilter;
 use cohesion_services::consultations::reading;
 use cohesion_services::consultations::translations;
 use cohesion_storage::consultations::catalogue::ListQuery;
@@ -47,16 +48,19 @@ async fn the_demo_open_consultation_is_translated_into_arabic_and_the_others_are
                 for (key, _) in &keys {
                     assert!(!untranslated.contains(key), "{key}");
                 }
-                assert_eq!(v.record.title, "شوارع أكثر أمنًا ومجتمعات أقوى");
-                assert!(v.record.body.contains("## ما نسأل عنه"));
-                assert_eq!(v.record.topics, ["جرائم الكراهية", "التماسك المجتمعي"]);
-                assert_eq!(v.record.area.as_deref(), Some("المدينة كلها"));
+                assert_eq!(v.consultation.title, "شوارع أكثر أمنًا ومجتمعات أقوى");
+                assert!(v.consultation.body.contains("## ما نسأل عنه"));
+                assert_eq!(
+                    v.consultation.topics,
+                    ["جرائم الكراهية", "التماسك المجتمعي"]
+                );
+                assert_eq!(v.consultation.area.as_deref(), Some("المدينة كلها"));
                 assert_eq!(
                     v.survey.pages[0].questions[1].text,
                     "هل رأيتم أو سمعتم خلال الأشهر الاثني عشر الماضية آراء تروّج للكراهية أو التطرف؟"
                 );
                 // Found by an Arabic search, as an officer's translation is.
-                let search = ListQuery {
+                let search = ListFilter {
                     search: Some("مجتمعات أقوى"),
                     ..Default::default()
                 };

@@ -2,6 +2,7 @@
 //! categories guarded, every kind of answer counted, chosen questions
 //! and weighted figures published.
 
+use cohesion_domain::consultation::Publication;
 use cohesion_domain::identity::Role;
 use cohesion_domain::survey::answers::RawAnswers;
 use cohesion_domain::survey::model::{PageDef, QuestionKind, SurveyDefinition};
@@ -14,7 +15,6 @@ use cohesion_services::consultations::responding::Respondent;
 use cohesion_services::consultations::responding::{self, writes};
 use cohesion_services::consultations::results::{self, crosstab, publication, totals_check};
 use cohesion_services::ServiceError;
-use cohesion_storage::consultations::catalogue::Publication;
 use cohesion_testkit as testkit;
 
 use super::{

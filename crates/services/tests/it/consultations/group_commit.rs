@@ -4,6 +4,7 @@
 //! nothing and fails nobody else, and the running totals always equal a
 //! recount.
 
+use cohesion_domain::consultation::Publication;
 use cohesion_domain::consultation::{format_datetime, ConsultationInput};
 use cohesion_domain::survey::answers::RawAnswers;
 use cohesion_domain::survey::model::{PageDef, QuestionDef, QuestionKind, SurveyDefinition};
@@ -13,7 +14,7 @@ use cohesion_services::consultations::responding::{Next, Respondent};
 use cohesion_services::consultations::results::totals_check;
 use cohesion_services::consultations::ConsultationError;
 use cohesion_services::ServiceError;
-use cohesion_storage::consultations::catalogue::{self, Publication};
+use cohesion_storage::consultations::catalogue;
 use cohesion_storage::consultations::responses::Owner;
 use cohesion_storage::consultations::{answers, responses, totals};
 use cohesion_storage::{Db, Timestamp};
@@ -172,6 +173,7 @@ async fn response_count(db: &Db, id: Uuid) -> i64 {
         .await
         .unwrap()
         .unwrap()
+        .0
         .response_count
 }
 

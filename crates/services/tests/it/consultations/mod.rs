@@ -17,6 +17,7 @@ mod search;
 mod themes;
 
 use cohesion_domain::consultation::ConsultationInput;
+use cohesion_domain::consultation::{Consultation, Publication};
 use cohesion_domain::identity::Role;
 use cohesion_domain::survey::answers::RawAnswers;
 use cohesion_domain::survey::model::{
@@ -34,7 +35,6 @@ use cohesion_services::consultations::ConsultationError;
 use cohesion_services::ServiceError;
 use cohesion_storage::accounts::users;
 use cohesion_storage::audit::{self, AuditEntry, AuditQuery};
-use cohesion_storage::consultations::catalogue::{ConsultationRecord, Publication};
 use cohesion_storage::consultations::responses::{Owner, ResponseRecord};
 use cohesion_storage::consultations::{answers, responses, totals};
 use cohesion_storage::{outbox, Db};
@@ -240,12 +240,13 @@ pub(super) async fn two_consultations(
     ]
 }
 
-pub(super) async fn record(db: &Db, id: Uuid) -> ConsultationRecord {
+pub(super) async fn record(db: &Db, id: Uuid) -> Consultation {
     let mut c = db.acquire().await.unwrap();
     cohesion_storage::consultations::catalogue::find(c.conn(), id)
         .await
         .unwrap()
         .unwrap()
+        .0
 }
 
 pub(super) async fn response_of(db: &Db, id: Uuid, user: Uuid) -> ResponseRecord {

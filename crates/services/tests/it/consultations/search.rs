@@ -1,10 +1,10 @@
 //! Searching the list, Arabic included.
 
+use cohesion_domain::consultation::ListFilter;
 use cohesion_domain::identity::Role;
 use cohesion_services::accounts::Passwords;
 use cohesion_services::consultations::reading;
 use cohesion_services::consultations::translations;
-use cohesion_storage::consultations::catalogue::ListQuery;
 use cohesion_testkit as testkit;
 
 use super::{input, person, published, survey, NOW};
@@ -29,7 +29,7 @@ async fn search_finds_arabic_whatever_the_spelling_and_translations_too() {
         let a = published(db, &officer, &arabic, &survey()).await;
         let english = input("Safer parks", "", NOW, false);
         let b = published(db, &officer, &english, &survey()).await;
-        let search = |q: &'static str| ListQuery {
+        let search = |q: &'static str| ListFilter {
             search: Some(q),
             ..Default::default()
         };
@@ -50,10 +50,10 @@ async fn search_finds_arabic_whatever_the_spelling_and_translations_too() {
         assert_eq!(l.0.iter().map(|c| c.id).collect::<Vec<_>>(), [b]);
         // The translation shows in Arabic and the original stays in English.
         let (v, untranslated) = reading::view_in(db, None, b, "ar").await.unwrap();
-        assert_eq!(v.record.title, "حدائق أكثر أمانًا");
+        assert_eq!(v.consultation.title, "حدائق أكثر أمانًا");
         assert!(!untranslated.contains("title"));
         let (v, untranslated) = reading::view_in(db, None, b, "en").await.unwrap();
-        assert_eq!(v.record.title, "Safer parks");
+        assert_eq!(v.consultation.title, "Safer parks");
         assert!(untranslated.contains("title"), "the original, as written");
         // Keys the consultation does not have are refused, nothing saved.
         texts.insert("q99.text".into(), "x".into());

@@ -389,7 +389,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
         if waiting > 0 {
             let (_, items, total) = review::review(db, &analyst, id, "q7", 1).await.unwrap();
             assert_eq!(total as usize, waiting);
-            let first = items[0].row.response_id.to_string();
+            let first = items[0].response_id.to_string();
             let theme = a.themes[0].id.to_string();
             let e = review::settle(
                 db,
@@ -498,7 +498,7 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
         let (_, shown) = findings::shown(db, Some(&officer), id, SmallBaseRules::default())
             .await
             .unwrap();
-        let f = shown.iter().find(|f| f.record.id == fid).unwrap();
+        let f = shown.iter().find(|f| f.id == fid).unwrap();
         assert_eq!(f.theme.as_deref(), Some("Street lighting"));
         assert_eq!(f.base, a.answers as u64);
         let count = lighting.mapped.unwrap().count;

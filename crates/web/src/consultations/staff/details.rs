@@ -167,7 +167,7 @@ pub async fn create(
 }
 
 fn input_of(v: &ConsultationView) -> ConsultationInput {
-    let c = &v.record;
+    let c = &v.consultation;
     ConsultationInput {
         title: c.title.clone(),
         summary: c.summary.clone(),

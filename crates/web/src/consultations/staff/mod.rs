@@ -41,7 +41,7 @@ pub(super) async fn analysis_frame<'a>(
     let mut ui = ctx.chrome_for(&path, &format!("{name}-title")).await?;
     ui.title = ctx.locale().t_args(
         &format!("{name}-title-of"),
-        &[("title", v.record.title.as_str().into())],
+        &[("title", v.consultation.title.as_str().into())],
     );
     Ok((id, v, ReportPage::new(ui)))
 }

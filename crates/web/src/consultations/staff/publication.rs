@@ -4,11 +4,11 @@
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
+use cohesion_domain::consultation::Publication;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_services::consultations::authoring;
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::results::publication;
-use cohesion_storage::consultations::catalogue::Publication;
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
 
@@ -106,7 +106,7 @@ async fn publish_page<'a>(
     margins: &str,
     errors: Vec<FieldError>,
 ) -> Result<FormPage<'a>, AppError> {
-    let id = v.record.id;
+    let id = v.consultation.id;
     let action = format!("/staff/consultations/{id}/results/publish");
     let mut page = FormPage::new(
         ctx.chrome_for(&action, "results-publication-title").await?,

@@ -64,15 +64,15 @@ async fn review_view(
         items: items
             .iter()
             .map(|item| ReviewItemView {
-                response: item.row.response_id.to_string(),
-                reference: item.row.reference.clone(),
-                href: response_href(id, item.row.response_id),
+                response: item.response_id.to_string(),
+                reference: item.reference.clone(),
+                href: response_href(id, item.response_id),
                 text: item.text.clone(),
                 detail: ctx.locale().t_args(
                     "themes-review-detail",
                     &[
-                        ("stance", stance(ctx, &item.row.stance).into()),
-                        ("confidence", format!("{:.2}", item.row.best).into()),
+                        ("stance", stance(ctx, &item.stance).into()),
+                        ("confidence", format!("{:.2}", item.best).into()),
                     ],
                 ),
                 themes: confirmed

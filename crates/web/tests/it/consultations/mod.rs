@@ -215,11 +215,12 @@ fn details(token: &str) -> Vec<(&'static str, &str)> {
 /// The survey's question ids, page by page, as stored.
 async fn question_ids(s: &Server, id: &str) -> Vec<Vec<String>> {
     let mut c = s.db().acquire().await.unwrap();
-    let record = cohesion_storage::consultations::catalogue::find(c.conn(), id.parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
-    let survey: serde_json::Value = serde_json::from_str(&record.survey).unwrap();
+    let (_, stored) =
+        cohesion_storage::consultations::catalogue::find(c.conn(), id.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+    let survey: serde_json::Value = serde_json::from_str(&stored).unwrap();
     survey["pages"]
         .as_array()
         .unwrap()
