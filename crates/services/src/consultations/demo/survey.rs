@@ -24,6 +24,24 @@ fn options(list: &[&str]) -> Vec<String> {
 /// The open consultation's survey: every kind of question, a routing
 /// rule and a special-category question with its purpose.
 pub fn safer_streets_survey() -> SurveyDefinition {
+    SurveyDefinition {
+        pages: vec![
+            page("Your community", your_community()),
+            page("What would work", what_would_work()),
+            page("About you", about_you()),
+        ],
+    }
+}
+
+fn page(title: &str, questions: Vec<QuestionDef>) -> PageDef {
+    PageDef {
+        title: title.into(),
+        skip_if: None,
+        questions,
+    }
+}
+
+fn your_community() -> Vec<QuestionDef> {
     let mut seen = q(
         "q2",
         "In the last 12 months, have you seen or heard views that promote hatred or extremism?",
@@ -33,6 +51,19 @@ pub fn safer_streets_survey() -> SurveyDefinition {
         true,
     );
     seen.hint = "Online or in person.".into();
+    vec![
+        q(
+            "q1",
+            "Strong, connected communities help prevent hate and extremism.",
+            QuestionKind::Agreement,
+            true,
+        ),
+        seen,
+    ]
+}
+
+/// Where hateful views were met (after a "yes"), and what would help.
+fn what_would_work() -> Vec<QuestionDef> {
     let mut where_seen = q(
         "q3",
         "Where did you see or hear them?",
@@ -52,6 +83,48 @@ pub fn safer_streets_survey() -> SurveyDefinition {
         question: "q2".into(),
         any_of: vec![0],
     });
+    vec![
+        where_seen,
+        q(
+            "q4",
+            "How effective would small grants to local groups be?",
+            QuestionKind::Effectiveness,
+            false,
+        ),
+        q(
+            "q5",
+            "Rank these ideas, most important first.",
+            QuestionKind::Ranking {
+                options: options(&[
+                    "Community ambassadors",
+                    "Short training films",
+                    "Mentoring in critical thinking",
+                ]),
+            },
+            false,
+        ),
+        q(
+            "q6",
+            "How far do you agree with each statement?",
+            QuestionKind::Matrix {
+                rows: options(&[
+                    "I would know how to report a concern",
+                    "I trust the council to act on concerns",
+                ]),
+            },
+            false,
+        ),
+        q(
+            "q7",
+            "What else should we do?",
+            QuestionKind::LongText { max_chars: 2_000 },
+            false,
+        ),
+    ]
+}
+
+/// Age, and religion (special category, with its purpose).
+fn about_you() -> Vec<QuestionDef> {
     let mut religion = q(
         "q9",
         "What is your religion or belief?",
@@ -62,79 +135,16 @@ pub fn safer_streets_survey() -> SurveyDefinition {
         false,
     );
     religion.purpose = "To check that we hear from people of every faith and none, and that no community is left out of what we do next.".into();
-    SurveyDefinition {
-        pages: vec![
-            PageDef {
-                title: "Your community".into(),
-                skip_if: None,
-                questions: vec![
-                    q(
-                        "q1",
-                        "Strong, connected communities help prevent hate and extremism.",
-                        QuestionKind::Agreement,
-                        true,
-                    ),
-                    seen,
-                ],
+    vec![
+        q(
+            "q8",
+            "What is your age?",
+            QuestionKind::Demographic {
+                of: Demographic::AgeBand,
+                areas: Vec::new(),
             },
-            PageDef {
-                title: "What would work".into(),
-                skip_if: None,
-                questions: vec![
-                    where_seen,
-                    q(
-                        "q4",
-                        "How effective would small grants to local groups be?",
-                        QuestionKind::Effectiveness,
-                        false,
-                    ),
-                    q(
-                        "q5",
-                        "Rank these ideas, most important first.",
-                        QuestionKind::Ranking {
-                            options: options(&[
-                                "Community ambassadors",
-                                "Short training films",
-                                "Mentoring in critical thinking",
-                            ]),
-                        },
-                        false,
-                    ),
-                    q(
-                        "q6",
-                        "How far do you agree with each statement?",
-                        QuestionKind::Matrix {
-                            rows: options(&[
-                                "I would know how to report a concern",
-                                "I trust the council to act on concerns",
-                            ]),
-                        },
-                        false,
-                    ),
-                    q(
-                        "q7",
-                        "What else should we do?",
-                        QuestionKind::LongText { max_chars: 2_000 },
-                        false,
-                    ),
-                ],
-            },
-            PageDef {
-                title: "About you".into(),
-                skip_if: None,
-                questions: vec![
-                    q(
-                        "q8",
-                        "What is your age?",
-                        QuestionKind::Demographic {
-                            of: Demographic::AgeBand,
-                            areas: Vec::new(),
-                        },
-                        false,
-                    ),
-                    religion,
-                ],
-            },
-        ],
-    }
+            false,
+        ),
+        religion,
+    ]
 }

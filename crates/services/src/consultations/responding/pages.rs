@@ -1,8 +1,9 @@
 //! Saving one page of answers into the respondent's draft.
 
 use cohesion_domain::survey::answers::{
-    clear_page, drop_hidden, fields_of_page, parse_page, visible_pages, RawAnswers,
+    clear_page, drop_hidden, fields_of_page, parse_page, visible_pages, AnswerError, RawAnswers,
 };
+use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::consultations::responses;
 use cohesion_storage::Conn;
@@ -59,31 +60,16 @@ pub(super) async fn save_page_in(
     }
     // Fields for other pages or other surveys are refused, not ignored.
     let own = fields_of_page(survey, page, raw);
-    let unknown: Vec<_> = raw
-        .keys()
-        .filter(|k| !own.contains_key(*k))
-        .map(|k| cohesion_domain::survey::answers::AnswerError {
-            question: k.clone(),
-            code: ErrorCode::UnknownQuestion,
-        })
-        .collect();
+    let unknown = unknown_fields(raw, &own);
     if !unknown.is_empty() {
         return Ok(refused(unknown));
     }
     if let Err(errors) = parse_page(survey, page, raw, &earlier) {
         return Ok(refused(errors));
     }
-    clear_page(survey, page, &mut draft);
     // Hidden questions' fields were refused above, so the page's raw
     // fields are exactly what the respondent answered.
-    for (k, v) in own {
-        let values: Vec<String> = v.into_iter().filter(|s| !s.trim().is_empty()).collect();
-        if !values.is_empty() {
-            draft.insert(k, values);
-        }
-    }
-    let all = answers_before(survey, &draft, survey.pages.len());
-    drop_hidden(survey, &mut draft, &all);
+    put_page(survey, page, own, &mut draft);
     let json = serde_json::to_string(&draft).map_err(|e| {
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
     })?;
@@ -98,4 +84,29 @@ pub(super) async fn save_page_in(
         Some(p) => Next::Page(p),
         None => Next::CheckAnswers,
     }))
+}
+
+/// The fields of `raw` that are not the page's own, each refused.
+fn unknown_fields(raw: &RawAnswers, own: &RawAnswers) -> Vec<AnswerError> {
+    raw.keys()
+        .filter(|k| !own.contains_key(*k))
+        .map(|k| AnswerError {
+            question: k.clone(),
+            code: ErrorCode::UnknownQuestion,
+        })
+        .collect()
+}
+
+/// Puts page `page`'s answered fields into `draft` in place of what it
+/// held for the page, and drops the answers the routing now hides.
+fn put_page(survey: &SurveyDefinition, page: usize, own: RawAnswers, draft: &mut RawAnswers) {
+    clear_page(survey, page, draft);
+    for (k, v) in own {
+        let values: Vec<String> = v.into_iter().filter(|s| !s.trim().is_empty()).collect();
+        if !values.is_empty() {
+            draft.insert(k, values);
+        }
+    }
+    let all = answers_before(survey, draft, survey.pages.len());
+    drop_hidden(survey, draft, &all);
 }

@@ -86,8 +86,21 @@ pub async fn crosstab(
         .await?;
     }
     tx.commit().await?;
+    Ok(shown(r, col, &table, rules))
+}
+
+/// The counted table as staff see it: cells suppressed (row and column
+/// totals shown), totals under the smallest count hidden, and column
+/// percentages where the base allows.
+fn shown(
+    rows_by: QuestionDef,
+    columns_by: QuestionDef,
+    table: &[Vec<u64>],
+    rules: SmallBaseRules,
+) -> Crosstab {
+    let nc = columns_by.kind.options().len();
     let cells = suppress(
-        &table,
+        table,
         Margins {
             row_totals: true,
             column_totals: true,
@@ -112,12 +125,12 @@ pub async fn crosstab(
                 .collect()
         })
         .collect();
-    Ok(Crosstab {
-        rows_by: r,
-        columns_by: col,
+    Crosstab {
+        rows_by,
+        columns_by,
         cells,
         shares,
         row_totals,
         column_totals,
-    })
+    }
 }

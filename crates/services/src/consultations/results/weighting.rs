@@ -31,8 +31,11 @@ pub struct Weighted {
     pub questions: Vec<(QuestionDef, cohesion_insight::weighted::WeightedTally)>,
 }
 
-/// Each respondent's picked options by question, in response order.
-type Picks = Vec<(Uuid, HashMap<String, Vec<usize>>)>;
+/// One respondent's picked options, by question.
+type Picked = HashMap<String, Vec<usize>>;
+
+/// Each respondent's picked options, in response order.
+type Picks = Vec<(Uuid, Picked)>;
 
 /// Weights respondents to the population `margins` (see
 /// `analysis::weighting`) by raking and tallies every choice question with
@@ -115,11 +118,8 @@ fn picks(rows: Vec<(Uuid, String, i64)>) -> Picks {
 /// The respondents in a category with a target on every margin, and
 /// their category on each: a margin's categories are its options that
 /// have a target.
-fn categorised<'a>(
-    specs: &[MarginSpec],
-    people: &'a Picks,
-) -> (Vec<&'a HashMap<String, Vec<usize>>>, Vec<Vec<usize>>) {
-    let category = |spec: &MarginSpec, answers: &HashMap<String, Vec<usize>>| {
+fn categorised<'a>(specs: &[MarginSpec], people: &'a Picks) -> (Vec<&'a Picked>, Vec<Vec<usize>>) {
+    let category = |spec: &MarginSpec, answers: &Picked| {
         let picked = answers.get(&spec.question_id)?.first().copied()?;
         spec.targets.get(picked).copied().flatten()?;
         Some(

@@ -6,7 +6,7 @@ use cohesion_storage::consultations::themes::{definitions, runs};
 use cohesion_storage::Db;
 use uuid::Uuid;
 
-use super::{current_run, other_labels, question};
+use super::{latest, other_labels};
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::permissions::require;
@@ -22,9 +22,7 @@ pub async fn confirm(
 ) -> Result<(), ServiceError> {
     require(me, Action::Analyse)?;
     let mut tx = db.begin().await?;
-    let (_, q) = question(tx.conn(), id, question_id).await?;
-    let run = current_run(tx.conn(), id, &q.id).await?;
-    let themes = definitions::themes(tx.conn(), run.id).await?;
+    let (q, run, themes) = latest(tx.conn(), id, question_id).await?;
     let labels: Vec<&str> = other_labels(&themes, None);
     if labels.is_empty() {
         return Err(ValidationError::new("label", ErrorCode::FieldRequired).into());

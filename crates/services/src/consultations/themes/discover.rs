@@ -8,10 +8,10 @@ use cohesion_insight::themes::{self as engine, Options};
 use cohesion_storage::consultations::themes::definitions::NewTheme;
 use cohesion_storage::consultations::themes::runs::NewRun;
 use cohesion_storage::consultations::themes::{answers, assignments, definitions, runs};
-use cohesion_storage::Db;
+use cohesion_storage::{Conn, Db};
 use uuid::Uuid;
 
-use super::{off_thread, question, to_json, CampaignView};
+use super::{engine_input, off_thread, question, to_json, CampaignView};
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::permissions::require;
@@ -39,82 +39,30 @@ pub async fn run(
     if answers.is_empty() {
         return Err(ValidationError::new("seed", ErrorCode::NoAnswers).into());
     }
-    let answer_ids: Vec<String> = answers.iter().map(|(rid, _)| rid.to_string()).collect();
-    let texts: Vec<&str> = answers.iter().map(|(_, t)| t.as_str()).collect();
+    let (answer_ids, texts) = engine_input(&answers);
     let options = Options {
         seed: seed as u64,
         ..Options::default()
     };
-    let found = off_thread({
-        let answer_ids = answer_ids.clone();
-        let texts: Vec<String> = texts.iter().map(|t| (*t).to_owned()).collect();
-        move || {
-            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-            engine::discover(&answer_ids, &texts, &options)
-        }
+    let found = off_thread(move || {
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        engine::discover(&answer_ids, &texts, &options)
     })
     .await?;
-    let by_id = |s: &str| Uuid::parse_str(s).ok();
-    let campaigns: Vec<CampaignView> = found
-        .campaigns
-        .iter()
-        .filter_map(|c| {
-            Some(CampaignView {
-                response_id: by_id(&c.quote.id)?,
-                // Only the id is kept: the words are read (and masked)
-                // when shown, so an answer erased later is gone here too.
-                text: String::new(),
-                count: c.count.count as i64,
-            })
-        })
-        .collect();
     let mut tx = db.begin().await?;
-    let run = runs::insert_run(
-        tx.conn(),
-        &NewRun {
-            consultation_id: id,
-            question_id: &q.id,
-            seed,
-            answers: answers.len() as i64,
-            campaign_answers: found.campaigns.iter().map(|c| c.count.count as i64).sum(),
-            endorsements: found.endorsements.count as i64,
-            rejections: found.rejections.count as i64,
-            unassigned: found.unassigned.len() as i64,
-            campaigns: &to_json(&campaigns),
-            run_by: Some(me.user_id),
-        },
-    )
-    .await?;
-    let mut rows = Vec::new();
-    for (i, t) in found.themes.iter().enumerate() {
-        let stance = serde_json::to_value(t.stance)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_else(|| "unclear".into());
-        let examples: Vec<String> = t.quotes.iter().map(|q| q.id.clone()).collect();
-        let theme = definitions::insert_theme(
-            tx.conn(),
-            run,
-            i as i64 + 1,
-            &NewTheme {
-                label: &t.label,
-                description: "",
-                stance: &stance,
-                top_terms: &to_json(&t.top_terms),
-                examples: &to_json(&examples),
-                status: "candidate",
-            },
-            Some(me.user_id),
-        )
-        .await?;
-        rows.extend(
-            t.answer_ids
-                .iter()
-                .filter_map(|a| by_id(a))
-                .map(|rid| (theme, rid, 1.0)),
-        );
-    }
-    assignments::insert_assignments(tx.conn(), run, "discovery", &rows).await?;
+    let new = NewRun {
+        consultation_id: id,
+        question_id: &q.id,
+        seed,
+        answers: answers.len() as i64,
+        campaign_answers: found.campaigns.iter().map(|c| c.count.count as i64).sum(),
+        endorsements: found.endorsements.count as i64,
+        rejections: found.rejections.count as i64,
+        unassigned: found.unassigned.len() as i64,
+        campaigns: &to_json(&campaigns(&found)),
+        run_by: Some(me.user_id),
+    };
+    let run = save(tx.conn(), &new, &found, me.user_id).await?;
     audit_log(
         tx.conn(),
         me.origin(client),
@@ -129,5 +77,68 @@ pub async fn run(
     )
     .await?;
     tx.commit().await?;
+    Ok(run)
+}
+
+fn by_id(s: &str) -> Option<Uuid> {
+    Uuid::parse_str(s).ok()
+}
+
+/// The campaigns found, by the response quoted. Only the id is kept: the
+/// words are read (and masked) when shown, so an answer erased later is
+/// gone here too.
+fn campaigns(found: &engine::Discovery) -> Vec<CampaignView> {
+    found
+        .campaigns
+        .iter()
+        .filter_map(|c| {
+            Some(CampaignView {
+                response_id: by_id(&c.quote.id)?,
+                text: String::new(),
+                count: c.count.count as i64,
+            })
+        })
+        .collect()
+}
+
+/// Saves the run, its candidate themes in order, and which answers each
+/// holds.
+async fn save(
+    mut conn: Conn<'_>,
+    new: &NewRun<'_>,
+    found: &engine::Discovery,
+    by: Uuid,
+) -> Result<Uuid, ServiceError> {
+    let run = runs::insert_run(conn.reborrow(), new).await?;
+    let mut rows = Vec::new();
+    for (i, t) in found.themes.iter().enumerate() {
+        let stance = serde_json::to_value(t.stance)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_else(|| "unclear".into());
+        let examples: Vec<String> = t.quotes.iter().map(|q| q.id.clone()).collect();
+        let theme = definitions::insert_theme(
+            conn.reborrow(),
+            run,
+            i as i64 + 1,
+            &NewTheme {
+                label: &t.label,
+                description: "",
+                stance: &stance,
+                top_terms: &to_json(&t.top_terms),
+                examples: &to_json(&examples),
+                status: "candidate",
+            },
+            Some(by),
+        )
+        .await?;
+        rows.extend(
+            t.answer_ids
+                .iter()
+                .filter_map(|a| by_id(a))
+                .map(|rid| (theme, rid, 1.0)),
+        );
+    }
+    assignments::insert_assignments(conn, run, "discovery", &rows).await?;
     Ok(run)
 }

@@ -11,7 +11,7 @@ use cohesion_storage::consultations::themes::{answers, assignments, definitions,
 use cohesion_storage::Db;
 use uuid::Uuid;
 
-use super::{current_run, ids, off_thread, question};
+use super::{current_run, engine_input, ids, off_thread, question};
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::permissions::require;
@@ -43,32 +43,15 @@ pub async fn map(
         let answers = answers::question_texts(c.conn(), id, &q.id).await?;
         (q, run, themes, answers)
     };
-    let text_of: HashMap<Uuid, &str> = answers.iter().map(|(r, t)| (*r, t.as_str())).collect();
-    let confirmed: Vec<ConfirmedTheme> = themes
-        .iter()
-        .map(|t| ConfirmedTheme {
-            id: t.id.to_string(),
-            label: t.label.clone(),
-            description: t.description.clone(),
-            examples: ids(&t.examples)
-                .iter()
-                .filter_map(|x| text_of.get(x).map(|s| (*s).to_owned()))
-                .collect(),
-        })
-        .collect();
-    let answer_ids: Vec<String> = answers.iter().map(|(r, _)| r.to_string()).collect();
-    let texts: Vec<&str> = answers.iter().map(|(_, t)| t.as_str()).collect();
+    let confirmed = confirmed_themes(&themes, &answers);
+    let (answer_ids, texts) = engine_input(&answers);
     let options = Options {
         seed: run.seed as u64,
         ..Options::default()
     };
-    let mapping = off_thread({
-        let answer_ids = answer_ids.clone();
-        let texts: Vec<String> = texts.iter().map(|t| (*t).to_owned()).collect();
-        move || {
-            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-            engine::map(&answer_ids, &texts, &confirmed, &options)
-        }
+    let mapping = off_thread(move || {
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        engine::map(&answer_ids, &texts, &confirmed, &options)
     })
     .await?;
     let mut tx = db.begin().await?;
@@ -78,30 +61,7 @@ pub async fn map(
         .await?
         .into_iter()
         .collect();
-    let mut rows = Vec::new();
-    let mut review = Vec::new();
-    for a in &mapping.answers {
-        let Ok(rid) = Uuid::parse_str(&a.id) else {
-            continue;
-        };
-        if settled.contains(&rid) {
-            continue;
-        }
-        for t in &a.themes {
-            if let Ok(theme) = Uuid::parse_str(&t.theme) {
-                rows.push((theme, rid, f64::from(t.confidence)));
-            }
-        }
-        if a.review {
-            let stance = match a.stance {
-                engine::Stance::Agree => "agree",
-                engine::Stance::Disagree => "disagree",
-                engine::Stance::Unclear => "unclear",
-            };
-            let best = a.themes.first().map_or(0.0, |t| f64::from(t.confidence));
-            review.push((rid, stance, best));
-        }
-    }
+    let (rows, review) = assigned(&mapping, &settled);
     assignments::insert_assignments(tx.conn(), run.id, "mapping", &rows).await?;
     reviews::insert_reviews(tx.conn(), run.id, &review).await?;
     runs::set_step(
@@ -128,4 +88,55 @@ pub async fn map(
     .await?;
     tx.commit().await?;
     Ok(review.len())
+}
+
+/// The confirmed themes as the engine takes them, with the text of their
+/// example answers.
+fn confirmed_themes(themes: &[ThemeRecord], answers: &[(Uuid, String)]) -> Vec<ConfirmedTheme> {
+    let text_of: HashMap<Uuid, &str> = answers.iter().map(|(r, t)| (*r, t.as_str())).collect();
+    themes
+        .iter()
+        .map(|t| ConfirmedTheme {
+            id: t.id.to_string(),
+            label: t.label.clone(),
+            description: t.description.clone(),
+            examples: ids(&t.examples)
+                .iter()
+                .filter_map(|x| text_of.get(x).map(|s| (*s).to_owned()))
+                .collect(),
+        })
+        .collect()
+}
+
+/// The mapping's assignments (theme, response, confidence) and the
+/// answers for review (response, stance, best confidence), leaving out
+/// the answers an analyst has settled.
+type Assigned<'a> = (Vec<(Uuid, Uuid, f64)>, Vec<(Uuid, &'a str, f64)>);
+
+fn assigned(mapping: &engine::Mapping, settled: &HashSet<Uuid>) -> Assigned<'static> {
+    let mut rows = Vec::new();
+    let mut review = Vec::new();
+    for a in &mapping.answers {
+        let Ok(rid) = Uuid::parse_str(&a.id) else {
+            continue;
+        };
+        if settled.contains(&rid) {
+            continue;
+        }
+        for t in &a.themes {
+            if let Ok(theme) = Uuid::parse_str(&t.theme) {
+                rows.push((theme, rid, f64::from(t.confidence)));
+            }
+        }
+        if a.review {
+            let stance = match a.stance {
+                engine::Stance::Agree => "agree",
+                engine::Stance::Disagree => "disagree",
+                engine::Stance::Unclear => "unclear",
+            };
+            let best = a.themes.first().map_or(0.0, |t| f64::from(t.confidence));
+            review.push((rid, stance, best));
+        }
+    }
+    (rows, review)
 }

@@ -205,6 +205,15 @@ pub(super) async fn off_thread<T: Send + 'static>(
     })
 }
 
+/// Answers as the engine takes them: ids and texts, owned, so that a
+/// blocking thread may have them.
+pub(super) fn engine_input(answers: &[(Uuid, String)]) -> (Vec<String>, Vec<String>) {
+    answers
+        .iter()
+        .map(|(rid, text)| (rid.to_string(), text.clone()))
+        .unzip()
+}
+
 /// The consultation and its long-text question, or why not.
 pub(super) async fn question(
     conn: Conn<'_>,
@@ -231,6 +240,19 @@ pub(super) async fn current_run(
     runs::latest_run(conn, id, question_id)
         .await?
         .ok_or(ValidationError::new("seed", ErrorCode::NoAnswers).into())
+}
+
+/// The long-text question, its latest run and the run's themes: where
+/// every step on the theme set starts, in the step's transaction.
+pub(super) async fn latest(
+    mut conn: Conn<'_>,
+    id: Uuid,
+    question_id: &str,
+) -> Result<(QuestionDef, RunRecord, Vec<ThemeRecord>), ServiceError> {
+    let (_, q) = question(conn.reborrow(), id, question_id).await?;
+    let run = current_run(conn.reborrow(), id, &q.id).await?;
+    let themes = definitions::themes(conn, run.id).await?;
+    Ok((q, run, themes))
 }
 
 /// A live theme of `run` named by a form or path; anything else (a

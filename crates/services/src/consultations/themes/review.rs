@@ -6,13 +6,11 @@ use std::collections::HashMap;
 use cohesion_domain::identity::Action;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::text::pii;
-use cohesion_storage::consultations::themes::{answers, assignments, definitions, reviews};
+use cohesion_storage::consultations::themes::{answers, assignments, reviews};
 use cohesion_storage::Db;
 use uuid::Uuid;
 
-use super::{
-    analysis, analysis_and_run, current_run, question, to_json, Analysis, Quote, ThemeView,
-};
+use super::{analysis, analysis_and_run, latest, to_json, Analysis, Quote, ThemeView};
 use super::{REVIEW_PAGE, SPLIT_CHOICES};
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
@@ -80,9 +78,7 @@ pub async fn settle(
 ) -> Result<(), ServiceError> {
     require(me, Action::Analyse)?;
     let mut tx = db.begin().await?;
-    let (_, q) = question(tx.conn(), id, question_id).await?;
-    let run = current_run(tx.conn(), id, &q.id).await?;
-    let all = definitions::themes(tx.conn(), run.id).await?;
+    let (q, run, all) = latest(tx.conn(), id, question_id).await?;
     let mut chosen = Vec::new();
     for raw in themes {
         let t = Uuid::parse_str(raw.trim())
