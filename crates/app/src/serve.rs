@@ -6,8 +6,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use cohesion_i18n::Catalog;
+use cohesion_services::accounts::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD};
 use cohesion_services::mail::{self, Mailer};
-use cohesion_services::{demo, feedback};
+use cohesion_services::{demo, throttle};
 use cohesion_storage::migrate::{self, SchemaState};
 use cohesion_storage::Db;
 use tokio::sync::watch;
@@ -110,13 +111,16 @@ async fn current_schema(db: &Db, migrate_on_start: bool) -> anyhow::Result<()> {
 /// Loads the demonstration programme, accounts and consultations (each
 /// only once) and tells the operator what is there.
 async fn load_demo(db: &Db) -> anyhow::Result<()> {
-    let added = demo::load(db).await?;
-    let state = if added { "loaded" } else { "already present" };
-    println!("Demo content {state}: the fictional Brightwater Together programme.");
     let passwords = cohesion_services::accounts::Passwords::new(1);
-    let new_accounts = demo::load_accounts(db, &passwords).await?;
-    println!("{}", demo_accounts_text(new_accounts));
-    if cohesion_services::demo_consultations::load(db).await? {
+    let loaded = demo::load(db, &passwords).await?;
+    let state = if loaded.programme {
+        "loaded"
+    } else {
+        "already present"
+    };
+    println!("Demo content {state}: the fictional Brightwater Together programme.");
+    println!("{}", demo_accounts_text(loaded.accounts));
+    if loaded.consultations {
         println!(
             "Demo consultations loaded: one open, one upcoming, one closed; \
              their responses are generated demonstration data."
@@ -195,7 +199,7 @@ async fn purge_counters(db: Db) {
     let mut tick = tokio::time::interval(Duration::from_secs(600));
     loop {
         tick.tick().await;
-        if let Err(e) = feedback::purge_old_counters(&db).await {
+        if let Err(e) = throttle::purge_old_counters(&db).await {
             tracing::warn!(error = %e, "could not purge old rate-limit counters");
         }
     }
@@ -206,9 +210,9 @@ async fn purge_counters(db: Db) {
 fn demo_accounts_text(added: usize) -> String {
     let mut out = format!(
         "Demo accounts ({added} added now), all with the password \"{}\":\n",
-        demo::DEMO_PASSWORD
+        DEMO_PASSWORD
     );
-    for a in demo::DEMO_ACCOUNTS {
+    for a in DEMO_ACCOUNTS {
         out.push_str(&format!("  {:<20} {}\n", a.role.key(), a.email));
     }
     out

@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use anyhow::bail;
-use cohesion_services::results::{check_totals, TotalsCheck};
+use cohesion_services::consultations::results::totals_check::{check_totals, TotalsCheck};
 use cohesion_services::ServiceError;
 use cohesion_storage::consultations::catalogue;
 use cohesion_storage::Db;

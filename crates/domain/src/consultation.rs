@@ -6,8 +6,11 @@ use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, PrimitiveDateTime};
 
+use uuid::Uuid;
+
 use crate::error::{ErrorCode, ValidationError};
 use crate::text::{optional, required, required_line};
+use crate::timestamp::Timestamp;
 
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_SUMMARY_CHARS: usize = 1_000;
@@ -429,6 +432,80 @@ impl StageInput {
             _ => Err(errors),
         }
     }
+}
+
+/// A consultation as it stands: what officers wrote, when it is open,
+/// whether it and its results are published, and how many have
+/// responded. Its survey is read apart (`survey::model`), by those who
+/// need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consultation {
+    pub id: Uuid,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub topics: Vec<String>,
+    pub area: Option<String>,
+    pub opens_at: Timestamp,
+    pub closes_at: Timestamp,
+    pub allow_anonymous: bool,
+    pub strands: Vec<String>,
+    pub documents: Vec<Document>,
+    pub published_at: Option<Timestamp>,
+    pub results_published_at: Option<Timestamp>,
+    pub response_count: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl Consultation {
+    /// Open, upcoming or closed at `now`, from its dates alone.
+    pub fn status(&self, now: Timestamp) -> Status {
+        Status::at(
+            self.opens_at.as_offset(),
+            self.closes_at.as_offset(),
+            now.as_offset(),
+        )
+    }
+
+    /// Whether it takes responses at `now`: open by its dates once
+    /// published; a draft within its dates counts as closed, one before
+    /// them as upcoming.
+    pub fn answering_status(&self, now: Timestamp) -> Status {
+        match self.status(now) {
+            Status::Open if self.published_at.is_none() => Status::Closed,
+            status => status,
+        }
+    }
+
+    /// Its status as lists and pages name it: `draft` until published,
+    /// then `upcoming`, `open` or `closed`.
+    pub fn status_key(&self, now: Timestamp) -> &'static str {
+        match self.published_at {
+            None => "draft",
+            Some(_) => self.status(now).key(),
+        }
+    }
+}
+
+/// What an officer publishes or withdraws: the consultation, or its
+/// results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Publication {
+    Consultation,
+    Results,
+}
+
+/// Which consultations a list shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ListFilter<'a> {
+    /// Drafts too (staff only).
+    pub drafts: bool,
+    pub status: Option<Status>,
+    pub topic: Option<&'a str>,
+    pub area: Option<&'a str>,
+    /// Words in the title or summary.
+    pub search: Option<&'a str>,
 }
 
 /// A short reference a respondent can quote: no 0/O or 1/I to misread.

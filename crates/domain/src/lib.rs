@@ -14,6 +14,7 @@ pub mod programme;
 pub mod rate_limit;
 pub mod survey;
 pub mod text;
+pub mod timestamp;
 pub mod translation;
 
 pub use error::{ErrorCode, ValidationError};

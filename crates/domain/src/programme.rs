@@ -32,6 +32,14 @@ impl Slug {
     }
 }
 
+/// A programme as the public pages show it, in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Programme {
+    pub id: uuid::Uuid,
+    pub slug: String,
+    pub text: ProgrammeText,
+}
+
 /// One language's version of a programme's public text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgrammeText {

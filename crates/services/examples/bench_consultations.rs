@@ -16,11 +16,11 @@
 //!   are added in the same transaction, summed per total (as many
 //!   submissions one after another would leave them). Prints the id.
 //! - `recount URL ID [REPEATS]`: times `totals::recount` (a full count
-//!   from the raw answers) REPEATS times, then `results::verify_totals`.
+//!   from the raw answers) REPEATS times, then `totals_check::verify_totals`.
 //! - `submit URL RESPONSES TASKS [--into ID]`: creates a fresh consultation in the
 //!   same database and submits RESPONSES responses through the real path
-//!   (`responding::save_page` for each page the respondent sees, then
-//!   `responding::submit`) from TASKS concurrent tasks, each response from
+//!   (`writes::save_page` for each page the respondent sees, then
+//!   `writes::submit`) from TASKS concurrent tasks, each response from
 //!   a different anonymous respondent; then `verify_totals`.
 //!   With `--into ID`, submits to that consultation instead.
 //! - `verify URL ID`: `verify_totals` alone.
@@ -31,6 +31,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
 
+use cohesion_domain::consultation::Publication;
 use cohesion_domain::consultation::{format_datetime, response_reference, ConsultationInput};
 use cohesion_domain::survey::answers::{check_response, fields_of_page, RawAnswers};
 use cohesion_domain::survey::model::{
@@ -38,9 +39,10 @@ use cohesion_domain::survey::model::{
 };
 use cohesion_domain::survey::tally::{count_keys, rows, CountKey};
 use cohesion_services::accounts::tokens::hash_token;
-use cohesion_services::responding::{self, Next, Respondent};
-use cohesion_services::results;
-use cohesion_storage::consultations::catalogue::{self, Publication};
+use cohesion_services::consultations::responding::writes;
+use cohesion_services::consultations::responding::{Next, Respondent};
+use cohesion_services::consultations::results::totals_check;
+use cohesion_storage::consultations::catalogue;
 use cohesion_storage::consultations::responses::Owner;
 use cohesion_storage::consultations::{answers, responses, totals};
 use cohesion_storage::{migrate, Db, PoolSettings, Timestamp};
@@ -444,7 +446,7 @@ async fn recount(url: &str, id: Uuid, repeats: usize) -> Result<(), Error> {
     }
     times.sort_by(f64::total_cmp);
     let t = Instant::now();
-    let diffs = results::verify_totals(&db, id).await?;
+    let diffs = totals_check::verify_totals(&db, id).await?;
     let verify = t.elapsed().as_secs_f64();
     println!(
         "recount_s={:.3} recount_runs={} verify_s={verify:.3} differences={}",
@@ -465,7 +467,7 @@ async fn recount(url: &str, id: Uuid, repeats: usize) -> Result<(), Error> {
 
 async fn verify(url: &str, id: Uuid) -> Result<(), Error> {
     let db = connect(url).await?;
-    let diffs = results::verify_totals(&db, id).await?;
+    let diffs = totals_check::verify_totals(&db, id).await?;
     println!("differences={}", diffs.len());
     for d in diffs.iter().take(10) {
         println!("difference {d:?}");
@@ -486,22 +488,22 @@ async fn respond(
     let mut page = 0;
     loop {
         let fields = fields_of_page(def, page, raw);
-        match responding::save_page(db, who, id, page, &fields).await {
+        match writes::save_page(db, who, id, page, &fields).await {
             Ok(Next::Page(p)) => page = p,
             Ok(Next::CheckAnswers) => break,
             Err(e) => return Err(format!("page {page}: {e:?}").into()),
         }
     }
-    responding::submit(db, who, id)
+    writes::submit(db, who, id)
         .await
         .map_err(|e| format!("submit: {e:?}"))?;
     Ok(())
 }
 
 /// One respondent sending the whole response in one call, as the JSON
-/// API does (`responding::respond_all`: one transaction).
+/// API does (`writes::respond_all`: one transaction).
 async fn respond_whole(db: &Db, id: Uuid, secret: &str, raw: &RawAnswers) -> Result<(), Error> {
-    responding::respond_all(db, Respondent::Anonymous(secret), id, raw)
+    writes::respond_all(db, Respondent::Anonymous(secret), id, raw)
         .await
         .map_err(|e| format!("respond_all: {e:?}"))?;
     Ok(())
@@ -560,10 +562,11 @@ async fn submit(
         }
     }
     let slowest = per_second.iter().min().copied().unwrap_or(0);
-    let diffs = results::verify_totals(&db, id).await?;
+    let diffs = totals_check::verify_totals(&db, id).await?;
     let counted = catalogue::find(db.acquire().await?.conn(), id)
         .await?
         .ok_or("consultation gone")?
+        .0
         .response_count;
     println!(
         "consultation={id} responses={count} tasks={tasks} whole={whole} seconds={secs:.2} per_s={:.0} \

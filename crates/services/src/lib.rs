@@ -1,25 +1,48 @@
 //! Use-cases: each checks the rules, then reads or writes storage in one
 //! transaction. HTML handlers and JSON handlers both call these, so the two
 //! can never disagree.
+//!
+//! At the top is the kit every feature uses: the shared error, who may do
+//! what (`permissions`), the audit log, throttles, the clock, mail, and the
+//! demonstration loader that calls each feature's. Below it, one folder
+//! per feature; a new feature adds its folder and one `pub mod` line here.
+
+pub mod audit;
+mod clock;
+pub mod demo;
+pub mod erasure;
+mod group_commit;
+pub mod mail;
+pub mod permissions;
+pub mod throttle;
 
 pub mod accounts;
 pub mod consultations;
-pub mod demo;
-pub mod demo_consultations;
-pub mod exports;
-pub mod feedback;
-pub mod findings;
-pub mod mail;
-pub mod organisations;
-pub mod responding;
-pub mod results;
 pub mod site;
-pub mod themes;
-pub mod throttle;
 
 use cohesion_domain::ValidationError;
 use cohesion_storage::StorageError;
 
+/// The database every use-case takes; callers hold one for the process.
+pub use cohesion_storage::Db;
+
+use accounts::your_data::YourData;
+use erasure::PersonalData;
+
+/// Every feature that keeps personal data, in the order an account's
+/// deletion runs them: the one list the deletion and the "your data"
+/// download go through (ADR 7). A feature whose tables point at an
+/// account adds its hook here, in one line; a test fails until it does.
+pub const PERSONAL_DATA: &[&dyn PersonalData<YourData>] = &[
+    &accounts::your_data::AccountHook,
+    &accounts::organisations::MembershipsHook,
+    &consultations::responding::personal_data::ResponsesHook,
+    &consultations::StaffWorkHook,
+];
+
+/// What went wrong, in the terms every feature shares; a feature's own
+/// failures are its error type, carried here so that callers meet one
+/// error and the web renders each the same way for pages and the API.
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
     #[error(transparent)]
@@ -27,44 +50,22 @@ pub enum ServiceError {
     /// Several fields at once, for forms that report every problem.
     #[error("{} fields are invalid", .0.len())]
     InvalidFields(Vec<ValidationError>),
-    #[error("email or password not recognised")]
-    InvalidCredentials,
-    #[error("this account is suspended")]
-    Suspended,
-    #[error("the link is invalid, used or expired")]
-    InvalidToken,
+    /// The request is sound but not now: it conflicts with how things
+    /// stand (a consultation that is not open).
+    #[error("conflict: {0}")]
+    Conflict(ValidationError),
     #[error("not allowed")]
     Forbidden,
     #[error("not found")]
     NotFound,
-    #[error("cryptography failed: {0}")]
-    Crypto(String),
     #[error("too many requests; retry after {retry_after} s")]
     RateLimited { retry_after: u32 },
-    /// Survey answers that break the survey's rules, each with its question.
-    #[error("{} answers are invalid", .0.len())]
-    InvalidAnswers(Vec<cohesion_domain::survey::answers::AnswerError>),
-    /// A survey definition with problems, each with where it is.
-    #[error("the survey has {} problems", .0.len())]
-    InvalidSurvey(Vec<cohesion_domain::survey::model::DefinitionError>),
+    #[error("cryptography failed: {0}")]
+    Crypto(String),
     #[error(transparent)]
     Storage(#[from] StorageError),
-}
-
-/// Seconds since the Unix epoch, for rate-limit windows.
-pub(crate) fn unix_now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
-}
-
-/// Refuses unless `actor` may take `action`: the one permission matrix in
-/// the domain crate decides.
-pub(crate) fn require(
-    actor: &accounts::SignedIn,
-    action: cohesion_domain::identity::Action,
-) -> Result<(), ServiceError> {
-    if actor.roles.allows(action) {
-        Ok(())
-    } else {
-        Err(ServiceError::Forbidden)
-    }
+    #[error(transparent)]
+    Account(#[from] accounts::AccountError),
+    #[error(transparent)]
+    Consultation(#[from] consultations::ConsultationError),
 }

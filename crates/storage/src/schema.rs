@@ -75,6 +75,33 @@ fn canonical_type(raw: &str) -> String {
     }
 }
 
+/// Every column with a foreign key to `table`, as (table, column), sorted:
+/// what a test holds against the features that declare which columns
+/// name an account.
+pub async fn references_to(
+    conn: Conn<'_>,
+    table: &str,
+) -> Result<Vec<(String, String)>, StorageError> {
+    let sql = match conn {
+        Conn::Sqlite(_) => {
+            "SELECT m.name AS t, f.\"from\" AS c \
+             FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f \
+             WHERE m.type = 'table' AND f.\"table\" = $1 ORDER BY 1, 2"
+        }
+        Conn::Postgres(_) => {
+            "SELECT k.table_name::text AS t, k.column_name::text AS c \
+             FROM information_schema.table_constraints tc \
+             JOIN information_schema.key_column_usage k \
+             ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema \
+             JOIN information_schema.constraint_column_usage u \
+             ON u.constraint_name = tc.constraint_name AND u.constraint_schema = tc.constraint_schema \
+             WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema() \
+             AND u.table_name = $1 ORDER BY 1, 2"
+        }
+    };
+    rows::fetch_all(conn, sql, &[&table], rows::tuple).await
+}
+
 /// Where `needle` occurs in the database: every (table, column, rows)
 /// whose text form contains it. Reads every column of every table, so it
 /// is for tests and privacy audits, never for a request path.

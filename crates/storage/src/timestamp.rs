@@ -24,23 +24,16 @@ impl Timestamp {
         self.0
     }
 
-    /// RFC 3339 in UTC with microseconds, for the API and exports.
+    /// RFC 3339 in UTC with microseconds, as the domain's
+    /// [`Timestamp`](cohesion_domain::timestamp::Timestamp) writes it.
     pub fn to_rfc3339(self) -> String {
-        self.to_sqlite_text()
-    }
-
-    /// The date and time to the minute, for pages ("2026-11-22 09:41 UTC").
-    pub fn to_minute(self) -> String {
-        let f = format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-        self.0.format(f).expect("a UTC timestamp always formats")
+        cohesion_domain::timestamp::Timestamp::from(self).to_rfc3339()
     }
 
     /// Reads RFC 3339 with any offset and fraction, as both engines write
     /// timestamps into JSON.
     pub fn parse_rfc3339(text: &str) -> Option<Self> {
-        OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
-            .ok()
-            .map(Self::from)
+        cohesion_domain::timestamp::Timestamp::parse_rfc3339(text).map(Self::from)
     }
 
     fn to_sqlite_text(self) -> String {
@@ -64,6 +57,20 @@ impl From<OffsetDateTime> for Timestamp {
             t.replace_microsecond(micros)
                 .expect("microsecond taken from a valid time"),
         )
+    }
+}
+
+/// The same moment as the domain has it: storage's own type only adds
+/// how each engine keeps it.
+impl From<Timestamp> for cohesion_domain::timestamp::Timestamp {
+    fn from(t: Timestamp) -> Self {
+        t.0.into()
+    }
+}
+
+impl From<cohesion_domain::timestamp::Timestamp> for Timestamp {
+    fn from(t: cohesion_domain::timestamp::Timestamp) -> Self {
+        t.as_offset().into()
     }
 }
 

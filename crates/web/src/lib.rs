@@ -22,7 +22,7 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{middleware, Router};
 use cohesion_i18n::Catalog;
-use cohesion_storage::Db;
+use cohesion_services::Db;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -48,7 +48,7 @@ pub(crate) const FEATURES: &[Feature] = &[
 /// Builds the state shared by all handlers.
 pub fn state(db: Db, catalog: Catalog, config: WebConfig) -> SharedState {
     Arc::new(AppState {
-        site: cohesion_services::site::SiteContent::new(db.clone(), config.content_cache),
+        site: cohesion_services::site::content::SiteContent::new(db.clone(), config.content_cache),
         pages: page_cache::PageCache::new(config.content_cache),
         // One hash at a time per core: sign-in floods queue here.
         passwords: cohesion_services::accounts::Passwords::new(

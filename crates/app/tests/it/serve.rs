@@ -55,7 +55,7 @@ async fn the_demo_loads_idempotently() {
         let printed = server.stdout.join("\n");
         assert!(
             printed.contains(&format!("Demo accounts ({accounts} added now)"))
-                && printed.contains(cohesion_services::demo::DEMO_PASSWORD)
+                && printed.contains(cohesion_services::accounts::demo::DEMO_PASSWORD)
                 && printed.contains("administrator        nadia@brightwater.example"),
             "the credentials of each role are printed: {printed}"
         );

@@ -26,12 +26,12 @@ async fn verify(url: &str, extra: &[&str]) -> (i32, String, String) {
 async fn verify_totals_agrees_on_the_demo_and_reports_a_tampered_total() {
     for t in cohesion_testkit::engines().await {
         let db = &t.db;
-        cohesion_services::demo::load(db).await.unwrap();
+        cohesion_services::site::demo::load(db).await.unwrap();
         let passwords = cohesion_services::accounts::Passwords::new(1);
-        cohesion_services::demo::load_accounts(db, &passwords)
+        cohesion_services::accounts::demo::load(db, &passwords)
             .await
             .unwrap();
-        assert!(cohesion_services::demo_consultations::load(db)
+        assert!(cohesion_services::consultations::demo::load(db)
             .await
             .unwrap());
 

@@ -5,6 +5,8 @@
 //! existing account gets a note instead of a link), and sign-in failures
 //! all read "email or password not recognised", after the same work.
 
+pub mod demo;
+pub mod organisations;
 pub mod passwords;
 pub mod people;
 pub mod profile;
@@ -16,11 +18,11 @@ use cohesion_domain::identity::{DisplayName, Email, NewPassword, RoleSet};
 use cohesion_domain::ValidationError;
 use cohesion_storage::accounts::sessions::{self, NewSession};
 use cohesion_storage::accounts::{email_tokens, users};
-use cohesion_storage::audit::{self, NewAuditEntry};
 use cohesion_storage::{outbox, Db, Timestamp};
 use time::Duration;
 use uuid::Uuid;
 
+use crate::audit::{audit_log, Origin};
 use crate::ServiceError;
 pub use passwords::Passwords;
 
@@ -35,6 +37,17 @@ pub const VERIFY_LINK_LIFETIME: Duration = Duration::hours(24);
 const TOUCH_EVERY: Duration = Duration::minutes(1);
 
 const VERIFY: &str = "verify";
+
+/// What only the accounts feature refuses.
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("email or password not recognised")]
+    InvalidCredentials,
+    #[error("this account is suspended")]
+    Suspended,
+    #[error("the link is invalid, used or expired")]
+    InvalidToken,
+}
 
 /// An email, written in the recipient's language by the caller.
 pub struct Letter {
@@ -128,28 +141,10 @@ pub(crate) async fn note_allowed(
 ) -> Result<bool, ServiceError> {
     use cohesion_domain::rate_limit::NOTES_PER_ADDRESS;
     let key = format!("notes:{}", tokens::hash_token(address));
-    let n = cohesion_storage::rate_limits::hit(conn, &key, NOTES_PER_ADDRESS, crate::unix_now())
-        .await?;
+    let n =
+        cohesion_storage::rate_limits::hit(conn, &key, NOTES_PER_ADDRESS, crate::clock::unix_now())
+            .await?;
     Ok(NOTES_PER_ADDRESS.allows(n))
-}
-
-/// Appends an audit entry for `origin`'s action on `subject`.
-pub(crate) async fn audit_log(
-    conn: cohesion_storage::Conn<'_>,
-    origin: Origin<'_>,
-    action: &str,
-    subject: Option<Uuid>,
-    detail: &str,
-) -> Result<(), ServiceError> {
-    let entry = NewAuditEntry {
-        actor_id: origin.actor,
-        action,
-        subject_id: subject,
-        detail,
-        client: origin.client,
-    };
-    audit::append(conn, entry).await?;
-    Ok(())
 }
 
 pub struct SignUp<'a> {
@@ -157,13 +152,6 @@ pub struct SignUp<'a> {
     pub display_name: &'a str,
     pub password: &'a str,
     pub locale: &'a str,
-}
-
-/// Who did something, for the audit log.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Origin<'a> {
-    pub actor: Option<Uuid>,
-    pub client: Option<&'a str>,
 }
 
 /// Creates an account and emails a verification link, or, if the address
@@ -237,10 +225,10 @@ pub async fn verify_email(db: &Db, token: &str, origin: Origin<'_>) -> Result<Uu
     )
     .await?
     else {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     };
     if !users::mark_verified(tx.conn(), user_id, &address).await? {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     }
     let origin = Origin {
         actor: Some(user_id),
@@ -289,11 +277,11 @@ pub async fn sign_in(
         .filter(|u| u.deleted_at.is_none())
         .and_then(|u| u.password_hash.as_deref());
     if !passwords.verify(stored, password).await? {
-        return Err(ServiceError::InvalidCredentials);
+        return Err(AccountError::InvalidCredentials.into());
     }
-    let user = user.ok_or(ServiceError::InvalidCredentials)?;
+    let user = user.ok_or(AccountError::InvalidCredentials)?;
     if user.suspended_at.is_some() {
-        return Err(ServiceError::Suspended);
+        return Err(AccountError::Suspended.into());
     }
     let tokens = NewSessionTokens {
         cookie: tokens::new_token()?,
@@ -342,6 +330,16 @@ pub struct SignedIn {
     pub roles: RoleSet,
     pub csrf: String,
     pub email_verified: bool,
+}
+
+impl SignedIn {
+    /// This person acting from `client`, for the audit log.
+    pub fn origin<'a>(&self, client: Option<&'a str>) -> Origin<'a> {
+        Origin {
+            actor: Some(self.user_id),
+            client,
+        }
+    }
 }
 
 pub async fn session(db: &Db, cookie: &str) -> Result<Option<SignedIn>, ServiceError> {

@@ -4,22 +4,93 @@
 //! transaction.
 
 use cohesion_domain::identity::{Action, Role};
+use cohesion_domain::timestamp;
 use cohesion_domain::ErrorCode;
 use cohesion_storage::accounts::sessions;
-use cohesion_storage::accounts::users::{self, UserQuery, UserSummary};
-use cohesion_storage::{Db, Timestamp};
+use cohesion_storage::accounts::users::{self, UserSummary};
+use cohesion_storage::{audit, outbox, Db, Timestamp};
 use uuid::Uuid;
 
-use super::{audit_log, Origin, SignedIn};
-use crate::{require, ServiceError};
+use super::SignedIn;
+use crate::audit::audit_log;
+use crate::permissions::require;
+use crate::ServiceError;
 
 pub const PAGE_SIZE: i64 = 25;
+
+/// Whom to look for in the list of people.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct UserQuery<'a> {
+    /// Part of an email address or display name (case-insensitive).
+    pub text: &'a str,
+    pub role: Option<Role>,
+    /// Ids greater than this (the last of the previous page).
+    pub after: Option<Uuid>,
+    pub limit: i64,
+}
 
 /// A person in the administrators' list, with their roles.
 #[derive(Debug, Clone)]
 pub struct Person {
-    pub summary: UserSummary,
+    pub id: Uuid,
+    pub email: Option<String>,
+    pub display_name: Option<String>,
+    pub verified: bool,
+    pub suspended: bool,
+    pub created_at: timestamp::Timestamp,
     pub roles: Vec<Role>,
+}
+
+impl Person {
+    fn of(s: UserSummary, roles: Vec<Role>) -> Self {
+        Self {
+            id: s.id,
+            email: s.email,
+            display_name: s.display_name,
+            verified: s.verified,
+            suspended: s.suspended,
+            created_at: s.created_at.into(),
+            roles,
+        }
+    }
+}
+
+/// Which audit entries to read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AuditQuery<'a> {
+    pub action: Option<&'a str>,
+    pub actor: Option<Uuid>,
+    pub subject: Option<Uuid>,
+    /// Entries older than this one (ids are time-ordered).
+    pub before: Option<Uuid>,
+    pub limit: i64,
+}
+
+/// One entry of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub id: Uuid,
+    pub at: timestamp::Timestamp,
+    pub actor_id: Option<Uuid>,
+    pub action: String,
+    pub subject_id: Option<Uuid>,
+    pub detail: String,
+    /// The address the action came from.
+    pub client: Option<String>,
+}
+
+/// One message of the email outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxMessage {
+    pub id: Uuid,
+    pub to_address: String,
+    pub subject: String,
+    /// Empty once sent.
+    pub body: String,
+    pub created_at: timestamp::Timestamp,
+    pub sent_at: Option<timestamp::Timestamp>,
+    /// Set when delivery failed for good.
+    pub given_up_at: Option<timestamp::Timestamp>,
 }
 
 /// A page of people matching `query`; `query.limit` is capped.
@@ -29,9 +100,11 @@ pub async fn find(
     query: UserQuery<'_>,
 ) -> Result<Vec<Person>, ServiceError> {
     require(actor, Action::ManagePeople)?;
-    let query = UserQuery {
+    let query = users::UserQuery {
+        text: query.text,
+        role: query.role,
+        after: query.after,
         limit: query.limit.clamp(1, 100),
-        ..query
     };
     let mut c = db.acquire().await?;
     let found = users::search(c.conn(), &query).await?;
@@ -39,13 +112,13 @@ pub async fn find(
     let roles = users::roles_of(c.conn(), &ids).await?;
     Ok(found
         .into_iter()
-        .map(|summary| Person {
-            roles: roles
+        .map(|summary| {
+            let of_person = roles
                 .iter()
                 .filter(|(id, _)| *id == summary.id)
                 .map(|(_, r)| *r)
-                .collect(),
-            summary,
+                .collect();
+            Person::of(summary, of_person)
         })
         .collect())
 }
@@ -59,17 +132,15 @@ pub async fn get(db: &Db, actor: &SignedIn, id: Uuid) -> Result<Person, ServiceE
         .filter(|u| u.deleted_at.is_none())
         .ok_or(ServiceError::NotFound)?;
     let roles = users::roles(c.conn(), id).await?;
-    Ok(Person {
-        summary: UserSummary {
-            id,
-            email: user.email,
-            display_name: user.display_name,
-            verified: user.email_verified_at.is_some(),
-            suspended: user.suspended_at.is_some(),
-            created_at: user.created_at,
-        },
-        roles,
-    })
+    let summary = UserSummary {
+        id,
+        email: user.email,
+        display_name: user.display_name,
+        verified: user.email_verified_at.is_some(),
+        suspended: user.suspended_at.is_some(),
+        created_at: user.created_at,
+    };
+    Ok(Person::of(summary, roles))
 }
 
 /// Administrators may not act on themselves: nobody can remove the last
@@ -116,10 +187,7 @@ pub async fn set_role(
     };
     if changed {
         let action = if grant { "role.grant" } else { "role.revoke" };
-        let origin = Origin {
-            actor: Some(actor.user_id),
-            client,
-        };
+        let origin = actor.origin(client);
         audit_log(tx.conn(), origin, action, Some(id), role.key()).await?;
     }
     tx.commit().await?;
@@ -150,10 +218,7 @@ pub async fn set_suspended(
         } else {
             ("account.reinstate", "reinstated")
         };
-        let origin = Origin {
-            actor: Some(actor.user_id),
-            client,
-        };
+        let origin = actor.origin(client);
         audit_log(tx.conn(), origin, action, Some(id), detail).await?;
     }
     tx.commit().await?;
@@ -168,17 +233,25 @@ pub async fn read_outbox(
     before: Option<Uuid>,
     limit: i64,
     client: Option<&str>,
-) -> Result<Vec<cohesion_storage::outbox::OutboxMessage>, ServiceError> {
+) -> Result<Vec<OutboxMessage>, ServiceError> {
     require(actor, Action::Audit)?;
     let mut tx = db.begin().await?;
-    let page = cohesion_storage::outbox::page(tx.conn(), before, limit.clamp(1, 100)).await?;
-    let origin = Origin {
-        actor: Some(actor.user_id),
-        client,
-    };
+    let page = outbox::page(tx.conn(), before, limit.clamp(1, 100)).await?;
+    let origin = actor.origin(client);
     audit_log(tx.conn(), origin, "outbox.view", None, "outbox read").await?;
     tx.commit().await?;
-    Ok(page)
+    Ok(page
+        .into_iter()
+        .map(|m| OutboxMessage {
+            id: m.id,
+            to_address: m.to_address,
+            subject: m.subject,
+            body: m.body,
+            created_at: m.created_at.into(),
+            sent_at: m.sent_at.map(Into::into),
+            given_up_at: m.given_up_at.map(Into::into),
+        })
+        .collect())
 }
 
 /// The longest action name a filter may carry (ours are far shorter).
@@ -188,8 +261,8 @@ const MAX_ACTION_CHARS: usize = 64;
 pub async fn read_audit(
     db: &Db,
     actor: &SignedIn,
-    query: cohesion_storage::audit::AuditQuery<'_>,
-) -> Result<Vec<cohesion_storage::audit::AuditEntry>, ServiceError> {
+    query: AuditQuery<'_>,
+) -> Result<Vec<AuditEntry>, ServiceError> {
     require(actor, Action::Audit)?;
     if query
         .action
@@ -199,10 +272,25 @@ pub async fn read_audit(
             cohesion_domain::ValidationError::new("action", ErrorCode::FieldTooLong).into(),
         );
     }
-    let query = cohesion_storage::audit::AuditQuery {
+    let query = audit::AuditQuery {
+        action: query.action,
+        actor: query.actor,
+        subject: query.subject,
+        before: query.before,
         limit: query.limit.clamp(1, 100),
-        ..query
     };
     let mut c = db.acquire().await?;
-    Ok(cohesion_storage::audit::page(c.conn(), &query).await?)
+    Ok(audit::page(c.conn(), &query)
+        .await?
+        .into_iter()
+        .map(|e| AuditEntry {
+            id: e.id,
+            at: e.at.into(),
+            actor_id: e.actor_id,
+            action: e.action,
+            subject_id: e.subject_id,
+            detail: e.detail,
+            client: e.client,
+        })
+        .collect())
 }

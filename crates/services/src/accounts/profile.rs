@@ -3,25 +3,19 @@
 
 use cohesion_domain::identity::{DisplayName, Email, NewPassword};
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::accounts::sessions::{self, SessionSummary};
+use cohesion_storage::accounts::sessions;
 use cohesion_storage::accounts::{email_tokens, users};
 use cohesion_storage::{outbox, Db, Timestamp};
 use time::Duration;
 use uuid::Uuid;
 
 use super::tokens::hash_token;
-use super::{audit_log, issue_token, LetterKind, Letters, Origin, Passwords, SignedIn};
+use super::{issue_token, AccountError, LetterKind, Letters, Passwords, SignedIn};
+use crate::audit::{audit_log, Origin};
 use crate::ServiceError;
 
 pub const EMAIL_CHANGE_LINK_LIFETIME: Duration = Duration::hours(24);
 pub(crate) const CHANGE_EMAIL: &str = "change_email";
-
-fn as_origin<'a>(me: &SignedIn, client: Option<&'a str>) -> Origin<'a> {
-    Origin {
-        actor: Some(me.user_id),
-        client,
-    }
-}
 
 pub async fn change_display_name(
     db: &Db,
@@ -32,7 +26,7 @@ pub async fn change_display_name(
     let name = DisplayName::parse(raw)?;
     let mut tx = db.begin().await?;
     users::set_display_name(tx.conn(), me.user_id, &name).await?;
-    let origin = as_origin(me, client);
+    let origin = me.origin(client);
     audit_log(
         tx.conn(),
         origin,
@@ -86,7 +80,7 @@ pub async fn change_password(
     users::set_password_hash(tx.conn(), me.user_id, &hash).await?;
     sessions::delete_others(tx.conn(), me.user_id, &me.session_hash).await?;
     super::revoke_links(tx.conn(), me.user_id).await?;
-    let origin = as_origin(me, client);
+    let origin = me.origin(client);
     audit_log(
         tx.conn(),
         origin,
@@ -174,7 +168,7 @@ pub async fn request_email_change(
         let letter = letters.write(LetterKind::ConfirmNewEmail, locale, &link);
         outbox::push(tx.conn(), email.as_str(), &letter.subject, &letter.body).await?;
     }
-    let origin = as_origin(me, client);
+    let origin = me.origin(client);
     let detail = "email change requested";
     audit_log(
         tx.conn(),
@@ -207,11 +201,11 @@ pub async fn confirm_email_change(
     )
     .await?
     else {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     };
     let before = users::find_by_id(tx.conn(), user_id).await?;
     if !users::change_email(tx.conn(), user_id, &address).await? {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     }
     if let Some((Some(old), locale)) = before.map(|u| (u.email, u.locale)) {
         let locale = locale.unwrap_or_else(|| "en".to_owned());
@@ -235,10 +229,32 @@ pub async fn confirm_email_change(
     Ok(())
 }
 
+/// One of a person's live sessions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// What ends it (`None` for sessions older than ids).
+    pub id: Option<Uuid>,
+    pub created_at: cohesion_domain::timestamp::Timestamp,
+    pub last_seen_at: cohesion_domain::timestamp::Timestamp,
+    /// The browser's User-Agent, as it said.
+    pub user_agent: Option<String>,
+}
+
 /// The person's live sessions, this one included.
-pub async fn sessions(db: &Db, me: &SignedIn) -> Result<Vec<SessionSummary>, ServiceError> {
+pub async fn sessions(db: &Db, me: &SignedIn) -> Result<Vec<Session>, ServiceError> {
     let mut c = db.acquire().await?;
-    Ok(sessions::list_for_user(c.conn(), me.user_id, Timestamp::now()).await?)
+    Ok(
+        sessions::list_for_user(c.conn(), me.user_id, Timestamp::now())
+            .await?
+            .into_iter()
+            .map(|s| Session {
+                id: s.id,
+                created_at: s.created_at.into(),
+                last_seen_at: s.last_seen_at.into(),
+                user_agent: s.user_agent,
+            })
+            .collect(),
+    )
 }
 
 /// Ends one of the person's sessions; an id that is not theirs is
@@ -253,7 +269,7 @@ pub async fn end_session(
     if !sessions::delete_by_id(tx.conn(), me.user_id, id).await? {
         return Err(ServiceError::NotFound);
     }
-    let origin = as_origin(me, client);
+    let origin = me.origin(client);
     audit_log(
         tx.conn(),
         origin,

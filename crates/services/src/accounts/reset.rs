@@ -9,8 +9,10 @@ use cohesion_storage::{outbox, rate_limits, Db, Timestamp};
 use time::Duration;
 
 use super::tokens::hash_token;
-use super::{audit_log, issue_token, LetterKind, Letters, Origin, Passwords};
-use crate::{unix_now, ServiceError};
+use super::{issue_token, AccountError, LetterKind, Letters, Passwords};
+use crate::audit::{audit_log, Origin};
+use crate::clock::unix_now;
+use crate::ServiceError;
 
 pub const RESET_LINK_LIFETIME: Duration = Duration::hours(1);
 pub(crate) const RESET: &str = "reset";
@@ -83,12 +85,12 @@ pub async fn complete(
     let Some((user_id, address)) =
         email_tokens::consume(tx.conn(), &hash_token(token), RESET, Timestamp::now()).await?
     else {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     };
     let user = users::find_by_id(tx.conn(), user_id).await?;
     // A link sent to an address the account no longer has is void.
     if user.and_then(|u| u.email) != Some(address) {
-        return Err(ServiceError::InvalidToken);
+        return Err(AccountError::InvalidToken.into());
     }
     users::set_password_hash(tx.conn(), user_id, &hash).await?;
     sessions::delete_for_user(tx.conn(), user_id).await?;

@@ -1,22 +1,27 @@
 //! "Your data": everything the platform holds about a person, to
-//! download, and the deletion of their account.
+//! download, and the deletion of their account. Both run every feature's
+//! hook in `crate::PERSONAL_DATA` (see `erasure`); the account's own
+//! part (its row, roles, sessions, emailed links and mail) is
+//! [`AccountHook`], and the audit log, which is never erased, is read
+//! here.
 
 use cohesion_domain::identity::Role;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::accounts::{email_tokens, organisations, sessions, users};
+use cohesion_storage::accounts::{email_tokens, sessions, users};
 use cohesion_storage::audit::{self, AuditQuery};
-use cohesion_storage::consultations::responses;
-use cohesion_storage::{outbox, Db, Timestamp};
+use cohesion_storage::{outbox, Conn, Db, Timestamp};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{audit_log, Origin, Passwords, SignedIn};
+use super::{Passwords, SignedIn};
+use crate::audit::audit_log;
+use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 use crate::ServiceError;
 
 /// How many audit entries about a person an export carries (the newest).
 const AUDIT_LIMIT: i64 = 1_000;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct YourData {
     pub generated_at: String,
     pub account: AccountData,
@@ -44,7 +49,7 @@ pub struct ResponseData {
     pub answers: std::collections::BTreeMap<String, Vec<String>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct AccountData {
     pub id: Uuid,
     pub email: Option<String>,
@@ -95,11 +100,13 @@ pub struct ActivityData {
     pub from: Option<String>,
 }
 
-fn iso(t: Timestamp) -> String {
+/// A time as the download writes it: RFC 3339.
+pub(crate) fn iso(t: Timestamp) -> String {
     t.to_rfc3339()
 }
 
-/// Gathers the person's data. The export itself is audit-logged.
+/// Gathers the person's data: each feature's part, then what the audit
+/// log records. The export itself is audit-logged.
 pub async fn export(
     db: &Db,
     me: &SignedIn,
@@ -109,123 +116,66 @@ pub async fn export(
     let user = users::find_by_id(tx.conn(), me.user_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let roles = users::roles(tx.conn(), me.user_id).await?;
-    let sessions = sessions::list_for_user(tx.conn(), me.user_id, Timestamp::now()).await?;
-    let orgs = organisations::for_member(tx.conn(), me.user_id).await?;
-    let responses = responses::mine_with_titles(tx.conn(), me.user_id).await?;
-    // The outbox is searched by address through a bounded page, not read
-    // whole; a person's own mail is a handful of messages.
-    let mut emails = Vec::new();
-    for address in addresses(tx.conn(), me.user_id, user.email.as_deref()).await? {
-        emails.extend(outbox::to_address(tx.conn(), &address, 200).await?);
-    }
-    emails.sort_by_key(|m| std::cmp::Reverse(m.id));
-    let mut activity = Vec::new();
-    for q in [
-        AuditQuery {
-            actor: Some(me.user_id),
-            limit: AUDIT_LIMIT,
-            ..Default::default()
-        },
-        AuditQuery {
-            subject: Some(me.user_id),
-            limit: AUDIT_LIMIT,
-            ..Default::default()
-        },
-    ] {
-        activity.extend(audit::page(tx.conn(), &q).await?);
-    }
-    // Their actions on their own account appear in both lists: once is enough.
-    activity.sort_by_key(|e| std::cmp::Reverse(e.id));
-    activity.dedup_by_key(|e| e.id);
-    let origin = Origin {
-        actor: Some(me.user_id),
-        client,
+    let person = Person {
+        id: me.user_id,
+        addresses: addresses(tx.conn(), me.user_id, user.email.as_deref()).await?,
     };
+    let mut data = YourData::default();
+    for hook in crate::PERSONAL_DATA {
+        hook.export(tx.conn(), &person, &mut data).await?;
+    }
+    data.activity = activity(tx.conn(), me.user_id).await?;
     audit_log(
         tx.conn(),
-        origin,
+        me.origin(client),
         "account.export",
         Some(me.user_id),
         "data downloaded",
     )
     .await?;
     tx.commit().await?;
-    Ok(YourData {
-        generated_at: iso(Timestamp::now()),
-        account: AccountData {
-            id: user.id,
-            email: user.email,
-            display_name: user.display_name,
-            language: user.locale,
-            email_verified_at: user.email_verified_at.map(iso),
-            suspended_at: user.suspended_at.map(iso),
-            created_at: iso(user.created_at),
+    data.generated_at = iso(Timestamp::now());
+    Ok(data)
+}
+
+/// What the audit log records of the person's actions, and of actions on
+/// their account, newest first.
+async fn activity(mut conn: Conn<'_>, user_id: Uuid) -> Result<Vec<ActivityData>, ServiceError> {
+    let mut activity = Vec::new();
+    for q in [
+        AuditQuery {
+            actor: Some(user_id),
+            limit: AUDIT_LIMIT,
+            ..Default::default()
         },
-        roles,
-        sessions: sessions
-            .into_iter()
-            .map(|s| SessionData {
-                started_at: iso(s.created_at),
-                last_seen_at: iso(s.last_seen_at),
-                device: s.user_agent,
-            })
-            .collect(),
-        organisations: orgs
-            .into_iter()
-            .map(|(o, owner)| OrganisationData {
-                id: o.id,
-                name: o.name,
-                kind: o.kind.key().to_owned(),
-                registration_number: o.registration_number,
-                org_identifier: o.org_identifier,
-                address: o.address,
-                contact_name: o.contact_name,
-                contact_email: o.contact_email,
-                contact_phone: o.contact_phone,
-                owner,
-            })
-            .collect(),
-        emails: emails
-            .into_iter()
-            .map(|m| EmailData {
-                to: m.to_address,
-                body: m.body,
-                subject: m.subject,
-                created_at: iso(m.created_at),
-                sent: m.sent_at.is_some(),
-            })
-            .collect(),
-        activity: activity
-            .into_iter()
-            .map(|e| ActivityData {
-                at: iso(e.at),
-                by_you: e.actor_id == Some(me.user_id),
-                action: e.action,
-                detail: e.detail,
-                // Where staff acted from is theirs, not the person's.
-                from: e.client.filter(|_| e.actor_id == Some(me.user_id)),
-            })
-            .collect(),
-        responses: responses
-            .into_iter()
-            .map(|(r, title)| ResponseData {
-                consultation_id: r.consultation_id,
-                consultation: title,
-                reference: r.reference,
-                started_at: iso(r.created_at),
-                submitted_at: r.submitted_at.map(iso),
-                removed: r.removed_at.is_some(),
-                answers: serde_json::from_str(&r.draft).unwrap_or_default(),
-            })
-            .collect(),
-    })
+        AuditQuery {
+            subject: Some(user_id),
+            limit: AUDIT_LIMIT,
+            ..Default::default()
+        },
+    ] {
+        activity.extend(audit::page(conn.reborrow(), &q).await?);
+    }
+    // Their actions on their own account appear in both lists: once is enough.
+    activity.sort_by_key(|e| std::cmp::Reverse(e.id));
+    activity.dedup_by_key(|e| e.id);
+    Ok(activity
+        .into_iter()
+        .map(|e| ActivityData {
+            at: iso(e.at),
+            by_you: e.actor_id == Some(user_id),
+            action: e.action,
+            detail: e.detail,
+            // Where staff acted from is theirs, not the person's.
+            from: e.client.filter(|_| e.actor_id == Some(user_id)),
+        })
+        .collect())
 }
 
 /// Every address the account has had that the platform still knows of:
 /// the current one, and those its emailed links were sent to.
 async fn addresses(
-    conn: cohesion_storage::Conn<'_>,
+    conn: Conn<'_>,
     user_id: Uuid,
     current: Option<&str>,
 ) -> Result<Vec<String>, ServiceError> {
@@ -236,34 +186,98 @@ async fn addresses(
     Ok(all)
 }
 
-/// What happens to what the person wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Contributions {
-    /// Stays, attributed to "Anonymous – account deleted".
-    Keep,
-    /// Replaced by a removal notice; replies by others stay in place.
-    Remove,
-}
+/// The account's own part: its row and roles, its sessions (which hold
+/// the browser's User-Agent), its emailed links (which hold addresses)
+/// and the mail addressed to it. The row itself is emptied last, by
+/// [`delete_account`], after every hook.
+pub struct AccountHook;
 
-impl Contributions {
-    /// The choice as forms and the API name it: `keep` or `remove`.
-    pub fn parse(key: &str) -> Result<Self, ValidationError> {
-        match key {
-            "keep" => Ok(Contributions::Keep),
-            "remove" => Ok(Contributions::Remove),
-            _ => Err(ValidationError::new(
-                "contributions",
-                ErrorCode::InvalidChoice,
-            )),
-        }
+impl PersonalData<YourData> for AccountHook {
+    fn names(&self) -> &'static [Names] {
+        const NAMES: &[Names] = &[
+            Names::erased("user_roles.user_id"),
+            Names::kept("user_roles.granted_by"),
+            Names::erased("sessions.user_id"),
+            Names::erased("email_tokens.user_id"),
+        ];
+        NAMES
+    }
+
+    fn export<'a>(
+        &'a self,
+        mut conn: Conn<'a>,
+        person: &'a Person,
+        into: &'a mut YourData,
+    ) -> Step<'a> {
+        Box::pin(async move {
+            let user = users::find_by_id(conn.reborrow(), person.id)
+                .await?
+                .ok_or(ServiceError::NotFound)?;
+            into.account = AccountData {
+                id: user.id,
+                email: user.email,
+                display_name: user.display_name,
+                language: user.locale,
+                email_verified_at: user.email_verified_at.map(iso),
+                suspended_at: user.suspended_at.map(iso),
+                created_at: iso(user.created_at),
+            };
+            into.roles = users::roles(conn.reborrow(), person.id).await?;
+            let now = Timestamp::now();
+            into.sessions = sessions::list_for_user(conn.reborrow(), person.id, now)
+                .await?
+                .into_iter()
+                .map(|s| SessionData {
+                    started_at: iso(s.created_at),
+                    last_seen_at: iso(s.last_seen_at),
+                    device: s.user_agent,
+                })
+                .collect();
+            into.emails = emails(conn, &person.addresses).await?;
+            Ok(())
+        })
+    }
+
+    fn erase<'a>(&'a self, mut conn: Conn<'a>, person: &'a Person, _: Contributions) -> Step<'a> {
+        Box::pin(async move {
+            for address in &person.addresses {
+                outbox::forget_to(conn.reborrow(), address).await?;
+            }
+            email_tokens::delete_for_user(conn.reborrow(), person.id).await?;
+            sessions::delete_for_user(conn, person.id).await?;
+            Ok(())
+        })
     }
 }
 
+/// The mail the outbox keeps for any of `addresses`, newest first. The
+/// outbox is searched by address through a bounded page, not read whole;
+/// a person's own mail is a handful of messages.
+async fn emails(mut conn: Conn<'_>, addresses: &[String]) -> Result<Vec<EmailData>, ServiceError> {
+    let mut emails = Vec::new();
+    for address in addresses {
+        emails.extend(outbox::to_address(conn.reborrow(), address, 200).await?);
+    }
+    emails.sort_by_key(|m| std::cmp::Reverse(m.id));
+    Ok(emails
+        .into_iter()
+        .map(|m| EmailData {
+            to: m.to_address,
+            body: m.body,
+            subject: m.subject,
+            created_at: iso(m.created_at),
+            sent: m.sent_at.is_some(),
+        })
+        .collect())
+}
+
 /// Deletes the account at once, after the person re-enters their
-/// password. Personal data goes in one transaction: email, name, password
-/// hash, language, sessions, emailed tokens, memberships, invitations and
-/// mail addressed to them. The account row stays, empty, as the author of
-/// whatever is kept; the audit log keeps its entries (ids, not names).
+/// password. Personal data goes in one transaction: every feature's hook
+/// in `crate::PERSONAL_DATA` lets go of its part (sessions, emailed
+/// tokens, memberships, invitations and mail addressed to them; what
+/// they wrote as they choose), then the account row is emptied. It stays
+/// as the author of whatever is kept; the audit log keeps its entries
+/// (ids, not names).
 pub async fn delete_account(
     db: &Db,
     passwords: &Passwords,
@@ -284,46 +298,21 @@ pub async fn delete_account(
     {
         return Err(ValidationError::new("password", ErrorCode::LastAdministrator).into());
     }
-    for address in addresses(tx.conn(), me.user_id, user.email.as_deref()).await? {
-        outbox::forget_to(tx.conn(), &address).await?;
-        organisations::forget_invitations_to(tx.conn(), &address).await?;
-        organisations::forget_contact(tx.conn(), &address).await?;
-    }
-    let owned: Vec<Uuid> = organisations::for_member(tx.conn(), me.user_id)
-        .await?
-        .into_iter()
-        .filter(|(_, owner)| *owner)
-        .map(|(o, _)| o.id)
-        .collect();
-    organisations::leave_all(tx.conn(), me.user_id).await?;
-    // An organisation is not left without someone who can invite.
-    for org in owned {
-        organisations::ensure_owner(tx.conn(), org).await?;
-    }
-    email_tokens::delete_for_user(tx.conn(), me.user_id).await?;
-    sessions::delete_for_user(tx.conn(), me.user_id).await?;
-    // Content tables join here: with `Remove`, each takes the person's
-    // contributions out (survey answers leave the totals and are deleted;
-    // comments, when they arrive, get the removal notice) in this same
-    // transaction. Unfinished survey drafts are never kept.
-    let detail = match contributions {
-        Contributions::Keep => {
-            crate::responding::discard_drafts_of(tx.conn(), me.user_id).await?;
-            "account deleted; contributions kept anonymously"
-        }
-        Contributions::Remove => {
-            crate::responding::remove_all_for(tx.conn(), me.user_id).await?;
-            "account deleted; contributions removed"
-        }
+    let person = Person {
+        id: me.user_id,
+        addresses: addresses(tx.conn(), me.user_id, user.email.as_deref()).await?,
     };
+    for hook in crate::PERSONAL_DATA {
+        hook.erase(tx.conn(), &person, contributions).await?;
+    }
     users::erase(tx.conn(), me.user_id).await?;
-    let origin = Origin {
-        actor: Some(me.user_id),
-        client,
+    let detail = match contributions {
+        Contributions::Keep => "account deleted; contributions kept anonymously",
+        Contributions::Remove => "account deleted; contributions removed",
     };
     audit_log(
         tx.conn(),
-        origin,
+        me.origin(client),
         "account.delete",
         Some(me.user_id),
         detail,

@@ -1,9 +1,9 @@
 //! Use-cases against real databases (SQLite always, PostgreSQL when set).
+//! A folder per feature, as in `src/`, and `kit/` for what every feature
+//! uses.
 
-mod account_life;
 mod accounts;
 mod consultations;
-mod group_commit;
-mod mail;
-mod site_and_feedback;
-mod themes;
+mod kit;
+mod site;
+mod support;

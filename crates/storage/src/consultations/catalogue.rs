@@ -2,48 +2,18 @@
 //! and publication, one by one and in lists.
 
 use cohesion_domain::consultation::{
-    format_date, parse_date, ConsultationFields, Document, Stage, StageLink, StageState, Status,
+    format_date, parse_date, Consultation, ConsultationFields, Document, Publication, Stage,
+    StageLink, StageState, Status,
 };
 use uuid::Uuid;
 
 use crate::rows::{self, Param, Row};
 use crate::{new_id, Conn, StorageError, Timestamp};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConsultationRecord {
-    pub id: Uuid,
-    pub title: String,
-    pub summary: String,
-    pub body: String,
-    pub topics: Vec<String>,
-    pub area: Option<String>,
-    pub opens_at: Timestamp,
-    pub closes_at: Timestamp,
-    pub allow_anonymous: bool,
-    pub strands: Vec<String>,
-    pub documents: Vec<Document>,
-    /// The survey definition, as JSON.
-    pub survey: String,
-    pub published_at: Option<Timestamp>,
-    pub results_published_at: Option<Timestamp>,
-    pub response_count: i64,
-    pub created_at: Timestamp,
-    pub updated_at: Timestamp,
-}
-
-impl ConsultationRecord {
-    pub fn status(&self, now: Timestamp) -> Status {
-        Status::at(
-            self.opens_at.as_offset(),
-            self.closes_at.as_offset(),
-            now.as_offset(),
-        )
-    }
-}
-
+/// Every column of a consultation but its survey (lists never need it).
 const COLUMNS: &str =
     "id, title, summary, body, topics, area, opens_at, closes_at, allow_anonymous, strands, documents, \
-     survey, published_at, results_published_at, response_count, created_at, updated_at";
+     published_at, results_published_at, response_count, created_at, updated_at";
 
 /// Topics are kept one per line: commas may appear inside a topic's
 /// translation, line breaks never do.
@@ -62,26 +32,30 @@ fn lines_of(r: &Row, column: &str) -> Result<Vec<String>, sqlx::Error> {
         .collect())
 }
 
-fn record(r: &Row) -> Result<ConsultationRecord, sqlx::Error> {
+fn record(r: &Row) -> Result<Consultation, sqlx::Error> {
     let documents: String = r.get("documents")?;
-    Ok(ConsultationRecord {
+    let at = |column: &str| r.get::<Timestamp>(column).map(Into::into);
+    let at_or_none = |column: &str| {
+        r.get::<Option<Timestamp>>(column)
+            .map(|t| t.map(Into::into))
+    };
+    Ok(Consultation {
         id: r.get("id")?,
         title: r.get("title")?,
         summary: r.get("summary")?,
         body: r.get("body")?,
         topics: lines_of(r, "topics")?,
         area: r.get("area")?,
-        opens_at: r.get("opens_at")?,
-        closes_at: r.get("closes_at")?,
+        opens_at: at("opens_at")?,
+        closes_at: at("closes_at")?,
         allow_anonymous: r.get("allow_anonymous")?,
         strands: lines_of(r, "strands")?,
         documents: serde_json::from_str(&documents).unwrap_or_default(),
-        survey: r.get("survey")?,
-        published_at: r.get("published_at")?,
-        results_published_at: r.get("results_published_at")?,
+        published_at: at_or_none("published_at")?,
+        results_published_at: at_or_none("results_published_at")?,
         response_count: r.get("response_count")?,
-        created_at: r.get("created_at")?,
-        updated_at: r.get("updated_at")?,
+        created_at: at("created_at")?,
+        updated_at: at("updated_at")?,
     })
 }
 
@@ -182,15 +156,13 @@ pub async fn set_published(
     Ok(n == 1)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Publication {
-    Consultation,
-    Results,
-}
-
-pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<ConsultationRecord>, StorageError> {
-    let sql = format!("SELECT {COLUMNS} FROM consultations WHERE id = $1");
-    rows::fetch_optional(conn, &sql, &[&id], record).await
+/// The consultation and its survey as stored (JSON).
+pub async fn find(
+    conn: Conn<'_>,
+    id: Uuid,
+) -> Result<Option<(Consultation, String)>, StorageError> {
+    let sql = format!("SELECT {COLUMNS}, survey FROM consultations WHERE id = $1");
+    rows::fetch_optional(conn, &sql, &[&id], |r| Ok((record(r)?, r.get("survey")?))).await
 }
 
 /// Every consultation, drafts too, oldest first: (id, title). For
@@ -225,7 +197,7 @@ pub async fn list(
     mut conn: Conn<'_>,
     q: &ListQuery<'_>,
     now: Timestamp,
-) -> Result<(Vec<ConsultationRecord>, i64), StorageError> {
+) -> Result<(Vec<Consultation>, i64), StorageError> {
     let mut filters = vec!["1 = 1".to_owned()];
     if !q.drafts {
         filters.push("published_at IS NOT NULL".into());

@@ -3,7 +3,9 @@
 
 use uuid::Uuid;
 
-use crate::consultations::catalogue::{set_published, Publication};
+use cohesion_domain::consultation::Publication;
+
+use crate::consultations::catalogue::set_published;
 use crate::rows;
 use crate::{Conn, StorageError, Timestamp};
 

@@ -1,18 +1,9 @@
 //! The programme a site runs and its text in each language.
 
-use cohesion_domain::programme::{ProgrammeText, Slug};
-use uuid::Uuid;
+use cohesion_domain::programme::{Programme, ProgrammeText, Slug};
 
 use crate::rows;
 use crate::{new_id, Conn, StorageError, Timestamp};
-
-/// A programme as the public pages show it, in one language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProgrammeView {
-    pub id: Uuid,
-    pub slug: String,
-    pub text: ProgrammeText,
-}
 
 /// Creates the programme `slug` unless it exists, with the given texts.
 /// Returns whether it was created; an existing programme is left untouched,
@@ -51,14 +42,14 @@ pub async fn featured(
     conn: Conn<'_>,
     locale: &str,
     fallback_locale: &str,
-) -> Result<Option<ProgrammeView>, StorageError> {
+) -> Result<Option<Programme>, StorageError> {
     const SQL: &str = "SELECT p.id, p.slug, t.locale, t.name, t.organisation, t.summary \
         FROM programmes p JOIN programme_texts t ON t.programme_id = p.id \
         WHERE t.locale IN ($1, $2) \
         ORDER BY p.id, CASE WHEN t.locale = $1 THEN 0 ELSE 1 END \
         LIMIT 1";
     rows::fetch_optional(conn, SQL, &[&locale, &fallback_locale], |r| {
-        Ok(ProgrammeView {
+        Ok(Programme {
             id: r.get("id")?,
             slug: r.get("slug")?,
             text: ProgrammeText {

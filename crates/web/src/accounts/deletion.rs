@@ -2,8 +2,9 @@
 
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_services::accounts::your_data::{self, Contributions};
+use cohesion_services::accounts::your_data;
 use cohesion_services::accounts::SignedIn;
+use cohesion_services::erasure::Contributions;
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;

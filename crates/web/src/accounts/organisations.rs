@@ -4,7 +4,7 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::organisation::{OrganisationInput, OrganisationKind};
-use cohesion_services::organisations::{self, OrganisationView};
+use cohesion_services::accounts::organisations::{self, OrganisationView};
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_ui::{ActionForm, Cell, Field, FieldError, FormPage, ReportPage, SummaryRow, Table};
 use serde::Deserialize;

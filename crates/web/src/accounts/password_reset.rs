@@ -5,7 +5,8 @@ use axum::extract::Query;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use cohesion_domain::ValidationError;
-use cohesion_services::accounts::{self, Origin};
+use cohesion_services::accounts::{self, AccountError};
+use cohesion_services::audit::Origin;
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::{Field, FieldError};
@@ -206,7 +207,7 @@ pub async fn reset(
             let page = new_password_page(&ctx, ui, form.csrf, form.token, errors);
             respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
         }
-        Err(ServiceError::InvalidToken) => {
+        Err(ServiceError::Account(AccountError::InvalidToken)) => {
             let link = Some(("/password-reset", "reset-request-title"));
             let path = "/password-reset";
             let page = notice(&ctx, path, "verify-failed-title", "reset-failed-text", link).await?;

@@ -6,9 +6,10 @@ use axum::extract::Query;
 use axum::http::{header, StatusCode};
 use axum::response::Response;
 use cohesion_domain::identity::Action;
+use cohesion_services::accounts::organisations;
 use cohesion_services::accounts::profile;
-use cohesion_services::accounts::{Origin, SignedIn};
-use cohesion_services::organisations;
+use cohesion_services::accounts::{AccountError, SignedIn};
+use cohesion_services::audit::Origin;
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::accounts::{AccountPage, SessionRow};
@@ -362,7 +363,7 @@ pub async fn confirm_email(
             .await?;
             respond(StatusCode::OK, page, None)
         }
-        Err(ServiceError::InvalidToken) => {
+        Err(ServiceError::Account(AccountError::InvalidToken)) => {
             let page = notice(
                 &ctx,
                 "/sign-in",

@@ -5,7 +5,7 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohesion_domain::ValidationError;
-use cohesion_services::accounts;
+use cohesion_services::accounts::{self, AccountError};
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::accounts::SignInPage;
@@ -111,9 +111,11 @@ pub async fn sign_in(
             );
             Ok(res)
         }
-        Err(e @ (ServiceError::InvalidCredentials | ServiceError::Suspended)) => {
+        Err(ServiceError::Account(
+            e @ (AccountError::InvalidCredentials | AccountError::Suspended),
+        )) => {
             let (status, code) = match e {
-                ServiceError::Suspended => (
+                AccountError::Suspended => (
                     StatusCode::FORBIDDEN,
                     cohesion_domain::ErrorCode::AccountSuspended,
                 ),

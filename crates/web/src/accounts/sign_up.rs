@@ -4,7 +4,8 @@
 use axum::extract::Query;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use cohesion_services::accounts::{self, Origin, SignUp};
+use cohesion_services::accounts::{self, AccountError, SignUp};
+use cohesion_services::audit::Origin;
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::accounts::SignUpPage;
@@ -155,7 +156,7 @@ pub async fn verify_email(
     let (status, title, text) = match accounts::verify_email(&ctx.state.db, &q.token, origin).await
     {
         Ok(_) => (StatusCode::OK, "verified-title", "verified-text"),
-        Err(ServiceError::InvalidToken) => (
+        Err(ServiceError::Account(AccountError::InvalidToken)) => (
             StatusCode::BAD_REQUEST,
             "verify-failed-title",
             "verify-failed-text",

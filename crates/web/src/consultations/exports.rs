@@ -12,8 +12,8 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionKind, SurveyDefinition};
 use cohesion_domain::survey::tally::AnswerRow;
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::exports::{self, Pages};
-use cohesion_storage::consultations::export_pages::Submitted;
+use cohesion_services::consultations::exports::{self, Pages, Submitted};
+use cohesion_services::permissions::may;
 use uuid::Uuid;
 
 use super::translated::results_in_language;
@@ -229,7 +229,7 @@ pub(super) fn response_links(
     viewer: Option<&SignedIn>,
     id: Uuid,
 ) -> Vec<(String, String)> {
-    if !viewer.is_some_and(|v| v.roles.allows(Action::ExportResponses)) {
+    if !may(viewer, Action::ExportResponses) {
         return Vec::new();
     }
     let l = ctx.locale();

@@ -5,8 +5,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::survey::model::QuestionKind;
 use cohesion_domain::translation::{key, Translator};
-use cohesion_services::consultations;
-use cohesion_services::findings::{self, ShownFinding};
+use cohesion_services::consultations::findings::{self, ShownFinding};
+use cohesion_services::consultations::reading;
 use cohesion_ui::consultations::{FindingView, FindingsPage};
 
 use super::wording::option_labels;
@@ -63,11 +63,8 @@ fn theme_figure(ctx: &PageCtx, f: &ShownFinding, theme: &str) -> (String, String
 /// For a finding that cites an option: how many picked it.
 fn option_figure(ctx: &PageCtx, f: &ShownFinding) -> (String, String) {
     let labels = option_labels(ctx, &f.question_def);
-    let option = labels
-        .get(f.record.finding.option)
-        .cloned()
-        .unwrap_or_default();
-    let question = match (&f.question_def.kind, f.record.finding.row) {
+    let option = labels.get(f.finding.option).cloned().unwrap_or_default();
+    let question = match (&f.question_def.kind, f.finding.row) {
         (QuestionKind::Matrix { rows }, Some(r)) => format!(
             "{} – {}",
             f.question,
@@ -123,13 +120,13 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
     // In the reader's language where translated: the findings, the
     // questions and theme labels they rest on and the consultation's
     // title.
-    let texts = consultations::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
+    let texts = reading::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
     let mut tr = Translator::new(&texts);
     tr.main(&mut c.title, &mut c.summary, &mut c.body);
     for f in &mut list {
-        let finding = &mut f.record.finding;
-        tr.put(&key::finding(f.record.id, "title"), &mut finding.title);
-        tr.put(&key::finding(f.record.id, "body"), &mut finding.body);
+        let finding = &mut f.finding;
+        tr.put(&key::finding(f.id, "title"), &mut finding.title);
+        tr.put(&key::finding(f.id, "body"), &mut finding.body);
         // The label of the theme it cites (empty while the figure is
         // hidden: nothing to translate then).
         if let (Some(theme), Some(label)) = (&finding.theme, &mut f.theme) {
@@ -151,16 +148,12 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
         .map(|f| {
             let (headline, figure) = figure(&ctx, f);
             FindingView {
-                title: langs.shown(&key::finding(f.record.id, "title"), &f.record.finding.title),
+                title: langs.shown(&key::finding(f.id, "title"), &f.finding.title),
                 headline,
                 figure,
-                body_html: cohesion_ui::markdown::render(&f.record.finding.body),
-                body_lang: langs.of(&key::finding(f.record.id, "body")).to_owned(),
-                draft: f
-                    .record
-                    .published_at
-                    .is_none()
-                    .then(|| ctx.t("status-draft")),
+                body_html: cohesion_ui::markdown::render(&f.finding.body),
+                body_lang: langs.of(&key::finding(f.id, "body")).to_owned(),
+                draft: f.published_at.is_none().then(|| ctx.t("status-draft")),
             }
         })
         .collect::<Vec<_>>();

@@ -4,10 +4,11 @@ use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::Status;
+use cohesion_domain::consultation::{Consultation, ListFilter};
 use cohesion_domain::translation::key;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_services::consultations::{self, is_staff, PAGE_SIZE};
-use cohesion_storage::consultations::catalogue::{ConsultationRecord, ListQuery};
+use cohesion_services::consultations::reading::{self, PAGE_SIZE};
+use cohesion_services::permissions::is_staff;
 use cohesion_ui::consultations::{ConsultationItem, ConsultationListPage};
 use cohesion_ui::Field;
 use serde::Deserialize;
@@ -16,7 +17,7 @@ use super::translated::translate_list;
 use super::wording::{status_label, t2, tn};
 use crate::kit::{respond, AppError, Langs, PageCtx};
 
-fn dates(ctx: &PageCtx, c: &ConsultationRecord) -> String {
+fn dates(ctx: &PageCtx, c: &Consultation) -> String {
     t2(
         ctx,
         "consultation-dates",
@@ -46,20 +47,19 @@ pub(super) struct ListParams {
 impl ListParams {
     /// What the filters ask the list for, and which page of it (from 1
     /// to 10,000). A status that is not one: 422 `invalid_choice`.
-    pub(super) fn query(&self) -> Result<(ListQuery<'_>, u32), AppError> {
+    pub(super) fn query(&self) -> Result<(ListFilter<'_>, u32), AppError> {
         let status = match self.status.as_str() {
             "" => None,
             s => Some(
                 Status::parse(s).ok_or(ValidationError::new("status", ErrorCode::InvalidChoice))?,
             ),
         };
-        let query = ListQuery {
+        let query = ListFilter {
             drafts: true,
             status,
             topic: Some(self.topic.trim()).filter(|s| !s.is_empty()),
             area: Some(self.area.trim()).filter(|s| !s.is_empty()),
             search: Some(self.q.trim()).filter(|s| !s.is_empty()),
-            ..Default::default()
         };
         Ok((query, self.page.unwrap_or(1).clamp(1, 10_000)))
     }
@@ -84,8 +84,8 @@ fn list_href(p: &ListParams, page: u32) -> String {
 pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response, AppError> {
     let (query, page) = p.query()?;
     let viewer = ctx.user.0.as_ref();
-    let (mut list, total) = consultations::list(&ctx.state.db, viewer, query, page).await?;
-    let areas = consultations::areas(&ctx.state.db).await?;
+    let (mut list, total) = reading::list(&ctx.state.db, viewer, query, page).await?;
+    let areas = reading::areas(&ctx.state.db).await?;
     let langs = translate_list(&ctx, &mut list).await?;
     let items = list
         .iter()
@@ -119,7 +119,7 @@ pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response
 
 /// One consultation in the list, its texts in the reader's language
 /// where translated.
-fn item(ctx: &PageCtx, c: &ConsultationRecord, langs: &Langs) -> ConsultationItem {
+fn item(ctx: &PageCtx, c: &Consultation, langs: &Langs) -> ConsultationItem {
     let (status_key, status) = status_label(ctx, c);
     ConsultationItem {
         href: format!("/consultations/{}", c.id),

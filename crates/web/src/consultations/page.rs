@@ -4,13 +4,13 @@
 use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::consultation::{format_date, Stage, StageLink, StageState, Status};
 use cohesion_domain::identity::Action;
 use cohesion_domain::translation::key;
-use cohesion_services::consultations::{self, is_staff, ConsultationView};
-use cohesion_services::responding::Progress;
-use cohesion_storage::consultations::catalogue::ConsultationRecord;
-use cohesion_storage::Timestamp;
+use cohesion_services::consultations::reading::{self, ConsultationView};
+use cohesion_services::consultations::responding::Progress;
+use cohesion_services::permissions::{is_staff, may};
 use cohesion_ui::consultations::{ConsultationPage, StageItem};
 use cohesion_ui::{Shown, SummaryRow};
 use uuid::Uuid;
@@ -68,12 +68,12 @@ pub async fn show(
     let viewer = ctx.user.0.as_ref();
     let (
         ConsultationView {
-            record: c,
+            consultation: c,
             survey,
             stages,
         },
         untranslated,
-    ) = consultations::view_in(&ctx.state.db, viewer, id, ctx.locale().tag()).await?;
+    ) = reading::view_in(&ctx.state.db, viewer, id, ctx.locale().tag()).await?;
     let langs = Langs::new(&ctx, untranslated);
     let (status_key, status) = status_label(&ctx, &c);
     let path = format!("/consultations/{id}");
@@ -134,7 +134,7 @@ pub async fn show(
 }
 
 /// When it opens and closes, its topics and its area.
-fn summary_rows(ctx: &PageCtx, langs: &Langs, c: &ConsultationRecord) -> Vec<SummaryRow> {
+fn summary_rows(ctx: &PageCtx, langs: &Langs, c: &Consultation) -> Vec<SummaryRow> {
     let mut rows = vec![
         SummaryRow::new(ctx.t("consultation-opens"), c.opens_at.to_minute()),
         SummaryRow::new(ctx.t("consultation-closes"), c.closes_at.to_minute()),
@@ -160,20 +160,22 @@ fn summary_rows(ctx: &PageCtx, langs: &Langs, c: &ConsultationRecord) -> Vec<Sum
 /// that says why there is none.
 fn respond_button(
     ctx: &PageCtx,
-    c: &ConsultationRecord,
+    c: &Consultation,
     progress: Option<&Progress>,
 ) -> (Option<(String, String)>, Option<String>) {
     let id = c.id;
-    let open = c.published_at.is_some() && c.status(Timestamp::now()) == Status::Open;
-    match (progress, open) {
-        (Some(_), true) if ctx.user.0.is_none() && !c.allow_anonymous => (
+    let Some(p) = progress else {
+        return (None, None);
+    };
+    match p.admission.status {
+        Status::Open if p.admission.sign_in_first => (
             Some((
                 format!("/sign-in?next=/consultations/{id}/respond"),
                 ctx.t("consultation-sign-in-to-respond"),
             )),
             None,
         ),
-        (Some(p), true) => {
+        Status::Open => {
             let label = if p.is_submitted() {
                 "consultation-change"
             } else if p.response.is_some() {
@@ -186,21 +188,18 @@ fn respond_button(
                 None,
             )
         }
-        (Some(_), false) if c.status(Timestamp::now()) == Status::Upcoming => {
-            (None, Some(ctx.t("consultation-respond-upcoming")))
-        }
-        (Some(_), false) => (None, Some(ctx.t("consultation-respond-closed"))),
-        (None, _) => (None, None),
+        Status::Upcoming => (None, Some(ctx.t("consultation-respond-upcoming"))),
+        Status::Closed => (None, Some(ctx.t("consultation-respond-closed"))),
     }
 }
 
 /// The results (once public, or for staff who analyse) and, for staff,
 /// the officers' page.
-fn links(ctx: &PageCtx, c: &ConsultationRecord) -> Vec<(String, String)> {
+fn links(ctx: &PageCtx, c: &Consultation) -> Vec<(String, String)> {
     let id = c.id;
     let viewer = ctx.user.0.as_ref();
     let mut links = Vec::new();
-    if c.results_published_at.is_some() || viewer.is_some_and(|v| v.roles.allows(Action::Analyse)) {
+    if c.results_published_at.is_some() || may(viewer, Action::Analyse) {
         links.push((
             format!("/consultations/{id}/results"),
             ctx.t("consultation-results-link"),

@@ -4,7 +4,7 @@
 use cohesion_domain::survey::answers::{AnswerError, RawAnswers};
 use cohesion_domain::survey::model::{Options, QuestionDef, QuestionKind, SHORT_TEXT_CHARS};
 use cohesion_domain::translation::key;
-use cohesion_services::responding::Progress;
+use cohesion_services::consultations::responding::Progress;
 use cohesion_ui::consultations::{OptionView, QuestionView, SubField};
 use cohesion_ui::{ErrorLink, Shown};
 

@@ -4,11 +4,12 @@
 use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::survey::answers::RawAnswers;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::translation::key;
-use cohesion_services::responding::{self, Next, Progress, Respondent};
-use cohesion_services::throttle::{throttle, Throttled};
+use cohesion_services::consultations::responding::writes;
+use cohesion_services::consultations::responding::{Admission, Next, Posted, Progress};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{CheckAnswersPage, QuestionView, SurveyPage};
 use cohesion_ui::{ConfirmationPage, SummaryRow};
@@ -17,7 +18,7 @@ use uuid::Uuid;
 
 use super::questions::{answer_messages, answer_text, error_links, question_view};
 use super::respondent::{known_respondent, respondent, turned_away};
-use super::translated::progress_in;
+use super::translated::{progress_in, translated_consultation, translated_progress};
 use super::wording::t2;
 use crate::kit::{
     anon_csrf, check_csrf, path_id, respond, see_other, AppError, ClientKey, Langs, PageCtx,
@@ -33,7 +34,7 @@ pub async fn start(
     let mut fresh = None;
     let (who, _) = respondent(&ctx, &headers, &mut fresh)?;
     let (p, _) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation, p.admission).await? {
         return Ok(res);
     }
     if p.survey.pages.is_empty() {
@@ -117,11 +118,20 @@ async fn survey_page(
 }
 
 fn page_index(raw: &str, survey: &SurveyDefinition) -> Result<usize, AppError> {
+    Some(page_number(raw))
+        .filter(|n| *n < survey.pages.len())
+        .ok_or_else(|| ServiceError::NotFound.into())
+}
+
+/// A page's number in the address, from 1, as an index from 0; one that
+/// is not a page (0, or not a number) is past every page, so that the
+/// services say "not found" after deciding whether to turn the
+/// respondent away, as for any other page the survey does not have.
+fn page_number(raw: &str) -> usize {
     raw.parse::<usize>()
         .ok()
-        .filter(|n| *n >= 1 && *n <= survey.pages.len())
-        .map(|n| n - 1)
-        .ok_or_else(|| ServiceError::NotFound.into())
+        .and_then(|n| n.checked_sub(1))
+        .unwrap_or(usize::MAX)
 }
 
 pub async fn page_form(
@@ -133,7 +143,7 @@ pub async fn page_form(
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
     let (p, langs) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation, p.admission).await? {
         return Ok(res);
     }
     let page = page_index(&page, &p.survey)?;
@@ -190,16 +200,9 @@ pub async fn save_page(
     check_csrf(&headers, &ctx.user, &csrf)?;
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
-    let (p, langs) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
-        return Ok(res);
-    }
-    let page = page_index(&page, &p.survey)?;
-    if matches!(who, Respondent::Anonymous(_)) && p.response.is_none() {
-        throttle(&ctx.state.db, Throttled::AnonymousResponse, &client.0).await?;
-    }
-    match responding::save_page(&ctx.state.db, who, id, page, &raw).await {
-        Ok(next) => {
+    let page = page_number(&page);
+    match writes::post_page(&ctx.state.db, who, id, page, &raw, &client.0).await? {
+        Posted::Done(next) => {
             let to = match next {
                 Next::Page(n) => format!("/consultations/{id}/respond/{}", n + 1),
                 Next::CheckAnswers => format!("/consultations/{id}/respond/check"),
@@ -210,7 +213,12 @@ pub async fn save_page(
             }
             Ok(res)
         }
-        Err(ServiceError::InvalidAnswers(errors)) => {
+        Posted::TurnedAway {
+            consultation,
+            admission,
+        } => turned_away_from(&ctx, *consultation, admission).await,
+        Posted::Refused { progress, errors } => {
+            let (p, langs) = translated_progress(&ctx, *progress).await?;
             let messages = answer_messages(&ctx, &errors);
             survey_page(
                 &ctx,
@@ -225,8 +233,19 @@ pub async fn save_page(
             )
             .await
         }
-        Err(e) => Err(e.into()),
     }
+}
+
+/// The page for a respondent the services turned away from a write, with
+/// the consultation's title in the page's language.
+async fn turned_away_from(
+    ctx: &PageCtx,
+    consultation: Consultation,
+    admission: Admission,
+) -> Result<Response, AppError> {
+    let c = translated_consultation(ctx, consultation).await?;
+    let page = turned_away(ctx, &c, admission).await?;
+    Ok(page.unwrap_or_else(|| see_other(&format!("/consultations/{}/respond", c.id))))
 }
 
 async fn check_page(
@@ -299,7 +318,7 @@ pub async fn check(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let (p, langs) = known_progress(&ctx, &headers, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation, p.admission).await? {
         return Ok(res);
     }
     if p.response.is_none() {
@@ -328,13 +347,14 @@ pub async fn submit(
     let id = path_id(&id)?;
     check_csrf(&headers, &ctx.user, &form.csrf)?;
     let who = known_respondent(&ctx, &headers);
-    let (p, langs) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
-        return Ok(res);
-    }
-    match responding::submit(&ctx.state.db, who, id).await {
-        Ok(_) => Ok(see_other(&format!("/consultations/{id}/respond/done"))),
-        Err(ServiceError::InvalidAnswers(errors)) => {
+    match writes::post_submission(&ctx.state.db, who, id).await? {
+        Posted::Done(_) => Ok(see_other(&format!("/consultations/{id}/respond/done"))),
+        Posted::TurnedAway {
+            consultation,
+            admission,
+        } => turned_away_from(&ctx, *consultation, admission).await,
+        Posted::Refused { progress, errors } => {
+            let (p, langs) = translated_progress(&ctx, *progress).await?;
             let messages = answer_messages(&ctx, &errors);
             check_page(
                 &ctx,
@@ -346,7 +366,6 @@ pub async fn submit(
             )
             .await
         }
-        Err(e) => Err(e.into()),
     }
 }
 

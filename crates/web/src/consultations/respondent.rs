@@ -3,11 +3,10 @@
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::consultation::Status;
 use cohesion_services::accounts::tokens::new_token;
-use cohesion_services::responding::Respondent;
-use cohesion_storage::consultations::catalogue::ConsultationRecord;
-use cohesion_storage::Timestamp;
+use cohesion_services::consultations::responding::{Admission, Respondent};
 
 use crate::kit::{cookie, respond, see_other, set_cookie, AppError, PageCtx};
 
@@ -55,32 +54,24 @@ pub(super) fn respondent<'a>(
     ))
 }
 
-/// Whom the survey turns away, with the page that says so: people
-/// without an account when the consultation wants one (to sign in), and
-/// everyone while it is not open (a clear page, not an error).
+/// The page that turns a respondent away, as the services decided
+/// (`admission`): to sign in first, or a clear page (not an error) while
+/// the consultation is not open. `None` when they may answer.
 pub(super) async fn turned_away(
     ctx: &PageCtx,
-    c: &ConsultationRecord,
+    c: &Consultation,
+    admission: Admission,
 ) -> Result<Option<Response>, AppError> {
-    if ctx.user.0.is_none() && !c.allow_anonymous {
+    if admission.sign_in_first {
         return Ok(Some(see_other(&format!(
             "/sign-in?next=/consultations/{}/respond",
             c.id
         ))));
     }
-    not_open(ctx, c).await
-}
-
-/// A clear page, not an error, when the consultation is not open.
-async fn not_open(ctx: &PageCtx, c: &ConsultationRecord) -> Result<Option<Response>, AppError> {
-    let status = c.status(Timestamp::now());
-    if c.published_at.is_some() && status == Status::Open {
-        return Ok(None);
-    }
-    let key = if status == Status::Upcoming {
-        "consultation-respond-upcoming"
-    } else {
-        "consultation-respond-closed"
+    let key = match admission.status {
+        Status::Open => return Ok(None),
+        Status::Upcoming => "consultation-respond-upcoming",
+        Status::Closed => "consultation-respond-closed",
     };
     let mut ui = ctx
         .chrome_for(

@@ -8,7 +8,8 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_domain::translation::key;
 use cohesion_insight::disclosure::SmallBaseRules;
-use cohesion_services::results::{self, Line, Results};
+use cohesion_services::consultations::results::{self, Line, Results};
+use cohesion_services::permissions::may;
 use cohesion_ui::consultations::{Bar, ResultView, ResultsPage};
 use cohesion_ui::Shown;
 
@@ -232,7 +233,7 @@ pub async fn results_page(
     }
     let questions = result_views(&ctx, &langs, &r);
     let mut links = Vec::new();
-    if viewer.is_some_and(|v| v.roles.allows(Action::Analyse)) {
+    if may(viewer, Action::Analyse) {
         links.push((
             format!("/staff/consultations/{id}/analysis"),
             ctx.t("results-analysis-link"),

@@ -1,11 +1,11 @@
 //! A consultation's texts in the reader's language where translated
 //! (ADR 14), and the language each text is shown in (ADR 16).
 
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::translation::{Texts, Translator};
-use cohesion_services::consultations;
-use cohesion_services::responding::{self, Progress, Respondent};
-use cohesion_services::results::{self, Results};
-use cohesion_storage::consultations::catalogue::ConsultationRecord;
+use cohesion_services::consultations::reading;
+use cohesion_services::consultations::responding::{self, Progress, Respondent};
+use cohesion_services::consultations::results::{self, Results};
 use uuid::Uuid;
 
 use crate::kit::{AppError, ClientKey, Langs, PageCtx};
@@ -17,8 +17,16 @@ pub(super) async fn progress_in(
     who: Respondent<'_>,
     id: Uuid,
 ) -> Result<(Progress, Langs), AppError> {
-    let mut p = responding::progress(&ctx.state.db, who, id).await?;
-    let t = consultations::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
+    let p = responding::progress(&ctx.state.db, who, id).await?;
+    translated_progress(ctx, p).await
+}
+
+/// [`progress_in`] for where a respondent stands as a write read it.
+pub(super) async fn translated_progress(
+    ctx: &PageCtx,
+    mut p: Progress,
+) -> Result<(Progress, Langs), AppError> {
+    let t = reading::translation(&ctx.state.db, p.consultation.id, ctx.locale().tag()).await?;
     let mut tr = Translator::new(&t);
     let c = &mut p.consultation;
     tr.main(&mut c.title, &mut c.summary, &mut c.body);
@@ -26,14 +34,24 @@ pub(super) async fn progress_in(
     Ok((p, Langs::new(ctx, tr.finish())))
 }
 
+/// A consultation's title, summary and body in the page's language.
+pub(super) async fn translated_consultation(
+    ctx: &PageCtx,
+    mut c: Consultation,
+) -> Result<Consultation, AppError> {
+    let t = reading::translation(&ctx.state.db, c.id, ctx.locale().tag()).await?;
+    Translator::new(&t).main(&mut c.title, &mut c.summary, &mut c.body);
+    Ok(c)
+}
+
 /// A list page's titles and summaries in the page's language (one
 /// query), and the language each consultation's are shown in.
 pub(super) async fn translate_list(
     ctx: &PageCtx,
-    list: &mut [ConsultationRecord],
+    list: &mut [Consultation],
 ) -> Result<Vec<Langs>, AppError> {
     let ids: Vec<Uuid> = list.iter().map(|c| c.id).collect();
-    let all = consultations::translations_of(&ctx.state.db, &ids, ctx.locale().tag()).await?;
+    let all = reading::translations_of(&ctx.state.db, &ids, ctx.locale().tag()).await?;
     let none = Texts::new();
     Ok(list
         .iter_mut()
@@ -56,8 +74,7 @@ pub(super) async fn results_in_language(
     let viewer = ctx.user.0.as_ref();
     let rules = ctx.state.config.small_base;
     let mut r = results::results(&ctx.state.db, viewer, id, rules, Some(&client.0)).await?;
-    let t =
-        consultations::translation(&ctx.state.db, r.consultation.id, ctx.locale().tag()).await?;
+    let t = reading::translation(&ctx.state.db, r.consultation.id, ctx.locale().tag()).await?;
     let mut tr = Translator::new(&t);
     let c = &mut r.consultation;
     tr.main(&mut c.title, &mut c.summary, &mut c.body);

@@ -6,7 +6,8 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::translation::{self, Part, QuestionField, SourceText, Texts};
-use cohesion_services::consultations;
+use cohesion_services::consultations::reading;
+use cohesion_services::consultations::translations;
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{TranslationPage, TranslationRow};
 use cohesion_ui::ErrorLink;
@@ -82,13 +83,13 @@ fn heading(ctx: &PageCtx, part: &Part, original: &str) -> String {
 /// officers' page: (language tag, its name, missing, all).
 pub(super) async fn missing_by_language(
     ctx: &PageCtx,
-    v: &consultations::ConsultationView,
+    v: &reading::ConsultationView,
 ) -> Result<Vec<(String, String, usize, usize)>, AppError> {
-    let keys = consultations::all_text_keys(&ctx.state.db, v).await?;
+    let keys = translations::all_text_keys(&ctx.state.db, v).await?;
     let source = ctx.state.catalog.default_locale().tag().to_owned();
     let mut out = Vec::new();
     for l in ctx.state.catalog.all().iter().filter(|l| l.tag() != source) {
-        let texts = consultations::translation(&ctx.state.db, v.record.id, l.tag()).await?;
+        let texts = reading::translation(&ctx.state.db, v.consultation.id, l.tag()).await?;
         let missing = keys
             .iter()
             .filter(|(k, original)| translation::current(&texts, k, original).is_none())
@@ -116,8 +117,8 @@ async fn page(
         .filter(|l| l.tag() != ctx.state.catalog.default_locale().tag())
         .ok_or(ServiceError::NotFound)?;
     let me = ctx.user.0.as_ref();
-    let v = consultations::view(&ctx.state.db, me, id).await?;
-    let texts = consultations::all_texts(&ctx.state.db, &v).await?;
+    let v = reading::view(&ctx.state.db, me, id).await?;
+    let texts = translations::all_texts(&ctx.state.db, &v).await?;
     let missing = texts
         .iter()
         .filter(|t| {
@@ -178,7 +179,7 @@ pub async fn form(
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let values = consultations::translation(&ctx.state.db, id, &lang).await?;
+    let values = reading::translation(&ctx.state.db, id, &lang).await?;
     let done = confirmation(&ctx, q.done.as_deref());
     page(
         &ctx,
@@ -218,7 +219,7 @@ pub async fn save(
         .filter(|l| l.tag() != ctx.state.catalog.default_locale().tag())
         .map(|l| l.tag().to_owned())
         .ok_or(ServiceError::NotFound)?;
-    match consultations::set_translation(&ctx.state.db, &me, id, &target, &values, Some(&client.0))
+    match translations::set_translation(&ctx.state.db, &me, id, &target, &values, Some(&client.0))
         .await
     {
         Ok(_) => Ok(see_other(&format!(

@@ -2,11 +2,10 @@
 //! a question's options, a figure with its share, and the messages that
 //! take a value.
 
-use cohesion_domain::consultation::Status;
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::survey::model::{Options, QuestionDef};
-use cohesion_services::results;
-use cohesion_storage::consultations::catalogue::ConsultationRecord;
-use cohesion_storage::Timestamp;
+use cohesion_domain::timestamp::Timestamp;
+use cohesion_services::consultations::results;
 
 use crate::kit::PageCtx;
 
@@ -23,17 +22,9 @@ pub(super) fn t2(ctx: &PageCtx, id: &str, a: (&str, &str), b: (&str, &str)) -> S
         .t_args(id, &[(a.0, a.1.into()), (b.0, b.1.into())])
 }
 
-pub(super) fn status_of(c: &ConsultationRecord) -> (&'static str, Status) {
-    let status = c.status(Timestamp::now());
-    if c.published_at.is_none() {
-        ("draft", status)
-    } else {
-        (status.key(), status)
-    }
-}
-
-pub(super) fn status_label(ctx: &PageCtx, c: &ConsultationRecord) -> (&'static str, String) {
-    let (key, _) = status_of(c);
+/// A consultation's status key (`draft` until published) and its label.
+pub(super) fn status_label(ctx: &PageCtx, c: &Consultation) -> (&'static str, String) {
+    let key = c.status_key(Timestamp::now());
     (key, ctx.t(&format!("status-{key}")))
 }
 

@@ -9,6 +9,8 @@ use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::accounts::AccountError;
+use cohesion_services::consultations::ConsultationError;
 use cohesion_services::ServiceError;
 
 /// What went wrong, in terms the renderer can translate.
@@ -109,23 +111,16 @@ impl From<ServiceError> for AppError {
                 }
                 None => Self::bad_request(ErrorCode::BadRequest),
             },
-            ServiceError::InvalidCredentials => {
-                Self::status(StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials)
-            }
-            ServiceError::Suspended => {
-                Self::status(StatusCode::FORBIDDEN, ErrorCode::AccountSuspended)
-            }
-            ServiceError::InvalidToken => Self::bad_request(ErrorCode::InvalidToken),
-            ServiceError::Forbidden => Self::status(StatusCode::FORBIDDEN, ErrorCode::Forbidden),
-            ServiceError::NotFound => Self::status(StatusCode::NOT_FOUND, ErrorCode::NotFound),
-            ServiceError::InvalidAnswers(list) => {
-                Self::details(list.into_iter().map(|e| (e.question, e.code)).collect())
-            }
-            ServiceError::InvalidSurvey(list) => {
-                let mut e = Self::details(list.into_iter().map(|e| (e.at, e.code)).collect());
-                e.info.code = ErrorCode::InvalidSurvey;
+            // The request was sound but the state of things refuses it.
+            ServiceError::Conflict(v) => {
+                let mut e = Self::from(v);
+                e.status = StatusCode::CONFLICT;
                 e
             }
+            ServiceError::Forbidden => Self::status(StatusCode::FORBIDDEN, ErrorCode::Forbidden),
+            ServiceError::NotFound => Self::status(StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            ServiceError::Account(e) => e.into(),
+            ServiceError::Consultation(e) => e.into(),
             // Nothing was saved and the same request may succeed in a
             // moment: say so, rather than "a problem with the service".
             ServiceError::Storage(e) if e.is_transient() => {
@@ -149,9 +144,32 @@ impl From<ServiceError> for AppError {
     }
 }
 
-impl From<cohesion_storage::StorageError> for AppError {
-    fn from(e: cohesion_storage::StorageError) -> Self {
-        ServiceError::Storage(e).into()
+impl From<AccountError> for AppError {
+    fn from(e: AccountError) -> Self {
+        match e {
+            AccountError::InvalidCredentials => {
+                Self::status(StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials)
+            }
+            AccountError::Suspended => {
+                Self::status(StatusCode::FORBIDDEN, ErrorCode::AccountSuspended)
+            }
+            AccountError::InvalidToken => Self::bad_request(ErrorCode::InvalidToken),
+        }
+    }
+}
+
+impl From<ConsultationError> for AppError {
+    fn from(e: ConsultationError) -> Self {
+        match e {
+            ConsultationError::InvalidAnswers(list) => {
+                Self::details(list.into_iter().map(|e| (e.question, e.code)).collect())
+            }
+            ConsultationError::InvalidSurvey(list) => {
+                let mut e = Self::details(list.into_iter().map(|e| (e.at, e.code)).collect());
+                e.info.code = ErrorCode::InvalidSurvey;
+                e
+            }
+        }
     }
 }
 

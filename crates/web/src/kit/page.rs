@@ -8,9 +8,9 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use cohesion_domain::programme::Programme;
 use cohesion_i18n::Locale;
 use cohesion_services::ServiceError;
-use cohesion_storage::site::programmes::ProgrammeView;
 use cohesion_ui::{Chrome, NoticePage, Template, UserBox};
 use uuid::Uuid;
 
@@ -59,7 +59,7 @@ impl PageCtx {
         self.locale().t(id).into_owned()
     }
 
-    pub(crate) async fn programme(&self) -> Result<Option<Arc<ProgrammeView>>, AppError> {
+    pub(crate) async fn programme(&self) -> Result<Option<Arc<Programme>>, AppError> {
         let fallback = self.state.catalog.default_locale().tag();
         Ok(self
             .state
@@ -74,7 +74,7 @@ impl PageCtx {
         &self,
         path: &str,
         title_id: &str,
-        programme: Option<&ProgrammeView>,
+        programme: Option<&Programme>,
     ) -> Chrome<'_> {
         let site_name = programme.map(|p| p.text.name.clone());
         let ui = Chrome::new(

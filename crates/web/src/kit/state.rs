@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use cohesion_domain::rate_limit::RateLimit;
 use cohesion_i18n::Catalog;
-use cohesion_services::site::SiteContent;
-use cohesion_storage::Db;
+use cohesion_services::site::content::SiteContent;
+use cohesion_services::Db;
 use cohesion_ui::AssetUrls;
 use metrics_exporter_prometheus::PrometheusHandle;
 

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use cohesion_domain::pages::InfoPage;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_services::feedback;
+use cohesion_services::site::feedback;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

@@ -6,8 +6,8 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use cohesion_domain::pages::InfoPage;
-use cohesion_services::feedback;
-use cohesion_storage::site::programmes::ProgrammeView;
+use cohesion_domain::programme::Programme;
+use cohesion_services::site::feedback;
 use cohesion_ui::site::{
     AboutPage, AccessibilityPage, CookiesPage, GetInvolvedPage, HomePage, PrivacyPage, ProgrammeBox,
 };
@@ -37,7 +37,7 @@ async fn feedback_box(
     })
 }
 
-fn programme_box(p: &ProgrammeView) -> ProgrammeBox {
+fn programme_box(p: &Programme) -> ProgrammeBox {
     ProgrammeBox {
         lang: p.text.locale.clone(),
         name: p.text.name.clone(),

@@ -75,7 +75,7 @@ pub async fn start_with(db: TestDb, config: WebConfig) -> Server {
 pub async fn servers_with_demo() -> Vec<Server> {
     let mut out = Vec::new();
     for t in cohesion_testkit::engines().await {
-        cohesion_services::demo::load(&t.db).await.unwrap();
+        cohesion_services::site::demo::load(&t.db).await.unwrap();
         out.push(start(t).await);
     }
     out
@@ -102,13 +102,13 @@ pub fn status_line(raw: &str) -> &str {
 }
 
 /// Like [`servers_with_demo`], with the demo's accounts too (two for each
-/// role, all with `demo::DEMO_PASSWORD`).
+/// role, all with `accounts::demo::DEMO_PASSWORD`).
 pub async fn servers_with_people() -> Vec<Server> {
     let passwords = cohesion_services::accounts::Passwords::new(2);
     let mut out = Vec::new();
     for t in cohesion_testkit::engines().await {
-        cohesion_services::demo::load(&t.db).await.unwrap();
-        cohesion_services::demo::load_accounts(&t.db, &passwords)
+        cohesion_services::site::demo::load(&t.db).await.unwrap();
+        cohesion_services::accounts::demo::load(&t.db, &passwords)
             .await
             .unwrap();
         out.push(start(t).await);

@@ -4,7 +4,7 @@ use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_services::accounts::people;
-use cohesion_storage::audit::AuditQuery;
+use cohesion_services::accounts::people::AuditQuery;
 use cohesion_ui::{Cell, Field, Filter, ReportPage, Table};
 use serde::Deserialize;
 use uuid::Uuid;

@@ -6,8 +6,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::identity::Role;
 use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::accounts::people::UserQuery;
 use cohesion_services::accounts::people::{self, Person};
-use cohesion_storage::accounts::users::UserQuery;
 use cohesion_ui::{ActionForm, Cell, Field, Filter, ReportPage, SummaryRow, Table};
 use serde::Deserialize;
 
@@ -55,7 +55,7 @@ pub async fn people_list(
     page.back = Some(("/account".to_owned(), t("back")));
     page.filter = Some(people_filter(&ctx, &text, role));
     let next = (found.len() as i64 == people::PAGE_SIZE).then(|| {
-        let last = found.last().map(|p| p.summary.id).unwrap_or_default();
+        let last = found.last().map(|p| p.id).unwrap_or_default();
         let qs = serde_urlencoded::to_string([
             ("q", text.as_str()),
             ("role", role.map_or("", Role::key)),
@@ -108,7 +108,7 @@ fn people_table(ctx: &PageCtx, found: &[Person]) -> Table {
         rows: found
             .iter()
             .map(|p| {
-                let s = &p.summary;
+                let s = &p;
                 vec![
                     Cell::link(
                         s.display_name.clone().unwrap_or_default(),
@@ -150,7 +150,7 @@ pub async fn person(
     let p = people::get(&ctx.state.db, &me, id).await?;
     let l = ctx.locale();
     let t = |id: &str| l.t(id).into_owned();
-    let s = &p.summary;
+    let s = &p;
     let path = format!("/admin/people/{id}");
     let mut page = ReportPage::new(ctx.chrome_for(&path, "person-title").await?);
     page.back = Some(("/admin/people".to_owned(), t("people-title")));

@@ -7,10 +7,10 @@ use axum::http::request::Parts;
 use axum::Json;
 use cohesion_domain::identity::Role;
 use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::accounts::people::AuditQuery;
+use cohesion_services::accounts::people::UserQuery;
 use cohesion_services::accounts::people::{self, Person};
 use cohesion_services::accounts::SignedIn;
-use cohesion_storage::accounts::users::UserQuery;
-use cohesion_storage::audit::AuditQuery;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -43,14 +43,13 @@ pub struct PersonView {
 
 impl From<Person> for PersonView {
     fn from(p: Person) -> Self {
-        let s = p.summary;
         Self {
-            id: s.id,
-            email: s.email,
-            display_name: s.display_name,
-            verified: s.verified,
-            suspended: s.suspended,
-            created_at: s.created_at.to_rfc3339(),
+            id: p.id,
+            email: p.email,
+            display_name: p.display_name,
+            verified: p.verified,
+            suspended: p.suspended,
+            created_at: p.created_at.to_rfc3339(),
             roles: p.roles.iter().map(|r| r.key().to_owned()).collect(),
         }
     }
@@ -131,7 +130,7 @@ pub async fn people(
     };
     let found = people::find(&state.db, &me, query).await?;
     let next_after = (found.len() as i64 == limit)
-        .then(|| found.last().map(|p| p.summary.id))
+        .then(|| found.last().map(|p| p.id))
         .flatten();
     Ok(Json(PeoplePage {
         people: found.into_iter().map(PersonView::from).collect(),

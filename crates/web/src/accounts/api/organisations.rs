@@ -6,7 +6,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohesion_domain::organisation::OrganisationInput;
-use cohesion_services::organisations::{self, OrganisationView};
+use cohesion_services::accounts::organisations::{self, OrganisationView};
 use cohesion_services::throttle::{throttle, Throttled};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

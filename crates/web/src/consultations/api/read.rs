@@ -3,16 +3,16 @@
 
 use axum::extract::{Query, State};
 use axum::Json;
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::consultation::{format_date, StageInput};
-use cohesion_services::consultations::{self, ConsultationView, PAGE_SIZE};
-use cohesion_storage::consultations::catalogue::ConsultationRecord;
+use cohesion_services::consultations::reading::{self, ConsultationView, PAGE_SIZE};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::consultations::list::ListParams;
-use crate::consultations::wording::status_of;
 use crate::kit::{AppError, CurrentUser, PathId, Problem, SharedState};
+use cohesion_domain::timestamp::Timestamp;
 
 /// A consultation in a list.
 #[derive(Serialize, ToSchema)]
@@ -32,12 +32,12 @@ pub struct ConsultationSummary {
     pub results_published: bool,
 }
 
-fn summary(c: &ConsultationRecord) -> ConsultationSummary {
+fn summary(c: &Consultation) -> ConsultationSummary {
     ConsultationSummary {
         id: c.id,
         title: c.title.clone(),
         summary: c.summary.clone(),
-        status: status_of(c).0.to_owned(),
+        status: c.status_key(Timestamp::now()).to_owned(),
         opens_at: c.opens_at.to_rfc3339(),
         closes_at: c.closes_at.to_rfc3339(),
         topics: c.topics.clone(),
@@ -69,7 +69,7 @@ pub async fn list(
     Query(p): Query<ListParams>,
 ) -> Result<Json<ConsultationPage>, AppError> {
     let (query, page) = p.query()?;
-    let (items, total) = consultations::list(&state.db, user.0.as_ref(), query, page).await?;
+    let (items, total) = reading::list(&state.db, user.0.as_ref(), query, page).await?;
     Ok(Json(ConsultationPage {
         items: items.iter().map(summary).collect(),
         total,
@@ -128,12 +128,12 @@ pub struct ConsultationDetail {
 
 fn detail(v: ConsultationView) -> ConsultationDetail {
     ConsultationDetail {
-        summary: summary(&v.record),
-        body: v.record.body.clone(),
-        allow_anonymous: v.record.allow_anonymous,
-        strands: v.record.strands.clone(),
+        summary: summary(&v.consultation),
+        body: v.consultation.body.clone(),
+        allow_anonymous: v.consultation.allow_anonymous,
+        strands: v.consultation.strands.clone(),
         documents: v
-            .record
+            .consultation
             .documents
             .iter()
             .map(|d| DocumentBody {
@@ -168,7 +168,7 @@ pub async fn show(
     user: CurrentUser,
     PathId(id): PathId,
 ) -> Result<Json<ConsultationDetail>, AppError> {
-    let v = consultations::view(&state.db, user.0.as_ref(), id).await?;
+    let v = reading::view(&state.db, user.0.as_ref(), id).await?;
     Ok(Json(detail(v)))
 }
 

@@ -5,8 +5,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohesion_domain::survey::answers::RawAnswers;
-use cohesion_domain::ErrorCode;
-use cohesion_services::responding::{self, Respondent};
+use cohesion_services::consultations::responding::Respondent;
+use cohesion_services::consultations::responding::{self, writes};
 use cohesion_services::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -61,22 +61,8 @@ pub async fn respond(
         };
         raw.insert(k, values);
     }
-    let reference = responding::respond_all(&state.db, Respondent::Account(&me), id, &raw)
-        .await
-        .map_err(not_open_conflict)?;
+    let reference = writes::respond_all(&state.db, Respondent::Account(&me), id, &raw).await?;
     Ok((StatusCode::CREATED, Json(Submitted { reference })).into_response())
-}
-
-/// "Not open" is a conflict with the consultation's state, not bad input.
-fn not_open_conflict(e: ServiceError) -> AppError {
-    match e {
-        ServiceError::Invalid(v) if v.code == ErrorCode::ConsultationNotOpen => {
-            let mut e = AppError::from(v);
-            e.status = StatusCode::CONFLICT;
-            e
-        }
-        other => other.into(),
-    }
 }
 
 #[derive(Serialize, ToSchema)]

@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::Json;
 use cohesion_domain::survey::model::QuestionKind;
-use cohesion_services::results;
+use cohesion_services::consultations::results;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;

@@ -8,7 +8,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::themes::{self, Analysis, Edit, Figure};
+use cohesion_services::consultations::themes::discover;
+use cohesion_services::consultations::themes::edit::{self, Edit};
+use cohesion_services::consultations::themes::map;
+use cohesion_services::consultations::themes::{self, confirm};
+use cohesion_services::consultations::themes::{Analysis, Figure};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 use uuid::Uuid;
@@ -219,7 +223,7 @@ pub async fn run(
     QuestionPath { id, question }: QuestionPath,
     ApiJson(r): ApiJson<RunRequest>,
 ) -> Result<Response, AppError> {
-    themes::run(
+    discover::run(
         &state.db,
         &me,
         id,
@@ -278,7 +282,7 @@ pub async fn edit(
         into: r.into,
         examples: r.examples,
     };
-    themes::edit(&state.db, &me, id, &question, &e, Some(&client.0)).await?;
+    edit::edit(&state.db, &me, id, &question, &e, Some(&client.0)).await?;
     current(&state, &me, id, &question).await
 }
 
@@ -294,7 +298,7 @@ pub async fn confirm(
     client: ClientKey,
     QuestionPath { id, question }: QuestionPath,
 ) -> Result<Response, AppError> {
-    themes::confirm(&state.db, &me, id, &question, Some(&client.0)).await?;
+    confirm::confirm(&state.db, &me, id, &question, Some(&client.0)).await?;
     current(&state, &me, id, &question).await
 }
 
@@ -311,7 +315,7 @@ pub async fn map(
     client: ClientKey,
     QuestionPath { id, question }: QuestionPath,
 ) -> Result<Response, AppError> {
-    themes::map(&state.db, &me, id, &question, Some(&client.0)).await?;
+    map::map(&state.db, &me, id, &question, Some(&client.0)).await?;
     current(&state, &me, id, &question).await
 }
 

@@ -6,12 +6,12 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use cohesion_domain::consultation::Publication;
 use cohesion_domain::consultation::{ConsultationInput, StageInput};
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::consultations;
-use cohesion_services::results;
-use cohesion_storage::consultations::catalogue::Publication;
+use cohesion_services::consultations::authoring;
+use cohesion_services::consultations::results::publication;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -102,7 +102,7 @@ pub async fn create(
     ApiJson(body): ApiJson<ConsultationRequest>,
 ) -> Result<Response, AppError> {
     let input = ConsultationInput::from(body);
-    let id = consultations::create(&state.db, &me, &input, Some(&client.0)).await?;
+    let id = authoring::create(&state.db, &me, &input, Some(&client.0)).await?;
     let mut res = (StatusCode::CREATED, Json(Created { id })).into_response();
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/consultations/{id}")) {
         res.headers_mut().insert(header::LOCATION, v);
@@ -125,7 +125,7 @@ pub async fn update(
     ApiJson(body): ApiJson<ConsultationRequest>,
 ) -> Result<StatusCode, AppError> {
     let input = ConsultationInput::from(body);
-    consultations::update(&state.db, &me, id, &input, Some(&client.0)).await?;
+    authoring::update(&state.db, &me, id, &input, Some(&client.0)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -148,7 +148,7 @@ pub async fn set_survey(
     PathId(id): PathId,
     ApiJson(survey): ApiJson<SurveyDefinition>,
 ) -> Result<StatusCode, AppError> {
-    consultations::set_survey(&state.db, &me, id, &survey, Some(&client.0)).await?;
+    authoring::set_survey(&state.db, &me, id, &survey, Some(&client.0)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -165,7 +165,7 @@ pub async fn set_stages(
     ApiJson(body): ApiJson<Vec<StageBody>>,
 ) -> Result<StatusCode, AppError> {
     let stages: Vec<StageInput> = body.into_iter().map(Into::into).collect();
-    consultations::set_stages(&state.db, &me, id, &stages, Some(&client.0)).await?;
+    authoring::set_stages(&state.db, &me, id, &stages, Some(&client.0)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -177,7 +177,7 @@ async fn publication(
     what: Publication,
     publish: bool,
 ) -> Result<StatusCode, AppError> {
-    consultations::set_published(&state.db, me, id, what, publish, Some(&client.0)).await?;
+    authoring::set_published(&state.db, me, id, what, publish, Some(&client.0)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -246,7 +246,7 @@ pub async fn publish_results(
     } else {
         body?.0
     };
-    results::publish(
+    publication::publish(
         &state.db,
         &me,
         id,

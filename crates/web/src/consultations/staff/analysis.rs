@@ -4,7 +4,7 @@
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_services::results;
+use cohesion_services::consultations::results::{self, crosstab};
 use cohesion_ui::{Cell, Field, Table};
 use serde::Deserialize;
 
@@ -51,7 +51,7 @@ pub async fn analysis(
     });
     page.lead = vec![ctx.t("analysis-lead")];
     if !q.rows.is_empty() && !q.columns.is_empty() {
-        let x = results::crosstab(
+        let x = crosstab::crosstab(
             &ctx.state.db,
             &me,
             id,
@@ -68,7 +68,7 @@ pub async fn analysis(
 
 /// The crosstab: a row per option of one question, a column per option of
 /// the other, each cell a count with its share, and the totals.
-fn crosstab_table(ctx: &PageCtx, x: &results::Crosstab) -> Table {
+fn crosstab_table(ctx: &PageCtx, x: &crosstab::Crosstab) -> Table {
     let row_labels = option_labels(ctx, &x.rows_by);
     let col_labels = option_labels(ctx, &x.columns_by);
     let mut head = vec![String::new()];

@@ -5,9 +5,8 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::survey::model::QuestionKind;
-use cohesion_services::consultations::{self, ConsultationView};
-use cohesion_services::results;
-use cohesion_services::themes;
+use cohesion_services::consultations::reading::{self, ConsultationView};
+use cohesion_services::consultations::results::texts;
 use cohesion_ui::{Cell, Field, Filter, ReportPage, SummaryRow, Table};
 use serde::Deserialize;
 
@@ -68,7 +67,7 @@ pub async fn answers(
     }
     let current = q.page.unwrap_or(1).clamp(1, 100_000);
     let (def, list, total) =
-        results::texts(&ctx.state.db, &me, id, &question, &q.search, current).await?;
+        texts::texts(&ctx.state.db, &me, id, &question, &q.search, current).await?;
     page.lead = vec![ctx
         .locale()
         .t_args("answers-count", &[("count", (total.max(0) as u64).into())])];
@@ -80,7 +79,7 @@ pub async fn answers(
         ));
     }
     page.tables.push(answers_table(&ctx, &def.text, list));
-    if i64::from(current) * results::TEXTS_PAGE < total {
+    if i64::from(current) * texts::TEXTS_PAGE < total {
         let mut next = form_urlencoded::Serializer::new(String::new());
         next.append_pair("question", &question);
         next.append_pair("search", &q.search);
@@ -105,19 +104,15 @@ fn text_questions(v: &ConsultationView) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The answers (reference, text) to `question`, contact details masked.
+/// The answers (reference, text) to `question`, contact details masked
+/// by the services.
 fn answers_table(ctx: &PageCtx, question: &str, list: Vec<(String, String)>) -> Table {
     Table {
         caption: question.to_owned(),
         head: vec![ctx.t("export-reference"), ctx.t("answers-answer")],
         rows: list
             .into_iter()
-            .map(|(reference, text)| {
-                vec![
-                    Cell::from(reference),
-                    Cell::from(cohesion_insight::text::pii::mask(&text).into_owned()),
-                ]
-            })
+            .map(|(reference, text)| vec![Cell::from(reference), Cell::from(text)])
             .collect(),
         empty: ctx.t("answers-empty"),
     }
@@ -132,8 +127,8 @@ pub async fn response(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let response = path_id(&response)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
-    let (reference, rows) = themes::response_answers(&ctx.state.db, &me, id, response).await?;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
+    let (reference, rows) = texts::response_answers(&ctx.state.db, &me, id, response).await?;
     let path = response_href(id, response);
     let mut ui = ctx.chrome_for(&path, "response-title").await?;
     ui.title = ctx.locale().t_args(

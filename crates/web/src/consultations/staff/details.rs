@@ -4,7 +4,8 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::{format_datetime, ConsultationInput};
-use cohesion_services::consultations::{self, ConsultationView};
+use cohesion_services::consultations::authoring;
+use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
 
@@ -144,7 +145,7 @@ pub async fn create(
     StrictForm(form): StrictForm<DetailsForm>,
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
-    let outcome = consultations::create(&ctx.state.db, &me, &form.input, Some(&client.0)).await;
+    let outcome = authoring::create(&ctx.state.db, &me, &form.input, Some(&client.0)).await;
     submit_form(
         &ctx,
         outcome,
@@ -166,7 +167,7 @@ pub async fn create(
 }
 
 fn input_of(v: &ConsultationView) -> ConsultationInput {
-    let c = &v.record;
+    let c = &v.consultation;
     ConsultationInput {
         title: c.title.clone(),
         summary: c.summary.clone(),
@@ -187,7 +188,7 @@ pub async fn edit_form(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let action = format!("/staff/consultations/{id}/edit");
     let page = details_page(
         &ctx,
@@ -211,7 +212,7 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     let id = path_id(&id)?;
-    let outcome = consultations::update(&ctx.state.db, &me, id, &form.input, Some(&client.0)).await;
+    let outcome = authoring::update(&ctx.state.db, &me, id, &form.input, Some(&client.0)).await;
     submit_form(
         &ctx,
         outcome,

@@ -6,8 +6,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::survey::model::QuestionKind;
-use cohesion_services::consultations::{self, ConsultationView};
-use cohesion_services::findings;
+use cohesion_services::consultations::findings;
+use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -85,11 +85,11 @@ async fn form_page<'a>(
     errors: Vec<FieldError>,
 ) -> Result<FormPage<'a>, AppError> {
     let me = ctx.user.0.as_ref();
-    let view = consultations::view(&ctx.state.db, me, id).await?;
+    let view = reading::view(&ctx.state.db, me, id).await?;
     let choices = question_choices(ctx, &view);
     let themes = std::iter::once((String::new(), ctx.t("finding-theme-none")))
         .chain(
-            cohesion_services::themes::citable(&ctx.state.db, id)
+            cohesion_services::consultations::themes::figures::citable(&ctx.state.db, id)
                 .await?
                 .into_iter()
                 .map(|(tid, q, label)| (tid.to_string(), format!("{q}: {label}"))),

@@ -5,11 +5,11 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::format_date;
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::consultations::{self, ConsultationView};
-use cohesion_services::findings::ShownFinding;
-use cohesion_storage::consultations::catalogue::ConsultationRecord;
+use cohesion_services::consultations::findings::ShownFinding;
+use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_ui::{ActionForm, Cell, ReportPage, SummaryRow, Table};
 use uuid::Uuid;
 
@@ -65,8 +65,8 @@ pub async fn manage(
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
-    let c = &v.record;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
+    let c = &v.consultation;
     let path = format!("/staff/consultations/{id}");
     let mut ui = ctx.chrome_for(&path, "consultation-manage").await?;
     ui.title = c.title.clone();
@@ -89,7 +89,7 @@ pub async fn manage(
         ctx.t("consultation-survey-lead")
     }];
     page.tables.push(timeline_table(&ctx, &v));
-    let (_, found) = cohesion_services::findings::shown(
+    let (_, found) = cohesion_services::consultations::findings::shown(
         &ctx.state.db,
         Some(&me),
         id,
@@ -109,7 +109,7 @@ fn yes_no(ctx: &PageCtx, b: bool) -> String {
 
 /// Where the consultation stands: its status and dates, what is
 /// published, and how many have responded.
-fn summary_rows(ctx: &PageCtx, c: &ConsultationRecord) -> Vec<SummaryRow> {
+fn summary_rows(ctx: &PageCtx, c: &Consultation) -> Vec<SummaryRow> {
     let id = c.id;
     let (_, status) = status_label(ctx, c);
     vec![
@@ -154,7 +154,7 @@ fn summary_rows(ctx: &PageCtx, c: &ConsultationRecord) -> Vec<SummaryRow> {
 
 /// The buttons that publish or withdraw the consultation, and withdraw
 /// its results.
-fn publication_actions(ctx: &PageCtx, c: &ConsultationRecord) -> Vec<ActionForm> {
+fn publication_actions(ctx: &PageCtx, c: &Consultation) -> Vec<ActionForm> {
     let publication = |what: &str, publish: bool, label: &str| ActionForm {
         action: format!("/staff/consultations/{}/publication", c.id),
         hidden: vec![
@@ -184,7 +184,7 @@ fn publication_actions(ctx: &PageCtx, c: &ConsultationRecord) -> Vec<ActionForm>
 /// The survey, a question a row; while not `locked`, each links to its
 /// edit and remove forms.
 fn survey_table(ctx: &PageCtx, v: &ConsultationView, locked: bool) -> Table {
-    let id = v.record.id;
+    let id = v.consultation.id;
     let mut questions = Vec::new();
     for (p, pg) in v.survey.pages.iter().enumerate() {
         for q in &pg.questions {
@@ -230,7 +230,7 @@ fn survey_table(ctx: &PageCtx, v: &ConsultationView, locked: bool) -> Table {
 }
 
 fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
-    let id = v.record.id;
+    let id = v.consultation.id;
     Table {
         caption: ctx.t("consultation-timeline"),
         head: vec![
@@ -271,9 +271,9 @@ fn findings_table(ctx: &PageCtx, found: &[ShownFinding]) -> Table {
             .iter()
             .map(|f| {
                 vec![
-                    Cell::from(f.record.finding.title.clone()),
+                    Cell::from(f.finding.title.clone()),
                     Cell::from(f.question.clone()),
-                    Cell::from(ctx.t(if f.record.published_at.is_some() {
+                    Cell::from(ctx.t(if f.published_at.is_some() {
                         "consultation-published"
                     } else {
                         "status-draft"
@@ -291,13 +291,13 @@ fn finding_actions(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Vec<Actio
     let mut actions = Vec::new();
     for f in found {
         let change = |what: &str, label: &str, danger: bool| ActionForm {
-            action: format!("/staff/consultations/{id}/findings/{}", f.record.id),
+            action: format!("/staff/consultations/{id}/findings/{}", f.id),
             hidden: vec![("change", what.to_owned())],
             fields: Vec::new(),
-            button: format!("{}: {}", ctx.t(label), f.record.finding.title),
+            button: format!("{}: {}", ctx.t(label), f.finding.title),
             danger,
         };
-        actions.push(if f.record.published_at.is_some() {
+        actions.push(if f.published_at.is_some() {
             change("withdraw", "finding-withdraw", false)
         } else {
             change("publish", "finding-publish", false)
@@ -313,7 +313,7 @@ async fn translation_rows(
     ctx: &PageCtx,
     v: &ConsultationView,
 ) -> Result<Vec<SummaryRow>, AppError> {
-    let id = v.record.id;
+    let id = v.consultation.id;
     let mut rows = Vec::new();
     for (tag, name, missing, all) in missing_by_language(ctx, v).await? {
         rows.push(

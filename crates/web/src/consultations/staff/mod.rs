@@ -13,7 +13,7 @@ pub(super) mod stages;
 pub(super) mod weighting;
 
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::consultations::{self, ConsultationView};
+use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_ui::ReportPage;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -36,12 +36,12 @@ pub(super) async fn analysis_frame<'a>(
     name: &str,
 ) -> Result<(Uuid, ConsultationView, ReportPage<'a>), AppError> {
     let id = path_id(raw_id)?;
-    let v = consultations::view(&ctx.state.db, Some(me), id).await?;
+    let v = reading::view(&ctx.state.db, Some(me), id).await?;
     let path = format!("/staff/consultations/{id}/{name}");
     let mut ui = ctx.chrome_for(&path, &format!("{name}-title")).await?;
     ui.title = ctx.locale().t_args(
         &format!("{name}-title-of"),
-        &[("title", v.record.title.as_str().into())],
+        &[("title", v.consultation.title.as_str().into())],
     );
     Ok((id, v, ReportPage::new(ui)))
 }

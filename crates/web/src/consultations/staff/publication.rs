@@ -4,10 +4,11 @@
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
+use cohesion_domain::consultation::Publication;
 use cohesion_domain::survey::model::SurveyDefinition;
-use cohesion_services::consultations::{self, ConsultationView};
-use cohesion_services::results;
-use cohesion_storage::consultations::catalogue::Publication;
+use cohesion_services::consultations::authoring;
+use cohesion_services::consultations::reading::{self, ConsultationView};
+use cohesion_services::consultations::results::publication;
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
 
@@ -57,7 +58,7 @@ pub async fn publication(
             .into())
         }
     };
-    consultations::set_published(&ctx.state.db, &me, id, what, publish, Some(&client.0)).await?;
+    authoring::set_published(&ctx.state.db, &me, id, what, publish, Some(&client.0)).await?;
     let done = match (what, publish) {
         (Publication::Consultation, true) => "consultation-published",
         (Publication::Consultation, false) => "consultation-unpublished",
@@ -105,7 +106,7 @@ async fn publish_page<'a>(
     margins: &str,
     errors: Vec<FieldError>,
 ) -> Result<FormPage<'a>, AppError> {
-    let id = v.record.id;
+    let id = v.consultation.id;
     let action = format!("/staff/consultations/{id}/results/publish");
     let mut page = FormPage::new(
         ctx.chrome_for(&action, "results-publication-title").await?,
@@ -130,8 +131,8 @@ pub async fn publish_results_form(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
-    let (chosen, margins) = results::publication_choice(&ctx.state.db, &me, id).await?;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
+    let (chosen, margins) = publication::publication_choice(&ctx.state.db, &me, id).await?;
     let page = publish_page(&ctx, &me.csrf, &v, &chosen, &margins, Vec::new()).await?;
     respond(StatusCode::OK, page, None)
 }
@@ -159,7 +160,7 @@ pub async fn publish_results(
         .map(|(_, v)| v.clone())
         .collect();
     let margins = value("margins");
-    let outcome = results::publish(
+    let outcome = publication::publish(
         &ctx.state.db,
         &me,
         id,
@@ -173,7 +174,7 @@ pub async fn publish_results(
         outcome.map_err(one_field_listed),
         |()| format!("/staff/consultations/{id}?done=results-published"),
         async |errors| {
-            let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+            let v = reading::view(&ctx.state.db, Some(&me), id).await?;
             publish_page(&ctx, &me.csrf, &v, &chosen, margins, errors).await
         },
     )

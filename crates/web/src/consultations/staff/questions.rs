@@ -8,7 +8,9 @@ use cohesion_domain::survey::builder::{place_of, placed, without_question, Quest
 use cohesion_domain::survey::model::{DefinitionError, Demographic};
 use cohesion_domain::ValidationError;
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::consultations;
+use cohesion_services::consultations::authoring;
+use cohesion_services::consultations::reading;
+use cohesion_services::consultations::ConsultationError;
 use cohesion_services::ServiceError;
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
@@ -187,7 +189,7 @@ pub async fn question_form(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let page = question_page(
         &ctx,
         &me.csrf,
@@ -237,7 +239,7 @@ pub async fn edit_question_form(
     Path((id, qid)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let (place, q) = place_of(&v.survey, &qid)
         .zip(v.survey.question(&qid))
         .ok_or(ServiceError::NotFound)?;
@@ -278,7 +280,7 @@ async fn save_question(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     let id = path_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let pages = v.survey.pages.len();
     let refuse = |errors: Vec<FieldError>| async {
         let page = question_page(
@@ -308,9 +310,11 @@ async fn save_question(
     } else {
         "question-added"
     };
-    match consultations::set_survey(&ctx.state.db, &me, id, &next, Some(&client.0)).await {
+    match authoring::set_survey(&ctx.state.db, &me, id, &next, Some(&client.0)).await {
         Ok(()) => Ok(see_other(&format!("/staff/consultations/{id}?done={done}"))),
-        Err(ServiceError::InvalidSurvey(errors)) => refuse(survey_messages(&ctx, &errors)).await,
+        Err(ServiceError::Consultation(ConsultationError::InvalidSurvey(errors))) => {
+            refuse(survey_messages(&ctx, &errors)).await
+        }
         Err(ServiceError::Invalid(e)) => {
             refuse(field_messages(
                 &ctx,
@@ -328,7 +332,7 @@ pub async fn remove_question_form(
     Path((id, qid)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let q = v.survey.question(&qid).ok_or(ServiceError::NotFound)?;
     let action = format!("/staff/consultations/{id}/questions/{qid}/remove");
     let mut page = FormPage::new(
@@ -352,9 +356,9 @@ pub async fn remove_question(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     let id = path_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let next = without_question(&v.survey, &qid).ok_or(ServiceError::NotFound)?;
-    consultations::set_survey(&ctx.state.db, &me, id, &next, Some(&client.0)).await?;
+    authoring::set_survey(&ctx.state.db, &me, id, &next, Some(&client.0)).await?;
     Ok(see_other(&format!(
         "/staff/consultations/{id}?done=question-removed"
     )))

@@ -4,7 +4,8 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::{format_date, Stage, StageInput, StageLink, StageState};
-use cohesion_services::consultations::{self, ConsultationView};
+use cohesion_services::consultations::authoring;
+use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::ServiceError;
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
@@ -89,7 +90,7 @@ pub async fn stage_form(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    consultations::view(&ctx.state.db, Some(&me), id).await?;
+    reading::view(&ctx.state.db, Some(&me), id).await?;
     let page = stage_page(&ctx, &me.csrf, id, &StageInput::default(), Vec::new()).await?;
     respond(StatusCode::OK, page, None)
 }
@@ -121,10 +122,10 @@ pub async fn add_stage(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     let id = path_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let mut all: Vec<StageInput> = v.stages.iter().map(stage_input).collect();
     all.push(form.input.clone());
-    let outcome = consultations::set_stages(&ctx.state.db, &me, id, &all, Some(&client.0)).await;
+    let outcome = authoring::set_stages(&ctx.state.db, &me, id, &all, Some(&client.0)).await;
     submit_form(
         &ctx,
         outcome,
@@ -149,7 +150,7 @@ pub async fn remove_stage_form(
     Path((id, n)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let index = stage_number(&n, &v)?;
     let action = format!("/staff/consultations/{id}/stages/{index}/remove");
     let mut page = FormPage::new(
@@ -173,7 +174,7 @@ pub async fn remove_stage(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     let id = path_id(&id)?;
-    let v = consultations::view(&ctx.state.db, Some(&me), id).await?;
+    let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let index = stage_number(&n, &v)?;
     let all: Vec<StageInput> = v
         .stages
@@ -182,7 +183,7 @@ pub async fn remove_stage(
         .filter(|(i, _)| *i != index - 1)
         .map(|(_, s)| stage_input(s))
         .collect();
-    consultations::set_stages(&ctx.state.db, &me, id, &all, Some(&client.0)).await?;
+    authoring::set_stages(&ctx.state.db, &me, id, &all, Some(&client.0)).await?;
     Ok(see_other(&format!(
         "/staff/consultations/{id}?done=stage-removed"
     )))

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_insight::weighted::WeightedTally;
-use cohesion_services::results;
+use cohesion_services::consultations::results::weighting::{self, staff_cells, WeightedCell};
 use cohesion_services::ServiceError;
 use cohesion_ui::{Cell, Field, FieldError, Filter, SummaryRow, Table};
 use serde::Deserialize;
@@ -54,7 +54,7 @@ pub async fn weighting(
         return respond(StatusCode::OK, page, None);
     }
     let weighted =
-        match results::weighted(&ctx.state.db, &me, id, &q.margins, Some(&client.0)).await {
+        match weighting::weighted(&ctx.state.db, &me, id, &q.margins, Some(&client.0)).await {
             Ok(w) => w,
             Err(ServiceError::Invalid(e)) => {
                 // Margins that cannot be used: the form again, with why.
@@ -74,7 +74,7 @@ pub async fn weighting(
 
 /// How the raking went: who was weighted, whether it converged, and how
 /// far the weights range.
-fn report_rows(ctx: &PageCtx, w: &results::Weighted) -> Vec<SummaryRow> {
+fn report_rows(ctx: &PageCtx, w: &weighting::Weighted) -> Vec<SummaryRow> {
     let r = &w.report;
     let yes_no = |b: bool| ctx.t(if b { "yes" } else { "no" });
     vec![
@@ -102,12 +102,11 @@ fn report_rows(ctx: &PageCtx, w: &results::Weighted) -> Vec<SummaryRow> {
     ]
 }
 
-/// One question's weighted shares beside its unweighted counts, small
-/// counts hidden and shares left out where the base is too small.
+/// One question's weighted shares beside its unweighted counts, as the
+/// services show them to staff (small counts hidden, shares left out
+/// where the base is too small).
 fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) -> Table {
-    let rules = ctx.state.config.small_base;
     let labels = option_labels(ctx, question);
-    let percent = tally.base >= rules.min_base_for_percent;
     Table {
         caption: ctx.locale().t_args(
             "weighting-caption",
@@ -124,25 +123,24 @@ fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) 
         ],
         rows: labels
             .iter()
-            .zip(&tally.options)
-            .map(|(label, o)| {
-                let hidden = o.count < rules.min_count;
-                let share = if hidden {
-                    ctx.t("results-hidden")
-                } else if !percent {
-                    ctx.t("weighting-base-small")
-                } else {
-                    format!(
-                        "{:.0}% ({:.0}–{:.0}%)",
-                        o.share * 100.0,
-                        o.low * 100.0,
-                        o.high * 100.0
-                    )
-                };
-                let count = if hidden {
-                    ctx.t("results-hidden")
-                } else {
-                    o.count.to_string()
+            .zip(staff_cells(tally, ctx.state.config.small_base))
+            .map(|(label, cell)| {
+                let (share, count) = match cell {
+                    WeightedCell::Hidden => (ctx.t("results-hidden"), ctx.t("results-hidden")),
+                    WeightedCell::Shown { count, share } => (
+                        share.map_or_else(
+                            || ctx.t("weighting-base-small"),
+                            |o| {
+                                format!(
+                                    "{:.0}% ({:.0}–{:.0}%)",
+                                    o.share * 100.0,
+                                    o.low * 100.0,
+                                    o.high * 100.0
+                                )
+                            },
+                        ),
+                        count.to_string(),
+                    ),
                 };
                 vec![
                     Cell::from(label.clone()),

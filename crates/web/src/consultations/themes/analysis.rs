@@ -7,7 +7,11 @@ use axum::extract::{Path, Query};
 use axum::response::Response;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::themes::{self, Analysis, Figure};
+use cohesion_services::consultations::themes::discover;
+use cohesion_services::consultations::themes::edit;
+use cohesion_services::consultations::themes::map;
+use cohesion_services::consultations::themes::{self, confirm};
+use cohesion_services::consultations::themes::{Analysis, Figure};
 use cohesion_ui::consultations::{QuoteLink, ThemeRow, ThemesPage};
 use cohesion_ui::{FieldError, SummaryRow};
 use uuid::Uuid;
@@ -222,20 +226,20 @@ pub async fn post(
     let db = &ctx.state.db;
     let client = Some(client.0.as_str());
     let result = match s.step.as_str() {
-        "run" => themes::run(db, &me, id, &question, &s.seed, client)
+        "run" => discover::run(db, &me, id, &question, &s.seed, client)
             .await
             .map(|_| "run"),
         "add" => {
             let mut e = s.edit.clone();
             e.change = "add".into();
-            themes::edit(db, &me, id, &question, &e, client)
+            edit::edit(db, &me, id, &question, &e, client)
                 .await
                 .map(|_| "add")
         }
-        "confirm" => themes::confirm(db, &me, id, &question, client)
+        "confirm" => confirm::confirm(db, &me, id, &question, client)
             .await
             .map(|_| "confirm"),
-        "map" => themes::map(db, &me, id, &question, client)
+        "map" => map::map(db, &me, id, &question, client)
             .await
             .map(|_| "map"),
         _ => Err(ValidationError::new("step", ErrorCode::InvalidChoice).into()),

@@ -4,7 +4,8 @@ use axum::extract::Path;
 use axum::response::Response;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::themes;
+use cohesion_services::consultations::themes::edit;
+use cohesion_services::consultations::themes::review;
 use cohesion_ui::consultations::{Choice, ThemeEditPage};
 use cohesion_ui::FieldError;
 use uuid::Uuid;
@@ -23,7 +24,7 @@ async fn edit_page(
     errors: Vec<FieldError>,
     sent: Option<&Sent>,
 ) -> Result<Response, AppError> {
-    let (a, view, members) = themes::split_choices(&ctx.state.db, me, id, question, theme).await?;
+    let (a, view, members) = review::split_choices(&ctx.state.db, me, id, question, theme).await?;
     let path = base_path(id, &a.question.id);
     let mut ui = ctx
         .chrome_for(&format!("{path}/{}", view.id), "theme-edit-title")
@@ -97,7 +98,7 @@ pub async fn edit(
     ) {
         return Err(ValidationError::new("change", ErrorCode::InvalidChoice).into());
     }
-    match themes::edit(&ctx.state.db, &me, id, &question, &s.edit, Some(&client.0)).await {
+    match edit::edit(&ctx.state.db, &me, id, &question, &s.edit, Some(&client.0)).await {
         Ok(_) => Ok(see_other(&format!(
             "{}?done={}",
             base_path(id, &question),

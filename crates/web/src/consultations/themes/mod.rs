@@ -7,7 +7,8 @@ pub(super) mod analysis;
 pub(super) mod edit;
 pub(super) mod review;
 
-use cohesion_services::themes::{self, Edit, Figure};
+use cohesion_services::consultations::themes::edit::Edit;
+use cohesion_services::consultations::themes::{self, Figure};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::QuoteLink;
 use cohesion_ui::FieldError;

@@ -4,7 +4,7 @@
 use axum::extract::{Path, Query};
 use axum::response::Response;
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::themes;
+use cohesion_services::consultations::themes::{self, review};
 use cohesion_ui::consultations::{Choice, ReviewItemView, ThemeReviewPage};
 use cohesion_ui::FieldError;
 use uuid::Uuid;
@@ -35,7 +35,7 @@ async fn review_view(
     done_msg: Option<String>,
     errors: Vec<FieldError>,
 ) -> Result<Response, AppError> {
-    let (a, items, total) = themes::review(&ctx.state.db, me, id, question, current).await?;
+    let (a, items, total) = review::review(&ctx.state.db, me, id, question, current).await?;
     let path = base_path(id, &a.question.id);
     let mut ui = ctx
         .chrome_for(&format!("{path}/review"), "themes-review-title")
@@ -64,15 +64,15 @@ async fn review_view(
         items: items
             .iter()
             .map(|item| ReviewItemView {
-                response: item.row.response_id.to_string(),
-                reference: item.row.reference.clone(),
-                href: response_href(id, item.row.response_id),
+                response: item.response_id.to_string(),
+                reference: item.reference.clone(),
+                href: response_href(id, item.response_id),
                 text: item.text.clone(),
                 detail: ctx.locale().t_args(
                     "themes-review-detail",
                     &[
-                        ("stance", stance(ctx, &item.row.stance).into()),
-                        ("confidence", format!("{:.2}", item.row.best).into()),
+                        ("stance", stance(ctx, &item.stance).into()),
+                        ("confidence", format!("{:.2}", item.best).into()),
                     ],
                 ),
                 themes: confirmed
@@ -102,7 +102,7 @@ pub async fn review(
 ) -> Result<Response, AppError> {
     let s = sent_by(&me, pairs)?;
     let id = path_id(&id)?;
-    match themes::settle(
+    match review::settle(
         &ctx.state.db,
         &me,
         id,

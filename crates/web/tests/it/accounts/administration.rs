@@ -1,7 +1,7 @@
 //! Administrators' pages: people, roles, suspension, the audit log and
 //! the outbox.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 
 use super::{user_id, NADIA, TOM};
 use crate::support::servers_with_people;

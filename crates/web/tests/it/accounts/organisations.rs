@@ -1,7 +1,7 @@
 //! Organisations: registered, private to their members, joined by
 //! invitation.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 
 use super::{newest_link, TOM};
 use crate::support::servers_with_people;

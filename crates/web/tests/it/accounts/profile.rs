@@ -1,6 +1,6 @@
 //! The person's own account pages: their details, language and sessions.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_testkit::http;
 
 use super::TOM;

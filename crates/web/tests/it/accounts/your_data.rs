@@ -1,6 +1,6 @@
 //! "Your data" and deleting the account.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_testkit::http;
 
 use crate::support::servers_with_people;

@@ -1,6 +1,6 @@
 //! The survey in Arabic, right to left.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_testkit::http;
 
 use super::{published, TOM};

@@ -1,7 +1,7 @@
 //! Bad input to the staff forms and the survey: a clear 4xx, nothing
 //! saved.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_testkit::http;
 
 use super::{

@@ -1,6 +1,6 @@
 //! Findings, translations, analysis and exports.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 
 use super::{published, AMINA, ANALYST, TOM};
 use crate::support::{servers_with_people, translation_heading, translation_row};

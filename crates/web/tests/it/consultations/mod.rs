@@ -12,7 +12,7 @@ mod responding;
 mod results;
 mod themes;
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_storage::consultations::catalogue::{self as consultations, ListQuery};
 use cohesion_storage::Timestamp;
 
@@ -215,11 +215,12 @@ fn details(token: &str) -> Vec<(&'static str, &str)> {
 /// The survey's question ids, page by page, as stored.
 async fn question_ids(s: &Server, id: &str) -> Vec<Vec<String>> {
     let mut c = s.db().acquire().await.unwrap();
-    let record = cohesion_storage::consultations::catalogue::find(c.conn(), id.parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
-    let survey: serde_json::Value = serde_json::from_str(&record.survey).unwrap();
+    let (_, stored) =
+        cohesion_storage::consultations::catalogue::find(c.conn(), id.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+    let survey: serde_json::Value = serde_json::from_str(&stored).unwrap();
     survey["pages"]
         .as_array()
         .unwrap()
@@ -243,7 +244,7 @@ fn location(res: &reqwest::Response) -> String {
 }
 
 async fn demo_consultation(s: &Server) -> String {
-    cohesion_services::demo_consultations::load(s.db())
+    cohesion_services::consultations::demo::load(s.db())
         .await
         .unwrap();
     let mut c = s.db().acquire().await.unwrap();

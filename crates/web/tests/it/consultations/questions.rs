@@ -1,6 +1,6 @@
 //! Officers changing questions, and choosing what results to publish.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 
 use super::{location, published, question_ids, TOM};
 use crate::support::servers_with_people;

@@ -1,7 +1,7 @@
 //! Responding page by page: residents, and anonymous visitors where
 //! the consultation allows them.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_testkit::http;
 
 use super::{

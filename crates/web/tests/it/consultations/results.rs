@@ -1,6 +1,6 @@
 //! Results: private until published, small counts hidden.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 
 use super::{publish, published, AMINA, TOM};
 use crate::support::servers_with_people;

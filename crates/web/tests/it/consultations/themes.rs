@@ -6,7 +6,7 @@
 //! of a cited theme is translated on the translations page, shown to
 //! Arabic readers, and flagged stale when the analyst renames it.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 
 use super::{demo_consultation, location, theme_ids, translations_saved, ANALYST, OFFICER, TOM};
 use crate::support::{servers_with_people, translation_heading, translation_row as row};

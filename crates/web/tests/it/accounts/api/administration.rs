@@ -2,7 +2,7 @@
 //! a page at a time.
 
 use cohesion_domain::identity::Role;
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_storage::audit;
 use reqwest::Method;
 use serde_json::{json, Value};

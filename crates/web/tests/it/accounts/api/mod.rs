@@ -10,8 +10,8 @@ mod session_token;
 mod your_data;
 
 use cohesion_domain::identity::{Email, Role};
+use cohesion_services::accounts::demo;
 use cohesion_services::accounts::Passwords;
-use cohesion_services::demo;
 use cohesion_storage::accounts::users;
 use cohesion_storage::outbox;
 use reqwest::header::HeaderMap;
@@ -31,9 +31,7 @@ const ORG_OWNER: &str = "priya@brightwater.example";
 async fn servers() -> Vec<Server> {
     let servers = servers_with_demo().await;
     for s in &servers {
-        demo::load_accounts(s.db(), &Passwords::new(2))
-            .await
-            .unwrap();
+        demo::load(s.db(), &Passwords::new(2)).await.unwrap();
     }
     servers
 }

@@ -1,7 +1,7 @@
 //! Organisations through the API.
 
 use cohesion_domain::identity::Role;
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use reqwest::Method;
 use serde_json::json;
 

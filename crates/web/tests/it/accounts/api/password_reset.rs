@@ -1,6 +1,6 @@
 //! The forgotten password through the API.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use reqwest::Method;
 use serde_json::{json, Value};
 

@@ -1,6 +1,6 @@
 //! Refused input, every field listed with its stable code.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_storage::outbox;
 use reqwest::Method;
 use serde_json::json;

@@ -1,6 +1,6 @@
 //! Changes that do not carry the session's token.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use reqwest::Method;
 use serde_json::json;
 

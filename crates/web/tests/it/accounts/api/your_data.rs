@@ -1,6 +1,6 @@
 //! The person's data through the API, and deleting the account.
 
-use cohesion_services::demo::DEMO_PASSWORD;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use reqwest::Method;
 use serde_json::json;
 

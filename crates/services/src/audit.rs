@@ -1,0 +1,34 @@
+//! The audit log as every feature writes to it: an entry per privileged
+//! action, in the same transaction as the action (ADR 7).
+
+use cohesion_storage::audit::{self, NewAuditEntry};
+use cohesion_storage::Conn;
+use uuid::Uuid;
+
+use crate::ServiceError;
+
+/// Who did something, for the audit log.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Origin<'a> {
+    pub actor: Option<Uuid>,
+    pub client: Option<&'a str>,
+}
+
+/// Appends an audit entry for `origin`'s action on `subject`.
+pub(crate) async fn audit_log(
+    conn: Conn<'_>,
+    origin: Origin<'_>,
+    action: &str,
+    subject: Option<Uuid>,
+    detail: &str,
+) -> Result<(), ServiceError> {
+    let entry = NewAuditEntry {
+        actor_id: origin.actor,
+        action,
+        subject_id: subject,
+        detail,
+        client: origin.client,
+    };
+    audit::append(conn, entry).await?;
+    Ok(())
+}

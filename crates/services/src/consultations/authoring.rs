@@ -1,0 +1,177 @@
+//! Officers writing a consultation: its text and dates, its survey, its
+//! timeline, and publishing it (or its results) or withdrawing it.
+
+use cohesion_domain::consultation::Publication;
+use cohesion_domain::consultation::{ConsultationInput, StageInput};
+use cohesion_domain::identity::Action;
+use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::consultations::catalogue;
+use cohesion_storage::{Db, Timestamp};
+use uuid::Uuid;
+
+use super::translations::refresh_search;
+use crate::accounts::SignedIn;
+use crate::audit::audit_log;
+use crate::consultations::ConsultationError;
+use crate::permissions::require;
+use crate::ServiceError;
+
+/// Creates a draft consultation with an empty survey.
+pub async fn create(
+    db: &Db,
+    me: &SignedIn,
+    input: &ConsultationInput,
+    client: Option<&str>,
+) -> Result<Uuid, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let fields = input.validate().map_err(ServiceError::InvalidFields)?;
+    let empty = serde_json::to_string(&SurveyDefinition::default())
+        .unwrap_or_else(|_| "{\"pages\":[]}".into());
+    let mut tx = db.begin().await?;
+    let id = catalogue::insert(tx.conn(), &fields, &empty, Some(me.user_id)).await?;
+    refresh_search(tx.conn(), id).await?;
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "consultation.create",
+        Some(id),
+        &fields.title,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    input: &ConsultationInput,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let fields = input.validate().map_err(ServiceError::InvalidFields)?;
+    let mut tx = db.begin().await?;
+    if !catalogue::update(tx.conn(), id, &fields).await? {
+        return Err(ServiceError::NotFound);
+    }
+    refresh_search(tx.conn(), id).await?;
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "consultation.update",
+        Some(id),
+        &fields.title,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Replaces the survey after checking every question and routing rule.
+/// Refused once anyone has responded: answers name questions and options.
+pub async fn set_survey(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    survey: &SurveyDefinition,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    survey
+        .validate()
+        .map_err(ConsultationError::InvalidSurvey)?;
+    let json = serde_json::to_string(survey).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
+    })?;
+    let mut tx = db.begin().await?;
+    if catalogue::find(tx.conn(), id).await?.is_none() {
+        return Err(ServiceError::NotFound);
+    }
+    if !catalogue::set_survey(tx.conn(), id, &json).await? {
+        return Err(ValidationError::new("survey", ErrorCode::SurveyLocked).into());
+    }
+    let detail = format!("{} questions", survey.questions().count());
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "consultation.survey",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Replaces the timeline.
+pub async fn set_stages(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    stages: &[StageInput],
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    if stages.len() > cohesion_domain::consultation::MAX_STAGES {
+        return Err(ValidationError::new("stages", ErrorCode::FieldTooLong).into());
+    }
+    let mut valid = Vec::with_capacity(stages.len());
+    let mut errors = Vec::new();
+    for s in stages {
+        match s.validate() {
+            Ok(s) => valid.push(s),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ServiceError::InvalidFields(errors));
+    }
+    let mut tx = db.begin().await?;
+    if catalogue::find(tx.conn(), id).await?.is_none() {
+        return Err(ServiceError::NotFound);
+    }
+    catalogue::set_stages(tx.conn(), id, &valid).await?;
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "consultation.stages",
+        Some(id),
+        &format!("{} stages", valid.len()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Publishes or withdraws the consultation itself or its results.
+pub async fn set_published(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    what: Publication,
+    publish: bool,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    if what == Publication::Results && publish {
+        // Every publishable question, unweighted.
+        return crate::consultations::results::publication::publish(db, me, id, None, None, client)
+            .await;
+    }
+    let mut tx = db.begin().await?;
+    let at = publish.then(Timestamp::now);
+    if !catalogue::set_published(tx.conn(), id, what, at).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let action = match (what, publish) {
+        (Publication::Consultation, true) => "consultation.publish",
+        (Publication::Consultation, false) => "consultation.unpublish",
+        (Publication::Results, true) => "consultation.results.publish",
+        (Publication::Results, false) => "consultation.results.withdraw",
+    };
+    audit_log(tx.conn(), me.origin(client), action, Some(id), "").await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! Consultations: officers write, build the survey, publish and
+//! translate; everyone else reads what is published (drafts exist only
+//! for staff) and answers the survey; staff who analyse read the results,
+//! find themes in written answers, write findings and export responses.
+//! Each room below holds one of these; what they share is here.
+
+pub mod authoring;
+pub mod demo;
+pub mod exports;
+pub mod findings;
+pub mod reading;
+pub mod responding;
+pub mod results;
+pub mod themes;
+pub mod translations;
+
+use cohesion_domain::consultation::Consultation;
+use cohesion_domain::survey::answers::AnswerError;
+use cohesion_domain::survey::model::{DefinitionError, SurveyDefinition};
+use cohesion_storage::consultations::catalogue;
+use cohesion_storage::Conn;
+use uuid::Uuid;
+
+use crate::accounts::your_data::YourData;
+use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
+use crate::ServiceError;
+
+/// What only the consultations feature refuses.
+#[derive(Debug, thiserror::Error)]
+pub enum ConsultationError {
+    /// Survey answers that break the survey's rules, each with its question.
+    #[error("{} answers are invalid", .0.len())]
+    InvalidAnswers(Vec<AnswerError>),
+    /// A survey definition with problems, each with where it is.
+    #[error("the survey has {} problems", .0.len())]
+    InvalidSurvey(Vec<DefinitionError>),
+}
+
+/// Consultation `id` with its survey, or "not found".
+pub(crate) async fn load(
+    conn: Conn<'_>,
+    id: Uuid,
+) -> Result<(Consultation, SurveyDefinition), ServiceError> {
+    let (consultation, survey) = catalogue::find(conn, id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok((consultation, parse_survey(&survey)?))
+}
+
+pub(crate) fn parse_survey(json: &str) -> Result<SurveyDefinition, ServiceError> {
+    serde_json::from_str(json).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(format!(
+            "stored survey unreadable: {e}"
+        )))
+    })
+}
+
+/// What staff did on consultations (see `erasure`): who wrote one, its
+/// findings and translations, published its results, ran or reviewed a
+/// theme analysis. Ids of staff at work, kept like the audit log's: no
+/// part of the person's download, and untouched when their account goes.
+/// Residents' responses are [`responding::personal_data::ResponsesHook`].
+pub struct StaffWorkHook;
+
+impl PersonalData<YourData> for StaffWorkHook {
+    fn names(&self) -> &'static [Names] {
+        const NAMES: &[Names] = &[
+            Names::kept("consultations.created_by"),
+            Names::kept("findings.created_by"),
+            Names::kept("consultation_translations.updated_by"),
+            Names::kept("result_publications.published_by"),
+            Names::kept("theme_runs.run_by"),
+            Names::kept("themes.created_by"),
+            Names::kept("theme_reviews.reviewed_by"),
+        ];
+        NAMES
+    }
+
+    fn export<'a>(&'a self, _: Conn<'a>, _: &'a Person, _: &'a mut YourData) -> Step<'a> {
+        Box::pin(async { Ok(()) })
+    }
+
+    fn erase<'a>(&'a self, _: Conn<'a>, _: &'a Person, _: Contributions) -> Step<'a> {
+        Box::pin(async { Ok(()) })
+    }
+}

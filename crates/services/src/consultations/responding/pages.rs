@@ -1,0 +1,112 @@
+//! Saving one page of answers into the respondent's draft.
+
+use cohesion_domain::survey::answers::{
+    clear_page, drop_hidden, fields_of_page, parse_page, visible_pages, AnswerError, RawAnswers,
+};
+use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::consultations::responses;
+use cohesion_storage::Conn;
+use uuid::Uuid;
+
+use super::{
+    answers_before, owner, parse_draft, start, turned_away, Loaded, Next, Posted, Progress,
+    Respondent,
+};
+use crate::throttle::{throttle_in, Throttled};
+use crate::ServiceError;
+
+/// Saves the answers on page `page` (from 0) inside the caller's
+/// transaction. With `client`, as the survey's pages send it: an
+/// anonymous respondent's first answers count against their address.
+pub(super) async fn save_page_in(
+    mut tx: Conn<'_>,
+    loaded: &mut Loaded,
+    who: Respondent<'_>,
+    id: Uuid,
+    page: usize,
+    raw: &RawAnswers,
+    client: Option<&str>,
+) -> Result<Posted<Next>, ServiceError> {
+    let (consultation, survey) = loaded.get(tx.reborrow(), id).await?;
+    if let Some(admission) = turned_away(consultation, &who)? {
+        return Ok(Posted::turned_away(consultation, admission));
+    }
+    if page >= survey.pages.len() {
+        return Err(ServiceError::NotFound);
+    }
+    let key = who.key(id);
+    let existing = responses::find_for(tx.reborrow(), id, owner(&who, &key)).await?;
+    if let (Some(client), Respondent::Anonymous(_), None) = (client, who, &existing) {
+        throttle_in(tx.reborrow(), Throttled::AnonymousResponse, client).await?;
+    }
+    let refused = |errors| Posted::Refused {
+        progress: Box::new(Progress::of(
+            consultation.clone(),
+            survey.clone(),
+            existing.as_ref(),
+            &who,
+        )),
+        errors,
+    };
+    let mut draft = existing.as_ref().map(parse_draft).unwrap_or_default();
+    let earlier = answers_before(survey, &draft, page);
+    if survey.pages[page]
+        .skip_if
+        .as_ref()
+        .is_some_and(|r| cohesion_domain::survey::answers::holds(r, &earlier))
+    {
+        return Err(ValidationError::new("page", ErrorCode::HiddenQuestion).into());
+    }
+    // Fields for other pages or other surveys are refused, not ignored.
+    let own = fields_of_page(survey, page, raw);
+    let unknown = unknown_fields(raw, &own);
+    if !unknown.is_empty() {
+        return Ok(refused(unknown));
+    }
+    if let Err(errors) = parse_page(survey, page, raw, &earlier) {
+        return Ok(refused(errors));
+    }
+    // Hidden questions' fields were refused above, so the page's raw
+    // fields are exactly what the respondent answered.
+    put_page(survey, page, own, &mut draft);
+    let json = serde_json::to_string(&draft).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
+    })?;
+    match existing {
+        Some(r) => responses::save_draft(tx, r.id, &json).await?,
+        None => {
+            start(tx, id, owner(&who, &key), &json).await?;
+        }
+    }
+    let pages = visible_pages(survey, &answers_before(survey, &draft, survey.pages.len()));
+    Ok(Posted::Done(match pages.into_iter().find(|p| *p > page) {
+        Some(p) => Next::Page(p),
+        None => Next::CheckAnswers,
+    }))
+}
+
+/// The fields of `raw` that are not the page's own, each refused.
+fn unknown_fields(raw: &RawAnswers, own: &RawAnswers) -> Vec<AnswerError> {
+    raw.keys()
+        .filter(|k| !own.contains_key(*k))
+        .map(|k| AnswerError {
+            question: k.clone(),
+            code: ErrorCode::UnknownQuestion,
+        })
+        .collect()
+}
+
+/// Puts page `page`'s answered fields into `draft` in place of what it
+/// held for the page, and drops the answers the routing now hides.
+fn put_page(survey: &SurveyDefinition, page: usize, own: RawAnswers, draft: &mut RawAnswers) {
+    clear_page(survey, page, draft);
+    for (k, v) in own {
+        let values: Vec<String> = v.into_iter().filter(|s| !s.trim().is_empty()).collect();
+        if !values.is_empty() {
+            draft.insert(k, values);
+        }
+    }
+    let all = answers_before(survey, draft, survey.pages.len());
+    drop_hidden(survey, draft, &all);
+}

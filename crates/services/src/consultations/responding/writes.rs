@@ -1,0 +1,179 @@
+//! A respondent's writes (a page saved, a submission, a whole response
+//! at once), each run through the group commit (ADR 0012): on SQLite,
+//! writes waiting for the same file share a transaction and read each
+//! consultation once.
+//!
+//! The survey's pages send theirs with [`post_page`] and
+//! [`post_submission`], which read the consultation and the response once,
+//! in the write's transaction, and answer with what the page shows
+//! ([`Posted`]); other callers (the API, tools) have every refusal as an
+//! error.
+
+use cohesion_domain::survey::answers::RawAnswers;
+use cohesion_storage::{Conn, Db};
+use uuid::Uuid;
+
+use super::{pages, submission, Loaded, Next, Posted, Respondent};
+use crate::accounts::SignedIn;
+use crate::group_commit::{self, GroupedWrite};
+use crate::ServiceError;
+
+/// Saves the answers on page `page` (from 0; validated, every problem
+/// reported) into the draft, starting the response if needed.
+pub async fn save_page(
+    db: &Db,
+    who: Respondent<'_>,
+    id: Uuid,
+    page: usize,
+    raw: &RawAnswers,
+) -> Result<Next, ServiceError> {
+    page_write(db, who, id, page, raw, None)
+        .await?
+        .into_result()
+}
+
+/// [`save_page`] as the survey's pages send it: a respondent turned away
+/// or with answers refused gets what the page shows, and an anonymous
+/// respondent's first page counts against `client`'s allowance.
+pub async fn post_page(
+    db: &Db,
+    who: Respondent<'_>,
+    id: Uuid,
+    page: usize,
+    raw: &RawAnswers,
+    client: &str,
+) -> Result<Posted<Next>, ServiceError> {
+    page_write(db, who, id, page, raw, Some(client)).await
+}
+
+async fn page_write(
+    db: &Db,
+    who: Respondent<'_>,
+    id: Uuid,
+    page: usize,
+    raw: &RawAnswers,
+    client: Option<&str>,
+) -> Result<Posted<Next>, ServiceError> {
+    let op = Op::Page {
+        page,
+        raw: raw.clone(),
+        client: client.map(str::to_owned),
+    };
+    match write(db, who, id, op).await? {
+        Done::Page(posted) => Ok(posted),
+        _ => Err(ServiceError::NotFound),
+    }
+}
+
+/// Submits (or resubmits, after a change) the response: every answer is
+/// checked again, then answers and totals are written in one transaction.
+/// Returns the reference to quote.
+pub async fn submit(db: &Db, who: Respondent<'_>, id: Uuid) -> Result<String, ServiceError> {
+    post_submission(db, who, id).await?.into_result()
+}
+
+/// [`submit`] as the "check your answers" page sends it: a respondent
+/// turned away or with answers refused gets what the page shows.
+pub async fn post_submission(
+    db: &Db,
+    who: Respondent<'_>,
+    id: Uuid,
+) -> Result<Posted<String>, ServiceError> {
+    match write(db, who, id, Op::Submit).await? {
+        Done::Submitted(posted) => Ok(posted),
+        _ => Err(ServiceError::NotFound),
+    }
+}
+
+/// The whole response at once (the JSON API): every field is checked as
+/// on the pages, then the draft is replaced and the response submitted in
+/// one transaction. Returns the reference.
+pub async fn respond_all(
+    db: &Db,
+    who: Respondent<'_>,
+    id: Uuid,
+    raw: &RawAnswers,
+) -> Result<String, ServiceError> {
+    match write(db, who, id, Op::Whole { raw: raw.clone() }).await? {
+        Done::Whole(reference) => Ok(reference),
+        _ => Err(ServiceError::NotFound),
+    }
+}
+
+/// A respondent's write, owned so that another task may run it.
+enum Op {
+    Page {
+        page: usize,
+        raw: RawAnswers,
+        client: Option<String>,
+    },
+    Submit,
+    Whole {
+        raw: RawAnswers,
+    },
+}
+
+enum Done {
+    Page(Posted<Next>),
+    Submitted(Posted<String>),
+    Whole(String),
+}
+
+/// [`Respondent`], owned.
+enum Who {
+    Account(SignedIn),
+    Anonymous(String),
+}
+
+impl Who {
+    fn of(who: Respondent<'_>) -> Who {
+        match who {
+            Respondent::Account(me) => Who::Account(me.clone()),
+            Respondent::Anonymous(secret) => Who::Anonymous(secret.to_owned()),
+        }
+    }
+
+    fn as_respondent(&self) -> Respondent<'_> {
+        match self {
+            Who::Account(me) => Respondent::Account(me),
+            Who::Anonymous(secret) => Respondent::Anonymous(secret),
+        }
+    }
+}
+
+/// One respondent's write on one consultation.
+struct RespondentWrite {
+    who: Who,
+    id: Uuid,
+    op: Op,
+}
+
+impl GroupedWrite for RespondentWrite {
+    type Output = Done;
+    type Cache = Loaded;
+
+    async fn run(&self, conn: Conn<'_>, loaded: &mut Loaded) -> Result<Done, ServiceError> {
+        let (who, id) = (self.who.as_respondent(), self.id);
+        Ok(match &self.op {
+            Op::Page { page, raw, client } => {
+                let client = client.as_deref();
+                Done::Page(pages::save_page_in(conn, loaded, who, id, *page, raw, client).await?)
+            }
+            Op::Submit => Done::Submitted(submission::submit_in(conn, loaded, who, id).await?),
+            Op::Whole { raw } => {
+                Done::Whole(submission::respond_all_in(conn, loaded, who, id, raw).await?)
+            }
+        })
+    }
+}
+
+/// Saves a page, submits, or takes a whole response (see
+/// [`group_commit`]).
+async fn write(db: &Db, who: Respondent<'_>, id: Uuid, op: Op) -> Result<Done, ServiceError> {
+    let write = RespondentWrite {
+        who: Who::of(who),
+        id,
+        op,
+    };
+    group_commit::write(db, write).await
+}

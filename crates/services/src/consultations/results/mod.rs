@@ -1,0 +1,337 @@
+//! Results: per-question counts from the running totals, with 95 %
+//! Wilson intervals and small counts suppressed (insight crate), and
+//! crosstabs counted from the stored answers. The public sees results
+//! only once an officer publishes them, and never special-category
+//! questions; staff who may see special-category results do so under
+//! audit.
+
+pub mod crosstab;
+pub mod publication;
+pub mod texts;
+pub mod totals_check;
+pub mod weighting;
+
+use std::collections::HashMap;
+
+use cohesion_domain::analysis::publication::{all_publishable, publishable};
+use cohesion_domain::consultation::Consultation;
+use cohesion_domain::identity::Action;
+use cohesion_domain::survey::model::{QuestionDef, QuestionKind, SurveyDefinition};
+use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
+use cohesion_insight::proportion::Proportion;
+use cohesion_storage::consultations::{result_publications, totals};
+use cohesion_storage::Db;
+use uuid::Uuid;
+
+use crate::accounts::SignedIn;
+use crate::audit::audit_log;
+use crate::consultations::load;
+use crate::permissions::is_staff;
+use crate::ServiceError;
+
+/// One option's share, as far as the rules let it be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// `None`: hidden (fewer than the minimum, or derivable from totals).
+    pub count: Option<u64>,
+    /// `None`: hidden, or the base is too small for a percentage.
+    pub share: Option<Proportion>,
+}
+
+/// One line of counts: a question's options, or one row of a matrix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The people who answered (this row).
+    pub base: u64,
+    /// Whether the base itself is too small to publish.
+    pub base_hidden: bool,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionResult {
+    pub question: QuestionDef,
+    /// Options (or the first rank, for a ranking); one line per matrix row.
+    pub lines: Vec<Line>,
+    /// How many answered at all.
+    pub answered: u64,
+    /// Special-category results the viewer may not see are withheld.
+    pub withheld: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Results {
+    pub consultation: Consultation,
+    pub survey: SurveyDefinition,
+    pub questions: Vec<QuestionResult>,
+    pub rules: SmallBaseRules,
+    /// The questions the public sees, while results are published.
+    pub published: Option<Vec<String>>,
+    /// Weighted figures published with them, if the officer chose so.
+    pub weighting: Option<WeightedSnapshot>,
+}
+
+/// Weighted figures as computed when an officer published them: the
+/// weighting reads every response, too slow to repeat for each visitor,
+/// and the snapshot is what the public was shown.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WeightedSnapshot {
+    /// The population margins, as the officer wrote them.
+    pub margins: String,
+    pub computed_at: String,
+    pub included: usize,
+    pub excluded: usize,
+    pub converged: bool,
+    pub iterations: usize,
+    pub effective_sample_size: f64,
+    pub min_weight: f64,
+    pub max_weight: f64,
+    pub trimmed: usize,
+    /// Published choice questions, by id.
+    pub questions: Vec<(String, cohesion_insight::weighted::WeightedTally)>,
+}
+
+impl WeightedSnapshot {
+    pub fn question(&self, id: &str) -> Option<&cohesion_insight::weighted::WeightedTally> {
+        self.questions.iter().find(|(q, _)| q == id).map(|(_, t)| t)
+    }
+}
+
+/// What the public sees of consultation `c`'s results: the published
+/// questions and weighted figures, or `None` while unpublished.
+async fn publication(
+    conn: cohesion_storage::Conn<'_>,
+    c: &Consultation,
+    survey: &SurveyDefinition,
+) -> Result<Option<(Vec<String>, Option<WeightedSnapshot>)>, ServiceError> {
+    if c.results_published_at.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(
+        match result_publications::result_publication(conn, c.id).await? {
+            // Published before questions could be chosen: all of them.
+            None => (all_publishable(survey), None),
+            Some(p) => {
+                let chosen: Vec<String> = serde_json::from_str(&p.questions).unwrap_or_default();
+                // A question removed from the survey since is simply not shown.
+                let questions = chosen
+                    .into_iter()
+                    .filter(|q| survey.question(q).is_some_and(publishable))
+                    .collect();
+                let weighting = p.weighting.and_then(|w| serde_json::from_str(&w).ok());
+                (questions, weighting)
+            }
+        },
+    ))
+}
+
+/// Suppresses and adds intervals to one line of counts.
+pub fn line(counts: &[u64], base: u64, rules: SmallBaseRules) -> Line {
+    let base_hidden = base > 0 && base < rules.min_count;
+    let shown = suppress(
+        &[counts.to_vec()],
+        Margins {
+            row_totals: counts.len() > 1,
+            column_totals: false,
+        },
+        rules,
+    );
+    let cells = shown
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|count| {
+            let count = if base_hidden { None } else { count };
+            Cell {
+                count,
+                share: count
+                    .filter(|_| rules.shows_percent(base))
+                    .and_then(|c| Proportion::wilson(c, base)),
+            }
+        })
+        .collect();
+    Line {
+        base,
+        base_hidden,
+        cells,
+    }
+}
+
+/// A published weighted tally's shares as far as the small-base rules let
+/// them be shown: the cells the unweighted line hides stay hidden (so a
+/// hidden count cannot be worked out from weighted shares either). Shares
+/// need a base big enough for percentages; `None` when it is not.
+pub fn weighted_cells(
+    tally: &cohesion_insight::weighted::WeightedTally,
+    rules: SmallBaseRules,
+) -> Option<Vec<Option<cohesion_insight::weighted::WeightedShare>>> {
+    if !rules.shows_percent(tally.base) {
+        return None;
+    }
+    let counts: Vec<u64> = tally.options.iter().map(|o| o.count).collect();
+    let shown = line(&counts, tally.base, rules);
+    Some(
+        tally
+            .options
+            .iter()
+            .zip(shown.cells)
+            .map(|(o, cell)| cell.count.map(|_| *o))
+            .collect(),
+    )
+}
+
+fn question_lines(
+    q: &QuestionDef,
+    totals: &HashMap<(i64, i64), u64>,
+    rules: SmallBaseRules,
+) -> Vec<Line> {
+    let n = q.kind.options().len();
+    let get = |item: i64, choice: i64| totals.get(&(item, choice)).copied().unwrap_or(0);
+    match &q.kind {
+        QuestionKind::Matrix { rows } => (0..rows.len())
+            .map(|r| {
+                let counts: Vec<u64> = (0..n).map(|c| get(r as i64, c as i64)).collect();
+                line(&counts, get(r as i64, -1), rules)
+            })
+            .collect(),
+        QuestionKind::Ranking { options } => {
+            let counts: Vec<u64> = (0..options.len()).map(|c| get(0, c as i64)).collect();
+            vec![line(&counts, get(-1, -1), rules)]
+        }
+        k if k.is_choice() => {
+            let counts: Vec<u64> = (0..n).map(|c| get(0, c as i64)).collect();
+            vec![line(&counts, get(-1, -1), rules)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The running totals of a consultation by question: (item, choice) → n.
+type Totals = HashMap<String, HashMap<(i64, i64), u64>>;
+
+async fn totals(conn: cohesion_storage::Conn<'_>, id: Uuid) -> Result<Totals, ServiceError> {
+    let mut by_question = Totals::new();
+    for (q, item, choice, n) in totals::counts(conn, id).await? {
+        by_question
+            .entry(q)
+            .or_default()
+            .insert((item, choice), n.max(0) as u64);
+    }
+    Ok(by_question)
+}
+
+/// The lines of every question that is not special-category, from the
+/// running totals: what findings draw their figures from.
+pub async fn public_lines(
+    db: &Db,
+    id: Uuid,
+    survey: &SurveyDefinition,
+    rules: SmallBaseRules,
+) -> Result<HashMap<String, Vec<Line>>, ServiceError> {
+    let mut c = db.acquire().await?;
+    let by_question = totals(c.conn(), id).await?;
+    let empty = HashMap::new();
+    Ok(survey
+        .questions()
+        .filter(|q| !q.kind.is_special_category())
+        .map(|q| {
+            (
+                q.id.clone(),
+                question_lines(q, by_question.get(&q.id).unwrap_or(&empty), rules),
+            )
+        })
+        .collect())
+}
+
+/// Whether `viewer` sees results of this consultation now, and whether
+/// as staff (everything, before publication) or as the public.
+fn may_see(viewer: Option<&SignedIn>, c: &Consultation) -> Result<bool, ServiceError> {
+    if viewer.is_some_and(|v| v.roles.allows(Action::Analyse)) {
+        return Ok(true);
+    }
+    if c.published_at.is_some() && c.results_published_at.is_some() {
+        return Ok(false);
+    }
+    Err(ServiceError::NotFound)
+}
+
+/// Records, in its own transaction, that `me` saw special-category data
+/// of consultation `id` (what: `detail`).
+pub(super) async fn log_special_view(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    client: Option<&str>,
+    detail: &str,
+) -> Result<(), ServiceError> {
+    let mut tx = db.begin().await?;
+    let origin = me.origin(client);
+    audit_log(tx.conn(), origin, "special_category.view", Some(id), detail).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The results of consultation `id` as `viewer` may see them. Reading
+/// special-category results is audit-logged.
+pub async fn results(
+    db: &Db,
+    viewer: Option<&SignedIn>,
+    id: Uuid,
+    rules: SmallBaseRules,
+    client: Option<&str>,
+) -> Result<Results, ServiceError> {
+    let mut c = db.acquire().await?;
+    let (consultation, survey) = load(c.conn(), id).await?;
+    if consultation.published_at.is_none()
+        && !is_staff(viewer)
+        && !viewer.is_some_and(|v| v.roles.allows(Action::Analyse))
+    {
+        return Err(ServiceError::NotFound);
+    }
+    let staff = may_see(viewer, &consultation)?;
+    let special_allowed = viewer.is_some_and(|v| v.roles.allows(Action::ViewSpecialCategory));
+    let (published, weighting) = match publication(c.conn(), &consultation, &survey).await? {
+        Some((q, w)) => (Some(q), w),
+        None => (None, None),
+    };
+    let by_question = totals(c.conn(), id).await?;
+    let empty = HashMap::new();
+    let mut questions = Vec::new();
+    let mut special_shown = false;
+    for q in survey.questions() {
+        let special = q.kind.is_special_category();
+        if special && !staff {
+            continue;
+        }
+        if !staff && !published.as_ref().is_some_and(|p| p.contains(&q.id)) {
+            continue;
+        }
+        let withheld = special && !special_allowed;
+        let totals = by_question.get(&q.id).unwrap_or(&empty);
+        let answered = totals.get(&(-1, -1)).copied().unwrap_or(0);
+        special_shown |= special && !withheld;
+        questions.push(QuestionResult {
+            question: q.clone(),
+            lines: if withheld {
+                Vec::new()
+            } else {
+                question_lines(q, totals, rules)
+            },
+            answered,
+            withheld,
+        });
+    }
+    drop(c);
+    if let Some(me) = viewer.filter(|_| special_shown) {
+        log_special_view(db, me, id, client, "survey results").await?;
+    }
+    Ok(Results {
+        consultation,
+        survey,
+        questions,
+        rules,
+        published,
+        weighting,
+    })
+}

@@ -1,0 +1,121 @@
+//! Publishing results: the questions an officer chooses and, weighted to
+//! population margins, the figures computed when they publish.
+
+use cohesion_domain::analysis::publication::{all_publishable, publishable, questions_to_publish};
+use cohesion_domain::identity::Action;
+use cohesion_storage::consultations::result_publications;
+use cohesion_storage::{Db, Timestamp};
+use uuid::Uuid;
+
+use super::weighting::weighted;
+use super::WeightedSnapshot;
+use crate::accounts::SignedIn;
+use crate::audit::audit_log;
+use crate::consultations::load;
+use crate::permissions::require;
+use crate::ServiceError;
+
+/// Publishes the results of consultation `id`: the `questions` chosen
+/// (`None`: every one that may be published) and, with `margins`, the
+/// figures weighted to those population margins, computed now and kept.
+/// One transaction; audit-logged with what was published.
+pub async fn publish(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    questions: Option<&[String]>,
+    margins: Option<&str>,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let (_, survey) = {
+        let mut c = db.acquire().await?;
+        load(c.conn(), id).await?
+    };
+    let questions = match questions {
+        Some(chosen) => questions_to_publish(&survey, chosen)?,
+        None => all_publishable(&survey),
+    };
+    let weighting = match margins.map(str::trim).filter(|m| !m.is_empty()) {
+        None => None,
+        Some(margins) => {
+            let w = weighted(db, me, id, margins, client).await?;
+            let r = &w.report;
+            Some(WeightedSnapshot {
+                margins: margins.to_owned(),
+                computed_at: cohesion_domain::timestamp::Timestamp::now().to_minute(),
+                included: w.included,
+                excluded: w.excluded,
+                converged: r.converged,
+                iterations: r.iterations,
+                effective_sample_size: r.effective_sample_size,
+                min_weight: r.min_weight,
+                max_weight: r.max_weight,
+                trimmed: r.trimmed,
+                questions: w
+                    .questions
+                    .into_iter()
+                    .filter(|(q, _)| questions.contains(&q.id) && publishable(q))
+                    .map(|(q, t)| (q.id, t))
+                    .collect(),
+            })
+        }
+    };
+    let detail = format!(
+        "{}{}",
+        questions.join(","),
+        if weighting.is_some() {
+            "; weighted"
+        } else {
+            ""
+        }
+    );
+    let record = result_publications::ResultPublication {
+        // Strings and numbers only: serialising them cannot fail.
+        questions: serde_json::to_string(&questions).unwrap_or_default(),
+        weighting: weighting
+            .as_ref()
+            .and_then(|w| serde_json::to_string(w).ok()),
+        published_by: Some(me.user_id),
+        published_at: Timestamp::now(),
+    };
+    let mut tx = db.begin().await?;
+    if !result_publications::set_result_publication(tx.conn(), id, &record).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let origin = me.origin(client);
+    audit_log(
+        tx.conn(),
+        origin,
+        "consultation.results.publish",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What is set to be published: the questions chosen last time (or all)
+/// and the margins last used, to start the publication form from.
+pub async fn publication_choice(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+) -> Result<(Vec<String>, String), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut c = db.acquire().await?;
+    let (_, survey) = load(c.conn(), id).await?;
+    Ok(
+        match result_publications::result_publication(c.conn(), id).await? {
+            Some(p) => (
+                serde_json::from_str(&p.questions).unwrap_or_default(),
+                p.weighting
+                    .and_then(|w| serde_json::from_str::<WeightedSnapshot>(&w).ok())
+                    .map(|w| w.margins)
+                    .unwrap_or_default(),
+            ),
+            None => (all_publishable(&survey), String::new()),
+        },
+    )
+}

@@ -1,0 +1,195 @@
+//! Results weighted to population margins by raking.
+
+use std::collections::HashMap;
+
+use cohesion_domain::analysis::weighting::{parse_margins, MarginSpec};
+use cohesion_domain::consultation::Consultation;
+use cohesion_domain::identity::Action;
+use cohesion_domain::survey::model::QuestionDef;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_insight::disclosure::SmallBaseRules;
+use cohesion_insight::weighted::{WeightedShare, WeightedTally};
+use cohesion_storage::consultations::answers;
+use cohesion_storage::Db;
+use uuid::Uuid;
+
+use super::log_special_view;
+use crate::accounts::SignedIn;
+use crate::consultations::load;
+use crate::permissions::require;
+use crate::ServiceError;
+
+/// Results weighted to population margins, with how the weighting went.
+#[derive(Debug, Clone)]
+pub struct Weighted {
+    pub consultation: Consultation,
+    /// Respondents weighted (those in a category with a target on every
+    /// margin) and those left out.
+    pub included: usize,
+    pub excluded: usize,
+    pub report: cohesion_insight::raking::Raked,
+    pub questions: Vec<(QuestionDef, cohesion_insight::weighted::WeightedTally)>,
+}
+
+/// One respondent's picked options, by question.
+type Picked = HashMap<String, Vec<usize>>;
+
+/// Each respondent's picked options, in response order.
+type Picks = Vec<(Uuid, Picked)>;
+
+/// Weights respondents to the population `margins` (see
+/// `analysis::weighting`) by raking and tallies every choice question with
+/// the weights. For staff who analyse; a special-category question, as a
+/// margin or in the tallies, needs that right and is audit-logged.
+pub async fn weighted(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    margins: &str,
+    client: Option<&str>,
+) -> Result<Weighted, ServiceError> {
+    use cohesion_insight::raking::{rake, RakingSettings};
+    require(me, Action::Analyse)?;
+    let special_allowed = me.roles.allows(Action::ViewSpecialCategory);
+    let mut c = db.acquire().await?;
+    let (consultation, survey) = load(c.conn(), id).await?;
+    let specs = parse_margins(margins, &survey)?;
+    let uses_special = specs.iter().any(|m| {
+        survey
+            .question(&m.question_id)
+            .is_some_and(|q| q.kind.is_special_category())
+    });
+    if uses_special && !special_allowed {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut rows = answers::choices(c.conn(), id, false).await?;
+    if special_allowed {
+        rows.extend(answers::choices(c.conn(), id, true).await?);
+        rows.sort_by_key(|r| r.0);
+    }
+    drop(c);
+    let people = picks(rows);
+    let (included, categories) = categorised(&specs, &people);
+    let report = rake(
+        &categories,
+        &rake_margins(&specs),
+        RakingSettings::default(),
+    )
+    .map_err(|e| ServiceError::Invalid(ValidationError::new("margins", weighting_code(&e))))?;
+    let questions: Vec<_> = survey
+        .questions()
+        .filter(|q| q.kind.is_choice() && (!q.kind.is_special_category() || special_allowed))
+        .map(|q| {
+            let answers: Vec<Vec<usize>> = included
+                .iter()
+                .map(|a| a.get(&q.id).cloned().unwrap_or_default())
+                .collect();
+            let options = q.kind.options().len();
+            let tally = cohesion_insight::weighted::tally(&report.weights, &answers, options);
+            (q.clone(), tally)
+        })
+        .collect();
+    if uses_special || questions.iter().any(|(q, _)| q.kind.is_special_category()) {
+        log_special_view(db, me, id, client, "weighted results").await?;
+    }
+    Ok(Weighted {
+        consultation,
+        included: categories.len(),
+        excluded: people.len() - categories.len(),
+        report,
+        questions,
+    })
+}
+
+/// Respondents side by side: question -> picked options.
+fn picks(rows: Vec<(Uuid, String, i64)>) -> Picks {
+    let mut people: Picks = Vec::new();
+    for (rid, q, choice) in rows {
+        if people.last().is_none_or(|p| p.0 != rid) {
+            people.push((rid, HashMap::new()));
+        }
+        if let (Some(p), Ok(choice)) = (people.last_mut(), usize::try_from(choice)) {
+            p.1.entry(q).or_default().push(choice);
+        }
+    }
+    people
+}
+
+/// The respondents in a category with a target on every margin, and
+/// their category on each: a margin's categories are its options that
+/// have a target.
+fn categorised<'a>(specs: &[MarginSpec], people: &'a Picks) -> (Vec<&'a Picked>, Vec<Vec<usize>>) {
+    let category = |spec: &MarginSpec, answers: &Picked| {
+        let picked = answers.get(&spec.question_id)?.first().copied()?;
+        spec.targets.get(picked).copied().flatten()?;
+        Some(
+            spec.targets[..picked]
+                .iter()
+                .filter(|t| t.is_some())
+                .count(),
+        )
+    };
+    let mut included = Vec::new();
+    let mut categories = Vec::new();
+    for (_, answers) in people {
+        let cats: Option<Vec<usize>> = specs.iter().map(|s| category(s, answers)).collect();
+        if let Some(cats) = cats {
+            categories.push(cats);
+            included.push(answers);
+        }
+    }
+    (included, categories)
+}
+
+fn rake_margins(specs: &[MarginSpec]) -> Vec<cohesion_insight::raking::Margin> {
+    specs
+        .iter()
+        .map(|s| cohesion_insight::raking::Margin {
+            name: s.question_id.clone(),
+            targets: s.targets.iter().flatten().copied().collect(),
+        })
+        .collect()
+}
+
+/// One option of a weighted tally as staff see it on the weighting page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WeightedCell {
+    /// Fewer respondents picked it than the smallest count shown: its
+    /// share and count are both hidden.
+    Hidden,
+    /// Its unweighted count, and its weighted share unless the base is
+    /// too small for percentages.
+    Shown {
+        count: u64,
+        share: Option<WeightedShare>,
+    },
+}
+
+/// A weighted tally's options as staff see them, small counts hidden by
+/// `rules` (the published figures use the stricter [`super::weighted_cells`]).
+pub fn staff_cells(tally: &WeightedTally, rules: SmallBaseRules) -> Vec<WeightedCell> {
+    let percent = tally.base >= rules.min_base_for_percent;
+    tally
+        .options
+        .iter()
+        .map(|o| {
+            if o.count < rules.min_count {
+                WeightedCell::Hidden
+            } else {
+                WeightedCell::Shown {
+                    count: o.count,
+                    share: percent.then_some(*o),
+                }
+            }
+        })
+        .collect()
+}
+
+fn weighting_code(e: &cohesion_insight::raking::RakingError) -> ErrorCode {
+    use cohesion_insight::raking::RakingError;
+    match e {
+        RakingError::NoRespondents => ErrorCode::FieldRequired,
+        RakingError::EmptyCategory { .. } => ErrorCode::WeightingEmptyCategory,
+        RakingError::WrongShape(_) | RakingError::TargetsNotWhole(_) => ErrorCode::OutOfRange,
+    }
+}

@@ -1,0 +1,150 @@
+//! A consultation's texts for translators: every text it has (its own,
+//! its findings', the themes they cite), a language's translations
+//! saved, and the search text rebuilt from every language.
+
+use std::collections::{HashMap, HashSet};
+
+use cohesion_domain::identity::Action;
+use cohesion_domain::translation::{self, Part, SourceText, Texts};
+use cohesion_storage::consultations::{catalogue, translations};
+use cohesion_storage::Db;
+use uuid::Uuid;
+
+use super::reading::{view, ConsultationView};
+use crate::accounts::SignedIn;
+use crate::audit::audit_log;
+use crate::permissions::require;
+use crate::ServiceError;
+
+/// Rebuilds what searches match: title and summary in every language,
+/// normalised as queries are (`cohesion_insight::text::normalise`).
+pub(crate) async fn refresh_search(
+    mut conn: cohesion_storage::Conn<'_>,
+    id: Uuid,
+) -> Result<(), ServiceError> {
+    let Some((c, _)) = catalogue::find(conn.reborrow(), id).await? else {
+        return Ok(());
+    };
+    let mut text = format!("{}\n{}", c.title, c.summary);
+    for json in translations::all_translations(conn.reborrow(), id).await? {
+        let t: Texts = serde_json::from_str(&json).unwrap_or_default();
+        for key in ["title", "summary"] {
+            if let Some(v) = t.get(key) {
+                text.push('\n');
+                text.push_str(v);
+            }
+        }
+    }
+    catalogue::set_search_text(conn, id, &cohesion_insight::text::normalise(&text)).await?;
+    Ok(())
+}
+
+/// Every translatable text of the consultation: its own (`texts`),
+/// its findings' titles and texts, keyed by the finding's id, and the
+/// label of each theme a finding cites (drafts included, like the
+/// findings' own texts), keyed by the theme's id, after the first
+/// finding citing it. A theme's label is listed while the finding's
+/// figure can name it: confirmed in its question's latest mapped
+/// analysis.
+pub async fn all_text_keys(
+    db: &Db,
+    v: &ConsultationView,
+) -> Result<Vec<(String, String)>, ServiceError> {
+    Ok(all_texts(db, v)
+        .await?
+        .into_iter()
+        .map(|t| (t.key, t.original))
+        .collect())
+}
+
+/// [`all_text_keys`], each text with what it is (for the translations
+/// page, which names each text in words): read in the same queries.
+pub async fn all_texts(db: &Db, v: &ConsultationView) -> Result<Vec<SourceText>, ServiceError> {
+    let mut texts = v.texts();
+    let mut c = db.acquire().await?;
+    let list =
+        cohesion_storage::consultations::findings::list(c.conn(), v.consultation.id, true).await?;
+    // Labels looked up once per question, however many findings cite it.
+    let mut labels: HashMap<String, HashMap<Uuid, String>> = HashMap::new();
+    let mut cited = HashSet::new();
+    for f in list {
+        let title = f.finding.title;
+        texts.push(SourceText::new(
+            translation::key::finding(f.id, "title"),
+            title.as_str(),
+            Part::FindingTitle(title.clone()),
+        ));
+        if !f.finding.body.is_empty() {
+            texts.push(SourceText::new(
+                translation::key::finding(f.id, "body"),
+                f.finding.body,
+                Part::FindingBody(title),
+            ));
+        }
+        let Some(theme) = f
+            .finding
+            .theme
+            .as_deref()
+            .and_then(|t| Uuid::parse_str(t).ok())
+        else {
+            continue;
+        };
+        let q = f.finding.question_id;
+        if !labels.contains_key(&q) {
+            let of_question = crate::consultations::themes::figures::labels_of_question(
+                &mut c,
+                v.consultation.id,
+                &q,
+            )
+            .await?;
+            labels.insert(q.clone(), of_question);
+        }
+        if let Some(label) = labels.get(&q).and_then(|l| l.get(&theme)) {
+            if cited.insert(theme) {
+                texts.push(SourceText::new(
+                    translation::key::theme_label(theme),
+                    label.as_str(),
+                    Part::ThemeLabel,
+                ));
+            }
+        }
+    }
+    Ok(texts)
+}
+
+/// Replaces a language's translations (officers). Keys the consultation
+/// does not have are refused; empty texts fall back to the original.
+pub async fn set_translation(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    locale: &str,
+    input: &Texts,
+    client: Option<&str>,
+) -> Result<usize, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let v = view(db, Some(me), id).await?;
+    let keys = all_text_keys(db, &v).await?;
+    let texts = translation::validate(input, &keys)?;
+    let json = serde_json::to_string(&texts).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
+    })?;
+    let mut tx = db.begin().await?;
+    translations::set_translation(tx.conn(), id, locale, &json, Some(me.user_id)).await?;
+    refresh_search(tx.conn(), id).await?;
+    let translated = texts
+        .keys()
+        .filter(|k| !k.ends_with(translation::FROM))
+        .count();
+    let detail = format!("{locale}: {translated} of {} texts", keys.len());
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "consultation.translate",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(translated)
+}

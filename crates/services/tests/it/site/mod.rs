@@ -1,0 +1,4 @@
+//! The site, its demo content and page feedback.
+
+mod content;
+mod feedback;
