@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use cohesion_domain::consultation::{ConsultationInput, Stage, StageInput};
 use cohesion_domain::identity::Action;
+use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::translation::{self, Part, SourceText, Texts, Translator, Untranslated};
 use cohesion_domain::{ErrorCode, ValidationError};
@@ -137,15 +138,17 @@ pub(crate) async fn refresh_search(
     Ok(())
 }
 
-/// Creates a draft consultation with an empty survey.
+/// Creates a draft consultation with an empty survey. Its dates are read
+/// as wall-clock time in `zone`, the site's.
 pub async fn create(
     db: &Db,
     me: &SignedIn,
     input: &ConsultationInput,
+    zone: &SiteZone,
     client: Option<&str>,
 ) -> Result<Uuid, ServiceError> {
     require(me, Action::RunEngagement)?;
-    let fields = input.validate().map_err(ServiceError::InvalidFields)?;
+    let fields = input.validate(zone).map_err(ServiceError::InvalidFields)?;
     let empty = serde_json::to_string(&SurveyDefinition::default())
         .unwrap_or_else(|_| "{\"pages\":[]}".into());
     let mut tx = db.begin().await?;
@@ -168,10 +171,11 @@ pub async fn update(
     me: &SignedIn,
     id: Uuid,
     input: &ConsultationInput,
+    zone: &SiteZone,
     client: Option<&str>,
 ) -> Result<(), ServiceError> {
     require(me, Action::RunEngagement)?;
-    let fields = input.validate().map_err(ServiceError::InvalidFields)?;
+    let fields = input.validate(zone).map_err(ServiceError::InvalidFields)?;
     let mut tx = db.begin().await?;
     if !catalogue::update(tx.conn(), id, &fields).await? {
         return Err(ServiceError::NotFound);

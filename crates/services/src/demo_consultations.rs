@@ -7,6 +7,7 @@ use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::consultation::{
     format_datetime, response_reference, ConsultationInput, StageInput,
 };
+use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::survey::answers::{check_response, RawAnswers};
 use cohesion_domain::survey::model::{
     Demographic, PageDef, QuestionDef, QuestionKind, Rule, SurveyDefinition,
@@ -361,7 +362,11 @@ async fn create(
     stages: &[StageInput],
     results_public: bool,
 ) -> Result<Uuid, ServiceError> {
-    let fields = input.validate().map_err(ServiceError::InvalidFields)?;
+    // Every date here is written with its offset (`format_datetime`), so
+    // the zone it is read in does not matter.
+    let fields = input
+        .validate(&SiteZone::utc())
+        .map_err(ServiceError::InvalidFields)?;
     survey.validate().map_err(ServiceError::InvalidSurvey)?;
     let json = serde_json::to_string(survey).unwrap_or_else(|_| "{\"pages\":[]}".into());
     let mut valid = Vec::new();

@@ -71,6 +71,8 @@ pub struct Results {
 pub struct WeightedSnapshot {
     /// The population margins, as the officer wrote them.
     pub margins: String,
+    /// RFC 3339 in UTC (snapshots from before it was kept so read
+    /// "2026-11-22 09:41 UTC").
     pub computed_at: String,
     pub included: usize,
     pub excluded: usize,
@@ -366,7 +368,7 @@ pub async fn publish(
             let r = &w.report;
             Some(WeightedSnapshot {
                 margins: margins.to_owned(),
-                computed_at: Timestamp::now().to_minute(),
+                computed_at: Timestamp::now().to_rfc3339(),
                 included: w.included,
                 excluded: w.excluded,
                 converged: r.converged,

@@ -29,12 +29,6 @@ impl Timestamp {
         self.to_sqlite_text()
     }
 
-    /// The date and time to the minute, for pages ("2026-11-22 09:41 UTC").
-    pub fn to_minute(self) -> String {
-        let f = format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-        self.0.format(f).expect("a UTC timestamp always formats")
-    }
-
     /// Reads RFC 3339 with any offset and fraction, as both engines write
     /// timestamps into JSON.
     pub fn parse_rfc3339(text: &str) -> Option<Self> {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use cohesion_domain::consultation::{ConsultationInput, StageInput, StageLink, StageState, Status};
 use cohesion_domain::identity::Role;
+use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::survey::answers::RawAnswers;
 use cohesion_domain::survey::model::{
     Demographic, PageDef, QuestionDef, QuestionKind, Rule, SurveyDefinition,
@@ -175,6 +176,9 @@ fn survey() -> SurveyDefinition {
     }
 }
 
+/// The zone officers' dates are read in.
+static LONDON: std::sync::LazyLock<SiteZone> = std::sync::LazyLock::new(SiteZone::default);
+
 const PAST: (&str, &str) = ("2020-01-01T09:00", "2020-02-01T17:00");
 const NOW: (&str, &str) = ("2020-01-01T09:00", "2099-01-01T17:00");
 const FUTURE: (&str, &str) = ("2099-01-01T09:00", "2099-02-01T17:00");
@@ -201,7 +205,7 @@ async fn published(
     input: &ConsultationInput,
     survey: &SurveyDefinition,
 ) -> Uuid {
-    let id = consultations::create(db, officer, input, None)
+    let id = consultations::create(db, officer, input, &LONDON, None)
         .await
         .unwrap();
     consultations::set_survey(db, officer, id, survey, None)
@@ -325,20 +329,20 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
         let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
         let safer = input("Safer streets", "Community safety, Hate crime", NOW, false);
 
-        let e = consultations::create(db, &resident, &safer, None).await;
+        let e = consultations::create(db, &resident, &safer, &LONDON, None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)), "{e:?}");
         let untitled = ConsultationInput {
             title: " ".into(),
             ..safer.clone()
         };
-        match consultations::create(db, &officer, &untitled, None).await {
+        match consultations::create(db, &officer, &untitled, &LONDON, None).await {
             Err(ServiceError::InvalidFields(v)) => {
                 assert_eq!((v[0].field, v[0].code), ("title", ErrorCode::FieldRequired))
             }
             other => panic!("{other:?}"),
         }
 
-        let id = consultations::create(db, &officer, &safer, Some("192.0.2.10"))
+        let id = consultations::create(db, &officer, &safer, &LONDON, Some("192.0.2.10"))
             .await
             .unwrap();
         for viewer in [None, Some(&resident)] {
@@ -465,22 +469,22 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             NOW,
             false,
         );
-        let e = consultations::update(db, &resident, id, &renamed, None).await;
+        let e = consultations::update(db, &resident, id, &renamed, &LONDON, None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)));
-        let e = consultations::update(db, &officer, Uuid::now_v7(), &renamed, None).await;
+        let e = consultations::update(db, &officer, Uuid::now_v7(), &renamed, &LONDON, None).await;
         assert!(matches!(e, Err(ServiceError::NotFound)));
         let backwards = ConsultationInput {
             closes_at: "2019-01-01T09:00".into(),
             ..renamed.clone()
         };
-        match consultations::update(db, &officer, id, &backwards, None).await {
+        match consultations::update(db, &officer, id, &backwards, &LONDON, None).await {
             Err(ServiceError::InvalidFields(v)) => {
                 assert_eq!(v[0].code, ErrorCode::ClosesBeforeOpens)
             }
             other => panic!("{other:?}"),
         }
         assert_eq!(record(db, id).await.title, "Safer streets", "nothing saved");
-        consultations::update(db, &officer, id, &renamed, None)
+        consultations::update(db, &officer, id, &renamed, &LONDON, None)
             .await
             .unwrap();
         let v = consultations::view(db, None, id).await.unwrap();
@@ -542,6 +546,7 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             db,
             &officer,
             &input("Budget draft", "Budget, Community safety", NOW, false),
+            &LONDON,
             None,
         )
         .await
@@ -659,9 +664,15 @@ async fn a_bad_survey_saves_nothing_and_a_survey_with_responses_is_locked() {
         )
         .await;
         let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
-        let id = consultations::create(db, &officer, &input("Safer streets", "", NOW, false), None)
-            .await
-            .unwrap();
+        let id = consultations::create(
+            db,
+            &officer,
+            &input("Safer streets", "", NOW, false),
+            &LONDON,
+            None,
+        )
+        .await
+        .unwrap();
         consultations::set_survey(db, &officer, id, &survey(), None)
             .await
             .unwrap();
@@ -1039,9 +1050,10 @@ async fn responses_are_taken_only_while_open_and_anonymously_only_when_allowed()
             }
             assert_eq!(record(db, id).await.response_count, 0);
         }
-        let draft = consultations::create(db, &officer, &input("Draft", "", NOW, true), None)
-            .await
-            .unwrap();
+        let draft =
+            consultations::create(db, &officer, &input("Draft", "", NOW, true), &LONDON, None)
+                .await
+                .unwrap();
         consultations::set_survey(db, &officer, draft, &survey(), None)
             .await
             .unwrap();
@@ -1110,9 +1122,16 @@ async fn responses_are_taken_only_while_open_and_anonymously_only_when_allowed()
         // A response can be changed until the consultation closes.
         respond(db, me, open, &[raw(&[("q1", "2")]), raw(&[])]).await;
         assert_eq!(record(db, open).await.response_count, 3);
-        consultations::update(db, &officer, open, &input("Everyone", "", PAST, true), None)
-            .await
-            .unwrap();
+        consultations::update(
+            db,
+            &officer,
+            open,
+            &input("Everyone", "", PAST, true),
+            &LONDON,
+            None,
+        )
+        .await
+        .unwrap();
         let e = responding::save_page(db, me, open, 0, &raw(&[("q1", "0")])).await;
         assert_eq!(code(e.unwrap_err()), ErrorCode::ConsultationNotOpen);
         let e = responding::submit(db, me, open).await;
