@@ -94,6 +94,10 @@ pub struct ServeArgs {
     /// From address of outgoing email [default: Cohesion <no-reply@localhost>]
     #[arg(long, env = "COHESION_MAIL_FROM", value_name = "MAILBOX")]
     pub mail_from: Option<String>,
+    /// The site's time zone, a tz database name: officers enter dates and
+    /// times in it and pages show them in it [default: Europe/London]
+    #[arg(long, env = "COHESION_TIME_ZONE", value_name = "ZONE")]
+    pub time_zone: Option<String>,
     /// Print the effective configuration (secrets redacted) and exit.
     #[arg(long)]
     pub print_config: bool,

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Context;
+use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::rate_limit::RateLimit;
 use cohesion_services::mail::{self, MailConfigError, Mailer};
 use cohesion_storage::{Db, Engine, PoolSettings};
@@ -42,6 +43,7 @@ struct FileConfig {
     public_url: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
+    time_zone: Option<String>,
     results_min_count: Option<u64>,
     results_min_base_for_percent: Option<u64>,
 }
@@ -69,6 +71,8 @@ pub struct Settings {
     /// Where email goes out; `None` keeps it in the outbox.
     pub smtp_url: Option<String>,
     pub mail_from: String,
+    /// The site's time zone (a tz database name, as the database spells it).
+    pub time_zone: String,
     /// Result counts under this are hidden (with secondary suppression).
     pub results_min_count: u64,
     /// Percentages on bases under this are not shown.
@@ -131,6 +135,9 @@ impl Settings {
                 .clone()
                 .or(file.mail_from)
                 .unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
+            time_zone: site_zone(serve.time_zone.as_deref().or(file.time_zone.as_deref()))?
+                .name()
+                .to_owned(),
             results_min_count: file.results_min_count.unwrap_or(10),
             results_min_base_for_percent: file.results_min_base_for_percent.unwrap_or(30),
         };
@@ -193,6 +200,8 @@ impl Settings {
     }
 
     pub fn web(&self) -> WebConfig {
+        // Checked by `resolve`, so the fallback is never taken.
+        let time_zone = SiteZone::named(&self.time_zone).unwrap_or_default();
         WebConfig {
             tls: self.tls,
             body_limit: self.body_limit_bytes,
@@ -207,6 +216,7 @@ impl Settings {
                 min_count: self.results_min_count,
                 min_base_for_percent: self.results_min_base_for_percent,
             },
+            time_zone,
         }
     }
 
@@ -217,6 +227,15 @@ impl Settings {
         shown.database_url = redact_url(&self.database_url);
         shown.smtp_url = self.smtp_url.as_deref().map(redact_url);
         toml::to_string(&shown).unwrap_or_else(|e| format!("# cannot show configuration: {e}\n"))
+    }
+}
+
+/// The zone named, or the default: a name the tz database does not know
+/// stops the start with one line saying so.
+fn site_zone(name: Option<&str>) -> anyhow::Result<SiteZone> {
+    match name {
+        None => Ok(SiteZone::default()),
+        Some(name) => SiteZone::named(name).map_err(|e| anyhow::anyhow!("time_zone: {e}")),
     }
 }
 
@@ -367,6 +386,42 @@ mod tests {
             (s.smtp_url, s.mail_from.as_str()),
             (None, DEFAULT_MAIL_FROM)
         );
+    }
+
+    #[test]
+    fn the_time_zone_is_checked_and_spelled_as_the_tz_database_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "time_zone = \"america/new_york\"\n").unwrap();
+        let global = GlobalArgs {
+            config: Some(path),
+            ..Default::default()
+        };
+        let s = Settings::resolve(&global, &ServeArgs::default()).unwrap();
+        assert_eq!(s.time_zone, "America/New_York");
+        assert_eq!(s.web().time_zone.name(), "America/New_York");
+        let flag = ServeArgs {
+            time_zone: Some("Asia/Beirut".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            Settings::resolve(&global, &flag).unwrap().time_zone,
+            "Asia/Beirut"
+        );
+        let s = Settings::resolve(&GlobalArgs::default(), &ServeArgs::default()).unwrap();
+        assert_eq!(s.time_zone, "Europe/London");
+        let bad = ServeArgs {
+            time_zone: Some("Europe/Londn".into()),
+            ..Default::default()
+        };
+        let err = Settings::resolve(&GlobalArgs::default(), &bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("time_zone: unknown time zone \"Europe/Londn\""),
+            "{err}"
+        );
+        assert!(!err.contains('\n'), "one line: {err}");
     }
 
     #[test]

@@ -4,11 +4,12 @@
 use serde::{Deserialize, Serialize};
 use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
-use time::{Date, OffsetDateTime, PrimitiveDateTime};
+use time::{Date, OffsetDateTime};
 
 use uuid::Uuid;
 
 use crate::error::{ErrorCode, ValidationError};
+use crate::local_time::SiteZone;
 use crate::text::{optional, required, required_line};
 use crate::timestamp::Timestamp;
 
@@ -142,7 +143,9 @@ pub struct ConsultationInput {
     pub topics: String,
     #[serde(default)]
     pub area: String,
-    /// `YYYY-MM-DDTHH:MM` (what a `datetime-local` input sends), in UTC.
+    /// `YYYY-MM-DDTHH:MM` (what a `datetime-local` input sends): the
+    /// site's local time, or an instant when it ends in `Z` or an offset
+    /// (see [`SiteZone::parse`]).
     #[serde(default)]
     pub opens_at: String,
     #[serde(default)]
@@ -240,30 +243,18 @@ pub struct ConsultationFields {
     pub documents: Vec<Document>,
 }
 
-const DATETIME_MINUTES: &[BorrowedFormatItem<'static>] =
-    format_description!("[year]-[month]-[day]T[hour]:[minute]");
-const DATETIME_SECONDS: &[BorrowedFormatItem<'static>] =
-    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+const DATETIME_UTC: &[BorrowedFormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]Z");
 const DATE: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
 
-/// A date and time as a `datetime-local` input writes it, taken as UTC.
-/// A trailing `Z` (as the API may send) is accepted.
-pub fn parse_datetime(field: &'static str, raw: &str) -> Result<OffsetDateTime, ValidationError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(ValidationError::new(field, ErrorCode::FieldRequired));
-    }
-    let bare = raw.strip_suffix('Z').unwrap_or(raw);
-    PrimitiveDateTime::parse(bare, DATETIME_MINUTES)
-        .or_else(|_| PrimitiveDateTime::parse(bare, DATETIME_SECONDS))
-        .map(|d| d.assume_utc())
-        .map_err(|_| ValidationError::new(field, ErrorCode::InvalidDate))
-}
-
-/// The inverse of [`parse_datetime`], for refilling a form.
+/// An instant as the API and the demonstration data write it: in UTC,
+/// marked so (`2026-12-01T09:00Z`), which
+/// [`SiteZone::parse`](crate::local_time::SiteZone::parse) reads in any
+/// zone. Forms show local time instead
+/// ([`SiteZone::input_value`](crate::local_time::SiteZone::input_value)).
 pub fn format_datetime(at: OffsetDateTime) -> String {
     let utc = at.to_offset(time::UtcOffset::UTC);
-    utc.format(DATETIME_MINUTES).unwrap_or_default()
+    utc.format(DATETIME_UTC).unwrap_or_default()
 }
 
 /// A calendar date `YYYY-MM-DD`.
@@ -297,8 +288,9 @@ fn topics(raw: &str) -> Result<Vec<String>, ValidationError> {
 }
 
 impl ConsultationInput {
-    /// Every problem at once, so a form can show them all.
-    pub fn validate(&self) -> Result<ConsultationFields, Vec<ValidationError>> {
+    /// Every problem at once, so a form can show them all. Dates and
+    /// times without an offset are wall-clock time in `zone`.
+    pub fn validate(&self, zone: &SiteZone) -> Result<ConsultationFields, Vec<ValidationError>> {
         let mut errors = Vec::new();
         let title = keep(
             &mut errors,
@@ -314,8 +306,8 @@ impl ConsultationInput {
         );
         let topics = keep(&mut errors, topics(&self.topics));
         let area = keep(&mut errors, optional("area", &self.area, MAX_AREA_CHARS));
-        let opens_at = keep(&mut errors, parse_datetime("opens_at", &self.opens_at));
-        let closes_at = keep(&mut errors, parse_datetime("closes_at", &self.closes_at));
+        let opens_at = keep(&mut errors, zone.parse("opens_at", &self.opens_at));
+        let closes_at = keep(&mut errors, zone.parse("closes_at", &self.closes_at));
         let allow_anonymous = match self.allow_anonymous.as_str() {
             "yes" | "true" => Some(true),
             "" | "no" | "false" => Some(false),
@@ -526,6 +518,10 @@ mod tests {
     use super::*;
     use time::macros::datetime;
 
+    fn london() -> SiteZone {
+        SiteZone::named("Europe/London").unwrap()
+    }
+
     fn input() -> ConsultationInput {
         ConsultationInput {
             title: "Safer streets".into(),
@@ -543,7 +539,7 @@ mod tests {
 
     #[test]
     fn a_good_consultation_passes() {
-        let c = input().validate().unwrap();
+        let c = input().validate(&london()).unwrap();
         assert_eq!(c.topics, ["hate crime", "Safety"]);
         assert_eq!(c.opens_at, datetime!(2026-12-01 09:00 UTC));
         assert!(c.allow_anonymous);
@@ -560,11 +556,11 @@ mod tests {
                 documents: bad.into(),
                 ..input()
             }
-            .validate()
+            .validate(&london())
             .unwrap_err();
             assert_eq!(e[0].field, "documents", "{bad}");
         }
-        assert_eq!(format_datetime(c.opens_at), "2026-12-01T09:00");
+        assert_eq!(format_datetime(c.opens_at), "2026-12-01T09:00Z");
     }
 
     #[test]
@@ -578,7 +574,7 @@ mod tests {
             ..input()
         };
         let codes: Vec<_> = bad
-            .validate()
+            .validate(&london())
             .unwrap_err()
             .into_iter()
             .map(|e| (e.field, e.code))
@@ -596,7 +592,44 @@ mod tests {
             opens_at: "tomorrow".into(),
             ..input()
         };
-        assert_eq!(bad.validate().unwrap_err()[0].code, ErrorCode::InvalidDate);
+        assert_eq!(
+            bad.validate(&london()).unwrap_err()[0].code,
+            ErrorCode::InvalidDate
+        );
+    }
+
+    #[test]
+    fn dates_are_local_time_unless_they_say_otherwise() {
+        let summer = ConsultationInput {
+            opens_at: "2026-07-01T09:00".into(),
+            closes_at: "2026-07-31T17:00+02:00".into(),
+            ..input()
+        };
+        let c = summer.validate(&london()).unwrap();
+        assert_eq!(c.opens_at, datetime!(2026-07-01 08:00 UTC), "BST is UTC+1");
+        assert_eq!(c.closes_at, datetime!(2026-07-31 15:00 UTC));
+        assert_eq!(
+            c.opens_at,
+            summer.validate(&SiteZone::utc()).unwrap().opens_at + time::Duration::hours(-1)
+        );
+        let gap = ConsultationInput {
+            opens_at: "2026-03-29T01:30".into(),
+            closes_at: "2026-10-25T01:30".into(),
+            ..input()
+        };
+        let codes: Vec<_> = gap
+            .validate(&london())
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("opens_at", ErrorCode::TimeDoesNotExist),
+                ("closes_at", ErrorCode::TimeIsAmbiguous),
+            ]
+        );
     }
 
     #[test]

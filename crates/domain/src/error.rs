@@ -38,6 +38,8 @@ pub enum ErrorCode {
     LastAdministrator,
     InvalidDate,
     ClosesBeforeOpens,
+    TimeDoesNotExist,
+    TimeIsAmbiguous,
     InvalidSurvey,
     PurposeRequired,
     TooManyChoices,
@@ -100,6 +102,8 @@ impl ErrorCode {
             ErrorCode::LastAdministrator => "last_administrator",
             ErrorCode::InvalidDate => "invalid_date",
             ErrorCode::ClosesBeforeOpens => "closes_before_opens",
+            ErrorCode::TimeDoesNotExist => "time_does_not_exist",
+            ErrorCode::TimeIsAmbiguous => "time_is_ambiguous",
             ErrorCode::InvalidSurvey => "invalid_survey",
             ErrorCode::PurposeRequired => "purpose_required",
             ErrorCode::TooManyChoices => "too_many_choices",
@@ -144,10 +148,29 @@ impl fmt::Display for ErrorCode {
 pub struct ValidationError {
     pub field: &'static str,
     pub code: ErrorCode,
+    /// What the message needs to know beyond the code, for the few codes
+    /// whose message names a value (when the clocks change).
+    pub detail: Option<ErrorDetail>,
+}
+
+/// The facts behind a validation error that its message states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorDetail {
+    /// The clock change that skips or doubles the time entered.
+    ClockChange(crate::local_time::ClockChange),
 }
 
 impl ValidationError {
     pub const fn new(field: &'static str, code: ErrorCode) -> Self {
-        Self { field, code }
+        Self {
+            field,
+            code,
+            detail: None,
+        }
+    }
+
+    pub const fn with_detail(mut self, detail: ErrorDetail) -> Self {
+        self.detail = Some(detail);
+        self
     }
 }

@@ -8,6 +8,7 @@ pub mod consultation;
 pub mod error;
 pub mod feedback;
 pub mod identity;
+pub mod local_time;
 pub mod organisation;
 pub mod pages;
 pub mod programme;
@@ -17,4 +18,4 @@ pub mod text;
 pub mod timestamp;
 pub mod translation;
 
-pub use error::{ErrorCode, ValidationError};
+pub use error::{ErrorCode, ErrorDetail, ValidationError};

@@ -15,8 +15,11 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
+
+/// The values messages take, so callers need not depend on Fluent.
+pub use fluent_bundle::FluentValue;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_locales.rs"));
 

@@ -347,7 +347,9 @@ async fn create_consultation(db: &Db, title: &str) -> Result<Uuid, Error> {
         strands: String::new(),
         documents: String::new(),
     };
-    let fields = input.validate().map_err(|e| format!("{e:?}"))?;
+    let fields = input
+        .validate(&cohesion_domain::local_time::SiteZone::utc())
+        .map_err(|e| format!("{e:?}"))?;
     let def = survey();
     def.validate().map_err(|e| format!("{e:?}"))?;
     let json = serde_json::to_string(&def)?;

@@ -17,6 +17,7 @@ pub mod site;
 
 pub use askama::Template;
 pub use kit::chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, Nav, UserBox};
+pub use kit::dates::{Dated, DatedPart, When};
 pub use kit::forms::{ErrorLink, Field, FieldError, FormPage};
 pub use kit::markdown;
 pub use kit::pages::{ConfirmationPage, ErrorPage, NoticePage};

@@ -235,3 +235,45 @@ async fn print_config_shows_mail_settings_without_the_smtp_password() {
         "{out}"
     );
 }
+
+#[tokio::test]
+async fn the_time_zone_is_shown_and_an_unknown_one_refuses_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = command(dir.path());
+    c.args(["serve", "--print-config"]);
+    let (code, out, err) = output(c).await;
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("time_zone = \"Europe/London\""),
+        "the default: {out}"
+    );
+    let mut c = command(dir.path());
+    c.args(["serve", "--print-config"])
+        .env("COHESION_TIME_ZONE", "asia/beirut");
+    let (_, out, _) = output(c).await;
+    assert!(
+        out.contains("time_zone = \"Asia/Beirut\""),
+        "as the tz database spells it: {out}"
+    );
+
+    let mut c = command(dir.path());
+    c.args([
+        "serve",
+        "--bind",
+        "127.0.0.1:0",
+        "--time-zone",
+        "Europe/Londn",
+    ]);
+    let (code, _, err) = output(c).await;
+    assert_ne!(code, 0);
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err:?}");
+    assert!(
+        err.starts_with("error: time_zone: unknown time zone \"Europe/Londn\"")
+            && err.contains("such as Europe/London"),
+        "{err}"
+    );
+    assert!(
+        !dir.path().join("cohesion.db").exists(),
+        "refused before touching the database"
+    );
+}

@@ -88,7 +88,8 @@ done-password = تم تغيير كلمة المرور، وسُجّل خروجك 
 ## بياناتك وحذف الحساب
 
 data-title = بياناتك
-data-lead = كل ما تحتفظ به منصة Cohesion عنك حتى { $time }.
+data-lead = كل ما تحتفظ به منصة Cohesion عنك.
+data-as-of = صحيحة حتى
 data-account-id = رقم الحساب
 data-verified-at = تأكيد البريد الإلكتروني
 data-created-at = تاريخ الإنشاء
@@ -97,6 +98,64 @@ data-activity = النشاط على حسابك
 data-when = الوقت
 data-subject = الموضوع
 data-sent = أُرسلت
+activity-account-create = أنشأت حسابك
+activity-account-delete = حُذف حسابك
+activity-account-email-change = غيّرت عنوان بريدك الإلكتروني
+activity-account-email-change-requested = طلبت تغيير عنوان بريدك الإلكتروني
+activity-account-end-session = سجّلت الخروج من جهاز آخر
+activity-account-export = اطّلعت على بياناتك أو نزّلتها
+activity-account-password-change = غيّرت كلمة مرورك
+activity-account-password-reset = عيّنت كلمة مرور جديدة برابط إعادة التعيين
+activity-account-reinstate = { $who ->
+    [you] أعدت تفعيل حساب شخص ما
+   *[other] أعاد أحد المسؤولين تفعيل حسابك
+}
+activity-account-rename = غيّرت اسمك الظاهر
+activity-account-reset-requested = طُلب رابط لإعادة تعيين كلمة مرورك
+activity-account-sign-in = سجّلت الدخول
+activity-account-sign-out-everywhere = سجّلت الخروج من جميع الأجهزة
+activity-account-suspend = { $who ->
+    [you] علّقت حساب شخص ما
+   *[other] علّق أحد المسؤولين حسابك
+}
+activity-account-verify-email = أكّدت عنوان بريدك الإلكتروني
+activity-consultation-create = أنشأت استشارة
+activity-consultation-publish = نشرت استشارة
+activity-consultation-results-publish = نشرت نتائج استشارة
+activity-consultation-results-withdraw = سحبت نتائج استشارة
+activity-consultation-stages = غيّرت المراحل الزمنية لاستشارة
+activity-consultation-survey = غيّرت استبيان استشارة
+activity-consultation-translate = ترجمت استشارة
+activity-consultation-unpublish = سحبت استشارة
+activity-consultation-update = غيّرت تفاصيل استشارة
+activity-finding-add = أضفت نتيجة
+activity-finding-publish = نشرت نتيجة
+activity-finding-remove = أزلت نتيجة
+activity-finding-withdraw = سحبت نتيجة
+activity-organisation-invite = دعوت شخصًا إلى منظمة
+activity-organisation-join = انضممت إلى منظمة
+activity-organisation-register = سجّلت منظمة
+activity-outbox-view = قرأت صندوق البريد الصادر
+activity-responses-export = نزّلت ردود استشارة
+activity-role-grant = { $who ->
+    [you] منحت شخصًا دورًا
+   *[other] منحك أحد المسؤولين دورًا
+}
+activity-role-revoke = { $who ->
+    [you] سحبت دور شخص ما
+   *[other] سحب أحد المسؤولين أحد أدوارك
+}
+activity-special-category-export = نزّلت إجابات تتضمن بيانات من الفئات الخاصة
+activity-special-category-view = اطّلعت على إجابات تتضمن بيانات من الفئات الخاصة
+activity-themes-add = أضفت موضوعًا
+activity-themes-confirm = أكّدت مجموعة من المواضيع
+activity-themes-delete = حذفت موضوعًا
+activity-themes-map = وزّعت الإجابات المكتوبة على المواضيع
+activity-themes-merge = دمجت مواضيع
+activity-themes-rename = أعدت تسمية موضوع
+activity-themes-review = اخترت مواضيع إجابة مكتوبة
+activity-themes-run = بحثت عن مواضيع في الإجابات المكتوبة
+activity-themes-split = قسّمت موضوعًا
 delete-title = حذف حسابك
 delete-lead = يُمحى بريدك الإلكتروني واسمك وكلمة المرور وجلساتك فورًا. لا يمكن التراجع عن ذلك.
 delete-warning = لا يمكن التراجع عن حذف الحساب.

@@ -26,7 +26,9 @@ status-draft = مسودة
 ## صفحة الاستشارة ومراحلها
 
 consultation-title = استشارة
-consultation-dates = تفتح { $opens } وتغلق { $closes }
+consultation-dates-upcoming = تفتح { $opens } وتغلق { $closes }
+consultation-dates-open = تغلق { $closes }
+consultation-dates-closed = أُغلقت { $closes }
 consultation-responded = { $count ->
     [zero] لم يرد أحد بعد
     [one] رد شخص واحد
@@ -139,6 +141,7 @@ confirmation-change = راجع ردك أو غيّره
 results-title = النتائج
 results-title-of = النتائج: { $title }
 results-not-published = لم تُنشر هذه النتائج بعد: لا يراها إلا الموظفون.
+results-published-on = نُشرت في { $when }.
 results-not-public = غير منشور: لا يرى هذا السؤال إلا الموظفون
 results-rules = نخفي الأعداد الأقل من { $count }، ومعها أعداد أخرى عند الحاجة حتى لا يمكن استنتاج العدد المخفي. لا نعرض النسب المئوية إلا للأسئلة التي أجاب عنها { $base } شخصًا على الأقل. المدى هو فترة ثقة 95%.
 results-answered = { $count ->
@@ -190,7 +193,7 @@ consultation-field-topics-hint = افصل بين المواضيع بفواصل،
 consultation-field-area = المنطقة
 consultation-field-opens = تفتح
 consultation-field-closes = تغلق
-consultation-field-time-hint = التاريخ والوقت بالتوقيت العالمي، مثلًا 2026-12-01T09:00
+consultation-field-time-hint = { $zone }، مثلًا 2026-12-01T17:00 تعني 1 ديسمبر 2026 الساعة 5 مساءً. لنهاية يوم ما اختر 11:59 مساءً، فمنتصف الليل هو بداية اليوم التالي.
 consultation-field-anonymous = هل يمكن الرد دون حساب؟
 consultation-anonymous-no = لا، يسجّلون الدخول أولًا
 consultation-anonymous-yes = نعم، الردود المجهولة مسموحة
@@ -552,6 +555,8 @@ themes-done-review = حُفظت محاور الإجابة.
 
 reason-invalid_date = أدخل تاريخًا ووقتًا بالصيغة الموضحة
 reason-closes_before_opens = يجب أن يكون تاريخ الإغلاق بعد تاريخ الفتح
+reason-time_does_not_exist = هذا الوقت غير موجود في المنطقة الزمنية للموقع لأن الساعة تُقدَّم عندها: اختر وقتًا قبل التغيير أو بعده
+reason-time_is_ambiguous = هذا الوقت يتكرر مرتين في المنطقة الزمنية للموقع لأن الساعة تُؤخَّر عندها: اختر وقتًا قبل التغيير أو بعده، أو اذكر فرقه عن التوقيت العالمي
 reason-invalid_survey = يجب أن تسمّي قاعدة التوجيه سؤال اختيار في صفحة سابقة وخيارات موجودة فيه
 reason-purpose_required = اذكر لماذا تطرح هذا السؤال: يراه المجيبون
 reason-too_many_choices = اخترت خيارات أكثر من المسموح

@@ -63,6 +63,35 @@ pagination-label = الصفحات
 pagination-previous = الصفحة السابقة
 pagination-next = الصفحة التالية
 
+## التواريخ والأوقات كما يكتبها الناس («4 فبراير 2027 الساعة 5 مساءً»)
+
+# تاريخ: $day و$year أرقام، و$month اسم الشهر.
+date-day = { $day } { $month } { $year }
+date-month-1 = يناير
+date-month-2 = فبراير
+date-month-3 = مارس
+date-month-4 = أبريل
+date-month-5 = مايو
+date-month-6 = يونيو
+date-month-7 = يوليو
+date-month-8 = أغسطس
+date-month-9 = سبتمبر
+date-month-10 = أكتوبر
+date-month-11 = نوفمبر
+date-month-12 = ديسمبر
+date-at-time = { $date } الساعة { $time }
+# نظام الاثنتي عشرة ساعة؛ $minute من رقمين دائمًا.
+time-am = { $hour } صباحًا
+time-am-minutes = { $hour }:{ $minute } صباحًا
+time-pm = { $hour } مساءً
+time-pm-minutes = { $hour }:{ $minute } مساءً
+time-midday = 12 ظهرًا
+time-midnight = 12 منتصف الليل
+time-zone-europe-london = بتوقيت المملكة المتحدة
+time-zone-other = بتوقيت { $zone }
+clock-change-forward = تُقدَّم الساعة عند { $time } يوم { $date }: اختر وقتًا قبل { $first } أو ابتداءً من { $safe }
+clock-change-back = تُؤخَّر الساعة عند { $time } يوم { $date }، فتتكرر الأوقات من { $first } حتى { $safe } مرتين: اختر وقتًا قبل { $first } أو ابتداءً من { $safe }
+
 ## صفحات الأخطاء
 
 error-home-link = انتقل إلى الصفحة الرئيسية

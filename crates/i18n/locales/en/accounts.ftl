@@ -88,7 +88,8 @@ done-password = Your password has been changed. You have been signed out on ever
 ## Your data and deleting the account
 
 data-title = Your data
-data-lead = Everything Cohesion holds about you, as of { $time }.
+data-lead = Everything Cohesion holds about you.
+data-as-of = Correct at
 data-account-id = Account number
 data-verified-at = Email confirmed
 data-created-at = Created
@@ -97,6 +98,66 @@ data-activity = Activity on your account
 data-when = When
 data-subject = Subject
 data-sent = Sent
+# What the activity on your account records, as a sentence: one per
+# audit log action ($who is "you" when you did it, else "other").
+activity-account-create = You created your account
+activity-account-delete = Your account was deleted
+activity-account-email-change = You changed your email address
+activity-account-email-change-requested = You asked to change your email address
+activity-account-end-session = You signed out of another device
+activity-account-export = You looked at or downloaded your data
+activity-account-password-change = You changed your password
+activity-account-password-reset = You set a new password with a reset link
+activity-account-reinstate = { $who ->
+    [you] You reinstated someone’s account
+   *[other] An administrator reinstated your account
+}
+activity-account-rename = You changed your display name
+activity-account-reset-requested = A link to reset your password was asked for
+activity-account-sign-in = You signed in
+activity-account-sign-out-everywhere = You signed out on every device
+activity-account-suspend = { $who ->
+    [you] You suspended someone’s account
+   *[other] An administrator suspended your account
+}
+activity-account-verify-email = You confirmed your email address
+activity-consultation-create = You created a consultation
+activity-consultation-publish = You published a consultation
+activity-consultation-results-publish = You published a consultation’s results
+activity-consultation-results-withdraw = You withdrew a consultation’s results
+activity-consultation-stages = You changed a consultation’s timeline
+activity-consultation-survey = You changed a consultation’s survey
+activity-consultation-translate = You translated a consultation
+activity-consultation-unpublish = You withdrew a consultation
+activity-consultation-update = You changed a consultation’s details
+activity-finding-add = You added a finding
+activity-finding-publish = You published a finding
+activity-finding-remove = You removed a finding
+activity-finding-withdraw = You withdrew a finding
+activity-organisation-invite = You invited someone to an organisation
+activity-organisation-join = You joined an organisation
+activity-organisation-register = You registered an organisation
+activity-outbox-view = You read the email outbox
+activity-responses-export = You downloaded a consultation’s responses
+activity-role-grant = { $who ->
+    [you] You gave someone a role
+   *[other] An administrator gave you a role
+}
+activity-role-revoke = { $who ->
+    [you] You withdrew someone’s role
+   *[other] An administrator withdrew one of your roles
+}
+activity-special-category-export = You downloaded answers holding special-category data
+activity-special-category-view = You looked at answers holding special-category data
+activity-themes-add = You added a theme
+activity-themes-confirm = You confirmed a set of themes
+activity-themes-delete = You deleted a theme
+activity-themes-map = You sorted written answers into themes
+activity-themes-merge = You merged themes
+activity-themes-rename = You renamed a theme
+activity-themes-review = You chose the themes of a written answer
+activity-themes-run = You looked for themes in written answers
+activity-themes-split = You split a theme
 delete-title = Delete your account
 delete-lead = Your email address, name, password and sessions are erased at once. This cannot be undone.
 delete-warning = Deleting your account cannot be undone.

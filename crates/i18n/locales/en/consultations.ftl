@@ -22,7 +22,9 @@ status-draft = Draft
 ## A consultation's page and its timeline
 
 consultation-title = Consultation
-consultation-dates = Opens { $opens }, closes { $closes }
+consultation-dates-upcoming = Opens { $opens }, closes { $closes }
+consultation-dates-open = Closes { $closes }
+consultation-dates-closed = Closed { $closes }
 consultation-responded = { $count ->
     [0] Nobody has responded yet
     [one] 1 person has responded
@@ -138,6 +140,7 @@ confirmation-change = Check or change your response
 results-title = Results
 results-title-of = Results: { $title }
 results-not-published = These results are not published yet: only staff can see them.
+results-published-on = Published on { $when }.
 results-not-public = not published: only staff see this question
 results-rules = Counts under { $count } are hidden, with others where needed so that a hidden count cannot be worked out. Percentages are shown only for questions at least { $base } people answered. Ranges are 95% confidence intervals.
 results-answered = { $count ->
@@ -185,7 +188,7 @@ consultation-field-topics-hint = Separate topics with commas, for example: hate 
 consultation-field-area = Area
 consultation-field-opens = Opens
 consultation-field-closes = Closes
-consultation-field-time-hint = Date and time in UTC, for example 2026-12-01T09:00
+consultation-field-time-hint = In { $zone }, for example 2026-12-01T17:00 for 1 December 2026 at 5pm. For the end of a day choose 11:59pm: midnight is the start of the next day.
 consultation-field-anonymous = Can people respond without an account?
 consultation-anonymous-no = No, they sign in first
 consultation-anonymous-yes = Yes, anonymous responses are allowed
@@ -528,6 +531,8 @@ themes-done-review = The answer’s themes were saved.
 
 reason-invalid_date = Enter a date and time in the format shown
 reason-closes_before_opens = The closing date must be after the opening date
+reason-time_does_not_exist = That time does not exist in the site’s time zone, because the clocks go forward then: choose a time before or after the change
+reason-time_is_ambiguous = That time happens twice in the site’s time zone, because the clocks go back then: choose a time before or after the change, or give its offset from UTC
 reason-invalid_survey = A routing rule must name a choice question on an earlier page and options it has
 reason-purpose_required = Say why you ask this question: respondents see it
 reason-too_many_choices = You picked too many options

@@ -59,6 +59,39 @@ pagination-label = Pages
 pagination-previous = Previous page
 pagination-next = Next page
 
+## Dates and times, as GOV.UK writes them ("4 February 2027 at 5pm")
+
+# A calendar date: $day and $year are numbers, $month a month's name.
+date-day = { $day } { $month } { $year }
+date-month-1 = January
+date-month-2 = February
+date-month-3 = March
+date-month-4 = April
+date-month-5 = May
+date-month-6 = June
+date-month-7 = July
+date-month-8 = August
+date-month-9 = September
+date-month-10 = October
+date-month-11 = November
+date-month-12 = December
+date-at-time = { $date } at { $time }
+# The 12-hour clock; $minute always has two digits.
+time-am = { $hour }am
+time-am-minutes = { $hour }:{ $minute }am
+time-pm = { $hour }pm
+time-pm-minutes = { $hour }:{ $minute }pm
+time-midday = midday
+time-midnight = midnight
+# The site's time zone named for people: one message per zone
+# (time-zone- and its tz database name, lower case, "/" and "_" as "-"),
+# else the tz database name.
+time-zone-europe-london = UK time
+time-zone-other = { $zone } time
+# An officer entered a time the clocks skip, or show twice.
+clock-change-forward = The clocks go forward at { $time } on { $date }: choose a time before { $first } or from { $safe }
+clock-change-back = The clocks go back at { $time } on { $date }, so times from { $first } until { $safe } happen twice: choose a time before { $first } or from { $safe }
+
 ## Error pages
 
 error-home-link = Go to the home page

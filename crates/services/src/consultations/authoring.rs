@@ -12,20 +12,24 @@ use uuid::Uuid;
 
 use super::translations::refresh_search;
 use crate::accounts::SignedIn;
+use cohesion_domain::local_time::SiteZone;
+
 use crate::audit::audit_log;
 use crate::consultations::ConsultationError;
 use crate::permissions::require;
 use crate::ServiceError;
 
-/// Creates a draft consultation with an empty survey.
+/// Creates a draft consultation with an empty survey. Its dates are read
+/// as wall-clock time in `zone`, the site's.
 pub async fn create(
     db: &Db,
     me: &SignedIn,
     input: &ConsultationInput,
+    zone: &SiteZone,
     client: Option<&str>,
 ) -> Result<Uuid, ServiceError> {
     require(me, Action::RunEngagement)?;
-    let fields = input.validate().map_err(ServiceError::InvalidFields)?;
+    let fields = input.validate(zone).map_err(ServiceError::InvalidFields)?;
     let empty = serde_json::to_string(&SurveyDefinition::default())
         .unwrap_or_else(|_| "{\"pages\":[]}".into());
     let mut tx = db.begin().await?;
@@ -48,10 +52,11 @@ pub async fn update(
     me: &SignedIn,
     id: Uuid,
     input: &ConsultationInput,
+    zone: &SiteZone,
     client: Option<&str>,
 ) -> Result<(), ServiceError> {
     require(me, Action::RunEngagement)?;
-    let fields = input.validate().map_err(ServiceError::InvalidFields)?;
+    let fields = input.validate(zone).map_err(ServiceError::InvalidFields)?;
     let mut tx = db.begin().await?;
     if !catalogue::update(tx.conn(), id, &fields).await? {
         return Err(ServiceError::NotFound);

@@ -4,7 +4,7 @@
 
 use askama::Template;
 
-use crate::{Chrome, Field, FieldError, SummaryRow};
+use crate::{Chrome, Field, FieldError, SummaryRow, When};
 
 #[derive(Template)]
 #[template(path = "accounts/sign_up.html")]
@@ -30,7 +30,7 @@ pub struct SignInPage<'a> {
 pub struct SessionRow {
     pub id: Option<String>,
     pub device: String,
-    pub last_seen: String,
+    pub last_seen: When,
     pub current: bool,
 }
 

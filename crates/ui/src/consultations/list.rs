@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use crate::{Chrome, Field, Shown, SummaryRow};
+use crate::{Chrome, Dated, Field, Shown, SummaryRow, When};
 
 /// One consultation in a list.
 pub struct ConsultationItem {
@@ -13,7 +13,8 @@ pub struct ConsultationItem {
     /// `upcoming`, `open`, `closed` or `draft`: picks the tag's colour.
     pub status_key: &'static str,
     pub status: String,
-    pub dates: String,
+    /// "Closes 4 February 2027 at 5pm", or as the status makes it matter.
+    pub dates: Dated,
     pub responded: String,
 }
 
@@ -36,7 +37,7 @@ pub struct ConsultationListPage<'a> {
 pub struct StageItem {
     pub name: Shown,
     pub description: Shown,
-    pub date: Option<String>,
+    pub date: Option<When>,
     /// `happened`, `current` or `to_come`.
     pub state_key: &'static str,
     pub state: String,
@@ -52,6 +53,8 @@ pub struct ConsultationPage<'a> {
     pub draft_notice: Option<String>,
     pub status_key: &'static str,
     pub status: String,
+    /// "Closes 4 February 2027 at 5pm", or as the status makes it matter.
+    pub dates: Dated,
     pub responded: String,
     /// The language of the title (the page's heading, `ui.title`).
     pub title_lang: String,

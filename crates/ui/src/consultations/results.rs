@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use crate::{Chrome, Shown};
+use crate::{Chrome, Dated, Shown};
 
 /// One answer's figures and the bar drawn for it.
 pub struct Bar {
@@ -21,7 +21,8 @@ pub struct ResultView {
     pub id: String,
     pub heading: Shown,
     pub base: String,
-    pub note: Option<String>,
+    /// A remark under the base (when the weighting was worked out, say).
+    pub note: Option<Dated>,
     pub caption: String,
     pub head: [String; 2],
     pub bars: Vec<Bar>,
@@ -33,6 +34,8 @@ pub struct ResultsPage<'a> {
     pub ui: Chrome<'a>,
     pub back: Option<(String, String)>,
     pub lead: Vec<String>,
+    /// When the results were published, once they are.
+    pub published: Option<Dated>,
     pub questions: Vec<ResultView>,
     pub empty: Option<String>,
     pub links: Vec<(String, String)>,

@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use crate::Chrome;
+use crate::{Chrome, Dated};
 
 /// A page that says one thing: "check your email", "link used".
 #[derive(Template)]
@@ -21,7 +21,8 @@ pub struct ConfirmationPage<'a> {
     pub ui: Chrome<'a>,
     pub reference_label: String,
     pub reference: String,
-    pub paragraphs: Vec<String>,
+    /// Its dates in `<time>` ("until 4 February 2027 at 5pm").
+    pub paragraphs: Vec<Dated>,
     pub links: Vec<(String, String)>,
 }
 

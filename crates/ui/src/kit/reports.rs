@@ -4,7 +4,7 @@
 
 use askama::Template;
 
-use crate::{Chrome, Field, FieldError, Shown};
+use crate::{Chrome, Field, FieldError, Shown, When};
 
 /// One label and value, with an optional "Change" link.
 pub struct SummaryRow {
@@ -15,6 +15,8 @@ pub struct SummaryRow {
     /// (an officer's text not yet translated).
     pub label_lang: Option<String>,
     pub value_lang: Option<String>,
+    /// A date shown in `<time>` instead of `value`.
+    pub when: Option<When>,
 }
 
 impl SummaryRow {
@@ -25,6 +27,15 @@ impl SummaryRow {
             change: None,
             label_lang: None,
             value_lang: None,
+            when: None,
+        }
+    }
+
+    /// A row whose value is a date.
+    pub fn when(label: impl Into<String>, when: When) -> Self {
+        Self {
+            when: Some(when),
+            ..Self::new(label, String::new())
         }
     }
 
@@ -57,6 +68,8 @@ pub struct Cell {
     /// Role labels shown beside a name. They come from the person's roles
     /// only, so nobody can earn one by choosing a name.
     pub badges: Vec<String>,
+    /// A date shown in `<time>` instead of `text`.
+    pub when: Option<When>,
 }
 
 impl Cell {
@@ -65,6 +78,15 @@ impl Cell {
             text: text.into(),
             href: Some(href.into()),
             badges: Vec::new(),
+            when: None,
+        }
+    }
+
+    /// A cell that shows a date.
+    pub fn when(when: When) -> Self {
+        Self {
+            when: Some(when),
+            ..Self::from(String::new())
         }
     }
 
@@ -80,6 +102,7 @@ impl<T: Into<String>> From<T> for Cell {
             text: text.into(),
             href: None,
             badges: Vec::new(),
+            when: None,
         }
     }
 }

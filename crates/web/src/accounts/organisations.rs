@@ -241,7 +241,7 @@ fn invitations_table(ctx: &PageCtx, v: &OrganisationView) -> Table {
             .map(|i| {
                 vec![
                     Cell::from(i.email.clone()),
-                    i.created_at.to_minute().into(),
+                    Cell::when(ctx.dates().at(i.created_at)),
                     t(if i.accepted_at.is_some() { "yes" } else { "no" }).into(),
                 ]
             })

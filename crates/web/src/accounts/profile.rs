@@ -121,7 +121,7 @@ pub async fn overview(
                 current: s.id.is_some() && s.id == me.session_id,
                 id: s.id.map(|i| i.to_string()),
                 device: device(s.user_agent.as_deref()),
-                last_seen: s.last_seen_at.to_minute(),
+                last_seen: ctx.dates().at(s.last_seen_at),
             })
             .collect(),
         admin_links,

@@ -4,8 +4,9 @@
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use cohesion_services::accounts::your_data::{self, YourData};
-use cohesion_ui::{Cell, ReportPage, SummaryRow, Table};
+use cohesion_domain::timestamp::Timestamp;
+use cohesion_services::accounts::your_data::{self, ActivityData, YourData};
+use cohesion_ui::{Cell, ReportPage, SummaryRow, Table, When};
 
 use crate::kit::{respond, AppError, ClientKey, Me, PageCtx};
 
@@ -19,9 +20,7 @@ pub async fn data_page(ctx: PageCtx, Me(me): Me, client: ClientKey) -> Result<Re
 async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a>, AppError> {
     let mut page = ReportPage::new(ctx.chrome_for("/account/data", "data-title").await?);
     page.back = Some(("/account".to_owned(), ctx.t("back")));
-    page.lead = vec![ctx
-        .locale()
-        .t_args("data-lead", &[("time", d.generated_at.as_str().into())])];
+    page.lead = vec![ctx.t("data-lead")];
     page.rows = account_rows(ctx, d);
     page.tables = vec![
         sessions_table(ctx, d),
@@ -33,13 +32,35 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
     Ok(page)
 }
 
-/// The account itself: its id, address, name, language, dates and roles.
+/// A date the export holds in RFC 3339, as people read it; anything else
+/// as it is.
+fn when(ctx: &PageCtx, rfc3339: &str) -> Result<When, String> {
+    Timestamp::parse_rfc3339(rfc3339)
+        .map(|at| ctx.dates().at(at))
+        .ok_or_else(|| rfc3339.to_owned())
+}
+
+fn when_row(ctx: &PageCtx, label: &str, at: Option<&str>) -> SummaryRow {
+    match at.map(|at| when(ctx, at)) {
+        Some(Ok(w)) => SummaryRow::when(ctx.t(label), w),
+        Some(Err(text)) => SummaryRow::new(ctx.t(label), text),
+        None => SummaryRow::new(ctx.t(label), ctx.t("none")),
+    }
+}
+
+fn when_cell(ctx: &PageCtx, at: &str) -> Cell {
+    when(ctx, at).map_or_else(Cell::from, Cell::when)
+}
+
+/// The account itself: its id, address, name, language, dates and roles,
+/// and when this was gathered.
 fn account_rows(ctx: &PageCtx, d: &YourData) -> Vec<SummaryRow> {
     let l = ctx.locale();
     let t = |id: &str| ctx.t(id);
     let none = || t("none");
     let a = &d.account;
     vec![
+        when_row(ctx, "data-as-of", Some(&d.generated_at)),
         SummaryRow::new(t("data-account-id"), a.id.to_string()),
         SummaryRow::new(t("field-email"), a.email.clone().unwrap_or_else(none)),
         SummaryRow::new(
@@ -50,11 +71,8 @@ fn account_rows(ctx: &PageCtx, d: &YourData) -> Vec<SummaryRow> {
             t("account-language"),
             a.language.clone().unwrap_or_else(none),
         ),
-        SummaryRow::new(
-            t("data-verified-at"),
-            a.email_verified_at.clone().unwrap_or_else(none),
-        ),
-        SummaryRow::new(t("data-created-at"), a.created_at.clone()),
+        when_row(ctx, "data-verified-at", a.email_verified_at.as_deref()),
+        when_row(ctx, "data-created-at", Some(&a.created_at)),
         SummaryRow::new(
             t("account-roles"),
             l.list(
@@ -81,8 +99,8 @@ fn sessions_table(ctx: &PageCtx, d: &YourData) -> Table {
             .iter()
             .map(|s| {
                 vec![
-                    Cell::from(s.started_at.clone()),
-                    s.last_seen_at.clone().into(),
+                    when_cell(ctx, &s.started_at),
+                    when_cell(ctx, &s.last_seen_at),
                     s.device.clone().unwrap_or_else(|| ctx.t("none")).into(),
                 ]
             })
@@ -129,10 +147,10 @@ fn responses_table(ctx: &PageCtx, d: &YourData) -> Table {
                         format!("/consultations/{}", r.consultation_id),
                     ),
                     r.reference.clone().into(),
-                    r.submitted_at
-                        .clone()
-                        .unwrap_or_else(|| ctx.t("data-not-submitted"))
-                        .into(),
+                    r.submitted_at.as_deref().map_or_else(
+                        || ctx.t("data-not-submitted").into(),
+                        |at| when_cell(ctx, at),
+                    ),
                 ]
             })
             .collect(),
@@ -154,7 +172,7 @@ fn emails_table(ctx: &PageCtx, d: &YourData) -> Table {
             .iter()
             .map(|m| {
                 vec![
-                    Cell::from(m.created_at.clone()),
+                    when_cell(ctx, &m.created_at),
                     m.subject.clone().into(),
                     ctx.t(if m.sent { "yes" } else { "no" }).into(),
                 ]
@@ -179,8 +197,8 @@ fn activity_table(ctx: &PageCtx, d: &YourData) -> Table {
             .iter()
             .map(|e| {
                 vec![
-                    Cell::from(e.at.clone()),
-                    e.action.clone().into(),
+                    when_cell(ctx, &e.at),
+                    activity_name(ctx, e).into(),
                     e.detail.clone().into(),
                     e.from.clone().unwrap_or_default().into(),
                 ]
@@ -188,6 +206,22 @@ fn activity_table(ctx: &PageCtx, d: &YourData) -> Table {
             .collect(),
         empty: ctx.t("none"),
     }
+}
+
+/// What an audit entry records, as a sentence from the person's side
+/// ("You downloaded your data"); an action without one, by its code.
+fn activity_name(ctx: &PageCtx, e: &ActivityData) -> String {
+    let id = activity_message(&e.action);
+    let l = ctx.locale();
+    if !l.message_ids().contains(&id) {
+        return e.action.clone();
+    }
+    l.t_text(&id, "who", if e.by_you { "you" } else { "other" })
+}
+
+/// The message naming an audit action: `role.grant` is `activity-role-grant`.
+fn activity_message(action: &str) -> String {
+    format!("activity-{}", action.replace(['.', '_'], "-"))
 }
 
 /// The same data as a JSON download.
@@ -206,4 +240,54 @@ pub async fn data_json(ctx: PageCtx, Me(me): Me, client: ClientKey) -> Result<Re
         body,
     )
         .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// Every action the services write to the audit log has a sentence
+    /// for "your data" (and so, by the i18n test, one in every language).
+    #[test]
+    fn every_audit_action_has_a_plain_language_name() {
+        let catalog = cohesion_i18n::Catalog::load().unwrap();
+        let known = catalog.default_locale().message_ids();
+        let services = Path::new(env!("CARGO_MANIFEST_DIR")).join("../services/src");
+        let mut actions = std::collections::BTreeSet::new();
+        for text in sources(&services) {
+            // Actions are literals such as "role.grant": lower case words
+            // joined by dots, nothing else.
+            for literal in text.split('"').skip(1).step_by(2) {
+                let is_action = literal.contains('.')
+                    && literal.split('.').all(|w| {
+                        !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                    });
+                if is_action {
+                    actions.insert(literal.to_owned());
+                }
+            }
+        }
+        assert!(
+            actions.contains("account.export") && actions.len() > 30,
+            "{actions:?}"
+        );
+        let missing: Vec<_> = actions
+            .iter()
+            .filter(|a| !known.contains(&super::activity_message(a)))
+            .collect();
+        assert!(missing.is_empty(), "no activity- message for {missing:?}");
+    }
+
+    fn sources(dir: &Path) -> Vec<String> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                out.extend(sources(&path));
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        out
+    }
 }

@@ -5,25 +5,33 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::Status;
 use cohesion_domain::consultation::{Consultation, ListFilter};
+use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::translation::key;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::consultations::reading::{self, PAGE_SIZE};
 use cohesion_services::permissions::is_staff;
 use cohesion_ui::consultations::{ConsultationItem, ConsultationListPage};
-use cohesion_ui::Field;
+use cohesion_ui::{Dated, Field};
 use serde::Deserialize;
 
 use super::translated::translate_list;
-use super::wording::{status_label, t2, tn};
+use super::wording::{status_label, tn};
 use crate::kit::{respond, AppError, Langs, PageCtx};
 
-fn dates(ctx: &PageCtx, c: &Consultation) -> String {
-    t2(
-        ctx,
-        "consultation-dates",
-        ("opens", &c.opens_at.to_minute()),
-        ("closes", &c.closes_at.to_minute()),
-    )
+/// When it opens or closes, as its status makes it matter: "Closes 4
+/// February 2027 at 5pm" while open.
+pub(super) fn dates(ctx: &PageCtx, c: &Consultation) -> Dated {
+    let d = ctx.dates();
+    let (opens, closes) = (d.at(c.opens_at), d.at(c.closes_at));
+    match c.status(Timestamp::now()) {
+        Status::Upcoming => d.sentence(
+            "consultation-dates-upcoming",
+            vec![("opens", opens), ("closes", closes)],
+            &[],
+        ),
+        Status::Open => d.with("consultation-dates-open", "closes", closes),
+        Status::Closed => d.with("consultation-dates-closed", "closes", closes),
+    }
 }
 
 /// The list's filters as sent, on the page and in the API.

@@ -5,7 +5,7 @@ use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use cohesion_domain::consultation::Consultation;
-use cohesion_domain::consultation::{format_date, Stage, StageLink, StageState, Status};
+use cohesion_domain::consultation::{Stage, StageLink, StageState, Status};
 use cohesion_domain::identity::Action;
 use cohesion_domain::translation::key;
 use cohesion_services::consultations::reading::{self, ConsultationView};
@@ -33,7 +33,7 @@ fn stage_items(
         .map(|(i, s)| StageItem {
             name: langs.shown(&key::stage_name(i), &s.name),
             description: langs.shown(&key::stage_description(i), &s.description),
-            date: s.date.map(format_date),
+            date: s.date.map(|d| ctx.dates().day(d)),
             state_key: s.state.key(),
             state: ctx.t(&format!("stage-{}", s.state.key())),
             // A stage yet to come has produced nothing to link to.
@@ -99,6 +99,7 @@ pub async fn show(
             .then(|| ctx.t("consultation-draft-notice")),
         status_key,
         status,
+        dates: super::list::dates(&ctx, &c),
         responded: tn(
             &ctx,
             "consultation-responded",
@@ -136,8 +137,8 @@ pub async fn show(
 /// When it opens and closes, its topics and its area.
 fn summary_rows(ctx: &PageCtx, langs: &Langs, c: &Consultation) -> Vec<SummaryRow> {
     let mut rows = vec![
-        SummaryRow::new(ctx.t("consultation-opens"), c.opens_at.to_minute()),
-        SummaryRow::new(ctx.t("consultation-closes"), c.closes_at.to_minute()),
+        SummaryRow::when(ctx.t("consultation-opens"), ctx.dates().at(c.opens_at)),
+        SummaryRow::when(ctx.t("consultation-closes"), ctx.dates().at(c.closes_at)),
     ];
     if !c.topics.is_empty() {
         let lang = langs.of_all((0..c.topics.len()).map(key::topic));

@@ -6,7 +6,7 @@ use cohesion_domain::survey::model::{Options, QuestionDef, QuestionKind, SHORT_T
 use cohesion_domain::translation::key;
 use cohesion_services::consultations::responding::Progress;
 use cohesion_ui::consultations::{OptionView, QuestionView, SubField};
-use cohesion_ui::{ErrorLink, Shown};
+use cohesion_ui::{ErrorLink, Shown, When};
 
 use super::wording::{option_labels, tn};
 use crate::kit::{Langs, PageCtx};
@@ -203,6 +203,16 @@ pub(super) fn error_links(
             message: message.clone(),
         })
         .collect()
+}
+
+/// A date question's answer as people write dates ("30 November 2026").
+pub(super) fn answer_date(ctx: &PageCtx, q: &QuestionDef, draft: &RawAnswers) -> Option<When> {
+    if !matches!(q.kind, QuestionKind::Date) {
+        return None;
+    }
+    let value = values(draft, &q.id).first()?.to_owned();
+    let date = cohesion_domain::consultation::parse_date("date", &value).ok()?;
+    Some(ctx.dates().day(date))
 }
 
 /// A person-readable rendering of one answer from the draft.

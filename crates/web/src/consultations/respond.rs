@@ -16,7 +16,7 @@ use cohesion_ui::{ConfirmationPage, SummaryRow};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::questions::{answer_messages, answer_text, error_links, question_view};
+use super::questions::{answer_date, answer_messages, answer_text, error_links, question_view};
 use super::respondent::{known_respondent, respondent, turned_away};
 use super::translated::{progress_in, translated_consultation, translated_progress};
 use super::wording::t2;
@@ -266,10 +266,9 @@ async fn check_page(
             }
             let href = format!("/consultations/{id}/respond/{}", page + 1);
             let question = langs.shown(&key::question(&q.id, "text"), &q.text);
-            rows.push(
-                SummaryRow::written_label(question, answer_text(ctx, q, &p.draft))
-                    .change(&href, ctx.t("change")),
-            );
+            let mut row = SummaryRow::written_label(question, answer_text(ctx, q, &p.draft));
+            row.when = answer_date(ctx, q, &p.draft);
+            rows.push(row.change(&href, ctx.t("change")));
         }
     }
     let path = format!("/consultations/{id}/respond/check");
@@ -384,11 +383,10 @@ pub async fn done(
         ui: ctx.chrome_for(&path, "confirmation-title").await?,
         reference_label: ctx.t("confirmation-reference"),
         reference: response.reference.clone(),
-        paragraphs: vec![t2(
-            &ctx,
+        paragraphs: vec![ctx.dates().sentence(
             "confirmation-text",
-            ("title", &p.consultation.title),
-            ("closes", &p.consultation.closes_at.to_minute()),
+            vec![("closes", ctx.dates().at(p.consultation.closes_at))],
+            &[("title", p.consultation.title.as_str().into())],
         )],
         links: vec![
             (

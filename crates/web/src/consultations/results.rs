@@ -6,12 +6,13 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
+use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::translation::key;
 use cohesion_insight::disclosure::SmallBaseRules;
 use cohesion_services::consultations::results::{self, Line, Results};
 use cohesion_services::permissions::may;
 use cohesion_ui::consultations::{Bar, ResultView, ResultsPage};
-use cohesion_ui::Shown;
+use cohesion_ui::{Dated, Shown};
 
 use super::exports::response_links;
 use super::questions::shown_options;
@@ -39,7 +40,9 @@ fn line_view(
     ResultView {
         id: id.to_owned(),
         base,
-        note: line.base_hidden.then(|| ctx.t("results-base-hidden")),
+        note: line
+            .base_hidden
+            .then(|| ctx.t("results-base-hidden").into()),
         caption: t2(
             ctx,
             "results-table-caption",
@@ -102,9 +105,9 @@ fn weighted_view(
             ],
         ),
         note: Some(if cells.is_none() {
-            ctx.t("weighting-base-small")
+            ctx.t("weighting-base-small").into()
         } else {
-            t1(ctx, "results-weighted-note", "date", &w.computed_at)
+            weighted_note(ctx, &w.computed_at)
         }),
         caption: t2(
             ctx,
@@ -117,12 +120,24 @@ fn weighted_view(
     }
 }
 
+/// When the weighted figures were worked out: a snapshot keeps the
+/// instant in RFC 3339 (older ones kept "2026-11-22 09:41 UTC", shown as
+/// they are).
+fn weighted_note(ctx: &PageCtx, computed_at: &str) -> Dated {
+    match Timestamp::parse_rfc3339(computed_at) {
+        Some(at) => ctx
+            .dates()
+            .with("results-weighted-note", "date", ctx.dates().at(at)),
+        None => t1(ctx, "results-weighted-note", "date", computed_at).into(),
+    }
+}
+
 fn text_view(id: &str, heading: Shown, base: String, note: String) -> ResultView {
     ResultView {
         id: id.to_owned(),
         heading,
         base,
-        note: Some(note),
+        note: Some(note.into()),
         caption: String::new(),
         head: [String::new(), String::new()],
         bars: Vec::new(),
@@ -246,10 +261,15 @@ pub async fn results_page(
         format!("/consultations/{id}/results.csv"),
         ctx.t("export-results"),
     ));
+    let published = r.consultation.results_published_at.map(|at| {
+        ctx.dates()
+            .with("results-published-on", "when", ctx.dates().at(at))
+    });
     let view = ResultsPage {
         ui,
         back: Some((format!("/consultations/{id}"), ctx.t("back"))),
         lead,
+        published,
         empty: questions.is_empty().then(|| ctx.t("results-empty")),
         questions,
         links,

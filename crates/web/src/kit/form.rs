@@ -10,7 +10,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
-use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_domain::{ErrorCode, ErrorDetail, ValidationError};
 use cohesion_services::accounts;
 use cohesion_services::ServiceError;
 use cohesion_ui::{FieldError, Template};
@@ -109,13 +109,17 @@ pub fn one_field_listed(e: ServiceError) -> ServiceError {
     }
 }
 
-/// Validation problems as the messages a form shows beside its fields.
+/// Validation problems as the messages a form shows beside its fields;
+/// a time the clocks skip or show twice says when they change.
 pub fn field_messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
     errors
         .iter()
         .map(|e| FieldError {
             field: e.field,
-            message: ctx.locale().t(&format!("reason-{}", e.code)).into_owned(),
+            message: match &e.detail {
+                Some(ErrorDetail::ClockChange(change)) => ctx.dates().clock_change(change),
+                None => ctx.locale().t(&format!("reason-{}", e.code)).into_owned(),
+            },
         })
         .collect()
 }

@@ -59,6 +59,11 @@ impl PageCtx {
         self.locale().t(id).into_owned()
     }
 
+    /// Dates as the reader writes them, in the site's time zone.
+    pub fn dates(&self) -> super::dates::Dates<'_> {
+        super::dates::Dates::new(self.locale(), &self.state.config.time_zone)
+    }
+
     pub(crate) async fn programme(&self) -> Result<Option<Arc<Programme>>, AppError> {
         let fallback = self.state.catalog.default_locale().tag();
         Ok(self

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::rate_limit::RateLimit;
 use cohesion_i18n::Catalog;
 use cohesion_services::site::content::SiteContent;
@@ -36,6 +37,9 @@ pub struct WebConfig {
     pub mail_configured: bool,
     /// Small-count suppression and the smallest base for a percentage.
     pub small_base: cohesion_insight::disclosure::SmallBaseRules,
+    /// The site's time zone: officers enter dates and times in it and
+    /// every page shows them in it.
+    pub time_zone: SiteZone,
 }
 
 impl Default for WebConfig {
@@ -53,6 +57,7 @@ impl Default for WebConfig {
             public_url: "http://127.0.0.1:8080".to_owned(),
             mail_configured: false,
             small_base: Default::default(),
+            time_zone: SiteZone::default(),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod survey;
 use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::consultation::Publication;
 use cohesion_domain::consultation::{format_datetime, ConsultationInput, StageInput};
+use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::translation::{self, Texts};
 use cohesion_storage::consultations::catalogue::{self, ListQuery};
@@ -52,7 +53,11 @@ async fn create(
     stages: &[StageInput],
     results_public: bool,
 ) -> Result<Uuid, ServiceError> {
-    let fields = input.validate().map_err(ServiceError::InvalidFields)?;
+    // Every date here is written with its offset (`format_datetime`), so
+    // the zone it is read in does not matter.
+    let fields = input
+        .validate(&SiteZone::utc())
+        .map_err(ServiceError::InvalidFields)?;
     survey
         .validate()
         .map_err(ConsultationError::InvalidSurvey)?;

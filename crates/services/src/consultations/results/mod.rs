@@ -78,6 +78,8 @@ pub struct Results {
 pub struct WeightedSnapshot {
     /// The population margins, as the officer wrote them.
     pub margins: String,
+    /// RFC 3339 in UTC (snapshots from before it was kept so read
+    /// "2026-11-22 09:41 UTC").
     pub computed_at: String,
     pub included: usize,
     pub excluded: usize,

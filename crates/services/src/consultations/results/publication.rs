@@ -43,7 +43,7 @@ pub async fn publish(
             let r = &w.report;
             Some(WeightedSnapshot {
                 margins: margins.to_owned(),
-                computed_at: cohesion_domain::timestamp::Timestamp::now().to_minute(),
+                computed_at: cohesion_domain::timestamp::Timestamp::now().to_rfc3339(),
                 included: w.included,
                 excluded: w.excluded,
                 converged: r.converged,

@@ -13,7 +13,7 @@ use cohesion_testkit as testkit;
 
 use super::{
     answer_errors, counts, find, input, person, published, raw, record, respond, response_of,
-    stored_answers, survey, totals, ALL, FUTURE, NOW, PAST,
+    stored_answers, survey, totals, ALL, FUTURE, LONDON, NOW, PAST,
 };
 use crate::support::code;
 
@@ -332,7 +332,7 @@ async fn responses_are_taken_only_while_open_and_anonymously_only_when_allowed()
             }
             assert_eq!(record(db, id).await.response_count, 0);
         }
-        let draft = authoring::create(db, &officer, &input("Draft", "", NOW, true), None)
+        let draft = authoring::create(db, &officer, &input("Draft", "", NOW, true), &LONDON, None)
             .await
             .unwrap();
         authoring::set_survey(db, &officer, draft, &survey(), None)
@@ -403,9 +403,16 @@ async fn responses_are_taken_only_while_open_and_anonymously_only_when_allowed()
         // A response can be changed until the consultation closes.
         respond(db, me, open, &[raw(&[("q1", "2")]), raw(&[])]).await;
         assert_eq!(record(db, open).await.response_count, 3);
-        authoring::update(db, &officer, open, &input("Everyone", "", PAST, true), None)
-            .await
-            .unwrap();
+        authoring::update(
+            db,
+            &officer,
+            open,
+            &input("Everyone", "", PAST, true),
+            &LONDON,
+            None,
+        )
+        .await
+        .unwrap();
         let e = writes::save_page(db, me, open, 0, &raw(&[("q1", "0")])).await;
         assert_eq!(code(e.unwrap_err()), ErrorCode::ConsultationNotOpen);
         let e = writes::submit(db, me, open).await;

@@ -16,7 +16,7 @@ use cohesion_services::ServiceError;
 use cohesion_testkit as testkit;
 use uuid::Uuid;
 
-use super::{audit_of, input, person, published, raw, record, survey, FUTURE, NOW, PAST};
+use super::{audit_of, input, person, published, raw, record, survey, FUTURE, LONDON, NOW, PAST};
 
 fn titles(list: &(Vec<Consultation>, i64)) -> Vec<&str> {
     list.0.iter().map(|c| c.title.as_str()).collect()
@@ -38,20 +38,20 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
         let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
         let safer = input("Safer streets", "Community safety, Hate crime", NOW, false);
 
-        let e = authoring::create(db, &resident, &safer, None).await;
+        let e = authoring::create(db, &resident, &safer, &LONDON, None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)), "{e:?}");
         let untitled = ConsultationInput {
             title: " ".into(),
             ..safer.clone()
         };
-        match authoring::create(db, &officer, &untitled, None).await {
+        match authoring::create(db, &officer, &untitled, &LONDON, None).await {
             Err(ServiceError::InvalidFields(v)) => {
                 assert_eq!((v[0].field, v[0].code), ("title", ErrorCode::FieldRequired))
             }
             other => panic!("{other:?}"),
         }
 
-        let id = authoring::create(db, &officer, &safer, Some("192.0.2.10"))
+        let id = authoring::create(db, &officer, &safer, &LONDON, Some("192.0.2.10"))
             .await
             .unwrap();
         for viewer in [None, Some(&resident)] {
@@ -181,22 +181,22 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             NOW,
             false,
         );
-        let e = authoring::update(db, &resident, id, &renamed, None).await;
+        let e = authoring::update(db, &resident, id, &renamed, &LONDON, None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)));
-        let e = authoring::update(db, &officer, Uuid::now_v7(), &renamed, None).await;
+        let e = authoring::update(db, &officer, Uuid::now_v7(), &renamed, &LONDON, None).await;
         assert!(matches!(e, Err(ServiceError::NotFound)));
         let backwards = ConsultationInput {
             closes_at: "2019-01-01T09:00".into(),
             ..renamed.clone()
         };
-        match authoring::update(db, &officer, id, &backwards, None).await {
+        match authoring::update(db, &officer, id, &backwards, &LONDON, None).await {
             Err(ServiceError::InvalidFields(v)) => {
                 assert_eq!(v[0].code, ErrorCode::ClosesBeforeOpens)
             }
             other => panic!("{other:?}"),
         }
         assert_eq!(record(db, id).await.title, "Safer streets", "nothing saved");
-        authoring::update(db, &officer, id, &renamed, None)
+        authoring::update(db, &officer, id, &renamed, &LONDON, None)
             .await
             .unwrap();
         let v = reading::view(db, None, id).await.unwrap();
@@ -258,6 +258,7 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             db,
             &officer,
             &input("Budget draft", "Budget, Community safety", NOW, false),
+            &LONDON,
             None,
         )
         .await
@@ -375,9 +376,15 @@ async fn a_bad_survey_saves_nothing_and_a_survey_with_responses_is_locked() {
         )
         .await;
         let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
-        let id = authoring::create(db, &officer, &input("Safer streets", "", NOW, false), None)
-            .await
-            .unwrap();
+        let id = authoring::create(
+            db,
+            &officer,
+            &input("Safer streets", "", NOW, false),
+            &LONDON,
+            None,
+        )
+        .await
+        .unwrap();
         authoring::set_survey(db, &officer, id, &survey(), None)
             .await
             .unwrap();

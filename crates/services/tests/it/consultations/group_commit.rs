@@ -98,7 +98,7 @@ async fn open_consultation_of(db: &Db, survey: &SurveyDefinition) -> Uuid {
         strands: String::new(),
         documents: String::new(),
     }
-    .validate()
+    .validate(&cohesion_domain::local_time::SiteZone::utc())
     .unwrap();
     let json = serde_json::to_string(survey).unwrap();
     let mut tx = db.begin().await.unwrap();

@@ -19,6 +19,7 @@ mod themes;
 use cohesion_domain::consultation::ConsultationInput;
 use cohesion_domain::consultation::{Consultation, Publication};
 use cohesion_domain::identity::Role;
+use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::survey::answers::RawAnswers;
 use cohesion_domain::survey::model::{
     Demographic, PageDef, QuestionDef, QuestionKind, Rule, SurveyDefinition,
@@ -172,6 +173,10 @@ pub(super) fn survey() -> SurveyDefinition {
     }
 }
 
+/// The zone officers' dates are read in.
+pub(super) static LONDON: std::sync::LazyLock<SiteZone> =
+    std::sync::LazyLock::new(SiteZone::default);
+
 pub(super) const PAST: (&str, &str) = ("2020-01-01T09:00", "2020-02-01T17:00");
 
 pub(super) const NOW: (&str, &str) = ("2020-01-01T09:00", "2099-01-01T17:00");
@@ -205,7 +210,9 @@ pub(super) async fn published(
     input: &ConsultationInput,
     survey: &SurveyDefinition,
 ) -> Uuid {
-    let id = authoring::create(db, officer, input, None).await.unwrap();
+    let id = authoring::create(db, officer, input, &LONDON, None)
+        .await
+        .unwrap();
     authoring::set_survey(db, officer, id, survey, None)
         .await
         .unwrap();

@@ -87,7 +87,7 @@ pub async fn audit_log(
             .into_iter()
             .map(|e| {
                 vec![
-                    Cell::from(e.at.to_minute()),
+                    Cell::when(ctx.dates().at(e.at)),
                     e.action.into(),
                     id_cell(e.actor_id),
                     id_cell(e.subject_id),

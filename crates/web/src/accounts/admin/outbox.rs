@@ -62,7 +62,7 @@ pub async fn outbox_page(
             .into_iter()
             .map(|m| {
                 vec![
-                    Cell::from(m.created_at.to_minute()),
+                    Cell::when(ctx.dates().at(m.created_at)),
                     m.to_address.into(),
                     m.subject.into(),
                     if show_bodies { m.body } else { String::new() }.into(),

@@ -172,7 +172,7 @@ pub async fn person(
                     .collect::<Vec<_>>(),
             ),
         ),
-        SummaryRow::new(t("data-created-at"), s.created_at.to_minute()),
+        SummaryRow::when(t("data-created-at"), ctx.dates().at(s.created_at)),
         SummaryRow::new(t("audit-title"), "").change(
             &format!("/admin/audit?subject={id}"),
             t("person-audit-link"),

@@ -35,10 +35,18 @@ pub struct ConsultationRequest {
     pub topics: Vec<String>,
     #[serde(default)]
     pub area: String,
-    /// `YYYY-MM-DDTHH:MM[:SS][Z]`, UTC.
+    /// When it opens: `YYYY-MM-DDTHH:MM[:SS]` followed by `Z` or an
+    /// offset (`+01:00`) names an instant; without either it is
+    /// wall-clock time in the site's time zone (`time_zone` in the
+    /// configuration, Europe/London unless changed), and a time the clocks
+    /// skip (`time_does_not_exist`) or show twice (`time_is_ambiguous`)
+    /// when they change is refused with 422. Responses give instants in
+    /// UTC (RFC 3339).
     #[serde(default)]
     #[schema(required = true, example = "2026-12-01T09:00Z")]
     pub opens_at: String,
+    /// When it closes (responses are taken until just before), written as
+    /// `opens_at` is.
     #[serde(default)]
     #[schema(required = true, example = "2027-01-31T17:00Z")]
     pub closes_at: String,
@@ -102,7 +110,8 @@ pub async fn create(
     ApiJson(body): ApiJson<ConsultationRequest>,
 ) -> Result<Response, AppError> {
     let input = ConsultationInput::from(body);
-    let id = authoring::create(&state.db, &me, &input, Some(&client.0)).await?;
+    let zone = &state.config.time_zone;
+    let id = authoring::create(&state.db, &me, &input, zone, Some(&client.0)).await?;
     let mut res = (StatusCode::CREATED, Json(Created { id })).into_response();
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/consultations/{id}")) {
         res.headers_mut().insert(header::LOCATION, v);
@@ -125,7 +134,8 @@ pub async fn update(
     ApiJson(body): ApiJson<ConsultationRequest>,
 ) -> Result<StatusCode, AppError> {
     let input = ConsultationInput::from(body);
-    authoring::update(&state.db, &me, id, &input, Some(&client.0)).await?;
+    let zone = &state.config.time_zone;
+    authoring::update(&state.db, &me, id, &input, zone, Some(&client.0)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

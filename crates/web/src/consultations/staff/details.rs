@@ -3,7 +3,7 @@
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_domain::consultation::{format_datetime, ConsultationInput};
+use cohesion_domain::consultation::ConsultationInput;
 use cohesion_services::consultations::authoring;
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_ui::{Field, FieldError, FormPage};
@@ -13,6 +13,25 @@ use crate::kit::{
     check_session_csrf, path_id, respond, submit_form, AppError, ClientKey, May, Me, PageCtx,
     RunEngagement, StrictForm,
 };
+
+/// A date and time, entered and refilled as the site's local time: the
+/// hint names the zone.
+fn time_field(
+    ctx: &PageCtx,
+    name: &'static str,
+    label: &str,
+    value: &str,
+    errors: &[FieldError],
+) -> Field {
+    let zone = ctx.dates().zone_name();
+    Field::new(name, "datetime-local", "off", ctx.t(label))
+        .hint(
+            ctx.locale()
+                .t_text("consultation-field-time-hint", "zone", &zone),
+        )
+        .value(value)
+        .errors_from(errors)
+}
 
 fn details_fields(ctx: &PageCtx, v: &ConsultationInput, errors: &[FieldError]) -> Vec<Field> {
     let text = |name, id: &str| Field::new(name, "text", "off", ctx.t(id));
@@ -41,24 +60,20 @@ fn details_fields(ctx: &PageCtx, v: &ConsultationInput, errors: &[FieldError]) -
             .hint(ctx.t("optional"))
             .value(&v.area)
             .errors_from(errors),
-        Field::new(
+        time_field(
+            ctx,
             "opens_at",
-            "datetime-local",
-            "off",
-            ctx.t("consultation-field-opens"),
-        )
-        .hint(ctx.t("consultation-field-time-hint"))
-        .value(&v.opens_at)
-        .errors_from(errors),
-        Field::new(
+            "consultation-field-opens",
+            &v.opens_at,
+            errors,
+        ),
+        time_field(
+            ctx,
             "closes_at",
-            "datetime-local",
-            "off",
-            ctx.t("consultation-field-closes"),
-        )
-        .hint(ctx.t("consultation-field-time-hint"))
-        .value(&v.closes_at)
-        .errors_from(errors),
+            "consultation-field-closes",
+            &v.closes_at,
+            errors,
+        ),
         Field::choice(
             "allow_anonymous",
             "radios",
@@ -145,7 +160,8 @@ pub async fn create(
     StrictForm(form): StrictForm<DetailsForm>,
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
-    let outcome = authoring::create(&ctx.state.db, &me, &form.input, Some(&client.0)).await;
+    let zone = &ctx.state.config.time_zone;
+    let outcome = authoring::create(&ctx.state.db, &me, &form.input, zone, Some(&client.0)).await;
     submit_form(
         &ctx,
         outcome,
@@ -166,16 +182,18 @@ pub async fn create(
     .await
 }
 
-fn input_of(v: &ConsultationView) -> ConsultationInput {
+/// The form refilled from what is saved, its times in local time.
+fn input_of(ctx: &PageCtx, v: &ConsultationView) -> ConsultationInput {
     let c = &v.consultation;
+    let zone = &ctx.state.config.time_zone;
     ConsultationInput {
         title: c.title.clone(),
         summary: c.summary.clone(),
         body: c.body.clone(),
         topics: c.topics.join(", "),
         area: c.area.clone().unwrap_or_default(),
-        opens_at: format_datetime(c.opens_at.as_offset()),
-        closes_at: format_datetime(c.closes_at.as_offset()),
+        opens_at: zone.input_value(c.opens_at.as_offset()),
+        closes_at: zone.input_value(c.closes_at.as_offset()),
         allow_anonymous: if c.allow_anonymous { "yes" } else { "no" }.into(),
         strands: c.strands.join("\n"),
         documents: cohesion_domain::consultation::documents_text(&c.documents),
@@ -196,7 +214,7 @@ pub async fn edit_form(
         &action,
         "consultation-edit-title",
         format!("/staff/consultations/{id}"),
-        &input_of(&v),
+        &input_of(&ctx, &v),
         Vec::new(),
     )
     .await?;
@@ -212,7 +230,9 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     let id = path_id(&id)?;
-    let outcome = authoring::update(&ctx.state.db, &me, id, &form.input, Some(&client.0)).await;
+    let zone = &ctx.state.config.time_zone;
+    let outcome =
+        authoring::update(&ctx.state.db, &me, id, &form.input, zone, Some(&client.0)).await;
     submit_form(
         &ctx,
         outcome,

@@ -4,9 +4,9 @@
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_domain::consultation::format_date;
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
+use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::findings::ShownFinding;
 use cohesion_services::consultations::reading::{self, ConsultationView};
@@ -107,6 +107,14 @@ fn yes_no(ctx: &PageCtx, b: bool) -> String {
     ctx.t(if b { "yes" } else { "no" })
 }
 
+/// When something was published, or "No".
+fn when_or_no(ctx: &PageCtx, label: &str, at: Option<Timestamp>) -> SummaryRow {
+    match at {
+        Some(at) => SummaryRow::when(ctx.t(label), ctx.dates().at(at)),
+        None => SummaryRow::new(ctx.t(label), ctx.t("no")),
+    }
+}
+
 /// Where the consultation stands: its status and dates, what is
 /// published, and how many have responded.
 fn summary_rows(ctx: &PageCtx, c: &Consultation) -> Vec<SummaryRow> {
@@ -117,21 +125,17 @@ fn summary_rows(ctx: &PageCtx, c: &Consultation) -> Vec<SummaryRow> {
             &format!("/staff/consultations/{id}/edit"),
             ctx.t("consultation-edit-details"),
         ),
-        SummaryRow::new(ctx.t("consultation-opens"), c.opens_at.to_minute()),
-        SummaryRow::new(ctx.t("consultation-closes"), c.closes_at.to_minute()),
+        SummaryRow::when(ctx.t("consultation-opens"), ctx.dates().at(c.opens_at)),
+        SummaryRow::when(ctx.t("consultation-closes"), ctx.dates().at(c.closes_at)),
         SummaryRow::new(
             ctx.t("consultation-field-anonymous"),
             yes_no(ctx, c.allow_anonymous),
         ),
-        SummaryRow::new(
-            ctx.t("consultation-published"),
-            c.published_at
-                .map_or_else(|| ctx.t("no"), |p| p.to_minute()),
-        ),
-        SummaryRow::new(
-            ctx.t("consultation-results-published"),
-            c.results_published_at
-                .map_or_else(|| ctx.t("no"), |p| p.to_minute()),
+        when_or_no(ctx, "consultation-published", c.published_at),
+        when_or_no(
+            ctx,
+            "consultation-results-published",
+            c.results_published_at,
         )
         .change(
             &format!("/staff/consultations/{id}/results/publish"),
@@ -246,7 +250,8 @@ fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
             .map(|(i, s)| {
                 vec![
                     Cell::from(s.name.clone()),
-                    Cell::from(s.date.map(format_date).unwrap_or_default()),
+                    s.date
+                        .map_or_else(|| Cell::from(""), |d| Cell::when(ctx.dates().day(d))),
                     Cell::from(ctx.t(&format!("stage-{}", s.state.key()))),
                     Cell::link(
                         ctx.t("stage-remove"),

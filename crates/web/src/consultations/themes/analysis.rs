@@ -49,9 +49,9 @@ fn run_summary(ctx: &PageCtx, a: &Analysis) -> RunSummary {
         ctx.t("themes-summary-seed"),
         run.seed.to_string(),
     ));
-    out.rows.push(SummaryRow::new(
+    out.rows.push(SummaryRow::when(
         ctx.t("themes-summary-run"),
-        run.run_at.to_minute(),
+        ctx.dates().at(run.run_at),
     ));
     out.rows.push(SummaryRow::new(
         ctx.t("themes-summary-answers"),

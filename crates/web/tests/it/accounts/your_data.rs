@@ -5,6 +5,65 @@ use cohesion_testkit::http;
 
 use crate::support::servers_with_people;
 
+/// The page reads as a page for people: dates as people write them in
+/// `<time>`, and what happened in words, in both languages; the download
+/// keeps its codes and RFC 3339 for machines.
+#[tokio::test]
+async fn your_data_has_readable_dates_and_activity_in_words() {
+    for s in servers_with_people().await {
+        let (cookie, _) = s.sign_in("amina@brightwater.example", DEMO_PASSWORD).await;
+        // Looking is recorded as it happens: the second look lists the first.
+        assert_eq!(s.page("/account/data", &cookie).await.0, 200);
+        let (status, html) = s.page("/account/data", &cookie).await;
+        assert_eq!(status, 200);
+        for words in [
+            "You signed in",
+            "You looked at or downloaded your data",
+            "Correct at",
+        ] {
+            assert!(html.contains(words), "{words}");
+        }
+        for code in ["account.sign_in", "account.export", " UTC<", "T00:"] {
+            assert!(!html.contains(code), "{code} shown as is");
+        }
+        // Every date in <time> with its instant in UTC, and its text in words.
+        let times: Vec<&str> = html.split("<time datetime=\"").skip(1).collect();
+        assert!(
+            times.len() >= 4,
+            "account dates, session, activity: {}",
+            times.len()
+        );
+        for t in &times {
+            let (instant, rest) = t.split_once("\">").unwrap();
+            assert!(instant.len() == 20 && instant.ends_with('Z'), "{instant}");
+            let text = rest.split("</time>").next().unwrap();
+            assert!(text.contains(" at ") && text.contains(" 20"), "{text}");
+        }
+        let (_, ar) = s.page("/account/data?lang=ar", &cookie).await;
+        assert!(ar.contains("سجّلت الدخول") && ar.contains("اطّلعت على بياناتك أو نزّلتها"));
+        assert!(ar.contains(" الساعة ") && !ar.contains("account.sign_in"));
+
+        let json: serde_json::Value = s
+            .get_with("/account/data.json", &cookie)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let actions: Vec<&str> = json["activity"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["action"].as_str().unwrap())
+            .collect();
+        assert!(actions.contains(&"account.sign_in"), "{actions:?}");
+        let generated = json["generated_at"].as_str().unwrap();
+        assert!(
+            cohesion_storage::Timestamp::parse_rfc3339(generated).is_some(),
+            "{generated}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_resident_downloads_their_data_and_deletes_the_account() {
     for s in servers_with_people().await {
@@ -27,7 +86,7 @@ async fn a_resident_downloads_their_data_and_deletes_the_account() {
         assert_eq!(data["account"]["display_name"], "Amina Yusuf");
         let (status, html) = s.page("/account/data", &cookie).await;
         assert_eq!(status, 200);
-        assert!(html.contains(email) && html.contains("account.export"));
+        assert!(html.contains(email) && html.contains("You looked at or downloaded your data"));
 
         let res = s
             .post(

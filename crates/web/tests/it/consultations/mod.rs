@@ -7,6 +7,7 @@ mod arabic;
 mod bad_input;
 mod findings_and_analysis;
 mod list;
+mod local_time;
 mod questions;
 mod responding;
 mod results;
