@@ -31,12 +31,6 @@ impl Timestamp {
             .expect("a UTC timestamp always formats")
     }
 
-    /// The date and time to the minute, for pages ("2026-11-22 09:41 UTC").
-    pub fn to_minute(self) -> String {
-        let f = format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-        self.0.format(f).expect("a UTC timestamp always formats")
-    }
-
     /// Reads RFC 3339 with any offset and fraction, as both engines write
     /// timestamps into JSON.
     pub fn parse_rfc3339(text: &str) -> Option<Self> {
@@ -65,7 +59,6 @@ mod tests {
     fn times_are_utc_to_the_microsecond_and_read_back_whole() {
         let t = Timestamp::from(datetime!(2026-11-22 03:59:16.1234567 +02:00));
         assert_eq!(t.to_rfc3339(), "2026-11-22T01:59:16.123456Z");
-        assert_eq!(t.to_minute(), "2026-11-22 01:59 UTC");
         assert_eq!(Timestamp::parse_rfc3339(&t.to_rfc3339()), Some(t));
         let whole = Timestamp::from(datetime!(2026-01-02 03:04:05 UTC));
         assert_eq!(whole.to_rfc3339().len(), t.to_rfc3339().len());
