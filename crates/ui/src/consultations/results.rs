@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use crate::{Chrome, Shown};
+use crate::{Chrome, Phrase, Shown};
 
 /// One answer's figures and the bar drawn for it.
 pub struct Bar {
@@ -19,10 +19,11 @@ pub struct Bar {
 /// assistive technology, which reads the table.
 pub struct ResultView {
     pub id: String,
-    pub heading: Shown,
+    /// The question, or a sentence naming it ("… – ranked first").
+    pub heading: Phrase,
     pub base: String,
     pub note: Option<String>,
-    pub caption: String,
+    pub caption: Phrase,
     pub head: [String; 2],
     pub bars: Vec<Bar>,
 }
@@ -43,8 +44,9 @@ pub struct FindingView {
     pub title: Shown,
     /// "37%", or "–" when hidden.
     pub headline: String,
-    /// The sentence that says what the figure is, with its base and range.
-    pub figure: String,
+    /// The sentence that says what the figure is, with its base and
+    /// range, naming the question and answer in their languages.
+    pub figure: Phrase,
     pub body_html: String,
     pub body_lang: String,
     /// Shown to staff on findings not yet published.

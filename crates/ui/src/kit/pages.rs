@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use crate::Chrome;
+use crate::{Chrome, Phrase};
 
 /// A page that says one thing: "check your email", "link used".
 #[derive(Template)]
@@ -11,7 +11,7 @@ use crate::Chrome;
 pub struct NoticePage<'a> {
     pub ui: Chrome<'a>,
     pub text: String,
-    pub link: Option<(String, String)>,
+    pub link: Option<(String, Phrase)>,
 }
 
 /// "Done", with the reference to quote (a response sent).
@@ -21,8 +21,8 @@ pub struct ConfirmationPage<'a> {
     pub ui: Chrome<'a>,
     pub reference_label: String,
     pub reference: String,
-    pub paragraphs: Vec<String>,
-    pub links: Vec<(String, String)>,
+    pub paragraphs: Vec<Phrase>,
+    pub links: Vec<(String, Phrase)>,
 }
 
 /// Any error page: the title and text come from `error-<status>-*`

@@ -4,44 +4,34 @@
 
 use askama::Template;
 
-use crate::{Chrome, Field, FieldError, Shown};
+use crate::{Chrome, Field, FieldError, Phrase, Shown};
 
-/// One label and value, with an optional "Change" link.
+/// One label and value, with an optional "Change" link. Either may be an
+/// officer's text marked with its language, or a message with values
+/// placed in it (a [`Phrase`]); the template isolates both.
 pub struct SummaryRow {
-    pub label: String,
-    pub value: String,
+    pub label: Phrase,
+    pub value: Phrase,
     pub change: Option<(String, String)>,
-    /// The languages of label and value where they are not the page's
-    /// (an officer's text not yet translated).
-    pub label_lang: Option<String>,
-    pub value_lang: Option<String>,
 }
 
 impl SummaryRow {
-    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn new(label: impl Into<Phrase>, value: impl Into<Phrase>) -> Self {
         Self {
             label: label.into(),
             value: value.into(),
             change: None,
-            label_lang: None,
-            value_lang: None,
         }
     }
 
     /// A row whose label an officer wrote (a question).
-    pub fn written_label(label: Shown, value: impl Into<String>) -> Self {
-        Self {
-            label_lang: Some(label.lang),
-            ..Self::new(label.text, value)
-        }
+    pub fn written_label(label: Shown, value: impl Into<Phrase>) -> Self {
+        Self::new(label, value)
     }
 
     /// A row whose value an officer wrote (topics, area).
-    pub fn written_value(label: impl Into<String>, value: Shown) -> Self {
-        Self {
-            value_lang: Some(value.lang),
-            ..Self::new(label, value.text)
-        }
+    pub fn written_value(label: impl Into<Phrase>, value: Shown) -> Self {
+        Self::new(label, value)
     }
 
     pub fn change(mut self, href: &str, label: impl Into<String>) -> Self {
@@ -50,9 +40,10 @@ impl SummaryRow {
     }
 }
 
-/// A table cell: text, perhaps a link, perhaps role badges after it.
+/// A table cell: text (an officer's marked with its language, a
+/// resident's isolated), perhaps a link, perhaps role badges after it.
 pub struct Cell {
-    pub text: String,
+    pub text: Phrase,
     pub href: Option<String>,
     /// Role labels shown beside a name. They come from the person's roles
     /// only, so nobody can earn one by choosing a name.
@@ -60,7 +51,7 @@ pub struct Cell {
 }
 
 impl Cell {
-    pub fn link(text: impl Into<String>, href: impl Into<String>) -> Self {
+    pub fn link(text: impl Into<Phrase>, href: impl Into<String>) -> Self {
         Self {
             text: text.into(),
             href: Some(href.into()),
@@ -74,7 +65,7 @@ impl Cell {
     }
 }
 
-impl<T: Into<String>> From<T> for Cell {
+impl<T: Into<Phrase>> From<T> for Cell {
     fn from(text: T) -> Self {
         Self {
             text: text.into(),
@@ -85,8 +76,9 @@ impl<T: Into<String>> From<T> for Cell {
 }
 
 pub struct Table {
-    pub caption: String,
-    pub head: Vec<String>,
+    /// The caption, and the label of the box a wide table scrolls in.
+    pub caption: Phrase,
+    pub head: Vec<Phrase>,
     pub rows: Vec<Vec<Cell>>,
     /// What to say when there are no rows.
     pub empty: String,
@@ -115,14 +107,16 @@ pub struct ReportPage<'a> {
     pub back: Option<(String, String)>,
     pub done: Option<String>,
     pub errors: Vec<FieldError>,
-    pub lead: Vec<String>,
+    /// The paragraphs under the heading: the platform's words, or what an
+    /// officer wrote, marked with its language.
+    pub lead: Vec<Phrase>,
     pub rows: Vec<SummaryRow>,
     pub filter: Option<Filter>,
     pub csrf: String,
     pub actions: Vec<ActionForm>,
     pub tables: Vec<Table>,
     /// Links to related pages, listed after the tables.
-    pub links: Vec<(String, String)>,
+    pub links: Vec<(String, Phrase)>,
     pub next: Option<String>,
 }
 

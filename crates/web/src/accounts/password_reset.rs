@@ -31,7 +31,7 @@ fn reset_request_page<'a>(
         l.t("reset-request-button").into_owned(),
     );
     page.back = Some(("/sign-in".to_owned(), l.t("nav-sign-in").into_owned()));
-    page.lead = vec![l.t("reset-request-lead").into_owned()];
+    page.lead = vec![l.t("reset-request-lead").into()];
     page.fields = vec![
         Field::new("email", "email", "email", l.t("field-email").into_owned())
             .value(email)

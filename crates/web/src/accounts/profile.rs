@@ -149,7 +149,7 @@ async fn change_form<'a>(
     page.fields = fields;
     page.errors = errors;
     if which == "email" {
-        page.lead = vec![l.t("change-email-lead").into_owned()];
+        page.lead = vec![l.t("change-email-lead").into()];
     }
     Ok(page)
 }

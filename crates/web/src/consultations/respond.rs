@@ -11,7 +11,7 @@ use cohesion_services::responding::{self, Next, Progress, Respondent};
 use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{CheckAnswersPage, QuestionView, SurveyPage};
-use cohesion_ui::{ConfirmationPage, SummaryRow};
+use cohesion_ui::{ConfirmationPage, SummaryRow, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -32,8 +32,8 @@ pub async fn start(
     let id = path_id(&id)?;
     let mut fresh = None;
     let (who, _) = respondent(&ctx, &headers, &mut fresh)?;
-    let (p, _) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+    let (p, langs) = progress_in(&ctx, who, id).await?;
+    if let Some(res) = turned_away(&ctx, &p.consultation, &langs).await? {
         return Ok(res);
     }
     if p.survey.pages.is_empty() {
@@ -82,7 +82,7 @@ async fn survey_page(
     let mut ui = ctx.chrome_for(&path, "survey-title").await?;
     let mut title_lang = ctx.locale().tag().to_owned();
     if !def.title.trim().is_empty() {
-        ui.title = def.title.clone();
+        ui.title = def.title.clone().into();
         title_lang = langs.of(&key::page_title(page)).to_owned();
     }
     let previous = p.pages.iter().rev().find(|x| **x < page).copied();
@@ -133,7 +133,7 @@ pub async fn page_form(
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
     let (p, langs) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation, &langs).await? {
         return Ok(res);
     }
     let page = page_index(&page, &p.survey)?;
@@ -191,7 +191,7 @@ pub async fn save_page(
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
     let (p, langs) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation, &langs).await? {
         return Ok(res);
     }
     let page = page_index(&page, &p.survey)?;
@@ -248,7 +248,7 @@ async fn check_page(
             let href = format!("/consultations/{id}/respond/{}", page + 1);
             let question = langs.shown(&key::question(&q.id, "text"), &q.text);
             rows.push(
-                SummaryRow::written_label(question, answer_text(ctx, q, &p.draft))
+                SummaryRow::written_label(question, answer_text(ctx, langs, q, &p.draft))
                     .change(&href, ctx.t("change")),
             );
         }
@@ -299,7 +299,7 @@ pub async fn check(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let (p, langs) = known_progress(&ctx, &headers, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation, &langs).await? {
         return Ok(res);
     }
     if p.response.is_none() {
@@ -329,7 +329,7 @@ pub async fn submit(
     check_csrf(&headers, &ctx.user, &form.csrf)?;
     let who = known_respondent(&ctx, &headers);
     let (p, langs) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation, &langs).await? {
         return Ok(res);
     }
     match responding::submit(&ctx.state.db, who, id).await {
@@ -356,27 +356,29 @@ pub async fn done(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let (p, _) = known_progress(&ctx, &headers, id).await?;
+    let (p, langs) = known_progress(&ctx, &headers, id).await?;
     let Some(response) = p.response.as_ref().filter(|r| r.submitted_at.is_some()) else {
         return Err(ServiceError::NotFound.into());
     };
     let path = format!("/consultations/{id}/respond/done");
+    let title = langs.shown(key::TITLE, &p.consultation.title);
     let view = ConfirmationPage {
         ui: ctx.chrome_for(&path, "confirmation-title").await?,
         reference_label: ctx.t("confirmation-reference"),
         reference: response.reference.clone(),
-        paragraphs: vec![t2(
-            &ctx,
+        paragraphs: vec![ctx.phrase(
             "confirmation-text",
-            ("title", &p.consultation.title),
-            ("closes", &p.consultation.closes_at.to_minute()),
+            &[
+                ("title", Value::Shown(&title)),
+                ("closes", Value::Text(&p.consultation.closes_at.to_minute())),
+            ],
         )],
         links: vec![
             (
                 format!("/consultations/{id}/respond/check"),
-                ctx.t("confirmation-change"),
+                ctx.t("confirmation-change").into(),
             ),
-            (format!("/consultations/{id}"), p.consultation.title.clone()),
+            (format!("/consultations/{id}"), title.into()),
         ],
     };
     respond(StatusCode::OK, view, None)

@@ -4,12 +4,13 @@
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use cohesion_domain::consultation::Status;
+use cohesion_domain::translation::key;
 use cohesion_services::accounts::tokens::new_token;
 use cohesion_services::responding::Respondent;
 use cohesion_storage::consultations::catalogue::ConsultationRecord;
 use cohesion_storage::Timestamp;
 
-use crate::kit::{cookie, respond, see_other, set_cookie, AppError, PageCtx};
+use crate::kit::{cookie, respond, see_other, set_cookie, AppError, Langs, PageCtx};
 
 /// The cookie that lets someone without an account come back to their
 /// anonymous response. Only its SHA-256, per consultation, is stored.
@@ -61,6 +62,7 @@ pub(super) fn respondent<'a>(
 pub(super) async fn turned_away(
     ctx: &PageCtx,
     c: &ConsultationRecord,
+    langs: &Langs,
 ) -> Result<Option<Response>, AppError> {
     if ctx.user.0.is_none() && !c.allow_anonymous {
         return Ok(Some(see_other(&format!(
@@ -68,11 +70,15 @@ pub(super) async fn turned_away(
             c.id
         ))));
     }
-    not_open(ctx, c).await
+    not_open(ctx, c, langs).await
 }
 
 /// A clear page, not an error, when the consultation is not open.
-async fn not_open(ctx: &PageCtx, c: &ConsultationRecord) -> Result<Option<Response>, AppError> {
+async fn not_open(
+    ctx: &PageCtx,
+    c: &ConsultationRecord,
+    langs: &Langs,
+) -> Result<Option<Response>, AppError> {
     let status = c.status(Timestamp::now());
     if c.published_at.is_some() && status == Status::Open {
         return Ok(None);
@@ -82,17 +88,19 @@ async fn not_open(ctx: &PageCtx, c: &ConsultationRecord) -> Result<Option<Respon
     } else {
         "consultation-respond-closed"
     };
-    let mut ui = ctx
+    let ui = ctx
         .chrome_for(
             &format!("/consultations/{}", c.id),
             "consultation-not-open-title",
         )
         .await?;
-    ui.title = ctx.t("consultation-not-open-title");
     let page = cohesion_ui::NoticePage {
         ui,
         text: ctx.t(key),
-        link: Some((format!("/consultations/{}", c.id), c.title.clone())),
+        link: Some((
+            format!("/consultations/{}", c.id),
+            langs.shown(key::TITLE, &c.title).into(),
+        )),
     };
     respond(StatusCode::CONFLICT, page, None).map(Some)
 }

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use cohesion_i18n::Locale;
 use cohesion_services::ServiceError;
 use cohesion_storage::site::programmes::ProgrammeView;
-use cohesion_ui::{Chrome, NoticePage, Template, UserBox};
+use cohesion_ui::{Chrome, NoticePage, Phrase, Template, UserBox, Value};
 use uuid::Uuid;
 
 use super::context::{KeepBody, ReqLocale};
@@ -57,6 +57,12 @@ impl PageCtx {
     /// The message `id` in the page's language.
     pub fn t(&self, id: &str) -> String {
         self.locale().t(id).into_owned()
+    }
+
+    /// The message `id` with `args` placed in it as markup, for a title,
+    /// heading, link, caption or summary row (ADR 0018).
+    pub fn phrase(&self, id: &str, args: &[(&str, Value<'_>)]) -> Phrase {
+        Phrase::message(self.locale(), id, args)
     }
 
     pub(crate) async fn programme(&self) -> Result<Option<Arc<ProgrammeView>>, AppError> {
@@ -177,7 +183,7 @@ pub async fn notice<'a>(
     Ok(NoticePage {
         ui: ctx.chrome_for(path, title).await?,
         text: l.t(text).into_owned(),
-        link: link.map(|(href, label)| (href.to_owned(), l.t(label).into_owned())),
+        link: link.map(|(href, label)| (href.to_owned(), l.t(label).into())),
     })
 }
 
