@@ -279,7 +279,7 @@ pub async fn invite(
     let id = path_id(&id)?;
     let state = &ctx.state;
     throttle(&state.db, Throttled::MailSending, &me.user_id.to_string()).await?;
-    let letters = CatalogLetters(&state.catalog);
+    let letters = CatalogLetters::for_site(state).await;
     let r = organisations::invite(
         &state.db,
         &letters,

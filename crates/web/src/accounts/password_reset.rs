@@ -69,7 +69,7 @@ pub async fn reset_request(
     check_csrf(&headers, &user, &form.csrf)?;
     let state = &ctx.state;
     throttle(&state.db, Throttled::PasswordReset, &client.0).await?;
-    let letters = CatalogLetters(&state.catalog);
+    let letters = CatalogLetters::for_site(state).await;
     let origin = Origin {
         actor: None,
         client: Some(&client.0),

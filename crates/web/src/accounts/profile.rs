@@ -280,7 +280,7 @@ pub async fn change_email(
     let state = &ctx.state;
     throttle(&state.db, Throttled::MailSending, &me.user_id.to_string()).await?;
     throttle(&state.db, Throttled::SignIn, &client.0).await?;
-    let letters = CatalogLetters(&state.catalog);
+    let letters = CatalogLetters::for_site(state).await;
     let r = profile::request_email_change(
         &state.db,
         &state.passwords,
@@ -339,7 +339,7 @@ pub async fn confirm_email(
         client: Some(&client.0),
     };
     let state = &ctx.state;
-    let letters = CatalogLetters(&state.catalog);
+    let letters = CatalogLetters::for_site(state).await;
     let r = profile::confirm_email_change(
         &state.db,
         &letters,
