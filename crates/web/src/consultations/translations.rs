@@ -35,8 +35,7 @@ fn quote(original: &str) -> String {
 /// option 1", "Finding: … — title"), the quoted original marked with
 /// its language: the key stays the field's name.
 fn heading(ctx: &PageCtx, part: &Part, original: &str) -> Phrase {
-    let l = ctx.locale();
-    let n = |id: &str, n: &usize| l.t_num(id, "number", *n as u64).into();
+    let n = |id: &str, n: &usize| ctx.phrase(id, &[("number", Value::Number(*n as u64))]);
     let quoted = |text: &str| Langs::as_written(ctx).original(quote(text));
     match part {
         Part::Title => ctx.t("translations-part-title").into(),

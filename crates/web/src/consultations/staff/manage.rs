@@ -10,7 +10,7 @@ use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::{self, ConsultationView};
 use cohesion_services::findings::ShownFinding;
 use cohesion_storage::consultations::catalogue::ConsultationRecord;
-use cohesion_ui::{ActionForm, Cell, Phrase, ReportPage, SummaryRow, Table, Value};
+use cohesion_ui::{ActionForm, Cell, Phrase, ReportPage, Shown, SummaryRow, Table, Value};
 use uuid::Uuid;
 
 use crate::consultations::exports::response_links;
@@ -321,15 +321,16 @@ async fn translation_rows(
     let id = v.record.id;
     let mut rows = Vec::new();
     for (tag, name, missing, all) in missing_by_language(ctx, v).await? {
+        // The language's name in itself, marked so.
+        let language = Shown::new(name, tag.as_str());
         rows.push(
             SummaryRow::new(
-                ctx.locale()
-                    .t_args("translations-row", &[("language", name.as_str().into())]),
-                ctx.locale().t_args(
+                ctx.phrase("translations-row", &[("language", Value::Shown(&language))]),
+                ctx.phrase(
                     "translations-missing",
                     &[
-                        ("missing", (missing as u64).into()),
-                        ("all", (all as u64).into()),
+                        ("missing", Value::Number(missing as u64)),
+                        ("all", Value::Number(all as u64)),
                     ],
                 ),
             )

@@ -128,6 +128,10 @@ async fn english_inside_arabic_pages_is_marked_and_isolated() {
         let html = arabic_page(&s, &format!("/staff/consultations/{id}"), &officer).await;
         assert_eq!(inside(&html, "h1"), title);
         assert!(html.contains(&q1));
+        // Its summary rows place their values as markup too.
+        let rows = inside(&html, "dl");
+        assert!(!rows.contains(MARKS), "{rows:?}");
+        assert!(rows.contains(r#"<bdi lang="ar">العربية</bdi>"#), "{rows}");
 
         // The analyst's crosstab: caption, column heads and row labels.
         let (analyst, _) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
