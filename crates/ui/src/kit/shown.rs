@@ -8,7 +8,7 @@
 //! `<bdi>` element carrying the value's language. Copying a title or a
 //! heading then yields its letters only, and a screen reader switches
 //! voice on the untranslated English inside an Arabic page (ADR 0016,
-//! ADR 0018).
+//! ADR 0020).
 
 use std::fmt::{self, Write as _};
 

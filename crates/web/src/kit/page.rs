@@ -60,7 +60,7 @@ impl PageCtx {
     }
 
     /// The message `id` with `args` placed in it as markup, for a title,
-    /// heading, link, caption or summary row (ADR 0018).
+    /// heading, link, caption or summary row (ADR 0020).
     pub fn phrase(&self, id: &str, args: &[(&str, Value<'_>)]) -> Phrase {
         Phrase::message(self.locale(), id, args)
     }
