@@ -167,15 +167,24 @@ export async function overflowAt320 (page) {
   return overflow
 }
 
+/** Unicode's directional isolation characters (LRI, RLI, FSI, PDI). */
+const ISOLATION_MARKS = /[\u2066-\u2069]/
+
 /**
  * The checks every page visited gets: no axe-core violations (WCAG 2.2
- * A/AA), no sideways scrolling at 320 CSS pixels, valid HTML as served
- * and, given `lang`, the right language and direction on <html>.
+ * A/AA), no sideways scrolling at 320 CSS pixels, valid HTML as served,
+ * no invisible isolation marks in the title and main heading (what
+ * people copy and bookmark: values there are isolated by markup) and,
+ * given `lang`, the right language and direction on <html>.
  */
 export async function checkPage (page, label, { lang } = {}) {
   if (lang) {
     assert.equal(await page.getAttribute('html', 'lang'), lang, `lang of ${label}`)
     assert.equal(await page.getAttribute('html', 'dir'), DIR[lang], `dir of ${label}`)
+  }
+  assert.doesNotMatch(await page.title(), ISOLATION_MARKS, `<title> of ${label}`)
+  for (const h1 of await page.locator('h1').allTextContents()) {
+    assert.doesNotMatch(h1, ISOLATION_MARKS, `<h1> of ${label}`)
   }
   assert.deepEqual(await axeViolations(page), [], `axe on ${label}`)
   assert.equal(await overflowAt320(page), 0, `${label} scrolls sideways at 320 CSS pixels (WCAG 1.4.10)`)

@@ -23,6 +23,10 @@ pub use fluent_bundle::FluentValue;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_locales.rs"));
 
+mod placed;
+
+pub use placed::{Piece, PieceArg};
+
 /// The language used when nothing else matches, and whose catalogue is the
 /// reference every other language must cover.
 pub const DEFAULT_LOCALE: &str = "en";

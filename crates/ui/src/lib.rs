@@ -17,12 +17,13 @@ pub mod site;
 
 pub use askama::Template;
 pub use kit::chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, Nav, UserBox};
-pub use kit::dates::{Dated, DatedPart, When};
+pub use kit::components::ComponentTexts;
+pub use kit::dates::When;
 pub use kit::forms::{ErrorLink, Field, FieldError, FormPage};
 pub use kit::markdown;
 pub use kit::pages::{ConfirmationPage, ErrorPage, NoticePage};
 pub use kit::reports::{ActionForm, Cell, Filter, ReportPage, SummaryRow, Table};
-pub use kit::shown::Shown;
+pub use kit::shown::{unmarked, Phrase, Shown, Value};
 
 #[cfg(test)]
 mod tests {

@@ -71,7 +71,6 @@ survey-progress = الصفحة { $page } من { $pages }
 survey-continue = احفظ وتابع
 survey-why-we-ask = لماذا نسأل:
 survey-not-answered = بلا إجابة
-survey-max-characters = يمكنك كتابة { $count } حرف على الأكثر
 survey-choose-all = اختر كل ما ينطبق.
 survey-choose-up-to = اختر { $count } على الأكثر.
 survey-ranking-hint = أعطِ الرقم 1 للأهم، ثم 2، وهكذا. لا يلزم ترتيبها كلها.

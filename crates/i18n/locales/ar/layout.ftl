@@ -56,6 +56,52 @@ no = لا
 optional = اختياري
 filter = تصفية
 
+## ما يقوله عدّاد الأحرف أثناء الكتابة (يختار سكربت GOV.UK Frontend
+## صيغة الجمع بنفسه)
+
+character-count-under-limit = { $count ->
+    [zero] لم يبقَ لديك أي حرف
+    [one] بقي لديك حرف واحد
+    [two] بقي لديك حرفان
+    [few] بقي لديك { $count } أحرف
+    [many] بقي لديك { $count } حرفًا
+   *[other] بقي لديك { $count } حرف
+}
+character-count-at-limit = لم يبقَ لديك أي حرف
+character-count-over-limit = { $count ->
+    [zero] لا توجد أحرف زائدة
+    [one] لديك حرف واحد زائد
+    [two] لديك حرفان زائدان
+    [few] لديك { $count } أحرف زائدة
+    [many] لديك { $count } حرفًا زائدًا
+   *[other] لديك { $count } حرف زائد
+}
+character-count-words-under-limit = { $count ->
+    [zero] لم تبقَ لديك أي كلمة
+    [one] بقيت لديك كلمة واحدة
+    [two] بقيت لديك كلمتان
+    [few] بقيت لديك { $count } كلمات
+    [many] بقيت لديك { $count } كلمة
+   *[other] بقيت لديك { $count } كلمة
+}
+character-count-words-at-limit = لم تبقَ لديك أي كلمة
+character-count-words-over-limit = { $count ->
+    [zero] لا توجد كلمات زائدة
+    [one] لديك كلمة واحدة زائدة
+    [two] لديك كلمتان زائدتان
+    [few] لديك { $count } كلمات زائدة
+    [many] لديك { $count } كلمة زائدة
+   *[other] لديك { $count } كلمة زائدة
+}
+character-count-description = { $count ->
+    [zero] لا يمكنك كتابة أي حرف
+    [one] يمكنك كتابة حرف واحد على الأكثر
+    [two] يمكنك كتابة حرفين على الأكثر
+    [few] يمكنك كتابة { $count } أحرف على الأكثر
+    [many] يمكنك كتابة { $count } حرفًا على الأكثر
+   *[other] يمكنك كتابة { $count } حرف على الأكثر
+}
+
 ## رسائل النجاح والقوائم الطويلة
 
 banner-success = تم بنجاح

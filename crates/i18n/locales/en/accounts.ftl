@@ -88,7 +88,7 @@ done-password = Your password has been changed. You have been signed out on ever
 ## Your data and deleting the account
 
 data-title = Your data
-data-lead = Everything Cohesion holds about you.
+data-lead = Everything this site holds about you.
 data-as-of = Correct at
 data-account-id = Account number
 data-verified-at = Email confirmed
@@ -266,7 +266,7 @@ done-invited = The invitation has been sent.
 ## Joining an organisation
 
 join-title = Join an organisation
-join-lead = You have been invited to join an organisation on Cohesion. Members can apply for grants on its behalf.
+join-lead = You have been invited to join an organisation on this site. Members can apply for grants on its behalf.
 join-button = Join
 done-joined = You have joined the organisation.
 
@@ -292,6 +292,9 @@ reason-already_member = You are already a member
 reason-already_registered = This is already registered
 
 ## Emails
+
+# The last line of every email: the site's name, as its pages give it.
+email-sign-off = This email was sent by { $site }.
 
 email-verify-subject = Confirm your email address
 email-verify-body =
@@ -323,14 +326,14 @@ email-change-body =
     If you did not ask for this, you can ignore this email.
 email-invite-subject = You are invited to join { $organisation }
 email-invite-body =
-    You have been invited to join { $organisation } on Cohesion. Sign in with this email address, then open this link within 7 days:
+    You have been invited to join { $organisation } on { $site }. Sign in with this email address, then open this link within 7 days:
 
     { $link }
 
     If you were not expecting this, you can ignore this email.
 email-changed-subject = The email address of your account was changed
 email-changed-body =
-    The email address of your Cohesion account has just been changed to a new address. Emails about your account will go there from now on.
+    The email address of your { $site } account has just been changed to a new address. Emails about your account will go there from now on.
 
     If you did not do this, someone may be using your account. Reset your password at once:
 

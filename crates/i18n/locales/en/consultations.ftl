@@ -64,10 +64,6 @@ survey-progress = Page { $page } of { $pages }
 survey-continue = Save and continue
 survey-why-we-ask = Why we ask:
 survey-not-answered = Not answered
-survey-max-characters = { $count ->
-    [one] You can enter up to 1 character
-   *[other] You can enter up to { $count } characters
-}
 survey-choose-all = Select all that apply.
 survey-choose-up-to = { $count ->
     [one] Select 1.

@@ -52,6 +52,32 @@ no = No
 optional = Optional
 filter = Filter
 
+## What the character count says as people type (GOV.UK Frontend's script,
+## which chooses among the plural forms itself)
+
+character-count-under-limit = { $count ->
+    [one] You have { $count } character remaining
+   *[other] You have { $count } characters remaining
+}
+character-count-at-limit = You have 0 characters remaining
+character-count-over-limit = { $count ->
+    [one] You have { $count } character too many
+   *[other] You have { $count } characters too many
+}
+character-count-words-under-limit = { $count ->
+    [one] You have { $count } word remaining
+   *[other] You have { $count } words remaining
+}
+character-count-words-at-limit = You have 0 words remaining
+character-count-words-over-limit = { $count ->
+    [one] You have { $count } word too many
+   *[other] You have { $count } words too many
+}
+character-count-description = { $count ->
+    [one] You can enter up to { $count } character
+   *[other] You can enter up to { $count } characters
+}
+
 ## Success banners and long lists
 
 banner-success = Success

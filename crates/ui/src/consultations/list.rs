@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use crate::{Chrome, Dated, Field, Shown, SummaryRow, When};
+use crate::{Chrome, Field, Phrase, Shown, SummaryRow, When};
 
 /// One consultation in a list.
 pub struct ConsultationItem {
@@ -14,7 +14,7 @@ pub struct ConsultationItem {
     pub status_key: &'static str,
     pub status: String,
     /// "Closes 4 February 2027 at 5pm", or as the status makes it matter.
-    pub dates: Dated,
+    pub dates: Phrase,
     pub responded: String,
 }
 
@@ -54,7 +54,7 @@ pub struct ConsultationPage<'a> {
     pub status_key: &'static str,
     pub status: String,
     /// "Closes 4 February 2027 at 5pm", or as the status makes it matter.
-    pub dates: Dated,
+    pub dates: Phrase,
     pub responded: String,
     /// The language of the title (the page's heading, `ui.title`).
     pub title_lang: String,

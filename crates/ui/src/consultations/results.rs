@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use crate::{Chrome, Dated, Shown};
+use crate::{Chrome, Phrase, Shown};
 
 /// One answer's figures and the bar drawn for it.
 pub struct Bar {
@@ -19,11 +19,12 @@ pub struct Bar {
 /// assistive technology, which reads the table.
 pub struct ResultView {
     pub id: String,
-    pub heading: Shown,
+    /// The question, or a sentence naming it ("… – ranked first").
+    pub heading: Phrase,
     pub base: String,
     /// A remark under the base (when the weighting was worked out, say).
-    pub note: Option<Dated>,
-    pub caption: String,
+    pub note: Option<Phrase>,
+    pub caption: Phrase,
     pub head: [String; 2],
     pub bars: Vec<Bar>,
 }
@@ -35,7 +36,7 @@ pub struct ResultsPage<'a> {
     pub back: Option<(String, String)>,
     pub lead: Vec<String>,
     /// When the results were published, once they are.
-    pub published: Option<Dated>,
+    pub published: Option<Phrase>,
     pub questions: Vec<ResultView>,
     pub empty: Option<String>,
     pub links: Vec<(String, String)>,
@@ -46,8 +47,9 @@ pub struct FindingView {
     pub title: Shown,
     /// "37%", or "–" when hidden.
     pub headline: String,
-    /// The sentence that says what the figure is, with its base and range.
-    pub figure: String,
+    /// The sentence that says what the figure is, with its base and
+    /// range, naming the question and answer in their languages.
+    pub figure: Phrase,
     pub body_html: String,
     pub body_lang: String,
     /// Shown to staff on findings not yet published.

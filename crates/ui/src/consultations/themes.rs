@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use crate::{Chrome, FieldError, SummaryRow};
+use crate::{Chrome, FieldError, Phrase, SummaryRow};
 
 /// An answer quoted as an example, linking to its response.
 pub struct QuoteLink {
@@ -13,7 +13,8 @@ pub struct QuoteLink {
 }
 
 pub struct ThemeRow {
-    pub label: String,
+    /// Marked with the language its letters are in, where known.
+    pub label: Phrase,
     pub description: String,
     pub stance: String,
     pub terms: String,
@@ -51,7 +52,7 @@ pub struct ThemesPage<'a> {
     pub add_examples: String,
     pub review: Option<(String, String)>,
     /// Deleted and merged themes: (label, what happened).
-    pub retired: Vec<(String, String)>,
+    pub retired: Vec<(Phrase, Phrase)>,
 }
 
 /// An answer a theme holds, offered when splitting it.

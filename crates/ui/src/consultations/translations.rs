@@ -3,12 +3,12 @@
 
 use askama::Template;
 
-use crate::{Chrome, ErrorLink};
+use crate::{Chrome, ErrorLink, Phrase};
 
 /// One text to translate: its key, the original and the translation.
 pub struct TranslationRow {
     /// What the text is, in words (its label); the key names the field.
-    pub heading: String,
+    pub heading: Phrase,
     pub key: String,
     pub original: String,
     pub value: String,
@@ -32,6 +32,8 @@ pub struct TranslationPage<'a> {
     /// The language being translated into, for `lang` and `dir`.
     pub target_lang: String,
     pub target_dir: String,
+    /// The language the originals are written in, for their `lang`.
+    pub original_lang: String,
     pub original_label: String,
     pub rows: Vec<TranslationRow>,
     pub button: String,

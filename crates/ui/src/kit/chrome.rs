@@ -4,6 +4,9 @@
 use cohesion_i18n::{Catalog, Locale};
 use fluent_bundle::FluentValue;
 
+use super::components::{self, ComponentTexts};
+use super::shown::{unmarked, Phrase, Value};
+
 /// Cache-busted URLs of the compiled stylesheets and script.
 #[derive(Debug, Clone)]
 pub struct AssetUrls {
@@ -44,7 +47,12 @@ pub struct UserBox {
 
 pub struct Chrome<'a> {
     pub locale: &'a Locale,
-    pub title: String,
+    /// The page's title, as its heading shows it; the `<title>` has it
+    /// without markup or isolation marks.
+    pub title: Phrase,
+    /// The site's one name in this language (the programme's name, else
+    /// the product's): the header, every page's `<title>`, error pages
+    /// and emails all give this one.
     pub site_name: String,
     /// The language the site name is written in (it may be a fallback).
     pub site_lang: String,
@@ -78,7 +86,7 @@ impl<'a> Chrome<'a> {
             .collect();
         Chrome {
             locale,
-            title: locale.t(title_id).into_owned(),
+            title: Phrase::plain(locale.t(title_id)),
             site_name: site_name.unwrap_or_else(|| locale.t("product-name").into_owned()),
             site_lang: locale.tag().to_owned(),
             nav: Nav::None,
@@ -119,6 +127,18 @@ impl<'a> Chrome<'a> {
         self.locale.t_args(id, &[(name, FluentValue::from(value))])
     }
 
+    /// A message with one value whose language nobody recorded (a
+    /// person's name, a reference), placed as markup.
+    pub fn p1(&self, id: &str, name: &str, value: &str) -> Phrase {
+        self.phrase(id, &[(name, Value::Text(value))])
+    }
+
+    /// A message with one value written in `lang`, placed as markup.
+    pub fn p1_in(&self, id: &str, name: &str, value: &str, lang: &str) -> Phrase {
+        let shown = super::shown::Shown::new(value, lang);
+        self.phrase(id, &[(name, Value::Shown(&shown))])
+    }
+
     /// A message with one number argument (plural forms follow it).
     pub fn tn(&self, id: &str, name: &str, value: &u64) -> String {
         self.locale.t_args(id, &[(name, FluentValue::from(*value))])
@@ -132,14 +152,30 @@ impl<'a> Chrome<'a> {
         self.locale.direction().as_str()
     }
 
+    /// A message with values placed in it as markup (a heading, a link,
+    /// a caption): see [`Phrase`].
+    pub fn phrase(&self, id: &str, args: &[(&str, Value<'_>)]) -> Phrase {
+        Phrase::message(self.locale, id, args)
+    }
+
+    /// The page's `<title>`: the title and the site's name, as text
+    /// with no isolation marks (a `<title>` holds no markup, and what
+    /// people copy from it, or see in a bookmark, should be only the
+    /// words).
     pub fn page_title(&self) -> String {
-        self.locale.t_args(
+        unmarked(&self.locale.t_args(
             "page-title",
             &[
-                ("page", FluentValue::from(self.title.as_str())),
+                ("page", FluentValue::from(self.title.text())),
                 ("site", FluentValue::from(self.site_name.as_str())),
             ],
-        )
+        ))
+    }
+
+    /// The character count's texts in the page's language, as the
+    /// `data-i18n.*` attributes GOV.UK Frontend reads.
+    pub fn character_count_texts(&self) -> ComponentTexts {
+        components::character_count(self.locale)
     }
 
     pub fn stylesheet(&self) -> &str {

@@ -4,7 +4,7 @@
 
 use askama::Template;
 
-use crate::{Chrome, Shown};
+use crate::{Chrome, Phrase, Shown};
 
 /// One problem, linked from the summary to its field.
 pub struct FieldError {
@@ -134,7 +134,9 @@ impl Field {
 pub struct FormPage<'a> {
     pub ui: Chrome<'a>,
     pub back: Option<(String, String)>,
-    pub lead: Vec<String>,
+    /// The paragraphs under the heading: the platform's words, or what an
+    /// officer wrote, marked with its language.
+    pub lead: Vec<Phrase>,
     pub warning: Option<String>,
     pub csrf: String,
     pub action: String,

@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use crate::{Chrome, Dated};
+use crate::{Chrome, Phrase};
 
 /// A page that says one thing: "check your email", "link used".
 #[derive(Template)]
@@ -11,7 +11,7 @@ use crate::{Chrome, Dated};
 pub struct NoticePage<'a> {
     pub ui: Chrome<'a>,
     pub text: String,
-    pub link: Option<(String, String)>,
+    pub link: Option<(String, Phrase)>,
 }
 
 /// "Done", with the reference to quote (a response sent).
@@ -22,8 +22,8 @@ pub struct ConfirmationPage<'a> {
     pub reference_label: String,
     pub reference: String,
     /// Its dates in `<time>` ("until 4 February 2027 at 5pm").
-    pub paragraphs: Vec<Dated>,
-    pub links: Vec<(String, String)>,
+    pub paragraphs: Vec<Phrase>,
+    pub links: Vec<(String, Phrase)>,
 }
 
 /// Any error page: the title and text come from `error-<status>-*`

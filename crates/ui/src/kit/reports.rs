@@ -4,55 +4,39 @@
 
 use askama::Template;
 
-use crate::{Chrome, Field, FieldError, Shown, When};
+use crate::{Chrome, Field, FieldError, Phrase, Shown, When};
 
-/// One label and value, with an optional "Change" link.
+/// One label and value, with an optional "Change" link. Either may be an
+/// officer's text marked with its language, or a message with values
+/// placed in it (a [`Phrase`]); the template isolates both.
 pub struct SummaryRow {
-    pub label: String,
-    pub value: String,
+    pub label: Phrase,
+    pub value: Phrase,
     pub change: Option<(String, String)>,
-    /// The languages of label and value where they are not the page's
-    /// (an officer's text not yet translated).
-    pub label_lang: Option<String>,
-    pub value_lang: Option<String>,
-    /// A date shown in `<time>` instead of `value`.
-    pub when: Option<When>,
 }
 
 impl SummaryRow {
-    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn new(label: impl Into<Phrase>, value: impl Into<Phrase>) -> Self {
         Self {
             label: label.into(),
             value: value.into(),
             change: None,
-            label_lang: None,
-            value_lang: None,
-            when: None,
-        }
-    }
-
-    /// A row whose value is a date.
-    pub fn when(label: impl Into<String>, when: When) -> Self {
-        Self {
-            when: Some(when),
-            ..Self::new(label, String::new())
         }
     }
 
     /// A row whose label an officer wrote (a question).
-    pub fn written_label(label: Shown, value: impl Into<String>) -> Self {
-        Self {
-            label_lang: Some(label.lang),
-            ..Self::new(label.text, value)
-        }
+    pub fn written_label(label: Shown, value: impl Into<Phrase>) -> Self {
+        Self::new(label, value)
     }
 
     /// A row whose value an officer wrote (topics, area).
-    pub fn written_value(label: impl Into<String>, value: Shown) -> Self {
-        Self {
-            value_lang: Some(value.lang),
-            ..Self::new(label, value.text)
-        }
+    pub fn written_value(label: impl Into<Phrase>, value: Shown) -> Self {
+        Self::new(label, value)
+    }
+
+    /// A row whose value is a date, in `<time>`.
+    pub fn when(label: impl Into<Phrase>, when: When) -> Self {
+        Self::new(label, when)
     }
 
     pub fn change(mut self, href: &str, label: impl Into<String>) -> Self {
@@ -61,33 +45,28 @@ impl SummaryRow {
     }
 }
 
-/// A table cell: text, perhaps a link, perhaps role badges after it.
+/// A table cell: text (an officer's marked with its language, a
+/// resident's isolated), perhaps a link, perhaps role badges after it.
 pub struct Cell {
-    pub text: String,
+    pub text: Phrase,
     pub href: Option<String>,
     /// Role labels shown beside a name. They come from the person's roles
     /// only, so nobody can earn one by choosing a name.
     pub badges: Vec<String>,
-    /// A date shown in `<time>` instead of `text`.
-    pub when: Option<When>,
 }
 
 impl Cell {
-    pub fn link(text: impl Into<String>, href: impl Into<String>) -> Self {
+    pub fn link(text: impl Into<Phrase>, href: impl Into<String>) -> Self {
         Self {
             text: text.into(),
             href: Some(href.into()),
             badges: Vec::new(),
-            when: None,
         }
     }
 
-    /// A cell that shows a date.
+    /// A cell that shows a date, in `<time>`.
     pub fn when(when: When) -> Self {
-        Self {
-            when: Some(when),
-            ..Self::from(String::new())
-        }
+        Self::from(when)
     }
 
     pub fn with_badges(mut self, badges: Vec<String>) -> Self {
@@ -96,20 +75,20 @@ impl Cell {
     }
 }
 
-impl<T: Into<String>> From<T> for Cell {
+impl<T: Into<Phrase>> From<T> for Cell {
     fn from(text: T) -> Self {
         Self {
             text: text.into(),
             href: None,
             badges: Vec::new(),
-            when: None,
         }
     }
 }
 
 pub struct Table {
-    pub caption: String,
-    pub head: Vec<String>,
+    /// The caption, and the label of the box a wide table scrolls in.
+    pub caption: Phrase,
+    pub head: Vec<Phrase>,
     pub rows: Vec<Vec<Cell>>,
     /// What to say when there are no rows.
     pub empty: String,
@@ -138,14 +117,16 @@ pub struct ReportPage<'a> {
     pub back: Option<(String, String)>,
     pub done: Option<String>,
     pub errors: Vec<FieldError>,
-    pub lead: Vec<String>,
+    /// The paragraphs under the heading: the platform's words, or what an
+    /// officer wrote, marked with its language.
+    pub lead: Vec<Phrase>,
     pub rows: Vec<SummaryRow>,
     pub filter: Option<Filter>,
     pub csrf: String,
     pub actions: Vec<ActionForm>,
     pub tables: Vec<Table>,
     /// Links to related pages, listed after the tables.
-    pub links: Vec<(String, String)>,
+    pub links: Vec<(String, Phrase)>,
     pub next: Option<String>,
 }
 

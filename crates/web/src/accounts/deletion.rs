@@ -53,7 +53,7 @@ async fn delete_page<'a>(
         l.t("delete-button").into_owned(),
     );
     page.back = Some(("/account".to_owned(), l.t("back").into_owned()));
-    page.lead = vec![l.t("delete-lead").into_owned()];
+    page.lead = vec![l.t("delete-lead").into()];
     page.warning = Some(l.t("delete-warning").into_owned());
     page.danger = true;
     page.fields = fields;

@@ -6,7 +6,9 @@ use axum::response::Response;
 use cohesion_domain::organisation::{OrganisationInput, OrganisationKind};
 use cohesion_services::accounts::organisations::{self, OrganisationView};
 use cohesion_services::throttle::{throttle, Throttled};
-use cohesion_ui::{ActionForm, Cell, Field, FieldError, FormPage, ReportPage, SummaryRow, Table};
+use cohesion_ui::{
+    ActionForm, Cell, Field, FieldError, FormPage, Phrase, ReportPage, SummaryRow, Table,
+};
 use serde::Deserialize;
 
 use crate::kit::{
@@ -91,7 +93,7 @@ async fn register_page<'a>(
         l.t("organisation-register-button").into_owned(),
     );
     page.back = Some(("/account".to_owned(), l.t("back").into_owned()));
-    page.lead = vec![l.t("organisation-register-lead").into_owned()];
+    page.lead = vec![l.t("organisation-register-lead").into()];
     page.fields = register_fields(ctx, v, &errors);
     page.errors = errors;
     Ok(page)
@@ -150,7 +152,8 @@ async fn org_page<'a>(
     let o = &v.organisation;
     let path = format!("/organisations/{}", o.id);
     let mut ui = ctx.chrome_for(&path, "organisation-title").await?;
-    ui.title = o.name.clone();
+    // An organisation's name is in whatever language its owner wrote.
+    ui.title = Phrase::isolated(&o.name);
     let mut page = ReportPage::new(ui);
     page.back = Some(("/account".to_owned(), ctx.t("back")));
     page.done = confirmation(ctx, done);
@@ -207,8 +210,11 @@ fn members_table(ctx: &PageCtx, v: &OrganisationView) -> Table {
     let t = |id: &str| ctx.t(id);
     let deleted = t("account-deleted-name");
     Table {
-        caption: t("organisation-members"),
-        head: vec![t("field-display-name"), t("organisation-owner")],
+        caption: t("organisation-members").into(),
+        head: vec![
+            t("field-display-name").into(),
+            t("organisation-owner").into(),
+        ],
         rows: v
             .members
             .iter()
@@ -233,8 +239,12 @@ fn members_table(ctx: &PageCtx, v: &OrganisationView) -> Table {
 fn invitations_table(ctx: &PageCtx, v: &OrganisationView) -> Table {
     let t = |id: &str| ctx.t(id);
     Table {
-        caption: t("organisation-invitations"),
-        head: vec![t("field-email"), t("data-when"), t("organisation-accepted")],
+        caption: t("organisation-invitations").into(),
+        head: vec![
+            t("field-email").into(),
+            t("data-when").into(),
+            t("organisation-accepted").into(),
+        ],
         rows: v
             .invitations
             .iter()
@@ -269,7 +279,7 @@ pub async fn invite(
     let id = path_id(&id)?;
     let state = &ctx.state;
     throttle(&state.db, Throttled::MailSending, &me.user_id.to_string()).await?;
-    let letters = CatalogLetters(&state.catalog);
+    let letters = CatalogLetters::for_site(state).await;
     let r = organisations::invite(
         &state.db,
         &letters,
@@ -312,7 +322,7 @@ pub async fn join_form(
         "/organisations/join",
         l.t("join-button").into_owned(),
     );
-    page.lead = vec![l.t("join-lead").into_owned()];
+    page.lead = vec![l.t("join-lead").into()];
     page.hidden = vec![("token", q.token)];
     Ok(no_referrer(respond(StatusCode::OK, page, None)?))
 }

@@ -32,7 +32,7 @@ fn reset_request_page<'a>(
         l.t("reset-request-button").into_owned(),
     );
     page.back = Some(("/sign-in".to_owned(), l.t("nav-sign-in").into_owned()));
-    page.lead = vec![l.t("reset-request-lead").into_owned()];
+    page.lead = vec![l.t("reset-request-lead").into()];
     page.fields = vec![
         Field::new("email", "email", "email", l.t("field-email").into_owned())
             .value(email)
@@ -70,7 +70,7 @@ pub async fn reset_request(
     check_csrf(&headers, &user, &form.csrf)?;
     let state = &ctx.state;
     throttle(&state.db, Throttled::PasswordReset, &client.0).await?;
-    let letters = CatalogLetters(&state.catalog);
+    let letters = CatalogLetters::for_site(state).await;
     let origin = Origin {
         actor: None,
         client: Some(&client.0),

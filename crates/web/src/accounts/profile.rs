@@ -150,7 +150,7 @@ async fn change_form<'a>(
     page.fields = fields;
     page.errors = errors;
     if which == "email" {
-        page.lead = vec![l.t("change-email-lead").into_owned()];
+        page.lead = vec![l.t("change-email-lead").into()];
     }
     Ok(page)
 }
@@ -281,7 +281,7 @@ pub async fn change_email(
     let state = &ctx.state;
     throttle(&state.db, Throttled::MailSending, &me.user_id.to_string()).await?;
     throttle(&state.db, Throttled::SignIn, &client.0).await?;
-    let letters = CatalogLetters(&state.catalog);
+    let letters = CatalogLetters::for_site(state).await;
     let r = profile::request_email_change(
         &state.db,
         &state.passwords,
@@ -340,7 +340,7 @@ pub async fn confirm_email(
         client: Some(&client.0),
     };
     let state = &ctx.state;
-    let letters = CatalogLetters(&state.catalog);
+    let letters = CatalogLetters::for_site(state).await;
     let r = profile::confirm_email_change(
         &state.db,
         &letters,

@@ -90,7 +90,7 @@ pub async fn sign_up(
         password: &form.password,
         locale: ctx.locale().tag(),
     };
-    let letters = CatalogLetters(&state.catalog);
+    let letters = CatalogLetters::for_site(state).await;
     let origin = Origin {
         actor: None,
         client: Some(&client.0),

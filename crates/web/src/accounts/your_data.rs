@@ -20,7 +20,7 @@ pub async fn data_page(ctx: PageCtx, Me(me): Me, client: ClientKey) -> Result<Re
 async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a>, AppError> {
     let mut page = ReportPage::new(ctx.chrome_for("/account/data", "data-title").await?);
     page.back = Some(("/account".to_owned(), ctx.t("back")));
-    page.lead = vec![ctx.t("data-lead")];
+    page.lead = vec![ctx.t("data-lead").into()];
     page.rows = account_rows(ctx, d);
     page.tables = vec![
         sessions_table(ctx, d),
@@ -88,11 +88,11 @@ fn account_rows(ctx: &PageCtx, d: &YourData) -> Vec<SummaryRow> {
 /// The person's sessions.
 fn sessions_table(ctx: &PageCtx, d: &YourData) -> Table {
     Table {
-        caption: ctx.t("account-sessions"),
+        caption: ctx.t("account-sessions").into(),
         head: vec![
-            ctx.t("session-started"),
-            ctx.t("session-last-seen"),
-            ctx.t("session-device"),
+            ctx.t("session-started").into(),
+            ctx.t("session-last-seen").into(),
+            ctx.t("session-device").into(),
         ],
         rows: d
             .sessions
@@ -112,8 +112,11 @@ fn sessions_table(ctx: &PageCtx, d: &YourData) -> Table {
 /// The organisations the person belongs to.
 fn organisations_table(ctx: &PageCtx, d: &YourData) -> Table {
     Table {
-        caption: ctx.t("account-organisations"),
-        head: vec![ctx.t("organisation-name"), ctx.t("organisation-owner")],
+        caption: ctx.t("account-organisations").into(),
+        head: vec![
+            ctx.t("organisation-name").into(),
+            ctx.t("organisation-owner").into(),
+        ],
         rows: d
             .organisations
             .iter()
@@ -131,11 +134,11 @@ fn organisations_table(ctx: &PageCtx, d: &YourData) -> Table {
 /// The person's survey responses, each linking to its consultation.
 fn responses_table(ctx: &PageCtx, d: &YourData) -> Table {
     Table {
-        caption: ctx.t("data-responses"),
+        caption: ctx.t("data-responses").into(),
         head: vec![
-            ctx.t("data-consultation"),
-            ctx.t("export-reference"),
-            ctx.t("export-submitted"),
+            ctx.t("data-consultation").into(),
+            ctx.t("export-reference").into(),
+            ctx.t("export-submitted").into(),
         ],
         rows: d
             .responses
@@ -161,11 +164,11 @@ fn responses_table(ctx: &PageCtx, d: &YourData) -> Table {
 /// The emails the outbox still keeps.
 fn emails_table(ctx: &PageCtx, d: &YourData) -> Table {
     Table {
-        caption: ctx.t("data-emails"),
+        caption: ctx.t("data-emails").into(),
         head: vec![
-            ctx.t("data-when"),
-            ctx.t("data-subject"),
-            ctx.t("data-sent"),
+            ctx.t("data-when").into(),
+            ctx.t("data-subject").into(),
+            ctx.t("data-sent").into(),
         ],
         rows: d
             .emails
@@ -185,12 +188,12 @@ fn emails_table(ctx: &PageCtx, d: &YourData) -> Table {
 /// What the audit log records of the person and their account.
 fn activity_table(ctx: &PageCtx, d: &YourData) -> Table {
     Table {
-        caption: ctx.t("data-activity"),
+        caption: ctx.t("data-activity").into(),
         head: vec![
-            ctx.t("data-when"),
-            ctx.t("audit-action"),
-            ctx.t("audit-detail"),
-            ctx.t("audit-client"),
+            ctx.t("data-when").into(),
+            ctx.t("audit-action").into(),
+            ctx.t("audit-detail").into(),
+            ctx.t("audit-client").into(),
         ],
         rows: d
             .activity

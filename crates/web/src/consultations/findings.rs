@@ -8,105 +8,122 @@ use cohesion_domain::translation::{key, Translator};
 use cohesion_services::consultations::findings::{self, ShownFinding};
 use cohesion_services::consultations::reading;
 use cohesion_ui::consultations::{FindingView, FindingsPage};
+use cohesion_ui::{Phrase, Shown, Value};
 
-use super::wording::option_labels;
+use super::questions::shown_options;
 use crate::kit::{path_id, respond, AppError, Langs, PageCtx};
 
-/// The headline figure of a finding and the sentence under it.
-fn figure(ctx: &PageCtx, f: &ShownFinding) -> (String, String) {
+/// The headline figure of a finding and the sentence under it, which
+/// names the question and the answer or theme in their own languages.
+fn figure(ctx: &PageCtx, langs: &Langs, f: &ShownFinding) -> (String, Phrase) {
+    let question = langs.shown(&key::question(&f.question_def.id, "text"), &f.question);
     match &f.theme {
-        Some(theme) => theme_figure(ctx, f, theme),
-        None => option_figure(ctx, f),
+        Some(label) => {
+            let id = f.finding.theme.as_deref().unwrap_or_default();
+            let theme = langs.shown(&key::theme_label(id), label);
+            theme_figure(ctx, f, &question.into(), &theme)
+        }
+        None => option_figure(ctx, langs, f, question),
     }
 }
 
 /// For a finding that cites a theme: how many answers it holds.
-fn theme_figure(ctx: &PageCtx, f: &ShownFinding, theme: &str) -> (String, String) {
-    let (base, question) = (f.base, f.question.as_str());
+fn theme_figure(
+    ctx: &PageCtx,
+    f: &ShownFinding,
+    question: &Phrase,
+    theme: &Shown,
+) -> (String, Phrase) {
+    let (question, theme) = (Value::Phrase(question), Value::Shown(theme));
     match (f.base_hidden, f.cell.count, f.cell.share) {
         (false, Some(count), Some(p)) => (
             format!("{:.0}%", p.share * 100.0),
-            ctx.locale().t_args(
+            ctx.phrase(
                 "finding-figure-theme",
                 &[
-                    ("count", count.into()),
-                    ("base", base.into()),
-                    ("question", question.into()),
-                    ("theme", theme.into()),
-                    ("low", format!("{:.0}", p.low * 100.0).into()),
-                    ("high", format!("{:.0}", p.high * 100.0).into()),
+                    ("count", Value::Number(count)),
+                    ("base", Value::Number(f.base)),
+                    ("question", question),
+                    ("theme", theme),
+                    ("low", Value::Text(&format!("{:.0}", p.low * 100.0))),
+                    ("high", Value::Text(&format!("{:.0}", p.high * 100.0))),
                 ],
             ),
         ),
         (false, Some(count), None) => (
             count.to_string(),
-            ctx.locale().t_args(
+            ctx.phrase(
                 "finding-figure-theme-count",
                 &[
-                    ("count", count.into()),
-                    ("base", base.into()),
-                    ("question", question.into()),
-                    ("theme", theme.into()),
+                    ("count", Value::Number(count)),
+                    ("base", Value::Number(f.base)),
+                    ("question", question),
+                    ("theme", theme),
                 ],
             ),
         ),
         _ => (
             "–".to_owned(),
-            ctx.locale().t_args(
+            ctx.phrase(
                 "finding-figure-theme-hidden",
-                &[("question", question.into()), ("theme", theme.into())],
+                &[("question", question), ("theme", theme)],
             ),
         ),
     }
 }
 
 /// For a finding that cites an option: how many picked it.
-fn option_figure(ctx: &PageCtx, f: &ShownFinding) -> (String, String) {
-    let labels = option_labels(ctx, &f.question_def);
-    let option = labels.get(f.finding.option).cloned().unwrap_or_default();
+fn option_figure(
+    ctx: &PageCtx,
+    langs: &Langs,
+    f: &ShownFinding,
+    question: Shown,
+) -> (String, Phrase) {
+    let labels = shown_options(ctx, langs, &f.question_def);
+    let option = labels
+        .get(f.finding.option)
+        .map_or_else(Phrase::default, Phrase::from);
     let question = match (&f.question_def.kind, f.finding.row) {
-        (QuestionKind::Matrix { rows }, Some(r)) => format!(
-            "{} – {}",
-            f.question,
-            rows.get(r).cloned().unwrap_or_default()
-        ),
-        _ => f.question.clone(),
+        (QuestionKind::Matrix { rows }, Some(r)) => {
+            let row = rows.get(r).cloned().unwrap_or_default();
+            let row = langs.shown(&key::row(&f.question_def.id, r), &row);
+            Phrase::join([question.into(), row.into()], " – ")
+        }
+        _ => question.into(),
     };
+    let (question, option) = (Value::Phrase(&question), Value::Phrase(&option));
     match (f.base_hidden, f.cell.count, f.cell.share) {
         (false, Some(count), Some(p)) => (
             format!("{:.0}%", p.share * 100.0),
-            ctx.locale().t_args(
+            ctx.phrase(
                 "finding-figure",
                 &[
-                    ("count", count.into()),
-                    ("base", f.base.into()),
-                    ("question", question.as_str().into()),
-                    ("option", option.as_str().into()),
-                    ("low", format!("{:.0}", p.low * 100.0).into()),
-                    ("high", format!("{:.0}", p.high * 100.0).into()),
+                    ("count", Value::Number(count)),
+                    ("base", Value::Number(f.base)),
+                    ("question", question),
+                    ("option", option),
+                    ("low", Value::Text(&format!("{:.0}", p.low * 100.0))),
+                    ("high", Value::Text(&format!("{:.0}", p.high * 100.0))),
                 ],
             ),
         ),
         (false, Some(count), None) => (
             count.to_string(),
-            ctx.locale().t_args(
+            ctx.phrase(
                 "finding-figure-count",
                 &[
-                    ("count", count.into()),
-                    ("base", f.base.into()),
-                    ("question", question.as_str().into()),
-                    ("option", option.as_str().into()),
+                    ("count", Value::Number(count)),
+                    ("base", Value::Number(f.base)),
+                    ("question", question),
+                    ("option", option),
                 ],
             ),
         ),
         _ => (
             "–".to_owned(),
-            ctx.locale().t_args(
+            ctx.phrase(
                 "finding-figure-hidden",
-                &[
-                    ("question", question.as_str().into()),
-                    ("option", option.as_str().into()),
-                ],
+                &[("question", question), ("option", option)],
             ),
         ),
     }
@@ -140,13 +157,12 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
     let langs = Langs::new(&ctx, tr.finish());
     let path = format!("/consultations/{id}/findings");
     let mut ui = ctx.chrome_for(&path, "findings-title").await?;
-    ui.title = ctx
-        .locale()
-        .t_args("findings-title-of", &[("title", c.title.as_str().into())]);
+    let title = langs.shown(key::TITLE, &c.title);
+    ui.title = ctx.phrase("findings-title-of", &[("title", Value::Shown(&title))]);
     let findings = list
         .iter()
         .map(|f| {
-            let (headline, figure) = figure(&ctx, f);
+            let (headline, figure) = figure(&ctx, &langs, f);
             FindingView {
                 title: langs.shown(&key::finding(f.id, "title"), &f.finding.title),
                 headline,

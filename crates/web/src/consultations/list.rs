@@ -11,7 +11,7 @@ use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::consultations::reading::{self, PAGE_SIZE};
 use cohesion_services::permissions::is_staff;
 use cohesion_ui::consultations::{ConsultationItem, ConsultationListPage};
-use cohesion_ui::{Dated, Field};
+use cohesion_ui::{Field, Phrase};
 use serde::Deserialize;
 
 use super::translated::translate_list;
@@ -20,14 +20,13 @@ use crate::kit::{respond, AppError, Langs, PageCtx};
 
 /// When it opens or closes, as its status makes it matter: "Closes 4
 /// February 2027 at 5pm" while open.
-pub(super) fn dates(ctx: &PageCtx, c: &Consultation) -> Dated {
+pub(super) fn dates(ctx: &PageCtx, c: &Consultation) -> Phrase {
     let d = ctx.dates();
     let (opens, closes) = (d.at(c.opens_at), d.at(c.closes_at));
     match c.status(Timestamp::now()) {
         Status::Upcoming => d.sentence(
             "consultation-dates-upcoming",
-            vec![("opens", opens), ("closes", closes)],
-            &[],
+            &[("opens", &opens), ("closes", &closes)],
         ),
         Status::Open => d.with("consultation-dates-open", "closes", closes),
         Status::Closed => d.with("consultation-dates-closed", "closes", closes),

@@ -78,7 +78,7 @@ pub async fn show(
     let (status_key, status) = status_label(&ctx, &c);
     let path = format!("/consultations/{id}");
     let mut ui = ctx.chrome_for(&path, "consultation-title").await?;
-    ui.title = c.title.clone();
+    ui.title = c.title.clone().into();
     let rows = summary_rows(&ctx, &langs, &c);
     // Where this visitor stands, to word the button.
     let who = known_respondent(&ctx, &headers);

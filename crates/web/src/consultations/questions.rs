@@ -6,7 +6,7 @@ use cohesion_domain::survey::model::{Options, QuestionDef, QuestionKind, SHORT_T
 use cohesion_domain::translation::key;
 use cohesion_services::consultations::responding::Progress;
 use cohesion_ui::consultations::{OptionView, QuestionView, SubField};
-use cohesion_ui::{ErrorLink, Shown, When};
+use cohesion_ui::{ErrorLink, Phrase, Shown, When};
 
 use super::wording::{option_labels, tn};
 use crate::kit::{Langs, PageCtx};
@@ -73,7 +73,12 @@ pub(super) fn question_view(
         value: picked.first().cloned().unwrap_or_default(),
         subfields,
         max_chars,
-        max_chars_text: tn(ctx, "survey-max-characters", "count", max_chars as u64),
+        max_chars_text: tn(
+            ctx,
+            "character-count-description",
+            "count",
+            max_chars as u64,
+        ),
         describedby: described.join(" "),
     }
 }
@@ -206,7 +211,7 @@ pub(super) fn error_links(
 }
 
 /// A date question's answer as people write dates ("30 November 2026").
-pub(super) fn answer_date(ctx: &PageCtx, q: &QuestionDef, draft: &RawAnswers) -> Option<When> {
+fn answer_date(ctx: &PageCtx, q: &QuestionDef, draft: &RawAnswers) -> Option<When> {
     if !matches!(q.kind, QuestionKind::Date) {
         return None;
     }
@@ -215,55 +220,66 @@ pub(super) fn answer_date(ctx: &PageCtx, q: &QuestionDef, draft: &RawAnswers) ->
     Some(ctx.dates().day(date))
 }
 
-/// A person-readable rendering of one answer from the draft.
-pub(super) fn answer_text(ctx: &PageCtx, q: &QuestionDef, draft: &RawAnswers) -> String {
-    let labels = option_labels(ctx, q);
+/// A person-readable rendering of one answer from the draft, line by
+/// line: the officer's texts (options, rows) in their languages, what
+/// the person wrote isolated, its language unknown, a date as people
+/// write dates.
+pub(super) fn answer_text(
+    ctx: &PageCtx,
+    langs: &Langs,
+    q: &QuestionDef,
+    draft: &RawAnswers,
+) -> Phrase {
+    if let Some(when) = answer_date(ctx, q, draft) {
+        return when.into();
+    }
+    let labels = shown_options(ctx, langs, q);
     let label = |v: &str| {
         v.parse::<usize>()
             .ok()
             .and_then(|i| labels.get(i))
-            .cloned()
-            .unwrap_or_default()
+            .map_or_else(Phrase::default, Phrase::from)
     };
-    let text = match &q.kind {
+    let lines: Vec<Phrase> = match &q.kind {
         QuestionKind::Matrix { rows } => rows
             .iter()
             .enumerate()
             .filter_map(|(r, row)| {
+                let row = Phrase::from(langs.shown(&key::row(&q.id, r), row));
                 values(draft, &format!("{}-{r}", q.id))
                     .first()
-                    .map(|v| format!("{row}: {}", label(v)))
+                    .map(|v| Phrase::join([row, label(v)], ": "))
             })
-            .collect::<Vec<_>>()
-            .join("\n"),
+            .collect(),
         QuestionKind::Ranking { options } => {
-            let mut ranked: Vec<(usize, &String)> = options
+            let mut ranked: Vec<(usize, (usize, &String))> = options
                 .iter()
                 .enumerate()
                 .filter_map(|(i, o)| {
                     values(draft, &format!("{}-{i}", q.id))
                         .first()
                         .and_then(|r| r.parse::<usize>().ok())
-                        .map(|r| (r, o))
+                        .map(|r| (r, (i, o)))
                 })
                 .collect();
             ranked.sort();
             ranked
                 .iter()
-                .map(|(r, o)| format!("{r}. {o}"))
-                .collect::<Vec<_>>()
-                .join("\n")
+                .map(|(r, (i, o))| {
+                    let option = langs.shown(&key::option(&q.id, *i), o);
+                    Phrase::join([r.to_string().into(), option.into()], ". ")
+                })
+                .collect()
         }
-        k if k.is_choice() => values(draft, &q.id)
+        k if k.is_choice() => values(draft, &q.id).iter().map(|v| label(v)).collect(),
+        _ => values(draft, &q.id)
             .iter()
-            .map(|v| label(v))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        _ => values(draft, &q.id).join("\n"),
+            .map(|v| Phrase::isolated(v))
+            .collect(),
     };
-    if text.is_empty() {
-        ctx.t("check-answers-not-answered")
+    if lines.is_empty() {
+        ctx.t("check-answers-not-answered").into()
     } else {
-        text
+        Phrase::join(lines, "\n")
     }
 }

@@ -12,11 +12,11 @@ use cohesion_services::consultations::responding::writes;
 use cohesion_services::consultations::responding::{Admission, Next, Posted, Progress};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{CheckAnswersPage, QuestionView, SurveyPage};
-use cohesion_ui::{ConfirmationPage, SummaryRow};
+use cohesion_ui::{ConfirmationPage, SummaryRow, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::questions::{answer_date, answer_messages, answer_text, error_links, question_view};
+use super::questions::{answer_messages, answer_text, error_links, question_view};
 use super::respondent::{known_respondent, respondent, turned_away};
 use super::translated::{progress_in, translated_consultation, translated_progress};
 use super::wording::t2;
@@ -33,8 +33,8 @@ pub async fn start(
     let id = path_id(&id)?;
     let mut fresh = None;
     let (who, _) = respondent(&ctx, &headers, &mut fresh)?;
-    let (p, _) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation, p.admission).await? {
+    let (p, langs) = progress_in(&ctx, who, id).await?;
+    if let Some(res) = turned_away(&ctx, &p.consultation, p.admission, &langs).await? {
         return Ok(res);
     }
     if p.survey.pages.is_empty() {
@@ -83,7 +83,7 @@ async fn survey_page(
     let mut ui = ctx.chrome_for(&path, "survey-title").await?;
     let mut title_lang = ctx.locale().tag().to_owned();
     if !def.title.trim().is_empty() {
-        ui.title = def.title.clone();
+        ui.title = def.title.clone().into();
         title_lang = langs.of(&key::page_title(page)).to_owned();
     }
     let previous = p.pages.iter().rev().find(|x| **x < page).copied();
@@ -143,7 +143,7 @@ pub async fn page_form(
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
     let (p, langs) = progress_in(&ctx, who, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation, p.admission).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation, p.admission, &langs).await? {
         return Ok(res);
     }
     let page = page_index(&page, &p.survey)?;
@@ -243,8 +243,8 @@ async fn turned_away_from(
     consultation: Consultation,
     admission: Admission,
 ) -> Result<Response, AppError> {
-    let c = translated_consultation(ctx, consultation).await?;
-    let page = turned_away(ctx, &c, admission).await?;
+    let (c, langs) = translated_consultation(ctx, consultation).await?;
+    let page = turned_away(ctx, &c, admission, &langs).await?;
     Ok(page.unwrap_or_else(|| see_other(&format!("/consultations/{}/respond", c.id))))
 }
 
@@ -266,9 +266,10 @@ async fn check_page(
             }
             let href = format!("/consultations/{id}/respond/{}", page + 1);
             let question = langs.shown(&key::question(&q.id, "text"), &q.text);
-            let mut row = SummaryRow::written_label(question, answer_text(ctx, q, &p.draft));
-            row.when = answer_date(ctx, q, &p.draft);
-            rows.push(row.change(&href, ctx.t("change")));
+            rows.push(
+                SummaryRow::written_label(question, answer_text(ctx, langs, q, &p.draft))
+                    .change(&href, ctx.t("change")),
+            );
         }
     }
     let path = format!("/consultations/{id}/respond/check");
@@ -317,7 +318,7 @@ pub async fn check(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let (p, langs) = known_progress(&ctx, &headers, id).await?;
-    if let Some(res) = turned_away(&ctx, &p.consultation, p.admission).await? {
+    if let Some(res) = turned_away(&ctx, &p.consultation, p.admission, &langs).await? {
         return Ok(res);
     }
     if p.response.is_none() {
@@ -374,26 +375,32 @@ pub async fn done(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let (p, _) = known_progress(&ctx, &headers, id).await?;
+    let (p, langs) = known_progress(&ctx, &headers, id).await?;
     let Some(response) = p.response.as_ref().filter(|r| r.submitted_at.is_some()) else {
         return Err(ServiceError::NotFound.into());
     };
     let path = format!("/consultations/{id}/respond/done");
+    let title = langs.shown(key::TITLE, &p.consultation.title);
     let view = ConfirmationPage {
         ui: ctx.chrome_for(&path, "confirmation-title").await?,
         reference_label: ctx.t("confirmation-reference"),
         reference: response.reference.clone(),
-        paragraphs: vec![ctx.dates().sentence(
+        paragraphs: vec![ctx.phrase(
             "confirmation-text",
-            vec![("closes", ctx.dates().at(p.consultation.closes_at))],
-            &[("title", p.consultation.title.as_str().into())],
+            &[
+                ("title", Value::Shown(&title)),
+                (
+                    "closes",
+                    Value::When(&ctx.dates().at(p.consultation.closes_at)),
+                ),
+            ],
         )],
         links: vec![
             (
                 format!("/consultations/{id}/respond/check"),
-                ctx.t("confirmation-change"),
+                ctx.t("confirmation-change").into(),
             ),
-            (format!("/consultations/{id}"), p.consultation.title.clone()),
+            (format!("/consultations/{id}"), title.into()),
         ],
     };
     respond(StatusCode::OK, view, None)

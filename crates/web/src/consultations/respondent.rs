@@ -5,10 +5,11 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::consultation::Status;
+use cohesion_domain::translation::key;
 use cohesion_services::accounts::tokens::new_token;
 use cohesion_services::consultations::responding::{Admission, Respondent};
 
-use crate::kit::{cookie, respond, see_other, set_cookie, AppError, PageCtx};
+use crate::kit::{cookie, respond, see_other, set_cookie, AppError, Langs, PageCtx};
 
 /// The cookie that lets someone without an account come back to their
 /// anonymous response. Only its SHA-256, per consultation, is stored.
@@ -61,6 +62,7 @@ pub(super) async fn turned_away(
     ctx: &PageCtx,
     c: &Consultation,
     admission: Admission,
+    langs: &Langs,
 ) -> Result<Option<Response>, AppError> {
     if admission.sign_in_first {
         return Ok(Some(see_other(&format!(
@@ -73,17 +75,19 @@ pub(super) async fn turned_away(
         Status::Upcoming => "consultation-respond-upcoming",
         Status::Closed => "consultation-respond-closed",
     };
-    let mut ui = ctx
+    let ui = ctx
         .chrome_for(
             &format!("/consultations/{}", c.id),
             "consultation-not-open-title",
         )
         .await?;
-    ui.title = ctx.t("consultation-not-open-title");
     let page = cohesion_ui::NoticePage {
         ui,
         text: ctx.t(key),
-        link: Some((format!("/consultations/{}", c.id), c.title.clone())),
+        link: Some((
+            format!("/consultations/{}", c.id),
+            langs.shown(key::TITLE, &c.title).into(),
+        )),
     };
     respond(StatusCode::CONFLICT, page, None).map(Some)
 }

@@ -12,18 +12,18 @@ use cohesion_insight::disclosure::SmallBaseRules;
 use cohesion_services::consultations::results::{self, Line, Results};
 use cohesion_services::permissions::may;
 use cohesion_ui::consultations::{Bar, ResultView, ResultsPage};
-use cohesion_ui::{Dated, Shown};
+use cohesion_ui::{Phrase, Shown, Value};
 
 use super::exports::response_links;
 use super::questions::shown_options;
 use super::translated::results_in_language;
-use super::wording::{figure, t1, t2, tn};
+use super::wording::{figure, t1, tn};
 use crate::kit::{path_id, respond, AppError, ClientKey, Langs, PageCtx};
 
 fn line_view(
     ctx: &PageCtx,
     id: &str,
-    heading: Shown,
+    heading: Phrase,
     labels: &[Shown],
     line: &Line,
     base: String,
@@ -43,11 +43,12 @@ fn line_view(
         note: line
             .base_hidden
             .then(|| ctx.t("results-base-hidden").into()),
-        caption: t2(
-            ctx,
+        caption: ctx.phrase(
             "results-table-caption",
-            ("question", &heading.text),
-            ("base", &line.base.to_string()),
+            &[
+                ("question", Value::Phrase(&heading)),
+                ("base", Value::Number(line.base)),
+            ],
         ),
         heading,
         head: [ctx.t("results-option"), ctx.t("results-figure-head")],
@@ -61,11 +62,15 @@ fn weighted_view(
     ctx: &PageCtx,
     w: &results::WeightedSnapshot,
     q: &QuestionDef,
+    text: &Shown,
     labels: &[Shown],
     tally: &cohesion_insight::weighted::WeightedTally,
     rules: SmallBaseRules,
 ) -> ResultView {
-    let heading = t1(ctx, "results-weighted-heading", "question", &q.text);
+    let heading = ctx.phrase(
+        "results-weighted-heading",
+        &[("question", Value::Shown(text))],
+    );
     let effective = format!("{:.0}", tally.effective_base);
     let cells = results::weighted_cells(tally, rules);
     let percent = |x: f64| format!("{:.0}", x * 100.0);
@@ -96,7 +101,6 @@ fn weighted_view(
     ResultView {
         id: format!("{}-weighted", q.id),
         // A sentence of the reader's language naming the question.
-        heading: Shown::new(heading.as_str(), ctx.locale().tag()),
         base: ctx.locale().t_args(
             "results-weighted-base",
             &[
@@ -109,12 +113,14 @@ fn weighted_view(
         } else {
             weighted_note(ctx, &w.computed_at)
         }),
-        caption: t2(
-            ctx,
+        caption: ctx.phrase(
             "results-table-caption",
-            ("question", &heading),
-            ("base", &tally.base.to_string()),
+            &[
+                ("question", Value::Phrase(&heading)),
+                ("base", Value::Number(tally.base)),
+            ],
         ),
+        heading,
         head: [ctx.t("results-option"), ctx.t("weighting-share")],
         bars,
     }
@@ -123,7 +129,7 @@ fn weighted_view(
 /// When the weighted figures were worked out: a snapshot keeps the
 /// instant in RFC 3339 (older ones kept "2026-11-22 09:41 UTC", shown as
 /// they are).
-fn weighted_note(ctx: &PageCtx, computed_at: &str) -> Dated {
+fn weighted_note(ctx: &PageCtx, computed_at: &str) -> Phrase {
     match Timestamp::parse_rfc3339(computed_at) {
         Some(at) => ctx
             .dates()
@@ -135,10 +141,10 @@ fn weighted_note(ctx: &PageCtx, computed_at: &str) -> Dated {
 fn text_view(id: &str, heading: Shown, base: String, note: String) -> ResultView {
     ResultView {
         id: id.to_owned(),
-        heading,
+        heading: heading.into(),
         base,
         note: Some(note.into()),
-        caption: String::new(),
+        caption: Phrase::default(),
         head: [String::new(), String::new()],
         bars: Vec::new(),
     }
@@ -170,7 +176,8 @@ fn result_views(ctx: &PageCtx, langs: &Langs, r: &Results) -> Vec<ResultView> {
         match &q.question.kind {
             QuestionKind::Matrix { rows } => {
                 for (i, (row, line)) in rows.iter().zip(&q.lines).enumerate() {
-                    let heading = Shown::new(format!("{text} – {row}"), text.lang.as_str());
+                    let row = langs.shown(&key::row(&q.question.id, i), row);
+                    let heading = Phrase::join([(&text).into(), row.into()], " – ");
                     let base = tn(ctx, "results-answered", "count", line.base);
                     out.push(line_view(
                         ctx,
@@ -184,24 +191,26 @@ fn result_views(ctx: &PageCtx, langs: &Langs, r: &Results) -> Vec<ResultView> {
             }
             QuestionKind::Ranking { .. } => {
                 if let Some(line) = q.lines.first() {
-                    let heading = t1(ctx, "results-ranked-first", "question", &q.question.text);
-                    out.push(line_view(
-                        ctx,
-                        &q.question.id,
-                        langs.reader(heading),
-                        &labels,
-                        line,
-                        base,
-                    ));
+                    let heading =
+                        ctx.phrase("results-ranked-first", &[("question", Value::Shown(&text))]);
+                    out.push(line_view(ctx, &q.question.id, heading, &labels, line, base));
                 }
             }
             k if k.is_choice() => {
                 if let Some(line) = q.lines.first() {
-                    out.push(line_view(ctx, &q.question.id, text, &labels, line, base));
+                    out.push(line_view(
+                        ctx,
+                        &q.question.id,
+                        (&text).into(),
+                        &labels,
+                        line,
+                        base.clone(),
+                    ));
                 }
                 let weighted = r.weighting.as_ref().and_then(|w| {
-                    w.question(&q.question.id)
-                        .map(|tally| weighted_view(ctx, w, &q.question, &labels, tally, r.rules))
+                    w.question(&q.question.id).map(|tally| {
+                        weighted_view(ctx, w, &q.question, &text, &labels, tally, r.rules)
+                    })
                 });
                 out.extend(weighted);
             }
@@ -226,7 +235,8 @@ pub async fn results_page(
     let (r, langs) = results_in_language(&ctx, &client, id).await?;
     let path = format!("/consultations/{id}/results");
     let mut ui = ctx.chrome_for(&path, "results-title").await?;
-    ui.title = t1(&ctx, "results-title-of", "title", &r.consultation.title);
+    let title = langs.shown(key::TITLE, &r.consultation.title);
+    ui.title = ctx.phrase("results-title-of", &[("title", Value::Shown(&title))]);
     let staff_view = r.consultation.results_published_at.is_none();
     let mut lead = vec![
         tn(

@@ -38,10 +38,11 @@ pub(super) async fn translated_progress(
 pub(super) async fn translated_consultation(
     ctx: &PageCtx,
     mut c: Consultation,
-) -> Result<Consultation, AppError> {
+) -> Result<(Consultation, Langs), AppError> {
     let t = reading::translation(&ctx.state.db, c.id, ctx.locale().tag()).await?;
-    Translator::new(&t).main(&mut c.title, &mut c.summary, &mut c.body);
-    Ok(c)
+    let mut tr = Translator::new(&t);
+    tr.main(&mut c.title, &mut c.summary, &mut c.body);
+    Ok((c, Langs::new(ctx, tr.finish())))
 }
 
 /// A list page's titles and summaries in the page's language (one

@@ -10,11 +10,11 @@ use cohesion_services::consultations::reading;
 use cohesion_services::consultations::translations;
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{TranslationPage, TranslationRow};
-use cohesion_ui::ErrorLink;
+use cohesion_ui::{ErrorLink, Phrase, Shown, Value};
 
 use crate::kit::{
     check_session_csrf, confirmation, path_id, respond, see_other, AppError, ClientKey, DoneQuery,
-    May, PageCtx, RunEngagement, StrictForm,
+    Langs, May, PageCtx, RunEngagement, StrictForm,
 };
 
 /// The longest piece of an original quoted in a row's heading.
@@ -33,16 +33,17 @@ fn quote(original: &str) -> String {
 }
 
 /// What a row of the translations page is, in words ("Question 2: … —
-/// option 1", "Finding: … — title"): the key stays the field's name.
-fn heading(ctx: &PageCtx, part: &Part, original: &str) -> String {
-    let l = ctx.locale();
-    let n = |id: &str, n: &usize| l.t_num(id, "number", *n as u64);
+/// option 1", "Finding: … — title"), the quoted original marked with
+/// its language: the key stays the field's name.
+fn heading(ctx: &PageCtx, part: &Part, original: &str) -> Phrase {
+    let n = |id: &str, n: &usize| ctx.phrase(id, &[("number", Value::Number(*n as u64))]);
+    let quoted = |text: &str| Langs::as_written(ctx).original(quote(text));
     match part {
-        Part::Title => ctx.t("translations-part-title"),
-        Part::Summary => ctx.t("translations-part-summary"),
-        Part::Body => ctx.t("translations-part-body"),
+        Part::Title => ctx.t("translations-part-title").into(),
+        Part::Summary => ctx.t("translations-part-summary").into(),
+        Part::Body => ctx.t("translations-part-body").into(),
         Part::Topic(i) => n("translations-part-topic", i),
-        Part::Area => ctx.t("translations-part-area"),
+        Part::Area => ctx.t("translations-part-area").into(),
         Part::Strand(i) => n("translations-part-strand", i),
         Part::Document(i) => n("translations-part-document", i),
         Part::StageName(i) => n("translations-part-stage-name", i),
@@ -53,29 +54,34 @@ fn heading(ctx: &PageCtx, part: &Part, original: &str) -> String {
             text,
             field,
         } => {
-            let field = match field {
-                QuestionField::Text => ctx.t("translations-field-text"),
-                QuestionField::Hint => ctx.t("translations-field-hint"),
-                QuestionField::Purpose => ctx.t("translations-field-purpose"),
+            let field: Phrase = match field {
+                QuestionField::Text => ctx.t("translations-field-text").into(),
+                QuestionField::Hint => ctx.t("translations-field-hint").into(),
+                QuestionField::Purpose => ctx.t("translations-field-purpose").into(),
                 QuestionField::Option(i) => n("translations-field-option", i),
                 QuestionField::Row(i) => n("translations-field-row", i),
             };
-            l.t_args(
+            ctx.phrase(
                 "translations-part-question",
                 &[
-                    ("number", (*number as u64).into()),
-                    ("question", quote(text).into()),
-                    ("field", field.into()),
+                    ("number", Value::Number(*number as u64)),
+                    ("question", Value::Shown(&quoted(text))),
+                    ("field", Value::Phrase(&field)),
                 ],
             )
         }
-        Part::FindingTitle(title) => {
-            l.t_text("translations-part-finding-title", "finding", &quote(title))
-        }
-        Part::FindingBody(title) => {
-            l.t_text("translations-part-finding-body", "finding", &quote(title))
-        }
-        Part::ThemeLabel => l.t_text("translations-part-theme", "theme", &quote(original)),
+        Part::FindingTitle(title) => ctx.phrase(
+            "translations-part-finding-title",
+            &[("finding", Value::Shown(&quoted(title)))],
+        ),
+        Part::FindingBody(title) => ctx.phrase(
+            "translations-part-finding-body",
+            &[("finding", Value::Shown(&quoted(title)))],
+        ),
+        Part::ThemeLabel => ctx.phrase(
+            "translations-part-theme",
+            &[("theme", Value::Shown(&quoted(original)))],
+        ),
     }
 }
 
@@ -127,9 +133,11 @@ async fn page(
         .count();
     let path = format!("/staff/consultations/{id}/translations/{}", target.tag());
     let mut ui = ctx.chrome_for(&path, "translations-title").await?;
-    ui.title = ctx.locale().t_args(
+    // The language's name in itself, marked so ("العربية" in English).
+    let language = Shown::new(target.name(), target.tag());
+    ui.title = ctx.phrase(
         "translations-title-of",
-        &[("language", target.name().into())],
+        &[("language", Value::Shown(&language))],
     );
     let view = TranslationPage {
         ui,
@@ -148,6 +156,7 @@ async fn page(
         action: path,
         target_lang: target.tag().to_owned(),
         target_dir: target.direction().as_str().to_owned(),
+        original_lang: ctx.state.catalog.default_locale().tag().to_owned(),
         original_label: ctx.t("translations-original"),
         rows: texts
             .into_iter()

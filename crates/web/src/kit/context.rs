@@ -2,6 +2,8 @@
 //! in (explicit `?lang=`, then the language cookie, then Accept-Language),
 //! and how errors look (a translated page, or problem+json under /api).
 
+use std::time::Duration;
+
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -79,7 +81,8 @@ pub async fn presentation(
         let rendered = if uri.path().starts_with("/api/") {
             problem_json(locale, status, &info, request_id)
         } else {
-            error_page(&state, locale, uri.path(), status, &info, request_id)
+            let site = site_name(&state, locale).await;
+            error_page(&state, locale, site, uri.path(), status, &info, request_id)
         };
         res = carry_headers(res, rendered, &info);
     }
@@ -206,9 +209,27 @@ fn problem_json(
     res
 }
 
+/// How long an error page waits for the programme's name before it
+/// names the site by the product's instead: the error may be the
+/// database's own.
+const SITE_NAME_WAIT: Duration = Duration::from_millis(250);
+
+/// The site's name in `locale` and the language it is written in, as
+/// every other page gives it (the programme's, from the cache when
+/// fresh), or `None` for the product's name when it cannot be had.
+async fn site_name(state: &SharedState, locale: &Locale) -> Option<(String, String)> {
+    let fallback = state.catalog.default_locale().tag();
+    let lookup = state.site.programme(locale.tag(), fallback);
+    match tokio::time::timeout(SITE_NAME_WAIT, lookup).await {
+        Ok(Ok(Some(p))) => Some((p.text.name.clone(), p.text.locale.clone())),
+        _ => None,
+    }
+}
+
 fn error_page(
     state: &SharedState,
     locale: &Locale,
+    site: Option<(String, String)>,
     path: &str,
     status: StatusCode,
     info: &ErrorInfo,
@@ -219,14 +240,18 @@ fn error_page(
     // the failed URL may be the very thing that was wrong, or a crafted
     // "//elsewhere" that would turn the links into links off the site.
     let link_path = InfoPage::from_path(path).map_or("/", InfoPage::path);
-    let ui = Chrome::new(
+    let site_lang = site.as_ref().map(|(_, lang)| lang.clone());
+    let mut ui = Chrome::new(
         locale,
         &state.catalog,
         link_path,
         &format!("error-{n}-title"),
-        None,
+        site.map(|(name, _)| name),
         &state.assets,
     );
+    if let Some(lang) = site_lang {
+        ui = ui.with_site_lang(&lang);
+    }
     let text = match info.retry_after {
         Some(secs) if n == 429 => ui.tn("error-429-text", "seconds", &u64::from(secs)),
         _ if n == 429 => ui.tn("error-429-text", "seconds", &60),

@@ -6,8 +6,8 @@
 
 use cohesion_domain::local_time::{ClockChange, ClockFace, SiteZone};
 use cohesion_domain::timestamp::Timestamp;
-use cohesion_i18n::{FluentValue, Locale};
-use cohesion_ui::{Dated, DatedPart, When};
+use cohesion_i18n::Locale;
+use cohesion_ui::{Phrase, Value, When};
 use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
@@ -17,10 +17,6 @@ use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 const MACHINE_INSTANT: &[BorrowedFormatItem<'static>] =
     format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
 const MACHINE_DATE: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
-
-/// Stands for a date while its sentence is formatted: a character no
-/// message holds (Unicode's private use area), one per date.
-const MARK: char = '\u{E000}';
 
 /// Dates in one language and the site's zone.
 pub struct Dates<'a> {
@@ -101,56 +97,20 @@ impl<'a> Dates<'a> {
         unmarked(text)
     }
 
-    /// The message `id` with `dates` in it, each in `<time>`, and any
-    /// other arguments `args` gives.
-    pub fn sentence(
-        &self,
-        id: &str,
-        dates: Vec<(&str, When)>,
-        args: &[(&str, FluentValue<'_>)],
-    ) -> Dated {
-        let marks: Vec<String> = (0..dates.len()).map(|i| mark(i).to_string()).collect();
-        let mut all: Vec<(&str, FluentValue<'_>)> = args.to_vec();
-        for ((name, _), m) in dates.iter().zip(&marks) {
-            all.push((name, m.as_str().into()));
-        }
-        let text = self.locale.t_args(id, &all);
-        let mut whens: Vec<Option<When>> = dates.into_iter().map(|(_, w)| Some(w)).collect();
-        let mut parts = Vec::new();
-        let mut plain = String::new();
-        // Fluent isolates each value with FSI … PDI; `<time>` stands in
-        // for the value, so the pair around it goes.
-        let mut after_date = false;
-        for c in text.chars() {
-            let taken = (c as u32)
-                .checked_sub(MARK as u32)
-                .and_then(|i| whens.get_mut(i as usize))
-                .and_then(Option::take);
-            if let Some(when) = taken {
-                if plain.ends_with('\u{2068}') {
-                    plain.pop();
-                }
-                if !plain.is_empty() {
-                    parts.push(DatedPart::Text(std::mem::take(&mut plain)));
-                }
-                parts.push(DatedPart::When(when));
-                after_date = true;
-            } else if !(after_date && c == '\u{2069}') {
-                plain.push(c);
-                after_date = false;
-            } else {
-                after_date = false;
-            }
-        }
-        if !plain.is_empty() {
-            parts.push(DatedPart::Text(plain));
-        }
-        Dated { parts }
+    /// The message `id` with `dates` in it, each in `<time>` (a
+    /// [`Phrase`], so the words around them are the reader's language's,
+    /// in its order, with no isolation marks in the markup).
+    pub fn sentence(&self, id: &str, dates: &[(&str, &When)]) -> Phrase {
+        let args: Vec<(&str, Value<'_>)> = dates
+            .iter()
+            .map(|(name, w)| (*name, Value::When(w)))
+            .collect();
+        Phrase::message(self.locale, id, &args)
     }
 
     /// The message `id` with one date in it, as `name`.
-    pub fn with(&self, id: &str, name: &str, when: When) -> Dated {
-        self.sentence(id, vec![(name, when)], &[])
+    pub fn with(&self, id: &str, name: &str, when: When) -> Phrase {
+        self.sentence(id, &[(name, &when)])
     }
 
     /// What an officer should be told about a clock change that skips or
@@ -191,10 +151,6 @@ impl<'a> Dates<'a> {
                 .t_text("time-zone-other", "zone", self.zone.name()),
         )
     }
-}
-
-fn mark(i: usize) -> char {
-    char::from_u32(MARK as u32 + i as u32).unwrap_or(MARK)
 }
 
 fn machine_instant(at: OffsetDateTime) -> String {
@@ -372,20 +328,19 @@ mod tests {
                 s.to_string(),
                 "Closes <time datetime=\"2027-02-04T17:00:00Z\">4 February 2027 at 5pm</time>"
             );
-            assert_eq!(s.text(), "Closes 4 February 2027 at 5pm");
+            assert_eq!(s.unmarked(), "Closes 4 February 2027 at 5pm");
             let both = d.sentence(
                 "consultation-dates-upcoming",
-                vec![
-                    ("opens", d.instant(datetime!(2027-01-04 09:00 UTC))),
-                    ("closes", d.instant(datetime!(2027-02-04 17:00 UTC))),
+                &[
+                    ("opens", &d.instant(datetime!(2027-01-04 09:00 UTC))),
+                    ("closes", &d.instant(datetime!(2027-02-04 17:00 UTC))),
                 ],
-                &[],
             );
             assert_eq!(
-                both.text(),
+                both.unmarked(),
                 "Opens 4 January 2027 at 9am, closes 4 February 2027 at 5pm"
             );
-            assert_eq!(both.parts.len(), 4, "{both:?}");
+            assert_eq!(both.html().matches("<time ").count(), 2, "{both:?}");
         });
         with("ar", "Europe/London", |d| {
             let closes = d.instant(datetime!(2027-02-04 17:00 UTC));

@@ -1,11 +1,38 @@
-//! The emails accounts send, written from the translated messages.
+//! The emails accounts send, written from the translated messages and
+//! signed with the site's name, as its pages are.
 
 use cohesion_i18n::Catalog;
 use cohesion_services::accounts::{Letter, LetterKind, Letters};
 
-pub struct CatalogLetters<'a>(pub &'a Catalog);
+use super::state::AppState;
 
-impl CatalogLetters<'_> {
+pub struct CatalogLetters<'a> {
+    catalog: &'a Catalog,
+    /// The site's name in each language (locale tag, name): the
+    /// programme's, else the product's.
+    sites: Vec<(String, String)>,
+}
+
+impl<'a> CatalogLetters<'a> {
+    /// Letters for this site, in every language it speaks. The site's
+    /// name comes from the programme (cached, as for pages); a name that
+    /// cannot be read is the product's, never a reason not to write.
+    pub async fn for_site(state: &'a AppState) -> CatalogLetters<'a> {
+        let fallback = state.catalog.default_locale().tag();
+        let mut sites = Vec::new();
+        for l in state.catalog.all() {
+            let name = match state.site.programme(l.tag(), fallback).await {
+                Ok(Some(p)) => p.text.name.clone(),
+                _ => l.t("product-name").into_owned(),
+            };
+            sites.push((l.tag().to_owned(), name));
+        }
+        CatalogLetters {
+            catalog: &state.catalog,
+            sites,
+        }
+    }
+
     fn letter(
         &self,
         locale: &str,
@@ -15,16 +42,27 @@ impl CatalogLetters<'_> {
         organisation: &str,
     ) -> Letter {
         let l = self
-            .0
+            .catalog
             .get(locale)
-            .unwrap_or_else(|| self.0.default_locale());
+            .unwrap_or_else(|| self.catalog.default_locale());
+        let site = self
+            .sites
+            .iter()
+            .find(|(tag, _)| tag == l.tag())
+            .map_or_else(|| l.t("product-name").into_owned(), |(_, n)| n.clone());
         // Plain-text email: bidi isolation marks around a link would break it.
         let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
+        let args = [
+            ("link", link.into()),
+            ("organisation", organisation.into()),
+            ("site", site.as_str().into()),
+        ];
         Letter {
-            subject: plain(l.t_args(subject, &[("organisation", organisation.into())])),
-            body: plain(l.t_args(
-                body,
-                &[("link", link.into()), ("organisation", organisation.into())],
+            subject: plain(l.t_args(subject, &args)),
+            body: plain(format!(
+                "{}\n\n{}",
+                l.t_args(body, &args),
+                l.t_args("email-sign-off", &args)
             )),
         }
     }

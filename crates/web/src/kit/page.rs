@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use cohesion_domain::programme::Programme;
 use cohesion_i18n::Locale;
 use cohesion_services::ServiceError;
-use cohesion_ui::{Chrome, NoticePage, Template, UserBox};
+use cohesion_ui::{Chrome, NoticePage, Phrase, Template, UserBox, Value};
 use uuid::Uuid;
 
 use super::context::{KeepBody, ReqLocale};
@@ -62,6 +62,12 @@ impl PageCtx {
     /// Dates as the reader writes them, in the site's time zone.
     pub fn dates(&self) -> super::dates::Dates<'_> {
         super::dates::Dates::new(self.locale(), &self.state.config.time_zone)
+    }
+
+    /// The message `id` with `args` placed in it as markup, for a title,
+    /// heading, link, caption or summary row (ADR 0020).
+    pub fn phrase(&self, id: &str, args: &[(&str, Value<'_>)]) -> Phrase {
+        Phrase::message(self.locale(), id, args)
     }
 
     pub(crate) async fn programme(&self) -> Result<Option<Arc<Programme>>, AppError> {
@@ -182,7 +188,7 @@ pub async fn notice<'a>(
     Ok(NoticePage {
         ui: ctx.chrome_for(path, title).await?,
         text: l.t(text).into_owned(),
-        link: link.map(|(href, label)| (href.to_owned(), l.t(label).into_owned())),
+        link: link.map(|(href, label)| (href.to_owned(), l.t(label).into())),
     })
 }
 

@@ -13,6 +13,7 @@ pub struct Langs {
     reader: String,
     original: String,
     untranslated: Untranslated,
+    as_written: bool,
 }
 
 impl Langs {
@@ -21,12 +22,23 @@ impl Langs {
             reader: ctx.locale().tag().to_owned(),
             original: ctx.state.catalog.default_locale().tag().to_owned(),
             untranslated,
+            as_written: false,
+        }
+    }
+
+    /// For the staff's pages, which show a consultation as written:
+    /// every text of the consultation in the original's language, the
+    /// platform's own in the reader's.
+    pub fn as_written(ctx: &PageCtx) -> Self {
+        Langs {
+            as_written: true,
+            ..Langs::new(ctx, Untranslated::default())
         }
     }
 
     /// The language of the text under `key`.
     pub fn of(&self, key: &str) -> &str {
-        if self.untranslated.contains(key) {
+        if self.as_written || self.untranslated.contains(key) {
             &self.original
         } else {
             &self.reader
@@ -36,7 +48,7 @@ impl Langs {
     /// One language for texts shown together (a list of topics): the
     /// original's while any of them is left as written.
     pub fn of_all(&self, keys: impl IntoIterator<Item = String>) -> &str {
-        match keys.into_iter().any(|k| self.untranslated.contains(&k)) {
+        match self.as_written || keys.into_iter().any(|k| self.untranslated.contains(&k)) {
             true => &self.original,
             false => &self.reader,
         }
@@ -45,6 +57,12 @@ impl Langs {
     /// The text under `key` as shown.
     pub fn shown(&self, key: &str, text: &str) -> Shown {
         Shown::new(text, self.of(key))
+    }
+
+    /// A consultation's text as written, in the original's language (the
+    /// staff's pages show the consultation so).
+    pub fn original(&self, text: impl Into<String>) -> Shown {
+        Shown::new(text, self.original.as_str())
     }
 
     /// A text of the platform's own, in the reader's language.

@@ -184,8 +184,9 @@ pub fn translation_row<'a>(html: &'a str, key: &str) -> &'a str {
 }
 
 /// The visible heading of a translations page row: the text of its label
-/// (Fluent's direction isolation marks taken out), checked to be the
-/// label of the row's field, which is named by the key.
+/// (the markup that isolates the quoted original, and any of Fluent's
+/// isolation marks, taken out), checked to be the label of the row's
+/// field, which is named by the key.
 pub fn translation_heading(row: &str) -> String {
     let (_, rest) = row.split_once("<label ").expect("a label");
     let (attributes, rest) = rest.split_once('>').unwrap();
@@ -207,5 +208,20 @@ pub fn translation_heading(row: &str) -> String {
     );
     assert!(field.contains(" name=\""), "{field}");
     let text = rest.split_once("</label>").unwrap().0;
-    text.replace(['\u{2068}', '\u{2069}'], "")
+    text_of(text).replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The text of a piece of markup: its tags taken out.
+pub fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }

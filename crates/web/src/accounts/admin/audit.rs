@@ -41,7 +41,7 @@ pub async fn audit_log(
     let entries = people::read_audit(&ctx.state.db, &me, query).await?;
     let mut page = ReportPage::new(ctx.chrome_for("/admin/audit", "audit-title").await?);
     page.back = Some(("/account".to_owned(), t("back")));
-    page.lead = vec![t("audit-lead")];
+    page.lead = vec![t("audit-lead").into()];
     page.filter = Some(Filter {
         action: "/admin/audit".to_owned(),
         fields: vec![
@@ -74,14 +74,14 @@ pub async fn audit_log(
         format!("/admin/audit?{qs}")
     });
     page.tables = vec![Table {
-        caption: t("audit-entries"),
+        caption: t("audit-entries").into(),
         head: vec![
-            t("data-when"),
-            t("audit-action"),
-            t("audit-actor"),
-            t("audit-subject"),
-            t("audit-detail"),
-            t("audit-client"),
+            t("data-when").into(),
+            t("audit-action").into(),
+            t("audit-actor").into(),
+            t("audit-subject").into(),
+            t("audit-detail").into(),
+            t("audit-client").into(),
         ],
         rows: entries
             .into_iter()

@@ -42,7 +42,8 @@ pub async fn outbox_page(
         "outbox-lead"
     } else {
         "outbox-lead-smtp"
-    })];
+    })
+    .into()];
     page.next = (mail.len() as i64 == OUTBOX_PAGE)
         .then(|| {
             mail.last()
@@ -50,13 +51,13 @@ pub async fn outbox_page(
         })
         .flatten();
     page.tables = vec![Table {
-        caption: t("outbox-messages"),
+        caption: t("outbox-messages").into(),
         head: vec![
-            t("data-when"),
-            t("outbox-to"),
-            t("data-subject"),
-            t("outbox-body"),
-            t("data-sent"),
+            t("data-when").into(),
+            t("outbox-to").into(),
+            t("data-subject").into(),
+            t("outbox-body").into(),
+            t("data-sent").into(),
         ],
         rows: mail
             .into_iter()

@@ -98,12 +98,12 @@ fn people_filter(ctx: &PageCtx, text: &str, role: Option<Role>) -> Filter {
 fn people_table(ctx: &PageCtx, found: &[Person]) -> Table {
     let t = |id: &str| ctx.t(id);
     Table {
-        caption: t("people-results"),
+        caption: t("people-results").into(),
         head: vec![
-            t("field-display-name"),
-            t("field-email"),
-            t("account-roles"),
-            t("people-status"),
+            t("field-display-name").into(),
+            t("field-email").into(),
+            t("account-roles").into(),
+            t("people-status").into(),
         ],
         rows: found
             .iter()
@@ -211,7 +211,7 @@ pub async fn person(
             danger: !s.suspended,
         });
     }
-    page.lead = vec![t("person-lead")];
+    page.lead = vec![t("person-lead").into()];
     respond(StatusCode::OK, page, None)
 }
 

@@ -92,7 +92,7 @@ pub async fn sign_up(
     accounts::sign_up(
         &state.db,
         &state.passwords,
-        &CatalogLetters(&state.catalog),
+        &CatalogLetters::for_site(state).await,
         &state.config.public_url,
         input,
         origin,
@@ -224,7 +224,7 @@ pub async fn reset_request(
     };
     accounts::reset::request(
         &state.db,
-        &CatalogLetters(&state.catalog),
+        &CatalogLetters::for_site(&state).await,
         &state.config.public_url,
         &req.email,
         origin,

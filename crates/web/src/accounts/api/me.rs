@@ -227,7 +227,7 @@ pub async fn change_email(
     profile::request_email_change(
         &state.db,
         &state.passwords,
-        &CatalogLetters(&state.catalog),
+        &CatalogLetters::for_site(&state).await,
         &state.config.public_url,
         &me,
         profile::EmailChange {
@@ -270,7 +270,7 @@ pub async fn confirm_email(
     };
     profile::confirm_email_change(
         &state.db,
-        &CatalogLetters(&state.catalog),
+        &CatalogLetters::for_site(&state).await,
         &state.config.public_url,
         &req.token,
         origin,

@@ -260,7 +260,7 @@ pub async fn invite(
     throttle(&state.db, Throttled::MailSending, &me.user_id.to_string()).await?;
     organisations::invite(
         &state.db,
-        &CatalogLetters(&state.catalog),
+        &CatalogLetters::for_site(&state).await,
         &state.config.public_url,
         &me,
         id,

@@ -5,12 +5,13 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_services::consultations::results::{self, crosstab};
-use cohesion_ui::{Cell, Field, Table};
+use cohesion_ui::{Cell, Field, Phrase, Table, Value};
 use serde::Deserialize;
 
 use super::analysis_frame;
-use crate::consultations::wording::{figure, option_labels};
-use crate::kit::{respond, Analyse, AppError, ClientKey, May, PageCtx};
+use crate::consultations::questions::shown_options;
+use crate::consultations::wording::figure;
+use crate::kit::{respond, Analyse, AppError, ClientKey, Langs, May, PageCtx};
 
 #[derive(Deserialize, Default)]
 pub struct AnalysisQuery {
@@ -49,7 +50,7 @@ pub async fn analysis(
         ],
         button: ctx.t("analysis-show"),
     });
-    page.lead = vec![ctx.t("analysis-lead")];
+    page.lead = vec![ctx.t("analysis-lead").into()];
     if !q.rows.is_empty() && !q.columns.is_empty() {
         let x = crosstab::crosstab(
             &ctx.state.db,
@@ -69,16 +70,17 @@ pub async fn analysis(
 /// The crosstab: a row per option of one question, a column per option of
 /// the other, each cell a count with its share, and the totals.
 fn crosstab_table(ctx: &PageCtx, x: &crosstab::Crosstab) -> Table {
-    let row_labels = option_labels(ctx, &x.rows_by);
-    let col_labels = option_labels(ctx, &x.columns_by);
-    let mut head = vec![String::new()];
-    head.extend(col_labels.iter().cloned());
-    head.push(ctx.t("analysis-total"));
+    let langs = Langs::as_written(ctx);
+    let row_labels = shown_options(ctx, &langs, &x.rows_by);
+    let col_labels = shown_options(ctx, &langs, &x.columns_by);
+    let mut head = vec![Phrase::default()];
+    head.extend(col_labels.iter().map(Phrase::from));
+    head.push(ctx.t("analysis-total").into());
     let mut rows: Vec<Vec<Cell>> = row_labels
         .iter()
         .enumerate()
         .map(|(i, label)| {
-            let mut row = vec![Cell::from(label.clone())];
+            let mut row = vec![Cell::from(label)];
             for j in 0..col_labels.len() {
                 let cell = results::Cell {
                     count: x.cells[i][j],
@@ -101,11 +103,17 @@ fn crosstab_table(ctx: &PageCtx, x: &crosstab::Crosstab) -> Table {
     totals.push(Cell::from(String::new()));
     rows.push(totals);
     Table {
-        caption: ctx.locale().t_args(
+        caption: ctx.phrase(
             "analysis-caption",
             &[
-                ("rows", x.rows_by.text.as_str().into()),
-                ("columns", x.columns_by.text.as_str().into()),
+                (
+                    "rows",
+                    Value::Shown(&langs.original(x.rows_by.text.as_str())),
+                ),
+                (
+                    "columns",
+                    Value::Shown(&langs.original(x.columns_by.text.as_str())),
+                ),
             ],
         ),
         head,

@@ -7,13 +7,13 @@ use axum::response::Response;
 use cohesion_domain::survey::model::QuestionKind;
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::results::texts;
-use cohesion_ui::{Cell, Field, Filter, ReportPage, SummaryRow, Table};
+use cohesion_ui::{Cell, Field, Filter, Phrase, ReportPage, Shown, SummaryRow, Table, Value};
 use serde::Deserialize;
 
 use super::analysis_frame;
 use crate::consultations::themes::response_href;
 use crate::consultations::wording::option_labels;
-use crate::kit::{path_id, respond, Analyse, AppError, May, PageCtx};
+use crate::kit::{path_id, respond, Analyse, AppError, Langs, May, PageCtx};
 
 #[derive(Deserialize, Default)]
 pub struct AnswersQuery {
@@ -62,7 +62,7 @@ pub async fn answers(
         button: ctx.t("analysis-show"),
     });
     if question.is_empty() {
-        page.lead = vec![ctx.t("answers-none")];
+        page.lead = vec![ctx.t("answers-none").into()];
         return respond(StatusCode::OK, page, None);
     }
     let current = q.page.unwrap_or(1).clamp(1, 100_000);
@@ -70,15 +70,16 @@ pub async fn answers(
         texts::texts(&ctx.state.db, &me, id, &question, &q.search, current).await?;
     page.lead = vec![ctx
         .locale()
-        .t_args("answers-count", &[("count", (total.max(0) as u64).into())])];
+        .t_args("answers-count", &[("count", (total.max(0) as u64).into())])
+        .into()];
+    let text = Langs::as_written(&ctx).original(def.text.as_str());
     if matches!(def.kind, QuestionKind::LongText { .. }) {
         page.links.push((
             format!("/staff/consultations/{id}/themes/{}", def.id),
-            ctx.locale()
-                .t_args("themes-link", &[("question", def.text.as_str().into())]),
+            ctx.phrase("themes-link", &[("question", Value::Shown(&text))]),
         ));
     }
-    page.tables.push(answers_table(&ctx, &def.text, list));
+    page.tables.push(answers_table(&ctx, text, list));
     if i64::from(current) * texts::TEXTS_PAGE < total {
         let mut next = form_urlencoded::Serializer::new(String::new());
         next.append_pair("question", &question);
@@ -105,14 +106,20 @@ fn text_questions(v: &ConsultationView) -> Vec<(String, String)> {
 }
 
 /// The answers (reference, text) to `question`, contact details masked
-/// by the services.
-fn answers_table(ctx: &PageCtx, question: &str, list: Vec<(String, String)>) -> Table {
+/// by the services, each isolated: nobody recorded the language it is
+/// written in.
+fn answers_table(ctx: &PageCtx, question: Shown, list: Vec<(String, String)>) -> Table {
     Table {
-        caption: question.to_owned(),
-        head: vec![ctx.t("export-reference"), ctx.t("answers-answer")],
+        caption: question.into(),
+        head: vec![
+            ctx.t("export-reference").into(),
+            ctx.t("answers-answer").into(),
+        ],
         rows: list
             .into_iter()
-            .map(|(reference, text)| vec![Cell::from(reference), Cell::from(text)])
+            .map(|(reference, text)| {
+                vec![Cell::from(reference), Cell::from(Phrase::isolated(&text))]
+            })
             .collect(),
         empty: ctx.t("answers-empty"),
     }
@@ -131,13 +138,14 @@ pub async fn response(
     let (reference, rows) = texts::response_answers(&ctx.state.db, &me, id, response).await?;
     let path = response_href(id, response);
     let mut ui = ctx.chrome_for(&path, "response-title").await?;
-    ui.title = ctx.locale().t_args(
+    ui.title = ctx.phrase(
         "response-title-of",
-        &[("reference", reference.as_str().into())],
+        &[("reference", Value::Text(&reference))],
     );
+    let langs = Langs::as_written(&ctx);
     let mut page = ReportPage::new(ui);
     page.back = Some((format!("/staff/consultations/{id}/answers"), ctx.t("back")));
-    page.lead = vec![ctx.t("response-lead")];
+    page.lead = vec![ctx.t("response-lead").into()];
     for q in v.survey.questions() {
         let labels = option_labels(&ctx, q);
         let rows_of = match &q.kind {
@@ -168,10 +176,13 @@ pub async fn response(
         if answer.is_empty() {
             continue;
         }
-        page.rows.push(SummaryRow::new(q.text.clone(), answer));
+        page.rows.push(SummaryRow::written_label(
+            langs.original(q.text.as_str()),
+            answer,
+        ));
     }
     if page.rows.is_empty() {
-        page.lead.push(ctx.t("response-empty"));
+        page.lead.push(ctx.t("response-empty").into());
     }
     respond(StatusCode::OK, page, None)
 }

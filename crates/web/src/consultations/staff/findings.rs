@@ -103,7 +103,7 @@ async fn form_page<'a>(
         ctx.t("finding-add"),
     );
     page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
-    page.lead = vec![ctx.t("finding-add-lead")];
+    page.lead = vec![ctx.t("finding-add-lead").into()];
     page.fields = fields(ctx, choices, themes, v, &errors);
     page.errors = errors;
     Ok(page)

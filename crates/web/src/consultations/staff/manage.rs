@@ -10,14 +10,15 @@ use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::findings::ShownFinding;
 use cohesion_services::consultations::reading::{self, ConsultationView};
-use cohesion_ui::{ActionForm, Cell, ReportPage, SummaryRow, Table};
+use cohesion_ui::{ActionForm, Cell, Phrase, ReportPage, Shown, SummaryRow, Table, Value};
 use uuid::Uuid;
 
 use crate::consultations::exports::response_links;
+use crate::consultations::questions::shown_options;
 use crate::consultations::translations::missing_by_language;
-use crate::consultations::wording::{option_labels, status_label};
+use crate::consultations::wording::status_label;
 use crate::kit::{
-    confirmation, path_id, respond, AppError, DoneQuery, May, PageCtx, RunEngagement,
+    confirmation, path_id, respond, AppError, DoneQuery, Langs, May, PageCtx, RunEngagement,
 };
 
 fn kind_label(ctx: &PageCtx, q: &QuestionDef) -> String {
@@ -33,25 +34,25 @@ fn kind_label(ctx: &PageCtx, q: &QuestionDef) -> String {
     }
 }
 
-fn routing_text(ctx: &PageCtx, q: &QuestionDef, v: &ConsultationView) -> String {
+fn routing_text(ctx: &PageCtx, q: &QuestionDef, v: &ConsultationView) -> Phrase {
     match &q.show_if {
-        None => ctx.t("question-always"),
+        None => ctx.t("question-always").into(),
         Some(rule) => {
             let labels = v
                 .survey
                 .question(&rule.question)
-                .map(|target| option_labels(ctx, target))
+                .map(|target| shown_options(ctx, &Langs::as_written(ctx), target))
                 .unwrap_or_default();
-            let picked: Vec<String> = rule
+            let picked = rule
                 .any_of
                 .iter()
-                .filter_map(|i| labels.get(*i).cloned())
-                .collect();
-            ctx.locale().t_args(
+                .filter_map(|i| labels.get(*i).map(Phrase::from));
+            let options = Phrase::join(picked, &ctx.locale().t("list-separator"));
+            ctx.phrase(
                 "question-shown-if",
                 &[
-                    ("question", rule.question.as_str().into()),
-                    ("options", ctx.locale().list(&picked).into()),
+                    ("question", Value::Text(&rule.question)),
+                    ("options", Value::Phrase(&options)),
                 ],
             )
         }
@@ -69,7 +70,7 @@ pub async fn manage(
     let c = &v.consultation;
     let path = format!("/staff/consultations/{id}");
     let mut ui = ctx.chrome_for(&path, "consultation-manage").await?;
-    ui.title = c.title.clone();
+    ui.title = Langs::as_written(&ctx).original(c.title.as_str()).into();
     let mut page = ReportPage::new(ui);
     page.back = Some((
         format!("/consultations/{id}"),
@@ -87,7 +88,8 @@ pub async fn manage(
         ctx.t("consultation-survey-locked")
     } else {
         ctx.t("consultation-survey-lead")
-    }];
+    }
+    .into()];
     page.tables.push(timeline_table(&ctx, &v));
     let (_, found) = cohesion_services::consultations::findings::shown(
         &ctx.state.db,
@@ -189,13 +191,14 @@ fn publication_actions(ctx: &PageCtx, c: &Consultation) -> Vec<ActionForm> {
 /// edit and remove forms.
 fn survey_table(ctx: &PageCtx, v: &ConsultationView, locked: bool) -> Table {
     let id = v.consultation.id;
+    let langs = Langs::as_written(ctx);
     let mut questions = Vec::new();
     for (p, pg) in v.survey.pages.iter().enumerate() {
         for q in &pg.questions {
             let mut row = vec![
                 Cell::from((p + 1).to_string()),
                 Cell::from(q.id.clone()),
-                Cell::from(q.text.clone()),
+                Cell::from(langs.original(q.text.as_str())),
                 Cell::from(kind_label(ctx, q)),
                 Cell::from(yes_no(ctx, q.required)),
                 Cell::from(routing_text(ctx, q, v)),
@@ -203,7 +206,7 @@ fn survey_table(ctx: &PageCtx, v: &ConsultationView, locked: bool) -> Table {
             if !locked {
                 // The question's text opens its edit form.
                 row[2] = Cell::link(
-                    q.text.clone(),
+                    langs.original(q.text.as_str()),
                     format!("/staff/consultations/{id}/questions/{}/edit", q.id),
                 );
                 row.push(Cell::link(
@@ -214,19 +217,19 @@ fn survey_table(ctx: &PageCtx, v: &ConsultationView, locked: bool) -> Table {
             questions.push(row);
         }
     }
-    let mut head = vec![
-        ctx.t("question-page"),
-        ctx.t("question-id"),
-        ctx.t("question-text"),
-        ctx.t("question-kind"),
-        ctx.t("question-required"),
-        ctx.t("question-routing"),
+    let mut head: Vec<Phrase> = vec![
+        ctx.t("question-page").into(),
+        ctx.t("question-id").into(),
+        ctx.t("question-text").into(),
+        ctx.t("question-kind").into(),
+        ctx.t("question-required").into(),
+        ctx.t("question-routing").into(),
     ];
     if !locked {
-        head.push(ctx.t("question-actions"));
+        head.push(ctx.t("question-actions").into());
     }
     Table {
-        caption: ctx.t("consultation-survey"),
+        caption: ctx.t("consultation-survey").into(),
         head,
         rows: questions,
         empty: ctx.t("consultation-survey-empty"),
@@ -235,13 +238,14 @@ fn survey_table(ctx: &PageCtx, v: &ConsultationView, locked: bool) -> Table {
 
 fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
     let id = v.consultation.id;
+    let langs = Langs::as_written(ctx);
     Table {
-        caption: ctx.t("consultation-timeline"),
+        caption: ctx.t("consultation-timeline").into(),
         head: vec![
-            ctx.t("stage-name"),
-            ctx.t("stage-date"),
-            ctx.t("stage-state"),
-            ctx.t("question-actions"),
+            ctx.t("stage-name").into(),
+            ctx.t("stage-date").into(),
+            ctx.t("stage-state").into(),
+            ctx.t("question-actions").into(),
         ],
         rows: v
             .stages
@@ -249,7 +253,7 @@ fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
             .enumerate()
             .map(|(i, s)| {
                 vec![
-                    Cell::from(s.name.clone()),
+                    Cell::from(langs.original(s.name.as_str())),
                     s.date
                         .map_or_else(|| Cell::from(""), |d| Cell::when(ctx.dates().day(d))),
                     Cell::from(ctx.t(&format!("stage-{}", s.state.key()))),
@@ -265,19 +269,20 @@ fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
 }
 
 fn findings_table(ctx: &PageCtx, found: &[ShownFinding]) -> Table {
+    let langs = Langs::as_written(ctx);
     Table {
-        caption: ctx.t("findings-heading"),
+        caption: ctx.t("findings-heading").into(),
         head: vec![
-            ctx.t("finding-field-title"),
-            ctx.t("finding-field-question"),
-            ctx.t("consultation-status"),
+            ctx.t("finding-field-title").into(),
+            ctx.t("finding-field-question").into(),
+            ctx.t("consultation-status").into(),
         ],
         rows: found
             .iter()
             .map(|f| {
                 vec![
-                    Cell::from(f.finding.title.clone()),
-                    Cell::from(f.question.clone()),
+                    Cell::from(langs.original(f.finding.title.as_str())),
+                    Cell::from(langs.original(f.question.as_str())),
                     Cell::from(ctx.t(if f.published_at.is_some() {
                         "consultation-published"
                     } else {
@@ -321,15 +326,16 @@ async fn translation_rows(
     let id = v.consultation.id;
     let mut rows = Vec::new();
     for (tag, name, missing, all) in missing_by_language(ctx, v).await? {
+        // The language's name in itself, marked so.
+        let language = Shown::new(name, tag.as_str());
         rows.push(
             SummaryRow::new(
-                ctx.locale()
-                    .t_args("translations-row", &[("language", name.as_str().into())]),
-                ctx.locale().t_args(
+                ctx.phrase("translations-row", &[("language", Value::Shown(&language))]),
+                ctx.phrase(
                     "translations-missing",
                     &[
-                        ("missing", (missing as u64).into()),
-                        ("all", (all as u64).into()),
+                        ("missing", Value::Number(missing as u64)),
+                        ("all", Value::Number(all as u64)),
                     ],
                 ),
             )
@@ -343,16 +349,16 @@ async fn translation_rows(
 }
 
 /// The ways to the consultation's other staff pages.
-fn change_links(ctx: &PageCtx, me: &SignedIn, id: Uuid, locked: bool) -> Vec<(String, String)> {
+fn change_links(ctx: &PageCtx, me: &SignedIn, id: Uuid, locked: bool) -> Vec<(String, Phrase)> {
     let mut links = Vec::new();
     links.push((
         format!("/staff/consultations/{id}/findings/new"),
-        ctx.t("finding-add"),
+        ctx.t("finding-add").into(),
     ));
     if !locked {
         links.push((
             format!("/staff/consultations/{id}/questions/new"),
-            ctx.t("question-add"),
+            ctx.t("question-add").into(),
         ));
     }
     for (page, label) in [
@@ -361,8 +367,15 @@ fn change_links(ctx: &PageCtx, me: &SignedIn, id: Uuid, locked: bool) -> Vec<(St
         ("answers", "answers-title"),
         ("weighting", "weighting-title"),
     ] {
-        links.push((format!("/staff/consultations/{id}/{page}"), ctx.t(label)));
+        links.push((
+            format!("/staff/consultations/{id}/{page}"),
+            ctx.t(label).into(),
+        ));
     }
-    links.extend(response_links(ctx, Some(me), id));
+    links.extend(
+        response_links(ctx, Some(me), id)
+            .into_iter()
+            .map(|(href, label)| (href, label.into())),
+    );
     links
 }

@@ -14,11 +14,11 @@ pub(super) mod weighting;
 
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::reading::{self, ConsultationView};
-use cohesion_ui::ReportPage;
+use cohesion_ui::{ReportPage, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::kit::{path_id, AppError, PageCtx};
+use crate::kit::{path_id, AppError, Langs, PageCtx};
 
 #[derive(Deserialize)]
 pub(super) struct CsrfOnly {
@@ -39,9 +39,10 @@ pub(super) async fn analysis_frame<'a>(
     let v = reading::view(&ctx.state.db, Some(me), id).await?;
     let path = format!("/staff/consultations/{id}/{name}");
     let mut ui = ctx.chrome_for(&path, &format!("{name}-title")).await?;
-    ui.title = ctx.locale().t_args(
+    let title = Langs::as_written(ctx).original(v.consultation.title.as_str());
+    ui.title = ctx.phrase(
         &format!("{name}-title-of"),
-        &[("title", v.consultation.title.as_str().into())],
+        &[("title", Value::Shown(&title))],
     );
     Ok((id, v, ReportPage::new(ui)))
 }

@@ -115,7 +115,7 @@ async fn publish_page<'a>(
         ctx.t("consultation-publish-results"),
     );
     page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
-    page.lead = vec![ctx.t("results-publication-lead")];
+    page.lead = vec![ctx.t("results-publication-lead").into()];
     page.fields = publish_fields(ctx, &v.survey, chosen, margins, &errors);
     page.errors = errors;
     page.links = vec![(

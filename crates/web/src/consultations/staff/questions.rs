@@ -18,8 +18,8 @@ use uuid::Uuid;
 
 use super::CsrfOnly;
 use crate::kit::{
-    check_session_csrf, field_messages, path_id, respond, see_other, AppError, ClientKey, May,
-    PageCtx, RunEngagement, StrictForm,
+    check_session_csrf, field_messages, path_id, respond, see_other, AppError, ClientKey, Langs,
+    May, PageCtx, RunEngagement, StrictForm,
 };
 
 fn question_fields(
@@ -177,7 +177,7 @@ async fn question_page<'a>(
         ctx.t(title),
     );
     page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
-    page.lead = vec![ctx.t(lead)];
+    page.lead = vec![ctx.t(lead).into()];
     page.fields = question_fields(ctx, v, pages, &errors);
     page.errors = errors;
     Ok(page)
@@ -342,7 +342,7 @@ pub async fn remove_question_form(
         ctx.t("question-remove"),
     );
     page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
-    page.lead = vec![q.text.clone()];
+    page.lead = vec![Langs::as_written(&ctx).original(q.text.as_str()).into()];
     page.danger = true;
     respond(StatusCode::OK, page, None)
 }

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::CsrfOnly;
 use crate::kit::{
-    check_session_csrf, path_id, respond, see_other, submit_form, AppError, ClientKey, May,
+    check_session_csrf, path_id, respond, see_other, submit_form, AppError, ClientKey, Langs, May,
     PageCtx, RunEngagement, StrictForm,
 };
 
@@ -160,7 +160,9 @@ pub async fn remove_stage_form(
         ctx.t("stage-remove"),
     );
     page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
-    page.lead = vec![v.stages[index - 1].name.clone()];
+    page.lead = vec![Langs::as_written(&ctx)
+        .original(v.stages[index - 1].name.as_str())
+        .into()];
     page.danger = true;
     respond(StatusCode::OK, page, None)
 }

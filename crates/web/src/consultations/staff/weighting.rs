@@ -7,12 +7,13 @@ use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_insight::weighted::WeightedTally;
 use cohesion_services::consultations::results::weighting::{self, staff_cells, WeightedCell};
 use cohesion_services::ServiceError;
-use cohesion_ui::{Cell, Field, FieldError, Filter, SummaryRow, Table};
+use cohesion_ui::{Cell, Field, FieldError, Filter, Phrase, SummaryRow, Table, Value};
 use serde::Deserialize;
 
 use super::analysis_frame;
+use crate::consultations::questions::shown_options;
 use crate::consultations::wording::option_labels;
-use crate::kit::{field_messages, respond, Analyse, AppError, ClientKey, May, PageCtx};
+use crate::kit::{field_messages, respond, Analyse, AppError, ClientKey, Langs, May, PageCtx};
 
 #[derive(Deserialize, Default)]
 pub struct WeightingQuery {
@@ -32,13 +33,18 @@ pub async fn weighting(
     let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "weighting").await?;
     let path = format!("/staff/consultations/{id}/weighting");
     page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
-    let choices: Vec<String> = v
+    // The questions margins can name: "q1 (5): its text", the text as
+    // written, in its language.
+    let langs = Langs::as_written(&ctx);
+    let choices = v
         .survey
         .questions()
         .filter(|q| q.kind.is_choice() && !matches!(q.kind, QuestionKind::MultipleChoice { .. }))
-        .map(|q| format!("{} ({}): {}", q.id, option_labels(&ctx, q).len(), q.text))
-        .collect();
-    page.lead = vec![ctx.t("weighting-lead"), choices.join(" · ")];
+        .map(|q| {
+            let name = format!("{} ({})", q.id, option_labels(&ctx, q).len());
+            Phrase::join([name.into(), langs.original(q.text.as_str()).into()], ": ")
+        });
+    page.lead = vec![ctx.t("weighting-lead").into(), Phrase::join(choices, " · ")];
     let filter = |errors: &[FieldError]| Filter {
         action: path.clone(),
         fields: vec![
@@ -106,20 +112,25 @@ fn report_rows(ctx: &PageCtx, w: &weighting::Weighted) -> Vec<SummaryRow> {
 /// services show them to staff (small counts hidden, shares left out
 /// where the base is too small).
 fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) -> Table {
-    let labels = option_labels(ctx, question);
+    let langs = Langs::as_written(ctx);
+    let labels = shown_options(ctx, &langs, question);
+    let effective = format!("{:.0}", tally.effective_base);
     Table {
-        caption: ctx.locale().t_args(
+        caption: ctx.phrase(
             "weighting-caption",
             &[
-                ("question", question.text.as_str().into()),
-                ("base", tally.base.into()),
-                ("effective", format!("{:.0}", tally.effective_base).into()),
+                (
+                    "question",
+                    Value::Shown(&langs.original(question.text.as_str())),
+                ),
+                ("base", Value::Number(tally.base)),
+                ("effective", Value::Text(&effective)),
             ],
         ),
         head: vec![
-            ctx.t("results-option"),
-            ctx.t("weighting-share"),
-            ctx.t("weighting-unweighted"),
+            ctx.t("results-option").into(),
+            ctx.t("weighting-share").into(),
+            ctx.t("weighting-unweighted").into(),
         ],
         rows: labels
             .iter()
@@ -142,11 +153,7 @@ fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) 
                         count.to_string(),
                     ),
                 };
-                vec![
-                    Cell::from(label.clone()),
-                    Cell::from(share),
-                    Cell::from(count),
-                ]
+                vec![Cell::from(label), Cell::from(share), Cell::from(count)]
             })
             .collect(),
         empty: String::new(),

@@ -13,15 +13,15 @@ use cohesion_services::consultations::themes::map;
 use cohesion_services::consultations::themes::{self, confirm};
 use cohesion_services::consultations::themes::{Analysis, Figure};
 use cohesion_ui::consultations::{QuoteLink, ThemeRow, ThemesPage};
-use cohesion_ui::{FieldError, SummaryRow};
+use cohesion_ui::{FieldError, Phrase, SummaryRow, Value};
 use uuid::Uuid;
 
 use super::{
-    base_path, count_text, done, field_errors, quotes, response_href, sent_by, stance, PageQuery,
-    Sent,
+    base_path, count_text, done, field_errors, quotes, response_href, sent_by, stance, theme_label,
+    PageQuery, Sent,
 };
 use crate::kit::{
-    path_id, respond_form, see_other, Analyse, AppError, ClientKey, May, PageCtx, StrictForm,
+    path_id, respond_form, see_other, Analyse, AppError, ClientKey, Langs, May, PageCtx, StrictForm,
 };
 
 /// What the page says of the last run: the lead, the summary rows, the
@@ -97,7 +97,7 @@ fn theme_rows(ctx: &PageCtx, a: &Analysis, path: &str) -> Vec<ThemeRow> {
     a.themes
         .iter()
         .map(|th| ThemeRow {
-            label: th.label.clone(),
+            label: theme_label(&th.label),
             description: th.description.clone(),
             stance: stance(ctx, &th.stance),
             terms: ctx.locale().list(&th.top_terms),
@@ -111,7 +111,7 @@ fn theme_rows(ctx: &PageCtx, a: &Analysis, path: &str) -> Vec<ThemeRow> {
 }
 
 /// The themes merged or deleted, each with what became of it.
-fn retired(ctx: &PageCtx, a: &Analysis) -> Vec<(String, String)> {
+fn retired(ctx: &PageCtx, a: &Analysis) -> Vec<(Phrase, Phrase)> {
     let labels: HashMap<Uuid, String> = a
         .themes
         .iter()
@@ -122,12 +122,13 @@ fn retired(ctx: &PageCtx, a: &Analysis) -> Vec<(String, String)> {
         .iter()
         .map(|r| {
             let what = match r.merged_into.and_then(|m| labels.get(&m)) {
-                Some(into) if r.status == "merged" => ctx
-                    .locale()
-                    .t_args("themes-retired-merged", &[("into", into.as_str().into())]),
-                _ => ctx.t("themes-retired-deleted"),
+                Some(into) if r.status == "merged" => ctx.phrase(
+                    "themes-retired-merged",
+                    &[("into", Value::Phrase(&theme_label(into)))],
+                ),
+                _ => ctx.t("themes-retired-deleted").into(),
             };
-            (r.label.clone(), what)
+            (theme_label(&r.label), what)
         })
         .collect()
 }
@@ -150,10 +151,8 @@ async fn render(
     let id = a.consultation.id;
     let path = base_path(id, &a.question.id);
     let mut ui = ctx.chrome_for(&path, "themes-title").await?;
-    ui.title = ctx.locale().t_args(
-        "themes-title-of",
-        &[("question", a.question.text.as_str().into())],
-    );
+    let text = Langs::as_written(ctx).original(a.question.text.as_str());
+    ui.title = ctx.phrase("themes-title-of", &[("question", Value::Shown(&text))]);
     let mapped = a.mapped();
     let RunSummary {
         lead,

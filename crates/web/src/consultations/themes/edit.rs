@@ -7,10 +7,10 @@ use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::themes::edit;
 use cohesion_services::consultations::themes::review;
 use cohesion_ui::consultations::{Choice, ThemeEditPage};
-use cohesion_ui::FieldError;
+use cohesion_ui::{FieldError, Value};
 use uuid::Uuid;
 
-use super::{base_path, field_errors, quotes, response_href, sent_by, Sent};
+use super::{base_path, field_errors, quotes, response_href, sent_by, theme_label, Sent};
 use crate::kit::{
     path_id, respond_form, see_other, Analyse, AppError, ClientKey, May, PageCtx, StrictForm,
 };
@@ -29,9 +29,9 @@ async fn edit_page(
     let mut ui = ctx
         .chrome_for(&format!("{path}/{}", view.id), "theme-edit-title")
         .await?;
-    ui.title = ctx.locale().t_args(
+    ui.title = ctx.phrase(
         "theme-edit-title-of",
-        &[("label", view.label.as_str().into())],
+        &[("label", Value::Phrase(&theme_label(&view.label)))],
     );
     let chosen: Vec<&str> = sent
         .filter(|s| s.edit.change == "split")

@@ -7,11 +7,12 @@ pub(super) mod analysis;
 pub(super) mod edit;
 pub(super) mod review;
 
+use cohesion_insight::text::{detect_language, Language};
 use cohesion_services::consultations::themes::edit::Edit;
 use cohesion_services::consultations::themes::{self, Figure};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::QuoteLink;
-use cohesion_ui::FieldError;
+use cohesion_ui::{FieldError, Phrase, Shown};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -42,6 +43,17 @@ pub(super) fn count_text(ctx: &PageCtx, f: &Figure) -> String {
             ("high", percent(f.high).into()),
         ],
     )
+}
+
+/// A theme's label, marked with the language its letters are in: labels
+/// are found in the answers' words or written by an analyst, and nobody
+/// records which language that was.
+pub(super) fn theme_label(text: &str) -> Phrase {
+    match detect_language(text) {
+        Language::English => Shown::new(text, "en").into(),
+        Language::Arabic => Shown::new(text, "ar").into(),
+        _ => Phrase::isolated(text),
+    }
 }
 
 pub(super) fn stance(ctx: &PageCtx, s: &str) -> String {

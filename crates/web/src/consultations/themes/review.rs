@@ -6,12 +6,12 @@ use axum::response::Response;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::themes::{self, review};
 use cohesion_ui::consultations::{Choice, ReviewItemView, ThemeReviewPage};
-use cohesion_ui::FieldError;
+use cohesion_ui::{FieldError, Value};
 use uuid::Uuid;
 
 use super::{base_path, done, field_errors, response_href, sent_by, stance, PageQuery};
 use crate::kit::{
-    path_id, respond_form, see_other, Analyse, AppError, ClientKey, May, PageCtx, StrictForm,
+    path_id, respond_form, see_other, Analyse, AppError, ClientKey, Langs, May, PageCtx, StrictForm,
 };
 
 pub async fn review_page(
@@ -40,9 +40,10 @@ async fn review_view(
     let mut ui = ctx
         .chrome_for(&format!("{path}/review"), "themes-review-title")
         .await?;
-    ui.title = ctx.locale().t_args(
+    let text = Langs::as_written(ctx).original(a.question.text.as_str());
+    ui.title = ctx.phrase(
         "themes-review-title-of",
-        &[("question", a.question.text.as_str().into())],
+        &[("question", Value::Shown(&text))],
     );
     let confirmed: Vec<(Uuid, String)> = a
         .themes

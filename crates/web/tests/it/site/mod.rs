@@ -2,4 +2,5 @@
 
 mod feedback;
 mod info;
+mod name;
 mod pages;
