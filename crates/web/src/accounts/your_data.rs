@@ -259,9 +259,17 @@ mod tests {
         let mut actions = std::collections::BTreeSet::new();
         for text in sources(&services) {
             // Actions are literals such as "role.grant": lower case words
-            // joined by dots, nothing else.
-            for literal in text.split('"').skip(1).step_by(2) {
-                let is_action = literal.contains('.')
+            // joined by dots, nothing else. The erasure hooks name columns
+            // the same way ("sessions.user_id") inside `Names::kept(..)`,
+            // `Names::erased(..)` and `Names::chosen(..)`; those are not actions.
+            let parts: Vec<&str> = text.split('"').collect();
+            for pair in parts.chunks(2).filter(|p| p.len() == 2) {
+                let (before, literal) = (pair[0], pair[1]);
+                let names_a_column = ["kept(", "erased(", "chosen("]
+                    .iter()
+                    .any(|call| before.ends_with(call));
+                let is_action = !names_a_column
+                    && literal.contains('.')
                     && literal.split('.').all(|w| {
                         !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_')
                     });
