@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use time::PrimitiveDateTime;
+
 /// A stable snake_case error code, shared by HTML pages and the JSON API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
@@ -157,7 +159,7 @@ pub struct ValidationError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorDetail {
     /// The clock change that skips or doubles the time entered.
-    ClockChange(crate::local_time::ClockChange),
+    ClockChange(ClockChange),
 }
 
 impl ValidationError {
@@ -172,5 +174,31 @@ impl ValidationError {
     pub const fn with_detail(mut self, detail: ErrorDetail) -> Self {
         self.detail = Some(detail);
         self
+    }
+}
+
+/// When the clocks change (the detail of a date the site's zone skips or
+/// repeats, see `local_time`): what they read just before, and just after.
+/// Forward in spring (01:00 becomes 02:00 in London), back in autumn
+/// (02:00 becomes 01:00).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockChange {
+    pub from: PrimitiveDateTime,
+    pub to: PrimitiveDateTime,
+}
+
+impl ClockChange {
+    pub fn forward(&self) -> bool {
+        self.to > self.from
+    }
+
+    /// The first wall-clock time the change makes missing or doubled.
+    pub fn first_affected(&self) -> PrimitiveDateTime {
+        self.from.min(self.to)
+    }
+
+    /// The first wall-clock time after it that is safe again.
+    pub fn first_safe(&self) -> PrimitiveDateTime {
+        self.from.max(self.to)
     }
 }
