@@ -288,6 +288,12 @@ reason-invalid_phone = أدخل رقم هاتف، مثل 020 7946 0000 أو ‎+
 reason-confirmation_required = أكّد أنك تريد القيام بذلك
 reason-already_member = أنت عضو بالفعل
 reason-already_registered = هذا مسجّل بالفعل
+# A field's own words for a problem, where the general one would not name it
+# (the web kit looks for reason-<field>-<code> first).
+reason-password-invalid_credentials = كلمة المرور غير صحيحة
+reason-current_password-invalid_credentials = كلمة المرور الحالية غير صحيحة
+reason-email-field_required = أدخل عنوان بريد إلكتروني
+reason-password-field_required = أدخل كلمة مرور
 
 ## رسائل البريد الإلكتروني
 

@@ -573,3 +573,21 @@ reason-same_theme = لا يمكن دمج محور في نفسه. اختر محو
 reason-not_long_text = تُستخرج المحاور من الإجابات على أسئلة النص الطويل فقط
 reason-themes_not_confirmed = أكّد المحاور قبل تصنيف الإجابات
 reason-no_answers = لا توجد إجابات مكتوبة لتحليلها بعد
+# A field's own words for a problem (reason-<field>-<code>), so that an
+# officer reads what to fix rather than a general "Answer the question".
+reason-title-field_required = أدخل عنوانًا
+reason-title-field_too_long = العنوان طويل جدًا: اختصره
+reason-summary-field_required = أدخل ملخصًا
+reason-summary-field_too_long = الملخص طويل جدًا: اختصره
+reason-opens_at-field_required = أدخل موعد الافتتاح
+reason-closes_at-field_required = أدخل موعد الإغلاق
+reason-opens_at-invalid_date = أدخل موعد الافتتاح بالصيغة المبيّنة
+reason-closes_at-invalid_date = أدخل موعد الإغلاق بالصيغة المبيّنة
+reason-allow_anonymous-invalid_choice = اختر ما إذا كان بإمكان الناس الرد دون حساب
+reason-name-field_required = أدخل اسمًا
+reason-text-field_required = أدخل نص السؤال
+reason-page-invalid_choice = اختر صفحة للسؤال
+reason-show_if_options-invalid_choice = اكتب أرقام الخيارات التي تُظهر هذا السؤال مفصولة بفواصل، مثل 1، 3
+reason-question-invalid_choice = اختر السؤال الذي يأتي منه الرقم
+reason-row-invalid_choice = اختر أحد صفوف السؤال
+reason-option-invalid_choice = اختر أحد خيارات السؤال

@@ -290,6 +290,12 @@ reason-invalid_phone = Enter a telephone number, like 020 7946 0000 or +44 20 79
 reason-confirmation_required = Confirm that you want to do this
 reason-already_member = You are already a member
 reason-already_registered = This is already registered
+# A field's own words for a problem, where the general one would not name it
+# (the web kit looks for reason-<field>-<code> first).
+reason-password-invalid_credentials = Your password is not right
+reason-current_password-invalid_credentials = Your current password is not right
+reason-email-field_required = Enter an email address
+reason-password-field_required = Enter a password
 
 ## Emails
 

@@ -546,3 +546,21 @@ reason-same_theme = A theme cannot be merged into itself. Choose another theme
 reason-not_long_text = Themes are found in the answers to long-text questions only
 reason-themes_not_confirmed = Confirm the themes before mapping the answers
 reason-no_answers = There are no written answers to analyse yet
+# A field's own words for a problem (reason-<field>-<code>), so that an
+# officer reads what to fix rather than a general "Answer the question".
+reason-title-field_required = Enter a title
+reason-title-field_too_long = The title is too long: shorten it
+reason-summary-field_required = Enter a summary
+reason-summary-field_too_long = The summary is too long: shorten it
+reason-opens_at-field_required = Enter when it opens
+reason-closes_at-field_required = Enter when it closes
+reason-opens_at-invalid_date = Enter when it opens, in the format shown
+reason-closes_at-invalid_date = Enter when it closes, in the format shown
+reason-allow_anonymous-invalid_choice = Choose whether people can respond without an account
+reason-name-field_required = Enter a name
+reason-text-field_required = Enter the question
+reason-page-invalid_choice = Choose a page for the question
+reason-show_if_options-invalid_choice = Give the numbers of the options that show this question, separated by commas, like 1, 3
+reason-question-invalid_choice = Choose the question the figure comes from
+reason-row-invalid_choice = Choose one of the question’s rows
+reason-option-invalid_choice = Choose one of the question’s options

@@ -118,10 +118,23 @@ pub fn field_messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldErr
             field: e.field,
             message: match &e.detail {
                 Some(ErrorDetail::ClockChange(change)) => ctx.dates().clock_change(change),
-                None => ctx.locale().t(&format!("reason-{}", e.code)).into_owned(),
+                None => reason(ctx.locale(), e.field, e.code),
             },
         })
         .collect()
+}
+
+/// What is wrong with a field, in words that name it: the field's own
+/// message (`reason-title-field_required`, "Enter a title") where there
+/// is one, else the problem's (`reason-field_required`). Field names are
+/// shared across forms on purpose: a title is a title everywhere.
+pub fn reason(locale: &cohesion_i18n::Locale, field: &str, code: ErrorCode) -> String {
+    let own = format!("reason-{field}-{code}");
+    if locale.message_ids().contains(&own) {
+        locale.t(&own).into_owned()
+    } else {
+        locale.t(&format!("reason-{code}")).into_owned()
+    }
 }
 
 /// The CSRF token for a form: the session's when signed in (that is what
