@@ -10,6 +10,7 @@ field-password = Password
 field-password-hint = At least 12 characters. A few unrelated words make a strong password.
 sign-up-button = Create account
 sign-up-have-account = Already have an account?
+sign-up-too-many = Too many accounts have been asked for from here.
 check-email-title = Check your email
 check-email-text = If the address you gave can receive email, we have sent a message to it. Open the link in it within 24 hours to finish.
 
@@ -27,6 +28,7 @@ sign-in-button = Sign in
 sign-in-no-account = No account yet?
 create-account-link = Create an account
 sign-in-forgot = Forgotten your password?
+sign-in-too-many = There have been too many wrong attempts to sign in to this account from here.
 error-401-title = Sign-in failed
 error-401-text = Check your email address and password and try again.
 
