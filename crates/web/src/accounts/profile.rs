@@ -104,8 +104,10 @@ pub async fn overview(
         admin_links.push(("/admin/audit".to_owned(), l.t("audit-title").into_owned()));
         admin_links.push(("/admin/outbox".to_owned(), l.t("outbox-title").into_owned()));
     }
+    let responses = crate::consultations::yours::your_responses(&ctx, &me).await?;
     let page = AccountPage {
         ui: ctx.chrome_for("/account", "account-title").await?,
+        responses,
         done: confirmation(&ctx, q.done.as_deref()),
         csrf: me.csrf.clone(),
         verified: me.email_verified,
