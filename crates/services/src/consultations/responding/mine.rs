@@ -46,7 +46,7 @@ pub async fn sent_by(db: &Db, me: &SignedIn) -> Result<Vec<SentResponse>, Servic
             can_change,
         });
     }
-    out.sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at));
+    out.sort_by_key(|r| std::cmp::Reverse(r.submitted_at));
     Ok(out)
 }
 
