@@ -134,6 +134,13 @@ confirmation-title = أُرسل ردك
 confirmation-reference = رقمك المرجعي
 confirmation-text = شكرًا لمشاركتك في «{ $title }». يمكنك تغيير ردك حتى { $closes }.
 confirmation-change = راجع ردك أو غيّره
+receipt-button = أرسل لي نسخة من إجاباتي بالبريد الإلكتروني
+receipt-hint = سنرسل أسئلتك وإجاباتك إلى { $email }.
+receipt-unverified = أكّد عنوان بريدك الإلكتروني لنرسل إليك نسخة من إجاباتك.
+receipt-subject = إجاباتك في «{ $title }»
+receipt-intro = شاركت في «{ $title }». رقمك المرجعي { $reference }. هذه هي الإجابات التي أرسلتها.
+receipt-change = يمكنك تغيير إجاباتك حتى { $closes }: { $link }
+done-receipt-sent = أرسلنا إليك نسخة من إجاباتك بالبريد الإلكتروني.
 
 ## النتائج
 

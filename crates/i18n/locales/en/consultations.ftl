@@ -130,6 +130,13 @@ confirmation-title = Response sent
 confirmation-reference = Your reference
 confirmation-text = Thank you for responding to “{ $title }”. You can change your response until { $closes }.
 confirmation-change = Check or change your response
+receipt-button = Email me a copy of my answers
+receipt-hint = We will send your questions and answers to { $email }.
+receipt-unverified = Confirm your email address to have a copy of your answers emailed to you.
+receipt-subject = Your answers to “{ $title }”
+receipt-intro = You responded to “{ $title }”. Your reference is { $reference }. These are the answers you sent.
+receipt-change = You can change your answers until { $closes }: { $link }
+done-receipt-sent = We have emailed you a copy of your answers.
 
 ## Results
 

@@ -139,9 +139,13 @@ error-415-text = The information was sent in a format this page does not accept.
 error-422-title = There is a problem with what you entered
 error-422-text = Check your answers and try again.
 error-429-title = Too many requests
-error-429-text = { $seconds ->
-    [one] You have made too many requests. Wait { $seconds } second and try again.
-   *[other] You have made too many requests. Wait { $seconds } seconds and try again.
+error-429-text = { $minutes ->
+    [one] You have made too many requests. Try again in about a minute.
+   *[other] You have made too many requests. Try again in about { $minutes } minutes.
+}
+try-again-in = { $minutes ->
+    [one] Try again in about a minute.
+   *[other] Try again in about { $minutes } minutes.
 }
 error-500-title = Sorry, there is a problem with the service
 error-500-text = Try again later. Nothing you sent has been saved.

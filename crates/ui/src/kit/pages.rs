@@ -24,6 +24,18 @@ pub struct ConfirmationPage<'a> {
     /// Its dates in `<time>` ("until 4 February 2027 at 5pm").
     pub paragraphs: Vec<Phrase>,
     pub links: Vec<(String, Phrase)>,
+    /// `?done=…`: what was just done, as a banner.
+    pub done: Option<String>,
+    /// A form of one button (action, CSRF token, button, hint above it).
+    pub form: Option<OneButton>,
+}
+
+/// A form that is one button, with a sentence above it.
+pub struct OneButton {
+    pub action: String,
+    pub csrf: String,
+    pub button: String,
+    pub hint: Phrase,
 }
 
 /// Any error page: the title and text come from `error-<status>-*`

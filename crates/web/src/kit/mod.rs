@@ -30,7 +30,10 @@ pub use context::{lang_cookie, LANG_COOKIE};
 pub use done::{confirmation, DoneQuery};
 pub use error::{AppError, ErrorInfo};
 pub use feature::Feature;
-pub use form::{anon_csrf, field_messages, form_again, one_field_listed, submit_form, StrictForm};
+pub use form::{
+    anon_csrf, field_messages, form_again, one_field_listed, respond_throttled, submit_form,
+    too_many, StrictForm,
+};
 // Every action's marker, so a feature can guard any action.
 pub use guards::*;
 pub use letters::CatalogLetters;
