@@ -83,7 +83,7 @@ fn staff_routes() -> Router<SharedState> {
         )
         .route(
             &format!("{base}/publication"),
-            post(publication::publication),
+            get(publication::ask_publication).post(publication::publication),
         )
         .route(
             &format!("{base}/results/publish"),
@@ -119,7 +119,7 @@ fn staff_routes() -> Router<SharedState> {
         )
         .route(
             &format!("{base}/findings/{{finding}}"),
-            post(staff::findings::change),
+            get(staff::findings::ask_change).post(staff::findings::change),
         )
 }
 
