@@ -91,18 +91,18 @@ test('withdrawing results and the consultation asks first, and the public is tol
   await o.getByLabel('Email address').fill(OFFICER)
   await o.getByLabel('Password').fill(DEMO_PASSWORD)
   await follow(o, o.getByRole('button', { name: 'Sign in' }))
-  await follow(o, o.getByRole('link', { name: 'Consultations' }).first())
+  await o.goto(`${server.base}/consultations`)
   await follow(o, o.getByRole('link', { name: TITLE }))
   await follow(o, o.getByRole('link', { name: 'Manage this consultation' }))
 
   // A visitor has the consultation open in English and in Arabic.
   const visitors = []
-  for (const [locale, lang] of [['en-GB', 'en'], ['ar', 'ar']]) {
-    const visitor = await openPage(browser, { locale })
+  for (const lang of ['en', 'ar']) {
+    const visitor = await openPage(browser, { locale: 'en-GB' })
     t.after(() => visitor.context.close())
-    await visitor.page.goto(`${server.base}/`)
-    await follow(visitor.page, visitor.page.getByRole('link', { name: lang === 'en' ? 'Consultations' : 'الاستشارات العامة' }).first())
+    await visitor.page.goto(`${server.base}/consultations`)
     await follow(visitor.page, visitor.page.getByRole('link', { name: TITLE }))
+    if (lang === 'ar') await follow(visitor.page, visitor.page.getByRole('link', { name: 'العربية' }))
     visitors.push({ ...visitor, lang })
   }
 
@@ -133,6 +133,8 @@ test('withdrawing results and the consultation asks first, and the public is tol
     await checkPage(v, `a withdrawn consultation (${lang})`, { lang })
     await follow(v, v.getByRole('link', { name: lang === 'en' ? 'See the consultations you can take part in' : 'اطلع على الاستشارات التي يمكنك المشاركة فيها' }))
     assert.match(v.url(), /\/consultations$/)
-    assert.deepEqual(problems, [], `no script errors or CSP violations (${lang})`)
+    // Chromium reports the withdrawn page's 410 itself; nothing else may.
+    const others = problems.filter(p => !/status of 410 \(Gone\)/.test(p))
+    assert.deepEqual(others, [], `no script errors or CSP violations (${lang})`)
   }
 })
