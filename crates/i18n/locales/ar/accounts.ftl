@@ -352,3 +352,37 @@ email-changed-body =
     إن لم تفعل ذلك بنفسك، فقد يكون أحد يستخدم حسابك. أعد تعيين كلمة المرور فورًا:
 
     { $link }
+
+## Asking before a role or suspension changes (ADR 22)
+
+confirm-role-grant-title = هل تمنح { $name } دور { $role }؟
+confirm-role-grant-lead = سيتمكن { $name } من كل ما يسمح به دور { $role }:
+confirm-role-grant-button = نعم، امنحه دور { $role }
+confirm-role-remove-title = هل تسحب دور { $role } من { $name }؟
+confirm-role-remove-lead = لن يتمكن { $name } بعد الآن مما يسمح به دور { $role }:
+confirm-role-remove-others = يبقى له ما تسمح به أدواره الأخرى.
+confirm-role-remove-button = نعم، اسحب دور { $role }
+confirm-role-administrator = يستطيع المسؤول أن يرى أدوار الجميع ويغيّرها، وأن يعيّن مسؤولين آخرين، وأن يوقف أي حساب، وأن يقرأ سجل التدقيق وكل بريد يرسله الموقع. لا تجعل أحدًا مسؤولًا إلا إذا كنت تأتمنه على ذلك كله.
+confirm-suspend-title = هل توقف حساب { $name }؟
+confirm-suspend-lead = إيقاف الحساب سيؤدي في الحال إلى:
+confirm-suspend-sessions = تسجيل خروجه من كل مكان
+confirm-suspend-links = إلغاء أي روابط دخول أو كلمة مرور أو بريد أُرسلت إليه
+confirm-suspend-roles = منعه من أي شيء سوى القراءة، أيًّا كانت أدواره
+confirm-suspend-reinstate = يمكنك إعادة تفعيل الحساب لاحقًا، ويبقى ما كتبه كما هو.
+confirm-suspend-button = نعم، أوقف الحساب
+action-participate = المشاركة في الاستشارات والنقاشات
+action-apply_for_grant = التقدم بطلبات منح باسم منظمته
+action-moderate = إخفاء المحتوى المبلَّغ عنه واستعادته ومراجعته
+action-run_engagement = إنشاء الاستشارات ونتائجها وخلاصاتها ونشرها وسحبها
+action-analyse = الاطلاع على النتائج والإجابات المكتوبة والتحليل
+action-view_special_category = الاطلاع على الإجابات عن الأصل العرقي والدين والصحة وغيرها من الفئات الخاصة
+action-export_responses = تنزيل كل الردود
+action-assess_applications = تقييم طلبات المنح
+action-decide_applications = إدارة جولات التمويل والبت في طلبات المنح
+action-answer_questions = الإجابة عن الأسئلة الموجهة إلى الأعضاء المنتخبين
+action-manage_people = البحث عن الأشخاص ومنح الأدوار وسحبها وإيقاف الحسابات وإعادة تفعيلها
+action-audit = قراءة سجل التدقيق وكل بريد يرسله الموقع
+reason-role_already_held = لديه هذا الدور من قبل. لم يتغير شيء.
+reason-role_not_held = ليس لديه هذا الدور. لم يتغير شيء.
+reason-already_suspended = هذا الحساب موقوف من قبل. لم يتغير شيء.
+reason-not_suspended = هذا الحساب غير موقوف. لم يتغير شيء.

@@ -194,3 +194,13 @@ reason-csrf_token_invalid = انتهت صلاحية النموذج. ارجع إ�
 reason-sign_in_required = سجّل الدخول للقيام بذلك
 reason-forbidden = ليست لديك صلاحية للقيام بذلك
 reason-not_found = لم نعثر على ذلك
+
+## Far-reaching actions ask first (ADR 22)
+
+confirm-title = هل أنت متأكد؟
+cancel = إلغاء
+confirm-cannot-undo = لا يمكن التراجع عن هذا.
+error-409-title = تغيّر هذا من قبل
+error-409-text = ما طلبته لم يعد يوافق الوضع الحالي، ربما لأن النموذج أُرسل مرتين. ارجع وأعد تحميل الصفحة لترى الوضع الآن.
+error-410-title = لم يعد هذا متاحًا
+error-410-text = أُزيل ما كان هنا.

@@ -354,3 +354,37 @@ email-changed-body =
     If you did not do this, someone may be using your account. Reset your password at once:
 
     { $link }
+
+## Asking before a role or suspension changes (ADR 22)
+
+confirm-role-grant-title = Make { $name } { $role }?
+confirm-role-grant-lead = { $name } will be able to do everything the role { $role } allows:
+confirm-role-grant-button = Yes, make them { $role }
+confirm-role-remove-title = Remove the role { $role } from { $name }?
+confirm-role-remove-lead = { $name } will no longer be able to do what the role { $role } allows:
+confirm-role-remove-others = They keep whatever their other roles allow.
+confirm-role-remove-button = Yes, remove { $role }
+confirm-role-administrator = An administrator can see and change everyone's roles, make other administrators, suspend any account and read the audit log and every email the site sends. Only make someone an administrator if you trust them with all of that.
+confirm-suspend-title = Suspend { $name }'s account?
+confirm-suspend-lead = Suspending the account will, at once:
+confirm-suspend-sessions = sign them out everywhere
+confirm-suspend-links = cancel any sign-in, password or email links sent to them
+confirm-suspend-roles = stop them doing anything but read, whatever roles they hold
+confirm-suspend-reinstate = You can reinstate the account later; what they wrote stays as it is.
+confirm-suspend-button = Yes, suspend the account
+action-participate = take part in consultations and discussions
+action-apply_for_grant = apply for grants for their organisation
+action-moderate = hide, restore and review reported content
+action-run_engagement = create, publish and withdraw consultations, their results and findings
+action-analyse = see results, written answers and analysis
+action-view_special_category = see answers about ethnicity, religion, health and other special categories
+action-export_responses = download every response
+action-assess_applications = score grant applications
+action-decide_applications = run funding rounds and decide grant applications
+action-answer_questions = answer questions put to elected members
+action-manage_people = find people, grant and remove roles, suspend and reinstate accounts
+action-audit = read the audit log and every email the site sends
+reason-role_already_held = They already have this role. Nothing was changed.
+reason-role_not_held = They do not have this role. Nothing was changed.
+reason-already_suspended = This account is already suspended. Nothing was changed.
+reason-not_suspended = This account is not suspended. Nothing was changed.

@@ -571,3 +571,35 @@ reason-show_if_options-invalid_choice = Give the numbers of the options that sho
 reason-question-invalid_choice = Choose the question the figure comes from
 reason-row-invalid_choice = Choose one of the question’s rows
 reason-option-invalid_choice = Choose one of the question’s options
+
+## Withdrawn, not yet published, and asking before withdrawing (ADR 22)
+
+status-withdrawn = Withdrawn
+consultation-withdrawn-title = This consultation has been withdrawn
+consultation-withdrawn-text = It was withdrawn on { $when } and is no longer open to responses.
+consultation-withdrawn-next = See the consultations you can take part in
+results-not-published-yet = Results are not published yet
+results-not-published-yet-text = The results of this consultation are not published yet. They will appear here once they are.
+results-back-to-consultation = Back to the consultation
+confirm-withdraw-consultation-title = Withdraw { $title }?
+confirm-withdraw-consultation-lead = It will leave the list of consultations, nobody will be able to respond, and its page will say that it was withdrawn and when.
+confirm-withdraw-consultation-kept = { $count ->
+    [0] Nobody has responded yet.
+    [one] The 1 response it has is kept, and comes back if you publish it again.
+   *[other] The { $count } responses it has are kept, and come back if you publish it again.
+}
+confirm-withdraw-consultation-button = Yes, withdraw the consultation
+confirm-withdraw-results-title = Withdraw the results of { $title }?
+confirm-withdraw-results-lead = The public will no longer see the results, nor any weighted figures published with them; its page will say the results are not published yet.
+confirm-withdraw-results-kept = { $count ->
+    [one] The 1 response is kept, and you can publish the results again.
+   *[other] The { $count } responses are kept, and you can publish the results again.
+}
+confirm-withdraw-results-button = Yes, withdraw the results
+confirm-remove-finding-title = Remove the finding { $title }?
+confirm-remove-finding-published = It is published: it will be taken off the "What you told us" page and deleted.
+confirm-remove-finding-draft = It is a draft: it will be deleted.
+confirm-remove-finding-button = Yes, remove the finding
+reason-consultation_withdrawn = This consultation has been withdrawn.
+reason-not_published = This is not published, so there is nothing to withdraw. Nothing was changed.
+reason-already_removed = This has already been removed. Nothing was changed.

@@ -166,3 +166,13 @@ reason-csrf_token_invalid = The form has expired. Go back, reload the page and t
 reason-sign_in_required = Sign in to do this
 reason-forbidden = You do not have permission to do this
 reason-not_found = We could not find that
+
+## Far-reaching actions ask first (ADR 22)
+
+confirm-title = Are you sure?
+cancel = Cancel
+confirm-cannot-undo = This cannot be undone.
+error-409-title = This has already changed
+error-409-text = What you asked for no longer matches how things stand, perhaps because the form was sent twice. Go back and reload the page to see how things are now.
+error-410-title = This is no longer available
+error-410-text = What was here has been taken down.

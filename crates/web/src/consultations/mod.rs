@@ -89,7 +89,7 @@ fn staff_routes() -> Router<SharedState> {
         )
         .route(
             &format!("{base}/publication"),
-            post(publication::publication),
+            get(publication::ask_publication).post(publication::publication),
         )
         .route(
             &format!("{base}/results/publish"),
@@ -125,7 +125,7 @@ fn staff_routes() -> Router<SharedState> {
         )
         .route(
             &format!("{base}/findings/{{finding}}"),
-            post(staff::findings::change),
+            get(staff::findings::ask_change).post(staff::findings::change),
         )
 }
 

@@ -1,12 +1,14 @@
 //! What every feature uses: the shared state, errors and how they are
 //! rendered (ADR 2), the language and the chrome of a page, dates in
 //! local time (ADR 18), sessions and form tokens (ADR 6), the permission
-//! guards, the form flow, the `?done=` confirmations, what a feature
+//! guards, the form flow, far-reaching actions asked first (ADR 22),
+//! the `?done=` confirmations, what a feature
 //! contributes, and what the JSON API shares. Nothing here knows any
 //! feature but through `Feature`.
 
 pub mod api;
 pub mod assets;
+pub mod confirm;
 pub mod context;
 pub mod dates;
 pub mod done;

@@ -13,6 +13,7 @@ mod questions;
 mod responding;
 mod results;
 mod themes;
+mod withdrawal;
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_storage::consultations::catalogue::{self as consultations, ListQuery};
