@@ -42,6 +42,7 @@ pub(crate) const FEATURE: Feature = Feature {
         "finding-published",
         "finding-withdrawn",
         "finding-removed",
+        "finding-what-we-did-saved",
         "translation",
     ],
     openapi: api::openapi,
@@ -120,6 +121,10 @@ fn staff_routes() -> Router<SharedState> {
         .route(
             &format!("{base}/findings/{{finding}}"),
             post(staff::findings::change),
+        )
+        .route(
+            &format!("{base}/findings/{{finding}}/what-we-did"),
+            get(staff::findings::what_we_did_form).post(staff::findings::set_what_we_did),
         )
 }
 

@@ -8,6 +8,8 @@ use cohesion_domain::consultation::Consultation;
 use cohesion_domain::consultation::{Stage, StageLink, StageState, Status};
 use cohesion_domain::identity::Action;
 use cohesion_domain::translation::key;
+use cohesion_domain::timestamp::Timestamp;
+use cohesion_services::consultations::findings;
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::responding::Progress;
 use cohesion_services::permissions::{is_staff, may};
@@ -20,12 +22,17 @@ use super::translated::progress_in;
 use super::wording::{status_label, tn};
 use crate::kit::{confirmation, path_id, respond, AppError, DoneQuery, Langs, PageCtx};
 
+/// Where "We asked, you said, we did" is: on the findings page, once
+/// the consultation has closed and has published findings.
+pub(super) const WE_DID: &str = "we-asked-you-said-we-did";
+
 fn stage_items(
     ctx: &PageCtx,
     langs: &Langs,
     id: Uuid,
     stages: &[Stage],
     results_public: bool,
+    we_did: bool,
 ) -> Vec<StageItem> {
     stages
         .iter()
@@ -49,6 +56,10 @@ fn stage_items(
                     ctx.t("stage-link-results"),
                 )),
                 StageLink::Results => None,
+                StageLink::Findings if we_did => Some((
+                    format!("/consultations/{id}/findings#{WE_DID}"),
+                    ctx.t("stage-link-we-did"),
+                )),
                 StageLink::Findings => Some((
                     format!("/consultations/{id}/findings"),
                     ctx.t("stage-link-findings"),
@@ -90,6 +101,21 @@ pub async fn show(
     let (respond_link, respond_note) = respond_button(&ctx, &c, progress.as_ref());
     let results_public = c.results_published_at.is_some();
     let links = links(&ctx, &c);
+    let we_did = c.status(Timestamp::now()) == Status::Closed
+        && findings::published_count(&ctx.state.db, id).await? > 0;
+    let stages = stage_items(&ctx, &langs, id, &stages, results_public, we_did);
+    // Stages that link to the findings take readers there; if none does,
+    // the timeline ends with the way.
+    let we_did = (we_did
+        && !stages
+            .iter()
+            .any(|s| s.link.as_ref().is_some_and(|(href, _)| href.ends_with(WE_DID))))
+    .then(|| {
+        (
+            format!("/consultations/{id}/findings#{WE_DID}"),
+            ctx.t("stage-link-we-did"),
+        )
+    });
     let page = ConsultationPage {
         ui,
         done: confirmation(&ctx, q.done.as_deref()),
@@ -111,7 +137,8 @@ pub async fn show(
         body_html: cohesion_ui::markdown::render(&c.body),
         body_lang: langs.of(key::BODY).to_owned(),
         rows,
-        stages: stage_items(&ctx, &langs, id, &stages, results_public),
+        stages,
+        we_did,
         timeline_heading: ctx.t("consultation-timeline"),
         strands: c
             .strands
