@@ -12,6 +12,7 @@ mod questions;
 mod responding;
 mod results;
 mod themes;
+mod we_did;
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_storage::consultations::catalogue::{self as consultations, ListQuery};
