@@ -320,7 +320,7 @@ async fn load_closed(
         true,
     )
     .await?;
-    generate_responses(db, closed, survey, 60, 23).await?;
+    generate_responses(db, closed, survey, 120, 23).await?;
     add_findings(db, closed, survey, &[CLOSED_FINDING]).await?;
     translate(db, closed, "ar", CLOSED_ARABIC).await?;
     Ok(())

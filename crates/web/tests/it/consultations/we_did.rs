@@ -144,7 +144,10 @@ async fn officers_combine_options_and_closed_consultations_say_what_we_did() {
         for part in ["We asked", "You said", "We did"] {
             assert!(html.contains(&format!(">{part}</h4>")), "{part}");
         }
-        assert!(text.contains("chose “Strongly agree” or “Agree”"), "{text}");
+        assert!(
+            text.contains("chose “Strongly agree” or “Agree” (95% range"),
+            "{text}"
+        );
         assert!(text.contains("We funded twelve street events in Riverside"));
         let (_, arabic) = s
             .page(&format!("/consultations/{closed}/findings?lang=ar"), "")
