@@ -165,7 +165,13 @@ impl FindingInput {
                 && !q.kind.is_special_category()
         });
         let Some(q) = q else {
-            errors.push(ValidationError::new("question", ErrorCode::InvalidChoice));
+            // Named by the options themselves, the options are at fault.
+            let field = if question == self.question.trim() {
+                "question"
+            } else {
+                "options"
+            };
+            errors.push(ValidationError::new(field, ErrorCode::InvalidChoice));
             return None;
         };
         let mut row = None;
@@ -261,6 +267,8 @@ mod tests {
         assert_eq!(fields(input("", &["q1:0"])), ["options"]);
         assert_eq!(fields(input("", &["q1:-1"])), ["options"]);
         assert_eq!(fields(input("", &["q1:x"])), ["options"]);
-        assert_eq!(fields(input("", &["q9:1"])), ["question"]);
+        assert_eq!(fields(input("", &["q9:1"])), ["options"]);
+        assert_eq!(fields(input("", &["q3:1"])), ["options"]);
+        assert_eq!(fields(input("q9", &["1"])), ["question"]);
     }
 }

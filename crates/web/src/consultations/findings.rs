@@ -5,12 +5,12 @@
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
+use cohesion_domain::consultation::Status;
 use cohesion_domain::survey::model::QuestionKind;
+use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::translation::{key, Translator};
 use cohesion_services::consultations::findings::{self, ShownFinding};
 use cohesion_services::consultations::reading;
-use cohesion_domain::consultation::Status;
-use cohesion_domain::timestamp::Timestamp;
 use cohesion_ui::consultations::{FindingView, FindingsPage, WeDid};
 use cohesion_ui::{Phrase, Shown, Value};
 

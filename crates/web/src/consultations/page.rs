@@ -7,8 +7,8 @@ use axum::response::Response;
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::consultation::{Stage, StageLink, StageState, Status};
 use cohesion_domain::identity::Action;
-use cohesion_domain::translation::key;
 use cohesion_domain::timestamp::Timestamp;
+use cohesion_domain::translation::key;
 use cohesion_services::consultations::findings;
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::responding::Progress;
@@ -107,9 +107,11 @@ pub async fn show(
     // Stages that link to the findings take readers there; if none does,
     // the timeline ends with the way.
     let we_did = (we_did
-        && !stages
-            .iter()
-            .any(|s| s.link.as_ref().is_some_and(|(href, _)| href.ends_with(WE_DID))))
+        && !stages.iter().any(|s| {
+            s.link
+                .as_ref()
+                .is_some_and(|(href, _)| href.ends_with(WE_DID))
+        }))
     .then(|| {
         (
             format!("/consultations/{id}/findings#{WE_DID}"),

@@ -74,7 +74,8 @@ pub async fn findings_json(
     user: CurrentUser,
     PathId(id): PathId,
 ) -> Result<Json<FindingsBody>, AppError> {
-    let (c, list) = findings::shown(&state.db, user.0.as_ref(), id, state.config.small_base).await?;
+    let (c, list) =
+        findings::shown(&state.db, user.0.as_ref(), id, state.config.small_base).await?;
     Ok(Json(FindingsBody {
         consultation_id: id,
         closed: c.status(Timestamp::now()) == Status::Closed,

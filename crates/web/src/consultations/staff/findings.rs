@@ -82,7 +82,12 @@ fn option_choices(ctx: &PageCtx, view: &ConsultationView) -> Vec<(String, String
             option_labels(ctx, q)
                 .into_iter()
                 .enumerate()
-                .map(|(i, l)| (format!("{}:{}", q.id, i + 1), format!("{}: {} — {l}", q.id, q.text)))
+                .map(|(i, l)| {
+                    (
+                        format!("{}:{}", q.id, i + 1),
+                        format!("{}: {} — {l}", q.id, q.text),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -203,7 +208,9 @@ async fn what_we_did_page<'a>(
     );
     page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
     page.lead = vec![
-        Langs::as_written(ctx).original(f.finding.title.as_str()).into(),
+        Langs::as_written(ctx)
+            .original(f.finding.title.as_str())
+            .into(),
         ctx.t("finding-what-we-did-lead").into(),
     ];
     let value = value.unwrap_or(&f.finding.what_we_did);

@@ -296,10 +296,7 @@ fn findings_table(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Table {
                     })),
                     Cell::link(
                         ctx.t(did),
-                        format!(
-                            "/staff/consultations/{}/findings/{}/what-we-did",
-                            id, f.id
-                        ),
+                        format!("/staff/consultations/{}/findings/{}/what-we-did", id, f.id),
                     ),
                 ]
             })
