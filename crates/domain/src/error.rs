@@ -49,6 +49,8 @@ pub enum ErrorCode {
     HiddenQuestion,
     UnknownQuestion,
     UnknownText,
+    /// A finding's options belong to more than one question.
+    OptionsOfOneQuestion,
     ConsultationNotOpen,
     AlreadyResponded,
     InvalidRanking,
@@ -120,6 +122,7 @@ impl ErrorCode {
             ErrorCode::HiddenQuestion => "hidden_question",
             ErrorCode::UnknownQuestion => "unknown_question",
             ErrorCode::UnknownText => "unknown_text",
+            ErrorCode::OptionsOfOneQuestion => "options_of_one_question",
             ErrorCode::ConsultationNotOpen => "consultation_not_open",
             ErrorCode::AlreadyResponded => "already_responded",
             ErrorCode::InvalidRanking => "invalid_ranking",

@@ -79,7 +79,7 @@ pub mod key {
         format!("{id}.row.{i}")
     }
 
-    /// A finding's "title" or "body".
+    /// A finding's "title", "body" or "what_we_did".
     pub fn finding(id: impl Display, part: &str) -> String {
         format!("finding.{id}.{part}")
     }
@@ -150,6 +150,8 @@ pub enum Part {
     /// A finding's title or body, with the finding's title.
     FindingTitle(String),
     FindingBody(String),
+    /// A finding's "What we did", with the finding's title.
+    FindingWhatWeDid(String),
     /// The label of a theme a finding cites (the label is the original).
     ThemeLabel,
 }

@@ -7,6 +7,7 @@
 //! answered or counted, so a new kind of analysis is a module here and
 //! the survey's structure stays put.
 
+pub mod combined;
 pub mod findings;
 pub mod publication;
 pub mod themes;

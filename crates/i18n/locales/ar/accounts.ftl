@@ -142,6 +142,7 @@ activity-finding-add = أضفت نتيجة
 activity-finding-publish = نشرت نتيجة
 activity-finding-remove = أزلت نتيجة
 activity-finding-withdraw = سحبت نتيجة
+activity-finding-what-we-did = كتبت ما فعلناه استجابةً لنتيجة
 activity-organisation-invite = دعوت شخصًا إلى منظمة
 activity-organisation-join = انضممت إلى منظمة
 activity-organisation-register = سجّلت منظمة

@@ -63,6 +63,7 @@ stage-link-none = لا شيء بعد
 stage-link-survey = أجب عن الاستبيان
 stage-link-results = اطّلع على النتائج
 stage-link-findings = اقرأ ما قلتموه لنا
+stage-link-we-did = اقرأ ما سألنا عنه وما قلتموه وما فعلناه
 
 ## الإجابة عن الاستبيان
 
@@ -376,6 +377,18 @@ findings-empty = لم ننشر أي نتائج بعد.
 finding-figure = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $low }–{ $high }%).
 finding-figure-count = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }». عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
 finding-figure-hidden = عدد من اختاروا «{ $option }» في الإجابة عن «{ $question }» أقل من أن يُعرض.
+finding-figure-any = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» { $option } (مدى 95%: { $low }–{ $high }%).
+finding-figure-any-count = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» { $option }. عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+finding-figure-any-hidden = عدد من اختاروا { $option } في الإجابة عن «{ $question }» أقل من أن يُعرض، أو أن عرضه يكشف رقمًا مخفيًا.
+finding-option-quoted = «{ $option }»
+finding-options-or = أو
+we-did-heading = سألنا، قلتم، فعلنا
+we-did-lead = أُغلقت هذه الاستشارة. لكل ما قلتموه لنا، إليكم ما فعلناه استجابةً له.
+we-did-asked = سألنا
+we-did-said = قلتم
+we-did-did = فعلنا
+we-did-missing = لم نذكر بعد ما فعلناه استجابةً لهذا.
+we-did-empty = لم ننشر بعد ما سمعناه وما فعلناه.
 finding-figure-theme = { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }» (نطاق 95٪: { $low }–{ $high }٪).
 finding-figure-theme-count = { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }». الإجابات أقل من أن تُعطى نسبة مئوية.
 finding-figure-theme-hidden = عدد الإجابات المكتوبة على «{ $question }» التي تناولت هذا المحور أقل من أن يُعرض.
@@ -383,14 +396,14 @@ finding-figure-theme-hidden = عدد الإجابات المكتوبة على «
 ## إضافة الاستنتاجات ونشرها (للموظفين)
 
 finding-add = أضف استنتاجًا
-finding-add-lead = يستند كل استنتاج إلى نتيجة واحدة: اختر السؤال والخيار الذي يعرض نسبته. نأخذ الرقم دائمًا من النتائج.
+finding-add-lead = يستند كل استنتاج إلى نتائج سؤال واحد: حدّد الخيارات التي يعرض نسبتها. إن حدّدت أكثر من خيار («أوافق بشدة» و«أوافق») فالرقم هو عدد من اختاروا أيًّا منها. نأخذ الرقم دائمًا من النتائج.
 finding-field-title = الاستنتاج
 finding-field-body = ماذا يعني، وماذا سنفعل
 finding-field-question = السؤال الذي يستند إليه
 finding-field-row = الصف
 finding-field-row-hint = لأسئلة المصفوفة فقط: رقم الصف بدءًا من 1.
-finding-field-option = الخيار
-finding-field-option-hint = رقم الخيار بدءًا من 1، كما يظهر بجانب السؤال أعلاه.
+finding-field-options = الخيارات التي يستند إليها
+finding-field-options-hint = حدّد خيارًا واحدًا، أو عدة خيارات من السؤال نفسه لجمعها.
 findings-heading = الاستنتاجات (ما قلتموه لنا)
 finding-publish = انشر
 finding-withdraw = اسحب
@@ -401,7 +414,14 @@ done-finding-withdrawn = سُحب الاستنتاج.
 done-finding-removed = حُذف الاستنتاج.
 finding-field-theme = أو محور مؤكد
 finding-field-theme-hint = يصبح الرقم حينها نسبة الإجابات المكتوبة على السؤال المصنّفة ضمن المحور.
-finding-theme-none = لا شيء: استخدم السؤال والخيار أعلاه
+finding-theme-none = لا شيء: استخدم الخيارات أعلاه
+finding-field-what-we-did = ما فعلناه
+finding-field-what-we-did-hint = ما فعله المجلس استجابةً لذلك. يظهر تحت «سألنا، قلتم، فعلنا» بعد إغلاق الاستشارة. يمكنك كتابته لاحقًا. يمكنك استخدام Markdown: ‏*تأكيد* وقوائم وعناوين وروابط.
+finding-what-we-did-title = ما فعلناه استجابةً لاستنتاج
+finding-what-we-did-lead = اذكر ما فعله المجلس استجابةً لهذا الاستنتاج. يراه القرّاء بعد إغلاق الاستشارة.
+finding-what-we-did-write = اكتب ما فعلناه
+finding-what-we-did-change = غيّر ما فعلناه
+done-finding-what-we-did-saved = حُفظ ما فعلناه.
 
 ## الترجمات (للموظفين)
 
@@ -431,6 +451,7 @@ translations-field-option = الخيار { $number }
 translations-field-row = الصف { $number }
 translations-part-finding-title = الاستنتاج: { $finding } — العنوان
 translations-part-finding-body = الاستنتاج: { $finding } — ماذا يعني، وماذا سنفعل
+translations-part-finding-what-we-did = الاستنتاج: { $finding } — ما فعلناه
 translations-part-theme = محور يستشهد به استنتاج: { $theme }
 done-translation = حُفظت الترجمات.
 
@@ -570,6 +591,7 @@ reason-out_of_range = أدخل رقمًا ضمن المدى المسموح
 reason-hidden_question = هذا السؤال لا ينطبق بحسب إجاباتك السابقة
 reason-unknown_question = هذا السؤال ليس جزءًا من الاستبيان
 reason-unknown_text = لم يعد هذا النص جزءًا من الاستشارة: ربما تغيّر استنتاج أو محور منذ فتح الصفحة. افتح الصفحة من جديد وترجم ما تعرضه
+reason-options_of_one_question = اختر خيارات من سؤال واحد
 reason-consultation_not_open = هذه الاستشارة لا تقبل الردود
 reason-already_responded = لقد بدأت ردًا من قبل
 reason-invalid_ranking = أعطِ كل خيار رتبة مختلفة تبدأ من 1 دون فجوات

@@ -144,6 +144,7 @@ activity-finding-add = You added a finding
 activity-finding-publish = You published a finding
 activity-finding-remove = You removed a finding
 activity-finding-withdraw = You withdrew a finding
+activity-finding-what-we-did = You wrote what we did in response to a finding
 activity-organisation-invite = You invited someone to an organisation
 activity-organisation-join = You joined an organisation
 activity-organisation-register = You registered an organisation

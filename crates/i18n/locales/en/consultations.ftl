@@ -56,6 +56,7 @@ stage-link-none = Nothing yet
 stage-link-survey = Answer the survey
 stage-link-results = See the results
 stage-link-findings = Read what you told us
+stage-link-we-did = Read what we asked, what you said and what we did
 
 ## Answering a survey
 
@@ -364,6 +365,18 @@ findings-empty = We have not published any findings yet.
 finding-figure = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }” (95% range { $low }–{ $high }%).
 finding-figure-count = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }”. Too few people answered for a percentage.
 finding-figure-hidden = Too few people chose “{ $option }” in answer to “{ $question }” for the figure to be shown.
+finding-figure-any = { $count } of the { $base } people who answered “{ $question }” chose { $option } (95% range { $low }–{ $high }%).
+finding-figure-any-count = { $count } of the { $base } people who answered “{ $question }” chose { $option }. Too few people answered for a percentage.
+finding-figure-any-hidden = Too few people chose { $option } in answer to “{ $question }” for the figure to be shown, or showing it would give away a figure that is hidden.
+finding-option-quoted = “{ $option }”
+finding-options-or = or
+we-did-heading = We asked, you said, we did
+we-did-lead = This consultation has closed. For each thing you told us, here is what we did in response.
+we-did-asked = We asked
+we-did-said = You said
+we-did-did = We did
+we-did-missing = We have not yet said what we did in response to this.
+we-did-empty = We have not published what we heard and what we did yet.
 finding-figure-theme = { $count } of the { $base } written answers to “{ $question }” were about “{ $theme }” (95% range { $low }–{ $high }%).
 finding-figure-theme-count = { $count } of the { $base } written answers to “{ $question }” were about “{ $theme }”. Too few answers for a percentage.
 finding-figure-theme-hidden = Too few written answers to “{ $question }” were about this theme for the figure to be shown.
@@ -371,14 +384,14 @@ finding-figure-theme-hidden = Too few written answers to “{ $question }” wer
 ## Adding and publishing findings (staff)
 
 finding-add = Add a finding
-finding-add-lead = A finding rests on one result: choose the question and the option whose share it reports. The figure is always pulled from the results.
+finding-add-lead = A finding rests on results of one question: tick the options whose share it reports. Ticking several (“Strongly agree” and “Agree”) reports the people who chose any of them. The figure is always pulled from the results.
 finding-field-title = Finding
 finding-field-body = What it means, and what we will do
 finding-field-question = The question it rests on
 finding-field-row = Row
 finding-field-row-hint = For a matrix question only: the row number, starting at 1.
-finding-field-option = Option
-finding-field-option-hint = The option number, starting at 1, as listed beside the question above.
+finding-field-options = The options it rests on
+finding-field-options-hint = Tick one option, or several of the same question to combine them.
 findings-heading = Findings (What you told us)
 finding-publish = Publish
 finding-withdraw = Withdraw
@@ -389,7 +402,14 @@ done-finding-withdrawn = The finding was withdrawn.
 done-finding-removed = The finding was removed.
 finding-field-theme = Or a confirmed theme
 finding-field-theme-hint = The figure is then the share of the question’s written answers mapped to the theme.
-finding-theme-none = None: use the question and option above
+finding-theme-none = None: use the options above
+finding-field-what-we-did = What we did
+finding-field-what-we-did-hint = What the council did in response. Shown under “We asked, you said, we did” once the consultation has closed. You can write it later. You can use Markdown: *emphasis*, lists, headings and links.
+finding-what-we-did-title = What we did in response to a finding
+finding-what-we-did-lead = Say what the council did in response to this finding. Readers see it once the consultation has closed.
+finding-what-we-did-write = Write what we did
+finding-what-we-did-change = Change what we did
+done-finding-what-we-did-saved = What we did was saved.
 
 ## Translations (staff)
 
@@ -419,6 +439,7 @@ translations-field-option = option { $number }
 translations-field-row = row { $number }
 translations-part-finding-title = Finding: { $finding } — title
 translations-part-finding-body = Finding: { $finding } — what it means, and what we will do
+translations-part-finding-what-we-did = Finding: { $finding } — what we did
 translations-part-theme = Theme cited by a finding: { $theme }
 done-translation = The translations were saved.
 
@@ -543,6 +564,7 @@ reason-out_of_range = Enter a number in the range allowed
 reason-hidden_question = This question does not apply to your earlier answers
 reason-unknown_question = This question is not part of the survey
 reason-unknown_text = This text is no longer part of the consultation: a finding or theme may have changed since the page was opened. Open the page again and translate what it lists
+reason-options_of_one_question = Choose options of one question
 reason-consultation_not_open = This consultation is not taking responses
 reason-already_responded = You have already started a response
 reason-invalid_ranking = Give each option a different rank, starting at 1 with no gaps

@@ -1,10 +1,14 @@
 //! "What you told us": officers write findings on a consultation's
 //! results and publish them one by one; each shows its figure live from
-//! the running totals, suppressed like every published figure.
+//! the running totals, suppressed like every published figure. A finding
+//! may combine several options of one question (see
+//! [`cohesion_domain::analysis::combined`]), and carries "What we did",
+//! shown in "We asked, you said, we did" once the consultation closes.
 
 use std::collections::HashMap;
 
-use cohesion_domain::analysis::findings::{Finding, FindingInput};
+use cohesion_domain::analysis::combined::{combined, Counting, OptionCount};
+use cohesion_domain::analysis::findings::{self as rules_of, Finding, FindingInput};
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::QuestionDef;
@@ -17,7 +21,7 @@ use uuid::Uuid;
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::consultations::load;
-use crate::consultations::results::{line, public_lines, Cell, Line};
+use crate::consultations::results::{line, public_lines, Cell, CountedLine};
 use crate::consultations::themes::figures::figures_of_question;
 use crate::consultations::themes::Figure;
 use crate::permissions::{is_staff, require};
@@ -170,6 +174,41 @@ pub async fn was_removed(
     Ok(audit::recorded(c.conn(), "finding.remove", id, &finding.to_string()).await?)
 }
 
+/// Sets (or, empty, clears) a finding's "What we did".
+pub async fn set_what_we_did(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    finding: Uuid,
+    text: &str,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let text = rules_of::what_we_did(text).map_err(|e| ServiceError::InvalidFields(vec![e]))?;
+    let mut tx = db.begin().await?;
+    if !findings::set_what_we_did(tx.conn(), id, finding, &text).await? {
+        return Err(ServiceError::NotFound);
+    }
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "finding.what_we_did",
+        Some(id),
+        &finding.to_string(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// How many findings of consultation `id` are published: the
+/// consultation's timeline links to "We asked, you said, we did" once
+/// there is one and the consultation has closed.
+pub async fn published_count(db: &Db, id: Uuid) -> Result<i64, ServiceError> {
+    let mut c = db.acquire().await?;
+    Ok(findings::published_count(c.conn(), id).await?)
+}
+
 /// The findings `viewer` may see (published ones; staff see drafts too),
 /// each with its live figure.
 pub async fn shown(
@@ -188,18 +227,52 @@ pub async fn shown(
     drop(c);
     let lines = public_lines(db, id, &survey, rules).await?;
     let theme_figures = theme_figures(db, id, &list).await?;
+    let any_of = any_of_counts(db, id, &survey, &list).await?;
     let out = list
         .into_iter()
-        .filter_map(|record| {
+        .enumerate()
+        .filter_map(|(i, record)| {
             let q = survey.question(&record.finding.question_id)?;
             let figure = match &record.finding.theme {
                 Some(theme) => theme_figure(&theme_figures, &record.finding, theme, rules),
-                None => option_figure(&lines, q, &record.finding)?,
+                None => option_figure(&lines, q, &record.finding, any_of[i], rules)?,
             };
             Some(shown_finding(record, q, figure))
         })
         .collect();
     Ok((consultation, out))
+}
+
+/// For each finding that combines options of a multiple-choice question,
+/// the respondents who chose at least one of them (0 for the others).
+async fn any_of_counts(
+    db: &Db,
+    id: Uuid,
+    survey: &cohesion_domain::survey::model::SurveyDefinition,
+    list: &[FindingRecord],
+) -> Result<Vec<u64>, ServiceError> {
+    let mut out = Vec::with_capacity(list.len());
+    let mut c = db.acquire().await?;
+    for record in list {
+        let f = &record.finding;
+        let multiple = survey.question(&f.question_id).is_some_and(|q| {
+            Counting::of(&q.kind) == Counting::AnyOf && !q.kind.is_special_category()
+        });
+        let n = if f.theme.is_none() && multiple && f.options.len() > 1 {
+            let options: Vec<i64> = f.options.iter().map(|&o| o as i64).collect();
+            cohesion_storage::consultations::answers::respondents_choosing_any(
+                c.conn(),
+                id,
+                &f.question_id,
+                &options,
+            )
+            .await?
+        } else {
+            0
+        };
+        out.push(n.max(0) as u64);
+    }
+    Ok(out)
 }
 
 /// Theme figures by question, worked out once per question whatever the
@@ -266,18 +339,53 @@ fn theme_figure(
     }
 }
 
-/// An option's figure from the question's (or matrix row's) line; `None`
-/// when the question has no such line.
+/// The figure of one or more options of a question (or matrix row): one
+/// option's is the line's cell; several combine as
+/// [`combined`] says, then go through the same small-count rules as
+/// every figure. `None` when the question has no such line.
 fn option_figure(
-    lines: &HashMap<String, Vec<Line>>,
+    lines: &HashMap<String, Vec<CountedLine>>,
     q: &QuestionDef,
     finding: &Finding,
+    any_of: u64,
+    rules: SmallBaseRules,
 ) -> Option<Figured> {
-    let line = lines.get(&q.id)?.get(finding.row.unwrap_or(0))?;
+    let counted = lines.get(&q.id)?.get(finding.row.unwrap_or(0))?;
+    let l = &counted.line;
+    let cell = match finding.options.as_slice() {
+        [] => HIDDEN,
+        [one] => l.cells.get(*one).cloned().unwrap_or(HIDDEN),
+        options => {
+            let cells: Vec<OptionCount> = counted
+                .counts
+                .iter()
+                .zip(&l.cells)
+                .map(|(&count, c)| OptionCount {
+                    count,
+                    hidden: c.count.is_none(),
+                })
+                .collect();
+            let in_range = options.iter().all(|&o| o < cells.len());
+            match combined(
+                &cells,
+                options,
+                Counting::of(&q.kind),
+                any_of,
+                rules.min_count,
+            ) {
+                Some(n) if in_range => line(&[n], l.base, rules)
+                    .cells
+                    .into_iter()
+                    .next()
+                    .unwrap_or(HIDDEN),
+                _ => HIDDEN,
+            }
+        }
+    };
     Some(Figured {
-        base: line.base,
-        base_hidden: line.base_hidden,
-        cell: line.cells.get(finding.option).cloned().unwrap_or(HIDDEN),
+        base: l.base,
+        base_hidden: l.base_hidden,
+        cell,
         theme: None,
     })
 }

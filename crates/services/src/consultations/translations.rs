@@ -40,7 +40,7 @@ pub(crate) async fn refresh_search(
 }
 
 /// Every translatable text of the consultation: its own (`texts`),
-/// its findings' titles and texts, keyed by the finding's id, and the
+/// its findings' titles, texts and "What we did", keyed by the finding's id, and the
 /// label of each theme a finding cites (drafts included, like the
 /// findings' own texts), keyed by the theme's id, after the first
 /// finding citing it. A theme's label is listed while the finding's
@@ -78,7 +78,14 @@ pub async fn all_texts(db: &Db, v: &ConsultationView) -> Result<Vec<SourceText>,
             texts.push(SourceText::new(
                 translation::key::finding(f.id, "body"),
                 f.finding.body,
-                Part::FindingBody(title),
+                Part::FindingBody(title.clone()),
+            ));
+        }
+        if !f.finding.what_we_did.is_empty() {
+            texts.push(SourceText::new(
+                translation::key::finding(f.id, "what_we_did"),
+                f.finding.what_we_did,
+                Part::FindingWhatWeDid(title),
             ));
         }
         let Some(theme) = f

@@ -136,6 +136,32 @@ pub async fn crosstab(
     .await
 }
 
+/// How many submitted responses chose at least one of `options` of a
+/// (not special-category) multiple-choice question: the figure of a
+/// finding that combines them, where adding up the options' totals would
+/// count twice everyone who ticked two.
+pub async fn respondents_choosing_any(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    question_id: &str,
+    options: &[i64],
+) -> Result<i64, StorageError> {
+    if options.is_empty() {
+        return Ok(0);
+    }
+    let list = (0..options.len())
+        .map(|i| format!("${}", i + 3))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT COUNT(DISTINCT response_id) FROM response_answers \
+         WHERE consultation_id = $1 AND question_id = $2 AND item = 0 AND choice IN ({list})"
+    );
+    let mut params: Vec<&dyn Param> = vec![&consultation_id, &question_id];
+    params.extend(options.iter().map(|o| o as &dyn Param));
+    rows::fetch_one(conn, &sql, &params, rows::scalar).await
+}
+
 /// A page of free-text answers to one question, newest first, with the
 /// response reference each belongs to: (reference, text).
 pub async fn texts(

@@ -1,4 +1,5 @@
-//! Findings ("What you told us") of a consultation, in order.
+//! Findings ("What you told us") of a consultation, in order, each with
+//! the options it combines and "What we did".
 
 use cohesion_domain::analysis::findings::Finding;
 use uuid::Uuid;
@@ -34,10 +35,12 @@ pub async fn insert(
         rows::scalar,
     )
     .await?;
+    let first = f.options.first().copied().unwrap_or(0) as i64;
     rows::execute(
         conn,
         "INSERT INTO findings (id, consultation_id, position, title, body, question_id, row_index, option_index, \
-         created_by, created_at, updated_at, theme_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)",
+         created_by, created_at, updated_at, theme_id, option_indexes, what_we_did) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13)",
         &[
             &id,
             &consultation_id,
@@ -46,10 +49,12 @@ pub async fn insert(
             &f.body,
             &f.question_id,
             &f.row.map(|r| r as i64),
-            &(f.option as i64),
+            &first,
             &by,
             &now,
             &theme,
+            &options_text(&f.options),
+            &f.what_we_did,
         ],
     )
     .await?;
@@ -64,14 +69,15 @@ pub async fn list(
     drafts: bool,
 ) -> Result<Vec<FindingRecord>, StorageError> {
     let sql = format!(
-        "SELECT id, consultation_id, title, body, question_id, row_index, option_index, published_at, theme_id \
+        "SELECT id, consultation_id, title, body, question_id, row_index, option_indexes, published_at, theme_id, \
+         what_we_did \
          FROM findings \
          WHERE consultation_id = $1 {} ORDER BY position LIMIT 200",
         if drafts { "" } else { "AND published_at IS NOT NULL" }
     );
     rows::fetch_all(conn, &sql, &[&consultation_id], |r| {
         let row: Option<i64> = r.get("row_index")?;
-        let option: i64 = r.get("option_index")?;
+        let options: String = r.get("option_indexes")?;
         let theme: Option<Uuid> = r.get("theme_id")?;
         Ok(FindingRecord {
             id: r.get("id")?,
@@ -81,12 +87,60 @@ pub async fn list(
                 body: r.get("body")?,
                 question_id: r.get("question_id")?,
                 row: row.and_then(|r| usize::try_from(r).ok()),
-                option: usize::try_from(option).unwrap_or(usize::MAX),
+                options: options_of(&options),
                 theme: theme.map(|t| t.to_string()),
+                what_we_did: r.get("what_we_did")?,
             },
             published_at: r.get("published_at")?,
         })
     })
+    .await
+}
+
+/// The options as stored: "0,1".
+fn options_text(options: &[usize]) -> String {
+    options
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The stored options; one that does not read as a number reads as none
+/// the question has (its figure is then hidden).
+fn options_of(stored: &str) -> Vec<usize> {
+    stored
+        .split(',')
+        .filter(|o| !o.trim().is_empty())
+        .map(|o| o.trim().parse().unwrap_or(usize::MAX))
+        .collect()
+}
+
+/// Sets a finding's "What we did"; `false` if it is not the
+/// consultation's.
+pub async fn set_what_we_did(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    id: Uuid,
+    text: &str,
+) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "UPDATE findings SET what_we_did = $1, updated_at = $2 WHERE id = $3 AND consultation_id = $4",
+        &[&text, &Timestamp::now(), &id, &consultation_id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+/// How many of the consultation's findings are published.
+pub async fn published_count(conn: Conn<'_>, consultation_id: Uuid) -> Result<i64, StorageError> {
+    rows::fetch_one(
+        conn,
+        "SELECT COUNT(*) FROM findings WHERE consultation_id = $1 AND published_at IS NOT NULL",
+        &[&consultation_id],
+        rows::scalar,
+    )
     .await
 }
 

@@ -3,5 +3,6 @@
 //! feature, as in `src`, and `kit` for what every feature uses.
 
 mod accounts;
+mod consultations;
 mod kit;
 mod site;

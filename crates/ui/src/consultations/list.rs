@@ -80,4 +80,8 @@ pub struct ConsultationPage<'a> {
     pub respond: Option<(String, String)>,
     pub respond_note: Option<String>,
     pub links: Vec<(String, String)>,
+    /// Under the timeline: the way to "We asked, you said, we did", once
+    /// the consultation has closed with findings published and no stage
+    /// links to them.
+    pub we_did: Option<(String, String)>,
 }

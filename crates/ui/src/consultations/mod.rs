@@ -9,7 +9,7 @@ mod themes;
 mod translations;
 
 pub use list::{ConsultationItem, ConsultationListPage, ConsultationPage, StageItem};
-pub use results::{Bar, FindingView, FindingsPage, ResultView, ResultsPage};
+pub use results::{Bar, FindingView, FindingsPage, ResultView, ResultsPage, WeDid};
 pub use survey::{CheckAnswersPage, OptionView, QuestionView, SubField, SurveyPage};
 pub use themes::{
     Choice, QuoteLink, ReviewItemView, ThemeEditPage, ThemeReviewPage, ThemeRow, ThemesPage,

@@ -54,6 +54,25 @@ pub struct FindingView {
     pub body_lang: String,
     /// Shown to staff on findings not yet published.
     pub draft: Option<String>,
+    /// The question the finding rests on, in its language.
+    pub asked: Phrase,
+    /// "What we did", rendered; `None` while the officer has not said.
+    pub did_html: Option<String>,
+    pub did_lang: String,
+}
+
+/// "We asked, you said, we did": the findings of a closed consultation
+/// with what the council did in response.
+pub struct WeDid {
+    pub heading: String,
+    pub lead: String,
+    pub asked: String,
+    pub said: String,
+    pub did: String,
+    /// Where a finding has no "What we did" yet.
+    pub did_missing: String,
+    /// When no finding is published.
+    pub empty: String,
 }
 
 #[derive(Template)]
@@ -65,4 +84,7 @@ pub struct FindingsPage<'a> {
     pub findings: Vec<FindingView>,
     pub empty: Option<String>,
     pub links: Vec<(String, String)>,
+    /// Once the consultation has closed, the findings are shown as "We
+    /// asked, you said, we did".
+    pub we_did: Option<WeDid>,
 }

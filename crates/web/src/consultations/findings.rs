@@ -1,13 +1,17 @@
-//! "What you told us": the public page of a consultation's findings.
+//! "What you told us": the public page of a consultation's findings;
+//! once the consultation has closed, "We asked, you said, we did", each
+//! finding with what the council did in response.
 
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
+use cohesion_domain::consultation::Status;
 use cohesion_domain::survey::model::QuestionKind;
+use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::translation::{key, Translator};
 use cohesion_services::consultations::findings::{self, ShownFinding};
 use cohesion_services::consultations::reading;
-use cohesion_ui::consultations::{FindingView, FindingsPage};
+use cohesion_ui::consultations::{FindingView, FindingsPage, WeDid};
 use cohesion_ui::{Phrase, Shown, Value};
 
 use super::questions::shown_options;
@@ -16,14 +20,13 @@ use crate::kit::{path_id, respond, AppError, Langs, PageCtx};
 /// The headline figure of a finding and the sentence under it, which
 /// names the question and the answer or theme in their own languages.
 fn figure(ctx: &PageCtx, langs: &Langs, f: &ShownFinding) -> (String, Phrase) {
-    let question = langs.shown(&key::question(&f.question_def.id, "text"), &f.question);
     match &f.theme {
         Some(label) => {
             let id = f.finding.theme.as_deref().unwrap_or_default();
             let theme = langs.shown(&key::theme_label(id), label);
-            theme_figure(ctx, f, &question.into(), &theme)
+            theme_figure(ctx, f, &asked(langs, f), &theme)
         }
-        None => option_figure(ctx, langs, f, question),
+        None => option_figure(ctx, langs, f),
     }
 }
 
@@ -72,31 +75,56 @@ fn theme_figure(
     }
 }
 
-/// For a finding that cites an option: how many picked it.
-fn option_figure(
-    ctx: &PageCtx,
-    langs: &Langs,
-    f: &ShownFinding,
-    question: Shown,
-) -> (String, Phrase) {
-    let labels = shown_options(ctx, langs, &f.question_def);
-    let option = labels
-        .get(f.finding.option)
-        .map_or_else(Phrase::default, Phrase::from);
-    let question = match (&f.question_def.kind, f.finding.row) {
+/// The question a finding rests on, with the matrix row if any, each in
+/// its language: what "we asked".
+fn asked(langs: &Langs, f: &ShownFinding) -> Phrase {
+    let question = langs.shown(&key::question(&f.question_def.id, "text"), &f.question);
+    match (&f.question_def.kind, f.finding.row) {
         (QuestionKind::Matrix { rows }, Some(r)) => {
             let row = rows.get(r).cloned().unwrap_or_default();
             let row = langs.shown(&key::row(&f.question_def.id, r), &row);
             Phrase::join([question.into(), row.into()], " – ")
         }
         _ => question.into(),
+    }
+}
+
+/// The options a finding combines, in their languages: one as it is;
+/// several each quoted, joined by "or" ("“Strongly agree” or “Agree”").
+fn options_phrase(ctx: &PageCtx, langs: &Langs, f: &ShownFinding) -> Phrase {
+    let labels = shown_options(ctx, langs, &f.question_def);
+    let label = |o: &usize| labels.get(*o).map_or_else(Phrase::default, Phrase::from);
+    match f.finding.options.as_slice() {
+        [one] => label(one),
+        several => Phrase::join(
+            several.iter().map(|o| {
+                ctx.phrase(
+                    "finding-option-quoted",
+                    &[("option", Value::Phrase(&label(o)))],
+                )
+            }),
+            &format!(" {} ", ctx.t("finding-options-or")),
+        ),
+    }
+}
+
+/// For a finding that cites options: how many picked them (any of
+/// them, for several).
+fn option_figure(ctx: &PageCtx, langs: &Langs, f: &ShownFinding) -> (String, Phrase) {
+    let option = options_phrase(ctx, langs, f);
+    let question = asked(langs, f);
+    // Several options are quoted one by one; one is quoted by the message.
+    let prefix = if f.finding.options.len() > 1 {
+        "finding-figure-any"
+    } else {
+        "finding-figure"
     };
     let (question, option) = (Value::Phrase(&question), Value::Phrase(&option));
     match (f.base_hidden, f.cell.count, f.cell.share) {
         (false, Some(count), Some(p)) => (
             format!("{:.0}%", p.share * 100.0),
             ctx.phrase(
-                "finding-figure",
+                prefix,
                 &[
                     ("count", Value::Number(count)),
                     ("base", Value::Number(f.base)),
@@ -110,7 +138,7 @@ fn option_figure(
         (false, Some(count), None) => (
             count.to_string(),
             ctx.phrase(
-                "finding-figure-count",
+                &format!("{prefix}-count"),
                 &[
                     ("count", Value::Number(count)),
                     ("base", Value::Number(f.base)),
@@ -122,10 +150,40 @@ fn option_figure(
         _ => (
             "–".to_owned(),
             ctx.phrase(
-                "finding-figure-hidden",
+                &format!("{prefix}-hidden"),
                 &[("question", question), ("option", option)],
             ),
         ),
+    }
+}
+
+/// "We asked, you said, we did", for a closed consultation.
+fn we_did(ctx: &PageCtx) -> WeDid {
+    WeDid {
+        heading: ctx.t("we-did-heading"),
+        lead: ctx.t("we-did-lead"),
+        asked: ctx.t("we-did-asked"),
+        said: ctx.t("we-did-said"),
+        did: ctx.t("we-did-did"),
+        did_missing: ctx.t("we-did-missing"),
+        empty: ctx.t("we-did-empty"),
+    }
+}
+
+/// One finding as the page shows it.
+fn finding_view(ctx: &PageCtx, langs: &Langs, f: &ShownFinding) -> FindingView {
+    let (headline, figure) = figure(ctx, langs, f);
+    let did = &f.finding.what_we_did;
+    FindingView {
+        title: langs.shown(&key::finding(f.id, "title"), &f.finding.title),
+        headline,
+        figure,
+        body_html: cohesion_ui::markdown::render(&f.finding.body),
+        body_lang: langs.of(&key::finding(f.id, "body")).to_owned(),
+        draft: f.published_at.is_none().then(|| ctx.t("status-draft")),
+        asked: asked(langs, f),
+        did_html: (!did.is_empty()).then(|| cohesion_ui::markdown::render(did)),
+        did_lang: langs.of(&key::finding(f.id, "what_we_did")).to_owned(),
     }
 }
 
@@ -144,6 +202,7 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
         let finding = &mut f.finding;
         tr.put(&key::finding(f.id, "title"), &mut finding.title);
         tr.put(&key::finding(f.id, "body"), &mut finding.body);
+        tr.put(&key::finding(f.id, "what_we_did"), &mut finding.what_we_did);
         // The label of the theme it cites (empty while the figure is
         // hidden: nothing to translate then).
         if let (Some(theme), Some(label)) = (&finding.theme, &mut f.theme) {
@@ -161,18 +220,9 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
     ui.title = ctx.phrase("findings-title-of", &[("title", Value::Shown(&title))]);
     let findings = list
         .iter()
-        .map(|f| {
-            let (headline, figure) = figure(&ctx, &langs, f);
-            FindingView {
-                title: langs.shown(&key::finding(f.id, "title"), &f.finding.title),
-                headline,
-                figure,
-                body_html: cohesion_ui::markdown::render(&f.finding.body),
-                body_lang: langs.of(&key::finding(f.id, "body")).to_owned(),
-                draft: f.published_at.is_none().then(|| ctx.t("status-draft")),
-            }
-        })
+        .map(|f| finding_view(&ctx, &langs, f))
         .collect::<Vec<_>>();
+    let closed = c.status(Timestamp::now()) == Status::Closed;
     let view = FindingsPage {
         ui,
         back: Some((format!("/consultations/{id}"), ctx.t("back"))),
@@ -187,6 +237,7 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
         } else {
             Vec::new()
         },
+        we_did: closed.then(|| we_did(&ctx)),
     };
     respond(StatusCode::OK, view, None)
 }

@@ -44,6 +44,7 @@ pub(crate) const FEATURE: Feature = Feature {
         "finding-published",
         "finding-withdrawn",
         "finding-removed",
+        "finding-what-we-did-saved",
         "translation",
     ],
     openapi: api::openapi,
@@ -126,6 +127,10 @@ fn staff_routes() -> Router<SharedState> {
         .route(
             &format!("{base}/findings/{{finding}}"),
             get(staff::findings::ask_change).post(staff::findings::change),
+        )
+        .route(
+            &format!("{base}/findings/{{finding}}/what-we-did"),
+            get(staff::findings::what_we_did_form).post(staff::findings::set_what_we_did),
         )
 }
 

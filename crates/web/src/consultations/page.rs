@@ -9,6 +9,7 @@ use cohesion_domain::consultation::{Stage, StageLink, StageState, Status};
 use cohesion_domain::identity::Action;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::translation::key;
+use cohesion_services::consultations::findings;
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::responding::Progress;
 use cohesion_services::consultations::ConsultationError;
@@ -22,10 +23,21 @@ use super::translated::progress_in;
 use super::wording::{status_label, tn};
 use crate::kit::{confirmation, path_id, respond, AppError, DoneQuery, Langs, PageCtx};
 
+/// Where "We asked, you said, we did" is: on the findings page, once
+/// the consultation has closed and has published findings.
+pub(super) const WE_DID: &str = "we-asked-you-said-we-did";
+
 /// The timeline as the page shows it. Only an open consultation's
 /// survey stage offers the survey; a results stage links to the results
-/// once they are public, and says they are not yet before.
-fn stage_items(ctx: &PageCtx, langs: &Langs, c: &Consultation, stages: &[Stage]) -> Vec<StageItem> {
+/// once they are public, and says they are not yet before; a findings
+/// stage leads to "We asked, you said, we did" once there is one.
+fn stage_items(
+    ctx: &PageCtx,
+    langs: &Langs,
+    c: &Consultation,
+    stages: &[Stage],
+    we_did: bool,
+) -> Vec<StageItem> {
     let id = c.id;
     let open = c.answering_status(Timestamp::now()) == Status::Open;
     let results_public = c.results_published_at.is_some();
@@ -57,6 +69,13 @@ fn stage_items(ctx: &PageCtx, langs: &Langs, c: &Consultation, stages: &[Stage])
                     None,
                 ),
                 StageLink::Results => (None, Some(ctx.t("results-not-published-yet"))),
+                StageLink::Findings if we_did => (
+                    Some((
+                        format!("/consultations/{id}/findings#{WE_DID}"),
+                        ctx.t("stage-link-we-did"),
+                    )),
+                    None,
+                ),
                 StageLink::Findings => (
                     Some((
                         format!("/consultations/{id}/findings"),
@@ -135,6 +154,23 @@ pub async fn show(
         && c.status(Timestamp::now()) == Status::Closed
         && c.results_published_at.is_none())
     .then(|| ctx.t("results-not-published-yet"));
+    let we_did = c.status(Timestamp::now()) == Status::Closed
+        && findings::published_count(&ctx.state.db, id).await? > 0;
+    let stages = stage_items(&ctx, &langs, &c, &stages, we_did);
+    // Stages that link to the findings take readers there; if none does,
+    // the timeline ends with the way.
+    let we_did = (we_did
+        && !stages.iter().any(|s| {
+            s.link
+                .as_ref()
+                .is_some_and(|(href, _)| href.ends_with(WE_DID))
+        }))
+    .then(|| {
+        (
+            format!("/consultations/{id}/findings#{WE_DID}"),
+            ctx.t("stage-link-we-did"),
+        )
+    });
     let page = ConsultationPage {
         ui,
         done: confirmation(&ctx, q.done.as_deref()),
@@ -157,7 +193,8 @@ pub async fn show(
         body_html: cohesion_ui::markdown::render(&c.body),
         body_lang: langs.of(key::BODY).to_owned(),
         rows,
-        stages: stage_items(&ctx, &langs, &c, &stages),
+        stages,
+        we_did,
         timeline_heading: ctx.t("consultation-timeline"),
         strands: c
             .strands

@@ -78,6 +78,10 @@ fn heading(ctx: &PageCtx, part: &Part, original: &str) -> Phrase {
             "translations-part-finding-body",
             &[("finding", Value::Shown(&quoted(title)))],
         ),
+        Part::FindingWhatWeDid(title) => ctx.phrase(
+            "translations-part-finding-what-we-did",
+            &[("finding", Value::Shown(&quoted(title)))],
+        ),
         Part::ThemeLabel => ctx.phrase(
             "translations-part-theme",
             &[("theme", Value::Shown(&quoted(original)))],

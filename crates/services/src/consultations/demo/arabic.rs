@@ -112,3 +112,21 @@ pub(super) const ARABIC: &[(&str, &str)] = &[
         "سنجعل الإبلاغ عن المحتوى على الإنترنت أسهل، ونوضّح إلى أين يُلجأ طلبًا للمساعدة.",
     ),
 ];
+
+/// The closed consultation's finding in Arabic: its other texts stay in
+/// English, as a council that translates only what it did might leave
+/// them.
+pub(super) const CLOSED_ARABIC: &[(&str, &str)] = &[
+    (
+        "Most people agree that strong communities resist hate",
+        "يوافق معظم الناس على أن المجتمعات القوية تقاوم الكراهية",
+    ),
+    (
+        "Agreement was broad, across every part of Riverside.",
+        "كان التوافق واسعًا في كل أنحاء ريفرسايد.",
+    ),
+    (
+        "We funded twelve street events in Riverside this spring, and a community worker now helps people report hate crime.",
+        "موّلنا اثنتي عشرة فعالية في شوارع ريفرسايد هذا الربيع، وصار عامل مجتمعي يساعد الناس على الإبلاغ عن جرائم الكراهية.",
+    ),
+];

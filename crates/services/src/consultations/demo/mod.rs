@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 use crate::consultations::ConsultationError;
 use crate::ServiceError;
-use arabic::ARABIC;
+use arabic::{ARABIC, CLOSED_ARABIC};
 use responses::generate_responses;
 use survey::safer_streets_survey;
 
@@ -88,21 +88,26 @@ async fn create(
     Ok(id)
 }
 
+/// A demo finding: title, body, question, the options it combines
+/// (1-based) and "What we did".
+type DemoFinding<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], &'a str);
+
 async fn add_findings(
     db: &Db,
     id: Uuid,
     survey: &SurveyDefinition,
-    list: &[(&str, &str, &str, &str)],
+    list: &[DemoFinding<'_>],
 ) -> Result<(), ServiceError> {
     let mut tx = db.begin().await?;
-    for (title, body, question, option) in list {
+    for (title, body, question, options, did) in list {
         let finding = FindingInput {
             title: (*title).into(),
             body: (*body).into(),
             question: (*question).into(),
             row: String::new(),
-            option: (*option).into(),
+            options: options.iter().map(|o| (*o).to_owned()).collect(),
             theme: String::new(),
+            what_we_did: (*did).into(),
         }
         .validate(survey)
         .map_err(ServiceError::InvalidFields)?;
@@ -216,13 +221,15 @@ async fn load_open(
                 "Most people see strong communities as a defence against hate",
                 "Agreement was broad across the city. We will fund more events that bring neighbours together.",
                 "q1",
-                "2",
+                &["2"],
+                "",
             ),
             (
                 "Many have met hateful views in the last year",
                 "We will make reporting online content easier and explain where to go for help.",
                 "q2",
-                "1",
+                &["1"],
+                "",
             ),
         ],
     )
@@ -302,10 +309,29 @@ async fn load_closed(
                 "happened",
                 "results",
             ),
+            stage(
+                "We asked, you said, we did",
+                "",
+                Some(now - Duration::days(10)),
+                "happened",
+                "findings",
+            ),
         ],
         true,
     )
     .await?;
-    generate_responses(db, closed, survey, 60, 23).await?;
+    generate_responses(db, closed, survey, 120, 23).await?;
+    add_findings(db, closed, survey, &[CLOSED_FINDING]).await?;
+    translate(db, closed, "ar", CLOSED_ARABIC).await?;
     Ok(())
 }
+
+/// The closed consultation's finding: "Strongly agree" and "Agree"
+/// together, and what the council did.
+const CLOSED_FINDING: DemoFinding<'static> = (
+    "Most people agree that strong communities resist hate",
+    "Agreement was broad, across every part of Riverside.",
+    "q1",
+    &["1", "2"],
+    "We funded twelve street events in Riverside this spring, and a community worker now helps people report hate crime.",
+);

@@ -183,30 +183,49 @@ pub fn weighted_cells(
     )
 }
 
-fn question_lines(
-    q: &QuestionDef,
-    totals: &HashMap<(i64, i64), u64>,
-    rules: SmallBaseRules,
-) -> Vec<Line> {
+/// Each line's counts and base, as counted (before any small-count
+/// rule): one line per matrix row, one otherwise; none for questions
+/// without options.
+fn line_counts(q: &QuestionDef, totals: &HashMap<(i64, i64), u64>) -> Vec<(Vec<u64>, u64)> {
     let n = q.kind.options().len();
     let get = |item: i64, choice: i64| totals.get(&(item, choice)).copied().unwrap_or(0);
     match &q.kind {
         QuestionKind::Matrix { rows } => (0..rows.len())
             .map(|r| {
                 let counts: Vec<u64> = (0..n).map(|c| get(r as i64, c as i64)).collect();
-                line(&counts, get(r as i64, -1), rules)
+                (counts, get(r as i64, -1))
             })
             .collect(),
         QuestionKind::Ranking { options } => {
             let counts: Vec<u64> = (0..options.len()).map(|c| get(0, c as i64)).collect();
-            vec![line(&counts, get(-1, -1), rules)]
+            vec![(counts, get(-1, -1))]
         }
         k if k.is_choice() => {
             let counts: Vec<u64> = (0..n).map(|c| get(0, c as i64)).collect();
-            vec![line(&counts, get(-1, -1), rules)]
+            vec![(counts, get(-1, -1))]
         }
         _ => Vec::new(),
     }
+}
+
+fn question_lines(
+    q: &QuestionDef,
+    totals: &HashMap<(i64, i64), u64>,
+    rules: SmallBaseRules,
+) -> Vec<Line> {
+    line_counts(q, totals)
+        .into_iter()
+        .map(|(counts, base)| line(&counts, base, rules))
+        .collect()
+}
+
+/// One line as counted and as the small-count rules let it be shown.
+/// The raw counts never leave the services: a finding that combines
+/// options works its figure out from them, then suppresses it.
+#[derive(Debug, Clone)]
+pub struct CountedLine {
+    pub counts: Vec<u64>,
+    pub line: Line,
 }
 
 /// The running totals of a consultation by question: (item, choice) → n.
@@ -225,12 +244,12 @@ async fn totals(conn: cohesion_storage::Conn<'_>, id: Uuid) -> Result<Totals, Se
 
 /// The lines of every question that is not special-category, from the
 /// running totals: what findings draw their figures from.
-pub async fn public_lines(
+pub(crate) async fn public_lines(
     db: &Db,
     id: Uuid,
     survey: &SurveyDefinition,
     rules: SmallBaseRules,
-) -> Result<HashMap<String, Vec<Line>>, ServiceError> {
+) -> Result<HashMap<String, Vec<CountedLine>>, ServiceError> {
     let mut c = db.acquire().await?;
     let by_question = totals(c.conn(), id).await?;
     let empty = HashMap::new();
@@ -238,10 +257,14 @@ pub async fn public_lines(
         .questions()
         .filter(|q| !q.kind.is_special_category())
         .map(|q| {
-            (
-                q.id.clone(),
-                question_lines(q, by_question.get(&q.id).unwrap_or(&empty), rules),
-            )
+            let counted = line_counts(q, by_question.get(&q.id).unwrap_or(&empty))
+                .into_iter()
+                .map(|(counts, base)| CountedLine {
+                    line: line(&counts, base, rules),
+                    counts,
+                })
+                .collect();
+            (q.id.clone(), counted)
         })
         .collect())
 }

@@ -7,7 +7,7 @@ use cohesion_storage::consultations::catalogue::ListQuery;
 use cohesion_testkit as testkit;
 
 #[tokio::test]
-async fn the_demo_open_consultation_is_translated_into_arabic_and_the_others_are_not() {
+async fn the_demo_open_consultation_is_translated_into_arabic_the_closed_ones_finding_too() {
     for t in testkit::engines().await {
         let db = &t.db;
         assert!(cohesion_services::consultations::demo::load(db)
@@ -69,6 +69,28 @@ async fn the_demo_open_consultation_is_translated_into_arabic_and_the_others_are
                     found.0.iter().map(|c| c.id).collect::<Vec<_>>(),
                     [record.id]
                 );
+            } else if record.title == "Reporting hate crime: what stops people?" {
+                // Only its finding is translated: the one that combines
+                // "Strongly agree" and "Agree" and says what we did.
+                let translated: Vec<&str> = keys
+                    .iter()
+                    .map(|(k, _)| k.as_str())
+                    .filter(|k| !missing.contains(k))
+                    .collect();
+                assert_eq!(translated.len(), 3, "{translated:?}");
+                assert!(translated.iter().all(|k| k.starts_with("finding.")));
+                assert!(translated.iter().any(|k| k.ends_with(".what_we_did")));
+                let (_, list) = cohesion_services::consultations::findings::shown(
+                    db,
+                    None,
+                    record.id,
+                    Default::default(),
+                )
+                .await
+                .unwrap();
+                assert_eq!(list.len(), 1);
+                assert_eq!(list[0].finding.options, [0, 1]);
+                assert!(!list[0].finding.what_we_did.is_empty());
             } else {
                 assert!(arabic.is_empty(), "{}: English only", record.title);
                 assert_eq!(missing.len(), keys.len());

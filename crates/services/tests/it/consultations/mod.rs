@@ -11,6 +11,7 @@ mod building;
 mod demo;
 mod exporting;
 mod figures;
+mod findings;
 mod group_commit;
 mod recounting;
 mod search;

@@ -1,8 +1,9 @@
 //! The JSON API for consultations: reading them, officers writing them
 //! (details, survey, timeline, publication), answering the survey in one
-//! call, the results, and the theme analysis of long-text questions.
+//! call, the results, the findings, and the theme analysis of long-text questions.
 //! Thin handlers over the services the pages use.
 
+mod findings;
 mod read;
 mod respond;
 mod results;
@@ -41,6 +42,10 @@ pub(super) fn routes() -> Router<SharedState> {
             "/api/v1/consultations/{id}/results",
             get(results::results_json),
         )
+        .route(
+            "/api/v1/consultations/{id}/findings",
+            get(findings::findings_json),
+        )
         .route(themes, get(themes::show).post(themes::run))
         .route(&format!("{themes}/edits"), post(themes::edit))
         .route(&format!("{themes}/confirmation"), post(themes::confirm))
@@ -56,12 +61,12 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
 #[openapi(
     paths(read::list, read::show, write::create, write::update, write::set_survey, write::set_stages, write::publish,
         write::withdraw, write::publish_results, write::withdraw_results, respond::respond, respond::my_response,
-        results::results_json),
+        results::results_json, findings::findings_json),
     components(schemas(read::ConsultationSummary, read::ConsultationPage, read::ConsultationDetail, write::ConsultationRequest,
         read::StageBody, write::Created, read::DocumentBody, respond::ResponseRequest, respond::OneOrMany, respond::Submitted,
         respond::MyResponse, write::PublishResultsRequest, results::ResultsBody, results::WeightedBody,
         results::WeightedQuestionBody, results::WeightedCellBody, results::QuestionResultBody, results::LineBody,
-        results::CellBody)),
+        results::CellBody, findings::FindingsBody, findings::FindingBody, findings::FindingFigureBody)),
     tags((name = "consultations", description = "Consultations, their surveys, responses and results."))
 )]
 struct ConsultationsApi;

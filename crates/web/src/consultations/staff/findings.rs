@@ -1,5 +1,6 @@
 //! The officers' forms to write, publish and remove a consultation's
-//! findings; removing asks first (ADR 22).
+//! findings, and to say what the council did in response; removing asks
+//! first (ADR 22).
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -24,7 +25,7 @@ use crate::kit::{
 
 fn fields(
     ctx: &PageCtx,
-    choices: Vec<(String, String)>,
+    options: Vec<(String, String)>,
     themes: Vec<(String, String)>,
     v: &FindingInput,
     errors: &[FieldError],
@@ -38,45 +39,59 @@ fn fields(
             .value(&v.body)
             .errors_from(errors),
         Field::choice(
-            "question",
-            "select",
-            ctx.t("finding-field-question"),
-            choices,
+            "options",
+            "checkboxes",
+            ctx.t("finding-field-options"),
+            options,
         )
-        .value(&v.question)
+        .hint(ctx.t("finding-field-options-hint"))
+        .ticked(&v.options)
         .errors_from(errors),
         Field::new("row", "text", "off", ctx.t("finding-field-row"))
             .hint(ctx.t("finding-field-row-hint"))
             .value(&v.row)
             .errors_from(errors),
-        Field::new("option", "text", "off", ctx.t("finding-field-option"))
-            .hint(ctx.t("finding-field-option-hint"))
-            .value(&v.option)
-            .errors_from(errors),
         Field::choice("theme", "select", ctx.t("finding-field-theme"), themes)
             .hint(ctx.t("finding-field-theme-hint"))
             .value(&v.theme)
             .errors_from(errors),
+        what_we_did_field(ctx, &v.what_we_did, errors),
     ]
 }
 
-/// The questions a finding can rest on: choice questions and matrices,
-/// special categories left out, each with its numbered options.
-fn question_choices(ctx: &PageCtx, view: &ConsultationView) -> Vec<(String, String)> {
+fn what_we_did_field(ctx: &PageCtx, value: &str, errors: &[FieldError]) -> Field {
+    Field::new(
+        "what_we_did",
+        "textarea",
+        "off",
+        ctx.t("finding-field-what-we-did"),
+    )
+    .hint(ctx.t("finding-field-what-we-did-hint"))
+    .value(value)
+    .errors_from(errors)
+}
+
+/// The options a finding can rest on: those of choice questions and
+/// matrices, special categories left out, each as "question: option"
+/// with the value "q4:2" (question and 1-based option).
+fn option_choices(ctx: &PageCtx, view: &ConsultationView) -> Vec<(String, String)> {
     view.survey
         .questions()
         .filter(|q| {
             (q.kind.is_choice() || matches!(q.kind, QuestionKind::Matrix { .. }))
                 && !q.kind.is_special_category()
         })
-        .map(|q| {
-            let options = option_labels(ctx, q)
-                .iter()
+        .flat_map(|q| {
+            option_labels(ctx, q)
+                .into_iter()
                 .enumerate()
-                .map(|(i, l)| format!("{} {l}", i + 1))
+                .map(|(i, l)| {
+                    (
+                        format!("{}:{}", q.id, i + 1),
+                        format!("{}: {} — {l}", q.id, q.text),
+                    )
+                })
                 .collect::<Vec<_>>()
-                .join(" · ");
-            (q.id.clone(), format!("{}: {} ({options})", q.id, q.text))
         })
         .collect()
 }
@@ -90,7 +105,7 @@ async fn form_page<'a>(
 ) -> Result<FormPage<'a>, AppError> {
     let me = ctx.user.0.as_ref();
     let view = reading::view(&ctx.state.db, me, id).await?;
-    let choices = question_choices(ctx, &view);
+    let choices = option_choices(ctx, &view);
     let themes = std::iter::once((String::new(), ctx.t("finding-theme-none")))
         .chain(
             cohesion_services::consultations::themes::figures::citable(&ctx.state.db, id)
@@ -123,12 +138,28 @@ pub async fn new_form(
     respond(StatusCode::OK, page, None)
 }
 
-#[derive(Deserialize)]
-pub struct FindingForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(flatten)]
-    input: FindingInput,
+/// The form as sent: ticked options repeat their name.
+fn finding_input(fields: &[(String, String)]) -> FindingInput {
+    let value = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    FindingInput {
+        title: value("title"),
+        body: value("body"),
+        question: value("question"),
+        row: value("row"),
+        options: fields
+            .iter()
+            .filter(|(k, _)| k == "options")
+            .map(|(_, v)| v.clone())
+            .collect(),
+        theme: value("theme"),
+        what_we_did: value("what_we_did"),
+    }
 }
 
 pub async fn add(
@@ -136,16 +167,104 @@ pub async fn add(
     Me(me): Me,
     client: ClientKey,
     Path(id): Path<String>,
-    StrictForm(form): StrictForm<FindingForm>,
+    StrictForm(fields): StrictForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    check_session_csrf(&me, &form.csrf)?;
+    let csrf = fields
+        .iter()
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    check_session_csrf(&me, csrf)?;
     let id = path_id(&id)?;
-    let outcome = findings::add(&ctx.state.db, &me, id, &form.input, Some(&client.0)).await;
+    let input = finding_input(&fields);
+    let outcome = findings::add(&ctx.state.db, &me, id, &input, Some(&client.0)).await;
     submit_form(
         &ctx,
         outcome,
         |_| format!("/staff/consultations/{id}?done=finding-added"),
-        async |errors| form_page(&ctx, &me.csrf, id, &form.input, errors).await,
+        async |errors| form_page(&ctx, &me.csrf, id, &input, errors).await,
+    )
+    .await
+}
+
+/// The form for a finding's "What we did", with the finding's title.
+async fn what_we_did_page<'a>(
+    ctx: &'a PageCtx,
+    me: &SignedIn,
+    id: Uuid,
+    finding: Uuid,
+    value: Option<&str>,
+    errors: Vec<FieldError>,
+) -> Result<FormPage<'a>, AppError> {
+    let (_, list) =
+        findings::shown(&ctx.state.db, Some(me), id, ctx.state.config.small_base).await?;
+    let f = list
+        .into_iter()
+        .find(|f| f.id == finding)
+        .ok_or(AppError::from(cohesion_services::ServiceError::NotFound))?;
+    let action = format!("/staff/consultations/{id}/findings/{finding}/what-we-did");
+    let mut page = FormPage::new(
+        ctx.chrome_for(&action, "finding-what-we-did-title").await?,
+        me.csrf.clone(),
+        &action,
+        ctx.t("save"),
+    );
+    page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
+    page.lead = vec![
+        Langs::as_written(ctx)
+            .original(f.finding.title.as_str())
+            .into(),
+        ctx.t("finding-what-we-did-lead").into(),
+    ];
+    let value = value.unwrap_or(&f.finding.what_we_did);
+    page.fields = vec![what_we_did_field(ctx, value, &errors)];
+    page.errors = errors;
+    Ok(page)
+}
+
+pub async fn what_we_did_form(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    Path((id, finding)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let (id, finding) = (path_id(&id)?, path_id(&finding)?);
+    let page = what_we_did_page(&ctx, &me, id, finding, None, Vec::new()).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+#[derive(Deserialize)]
+pub struct WhatWeDidForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    what_we_did: String,
+}
+
+pub async fn set_what_we_did(
+    ctx: PageCtx,
+    Me(me): Me,
+    client: ClientKey,
+    Path((id, finding)): Path<(String, String)>,
+    StrictForm(form): StrictForm<WhatWeDidForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &form.csrf)?;
+    let (id, finding) = (path_id(&id)?, path_id(&finding)?);
+    let outcome = findings::set_what_we_did(
+        &ctx.state.db,
+        &me,
+        id,
+        finding,
+        &form.what_we_did,
+        Some(&client.0),
+    )
+    .await;
+    submit_form(
+        &ctx,
+        outcome,
+        |()| format!("/staff/consultations/{id}?done=finding-what-we-did-saved"),
+        async |errors| {
+            what_we_did_page(&ctx, &me, id, finding, Some(&form.what_we_did), errors).await
+        },
     )
     .await
 }

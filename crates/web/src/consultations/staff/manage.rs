@@ -98,7 +98,7 @@ pub async fn manage(
         ctx.state.config.small_base,
     )
     .await?;
-    page.tables.push(findings_table(&ctx, &found));
+    page.tables.push(findings_table(&ctx, id, &found));
     page.actions.extend(finding_actions(&ctx, id, &found));
     page.rows.extend(translation_rows(&ctx, &v).await?);
     page.links = change_links(&ctx, &me, id, locked);
@@ -270,7 +270,7 @@ fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
     }
 }
 
-fn findings_table(ctx: &PageCtx, found: &[ShownFinding]) -> Table {
+fn findings_table(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Table {
     let langs = Langs::as_written(ctx);
     Table {
         caption: ctx.t("findings-heading").into(),
@@ -278,10 +278,16 @@ fn findings_table(ctx: &PageCtx, found: &[ShownFinding]) -> Table {
             ctx.t("finding-field-title").into(),
             ctx.t("finding-field-question").into(),
             ctx.t("consultation-status").into(),
+            ctx.t("finding-field-what-we-did").into(),
         ],
         rows: found
             .iter()
             .map(|f| {
+                let did = if f.finding.what_we_did.is_empty() {
+                    "finding-what-we-did-write"
+                } else {
+                    "finding-what-we-did-change"
+                };
                 vec![
                     Cell::from(langs.original(f.finding.title.as_str())),
                     Cell::from(langs.original(f.question.as_str())),
@@ -290,6 +296,10 @@ fn findings_table(ctx: &PageCtx, found: &[ShownFinding]) -> Table {
                     } else {
                         "status-draft"
                     })),
+                    Cell::link(
+                        ctx.t(did),
+                        format!("/staff/consultations/{}/findings/{}/what-we-did", id, f.id),
+                    ),
                 ]
             })
             .collect(),

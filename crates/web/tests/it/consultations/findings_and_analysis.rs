@@ -51,7 +51,7 @@ async fn findings_translations_analysis_and_exports() {
                     ("csrf", &csrf),
                     ("title", "x"),
                     ("question", "q3"),
-                    ("option", "1"),
+                    ("options", "1"),
                 ],
             )
             .await;
@@ -64,7 +64,7 @@ async fn findings_translations_analysis_and_exports() {
                     ("csrf", &csrf),
                     ("title", "People have seen incidents"),
                     ("question", "q1"),
-                    ("option", "1"),
+                    ("options", "1"),
                 ],
             )
             .await;

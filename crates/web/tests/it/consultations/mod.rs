@@ -13,6 +13,7 @@ mod questions;
 mod responding;
 mod results;
 mod themes;
+mod we_did;
 mod withdrawal;
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;

@@ -1,0 +1,117 @@
+//! Findings written before they could combine options keep resting on
+//! their one option once the database is migrated, on both engines.
+
+use cohesion_domain::consultation::ConsultationFields;
+use cohesion_storage::consultations::{catalogue, findings};
+use cohesion_storage::{migrate, Db, Timestamp};
+use cohesion_testkit as testkit;
+use time::macros::datetime;
+
+/// The version that let findings combine options and say what we did,
+/// found by its name so that renumbering on a merge cannot mislead.
+fn combined() -> i64 {
+    migrate::MIGRATIONS
+        .iter()
+        .find(|m| m.name.ends_with("findings_combined_what_we_did"))
+        .expect("the migration is listed")
+        .version
+}
+
+async fn raw(db: &Db, sql: &str) {
+    match db {
+        Db::Sqlite(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()),
+        Db::Postgres(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()),
+    }
+    .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+/// Applies the migrations before `combined()` as `migrate::run` would, and
+/// records them, so that a later run applies the rest.
+async fn migrate_before_combined(db: &Db) {
+    raw(
+        db,
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, \
+         applied_at TIMESTAMPTZ NOT NULL)",
+    )
+    .await;
+    for m in migrate::MIGRATIONS
+        .iter()
+        .filter(|m| m.version < combined())
+    {
+        let sql = match db {
+            Db::Sqlite(_) => m.sqlite,
+            Db::Postgres(_) => m.postgres,
+        };
+        raw(db, sql).await;
+        raw(
+            db,
+            &format!(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ({}, '{}', '2026-01-01T00:00:00Z')",
+                m.version, m.name
+            ),
+        )
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn single_option_findings_keep_their_option_after_migrating() {
+    let mut dbs = vec![testkit::sqlite_unmigrated().await];
+    dbs.extend(testkit::postgres_unmigrated().await);
+    for t in dbs {
+        let db = &t.db;
+        migrate_before_combined(db).await;
+        let fields = ConsultationFields {
+            title: "Old".into(),
+            summary: "Old".into(),
+            body: String::new(),
+            topics: Vec::new(),
+            area: None,
+            opens_at: datetime!(2020-01-01 09:00 UTC),
+            closes_at: datetime!(2020-02-01 09:00 UTC),
+            allow_anonymous: false,
+            strands: Vec::new(),
+            documents: Vec::new(),
+        };
+        let id = {
+            let mut c = db.acquire().await.unwrap();
+            catalogue::insert(c.conn(), &fields, r#"{"pages":[]}"#, None)
+                .await
+                .unwrap()
+        };
+        // As the older binary wrote it: resting on option 3.
+        let sql = "INSERT INTO findings (id, consultation_id, position, title, body, question_id, row_index, \
+                   option_index, created_at, updated_at) VALUES ($1, $2, 1, 'On one option', '', 'q1', NULL, 2, $3, $3)";
+        let (fid, now) = (uuid::Uuid::new_v4(), Timestamp::now());
+        match db {
+            Db::Sqlite(pool) => sqlx::query(sql)
+                .bind(fid)
+                .bind(id)
+                .bind(now)
+                .execute(pool)
+                .await
+                .map(|_| ()),
+            Db::Postgres(pool) => sqlx::query(sql)
+                .bind(fid)
+                .bind(id)
+                .bind(now)
+                .execute(pool)
+                .await
+                .map(|_| ()),
+        }
+        .unwrap();
+        let later: Vec<i64> = migrate::MIGRATIONS
+            .iter()
+            .map(|m| m.version)
+            .filter(|v| *v >= combined())
+            .collect();
+        assert_eq!(migrate::run(db).await.unwrap(), later);
+        assert!(migrate::is_current(db).await.unwrap());
+        let mut c = db.acquire().await.unwrap();
+        let list = findings::list(c.conn(), id, true).await.unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].finding.options, [2]);
+        assert_eq!(list[0].finding.what_we_did, "");
+        assert_eq!(list[0].finding.question_id, "q1");
+    }
+}

@@ -1,0 +1,3 @@
+//! Consultations' storage.
+
+mod findings;
