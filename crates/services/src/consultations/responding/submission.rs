@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use super::{
     check_open, owner, parse_draft, start, turned_away, Loaded, Posted, Progress, Respondent,
+    Started,
 };
 use crate::consultations::ConsultationError;
 use crate::ServiceError;
@@ -74,10 +75,10 @@ pub(super) async fn respond_all_in(
     let found = responses::find_for_update(tx.reborrow(), id, owner(&who, &key)).await?;
     let (response, draft) = match found {
         Some(r) => (r, Some(json.as_str())),
-        None => (
-            start(tx.reborrow(), id, owner(&who, &key), &json).await?,
-            None,
-        ),
+        None => match start(tx.reborrow(), id, owner(&who, &key), &json).await? {
+            Started::New(r) => (r, None),
+            Started::Existing(r) => (r, Some(json.as_str())),
+        },
     };
     submit_answers_with_draft(tx, survey, &response, &answers, draft).await?;
     Ok(response.reference)
