@@ -48,9 +48,7 @@ where
                 AppError::bad_request(ErrorCode::BadRequest)
             }
         })?;
-        if !decodes_as_utf8(&body) {
-            return Err(AppError::bad_request(ErrorCode::InvalidUtf8));
-        }
+        check_encoded(&body)?;
         serde_urlencoded::from_bytes(&body)
             .map(StrictForm)
             .map_err(|_| AppError::bad_request(ErrorCode::BadRequest))
@@ -64,6 +62,21 @@ pub fn decodes_as_utf8(encoded: &[u8]) -> bool {
         let decoded: Vec<u8> = percent_encoding::percent_decode(pair).collect();
         std::str::from_utf8(&decoded).is_ok()
     })
+}
+
+/// Refuses a form body or query string that is not UTF-8 once decoded
+/// (400 `invalid_utf8`) or that holds U+0000 anywhere (400
+/// `nul_character`): no text this site stores or searches can hold it,
+/// and PostgreSQL refuses it with an error, so it stops here for every
+/// route on both engines.
+pub fn check_encoded(encoded: &[u8]) -> Result<(), AppError> {
+    if !decodes_as_utf8(encoded) {
+        return Err(AppError::bad_request(ErrorCode::InvalidUtf8));
+    }
+    if form_urlencoded::parse(encoded).any(|(k, v)| k.contains('\0') || v.contains('\0')) {
+        return Err(AppError::bad_request(ErrorCode::NulCharacter));
+    }
+    Ok(())
 }
 
 /// A form's way through, once its token is checked: `outcome` is what
@@ -150,7 +163,8 @@ pub fn anon_csrf(
 
 #[cfg(test)]
 mod tests {
-    use super::decodes_as_utf8;
+    use super::{check_encoded, decodes_as_utf8};
+    use cohesion_domain::ErrorCode;
 
     #[test]
     fn spots_invalid_utf8_after_decoding() {
@@ -158,5 +172,16 @@ mod tests {
         assert!(decodes_as_utf8("name=%D8%B9%D8%B1%D8%A8%D9%8A".as_bytes()));
         assert!(!decodes_as_utf8(b"page=%FF%FE"));
         assert!(!decodes_as_utf8(b"a=1&b=\xC3\x28"));
+    }
+
+    #[test]
+    fn refuses_nul_in_names_and_values() {
+        assert!(check_encoded(b"q=a+b&topic=x").is_ok());
+        for bad in [&b"q=%00"[..], b"q=a%00b", b"a%00=1", b"q=\0"] {
+            let e = check_encoded(bad).unwrap_err();
+            assert_eq!(e.info.code, ErrorCode::NulCharacter, "{bad:?}");
+        }
+        let e = check_encoded(b"q=%FF").unwrap_err();
+        assert_eq!(e.info.code, ErrorCode::InvalidUtf8);
     }
 }
