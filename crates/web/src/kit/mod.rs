@@ -5,6 +5,7 @@
 //! contributes, and what the JSON API shares. Nothing here knows any
 //! feature but through `Feature`.
 
+pub mod addresses;
 pub mod api;
 pub mod assets;
 pub mod context;

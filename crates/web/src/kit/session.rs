@@ -10,14 +10,13 @@
 //! useful?" form relies on those header checks alone, so information
 //! pages stay the same for every visitor and can be cached.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::{self, SignedIn};
 
+use super::addresses::client_ip;
 use super::error::AppError;
 use super::state::SharedState;
 
@@ -144,54 +143,16 @@ impl FromRequestParts<SharedState> for ClientKey {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &SharedState) -> Result<Self, AppError> {
-        if state.config.trust_forwarded_for {
-            // The last hop is the one our proxy added; earlier ones (and
-            // earlier header lines) are whatever the client claimed.
-            let forwarded = parts
-                .headers
-                .get_all("x-forwarded-for")
-                .iter()
-                .next_back()
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.rsplit(',').next())
-                .and_then(|hop| parse_hop(hop.trim()));
-            if let Some(ip) = forwarded {
-                return Ok(ClientKey(ip.to_string()));
-            }
-        }
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string())
-            .unwrap_or_else(|| "unknown".to_owned());
-        Ok(ClientKey(peer))
+        let ip = client_ip(parts, &state.config);
+        Ok(ClientKey(
+            ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string()),
+        ))
     }
-}
-
-/// An address as proxies write it: `203.0.113.7`, `203.0.113.7:4711`,
-/// `2001:db8::1` or `[2001:db8::1]:4711`.
-fn parse_hop(hop: &str) -> Option<std::net::IpAddr> {
-    hop.parse::<std::net::IpAddr>()
-        .ok()
-        .or_else(|| hop.parse::<SocketAddr>().ok().map(|s| s.ip()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn forwarded_hops_parse_with_or_without_ports() {
-        for (hop, ip) in [
-            ("203.0.113.7", "203.0.113.7"),
-            ("203.0.113.7:4711", "203.0.113.7"),
-            ("2001:db8::1", "2001:db8::1"),
-            ("[2001:db8::1]:4711", "2001:db8::1"),
-        ] {
-            assert_eq!(parse_hop(hop).unwrap().to_string(), ip);
-        }
-        assert!(parse_hop("unknown").is_none());
-    }
 
     #[test]
     fn cookies_are_found_among_others() {
