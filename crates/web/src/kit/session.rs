@@ -122,11 +122,8 @@ pub fn check_csrf_header(headers: &HeaderMap, me: &SignedIn) -> Result<(), AppEr
 /// never a way off it ("//elsewhere", "/\\elsewhere", schemes, control
 /// characters).
 pub fn safe_next(next: &str) -> Option<&str> {
-    let ok = next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
+    let ok = cohesion_domain::text::is_local_path(next)
         && next.len() <= 1024
-        && !next.chars().any(|c| c.is_control() || c == '\\')
         && !next.starts_with("/sign-in");
     ok.then_some(next)
 }
@@ -195,6 +192,8 @@ mod tests {
         for bad in [
             "//evil.example",
             "/\\evil.example",
+            "/\\/evil.example",
+            "/\t/evil.example",
             "https://evil.example",
             "",
             "/a\nb",
