@@ -72,6 +72,12 @@ pub fn set_cookie(
     HeaderValue::from_str(&v).expect("cookie names and hex tokens are valid header text")
 }
 
+/// The `Set-Cookie` for a session cookie (as sign-in sets it).
+pub fn session_cookie(value: &str, tls: bool) -> HeaderValue {
+    let max_age = accounts::ABSOLUTE_TIMEOUT.whole_seconds();
+    set_cookie(SESSION_COOKIE, value, max_age, "Lax", tls)
+}
+
 /// Checks a form's CSRF token against the session's, or against the
 /// anonymous cookie before sign-in. Constant-time comparison.
 pub fn check_csrf(
