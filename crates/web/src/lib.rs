@@ -61,6 +61,7 @@ pub fn state(db: Db, catalog: Catalog, config: WebConfig) -> SharedState {
         assets: assets::urls(),
         metrics: metrics_handle(),
         openapi_json: openapi_json(),
+        form_key: Default::default(),
     })
 }
 

@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 
 use super::error::AppError;
 use super::page::{respond, see_other, PageCtx};
-use super::session::{cookie, set_cookie, CSRF_COOKIE};
+use super::session::{cookie, set_cookie, unix_now, CSRF_COOKIE};
 
 pub struct StrictForm<T>(pub T);
 
@@ -138,27 +138,30 @@ pub fn field_messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldErr
 }
 
 /// The CSRF token for a form: the session's when signed in (that is what
-/// `check_csrf` will expect), else the visitor's anonymous cookie, or a
-/// new one with the `Set-Cookie` that goes with it.
-pub fn anon_csrf(
+/// `check_csrf` will expect), else the one derived from the visitor's
+/// anonymous cookie, if this site issued it and it is fresh, or from a
+/// new one, with the `Set-Cookie` that goes with it.
+pub async fn anon_csrf(
     ctx: &PageCtx,
     headers: &HeaderMap,
 ) -> Result<(String, Option<HeaderValue>), AppError> {
     if let Some(me) = &ctx.user.0 {
         return Ok((me.csrf.clone(), None));
     }
-    if let Some(existing) = cookie(headers, CSRF_COOKIE) {
-        return Ok((existing.to_owned(), None));
+    let key = ctx.state.form_key().await?;
+    let now = unix_now();
+    if let Some(existing) = cookie(headers, CSRF_COOKIE).filter(|c| key.issued(c, now)) {
+        return Ok((key.form_token(existing), None));
     }
-    let token = accounts::tokens::new_token()?;
+    let issued = key.issue(now)?;
     let set = set_cookie(
         CSRF_COOKIE,
-        &token,
-        2 * 60 * 60,
+        &issued,
+        accounts::tokens::FORM_COOKIE_SECS,
         "Strict",
         ctx.state.config.tls,
     );
-    Ok((token, Some(set)))
+    Ok((key.form_token(&issued), Some(set)))
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use cohesion_services::accounts::{self, SignedIn};
 
 use super::addresses::client_ip;
 use super::error::AppError;
-use super::state::SharedState;
+use super::state::{AppState, SharedState};
 
 pub const SESSION_COOKIE: &str = "cohesion_session";
 pub const CSRF_COOKIE: &str = "cohesion_csrf";
@@ -78,18 +78,33 @@ pub fn session_cookie(value: &str, tls: bool) -> HeaderValue {
     set_cookie(SESSION_COOKIE, value, max_age, "Lax", tls)
 }
 
-/// Checks a form's CSRF token against the session's, or against the
-/// anonymous cookie before sign-in. Constant-time comparison.
-pub fn check_csrf(
+/// Checks a form's CSRF token against the session's, or before sign-in
+/// against the token derived from the anonymous cookie, which must be one
+/// this site issued and signed (a cookie the client chose is worth
+/// nothing). Constant-time comparison.
+pub async fn check_csrf(
+    state: &AppState,
     headers: &HeaderMap,
     user: &CurrentUser,
     submitted: &str,
 ) -> Result<(), AppError> {
     let expected = match &user.0 {
-        Some(s) => Some(s.csrf.as_str()),
-        None => cookie(headers, CSRF_COOKIE),
+        Some(s) => Some(s.csrf.clone()),
+        None => {
+            let key = state.form_key().await?;
+            cookie(headers, CSRF_COOKIE)
+                .filter(|c| key.issued(c, unix_now()))
+                .map(|c| key.form_token(c))
+        }
     };
-    matches(expected, submitted)
+    matches(expected.as_deref(), submitted)
+}
+
+/// Seconds since the epoch, as form cookies record their issue.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Checks a signed-in form's or API call's token against the session's.
@@ -100,7 +115,8 @@ pub fn check_session_csrf(me: &SignedIn, submitted: &str) -> Result<(), AppError
 fn matches(expected: Option<&str>, submitted: &str) -> Result<(), AppError> {
     match expected {
         Some(e)
-            if !submitted.is_empty() && constant_time_eq(e.as_bytes(), submitted.as_bytes()) =>
+            if !submitted.is_empty()
+                && accounts::tokens::constant_time_eq(e.as_bytes(), submitted.as_bytes()) =>
         {
             Ok(())
         }
@@ -132,10 +148,6 @@ pub fn safe_next(next: &str) -> Option<&str> {
         && next.len() <= 1024
         && !next.starts_with("/sign-in");
     ok.then_some(next)
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// Who is asking, for rate limits: the peer address, or the last
@@ -207,22 +219,5 @@ mod tests {
         ] {
             assert_eq!(safe_next(bad), None, "{bad:?}");
         }
-    }
-
-    #[test]
-    fn csrf_needs_the_matching_token() {
-        let mut h = HeaderMap::new();
-        h.insert(
-            header::COOKIE,
-            HeaderValue::from_static("cohesion_csrf=t0k3n"),
-        );
-        let anon = CurrentUser(None);
-        assert!(check_csrf(&h, &anon, "t0k3n").is_ok());
-        assert!(check_csrf(&h, &anon, "other").is_err());
-        assert!(check_csrf(&h, &anon, "").is_err());
-        assert!(
-            check_csrf(&HeaderMap::new(), &anon, "").is_err(),
-            "no cookie, no token"
-        );
     }
 }

@@ -76,6 +76,21 @@ pub struct AppState {
     pub assets: AssetUrls,
     pub metrics: PrometheusHandle,
     pub openapi_json: String,
+    /// The site key for anonymous form cookies, read once from the
+    /// database when first needed.
+    pub form_key: tokio::sync::OnceCell<cohesion_services::accounts::tokens::FormKey>,
+}
+
+impl AppState {
+    /// The site key that signs anonymous form cookies (ADR 19).
+    pub async fn form_key(
+        &self,
+    ) -> Result<&cohesion_services::accounts::tokens::FormKey, super::error::AppError> {
+        self.form_key
+            .get_or_try_init(|| cohesion_services::accounts::tokens::form_key(&self.db))
+            .await
+            .map_err(Into::into)
+    }
 }
 
 pub type SharedState = Arc<AppState>;
