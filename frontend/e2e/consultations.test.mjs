@@ -169,10 +169,11 @@ test('an officer builds and publishes a consultation, a resident answers it in A
   assert.match(await missing.innerText(), /What would make it feel safer\?/)
   await checkPage(r, 'check your answers with an error, in Arabic', { lang: 'ar' })
   await follow(r, missing)
-  assert.equal(r.url(), `${server.base}/consultations/${id}/respond/2#q2`)
+  // The link carries the way back to "check your answers".
+  assert.equal(r.url(), `${server.base}/consultations/${id}/respond/2?return=check#q2`)
   // The follow-up must be answered once shown.
   await follow(r, r.getByRole('button', { name: 'احفظ وتابع' }))
-  assert.equal(r.url(), `${server.base}/consultations/${id}/respond/2`)
+  assert.equal(r.url(), `${server.base}/consultations/${id}/respond/2?return=check`)
   assert.ok(await r.locator('.govuk-error-summary').isVisible())
   await checkPage(r, 'survey page 2 with an error, in Arabic', { lang: 'ar' })
   await characterCountSpeaksArabic(r, r.getByLabel('What would make it feel safer?'))
@@ -183,6 +184,12 @@ test('an officer builds and publishes a consultation, a resident answers it in A
   assert.match(await row(r, 'Do you walk along the seafront after dark?').innerText(), /Yes, often/)
   assert.match(await row(r, 'What would make it feel safer?').innerText(), /إنارة أفضل قرب الميناء/)
   await checkPage(r, 'check your answers, in Arabic', { lang: 'ar' })
+  // Changing one answer leads straight back to "check your answers".
+  await follow(r, row(r, 'Do you walk along the seafront after dark?').getByRole('link', { name: /تغيير/ }))
+  assert.equal(r.url(), `${server.base}/consultations/${id}/respond/1?return=check`)
+  await checkPage(r, 'survey page 1, changing an answer, in Arabic', { lang: 'ar' })
+  await follow(r, r.getByRole('button', { name: 'احفظ وتابع' }))
+  assert.equal(r.url(), `${server.base}/consultations/${id}/respond/check`)
   await follow(r, r.getByRole('button', { name: 'أرسل ردي' }))
   assert.equal(r.url(), `${server.base}/consultations/${id}/respond/done`)
   assert.equal(await r.locator('h1').innerText(), 'أُرسل ردك')
@@ -190,6 +197,16 @@ test('an officer builds and publishes a consultation, a resident answers it in A
   assert.match(panel, /رقمك المرجعي/)
   assert.match(panel, /[A-Z2-9]{4}-[A-Z2-9]{4}/)
   await checkPage(r, 'response sent, in Arabic', { lang: 'ar' })
+  // A copy of the answers by email, then the response on the account page.
+  await follow(r, r.getByRole('button', { name: 'أرسل لي نسخة من إجاباتي بالبريد الإلكتروني' }))
+  assert.match(r.url(), /\/respond\/done\?done=receipt-sent$/)
+  assert.match(await r.locator('.govuk-notification-banner').innerText(), /أرسلنا إليك نسخة من إجاباتك/)
+  await checkPage(r, 'response sent, copy emailed, in Arabic', { lang: 'ar' })
+  await follow(r, r.locator('a[href="/account"]').first())
+  const yours = r.locator('#responses + table')
+  assert.match(await yours.innerText(), new RegExp(TITLE))
+  assert.match(await yours.innerText(), /لا يزال بإمكانك تغييره/)
+  await checkPage(r, 'account with a response, in Arabic', { lang: 'ar' })
   assert.deepEqual(resident.problems, [], 'no script errors or CSP violations (resident)')
 
   // 3. The officer reads the results before anyone else, then publishes them.

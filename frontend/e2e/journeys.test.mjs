@@ -135,7 +135,13 @@ test('an administrator makes a resident a moderator, and the audit log and the r
   const person = page.url()
   assert.match(person, /\/admin\/people\/[0-9a-f-]{36}$/)
   await checkPage(page, 'a person', { lang: 'en' })
+  // Granting a role asks first, saying what the role allows.
   await follow(page, page.getByRole('button', { name: `Make ${placed('Moderator')}` }))
+  assert.match(page.url(), /\/roles\?role=moderator&grant=true$/)
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Make Tom Fletcher Moderator?')
+  assert.match(await page.locator('main').innerText(), /hide, restore and review reported content/)
+  await checkPage(page, 'granting a role: are you sure?', { lang: 'en' })
+  await follow(page, page.getByRole('button', { name: `Yes, make them ${placed('Moderator')}` }))
   assert.equal(page.url(), `${person}?done=role`)
   assert.match(await page.getByRole('alert').innerText(), /The roles have been changed/)
   // The role is now held: the button takes it away instead.

@@ -79,3 +79,62 @@ test('an officer publishes chosen questions with weighted figures, and the publi
     assert.deepEqual(visitor.problems, [], `no script errors or CSP violations (${lang})`)
   }
 })
+
+test('withdrawing results and the consultation asks first, and the public is told plainly', async t => {
+  const server = await startServer()
+  t.after(() => server.stop())
+
+  const officer = await openPage(browser, { locale: 'en-GB' })
+  t.after(() => officer.context.close())
+  const o = officer.page
+  await o.goto(`${server.base}/sign-in`)
+  await o.getByLabel('Email address').fill(OFFICER)
+  await o.getByLabel('Password').fill(DEMO_PASSWORD)
+  await follow(o, o.getByRole('button', { name: 'Sign in' }))
+  await o.goto(`${server.base}/consultations`)
+  await follow(o, o.getByRole('link', { name: TITLE }))
+  await follow(o, o.getByRole('link', { name: 'Manage this consultation' }))
+
+  // A visitor has the consultation open in English and in Arabic.
+  const visitors = []
+  for (const lang of ['en', 'ar']) {
+    const visitor = await openPage(browser, { locale: 'en-GB' })
+    t.after(() => visitor.context.close())
+    await visitor.page.goto(`${server.base}/consultations`)
+    await follow(visitor.page, visitor.page.getByRole('link', { name: TITLE }))
+    if (lang === 'ar') await follow(visitor.page, visitor.page.getByRole('link', { name: 'العربية' }))
+    visitors.push({ ...visitor, lang })
+  }
+
+  // The results: the question says what the public loses and what is kept.
+  await follow(o, o.getByRole('button', { name: 'Withdraw the results' }))
+  assert.match(await o.getByRole('heading', { level: 1 }).innerText(), /^Withdraw the results of/)
+  assert.match(await o.getByRole('main').innerText(), /responses are kept/)
+  await checkPage(o, 'withdraw the results: are you sure?', { lang: 'en' })
+  await follow(o, o.getByRole('button', { name: 'Yes, withdraw the results' }))
+  assert.match(o.url(), /\?done=results-withdrawn$/)
+
+  // The consultation: the question says how many responses it keeps.
+  await follow(o, o.getByRole('button', { name: 'Withdraw the consultation' }))
+  assert.match(await o.getByRole('main').innerText(), /The \d+ responses it has are kept/)
+  await checkPage(o, 'withdraw the consultation: are you sure?', { lang: 'en' })
+  // Cancel goes back and changes nothing.
+  await follow(o, o.getByRole('link', { name: 'Cancel' }))
+  await follow(o, o.getByRole('button', { name: 'Withdraw the consultation' }))
+  await follow(o, o.getByRole('button', { name: 'Yes, withdraw the consultation' }))
+  assert.match(o.url(), /\?done=consultation-unpublished$/)
+  assert.deepEqual(officer.problems, [], 'no script errors or CSP violations (officer)')
+
+  for (const { page: v, lang, problems } of visitors) {
+    await v.reload()
+    const text = await v.getByRole('main').innerText()
+    assert.match(text, lang === 'en' ? /This consultation has been withdrawn/ : /سُحبت هذه الاستشارة/)
+    assert.equal(await v.locator('main time[datetime]').count(), 1, 'when it was withdrawn')
+    await checkPage(v, `a withdrawn consultation (${lang})`, { lang })
+    await follow(v, v.getByRole('link', { name: lang === 'en' ? 'See the consultations you can take part in' : 'اطلع على الاستشارات التي يمكنك المشاركة فيها' }))
+    assert.match(v.url(), /\/consultations$/)
+    // Chromium reports the withdrawn page's 410 itself; nothing else may.
+    const others = problems.filter(p => !/status of 410 \(Gone\)/.test(p))
+    assert.deepEqual(others, [], `no script errors or CSP violations (${lang})`)
+  }
+})

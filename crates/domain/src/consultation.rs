@@ -445,6 +445,10 @@ pub struct Consultation {
     pub documents: Vec<Document>,
     pub published_at: Option<Timestamp>,
     pub results_published_at: Option<Timestamp>,
+    /// When it was last withdrawn from the public, if it has been since
+    /// it was last published: its address then says so (410) instead of
+    /// pretending it never existed.
+    pub withdrawn_at: Option<Timestamp>,
     pub response_count: i64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -471,11 +475,13 @@ impl Consultation {
     }
 
     /// Its status as lists and pages name it: `draft` until published,
-    /// then `upcoming`, `open` or `closed`.
+    /// then `upcoming`, `open` or `closed`; `withdrawn` once taken back
+    /// from the public.
     pub fn status_key(&self, now: Timestamp) -> &'static str {
-        match self.published_at {
-            None => "draft",
-            Some(_) => self.status(now).key(),
+        match (self.published_at, self.withdrawn_at) {
+            (None, Some(_)) => "withdrawn",
+            (None, None) => "draft",
+            (Some(_), _) => self.status(now).key(),
         }
     }
 }

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use time::PrimitiveDateTime;
+
 /// A stable snake_case error code, shared by HTML pages and the JSON API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
@@ -59,6 +61,13 @@ pub enum ErrorCode {
     NotLongText,
     ThemesNotConfirmed,
     NoAnswers,
+    ConsultationWithdrawn,
+    NotPublished,
+    AlreadyRemoved,
+    RoleAlreadyHeld,
+    RoleNotHeld,
+    AlreadySuspended,
+    NotSuspended,
     Forbidden,
     CrossSiteRequest,
     NotFound,
@@ -125,6 +134,13 @@ impl ErrorCode {
             ErrorCode::NotLongText => "not_long_text",
             ErrorCode::ThemesNotConfirmed => "themes_not_confirmed",
             ErrorCode::NoAnswers => "no_answers",
+            ErrorCode::ConsultationWithdrawn => "consultation_withdrawn",
+            ErrorCode::NotPublished => "not_published",
+            ErrorCode::AlreadyRemoved => "already_removed",
+            ErrorCode::RoleAlreadyHeld => "role_already_held",
+            ErrorCode::RoleNotHeld => "role_not_held",
+            ErrorCode::AlreadySuspended => "already_suspended",
+            ErrorCode::NotSuspended => "not_suspended",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::CrossSiteRequest => "cross_site_request",
             ErrorCode::NotFound => "not_found",
@@ -161,7 +177,7 @@ pub struct ValidationError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorDetail {
     /// The clock change that skips or doubles the time entered.
-    ClockChange(crate::local_time::ClockChange),
+    ClockChange(ClockChange),
 }
 
 impl ValidationError {
@@ -176,5 +192,31 @@ impl ValidationError {
     pub const fn with_detail(mut self, detail: ErrorDetail) -> Self {
         self.detail = Some(detail);
         self
+    }
+}
+
+/// When the clocks change (the detail of a date the site's zone skips or
+/// repeats, see `local_time`): what they read just before, and just after.
+/// Forward in spring (01:00 becomes 02:00 in London), back in autumn
+/// (02:00 becomes 01:00).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockChange {
+    pub from: PrimitiveDateTime,
+    pub to: PrimitiveDateTime,
+}
+
+impl ClockChange {
+    pub fn forward(&self) -> bool {
+        self.to > self.from
+    }
+
+    /// The first wall-clock time the change makes missing or doubled.
+    pub fn first_affected(&self) -> PrimitiveDateTime {
+        self.from.min(self.to)
+    }
+
+    /// The first wall-clock time after it that is safe again.
+    pub fn first_safe(&self) -> PrimitiveDateTime {
+        self.from.max(self.to)
     }
 }

@@ -15,6 +15,7 @@ use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
+pub use crate::error::ClockChange;
 use crate::error::{ErrorCode, ErrorDetail, ValidationError};
 
 /// The zone a site runs in unless its operator says otherwise.
@@ -49,31 +50,6 @@ impl fmt::Debug for SiteZone {
 impl Default for SiteZone {
     fn default() -> Self {
         SiteZone::named(DEFAULT_ZONE).expect("the bundled tz database has Europe/London")
-    }
-}
-
-/// When the clocks change: what they read just before, and just after.
-/// Forward in spring (01:00 becomes 02:00 in London), back in autumn
-/// (02:00 becomes 01:00).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ClockChange {
-    pub from: PrimitiveDateTime,
-    pub to: PrimitiveDateTime,
-}
-
-impl ClockChange {
-    pub fn forward(&self) -> bool {
-        self.to > self.from
-    }
-
-    /// The first wall-clock time the change makes missing or doubled.
-    pub fn first_affected(&self) -> PrimitiveDateTime {
-        self.from.min(self.to)
-    }
-
-    /// The first wall-clock time after it that is safe again.
-    pub fn first_safe(&self) -> PrimitiveDateTime {
-        self.from.max(self.to)
     }
 }
 

@@ -8,12 +8,29 @@ pub struct RateLimit {
     pub window_secs: u32,
 }
 
-/// Attempts to sign in from one client address: enough for typos, too few
-/// for guessing. Per address, never per account, so nobody can lock a
-/// stranger out by failing to sign in as them.
-pub const SIGN_IN_PER_CLIENT: RateLimit = RateLimit::new(10, 300);
-/// New accounts from one client address.
-pub const SIGN_UP_PER_CLIENT: RateLimit = RateLimit::new(5, 3600);
+/// Failed sign-ins to one account from one client address: enough for
+/// typos, too few for guessing. Counted per account *and* address, so a
+/// stranger elsewhere cannot lock anyone out, and one person's mistakes
+/// on a shared connection (a community centre's Wi-Fi, a city hall behind
+/// one address) block nobody else there (ADR 0023).
+pub const SIGN_IN_FAILURES_PER_ACCOUNT_AND_CLIENT: RateLimit = RateLimit::new(10, 900);
+/// Failed sign-ins from one client address, whatever the accounts: a
+/// room of people who each mistype once or twice stays under it; one
+/// password tried against many accounts does not.
+pub const SIGN_IN_FAILURES_PER_CLIENT: RateLimit = RateLimit::new(100, 900);
+/// Every sign-in from one client address, successes included: far above
+/// any room signing in together, it only caps the password hashing one
+/// address can ask of the servers.
+pub const SIGN_IN_PER_CLIENT: RateLimit = RateLimit::new(300, 300);
+/// Sign-ups for one email address from one client address.
+pub const SIGN_UP_PER_ACCOUNT_AND_CLIENT: RateLimit = RateLimit::new(5, 3600);
+/// New accounts from one client address: a workshop where everyone signs
+/// up at once has room, a script making accounts by the thousand does not.
+pub const SIGN_UP_PER_CLIENT: RateLimit = RateLimit::new(100, 3600);
+/// A signed-in person's current password asked again (before changing
+/// the password or address, or deleting the account), per account and
+/// client address.
+pub const PASSWORD_CHECKS_PER_ACCOUNT_AND_CLIENT: RateLimit = RateLimit::new(10, 900);
 
 /// Password-reset requests from one client address.
 pub const RESET_PER_CLIENT: RateLimit = RateLimit::new(5, 900);

@@ -79,3 +79,22 @@ pub async fn page(conn: Conn<'_>, q: &AuditQuery<'_>) -> Result<Vec<AuditEntry>,
     )
     .await
 }
+
+/// Whether an entry with this action, subject and detail was ever
+/// written: how a replayed request learns that what it asks for was done
+/// already (a finding removed), where nothing else is left to tell.
+pub async fn recorded(
+    conn: Conn<'_>,
+    action: &str,
+    subject: Uuid,
+    detail: &str,
+) -> Result<bool, StorageError> {
+    let found = rows::fetch_optional(
+        conn,
+        "SELECT id FROM audit_log WHERE action = $1 AND subject_id = $2 AND detail = $3 LIMIT 1",
+        &[&action, &subject, &detail],
+        |r| r.get::<Uuid>("id"),
+    )
+    .await?;
+    Ok(found.is_some())
+}

@@ -24,6 +24,22 @@ pub async fn hit(
     Ok(u32::try_from(hits).unwrap_or(u32::MAX))
 }
 
+/// The hits on `bucket` in the window containing `now`, without counting
+/// one: for limits on failures, checked before an attempt and counted
+/// only when it fails.
+pub async fn count(
+    conn: Conn<'_>,
+    bucket: &str,
+    limit: RateLimit,
+    now: i64,
+) -> Result<u32, StorageError> {
+    const SQL: &str = "SELECT hits FROM rate_limit_hits WHERE bucket = $1 AND window_start = $2";
+    let window = limit.window_start(now);
+    let hits: Option<i64> =
+        rows::fetch_optional(conn, SQL, &[&bucket, &window], rows::scalar).await?;
+    Ok(hits.map_or(0, |h| u32::try_from(h).unwrap_or(u32::MAX)))
+}
+
 /// Deletes counters for windows that started before `before`. Buckets may
 /// hold a client address, so they are kept no longer than they are useful.
 pub async fn purge_before(conn: Conn<'_>, before: i64) -> Result<u64, StorageError> {

@@ -21,7 +21,7 @@ pub use kit::components::ComponentTexts;
 pub use kit::dates::When;
 pub use kit::forms::{ErrorLink, Field, FieldError, FormPage};
 pub use kit::markdown;
-pub use kit::pages::{ConfirmationPage, ErrorPage, NoticePage};
+pub use kit::pages::{ConfirmPage, ConfirmationPage, ErrorPage, NoticePage, OneButton};
 pub use kit::reports::{ActionForm, Cell, Filter, ReportPage, SummaryRow, Table};
 pub use kit::shown::{unmarked, Phrase, Shown, Value};
 

@@ -88,6 +88,51 @@ pub enum Action {
     Audit,
 }
 
+impl Action {
+    pub const ALL: [Action; 12] = [
+        Action::Participate,
+        Action::ApplyForGrant,
+        Action::Moderate,
+        Action::RunEngagement,
+        Action::Analyse,
+        Action::ViewSpecialCategory,
+        Action::ExportResponses,
+        Action::AssessApplications,
+        Action::DecideApplications,
+        Action::AnswerQuestions,
+        Action::ManagePeople,
+        Action::Audit,
+    ];
+
+    /// Its name in message ids (`action-<key>`, what it lets one do).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Action::Participate => "participate",
+            Action::ApplyForGrant => "apply_for_grant",
+            Action::Moderate => "moderate",
+            Action::RunEngagement => "run_engagement",
+            Action::Analyse => "analyse",
+            Action::ViewSpecialCategory => "view_special_category",
+            Action::ExportResponses => "export_responses",
+            Action::AssessApplications => "assess_applications",
+            Action::DecideApplications => "decide_applications",
+            Action::AnswerQuestions => "answer_questions",
+            Action::ManagePeople => "manage_people",
+            Action::Audit => "audit",
+        }
+    }
+}
+
+impl Role {
+    /// What holding this role lets one do, in the matrix's order;
+    /// taking part, which everyone may, left out.
+    pub fn grants(self) -> impl Iterator<Item = Action> {
+        Action::ALL
+            .into_iter()
+            .filter(move |a| *a != Action::Participate && allowed(*a) & self.bit() != 0)
+    }
+}
+
 const fn roles(list: &[Role]) -> u16 {
     let mut bits = 0;
     let mut i = 0;
@@ -157,6 +202,30 @@ mod tests {
             assert_eq!(Role::from_key(r.key()), Some(r));
         }
         assert_eq!(Role::from_key("root"), None);
+    }
+
+    #[test]
+    fn a_role_grants_what_the_matrix_allows_it() {
+        let admin: Vec<Action> = Role::Administrator.grants().collect();
+        assert_eq!(
+            admin,
+            [
+                Action::Moderate,
+                Action::RunEngagement,
+                Action::Analyse,
+                Action::ManagePeople,
+                Action::Audit
+            ]
+        );
+        assert_eq!(
+            Role::Analyst.grants().collect::<Vec<_>>(),
+            [
+                Action::Analyse,
+                Action::ViewSpecialCategory,
+                Action::ExportResponses
+            ]
+        );
+        assert_eq!(Role::Resident.grants().count(), 0);
     }
 
     #[test]

@@ -8,3 +8,4 @@ pub mod builder;
 pub mod model;
 pub mod routing;
 pub mod tally;
+mod validation;

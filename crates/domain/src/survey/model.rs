@@ -5,7 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::routing::{validate_routing, RuleSite};
 use crate::error::ErrorCode;
 
 pub const MAX_PAGES: usize = 30;
@@ -323,7 +322,7 @@ impl QuestionDef {
     /// The problems of the question's own fields, in the order they are
     /// reported. Its id is checked by [`SurveyDefinition::validate`],
     /// which sees the other questions' ids.
-    fn problems(&self) -> Vec<ErrorCode> {
+    pub(super) fn problems(&self) -> Vec<ErrorCode> {
         let mut problems = Vec::new();
         if self.text.trim().is_empty() {
             problems.push(ErrorCode::FieldRequired);
@@ -413,7 +412,7 @@ impl std::fmt::Display for DefinitionError {
     }
 }
 
-fn bad_text(s: &str, max: usize) -> bool {
+pub(super) fn bad_text(s: &str, max: usize) -> bool {
     s.chars().count() > max || s.chars().any(|c| c.is_control() && c != '\n')
 }
 
@@ -424,56 +423,6 @@ impl SurveyDefinition {
 
     pub fn question(&self, id: &str) -> Option<&QuestionDef> {
         self.questions().find(|q| q.id == id)
-    }
-
-    /// Every problem: text, options, purposes, ids and routing. A survey
-    /// that passes can be answered by everyone without a dead end.
-    pub fn validate(&self) -> Result<(), Vec<DefinitionError>> {
-        let mut errors = Vec::new();
-        let mut err = |at: &str, code| {
-            errors.push(DefinitionError {
-                at: at.to_owned(),
-                code,
-            })
-        };
-        if self.pages.len() > MAX_PAGES || self.questions().count() > MAX_QUESTIONS {
-            err("survey", ErrorCode::FieldTooLong);
-        }
-        let mut seen = std::collections::HashSet::new();
-        for (p, page) in self.pages.iter().enumerate() {
-            if bad_text(&page.title, MAX_TEXT_CHARS) {
-                err(&format!("page-{}", p + 1), ErrorCode::FieldTooLong);
-            }
-            for q in &page.questions {
-                let id_ok = !q.id.is_empty()
-                    && q.id.len() <= 40
-                    && q.id
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-                if !id_ok {
-                    err(&q.id, ErrorCode::InvalidSlug);
-                } else if !seen.insert(q.id.as_str()) {
-                    err(&q.id, ErrorCode::AlreadyRegistered);
-                }
-                for code in q.problems() {
-                    err(&q.id, code);
-                }
-            }
-        }
-        if let Err(routing) = validate_routing(self) {
-            for e in routing {
-                let at = match e.site() {
-                    RuleSite::Page(p) => format!("page-{}", p + 1),
-                    RuleSite::Question(r) => self.pages[r.page].questions[r.question].id.clone(),
-                };
-                err(&at, ErrorCode::InvalidSurvey);
-            }
-        }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
     }
 
     /// The next free question id ("q1", "q2", …).

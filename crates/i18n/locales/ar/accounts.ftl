@@ -10,6 +10,7 @@ field-password = كلمة المرور
 field-password-hint = 12 حرفًا على الأقل. بضع كلمات لا رابط بينها تصنع كلمة مرور قوية.
 sign-up-button = إنشاء الحساب
 sign-up-have-account = لديك حساب بالفعل؟
+sign-up-too-many = طُلب عدد كبير جدًا من الحسابات من هنا.
 check-email-title = تحقق من بريدك الإلكتروني
 check-email-text = إذا كان العنوان الذي أدخلته يستقبل البريد، فقد أرسلنا إليه رسالة. افتح الرابط الذي فيها خلال 24 ساعة لإكمال التسجيل.
 
@@ -27,6 +28,7 @@ sign-in-button = تسجيل الدخول
 sign-in-no-account = ليس لديك حساب بعد؟
 create-account-link = أنشئ حسابًا
 sign-in-forgot = هل نسيت كلمة المرور؟
+sign-in-too-many = جرت محاولات خاطئة كثيرة جدًا لتسجيل الدخول إلى هذا الحساب من هنا.
 error-401-title = تعذّر تسجيل الدخول
 error-401-text = تحقق من بريدك الإلكتروني وكلمة المرور وحاول مرة أخرى.
 
@@ -56,6 +58,14 @@ account-sessions-lead = إذا رأيت جهازًا لا تعرفه، فسجّ�
 account-sign-out-everywhere = تسجيل الخروج من كل الأجهزة
 account-your-data = بياناتك
 account-your-data-lead = اطّلع على كل ما نحتفظ به عنك، أو نزّله، أو احذف حسابك.
+account-responses = ردودك
+account-no-responses = لم تشارك في أي استشارة بعد.
+account-find-consultations = ابحث عن استشارة
+account-response-consultation = الاستشارة
+account-response-sent = أُرسل
+account-response-status = الحالة
+account-response-can-change = لا يزال بإمكانك تغييره
+account-response-closed = مغلقة
 account-data-html = عرض بياناتك
 account-data-json = تنزيل بياناتك (JSON)
 done-language = تم حفظ لغتك.
@@ -288,6 +298,12 @@ reason-invalid_phone = أدخل رقم هاتف، مثل 020 7946 0000 أو ‎+
 reason-confirmation_required = أكّد أنك تريد القيام بذلك
 reason-already_member = أنت عضو بالفعل
 reason-already_registered = هذا مسجّل بالفعل
+# A field's own words for a problem, where the general one would not name it
+# (the web kit looks for reason-<field>-<code> first).
+reason-password-invalid_credentials = كلمة المرور غير صحيحة
+reason-current_password-invalid_credentials = كلمة المرور الحالية غير صحيحة
+reason-email-field_required = أدخل عنوان بريد إلكتروني
+reason-password-field_required = أدخل كلمة مرور
 
 ## رسائل البريد الإلكتروني
 
@@ -336,3 +352,37 @@ email-changed-body =
     إن لم تفعل ذلك بنفسك، فقد يكون أحد يستخدم حسابك. أعد تعيين كلمة المرور فورًا:
 
     { $link }
+
+## Asking before a role or suspension changes (ADR 22)
+
+confirm-role-grant-title = هل تمنح { $name } دور { $role }؟
+confirm-role-grant-lead = سيتمكن { $name } من كل ما يسمح به دور { $role }:
+confirm-role-grant-button = نعم، امنحه دور { $role }
+confirm-role-remove-title = هل تسحب دور { $role } من { $name }؟
+confirm-role-remove-lead = لن يتمكن { $name } بعد الآن مما يسمح به دور { $role }:
+confirm-role-remove-others = يبقى له ما تسمح به أدواره الأخرى.
+confirm-role-remove-button = نعم، اسحب دور { $role }
+confirm-role-administrator = يستطيع المسؤول أن يرى أدوار الجميع ويغيّرها، وأن يعيّن مسؤولين آخرين، وأن يوقف أي حساب، وأن يقرأ سجل التدقيق وكل بريد يرسله الموقع. لا تجعل أحدًا مسؤولًا إلا إذا كنت تأتمنه على ذلك كله.
+confirm-suspend-title = هل توقف حساب { $name }؟
+confirm-suspend-lead = إيقاف الحساب سيؤدي في الحال إلى:
+confirm-suspend-sessions = تسجيل خروجه من كل مكان
+confirm-suspend-links = إلغاء أي روابط دخول أو كلمة مرور أو بريد أُرسلت إليه
+confirm-suspend-roles = منعه من أي شيء سوى القراءة، أيًّا كانت أدواره
+confirm-suspend-reinstate = يمكنك إعادة تفعيل الحساب لاحقًا، ويبقى ما كتبه كما هو.
+confirm-suspend-button = نعم، أوقف الحساب
+action-participate = المشاركة في الاستشارات والنقاشات
+action-apply_for_grant = التقدم بطلبات منح باسم منظمته
+action-moderate = إخفاء المحتوى المبلَّغ عنه واستعادته ومراجعته
+action-run_engagement = إنشاء الاستشارات ونتائجها وخلاصاتها ونشرها وسحبها
+action-analyse = الاطلاع على النتائج والإجابات المكتوبة والتحليل
+action-view_special_category = الاطلاع على الإجابات عن الأصل العرقي والدين والصحة وغيرها من الفئات الخاصة
+action-export_responses = تنزيل كل الردود
+action-assess_applications = تقييم طلبات المنح
+action-decide_applications = إدارة جولات التمويل والبت في طلبات المنح
+action-answer_questions = الإجابة عن الأسئلة الموجهة إلى الأعضاء المنتخبين
+action-manage_people = البحث عن الأشخاص ومنح الأدوار وسحبها وإيقاف الحسابات وإعادة تفعيلها
+action-audit = قراءة سجل التدقيق وكل بريد يرسله الموقع
+reason-role_already_held = لديه هذا الدور من قبل. لم يتغير شيء.
+reason-role_not_held = ليس لديه هذا الدور. لم يتغير شيء.
+reason-already_suspended = هذا الحساب موقوف من قبل. لم يتغير شيء.
+reason-not_suspended = هذا الحساب غير موقوف. لم يتغير شيء.

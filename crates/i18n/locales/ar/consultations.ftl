@@ -134,6 +134,13 @@ confirmation-title = أُرسل ردك
 confirmation-reference = رقمك المرجعي
 confirmation-text = شكرًا لمشاركتك في «{ $title }». يمكنك تغيير ردك حتى { $closes }.
 confirmation-change = راجع ردك أو غيّره
+receipt-button = أرسل لي نسخة من إجاباتي بالبريد الإلكتروني
+receipt-hint = سنرسل أسئلتك وإجاباتك إلى { $email }.
+receipt-unverified = أكّد عنوان بريدك الإلكتروني لنرسل إليك نسخة من إجاباتك.
+receipt-subject = إجاباتك في «{ $title }»
+receipt-intro = شاركت في «{ $title }». رقمك المرجعي { $reference }. هذه هي الإجابات التي أرسلتها.
+receipt-change = يمكنك تغيير إجاباتك حتى { $closes }: { $link }
+done-receipt-sent = أرسلنا إليك نسخة من إجاباتك بالبريد الإلكتروني.
 
 ## النتائج
 
@@ -573,3 +580,60 @@ reason-same_theme = لا يمكن دمج محور في نفسه. اختر محو
 reason-not_long_text = تُستخرج المحاور من الإجابات على أسئلة النص الطويل فقط
 reason-themes_not_confirmed = أكّد المحاور قبل تصنيف الإجابات
 reason-no_answers = لا توجد إجابات مكتوبة لتحليلها بعد
+# A field's own words for a problem (reason-<field>-<code>), so that an
+# officer reads what to fix rather than a general "Answer the question".
+reason-title-field_required = أدخل عنوانًا
+reason-title-field_too_long = العنوان طويل جدًا: اختصره
+reason-summary-field_required = أدخل ملخصًا
+reason-summary-field_too_long = الملخص طويل جدًا: اختصره
+reason-opens_at-field_required = أدخل موعد الافتتاح
+reason-closes_at-field_required = أدخل موعد الإغلاق
+reason-opens_at-invalid_date = أدخل موعد الافتتاح بالصيغة المبيّنة
+reason-closes_at-invalid_date = أدخل موعد الإغلاق بالصيغة المبيّنة
+reason-allow_anonymous-invalid_choice = اختر ما إذا كان بإمكان الناس الرد دون حساب
+reason-name-field_required = أدخل اسمًا
+reason-text-field_required = أدخل نص السؤال
+reason-page-invalid_choice = اختر صفحة للسؤال
+reason-show_if_options-invalid_choice = اكتب أرقام الخيارات التي تُظهر هذا السؤال مفصولة بفواصل، مثل 1، 3
+reason-question-invalid_choice = اختر السؤال الذي يأتي منه الرقم
+reason-row-invalid_choice = اختر أحد صفوف السؤال
+reason-option-invalid_choice = اختر أحد خيارات السؤال
+
+## Withdrawn, not yet published, and asking before withdrawing (ADR 22)
+
+status-withdrawn = مسحوبة
+consultation-withdrawn-title = سُحبت هذه الاستشارة
+consultation-withdrawn-text = سُحبت في { $when } ولم تعد تقبل الردود.
+consultation-withdrawn-next = اطلع على الاستشارات التي يمكنك المشاركة فيها
+results-not-published-yet = لم تُنشر النتائج بعد
+results-not-published-yet-text = لم تُنشر نتائج هذه الاستشارة بعد. ستظهر هنا حين تُنشر.
+results-back-to-consultation = العودة إلى الاستشارة
+confirm-withdraw-consultation-title = هل تسحب { $title }؟
+confirm-withdraw-consultation-lead = ستخرج من قائمة الاستشارات، ولن يتمكن أحد من الرد، وستذكر صفحتها أنها سُحبت ومتى.
+confirm-withdraw-consultation-kept = { $count ->
+    [0] لم يرد أحد بعد.
+    [one] يُحتفظ بالرد الوحيد الذي وصلها، ويعود إن نشرتها من جديد.
+    [two] يُحتفظ بالردين اللذين وصلاها، ويعودان إن نشرتها من جديد.
+    [few] يُحتفظ بالردود الـ{ $count } التي وصلتها، وتعود إن نشرتها من جديد.
+    [many] يُحتفظ بالردود الـ{ $count } التي وصلتها، وتعود إن نشرتها من جديد.
+   *[other] يُحتفظ بالردود الـ{ $count } التي وصلتها، وتعود إن نشرتها من جديد.
+}
+confirm-withdraw-consultation-button = نعم، اسحب الاستشارة
+confirm-withdraw-results-title = هل تسحب نتائج { $title }؟
+confirm-withdraw-results-lead = لن يرى الجمهور النتائج بعد الآن، ولا أي أرقام مرجّحة نُشرت معها، وستذكر صفحتها أن النتائج لم تُنشر بعد.
+confirm-withdraw-results-kept = { $count ->
+    [zero] لا ردود، ويمكنك نشر النتائج من جديد.
+    [one] يُحتفظ بالرد الوحيد، ويمكنك نشر النتائج من جديد.
+    [two] يُحتفظ بالردين، ويمكنك نشر النتائج من جديد.
+    [few] يُحتفظ بالردود الـ{ $count }، ويمكنك نشر النتائج من جديد.
+    [many] يُحتفظ بالردود الـ{ $count }، ويمكنك نشر النتائج من جديد.
+   *[other] يُحتفظ بالردود الـ{ $count }، ويمكنك نشر النتائج من جديد.
+}
+confirm-withdraw-results-button = نعم، اسحب النتائج
+confirm-remove-finding-title = هل تحذف الخلاصة { $title }؟
+confirm-remove-finding-published = إنها منشورة: ستُزال من صفحة «ما قلتموه لنا» وتُحذف.
+confirm-remove-finding-draft = إنها مسودة: ستُحذف.
+confirm-remove-finding-button = نعم، احذف الخلاصة
+reason-consultation_withdrawn = سُحبت هذه الاستشارة.
+reason-not_published = هذا غير منشور، فلا شيء لسحبه. لم يتغير شيء.
+reason-already_removed = حُذف هذا من قبل. لم يتغير شيء.

@@ -10,6 +10,7 @@ field-password = Password
 field-password-hint = At least 12 characters. A few unrelated words make a strong password.
 sign-up-button = Create account
 sign-up-have-account = Already have an account?
+sign-up-too-many = Too many accounts have been asked for from here.
 check-email-title = Check your email
 check-email-text = If the address you gave can receive email, we have sent a message to it. Open the link in it within 24 hours to finish.
 
@@ -27,6 +28,7 @@ sign-in-button = Sign in
 sign-in-no-account = No account yet?
 create-account-link = Create an account
 sign-in-forgot = Forgotten your password?
+sign-in-too-many = There have been too many wrong attempts to sign in to this account from here.
 error-401-title = Sign-in failed
 error-401-text = Check your email address and password and try again.
 
@@ -56,6 +58,14 @@ account-sessions-lead = If you see a device you do not recognise, sign it out an
 account-sign-out-everywhere = Sign out everywhere
 account-your-data = Your data
 account-your-data-lead = See everything we hold about you, download it, or delete your account.
+account-responses = Your responses
+account-no-responses = You have not responded to a consultation yet.
+account-find-consultations = Find a consultation
+account-response-consultation = Consultation
+account-response-sent = Sent
+account-response-status = Status
+account-response-can-change = You can still change it
+account-response-closed = Closed
 account-data-html = See your data
 account-data-json = Download your data (JSON)
 done-language = Your language has been saved.
@@ -290,6 +300,12 @@ reason-invalid_phone = Enter a telephone number, like 020 7946 0000 or +44 20 79
 reason-confirmation_required = Confirm that you want to do this
 reason-already_member = You are already a member
 reason-already_registered = This is already registered
+# A field's own words for a problem, where the general one would not name it
+# (the web kit looks for reason-<field>-<code> first).
+reason-password-invalid_credentials = Your password is not right
+reason-current_password-invalid_credentials = Your current password is not right
+reason-email-field_required = Enter an email address
+reason-password-field_required = Enter a password
 
 ## Emails
 
@@ -338,3 +354,37 @@ email-changed-body =
     If you did not do this, someone may be using your account. Reset your password at once:
 
     { $link }
+
+## Asking before a role or suspension changes (ADR 22)
+
+confirm-role-grant-title = Make { $name } { $role }?
+confirm-role-grant-lead = { $name } will be able to do everything the role { $role } allows:
+confirm-role-grant-button = Yes, make them { $role }
+confirm-role-remove-title = Remove the role { $role } from { $name }?
+confirm-role-remove-lead = { $name } will no longer be able to do what the role { $role } allows:
+confirm-role-remove-others = They keep whatever their other roles allow.
+confirm-role-remove-button = Yes, remove { $role }
+confirm-role-administrator = An administrator can see and change everyone's roles, make other administrators, suspend any account and read the audit log and every email the site sends. Only make someone an administrator if you trust them with all of that.
+confirm-suspend-title = Suspend { $name }'s account?
+confirm-suspend-lead = Suspending the account will, at once:
+confirm-suspend-sessions = sign them out everywhere
+confirm-suspend-links = cancel any sign-in, password or email links sent to them
+confirm-suspend-roles = stop them doing anything but read, whatever roles they hold
+confirm-suspend-reinstate = You can reinstate the account later; what they wrote stays as it is.
+confirm-suspend-button = Yes, suspend the account
+action-participate = take part in consultations and discussions
+action-apply_for_grant = apply for grants for their organisation
+action-moderate = hide, restore and review reported content
+action-run_engagement = create, publish and withdraw consultations, their results and findings
+action-analyse = see results, written answers and analysis
+action-view_special_category = see answers about ethnicity, religion, health and other special categories
+action-export_responses = download every response
+action-assess_applications = score grant applications
+action-decide_applications = run funding rounds and decide grant applications
+action-answer_questions = answer questions put to elected members
+action-manage_people = find people, grant and remove roles, suspend and reinstate accounts
+action-audit = read the audit log and every email the site sends
+reason-role_already_held = They already have this role. Nothing was changed.
+reason-role_not_held = They do not have this role. Nothing was changed.
+reason-already_suspended = This account is already suspended. Nothing was changed.
+reason-not_suspended = This account is not suspended. Nothing was changed.

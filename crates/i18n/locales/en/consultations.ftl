@@ -130,6 +130,13 @@ confirmation-title = Response sent
 confirmation-reference = Your reference
 confirmation-text = Thank you for responding to “{ $title }”. You can change your response until { $closes }.
 confirmation-change = Check or change your response
+receipt-button = Email me a copy of my answers
+receipt-hint = We will send your questions and answers to { $email }.
+receipt-unverified = Confirm your email address to have a copy of your answers emailed to you.
+receipt-subject = Your answers to “{ $title }”
+receipt-intro = You responded to “{ $title }”. Your reference is { $reference }. These are the answers you sent.
+receipt-change = You can change your answers until { $closes }: { $link }
+done-receipt-sent = We have emailed you a copy of your answers.
 
 ## Results
 
@@ -546,3 +553,53 @@ reason-same_theme = A theme cannot be merged into itself. Choose another theme
 reason-not_long_text = Themes are found in the answers to long-text questions only
 reason-themes_not_confirmed = Confirm the themes before mapping the answers
 reason-no_answers = There are no written answers to analyse yet
+# A field's own words for a problem (reason-<field>-<code>), so that an
+# officer reads what to fix rather than a general "Answer the question".
+reason-title-field_required = Enter a title
+reason-title-field_too_long = The title is too long: shorten it
+reason-summary-field_required = Enter a summary
+reason-summary-field_too_long = The summary is too long: shorten it
+reason-opens_at-field_required = Enter when it opens
+reason-closes_at-field_required = Enter when it closes
+reason-opens_at-invalid_date = Enter when it opens, in the format shown
+reason-closes_at-invalid_date = Enter when it closes, in the format shown
+reason-allow_anonymous-invalid_choice = Choose whether people can respond without an account
+reason-name-field_required = Enter a name
+reason-text-field_required = Enter the question
+reason-page-invalid_choice = Choose a page for the question
+reason-show_if_options-invalid_choice = Give the numbers of the options that show this question, separated by commas, like 1, 3
+reason-question-invalid_choice = Choose the question the figure comes from
+reason-row-invalid_choice = Choose one of the question’s rows
+reason-option-invalid_choice = Choose one of the question’s options
+
+## Withdrawn, not yet published, and asking before withdrawing (ADR 22)
+
+status-withdrawn = Withdrawn
+consultation-withdrawn-title = This consultation has been withdrawn
+consultation-withdrawn-text = It was withdrawn on { $when } and is no longer open to responses.
+consultation-withdrawn-next = See the consultations you can take part in
+results-not-published-yet = Results are not published yet
+results-not-published-yet-text = The results of this consultation are not published yet. They will appear here once they are.
+results-back-to-consultation = Back to the consultation
+confirm-withdraw-consultation-title = Withdraw { $title }?
+confirm-withdraw-consultation-lead = It will leave the list of consultations, nobody will be able to respond, and its page will say that it was withdrawn and when.
+confirm-withdraw-consultation-kept = { $count ->
+    [0] Nobody has responded yet.
+    [one] The 1 response it has is kept, and comes back if you publish it again.
+   *[other] The { $count } responses it has are kept, and come back if you publish it again.
+}
+confirm-withdraw-consultation-button = Yes, withdraw the consultation
+confirm-withdraw-results-title = Withdraw the results of { $title }?
+confirm-withdraw-results-lead = The public will no longer see the results, nor any weighted figures published with them; its page will say the results are not published yet.
+confirm-withdraw-results-kept = { $count ->
+    [one] The 1 response is kept, and you can publish the results again.
+   *[other] The { $count } responses are kept, and you can publish the results again.
+}
+confirm-withdraw-results-button = Yes, withdraw the results
+confirm-remove-finding-title = Remove the finding { $title }?
+confirm-remove-finding-published = It is published: it will be taken off the "What you told us" page and deleted.
+confirm-remove-finding-draft = It is a draft: it will be deleted.
+confirm-remove-finding-button = Yes, remove the finding
+reason-consultation_withdrawn = This consultation has been withdrawn.
+reason-not_published = This is not published, so there is nothing to withdraw. Nothing was changed.
+reason-already_removed = This has already been removed. Nothing was changed.

@@ -139,9 +139,13 @@ error-415-text = The information was sent in a format this page does not accept.
 error-422-title = There is a problem with what you entered
 error-422-text = Check your answers and try again.
 error-429-title = Too many requests
-error-429-text = { $seconds ->
-    [one] You have made too many requests. Wait { $seconds } second and try again.
-   *[other] You have made too many requests. Wait { $seconds } seconds and try again.
+error-429-text = { $minutes ->
+    [one] You have made too many requests. Try again in about a minute.
+   *[other] You have made too many requests. Try again in about { $minutes } minutes.
+}
+try-again-in = { $minutes ->
+    [one] Try again in about a minute.
+   *[other] Try again in about { $minutes } minutes.
 }
 error-500-title = Sorry, there is a problem with the service
 error-500-text = Try again later. Nothing you sent has been saved.
@@ -164,3 +168,13 @@ reason-csrf_token_invalid = The form has expired. Go back, reload the page and t
 reason-sign_in_required = Sign in to do this
 reason-forbidden = You do not have permission to do this
 reason-not_found = We could not find that
+
+## Far-reaching actions ask first (ADR 22)
+
+confirm-title = Are you sure?
+cancel = Cancel
+confirm-cannot-undo = This cannot be undone.
+error-409-title = This has already changed
+error-409-text = What you asked for no longer matches how things stand, perhaps because the form was sent twice. Go back and reload the page to see how things are now.
+error-410-title = This is no longer available
+error-410-text = What was here has been taken down.

@@ -351,6 +351,9 @@ pub fn visit(prepared: &str, config: &FeatureConfig, mut visit: impl FnMut(u64, 
     }
 }
 
+/// A sparse feature vector: (bucket, value) pairs sorted by bucket.
+pub(crate) type Sparse = Vec<(u32, f32)>;
+
 /// Sparse feature vector of a text: (bucket, value) sorted by bucket.
 /// Values are log-scaled counts; the word n-grams (with negated words)
 /// and the character n-grams are each normalised to unit length and

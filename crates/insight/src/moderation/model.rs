@@ -11,10 +11,9 @@ use std::io::{Read, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::features::{prepare, vectorise, vectorise_prepared, visit, FeatureConfig};
+use super::features::{prepare, vectorise, vectorise_prepared, visit, FeatureConfig, Sparse};
 use super::metrics::Evaluation;
-use super::svm;
-use crate::random::{SplitMix64, GAMMA};
+use super::svm::{self, stream};
 
 /// How a model is trained.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -167,13 +166,6 @@ pub fn index_labels(labels: &[String]) -> (Vec<String>, Vec<usize>) {
     let y = labels.iter().map(|l| map[l.trim()]).collect();
     (names, y)
 }
-
-/// The stream that orders examples (for folds and training) for `seed`.
-pub(crate) fn stream(seed: u64) -> SplitMix64 {
-    SplitMix64::new(seed ^ GAMMA)
-}
-
-pub(crate) type Sparse = Vec<(u32, f32)>;
 
 /// Labelled examples as training and cross-validation take them.
 struct Examples {

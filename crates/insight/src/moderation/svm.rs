@@ -16,8 +16,13 @@
 //! thresholds for a target precision and offsets on log-probabilities
 //! keep their meaning.
 
-use super::model::{stream, Sparse};
-use crate::random::SplitMix64;
+use super::features::Sparse;
+use crate::random::{SplitMix64, GAMMA};
+
+/// The stream that orders examples (for folds and training) for `seed`.
+pub(crate) fn stream(seed: u64) -> SplitMix64 {
+    SplitMix64::new(seed ^ GAMMA)
+}
 
 /// Stopping tolerance on the spread of the projected gradient, liblinear's
 /// default for its dual solvers: tightening it to 0.01 changed Davidson's

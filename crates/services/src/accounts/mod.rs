@@ -23,6 +23,7 @@ use time::Duration;
 use uuid::Uuid;
 
 use crate::audit::{audit_log, Origin};
+use crate::throttle;
 use crate::ServiceError;
 pub use passwords::Passwords;
 
@@ -156,7 +157,8 @@ pub struct SignUp<'a> {
 
 /// Creates an account and emails a verification link, or, if the address
 /// already has an account, emails its owner a note. The caller shows the
-/// same "check your email" page either way.
+/// same "check your email" page either way. With `origin.client`, the
+/// sign-up is throttled per address and per address typed (ADR 0023).
 pub async fn sign_up(
     db: &Db,
     passwords: &Passwords,
@@ -165,6 +167,9 @@ pub async fn sign_up(
     input: SignUp<'_>,
     origin: Origin<'_>,
 ) -> Result<(), ServiceError> {
+    if let Some(client) = origin.client {
+        throttle::sign_up_allowed(db, input.email, client).await?;
+    }
     let email = Email::parse(input.email);
     let name = DisplayName::parse(input.display_name);
     let password = NewPassword::parse(input.password);
@@ -257,6 +262,11 @@ pub struct NewSessionTokens {
 
 /// Signs in with email and password. A fresh session every time, so a
 /// session id planted before sign-in is worth nothing after it.
+///
+/// With `client` (as the pages and the API send it), the attempt is
+/// throttled first, and a wrong password counts against that account
+/// from that address (see [`crate::throttle`]); the refusal says when
+/// to try again.
 pub async fn sign_in(
     db: &Db,
     passwords: &Passwords,
@@ -265,21 +275,16 @@ pub async fn sign_in(
     user_agent: Option<&str>,
     client: Option<&str>,
 ) -> Result<NewSessionTokens, ServiceError> {
-    let user = match Email::parse(email) {
-        Ok(e) => {
-            let mut c = db.acquire().await?;
-            users::find_by_email(c.conn(), &e).await?
-        }
-        Err(_) => None,
-    };
-    let stored = user
-        .as_ref()
-        .filter(|u| u.deleted_at.is_none())
-        .and_then(|u| u.password_hash.as_deref());
-    if !passwords.verify(stored, password).await? {
-        return Err(AccountError::InvalidCredentials.into());
+    if let Some(client) = client {
+        throttle::sign_in_allowed(db, email, client).await?;
     }
-    let user = user.ok_or(AccountError::InvalidCredentials)?;
+    let checked = check_credentials(db, passwords, email, password).await;
+    if let (Some(client), Err(ServiceError::Account(AccountError::InvalidCredentials))) =
+        (client, &checked)
+    {
+        throttle::sign_in_failed(db, email, client).await?;
+    }
+    let user = checked?;
     if user.suspended_at.is_some() {
         return Err(AccountError::Suspended.into());
     }
@@ -314,6 +319,31 @@ pub async fn sign_in(
     .await?;
     tx.commit().await?;
     Ok(tokens)
+}
+
+/// The account `email` and `password` name, after the same work whether
+/// or not there is one.
+async fn check_credentials(
+    db: &Db,
+    passwords: &Passwords,
+    email: &str,
+    password: &str,
+) -> Result<users::UserRecord, ServiceError> {
+    let user = match Email::parse(email) {
+        Ok(e) => {
+            let mut c = db.acquire().await?;
+            users::find_by_email(c.conn(), &e).await?
+        }
+        Err(_) => None,
+    };
+    let stored = user
+        .as_ref()
+        .filter(|u| u.deleted_at.is_none())
+        .and_then(|u| u.password_hash.as_deref());
+    if !passwords.verify(stored, password).await? {
+        return Err(AccountError::InvalidCredentials.into());
+    }
+    Ok(user.ok_or(AccountError::InvalidCredentials)?)
 }
 
 /// The person behind a session cookie, if the session is still alive.

@@ -150,7 +150,8 @@ pub async fn set_stages(
     Ok(())
 }
 
-/// Publishes or withdraws the consultation itself or its results.
+/// Publishes or withdraws the consultation itself or its results. What
+/// is not published cannot be withdrawn: a conflict, `not_published`.
 pub async fn set_published(
     db: &Db,
     me: &SignedIn,
@@ -168,7 +169,14 @@ pub async fn set_published(
     let mut tx = db.begin().await?;
     let at = publish.then(Timestamp::now);
     if !catalogue::set_published(tx.conn(), id, what, at).await? {
-        return Err(ServiceError::NotFound);
+        // Withdrawn already (a form sent twice, or by two officers at
+        // once), or no such consultation.
+        return Err(match catalogue::find(tx.conn(), id).await? {
+            Some(_) => {
+                ServiceError::Conflict(ValidationError::new("publish", ErrorCode::NotPublished))
+            }
+            None => ServiceError::NotFound,
+        });
     }
     let action = match (what, publish) {
         (Publication::Consultation, true) => "consultation.publish",

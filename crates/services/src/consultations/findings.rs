@@ -8,9 +8,10 @@ use cohesion_domain::analysis::findings::{Finding, FindingInput};
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::QuestionDef;
+use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::disclosure::SmallBaseRules;
 use cohesion_storage::consultations::findings::{self, FindingRecord};
-use cohesion_storage::{Db, Timestamp};
+use cohesion_storage::{audit, Db, Timestamp};
 use uuid::Uuid;
 
 use crate::accounts::SignedIn;
@@ -134,7 +135,14 @@ pub async fn remove(
     require(me, Action::RunEngagement)?;
     let mut tx = db.begin().await?;
     if !findings::delete(tx.conn(), id, finding).await? {
-        return Err(ServiceError::NotFound);
+        // Removed already (the audit log remembers), or never there.
+        let detail = finding.to_string();
+        let removed = audit::recorded(tx.conn(), "finding.remove", id, &detail).await?;
+        return Err(if removed {
+            ServiceError::Conflict(ValidationError::new("finding", ErrorCode::AlreadyRemoved))
+        } else {
+            ServiceError::NotFound
+        });
     }
     audit_log(
         tx.conn(),
@@ -146,6 +154,20 @@ pub async fn remove(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Whether finding `finding` of consultation `id` was removed (the audit
+/// log remembers), so that asking to remove it again is told so rather
+/// than "not found".
+pub async fn was_removed(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    finding: Uuid,
+) -> Result<bool, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut c = db.acquire().await?;
+    Ok(audit::recorded(c.conn(), "finding.remove", id, &finding.to_string()).await?)
 }
 
 /// The findings `viewer` may see (published ones; staff see drafts too),

@@ -34,6 +34,12 @@ pub enum ConsultationError {
     /// A survey definition with problems, each with where it is.
     #[error("the survey has {} problems", .0.len())]
     InvalidSurvey(Vec<DefinitionError>),
+    /// A consultation taken back from the public at `at`: to those who
+    /// may not see drafts it is gone, not unknown.
+    #[error("withdrawn")]
+    Withdrawn {
+        at: cohesion_domain::timestamp::Timestamp,
+    },
 }
 
 /// Consultation `id` with its survey, or "not found".

@@ -9,7 +9,7 @@ use cohesion_storage::consultations::translations;
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
-use super::load;
+use super::{load, ConsultationError};
 use crate::accounts::SignedIn;
 use crate::permissions::is_staff;
 use crate::ServiceError;
@@ -44,7 +44,8 @@ impl ConsultationView {
 }
 
 /// A consultation by id: published ones for everyone, drafts for staff;
-/// to anyone else a draft does not exist.
+/// to anyone else a draft does not exist, and a withdrawn one is gone
+/// (`ConsultationError::Withdrawn`, with when).
 pub async fn view(
     db: &Db,
     viewer: Option<&SignedIn>,
@@ -53,7 +54,10 @@ pub async fn view(
     let mut c = db.acquire().await?;
     let (consultation, survey) = load(c.conn(), id).await?;
     if consultation.published_at.is_none() && !is_staff(viewer) {
-        return Err(ServiceError::NotFound);
+        return Err(match consultation.withdrawn_at {
+            Some(at) => ConsultationError::Withdrawn { at }.into(),
+            None => ServiceError::NotFound,
+        });
     }
     let stages = catalogue::stages(c.conn(), id).await?;
     Ok(ConsultationView {

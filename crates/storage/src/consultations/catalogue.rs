@@ -13,7 +13,7 @@ use crate::{new_id, Conn, StorageError, Timestamp};
 /// Every column of a consultation but its survey (lists never need it).
 const COLUMNS: &str =
     "id, title, summary, body, topics, area, opens_at, closes_at, allow_anonymous, strands, documents, \
-     published_at, results_published_at, response_count, created_at, updated_at";
+     published_at, results_published_at, withdrawn_at, response_count, created_at, updated_at";
 
 /// Topics are kept one per line: commas may appear inside a topic's
 /// translation, line breaks never do.
@@ -53,6 +53,7 @@ fn record(r: &Row) -> Result<Consultation, sqlx::Error> {
         documents: serde_json::from_str(&documents).unwrap_or_default(),
         published_at: at_or_none("published_at")?,
         results_published_at: at_or_none("results_published_at")?,
+        withdrawn_at: at_or_none("withdrawn_at")?,
         response_count: r.get("response_count")?,
         created_at: at("created_at")?,
         updated_at: at("updated_at")?,
@@ -140,19 +141,36 @@ pub async fn set_survey(conn: Conn<'_>, id: Uuid, survey: &str) -> Result<bool, 
     Ok(n == 1)
 }
 
-/// Publishes (or, with `None`, withdraws) the consultation or its results.
+/// Publishes (or, with `None`, withdraws) the consultation or its
+/// results. Withdrawing the consultation notes when (its address then
+/// says it was withdrawn); publishing it clears that. Only what is
+/// published can be withdrawn: `false` if there is no such consultation
+/// or nothing of `what` to withdraw.
 pub async fn set_published(
     conn: Conn<'_>,
     id: Uuid,
     what: Publication,
     at: Option<Timestamp>,
 ) -> Result<bool, StorageError> {
-    let column = match what {
-        Publication::Consultation => "published_at",
-        Publication::Results => "results_published_at",
+    let now = Timestamp::now();
+    let sql = match (what, at) {
+        (Publication::Results, Some(_)) => {
+            "UPDATE consultations SET results_published_at = $1, updated_at = $2 WHERE id = $3"
+        }
+        (Publication::Results, None) => {
+            "UPDATE consultations SET results_published_at = $1, updated_at = $2 \
+             WHERE id = $3 AND results_published_at IS NOT NULL"
+        }
+        (Publication::Consultation, Some(_)) => {
+            "UPDATE consultations SET published_at = $1, withdrawn_at = NULL, updated_at = $2 \
+             WHERE id = $3"
+        }
+        (Publication::Consultation, None) => {
+            "UPDATE consultations SET published_at = $1, withdrawn_at = $2, updated_at = $2 \
+             WHERE id = $3 AND published_at IS NOT NULL"
+        }
     };
-    let sql = format!("UPDATE consultations SET {column} = $1, updated_at = $2 WHERE id = $3");
-    let n = rows::execute(conn, &sql, &[&at, &Timestamp::now(), &id]).await?;
+    let n = rows::execute(conn, sql, &[&at, &now, &id]).await?;
     Ok(n == 1)
 }
 

@@ -34,6 +34,17 @@ pub struct SessionRow {
     pub current: bool,
 }
 
+/// A response the person sent, on their account page.
+pub struct YourResponse {
+    /// The consultation's page.
+    pub href: String,
+    pub title: crate::Shown,
+    pub sent: When,
+    /// "You can change it until …" or "Closed".
+    pub status: String,
+    pub open: bool,
+}
+
 #[derive(Template)]
 #[template(path = "accounts/account.html")]
 pub struct AccountPage<'a> {
@@ -45,5 +56,6 @@ pub struct AccountPage<'a> {
     pub language: Field,
     pub organisations: Vec<(String, String)>,
     pub sessions: Vec<SessionRow>,
+    pub responses: Vec<YourResponse>,
     pub admin_links: Vec<(String, String)>,
 }

@@ -42,6 +42,8 @@ pub struct StageItem {
     pub state_key: &'static str,
     pub state: String,
     pub link: Option<(String, String)>,
+    /// Why there is no link yet ("Results are not published yet").
+    pub note: Option<String>,
 }
 
 #[derive(Template)]
@@ -51,6 +53,8 @@ pub struct ConsultationPage<'a> {
     pub done: Option<String>,
     /// Shown on drafts, which only staff can see.
     pub draft_notice: Option<String>,
+    /// Said of a closed consultation whose results are not public yet.
+    pub results_note: Option<String>,
     pub status_key: &'static str,
     pub status: String,
     /// "Closes 4 February 2027 at 5pm", or as the status makes it matter.

@@ -1,5 +1,5 @@
-//! Pages any feature shows: a notice, a confirmation with a reference,
-//! and an error.
+//! Pages any feature shows: a notice, the question before a far-reaching
+//! action, a confirmation with a reference, and an error.
 
 use askama::Template;
 
@@ -10,8 +10,33 @@ use crate::{Chrome, Phrase};
 #[template(path = "kit/notice.html")]
 pub struct NoticePage<'a> {
     pub ui: Chrome<'a>,
-    pub text: String,
+    /// May hold a date in `<time>` ("withdrawn on 4 February 2027").
+    pub text: Phrase,
     pub link: Option<(String, Phrase)>,
+}
+
+/// "Are you sure?" before a far-reaching action: what will happen, a
+/// button that does it ("Yes, …") and a way back that does nothing. The
+/// form carries the token, what to do (`hidden`) and `confirm=yes`.
+#[derive(Template)]
+#[template(path = "kit/confirm.html")]
+pub struct ConfirmPage<'a> {
+    pub ui: Chrome<'a>,
+    /// What will happen, a paragraph each.
+    pub lead: Vec<Phrase>,
+    /// What it gives or takes away, as a list (what an administrator can
+    /// do); empty for none.
+    pub points: Vec<String>,
+    /// Said last, beside a warning sign: what cannot be undone.
+    pub warning: Option<String>,
+    pub csrf: String,
+    pub action: String,
+    pub hidden: Vec<(&'static str, String)>,
+    pub button: String,
+    /// A red button, for taking away.
+    pub danger: bool,
+    /// Where "Cancel" goes, and its label.
+    pub cancel: (String, String),
 }
 
 /// "Done", with the reference to quote (a response sent).
@@ -24,6 +49,18 @@ pub struct ConfirmationPage<'a> {
     /// Its dates in `<time>` ("until 4 February 2027 at 5pm").
     pub paragraphs: Vec<Phrase>,
     pub links: Vec<(String, Phrase)>,
+    /// `?done=…`: what was just done, as a banner.
+    pub done: Option<String>,
+    /// A form of one button (action, CSRF token, button, hint above it).
+    pub form: Option<OneButton>,
+}
+
+/// A form that is one button, with a sentence above it.
+pub struct OneButton {
+    pub action: String,
+    pub csrf: String,
+    pub button: String,
+    pub hint: Phrase,
 }
 
 /// Any error page: the title and text come from `error-<status>-*`

@@ -108,6 +108,9 @@ pub struct ActionForm {
     pub fields: Vec<Field>,
     pub button: String,
     pub danger: bool,
+    /// A far-reaching action: the button asks first (a GET to the page
+    /// that says what will happen, carrying `hidden` but no token).
+    pub ask: bool,
 }
 
 #[derive(Template)]

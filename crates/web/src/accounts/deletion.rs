@@ -5,7 +5,7 @@ use axum::response::Response;
 use cohesion_services::accounts::your_data;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::erasure::Contributions;
-use cohesion_services::throttle::{throttle, Throttled};
+use cohesion_services::throttle::password_check_allowed;
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
 
@@ -85,7 +85,7 @@ pub async fn delete_account(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     let state = &ctx.state;
-    throttle(&state.db, Throttled::SignIn, &client.0).await?;
+    password_check_allowed(&state.db, me.user_id, &client.0).await?;
     let r = match Contributions::parse(&form.contributions) {
         Ok(c) => {
             your_data::delete_account(

@@ -120,10 +120,13 @@ fn admin_routes() -> Router<SharedState> {
     Router::new()
         .route("/admin/people", get(admin::people::people_list))
         .route("/admin/people/{id}", get(admin::people::person))
-        .route("/admin/people/{id}/roles", post(admin::people::set_role))
+        .route(
+            "/admin/people/{id}/roles",
+            get(admin::changes::ask_role).post(admin::changes::set_role),
+        )
         .route(
             "/admin/people/{id}/suspension",
-            post(admin::people::set_suspension),
+            get(admin::changes::ask_suspension).post(admin::changes::set_suspension),
         )
         .route("/admin/audit", get(admin::audit::audit_log))
         .route("/admin/outbox", get(admin::outbox::outbox_page))

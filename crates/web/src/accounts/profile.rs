@@ -10,7 +10,7 @@ use cohesion_services::accounts::organisations;
 use cohesion_services::accounts::profile;
 use cohesion_services::accounts::{AccountError, SignedIn};
 use cohesion_services::audit::Origin;
-use cohesion_services::throttle::{throttle, Throttled};
+use cohesion_services::throttle::{password_check_allowed, throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::accounts::{AccountPage, SessionRow};
 use cohesion_ui::{Field, FieldError, FormPage, SummaryRow};
@@ -104,8 +104,10 @@ pub async fn overview(
         admin_links.push(("/admin/audit".to_owned(), l.t("audit-title").into_owned()));
         admin_links.push(("/admin/outbox".to_owned(), l.t("outbox-title").into_owned()));
     }
+    let responses = crate::consultations::yours::your_responses(&ctx, &me).await?;
     let page = AccountPage {
         ui: ctx.chrome_for("/account", "account-title").await?,
+        responses,
         done: confirmation(&ctx, q.done.as_deref()),
         csrf: me.csrf.clone(),
         verified: me.email_verified,
@@ -280,7 +282,7 @@ pub async fn change_email(
     check_session_csrf(&me, &form.csrf)?;
     let state = &ctx.state;
     throttle(&state.db, Throttled::MailSending, &me.user_id.to_string()).await?;
-    throttle(&state.db, Throttled::SignIn, &client.0).await?;
+    password_check_allowed(&state.db, me.user_id, &client.0).await?;
     let letters = CatalogLetters::for_site(state).await;
     let r = profile::request_email_change(
         &state.db,
@@ -309,7 +311,7 @@ pub async fn change_password(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     let state = &ctx.state;
-    throttle(&state.db, Throttled::SignIn, &client.0).await?;
+    password_check_allowed(&state.db, me.user_id, &client.0).await?;
     let r = profile::change_password(
         &state.db,
         &state.passwords,

@@ -6,15 +6,15 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohesion_domain::ValidationError;
 use cohesion_services::accounts::{self, AccountError};
-use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::accounts::SignInPage;
 use cohesion_ui::{Field, FieldError};
 use serde::Deserialize;
 
 use crate::kit::{
-    anon_csrf, check_csrf, cookie, field_messages, respond, safe_next, set_cookie, AppError,
-    ClientKey, CurrentUser, PageCtx, SharedState, StrictForm, CSRF_COOKIE, SESSION_COOKIE,
+    anon_csrf, check_csrf, cookie, field_messages, respond, respond_throttled, safe_next,
+    set_cookie, too_many, AppError, ClientKey, CurrentUser, PageCtx, SharedState, StrictForm,
+    CSRF_COOKIE, SESSION_COOKIE,
 };
 
 fn sign_in_fields(ctx: &PageCtx, email: &str, errors: &[FieldError]) -> Vec<Field> {
@@ -80,7 +80,6 @@ pub async fn sign_in(
     StrictForm(form): StrictForm<SignInForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&ctx.state, &headers, &user, &form.csrf).await?;
-    throttle(&ctx.state.db, Throttled::SignIn, &client.0).await?;
     let state = &ctx.state;
     let agent = headers
         .get(header::USER_AGENT)
@@ -125,17 +124,30 @@ pub async fn sign_in(
                 ),
             };
             let errors = field_messages(&ctx, &[ValidationError::new("email", code)]);
-            let page = SignInPage {
-                ui: ctx.chrome_for("/sign-in", "sign-in-title").await?,
-                next: safe_next(&form.next).unwrap_or_default().to_owned(),
-                csrf: form.csrf,
-                fields: sign_in_fields(&ctx, &form.email, &errors),
-                errors,
-            };
-            respond(status, page, None)
+            respond(status, sign_in_again(&ctx, form, errors).await?, None)
+        }
+        // Kept: what they typed, but the password; said: when to retry.
+        Err(ServiceError::RateLimited { retry_after }) => {
+            let errors = vec![too_many(&ctx, "email", "sign-in-too-many", retry_after)];
+            respond_throttled(sign_in_again(&ctx, form, errors).await?, retry_after)
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The sign-in form again with `errors`, the email address as typed.
+async fn sign_in_again(
+    ctx: &PageCtx,
+    form: SignInForm,
+    errors: Vec<FieldError>,
+) -> Result<SignInPage<'_>, AppError> {
+    Ok(SignInPage {
+        ui: ctx.chrome_for("/sign-in", "sign-in-title").await?,
+        next: safe_next(&form.next).unwrap_or_default().to_owned(),
+        csrf: form.csrf,
+        fields: sign_in_fields(ctx, &form.email, &errors),
+        errors,
+    })
 }
 
 #[derive(Deserialize)]

@@ -6,15 +6,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohesion_services::accounts::{self, AccountError, SignUp};
 use cohesion_services::audit::Origin;
-use cohesion_services::throttle::{throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::accounts::SignUpPage;
 use cohesion_ui::{Field, FieldError};
 use serde::Deserialize;
 
 use crate::kit::{
-    anon_csrf, check_csrf, no_referrer, notice, respond, submit_form, AppError, CatalogLetters,
-    ClientKey, CurrentUser, PageCtx, StrictForm,
+    anon_csrf, check_csrf, no_referrer, notice, respond, respond_throttled, submit_form, too_many,
+    AppError, CatalogLetters, ClientKey, CurrentUser, PageCtx, StrictForm,
 };
 
 fn sign_up_fields(ctx: &PageCtx, email: &str, name: &str, errors: &[FieldError]) -> Vec<Field> {
@@ -82,7 +81,6 @@ pub async fn sign_up(
     StrictForm(form): StrictForm<SignUpForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&ctx.state, &headers, &user, &form.csrf).await?;
-    throttle(&ctx.state.db, Throttled::SignUp, &client.0).await?;
     let state = &ctx.state;
     let input = SignUp {
         email: &form.email,
@@ -104,6 +102,17 @@ pub async fn sign_up(
         origin,
     )
     .await;
+    if let Err(ServiceError::RateLimited { retry_after }) = outcome {
+        // Kept: what they typed, but the password; said: when to retry.
+        let errors = vec![too_many(&ctx, "email", "sign-up-too-many", retry_after)];
+        let page = SignUpPage {
+            ui: ctx.chrome_for("/sign-up", "sign-up-title").await?,
+            csrf: form.csrf.clone(),
+            fields: sign_up_fields(&ctx, &form.email, &form.display_name, &errors),
+            errors,
+        };
+        return respond_throttled(page, retry_after);
+    }
     submit_form(
         &ctx,
         outcome,

@@ -17,6 +17,7 @@ mod themes;
 mod translated;
 mod translations;
 mod wording;
+pub(crate) mod yours;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -27,6 +28,7 @@ pub(crate) const FEATURE: Feature = Feature {
     name: "consultations",
     routes,
     confirmations: &[
+        "receipt-sent",
         "consultation-created",
         "consultation-saved",
         "consultation-published",
@@ -56,6 +58,10 @@ fn routes() -> Router<SharedState> {
         .route("/consultations/{id}/respond/submit", post(respond::submit))
         .route("/consultations/{id}/respond/done", get(respond::done))
         .route(
+            "/consultations/{id}/respond/receipt",
+            post(yours::email_copy),
+        )
+        .route(
             "/consultations/{id}/respond/{page}",
             get(respond::page_form).post(respond::save_page),
         )
@@ -83,7 +89,7 @@ fn staff_routes() -> Router<SharedState> {
         )
         .route(
             &format!("{base}/publication"),
-            post(publication::publication),
+            get(publication::ask_publication).post(publication::publication),
         )
         .route(
             &format!("{base}/results/publish"),
@@ -119,7 +125,7 @@ fn staff_routes() -> Router<SharedState> {
         )
         .route(
             &format!("{base}/findings/{{finding}}"),
-            post(staff::findings::change),
+            get(staff::findings::ask_change).post(staff::findings::change),
         )
 }
 

@@ -7,55 +7,91 @@ use axum::response::Response;
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::consultation::{Stage, StageLink, StageState, Status};
 use cohesion_domain::identity::Action;
+use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::translation::key;
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::responding::Progress;
+use cohesion_services::consultations::ConsultationError;
 use cohesion_services::permissions::{is_staff, may};
+use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{ConsultationPage, StageItem};
-use cohesion_ui::{Shown, SummaryRow};
-use uuid::Uuid;
+use cohesion_ui::{NoticePage, Shown, SummaryRow};
 
 use super::respondent::known_respondent;
 use super::translated::progress_in;
 use super::wording::{status_label, tn};
 use crate::kit::{confirmation, path_id, respond, AppError, DoneQuery, Langs, PageCtx};
 
-fn stage_items(
-    ctx: &PageCtx,
-    langs: &Langs,
-    id: Uuid,
-    stages: &[Stage],
-    results_public: bool,
-) -> Vec<StageItem> {
+/// The timeline as the page shows it. Only an open consultation's
+/// survey stage offers the survey; a results stage links to the results
+/// once they are public, and says they are not yet before.
+fn stage_items(ctx: &PageCtx, langs: &Langs, c: &Consultation, stages: &[Stage]) -> Vec<StageItem> {
+    let id = c.id;
+    let open = c.answering_status(Timestamp::now()) == Status::Open;
+    let results_public = c.results_published_at.is_some();
     stages
         .iter()
         .enumerate()
-        .map(|(i, s)| StageItem {
-            name: langs.shown(&key::stage_name(i), &s.name),
-            description: langs.shown(&key::stage_description(i), &s.description),
-            date: s.date.map(|d| ctx.dates().day(d)),
-            state_key: s.state.key(),
-            state: ctx.t(&format!("stage-{}", s.state.key())),
+        .map(|(i, s)| {
             // A stage yet to come has produced nothing to link to.
-            link: match s.link {
-                _ if s.state == StageState::ToCome => None,
-                StageLink::None => None,
-                StageLink::Survey => Some((
-                    format!("/consultations/{id}/respond"),
-                    ctx.t("stage-link-survey"),
-                )),
-                StageLink::Results if results_public => Some((
-                    format!("/consultations/{id}/results"),
-                    ctx.t("stage-link-results"),
-                )),
-                StageLink::Results => None,
-                StageLink::Findings => Some((
-                    format!("/consultations/{id}/findings"),
-                    ctx.t("stage-link-findings"),
-                )),
-            },
+            let shown = if s.state == StageState::ToCome {
+                StageLink::None
+            } else {
+                s.link
+            };
+            let (link, note) = match shown {
+                StageLink::None => (None, None),
+                StageLink::Survey if open => (
+                    Some((
+                        format!("/consultations/{id}/respond"),
+                        ctx.t("stage-link-survey"),
+                    )),
+                    None,
+                ),
+                StageLink::Survey => (None, None),
+                StageLink::Results if results_public => (
+                    Some((
+                        format!("/consultations/{id}/results"),
+                        ctx.t("stage-link-results"),
+                    )),
+                    None,
+                ),
+                StageLink::Results => (None, Some(ctx.t("results-not-published-yet"))),
+                StageLink::Findings => (
+                    Some((
+                        format!("/consultations/{id}/findings"),
+                        ctx.t("stage-link-findings"),
+                    )),
+                    None,
+                ),
+            };
+            StageItem {
+                name: langs.shown(&key::stage_name(i), &s.name),
+                description: langs.shown(&key::stage_description(i), &s.description),
+                date: s.date.map(|d| ctx.dates().day(d)),
+                state_key: s.state.key(),
+                state: ctx.t(&format!("stage-{}", s.state.key())),
+                link,
+                note,
+            }
         })
         .collect()
+}
+
+/// A withdrawn consultation's address, to those who may not see drafts:
+/// 410 Gone, saying when, and where to go instead.
+async fn withdrawn(ctx: &PageCtx, path: &str, at: Timestamp) -> Result<Response, AppError> {
+    let page = NoticePage {
+        ui: ctx.chrome_for(path, "consultation-withdrawn-title").await?,
+        text: ctx
+            .dates()
+            .with("consultation-withdrawn-text", "when", ctx.dates().at(at)),
+        link: Some((
+            "/consultations".to_owned(),
+            ctx.t("consultation-withdrawn-next").into(),
+        )),
+    };
+    respond(StatusCode::GONE, page, None)
 }
 
 pub async fn show(
@@ -66,6 +102,8 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let viewer = ctx.user.0.as_ref();
+    let path = format!("/consultations/{id}");
+    let found = reading::view_in(&ctx.state.db, viewer, id, ctx.locale().tag()).await;
     let (
         ConsultationView {
             consultation: c,
@@ -73,10 +111,14 @@ pub async fn show(
             stages,
         },
         untranslated,
-    ) = reading::view_in(&ctx.state.db, viewer, id, ctx.locale().tag()).await?;
+    ) = match found {
+        Err(ServiceError::Consultation(ConsultationError::Withdrawn { at })) => {
+            return withdrawn(&ctx, &path, at).await
+        }
+        found => found?,
+    };
     let langs = Langs::new(&ctx, untranslated);
     let (status_key, status) = status_label(&ctx, &c);
-    let path = format!("/consultations/{id}");
     let mut ui = ctx.chrome_for(&path, "consultation-title").await?;
     ui.title = c.title.clone().into();
     let rows = summary_rows(&ctx, &langs, &c);
@@ -88,8 +130,11 @@ pub async fn show(
         None
     };
     let (respond_link, respond_note) = respond_button(&ctx, &c, progress.as_ref());
-    let results_public = c.results_published_at.is_some();
     let links = links(&ctx, &c);
+    let results_note = (c.published_at.is_some()
+        && c.status(Timestamp::now()) == Status::Closed
+        && c.results_published_at.is_none())
+    .then(|| ctx.t("results-not-published-yet"));
     let page = ConsultationPage {
         ui,
         done: confirmation(&ctx, q.done.as_deref()),
@@ -97,6 +142,7 @@ pub async fn show(
             .published_at
             .is_none()
             .then(|| ctx.t("consultation-draft-notice")),
+        results_note,
         status_key,
         status,
         dates: super::list::dates(&ctx, &c),
@@ -111,7 +157,7 @@ pub async fn show(
         body_html: cohesion_ui::markdown::render(&c.body),
         body_lang: langs.of(key::BODY).to_owned(),
         rows,
-        stages: stage_items(&ctx, &langs, id, &stages, results_public),
+        stages: stage_items(&ctx, &langs, &c, &stages),
         timeline_heading: ctx.t("consultation-timeline"),
         strands: c
             .strands

@@ -1,7 +1,7 @@
 //! Answering a consultation's survey page by page, checking the answers
 //! and submitting them.
 
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use cohesion_domain::consultation::Consultation;
@@ -9,10 +9,10 @@ use cohesion_domain::survey::answers::RawAnswers;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::translation::key;
 use cohesion_services::consultations::responding::writes;
-use cohesion_services::consultations::responding::{Admission, Next, Posted, Progress};
+use cohesion_services::consultations::responding::{Admission, FromPages, Next, Posted, Progress};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{CheckAnswersPage, QuestionView, SurveyPage};
-use cohesion_ui::{ConfirmationPage, SummaryRow, Value};
+use cohesion_ui::{ConfirmationPage, OneButton, SummaryRow, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -21,8 +21,8 @@ use super::respondent::{known_respondent, respondent, turned_away};
 use super::translated::{progress_in, translated_consultation, translated_progress};
 use super::wording::t2;
 use crate::kit::{
-    anon_csrf, check_csrf, path_id, respond, see_other, AppError, ClientKey, Langs, PageCtx,
-    StrictForm,
+    anon_csrf, check_csrf, confirmation, path_id, respond, see_other, AppError, ClientKey,
+    DoneQuery, Langs, PageCtx, StrictForm,
 };
 
 pub async fn start(
@@ -58,6 +58,7 @@ async fn survey_page(
     errors: Vec<(String, String)>,
     status: StatusCode,
     set: Option<HeaderValue>,
+    returning: bool,
 ) -> Result<Response, AppError> {
     let id = p.consultation.id;
     let def = &p.survey.pages[page];
@@ -88,6 +89,7 @@ async fn survey_page(
     }
     let previous = p.pages.iter().rev().find(|x| **x < page).copied();
     let back = match previous {
+        _ if returning => format!("/consultations/{id}/respond/check"),
         Some(prev) => format!("/consultations/{id}/respond/{}", prev + 1),
         None => format!("/consultations/{id}"),
     };
@@ -103,7 +105,11 @@ async fn survey_page(
             ("pages", &p.pages.len().max(position).to_string()),
         ),
         csrf,
-        action: path,
+        action: if returning {
+            format!("{path}?{RETURN_TO_CHECK}")
+        } else {
+            path
+        },
         errors: error_links(p, langs, &errors, |qid| {
             questions
                 .iter()
@@ -115,6 +121,24 @@ async fn survey_page(
         optional_label: ctx.t("optional").to_lowercase(),
     };
     respond(status, view, set)
+}
+
+/// The marker a "change" link of "check your answers" adds to a page's
+/// address (and its form's): back to "check your answers" after saving.
+/// A fixed marker, not an address, so it can lead nowhere else.
+const RETURN_TO_CHECK: &str = "return=check";
+
+/// A survey page's query: only the marker above means anything.
+#[derive(Deserialize)]
+pub struct PageQuery {
+    #[serde(default, rename = "return")]
+    back_to: String,
+}
+
+impl PageQuery {
+    fn returning(&self) -> bool {
+        self.back_to == "check"
+    }
 }
 
 fn page_index(raw: &str, survey: &SurveyDefinition) -> Result<usize, AppError> {
@@ -138,6 +162,7 @@ pub async fn page_form(
     ctx: PageCtx,
     headers: HeaderMap,
     Path((id, page)): Path<(String, String)>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let mut fresh = None;
@@ -166,6 +191,7 @@ pub async fn page_form(
         Vec::new(),
         StatusCode::OK,
         set,
+        q.returning(),
     )
     .await?;
     if let Some(c) = csrf_cookie {
@@ -193,6 +219,7 @@ pub async fn save_page(
     headers: HeaderMap,
     client: ClientKey,
     Path((id, page)): Path<(String, String)>,
+    Query(q): Query<PageQuery>,
     StrictForm(pairs): StrictForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
@@ -201,9 +228,16 @@ pub async fn save_page(
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
     let page = page_number(&page);
-    match writes::post_page(&ctx.state.db, who, id, page, &raw, &client.0).await? {
+    let from = FromPages {
+        client: &client.0,
+        returning: q.returning(),
+    };
+    match writes::post_page(&ctx.state.db, who, id, page, &raw, from).await? {
         Posted::Done(next) => {
             let to = match next {
+                Next::Page(n) if from.returning => {
+                    format!("/consultations/{id}/respond/{}?{RETURN_TO_CHECK}", n + 1)
+                }
                 Next::Page(n) => format!("/consultations/{id}/respond/{}", n + 1),
                 Next::CheckAnswers => format!("/consultations/{id}/respond/check"),
             };
@@ -230,6 +264,7 @@ pub async fn save_page(
                 messages,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 set,
+                from.returning,
             )
             .await
         }
@@ -264,7 +299,7 @@ async fn check_page(
             if !cohesion_domain::survey::answers::is_shown(q, &all) {
                 continue;
             }
-            let href = format!("/consultations/{id}/respond/{}", page + 1);
+            let href = format!("/consultations/{id}/respond/{}?{RETURN_TO_CHECK}", page + 1);
             let question = langs.shown(&key::question(&q.id, "text"), &q.text);
             rows.push(
                 SummaryRow::written_label(question, answer_text(ctx, langs, q, &p.draft))
@@ -288,7 +323,12 @@ async fn check_page(
                 .pages
                 .iter()
                 .position(|page| page.questions.iter().any(|q| q.id == qid))
-                .map(|n| format!("/consultations/{id}/respond/{}#{qid}", n + 1))
+                .map(|n| {
+                    format!(
+                        "/consultations/{id}/respond/{}?{RETURN_TO_CHECK}#{qid}",
+                        n + 1
+                    )
+                })
         }),
         csrf,
         action: format!("/consultations/{id}/respond/submit"),
@@ -373,6 +413,7 @@ pub async fn done(
     ctx: PageCtx,
     headers: HeaderMap,
     Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let (p, langs) = known_progress(&ctx, &headers, id).await?;
@@ -381,20 +422,24 @@ pub async fn done(
     };
     let path = format!("/consultations/{id}/respond/done");
     let title = langs.shown(key::TITLE, &p.consultation.title);
+    let mut paragraphs = vec![ctx.phrase(
+        "confirmation-text",
+        &[
+            ("title", Value::Shown(&title)),
+            (
+                "closes",
+                Value::When(&ctx.dates().at(p.consultation.closes_at)),
+            ),
+        ],
+    )];
+    if ctx.user.0.as_ref().is_some_and(|me| !me.email_verified) {
+        paragraphs.push(ctx.phrase("receipt-unverified", &[]));
+    }
     let view = ConfirmationPage {
         ui: ctx.chrome_for(&path, "confirmation-title").await?,
         reference_label: ctx.t("confirmation-reference"),
         reference: response.reference.clone(),
-        paragraphs: vec![ctx.phrase(
-            "confirmation-text",
-            &[
-                ("title", Value::Shown(&title)),
-                (
-                    "closes",
-                    Value::When(&ctx.dates().at(p.consultation.closes_at)),
-                ),
-            ],
-        )],
+        paragraphs,
         links: vec![
             (
                 format!("/consultations/{id}/respond/check"),
@@ -402,6 +447,20 @@ pub async fn done(
             ),
             (format!("/consultations/{id}"), title.into()),
         ],
+        done: confirmation(&ctx, q.done.as_deref()),
+        form: copy_by_email(&ctx, id),
     };
     respond(StatusCode::OK, view, None)
+}
+
+/// For a signed-in respondent with a confirmed address, the button that
+/// emails them a copy of their answers.
+fn copy_by_email(ctx: &PageCtx, id: Uuid) -> Option<OneButton> {
+    let me = ctx.user.0.as_ref().filter(|me| me.email_verified)?;
+    Some(OneButton {
+        action: format!("/consultations/{id}/respond/receipt"),
+        csrf: me.csrf.clone(),
+        button: ctx.t("receipt-button"),
+        hint: ctx.phrase("receipt-hint", &[("email", Value::Text(&me.email))]),
+    })
 }

@@ -83,7 +83,7 @@ pub(super) async fn turned_away(
         .await?;
     let page = cohesion_ui::NoticePage {
         ui,
-        text: ctx.t(key),
+        text: ctx.t(key).into(),
         link: Some((
             format!("/consultations/{}", c.id),
             langs.shown(key::TITLE, &c.title).into(),

@@ -9,6 +9,7 @@ use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::translation::key;
 use cohesion_insight::disclosure::SmallBaseRules;
+use cohesion_services::consultations::reading;
 use cohesion_services::consultations::results::{self, Line, Results};
 use cohesion_services::permissions::may;
 use cohesion_ui::consultations::{Bar, ResultView, ResultsPage};
@@ -18,7 +19,7 @@ use super::exports::response_links;
 use super::questions::shown_options;
 use super::translated::results_in_language;
 use super::wording::{figure, t1, tn};
-use crate::kit::{path_id, respond, AppError, ClientKey, Langs, PageCtx};
+use crate::kit::{notice, path_id, respond, AppError, ClientKey, Langs, PageCtx};
 
 fn line_view(
     ctx: &PageCtx,
@@ -232,8 +233,26 @@ pub async fn results_page(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let viewer = ctx.user.0.as_ref();
-    let (r, langs) = results_in_language(&ctx, &client, id).await?;
     let path = format!("/consultations/{id}/results");
+    if !may(viewer, Action::Analyse) {
+        // Before publication the public is told so, not "not found".
+        let v = reading::view(&ctx.state.db, viewer, id).await?;
+        if v.consultation.results_published_at.is_none() {
+            let page = notice(
+                &ctx,
+                &path,
+                "results-not-published-yet",
+                "results-not-published-yet-text",
+                Some((
+                    &format!("/consultations/{id}"),
+                    "results-back-to-consultation",
+                )),
+            )
+            .await?;
+            return respond(StatusCode::OK, page, None);
+        }
+    }
+    let (r, langs) = results_in_language(&ctx, &client, id).await?;
     let mut ui = ctx.chrome_for(&path, "results-title").await?;
     let title = langs.shown(key::TITLE, &r.consultation.title);
     ui.title = ctx.phrase("results-title-of", &[("title", Value::Shown(&title))]);

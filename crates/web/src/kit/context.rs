@@ -253,8 +253,11 @@ fn error_page(
         ui = ui.with_site_lang(&lang);
     }
     let text = match info.retry_after {
-        Some(secs) if n == 429 => ui.tn("error-429-text", "seconds", &u64::from(secs)),
-        _ if n == 429 => ui.tn("error-429-text", "seconds", &60),
+        _ if n == 429 => ui.tn(
+            "error-429-text",
+            "minutes",
+            &retry_minutes(info.retry_after),
+        ),
         _ => ui.t(&format!("error-{n}-text")).into_owned(),
     };
     let reason_id = format!("reason-{}", info.code.as_str());
@@ -308,11 +311,16 @@ fn reason_or_text(locale: &Locale, status: u16, info: &ErrorInfo) -> String {
     if locale.message_ids().contains(&reason_id) {
         locale.t(&reason_id).into_owned()
     } else if status == 429 {
-        let secs = u64::from(info.retry_after.unwrap_or(60));
-        locale.t_num("error-429-text", "seconds", secs)
+        locale.t_num("error-429-text", "minutes", retry_minutes(info.retry_after))
     } else {
         locale.t(&format!("error-{status}-text")).into_owned()
     }
+}
+
+/// Whole minutes to wait, rounded up, for "try again in about N minutes"
+/// (a minute when the wait is not known).
+pub fn retry_minutes(retry_after: Option<u32>) -> u64 {
+    u64::from(retry_after.unwrap_or(60).div_ceil(60).max(1))
 }
 
 /// Keeps the headers of the original error that still matter.

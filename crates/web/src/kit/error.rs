@@ -169,6 +169,11 @@ impl From<ConsultationError> for AppError {
                 e.info.code = ErrorCode::InvalidSurvey;
                 e
             }
+            // Pages that show when say so themselves (the consultation's
+            // own page); everything else answers a plain 410.
+            ConsultationError::Withdrawn { .. } => {
+                Self::status(StatusCode::GONE, ErrorCode::ConsultationWithdrawn)
+            }
         }
     }
 }

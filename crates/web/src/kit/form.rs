@@ -112,6 +112,31 @@ pub async fn form_again<P: Template>(
     }
 }
 
+/// A form refused by a throttle, as the message beside `field`: what
+/// there was too much of (the message `what`), and in words when to try
+/// again (ADR 0023).
+pub fn too_many(ctx: &PageCtx, field: &'static str, what: &str, retry_after: u32) -> FieldError {
+    let minutes = super::context::retry_minutes(Some(retry_after));
+    let l = ctx.locale();
+    FieldError {
+        field,
+        message: format!(
+            "{} {}",
+            l.t(what),
+            l.t_num("try-again-in", "minutes", minutes)
+        ),
+    }
+}
+
+/// The form again after a throttle refused it, with what was typed:
+/// 429 with `Retry-After`.
+pub fn respond_throttled(page: impl Template, retry_after: u32) -> Result<Response, AppError> {
+    let mut res = respond(StatusCode::TOO_MANY_REQUESTS, page, None)?;
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+    Ok(res)
+}
+
 /// A refusal of one field listed as a form's refusals, for the services
 /// that check one field (an address, the margins): so that [`submit_form`]
 /// shows it on the form.
@@ -131,10 +156,23 @@ pub fn field_messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldErr
             field: e.field,
             message: match &e.detail {
                 Some(ErrorDetail::ClockChange(change)) => ctx.dates().clock_change(change),
-                None => ctx.locale().t(&format!("reason-{}", e.code)).into_owned(),
+                None => reason(ctx.locale(), e.field, e.code),
             },
         })
         .collect()
+}
+
+/// What is wrong with a field, in words that name it: the field's own
+/// message (`reason-title-field_required`, "Enter a title") where there
+/// is one, else the problem's (`reason-field_required`). Field names are
+/// shared across forms on purpose: a title is a title everywhere.
+pub fn reason(locale: &cohesion_i18n::Locale, field: &str, code: ErrorCode) -> String {
+    let own = format!("reason-{field}-{code}");
+    if locale.message_ids().contains(&own) {
+        locale.t(&own).into_owned()
+    } else {
+        locale.t(&format!("reason-{code}")).into_owned()
+    }
 }
 
 /// The CSRF token for a form: the session's when signed in (that is what

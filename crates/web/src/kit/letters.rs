@@ -33,6 +33,29 @@ impl<'a> CatalogLetters<'a> {
         }
     }
 
+    /// A letter in `locale` whose subject and body the caller wrote,
+    /// signed with the site's name as every other.
+    pub fn written(&self, locale: &str, subject: &str, body: &str) -> Letter {
+        let l = self
+            .catalog
+            .get(locale)
+            .unwrap_or_else(|| self.catalog.default_locale());
+        let site = self.site_name(l);
+        let plain = |s: &str| s.replace(['\u{2068}', '\u{2069}'], "");
+        let sign_off = l.t_args("email-sign-off", &[("site", site.as_str().into())]);
+        Letter {
+            subject: plain(subject),
+            body: plain(&format!("{body}\n\n{sign_off}")),
+        }
+    }
+
+    fn site_name(&self, l: &cohesion_i18n::Locale) -> String {
+        self.sites
+            .iter()
+            .find(|(tag, _)| tag == l.tag())
+            .map_or_else(|| l.t("product-name").into_owned(), |(_, n)| n.clone())
+    }
+
     fn letter(
         &self,
         locale: &str,
@@ -45,11 +68,7 @@ impl<'a> CatalogLetters<'a> {
             .catalog
             .get(locale)
             .unwrap_or_else(|| self.catalog.default_locale());
-        let site = self
-            .sites
-            .iter()
-            .find(|(tag, _)| tag == l.tag())
-            .map_or_else(|| l.t("product-name").into_owned(), |(_, n)| n.clone());
+        let site = self.site_name(l);
         // Plain-text email: bidi isolation marks around a link would break it.
         let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
         let args = [

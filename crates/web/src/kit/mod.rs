@@ -1,13 +1,15 @@
 //! What every feature uses: the shared state, errors and how they are
 //! rendered (ADR 2), the language and the chrome of a page, dates in
 //! local time (ADR 18), sessions and form tokens (ADR 6), the permission
-//! guards, the form flow, the `?done=` confirmations, what a feature
+//! guards, the form flow, far-reaching actions asked first (ADR 22),
+//! the `?done=` confirmations, what a feature
 //! contributes, and what the JSON API shares. Nothing here knows any
 //! feature but through `Feature`.
 
 pub mod addresses;
 pub mod api;
 pub mod assets;
+pub mod confirm;
 pub mod context;
 pub mod dates;
 pub mod done;
@@ -31,7 +33,10 @@ pub use context::{lang_cookie, LANG_COOKIE};
 pub use done::{confirmation, DoneQuery};
 pub use error::{AppError, ErrorInfo};
 pub use feature::Feature;
-pub use form::{anon_csrf, field_messages, form_again, one_field_listed, submit_form, StrictForm};
+pub use form::{
+    anon_csrf, field_messages, form_again, one_field_listed, respond_throttled, submit_form,
+    too_many, StrictForm,
+};
 // Every action's marker, so a feature can guard any action.
 pub use guards::*;
 pub use letters::CatalogLetters;

@@ -187,7 +187,7 @@ pub async fn notice<'a>(
     let l = ctx.locale();
     Ok(NoticePage {
         ui: ctx.chrome_for(path, title).await?,
-        text: l.t(text).into_owned(),
+        text: l.t(text).into(),
         link: link.map(|(href, label)| (href.to_owned(), l.t(label).into())),
     })
 }

@@ -8,7 +8,9 @@
 //! stand, whether they may answer now, and the consultations one
 //! transaction has read.
 
+pub mod mine;
 pub mod pages;
+pub use pages::FromPages;
 pub mod personal_data;
 pub mod submission;
 pub mod writes;

@@ -1,7 +1,8 @@
 //! Saving one page of answers into the respondent's draft.
 
 use cohesion_domain::survey::answers::{
-    clear_page, drop_hidden, fields_of_page, parse_page, visible_pages, AnswerError, RawAnswers,
+    check_response, clear_page, drop_hidden, fields_of_page, parse_page, visible_pages,
+    AnswerError, RawAnswers,
 };
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::{ErrorCode, ValidationError};
@@ -16,9 +17,19 @@ use super::{
 use crate::throttle::{throttle_in, Throttled};
 use crate::ServiceError;
 
+/// How the survey's pages sent a page.
+#[derive(Debug, Clone, Copy)]
+pub struct FromPages<'a> {
+    /// The client's address: an anonymous respondent's first answers
+    /// count against it.
+    pub client: &'a str,
+    /// Sent from a "change" link of "check your answers": back there
+    /// next, unless the change opened questions still to answer.
+    pub returning: bool,
+}
+
 /// Saves the answers on page `page` (from 0) inside the caller's
-/// transaction. With `client`, as the survey's pages send it: an
-/// anonymous respondent's first answers count against their address.
+/// transaction; `from` when the survey's pages sent it.
 pub(super) async fn save_page_in(
     mut tx: Conn<'_>,
     loaded: &mut Loaded,
@@ -26,8 +37,9 @@ pub(super) async fn save_page_in(
     id: Uuid,
     page: usize,
     raw: &RawAnswers,
-    client: Option<&str>,
+    from: Option<FromPages<'_>>,
 ) -> Result<Posted<Next>, ServiceError> {
+    let client = from.map(|f| f.client);
     let (consultation, survey) = loaded.get(tx.reborrow(), id).await?;
     if let Some(admission) = turned_away(consultation, &who)? {
         return Ok(Posted::turned_away(consultation, admission));
@@ -83,10 +95,32 @@ pub(super) async fn save_page_in(
         }
     }
     let pages = visible_pages(survey, &answers_before(survey, &draft, survey.pages.len()));
+    if from.is_some_and(|f| f.returning) {
+        return Ok(Posted::Done(back_to_check(survey, &draft, &pages)));
+    }
     Ok(Posted::Done(match pages.into_iter().find(|p| *p > page) {
         Some(p) => Next::Page(p),
         None => Next::CheckAnswers,
     }))
+}
+
+/// Where someone who changed an answer from "check your answers" goes
+/// next: straight back, or, when the change (through routing) opened
+/// questions they still have to answer, the first page holding one.
+fn back_to_check(survey: &SurveyDefinition, draft: &RawAnswers, pages: &[usize]) -> Next {
+    let Err(errors) = check_response(survey, draft) else {
+        return Next::CheckAnswers;
+    };
+    pages
+        .iter()
+        .copied()
+        .find(|p| {
+            survey.pages[*p]
+                .questions
+                .iter()
+                .any(|q| errors.iter().any(|e| e.question == q.id))
+        })
+        .map_or(Next::CheckAnswers, Next::Page)
 }
 
 /// The fields of `raw` that are not the page's own, each refused.

@@ -17,6 +17,7 @@ use super::{
     Started,
 };
 use crate::consultations::ConsultationError;
+use crate::throttle::{throttle_in, Throttled};
 use crate::ServiceError;
 
 /// Submits the respondent's draft inside the caller's transaction.
@@ -55,13 +56,16 @@ pub(super) async fn submit_in(
     Ok(Posted::Done(response.reference))
 }
 
-/// Takes a whole response inside the caller's transaction.
+/// Takes a whole response inside the caller's transaction; `from` (the
+/// client's address, and whether the response must exist) as
+/// [`super::writes::respond_all_from`] says.
 pub(super) async fn respond_all_in(
     mut tx: Conn<'_>,
     loaded: &mut Loaded,
     who: Respondent<'_>,
     id: Uuid,
     raw: &RawAnswers,
+    from: Option<(&str, bool)>,
 ) -> Result<String, ServiceError> {
     let (consultation, survey) = loaded.get(tx.reborrow(), id).await?;
     check_open(consultation, &who)?;
@@ -75,10 +79,18 @@ pub(super) async fn respond_all_in(
     let found = responses::find_for_update(tx.reborrow(), id, owner(&who, &key)).await?;
     let (response, draft) = match found {
         Some(r) => (r, Some(json.as_str())),
-        None => match start(tx.reborrow(), id, owner(&who, &key), &json).await? {
-            Started::New(r) => (r, None),
-            Started::Existing(r) => (r, Some(json.as_str())),
-        },
+        None if from.is_some_and(|(_, known_only)| known_only) => {
+            return Err(ValidationError::new("respondent_token", ErrorCode::InvalidToken).into());
+        }
+        None => {
+            if let (Some((client, _)), Respondent::Anonymous(_)) = (from, who) {
+                throttle_in(tx.reborrow(), Throttled::AnonymousResponse, client).await?;
+            }
+            match start(tx.reborrow(), id, owner(&who, &key), &json).await? {
+                Started::New(r) => (r, None),
+                Started::Existing(r) => (r, Some(json.as_str())),
+            }
+        }
     };
     submit_answers_with_draft(tx, survey, &response, &answers, draft).await?;
     Ok(response.reference)

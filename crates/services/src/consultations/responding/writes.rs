@@ -13,6 +13,7 @@ use cohesion_domain::survey::answers::RawAnswers;
 use cohesion_storage::{Conn, Db};
 use uuid::Uuid;
 
+use super::pages::FromPages;
 use super::{pages, submission, Loaded, Next, Posted, Respondent};
 use crate::accounts::SignedIn;
 use crate::group_commit::{self, GroupedWrite};
@@ -33,17 +34,18 @@ pub async fn save_page(
 }
 
 /// [`save_page`] as the survey's pages send it: a respondent turned away
-/// or with answers refused gets what the page shows, and an anonymous
-/// respondent's first page counts against `client`'s allowance.
+/// or with answers refused gets what the page shows, an anonymous
+/// respondent's first page counts against the client's allowance, and a
+/// change made from "check your answers" leads back there.
 pub async fn post_page(
     db: &Db,
     who: Respondent<'_>,
     id: Uuid,
     page: usize,
     raw: &RawAnswers,
-    client: &str,
+    from: FromPages<'_>,
 ) -> Result<Posted<Next>, ServiceError> {
-    page_write(db, who, id, page, raw, Some(client)).await
+    page_write(db, who, id, page, raw, Some(from)).await
 }
 
 async fn page_write(
@@ -52,12 +54,12 @@ async fn page_write(
     id: Uuid,
     page: usize,
     raw: &RawAnswers,
-    client: Option<&str>,
+    from: Option<FromPages<'_>>,
 ) -> Result<Posted<Next>, ServiceError> {
     let op = Op::Page {
         page,
         raw: raw.clone(),
-        client: client.map(str::to_owned),
+        from: from.map(|f| (f.client.to_owned(), f.returning)),
     };
     match write(db, who, id, op).await? {
         Done::Page(posted) => Ok(posted),
@@ -94,7 +96,37 @@ pub async fn respond_all(
     id: Uuid,
     raw: &RawAnswers,
 ) -> Result<String, ServiceError> {
-    match write(db, who, id, Op::Whole { raw: raw.clone() }).await? {
+    whole(db, who, id, raw, None).await
+}
+
+/// [`respond_all`] as the API sends it from `client`: an anonymous
+/// respondent's new response counts against the client's allowance, as
+/// on the pages; with `known_only`, the respondent's secret must already
+/// hold a response here (a token the API issued), else
+/// `respondent_token` is refused as `invalid_token`.
+pub async fn respond_all_from(
+    db: &Db,
+    who: Respondent<'_>,
+    id: Uuid,
+    raw: &RawAnswers,
+    client: &str,
+    known_only: bool,
+) -> Result<String, ServiceError> {
+    whole(db, who, id, raw, Some((client.to_owned(), known_only))).await
+}
+
+async fn whole(
+    db: &Db,
+    who: Respondent<'_>,
+    id: Uuid,
+    raw: &RawAnswers,
+    from: Option<(String, bool)>,
+) -> Result<String, ServiceError> {
+    let op = Op::Whole {
+        raw: raw.clone(),
+        from,
+    };
+    match write(db, who, id, op).await? {
         Done::Whole(reference) => Ok(reference),
         _ => Err(ServiceError::NotFound),
     }
@@ -105,11 +137,14 @@ enum Op {
     Page {
         page: usize,
         raw: RawAnswers,
-        client: Option<String>,
+        /// [`FromPages`], owned.
+        from: Option<(String, bool)>,
     },
     Submit,
     Whole {
         raw: RawAnswers,
+        /// The client's address, and whether the response must exist.
+        from: Option<(String, bool)>,
     },
 }
 
@@ -155,13 +190,17 @@ impl GroupedWrite for RespondentWrite {
     async fn run(&self, conn: Conn<'_>, loaded: &mut Loaded) -> Result<Done, ServiceError> {
         let (who, id) = (self.who.as_respondent(), self.id);
         Ok(match &self.op {
-            Op::Page { page, raw, client } => {
-                let client = client.as_deref();
-                Done::Page(pages::save_page_in(conn, loaded, who, id, *page, raw, client).await?)
+            Op::Page { page, raw, from } => {
+                let from = from.as_ref().map(|(client, returning)| FromPages {
+                    client,
+                    returning: *returning,
+                });
+                Done::Page(pages::save_page_in(conn, loaded, who, id, *page, raw, from).await?)
             }
             Op::Submit => Done::Submitted(submission::submit_in(conn, loaded, who, id).await?),
-            Op::Whole { raw } => {
-                Done::Whole(submission::respond_all_in(conn, loaded, who, id, raw).await?)
+            Op::Whole { raw, from } => {
+                let from = from.as_ref().map(|(c, known)| (c.as_str(), *known));
+                Done::Whole(submission::respond_all_in(conn, loaded, who, id, raw, from).await?)
             }
         })
     }

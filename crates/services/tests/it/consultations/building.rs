@@ -204,13 +204,21 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
         assert_eq!(v.survey, survey(), "an update keeps the survey");
         assert_eq!(v.stages.len(), 3, "and the timeline");
 
-        // Withdrawn, it is a draft again for the public.
+        // Withdrawn, it is gone for the public (ADR 22), and saying so
+        // again is refused: there is nothing left to withdraw.
         authoring::set_published(db, &officer, id, Publication::Consultation, false, None)
             .await
             .unwrap();
         assert!(matches!(
             reading::view(db, None, id).await,
-            Err(ServiceError::NotFound)
+            Err(ServiceError::Consultation(
+                cohesion_services::consultations::ConsultationError::Withdrawn { .. }
+            ))
+        ));
+        assert!(matches!(
+            authoring::set_published(db, &officer, id, Publication::Consultation, false, None)
+                .await,
+            Err(ServiceError::Conflict(e)) if e.code == cohesion_domain::ErrorCode::NotPublished
         ));
         authoring::set_published(db, &officer, id, Publication::Consultation, true, None)
             .await

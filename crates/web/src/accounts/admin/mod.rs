@@ -3,6 +3,7 @@
 //! services refuse everyone else anyway (403).
 
 pub(super) mod audit;
+pub(super) mod changes;
 pub(super) mod outbox;
 pub(super) mod people;
 

@@ -1,5 +1,5 @@
-//! Finding people, and granting and withdrawing their roles, suspending
-//! and reinstating them.
+//! Finding people, and the page of one, with the buttons that grant and
+//! withdraw their roles, suspend and reinstate them (`changes.rs`).
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -12,12 +12,9 @@ use cohesion_ui::{ActionForm, Cell, Field, Filter, ReportPage, SummaryRow, Table
 use serde::Deserialize;
 
 use super::parse_id;
-use crate::kit::{
-    check_session_csrf, confirmation, path_id, respond, see_other, AppError, ClientKey, DoneQuery,
-    Me, PageCtx, StrictForm,
-};
+use crate::kit::{confirmation, path_id, respond, AppError, DoneQuery, Me, PageCtx};
 
-fn role_label(ctx: &PageCtx, role: Role) -> String {
+pub(super) fn role_label(ctx: &PageCtx, role: Role) -> String {
     ctx.locale().t(&format!("role-{}", role.key())).into_owned()
 }
 
@@ -196,6 +193,7 @@ pub async fn person(
             fields: vec![],
             button,
             danger: held,
+            ask: true,
         });
     }
     if me.user_id != id {
@@ -209,69 +207,10 @@ pub async fn person(
                 "person-suspend"
             }),
             danger: !s.suspended,
+            // Suspending asks first; reinstating gives nothing new.
+            ask: !s.suspended,
         });
     }
     page.lead = vec![t("person-lead").into()];
     respond(StatusCode::OK, page, None)
-}
-
-#[derive(Deserialize)]
-pub struct RoleForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    grant: String,
-}
-
-fn boolean(raw: &str, field: &'static str) -> Result<bool, AppError> {
-    match raw {
-        "true" => Ok(true),
-        "false" => Ok(false),
-        _ => Err(cohesion_domain::ValidationError::new(
-            field,
-            cohesion_domain::ErrorCode::InvalidChoice,
-        )
-        .into()),
-    }
-}
-
-pub async fn set_role(
-    ctx: PageCtx,
-    Me(me): Me,
-    client: ClientKey,
-    Path(id): Path<String>,
-    StrictForm(form): StrictForm<RoleForm>,
-) -> Result<Response, AppError> {
-    check_session_csrf(&me, &form.csrf)?;
-    let id = path_id(&id)?;
-    let role = Role::from_key(&form.role).ok_or(AppError::from(
-        cohesion_domain::ValidationError::new("role", cohesion_domain::ErrorCode::InvalidChoice),
-    ))?;
-    let grant = boolean(&form.grant, "grant")?;
-    people::set_role(&ctx.state.db, &me, id, role, grant, Some(&client.0)).await?;
-    Ok(see_other(&format!("/admin/people/{id}?done=role")))
-}
-
-#[derive(Deserialize)]
-pub struct SuspensionForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    suspend: String,
-}
-
-pub async fn set_suspension(
-    ctx: PageCtx,
-    Me(me): Me,
-    client: ClientKey,
-    Path(id): Path<String>,
-    StrictForm(form): StrictForm<SuspensionForm>,
-) -> Result<Response, AppError> {
-    check_session_csrf(&me, &form.csrf)?;
-    let id = path_id(&id)?;
-    let suspend = boolean(&form.suspend, "suspend")?;
-    people::set_suspended(&ctx.state.db, &me, id, suspend, Some(&client.0)).await?;
-    Ok(see_other(&format!("/admin/people/{id}?done=suspension")))
 }

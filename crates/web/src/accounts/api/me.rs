@@ -11,7 +11,7 @@ use cohesion_services::accounts::your_data;
 use cohesion_services::accounts::{self, profile, SignedIn};
 use cohesion_services::audit::Origin;
 use cohesion_services::erasure::Contributions;
-use cohesion_services::throttle::{throttle, Throttled};
+use cohesion_services::throttle::{password_check_allowed, throttle, Throttled};
 use cohesion_services::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -178,7 +178,7 @@ pub async fn change_password(
     ApiJson(req): ApiJson<PasswordChange>,
 ) -> Result<Response, AppError> {
     // Guessing the current password is throttled like signing in.
-    throttle(&state.db, Throttled::SignIn, &client.0).await?;
+    password_check_allowed(&state.db, me.user_id, &client.0).await?;
     let cookie = profile::change_password(
         &state.db,
         &state.passwords,
@@ -229,7 +229,7 @@ pub async fn change_email(
 ) -> Result<StatusCode, AppError> {
     throttle(&state.db, Throttled::MailSending, &me.user_id.to_string()).await?;
     // Guessing the current password is throttled like signing in.
-    throttle(&state.db, Throttled::SignIn, &client.0).await?;
+    password_check_allowed(&state.db, me.user_id, &client.0).await?;
     profile::request_email_change(
         &state.db,
         &state.passwords,
@@ -400,7 +400,7 @@ pub async fn delete_account(
     ApiJson(req): ApiJson<DeleteAccount>,
 ) -> Result<Response, AppError> {
     // Guessing the password is throttled like signing in.
-    throttle(&state.db, Throttled::SignIn, &client.0).await?;
+    password_check_allowed(&state.db, me.user_id, &client.0).await?;
     let contributions = Contributions::parse(&req.contributions)?;
     your_data::delete_account(
         &state.db,

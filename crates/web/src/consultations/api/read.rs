@@ -162,7 +162,8 @@ fn detail(v: ConsultationView) -> ConsultationDetail {
 #[utoipa::path(get, path = "/api/v1/consultations/{id}", operation_id = "get_consultation", tag = "consultations",
     params(("id" = Uuid, Path)),
     responses((status = 200, body = ConsultationDetail),
-        (status = 404, description = "No such consultation, or a draft", body = Problem, content_type = "application/problem+json")))]
+        (status = 404, description = "No such consultation, or a draft", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "Withdrawn from the public (`consultation_withdrawn`)", body = Problem, content_type = "application/problem+json")))]
 pub async fn show(
     State(state): State<SharedState>,
     user: CurrentUser,

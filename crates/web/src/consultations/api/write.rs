@@ -204,10 +204,13 @@ pub async fn publish(
     publication(&state, &me, &client, id, Publication::Consultation, true).await
 }
 
-/// Withdraw the consultation (it becomes a draft again).
+/// Withdraw the consultation: the public's address then answers 410
+/// (`consultation_withdrawn`) until it is published again; its
+/// responses are kept.
 #[utoipa::path(delete, path = "/api/v1/consultations/{id}/publication", operation_id = "withdraw_consultation", tag = "consultations",
     params(("id" = Uuid, Path)), security(("session" = [], "csrf" = [])),
-    responses((status = 204, description = "Withdrawn"), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 204, description = "Withdrawn"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not published: nothing to withdraw (`not_published`)", body = Problem, content_type = "application/problem+json")))]
 pub async fn withdraw(
     State(state): State<SharedState>,
     Acting(me): Acting,
@@ -271,7 +274,8 @@ pub async fn publish_results(
 /// Withdraw the results.
 #[utoipa::path(delete, path = "/api/v1/consultations/{id}/results/publication", operation_id = "withdraw_results", tag = "consultations",
     params(("id" = Uuid, Path)), security(("session" = [], "csrf" = [])),
-    responses((status = 204, description = "Withdrawn"), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 204, description = "Withdrawn"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not published: nothing to withdraw (`not_published`)", body = Problem, content_type = "application/problem+json")))]
 pub async fn withdraw_results(
     State(state): State<SharedState>,
     Acting(me): Acting,

@@ -1,21 +1,25 @@
 //! The officers' forms to write, publish and remove a consultation's
-//! findings.
+//! findings; removing asks first (ADR 22).
 
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::survey::model::QuestionKind;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::findings;
 use cohesion_services::consultations::reading::{self, ConsultationView};
-use cohesion_ui::{Field, FieldError, FormPage};
+use cohesion_services::ServiceError;
+use cohesion_ui::{Field, FieldError, FormPage, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::consultations::wording::option_labels;
+use crate::kit::confirm::{act_or_ask, ask, stale, Ask};
 use crate::kit::{
-    check_session_csrf, path_id, respond, see_other, submit_form, AppError, ClientKey, May, Me,
-    PageCtx, RunEngagement, StrictForm,
+    check_session_csrf, path_id, respond, see_other, submit_form, AppError, ClientKey, Langs, May,
+    Me, PageCtx, RunEngagement, StrictForm,
 };
 
 fn fields(
@@ -146,6 +150,8 @@ pub async fn add(
     .await
 }
 
+/// What to do with a finding: the query of the asking page, and the
+/// form.
 #[derive(Deserialize)]
 pub struct ChangeForm {
     #[serde(default)]
@@ -153,6 +159,63 @@ pub struct ChangeForm {
     /// `publish`, `withdraw` or `remove`.
     #[serde(default)]
     change: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+/// "Remove the finding …?". A finding removed already is refused with a
+/// 409, one that never was with a 404.
+async fn removal_question(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    id: Uuid,
+    finding: Uuid,
+) -> Result<Ask, AppError> {
+    let rules = ctx.state.config.small_base;
+    let (_, found) = findings::shown(&ctx.state.db, Some(me), id, rules).await?;
+    let Some(f) = found.into_iter().find(|f| f.id == finding) else {
+        return Err(
+            if findings::was_removed(&ctx.state.db, me, id, finding).await? {
+                stale("finding", ErrorCode::AlreadyRemoved)
+            } else {
+                ServiceError::NotFound.into()
+            },
+        );
+    };
+    let title = Langs::as_written(ctx).original(f.finding.title.as_str());
+    let args = [("title", Value::Shown(&title))];
+    let lead = if f.published_at.is_some() {
+        "confirm-remove-finding-published"
+    } else {
+        "confirm-remove-finding-draft"
+    };
+    Ok(Ask {
+        title: ctx.phrase("confirm-remove-finding-title", &args),
+        lead: vec![ctx.t(lead).into()],
+        points: Vec::new(),
+        warning: Some(ctx.t("confirm-cannot-undo")),
+        hidden: vec![("change", "remove".to_owned())],
+        button: ctx.t("confirm-remove-finding-button"),
+        danger: true,
+        cancel: format!("/staff/consultations/{id}"),
+    })
+}
+
+pub async fn ask_change(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    Path((id, finding)): Path<(String, String)>,
+    Query(form): Query<ChangeForm>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let finding = path_id(&finding)?;
+    if form.change != "remove" {
+        // Only removing asks; publishing and withdrawing post at once.
+        return Err(ValidationError::new("change", ErrorCode::InvalidChoice).into());
+    }
+    let question = removal_question(&ctx, &me, id, finding).await?;
+    let action = format!("/staff/consultations/{id}/findings/{finding}");
+    ask(&ctx, &me.csrf, &action, question).await
 }
 
 pub async fn change(
@@ -173,16 +236,16 @@ pub async fn change(
         "withdraw" => findings::set_published(db, &me, id, finding, false, Some(&client.0))
             .await
             .map(|_| "finding-withdrawn"),
-        "remove" => findings::remove(db, &me, id, finding, Some(&client.0))
-            .await
-            .map(|_| "finding-removed"),
-        _ => {
-            return Err(cohesion_domain::ValidationError::new(
-                "change",
-                cohesion_domain::ErrorCode::InvalidChoice,
-            )
-            .into())
+        "remove" => {
+            let action = format!("/staff/consultations/{id}/findings/{finding}");
+            let question = async || removal_question(&ctx, &me, id, finding).await;
+            let act = async || {
+                findings::remove(db, &me, id, finding, Some(&client.0)).await?;
+                Ok(format!("/staff/consultations/{id}?done=finding-removed"))
+            };
+            return act_or_ask(&ctx, &me.csrf, &action, &form.confirm, question, act).await;
         }
+        _ => return Err(ValidationError::new("change", ErrorCode::InvalidChoice).into()),
     }?;
     Ok(see_other(&format!("/staff/consultations/{id}?done={done}")))
 }

@@ -170,6 +170,8 @@ fn publication_actions(ctx: &PageCtx, c: &Consultation) -> Vec<ActionForm> {
         fields: Vec::new(),
         button: ctx.t(label),
         danger: !publish,
+        // Withdrawing asks first.
+        ask: !publish,
     };
     let mut actions = vec![if c.published_at.is_none() {
         publication("consultation", true, "consultation-publish")
@@ -306,6 +308,8 @@ fn finding_actions(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Vec<Actio
             fields: Vec::new(),
             button: format!("{}: {}", ctx.t(label), f.finding.title),
             danger,
+            // Removing asks first.
+            ask: what == "remove",
         };
         actions.push(if f.published_at.is_some() {
             change("withdraw", "finding-withdraw", false)

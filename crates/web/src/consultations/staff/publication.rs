@@ -1,22 +1,28 @@
 //! Publishing a consultation, and choosing what of its results the
-//! public sees.
+//! public sees; withdrawing either asks first (ADR 22).
 
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::Publication;
 use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::authoring;
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::results::publication;
-use cohesion_ui::{Field, FieldError, FormPage};
+use cohesion_ui::{Field, FieldError, FormPage, Value};
 use serde::Deserialize;
+use uuid::Uuid;
 
+use crate::kit::confirm::{act_or_ask, ask, stale, Ask};
 use crate::kit::{
     check_session_csrf, one_field_listed, path_id, respond, see_other, submit_form, AppError,
-    ClientKey, May, Me, PageCtx, RunEngagement, StrictForm,
+    ClientKey, Langs, May, Me, PageCtx, RunEngagement, StrictForm,
 };
 
+/// What to publish or withdraw: the query of the asking page, and the
+/// form.
 #[derive(Deserialize)]
 pub struct PublicationForm {
     #[serde(default)]
@@ -25,6 +31,82 @@ pub struct PublicationForm {
     what: String,
     #[serde(default)]
     publish: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+fn chosen(form: &PublicationForm) -> Result<(Publication, bool), AppError> {
+    let invalid = |field| AppError::from(ValidationError::new(field, ErrorCode::InvalidChoice));
+    let what = match form.what.as_str() {
+        "consultation" => Publication::Consultation,
+        "results" => Publication::Results,
+        _ => return Err(invalid("what")),
+    };
+    match form.publish.as_str() {
+        "yes" => Ok((what, true)),
+        "no" => Ok((what, false)),
+        _ => Err(invalid("publish")),
+    }
+}
+
+/// "Withdraw …?": what withdrawing the consultation (how many responses
+/// it keeps) or its results takes from the public. Refused with a 409
+/// when there is nothing published to withdraw.
+async fn withdrawal_question(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    id: Uuid,
+    what: Publication,
+) -> Result<Ask, AppError> {
+    let v = reading::view(&ctx.state.db, Some(me), id).await?;
+    let c = &v.consultation;
+    let published = match what {
+        Publication::Consultation => c.published_at,
+        Publication::Results => c.results_published_at,
+    };
+    if published.is_none() {
+        return Err(stale("publish", ErrorCode::NotPublished));
+    }
+    let title = Langs::as_written(ctx).original(c.title.as_str());
+    let args = [
+        ("title", Value::Shown(&title)),
+        ("count", Value::Number(c.response_count.max(0) as u64)),
+    ];
+    let (key, what_key) = match what {
+        Publication::Consultation => ("confirm-withdraw-consultation", "consultation"),
+        Publication::Results => ("confirm-withdraw-results", "results"),
+    };
+    let lead = ["lead", "kept"]
+        .iter()
+        .map(|part| ctx.phrase(&format!("{key}-{part}"), &args))
+        .collect();
+    Ok(Ask {
+        title: ctx.phrase(&format!("{key}-title"), &args),
+        lead,
+        points: Vec::new(),
+        warning: None,
+        hidden: vec![("what", what_key.to_owned()), ("publish", "no".to_owned())],
+        button: ctx.t(&format!("{key}-button")),
+        danger: true,
+        cancel: format!("/staff/consultations/{id}"),
+    })
+}
+
+pub async fn ask_publication(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    Path(id): Path<String>,
+    Query(form): Query<PublicationForm>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let (what, publish) = chosen(&form)?;
+    if publish {
+        // Publishing asks nothing: its button posts.
+        return Err(ValidationError::new("publish", ErrorCode::InvalidChoice).into());
+    }
+    let question = withdrawal_question(&ctx, &me, id, what).await?;
+    let action = format!("/staff/consultations/{id}/publication");
+    ask(&ctx, &me.csrf, &action, question).await
 }
 
 pub async fn publication(
@@ -36,36 +118,24 @@ pub async fn publication(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     let id = path_id(&id)?;
-    let what = match form.what.as_str() {
-        "consultation" => Publication::Consultation,
-        "results" => Publication::Results,
-        _ => {
-            return Err(cohesion_domain::ValidationError::new(
-                "what",
-                cohesion_domain::ErrorCode::InvalidChoice,
-            )
-            .into())
-        }
+    let (what, publish) = chosen(&form)?;
+    let act = async || {
+        let db = &ctx.state.db;
+        authoring::set_published(db, &me, id, what, publish, Some(&client.0)).await?;
+        let done = match (what, publish) {
+            (Publication::Consultation, true) => "consultation-published",
+            (Publication::Consultation, false) => "consultation-unpublished",
+            (Publication::Results, true) => "results-published",
+            (Publication::Results, false) => "results-withdrawn",
+        };
+        Ok(format!("/staff/consultations/{id}?done={done}"))
     };
-    let publish = match form.publish.as_str() {
-        "yes" => true,
-        "no" => false,
-        _ => {
-            return Err(cohesion_domain::ValidationError::new(
-                "publish",
-                cohesion_domain::ErrorCode::InvalidChoice,
-            )
-            .into())
-        }
-    };
-    authoring::set_published(&ctx.state.db, &me, id, what, publish, Some(&client.0)).await?;
-    let done = match (what, publish) {
-        (Publication::Consultation, true) => "consultation-published",
-        (Publication::Consultation, false) => "consultation-unpublished",
-        (Publication::Results, true) => "results-published",
-        (Publication::Results, false) => "results-withdrawn",
-    };
-    Ok(see_other(&format!("/staff/consultations/{id}?done={done}")))
+    if publish {
+        return Ok(see_other(&act().await?));
+    }
+    let action = format!("/staff/consultations/{id}/publication");
+    let question = async || withdrawal_question(&ctx, &me, id, what).await;
+    act_or_ask(&ctx, &me.csrf, &action, &form.confirm, question, act).await
 }
 
 /// The results publication form's fields: which questions, and the

@@ -68,7 +68,12 @@ async fn administration_is_for_administrators_only() {
             .post(
                 &path,
                 &admin,
-                &[("csrf", &csrf), ("role", "moderator"), ("grant", "true")],
+                &[
+                    ("csrf", &csrf),
+                    ("role", "moderator"),
+                    ("grant", "true"),
+                    ("confirm", "yes"),
+                ],
             )
             .await;
         assert_eq!(
@@ -107,7 +112,7 @@ async fn administration_is_for_administrators_only() {
             .post(
                 &format!("/admin/people/{tom_id}/suspension"),
                 &admin,
-                &[("csrf", &csrf), ("suspend", "true")],
+                &[("csrf", &csrf), ("suspend", "true"), ("confirm", "yes")],
             )
             .await;
         assert_eq!(res.status(), 303);

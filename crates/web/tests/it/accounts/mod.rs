@@ -4,6 +4,7 @@
 
 mod administration;
 mod api;
+mod confirmations;
 mod organisations;
 mod password_reset;
 mod profile;

@@ -241,26 +241,154 @@ async fn a_form_cookie_the_client_chose_is_worth_nothing() {
     }
 }
 
+/// Makes `n` confirmed accounts sharing one password (hashed once):
+/// `person{i}@example.org`.
+async fn accounts(s: &Server, n: usize) {
+    use cohesion_domain::identity::{DisplayName, Email, NewPassword};
+    use cohesion_storage::accounts::users;
+    let passwords = cohesion_services::accounts::Passwords::new(2);
+    let hash = passwords
+        .hash(&NewPassword::parse(PASSWORD).unwrap())
+        .await
+        .unwrap();
+    let mut c = s.db().acquire().await.unwrap();
+    for i in 0..n {
+        let email = Email::parse(&format!("person{i}@example.org")).unwrap();
+        let name = DisplayName::parse(&format!("Person {i}")).unwrap();
+        users::insert(c.conn(), &email, &name, &hash, "en")
+            .await
+            .unwrap()
+            .unwrap();
+    }
+}
+
+/// Sends the sign-in form from the one address every test request
+/// comes from.
+async fn try_sign_in(s: &Server, email: &str, password: &str, lang: &str) -> reqwest::Response {
+    let (csrf_cookie, token) = open_form(s, "/sign-in").await;
+    let body = serde_urlencoded::to_string([
+        ("csrf", token.as_str()),
+        ("email", email),
+        ("password", password),
+    ])
+    .unwrap();
+    let cookie = format!("cohesion_csrf={csrf_cookie}; cohesion_lang={lang}");
+    post_form(s, "/sign-in", &cookie, &body).await
+}
+
 #[tokio::test]
-async fn sign_in_attempts_are_throttled_per_client_with_a_retry_time() {
+async fn a_room_of_thirty_signs_in_from_one_address() {
     for s in servers_with_demo().await {
-        let (csrf_cookie, token) = open_form(&s, "/sign-in").await;
-        let cookie = format!("cohesion_csrf={csrf_cookie}");
-        let body = format!("csrf={token}&email=nobody%40example.org&password=guess+number+one");
-        for _ in 0..10 {
-            assert_eq!(
-                post_form(&s, "/sign-in", &cookie, &body).await.status(),
-                401
-            );
+        accounts(&s, 30).await;
+        for i in 0..30 {
+            let email = format!("person{i}@example.org");
+            let res = try_sign_in(&s, &email, PASSWORD, "en").await;
+            assert_eq!(res.status(), 303, "{email} signs in");
         }
-        let res = post_form(&s, "/sign-in", &cookie, &body).await;
-        assert_eq!(res.status(), 429);
+        // And again, with a typo each time before: still nobody blocked.
+        for i in 0..30 {
+            let email = format!("person{i}@example.org");
+            let typo = try_sign_in(&s, &email, "a long river of quiet word", "en").await;
+            assert_eq!(typo.status(), 401, "{email}");
+            assert_eq!(try_sign_in(&s, &email, PASSWORD, "en").await.status(), 303);
+        }
+    }
+}
+
+#[tokio::test]
+async fn failures_are_limited_per_account_and_address_and_the_form_says_when_to_retry() {
+    for s in servers_with_demo().await {
+        accounts(&s, 2).await;
+        let (a, b) = ("person0@example.org", "person1@example.org");
+        for _ in 0..10 {
+            let res = try_sign_in(&s, a, "guess number one two", "en").await;
+            assert_eq!(res.status(), 401);
+        }
+        let res = try_sign_in(&s, "Person0@Example.org", PASSWORD, "en").await;
+        assert_eq!(res.status(), 429, "locked, even with the right password");
         let retry: u32 = res.headers()["retry-after"]
             .to_str()
             .unwrap()
             .parse()
             .unwrap();
-        assert!((1..=300).contains(&retry));
-        assert!(res.text().await.unwrap().contains("Too many requests"));
+        assert!((1..=900).contains(&retry), "{retry}");
+        let html = res
+            .text()
+            .await
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "");
+        assert!(
+            html.contains("value=\"Person0@Example.org\""),
+            "the email is kept"
+        );
+        assert!(!html.contains(PASSWORD), "the password is not");
+        let minutes = retry.div_ceil(60);
+        let when = match minutes {
+            1 => "Try again in about a minute.".to_owned(),
+            n => format!("Try again in about {n} minutes."),
+        };
+        assert!(html.contains(&when), "{when} in {html}");
+        assert!(html.contains("href=\"#email\""), "in the error summary");
+
+        let res = try_sign_in(&s, a, PASSWORD, "ar").await;
+        assert_eq!(res.status(), 429);
+        let html = res.text().await.unwrap();
+        assert!(html.contains("حاول مرة أخرى بعد"), "when, in Arabic");
+        assert!(html.contains("value=\"person0@example.org\""));
+
+        let res = try_sign_in(&s, b, PASSWORD, "en").await;
+        assert_eq!(res.status(), 303, "another account from the same address");
+        let res = try_sign_in(&s, b, "a wrong one for b only", "en").await;
+        assert_eq!(res.status(), 401, "and its own failures start from none");
+    }
+}
+
+#[tokio::test]
+async fn sign_ups_are_limited_per_address_typed_and_keep_what_was_typed() {
+    for s in servers_with_demo().await {
+        let send = async |email: &str| {
+            let (csrf_cookie, token) = open_form(&s, "/sign-up").await;
+            let body = serde_urlencoded::to_string([
+                ("csrf", token.as_str()),
+                ("email", email),
+                ("display_name", "Amina K"),
+                ("password", PASSWORD),
+            ])
+            .unwrap();
+            post_form(
+                &s,
+                "/sign-up",
+                &format!("cohesion_csrf={csrf_cookie}"),
+                &body,
+            )
+            .await
+        };
+        for _ in 0..5 {
+            assert_eq!(send("amina@example.org").await.status(), 303);
+        }
+        let res = send("amina@example.org").await;
+        assert_eq!(res.status(), 429);
+        assert!(res.headers().contains_key("retry-after"));
+        let html = res
+            .text()
+            .await
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "");
+        for kept in [
+            "value=\"amina@example.org\"",
+            "value=\"Amina K\"",
+            "Try again in about",
+        ] {
+            assert!(html.contains(kept), "{kept}");
+        }
+        assert!(!html.contains(PASSWORD));
+        for i in 0..20 {
+            let email = format!("neighbour{i}@example.org");
+            assert_eq!(
+                send(&email).await.status(),
+                303,
+                "{email}: a workshop signs up together"
+            );
+        }
     }
 }

@@ -100,6 +100,11 @@ async fn a_resident_downloads_their_data_and_deletes_the_account() {
             )
             .await;
         assert_eq!(res.status(), 422);
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains("Your password is not right") && !html.contains("email address or"),
+            "the message speaks of the password, the only thing typed"
+        );
         let res = s
             .post(
                 "/account/delete",

@@ -40,7 +40,11 @@ async fn bad_input_is_refused_and_nothing_is_saved() {
         assert_eq!(res.status(), 422);
         let html = res.text().await.unwrap();
         assert!(html.contains("href=\"#opens_at\"") && html.contains("href=\"#closes_at\""));
-        assert!(html.contains("Enter a date and time in the format shown"));
+        assert!(
+            html.contains("Enter when it opens, in the format shown")
+                && html.contains("Enter when it closes, in the format shown"),
+            "each date's message names it"
+        );
         assert!(html.contains("31/01/2027"), "what was typed is kept");
         let res = s
             .post(
@@ -59,6 +63,10 @@ async fn bad_input_is_refused_and_nothing_is_saved() {
         let html = res.text().await.unwrap();
         assert!(html.contains("href=\"#title\"") && html.contains("href=\"#closes_at\""));
         assert!(html.contains("The closing date must be after the opening date"));
+        assert!(
+            html.contains("Enter a title") && !html.contains("Answer the question"),
+            "the message names the field"
+        );
         let res = s
             .post(
                 "/staff/consultations/new",

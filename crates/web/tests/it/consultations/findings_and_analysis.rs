@@ -245,7 +245,8 @@ async fn findings_translations_analysis_and_exports() {
         assert_eq!(status, 200);
         assert!(html.contains(&format!("/staff/consultations/{id}/responses.csv")));
         let (status, html) = s.page(&results_page, &tom).await;
-        assert_eq!(status, 404, "results not public yet");
+        assert_eq!(status, 200, "results not public yet: said so (ADR 22)");
+        assert!(html.contains("Results are not published yet") && !html.contains("<table"));
         assert!(!html.contains("responses.csv"));
         // Residents refused; analysts get CSV with a BOM and XLSX.
         assert_eq!(

@@ -3,6 +3,7 @@
 //! results stay private until published, and bad input gets a clear 4xx
 //! with nothing saved; analysts work the themes of written answers.
 
+mod after_responding;
 mod arabic;
 mod bad_input;
 mod findings_and_analysis;
@@ -12,6 +13,7 @@ mod questions;
 mod responding;
 mod results;
 mod themes;
+mod withdrawal;
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_storage::consultations::catalogue::{self as consultations, ListQuery};

@@ -137,7 +137,12 @@ async fn officers_edit_questions_and_choose_what_results_to_publish() {
             .await;
         assert_eq!(res.status(), 422, "a forged question");
         let results = format!("/consultations/{id}/results");
-        assert_eq!(s.page(&results, "").await.0, 404, "still unpublished");
+        let (status, html) = s.page(&results, "").await;
+        assert_eq!(status, 200);
+        assert!(
+            html.contains("Results are not published yet") && !html.contains("<table"),
+            "still unpublished"
+        );
         let res = s
             .post(
                 &publish,

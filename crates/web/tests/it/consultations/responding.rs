@@ -179,7 +179,7 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
             .await;
         assert_eq!(res.status(), 422);
         assert!(res.text().await.unwrap().contains(&format!(
-            "<a href=\"{respond}/2#q3\"><bdi lang=\"en\">What happened?</bdi> Answer the question"
+            "<a href=\"{respond}/2?return=check#q3\"><bdi lang=\"en\">What happened?</bdi> Answer the question"
         )));
         assert_eq!(s.page(&format!("{respond}/done"), &tom).await.0, 404);
         let (status, html) = s.page(&format!("{respond}/2"), &tom).await;

@@ -26,9 +26,14 @@ async fn results_stay_private_until_published_and_hide_small_counts() {
             assert_eq!(res.status(), 303, "{who} submits");
         }
         let results = format!("/consultations/{id}/results");
-        assert_eq!(s.page(&results, "").await.0, 404);
+        // Not published: the public is told so, and shown nothing of them.
         let (tom, _) = s.sign_in(TOM, DEMO_PASSWORD).await;
-        assert_eq!(s.page(&results, &tom).await.0, 404);
+        for who in ["", tom.as_str()] {
+            let (status, html) = s.page(&results, who).await;
+            assert_eq!(status, 200);
+            assert!(html.contains("Results are not published yet"));
+            assert!(!html.contains("<table") && !html.contains("results.csv"));
+        }
         let (_, html) = s.page(&format!("/consultations/{id}"), "").await;
         assert!(!html.contains(&results), "no link to what is not there");
         let (status, html) = s.page(&results, &officer).await;

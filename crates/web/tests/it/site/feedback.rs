@@ -146,7 +146,11 @@ async fn too_many_answers_get_a_429_that_says_when_to_retry() {
         .unwrap()
         .replace(['\u{2068}', '\u{2069}'], "");
     assert!(
-        html.contains("Too many requests") && html.contains(&format!("Wait {retry} seconds")),
+        html.contains("Too many requests")
+            && html.contains(&match retry.div_ceil(60) {
+                1 => "Try again in about a minute.".to_owned(),
+                n => format!("Try again in about {n} minutes."),
+            }),
         "retry time shown"
     );
     let tally: serde_json::Value = s.get("/api/v1/feedback/home").await.json().await.unwrap();

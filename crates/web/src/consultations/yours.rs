@@ -1,0 +1,112 @@
+//! What residents keep of the responses they sent: the list on their
+//! account page, and a copy of their answers by email.
+
+use axum::extract::Path;
+use axum::response::Response;
+use cohesion_domain::translation::key;
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::consultations::responding::{mine, Respondent};
+use cohesion_services::ServiceError;
+use cohesion_ui::accounts::YourResponse;
+use cohesion_ui::Value;
+use serde::Deserialize;
+
+use super::questions::answer_text;
+use super::translated::{progress_in, translate_list};
+use crate::kit::{
+    check_session_csrf, path_id, see_other, AppError, CatalogLetters, Me, PageCtx, StrictForm,
+};
+
+/// The responses `me` has sent, the latest first: each consultation's
+/// title in the page's language where translated, when it was sent, and
+/// whether it can still be changed.
+pub(crate) async fn your_responses(
+    ctx: &PageCtx,
+    me: &SignedIn,
+) -> Result<Vec<YourResponse>, AppError> {
+    let sent = mine::sent_by(&ctx.state.db, me).await?;
+    let mut consultations: Vec<_> = sent.iter().map(|s| s.consultation.clone()).collect();
+    let langs = translate_list(ctx, &mut consultations).await?;
+    Ok(sent
+        .iter()
+        .zip(consultations.iter().zip(langs))
+        .map(|(s, (c, langs))| YourResponse {
+            href: format!("/consultations/{}", c.id),
+            title: langs.shown(key::TITLE, &c.title),
+            sent: ctx.dates().at(s.submitted_at),
+            status: ctx.t(if s.can_change {
+                "account-response-can-change"
+            } else {
+                "account-response-closed"
+            }),
+            open: s.can_change,
+        })
+        .collect())
+}
+
+#[derive(Deserialize)]
+pub struct CsrfOnly {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Emails the signed-in respondent a copy of the answers they sent, in
+/// the page's language: each question they were shown and their answer.
+pub async fn email_copy(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path(id): Path<String>,
+    StrictForm(form): StrictForm<CsrfOnly>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    check_session_csrf(&me, &form.csrf)?;
+    let (p, langs) = progress_in(&ctx, Respondent::Account(&me), id).await?;
+    let Some(response) = p.response.as_ref().filter(|_| p.is_submitted()) else {
+        return Err(ServiceError::NotFound.into());
+    };
+    let title = langs.shown(key::TITLE, &p.consultation.title);
+    let mut body = vec![ctx
+        .phrase(
+            "receipt-intro",
+            &[
+                ("title", Value::Shown(&title)),
+                ("reference", Value::Text(&response.reference)),
+            ],
+        )
+        .unmarked()];
+    let all = p.answers_before(p.survey.pages.len());
+    for page in &p.pages {
+        for q in &p.survey.pages[*page].questions {
+            if !cohesion_domain::survey::answers::is_shown(q, &all) {
+                continue;
+            }
+            let question = langs.shown(&key::question(&q.id, "text"), &q.text);
+            let answer = answer_text(&ctx, &langs, q, &p.draft).unmarked();
+            body.push(format!("{}\n{answer}", question.text));
+        }
+    }
+    let closes = ctx.dates().at(p.consultation.closes_at).text;
+    let link = format!(
+        "{}/consultations/{id}/respond/check",
+        ctx.state.config.public_url
+    );
+    body.push(
+        ctx.phrase(
+            "receipt-change",
+            &[
+                ("closes", Value::Text(&closes)),
+                ("link", Value::Text(&link)),
+            ],
+        )
+        .unmarked(),
+    );
+    let subject = ctx
+        .phrase("receipt-subject", &[("title", Value::Shown(&title))])
+        .unmarked();
+    let letters = CatalogLetters::for_site(&ctx.state).await;
+    let letter = letters.written(ctx.locale().tag(), &subject, &body.join("\n\n"));
+    mine::email_copy(&ctx.state.db, &me, id, &letter).await?;
+    Ok(see_other(&format!(
+        "/consultations/{id}/respond/done?done=receipt-sent"
+    )))
+}
