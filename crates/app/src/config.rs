@@ -10,13 +10,16 @@ use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::rate_limit::RateLimit;
 use cohesion_services::mail::{self, MailConfigError, Mailer};
 use cohesion_storage::{Db, Engine, PoolSettings};
-use cohesion_web::WebConfig;
+use cohesion_web::{AddressRanges, WebConfig};
 use serde::{Deserialize, Serialize};
 
 use crate::cli::{GlobalArgs, LogFormat, ServeArgs};
+use crate::listen::ConnectionLimits;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite:cohesion.db";
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+/// Who may read /metrics unless the operator says otherwise.
+pub const LOOPBACK: [&str; 2] = ["127.0.0.0/8", "::1"];
 pub const DEFAULT_MAIL_FROM: &str = "Cohesion <no-reply@localhost>";
 
 /// The TOML file: every key optional, unknown keys refused (a typo should
@@ -34,8 +37,11 @@ struct FileConfig {
     db_max_connections: Option<u32>,
     body_limit_bytes: Option<usize>,
     request_timeout_secs: Option<u64>,
+    header_read_timeout_secs: Option<u64>,
+    max_connections: Option<usize>,
     shutdown_grace_secs: Option<u64>,
     trust_forwarded_for: Option<bool>,
+    metrics_allow: Option<Vec<String>>,
     feedback_per_window: Option<u32>,
     feedback_window_secs: Option<u32>,
     content_cache_secs: Option<u64>,
@@ -61,8 +67,15 @@ pub struct Settings {
     pub db_max_connections: u32,
     pub body_limit_bytes: usize,
     pub request_timeout_secs: u64,
+    /// A client must send a request's head within this (and a kept-alive
+    /// connection idle this long is closed).
+    pub header_read_timeout_secs: u64,
+    /// Connections served at once; more wait to be accepted.
+    pub max_connections: usize,
     pub shutdown_grace_secs: u64,
     pub trust_forwarded_for: bool,
+    /// Addresses (or CIDR ranges) that may read /metrics.
+    pub metrics_allow: Vec<String>,
     pub feedback_per_window: u32,
     pub feedback_window_secs: u32,
     pub content_cache_secs: u64,
@@ -117,8 +130,13 @@ impl Settings {
             db_max_connections: file.db_max_connections.unwrap_or(10),
             body_limit_bytes: file.body_limit_bytes.unwrap_or(256 * 1024),
             request_timeout_secs: file.request_timeout_secs.unwrap_or(30),
+            header_read_timeout_secs: file.header_read_timeout_secs.unwrap_or(10),
+            max_connections: file.max_connections.unwrap_or(1024),
             shutdown_grace_secs: file.shutdown_grace_secs.unwrap_or(20),
             trust_forwarded_for: file.trust_forwarded_for.unwrap_or(false),
+            metrics_allow: file
+                .metrics_allow
+                .unwrap_or_else(|| LOOPBACK.iter().map(|s| (*s).to_owned()).collect()),
             feedback_per_window: file.feedback_per_window.unwrap_or(20),
             feedback_window_secs: file.feedback_window_secs.unwrap_or(600),
             content_cache_secs: file.content_cache_secs.unwrap_or(2),
@@ -148,6 +166,8 @@ impl Settings {
             .unwrap_or_else(|| format!("http://{}", settings.bind));
         Engine::of_url(&settings.database_url)?;
         settings.check_above_zero()?;
+        AddressRanges::parse(&settings.metrics_allow)
+            .map_err(|e| anyhow::anyhow!("metrics_allow: {e}"))?;
         Ok(settings)
     }
 
@@ -157,6 +177,8 @@ impl Settings {
             ("db_max_connections", u64::from(self.db_max_connections)),
             ("body_limit_bytes", self.body_limit_bytes as u64),
             ("request_timeout_secs", self.request_timeout_secs),
+            ("header_read_timeout_secs", self.header_read_timeout_secs),
+            ("max_connections", self.max_connections as u64),
             ("feedback_per_window", u64::from(self.feedback_per_window)),
             ("feedback_window_secs", u64::from(self.feedback_window_secs)),
             ("results_min_count", self.results_min_count),
@@ -199,6 +221,13 @@ impl Settings {
         })
     }
 
+    pub fn connection_limits(&self) -> ConnectionLimits {
+        ConnectionLimits {
+            header_read_timeout: Duration::from_secs(self.header_read_timeout_secs),
+            max_connections: self.max_connections,
+        }
+    }
+
     pub fn web(&self) -> WebConfig {
         // Checked by `resolve`, so the fallback is never taken.
         let time_zone = SiteZone::named(&self.time_zone).unwrap_or_default();
@@ -208,6 +237,8 @@ impl Settings {
             request_timeout: Duration::from_secs(self.request_timeout_secs),
             feedback_limit: RateLimit::new(self.feedback_per_window, self.feedback_window_secs),
             trust_forwarded_for: self.trust_forwarded_for,
+            // Checked by `resolve`.
+            metrics_allow: AddressRanges::parse(&self.metrics_allow).unwrap_or_default(),
             content_cache: Duration::from_secs(self.content_cache_secs),
             access_log: self.access_log,
             public_url: self.public_url.clone(),

@@ -9,6 +9,7 @@
 mod analyse;
 mod cli;
 mod config;
+mod listen;
 mod serve;
 mod verify;
 

@@ -1,7 +1,6 @@
 //! `cohesion serve`: connect, migrate, optionally load the demo, serve
 //! until SIGTERM or Ctrl-C, finishing requests already in flight.
 
-use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -71,15 +70,11 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         let _ = rx.wait_for(|stop| *stop).await;
     };
     let grace = Duration::from_secs(settings.shutdown_grace_secs);
-    let server = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(stopped(stop_rx.clone()));
+    let server = crate::listen::serve(listener, app, settings.connection_limits(), stop_rx.clone());
     // In-flight requests get `grace` to finish after the signal; a stuck
     // client cannot hold the process forever.
     tokio::select! {
-        result = server => result.context("server error")?,
+        () = server => {}
         _ = async { stopped(stop_rx).await; tokio::time::sleep(grace).await } => {
             tracing::warn!("shutdown grace period over; closing remaining connections");
         }

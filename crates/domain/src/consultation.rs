@@ -178,7 +178,7 @@ pub fn safe_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     (lower.starts_with("https://")
         || lower.starts_with("http://")
-        || (url.starts_with('/') && !url.starts_with("//")))
+        || crate::text::is_local_path(url))
         && url.chars().count() <= MAX_URL_CHARS
         && !url
             .chars()

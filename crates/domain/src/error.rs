@@ -12,6 +12,8 @@ use time::PrimitiveDateTime;
 pub enum ErrorCode {
     BadRequest,
     InvalidUtf8,
+    NulCharacter,
+    QueryTooLong,
     UnknownLocale,
     UnknownPage,
     InvalidChoice,
@@ -85,6 +87,8 @@ impl ErrorCode {
         match self {
             ErrorCode::BadRequest => "bad_request",
             ErrorCode::InvalidUtf8 => "invalid_utf8",
+            ErrorCode::NulCharacter => "nul_character",
+            ErrorCode::QueryTooLong => "query_too_long",
             ErrorCode::UnknownLocale => "unknown_locale",
             ErrorCode::UnknownPage => "unknown_page",
             ErrorCode::InvalidChoice => "invalid_choice",

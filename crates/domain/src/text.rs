@@ -63,9 +63,43 @@ pub fn optional(
     Ok(Some(value.to_owned()))
 }
 
+/// Whether `path` is a path on this site and can lead nowhere else:
+/// it starts with one `/` and holds no backslash, whitespace or control
+/// character. Browsers read `\` as `/` and drop tabs and line breaks in
+/// addresses, so `/\evil.example`, `/\/evil.example` or `/<tab>/evil.example`
+/// would each become `//evil.example`, another site.
+pub fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_paths_never_lead_off_the_site() {
+        for ok in ["/", "/about", "/consultations?q=a%20b#x", "/a/b//c"] {
+            assert!(is_local_path(ok), "{ok:?}");
+        }
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\\/evil.example",
+            "/x\\y",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "https://evil.example",
+            "evil.example",
+            "",
+            " /about",
+        ] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn trimmed_bounded_and_clean() {

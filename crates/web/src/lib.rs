@@ -32,6 +32,7 @@ use tracing::Level;
 
 use kit::{api, assets, context, ops, page_cache, security, Feature};
 
+pub use kit::addresses::AddressRanges;
 pub use kit::api::openapi_json;
 pub use kit::context::LANG_COOKIE;
 pub use kit::ops::{metrics_handle, upkeep as metrics_upkeep};
@@ -60,6 +61,7 @@ pub fn state(db: Db, catalog: Catalog, config: WebConfig) -> SharedState {
         assets: assets::urls(),
         metrics: metrics_handle(),
         openapi_json: openapi_json(),
+        form_key: Default::default(),
     })
 }
 

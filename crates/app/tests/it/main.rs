@@ -4,6 +4,7 @@ mod analyse_moderation;
 mod analyse_opinions;
 mod analyse_themes;
 mod cli;
+mod connections;
 mod mail;
 mod scale_out;
 mod serve;

@@ -155,6 +155,8 @@ error-503-text = Nothing you sent has been saved. Try again in a moment.
 ## Reasons behind an error, by code
 
 reason-invalid_utf8 = The request contained characters we could not read.
+reason-nul_character = The request contained a null character, which no text on this site can hold.
+reason-query_too_long = Something in the page address is too long: use at most 1,000 characters.
 reason-unknown_locale = We do not have that language. Choose one from the language menu.
 reason-unknown_page = That page does not exist.
 reason-invalid_choice = Choose one of the options given.

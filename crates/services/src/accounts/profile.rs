@@ -47,7 +47,8 @@ pub async fn set_language(db: &Db, me: &SignedIn, tag: &str) -> Result<(), Servi
 }
 
 /// Changes the password after checking the current one. Every other
-/// session ends; this one stays.
+/// session ends; this one stays, under a new cookie (returned), so a copy
+/// of the old cookie taken before the change is worth nothing.
 pub async fn change_password(
     db: &Db,
     passwords: &Passwords,
@@ -55,7 +56,7 @@ pub async fn change_password(
     current: &str,
     new: &str,
     client: Option<&str>,
-) -> Result<(), ServiceError> {
+) -> Result<String, ServiceError> {
     let new = NewPassword::parse(new);
     let current_ok = super::is_current_password(db, passwords, me, current).await?;
     let mut errors = Vec::new();
@@ -79,6 +80,13 @@ pub async fn change_password(
     let mut tx = db.begin().await?;
     users::set_password_hash(tx.conn(), me.user_id, &hash).await?;
     sessions::delete_others(tx.conn(), me.user_id, &me.session_hash).await?;
+    let cookie = super::tokens::new_token()?;
+    sessions::rotate(
+        tx.conn(),
+        &me.session_hash,
+        &super::tokens::hash_token(&cookie),
+    )
+    .await?;
     super::revoke_links(tx.conn(), me.user_id).await?;
     let origin = me.origin(client);
     audit_log(
@@ -90,7 +98,7 @@ pub async fn change_password(
     )
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(cookie)
 }
 
 /// A request to move the account to another address.

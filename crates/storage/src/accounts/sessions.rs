@@ -88,6 +88,18 @@ pub async fn delete(conn: Conn<'_>, token_hash: &str) -> Result<bool, StorageErr
     Ok(n == 1)
 }
 
+/// Gives the session with `old_hash` a new cookie (stored as its hash),
+/// keeping everything else: the old cookie no longer works.
+pub async fn rotate(conn: Conn<'_>, old_hash: &str, new_hash: &str) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "UPDATE sessions SET token_hash = $2 WHERE token_hash = $1",
+        &[&old_hash, &new_hash],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
 /// Ends every session of `user_id` ("sign out everywhere", deletion).
 pub async fn delete_for_user(conn: Conn<'_>, user_id: Uuid) -> Result<u64, StorageError> {
     rows::execute(conn, "DELETE FROM sessions WHERE user_id = $1", &[&user_id]).await

@@ -2,4 +2,5 @@
 //! page useful?" answers on its pages.
 
 pub mod feedback;
+pub mod keys;
 pub mod programmes;

@@ -11,7 +11,7 @@ fn safe_link(url: &str) -> bool {
     lower.starts_with("https://")
         || lower.starts_with("http://")
         || lower.starts_with("mailto:")
-        || (lower.starts_with('/') && !lower.starts_with("//"))
+        || cohesion_domain::text::is_local_path(url.trim())
         || lower.starts_with('#')
 }
 
@@ -65,6 +65,16 @@ pub fn render(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::render;
+
+    #[test]
+    fn links_that_look_local_but_lead_off_the_site_go_nowhere() {
+        for bad in ["//evil.example", "/\\evil.example", "/\\/evil.example"] {
+            let html = render(&format!("[x](<{bad}>)"));
+            assert!(html.contains("href=\"#\""), "{bad}: {html}");
+            assert!(!html.contains("evil"), "{bad}: {html}");
+        }
+        assert!(render("[about](/about)").contains("href=\"/about\""));
+    }
 
     #[test]
     fn markup_and_scripts_never_pass() {

@@ -44,7 +44,7 @@ fn reset_request_page<'a>(
 
 /// "Forgotten your password?": asks for the address.
 pub async fn reset_request_form(ctx: PageCtx, headers: HeaderMap) -> Result<Response, AppError> {
-    let (csrf, set) = anon_csrf(&ctx, &headers)?;
+    let (csrf, set) = anon_csrf(&ctx, &headers).await?;
     let ui = ctx
         .chrome_for("/password-reset", "reset-request-title")
         .await?;
@@ -67,7 +67,7 @@ pub async fn reset_request(
     headers: HeaderMap,
     StrictForm(form): StrictForm<ResetRequestForm>,
 ) -> Result<Response, AppError> {
-    check_csrf(&headers, &user, &form.csrf)?;
+    check_csrf(&ctx.state, &headers, &user, &form.csrf).await?;
     let state = &ctx.state;
     throttle(&state.db, Throttled::PasswordReset, &client.0).await?;
     let letters = CatalogLetters::for_site(state).await;
@@ -149,7 +149,7 @@ pub async fn reset_form(
     headers: HeaderMap,
     Query(q): Query<TokenQuery>,
 ) -> Result<Response, AppError> {
-    let (csrf, set) = anon_csrf(&ctx, &headers)?;
+    let (csrf, set) = anon_csrf(&ctx, &headers).await?;
     let ui = ctx.chrome_for("/password-reset", "reset-new-title").await?;
     let page = new_password_page(&ctx, ui, csrf, q.token, vec![]);
     Ok(no_referrer(respond(StatusCode::OK, page, set)?))
@@ -172,7 +172,7 @@ pub async fn reset(
     headers: HeaderMap,
     StrictForm(form): StrictForm<NewPasswordForm>,
 ) -> Result<Response, AppError> {
-    check_csrf(&headers, &user, &form.csrf)?;
+    check_csrf(&ctx.state, &headers, &user, &form.csrf).await?;
     let state = &ctx.state;
     // Setting a password costs a hash, as signing in does: same bucket.
     throttle(&state.db, Throttled::SignIn, &client.0).await?;

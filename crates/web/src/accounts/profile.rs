@@ -18,8 +18,8 @@ use serde::Deserialize;
 
 use crate::kit::{
     check_session_csrf, confirmation, lang_cookie, no_referrer, notice, one_field_listed, respond,
-    see_other, submit_form, AppError, CatalogLetters, ClientKey, DoneQuery, Me, PageCtx,
-    StrictForm,
+    see_other, session_cookie, submit_form, AppError, CatalogLetters, ClientKey, DoneQuery, Me,
+    PageCtx, StrictForm,
 };
 
 /// Roughly what a browser is, from its User-Agent, for the sessions list.
@@ -321,7 +321,19 @@ pub async fn change_password(
         Some(&client.0),
     )
     .await;
-    change_answered(&ctx, &me, "password", r, |e| password_fields(&ctx, e)).await
+    let rotated = r.as_ref().ok().cloned();
+    let mut res = change_answered(&ctx, &me, "password", r.map(|_| ()), |e| {
+        password_fields(&ctx, e)
+    })
+    .await?;
+    // The session goes on under a new cookie; the old one is dead.
+    if let Some(cookie) = rotated {
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            session_cookie(&cookie, state.config.tls),
+        );
+    }
+    Ok(res)
 }
 
 #[derive(Deserialize)]

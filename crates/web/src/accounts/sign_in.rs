@@ -49,7 +49,7 @@ pub async fn sign_in_form(
     if user.0.is_some() {
         return Ok(Redirect::to(if next.is_empty() { "/" } else { &next }).into_response());
     }
-    let (csrf, set) = anon_csrf(&ctx, &headers)?;
+    let (csrf, set) = anon_csrf(&ctx, &headers).await?;
     let page = SignInPage {
         ui: ctx.chrome_for("/sign-in", "sign-in-title").await?,
         csrf,
@@ -79,7 +79,7 @@ pub async fn sign_in(
     headers: HeaderMap,
     StrictForm(form): StrictForm<SignInForm>,
 ) -> Result<Response, AppError> {
-    check_csrf(&headers, &user, &form.csrf)?;
+    check_csrf(&ctx.state, &headers, &user, &form.csrf).await?;
     let state = &ctx.state;
     let agent = headers
         .get(header::USER_AGENT)
@@ -165,7 +165,7 @@ pub async fn sign_out(
     if user.0.is_none() {
         return Ok(Redirect::to("/").into_response());
     }
-    check_csrf(&headers, &user, &form.csrf)?;
+    check_csrf(&state, &headers, &user, &form.csrf).await?;
     if let Some(token) = cookie(&headers, SESSION_COOKIE) {
         accounts::sign_out(&state.db, token).await?;
     }

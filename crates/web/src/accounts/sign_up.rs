@@ -51,7 +51,7 @@ pub async fn sign_up_form(
     if user.0.is_some() {
         return Ok(Redirect::to("/").into_response());
     }
-    let (csrf, set) = anon_csrf(&ctx, &headers)?;
+    let (csrf, set) = anon_csrf(&ctx, &headers).await?;
     let page = SignUpPage {
         ui: ctx.chrome_for("/sign-up", "sign-up-title").await?,
         csrf,
@@ -80,7 +80,7 @@ pub async fn sign_up(
     headers: HeaderMap,
     StrictForm(form): StrictForm<SignUpForm>,
 ) -> Result<Response, AppError> {
-    check_csrf(&headers, &user, &form.csrf)?;
+    check_csrf(&ctx.state, &headers, &user, &form.csrf).await?;
     let state = &ctx.state;
     let input = SignUp {
         email: &form.email,

@@ -180,7 +180,7 @@ pub async fn page_form(
             None => see_other(&format!("/consultations/{id}/respond/check")),
         });
     }
-    let (csrf, csrf_cookie) = anon_csrf(&ctx, &headers)?;
+    let (csrf, csrf_cookie) = anon_csrf(&ctx, &headers).await?;
     let mut res = survey_page(
         &ctx,
         &p,
@@ -224,7 +224,7 @@ pub async fn save_page(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let (csrf, raw) = raw_answers(pairs);
-    check_csrf(&headers, &ctx.user, &csrf)?;
+    check_csrf(&ctx.state, &headers, &ctx.user, &csrf).await?;
     let mut fresh = None;
     let (who, set) = respondent(&ctx, &headers, &mut fresh)?;
     let page = page_number(&page);
@@ -364,7 +364,7 @@ pub async fn check(
     if p.response.is_none() {
         return Ok(see_other(&format!("/consultations/{id}/respond/1")));
     }
-    let (csrf, set) = anon_csrf(&ctx, &headers)?;
+    let (csrf, set) = anon_csrf(&ctx, &headers).await?;
     let mut res = check_page(&ctx, &p, &langs, csrf, Vec::new(), StatusCode::OK).await?;
     if let Some(c) = set {
         res.headers_mut().append(header::SET_COOKIE, c);
@@ -385,7 +385,7 @@ pub async fn submit(
     StrictForm(form): StrictForm<CsrfForm>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    check_csrf(&headers, &ctx.user, &form.csrf)?;
+    check_csrf(&ctx.state, &headers, &ctx.user, &form.csrf).await?;
     let who = known_respondent(&ctx, &headers);
     match writes::post_submission(&ctx.state.db, who, id).await? {
         Posted::Done(_) => Ok(see_other(&format!("/consultations/{id}/respond/done"))),

@@ -11,11 +11,13 @@
 
 use std::collections::HashMap;
 
+use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::SignedIn;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -118,16 +120,50 @@ impl Modify for SecuritySchemes {
 }
 
 /// A JSON body. Not JSON: 415 `unsupported_media_type`; malformed: 400;
-/// the wrong shape: 422; too large: 413, as problem+json like every error.
+/// a string holding U+0000: 400 `nul_character`; the wrong shape: 422;
+/// too large: 413, as problem+json like every error.
 pub struct ApiJson<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        let (parts, body) = req.into_parts();
+        let bytes = Bytes::from_request(Request::from_parts(parts.clone(), body), state)
+            .await
+            .map_err(|r| {
+                if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    AppError::status(StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
+                } else {
+                    AppError::bad_request(ErrorCode::BadRequest)
+                }
+            })?;
+        if holds_nul_escape(&bytes) {
+            return Err(AppError::bad_request(ErrorCode::NulCharacter));
+        }
+        let req = Request::from_parts(parts, Body::from(bytes));
         let Json(body) = Json::<T>::from_request(req, state).await?;
         Ok(ApiJson(body))
     }
+}
+
+/// Whether JSON text holds U+0000: in valid JSON it can only be written
+/// `\u0000` in a string (a raw NUL byte is refused by the parser). A
+/// backslash always starts a two-character escape, so `\\u0000` (an
+/// escaped backslash, then text) is not one.
+fn holds_nul_escape(json: &[u8]) -> bool {
+    let mut i = 0;
+    while i < json.len() {
+        if json[i] == b'\\' {
+            if json[i + 1..].starts_with(b"u0000") {
+                return true;
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// The signed-in person, for a call that changes something: the
@@ -163,5 +199,20 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
         let raw = path_param(parts, "id").await.unwrap_or_default();
         path_id(&raw).map(PathId)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_nul_escape;
+
+    #[test]
+    fn finds_nul_escapes_in_strings_only() {
+        assert!(holds_nul_escape(br#"{"q":"a\u0000b"}"#));
+        assert!(holds_nul_escape(br#"{"q\u0000":1}"#));
+        assert!(!holds_nul_escape(br#"{"q":"a\\u0000b"}"#));
+        assert!(holds_nul_escape(br#"{"q":"\u00001"}"#));
+        assert!(!holds_nul_escape(br#"{"q":"\u0041 \n"}"#));
+        assert!(!holds_nul_escape(b"\\"));
     }
 }

@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 
 use super::error::AppError;
 use super::page::{respond, see_other, PageCtx};
-use super::session::{cookie, set_cookie, CSRF_COOKIE};
+use super::session::{cookie, set_cookie, unix_now, CSRF_COOKIE};
 
 pub struct StrictForm<T>(pub T);
 
@@ -48,9 +48,7 @@ where
                 AppError::bad_request(ErrorCode::BadRequest)
             }
         })?;
-        if !decodes_as_utf8(&body) {
-            return Err(AppError::bad_request(ErrorCode::InvalidUtf8));
-        }
+        check_encoded(&body)?;
         serde_urlencoded::from_bytes(&body)
             .map(StrictForm)
             .map_err(|_| AppError::bad_request(ErrorCode::BadRequest))
@@ -64,6 +62,21 @@ pub fn decodes_as_utf8(encoded: &[u8]) -> bool {
         let decoded: Vec<u8> = percent_encoding::percent_decode(pair).collect();
         std::str::from_utf8(&decoded).is_ok()
     })
+}
+
+/// Refuses a form body or query string that is not UTF-8 once decoded
+/// (400 `invalid_utf8`) or that holds U+0000 anywhere (400
+/// `nul_character`): no text this site stores or searches can hold it,
+/// and PostgreSQL refuses it with an error, so it stops here for every
+/// route on both engines.
+pub fn check_encoded(encoded: &[u8]) -> Result<(), AppError> {
+    if !decodes_as_utf8(encoded) {
+        return Err(AppError::bad_request(ErrorCode::InvalidUtf8));
+    }
+    if form_urlencoded::parse(encoded).any(|(k, v)| k.contains('\0') || v.contains('\0')) {
+        return Err(AppError::bad_request(ErrorCode::NulCharacter));
+    }
+    Ok(())
 }
 
 /// A form's way through, once its token is checked: `outcome` is what
@@ -163,32 +176,36 @@ pub fn reason(locale: &cohesion_i18n::Locale, field: &str, code: ErrorCode) -> S
 }
 
 /// The CSRF token for a form: the session's when signed in (that is what
-/// `check_csrf` will expect), else the visitor's anonymous cookie, or a
-/// new one with the `Set-Cookie` that goes with it.
-pub fn anon_csrf(
+/// `check_csrf` will expect), else the one derived from the visitor's
+/// anonymous cookie, if this site issued it and it is fresh, or from a
+/// new one, with the `Set-Cookie` that goes with it.
+pub async fn anon_csrf(
     ctx: &PageCtx,
     headers: &HeaderMap,
 ) -> Result<(String, Option<HeaderValue>), AppError> {
     if let Some(me) = &ctx.user.0 {
         return Ok((me.csrf.clone(), None));
     }
-    if let Some(existing) = cookie(headers, CSRF_COOKIE) {
-        return Ok((existing.to_owned(), None));
+    let key = ctx.state.form_key().await?;
+    let now = unix_now();
+    if let Some(existing) = cookie(headers, CSRF_COOKIE).filter(|c| key.issued(c, now)) {
+        return Ok((key.form_token(existing), None));
     }
-    let token = accounts::tokens::new_token()?;
+    let issued = key.issue(now)?;
     let set = set_cookie(
         CSRF_COOKIE,
-        &token,
-        2 * 60 * 60,
+        &issued,
+        accounts::tokens::FORM_COOKIE_SECS,
         "Strict",
         ctx.state.config.tls,
     );
-    Ok((token, Some(set)))
+    Ok((key.form_token(&issued), Some(set)))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::decodes_as_utf8;
+    use super::{check_encoded, decodes_as_utf8};
+    use cohesion_domain::ErrorCode;
 
     #[test]
     fn spots_invalid_utf8_after_decoding() {
@@ -196,5 +213,16 @@ mod tests {
         assert!(decodes_as_utf8("name=%D8%B9%D8%B1%D8%A8%D9%8A".as_bytes()));
         assert!(!decodes_as_utf8(b"page=%FF%FE"));
         assert!(!decodes_as_utf8(b"a=1&b=\xC3\x28"));
+    }
+
+    #[test]
+    fn refuses_nul_in_names_and_values() {
+        assert!(check_encoded(b"q=a+b&topic=x").is_ok());
+        for bad in [&b"q=%00"[..], b"q=a%00b", b"a%00=1", b"q=\0"] {
+            let e = check_encoded(bad).unwrap_err();
+            assert_eq!(e.info.code, ErrorCode::NulCharacter, "{bad:?}");
+        }
+        let e = check_encoded(b"q=%FF").unwrap_err();
+        assert_eq!(e.info.code, ErrorCode::InvalidUtf8);
     }
 }

@@ -6,6 +6,7 @@
 //! contributes, and what the JSON API shares. Nothing here knows any
 //! feature but through `Feature`.
 
+pub mod addresses;
 pub mod api;
 pub mod assets;
 pub mod confirm;
@@ -41,8 +42,8 @@ pub use guards::*;
 pub use letters::CatalogLetters;
 pub use page::{no_referrer, notice, path_id, respond, respond_form, see_other, PageCtx};
 pub use session::{
-    check_csrf, check_session_csrf, cookie, safe_next, set_cookie, ClientKey, CurrentUser,
-    CSRF_COOKIE, SESSION_COOKIE,
+    check_csrf, check_session_csrf, cookie, safe_next, session_cookie, set_cookie, ClientKey,
+    CurrentUser, CSRF_COOKIE, SESSION_COOKIE,
 };
 pub use shown::Langs;
 pub use state::SharedState;

@@ -12,6 +12,7 @@ use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::addresses::client_ip;
 use super::context::KeepBody;
 use super::state::SharedState;
 
@@ -52,7 +53,15 @@ pub async fn healthz(State(state): State<SharedState>) -> Response {
     }
 }
 
-pub async fn metrics(State(state): State<SharedState>) -> Response {
+/// The Prometheus metrics, for the addresses the operator allows
+/// (loopback unless configured); anyone else finds nothing here.
+pub async fn metrics(State(state): State<SharedState>, req: Request) -> Response {
+    let (parts, _) = req.into_parts();
+    let allowed =
+        client_ip(&parts, &state.config).is_some_and(|ip| state.config.metrics_allow.contains(ip));
+    if !allowed {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     (
         [(
             header::CONTENT_TYPE,

@@ -1,13 +1,13 @@
 //! Protections applied to every request and response.
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use cohesion_domain::ErrorCode;
 
 use super::error::AppError;
-use super::form::decodes_as_utf8;
+use super::form::check_encoded;
 use super::state::SharedState;
 
 /// No inline script or style anywhere: the policy every page is built for.
@@ -47,24 +47,42 @@ pub async fn headers(State(state): State<SharedState>, req: Request, next: Next)
     res
 }
 
+/// The most characters a query-string value (a search, a filter, a
+/// return-to path) may have. Searches become SQL patterns: SQLite refuses
+/// a LIKE pattern of 50,000 bytes with an error, so a bound stops long
+/// ones here, with a 422, before any query runs.
+pub const MAX_QUERY_VALUE_CHARS: usize = 1000;
+
 /// Refuses requests that cannot be trusted before any handler sees them:
-/// query strings that are not UTF-8, and state-changing requests sent by
+/// query strings that are not UTF-8, hold U+0000 or a value longer than
+/// [`MAX_QUERY_VALUE_CHARS`] (so every route's searches and filters are
+/// covered, present and future), and state-changing requests sent by
 /// another site (judged by Sec-Fetch-Site, else by Origin against Host).
 pub async fn guard(req: Request, next: Next) -> Response {
     if let Some(q) = req.uri().query() {
-        if !decodes_as_utf8(q.as_bytes()) {
-            return AppError::bad_request(ErrorCode::InvalidUtf8).into_response();
+        if let Err(e) = check_query(q) {
+            return e.into_response();
         }
     }
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && is_cross_site(&req) {
-        return AppError::status(
-            axum::http::StatusCode::FORBIDDEN,
-            ErrorCode::CrossSiteRequest,
-        )
-        .into_response();
+        return AppError::status(StatusCode::FORBIDDEN, ErrorCode::CrossSiteRequest)
+            .into_response();
     }
     next.run(req).await
+}
+
+fn check_query(q: &str) -> Result<(), AppError> {
+    check_encoded(q.as_bytes())?;
+    let too_long = form_urlencoded::parse(q.as_bytes())
+        .any(|(k, v)| k.chars().count().max(v.chars().count()) > MAX_QUERY_VALUE_CHARS);
+    if too_long {
+        return Err(AppError::status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::QueryTooLong,
+        ));
+    }
+    Ok(())
 }
 
 fn is_cross_site(req: &Request) -> bool {

@@ -10,16 +10,15 @@
 //! useful?" form relies on those header checks alone, so information
 //! pages stay the same for every visitor and can be cached.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::{self, SignedIn};
 
+use super::addresses::client_ip;
 use super::error::AppError;
-use super::state::SharedState;
+use super::state::{AppState, SharedState};
 
 pub const SESSION_COOKIE: &str = "cohesion_session";
 pub const CSRF_COOKIE: &str = "cohesion_csrf";
@@ -73,18 +72,39 @@ pub fn set_cookie(
     HeaderValue::from_str(&v).expect("cookie names and hex tokens are valid header text")
 }
 
-/// Checks a form's CSRF token against the session's, or against the
-/// anonymous cookie before sign-in. Constant-time comparison.
-pub fn check_csrf(
+/// The `Set-Cookie` for a session cookie (as sign-in sets it).
+pub fn session_cookie(value: &str, tls: bool) -> HeaderValue {
+    let max_age = accounts::ABSOLUTE_TIMEOUT.whole_seconds();
+    set_cookie(SESSION_COOKIE, value, max_age, "Lax", tls)
+}
+
+/// Checks a form's CSRF token against the session's, or before sign-in
+/// against the token derived from the anonymous cookie, which must be one
+/// this site issued and signed (a cookie the client chose is worth
+/// nothing). Constant-time comparison.
+pub async fn check_csrf(
+    state: &AppState,
     headers: &HeaderMap,
     user: &CurrentUser,
     submitted: &str,
 ) -> Result<(), AppError> {
     let expected = match &user.0 {
-        Some(s) => Some(s.csrf.as_str()),
-        None => cookie(headers, CSRF_COOKIE),
+        Some(s) => Some(s.csrf.clone()),
+        None => {
+            let key = state.form_key().await?;
+            cookie(headers, CSRF_COOKIE)
+                .filter(|c| key.issued(c, unix_now()))
+                .map(|c| key.form_token(c))
+        }
     };
-    matches(expected, submitted)
+    matches(expected.as_deref(), submitted)
+}
+
+/// Seconds since the epoch, as form cookies record their issue.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Checks a signed-in form's or API call's token against the session's.
@@ -95,7 +115,8 @@ pub fn check_session_csrf(me: &SignedIn, submitted: &str) -> Result<(), AppError
 fn matches(expected: Option<&str>, submitted: &str) -> Result<(), AppError> {
     match expected {
         Some(e)
-            if !submitted.is_empty() && constant_time_eq(e.as_bytes(), submitted.as_bytes()) =>
+            if !submitted.is_empty()
+                && accounts::tokens::constant_time_eq(e.as_bytes(), submitted.as_bytes()) =>
         {
             Ok(())
         }
@@ -123,17 +144,10 @@ pub fn check_csrf_header(headers: &HeaderMap, me: &SignedIn) -> Result<(), AppEr
 /// never a way off it ("//elsewhere", "/\\elsewhere", schemes, control
 /// characters).
 pub fn safe_next(next: &str) -> Option<&str> {
-    let ok = next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
+    let ok = cohesion_domain::text::is_local_path(next)
         && next.len() <= 1024
-        && !next.chars().any(|c| c.is_control() || c == '\\')
         && !next.starts_with("/sign-in");
     ok.then_some(next)
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// Who is asking, for rate limits: the peer address, or the last
@@ -144,54 +158,16 @@ impl FromRequestParts<SharedState> for ClientKey {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &SharedState) -> Result<Self, AppError> {
-        if state.config.trust_forwarded_for {
-            // The last hop is the one our proxy added; earlier ones (and
-            // earlier header lines) are whatever the client claimed.
-            let forwarded = parts
-                .headers
-                .get_all("x-forwarded-for")
-                .iter()
-                .next_back()
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.rsplit(',').next())
-                .and_then(|hop| parse_hop(hop.trim()));
-            if let Some(ip) = forwarded {
-                return Ok(ClientKey(ip.to_string()));
-            }
-        }
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string())
-            .unwrap_or_else(|| "unknown".to_owned());
-        Ok(ClientKey(peer))
+        let ip = client_ip(parts, &state.config);
+        Ok(ClientKey(
+            ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string()),
+        ))
     }
-}
-
-/// An address as proxies write it: `203.0.113.7`, `203.0.113.7:4711`,
-/// `2001:db8::1` or `[2001:db8::1]:4711`.
-fn parse_hop(hop: &str) -> Option<std::net::IpAddr> {
-    hop.parse::<std::net::IpAddr>()
-        .ok()
-        .or_else(|| hop.parse::<SocketAddr>().ok().map(|s| s.ip()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn forwarded_hops_parse_with_or_without_ports() {
-        for (hop, ip) in [
-            ("203.0.113.7", "203.0.113.7"),
-            ("203.0.113.7:4711", "203.0.113.7"),
-            ("2001:db8::1", "2001:db8::1"),
-            ("[2001:db8::1]:4711", "2001:db8::1"),
-        ] {
-            assert_eq!(parse_hop(hop).unwrap().to_string(), ip);
-        }
-        assert!(parse_hop("unknown").is_none());
-    }
 
     #[test]
     fn cookies_are_found_among_others() {
@@ -234,6 +210,8 @@ mod tests {
         for bad in [
             "//evil.example",
             "/\\evil.example",
+            "/\\/evil.example",
+            "/\t/evil.example",
             "https://evil.example",
             "",
             "/a\nb",
@@ -241,22 +219,5 @@ mod tests {
         ] {
             assert_eq!(safe_next(bad), None, "{bad:?}");
         }
-    }
-
-    #[test]
-    fn csrf_needs_the_matching_token() {
-        let mut h = HeaderMap::new();
-        h.insert(
-            header::COOKIE,
-            HeaderValue::from_static("cohesion_csrf=t0k3n"),
-        );
-        let anon = CurrentUser(None);
-        assert!(check_csrf(&h, &anon, "t0k3n").is_ok());
-        assert!(check_csrf(&h, &anon, "other").is_err());
-        assert!(check_csrf(&h, &anon, "").is_err());
-        assert!(
-            check_csrf(&HeaderMap::new(), &anon, "").is_err(),
-            "no cookie, no token"
-        );
     }
 }

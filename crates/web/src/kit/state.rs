@@ -23,6 +23,9 @@ pub struct WebConfig {
     /// Take the client address from the last X-Forwarded-For hop. Only
     /// safe behind a proxy that sets it.
     pub trust_forwarded_for: bool,
+    /// Who may read /metrics (judged by the address rate limits use);
+    /// anyone else gets a 404.
+    pub metrics_allow: super::addresses::AddressRanges,
     /// How long each server keeps the programme's text before asking the
     /// database again (zero: always ask).
     pub content_cache: Duration,
@@ -52,6 +55,7 @@ impl Default for WebConfig {
             request_timeout: Duration::from_secs(30),
             feedback_limit: RateLimit::new(20, 600),
             trust_forwarded_for: false,
+            metrics_allow: super::addresses::AddressRanges::loopback(),
             content_cache: Duration::from_secs(2),
             access_log: false,
             public_url: "http://127.0.0.1:8080".to_owned(),
@@ -72,6 +76,21 @@ pub struct AppState {
     pub assets: AssetUrls,
     pub metrics: PrometheusHandle,
     pub openapi_json: String,
+    /// The site key for anonymous form cookies, read once from the
+    /// database when first needed.
+    pub form_key: tokio::sync::OnceCell<cohesion_services::accounts::tokens::FormKey>,
+}
+
+impl AppState {
+    /// The site key that signs anonymous form cookies (ADR 19).
+    pub async fn form_key(
+        &self,
+    ) -> Result<&cohesion_services::accounts::tokens::FormKey, super::error::AppError> {
+        self.form_key
+            .get_or_try_init(|| cohesion_services::accounts::tokens::form_key(&self.db))
+            .await
+            .map_err(Into::into)
+    }
 }
 
 pub type SharedState = Arc<AppState>;

@@ -286,13 +286,22 @@ pub enum Next {
     CheckAnswers,
 }
 
+/// A response [`start`] made, or found made by a concurrent write.
+pub(super) enum Started {
+    New(ResponseRecord),
+    /// Another write by the same respondent created it first and has
+    /// committed (PostgreSQL waits for it): the caller's write replaces
+    /// what that one stored, as a second tab would.
+    Existing(ResponseRecord),
+}
+
 /// Starts a response with its first draft and returns it as stored.
 pub(super) async fn start(
     mut conn: Conn<'_>,
     id: Uuid,
     owner: Owner<'_>,
     draft: &str,
-) -> Result<ResponseRecord, ServiceError> {
+) -> Result<Started, ServiceError> {
     // A reference collision is vanishingly rare; try a few before giving up.
     for _ in 0..5 {
         let mut random = [0u8; 8];
@@ -301,13 +310,10 @@ pub(super) async fn start(
         if let Some(r) =
             responses::create_with_draft(conn.reborrow(), id, owner, &reference, draft).await?
         {
-            return Ok(r);
+            return Ok(Started::New(r));
         }
-        if responses::find_for(conn.reborrow(), id, owner)
-            .await?
-            .is_some()
-        {
-            return Err(ValidationError::new("consultation", ErrorCode::AlreadyResponded).into());
+        if let Some(r) = responses::find_for_update(conn.reborrow(), id, owner).await? {
+            return Ok(Started::Existing(r));
         }
     }
     Err(ServiceError::Crypto("no free response reference".into()))

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::{
     answers_before, owner, parse_draft, start, turned_away, Loaded, Next, Posted, Progress,
-    Respondent,
+    Respondent, Started,
 };
 use crate::throttle::{throttle_in, Throttled};
 use crate::ServiceError;
@@ -88,7 +88,10 @@ pub(super) async fn save_page_in(
     match existing {
         Some(r) => responses::save_draft(tx, r.id, &json).await?,
         None => {
-            start(tx, id, owner(&who, &key), &json).await?;
+            if let Started::Existing(r) = start(tx.reborrow(), id, owner(&who, &key), &json).await?
+            {
+                responses::save_draft(tx, r.id, &json).await?;
+            }
         }
     }
     let pages = visible_pages(survey, &answers_before(survey, &draft, survey.pages.len()));

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use super::{
     check_open, owner, parse_draft, start, turned_away, Loaded, Posted, Progress, Respondent,
+    Started,
 };
 use crate::consultations::ConsultationError;
 use crate::throttle::{throttle_in, Throttled};
@@ -85,8 +86,10 @@ pub(super) async fn respond_all_in(
             if let (Some((client, _)), Respondent::Anonymous(_)) = (from, who) {
                 throttle_in(tx.reborrow(), Throttled::AnonymousResponse, client).await?;
             }
-            let started = start(tx.reborrow(), id, owner(&who, &key), &json).await?;
-            (started, None)
+            match start(tx.reborrow(), id, owner(&who, &key), &json).await? {
+                Started::New(r) => (r, None),
+                Started::Existing(r) => (r, Some(json.as_str())),
+            }
         }
     };
     submit_answers_with_draft(tx, survey, &response, &answers, draft).await?;

@@ -36,13 +36,18 @@ async fn profile_changes_are_checked_and_audited() {
             }
             other => panic!("{other:?}"),
         }
-        profile::change_password(db, &pw, &me, PASSWORD, NEW_PASSWORD, None)
+        let rotated = profile::change_password(db, &pw, &me, PASSWORD, NEW_PASSWORD, None)
             .await
             .unwrap();
         assert!(
-            accounts::session(db, &cookie).await.unwrap().is_some(),
-            "this session stays"
+            accounts::session(db, &cookie).await.unwrap().is_none(),
+            "the cookie from before the change no longer works"
         );
+        let me = accounts::session(db, &rotated)
+            .await
+            .unwrap()
+            .expect("this session stays, under a new cookie");
+        assert_ne!(rotated, cookie);
         assert!(
             accounts::session(db, &other_cookie)
                 .await
@@ -88,7 +93,7 @@ async fn profile_changes_are_checked_and_audited() {
         profile::confirm_email_change(db, &Plain, BASE, &token, origin())
             .await
             .unwrap();
-        let me = accounts::session(db, &cookie).await.unwrap().unwrap();
+        let me = accounts::session(db, &rotated).await.unwrap().unwrap();
         assert_eq!(me.email, "lena.k@example.net");
         assert_eq!(me.display_name, "Lena Kovač");
         let mut c = db.acquire().await.unwrap();

@@ -466,3 +466,51 @@ async fn a_response_submitted_twice_at_once_counts_once() {
         assert_eq!(find(&r, "q2").unwrap().answered, 8);
     }
 }
+
+/// One account sending its first response many times at once (the API
+/// called in parallel, tabs racing): every call succeeds as a
+/// replacement, none is refused as "already responded", and the person
+/// is counted once with the answers of the last to commit.
+#[tokio::test]
+async fn many_first_submissions_at_once_from_one_account_all_succeed() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = person(
+            db,
+            &pw,
+            "olu@council.example",
+            "Olu Adeyemi",
+            Some(Role::Officer),
+        )
+        .await;
+        let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
+        let id = published(db, &officer, &input("Racing", "", NOW, false), &survey()).await;
+        let me = Respondent::Account(&resident);
+        let whole = raw(&[("q1", "0"), ("q2", "Racing"), ("q3", "1")]);
+        let sends = (0..12).map(|_| writes::respond_all(db, me, id, &whole));
+        let references: Vec<String> = futures_util::future::join_all(sends)
+            .await
+            .into_iter()
+            .map(|r| r.unwrap_or_else(|e| panic!("{:?}: {e:?}", t.engine())))
+            .collect();
+        assert!(references.iter().all(|r| *r == references[0]));
+        assert_eq!(record(db, id).await.response_count, 1, "{:?}", t.engine());
+        assert_eq!(totals_check::verify_totals(db, id).await.unwrap(), []);
+        let r = results::results(db, Some(&officer), id, ALL, None)
+            .await
+            .unwrap();
+        assert_eq!(counts(&r, "q1"), [Some(1), Some(0), Some(0)]);
+
+        // The first pages of another account, saved at once, all land.
+        let other = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let them = Respondent::Account(&other);
+        let first = raw(&[("q1", "1")]);
+        let saves = (0..12).map(|_| writes::save_page(db, them, id, 0, &first));
+        for saved in futures_util::future::join_all(saves).await {
+            assert_eq!(saved.unwrap(), Next::Page(1), "{:?}", t.engine());
+        }
+        let p = responding::progress(db, them, id).await.unwrap();
+        assert_eq!(p.draft, first);
+    }
+}

@@ -2,7 +2,7 @@
 //! sessions, "your data" and deleting it.
 
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohesion_domain::identity::DisplayName;
@@ -19,8 +19,8 @@ use uuid::Uuid;
 
 use super::{clear_session_cookie, known_locale};
 use crate::kit::{
-    cookie, Acting, ApiJson, AppError, CatalogLetters, ClientKey, Me, PathId, Problem, SharedState,
-    SESSION_COOKIE,
+    cookie, session_cookie, Acting, ApiJson, AppError, CatalogLetters, ClientKey, Me, PathId,
+    Problem, SharedState, SESSION_COOKIE,
 };
 
 /// A person's own account.
@@ -161,11 +161,12 @@ pub struct PasswordChange {
 /// Change the password.
 ///
 /// Checks the current one first. Every other session ends; this one
-/// stays.
+/// stays, under a new session cookie (set in the answer: the old one no
+/// longer works). The session's CSRF token is unchanged.
 #[utoipa::path(post, path = "/api/v1/me/password", operation_id = "change_password", tag = "me", request_body = PasswordChange,
     security(("session" = [], "csrf" = [])),
     responses(
-        (status = 204, description = "Changed"),
+        (status = 204, description = "Changed; `Set-Cookie` carries the session's new cookie"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "`X-CSRF-Token` missing or wrong", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Every problem in `errors`: `current_password` not right (`invalid_credentials`), `new_password` refused (`password_too_short`, …)", body = Problem, content_type = "application/problem+json"),
@@ -175,10 +176,10 @@ pub async fn change_password(
     Acting(me): Acting,
     client: ClientKey,
     ApiJson(req): ApiJson<PasswordChange>,
-) -> Result<StatusCode, AppError> {
+) -> Result<Response, AppError> {
     // Guessing the current password is throttled like signing in.
     password_check_allowed(&state.db, me.user_id, &client.0).await?;
-    profile::change_password(
+    let cookie = profile::change_password(
         &state.db,
         &state.passwords,
         &me,
@@ -187,7 +188,12 @@ pub async fn change_password(
         Some(&client.0),
     )
     .await?;
-    Ok(StatusCode::NO_CONTENT)
+    let mut res = StatusCode::NO_CONTENT.into_response();
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        session_cookie(&cookie, state.config.tls),
+    );
+    Ok(res)
 }
 
 #[derive(Deserialize, ToSchema)]

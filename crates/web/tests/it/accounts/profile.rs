@@ -116,3 +116,33 @@ async fn a_resident_manages_their_account() {
         );
     }
 }
+
+/// Changing the password gives the session a new cookie: a copy of the
+/// old one (stolen before the change) no longer works, and the person
+/// stays signed in.
+#[tokio::test]
+async fn a_password_change_rotates_the_session_cookie() {
+    for s in servers_with_people().await {
+        let (cookie, csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
+        let res = s
+            .post(
+                "/account/password",
+                &cookie,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("current_password", DEMO_PASSWORD),
+                    ("new_password", "the heron waits by the weir"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let fresh = http::cookie_set_by(&res, "cohesion_session").expect("a new session cookie");
+        let fresh = format!("cohesion_session={fresh}");
+        assert_ne!(fresh, cookie);
+        let (status, _) = s.page("/account", &cookie).await;
+        assert_eq!(status, 303, "the old cookie signs nobody in");
+        let (status, html) = s.page("/account", &fresh).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Tom Fletcher"));
+    }
+}

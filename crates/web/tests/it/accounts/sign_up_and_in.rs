@@ -183,6 +183,64 @@ async fn forms_without_the_right_token_are_refused() {
     }
 }
 
+/// The token before sign-in comes from a cookie the server issued and
+/// signed: a cookie the client chose (planted by another site, say) is
+/// never taken as the token, nor as the source of one.
+#[tokio::test]
+async fn a_form_cookie_the_client_chose_is_worth_nothing() {
+    for s in servers_with_demo().await {
+        let body = |token: &str| format!("csrf={token}&email=a%40example.org&password={PASSWORD}");
+        // Double submit with a value of the client's own: refused.
+        let res = post_form(&s, "/sign-in", "cohesion_csrf=t0k3n", &body("t0k3n")).await;
+        assert_eq!(res.status(), 403);
+        // A chosen cookie is replaced by an issued one when the form is shown…
+        let res = s
+            .client
+            .get(s.url("/sign-in"))
+            .header("cookie", "cohesion_csrf=t0k3n")
+            .send()
+            .await
+            .unwrap();
+        let issued = set_cookie(&res, "cohesion_csrf").expect("a cookie the server issues");
+        assert_ne!(issued, "t0k3n");
+        let token = hidden_csrf(&res.text().await.unwrap());
+        assert_ne!(token, issued, "the form's token is not the cookie itself");
+        // …and only the issued one goes with the form's token.
+        let res = post_form(&s, "/sign-in", "cohesion_csrf=t0k3n", &body(&token)).await;
+        assert_eq!(res.status(), 403);
+        let res = post_form(
+            &s,
+            "/sign-in",
+            &format!("cohesion_csrf={issued}"),
+            &body(&issued),
+        )
+        .await;
+        assert_eq!(res.status(), 403, "the cookie's value is not the token");
+        let res = post_form(
+            &s,
+            "/sign-in",
+            &format!("cohesion_csrf={issued}"),
+            &body(&token),
+        )
+        .await;
+        assert_eq!(
+            res.status(),
+            401,
+            "accepted as a form; the password is wrong"
+        );
+        // A cookie issued and then altered is refused too.
+        let altered = format!("0{}", &issued[1..]);
+        let res = post_form(
+            &s,
+            "/sign-in",
+            &format!("cohesion_csrf={altered}"),
+            &body(&token),
+        )
+        .await;
+        assert_eq!(res.status(), 403);
+    }
+}
+
 /// Makes `n` confirmed accounts sharing one password (hashed once):
 /// `person{i}@example.org`.
 async fn accounts(s: &Server, n: usize) {

@@ -5,5 +5,6 @@ mod api_basics;
 mod assets;
 mod bad_input;
 mod errors;
+mod hostile_queries;
 mod language;
 mod security_headers;

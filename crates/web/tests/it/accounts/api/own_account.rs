@@ -158,6 +158,15 @@ async fn a_resident_signs_up_confirms_and_looks_after_their_account() {
         .await;
         assert_eq!(r.status, 204, "{}", r.body);
         assert_eq!(try_sign_in(&s, new_email, PASSWORD).await.status, 401);
+        // The session goes on under a new cookie; the old one is dead.
+        let rotated = format!("cohesion_session={}", r.session_cookie().unwrap());
+        assert_ne!(rotated, me.cookie);
+        assert_eq!(send(me.read(api(&s, Method::GET, "/me"))).await.status, 401);
+        let me = Session {
+            cookie: rotated,
+            ..me
+        };
+        assert_eq!(send(me.read(api(&s, Method::GET, "/me"))).await.status, 200);
 
         let r = send(me.act(api(&s, Method::DELETE, "/session"))).await;
         assert_eq!(r.status, 204);
