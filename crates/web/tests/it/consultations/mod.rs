@@ -5,6 +5,7 @@
 
 mod arabic;
 mod bad_input;
+mod findable;
 mod findings_and_analysis;
 mod list;
 mod local_time;
