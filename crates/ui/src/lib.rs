@@ -16,10 +16,11 @@ pub mod consultations;
 pub mod site;
 
 pub use askama::Template;
-pub use kit::chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, Nav, UserBox};
+pub use kit::chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, NavLink, UserBox};
 pub use kit::components::ComponentTexts;
 pub use kit::dates::When;
 pub use kit::forms::{ErrorLink, Field, FieldError, FormPage};
+pub use kit::listing::{Listing, ListingGroup, ListingItem, ManagePage};
 pub use kit::markdown;
 pub use kit::pages::{ConfirmPage, ConfirmationPage, ErrorPage, NoticePage, OneButton};
 pub use kit::reports::{ActionForm, Cell, Filter, ReportPage, SummaryRow, Table};

@@ -56,6 +56,8 @@ pub fn state(db: Db, catalog: Catalog, config: WebConfig) -> SharedState {
             std::thread::available_parallelism().map_or(1, |n| n.get()),
         ),
         db,
+        features: FEATURES,
+        nav: kit::feature::navigation(FEATURES),
         catalog,
         config,
         assets: assets::urls(),
@@ -80,7 +82,16 @@ pub fn router(state: SharedState) -> Router {
         .iter()
         .fold(Router::new(), |routes, f| {
             tracing::debug!(feature = f.name, "serving the feature's routes");
-            routes.merge((f.routes)())
+            let own = (f.routes)();
+            // Only features whose changes show in public pages pay for
+            // watching them.
+            routes.merge(match f.public_changes {
+                None => own,
+                Some(_) => own.route_layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    page_cache::forget_on_change,
+                )),
+            })
         })
         .route("/assets/{*name}", get(assets::serve))
         .route("/healthz", get(ops::healthz))

@@ -6,6 +6,8 @@ nav-label = القائمة
 nav-home = الرئيسية
 nav-get-involved = شارك معنا
 nav-about = عن الموقع
+nav-consultations = الاستشارات العامة
+nav-manage = الإدارة
 language-switcher-label = اللغة
 # Between the items of a list shown in running text.
 list-separator = {"، "}

@@ -19,8 +19,6 @@ home-get-involved-link = اطّلع على كل ما يمكنك المشاركة
 
 get-involved-title = شارك معنا
 get-involved-lead = كل ما هو متاح لمشاركتك الآن.
-get-involved-consultations = الاستشارات العامة
-get-involved-consultations-empty = لا توجد استشارات مفتوحة في الوقت الحالي.
 get-involved-discussions = النقاشات
 get-involved-discussions-empty = لا توجد نقاشات مفتوحة في الوقت الحالي.
 get-involved-questions = أسئلة إلى المسؤولين المنتخبين
@@ -85,3 +83,7 @@ cookies-col-expires = مدة الصلاحية
 cookies-lang-purpose = يتذكر اللغة التي اخترتها
 cookies-lang-expires = سنة واحدة
 cookies-none-tracking = لا نستخدم ملفات تعريف الارتباط للتحليلات أو الإعلانات، ولا يضع أي موقع آخر ملفات تعريف ارتباط عبر هذا الموقع.
+
+## لوحة الموظفين
+manage-title = الإدارة
+manage-lead = ما يحتاج إلى اهتمامك، من كل قسم من أقسام الموقع تعمل عليه.

@@ -6,6 +6,8 @@ nav-label = Menu
 nav-home = Home
 nav-get-involved = Get involved
 nav-about = About
+nav-consultations = Consultations
+nav-manage = Manage
 language-switcher-label = Language
 # Between the items of a list shown in running text.
 list-separator = {", "}

@@ -19,8 +19,6 @@ home-get-involved-link = See everything you can take part in
 
 get-involved-title = Get involved
 get-involved-lead = Everything that is open for you to take part in right now.
-get-involved-consultations = Consultations
-get-involved-consultations-empty = There are no open consultations at the moment.
 get-involved-discussions = Discussions
 get-involved-discussions-empty = There are no open discussions at the moment.
 get-involved-questions = Questions to elected officials
@@ -85,3 +83,7 @@ cookies-col-expires = Expires
 cookies-lang-purpose = Remembers the language you chose
 cookies-lang-expires = 1 year
 cookies-none-tracking = We do not use cookies for analytics or advertising, and no other website sets cookies through this one.
+
+## The staff's dashboard
+manage-title = Manage
+manage-lead = What needs your attention, from each part of the site you work on.

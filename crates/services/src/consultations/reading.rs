@@ -4,6 +4,7 @@
 use cohesion_domain::consultation::{Consultation, ListFilter, Stage};
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::translation::{self, SourceText, Texts, Translator, Untranslated};
+pub use cohesion_storage::consultations::catalogue::Shortlist;
 use cohesion_storage::consultations::catalogue::{self, ListQuery};
 use cohesion_storage::consultations::translations;
 use cohesion_storage::{Db, Timestamp};
@@ -94,6 +95,28 @@ pub async fn list(
     };
     let mut c = db.acquire().await?;
     Ok(catalogue::list(c.conn(), &query, Timestamp::now()).await?)
+}
+
+/// Short lists of consultations, one per state `which` names, each of
+/// up to `limit` (at most 50), read together at one moment. Drafts are
+/// for staff only: to anyone else that list is empty.
+pub async fn shortlists(
+    db: &Db,
+    viewer: Option<&SignedIn>,
+    which: &[Shortlist],
+    limit: i64,
+) -> Result<Vec<Vec<Consultation>>, ServiceError> {
+    let now = Timestamp::now();
+    let limit = limit.clamp(1, 50);
+    let mut c = db.acquire().await?;
+    let mut out = Vec::with_capacity(which.len());
+    for w in which {
+        out.push(match w {
+            Shortlist::Drafts if !is_staff(viewer) => Vec::new(),
+            w => catalogue::shortlist(c.conn(), *w, now, limit).await?,
+        });
+    }
+    Ok(out)
 }
 
 /// A language's translations of consultation `id` (empty when none).

@@ -262,6 +262,49 @@ pub async fn list(
     Ok((list, total))
 }
 
+/// A short list of consultations in one state, for the home page, *Get
+/// involved* and the staff's dashboard: bounded, in the order that
+/// state makes useful.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortlist {
+    /// Published and open now, closing soonest first.
+    Open,
+    /// Published, opening later, opening soonest first.
+    Upcoming,
+    /// Published and closed after this time, latest closed first.
+    ClosedSince(Timestamp),
+    /// Never published, latest changed first (staff only).
+    Drafts,
+    /// Published and closed, results not published, latest closed first.
+    ResultsToPublish,
+}
+
+/// Up to `limit` consultations in the state `which` names, at `now`.
+pub async fn shortlist(
+    conn: Conn<'_>,
+    which: Shortlist,
+    now: Timestamp,
+    limit: i64,
+) -> Result<Vec<Consultation>, StorageError> {
+    let (filter, order) = match which {
+        Shortlist::Open => ("published_at IS NOT NULL AND opens_at <= $1 AND closes_at > $1 AND $2 = $2", "closes_at, id"),
+        Shortlist::Upcoming => ("published_at IS NOT NULL AND opens_at > $1 AND $2 = $2", "opens_at, id"),
+        Shortlist::ClosedSince(_) => ("published_at IS NOT NULL AND closes_at <= $1 AND closes_at > $2", "closes_at DESC, id"),
+        Shortlist::Drafts => ("published_at IS NULL AND $1 = $1 AND $2 = $2", "updated_at DESC, id"),
+        Shortlist::ResultsToPublish => (
+            "published_at IS NOT NULL AND results_published_at IS NULL AND closes_at <= $1 AND $2 = $2",
+            "closes_at DESC, id",
+        ),
+    };
+    let since = match which {
+        Shortlist::ClosedSince(t) => t,
+        _ => now,
+    };
+    let sql =
+        format!("SELECT {COLUMNS} FROM consultations WHERE {filter} ORDER BY {order} LIMIT $3");
+    rows::fetch_all(conn, &sql, &[&now, &since, &limit], record).await
+}
+
 /// The areas published consultations name, for the list's filter.
 pub async fn areas(conn: Conn<'_>) -> Result<Vec<String>, StorageError> {
     rows::fetch_all(

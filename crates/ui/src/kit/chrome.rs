@@ -16,13 +16,14 @@ pub struct AssetUrls {
     pub favicon: String,
 }
 
-/// The navigation item a page belongs to.
+/// An item of the site's navigation: its key (which pages name to be
+/// shown as within it), where it leads and the message id of its label.
+/// The web layer makes the list from what each feature brings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Nav {
-    Home,
-    GetInvolved,
-    About,
-    None,
+pub struct NavLink {
+    pub key: &'static str,
+    pub href: &'static str,
+    pub label: &'static str,
 }
 
 pub struct LanguageLink<'a> {
@@ -56,7 +57,10 @@ pub struct Chrome<'a> {
     pub site_name: String,
     /// The language the site name is written in (it may be a fallback).
     pub site_lang: String,
-    pub nav: Nav,
+    /// The key of the navigation item this page belongs to ("" for none).
+    pub nav: &'static str,
+    /// The navigation, in order, as this reader may see it.
+    pub nav_links: Vec<NavLink>,
     pub languages: Vec<LanguageLink<'a>>,
     pub assets: &'a AssetUrls,
     pub feedback: Option<FeedbackBox>,
@@ -89,7 +93,8 @@ impl<'a> Chrome<'a> {
             title: Phrase::plain(locale.t(title_id)),
             site_name: site_name.unwrap_or_else(|| locale.t("product-name").into_owned()),
             site_lang: locale.tag().to_owned(),
-            nav: Nav::None,
+            nav: "",
+            nav_links: Vec::new(),
             languages,
             assets,
             feedback: None,
@@ -108,8 +113,15 @@ impl<'a> Chrome<'a> {
         self
     }
 
-    pub fn with_nav(mut self, nav: Nav) -> Self {
-        self.nav = nav;
+    /// Marks the page as within the navigation item `key`.
+    pub fn with_nav(mut self, key: &'static str) -> Self {
+        self.nav = key;
+        self
+    }
+
+    /// The navigation's items, in order.
+    pub fn with_nav_links(mut self, links: Vec<NavLink>) -> Self {
+        self.nav_links = links;
         self
     }
 
@@ -185,21 +197,8 @@ impl<'a> Chrome<'a> {
         }
     }
 
-    /// Whether this page belongs to the navigation item `key`
-    /// ("home", "get-involved", "about").
+    /// Whether this page belongs to the navigation item `key`.
     pub fn nav_is(&self, key: &str) -> bool {
-        matches!(
-            (self.nav, key),
-            (Nav::Home, "home") | (Nav::GetInvolved, "get-involved") | (Nav::About, "about")
-        )
-    }
-
-    /// The navigation items: key, link and message id.
-    pub fn nav_items(&self) -> [(&'static str, &'static str, &'static str); 3] {
-        [
-            ("home", "/", "nav-home"),
-            ("get-involved", "/get-involved", "nav-get-involved"),
-            ("about", "/about", "nav-about"),
-        ]
+        !self.nav.is_empty() && self.nav == key
     }
 }

@@ -9,6 +9,7 @@ pub mod chrome;
 pub mod components;
 pub mod dates;
 pub mod forms;
+pub mod listing;
 pub mod markdown;
 pub mod pages;
 pub mod reports;

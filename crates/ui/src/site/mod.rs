@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use crate::Chrome;
+use crate::{Chrome, Listing};
 
 /// Text the council wrote, with the language it is written in (which can
 /// differ from the page's when a translation is missing).
@@ -19,12 +19,16 @@ pub struct ProgrammeBox {
 pub struct HomePage<'a> {
     pub ui: Chrome<'a>,
     pub programme: Option<ProgrammeBox>,
+    /// What each feature has open now.
+    pub open: Vec<Listing>,
 }
 
 #[derive(Template)]
 #[template(path = "site/get_involved.html")]
 pub struct GetInvolvedPage<'a> {
     pub ui: Chrome<'a>,
+    /// Each feature's section: what is open, upcoming and recently closed.
+    pub sections: Vec<Listing>,
 }
 
 #[derive(Template)]

@@ -38,6 +38,11 @@ pub(crate) const FEATURE: Feature = Feature {
         "suspension",
     ],
     openapi: api::AccountsApi::openapi,
+    nav: &[],
+    home: None,
+    get_involved: None,
+    staff_panel: Some(admin::panel::PANEL),
+    public_changes: None,
 };
 
 fn routes() -> Router<SharedState> {

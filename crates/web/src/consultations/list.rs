@@ -105,7 +105,7 @@ pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response
         .chrome_for("/consultations", "consultations-title")
         .await?;
     let page_view = ConsultationListPage {
-        ui: ui.with_nav(cohesion_ui::Nav::GetInvolved),
+        ui: ui.with_nav("consultations"),
         lead: ctx.t("consultations-lead"),
         filter,
         filter_button: ctx.t("consultations-filter-button"),

@@ -7,6 +7,7 @@ mod api;
 mod exports;
 mod findings;
 mod list;
+mod listings;
 mod page;
 mod questions;
 mod respond;
@@ -22,7 +23,9 @@ pub(crate) mod yours;
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::kit::{Feature, SharedState};
+use cohesion_ui::NavLink;
+
+use crate::kit::{Feature, NavEntry, SharedState};
 
 pub(crate) const FEATURE: Feature = Feature {
     name: "consultations",
@@ -48,7 +51,27 @@ pub(crate) const FEATURE: Feature = Feature {
         "translation",
     ],
     openapi: api::openapi,
+    nav: &[NavEntry {
+        link: NavLink {
+            key: "consultations",
+            href: "/consultations",
+            label: "nav-consultations",
+        },
+        rank: 10,
+        staff_only: false,
+    }],
+    home: Some(listings::home),
+    get_involved: Some(listings::get_involved),
+    staff_panel: Some(staff::panel::PANEL),
+    public_changes: Some(changes_public),
 };
+
+/// Officers' pages and the API's changes; answering only changes counts,
+/// which the public lists do not show.
+fn changes_public(path: &str) -> bool {
+    path.starts_with("/staff/consultations/")
+        || (path.starts_with("/api/v1/consultations") && !path.ends_with("/response"))
+}
 
 fn routes() -> Router<SharedState> {
     Router::new()

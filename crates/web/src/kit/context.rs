@@ -252,6 +252,8 @@ fn error_page(
     if let Some(lang) = site_lang {
         ui = ui.with_site_lang(&lang);
     }
+    // The error page does not look the reader up: the public items only.
+    ui = ui.with_nav_links(super::page::public_nav(state, false));
     let text = match info.retry_after {
         _ if n == 429 => ui.tn(
             "error-429-text",

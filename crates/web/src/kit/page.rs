@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use cohesion_domain::programme::Programme;
 use cohesion_i18n::Locale;
 use cohesion_services::ServiceError;
-use cohesion_ui::{Chrome, NoticePage, Phrase, Template, UserBox, Value};
+use cohesion_ui::{Chrome, NavLink, NoticePage, Phrase, Template, UserBox, Value};
 use uuid::Uuid;
 
 use super::context::{KeepBody, ReqLocale};
@@ -96,7 +96,9 @@ impl PageCtx {
             site_name,
             &self.state.assets,
         );
-        let ui = ui.with_user(self.user_box());
+        let ui = ui
+            .with_user(self.user_box())
+            .with_nav_links(self.nav_links());
         match programme {
             Some(p) => ui.with_site_lang(&p.text.locale),
             None => ui,
@@ -109,12 +111,37 @@ impl PageCtx {
         Ok(self.chrome(path, title_id, programme.as_deref()))
     }
 
+    /// Whether the reader is staff: some feature has a panel of the
+    /// dashboard for them.
+    pub fn is_staff(&self) -> bool {
+        self.user
+            .0
+            .as_ref()
+            .is_some_and(|u| super::feature::is_staff(self.state.features, &u.roles))
+    }
+
+    /// The navigation as the reader may see it (staff's items for staff).
+    fn nav_links(&self) -> Vec<NavLink> {
+        let staff = self.is_staff();
+        public_nav(&self.state, staff)
+    }
+
     fn user_box(&self) -> Option<UserBox> {
         self.user.0.as_ref().map(|u| UserBox {
             name: u.display_name.clone(),
             csrf: u.csrf.clone(),
         })
     }
+}
+
+/// The navigation's links, staff's items included or not.
+pub(crate) fn public_nav(state: &SharedState, staff: bool) -> Vec<NavLink> {
+    state
+        .nav
+        .iter()
+        .filter(|e| staff || !e.staff_only)
+        .map(|e| e.link)
+        .collect()
 }
 
 /// Renders `page` with `status`; error statuses keep this body (the form

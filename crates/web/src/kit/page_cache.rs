@@ -4,16 +4,49 @@
 //! but its language and the programme's text, so each server renders it at
 //! most once per `ttl` and per change of that text (the site content's
 //! generation). Anything that varies by visitor (the feedback thank-you,
-//! and later a signed-in header) must bypass this cache.
+//! a signed-in header) must bypass this cache.
+//!
+//! The home page and *Get involved* also show what features list (open
+//! consultations, say): a successful change under a path a feature
+//! names in `public_changes` bumps the generation on this server
+//! ([`forget_on_change`]); other servers, and the passing of opening and
+//! closing times, catch up within `ttl` (ADR 0021).
 
 use std::collections::HashMap;
 use std::sync::RwLock;
 use std::time::{Duration, Instant};
 
+use axum::extract::{Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::Response;
 use bytes::Bytes;
 use cohesion_domain::pages::InfoPage;
 
+use super::feature::changes_public;
+use super::state::SharedState;
+
 type Key = (InfoPage, usize);
+
+/// After a successful change that a feature says can change what the
+/// public sees, the pages kept here (and the programme's text) are made
+/// afresh.
+pub async fn forget_on_change(
+    State(state): State<SharedState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD)
+        || !changes_public(state.features, req.uri().path())
+    {
+        return next.run(req).await;
+    }
+    let res = next.run(req).await;
+    if res.status().is_success() || res.status().is_redirection() {
+        state.site.invalidate();
+    }
+    res
+}
 
 pub struct PageCache {
     ttl: Duration,

@@ -68,6 +68,10 @@ impl Default for WebConfig {
 
 pub struct AppState {
     pub db: Db,
+    /// Every feature of the site (`lib.rs`'s list).
+    pub features: &'static [super::feature::Feature],
+    /// The navigation the features bring, in order.
+    pub nav: Vec<&'static super::feature::NavEntry>,
     pub site: SiteContent,
     pub pages: super::page_cache::PageCache,
     pub passwords: cohesion_services::accounts::Passwords,

@@ -11,10 +11,45 @@ use cohesion_services::site::feedback;
 use cohesion_ui::site::{
     AboutPage, AccessibilityPage, CookiesPage, GetInvolvedPage, HomePage, PrivacyPage, ProgrammeBox,
 };
-use cohesion_ui::{Chrome, FeedbackBox, Nav, Template};
+use cohesion_ui::{Chrome, FeedbackBox, Listing, Template};
 use serde::Deserialize;
 
+use crate::kit::feature::{get_involved_parts, home_parts};
 use crate::kit::{AppError, PageCtx, LANG_COOKIE};
+
+/// What the features list on a page: nothing, their "open now" (the
+/// home page) or their sections (*Get involved*).
+#[derive(Clone, Copy)]
+enum Parts {
+    None,
+    Home,
+    GetInvolved,
+}
+
+impl Parts {
+    async fn of(self, ctx: &PageCtx) -> Result<Vec<Listing>, AppError> {
+        match self {
+            Parts::None => Ok(Vec::new()),
+            Parts::Home => home_parts(ctx).await,
+            Parts::GetInvolved => get_involved_parts(ctx).await,
+        }
+    }
+}
+
+/// A page of the site: which, its title, its navigation item and what
+/// the features list on it.
+struct Info {
+    page: InfoPage,
+    title_id: &'static str,
+    nav: &'static str,
+    parts: Parts,
+}
+
+/// What a page's template is made from, beyond its chrome.
+struct Made {
+    programme: Option<ProgrammeBox>,
+    parts: Vec<Listing>,
+}
 
 #[derive(Deserialize)]
 pub struct PageQuery {
@@ -51,11 +86,15 @@ fn programme_box(p: &Programme) -> ProgrammeBox {
 async fn info_page<E: std::fmt::Display>(
     ctx: PageCtx,
     q: PageQuery,
-    page: InfoPage,
-    title_id: &str,
-    nav: Nav,
-    render: impl FnOnce(Chrome<'_>, Option<ProgrammeBox>) -> Result<String, E>,
+    info: Info,
+    render: impl FnOnce(Chrome<'_>, Made) -> Result<String, E>,
 ) -> Result<Response, AppError> {
+    let Info {
+        page,
+        title_id,
+        nav,
+        parts,
+    } = info;
     // The thank-you and the signed-in header vary by visitor; everything
     // else is the same for all.
     let shared = q.feedback.is_none() && ctx.user.0.is_none();
@@ -67,11 +106,16 @@ async fn info_page<E: std::fmt::Display>(
     }
     let programme = ctx.programme().await?;
     let fb = feedback_box(&ctx, page, &q).await?;
+    let parts = parts.of(&ctx).await?;
     let ui = ctx
         .chrome(page.path(), title_id, programme.as_deref())
         .with_nav(nav)
         .with_feedback(fb);
-    let html = render(ui, programme.as_deref().map(programme_box)).map_err(|e| {
+    let made = Made {
+        programme: programme.as_deref().map(programme_box),
+        parts,
+    };
+    let html = render(ui, made).map_err(|e| {
         tracing::error!(error = %e, "template failed");
         AppError::internal()
     })?;
@@ -90,79 +134,90 @@ fn html_response(html: Bytes) -> Response {
 }
 
 pub async fn home(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    info_page(
-        ctx,
-        q,
-        InfoPage::Home,
-        "home-title",
-        Nav::Home,
-        |ui, programme| HomePage { ui, programme }.render(),
-    )
+    let info = Info {
+        page: InfoPage::Home,
+        title_id: "home-title",
+        nav: "home",
+        parts: Parts::Home,
+    };
+    info_page(ctx, q, info, |ui, made| {
+        HomePage {
+            ui,
+            programme: made.programme,
+            open: made.parts,
+        }
+        .render()
+    })
     .await
 }
 
 pub async fn get_involved(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    info_page(
-        ctx,
-        q,
-        InfoPage::GetInvolved,
-        "get-involved-title",
-        Nav::GetInvolved,
-        |ui, _| GetInvolvedPage { ui }.render(),
-    )
+    let info = Info {
+        page: InfoPage::GetInvolved,
+        title_id: "get-involved-title",
+        nav: "get-involved",
+        parts: Parts::GetInvolved,
+    };
+    info_page(ctx, q, info, |ui, made| {
+        GetInvolvedPage {
+            ui,
+            sections: made.parts,
+        }
+        .render()
+    })
     .await
 }
 
 pub async fn about(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    info_page(
-        ctx,
-        q,
-        InfoPage::About,
-        "about-title",
-        Nav::About,
-        |ui, programme| AboutPage { ui, programme }.render(),
-    )
+    let info = Info {
+        page: InfoPage::About,
+        title_id: "about-title",
+        nav: "about",
+        parts: Parts::None,
+    };
+    info_page(ctx, q, info, |ui, made| {
+        AboutPage {
+            ui,
+            programme: made.programme,
+        }
+        .render()
+    })
     .await
 }
 
 pub async fn accessibility(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    info_page(
-        ctx,
-        q,
-        InfoPage::Accessibility,
-        "accessibility-title",
-        Nav::None,
-        |ui, _| AccessibilityPage { ui }.render(),
-    )
-    .await
+    let info = Info {
+        page: InfoPage::Accessibility,
+        title_id: "accessibility-title",
+        nav: "",
+        parts: Parts::None,
+    };
+    info_page(ctx, q, info, |ui, _| AccessibilityPage { ui }.render()).await
 }
 
 pub async fn privacy(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    info_page(
-        ctx,
-        q,
-        InfoPage::Privacy,
-        "privacy-title",
-        Nav::None,
-        |ui, _| PrivacyPage { ui }.render(),
-    )
-    .await
+    let info = Info {
+        page: InfoPage::Privacy,
+        title_id: "privacy-title",
+        nav: "",
+        parts: Parts::None,
+    };
+    info_page(ctx, q, info, |ui, _| PrivacyPage { ui }.render()).await
 }
 
 pub async fn cookies(ctx: PageCtx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    info_page(
-        ctx,
-        q,
-        InfoPage::Cookies,
-        "cookies-title",
-        Nav::None,
-        |ui, _| {
-            CookiesPage {
-                ui,
-                language_cookie: LANG_COOKIE,
-            }
-            .render()
-        },
-    )
+    let info = Info {
+        page: InfoPage::Cookies,
+        title_id: "cookies-title",
+        nav: "",
+        parts: Parts::None,
+    };
+    info_page(ctx, q, info, |ui, _| {
+        CookiesPage {
+            ui,
+            language_cookie: LANG_COOKIE,
+        }
+        .render()
+    })
     .await
 }

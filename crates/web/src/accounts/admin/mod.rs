@@ -5,6 +5,7 @@
 pub(super) mod audit;
 pub(super) mod changes;
 pub(super) mod outbox;
+pub(super) mod panel;
 pub(super) mod people;
 
 use cohesion_domain::ErrorCode;

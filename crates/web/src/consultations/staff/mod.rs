@@ -7,6 +7,7 @@ pub(super) mod answers;
 pub(super) mod details;
 pub(super) mod findings;
 pub(super) mod manage;
+pub(super) mod panel;
 pub(super) mod publication;
 pub(super) mod questions;
 pub(super) mod stages;

@@ -1,0 +1,159 @@
+//! Consultations' panel of the staff's dashboard (`/manage`, ADR 0021).
+//! Officers: "Create a consultation", their drafts, what is open,
+//! upcoming and closed, results still to publish and translations still
+//! missing, each leading to the consultation's own page. Analysts (and
+//! officers): each consultation's crosstabs, written answers and themes,
+//! weighting and exports.
+
+use cohesion_domain::consultation::Consultation;
+use cohesion_domain::identity::Action;
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::consultations::reading::{self, Shortlist};
+use cohesion_ui::{Listing, ListingGroup, ListingItem, Phrase, Shown, Value};
+
+use crate::consultations::exports::response_links;
+use crate::consultations::list::dates;
+use crate::consultations::translations::missing_by_language;
+use crate::consultations::wording::status_label;
+use crate::kit::{AppError, Langs, PageCtx, Part, StaffPanel};
+
+pub(in crate::consultations) const PANEL: StaffPanel = StaffPanel {
+    actions: &[Action::RunEngagement, Action::Analyse],
+    panel,
+};
+
+/// How many each list of the panel shows at most.
+const LIST: i64 = 10;
+/// How many consultations not yet closed have their translations
+/// counted (each takes a few queries).
+const TRANSLATION_CHECKS: usize = 8;
+
+fn panel<'a>(ctx: &'a PageCtx, me: &'a SignedIn) -> Part<'a, Listing> {
+    Box::pin(async move {
+        let officer = me.roles.allows(Action::RunEngagement);
+        let far_past = time::OffsetDateTime::UNIX_EPOCH;
+        let closed =
+            Shortlist::ClosedSince(cohesion_domain::timestamp::Timestamp::from(far_past).into());
+        let mut named: Vec<(Shortlist, &str)> = vec![
+            (Shortlist::Open, "manage-open"),
+            (Shortlist::Upcoming, "manage-upcoming"),
+            (closed, "manage-closed"),
+        ];
+        if officer {
+            named.insert(0, (Shortlist::Drafts, "manage-drafts"));
+            named.push((Shortlist::ResultsToPublish, "manage-results-to-publish"));
+        }
+        let which: Vec<Shortlist> = named.iter().map(|(w, _)| *w).collect();
+        let lists = reading::shortlists(&ctx.state.db, Some(me), &which, LIST).await?;
+        let mut groups = Vec::new();
+        for ((_, name), list) in named.iter().zip(&lists) {
+            groups.push(ListingGroup {
+                heading: Some(ctx.t(name)),
+                items: list.iter().map(|c| item(ctx, me, c, None)).collect(),
+                empty: ctx.t(&format!("{name}-empty")),
+                more: None,
+            });
+        }
+        if officer {
+            let unfinished = lists.iter().take(3).flatten();
+            groups.push(translations_group(ctx, me, unfinished).await?);
+        }
+        let mut links = Vec::new();
+        if officer {
+            links.push((
+                "/staff/consultations/new".to_owned(),
+                ctx.t("consultations-create"),
+            ));
+        }
+        links.push(("/consultations".to_owned(), ctx.t("home-open-all")));
+        Ok(Listing {
+            id: "consultations",
+            heading: ctx.t("manage-consultations"),
+            links,
+            groups,
+        })
+    })
+}
+
+/// The consultations not closed yet (drafts, open, upcoming: the first
+/// few) with texts not translated into some language, and how many.
+async fn translations_group(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    unfinished: impl Iterator<Item = &Consultation>,
+) -> Result<ListingGroup, AppError> {
+    let mut items = Vec::new();
+    for c in unfinished.take(TRANSLATION_CHECKS) {
+        let v = reading::view(&ctx.state.db, Some(me), c.id).await?;
+        let mut notes = Vec::new();
+        for (tag, name, missing, all) in missing_by_language(ctx, &v).await? {
+            if missing == 0 {
+                continue;
+            }
+            let language = Shown::new(name, tag.as_str());
+            let count = ctx.phrase(
+                "translations-missing",
+                &[
+                    ("missing", Value::Number(missing as u64)),
+                    ("all", Value::Number(all as u64)),
+                ],
+            );
+            notes.push(ctx.phrase(
+                "manage-translation-note",
+                &[
+                    ("language", Value::Shown(&language)),
+                    ("count", Value::Phrase(&count)),
+                ],
+            ));
+        }
+        if !notes.is_empty() {
+            let note = Phrase::join(notes, &ctx.locale().t("list-separator"));
+            items.push(item(ctx, me, c, Some(note)));
+        }
+    }
+    Ok(ListingGroup {
+        heading: Some(ctx.t("manage-translations-missing")),
+        items,
+        empty: ctx.t("manage-translations-missing-empty"),
+        more: None,
+    })
+}
+
+/// A consultation as the panel lists it: to officers its own page, to
+/// analysts its crosstabs; to both the analyst's tools.
+fn item(ctx: &PageCtx, me: &SignedIn, c: &Consultation, note: Option<Phrase>) -> ListingItem {
+    let id = c.id;
+    let (status_key, status) = status_label(ctx, c);
+    let officer = me.roles.allows(Action::RunEngagement);
+    let mut links: Vec<(String, Phrase)> = Vec::new();
+    if me.roles.allows(Action::Analyse) {
+        for (page, label) in [
+            ("analysis", "manage-crosstabs"),
+            ("answers", "manage-answers"),
+            ("weighting", "weighting-title"),
+        ] {
+            links.push((
+                format!("/staff/consultations/{id}/{page}"),
+                ctx.t(label).into(),
+            ));
+        }
+        links.extend(
+            response_links(ctx, Some(me), id)
+                .into_iter()
+                .map(|(href, label)| (href, label.into())),
+        );
+    }
+    ListingItem {
+        href: if officer {
+            format!("/staff/consultations/{id}")
+        } else {
+            format!("/staff/consultations/{id}/analysis")
+        },
+        title: Langs::as_written(ctx).original(c.title.as_str()),
+        status_key,
+        status,
+        dates: dates(ctx, c),
+        note,
+        links,
+    }
+}
