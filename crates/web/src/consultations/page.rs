@@ -113,6 +113,36 @@ async fn withdrawn(ctx: &PageCtx, path: &str, at: Timestamp) -> Result<Response,
     respond(StatusCode::GONE, page, None)
 }
 
+/// The timeline and the notes beside it: results not published yet,
+/// and the way to "We asked, you said, we did" once the consultation has
+/// closed with published findings (at its findings stage if it has one,
+/// else after the timeline).
+async fn timeline(
+    ctx: &PageCtx,
+    langs: &Langs,
+    c: &Consultation,
+    stages: &[Stage],
+) -> Result<(Option<String>, Vec<StageItem>, Option<(String, String)>), AppError> {
+    let id = c.id;
+    let closed = c.status(Timestamp::now()) == Status::Closed;
+    let results_note = (c.published_at.is_some() && closed && c.results_published_at.is_none())
+        .then(|| ctx.t("results-not-published-yet"));
+    let we_did = closed && findings::published_count(&ctx.state.db, id).await? > 0;
+    let stages = stage_items(ctx, langs, c, stages, we_did);
+    let at_a_stage = stages.iter().any(|s| {
+        s.link
+            .as_ref()
+            .is_some_and(|(href, _)| href.ends_with(WE_DID))
+    });
+    let we_did = (we_did && !at_a_stage).then(|| {
+        (
+            format!("/consultations/{id}/findings#{WE_DID}"),
+            ctx.t("stage-link-we-did"),
+        )
+    });
+    Ok((results_note, stages, we_did))
+}
+
 pub async fn show(
     ctx: PageCtx,
     headers: HeaderMap,
@@ -150,27 +180,7 @@ pub async fn show(
     };
     let (respond_link, respond_note) = respond_button(&ctx, &c, progress.as_ref());
     let links = links(&ctx, &c);
-    let results_note = (c.published_at.is_some()
-        && c.status(Timestamp::now()) == Status::Closed
-        && c.results_published_at.is_none())
-    .then(|| ctx.t("results-not-published-yet"));
-    let we_did = c.status(Timestamp::now()) == Status::Closed
-        && findings::published_count(&ctx.state.db, id).await? > 0;
-    let stages = stage_items(&ctx, &langs, &c, &stages, we_did);
-    // Stages that link to the findings take readers there; if none does,
-    // the timeline ends with the way.
-    let we_did = (we_did
-        && !stages.iter().any(|s| {
-            s.link
-                .as_ref()
-                .is_some_and(|(href, _)| href.ends_with(WE_DID))
-        }))
-    .then(|| {
-        (
-            format!("/consultations/{id}/findings#{WE_DID}"),
-            ctx.t("stage-link-we-did"),
-        )
-    });
+    let (results_note, stages, we_did) = timeline(&ctx, &langs, &c, &stages).await?;
     let page = ConsultationPage {
         ui,
         done: confirmation(&ctx, q.done.as_deref()),

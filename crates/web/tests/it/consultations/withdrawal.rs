@@ -220,7 +220,7 @@ async fn removing_a_finding_asks_and_a_second_removal_is_refused() {
                     ("csrf", &csrf),
                     ("title", "Lighting matters"),
                     ("question", "q1"),
-                    ("option", "1"),
+                    ("options", "1"),
                 ],
             )
             .await;
