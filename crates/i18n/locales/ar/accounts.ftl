@@ -305,6 +305,8 @@ reason-password-invalid_credentials = كلمة المرور غير صحيحة
 reason-current_password-invalid_credentials = كلمة المرور الحالية غير صحيحة
 reason-email-field_required = أدخل عنوان بريد إلكتروني
 reason-password-field_required = أدخل كلمة مرور
+reason-display_name-field_required = أدخل اسمًا للعرض
+reason-new_password-field_required = أدخل كلمة مرور جديدة
 
 ## رسائل البريد الإلكتروني
 

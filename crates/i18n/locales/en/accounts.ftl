@@ -307,6 +307,8 @@ reason-password-invalid_credentials = Your password is not right
 reason-current_password-invalid_credentials = Your current password is not right
 reason-email-field_required = Enter an email address
 reason-password-field_required = Enter a password
+reason-display_name-field_required = Enter a display name
+reason-new_password-field_required = Enter a new password
 
 ## Emails
 
