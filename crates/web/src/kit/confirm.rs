@@ -45,6 +45,13 @@ pub struct Ask {
     pub cancel: String,
 }
 
+/// A title as the object of the page's question, without a question
+/// mark of its own, so that "Withdraw What stops people reporting?"
+/// does not end in two.
+pub fn asked_about(title: &str) -> &str {
+    title.trim_end().trim_end_matches(['?', '؟'])
+}
+
 /// The value of the `confirm` field that only the asking page's form
 /// sends.
 pub const CONFIRMED: &str = "yes";
@@ -96,4 +103,19 @@ pub async fn act_or_ask(
 pub fn stale(field: &'static str, code: cohesion_domain::ErrorCode) -> AppError {
     cohesion_services::ServiceError::Conflict(cohesion_domain::ValidationError::new(field, code))
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::asked_about;
+
+    #[test]
+    fn a_title_asked_about_loses_its_own_question_mark() {
+        assert_eq!(
+            asked_about("Reporting hate crime: what stops people?"),
+            "Reporting hate crime: what stops people"
+        );
+        assert_eq!(asked_about("ما الذي يمنع الناس؟ "), "ما الذي يمنع الناس");
+        assert_eq!(asked_about("Parks after dark"), "Parks after dark");
+    }
 }

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::consultations::wording::option_labels;
-use crate::kit::confirm::{act_or_ask, ask, stale, Ask};
+use crate::kit::confirm::{act_or_ask, ask, asked_about, stale, Ask};
 use crate::kit::{
     check_session_csrf, path_id, respond, see_other, submit_form, AppError, ClientKey, Langs, May,
     Me, PageCtx, RunEngagement, StrictForm,
@@ -301,7 +301,7 @@ async fn removal_question(
             },
         );
     };
-    let title = Langs::as_written(ctx).original(f.finding.title.as_str());
+    let title = Langs::as_written(ctx).original(asked_about(&f.finding.title));
     let args = [("title", Value::Shown(&title))];
     let lead = if f.published_at.is_some() {
         "confirm-remove-finding-published"

@@ -15,7 +15,7 @@ use cohesion_ui::{Field, FieldError, FormPage, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::kit::confirm::{act_or_ask, ask, stale, Ask};
+use crate::kit::confirm::{act_or_ask, ask, asked_about, stale, Ask};
 use crate::kit::{
     check_session_csrf, one_field_listed, path_id, respond, see_other, submit_form, AppError,
     ClientKey, Langs, May, Me, PageCtx, RunEngagement, StrictForm,
@@ -67,7 +67,7 @@ async fn withdrawal_question(
     if published.is_none() {
         return Err(stale("publish", ErrorCode::NotPublished));
     }
-    let title = Langs::as_written(ctx).original(c.title.as_str());
+    let title = Langs::as_written(ctx).original(asked_about(&c.title));
     let args = [
         ("title", Value::Shown(&title)),
         ("count", Value::Number(c.response_count.max(0) as u64)),
