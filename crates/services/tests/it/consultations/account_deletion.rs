@@ -14,7 +14,7 @@ use cohesion_storage::accounts::users;
 use cohesion_storage::schema;
 use cohesion_testkit as testkit;
 
-use super::{person, raw, record, respond, two_consultations};
+use super::{officer, person, raw, record, respond, two_consultations};
 use crate::support::PASSWORD;
 
 #[tokio::test]
@@ -22,14 +22,7 @@ async fn deleting_an_account_after_answering_leaves_no_personal_data() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = person(
-            db,
-            &pw,
-            "olu@council.example",
-            "Olu Adeyemi",
-            Some(Role::Officer),
-        )
-        .await;
+        let officer = officer(db, &pw).await;
         let [a, b] = two_consultations(db, &officer, [false, false]).await;
         for (choice, email, name, phrase) in [
             (

@@ -12,8 +12,8 @@ use cohesion_services::ServiceError;
 use cohesion_testkit as testkit;
 
 use super::{
-    answer_errors, counts, find, input, person, published, raw, record, respond, response_of,
-    stored_answers, survey, totals, ALL, FUTURE, LONDON, NOW, PAST,
+    answer_errors, counts, find, input, officer, person, published, raw, record, resident, respond,
+    response_of, stored_answers, survey, totals, ALL, FUTURE, LONDON, NOW, PAST,
 };
 use crate::support::code;
 
@@ -22,15 +22,8 @@ async fn answers_are_checked_page_by_page_and_bad_ones_change_nothing() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = person(
-            db,
-            &pw,
-            "olu@council.example",
-            "Olu Adeyemi",
-            Some(Role::Officer),
-        )
-        .await;
-        let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
+        let officer = officer(db, &pw).await;
+        let resident = resident(db, &pw).await;
         let id = published(
             db,
             &officer,
@@ -154,14 +147,7 @@ async fn a_response_is_submitted_changed_and_counted_once() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = person(
-            db,
-            &pw,
-            "olu@council.example",
-            "Olu Adeyemi",
-            Some(Role::Officer),
-        )
-        .await;
+        let officer = officer(db, &pw).await;
         let analyst = person(
             db,
             &pw,
@@ -170,7 +156,7 @@ async fn a_response_is_submitted_changed_and_counted_once() {
             Some(Role::Analyst),
         )
         .await;
-        let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
+        let resident = resident(db, &pw).await;
         let neighbour = person(db, &pw, "nick@example.org", "Nick N", None).await;
         let id = published(
             db,
@@ -310,15 +296,8 @@ async fn responses_are_taken_only_while_open_and_anonymously_only_when_allowed()
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = person(
-            db,
-            &pw,
-            "olu@council.example",
-            "Olu Adeyemi",
-            Some(Role::Officer),
-        )
-        .await;
-        let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
+        let officer = officer(db, &pw).await;
+        let resident = resident(db, &pw).await;
         let me = Respondent::Account(&resident);
         let page = raw(&[("q1", "1")]);
 
@@ -431,14 +410,7 @@ async fn a_response_submitted_twice_at_once_counts_once() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = person(
-            db,
-            &pw,
-            "olu@council.example",
-            "Olu Adeyemi",
-            Some(Role::Officer),
-        )
-        .await;
+        let officer = officer(db, &pw).await;
         let id = published(db, &officer, &input("Everyone", "", NOW, true), &survey()).await;
         for i in 0..8 {
             let secret = format!("double-clicker-{i}");
@@ -476,15 +448,8 @@ async fn many_first_submissions_at_once_from_one_account_all_succeed() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = person(
-            db,
-            &pw,
-            "olu@council.example",
-            "Olu Adeyemi",
-            Some(Role::Officer),
-        )
-        .await;
-        let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
+        let officer = officer(db, &pw).await;
+        let resident = resident(db, &pw).await;
         let id = published(db, &officer, &input("Racing", "", NOW, false), &survey()).await;
         let me = Respondent::Account(&resident);
         let whole = raw(&[("q1", "0"), ("q2", "Racing"), ("q3", "1")]);

@@ -3,7 +3,6 @@
 
 use cohesion_domain::consultation::{Consultation, ListFilter, Publication};
 use cohesion_domain::consultation::{ConsultationInput, StageInput, StageLink, StageState, Status};
-use cohesion_domain::identity::Role;
 use cohesion_domain::survey::model::Rule;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::Passwords;
@@ -16,7 +15,9 @@ use cohesion_services::ServiceError;
 use cohesion_testkit as testkit;
 use uuid::Uuid;
 
-use super::{audit_of, input, person, published, raw, record, survey, FUTURE, LONDON, NOW, PAST};
+use super::{
+    audit_of, input, officer, published, raw, record, resident, survey, FUTURE, LONDON, NOW, PAST,
+};
 
 fn titles(list: &(Vec<Consultation>, i64)) -> Vec<&str> {
     list.0.iter().map(|c| c.title.as_str()).collect()
@@ -27,15 +28,8 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = person(
-            db,
-            &pw,
-            "olu@council.example",
-            "Olu Adeyemi",
-            Some(Role::Officer),
-        )
-        .await;
-        let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
+        let officer = officer(db, &pw).await;
+        let resident = resident(db, &pw).await;
         let safer = input("Safer streets", "Community safety, Hate crime", NOW, false);
 
         let e = authoring::create(db, &resident, &safer, &LONDON, None).await;
@@ -375,15 +369,8 @@ async fn a_bad_survey_saves_nothing_and_a_survey_with_responses_is_locked() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = person(
-            db,
-            &pw,
-            "olu@council.example",
-            "Olu Adeyemi",
-            Some(Role::Officer),
-        )
-        .await;
-        let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
+        let officer = officer(db, &pw).await;
+        let resident = resident(db, &pw).await;
         let id = authoring::create(
             db,
             &officer,

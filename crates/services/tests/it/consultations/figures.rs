@@ -18,8 +18,8 @@ use cohesion_services::ServiceError;
 use cohesion_testkit as testkit;
 
 use super::{
-    answer_errors, audit_of, counts, find, input, person, published, question, raw, record,
-    religion, respond, single, strings, ALL, NOW,
+    answer_errors, audit_of, counts, find, input, officer, person, published, question, raw,
+    record, religion, resident, respond, single, strings, ALL, NOW,
 };
 use crate::support::code;
 
@@ -74,14 +74,7 @@ async fn results_hide_small_counts_and_guard_special_categories() {
     let rules = SmallBaseRules::default();
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = person(
-            db,
-            &pw,
-            "olu@council.example",
-            "Olu Adeyemi",
-            Some(Role::Officer),
-        )
-        .await;
+        let officer = officer(db, &pw).await;
         let analyst = person(
             db,
             &pw,
@@ -90,7 +83,7 @@ async fn results_hide_small_counts_and_guard_special_categories() {
             Some(Role::Analyst),
         )
         .await;
-        let resident = person(db, &pw, "rita@example.org", "Rita R", None).await;
+        let resident = resident(db, &pw).await;
         let id = published(
             db,
             &officer,
@@ -272,14 +265,7 @@ async fn every_kind_of_answer_is_counted_and_recounted() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = person(
-            db,
-            &pw,
-            "olu@council.example",
-            "Olu Adeyemi",
-            Some(Role::Officer),
-        )
-        .await;
+        let officer = officer(db, &pw).await;
         let id = published(
             db,
             &officer,

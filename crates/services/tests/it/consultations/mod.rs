@@ -45,6 +45,23 @@ use uuid::Uuid;
 
 use crate::support::{Plain, BASE, PASSWORD};
 
+/// The officer most tests write consultations as.
+pub(super) async fn officer(db: &Db, pw: &Passwords) -> SignedIn {
+    person(
+        db,
+        pw,
+        "olu@council.example",
+        "Olu Adeyemi",
+        Some(Role::Officer),
+    )
+    .await
+}
+
+/// The resident most tests answer as.
+pub(super) async fn resident(db: &Db, pw: &Passwords) -> SignedIn {
+    person(db, pw, "rita@example.org", "Rita R", None).await
+}
+
 pub(super) async fn person(
     db: &Db,
     pw: &Passwords,

@@ -1,6 +1,5 @@
 //! The running totals always equal a recount.
 
-use cohesion_domain::identity::Role;
 use cohesion_services::accounts::your_data;
 use cohesion_services::accounts::Passwords;
 use cohesion_services::consultations::responding::writes;
@@ -10,8 +9,8 @@ use cohesion_services::erasure::Contributions;
 use cohesion_testkit as testkit;
 
 use super::{
-    counts, person, raw, record, respond, response_of, stored_answers, totals, two_consultations,
-    ALL,
+    counts, officer, person, raw, record, respond, response_of, stored_answers, totals,
+    two_consultations, ALL,
 };
 use crate::support::PASSWORD;
 
@@ -20,14 +19,7 @@ async fn running_totals_match_a_recount_through_changes_and_account_deletions() 
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = person(
-            db,
-            &pw,
-            "olu@council.example",
-            "Olu Adeyemi",
-            Some(Role::Officer),
-        )
-        .await;
+        let officer = officer(db, &pw).await;
         let stayer = person(db, &pw, "stay@example.org", "Stay S", None).await;
         let leaver = person(db, &pw, "leave@example.org", "Leave L", None).await;
         let keeper = person(db, &pw, "keep@example.org", "Keep K", None).await;
