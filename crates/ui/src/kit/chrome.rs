@@ -160,6 +160,14 @@ impl<'a> Chrome<'a> {
         self.locale.tag()
     }
 
+    /// The page's language asking for Western digits, for the parts a
+    /// script numbers in the browser (the character count formats its
+    /// count for the nearest `lang`, and plain `ar` would give Arabic-Indic
+    /// digits beside the Western ones the rest of the page writes).
+    pub fn digits_lang(&self) -> String {
+        format!("{}-u-nu-latn", self.locale.tag())
+    }
+
     pub fn dir(&self) -> &str {
         self.locale.direction().as_str()
     }
@@ -182,6 +190,17 @@ impl<'a> Chrome<'a> {
                 ("site", FluentValue::from(self.site_name.as_str())),
             ],
         ))
+    }
+
+    /// The `<title>` of a page showing `errors` problems with what was
+    /// sent: "Error: " before it when there are any, so a screen reader
+    /// hears at once that the form came back (GOV.UK's pattern).
+    pub fn page_title_with_errors(&self, errors: usize) -> String {
+        let title = self.page_title();
+        if errors == 0 {
+            return title;
+        }
+        format!("{} {title}", self.locale.t("error-prefix"))
     }
 
     /// The character count's texts in the page's language, as the

@@ -12,6 +12,13 @@ async fn open_form(s: &Server, path: &str) -> (String, String) {
     http::open_form(&s.client, &s.url(path)).await
 }
 
+/// The form token in a urlencoded body.
+fn body_token(body: &str) -> &str {
+    body.split('&')
+        .find_map(|p| p.strip_prefix("csrf="))
+        .unwrap_or_default()
+}
+
 async fn post_form(s: &Server, path: &str, cookie: &str, body: &str) -> reqwest::Response {
     http::post_form(&s.client, &s.url(path), cookie, body).await
 }
@@ -146,6 +153,19 @@ async fn sign_up_problems_are_listed_and_nothing_is_kept() {
             !html.contains("value=\"short\""),
             "a password is never sent back"
         );
+        // The title says so first, for a screen reader (GOV.UK's pattern).
+        assert!(html.contains("<title>Error: "), "{html}");
+        let page = s.client.get(s.url("/sign-up")).send().await.unwrap();
+        assert!(!page.text().await.unwrap().contains("<title>Error: "));
+        let (csrf_cookie, token) = open_form(&s, "/sign-up?lang=ar").await;
+        let cookie_ar = format!("cohesion_csrf={csrf_cookie}");
+        let body_ar = body.replace(
+            &format!("csrf={}", body_token(&body)),
+            &format!("csrf={token}"),
+        );
+        let ar = post_form(&s, "/sign-up?lang=ar", &cookie_ar, &body_ar).await;
+        assert_eq!(ar.status(), 422);
+        assert!(ar.text().await.unwrap().contains("<title>خطأ: "));
         let mut c = s.db().acquire().await.unwrap();
         assert!(outbox::recent(c.conn(), 5).await.unwrap().is_empty());
     }
