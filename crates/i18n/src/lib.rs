@@ -226,6 +226,7 @@ fn by_preference(header: &str) -> Vec<LanguageIdentifier> {
 fn build_locale(tag: &str, files: &[(&str, &str)]) -> Result<Locale, I18nError> {
     let langid: LanguageIdentifier = tag.parse().map_err(|_| I18nError::BadTag(tag.into()))?;
     let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
+    bundle.set_formatter(Some(grouped));
     let mut ids = BTreeSet::new();
     for (file, source) in files {
         let resource = FluentResource::try_new((*source).to_owned()).map_err(|(_, errs)| {
@@ -270,9 +271,65 @@ fn build_locale(tag: &str, files: &[(&str, &str)]) -> Result<Locale, I18nError> 
     Ok(locale)
 }
 
+/// Numbers in messages as people write them, in thousands: "2,000
+/// characters", "1,872 responses" (Fluent's own formatting leaves
+/// "2000", while GOV.UK Frontend's character count, in the browser,
+/// writes "2,000": one page would show both). Both languages write
+/// Western digits with a comma between thousands. Years and other
+/// numbers that are names, not quantities, are passed as text.
+fn grouped<M>(value: &FluentValue, _: &M) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    if !n.options.use_grouping || !n.value.is_finite() || n.value.abs() < 1000.0 {
+        return None;
+    }
+    let text = n.as_string();
+    let (sign, digits) = text.strip_prefix('-').map_or(("", &*text), |d| ("-", d));
+    let (whole, fraction) = digits
+        .split_once('.')
+        .map_or((digits, None), |(w, f)| (w, Some(f)));
+    let mut out = String::from(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = fraction {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantities_of_a_thousand_or_more_are_written_in_thousands() {
+        let catalog = Catalog::load().unwrap();
+        for tag in ["en", "ar"] {
+            let l = catalog.get(tag).unwrap();
+            let say = |n: f64| {
+                l.t_args(
+                    "character-count-description",
+                    &[("count", FluentValue::from(n))],
+                )
+            };
+            assert!(say(2000.0).contains("2,000"), "{tag}: {}", say(2000.0));
+            assert!(
+                say(1234567.0).contains("1,234,567"),
+                "{tag}: {}",
+                say(1234567.0)
+            );
+            assert!(
+                say(999.0).contains("999") && !say(999.0).contains(','),
+                "{tag}"
+            );
+        }
+    }
 
     #[test]
     fn every_locale_has_every_message_of_the_default() {

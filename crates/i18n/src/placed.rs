@@ -3,6 +3,7 @@
 //! marks, and a message's plural forms one by one, for scripts that
 //! choose among them themselves.
 
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::FluentValue;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
@@ -95,7 +96,16 @@ impl Locale {
             if forms.iter().any(|(k, _)| *k == key) {
                 continue;
             }
-            let pieces = self.t_pieces(id, &[(name, PieceArg::Value(FluentValue::from(n)))]);
+            // Written without thousands separators, so that the number
+            // is found in the text to be replaced by the placeholder.
+            let plain = FluentValue::Number(FluentNumber::new(
+                f64::from(n),
+                FluentNumberOptions {
+                    use_grouping: false,
+                    ..Default::default()
+                },
+            ));
+            let pieces = self.t_pieces(id, &[(name, PieceArg::Value(plain))]);
             let text: String = pieces
                 .into_iter()
                 .map(|p| match p {

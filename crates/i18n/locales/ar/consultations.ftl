@@ -1,7 +1,7 @@
 ## قائمة الاستشارات
 
 consultations-title = الاستشارات
-consultations-lead = شاركونا رأيكم في كيف نحافظ معًا على أمان مجتمعاتنا. نقرأ كل رد.
+consultations-lead = شاركنا رأيك في كيف نحافظ معًا على أمان مجتمعاتنا. نقرأ كل رد.
 consultations-filter-status = الحالة
 consultations-filter-any = أي حالة
 consultations-filter-topic = الموضوع
@@ -129,6 +129,7 @@ demographic-other-orientation = ميول جنسية أخرى
 check-answers-title = راجع إجاباتك
 check-answers-lead = راجع إجاباتك قبل إرسالها. يمكنك تغييرها حتى تُغلق الاستشارة.
 check-answers-not-answered = بلا إجابة
+check-answers-rank = المرتبة { $rank }: { $option }
 check-answers-submit = أرسل ردي
 check-answers-resubmit = أرسل ردي المعدّل
 confirmation-title = أُرسل ردك
@@ -165,7 +166,7 @@ results-withheld = يسأل هذا السؤال عن بيانات من الفئ�
 results-free-text = يقرأ الموظفون الإجابات المكتوبة، ولا تُعرض هنا.
 results-option = الإجابة
 results-figure-head = الأشخاص (النسبة، مدى 95%)
-results-figure = { $count } ({ $percent }%، { $low }–{ $high }%)
+results-figure = { $count } ({ $percent }%، { $low }–{ "\u2060" }{ $high }%)
 results-table-caption = { $question } (العدد الأساسي: { $base })
 results-ranked-first = { $question } – في المرتبة الأولى
 results-empty = لا توجد أسئلة لها نتائج بعد.
@@ -173,7 +174,7 @@ results-analysis-link = قاطع الإجابات في جدول
 results-weighted-heading = { $question } – مرجّحة حسب السكان
 results-weighted-base = أجاب { $count }؛ القاعدة الفعلية بعد الترجيح: { $effective }
 results-weighted-note = رُجّحت بالتعديل التكراري على هوامش السكان، وحُسبت في { $date } عند نشر هذه النتائج. تستخدم النطاقات القاعدة الفعلية.
-results-weighted-figure = { $percent }% ({ $low }–{ $high }%)
+results-weighted-figure = { $percent }% ({ $low }–{ "\u2060" }{ $high }%)
 
 ## نشر النتائج (للموظفين)
 
@@ -344,6 +345,7 @@ export-results = نزّل هذه النتائج (CSV)
 data-responses = ردودك على الاستبيانات
 data-consultation = الاستشارة
 data-not-submitted = لم يُرسل بعد
+data-submitted = وقت الإرسال
 
 ## الإجابات المكتوبة (للموظفين)
 
@@ -374,10 +376,10 @@ findings-title = ما قلتموه لنا
 findings-title-of = ما قلتموه لنا: { $title }
 findings-lead = ما سمعناه في هذه الاستشارة. نحسب كل رقم من الردود كما هي الآن، ولا نكتبه يدويًا.
 findings-empty = لم ننشر أي نتائج بعد.
-finding-figure = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $low }–{ $high }%).
+finding-figure = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $low }–{ "\u2060" }{ $high }%).
 finding-figure-count = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }». عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
 finding-figure-hidden = عدد من اختاروا «{ $option }» في الإجابة عن «{ $question }» أقل من أن يُعرض.
-finding-figure-any = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» { $option } (مدى 95%: { $low }–{ $high }%).
+finding-figure-any = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» { $option } (مدى 95%: { $low }–{ "\u2060" }{ $high }%).
 finding-figure-any-count = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» { $option }. عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
 finding-figure-any-hidden = عدد من اختاروا { $option } في الإجابة عن «{ $question }» أقل من أن يُعرض، أو أن عرضه يكشف رقمًا مخفيًا.
 finding-option-quoted = «{ $option }»
@@ -389,7 +391,7 @@ we-did-said = قلتم
 we-did-did = فعلنا
 we-did-missing = لم نذكر بعد ما فعلناه استجابةً لهذا.
 we-did-empty = لم ننشر بعد ما سمعناه وما فعلناه.
-finding-figure-theme = { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }» (نطاق 95٪: { $low }–{ $high }٪).
+finding-figure-theme = { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }» (نطاق 95%: { $low }–{ "\u2060" }{ $high }%).
 finding-figure-theme-count = { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }». الإجابات أقل من أن تُعطى نسبة مئوية.
 finding-figure-theme-hidden = عدد الإجابات المكتوبة على «{ $question }» التي تناولت هذا المحور أقل من أن يُعرض.
 
@@ -495,11 +497,11 @@ themes-stance-unclear = غير واضح
 themes-stance-mixed = مختلط (أضافه محلل)
 themes-status-candidate = مقترح
 themes-status-confirmed = مؤكد
-themes-count = { $count } من { $base } ({ $share }٪، نطاق 95٪: { $low }–{ $high }٪)
+themes-count = { $count } من { $base } ({ $share }%، نطاق 95%: { $low }–{ "\u2060" }{ $high }%)
 themes-set-aside-heading = تُعدّ على حدة
 themes-set-aside-lead = نصوص الحملات (الكلمات نفسها يرسلها كثيرون) والموافقة أو الرفض المجرد والإجابات التي لم يأخذها أي محور تُعدّ هنا ولا تُصنَّف في محاور.
 themes-campaigns = نسخ الحملات
-themes-endorsements = موافقة مجردة («أوافق 100٪»، «نعم»)
+themes-endorsements = موافقة مجردة («أوافق 100%»، «نعم»)
 themes-rejections = رفض مجرد («لا»)
 themes-unassigned = إجابات لم يأخذها أي محور
 themes-campaign-count = { $count ->
@@ -661,8 +663,8 @@ reason-not_published = هذا غير منشور، فلا شيء لسحبه. لم
 reason-already_removed = حُذف هذا من قبل. لم يتغير شيء.
 
 ## ما تعرضه الاستشارات في الصفحة الرئيسية وصفحة «شارك معنا» ولوحة الموظفين
-home-open-heading = مفتوحة لآرائكم الآن
-home-open-empty = لا يوجد ما هو مفتوح لآرائكم في الوقت الحالي. الاستشارات التي أُغلقت، وما توصلت إليه، موجودة في صفحة الاستشارات.
+home-open-heading = مفتوحة لرأيك الآن
+home-open-empty = لا يوجد ما هو مفتوح لرأيك في الوقت الحالي. الاستشارات التي أُغلقت، وما توصلت إليه، موجودة في صفحة الاستشارات.
 home-open-all = اطّلع على جميع الاستشارات
 get-involved-consultations = الاستشارات العامة
 get-involved-open = مفتوحة الآن

@@ -1,7 +1,7 @@
 ## Creating an account
 
 sign-up-title = Create an account
-sign-up-lead = You need an account to respond to consultations, join discussions and apply for grants.
+sign-up-lead = With an account you can come back to your answers, change them while a consultation is open, and see everything you have sent. Many consultations can also be answered without one.
 field-email = Email address
 field-email-hint = We will send you a link to confirm it.
 field-display-name = Display name

@@ -125,6 +125,7 @@ demographic-other-orientation = Another sexual orientation
 check-answers-title = Check your answers
 check-answers-lead = Check your answers before you send them. You can change them until the consultation closes.
 check-answers-not-answered = Not answered
+check-answers-rank = Rank { $rank }: { $option }
 check-answers-submit = Send my response
 check-answers-resubmit = Send my changed response
 confirmation-title = Response sent
@@ -157,7 +158,7 @@ results-withheld = This question asks for special-category data. Its results are
 results-free-text = Written answers are read by staff and are not shown here.
 results-option = Answer
 results-figure-head = People (share, 95% range)
-results-figure = { $count } ({ $percent }%, { $low }–{ $high }%)
+results-figure = { $count } ({ $percent }%, { $low }–{ "\u2060" }{ $high }%)
 results-table-caption = { $question } (base: { $base })
 results-ranked-first = { $question } – ranked first
 results-empty = There are no questions with results yet.
@@ -165,7 +166,7 @@ results-analysis-link = Cross-tabulate the answers
 results-weighted-heading = { $question } – weighted to the population
 results-weighted-base = { $count } answered; effective base after weighting: { $effective }
 results-weighted-note = Weighted by raking to population margins, worked out on { $date } when these results were published. The ranges use the effective base.
-results-weighted-figure = { $percent }% ({ $low }–{ $high }%)
+results-weighted-figure = { $percent }% ({ $low }–{ "\u2060" }{ $high }%)
 
 ## Publishing the results (staff)
 
@@ -336,6 +337,7 @@ export-results = Download these results (CSV)
 data-responses = Your survey responses
 data-consultation = Consultation
 data-not-submitted = Not sent yet
+data-submitted = Sent
 
 ## Written answers (staff)
 
@@ -362,10 +364,10 @@ findings-title = What you told us
 findings-title-of = What you told us: { $title }
 findings-lead = What we heard in this consultation. Every figure is worked out from the responses as they stand, never typed in.
 findings-empty = We have not published any findings yet.
-finding-figure = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }” (95% range { $low }–{ $high }%).
+finding-figure = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }” (95% range { $low }–{ "\u2060" }{ $high }%).
 finding-figure-count = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }”. Too few people answered for a percentage.
 finding-figure-hidden = Too few people chose “{ $option }” in answer to “{ $question }” for the figure to be shown.
-finding-figure-any = { $count } of the { $base } people who answered “{ $question }” chose { $option } (95% range { $low }–{ $high }%).
+finding-figure-any = { $count } of the { $base } people who answered “{ $question }” chose { $option } (95% range { $low }–{ "\u2060" }{ $high }%).
 finding-figure-any-count = { $count } of the { $base } people who answered “{ $question }” chose { $option }. Too few people answered for a percentage.
 finding-figure-any-hidden = Too few people chose { $option } in answer to “{ $question }” for the figure to be shown, or showing it would give away a figure that is hidden.
 finding-option-quoted = “{ $option }”
@@ -377,7 +379,7 @@ we-did-said = You said
 we-did-did = We did
 we-did-missing = We have not yet said what we did in response to this.
 we-did-empty = We have not published what we heard and what we did yet.
-finding-figure-theme = { $count } of the { $base } written answers to “{ $question }” were about “{ $theme }” (95% range { $low }–{ $high }%).
+finding-figure-theme = { $count } of the { $base } written answers to “{ $question }” were about “{ $theme }” (95% range { $low }–{ "\u2060" }{ $high }%).
 finding-figure-theme-count = { $count } of the { $base } written answers to “{ $question }” were about “{ $theme }”. Too few answers for a percentage.
 finding-figure-theme-hidden = Too few written answers to “{ $question }” were about this theme for the figure to be shown.
 
@@ -483,7 +485,7 @@ themes-stance-unclear = Unclear
 themes-stance-mixed = Mixed (added by an analyst)
 themes-status-candidate = Candidate
 themes-status-confirmed = Confirmed
-themes-count = { $count } of { $base } ({ $share }%, 95% range { $low }–{ $high }%)
+themes-count = { $count } of { $base } ({ $share }%, 95% range { $low }–{ "\u2060" }{ $high }%)
 themes-set-aside-heading = Counted separately
 themes-set-aside-lead = Campaign texts (the same words sent by many), bare agreement or disagreement and answers no theme took are counted here, never themed.
 themes-campaigns = Campaign copies
