@@ -107,10 +107,19 @@ pub(crate) fn iso(t: Timestamp) -> String {
 
 /// Gathers the person's data: each feature's part, then what the audit
 /// log records. The export itself is audit-logged.
+/// How the person is given their data, for the log: seeing the page is
+/// not taking a copy away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Viewed,
+    Downloaded,
+}
+
 pub async fn export(
     db: &Db,
     me: &SignedIn,
     client: Option<&str>,
+    access: Access,
 ) -> Result<YourData, ServiceError> {
     let mut tx = db.begin().await?;
     let user = users::find_by_id(tx.conn(), me.user_id)
@@ -130,7 +139,10 @@ pub async fn export(
         me.origin(client),
         "account.export",
         Some(me.user_id),
-        "data downloaded",
+        match access {
+            Access::Viewed => "data viewed",
+            Access::Downloaded => "data downloaded",
+        },
     )
     .await?;
     tx.commit().await?;

@@ -13,7 +13,7 @@ use cohesion_services::audit::Origin;
 use cohesion_services::throttle::{password_check_allowed, throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::accounts::{AccountPage, SessionRow};
-use cohesion_ui::{Field, FieldError, FormPage, SummaryRow};
+use cohesion_ui::{Field, FieldError, FormPage, Shown, SummaryRow};
 use serde::Deserialize;
 
 use crate::kit::{
@@ -65,13 +65,14 @@ pub async fn overview(
         .iter()
         .map(|r| l.t(&format!("role-{}", r.key())).into_owned())
         .collect();
-    let language_name = me
+    let chosen = me
         .locale
         .as_deref()
         .and_then(|t| state.catalog.get(t))
-        .unwrap_or(l)
-        .name()
-        .to_owned();
+        .unwrap_or(l);
+    // Each language by its own name, marked with it ("العربية" is read
+    // with an Arabic voice in an English page).
+    let language_name = Shown::new(chosen.name(), chosen.tag());
     let details = vec![
         SummaryRow::new(l.t("field-display-name"), me.display_name.clone())
             .change("/account/name", change.clone()),
@@ -79,8 +80,16 @@ pub async fn overview(
             .change("/account/email", change.clone()),
         SummaryRow::new(l.t("field-password"), "••••••••••••")
             .change("/account/password", change.clone()),
-        SummaryRow::new(l.t("account-language"), language_name),
-        SummaryRow::new(l.t("account-roles"), l.list(&roles)),
+        // The language is chosen in the form below the summary.
+        SummaryRow::written_value(l.t("account-language"), language_name)
+            .change("#language", change.clone()),
+        SummaryRow::new(
+            l.t("account-roles"),
+            match roles.is_empty() {
+                true => l.t("none").into_owned(),
+                false => l.list(&roles),
+            },
+        ),
     ];
     let current_lang = me.locale.clone().unwrap_or_else(|| l.tag().to_owned());
     let language = Field::choice(

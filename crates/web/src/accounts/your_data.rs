@@ -5,14 +5,14 @@
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use cohesion_domain::timestamp::Timestamp;
-use cohesion_services::accounts::your_data::{self, ActivityData, YourData};
-use cohesion_ui::{Cell, ReportPage, SummaryRow, Table, When};
+use cohesion_services::accounts::your_data::{self, Access, ActivityData, YourData};
+use cohesion_ui::{Cell, Phrase, ReportPage, Shown, SummaryRow, Table, When};
 
-use crate::kit::{respond, AppError, ClientKey, Me, PageCtx};
+use crate::kit::{respond, AppError, ClientKey, Langs, Me, PageCtx};
 
 /// The person's data as a readable page.
 pub async fn data_page(ctx: PageCtx, Me(me): Me, client: ClientKey) -> Result<Response, AppError> {
-    let data = your_data::export(&ctx.state.db, &me, Some(&client.0)).await?;
+    let data = your_data::export(&ctx.state.db, &me, Some(&client.0), Access::Viewed).await?;
     let page = data_report(&ctx, &data).await?;
     respond(StatusCode::OK, page, None)
 }
@@ -67,22 +67,35 @@ fn account_rows(ctx: &PageCtx, d: &YourData) -> Vec<SummaryRow> {
             t("field-display-name"),
             a.display_name.clone().unwrap_or_else(none),
         ),
-        SummaryRow::new(
-            t("account-language"),
-            a.language.clone().unwrap_or_else(none),
-        ),
+        language_row(ctx, a.language.as_deref()),
         when_row(ctx, "data-verified-at", a.email_verified_at.as_deref()),
         when_row(ctx, "data-created-at", Some(&a.created_at)),
         SummaryRow::new(
             t("account-roles"),
-            l.list(
-                &d.roles
-                    .iter()
-                    .map(|r| t(&format!("role-{}", r.key())))
-                    .collect::<Vec<_>>(),
-            ),
+            match d.roles.is_empty() {
+                true => none(),
+                false => l.list(
+                    &d.roles
+                        .iter()
+                        .map(|r| t(&format!("role-{}", r.key())))
+                        .collect::<Vec<_>>(),
+                ),
+            },
         ),
     ]
+}
+
+/// The language the person chose, by its own name ("العربية"), marked
+/// with that language; a tag the site no longer offers, as it is.
+fn language_row(ctx: &PageCtx, tag: Option<&str>) -> SummaryRow {
+    let label = ctx.t("account-language");
+    match tag {
+        None => SummaryRow::new(label, ctx.t("none")),
+        Some(tag) => match ctx.state.catalog.get(tag) {
+            Some(l) => SummaryRow::written_value(label, Shown::new(l.name(), l.tag())),
+            None => SummaryRow::new(label, Phrase::isolated(tag)),
+        },
+    }
 }
 
 /// The person's sessions.
@@ -138,15 +151,17 @@ fn responses_table(ctx: &PageCtx, d: &YourData) -> Table {
         head: vec![
             ctx.t("data-consultation").into(),
             ctx.t("export-reference").into(),
-            ctx.t("export-submitted").into(),
+            ctx.t("data-submitted").into(),
         ],
         rows: d
             .responses
             .iter()
             .map(|r| {
                 vec![
+                    // The title as written: "your data" shows what is
+                    // held, in the language it is held in (ADR 16).
                     Cell::link(
-                        r.consultation.clone(),
+                        Langs::as_written(ctx).original(r.consultation.clone()),
                         format!("/consultations/{}", r.consultation_id),
                     ),
                     r.reference.clone().into(),
@@ -176,7 +191,9 @@ fn emails_table(ctx: &PageCtx, d: &YourData) -> Table {
             .map(|m| {
                 vec![
                     when_cell(ctx, &m.created_at),
-                    m.subject.clone().into(),
+                    // Written in the language it was sent in, which
+                    // the outbox does not record: isolated.
+                    Phrase::isolated(&m.subject).into(),
                     ctx.t(if m.sent { "yes" } else { "no" }).into(),
                 ]
             })
@@ -202,7 +219,9 @@ fn activity_table(ctx: &PageCtx, d: &YourData) -> Table {
                 vec![
                     when_cell(ctx, &e.at),
                     activity_name(ctx, e).into(),
-                    e.detail.clone().into(),
+                    // The log's details are written in English for
+                    // the people who keep the site (ADR 7); marked so.
+                    Shown::new(e.detail.clone(), "en").into(),
                     e.from.clone().unwrap_or_default().into(),
                 ]
             })
@@ -229,7 +248,7 @@ fn activity_message(action: &str) -> String {
 
 /// The same data as a JSON download.
 pub async fn data_json(ctx: PageCtx, Me(me): Me, client: ClientKey) -> Result<Response, AppError> {
-    let data = your_data::export(&ctx.state.db, &me, Some(&client.0)).await?;
+    let data = your_data::export(&ctx.state.db, &me, Some(&client.0), Access::Downloaded).await?;
     let body = serde_json::to_vec_pretty(&data).map_err(|_| AppError::internal())?;
     Ok((
         [

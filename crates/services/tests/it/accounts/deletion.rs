@@ -46,7 +46,9 @@ async fn deleting_an_account_leaves_no_personal_data_behind() {
             .await
             .unwrap();
 
-        let data = your_data::export(db, &me, Some("192.0.2.3")).await.unwrap();
+        let data = your_data::export(db, &me, Some("192.0.2.3"), your_data::Access::Downloaded)
+            .await
+            .unwrap();
         assert_eq!(data.account.email.as_deref(), Some(email));
         assert_eq!(data.account.display_name.as_deref(), Some(name));
         assert_eq!(data.sessions.len(), 2);

@@ -244,6 +244,12 @@ pub async fn data(
     Me(me): Me,
     client: ClientKey,
 ) -> Result<Json<YourDataView>, AppError> {
-    let d = your_data::export(&state.db, &me, Some(&client.0)).await?;
+    let d = your_data::export(
+        &state.db,
+        &me,
+        Some(&client.0),
+        your_data::Access::Downloaded,
+    )
+    .await?;
     Ok(Json(d.into()))
 }

@@ -5,6 +5,54 @@ use cohesion_testkit::http;
 
 use crate::support::servers_with_people;
 
+/// In Arabic nothing on the page is a code or unmarked English: the
+/// language by its own name, no roles said in words, the log's English
+/// details marked as English, and looking recorded as looking (the
+/// download as downloading).
+#[tokio::test]
+async fn your_data_in_arabic_names_things_and_marks_english() {
+    for s in servers_with_people().await {
+        let (cookie, csrf) = s.sign_in("amina@brightwater.example", DEMO_PASSWORD).await;
+        let res = s
+            .post(
+                "/account/language",
+                &cookie,
+                &[("csrf", &csrf), ("language", "en")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(s.page("/account/data?lang=ar", &cookie).await.0, 200);
+        let (status, ar) = s.page("/account/data?lang=ar", &cookie).await;
+        assert_eq!(status, 200);
+        let row = |label: &str| {
+            let at = ar
+                .find(&format!("<bdi>{label}</bdi>"))
+                .unwrap_or_else(|| panic!("{label}"));
+            ar[at..].split("</dd>").next().unwrap().to_owned()
+        };
+        let language = row("اللغة");
+        assert!(
+            language.contains("English")
+                && language.contains("lang=\"en\"")
+                && !language.contains(">en<"),
+            "{language}"
+        );
+        assert!(
+            row("الأدوار").contains("لا شيء"),
+            "a resident has no staff roles"
+        );
+        assert!(
+            ar.contains("<bdi lang=\"en\">data viewed</bdi>"),
+            "the detail, marked"
+        );
+        assert!(!ar.contains("(UTC)") && !ar.contains("التوقيت العالمي"));
+
+        let _ = s.get_with("/account/data.json", &cookie).await;
+        let (_, again) = s.page("/account/data", &cookie).await;
+        assert!(again.contains(">data downloaded</bdi>") && again.contains(">data viewed</bdi>"));
+    }
+}
+
 /// The page reads as a page for people: dates as people write them in
 /// `<time>`, and what happened in words, in both languages; the download
 /// keeps its codes and RFC 3339 for machines.
