@@ -6,7 +6,7 @@ use cohesion_domain::survey::model::{Options, QuestionDef, QuestionKind, SHORT_T
 use cohesion_domain::translation::key;
 use cohesion_services::consultations::responding::Progress;
 use cohesion_ui::consultations::{OptionView, QuestionView, SubField};
-use cohesion_ui::{ErrorLink, Phrase, Shown, When};
+use cohesion_ui::{ErrorLink, Phrase, Shown, Value, When};
 
 use super::wording::{option_labels, tn};
 use crate::kit::{Langs, PageCtx};
@@ -266,8 +266,18 @@ pub(super) fn answer_text(
             ranked
                 .iter()
                 .map(|(r, (i, o))| {
+                    // A sentence in the reader's language ("Rank 1: …"),
+                    // not a bare "1.": an isolated line made only of a
+                    // number and another language's words would take that
+                    // language's direction and put the number on its side.
                     let option = langs.shown(&key::option(&q.id, *i), o);
-                    Phrase::join([r.to_string().into(), option.into()], ". ")
+                    ctx.phrase(
+                        "check-answers-rank",
+                        &[
+                            ("rank", Value::Number(*r as u64)),
+                            ("option", Value::Shown(&option)),
+                        ],
+                    )
                 })
                 .collect()
         }

@@ -1,7 +1,7 @@
 //! Saving one page of answers into the respondent's draft.
 
 use cohesion_domain::survey::answers::{
-    check_response, clear_page, drop_hidden, fields_of_page, parse_page, visible_pages,
+    check_response, clear_page, drop_hidden, fields_of_page, is_shown, parse_page, visible_pages,
     AnswerError, RawAnswers,
 };
 use cohesion_domain::survey::model::SurveyDefinition;
@@ -79,6 +79,7 @@ pub(super) async fn save_page_in(
     if let Err(errors) = parse_page(survey, page, raw, &earlier) {
         return Ok(refused(errors));
     }
+    let shown_before = shown_questions(survey, &draft);
     // Hidden questions' fields were refused above, so the page's raw
     // fields are exactly what the respondent answered.
     put_page(survey, page, own, &mut draft);
@@ -96,7 +97,12 @@ pub(super) async fn save_page_in(
     }
     let pages = visible_pages(survey, &answers_before(survey, &draft, survey.pages.len()));
     if from.is_some_and(|f| f.returning) {
-        return Ok(Posted::Done(back_to_check(survey, &draft, &pages)));
+        return Ok(Posted::Done(back_to_check(
+            survey,
+            &draft,
+            &pages,
+            &shown_before,
+        )));
     }
     Ok(Posted::Done(match pages.into_iter().find(|p| *p > page) {
         Some(p) => Next::Page(p),
@@ -106,21 +112,39 @@ pub(super) async fn save_page_in(
 
 /// Where someone who changed an answer from "check your answers" goes
 /// next: straight back, or, when the change (through routing) opened
-/// questions they still have to answer, the first page holding one.
-fn back_to_check(survey: &SurveyDefinition, draft: &RawAnswers, pages: &[usize]) -> Next {
-    let Err(errors) = check_response(survey, draft) else {
-        return Next::CheckAnswers;
-    };
+/// questions they have not seen yet, the first page holding one, whether
+/// it must be answered or may be (an optional question they were never
+/// shown deserves to be seen before they send).
+fn back_to_check(
+    survey: &SurveyDefinition,
+    draft: &RawAnswers,
+    pages: &[usize],
+    shown_before: &[String],
+) -> Next {
+    let errors = check_response(survey, draft).err().unwrap_or_default();
+    let shown_now = shown_questions(survey, draft);
     pages
         .iter()
         .copied()
         .find(|p| {
-            survey.pages[*p]
-                .questions
-                .iter()
-                .any(|q| errors.iter().any(|e| e.question == q.id))
+            survey.pages[*p].questions.iter().any(|q| {
+                errors.iter().any(|e| e.question == q.id)
+                    || (shown_now.contains(&q.id) && !shown_before.contains(&q.id))
+            })
         })
         .map_or(Next::CheckAnswers, Next::Page)
+}
+
+/// The ids of the questions `draft` leads the respondent to be shown:
+/// on the pages routing does not skip, and not hidden by their own rule.
+fn shown_questions(survey: &SurveyDefinition, draft: &RawAnswers) -> Vec<String> {
+    let answers = answers_before(survey, draft, survey.pages.len());
+    visible_pages(survey, &answers)
+        .into_iter()
+        .flat_map(|p| &survey.pages[p].questions)
+        .filter(|q| is_shown(q, &answers))
+        .map(|q| q.id.clone())
+        .collect()
 }
 
 /// The fields of `raw` that are not the page's own, each refused.

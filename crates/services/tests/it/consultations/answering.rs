@@ -479,3 +479,55 @@ async fn many_first_submissions_at_once_from_one_account_all_succeed() {
         assert_eq!(p.draft, first);
     }
 }
+
+/// A change made from "check your answers" that opens a question the
+/// respondent has not seen leads to it, even when it may be left blank;
+/// a change that opens nothing goes straight back.
+#[tokio::test]
+async fn a_change_that_opens_an_optional_question_leads_to_it() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let resident = resident(db, &pw).await;
+        let id = published(
+            db,
+            &officer,
+            &input("Safer streets", "", NOW, false),
+            &survey(),
+        )
+        .await;
+        let me = Respondent::Account(&resident);
+        let from = responding::FromPages {
+            client: "192.0.2.7",
+            returning: true,
+        };
+        let next_of = |posted| match posted {
+            responding::Posted::Done(next) => next,
+            _ => panic!("not saved"),
+        };
+        // "No": the optional q2 on page 2 stays hidden.
+        writes::save_page(db, me, id, 0, &raw(&[("q1", "1")]))
+            .await
+            .unwrap();
+        writes::save_page(db, me, id, 1, &raw(&[])).await.unwrap();
+
+        // Changing only the travel answer opens nothing: back to check.
+        let posted = writes::post_page(db, me, id, 0, &raw(&[("q1", "1"), ("q5", "0")]), from)
+            .await
+            .unwrap();
+        assert_eq!(next_of(posted), Next::CheckAnswers);
+
+        // "Yes" opens the optional q2, never shown before: to page 2.
+        let posted = writes::post_page(db, me, id, 0, &raw(&[("q1", "0")]), from)
+            .await
+            .unwrap();
+        assert_eq!(next_of(posted), Next::Page(1));
+
+        // Left blank on page 2, it has now been seen: back to check.
+        let posted = writes::post_page(db, me, id, 1, &raw(&[]), from)
+            .await
+            .unwrap();
+        assert_eq!(next_of(posted), Next::CheckAnswers);
+    }
+}

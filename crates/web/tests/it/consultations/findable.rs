@@ -164,7 +164,7 @@ async fn the_home_page_lists_what_is_open_with_its_closing_date() {
         assert!(!html.contains("Nothing is open for your views"));
         let (_, ar) = s.page("/?lang=ar", "").await;
         assert!(ar.contains("31 يوليو 2099 الساعة 5 مساءً"), "{ar}");
-        assert!(ar.contains("مفتوحة لآرائكم الآن"));
+        assert!(ar.contains("مفتوحة لرأيك الآن"));
     }
 }
 
