@@ -40,6 +40,11 @@ pub enum ConsultationError {
     Withdrawn {
         at: cohesion_domain::timestamp::Timestamp,
     },
+    /// The results of a published consultation, asked for by someone who
+    /// may see them only once they are published: the pages say "not
+    /// published yet" rather than "not found".
+    #[error("results not published")]
+    ResultsNotPublished,
 }
 
 /// Consultation `id` with its survey, or "not found".

@@ -8,8 +8,8 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::translation::key;
+use cohesion_domain::ErrorCode;
 use cohesion_insight::disclosure::SmallBaseRules;
-use cohesion_services::consultations::reading;
 use cohesion_services::consultations::results::{self, Line, Results};
 use cohesion_services::permissions::may;
 use cohesion_ui::consultations::{Bar, ResultView, ResultsPage};
@@ -234,10 +234,9 @@ pub async fn results_page(
     let id = path_id(&id)?;
     let viewer = ctx.user.0.as_ref();
     let path = format!("/consultations/{id}/results");
-    if !may(viewer, Action::Analyse) {
+    let (r, langs) = match results_in_language(&ctx, &client, id).await {
         // Before publication the public is told so, not "not found".
-        let v = reading::view(&ctx.state.db, viewer, id).await?;
-        if v.consultation.results_published_at.is_none() {
+        Err(e) if e.info.code == ErrorCode::NotPublished => {
             let page = notice(
                 &ctx,
                 &path,
@@ -251,8 +250,8 @@ pub async fn results_page(
             .await?;
             return respond(StatusCode::OK, page, None);
         }
-    }
-    let (r, langs) = results_in_language(&ctx, &client, id).await?;
+        other => other?,
+    };
     let mut ui = ctx.chrome_for(&path, "results-title").await?;
     let title = langs.shown(key::TITLE, &r.consultation.title);
     ui.title = ctx.phrase("results-title-of", &[("title", Value::Shown(&title))]);

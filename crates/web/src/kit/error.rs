@@ -174,6 +174,11 @@ impl From<ConsultationError> for AppError {
             ConsultationError::Withdrawn { .. } => {
                 Self::status(StatusCode::GONE, ErrorCode::ConsultationWithdrawn)
             }
+            // The results page says so in words; elsewhere (the API, the
+            // CSV) there is nothing to give yet.
+            ConsultationError::ResultsNotPublished => {
+                Self::status(StatusCode::NOT_FOUND, ErrorCode::NotPublished)
+            }
         }
     }
 }

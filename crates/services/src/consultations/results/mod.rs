@@ -25,8 +25,7 @@ use uuid::Uuid;
 
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
-use crate::consultations::load;
-use crate::permissions::is_staff;
+use crate::consultations::{load, ConsultationError};
 use crate::ServiceError;
 
 /// One option's share, as far as the rules let it be shown.
@@ -275,10 +274,12 @@ fn may_see(viewer: Option<&SignedIn>, c: &Consultation) -> Result<bool, ServiceE
     if viewer.is_some_and(|v| v.roles.allows(Action::Analyse)) {
         return Ok(true);
     }
-    if c.published_at.is_some() && c.results_published_at.is_some() {
-        return Ok(false);
+    match (c.published_at, c.results_published_at, c.withdrawn_at) {
+        (Some(_), Some(_), _) => Ok(false),
+        (Some(_), None, _) => Err(ConsultationError::ResultsNotPublished.into()),
+        (None, _, Some(at)) => Err(ConsultationError::Withdrawn { at }.into()),
+        (None, _, None) => Err(ServiceError::NotFound),
     }
-    Err(ServiceError::NotFound)
 }
 
 /// Records, in its own transaction, that `me` saw special-category data
@@ -308,12 +309,8 @@ pub async fn results(
 ) -> Result<Results, ServiceError> {
     let mut c = db.acquire().await?;
     let (consultation, survey) = load(c.conn(), id).await?;
-    if consultation.published_at.is_none()
-        && !is_staff(viewer)
-        && !viewer.is_some_and(|v| v.roles.allows(Action::Analyse))
-    {
-        return Err(ServiceError::NotFound);
-    }
+    // One read decides it all: staff who analyse see everything; anyone
+    // else learns whether the results are out, or the consultation gone.
     let staff = may_see(viewer, &consultation)?;
     let special_allowed = viewer.is_some_and(|v| v.roles.allows(Action::ViewSpecialCategory));
     let (published, weighting) = match publication(c.conn(), &consultation, &survey).await? {

@@ -103,6 +103,11 @@ async fn withdrawing_a_consultation_asks_keeps_its_responses_and_its_address_say
         assert_eq!(res.status(), 410);
         let body: serde_json::Value = res.json().await.unwrap();
         assert_eq!(body["code"], "consultation_withdrawn");
+        // Its results too are gone, not unknown, on the page and the API.
+        let (status, _) = s.page(&format!("/consultations/{id}/results"), "").await;
+        assert_eq!(status, 410);
+        let res = s.get(&format!("/api/v1/consultations/{id}/results")).await;
+        assert_eq!(res.status(), 410);
         // Staff still see it, to publish it again.
         assert_eq!(
             s.page(&format!("/consultations/{id}"), &officer).await.0,
