@@ -172,7 +172,8 @@ pub struct ValidationError {
     pub field: &'static str,
     pub code: ErrorCode,
     /// What the message needs to know beyond the code, for the few codes
-    /// whose message names a value (when the clocks change).
+    /// whose message names a value (when the clocks change, which option
+    /// of the margins).
     pub detail: Option<ErrorDetail>,
 }
 
@@ -181,6 +182,9 @@ pub struct ValidationError {
 pub enum ErrorDetail {
     /// The clock change that skips or doubles the time entered.
     ClockChange(ClockChange),
+    /// Which line of the population margins is wrong, and how (the
+    /// message names the question and the option).
+    Margin(crate::analysis::weighting::MarginProblem),
 }
 
 impl ValidationError {
