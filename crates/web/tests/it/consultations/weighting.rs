@@ -100,7 +100,7 @@ async fn weighting_says_in_words_how_it_went_and_scales_weights_to_a_mean_of_one
         assert!(!has_exponent(report(&html)), "no raw floats");
         assert!(html.contains("Weighted: <bdi lang=\"en\">How effective"));
         // The language link keeps the margins.
-        assert!(html.contains("weighting?margins=q4%3A+20%2C+20%2C+20%2C+20%2C+20&amp;lang=ar"));
+        assert!(html.contains("weighting?margins=q4%3A+20%2C+20%2C+20%2C+20%2C+20&#38;lang=ar"));
 
         // Two questions take several rounds.
         let two = "q4: 20, 20, 20, 20, 20\nq2: 30, 50, 20";
@@ -167,7 +167,7 @@ async fn margins_that_cannot_be_used_are_named_by_question_and_option() {
                 "Enter the target share for ‘Not very effective’ (How effective would small grants to local groups be?) as a number",
             ),
             (
-                "q4: 20, 20, 20, 20, 120",
+                "q4: 20, 20, 20, 120, 20",
                 "The target share for ‘Not at all effective’ (How effective would small grants to local groups be?) must be between 0 and 100",
             ),
             (
