@@ -64,7 +64,12 @@ pub fn shares(
     let columns = counts.first().map_or(0, Vec::len);
     let row_bases: Vec<u64> = counts.iter().map(|row| row.iter().sum()).collect();
     let column_bases: Vec<u64> = (0..columns)
-        .map(|j| counts.iter().map(|row| row.get(j).copied().unwrap_or(0)).sum())
+        .map(|j| {
+            counts
+                .iter()
+                .map(|row| row.get(j).copied().unwrap_or(0))
+                .sum()
+        })
         .collect();
     shown
         .iter()

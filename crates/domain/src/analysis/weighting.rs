@@ -122,9 +122,7 @@ pub fn parse_margins(
         if out.len() == MAX_MARGINS {
             return Err(fail(MarginFault::TooMany));
         }
-        let (id, rest) = line
-            .split_once(':')
-            .ok_or(fail(MarginFault::NoColon))?;
+        let (id, rest) = line.split_once(':').ok_or(fail(MarginFault::NoColon))?;
         let id = id.trim();
         let q = survey
             .question(id)
@@ -398,10 +396,7 @@ mod tests {
 
     #[test]
     fn convergence_is_told_in_rounds_and_tenths_of_a_point() {
-        assert_eq!(
-            settling(true, 7, 3.05e-16),
-            Settling::Settled { rounds: 7 }
-        );
+        assert_eq!(settling(true, 7, 3.05e-16), Settling::Settled { rounds: 7 });
         assert_eq!(
             settling(false, 100, 0.003_04),
             Settling::Unsettled {

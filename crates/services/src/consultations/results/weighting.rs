@@ -187,28 +187,34 @@ pub fn staff_cells(tally: &WeightedTally, rules: SmallBaseRules) -> Vec<Weighted
 
 /// Why raking refused the margins, as a problem of the margins: an
 /// option with a share that nobody chose names its line and option.
-fn raking_problem(e: &cohesion_insight::raking::RakingError, specs: &[MarginSpec]) -> ValidationError {
+fn raking_problem(
+    e: &cohesion_insight::raking::RakingError,
+    specs: &[MarginSpec],
+) -> ValidationError {
     use cohesion_insight::raking::RakingError;
     match e {
         RakingError::NoRespondents => MarginProblem::new(0, MarginFault::NobodyLeft).error(),
         RakingError::EmptyCategory { margin, category } => {
             // Raking counts only the options with a share; the analyst
             // counts every option of the line.
-            let found = specs.iter().find(|s| s.question_id == *margin).and_then(|s| {
-                let option = s
-                    .targets
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| t.is_some())
-                    .nth(*category)?
-                    .0;
-                Some(MarginProblem::new(
-                    s.line,
-                    MarginFault::NobodyChose {
-                        option: u32::try_from(option).ok()?,
-                    },
-                ))
-            });
+            let found = specs
+                .iter()
+                .find(|s| s.question_id == *margin)
+                .and_then(|s| {
+                    let option = s
+                        .targets
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, t)| t.is_some())
+                        .nth(*category)?
+                        .0;
+                    Some(MarginProblem::new(
+                        s.line,
+                        MarginFault::NobodyChose {
+                            option: u32::try_from(option).ok()?,
+                        },
+                    ))
+                });
             match found {
                 Some(p) => p.error(),
                 None => ValidationError::new("margins", ErrorCode::WeightingEmptyCategory),

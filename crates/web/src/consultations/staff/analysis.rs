@@ -136,7 +136,12 @@ fn filter(
     };
     let shares = CellShare::ALL
         .iter()
-        .map(|s| (s.key().to_owned(), ctx.t(&format!("analysis-show-{}", s.key()))))
+        .map(|s| {
+            (
+                s.key().to_owned(),
+                ctx.t(&format!("analysis-show-{}", s.key())),
+            )
+        })
         .collect();
     Filter {
         action,

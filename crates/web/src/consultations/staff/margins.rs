@@ -47,9 +47,10 @@ pub(super) fn margin_message(
         MarginFault::MissingShare { option } => at.of_option("weighting-error-missing", option),
         MarginFault::NotANumber { option } => at.of_option("weighting-error-not-number", option),
         MarginFault::OutOfRange { option } => at.of_option("weighting-error-out-of-range", option),
-        MarginFault::TooManyShares { options } => {
-            at.say("weighting-error-too-many-shares", &[("options", options.into())])
-        }
+        MarginFault::TooManyShares { options } => at.say(
+            "weighting-error-too-many-shares",
+            &[("options", options.into())],
+        ),
         MarginFault::Total { tenths } => at.say(
             "weighting-error-total",
             &[("total", tenths_text(tenths).into())],
@@ -72,10 +73,8 @@ impl Named<'_> {
     /// the id typed when it names none) and `args`.
     fn say(&self, message: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let question = self.question.map_or(self.id, |q| q.text.as_str());
-        let mut all: Vec<(&str, FluentValue<'_>)> = vec![
-            ("line", self.line.into()),
-            ("question", question.into()),
-        ];
+        let mut all: Vec<(&str, FluentValue<'_>)> =
+            vec![("line", self.line.into()), ("question", question.into())];
         all.extend(args.iter().cloned());
         self.ctx.locale().t_args(message, &all)
     }

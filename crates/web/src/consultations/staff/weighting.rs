@@ -40,10 +40,7 @@ pub async fn weighting(
     let margins = q.margins.as_deref().unwrap_or_default();
     page.ui.keep_query(&query(&[("margins", margins)]));
     // Weighting is reached from the crosstabs and beside them on Manage.
-    page.back = Some((
-        format!("/staff/consultations/{id}/analysis"),
-        ctx.t("back"),
-    ));
+    page.back = Some((format!("/staff/consultations/{id}/analysis"), ctx.t("back")));
     page.lead = lead(&ctx, &v.survey);
     let path = format!("/staff/consultations/{id}/weighting");
     let filter = |errors: &[FieldError]| Filter {

@@ -37,7 +37,9 @@ async fn counted(s: &Server, id: &str) -> Vec<Vec<u64>> {
 
 /// The markup between `open` and `close` after the first `open`.
 fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
-    let start = html.find(open).unwrap_or_else(|| panic!("{open} in {html}"));
+    let start = html
+        .find(open)
+        .unwrap_or_else(|| panic!("{open} in {html}"));
     let rest = &html[start..];
     &rest[..rest.find(close).unwrap_or(rest.len())]
 }
@@ -142,10 +144,15 @@ async fn crosstabs_show_row_or_column_shares_or_counts_and_mark_hidden_cells() {
 
         // Row percentages, each over its count; hidden cells as "[c]",
         // which the key explains.
-        let (status, html) = s.page(&format!("{path}?rows=q1&columns=q2&show=row"), &li).await;
+        let (status, html) = s
+            .page(&format!("{path}?rows=q1&columns=q2&show=row"), &li)
+            .await;
         assert_eq!(status, 200);
         let (hidden, with_share) = check_cells(&html, &counts, CellShare::Row);
-        assert!(hidden > 0 && with_share > 0, "{hidden} hidden, {with_share} with a share");
+        assert!(
+            hidden > 0 && with_share > 0,
+            "{hidden} hidden, {with_share} with a share"
+        );
         let key = between(&html, "app-figures-key", "</ul>");
         assert!(key.contains("Each cell is a share of its row"), "{key}");
         assert!(key.contains(
@@ -160,7 +167,9 @@ async fn crosstabs_show_row_or_column_shares_or_counts_and_mark_hidden_cells() {
         assert!(between(&html, "<thead", "</thead>").contains("Strong, connected communities"));
 
         // Column percentages: the same cells, of their columns.
-        let (status, html) = s.page(&format!("{path}?rows=q1&columns=q2&show=column"), &li).await;
+        let (status, html) = s
+            .page(&format!("{path}?rows=q1&columns=q2&show=column"), &li)
+            .await;
         assert_eq!(status, 200);
         check_cells(&html, &counts, CellShare::Column);
         assert!(html.contains("Each cell is a share of its column"));
@@ -170,12 +179,17 @@ async fn crosstabs_show_row_or_column_shares_or_counts_and_mark_hidden_cells() {
         assert_eq!(body_cells(&plain), body_cells(&html));
 
         // Counts only: no percentages at all.
-        let (status, html) = s.page(&format!("{path}?rows=q1&columns=q2&show=counts"), &li).await;
+        let (status, html) = s
+            .page(&format!("{path}?rows=q1&columns=q2&show=counts"), &li)
+            .await;
         assert_eq!(status, 200);
         check_cells(&html, &counts, CellShare::Counts);
         assert!(!between(&html, "<tbody", "</tbody>").contains('%'));
         assert!(html.contains("Each cell is the number of people who gave both"));
-        assert!(html.contains(r#"value="counts" checked"#), "the choice is kept");
+        assert!(
+            html.contains(r#"value="counts" checked"#),
+            "the choice is kept"
+        );
 
         // Switching language keeps the questions and the choice.
         // (Askama writes "&" in attributes as "&#38;".)
@@ -229,8 +243,15 @@ async fn in_arabic_figures_keep_together_and_english_options_are_marked() {
         assert!(body.contains("<span aria-hidden=\"true\">[م]</span>"));
         // The questions, written in English, are marked so in the lists
         // and in the headings; the form's own words are not.
-        let rows = between(&html, "<select class=\"govuk-select\" id=\"rows\"", "</select>");
-        assert!(rows.contains(r#"<option value="">اختر سؤالًا</option>"#), "{rows}");
+        let rows = between(
+            &html,
+            "<select class=\"govuk-select\" id=\"rows\"",
+            "</select>",
+        );
+        assert!(
+            rows.contains(r#"<option value="">اختر سؤالًا</option>"#),
+            "{rows}"
+        );
         assert!(
             rows.contains(r#"<option value="q1" lang="en" dir="ltr" selected>q1: Strong, connected communities"#),
             "{rows}"
@@ -241,8 +262,15 @@ async fn in_arabic_figures_keep_together_and_english_options_are_marked() {
 
         // In English, options are in the page's language: no marks.
         let (_, html) = s.page(&path, &format!("{li}; cohesion_lang=en")).await;
-        let rows = between(&html, "<select class=\"govuk-select\" id=\"rows\"", "</select>");
-        assert!(rows.contains(r#"<option value="q1" selected>q1: Strong"#), "{rows}");
+        let rows = between(
+            &html,
+            "<select class=\"govuk-select\" id=\"rows\"",
+            "</select>",
+        );
+        assert!(
+            rows.contains(r#"<option value="q1" selected>q1: Strong"#),
+            "{rows}"
+        );
     }
 }
 
@@ -254,10 +282,15 @@ async fn the_crosstab_form_names_what_is_missing_or_wrong() {
         let path = format!("/staff/consultations/{id}/analysis");
 
         // Sent with nothing chosen: both fields named, no table.
-        let (status, html) = s.page(&format!("{path}?rows=&columns=&show=column"), &li).await;
+        let (status, html) = s
+            .page(&format!("{path}?rows=&columns=&show=column"), &li)
+            .await;
         assert_eq!(status, 422);
         let summary = between(&html, "govuk-error-summary", "</ul>");
-        assert!(summary.contains(r##"<a href="#rows">Choose a question for the rows</a>"##), "{summary}");
+        assert!(
+            summary.contains(r##"<a href="#rows">Choose a question for the rows</a>"##),
+            "{summary}"
+        );
         assert!(summary.contains(r##"<a href="#columns">Choose a question for the columns</a>"##));
         assert!(html.contains(r#"<p id="rows-error" class="govuk-error-message">"#));
         assert!(!html.contains("<table"));
@@ -272,9 +305,18 @@ async fn the_crosstab_form_names_what_is_missing_or_wrong() {
         // The same question twice; a written answer; a forged id; a
         // forged choice of what cells show.
         for (query, message) in [
-            ("rows=q1&columns=q1", "Choose a question for the columns from the list, other than the one for the rows"),
-            ("rows=q7&columns=q1", "Choose a question for the rows from the list"),
-            ("rows=q1&columns=q99", "Choose a question for the columns from the list"),
+            (
+                "rows=q1&columns=q1",
+                "Choose a question for the columns from the list, other than the one for the rows",
+            ),
+            (
+                "rows=q7&columns=q1",
+                "Choose a question for the rows from the list",
+            ),
+            (
+                "rows=q1&columns=q99",
+                "Choose a question for the columns from the list",
+            ),
             ("rows=q1&columns=q2&show=pie", "Choose what each cell shows"),
         ] {
             let (status, html) = s.page(&format!("{path}?{query}"), &li).await;
@@ -285,13 +327,19 @@ async fn the_crosstab_form_names_what_is_missing_or_wrong() {
 
         // In Arabic, the same in Arabic.
         let (status, html) = s
-            .page(&format!("{path}?rows=&columns="), &format!("{li}; cohesion_lang=ar"))
+            .page(
+                &format!("{path}?rows=&columns="),
+                &format!("{li}; cohesion_lang=ar"),
+            )
             .await;
         assert_eq!(status, 422);
         assert!(html.contains("اختر سؤالًا للصفوف") && html.contains("اختر سؤالًا للأعمدة"));
 
         // Residents may not look.
         let (tom, _) = s.sign_in(TOM, DEMO_PASSWORD).await;
-        assert_eq!(s.page(&format!("{path}?rows=q1&columns=q2"), &tom).await.0, 403);
+        assert_eq!(
+            s.page(&format!("{path}?rows=q1&columns=q2"), &tom).await.0,
+            403
+        );
     }
 }

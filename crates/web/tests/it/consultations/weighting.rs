@@ -205,6 +205,9 @@ async fn margins_that_cannot_be_used_are_named_by_question_and_option() {
         assert_eq!(status, 422);
         assert!(html.contains("أدخل حصة مستهدفة للخيار «"), "{html}");
         assert!(html.contains("(What is your age?)"));
-        assert!(!html.contains("35 to 44"), "the option in the reader's language");
+        assert!(
+            !html.contains("35 to 44"),
+            "the option in the reader's language"
+        );
     }
 }
