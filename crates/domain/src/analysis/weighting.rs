@@ -14,7 +14,8 @@
 //! whether the weights settled ([`settling`]) and how far they reach,
 //! scaled to a mean of 1 ([`normalised_range`]).
 
-use crate::error::{ErrorCode, ErrorDetail, ValidationError};
+use crate::error::ValidationError;
+pub use crate::error::{MarginFault, MarginProblem};
 use crate::survey::model::{QuestionKind, SurveyDefinition};
 
 pub const MAX_MARGINS: usize = 4;
@@ -31,78 +32,6 @@ pub struct MarginSpec {
     pub line: u32,
     /// Fractions of 1 that add up to 1; `None` leaves the option out.
     pub targets: Vec<Option<f64>>,
-}
-
-/// What is wrong with the margins, and on which line of the box (counted
-/// from 1; 0 where no one line is to blame).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MarginProblem {
-    pub line: u32,
-    pub fault: MarginFault,
-}
-
-/// What is wrong with a line of margins. Options are counted from 0.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MarginFault {
-    /// No line gives any shares.
-    Empty,
-    /// More questions than [`MAX_MARGINS`].
-    TooMany,
-    /// No colon between the question's id and its shares.
-    NoColon,
-    /// The id names no question of the survey.
-    UnknownQuestion,
-    /// The question is not one answered with a single option.
-    NotSingleChoice,
-    /// The question has a line already.
-    Repeated,
-    /// The option has no share.
-    MissingShare { option: u32 },
-    /// The option's share is not a number.
-    NotANumber { option: u32 },
-    /// The option's share is under 0 or over 100.
-    OutOfRange { option: u32 },
-    /// More shares than the question's `options`.
-    TooManyShares { options: u32 },
-    /// The shares add up to this many tenths of a percent, not 100 %.
-    Total { tenths: u32 },
-    /// The option has a share but no respondent chose it, so nobody can
-    /// stand for it (found when weighting).
-    NobodyChose { option: u32 },
-    /// No respondent answered every question weighted by with an option
-    /// that has a share (found when weighting).
-    NobodyLeft,
-}
-
-impl MarginFault {
-    /// The stable code of the problem; the detail says the rest.
-    pub const fn code(self) -> ErrorCode {
-        match self {
-            MarginFault::Empty | MarginFault::NobodyLeft => ErrorCode::FieldRequired,
-            MarginFault::TooMany => ErrorCode::FieldTooLong,
-            MarginFault::NoColon => ErrorCode::BadRequest,
-            MarginFault::UnknownQuestion => ErrorCode::UnknownQuestion,
-            MarginFault::NotSingleChoice
-            | MarginFault::Repeated
-            | MarginFault::MissingShare { .. }
-            | MarginFault::TooManyShares { .. } => ErrorCode::InvalidChoice,
-            MarginFault::NotANumber { .. }
-            | MarginFault::OutOfRange { .. }
-            | MarginFault::Total { .. } => ErrorCode::OutOfRange,
-            MarginFault::NobodyChose { .. } => ErrorCode::WeightingEmptyCategory,
-        }
-    }
-}
-
-impl MarginProblem {
-    pub const fn new(line: u32, fault: MarginFault) -> Self {
-        MarginProblem { line, fault }
-    }
-
-    /// The problem as the `margins` field's validation error.
-    pub const fn error(self) -> ValidationError {
-        ValidationError::new("margins", self.fault.code()).with_detail(ErrorDetail::Margin(self))
-    }
 }
 
 /// Parses and checks margins against the survey: single-answer choice
@@ -274,6 +203,7 @@ pub fn tenths_text(tenths: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::{ErrorCode, ErrorDetail};
     use crate::survey::model::tests::sample;
 
     fn fault(raw: &str) -> MarginProblem {
