@@ -172,7 +172,8 @@ pub struct ValidationError {
     pub field: &'static str,
     pub code: ErrorCode,
     /// What the message needs to know beyond the code, for the few codes
-    /// whose message names a value (when the clocks change).
+    /// whose message names a value (when the clocks change, which option
+    /// of the margins).
     pub detail: Option<ErrorDetail>,
 }
 
@@ -181,6 +182,9 @@ pub struct ValidationError {
 pub enum ErrorDetail {
     /// The clock change that skips or doubles the time entered.
     ClockChange(ClockChange),
+    /// Which line of the population margins is wrong, and how (the
+    /// message names the question and the option).
+    Margin(MarginProblem),
 }
 
 impl ValidationError {
@@ -221,5 +225,79 @@ impl ClockChange {
     /// The first wall-clock time after it that is safe again.
     pub fn first_safe(&self) -> PrimitiveDateTime {
         self.from.max(self.to)
+    }
+}
+
+/// What is wrong with the population margins an analyst typed (see
+/// `analysis::weighting`), and on which line of the box (counted from 1;
+/// 0 where no one line is to blame).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarginProblem {
+    pub line: u32,
+    pub fault: MarginFault,
+}
+
+/// What is wrong with a line of margins. Options are counted from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarginFault {
+    /// No line gives any shares.
+    Empty,
+    /// More questions than weighting takes
+    /// (`analysis::weighting::MAX_MARGINS`).
+    TooMany,
+    /// No colon between the question's id and its shares.
+    NoColon,
+    /// The id names no question of the survey.
+    UnknownQuestion,
+    /// The question is not one answered with a single option.
+    NotSingleChoice,
+    /// The question has a line already.
+    Repeated,
+    /// The option has no share.
+    MissingShare { option: u32 },
+    /// The option's share is not a number.
+    NotANumber { option: u32 },
+    /// The option's share is under 0 or over 100.
+    OutOfRange { option: u32 },
+    /// More shares than the question's `options`.
+    TooManyShares { options: u32 },
+    /// The shares add up to this many tenths of a percent, not 100 %.
+    Total { tenths: u32 },
+    /// The option has a share but no respondent chose it, so nobody can
+    /// stand for it (found when weighting).
+    NobodyChose { option: u32 },
+    /// No respondent answered every question weighted by with an option
+    /// that has a share (found when weighting).
+    NobodyLeft,
+}
+
+impl MarginFault {
+    /// The stable code of the problem; the detail says the rest.
+    pub const fn code(self) -> ErrorCode {
+        match self {
+            MarginFault::Empty | MarginFault::NobodyLeft => ErrorCode::FieldRequired,
+            MarginFault::TooMany => ErrorCode::FieldTooLong,
+            MarginFault::NoColon => ErrorCode::BadRequest,
+            MarginFault::UnknownQuestion => ErrorCode::UnknownQuestion,
+            MarginFault::NotSingleChoice
+            | MarginFault::Repeated
+            | MarginFault::MissingShare { .. }
+            | MarginFault::TooManyShares { .. } => ErrorCode::InvalidChoice,
+            MarginFault::NotANumber { .. }
+            | MarginFault::OutOfRange { .. }
+            | MarginFault::Total { .. } => ErrorCode::OutOfRange,
+            MarginFault::NobodyChose { .. } => ErrorCode::WeightingEmptyCategory,
+        }
+    }
+}
+
+impl MarginProblem {
+    pub const fn new(line: u32, fault: MarginFault) -> Self {
+        MarginProblem { line, fault }
+    }
+
+    /// The problem as the `margins` field's validation error.
+    pub const fn error(self) -> ValidationError {
+        ValidationError::new("margins", self.fault.code()).with_detail(ErrorDetail::Margin(self))
     }
 }

@@ -247,7 +247,7 @@ mod tests {
     fn change(e: &ValidationError) -> ClockChange {
         match e.detail {
             Some(ErrorDetail::ClockChange(c)) => c,
-            None => panic!("no clock change in {e:?}"),
+            _ => panic!("no clock change in {e:?}"),
         }
     }
 

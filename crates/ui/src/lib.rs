@@ -19,6 +19,7 @@ pub use askama::Template;
 pub use kit::chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, NavLink, UserBox};
 pub use kit::components::ComponentTexts;
 pub use kit::dates::When;
+pub use kit::figures::{Figure, FigureRow, FigureTable, KeyLine};
 pub use kit::forms::{ErrorLink, Field, FieldError, FormPage};
 pub use kit::listing::{Listing, ListingGroup, ListingItem, ManagePage};
 pub use kit::markdown;

@@ -1,13 +1,15 @@
 //! What officers and analysts make of a survey's results, as opposed to
 //! the survey itself ([`crate::survey`]): the statements they write on
-//! the figures, the themes they settle for long answers, the population
-//! margins results are weighted to, and which results they publish.
+//! the figures, what a crosstab's cells show, the themes they settle for
+//! long answers, the population margins results are weighted to, and
+//! which results they publish.
 //!
 //! Every rule here reads a survey but none changes how it is asked,
 //! answered or counted, so a new kind of analysis is a module here and
 //! the survey's structure stays put.
 
 pub mod combined;
+pub mod crosstab;
 pub mod findings;
 pub mod publication;
 pub mod themes;

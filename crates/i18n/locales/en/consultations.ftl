@@ -296,33 +296,85 @@ done-stage-removed = The stage was removed.
 analysis-title = Analysis
 analysis-title-of = Analysis: { $title }
 analysis-lead = Choose two questions to see how people who answered one way answered the other. Small counts are hidden as on the results page.
-analysis-rows = Rows
-analysis-columns = Columns
+analysis-rows = Question for the rows
+analysis-columns = Question for the columns
 analysis-choose = Choose a question
+analysis-show-label = What each cell shows
+analysis-show-column = Its share of the column (column percentages), with the count
+analysis-show-row = Its share of the row (row percentages), with the count
+analysis-show-counts = The count only
 analysis-show = Show the table
 analysis-total = Total
 analysis-caption = { $rows } by { $columns }
+analysis-cell-count = ({ $count })
+analysis-key-column = Each cell is a share of its column: of the people who gave the column’s answer, the percentage who gave the row’s. Under it, in brackets, how many people that is. Percentages are rounded, so a column may not add up to exactly 100%.
+analysis-key-row = Each cell is a share of its row: of the people who gave the row’s answer, the percentage who gave the column’s. Under it, in brackets, how many people that is. Percentages are rounded, so a row may not add up to exactly 100%.
+analysis-key-counts = Each cell is the number of people who gave both the row’s answer and the column’s.
+analysis-key-small-column = A column of fewer than { $count } people shows counts only: too few for percentages.
+analysis-key-small-row = A row of fewer than { $count } people shows counts only: too few for percentages.
+analysis-key-several = One of these questions lets people pick more than one answer: someone who picked two is counted under both.
+
+## Figures in the analysts' tables
+
+figure-percent = { $percent }%
+figure-percent-under-one = <1%
+figure-percent-over-ninety-nine = >99%
+# The symbol of a hidden figure (as statistics offices write it); the key
+# under each table says what it means.
+figure-hidden-symbol = {"[c]"}
+figure-hidden-key = Hidden: fewer than { $count } people, or hidden with another figure so that it cannot be worked out from the totals.
 
 ## Weighting (staff)
 
 weighting-title = Weighted results
 weighting-title-of = Weighted results: { $title }
-weighting-lead = Weight the answers to the population by raking: give the population share of each option of one or more single-answer questions. Weighted figures are labelled as such, and their ranges use the effective base, which weighting makes smaller. Questions you can weight by, with their number of options:
+weighting-lead = Weight the answers to the population by raking: give the population share of each option of one or more single-answer questions. Weighted figures are labelled as such, and their ranges use the effective base, which weighting makes smaller. The questions you can weight by, each with its options in the order to give their shares:
+weighting-question = { $id }: { $question } ({ $options })
 weighting-margins = Population margins
 weighting-margins-hint = One line per question: its id, a colon, then the share of each option in percent, in order, with - for an option to leave out. For example: q8: 4, 14, 17, 17, 16, 13, 10, 9, -
 weighting-apply = Weight the results
 weighting-included = Respondents weighted
 weighting-excluded = Respondents left out (no answer, or an option left out)
-weighting-converged = Converged
-weighting-iterations = rounds
-weighting-max-error = Largest remaining gap to a target
+weighting-converged = Did the weights settle?
+weighting-settled-at-once = Yes: the answers already matched the targets, so no rounds of weighting were needed.
+weighting-settled = { $rounds ->
+    [one] The weights settled after 1 round.
+   *[other] The weights settled after { $rounds } rounds.
+}
+weighting-unsettled = { $rounds ->
+    [one] The weights did not settle after 1 round; the largest remaining gap to a target is { $gap } percentage points.
+   *[other] The weights did not settle after { $rounds } rounds; the largest remaining gap to a target is { $gap } percentage points.
+}
+weighting-unsettled-tiny = { $rounds ->
+    [one] The weights did not settle after 1 round, but every remaining gap to a target is under 0.1 percentage points.
+   *[other] The weights did not settle after { $rounds } rounds, but every remaining gap to a target is under 0.1 percentage points.
+}
 weighting-effective = Effective sample size
-weighting-range = Weights (smallest – largest)
+weighting-range = Weights, scaled to a mean of 1
+weighting-range-value = from { $smallest } to { $largest }
 weighting-trimmed = Weights trimmed in the last round
 weighting-caption = Weighted: { $question } (base { $base }, effective base { $effective })
 weighting-share = Weighted share (95% range)
 weighting-unweighted = People (unweighted)
 weighting-base-small = Base too small for a percentage
+weighting-figure-range = ({ $low }–{ $high }%)
+weighting-key = Under each weighted share, in brackets, the range the population’s share most likely lies in (95%), worked out on the effective base. People are counted unweighted.
+weighting-error-empty = Enter the population shares of at least one question, one line for each
+weighting-error-too-many = Line { $line }: weight by at most { $most } questions
+weighting-error-no-colon = Line { $line }: write the question’s id, a colon, then its shares, like q8: 10, 20, 70
+weighting-error-unknown = Line { $line }: there is no question “{ $id }” in this survey. Use an id from the list above the box
+weighting-error-not-single = “{ $question }” cannot be weighted by: choose a question answered with one option from a list
+weighting-error-repeated = “{ $question }” has more than one line: give its shares once
+weighting-error-missing = Enter a target share for ‘{ $option }’ ({ $question }), or - to leave it out
+weighting-error-not-number = Enter the target share for ‘{ $option }’ ({ $question }) as a number, like 12 or 12.5
+weighting-error-out-of-range = The target share for ‘{ $option }’ ({ $question }) must be between 0 and 100
+weighting-error-too-many-shares = { $options ->
+    [one] “{ $question }” has 1 option: give one share, for it
+   *[other] “{ $question }” has { $options } options: give one share for each, in order
+}
+weighting-error-total = Targets for “{ $question }” add up to { $total }%; they must add up to 100%
+weighting-error-nobody-chose = ‘{ $option }’ ({ $question }) has no respondents, so nobody can stand for its share of the population: leave it out with -
+weighting-error-nobody-left = Nobody who responded answered every question you weight by with an option that has a share
 
 ## Exports (staff)
 
@@ -595,6 +647,13 @@ reason-show_if_options-invalid_choice = Give the numbers of the options that sho
 reason-question-invalid_choice = Choose the question the figure comes from
 reason-row-invalid_choice = Choose one of the question’s rows
 reason-option-invalid_choice = Choose one of the question’s options
+reason-rows-field_required = Choose a question for the rows
+reason-columns-field_required = Choose a question for the columns
+reason-rows-unknown_question = Choose a question for the rows from the list
+reason-columns-unknown_question = Choose a question for the columns from the list
+reason-rows-invalid_choice = Choose a question for the rows from the list
+reason-columns-invalid_choice = Choose a question for the columns from the list, other than the one for the rows
+reason-show-invalid_choice = Choose what each cell shows
 
 ## Withdrawn, not yet published, and asking before withdrawing (ADR 22)
 

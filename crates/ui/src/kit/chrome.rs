@@ -102,6 +102,20 @@ impl<'a> Chrome<'a> {
         }
     }
 
+    /// Keeps `query` (encoded, without `lang`) in the language links, so
+    /// that switching language keeps what the page was asked to show (the
+    /// questions of a crosstab, the margins of a weighting).
+    pub fn keep_query(&mut self, query: &str) {
+        if query.is_empty() {
+            return;
+        }
+        for l in &mut self.languages {
+            if let Some((path, lang)) = l.href.split_once('?') {
+                l.href = format!("{path}?{query}&{lang}");
+            }
+        }
+    }
+
     /// Marks the site name as written in `lang` (when it fell back).
     pub fn with_site_lang(mut self, lang: &str) -> Self {
         self.site_lang = lang.to_owned();

@@ -50,6 +50,13 @@ pub struct Field {
     pub autocomplete: &'static str,
     /// Choices for "select" and "radios": value and label.
     pub options: Vec<(String, String)>,
+    /// The language and direction of each option's label where it is not
+    /// the page's (an officer's English question in an Arabic page), by
+    /// the option's place; `None` (or no entry) for the page's language.
+    pub option_langs: Vec<Option<(String, &'static str)>>,
+    /// The direction of what is typed, where it is not the page's ("ltr"
+    /// for ids and figures typed in an Arabic page; "" for the page's).
+    pub dir: &'static str,
     /// The ids of the hint and error, for `aria-describedby`.
     pub describedby: String,
 }
@@ -70,6 +77,8 @@ impl Field {
             error: None,
             autocomplete,
             options: Vec::new(),
+            option_langs: Vec::new(),
+            dir: "",
             describedby: String::new(),
         }
     }
@@ -85,6 +94,25 @@ impl Field {
             options,
             ..Self::new(name, kind, "off", label)
         }
+    }
+
+    /// Marks the options' labels with their language and direction
+    /// where they are not the page's (see `option_langs`).
+    pub fn option_langs(mut self, langs: Vec<Option<(String, &'static str)>>) -> Self {
+        self.option_langs = langs;
+        self
+    }
+
+    /// The language and direction of option `i`'s label, if not the page's.
+    pub fn option_lang(&self, i: usize) -> Option<&(String, &'static str)> {
+        self.option_langs.get(i).and_then(Option::as_ref)
+    }
+
+    /// What is typed here reads left to right whatever the page's
+    /// direction (ids and figures).
+    pub fn left_to_right(mut self) -> Self {
+        self.dir = "ltr";
+        self
     }
 
     pub fn hint(mut self, hint: String) -> Self {

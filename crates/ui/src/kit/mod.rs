@@ -1,13 +1,14 @@
 //! What every feature's pages are made of: the chrome around each page,
-//! form fields and error summaries, summaries, tables and report pages,
-//! Markdown, texts marked with their language and the messages they are
-//! placed in, dates in `<time>`, the texts of the front end's components,
-//! and the notice, confirmation and error pages. The crate root re-exports
-//! all of it.
+//! form fields and error summaries, summaries, tables (of figures too)
+//! and report pages, Markdown, texts marked with their language and the
+//! messages they are placed in, dates in `<time>`, the texts of the front
+//! end's components, and the notice, confirmation and error pages. The
+//! crate root re-exports all of it.
 
 pub mod chrome;
 pub mod components;
 pub mod dates;
+pub mod figures;
 pub mod forms;
 pub mod listing;
 pub mod markdown;

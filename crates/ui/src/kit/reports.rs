@@ -4,6 +4,7 @@
 
 use askama::Template;
 
+use super::figures::{Figure, FigureTable};
 use crate::{Chrome, Field, FieldError, Phrase, Shown, When};
 
 /// One label and value, with an optional "Change" link. Either may be an
@@ -127,6 +128,8 @@ pub struct ReportPage<'a> {
     pub filter: Option<Filter>,
     pub csrf: String,
     pub actions: Vec<ActionForm>,
+    /// Tables of figures (a crosstab, weighted shares), before `tables`.
+    pub figures: Vec<FigureTable>,
     pub tables: Vec<Table>,
     /// Links to related pages, listed after the tables.
     pub links: Vec<(String, Phrase)>,
@@ -145,6 +148,7 @@ impl<'a> ReportPage<'a> {
             filter: None,
             csrf: String::new(),
             actions: Vec::new(),
+            figures: Vec::new(),
             tables: Vec::new(),
             links: Vec::new(),
             next: None,

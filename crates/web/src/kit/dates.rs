@@ -360,7 +360,7 @@ mod tests {
         let e: ValidationError = zone.parse("opens_at", local).unwrap_err();
         match e.detail {
             Some(ErrorDetail::ClockChange(c)) => c,
-            None => panic!("{e:?}"),
+            _ => panic!("{e:?}"),
         }
     }
 

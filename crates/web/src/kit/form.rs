@@ -156,7 +156,9 @@ pub fn field_messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldErr
             field: e.field,
             message: match &e.detail {
                 Some(ErrorDetail::ClockChange(change)) => ctx.dates().clock_change(change),
-                None => reason(ctx.locale(), e.field, e.code),
+                // A margin's own words need the survey: the weighting page
+                // says them; elsewhere the field's message stands.
+                Some(ErrorDetail::Margin(_)) | None => reason(ctx.locale(), e.field, e.code),
             },
         })
         .collect()

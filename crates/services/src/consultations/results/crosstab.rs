@@ -1,11 +1,12 @@
 //! Crosstabs: respondents counted by their answers to two choice
-//! questions, suppressed like every published figure.
+//! questions, suppressed like every published figure, with each cell's
+//! share of its row and of its column where the line is large enough.
 
+use cohesion_domain::analysis::crosstab::{shares, CellShare};
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::QuestionDef;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
-use cohesion_insight::proportion::Proportion;
 use cohesion_storage::consultations::answers;
 use cohesion_storage::Db;
 use uuid::Uuid;
@@ -23,10 +24,24 @@ pub struct Crosstab {
     pub columns_by: QuestionDef,
     /// Counts by [row option][column option], suppressed.
     pub cells: Vec<Vec<Option<u64>>>,
-    /// Column percentages (share of each column's base), where shown.
-    pub shares: Vec<Vec<Option<Proportion>>>,
+    /// Each shown cell's share of its row (of every respondent in the
+    /// row, hidden cells included), where the row allows percentages.
+    pub row_shares: Vec<Vec<Option<f64>>>,
+    /// The same, of its column.
+    pub column_shares: Vec<Vec<Option<f64>>>,
     pub row_totals: Vec<Option<u64>>,
     pub column_totals: Vec<Option<u64>>,
+}
+
+impl Crosstab {
+    /// The shares the analyst chose to see (none for counts only).
+    pub fn shares(&self, share: CellShare) -> Option<&[Vec<Option<f64>>]> {
+        match share {
+            CellShare::Row => Some(&self.row_shares),
+            CellShare::Column => Some(&self.column_shares),
+            CellShare::Counts => None,
+        }
+    }
 }
 
 /// Crosstab of two single-answer choice questions, for staff who analyse.
@@ -41,6 +56,7 @@ pub async fn crosstab(
     client: Option<&str>,
 ) -> Result<Crosstab, ServiceError> {
     require(me, Action::Analyse)?;
+    chosen(rows_by, columns_by)?;
     let mut tx = db.begin().await?;
     let (_, survey) = load(tx.conn(), id).await?;
     let pick = |field: &'static str, qid: &str| -> Result<QuestionDef, ServiceError> {
@@ -55,8 +71,8 @@ pub async fn crosstab(
         }
         Ok(q.clone())
     };
-    let r = pick("rows", rows_by)?;
-    let col = pick("columns", columns_by)?;
+    let r = pick("rows", rows_by.trim())?;
+    let col = pick("columns", columns_by.trim())?;
     let (nr, nc) = (r.kind.options().len(), col.kind.options().len());
     let mut table = vec![vec![0u64; nc]; nr];
     let found = answers::crosstab(
@@ -89,9 +105,30 @@ pub async fn crosstab(
     Ok(shown(r, col, &table, rules))
 }
 
+/// Both questions chosen, and not the same one twice (a question by
+/// itself only repeats its own results down a diagonal): every problem at
+/// once, so the form can name each field.
+fn chosen(rows_by: &str, columns_by: &str) -> Result<(), ServiceError> {
+    let mut problems = Vec::new();
+    if rows_by.trim().is_empty() {
+        problems.push(ValidationError::new("rows", ErrorCode::FieldRequired));
+    }
+    if columns_by.trim().is_empty() {
+        problems.push(ValidationError::new("columns", ErrorCode::FieldRequired));
+    } else if rows_by.trim() == columns_by.trim() {
+        problems.push(ValidationError::new("columns", ErrorCode::InvalidChoice));
+    }
+    match problems.len() {
+        0 => Ok(()),
+        1 => Err(problems.remove(0).into()),
+        _ => Err(ServiceError::InvalidFields(problems)),
+    }
+}
+
 /// The counted table as staff see it: cells suppressed (row and column
-/// totals shown), totals under the smallest count hidden, and column
-/// percentages where the base allows.
+/// totals shown), totals under the smallest count hidden, and each shown
+/// cell's share of its row and of its column where the line's base
+/// allows percentages.
 fn shown(
     rows_by: QuestionDef,
     columns_by: QuestionDef,
@@ -109,27 +146,16 @@ fn shown(
     );
     let hide = |n: u64| (n >= rules.min_count).then_some(n);
     let row_totals: Vec<Option<u64>> = table.iter().map(|row| hide(row.iter().sum())).collect();
-    let col_sums: Vec<u64> = (0..nc)
-        .map(|j| table.iter().map(|row| row[j]).sum())
+    let column_totals = (0..nc)
+        .map(|j| hide(table.iter().map(|row| row[j]).sum()))
         .collect();
-    let column_totals = col_sums.iter().map(|n| hide(*n)).collect();
-    let shares = cells
-        .iter()
-        .map(|row| {
-            row.iter()
-                .enumerate()
-                .map(|(j, c)| {
-                    c.filter(|_| rules.shows_percent(col_sums[j]))
-                        .and_then(|c| Proportion::wilson(c, col_sums[j]))
-                })
-                .collect()
-        })
-        .collect();
+    let base = rules.min_base_for_percent;
     Crosstab {
+        row_shares: shares(table, &cells, CellShare::Row, base),
+        column_shares: shares(table, &cells, CellShare::Column, base),
         rows_by,
         columns_by,
         cells,
-        shares,
         row_totals,
         column_totals,
     }

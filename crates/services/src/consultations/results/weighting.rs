@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use cohesion_domain::analysis::weighting::{parse_margins, MarginSpec};
+use cohesion_domain::analysis::weighting::{parse_margins, MarginFault, MarginProblem, MarginSpec};
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::QuestionDef;
@@ -75,7 +75,7 @@ pub async fn weighted(
         &rake_margins(&specs),
         RakingSettings::default(),
     )
-    .map_err(|e| ServiceError::Invalid(ValidationError::new("margins", weighting_code(&e))))?;
+    .map_err(|e| ServiceError::Invalid(raking_problem(&e, &specs)))?;
     let questions: Vec<_> = survey
         .questions()
         .filter(|q| q.kind.is_choice() && (!q.kind.is_special_category() || special_allowed))
@@ -185,11 +185,44 @@ pub fn staff_cells(tally: &WeightedTally, rules: SmallBaseRules) -> Vec<Weighted
         .collect()
 }
 
-fn weighting_code(e: &cohesion_insight::raking::RakingError) -> ErrorCode {
+/// Why raking refused the margins, as a problem of the margins: an
+/// option with a share that nobody chose names its line and option.
+fn raking_problem(
+    e: &cohesion_insight::raking::RakingError,
+    specs: &[MarginSpec],
+) -> ValidationError {
     use cohesion_insight::raking::RakingError;
     match e {
-        RakingError::NoRespondents => ErrorCode::FieldRequired,
-        RakingError::EmptyCategory { .. } => ErrorCode::WeightingEmptyCategory,
-        RakingError::WrongShape(_) | RakingError::TargetsNotWhole(_) => ErrorCode::OutOfRange,
+        RakingError::NoRespondents => MarginProblem::new(0, MarginFault::NobodyLeft).error(),
+        RakingError::EmptyCategory { margin, category } => {
+            // Raking counts only the options with a share; the analyst
+            // counts every option of the line.
+            let found = specs
+                .iter()
+                .find(|s| s.question_id == *margin)
+                .and_then(|s| {
+                    let option = s
+                        .targets
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, t)| t.is_some())
+                        .nth(*category)?
+                        .0;
+                    Some(MarginProblem::new(
+                        s.line,
+                        MarginFault::NobodyChose {
+                            option: u32::try_from(option).ok()?,
+                        },
+                    ))
+                });
+            match found {
+                Some(p) => p.error(),
+                None => ValidationError::new("margins", ErrorCode::WeightingEmptyCategory),
+            }
+        }
+        // The margins were checked before raking: these cannot happen.
+        RakingError::WrongShape(_) | RakingError::TargetsNotWhole(_) => {
+            ValidationError::new("margins", ErrorCode::OutOfRange)
+        }
     }
 }

@@ -197,6 +197,23 @@ async fn results_hide_small_counts_and_guard_special_categories() {
         assert!(matches!(e, Err(ServiceError::Forbidden)), "{e:?}");
         let e = crosstab::crosstab(db, &officer, id, "q1", "nope", rules, None).await;
         assert_eq!(code(e.unwrap_err()), ErrorCode::UnknownQuestion);
+        // Nothing chosen: both fields named at once; one question twice.
+        match crosstab::crosstab(db, &officer, id, "", " ", rules, None).await {
+            Err(ServiceError::InvalidFields(v)) => assert_eq!(
+                v.iter().map(|e| (e.field, e.code)).collect::<Vec<_>>(),
+                [
+                    ("rows", ErrorCode::FieldRequired),
+                    ("columns", ErrorCode::FieldRequired)
+                ]
+            ),
+            other => panic!("{other:?}"),
+        }
+        match crosstab::crosstab(db, &officer, id, "q1", "q1", rules, None).await {
+            Err(ServiceError::Invalid(e)) => {
+                assert_eq!((e.field, e.code), ("columns", ErrorCode::InvalidChoice))
+            }
+            other => panic!("{other:?}"),
+        }
         let plain = crosstab::crosstab(db, &officer, id, "q1", "q4", rules, None)
             .await
             .unwrap();
@@ -225,8 +242,12 @@ async fn results_hide_small_counts_and_guard_special_categories() {
         assert_eq!(x.column_totals[5], Some(20));
         assert_eq!(x.column_totals[0], None);
         assert!(
-            x.shares.iter().flatten().all(Option::is_none),
+            x.column_shares.iter().flatten().all(Option::is_none),
             "columns of 20 are too small for percentages"
+        );
+        assert!(
+            x.row_shares.iter().flatten().all(Option::is_none),
+            "and so are rows of 25, 10 and 5"
         );
         let log = audit_of(db, "special_category.view", analyst.user_id).await;
         assert_eq!(log.len(), 2);

@@ -1,24 +1,35 @@
 //! Crosstabs for staff who analyse: respondents by their answers to two
-//! choice questions.
+//! choice questions, each cell as a share of its row or of its column, or
+//! as a count, as the analyst chooses.
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_services::consultations::results::{self, crosstab};
-use cohesion_ui::{Cell, Field, Phrase, Table, Value};
+use cohesion_domain::analysis::crosstab::CellShare;
+use cohesion_domain::survey::model::{QuestionKind, SurveyDefinition};
+use cohesion_domain::ValidationError;
+use cohesion_services::consultations::results::crosstab::{self, Crosstab};
+use cohesion_services::ServiceError;
+use cohesion_ui::{
+    Field, FieldError, Figure, FigureRow, FigureTable, Filter, KeyLine, Phrase, Value,
+};
 use serde::Deserialize;
 
 use super::analysis_frame;
+use super::figures::{
+    back_to_staff, count_or_hidden, hidden_key, key_line, percent, query, withheld, written_lang,
+};
 use crate::consultations::questions::shown_options;
-use crate::consultations::wording::figure;
-use crate::kit::{respond, Analyse, AppError, ClientKey, Langs, May, PageCtx};
+use crate::kit::{field_messages, respond, Analyse, AppError, ClientKey, Langs, May, PageCtx};
 
+/// The crosstab form as sent: absent fields are a first visit, empty
+/// ones a form sent with nothing chosen.
 #[derive(Deserialize, Default)]
 pub struct AnalysisQuery {
+    rows: Option<String>,
+    columns: Option<String>,
     #[serde(default)]
-    rows: String,
-    #[serde(default)]
-    columns: String,
+    show: String,
 }
 
 /// Crosstabs for analysts and officers: respondents by their answers to
@@ -31,93 +42,216 @@ pub async fn analysis(
     Query(q): Query<AnalysisQuery>,
 ) -> Result<Response, AppError> {
     let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "analysis").await?;
-    let path = format!("/staff/consultations/{id}/analysis");
-    page.back = Some((format!("/consultations/{id}/results"), ctx.t("back")));
-    let choices: Vec<(String, String)> = std::iter::once((String::new(), ctx.t("analysis-choose")))
-        .chain(
-            v.survey
-                .questions()
-                .filter(|q| q.kind.is_choice())
-                .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text))),
-        )
-        .collect();
-    page.filter = Some(cohesion_ui::Filter {
-        action: path.clone(),
-        fields: vec![
-            Field::choice("rows", "select", ctx.t("analysis-rows"), choices.clone()).value(&q.rows),
-            Field::choice("columns", "select", ctx.t("analysis-columns"), choices)
-                .value(&q.columns),
-        ],
-        button: ctx.t("analysis-show"),
-    });
+    let rows = q.rows.as_deref().unwrap_or_default();
+    let columns = q.columns.as_deref().unwrap_or_default();
+    page.ui.keep_query(&query(&[
+        ("rows", rows),
+        ("columns", columns),
+        ("show", &q.show),
+    ]));
+    page.back = Some(back_to_staff(&ctx, &me, id));
     page.lead = vec![ctx.t("analysis-lead").into()];
-    if !q.rows.is_empty() && !q.columns.is_empty() {
-        let x = crosstab::crosstab(
+    page.links = vec![
+        (
+            format!("/staff/consultations/{id}/weighting"),
+            ctx.t("weighting-title").into(),
+        ),
+        (
+            format!("/staff/consultations/{id}/answers"),
+            ctx.t("answers-title").into(),
+        ),
+    ];
+    let mut problems: Vec<ValidationError> = Vec::new();
+    let share = CellShare::parse(&q.show).unwrap_or_else(|e| {
+        problems.push(e);
+        CellShare::default()
+    });
+    if (q.rows.is_some() || q.columns.is_some()) && problems.is_empty() {
+        let small_base = ctx.state.config.small_base;
+        let asked = crosstab::crosstab(
             &ctx.state.db,
             &me,
             id,
-            &q.rows,
-            &q.columns,
-            ctx.state.config.small_base,
+            rows,
+            columns,
+            small_base,
             Some(&client.0),
-        )
-        .await?;
-        page.tables.push(crosstab_table(&ctx, &x));
+        );
+        match asked.await {
+            Ok(x) => page.figures.push(crosstab_table(&ctx, &x, share)),
+            Err(ServiceError::Invalid(e)) => problems.push(e),
+            Err(ServiceError::InvalidFields(list)) => problems.extend(list),
+            Err(e) => return Err(e.into()),
+        }
     }
-    respond(StatusCode::OK, page, None)
+    page.errors = field_messages(&ctx, &problems);
+    let path = format!("/staff/consultations/{id}/analysis");
+    let form = CrosstabForm {
+        rows,
+        columns,
+        share,
+    };
+    page.filter = Some(filter(&ctx, &v.survey, path, &form, &page.errors));
+    let status = match page.errors.is_empty() {
+        true => StatusCode::OK,
+        // The form again, with what is wrong named above it.
+        false => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    respond(status, page, None)
 }
 
-/// The crosstab: a row per option of one question, a column per option of
-/// the other, each cell a count with its share, and the totals.
-fn crosstab_table(ctx: &PageCtx, x: &crosstab::Crosstab) -> Table {
+/// What the analyst chose, to show the form with it.
+struct CrosstabForm<'a> {
+    rows: &'a str,
+    columns: &'a str,
+    share: CellShare,
+}
+
+/// The form: the two questions, by id and text as written (marked with
+/// their language where it is not the page's), and what the cells show.
+fn filter(
+    ctx: &PageCtx,
+    survey: &SurveyDefinition,
+    action: String,
+    chosen: &CrosstabForm<'_>,
+    errors: &[FieldError],
+) -> Filter {
+    let questions: Vec<_> = survey.questions().filter(|q| q.kind.is_choice()).collect();
+    let choices: Vec<(String, String)> = std::iter::once((String::new(), ctx.t("analysis-choose")))
+        .chain(
+            questions
+                .iter()
+                .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text))),
+        )
+        .collect();
+    let written = written_lang(ctx);
+    let langs: Vec<_> = std::iter::once(None)
+        .chain(questions.iter().map(|_| written.clone()))
+        .collect();
+    let select = |name: &'static str, label: &str, value: &str| {
+        Field::choice(name, "select", ctx.t(label), choices.clone())
+            .option_langs(langs.clone())
+            .value(value)
+            .errors_from(errors)
+    };
+    let shares = CellShare::ALL
+        .iter()
+        .map(|s| {
+            (
+                s.key().to_owned(),
+                ctx.t(&format!("analysis-show-{}", s.key())),
+            )
+        })
+        .collect();
+    Filter {
+        action,
+        fields: vec![
+            select("rows", "analysis-rows", chosen.rows),
+            select("columns", "analysis-columns", chosen.columns),
+            Field::choice("show", "radios", ctx.t("analysis-show-label"), shares)
+                .value(chosen.share.key())
+                .errors_from(errors),
+        ],
+        button: ctx.t("analysis-show"),
+    }
+}
+
+/// The crosstab: a row per option of one question, a column per option
+/// of the other, each cell its share (with its count under it) or its
+/// count, hidden cells as a symbol, the totals, and the key.
+fn crosstab_table(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> FigureTable {
     let langs = Langs::as_written(ctx);
     let row_labels = shown_options(ctx, &langs, &x.rows_by);
     let col_labels = shown_options(ctx, &langs, &x.columns_by);
-    let mut head = vec![Phrase::default()];
-    head.extend(col_labels.iter().map(Phrase::from));
+    let shares = x.shares(share);
+    let mut head: Vec<Phrase> = col_labels.iter().map(Phrase::from).collect();
     head.push(ctx.t("analysis-total").into());
-    let mut rows: Vec<Vec<Cell>> = row_labels
+    let mut rows: Vec<FigureRow> = row_labels
         .iter()
         .enumerate()
         .map(|(i, label)| {
-            let mut row = vec![Cell::from(label)];
-            for j in 0..col_labels.len() {
-                let cell = results::Cell {
-                    count: x.cells[i][j],
-                    share: x.shares[i][j],
-                };
-                row.push(Cell::from(figure(ctx, &cell)));
+            let mut cells: Vec<Figure> = (0..col_labels.len())
+                .map(|j| cell(ctx, x.cells[i][j], shares.and_then(|s| s[i][j])))
+                .collect();
+            cells.push(count_or_hidden(ctx, x.row_totals[i]));
+            FigureRow {
+                head: label.into(),
+                cells,
+                total: false,
             }
-            row.push(Cell::from(
-                x.row_totals[i].map_or_else(|| ctx.t("results-hidden"), |n| n.to_string()),
-            ));
-            row
         })
         .collect();
-    let mut totals = vec![Cell::from(ctx.t("analysis-total"))];
-    totals.extend(
-        x.column_totals
-            .iter()
-            .map(|n| Cell::from(n.map_or_else(|| ctx.t("results-hidden"), |n| n.to_string()))),
-    );
-    totals.push(Cell::from(String::new()));
-    rows.push(totals);
-    Table {
+    let mut totals: Vec<Figure> = x
+        .column_totals
+        .iter()
+        .map(|n| count_or_hidden(ctx, *n))
+        .collect();
+    totals.push(Figure::Blank);
+    rows.push(FigureRow {
+        head: ctx.t("analysis-total").into(),
+        cells: totals,
+        total: true,
+    });
+    let rows_by = langs.original(x.rows_by.text.as_str());
+    let columns_by = langs.original(x.columns_by.text.as_str());
+    FigureTable {
         caption: ctx.phrase(
             "analysis-caption",
             &[
-                (
-                    "rows",
-                    Value::Shown(&langs.original(x.rows_by.text.as_str())),
-                ),
-                (
-                    "columns",
-                    Value::Shown(&langs.original(x.columns_by.text.as_str())),
-                ),
+                ("rows", Value::Shown(&rows_by)),
+                ("columns", Value::Shown(&columns_by)),
             ],
         ),
+        corner: (&rows_by).into(),
         head,
         rows,
-        empty: String::new(),
+        key: key(ctx, x, share),
     }
+}
+
+/// One cell: its share over its count, its count alone (counts only, or
+/// a line too small for percentages), or its symbol when hidden.
+fn cell(ctx: &PageCtx, count: Option<u64>, share: Option<f64>) -> Figure {
+    match (count, share) {
+        (None, _) => withheld(ctx),
+        (Some(n), Some(s)) => Figure::with_under(
+            percent(ctx, s),
+            ctx.phrase("analysis-cell-count", &[("count", Value::Number(n))]),
+        ),
+        (Some(n), None) => Figure::shown(super::figures::count(n)),
+    }
+}
+
+/// The key under the crosstab: how to read a cell, the hidden figures'
+/// symbol, lines too small for percentages, and people counted more than
+/// once where a question takes several answers. Only what the table
+/// shows is explained.
+fn key(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> Vec<KeyLine> {
+    let mut key = vec![key_line(ctx.t(&format!("analysis-key-{}", share.key())))];
+    let any_hidden = x.cells.iter().flatten().any(Option::is_none)
+        || x.row_totals.iter().any(Option::is_none)
+        || x.column_totals.iter().any(Option::is_none);
+    if any_hidden {
+        key.push(hidden_key(ctx));
+    }
+    if let Some(shares) = x.shares(share) {
+        let counts_only = x
+            .cells
+            .iter()
+            .zip(shares)
+            .flat_map(|(c, s)| c.iter().zip(s))
+            .any(|(c, s)| c.is_some() && s.is_none());
+        if counts_only {
+            let min = ctx.state.config.small_base.min_base_for_percent;
+            key.push(key_line(ctx.phrase(
+                &format!("analysis-key-small-{}", share.key()),
+                &[("count", Value::Number(min))],
+            )));
+        }
+    }
+    let several = |k: &QuestionKind| matches!(k, QuestionKind::MultipleChoice { .. });
+    if several(&x.rows_by.kind) || several(&x.columns_by.kind) {
+        key.push(key_line(ctx.t("analysis-key-several")));
+    }
+    key
 }

@@ -5,8 +5,10 @@
 pub(super) mod analysis;
 pub(super) mod answers;
 pub(super) mod details;
+mod figures;
 pub(super) mod findings;
 pub(super) mod manage;
+mod margins;
 pub(super) mod panel;
 pub(super) mod publication;
 pub(super) mod questions;

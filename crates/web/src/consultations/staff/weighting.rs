@@ -1,24 +1,30 @@
-//! Results weighted to population margins, for staff who analyse.
+//! Results weighted to population margins, for staff who analyse: how the
+//! weighting went in words, and each question's weighted shares.
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
+use cohesion_domain::analysis::weighting::{normalised_range, settling, Settling};
+use cohesion_domain::survey::model::{QuestionDef, QuestionKind, SurveyDefinition};
 use cohesion_insight::weighted::WeightedTally;
 use cohesion_services::consultations::results::weighting::{self, staff_cells, WeightedCell};
 use cohesion_services::ServiceError;
-use cohesion_ui::{Cell, Field, FieldError, Filter, Phrase, SummaryRow, Table, Value};
+use cohesion_ui::{
+    Field, FieldError, Figure, FigureRow, FigureTable, Filter, Phrase, SummaryRow, Value,
+};
 use serde::Deserialize;
 
 use super::analysis_frame;
+use super::figures::{count, hidden_key, key_line, percent, query, withheld};
+use super::margins::margin_message;
 use crate::consultations::questions::shown_options;
-use crate::consultations::wording::option_labels;
-use crate::kit::{field_messages, respond, Analyse, AppError, ClientKey, Langs, May, PageCtx};
+use crate::kit::{respond, Analyse, AppError, ClientKey, Langs, May, PageCtx};
 
+/// The weighting form as sent: no `margins` is a first visit, an empty
+/// one a form sent with nothing in it.
 #[derive(Deserialize, Default)]
 pub struct WeightingQuery {
-    #[serde(default)]
-    margins: String,
+    margins: Option<String>,
 }
 
 /// Results weighted to population margins, for staff who analyse, with
@@ -31,131 +37,201 @@ pub async fn weighting(
     Query(q): Query<WeightingQuery>,
 ) -> Result<Response, AppError> {
     let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "weighting").await?;
+    let margins = q.margins.as_deref().unwrap_or_default();
+    page.ui.keep_query(&query(&[("margins", margins)]));
+    // Weighting is reached from the crosstabs and beside them on Manage.
+    page.back = Some((format!("/staff/consultations/{id}/analysis"), ctx.t("back")));
+    page.lead = lead(&ctx, &v.survey);
     let path = format!("/staff/consultations/{id}/weighting");
-    page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
-    // The questions margins can name: "q1 (5): its text", the text as
-    // written, in its language.
-    let langs = Langs::as_written(&ctx);
-    let choices = v
-        .survey
-        .questions()
-        .filter(|q| q.kind.is_choice() && !matches!(q.kind, QuestionKind::MultipleChoice { .. }))
-        .map(|q| {
-            let name = format!("{} ({})", q.id, option_labels(&ctx, q).len());
-            Phrase::join([name.into(), langs.original(q.text.as_str()).into()], ": ")
-        });
-    page.lead = vec![ctx.t("weighting-lead").into(), Phrase::join(choices, " · ")];
     let filter = |errors: &[FieldError]| Filter {
         action: path.clone(),
         fields: vec![
             Field::new("margins", "textarea", "off", ctx.t("weighting-margins"))
                 .hint(ctx.t("weighting-margins-hint"))
-                .value(&q.margins)
+                .left_to_right()
+                .value(margins)
                 .errors_from(errors),
         ],
         button: ctx.t("weighting-apply"),
     };
-    if q.margins.trim().is_empty() {
+    if q.margins.is_none() {
         page.filter = Some(filter(&[]));
         return respond(StatusCode::OK, page, None);
     }
-    let weighted =
-        match weighting::weighted(&ctx.state.db, &me, id, &q.margins, Some(&client.0)).await {
-            Ok(w) => w,
-            Err(ServiceError::Invalid(e)) => {
-                // Margins that cannot be used: the form again, with why.
-                page.errors = field_messages(&ctx, &[e]);
-                page.filter = Some(filter(&page.errors));
-                return respond(StatusCode::UNPROCESSABLE_ENTITY, page, None);
-            }
-            Err(e) => return Err(e.into()),
-        };
+    let weighted = match weighting::weighted(&ctx.state.db, &me, id, margins, Some(&client.0)).await
+    {
+        Ok(w) => w,
+        Err(ServiceError::Invalid(e)) => {
+            // Margins that cannot be used: the form again, with why.
+            page.errors = vec![FieldError {
+                field: e.field,
+                message: margin_message(&ctx, &v.survey, margins, &e),
+            }];
+            page.filter = Some(filter(&page.errors));
+            return respond(StatusCode::UNPROCESSABLE_ENTITY, page, None);
+        }
+        Err(e) => return Err(e.into()),
+    };
     page.filter = Some(filter(&[]));
     page.rows = report_rows(&ctx, &weighted);
     for (question, tally) in &weighted.questions {
-        page.tables.push(weighted_table(&ctx, question, tally));
+        page.figures.push(weighted_table(&ctx, question, tally));
     }
     respond(StatusCode::OK, page, None)
 }
 
-/// How the raking went: who was weighted, whether it converged, and how
-/// far the weights range.
+/// What weighting does, then each question it can weight by with its
+/// options in order (the order shares are typed in): "q8: What is your
+/// age? (Under 16, 16 to 24, …)", the question as written, in its
+/// language, the options as the reader reads them.
+fn lead(ctx: &PageCtx, survey: &SurveyDefinition) -> Vec<Phrase> {
+    let langs = Langs::as_written(ctx);
+    let separator = ctx.t("list-separator");
+    let questions = survey
+        .questions()
+        .filter(|q| q.kind.is_choice() && !matches!(q.kind, QuestionKind::MultipleChoice { .. }))
+        .map(|q| {
+            let text = langs.original(q.text.as_str());
+            let options = Phrase::join(
+                shown_options(ctx, &langs, q).iter().map(Phrase::from),
+                &separator,
+            );
+            ctx.phrase(
+                "weighting-question",
+                &[
+                    ("id", Value::Text(&q.id)),
+                    ("question", Value::Shown(&text)),
+                    ("options", Value::Phrase(&options)),
+                ],
+            )
+        });
+    std::iter::once(ctx.t("weighting-lead").into())
+        .chain(questions)
+        .collect()
+}
+
+/// How the raking went, in words: who was weighted, whether the weights
+/// settled and after how many rounds, how far they reach (scaled to a
+/// mean of 1) and what the weighting costs in effective sample size.
 fn report_rows(ctx: &PageCtx, w: &weighting::Weighted) -> Vec<SummaryRow> {
     let r = &w.report;
-    let yes_no = |b: bool| ctx.t(if b { "yes" } else { "no" });
-    vec![
+    let mut rows = vec![
         SummaryRow::new(ctx.t("weighting-included"), w.included.to_string()),
         SummaryRow::new(ctx.t("weighting-excluded"), w.excluded.to_string()),
         SummaryRow::new(
             ctx.t("weighting-converged"),
-            format!(
-                "{} ({} {})",
-                yes_no(r.converged),
-                r.iterations,
-                ctx.t("weighting-iterations")
-            ),
+            settled(ctx, settling(r.converged, r.iterations, r.max_error)),
         ),
-        SummaryRow::new(ctx.t("weighting-max-error"), format!("{:.2e}", r.max_error)),
         SummaryRow::new(
             ctx.t("weighting-effective"),
             format!("{:.0}", r.effective_sample_size),
         ),
-        SummaryRow::new(
+    ];
+    if let Some((smallest, largest)) = normalised_range(&r.weights) {
+        let (smallest, largest) = (format!("{smallest:.2}"), format!("{largest:.2}"));
+        rows.push(SummaryRow::new(
             ctx.t("weighting-range"),
-            format!("{:.2} – {:.2}", r.min_weight, r.max_weight),
-        ),
-        SummaryRow::new(ctx.t("weighting-trimmed"), r.trimmed.to_string()),
-    ]
+            ctx.phrase(
+                "weighting-range-value",
+                &[
+                    ("smallest", Value::Text(&smallest)),
+                    ("largest", Value::Text(&largest)),
+                ],
+            ),
+        ));
+    }
+    rows.push(SummaryRow::new(
+        ctx.t("weighting-trimmed"),
+        r.trimmed.to_string(),
+    ));
+    rows
+}
+
+/// "The weights settled after 7 rounds", or did not, and by how much.
+fn settled(ctx: &PageCtx, s: Settling) -> Phrase {
+    let rounds = |n: usize| Value::Number(u64::try_from(n).unwrap_or(u64::MAX));
+    match s {
+        Settling::Settled { rounds: 0 } => ctx.t("weighting-settled-at-once").into(),
+        Settling::Settled { rounds: n } => {
+            ctx.phrase("weighting-settled", &[("rounds", rounds(n))])
+        }
+        Settling::Unsettled {
+            rounds: n,
+            gap_tenths: 0,
+        } => ctx.phrase("weighting-unsettled-tiny", &[("rounds", rounds(n))]),
+        Settling::Unsettled {
+            rounds: n,
+            gap_tenths,
+        } => {
+            // Always one decimal ("1.0 percentage points"), so the unit
+            // reads as a plural in every case.
+            let gap = format!("{}.{}", gap_tenths / 10, gap_tenths % 10);
+            ctx.phrase(
+                "weighting-unsettled",
+                &[("rounds", rounds(n)), ("gap", Value::Text(&gap))],
+            )
+        }
+    }
 }
 
 /// One question's weighted shares beside its unweighted counts, as the
 /// services show them to staff (small counts hidden, shares left out
 /// where the base is too small).
-fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) -> Table {
+fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) -> FigureTable {
     let langs = Langs::as_written(ctx);
     let labels = shown_options(ctx, &langs, question);
     let effective = format!("{:.0}", tally.effective_base);
-    Table {
+    let text = langs.original(question.text.as_str());
+    let cells = staff_cells(tally, ctx.state.config.small_base);
+    let whole = |x: f64| Value::Number((x * 100.0).round().clamp(0.0, 100.0) as u64);
+    let rows = labels
+        .iter()
+        .zip(&cells)
+        .map(|(label, cell)| {
+            let cells = match cell {
+                WeightedCell::Hidden => vec![withheld(ctx), withheld(ctx)],
+                WeightedCell::Shown { count: n, share } => vec![
+                    share.map_or_else(
+                        || Figure::shown(ctx.t("weighting-base-small")),
+                        |o| {
+                            Figure::with_under(
+                                percent(ctx, o.share),
+                                ctx.phrase(
+                                    "weighting-figure-range",
+                                    &[("low", whole(o.low)), ("high", whole(o.high))],
+                                ),
+                            )
+                        },
+                    ),
+                    Figure::shown(count(*n)),
+                ],
+            };
+            FigureRow {
+                head: label.into(),
+                cells,
+                total: false,
+            }
+        })
+        .collect();
+    let mut key = vec![key_line(ctx.t("weighting-key"))];
+    if cells.iter().any(|c| matches!(c, WeightedCell::Hidden)) {
+        key.push(hidden_key(ctx));
+    }
+    FigureTable {
         caption: ctx.phrase(
             "weighting-caption",
             &[
-                (
-                    "question",
-                    Value::Shown(&langs.original(question.text.as_str())),
-                ),
+                ("question", Value::Shown(&text)),
                 ("base", Value::Number(tally.base)),
                 ("effective", Value::Text(&effective)),
             ],
         ),
+        corner: ctx.t("results-option").into(),
         head: vec![
-            ctx.t("results-option").into(),
             ctx.t("weighting-share").into(),
             ctx.t("weighting-unweighted").into(),
         ],
-        rows: labels
-            .iter()
-            .zip(staff_cells(tally, ctx.state.config.small_base))
-            .map(|(label, cell)| {
-                let (share, count) = match cell {
-                    WeightedCell::Hidden => (ctx.t("results-hidden"), ctx.t("results-hidden")),
-                    WeightedCell::Shown { count, share } => (
-                        share.map_or_else(
-                            || ctx.t("weighting-base-small"),
-                            |o| {
-                                format!(
-                                    "{:.0}% ({:.0}–{:.0}%)",
-                                    o.share * 100.0,
-                                    o.low * 100.0,
-                                    o.high * 100.0
-                                )
-                            },
-                        ),
-                        count.to_string(),
-                    ),
-                };
-                vec![Cell::from(label), Cell::from(share), Cell::from(count)]
-            })
-            .collect(),
-        empty: String::new(),
+        rows,
+        key,
     }
 }

@@ -1,11 +1,13 @@
 //! Consultations over HTTP: officers build and publish one through the
 //! staff forms, residents and anonymous visitors answer it page by page,
 //! results stay private until published, and bad input gets a clear 4xx
-//! with nothing saved; analysts work the themes of written answers.
+//! with nothing saved; analysts work the themes of written answers,
+//! crosstabs and weighting.
 
 mod after_responding;
 mod arabic;
 mod bad_input;
+mod crosstabs;
 mod findable;
 mod findings_and_analysis;
 mod list;
@@ -15,6 +17,7 @@ mod responding;
 mod results;
 mod themes;
 mod we_did;
+mod weighting;
 mod withdrawal;
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
