@@ -15,11 +15,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::kit::session::check_csrf_header;
-use crate::kit::{ApiJson, AppError, ClientKey, CurrentUser, PathId, Problem, SharedState};
+use crate::kit::{
+    ApiJson, AppError, ClientKey, CurrentUser, InputProblem, PathId, Problem, SharedState,
+};
 
 /// A whole response: the same fields the survey pages send, each with
 /// one value or several (checkboxes).
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ResponseRequest {
     /// Field name to value(s): a question's id (`q1`), or `q5-0` for row
     /// or option 0 of a matrix or a ranking. Options are numbered from 0.
@@ -79,7 +82,10 @@ fn api_respondent<'a>(
 }
 
 fn invalid_token() -> AppError {
-    ValidationError::new("respondent_token", ErrorCode::InvalidToken).into()
+    let mut e = AppError::from(ValidationError::new("respondent_token", ErrorCode::InvalidToken));
+    // Sent as `X-Respondent-Token`, not in the body.
+    e.info.problems = vec![InputProblem::new("respondent_token", ErrorCode::InvalidToken).parameter()];
+    e
 }
 
 /// A refusal because the consultation takes responses from accounts
@@ -196,3 +202,6 @@ pub async fn my_response(
         answers: p.draft.clone(),
     }))
 }
+
+// Read with `ApiJson`: checked against their schemas first.
+crate::kit::api::api_bodies!(ResponseRequest);
