@@ -11,7 +11,7 @@ pub(crate) mod survey_schema;
 mod themes;
 mod write;
 
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use axum::Router;
 use utoipa::{OpenApi, ToSchema};
 
@@ -44,7 +44,15 @@ pub(super) fn routes() -> Router<SharedState> {
         )
         .route(
             "/api/v1/consultations/{id}/findings",
-            get(findings::findings_json),
+            get(findings::findings_json).post(findings::add),
+        )
+        .route(
+            "/api/v1/consultations/{id}/findings/{finding}",
+            delete(findings::remove),
+        )
+        .route(
+            "/api/v1/consultations/{id}/findings/{finding}/publication",
+            put(findings::publish).delete(findings::withdraw),
         )
         .route(
             "/api/v1/consultations/{id}/questions/{question}/themes",
@@ -81,12 +89,13 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
 #[openapi(
     paths(read::list, read::show, write::create, write::update, write::set_survey, write::set_stages, write::publish,
         write::withdraw, write::publish_results, write::withdraw_results, respond::respond, respond::my_response,
-        results::results_json, findings::findings_json),
+        results::results_json, findings::findings_json, findings::add, findings::publish, findings::withdraw,
+        findings::remove),
     components(schemas(read::ConsultationSummary, read::ConsultationPage, read::ConsultationDetail, write::ConsultationRequest,
         read::StageBody, write::Created, read::DocumentBody, respond::ResponseRequest, respond::OneOrMany, respond::Submitted,
         respond::MyResponse, write::PublishResultsRequest, results::ResultsBody, results::WeightedBody,
         results::WeightedQuestionBody, results::WeightedCellBody, results::QuestionResultBody, results::LineBody,
-        results::CellBody, findings::FindingsBody, findings::FindingBody, findings::FindingFigureBody,
+        results::CellBody, findings::FindingsBody, findings::FindingBody, findings::FindingFigureBody, findings::FindingRequest,
         survey_schema::SurveySchema)),
     tags((name = "consultations", description = "Consultations, their surveys, responses and results."))
 )]
