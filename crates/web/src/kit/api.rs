@@ -54,7 +54,7 @@ use super::state::SharedState;
             language the site has: `?lang=ar`, the `cohesion_lang` cookie, or `Accept-Language`, as for pages. Codes and \
             pointers never change with the language."
     ),
-    paths(ops::healthz),
+    paths(ops::healthz, openapi),
     components(schemas(Problem, FieldProblem, ops::Health)),
     modifiers(&SecuritySchemes)
 )]
@@ -70,6 +70,12 @@ pub fn openapi_json() -> String {
         .expect("the OpenAPI document serialises")
 }
 
+/// This document.
+///
+/// The OpenAPI 3.1 description of the whole API: every path, and the
+/// schema of every body it takes and gives.
+#[utoipa::path(get, path = "/api/v1/openapi.json", operation_id = "get_openapi", tag = "site",
+    responses((status = 200, description = "The OpenAPI document", content_type = "application/json", body = Object)))]
 pub async fn openapi(State(state): State<SharedState>) -> Response {
     (
         [(

@@ -88,10 +88,10 @@ impl From<&ValidationError> for InputProblem {
     fn from(e: &ValidationError) -> Self {
         let p = Self::new(e.field, e.code);
         match e.detail {
-            // The wall-clock times the change makes missing or doubled.
+            // What the clocks read just before the change, and just after.
             Some(ErrorDetail::ClockChange(c)) => p
-                .with("from", minute(c.first_affected()))
-                .with("to", minute(c.first_safe()))
+                .with("from", minute(c.from))
+                .with("to", minute(c.to))
                 .worded(match e.code {
                     ErrorCode::TimeDoesNotExist => "api-clock-gap",
                     _ => "api-clock-fold",

@@ -15,9 +15,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::kit::session::check_csrf_header;
-use crate::kit::{
-    ApiJson, AppError, ClientKey, CurrentUser, InputProblem, PathId, Problem, SharedState,
-};
+use crate::kit::{ApiJson, AppError, ClientKey, CurrentUser, PathId, Problem, SharedState};
 
 /// A whole response: the same fields the survey pages send, each with
 /// one value or several (checkboxes).
@@ -83,9 +81,17 @@ fn api_respondent<'a>(
 }
 
 fn invalid_token() -> AppError {
-    let mut e = AppError::from(ValidationError::new("respondent_token", ErrorCode::InvalidToken));
-    // Sent as `X-Respondent-Token`, not in the body.
-    e.info.problems = vec![InputProblem::new("respondent_token", ErrorCode::InvalidToken).parameter()];
+    token_is_a_header(ValidationError::new("respondent_token", ErrorCode::InvalidToken).into())
+}
+
+/// The respondent token is sent as `X-Respondent-Token`, not in the
+/// body: a problem with it has no pointer.
+fn token_is_a_header(mut e: AppError) -> AppError {
+    for p in &mut e.info.problems {
+        if p.field == "respondent_token" {
+            p.parameter = true;
+        }
+    }
     e
 }
 
@@ -153,7 +159,8 @@ pub async fn respond(
             let known_only = given.is_some();
             let r = writes::respond_all_from(&state.db, who, id, &raw, &client.0, known_only)
                 .await
-                .map_err(unauthorised_when_sign_in_needed)?;
+                .map_err(unauthorised_when_sign_in_needed)
+                .map_err(token_is_a_header)?;
             (r, (!known_only).then_some(token))
         }
     };

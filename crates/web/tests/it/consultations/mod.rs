@@ -4,6 +4,8 @@
 //! with nothing saved; analysts work the themes of written answers.
 
 mod after_responding;
+mod api_problems;
+mod api_schema;
 mod arabic;
 mod bad_input;
 mod findable;
