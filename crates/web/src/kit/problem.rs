@@ -179,7 +179,25 @@ fn plain(text: String) -> String {
 
 #[cfg(test)]
 mod tests {
+    use cohesion_domain::ErrorCode;
+
     use super::*;
+
+    #[test]
+    fn every_code_has_words_for_api_users_in_every_language() {
+        let catalog = cohesion_i18n::Catalog::load().unwrap();
+        for locale in catalog.all() {
+            let ids = locale.message_ids();
+            for code in ErrorCode::ALL {
+                let c = code.as_str();
+                assert!(
+                    ids.contains(&format!("api-{c}")) || ids.contains(&format!("api-field-{c}")),
+                    "{}: no api-{c} or api-field-{c}",
+                    locale.tag()
+                );
+            }
+        }
+    }
 
     #[test]
     fn members_and_media_types_are_read_as_json_does() {
