@@ -10,7 +10,6 @@
 //! without a CORS preflight that this site never grants.
 
 use std::collections::HashMap;
-
 use std::sync::OnceLock;
 
 use axum::body::Bytes;
@@ -236,7 +235,7 @@ pub fn read_json<T: ApiBody>(bytes: &[u8]) -> Result<T, AppError> {
             .worded("api-malformed-json")];
         err
     })?;
-    let schema = T::schema();
+    let schema = <T as ApiBody>::schema();
     let problems = schema::check(document(), &schema, &value, Required::Left);
     if !problems.is_empty() {
         return Err(shape_problems(problems));

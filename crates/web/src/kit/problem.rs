@@ -151,7 +151,7 @@ fn sentence(locale: &Locale, p: &InputProblem, pointer: Option<&str>) -> String 
             Ok(n) => FluentValue::from(n),
             Err(_) => FluentValue::from(v.as_str()),
         };
-        args.push((k, value));
+        args.push((*k, value));
     }
     locale.t_args(&id, &args)
 }

@@ -255,99 +255,13 @@ fn scale(keys: &[&str]) -> String {
 
 /// A kind's question: the common members, `type`, and the kind's own.
 fn kind_schema(kind: &QuestionKind) -> Value {
-    let (description, own, required): (String, Value, &[&str]) = match kind {
-        QuestionKind::SingleChoice { .. } => (
-            "Choose one option.".into(),
-            json!({"options": options("The options, 2 or more.", 2)}),
-            &["options"],
-        ),
-        QuestionKind::MultipleChoice { .. } => (
-            "Tick any number of options, up to `max`.".into(),
-            json!({
-                "options": options("The options, 2 or more.", 2),
-                "max": whole_or_null("At most this many may be ticked (1 to the number of options); `null` for no limit.", Some(1)),
-            }),
-            &["options"],
-        ),
-        QuestionKind::Agreement => (
-            format!("Agreement on a fixed scale, labelled in every language: {}.", scale(&AGREEMENT_KEYS)),
-            json!({}),
-            &[],
-        ),
-        QuestionKind::Effectiveness => (
-            format!("Effectiveness on a fixed scale, labelled in every language: {}.", scale(&EFFECTIVENESS_KEYS)),
-            json!({}),
-            &[],
-        ),
-        QuestionKind::Ranking { .. } => (
-            "Put every option in order, 1 first: each answer is a rank per option.".into(),
-            json!({"options": options("The options to rank, 2 or more.", 2)}),
-            &["options"],
-        ),
-        QuestionKind::Number { .. } => (
-            "A whole number, between `min` and `max` when they are given.".into(),
-            json!({
-                "min": whole_or_null("The smallest answer allowed; `null` for none.", None),
-                "max": whole_or_null("The largest answer allowed (not below `min`); `null` for none.", None),
-            }),
-            &[],
-        ),
-        QuestionKind::Date => ("A calendar date, answered `YYYY-MM-DD`.".into(), json!({}), &[]),
-        QuestionKind::ShortText => (
-            format!("A line of text, up to {SHORT_TEXT_CHARS} characters."),
-            json!({}),
-            &[],
-        ),
-        QuestionKind::LongText { .. } => (
-            "Written answers (their themes can be analysed).".into(),
-            json!({"max_chars": {
-                "type": "integer", "minimum": 1, "maximum": MAX_LONG_TEXT_CHARS,
-                "default": DEFAULT_LONG_TEXT_CHARS,
-                "description": "The longest answer allowed, in characters."
-            }}),
-            &[],
-        ),
-        QuestionKind::Matrix { .. } => (
-            format!(
-                "Rows each answered on the agreement scale ({}); answers name a row as `<id>-<row>`.",
-                scale(&AGREEMENT_KEYS)
-            ),
-            json!({"rows": {
-                "type": "array",
-                "items": {"type": "string", "maxLength": MAX_OPTION_CHARS},
-                "minItems": 1,
-                "maxItems": MAX_OPTIONS,
-                "description": "The rows, 1 or more, none blank."
-            }}),
-            &["rows"],
-        ),
-        QuestionKind::Demographic { .. } => (
-            "A question about the respondent, with fixed options labelled in every language. Ethnicity, \
-             religion, disability and sexual orientation are special-category data: asked only with a \
-             `purpose`, stored apart, and never in published results."
-                .into(),
-            json!({
-                "of": {
-                    "type": "string",
-                    "enum": Demographic::ALL.iter().map(|d| d.key()).collect::<Vec<_>>(),
-                    "description": "What is asked."
-                },
-                "areas": {
-                    "type": "array",
-                    "items": {"type": "string", "maxLength": MAX_OPTION_CHARS},
-                    "maxItems": MAX_OPTIONS,
-                    "description": "The council's own areas, 2 or more, for `of: area` (empty otherwise)."
-                }
-            }),
-            &["of"],
-        ),
-    };
+    let (description, own, required) = kind_members(kind);
     let mut properties = common_members(kind);
     if let Value::Object(own) = own {
         properties.extend(own);
     }
     let mut required_members = vec!["id", "text", "type"];
-    required_members.extend_from_slice(required);
+    required_members.extend(required);
     let mut example = serde_json::to_value(example_of(kind)).unwrap_or_default();
     if let Value::Object(members) = &mut example {
         // Only what an officer would write: defaults left out.
@@ -363,6 +277,102 @@ fn kind_schema(kind: &QuestionKind) -> Value {
         "properties": properties,
         "examples": [example],
     })
+}
+
+/// What a kind is, the members of its own, and which of them it needs.
+fn kind_members(kind: &QuestionKind) -> (String, Value, Vec<&'static str>) {
+    match kind {
+        QuestionKind::SingleChoice { .. } => (
+            "Choose one option.".into(),
+            json!({"options": options("The options, 2 or more.", 2)}),
+            vec!["options"],
+        ),
+        QuestionKind::MultipleChoice { .. } => (
+            "Tick any number of options, up to `max`.".into(),
+            json!({
+                "options": options("The options, 2 or more.", 2),
+                "max": whole_or_null("At most this many may be ticked (1 to the number of options); `null` for no limit.", Some(1)),
+            }),
+            vec!["options"],
+        ),
+        QuestionKind::Agreement => (
+            format!("Agreement on a fixed scale, labelled in every language: {}.", scale(&AGREEMENT_KEYS)),
+            json!({}),
+            vec![],
+        ),
+        QuestionKind::Effectiveness => (
+            format!("Effectiveness on a fixed scale, labelled in every language: {}.", scale(&EFFECTIVENESS_KEYS)),
+            json!({}),
+            vec![],
+        ),
+        QuestionKind::Ranking { .. } => (
+            "Put every option in order, 1 first: each answer is a rank per option.".into(),
+            json!({"options": options("The options to rank, 2 or more.", 2)}),
+            vec!["options"],
+        ),
+        QuestionKind::Number { .. } => (
+            "A whole number, between `min` and `max` when they are given.".into(),
+            json!({
+                "min": whole_or_null("The smallest answer allowed; `null` for none.", None),
+                "max": whole_or_null("The largest answer allowed (not below `min`); `null` for none.", None),
+            }),
+            vec![],
+        ),
+        QuestionKind::Date => ("A calendar date, answered `YYYY-MM-DD`.".into(), json!({}), vec![]),
+        QuestionKind::ShortText => (
+            format!("A line of text, up to {SHORT_TEXT_CHARS} characters."),
+            json!({}),
+            vec![],
+        ),
+        QuestionKind::LongText { .. } => (
+            "Written answers (their themes can be analysed).".into(),
+            json!({"max_chars": {
+                "type": "integer", "minimum": 1, "maximum": MAX_LONG_TEXT_CHARS,
+                "default": DEFAULT_LONG_TEXT_CHARS,
+                "description": "The longest answer allowed, in characters."
+            }}),
+            vec![],
+        ),
+        QuestionKind::Matrix { .. } => (
+            format!(
+                "Rows each answered on the agreement scale ({}); answers name a row as `<id>-<row>`.",
+                scale(&AGREEMENT_KEYS)
+            ),
+            json!({"rows": {
+                "type": "array",
+                "items": {"type": "string", "maxLength": MAX_OPTION_CHARS},
+                "minItems": 1,
+                "maxItems": MAX_OPTIONS,
+                "description": "The rows, 1 or more, none blank."
+            }}),
+            vec!["rows"],
+        ),
+        QuestionKind::Demographic { .. } => demographic_members(),
+    }
+}
+
+/// A demographic question's own members.
+fn demographic_members() -> (String, Value, Vec<&'static str>) {
+    (
+        "A question about the respondent, with fixed options labelled in every language. Ethnicity, \
+         religion, disability and sexual orientation are special-category data: asked only with a \
+         `purpose`, stored apart, and never in published results."
+            .into(),
+        json!({
+            "of": {
+                "type": "string",
+                "enum": Demographic::ALL.iter().map(|d| d.key()).collect::<Vec<_>>(),
+                "description": "What is asked."
+            },
+            "areas": {
+                "type": "array",
+                "items": {"type": "string", "maxLength": MAX_OPTION_CHARS},
+                "maxItems": MAX_OPTIONS,
+                "description": "The council's own areas, 2 or more, for `of: area` (empty otherwise)."
+            }
+        }),
+        vec!["of"],
+    )
 }
 
 /// What every question has, with `type` fixed to the kind's.

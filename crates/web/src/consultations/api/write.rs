@@ -260,7 +260,7 @@ fn survey_words(code: ErrorCode) -> Option<&'static str> {
 #[utoipa::path(put, path = "/api/v1/consultations/{id}/stages", operation_id = "set_stages", tag = "consultations",
     params(("id" = Uuid, Path)), request_body = Vec<StageBody>, security(("session" = [], "csrf" = [])),
     responses((status = 204, description = "Saved"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "Every problem in `errors`, each at its stage (`/1/state`); nothing is saved", body = Problem, content_type = "application/problem+json")))]
 pub async fn set_stages(
     State(state): State<SharedState>,
     Acting(me): Acting,
@@ -269,8 +269,32 @@ pub async fn set_stages(
     ApiJson(body): ApiJson<Vec<StageBody>>,
 ) -> Result<StatusCode, AppError> {
     let stages: Vec<StageInput> = body.into_iter().map(Into::into).collect();
-    authoring::set_stages(&state.db, &me, id, &stages, Some(&client.0)).await?;
+    authoring::set_stages(&state.db, &me, id, &stages, Some(&client.0))
+        .await
+        .map_err(|e| placed_in_stages(&stages, e))?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The timeline's problems at their stage: the service lists each
+/// stage's problems in turn, by field name only; the body is an array.
+fn placed_in_stages(stages: &[StageInput], e: ServiceError) -> AppError {
+    let places: Vec<String> = stages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            let errors = s.validate().err().unwrap_or_default();
+            errors
+                .into_iter()
+                .map(move |e| format!("/{i}/{}", e.field))
+        })
+        .collect();
+    let listed = matches!(e, ServiceError::InvalidFields(_));
+    AppError::from(e).placed(|i, p| match p.field.as_str() {
+        // Too many stages: the list as a whole.
+        "stages" => Some(String::new()),
+        _ if listed => places.get(i).cloned(),
+        _ => None,
+    })
 }
 
 async fn publication(

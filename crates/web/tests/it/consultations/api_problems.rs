@@ -298,6 +298,29 @@ async fn consultation_details_name_each_member_at_fault() {
             r.body
         );
         assert_eq!(super::consultation_count(&s).await, before, "nothing saved");
+
+        // The timeline is a list: each problem at its stage.
+        let id = draft(&s, session).await;
+        let stages = json!([
+            {"name": "Survey open", "state": "current", "link": "survey"},
+            {"name": " ", "state": "soon", "link": "map", "date": "2030-01-01"}
+        ]);
+        let path = format!("/api/v1/consultations/{id}/stages");
+        let r = call(&s, Method::PUT, &path, Some(session), Some(&stages), "en").await;
+        assert_eq!(
+            r.problems(),
+            [
+                ("/1/link".to_owned(), "invalid_choice".to_owned()),
+                ("/1/name".to_owned(), "field_required".to_owned()),
+                ("/1/state".to_owned(), "invalid_choice".to_owned()),
+            ]
+        );
+        assert_eq!(
+            r.detail_at("/1/state"),
+            "`state` must be `happened`, `current` or `to_come`."
+        );
+        let read = call(&s, Method::GET, &format!("/api/v1/consultations/{id}"), Some(session), None, "en").await;
+        assert_eq!(read.body["stages"], json!([]), "nothing saved");
     }
 }
 
