@@ -322,7 +322,8 @@ mod tests {
             let s = code.as_str();
             assert!(seen.insert(s), "{s} twice");
             assert!(
-                s.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
                 "{s}"
             );
             // A code missing from ALL would still compile; this match

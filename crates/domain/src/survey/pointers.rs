@@ -187,11 +187,11 @@ mod tests {
     use super::super::model::{PageDef, QuestionKind, Rule};
     use super::*;
 
-    fn located(s: &SurveyDefinition) -> Vec<(String, ErrorCode)> {
+    fn located(s: &SurveyDefinition) -> Vec<(String, &'static str)> {
         let errors = s.validate().unwrap_err();
         s.pointers(&errors)
             .into_iter()
-            .zip(errors.iter().map(|e| e.code))
+            .zip(errors.iter().map(|e| e.code.as_str()))
             .collect()
     }
 
@@ -224,13 +224,13 @@ mod tests {
         let mut got = located(&s);
         got.sort();
         let mut want = vec![
-            ("/pages/1/title".to_owned(), ErrorCode::FieldTooLong),
-            ("/pages/1/questions/0/show_if/any_of/0".to_owned(), ErrorCode::InvalidSurvey),
-            ("/pages/1/questions/1/purpose".to_owned(), ErrorCode::PurposeRequired),
-            ("/pages/1/questions/2/options/1".to_owned(), ErrorCode::InvalidChoice),
-            ("/pages/1/questions/3/id".to_owned(), ErrorCode::AlreadyRegistered),
-            ("/pages/2/questions/0/max".to_owned(), ErrorCode::OutOfRange),
-            ("/pages/2/skip_if/question".to_owned(), ErrorCode::InvalidSurvey),
+            ("/pages/1/title".to_owned(), "field_too_long"),
+            ("/pages/1/questions/0/show_if/any_of/0".to_owned(), "invalid_survey"),
+            ("/pages/1/questions/1/purpose".to_owned(), "purpose_required"),
+            ("/pages/1/questions/2/options/1".to_owned(), "invalid_choice"),
+            ("/pages/1/questions/3/id".to_owned(), "already_registered"),
+            ("/pages/2/questions/0/max".to_owned(), "out_of_range"),
+            ("/pages/2/skip_if/question".to_owned(), "invalid_survey"),
         ];
         want.sort();
         assert_eq!(got, want);
@@ -242,7 +242,7 @@ mod tests {
         s.pages[0].questions.push(q("solo", choice(&["only one"])));
         assert_eq!(
             located(&s),
-            [("/pages/0/questions/1/options".to_owned(), ErrorCode::InvalidChoice)]
+            [("/pages/0/questions/1/options".to_owned(), "invalid_choice")]
         );
         assert_eq!(pointer_token("a/b~c"), "a~1b~0c");
     }

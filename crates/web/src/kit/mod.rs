@@ -33,7 +33,7 @@ pub mod state;
 pub use api::{path_param, Acting, ApiBody, ApiJson, PathId, Problem};
 pub use context::{lang_cookie, LANG_COOKIE};
 pub use done::{confirmation, DoneQuery};
-pub use error::{AppError, ErrorInfo, InputProblem};
+pub use error::{AppError, ErrorInfo};
 pub use feature::{Feature, NavEntry, Part, StaffPanel};
 pub use form::{
     anon_csrf, field_messages, form_again, one_field_listed, respond_throttled, submit_form,
