@@ -360,7 +360,7 @@ async fn answers_with_several_problems_name_each_question() {
             .client
             .post(s.url(&path))
             .header("x-respondent-token", "made-up")
-            .json(&json!({"answers": {"q1": "0"}}));
+            .json(&json!({"answers": {"q1": "0", "q2": "1", "q3": "Stickers at the bus stop"}}));
         let r = reply(forged).await;
         assert_eq!(r.problems(), [("(none)".to_owned(), "invalid_token".to_owned())]);
         assert_eq!(

@@ -70,10 +70,13 @@ async fn the_check_refuses_a_document_that_does_not_match() {
     assert_eq!(problems(&doc, "ConsultationDetail", &wrong), []);
     // A kind that does not exist, a misspelt member, a question without
     // its text, a rule naming an option as text, a count as text.
-    let questions = &mut wrong["survey"]["pages"][0]["questions"];
-    questions[0]["type"] = json!("checkbox");
-    questions[1]["show_iff"] = Value::Null;
-    questions[2].as_object_mut().unwrap().remove("text");
+    let first = &mut wrong["survey"]["pages"][0]["questions"];
+    first[0]["type"] = json!("checkbox");
+    first[1]["show_iff"] = Value::Null;
+    wrong["survey"]["pages"][1]["questions"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("text");
     wrong["survey"]["pages"][1]["skip_if"] = json!({"question": "q1", "any_of": ["0"]});
     wrong["respondents"] = json!("many");
     assert_eq!(
@@ -82,7 +85,7 @@ async fn the_check_refuses_a_document_that_does_not_match() {
             ("/respondents".to_owned(), "invalid_type".to_owned()),
             ("/survey/pages/0/questions/0/type".to_owned(), "invalid_choice".to_owned()),
             ("/survey/pages/0/questions/1/show_iff".to_owned(), "unknown_field".to_owned()),
-            ("/survey/pages/0/questions/2/text".to_owned(), "field_required".to_owned()),
+            ("/survey/pages/1/questions/1/text".to_owned(), "field_required".to_owned()),
             ("/survey/pages/1/skip_if/any_of/0".to_owned(), "invalid_type".to_owned()),
         ]
     );
