@@ -132,7 +132,12 @@ impl SurveyDefinition {
 
     /// Where a faulty rule goes wrong: the question it names, its list of
     /// options, or the first option the question does not have.
-    fn rule_pointer(&self, base: &str, rule: Option<&Rule>, error: Option<&RoutingError>) -> String {
+    fn rule_pointer(
+        &self,
+        base: &str,
+        rule: Option<&Rule>,
+        error: Option<&RoutingError>,
+    ) -> String {
         match (rule, error) {
             (Some(_), Some(RoutingError::EmptyCondition { .. })) => format!("{base}/any_of"),
             (Some(rule), Some(RoutingError::UnknownOption { .. })) => {
@@ -216,18 +221,30 @@ mod tests {
                 question: "nope".into(),
                 any_of: vec![0],
             }),
-            questions: vec![q("q9", QuestionKind::Number {
-                min: Some(5),
-                max: Some(1),
-            })],
+            questions: vec![q(
+                "q9",
+                QuestionKind::Number {
+                    min: Some(5),
+                    max: Some(1),
+                },
+            )],
         });
         let mut got = located(&s);
         got.sort();
         let mut want = vec![
             ("/pages/1/title".to_owned(), "field_too_long"),
-            ("/pages/1/questions/0/show_if/any_of/0".to_owned(), "invalid_survey"),
-            ("/pages/1/questions/1/purpose".to_owned(), "purpose_required"),
-            ("/pages/1/questions/2/options/1".to_owned(), "invalid_choice"),
+            (
+                "/pages/1/questions/0/show_if/any_of/0".to_owned(),
+                "invalid_survey",
+            ),
+            (
+                "/pages/1/questions/1/purpose".to_owned(),
+                "purpose_required",
+            ),
+            (
+                "/pages/1/questions/2/options/1".to_owned(),
+                "invalid_choice",
+            ),
             ("/pages/1/questions/3/id".to_owned(), "already_registered"),
             ("/pages/2/questions/0/max".to_owned(), "out_of_range"),
             ("/pages/2/skip_if/question".to_owned(), "invalid_survey"),

@@ -308,7 +308,8 @@ impl<'d> Checker<'d> {
                 if !members.contains_key(name) {
                     let len = self.at.len();
                     self.at.push('/');
-                    self.at.push_str(&name.replace('~', "~0").replace('/', "~1"));
+                    self.at
+                        .push_str(&name.replace('~', "~0").replace('/', "~1"));
                     self.problem(ErrorCode::FieldRequired, "api-schema-required");
                     self.at.truncate(len);
                 }
@@ -322,7 +323,8 @@ impl<'d> Checker<'d> {
                     Some(Value::Bool(false)) => {
                         let len = self.at.len();
                         self.at.push('/');
-                        self.at.push_str(&name.replace('~', "~0").replace('/', "~1"));
+                        self.at
+                            .push_str(&name.replace('~', "~0").replace('/', "~1"));
                         self.problem(ErrorCode::UnknownField, "api-schema-unknown");
                         self.at.truncate(len);
                     }
@@ -358,7 +360,9 @@ fn is_of(value: &Value, t: &str) -> bool {
         "integer" => {
             value.is_i64()
                 || value.is_u64()
-                || value.as_f64().is_some_and(|f| f.fract() == 0.0 && f.is_finite())
+                || value
+                    .as_f64()
+                    .is_some_and(|f| f.fract() == 0.0 && f.is_finite())
         }
         _ => true,
     }
@@ -412,7 +416,13 @@ mod tests {
             "discriminator": {"propertyName": "type", "mapping": {
                 "a": "#/components/schemas/A", "b": "#/components/schemas/B"}}});
         let list = json!({"type": "array", "items": one, "maxItems": 4});
-        assert_eq!(problems(list.clone(), json!([{"type": "a", "n": null}, {"type": "b", "show_if": null}])), []);
+        assert_eq!(
+            problems(
+                list.clone(),
+                json!([{"type": "a", "n": null}, {"type": "b", "show_if": null}])
+            ),
+            []
+        );
         assert_eq!(
             problems(
                 list.clone(),
@@ -433,10 +443,16 @@ mod tests {
             ]
         );
         assert_eq!(
-            problems(list.clone(), json!([{"type": "b", "show_if": {"question": "q1", "any_of": []}}])),
+            problems(
+                list.clone(),
+                json!([{"type": "b", "show_if": {"question": "q1", "any_of": []}}])
+            ),
             [("/0/show_if/any_of".to_owned(), "too_few_items")]
         );
-        assert_eq!(problems(list.clone(), json!({})), [(String::new(), "invalid_type")]);
+        assert_eq!(
+            problems(list.clone(), json!({})),
+            [(String::new(), "invalid_type")]
+        );
         assert_eq!(
             problems(list, json!([1, 2, 3, 4, 5])),
             [(String::new(), "field_too_long")]
@@ -451,14 +467,18 @@ mod tests {
 
     #[test]
     fn without_a_discriminator_any_branch_will_do() {
-        let one_or_many = json!({"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]});
+        let one_or_many =
+            json!({"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]});
         assert_eq!(problems(one_or_many.clone(), json!("x")), []);
         assert_eq!(problems(one_or_many.clone(), json!(["x", "y"])), []);
         assert_eq!(
             problems(one_or_many.clone(), json!(["x", 2])),
             [("/1".to_owned(), "invalid_type")]
         );
-        assert_eq!(problems(one_or_many, json!(7)), [(String::new(), "invalid_type")]);
+        assert_eq!(
+            problems(one_or_many, json!(7)),
+            [(String::new(), "invalid_type")]
+        );
         assert_eq!(problems(json!({"type": "integer"}), json!(2.0)), []);
         assert_eq!(
             problems(json!({"type": "integer"}), json!(2.5)),

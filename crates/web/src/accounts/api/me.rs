@@ -421,4 +421,10 @@ pub async fn delete_account(
 }
 
 // Read with `ApiJson`: checked against their schemas first.
-crate::kit::api::api_bodies!(UpdateMe, PasswordChange, EmailChange, TokenRequest, DeleteAccount);
+crate::kit::api::api_bodies!(
+    UpdateMe,
+    PasswordChange,
+    EmailChange,
+    TokenRequest,
+    DeleteAccount
+);

@@ -16,8 +16,8 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::write::Created;
-use crate::kit::{path_id, Acting, ApiJson, AppError, ClientKey, CurrentUser, PathId, Problem};
 use crate::kit::SharedState;
+use crate::kit::{path_id, Acting, ApiJson, AppError, ClientKey, CurrentUser, PathId, Problem};
 
 /// A finding's figure; `null` fields where small-count rules hide it.
 #[derive(Serialize, ToSchema)]

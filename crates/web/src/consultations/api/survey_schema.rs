@@ -59,11 +59,7 @@ pub fn parts() -> Vec<(String, Value)> {
         ("SurveyRule".to_owned(), rule()),
         ("SurveyQuestion".to_owned(), question()),
     ];
-    out.extend(
-        every_kind()
-            .iter()
-            .map(|k| (kind_name(k), kind_schema(k))),
-    );
+    out.extend(every_kind().iter().map(|k| (kind_name(k), kind_schema(k))));
     out
 }
 

@@ -10,12 +10,12 @@ use cohesion_domain::consultation::Publication;
 use cohesion_domain::consultation::{
     safe_url, ConsultationInput, StageInput, MAX_STAGE_NAME_CHARS,
 };
-use cohesion_domain::ErrorCode;
 use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::SignedIn;
+use cohesion_services::consultations::results::publication;
 use cohesion_services::consultations::{authoring, ConsultationError};
 use cohesion_services::ServiceError;
-use cohesion_services::consultations::results::publication;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -283,9 +283,7 @@ fn placed_in_stages(stages: &[StageInput], e: ServiceError) -> AppError {
         .enumerate()
         .flat_map(|(i, s)| {
             let errors = s.validate().err().unwrap_or_default();
-            errors
-                .into_iter()
-                .map(move |e| format!("/{i}/{}", e.field))
+            errors.into_iter().map(move |e| format!("/{i}/{}", e.field))
         })
         .collect();
     let listed = matches!(e, ServiceError::InvalidFields(_));

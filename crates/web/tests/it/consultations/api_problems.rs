@@ -93,8 +93,10 @@ async fn draft(s: &Server, session: (&str, &str)) -> String {
         Method::POST,
         "/api/v1/consultations",
         Some(session),
-        Some(&json!({"title": "Parks after dark", "summary": "Lighting and safety in parks.",
-            "opens_at": "2030-01-01T09:00Z", "closes_at": "2030-02-01T17:00Z"})),
+        Some(
+            &json!({"title": "Parks after dark", "summary": "Lighting and safety in parks.",
+            "opens_at": "2030-01-01T09:00Z", "closes_at": "2030-02-01T17:00Z"}),
+        ),
         "en",
     )
     .await;
@@ -126,8 +128,19 @@ async fn a_survey_with_several_problems_is_refused_once_with_each_place() {
         let session = (cookie.as_str(), csrf.as_str());
         let id = draft(&s, session).await;
         let path = format!("/api/v1/consultations/{id}/survey");
-        let r = call(&s, Method::PUT, &path, Some(session), Some(&faulty_survey()), "en").await;
-        assert_eq!((r.status, r.body["code"].as_str()), (422, Some("invalid_survey")));
+        let r = call(
+            &s,
+            Method::PUT,
+            &path,
+            Some(session),
+            Some(&faulty_survey()),
+            "en",
+        )
+        .await;
+        assert_eq!(
+            (r.status, r.body["code"].as_str()),
+            (422, Some("invalid_survey"))
+        );
         let want: Vec<(String, String)> = [
             ("/pages/0/questions/0/options/1", "invalid_choice"),
             ("/pages/0/questions/1/show_if/question", "invalid_survey"),
@@ -168,14 +181,30 @@ async fn a_survey_with_several_problems_is_refused_once_with_each_place() {
             .contains("a rule must name a choice question on an earlier page"));
 
         // In Arabic when asked: the same codes and places, other words.
-        let ar = call(&s, Method::PUT, &path, Some(session), Some(&faulty_survey()), "ar").await;
+        let ar = call(
+            &s,
+            Method::PUT,
+            &path,
+            Some(session),
+            Some(&faulty_survey()),
+            "ar",
+        )
+        .await;
         assert_eq!(ar.problems(), want);
         let purpose = ar.detail_at("/pages/1/questions/2/purpose");
         assert!(purpose.contains("السؤال `q5`"), "{purpose}");
         assert!(!purpose.contains('\u{2068}'), "no isolation marks in JSON");
 
         // Nothing was saved.
-        let read = call(&s, Method::GET, &format!("/api/v1/consultations/{id}"), Some(session), None, "en").await;
+        let read = call(
+            &s,
+            Method::GET,
+            &format!("/api/v1/consultations/{id}"),
+            Some(session),
+            None,
+            "en",
+        )
+        .await;
         assert_eq!(read.body["survey"], json!({"pages": []}));
     }
 }
@@ -198,7 +227,10 @@ async fn bodies_of_the_wrong_shape_malformed_or_not_json_are_told_so() {
             {"id": "q5", "type": "ranking", "text": "Rank", "options": ["Only"]}
         ]}], "version": 2});
         let r = call(&s, Method::PUT, &path, Some(session), Some(&shape), "en").await;
-        assert_eq!((r.status, r.body["code"].as_str()), (422, Some("bad_request")));
+        assert_eq!(
+            (r.status, r.body["code"].as_str()),
+            (422, Some("bad_request"))
+        );
         let want: Vec<(String, String)> = [
             ("/pages/0/questions/1/required", "invalid_type"),
             ("/pages/0/questions/1/show_iff", "unknown_field"),
@@ -224,7 +256,15 @@ async fn bodies_of_the_wrong_shape_malformed_or_not_json_are_told_so() {
             .detail_at("/pages/0/questions/1/show_iff")
             .contains("is not a member this request takes"));
 
-        let r = call(&s, Method::PUT, &path, Some(session), Some(&json!([])), "en").await;
+        let r = call(
+            &s,
+            Method::PUT,
+            &path,
+            Some(session),
+            Some(&json!([])),
+            "en",
+        )
+        .await;
         assert_eq!(r.status, 422);
         assert_eq!(r.body["detail"], "The body must be of type `object`.");
 
@@ -236,10 +276,16 @@ async fn bodies_of_the_wrong_shape_malformed_or_not_json_are_told_so() {
             .header("content-type", "application/json")
             .body(r#"{"pages": [}"#);
         let r = reply(malformed).await;
-        assert_eq!((r.status, r.body["code"].as_str()), (400, Some("bad_request")));
+        assert_eq!(
+            (r.status, r.body["code"].as_str()),
+            (400, Some("bad_request"))
+        );
         assert_eq!(r.problems(), [(String::new(), "bad_request".to_owned())]);
         let detail = r.body["detail"].as_str().unwrap();
-        assert!(detail.starts_with("The body is not valid JSON: "), "{detail}");
+        assert!(
+            detail.starts_with("The body is not valid JSON: "),
+            "{detail}"
+        );
         assert!(detail.contains("line 1 column 12"), "{detail}");
 
         let text = s
@@ -250,13 +296,24 @@ async fn bodies_of_the_wrong_shape_malformed_or_not_json_are_told_so() {
             .header("content-type", "text/plain")
             .body(r#"{"pages": []}"#);
         let r = reply(text).await;
-        assert_eq!((r.status, r.body["code"].as_str()), (415, Some("unsupported_media_type")));
+        assert_eq!(
+            (r.status, r.body["code"].as_str()),
+            (415, Some("unsupported_media_type"))
+        );
         assert_eq!(
             r.body["detail"],
             "Send the body as JSON, with the header `Content-Type: application/json`."
         );
 
-        let read = call(&s, Method::GET, &format!("/api/v1/consultations/{id}"), Some(session), None, "en").await;
+        let read = call(
+            &s,
+            Method::GET,
+            &format!("/api/v1/consultations/{id}"),
+            Some(session),
+            None,
+            "en",
+        )
+        .await;
         assert_eq!(read.body["survey"], json!({"pages": []}), "nothing saved");
     }
 }
@@ -271,7 +328,15 @@ async fn consultation_details_name_each_member_at_fault() {
             "opens_at": "2030-02-01T09:00Z", "closes_at": "2030-01-01T17:00Z",
             "documents": [{"title": "The plan", "url": "https://example.org/plan.pdf"},
                 {"title": "Map", "url": "javascript:alert(1)"}]});
-        let r = call(&s, Method::POST, "/api/v1/consultations", Some(session), Some(&body), "en").await;
+        let r = call(
+            &s,
+            Method::POST,
+            "/api/v1/consultations",
+            Some(session),
+            Some(&body),
+            "en",
+        )
+        .await;
         assert_eq!(r.status, 422);
         assert_eq!(
             r.problems(),
@@ -281,14 +346,33 @@ async fn consultation_details_name_each_member_at_fault() {
                 ("/title".to_owned(), "field_required".to_owned()),
             ]
         );
-        assert_eq!(r.detail_at("/closes_at"), "`closes_at` must be after `opens_at`.");
-        assert_eq!(r.detail_at("/title"), "`title` is required and may not be blank.");
-        assert!(r.detail_at("/documents/1/url").contains("`url` starting with `https://`"));
+        assert_eq!(
+            r.detail_at("/closes_at"),
+            "`closes_at` must be after `opens_at`."
+        );
+        assert_eq!(
+            r.detail_at("/title"),
+            "`title` is required and may not be blank."
+        );
+        assert!(r
+            .detail_at("/documents/1/url")
+            .contains("`url` starting with `https://`"));
 
         let body = json!({"title": "Parks", "summary": "Parks.", "opens_at": "next Tuesday",
             "closes_at": "2030-01-01T17:00Z"});
-        let r = call(&s, Method::POST, "/api/v1/consultations", Some(session), Some(&body), "en").await;
-        assert_eq!(r.problems(), [("/opens_at".to_owned(), "invalid_date".to_owned())]);
+        let r = call(
+            &s,
+            Method::POST,
+            "/api/v1/consultations",
+            Some(session),
+            Some(&body),
+            "en",
+        )
+        .await;
+        assert_eq!(
+            r.problems(),
+            [("/opens_at".to_owned(), "invalid_date".to_owned())]
+        );
         assert!(
             r.body["detail"]
                 .as_str()
@@ -319,7 +403,15 @@ async fn consultation_details_name_each_member_at_fault() {
             r.detail_at("/1/state"),
             "`state` must be `happened`, `current` or `to_come`."
         );
-        let read = call(&s, Method::GET, &format!("/api/v1/consultations/{id}"), Some(session), None, "en").await;
+        let read = call(
+            &s,
+            Method::GET,
+            &format!("/api/v1/consultations/{id}"),
+            Some(session),
+            None,
+            "en",
+        )
+        .await;
         assert_eq!(read.body["stages"], json!([]), "nothing saved");
     }
 }
@@ -362,12 +454,23 @@ async fn answers_with_several_problems_name_each_question() {
             .header("x-respondent-token", "made-up")
             .json(&json!({"answers": {"q1": "0", "q2": "1", "q3": "Stickers at the bus stop"}}));
         let r = reply(forged).await;
-        assert_eq!(r.problems(), [("(none)".to_owned(), "invalid_token".to_owned())]);
+        assert_eq!(
+            r.problems(),
+            [("(none)".to_owned(), "invalid_token".to_owned())]
+        );
         assert_eq!(
             r.body["detail"],
             "`X-Respondent-Token` is not a token this site issued for responses to this consultation."
         );
-        let read = call(&s, Method::GET, &format!("/api/v1/consultations/{id}"), None, None, "en").await;
+        let read = call(
+            &s,
+            Method::GET,
+            &format!("/api/v1/consultations/{id}"),
+            None,
+            None,
+            "en",
+        )
+        .await;
         assert_eq!(read.body["respondents"], 0, "nothing saved");
     }
 }
@@ -392,8 +495,19 @@ async fn findings_are_written_through_the_api_and_their_problems_placed() {
                 ("/title".to_owned(), "field_required".to_owned()),
             ]
         );
-        let r = call(&s, Method::POST, &path, Some(session), Some(&json!({"title": "x", "colour": "red"})), "en").await;
-        assert_eq!(r.problems(), [("/colour".to_owned(), "unknown_field".to_owned())]);
+        let r = call(
+            &s,
+            Method::POST,
+            &path,
+            Some(session),
+            Some(&json!({"title": "x", "colour": "red"})),
+            "en",
+        )
+        .await;
+        assert_eq!(
+            r.problems(),
+            [("/colour".to_owned(), "unknown_field".to_owned())]
+        );
         assert_eq!(
             count(&call(&s, Method::GET, &path, Some(session), None, "en").await),
             before,
@@ -419,13 +533,35 @@ async fn findings_are_written_through_the_api_and_their_problems_placed() {
         assert!(shown["published_at"].is_string());
 
         let one = format!("{path}/{finding}");
-        assert_eq!(call(&s, Method::DELETE, &one, Some(session), None, "en").await.status, 204);
+        assert_eq!(
+            call(&s, Method::DELETE, &one, Some(session), None, "en")
+                .await
+                .status,
+            204
+        );
         let again = call(&s, Method::DELETE, &one, Some(session), None, "en").await;
-        assert_eq!((again.status, again.body["code"].as_str()), (409, Some("already_removed")));
-        assert_eq!(again.body["detail"], "It has already been removed; nothing was changed.");
+        assert_eq!(
+            (again.status, again.body["code"].as_str()),
+            (409, Some("already_removed"))
+        );
+        assert_eq!(
+            again.body["detail"],
+            "It has already been removed; nothing was changed."
+        );
         let resident = s.sign_in(super::TOM, DEMO_PASSWORD).await;
-        let r = call(&s, Method::POST, &path, Some((&resident.0, &resident.1)), Some(&good), "en").await;
-        assert_eq!((r.status, r.body["code"].as_str()), (403, Some("forbidden")));
+        let r = call(
+            &s,
+            Method::POST,
+            &path,
+            Some((&resident.0, &resident.1)),
+            Some(&good),
+            "en",
+        )
+        .await;
+        assert_eq!(
+            (r.status, r.body["code"].as_str()),
+            (403, Some("forbidden"))
+        );
     }
 }
 
@@ -436,22 +572,56 @@ async fn theme_edits_name_the_member_at_fault() {
         let (cookie, csrf) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
         let session = (cookie.as_str(), csrf.as_str());
         let api = format!("/api/v1/consultations/{id}/questions/q7/themes");
-        let run = call(&s, Method::POST, &api, Some(session), Some(&json!({"seed": 1})), "en").await;
+        let run = call(
+            &s,
+            Method::POST,
+            &api,
+            Some(session),
+            Some(&json!({"seed": 1})),
+            "en",
+        )
+        .await;
         assert_eq!(run.status, 201, "{}", run.body);
         let themes = run.body["themes"].as_array().unwrap();
         assert!(themes.len() >= 2);
         let edits = format!("{api}/edits");
-        let taken = json!({"change": "rename", "theme": themes[0]["id"], "label": themes[1]["label"]});
+        let taken =
+            json!({"change": "rename", "theme": themes[0]["id"], "label": themes[1]["label"]});
         let r = call(&s, Method::POST, &edits, Some(session), Some(&taken), "en").await;
-        assert_eq!(r.problems(), [("/label".to_owned(), "duplicate_label".to_owned())]);
-        assert_eq!(r.body["detail"], "`label`: another theme already has this label.");
-        let r = call(&s, Method::POST, &edits, Some(session), Some(&json!({"change": "fold"})), "en").await;
-        assert_eq!(r.problems(), [("/change".to_owned(), "invalid_choice".to_owned())]);
+        assert_eq!(
+            r.problems(),
+            [("/label".to_owned(), "duplicate_label".to_owned())]
+        );
+        assert_eq!(
+            r.body["detail"],
+            "`label`: another theme already has this label."
+        );
+        let r = call(
+            &s,
+            Method::POST,
+            &edits,
+            Some(session),
+            Some(&json!({"change": "fold"})),
+            "en",
+        )
+        .await;
+        assert_eq!(
+            r.problems(),
+            [("/change".to_owned(), "invalid_choice".to_owned())]
+        );
         assert_eq!(
             r.body["detail"],
             "`change` must be `rename`, `merge`, `split`, `delete` or `add`."
         );
-        let r = call(&s, Method::POST, &api, Some(session), Some(&json!({"seed": -1, "size": 3})), "en").await;
+        let r = call(
+            &s,
+            Method::POST,
+            &api,
+            Some(session),
+            Some(&json!({"seed": -1, "size": 3})),
+            "en",
+        )
+        .await;
         assert_eq!(
             r.problems(),
             [

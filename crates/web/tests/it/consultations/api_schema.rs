@@ -40,12 +40,32 @@ async fn the_demo_as_the_api_gives_it_matches_the_published_schemas() {
         let (analyst, _) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
         let (officer, analyst) = (officer.as_str(), analyst.as_str());
         for (path, schema, cookie) in [
-            (format!("/api/v1/consultations/{id}"), "ConsultationDetail", ""),
-            (format!("/api/v1/consultations/{id}"), "ConsultationDetail", officer),
+            (
+                format!("/api/v1/consultations/{id}"),
+                "ConsultationDetail",
+                "",
+            ),
+            (
+                format!("/api/v1/consultations/{id}"),
+                "ConsultationDetail",
+                officer,
+            ),
             ("/api/v1/consultations".to_owned(), "ConsultationPage", ""),
-            ("/api/v1/consultations".to_owned(), "ConsultationPage", officer),
-            (format!("/api/v1/consultations/{id}/results"), "ResultsBody", analyst),
-            (format!("/api/v1/consultations/{id}/findings"), "FindingsBody", officer),
+            (
+                "/api/v1/consultations".to_owned(),
+                "ConsultationPage",
+                officer,
+            ),
+            (
+                format!("/api/v1/consultations/{id}/results"),
+                "ResultsBody",
+                analyst,
+            ),
+            (
+                format!("/api/v1/consultations/{id}/findings"),
+                "FindingsBody",
+                officer,
+            ),
         ] {
             let body = json_at(&s, &path, cookie).await;
             assert_eq!(problems(&doc, schema, &body), [], "{path}: {body}");
@@ -83,10 +103,22 @@ async fn the_check_refuses_a_document_that_does_not_match() {
         problems(&doc, "ConsultationDetail", &wrong),
         [
             ("/respondents".to_owned(), "invalid_type".to_owned()),
-            ("/survey/pages/0/questions/0/type".to_owned(), "invalid_choice".to_owned()),
-            ("/survey/pages/0/questions/1/show_iff".to_owned(), "unknown_field".to_owned()),
-            ("/survey/pages/1/questions/1/text".to_owned(), "field_required".to_owned()),
-            ("/survey/pages/1/skip_if/any_of/0".to_owned(), "invalid_type".to_owned()),
+            (
+                "/survey/pages/0/questions/0/type".to_owned(),
+                "invalid_choice".to_owned()
+            ),
+            (
+                "/survey/pages/0/questions/1/show_iff".to_owned(),
+                "unknown_field".to_owned()
+            ),
+            (
+                "/survey/pages/1/questions/1/text".to_owned(),
+                "field_required".to_owned()
+            ),
+            (
+                "/survey/pages/1/skip_if/any_of/0".to_owned(),
+                "invalid_type".to_owned()
+            ),
         ]
     );
 }
@@ -145,8 +177,10 @@ async fn a_survey_of_every_kind_is_taken_and_given_back_as_the_schema_says() {
             .post(s.url("/api/v1/consultations"))
             .header("cookie", &officer)
             .header("x-csrf-token", &csrf)
-            .json(&json!({"title": "Parks for everyone", "summary": "How we use our parks.",
-                "opens_at": "2030-01-01T09:00Z", "closes_at": "2030-02-01T17:00Z"}))
+            .json(
+                &json!({"title": "Parks for everyone", "summary": "How we use our parks.",
+                "opens_at": "2030-01-01T09:00Z", "closes_at": "2030-02-01T17:00Z"}),
+            )
             .send()
             .await
             .unwrap();
@@ -166,7 +200,11 @@ async fn a_survey_of_every_kind_is_taken_and_given_back_as_the_schema_says() {
             .unwrap();
         assert_eq!(res.status(), 204, "{}", res.text().await.unwrap());
         let detail = json_at(&s, &format!("/api/v1/consultations/{id}"), &officer).await;
-        assert_eq!(problems(&doc, "ConsultationDetail", &detail), [], "{detail}");
+        assert_eq!(
+            problems(&doc, "ConsultationDetail", &detail),
+            [],
+            "{detail}"
+        );
         // Given back as sent, with every default spelt out.
         let back = &detail["survey"];
         assert_eq!(back["pages"][1]["skip_if"], survey["pages"][1]["skip_if"]);
@@ -202,13 +240,19 @@ fn routes_in_source() -> BTreeMap<String, BTreeSet<String>> {
             .filter_map(|l| {
                 let rest = l.trim().strip_prefix("let ")?;
                 let (name, value) = rest.split_once(" = \"")?;
-                Some((name.trim().to_owned(), value.strip_suffix("\";")?.to_owned()))
+                Some((
+                    name.trim().to_owned(),
+                    value.strip_suffix("\";")?.to_owned(),
+                ))
             })
             .collect();
         for call in text.split(".route(").skip(1) {
             let (first, second) = arguments(call);
             let path = resolve(&first, &bindings).unwrap_or_else(|| {
-                panic!("{}: a route path this test cannot read: {first}", file.display())
+                panic!(
+                    "{}: a route path this test cannot read: {first}",
+                    file.display()
+                )
             });
             if !path.starts_with("/api/") {
                 continue;
@@ -217,12 +261,16 @@ fn routes_in_source() -> BTreeMap<String, BTreeSet<String>> {
                 .into_iter()
                 .filter(|m| {
                     second.match_indices(&format!("{m}(")).any(|(i, _)| {
-                        i == 0 || !second.as_bytes()[i - 1].is_ascii_alphanumeric() && second.as_bytes()[i - 1] != b'_'
+                        i == 0
+                            || !second.as_bytes()[i - 1].is_ascii_alphanumeric()
+                                && second.as_bytes()[i - 1] != b'_'
                     })
                 })
                 .map(str::to_owned)
                 .collect();
-            out.entry(path).or_insert_with(BTreeSet::new).extend(methods);
+            out.entry(path)
+                .or_insert_with(BTreeSet::new)
+                .extend(methods);
         }
     }
     out

@@ -127,7 +127,8 @@ async fn sign_up_and_profile_problems_list_every_field_with_stable_codes() {
 #[tokio::test]
 async fn each_problem_points_into_the_body_in_words_for_api_users() {
     for s in servers().await {
-        let body = json!({"email": "not-an-email", "display_name": "Moderator", "password": "short"});
+        let body =
+            json!({"email": "not-an-email", "display_name": "Moderator", "password": "short"});
         let r = send(api(&s, Method::POST, "/accounts").json(&body)).await;
         assert_eq!(r.status, 422);
         let listed: Vec<(&str, &str, &str)> = r.body["errors"]
@@ -174,9 +175,15 @@ async fn each_problem_points_into_the_body_in_words_for_api_users() {
         )
         .await;
         let first = &r.body["errors"][0];
-        assert_eq!((first["pointer"].as_str(), first["code"].as_str()), (Some("/email"), Some("invalid_email")));
+        assert_eq!(
+            (first["pointer"].as_str(), first["code"].as_str()),
+            (Some("/email"), Some("invalid_email"))
+        );
         assert!(
-            first["detail"].as_str().unwrap().starts_with("يجب أن يكون `email`"),
+            first["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with("يجب أن يكون `email`"),
             "{}",
             r.body
         );
