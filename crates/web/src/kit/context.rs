@@ -81,7 +81,11 @@ pub async fn presentation(
         let locale = &state.catalog.all()[choice.index];
         let request_id = request_id.as_ref().and_then(|v| v.to_str().ok());
         let rendered = if uri.path().starts_with("/api/") {
-            super::problem::problem_json(locale, status, &info, request_id, json_body)
+            let pages_words =
+                reason_or_text(locale, message_status(locale, status.as_u16()), &info);
+            let minutes = retry_minutes(info.retry_after);
+            let said = (pages_words, minutes);
+            super::problem::problem_json(locale, status, &info, request_id, json_body, said)
         } else {
             let site = site_name(&state, locale).await;
             error_page(&state, locale, site, uri.path(), status, &info, request_id)
@@ -256,7 +260,7 @@ fn error_page(
 
 /// The status whose messages describe `status`: itself if translated,
 /// else the nearest general one.
-pub(super) fn message_status(locale: &Locale, status: u16) -> u16 {
+fn message_status(locale: &Locale, status: u16) -> u16 {
     if locale
         .message_ids()
         .contains(&format!("error-{status}-title"))
@@ -269,7 +273,7 @@ pub(super) fn message_status(locale: &Locale, status: u16) -> u16 {
     }
 }
 
-pub(super) fn reason_or_text(locale: &Locale, status: u16, info: &ErrorInfo) -> String {
+fn reason_or_text(locale: &Locale, status: u16, info: &ErrorInfo) -> String {
     let reason_id = format!("reason-{}", info.code.as_str());
     if locale.message_ids().contains(&reason_id) {
         locale.t(&reason_id).into_owned()

@@ -17,7 +17,6 @@ use cohesion_domain::survey::pointers::pointer_token;
 use cohesion_i18n::{FluentValue, Locale};
 use serde_json::{json, Value};
 
-use super::context::{message_status, reason_or_text, retry_minutes};
 use super::error::{ErrorInfo, InputProblem};
 
 /// Whether a request's body is JSON (`application/json` or `…+json`):
@@ -34,12 +33,16 @@ pub fn is_json(headers: &HeaderMap) -> bool {
         })
 }
 
+/// The problem for an error response. `pages_words` is the pages'
+/// sentence for it, said when the API has none of its own; `minutes`,
+/// how long to wait, for a 429.
 pub(super) fn problem_json(
     locale: &Locale,
     status: StatusCode,
     info: &ErrorInfo,
     request_id: Option<&str>,
     json_body: bool,
+    (pages_words, minutes): (String, u64),
 ) -> Response {
     let n = status.as_u16();
     let errors: Vec<Value> = info
@@ -48,7 +51,7 @@ pub(super) fn problem_json(
         .map(|p| entry(locale, p, json_body))
         .collect();
     let detail = match errors.as_slice() {
-        [] => summary(locale, status, info),
+        [] => summary(locale, info, pages_words, minutes),
         [one] => one["detail"].as_str().unwrap_or_default().to_owned(),
         many => locale.t_num("api-problems", "count", many.len() as u64),
     };
@@ -79,13 +82,12 @@ pub(super) fn problem_json(
 
 /// The sentence for an error that lists no problems: `api-<code>`, or the
 /// pages' words when the API has none of its own.
-fn summary(locale: &Locale, status: StatusCode, info: &ErrorInfo) -> String {
+fn summary(locale: &Locale, info: &ErrorInfo, pages_words: String, minutes: u64) -> String {
     let id = format!("api-{}", info.code.as_str());
     if locale.message_ids().contains(&id) {
-        let minutes = retry_minutes(info.retry_after);
         locale.t_args(&id, &[("minutes", FluentValue::from(minutes))])
     } else {
-        reason_or_text(locale, message_status(locale, status.as_u16()), info)
+        pages_words
     }
 }
 
