@@ -24,6 +24,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
 use uuid::Uuid;
 
@@ -62,11 +63,55 @@ struct KitApi;
 /// The OpenAPI document, rendered once at start-up: the kit's own part,
 /// then each feature's.
 pub fn openapi_json() -> String {
-    crate::FEATURES
+    let mut doc = crate::FEATURES
         .iter()
-        .fold(KitApi::openapi(), |doc, f| doc.merge_from((f.openapi)()))
-        .to_pretty_json()
+        .fold(KitApi::openapi(), |doc, f| doc.merge_from((f.openapi)()));
+    document_body_problems(&mut doc);
+    doc.to_pretty_json()
         .expect("the OpenAPI document serialises")
+}
+
+/// Every operation that takes a body answers its body's own problems
+/// ([`ApiJson`]): says so where the operation does not already.
+fn document_body_problems(doc: &mut utoipa::openapi::OpenApi) {
+    let answers = [
+        ("400", "Malformed JSON (`bad_request`), or U+0000 in a string (`nul_character`)"),
+        ("415", "The body is not sent as JSON (`unsupported_media_type`)"),
+        (
+            "422",
+            "Refused input: every problem in `errors`, each with its `pointer`; `bad_request` for a body \
+             not of its schema's shape (`unknown_field`, `invalid_type`, …)",
+        ),
+    ];
+    for item in doc.paths.paths.values_mut() {
+        let operations = [
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ];
+        for op in operations.into_iter().flatten() {
+            if op.request_body.is_none() {
+                continue;
+            }
+            for (status, words) in answers {
+                op.responses
+                    .responses
+                    .entry(status.to_owned())
+                    .or_insert_with(|| problem_response(words));
+            }
+        }
+    }
+}
+
+fn problem_response(description: &str) -> RefOr<utoipa::openapi::Response> {
+    let content = Content::new(Some(Ref::from_schema_name("Problem")));
+    RefOr::T(
+        ResponseBuilder::new()
+            .description(description)
+            .content("application/problem+json", content)
+            .build(),
+    )
 }
 
 /// This document.

@@ -341,6 +341,19 @@ async fn every_route_under_api_is_in_the_document_with_the_methods_it_serves() {
             (path.clone(), methods)
         })
         .collect();
+    // Every operation that takes a body says how its body can be refused.
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            if op.get("requestBody").is_some() {
+                for status in ["400", "415", "422"] {
+                    assert!(
+                        op["responses"][status].is_object(),
+                        "{method} {path} documents {status}"
+                    );
+                }
+            }
+        }
+    }
     let source = routes_in_source();
     assert!(source.len() >= 40, "the routes were found: {source:?}");
     for (path, methods) in &source {
