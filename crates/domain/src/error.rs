@@ -14,6 +14,12 @@ pub enum ErrorCode {
     InvalidUtf8,
     NulCharacter,
     QueryTooLong,
+    /// A JSON body names a member its schema does not have.
+    UnknownField,
+    /// A JSON value of the wrong type (a number where text is expected).
+    InvalidType,
+    /// A JSON array with fewer items than its schema asks for.
+    TooFewItems,
     UnknownLocale,
     UnknownPage,
     InvalidChoice,
@@ -83,12 +89,91 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, for checks that each has its messages.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::BadRequest,
+        ErrorCode::InvalidUtf8,
+        ErrorCode::NulCharacter,
+        ErrorCode::QueryTooLong,
+        ErrorCode::UnknownField,
+        ErrorCode::InvalidType,
+        ErrorCode::TooFewItems,
+        ErrorCode::UnknownLocale,
+        ErrorCode::UnknownPage,
+        ErrorCode::InvalidChoice,
+        ErrorCode::FieldTooLong,
+        ErrorCode::FieldRequired,
+        ErrorCode::InvalidSlug,
+        ErrorCode::InvalidEmail,
+        ErrorCode::PasswordTooShort,
+        ErrorCode::PasswordTooLong,
+        ErrorCode::PasswordTooCommon,
+        ErrorCode::DisplayNameTooShort,
+        ErrorCode::DisplayNameReserved,
+        ErrorCode::DisplayNameInvisibleCharacters,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::AccountSuspended,
+        ErrorCode::InvalidToken,
+        ErrorCode::CsrfTokenInvalid,
+        ErrorCode::SignInRequired,
+        ErrorCode::CannotTargetSelf,
+        ErrorCode::InvalidOrgIdentifier,
+        ErrorCode::InvalidPhone,
+        ErrorCode::ConfirmationRequired,
+        ErrorCode::AlreadyMember,
+        ErrorCode::AlreadyRegistered,
+        ErrorCode::EmailNotVerified,
+        ErrorCode::LastAdministrator,
+        ErrorCode::InvalidDate,
+        ErrorCode::ClosesBeforeOpens,
+        ErrorCode::TimeDoesNotExist,
+        ErrorCode::TimeIsAmbiguous,
+        ErrorCode::InvalidSurvey,
+        ErrorCode::PurposeRequired,
+        ErrorCode::TooManyChoices,
+        ErrorCode::OutOfRange,
+        ErrorCode::HiddenQuestion,
+        ErrorCode::UnknownQuestion,
+        ErrorCode::UnknownText,
+        ErrorCode::OptionsOfOneQuestion,
+        ErrorCode::ConsultationNotOpen,
+        ErrorCode::AlreadyResponded,
+        ErrorCode::InvalidRanking,
+        ErrorCode::SurveyLocked,
+        ErrorCode::WeightingEmptyCategory,
+        ErrorCode::DuplicateLabel,
+        ErrorCode::SameTheme,
+        ErrorCode::NotLongText,
+        ErrorCode::ThemesNotConfirmed,
+        ErrorCode::NoAnswers,
+        ErrorCode::ConsultationWithdrawn,
+        ErrorCode::NotPublished,
+        ErrorCode::AlreadyRemoved,
+        ErrorCode::RoleAlreadyHeld,
+        ErrorCode::RoleNotHeld,
+        ErrorCode::AlreadySuspended,
+        ErrorCode::NotSuspended,
+        ErrorCode::Forbidden,
+        ErrorCode::CrossSiteRequest,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::RequestTimeout,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::RateLimited,
+        ErrorCode::Internal,
+        ErrorCode::ServiceUnavailable,
+    ];
+
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorCode::BadRequest => "bad_request",
             ErrorCode::InvalidUtf8 => "invalid_utf8",
             ErrorCode::NulCharacter => "nul_character",
             ErrorCode::QueryTooLong => "query_too_long",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::TooFewItems => "too_few_items",
             ErrorCode::UnknownLocale => "unknown_locale",
             ErrorCode::UnknownPage => "unknown_page",
             ErrorCode::InvalidChoice => "invalid_choice",
@@ -299,5 +384,103 @@ impl MarginProblem {
     /// The problem as the `margins` field's validation error.
     pub const fn error(self) -> ValidationError {
         ValidationError::new("margins", self.fault.code()).with_detail(ErrorDetail::Margin(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode;
+
+    /// The list that message checks walk: every code once, each a
+    /// distinct snake_case word (they are API, never renamed).
+    #[test]
+    fn every_code_is_listed_once_in_snake_case() {
+        let mut seen = std::collections::HashSet::new();
+        for code in ErrorCode::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "{s} twice");
+            assert!(
+                s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                "{s}"
+            );
+            // A code missing from ALL would still compile; this match
+            // does not: add the new code to ALL when it fails.
+            match code {
+                ErrorCode::BadRequest
+                | ErrorCode::InvalidUtf8
+                | ErrorCode::NulCharacter
+                | ErrorCode::QueryTooLong
+                | ErrorCode::UnknownField
+                | ErrorCode::InvalidType
+                | ErrorCode::TooFewItems
+                | ErrorCode::UnknownLocale
+                | ErrorCode::UnknownPage
+                | ErrorCode::InvalidChoice
+                | ErrorCode::FieldTooLong
+                | ErrorCode::FieldRequired
+                | ErrorCode::InvalidSlug
+                | ErrorCode::InvalidEmail
+                | ErrorCode::PasswordTooShort
+                | ErrorCode::PasswordTooLong
+                | ErrorCode::PasswordTooCommon
+                | ErrorCode::DisplayNameTooShort
+                | ErrorCode::DisplayNameReserved
+                | ErrorCode::DisplayNameInvisibleCharacters
+                | ErrorCode::InvalidCredentials
+                | ErrorCode::AccountSuspended
+                | ErrorCode::InvalidToken
+                | ErrorCode::CsrfTokenInvalid
+                | ErrorCode::SignInRequired
+                | ErrorCode::CannotTargetSelf
+                | ErrorCode::InvalidOrgIdentifier
+                | ErrorCode::InvalidPhone
+                | ErrorCode::ConfirmationRequired
+                | ErrorCode::AlreadyMember
+                | ErrorCode::AlreadyRegistered
+                | ErrorCode::EmailNotVerified
+                | ErrorCode::LastAdministrator
+                | ErrorCode::InvalidDate
+                | ErrorCode::ClosesBeforeOpens
+                | ErrorCode::TimeDoesNotExist
+                | ErrorCode::TimeIsAmbiguous
+                | ErrorCode::InvalidSurvey
+                | ErrorCode::PurposeRequired
+                | ErrorCode::TooManyChoices
+                | ErrorCode::OutOfRange
+                | ErrorCode::HiddenQuestion
+                | ErrorCode::UnknownQuestion
+                | ErrorCode::UnknownText
+                | ErrorCode::OptionsOfOneQuestion
+                | ErrorCode::ConsultationNotOpen
+                | ErrorCode::AlreadyResponded
+                | ErrorCode::InvalidRanking
+                | ErrorCode::SurveyLocked
+                | ErrorCode::WeightingEmptyCategory
+                | ErrorCode::DuplicateLabel
+                | ErrorCode::SameTheme
+                | ErrorCode::NotLongText
+                | ErrorCode::ThemesNotConfirmed
+                | ErrorCode::NoAnswers
+                | ErrorCode::ConsultationWithdrawn
+                | ErrorCode::NotPublished
+                | ErrorCode::AlreadyRemoved
+                | ErrorCode::RoleAlreadyHeld
+                | ErrorCode::RoleNotHeld
+                | ErrorCode::AlreadySuspended
+                | ErrorCode::NotSuspended
+                | ErrorCode::Forbidden
+                | ErrorCode::CrossSiteRequest
+                | ErrorCode::NotFound
+                | ErrorCode::MethodNotAllowed
+                | ErrorCode::RequestTimeout
+                | ErrorCode::PayloadTooLarge
+                | ErrorCode::UnsupportedMediaType
+                | ErrorCode::RateLimited
+                | ErrorCode::Internal
+                | ErrorCode::ServiceUnavailable => {}
+            }
+        }
+        assert_eq!(seen.len(), 72, "a new code: add it to ALL and here");
     }
 }

@@ -46,6 +46,22 @@ pub(crate) const FEATURES: &[Feature] = &[
     consultations::FEATURE, // consultations, their results, findings and themes
 ];
 
+/// Every way `value` differs from the schema `schema` (a component's
+/// name) of the OpenAPI `document`, as (JSON Pointer, code): the check
+/// request bodies meet (ADR 29), with `required` members checked too, so
+/// the tests can hold the API's answers to the document it publishes.
+pub fn schema_problems(
+    document: &serde_json::Value,
+    schema: &str,
+    value: &serde_json::Value,
+) -> Vec<(String, String)> {
+    let reference = serde_json::json!({ "$ref": format!("#/components/schemas/{schema}") });
+    kit::schema::check(document, &reference, value, kit::schema::Required::Checked)
+        .into_iter()
+        .map(|p| (p.pointer.unwrap_or_default(), p.code.as_str().to_owned()))
+        .collect()
+}
+
 /// Builds the state shared by all handlers.
 pub fn state(db: Db, catalog: Catalog, config: WebConfig) -> SharedState {
     Arc::new(AppState {

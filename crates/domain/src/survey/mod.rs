@@ -1,11 +1,13 @@
 //! Surveys: pages of questions ([`model::SurveyDefinition`], the one
 //! survey type), the routing that shows a question or skips a page
 //! depending on earlier answers, the answers themselves, how they are
-//! counted, and the builder's question form.
+//! counted, the builder's question form, and where in a survey's JSON
+//! each problem lies.
 
 pub mod answers;
 pub mod builder;
 pub mod model;
+pub mod pointers;
 pub mod routing;
 pub mod tally;
 mod validation;

@@ -1,6 +1,7 @@
 //! The presentation context of a request: which language it is answered
 //! in (explicit `?lang=`, then the language cookie, then Accept-Language),
-//! and how errors look (a translated page, or problem+json under /api).
+//! and how errors look (a translated page, or problem+json under /api,
+//! written in `problem.rs`).
 
 use std::time::Duration;
 
@@ -46,6 +47,8 @@ pub async fn presentation(
 ) -> Response {
     // Cheap clones (shared buffers): only error responses use them.
     let uri = req.uri().clone();
+    // Whether a problem named by a field is a member of a JSON body.
+    let json_body = super::problem::is_json(req.headers());
     let request_id = req.headers().get("x-request-id").cloned();
     let choice = choose_locale(&state.catalog, req.uri().query(), req.headers());
     req.extensions_mut().insert(ReqLocale(choice.index));
@@ -73,13 +76,16 @@ pub async fn presentation(
                 code: code_for_status(status),
                 field: None,
                 retry_after: None,
-                errors: Vec::new(),
-                details: Vec::new(),
+                problems: Vec::new(),
             });
         let locale = &state.catalog.all()[choice.index];
         let request_id = request_id.as_ref().and_then(|v| v.to_str().ok());
         let rendered = if uri.path().starts_with("/api/") {
-            problem_json(locale, status, &info, request_id)
+            let pages_words =
+                reason_or_text(locale, message_status(locale, status.as_u16()), &info);
+            let minutes = retry_minutes(info.retry_after);
+            let said = (pages_words, minutes);
+            super::problem::problem_json(locale, status, &info, request_id, json_body, said)
         } else {
             let site = site_name(&state, locale).await;
             error_page(&state, locale, site, uri.path(), status, &info, request_id)
@@ -166,47 +172,6 @@ fn form_urlencoded_value(query: &str, key: &str) -> Option<String> {
                 .into_owned()
         })
     })
-}
-
-fn problem_json(
-    locale: &Locale,
-    status: StatusCode,
-    info: &ErrorInfo,
-    request_id: Option<&str>,
-) -> Response {
-    let n = status.as_u16();
-    let key = message_status(locale, n);
-    let mut body = serde_json::json!({
-        "type": "about:blank",
-        "title": status.canonical_reason().unwrap_or("Error"),
-        "status": n,
-        "code": info.code.as_str(),
-        // Isolation marks help bidi text on pages; in JSON they are noise.
-        "detail": reason_or_text(locale, key, info).replace(['\u{2068}', '\u{2069}'], ""),
-    });
-    if let Some(field) = info.field {
-        body["field"] = field.into();
-    }
-    if !info.errors.is_empty() || !info.details.is_empty() {
-        let fields = info
-            .errors
-            .iter()
-            .map(|e| serde_json::json!({"field": e.field, "code": e.code.as_str()}));
-        let named = info
-            .details
-            .iter()
-            .map(|(at, code)| serde_json::json!({"field": at, "code": code.as_str()}));
-        body["errors"] = fields.chain(named).collect();
-    }
-    if let Some(id) = request_id {
-        body["request_id"] = id.into();
-    }
-    let mut res = (status, body.to_string()).into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/problem+json"),
-    );
-    res
 }
 
 /// How long an error page waits for the programme's name before it

@@ -8,7 +8,8 @@
 use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_domain::survey::pointers::pointer_token;
+use cohesion_domain::{ErrorCode, ErrorDetail, ValidationError};
 use cohesion_services::accounts::AccountError;
 use cohesion_services::consultations::ConsultationError;
 use cohesion_services::ServiceError;
@@ -19,12 +20,100 @@ pub struct ErrorInfo {
     pub code: ErrorCode,
     pub field: Option<&'static str>,
     pub retry_after: Option<u32>,
-    /// Every field's problem, for input checked as a whole (`code` and
-    /// `field` are the first one's). Empty for other errors.
-    pub errors: Vec<ValidationError>,
-    /// Problems named by something other than a fixed field: survey
-    /// answers by question id, survey definitions by question or page.
-    pub details: Vec<(String, ErrorCode)>,
+    /// Every problem with the input, for input checked as a whole
+    /// (`code` and `field` are the first one's). Empty for other errors.
+    pub problems: Vec<InputProblem>,
+}
+
+/// One problem with what a request sent (ADR 29): what the pages call
+/// it, where it is in a JSON body, its code, and the facts its message
+/// states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputProblem {
+    /// A form field, a survey question's id or `page-N`: what the pages
+    /// name; in a JSON body, a member's name.
+    pub field: String,
+    /// Where in the JSON body, as a JSON Pointer (RFC 6901). `None` for
+    /// a member named `field` at the top of a JSON body (the renderer
+    /// fills it in) and for a query or path parameter.
+    pub pointer: Option<String>,
+    /// In a header, the query or the path, never the body: no pointer.
+    pub parameter: bool,
+    pub code: ErrorCode,
+    /// Named values its message states: a limit, the type expected.
+    pub args: Vec<(&'static str, String)>,
+    /// The message that words it, when not the code's own
+    /// (`api-<field>-<code>`, `api-<code>`): a schema's words, say.
+    pub message: Option<&'static str>,
+}
+
+impl InputProblem {
+    pub fn new(field: impl Into<String>, code: ErrorCode) -> Self {
+        Self {
+            field: field.into(),
+            pointer: None,
+            parameter: false,
+            code,
+            args: Vec::new(),
+            message: None,
+        }
+    }
+
+    /// Worded by the message `id`.
+    pub fn worded(mut self, id: &'static str) -> Self {
+        self.message = Some(id);
+        self
+    }
+
+    /// The problem is in a header, the query or the path.
+    pub fn parameter(mut self) -> Self {
+        self.parameter = true;
+        self
+    }
+
+    /// The problem at `pointer` in the JSON body.
+    pub fn at(mut self, pointer: impl Into<String>) -> Self {
+        self.pointer = Some(pointer.into());
+        self
+    }
+
+    /// With the value `value` for `name` in its message.
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+}
+
+impl From<&ValidationError> for InputProblem {
+    fn from(e: &ValidationError) -> Self {
+        let p = Self::new(e.field, e.code);
+        match e.detail {
+            // What the clocks read just before the change, and just after.
+            Some(ErrorDetail::ClockChange(c)) => p
+                .with("from", minute(c.from))
+                .with("to", minute(c.to))
+                .worded(match e.code {
+                    ErrorCode::TimeDoesNotExist => "api-clock-gap",
+                    _ => "api-clock-fold",
+                }),
+            // The margins line at fault; the API's words for the code say
+            // what is wrong with it.
+            Some(ErrorDetail::Margin(m)) => p.with("line", m.line.to_string()),
+            None => p,
+        }
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM`, as the API takes local times.
+fn minute(t: time::PrimitiveDateTime) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 #[derive(Debug)]
@@ -41,8 +130,7 @@ impl AppError {
                 code,
                 field: None,
                 retry_after: None,
-                errors: Vec::new(),
-                details: Vec::new(),
+                problems: Vec::new(),
             },
         }
     }
@@ -51,12 +139,23 @@ impl AppError {
         Self::status(StatusCode::BAD_REQUEST, code)
     }
 
-    /// 422 for problems named by question or page; the first gives the code.
-    pub fn details(details: Vec<(String, ErrorCode)>) -> Self {
-        let code = details.first().map_or(ErrorCode::BadRequest, |d| d.1);
+    /// 422 for problems found together; the first gives the code.
+    pub fn problems(problems: Vec<InputProblem>) -> Self {
+        let code = problems.first().map_or(ErrorCode::BadRequest, |p| p.code);
         let mut e = Self::status(StatusCode::UNPROCESSABLE_ENTITY, code);
-        e.info.details = details;
+        e.info.problems = problems;
         e
+    }
+
+    /// The same error with each problem's pointer given by `place`
+    /// (which returns `None` to leave one as it is).
+    pub fn placed(mut self, place: impl Fn(usize, &InputProblem) -> Option<String>) -> Self {
+        for i in 0..self.info.problems.len() {
+            if let Some(p) = place(i, &self.info.problems[i]) {
+                self.info.problems[i].pointer = Some(p);
+            }
+        }
+        self
     }
 
     pub fn internal() -> Self {
@@ -76,8 +175,7 @@ impl From<ValidationError> for AppError {
                 code: e.code,
                 field: Some(e.field),
                 retry_after: None,
-                errors: vec![e],
-                details: Vec::new(),
+                problems: vec![InputProblem::from(&e)],
             },
         }
     }
@@ -97,8 +195,7 @@ impl From<ServiceError> for AppError {
                     code: ErrorCode::RateLimited,
                     field: None,
                     retry_after: Some(retry_after),
-                    errors: Vec::new(),
-                    details: Vec::new(),
+                    problems: Vec::new(),
                 },
             },
             // The first problem gives the status, code and field; the
@@ -106,7 +203,7 @@ impl From<ServiceError> for AppError {
             ServiceError::InvalidFields(errors) => match errors.first() {
                 Some(first) => {
                     let mut e = Self::from(first.clone());
-                    e.info.errors = errors;
+                    e.info.problems = errors.iter().map(InputProblem::from).collect();
                     e
                 }
                 None => Self::bad_request(ErrorCode::BadRequest),
@@ -161,11 +258,23 @@ impl From<AccountError> for AppError {
 impl From<ConsultationError> for AppError {
     fn from(e: ConsultationError) -> Self {
         match e {
-            ConsultationError::InvalidAnswers(list) => {
-                Self::details(list.into_iter().map(|e| (e.question, e.code)).collect())
-            }
+            // Answers are sent as `{"answers": {"<question id>": …}}`.
+            ConsultationError::InvalidAnswers(list) => Self::problems(
+                list.into_iter()
+                    .map(|e| {
+                        let at = format!("/answers/{}", pointer_token(&e.question));
+                        InputProblem::new(e.question, e.code).at(at)
+                    })
+                    .collect(),
+            ),
+            // Named by question or page: the survey's own endpoint places
+            // them in the document it was sent (`SurveyDefinition::pointers`).
             ConsultationError::InvalidSurvey(list) => {
-                let mut e = Self::details(list.into_iter().map(|e| (e.at, e.code)).collect());
+                let mut e = Self::problems(
+                    list.into_iter()
+                        .map(|e| InputProblem::new(e.at, e.code))
+                        .collect(),
+                );
                 e.info.code = ErrorCode::InvalidSurvey;
                 e
             }

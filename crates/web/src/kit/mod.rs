@@ -21,6 +21,8 @@ pub mod letters;
 pub mod ops;
 pub mod page;
 pub mod page_cache;
+pub mod problem;
+pub mod schema;
 pub mod security;
 pub mod session;
 pub mod shown;
@@ -28,7 +30,7 @@ pub mod state;
 
 // What features use, named here so that a feature depends on the kit as
 // one thing, not on how the kit is divided into files.
-pub use api::{path_param, Acting, ApiJson, PathId, Problem};
+pub use api::{path_param, Acting, ApiBody, ApiJson, PathId, Problem};
 pub use context::{lang_cookie, LANG_COOKIE};
 pub use done::{confirmation, DoneQuery};
 pub use error::{AppError, ErrorInfo};

@@ -45,6 +45,7 @@ pub async fn post_form(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct FeedbackRequest {
     /// A page key: home, get_involved, about, accessibility, privacy, cookies.
     #[schema(example = "about")]
@@ -112,3 +113,6 @@ pub async fn get_feedback(
         not_useful: tally.not_useful,
     }))
 }
+
+// Read with `ApiJson`: checked against their schemas first.
+crate::kit::api::api_bodies!(FeedbackRequest);

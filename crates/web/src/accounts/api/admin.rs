@@ -217,6 +217,7 @@ pub async fn revoke_role(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Suspension {
     /// `true` suspends (every session ends at once); `false` reinstates.
     pub suspended: bool,
@@ -331,3 +332,6 @@ pub async fn audit(
         next_before,
     }))
 }
+
+// Read with `ApiJson`: checked against their schemas first.
+crate::kit::api::api_bodies!(Suspension);

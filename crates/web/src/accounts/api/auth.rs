@@ -22,6 +22,7 @@ use crate::kit::{
 };
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SignUpRequest {
     #[serde(default)]
     #[schema(required = true, format = Email, example = "amina@example.org")]
@@ -101,6 +102,7 @@ pub async fn sign_up(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SignInRequest {
     #[serde(default)]
     #[schema(required = true, format = Email, example = "amina@example.org")]
@@ -193,6 +195,7 @@ pub async fn sign_out(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ResetRequest {
     #[serde(default)]
     #[schema(required = true, format = Email, example = "amina@example.org")]
@@ -232,6 +235,7 @@ pub async fn reset_request(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ResetComplete {
     /// The `token` of the emailed link.
     #[serde(default)]
@@ -274,3 +278,6 @@ pub async fn reset_complete(
     .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
+
+// Read with `ApiJson`: checked against their schemas first.
+crate::kit::api::api_bodies!(SignUpRequest, SignInRequest, ResetRequest, ResetComplete);

@@ -148,6 +148,7 @@ pub async fn update(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PasswordChange {
     #[serde(default)]
     #[schema(required = true, format = Password)]
@@ -197,6 +198,7 @@ pub async fn change_password(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EmailChange {
     #[serde(default)]
     #[schema(required = true, format = Email, example = "amina.k@example.org")]
@@ -247,6 +249,7 @@ pub async fn change_email(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TokenRequest {
     /// The `token` of the emailed link.
     #[serde(default)]
@@ -369,6 +372,7 @@ pub async fn sign_out_everywhere(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DeleteAccount {
     /// The account's password, entered again.
     #[serde(default)]
@@ -415,3 +419,12 @@ pub async fn delete_account(
     clear_session_cookie(res.headers_mut(), state.config.tls);
     Ok(res)
 }
+
+// Read with `ApiJson`: checked against their schemas first.
+crate::kit::api::api_bodies!(
+    UpdateMe,
+    PasswordChange,
+    EmailChange,
+    TokenRequest,
+    DeleteAccount
+);

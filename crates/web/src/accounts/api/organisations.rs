@@ -54,6 +54,7 @@ pub async fn mine(
 
 /// An organisation to register.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct OrganisationRequest {
     #[serde(default)]
     #[schema(required = true, example = "Riverside Youth Forum")]
@@ -230,6 +231,7 @@ pub async fn show(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct InvitationRequest {
     #[serde(default)]
     #[schema(required = true, format = Email, example = "tom@example.org")]
@@ -272,6 +274,7 @@ pub async fn invite(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct JoinRequest {
     /// The `token` of the emailed invitation link.
     #[serde(default)]
@@ -300,3 +303,6 @@ pub async fn join(
     let id = organisations::accept(&state.db, &me, &req.token, Some(&client.0)).await?;
     Ok(Json(OrganisationId { id }))
 }
+
+// Read with `ApiJson`: checked against their schemas first.
+crate::kit::api::api_bodies!(OrganisationRequest, InvitationRequest, JoinRequest);

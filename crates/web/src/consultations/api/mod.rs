@@ -7,17 +7,17 @@ mod findings;
 mod read;
 mod respond;
 mod results;
+pub(crate) mod survey_schema;
 mod themes;
 mod write;
 
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use axum::Router;
-use utoipa::OpenApi;
+use utoipa::{OpenApi, ToSchema};
 
 use crate::kit::SharedState;
 
 pub(super) fn routes() -> Router<SharedState> {
-    let themes = "/api/v1/consultations/{id}/questions/{question}/themes";
     Router::new()
         .route("/api/v1/consultations", get(read::list).post(write::create))
         .route(
@@ -44,29 +44,59 @@ pub(super) fn routes() -> Router<SharedState> {
         )
         .route(
             "/api/v1/consultations/{id}/findings",
-            get(findings::findings_json),
+            get(findings::findings_json).post(findings::add),
         )
-        .route(themes, get(themes::show).post(themes::run))
-        .route(&format!("{themes}/edits"), post(themes::edit))
-        .route(&format!("{themes}/confirmation"), post(themes::confirm))
-        .route(&format!("{themes}/mapping"), post(themes::map))
+        .route(
+            "/api/v1/consultations/{id}/findings/{finding}",
+            delete(findings::remove),
+        )
+        .route(
+            "/api/v1/consultations/{id}/findings/{finding}/publication",
+            put(findings::publish).delete(findings::withdraw),
+        )
+        .route(
+            "/api/v1/consultations/{id}/questions/{question}/themes",
+            get(themes::show).post(themes::run),
+        )
+        .route(
+            "/api/v1/consultations/{id}/questions/{question}/themes/edits",
+            post(themes::edit),
+        )
+        .route(
+            "/api/v1/consultations/{id}/questions/{question}/themes/confirmation",
+            post(themes::confirm),
+        )
+        .route(
+            "/api/v1/consultations/{id}/questions/{question}/themes/mapping",
+            post(themes::map),
+        )
 }
 
-/// This part of the OpenAPI document: consultations, then themes.
+/// This part of the OpenAPI document: consultations, then themes, with
+/// every part of the survey's schema.
 pub(super) fn openapi() -> utoipa::openapi::OpenApi {
-    ConsultationsApi::openapi().merge_from(themes::ThemesApi::openapi())
+    let mut doc = ConsultationsApi::openapi().merge_from(themes::ThemesApi::openapi());
+    let components = doc.components.get_or_insert_with(Default::default);
+    let mut parts = Vec::new();
+    <survey_schema::SurveySchema as ToSchema>::schemas(&mut parts);
+    for (name, schema) in parts {
+        components.schemas.insert(name, schema);
+    }
+    doc
 }
 
 #[derive(OpenApi)]
 #[openapi(
     paths(read::list, read::show, write::create, write::update, write::set_survey, write::set_stages, write::publish,
         write::withdraw, write::publish_results, write::withdraw_results, respond::respond, respond::my_response,
-        results::results_json, findings::findings_json),
+        results::results_json, findings::findings_json, findings::add, findings::publish, findings::withdraw,
+        findings::remove),
     components(schemas(read::ConsultationSummary, read::ConsultationPage, read::ConsultationDetail, write::ConsultationRequest,
         read::StageBody, write::Created, read::DocumentBody, respond::ResponseRequest, respond::OneOrMany, respond::Submitted,
         respond::MyResponse, write::PublishResultsRequest, results::ResultsBody, results::WeightedBody,
         results::WeightedQuestionBody, results::WeightedCellBody, results::QuestionResultBody, results::LineBody,
-        results::CellBody, findings::FindingsBody, findings::FindingBody, findings::FindingFigureBody)),
+        results::CellBody, findings::FindingsBody, findings::FindingBody, findings::FindingFigureBody, findings::FindingRequest,
+        survey_schema::SurveySchema)),
     tags((name = "consultations", description = "Consultations, their surveys, responses and results."))
 )]
 struct ConsultationsApi;

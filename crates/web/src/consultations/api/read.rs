@@ -80,6 +80,7 @@ pub async fn list(
 
 /// A stage of the timeline.
 #[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct StageBody {
     #[serde(default)]
     #[schema(required = true, example = "Formal consultation")]
@@ -120,8 +121,8 @@ pub struct ConsultationDetail {
     pub allow_anonymous: bool,
     pub strands: Vec<String>,
     pub documents: Vec<DocumentBody>,
-    /// Pages of questions: see `SurveyDefinition` in the README.
-    #[schema(value_type = Object)]
+    /// Pages of questions, each with its kind's members and rules.
+    #[schema(value_type = super::survey_schema::SurveySchema)]
     pub survey: serde_json::Value,
     pub stages: Vec<StageBody>,
 }
@@ -174,9 +175,17 @@ pub async fn show(
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DocumentBody {
     #[serde(default)]
     pub title: String,
     #[serde(default)]
     pub url: String,
+}
+
+/// The timeline, as `PUT …/stages` takes it: a list of stages.
+impl crate::kit::ApiBody for Vec<StageBody> {
+    fn schema() -> serde_json::Value {
+        serde_json::json!({"type": "array", "items": crate::kit::api::component::<StageBody>()})
+    }
 }

@@ -20,10 +20,12 @@ use crate::kit::{ApiJson, AppError, ClientKey, CurrentUser, PathId, Problem, Sha
 /// A whole response: the same fields the survey pages send, each with
 /// one value or several (checkboxes).
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ResponseRequest {
     /// Field name to value(s): a question's id (`q1`), or `q5-0` for row
-    /// or option 0 of a matrix or a ranking. Options are numbered from 0.
-    #[schema(value_type = Object, example = json!({"q1": "0", "q3": ["1", "2"], "q7": "More youth work"}))]
+    /// or option 0 of a matrix or a ranking. Options are numbered from 0;
+    /// a ranking's values are ranks from 1, a date `YYYY-MM-DD`.
+    #[schema(example = json!({"q1": "0", "q3": ["1", "2"], "q7": "More youth work"}))]
     pub answers: std::collections::BTreeMap<String, OneOrMany>,
 }
 
@@ -79,7 +81,18 @@ fn api_respondent<'a>(
 }
 
 fn invalid_token() -> AppError {
-    ValidationError::new("respondent_token", ErrorCode::InvalidToken).into()
+    token_is_a_header(ValidationError::new("respondent_token", ErrorCode::InvalidToken).into())
+}
+
+/// The respondent token is sent as `X-Respondent-Token`, not in the
+/// body: a problem with it has no pointer.
+fn token_is_a_header(mut e: AppError) -> AppError {
+    for p in &mut e.info.problems {
+        if p.field == "respondent_token" {
+            p.parameter = true;
+        }
+    }
+    e
 }
 
 /// A refusal because the consultation takes responses from accounts
@@ -110,7 +123,10 @@ fn unauthorised_when_sign_in_needed(e: ServiceError) -> AppError {
     responses((status = 201, body = Submitted),
         (status = 401, description = "The consultation takes responses from accounts only (`sign_in_required`)", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The consultation is not open (`consultation_not_open`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Answers that break the survey's rules, each in `errors` with its question id; or an unknown respondent token (`invalid_token`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Answers that break the survey's rules, each in `errors` with its question id as `field` and \
+            `/answers/<id>` as `pointer` (`field_required`, `invalid_choice`, `too_many_choices`, `out_of_range`, `hidden_question`, \
+            `unknown_question`, `invalid_ranking`, …); a body not of the schema's shape (`bad_request`); or an unknown respondent \
+            token (`invalid_token`, on `X-Respondent-Token`, with no pointer)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many anonymous responses from this client (`rate_limited`)", body = Problem, content_type = "application/problem+json")))]
 pub async fn respond(
     State(state): State<SharedState>,
@@ -143,7 +159,8 @@ pub async fn respond(
             let known_only = given.is_some();
             let r = writes::respond_all_from(&state.db, who, id, &raw, &client.0, known_only)
                 .await
-                .map_err(unauthorised_when_sign_in_needed)?;
+                .map_err(unauthorised_when_sign_in_needed)
+                .map_err(token_is_a_header)?;
             (r, (!known_only).then_some(token))
         }
     };
@@ -159,7 +176,8 @@ pub struct MyResponse {
     pub reference: String,
     /// RFC 3339, absent until submitted.
     pub submitted_at: Option<String>,
-    #[schema(value_type = Object)]
+    /// Field name to values, as they were sent.
+    #[schema(value_type = std::collections::BTreeMap<String, Vec<String>>)]
     pub answers: RawAnswers,
 }
 
@@ -196,3 +214,6 @@ pub async fn my_response(
         answers: p.draft.clone(),
     }))
 }
+
+// Read with `ApiJson`: checked against their schemas first.
+crate::kit::api::api_bodies!(ResponseRequest);

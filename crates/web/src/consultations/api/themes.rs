@@ -203,6 +203,7 @@ pub async fn show(
 }
 
 #[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
 pub struct RunRequest {
     /// A whole number; the same answers and seed give the same themes.
     #[serde(default)]
@@ -238,6 +239,7 @@ pub async fn run(
 
 /// One change to the theme set.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EditRequest {
     /// `rename`, `merge`, `split`, `delete` or `add`.
     #[schema(example = "rename")]
@@ -335,3 +337,6 @@ pub async fn map(
     tags((name = "themes", description = "Themes in the written answers to a long-text question."))
 )]
 pub(super) struct ThemesApi;
+
+// Read with `ApiJson`: checked against their schemas first.
+crate::kit::api::api_bodies!(RunRequest, EditRequest);

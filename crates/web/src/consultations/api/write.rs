@@ -1,26 +1,33 @@
 //! Officers writing a consultation: its details, survey and timeline,
 //! and publishing it and its results.
 
-use axum::extract::rejection::JsonRejection;
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohesion_domain::consultation::Publication;
-use cohesion_domain::consultation::{ConsultationInput, StageInput};
+use cohesion_domain::consultation::{
+    safe_url, ConsultationInput, StageInput, MAX_STAGE_NAME_CHARS,
+};
 use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::consultations::authoring;
 use cohesion_services::consultations::results::publication;
+use cohesion_services::consultations::{authoring, ConsultationError};
+use cohesion_services::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::read::{DocumentBody, StageBody};
+use crate::kit::api::read_json;
+use crate::kit::problem::is_json;
 use crate::kit::{Acting, ApiJson, AppError, ClientKey, PathId, Problem, SharedState};
 
 /// A consultation's details, to create or replace.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ConsultationRequest {
     #[serde(default)]
     #[schema(required = true, example = "Safer streets, stronger communities")]
@@ -90,6 +97,34 @@ impl From<ConsultationRequest> for ConsultationInput {
     }
 }
 
+/// Where a problem with `documents` lies: the domain checks them as the
+/// form's lines and names the list; an API client sent an array, and is
+/// told which item and member.
+struct DocumentPlaces(Option<String>);
+
+impl DocumentPlaces {
+    fn of(body: &ConsultationRequest) -> Self {
+        let bad = body.documents.iter().enumerate().find_map(|(i, d)| {
+            let title = d.title.trim();
+            if title.is_empty() || title.chars().count() > MAX_STAGE_NAME_CHARS {
+                Some(format!("/documents/{i}/title"))
+            } else if !safe_url(d.url.trim()) {
+                Some(format!("/documents/{i}/url"))
+            } else {
+                None
+            }
+        });
+        Self(bad)
+    }
+
+    fn place(&self, e: ServiceError) -> AppError {
+        AppError::from(e).placed(|_, p| {
+            let listed = p.field == "documents" && p.code != ErrorCode::FieldTooLong;
+            self.0.clone().filter(|_| listed)
+        })
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct Created {
     pub id: Uuid,
@@ -102,16 +137,23 @@ pub struct Created {
     request_body = ConsultationRequest, security(("session" = [], "csrf" = [])),
     responses((status = 201, body = Created),
         (status = 403, description = "Not an officer, or `X-CSRF-Token` missing", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, all listed in `errors`", body = Problem, content_type = "application/problem+json")))]
+        (status = 415, description = "Not JSON (`unsupported_media_type`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Every problem listed in `errors`, each with its `pointer` (`/closes_at`, \
+            `/documents/1/url`): `field_required`, `field_too_long`, `invalid_date`, `closes_before_opens`, \
+            `time_does_not_exist`, `time_is_ambiguous`, …; or `bad_request` for a body not of the schema's shape \
+            (`unknown_field`, `invalid_type`). Nothing is saved.", body = Problem, content_type = "application/problem+json")))]
 pub async fn create(
     State(state): State<SharedState>,
     Acting(me): Acting,
     client: ClientKey,
     ApiJson(body): ApiJson<ConsultationRequest>,
 ) -> Result<Response, AppError> {
+    let documents = DocumentPlaces::of(&body);
     let input = ConsultationInput::from(body);
     let zone = &state.config.time_zone;
-    let id = authoring::create(&state.db, &me, &input, zone, Some(&client.0)).await?;
+    let id = authoring::create(&state.db, &me, &input, zone, Some(&client.0))
+        .await
+        .map_err(|e| documents.place(e))?;
     let mut res = (StatusCode::CREATED, Json(Created { id })).into_response();
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/consultations/{id}")) {
         res.headers_mut().insert(header::LOCATION, v);
@@ -133,24 +175,37 @@ pub async fn update(
     PathId(id): PathId,
     ApiJson(body): ApiJson<ConsultationRequest>,
 ) -> Result<StatusCode, AppError> {
+    let documents = DocumentPlaces::of(&body);
     let input = ConsultationInput::from(body);
     let zone = &state.config.time_zone;
-    authoring::update(&state.db, &me, id, &input, zone, Some(&client.0)).await?;
+    authoring::update(&state.db, &me, id, &input, zone, Some(&client.0))
+        .await
+        .map_err(|e| documents.place(e))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Replace the survey.
 ///
-/// The whole definition: pages of questions with stable ids, each with a
-/// `type` (single_choice, multiple_choice, agreement, effectiveness,
-/// ranking, number, date, short_text, long_text, matrix, demographic) and
-/// optional `show_if` / `skip_if` rules. Every rule is checked so nobody
-/// can reach a dead end; special-category questions need a `purpose`.
-/// Refused (`survey_locked`) once anyone has responded.
+/// The whole definition (`SurveyDefinition`): pages of questions with
+/// stable ids, each with a `type` — `single_choice`, `multiple_choice`,
+/// `agreement`, `effectiveness`, `ranking`, `number`, `date`,
+/// `short_text`, `long_text`, `matrix` or `demographic` — and that
+/// type's members, and optional `show_if` / `skip_if` rules. It is
+/// checked against its schema first (an unknown member such as a
+/// misspelt `show_if` is refused, not ignored), then as a whole: every
+/// rule so nobody can reach a dead end, ids unique, special-category
+/// questions with a `purpose`. Refused (`survey_locked`) once anyone
+/// has responded.
 #[utoipa::path(put, path = "/api/v1/consultations/{id}/survey", operation_id = "set_survey", tag = "consultations",
-    params(("id" = Uuid, Path)), request_body(content = Object), security(("session" = [], "csrf" = [])),
+    params(("id" = Uuid, Path)), request_body(content = super::survey_schema::SurveySchema), security(("session" = [], "csrf" = [])),
     responses((status = 204, description = "Saved"),
-        (status = 422, description = "`invalid_survey` and the like, each problem in `errors` with the question id or `page-N` as `field`", body = Problem, content_type = "application/problem+json")))]
+        (status = 400, description = "Malformed JSON (`bad_request`)", body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON (`unsupported_media_type`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`survey_locked` once people have responded; `bad_request` when the document is not \
+            of the schema's shape (`unknown_field`, `invalid_type`, …); else `invalid_survey`: each problem in `errors` with its `pointer` \
+            (`/pages/0/questions/2/options`) and, as `field`, the question's id or `page-N`", body = Problem, content_type = "application/problem+json")))]
 pub async fn set_survey(
     State(state): State<SharedState>,
     Acting(me): Acting,
@@ -158,15 +213,54 @@ pub async fn set_survey(
     PathId(id): PathId,
     ApiJson(survey): ApiJson<SurveyDefinition>,
 ) -> Result<StatusCode, AppError> {
-    authoring::set_survey(&state.db, &me, id, &survey, Some(&client.0)).await?;
+    authoring::set_survey(&state.db, &me, id, &survey, Some(&client.0))
+        .await
+        .map_err(|e| placed_in(&survey, e))?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A survey's problems, each at its place in the document sent, in the
+/// words for a survey's members.
+fn placed_in(survey: &SurveyDefinition, e: ServiceError) -> AppError {
+    let pointers = match &e {
+        ServiceError::Consultation(ConsultationError::InvalidSurvey(list)) => survey.pointers(list),
+        _ => Vec::new(),
+    };
+    // The whole survey is refused (`survey_locked`): the whole document.
+    let mut e = AppError::from(e).placed(|i, p| {
+        pointers
+            .get(i)
+            .cloned()
+            .or_else(|| (p.field == "survey").then(String::new))
+    });
+    if !pointers.is_empty() {
+        for p in &mut e.info.problems {
+            p.message = p.message.or(survey_words(p.code));
+        }
+    }
+    e
+}
+
+fn survey_words(code: ErrorCode) -> Option<&'static str> {
+    Some(match code {
+        ErrorCode::InvalidChoice => "api-survey-choices",
+        ErrorCode::FieldRequired => "api-survey-text",
+        ErrorCode::FieldTooLong => "api-survey-too-long",
+        ErrorCode::InvalidSlug => "api-survey-id",
+        ErrorCode::AlreadyRegistered => "api-survey-id-taken",
+        ErrorCode::TooManyChoices => "api-survey-max",
+        ErrorCode::OutOfRange => "api-survey-range",
+        ErrorCode::PurposeRequired => "api-survey-purpose",
+        ErrorCode::InvalidSurvey => "api-survey-rule",
+        _ => return None,
+    })
 }
 
 /// Replace the timeline.
 #[utoipa::path(put, path = "/api/v1/consultations/{id}/stages", operation_id = "set_stages", tag = "consultations",
     params(("id" = Uuid, Path)), request_body = Vec<StageBody>, security(("session" = [], "csrf" = [])),
     responses((status = 204, description = "Saved"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "Every problem in `errors`, each at its stage (`/1/state`); nothing is saved", body = Problem, content_type = "application/problem+json")))]
 pub async fn set_stages(
     State(state): State<SharedState>,
     Acting(me): Acting,
@@ -175,8 +269,30 @@ pub async fn set_stages(
     ApiJson(body): ApiJson<Vec<StageBody>>,
 ) -> Result<StatusCode, AppError> {
     let stages: Vec<StageInput> = body.into_iter().map(Into::into).collect();
-    authoring::set_stages(&state.db, &me, id, &stages, Some(&client.0)).await?;
+    authoring::set_stages(&state.db, &me, id, &stages, Some(&client.0))
+        .await
+        .map_err(|e| placed_in_stages(&stages, e))?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The timeline's problems at their stage: the service lists each
+/// stage's problems in turn, by field name only; the body is an array.
+fn placed_in_stages(stages: &[StageInput], e: ServiceError) -> AppError {
+    let places: Vec<String> = stages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            let errors = s.validate().err().unwrap_or_default();
+            errors.into_iter().map(move |e| format!("/{i}/{}", e.field))
+        })
+        .collect();
+    let listed = matches!(e, ServiceError::InvalidFields(_));
+    AppError::from(e).placed(|i, p| match p.field.as_str() {
+        // Too many stages: the list as a whole.
+        "stages" => Some(String::new()),
+        _ if listed => places.get(i).cloned(),
+        _ => None,
+    })
 }
 
 async fn publication(
@@ -248,16 +364,18 @@ pub async fn publish_results(
     client: ClientKey,
     PathId(id): PathId,
     headers: HeaderMap,
-    body: Result<Json<PublishResultsRequest>, JsonRejection>,
+    body: Bytes,
 ) -> Result<StatusCode, AppError> {
-    let empty = headers
-        .get(header::CONTENT_LENGTH)
-        .is_none_or(|v| v.as_bytes() == b"0")
-        && !headers.contains_key(header::CONTENT_TYPE);
-    let request = if empty {
+    // No body at all asks for the default; a body must be JSON.
+    let request = if body.is_empty() {
         PublishResultsRequest::default()
+    } else if is_json(&headers) {
+        read_json::<PublishResultsRequest>(&body)?
     } else {
-        body?.0
+        return Err(AppError::status(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::UnsupportedMediaType,
+        ));
     };
     publication::publish(
         &state.db,
@@ -284,3 +402,6 @@ pub async fn withdraw_results(
 ) -> Result<StatusCode, AppError> {
     publication(&state, &me, &client, id, Publication::Results, false).await
 }
+
+// Read with `ApiJson`: checked against their schemas first.
+crate::kit::api::api_bodies!(ConsultationRequest, PublishResultsRequest);

@@ -209,8 +209,14 @@ async fn the_api_reads_local_time_or_an_explicit_offset() {
         assert_eq!(
             problem["errors"],
             serde_json::json!([
-                {"field": "opens_at", "code": "time_does_not_exist"},
-                {"field": "closes_at", "code": "time_is_ambiguous"},
+                {"pointer": "/opens_at", "field": "opens_at", "code": "time_does_not_exist",
+                    "detail": "`opens_at` names a local time that does not exist: the clocks go forward at \
+                        2026-03-29T01:00 to 2026-03-29T02:00. Give a time outside the change, or an instant \
+                        with `Z` or an offset such as `+01:00`."},
+                {"pointer": "/closes_at", "field": "closes_at", "code": "time_is_ambiguous",
+                    "detail": "`closes_at` names a local time that happens twice: the clocks go back from \
+                        2026-10-25T02:00 to 2026-10-25T01:00. Give a time outside the change, or an instant \
+                        with `Z` or an offset such as `+01:00`."},
             ]),
             "{problem}"
         );

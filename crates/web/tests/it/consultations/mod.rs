@@ -5,6 +5,8 @@
 //! crosstabs and weighting.
 
 mod after_responding;
+mod api_problems;
+mod api_schema;
 mod arabic;
 mod bad_input;
 mod crosstabs;

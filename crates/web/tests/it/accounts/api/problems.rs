@@ -123,3 +123,97 @@ async fn sign_up_and_profile_problems_list_every_field_with_stable_codes() {
         assert_eq!(stored.locale.as_deref(), Some("en"));
     }
 }
+
+#[tokio::test]
+async fn each_problem_points_into_the_body_in_words_for_api_users() {
+    for s in servers().await {
+        let body =
+            json!({"email": "not-an-email", "display_name": "Moderator", "password": "short"});
+        let r = send(api(&s, Method::POST, "/accounts").json(&body)).await;
+        assert_eq!(r.status, 422);
+        let listed: Vec<(&str, &str, &str)> = r.body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["pointer"].as_str().unwrap(),
+                    e["code"].as_str().unwrap(),
+                    e["detail"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (
+                    "/email",
+                    "invalid_email",
+                    "`email` must be an email address, like `name@example.org`."
+                ),
+                (
+                    "/display_name",
+                    "display_name_reserved",
+                    "`display_name` may not look like a staff title, such as \"Moderator\" or \"City Hall\"."
+                ),
+                (
+                    "/password",
+                    "password_too_short",
+                    "`password` must be at least 12 characters long."
+                ),
+            ]
+        );
+        assert_eq!(
+            r.body["detail"],
+            "The request has 3 problems, each listed in `errors` with where it is."
+        );
+        // Asked for in Arabic: the same places and codes, Arabic words.
+        let r = send(
+            api(&s, Method::POST, "/accounts")
+                .header("accept-language", "ar")
+                .json(&body),
+        )
+        .await;
+        let first = &r.body["errors"][0];
+        assert_eq!(
+            (first["pointer"].as_str(), first["code"].as_str()),
+            (Some("/email"), Some("invalid_email"))
+        );
+        assert!(
+            first["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with("يجب أن يكون `email`"),
+            "{}",
+            r.body
+        );
+        // Unknown members are refused, each named, not ignored.
+        let me = sign_in(&s, RESIDENT, DEMO_PASSWORD).await;
+        let r = send(
+            me.act(api(&s, Method::PATCH, "/me"))
+                .json(&json!({"nmae": "Tom", "locale": 5, "colour": "red"})),
+        )
+        .await;
+        assert_eq!((r.status, r.code()), (422, "bad_request"));
+        let mut at: Vec<(&str, &str)> = r.body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["pointer"].as_str().unwrap(), e["code"].as_str().unwrap()))
+            .collect();
+        at.sort_unstable();
+        assert_eq!(
+            at,
+            [
+                ("/colour", "unknown_field"),
+                ("/locale", "invalid_type"),
+                ("/nmae", "unknown_field"),
+            ]
+        );
+        assert_eq!(
+            user(&s, me.id).await.display_name.as_deref(),
+            Some("Tom Fletcher"),
+            "nothing changed"
+        );
+    }
+}
