@@ -14,6 +14,7 @@ mod questions;
 mod responding;
 mod results;
 mod themes;
+mod themes_languages;
 mod we_did;
 mod withdrawal;
 
