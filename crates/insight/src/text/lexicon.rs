@@ -38,7 +38,8 @@ impl Concept {
     /// The term standing for the concept in an answer's features: marked
     /// so that no word of any language can be the same string.
     pub fn term(&self) -> String {
-        format!("{MARK}{}", self.english)
+        // One word, since features of two words are pairs.
+        format!("{MARK}{}", self.english.replace(' ', "_"))
     }
 }
 
@@ -127,7 +128,7 @@ const CONCEPTS: &[(&str, &str, &str, &str)] = &[
     ("cleanliness", "نظافة", "clean cleaner cleaning litter rubbish graffiti dirty tidy", "نظيف نظيفة نظافة تنظيف نظفوا قمامة القمامة النفايات نفايات متسخ متسخة وسخ"),
     ("benches", "مقاعد", "bench benches seat seats", "مقعد المقاعد مقاعد"),
     ("trees", "أشجار", "tree trees plant planting plants", "شجرة أشجار الأشجار ازرعوا زراعة يزرع نزرع"),
-    ("families", "عائلات", "family families parents parent", "عائلة العائلة عائلات العائلات أسرة الأسر أسر الأهل أهل والدين"),
+    ("families", "عائلات", "family families parents parent", "عائلة العائلة عائلات العائلات أسرة الأسر أسر الأهل أهل"),
     ("curfew", "حظر تجول", "curfew curfews", "التجول تجول"),
     ("ban", "منع", "ban banned banning bans prohibit prohibited forbid", "حظر الحظر منع المنع يمنع تمنعوا تمنع منعهم"),
     ("dispersal", "تفريق", "dispersal disperse dispersed", "تفريق التفريق طرد"),
@@ -165,7 +166,7 @@ const CONCEPTS: &[(&str, &str, &str, &str)] = &[
     ("waiting", "انتظار", "wait waiting", "ينتظر انتظار الانتظار"),
     ("loneliness", "وحدة", "alone lonely isolated isolation", "وحده وحيد وحدهم عزلة"),
     ("protection", "حماية", "protect protected protection", "حماية الحماية بالحماية يحمي"),
-    ("recognising", "تمييز", "spot spotting recognise recognize recognising recognizing detect", "يكتشفون اكتشاف كشف التعرف"),
+    ("recognising", "كشف", "spot spotting recognise recognize recognising recognizing detect", "يكتشفون اكتشاف كشف التعرف"),
     ("posts", "منشورات", "post posts comment comments content message messages", "منشور منشورات المنشورات تعليق تعليقات التعليقات محتوى المحتوى رسائل"),
 ];
 
@@ -257,51 +258,50 @@ const ARABIC_SUFFIXES: [&str; 8] = ["هم", "كم", "نا", "ها", "ه", "وا"
 /// The concept a normalised word means, if the lexicon knows it.
 pub fn concept_of(word: &str) -> Option<&'static Concept> {
     let ix = index();
-    let found = |w: &str| ix.words.get(w).copied();
-    let hit = found(word)
+    let hit = ix
+        .words
+        .get(word)
+        .copied()
         .or_else(|| {
-            if !stem::is_arabic_word(word) {
-                return None;
+            if stem::is_arabic_word(word) {
+                arabic_variant(word, |w| ix.words.get(w).copied())
+            } else {
+                None
             }
-            arabic_variants(word).find_map(|w| found(&w))
         })
         .or_else(|| trusted_stem(word).and_then(|s| ix.stems.get(&s).copied()));
     hit.map(|i| &ix.concepts[i])
 }
 
-/// A normalised Arabic word without its attached conjunction, preposition
-/// or article and pronoun ending, in the order tried: at least two letters
-/// always remain.
-fn arabic_variants(word: &str) -> impl Iterator<Item = String> + '_ {
-    let conj: Vec<&str> = [Some(word), word.strip_prefix('و'), word.strip_prefix('ف')]
+/// The first of a normalised Arabic word's shorter forms that `found`
+/// knows: without its attached conjunction, then a preposition or the
+/// article, then a pronoun or plural ending, always leaving at least two
+/// letters. Slices of the word, so looking up costs no allocation.
+fn arabic_variant<T>(word: &str, found: impl Fn(&str) -> Option<T>) -> Option<T> {
+    let long_enough = |w: &str| w.chars().count() >= 2;
+    for w in [Some(word), word.strip_prefix('و'), word.strip_prefix('ف')]
         .into_iter()
         .flatten()
-        .collect();
-    conj.into_iter().flat_map(|w| {
-        let mut out = Vec::new();
-        let mut bases = vec![w];
-        for p in ARABIC_PREFIXES {
-            if let Some(rest) = w.strip_prefix(p) {
-                bases.push(rest);
-            }
-        }
-        for b in bases {
-            out.push(b.to_string());
-            for s in ARABIC_SUFFIXES {
-                if let Some(rest) = b.strip_suffix(s) {
-                    out.push(rest.to_string());
+    {
+        let bases = std::iter::once(w).chain(ARABIC_PREFIXES.iter().filter_map(|p| w.strip_prefix(p)));
+        for b in bases.filter(|b| long_enough(b)) {
+            let endings = std::iter::once(b)
+                .chain(ARABIC_SUFFIXES.iter().filter_map(|s| b.strip_suffix(s)));
+            for v in endings.filter(|v| long_enough(v)) {
+                if let Some(hit) = found(v) {
+                    return Some(hit);
                 }
             }
         }
-        out.retain(|v| v.chars().count() >= 2);
-        out.into_iter()
-    })
+    }
+    None
 }
 
 /// The concept whose name or form `word` is (any language, any case).
 pub fn concept_named(word: &str) -> Option<&'static Concept> {
     let w = normalise(word);
-    if let Some(key) = w.strip_prefix(MARK) {
+    if let Some(key) = word.strip_prefix(MARK) {
+        let key = key.replace('_', " ");
         return index().concepts.iter().find(|c| c.english == key);
     }
     if let Some(c) = index().concepts.iter().find(|c| {

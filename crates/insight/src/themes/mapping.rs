@@ -598,9 +598,11 @@ mod tests {
 
     #[test]
     fn an_answer_given_as_an_example_takes_its_theme() {
+        // The second answer shares no word or concept with either theme
+        // (a lane is a street to the lexicon, which roads are too).
         let texts = [
             "Plant more trees in the park",
-            "Fix the potholes on Mill Lane",
+            "Longer opening hours at the library",
         ];
         let themes = [
             theme("parks", "Parks", "Trees and green space", &[]),

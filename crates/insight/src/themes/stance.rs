@@ -7,9 +7,9 @@
 //! To an open question ("What else should we do?") most answers ask for
 //! something; asking is taken as being for it (agree), objecting to
 //! something as against (disagree). [`Cues::Extended`] (ADR 0028) reads
-//! those: requests ("please", "we need", "should", an imperative opening a
-//! sentence; "من فضلكم", "نحتاج", "يجب", the Arabic plural imperative
-//! "أصلحوا", "موّلوا" …) count for, a negated request ("we do not need",
+//! those: requests ("please", "we need", "should", "would", an imperative
+//! opening a sentence; "من فضلكم", "نحتاج", "يجب", the Arabic plural
+//! imperative "أصلحوا", "موّلوا" …) count for, a negated request ("we do not need",
 //! "لسنا بحاجة", the prohibitive "لا تركّبوا") and objections ("a waste",
 //! "no more", "لا لـ…") count against, and Arabic negation ("لن", "لم",
 //! "ليس", "غير") turns a cue round as English "not" does. Requests are
@@ -155,7 +155,15 @@ const REQUEST_WORDS: &[&str] = &[
     "نرجو",
     "رجاء",
     "مزيد",
+    "مزيدا",
     "المزيد",
+    "would",
+    "سيساعد",
+    "ستساعد",
+    "سيجمع",
+    "سيقرب",
+    "سيجعل",
+    "ستجعل",
     "افضل",
     "فضلكم",
     "فضلك",
@@ -226,33 +234,46 @@ pub fn stance(answer: &str) -> Stance {
 /// [`stance`] by the chosen set of cues.
 pub fn stance_with(answer: &str, cues: Cues) -> Stance {
     let normalised = normalise(answer);
-    let first_end = normalised
-        .find(['.', '!', '?', '\n', '،', '؟', ';', '؛'])
-        .unwrap_or(normalised.len());
-    let mut score = 0i32;
-    for (i, sentence) in [&normalised[..first_end], &normalised[first_end..]]
-        .into_iter()
-        .enumerate()
-    {
-        // The opening sentence counts double.
-        let weight = if i == 0 { 2 } else { 1 };
-        let score_of = match cues {
-            Cues::Original => original(sentence),
-            Cues::Extended => extended(sentence),
-        };
-        score += weight * score_of;
-    }
-    // Original: one cue in the opening sentence decides. Extended: one
-    // strong cue anywhere, or one request in the opening sentence.
-    let threshold = match cues {
-        Cues::Original => 2,
-        Cues::Extended => 4,
+    let (score, threshold) = match cues {
+        Cues::Original => (original_score(&normalised), 2),
+        Cues::Extended => (extended_score(&normalised), 4),
     };
     match score {
         s if s >= threshold => Stance::Agree,
         s if s <= -threshold => Stance::Disagree,
         _ => Stance::Unclear,
     }
+}
+
+/// Issue 6's score: the opening sentence (to the first full stop,
+/// question mark or Arabic comma) counts double, the rest once; one cue in
+/// the opening sentence decides.
+fn original_score(normalised: &str) -> i32 {
+    let first_end = normalised
+        .find(['.', '!', '?', '\n', '،', '؟'])
+        .unwrap_or(normalised.len());
+    2 * original(&normalised[..first_end]) + original(&normalised[first_end..])
+}
+
+/// The extended score: the first sentence that says anything for or
+/// against counts double, so an introduction ("I have lived here for
+/// twenty years.") does not push the argument to second place; commas do
+/// not end a sentence in either language, so "بصراحة، أصلحوا …" and
+/// "Honestly, fix …" open alike. One strong cue anywhere decides, or one
+/// request in that first sentence.
+fn extended_score(normalised: &str) -> i32 {
+    let mut score = 0;
+    let mut opened = false;
+    for sentence in normalised.split(['.', '!', '?', '\n', '؟', ';', '؛']) {
+        let s = extended(sentence);
+        if s != 0 && !opened {
+            score += 2 * s;
+            opened = true;
+        } else {
+            score += s;
+        }
+    }
+    score
 }
 
 /// Issue 6's rule for one sentence: each cue word ±1.
@@ -280,12 +301,12 @@ fn is_disagree(t: &str) -> bool {
     (DISAGREE_WORDS.contains(&t) && !NEGATORS.contains(&t)) || MORE_DISAGREE.contains(&t)
 }
 
-/// An Arabic plural imperative ("اصلحوا", "مولوا", "افتحوا"): a verb of
+/// An Arabic plural imperative ("اصلحوا", "مولوا", "ضعوا"): a word of
 /// at least four letters ending in "وا" that opens its clause (written
 /// after normalisation, so أ and إ are ا). Past-tense plurals end the same
 /// way ("كانوا"), which is why only a clause's first word counts.
 fn arabic_imperative(t: &str) -> bool {
-    t.chars().count() >= 5 && t.ends_with("وا") && !t.starts_with('ي') && !t.starts_with('ت')
+    t.chars().count() >= 4 && t.ends_with("وا") && !t.starts_with('ي') && !t.starts_with('ت')
 }
 
 /// Agreement made of words that are harmless alone.
