@@ -7,7 +7,7 @@
 //! To an open question ("What else should we do?") most answers ask for
 //! something; asking is taken as being for it (agree), objecting to
 //! something as against (disagree). [`Cues::Extended`] (ADR 0028) reads
-//! those: requests ("please", "we need", "should", "would", an imperative
+//! those: requests ("please", "we need", "should", "would help", an imperative
 //! opening a sentence; "من فضلكم", "نحتاج", "يجب", the Arabic plural
 //! imperative "أصلحوا", "موّلوا" …) count for, a negated request ("we do not need",
 //! "لسنا بحاجة", the prohibitive "لا تركّبوا") and objections ("a waste",
@@ -157,7 +157,6 @@ const REQUEST_WORDS: &[&str] = &[
     "مزيد",
     "مزيدا",
     "المزيد",
-    "would",
     "سيساعد",
     "ستساعد",
     "سيجمع",
@@ -309,6 +308,17 @@ fn arabic_imperative(t: &str) -> bool {
     t.chars().count() >= 4 && t.ends_with("وا") && !t.starts_with('ي') && !t.starts_with('ت')
 }
 
+/// Suggestions made of words that are harmless alone: "would" by itself
+/// is as often a prediction against ("a ban would kill grassroots
+/// sport") as a proposal.
+const SUGGESTIONS: &[&[&str]] = &[
+    &["would", "help"],
+    &["would", "really", "help"],
+    &["would", "be", "good"],
+    &["would", "be", "great"],
+    &["would", "be", "nice"],
+];
+
 /// Agreement made of words that are harmless alone.
 const APPROVALS: &[&[&str]] = &[
     &["good", "idea"],
@@ -337,6 +347,11 @@ fn extended(sentence: &str) -> i32 {
         }
         if let Some(a) = APPROVALS.iter().find(|a| tokens[j..].starts_with(a)) {
             strong += 4 * sign;
+            j += a.len();
+            continue;
+        }
+        if let Some(a) = SUGGESTIONS.iter().find(|a| tokens[j..].starts_with(a)) {
+            weak += 2 * sign;
             j += a.len();
             continue;
         }
