@@ -61,7 +61,10 @@ fn sample(part: &str) -> Set {
         answers: Vec::new(),
         pairs: Vec::new(),
     };
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let f: Vec<&str> = line.split('\t').collect();
         if f[0] != part {
             continue;
@@ -199,7 +202,10 @@ fn measure(set: &Set, options: &Options) -> Figures {
     Figures {
         themes: d.themes.len(),
         themed: share(
-            topical.iter().filter(|&&i| d.assignment[i].is_some()).count(),
+            topical
+                .iter()
+                .filter(|&&i| d.assignment[i].is_some())
+                .count(),
             topical.len(),
         ),
         together: share(together, set.pairs.len()),

@@ -283,10 +283,11 @@ fn arabic_variant<T>(word: &str, found: impl Fn(&str) -> Option<T>) -> Option<T>
         .into_iter()
         .flatten()
     {
-        let bases = std::iter::once(w).chain(ARABIC_PREFIXES.iter().filter_map(|p| w.strip_prefix(p)));
+        let bases =
+            std::iter::once(w).chain(ARABIC_PREFIXES.iter().filter_map(|p| w.strip_prefix(p)));
         for b in bases.filter(|b| long_enough(b)) {
-            let endings = std::iter::once(b)
-                .chain(ARABIC_SUFFIXES.iter().filter_map(|s| b.strip_suffix(s)));
+            let endings =
+                std::iter::once(b).chain(ARABIC_SUFFIXES.iter().filter_map(|s| b.strip_suffix(s)));
             for v in endings.filter(|v| long_enough(v)) {
                 if let Some(hit) = found(v) {
                     return Some(hit);
@@ -304,9 +305,11 @@ pub fn concept_named(word: &str) -> Option<&'static Concept> {
         let key = key.replace('_', " ");
         return index().concepts.iter().find(|c| c.english == key);
     }
-    if let Some(c) = index().concepts.iter().find(|c| {
-        normalise(c.english) == w || normalise(c.arabic) == w
-    }) {
+    if let Some(c) = index()
+        .concepts
+        .iter()
+        .find(|c| normalise(c.english) == w || normalise(c.arabic) == w)
+    {
         return Some(c);
     }
     concept_of(&w)

@@ -15,12 +15,13 @@
 
 use std::collections::HashMap;
 
+use super::pair;
 use super::ThemeCount;
 use super::{
-    dot, sparse_dot, stance_with, unit, Assigned, ConfirmedTheme, Count, MappedAnswer, Mapping, Options,
+    dot, sparse_dot, stance_with, unit, Assigned, ConfirmedTheme, Count, MappedAnswer, Mapping,
+    Options,
 };
 use crate::duplicates;
-use super::pair;
 use crate::text::{normalise, stopwords, terms_with, tokenise};
 
 type Sparse = Vec<(u32, f32)>;

@@ -284,7 +284,10 @@ impl Corpus {
                 return term.to_string();
             };
             let seen = &self.surface[i as usize];
-            if let Some(concept) = term.strip_prefix(MARK).and_then(|_| lexicon::concept_named(term)) {
+            if let Some(concept) = term
+                .strip_prefix(MARK)
+                .and_then(|_| lexicon::concept_named(term))
+            {
                 let (arabic, other) = seen.iter().fold((0, 0), |(a, o), (w, n)| {
                     if crate::text::stem::is_arabic_word(w) {
                         (a + n, o)
@@ -292,7 +295,9 @@ impl Corpus {
                         (a, o + n)
                     }
                 });
-                return concept.name(if arabic > other { "ar" } else { "en" }).to_string();
+                return concept
+                    .name(if arabic > other { "ar" } else { "en" })
+                    .to_string();
             }
             seen.iter()
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))

@@ -169,42 +169,14 @@ const REQUEST_WORDS: &[&str] = &[
 ];
 /// English verbs that ask for something when they open a sentence.
 const IMPERATIVES: &[&str] = &[
-    "add",
-    "bring",
-    "build",
-    "clean",
-    "create",
-    "extend",
-    "fix",
-    "fund",
-    "give",
-    "install",
-    "invest",
-    "keep",
-    "let",
-    "light",
-    "make",
-    "open",
-    "organise",
-    "organize",
-    "plant",
-    "provide",
-    "put",
-    "remove",
-    "reopen",
-    "repair",
-    "run",
-    "stop",
-    "support",
-    "teach",
-    "tell",
-    "train",
+    "add", "bring", "build", "clean", "create", "extend", "fix", "fund", "give", "install",
+    "invest", "keep", "let", "light", "make", "open", "organise", "organize", "plant", "provide",
+    "put", "remove", "reopen", "repair", "run", "stop", "support", "teach", "tell", "train",
     "work",
 ];
 /// Words that turn the cue after them round.
 const NEGATORS: &[&str] = &[
-    "not", "don't", "never", "no", "لا", "لن", "لم", "ليس", "ليست", "لسنا", "لست", "غير", "ما",
-    "مش",
+    "not", "don't", "never", "no", "لا", "لن", "لم", "ليس", "ليست", "لسنا", "لست", "غير", "ما", "مش",
 ];
 /// Objections made of words that are harmless alone.
 const OBJECTIONS: &[&[&str]] = &[

@@ -43,7 +43,9 @@ fn together_and_purity(pairs: &[Pair], options: &Options) -> (f64, f64) {
     let ids: Vec<String> = (0..texts.len()).map(|i| i.to_string()).collect();
     let d = discover(&ids, &texts, options);
     let together = (0..pairs.len())
-        .filter(|&i| d.assignment[2 * i].is_some() && d.assignment[2 * i] == d.assignment[2 * i + 1])
+        .filter(|&i| {
+            d.assignment[2 * i].is_some() && d.assignment[2 * i] == d.assignment[2 * i + 1]
+        })
         .count();
     let (mut majority, mut themed) = (0, 0);
     for t in &d.themes {
@@ -75,7 +77,10 @@ fn pairs_with_one_meaning_land_in_one_theme_with_the_lexicon() {
     assert!(before <= 0.2, "without the lexicon {before}");
     assert!(after >= 0.5, "with the lexicon {after} (before {before})");
     assert!(after >= before + 0.3);
-    assert!(purity_after >= 0.6, "{purity_after} (before {purity_before})");
+    assert!(
+        purity_after >= 0.6,
+        "{purity_after} (before {purity_before})"
+    );
     // Deterministic.
     assert_eq!(
         together_and_purity(&pairs, &Options::default()),
@@ -108,6 +113,12 @@ fn fewer_unclear_stances_and_no_more_wrong_sides() {
         unclear_after * 2 <= unclear_before,
         "unclear {unclear_after} of {answers}, before {unclear_before}"
     );
-    assert!(wrong_after <= wrong_before.max(2), "wrong side {wrong_after}, before {wrong_before}");
-    assert!(same_after > same_before, "pairs with one stance {same_after}, before {same_before}");
+    assert!(
+        wrong_after <= wrong_before.max(2),
+        "wrong side {wrong_after}, before {wrong_before}"
+    );
+    assert!(
+        same_after > same_before,
+        "pairs with one stance {same_after}, before {same_before}"
+    );
 }

@@ -58,11 +58,7 @@ fn age(d: &mut Draws) -> usize {
 /// films first more often, older people the ambassadors), and some rank
 /// only their first one or two, as people do.
 fn ranking(d: &mut Draws, young: bool) -> Vec<(usize, usize)> {
-    let mut weights: Vec<usize> = if young {
-        vec![3, 5, 4]
-    } else {
-        vec![6, 2, 4]
-    };
+    let mut weights: Vec<usize> = if young { vec![3, 5, 4] } else { vec![6, 2, 4] };
     let mut left: Vec<usize> = vec![0, 1, 2];
     let ranked = [1, 2, 3, 3, 3][d.next(5)];
     let mut out = Vec::new();
@@ -87,7 +83,11 @@ fn random_answers(d: &mut Draws) -> RawAnswers {
     let seen = d.weighted(if young { &[6, 3, 1] } else { &[4, 4, 2] });
     put("q2", seen.to_string());
     if seen == 0 {
-        let places: &[usize] = if young { &[8, 6, 2, 4, 1] } else { &[5, 2, 4, 3, 2] };
+        let places: &[usize] = if young {
+            &[8, 6, 2, 4, 1]
+        } else {
+            &[5, 2, 4, 3, 2]
+        };
         let first = d.weighted(places);
         let mut picked = vec![first];
         if d.next(3) == 0 {
@@ -115,7 +115,10 @@ fn random_answers(d: &mut Draws) -> RawAnswers {
     put("q6-1", d.weighted(&[8, 20, 24, 22, 14, 12]).to_string());
     put("q8", age_band.to_string());
     if d.next(4) > 0 {
-        put("q9", d.weighted(&[30, 2, 26, 6, 3, 18, 4, 3, 8]).to_string());
+        put(
+            "q9",
+            d.weighted(&[30, 2, 26, 6, 3, 18, 4, 3, 8]).to_string(),
+        );
     }
     raw
 }
@@ -220,7 +223,10 @@ mod tests {
         }
         assert!(first.iter().all(|&n| n >= 30), "{first:?}");
         // All six full orders occur, and shorter rankings too.
-        assert!(orders.iter().filter(|o| o.len() == 3).count() == 6, "{orders:?}");
+        assert!(
+            orders.iter().filter(|o| o.len() == 3).count() == 6,
+            "{orders:?}"
+        );
         assert!(orders.iter().any(|o| o.len() < 3));
     }
 }

@@ -315,7 +315,14 @@ const ENGLISH_OPENINGS: &[&str] = &[
     "I have lived here for twenty years. ",
     "Speaking as a shop owner: ",
 ];
-const ARABIC_OPENINGS: &[&str] = &["", "", "", "بصراحة، ", "بصفتي أمًّا: ", "أسكن هنا منذ عشرين عامًا. "];
+const ARABIC_OPENINGS: &[&str] = &[
+    "",
+    "",
+    "",
+    "بصراحة، ",
+    "بصفتي أمًّا: ",
+    "أسكن هنا منذ عشرين عامًا. ",
+];
 const ENGLISH_CLOSINGS: &[&str] = &[
     "",
     "",
@@ -435,7 +442,12 @@ mod tests {
             .collect();
         let distinct: std::collections::HashSet<&str> =
             topical.iter().map(|a| a.text.as_str()).collect();
-        assert!(distinct.len() * 10 >= topical.len() * 9, "{} of {}", distinct.len(), topical.len());
+        assert!(
+            distinct.len() * 10 >= topical.len() * 9,
+            "{} of {}",
+            distinct.len(),
+            topical.len()
+        );
         for lang in ["en", "ar"] {
             for topic in topics() {
                 assert!(
@@ -445,6 +457,9 @@ mod tests {
             }
         }
         let arabic = topical.iter().filter(|a| a.lang == "ar").count();
-        assert!(arabic * 5 >= topical.len() && arabic * 2 <= topical.len(), "{arabic}");
+        assert!(
+            arabic * 5 >= topical.len() && arabic * 2 <= topical.len(),
+            "{arabic}"
+        );
     }
 }

@@ -135,7 +135,10 @@ impl ShownTerm {
 impl ThemeView {
     /// The theme's terms in `lang` (see [`ShownTerm::of`]).
     pub fn terms_in(&self, lang: &str) -> Vec<ShownTerm> {
-        self.top_terms.iter().map(|t| ShownTerm::of(t, lang)).collect()
+        self.top_terms
+            .iter()
+            .map(|t| ShownTerm::of(t, lang))
+            .collect()
     }
 
     /// The terms a discovery label is made of, in `lang`; `None` when an

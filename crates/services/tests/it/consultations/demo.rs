@@ -134,7 +134,9 @@ async fn the_demo_answers_vary_and_its_dates_agree_with_each_other() {
         let mut c = db.acquire().await.unwrap();
 
         // Every idea is ranked first by some and last by others.
-        let counts = totals::counts(c.conn(), open.consultation.id).await.unwrap();
+        let counts = totals::counts(c.conn(), open.consultation.id)
+            .await
+            .unwrap();
         let at = |position: i64, option: i64| {
             counts
                 .iter()
@@ -145,8 +147,14 @@ async fn the_demo_answers_vary_and_its_dates_agree_with_each_other() {
         let all_first: i64 = first.iter().sum();
         assert!(all_first > 100, "{first:?}");
         for (option, n) in first.iter().enumerate() {
-            assert!(n * 10 >= all_first, "option {option} first {n} of {all_first}");
-            assert!(at(2, option as i64) > 0, "option {option} is ranked last by some");
+            assert!(
+                n * 10 >= all_first,
+                "option {option} first {n} of {all_first}"
+            );
+            assert!(
+                at(2, option as i64) > 0,
+                "option {option} is ranked last by some"
+            );
         }
 
         // Written answers are mostly distinct, in both languages, once the
@@ -191,10 +199,18 @@ async fn the_demo_answers_vary_and_its_dates_agree_with_each_other() {
             let now = cohesion_storage::Timestamp::now();
             for s in &page {
                 let at = cohesion_domain::timestamp::Timestamp::from(s.submitted_at);
-                assert!(at >= r.opens_at && at < r.closes_at && at < now.into(), "{}", r.title);
+                assert!(
+                    at >= r.opens_at && at < r.closes_at && at < now.into(),
+                    "{}",
+                    r.title
+                );
             }
             let dates: Vec<time::Date> = v.stages.iter().filter_map(|s| s.date).collect();
-            assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{}: {dates:?}", r.title);
+            assert!(
+                dates.windows(2).all(|w| w[0] <= w[1]),
+                "{}: {dates:?}",
+                r.title
+            );
         }
         let r = &closed.consultation;
         let results = r.results_published_at.unwrap();

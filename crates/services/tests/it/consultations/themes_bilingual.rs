@@ -55,13 +55,20 @@ async fn an_english_and_an_arabic_answer_with_one_meaning_share_a_theme() {
         for (i, (_, en, ar)) in pairs.iter().enumerate() {
             for (lang, text) in [("en", en), ("ar", ar)] {
                 let secret = format!("resident-{i}-{lang}");
-                writes::respond_all(db, Respondent::Anonymous(&secret), id, &raw(&[("q1", text.as_str())]))
-                    .await
-                    .unwrap();
+                writes::respond_all(
+                    db,
+                    Respondent::Anonymous(&secret),
+                    id,
+                    &raw(&[("q1", text.as_str())]),
+                )
+                .await
+                .unwrap();
             }
         }
 
-        discover::run(db, &analyst, id, "q1", "3", None).await.unwrap();
+        discover::run(db, &analyst, id, "q1", "3", None)
+            .await
+            .unwrap();
         let a = themes::analysis(db, &analyst, id, "q1").await.unwrap();
         let run = a.run.as_ref().unwrap().id;
         let mut c = db.acquire().await.unwrap();
@@ -84,7 +91,9 @@ async fn an_english_and_an_arabic_answer_with_one_meaning_share_a_theme() {
         drop(c);
         let together = pairs
             .iter()
-            .filter(|(_, en, ar)| theme_of.get(en).is_some() && theme_of.get(en) == theme_of.get(ar))
+            .filter(|(_, en, ar)| {
+                theme_of.get(en).is_some() && theme_of.get(en) == theme_of.get(ar)
+            })
             .count();
         assert!(
             together * 4 >= pairs.len() * 3,
@@ -103,7 +112,11 @@ async fn an_english_and_an_arabic_answer_with_one_meaning_share_a_theme() {
                 .iter()
                 .filter(|t| cohesion_insight::text::stem::is_arabic_word(t))
                 .count();
-            assert!(arabic > 0 && arabic < texts.len(), "{}: {texts:?}", th.label);
+            assert!(
+                arabic > 0 && arabic < texts.len(),
+                "{}: {texts:?}",
+                th.label
+            );
         }
 
         // Discovery's labels are given in either language, terms and all.
@@ -114,13 +127,21 @@ async fn an_english_and_an_arabic_answer_with_one_meaning_share_a_theme() {
             .unwrap_or_else(|| panic!("{:#?}", a.themes));
         assert!(lighting.generated);
         let ar = lighting.label_terms_in("ar").unwrap();
-        assert!(ar.iter().any(|t| t.text == "إنارة" && t.lang == "ar"), "{ar:?}");
+        assert!(
+            ar.iter().any(|t| t.text == "إنارة" && t.lang == "ar"),
+            "{ar:?}"
+        );
         let en = lighting.label_terms_in("en").unwrap();
-        assert!(en.iter().any(|t| t.text == "lighting" && t.lang == "en"), "{en:?}");
+        assert!(
+            en.iter().any(|t| t.text == "lighting" && t.lang == "en"),
+            "{en:?}"
+        );
 
         // Confirmed as they are and mapped: the pair's answers get the
         // same first theme.
-        confirm::confirm(db, &analyst, id, "q1", None).await.unwrap();
+        confirm::confirm(db, &analyst, id, "q1", None)
+            .await
+            .unwrap();
         map::map(db, &analyst, id, "q1", None).await.unwrap();
         let mut c = db.acquire().await.unwrap();
         let ids: Vec<Uuid> = pairs
@@ -128,7 +149,10 @@ async fn an_english_and_an_arabic_answer_with_one_meaning_share_a_theme() {
             .flat_map(|(_, en, ar)| [response_of(en), response_of(ar)])
             .collect();
         let mut mapped: HashMap<Uuid, HashSet<Uuid>> = HashMap::new();
-        for (rid, theme) in assignments::mapped_themes_of(c.conn(), run, &ids).await.unwrap() {
+        for (rid, theme) in assignments::mapped_themes_of(c.conn(), run, &ids)
+            .await
+            .unwrap()
+        {
             mapped.entry(rid).or_default().insert(theme);
         }
         drop(c);
@@ -139,7 +163,11 @@ async fn an_english_and_an_arabic_answer_with_one_meaning_share_a_theme() {
                 matches!((a, b), (Some(a), Some(b)) if !a.is_disjoint(b))
             })
             .count();
-        assert!(shared * 4 >= pairs.len() * 3, "{shared} of {} pairs share a mapped theme", pairs.len());
+        assert!(
+            shared * 4 >= pairs.len() * 3,
+            "{shared} of {} pairs share a mapped theme",
+            pairs.len()
+        );
 
         // An analyst's name is theirs: kept as written in every language.
         edit::edit(

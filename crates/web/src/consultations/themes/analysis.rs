@@ -17,8 +17,8 @@ use cohesion_ui::{FieldError, Phrase, SummaryRow, Value};
 use uuid::Uuid;
 
 use super::{
-    base_path, count_text, done, field_errors, quotes, response_href, sent_by, stance, terms_phrase,
-    theme_label, theme_name, PageQuery, Sent,
+    base_path, count_text, done, field_errors, quotes, response_href, sent_by, stance,
+    terms_phrase, theme_label, theme_name, PageQuery, Sent,
 };
 use crate::kit::{
     path_id, respond_form, see_other, Analyse, AppError, ClientKey, Langs, May, PageCtx, StrictForm,

@@ -10,7 +10,9 @@ use cohesion_ui::consultations::{Choice, ThemeEditPage};
 use cohesion_ui::{FieldError, Value};
 use uuid::Uuid;
 
-use super::{base_path, field_errors, quotes, response_href, sent_by, theme_name, theme_name_text, Sent};
+use super::{
+    base_path, field_errors, quotes, response_href, sent_by, theme_name, theme_name_text, Sent,
+};
 use crate::kit::{
     path_id, respond_form, see_other, Analyse, AppError, ClientKey, May, PageCtx, StrictForm,
 };

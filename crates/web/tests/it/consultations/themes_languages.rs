@@ -62,7 +62,10 @@ async fn theme_labels_are_shown_in_the_pages_language() {
         // A term the lexicon does not know keeps its language, marked.
         for cell in &cells_ar {
             for part in cell.split("<bdi lang=\"").skip(1) {
-                assert!(part.starts_with("en\"") || part.starts_with("ar\""), "{part}");
+                assert!(
+                    part.starts_with("en\"") || part.starts_with("ar\""),
+                    "{part}"
+                );
             }
         }
 
@@ -81,7 +84,10 @@ async fn theme_labels_are_shown_in_the_pages_language() {
                 .clone()
         };
         assert!(in_lang("ar")["label"].as_str().unwrap().contains("إنارة"));
-        assert!(in_lang("en")["label"].as_str().unwrap().contains("lighting"));
+        assert!(in_lang("en")["label"]
+            .as_str()
+            .unwrap()
+            .contains("lighting"));
         assert!(in_lang("ar")["top_terms"]
             .as_array()
             .unwrap()
