@@ -91,9 +91,7 @@ async fn an_english_and_an_arabic_answer_with_one_meaning_share_a_theme() {
         drop(c);
         let together = pairs
             .iter()
-            .filter(|(_, en, ar)| {
-                theme_of.get(en).is_some() && theme_of.get(en) == theme_of.get(ar)
-            })
+            .filter(|(_, en, ar)| theme_of.contains_key(en) && theme_of.get(en) == theme_of.get(ar))
             .count();
         assert!(
             together * 4 >= pairs.len() * 3,
