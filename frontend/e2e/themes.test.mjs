@@ -93,9 +93,15 @@ test('an analyst works the themes of a long-text question and an officer cites o
     assert.match(await a.locator('.govuk-notification-banner').innerText(), /saved/)
   }
 
-  // The same page in Arabic, right to left.
+  // The same page in Arabic, right to left: discovery's labels in Arabic
+  // where the lexicon knows their words, the analyst's own name as
+  // written, marked as English.
   await a.goto(`${server.base}/staff/consultations/${id}/themes/q7?lang=ar`)
   await checkPage(a, 'themes in Arabic', { lang: 'ar' })
+  const headers = await a.locator('table').first().locator('tbody th').allInnerTexts()
+  assert.ok(headers.some(h => /\((تأييد|معارضة|غير واضح)\)/.test(h) && /[\u0621-\u064A]/.test(h.split('(')[0])),
+    `a label in Arabic: ${headers.join(' | ')}`)
+  assert.equal(await a.locator('table').first().locator('tbody th bdi[lang="en"]', { hasText: /^Street lighting$/ }).count() >= 1, true)
 
   // An officer cites the theme in a finding and publishes it.
   const officer = await openPage(browser, { locale: 'en-GB' })

@@ -30,7 +30,9 @@ use std::path::{Path, PathBuf};
 use cohesion_insight::import::read_jsonl;
 use cohesion_insight::opinions::ari::adjusted_rand_index;
 use cohesion_insight::random::{mix, GAMMA};
-use cohesion_insight::themes::{discover, map, ConfirmedTheme, Mapping, Options, Stance};
+use cohesion_insight::themes::{
+    discover, map, stance_with, ConfirmedTheme, Cues, Mapping, Options, Stance,
+};
 
 struct Part {
     ids: Vec<String>,
@@ -318,20 +320,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         let texts: Vec<&str> = part.texts.iter().map(String::as_str).collect();
         let m = map(&part.ids, &texts, &part.themes, &Options::default());
-        let (mut decided, mut agree) = (0, 0);
-        for a in &m.answers {
-            let ours = match a.stance {
-                Stance::Agree => "AGREE",
-                Stance::Disagree => "DISAGREE",
-                Stance::Unclear => continue,
-            };
-            decided += 1;
-            agree += usize::from(part.positions.get(&a.id).is_some_and(|p| p == ours));
+        println!("answers sent to review (zero-shot): {}", m.review.len());
+        for cues in [Cues::Original, Cues::Extended] {
+            let (mut decided, mut agree) = (0, 0);
+            for (id, text) in part.ids.iter().zip(&texts) {
+                let ours = match stance_with(text, cues) {
+                    Stance::Agree => "AGREE",
+                    Stance::Disagree => "DISAGREE",
+                    Stance::Unclear => continue,
+                };
+                decided += 1;
+                agree += usize::from(part.positions.get(id).is_some_and(|p| p == ours));
+            }
+            println!(
+                "stance, {cues:?} cues: {decided} of {n} decided, {agree} of those match the reference position"
+            );
         }
-        println!(
-            "answers sent to review (zero-shot): {}; stance: {decided} of {n} decided, {agree} of those match the reference position",
-            m.review.len()
-        );
     }
     let mut names: Vec<&&str> = totals.keys().collect();
     names.sort();

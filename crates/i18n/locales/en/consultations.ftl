@@ -535,6 +535,11 @@ themes-stance-agree = Agrees
 themes-stance-disagree = Disagrees
 themes-stance-unclear = Unclear
 themes-stance-mixed = Mixed (added by an analyst)
+# A label discovery made: its strongest terms, then its stance in a word.
+themes-generated-label = { $terms } ({ $stance })
+themes-label-agree = agree
+themes-label-disagree = disagree
+themes-label-unclear = unclear
 themes-status-candidate = Candidate
 themes-status-confirmed = Confirmed
 themes-count = { $count } of { $base } ({ $share }%, 95% range { $low }–{ "\u2060" }{ $high }%)

@@ -12,9 +12,15 @@
 //! - [`pii`]: e-mail addresses, phone numbers and UK postcodes masked
 //!   before any answer is shown.
 //!
-//! [`terms`] chains them: the content words of one answer, stemmed.
+//! - [`lexicon`]: a bilingual lexicon that names English and Arabic
+//!   words of the same meaning as one concept (ADR 0028).
+//!
+//! [`terms`] chains them: the content words of one answer, stemmed;
+//! [`terms_with`] can put the lexicon's concepts in place of the words it
+//! knows.
 
 pub mod language;
+pub mod lexicon;
 mod normalise;
 pub mod pii;
 pub mod stem;
@@ -30,14 +36,23 @@ pub use tokenise::tokenise;
 /// Latin-script words in an answer identified as Arabizi are kept as they
 /// are: an English stemmer would only damage them.
 pub fn terms(text: &str) -> Vec<String> {
-    let normalised = normalise(text);
-    let language = detect_language(&normalised);
-    tokenise(&normalised)
+    terms_with(&normalise(text), false)
+}
+
+/// [`terms`] of text already normalised; with `concepts`, a word the
+/// bilingual lexicon knows becomes its concept's term
+/// ([`lexicon::Concept::term`]) instead of its stem, so "lighting" and
+/// "الإنارة" are one term.
+pub fn terms_with(normalised: &str, concepts: bool) -> Vec<String> {
+    let language = detect_language(normalised);
+    tokenise(normalised)
         .into_iter()
         .filter(|t| t.chars().count() > 1 && !t.chars().all(|c| c.is_numeric()))
         .filter(|t| !stopwords::is_stop_word(t))
         .map(|t| {
-            if stem::is_arabic_word(t) {
+            if let Some(c) = concepts.then(|| lexicon::concept_of(t)).flatten() {
+                c.term()
+            } else if stem::is_arabic_word(t) {
                 stem::arabic_light10(t).to_string()
             } else if language == Language::Arabizi {
                 t.to_string()
@@ -67,6 +82,19 @@ mod tests {
         assert!(terms("").is_empty());
         assert!(terms("   \n\t ").is_empty());
         assert!(terms("!!! 123 ...").is_empty());
+    }
+
+    #[test]
+    fn the_lexicon_gives_both_languages_one_term() {
+        let en = terms_with(&normalise("Fix the street lights"), true);
+        let ar = terms_with(&normalise("أصلحوا إنارة الشوارع"), true);
+        assert_eq!(en.len(), 3);
+        assert_eq!(en[1..], [ar[2].clone(), ar[1].clone()]);
+        assert_eq!(en[0], ar[0], "{en:?} {ar:?}");
+        // Without it, nothing is shared.
+        let en = terms("Fix the street lights");
+        let ar = terms("أصلحوا إنارة الشوارع");
+        assert!(en.iter().all(|t| !ar.contains(t)));
     }
 
     #[test]

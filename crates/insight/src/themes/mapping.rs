@@ -15,12 +15,14 @@
 
 use std::collections::HashMap;
 
+use super::pair;
 use super::ThemeCount;
 use super::{
-    dot, sparse_dot, stance, unit, Assigned, ConfirmedTheme, Count, MappedAnswer, Mapping, Options,
+    dot, sparse_dot, stance_with, unit, Assigned, ConfirmedTheme, Count, MappedAnswer, Mapping,
+    Options,
 };
 use crate::duplicates;
-use crate::text::{detect_language, normalise, stem, stopwords, tokenise, Language};
+use crate::text::{normalise, stopwords, terms_with, tokenise};
 
 type Sparse = Vec<(u32, f32)>;
 
@@ -28,36 +30,17 @@ type Sparse = Vec<(u32, f32)>;
 /// "normalizes"; Arabic affixes light10 leaves on).
 const CHAR_N: usize = 4;
 
-/// [`crate::text::terms`] of text already normalised (normalising is the
-/// dearest step of the text pipeline, so each answer is normalised once).
-fn terms_of(normalised: &str) -> Vec<String> {
-    let arabizi = detect_language(normalised) == Language::Arabizi;
-    tokenise(normalised)
-        .into_iter()
-        .filter(|t| t.chars().count() > 1 && !t.chars().all(char::is_numeric))
-        .filter(|t| !stopwords::is_stop_word(t))
-        .map(|t| {
-            if stem::is_arabic_word(t) {
-                stem::arabic_light10(t).to_string()
-            } else if arabizi {
-                t.to_string()
-            } else {
-                stem::english(t).into_owned()
-            }
-        })
-        .collect()
-}
-
 /// Marks a character n-gram, so that it never meets a word of the same
 /// letters.
 const CHAR_MARK: char = '\u{1}';
 
-/// Words, adjacent word pairs and character 4-grams inside words (marked
-/// with [`CHAR_MARK`]) of normalised text.
-fn features(normalised: &str) -> Vec<String> {
-    let t = terms_of(normalised);
+/// Words (or the lexicon's concepts, with `lexicon`), adjacent word pairs
+/// and character 4-grams inside words (marked with [`CHAR_MARK`]) of
+/// normalised text.
+fn features(normalised: &str, lexicon: bool) -> Vec<String> {
+    let t = terms_with(normalised, lexicon);
     let mut out = Vec::with_capacity(t.len() * 8);
-    out.extend(t.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+    out.extend(t.windows(2).map(|w| pair(&w[0], &w[1])));
     out.extend(t);
     for token in tokenise(normalised) {
         if token.chars().count() < 3
@@ -88,13 +71,19 @@ struct Space {
     is_char: Vec<bool>,
     idf: Vec<f32>,
     char_weight: f32,
+    lexicon: bool,
 }
 
 impl Space {
     /// `extra` are texts that belong to the themes (labels, descriptions,
     /// examples): they add words to the vocabulary but not to the
     /// document frequencies.
-    fn build(texts: &[&str], extra: &[&str], char_weight: f32) -> (Self, Vec<Sparse>) {
+    fn build(
+        texts: &[&str],
+        extra: &[&str],
+        char_weight: f32,
+        lexicon: bool,
+    ) -> (Self, Vec<Sparse>) {
         let mut vocab: HashMap<String, u32> = HashMap::new();
         let mut is_char: Vec<bool> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
@@ -102,7 +91,7 @@ impl Space {
         let mut counted: Vec<Vec<(u32, f32)>> = Vec::with_capacity(texts.len());
         for (k, text) in texts.iter().chain(extra).enumerate() {
             let mut counts: HashMap<u32, f32> = HashMap::new();
-            for f in features(text) {
+            for f in features(text, lexicon) {
                 let next = vocab.len() as u32;
                 let id = match vocab.get(&f) {
                     Some(&id) => id,
@@ -148,6 +137,7 @@ impl Space {
             is_char,
             idf,
             char_weight,
+            lexicon,
         };
         let vectors = counted.into_iter().map(|c| space.weigh(c)).collect();
         (space, vectors)
@@ -192,7 +182,7 @@ impl Space {
     /// The vector of a normalised text outside the answers.
     fn vector(&self, normalised: &str) -> Sparse {
         let mut counts: HashMap<u32, f32> = HashMap::new();
-        for f in features(normalised) {
+        for f in features(normalised, self.lexicon) {
             if let Some(&id) = self.vocab.get(&f) {
                 *counts.entry(id).or_default() += 1.0;
             }
@@ -340,7 +330,7 @@ pub(super) fn map_answers(
         extra.push(&d.1);
         extra.extend(ex.iter().map(String::as_str));
     }
-    let (space, vectors) = Space::build(&own, &extra, tuning.char_weight);
+    let (space, vectors) = Space::build(&own, &extra, tuning.char_weight, options.lexicon);
     let dims = space.idf.len();
     step(progress);
     let examples: Vec<Vec<Sparse>> = examples_normalised
@@ -502,7 +492,7 @@ pub(super) fn map_answers(
         }
         answers.push(MappedAnswer {
             id: ids[i].clone(),
-            stance: stance(texts[i]),
+            stance: stance_with(texts[i], options.cues),
             themes: assigned,
             review: needs_review,
         });
@@ -609,9 +599,11 @@ mod tests {
 
     #[test]
     fn an_answer_given_as_an_example_takes_its_theme() {
+        // The second answer shares no word or concept with either theme
+        // (a lane is a street to the lexicon, which roads are too).
         let texts = [
             "Plant more trees in the park",
-            "Fix the potholes on Mill Lane",
+            "Longer opening hours at the library",
         ];
         let themes = [
             theme("parks", "Parks", "Trees and green space", &[]),

@@ -30,8 +30,9 @@ use serde::{Deserialize, Serialize};
 use crate::duplicates::{self, deduplicate};
 use crate::proportion::Proportion;
 use crate::random::{mix, GAMMA};
-use crate::text::{pii, terms, tokenise};
-pub use stance::{stance, Stance};
+use crate::text::lexicon::{self, MARK};
+use crate::text::{normalise, pii, terms_with, tokenise};
+pub use stance::{stance, stance_with, Cues, Stance};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Options {
@@ -45,6 +46,13 @@ pub struct Options {
     /// share of its best one.
     pub relative: f32,
     pub duplicates: duplicates::Options,
+    /// Words the bilingual lexicon knows become its concepts, so that an
+    /// English and an Arabic answer saying the same thing share their
+    /// terms (ADR 0028). Off reproduces the words-only method of ADR 0011,
+    /// kept to measure against.
+    pub lexicon: bool,
+    /// Which cue words decide an answer's stance.
+    pub cues: Cues,
 }
 
 impl Default for Options {
@@ -57,6 +65,8 @@ impl Default for Options {
             review_below: 0.1,
             relative: 0.7,
             duplicates: duplicates::Options::default(),
+            lexicon: true,
+            cues: Cues::Extended,
         }
     }
 }
@@ -168,8 +178,8 @@ pub struct Mapping {
 
 type Sparse = Vec<(u32, f32)>;
 
-/// Stemmed words and adjacent pairs, with the surface words behind each
-/// stem for readable labels.
+/// Stemmed words (or the lexicon's concepts) and adjacent pairs, with the
+/// surface words behind each for readable labels.
 struct Corpus {
     vocab: HashMap<String, u32>,
     names: Vec<String>,
@@ -177,22 +187,33 @@ struct Corpus {
     surface: Vec<HashMap<String, u32>>,
 }
 
-fn features(text: &str) -> Vec<String> {
-    let t = terms(text);
+/// Two adjacent terms as one feature. Two concepts are put in a fixed
+/// order, since English and Arabic put a noun and its modifier the other
+/// way round ("street lighting", "إنارة الشوارع").
+pub(crate) fn pair(a: &str, b: &str) -> String {
+    if a.starts_with(MARK) && b.starts_with(MARK) && b < a {
+        format!("{b} {a}")
+    } else {
+        format!("{a} {b}")
+    }
+}
+
+fn features(text: &str, lexicon: bool) -> Vec<String> {
+    let t = terms_with(&normalise(text), lexicon);
     let mut out = t.clone();
-    out.extend(t.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+    out.extend(t.windows(2).map(|w| pair(&w[0], &w[1])));
     out
 }
 
 impl Corpus {
-    fn build(texts: &[&str]) -> (Self, Vec<Sparse>) {
+    fn build(texts: &[&str], lexicon: bool) -> (Self, Vec<Sparse>) {
         let mut vocab: HashMap<String, u32> = HashMap::new();
         let mut names = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut raw: Vec<Vec<(u32, f32)>> = Vec::with_capacity(texts.len());
         for text in texts {
             let mut counts: HashMap<u32, f32> = HashMap::new();
-            for f in features(text) {
+            for f in features(text, lexicon) {
                 let id = *vocab.entry(f.clone()).or_insert_with(|| {
                     names.push(f);
                     df.push(0);
@@ -225,7 +246,7 @@ impl Corpus {
             // Surface forms as written (lowercased), so labels keep teh
             // marbuta and hamza even though matching ignores them.
             for word in tokenise(&text.to_lowercase()) {
-                let stemmed = terms(word);
+                let stemmed = terms_with(&normalise(word), lexicon);
                 if let Some(s) = stemmed.first() {
                     if let Some(&id) = vocab.get(s) {
                         *surface[id as usize].entry(word.to_string()).or_insert(0) += 1;
@@ -253,22 +274,55 @@ impl Corpus {
         v
     }
 
-    /// The readable form of a term: its most frequent surface word(s).
+    /// The readable form of a term: its most frequent surface word(s); a
+    /// concept by its name in the language most of its words were
+    /// written in.
     fn display(&self, id: u32) -> String {
         let name = &self.names[id as usize];
-        let word = |stem: &str| -> String {
-            self.vocab
-                .get(stem)
-                .and_then(|&i| {
-                    self.surface[i as usize]
-                        .iter()
-                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                        .map(|(w, _)| w.clone())
-                })
-                .unwrap_or_else(|| stem.to_string())
+        let word = |term: &str| -> String {
+            let Some(&i) = self.vocab.get(term) else {
+                return term.to_string();
+            };
+            let seen = &self.surface[i as usize];
+            if let Some(concept) = term
+                .strip_prefix(MARK)
+                .and_then(|_| lexicon::concept_named(term))
+            {
+                let (arabic, other) = seen.iter().fold((0, 0), |(a, o), (w, n)| {
+                    if crate::text::stem::is_arabic_word(w) {
+                        (a + n, o)
+                    } else {
+                        (a, o + n)
+                    }
+                });
+                return concept
+                    .name(if arabic > other { "ar" } else { "en" })
+                    .to_string();
+            }
+            seen.iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(w, _)| w.clone())
+                .unwrap_or_else(|| term.to_string())
         };
         name.split(' ').map(word).collect::<Vec<_>>().join(" ")
     }
+
+    /// Whether a term is two of the lexicon's concepts side by side: their
+    /// order is not the writer's, so labels leave them out (each concept
+    /// is a term of its own).
+    fn concept_pair(&self, id: u32) -> bool {
+        let name = &self.names[id as usize];
+        name.contains(' ') && name.split(' ').all(|t| t.starts_with(MARK))
+    }
+}
+
+/// The label discovery gives a theme: its three strongest terms and its
+/// stance (`agree`, `disagree`, `unclear`). A label still equal to this
+/// was not renamed by an analyst, so pages may show it in the reader's
+/// language ([`lexicon::translate`]).
+pub fn generated_label<S: AsRef<str>>(terms: &[S], stance: &str) -> String {
+    let terms: Vec<&str> = terms.iter().take(3).map(AsRef::as_ref).collect();
+    format!("{} ({stance})", terms.join(", "))
 }
 
 fn normalise_vec(v: &mut [(u32, f32)]) {
@@ -576,11 +630,14 @@ pub fn discover_with_progress(
         }
     }
     let rep_texts: Vec<&str> = reps.iter().map(|r| texts[r.0]).collect();
-    let (corpus, vectors) = Corpus::build(&rep_texts);
+    let (corpus, vectors) = Corpus::build(&rep_texts, options.lexicon);
     progress(2 * n, total);
     let mut clustered = 0usize;
     let dims = corpus.names.len();
-    let stances: Vec<Stance> = rep_texts.iter().map(|t| stance(t)).collect();
+    let stances: Vec<Stance> = rep_texts
+        .iter()
+        .map(|t| stance_with(t, options.cues))
+        .collect();
     let min_size = options
         .min_answers
         .max((options.min_share * n as f64).ceil() as usize) as f32;
@@ -656,6 +713,9 @@ pub fn discover_with_progress(
         order.sort_by(|&a, &b| centre[b].total_cmp(&centre[a]).then(a.cmp(&b)));
         let mut out: Vec<String> = Vec::new();
         for i in order {
+            if corpus.concept_pair(i as u32) {
+                continue;
+            }
             let d = corpus.display(i as u32);
             if !out.iter().any(|o| o.contains(&d) || d.contains(o.as_str())) {
                 out.push(d);
@@ -717,17 +777,9 @@ pub fn discover_with_progress(
         for &a in &answers {
             assignment[a] = Some(rank);
         }
-        let stance_word = match s {
-            Stance::Agree => "agree",
-            Stance::Disagree => "disagree",
-            Stance::Unclear => "unclear",
-        };
         out_themes.push(CandidateTheme {
             id: format!("T{}", rank + 1),
-            label: format!(
-                "{} ({stance_word})",
-                terms.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
-            ),
+            label: generated_label(terms, s.word()),
             stance: *s,
             top_terms: terms.clone(),
             quotes,
@@ -995,7 +1047,15 @@ mod tests {
     fn discovers_two_themes_and_keeps_the_rules() {
         let (ids, texts) = answers();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let d = discover(&ids, &refs, &Options::default());
+        // The clustering rules are what is tested here, on answers of one
+        // stance to the original cues; the extended cues read some of
+        // them as requests ("please", "needs") and others not, which
+        // splits each topic by stance (tested in `stance.rs`).
+        let options = Options {
+            cues: Cues::Original,
+            ..Options::default()
+        };
+        let d = discover(&ids, &refs, &options);
         assert_eq!(d.answers, 17);
         assert_eq!(d.endorsements.count, 1);
         assert_eq!(d.empty.count, 1);
@@ -1031,7 +1091,7 @@ mod tests {
             d.unassigned
         );
         // Deterministic.
-        assert_eq!(d, discover(&ids, &refs, &Options::default()));
+        assert_eq!(d, discover(&ids, &refs, &options));
     }
 
     #[test]

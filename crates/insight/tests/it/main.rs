@@ -1,5 +1,6 @@
 //! Integration tests of the analysis engine, one module per area.
 
+mod bilingual;
 mod moderation;
 mod opinions;
 mod text;

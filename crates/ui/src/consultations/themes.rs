@@ -17,7 +17,8 @@ pub struct ThemeRow {
     pub label: Phrase,
     pub description: String,
     pub stance: String,
-    pub terms: String,
+    /// The strongest terms, each marked with its language.
+    pub terms: Phrase,
     pub quotes: Vec<QuoteLink>,
     /// Discovery's count, with share and interval.
     pub count: String,

@@ -6,6 +6,7 @@
 mod arabic;
 mod responses;
 pub mod survey;
+mod written;
 
 use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::consultation::Publication;
@@ -23,8 +24,9 @@ use uuid::Uuid;
 use crate::consultations::ConsultationError;
 use crate::ServiceError;
 use arabic::{ARABIC, CLOSED_ARABIC};
-use responses::generate_responses;
+use responses::{generate_responses, Window};
 use survey::safer_streets_survey;
+pub use written::{topics, written_answers, DemoAnswer};
 
 const MARK: &str = "Demonstration data: the responses shown here were generated at random.";
 
@@ -46,12 +48,18 @@ fn stage(
     }
 }
 
+/// When a demo consultation was published, and its results if they are.
+struct Published {
+    at: OffsetDateTime,
+    results: Option<OffsetDateTime>,
+}
+
 async fn create(
     db: &Db,
     input: ConsultationInput,
     survey: &SurveyDefinition,
     stages: &[StageInput],
-    results_public: bool,
+    published: Published,
 ) -> Result<Uuid, ServiceError> {
     // Every date here is written with its offset (`format_datetime`), so
     // the zone it is read in does not matter.
@@ -72,15 +80,15 @@ async fn create(
         cohesion_insight::text::normalise(&format!("{}\n{}", fields.title, fields.summary));
     catalogue::set_search_text(tx.conn(), id, &search).await?;
     catalogue::set_stages(tx.conn(), id, &valid).await?;
-    let now = Some(Timestamp::now());
-    catalogue::set_published(tx.conn(), id, Publication::Consultation, now).await?;
-    if results_public {
+    let at = Some(Timestamp::from(published.at));
+    catalogue::set_published(tx.conn(), id, Publication::Consultation, at).await?;
+    if let Some(results_at) = published.results {
         let questions = cohesion_domain::analysis::publication::all_publishable(survey);
         let publication = result_publications::ResultPublication {
             questions: serde_json::to_string(&questions).unwrap_or_else(|_| "[]".into()),
             weighting: None,
             published_by: None,
-            published_at: Timestamp::now(),
+            published_at: Timestamp::from(results_at),
         };
         result_publications::set_result_publication(tx.conn(), id, &publication).await?;
     }
@@ -94,9 +102,9 @@ type DemoFinding<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], &'a str);
 
 async fn add_findings(
     db: &Db,
-    id: Uuid,
-    survey: &SurveyDefinition,
+    (id, survey): (Uuid, &SurveyDefinition),
     list: &[DemoFinding<'_>],
+    published_at: OffsetDateTime,
 ) -> Result<(), ServiceError> {
     let mut tx = db.begin().await?;
     for (title, body, question, options, did) in list {
@@ -112,7 +120,7 @@ async fn add_findings(
         .validate(survey)
         .map_err(ServiceError::InvalidFields)?;
         let fid = findings::insert(tx.conn(), id, &finding, None).await?;
-        findings::set_published(tx.conn(), id, fid, Some(Timestamp::now())).await?;
+        findings::set_published(tx.conn(), id, fid, Some(Timestamp::from(published_at))).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -206,16 +214,23 @@ async fn load_open(
             stage("Council challenge", "The council asked residents and partners what worries them.", Some(now - Duration::days(120)), "happened", ""),
             stage("Evidence gathering", "Community-led sessions and commissioned research.", Some(now - Duration::days(60)), "happened", ""),
             stage("Formal consultation", "This survey is open to everyone.", Some(now - Duration::days(30)), "current", "survey"),
-            stage("What you told us", "What we have heard so far, with figures that update as responses arrive.", Some(now), "current", "findings"),
+            stage("What you told us", "What we have heard so far, with figures that update as responses arrive.", Some(now - Duration::days(7)), "current", "findings"),
         ],
-        true,
+        // Announced a week before it opened; the live results a week ago.
+        Published {
+            at: now - Duration::days(37),
+            results: Some(now - Duration::days(7)),
+        },
     )
     .await?;
-    generate_responses(db, open, survey, 300, 11).await?;
+    let window = Window {
+        from: now - Duration::days(30),
+        until: now - Duration::hours(1),
+    };
+    generate_responses(db, open, survey, (300, 11), window).await?;
     add_findings(
         db,
-        open,
-        survey,
+        (open, survey),
         &[
             (
                 "Most people see strong communities as a defence against hate",
@@ -232,6 +247,7 @@ async fn load_open(
                 "",
             ),
         ],
+        now - Duration::days(7),
     )
     .await?;
     translate(db, open, "ar", ARABIC).await?;
@@ -267,7 +283,10 @@ async fn load_upcoming(
             "to_come",
             "survey",
         )],
-        false,
+        Published {
+            at: now - Duration::days(2),
+            results: None,
+        },
     )
     .await?;
     Ok(())
@@ -317,11 +336,26 @@ async fn load_closed(
                 "findings",
             ),
         ],
-        true,
+        // Results ten days after it closed, as the timeline says; what was
+        // done ten days after that.
+        Published {
+            at: now - Duration::days(97),
+            results: Some(now - Duration::days(20)),
+        },
     )
     .await?;
-    generate_responses(db, closed, survey, 120, 23).await?;
-    add_findings(db, closed, survey, &[CLOSED_FINDING]).await?;
+    let window = Window {
+        from: now - Duration::days(90),
+        until: now - Duration::days(30) - Duration::hours(1),
+    };
+    generate_responses(db, closed, survey, (120, 23), window).await?;
+    add_findings(
+        db,
+        (closed, survey),
+        &[CLOSED_FINDING],
+        now - Duration::days(10),
+    )
+    .await?;
     translate(db, closed, "ar", CLOSED_ARABIC).await?;
     Ok(())
 }

@@ -7,25 +7,67 @@ use cohesion_domain::consultation::response_reference;
 use cohesion_domain::survey::answers::{check_response, RawAnswers};
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_storage::consultations::responses::{self, Owner};
-use cohesion_storage::Db;
+use cohesion_storage::{Db, Timestamp};
+use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
+use super::written::written_answer;
 use crate::accounts::tokens::hash_token;
 use crate::consultations::responding::submission::submit_answers;
 use crate::consultations::ConsultationError;
 use crate::ServiceError;
 
 /// A small deterministic generator: the demo looks the same every time.
-struct Draws(u64);
+pub(super) struct Draws(u64);
 
 impl Draws {
-    fn next(&mut self, n: usize) -> usize {
+    /// The stream the written answers draw from: apart from the other
+    /// answers', so that changing one leaves the other as it was.
+    pub(super) fn for_words(seed: u64) -> Self {
+        Draws(seed ^ 0x5eed_7e47)
+    }
+
+    pub(super) fn next(&mut self, n: usize) -> usize {
         self.0 = self
             .0
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n.max(1)
     }
+
+    /// An index drawn with the given weights.
+    fn weighted(&mut self, weights: &[usize]) -> usize {
+        let mut r = self.next(weights.iter().sum());
+        for (i, &w) in weights.iter().enumerate() {
+            if r < w {
+                return i;
+            }
+            r -= w;
+        }
+        weights.len() - 1
+    }
+}
+
+/// Age band (option index of the demographic question): under 16 to 75
+/// and over, or "prefer not to say".
+fn age(d: &mut Draws) -> usize {
+    d.weighted(&[4, 14, 18, 17, 15, 13, 10, 6, 3])
+}
+
+/// A ranking of the three ideas: a weighted order (younger people put the
+/// films first more often, older people the ambassadors), and some rank
+/// only their first one or two, as people do.
+fn ranking(d: &mut Draws, young: bool) -> Vec<(usize, usize)> {
+    let mut weights: Vec<usize> = if young { vec![3, 5, 4] } else { vec![6, 2, 4] };
+    let mut left: Vec<usize> = vec![0, 1, 2];
+    let ranked = [1, 2, 3, 3, 3][d.next(5)];
+    let mut out = Vec::new();
+    for rank in 1..=ranked {
+        let i = d.weighted(&weights);
+        out.push((left.remove(i), rank));
+        weights.remove(i);
+    }
+    out
 }
 
 fn random_answers(d: &mut Draws) -> RawAnswers {
@@ -33,138 +75,89 @@ fn random_answers(d: &mut Draws) -> RawAnswers {
     let mut put = |k: &str, v: String| {
         raw.insert(k.to_owned(), vec![v]);
     };
+    let age_band = age(d);
+    let young = (1..=2).contains(&age_band);
     // Skewed towards agreement, as such surveys often are.
-    put("q1", [0, 1, 1, 1, 2, 3, 4, 5][d.next(8)].to_string());
-    let seen = [0, 0, 1, 1, 1, 2][d.next(6)];
+    put("q1", d.weighted(&[22, 38, 14, 10, 8, 8]).to_string());
+    // Younger people meet hateful views more often, and mostly online.
+    let seen = d.weighted(if young { &[6, 3, 1] } else { &[4, 4, 2] });
     put("q2", seen.to_string());
     if seen == 0 {
-        put("q3", d.next(5).to_string());
+        let places: &[usize] = if young {
+            &[8, 6, 2, 4, 1]
+        } else {
+            &[5, 2, 4, 3, 2]
+        };
+        let first = d.weighted(places);
+        let mut picked = vec![first];
+        if d.next(3) == 0 {
+            let second = d.weighted(places);
+            if second != first {
+                picked.push(second);
+            }
+        }
+        raw.insert(
+            "q3".to_owned(),
+            picked.iter().map(|p| p.to_string()).collect(),
+        );
     }
-    put("q4", d.next(5).to_string());
-    if d.next(3) > 0 {
-        put("q5-0", "1".into());
-        put("q5-1", "2".into());
-    }
-    put("q6-0", d.next(6).to_string());
-    put("q6-1", d.next(6).to_string());
-    put("q8", (1 + d.next(8)).to_string());
+    let mut put = |k: &str, v: String| {
+        raw.insert(k.to_owned(), vec![v]);
+    };
+    put("q4", d.weighted(&[18, 30, 16, 8, 10]).to_string());
     if d.next(4) > 0 {
-        put("q9", d.next(9).to_string());
+        for (option, rank) in ranking(d, young) {
+            put(&format!("q5-{option}"), rank.to_string());
+        }
+    }
+    // Knowing how to report is commoner than trusting the council to act.
+    put("q6-0", d.weighted(&[14, 30, 16, 18, 10, 12]).to_string());
+    put("q6-1", d.weighted(&[8, 20, 24, 22, 14, 12]).to_string());
+    put("q8", age_band.to_string());
+    if d.next(4) > 0 {
+        put(
+            "q9",
+            d.weighted(&[30, 2, 26, 6, 3, 18, 4, 3, 8]).to_string(),
+        );
     }
     raw
 }
 
-/// Places the generated answers mention.
-const PLACES: &[&str] = &[
-    "the seafront",
-    "Mill Lane",
-    "the market square",
-    "the station underpass",
-    "Harbour Park",
-];
+/// When generated responses were sent: `from` to `until`, spread evenly
+/// with a little jitter, so that none is dated outside the consultation's
+/// open period.
+pub(super) struct Window {
+    pub from: OffsetDateTime,
+    pub until: OffsetDateTime,
+}
 
-/// Generated written answers to "What else should we do?", in English
-/// and Arabic, in a few recurring themes (for and against), with some
-/// copies of one campaign text and some bare agreement: enough for the
-/// theme workflow to find something. None of it is anybody's words.
-fn written_answer(d: &mut Draws) -> Option<String> {
-    if d.next(10) < 4 {
-        return None;
+impl Window {
+    fn at(&self, i: usize, count: usize, d: &mut Draws) -> Timestamp {
+        let span = (self.until - self.from).whole_seconds().max(1);
+        let step = span / count.max(1) as i64;
+        let jitter = d.next(step.max(1) as usize) as i64;
+        Timestamp::from(self.from + Duration::seconds((step * i as i64 + jitter).min(span)))
     }
-    let place = PLACES[d.next(PLACES.len())];
-    let english: &[&[&str]] = &[
-        &[
-            "Better street lighting on {place} would make evenings feel safer.",
-            "Please fix the broken street lights near {place}; it is too dark to walk home at night.",
-            "More lighting and brighter lamps around {place} so people feel safe walking after dark.",
-        ],
-        &[
-            "Fund youth clubs and evening sports so young people have somewhere to go.",
-            "Young people need youth clubs, football and music sessions in the evenings, not just warnings.",
-            "Open the youth centre near {place} in the evenings and run sports for teenagers.",
-        ],
-        &[
-            "Make it easier to report hate online; the reporting form is confusing.",
-            "Reporting online hate should take one minute, and people should hear back about their report.",
-            "I tried to report hateful posts online and gave up. Simplify the reporting process.",
-        ],
-        &[
-            "Bring neighbours together with shared meals and interfaith events at {place}.",
-            "Community events where neighbours meet each other, like street parties and shared meals.",
-            "More festivals and interfaith events so different communities get to know each other.",
-        ],
-        &[
-            "I don't think more CCTV cameras are the answer; they feel like surveillance, not safety.",
-            "No more CCTV please. Cameras on {place} have not stopped anything and feel intrusive.",
-            "I disagree with adding cameras everywhere; spend the money on people instead of CCTV.",
-        ],
-        &[
-            "Schools should teach pupils how to spot hateful propaganda and misinformation online.",
-            "Lessons in schools about online propaganda and how extremists target teenagers.",
-        ],
-    ];
-    let arabic: &[&[&str]] = &[
-        &[
-            "نحتاج إلى إنارة أفضل في الشوارع قرب {place} حتى نشعر بالأمان ليلاً.",
-            "أصلحوا أعمدة الإنارة المعطلة، فالشوارع مظلمة جداً في المساء.",
-        ],
-        &[
-            "افتحوا أندية للشباب وأنشطة رياضية في المساء حتى يجد الشباب مكاناً يذهبون إليه.",
-            "الشباب بحاجة إلى نوادٍ وملاعب وأنشطة مسائية.",
-        ],
-        &[
-            "اجعلوا الإبلاغ عن خطاب الكراهية على الإنترنت أسهل وأسرع.",
-            "نموذج الإبلاغ عن الكراهية على الإنترنت معقد، بسّطوه من فضلكم.",
-        ],
-        &[
-            "لقاءات بين الجيران ووجبات مشتركة تقرّب بين المجتمعات.",
-            "نريد مهرجانات ولقاءات بين الأديان ليتعرف الجيران على بعضهم.",
-        ],
-    ];
-    let extra = [
-        "",
-        "",
-        " Thank you for asking.",
-        " This matters to my family.",
-        " You can call me on 07700 900123 to talk about it.",
-        " Email me at resident@example.org if you want more ideas.",
-    ];
-    let roll = d.next(100);
-    let text = if roll < 9 {
-        // A campaign: the same words pasted by many.
-        "Save the Harbour Youth Centre! Keep it open every evening for local young people."
-            .to_owned()
-    } else if roll < 13 {
-        ["Agree 100%", "yes", "نعم", "I agree"][d.next(4)].to_owned()
-    } else if roll < 35 {
-        let theme = arabic[d.next(arabic.len())];
-        theme[d.next(theme.len())].replace("{place}", "الكورنيش")
-    } else {
-        let theme = english[d.next(english.len())];
-        let base = theme[d.next(theme.len())].replace("{place}", place);
-        format!("{base}{}", extra[d.next(extra.len())])
-    };
-    Some(text)
 }
 
 /// Submits `count` generated responses to consultation `id`, drawn from
-/// `seed`.
+/// `seed`, each dated within `window`.
 pub(super) async fn generate_responses(
     db: &Db,
     id: Uuid,
     survey: &SurveyDefinition,
-    count: usize,
-    seed: u64,
+    (count, seed): (usize, u64),
+    window: Window,
 ) -> Result<(), ServiceError> {
     let mut d = Draws(seed);
     // Written answers draw from their own stream, so adding them left
     // every other generated answer as it was.
-    let mut words = Draws(seed ^ 0x5eed_7e47);
+    let mut words = Draws::for_words(seed);
     let mut tx = db.begin().await?;
     for i in 0..count {
         let mut raw = random_answers(&mut d);
-        if let Some(text) = written_answer(&mut words) {
-            raw.insert("q7".to_owned(), vec![text]);
+        if let Some(answer) = written_answer(&mut words) {
+            raw.insert("q7".to_owned(), vec![answer.text]);
         }
         let answers = check_response(survey, &raw).map_err(ConsultationError::InvalidAnswers)?;
         let key = hash_token(&format!("demo-respondent-{seed}-{i}:{id}"));
@@ -188,6 +181,7 @@ pub(super) async fn generate_responses(
             .await?
             .ok_or(ServiceError::NotFound)?;
         submit_answers(tx.conn(), survey, &record, &answers).await?;
+        responses::mark_submitted(tx.conn(), rid, window.at(i, count, &mut d)).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -197,6 +191,7 @@ pub(super) async fn generate_responses(
 mod tests {
     use super::*;
     use crate::consultations::demo::survey::safer_streets_survey;
+    use cohesion_domain::survey::answers::Answer;
 
     #[test]
     fn the_demo_survey_is_valid_and_its_draws_are_accepted() {
@@ -206,10 +201,32 @@ mod tests {
         let mut words = Draws(6);
         for _ in 0..500 {
             let mut raw = random_answers(&mut d);
-            if let Some(text) = written_answer(&mut words) {
-                raw.insert("q7".to_owned(), vec![text]);
+            if let Some(a) = written_answer(&mut words) {
+                raw.insert("q7".to_owned(), vec![a.text]);
             }
             check_response(&survey, &raw).unwrap();
         }
+    }
+
+    #[test]
+    fn rankings_put_every_idea_first_and_last() {
+        let survey = safer_streets_survey();
+        let mut d = Draws(11);
+        let mut first = [0usize; 3];
+        let mut orders = std::collections::HashSet::new();
+        for _ in 0..300 {
+            let answers = check_response(&survey, &random_answers(&mut d)).unwrap();
+            if let Some(Answer::Ranking(order)) = answers.get("q5") {
+                first[order[0]] += 1;
+                orders.insert(order.clone());
+            }
+        }
+        assert!(first.iter().all(|&n| n >= 30), "{first:?}");
+        // All six full orders occur, and shorter rankings too.
+        assert!(
+            orders.iter().filter(|o| o.len() == 3).count() == 6,
+            "{orders:?}"
+        );
+        assert!(orders.iter().any(|o| o.len() < 3));
     }
 }

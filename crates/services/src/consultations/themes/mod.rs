@@ -21,7 +21,8 @@ use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_insight::proportion::Proportion;
-use cohesion_insight::text::pii;
+use cohesion_insight::text::{detect_language, lexicon, pii, Language};
+use cohesion_insight::themes::generated_label;
 use cohesion_storage::consultations::themes::definitions::ThemeRecord;
 use cohesion_storage::consultations::themes::runs::RunRecord;
 use cohesion_storage::consultations::themes::{answers, assignments, definitions, reviews, runs};
@@ -95,6 +96,57 @@ pub struct ThemeView {
     pub candidate: Figure,
     /// Answers mapped to it (of the answers now), once mapped.
     pub mapped: Option<Figure>,
+    /// The label is discovery's own (its first terms and its stance),
+    /// not an analyst's: pages show it in the reader's language.
+    pub generated: bool,
+}
+
+/// A term of a theme as one language shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShownTerm {
+    pub text: String,
+    /// The language of `text` ("en", "ar"), or empty when its letters do
+    /// not say.
+    pub lang: &'static str,
+}
+
+impl ShownTerm {
+    /// `term` in `lang` where the bilingual lexicon knows all its words,
+    /// else as discovery found it, marked with the language of its
+    /// letters.
+    pub fn of(term: &str, lang: &str) -> Self {
+        if let Some(text) = lexicon::translate(term, lang) {
+            return Self {
+                text,
+                lang: if lang == "ar" { "ar" } else { "en" },
+            };
+        }
+        Self {
+            text: term.to_owned(),
+            lang: match detect_language(term) {
+                Language::English => "en",
+                Language::Arabic => "ar",
+                _ => "",
+            },
+        }
+    }
+}
+
+impl ThemeView {
+    /// The theme's terms in `lang` (see [`ShownTerm::of`]).
+    pub fn terms_in(&self, lang: &str) -> Vec<ShownTerm> {
+        self.top_terms
+            .iter()
+            .map(|t| ShownTerm::of(t, lang))
+            .collect()
+    }
+
+    /// The terms a discovery label is made of, in `lang`; `None` when an
+    /// analyst named the theme (their words stay as written).
+    pub fn label_terms_in(&self, lang: &str) -> Option<Vec<ShownTerm>> {
+        self.generated
+            .then(|| self.terms_in(lang).into_iter().take(3).collect())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -396,6 +448,7 @@ async fn theme_views(
     Ok(live_themes
         .into_iter()
         .map(|t| ThemeView {
+            generated: is_generated(&t),
             quotes: quotes(&t.examples),
             candidate: Figure::of(candidate.get(&t.id).copied().unwrap_or(0), run.answers),
             mapped: run
@@ -409,4 +462,10 @@ async fn theme_views(
             status: t.status,
         })
         .collect())
+}
+
+/// Whether a theme still has the label discovery gave it.
+fn is_generated(t: &ThemeRecord) -> bool {
+    let terms = list(&t.top_terms);
+    !terms.is_empty() && t.label == generated_label(&terms, &t.stance)
 }

@@ -98,3 +98,128 @@ async fn the_demo_open_consultation_is_translated_into_arabic_the_closed_ones_fi
         }
     }
 }
+
+/// The demo's consultation titled `title`.
+async fn demo_view(db: &cohesion_storage::Db, title: &str) -> reading::ConsultationView {
+    let mut c = db.acquire().await.unwrap();
+    let query = ListQuery {
+        drafts: true,
+        limit: 10,
+        ..Default::default()
+    };
+    let (all, _) = cohesion_storage::consultations::catalogue::list(
+        c.conn(),
+        &query,
+        cohesion_storage::Timestamp::now(),
+    )
+    .await
+    .unwrap();
+    drop(c);
+    let id = all.iter().find(|r| r.title == title).unwrap().id;
+    reading::view(db, None, id).await.unwrap()
+}
+
+#[tokio::test]
+async fn the_demo_answers_vary_and_its_dates_agree_with_each_other() {
+    use cohesion_storage::consultations::export_pages::submitted_page;
+    use cohesion_storage::consultations::themes::answers::question_texts;
+    use cohesion_storage::consultations::totals;
+    for t in testkit::engines().await {
+        let db = &t.db;
+        cohesion_services::consultations::demo::load(db)
+            .await
+            .unwrap();
+        let open = demo_view(db, "Safer streets, stronger communities").await;
+        let closed = demo_view(db, "Reporting hate crime: what stops people?").await;
+        let mut c = db.acquire().await.unwrap();
+
+        // Every idea is ranked first by some and last by others.
+        let counts = totals::counts(c.conn(), open.consultation.id)
+            .await
+            .unwrap();
+        let at = |position: i64, option: i64| {
+            counts
+                .iter()
+                .find(|(q, i, ch, _)| q == "q5" && *i == position && *ch == option)
+                .map_or(0, |r| r.3)
+        };
+        let first: Vec<i64> = (0..3).map(|o| at(0, o)).collect();
+        let all_first: i64 = first.iter().sum();
+        assert!(all_first > 100, "{first:?}");
+        for (option, n) in first.iter().enumerate() {
+            assert!(
+                n * 10 >= all_first,
+                "option {option} first {n} of {all_first}"
+            );
+            assert!(
+                at(2, option as i64) > 0,
+                "option {option} is ranked last by some"
+            );
+        }
+
+        // Written answers are mostly distinct, in both languages, once the
+        // campaign's copies and bare agreement are set aside.
+        let texts: Vec<String> = question_texts(c.conn(), open.consultation.id, "q7")
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        let written: Vec<&String> = texts
+            .iter()
+            .filter(|t| !t.starts_with("Save the Harbour Youth Centre"))
+            .filter(|t| cohesion_insight::duplicates::content_free(t).is_none())
+            .collect();
+        let distinct: std::collections::HashSet<&String> = written.iter().copied().collect();
+        assert!(written.len() > 120, "{}", written.len());
+        assert!(
+            distinct.len() * 10 >= written.len() * 9,
+            "{} distinct of {}",
+            distinct.len(),
+            written.len()
+        );
+        let arabic = written
+            .iter()
+            .filter(|t| cohesion_insight::text::stem::is_arabic_word(t))
+            .count();
+        assert!(arabic * 5 >= written.len(), "{arabic} in Arabic");
+
+        // Dates: announced before opening, answered while open, results
+        // after closing, stages in the order the timeline shows them.
+        for v in [&open, &closed] {
+            let r = &v.consultation;
+            assert!(r.published_at.unwrap() < r.opens_at, "{}", r.title);
+            let page = submitted_page(c.conn(), r.id, None, 1000, false)
+                .await
+                .unwrap()
+                .unwrap()
+                .decode()
+                .unwrap();
+            assert!(page.len() >= 100);
+            let now = cohesion_storage::Timestamp::now();
+            for s in &page {
+                let at = cohesion_domain::timestamp::Timestamp::from(s.submitted_at);
+                assert!(
+                    at >= r.opens_at && at < r.closes_at && at < now.into(),
+                    "{}",
+                    r.title
+                );
+            }
+            let dates: Vec<time::Date> = v.stages.iter().filter_map(|s| s.date).collect();
+            assert!(
+                dates.windows(2).all(|w| w[0] <= w[1]),
+                "{}: {dates:?}",
+                r.title
+            );
+        }
+        let r = &closed.consultation;
+        let results = r.results_published_at.unwrap();
+        assert!(results > r.closes_at);
+        let stage = closed
+            .stages
+            .iter()
+            .find(|s| s.name == "Results published")
+            .unwrap();
+        assert_eq!(stage.date, Some(results.as_offset().date()));
+    }
+}

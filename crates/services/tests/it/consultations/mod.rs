@@ -16,6 +16,7 @@ mod group_commit;
 mod recounting;
 mod search;
 mod themes;
+mod themes_bilingual;
 
 use cohesion_domain::consultation::ConsultationInput;
 use cohesion_domain::consultation::{Consultation, Publication};

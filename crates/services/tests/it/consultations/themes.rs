@@ -466,7 +466,9 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
             }
         }
 
-        // A finding rests on a confirmed theme; its figure is live.
+        // A finding rests on a confirmed theme; its figure is live: the
+        // theme's count now, after the review above settled an answer.
+        let a = themes::analysis(db, &analyst, id, "q7").await.unwrap();
         let lighting = a
             .themes
             .iter()

@@ -12,12 +12,14 @@ use cohesion_services::consultations::themes::discover;
 use cohesion_services::consultations::themes::edit::{self, Edit};
 use cohesion_services::consultations::themes::map;
 use cohesion_services::consultations::themes::{self, confirm};
-use cohesion_services::consultations::themes::{Analysis, Figure};
+use cohesion_services::consultations::themes::{Analysis, Figure, ThemeView};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 use uuid::Uuid;
 
 use crate::kit::{path_id, Acting, ApiJson, AppError, ClientKey, Me, Problem, SharedState};
+use cohesion_i18n::Catalog;
+use cohesion_ui::unmarked;
 
 /// The consultation and question a call is about: `{id}` and
 /// `{question}`. An id that is not one names nothing (404), as in the
@@ -85,6 +87,58 @@ pub struct ThemeBody {
     pub candidate: CountBody,
     /// Answers mapped to the theme, of the answers now; `null` before mapping.
     pub mapped: Option<CountBody>,
+    /// Whether `label` is the one discovery made (its strongest terms and
+    /// its stance), which `languages` gives in each language; `false`
+    /// once an analyst has named the theme.
+    pub generated_label: bool,
+    /// The label and terms in each of the site's languages.
+    pub languages: Vec<ThemeLanguageBody>,
+}
+
+/// A theme's label and terms in one of the site's languages, through the
+/// bilingual lexicon (ADR 0028).
+#[derive(Serialize, ToSchema)]
+pub struct ThemeLanguageBody {
+    /// A language tag.
+    #[schema(example = "ar")]
+    pub lang: String,
+    /// Discovery's label with its terms in this language where the lexicon
+    /// knows them; an analyst's label as written.
+    pub label: String,
+    /// The terms in this language where the lexicon knows them, else as
+    /// found.
+    pub top_terms: Vec<String>,
+}
+
+fn languages(catalog: &Catalog, t: &ThemeView) -> Vec<ThemeLanguageBody> {
+    catalog
+        .all()
+        .iter()
+        .map(|locale| {
+            let lang = locale.tag();
+            let terms: Vec<String> = t.terms_in(lang).into_iter().map(|s| s.text).collect();
+            let label = match t.label_terms_in(lang) {
+                Some(first) => {
+                    let first: Vec<String> = first.into_iter().map(|s| s.text).collect();
+                    let stance = locale.t(&format!("themes-label-{}", t.stance));
+                    let text = locale.t_args(
+                        "themes-generated-label",
+                        &[
+                            ("terms", locale.list(&first).into()),
+                            ("stance", stance.into()),
+                        ],
+                    );
+                    unmarked(&text)
+                }
+                None => t.label.clone(),
+            };
+            ThemeLanguageBody {
+                lang: lang.to_owned(),
+                label,
+                top_terms: terms,
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -122,7 +176,7 @@ pub struct ThemesBody {
     pub review: i64,
 }
 
-fn body(a: &Analysis) -> ThemesBody {
+fn body(a: &Analysis, catalog: &Catalog) -> ThemesBody {
     ThemesBody {
         question: a.question.id.clone(),
         answers: a.answers,
@@ -159,6 +213,8 @@ fn body(a: &Analysis) -> ThemesBody {
                 status: t.status.clone(),
                 candidate: (&t.candidate).into(),
                 mapped: t.mapped.as_ref().map(Into::into),
+                generated_label: t.generated,
+                languages: languages(catalog, t),
             })
             .collect(),
         campaigns: a
@@ -181,7 +237,7 @@ async fn current(
     question: &str,
 ) -> Result<Response, AppError> {
     let a = themes::analysis(&state.db, me, id, question).await?;
-    Ok(Json(body(&a)).into_response())
+    Ok(Json(body(&a, &state.catalog)).into_response())
 }
 
 /// A question's themes and counts.
@@ -234,7 +290,7 @@ pub async fn run(
     )
     .await?;
     let a = themes::analysis(&state.db, &me, id, &question).await?;
-    Ok((StatusCode::CREATED, Json(body(&a))).into_response())
+    Ok((StatusCode::CREATED, Json(body(&a, &state.catalog))).into_response())
 }
 
 /// One change to the theme set.
@@ -327,6 +383,7 @@ pub async fn map(
     components(schemas(
         ThemesBody,
         ThemeBody,
+        ThemeLanguageBody,
         RunBody,
         CampaignBody,
         QuoteBody,

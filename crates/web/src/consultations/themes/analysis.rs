@@ -17,8 +17,8 @@ use cohesion_ui::{FieldError, Phrase, SummaryRow, Value};
 use uuid::Uuid;
 
 use super::{
-    base_path, count_text, done, field_errors, quotes, response_href, sent_by, stance, theme_label,
-    PageQuery, Sent,
+    base_path, count_text, done, field_errors, quotes, response_href, sent_by, stance,
+    terms_phrase, theme_label, theme_name, PageQuery, Sent,
 };
 use crate::kit::{
     path_id, respond_form, see_other, Analyse, AppError, ClientKey, Langs, May, PageCtx, StrictForm,
@@ -97,10 +97,10 @@ fn theme_rows(ctx: &PageCtx, a: &Analysis, path: &str) -> Vec<ThemeRow> {
     a.themes
         .iter()
         .map(|th| ThemeRow {
-            label: theme_label(&th.label),
+            label: theme_name(ctx, th),
             description: th.description.clone(),
             stance: stance(ctx, &th.stance),
-            terms: ctx.locale().list(&th.top_terms),
+            terms: terms_phrase(ctx, &th.terms_in(ctx.locale().tag())),
             quotes: quotes(id, &th.quotes),
             count: count_text(ctx, &th.candidate),
             mapped: th.mapped.as_ref().map(|m| count_text(ctx, m)),
@@ -112,20 +112,19 @@ fn theme_rows(ctx: &PageCtx, a: &Analysis, path: &str) -> Vec<ThemeRow> {
 
 /// The themes merged or deleted, each with what became of it.
 fn retired(ctx: &PageCtx, a: &Analysis) -> Vec<(Phrase, Phrase)> {
-    let labels: HashMap<Uuid, String> = a
+    let labels: HashMap<Uuid, Phrase> = a
         .themes
         .iter()
-        .map(|t| (t.id, t.label.clone()))
-        .chain(a.retired.iter().map(|t| (t.id, t.label.clone())))
+        .map(|t| (t.id, theme_name(ctx, t)))
+        .chain(a.retired.iter().map(|t| (t.id, theme_label(&t.label))))
         .collect();
     a.retired
         .iter()
         .map(|r| {
             let what = match r.merged_into.and_then(|m| labels.get(&m)) {
-                Some(into) if r.status == "merged" => ctx.phrase(
-                    "themes-retired-merged",
-                    &[("into", Value::Phrase(&theme_label(into)))],
-                ),
+                Some(into) if r.status == "merged" => {
+                    ctx.phrase("themes-retired-merged", &[("into", Value::Phrase(into))])
+                }
                 _ => ctx.t("themes-retired-deleted").into(),
             };
             (theme_label(&r.label), what)

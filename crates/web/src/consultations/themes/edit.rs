@@ -10,7 +10,9 @@ use cohesion_ui::consultations::{Choice, ThemeEditPage};
 use cohesion_ui::{FieldError, Value};
 use uuid::Uuid;
 
-use super::{base_path, field_errors, quotes, response_href, sent_by, theme_label, Sent};
+use super::{
+    base_path, field_errors, quotes, response_href, sent_by, theme_name, theme_name_text, Sent,
+};
 use crate::kit::{
     path_id, respond_form, see_other, Analyse, AppError, ClientKey, May, PageCtx, StrictForm,
 };
@@ -31,7 +33,7 @@ async fn edit_page(
         .await?;
     ui.title = ctx.phrase(
         "theme-edit-title-of",
-        &[("label", Value::Phrase(&theme_label(&view.label)))],
+        &[("label", Value::Phrase(&theme_name(ctx, &view)))],
     );
     let chosen: Vec<&str> = sent
         .filter(|s| s.edit.change == "split")
@@ -55,7 +57,7 @@ async fn edit_page(
             .themes
             .iter()
             .filter(|o| o.id != view.id)
-            .map(|o| (o.id.to_string(), o.label.clone()))
+            .map(|o| (o.id.to_string(), theme_name_text(ctx, o)))
             .collect(),
         split_label: from("split", |s| &s.edit.label, ""),
         split_description: from("split", |s| &s.edit.description, ""),

@@ -9,10 +9,10 @@ pub(super) mod review;
 
 use cohesion_insight::text::{detect_language, Language};
 use cohesion_services::consultations::themes::edit::Edit;
-use cohesion_services::consultations::themes::{self, Figure};
+use cohesion_services::consultations::themes::{self, Figure, ShownTerm, ThemeView};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::QuoteLink;
-use cohesion_ui::{FieldError, Phrase, Shown};
+use cohesion_ui::{FieldError, Phrase, Shown, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -54,6 +54,49 @@ pub(super) fn theme_label(text: &str) -> Phrase {
         Language::Arabic => Shown::new(text, "ar").into(),
         _ => Phrase::isolated(text),
     }
+}
+
+/// A theme's name as the page shows it: discovery's label in the page's
+/// language, term by term where the bilingual lexicon knows them; an
+/// analyst's label as written, marked with its language.
+pub(super) fn theme_name(ctx: &PageCtx, th: &ThemeView) -> Phrase {
+    let lang = ctx.locale().tag();
+    match th.label_terms_in(lang) {
+        Some(terms) => {
+            let stance = match th.stance.as_str() {
+                "agree" | "disagree" | "unclear" => ctx.t(&format!("themes-label-{}", th.stance)),
+                other => other.to_owned(),
+            };
+            ctx.phrase(
+                "themes-generated-label",
+                &[
+                    ("terms", Value::Phrase(&terms_phrase(ctx, &terms))),
+                    ("stance", Value::Text(&stance)),
+                ],
+            )
+        }
+        None => theme_label(&th.label),
+    }
+}
+
+/// [`theme_name`] as plain text, for a choice in a list (an `<option>`
+/// holds no markup).
+pub(super) fn theme_name_text(ctx: &PageCtx, th: &ThemeView) -> String {
+    theme_name(ctx, th).unmarked()
+}
+
+/// Terms one after another, each marked with its language when it is not
+/// the page's.
+pub(super) fn terms_phrase(ctx: &PageCtx, terms: &[ShownTerm]) -> Phrase {
+    let lang = ctx.locale().tag();
+    Phrase::join(
+        terms.iter().map(|t| match t.lang {
+            l if l == lang => Phrase::plain(t.text.clone()),
+            "" => Phrase::isolated(&t.text),
+            l => Shown::new(t.text.clone(), l).into(),
+        }),
+        &ctx.t("list-separator"),
+    )
 }
 
 pub(super) fn stance(ctx: &PageCtx, s: &str) -> String {

@@ -9,7 +9,9 @@ use cohesion_ui::consultations::{Choice, ReviewItemView, ThemeReviewPage};
 use cohesion_ui::{FieldError, Value};
 use uuid::Uuid;
 
-use super::{base_path, done, field_errors, response_href, sent_by, stance, PageQuery};
+use super::{
+    base_path, done, field_errors, response_href, sent_by, stance, theme_name_text, PageQuery,
+};
 use crate::kit::{
     path_id, respond_form, see_other, Analyse, AppError, ClientKey, Langs, May, PageCtx, StrictForm,
 };
@@ -49,7 +51,7 @@ async fn review_view(
         .themes
         .iter()
         .filter(|t| t.status == "confirmed")
-        .map(|t| (t.id, t.label.clone()))
+        .map(|t| (t.id, theme_name_text(ctx, t)))
         .collect();
     let next = (i64::from(current) * themes::REVIEW_PAGE < total)
         .then(|| format!("{path}/review?page={}", current + 1));

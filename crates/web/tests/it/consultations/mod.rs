@@ -18,6 +18,7 @@ mod questions;
 mod responding;
 mod results;
 mod themes;
+mod themes_languages;
 mod we_did;
 mod weighting;
 mod withdrawal;
