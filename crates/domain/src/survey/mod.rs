@@ -9,3 +9,4 @@ pub mod model;
 pub mod routing;
 pub mod tally;
 mod validation;
+pub mod wording;
