@@ -131,6 +131,9 @@ test('an officer builds and publishes a consultation, a resident answers it in A
   assert.match(o.url(), /\?done=stage-added$/)
   await checkPage(o, 'manage, with a stage', { lang: 'en' })
   await follow(o, o.getByRole('button', { name: 'Publish the consultation' }))
+  // Publishing asks first, saying what will happen.
+  await checkPage(o, 'publish the consultation: are you sure?', { lang: 'en' })
+  await follow(o, o.getByRole('button', { name: 'Yes, publish the consultation' }))
   assert.match(o.url(), /\?done=consultation-published$/)
   await checkPage(o, 'manage, published', { lang: 'en' })
   assert.deepEqual(officer.problems, [], 'no script errors or CSP violations (officer)')

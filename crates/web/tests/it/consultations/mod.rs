@@ -8,14 +8,17 @@ mod arabic;
 mod bad_input;
 mod findable;
 mod findings_and_analysis;
+mod lifecycle;
 mod list;
 mod local_time;
+mod preview;
 mod questions;
 mod responding;
 mod results;
 mod themes;
 mod we_did;
 mod withdrawal;
+mod wording_fixes;
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_storage::consultations::catalogue::{self as consultations, ListQuery};
@@ -182,7 +185,12 @@ async fn publish(s: &Server, cookie: &str, csrf: &str, id: &str, what: &str) {
         .post(
             &format!("/staff/consultations/{id}/publication"),
             cookie,
-            &[("csrf", csrf), ("what", what), ("publish", "yes")],
+            &[
+                ("csrf", csrf),
+                ("what", what),
+                ("publish", "yes"),
+                ("confirm", "yes"),
+            ],
         )
         .await;
     assert_eq!(res.status(), 303, "publishing the {what}");
