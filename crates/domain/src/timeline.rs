@@ -113,11 +113,11 @@ mod tests {
         );
         // Dates out of order: a stage whose date is ahead is to come,
         // wherever it stands.
-        let muddled = [auto(Some(date!(2027 - 01 - 01))), auto(Some(date!(2026 - 10 - 01)))];
-        assert_eq!(
-            states(&muddled, date!(2026 - 11 - 01)),
-            [ToCome, Current]
-        );
+        let muddled = [
+            auto(Some(date!(2027 - 01 - 01))),
+            auto(Some(date!(2026 - 10 - 01))),
+        ];
+        assert_eq!(states(&muddled, date!(2026 - 11 - 01)), [ToCome, Current]);
         assert!(states(&[], date!(2026 - 11 - 01)).is_empty());
     }
 }

@@ -345,7 +345,9 @@ mod tests {
         });
         assert!(changes(&s, &rule).is_none(), "another rule");
         let mut added = s.clone();
-        added.pages[0].questions.push(q("q9", QuestionKind::ShortText));
+        added.pages[0]
+            .questions
+            .push(q("q9", QuestionKind::ShortText));
         assert!(changes(&s, &added).is_none(), "a question added");
         let mut moved = s.clone();
         let q1 = moved.pages[0].questions.remove(0);
@@ -372,8 +374,7 @@ mod tests {
             ]),
         )
         .unwrap_err();
-        let got: Vec<(&str, ErrorCode)> =
-            errors.iter().map(|e| (e.key.as_str(), e.code)).collect();
+        let got: Vec<(&str, ErrorCode)> = errors.iter().map(|e| (e.key.as_str(), e.code)).collect();
         assert_eq!(
             got,
             [

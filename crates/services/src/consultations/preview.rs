@@ -243,7 +243,11 @@ mod tests {
         assert_eq!(to, Step::Page(0), "shown again");
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].question, "q1");
-        assert_eq!(draft, raw(&[("q1", "7")]), "what was picked is kept to show");
+        assert_eq!(
+            draft,
+            raw(&[("q1", "7")]),
+            "what was picked is kept to show"
+        );
         let (_, to, errors) = sent(&s, 0, &[]);
         assert_eq!((to, errors.len()), (Step::Page(0), 1), "required");
         // A page the carried answers skip moves on.

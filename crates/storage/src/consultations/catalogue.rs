@@ -316,10 +316,22 @@ pub async fn shortlist(
     limit: i64,
 ) -> Result<Vec<Consultation>, StorageError> {
     let (filter, order) = match which {
-        Shortlist::Open => ("published_at IS NOT NULL AND opens_at <= $1 AND closes_at > $1 AND $2 = $2", "closes_at, id"),
-        Shortlist::Upcoming => ("published_at IS NOT NULL AND opens_at > $1 AND $2 = $2", "opens_at, id"),
-        Shortlist::ClosedSince(_) => ("published_at IS NOT NULL AND closes_at <= $1 AND closes_at > $2", "closes_at DESC, id"),
-        Shortlist::Drafts => ("published_at IS NULL AND $1 = $1 AND $2 = $2", "updated_at DESC, id"),
+        Shortlist::Open => (
+            "published_at IS NOT NULL AND opens_at <= $1 AND closes_at > $1 AND $2 = $2",
+            "closes_at, id",
+        ),
+        Shortlist::Upcoming => (
+            "published_at IS NOT NULL AND opens_at > $1 AND $2 = $2",
+            "opens_at, id",
+        ),
+        Shortlist::ClosedSince(_) => (
+            "published_at IS NOT NULL AND closes_at <= $1 AND closes_at > $2",
+            "closes_at DESC, id",
+        ),
+        Shortlist::Drafts => (
+            "published_at IS NULL AND $1 = $1 AND $2 = $2",
+            "updated_at DESC, id",
+        ),
         Shortlist::ResultsToPublish => (
             "published_at IS NOT NULL AND results_published_at IS NULL AND closes_at <= $1 \
              AND response_count > 0 AND $2 = $2",

@@ -9,18 +9,18 @@ use cohesion_domain::consultation::{Stage, StageLink, StageState, Status};
 use cohesion_domain::identity::Action;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::translation::key;
-use cohesion_services::consultations::{findings, history};
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::responding::Progress;
 use cohesion_services::consultations::ConsultationError;
+use cohesion_services::consultations::{findings, history};
 use cohesion_services::permissions::{is_staff, may};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{ConsultationPage, StageItem};
 use cohesion_ui::{NoticePage, Phrase, Shown, SummaryRow, Value};
 
 use super::respondent::known_respondent;
-use super::translated::progress_in;
 use super::staff::history::withdrawn_phrase;
+use super::translated::progress_in;
 use super::wording::{stage_states, status_label, tn};
 use crate::kit::{confirmation, path_id, respond, AppError, DoneQuery, Langs, PageCtx};
 

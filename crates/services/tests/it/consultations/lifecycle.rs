@@ -46,8 +46,12 @@ async fn publishing_needs_questions_and_results_need_responses() {
         assert!(matches!(e, Err(ServiceError::Forbidden)));
 
         // The results of a draft: there are none to publish.
-        let results = |id| authoring::set_published(db, &officer, id, Publication::Results, true, None);
-        assert_eq!(code(results(id).await.unwrap_err()), ErrorCode::ConsultationDraft);
+        let results =
+            |id| authoring::set_published(db, &officer, id, Publication::Results, true, None);
+        assert_eq!(
+            code(results(id).await.unwrap_err()),
+            ErrorCode::ConsultationDraft
+        );
         let e = publication::publication_choice(db, &officer, id).await;
         assert_eq!(code(e.unwrap_err()), ErrorCode::ConsultationDraft);
 
@@ -120,8 +124,14 @@ async fn stages_follow_their_dates_unless_set_and_withdrawal_says_who() {
         use StageState::{Automatic, Current, Happened, ToCome};
         assert_eq!(set, [Automatic, Automatic, Automatic, Current]);
         let on = |day| cohesion_domain::timeline::states(&v.stages, day);
-        assert_eq!(on(date!(2026 - 11 - 15)), [Happened, Current, ToCome, Current]);
-        assert_eq!(on(date!(2027 - 03 - 01)), [Happened, Happened, Current, Current]);
+        assert_eq!(
+            on(date!(2026 - 11 - 15)),
+            [Happened, Current, ToCome, Current]
+        );
+        assert_eq!(
+            on(date!(2027 - 03 - 01)),
+            [Happened, Happened, Current, Current]
+        );
 
         // Withdrawn: staff learn when and by whom; nobody else does.
         authoring::set_published(db, &officer, id, Publication::Consultation, false, None)

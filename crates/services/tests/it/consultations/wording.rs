@@ -47,7 +47,13 @@ async fn typos_are_fixed_after_responses_and_recorded_in_the_history() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let resident = resident(db, &pw).await;
-        let id = published(db, &officer, &input("Safer streets", "", NOW, false), &survey()).await;
+        let id = published(
+            db,
+            &officer,
+            &input("Safer streets", "", NOW, false),
+            &survey(),
+        )
+        .await;
         // An Arabic translation: q1's wording with its original's
         // fingerprint, and an option saved before fingerprints existed.
         let saved = Texts::from([
@@ -96,7 +102,8 @@ async fn typos_are_fixed_after_responses_and_recorded_in_the_history() {
         assert_eq!(v.survey.pages.len(), 2, "the structure is untouched");
         let mut expected = survey();
         expected.pages[0].questions[0].text = q1.text.clone();
-        if let QuestionKind::MultipleChoice { options, .. } = &mut expected.pages[0].questions[1].kind
+        if let QuestionKind::MultipleChoice { options, .. } =
+            &mut expected.pages[0].questions[1].kind
         {
             options[1] = "Train or tram".into();
         }
@@ -202,9 +209,17 @@ async fn bad_wording_is_refused_and_nothing_changes() {
             ]
         );
         // A translation of a text with no original (q1 has no hint).
-        let e = fix_wording(db, &officer, id, 0, Some("ar"), &texts(&[("q1.hint", "x")]), None)
-            .await
-            .unwrap_err();
+        let e = fix_wording(
+            db,
+            &officer,
+            id,
+            0,
+            Some("ar"),
+            &texts(&[("q1.hint", "x")]),
+            None,
+        )
+        .await
+        .unwrap_err();
         assert_eq!(
             wording_errors(e),
             [("q1.hint".to_owned(), ErrorCode::UnknownText)]

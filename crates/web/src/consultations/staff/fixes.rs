@@ -14,8 +14,8 @@ use cohesion_domain::translation::{self, Part, QuestionField, Texts};
 use cohesion_domain::ErrorCode;
 use cohesion_i18n::Locale;
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::consultations::wording_fixes::fix_wording;
 use cohesion_services::consultations::reading::ConsultationView;
+use cohesion_services::consultations::wording_fixes::fix_wording;
 use cohesion_services::consultations::{reading, ConsultationError};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{WordingPage, WordingRow};
@@ -45,10 +45,7 @@ pub(super) async fn refuse_if_locked(
     let notice = NoticePage {
         ui: ctx.chrome_for(&path, "wording-locked-title").await?,
         text: ctx.t("reason-survey_locked").into(),
-        link: Some((
-            address(id, page, None),
-            ctx.t("wording-fix-link").into(),
-        )),
+        link: Some((address(id, page, None), ctx.t("wording-fix-link").into())),
     };
     respond(StatusCode::CONFLICT, notice, None).map(Some)
 }
@@ -161,7 +158,15 @@ async fn save_in_language(
                 values: &input,
                 errors: &errors,
             };
-            show(ctx, me, &id.to_string(), &(page + 1).to_string(), lang, Some(sent)).await
+            show(
+                ctx,
+                me,
+                &id.to_string(),
+                &(page + 1).to_string(),
+                lang,
+                Some(sent),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -242,7 +247,10 @@ async fn show(
     let view = WordingPage {
         ui,
         back: Some((format!("/staff/consultations/{id}"), ctx.t("back"))),
-        lead: vec![Phrase::from(ctx.t(lead_id)), ctx.t("wording-lead-history").into()],
+        lead: vec![
+            Phrase::from(ctx.t(lead_id)),
+            ctx.t("wording-lead-history").into(),
+        ],
         errors,
         csrf: me.csrf.clone(),
         action,

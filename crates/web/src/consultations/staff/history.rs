@@ -88,7 +88,11 @@ fn reworded_what(ctx: &PageCtx, v: &ConsultationView, r: &Reworded) -> Phrase {
     let Some(tag) = &r.language else {
         return what;
     };
-    let name = ctx.state.catalog.get(tag).map_or(tag.as_str(), |l| l.name());
+    let name = ctx
+        .state
+        .catalog
+        .get(tag)
+        .map_or(tag.as_str(), |l| l.name());
     let language = Shown::new(name, tag.as_str());
     ctx.phrase(
         "history-in-language",
@@ -133,7 +137,9 @@ pub(in crate::consultations) fn withdrawn_phrase(
     entry: Option<&HistoryEntry>,
 ) -> Phrase {
     let when = ctx.dates().at(at);
-    let by = entry.map(|e| who(ctx, e)).unwrap_or_else(|| ctx.t("history-someone").into());
+    let by = entry
+        .map(|e| who(ctx, e))
+        .unwrap_or_else(|| ctx.t("history-someone").into());
     ctx.phrase(
         "consultation-withdrawn-when-by",
         &[("when", Value::When(&when)), ("who", Value::Phrase(&by))],

@@ -13,11 +13,11 @@ use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_ui::{ActionForm, Cell, Phrase, ReportPage, Shown, SummaryRow, Table, Value};
 use uuid::Uuid;
 
+use super::history;
 use crate::consultations::exports::response_links;
 use crate::consultations::questions::shown_options;
 use crate::consultations::translations::missing_by_language;
 use crate::consultations::wording::{stage_states, status_label};
-use super::history;
 use crate::kit::{
     confirmation, path_id, respond, AppError, DoneQuery, Langs, May, PageCtx, RunEngagement,
 };
@@ -82,7 +82,8 @@ pub async fn manage(
     page.csrf = me.csrf.clone();
     page.rows = summary_rows(&ctx, &v);
     if let (None, Some(at)) = (c.published_at, c.withdrawn_at) {
-        page.rows.insert(1, history::withdrawn_row(&ctx, &me, id, at).await?);
+        page.rows
+            .insert(1, history::withdrawn_row(&ctx, &me, id, at).await?);
     }
     let questions = v.survey.questions().count();
     page.actions = publication_actions(&ctx, c, questions);
@@ -97,7 +98,8 @@ pub async fn manage(
     }
     .into()];
     if c.published_at.is_none() && questions == 0 {
-        page.lead.push(ctx.t("consultation-publish-needs-questions").into());
+        page.lead
+            .push(ctx.t("consultation-publish-needs-questions").into());
     }
     page.tables.push(timeline_table(&ctx, &v));
     let (_, found) = cohesion_services::consultations::findings::shown(
@@ -110,7 +112,8 @@ pub async fn manage(
     page.tables.push(findings_table(&ctx, id, &found));
     page.actions.extend(finding_actions(&ctx, id, &found));
     page.rows.extend(translation_rows(&ctx, &v).await?);
-    page.tables.push(history::history_table(&ctx, &me, &v).await?);
+    page.tables
+        .push(history::history_table(&ctx, &me, &v).await?);
     page.links = change_links(&ctx, &me, id, locked);
     respond(StatusCode::OK, page, None)
 }
@@ -139,8 +142,12 @@ fn summary_rows(ctx: &PageCtx, v: &ConsultationView) -> Vec<SummaryRow> {
         c.results_published_at,
     );
     // Offered only when there are results to publish (published, with
-    // responses); the form refuses otherwise.
-    if results_unpublishable(c).is_none() {
+    // responses); the form refuses otherwise, and the row says why.
+    let unpublishable = results_unpublishable(c);
+    if let (Some(code), None) = (unpublishable, c.results_published_at) {
+        results.value = ctx.t(&format!("reason-{code}")).into();
+    }
+    if unpublishable.is_none() {
         results = results.change(
             &format!("/staff/consultations/{id}/results/publish"),
             ctx.t(if c.results_published_at.is_none() {
@@ -317,10 +324,9 @@ fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
 fn stage_state_text(ctx: &PageCtx, set: StageState, shown: StageState) -> Phrase {
     let state = ctx.t(&format!("stage-{}", shown.key()));
     match set {
-        StageState::Automatic => ctx.phrase(
-            "stage-automatic-shown",
-            &[("state", Value::Text(&state))],
-        ),
+        StageState::Automatic => {
+            ctx.phrase("stage-automatic-shown", &[("state", Value::Text(&state))])
+        }
         _ => state.into(),
     }
 }

@@ -61,7 +61,8 @@ fn panel<'a>(ctx: &'a PageCtx, me: &'a SignedIn) -> Part<'a, Listing> {
             let mut shown: Vec<&Consultation> = lists.iter().take(3).flatten().collect();
             for c in &lists[3] {
                 let db = &ctx.state.db;
-                if c.results_published_at.is_some() || findings::published_count(db, c.id).await? > 0
+                if c.results_published_at.is_some()
+                    || findings::published_count(db, c.id).await? > 0
                 {
                     shown.push(c);
                 }

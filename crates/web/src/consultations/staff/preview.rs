@@ -42,7 +42,10 @@ pub async fn start(
             &base(id),
             "preview-title",
             "preview-empty",
-            Some((&format!("/staff/consultations/{id}/questions/new"), "question-add")),
+            Some((
+                &format!("/staff/consultations/{id}/questions/new"),
+                "question-add",
+            )),
         )
         .await?;
         return respond(StatusCode::OK, page, None);
@@ -132,10 +135,7 @@ async fn banner(ctx: &PageCtx, p: &Preview) -> Result<PreviewBanner, AppError> {
         languages,
         links: vec![
             (base(id), ctx.t("preview-again")),
-            (
-                format!("/staff/consultations/{id}"),
-                ctx.t("preview-leave"),
-            ),
+            (format!("/staff/consultations/{id}"), ctx.t("preview-leave")),
         ],
     })
 }

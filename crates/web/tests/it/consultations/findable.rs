@@ -293,8 +293,15 @@ async fn the_dashboard_has_each_roles_panels() {
         let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
         let respond = format!("/consultations/{closed}/respond");
         let answer = [("csrf", tom_csrf.as_str()), ("q1", "Longer opening hours")];
-        assert_eq!(s.post(&format!("{respond}/1"), &tom, &answer).await.status(), 303);
-        let sent = s.post(&format!("{respond}/submit"), &tom, &[("csrf", &tom_csrf)]).await;
+        assert_eq!(
+            s.post(&format!("{respond}/1"), &tom, &answer)
+                .await
+                .status(),
+            303
+        );
+        let sent = s
+            .post(&format!("{respond}/submit"), &tom, &[("csrf", &tom_csrf)])
+            .await;
         assert_eq!(sent.status(), 303);
         let (opened, closes) = (days_from_now(-60), days_from_now(-10));
         let dates = [
@@ -305,7 +312,11 @@ async fn the_dashboard_has_each_roles_panels() {
             ("closes_at", closes.as_str()),
         ];
         let res = s
-            .post(&format!("/staff/consultations/{closed}/edit"), officer.0, &dates)
+            .post(
+                &format!("/staff/consultations/{closed}/edit"),
+                officer.0,
+                &dates,
+            )
             .await;
         assert_eq!(res.status(), 303, "closed since");
         // Closed without any: nothing to publish.

@@ -41,13 +41,22 @@ async fn demo_titled(s: &Server, title: &str) -> Uuid {
 async fn publishing_asks_first_and_needs_a_question() {
     for s in servers_with_people().await {
         let (officer, csrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
-        let id = create(&s, &officer, &csrf, "Street trees", (OPEN_FROM, OPEN_UNTIL), "yes").await;
+        let id = create(
+            &s,
+            &officer,
+            &csrf,
+            "Street trees",
+            (OPEN_FROM, OPEN_UNTIL),
+            "yes",
+        )
+        .await;
         let manage = format!("/staff/consultations/{id}");
         let path = format!("{manage}/publication");
         let ask = format!("{path}?what=consultation&publish=yes");
         let html = s.page(&manage, &officer).await.1;
         assert!(words(&html).contains("Add at least one question before publishing."));
-        assert!(!html.contains("Publish the consultation"), "not offered");
+        assert!(!html.contains(&format!("action=\"{path}\"")), "not offered");
+        assert!(words(&html).contains("Publish the consultation before its results"));
 
         // Asked or sent, refused while there is no question; nothing done.
         let (status, html) = s.page(&ask, &officer).await;
@@ -75,12 +84,16 @@ async fn publishing_asks_first_and_needs_a_question() {
         assert!(!published_at(&s, &id).await);
 
         // The results of a draft: not offered, refused.
-        assert!(!html_of(&s, &manage, &officer).await.contains("/results/publish"));
+        assert!(!html_of(&s, &manage, &officer)
+            .await
+            .contains("/results/publish"));
         let results = format!("{manage}/results/publish");
         let (status, html) = s.page(&results, &officer).await;
         assert_eq!(status, 409);
         assert!(words(&html).contains("Publish the consultation before its results"));
-        let res = s.post(&results, &officer, &[("csrf", &csrf), ("questions", "q1")]).await;
+        let res = s
+            .post(&results, &officer, &[("csrf", &csrf), ("questions", "q1")])
+            .await;
         assert_eq!(res.status(), 409);
 
         // With questions: publishing asks, saying what will happen.
@@ -91,7 +104,10 @@ async fn publishing_asks_first_and_needs_a_question() {
         assert_eq!(status, 200);
         let text = words(&html);
         assert!(text.contains("Publish Street trees?"), "{text}");
-        assert!(text.contains("The survey has 3 questions on 2 pages."), "{text}");
+        assert!(
+            text.contains("The survey has 3 questions on 2 pages."),
+            "{text}"
+        );
         assert!(text.contains("you can still fix their wording"), "{text}");
         assert!(text.contains("Yes, publish the consultation"));
         let arabic = words(&s.page(&format!("{ask}&lang=ar"), &officer).await.1);
@@ -105,7 +121,9 @@ async fn publishing_asks_first_and_needs_a_question() {
         assert!(published_at(&s, &id).await);
 
         // Published, nobody has answered: still no results to publish.
-        assert!(!html_of(&s, &manage, &officer).await.contains("/results/publish"));
+        assert!(!html_of(&s, &manage, &officer)
+            .await
+            .contains("/results/publish"));
         let (status, html) = s.page(&results, &officer).await;
         assert_eq!(status, 409);
         assert!(words(&html).contains("Nobody has responded yet"));
@@ -157,7 +175,11 @@ async fn stages_follow_their_dates_unless_set() {
         assert!(is("Evidence", "current"), "{html}");
         assert!(is("Report", "to_come"));
         assert!(is("Survey open", "current"));
-        let manage = words(&s.page(&format!("/staff/consultations/{id}"), &officer).await.1);
+        let manage = words(
+            &s.page(&format!("/staff/consultations/{id}"), &officer)
+                .await
+                .1,
+        );
         assert!(manage.contains("Now (from the dates)"), "{manage}");
 
         let api = format!("/api/v1/consultations/{id}");
@@ -165,9 +187,17 @@ async fn stages_follow_their_dates_unless_set() {
         let stages = json["stages"].as_array().unwrap();
         let got: Vec<(&str, bool)> = stages
             .iter()
-            .map(|s| (s["state"].as_str().unwrap(), s["automatic"].as_bool().unwrap()))
+            .map(|s| {
+                (
+                    s["state"].as_str().unwrap(),
+                    s["automatic"].as_bool().unwrap(),
+                )
+            })
             .collect();
-        assert_eq!(got, [("current", false), ("current", true), ("to_come", true)]);
+        assert_eq!(
+            got,
+            [("current", false), ("current", true), ("to_come", true)]
+        );
         // Sent back as read, the timeline keeps following its dates.
         let res = s
             .client
@@ -201,7 +231,11 @@ async fn withdrawn_and_closed_consultations_say_what_they_are() {
             summary.contains("We asked, you said, we did: what the council did in response"),
             "{summary}"
         );
-        let ar = words(&s.page(&format!("/consultations/{closed}?lang=ar"), "").await.1);
+        let ar = words(
+            &s.page(&format!("/consultations/{closed}?lang=ar"), "")
+                .await
+                .1,
+        );
         assert!(ar.contains("سألنا، قلتم، فعلنا: ما فعله المجلس استجابةً لكم"));
 
         // Manage: its results are shown, untranslated, so it is listed.
@@ -227,10 +261,20 @@ async fn withdrawn_and_closed_consultations_say_what_they_are() {
         assert_eq!(s.post(&path, &officer, &confirmed).await.status(), 303);
         let text = words(&s.page(&format!("/consultations/{id}"), &officer).await.1);
         assert!(!text.contains("This is a draft"), "{text}");
-        assert!(text.contains("This consultation was withdrawn on "), "{text}");
+        assert!(
+            text.contains("This consultation was withdrawn on "),
+            "{text}"
+        );
         assert!(text.contains(", by Helen Park."), "{text}");
-        let text = words(&s.page(&format!("/staff/consultations/{id}"), &officer).await.1);
-        assert!(text.contains("Withdrawn") && text.contains("by Helen Park"), "{text}");
+        let text = words(
+            &s.page(&format!("/staff/consultations/{id}"), &officer)
+                .await
+                .1,
+        );
+        assert!(
+            text.contains("Withdrawn") && text.contains("by Helen Park"),
+            "{text}"
+        );
         assert!(text.contains("Withdrew the consultation"), "in the history");
     }
 }

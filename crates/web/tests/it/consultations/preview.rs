@@ -72,7 +72,10 @@ async fn an_officer_previews_the_survey_page_by_page_and_nothing_is_saved() {
         let id = demo_open(&s).await;
         let (officer, csrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
         let before = responses(&s, id).await;
-        let manage = s.page(&format!("/staff/consultations/{id}"), &officer).await.1;
+        let manage = s
+            .page(&format!("/staff/consultations/{id}"), &officer)
+            .await
+            .1;
         let start = format!("/staff/consultations/{id}/preview");
         assert!(manage.contains(&format!("href=\"{start}\"")), "linked");
         assert!(words(&manage).contains("Preview the survey"));
@@ -140,7 +143,9 @@ async fn an_officer_previews_the_survey_page_by_page_and_nothing_is_saved() {
         assert!(text.contains("Strongly agree") && text.contains("More youth clubs"));
         assert!(text.contains("End the preview"));
         assert!(html.contains(&format!("action=\"{start}/end\"")));
-        let res = s.post(&format!("{start}/end"), &officer, &[("csrf", &csrf)]).await;
+        let res = s
+            .post(&format!("{start}/end"), &officer, &[("csrf", &csrf)])
+            .await;
         assert_eq!(res.status(), 303);
         assert!(location(&res).ends_with("?done=preview-ended"));
 
@@ -157,7 +162,10 @@ async fn the_preview_is_in_each_language_and_for_drafts() {
         let (officer, csrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
         let start = format!("/staff/consultations/{id}/preview");
         let html = s.page(&start, &officer).await.1;
-        assert!(html.contains(&format!("href=\"{start}?lang=ar\"")), "a language choice");
+        assert!(
+            html.contains(&format!("href=\"{start}?lang=ar\"")),
+            "a language choice"
+        );
         let (status, html) = s.page(&format!("{start}?lang=ar"), &officer).await;
         assert_eq!(status, 200);
         assert!(html.contains("<html lang=\"ar\" dir=\"rtl\""));
@@ -168,13 +176,26 @@ async fn the_preview_is_in_each_language_and_for_drafts() {
         // The next page in Arabic too (the language cookie is set).
         let cookie = format!("{officer}; cohesion_lang=ar");
         let yes = [("csrf", csrf.as_str()), ("q1", "0"), ("q2", "0")];
-        let html = s.post(&format!("{start}/1"), &cookie, &yes).await.text().await.unwrap();
+        let html = s
+            .post(&format!("{start}/1"), &cookie, &yes)
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(html.contains("<html lang=\"ar\""));
         assert!(words(&html).contains("ما الذي سينجح"));
 
         // A draft, never published: the preview works; the public sees
         // nothing.
-        let draft = create(&s, &officer, &csrf, "Draft to preview", (OPEN_FROM, OPEN_UNTIL), "yes").await;
+        let draft = create(
+            &s,
+            &officer,
+            &csrf,
+            "Draft to preview",
+            (OPEN_FROM, OPEN_UNTIL),
+            "yes",
+        )
+        .await;
         let path = format!("/staff/consultations/{draft}/preview");
         let (status, html) = s.page(&path, &officer).await;
         assert_eq!(status, 200);
@@ -194,19 +215,25 @@ async fn only_officers_preview_and_bad_pages_name_nothing() {
         let (officer, csrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
         let start = format!("/staff/consultations/{id}/preview");
         for page in ["9", "0", "x", "99999999999999999999"] {
-            let res = s.post(&format!("{start}/{page}"), &officer, &[("csrf", &csrf)]).await;
+            let res = s
+                .post(&format!("{start}/{page}"), &officer, &[("csrf", &csrf)])
+                .await;
             assert_eq!(res.status(), 404, "page {page}");
         }
         let forged = Uuid::now_v7();
         let path = format!("/staff/consultations/{forged}/preview");
         assert_eq!(s.page(&path, &officer).await.0, 404);
         // Without the session's form token: refused.
-        let res = s.post(&format!("{start}/1"), &officer, &[("q1", "0")]).await;
+        let res = s
+            .post(&format!("{start}/1"), &officer, &[("q1", "0")])
+            .await;
         assert!(res.status().is_client_error(), "{}", res.status());
         // A resident may not; a visitor is asked to sign in.
         let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
         assert_eq!(s.page(&start, &tom).await.0, 403);
-        let res = s.post(&format!("{start}/1"), &tom, &[("csrf", &tom_csrf)]).await;
+        let res = s
+            .post(&format!("{start}/1"), &tom, &[("csrf", &tom_csrf)])
+            .await;
         assert_eq!(res.status(), 403);
         let res = s.get(&start).await;
         assert_eq!(res.status(), 303);

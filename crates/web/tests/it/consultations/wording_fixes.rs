@@ -59,32 +59,51 @@ async fn officers_fix_typos_after_responses_and_the_history_shows_them() {
         let html = s.page(&manage, &officer).await.1;
         let form = format!("/staff/consultations/{id}/wording/1");
         assert!(words(&html).contains("You can still fix typos"));
-        assert!(html.contains(&format!("href=\"{form}\"")), "the question leads there");
+        assert!(
+            html.contains(&format!("href=\"{form}\"")),
+            "the question leads there"
+        );
         assert!(!html.contains("/questions/new"));
 
         // Structure stays locked, saying why and what can still be done.
         let (status, html) = s
-            .page(&format!("/staff/consultations/{id}/questions/new"), &officer)
+            .page(
+                &format!("/staff/consultations/{id}/questions/new"),
+                &officer,
+            )
             .await;
         assert_eq!(status, 409);
         let text = words(&html);
         assert!(text.contains("People have responded, so the survey can no longer change"));
-        assert!(text.contains("You can still fix typos in the wording"), "{text}");
+        assert!(
+            text.contains("You can still fix typos in the wording"),
+            "{text}"
+        );
         assert!(html.contains(&format!("href=\"{form}\"")));
         let (status, _) = s
-            .page(&format!("/staff/consultations/{id}/questions/q2/edit"), &officer)
+            .page(
+                &format!("/staff/consultations/{id}/questions/q2/edit"),
+                &officer,
+            )
             .await;
         assert_eq!(status, 409);
 
         // The page's texts, as they stand.
         let (status, html) = s.page(&form, &officer).await;
         assert_eq!(status, 200);
-        assert!(html.contains(&format!("name=\"q2.text\" type=\"text\" value=\"{SEEN}\""))
-            || html.contains(&format!("name=\"q2.text\" rows=\"3\" lang=\"en\" dir=\"ltr\">{SEEN}")));
+        assert!(
+            html.contains(&format!("name=\"q2.text\" type=\"text\" value=\"{SEEN}\""))
+                || html.contains(&format!(
+                    "name=\"q2.text\" rows=\"3\" lang=\"en\" dir=\"ltr\">{SEEN}"
+                ))
+        );
         for key in ["page.0.title", "q2.hint", "q2.option.2", "q1.text"] {
             assert!(html.contains(&format!("name=\"{key}\"")), "{key}");
         }
-        assert!(!html.contains("name=\"q1.option.0\""), "a fixed scale is not the council's");
+        assert!(
+            !html.contains("name=\"q1.option.0\""),
+            "a fixed scale is not the council's"
+        );
 
         let res = s
             .post(
@@ -107,10 +126,16 @@ async fn officers_fix_typos_after_responses_and_the_history_shows_them() {
         assert_eq!(q2["options"].as_array().unwrap().len(), 3, "still three");
 
         // The history: who, before and after; the public sees the fix.
-        let html = s.page(&format!("{manage}?done=wording-fixed"), &officer).await.1;
+        let html = s
+            .page(&format!("{manage}?done=wording-fixed"), &officer)
+            .await
+            .1;
         let text = history(&html);
         assert!(text.contains(SEEN) && text.contains(FIXED), "{text}");
-        assert!(text.contains("Not sure yet") && text.contains("Question 2"), "{text}");
+        assert!(
+            text.contains("Not sure yet") && text.contains("Question 2"),
+            "{text}"
+        );
         assert!(html.contains("<time datetime="));
         let json: serde_json::Value = s
             .get(&format!("/api/v1/consultations/{id}"))
@@ -127,7 +152,10 @@ async fn officers_fix_typos_after_responses_and_the_history_shows_them() {
         assert!(!translation_row(&html, "q2.option.0").contains("The original has changed"));
         let preview = format!("/staff/consultations/{id}/preview?lang=ar");
         let html = s.page(&preview, &officer).await.1;
-        assert!(html.contains(&format!("lang=\"en\">{FIXED}")), "shown as written");
+        assert!(
+            html.contains(&format!("lang=\"en\">{FIXED}")),
+            "shown as written"
+        );
 
         // Fixed in Arabic: current again, in the history in Arabic.
         let arabic = format!("{form}/ar");
@@ -138,7 +166,10 @@ async fn officers_fix_typos_after_responses_and_the_history_shows_them() {
             .post(
                 &arabic,
                 &officer,
-                &[("csrf", &csrf), ("q2.text", "هل رأيتم خلال العام الماضي آراء تروّج للكراهية؟")],
+                &[
+                    ("csrf", &csrf),
+                    ("q2.text", "هل رأيتم خلال العام الماضي آراء تروّج للكراهية؟"),
+                ],
             )
             .await;
         assert_eq!(res.status(), 303);
@@ -160,8 +191,14 @@ async fn bad_wording_is_refused_with_the_text_named_and_nothing_saved() {
         let before = stored(&s, id).await;
         for (fields, says) in [
             (vec![("q2.text", "  ")], "Enter the question"),
-            (vec![("q2.option.0", "Yes\nand no")], "Keep this on one line"),
-            (vec![("q2.kind", "matrix")], "This text is no longer on this page"),
+            (
+                vec![("q2.option.0", "Yes\nand no")],
+                "Keep this on one line",
+            ),
+            (
+                vec![("q2.kind", "matrix")],
+                "This text is no longer on this page",
+            ),
             (vec![("q2.option.1", "")], "Enter the option’s label"),
         ] {
             let mut sent = vec![("csrf", csrf.as_str())];
@@ -187,7 +224,9 @@ async fn bad_wording_is_refused_with_the_text_named_and_nothing_saved() {
         assert!(res.status().is_client_error());
         let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
         assert_eq!(s.page(&form, &tom).await.0, 403);
-        let res = s.post(&form, &tom, &[("csrf", &tom_csrf), ("q2.text", "Mine")]).await;
+        let res = s
+            .post(&form, &tom, &[("csrf", &tom_csrf), ("q2.text", "Mine")])
+            .await;
         assert_eq!(res.status(), 403);
         assert_eq!(stored(&s, id).await, before, "nothing saved");
 
