@@ -124,7 +124,7 @@ test('an officer builds and publishes a consultation, a resident answers it in A
   await follow(o, o.getByRole('link', { name: 'Add a stage' }))
   await checkPage(o, 'add a stage', { lang: 'en' })
   await o.getByLabel('Stage', { exact: true }).fill('Survey open')
-  await o.getByLabel('Date').fill('2020-01-01')
+  await o.getByLabel('Date', { exact: true }).fill('2020-01-01')
   await o.getByRole('group', { name: 'Where it stands' }).getByLabel('Now').check()
   await o.getByLabel('Links to').selectOption('survey')
   await follow(o, o.getByRole('button', { name: 'Add a stage' }))
