@@ -59,7 +59,7 @@ impl Status {
 }
 
 /// Where a stage of the timeline stands, or, for `Automatic`, that its
-/// dates decide (see [`crate::timeline::states`]): the default, so that a
+/// dates decide (see `timeline::states`): the default, so that a
 /// timeline moves on by itself. Stages stored before `Automatic` existed
 /// keep the state they were given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::SurveyDefinition;
-use cohesion_domain::survey::wording::{self, checked, Change, WordingError};
+use cohesion_domain::survey::wording::{
+    self, checked, Change, Wordable, WordingError, WordingPart,
+};
 use cohesion_domain::translation::{self, Texts, FROM};
 use cohesion_domain::ErrorCode;
 use cohesion_storage::consultations::{catalogue, translations};
@@ -175,53 +177,16 @@ async fn translate(
     let mut changes = Vec::new();
     for (key, raw) in input {
         // Only what has an original can be translated.
-        let Some(w) = texts.iter().find(|w| w.key == *key && !w.text.is_empty()) else {
-            errors.push(WordingError {
+        let found = texts.iter().find(|w| w.key == *key && !w.text.is_empty());
+        let checked = found
+            .ok_or(ErrorCode::UnknownText)
+            .and_then(|w| translated_text(w, raw).map(|v| (w, v)));
+        match checked {
+            Ok((w, value)) => changes.extend(put(&mut t, w, value)),
+            Err(code) => errors.push(WordingError {
                 key: key.clone(),
-                code: ErrorCode::UnknownText,
-            });
-            continue;
-        };
-        // A translation may be left empty (the original shows), and may
-        // be longer than its original.
-        let max = translation::MAX_TEXT_CHARS.min(w.part.max_chars() * 4);
-        let value = match checked(wording::WordingPart::Hint, raw, max) {
-            Ok(v) if w.part.one_line() && v.contains('\n') => {
-                errors.push(WordingError {
-                    key: key.clone(),
-                    code: ErrorCode::BadRequest,
-                });
-                continue;
-            }
-            Ok(v) => v,
-            Err(code) => {
-                errors.push(WordingError {
-                    key: key.clone(),
-                    code,
-                });
-                continue;
-            }
-        };
-        let before = t.get(key).cloned().unwrap_or_default();
-        let current = translation::current(&t, key, &w.text).is_some();
-        let from = format!("{key}{FROM}");
-        if value.is_empty() {
-            if t.remove(key).is_some() {
-                t.remove(&from);
-                changes.push(Change {
-                    key: key.clone(),
-                    before,
-                    after: value,
-                });
-            }
-        } else if value != before || !current {
-            t.insert(key.clone(), value.clone());
-            t.insert(from, translation::fingerprint(&w.text));
-            changes.push(Change {
-                key: key.clone(),
-                before,
-                after: value,
-            });
+                code,
+            }),
         }
     }
     if !errors.is_empty() {
@@ -237,6 +202,42 @@ async fn translate(
         }
     }
     Ok(changes)
+}
+
+/// A translation as it will be kept: it may be left empty (the original
+/// shows) and may be longer than its original, but keeps to one line
+/// where the original must.
+fn translated_text(w: &Wordable, raw: &str) -> Result<String, ErrorCode> {
+    let max = translation::MAX_TEXT_CHARS.min(w.part.max_chars() * 4);
+    let value = checked(WordingPart::Hint, raw, max)?;
+    if w.part.one_line() && value.contains('\n') {
+        return Err(ErrorCode::BadRequest);
+    }
+    Ok(value)
+}
+
+/// Puts `value` as the translation of `w` in `t`, with the fingerprint of
+/// its original; an empty one removes it. The change, if anything changed:
+/// the text, or a translation that needed review now made current.
+fn put(t: &mut Texts, w: &Wordable, value: String) -> Option<Change> {
+    let key = &w.key;
+    let before = t.get(key).cloned().unwrap_or_default();
+    let current = translation::current(t, key, &w.text).is_some();
+    let from = format!("{key}{FROM}");
+    if value.is_empty() {
+        t.remove(key)?;
+        t.remove(&from);
+    } else if value != before || !current {
+        t.insert(key.clone(), value.clone());
+        t.insert(from, translation::fingerprint(&w.text));
+    } else {
+        return None;
+    }
+    Some(Change {
+        key: key.clone(),
+        before,
+        after: value,
+    })
 }
 
 /// One history entry per reworded text.

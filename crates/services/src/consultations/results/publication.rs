@@ -37,11 +37,7 @@ pub async fn publish(
         let mut c = db.acquire().await?;
         load(c.conn(), id).await?
     };
-    if let Some(code) = results_unpublishable(&consultation) {
-        return Err(ServiceError::Conflict(ValidationError::new(
-            "results", code,
-        )));
-    }
+    refuse_unpublishable(&consultation)?;
     let questions = match questions {
         Some(chosen) => questions_to_publish(&survey, chosen)?,
         None => all_publishable(&survey),
@@ -119,6 +115,17 @@ pub fn results_unpublishable(c: &Consultation) -> Option<ErrorCode> {
     }
 }
 
+/// [`results_unpublishable`] as a refusal: a conflict with how things
+/// stand.
+fn refuse_unpublishable(c: &Consultation) -> Result<(), ServiceError> {
+    match results_unpublishable(c) {
+        Some(code) => Err(ServiceError::Conflict(ValidationError::new(
+            "results", code,
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// What is set to be published: the questions chosen last time (or all)
 /// and the margins last used, to start the publication form from;
 /// refused like [`publish`] when there are no results to publish.
@@ -130,11 +137,7 @@ pub async fn publication_choice(
     require(me, Action::RunEngagement)?;
     let mut c = db.acquire().await?;
     let (consultation, survey) = load(c.conn(), id).await?;
-    if let Some(code) = results_unpublishable(&consultation) {
-        return Err(ServiceError::Conflict(ValidationError::new(
-            "results", code,
-        )));
-    }
+    refuse_unpublishable(&consultation)?;
     Ok(
         match result_publications::result_publication(c.conn(), id).await? {
             Some(p) => (

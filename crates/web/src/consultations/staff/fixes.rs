@@ -196,40 +196,7 @@ async fn show(
     };
     let original = ctx.state.catalog.default_locale();
     let shown_in = language.unwrap_or(original);
-    let mut errors = Vec::new();
-    let mut rows = Vec::new();
-    for w in texts {
-        if translated.is_some() && w.text.is_empty() {
-            continue;
-        }
-        let n = rows.len() + 1;
-        let error = sent
-            .and_then(|s| s.errors.iter().find(|e| e.key == w.key))
-            .map(|e| message(ctx, w.part, e.code));
-        let heading = heading(ctx, &part_of(page, &w), &w.text);
-        if let Some(message) = &error {
-            errors.push(ErrorLink {
-                href: format!("#w-{n}"),
-                question: Shown::new("", ctx.locale().tag()),
-                message: format!("{}: {message}", heading.unmarked()),
-            });
-        }
-        rows.push(row(ctx, &w, translated.as_ref(), sent, heading, error));
-    }
-    // Texts the form never had (a forged or out-of-date form): said
-    // once, above the form.
-    let unmatched = sent.is_some_and(|s| {
-        s.errors
-            .iter()
-            .any(|e| !rows.iter().any(|r| r.key == e.key))
-    });
-    if unmatched {
-        errors.push(ErrorLink {
-            href: "#w-1".to_owned(),
-            question: Shown::new("", ctx.locale().tag()),
-            message: ctx.t("wording-error-unknown"),
-        });
-    }
+    let (rows, errors) = rows(ctx, page, texts, translated.as_ref(), sent);
     let action = address(id, page, language);
     let mut ui = ctx.chrome_for(&action, "wording-title").await?;
     let language_name = Shown::new(shown_in.name(), shown_in.tag());
@@ -260,23 +227,75 @@ async fn show(
         rows,
         button: ctx.t("wording-save"),
         languages_label: ctx.t("wording-languages"),
-        languages: ctx
-            .state
-            .catalog
-            .all()
-            .iter()
-            .map(|l| {
-                let other = (l.tag() != original.tag()).then_some(l);
-                let name = Shown::new(l.name(), l.tag());
-                (address(id, page, other), name, l.tag() == shown_in.tag())
-            })
-            .collect(),
+        languages: languages(ctx, id, page, shown_in),
     };
     let status = match sent {
         Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
         None => StatusCode::OK,
     };
     respond(status, view, None)
+}
+
+/// Each language's form for the page: its address, its name in itself,
+/// and whether it is the one shown.
+fn languages(ctx: &PageCtx, id: Uuid, page: usize, shown: &Locale) -> Vec<(String, Shown, bool)> {
+    let original = ctx.state.catalog.default_locale();
+    ctx.state
+        .catalog
+        .all()
+        .iter()
+        .map(|l| {
+            let other = (l.tag() != original.tag()).then_some(l);
+            let name = Shown::new(l.name(), l.tag());
+            (address(id, page, other), name, l.tag() == shown.tag())
+        })
+        .collect()
+}
+
+/// The form's rows, and the error summary's lines for what was sent:
+/// each text's problem, named by what the text is, and once for texts
+/// the form never had (a forged or out-of-date form). A translation has
+/// rows only for the texts that have an original.
+fn rows(
+    ctx: &PageCtx,
+    page: usize,
+    texts: Vec<Wordable>,
+    translated: Option<&Texts>,
+    sent: Option<Sent<'_>>,
+) -> (Vec<WordingRow>, Vec<ErrorLink>) {
+    let mut errors = Vec::new();
+    let mut rows = Vec::new();
+    let summary_line = |href: String, message: String| ErrorLink {
+        href,
+        question: Shown::new("", ctx.locale().tag()),
+        message,
+    };
+    for w in texts {
+        if translated.is_some() && w.text.is_empty() {
+            continue;
+        }
+        let error = sent
+            .and_then(|s| s.errors.iter().find(|e| e.key == w.key))
+            .map(|e| message(ctx, w.part, e.code));
+        let heading = heading(ctx, &part_of(page, &w), &w.text);
+        if let Some(message) = &error {
+            let line = format!("{}: {message}", heading.unmarked());
+            errors.push(summary_line(format!("#w-{}", rows.len() + 1), line));
+        }
+        rows.push(row(ctx, &w, translated, sent, heading, error));
+    }
+    let unmatched = sent.is_some_and(|s| {
+        s.errors
+            .iter()
+            .any(|e| !rows.iter().any(|r| r.key == e.key))
+    });
+    if unmatched {
+        errors.push(summary_line(
+            "#w-1".to_owned(),
+            ctx.t("wording-error-unknown"),
+        ));
+    }
+    (rows, errors)
 }
 
 /// One text's row: its current wording (or, in a translation, the
