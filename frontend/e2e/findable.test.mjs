@@ -163,6 +163,9 @@ test('an officer creates, edits and publishes a consultation from Manage', async
   await checkPage(o, 'translate', { lang: 'en' })
   await follow(o, o.getByRole('link', { name: /Back|Manage this consultation/ }).first())
   await follow(o, o.getByRole('button', { name: 'Publish the consultation' }))
+  // Publishing asks first, saying what will happen.
+  await checkPage(o, 'publish the consultation: are you sure?', { lang: 'en' })
+  await follow(o, o.getByRole('button', { name: 'Yes, publish the consultation' }))
   assert.match(o.url(), /\?done=consultation-published$/)
   await checkPage(o, 'published', { lang: 'en' })
   // Published: the home page lists it at once, and Manage in Arabic too.

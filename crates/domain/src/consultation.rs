@@ -58,17 +58,22 @@ impl Status {
     }
 }
 
-/// Where a stage of the timeline stands.
+/// Where a stage of the timeline stands, or, for `Automatic`, that its
+/// dates decide (see `timeline::states`): the default, so that a
+/// timeline moves on by itself. Stages stored before `Automatic` existed
+/// keep the state they were given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StageState {
+    Automatic,
     Happened,
     Current,
     ToCome,
 }
 
 impl StageState {
-    pub const ALL: [StageState; 3] = [
+    pub const ALL: [StageState; 4] = [
+        StageState::Automatic,
         StageState::Happened,
         StageState::Current,
         StageState::ToCome,
@@ -76,6 +81,7 @@ impl StageState {
 
     pub const fn key(self) -> &'static str {
         match self {
+            StageState::Automatic => "automatic",
             StageState::Happened => "happened",
             StageState::Current => "current",
             StageState::ToCome => "to_come",
@@ -379,6 +385,7 @@ pub struct StageInput {
     /// `YYYY-MM-DD`, optional.
     #[serde(default)]
     pub date: String,
+    /// A [`StageState`] key; empty is `automatic`, the default.
     #[serde(default)]
     pub state: String,
     #[serde(default)]
@@ -411,7 +418,10 @@ impl StageInput {
         } else {
             keep(&mut errors, parse_date("date", &self.date).map(Some))
         };
-        let state = keep(&mut errors, StageState::parse(&self.state));
+        let state = match self.state.trim() {
+            "" => Some(StageState::Automatic),
+            key => keep(&mut errors, StageState::parse(key)),
+        };
         let link = keep(&mut errors, StageLink::parse(&self.link));
         match (name, description, date, state, link) {
             (Some(name), Some(description), Some(date), Some(state), Some(link)) => Ok(Stage {

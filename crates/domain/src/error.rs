@@ -63,6 +63,12 @@ pub enum ErrorCode {
     AlreadyResponded,
     InvalidRanking,
     SurveyLocked,
+    /// Publishing a consultation whose survey has no question.
+    NoQuestions,
+    /// Publishing the results of a consultation nobody has answered.
+    NoResponses,
+    /// Publishing the results of a consultation not published itself.
+    ConsultationDraft,
     WeightingEmptyCategory,
     DuplicateLabel,
     SameTheme,
@@ -216,6 +222,9 @@ impl ErrorCode {
             ErrorCode::AlreadyResponded => "already_responded",
             ErrorCode::InvalidRanking => "invalid_ranking",
             ErrorCode::SurveyLocked => "survey_locked",
+            ErrorCode::NoQuestions => "no_questions",
+            ErrorCode::NoResponses => "no_responses",
+            ErrorCode::ConsultationDraft => "consultation_draft",
             ErrorCode::WeightingEmptyCategory => "weighting_empty_category",
             ErrorCode::DuplicateLabel => "duplicate_label",
             ErrorCode::SameTheme => "same_theme",

@@ -15,6 +15,7 @@ pub mod programme;
 pub mod rate_limit;
 pub mod survey;
 pub mod text;
+pub mod timeline;
 pub mod timestamp;
 pub mod translation;
 

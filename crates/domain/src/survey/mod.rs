@@ -11,3 +11,4 @@ pub mod pointers;
 pub mod routing;
 pub mod tally;
 mod validation;
+pub mod wording;

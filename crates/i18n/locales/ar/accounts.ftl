@@ -138,6 +138,7 @@ activity-consultation-survey = غيّرت استبيان استشارة
 activity-consultation-translate = ترجمت استشارة
 activity-consultation-unpublish = سحبت استشارة
 activity-consultation-update = غيّرت تفاصيل استشارة
+activity-consultation-wording = صحّحت صياغة استبيان استشارة
 activity-finding-add = أضفت نتيجة
 activity-finding-publish = نشرت نتيجة
 activity-finding-remove = أزلت نتيجة

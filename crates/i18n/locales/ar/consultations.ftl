@@ -232,7 +232,7 @@ done-results-withdrawn = سُحبت النتائج.
 consultation-survey = أسئلة الاستبيان
 consultation-survey-empty = لا أسئلة بعد. أضف السؤال الأول.
 consultation-survey-lead = أضف الأسئلة صفحة بصفحة. نتحقق من قواعد التوجيه عند الحفظ، فلا يصل أحد إلى طريق مسدود.
-consultation-survey-locked = رد بعض الناس، فلم يعد ممكنًا تغيير الاستبيان.
+consultation-survey-locked = رد بعض الناس، فلم يعد ممكنًا تغيير أسئلة الاستبيان ولا خياراتها ولا ترتيبها. ما زال بإمكانك تصحيح الأخطاء المطبعية: اختر نص سؤال لتصحيح صياغة صفحته.
 question-add = أضف سؤالًا
 question-add-lead = يُضاف السؤال إلى الصفحة التي تختارها، في المكان الذي تحدده أو في آخرها.
 question-edit = غيّر السؤال
@@ -682,7 +682,7 @@ reason-options_of_one_question = اختر خيارات من سؤال واحد
 reason-consultation_not_open = هذه الاستشارة لا تقبل الردود
 reason-already_responded = لقد بدأت ردًا من قبل
 reason-invalid_ranking = أعطِ كل خيار رتبة مختلفة تبدأ من 1 دون فجوات
-reason-survey_locked = رد بعض الناس، فلم يعد ممكنًا تغيير الاستبيان
+reason-survey_locked = رد بعض الناس، فلم يعد ممكنًا تغيير الاستبيان: لا يمكن إضافة أسئلة أو حذفها أو نقلها، ولا تغيير خياراتها، لأن الإجابات تعتمد عليها. ما زال بإمكانك تصحيح الأخطاء المطبعية في صياغة الأسئلة والتلميحات والخيارات وعناوين الصفحات.
 reason-weighting_empty_category = لخيارٍ حصةٌ بين السكان لكن لا مجيبين فيه، فلا أحد يمثله. استبعده بـ -
 reason-duplicate_label = لمحور آخر هذا العنوان نفسه. اختر عنواناً مختلفاً
 reason-same_theme = لا يمكن دمج محور في نفسه. اختر محوراً آخر
@@ -777,7 +777,121 @@ manage-closed-empty = لم تُغلق أي استشارة بعد.
 manage-results-to-publish = نتائج لم تُنشر بعد
 manage-results-to-publish-empty = نُشرت نتائج كل استشارة مغلقة.
 manage-translations-missing = ترجمات ناقصة
-manage-translations-missing-empty = كل المسودات والاستشارات المفتوحة والقادمة مترجمة بالكامل.
+manage-translations-missing-empty = كل المسودات والاستشارات المفتوحة والقادمة، وكل استشارة مغلقة ما زالت نتائجها أو خلاصاتها معروضة، مترجمة بالكامل.
 manage-translation-note = { $language }: { $count }
 manage-crosstabs = الجداول التقاطعية
 manage-answers = الإجابات المكتوبة والمحاور
+
+## مراحل تتبع تواريخها
+stage-automatic = تلقائيًا (حسب التواريخ)
+stage-state-hint = تلقائيًا: قادمة قبل تاريخها، والآن من تاريخها حتى تاريخ المرحلة التالية، وجرت بعد ذلك. أو اختر بنفسك أين وصلت.
+stage-automatic-shown = { $state } (حسب التواريخ)
+consultation-dates-closed-on = في { $closes }
+we-did-summary-link = سألنا، قلتم، فعلنا: ما فعله المجلس استجابةً لكم
+
+## ضوابط النشر
+consultation-publish-needs-questions = أضف سؤالًا واحدًا على الأقل قبل النشر.
+reason-no_questions = أضف سؤالًا واحدًا على الأقل قبل النشر.
+reason-no_responses = لم يرد أحد بعد، فلا نتائج لنشرها.
+reason-consultation_draft = انشر الاستشارة قبل نتائجها: فهي غير منشورة.
+confirm-publish-consultation-title = هل تنشر { $title }؟
+confirm-publish-consultation-lead = سيتمكن الجميع من قراءتها، وستظهر في الصفحة الرئيسية وفي صفحة «شارك».
+confirm-publish-upcoming = ستستقبل الردود من { $opens } حتى { $closes }.
+confirm-publish-open = ستستقبل الردود فورًا، حتى { $closes }.
+confirm-publish-closed = مضى تاريخ إغلاقها، { $closes }: ستظهر مغلقةً ولن تستقبل ردودًا.
+confirm-publish-size = في الاستبيان { $questions ->
+    [zero] لا أسئلة
+    [one] سؤال واحد
+    [two] سؤالان
+    [few] { $questions } أسئلة
+   *[other] { $questions } سؤالًا
+} في { $pages ->
+    [one] صفحة واحدة.
+    [two] صفحتين.
+    [few] { $pages } صفحات.
+   *[other] { $pages } صفحة.
+}
+confirm-publish-locks = بعد أن يرد أي شخص، لا يمكن إضافة أسئلة أو حذفها أو نقلها، لكن يمكنك تصحيح صياغتها.
+confirm-publish-consultation-button = نعم، انشر الاستشارة
+consultation-survey-size = { $questions ->
+    [0] لا أسئلة بعد
+    [one] سؤال واحد
+    [two] سؤالان
+    [few] { $questions } أسئلة
+   *[other] { $questions } سؤالًا
+}{ $pages ->
+    [0] {""}
+    [one] {" "}في صفحة واحدة
+    [two] {" "}في صفحتين
+    [few] {" "}في { $pages } صفحات
+   *[other] {" "}في { $pages } صفحة
+}
+
+## المعاينة
+preview-link = عاين الاستبيان
+preview-title = معاينة
+preview-heading = معاينة: لا تُحفظ الإجابات
+preview-text = هذا هو الاستبيان كما يراه المجيبون تمامًا. تظهر الصفحات والأسئلة بحسب إجاباتك؛ ولا يُحفظ شيء مما تدخله.
+preview-untranslated = { $missing ->
+    [0] كل نصوص الاستبيان ({ $all }) مترجمة إلى هذه اللغة.
+    [one] نص واحد من نصوص الاستبيان الـ{ $all } غير مترجم إلى هذه اللغة: يراه المجيبون بلغته الأصلية ({ $language }).
+   *[other] { $missing } من نصوص الاستبيان الـ{ $all } غير مترجمة إلى هذه اللغة: يراها المجيبون بلغتها الأصلية ({ $language }).
+}
+preview-languages = عاين بلغة
+preview-again = ابدأ المعاينة من جديد
+preview-leave = اخرج من المعاينة
+preview-empty = لا أسئلة لمعاينتها بعد.
+preview-check-lead = هنا يراجع المجيبون إجاباتهم قبل إرسالها. لا يُرسل شيء في المعاينة.
+preview-end = أنهِ المعاينة
+done-preview-ended = انتهت المعاينة. لم يُحفظ شيء.
+
+## تصحيح الصياغة بعد وصول الردود
+wording-title = صحّح الصياغة
+wording-title-of = صحّح صياغة الصفحة { $page } ({ $language })
+wording-lead = صحّح الأخطاء المطبعية والصياغة غير الواضحة في أسئلة هذه الصفحة وتلميحاتها وخياراتها وعنوانها. أجاب الناس بالفعل، فحافظ على المعنى: يبقى عدد الخيارات وترتيبها والأسئلة نفسها كما هي.
+wording-lead-translation = صحّح ترجمة نصوص هذه الصفحة. النص المتروك فارغًا يظهر باللغة الأصلية.
+wording-lead-history = يُسجَّل كل تغيير في سجل الاستشارة مع ما كان عليه من قبل. وتُعلَّم ترجمات النص المتغيّر بأنها تحتاج إلى مراجعة.
+wording-save = احفظ الصياغة
+wording-languages = صحّح الصياغة بلغة
+wording-error-text-required = أدخل السؤال
+wording-error-row-required = أدخل عنوان الصف
+wording-error-option-required = أدخل نص الخيار
+wording-error-too-long = هذا طويل جدًا: اختصره
+wording-error-one-line = اجعل هذا في سطر واحد
+wording-error-characters = احذف المحارف التي لا يمكن عرضها
+wording-error-unknown = لم يعد هذا النص في هذه الصفحة: افتح الصفحة من جديد
+wording-locked-title = لم يعد ممكنًا تغيير أسئلة الاستبيان
+wording-fix-link = صحّح الصياغة بدلًا من ذلك
+done-wording-fixed = صُحّحت الصياغة. التغيير مسجّل في السجل، وعُلّمت ترجماته بأنها تحتاج إلى مراجعة.
+done-wording-unchanged = لم يتغير شيء: كانت الصياغة كما أُرسلت.
+
+## السجل
+history-heading = السجل
+history-when = متى
+history-who = من
+history-what = ما الذي تغيّر
+history-before = قبل
+history-after = بعد
+history-empty = لم يُسجَّل شيء لهذه الاستشارة بعد.
+history-someone = غير معروف
+history-in-language = { $what } ({ $language })
+history-consultation-create = أنشأ الاستشارة
+history-consultation-update = غيّر التفاصيل
+history-consultation-survey = غيّر الاستبيان
+history-consultation-stages = غيّر المراحل الزمنية
+history-consultation-publish = نشر الاستشارة
+history-consultation-unpublish = سحب الاستشارة
+history-consultation-results-publish = نشر النتائج
+history-consultation-results-withdraw = سحب النتائج
+history-consultation-translate = حفظ ترجمة
+history-consultation-wording = صحّح الصياغة
+history-responses-export = نزّل الردود
+history-special-category-view = اطّلع على إجابات فيها بيانات من الفئات الخاصة
+history-special-category-export = نزّل إجابات فيها بيانات من الفئات الخاصة
+history-themes-run = بحث عن موضوعات في الإجابات المكتوبة
+history-themes-confirm = أكّد مجموعة من الموضوعات
+history-themes-map = فرز الإجابات المكتوبة على الموضوعات
+history-themes-review = اختار موضوعات إجابة مكتوبة
+consultation-withdrawn-on = سُحبت
+consultation-withdrawn-when-by = في { $when }، بيد { $who }
+consultation-withdrawn-notice = سُحبت هذه الاستشارة { $when_by }. لا يراها إلا الموظفون حتى تُنشر من جديد.

@@ -140,6 +140,7 @@ activity-consultation-survey = You changed a consultation’s survey
 activity-consultation-translate = You translated a consultation
 activity-consultation-unpublish = You withdrew a consultation
 activity-consultation-update = You changed a consultation’s details
+activity-consultation-wording = You fixed the wording of a consultation’s survey
 activity-finding-add = You added a finding
 activity-finding-publish = You published a finding
 activity-finding-remove = You removed a finding

@@ -224,7 +224,7 @@ done-results-withdrawn = The results were withdrawn.
 consultation-survey = Survey questions
 consultation-survey-empty = No questions yet. Add the first one.
 consultation-survey-lead = Add questions page by page. Routing rules are checked when you save, so nobody can reach a dead end.
-consultation-survey-locked = People have responded, so the survey can no longer change.
+consultation-survey-locked = People have responded, so the survey can no longer change its questions, their options or their order. You can still fix typos: choose a question’s text to fix the wording of its page.
 question-add = Add a question
 question-add-lead = The question goes on the page you choose, at the place you give, or last.
 question-edit = Change the question
@@ -627,7 +627,7 @@ reason-options_of_one_question = Choose options of one question
 reason-consultation_not_open = This consultation is not taking responses
 reason-already_responded = You have already started a response
 reason-invalid_ranking = Give each option a different rank, starting at 1 with no gaps
-reason-survey_locked = People have responded, so the survey can no longer change
+reason-survey_locked = People have responded, so the survey can no longer change: questions cannot be added, removed or moved, nor their options changed, because the answers depend on them. You can still fix typos in the wording of questions, hints, options and page titles.
 reason-weighting_empty_category = An option with a population share has no respondents, so nobody can stand for it. Leave it out with -
 reason-duplicate_label = Another theme already has this label. Choose a different one
 reason-same_theme = A theme cannot be merged into itself. Choose another theme
@@ -715,7 +715,112 @@ manage-closed-empty = No consultation has closed yet.
 manage-results-to-publish = Results to publish
 manage-results-to-publish-empty = Every closed consultation has its results published.
 manage-translations-missing = Translations missing
-manage-translations-missing-empty = Every draft, open and upcoming consultation is fully translated.
+manage-translations-missing-empty = Every draft, open and upcoming consultation, and every closed one whose results or findings are shown, is fully translated.
 manage-translation-note = { $language }: { $count }
 manage-crosstabs = Crosstabs
 manage-answers = Written answers and themes
+
+## Stages that follow their dates
+stage-automatic = Automatic (from the dates)
+stage-state-hint = Automatic: to come before its date, now from its date until the next stage’s date, happened after that. Or choose where it stands yourself.
+stage-automatic-shown = { $state } (from the dates)
+consultation-dates-closed-on = on { $closes }
+we-did-summary-link = We asked, you said, we did: what the council did in response
+
+## Publication guards
+consultation-publish-needs-questions = Add at least one question before publishing.
+reason-no_questions = Add at least one question before publishing.
+reason-no_responses = Nobody has responded yet, so there are no results to publish.
+reason-consultation_draft = Publish the consultation before its results: it is not published.
+confirm-publish-consultation-title = Publish { $title }?
+confirm-publish-consultation-lead = Everyone will be able to read it, and it will be listed on the home page and under Get involved.
+confirm-publish-upcoming = It will take responses from { $opens } until { $closes }.
+confirm-publish-open = It will take responses straight away, until { $closes }.
+confirm-publish-closed = Its closing date, { $closes }, has passed: it will be listed as closed and will not take responses.
+confirm-publish-size = The survey has { $questions ->
+    [one] 1 question
+   *[other] { $questions } questions
+} on { $pages ->
+    [one] 1 page.
+   *[other] { $pages } pages.
+}
+confirm-publish-locks = Once anyone has responded, questions can no longer be added, removed or moved, but you can still fix their wording.
+confirm-publish-consultation-button = Yes, publish the consultation
+consultation-survey-size = { $questions ->
+    [0] No questions yet
+    [one] 1 question
+   *[other] { $questions } questions
+}{ $pages ->
+    [0] {""}
+    [one] {" "}on 1 page
+   *[other] {" "}on { $pages } pages
+}
+
+## Preview
+preview-link = Preview the survey
+preview-title = Preview
+preview-heading = Preview: answers are not saved
+preview-text = This is the survey exactly as respondents see it. Pages and questions appear as your answers lead to them; nothing you enter is kept.
+preview-untranslated = { $missing ->
+    [0] Every text of the survey ({ $all }) is translated into this language.
+    [one] 1 of the survey’s { $all } texts is not translated into this language: respondents see it in { $language }.
+   *[other] { $missing } of the survey’s { $all } texts are not translated into this language: respondents see them in { $language }.
+}
+preview-languages = Preview in
+preview-again = Start the preview again
+preview-leave = Leave the preview
+preview-empty = There are no questions to preview yet.
+preview-check-lead = Respondents check their answers here before sending them. In a preview nothing is sent.
+preview-end = End the preview
+done-preview-ended = The preview has ended. Nothing was saved.
+
+## Fixing the wording after responses
+wording-title = Fix the wording
+wording-title-of = Fix the wording of page { $page } ({ $language })
+wording-lead = Fix typos and unclear wording of this page’s questions, hints, options and title. People have already answered, so keep the meaning: how many options there are, their order and the questions themselves stay as they are.
+wording-lead-translation = Correct the translation of this page’s texts. A text left empty shows in the original language.
+wording-lead-history = Each change is recorded in the consultation’s history with what it said before. Translations of a changed text are marked as needing review.
+wording-save = Save the wording
+wording-languages = Fix the wording in
+wording-error-text-required = Enter the question
+wording-error-row-required = Enter the row’s label
+wording-error-option-required = Enter the option’s label
+wording-error-too-long = This is too long: shorten it
+wording-error-one-line = Keep this on one line
+wording-error-characters = Remove the characters that cannot be shown
+wording-error-unknown = This text is no longer on this page: open the page again
+wording-locked-title = The survey’s questions can no longer change
+wording-fix-link = Fix the wording instead
+done-wording-fixed = The wording was fixed. The change is in the history, and its translations are marked as needing review.
+done-wording-unchanged = Nothing was changed: the wording was already as sent.
+
+## History
+history-heading = History
+history-when = When
+history-who = Who
+history-what = What changed
+history-before = Before
+history-after = After
+history-empty = Nothing has been recorded for this consultation yet.
+history-someone = Not known
+history-in-language = { $what } ({ $language })
+history-consultation-create = Created the consultation
+history-consultation-update = Changed the details
+history-consultation-survey = Changed the survey
+history-consultation-stages = Changed the timeline
+history-consultation-publish = Published the consultation
+history-consultation-unpublish = Withdrew the consultation
+history-consultation-results-publish = Published the results
+history-consultation-results-withdraw = Withdrew the results
+history-consultation-translate = Saved a translation
+history-consultation-wording = Fixed the wording
+history-responses-export = Downloaded the responses
+history-special-category-view = Looked at answers holding special-category data
+history-special-category-export = Downloaded answers holding special-category data
+history-themes-run = Looked for themes in written answers
+history-themes-confirm = Confirmed a set of themes
+history-themes-map = Sorted written answers into themes
+history-themes-review = Chose the themes of a written answer
+consultation-withdrawn-on = Withdrawn
+consultation-withdrawn-when-by = on { $when }, by { $who }
+consultation-withdrawn-notice = This consultation was withdrawn { $when_by }. Only staff can see it until it is published again.

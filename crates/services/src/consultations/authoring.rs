@@ -75,7 +75,10 @@ pub async fn update(
 }
 
 /// Replaces the survey after checking every question and routing rule.
-/// Refused once anyone has responded: answers name questions and options.
+/// Once anyone has responded only its wording may change (answers name
+/// questions and options): a survey that differs in wording alone is
+/// kept as a typo fix, in the consultation's history; any other change
+/// is refused (`survey_locked`).
 pub async fn set_survey(
     db: &Db,
     me: &SignedIn,
@@ -95,6 +98,10 @@ pub async fn set_survey(
         return Err(ServiceError::NotFound);
     }
     if !catalogue::set_survey(tx.conn(), id, &json).await? {
+        if super::wording_fixes::reworded_whole(tx.conn(), me, client, id, survey).await? {
+            tx.commit().await?;
+            return Ok(());
+        }
         return Err(ValidationError::new("survey", ErrorCode::SurveyLocked).into());
     }
     let detail = format!("{} questions", survey.questions().count());
@@ -152,6 +159,9 @@ pub async fn set_stages(
 
 /// Publishes or withdraws the consultation itself or its results. What
 /// is not published cannot be withdrawn: a conflict, `not_published`.
+/// A consultation without questions cannot be published (`no_questions`),
+/// nor the results of a draft or of one nobody has answered (see
+/// `results::publication::publish`).
 pub async fn set_published(
     db: &Db,
     me: &SignedIn,
@@ -167,6 +177,15 @@ pub async fn set_published(
             .await;
     }
     let mut tx = db.begin().await?;
+    if what == Publication::Consultation && publish {
+        let (_, survey) = super::load(tx.conn(), id).await?;
+        if survey.questions().next().is_none() {
+            return Err(ServiceError::Conflict(ValidationError::new(
+                "survey",
+                ErrorCode::NoQuestions,
+            )));
+        }
+    }
     let at = publish.then(Timestamp::now);
     if !catalogue::set_published(tx.conn(), id, what, at).await? {
         // Withdrawn already (a form sent twice, or by two officers at

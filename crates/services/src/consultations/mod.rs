@@ -8,11 +8,14 @@ pub mod authoring;
 pub mod demo;
 pub mod exports;
 pub mod findings;
+pub mod history;
+pub mod preview;
 pub mod reading;
 pub mod responding;
 pub mod results;
 pub mod themes;
 pub mod translations;
+pub mod wording_fixes;
 
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::survey::answers::AnswerError;
@@ -34,6 +37,9 @@ pub enum ConsultationError {
     /// A survey definition with problems, each with where it is.
     #[error("the survey has {} problems", .0.len())]
     InvalidSurvey(Vec<DefinitionError>),
+    /// Reworded texts that cannot be taken, each named by its key.
+    #[error("{} reworded texts are invalid", .0.len())]
+    InvalidWording(Vec<cohesion_domain::survey::wording::WordingError>),
     /// A consultation taken back from the public at `at`: to those who
     /// may not see drafts it is gone, not unknown.
     #[error("withdrawn")]

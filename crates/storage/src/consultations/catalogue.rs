@@ -141,6 +141,19 @@ pub async fn set_survey(conn: Conn<'_>, id: Uuid, survey: &str) -> Result<bool, 
     Ok(n == 1)
 }
 
+/// Replaces the survey whatever has been answered: for rewording only
+/// (the services check that nothing else changed), with the row locked
+/// by [`find_for_update`] in the same transaction.
+pub async fn replace_survey(conn: Conn<'_>, id: Uuid, survey: &str) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "UPDATE consultations SET survey = $1, updated_at = $2 WHERE id = $3",
+        &[&survey, &Timestamp::now(), &id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
 /// Publishes (or, with `None`, withdraws) the consultation or its
 /// results. Withdrawing the consultation notes when (its address then
 /// says it was withdrawn); publishing it clears that. Only what is
@@ -180,6 +193,21 @@ pub async fn find(
     id: Uuid,
 ) -> Result<Option<(Consultation, String)>, StorageError> {
     let sql = format!("SELECT {COLUMNS}, survey FROM consultations WHERE id = $1");
+    rows::fetch_optional(conn, &sql, &[&id], |r| Ok((record(r)?, r.get("survey")?))).await
+}
+
+/// [`find`], the row locked until the transaction ends (PostgreSQL;
+/// SQLite's write transactions already run one at a time), so that a
+/// change worked out from what was read cannot undo another's.
+pub async fn find_for_update(
+    conn: Conn<'_>,
+    id: Uuid,
+) -> Result<Option<(Consultation, String)>, StorageError> {
+    let suffix = match conn {
+        Conn::Sqlite(_) => "",
+        Conn::Postgres(_) => " FOR UPDATE",
+    };
+    let sql = format!("SELECT {COLUMNS}, survey FROM consultations WHERE id = $1{suffix}");
     rows::fetch_optional(conn, &sql, &[&id], |r| Ok((record(r)?, r.get("survey")?))).await
 }
 
@@ -275,7 +303,8 @@ pub enum Shortlist {
     ClosedSince(Timestamp),
     /// Never published, latest changed first (staff only).
     Drafts,
-    /// Published and closed, results not published, latest closed first.
+    /// Published and closed with responses, results not published,
+    /// latest closed first.
     ResultsToPublish,
 }
 
@@ -287,12 +316,25 @@ pub async fn shortlist(
     limit: i64,
 ) -> Result<Vec<Consultation>, StorageError> {
     let (filter, order) = match which {
-        Shortlist::Open => ("published_at IS NOT NULL AND opens_at <= $1 AND closes_at > $1 AND $2 = $2", "closes_at, id"),
-        Shortlist::Upcoming => ("published_at IS NOT NULL AND opens_at > $1 AND $2 = $2", "opens_at, id"),
-        Shortlist::ClosedSince(_) => ("published_at IS NOT NULL AND closes_at <= $1 AND closes_at > $2", "closes_at DESC, id"),
-        Shortlist::Drafts => ("published_at IS NULL AND $1 = $1 AND $2 = $2", "updated_at DESC, id"),
+        Shortlist::Open => (
+            "published_at IS NOT NULL AND opens_at <= $1 AND closes_at > $1 AND $2 = $2",
+            "closes_at, id",
+        ),
+        Shortlist::Upcoming => (
+            "published_at IS NOT NULL AND opens_at > $1 AND $2 = $2",
+            "opens_at, id",
+        ),
+        Shortlist::ClosedSince(_) => (
+            "published_at IS NOT NULL AND closes_at <= $1 AND closes_at > $2",
+            "closes_at DESC, id",
+        ),
+        Shortlist::Drafts => (
+            "published_at IS NULL AND $1 = $1 AND $2 = $2",
+            "updated_at DESC, id",
+        ),
         Shortlist::ResultsToPublish => (
-            "published_at IS NOT NULL AND results_published_at IS NULL AND closes_at <= $1 AND $2 = $2",
+            "published_at IS NOT NULL AND results_published_at IS NULL AND closes_at <= $1 \
+             AND response_count > 0 AND $2 = $2",
             "closes_at DESC, id",
         ),
     };

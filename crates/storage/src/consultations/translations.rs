@@ -74,3 +74,34 @@ pub async fn all_translations(conn: Conn<'_>, id: Uuid) -> Result<Vec<String>, S
     )
     .await
 }
+
+/// Every language's translations of a consultation: (language, texts as
+/// JSON).
+pub async fn by_language(conn: Conn<'_>, id: Uuid) -> Result<Vec<(String, String)>, StorageError> {
+    rows::fetch_all(
+        conn,
+        "SELECT locale, texts FROM consultation_translations WHERE consultation_id = $1 \
+         ORDER BY locale",
+        &[&id],
+        rows::tuple,
+    )
+    .await
+}
+
+/// Replaces a language's texts without changing who last translated
+/// them: for marking translations as needing review when an original
+/// is reworded.
+pub async fn set_texts(
+    conn: Conn<'_>,
+    id: Uuid,
+    locale: &str,
+    texts: &str,
+) -> Result<(), StorageError> {
+    rows::execute(
+        conn,
+        "UPDATE consultation_translations SET texts = $1 WHERE consultation_id = $2 AND locale = $3",
+        &[&texts, &id, &locale],
+    )
+    .await?;
+    Ok(())
+}

@@ -51,8 +51,9 @@ pub struct StageItem {
 pub struct ConsultationPage<'a> {
     pub ui: Chrome<'a>,
     pub done: Option<String>,
-    /// Shown on drafts, which only staff can see.
-    pub draft_notice: Option<String>,
+    /// Shown on drafts, which only staff can see (saying when and by
+    /// whom one was withdrawn).
+    pub draft_notice: Option<Phrase>,
     /// Said of a closed consultation whose results are not public yet.
     pub results_note: Option<String>,
     pub status_key: &'static str,
@@ -80,8 +81,8 @@ pub struct ConsultationPage<'a> {
     pub respond: Option<(String, String)>,
     pub respond_note: Option<String>,
     pub links: Vec<(String, String)>,
-    /// Under the timeline: the way to "We asked, you said, we did", once
-    /// the consultation has closed with findings published and no stage
-    /// links to them.
+    /// Beside the note that it has closed: the way to "We asked, you
+    /// said, we did", once the consultation has closed with findings
+    /// published (a findings stage of the timeline leads there too).
     pub we_did: Option<(String, String)>,
 }

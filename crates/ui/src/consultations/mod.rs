@@ -7,11 +7,13 @@ mod results;
 mod survey;
 mod themes;
 mod translations;
+mod wording;
 
 pub use list::{ConsultationItem, ConsultationListPage, ConsultationPage, StageItem};
 pub use results::{Bar, FindingView, FindingsPage, ResultView, ResultsPage, WeDid};
-pub use survey::{CheckAnswersPage, OptionView, QuestionView, SubField, SurveyPage};
+pub use survey::{CheckAnswersPage, OptionView, PreviewBanner, QuestionView, SubField, SurveyPage};
 pub use themes::{
     Choice, QuoteLink, ReviewItemView, ThemeEditPage, ThemeReviewPage, ThemeRow, ThemesPage,
 };
 pub use translations::{TranslationPage, TranslationRow};
+pub use wording::{WordingPage, WordingRow};

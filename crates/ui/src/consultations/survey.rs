@@ -3,7 +3,27 @@
 
 use askama::Template;
 
-use crate::{Chrome, ErrorLink, Shown, SummaryRow};
+use crate::{Chrome, ErrorLink, Phrase, Shown, SummaryRow};
+
+/// What an officer's preview says above each of its pages: that nothing
+/// is saved, how far the language previewed is translated, the languages
+/// it can be seen in, and the ways to start again or stop.
+pub struct PreviewBanner {
+    /// "Preview", the banner's title.
+    pub title: String,
+    /// "Preview: answers are not saved".
+    pub heading: String,
+    pub text: String,
+    /// How many of the survey's texts show untranslated, in a language
+    /// other than the original.
+    pub note: Option<Phrase>,
+    /// "Preview in", naming the list of languages.
+    pub languages_label: String,
+    /// Each language: the preview's address in it, its name in itself,
+    /// and whether it is the one shown.
+    pub languages: Vec<(String, Shown, bool)>,
+    pub links: Vec<(String, String)>,
+}
 
 /// One option of a choice, with whether it is picked.
 pub struct OptionView {
@@ -55,6 +75,11 @@ pub struct SurveyPage<'a> {
     pub errors: Vec<ErrorLink>,
     pub button: String,
     pub optional_label: String,
+    /// Set on an officer's preview, which saves nothing.
+    pub preview: Option<PreviewBanner>,
+    /// The answers of other pages a preview carries along (its pages
+    /// keep no draft): field and value.
+    pub carried: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -68,4 +93,6 @@ pub struct CheckAnswersPage<'a> {
     pub csrf: String,
     pub action: String,
     pub button: String,
+    /// Set on an officer's preview, which saves nothing.
+    pub preview: Option<PreviewBanner>,
 }

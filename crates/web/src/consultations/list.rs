@@ -19,11 +19,16 @@ use super::wording::{status_label, tn};
 use crate::kit::{respond, AppError, Langs, PageCtx};
 
 /// When it opens or closes, as its status makes it matter: "Closes 4
-/// February 2027 at 5pm" while open.
+/// February 2027 at 5pm" while open. It always follows the status tag,
+/// so once the tag says "Closed" the date does not say it again.
 pub(super) fn dates(ctx: &PageCtx, c: &Consultation) -> Phrase {
     let d = ctx.dates();
     let (opens, closes) = (d.at(c.opens_at), d.at(c.closes_at));
-    match c.status(Timestamp::now()) {
+    let now = Timestamp::now();
+    if c.status_key(now) == Status::Closed.key() {
+        return d.with("consultation-dates-closed-on", "closes", closes);
+    }
+    match c.status(now) {
         Status::Upcoming => d.sentence(
             "consultation-dates-upcoming",
             &[("opens", &opens), ("closes", &closes)],

@@ -49,6 +49,9 @@ pub(crate) const FEATURE: Feature = Feature {
         "finding-removed",
         "finding-what-we-did-saved",
         "translation",
+        "preview-ended",
+        "wording-fixed",
+        "wording-unchanged",
     ],
     openapi: api::openapi,
     nav: &[NavEntry {
@@ -67,9 +70,9 @@ pub(crate) const FEATURE: Feature = Feature {
 };
 
 /// Officers' pages and the API's changes; answering only changes counts,
-/// which the public lists do not show.
+/// which the public lists do not show, and a preview changes nothing.
 fn changes_public(path: &str) -> bool {
-    path.starts_with("/staff/consultations/")
+    (path.starts_with("/staff/consultations/") && !path.contains("/preview"))
         || (path.starts_with("/api/v1/consultations") && !path.ends_with("/response"))
 }
 
@@ -99,9 +102,20 @@ fn routes() -> Router<SharedState> {
 
 /// Officers writing and publishing a consultation.
 fn staff_routes() -> Router<SharedState> {
-    use staff::{details, manage, publication, questions, stages};
+    use staff::{details, fixes, manage, preview, publication, questions, stages};
     let base = "/staff/consultations/{id}";
     Router::new()
+        .route(&format!("{base}/preview"), get(preview::start))
+        .route(&format!("{base}/preview/end"), post(preview::end))
+        .route(&format!("{base}/preview/{{page}}"), post(preview::send))
+        .route(
+            &format!("{base}/wording/{{page}}"),
+            get(fixes::form).post(fixes::save),
+        )
+        .route(
+            &format!("{base}/wording/{{page}}/{{lang}}"),
+            get(fixes::form_in).post(fixes::save_in),
+        )
         .route(
             "/staff/consultations/new",
             get(details::new_form).post(details::create),

@@ -9,28 +9,30 @@ use cohesion_domain::consultation::{Stage, StageLink, StageState, Status};
 use cohesion_domain::identity::Action;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::translation::key;
-use cohesion_services::consultations::findings;
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::responding::Progress;
 use cohesion_services::consultations::ConsultationError;
+use cohesion_services::consultations::{findings, history};
 use cohesion_services::permissions::{is_staff, may};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{ConsultationPage, StageItem};
-use cohesion_ui::{NoticePage, Shown, SummaryRow};
+use cohesion_ui::{NoticePage, Phrase, Shown, SummaryRow, Value};
 
 use super::respondent::known_respondent;
+use super::staff::history::withdrawn_phrase;
 use super::translated::progress_in;
-use super::wording::{status_label, tn};
+use super::wording::{stage_states, status_label, tn};
 use crate::kit::{confirmation, path_id, respond, AppError, DoneQuery, Langs, PageCtx};
 
 /// Where "We asked, you said, we did" is: on the findings page, once
 /// the consultation has closed and has published findings.
 pub(super) const WE_DID: &str = "we-asked-you-said-we-did";
 
-/// The timeline as the page shows it. Only an open consultation's
-/// survey stage offers the survey; a results stage links to the results
-/// once they are public, and says they are not yet before; a findings
-/// stage leads to "We asked, you said, we did" once there is one.
+/// The timeline as the page shows it, each stage where it stands today
+/// (as set, or as its dates put it). Only an open consultation's survey
+/// stage offers the survey; a results stage links to the results once
+/// they are public, and says they are not yet before; a findings stage
+/// leads to "We asked, you said, we did" once there is one.
 fn stage_items(
     ctx: &PageCtx,
     langs: &Langs,
@@ -41,12 +43,14 @@ fn stage_items(
     let id = c.id;
     let open = c.answering_status(Timestamp::now()) == Status::Open;
     let results_public = c.results_published_at.is_some();
+    let states = stage_states(ctx, stages);
     stages
         .iter()
         .enumerate()
         .map(|(i, s)| {
+            let state = states[i];
             // A stage yet to come has produced nothing to link to.
-            let shown = if s.state == StageState::ToCome {
+            let shown = if state == StageState::ToCome {
                 StageLink::None
             } else {
                 s.link
@@ -88,8 +92,8 @@ fn stage_items(
                 name: langs.shown(&key::stage_name(i), &s.name),
                 description: langs.shown(&key::stage_description(i), &s.description),
                 date: s.date.map(|d| ctx.dates().day(d)),
-                state_key: s.state.key(),
-                state: ctx.t(&format!("stage-{}", s.state.key())),
+                state_key: state.key(),
+                state: ctx.t(&format!("stage-{}", state.key())),
                 link,
                 note,
             }
@@ -115,8 +119,8 @@ async fn withdrawn(ctx: &PageCtx, path: &str, at: Timestamp) -> Result<Response,
 
 /// The timeline and the notes beside it: results not published yet,
 /// and the way to "We asked, you said, we did" once the consultation has
-/// closed with published findings (at its findings stage if it has one,
-/// else after the timeline).
+/// closed with published findings (beside the note that it has closed,
+/// and at its findings stage if it has one).
 async fn timeline(
     ctx: &PageCtx,
     langs: &Langs,
@@ -129,15 +133,10 @@ async fn timeline(
         .then(|| ctx.t("results-not-published-yet"));
     let we_did = closed && findings::published_count(&ctx.state.db, id).await? > 0;
     let stages = stage_items(ctx, langs, c, stages, we_did);
-    let at_a_stage = stages.iter().any(|s| {
-        s.link
-            .as_ref()
-            .is_some_and(|(href, _)| href.ends_with(WE_DID))
-    });
-    let we_did = (we_did && !at_a_stage).then(|| {
+    let we_did = we_did.then(|| {
         (
             format!("/consultations/{id}/findings#{WE_DID}"),
-            ctx.t("stage-link-we-did"),
+            ctx.t("we-did-summary-link"),
         )
     });
     Ok((results_note, stages, we_did))
@@ -184,10 +183,7 @@ pub async fn show(
     let page = ConsultationPage {
         ui,
         done: confirmation(&ctx, q.done.as_deref()),
-        draft_notice: c
-            .published_at
-            .is_none()
-            .then(|| ctx.t("consultation-draft-notice")),
+        draft_notice: draft_notice(&ctx, &c).await?,
         results_note,
         status_key,
         status,
@@ -225,6 +221,24 @@ pub async fn show(
         links,
     };
     respond(StatusCode::OK, page, None)
+}
+
+/// What staff are told of a consultation the public cannot see: a draft,
+/// or one withdrawn (when, and by whom).
+async fn draft_notice(ctx: &PageCtx, c: &Consultation) -> Result<Option<Phrase>, AppError> {
+    if c.published_at.is_some() {
+        return Ok(None);
+    }
+    let Some(at) = c.withdrawn_at else {
+        return Ok(Some(ctx.t("consultation-draft-notice").into()));
+    };
+    let viewer = ctx.user.0.as_ref();
+    let entry = history::withdrawal(&ctx.state.db, viewer, c.id).await?;
+    let when_by = withdrawn_phrase(ctx, at, entry.as_ref());
+    Ok(Some(ctx.phrase(
+        "consultation-withdrawn-notice",
+        &[("when_by", Value::Phrase(&when_by))],
+    )))
 }
 
 /// When it opens and closes, its topics and its area.

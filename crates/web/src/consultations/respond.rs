@@ -119,6 +119,8 @@ async fn survey_page(
         questions,
         button: ctx.t("survey-continue"),
         optional_label: ctx.t("optional").to_lowercase(),
+        preview: None,
+        carried: Vec::new(),
     };
     respond(status, view, set)
 }
@@ -337,6 +339,7 @@ async fn check_page(
         } else {
             "check-answers-submit"
         }),
+        preview: None,
     };
     respond(status, view, None)
 }

@@ -35,7 +35,7 @@ fn quote(original: &str) -> String {
 /// What a row of the translations page is, in words ("Question 2: … —
 /// option 1", "Finding: … — title"), the quoted original marked with
 /// its language: the key stays the field's name.
-fn heading(ctx: &PageCtx, part: &Part, original: &str) -> Phrase {
+pub(super) fn heading(ctx: &PageCtx, part: &Part, original: &str) -> Phrase {
     let n = |id: &str, n: &usize| ctx.phrase(id, &[("number", Value::Number(*n as u64))]);
     let quoted = |text: &str| Langs::as_written(ctx).original(quote(text));
     match part {

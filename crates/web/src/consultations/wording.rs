@@ -2,7 +2,7 @@
 //! a question's options, a figure with its share, and the messages that
 //! take a value.
 
-use cohesion_domain::consultation::Consultation;
+use cohesion_domain::consultation::{Consultation, Stage, StageState};
 use cohesion_domain::survey::model::{Options, QuestionDef};
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::consultations::results;
@@ -26,6 +26,14 @@ pub(super) fn t2(ctx: &PageCtx, id: &str, a: (&str, &str), b: (&str, &str)) -> S
 pub(super) fn status_label(ctx: &PageCtx, c: &Consultation) -> (&'static str, String) {
     let key = c.status_key(Timestamp::now());
     (key, ctx.t(&format!("status-{key}")))
+}
+
+/// Where each stage of a timeline stands today in the site's time zone:
+/// as an officer set it, or as its dates put it (`domain::timeline`).
+pub(super) fn stage_states(ctx: &PageCtx, stages: &[Stage]) -> Vec<StageState> {
+    let now = time::OffsetDateTime::now_utc();
+    let today = ctx.state.config.time_zone.civil(now).date();
+    cohesion_domain::timeline::states(stages, today)
 }
 
 /// The labels of a question's options in the page's language.

@@ -278,6 +278,9 @@ impl From<ConsultationError> for AppError {
                 e.info.code = ErrorCode::InvalidSurvey;
                 e
             }
+            ConsultationError::InvalidWording(list) => {
+                Self::details(list.into_iter().map(|e| (e.key, e.code)).collect())
+            }
             // Pages that show when say so themselves (the consultation's
             // own page); everything else answers a plain 410.
             ConsultationError::Withdrawn { .. } => {

@@ -167,7 +167,9 @@ impl Progress {
     }
 }
 
-pub(super) fn answers_before(
+/// The answers of the pages before `page` in `draft`, as routing sees
+/// them (the survey's pages and the officers' preview alike).
+pub(crate) fn answers_before(
     survey: &SurveyDefinition,
     draft: &RawAnswers,
     page: usize,

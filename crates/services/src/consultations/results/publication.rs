@@ -2,7 +2,9 @@
 //! population margins, the figures computed when they publish.
 
 use cohesion_domain::analysis::publication::{all_publishable, publishable, questions_to_publish};
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
+use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::consultations::result_publications;
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
@@ -18,7 +20,10 @@ use crate::ServiceError;
 /// Publishes the results of consultation `id`: the `questions` chosen
 /// (`None`: every one that may be published) and, with `margins`, the
 /// figures weighted to those population margins, computed now and kept.
-/// One transaction; audit-logged with what was published.
+/// One transaction; audit-logged with what was published. Refused (a
+/// conflict) for a consultation not published itself
+/// (`consultation_draft`) or that nobody has answered (`no_responses`):
+/// there are no results to show.
 pub async fn publish(
     db: &Db,
     me: &SignedIn,
@@ -28,10 +33,11 @@ pub async fn publish(
     client: Option<&str>,
 ) -> Result<(), ServiceError> {
     require(me, Action::RunEngagement)?;
-    let (_, survey) = {
+    let (consultation, survey) = {
         let mut c = db.acquire().await?;
         load(c.conn(), id).await?
     };
+    refuse_unpublishable(&consultation)?;
     let questions = match questions {
         Some(chosen) => questions_to_publish(&survey, chosen)?,
         None => all_publishable(&survey),
@@ -96,8 +102,33 @@ pub async fn publish(
     Ok(())
 }
 
+/// Why the results of `c` cannot be published, if they cannot: it is a
+/// draft (or withdrawn), or nobody has responded. The officers' page
+/// asks the same before offering "Publish the results".
+pub fn results_unpublishable(c: &Consultation) -> Option<ErrorCode> {
+    if c.published_at.is_none() {
+        Some(ErrorCode::ConsultationDraft)
+    } else if c.response_count <= 0 {
+        Some(ErrorCode::NoResponses)
+    } else {
+        None
+    }
+}
+
+/// [`results_unpublishable`] as a refusal: a conflict with how things
+/// stand.
+fn refuse_unpublishable(c: &Consultation) -> Result<(), ServiceError> {
+    match results_unpublishable(c) {
+        Some(code) => Err(ServiceError::Conflict(ValidationError::new(
+            "results", code,
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// What is set to be published: the questions chosen last time (or all)
-/// and the margins last used, to start the publication form from.
+/// and the margins last used, to start the publication form from;
+/// refused like [`publish`] when there are no results to publish.
 pub async fn publication_choice(
     db: &Db,
     me: &SignedIn,
@@ -105,7 +136,8 @@ pub async fn publication_choice(
 ) -> Result<(Vec<String>, String), ServiceError> {
     require(me, Action::RunEngagement)?;
     let mut c = db.acquire().await?;
-    let (_, survey) = load(c.conn(), id).await?;
+    let (consultation, survey) = load(c.conn(), id).await?;
+    refuse_unpublishable(&consultation)?;
     Ok(
         match result_publications::result_publication(c.conn(), id).await? {
             Some(p) => (

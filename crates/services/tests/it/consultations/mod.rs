@@ -13,10 +13,12 @@ mod exporting;
 mod figures;
 mod findings;
 mod group_commit;
+mod lifecycle;
 mod recounting;
 mod search;
 mod themes;
 mod themes_bilingual;
+mod wording;
 
 use cohesion_domain::consultation::ConsultationInput;
 use cohesion_domain::consultation::{Consultation, Publication};

@@ -4,7 +4,7 @@
 use axum::extract::{Query, State};
 use axum::Json;
 use cohesion_domain::consultation::Consultation;
-use cohesion_domain::consultation::{format_date, StageInput};
+use cohesion_domain::consultation::{format_date, StageInput, StageState};
 use cohesion_services::consultations::reading::{self, ConsultationView, PAGE_SIZE};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -90,10 +90,18 @@ pub struct StageBody {
     /// `YYYY-MM-DD`, or empty.
     #[serde(default)]
     pub date: String,
-    /// `happened`, `current` or `to_come`.
+    /// Where the stage stands: `happened`, `current` or `to_come`. Read,
+    /// it is where the stage stands today, worked out from the dates for
+    /// a stage that follows them. Sent, it may also be `automatic` (or
+    /// empty, the default): the stage then follows its dates.
     #[serde(default)]
-    #[schema(required = true, example = "current")]
+    #[schema(example = "current")]
     pub state: String,
+    /// Whether `state` follows the dates (read); sent `true`, the stage
+    /// follows them whatever `state` says, so a timeline read can be
+    /// sent back as it is.
+    #[serde(default)]
+    pub automatic: bool,
     /// `none`, `survey`, `results` or `findings`.
     #[serde(default)]
     pub link: String,
@@ -105,7 +113,11 @@ impl From<StageBody> for StageInput {
             name: b.name,
             description: b.description,
             date: b.date,
-            state: b.state,
+            state: if b.automatic {
+                StageState::Automatic.key().to_owned()
+            } else {
+                b.state
+            },
             link: b.link,
         }
     }
@@ -127,7 +139,10 @@ pub struct ConsultationDetail {
     pub stages: Vec<StageBody>,
 }
 
-fn detail(v: ConsultationView) -> ConsultationDetail {
+/// The consultation as the API gives it, its timeline as it stands on
+/// `today` (the site's local date).
+fn detail(v: ConsultationView, today: time::Date) -> ConsultationDetail {
+    let states = cohesion_domain::timeline::states(&v.stages, today);
     ConsultationDetail {
         summary: summary(&v.consultation),
         body: v.consultation.body.clone(),
@@ -146,11 +161,13 @@ fn detail(v: ConsultationView) -> ConsultationDetail {
         stages: v
             .stages
             .iter()
-            .map(|s| StageBody {
+            .zip(states)
+            .map(|(s, state)| StageBody {
                 name: s.name.clone(),
                 description: s.description.clone(),
                 date: s.date.map(format_date).unwrap_or_default(),
-                state: s.state.key().to_owned(),
+                state: state.key().to_owned(),
+                automatic: s.state == StageState::Automatic,
                 link: s.link.key().to_owned(),
             })
             .collect(),
@@ -171,7 +188,12 @@ pub async fn show(
     PathId(id): PathId,
 ) -> Result<Json<ConsultationDetail>, AppError> {
     let v = reading::view(&state.db, user.0.as_ref(), id).await?;
-    Ok(Json(detail(v)))
+    let today = state
+        .config
+        .time_zone
+        .civil(time::OffsetDateTime::now_utc())
+        .date();
+    Ok(Json(detail(v, today)))
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]

@@ -194,8 +194,11 @@ pub async fn update(
 /// checked against its schema first (an unknown member such as a
 /// misspelt `show_if` is refused, not ignored), then as a whole: every
 /// rule so nobody can reach a dead end, ids unique, special-category
-/// questions with a `purpose`. Refused (`survey_locked`) once anyone
-/// has responded.
+/// questions with a `purpose`. Once anyone has responded only the
+/// wording may change (question texts, hints, purposes, option and row
+/// labels, page titles): such a survey is kept as a typo fix, recorded
+/// in the consultation's history; any other change is refused
+/// (`survey_locked`).
 #[utoipa::path(put, path = "/api/v1/consultations/{id}/survey", operation_id = "set_survey", tag = "consultations",
     params(("id" = Uuid, Path)), request_body(content = super::survey_schema::SurveySchema), security(("session" = [], "csrf" = [])),
     responses((status = 204, description = "Saved"),
@@ -310,7 +313,8 @@ async fn publication(
 /// Publish the consultation.
 #[utoipa::path(put, path = "/api/v1/consultations/{id}/publication", operation_id = "publish_consultation", tag = "consultations",
     params(("id" = Uuid, Path)), security(("session" = [], "csrf" = [])),
-    responses((status = 204, description = "Published"), (status = 403, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 204, description = "Published"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The survey has no question yet (`no_questions`)", body = Problem, content_type = "application/problem+json")))]
 pub async fn publish(
     State(state): State<SharedState>,
     Acting(me): Acting,
@@ -357,6 +361,7 @@ pub struct PublishResultsRequest {
 #[utoipa::path(put, path = "/api/v1/consultations/{id}/results/publication", operation_id = "publish_results", tag = "consultations",
     params(("id" = Uuid, Path)), request_body(content = Option<PublishResultsRequest>), security(("session" = [], "csrf" = [])),
     responses((status = 204, description = "Published"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The consultation is not published (`consultation_draft`) or nobody has responded (`no_responses`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A question that does not exist or may not be published, or margins that cannot be used", body = Problem, content_type = "application/problem+json")))]
 pub async fn publish_results(
     State(state): State<SharedState>,

@@ -4,7 +4,7 @@
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_domain::consultation::Consultation;
+use cohesion_domain::consultation::{Consultation, StageState};
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::accounts::SignedIn;
@@ -13,13 +13,15 @@ use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_ui::{ActionForm, Cell, Phrase, ReportPage, Shown, SummaryRow, Table, Value};
 use uuid::Uuid;
 
+use super::history;
 use crate::consultations::exports::response_links;
 use crate::consultations::questions::shown_options;
 use crate::consultations::translations::missing_by_language;
-use crate::consultations::wording::status_label;
+use crate::consultations::wording::{stage_states, status_label};
 use crate::kit::{
     confirmation, path_id, respond, AppError, DoneQuery, Langs, May, PageCtx, RunEngagement,
 };
+use cohesion_services::consultations::results::publication::results_unpublishable;
 
 fn kind_label(ctx: &PageCtx, q: &QuestionDef) -> String {
     let base = ctx.t(&format!("question-kind-{}", q.kind.key()));
@@ -78,10 +80,15 @@ pub async fn manage(
     ));
     page.done = confirmation(&ctx, q.done.as_deref());
     page.csrf = me.csrf.clone();
-    page.rows = summary_rows(&ctx, c);
-    page.actions = publication_actions(&ctx, c);
+    page.rows = summary_rows(&ctx, &v);
+    if let (None, Some(at)) = (c.published_at, c.withdrawn_at) {
+        page.rows
+            .insert(1, history::withdrawn_row(&ctx, &me, id, at).await?);
+    }
+    let questions = v.survey.questions().count();
+    page.actions = publication_actions(&ctx, c, questions);
     // Answers name questions and options: once anyone has answered, the
-    // survey stays as it is.
+    // survey stays as it is but for its wording.
     let locked = c.response_count > 0;
     page.tables.push(survey_table(&ctx, &v, locked));
     page.lead = vec![if locked {
@@ -90,6 +97,10 @@ pub async fn manage(
         ctx.t("consultation-survey-lead")
     }
     .into()];
+    if c.published_at.is_none() && questions == 0 {
+        page.lead
+            .push(ctx.t("consultation-publish-needs-questions").into());
+    }
     page.tables.push(timeline_table(&ctx, &v));
     let (_, found) = cohesion_services::consultations::findings::shown(
         &ctx.state.db,
@@ -101,6 +112,8 @@ pub async fn manage(
     page.tables.push(findings_table(&ctx, id, &found));
     page.actions.extend(finding_actions(&ctx, id, &found));
     page.rows.extend(translation_rows(&ctx, &v).await?);
+    page.tables
+        .push(history::history_table(&ctx, &me, &v).await?);
     page.links = change_links(&ctx, &me, id, locked);
     respond(StatusCode::OK, page, None)
 }
@@ -117,11 +130,50 @@ fn when_or_no(ctx: &PageCtx, label: &str, at: Option<Timestamp>) -> SummaryRow {
     }
 }
 
-/// Where the consultation stands: its status and dates, what is
-/// published, and how many have responded.
-fn summary_rows(ctx: &PageCtx, c: &Consultation) -> Vec<SummaryRow> {
+/// Where the consultation stands: its status and dates, its survey (to
+/// preview), what is published, and how many have responded.
+fn summary_rows(ctx: &PageCtx, v: &ConsultationView) -> Vec<SummaryRow> {
+    let c = &v.consultation;
     let id = c.id;
     let (_, status) = status_label(ctx, c);
+    let mut results = when_or_no(
+        ctx,
+        "consultation-results-published",
+        c.results_published_at,
+    );
+    // Offered only when there are results to publish (published, with
+    // responses); the form refuses otherwise, and the row says why.
+    let unpublishable = results_unpublishable(c);
+    if let (Some(code), None) = (unpublishable, c.results_published_at) {
+        results.value = ctx.t(&format!("reason-{code}")).into();
+    }
+    if unpublishable.is_none() {
+        results = results.change(
+            &format!("/staff/consultations/{id}/results/publish"),
+            ctx.t(if c.results_published_at.is_none() {
+                "consultation-publish-results"
+            } else {
+                "results-publication-change"
+            }),
+        );
+    }
+    let questions = v.survey.questions().count() as u64;
+    let mut survey = SummaryRow::new(
+        ctx.t("consultation-survey"),
+        ctx.phrase(
+            "consultation-survey-size",
+            &[
+                ("questions", Value::Number(questions)),
+                ("pages", Value::Number(v.survey.pages.len() as u64)),
+            ],
+        ),
+    );
+    if questions > 0 {
+        survey = survey.change(
+            &format!("/staff/consultations/{id}/preview"),
+            ctx.t("preview-link"),
+        );
+    }
     vec![
         SummaryRow::new(ctx.t("consultation-status"), status).change(
             &format!("/staff/consultations/{id}/edit"),
@@ -133,20 +185,9 @@ fn summary_rows(ctx: &PageCtx, c: &Consultation) -> Vec<SummaryRow> {
             ctx.t("consultation-field-anonymous"),
             yes_no(ctx, c.allow_anonymous),
         ),
+        survey,
         when_or_no(ctx, "consultation-published", c.published_at),
-        when_or_no(
-            ctx,
-            "consultation-results-published",
-            c.results_published_at,
-        )
-        .change(
-            &format!("/staff/consultations/{id}/results/publish"),
-            ctx.t(if c.results_published_at.is_none() {
-                "consultation-publish-results"
-            } else {
-                "results-publication-change"
-            }),
-        ),
+        results,
         SummaryRow::new(
             ctx.t("consultation-responses"),
             c.response_count.to_string(),
@@ -158,9 +199,9 @@ fn summary_rows(ctx: &PageCtx, c: &Consultation) -> Vec<SummaryRow> {
     ]
 }
 
-/// The buttons that publish or withdraw the consultation, and withdraw
-/// its results.
-fn publication_actions(ctx: &PageCtx, c: &Consultation) -> Vec<ActionForm> {
+/// The buttons that publish (once it has `questions`) or withdraw the
+/// consultation, and withdraw its results. Each asks first.
+fn publication_actions(ctx: &PageCtx, c: &Consultation, questions: usize) -> Vec<ActionForm> {
     let publication = |what: &str, publish: bool, label: &str| ActionForm {
         action: format!("/staff/consultations/{}/publication", c.id),
         hidden: vec![
@@ -170,14 +211,15 @@ fn publication_actions(ctx: &PageCtx, c: &Consultation) -> Vec<ActionForm> {
         fields: Vec::new(),
         button: ctx.t(label),
         danger: !publish,
-        // Withdrawing asks first.
-        ask: !publish,
+        // Publishing and withdrawing both reach far: each asks first.
+        ask: true,
     };
-    let mut actions = vec![if c.published_at.is_none() {
-        publication("consultation", true, "consultation-publish")
-    } else {
-        publication("consultation", false, "consultation-unpublish")
-    }];
+    let mut actions = Vec::new();
+    if c.published_at.is_some() {
+        actions.push(publication("consultation", false, "consultation-unpublish"));
+    } else if questions > 0 {
+        actions.push(publication("consultation", true, "consultation-publish"));
+    }
     // Publishing results means choosing what: that is its own form.
     if c.results_published_at.is_some() {
         actions.push(publication(
@@ -190,7 +232,8 @@ fn publication_actions(ctx: &PageCtx, c: &Consultation) -> Vec<ActionForm> {
 }
 
 /// The survey, a question a row; while not `locked`, each links to its
-/// edit and remove forms.
+/// edit and remove forms, and once locked to the form that fixes the
+/// wording of its page.
 fn survey_table(ctx: &PageCtx, v: &ConsultationView, locked: bool) -> Table {
     let id = v.consultation.id;
     let langs = Langs::as_written(ctx);
@@ -215,6 +258,11 @@ fn survey_table(ctx: &PageCtx, v: &ConsultationView, locked: bool) -> Table {
                     ctx.t("question-remove"),
                     format!("/staff/consultations/{id}/questions/{}/remove", q.id),
                 ));
+            } else {
+                row[2] = Cell::link(
+                    langs.original(q.text.as_str()),
+                    format!("/staff/consultations/{id}/wording/{}", p + 1),
+                );
             }
             questions.push(row);
         }
@@ -241,6 +289,7 @@ fn survey_table(ctx: &PageCtx, v: &ConsultationView, locked: bool) -> Table {
 fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
     let id = v.consultation.id;
     let langs = Langs::as_written(ctx);
+    let states = stage_states(ctx, &v.stages);
     Table {
         caption: ctx.t("consultation-timeline").into(),
         head: vec![
@@ -258,7 +307,7 @@ fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
                     Cell::from(langs.original(s.name.as_str())),
                     s.date
                         .map_or_else(|| Cell::from(""), |d| Cell::when(ctx.dates().day(d))),
-                    Cell::from(ctx.t(&format!("stage-{}", s.state.key()))),
+                    Cell::from(stage_state_text(ctx, s.state, states[i])),
                     Cell::link(
                         ctx.t("stage-remove"),
                         format!("/staff/consultations/{id}/stages/{}/remove", i + 1),
@@ -267,6 +316,18 @@ fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
             })
             .collect(),
         empty: ctx.t("consultation-timeline-empty"),
+    }
+}
+
+/// Where a stage stands as officers read it: as set, or for an
+/// automatic stage where its dates put it, saying so.
+fn stage_state_text(ctx: &PageCtx, set: StageState, shown: StageState) -> Phrase {
+    let state = ctx.t(&format!("stage-{}", shown.key()));
+    match set {
+        StageState::Automatic => {
+            ctx.phrase("stage-automatic-shown", &[("state", Value::Text(&state))])
+        }
+        _ => state.into(),
     }
 }
 

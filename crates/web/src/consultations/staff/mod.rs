@@ -1,15 +1,19 @@
 //! Pages for officers and analysts: write a consultation, build its
-//! survey, set its timeline, publish it and its results, write its
-//! findings, and analyse the answers.
+//! survey, preview it, fix its wording once people have responded, set
+//! its timeline, publish it and its results, write its findings, read
+//! its history, and analyse the answers.
 
 pub(super) mod analysis;
 pub(super) mod answers;
 pub(super) mod details;
 mod figures;
 pub(super) mod findings;
+pub(super) mod fixes;
+pub(super) mod history;
 pub(super) mod manage;
 mod margins;
 pub(super) mod panel;
+pub(super) mod preview;
 pub(super) mod publication;
 pub(super) mod questions;
 pub(super) mod stages;

@@ -8,6 +8,7 @@
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
 use cohesion_services::accounts::SignedIn;
+use cohesion_services::consultations::findings;
 use cohesion_services::consultations::reading::{self, Shortlist};
 use cohesion_ui::{Listing, ListingGroup, ListingItem, Phrase, Shown, Value};
 
@@ -24,8 +25,8 @@ pub(in crate::consultations) const PANEL: StaffPanel = StaffPanel {
 
 /// How many each list of the panel shows at most.
 const LIST: i64 = 10;
-/// How many consultations not yet closed have their translations
-/// counted (each takes a few queries).
+/// How many consultations have their translations counted (each takes
+/// a few queries).
 const TRANSLATION_CHECKS: usize = 8;
 
 fn panel<'a>(ctx: &'a PageCtx, me: &'a SignedIn) -> Part<'a, Listing> {
@@ -55,8 +56,18 @@ fn panel<'a>(ctx: &'a PageCtx, me: &'a SignedIn) -> Part<'a, Listing> {
             });
         }
         if officer {
-            let unfinished = lists.iter().take(3).flatten();
-            groups.push(translations_group(ctx, me, unfinished).await?);
+            // Drafts, open and upcoming, then the closed ones whose
+            // results or findings the public still reads.
+            let mut shown: Vec<&Consultation> = lists.iter().take(3).flatten().collect();
+            for c in &lists[3] {
+                let db = &ctx.state.db;
+                if c.results_published_at.is_some()
+                    || findings::published_count(db, c.id).await? > 0
+                {
+                    shown.push(c);
+                }
+            }
+            groups.push(translations_group(ctx, me, shown.into_iter()).await?);
         }
         let mut links = Vec::new();
         if officer {
@@ -75,8 +86,9 @@ fn panel<'a>(ctx: &'a PageCtx, me: &'a SignedIn) -> Part<'a, Listing> {
     })
 }
 
-/// The consultations not closed yet (drafts, open, upcoming: the first
-/// few) with texts not translated into some language, and how many.
+/// The consultations people still read (drafts, open, upcoming, and
+/// closed ones whose results or findings are shown: the first few) with
+/// texts not translated into some language, and how many.
 async fn translations_group(
     ctx: &PageCtx,
     me: &SignedIn,

@@ -1,11 +1,13 @@
 //! Publishing a consultation, and choosing what of its results the
-//! public sees; withdrawing either asks first (ADR 22).
+//! public sees; publishing the consultation and withdrawing either ask
+//! first (ADR 22).
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_domain::consultation::Publication;
+use cohesion_domain::consultation::{Publication, Status};
 use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::authoring;
@@ -18,7 +20,7 @@ use uuid::Uuid;
 use crate::kit::confirm::{act_or_ask, ask, asked_about, stale, Ask};
 use crate::kit::{
     check_session_csrf, one_field_listed, path_id, respond, see_other, submit_form, AppError,
-    ClientKey, Langs, May, Me, PageCtx, RunEngagement, StrictForm,
+    ClientKey, Langs, May, PageCtx, RunEngagement, StrictForm,
 };
 
 /// What to publish or withdraw: the query of the asking page, and the
@@ -92,6 +94,51 @@ async fn withdrawal_question(
     })
 }
 
+/// "Publish …?": what publishing makes public and when it takes
+/// responses. Refused with a 409 while the survey has no question.
+async fn publishing_question(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> Result<Ask, AppError> {
+    let v = reading::view(&ctx.state.db, Some(me), id).await?;
+    let c = &v.consultation;
+    let questions = v.survey.questions().count();
+    if questions == 0 {
+        return Err(stale("survey", ErrorCode::NoQuestions));
+    }
+    let title = Langs::as_written(ctx).original(asked_about(&c.title));
+    let d = ctx.dates();
+    let (opens, closes) = (d.at(c.opens_at), d.at(c.closes_at));
+    let when = match c.status(Timestamp::now()) {
+        Status::Upcoming => d.sentence(
+            "confirm-publish-upcoming",
+            &[("opens", &opens), ("closes", &closes)],
+        ),
+        Status::Open => d.with("confirm-publish-open", "closes", closes),
+        Status::Closed => d.with("confirm-publish-closed", "closes", closes),
+    };
+    let size = ctx.locale().t_args(
+        "confirm-publish-size",
+        &[
+            ("questions", (questions as u64).into()),
+            ("pages", (v.survey.pages.len() as u64).into()),
+        ],
+    );
+    Ok(Ask {
+        title: ctx.phrase(
+            "confirm-publish-consultation-title",
+            &[("title", Value::Shown(&title))],
+        ),
+        lead: vec![ctx.t("confirm-publish-consultation-lead").into(), when],
+        points: vec![size, ctx.t("confirm-publish-locks")],
+        warning: None,
+        hidden: vec![
+            ("what", "consultation".to_owned()),
+            ("publish", "yes".to_owned()),
+        ],
+        button: ctx.t("confirm-publish-consultation-button"),
+        danger: false,
+        cancel: format!("/staff/consultations/{id}"),
+    })
+}
+
 pub async fn ask_publication(
     ctx: PageCtx,
     May(me, _): May<RunEngagement>,
@@ -100,18 +147,23 @@ pub async fn ask_publication(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let (what, publish) = chosen(&form)?;
-    if publish {
-        // Publishing asks nothing: its button posts.
-        return Err(ValidationError::new("publish", ErrorCode::InvalidChoice).into());
-    }
-    let question = withdrawal_question(&ctx, &me, id, what).await?;
     let action = format!("/staff/consultations/{id}/publication");
+    let question = match (what, publish) {
+        // Publishing results is choosing what: its own form asks.
+        (Publication::Results, true) => {
+            return Ok(see_other(&format!(
+                "/staff/consultations/{id}/results/publish"
+            )))
+        }
+        (Publication::Consultation, true) => publishing_question(&ctx, &me, id).await?,
+        (what, false) => withdrawal_question(&ctx, &me, id, what).await?,
+    };
     ask(&ctx, &me.csrf, &action, question).await
 }
 
 pub async fn publication(
     ctx: PageCtx,
-    Me(me): Me,
+    May(me, _): May<RunEngagement>,
     client: ClientKey,
     Path(id): Path<String>,
     StrictForm(form): StrictForm<PublicationForm>,
@@ -130,11 +182,15 @@ pub async fn publication(
         };
         Ok(format!("/staff/consultations/{id}?done={done}"))
     };
-    if publish {
+    if what == Publication::Results && publish {
+        // What the results publication form sends once chosen.
         return Ok(see_other(&act().await?));
     }
     let action = format!("/staff/consultations/{id}/publication");
-    let question = async || withdrawal_question(&ctx, &me, id, what).await;
+    let question = async || match publish {
+        true => publishing_question(&ctx, &me, id).await,
+        false => withdrawal_question(&ctx, &me, id, what).await,
+    };
     act_or_ask(&ctx, &me.csrf, &action, &form.confirm, question, act).await
 }
 

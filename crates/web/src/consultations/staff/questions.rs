@@ -190,6 +190,9 @@ pub async fn question_form(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let v = reading::view(&ctx.state.db, Some(&me), id).await?;
+    if let Some(locked) = super::fixes::refuse_if_locked(&ctx, &v, 0).await? {
+        return Ok(locked);
+    }
     let page = question_page(
         &ctx,
         &me.csrf,
@@ -243,6 +246,9 @@ pub async fn edit_question_form(
     let (place, q) = place_of(&v.survey, &qid)
         .zip(v.survey.question(&qid))
         .ok_or(ServiceError::NotFound)?;
+    if let Some(locked) = super::fixes::refuse_if_locked(&ctx, &v, place.page).await? {
+        return Ok(locked);
+    }
     let input = QuestionInput::from_question(place.page, place.position.unwrap_or(0), q);
     let page = question_page(
         &ctx,
@@ -334,6 +340,10 @@ pub async fn remove_question_form(
     let id = path_id(&id)?;
     let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let q = v.survey.question(&qid).ok_or(ServiceError::NotFound)?;
+    let page = place_of(&v.survey, &qid).map_or(0, |p| p.page);
+    if let Some(locked) = super::fixes::refuse_if_locked(&ctx, &v, page).await? {
+        return Ok(locked);
+    }
     let action = format!("/staff/consultations/{id}/questions/{qid}/remove");
     let mut page = FormPage::new(
         ctx.chrome_for(&action, "question-remove").await?,

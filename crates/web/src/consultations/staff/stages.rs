@@ -39,8 +39,10 @@ fn stage_fields(ctx: &PageCtx, v: &StageInput, errors: &[FieldError]) -> Vec<Fie
                 .map(|s| (s.key().to_owned(), ctx.t(&format!("stage-{}", s.key()))))
                 .collect(),
         )
+        .hint(ctx.t("stage-state-hint"))
+        // By default the dates decide.
         .value(if v.state.is_empty() {
-            "to_come"
+            StageState::Automatic.key()
         } else {
             &v.state
         })

@@ -8,7 +8,7 @@ use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use time::macros::format_description;
 use time::{Duration, OffsetDateTime};
 
-use super::{create, publish, ANALYST, OFFICER, OPEN_FROM, TOM};
+use super::{add_question, create, publish, ANALYST, OFFICER, OPEN_FROM, TOM};
 use crate::support::{servers_with_people, Server};
 
 const ADMIN: &str = "nadia@brightwater.example";
@@ -47,7 +47,8 @@ fn group<'a>(html: &'a str, from: &str) -> &'a str {
     &rest[..end]
 }
 
-/// Creates and publishes a consultation between `opens` and `closes`.
+/// Creates and publishes a consultation between `opens` and `closes`,
+/// with the one question publishing needs.
 async fn published_between(
     s: &Server,
     who: (&str, &str),
@@ -56,6 +57,14 @@ async fn published_between(
     closes: &str,
 ) -> String {
     let id = create(s, who.0, who.1, title, (opens, closes), "yes").await;
+    let question = [
+        ("csrf", who.1),
+        ("page", "1"),
+        ("kind", "short_text"),
+        ("text", "What would help?"),
+    ];
+    let res = add_question(s, who.0, &id, &question).await;
+    assert_eq!(res.status(), 303, "a question for {title}");
     publish(s, who.0, who.1, &id, "consultation").await;
     id
 }
@@ -272,10 +281,49 @@ async fn the_dashboard_has_each_roles_panels() {
             "2099-07-31T17:00",
         )
         .await;
+        // Closed with a response: its results are to publish.
         let closed = published_between(
             &s,
             officer,
             "Closed: market day",
+            &days_from_now(-60),
+            "2099-07-31T17:00",
+        )
+        .await;
+        let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
+        let respond = format!("/consultations/{closed}/respond");
+        let answer = [("csrf", tom_csrf.as_str()), ("q1", "Longer opening hours")];
+        assert_eq!(
+            s.post(&format!("{respond}/1"), &tom, &answer)
+                .await
+                .status(),
+            303
+        );
+        let sent = s
+            .post(&format!("{respond}/submit"), &tom, &[("csrf", &tom_csrf)])
+            .await;
+        assert_eq!(sent.status(), 303);
+        let (opened, closes) = (days_from_now(-60), days_from_now(-10));
+        let dates = [
+            ("csrf", csrf.as_str()),
+            ("title", "Closed: market day"),
+            ("summary", "What would bring you to market day?"),
+            ("opens_at", opened.as_str()),
+            ("closes_at", closes.as_str()),
+        ];
+        let res = s
+            .post(
+                &format!("/staff/consultations/{closed}/edit"),
+                officer.0,
+                &dates,
+            )
+            .await;
+        assert_eq!(res.status(), 303, "closed since");
+        // Closed without any: nothing to publish.
+        let unanswered = published_between(
+            &s,
+            officer,
+            "Closed: nobody came",
             &days_from_now(-60),
             &days_from_now(-10),
         )
@@ -305,13 +353,17 @@ async fn the_dashboard_has_each_roles_panels() {
             "{to_publish}"
         );
         assert!(!to_publish.contains(&open));
+        assert!(!to_publish.contains(&unanswered), "no results to publish");
         let missing = group(&html, "Translations missing");
         assert!(
             missing.contains(&open) && missing.contains(&draft),
             "{missing}"
         );
         assert!(missing.contains("texts not translated yet"), "{missing}");
-        assert!(!missing.contains(&closed), "closed ones are not checked");
+        assert!(
+            !missing.contains(&closed),
+            "closed ones without results or findings shown are not checked"
+        );
         assert!(
             !html.contains("/admin/people"),
             "officers do not administer people"

@@ -12,8 +12,10 @@ mod bad_input;
 mod crosstabs;
 mod findable;
 mod findings_and_analysis;
+mod lifecycle;
 mod list;
 mod local_time;
+mod preview;
 mod questions;
 mod responding;
 mod results;
@@ -22,6 +24,7 @@ mod themes_languages;
 mod we_did;
 mod weighting;
 mod withdrawal;
+mod wording_fixes;
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_storage::consultations::catalogue::{self as consultations, ListQuery};
@@ -188,7 +191,12 @@ async fn publish(s: &Server, cookie: &str, csrf: &str, id: &str, what: &str) {
         .post(
             &format!("/staff/consultations/{id}/publication"),
             cookie,
-            &[("csrf", csrf), ("what", what), ("publish", "yes")],
+            &[
+                ("csrf", csrf),
+                ("what", what),
+                ("publish", "yes"),
+                ("confirm", "yes"),
+            ],
         )
         .await;
     assert_eq!(res.status(), 303, "publishing the {what}");

@@ -1,0 +1,108 @@
+//! A consultation's history for its officers: what staff did to it, who
+//! and when, newest first, read from the audit log (ADR 7), with the
+//! before and after of each reworded text.
+
+use std::collections::HashMap;
+
+use cohesion_domain::identity::Action;
+use cohesion_domain::timestamp::Timestamp;
+use cohesion_storage::accounts::users;
+use cohesion_storage::audit::{self, AuditQuery};
+use cohesion_storage::{Conn, Db};
+use uuid::Uuid;
+
+use super::wording_fixes::{Reworded, ACTION};
+use crate::accounts::SignedIn;
+use crate::permissions::{is_staff, require};
+use crate::ServiceError;
+
+/// The most entries the history shows.
+pub const HISTORY_LIMIT: i64 = 50;
+
+/// One thing done to a consultation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEntry {
+    pub at: Timestamp,
+    /// Who did it: their display name, `None` when their account is
+    /// gone (or it was no one's: the demonstration loader).
+    pub who: Option<String>,
+    /// The audit action (`consultation.publish`, …).
+    pub action: String,
+    /// For a reworded text, which one, before and after.
+    pub reworded: Option<Reworded>,
+}
+
+/// The latest `HISTORY_LIMIT` entries about consultation `id` (officers).
+pub async fn history(db: &Db, me: &SignedIn, id: Uuid) -> Result<Vec<HistoryEntry>, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    entries(db, id, None, HISTORY_LIMIT).await
+}
+
+/// When consultation `id` was last withdrawn from the public and by whom,
+/// for staff (who still see it): `None` when it never was, or for anyone
+/// else.
+pub async fn withdrawal(
+    db: &Db,
+    viewer: Option<&SignedIn>,
+    id: Uuid,
+) -> Result<Option<HistoryEntry>, ServiceError> {
+    if !is_staff(viewer) {
+        return Ok(None);
+    }
+    Ok(entries(db, id, Some("consultation.unpublish"), 1)
+        .await?
+        .into_iter()
+        .next())
+}
+
+async fn entries(
+    db: &Db,
+    id: Uuid,
+    action: Option<&str>,
+    limit: i64,
+) -> Result<Vec<HistoryEntry>, ServiceError> {
+    let mut c = db.acquire().await?;
+    let query = AuditQuery {
+        action,
+        actor: None,
+        subject: Some(id),
+        before: None,
+        limit,
+    };
+    let found = audit::page(c.conn(), &query).await?;
+    let mut names: HashMap<Uuid, Option<String>> = HashMap::new();
+    let mut out = Vec::with_capacity(found.len());
+    for e in found {
+        let who = match e.actor_id {
+            Some(actor) => name_of(c.conn(), &mut names, actor).await?,
+            None => None,
+        };
+        let reworded = (e.action == ACTION)
+            .then(|| serde_json::from_str::<Reworded>(&e.detail).ok())
+            .flatten();
+        out.push(HistoryEntry {
+            at: e.at.into(),
+            who,
+            action: e.action,
+            reworded,
+        });
+    }
+    Ok(out)
+}
+
+/// A person's display name, looked up once however many entries name
+/// them (a history has few authors).
+async fn name_of(
+    conn: Conn<'_>,
+    names: &mut HashMap<Uuid, Option<String>>,
+    id: Uuid,
+) -> Result<Option<String>, ServiceError> {
+    if let Some(known) = names.get(&id) {
+        return Ok(known.clone());
+    }
+    let name = users::find_by_id(conn, id)
+        .await?
+        .and_then(|u| u.display_name);
+    names.insert(id, name.clone());
+    Ok(name)
+}

@@ -1,0 +1,147 @@
+//! The "History" of a consultation on its officers' page: who did what
+//! and when (in the site's time), with the before and after of every
+//! reworded text.
+
+use cohesion_domain::survey::wording;
+use cohesion_domain::timestamp::Timestamp;
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::consultations::history::{self, HistoryEntry};
+use cohesion_services::consultations::reading::ConsultationView;
+use cohesion_services::consultations::wording_fixes::Reworded;
+use cohesion_ui::{Cell, Phrase, Shown, SummaryRow, Table, Value};
+
+use super::fixes::part_of;
+use crate::consultations::translations::heading;
+use crate::kit::{AppError, PageCtx};
+
+/// The table of what was done to the consultation, newest first.
+pub(super) async fn history_table(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    v: &ConsultationView,
+) -> Result<Table, AppError> {
+    let entries = history::history(&ctx.state.db, me, v.consultation.id).await?;
+    Ok(Table {
+        caption: ctx.t("history-heading").into(),
+        head: vec![
+            ctx.t("history-when").into(),
+            ctx.t("history-who").into(),
+            ctx.t("history-what").into(),
+            ctx.t("history-before").into(),
+            ctx.t("history-after").into(),
+        ],
+        rows: entries.iter().map(|e| history_row(ctx, v, e)).collect(),
+        empty: ctx.t("history-empty"),
+    })
+}
+
+fn history_row(ctx: &PageCtx, v: &ConsultationView, e: &HistoryEntry) -> Vec<Cell> {
+    let when = Cell::when(ctx.dates().at(e.at));
+    let who = Cell::from(who(ctx, e));
+    match &e.reworded {
+        Some(r) => {
+            let lang = r
+                .language
+                .clone()
+                .unwrap_or_else(|| ctx.state.catalog.default_locale().tag().to_owned());
+            let text = |t: &str| match t {
+                "" => Cell::from(ctx.t("none")),
+                t => Cell::from(Shown::new(t, lang.as_str())),
+            };
+            vec![
+                when,
+                who,
+                Cell::from(reworded_what(ctx, v, r)),
+                text(&r.before),
+                text(&r.after),
+            ]
+        }
+        None => vec![
+            when,
+            who,
+            Cell::from(action_name(ctx, &e.action)),
+            Cell::from(""),
+            Cell::from(""),
+        ],
+    }
+}
+
+/// Who did it: their name as written (its language unknown), or that
+/// their account is gone.
+fn who(ctx: &PageCtx, e: &HistoryEntry) -> Phrase {
+    match &e.who {
+        Some(name) => Phrase::isolated(name),
+        None => ctx.t("history-someone").into(),
+    }
+}
+
+/// What a reworded text is ("Question 2: … — option 1"), and in which
+/// language when it was a translation.
+fn reworded_what(ctx: &PageCtx, v: &ConsultationView, r: &Reworded) -> Phrase {
+    let found = (0..v.survey.pages.len()).find_map(|p| {
+        wording::wordable(&v.survey, p)?
+            .into_iter()
+            .find(|w| w.key == r.key)
+            .map(|w| heading(ctx, &part_of(p, &w), &w.text))
+    });
+    let what = found.unwrap_or_else(|| Phrase::isolated(&r.key));
+    let Some(tag) = &r.language else {
+        return what;
+    };
+    let name = ctx
+        .state
+        .catalog
+        .get(tag)
+        .map_or(tag.as_str(), |l| l.name());
+    let language = Shown::new(name, tag.as_str());
+    ctx.phrase(
+        "history-in-language",
+        &[
+            ("what", Value::Phrase(&what)),
+            ("language", Value::Shown(&language)),
+        ],
+    )
+}
+
+/// An action in words ("Published the consultation"); one without, by
+/// its code.
+fn action_name(ctx: &PageCtx, action: &str) -> Phrase {
+    let id = format!("history-{}", action.replace(['.', '_'], "-"));
+    let l = ctx.locale();
+    if l.message_ids().contains(&id) {
+        l.t(&id).into_owned().into()
+    } else {
+        Phrase::isolated(action)
+    }
+}
+
+/// For a withdrawn consultation, the summary row that says when and by
+/// whom (staff still see it).
+pub(super) async fn withdrawn_row(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    id: uuid::Uuid,
+    at: Timestamp,
+) -> Result<SummaryRow, AppError> {
+    let entry = history::withdrawal(&ctx.state.db, Some(me), id).await?;
+    Ok(SummaryRow::new(
+        ctx.t("consultation-withdrawn-on"),
+        withdrawn_phrase(ctx, at, entry.as_ref()),
+    ))
+}
+
+/// "6 November 2026 at 3pm, by Helen Shaw".
+pub(in crate::consultations) fn withdrawn_phrase(
+    ctx: &PageCtx,
+    at: Timestamp,
+    entry: Option<&HistoryEntry>,
+) -> Phrase {
+    let when = ctx.dates().at(at);
+    let by = entry
+        .map(|e| who(ctx, e))
+        .unwrap_or_else(|| ctx.t("history-someone").into());
+    ctx.phrase(
+        "consultation-withdrawn-when-by",
+        &[("when", Value::When(&when)), ("who", Value::Phrase(&by))],
+    )
+}
