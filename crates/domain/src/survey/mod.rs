@@ -1,11 +1,14 @@
 //! Surveys: pages of questions ([`model::SurveyDefinition`], the one
 //! survey type), the routing that shows a question or skips a page
 //! depending on earlier answers, the answers themselves, how they are
-//! counted, and the builder's question form.
+//! counted, and the builder: its question form, where questions go, and
+//! each change it makes.
 
 pub mod answers;
 pub mod builder;
+pub mod changes;
 pub mod model;
+pub mod placement;
 pub mod routing;
 pub mod tally;
 mod validation;

@@ -8,6 +8,7 @@
 use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cohesion_domain::survey::changes::RuleHolder;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::AccountError;
 use cohesion_services::consultations::ConsultationError;
@@ -169,12 +170,33 @@ impl From<ConsultationError> for AppError {
                 e.info.code = ErrorCode::InvalidSurvey;
                 e
             }
+            // Only the builder's pages make these, and say them in words
+            // that name both questions; as a problem, each names the
+            // question (or `page-N`) whose rule would break.
+            ConsultationError::RuleConflicts(list) => {
+                let mut e = Self::details(
+                    list.into_iter()
+                        .map(|c| (holder_name(&c.holder), ErrorCode::InvalidSurvey))
+                        .collect(),
+                );
+                e.info.code = ErrorCode::InvalidSurvey;
+                e
+            }
             // Pages that show when say so themselves (the consultation's
             // own page); everything else answers a plain 410.
             ConsultationError::Withdrawn { .. } => {
                 Self::status(StatusCode::GONE, ErrorCode::ConsultationWithdrawn)
             }
         }
+    }
+}
+
+/// A rule's holder as the survey check names it: the question's id, or
+/// `page-N` counted from 1.
+fn holder_name(h: &RuleHolder) -> String {
+    match h {
+        RuleHolder::Question(id) => id.clone(),
+        RuleHolder::Page(p) => format!("page-{}", p + 1),
     }
 }
 

@@ -15,6 +15,7 @@ mod findings;
 mod group_commit;
 mod recounting;
 mod search;
+mod survey_builder;
 mod themes;
 
 use cohesion_domain::consultation::ConsultationInput;

@@ -9,8 +9,10 @@ pub(super) mod findings;
 pub(super) mod manage;
 pub(super) mod panel;
 pub(super) mod publication;
+mod question_form;
 pub(super) mod questions;
 pub(super) mod stages;
+pub(super) mod survey;
 pub(super) mod weighting;
 
 use cohesion_services::accounts::SignedIn;

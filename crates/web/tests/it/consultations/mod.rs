@@ -6,6 +6,7 @@
 mod after_responding;
 mod arabic;
 mod bad_input;
+mod builder;
 mod findable;
 mod findings_and_analysis;
 mod list;
