@@ -84,16 +84,13 @@ async fn refused_changes_save_nothing_and_name_what_they_would_break() {
             .await
             .unwrap();
         let change = |c| builder::change(db, &officer, id, c, None);
-        change(Change::Add(&question("Do you visit?", "")))
-            .await
-            .unwrap();
+        let (visit, when) = (question("Do you visit?", ""), question("When?", "new"));
+        change(Change::Add(&visit)).await.unwrap();
         let mut follow = question("Which park?", "new");
         follow.show_if_question = "q1".into();
         follow.show_if_options = "q1:1".into();
         change(Change::Add(&follow)).await.unwrap();
-        change(Change::Add(&question("When?", "new")))
-            .await
-            .unwrap();
+        change(Change::Add(&when)).await.unwrap();
         change(Change::PageTitle(2, "When you go")).await.unwrap();
         let saved = Texts::from([("page.2.title".to_owned(), "متى تذهب".to_owned())]);
         translations::set_translation(db, &officer, id, "ar", &saved, None)
@@ -111,7 +108,8 @@ async fn refused_changes_save_nothing_and_name_what_they_would_break() {
             }
             other => panic!("{other:?}"),
         }
-        match change(Change::Add(&question("", "sideways"))).await {
+        let nowhere = question("", "sideways");
+        match change(Change::Add(&nowhere)).await {
             Err(ServiceError::InvalidFields(v)) => {
                 let fields: Vec<_> = v.iter().map(|e| (e.field, e.code)).collect();
                 assert_eq!(
@@ -133,9 +131,8 @@ async fn refused_changes_save_nothing_and_name_what_they_would_break() {
 
         // q2 joins q3: page 2 goes, and page 3's translated title with
         // its page.
-        change(Change::Move("q2", &Place::Before("q3".into())))
-            .await
-            .unwrap();
+        let before_q3 = Place::Before("q3".into());
+        change(Change::Move("q2", &before_q3)).await.unwrap();
         let v = reading::view(db, Some(&officer), id).await.unwrap();
         assert_eq!(ids(&v.survey), [vec!["q1"], vec!["q2", "q3"]]);
         assert_eq!(v.survey.pages[1].title, "When you go");
@@ -151,7 +148,7 @@ async fn refused_changes_save_nothing_and_name_what_they_would_break() {
             db,
             Respondent::Account(&resident),
             id,
-            &[raw(&[("q1", "1")]), raw(&[("q2", "0"), ("q3", "1")])],
+            &[raw(&[("q1", "0")]), raw(&[("q2", "0"), ("q3", "1")])],
         )
         .await;
         match change(Change::PageTitle(0, "Late")).await {

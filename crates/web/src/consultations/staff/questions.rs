@@ -150,9 +150,7 @@ async fn save_question(
                 Some(_) => "question-changed",
                 None => "question-added",
             };
-            return Ok(see_other(&format!(
-                "/staff/consultations/{id}?done={done}"
-            )));
+            return Ok(see_other(&format!("/staff/consultations/{id}?done={done}")));
         }
         Err(e) => e,
     };

@@ -392,7 +392,10 @@ async fn places_and_rules_are_picked_from_lists_by_their_words() {
             .await;
         assert_eq!(res.status(), 422);
         let html = res.text().await.unwrap();
-        assert!(html.contains(r##"<a href="#place">"##), "the summary leads to the place");
+        assert!(
+            html.contains(r##"<a href="#place">"##),
+            "the summary leads to the place"
+        );
         assert!(
             text_of(&html).contains(&format!("{Q3} is shown only after certain answers to {Q1}"))
         );
