@@ -123,6 +123,12 @@ test('an officer builds a two-page survey by clicking and picking from lists', a
   assert.ok(await shown.getByLabel('Yes, often').isChecked())
   assert.ok(!await shown.getByLabel('Rarely or never').isChecked())
   assert.ok(await o.getByLabel('First on page 2').isChecked())
+  // Where scripts run, only the chosen question's answers show.
+  assert.ok(await shown.getByRole('group', { name: `Answers to ${WALK} that show this question` }).isVisible())
+  assert.ok(!await shown.getByRole('group', { name: `Answers to ${FEEL} that show this question` }).isVisible())
+  await shown.getByLabel(FEEL, { exact: true }).check()
+  assert.ok(await shown.getByRole('group', { name: `Answers to ${FEEL} that show this question` }).isVisible())
+  await shown.getByLabel(WALK, { exact: true }).check()
   await checkPage(o, 'change the routed question', { lang: 'en' })
 
   // The same form in Arabic, from the language switcher.

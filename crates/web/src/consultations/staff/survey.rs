@@ -352,7 +352,8 @@ async fn title_page<'a>(
 ) -> Result<FormPage<'a>, AppError> {
     let id = v.consultation.id;
     let action = format!("/staff/consultations/{id}/pages/{}/title", page + 1);
-    let mut ui = ctx.chrome_for(&action, "page-title-heading").await?;
+    // The heading names the page's number, placed below.
+    let mut ui = ctx.chrome_for(&action, "page-title-field").await?;
     ui.title = ctx.phrase(
         "page-title-heading",
         &[("number", Value::Number(page as u64 + 1))],
