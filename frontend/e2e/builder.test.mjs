@@ -34,7 +34,7 @@ async function addQuestion (page, { kind, text, options, where, rule, answer }) 
   if (rule) {
     const shown = page.getByRole('group', { name: 'When the question is shown' })
     await shown.getByLabel(rule, { exact: true }).check()
-    await shown.getByRole('group', { name: `Answers to ${rule} that show this question` }).getByLabel(answer).check()
+    await shown.getByRole('group', { name: `Answers to “${rule}” that show this question` }).getByLabel(answer).check()
   }
   await follow(page, page.getByRole('button', { name: 'Add a question' }))
 }
@@ -78,7 +78,7 @@ test('an officer builds a two-page survey by clicking and picking from lists', a
   // Page 1 gets a second question (the end of the survey is chosen for
   // it); page 2 a follow-up, shown after "Yes, often".
   await follow(o, o.getByRole('link', { name: 'Add a question' }))
-  assert.ok(await o.getByLabel(`After ${WALK}`).isChecked(), 'last in the survey to begin with')
+  assert.ok(await o.getByLabel(`After “${WALK}”`).isChecked(), 'last in the survey to begin with')
   await addQuestion(o, { kind: 'agreement', text: FEEL })
   await follow(o, o.getByRole('link', { name: 'Add a question' }))
   await checkPage(o, 'add a routed question', { lang: 'en' })
@@ -87,7 +87,7 @@ test('an officer builds a two-page survey by clicking and picking from lists', a
   })
   assert.match(o.url(), /\?done=question-added$/)
   const page2 = o.getByRole('table', { name: 'Page 2' })
-  assert.match(await page2.innerText(), new RegExp(`If ${WALK.replace('?', '\\?')} is Yes, often`))
+  assert.match(await page2.innerText(), new RegExp(`If “${WALK.replace('?', '\\?')}” is Yes, often`))
   await checkPage(o, 'a survey on two pages', { lang: 'en' })
 
   // Page 2's title, which respondents see as its heading.
@@ -109,7 +109,7 @@ test('an officer builds a two-page survey by clicking and picking from lists', a
   await follow(o, row('q1').getByRole('button', { name: /^Move down/ }))
   assert.equal(await o.locator('h1').innerText(), 'The question cannot move there')
   assert.match(await o.locator('main').innerText(),
-    new RegExp(`${IDEAS.replace('?', '\\?')} is shown only after certain answers to ${WALK.replace('?', '\\?')}`))
+    new RegExp(`“${IDEAS.replace('?', '\\?')}” is shown only after certain answers to “${WALK.replace('?', '\\?')}”`))
   await checkPage(o, 'a move refused', { lang: 'en' })
   await follow(o, o.getByRole('link', { name: 'Back to the survey' }))
   await follow(o, row('q2').getByRole('button', { name: /^Move up/ }))
@@ -124,10 +124,10 @@ test('an officer builds a two-page survey by clicking and picking from lists', a
   assert.ok(!await shown.getByLabel('Rarely or never').isChecked())
   assert.ok(await o.getByLabel('First on page 2').isChecked())
   // Where scripts run, only the chosen question's answers show.
-  assert.ok(await shown.getByRole('group', { name: `Answers to ${WALK} that show this question` }).isVisible())
-  assert.ok(!await shown.getByRole('group', { name: `Answers to ${FEEL} that show this question` }).isVisible())
+  assert.ok(await shown.getByRole('group', { name: `Answers to “${WALK}” that show this question` }).isVisible())
+  assert.ok(!await shown.getByRole('group', { name: `Answers to “${FEEL}” that show this question` }).isVisible())
   await shown.getByLabel(FEEL, { exact: true }).check()
-  assert.ok(await shown.getByRole('group', { name: `Answers to ${FEEL} that show this question` }).isVisible())
+  assert.ok(await shown.getByRole('group', { name: `Answers to “${FEEL}” that show this question` }).isVisible())
   await shown.getByLabel(WALK, { exact: true }).check()
   await checkPage(o, 'change the routed question', { lang: 'en' })
 

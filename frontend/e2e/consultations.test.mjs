@@ -110,7 +110,7 @@ test('an officer builds and publishes a consultation, a resident answers it in A
   const survey = o.getByRole('table').filter({ hasText: 'What would make it feel safer?' })
   // The rule's values are placed as markup (<bdi>), not in invisible
   // isolation marks: the text reads, and copies, as plain words.
-  assert.ok((await survey.innerText()).includes('If Do you walk on the seafront after dark? is Yes, often'))
+  assert.ok((await survey.innerText()).includes('If “Do you walk on the seafront after dark?” is Yes, often'))
   await checkPage(o, 'manage, two questions', { lang: 'en' })
 
   // The officer rewords the first question: its text opens its form.

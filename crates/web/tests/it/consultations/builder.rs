@@ -154,7 +154,7 @@ async fn officers_move_questions_up_and_down_across_pages() {
         assert!(text.contains("The question cannot move there"), "{text}");
         assert!(
             text.contains(&format!(
-                "{Q3} is shown only after certain answers to {Q1}, so it must be on a later page than that question."
+                "“{Q3}” is shown only after certain answers to “{Q1}”, so it must be on a later page than that question."
             )),
             "{text}"
         );
@@ -228,10 +228,10 @@ async fn places_and_rules_are_picked_from_lists_by_their_words() {
         let text = text_of(&html);
         for place in [
             "First on page 1",
-            &format!("After {Q1}"),
-            &format!("After {Q2}"),
+            &format!("After “{Q1}”"),
+            &format!("After “{Q2}”"),
             "First on page 2",
-            &format!("After {Q3}"),
+            &format!("After “{Q3}”"),
             "On a new page at the end",
         ] {
             assert!(text.contains(place), "{place}");
@@ -244,7 +244,7 @@ async fn places_and_rules_are_picked_from_lists_by_their_words() {
         assert!(!html.contains(r#"name="show_if_question" type="radio" value="q3""#));
         assert!(html.contains(r#"type="checkbox" value="q1:2""#));
         assert!(text
-            .contains("Answers to Have you seen hate incidents locally? that show this question"));
+            .contains("Answers to “Have you seen hate incidents locally?” that show this question"));
         assert!(text.contains("Strongly agree"), "the scale's labels");
 
         // Asked on a new page of those who said "No" to q1; a box left
@@ -276,7 +276,7 @@ async fn places_and_rules_are_picked_from_lists_by_their_words() {
             .page(&format!("/staff/consultations/{id}"), &officer)
             .await;
         assert!(
-            text_of(&html).contains(&format!("If {Q1} is No")),
+            text_of(&html).contains(&format!("If “{Q1}” is No")),
             "by text, not id"
         );
 
@@ -348,7 +348,7 @@ async fn places_and_rules_are_picked_from_lists_by_their_words() {
         .await;
         assert!(
             text.contains(&format!(
-                "Where was that? is shown only after certain answers to {Q1}, so it must be on a later page than that question."
+                "“Where was that?” is shown only after certain answers to “{Q1}”, so it must be on a later page than that question."
             )),
             "{text}"
         );
@@ -397,7 +397,7 @@ async fn places_and_rules_are_picked_from_lists_by_their_words() {
             "the summary leads to the place"
         );
         assert!(
-            text_of(&html).contains(&format!("{Q3} is shown only after certain answers to {Q1}"))
+            text_of(&html).contains(&format!("“{Q3}” is shown only after certain answers to “{Q1}”"))
         );
         // Turning q1 into a written answer would leave q3's rule without
         // answers to look at.
@@ -437,7 +437,7 @@ async fn questions_others_depend_on_cannot_be_removed() {
             "{text}"
         );
         assert!(text.contains(&format!(
-            "{Q3} is shown only after certain answers to {Q1}. Change when {Q3} is shown before removing {Q1}."
+            "“{Q3}” is shown only after certain answers to “{Q1}”. Change when “{Q3}” is shown before removing “{Q1}”."
         )));
         assert!(
             !html.contains("govuk-button--warning"),
