@@ -2,7 +2,7 @@
 //! place it goes out. Every problem names the form field it is about, so
 //! the form can say "Enter at least two options, one per line" beside
 //! the options. Whether the survey still routes everyone to its end once
-//! the question is in place is [`super::changes`]'s to say.
+//! the question is in place is for the change that puts it there.
 
 use serde::Deserialize;
 

@@ -203,57 +203,10 @@ fn checked(
         let mut fields = Vec::new();
         let mut conflicts = Vec::new();
         for e in errors {
-            let (holder, rule) = match e.site() {
-                RuleSite::Page(p) => (
-                    RuleHolder::Page(pages[p].unwrap_or(p)),
-                    survey.pages[p].skip_if.as_ref(),
-                ),
-                RuleSite::Question(r) => {
-                    let q = &survey.pages[r.page].questions[r.question];
-                    (RuleHolder::Question(q.id.clone()), q.show_if.as_ref())
-                }
-            };
-            let depends_on = rule.map(|r| r.question.clone()).unwrap_or_default();
-            let own = matches!(&holder, RuleHolder::Question(q) if q == id);
-            let conflict = |broken, field| RuleConflict {
-                holder: holder.clone(),
-                depends_on: depends_on.clone(),
-                broken,
-                field,
-            };
-            match (own, e) {
-                (true, RoutingError::NotEarlier { .. }) => {
-                    let field = if rule_changed {
-                        "show_if_question"
-                    } else {
-                        "place"
-                    };
-                    conflicts.push(conflict(Broken::Order, field))
-                }
-                (true, RoutingError::UnknownQuestion { .. } | RoutingError::NotAChoice { .. }) => {
-                    fields.push(ValidationError::new(
-                        "show_if_question",
-                        ErrorCode::InvalidChoice,
-                    ))
-                }
-                (true, _) => fields.push(ValidationError::new(
-                    "show_if_options",
-                    ErrorCode::InvalidChoice,
-                )),
-                (false, RoutingError::NotEarlier { .. }) => {
-                    conflicts.push(conflict(Broken::Order, "place"))
-                }
-                (false, RoutingError::NotAChoice { .. }) => {
-                    conflicts.push(conflict(Broken::NotAChoice, "kind"))
-                }
-                (false, RoutingError::UnknownOption { .. }) => {
-                    conflicts.push(conflict(Broken::MissingOption, "options"))
-                }
-                (false, RoutingError::UnknownQuestion { .. }) => {
-                    conflicts.push(conflict(Broken::Missing, "place"))
-                }
-                // Not something a change makes: the stored survey had it.
-                (false, RoutingError::EmptyCondition { .. }) => {}
+            match broken_rule(&survey, &pages, id, rule_changed, e) {
+                Some(Ok(conflict)) => conflicts.push(conflict),
+                Some(Err(problem)) => fields.push(problem),
+                None => {}
             }
         }
         if !fields.is_empty() {
@@ -275,6 +228,54 @@ fn checked(
         pages,
         question: (!id.is_empty()).then(|| id.to_owned()),
     })
+}
+
+/// What a routing problem of the changed survey means for the officer:
+/// a problem with the changed question's own rule (`id`'s), said beside
+/// its field, or a rule of another question or page that the change
+/// would break, naming both ends. `None` for what no change makes.
+fn broken_rule(
+    survey: &SurveyDefinition,
+    pages: &[Option<usize>],
+    id: &str,
+    rule_changed: bool,
+    e: RoutingError,
+) -> Option<Result<RuleConflict, ValidationError>> {
+    let (holder, rule) = match e.site() {
+        RuleSite::Page(p) => (
+            RuleHolder::Page(pages[p].unwrap_or(p)),
+            survey.pages[p].skip_if.as_ref(),
+        ),
+        RuleSite::Question(r) => {
+            let q = &survey.pages[r.page].questions[r.question];
+            (RuleHolder::Question(q.id.clone()), q.show_if.as_ref())
+        }
+    };
+    let own = matches!(&holder, RuleHolder::Question(q) if q == id);
+    let conflict = |broken, field| {
+        Some(Ok(RuleConflict {
+            holder: holder.clone(),
+            depends_on: rule.map(|r| r.question.clone()).unwrap_or_default(),
+            broken,
+            field,
+        }))
+    };
+    let problem = |field| Some(Err(ValidationError::new(field, ErrorCode::InvalidChoice)));
+    match (own, e) {
+        (true, RoutingError::NotEarlier { .. }) if rule_changed => {
+            conflict(Broken::Order, "show_if_question")
+        }
+        (_, RoutingError::NotEarlier { .. }) => conflict(Broken::Order, "place"),
+        (true, RoutingError::UnknownQuestion { .. } | RoutingError::NotAChoice { .. }) => {
+            problem("show_if_question")
+        }
+        (true, _) => problem("show_if_options"),
+        (false, RoutingError::NotAChoice { .. }) => conflict(Broken::NotAChoice, "kind"),
+        (false, RoutingError::UnknownOption { .. }) => conflict(Broken::MissingOption, "options"),
+        (false, RoutingError::UnknownQuestion { .. }) => conflict(Broken::Missing, "place"),
+        // Not something a change makes: the stored survey had it.
+        (false, RoutingError::EmptyCondition { .. }) => None,
+    }
 }
 
 #[cfg(test)]

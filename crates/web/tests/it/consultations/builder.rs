@@ -243,8 +243,9 @@ async fn places_and_rules_are_picked_from_lists_by_their_words() {
         assert!(html.contains(r#"name="show_if_question" type="radio" value="q2""#));
         assert!(!html.contains(r#"name="show_if_question" type="radio" value="q3""#));
         assert!(html.contains(r#"type="checkbox" value="q1:2""#));
-        assert!(text
-            .contains("Answers to “Have you seen hate incidents locally?” that show this question"));
+        assert!(text.contains(
+            "Answers to “Have you seen hate incidents locally?” that show this question"
+        ));
         assert!(text.contains("Strongly agree"), "the scale's labels");
 
         // Asked on a new page of those who said "No" to q1; a box left
@@ -396,9 +397,9 @@ async fn places_and_rules_are_picked_from_lists_by_their_words() {
             html.contains(r##"<a href="#place">"##),
             "the summary leads to the place"
         );
-        assert!(
-            text_of(&html).contains(&format!("“{Q3}” is shown only after certain answers to “{Q1}”"))
-        );
+        assert!(text_of(&html).contains(&format!(
+            "“{Q3}” is shown only after certain answers to “{Q1}”"
+        )));
         // Turning q1 into a written answer would leave q3's rule without
         // answers to look at.
         let res = s
