@@ -268,6 +268,7 @@ question-move-up = انقله إلى أعلى
 question-move-down = انقله إلى أسفل
 question-moves-hint = زرّا «انقله إلى أعلى» و«انقله إلى أسفل» يتخطّيان بالسؤال جاره، وينقلانه من أول الصفحة أو آخرها إلى الصفحة السابقة أو التالية. وتُحذف الصفحة التي لا يبقى فيها سؤال.
 question-move-refused = لا يمكن نقل السؤال إلى هناك
+question-move-stale = تغيّر الاستبيان منذ عُرضت هذه الصفحة، فلم يُنقل السؤال. عُد إلى الاستبيان وحاول مرة أخرى.
 question-remove-refused = لا يمكن حذف السؤال بعد
 question-back-to-survey = العودة إلى الاستبيان
 survey-page-heading = الصفحة { $number }: { $title }

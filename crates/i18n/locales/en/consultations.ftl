@@ -260,6 +260,7 @@ question-move-up = Move up
 question-move-down = Move down
 question-moves-hint = Move up and Move down take a question past its neighbour, and from the top or bottom of a page to the page before or after. A page left without questions is removed.
 question-move-refused = The question cannot move there
+question-move-stale = The survey has changed since this page was shown, so the question was not moved. Go back to the survey and try again.
 question-remove-refused = The question cannot be removed yet
 question-back-to-survey = Back to the survey
 survey-page-heading = Page { $number }: { $title }

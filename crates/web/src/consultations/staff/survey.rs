@@ -322,6 +322,20 @@ pub async fn move_question(
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             refused(&ctx, &me, id, "question-move-refused", &list, status).await
         }
+        // The neighbour the button named is gone: the page was shown
+        // before someone else changed the survey.
+        Err(ServiceError::InvalidFields(_)) => {
+            let path = format!("/staff/consultations/{id}");
+            let page = NoticePage {
+                ui: ctx.chrome_for(&path, "question-move-refused").await?,
+                text: ctx.t("question-move-stale").into(),
+                link: Some((
+                    format!("{path}#survey"),
+                    ctx.t("question-back-to-survey").into(),
+                )),
+            };
+            respond(StatusCode::CONFLICT, page, None)
+        }
         Err(e) => Err(e.into()),
     }
 }

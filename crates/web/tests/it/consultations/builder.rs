@@ -175,15 +175,20 @@ async fn officers_move_questions_up_and_down_across_pages() {
 
         // Forged places and questions, other people and stale tokens.
         for (q, place, status) in [
-            ("q2", "after:q9", 422),
-            ("q2", "after:q2", 422),
-            ("q2", "first:7", 422),
+            ("q2", "after:q9", 409),
+            ("q2", "after:q2", 409),
+            ("q2", "first:7", 409),
             ("q2", "up", 422),
             ("q2", "", 422),
             ("q9", "after:q1", 404),
         ] {
             assert_eq!(to(q, place).await.status(), status, "{q} {place}");
         }
+        let text = text_of(&to("q2", "after:q9").await.text().await.unwrap());
+        assert!(
+            text.contains("The survey has changed since this page was shown"),
+            "{text}"
+        );
         let forged = uuid::Uuid::now_v7();
         let res = s
             .post(
