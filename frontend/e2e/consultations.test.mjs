@@ -97,18 +97,20 @@ test('an officer builds and publishes a consultation, a resident answers it in A
 
   await follow(o, o.getByRole('link', { name: 'Add a question' }))
   await checkPage(o, 'add a second question', { lang: 'en' })
-  await o.getByLabel('Page', { exact: true }).selectOption('2')
   await o.getByLabel('Type').selectOption('long_text')
   await o.getByLabel('Question', { exact: true }).fill('What would make it feel safer?')
   await o.getByRole('group', { name: 'Must be answered?' }).getByLabel('Yes').check()
-  await o.getByLabel('Show only if question').fill('q1')
-  await o.getByLabel('was answered with option').fill('1')
+  // On page 2, shown after "Yes, often": picked from lists, by their words.
+  await o.getByRole('group', { name: 'Where the question goes' }).getByLabel('On a new page at the end').check()
+  const rule = o.getByRole('group', { name: 'When the question is shown' })
+  await rule.getByLabel('Do you walk on the seafront after dark?', { exact: true }).check()
+  await rule.getByRole('group', { name: /^Answers to/ }).getByLabel('Yes, often').check()
   await follow(o, o.getByRole('button', { name: 'Add a question' }))
   assert.match(o.url(), /\?done=question-added$/)
   const survey = o.getByRole('table').filter({ hasText: 'What would make it feel safer?' })
   // The rule's values are placed as markup (<bdi>), not in invisible
   // isolation marks: the text reads, and copies, as plain words.
-  assert.ok((await survey.innerText()).includes('If q1 is Yes, often'))
+  assert.ok((await survey.innerText()).includes('If “Do you walk on the seafront after dark?” is Yes, often'))
   await checkPage(o, 'manage, two questions', { lang: 'en' })
 
   // The officer rewords the first question: its text opens its form.

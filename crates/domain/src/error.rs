@@ -154,6 +154,9 @@ impl ErrorCode {
         ErrorCode::NoAnswers,
         ErrorCode::ConsultationWithdrawn,
         ErrorCode::NotPublished,
+        ErrorCode::NoQuestions,
+        ErrorCode::NoResponses,
+        ErrorCode::ConsultationDraft,
         ErrorCode::AlreadyRemoved,
         ErrorCode::RoleAlreadyHeld,
         ErrorCode::RoleNotHeld,
@@ -473,6 +476,9 @@ mod tests {
                 | ErrorCode::NoAnswers
                 | ErrorCode::ConsultationWithdrawn
                 | ErrorCode::NotPublished
+                | ErrorCode::NoQuestions
+                | ErrorCode::NoResponses
+                | ErrorCode::ConsultationDraft
                 | ErrorCode::AlreadyRemoved
                 | ErrorCode::RoleAlreadyHeld
                 | ErrorCode::RoleNotHeld
@@ -490,6 +496,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 72, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 75, "a new code: add it to ALL and here");
     }
 }

@@ -24,7 +24,7 @@ pub use kit::forms::{ErrorLink, Field, FieldError, FormPage};
 pub use kit::listing::{Listing, ListingGroup, ListingItem, ManagePage};
 pub use kit::markdown;
 pub use kit::pages::{ConfirmPage, ConfirmationPage, ErrorPage, NoticePage, OneButton};
-pub use kit::reports::{ActionForm, Cell, Filter, ReportPage, SummaryRow, Table};
+pub use kit::reports::{ActionForm, Cell, Filter, ReportPage, Section, SummaryRow, Table};
 pub use kit::shown::{unmarked, Phrase, Shown, Value};
 
 #[cfg(test)]

@@ -1,13 +1,16 @@
-//! The survey builder's question form: raw fields in, a question for a
-//! place in the survey out (added, or put in place of the one edited).
-//! The whole survey is checked again when it is saved, so a move that
-//! breaks routing (a rule pointing at a later question) is refused there.
+//! The survey builder's question form: raw fields in, a question and the
+//! place it goes out. Every problem names the form field it is about, so
+//! the form can say "Enter at least two options, one per line" beside
+//! the options. Whether the survey still routes everyone to its end once
+//! the question is in place is for the change that puts it there.
 
 use serde::Deserialize;
 
 use super::model::{
     Demographic, QuestionDef, QuestionKind, Rule, SurveyDefinition, DEFAULT_LONG_TEXT_CHARS,
+    MAX_TEXT_CHARS,
 };
+use super::placement::{current_place, last_place, Place};
 use crate::error::{ErrorCode, ValidationError};
 use crate::text::{optional, required};
 
@@ -28,10 +31,18 @@ pub const KINDS: [&str; 11] = [
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct QuestionInput {
-    /// 1-based; one past the last page starts a new page.
+    /// Where the question goes, as [`Place::parse`] reads it
+    /// (`after:q3`, `first:2`, `new`). Empty: where it is already (a
+    /// change), else at the end of the survey; or, if given, where
+    /// `page` and `position` say.
+    #[serde(default)]
+    pub place: String,
+    /// The page, counted from 1 (one past the last starts a new page):
+    /// how the form chose a place before it named neighbours, still read
+    /// when `place` is empty so that what was written for it works.
     #[serde(default)]
     pub page: String,
-    /// 1-based place on the page; empty puts the question last.
+    /// With `page`: the place on the page, counted from 1; empty for last.
     #[serde(default)]
     pub position: String,
     #[serde(default)]
@@ -56,10 +67,13 @@ pub struct QuestionInput {
     pub demographic: String,
     #[serde(default)]
     pub purpose: String,
-    /// Show only when this earlier question…
+    /// Show only when this earlier question (its id; empty: always)…
     #[serde(default)]
     pub show_if_question: String,
-    /// …was answered with one of these options (1-based, comma-separated).
+    /// …was answered with one of these options, separated by commas:
+    /// `question:number` as the form's boxes send them (only those of
+    /// the question chosen count, so a box left ticked under another is
+    /// no part of the rule), or a bare number; numbers count from 1.
     #[serde(default)]
     pub show_if_options: String,
 }
@@ -82,17 +96,16 @@ fn number(field: &'static str, raw: &str) -> Result<Option<i64>, ValidationError
         .map_err(|_| ValidationError::new(field, ErrorCode::OutOfRange))
 }
 
-/// Where a question goes: 0-based page and, if given, 0-based place on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Placement {
-    pub page: usize,
-    pub position: Option<usize>,
+/// The value of the box for option `option` (0-based) of question
+/// `question` in the rule's answers.
+pub fn rule_option(question: &str, option: usize) -> String {
+    format!("{question}:{}", option + 1)
 }
 
 impl QuestionInput {
-    /// The form filled in with `q`, which sits on page `page` (0-based)
-    /// at `position` (0-based): what the edit form starts from.
-    pub fn from_question(page: usize, position: usize, q: &QuestionDef) -> Self {
+    /// The form filled in with `q`, as it is in `survey`: what the edit
+    /// form starts from.
+    pub fn from_question(survey: &SurveyDefinition, q: &QuestionDef) -> Self {
         let written = |options: &[String]| options.join("\n");
         let (options, max, min, demographic) = match &q.kind {
             QuestionKind::SingleChoice { options } | QuestionKind::Ranking { options } => {
@@ -113,9 +126,23 @@ impl QuestionInput {
             | QuestionKind::ShortText => (String::new(), None, None, ""),
         };
         let text = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+        let (show_if_question, show_if_options) = match &q.show_if {
+            Some(rule) => (
+                rule.question.clone(),
+                rule.any_of
+                    .iter()
+                    .map(|o| rule_option(&rule.question, *o))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+            None => Default::default(),
+        };
         Self {
-            page: (page + 1).to_string(),
-            position: (position + 1).to_string(),
+            place: current_place(survey, &q.id)
+                .map(|p| p.value())
+                .unwrap_or_default(),
+            page: String::new(),
+            position: String::new(),
             kind: q.kind.key().to_owned(),
             text: q.text.clone(),
             hint: q.hint.clone(),
@@ -125,91 +152,129 @@ impl QuestionInput {
             min: text(min),
             demographic: demographic.to_owned(),
             purpose: q.purpose.clone(),
-            show_if_question: q
-                .show_if
-                .as_ref()
-                .map(|r| r.question.clone())
-                .unwrap_or_default(),
-            show_if_options: q
-                .show_if
-                .as_ref()
-                .map(|r| {
-                    r.any_of
-                        .iter()
-                        .map(|o| (o + 1).to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-                .unwrap_or_default(),
+            show_if_question,
+            show_if_options,
         }
     }
 
-    /// The page index (0-based) and the question, with a fresh id.
-    pub fn to_question(
-        &self,
-        survey: &SurveyDefinition,
-    ) -> Result<(usize, QuestionDef), Vec<ValidationError>> {
-        self.build(survey, survey.next_id())
-            .map(|(place, q)| (place.page, q))
+    /// Whether the rule's box for option `option` (0-based) of question
+    /// `question` is ticked, for showing the form again as it was sent.
+    pub fn ticked(&self, question: &str, option: usize) -> bool {
+        let bare = (option + 1).to_string();
+        let qualified = rule_option(question, option);
+        self.show_if_options
+            .split(',')
+            .map(str::trim)
+            .any(|t| t == qualified || (t == bare && self.show_if_question.trim() == question))
     }
 
     /// Where the question goes and the question itself, keeping `id`
-    /// (the question being edited, so its answers and translations stay
-    /// attached to it).
+    /// (the question being changed, so its answers and translations stay
+    /// attached to it, or the next free id for a new one).
     pub fn build(
         &self,
         survey: &SurveyDefinition,
         id: String,
-    ) -> Result<(Placement, QuestionDef), Vec<ValidationError>> {
+    ) -> Result<(Place, QuestionDef), Vec<ValidationError>> {
         let mut errors = Vec::new();
-        let position = match self.position.trim() {
-            "" => None,
-            raw => match raw.parse::<usize>() {
-                Ok(n) if n >= 1 => Some(n - 1),
-                _ => {
-                    errors.push(ValidationError::new("position", ErrorCode::OutOfRange));
-                    None
-                }
-            },
-        };
-        let page = match self.page.trim().parse::<usize>() {
-            Ok(p) if p >= 1 && p <= survey.pages.len() + 1 => p - 1,
-            _ if self.page.trim().is_empty() => survey.pages.len().saturating_sub(1),
-            _ => {
-                errors.push(ValidationError::new("page", ErrorCode::InvalidChoice));
-                0
-            }
-        };
-        let text = required("text", &self.text, super::model::MAX_TEXT_CHARS)
+        let place = self.place(survey, &id, &mut errors);
+        let text = required("text", &self.text, MAX_TEXT_CHARS)
             .map_err(|e| errors.push(e))
             .ok();
-        let hint = optional("hint", &self.hint, super::model::MAX_TEXT_CHARS)
+        let hint = optional("hint", &self.hint, MAX_TEXT_CHARS)
             .map_err(|e| errors.push(e))
             .ok()
             .flatten()
             .unwrap_or_default();
-        let purpose = optional("purpose", &self.purpose, super::model::MAX_TEXT_CHARS)
+        let purpose = optional("purpose", &self.purpose, MAX_TEXT_CHARS)
             .map_err(|e| errors.push(e))
             .ok()
             .flatten()
             .unwrap_or_default();
         let kind = self.question_kind(&mut errors);
         let show_if = self.show_rule(&mut errors);
-        match (text, kind) {
-            (Some(text), Some(kind)) if errors.is_empty() => Ok((
-                Placement { page, position },
-                QuestionDef {
-                    id,
-                    text,
-                    hint,
-                    required: self.required == "yes",
-                    kind,
-                    show_if,
-                    purpose,
-                },
-            )),
+        let Some(kind) = kind else {
+            return Err(errors);
+        };
+        let question = QuestionDef {
+            id,
+            text: text.unwrap_or_default(),
+            hint,
+            required: self.required == "yes",
+            kind,
+            show_if,
+            purpose,
+        };
+        // The question's own rules (enough options, limits that fit, a
+        // purpose where one is needed), each beside its field unless that
+        // field has a problem already.
+        for p in question.problems() {
+            if !errors.iter().any(|e| e.field == p.field) {
+                errors.push(ValidationError::new(p.field, p.code));
+            }
+        }
+        match place {
+            Some(place) if errors.is_empty() => Ok((place, question)),
             _ => Err(errors),
         }
+    }
+
+    /// Where the question goes: `place`, else `page` and `position`, else
+    /// where question `id` is, else the end of the survey.
+    fn place(
+        &self,
+        survey: &SurveyDefinition,
+        id: &str,
+        errors: &mut Vec<ValidationError>,
+    ) -> Option<Place> {
+        let invalid = || ValidationError::new("place", ErrorCode::InvalidChoice);
+        if !self.place.trim().is_empty() {
+            let place = Place::parse(&self.place);
+            if place.is_none() {
+                errors.push(invalid());
+            }
+            return place;
+        }
+        let (page, position) = (self.page.trim(), self.position.trim());
+        if page.is_empty() && position.is_empty() {
+            return Some(current_place(survey, id).unwrap_or_else(|| last_place(survey)));
+        }
+        let pages = survey.pages.len();
+        let page = match page {
+            "" => pages.saturating_sub(1),
+            raw => match raw.parse::<usize>() {
+                Ok(p) if p >= 1 && p <= pages + 1 => p - 1,
+                _ => {
+                    errors.push(invalid());
+                    return None;
+                }
+            },
+        };
+        let position = match position {
+            "" => None,
+            raw => match raw.parse::<usize>() {
+                Ok(n) if n >= 1 => Some(n - 1),
+                _ => {
+                    errors.push(invalid());
+                    return None;
+                }
+            },
+        };
+        if page == pages {
+            return Some(Place::NewPage);
+        }
+        // The place counts the page's questions without this one, as it
+        // is taken from where it was before it is put back.
+        let others: Vec<&QuestionDef> = survey.pages[page]
+            .questions
+            .iter()
+            .filter(|q| q.id != id)
+            .collect();
+        let at = position.unwrap_or(others.len()).min(others.len());
+        Some(match at {
+            0 => Place::First(page),
+            _ => Place::After(others[at - 1].id.clone()),
+        })
     }
 
     /// The question's kind, from the form's kind, options, limits and
@@ -269,159 +334,82 @@ impl QuestionInput {
         }
     }
 
-    /// The rule the question is shown by, if a question is named for it;
-    /// what is wrong goes to `errors`.
+    /// The rule the question is shown by, if a question is chosen for it;
+    /// what is wrong goes to `errors`. Whether that question exists, is
+    /// earlier and has those options is checked once the question is in
+    /// place.
     fn show_rule(&self, errors: &mut Vec<ValidationError>) -> Option<Rule> {
-        if self.show_if_question.trim().is_empty() {
-            None
-        } else {
-            let any_of: Result<Vec<usize>, _> = self
-                .show_if_options
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| {
-                    s.parse::<usize>()
-                        .ok()
-                        .filter(|n| *n >= 1)
-                        .map(|n| n - 1)
-                        .ok_or(())
-                })
-                .collect();
-            match any_of {
-                Ok(any_of) if !any_of.is_empty() => Some(Rule {
-                    question: self.show_if_question.trim().to_owned(),
-                    any_of,
-                }),
+        let question = self.show_if_question.trim();
+        if question.is_empty() {
+            return None;
+        }
+        let mut any_of = Vec::new();
+        for ticked in self
+            .show_if_options
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            let number = match ticked.split_once(':') {
+                Some((of, n)) if of == question => n,
+                Some(_) => continue,
+                None => ticked,
+            };
+            match number.parse::<usize>() {
+                Ok(n) if n >= 1 => any_of.push(n - 1),
                 _ => {
                     errors.push(ValidationError::new(
                         "show_if_options",
                         ErrorCode::InvalidChoice,
                     ));
-                    None
+                    return None;
                 }
             }
         }
+        any_of.sort_unstable();
+        any_of.dedup();
+        if any_of.is_empty() {
+            errors.push(ValidationError::new(
+                "show_if_options",
+                ErrorCode::FieldRequired,
+            ));
+            return None;
+        }
+        Some(Rule {
+            question: question.to_owned(),
+            any_of,
+        })
     }
-}
-
-/// `survey` with `question` added at the end of page `page` (a new page
-/// when it is one past the last).
-pub fn with_question(
-    survey: &SurveyDefinition,
-    page: usize,
-    question: QuestionDef,
-) -> SurveyDefinition {
-    let mut next = survey.clone();
-    while next.pages.len() <= page {
-        next.pages.push(Default::default());
-    }
-    next.pages[page].questions.push(question);
-    next
-}
-
-/// `survey` with `question` at `place`: on its page (a new page when one
-/// past the last), at its position or last. A question already in the
-/// survey with the same id (the one being edited) is taken from where it
-/// was; pages left empty are dropped.
-pub fn placed(
-    survey: &SurveyDefinition,
-    place: Placement,
-    question: QuestionDef,
-) -> SurveyDefinition {
-    let mut next = survey.clone();
-    for p in &mut next.pages {
-        p.questions.retain(|q| q.id != question.id);
-    }
-    while next.pages.len() <= place.page {
-        next.pages.push(Default::default());
-    }
-    let on_page = &mut next.pages[place.page].questions;
-    let at = place.position.unwrap_or(on_page.len()).min(on_page.len());
-    on_page.insert(at, question);
-    next.pages.retain(|p| !p.questions.is_empty());
-    next
-}
-
-/// Where question `id` is: its page and place on it, 0-based.
-pub fn place_of(survey: &SurveyDefinition, id: &str) -> Option<Placement> {
-    survey.pages.iter().enumerate().find_map(|(page, p)| {
-        p.questions
-            .iter()
-            .position(|q| q.id == id)
-            .map(|position| Placement {
-                page,
-                position: Some(position),
-            })
-    })
-}
-
-/// `survey` without question `id`; pages left empty are dropped.
-pub fn without_question(survey: &SurveyDefinition, id: &str) -> Option<SurveyDefinition> {
-    survey.question(id)?;
-    let mut next = survey.clone();
-    for p in &mut next.pages {
-        p.questions.retain(|q| q.id != id);
-    }
-    next.pages.retain(|p| !p.questions.is_empty());
-    Some(next)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_question_is_built_and_checked() {
-        let empty = SurveyDefinition::default();
-        let input = QuestionInput {
-            kind: "single_choice".into(),
-            text: "Have you seen hate crime locally?".into(),
-            options: "Yes\n\nNo\n".into(),
-            required: "yes".into(),
-            ..Default::default()
-        };
-        let (page, q) = input.to_question(&empty).unwrap();
-        assert_eq!(page, 0);
-        assert_eq!(q.id, "q1");
-        assert!(q.required);
-        let s = with_question(&empty, page, q);
-        s.validate().unwrap();
-        let follow = QuestionInput {
-            page: "2".into(),
-            kind: "long_text".into(),
-            text: "Tell us more".into(),
-            show_if_question: "q1".into(),
-            show_if_options: "1".into(),
-            ..Default::default()
-        };
-        let (page, q) = follow.to_question(&s).unwrap();
-        assert_eq!(page, 1);
-        assert_eq!(q.show_if.as_ref().unwrap().any_of, [0]);
-        let s = with_question(&s, page, q);
-        s.validate().unwrap();
-        assert!(without_question(&s, "q9").is_none());
-        let fewer = without_question(&s, "q2").unwrap();
-        assert_eq!(fewer.pages.len(), 1);
-    }
+    use crate::survey::model::PageDef;
+    use crate::survey::placement::placed;
 
     fn survey_of(pages: &[&[&str]]) -> SurveyDefinition {
-        let mut s = SurveyDefinition::default();
-        for (p, ids) in pages.iter().enumerate() {
-            for id in *ids {
-                let q = QuestionDef {
-                    id: (*id).into(),
-                    text: format!("Question {id}"),
-                    hint: String::new(),
-                    required: false,
-                    kind: QuestionKind::ShortText,
-                    show_if: None,
-                    purpose: String::new(),
-                };
-                s = with_question(&s, p, q);
-            }
+        SurveyDefinition {
+            pages: pages
+                .iter()
+                .map(|ids| PageDef {
+                    title: String::new(),
+                    skip_if: None,
+                    questions: ids
+                        .iter()
+                        .map(|id| QuestionDef {
+                            id: (*id).into(),
+                            text: format!("Question {id}"),
+                            hint: String::new(),
+                            required: false,
+                            kind: QuestionKind::ShortText,
+                            show_if: None,
+                            purpose: String::new(),
+                        })
+                        .collect(),
+                })
+                .collect(),
         }
-        s
     }
 
     fn ids(s: &SurveyDefinition) -> Vec<Vec<String>> {
@@ -431,45 +419,121 @@ mod tests {
             .collect()
     }
 
+    fn fields(errors: Vec<ValidationError>) -> Vec<(&'static str, ErrorCode)> {
+        errors.into_iter().map(|e| (e.field, e.code)).collect()
+    }
+
     #[test]
-    fn an_edited_question_keeps_its_id_and_moves_where_asked() {
-        let s = survey_of(&[&["q1", "q2", "q3"], &["q4"]]);
-        let place = place_of(&s, "q3").unwrap();
+    fn a_question_is_built_and_placed() {
+        let empty = SurveyDefinition::default();
+        let input = QuestionInput {
+            kind: "single_choice".into(),
+            text: "Have you seen hate crime locally?".into(),
+            options: "Yes\n\nNo\n".into(),
+            required: "yes".into(),
+            ..Default::default()
+        };
+        let (place, q) = input.build(&empty, empty.next_id()).unwrap();
+        assert_eq!(place, Place::NewPage, "the first question starts page 1");
+        assert_eq!(q.id, "q1");
+        assert!(q.required);
+        let s = placed(&empty, &place, q).unwrap().survey;
+        s.validate().unwrap();
+        let follow = QuestionInput {
+            place: "new".into(),
+            kind: "long_text".into(),
+            text: "Tell us more".into(),
+            show_if_question: "q1".into(),
+            // A box ticked under another question is no part of the rule.
+            show_if_options: "q1:1,q7:2".into(),
+            ..Default::default()
+        };
+        let (place, q) = follow.build(&s, s.next_id()).unwrap();
+        assert_eq!(q.show_if.as_ref().unwrap().any_of, [0]);
+        let s = placed(&s, &place, q).unwrap().survey;
+        assert_eq!(ids(&s), [vec!["q1"], vec!["q2"]]);
+        s.validate().unwrap();
+        // Nothing said about where: at the end.
+        let more = QuestionInput {
+            kind: "date".into(),
+            text: "When?".into(),
+            ..Default::default()
+        };
         assert_eq!(
-            place,
-            Placement {
-                page: 0,
-                position: Some(2)
-            }
+            more.build(&s, s.next_id()).unwrap().0,
+            Place::After("q2".into())
         );
-        let mut input = QuestionInput::from_question(0, 2, s.question("q3").unwrap());
-        assert_eq!((input.page.as_str(), input.position.as_str()), ("1", "3"));
+    }
+
+    #[test]
+    fn an_edited_question_keeps_its_id_and_place_unless_moved() {
+        let s = survey_of(&[&["q1", "q2", "q3"], &["q4"]]);
+        let mut input = QuestionInput::from_question(&s, s.question("q3").unwrap());
+        assert_eq!(input.place, "after:q2");
+        assert_eq!(
+            QuestionInput::from_question(&s, s.question("q4").unwrap()).place,
+            "first:2"
+        );
         input.text = "Reworded".into();
-        input.position = "1".into();
         let (place, q) = input.build(&s, "q3".into()).unwrap();
         assert_eq!(q.id, "q3");
-        let moved = placed(&s, place, q);
-        assert_eq!(ids(&moved), [vec!["q3", "q1", "q2"], vec!["q4"]]);
-        assert_eq!(moved.question("q3").unwrap().text, "Reworded");
-        // To the other page, past its end: last there; the first page
-        // keeps its other questions.
-        input.page = "2".into();
-        input.position = "9".into();
+        let same = placed(&s, &place, q).unwrap().survey;
+        assert_eq!(ids(&same), ids(&s));
+        assert_eq!(same.question("q3").unwrap().text, "Reworded");
+        input.place = "first:1".into();
         let (place, q) = input.build(&s, "q3".into()).unwrap();
         assert_eq!(
-            ids(&placed(&s, place, q)),
+            ids(&placed(&s, &place, q).unwrap().survey),
+            [vec!["q3", "q1", "q2"], vec!["q4"]]
+        );
+        input.place = "after:q9".into();
+        let (place, q) = input.build(&s, "q3".into()).unwrap();
+        assert!(placed(&s, &place, q).is_err(), "no such neighbour");
+        input.place = "page 2".into();
+        assert_eq!(
+            fields(input.build(&s, "q3".into()).unwrap_err()),
+            [("place", ErrorCode::InvalidChoice)]
+        );
+    }
+
+    /// What the form sent before it named neighbours still puts the
+    /// question where it said.
+    #[test]
+    fn a_page_and_position_still_place_a_question() {
+        let s = survey_of(&[&["q1", "q2", "q3"], &["q4"]]);
+        let at = |page: &str, position: &str, id: &str| {
+            let mut input = QuestionInput::from_question(&s, s.question(id).unwrap());
+            input.place.clear();
+            input.page = page.into();
+            input.position = position.into();
+            input
+                .build(&s, id.into())
+                .map(|(place, q)| ids(&placed(&s, &place, q).unwrap().survey))
+        };
+        assert_eq!(
+            at("1", "1", "q3").unwrap(),
+            [vec!["q3", "q1", "q2"], vec!["q4"]]
+        );
+        assert_eq!(
+            at("2", "9", "q3").unwrap(),
             [vec!["q1", "q2"], vec!["q4", "q3"]]
         );
-        // The only question of a page moved away: the page goes.
-        let mut lone = QuestionInput::from_question(1, 0, s.question("q4").unwrap());
-        lone.page = "1".into();
-        lone.position = "2".into();
-        let (place, q) = lone.build(&s, "q4".into()).unwrap();
-        assert_eq!(ids(&placed(&s, place, q)), [vec!["q1", "q4", "q2", "q3"]]);
-        // A bad position is a field error.
-        lone.position = "0".into();
-        let errors = lone.build(&s, "q4".into()).unwrap_err();
-        assert_eq!(errors[0].field, "position");
+        assert_eq!(at("1", "2", "q4").unwrap(), [vec!["q1", "q4", "q2", "q3"]]);
+        assert_eq!(
+            at("1", "", "q1").unwrap(),
+            [vec!["q2", "q3", "q1"], vec!["q4"]]
+        );
+        assert_eq!(
+            at("3", "", "q1").unwrap(),
+            [vec!["q2", "q3"], vec!["q4"], vec!["q1"]]
+        );
+        for (page, position) in [("1", "0"), ("4", ""), ("x", "1"), ("1", "-2")] {
+            assert_eq!(
+                fields(at(page, position, "q2").unwrap_err()),
+                [("place", ErrorCode::InvalidChoice)],
+                "{page} {position}"
+            );
+        }
     }
 
     #[test]
@@ -506,7 +570,7 @@ mod tests {
                 areas: Vec::new(),
             },
         ];
-        let mut s = survey_of(&[&["q1"]]);
+        let mut s = survey_of(&[&["q1"], &["q2"]]);
         s.pages[0].questions[0].kind = QuestionKind::SingleChoice {
             options: vec!["Yes".into(), "No".into()],
         };
@@ -523,35 +587,113 @@ mod tests {
                 }),
                 purpose: "Why we ask".into(),
             };
-            let input = QuestionInput::from_question(0, 1, &q);
+            s.pages[1].questions[0] = q.clone();
+            let input = QuestionInput::from_question(&s, &q);
+            assert!(input.ticked("q1", 0) && input.ticked("q1", 1));
+            assert!(!input.ticked("q1", 2) && !input.ticked("q2", 0));
             let (place, back) = input.build(&s, "q2".into()).unwrap();
             assert_eq!(back, q, "{}", q.kind.key());
-            assert_eq!(
-                place,
-                Placement {
-                    page: 0,
-                    position: Some(1)
-                }
-            );
+            assert_eq!(place, Place::First(1));
         }
     }
 
     #[test]
-    fn bad_fields_are_reported() {
+    fn every_problem_names_its_field() {
         let input = QuestionInput {
-            page: "7".into(),
+            place: "somewhere".into(),
             kind: "essay".into(),
             text: "".into(),
             show_if_question: "q1".into(),
             show_if_options: "zero".into(),
             ..Default::default()
         };
-        let fields: Vec<_> = input
-            .to_question(&SurveyDefinition::default())
-            .unwrap_err()
-            .into_iter()
-            .map(|e| e.field)
-            .collect();
-        assert_eq!(fields, ["page", "text", "kind", "show_if_options"]);
+        assert_eq!(
+            fields(
+                input
+                    .build(&SurveyDefinition::default(), "q1".into())
+                    .unwrap_err()
+            ),
+            [
+                ("place", ErrorCode::InvalidChoice),
+                ("text", ErrorCode::FieldRequired),
+                ("kind", ErrorCode::InvalidChoice),
+                ("show_if_options", ErrorCode::InvalidChoice),
+            ]
+        );
+        let s = survey_of(&[&["q1"]]);
+        let problems = |input: QuestionInput| fields(input.build(&s, "q2".into()).unwrap_err());
+        let choice = QuestionInput {
+            kind: "single_choice".into(),
+            text: "Pick one".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            problems(choice.clone()),
+            [("options", ErrorCode::FieldRequired)],
+            "a choice without options says so, not 'choose one of the options'"
+        );
+        assert_eq!(
+            problems(QuestionInput {
+                options: "Only one".into(),
+                show_if_question: "q1".into(),
+                ..choice.clone()
+            }),
+            [
+                ("show_if_options", ErrorCode::FieldRequired),
+                ("options", ErrorCode::FieldRequired)
+            ]
+        );
+        assert_eq!(
+            problems(QuestionInput {
+                options: (0..60).map(|i| format!("O{i}\n")).collect(),
+                ..choice.clone()
+            }),
+            [("options", ErrorCode::FieldTooLong)]
+        );
+        assert_eq!(
+            problems(QuestionInput {
+                options: format!("A\n{}", "b".repeat(301)),
+                ..choice
+            }),
+            [("options", ErrorCode::InvalidChoice)]
+        );
+        assert_eq!(
+            problems(QuestionInput {
+                kind: "multiple_choice".into(),
+                text: "Pick".into(),
+                options: "A\nB".into(),
+                max: "3".into(),
+                ..Default::default()
+            }),
+            [("max", ErrorCode::TooManyChoices)]
+        );
+        assert_eq!(
+            problems(QuestionInput {
+                kind: "number".into(),
+                text: "How many?".into(),
+                min: "9".into(),
+                max: "2".into(),
+                ..Default::default()
+            }),
+            [("min", ErrorCode::OutOfRange)]
+        );
+        assert_eq!(
+            problems(QuestionInput {
+                kind: "long_text".into(),
+                text: "Tell us".into(),
+                max: "many".into(),
+                ..Default::default()
+            }),
+            [("max", ErrorCode::OutOfRange)]
+        );
+        assert_eq!(
+            problems(QuestionInput {
+                kind: "demographic".into(),
+                demographic: "religion".into(),
+                text: "Your religion".into(),
+                ..Default::default()
+            }),
+            [("purpose", ErrorCode::PurposeRequired)]
+        );
     }
 }

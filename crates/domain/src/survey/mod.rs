@@ -1,12 +1,14 @@
 //! Surveys: pages of questions ([`model::SurveyDefinition`], the one
 //! survey type), the routing that shows a question or skips a page
 //! depending on earlier answers, the answers themselves, how they are
-//! counted, the builder's question form, and where in a survey's JSON
-//! each problem lies.
+//! counted, the builder (its question form, where questions go, and
+//! each change it makes), and where in a survey's JSON each problem lies.
 
 pub mod answers;
 pub mod builder;
+pub mod changes;
 pub mod model;
+pub mod placement;
 pub mod pointers;
 pub mod routing;
 pub mod tally;

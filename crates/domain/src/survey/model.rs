@@ -318,21 +318,79 @@ pub struct QuestionDef {
     pub purpose: String,
 }
 
+/// One problem with a question's own fields: the builder's form field it
+/// is about, with the code its message is chosen by there, and the code
+/// the survey check (and so the API) reports for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Problem {
+    pub field: &'static str,
+    pub code: ErrorCode,
+    pub survey_code: ErrorCode,
+}
+
+impl Problem {
+    const fn new(field: &'static str, code: ErrorCode, survey_code: ErrorCode) -> Self {
+        Problem {
+            field,
+            code,
+            survey_code,
+        }
+    }
+
+    /// A problem the form and the survey check name alike.
+    const fn same(field: &'static str, code: ErrorCode) -> Self {
+        Problem::new(field, code, code)
+    }
+}
+
 impl QuestionDef {
     /// The problems of the question's own fields, in the order they are
     /// reported. Its id is checked by [`SurveyDefinition::validate`],
     /// which sees the other questions' ids.
-    pub(super) fn problems(&self) -> Vec<ErrorCode> {
+    pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         if self.text.trim().is_empty() {
-            problems.push(ErrorCode::FieldRequired);
+            problems.push(Problem::same("text", ErrorCode::FieldRequired));
         }
-        if bad_text(&self.text, MAX_TEXT_CHARS)
-            || bad_text(&self.hint, MAX_TEXT_CHARS)
-            || bad_text(&self.purpose, MAX_TEXT_CHARS)
-        {
-            problems.push(ErrorCode::FieldTooLong);
+        for (field, value) in [
+            ("text", &self.text),
+            ("hint", &self.hint),
+            ("purpose", &self.purpose),
+        ] {
+            if bad_text(value, MAX_TEXT_CHARS) {
+                problems.push(Problem::same(field, ErrorCode::FieldTooLong));
+            }
         }
+        problems.extend(self.option_problems());
+        match &self.kind {
+            QuestionKind::MultipleChoice {
+                options,
+                max: Some(m),
+            } if *m == 0 || *m > options.len() => {
+                problems.push(Problem::same("max", ErrorCode::TooManyChoices))
+            }
+            QuestionKind::Number {
+                min: Some(a),
+                max: Some(b),
+            } if a > b => problems.push(Problem::same("min", ErrorCode::OutOfRange)),
+            QuestionKind::LongText { max_chars }
+                if *max_chars == 0 || *max_chars > MAX_LONG_TEXT_CHARS =>
+            {
+                problems.push(Problem::same("max", ErrorCode::OutOfRange))
+            }
+            _ => {}
+        }
+        if self.kind.is_special_category() && self.purpose.trim().is_empty() {
+            problems.push(Problem::same("purpose", ErrorCode::PurposeRequired));
+        }
+        problems
+    }
+
+    /// The problems of its options (a matrix's rows, the council's
+    /// areas): too few or too many, or one that is empty or too long.
+    /// The survey check has always called each of these an invalid
+    /// choice; the form says which.
+    fn option_problems(&self) -> Vec<Problem> {
         let written = self.kind.written();
         let needs_options = !written.is_empty()
             || matches!(
@@ -351,33 +409,18 @@ impl QuestionDef {
         } else {
             2
         };
-        if needs_options && (written.len() < min || written.len() > MAX_OPTIONS) {
-            problems.push(ErrorCode::InvalidChoice);
+        let mut problems = Vec::new();
+        let invalid = ErrorCode::InvalidChoice;
+        if needs_options && written.len() < min {
+            problems.push(Problem::new("options", ErrorCode::FieldRequired, invalid));
+        } else if needs_options && written.len() > MAX_OPTIONS {
+            problems.push(Problem::new("options", ErrorCode::FieldTooLong, invalid));
         }
         if written
             .iter()
             .any(|o| o.trim().is_empty() || bad_text(o, MAX_OPTION_CHARS))
         {
-            problems.push(ErrorCode::InvalidChoice);
-        }
-        match &self.kind {
-            QuestionKind::MultipleChoice {
-                options,
-                max: Some(m),
-            } if *m == 0 || *m > options.len() => problems.push(ErrorCode::TooManyChoices),
-            QuestionKind::Number {
-                min: Some(a),
-                max: Some(b),
-            } if a > b => problems.push(ErrorCode::OutOfRange),
-            QuestionKind::LongText { max_chars }
-                if *max_chars == 0 || *max_chars > MAX_LONG_TEXT_CHARS =>
-            {
-                problems.push(ErrorCode::OutOfRange)
-            }
-            _ => {}
-        }
-        if self.kind.is_special_category() && self.purpose.trim().is_empty() {
-            problems.push(ErrorCode::PurposeRequired);
+            problems.push(Problem::same("options", invalid));
         }
         problems
     }

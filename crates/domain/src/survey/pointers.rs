@@ -81,7 +81,12 @@ impl SurveyDefinition {
         }
         places
             .iter()
-            .find(|(p, q)| self.pages[*p].questions[*q].problems().contains(&code))
+            .find(|(p, q)| {
+                self.pages[*p].questions[*q]
+                    .problems()
+                    .iter()
+                    .any(|problem| problem.survey_code == code)
+            })
             .or(places.first())
             .copied()
     }

@@ -39,8 +39,17 @@ impl SurveyDefinition {
                 } else if !seen.insert(q.id.as_str()) {
                     err(&q.id, ErrorCode::AlreadyRegistered);
                 }
-                for code in q.problems() {
-                    err(&q.id, code);
+                // A text, hint or purpose too long is one problem of the
+                // question, as it has always been reported.
+                let mut too_long = false;
+                for p in q.problems() {
+                    if p.survey_code == ErrorCode::FieldTooLong {
+                        if too_long {
+                            continue;
+                        }
+                        too_long = true;
+                    }
+                    err(&q.id, p.survey_code);
                 }
             }
         }

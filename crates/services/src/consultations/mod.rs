@@ -5,6 +5,7 @@
 //! Each room below holds one of these; what they share is here.
 
 pub mod authoring;
+pub mod builder;
 pub mod demo;
 pub mod exports;
 pub mod findings;
@@ -19,6 +20,7 @@ pub mod wording_fixes;
 
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::survey::answers::AnswerError;
+use cohesion_domain::survey::changes::RuleConflict;
 use cohesion_domain::survey::model::{DefinitionError, SurveyDefinition};
 use cohesion_storage::consultations::catalogue;
 use cohesion_storage::Conn;
@@ -40,6 +42,11 @@ pub enum ConsultationError {
     /// Reworded texts that cannot be taken, each named by its key.
     #[error("{} reworded texts are invalid", .0.len())]
     InvalidWording(Vec<cohesion_domain::survey::wording::WordingError>),
+    /// A change to the survey that would break routing rules, each
+    /// naming the question (or page) whose rule it is and the question
+    /// the rule depends on.
+    #[error("the change breaks {} routing rules", .0.len())]
+    RuleConflicts(Vec<RuleConflict>),
     /// A consultation taken back from the public at `at`: to those who
     /// may not see drafts it is gone, not unknown.
     #[error("withdrawn")]

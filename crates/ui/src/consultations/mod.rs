@@ -1,7 +1,9 @@
 //! Consultations: the list, a consultation's page with its timeline,
 //! responding (survey pages, "check your answers"), the results and
-//! findings, and the staff pages for translations and themes.
+//! findings, and the staff pages for the survey builder, translations
+//! and themes.
 
+mod builder;
 mod list;
 mod results;
 mod survey;
@@ -9,6 +11,10 @@ mod themes;
 mod translations;
 mod wording;
 
+pub use builder::{
+    MoveButton, PageBlock, Pick, PlaceField, PlaceGroup, QuestionFormPage, QuestionRow, RuleField,
+    RuleQuestion, SummaryLine, SurveyOverview,
+};
 pub use list::{ConsultationItem, ConsultationListPage, ConsultationPage, StageItem};
 pub use results::{Bar, FindingView, FindingsPage, ResultView, ResultsPage, WeDid};
 pub use survey::{CheckAnswersPage, OptionView, PreviewBanner, QuestionView, SubField, SurveyPage};

@@ -46,7 +46,9 @@ pub struct Field {
     pub label: String,
     pub hint: Option<String>,
     pub value: String,
-    pub error: Option<String>,
+    /// What is wrong with it; it may name what an officer wrote, marked
+    /// with its language.
+    pub error: Option<Phrase>,
     pub autocomplete: &'static str,
     /// Choices for "select" and "radios": value and label.
     pub options: Vec<(String, String)>,
@@ -138,11 +140,18 @@ impl Field {
 
     /// Attaches this field's error, if `errors` has one, and works out
     /// what the input is described by.
-    pub fn errors_from(mut self, errors: &[FieldError]) -> Self {
-        self.error = errors
+    pub fn errors_from(self, errors: &[FieldError]) -> Self {
+        let error = errors
             .iter()
             .find(|e| e.field == self.name)
-            .map(|e| e.message.clone());
+            .map(|e| Phrase::plain(e.message.clone()));
+        self.error_phrase(error)
+    }
+
+    /// Attaches `error` (a message with values placed in it) and works
+    /// out what the input is described by.
+    pub fn error_phrase(mut self, error: Option<Phrase>) -> Self {
+        self.error = error;
         let mut ids = Vec::new();
         if self.hint.is_some() {
             ids.push(format!("{}-hint", self.name));

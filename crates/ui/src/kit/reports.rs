@@ -114,6 +114,25 @@ pub struct ActionForm {
     pub ask: bool,
 }
 
+/// A part of a page rendered by a feature's own template (the survey on
+/// a consultation's officers' page): markup as the template made it, with
+/// every text in it escaped there.
+pub struct Section(String);
+
+impl Section {
+    pub fn render(part: &impl Template) -> Result<Section, askama::Error> {
+        part.render().map(Section)
+    }
+}
+
+impl std::fmt::Display for Section {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl askama::filters::HtmlSafe for Section {}
+
 #[derive(Template)]
 #[template(path = "kit/report.html")]
 pub struct ReportPage<'a> {
@@ -130,6 +149,8 @@ pub struct ReportPage<'a> {
     pub actions: Vec<ActionForm>,
     /// Tables of figures (a crosstab, weighted shares), before `tables`.
     pub figures: Vec<FigureTable>,
+    /// Parts a feature renders itself, shown before the tables.
+    pub sections: Vec<Section>,
     pub tables: Vec<Table>,
     /// Links to related pages, listed after the tables.
     pub links: Vec<(String, Phrase)>,
@@ -149,6 +170,7 @@ impl<'a> ReportPage<'a> {
             csrf: String::new(),
             actions: Vec::new(),
             figures: Vec::new(),
+            sections: Vec::new(),
             tables: Vec::new(),
             links: Vec::new(),
             next: None,

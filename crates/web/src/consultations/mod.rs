@@ -41,6 +41,8 @@ pub(crate) const FEATURE: Feature = Feature {
         "question-added",
         "question-removed",
         "question-changed",
+        "question-moved",
+        "page-titled",
         "stage-added",
         "stage-removed",
         "finding-added",
@@ -102,7 +104,7 @@ fn routes() -> Router<SharedState> {
 
 /// Officers writing and publishing a consultation.
 fn staff_routes() -> Router<SharedState> {
-    use staff::{details, fixes, manage, preview, publication, questions, stages};
+    use staff::{details, fixes, manage, preview, publication, questions, stages, survey};
     let base = "/staff/consultations/{id}";
     Router::new()
         .route(&format!("{base}/preview"), get(preview::start))
@@ -144,6 +146,14 @@ fn staff_routes() -> Router<SharedState> {
         .route(
             &format!("{base}/questions/{{qid}}/remove"),
             get(questions::remove_question_form).post(questions::remove_question),
+        )
+        .route(
+            &format!("{base}/questions/{{qid}}/move"),
+            post(survey::move_question),
+        )
+        .route(
+            &format!("{base}/pages/{{n}}/title"),
+            get(survey::title_form).post(survey::set_title),
         )
         .route(
             &format!("{base}/stages/new"),

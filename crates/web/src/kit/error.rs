@@ -8,6 +8,7 @@
 use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cohesion_domain::survey::changes::RuleHolder;
 use cohesion_domain::survey::pointers::pointer_token;
 use cohesion_domain::{ErrorCode, ErrorDetail, ValidationError};
 use cohesion_services::accounts::AccountError;
@@ -278,8 +279,24 @@ impl From<ConsultationError> for AppError {
                 e.info.code = ErrorCode::InvalidSurvey;
                 e
             }
-            ConsultationError::InvalidWording(list) => {
-                Self::details(list.into_iter().map(|e| (e.key, e.code)).collect())
+            ConsultationError::InvalidWording(list) => Self::problems(
+                list.into_iter()
+                    .map(|e| InputProblem::new(e.key, e.code))
+                    .collect(),
+            ),
+            // Only the builder's pages make these, and say them in words
+            // that name both questions; as a problem, each names the
+            // question (or `page-N`) whose rule would break.
+            ConsultationError::RuleConflicts(list) => {
+                let mut e = Self::problems(
+                    list.into_iter()
+                        .map(|c| {
+                            InputProblem::new(holder_name(&c.holder), ErrorCode::InvalidSurvey)
+                        })
+                        .collect(),
+                );
+                e.info.code = ErrorCode::InvalidSurvey;
+                e
             }
             // Pages that show when say so themselves (the consultation's
             // own page); everything else answers a plain 410.
@@ -292,6 +309,15 @@ impl From<ConsultationError> for AppError {
                 Self::status(StatusCode::NOT_FOUND, ErrorCode::NotPublished)
             }
         }
+    }
+}
+
+/// A rule's holder as the survey check names it: the question's id, or
+/// `page-N` counted from 1.
+fn holder_name(h: &RuleHolder) -> String {
+    match h {
+        RuleHolder::Question(id) => id.clone(),
+        RuleHolder::Page(p) => format!("page-{}", p + 1),
     }
 }
 

@@ -16,6 +16,7 @@ mod group_commit;
 mod lifecycle;
 mod recounting;
 mod search;
+mod survey_builder;
 mod themes;
 mod themes_bilingual;
 mod wording;

@@ -5,7 +5,6 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::{Consultation, StageState};
-use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::findings::ShownFinding;
@@ -15,51 +14,12 @@ use uuid::Uuid;
 
 use super::history;
 use crate::consultations::exports::response_links;
-use crate::consultations::questions::shown_options;
 use crate::consultations::translations::missing_by_language;
 use crate::consultations::wording::{stage_states, status_label};
 use crate::kit::{
     confirmation, path_id, respond, AppError, DoneQuery, Langs, May, PageCtx, RunEngagement,
 };
 use cohesion_services::consultations::results::publication::results_unpublishable;
-
-fn kind_label(ctx: &PageCtx, q: &QuestionDef) -> String {
-    let base = ctx.t(&format!("question-kind-{}", q.kind.key()));
-    match &q.kind {
-        QuestionKind::Demographic { of, .. } => {
-            format!(
-                "{base}: {}",
-                ctx.t(&format!("demographic-kind-{}", of.key()))
-            )
-        }
-        _ => base,
-    }
-}
-
-fn routing_text(ctx: &PageCtx, q: &QuestionDef, v: &ConsultationView) -> Phrase {
-    match &q.show_if {
-        None => ctx.t("question-always").into(),
-        Some(rule) => {
-            let labels = v
-                .survey
-                .question(&rule.question)
-                .map(|target| shown_options(ctx, &Langs::as_written(ctx), target))
-                .unwrap_or_default();
-            let picked = rule
-                .any_of
-                .iter()
-                .filter_map(|i| labels.get(*i).map(Phrase::from));
-            let options = Phrase::join(picked, &ctx.locale().t("list-separator"));
-            ctx.phrase(
-                "question-shown-if",
-                &[
-                    ("question", Value::Text(&rule.question)),
-                    ("options", Value::Phrase(&options)),
-                ],
-            )
-        }
-    }
-}
 
 pub async fn manage(
     ctx: PageCtx,
@@ -90,13 +50,8 @@ pub async fn manage(
     // Answers name questions and options: once anyone has answered, the
     // survey stays as it is but for its wording.
     let locked = c.response_count > 0;
-    page.tables.push(survey_table(&ctx, &v, locked));
-    page.lead = vec![if locked {
-        ctx.t("consultation-survey-locked")
-    } else {
-        ctx.t("consultation-survey-lead")
-    }
-    .into()];
+    page.sections
+        .push(super::survey::survey_section(&ctx, &me.csrf, &v, locked)?);
     if c.published_at.is_none() && questions == 0 {
         page.lead
             .push(ctx.t("consultation-publish-needs-questions").into());
@@ -114,7 +69,7 @@ pub async fn manage(
     page.rows.extend(translation_rows(&ctx, &v).await?);
     page.tables
         .push(history::history_table(&ctx, &me, &v).await?);
-    page.links = change_links(&ctx, &me, id, locked);
+    page.links = change_links(&ctx, &me, id);
     respond(StatusCode::OK, page, None)
 }
 
@@ -229,61 +184,6 @@ fn publication_actions(ctx: &PageCtx, c: &Consultation, questions: usize) -> Vec
         ));
     }
     actions
-}
-
-/// The survey, a question a row; while not `locked`, each links to its
-/// edit and remove forms, and once locked to the form that fixes the
-/// wording of its page.
-fn survey_table(ctx: &PageCtx, v: &ConsultationView, locked: bool) -> Table {
-    let id = v.consultation.id;
-    let langs = Langs::as_written(ctx);
-    let mut questions = Vec::new();
-    for (p, pg) in v.survey.pages.iter().enumerate() {
-        for q in &pg.questions {
-            let mut row = vec![
-                Cell::from((p + 1).to_string()),
-                Cell::from(q.id.clone()),
-                Cell::from(langs.original(q.text.as_str())),
-                Cell::from(kind_label(ctx, q)),
-                Cell::from(yes_no(ctx, q.required)),
-                Cell::from(routing_text(ctx, q, v)),
-            ];
-            if !locked {
-                // The question's text opens its edit form.
-                row[2] = Cell::link(
-                    langs.original(q.text.as_str()),
-                    format!("/staff/consultations/{id}/questions/{}/edit", q.id),
-                );
-                row.push(Cell::link(
-                    ctx.t("question-remove"),
-                    format!("/staff/consultations/{id}/questions/{}/remove", q.id),
-                ));
-            } else {
-                row[2] = Cell::link(
-                    langs.original(q.text.as_str()),
-                    format!("/staff/consultations/{id}/wording/{}", p + 1),
-                );
-            }
-            questions.push(row);
-        }
-    }
-    let mut head: Vec<Phrase> = vec![
-        ctx.t("question-page").into(),
-        ctx.t("question-id").into(),
-        ctx.t("question-text").into(),
-        ctx.t("question-kind").into(),
-        ctx.t("question-required").into(),
-        ctx.t("question-routing").into(),
-    ];
-    if !locked {
-        head.push(ctx.t("question-actions").into());
-    }
-    Table {
-        caption: ctx.t("consultation-survey").into(),
-        head,
-        rows: questions,
-        empty: ctx.t("consultation-survey-empty"),
-    }
 }
 
 fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
@@ -424,18 +324,12 @@ async fn translation_rows(
 }
 
 /// The ways to the consultation's other staff pages.
-fn change_links(ctx: &PageCtx, me: &SignedIn, id: Uuid, locked: bool) -> Vec<(String, Phrase)> {
+fn change_links(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> Vec<(String, Phrase)> {
     let mut links = Vec::new();
     links.push((
         format!("/staff/consultations/{id}/findings/new"),
         ctx.t("finding-add").into(),
     ));
-    if !locked {
-        links.push((
-            format!("/staff/consultations/{id}/questions/new"),
-            ctx.t("question-add").into(),
-        ));
-    }
     for (page, label) in [
         ("stages/new", "stage-add"),
         ("analysis", "results-analysis-link"),

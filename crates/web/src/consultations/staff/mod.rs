@@ -15,8 +15,10 @@ mod margins;
 pub(super) mod panel;
 pub(super) mod preview;
 pub(super) mod publication;
+mod question_form;
 pub(super) mod questions;
 pub(super) mod stages;
+pub(super) mod survey;
 pub(super) mod weighting;
 
 use cohesion_services::accounts::SignedIn;

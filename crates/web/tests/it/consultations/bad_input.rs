@@ -204,12 +204,12 @@ async fn bad_input_is_refused_and_nothing_is_saved() {
             ],
         )
         .await;
-        assert_eq!(res.status(), 422, "routing on a later question");
+        assert_eq!(res.status(), 422, "routing on a later, written answer");
         assert!(res
             .text()
             .await
             .unwrap()
-            .contains("A routing rule must name"));
+            .contains("Choose the question this rule depends on"));
         let res = add_question(
             &s,
             &officer,

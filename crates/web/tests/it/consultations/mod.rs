@@ -9,6 +9,7 @@ mod api_problems;
 mod api_schema;
 mod arabic;
 mod bad_input;
+mod builder;
 mod crosstabs;
 mod findable;
 mod findings_and_analysis;

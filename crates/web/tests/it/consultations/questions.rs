@@ -17,8 +17,8 @@ async fn officers_edit_questions_and_choose_what_results_to_publish() {
         assert_eq!(status, 200);
         assert!(html.contains("Brightwater is a place where people get on well."));
         assert!(
-            html.contains(r#"name="position" type="text" value="2""#),
-            "{html}"
+            html.contains(r#"value="after:q1" checked"#),
+            "where it is, after q1, is chosen: {html}"
         );
         let (_, manage) = s
             .page(&format!("/staff/consultations/{id}"), &officer)

@@ -1,0 +1,539 @@
+//! One change an officer makes to a survey through the builder: a
+//! question added, changed, moved or removed, or a page given a title.
+//! The change is worked out on the survey as stored and checked whole,
+//! so it is made entirely or not at all; what would break is said in
+//! terms the officer can act on: the field to fix, or the two questions
+//! a routing rule ties together ("“What happened?” is shown only after
+//! certain answers to “Have you seen …?”, so it must stay on a later
+//! page").
+
+use super::builder::QuestionInput;
+use super::model::{DefinitionError, QuestionDef, SurveyDefinition, MAX_TEXT_CHARS};
+use super::placement::{placed, without, Place, Placed};
+use super::routing::{validate_routing, RoutingError, RuleSite};
+use crate::error::{ErrorCode, ValidationError};
+use crate::text::optional_line;
+use crate::translation::{key, Texts, FROM};
+
+/// What the officer asks for.
+#[derive(Debug, Clone, Copy)]
+pub enum Change<'a> {
+    /// A new question, from the form.
+    Add(&'a QuestionInput),
+    /// Question `id` as the form now has it (its place included).
+    Edit(&'a str, &'a QuestionInput),
+    /// Question `id`, unchanged, at another place.
+    Move(&'a str, &'a Place),
+    Remove(&'a str),
+    /// The title of page `page` (0-based); empty for none.
+    PageTitle(usize, &'a str),
+}
+
+/// The survey once changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changed {
+    pub survey: SurveyDefinition,
+    /// For each page of `survey`, the page it was (0-based), or `None`
+    /// for a new one.
+    pub pages: Vec<Option<usize>>,
+    /// The question added, changed, moved or removed.
+    pub question: Option<String>,
+}
+
+impl Changed {
+    /// A language's translations with those of page titles kept under
+    /// where their pages now are (the keys count pages, and a page left
+    /// empty goes, moving up the pages after it), and those of pages
+    /// gone dropped; `None` when nothing moved.
+    pub fn follow_pages(&self, texts: &Texts) -> Option<Texts> {
+        let is_page_title = |k: &str| {
+            k.starts_with("page.")
+                && (k.ends_with(".title") || k.ends_with(&format!(".title{FROM}")))
+        };
+        let mut out: Texts = texts
+            .iter()
+            .filter(|(k, _)| !is_page_title(k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (p, was) in self.pages.iter().enumerate() {
+            let Some(was) = was else { continue };
+            for suffix in ["", FROM] {
+                let from = format!("{}{suffix}", key::page_title(*was));
+                if let Some(text) = texts.get(&from) {
+                    out.insert(format!("{}{suffix}", key::page_title(p)), text.clone());
+                }
+            }
+        }
+        (out != *texts).then_some(out)
+    }
+}
+
+/// Whose rule a change would break.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleHolder {
+    /// A question's "show only if" rule.
+    Question(String),
+    /// A page's "skip if" rule; the page as the survey stands before the
+    /// change (0-based).
+    Page(usize),
+}
+
+/// How the change would break the rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Broken {
+    /// The question the rule depends on would no longer be on an earlier
+    /// page than the rule's question (or page).
+    Order,
+    /// It would no longer be a choice.
+    NotAChoice,
+    /// It would no longer have an option the rule names.
+    MissingOption,
+    /// It would be gone.
+    Missing,
+}
+
+/// A routing rule the change would break, naming both ends of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleConflict {
+    pub holder: RuleHolder,
+    /// The question the rule depends on (its id).
+    pub depends_on: String,
+    pub broken: Broken,
+    /// The builder form's field to show it beside.
+    pub field: &'static str,
+}
+
+/// Why the change is refused; nothing of it is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Problems with the form's fields, each naming its field.
+    Fields(Vec<ValidationError>),
+    /// Routing rules the change would break.
+    Conflicts(Vec<RuleConflict>),
+    /// No such question or page.
+    NotFound,
+    /// Anything else the survey check finds.
+    Survey(Vec<DefinitionError>),
+}
+
+fn field(field: &'static str, code: ErrorCode) -> Refusal {
+    Refusal::Fields(vec![ValidationError::new(field, code)])
+}
+
+/// `survey` with `change` made, or why not.
+pub fn apply(survey: &SurveyDefinition, change: Change<'_>) -> Result<Changed, Refusal> {
+    match change {
+        Change::Add(input) => {
+            let (place, q) = input
+                .build(survey, survey.next_id())
+                .map_err(Refusal::Fields)?;
+            put(survey, &place, q, None)
+        }
+        Change::Edit(id, input) => {
+            let before = survey.question(id).ok_or(Refusal::NotFound)?;
+            let (place, q) = input
+                .build(survey, id.to_owned())
+                .map_err(Refusal::Fields)?;
+            put(survey, &place, q, Some(before))
+        }
+        Change::Move(id, to) => {
+            let q = survey.question(id).ok_or(Refusal::NotFound)?;
+            put(survey, to, q.clone(), Some(q))
+        }
+        Change::Remove(id) => {
+            let placed = without(survey, id).ok_or(Refusal::NotFound)?;
+            checked(placed, id, false, "place")
+        }
+        Change::PageTitle(page, title) => {
+            if page >= survey.pages.len() {
+                return Err(Refusal::NotFound);
+            }
+            let title = optional_line("title", title, MAX_TEXT_CHARS)
+                .map_err(|e| Refusal::Fields(vec![e]))?
+                .unwrap_or_default();
+            let mut next = survey.clone();
+            next.pages[page].title = title;
+            let placed = Placed {
+                survey: next,
+                pages: (0..survey.pages.len()).map(Some).collect(),
+            };
+            checked(placed, "", false, "title")
+        }
+    }
+}
+
+/// `question` put at `place`; `before` is the question as it was, when
+/// it is being changed or moved.
+fn put(
+    survey: &SurveyDefinition,
+    place: &Place,
+    question: QuestionDef,
+    before: Option<&QuestionDef>,
+) -> Result<Changed, Refusal> {
+    let id = question.id.clone();
+    // A rule looks at another question, one with answers to choose from;
+    // whether it comes early enough is for the check below, which can
+    // name both questions.
+    if let Some(rule) = &question.show_if {
+        let target = survey.question(&rule.question);
+        if rule.question == id || !target.is_some_and(|t| t.kind.is_choice()) {
+            return Err(field("show_if_question", ErrorCode::InvalidChoice));
+        }
+    }
+    // A rule chosen or changed in this form is what to change if it
+    // points forward; an unchanged one stays, so the place is.
+    let rule_changed = before.is_none_or(|b| b.show_if != question.show_if);
+    let placed =
+        placed(survey, place, question).map_err(|_| field("place", ErrorCode::InvalidChoice))?;
+    checked(placed, &id, rule_changed, "place")
+}
+
+/// The changed survey, if every rule still looks back at an earlier
+/// choice it names options of, and the whole survey passes its check.
+/// `id` is the question changed (its own rule's problems are its form's
+/// fields); a survey too long is said beside `full`.
+fn checked(
+    placed: Placed,
+    id: &str,
+    rule_changed: bool,
+    full: &'static str,
+) -> Result<Changed, Refusal> {
+    let Placed { survey, pages } = placed;
+    if let Err(errors) = validate_routing(&survey) {
+        let mut fields = Vec::new();
+        let mut conflicts = Vec::new();
+        for e in errors {
+            match broken_rule(&survey, &pages, id, rule_changed, e) {
+                Some(Ok(conflict)) => conflicts.push(conflict),
+                Some(Err(problem)) => fields.push(problem),
+                None => {}
+            }
+        }
+        if !fields.is_empty() {
+            return Err(Refusal::Fields(fields));
+        }
+        if !conflicts.is_empty() {
+            return Err(Refusal::Conflicts(conflicts));
+        }
+    }
+    survey.validate().map_err(|errors| {
+        if errors.iter().all(|e| e.at == "survey") {
+            field(full, ErrorCode::FieldTooLong)
+        } else {
+            Refusal::Survey(errors)
+        }
+    })?;
+    Ok(Changed {
+        survey,
+        pages,
+        question: (!id.is_empty()).then(|| id.to_owned()),
+    })
+}
+
+/// What a routing problem of the changed survey means for the officer:
+/// a problem with the changed question's own rule (`id`'s), said beside
+/// its field, or a rule of another question or page that the change
+/// would break, naming both ends. `None` for what no change makes.
+fn broken_rule(
+    survey: &SurveyDefinition,
+    pages: &[Option<usize>],
+    id: &str,
+    rule_changed: bool,
+    e: RoutingError,
+) -> Option<Result<RuleConflict, ValidationError>> {
+    let (holder, rule) = match e.site() {
+        RuleSite::Page(p) => (
+            RuleHolder::Page(pages[p].unwrap_or(p)),
+            survey.pages[p].skip_if.as_ref(),
+        ),
+        RuleSite::Question(r) => {
+            let q = &survey.pages[r.page].questions[r.question];
+            (RuleHolder::Question(q.id.clone()), q.show_if.as_ref())
+        }
+    };
+    let own = matches!(&holder, RuleHolder::Question(q) if q == id);
+    let conflict = |broken, field| {
+        Some(Ok(RuleConflict {
+            holder: holder.clone(),
+            depends_on: rule.map(|r| r.question.clone()).unwrap_or_default(),
+            broken,
+            field,
+        }))
+    };
+    let problem = |field| Some(Err(ValidationError::new(field, ErrorCode::InvalidChoice)));
+    match (own, e) {
+        (true, RoutingError::NotEarlier { .. }) if rule_changed => {
+            conflict(Broken::Order, "show_if_question")
+        }
+        (_, RoutingError::NotEarlier { .. }) => conflict(Broken::Order, "place"),
+        (true, RoutingError::UnknownQuestion { .. } | RoutingError::NotAChoice { .. }) => {
+            problem("show_if_question")
+        }
+        (true, _) => problem("show_if_options"),
+        (false, RoutingError::NotAChoice { .. }) => conflict(Broken::NotAChoice, "kind"),
+        (false, RoutingError::UnknownOption { .. }) => conflict(Broken::MissingOption, "options"),
+        (false, RoutingError::UnknownQuestion { .. }) => conflict(Broken::Missing, "place"),
+        // Not something a change makes: the stored survey had it.
+        (false, RoutingError::EmptyCondition { .. }) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::model::tests::{choice, q};
+    use crate::survey::model::{PageDef, QuestionKind, Rule};
+
+    fn rule(question: &str, any_of: &[usize]) -> Option<Rule> {
+        Some(Rule {
+            question: question.into(),
+            any_of: any_of.to_vec(),
+        })
+    }
+
+    /// Page 1: a yes/no question (q1) and an agreement (q2); page 2: a
+    /// follow-up shown after "yes" (q3); page 3, skipped after "no": a
+    /// date (q4).
+    fn survey() -> SurveyDefinition {
+        let mut q3 = q("q3", QuestionKind::LongText { max_chars: 100 });
+        q3.show_if = rule("q1", &[0]);
+        SurveyDefinition {
+            pages: vec![
+                PageDef {
+                    title: "About you".into(),
+                    skip_if: None,
+                    questions: vec![
+                        q("q1", choice(&["Yes", "No"])),
+                        q("q2", QuestionKind::Agreement),
+                    ],
+                },
+                PageDef {
+                    title: String::new(),
+                    skip_if: None,
+                    questions: vec![q3],
+                },
+                PageDef {
+                    title: "When".into(),
+                    skip_if: rule("q1", &[1]),
+                    questions: vec![q("q4", QuestionKind::Date)],
+                },
+            ],
+        }
+    }
+
+    fn ids(s: &SurveyDefinition) -> Vec<Vec<&str>> {
+        s.pages
+            .iter()
+            .map(|p| p.questions.iter().map(|q| q.id.as_str()).collect())
+            .collect()
+    }
+
+    fn conflicts(r: Result<Changed, Refusal>) -> Vec<(RuleHolder, String, Broken, &'static str)> {
+        match r {
+            Err(Refusal::Conflicts(c)) => c
+                .into_iter()
+                .map(|c| (c.holder, c.depends_on, c.broken, c.field))
+                .collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn moves_that_keep_rules_looking_back_are_made() {
+        let s = survey();
+        s.validate().unwrap();
+        let to = Place::After("q2".into());
+        let changed = apply(&s, Change::Move("q4", &Place::Before("q3".into()))).unwrap();
+        assert_eq!(ids(&changed.survey), [vec!["q1", "q2"], vec!["q4", "q3"]]);
+        // Page 3 went, with its rule: nothing depends on it any more.
+        assert_eq!(changed.pages, [Some(0), Some(1)]);
+        assert_eq!(changed.question.as_deref(), Some("q4"));
+        let changed = apply(&s, Change::Move("q1", &to)).unwrap();
+        assert_eq!(
+            ids(&changed.survey),
+            [vec!["q2", "q1"], vec!["q3"], vec!["q4"]]
+        );
+    }
+
+    #[test]
+    fn a_move_before_what_a_rule_depends_on_names_both_questions() {
+        let s = survey();
+        // The follow-up up onto the page of the question it follows.
+        assert_eq!(
+            conflicts(apply(&s, Change::Move("q3", &Place::After("q2".into())))),
+            [(
+                RuleHolder::Question("q3".into()),
+                "q1".into(),
+                Broken::Order,
+                "place"
+            )]
+        );
+        // The question depended on, down past its follow-up and the page
+        // skipped by its answer.
+        assert_eq!(
+            conflicts(apply(&s, Change::Move("q1", &Place::After("q4".into())))),
+            [
+                (
+                    RuleHolder::Question("q3".into()),
+                    "q1".into(),
+                    Broken::Order,
+                    "place"
+                ),
+                (RuleHolder::Page(2), "q1".into(), Broken::Order, "place"),
+            ]
+        );
+        // Nothing is refused for a forged neighbour but the place.
+        assert_eq!(
+            apply(&s, Change::Move("q1", &Place::After("q1".into()))),
+            Err(field("place", ErrorCode::InvalidChoice))
+        );
+        assert_eq!(
+            apply(&s, Change::Move("q9", &Place::NewPage)),
+            Err(Refusal::NotFound)
+        );
+    }
+
+    #[test]
+    fn a_rule_chosen_in_the_form_is_checked_beside_its_fields() {
+        let s = survey();
+        let follow = |question: &str, options: &str, place: &str| QuestionInput {
+            place: place.into(),
+            kind: "short_text".into(),
+            text: "Where was that?".into(),
+            show_if_question: question.into(),
+            show_if_options: options.into(),
+            ..Default::default()
+        };
+        let added = apply(&s, Change::Add(&follow("q1", "q1:1", "new"))).unwrap();
+        assert_eq!(added.question.as_deref(), Some("q5"));
+        assert_eq!(added.pages, [Some(0), Some(1), Some(2), None]);
+        assert_eq!(
+            conflicts(apply(&s, Change::Add(&follow("q2", "1", "first:1")))),
+            [(
+                RuleHolder::Question("q5".into()),
+                "q2".into(),
+                Broken::Order,
+                "show_if_question"
+            )]
+        );
+        for (question, options, field) in [
+            ("q9", "q9:1", "show_if_question"),
+            ("q4", "q4:1", "show_if_question"),
+            ("q3", "q3:1", "show_if_question"),
+            ("q1", "q1:3", "show_if_options"),
+        ] {
+            match apply(&s, Change::Add(&follow(question, options, "new"))) {
+                Err(Refusal::Fields(f)) => assert_eq!(f[0].field, field, "{question}"),
+                other => panic!("{question}: {other:?}"),
+            }
+        }
+        // A question's own rule on itself.
+        let mut own = QuestionInput::from_question(&s, s.question("q3").unwrap());
+        own.show_if_question = "q3".into();
+        own.show_if_options = "q3:1".into();
+        assert_eq!(
+            apply(&s, Change::Edit("q3", &own)),
+            Err(field("show_if_question", ErrorCode::InvalidChoice))
+        );
+        // The agreement scale's options can show a question too.
+        let scale = apply(&s, Change::Add(&follow("q2", "q2:1,q2:2", "new"))).unwrap();
+        assert_eq!(
+            scale.survey.question("q5").unwrap().show_if,
+            rule("q2", &[0, 1])
+        );
+    }
+
+    #[test]
+    fn changes_that_break_what_depends_on_a_question_are_refused() {
+        let s = survey();
+        let mut q1 = QuestionInput::from_question(&s, s.question("q1").unwrap());
+        q1.kind = "short_text".into();
+        q1.options.clear();
+        assert_eq!(
+            conflicts(apply(&s, Change::Edit("q1", &q1))),
+            [
+                (
+                    RuleHolder::Question("q3".into()),
+                    "q1".into(),
+                    Broken::NotAChoice,
+                    "kind"
+                ),
+                (RuleHolder::Page(2), "q1".into(), Broken::NotAChoice, "kind"),
+            ]
+        );
+        let mut fewer = QuestionInput::from_question(&s, s.question("q1").unwrap());
+        fewer.options = "Yes\nMaybe".into();
+        apply(&s, Change::Edit("q1", &fewer)).unwrap();
+        fewer.options = "Yes".into();
+        assert!(matches!(
+            apply(&s, Change::Edit("q1", &fewer)),
+            Err(Refusal::Fields(_))
+        ));
+        let mut q2 = QuestionInput::from_question(&s, s.question("q2").unwrap());
+        q2.kind = "single_choice".into();
+        q2.options = "One\nTwo".into();
+        apply(&s, Change::Edit("q2", &q2)).unwrap();
+        let removed = conflicts(apply(&s, Change::Remove("q1")));
+        assert_eq!(removed.len(), 2);
+        assert!(removed
+            .iter()
+            .all(|c| c.1 == "q1" && c.2 == Broken::Missing));
+        let gone = apply(&s, Change::Remove("q4")).unwrap();
+        assert_eq!(ids(&gone.survey), [vec!["q1", "q2"], vec!["q3"]]);
+        assert_eq!(gone.question.as_deref(), Some("q4"));
+        assert_eq!(apply(&s, Change::Remove("q9")), Err(Refusal::NotFound));
+    }
+
+    #[test]
+    fn page_title_translations_follow_their_pages() {
+        let s = survey();
+        let texts = Texts::from([
+            ("page.0.title".to_owned(), "عنك".to_owned()),
+            ("page.2.title".to_owned(), "متى".to_owned()),
+            (format!("page.2.title{FROM}"), "f".to_owned()),
+            ("q1.text".to_owned(), "هل؟".to_owned()),
+        ]);
+        // q4 joins q3 on page 2: page 3 goes.
+        let moved = apply(&s, Change::Move("q4", &Place::After("q3".into()))).unwrap();
+        assert_eq!(moved.pages, [Some(0), Some(1)]);
+        let followed = moved.follow_pages(&texts).unwrap();
+        assert_eq!(
+            followed,
+            Texts::from([
+                ("page.0.title".to_owned(), "عنك".to_owned()),
+                ("q1.text".to_owned(), "هل؟".to_owned()),
+            ]),
+            "page 3 went, and its title's translation with it"
+        );
+        let mut s2 = s.clone();
+        s2.pages[1].questions.push(q("q5", QuestionKind::Date));
+        let merged = apply(&s2, Change::Move("q5", &Place::After("q2".into()))).unwrap();
+        assert_eq!(merged.follow_pages(&texts), None, "no page moved");
+        let up = apply(&s, Change::Move("q3", &Place::Before("q4".into()))).unwrap();
+        assert_eq!(up.pages, [Some(0), Some(2)]);
+        let followed = up.follow_pages(&texts).unwrap();
+        assert_eq!(followed["page.1.title"], "متى");
+        assert_eq!(followed[&format!("page.1.title{FROM}")], "f");
+        assert!(!followed.contains_key("page.2.title"));
+    }
+
+    #[test]
+    fn pages_get_titles_of_one_line() {
+        let s = survey();
+        let titled = apply(&s, Change::PageTitle(1, "  What happened  ")).unwrap();
+        assert_eq!(titled.survey.pages[1].title, "What happened");
+        assert_eq!(titled.question, None);
+        let cleared = apply(&s, Change::PageTitle(0, "")).unwrap();
+        assert_eq!(cleared.survey.pages[0].title, "");
+        assert_eq!(apply(&s, Change::PageTitle(3, "x")), Err(Refusal::NotFound));
+        for (bad, code) in [
+            ("Two\nlines", ErrorCode::BadRequest),
+            (&"x".repeat(1001)[..], ErrorCode::FieldTooLong),
+        ] {
+            assert_eq!(
+                apply(&s, Change::PageTitle(0, bad)),
+                Err(field("title", code))
+            );
+        }
+    }
+}

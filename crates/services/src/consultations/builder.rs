@@ -1,0 +1,126 @@
+//! Officers building a survey one change at a time, through the pages:
+//! a question added, changed, moved or removed, a page given a title.
+//! Each change is worked out on the survey as stored, read under lock in
+//! the transaction that saves it, so a form sent twice or two officers
+//! at work together never undo each other's changes, and a refused
+//! change saves nothing. The API replaces the survey whole instead
+//! ([`super::authoring::set_survey`]).
+
+use cohesion_domain::identity::Action;
+use cohesion_domain::survey::changes::{self, Change, Changed, Refusal};
+use cohesion_domain::translation::Texts;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::consultations::{catalogue, survey};
+use cohesion_storage::Db;
+use uuid::Uuid;
+
+use super::{parse_survey, ConsultationError};
+use crate::accounts::SignedIn;
+use crate::audit::audit_log;
+use crate::permissions::require;
+use crate::ServiceError;
+
+impl From<Refusal> for ServiceError {
+    fn from(r: Refusal) -> Self {
+        match r {
+            Refusal::Fields(errors) => ServiceError::InvalidFields(errors),
+            Refusal::Conflicts(list) => ConsultationError::RuleConflicts(list).into(),
+            Refusal::NotFound => ServiceError::NotFound,
+            Refusal::Survey(errors) => ConsultationError::InvalidSurvey(errors).into(),
+        }
+    }
+}
+
+fn locked() -> ServiceError {
+    ValidationError::new("survey", ErrorCode::SurveyLocked).into()
+}
+
+/// Makes `change` to consultation `id`'s survey, all of it or nothing.
+/// Refused once anyone has responded (answers name questions and
+/// options), with every problem of the form's fields, or with the
+/// routing rules it would break.
+pub async fn change(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    change: Change<'_>,
+    client: Option<&str>,
+) -> Result<Changed, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut tx = db.begin().await?;
+    let (stored, responses) = survey::for_update(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if responses > 0 {
+        return Err(locked());
+    }
+    let before = parse_survey(&stored)?;
+    let changed = changes::apply(&before, change)?;
+    // Someone may have started answering since the count was taken.
+    if !catalogue::set_survey(tx.conn(), id, &to_json(&changed.survey)?).await? {
+        return Err(locked());
+    }
+    let moved = changed.pages.len() != before.pages.len()
+        || changed
+            .pages
+            .iter()
+            .enumerate()
+            .any(|(p, was)| *was != Some(p));
+    if moved {
+        follow_pages(tx.conn(), id, &changed).await?;
+    }
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "consultation.survey",
+        Some(id),
+        &detail(change, &changed),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(changed)
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<String, ServiceError> {
+    serde_json::to_string(value)
+        .map_err(|e| ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string())))
+}
+
+/// Keeps each language's translations of page titles with their pages,
+/// whose keys count them: a page left empty went, and those after it
+/// moved up.
+async fn follow_pages(
+    mut conn: cohesion_storage::Conn<'_>,
+    id: Uuid,
+    changed: &Changed,
+) -> Result<(), ServiceError> {
+    for (locale, json) in survey::translations(conn.reborrow(), id).await? {
+        let texts: Texts = serde_json::from_str(&json).unwrap_or_default();
+        if let Some(followed) = changed.follow_pages(&texts) {
+            survey::rekey_translation(conn.reborrow(), id, &locale, &to_json(&followed)?).await?;
+        }
+    }
+    Ok(())
+}
+
+/// What the audit log says was done: "moved q3: 4 questions".
+fn detail(change: Change<'_>, changed: &Changed) -> String {
+    let what = match change {
+        Change::Add(_) => "added",
+        Change::Edit(..) => "changed",
+        Change::Move(..) => "moved",
+        Change::Remove(_) => "removed",
+        Change::PageTitle(page, _) => {
+            return format!(
+                "titled page {}: {} questions",
+                page + 1,
+                changed.survey.questions().count()
+            )
+        }
+    };
+    format!(
+        "{what} {}: {} questions",
+        changed.question.as_deref().unwrap_or_default(),
+        changed.survey.questions().count()
+    )
+}
