@@ -59,38 +59,7 @@ pub async fn overview(
     let l = ctx.locale();
     let sessions = profile::sessions(&state.db, &me).await?;
     let orgs = organisations::mine(&state.db, &me).await?;
-    let change = l.t("change").into_owned();
-    let roles: Vec<String> = me
-        .roles
-        .iter()
-        .map(|r| l.t(&format!("role-{}", r.key())).into_owned())
-        .collect();
-    let chosen = me
-        .locale
-        .as_deref()
-        .and_then(|t| state.catalog.get(t))
-        .unwrap_or(l);
-    // Each language by its own name, marked with it ("العربية" is read
-    // with an Arabic voice in an English page).
-    let language_name = Shown::new(chosen.name(), chosen.tag());
-    let details = vec![
-        SummaryRow::new(l.t("field-display-name"), me.display_name.clone())
-            .change("/account/name", change.clone()),
-        SummaryRow::new(l.t("field-email"), me.email.clone())
-            .change("/account/email", change.clone()),
-        SummaryRow::new(l.t("field-password"), "••••••••••••")
-            .change("/account/password", change.clone()),
-        // The language is chosen in the form below the summary.
-        SummaryRow::written_value(l.t("account-language"), language_name)
-            .change("#language", change.clone()),
-        SummaryRow::new(
-            l.t("account-roles"),
-            match roles.is_empty() {
-                true => l.t("none").into_owned(),
-                false => l.list(&roles),
-            },
-        ),
-    ];
+    let details = detail_rows(&ctx, &me);
     let current_lang = me.locale.clone().unwrap_or_else(|| l.tag().to_owned());
     let language = Field::choice(
         "language",
@@ -138,6 +107,45 @@ pub async fn overview(
         admin_links,
     };
     respond(StatusCode::OK, page, None)
+}
+
+/// The account's summary: name, address, password, language and roles,
+/// each that can change with its link.
+fn detail_rows(ctx: &PageCtx, me: &SignedIn) -> Vec<SummaryRow> {
+    let state = &ctx.state;
+    let l = ctx.locale();
+    let change = l.t("change").into_owned();
+    let roles: Vec<String> = me
+        .roles
+        .iter()
+        .map(|r| l.t(&format!("role-{}", r.key())).into_owned())
+        .collect();
+    let chosen = me
+        .locale
+        .as_deref()
+        .and_then(|t| state.catalog.get(t))
+        .unwrap_or(l);
+    // Each language by its own name, marked with it ("العربية" is read
+    // with an Arabic voice in an English page).
+    let language_name = Shown::new(chosen.name(), chosen.tag());
+    vec![
+        SummaryRow::new(l.t("field-display-name"), me.display_name.clone())
+            .change("/account/name", change.clone()),
+        SummaryRow::new(l.t("field-email"), me.email.clone())
+            .change("/account/email", change.clone()),
+        SummaryRow::new(l.t("field-password"), "••••••••••••")
+            .change("/account/password", change.clone()),
+        // The language is chosen in the form below the summary.
+        SummaryRow::written_value(l.t("account-language"), language_name)
+            .change("#language", change.clone()),
+        SummaryRow::new(
+            l.t("account-roles"),
+            match roles.is_empty() {
+                true => l.t("none").into_owned(),
+                false => l.list(&roles),
+            },
+        ),
+    ]
 }
 
 /// The form for one account change, with its fields and any errors.

@@ -4,6 +4,7 @@
 //! random draws, not anybody's views.
 
 mod arabic;
+mod draws;
 mod responses;
 pub mod survey;
 mod written;

@@ -11,42 +11,12 @@ use cohesion_storage::{Db, Timestamp};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
+use super::draws::Draws;
 use super::written::written_answer;
 use crate::accounts::tokens::hash_token;
 use crate::consultations::responding::submission::submit_answers;
 use crate::consultations::ConsultationError;
 use crate::ServiceError;
-
-/// A small deterministic generator: the demo looks the same every time.
-pub(super) struct Draws(u64);
-
-impl Draws {
-    /// The stream the written answers draw from: apart from the other
-    /// answers', so that changing one leaves the other as it was.
-    pub(super) fn for_words(seed: u64) -> Self {
-        Draws(seed ^ 0x5eed_7e47)
-    }
-
-    pub(super) fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-
-    /// An index drawn with the given weights.
-    fn weighted(&mut self, weights: &[usize]) -> usize {
-        let mut r = self.next(weights.iter().sum());
-        for (i, &w) in weights.iter().enumerate() {
-            if r < w {
-                return i;
-            }
-            r -= w;
-        }
-        weights.len() - 1
-    }
-}
 
 /// Age band (option index of the demographic question): under 16 to 75
 /// and over, or "prefer not to say".

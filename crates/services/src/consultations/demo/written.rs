@@ -5,7 +5,7 @@
 //! that the themes pages find themes across both languages and no two
 //! answers read as one template. None of it is anybody's words.
 
-use super::responses::Draws;
+use super::draws::Draws;
 
 /// One topic's fragments in one language: requests (each may name a
 /// place, `{place}`) and reasons that may follow them.
