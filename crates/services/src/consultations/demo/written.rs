@@ -414,7 +414,7 @@ pub(super) fn written_answer(d: &mut Draws) -> Option<DemoAnswer> {
 }
 
 /// The written answers of `count` generated responses drawn from `seed`,
-/// exactly as [`super::responses::generate_responses`] submits them (for
+/// exactly as the demo's generated responses submit them (for
 /// the themes benchmark: `eval_themes_bilingual`).
 pub fn written_answers(count: usize, seed: u64) -> Vec<DemoAnswer> {
     let mut words = Draws::for_words(seed);
