@@ -66,7 +66,9 @@ impl Default for Options {
             relative: 0.7,
             duplicates: duplicates::Options::default(),
             lexicon: true,
-            cues: Cues::Extended,
+            // The extended cues regroup distinct themes by stance (ADR 28,
+            // amended): grouping keeps the original ones until that is fixed.
+            cues: Cues::Original,
         }
     }
 }
