@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::survey::changes::{Broken, Change, RuleConflict, RuleHolder};
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind, Rule, SurveyDefinition};
-use cohesion_domain::survey::placement::{step, Direction, Place};
+use cohesion_domain::survey::placement::{position, step, Direction, Place};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::builder;
@@ -108,7 +108,17 @@ fn question_row(ctx: &PageCtx, v: &ConsultationView, q: &QuestionDef, locked: bo
     QuestionRow {
         id: q.id.clone(),
         text: Langs::as_written(ctx).original(q.text.as_str()).into(),
-        edit: changeable.then(|| format!("{base}/edit")),
+        // Once answered, the text leads to its page's wording form instead.
+        edit: match changeable {
+            true => Some(format!("{base}/edit")),
+            false => position(&v.survey, &q.id).map(|(p, _)| {
+                format!(
+                    "/staff/consultations/{}/wording/{}",
+                    v.consultation.id,
+                    p + 1
+                )
+            }),
+        },
         kind: kind_label(ctx, q),
         required: ctx.t(if q.required { "yes" } else { "no" }),
         shown: match &q.show_if {

@@ -626,7 +626,12 @@ async fn the_survey_stays_as_it_is_once_anyone_has_answered() {
         let (_, html) = s
             .page(&format!("/staff/consultations/{id}"), &officer)
             .await;
-        assert!(html.contains("People have responded, so the survey can no longer change."));
+        assert!(html
+            .contains("People have responded, so the survey can no longer change its questions"));
+        assert!(
+            html.contains(&format!("/staff/consultations/{id}/wording/1")),
+            "typos can still be fixed"
+        );
         assert!(!html.contains("/move\"") && !html.contains("/pages/1/title"));
         let res = s
             .post(
