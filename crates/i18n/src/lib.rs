@@ -143,8 +143,50 @@ impl Locale {
         if !errors.is_empty() {
             tracing::warn!(locale = %self.tag, id, ?errors, "message formatting error");
         }
-        text
+        match text {
+            Cow::Owned(t) if t.contains(FSI) => Cow::Owned(numbers_unmarked(&t)),
+            text => text,
+        }
     }
+}
+
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+/// `text` without the isolation marks Fluent put around numbers. Digits
+/// keep their order and place in either direction, so the marks do
+/// nothing for them on screen, yet they travel into copied text ("300 responses"
+/// pasted into a report holds two invisible characters) and split what a search or a screen
+/// reader sees. Text values (titles, names) keep their marks: those
+/// matter in a sentence of the other direction, and pages isolate them
+/// with markup instead where the text is copied (`Phrase` in the ui
+/// crate).
+fn numbers_unmarked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(FSI) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + FSI.len_utf8()..];
+        let end = after.find([FSI, PDI]);
+        match end {
+            Some(end)
+                if after[end..].starts_with(PDI)
+                    && end > 0
+                    && after[..end]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-')) =>
+            {
+                out.push_str(&after[..end]);
+                rest = &after[end + PDI.len_utf8()..];
+            }
+            _ => {
+                out.push(FSI);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// All languages the binary was built with.
@@ -329,6 +371,26 @@ mod tests {
                 "{tag}"
             );
         }
+    }
+
+    #[test]
+    fn numbers_carry_no_isolation_marks_and_texts_keep_theirs() {
+        let catalog = Catalog::load().unwrap();
+        for tag in ["en", "ar"] {
+            let l = catalog.get(tag).unwrap();
+            let said = l.t_num("character-count-description", "count", 2000);
+            assert!(!said.contains([FSI, PDI]), "{tag}: {said:?}");
+        }
+        assert_eq!(
+            numbers_unmarked(
+                "\u{2068}1,300\u{2069} of \u{2068}Youth 2026\u{2069} \u{2068}-2.5\u{2069}"
+            ),
+            "1,300 of \u{2068}Youth 2026\u{2069} -2.5"
+        );
+        assert_eq!(
+            numbers_unmarked("\u{2068}a \u{2068}3\u{2069}\u{2069} \u{2068}\u{2069}"),
+            "\u{2068}a 3\u{2069} \u{2068}\u{2069}"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::survey::changes::{self, Change, Changed, Refusal};
 use cohesion_domain::translation::Texts;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::consultations::{catalogue, survey};
+use cohesion_storage::consultations::{catalogue, translations};
 use cohesion_storage::Db;
 use uuid::Uuid;
 
@@ -48,10 +48,10 @@ pub async fn change(
 ) -> Result<Changed, ServiceError> {
     require(me, Action::RunEngagement)?;
     let mut tx = db.begin().await?;
-    let (stored, responses) = survey::for_update(tx.conn(), id)
+    let (consultation, stored) = catalogue::find_for_update(tx.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    if responses > 0 {
+    if consultation.response_count > 0 {
         return Err(locked());
     }
     let before = parse_survey(&stored)?;
@@ -94,10 +94,10 @@ async fn follow_pages(
     id: Uuid,
     changed: &Changed,
 ) -> Result<(), ServiceError> {
-    for (locale, json) in survey::translations(conn.reborrow(), id).await? {
+    for (locale, json) in translations::by_language(conn.reborrow(), id).await? {
         let texts: Texts = serde_json::from_str(&json).unwrap_or_default();
         if let Some(followed) = changed.follow_pages(&texts) {
-            survey::rekey_translation(conn.reborrow(), id, &locale, &to_json(&followed)?).await?;
+            translations::set_texts(conn.reborrow(), id, &locale, &to_json(&followed)?).await?;
         }
     }
     Ok(())

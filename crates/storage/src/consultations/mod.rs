@@ -10,7 +10,6 @@ pub mod findings;
 pub mod responses;
 pub mod result_publications;
 pub mod submission;
-pub mod survey;
 pub mod themes;
 pub mod totals;
 pub mod translations;

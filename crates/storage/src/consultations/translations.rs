@@ -90,7 +90,8 @@ pub async fn by_language(conn: Conn<'_>, id: Uuid) -> Result<Vec<(String, String
 
 /// Replaces a language's texts without changing who last translated
 /// them: for marking translations as needing review when an original
-/// is reworded.
+/// is reworded, and for page titles' translations to follow their pages
+/// when the builder moves them (the words are still the translator's).
 pub async fn set_texts(
     conn: Conn<'_>,
     id: Uuid,

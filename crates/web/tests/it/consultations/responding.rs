@@ -184,10 +184,7 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
         assert_eq!(s.page(&format!("{respond}/done"), &tom).await.0, 404);
         let (status, html) = s.page(&format!("{respond}/2"), &tom).await;
         assert_eq!(status, 200);
-        assert!(
-            html.contains("What happened?")
-                && html.contains("Page \u{2068}2\u{2069} of \u{2068}2\u{2069}")
-        );
+        assert!(html.contains("What happened?") && html.contains("Page 2 of 2"));
         let res = s
             .post(&format!("{respond}/2"), &tom, &[("csrf", &tom_csrf)])
             .await;
