@@ -306,7 +306,17 @@ const PLACES: &[(&str, &str)] = &[
     ("Riverside", "ريفرسايد"),
 ];
 
+/// How answers may start, beside starting straight in (most do). Many
+/// and each rare: an opening used by one answer in seven, the same few
+/// words in every topic, is found by theme discovery as a "theme" of
+/// its own (seen with "Speaking as a shop owner"), which no resident
+/// meant.
 const ENGLISH_OPENINGS: &[&str] = &[
+    "",
+    "",
+    "",
+    "",
+    "",
     "",
     "",
     "",
@@ -314,31 +324,74 @@ const ENGLISH_OPENINGS: &[&str] = &[
     "As a parent, I think this: ",
     "I have lived here for twenty years. ",
     "Speaking as a shop owner: ",
+    "My view, for what it is worth: ",
+    "I work nights, so I see it late. ",
+    "We moved here last spring. ",
+    "From my window I see it every day. ",
+    "I volunteer at the food bank. ",
+    "My grandmother agrees with me on this. ",
+    "Short answer: ",
+    "I nearly did not reply, but here goes. ",
 ];
 const ARABIC_OPENINGS: &[&str] = &[
+    "",
+    "",
+    "",
+    "",
+    "",
     "",
     "",
     "",
     "بصراحة، ",
     "بصفتي أمًّا: ",
     "أسكن هنا منذ عشرين عامًا. ",
+    "بصفتي صاحب متجر: ",
+    "رأيي باختصار: ",
+    "أعمل ليلًا وأرى ما يحدث متأخرًا. ",
+    "انتقلنا إلى هنا في الربيع الماضي. ",
+    "أرى ذلك من نافذتي كل يوم. ",
+    "أتطوع في بنك الطعام. ",
+    "",
 ];
+/// How answers may end: as rare as the openings, for the same reason.
+/// Some give a telephone number or an address, for redaction to find.
 const ENGLISH_CLOSINGS: &[&str] = &[
-    "",
-    "",
-    "",
     " Thank you for asking.",
     " This matters to my family.",
     " You can call me on 07700 900123 to talk about it.",
     " Email me at resident@example.org if you want more ideas.",
+    " Please do something this year.",
+    " I hope someone reads this.",
+    " My neighbours feel the same.",
+    " That is all from me.",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
 ];
 const ARABIC_CLOSINGS: &[&str] = &[
-    "",
-    "",
-    "",
     " شكرًا لسؤالكم.",
     " هذا يهم عائلتي.",
     " يمكنكم الاتصال بي على 07700 900123.",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
 ];
 
 /// A campaign: the same words pasted by many.
@@ -461,5 +514,44 @@ mod tests {
             arabic * 5 >= topical.len() && arabic * 2 <= topical.len(),
             "{arabic}"
         );
+    }
+
+    /// No opening or closing starts or ends more than one answer in ten
+    /// (each did one in six or seven, and theme discovery found them as
+    /// themes); the generator's draws are not quite uniform, hence the
+    /// margin over the one in sixteen or twenty the lists give.
+    #[test]
+    fn each_opening_and_closing_is_rare() {
+        let all = written_answers(3000, 11);
+        for (lang, openings) in [("en", ENGLISH_OPENINGS), ("ar", ARABIC_OPENINGS)] {
+            let answers: Vec<&DemoAnswer> = all
+                .iter()
+                .filter(|a| a.lang == lang && !matches!(a.topic, "campaign" | "endorsement"))
+                .collect();
+            for opening in openings.iter().map(|o| o.trim()).filter(|o| !o.is_empty()) {
+                let n = answers
+                    .iter()
+                    .filter(|a| a.text.starts_with(opening))
+                    .count();
+                assert!(
+                    n * 10 <= answers.len(),
+                    "{opening:?}: {n} of {}",
+                    answers.len()
+                );
+            }
+            let closings = if lang == "en" {
+                ENGLISH_CLOSINGS
+            } else {
+                ARABIC_CLOSINGS
+            };
+            for closing in closings.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                let n = answers.iter().filter(|a| a.text.ends_with(closing)).count();
+                assert!(
+                    n * 10 <= answers.len(),
+                    "{closing:?}: {n} of {}",
+                    answers.len()
+                );
+            }
+        }
     }
 }
