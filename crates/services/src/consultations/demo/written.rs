@@ -306,20 +306,17 @@ const PLACES: &[(&str, &str)] = &[
     ("Riverside", "ريفرسايد"),
 ];
 
+/// How many times in every `len + WITHOUT_…` draws an answer starts
+/// straight in, or ends with its last reason.
+const WITHOUT_OPENING: usize = 8;
+const WITHOUT_CLOSING: usize = 12;
+
 /// How answers may start, beside starting straight in (most do). Many
 /// and each rare: an opening used by one answer in seven, the same few
 /// words in every topic, is found by theme discovery as a "theme" of
 /// its own (seen with "Speaking as a shop owner"), which no resident
 /// meant.
 const ENGLISH_OPENINGS: &[&str] = &[
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
     "Honestly, ",
     "As a parent, I think this: ",
     "I have lived here for twenty years. ",
@@ -334,14 +331,6 @@ const ENGLISH_OPENINGS: &[&str] = &[
     "I nearly did not reply, but here goes. ",
 ];
 const ARABIC_OPENINGS: &[&str] = &[
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
     "بصراحة، ",
     "بصفتي أمًّا: ",
     "أسكن هنا منذ عشرين عامًا. ",
@@ -351,7 +340,6 @@ const ARABIC_OPENINGS: &[&str] = &[
     "انتقلنا إلى هنا في الربيع الماضي. ",
     "أرى ذلك من نافذتي كل يوم. ",
     "أتطوع في بنك الطعام. ",
-    "",
 ];
 /// How answers may end: as rare as the openings, for the same reason.
 /// Some give a telephone number or an address, for redaction to find.
@@ -364,34 +352,11 @@ const ENGLISH_CLOSINGS: &[&str] = &[
     " I hope someone reads this.",
     " My neighbours feel the same.",
     " That is all from me.",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
 ];
 const ARABIC_CLOSINGS: &[&str] = &[
     " شكرًا لسؤالكم.",
     " هذا يهم عائلتي.",
     " يمكنكم الاتصال بي على 07700 900123.",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
 ];
 
 /// A campaign: the same words pasted by many.
@@ -411,6 +376,11 @@ pub struct DemoAnswer {
 
 fn pick<'a>(d: &mut Draws, list: &[&'a str]) -> &'a str {
     list[d.next(list.len())]
+}
+
+/// One of `list`, or nothing `none` times in `list.len() + none`.
+fn pick_or_nothing<'a>(d: &mut Draws, list: &[&'a str], none: usize) -> &'a str {
+    list.get(d.next(list.len() + none)).copied().unwrap_or("")
 }
 
 /// One written answer, or none (four in ten leave the box empty).
@@ -448,7 +418,7 @@ pub(super) fn written_answer(d: &mut Draws) -> Option<DemoAnswer> {
     };
     let (en_place, ar_place) = PLACES[d.next(PLACES.len())];
     let place = if arabic { ar_place } else { en_place };
-    let mut text = String::from(pick(d, openings));
+    let mut text = String::from(pick_or_nothing(d, openings, WITHOUT_OPENING));
     text.push_str(&pick(d, fragments.asks).replace("{place}", place));
     // Most answers give a reason, some two.
     let reasons = [0, 1, 1, 1, 2][d.next(5)].min(fragments.reasons.len());
@@ -458,7 +428,7 @@ pub(super) fn written_answer(d: &mut Draws) -> Option<DemoAnswer> {
         text.push(' ');
         text.push_str(&r.replace("{place}", place));
     }
-    text.push_str(pick(d, closings));
+    text.push_str(pick_or_nothing(d, closings, WITHOUT_CLOSING));
     Some(DemoAnswer {
         topic: topic.name,
         lang: if arabic { "ar" } else { "en" },
@@ -528,7 +498,7 @@ mod tests {
                 .iter()
                 .filter(|a| a.lang == lang && !matches!(a.topic, "campaign" | "endorsement"))
                 .collect();
-            for opening in openings.iter().map(|o| o.trim()).filter(|o| !o.is_empty()) {
+            for opening in openings.iter().map(|o| o.trim()) {
                 let n = answers
                     .iter()
                     .filter(|a| a.text.starts_with(opening))
@@ -544,7 +514,7 @@ mod tests {
             } else {
                 ARABIC_CLOSINGS
             };
-            for closing in closings.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+            for closing in closings.iter().map(|c| c.trim()) {
                 let n = answers.iter().filter(|a| a.text.ends_with(closing)).count();
                 assert!(
                     n * 10 <= answers.len(),
