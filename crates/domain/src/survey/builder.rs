@@ -12,7 +12,7 @@ use super::model::{
 };
 use super::placement::{current_place, last_place, Place};
 use crate::error::{ErrorCode, ValidationError};
-use crate::text::{optional, required};
+use crate::text::{optional, optional_line, required};
 
 /// The kinds an officer can pick, as the form names them.
 pub const KINDS: [&str; 11] = [
@@ -45,6 +45,10 @@ pub struct QuestionInput {
     /// With `page`: the place on the page, counted from 1; empty for last.
     #[serde(default)]
     pub position: String,
+    /// The title of the page the question starts when it goes on a new
+    /// page; optional, and ignored when it goes on a page that exists.
+    #[serde(default)]
+    pub page_title: String,
     #[serde(default)]
     pub kind: String,
     #[serde(default)]
@@ -143,6 +147,7 @@ impl QuestionInput {
                 .unwrap_or_default(),
             page: String::new(),
             position: String::new(),
+            page_title: String::new(),
             kind: q.kind.key().to_owned(),
             text: q.text.clone(),
             hint: q.hint.clone(),
@@ -178,6 +183,9 @@ impl QuestionInput {
     ) -> Result<(Place, QuestionDef), Vec<ValidationError>> {
         let mut errors = Vec::new();
         let place = self.place(survey, &id, &mut errors);
+        if let Some(Err(e)) = place.as_ref().map(|p| self.new_page_title(p)) {
+            errors.push(e);
+        }
         let text = required("text", &self.text, MAX_TEXT_CHARS)
             .map_err(|e| errors.push(e))
             .ok();
@@ -217,6 +225,16 @@ impl QuestionInput {
             Some(place) if errors.is_empty() => Ok((place, question)),
             _ => Err(errors),
         }
+    }
+
+    /// The title of the new page the question starts at `place`, checked
+    /// as page titles are (one line, not too long); `None` when `place`
+    /// is on a page that exists or no title was given.
+    pub fn new_page_title(&self, place: &Place) -> Result<Option<String>, ValidationError> {
+        if !place.is_new_page() {
+            return Ok(None);
+        }
+        optional_line("page_title", &self.page_title, MAX_TEXT_CHARS)
     }
 
     /// Where the question goes: `place`, else `page` and `position`, else

@@ -120,6 +120,10 @@ fn field(field: &'static str, code: ErrorCode) -> Refusal {
     Refusal::Fields(vec![ValidationError::new(field, code)])
 }
 
+fn one(e: ValidationError) -> Refusal {
+    Refusal::Fields(vec![e])
+}
+
 /// `survey` with `change` made, or why not.
 pub fn apply(survey: &SurveyDefinition, change: Change<'_>) -> Result<Changed, Refusal> {
     match change {
@@ -127,18 +131,20 @@ pub fn apply(survey: &SurveyDefinition, change: Change<'_>) -> Result<Changed, R
             let (place, q) = input
                 .build(survey, survey.next_id())
                 .map_err(Refusal::Fields)?;
-            put(survey, &place, q, None)
+            let title = input.new_page_title(&place).map_err(one)?;
+            put(survey, &place, q, None, title)
         }
         Change::Edit(id, input) => {
             let before = survey.question(id).ok_or(Refusal::NotFound)?;
             let (place, q) = input
                 .build(survey, id.to_owned())
                 .map_err(Refusal::Fields)?;
-            put(survey, &place, q, Some(before))
+            let title = input.new_page_title(&place).map_err(one)?;
+            put(survey, &place, q, Some(before), title)
         }
         Change::Move(id, to) => {
             let q = survey.question(id).ok_or(Refusal::NotFound)?;
-            put(survey, to, q.clone(), Some(q))
+            put(survey, to, q.clone(), Some(q), None)
         }
         Change::Remove(id) => {
             let placed = without(survey, id).ok_or(Refusal::NotFound)?;
@@ -149,7 +155,7 @@ pub fn apply(survey: &SurveyDefinition, change: Change<'_>) -> Result<Changed, R
                 return Err(Refusal::NotFound);
             }
             let title = optional_line("title", title, MAX_TEXT_CHARS)
-                .map_err(|e| Refusal::Fields(vec![e]))?
+                .map_err(one)?
                 .unwrap_or_default();
             let mut next = survey.clone();
             next.pages[page].title = title;
@@ -163,12 +169,14 @@ pub fn apply(survey: &SurveyDefinition, change: Change<'_>) -> Result<Changed, R
 }
 
 /// `question` put at `place`; `before` is the question as it was, when
-/// it is being changed or moved.
+/// it is being changed or moved; `title`, the title of the new page it
+/// starts, if it starts one.
 fn put(
     survey: &SurveyDefinition,
     place: &Place,
     question: QuestionDef,
     before: Option<&QuestionDef>,
+    title: Option<String>,
 ) -> Result<Changed, Refusal> {
     let id = question.id.clone();
     // A rule looks at another question, one with answers to choose from;
@@ -183,8 +191,11 @@ fn put(
     // A rule chosen or changed in this form is what to change if it
     // points forward; an unchanged one stays, so the place is.
     let rule_changed = before.is_none_or(|b| b.show_if != question.show_if);
-    let placed =
+    let mut placed =
         placed(survey, place, question).map_err(|_| field("place", ErrorCode::InvalidChoice))?;
+    if let (Some(title), Some(new)) = (title, placed.pages.iter().position(Option::is_none)) {
+        placed.survey.pages[new].title = title;
+    }
     checked(placed, &id, rule_changed, "place")
 }
 
@@ -515,6 +526,43 @@ mod tests {
         assert_eq!(followed["page.1.title"], "متى");
         assert_eq!(followed[&format!("page.1.title{FROM}")], "f");
         assert!(!followed.contains_key("page.2.title"));
+    }
+
+    #[test]
+    fn a_question_on_a_new_page_can_title_it() {
+        let s = survey();
+        let input = |place: &str, title: &str| QuestionInput {
+            place: place.into(),
+            page_title: title.into(),
+            kind: "date".into(),
+            text: "When was that?".into(),
+            ..Default::default()
+        };
+        let added = apply(&s, Change::Add(&input("new", "  Dates  "))).unwrap();
+        assert_eq!(added.survey.pages[3].title, "Dates");
+        assert_eq!(added.pages, [Some(0), Some(1), Some(2), None]);
+        // On a page that exists, the title is no part of the change.
+        let after = apply(&s, Change::Add(&input("after:q2", "Ignored\nhere"))).unwrap();
+        assert_eq!(after.survey.pages[0].title, "About you");
+        assert_eq!(after.survey.pages.len(), 3);
+        let untitled = apply(&s, Change::Add(&input("new", ""))).unwrap();
+        assert_eq!(untitled.survey.pages[3].title, "");
+        for (bad, code) in [
+            ("Two\nlines", ErrorCode::BadRequest),
+            (&"x".repeat(1001)[..], ErrorCode::FieldTooLong),
+        ] {
+            assert_eq!(
+                apply(&s, Change::Add(&input("new", bad))),
+                Err(field("page_title", code))
+            );
+        }
+        // A question moved by its form onto a page of its own titles it.
+        let mut q2 = QuestionInput::from_question(&s, s.question("q2").unwrap());
+        q2.place = "new".into();
+        q2.page_title = "Getting on".into();
+        let moved = apply(&s, Change::Edit("q2", &q2)).unwrap();
+        assert_eq!(moved.survey.pages[3].title, "Getting on");
+        assert_eq!(moved.survey.pages[0].title, "About you");
     }
 
     #[test]

@@ -40,6 +40,11 @@ impl Place {
         }
     }
 
+    /// Whether the question starts a page of its own.
+    pub fn is_new_page(&self) -> bool {
+        matches!(self, Place::NewPage)
+    }
+
     /// The place as a form sends it, read back by [`Place::parse`].
     pub fn value(&self) -> String {
         match self {

@@ -88,13 +88,23 @@ pub struct PlaceGroup {
 }
 
 /// "Where the question goes": first on a page or after one of its
-/// questions, page by page, or on a new page at the end.
+/// questions, page by page, or on a new page at the end; and the title
+/// of the new page, for when it goes on one.
 pub struct PlaceField {
     pub legend: String,
     pub hint: String,
     pub error: Option<Phrase>,
     pub groups: Vec<PlaceGroup>,
     pub new_page: Pick,
+    pub page_title: Field,
+}
+
+impl PlaceField {
+    /// The new page's title field, as a list of one for the kit's field
+    /// template, which shows each of a list.
+    pub fn page_title_field(&self) -> &[Field] {
+        std::slice::from_ref(&self.page_title)
+    }
 }
 
 /// An earlier choice question the rule can depend on, with the answers

@@ -189,6 +189,10 @@ fn place_field(ctx: &PageCtx, f: &Filling<'_>) -> PlaceField {
         error: f.problem("place"),
         groups,
         new_page: pick("new".to_owned(), ctx.t("question-place-new").into()),
+        page_title: Field::new("page_title", "text", "off", ctx.t("question-page-title"))
+            .hint(ctx.t("question-page-title-hint"))
+            .value(&f.input.page_title)
+            .error_phrase(f.problem("page_title")),
     }
 }
 

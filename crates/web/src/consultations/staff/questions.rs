@@ -46,6 +46,7 @@ fn read_form(fields: &[(String, String)]) -> (String, QuestionInput) {
         place: first("place"),
         page: first("page"),
         position: first("position"),
+        page_title: first("page_title"),
         kind: first("kind"),
         text: first("text"),
         hint: first("hint"),
