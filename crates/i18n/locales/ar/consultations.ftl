@@ -285,6 +285,7 @@ page-title-hint = يراه المجيبون عنوانًا للصفحة. إن ت
 page-title-lead = الأسئلة في هذه الصفحة: { $questions }
 page-title-save = احفظ العنوان
 rule-conflict-order = لا يظهر «{ $dependent }» إلا بعد إجابات معيّنة عن «{ $question }»، فيجب أن يكون في صفحة بعد صفحة ذلك السؤال.
+rule-conflict-order-own = لا يظهر «{ $dependent }» إلا بعد إجابات معيّنة عن «{ $question }»، فيجب أن يكون في صفحة بعد صفحة ذلك السؤال. اختر سؤالًا في صفحة سابقة، أو ضع هذا السؤال في صفحة لاحقة.
 rule-conflict-order-page = تُتخطّى الصفحة { $page } بعد إجابات معيّنة عن «{ $question }»، فيجب أن يكون ذلك السؤال في صفحة قبلها.
 rule-conflict-not-choice = لا يظهر «{ $dependent }» إلا بعد إجابات معيّنة عن «{ $question }»، فيجب أن تبقى لذلك السؤال إجابات يُختار منها. غيّر أولًا متى يظهر «{ $dependent }».
 rule-conflict-not-choice-page = تُتخطّى الصفحة { $page } بعد إجابات معيّنة عن «{ $question }»، فيجب أن تبقى لذلك السؤال إجابات يُختار منها.

@@ -277,6 +277,7 @@ page-title-hint = Respondents see it as the page’s heading. Leave it empty and
 page-title-lead = The questions on this page: { $questions }
 page-title-save = Save the title
 rule-conflict-order = “{ $dependent }” is shown only after certain answers to “{ $question }”, so it must be on a later page than that question.
+rule-conflict-order-own = “{ $dependent }” is shown only after certain answers to “{ $question }”, so it must be on a later page than that question. Choose a question on an earlier page, or put this question on a later page.
 rule-conflict-order-page = Page { $page } is skipped after certain answers to “{ $question }”, so that question must be on an earlier page.
 rule-conflict-not-choice = “{ $dependent }” is shown only after certain answers to “{ $question }”, so that question must keep answers to choose from. Change when “{ $dependent }” is shown first.
 rule-conflict-not-choice-page = Page { $page } is skipped after certain answers to “{ $question }”, so that question must keep answers to choose from.

@@ -201,6 +201,7 @@ fn place_field(ctx: &PageCtx, f: &Filling<'_>) -> PlaceField {
 fn rule_field(ctx: &PageCtx, f: &Filling<'_>) -> RuleField {
     let langs = Langs::as_written(ctx);
     let chosen = f.input.show_if_question.trim();
+    let question_problem = f.problem("show_if_question");
     let options_problem = f.problem("show_if_options");
     let mut questions = Vec::new();
     for (p, page) in f.survey.pages.iter().enumerate() {
@@ -238,7 +239,13 @@ fn rule_field(ctx: &PageCtx, f: &Filling<'_>) -> RuleField {
                     "question-rule-answers",
                     &[("question", Value::Shown(&text))],
                 ),
-                error: options_problem.clone().filter(|_| this),
+                // What is wrong with the rule is said under the question
+                // it depends on: that question (on the same page or a
+                // later one), or the answers ticked under it.
+                error: question_problem
+                    .clone()
+                    .or_else(|| options_problem.clone())
+                    .filter(|_| this),
                 answers,
             });
         }
@@ -248,11 +255,11 @@ fn rule_field(ctx: &PageCtx, f: &Filling<'_>) -> RuleField {
     RuleField {
         legend: ctx.t("question-rule"),
         hint: ctx.t("question-rule-hint"),
-        // A problem with the answers when no listed question is chosen
-        // (a forged one) is said with the question.
-        error: f
-            .problem("show_if_question")
-            .or(options_problem.filter(|_| !chosen_listed)),
+        // A problem when no listed question is chosen (a forged one, or
+        // the question itself) is said above the list.
+        error: question_problem
+            .or(options_problem)
+            .filter(|_| !chosen_listed),
         always: Pick {
             id: "show_if_question".to_owned(),
             value: String::new(),
@@ -265,10 +272,15 @@ fn rule_field(ctx: &PageCtx, f: &Filling<'_>) -> RuleField {
     }
 }
 
-/// Where the summary's line for `field` leads: the field, or the first
-/// choice of a list.
+/// Where the summary's line for `field` leads: the field, the question
+/// a rule depends on, or the first choice of a list.
 fn anchor(field: &str, rule: &RuleField) -> String {
+    let chosen = rule.questions.iter().find(|q| q.choice.checked);
     match field {
+        "show_if_question" => chosen.map_or_else(
+            || "#show_if_question".to_owned(),
+            |q| format!("#{}", q.choice.id),
+        ),
         "show_if_options" => rule
             .questions
             .iter()

@@ -248,6 +248,9 @@ impl Names<'_> {
 /// A routing rule a change would break, in words naming both ends.
 pub(super) fn conflict_phrase(ctx: &PageCtx, names: &Names<'_>, c: &RuleConflict) -> Phrase {
     let message = match c.broken {
+        // The question's own rule, chosen in its form: what to pick
+        // instead is said too.
+        Broken::Order if c.field == "show_if_question" => "rule-conflict-order-own",
         Broken::Order => "rule-conflict-order",
         Broken::NotAChoice => "rule-conflict-not-choice",
         Broken::MissingOption => "rule-conflict-missing-option",

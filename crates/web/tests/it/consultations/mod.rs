@@ -10,6 +10,7 @@ mod api_schema;
 mod arabic;
 mod bad_input;
 mod builder;
+mod builder_forms;
 mod builder_pages;
 mod crosstabs;
 mod findable;
