@@ -866,6 +866,10 @@ confirm-publish-size = في الاستبيان { $questions ->
 }
 confirm-publish-locks = بعد أن يرد أي شخص، لا يمكن إضافة أسئلة أو حذفها أو نقلها، لكن يمكنك تصحيح صياغتها.
 confirm-publish-consultation-button = نعم، انشر الاستشارة
+confirm-publish-translations = بعض نصوص هذه الاستشارة ليست جاهزة بكل اللغات. ما زال بإمكانك النشر: حيث تنقص الترجمة أو تحتاج إلى مراجعة، يرى القرّاء النص الأصلي.
+confirm-publish-untranslated = { $language }: { $count } من أصل { $all } نصًا لم يُترجم بعد.
+confirm-publish-stale = { $language }: عدد النصوص التي تحتاج ترجمتها إلى مراجعة { $count } من أصل { $all }، لأن أصلها تغيّر بعد ترجمتها.
+confirm-publish-translate = اطّلع على الترجمة إلى { $language }
 consultation-survey-size = { $questions ->
     [0] لا أسئلة بعد
     [one] سؤال واحد

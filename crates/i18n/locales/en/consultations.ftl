@@ -799,6 +799,10 @@ confirm-publish-size = The survey has { $questions ->
 }
 confirm-publish-locks = Once anyone has responded, questions can no longer be added, removed or moved, but you can still fix their wording.
 confirm-publish-consultation-button = Yes, publish the consultation
+confirm-publish-translations = Some of this consultation’s texts are not ready in every language. You can still publish: where a translation is missing or needs review, readers see the original.
+confirm-publish-untranslated = { $language }: { $count } of { $all } texts not translated yet.
+confirm-publish-stale = { $language }: { $count } of { $all } texts to review, as their original has changed since they were translated.
+confirm-publish-translate = See the translations into { $language }
 consultation-survey-size = { $questions ->
     [0] No questions yet
     [one] 1 question

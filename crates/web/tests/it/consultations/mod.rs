@@ -19,6 +19,7 @@ mod lifecycle;
 mod list;
 mod local_time;
 mod preview;
+mod publication_translations;
 mod questions;
 mod responding;
 mod results;
