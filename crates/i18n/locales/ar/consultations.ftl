@@ -942,6 +942,34 @@ history-consultation-results-publish = نشر النتائج
 history-consultation-results-withdraw = سحب النتائج
 history-consultation-translate = حفظ ترجمة
 history-consultation-wording = صحّح الصياغة
+history-survey-added = سؤال أُضيف ({ $id })
+history-survey-removed = سؤال حُذف ({ $id })
+history-survey-place = مكان «{ $question }»
+history-survey-kind = نوع «{ $question }»
+history-survey-required = هل الإجابة عن «{ $question }» إلزامية
+history-survey-text = صياغة السؤال { $id }
+history-survey-hint = تلميح «{ $question }»
+history-survey-purpose = سبب طرح «{ $question }»
+history-survey-options = خيارات «{ $question }»
+history-survey-limits = حدود «{ $question }»
+history-survey-shown = متى يظهر «{ $question }»
+history-survey-page-title = عنوان الصفحة { $page }
+history-survey-page-skipped = متى تُتخطّى الصفحة { $page }
+history-survey-pages = عدد صفحات الاستبيان
+history-survey-more = { $count ->
+    [one] تغيير آخر في الاستبيان
+    [two] تغييران آخران في الاستبيان
+    [few] { $count } تغييرات أخرى في الاستبيان
+    [many] { $count } تغييرًا آخر في الاستبيان
+   *[other] { $count } تغيير آخر في الاستبيان
+}
+history-survey-never = أبدًا
+history-survey-skipped-if = إذا كانت إجابة «{ $question }» هي { $options }
+history-survey-at = الصفحة { $page }، السؤال { $position }
+history-survey-limits-range = من { $min } إلى { $max }
+history-survey-limits-min = { $min } على الأقل
+history-survey-limits-max = { $max } على الأكثر
+history-survey-limits-none = بلا حدود
 history-responses-export = نزّل الردود
 history-special-category-view = اطّلع على إجابات فيها بيانات من الفئات الخاصة
 history-special-category-export = نزّل إجابات فيها بيانات من الفئات الخاصة

@@ -871,6 +871,31 @@ history-consultation-results-publish = Published the results
 history-consultation-results-withdraw = Withdrew the results
 history-consultation-translate = Saved a translation
 history-consultation-wording = Fixed the wording
+history-survey-added = A question added ({ $id })
+history-survey-removed = A question removed ({ $id })
+history-survey-place = Where “{ $question }” is
+history-survey-kind = The type of “{ $question }”
+history-survey-required = Whether “{ $question }” must be answered
+history-survey-text = The wording of question { $id }
+history-survey-hint = The hint of “{ $question }”
+history-survey-purpose = Why “{ $question }” is asked
+history-survey-options = The options of “{ $question }”
+history-survey-limits = The limits of “{ $question }”
+history-survey-shown = When “{ $question }” is shown
+history-survey-page-title = The title of page { $page }
+history-survey-page-skipped = When page { $page } is skipped
+history-survey-pages = How many pages the survey has
+history-survey-more = { $count ->
+    [one] 1 more change to the survey
+   *[other] { $count } more changes to the survey
+}
+history-survey-never = Never
+history-survey-skipped-if = If the answer to “{ $question }” is { $options }
+history-survey-at = Page { $page }, question { $position }
+history-survey-limits-range = From { $min } to { $max }
+history-survey-limits-min = At least { $min }
+history-survey-limits-max = At most { $max }
+history-survey-limits-none = No limits
 history-responses-export = Downloaded the responses
 history-special-category-view = Looked at answers holding special-category data
 history-special-category-export = Downloaded answers holding special-category data

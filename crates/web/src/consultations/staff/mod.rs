@@ -19,6 +19,7 @@ mod question_form;
 pub(super) mod questions;
 pub(super) mod stages;
 pub(super) mod survey;
+mod survey_history;
 pub(super) mod weighting;
 
 use cohesion_services::accounts::SignedIn;

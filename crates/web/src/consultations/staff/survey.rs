@@ -42,7 +42,12 @@ fn kind_label(ctx: &PageCtx, q: &QuestionDef) -> String {
 
 /// A rule in words: `message` with the question it depends on (by its
 /// text) and the answers that make it hold (by their labels).
-fn rule_text(ctx: &PageCtx, survey: &SurveyDefinition, rule: &Rule, message: &str) -> Phrase {
+pub(super) fn rule_text(
+    ctx: &PageCtx,
+    survey: &SurveyDefinition,
+    rule: &Rule,
+    message: &str,
+) -> Phrase {
     let langs = Langs::as_written(ctx);
     let target = survey.question(&rule.question);
     let labels = target
