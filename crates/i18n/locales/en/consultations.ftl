@@ -659,6 +659,7 @@ reason-consultation_not_open = This consultation is not taking responses
 reason-already_responded = You have already started a response
 reason-invalid_ranking = Give each option a different rank, starting at 1 with no gaps
 reason-survey_locked = People have responded, so the survey can no longer change: questions cannot be added, removed or moved, nor their options changed, because the answers depend on them. You can still fix typos in the wording of questions, hints, options and page titles.
+reason-survey_changed = The survey changed since you opened this form, so nothing was saved. The form now shows the survey as it is: check it, then send the form again if it is still needed.
 reason-weighting_empty_category = An option with a population share has no respondents, so nobody can stand for it. Leave it out with -
 reason-duplicate_label = Another theme already has this label. Choose a different one
 reason-same_theme = A theme cannot be merged into itself. Choose another theme

@@ -143,6 +143,9 @@ pub struct QuestionFormPage<'a> {
     pub lead: Vec<Phrase>,
     pub errors: Vec<SummaryLine>,
     pub csrf: String,
+    /// The revision of the survey the form is built on, sent back with
+    /// it so that a form sent twice does its change once.
+    pub revision: String,
     pub action: String,
     pub fields: Vec<Field>,
     pub place: PlaceField,

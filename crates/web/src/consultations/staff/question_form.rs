@@ -8,6 +8,7 @@ use cohesion_domain::survey::builder::{rule_option, QuestionInput, KINDS};
 use cohesion_domain::survey::model::{Demographic, SurveyDefinition};
 use cohesion_domain::survey::placement::last_place;
 use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::consultations::builder;
 use cohesion_ui::consultations::{
     Pick, PlaceField, PlaceGroup, QuestionFormPage, RuleField, RuleQuestion, SummaryLine,
 };
@@ -51,11 +52,13 @@ pub(super) fn field_problems(
         .collect()
 }
 
-/// The survey can no longer change: said beside where the question goes.
-pub(super) fn locked(ctx: &PageCtx) -> Vec<Problem> {
+/// The survey can no longer change (`SurveyLocked`), or has changed
+/// since the form was built (`SurveyChanged`): said beside where the
+/// question goes.
+pub(super) fn survey_problem(ctx: &PageCtx, code: ErrorCode) -> Vec<Problem> {
     vec![Problem {
         field: "place",
-        message: reason(ctx.locale(), "survey", ErrorCode::SurveyLocked).into(),
+        message: reason(ctx.locale(), "survey", code).into(),
     }]
 }
 
@@ -325,6 +328,7 @@ pub(super) async fn question_page<'a>(
             })
             .collect(),
         csrf: csrf.to_owned(),
+        revision: builder::revision(f.survey),
         action,
         fields: own_fields(ctx, &f),
         place: place_field(ctx, &f),

@@ -370,6 +370,9 @@ pub async fn move_question(
 pub struct TitleForm {
     #[serde(default)]
     csrf: String,
+    /// The revision of the survey the form was built on.
+    #[serde(default)]
+    revision: Option<String>,
     #[serde(default)]
     title: String,
 }
@@ -399,6 +402,7 @@ async fn title_page<'a>(
         &[("number", Value::Number(page as u64 + 1))],
     );
     let mut form = FormPage::new(ui, csrf.to_owned(), &action, ctx.t("page-title-save"));
+    form.hidden = vec![("revision", builder::revision(&v.survey))];
     form.back = Some((format!("/staff/consultations/{id}#survey"), ctx.t("back")));
     let langs = Langs::as_written(ctx);
     let questions = Phrase::join(
@@ -446,14 +450,20 @@ pub async fn set_title(
     let id = path_id(&id)?;
     let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let page = page_number(&n, &v.survey)?;
-    let outcome = builder::change(
+    let outcome = builder::change_seen(
         &ctx.state.db,
         &me,
         id,
         Change::PageTitle(page, &form.title),
+        form.revision.as_deref(),
         Some(&client.0),
     )
     .await;
+    if let Err(ServiceError::Conflict(e)) = &outcome {
+        if e.code == ErrorCode::SurveyChanged {
+            return changed_since(&ctx, &me, id, page, &form.title).await;
+        }
+    }
     submit_form(
         &ctx,
         outcome,
@@ -466,4 +476,27 @@ pub async fn set_title(
         async |errors| title_page(&ctx, &me.csrf, &v, page, &form.title, errors).await,
     )
     .await
+}
+
+/// The title form again after the survey changed since it was built
+/// (409): what was typed, the problem beside it, and the survey's
+/// revision now, so that sending it again is a choice made on the
+/// survey as it is. A page gone since is not found.
+async fn changed_since(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    id: Uuid,
+    page: usize,
+    title: &str,
+) -> Result<Response, AppError> {
+    let v = reading::view(&ctx.state.db, Some(me), id).await?;
+    if page >= v.survey.pages.len() {
+        return Err(ServiceError::NotFound.into());
+    }
+    let problem = FieldError {
+        field: "title",
+        message: ctx.t("reason-survey_changed"),
+    };
+    let form = title_page(ctx, &me.csrf, &v, page, title, vec![problem]).await?;
+    respond(StatusCode::CONFLICT, form, None)
 }
