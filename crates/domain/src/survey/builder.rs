@@ -11,6 +11,8 @@ use super::model::{
     MAX_TEXT_CHARS,
 };
 use super::placement::{current_place, last_place, Place};
+pub use super::rule_form::rule_option;
+use super::rule_form::{is_ticked, picked};
 use crate::error::{ErrorCode, ValidationError};
 use crate::text::{optional, optional_line, required};
 
@@ -100,11 +102,6 @@ fn number(field: &'static str, raw: &str) -> Result<Option<i64>, ValidationError
         .map_err(|_| ValidationError::new(field, ErrorCode::OutOfRange))
 }
 
-/// The value of the box for option `option` (0-based) of question
-/// `question` in the rule's answers.
-pub fn rule_option(question: &str, option: usize) -> String {
-    format!("{question}:{}", option + 1)
-}
 
 impl QuestionInput {
     /// The form filled in with `q`, as it is in `survey`: what the edit
@@ -165,12 +162,12 @@ impl QuestionInput {
     /// Whether the rule's box for option `option` (0-based) of question
     /// `question` is ticked, for showing the form again as it was sent.
     pub fn ticked(&self, question: &str, option: usize) -> bool {
-        let bare = (option + 1).to_string();
-        let qualified = rule_option(question, option);
-        self.show_if_options
-            .split(',')
-            .map(str::trim)
-            .any(|t| t == qualified || (t == bare && self.show_if_question.trim() == question))
+        is_ticked(
+            &self.show_if_question,
+            &self.show_if_options,
+            question,
+            option,
+        )
     }
 
     /// Where the question goes and the question itself, keeping `id`
@@ -357,46 +354,14 @@ impl QuestionInput {
     /// earlier and has those options is checked once the question is in
     /// place.
     fn show_rule(&self, errors: &mut Vec<ValidationError>) -> Option<Rule> {
-        let question = self.show_if_question.trim();
-        if question.is_empty() {
-            return None;
-        }
-        let mut any_of = Vec::new();
-        for ticked in self
-            .show_if_options
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            let number = match ticked.split_once(':') {
-                Some((of, n)) if of == question => n,
-                Some(_) => continue,
-                None => ticked,
-            };
-            match number.parse::<usize>() {
-                Ok(n) if n >= 1 => any_of.push(n - 1),
-                _ => {
-                    errors.push(ValidationError::new(
-                        "show_if_options",
-                        ErrorCode::InvalidChoice,
-                    ));
-                    return None;
-                }
-            }
-        }
-        any_of.sort_unstable();
-        any_of.dedup();
-        if any_of.is_empty() {
-            errors.push(ValidationError::new(
-                "show_if_options",
-                ErrorCode::FieldRequired,
-            ));
-            return None;
-        }
-        Some(Rule {
-            question: question.to_owned(),
-            any_of,
-        })
+        picked(
+            &self.show_if_question,
+            &self.show_if_options,
+            ("show_if_question", "show_if_options"),
+        )
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten()
     }
 }
 

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::builder::rule_option;
+use super::rule_form::rule_option;
 use super::model::{QuestionDef, QuestionKind, Rule, SurveyDefinition};
 use super::placement::position;
 

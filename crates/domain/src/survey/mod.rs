@@ -13,6 +13,7 @@ pub mod model;
 pub mod placement;
 pub mod pointers;
 pub mod routing;
+pub mod rule_form;
 pub mod tally;
 mod validation;
 pub mod wording;

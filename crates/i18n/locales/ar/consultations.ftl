@@ -284,6 +284,16 @@ page-title-field = عنوان الصفحة
 page-title-hint = يراه المجيبون عنوانًا للصفحة. إن تركته فارغًا، يكون عنوان الصفحة «{ survey-title }».
 page-title-lead = الأسئلة في هذه الصفحة: { $questions }
 page-title-save = احفظ العنوان
+survey-page-rule-add = حدّد متى تُتخطّى الصفحة { $number }
+survey-page-rule-change = غيّر متى تُتخطّى الصفحة { $number }
+page-rule = متى تُتخطّى الصفحة
+page-rule-heading = متى تُتخطّى الصفحة { $number }
+page-rule-lead = من يختار إحدى الإجابات المحدّدة ينتقل مباشرةً إلى ما بعد هذه الصفحة، فلا تُطرح عليه أسئلتها.
+page-rule-hint = أبدًا، أو بعد إجابات معيّنة عن سؤال اختيار في صفحة سابقة.
+page-rule-never = أبدًا: يرى الجميع هذه الصفحة
+page-rule-answers = الإجابات عن «{ $question }» التي تتخطّى هذه الصفحة
+page-rule-none = لا يوجد سؤال اختيار في صفحة سابقة، فلا تُتخطّى هذه الصفحة أبدًا.
+page-rule-save = احفظ متى تُتخطّى الصفحة
 rule-conflict-order = لا يظهر «{ $dependent }» إلا بعد إجابات معيّنة عن «{ $question }»، فيجب أن يكون في صفحة بعد صفحة ذلك السؤال.
 rule-conflict-order-own = لا يظهر «{ $dependent }» إلا بعد إجابات معيّنة عن «{ $question }»، فيجب أن يكون في صفحة بعد صفحة ذلك السؤال. اختر سؤالًا في صفحة سابقة، أو ضع هذا السؤال في صفحة لاحقة.
 rule-conflict-order-page = تُتخطّى الصفحة { $page } بعد إجابات معيّنة عن «{ $question }»، فيجب أن يكون ذلك السؤال في صفحة قبلها.
@@ -316,6 +326,7 @@ done-question-removed = حُذف السؤال.
 done-question-changed = تغيّر السؤال.
 done-question-moved = نُقل السؤال.
 done-page-titled = حُفظ عنوان الصفحة.
+done-page-rule-set = حُفظت قاعدة الصفحة: تُتخطّى كما اخترت.
 
 ## مراحل الاستشارة (للموظفين)
 
@@ -755,6 +766,9 @@ reason-place-field_too_long = الاستبيان ممتلئ: يتسع لـ 200 �
 reason-show_if_question-invalid_choice = اختر السؤال الذي تعتمد عليه هذه القاعدة
 reason-show_if_options-field_required = اختر إجابة واحدة على الأقل تُظهر هذا السؤال
 reason-show_if_options-invalid_choice = اختر إجابات من المذكورة تحت السؤال
+reason-skip_if_question-invalid_choice = اختر السؤال الذي تتخطّى إجاباتُه هذه الصفحة
+reason-skip_if_options-field_required = اختر إجابة واحدة على الأقل تتخطّى هذه الصفحة
+reason-skip_if_options-invalid_choice = اختر الإجابات من تلك المعروضة تحت السؤال
 reason-title-bad_request = اكتب العنوان في سطر واحد
 reason-page_title-field_too_long = عنوان الصفحة طويل جدًا: اختصره
 reason-page_title-bad_request = اكتب عنوان الصفحة في سطر واحد

@@ -276,6 +276,16 @@ page-title-field = Page title
 page-title-hint = Respondents see it as the page’s heading. Leave it empty and the page is headed “{ survey-title }”.
 page-title-lead = The questions on this page: { $questions }
 page-title-save = Save the title
+survey-page-rule-add = Set when page { $number } is skipped
+survey-page-rule-change = Change when page { $number } is skipped
+page-rule = When the page is skipped
+page-rule-heading = When page { $number } is skipped
+page-rule-lead = People who give one of the answers ticked go straight past this page: its questions are not asked of them.
+page-rule-hint = Never, or after certain answers to a choice question on an earlier page.
+page-rule-never = Never: everyone sees this page
+page-rule-answers = Answers to “{ $question }” that skip this page
+page-rule-none = There is no choice question on an earlier page, so this page is never skipped.
+page-rule-save = Save when the page is skipped
 rule-conflict-order = “{ $dependent }” is shown only after certain answers to “{ $question }”, so it must be on a later page than that question.
 rule-conflict-order-own = “{ $dependent }” is shown only after certain answers to “{ $question }”, so it must be on a later page than that question. Choose a question on an earlier page, or put this question on a later page.
 rule-conflict-order-page = Page { $page } is skipped after certain answers to “{ $question }”, so that question must be on an earlier page.
@@ -308,6 +318,7 @@ done-question-removed = The question was removed.
 done-question-changed = The question was changed.
 done-question-moved = The question was moved.
 done-page-titled = The page’s title was saved.
+done-page-rule-set = The page’s rule was saved: it is skipped as you chose.
 
 ## The timeline's stages (staff)
 
@@ -700,6 +711,9 @@ reason-place-field_too_long = The survey is full: it can have at most 200 questi
 reason-show_if_question-invalid_choice = Choose the question this rule depends on
 reason-show_if_options-field_required = Choose at least one answer that shows this question
 reason-show_if_options-invalid_choice = Choose answers from the ones listed under the question
+reason-skip_if_question-invalid_choice = Choose the question whose answers skip this page
+reason-skip_if_options-field_required = Choose at least one answer that skips this page
+reason-skip_if_options-invalid_choice = Choose answers from the ones listed under the question
 reason-title-bad_request = Write the title on one line
 reason-page_title-field_too_long = The page title is too long: shorten it
 reason-page_title-bad_request = Write the page title on one line

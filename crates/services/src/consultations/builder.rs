@@ -1,5 +1,6 @@
 //! Officers building a survey one change at a time, through the pages:
-//! a question added, changed, moved or removed, a page given a title.
+//! a question added, changed, moved or removed, a page given a title or
+//! a skip rule.
 //! Each change is worked out on the survey as stored, read under lock in
 //! the transaction that saves it, so a form sent twice or two officers
 //! at work together never undo each other's changes, and a refused
@@ -150,6 +151,13 @@ fn detail(change: Change<'_>, changed: &Changed) -> String {
         Change::PageTitle(page, _) => {
             return format!(
                 "titled page {}: {} questions",
+                page + 1,
+                changed.survey.questions().count()
+            )
+        }
+        Change::PageRule(page, _) => {
+            return format!(
+                "set when page {} is skipped: {} questions",
                 page + 1,
                 changed.survey.questions().count()
             )

@@ -43,6 +43,7 @@ pub(crate) const FEATURE: Feature = Feature {
         "question-changed",
         "question-moved",
         "page-titled",
+        "page-rule-set",
         "stage-added",
         "stage-removed",
         "finding-added",
@@ -104,7 +105,9 @@ fn routes() -> Router<SharedState> {
 
 /// Officers writing and publishing a consultation.
 fn staff_routes() -> Router<SharedState> {
-    use staff::{details, fixes, manage, preview, publication, questions, stages, survey};
+    use staff::{
+        details, fixes, manage, page_rule, preview, publication, questions, stages, survey,
+    };
     let base = "/staff/consultations/{id}";
     Router::new()
         .route(&format!("{base}/preview"), get(preview::start))
@@ -154,6 +157,10 @@ fn staff_routes() -> Router<SharedState> {
         .route(
             &format!("{base}/pages/{{n}}/title"),
             get(survey::title_form).post(survey::set_title),
+        )
+        .route(
+            &format!("{base}/pages/{{n}}/rule"),
+            get(page_rule::page_rule_form).post(page_rule::set_page_rule),
         )
         .route(
             &format!("{base}/stages/new"),

@@ -4,19 +4,19 @@
 //! their labels under a choice question picked by its text). Each
 //! problem is said beside its field, in words that name it.
 
-use cohesion_domain::survey::builder::{rule_option, QuestionInput, KINDS};
+use cohesion_domain::survey::builder::{QuestionInput, KINDS};
 use cohesion_domain::survey::model::{Demographic, SurveyDefinition};
 use cohesion_domain::survey::placement::last_place;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::consultations::builder;
 use cohesion_ui::consultations::{
-    Pick, PlaceField, PlaceGroup, QuestionFormPage, RuleField, RuleQuestion, SummaryLine,
+    Pick, PlaceField, PlaceGroup, QuestionFormPage, RuleField, SummaryLine,
 };
 use cohesion_ui::{Field, Phrase, Value};
 use uuid::Uuid;
 
+use super::rule_picker::{self, Picking, Words};
 use super::survey::page_heading;
-use crate::consultations::questions::shown_options;
 use crate::kit::form::reason;
 use crate::kit::{AppError, Langs, PageCtx};
 
@@ -202,96 +202,32 @@ fn place_field(ctx: &PageCtx, f: &Filling<'_>) -> PlaceField {
 /// When the question is shown: always, or after answers (by their
 /// labels) to one of the survey's other choice questions (by its text).
 fn rule_field(ctx: &PageCtx, f: &Filling<'_>) -> RuleField {
-    let langs = Langs::as_written(ctx);
-    let chosen = f.input.show_if_question.trim();
-    let question_problem = f.problem("show_if_question");
-    let options_problem = f.problem("show_if_options");
-    let mut questions = Vec::new();
-    for (p, page) in f.survey.pages.iter().enumerate() {
-        for q in &page.questions {
-            if Some(q.id.as_str()) == f.editing || !q.kind.is_choice() {
-                continue;
-            }
-            let k = questions.len() + 1;
-            let id = format!("show_if_question-{k}");
-            let text = langs.original(q.text.as_str());
-            let answers = shown_options(ctx, &langs, q)
-                .into_iter()
-                .enumerate()
-                .map(|(i, label)| Pick {
-                    id: format!("show_if_options-{k}-{}", i + 1),
-                    value: rule_option(&q.id, i),
-                    label: label.into(),
-                    hint: None,
-                    checked: f.input.ticked(&q.id, i),
-                })
-                .collect();
-            let this = q.id == chosen;
-            questions.push(RuleQuestion {
-                choice: Pick {
-                    id,
-                    value: q.id.clone(),
-                    label: (&text).into(),
-                    hint: Some(ctx.phrase(
-                        "survey-page-heading-untitled",
-                        &[("number", Value::Number(p as u64 + 1))],
-                    )),
-                    checked: this,
-                },
-                answers_legend: ctx.phrase(
-                    "question-rule-answers",
-                    &[("question", Value::Shown(&text))],
-                ),
-                // What is wrong with the rule is said under the question
-                // it depends on: that question (on the same page or a
-                // later one), or the answers ticked under it.
-                error: question_problem
-                    .clone()
-                    .or_else(|| options_problem.clone())
-                    .filter(|_| this),
-                answers,
-            });
-        }
-    }
-    let none = questions.is_empty().then(|| ctx.t("question-rule-none"));
-    let chosen_listed = questions.iter().any(|q| q.choice.checked);
-    RuleField {
-        legend: ctx.t("question-rule"),
-        hint: ctx.t("question-rule-hint"),
-        // A problem when no listed question is chosen (a forged one, or
-        // the question itself) is said above the list.
-        error: question_problem
-            .or(options_problem)
-            .filter(|_| !chosen_listed),
-        always: Pick {
-            id: "show_if_question".to_owned(),
-            value: String::new(),
-            label: ctx.t("question-always").into(),
-            hint: None,
-            checked: chosen.is_empty(),
+    let candidates = f
+        .survey
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| page.questions.iter().map(move |q| (p, q)))
+        .filter(|(_, q)| Some(q.id.as_str()) != f.editing && q.kind.is_choice())
+        .collect();
+    let ticked = |q: &str, i: usize| f.input.ticked(q, i);
+    rule_picker::rule_field(
+        ctx,
+        Picking {
+            names: ("show_if_question", "show_if_options"),
+            candidates,
+            chosen: &f.input.show_if_question,
+            ticked: &ticked,
+            problems: (f.problem("show_if_question"), f.problem("show_if_options")),
+            words: Words {
+                legend: "question-rule",
+                hint: "question-rule-hint",
+                always: "question-always",
+                answers: "question-rule-answers",
+                none: "question-rule-none",
+            },
         },
-        questions,
-        none,
-    }
-}
-
-/// Where the summary's line for `field` leads: the field, the question
-/// a rule depends on, or the first choice of a list.
-fn anchor(field: &str, rule: &RuleField) -> String {
-    let chosen = rule.questions.iter().find(|q| q.choice.checked);
-    match field {
-        "show_if_question" => chosen.map_or_else(
-            || "#show_if_question".to_owned(),
-            |q| format!("#{}", q.choice.id),
-        ),
-        "show_if_options" => rule
-            .questions
-            .iter()
-            .find(|q| q.choice.checked)
-            .and_then(|q| q.answers.first())
-            .map_or_else(|| "#show_if_question".to_owned(), |a| format!("#{}", a.id)),
-        other => format!("#{other}"),
-    }
+    )
 }
 
 /// The question form: adding one (`f.editing` is `None`) or changing
@@ -323,7 +259,7 @@ pub(super) async fn question_page<'a>(
             .problems
             .iter()
             .map(|p| SummaryLine {
-                href: anchor(p.field, &rule),
+                href: rule_picker::anchor(p.field, &rule),
                 message: p.message.clone(),
             })
             .collect(),

@@ -140,6 +140,24 @@ fn question_row(ctx: &PageCtx, v: &ConsultationView, q: &QuestionDef, locked: bo
     }
 }
 
+/// The way to page `p`'s skip rule, where it has one or could: after a
+/// choice question on an earlier page.
+fn rule_link(ctx: &PageCtx, v: &ConsultationView, p: usize) -> Option<(String, Phrase)> {
+    let pages = &v.survey.pages;
+    let can = pages[..p]
+        .iter()
+        .any(|page| page.questions.iter().any(|q| q.kind.is_choice()));
+    let label = match pages[p].skip_if {
+        Some(_) => "survey-page-rule-change",
+        None if can => "survey-page-rule-add",
+        None => return None,
+    };
+    Some((
+        format!("/staff/consultations/{}/pages/{}/rule", v.consultation.id, p + 1),
+        ctx.phrase(label, &[("number", Value::Number(p as u64 + 1))]),
+    ))
+}
+
 /// The survey, a section of the officers' page: page by page, each
 /// question with its actions while nobody has answered (`locked`).
 pub(super) fn survey_section(
@@ -181,6 +199,7 @@ pub(super) fn survey_section(
                         )
                     }
                 }),
+                rule_link: (!locked).then(|| rule_link(ctx, v, p)).flatten(),
                 questions: page
                     .questions
                     .iter()
@@ -378,11 +397,27 @@ pub struct TitleForm {
 }
 
 /// Page `raw` (counted from 1) of the survey, counted from 0.
-fn page_number(raw: &str, survey: &SurveyDefinition) -> Result<usize, AppError> {
+pub(super) fn page_number(raw: &str, survey: &SurveyDefinition) -> Result<usize, AppError> {
     match raw.parse::<usize>() {
         Ok(n) if n >= 1 && n <= survey.pages.len() => Ok(n - 1),
         _ => Err(ServiceError::NotFound.into()),
     }
+}
+
+/// "The questions on this page: …", by their texts.
+pub(super) fn page_questions(ctx: &PageCtx, survey: &SurveyDefinition, page: usize) -> Phrase {
+    let langs = Langs::as_written(ctx);
+    let questions = Phrase::join(
+        survey.pages[page]
+            .questions
+            .iter()
+            .map(|q| langs.original(q.text.as_str()).into()),
+        &ctx.locale().t("list-separator"),
+    );
+    ctx.phrase(
+        "page-title-lead",
+        &[("questions", Value::Phrase(&questions))],
+    )
 }
 
 async fn title_page<'a>(
@@ -404,18 +439,7 @@ async fn title_page<'a>(
     let mut form = FormPage::new(ui, csrf.to_owned(), &action, ctx.t("page-title-save"));
     form.hidden = vec![("revision", builder::revision(&v.survey))];
     form.back = Some((format!("/staff/consultations/{id}#survey"), ctx.t("back")));
-    let langs = Langs::as_written(ctx);
-    let questions = Phrase::join(
-        v.survey.pages[page]
-            .questions
-            .iter()
-            .map(|q| langs.original(q.text.as_str()).into()),
-        &ctx.locale().t("list-separator"),
-    );
-    form.lead = vec![ctx.phrase(
-        "page-title-lead",
-        &[("questions", Value::Phrase(&questions))],
-    )];
+    form.lead = vec![page_questions(ctx, &v.survey, page)];
     form.fields = vec![
         Field::new("title", "text", "off", ctx.t("page-title-field"))
             .hint(ctx.t("page-title-hint"))
