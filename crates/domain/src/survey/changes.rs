@@ -614,6 +614,51 @@ mod tests {
     }
 
     #[test]
+    fn a_new_page_between_pages_moves_the_titles_after_it() {
+        let s = survey();
+        let texts = Texts::from([
+            ("page.0.title".to_owned(), "عنك".to_owned()),
+            ("page.2.title".to_owned(), "متى".to_owned()),
+            (format!("page.2.title{FROM}"), "f".to_owned()),
+        ]);
+        let input = QuestionInput {
+            place: "new-after:1".into(),
+            page_title: "Getting on".into(),
+            kind: "agreement".into(),
+            text: "Do people get on?".into(),
+            ..Default::default()
+        };
+        let added = apply(&s, Change::Add(&input)).unwrap();
+        assert_eq!(
+            ids(&added.survey),
+            [vec!["q1", "q2"], vec!["q5"], vec!["q3"], vec!["q4"]]
+        );
+        assert_eq!(added.pages, [Some(0), None, Some(1), Some(2)]);
+        assert_eq!(added.survey.pages[1].title, "Getting on");
+        assert_eq!(added.survey.pages[3].skip_if, rule("q1", &[1]), "rules stay");
+        let followed = added.follow_pages(&texts).unwrap();
+        assert_eq!(followed["page.0.title"], "عنك");
+        assert_eq!(followed["page.3.title"], "متى");
+        assert_eq!(followed[&format!("page.3.title{FROM}")], "f");
+        assert!(!followed.contains_key("page.1.title") && !followed.contains_key("page.2.title"));
+        // A question moved onto a new page before the one that depends
+        // on it keeps its rules looking back.
+        let moved = apply(&s, Change::Move("q2", &Place::NewPageAfter(0))).unwrap();
+        assert_eq!(
+            ids(&moved.survey),
+            [vec!["q1"], vec!["q2"], vec!["q3"], vec!["q4"]]
+        );
+        assert_eq!(
+            conflicts(apply(&s, Change::Move("q1", &Place::NewPageAfter(1)))),
+            [(RuleHolder::Question("q3".into()), "q1".into(), Broken::Order, "place")]
+        );
+        assert_eq!(
+            apply(&s, Change::Move("q2", &Place::NewPageAfter(3))),
+            Err(field("place", ErrorCode::InvalidChoice))
+        );
+    }
+
+    #[test]
     fn pages_get_skip_rules_on_earlier_choices() {
         let s = survey();
         let pick = |q: &str, o: &str| PageRuleInput {

@@ -261,6 +261,7 @@ question-place-hint = بعد سؤال، أو أولًا في صفحة، أو ف�
 question-place-first = أولًا في الصفحة { $number }
 question-place-after = بعد «{ $question }»
 question-place-new = في صفحة جديدة في النهاية
+question-place-new-after = في صفحة جديدة بعد الصفحة { $number }
 question-page-title = عنوان الصفحة الجديدة
 question-page-title-hint = اختياري، ولا يُستخدم إلا إذا وُضع السؤال في صفحة جديدة: يراه المجيبون عنوانًا لتلك الصفحة.
 question-rule = متى يظهر السؤال

@@ -253,6 +253,7 @@ question-place-hint = After a question, first on a page, or on a new page. A que
 question-place-first = First on page { $number }
 question-place-after = After “{ $question }”
 question-place-new = On a new page at the end
+question-place-new-after = On a new page after page { $number }
 question-page-title = Title of the new page
 question-page-title-hint = Optional, and only for a question that goes on a new page: respondents see it as that page’s heading.
 question-rule = When the question is shown

@@ -140,7 +140,8 @@ fn own_fields(ctx: &PageCtx, f: &Filling<'_>) -> Vec<Field> {
 }
 
 /// Where the question can go: on each page, first or after one of its
-/// other questions; or on a new page. The place the form has is ticked:
+/// other questions, or on a new page after it; or on a new page at the
+/// end. The place the form has is ticked:
 /// where the question is, or the end of the survey for a new one.
 fn place_field(ctx: &PageCtx, f: &Filling<'_>) -> PlaceField {
     let langs = Langs::as_written(ctx);
@@ -179,6 +180,16 @@ fn place_field(ctx: &PageCtx, f: &Filling<'_>) -> PlaceField {
             choices.push(pick(
                 format!("after:{}", q.id),
                 ctx.phrase("question-place-after", &[("question", Value::Shown(&text))]),
+            ));
+        }
+        // Between this page and the next; after the last is "at the end".
+        if p + 1 < f.survey.pages.len() {
+            choices.push(pick(
+                format!("new-after:{}", p + 1),
+                ctx.phrase(
+                    "question-place-new-after",
+                    &[("number", Value::Number(p as u64 + 1))],
+                ),
             ));
         }
         groups.push(PlaceGroup {

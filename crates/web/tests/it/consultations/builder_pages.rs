@@ -1,11 +1,13 @@
 //! Pages in the survey builder: a question that starts a new page can
 //! give that page its title in the same form, in both languages, with
 //! a title's limits; nothing is saved when the title is refused. A page
-//! is skipped after answers picked from lists, on its own form.
+//! is skipped after answers picked from lists, on its own form. A
+//! question goes on a new page between two others, added or moved, and
+//! the pages after it keep their titles' translations.
 
 use super::builder::{draft, stored, Q1};
 use super::{location, question_ids};
-use crate::support::{servers_with_people, text_of, Server};
+use crate::support::{servers_with_people, text_of, translation_row, Server};
 
 /// Posts the add form for a date question at `place`, with `title` for
 /// its page, as (cookie, token, consultation).
@@ -199,5 +201,83 @@ async fn a_page_is_skipped_after_answers_picked_from_lists() {
         // In Arabic.
         let (_, html) = s.page(&rule, &format!("{officer}; cohesion_lang=ar")).await;
         assert!(text_of(&html).contains("متى تُتخطّى الصفحة 2"), "{html}");
+    }
+}
+
+#[tokio::test]
+async fn a_question_goes_on_a_new_page_between_pages() {
+    for s in servers_with_people().await {
+        let (officer, csrf, id) = draft(&s).await;
+        let who = (officer.as_str(), csrf.as_str(), id.as_str());
+        // Page 2 titled, and its title translated.
+        let title = format!("/staff/consultations/{id}/pages/2/title");
+        let res = s
+            .post(&title, &officer, &[("csrf", csrf.as_str()), ("title", "What happened")])
+            .await;
+        assert_eq!(res.status(), 303);
+        let translations = format!("/staff/consultations/{id}/translations/ar");
+        let res = s
+            .post(
+                &translations,
+                &officer,
+                &[("csrf", csrf.as_str()), ("page.1.title", "ما حدث")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+
+        let new = format!("/staff/consultations/{id}/questions/new");
+        let (_, html) = s.page(&new, &officer).await;
+        assert!(html.contains(r#"value="new-after:1""#), "{html}");
+        assert!(text_of(&html).contains("On a new page after page 1"));
+        assert!(!html.contains(r#"value="new-after:2""#), "after the last is at the end");
+        let (_, html) = s.page(&new, &format!("{officer}; cohesion_lang=ar")).await;
+        assert!(text_of(&html).contains("في صفحة جديدة بعد الصفحة 1"));
+        for forged in ["new-after:0", "new-after:3", "new-after:x"] {
+            let res = add_dated(&s, who, forged, "").await;
+            assert_eq!(res.status(), 422, "{forged}");
+            assert!(text_of(&res.text().await.unwrap()).contains("Choose where the question goes"));
+        }
+
+        // Added between pages 1 and 2, titled in the same form.
+        let res = add_dated(&s, who, "new-after:1", "Dates").await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(
+            question_ids(&s, &id).await,
+            [vec!["q1", "q2"], vec!["q4"], vec!["q3"]]
+        );
+        let survey = stored(&s, &id).await;
+        assert_eq!(survey["pages"][1]["title"], "Dates");
+        assert_eq!(survey["pages"][2]["title"], "What happened");
+        // The translation went with its page, still current.
+        let (_, html) = s.page(&translations, &officer).await;
+        let row = translation_row(&html, "page.2.title");
+        assert!(row.contains("ما حدث") && !row.contains("The original has changed"), "{row}");
+        assert!(!translation_row(&html, "page.1.title").contains("ما حدث"));
+
+        // Moved by its form onto a new page after page 1: q2 leaves q1.
+        let edit = format!("/staff/consultations/{id}/questions/q2/edit");
+        let (_, html) = s.page(&edit, &officer).await;
+        assert!(html.contains(r#"value="new-after:1""#));
+        let res = s
+            .post(
+                &edit,
+                &officer,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("kind", "agreement"),
+                    ("text", super::builder::Q2),
+                    ("required", "no"),
+                    ("place", "new-after:1"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(
+            question_ids(&s, &id).await,
+            [vec!["q1"], vec!["q2"], vec!["q4"], vec!["q3"]]
+        );
+        let (_, html) = s.page(&translations, &officer).await;
+        assert!(translation_row(&html, "page.3.title").contains("ما حدث"));
+        assert_eq!(stored(&s, &id).await["pages"][2]["title"], "Dates");
     }
 }
