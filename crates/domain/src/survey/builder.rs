@@ -102,7 +102,6 @@ fn number(field: &'static str, raw: &str) -> Result<Option<i64>, ValidationError
         .map_err(|_| ValidationError::new(field, ErrorCode::OutOfRange))
 }
 
-
 impl QuestionInput {
     /// The form filled in with `q`, as it is in `survey`: what the edit
     /// form starts from.

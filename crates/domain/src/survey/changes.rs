@@ -223,7 +223,14 @@ fn put(
     if let (Some(title), Some(new)) = (title, placed.pages.iter().position(Option::is_none)) {
         placed.survey.pages[new].title = title;
     }
-    checked(placed, Own::Question { id: &id, rule_changed }, "place")
+    checked(
+        placed,
+        Own::Question {
+            id: &id,
+            rule_changed,
+        },
+        "place",
+    )
 }
 
 /// Whose rule the change is about: its problems are said beside the
@@ -308,7 +315,9 @@ fn broken_rule(
             rule_changed,
             ("show_if_question", "show_if_options"),
         ),
-        (Own::Page(n), RuleSite::Page(p)) => (n == p, true, ("skip_if_question", "skip_if_options")),
+        (Own::Page(n), RuleSite::Page(p)) => {
+            (n == p, true, ("skip_if_question", "skip_if_options"))
+        }
         _ => (false, false, ("", "")),
     };
     let conflict = |broken, field| {
@@ -635,7 +644,11 @@ mod tests {
         );
         assert_eq!(added.pages, [Some(0), None, Some(1), Some(2)]);
         assert_eq!(added.survey.pages[1].title, "Getting on");
-        assert_eq!(added.survey.pages[3].skip_if, rule("q1", &[1]), "rules stay");
+        assert_eq!(
+            added.survey.pages[3].skip_if,
+            rule("q1", &[1]),
+            "rules stay"
+        );
         let followed = added.follow_pages(&texts).unwrap();
         assert_eq!(followed["page.0.title"], "عنك");
         assert_eq!(followed["page.3.title"], "متى");
@@ -650,7 +663,12 @@ mod tests {
         );
         assert_eq!(
             conflicts(apply(&s, Change::Move("q1", &Place::NewPageAfter(1)))),
-            [(RuleHolder::Question("q3".into()), "q1".into(), Broken::Order, "place")]
+            [(
+                RuleHolder::Question("q3".into()),
+                "q1".into(),
+                Broken::Order,
+                "place"
+            )]
         );
         assert_eq!(
             apply(&s, Change::Move("q2", &Place::NewPageAfter(3))),
@@ -667,7 +685,10 @@ mod tests {
         };
         let set = apply(&s, Change::PageRule(1, &pick("q2", "q2:4,q2:5"))).unwrap();
         assert_eq!(set.survey.pages[1].skip_if, rule("q2", &[3, 4]));
-        assert_eq!((set.question, set.pages), (None, vec![Some(0), Some(1), Some(2)]));
+        assert_eq!(
+            (set.question, set.pages),
+            (None, vec![Some(0), Some(1), Some(2)])
+        );
         let cleared = apply(&s, Change::PageRule(2, &pick("", ""))).unwrap();
         assert_eq!(cleared.survey.pages[2].skip_if, None);
         for (question, options, f, code) in [
@@ -685,7 +706,12 @@ mod tests {
         // A question on the page itself: named, beside the question.
         assert_eq!(
             conflicts(apply(&s, Change::PageRule(0, &pick("q1", "q1:1")))),
-            [(RuleHolder::Page(0), "q1".into(), Broken::Order, "skip_if_question")]
+            [(
+                RuleHolder::Page(0),
+                "q1".into(),
+                Broken::Order,
+                "skip_if_question"
+            )]
         );
         assert_eq!(
             apply(&s, Change::PageRule(3, &pick("", ""))),

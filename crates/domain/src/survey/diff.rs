@@ -7,9 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::rule_form::rule_option;
 use super::model::{QuestionDef, QuestionKind, Rule, SurveyDefinition};
 use super::placement::position;
+use super::rule_form::rule_option;
 
 /// The most differences kept for one change; the others are counted.
 pub const MAX_EDITS: usize = 50;
@@ -355,12 +355,7 @@ mod tests {
         assert_eq!(
             aspects(&edits(&before, &after)),
             [
-                (
-                    question("q3"),
-                    Aspect::Removed,
-                    "Question q3",
-                    ""
-                ),
+                (question("q3"), Aspect::Removed, "Question q3", ""),
                 (
                     question("q1"),
                     Aspect::Text,
@@ -368,7 +363,12 @@ mod tests {
                     "Have you seen it?"
                 ),
                 (question("q1"), Aspect::Required, "yes", "no"),
-                (question("q1"), Aspect::Options, "Yes\nNo", "Yes\nNo\nNot sure"),
+                (
+                    question("q1"),
+                    Aspect::Options,
+                    "Yes\nNo",
+                    "Yes\nNo\nNot sure"
+                ),
                 (question("q2"), Aspect::Limits, "..100", "..300"),
                 (question("q2"), Aspect::Shown, "q1:1", "q1:1,q1:3"),
                 (question("q9"), Aspect::Added, "", "Question q9"),
@@ -422,15 +422,27 @@ mod tests {
                 .collect()
         };
         let one = |id: &str, b: &str, a: &str| vec![(id.to_owned(), b.to_owned(), a.to_owned())];
-        assert_eq!(moves(&[&["a", "b", "c"]], &[&["c", "a", "b"]]), one("c", "1:3", "1:1"));
-        assert_eq!(moves(&[&["a"], &["b"]], &[&["a", "b"]]), one("b", "2:1", "1:2"));
+        assert_eq!(
+            moves(&[&["a", "b", "c"]], &[&["c", "a", "b"]]),
+            one("c", "1:3", "1:1")
+        );
+        assert_eq!(
+            moves(&[&["a"], &["b"]], &[&["a", "b"]]),
+            one("b", "2:1", "1:2")
+        );
         // A page put between them, or a question added: nothing moved.
         assert_eq!(moves(&[&["a"], &["b"]], &[&["a"], &["n"], &["b"]]), []);
         assert_eq!(moves(&[&["a", "b"]], &[&["n", "a", "b"]]), []);
-        let e = edits(&survey(&[&["a"], &["b"]]), &survey(&[&["a"], &["n"], &["b"]]));
-        assert!(e
-            .edits
-            .contains(&Edit { at: At::Survey, aspect: Aspect::Pages, before: "2".into(), after: "3".into() }));
+        let e = edits(
+            &survey(&[&["a"], &["b"]]),
+            &survey(&[&["a"], &["n"], &["b"]]),
+        );
+        assert!(e.edits.contains(&Edit {
+            at: At::Survey,
+            aspect: Aspect::Pages,
+            before: "2".into(),
+            after: "3".into()
+        }));
     }
 
     #[test]
@@ -453,6 +465,9 @@ mod tests {
             }],
         };
         let e = edits(&SurveyDefinition::default(), &many);
-        assert_eq!((e.edits.len(), e.more, e.questions), (MAX_EDITS, 61 - MAX_EDITS, 60));
+        assert_eq!(
+            (e.edits.len(), e.more, e.questions),
+            (MAX_EDITS, 61 - MAX_EDITS, 60)
+        );
     }
 }

@@ -31,7 +31,12 @@ impl Place {
             return Some(Place::NewPage);
         }
         let (kind, rest) = raw.split_once(':')?;
-        let page = || rest.parse::<usize>().ok().filter(|n| *n >= 1).map(|n| n - 1);
+        let page = || {
+            rest.parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .map(|n| n - 1)
+        };
         match kind {
             "first" => page().map(Place::First),
             "new-after" => page().map(Place::NewPageAfter),
@@ -394,7 +399,11 @@ mod tests {
         );
         // Alone on its page already: the page stays, title and all.
         let c = s.question("c").unwrap().clone();
-        for place in [Place::NewPageAfter(0), Place::NewPageAfter(1), Place::NewPage] {
+        for place in [
+            Place::NewPageAfter(0),
+            Place::NewPageAfter(1),
+            Place::NewPage,
+        ] {
             let alone = placed(&s, &place, c.clone()).unwrap();
             assert_eq!(alone.survey, s, "{place:?}");
             assert_eq!(alone.pages, [Some(0), Some(1)]);

@@ -137,10 +137,7 @@ mod tests {
             skip_if_options: options.into(),
         };
         // A box left ticked under another question is no part of it.
-        assert_eq!(
-            only("q2:1,q1:2").rule().unwrap().unwrap().any_of,
-            vec![1]
-        );
+        assert_eq!(only("q2:1,q1:2").rule().unwrap().unwrap().any_of, vec![1]);
         for (options, code) in [
             ("", ErrorCode::FieldRequired),
             ("q2:1", ErrorCode::FieldRequired),

@@ -153,7 +153,11 @@ fn rule_link(ctx: &PageCtx, v: &ConsultationView, p: usize) -> Option<(String, P
         None => return None,
     };
     Some((
-        format!("/staff/consultations/{}/pages/{}/rule", v.consultation.id, p + 1),
+        format!(
+            "/staff/consultations/{}/pages/{}/rule",
+            v.consultation.id,
+            p + 1
+        ),
         ctx.phrase(label, &[("number", Value::Number(p as u64 + 1))]),
     ))
 }

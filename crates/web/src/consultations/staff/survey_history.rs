@@ -35,7 +35,11 @@ fn key(aspect: Aspect) -> &'static str {
 /// questions and rules are named as `survey` has them now.
 pub(super) fn edit_cells(ctx: &PageCtx, survey: &SurveyDefinition, e: &Edit) -> [Cell; 3] {
     let value = |v: &str| Cell::from(value(ctx, survey, e.aspect, v));
-    [Cell::from(what(ctx, survey, e)), value(&e.before), value(&e.after)]
+    [
+        Cell::from(what(ctx, survey, e)),
+        value(&e.before),
+        value(&e.after),
+    ]
 }
 
 /// What changed: "The type of “…”", "The title of page 2".

@@ -23,7 +23,10 @@ fn history_rows(html: &str, caption: &str) -> Vec<Vec<String>> {
                 .map(|cell| {
                     let cell = cell.split_once('>').map_or(cell, |(_, c)| c);
                     let cell = cell.split("</td>").next().unwrap_or_default();
-                    text_of(cell).replace(['\u{2068}', '\u{2069}'], "").trim().to_owned()
+                    text_of(cell)
+                        .replace(['\u{2068}', '\u{2069}'], "")
+                        .trim()
+                        .to_owned()
                 })
                 .collect()
         })
@@ -73,14 +76,8 @@ async fn a_survey_sent_whole_is_in_the_history_change_by_change() {
         let rows = history_rows(&html, "History");
         assert!(rows[0][1].contains("Helen"), "who: {:?}", rows[0]);
         const Q1_NOW: &str = "Have you seen hate incidents here?";
-        assert_eq!(
-            change(&rows, "A question removed (q3)"),
-            (Q3, "None")
-        );
-        assert_eq!(
-            change(&rows, "The wording of question q1"),
-            (Q1, Q1_NOW)
-        );
+        assert_eq!(change(&rows, "A question removed (q3)"), (Q3, "None"));
+        assert_eq!(change(&rows, "The wording of question q1"), (Q1, Q1_NOW));
         assert_eq!(
             change(&rows, &format!("The options of “{Q1_NOW}”")),
             ("Yes, No", "Yes, No, Not sure")

@@ -72,13 +72,8 @@ async fn a_rule_on_a_question_not_earlier_is_said_under_that_question() {
             assert!(!html.contains(r#"id="show_if_question-error""#));
             // Said under that question, which the error describes.
             let block = block_of(&html, &radio);
-            assert!(
-                block.contains(&format!(r#"id="{radio}-error""#)),
-                "{block}"
-            );
-            assert!(block.contains(&format!(
-                r#"aria-describedby="{radio}-hint {radio}-error""#
-            )));
+            assert!(block.contains(&format!(r#"id="{radio}-error""#)), "{block}");
+            assert!(block.contains(&format!(r#"aria-describedby="{radio}-hint {radio}-error""#)));
             let said = text_of(block);
             assert!(
                 said.contains(&format!(
@@ -140,9 +135,11 @@ async fn a_form_sent_again_or_built_before_a_change_changes_nothing() {
         };
         // Owned, so the request outlives nothing it was given.
         let post = |path: &str, cookie: &str, fields: &[(&'static str, String)]| {
-            let (s, path, cookie, fields) = (&s, path.to_owned(), cookie.to_owned(), fields.to_vec());
+            let (s, path, cookie, fields) =
+                (&s, path.to_owned(), cookie.to_owned(), fields.to_vec());
             async move {
-                let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let fields: Vec<(&str, &str)> =
+                    fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
                 s.post(&path, &cookie, &fields).await
             }
         };
@@ -169,7 +166,10 @@ async fn a_form_sent_again_or_built_before_a_change_changes_nothing() {
         // Shown again on the survey as it is: sent now, it is a choice.
         let now = revision_in(&html);
         assert_ne!(now, seen);
-        assert!(text.contains("After “When did it happen?”"), "the survey as it is");
+        assert!(
+            text.contains("After “When did it happen?”"),
+            "the survey as it is"
+        );
         assert_eq!(post(&new, &officer, &add(&now)).await.status(), 303);
         assert_eq!(question_ids(&s, &id).await.len(), 4);
         for forged in ["", "0000000000000000", "not a revision"] {
@@ -177,7 +177,9 @@ async fn a_form_sent_again_or_built_before_a_change_changes_nothing() {
             assert_eq!(res.status(), 409, "{forged:?}");
         }
         let res = post(&new, &officer_ar, &add(&seen)).await;
-        assert!(text_of(&res.text().await.unwrap()).contains("تغيّر الاستبيان منذ أن فتحت هذا النموذج"));
+        assert!(
+            text_of(&res.text().await.unwrap()).contains("تغيّر الاستبيان منذ أن فتحت هذا النموذج")
+        );
         assert_eq!(question_ids(&s, &id).await.len(), 4);
 
         // A question's form and a page's title form opened, then the
@@ -185,7 +187,11 @@ async fn a_form_sent_again_or_built_before_a_change_changes_nothing() {
         let edit = format!("/staff/consultations/{id}/questions/q1/edit");
         let seen = revision_in(&s.page(&edit, &officer).await.1);
         let title = format!("/staff/consultations/{id}/pages/1/title");
-        assert_eq!(revision_in(&s.page(&title, &officer).await.1), seen, "one survey, one revision");
+        assert_eq!(
+            revision_in(&s.page(&title, &officer).await.1),
+            seen,
+            "one survey, one revision"
+        );
         let titled = [
             ("csrf", csrf.clone()),
             ("revision", seen.clone()),
@@ -202,7 +208,10 @@ async fn a_form_sent_again_or_built_before_a_change_changes_nothing() {
             ("place", "first:1".to_owned()),
         ];
         assert_eq!(post(&edit, &officer, &reworded).await.status(), 409);
-        assert_eq!(stored(&s, &id).await["pages"][0]["questions"][0]["text"], Q1);
+        assert_eq!(
+            stored(&s, &id).await["pages"][0]["questions"][0]["text"],
+            Q1
+        );
         // The title form sent again: refused beside its field, with what
         // was typed.
         let retitled = [

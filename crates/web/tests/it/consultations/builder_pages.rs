@@ -25,8 +25,12 @@ async fn add_dated(
         ("place", place),
         ("page_title", title),
     ];
-    s.post(&format!("/staff/consultations/{id}/questions/new"), cookie, &fields)
-        .await
+    s.post(
+        &format!("/staff/consultations/{id}/questions/new"),
+        cookie,
+        &fields,
+    )
+    .await
 }
 
 #[tokio::test]
@@ -70,7 +74,10 @@ async fn a_question_on_a_new_page_gives_the_page_its_title() {
             question_ids(&s, &id).await,
             [vec!["q1", "q2"], vec!["q3"], vec!["q4"]]
         );
-        assert_eq!(stored(&s, &id).await["pages"][2]["title"], "When it happened");
+        assert_eq!(
+            stored(&s, &id).await["pages"][2]["title"],
+            "When it happened"
+        );
         let (_, html) = s
             .page(&format!("/staff/consultations/{id}"), &officer)
             .await;
@@ -103,8 +110,13 @@ async fn a_page_is_skipped_after_answers_picked_from_lists() {
         assert_eq!(status, 200);
         let text = text_of(&html);
         assert!(text.contains("When page 2 is skipped"), "{text}");
-        assert!(text.contains("The questions on this page: What happened?"), "{text}");
-        assert!(html.contains(r#"id="skip_if_question" name="skip_if_question" type="radio" value="" checked"#));
+        assert!(
+            text.contains("The questions on this page: What happened?"),
+            "{text}"
+        );
+        assert!(html.contains(
+            r#"id="skip_if_question" name="skip_if_question" type="radio" value="" checked"#
+        ));
         assert!(text.contains("Never: everyone sees this page"));
         // The choice questions of earlier pages, their answers by label.
         assert!(html.contains(r#"name="skip_if_question" type="radio" value="q1""#));
@@ -121,18 +133,44 @@ async fn a_page_is_skipped_after_answers_picked_from_lists() {
 
         // Refusals name the field, and save nothing.
         for (fields, status, message) in [
-            (vec![("skip_if_question", "q1")], 422, "Choose at least one answer that skips this page"),
-            (vec![("skip_if_question", "q9"), ("skip_if_options", "q9:1")], 422, "Choose the question whose answers skip this page"),
-            (vec![("skip_if_question", "q1"), ("skip_if_options", "q1:7")], 422, "Choose answers from the ones listed under the question"),
-            (vec![("skip_if_question", "q1"), ("skip_if_options", "q1:2"), ("revision", "stale")], 409, "The survey changed since you opened this form"),
+            (
+                vec![("skip_if_question", "q1")],
+                422,
+                "Choose at least one answer that skips this page",
+            ),
+            (
+                vec![("skip_if_question", "q9"), ("skip_if_options", "q9:1")],
+                422,
+                "Choose the question whose answers skip this page",
+            ),
+            (
+                vec![("skip_if_question", "q1"), ("skip_if_options", "q1:7")],
+                422,
+                "Choose answers from the ones listed under the question",
+            ),
+            (
+                vec![
+                    ("skip_if_question", "q1"),
+                    ("skip_if_options", "q1:2"),
+                    ("revision", "stale"),
+                ],
+                409,
+                "The survey changed since you opened this form",
+            ),
         ] {
             let mut sent = vec![("csrf", csrf.as_str())];
             sent.extend(fields);
             let res = s.post(&rule, &officer, &sent).await;
             assert_eq!(res.status(), status, "{sent:?}");
-            assert!(text_of(&res.text().await.unwrap()).contains(message), "{message}");
+            assert!(
+                text_of(&res.text().await.unwrap()).contains(message),
+                "{message}"
+            );
         }
-        assert_eq!(stored(&s, &id).await["pages"][1]["skip_if"], serde_json::Value::Null);
+        assert_eq!(
+            stored(&s, &id).await["pages"][1]["skip_if"],
+            serde_json::Value::Null
+        );
 
         // Skipped after "No"; a box left ticked under q2 is no part of it.
         let res = s
@@ -154,10 +192,14 @@ async fn a_page_is_skipped_after_answers_picked_from_lists() {
             stored(&s, &id).await["pages"][1]["skip_if"],
             serde_json::json!({"question": "q1", "any_of": [1]})
         );
-        let (_, html) = s.page(&format!("{manage}?done=page-rule-set"), &officer).await;
+        let (_, html) = s
+            .page(&format!("{manage}?done=page-rule-set"), &officer)
+            .await;
         let text = text_of(&html);
         assert!(text.contains("The page’s rule was saved"), "{text}");
-        assert!(text.contains(&format!("This page is skipped if the answer to “{Q1}” is No.")));
+        assert!(text.contains(&format!(
+            "This page is skipped if the answer to “{Q1}” is No."
+        )));
         assert!(text.contains("Change when page 2 is skipped"));
         let (_, html) = s.page(&rule, &officer).await;
         assert!(html.contains(r#"value="q1" checked"#) && html.contains(r#"value="q1:2" checked"#));
@@ -187,7 +229,11 @@ async fn a_page_is_skipped_after_answers_picked_from_lists() {
             .post(
                 &format!("/staff/consultations/{id}/pages/1/rule"),
                 &officer,
-                &[("csrf", csrf.as_str()), ("skip_if_question", "q1"), ("skip_if_options", "q1:1")],
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("skip_if_question", "q1"),
+                    ("skip_if_options", "q1:1"),
+                ],
             )
             .await;
         assert_eq!(res.status(), 422);
@@ -212,7 +258,11 @@ async fn a_question_goes_on_a_new_page_between_pages() {
         // Page 2 titled, and its title translated.
         let title = format!("/staff/consultations/{id}/pages/2/title");
         let res = s
-            .post(&title, &officer, &[("csrf", csrf.as_str()), ("title", "What happened")])
+            .post(
+                &title,
+                &officer,
+                &[("csrf", csrf.as_str()), ("title", "What happened")],
+            )
             .await;
         assert_eq!(res.status(), 303);
         let translations = format!("/staff/consultations/{id}/translations/ar");
@@ -229,7 +279,10 @@ async fn a_question_goes_on_a_new_page_between_pages() {
         let (_, html) = s.page(&new, &officer).await;
         assert!(html.contains(r#"value="new-after:1""#), "{html}");
         assert!(text_of(&html).contains("On a new page after page 1"));
-        assert!(!html.contains(r#"value="new-after:2""#), "after the last is at the end");
+        assert!(
+            !html.contains(r#"value="new-after:2""#),
+            "after the last is at the end"
+        );
         let (_, html) = s.page(&new, &format!("{officer}; cohesion_lang=ar")).await;
         assert!(text_of(&html).contains("في صفحة جديدة بعد الصفحة 1"));
         for forged in ["new-after:0", "new-after:3", "new-after:x"] {
@@ -251,7 +304,10 @@ async fn a_question_goes_on_a_new_page_between_pages() {
         // The translation went with its page, still current.
         let (_, html) = s.page(&translations, &officer).await;
         let row = translation_row(&html, "page.2.title");
-        assert!(row.contains("ما حدث") && !row.contains("The original has changed"), "{row}");
+        assert!(
+            row.contains("ما حدث") && !row.contains("The original has changed"),
+            "{row}"
+        );
         assert!(!translation_row(&html, "page.1.title").contains("ما حدث"));
 
         // Moved by its form onto a new page after page 1: q2 leaves q1.

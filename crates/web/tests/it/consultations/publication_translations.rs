@@ -39,7 +39,9 @@ async fn publishing_says_which_translations_are_missing_and_still_publishes() {
             "{text}"
         );
         assert!(
-            text.contains(&format!("العربية: {all} of {all} texts not translated yet.")),
+            text.contains(&format!(
+                "العربية: {all} of {all} texts not translated yet."
+            )),
             "{text}"
         );
         assert!(!text.contains("to review"), "{text}");
@@ -53,12 +55,19 @@ async fn publishing_says_which_translations_are_missing_and_still_publishes() {
             .post(
                 &translations,
                 &officer,
-                &[("csrf", csrf.as_str()), ("summary", "أخبرنا بما يجعل شارعك أكثر أمانًا.")],
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("summary", "أخبرنا بما يجعل شارعك أكثر أمانًا."),
+                ],
             )
             .await;
         assert_eq!(res.status(), 303);
         let res = s
-            .post(&format!("/staff/consultations/{id}/edit"), &officer, &details(&csrf))
+            .post(
+                &format!("/staff/consultations/{id}/edit"),
+                &officer,
+                &details(&csrf),
+            )
             .await;
         assert_eq!(res.status(), 303);
         let (missing, all) = arabic_row(&s, &officer, &id).await;
