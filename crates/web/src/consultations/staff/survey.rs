@@ -162,6 +162,47 @@ fn rule_link(ctx: &PageCtx, v: &ConsultationView, p: usize) -> Option<(String, P
     ))
 }
 
+/// Page `p` of the survey (0-based) on the officers' page: its heading,
+/// its rule, the ways to its title (or its wording, once answered) and
+/// to its rule, and its questions.
+fn page_block(ctx: &PageCtx, v: &ConsultationView, p: usize, locked: bool) -> PageBlock {
+    let id = v.consultation.id;
+    let page = &v.survey.pages[p];
+    let number = Value::Number(p as u64 + 1);
+    PageBlock {
+        number: p + 1,
+        heading: page_heading(ctx, &v.survey, p),
+        skip: page
+            .skip_if
+            .as_ref()
+            .map(|rule| rule_text(ctx, &v.survey, rule, "survey-page-skipped-if")),
+        // Once anyone has answered, only the page's wording may change:
+        // its link leads to that form instead.
+        title_link: Some(match locked {
+            true => (
+                format!("/staff/consultations/{id}/wording/{}", p + 1),
+                ctx.t("wording-title").into(),
+            ),
+            false => {
+                let label = match page.title.is_empty() {
+                    true => "survey-page-title-add",
+                    false => "survey-page-title-change",
+                };
+                (
+                    format!("/staff/consultations/{id}/pages/{}/title", p + 1),
+                    ctx.phrase(label, &[("number", number)]),
+                )
+            }
+        }),
+        rule_link: (!locked).then(|| rule_link(ctx, v, p)).flatten(),
+        questions: page
+            .questions
+            .iter()
+            .map(|q| question_row(ctx, v, q, locked))
+            .collect(),
+    }
+}
+
 /// The survey, a section of the officers' page: page by page, each
 /// question with its actions while nobody has answered (`locked`).
 pub(super) fn survey_section(
@@ -171,46 +212,8 @@ pub(super) fn survey_section(
     locked: bool,
 ) -> Result<Section, AppError> {
     let id = v.consultation.id;
-    let pages = v
-        .survey
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(p, page)| {
-            let number = Value::Number(p as u64 + 1);
-            PageBlock {
-                number: p + 1,
-                heading: page_heading(ctx, &v.survey, p),
-                skip: page
-                    .skip_if
-                    .as_ref()
-                    .map(|rule| rule_text(ctx, &v.survey, rule, "survey-page-skipped-if")),
-                // Once anyone has answered, only the page's wording may
-                // change: its link leads to that form instead.
-                title_link: Some(match locked {
-                    true => (
-                        format!("/staff/consultations/{id}/wording/{}", p + 1),
-                        ctx.t("wording-title").into(),
-                    ),
-                    false => {
-                        let label = match page.title.is_empty() {
-                            true => "survey-page-title-add",
-                            false => "survey-page-title-change",
-                        };
-                        (
-                            format!("/staff/consultations/{id}/pages/{}/title", p + 1),
-                            ctx.phrase(label, &[("number", number)]),
-                        )
-                    }
-                }),
-                rule_link: (!locked).then(|| rule_link(ctx, v, p)).flatten(),
-                questions: page
-                    .questions
-                    .iter()
-                    .map(|q| question_row(ctx, v, q, locked))
-                    .collect(),
-            }
-        })
+    let pages = (0..v.survey.pages.len())
+        .map(|p| page_block(ctx, v, p, locked))
         .collect();
     let mut head = [
         "question-text",
