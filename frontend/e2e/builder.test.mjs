@@ -4,6 +4,9 @@
 // boundary and back, is told in words why a move that would break a
 // routing rule cannot be made, and sets that rule by picking a question
 // and its answer from lists. The question form is then seen in Arabic.
+// A second officer's journey titles a new page from the question form,
+// puts a page between two others, sets when a page is skipped, and is
+// told at publishing which translations are missing.
 // Every page is checked with axe-core and html-validate.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -26,11 +29,12 @@ const navLink = (page, name) => page.locator('#navigation').getByRole('link', { 
 const surveyText = page => page.locator('main').innerText()
 
 /** Fills in and sends the question form already shown. */
-async function addQuestion (page, { kind, text, options, where, rule, answer }) {
+async function addQuestion (page, { kind, text, options, where, pageTitle, rule, answer }) {
   await page.getByLabel('Type').selectOption(kind)
   await page.getByLabel('Question', { exact: true }).fill(text)
   if (options) await page.getByLabel('Options').fill(options)
   if (where) await page.getByRole('group', { name: 'Where the question goes' }).getByLabel(where, { exact: true }).check()
+  if (pageTitle) await page.getByLabel('Title of the new page').fill(pageTitle)
   if (rule) {
     const shown = page.getByRole('group', { name: 'When the question is shown' })
     await shown.getByLabel(rule, { exact: true }).check()
@@ -136,5 +140,70 @@ test('an officer builds a two-page survey by clicking and picking from lists', a
   await checkPage(o, 'change the routed question, in Arabic', { lang: 'ar' })
   assert.ok(await o.getByRole('group', { name: 'متى يظهر السؤال' }).isVisible())
   assert.equal(await o.locator(`bdi[lang="en"]:text-is("${WALK}")`).first().innerText(), WALK)
+  assert.deepEqual(problems, [], 'no script errors or CSP violations')
+})
+
+test('an officer titles new pages, puts one between others, skips one, and is told what is untranslated', async t => {
+  const server = await startServer()
+  t.after(() => server.stop())
+  const { context, page: o, problems } = await openPage(browser, { locale: 'en-GB' })
+  t.after(() => context.close())
+
+  await o.goto(`${server.base}/`)
+  await checkPage(o, 'home', { lang: 'en' })
+  await follow(o, o.locator('#navigation').getByRole('link', { name: 'Sign in' }))
+  await o.locator('input[name="email"]').fill(OFFICER)
+  await o.locator('input[name="password"]').fill(DEMO_PASSWORD)
+  await follow(o, o.locator('main form button[type="submit"]'))
+  await follow(o, navLink(o, 'Manage'))
+  await follow(o, o.getByRole('link', { name: 'Create a consultation' }))
+  await o.getByLabel('Title').fill('Evenings in Harbourside')
+  await o.getByLabel('Summary').fill('Tell us how Harbourside feels after dark.')
+  await o.getByLabel('Opens').fill('2020-01-01T09:00')
+  await o.getByLabel('Closes').fill('2099-12-31T17:00')
+  await follow(o, o.getByRole('button', { name: 'Save' }))
+
+  // The first question starts page 1, titled in the same form.
+  await follow(o, o.getByRole('link', { name: 'Add a question' }))
+  await addQuestion(o, { kind: 'single_choice', text: WALK, options: 'Yes, often\nRarely or never', pageTitle: 'Your evenings' })
+  assert.match(o.url(), /\?done=question-added$/)
+  assert.ok(await o.getByRole('heading', { name: 'Page 1: Your evenings' }).isVisible())
+  await follow(o, o.getByRole('link', { name: 'Add a question' }))
+  await addQuestion(o, { kind: 'long_text', text: IDEAS, where: 'On a new page at the end' })
+  // A page between the two, with its title.
+  await follow(o, o.getByRole('link', { name: 'Add a question' }))
+  await checkPage(o, 'add a question between pages', { lang: 'en' })
+  await addQuestion(o, { kind: 'agreement', text: FEEL, where: 'On a new page after page 1', pageTitle: 'How it feels' })
+  assert.match(o.url(), /\?done=question-added$/)
+  assert.match(await o.getByRole('table', { name: 'Page 2: How it feels' }).innerText(), new RegExp(FEEL))
+  assert.match(await o.getByRole('table', { name: 'Page 3' }).innerText(), new RegExp(IDEAS.replace('?', '\\?')))
+  await checkPage(o, 'a page between pages', { lang: 'en' })
+
+  // Page 3 skipped after "Rarely or never", picked from lists.
+  await follow(o, o.getByRole('link', { name: 'Set when page 3 is skipped' }))
+  await checkPage(o, 'when page 3 is skipped', { lang: 'en' })
+  const skipped = o.getByRole('group', { name: 'When the page is skipped' })
+  // Nothing ticked: the form says what is missing, beside the question.
+  await skipped.getByLabel(WALK, { exact: true }).check()
+  await follow(o, o.getByRole('button', { name: 'Save when the page is skipped' }))
+  assert.match(await o.locator('.govuk-error-summary').innerText(), /Choose at least one answer that skips this page/)
+  await checkPage(o, 'when page 3 is skipped, with an error', { lang: 'en' })
+  await o.getByRole('group', { name: `Answers to “${WALK}” that skip this page` }).getByLabel('Rarely or never').check()
+  await follow(o, o.getByRole('button', { name: 'Save when the page is skipped' }))
+  assert.match(o.url(), /\?done=page-rule-set#survey-page-3$/)
+  assert.match(await o.getByRole('main').innerText(),
+    new RegExp(`This page is skipped if the answer to “${WALK.replace('?', '\\?')}” is Rarely or never`))
+
+  // Publishing asks first, and says the Arabic texts are missing.
+  await follow(o, o.getByRole('button', { name: 'Publish the consultation' }))
+  await checkPage(o, 'publish, with translations missing', { lang: 'en' })
+  const said = await o.getByRole('main').innerText()
+  assert.match(said, /You can still publish/)
+  assert.match(said, /العربية: \d+ of \d+ texts not translated yet/)
+  await follow(o, o.getByRole('link', { name: 'See the translations into العربية' }))
+  assert.match(o.url(), /\/translations\/ar$/)
+  await o.goBack()
+  await follow(o, o.getByRole('button', { name: 'Yes, publish the consultation' }))
+  assert.match(o.url(), /\?done=consultation-published$/)
   assert.deepEqual(problems, [], 'no script errors or CSP violations')
 })

@@ -63,6 +63,9 @@ pub enum ErrorCode {
     AlreadyResponded,
     InvalidRanking,
     SurveyLocked,
+    /// A builder form built on a survey that has changed since (sent
+    /// twice, or after another officer's change).
+    SurveyChanged,
     /// Publishing a consultation whose survey has no question.
     NoQuestions,
     /// Publishing the results of a consultation nobody has answered.
@@ -146,6 +149,7 @@ impl ErrorCode {
         ErrorCode::AlreadyResponded,
         ErrorCode::InvalidRanking,
         ErrorCode::SurveyLocked,
+        ErrorCode::SurveyChanged,
         ErrorCode::WeightingEmptyCategory,
         ErrorCode::DuplicateLabel,
         ErrorCode::SameTheme,
@@ -225,6 +229,7 @@ impl ErrorCode {
             ErrorCode::AlreadyResponded => "already_responded",
             ErrorCode::InvalidRanking => "invalid_ranking",
             ErrorCode::SurveyLocked => "survey_locked",
+            ErrorCode::SurveyChanged => "survey_changed",
             ErrorCode::NoQuestions => "no_questions",
             ErrorCode::NoResponses => "no_responses",
             ErrorCode::ConsultationDraft => "consultation_draft",
@@ -468,6 +473,7 @@ mod tests {
                 | ErrorCode::AlreadyResponded
                 | ErrorCode::InvalidRanking
                 | ErrorCode::SurveyLocked
+                | ErrorCode::SurveyChanged
                 | ErrorCode::WeightingEmptyCategory
                 | ErrorCode::DuplicateLabel
                 | ErrorCode::SameTheme
@@ -496,6 +502,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 75, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 76, "a new code: add it to ALL and here");
     }
 }

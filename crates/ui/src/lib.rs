@@ -23,7 +23,9 @@ pub use kit::figures::{Figure, FigureRow, FigureTable, KeyLine};
 pub use kit::forms::{ErrorLink, Field, FieldError, FormPage};
 pub use kit::listing::{Listing, ListingGroup, ListingItem, ManagePage};
 pub use kit::markdown;
-pub use kit::pages::{ConfirmPage, ConfirmationPage, ErrorPage, NoticePage, OneButton};
+pub use kit::pages::{
+    ConfirmNote, ConfirmPage, ConfirmationPage, ErrorPage, NoticePage, OneButton,
+};
 pub use kit::reports::{ActionForm, Cell, Filter, ReportPage, Section, SummaryRow, Table};
 pub use kit::shown::{unmarked, Phrase, Shown, Value};
 

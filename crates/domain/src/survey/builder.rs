@@ -11,8 +11,10 @@ use super::model::{
     MAX_TEXT_CHARS,
 };
 use super::placement::{current_place, last_place, Place};
+pub use super::rule_form::rule_option;
+use super::rule_form::{is_ticked, picked};
 use crate::error::{ErrorCode, ValidationError};
-use crate::text::{optional, required};
+use crate::text::{optional, optional_line, required};
 
 /// The kinds an officer can pick, as the form names them.
 pub const KINDS: [&str; 11] = [
@@ -45,6 +47,10 @@ pub struct QuestionInput {
     /// With `page`: the place on the page, counted from 1; empty for last.
     #[serde(default)]
     pub position: String,
+    /// The title of the page the question starts when it goes on a new
+    /// page; optional, and ignored when it goes on a page that exists.
+    #[serde(default)]
+    pub page_title: String,
     #[serde(default)]
     pub kind: String,
     #[serde(default)]
@@ -96,12 +102,6 @@ fn number(field: &'static str, raw: &str) -> Result<Option<i64>, ValidationError
         .map_err(|_| ValidationError::new(field, ErrorCode::OutOfRange))
 }
 
-/// The value of the box for option `option` (0-based) of question
-/// `question` in the rule's answers.
-pub fn rule_option(question: &str, option: usize) -> String {
-    format!("{question}:{}", option + 1)
-}
-
 impl QuestionInput {
     /// The form filled in with `q`, as it is in `survey`: what the edit
     /// form starts from.
@@ -143,6 +143,7 @@ impl QuestionInput {
                 .unwrap_or_default(),
             page: String::new(),
             position: String::new(),
+            page_title: String::new(),
             kind: q.kind.key().to_owned(),
             text: q.text.clone(),
             hint: q.hint.clone(),
@@ -160,12 +161,12 @@ impl QuestionInput {
     /// Whether the rule's box for option `option` (0-based) of question
     /// `question` is ticked, for showing the form again as it was sent.
     pub fn ticked(&self, question: &str, option: usize) -> bool {
-        let bare = (option + 1).to_string();
-        let qualified = rule_option(question, option);
-        self.show_if_options
-            .split(',')
-            .map(str::trim)
-            .any(|t| t == qualified || (t == bare && self.show_if_question.trim() == question))
+        is_ticked(
+            &self.show_if_question,
+            &self.show_if_options,
+            question,
+            option,
+        )
     }
 
     /// Where the question goes and the question itself, keeping `id`
@@ -178,6 +179,9 @@ impl QuestionInput {
     ) -> Result<(Place, QuestionDef), Vec<ValidationError>> {
         let mut errors = Vec::new();
         let place = self.place(survey, &id, &mut errors);
+        if let Some(Err(e)) = place.as_ref().map(|p| self.new_page_title(p)) {
+            errors.push(e);
+        }
         let text = required("text", &self.text, MAX_TEXT_CHARS)
             .map_err(|e| errors.push(e))
             .ok();
@@ -217,6 +221,16 @@ impl QuestionInput {
             Some(place) if errors.is_empty() => Ok((place, question)),
             _ => Err(errors),
         }
+    }
+
+    /// The title of the new page the question starts at `place`, checked
+    /// as page titles are (one line, not too long); `None` when `place`
+    /// is on a page that exists or no title was given.
+    pub fn new_page_title(&self, place: &Place) -> Result<Option<String>, ValidationError> {
+        if !place.is_new_page() {
+            return Ok(None);
+        }
+        optional_line("page_title", &self.page_title, MAX_TEXT_CHARS)
     }
 
     /// Where the question goes: `place`, else `page` and `position`, else
@@ -339,46 +353,14 @@ impl QuestionInput {
     /// earlier and has those options is checked once the question is in
     /// place.
     fn show_rule(&self, errors: &mut Vec<ValidationError>) -> Option<Rule> {
-        let question = self.show_if_question.trim();
-        if question.is_empty() {
-            return None;
-        }
-        let mut any_of = Vec::new();
-        for ticked in self
-            .show_if_options
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            let number = match ticked.split_once(':') {
-                Some((of, n)) if of == question => n,
-                Some(_) => continue,
-                None => ticked,
-            };
-            match number.parse::<usize>() {
-                Ok(n) if n >= 1 => any_of.push(n - 1),
-                _ => {
-                    errors.push(ValidationError::new(
-                        "show_if_options",
-                        ErrorCode::InvalidChoice,
-                    ));
-                    return None;
-                }
-            }
-        }
-        any_of.sort_unstable();
-        any_of.dedup();
-        if any_of.is_empty() {
-            errors.push(ValidationError::new(
-                "show_if_options",
-                ErrorCode::FieldRequired,
-            ));
-            return None;
-        }
-        Some(Rule {
-            question: question.to_owned(),
-            any_of,
-        })
+        picked(
+            &self.show_if_question,
+            &self.show_if_options,
+            ("show_if_question", "show_if_options"),
+        )
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten()
     }
 }
 

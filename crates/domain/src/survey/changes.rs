@@ -1,16 +1,17 @@
 //! One change an officer makes to a survey through the builder: a
-//! question added, changed, moved or removed, or a page given a title.
-//! The change is worked out on the survey as stored and checked whole,
-//! so it is made entirely or not at all; what would break is said in
-//! terms the officer can act on: the field to fix, or the two questions
-//! a routing rule ties together ("“What happened?” is shown only after
-//! certain answers to “Have you seen …?”, so it must stay on a later
-//! page").
+//! question added, changed, moved or removed, or a page given a title or
+//! a skip rule. The change is worked out on the survey as stored and
+//! checked whole, so it is made entirely or not at all; what would break
+//! is said in terms the officer can act on: the field to fix, or the two
+//! questions a routing rule ties together ("“What happened?” is shown
+//! only after certain answers to “Have you seen …?”, so it must stay on
+//! a later page").
 
 use super::builder::QuestionInput;
 use super::model::{DefinitionError, QuestionDef, SurveyDefinition, MAX_TEXT_CHARS};
 use super::placement::{placed, without, Place, Placed};
 use super::routing::{validate_routing, RoutingError, RuleSite};
+use super::rule_form::PageRuleInput;
 use crate::error::{ErrorCode, ValidationError};
 use crate::text::optional_line;
 use crate::translation::{key, Texts, FROM};
@@ -27,6 +28,8 @@ pub enum Change<'a> {
     Remove(&'a str),
     /// The title of page `page` (0-based); empty for none.
     PageTitle(usize, &'a str),
+    /// When page `page` (0-based) is skipped, as its form has it.
+    PageRule(usize, &'a PageRuleInput),
 }
 
 /// The survey once changed.
@@ -120,6 +123,10 @@ fn field(field: &'static str, code: ErrorCode) -> Refusal {
     Refusal::Fields(vec![ValidationError::new(field, code)])
 }
 
+fn one(e: ValidationError) -> Refusal {
+    Refusal::Fields(vec![e])
+}
+
 /// `survey` with `change` made, or why not.
 pub fn apply(survey: &SurveyDefinition, change: Change<'_>) -> Result<Changed, Refusal> {
     match change {
@@ -127,48 +134,76 @@ pub fn apply(survey: &SurveyDefinition, change: Change<'_>) -> Result<Changed, R
             let (place, q) = input
                 .build(survey, survey.next_id())
                 .map_err(Refusal::Fields)?;
-            put(survey, &place, q, None)
+            let title = input.new_page_title(&place).map_err(one)?;
+            put(survey, &place, q, None, title)
         }
         Change::Edit(id, input) => {
             let before = survey.question(id).ok_or(Refusal::NotFound)?;
             let (place, q) = input
                 .build(survey, id.to_owned())
                 .map_err(Refusal::Fields)?;
-            put(survey, &place, q, Some(before))
+            let title = input.new_page_title(&place).map_err(one)?;
+            put(survey, &place, q, Some(before), title)
         }
         Change::Move(id, to) => {
             let q = survey.question(id).ok_or(Refusal::NotFound)?;
-            put(survey, to, q.clone(), Some(q))
+            put(survey, to, q.clone(), Some(q), None)
         }
         Change::Remove(id) => {
             let placed = without(survey, id).ok_or(Refusal::NotFound)?;
-            checked(placed, id, false, "place")
+            let own = Own::Question {
+                id,
+                rule_changed: false,
+            };
+            checked(placed, own, "place")
         }
         Change::PageTitle(page, title) => {
             if page >= survey.pages.len() {
                 return Err(Refusal::NotFound);
             }
             let title = optional_line("title", title, MAX_TEXT_CHARS)
-                .map_err(|e| Refusal::Fields(vec![e]))?
+                .map_err(one)?
                 .unwrap_or_default();
             let mut next = survey.clone();
             next.pages[page].title = title;
-            let placed = Placed {
-                survey: next,
-                pages: (0..survey.pages.len()).map(Some).collect(),
-            };
-            checked(placed, "", false, "title")
+            checked(unmoved(next), Own::Nothing, "title")
+        }
+        Change::PageRule(page, input) => {
+            if page >= survey.pages.len() {
+                return Err(Refusal::NotFound);
+            }
+            let rule = input.rule().map_err(one)?;
+            // It looks at a question with answers to choose from; whether
+            // that question comes early enough is for the check, which
+            // names it.
+            if let Some(rule) = &rule {
+                let target = survey.question(&rule.question);
+                if !target.is_some_and(|t| t.kind.is_choice()) {
+                    return Err(field("skip_if_question", ErrorCode::InvalidChoice));
+                }
+            }
+            let mut next = survey.clone();
+            next.pages[page].skip_if = rule;
+            checked(unmoved(next), Own::Page(page), "skip_if_question")
         }
     }
 }
 
+/// A survey whose pages are where they were.
+fn unmoved(survey: SurveyDefinition) -> Placed {
+    let pages = (0..survey.pages.len()).map(Some).collect();
+    Placed { survey, pages }
+}
+
 /// `question` put at `place`; `before` is the question as it was, when
-/// it is being changed or moved.
+/// it is being changed or moved; `title`, the title of the new page it
+/// starts, if it starts one.
 fn put(
     survey: &SurveyDefinition,
     place: &Place,
     question: QuestionDef,
     before: Option<&QuestionDef>,
+    title: Option<String>,
 ) -> Result<Changed, Refusal> {
     let id = question.id.clone();
     // A rule looks at another question, one with answers to choose from;
@@ -183,27 +218,46 @@ fn put(
     // A rule chosen or changed in this form is what to change if it
     // points forward; an unchanged one stays, so the place is.
     let rule_changed = before.is_none_or(|b| b.show_if != question.show_if);
-    let placed =
+    let mut placed =
         placed(survey, place, question).map_err(|_| field("place", ErrorCode::InvalidChoice))?;
-    checked(placed, &id, rule_changed, "place")
+    if let (Some(title), Some(new)) = (title, placed.pages.iter().position(Option::is_none)) {
+        placed.survey.pages[new].title = title;
+    }
+    checked(
+        placed,
+        Own::Question {
+            id: &id,
+            rule_changed,
+        },
+        "place",
+    )
+}
+
+/// Whose rule the change is about: its problems are said beside the
+/// form's fields, where other rules it breaks are conflicts.
+#[derive(Debug, Clone, Copy)]
+enum Own<'a> {
+    /// No rule (a page's title).
+    Nothing,
+    /// Question `id`'s; `rule_changed` when its form chose or changed it
+    /// (then a rule pointing forward is the rule's to change, not the
+    /// place's).
+    Question { id: &'a str, rule_changed: bool },
+    /// Page `n`'s (0-based), set in its form.
+    Page(usize),
 }
 
 /// The changed survey, if every rule still looks back at an earlier
 /// choice it names options of, and the whole survey passes its check.
-/// `id` is the question changed (its own rule's problems are its form's
-/// fields); a survey too long is said beside `full`.
-fn checked(
-    placed: Placed,
-    id: &str,
-    rule_changed: bool,
-    full: &'static str,
-) -> Result<Changed, Refusal> {
+/// `own` is the rule of the change (its problems are its form's fields);
+/// a survey too long is said beside `full`.
+fn checked(placed: Placed, own: Own<'_>, full: &'static str) -> Result<Changed, Refusal> {
     let Placed { survey, pages } = placed;
     if let Err(errors) = validate_routing(&survey) {
         let mut fields = Vec::new();
         let mut conflicts = Vec::new();
         for e in errors {
-            match broken_rule(&survey, &pages, id, rule_changed, e) {
+            match broken_rule(&survey, &pages, own, e) {
                 Some(Ok(conflict)) => conflicts.push(conflict),
                 Some(Err(problem)) => fields.push(problem),
                 None => {}
@@ -226,19 +280,21 @@ fn checked(
     Ok(Changed {
         survey,
         pages,
-        question: (!id.is_empty()).then(|| id.to_owned()),
+        question: match own {
+            Own::Question { id, .. } => Some(id.to_owned()),
+            Own::Nothing | Own::Page(_) => None,
+        },
     })
 }
 
 /// What a routing problem of the changed survey means for the officer:
-/// a problem with the changed question's own rule (`id`'s), said beside
-/// its field, or a rule of another question or page that the change
-/// would break, naming both ends. `None` for what no change makes.
+/// a problem with the change's own rule, said beside its field, or a
+/// rule of another question or page that the change would break, naming
+/// both ends. `None` for what no change makes.
 fn broken_rule(
     survey: &SurveyDefinition,
     pages: &[Option<usize>],
-    id: &str,
-    rule_changed: bool,
+    own: Own<'_>,
     e: RoutingError,
 ) -> Option<Result<RuleConflict, ValidationError>> {
     let (holder, rule) = match e.site() {
@@ -251,7 +307,19 @@ fn broken_rule(
             (RuleHolder::Question(q.id.clone()), q.show_if.as_ref())
         }
     };
-    let own = matches!(&holder, RuleHolder::Question(q) if q == id);
+    // The form's fields for the rule: the question it depends on, and
+    // the answers ticked under it.
+    let (is_own, rule_changed, (question_field, options_field)) = match (own, e.site()) {
+        (Own::Question { id, rule_changed }, RuleSite::Question(_)) => (
+            matches!(&holder, RuleHolder::Question(q) if q == id),
+            rule_changed,
+            ("show_if_question", "show_if_options"),
+        ),
+        (Own::Page(n), RuleSite::Page(p)) => {
+            (n == p, true, ("skip_if_question", "skip_if_options"))
+        }
+        _ => (false, false, ("", "")),
+    };
     let conflict = |broken, field| {
         Some(Ok(RuleConflict {
             holder: holder.clone(),
@@ -261,15 +329,15 @@ fn broken_rule(
         }))
     };
     let problem = |field| Some(Err(ValidationError::new(field, ErrorCode::InvalidChoice)));
-    match (own, e) {
+    match (is_own, e) {
         (true, RoutingError::NotEarlier { .. }) if rule_changed => {
-            conflict(Broken::Order, "show_if_question")
+            conflict(Broken::Order, question_field)
         }
         (_, RoutingError::NotEarlier { .. }) => conflict(Broken::Order, "place"),
         (true, RoutingError::UnknownQuestion { .. } | RoutingError::NotAChoice { .. }) => {
-            problem("show_if_question")
+            problem(question_field)
         }
-        (true, _) => problem("show_if_options"),
+        (true, _) => problem(options_field),
         (false, RoutingError::NotAChoice { .. }) => conflict(Broken::NotAChoice, "kind"),
         (false, RoutingError::UnknownOption { .. }) => conflict(Broken::MissingOption, "options"),
         (false, RoutingError::UnknownQuestion { .. }) => conflict(Broken::Missing, "place"),
@@ -515,6 +583,140 @@ mod tests {
         assert_eq!(followed["page.1.title"], "متى");
         assert_eq!(followed[&format!("page.1.title{FROM}")], "f");
         assert!(!followed.contains_key("page.2.title"));
+    }
+
+    #[test]
+    fn a_question_on_a_new_page_can_title_it() {
+        let s = survey();
+        let input = |place: &str, title: &str| QuestionInput {
+            place: place.into(),
+            page_title: title.into(),
+            kind: "date".into(),
+            text: "When was that?".into(),
+            ..Default::default()
+        };
+        let added = apply(&s, Change::Add(&input("new", "  Dates  "))).unwrap();
+        assert_eq!(added.survey.pages[3].title, "Dates");
+        assert_eq!(added.pages, [Some(0), Some(1), Some(2), None]);
+        // On a page that exists, the title is no part of the change.
+        let after = apply(&s, Change::Add(&input("after:q2", "Ignored\nhere"))).unwrap();
+        assert_eq!(after.survey.pages[0].title, "About you");
+        assert_eq!(after.survey.pages.len(), 3);
+        let untitled = apply(&s, Change::Add(&input("new", ""))).unwrap();
+        assert_eq!(untitled.survey.pages[3].title, "");
+        for (bad, code) in [
+            ("Two\nlines", ErrorCode::BadRequest),
+            (&"x".repeat(1001)[..], ErrorCode::FieldTooLong),
+        ] {
+            assert_eq!(
+                apply(&s, Change::Add(&input("new", bad))),
+                Err(field("page_title", code))
+            );
+        }
+        // A question moved by its form onto a page of its own titles it.
+        let mut q2 = QuestionInput::from_question(&s, s.question("q2").unwrap());
+        q2.place = "new".into();
+        q2.page_title = "Getting on".into();
+        let moved = apply(&s, Change::Edit("q2", &q2)).unwrap();
+        assert_eq!(moved.survey.pages[3].title, "Getting on");
+        assert_eq!(moved.survey.pages[0].title, "About you");
+    }
+
+    #[test]
+    fn a_new_page_between_pages_moves_the_titles_after_it() {
+        let s = survey();
+        let texts = Texts::from([
+            ("page.0.title".to_owned(), "عنك".to_owned()),
+            ("page.2.title".to_owned(), "متى".to_owned()),
+            (format!("page.2.title{FROM}"), "f".to_owned()),
+        ]);
+        let input = QuestionInput {
+            place: "new-after:1".into(),
+            page_title: "Getting on".into(),
+            kind: "agreement".into(),
+            text: "Do people get on?".into(),
+            ..Default::default()
+        };
+        let added = apply(&s, Change::Add(&input)).unwrap();
+        assert_eq!(
+            ids(&added.survey),
+            [vec!["q1", "q2"], vec!["q5"], vec!["q3"], vec!["q4"]]
+        );
+        assert_eq!(added.pages, [Some(0), None, Some(1), Some(2)]);
+        assert_eq!(added.survey.pages[1].title, "Getting on");
+        assert_eq!(
+            added.survey.pages[3].skip_if,
+            rule("q1", &[1]),
+            "rules stay"
+        );
+        let followed = added.follow_pages(&texts).unwrap();
+        assert_eq!(followed["page.0.title"], "عنك");
+        assert_eq!(followed["page.3.title"], "متى");
+        assert_eq!(followed[&format!("page.3.title{FROM}")], "f");
+        assert!(!followed.contains_key("page.1.title") && !followed.contains_key("page.2.title"));
+        // A question moved onto a new page before the one that depends
+        // on it keeps its rules looking back.
+        let moved = apply(&s, Change::Move("q2", &Place::NewPageAfter(0))).unwrap();
+        assert_eq!(
+            ids(&moved.survey),
+            [vec!["q1"], vec!["q2"], vec!["q3"], vec!["q4"]]
+        );
+        assert_eq!(
+            conflicts(apply(&s, Change::Move("q1", &Place::NewPageAfter(1)))),
+            [(
+                RuleHolder::Question("q3".into()),
+                "q1".into(),
+                Broken::Order,
+                "place"
+            )]
+        );
+        assert_eq!(
+            apply(&s, Change::Move("q2", &Place::NewPageAfter(3))),
+            Err(field("place", ErrorCode::InvalidChoice))
+        );
+    }
+
+    #[test]
+    fn pages_get_skip_rules_on_earlier_choices() {
+        let s = survey();
+        let pick = |q: &str, o: &str| PageRuleInput {
+            skip_if_question: q.into(),
+            skip_if_options: o.into(),
+        };
+        let set = apply(&s, Change::PageRule(1, &pick("q2", "q2:4,q2:5"))).unwrap();
+        assert_eq!(set.survey.pages[1].skip_if, rule("q2", &[3, 4]));
+        assert_eq!(
+            (set.question, set.pages),
+            (None, vec![Some(0), Some(1), Some(2)])
+        );
+        let cleared = apply(&s, Change::PageRule(2, &pick("", ""))).unwrap();
+        assert_eq!(cleared.survey.pages[2].skip_if, None);
+        for (question, options, f, code) in [
+            ("q1", "", "skip_if_options", ErrorCode::FieldRequired),
+            ("q9", "q9:1", "skip_if_question", ErrorCode::InvalidChoice),
+            ("q3", "q3:1", "skip_if_question", ErrorCode::InvalidChoice),
+            ("q1", "q1:3", "skip_if_options", ErrorCode::InvalidChoice),
+        ] {
+            assert_eq!(
+                apply(&s, Change::PageRule(1, &pick(question, options))),
+                Err(field(f, code)),
+                "{question} {options}"
+            );
+        }
+        // A question on the page itself: named, beside the question.
+        assert_eq!(
+            conflicts(apply(&s, Change::PageRule(0, &pick("q1", "q1:1")))),
+            [(
+                RuleHolder::Page(0),
+                "q1".into(),
+                Broken::Order,
+                "skip_if_question"
+            )]
+        );
+        assert_eq!(
+            apply(&s, Change::PageRule(3, &pick("", ""))),
+            Err(Refusal::NotFound)
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Where a question sits in its survey. A place is named by its
 //! neighbours ("after q3", "before q5") or by its page ("first on page
-//! 2", "on a new page"), so that a form sent twice puts the question in
+//! 2", "on a new page", "on a new page after page 1"), so that a form sent twice puts the question in
 //! the same place instead of moving it twice. Moving one step up or down
 //! crosses page boundaries, and a page a move leaves empty is dropped.
 
@@ -17,27 +17,38 @@ pub enum Place {
     Before(String),
     /// Alone on a new page after the last.
     NewPage,
+    /// Alone on a new page just after page `n` (0-based), as the survey
+    /// stands before the move.
+    NewPageAfter(usize),
 }
 
 impl Place {
     /// The place a form names: `first:N` (N counted from 1), `after:ID`,
-    /// `before:ID` or `new`; `None` for anything else.
+    /// `before:ID`, `new` or `new-after:N`; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Place> {
         let raw = raw.trim();
         if raw == "new" {
             return Some(Place::NewPage);
         }
         let (kind, rest) = raw.split_once(':')?;
-        match kind {
-            "first" => rest
-                .parse::<usize>()
+        let page = || {
+            rest.parse::<usize>()
                 .ok()
                 .filter(|n| *n >= 1)
-                .map(|n| Place::First(n - 1)),
+                .map(|n| n - 1)
+        };
+        match kind {
+            "first" => page().map(Place::First),
+            "new-after" => page().map(Place::NewPageAfter),
             "after" if !rest.is_empty() => Some(Place::After(rest.to_owned())),
             "before" if !rest.is_empty() => Some(Place::Before(rest.to_owned())),
             _ => None,
         }
+    }
+
+    /// Whether the question starts a page of its own.
+    pub fn is_new_page(&self) -> bool {
+        matches!(self, Place::NewPage | Place::NewPageAfter(_))
     }
 
     /// The place as a form sends it, read back by [`Place::parse`].
@@ -47,6 +58,7 @@ impl Place {
             Place::After(id) => format!("after:{id}"),
             Place::Before(id) => format!("before:{id}"),
             Place::NewPage => "new".to_owned(),
+            Place::NewPageAfter(n) => format!("new-after:{}", n + 1),
         }
     }
 }
@@ -162,6 +174,10 @@ pub fn placed(
     place: &Place,
     question: QuestionDef,
 ) -> Result<Placed, UnknownPlace> {
+    // The page the question was alone on, if it was: emptied below.
+    let alone = position(survey, &question.id)
+        .map(|(p, _)| p)
+        .filter(|p| survey.pages[*p].questions.len() == 1);
     let mut pages = pages_without(survey, &question.id);
     match place {
         Place::First(p) => pages
@@ -188,13 +204,27 @@ pub fn placed(
             };
             pages[p].1.questions.insert(at, question);
         }
-        Place::NewPage => pages.push((
-            None,
-            PageDef {
-                questions: vec![question],
-                ..PageDef::default()
-            },
-        )),
+        Place::NewPage | Place::NewPageAfter(_) => {
+            let at = match place {
+                Place::NewPageAfter(p) if *p < pages.len() => p + 1,
+                Place::NewPageAfter(_) => return Err(UnknownPlace),
+                _ => pages.len(),
+            };
+            match alone {
+                // A page of its own where it has one already: it stays
+                // there, with its title and rule.
+                Some(p) if at == p || at == p + 1 => pages[p].1.questions.push(question),
+                _ => {
+                    let page = PageDef {
+                        questions: vec![question],
+                        ..PageDef::default()
+                    };
+                    // The pages after it move down, and say where they
+                    // were.
+                    pages.insert(at, (None, page));
+                }
+            }
+        }
     }
     Ok(kept(pages))
 }
@@ -250,6 +280,8 @@ mod tests {
             Place::After("q3".into()),
             Place::Before("q_9-x".into()),
             Place::NewPage,
+            Place::NewPageAfter(0),
+            Place::NewPageAfter(4),
         ] {
             assert_eq!(Place::parse(&place.value()), Some(place));
         }
@@ -263,6 +295,9 @@ mod tests {
             "before",
             "later:q1",
             "news",
+            "new-after:0",
+            "new-after:",
+            "new-after:two",
         ] {
             assert_eq!(Place::parse(bad), None, "{bad:?}");
         }
@@ -350,6 +385,30 @@ mod tests {
         }
         let new = placed(&s, &Place::NewPage, q("n", QuestionKind::Date)).unwrap();
         assert_eq!(new.pages, [Some(0), Some(1), None]);
+        // Between pages: those after it move down.
+        let between = placed(&s, &Place::NewPageAfter(0), q("n", QuestionKind::Date)).unwrap();
+        assert_eq!(ids(&between.survey), [vec!["a", "b"], vec!["n"], vec!["c"]]);
+        assert_eq!(between.pages, [Some(0), None, Some(1)]);
+        assert_eq!(between.survey.pages[2].title, "Page 2");
+        let last = placed(&s, &Place::NewPageAfter(1), q("n", QuestionKind::Date)).unwrap();
+        assert_eq!(last.survey, new.survey, "after the last page is at the end");
+        // Moved there from its page, which goes if left empty.
+        assert_eq!(
+            at(Place::NewPageAfter(0)).unwrap(),
+            [vec!["a"], vec!["b"], vec!["c"]]
+        );
+        // Alone on its page already: the page stays, title and all.
+        let c = s.question("c").unwrap().clone();
+        for place in [
+            Place::NewPageAfter(0),
+            Place::NewPageAfter(1),
+            Place::NewPage,
+        ] {
+            let alone = placed(&s, &place, c.clone()).unwrap();
+            assert_eq!(alone.survey, s, "{place:?}");
+            assert_eq!(alone.pages, [Some(0), Some(1)]);
+        }
+        assert_eq!(at(Place::NewPageAfter(2)), Err(UnknownPlace));
         assert_eq!(last_place(&s), Place::After("c".into()));
         assert_eq!(last_place(&SurveyDefinition::default()), Place::NewPage);
 

@@ -115,6 +115,7 @@ api-consultation_not_open = المشاورة لا تستقبل ردودًا ال
 api-already_responded = سبق أن ردّ هذا الحساب على هذه المشاورة.
 api-field-invalid_ranking = `{ $name }`: أعطِ كل خيار ترتيبًا مختلفًا، من 1 دون فجوات.
 api-survey_locked = ردّ أشخاص على الاستبيان، فلم يعد ممكنًا تغيير بنيته.
+api-survey_changed = تغيّر الاستبيان بعد إعداد النموذج، فلم يُغيَّر شيء؛ أعد إعداد التغيير على الاستبيان كما هو الآن.
 api-field-weighting_empty_category = `{ $name }`: لخيارٍ له حصة من السكان لا يوجد مشاركون؛ احذفه بكتابة `-`.
 api-field-duplicate_label = `{ $name }`: لموضوع آخر هذا الاسم من قبل.
 api-field-same_theme = `{ $name }`: لا يمكن دمج موضوع في نفسه.

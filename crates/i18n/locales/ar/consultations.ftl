@@ -261,6 +261,9 @@ question-place-hint = بعد سؤال، أو أولًا في صفحة، أو ف�
 question-place-first = أولًا في الصفحة { $number }
 question-place-after = بعد «{ $question }»
 question-place-new = في صفحة جديدة في النهاية
+question-place-new-after = في صفحة جديدة بعد الصفحة { $number }
+question-page-title = عنوان الصفحة الجديدة
+question-page-title-hint = اختياري، ولا يُستخدم إلا إذا وُضع السؤال في صفحة جديدة: يراه المجيبون عنوانًا لتلك الصفحة.
 question-rule = متى يظهر السؤال
 question-rule-hint = دائمًا، أو فقط بعد إجابات معيّنة عن سؤال اختيار في صفحة سابقة.
 question-rule-answers = الإجابات عن «{ $question }» التي تُظهر هذا السؤال
@@ -282,7 +285,18 @@ page-title-field = عنوان الصفحة
 page-title-hint = يراه المجيبون عنوانًا للصفحة. إن تركته فارغًا، يكون عنوان الصفحة «{ survey-title }».
 page-title-lead = الأسئلة في هذه الصفحة: { $questions }
 page-title-save = احفظ العنوان
+survey-page-rule-add = حدّد متى تُتخطّى الصفحة { $number }
+survey-page-rule-change = غيّر متى تُتخطّى الصفحة { $number }
+page-rule = متى تُتخطّى الصفحة
+page-rule-heading = متى تُتخطّى الصفحة { $number }
+page-rule-lead = من يختار إحدى الإجابات المحدّدة ينتقل مباشرةً إلى ما بعد هذه الصفحة، فلا تُطرح عليه أسئلتها.
+page-rule-hint = أبدًا، أو بعد إجابات معيّنة عن سؤال اختيار في صفحة سابقة.
+page-rule-never = أبدًا: يرى الجميع هذه الصفحة
+page-rule-answers = الإجابات عن «{ $question }» التي تتخطّى هذه الصفحة
+page-rule-none = لا يوجد سؤال اختيار في صفحة سابقة، فلا تُتخطّى هذه الصفحة أبدًا.
+page-rule-save = احفظ متى تُتخطّى الصفحة
 rule-conflict-order = لا يظهر «{ $dependent }» إلا بعد إجابات معيّنة عن «{ $question }»، فيجب أن يكون في صفحة بعد صفحة ذلك السؤال.
+rule-conflict-order-own = لا يظهر «{ $dependent }» إلا بعد إجابات معيّنة عن «{ $question }»، فيجب أن يكون في صفحة بعد صفحة ذلك السؤال. اختر سؤالًا في صفحة سابقة، أو ضع هذا السؤال في صفحة لاحقة.
 rule-conflict-order-page = تُتخطّى الصفحة { $page } بعد إجابات معيّنة عن «{ $question }»، فيجب أن يكون ذلك السؤال في صفحة قبلها.
 rule-conflict-not-choice = لا يظهر «{ $dependent }» إلا بعد إجابات معيّنة عن «{ $question }»، فيجب أن تبقى لذلك السؤال إجابات يُختار منها. غيّر أولًا متى يظهر «{ $dependent }».
 rule-conflict-not-choice-page = تُتخطّى الصفحة { $page } بعد إجابات معيّنة عن «{ $question }»، فيجب أن تبقى لذلك السؤال إجابات يُختار منها.
@@ -313,6 +327,7 @@ done-question-removed = حُذف السؤال.
 done-question-changed = تغيّر السؤال.
 done-question-moved = نُقل السؤال.
 done-page-titled = حُفظ عنوان الصفحة.
+done-page-rule-set = حُفظت قاعدة الصفحة: تُتخطّى كما اخترت.
 
 ## مراحل الاستشارة (للموظفين)
 
@@ -711,6 +726,7 @@ reason-consultation_not_open = هذه الاستشارة لا تقبل الرد�
 reason-already_responded = لقد بدأت ردًا من قبل
 reason-invalid_ranking = أعطِ كل خيار رتبة مختلفة تبدأ من 1 دون فجوات
 reason-survey_locked = رد بعض الناس، فلم يعد ممكنًا تغيير الاستبيان: لا يمكن إضافة أسئلة أو حذفها أو نقلها، ولا تغيير خياراتها، لأن الإجابات تعتمد عليها. ما زال بإمكانك تصحيح الأخطاء المطبعية في صياغة الأسئلة والتلميحات والخيارات وعناوين الصفحات.
+reason-survey_changed = تغيّر الاستبيان منذ أن فتحت هذا النموذج، فلم يُحفظ شيء. يعرض النموذج الآن الاستبيان كما هو: راجعه، ثم أرسل النموذج مرة أخرى إن كنت ما زلت بحاجة إليه.
 reason-weighting_empty_category = لخيارٍ حصةٌ بين السكان لكن لا مجيبين فيه، فلا أحد يمثله. استبعده بـ -
 reason-duplicate_label = لمحور آخر هذا العنوان نفسه. اختر عنواناً مختلفاً
 reason-same_theme = لا يمكن دمج محور في نفسه. اختر محوراً آخر
@@ -751,7 +767,12 @@ reason-place-field_too_long = الاستبيان ممتلئ: يتسع لـ 200 �
 reason-show_if_question-invalid_choice = اختر السؤال الذي تعتمد عليه هذه القاعدة
 reason-show_if_options-field_required = اختر إجابة واحدة على الأقل تُظهر هذا السؤال
 reason-show_if_options-invalid_choice = اختر إجابات من المذكورة تحت السؤال
+reason-skip_if_question-invalid_choice = اختر السؤال الذي تتخطّى إجاباتُه هذه الصفحة
+reason-skip_if_options-field_required = اختر إجابة واحدة على الأقل تتخطّى هذه الصفحة
+reason-skip_if_options-invalid_choice = اختر الإجابات من تلك المعروضة تحت السؤال
 reason-title-bad_request = اكتب العنوان في سطر واحد
+reason-page_title-field_too_long = عنوان الصفحة طويل جدًا: اختصره
+reason-page_title-bad_request = اكتب عنوان الصفحة في سطر واحد
 reason-question-invalid_choice = اختر السؤال الذي يأتي منه الرقم
 reason-row-invalid_choice = اختر أحد صفوف السؤال
 reason-option-invalid_choice = اختر أحد خيارات السؤال
@@ -861,6 +882,10 @@ confirm-publish-size = في الاستبيان { $questions ->
 }
 confirm-publish-locks = بعد أن يرد أي شخص، لا يمكن إضافة أسئلة أو حذفها أو نقلها، لكن يمكنك تصحيح صياغتها.
 confirm-publish-consultation-button = نعم، انشر الاستشارة
+confirm-publish-translations = بعض نصوص هذه الاستشارة ليست جاهزة بكل اللغات. ما زال بإمكانك النشر: حيث تنقص الترجمة أو تحتاج إلى مراجعة، يرى القرّاء النص الأصلي.
+confirm-publish-untranslated = { $language }: { $count } من أصل { $all } نصًا لم يُترجم بعد.
+confirm-publish-stale = { $language }: عدد النصوص التي تحتاج ترجمتها إلى مراجعة { $count } من أصل { $all }، لأن أصلها تغيّر بعد ترجمتها.
+confirm-publish-translate = اطّلع على الترجمة إلى { $language }
 consultation-survey-size = { $questions ->
     [0] لا أسئلة بعد
     [one] سؤال واحد
@@ -933,6 +958,34 @@ history-consultation-results-publish = نشر النتائج
 history-consultation-results-withdraw = سحب النتائج
 history-consultation-translate = حفظ ترجمة
 history-consultation-wording = صحّح الصياغة
+history-survey-added = سؤال أُضيف ({ $id })
+history-survey-removed = سؤال حُذف ({ $id })
+history-survey-place = مكان «{ $question }»
+history-survey-kind = نوع «{ $question }»
+history-survey-required = هل الإجابة عن «{ $question }» إلزامية
+history-survey-text = صياغة السؤال { $id }
+history-survey-hint = تلميح «{ $question }»
+history-survey-purpose = سبب طرح «{ $question }»
+history-survey-options = خيارات «{ $question }»
+history-survey-limits = حدود «{ $question }»
+history-survey-shown = متى يظهر «{ $question }»
+history-survey-page-title = عنوان الصفحة { $page }
+history-survey-page-skipped = متى تُتخطّى الصفحة { $page }
+history-survey-pages = عدد صفحات الاستبيان
+history-survey-more = { $count ->
+    [one] تغيير آخر في الاستبيان
+    [two] تغييران آخران في الاستبيان
+    [few] { $count } تغييرات أخرى في الاستبيان
+    [many] { $count } تغييرًا آخر في الاستبيان
+   *[other] { $count } تغيير آخر في الاستبيان
+}
+history-survey-never = أبدًا
+history-survey-skipped-if = إذا كانت إجابة «{ $question }» هي { $options }
+history-survey-at = الصفحة { $page }، السؤال { $position }
+history-survey-limits-range = من { $min } إلى { $max }
+history-survey-limits-min = { $min } على الأقل
+history-survey-limits-max = { $max } على الأكثر
+history-survey-limits-none = بلا حدود
 history-responses-export = نزّل الردود
 history-special-category-view = اطّلع على إجابات فيها بيانات من الفئات الخاصة
 history-special-category-export = نزّل إجابات فيها بيانات من الفئات الخاصة

@@ -112,6 +112,7 @@ api-consultation_not_open = The consultation is not taking responses now: see it
 api-already_responded = The account has already responded to this consultation.
 api-field-invalid_ranking = `{ $name }`: give each option a different rank, from 1 with no gaps.
 api-survey_locked = People have responded, so the survey's structure can no longer change.
+api-survey_changed = The survey has changed since the form was built, so nothing was changed; build the change again on the survey as it is now.
 api-field-weighting_empty_category = `{ $name }`: an option with a population share has no respondents; leave it out with `-`.
 api-field-duplicate_label = `{ $name }`: another theme already has this label.
 api-field-same_theme = `{ $name }`: a theme cannot be merged into itself.

@@ -4,6 +4,7 @@
 use cohesion_domain::consultation::Publication;
 use cohesion_domain::consultation::{ConsultationInput, StageInput};
 use cohesion_domain::identity::Action;
+use cohesion_domain::survey::diff;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::consultations::catalogue;
@@ -94,9 +95,11 @@ pub async fn set_survey(
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
     })?;
     let mut tx = db.begin().await?;
-    if catalogue::find(tx.conn(), id).await?.is_none() {
-        return Err(ServiceError::NotFound);
-    }
+    // Locked, so that the differences logged are from what this change
+    // replaced.
+    let (_, stored) = catalogue::find_for_update(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     if !catalogue::set_survey(tx.conn(), id, &json).await? {
         if super::wording_fixes::reworded_whole(tx.conn(), me, client, id, survey).await? {
             tx.commit().await?;
@@ -104,7 +107,13 @@ pub async fn set_survey(
         }
         return Err(ValidationError::new("survey", ErrorCode::SurveyLocked).into());
     }
-    let detail = format!("{} questions", survey.questions().count());
+    // What changed, difference by difference, for the history: the
+    // builder's pages say it by what they were asked to do; a survey sent
+    // whole says it only by how it differs from the one it replaced.
+    let edits = diff::edits(&super::parse_survey(&stored)?, survey);
+    let detail = serde_json::to_string(&edits).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
+    })?;
     audit_log(
         tx.conn(),
         me.origin(client),

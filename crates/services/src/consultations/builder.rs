@@ -1,14 +1,18 @@
 //! Officers building a survey one change at a time, through the pages:
-//! a question added, changed, moved or removed, a page given a title.
+//! a question added, changed, moved or removed, a page given a title or
+//! a skip rule.
 //! Each change is worked out on the survey as stored, read under lock in
 //! the transaction that saves it, so a form sent twice or two officers
 //! at work together never undo each other's changes, and a refused
-//! change saves nothing. The API replaces the survey whole instead
+//! change saves nothing. A form carries the revision of the survey it
+//! was built on, and is refused once the survey has changed since. The
+//! API replaces the survey whole instead
 //! ([`super::authoring::set_survey`]).
 
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::changes::{self, Change, Changed, Refusal};
-use cohesion_domain::translation::Texts;
+use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_domain::translation::{fingerprint, Texts};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::consultations::{catalogue, translations};
 use cohesion_storage::Db;
@@ -35,6 +39,14 @@ fn locked() -> ServiceError {
     ValidationError::new("survey", ErrorCode::SurveyLocked).into()
 }
 
+/// The survey's revision, as the builder's forms carry it: a fingerprint
+/// of the survey as stored, so any change to it (through the pages or
+/// the API) gives another, and a form built before it can be told apart
+/// (ADR 25).
+pub fn revision(survey: &SurveyDefinition) -> String {
+    fingerprint(&serde_json::to_string(survey).unwrap_or_default())
+}
+
 /// Makes `change` to consultation `id`'s survey, all of it or nothing.
 /// Refused once anyone has responded (answers name questions and
 /// options), with every problem of the form's fields, or with the
@@ -46,6 +58,24 @@ pub async fn change(
     change: Change<'_>,
     client: Option<&str>,
 ) -> Result<Changed, ServiceError> {
+    change_seen(db, me, id, change, None, client).await
+}
+
+/// [`change`], asked for by a form built on the survey at revision
+/// `seen` ([`revision`]): refused as a conflict (`survey_changed`),
+/// nothing saved, when the survey has changed since, so a form sent
+/// twice (a double click, the back button and send again) does its
+/// change once, and a form built before another officer's change does
+/// not overlook it. `None` (a form of before revisions, or a caller
+/// that needs none) is not checked.
+pub async fn change_seen(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    change: Change<'_>,
+    seen: Option<&str>,
+    client: Option<&str>,
+) -> Result<Changed, ServiceError> {
     require(me, Action::RunEngagement)?;
     let mut tx = db.begin().await?;
     let (consultation, stored) = catalogue::find_for_update(tx.conn(), id)
@@ -55,6 +85,14 @@ pub async fn change(
         return Err(locked());
     }
     let before = parse_survey(&stored)?;
+    // Checked on the survey read under lock: of two copies of one form
+    // sent at once, the second sees the first's change.
+    if seen.is_some_and(|seen| seen != revision(&before)) {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "revision",
+            ErrorCode::SurveyChanged,
+        )));
+    }
     let changed = changes::apply(&before, change)?;
     // Someone may have started answering since the count was taken.
     if !catalogue::set_survey(tx.conn(), id, &to_json(&changed.survey)?).await? {
@@ -113,6 +151,13 @@ fn detail(change: Change<'_>, changed: &Changed) -> String {
         Change::PageTitle(page, _) => {
             return format!(
                 "titled page {}: {} questions",
+                page + 1,
+                changed.survey.questions().count()
+            )
+        }
+        Change::PageRule(page, _) => {
+            return format!(
+                "set when page {} is skipped: {} questions",
                 page + 1,
                 changed.survey.questions().count()
             )

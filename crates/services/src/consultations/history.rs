@@ -1,10 +1,12 @@
 //! A consultation's history for its officers: what staff did to it, who
 //! and when, newest first, read from the audit log (ADR 7), with the
-//! before and after of each reworded text.
+//! before and after of each reworded text and of what changed in a
+//! survey replaced whole.
 
 use std::collections::HashMap;
 
 use cohesion_domain::identity::Action;
+use cohesion_domain::survey::diff::Edits;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_storage::accounts::users;
 use cohesion_storage::audit::{self, AuditQuery};
@@ -15,6 +17,9 @@ use super::wording_fixes::{Reworded, ACTION};
 use crate::accounts::SignedIn;
 use crate::permissions::{is_staff, require};
 use crate::ServiceError;
+
+/// The audit action of a survey changed, by the builder or whole.
+const SURVEY_ACTION: &str = "consultation.survey";
 
 /// The most entries the history shows.
 pub const HISTORY_LIMIT: i64 = 50;
@@ -30,6 +35,9 @@ pub struct HistoryEntry {
     pub action: String,
     /// For a reworded text, which one, before and after.
     pub reworded: Option<Reworded>,
+    /// For a survey replaced whole, what changed of it, before and after
+    /// (entries written before the differences were kept have none).
+    pub edits: Option<Edits>,
 }
 
 /// The latest `HISTORY_LIMIT` entries about consultation `id` (officers).
@@ -80,11 +88,15 @@ async fn entries(
         let reworded = (e.action == ACTION)
             .then(|| serde_json::from_str::<Reworded>(&e.detail).ok())
             .flatten();
+        let edits = (e.action == SURVEY_ACTION)
+            .then(|| serde_json::from_str::<Edits>(&e.detail).ok())
+            .flatten();
         out.push(HistoryEntry {
             at: e.at.into(),
             who,
             action: e.action,
             reworded,
+            edits,
         });
     }
     Ok(out)

@@ -41,13 +41,17 @@ impl QuestionRow {
 }
 
 /// A page of the survey: its heading ("Page 2: Your views"), its skip
-/// rule if it has one, the way to its title and its questions.
+/// rule if it has one, the ways to its title and its rule, and its
+/// questions.
 pub struct PageBlock {
     /// Counted from 1; the heading's id is made from it.
     pub number: usize,
     pub heading: Phrase,
     pub skip: Option<Phrase>,
     pub title_link: Option<(String, Phrase)>,
+    /// The way to when it is skipped, while the survey can change and
+    /// an earlier page has a choice question.
+    pub rule_link: Option<(String, Phrase)>,
     pub questions: Vec<QuestionRow>,
 }
 
@@ -88,13 +92,23 @@ pub struct PlaceGroup {
 }
 
 /// "Where the question goes": first on a page or after one of its
-/// questions, page by page, or on a new page at the end.
+/// questions, page by page, or on a new page at the end; and the title
+/// of the new page, for when it goes on one.
 pub struct PlaceField {
     pub legend: String,
     pub hint: String,
     pub error: Option<Phrase>,
     pub groups: Vec<PlaceGroup>,
     pub new_page: Pick,
+    pub page_title: Field,
+}
+
+impl PlaceField {
+    /// The new page's title field, as a list of one for the kit's field
+    /// template, which shows each of a list.
+    pub fn page_title_field(&self) -> &[Field] {
+        std::slice::from_ref(&self.page_title)
+    }
 }
 
 /// An earlier choice question the rule can depend on, with the answers
@@ -107,9 +121,12 @@ pub struct RuleQuestion {
     pub answers: Vec<Pick>,
 }
 
-/// "When the question is shown": always, or only after certain answers
-/// to an earlier choice question.
+/// "When the question is shown" (always, or only after certain answers
+/// to an earlier choice question), or "When the page is skipped".
 pub struct RuleField {
+    /// The form's field of the question chosen, and of its answers.
+    pub question_name: &'static str,
+    pub options_name: &'static str,
     pub legend: String,
     pub hint: String,
     pub error: Option<Phrase>,
@@ -117,6 +134,23 @@ pub struct RuleField {
     pub questions: Vec<RuleQuestion>,
     /// Said instead of the list when there is no question to choose.
     pub none: Option<String>,
+}
+
+/// When a page is skipped, picked as a question's rule is: never, or
+/// after certain answers to a choice question on an earlier page.
+#[derive(Template)]
+#[template(path = "consultations/page_rule_form.html")]
+pub struct PageRuleFormPage<'a> {
+    pub ui: Chrome<'a>,
+    pub back: Option<(String, String)>,
+    pub lead: Vec<Phrase>,
+    pub errors: Vec<SummaryLine>,
+    pub csrf: String,
+    /// The revision of the survey the form is built on.
+    pub revision: String,
+    pub action: String,
+    pub rule: RuleField,
+    pub button: String,
 }
 
 /// A line of the error summary, linked to where the problem is.
@@ -133,6 +167,9 @@ pub struct QuestionFormPage<'a> {
     pub lead: Vec<Phrase>,
     pub errors: Vec<SummaryLine>,
     pub csrf: String,
+    /// The revision of the survey the form is built on, sent back with
+    /// it so that a form sent twice does its change once.
+    pub revision: String,
     pub action: String,
     pub fields: Vec<Field>,
     pub place: PlaceField,

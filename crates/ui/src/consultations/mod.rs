@@ -12,8 +12,8 @@ mod translations;
 mod wording;
 
 pub use builder::{
-    MoveButton, PageBlock, Pick, PlaceField, PlaceGroup, QuestionFormPage, QuestionRow, RuleField,
-    RuleQuestion, SummaryLine, SurveyOverview,
+    MoveButton, PageBlock, PageRuleFormPage, Pick, PlaceField, PlaceGroup, QuestionFormPage,
+    QuestionRow, RuleField, RuleQuestion, SummaryLine, SurveyOverview,
 };
 pub use list::{ConsultationItem, ConsultationListPage, ConsultationPage, StageItem};
 pub use results::{Bar, FindingView, FindingsPage, ResultView, ResultsPage, WeDid};

@@ -29,6 +29,10 @@ pub struct ConfirmPage<'a> {
     pub points: Vec<String>,
     /// Said last, beside a warning sign: what cannot be undone.
     pub warning: Option<String>,
+    /// What is worth knowing before saying yes, though it does not stop
+    /// the action (texts not yet translated), each with the way to see
+    /// to it; set apart from the question.
+    pub notes: Vec<ConfirmNote>,
     pub csrf: String,
     pub action: String,
     pub hidden: Vec<(&'static str, String)>,
@@ -37,6 +41,13 @@ pub struct ConfirmPage<'a> {
     pub danger: bool,
     /// Where "Cancel" goes, and its label.
     pub cancel: (String, String),
+}
+
+/// A paragraph of a confirmation page's notes, with a link to act on it
+/// if there is one.
+pub struct ConfirmNote {
+    pub text: Phrase,
+    pub link: Option<(String, Phrase)>,
 }
 
 /// "Done", with the reference to quote (a response sent).

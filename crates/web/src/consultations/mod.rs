@@ -43,6 +43,7 @@ pub(crate) const FEATURE: Feature = Feature {
         "question-changed",
         "question-moved",
         "page-titled",
+        "page-rule-set",
         "stage-added",
         "stage-removed",
         "finding-added",
@@ -98,13 +99,45 @@ fn routes() -> Router<SharedState> {
         .route("/consultations/{id}/results.csv", get(exports::results_csv))
         .route("/consultations/{id}/findings", get(findings::page))
         .merge(staff_routes())
+        .merge(builder_routes())
         .merge(analysis_routes())
         .merge(api::routes())
 }
 
+/// Officers building a survey: its questions and its pages.
+fn builder_routes() -> Router<SharedState> {
+    use staff::{page_rule, questions, survey};
+    let base = "/staff/consultations/{id}";
+    Router::new()
+        .route(
+            &format!("{base}/questions/new"),
+            get(questions::question_form).post(questions::add_question),
+        )
+        .route(
+            &format!("{base}/questions/{{qid}}/edit"),
+            get(questions::edit_question_form).post(questions::edit_question),
+        )
+        .route(
+            &format!("{base}/questions/{{qid}}/remove"),
+            get(questions::remove_question_form).post(questions::remove_question),
+        )
+        .route(
+            &format!("{base}/questions/{{qid}}/move"),
+            post(survey::move_question),
+        )
+        .route(
+            &format!("{base}/pages/{{n}}/title"),
+            get(survey::title_form).post(survey::set_title),
+        )
+        .route(
+            &format!("{base}/pages/{{n}}/rule"),
+            get(page_rule::page_rule_form).post(page_rule::set_page_rule),
+        )
+}
+
 /// Officers writing and publishing a consultation.
 fn staff_routes() -> Router<SharedState> {
-    use staff::{details, fixes, manage, preview, publication, questions, stages, survey};
+    use staff::{details, fixes, manage, preview, publication, stages};
     let base = "/staff/consultations/{id}";
     Router::new()
         .route(&format!("{base}/preview"), get(preview::start))
@@ -134,26 +167,6 @@ fn staff_routes() -> Router<SharedState> {
         .route(
             &format!("{base}/results/publish"),
             get(publication::publish_results_form).post(publication::publish_results),
-        )
-        .route(
-            &format!("{base}/questions/new"),
-            get(questions::question_form).post(questions::add_question),
-        )
-        .route(
-            &format!("{base}/questions/{{qid}}/edit"),
-            get(questions::edit_question_form).post(questions::edit_question),
-        )
-        .route(
-            &format!("{base}/questions/{{qid}}/remove"),
-            get(questions::remove_question_form).post(questions::remove_question),
-        )
-        .route(
-            &format!("{base}/questions/{{qid}}/move"),
-            post(survey::move_question),
-        )
-        .route(
-            &format!("{base}/pages/{{n}}/title"),
-            get(survey::title_form).post(survey::set_title),
         )
         .route(
             &format!("{base}/stages/new"),

@@ -109,6 +109,49 @@ pub(super) async fn missing_by_language(
     Ok(out)
 }
 
+/// How far one language's translations of a consultation's texts are.
+pub(super) struct Coverage {
+    pub tag: String,
+    /// The language's name in itself.
+    pub name: String,
+    /// Texts without a translation.
+    pub missing: usize,
+    /// Texts whose translation needs review: its original has changed
+    /// since (ADR 14).
+    pub stale: usize,
+    pub all: usize,
+}
+
+/// [`Coverage`] of every language but the site's own, for the
+/// publishing question.
+pub(super) async fn coverage_by_language(
+    ctx: &PageCtx,
+    v: &reading::ConsultationView,
+) -> Result<Vec<Coverage>, AppError> {
+    let keys = translations::all_text_keys(&ctx.state.db, v).await?;
+    let source = ctx.state.catalog.default_locale().tag().to_owned();
+    let mut out = Vec::new();
+    for l in ctx.state.catalog.all().iter().filter(|l| l.tag() != source) {
+        let texts = reading::translation(&ctx.state.db, v.consultation.id, l.tag()).await?;
+        let (mut missing, mut stale) = (0, 0);
+        for (k, original) in &keys {
+            if translation::is_stale(&texts, k, original) {
+                stale += 1;
+            } else if translation::current(&texts, k, original).is_none() {
+                missing += 1;
+            }
+        }
+        out.push(Coverage {
+            tag: l.tag().to_owned(),
+            name: l.name().to_owned(),
+            missing,
+            stale,
+            all: keys.len(),
+        });
+    }
+    Ok(out)
+}
+
 #[allow(clippy::too_many_arguments)] // one per part of the page
 async fn page(
     ctx: &PageCtx,

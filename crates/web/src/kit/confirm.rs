@@ -19,7 +19,7 @@
 
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_ui::{ConfirmPage, Phrase};
+use cohesion_ui::{ConfirmNote, ConfirmPage, Phrase};
 
 use super::error::AppError;
 use super::page::{respond, see_other, PageCtx};
@@ -63,6 +63,18 @@ pub fn confirmed(field: &str) -> bool {
 
 /// The asking page for the action at `action` (where its form posts).
 pub async fn ask(ctx: &PageCtx, csrf: &str, action: &str, ask: Ask) -> Result<Response, AppError> {
+    ask_noting(ctx, csrf, action, ask, Vec::new()).await
+}
+
+/// [`ask`], with `notes`: what is worth knowing before saying yes but
+/// does not stop the action (a consultation's texts not yet translated).
+pub async fn ask_noting(
+    ctx: &PageCtx,
+    csrf: &str,
+    action: &str,
+    ask: Ask,
+    notes: Vec<ConfirmNote>,
+) -> Result<Response, AppError> {
     let mut ui = ctx.chrome_for(action, "confirm-title").await?;
     ui.title = ask.title;
     let page = ConfirmPage {
@@ -70,6 +82,7 @@ pub async fn ask(ctx: &PageCtx, csrf: &str, action: &str, ask: Ask) -> Result<Re
         lead: ask.lead,
         points: ask.points,
         warning: ask.warning,
+        notes,
         csrf: csrf.to_owned(),
         action: action.to_owned(),
         hidden: ask.hidden,

@@ -1,6 +1,6 @@
 //! The "History" of a consultation on its officers' page: who did what
 //! and when (in the site's time), with the before and after of every
-//! reworded text.
+//! reworded text and of every difference of a survey replaced whole.
 
 use cohesion_domain::survey::wording;
 use cohesion_domain::timestamp::Timestamp;
@@ -11,6 +11,7 @@ use cohesion_services::consultations::wording_fixes::Reworded;
 use cohesion_ui::{Cell, Phrase, Shown, SummaryRow, Table, Value};
 
 use super::fixes::part_of;
+use super::survey_history;
 use crate::consultations::translations::heading;
 use crate::kit::{AppError, PageCtx};
 
@@ -30,9 +31,38 @@ pub(super) async fn history_table(
             ctx.t("history-before").into(),
             ctx.t("history-after").into(),
         ],
-        rows: entries.iter().map(|e| history_row(ctx, v, e)).collect(),
+        rows: entries
+            .iter()
+            .flat_map(|e| history_rows(ctx, v, e))
+            .collect(),
         empty: ctx.t("history-empty"),
     })
+}
+
+/// An entry's rows: one, or one per difference of a survey replaced
+/// whole (and one saying how many more were not kept).
+fn history_rows(ctx: &PageCtx, v: &ConsultationView, e: &HistoryEntry) -> Vec<Vec<Cell>> {
+    let Some(edits) = e.edits.as_ref().filter(|d| !d.edits.is_empty()) else {
+        return vec![history_row(ctx, v, e)];
+    };
+    let row = |cells: [Cell; 3]| {
+        let mut row = vec![Cell::when(ctx.dates().at(e.at)), Cell::from(who(ctx, e))];
+        row.extend(cells);
+        row
+    };
+    let mut rows: Vec<Vec<Cell>> = edits
+        .edits
+        .iter()
+        .map(|d| row(survey_history::edit_cells(ctx, &v.survey, d)))
+        .collect();
+    if edits.more > 0 {
+        let more = ctx.phrase(
+            "history-survey-more",
+            &[("count", Value::Number(edits.more as u64))],
+        );
+        rows.push(row([Cell::from(more), Cell::from(""), Cell::from("")]));
+    }
+    rows
 }
 
 fn history_row(ctx: &PageCtx, v: &ConsultationView, e: &HistoryEntry) -> Vec<Cell> {

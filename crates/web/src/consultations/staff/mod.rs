@@ -12,13 +12,16 @@ pub(super) mod fixes;
 pub(super) mod history;
 pub(super) mod manage;
 mod margins;
+pub(super) mod page_rule;
 pub(super) mod panel;
 pub(super) mod preview;
 pub(super) mod publication;
 mod question_form;
 pub(super) mod questions;
+mod rule_picker;
 pub(super) mod stages;
 pub(super) mod survey;
+mod survey_history;
 pub(super) mod weighting;
 
 use cohesion_services::accounts::SignedIn;

@@ -13,11 +13,12 @@ use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::authoring;
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::results::publication;
-use cohesion_ui::{Field, FieldError, FormPage, Value};
+use cohesion_ui::{ConfirmNote, Field, FieldError, FormPage, Phrase, Shown, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::kit::confirm::{act_or_ask, ask, asked_about, stale, Ask};
+use crate::consultations::translations::coverage_by_language;
+use crate::kit::confirm::{act_or_ask, ask, ask_noting, asked_about, confirmed, stale, Ask};
 use crate::kit::{
     check_session_csrf, one_field_listed, path_id, respond, see_other, submit_form, AppError,
     ClientKey, Langs, May, PageCtx, RunEngagement, StrictForm,
@@ -94,9 +95,66 @@ async fn withdrawal_question(
     })
 }
 
+/// For each language some of whose translations of the consultation's
+/// texts are missing or need review: how many, and the way to its
+/// translations page, after a paragraph saying that publishing is still
+/// allowed. Empty when every language has every text.
+async fn translation_notes(
+    ctx: &PageCtx,
+    v: &ConsultationView,
+) -> Result<Vec<ConfirmNote>, AppError> {
+    let id = v.consultation.id;
+    let mut notes = Vec::new();
+    for c in coverage_by_language(ctx, v).await? {
+        if c.missing == 0 && c.stale == 0 {
+            continue;
+        }
+        let language = Shown::new(c.name, c.tag.as_str());
+        let mut said = Vec::new();
+        for (count, message) in [
+            (c.missing, "confirm-publish-untranslated"),
+            (c.stale, "confirm-publish-stale"),
+        ] {
+            if count > 0 {
+                said.push(ctx.phrase(
+                    message,
+                    &[
+                        ("language", Value::Shown(&language)),
+                        ("count", Value::Number(count as u64)),
+                        ("all", Value::Number(c.all as u64)),
+                    ],
+                ));
+            }
+        }
+        notes.push(ConfirmNote {
+            text: Phrase::join(said, " "),
+            link: Some((
+                format!("/staff/consultations/{id}/translations/{}", c.tag),
+                ctx.phrase(
+                    "confirm-publish-translate",
+                    &[("language", Value::Shown(&language))],
+                ),
+            )),
+        });
+    }
+    if !notes.is_empty() {
+        let lead = ConfirmNote {
+            text: ctx.t("confirm-publish-translations").into(),
+            link: None,
+        };
+        notes.insert(0, lead);
+    }
+    Ok(notes)
+}
+
 /// "Publish …?": what publishing makes public and when it takes
-/// responses. Refused with a 409 while the survey has no question.
-async fn publishing_question(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> Result<Ask, AppError> {
+/// responses, with notes on the translations still to do. Refused with
+/// a 409 while the survey has no question.
+async fn publishing_question(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    id: Uuid,
+) -> Result<(Ask, Vec<ConfirmNote>), AppError> {
     let v = reading::view(&ctx.state.db, Some(me), id).await?;
     let c = &v.consultation;
     let questions = v.survey.questions().count();
@@ -121,7 +179,8 @@ async fn publishing_question(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> Result<A
             ("pages", (v.survey.pages.len() as u64).into()),
         ],
     );
-    Ok(Ask {
+    let notes = translation_notes(ctx, &v).await?;
+    let ask = Ask {
         title: ctx.phrase(
             "confirm-publish-consultation-title",
             &[("title", Value::Shown(&title))],
@@ -136,7 +195,8 @@ async fn publishing_question(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> Result<A
         button: ctx.t("confirm-publish-consultation-button"),
         danger: false,
         cancel: format!("/staff/consultations/{id}"),
-    })
+    };
+    Ok((ask, notes))
 }
 
 pub async fn ask_publication(
@@ -155,7 +215,10 @@ pub async fn ask_publication(
                 "/staff/consultations/{id}/results/publish"
             )))
         }
-        (Publication::Consultation, true) => publishing_question(&ctx, &me, id).await?,
+        (Publication::Consultation, true) => {
+            let (question, notes) = publishing_question(&ctx, &me, id).await?;
+            return ask_noting(&ctx, &me.csrf, &action, question, notes).await;
+        }
         (what, false) => withdrawal_question(&ctx, &me, id, what).await?,
     };
     ask(&ctx, &me.csrf, &action, question).await
@@ -187,10 +250,12 @@ pub async fn publication(
         return Ok(see_other(&act().await?));
     }
     let action = format!("/staff/consultations/{id}/publication");
-    let question = async || match publish {
-        true => publishing_question(&ctx, &me, id).await,
-        false => withdrawal_question(&ctx, &me, id, what).await,
-    };
+    if publish && !confirmed(&form.confirm) {
+        // Asked again, with its notes, as the asking page has them.
+        let (question, notes) = publishing_question(&ctx, &me, id).await?;
+        return ask_noting(&ctx, &me.csrf, &action, question, notes).await;
+    }
+    let question = async || withdrawal_question(&ctx, &me, id, what).await;
     act_or_ask(&ctx, &me.csrf, &action, &form.confirm, question, act).await
 }
 

@@ -4,18 +4,19 @@
 //! their labels under a choice question picked by its text). Each
 //! problem is said beside its field, in words that name it.
 
-use cohesion_domain::survey::builder::{rule_option, QuestionInput, KINDS};
+use cohesion_domain::survey::builder::{QuestionInput, KINDS};
 use cohesion_domain::survey::model::{Demographic, SurveyDefinition};
 use cohesion_domain::survey::placement::last_place;
 use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::consultations::builder;
 use cohesion_ui::consultations::{
-    Pick, PlaceField, PlaceGroup, QuestionFormPage, RuleField, RuleQuestion, SummaryLine,
+    Pick, PlaceField, PlaceGroup, QuestionFormPage, RuleField, SummaryLine,
 };
 use cohesion_ui::{Field, Phrase, Value};
 use uuid::Uuid;
 
+use super::rule_picker::{self, Picking, Words};
 use super::survey::page_heading;
-use crate::consultations::questions::shown_options;
 use crate::kit::form::reason;
 use crate::kit::{AppError, Langs, PageCtx};
 
@@ -51,11 +52,13 @@ pub(super) fn field_problems(
         .collect()
 }
 
-/// The survey can no longer change: said beside where the question goes.
-pub(super) fn locked(ctx: &PageCtx) -> Vec<Problem> {
+/// The survey can no longer change (`SurveyLocked`), or has changed
+/// since the form was built (`SurveyChanged`): said beside where the
+/// question goes.
+pub(super) fn survey_problem(ctx: &PageCtx, code: ErrorCode) -> Vec<Problem> {
     vec![Problem {
         field: "place",
-        message: reason(ctx.locale(), "survey", ErrorCode::SurveyLocked).into(),
+        message: reason(ctx.locale(), "survey", code).into(),
     }]
 }
 
@@ -137,7 +140,8 @@ fn own_fields(ctx: &PageCtx, f: &Filling<'_>) -> Vec<Field> {
 }
 
 /// Where the question can go: on each page, first or after one of its
-/// other questions; or on a new page. The place the form has is ticked:
+/// other questions, or on a new page after it; or on a new page at the
+/// end. The place the form has is ticked:
 /// where the question is, or the end of the survey for a new one.
 fn place_field(ctx: &PageCtx, f: &Filling<'_>) -> PlaceField {
     let langs = Langs::as_written(ctx);
@@ -178,6 +182,16 @@ fn place_field(ctx: &PageCtx, f: &Filling<'_>) -> PlaceField {
                 ctx.phrase("question-place-after", &[("question", Value::Shown(&text))]),
             ));
         }
+        // Between this page and the next; after the last is "at the end".
+        if p + 1 < f.survey.pages.len() {
+            choices.push(pick(
+                format!("new-after:{}", p + 1),
+                ctx.phrase(
+                    "question-place-new-after",
+                    &[("number", Value::Number(p as u64 + 1))],
+                ),
+            ));
+        }
         groups.push(PlaceGroup {
             legend: page_heading(ctx, f.survey, p),
             choices,
@@ -189,90 +203,42 @@ fn place_field(ctx: &PageCtx, f: &Filling<'_>) -> PlaceField {
         error: f.problem("place"),
         groups,
         new_page: pick("new".to_owned(), ctx.t("question-place-new").into()),
+        page_title: Field::new("page_title", "text", "off", ctx.t("question-page-title"))
+            .hint(ctx.t("question-page-title-hint"))
+            .value(&f.input.page_title)
+            .error_phrase(f.problem("page_title")),
     }
 }
 
 /// When the question is shown: always, or after answers (by their
 /// labels) to one of the survey's other choice questions (by its text).
 fn rule_field(ctx: &PageCtx, f: &Filling<'_>) -> RuleField {
-    let langs = Langs::as_written(ctx);
-    let chosen = f.input.show_if_question.trim();
-    let options_problem = f.problem("show_if_options");
-    let mut questions = Vec::new();
-    for (p, page) in f.survey.pages.iter().enumerate() {
-        for q in &page.questions {
-            if Some(q.id.as_str()) == f.editing || !q.kind.is_choice() {
-                continue;
-            }
-            let k = questions.len() + 1;
-            let id = format!("show_if_question-{k}");
-            let text = langs.original(q.text.as_str());
-            let answers = shown_options(ctx, &langs, q)
-                .into_iter()
-                .enumerate()
-                .map(|(i, label)| Pick {
-                    id: format!("show_if_options-{k}-{}", i + 1),
-                    value: rule_option(&q.id, i),
-                    label: label.into(),
-                    hint: None,
-                    checked: f.input.ticked(&q.id, i),
-                })
-                .collect();
-            let this = q.id == chosen;
-            questions.push(RuleQuestion {
-                choice: Pick {
-                    id,
-                    value: q.id.clone(),
-                    label: (&text).into(),
-                    hint: Some(ctx.phrase(
-                        "survey-page-heading-untitled",
-                        &[("number", Value::Number(p as u64 + 1))],
-                    )),
-                    checked: this,
-                },
-                answers_legend: ctx.phrase(
-                    "question-rule-answers",
-                    &[("question", Value::Shown(&text))],
-                ),
-                error: options_problem.clone().filter(|_| this),
-                answers,
-            });
-        }
-    }
-    let none = questions.is_empty().then(|| ctx.t("question-rule-none"));
-    let chosen_listed = questions.iter().any(|q| q.choice.checked);
-    RuleField {
-        legend: ctx.t("question-rule"),
-        hint: ctx.t("question-rule-hint"),
-        // A problem with the answers when no listed question is chosen
-        // (a forged one) is said with the question.
-        error: f
-            .problem("show_if_question")
-            .or(options_problem.filter(|_| !chosen_listed)),
-        always: Pick {
-            id: "show_if_question".to_owned(),
-            value: String::new(),
-            label: ctx.t("question-always").into(),
-            hint: None,
-            checked: chosen.is_empty(),
+    let candidates = f
+        .survey
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| page.questions.iter().map(move |q| (p, q)))
+        .filter(|(_, q)| Some(q.id.as_str()) != f.editing && q.kind.is_choice())
+        .collect();
+    let ticked = |q: &str, i: usize| f.input.ticked(q, i);
+    rule_picker::rule_field(
+        ctx,
+        Picking {
+            names: ("show_if_question", "show_if_options"),
+            candidates,
+            chosen: &f.input.show_if_question,
+            ticked: &ticked,
+            problems: (f.problem("show_if_question"), f.problem("show_if_options")),
+            words: Words {
+                legend: "question-rule",
+                hint: "question-rule-hint",
+                always: "question-always",
+                answers: "question-rule-answers",
+                none: "question-rule-none",
+            },
         },
-        questions,
-        none,
-    }
-}
-
-/// Where the summary's line for `field` leads: the field, or the first
-/// choice of a list.
-fn anchor(field: &str, rule: &RuleField) -> String {
-    match field {
-        "show_if_options" => rule
-            .questions
-            .iter()
-            .find(|q| q.choice.checked)
-            .and_then(|q| q.answers.first())
-            .map_or_else(|| "#show_if_question".to_owned(), |a| format!("#{}", a.id)),
-        other => format!("#{other}"),
-    }
+    )
 }
 
 /// The question form: adding one (`f.editing` is `None`) or changing
@@ -304,11 +270,12 @@ pub(super) async fn question_page<'a>(
             .problems
             .iter()
             .map(|p| SummaryLine {
-                href: anchor(p.field, &rule),
+                href: rule_picker::anchor(p.field, &rule),
                 message: p.message.clone(),
             })
             .collect(),
         csrf: csrf.to_owned(),
+        revision: builder::revision(f.survey),
         action,
         fields: own_fields(ctx, &f),
         place: place_field(ctx, &f),

@@ -18,7 +18,7 @@ use cohesion_services::ServiceError;
 use cohesion_ui::FormPage;
 use uuid::Uuid;
 
-use super::question_form::{field_problems, locked, question_page, Filling, Problem};
+use super::question_form::{field_problems, question_page, survey_problem, Filling, Problem};
 use super::survey::{conflict_phrase, refused, Names};
 use super::CsrfOnly;
 use crate::kit::{
@@ -26,10 +26,11 @@ use crate::kit::{
     RunEngagement, StrictForm,
 };
 
-/// The form as sent: its token, and the question. Ticked boxes repeat
-/// their name, so the rule's answers are gathered, comma-separated;
-/// of any other field sent twice the first counts.
-fn read_form(fields: &[(String, String)]) -> (String, QuestionInput) {
+/// The form as sent: its token, the revision of the survey it was built
+/// on (if it says), and the question. Ticked boxes repeat their name, so
+/// the rule's answers are gathered, comma-separated; of any other field
+/// sent twice the first counts.
+fn read_form(fields: &[(String, String)]) -> (String, Option<String>, QuestionInput) {
     let first = |name: &str| {
         fields
             .iter()
@@ -46,6 +47,7 @@ fn read_form(fields: &[(String, String)]) -> (String, QuestionInput) {
         place: first("place"),
         page: first("page"),
         position: first("position"),
+        page_title: first("page_title"),
         kind: first("kind"),
         text: first("text"),
         hint: first("hint"),
@@ -58,7 +60,11 @@ fn read_form(fields: &[(String, String)]) -> (String, QuestionInput) {
         show_if_question: first("show_if_question"),
         show_if_options: ticked.join(","),
     };
-    (first("csrf"), input)
+    let revision = fields
+        .iter()
+        .find(|(k, _)| k == "revision")
+        .map(|(_, v)| v.clone());
+    (first("csrf"), revision, input)
 }
 
 pub async fn question_form(
@@ -145,14 +151,16 @@ async fn save_question(
     editing: Option<String>,
     fields: &[(String, String)],
 ) -> Result<Response, AppError> {
-    let (csrf, input) = read_form(fields);
+    let (csrf, revision, input) = read_form(fields);
     check_session_csrf(&me, &csrf)?;
     let id = path_id(&id)?;
     let change = match &editing {
         Some(qid) => Change::Edit(qid, &input),
         None => Change::Add(&input),
     };
-    let refusal = match builder::change(&ctx.state.db, &me, id, change, Some(&client.0)).await {
+    let db = &ctx.state.db;
+    let seen = revision.as_deref();
+    let refusal = match builder::change_seen(db, &me, id, change, seen, Some(&client.0)).await {
         Ok(_) => {
             let done = match editing {
                 Some(_) => "question-changed",
@@ -162,7 +170,9 @@ async fn save_question(
         }
         Err(e) => e,
     };
+    // The form again, built on the survey as it is now.
     let v = reading::view(&ctx.state.db, Some(&me), id).await?;
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     let problems = match refusal {
         ServiceError::InvalidFields(errors) => field_problems(&ctx, &input, &errors),
         ServiceError::Consultation(ConsultationError::RuleConflicts(list)) => {
@@ -172,7 +182,13 @@ async fn save_question(
             };
             conflict_problems(&ctx, &names, &list)
         }
-        ServiceError::Invalid(e) if e.code == ErrorCode::SurveyLocked => locked(&ctx),
+        ServiceError::Invalid(e) if e.code == ErrorCode::SurveyLocked => {
+            survey_problem(&ctx, e.code)
+        }
+        ServiceError::Conflict(e) if e.code == ErrorCode::SurveyChanged => {
+            status = StatusCode::CONFLICT;
+            survey_problem(&ctx, e.code)
+        }
         e => return Err(e.into()),
     };
     let filling = Filling {
@@ -182,7 +198,7 @@ async fn save_question(
         problems,
     };
     let page = question_page(&ctx, &me.csrf, id, filling).await?;
-    respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+    respond(status, page, None)
 }
 
 /// Asks before removing a question; a question others depend on cannot

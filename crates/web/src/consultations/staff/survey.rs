@@ -42,7 +42,12 @@ fn kind_label(ctx: &PageCtx, q: &QuestionDef) -> String {
 
 /// A rule in words: `message` with the question it depends on (by its
 /// text) and the answers that make it hold (by their labels).
-fn rule_text(ctx: &PageCtx, survey: &SurveyDefinition, rule: &Rule, message: &str) -> Phrase {
+pub(super) fn rule_text(
+    ctx: &PageCtx,
+    survey: &SurveyDefinition,
+    rule: &Rule,
+    message: &str,
+) -> Phrase {
     let langs = Langs::as_written(ctx);
     let target = survey.question(&rule.question);
     let labels = target
@@ -135,6 +140,69 @@ fn question_row(ctx: &PageCtx, v: &ConsultationView, q: &QuestionDef, locked: bo
     }
 }
 
+/// The way to page `p`'s skip rule, where it has one or could: after a
+/// choice question on an earlier page.
+fn rule_link(ctx: &PageCtx, v: &ConsultationView, p: usize) -> Option<(String, Phrase)> {
+    let pages = &v.survey.pages;
+    let can = pages[..p]
+        .iter()
+        .any(|page| page.questions.iter().any(|q| q.kind.is_choice()));
+    let label = match pages[p].skip_if {
+        Some(_) => "survey-page-rule-change",
+        None if can => "survey-page-rule-add",
+        None => return None,
+    };
+    Some((
+        format!(
+            "/staff/consultations/{}/pages/{}/rule",
+            v.consultation.id,
+            p + 1
+        ),
+        ctx.phrase(label, &[("number", Value::Number(p as u64 + 1))]),
+    ))
+}
+
+/// Page `p` of the survey (0-based) on the officers' page: its heading,
+/// its rule, the ways to its title (or its wording, once answered) and
+/// to its rule, and its questions.
+fn page_block(ctx: &PageCtx, v: &ConsultationView, p: usize, locked: bool) -> PageBlock {
+    let id = v.consultation.id;
+    let page = &v.survey.pages[p];
+    let number = Value::Number(p as u64 + 1);
+    PageBlock {
+        number: p + 1,
+        heading: page_heading(ctx, &v.survey, p),
+        skip: page
+            .skip_if
+            .as_ref()
+            .map(|rule| rule_text(ctx, &v.survey, rule, "survey-page-skipped-if")),
+        // Once anyone has answered, only the page's wording may change:
+        // its link leads to that form instead.
+        title_link: Some(match locked {
+            true => (
+                format!("/staff/consultations/{id}/wording/{}", p + 1),
+                ctx.t("wording-title").into(),
+            ),
+            false => {
+                let label = match page.title.is_empty() {
+                    true => "survey-page-title-add",
+                    false => "survey-page-title-change",
+                };
+                (
+                    format!("/staff/consultations/{id}/pages/{}/title", p + 1),
+                    ctx.phrase(label, &[("number", number)]),
+                )
+            }
+        }),
+        rule_link: (!locked).then(|| rule_link(ctx, v, p)).flatten(),
+        questions: page
+            .questions
+            .iter()
+            .map(|q| question_row(ctx, v, q, locked))
+            .collect(),
+    }
+}
+
 /// The survey, a section of the officers' page: page by page, each
 /// question with its actions while nobody has answered (`locked`).
 pub(super) fn survey_section(
@@ -144,45 +212,8 @@ pub(super) fn survey_section(
     locked: bool,
 ) -> Result<Section, AppError> {
     let id = v.consultation.id;
-    let pages = v
-        .survey
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(p, page)| {
-            let number = Value::Number(p as u64 + 1);
-            PageBlock {
-                number: p + 1,
-                heading: page_heading(ctx, &v.survey, p),
-                skip: page
-                    .skip_if
-                    .as_ref()
-                    .map(|rule| rule_text(ctx, &v.survey, rule, "survey-page-skipped-if")),
-                // Once anyone has answered, only the page's wording may
-                // change: its link leads to that form instead.
-                title_link: Some(match locked {
-                    true => (
-                        format!("/staff/consultations/{id}/wording/{}", p + 1),
-                        ctx.t("wording-title").into(),
-                    ),
-                    false => {
-                        let label = match page.title.is_empty() {
-                            true => "survey-page-title-add",
-                            false => "survey-page-title-change",
-                        };
-                        (
-                            format!("/staff/consultations/{id}/pages/{}/title", p + 1),
-                            ctx.phrase(label, &[("number", number)]),
-                        )
-                    }
-                }),
-                questions: page
-                    .questions
-                    .iter()
-                    .map(|q| question_row(ctx, v, q, locked))
-                    .collect(),
-            }
-        })
+    let pages = (0..v.survey.pages.len())
+        .map(|p| page_block(ctx, v, p, locked))
         .collect();
     let mut head = [
         "question-text",
@@ -248,6 +279,9 @@ impl Names<'_> {
 /// A routing rule a change would break, in words naming both ends.
 pub(super) fn conflict_phrase(ctx: &PageCtx, names: &Names<'_>, c: &RuleConflict) -> Phrase {
     let message = match c.broken {
+        // The question's own rule, chosen in its form: what to pick
+        // instead is said too.
+        Broken::Order if c.field == "show_if_question" => "rule-conflict-order-own",
         Broken::Order => "rule-conflict-order",
         Broken::NotAChoice => "rule-conflict-not-choice",
         Broken::MissingOption => "rule-conflict-missing-option",
@@ -362,16 +396,35 @@ pub async fn move_question(
 pub struct TitleForm {
     #[serde(default)]
     csrf: String,
+    /// The revision of the survey the form was built on.
+    #[serde(default)]
+    revision: Option<String>,
     #[serde(default)]
     title: String,
 }
 
 /// Page `raw` (counted from 1) of the survey, counted from 0.
-fn page_number(raw: &str, survey: &SurveyDefinition) -> Result<usize, AppError> {
+pub(super) fn page_number(raw: &str, survey: &SurveyDefinition) -> Result<usize, AppError> {
     match raw.parse::<usize>() {
         Ok(n) if n >= 1 && n <= survey.pages.len() => Ok(n - 1),
         _ => Err(ServiceError::NotFound.into()),
     }
+}
+
+/// "The questions on this page: …", by their texts.
+pub(super) fn page_questions(ctx: &PageCtx, survey: &SurveyDefinition, page: usize) -> Phrase {
+    let langs = Langs::as_written(ctx);
+    let questions = Phrase::join(
+        survey.pages[page]
+            .questions
+            .iter()
+            .map(|q| langs.original(q.text.as_str()).into()),
+        &ctx.locale().t("list-separator"),
+    );
+    ctx.phrase(
+        "page-title-lead",
+        &[("questions", Value::Phrase(&questions))],
+    )
 }
 
 async fn title_page<'a>(
@@ -391,19 +444,9 @@ async fn title_page<'a>(
         &[("number", Value::Number(page as u64 + 1))],
     );
     let mut form = FormPage::new(ui, csrf.to_owned(), &action, ctx.t("page-title-save"));
+    form.hidden = vec![("revision", builder::revision(&v.survey))];
     form.back = Some((format!("/staff/consultations/{id}#survey"), ctx.t("back")));
-    let langs = Langs::as_written(ctx);
-    let questions = Phrase::join(
-        v.survey.pages[page]
-            .questions
-            .iter()
-            .map(|q| langs.original(q.text.as_str()).into()),
-        &ctx.locale().t("list-separator"),
-    );
-    form.lead = vec![ctx.phrase(
-        "page-title-lead",
-        &[("questions", Value::Phrase(&questions))],
-    )];
+    form.lead = vec![page_questions(ctx, &v.survey, page)];
     form.fields = vec![
         Field::new("title", "text", "off", ctx.t("page-title-field"))
             .hint(ctx.t("page-title-hint"))
@@ -438,14 +481,20 @@ pub async fn set_title(
     let id = path_id(&id)?;
     let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let page = page_number(&n, &v.survey)?;
-    let outcome = builder::change(
+    let outcome = builder::change_seen(
         &ctx.state.db,
         &me,
         id,
         Change::PageTitle(page, &form.title),
+        form.revision.as_deref(),
         Some(&client.0),
     )
     .await;
+    if let Err(ServiceError::Conflict(e)) = &outcome {
+        if e.code == ErrorCode::SurveyChanged {
+            return changed_since(&ctx, &me, id, page, &form.title).await;
+        }
+    }
     submit_form(
         &ctx,
         outcome,
@@ -458,4 +507,27 @@ pub async fn set_title(
         async |errors| title_page(&ctx, &me.csrf, &v, page, &form.title, errors).await,
     )
     .await
+}
+
+/// The title form again after the survey changed since it was built
+/// (409): what was typed, the problem beside it, and the survey's
+/// revision now, so that sending it again is a choice made on the
+/// survey as it is. A page gone since is not found.
+async fn changed_since(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    id: Uuid,
+    page: usize,
+    title: &str,
+) -> Result<Response, AppError> {
+    let v = reading::view(&ctx.state.db, Some(me), id).await?;
+    if page >= v.survey.pages.len() {
+        return Err(ServiceError::NotFound.into());
+    }
+    let problem = FieldError {
+        field: "title",
+        message: ctx.t("reason-survey_changed"),
+    };
+    let form = title_page(ctx, &me.csrf, &v, page, title, vec![problem]).await?;
+    respond(StatusCode::CONFLICT, form, None)
 }

@@ -12,12 +12,12 @@ use super::{
 };
 use crate::support::{servers_with_people, text_of, Server};
 
-const Q1: &str = "Have you seen hate incidents locally?";
-const Q2: &str = "Brightwater is a place where people get on well.";
-const Q3: &str = "What happened?";
+pub(super) const Q1: &str = "Have you seen hate incidents locally?";
+pub(super) const Q2: &str = "Brightwater is a place where people get on well.";
+pub(super) const Q3: &str = "What happened?";
 
 /// The survey as stored.
-async fn stored(s: &Server, id: &str) -> serde_json::Value {
+pub(super) async fn stored(s: &Server, id: &str) -> serde_json::Value {
     let mut c = s.db().acquire().await.unwrap();
     let (_, json) = cohesion_storage::consultations::catalogue::find(c.conn(), id.parse().unwrap())
         .await
@@ -46,7 +46,7 @@ async fn survey_changes(s: &Server) -> Vec<String> {
 
 /// A draft with the usual survey: page 1 asks q1 (yes/no) and q2 (an
 /// agreement); page 2 asks q3 only after "yes" to q1.
-async fn draft(s: &Server) -> (String, String, String) {
+pub(super) async fn draft(s: &Server) -> (String, String, String) {
     let (officer, csrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
     let id = create(
         s,

@@ -5,11 +5,14 @@
 //! crosstabs and weighting.
 
 mod after_responding;
+mod api_history;
 mod api_problems;
 mod api_schema;
 mod arabic;
 mod bad_input;
 mod builder;
+mod builder_forms;
+mod builder_pages;
 mod crosstabs;
 mod findable;
 mod findings_and_analysis;
@@ -17,6 +20,7 @@ mod lifecycle;
 mod list;
 mod local_time;
 mod preview;
+mod publication_translations;
 mod questions;
 mod responding;
 mod results;

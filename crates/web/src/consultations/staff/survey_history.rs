@@ -1,0 +1,153 @@
+//! What changed of a survey replaced whole, as cells of the
+//! consultation's history: what (a question by its text, a page by its
+//! number), before and after, each value in words (a kind by its name, a
+//! rule by its question's text and its answers' labels, a place as a
+//! page and a position).
+
+use cohesion_domain::survey::diff::{parse_rule, Aspect, At, Edit};
+use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_ui::{Cell, Phrase, Value};
+
+use super::survey::rule_text;
+use crate::kit::{Langs, PageCtx};
+
+/// The aspect's part of its messages' ids.
+fn key(aspect: Aspect) -> &'static str {
+    match aspect {
+        Aspect::Added => "added",
+        Aspect::Removed => "removed",
+        Aspect::Place => "place",
+        Aspect::Kind => "kind",
+        Aspect::Required => "required",
+        Aspect::Text => "text",
+        Aspect::Hint => "hint",
+        Aspect::Purpose => "purpose",
+        Aspect::Options => "options",
+        Aspect::Limits => "limits",
+        Aspect::Shown => "shown",
+        Aspect::PageTitle => "page-title",
+        Aspect::PageSkipped => "page-skipped",
+        Aspect::Pages => "pages",
+    }
+}
+
+/// The "What changed", "Before" and "After" cells of one difference;
+/// questions and rules are named as `survey` has them now.
+pub(super) fn edit_cells(ctx: &PageCtx, survey: &SurveyDefinition, e: &Edit) -> [Cell; 3] {
+    let value = |v: &str| Cell::from(value(ctx, survey, e.aspect, v));
+    [
+        Cell::from(what(ctx, survey, e)),
+        value(&e.before),
+        value(&e.after),
+    ]
+}
+
+/// What changed: "The type of “…”", "The title of page 2".
+fn what(ctx: &PageCtx, survey: &SurveyDefinition, e: &Edit) -> Phrase {
+    let message = format!("history-survey-{}", key(e.aspect));
+    match &e.at {
+        At::Question(id) => {
+            // By its text now, or as it was if it has gone.
+            let text = match survey.question(id) {
+                Some(q) => q.text.as_str(),
+                None if !e.before.is_empty() => e.before.as_str(),
+                None => id.as_str(),
+            };
+            let question = Langs::as_written(ctx).original(text);
+            ctx.phrase(
+                &message,
+                &[
+                    ("question", Value::Shown(&question)),
+                    ("id", Value::Text(id)),
+                ],
+            )
+        }
+        At::Page(n) => ctx.phrase(&message, &[("page", Value::Number(*n as u64))]),
+        At::Survey => ctx.t(&message).into(),
+    }
+}
+
+/// A value of `aspect` in words; an empty one as "None" (or "Always",
+/// "Never" for rules).
+fn value(ctx: &PageCtx, survey: &SurveyDefinition, aspect: Aspect, v: &str) -> Phrase {
+    let langs = Langs::as_written(ctx);
+    if v.is_empty() {
+        return ctx
+            .t(match aspect {
+                Aspect::Shown => "question-always",
+                Aspect::PageSkipped => "history-survey-never",
+                _ => "none",
+            })
+            .into();
+    }
+    match aspect {
+        Aspect::Added
+        | Aspect::Removed
+        | Aspect::Text
+        | Aspect::Hint
+        | Aspect::Purpose
+        | Aspect::PageTitle => langs.original(v).into(),
+        Aspect::Place => place(ctx, v),
+        Aspect::Kind => kind(ctx, v).into(),
+        Aspect::Required => ctx.t(if v == "yes" { "yes" } else { "no" }).into(),
+        Aspect::Options => Phrase::join(
+            v.lines().map(|o| langs.original(o).into()),
+            &ctx.locale().t("list-separator"),
+        ),
+        Aspect::Limits => limits(ctx, v),
+        Aspect::Shown | Aspect::PageSkipped => match parse_rule(v) {
+            Some(rule) => {
+                let message = match aspect {
+                    Aspect::Shown => "question-shown-if",
+                    _ => "history-survey-skipped-if",
+                };
+                rule_text(ctx, survey, &rule, message)
+            }
+            None => Phrase::isolated(v),
+        },
+        Aspect::Pages => Phrase::isolated(v),
+    }
+}
+
+/// "Page 2, question 1" from `2:1`.
+fn place(ctx: &PageCtx, v: &str) -> Phrase {
+    let numbers = v
+        .split_once(':')
+        .and_then(|(p, i)| Some((p.parse::<u64>().ok()?, i.parse::<u64>().ok()?)));
+    match numbers {
+        Some((page, position)) => ctx.phrase(
+            "history-survey-at",
+            &[
+                ("page", Value::Number(page)),
+                ("position", Value::Number(position)),
+            ],
+        ),
+        None => Phrase::isolated(v),
+    }
+}
+
+/// A kind by its name ("Demographic: Religion" for `demographic:religion`).
+fn kind(ctx: &PageCtx, v: &str) -> String {
+    match v.split_once(':') {
+        Some((base, of)) => format!(
+            "{}: {}",
+            ctx.t(&format!("question-kind-{base}")),
+            ctx.t(&format!("demographic-kind-{of}"))
+        ),
+        None => ctx.t(&format!("question-kind-{v}")),
+    }
+}
+
+/// Limits in words from `min..max`: "From 1 to 5", "At most 300".
+fn limits(ctx: &PageCtx, v: &str) -> Phrase {
+    let (min, max) = v.split_once("..").unwrap_or(("", v));
+    match (min, max) {
+        ("", "") => ctx.t("history-survey-limits-none").into(),
+        (min, "") => ctx.phrase("history-survey-limits-min", &[("min", Value::Text(min))]),
+        ("", max) => ctx.phrase("history-survey-limits-max", &[("max", Value::Text(max))]),
+        (min, max) => ctx.phrase(
+            "history-survey-limits-range",
+            &[("min", Value::Text(min)), ("max", Value::Text(max))],
+        ),
+    }
+}

@@ -1,0 +1,117 @@
+//! A survey replaced whole through the API is in the consultation's
+//! history difference by difference, before and after in words, as the
+//! pages' changes are: the officers' page shows which question or page,
+//! what of it, and its value before and after.
+
+use super::builder::{draft, stored, Q1, Q2, Q3};
+use crate::support::{servers_with_people, text_of};
+
+/// The cells of the rows of the history table captioned `caption`, each
+/// row's cells as text.
+fn history_rows(html: &str, caption: &str) -> Vec<Vec<String>> {
+    let start = html
+        .find(&format!(">{caption}</caption>"))
+        .expect("a history");
+    let table = &html[start..];
+    let table = &table[..table.find("</table>").unwrap_or(table.len())];
+    table
+        .split("<tr")
+        .skip(2)
+        .map(|row| {
+            row.split("<td")
+                .skip(1)
+                .map(|cell| {
+                    let cell = cell.split_once('>').map_or(cell, |(_, c)| c);
+                    let cell = cell.split("</td>").next().unwrap_or_default();
+                    text_of(cell)
+                        .replace(['\u{2068}', '\u{2069}'], "")
+                        .trim()
+                        .to_owned()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The row whose "What changed" is `what`: (before, after).
+fn change<'a>(rows: &'a [Vec<String>], what: &str) -> (&'a str, &'a str) {
+    let row = rows
+        .iter()
+        .find(|r| r.get(2).is_some_and(|w| w == what))
+        .unwrap_or_else(|| panic!("no row for {what}: {rows:#?}"));
+    (&row[3], &row[4])
+}
+
+#[tokio::test]
+async fn a_survey_sent_whole_is_in_the_history_change_by_change() {
+    for s in servers_with_people().await {
+        let (officer, csrf, id) = draft(&s).await;
+        let mut survey = stored(&s, &id).await;
+        let page1 = &mut survey["pages"][0];
+        page1["title"] = "About you".into();
+        page1["questions"][0]["text"] = "Have you seen hate incidents here?".into();
+        page1["questions"][0]["options"] = serde_json::json!(["Yes", "No", "Not sure"]);
+        page1["questions"][1]["required"] = true.into();
+        // q3 goes; q4, a date, is asked on a page of its own, skipped
+        // after "No".
+        survey["pages"][1] = serde_json::json!({
+            "title": "",
+            "skip_if": {"question": "q1", "any_of": [1]},
+            "questions": [{"id": "q4", "type": "date", "text": "When was it?"}],
+        });
+        let res = s
+            .client
+            .put(s.url(&format!("/api/v1/consultations/{id}/survey")))
+            .header("cookie", &officer)
+            .header("x-csrf-token", &csrf)
+            .json(&survey)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 204);
+
+        let (_, html) = s
+            .page(&format!("/staff/consultations/{id}"), &officer)
+            .await;
+        let rows = history_rows(&html, "History");
+        assert!(rows[0][1].contains("Helen"), "who: {:?}", rows[0]);
+        const Q1_NOW: &str = "Have you seen hate incidents here?";
+        assert_eq!(change(&rows, "A question removed (q3)"), (Q3, "None"));
+        assert_eq!(change(&rows, "The wording of question q1"), (Q1, Q1_NOW));
+        assert_eq!(
+            change(&rows, &format!("The options of “{Q1_NOW}”")),
+            ("Yes, No", "Yes, No, Not sure")
+        );
+        assert_eq!(
+            change(&rows, &format!("Whether “{Q2}” must be answered")),
+            ("No", "Yes")
+        );
+        assert_eq!(
+            change(&rows, "A question added (q4)"),
+            ("None", "When was it?")
+        );
+        assert_eq!(change(&rows, "The title of page 1"), ("None", "About you"));
+        assert_eq!(
+            change(&rows, "When page 2 is skipped"),
+            ("Never", &*format!("If the answer to “{Q1_NOW}” is No"))
+        );
+        // Nothing else changed, so nothing else is said.
+        let said: Vec<&str> = rows
+            .iter()
+            .take_while(|r| r[2] != "Changed the survey")
+            .map(|r| r[2].as_str())
+            .collect();
+        assert_eq!(said.len(), 7, "{said:#?}");
+
+        // The same, for an officer who reads Arabic.
+        let (_, html) = s
+            .page(
+                &format!("/staff/consultations/{id}"),
+                &format!("{officer}; cohesion_lang=ar"),
+            )
+            .await;
+        let rows = history_rows(&html, "السجل");
+        assert_eq!(change(&rows, "صياغة السؤال q1"), (Q1, Q1_NOW));
+        assert_eq!(change(&rows, "عنوان الصفحة 1"), ("لا شيء", "About you"));
+    }
+}

@@ -1,0 +1,108 @@
+//! Publishing a consultation whose texts are not all translated: the
+//! confirmation page says which languages lack how many texts, or have
+//! translations to review, and leads to their translations page;
+//! publishing stays allowed.
+
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
+
+use super::builder::draft;
+use super::{details, location, TOM};
+use crate::support::{servers_with_people, text_of, Server};
+
+/// "N of M" from the officers' page's row for Arabic ("N of M texts not
+/// translated yet"), where N counts texts without a current translation.
+async fn arabic_row(s: &Server, cookie: &str, id: &str) -> (usize, usize) {
+    let (_, html) = s.page(&format!("/staff/consultations/{id}"), cookie).await;
+    let text = text_of(&html);
+    let before = text
+        .split(" texts not translated yet")
+        .next()
+        .unwrap_or_else(|| panic!("{text}"));
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    assert_eq!(words[1], "of", "{before}");
+    (words[2].parse().unwrap(), words[0].parse().unwrap())
+}
+
+#[tokio::test]
+async fn publishing_says_which_translations_are_missing_and_still_publishes() {
+    for s in servers_with_people().await {
+        let (officer, csrf, id) = draft(&s).await;
+        let ask = format!("/staff/consultations/{id}/publication?what=consultation&publish=yes");
+        let translations = format!("/staff/consultations/{id}/translations/ar");
+        let (missing, all) = arabic_row(&s, &officer, &id).await;
+        assert_eq!(missing, all, "nothing translated yet");
+        let (status, html) = s.page(&ask, &officer).await;
+        assert_eq!(status, 200);
+        let text = text_of(&html);
+        assert!(
+            text.contains("Some of this consultation’s texts are not ready in every language. You can still publish"),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!(
+                "العربية: {all} of {all} texts not translated yet."
+            )),
+            "{text}"
+        );
+        assert!(!text.contains("to review"), "{text}");
+        assert!(html.contains(&format!(r#"<a class="govuk-link" href="{translations}">"#)));
+        assert!(text.contains("See the translations into العربية"));
+        assert!(html.contains(r#"<bdi lang="ar">العربية</bdi>"#), "{html}");
+
+        // One text translated, then its original changed: it is to
+        // review, and the others are still missing.
+        let res = s
+            .post(
+                &translations,
+                &officer,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("summary", "أخبرنا بما يجعل شارعك أكثر أمانًا."),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let res = s
+            .post(
+                &format!("/staff/consultations/{id}/edit"),
+                &officer,
+                &details(&csrf),
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (missing, all) = arabic_row(&s, &officer, &id).await;
+        let text = text_of(&s.page(&ask, &officer).await.1);
+        assert!(
+            text.contains(&format!(
+                "العربية: {} of {all} texts not translated yet. العربية: 1 of {all} texts to review, as their original has changed since they were translated.",
+                missing - 1
+            )),
+            "{text}"
+        );
+
+        // In Arabic, for an officer who reads it.
+        let (_, html) = s.page(&ask, &format!("{officer}; cohesion_lang=ar")).await;
+        let text = text_of(&html);
+        assert!(text.contains("ما زال بإمكانك النشر"), "{text}");
+        assert!(text.contains("اطّلع على الترجمة إلى العربية"), "{text}");
+
+        // Publishing is still allowed; the POST without confirmation asks
+        // the same, notes included.
+        let post = format!("/staff/consultations/{id}/publication");
+        let fields = [
+            ("csrf", csrf.as_str()),
+            ("what", "consultation"),
+            ("publish", "yes"),
+        ];
+        let res = s.post(&post, &officer, &fields).await;
+        assert_eq!(res.status(), 200);
+        assert!(text_of(&res.text().await.unwrap()).contains("texts to review"));
+        let mut confirmed = fields.to_vec();
+        confirmed.push(("confirm", "yes"));
+        let res = s.post(&post, &officer, &confirmed).await;
+        assert_eq!(res.status(), 303);
+        assert!(location(&res).ends_with("?done=consultation-published"));
+        let (tom, _) = s.sign_in(TOM, DEMO_PASSWORD).await;
+        assert_eq!(s.page(&format!("/consultations/{id}"), &tom).await.0, 200);
+    }
+}
