@@ -142,7 +142,10 @@ receipt-unverified = أكّد عنوان بريدك الإلكتروني لنر�
 receipt-subject = إجاباتك في «{ $title }»
 receipt-intro = شاركت في «{ $title }». رقمك المرجعي { $reference }. هذه هي الإجابات التي أرسلتها.
 receipt-change = يمكنك تغيير إجاباتك حتى { $closes }: { $link }
-done-receipt-sent = أرسلنا إليك نسخة من إجاباتك بالبريد الإلكتروني.
+done-receipt-sent = طلبت نسخة من إجاباتك بالبريد الإلكتروني.
+receipt-waiting = نسخة إجاباتك في انتظار الإرسال إلى { $email }.
+receipt-no-server = لم تُرسل نسخة إجاباتك إلى { $email }: لم يُعدّ لهذا الموقع خادم بريد إلكتروني.
+receipt-sent-at = أُرسلت نسخة إجاباتك إلى { $email } في { $sent }.
 
 ## النتائج
 

@@ -89,6 +89,8 @@ pub struct EmailData {
     pub body: String,
     pub created_at: String,
     pub sent: bool,
+    /// Delivery failed for good: it will not be sent.
+    pub given_up: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -279,6 +281,7 @@ async fn emails(mut conn: Conn<'_>, addresses: &[String]) -> Result<Vec<EmailDat
             subject: m.subject,
             created_at: iso(m.created_at),
             sent: m.sent_at.is_some(),
+            given_up: m.given_up_at.is_some(),
         })
         .collect())
 }

@@ -5,7 +5,9 @@
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use cohesion_domain::timestamp::Timestamp;
-use cohesion_services::accounts::your_data::{self, Access, ActivityData, YourData};
+use cohesion_services::accounts::your_data::{
+    self, Access, ActivityData, EmailData, YourData,
+};
 use cohesion_ui::{Cell, Phrase, ReportPage, Shown, SummaryRow, Table, When};
 
 use crate::kit::{respond, AppError, ClientKey, Langs, Me, PageCtx};
@@ -176,14 +178,14 @@ fn responses_table(ctx: &PageCtx, d: &YourData) -> Table {
     }
 }
 
-/// The emails the outbox still keeps.
+/// The emails the outbox still keeps, each with where it stands.
 fn emails_table(ctx: &PageCtx, d: &YourData) -> Table {
     Table {
         caption: ctx.t("data-emails").into(),
         head: vec![
             ctx.t("data-when").into(),
             ctx.t("data-subject").into(),
-            ctx.t("data-sent").into(),
+            ctx.t("data-email-status").into(),
         ],
         rows: d
             .emails
@@ -194,11 +196,23 @@ fn emails_table(ctx: &PageCtx, d: &YourData) -> Table {
                     // Written in the language it was sent in, which
                     // the outbox does not record: isolated.
                     Phrase::isolated(&m.subject).into(),
-                    ctx.t(if m.sent { "yes" } else { "no" }).into(),
+                    ctx.t(email_status(ctx, m)).into(),
                 ]
             })
             .collect(),
         empty: ctx.t("none"),
+    }
+}
+
+/// Where an email stands, in words that are true of this site: without
+/// a mail server, unsent mail stays in the outbox for administrators and
+/// is not "waiting" for anything.
+fn email_status(ctx: &PageCtx, m: &EmailData) -> &'static str {
+    match (m.sent, m.given_up) {
+        (true, _) => "data-email-sent",
+        (false, true) => "data-email-given-up",
+        (false, false) if ctx.state.config.mail_configured => "data-email-waiting",
+        (false, false) => "data-email-no-server",
     }
 }
 

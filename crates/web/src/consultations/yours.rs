@@ -8,8 +8,9 @@ use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::responding::{mine, Respondent};
 use cohesion_services::ServiceError;
 use cohesion_ui::accounts::YourResponse;
-use cohesion_ui::Value;
+use cohesion_ui::{OneButton, Phrase, Value};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use super::questions::answer_text;
 use super::translated::{progress_in, translate_list};
@@ -42,6 +43,42 @@ pub(crate) async fn your_responses(
             open: s.can_change,
         })
         .collect())
+}
+
+/// For a signed-in respondent with a confirmed address, the button that
+/// emails them a copy of their answers; or, once they have asked for one
+/// (and until their answers change), where that copy stands instead, so
+/// that the page does not offer to send it again.
+pub(super) async fn copy_by_email(
+    ctx: &PageCtx,
+    id: Uuid,
+) -> Result<(Option<OneButton>, Option<Phrase>), AppError> {
+    let Some(me) = ctx.user.0.as_ref().filter(|me| me.email_verified) else {
+        return Ok((None, None));
+    };
+    let email = Value::Text(&me.email);
+    let Some(copy) = mine::copy_asked(&ctx.state.db, me, id).await? else {
+        let form = OneButton {
+            action: format!("/consultations/{id}/respond/receipt"),
+            csrf: me.csrf.clone(),
+            button: ctx.t("receipt-button"),
+            hint: ctx.phrase("receipt-hint", &[("email", email)]),
+        };
+        return Ok((Some(form), None));
+    };
+    let standing = match copy.sent_at {
+        Some(at) => {
+            let sent = ctx.dates().at(at);
+            ctx.phrase("receipt-sent-at", &[("email", email), ("sent", Value::When(&sent))])
+        }
+        // Without a mail server the outbox keeps it, unsent, for the
+        // administrators: "waiting" would promise what will not happen.
+        None if !ctx.state.config.mail_configured => {
+            ctx.phrase("receipt-no-server", &[("email", email)])
+        }
+        None => ctx.phrase("receipt-waiting", &[("email", email)]),
+    };
+    Ok((None, Some(standing)))
 }
 
 #[derive(Deserialize)]
@@ -105,6 +142,8 @@ pub async fn email_copy(
         .unmarked();
     let letters = CatalogLetters::for_site(&ctx.state).await;
     let letter = letters.written(ctx.locale().tag(), &subject, &body.join("\n\n"));
+    // Asked for now or before (a form sent twice): either way the page
+    // then says where the copy stands.
     mine::email_copy(&ctx.state.db, &me, id, &letter).await?;
     Ok(see_other(&format!(
         "/consultations/{id}/respond/done?done=receipt-sent"

@@ -12,7 +12,7 @@ use super::{location, published, TOM};
 use crate::support::{servers_with_people, text_of, Server};
 
 /// Tom answers the survey (q1 "Yes", q2 "Agree", q3) and sends it.
-async fn tom_responds(s: &Server, id: &str) -> (String, String) {
+pub(super) async fn tom_responds(s: &Server, id: &str) -> (String, String) {
     let (tom, csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
     let respond = format!("/consultations/{id}/respond");
     for (page, fields) in [
@@ -120,7 +120,7 @@ async fn a_resident_has_a_copy_of_their_answers_emailed_in_their_language() {
         assert_eq!(location(&res), format!("{done}?done=receipt-sent"));
         let (_, html) = s.page(&format!("{done}?done=receipt-sent"), &tom).await;
         assert!(
-            html.contains("We have emailed you a copy of your answers"),
+            html.contains("You asked for a copy of your answers by email."),
             "{html}"
         );
 

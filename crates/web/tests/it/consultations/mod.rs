@@ -18,6 +18,7 @@ mod list;
 mod local_time;
 mod preview;
 mod questions;
+mod receipts;
 mod responding;
 mod results;
 mod themes;
