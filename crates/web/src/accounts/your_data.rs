@@ -10,6 +10,7 @@ use cohesion_services::accounts::your_data::{
 };
 use cohesion_ui::{Cell, Phrase, ReportPage, Shown, SummaryRow, Table, When};
 
+use super::roles_in_words;
 use crate::kit::{respond, AppError, ClientKey, Langs, Me, PageCtx};
 
 /// The person's data as a readable page.
@@ -57,7 +58,6 @@ fn when_cell(ctx: &PageCtx, at: &str) -> Cell {
 /// The account itself: its id, address, name, language, dates and roles,
 /// and when this was gathered.
 fn account_rows(ctx: &PageCtx, d: &YourData) -> Vec<SummaryRow> {
-    let l = ctx.locale();
     let t = |id: &str| ctx.t(id);
     let none = || t("none");
     let a = &d.account;
@@ -72,18 +72,7 @@ fn account_rows(ctx: &PageCtx, d: &YourData) -> Vec<SummaryRow> {
         language_row(ctx, a.language.as_deref()),
         when_row(ctx, "data-verified-at", a.email_verified_at.as_deref()),
         when_row(ctx, "data-created-at", Some(&a.created_at)),
-        SummaryRow::new(
-            t("account-roles"),
-            match d.roles.is_empty() {
-                true => none(),
-                false => l.list(
-                    &d.roles
-                        .iter()
-                        .map(|r| t(&format!("role-{}", r.key())))
-                        .collect::<Vec<_>>(),
-                ),
-            },
-        ),
+        SummaryRow::new(t("account-roles"), roles_in_words(ctx, d.roles.clone())),
     ]
 }
 

@@ -17,7 +17,7 @@ pub struct YourDataView {
     #[schema(format = DateTime)]
     pub generated_at: String,
     pub account: AccountData,
-    /// Role keys.
+    /// Role keys: `resident` (everyone's), then the roles granted.
     pub roles: Vec<String>,
     pub sessions: Vec<SessionData>,
     pub organisations: Vec<OrganisationData>,
