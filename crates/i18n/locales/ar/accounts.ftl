@@ -62,6 +62,7 @@ account-responses = ردودك
 account-no-responses = لم تشارك في أي استشارة بعد.
 account-find-consultations = ابحث عن استشارة
 account-response-consultation = الاستشارة
+account-response-reference = الرقم المرجعي
 account-response-sent = أُرسل
 account-response-status = الحالة
 account-response-can-change = لا يزال بإمكانك تغييره

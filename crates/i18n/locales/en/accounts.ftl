@@ -62,6 +62,7 @@ account-responses = Your responses
 account-no-responses = You have not responded to a consultation yet.
 account-find-consultations = Find a consultation
 account-response-consultation = Consultation
+account-response-reference = Reference
 account-response-sent = Sent
 account-response-status = Status
 account-response-can-change = You can still change it

@@ -19,8 +19,8 @@ use crate::kit::{
 };
 
 /// The responses `me` has sent, the latest first: each consultation's
-/// title in the page's language where translated, when it was sent, and
-/// whether it can still be changed.
+/// title in the page's language where translated, the response's
+/// reference, when it was sent, and whether it can still be changed.
 pub(crate) async fn your_responses(
     ctx: &PageCtx,
     me: &SignedIn,
@@ -34,6 +34,7 @@ pub(crate) async fn your_responses(
         .map(|(s, (c, langs))| YourResponse {
             href: format!("/consultations/{}", c.id),
             title: langs.shown(key::TITLE, &c.title),
+            reference: s.reference.clone(),
             sent: ctx.dates().at(s.submitted_at),
             status: ctx.t(if s.can_change {
                 "account-response-can-change"

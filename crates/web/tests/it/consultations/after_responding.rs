@@ -172,6 +172,15 @@ async fn the_account_page_lists_responses_with_an_empty_state() {
 
         let (_, _, id) = published(&s, "no").await;
         let (tom, _) = tom_responds(&s, &id).await;
+        let (_, done) = s
+            .page(&format!("/consultations/{id}/respond/done"), &tom)
+            .await;
+        let reference = done
+            .split("<strong dir=\"ltr\">")
+            .nth(1)
+            .and_then(|r| r.split('<').next())
+            .expect("the reference on the confirmation page")
+            .to_owned();
         let (_, html) = s.page("/account", &tom).await;
         assert!(!html.contains("You have not responded"));
         assert!(html.contains(&format!("href=\"/consultations/{id}\"")));
@@ -181,8 +190,12 @@ async fn the_account_page_lists_responses_with_an_empty_state() {
         let row = text_of(row.split("</table>").next().unwrap());
         let year = time::OffsetDateTime::now_utc().year().to_string();
         assert!(row.contains(&year), "the date sent: {row}");
+        assert!(row.contains("Reference") && row.contains(&reference), "{row}");
         let (_, html) = s.page("/account?lang=ar", &tom).await;
         assert!(html.contains("ردودك") && html.contains("لا يزال بإمكانك تغييره"));
+        let row = html.split("id=\"responses\"").nth(1).unwrap();
+        let row = text_of(row.split("</table>").next().unwrap());
+        assert!(row.contains("الرقم المرجعي") && row.contains(&reference), "{row}");
     }
 }
 
