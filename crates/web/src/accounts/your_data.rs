@@ -11,7 +11,7 @@ use cohesion_services::accounts::your_data::{
 use cohesion_ui::{Cell, Phrase, ReportPage, Shown, SummaryRow, Table, When};
 
 use super::roles_in_words;
-use crate::kit::{respond, AppError, ClientKey, Langs, Me, PageCtx};
+use crate::kit::{respond, AppError, ClientKey, Me, PageCtx};
 
 /// The person's data as a readable page.
 pub async fn data_page(ctx: PageCtx, Me(me): Me, client: ClientKey) -> Result<Response, AppError> {
@@ -25,10 +25,16 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
     page.back = Some(("/account".to_owned(), ctx.t("back")));
     page.lead = vec![ctx.t("data-lead").into()];
     page.rows = account_rows(ctx, d);
+    let titles: Vec<_> = d
+        .responses
+        .iter()
+        .map(|r| (r.consultation_id, r.consultation.clone()))
+        .collect();
+    let titles = crate::consultations::yours::titles_in_language(ctx, &titles).await?;
     page.tables = vec![
         sessions_table(ctx, d),
         organisations_table(ctx, d),
-        responses_table(ctx, d),
+        responses_table(ctx, d, titles),
         emails_table(ctx, d),
         activity_table(ctx, d),
     ];
@@ -135,8 +141,10 @@ fn organisations_table(ctx: &PageCtx, d: &YourData) -> Table {
     }
 }
 
-/// The person's survey responses, each linking to its consultation.
-fn responses_table(ctx: &PageCtx, d: &YourData) -> Table {
+/// The person's survey responses, each linking to its consultation,
+/// whose title is in the page's language where translated (`titles`,
+/// one per response).
+fn responses_table(ctx: &PageCtx, d: &YourData, titles: Vec<Shown>) -> Table {
     Table {
         caption: ctx.t("data-responses").into(),
         head: vec![
@@ -147,14 +155,10 @@ fn responses_table(ctx: &PageCtx, d: &YourData) -> Table {
         rows: d
             .responses
             .iter()
-            .map(|r| {
+            .zip(titles)
+            .map(|(r, title)| {
                 vec![
-                    // The title as written: "your data" shows what is
-                    // held, in the language it is held in (ADR 16).
-                    Cell::link(
-                        Langs::as_written(ctx).original(r.consultation.clone()),
-                        format!("/consultations/{}", r.consultation_id),
-                    ),
+                    Cell::link(title, format!("/consultations/{}", r.consultation_id)),
                     r.reference.clone().into(),
                     r.submitted_at.as_deref().map_or_else(
                         || ctx.t("data-not-submitted").into(),

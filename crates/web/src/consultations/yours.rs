@@ -1,21 +1,24 @@
 //! What residents keep of the responses they sent: the list on their
-//! account page, and a copy of their answers by email.
+//! account page, the titles "your data" shows, and a copy of their
+//! answers by email.
 
 use axum::extract::Path;
 use axum::response::Response;
-use cohesion_domain::translation::key;
+use cohesion_domain::translation::{key, Texts, Translator};
 use cohesion_services::accounts::SignedIn;
+use cohesion_services::consultations::reading;
 use cohesion_services::consultations::responding::{mine, Respondent};
 use cohesion_services::ServiceError;
 use cohesion_ui::accounts::YourResponse;
-use cohesion_ui::{OneButton, Phrase, Value};
+use cohesion_ui::{OneButton, Phrase, Shown, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::questions::answer_text;
 use super::translated::{progress_in, translate_list};
 use crate::kit::{
-    check_session_csrf, path_id, see_other, AppError, CatalogLetters, Me, PageCtx, StrictForm,
+    check_session_csrf, path_id, see_other, AppError, CatalogLetters, Langs, Me, PageCtx,
+    StrictForm,
 };
 
 /// The responses `me` has sent, the latest first: each consultation's
@@ -42,6 +45,28 @@ pub(crate) async fn your_responses(
                 "account-response-closed"
             }),
             open: s.can_change,
+        })
+        .collect())
+}
+
+/// Consultation titles (by consultation id, as written) for "your data",
+/// each in the page's language where translated and marked with the
+/// language it is shown in (ADR 16, 20), as the public pages show them:
+/// one query, whatever the number.
+pub(crate) async fn titles_in_language(
+    ctx: &PageCtx,
+    titles: &[(Uuid, String)],
+) -> Result<Vec<Shown>, AppError> {
+    let ids: Vec<Uuid> = titles.iter().map(|(id, _)| *id).collect();
+    let all = reading::translations_of(&ctx.state.db, &ids, ctx.locale().tag()).await?;
+    let none = Texts::new();
+    Ok(titles
+        .iter()
+        .map(|(id, title)| {
+            let mut title = title.clone();
+            let mut tr = Translator::new(all.get(id).unwrap_or(&none));
+            tr.put(key::TITLE, &mut title);
+            Langs::new(ctx, tr.finish()).shown(key::TITLE, &title)
         })
         .collect())
 }

@@ -199,6 +199,51 @@ async fn the_account_page_lists_responses_with_an_empty_state() {
     }
 }
 
+/// "Your data" names each consultation as the public pages do: in the
+/// reader's language where translated, as written (marked English)
+/// where not; the download keeps the title as held.
+#[tokio::test]
+async fn your_data_shows_titles_in_the_readers_language_where_translated() {
+    for s in servers_with_people().await {
+        let (officer, csrf, translated) = published(&s, "no").await;
+        let (_, _, untranslated) = published(&s, "no").await;
+        let res = s
+            .post(
+                &format!("/staff/consultations/{translated}/translations/ar"),
+                &officer,
+                &[("csrf", &csrf), ("title", "شوارع أكثر أمانًا في هاربرسايد")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        tom_responds(&s, &translated).await;
+        let (tom, _) = tom_responds(&s, &untranslated).await;
+
+        let (_, ar) = s.page("/account/data?lang=ar", &tom).await;
+        let link = |id: &str, title: &str, lang: &str| {
+            format!("href=\"/consultations/{id}\"><bdi lang=\"{lang}\">{title}</bdi></a>")
+        };
+        const EN: &str = "Safer streets in Harbourside";
+        assert!(
+            ar.contains(&link(&translated, "شوارع أكثر أمانًا في هاربرسايد", "ar")),
+            "{ar}"
+        );
+        assert!(ar.contains(&link(&untranslated, EN, "en")), "{ar}");
+        let (_, en) = s.page("/account/data?lang=en", &tom).await;
+        assert!(en.contains(&link(&translated, EN, "en")));
+        let json: Value = s
+            .get_with("/account/data.json", &tom)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(json["responses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["consultation"] == EN));
+    }
+}
+
 async fn post_json(s: &Server, path: &str, token: Option<&str>, body: Value) -> (u16, Value) {
     let mut req = s.client.post(s.url(path)).json(&body);
     if let Some(t) = token {
