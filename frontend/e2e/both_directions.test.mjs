@@ -1,10 +1,13 @@
 // What must look the same whichever way the page runs: the mirrored
 // stylesheet turns the layout round, but not the shapes that mean
-// something in themselves (a tick). Reached by clicking from the home
-// page, in Arabic and English, with the checks of every page visited.
+// something in themselves (a tick), and the frame of every page holds
+// together in both (the language names side by side on one line, nothing
+// outside a landmark). Reached by clicking from the home page, in Arabic
+// and English, with the checks of every page visited.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
+import { AxeBuilder } from '@axe-core/playwright'
 import {
   startServer, launchBrowser, openPage, follow, checkPage, ensureArtifacts
 } from './support.mjs'
@@ -68,3 +71,42 @@ test('a ticked checkbox looks the same in Arabic as in English', async t => {
   assert.deepEqual([english.left, english.bottom, english.right], ['5px', '5px', '0px'], '└ turned into ✓')
   assert.deepEqual(problems, [], 'no script errors or CSP violations')
 })
+
+/**
+ * Where the text of each item of the language switcher sits: the
+ * baseline of its first line, found with an empty inline box (whose
+ * bottom is the baseline) put in front of the text for a moment.
+ */
+const switcherBaselines = page => page.locator('.app-language-switcher__item > *').evaluateAll(items =>
+  items.map(el => {
+    const probe = document.createElement('span')
+    probe.style.display = 'inline-block'
+    probe.style.height = '0'
+    el.prepend(probe)
+    const y = probe.getBoundingClientRect().bottom
+    probe.remove()
+    return { text: el.textContent, y }
+  }))
+
+for (const lang of ['en', 'ar']) {
+  test(`the page's frame in ${lang}: the languages on one line, nothing outside a landmark`, async t => {
+    const { context, page, problems } = await openPage(browser, { locale: lang === 'ar' ? 'ar-EG' : 'en-GB' })
+    t.after(() => context.close())
+    await page.goto(`${server.base}/`)
+    await checkPage(page, `home, in ${lang}`, { lang })
+    const about = lang === 'ar' ? 'عن هذا الموقع' : 'About this site'
+    for (const visit of [null, about]) {
+      if (visit) await follow(page, page.getByRole('contentinfo').getByRole('link', { name: visit }))
+      const [current, other] = await switcherBaselines(page)
+      assert.ok(Math.abs(current.y - other.y) < 0.5,
+        `${current.text} (${current.y}) and ${other.text} (${other.y}) on one baseline`)
+      // axe's best-practice rule, which the WCAG checks leave out.
+      const region = await new AxeBuilder({ page }).withRules(['region']).analyze()
+      assert.deepEqual(region.violations.flatMap(v => v.nodes.map(n => n.target.join(' '))), [],
+        `everything on ${page.url()} is in a landmark`)
+      assert.equal(await page.locator('header .govuk-phase-banner').count(), 1)
+    }
+    await checkPage(page, `about, in ${lang}`, { lang })
+    assert.deepEqual(problems, [], 'no script errors or CSP violations')
+  })
+}
