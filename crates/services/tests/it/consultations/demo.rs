@@ -57,7 +57,7 @@ async fn the_demo_open_consultation_is_translated_into_arabic_the_closed_ones_fi
                 assert_eq!(v.consultation.area.as_deref(), Some("المدينة كلها"));
                 assert_eq!(
                     v.survey.pages[0].questions[1].text,
-                    "هل رأيتم أو سمعتم خلال الأشهر الاثني عشر الماضية آراء تروّج للكراهية أو التطرف؟"
+                    "هل رأيت أو سمعت خلال الأشهر الاثني عشر الماضية آراء تروّج للكراهية أو التطرف؟"
                 );
                 // Found by an Arabic search, as an officer's translation is.
                 let search = ListFilter {
