@@ -29,7 +29,7 @@ async fn newest_email_status(s: &Server, tom: &str, lang: &str) -> String {
     } else {
         "Emails we wrote to you"
     };
-    let table = html.split(caption).nth(1).expect("the emails table");
+    let (_, table) = html.split_once(caption).expect("the emails table");
     let row = table.split("<tbody").nth(1).unwrap().split("</tr>").next();
     let cells: Vec<&str> = row.unwrap().split("<td").skip(1).collect();
     words(&format!("<td{}", cells.last().unwrap())).trim().to_owned()
