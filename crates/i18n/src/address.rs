@@ -8,7 +8,16 @@ use std::path::Path;
 
 /// Words that end as a plural "you" form would but are not one.
 const NOT_PLURAL: &[&str] = &[
-    "كم", "حكم", "تحكم", "محكم", "تراكم", "تم", "يتم", "ختم", "يهتم", "اهتم",
+    "كم",
+    "حكم",
+    "تحكم",
+    "محكم",
+    "تراكم",
+    "تم",
+    "يتم",
+    "ختم",
+    "يهتم",
+    "اهتم",
 ];
 
 /// The plural imperatives found and fixed: an imperative in ـوا cannot
@@ -35,7 +44,8 @@ fn plural_you(text: &str) -> Vec<(String, &'static str)> {
             Some("the pronoun أنتم")
         } else if word.ends_with("كم") && n > 2 {
             Some("the suffix ـكم (your, you)")
-        } else if word.ends_with("تم") || word.ends_with("تموه") || word.ends_with("تموها") {
+        } else if word.ends_with("تم") || word.ends_with("تموه") || word.ends_with("تموها")
+        {
             Some("a plural past (you did)")
         } else if n > 4
             && word.ends_with("ون")
@@ -103,5 +113,9 @@ fn arabic_speaks_to_one_reader() {
         }
     }
     assert!(files.len() > 6, "{files:?}");
-    assert!(found.is_empty(), "plural address to the reader:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "plural address to the reader:\n{}",
+        found.join("\n")
+    );
 }

@@ -133,7 +133,10 @@ fn detail_rows(ctx: &PageCtx, me: &SignedIn) -> Vec<SummaryRow> {
         // The language is chosen in the form below the summary.
         SummaryRow::written_value(l.t("account-language"), language_name)
             .change("#language", change.clone()),
-        SummaryRow::new(l.t("account-roles"), super::roles_in_words(ctx, me.roles.iter())),
+        SummaryRow::new(
+            l.t("account-roles"),
+            super::roles_in_words(ctx, me.roles.iter()),
+        ),
     ]
 }
 

@@ -5,9 +5,7 @@
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use cohesion_domain::timestamp::Timestamp;
-use cohesion_services::accounts::your_data::{
-    self, Access, ActivityData, EmailData, YourData,
-};
+use cohesion_services::accounts::your_data::{self, Access, ActivityData, EmailData, YourData};
 use cohesion_ui::{Cell, Phrase, ReportPage, Shown, SummaryRow, Table, When};
 
 use super::roles_in_words;

@@ -95,7 +95,10 @@ pub(super) async fn copy_by_email(
     let standing = match copy.sent_at {
         Some(at) => {
             let sent = ctx.dates().at(at);
-            ctx.phrase("receipt-sent-at", &[("email", email), ("sent", Value::When(&sent))])
+            ctx.phrase(
+                "receipt-sent-at",
+                &[("email", email), ("sent", Value::When(&sent))],
+            )
         }
         // Without a mail server the outbox keeps it, unsent, for the
         // administrators: "waiting" would promise what will not happen.

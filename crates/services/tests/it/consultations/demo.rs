@@ -249,9 +249,12 @@ async fn the_demo_findings_figures_support_their_headlines() {
             assert!(!list.is_empty(), "{title}");
             for f in list {
                 let headline = &f.finding.title;
-                let said_in_arabic =
-                    cohesion_domain::translation::current(&arabic, &key::finding(f.id, "title"), headline)
-                        .unwrap_or_else(|| panic!("{headline}: in Arabic"));
+                let said_in_arabic = cohesion_domain::translation::current(
+                    &arabic,
+                    &key::finding(f.id, "title"),
+                    headline,
+                )
+                .unwrap_or_else(|| panic!("{headline}: in Arabic"));
                 let count = f.cell.count.expect("a figure shown") as f64;
                 let share = count / f.base as f64;
                 let says_most = headline.starts_with("Most ");

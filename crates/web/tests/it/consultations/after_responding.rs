@@ -190,12 +190,18 @@ async fn the_account_page_lists_responses_with_an_empty_state() {
         let row = text_of(row.split("</table>").next().unwrap());
         let year = time::OffsetDateTime::now_utc().year().to_string();
         assert!(row.contains(&year), "the date sent: {row}");
-        assert!(row.contains("Reference") && row.contains(&reference), "{row}");
+        assert!(
+            row.contains("Reference") && row.contains(&reference),
+            "{row}"
+        );
         let (_, html) = s.page("/account?lang=ar", &tom).await;
         assert!(html.contains("ردودك") && html.contains("لا يزال بإمكانك تغييره"));
         let row = html.split("id=\"responses\"").nth(1).unwrap();
         let row = text_of(row.split("</table>").next().unwrap());
-        assert!(row.contains("الرقم المرجعي") && row.contains(&reference), "{row}");
+        assert!(
+            row.contains("الرقم المرجعي") && row.contains(&reference),
+            "{row}"
+        );
     }
 }
 

@@ -32,7 +32,9 @@ async fn newest_email_status(s: &Server, tom: &str, lang: &str) -> String {
     let (_, table) = html.split_once(caption).expect("the emails table");
     let row = table.split("<tbody").nth(1).unwrap().split("</tr>").next();
     let cells: Vec<&str> = row.unwrap().split("<td").skip(1).collect();
-    words(&format!("<td{}", cells.last().unwrap())).trim().to_owned()
+    words(&format!("<td{}", cells.last().unwrap()))
+        .trim()
+        .to_owned()
 }
 
 #[tokio::test]
@@ -57,9 +59,8 @@ async fn a_copy_asked_for_is_not_offered_again_and_a_replayed_form_sends_nothing
         let (_, html) = s.page(&format!("{done}?done=receipt-sent"), &tom).await;
         let text = words(&html);
         assert!(text.contains("You asked for a copy of your answers by email."));
-        let not_sent = format!(
-            "Your copy has not been sent to {TOM}: this site has no email server set up."
-        );
+        let not_sent =
+            format!("Your copy has not been sent to {TOM}: this site has no email server set up.");
         assert!(text.contains(&not_sent), "{text}");
         assert!(!html.contains(&button), "not offered again");
         let (_, later) = s.page(&done, &tom).await;
@@ -82,7 +83,10 @@ async fn a_copy_asked_for_is_not_offered_again_and_a_replayed_form_sends_nothing
         deliver_pending(s.db(), &mailer, 50).await.unwrap();
         let (_, html) = s.page(&done, &tom).await;
         let text = words(&html);
-        assert!(text.contains(&format!("Your copy was sent to {TOM} on ")), "{text}");
+        assert!(
+            text.contains(&format!("Your copy was sent to {TOM} on ")),
+            "{text}"
+        );
         assert!(!html.contains(&button));
         assert_eq!(newest_email_status(&s, &tom, "en").await, "Sent");
         let res = s.post(&receipt, &tom, &[("csrf", &csrf)]).await;
@@ -92,7 +96,11 @@ async fn a_copy_asked_for_is_not_offered_again_and_a_replayed_form_sends_nothing
         // Changed answers are another response to keep: offered again.
         let respond = format!("/consultations/{id}/respond");
         let res = s
-            .post(&format!("{respond}/1"), &tom, &[("csrf", &csrf), ("q1", "1")])
+            .post(
+                &format!("{respond}/1"),
+                &tom,
+                &[("csrf", &csrf), ("q1", "1")],
+            )
             .await;
         assert_eq!(res.status(), 303);
         let res = s
@@ -123,7 +131,9 @@ async fn with_a_mail_server_a_copy_is_waiting_to_be_sent() {
             .page(&format!("/consultations/{id}/respond/done?lang=ar"), &tom)
             .await;
         assert!(words(&html).contains(&format!("نسخة إجاباتك في انتظار الإرسال إلى {TOM}")));
-        let (_, html) = s.page(&format!("/consultations/{id}/respond/done"), &tom).await;
+        let (_, html) = s
+            .page(&format!("/consultations/{id}/respond/done"), &tom)
+            .await;
         assert!(words(&html).contains(&format!("Your copy is waiting to be sent to {TOM}.")));
         assert!(!html.contains(&format!("action=\"{receipt}\"")));
         assert_eq!(
