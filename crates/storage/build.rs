@@ -10,7 +10,11 @@ use std::path::Path;
 mod migration_list;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    // Read when the script runs, not baked in when it is compiled: a
+    // target directory shared by several checkouts reuses one compiled
+    // script, which must list the migrations of the checkout it builds.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("migrations");
     // Relative to this package, so that another checkout sharing the target
     // directory watches its own files.
     println!("cargo:rerun-if-changed=migrations/sqlite");

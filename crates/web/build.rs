@@ -5,7 +5,11 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../frontend/dist");
+    // Read when the script runs, not baked in when it is compiled: a
+    // target directory shared by several checkouts reuses one compiled
+    // script, which must embed the assets of the checkout it builds.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dist = Path::new(&manifest_dir).join("../../frontend/dist");
     // Relative to this package, so that another checkout sharing the target
     // directory watches its own files.
     println!("cargo:rerun-if-changed=../../frontend/dist");

@@ -43,7 +43,7 @@ test('an officer previews a survey in Arabic and fixes a typo after responses, b
   await follow(o, banner().getByRole('link', { name: 'العربية' }))
   await checkPage(o, 'preview in Arabic, page 1', { lang: 'ar' })
   assert.match(await banner().innerText(), /معاينة: لا تُحفظ الإجابات/)
-  assert.match(await o.getByRole('heading', { level: 1 }).innerText(), /مجتمعكم/)
+  assert.match(await o.getByRole('heading', { level: 1 }).innerText(), /مجتمعك/)
   // Nothing chosen: the page answers as it would a respondent.
   await follow(o, o.getByRole('button', { name: 'احفظ وتابع' }))
   assert.match(await o.locator('.govuk-error-summary').innerText(), /.+/)
@@ -51,7 +51,7 @@ test('an officer previews a survey in Arabic and fixes a typo after responses, b
   await o.locator('input[name="q1"]').first().check()
   await o.locator('input[name="q2"]').first().check() // "Yes": page 2 asks where
   await follow(o, o.getByRole('button', { name: 'احفظ وتابع' }))
-  assert.match(await o.getByRole('main').innerText(), /أين رأيتموها أو سمعتموها؟/)
+  assert.match(await o.getByRole('main').innerText(), /أين رأيتها أو سمعتها؟/)
   await checkPage(o, 'preview in Arabic, page 2', { lang: 'ar' })
   await follow(o, o.getByRole('button', { name: 'احفظ وتابع' }))
   await checkPage(o, 'preview in Arabic, page 3', { lang: 'ar' })

@@ -205,8 +205,12 @@ test('an officer builds and publishes a consultation, a resident answers it in A
   // A copy of the answers by email, then the response on the account page.
   await follow(r, r.getByRole('button', { name: 'أرسل لي نسخة من إجاباتي بالبريد الإلكتروني' }))
   assert.match(r.url(), /\/respond\/done\?done=receipt-sent$/)
-  assert.match(await r.locator('.govuk-notification-banner').innerText(), /أرسلنا إليك نسخة من إجاباتك/)
-  await checkPage(r, 'response sent, copy emailed, in Arabic', { lang: 'ar' })
+  assert.match(await r.locator('.govuk-notification-banner').innerText(), /طلبت نسخة من إجاباتك/)
+  // What became of it, in true words (no mail server here), and no
+  // second offer.
+  assert.match(await r.getByRole('main').innerText(), /لم يُعدّ لهذا الموقع خادم بريد إلكتروني/)
+  assert.equal(await r.getByRole('button', { name: 'أرسل لي نسخة من إجاباتي بالبريد الإلكتروني' }).count(), 0)
+  await checkPage(r, 'response sent, copy asked for, in Arabic', { lang: 'ar' })
   await follow(r, r.locator('a[href="/account"]').first())
   const yours = r.locator('#responses + table')
   assert.match(await yours.innerText(), new RegExp(TITLE))

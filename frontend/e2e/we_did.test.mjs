@@ -53,7 +53,7 @@ test('an officer combines options and says what we did; visitors reach it from t
 
   for (const [locale, lang, link, heading] of [
     ['en-GB', 'en', 'Read what we asked, what you said and what we did', 'We asked, you said, we did'],
-    ['ar', 'ar', 'اقرأ ما سألنا عنه وما قلتموه وما فعلناه', 'سألنا، قلتم، فعلنا']
+    ['ar', 'ar', 'اقرأ ما سألنا عنه وما قاله الناس وما فعلناه', 'سألنا، قال الناس، فعلنا']
   ]) {
     const visitor = await openPage(browser, { locale })
     t.after(() => visitor.context.close())

@@ -23,6 +23,8 @@ pub use fluent_bundle::FluentValue;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_locales.rs"));
 
+#[cfg(test)]
+mod address;
 mod placed;
 
 pub use placed::{Piece, PieceArg};

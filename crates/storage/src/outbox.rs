@@ -51,6 +51,18 @@ pub async fn push(
     Ok(id)
 }
 
+/// Message `id`, if the outbox still keeps it.
+pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<OutboxMessage>, StorageError> {
+    rows::fetch_optional(
+        conn,
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
+         WHERE id = $1",
+        &[&id],
+        message,
+    )
+    .await
+}
+
 /// The newest `limit` messages, newest first.
 pub async fn recent(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, StorageError> {
     list(

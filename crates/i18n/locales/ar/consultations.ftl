@@ -62,8 +62,8 @@ stage-to_come = قادمة
 stage-link-none = لا شيء بعد
 stage-link-survey = أجب عن الاستبيان
 stage-link-results = اطّلع على النتائج
-stage-link-findings = اقرأ ما قلتموه لنا
-stage-link-we-did = اقرأ ما سألنا عنه وما قلتموه وما فعلناه
+stage-link-findings = اقرأ ما قاله لنا الناس
+stage-link-we-did = اقرأ ما سألنا عنه وما قاله الناس وما فعلناه
 
 ## الإجابة عن الاستبيان
 
@@ -142,7 +142,10 @@ receipt-unverified = أكّد عنوان بريدك الإلكتروني لنر�
 receipt-subject = إجاباتك في «{ $title }»
 receipt-intro = شاركت في «{ $title }». رقمك المرجعي { $reference }. هذه هي الإجابات التي أرسلتها.
 receipt-change = يمكنك تغيير إجاباتك حتى { $closes }: { $link }
-done-receipt-sent = أرسلنا إليك نسخة من إجاباتك بالبريد الإلكتروني.
+done-receipt-sent = طلبت نسخة من إجاباتك بالبريد الإلكتروني.
+receipt-waiting = نسخة إجاباتك في انتظار الإرسال إلى { $email }.
+receipt-no-server = لم تُرسل نسخة إجاباتك إلى { $email }: لم يُعدّ لهذا الموقع خادم بريد إلكتروني.
+receipt-sent-at = أُرسلت نسخة إجاباتك إلى { $email } في { $sent }.
 
 ## النتائج
 
@@ -206,7 +209,7 @@ consultation-field-anonymous = هل يمكن الرد دون حساب؟
 consultation-anonymous-no = لا، يسجّلون الدخول أولًا
 consultation-anonymous-yes = نعم، الردود المجهولة مسموحة
 consultation-field-strands = مسارات المشاركة
-consultation-field-strands-hint = كيف تستمعون إلى جانب هذا الاستبيان، مسار في كل سطر، مثلًا: لقاءات مع الجهات المعنية، جلسات يقودها المجتمع، أبحاث بتكليف
+consultation-field-strands-hint = كيف تستمع إلى الناس إلى جانب هذا الاستبيان، مسار في كل سطر، مثلًا: لقاءات مع الجهات المعنية، جلسات يقودها المجتمع، أبحاث بتكليف
 consultation-field-documents = وثائق مرتبطة
 consultation-field-documents-hint = وثيقة في كل سطر: العنوان، ثم خط عمودي، ثم العنوان الإلكتروني (‎https://…‎ أو صفحة من هذا الموقع)، مثلًا: مراجعة الأدلة | https://example.org/review.pdf
 done-consultation-created = أُنشئت الاستشارة مسودةً.
@@ -494,10 +497,10 @@ response-title-of = الرد { $reference }
 response-lead = إجابات هذا الرد مع إخفاء بيانات الاتصال. لا تظهر هنا الإجابات على أسئلة الفئات الخاصة.
 response-empty = لا إجابة
 
-## ما قلتموه لنا
+## ما قاله لنا الناس
 
-findings-title = ما قلتموه لنا
-findings-title-of = ما قلتموه لنا: { $title }
+findings-title = ما قاله لنا الناس
+findings-title-of = ما قاله لنا الناس: { $title }
 findings-lead = ما سمعناه في هذه الاستشارة. نحسب كل رقم من الردود كما هي الآن، ولا نكتبه يدويًا.
 findings-empty = لم ننشر أي نتائج بعد.
 finding-figure = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $low }–{ $high }%).
@@ -508,10 +511,10 @@ finding-figure-any-count = اختار { $count } من أصل { $base } شخصً�
 finding-figure-any-hidden = عدد من اختاروا { $option } في الإجابة عن «{ $question }» أقل من أن يُعرض، أو أن عرضه يكشف رقمًا مخفيًا.
 finding-option-quoted = «{ $option }»
 finding-options-or = أو
-we-did-heading = سألنا، قلتم، فعلنا
-we-did-lead = أُغلقت هذه الاستشارة. لكل ما قلتموه لنا، إليكم ما فعلناه استجابةً له.
+we-did-heading = سألنا، قال الناس، فعلنا
+we-did-lead = أُغلقت هذه الاستشارة. لكل ما قاله لنا الناس، إليك ما فعلناه استجابةً له.
 we-did-asked = سألنا
-we-did-said = قلتم
+we-did-said = قال الناس
 we-did-did = فعلنا
 we-did-missing = لم نذكر بعد ما فعلناه استجابةً لهذا.
 we-did-empty = لم ننشر بعد ما سمعناه وما فعلناه.
@@ -530,7 +533,7 @@ finding-field-row = الصف
 finding-field-row-hint = لأسئلة المصفوفة فقط: رقم الصف بدءًا من 1.
 finding-field-options = الخيارات التي يستند إليها
 finding-field-options-hint = حدّد خيارًا واحدًا، أو عدة خيارات من السؤال نفسه لجمعها.
-findings-heading = الاستنتاجات (ما قلتموه لنا)
+findings-heading = الاستنتاجات (ما قاله لنا الناس)
 finding-publish = انشر
 finding-withdraw = اسحب
 finding-remove = احذف
@@ -542,7 +545,7 @@ finding-field-theme = أو محور مؤكد
 finding-field-theme-hint = يصبح الرقم حينها نسبة الإجابات المكتوبة على السؤال المصنّفة ضمن المحور.
 finding-theme-none = لا شيء: استخدم الخيارات أعلاه
 finding-field-what-we-did = ما فعلناه
-finding-field-what-we-did-hint = ما فعله المجلس استجابةً لذلك. يظهر تحت «سألنا، قلتم، فعلنا» بعد إغلاق الاستشارة. يمكنك كتابته لاحقًا. يمكنك استخدام Markdown: ‏*تأكيد* وقوائم وعناوين وروابط.
+finding-field-what-we-did-hint = ما فعله المجلس استجابةً لذلك. يظهر تحت «سألنا، قال الناس، فعلنا» بعد إغلاق الاستشارة. يمكنك كتابته لاحقًا. يمكنك استخدام Markdown: ‏*تأكيد* وقوائم وعناوين وروابط.
 finding-what-we-did-title = ما فعلناه استجابةً لاستنتاج
 finding-what-we-did-lead = اذكر ما فعله المجلس استجابةً لهذا الاستنتاج. يراه القرّاء بعد إغلاق الاستشارة.
 finding-what-we-did-write = اكتب ما فعلناه
@@ -816,7 +819,7 @@ confirm-withdraw-results-kept = { $count ->
 }
 confirm-withdraw-results-button = نعم، اسحب النتائج
 confirm-remove-finding-title = هل تحذف الخلاصة { $title }؟
-confirm-remove-finding-published = إنها منشورة: ستُزال من صفحة «ما قلتموه لنا» وتُحذف.
+confirm-remove-finding-published = إنها منشورة: ستُزال من صفحة «ما قاله لنا الناس» وتُحذف.
 confirm-remove-finding-draft = إنها مسودة: ستُحذف.
 confirm-remove-finding-button = نعم، احذف الخلاصة
 reason-consultation_withdrawn = سُحبت هذه الاستشارة.
@@ -856,7 +859,7 @@ stage-automatic = تلقائيًا (حسب التواريخ)
 stage-state-hint = تلقائيًا: قادمة قبل تاريخها، والآن من تاريخها حتى تاريخ المرحلة التالية، وجرت بعد ذلك. أو اختر بنفسك أين وصلت.
 stage-automatic-shown = { $state } (حسب التواريخ)
 consultation-dates-closed-on = في { $closes }
-we-did-summary-link = سألنا، قلتم، فعلنا: ما فعله المجلس استجابةً لكم
+we-did-summary-link = سألنا، قال الناس، فعلنا: ما فعله المجلس استجابةً لذلك
 
 ## ضوابط النشر
 consultation-publish-needs-questions = أضف سؤالًا واحدًا على الأقل قبل النشر.

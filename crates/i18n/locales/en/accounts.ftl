@@ -62,6 +62,7 @@ account-responses = Your responses
 account-no-responses = You have not responded to a consultation yet.
 account-find-consultations = Find a consultation
 account-response-consultation = Consultation
+account-response-reference = Reference
 account-response-sent = Sent
 account-response-status = Status
 account-response-can-change = You can still change it
@@ -103,11 +104,16 @@ data-as-of = Correct at
 data-account-id = Account number
 data-verified-at = Email confirmed
 data-created-at = Created
-data-emails = Emails we sent you
+data-emails = Emails we wrote to you
 data-activity = Activity on your account
 data-when = When
 data-subject = Subject
 data-sent = Sent
+data-email-status = Status
+data-email-sent = Sent
+data-email-waiting = Waiting to be sent
+data-email-no-server = Not sent: this site has no email server set up
+data-email-given-up = Could not be sent
 # What the activity on your account records, as a sentence: one per
 # audit log action ($who is "you" when you did it, else "other").
 activity-account-create = You created your account

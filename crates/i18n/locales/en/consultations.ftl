@@ -138,7 +138,10 @@ receipt-unverified = Confirm your email address to have a copy of your answers e
 receipt-subject = Your answers to “{ $title }”
 receipt-intro = You responded to “{ $title }”. Your reference is { $reference }. These are the answers you sent.
 receipt-change = You can change your answers until { $closes }: { $link }
-done-receipt-sent = We have emailed you a copy of your answers.
+done-receipt-sent = You asked for a copy of your answers by email.
+receipt-waiting = Your copy is waiting to be sent to { $email }.
+receipt-no-server = Your copy has not been sent to { $email }: this site has no email server set up.
+receipt-sent-at = Your copy was sent to { $email } on { $sent }.
 
 ## Results
 

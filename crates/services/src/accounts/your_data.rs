@@ -5,7 +5,7 @@
 //! [`AccountHook`], and the audit log, which is never erased, is read
 //! here.
 
-use cohesion_domain::identity::Role;
+use cohesion_domain::identity::{Role, RoleSet};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::accounts::{email_tokens, sessions, users};
 use cohesion_storage::audit::{self, AuditQuery};
@@ -25,6 +25,7 @@ const AUDIT_LIMIT: i64 = 1_000;
 pub struct YourData {
     pub generated_at: String,
     pub account: AccountData,
+    /// `Resident` (everyone), then the roles granted.
     pub roles: Vec<Role>,
     pub sessions: Vec<SessionData>,
     pub organisations: Vec<OrganisationData>,
@@ -89,6 +90,8 @@ pub struct EmailData {
     pub body: String,
     pub created_at: String,
     pub sent: bool,
+    /// Delivery failed for good: it will not be sent.
+    pub given_up: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -234,7 +237,10 @@ impl PersonalData<YourData> for AccountHook {
                 suspended_at: user.suspended_at.map(iso),
                 created_at: iso(user.created_at),
             };
-            into.roles = users::roles(conn.reborrow(), person.id).await?;
+            // Everyone is a resident (the role is implied, never stored):
+            // said here as the account page and the API's `/me` say it.
+            let granted = users::roles(conn.reborrow(), person.id).await?;
+            into.roles = RoleSet::new(granted, false).iter().collect();
             let now = Timestamp::now();
             into.sessions = sessions::list_for_user(conn.reborrow(), person.id, now)
                 .await?
@@ -279,6 +285,7 @@ async fn emails(mut conn: Conn<'_>, addresses: &[String]) -> Result<Vec<EmailDat
             subject: m.subject,
             created_at: iso(m.created_at),
             sent: m.sent_at.is_some(),
+            given_up: m.given_up_at.is_some(),
         })
         .collect())
 }

@@ -134,10 +134,12 @@ pub async fn create_with_draft(
     }))
 }
 
+/// Saves the fields sent so far. Like every change of the answers below,
+/// it forgets the emailed copy last asked for, which no longer matches.
 pub async fn save_draft(conn: Conn<'_>, id: Uuid, draft: &str) -> Result<(), StorageError> {
     rows::execute(
         conn,
-        "UPDATE responses SET draft = $1, updated_at = $2 WHERE id = $3",
+        "UPDATE responses SET draft = $1, updated_at = $2, receipt_message_id = NULL WHERE id = $3",
         &[&draft, &Timestamp::now(), &id],
     )
     .await?;
@@ -147,7 +149,7 @@ pub async fn save_draft(conn: Conn<'_>, id: Uuid, draft: &str) -> Result<(), Sto
 pub async fn mark_submitted(conn: Conn<'_>, id: Uuid, at: Timestamp) -> Result<(), StorageError> {
     rows::execute(
         conn,
-        "UPDATE responses SET submitted_at = $1, updated_at = $1 WHERE id = $2",
+        "UPDATE responses SET submitted_at = $1, updated_at = $1, receipt_message_id = NULL WHERE id = $2",
         &[&at, &id],
     )
     .await?;
@@ -164,7 +166,8 @@ pub async fn mark_submitted_with_draft(
 ) -> Result<(), StorageError> {
     rows::execute(
         conn,
-        "UPDATE responses SET draft = $1, submitted_at = $2, updated_at = $2 WHERE id = $3",
+        "UPDATE responses SET draft = $1, submitted_at = $2, updated_at = $2, receipt_message_id = NULL \
+         WHERE id = $3",
         &[&draft, &at, &id],
     )
     .await?;
@@ -188,8 +191,38 @@ pub async fn for_respondent(
 pub async fn mark_removed(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
     rows::execute(
         conn,
-        "UPDATE responses SET removed_at = $1, draft = '{}', updated_at = $1 WHERE id = $2",
+        "UPDATE responses SET removed_at = $1, draft = '{}', updated_at = $1, receipt_message_id = NULL \
+         WHERE id = $2",
         &[&Timestamp::now(), &id],
+    )
+    .await?;
+    Ok(())
+}
+
+/// The outbox message holding the copy of response `id`'s answers its
+/// author last asked for since they changed, if any.
+pub async fn receipt_message(conn: Conn<'_>, id: Uuid) -> Result<Option<Uuid>, StorageError> {
+    let found = rows::fetch_optional(
+        conn,
+        "SELECT receipt_message_id FROM responses WHERE id = $1",
+        &[&id],
+        |r| r.get::<Option<Uuid>>("receipt_message_id"),
+    )
+    .await?;
+    Ok(found.flatten())
+}
+
+/// Records that outbox message `message` holds the copy of response
+/// `id`'s answers as they are now.
+pub async fn set_receipt_message(
+    conn: Conn<'_>,
+    id: Uuid,
+    message: Uuid,
+) -> Result<(), StorageError> {
+    rows::execute(
+        conn,
+        "UPDATE responses SET receipt_message_id = $1 WHERE id = $2",
+        &[&message, &id],
     )
     .await?;
     Ok(())

@@ -39,6 +39,8 @@ pub struct YourResponse {
     /// The consultation's page.
     pub href: String,
     pub title: crate::Shown,
+    /// What they quote to the council, as the confirmation page gave it.
+    pub reference: String,
     pub sent: When,
     /// "You can change it until …" or "Closed".
     pub status: String,

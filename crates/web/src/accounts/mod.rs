@@ -16,9 +16,24 @@ mod your_data;
 
 use axum::routing::{get, post};
 use axum::Router;
+use cohesion_domain::identity::Role;
 use utoipa::OpenApi;
 
-use crate::kit::{Feature, SharedState};
+use crate::kit::{Feature, PageCtx, SharedState};
+
+/// A person's roles in words, the same on every page that lists them:
+/// "Resident" (everyone is one) first, then those granted.
+fn roles_in_words(ctx: &PageCtx, roles: impl IntoIterator<Item = Role>) -> String {
+    let mut roles: Vec<Role> = roles.into_iter().collect();
+    roles.push(Role::Resident);
+    roles.sort();
+    roles.dedup();
+    let names: Vec<String> = roles
+        .into_iter()
+        .map(|r| ctx.t(&format!("role-{}", r.key())))
+        .collect();
+    ctx.locale().list(&names)
+}
 
 pub(crate) const FEATURE: Feature = Feature {
     name: "accounts",

@@ -115,11 +115,6 @@ fn detail_rows(ctx: &PageCtx, me: &SignedIn) -> Vec<SummaryRow> {
     let state = &ctx.state;
     let l = ctx.locale();
     let change = l.t("change").into_owned();
-    let roles: Vec<String> = me
-        .roles
-        .iter()
-        .map(|r| l.t(&format!("role-{}", r.key())).into_owned())
-        .collect();
     let chosen = me
         .locale
         .as_deref()
@@ -140,10 +135,7 @@ fn detail_rows(ctx: &PageCtx, me: &SignedIn) -> Vec<SummaryRow> {
             .change("#language", change.clone()),
         SummaryRow::new(
             l.t("account-roles"),
-            match roles.is_empty() {
-                true => l.t("none").into_owned(),
-                false => l.list(&roles),
-            },
+            super::roles_in_words(ctx, me.roles.iter()),
         ),
     ]
 }

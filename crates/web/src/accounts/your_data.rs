@@ -5,10 +5,11 @@
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use cohesion_domain::timestamp::Timestamp;
-use cohesion_services::accounts::your_data::{self, Access, ActivityData, YourData};
+use cohesion_services::accounts::your_data::{self, Access, ActivityData, EmailData, YourData};
 use cohesion_ui::{Cell, Phrase, ReportPage, Shown, SummaryRow, Table, When};
 
-use crate::kit::{respond, AppError, ClientKey, Langs, Me, PageCtx};
+use super::roles_in_words;
+use crate::kit::{respond, AppError, ClientKey, Me, PageCtx};
 
 /// The person's data as a readable page.
 pub async fn data_page(ctx: PageCtx, Me(me): Me, client: ClientKey) -> Result<Response, AppError> {
@@ -22,10 +23,16 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
     page.back = Some(("/account".to_owned(), ctx.t("back")));
     page.lead = vec![ctx.t("data-lead").into()];
     page.rows = account_rows(ctx, d);
+    let titles: Vec<_> = d
+        .responses
+        .iter()
+        .map(|r| (r.consultation_id, r.consultation.clone()))
+        .collect();
+    let titles = crate::consultations::yours::titles_in_language(ctx, &titles).await?;
     page.tables = vec![
         sessions_table(ctx, d),
         organisations_table(ctx, d),
-        responses_table(ctx, d),
+        responses_table(ctx, d, titles),
         emails_table(ctx, d),
         activity_table(ctx, d),
     ];
@@ -55,7 +62,6 @@ fn when_cell(ctx: &PageCtx, at: &str) -> Cell {
 /// The account itself: its id, address, name, language, dates and roles,
 /// and when this was gathered.
 fn account_rows(ctx: &PageCtx, d: &YourData) -> Vec<SummaryRow> {
-    let l = ctx.locale();
     let t = |id: &str| ctx.t(id);
     let none = || t("none");
     let a = &d.account;
@@ -70,18 +76,7 @@ fn account_rows(ctx: &PageCtx, d: &YourData) -> Vec<SummaryRow> {
         language_row(ctx, a.language.as_deref()),
         when_row(ctx, "data-verified-at", a.email_verified_at.as_deref()),
         when_row(ctx, "data-created-at", Some(&a.created_at)),
-        SummaryRow::new(
-            t("account-roles"),
-            match d.roles.is_empty() {
-                true => none(),
-                false => l.list(
-                    &d.roles
-                        .iter()
-                        .map(|r| t(&format!("role-{}", r.key())))
-                        .collect::<Vec<_>>(),
-                ),
-            },
-        ),
+        SummaryRow::new(t("account-roles"), roles_in_words(ctx, d.roles.clone())),
     ]
 }
 
@@ -144,8 +139,10 @@ fn organisations_table(ctx: &PageCtx, d: &YourData) -> Table {
     }
 }
 
-/// The person's survey responses, each linking to its consultation.
-fn responses_table(ctx: &PageCtx, d: &YourData) -> Table {
+/// The person's survey responses, each linking to its consultation,
+/// whose title is in the page's language where translated (`titles`,
+/// one per response).
+fn responses_table(ctx: &PageCtx, d: &YourData, titles: Vec<Shown>) -> Table {
     Table {
         caption: ctx.t("data-responses").into(),
         head: vec![
@@ -156,14 +153,10 @@ fn responses_table(ctx: &PageCtx, d: &YourData) -> Table {
         rows: d
             .responses
             .iter()
-            .map(|r| {
+            .zip(titles)
+            .map(|(r, title)| {
                 vec![
-                    // The title as written: "your data" shows what is
-                    // held, in the language it is held in (ADR 16).
-                    Cell::link(
-                        Langs::as_written(ctx).original(r.consultation.clone()),
-                        format!("/consultations/{}", r.consultation_id),
-                    ),
+                    Cell::link(title, format!("/consultations/{}", r.consultation_id)),
                     r.reference.clone().into(),
                     r.submitted_at.as_deref().map_or_else(
                         || ctx.t("data-not-submitted").into(),
@@ -176,14 +169,14 @@ fn responses_table(ctx: &PageCtx, d: &YourData) -> Table {
     }
 }
 
-/// The emails the outbox still keeps.
+/// The emails the outbox still keeps, each with where it stands.
 fn emails_table(ctx: &PageCtx, d: &YourData) -> Table {
     Table {
         caption: ctx.t("data-emails").into(),
         head: vec![
             ctx.t("data-when").into(),
             ctx.t("data-subject").into(),
-            ctx.t("data-sent").into(),
+            ctx.t("data-email-status").into(),
         ],
         rows: d
             .emails
@@ -194,11 +187,23 @@ fn emails_table(ctx: &PageCtx, d: &YourData) -> Table {
                     // Written in the language it was sent in, which
                     // the outbox does not record: isolated.
                     Phrase::isolated(&m.subject).into(),
-                    ctx.t(if m.sent { "yes" } else { "no" }).into(),
+                    ctx.t(email_status(ctx, m)).into(),
                 ]
             })
             .collect(),
         empty: ctx.t("none"),
+    }
+}
+
+/// Where an email stands, in words that are true of this site: without
+/// a mail server, unsent mail stays in the outbox for administrators and
+/// is not "waiting" for anything.
+fn email_status(ctx: &PageCtx, m: &EmailData) -> &'static str {
+    match (m.sent, m.given_up) {
+        (true, _) => "data-email-sent",
+        (false, true) => "data-email-given-up",
+        (false, false) if ctx.state.config.mail_configured => "data-email-waiting",
+        (false, false) => "data-email-no-server",
     }
 }
 

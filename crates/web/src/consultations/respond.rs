@@ -12,7 +12,7 @@ use cohesion_services::consultations::responding::writes;
 use cohesion_services::consultations::responding::{Admission, FromPages, Next, Posted, Progress};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{CheckAnswersPage, QuestionView, SurveyPage};
-use cohesion_ui::{ConfirmationPage, OneButton, SummaryRow, Value};
+use cohesion_ui::{ConfirmationPage, SummaryRow, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -438,6 +438,8 @@ pub async fn done(
     if ctx.user.0.as_ref().is_some_and(|me| !me.email_verified) {
         paragraphs.push(ctx.phrase("receipt-unverified", &[]));
     }
+    let (form, copy) = super::yours::copy_by_email(&ctx, id).await?;
+    paragraphs.extend(copy);
     let view = ConfirmationPage {
         ui: ctx.chrome_for(&path, "confirmation-title").await?,
         reference_label: ctx.t("confirmation-reference"),
@@ -451,19 +453,7 @@ pub async fn done(
             (format!("/consultations/{id}"), title.into()),
         ],
         done: confirmation(&ctx, q.done.as_deref()),
-        form: copy_by_email(&ctx, id),
+        form,
     };
     respond(StatusCode::OK, view, None)
-}
-
-/// For a signed-in respondent with a confirmed address, the button that
-/// emails them a copy of their answers.
-fn copy_by_email(ctx: &PageCtx, id: Uuid) -> Option<OneButton> {
-    let me = ctx.user.0.as_ref().filter(|me| me.email_verified)?;
-    Some(OneButton {
-        action: format!("/consultations/{id}/respond/receipt"),
-        csrf: me.csrf.clone(),
-        button: ctx.t("receipt-button"),
-        hint: ctx.phrase("receipt-hint", &[("email", Value::Text(&me.email))]),
-    })
 }

@@ -104,6 +104,11 @@ pub fn status_line(raw: &str) -> &str {
 /// Like [`servers_with_demo`], with the demo's accounts too (two for each
 /// role, all with `accounts::demo::DEMO_PASSWORD`).
 pub async fn servers_with_people() -> Vec<Server> {
+    servers_with_people_and(WebConfig::default()).await
+}
+
+/// [`servers_with_people`] with the settings `config`.
+pub async fn servers_with_people_and(config: WebConfig) -> Vec<Server> {
     let passwords = cohesion_services::accounts::Passwords::new(2);
     let mut out = Vec::new();
     for t in cohesion_testkit::engines().await {
@@ -111,7 +116,7 @@ pub async fn servers_with_people() -> Vec<Server> {
         cohesion_services::accounts::demo::load(&t.db, &passwords)
             .await
             .unwrap();
-        out.push(start(t).await);
+        out.push(start_with(t, config.clone()).await);
     }
     out
 }

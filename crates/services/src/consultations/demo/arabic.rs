@@ -7,7 +7,7 @@ pub(super) const ARABIC: &[(&str, &str)] = &[
     ("Safer streets, stronger communities", "شوارع أكثر أمنًا ومجتمعات أقوى"),
     (
         "Tell us how Brightwater can prevent hate and extremism together. Demonstration data: the responses shown here were generated at random.",
-        "أخبرونا كيف يمكن لبرايتووتر أن تقي من الكراهية والتطرف معًا. بيانات تجريبية: الردود المعروضة هنا مولَّدة عشوائيًا.",
+        "أخبرنا كيف يمكن لبرايتووتر أن تقي من الكراهية والتطرف معًا. بيانات تجريبية: الردود المعروضة هنا مولَّدة عشوائيًا.",
     ),
     (
         "Brightwater City Council wants to hear from everyone who lives, works or studies in the city.\n\n\
@@ -21,7 +21,7 @@ pub(super) const ARABIC: &[(&str, &str)] = &[
          - ما الذي يجعل المجتمعات قوية بما يكفي لمقاومة الكراهية؛\n\
          - أين يصادف الناس آراء تروّج للكراهية أو التطرف؛\n\
          - أيّ أفكارنا ستنجح أكثر من غيرها.\n\n\
-         إجاباتكم تشكّل البرنامج. *هذا عرض تجريبي: المجلس والمدينة متخيَّلان.*",
+         إجاباتك تشكّل البرنامج. *هذا عرض تجريبي: المجلس والمدينة متخيَّلان.*",
     ),
     ("hate crime", "جرائم الكراهية"),
     ("community cohesion", "التماسك المجتمعي"),
@@ -30,7 +30,7 @@ pub(super) const ARABIC: &[(&str, &str)] = &[
     ("Community-led sessions", "جلسات يقودها المجتمع"),
     ("Commissioned research", "أبحاث بتكليف من المجلس"),
     ("Formal consultation", "الاستشارة الرسمية"),
-    ("How we will use your answers", "كيف سنستخدم إجاباتكم"),
+    ("How we will use your answers", "كيف سنستخدم إجاباتك"),
     ("Council challenge", "سؤال المجلس"),
     (
         "The council asked residents and partners what worries them.",
@@ -42,27 +42,27 @@ pub(super) const ARABIC: &[(&str, &str)] = &[
         "جلسات يقودها المجتمع وأبحاث بتكليف من المجلس.",
     ),
     ("This survey is open to everyone.", "هذا الاستبيان مفتوح للجميع."),
-    ("What you told us", "ما قلتموه لنا"),
+    ("What you told us", "ما قاله لنا الناس"),
     (
         "What we have heard so far, with figures that update as responses arrive.",
         "ما سمعناه حتى الآن، بأرقام تتحدّث مع وصول الردود.",
     ),
-    ("Your community", "مجتمعكم"),
+    ("Your community", "مجتمعك"),
     ("What would work", "ما الذي سينجح"),
-    ("About you", "عنكم"),
+    ("About you", "عنك"),
     (
         "Strong, connected communities help prevent hate and extremism.",
         "المجتمعات القوية المترابطة تساعد على الوقاية من الكراهية والتطرف.",
     ),
     (
         "In the last 12 months, have you seen or heard views that promote hatred or extremism?",
-        "هل رأيتم أو سمعتم خلال الأشهر الاثني عشر الماضية آراء تروّج للكراهية أو التطرف؟",
+        "هل رأيت أو سمعت خلال الأشهر الاثني عشر الماضية آراء تروّج للكراهية أو التطرف؟",
     ),
     ("Online or in person.", "عبر الإنترنت أو وجهًا لوجه."),
     ("Yes", "نعم"),
     ("No", "لا"),
     ("Not sure", "لست متأكدًا"),
-    ("Where did you see or hear them?", "أين رأيتموها أو سمعتموها؟"),
+    ("Where did you see or hear them?", "أين رأيتها أو سمعتها؟"),
     ("Social media", "وسائل التواصل الاجتماعي"),
     ("Messaging apps", "تطبيقات المراسلة"),
     ("In the street", "في الشارع"),
@@ -72,13 +72,13 @@ pub(super) const ARABIC: &[(&str, &str)] = &[
         "How effective would small grants to local groups be?",
         "ما مدى فعالية المنح الصغيرة للمجموعات المحلية؟",
     ),
-    ("Rank these ideas, most important first.", "رتّبوا هذه الأفكار، الأهم أولًا."),
+    ("Rank these ideas, most important first.", "رتّب هذه الأفكار، الأهم أولًا."),
     ("Community ambassadors", "سفراء المجتمع"),
     ("Short training films", "أفلام تدريبية قصيرة"),
     ("Mentoring in critical thinking", "إرشاد في التفكير النقدي"),
     (
         "How far do you agree with each statement?",
-        "إلى أيّ حد توافقون على كل عبارة؟",
+        "إلى أيّ حد توافق على كل عبارة؟",
     ),
     (
         "I would know how to report a concern",
@@ -89,8 +89,8 @@ pub(super) const ARABIC: &[(&str, &str)] = &[
         "أثق بأن المجلس سيتصرّف بشأن ما يُبلَّغ عنه",
     ),
     ("What else should we do?", "ماذا ينبغي أن نفعل أيضًا؟"),
-    ("What is your age?", "كم عمركم؟"),
-    ("What is your religion or belief?", "ما دينكم أو معتقدكم؟"),
+    ("What is your age?", "كم عمرك؟"),
+    ("What is your religion or belief?", "ما دينك أو معتقدك؟"),
     (
         "To check that we hear from people of every faith and none, and that no community is left out of what we do next.",
         "لنتحقّق من أننا نسمع من أتباع كل الأديان ومن لا دين لهم، وأن لا يُستثنى أيّ مجتمع مما سنفعله لاحقًا.",

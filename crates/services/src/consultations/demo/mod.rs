@@ -233,11 +233,13 @@ async fn load_open(
         db,
         (open, survey),
         &[
+            // "Most": "Strongly agree" and "Agree" together, as the
+            // headline means (ADR 24); "Agree" alone is fewer than half.
             (
                 "Most people see strong communities as a defence against hate",
                 "Agreement was broad across the city. We will fund more events that bring neighbours together.",
                 "q1",
-                &["2"],
+                &["1", "2"],
                 "",
             ),
             (

@@ -6,7 +6,7 @@ use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::consultations::responses::Owner;
 use cohesion_storage::consultations::{catalogue, responses};
-use cohesion_storage::{outbox, Db};
+use cohesion_storage::{outbox, Conn, Db};
 
 use crate::accounts::{Letter, SignedIn};
 use crate::throttle::{throttle_in, Throttled};
@@ -50,29 +50,84 @@ pub async fn sent_by(db: &Db, me: &SignedIn) -> Result<Vec<SentResponse>, Servic
     Ok(out)
 }
 
+/// A copy of a response's answers its author asked for, as the outbox
+/// has it: waiting to be sent, or sent at `sent_at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AskedCopy {
+    pub asked_at: Timestamp,
+    pub sent_at: Option<Timestamp>,
+}
+
+/// Whether [`email_copy`] wrote a message or found one already asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    Now,
+    /// A copy of these answers was asked for before and still stands (a
+    /// form sent twice): nothing more is sent.
+    Already,
+}
+
+/// The copy of `me`'s answers to consultation `id` asked for since they
+/// last changed, while it can still arrive: one given up by the mail
+/// server is as good as none, so it can be asked for again.
+pub async fn copy_asked(
+    db: &Db,
+    me: &SignedIn,
+    id: uuid::Uuid,
+) -> Result<Option<AskedCopy>, ServiceError> {
+    let mut c = db.acquire().await?;
+    let Some(r) = responses::find_for(c.conn(), id, Owner::Account(me.user_id)).await? else {
+        return Ok(None);
+    };
+    standing_copy(c.conn(), r.id).await
+}
+
+async fn standing_copy(
+    mut conn: Conn<'_>,
+    response: uuid::Uuid,
+) -> Result<Option<AskedCopy>, ServiceError> {
+    let Some(message) = responses::receipt_message(conn.reborrow(), response).await? else {
+        return Ok(None);
+    };
+    Ok(outbox::find(conn, message)
+        .await?
+        .filter(|m| m.given_up_at.is_none())
+        .map(|m| AskedCopy {
+            asked_at: m.created_at.into(),
+            sent_at: m.sent_at.map(Into::into),
+        }))
+}
+
 /// Emails `me` a copy of their sent response to consultation `id`,
 /// written (in their language) by the caller as `letter`: through the
 /// outbox, so it is sent when mail is set up and kept there when not.
 /// Only to a confirmed address, and counted against the account's
-/// allowance of emails.
+/// allowance of emails. Once per version of the answers: while the copy
+/// last asked for stands, asking again (a replayed form) sends nothing.
 pub async fn email_copy(
     db: &Db,
     me: &SignedIn,
     id: uuid::Uuid,
     letter: &Letter,
-) -> Result<(), ServiceError> {
+) -> Result<Asked, ServiceError> {
     if !me.email_verified || me.email.is_empty() {
         return Err(ValidationError::new("email", ErrorCode::EmailNotVerified).into());
     }
     let mut tx = db.begin().await?;
-    throttle_in(tx.conn(), Throttled::MailSending, &me.user_id.to_string()).await?;
-    let sent = responses::find_for(tx.conn(), id, Owner::Account(me.user_id))
+    // Locked, so that two sends of the same form queue and the second
+    // sees the first's message.
+    let sent = responses::find_for_update(tx.conn(), id, Owner::Account(me.user_id))
         .await?
         .filter(|r| r.submitted_at.is_some() && r.removed_at.is_none());
-    if sent.is_none() {
+    let Some(response) = sent else {
         return Err(ServiceError::NotFound);
+    };
+    if standing_copy(tx.conn(), response.id).await?.is_some() {
+        return Ok(Asked::Already);
     }
-    outbox::push(tx.conn(), &me.email, &letter.subject, &letter.body).await?;
+    throttle_in(tx.conn(), Throttled::MailSending, &me.user_id.to_string()).await?;
+    let message = outbox::push(tx.conn(), &me.email, &letter.subject, &letter.body).await?;
+    responses::set_receipt_message(tx.conn(), response.id, message).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(Asked::Now)
 }

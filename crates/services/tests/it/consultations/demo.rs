@@ -57,7 +57,7 @@ async fn the_demo_open_consultation_is_translated_into_arabic_the_closed_ones_fi
                 assert_eq!(v.consultation.area.as_deref(), Some("المدينة كلها"));
                 assert_eq!(
                     v.survey.pages[0].questions[1].text,
-                    "هل رأيتم أو سمعتم خلال الأشهر الاثني عشر الماضية آراء تروّج للكراهية أو التطرف؟"
+                    "هل رأيت أو سمعت خلال الأشهر الاثني عشر الماضية آراء تروّج للكراهية أو التطرف؟"
                 );
                 // Found by an Arabic search, as an officer's translation is.
                 let search = ListFilter {
@@ -221,5 +221,51 @@ async fn the_demo_answers_vary_and_its_dates_agree_with_each_other() {
             .find(|s| s.name == "Results published")
             .unwrap();
         assert_eq!(stage.date, Some(results.as_offset().date()));
+    }
+}
+
+/// Every demo finding's headline is borne out by its own figure: one that
+/// says "most" ("معظم" in Arabic) rests on more than half of those who
+/// answered, and the Arabic headline makes the same claim as the English.
+#[tokio::test]
+async fn the_demo_findings_figures_support_their_headlines() {
+    use cohesion_domain::translation::key;
+    use cohesion_services::consultations::findings;
+    for t in testkit::engines().await {
+        let db = &t.db;
+        cohesion_services::consultations::demo::load(db)
+            .await
+            .unwrap();
+        let mut most = 0;
+        for title in [
+            "Safer streets, stronger communities",
+            "Reporting hate crime: what stops people?",
+        ] {
+            let id = demo_view(db, title).await.consultation.id;
+            let arabic = reading::translation(db, id, "ar").await.unwrap();
+            let (_, list) = findings::shown(db, None, id, Default::default())
+                .await
+                .unwrap();
+            assert!(!list.is_empty(), "{title}");
+            for f in list {
+                let headline = &f.finding.title;
+                let said_in_arabic = cohesion_domain::translation::current(
+                    &arabic,
+                    &key::finding(f.id, "title"),
+                    headline,
+                )
+                .unwrap_or_else(|| panic!("{headline}: in Arabic"));
+                let count = f.cell.count.expect("a figure shown") as f64;
+                let share = count / f.base as f64;
+                let says_most = headline.starts_with("Most ");
+                assert_eq!(says_most, said_in_arabic.contains("معظم"), "{headline}");
+                if says_most {
+                    most += 1;
+                    assert!(share > 0.5, "{headline}: {count} of {}", f.base);
+                }
+                assert!(share >= 0.25, "{headline}: many? {count} of {}", f.base);
+            }
+        }
+        assert_eq!(most, 2, "both consultations' agreement findings");
     }
 }

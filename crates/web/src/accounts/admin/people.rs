@@ -162,12 +162,7 @@ pub async fn person(
         SummaryRow::new(t("people-status"), status(&ctx, s.suspended, s.verified)),
         SummaryRow::new(
             t("account-roles"),
-            ctx.locale().list(
-                &std::iter::once(Role::Resident)
-                    .chain(p.roles.iter().copied())
-                    .map(|r| role_label(&ctx, r))
-                    .collect::<Vec<_>>(),
-            ),
+            crate::accounts::roles_in_words(&ctx, p.roles.iter().copied()),
         ),
         SummaryRow::when(t("data-created-at"), ctx.dates().at(s.created_at)),
         SummaryRow::new(t("audit-title"), "").change(

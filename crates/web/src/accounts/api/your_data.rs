@@ -17,7 +17,7 @@ pub struct YourDataView {
     #[schema(format = DateTime)]
     pub generated_at: String,
     pub account: AccountData,
-    /// Role keys.
+    /// Role keys: `resident` (everyone's), then the roles granted.
     pub roles: Vec<String>,
     pub sessions: Vec<SessionData>,
     pub organisations: Vec<OrganisationData>,
@@ -91,6 +91,8 @@ pub struct EmailData {
     #[schema(format = DateTime)]
     pub created_at: String,
     pub sent: bool,
+    /// Delivery failed for good: it will not be sent.
+    pub given_up: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -188,12 +190,21 @@ impl From<your_data::OrganisationData> for OrganisationData {
 
 impl From<your_data::EmailData> for EmailData {
     fn from(m: your_data::EmailData) -> Self {
+        let your_data::EmailData {
+            to,
+            subject,
+            body,
+            created_at,
+            sent,
+            given_up,
+        } = m;
         EmailData {
-            to: m.to,
-            subject: m.subject,
-            body: m.body,
-            created_at: m.created_at,
-            sent: m.sent,
+            to,
+            subject,
+            body,
+            created_at,
+            sent,
+            given_up,
         }
     }
 }

@@ -38,8 +38,8 @@ async fn your_data_in_arabic_names_things_and_marks_english() {
             "{language}"
         );
         assert!(
-            row("الأدوار").contains("لا شيء"),
-            "a resident has no staff roles"
+            row("الأدوار").contains("مقيم") && !row("الأدوار").contains("لا شيء"),
+            "a resident is a resident, as the account page says"
         );
         assert!(
             ar.contains("<bdi lang=\"en\">data viewed</bdi>"),
@@ -50,6 +50,50 @@ async fn your_data_in_arabic_names_things_and_marks_english() {
         let _ = s.get_with("/account/data.json", &cookie).await;
         let (_, again) = s.page("/account/data", &cookie).await;
         assert!(again.contains(">data downloaded</bdi>") && again.contains(">data viewed</bdi>"));
+    }
+}
+
+/// The value of the summary row labelled `label`.
+fn summary_value(html: &str, label: &str) -> String {
+    let at = html
+        .find(&format!("<bdi>{label}</bdi>"))
+        .unwrap_or_else(|| panic!("no row {label}"));
+    let value = html[at..].split("</dd>").next().unwrap();
+    crate::support::text_of(value.split_once("<dd").unwrap().1)
+}
+
+/// The account page and "your data" name the same roles, in both
+/// languages: everyone is a resident, and staff hold theirs besides.
+#[tokio::test]
+async fn the_account_page_and_your_data_name_the_same_roles() {
+    for s in servers_with_people().await {
+        for (email, has) in [
+            ("tom@brightwater.example", vec![("Resident", "مقيم")]),
+            (
+                "helen@brightwater.example",
+                vec![("Resident", "مقيم"), ("Officer", "موظف")],
+            ),
+        ] {
+            let (cookie, _) = s.sign_in(email, DEMO_PASSWORD).await;
+            for (lang, label) in [("en", "Roles"), ("ar", "الأدوار")] {
+                let (_, account) = s.page(&format!("/account?lang={lang}"), &cookie).await;
+                let (_, data) = s.page(&format!("/account/data?lang={lang}"), &cookie).await;
+                let roles = summary_value(&account, label);
+                assert_eq!(roles, summary_value(&data, label), "{email} in {lang}");
+                for (en, ar) in &has {
+                    let name = if lang == "en" { en } else { ar };
+                    assert!(roles.contains(name), "{email} in {lang}: {roles}");
+                }
+                assert!(!roles.contains("None") && !roles.contains("لا شيء"));
+            }
+            let json: serde_json::Value = s
+                .get_with("/account/data.json", &cookie)
+                .await
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(json["roles"][0], "resident", "{email}");
+        }
     }
 }
 

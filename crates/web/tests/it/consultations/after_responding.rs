@@ -12,7 +12,7 @@ use super::{location, published, TOM};
 use crate::support::{servers_with_people, text_of, Server};
 
 /// Tom answers the survey (q1 "Yes", q2 "Agree", q3) and sends it.
-async fn tom_responds(s: &Server, id: &str) -> (String, String) {
+pub(super) async fn tom_responds(s: &Server, id: &str) -> (String, String) {
     let (tom, csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
     let respond = format!("/consultations/{id}/respond");
     for (page, fields) in [
@@ -120,7 +120,7 @@ async fn a_resident_has_a_copy_of_their_answers_emailed_in_their_language() {
         assert_eq!(location(&res), format!("{done}?done=receipt-sent"));
         let (_, html) = s.page(&format!("{done}?done=receipt-sent"), &tom).await;
         assert!(
-            html.contains("We have emailed you a copy of your answers"),
+            html.contains("You asked for a copy of your answers by email."),
             "{html}"
         );
 
@@ -172,6 +172,15 @@ async fn the_account_page_lists_responses_with_an_empty_state() {
 
         let (_, _, id) = published(&s, "no").await;
         let (tom, _) = tom_responds(&s, &id).await;
+        let (_, done) = s
+            .page(&format!("/consultations/{id}/respond/done"), &tom)
+            .await;
+        let reference = done
+            .split("<strong dir=\"ltr\">")
+            .nth(1)
+            .and_then(|r| r.split('<').next())
+            .expect("the reference on the confirmation page")
+            .to_owned();
         let (_, html) = s.page("/account", &tom).await;
         assert!(!html.contains("You have not responded"));
         assert!(html.contains(&format!("href=\"/consultations/{id}\"")));
@@ -181,8 +190,63 @@ async fn the_account_page_lists_responses_with_an_empty_state() {
         let row = text_of(row.split("</table>").next().unwrap());
         let year = time::OffsetDateTime::now_utc().year().to_string();
         assert!(row.contains(&year), "the date sent: {row}");
+        assert!(
+            row.contains("Reference") && row.contains(&reference),
+            "{row}"
+        );
         let (_, html) = s.page("/account?lang=ar", &tom).await;
         assert!(html.contains("ردودك") && html.contains("لا يزال بإمكانك تغييره"));
+        let row = html.split("id=\"responses\"").nth(1).unwrap();
+        let row = text_of(row.split("</table>").next().unwrap());
+        assert!(
+            row.contains("الرقم المرجعي") && row.contains(&reference),
+            "{row}"
+        );
+    }
+}
+
+/// "Your data" names each consultation as the public pages do: in the
+/// reader's language where translated, as written (marked English)
+/// where not; the download keeps the title as held.
+#[tokio::test]
+async fn your_data_shows_titles_in_the_readers_language_where_translated() {
+    for s in servers_with_people().await {
+        let (officer, csrf, translated) = published(&s, "no").await;
+        let (_, _, untranslated) = published(&s, "no").await;
+        let res = s
+            .post(
+                &format!("/staff/consultations/{translated}/translations/ar"),
+                &officer,
+                &[("csrf", &csrf), ("title", "شوارع أكثر أمانًا في هاربرسايد")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        tom_responds(&s, &translated).await;
+        let (tom, _) = tom_responds(&s, &untranslated).await;
+
+        let (_, ar) = s.page("/account/data?lang=ar", &tom).await;
+        let link = |id: &str, title: &str, lang: &str| {
+            format!("href=\"/consultations/{id}\"><bdi lang=\"{lang}\">{title}</bdi></a>")
+        };
+        const EN: &str = "Safer streets in Harbourside";
+        assert!(
+            ar.contains(&link(&translated, "شوارع أكثر أمانًا في هاربرسايد", "ar")),
+            "{ar}"
+        );
+        assert!(ar.contains(&link(&untranslated, EN, "en")), "{ar}");
+        let (_, en) = s.page("/account/data?lang=en", &tom).await;
+        assert!(en.contains(&link(&translated, EN, "en")));
+        let json: Value = s
+            .get_with("/account/data.json", &tom)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(json["responses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["consultation"] == EN));
     }
 }
 

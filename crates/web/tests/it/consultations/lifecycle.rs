@@ -236,7 +236,7 @@ async fn withdrawn_and_closed_consultations_say_what_they_are() {
                 .await
                 .1,
         );
-        assert!(ar.contains("سألنا، قلتم، فعلنا: ما فعله المجلس استجابةً لكم"));
+        assert!(ar.contains("سألنا، قال الناس، فعلنا: ما فعله المجلس استجابةً لذلك"));
 
         // Manage: its results are shown, untranslated, so it is listed.
         let html = s.page("/manage", &officer).await.1;

@@ -22,6 +22,7 @@ mod local_time;
 mod preview;
 mod publication_translations;
 mod questions;
+mod receipts;
 mod responding;
 mod results;
 mod themes;

@@ -171,7 +171,7 @@ async fn the_preview_is_in_each_language_and_for_drafts() {
         assert!(html.contains("<html lang=\"ar\" dir=\"rtl\""));
         let text = words(&html);
         assert!(text.contains("معاينة: لا تُحفظ الإجابات"), "{text}");
-        assert!(text.contains("مجتمعكم"), "the page's title translated");
+        assert!(text.contains("مجتمعك"), "the page's title translated");
         assert!(text.contains("نصوص الاستبيان"), "how much is translated");
         // The next page in Arabic too (the language cookie is set).
         let cookie = format!("{officer}; cohesion_lang=ar");

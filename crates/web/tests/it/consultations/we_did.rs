@@ -153,7 +153,7 @@ async fn officers_combine_options_and_closed_consultations_say_what_we_did() {
             .page(&format!("/consultations/{closed}/findings?lang=ar"), "")
             .await;
         let text = words(&arabic);
-        assert!(text.contains("سألنا، قلتم، فعلنا"), "{text}");
+        assert!(text.contains("سألنا، قال الناس، فعلنا"), "{text}");
         assert!(text.contains("موّلنا اثنتي عشرة فعالية"), "{text}");
         assert!(text.contains("«أوافق بشدة» أو «أوافق»"), "{text}");
         let json: serde_json::Value = s

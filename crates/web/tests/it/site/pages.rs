@@ -25,6 +25,14 @@ async fn every_page_renders_in_english_and_arabic_with_landmarks() {
                     assert!(html.contains(needle), "{path} in {lang} lacks {needle}");
                 }
                 assert_eq!(html.matches("<h1").count(), 1, "one h1 on {path}");
+                // Nothing before the main content outside a landmark: the
+                // phase banner is in the header's.
+                let header = html
+                    .split_once("<header>")
+                    .and_then(|(_, h)| h.split_once("</header>"))
+                    .map(|(h, _)| h)
+                    .unwrap_or_else(|| panic!("{path}: one <header>"));
+                assert!(header.contains("govuk-phase-banner"), "{path} in {lang}");
                 // The language switcher offers the other language.
                 let other = if lang == "en" { "ar" } else { "en" };
                 assert!(

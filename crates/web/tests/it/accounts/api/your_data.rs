@@ -16,7 +16,7 @@ async fn a_person_downloads_their_data_then_deletes_their_account() {
         assert_eq!(r.body["account"]["id"], json!(me.id));
         assert_eq!(r.body["account"]["email"], RESIDENT);
         assert_eq!(r.body["account"]["display_name"], "Tom Fletcher");
-        assert_eq!(r.body["roles"], json!([]));
+        assert_eq!(r.body["roles"], json!(["resident"]), "as /me says");
         assert_eq!(r.body["sessions"].as_array().unwrap().len(), 1);
         assert_eq!(r.body["sessions"][0]["device"], "cohesion-test/1.0");
         assert!(r.body["activity"].is_array() && r.body["emails"].is_array());
