@@ -340,6 +340,8 @@ analysis-key-row = Each cell is a share of its row: of the people who gave the r
 analysis-key-counts = Each cell is the number of people who gave both the row’s answer and the column’s.
 analysis-key-small-column = A column of fewer than { $count } people shows counts only: too few for percentages.
 analysis-key-small-row = A row of fewer than { $count } people shows counts only: too few for percentages.
+analysis-key-hidden-total-column = A column whose total is hidden shows counts only: its percentages would give the total away.
+analysis-key-hidden-total-row = A row whose total is hidden shows counts only: its percentages would give the total away.
 analysis-key-several = One of these questions lets people pick more than one answer: someone who picked two is counted under both.
 
 ## Figures in the analysts' tables
@@ -350,7 +352,7 @@ figure-percent-over-ninety-nine = >99%
 # The symbol of a hidden figure (as statistics offices write it); the key
 # under each table says what it means.
 figure-hidden-symbol = {"[c]"}
-figure-hidden-key = Hidden: fewer than { $count } people, or hidden with another figure so that it cannot be worked out from the totals.
+figure-hidden-key = Hidden: fewer than { $count } people, or hidden with other figures so that no hidden figure can be worked out from the totals.
 
 ## Weighting (staff)
 

@@ -10,6 +10,7 @@ mod api_schema;
 mod arabic;
 mod bad_input;
 mod builder;
+mod crosstab_disclosure;
 mod crosstabs;
 mod findable;
 mod findings_and_analysis;
