@@ -44,6 +44,12 @@ impl Default for SmallBaseRules {
 }
 
 impl SmallBaseRules {
+    /// Whether a count of people may be shown on its own: none at all
+    /// picks nobody out, and neither does the smallest count or more.
+    pub fn shows_count(&self, n: u64) -> bool {
+        n == 0 || n >= self.min_count
+    }
+
     /// Whether a percentage of `base` may be shown.
     pub fn shows_percent(&self, base: u64) -> bool {
         base >= self.min_base_for_percent
@@ -411,6 +417,13 @@ mod tests {
         assert_eq!(out.row_totals, [None, None]);
         let out = suppress(&[], TWO_WAY, rules());
         assert!(out.cells.is_empty() && out.row_totals.is_empty());
+    }
+
+    #[test]
+    fn a_count_is_shown_when_none_or_at_least_ten() {
+        assert!(rules().shows_count(0));
+        assert!(!rules().shows_count(1) && !rules().shows_count(9));
+        assert!(rules().shows_count(10));
     }
 
     #[test]

@@ -390,6 +390,13 @@ weighting-margins-hint = سطر لكل سؤال: معرّفه، ثم نقطتا�
 weighting-apply = رجّح النتائج
 weighting-included = المجيبون المرجّحون
 weighting-excluded = المجيبون المستبعدون (بلا إجابة، أو بخيار مستبعد)
+weighting-excluded-few = { $count ->
+    [one] أقل من شخص واحد
+    [two] أقل من شخصين
+    [few] أقل من { $count } أشخاص
+    [many] أقل من { $count } شخصًا
+   *[other] أقل من { $count } شخص
+}
 weighting-converged = هل استقرت الأوزان؟
 weighting-settled-at-once = نعم: كانت الإجابات مطابقة للأهداف أصلًا، فلم تلزم أي جولة ترجيح.
 weighting-settled = { $rounds ->

@@ -365,6 +365,10 @@ weighting-margins-hint = One line per question: its id, a colon, then the share 
 weighting-apply = Weight the results
 weighting-included = Respondents weighted
 weighting-excluded = Respondents left out (no answer, or an option left out)
+weighting-excluded-few = { $count ->
+    [one] Fewer than { $count } person
+   *[other] Fewer than { $count } people
+}
 weighting-converged = Did the weights settle?
 weighting-settled-at-once = Yes: the answers already matched the targets, so no rounds of weighting were needed.
 weighting-settled = { $rounds ->

@@ -53,7 +53,7 @@ pub async fn weighted(
     let special_allowed = me.roles.allows(Action::ViewSpecialCategory);
     let mut c = db.acquire().await?;
     let (consultation, survey) = load(c.conn(), id).await?;
-    let specs = parse_margins(margins, &survey)?;
+    let specs = parse_margins(margins, &survey).map_err(ServiceError::invalid)?;
     let uses_special = specs.iter().any(|m| {
         survey
             .question(&m.question_id)
