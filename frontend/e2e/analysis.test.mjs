@@ -1,13 +1,13 @@
 // Crosstabs and weighting in the browser, in a 1280 pixel window: an
 // analyst goes from the home page through Manage to the open demo
-// consultation's crosstabs by clicking, sends the form empty and is told
-// which fields to choose, then asks for row percentages of the widest
-// table the demo has (agreement by age band). The page never scrolls
-// sideways: the table fits, and would scroll in its own named box if it
-// did not. Hidden cells show a symbol that the key under the table
-// explains. Switching language keeps the questions; Back leads to
-// Manage; weighting says in words how it went. In English and Arabic,
-// with axe-core and html-validate on every page.
+// consultation's results, then to its crosstabs, by clicking, sends the
+// form empty and is told which fields to choose, then asks for row
+// percentages of the widest table the demo has (agreement by age band).
+// The page never scrolls sideways: the table fits, and would scroll in
+// its own named box if it did not. Hidden cells show a symbol that the
+// key under the table explains. Switching language keeps the questions;
+// Back leads to Manage; weighting says in words how it went. In English
+// and Arabic, with axe-core and html-validate on every page.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, openPage, follow, checkPage, DEMO_PASSWORD, DEMO_ANALYST as ANALYST } from './support.mjs'
@@ -25,6 +25,7 @@ const T = {
     other: 'ar',
     otherLanguage: 'العربية',
     manage: 'Manage',
+    results: 'Results',
     crosstabs: 'Crosstabs',
     weighting: 'Weighted results',
     noRows: 'Choose a question for the rows',
@@ -41,6 +42,7 @@ const T = {
     other: 'en',
     otherLanguage: 'English',
     manage: 'الإدارة',
+    results: 'النتائج',
     crosstabs: 'الجداول التقاطعية',
     weighting: 'النتائج المرجّحة',
     noRows: 'اختر سؤالًا للصفوف',
@@ -80,6 +82,11 @@ for (const lang of ['en', 'ar']) {
     if (lang !== 'en') await follow(a, a.getByRole('link', { name: w.language }))
     await follow(a, navLink(a, w.manage))
     const item = a.locator('li.app-consultation').filter({ hasText: OPEN }).first()
+    // The consultation's results first, then back to Manage.
+    await follow(a, item.getByRole('link', { name: w.results, exact: true }))
+    assert.match(a.url(), /\/consultations\/[^/]+\/results$/)
+    await checkPage(a, 'results, reached from Manage', { lang })
+    await follow(a, navLink(a, w.manage))
     await follow(a, item.getByRole('link', { name: w.crosstabs }))
     assert.match(a.url(), /\/analysis$/)
     await checkPage(a, 'crosstabs, nothing asked yet', { lang })

@@ -2,8 +2,8 @@
 //! Officers: "Create a consultation", their drafts, what is open,
 //! upcoming and closed, results still to publish and translations still
 //! missing, each leading to the consultation's own page. Analysts (and
-//! officers): each consultation's crosstabs, written answers and themes,
-//! weighting and exports.
+//! officers): each consultation's results, crosstabs, written answers
+//! and themes, weighting and exports.
 
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
@@ -139,6 +139,12 @@ fn item(ctx: &PageCtx, me: &SignedIn, c: &Consultation, note: Option<Phrase>) ->
     let officer = me.roles.allows(Action::RunEngagement);
     let mut links: Vec<(String, Phrase)> = Vec::new();
     if me.roles.allows(Action::Analyse) {
+        // Its results as staff read them (everything, before publication
+        // too), then the tools that go further.
+        links.push((
+            format!("/consultations/{id}/results"),
+            ctx.t("manage-results").into(),
+        ));
         for (page, label) in [
             ("analysis", "manage-crosstabs"),
             ("answers", "manage-answers"),

@@ -17,6 +17,7 @@ mod findings_and_analysis;
 mod lifecycle;
 mod list;
 mod local_time;
+mod manage_panel;
 mod preview;
 mod questions;
 mod responding;
