@@ -836,6 +836,7 @@ manage-results-to-publish-empty = نُشرت نتائج كل استشارة مغ
 manage-translations-missing = ترجمات ناقصة
 manage-translations-missing-empty = كل المسودات والاستشارات المفتوحة والقادمة، وكل استشارة مغلقة ما زالت نتائجها أو خلاصاتها معروضة، مترجمة بالكامل.
 manage-translation-note = { $language }: { $count }
+manage-no-responses = لا توجد ردود بعد
 manage-results = النتائج
 manage-crosstabs = الجداول التقاطعية
 manage-answers = الإجابات المكتوبة والمحاور

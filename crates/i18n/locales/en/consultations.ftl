@@ -771,6 +771,7 @@ manage-results-to-publish-empty = Every closed consultation has its results publ
 manage-translations-missing = Translations missing
 manage-translations-missing-empty = Every draft, open and upcoming consultation, and every closed one whose results or findings are shown, is fully translated.
 manage-translation-note = { $language }: { $count }
+manage-no-responses = No responses yet
 manage-results = Results
 manage-crosstabs = Crosstabs
 manage-answers = Written answers and themes

@@ -69,7 +69,7 @@ pub async fn manage(
     page.rows.extend(translation_rows(&ctx, &v).await?);
     page.tables
         .push(history::history_table(&ctx, &me, &v).await?);
-    page.links = change_links(&ctx, &me, id);
+    page.links = change_links(&ctx, &me, c);
     respond(StatusCode::OK, page, None)
 }
 
@@ -143,15 +143,21 @@ fn summary_rows(ctx: &PageCtx, v: &ConsultationView) -> Vec<SummaryRow> {
         survey,
         when_or_no(ctx, "consultation-published", c.published_at),
         results,
-        SummaryRow::new(
-            ctx.t("consultation-responses"),
-            c.response_count.to_string(),
-        )
-        .change(
-            &format!("/consultations/{id}/results"),
-            ctx.t("consultation-results-link"),
-        ),
+        responses_row(ctx, c),
     ]
+}
+
+/// How many have responded, with the way to their results; none yet
+/// is said in words, with nothing to see.
+fn responses_row(ctx: &PageCtx, c: &Consultation) -> SummaryRow {
+    let label = ctx.t("consultation-responses");
+    if c.response_count == 0 {
+        return SummaryRow::new(label, ctx.t("manage-no-responses"));
+    }
+    SummaryRow::new(label, c.response_count.to_string()).change(
+        &format!("/consultations/{}/results", c.id),
+        ctx.t("consultation-results-link"),
+    )
 }
 
 /// The buttons that publish (once it has `questions`) or withdraw the
@@ -323,28 +329,35 @@ async fn translation_rows(
     Ok(rows)
 }
 
-/// The ways to the consultation's other staff pages.
-fn change_links(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> Vec<(String, Phrase)> {
-    let mut links = Vec::new();
-    links.push((
-        format!("/staff/consultations/{id}/findings/new"),
-        ctx.t("finding-add").into(),
-    ));
-    for (page, label) in [
-        ("stages/new", "stage-add"),
-        ("analysis", "results-analysis-link"),
-        ("answers", "answers-title"),
-        ("weighting", "weighting-title"),
-    ] {
-        links.push((
-            format!("/staff/consultations/{id}/{page}"),
-            ctx.t(label).into(),
-        ));
+/// The ways to the consultation's other staff pages: the analyst's
+/// tools and exports once anyone has responded (the responses row says
+/// when nobody has).
+fn change_links(ctx: &PageCtx, me: &SignedIn, c: &Consultation) -> Vec<(String, Phrase)> {
+    let id = c.id;
+    let mut pages = vec![("findings/new", "finding-add"), ("stages/new", "stage-add")];
+    let answered = c.response_count > 0;
+    if answered {
+        pages.extend([
+            ("analysis", "results-analysis-link"),
+            ("answers", "answers-title"),
+            ("weighting", "weighting-title"),
+        ]);
     }
-    links.extend(
-        response_links(ctx, Some(me), id)
-            .into_iter()
-            .map(|(href, label)| (href, label.into())),
-    );
+    let mut links: Vec<(String, Phrase)> = pages
+        .into_iter()
+        .map(|(page, label)| {
+            (
+                format!("/staff/consultations/{id}/{page}"),
+                ctx.t(label).into(),
+            )
+        })
+        .collect();
+    if answered {
+        links.extend(
+            response_links(ctx, Some(me), id)
+                .into_iter()
+                .map(|(href, label)| (href, label.into())),
+        );
+    }
     links
 }
