@@ -469,6 +469,7 @@ data-submitted = وقت الإرسال
 
 answers-title = الإجابات المكتوبة
 answers-title-of = الإجابات المكتوبة: { $title }
+answers-search = ابحث في الإجابات
 answers-none = لا يضم هذا الاستبيان أسئلة بإجابات مكتوبة.
 answers-count = { $count ->
     [zero] لا توجد إجابات مطابقة

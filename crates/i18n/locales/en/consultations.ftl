@@ -429,6 +429,7 @@ data-submitted = Sent
 
 answers-title = Written answers
 answers-title-of = Written answers: { $title }
+answers-search = Search the answers
 answers-none = This survey has no written-answer questions.
 answers-count = { $count ->
     [one] 1 answer matches
