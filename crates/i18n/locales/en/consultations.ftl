@@ -598,6 +598,17 @@ themes-confirm-heading = Confirm and map
 themes-confirm-lead = When the themes are right, confirm the set. Answers are then mapped to the confirmed themes.
 themes-confirm = Confirm these themes
 themes-confirmed = The themes are confirmed. Map every answer to them, with a confidence for each.
+themes-confirm-title = { $count ->
+    [one] Confirm this theme for “{ $question }”?
+   *[other] Confirm these { $count } themes for “{ $question }”?
+}
+themes-confirm-what = { $answers ->
+    [0] The set becomes the one written answers to this question are mapped to, each with a confidence; nobody has written one yet. Findings can then cite the themes.
+    [one] The set becomes the one written answers to this question are mapped to: next, the 1 answer is mapped to these themes with a confidence, and if the mapping is unsure of it, it waits on a list for you to review. Findings can then cite the themes.
+   *[other] The set becomes the one written answers to this question are mapped to: next, the { $answers } answers are mapped to these themes, each with a confidence, and those the mapping is unsure of wait on a list for you to review. Findings can then cite the themes.
+}
+themes-confirm-later = Adding, merging, splitting or deleting a theme afterwards sends the set back to be confirmed and mapped again; renaming one does not.
+themes-confirm-button = Yes, confirm these themes
 themes-map = Map the answers
 themes-remap = Map the answers again
 themes-review-link = { $count ->
@@ -746,6 +757,8 @@ confirm-remove-finding-button = Yes, remove the finding
 reason-consultation_withdrawn = This consultation has been withdrawn.
 reason-not_published = This is not published, so there is nothing to withdraw. Nothing was changed.
 reason-already_removed = This has already been removed. Nothing was changed.
+reason-themes_already_confirmed = These themes are confirmed already. Nothing was changed.
+reason-themes_changed = The themes have changed since you were asked to confirm them. Nothing was changed: look at them again, then confirm.
 
 ## What consultations show on the home page, Get involved and the staff's dashboard
 home-open-heading = Open for your views now

@@ -23,6 +23,7 @@ mod questions;
 mod responding;
 mod results;
 mod themes;
+mod themes_confirmation;
 mod themes_languages;
 mod we_did;
 mod weighting;
