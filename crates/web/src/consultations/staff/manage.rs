@@ -1,6 +1,8 @@
 //! The officers' page of one consultation: its state, survey, timeline,
 //! findings and translations, with the way to each change.
 
+use std::collections::HashMap;
+
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -64,8 +66,10 @@ pub async fn manage(
         ctx.state.config.small_base,
     )
     .await?;
-    page.tables.push(findings_table(&ctx, id, &found));
-    page.actions.extend(finding_actions(&ctx, id, &found));
+    let titles = super::findings::finding_titles(&ctx, id, &found).await?;
+    page.tables.push(findings_table(&ctx, id, &found, &titles));
+    page.actions
+        .extend(finding_actions(&ctx, id, &found, &titles));
     page.rows.extend(translation_rows(&ctx, &v).await?);
     page.tables
         .push(history::history_table(&ctx, &me, &v).await?);
@@ -170,7 +174,7 @@ fn publication_actions(ctx: &PageCtx, c: &Consultation, questions: usize) -> Vec
             ("publish", if publish { "yes" } else { "no" }.to_owned()),
         ],
         fields: Vec::new(),
-        button: ctx.t(label),
+        button: ctx.t(label).into(),
         danger: !publish,
         // Publishing and withdrawing both reach far: each asks first.
         ask: true,
@@ -237,7 +241,22 @@ fn stage_state_text(ctx: &PageCtx, set: StageState, shown: StageState) -> Phrase
     }
 }
 
-fn findings_table(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Table {
+/// A finding's title as [`super::findings::finding_titles`] found it.
+fn title_of(ctx: &PageCtx, titles: &HashMap<Uuid, Shown>, f: &ShownFinding) -> Shown {
+    titles
+        .get(&f.id)
+        .cloned()
+        .unwrap_or_else(|| Langs::as_written(ctx).original(f.finding.title.as_str()))
+}
+
+/// The findings, each titled in the reader's language where translated,
+/// as the buttons that act on them name them.
+fn findings_table(
+    ctx: &PageCtx,
+    id: Uuid,
+    found: &[ShownFinding],
+    titles: &HashMap<Uuid, Shown>,
+) -> Table {
     let langs = Langs::as_written(ctx);
     Table {
         caption: ctx.t("findings-heading").into(),
@@ -256,7 +275,7 @@ fn findings_table(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Table {
                     "finding-what-we-did-change"
                 };
                 vec![
-                    Cell::from(langs.original(f.finding.title.as_str())),
+                    Cell::from(title_of(ctx, titles, f)),
                     Cell::from(langs.original(f.question.as_str())),
                     Cell::from(ctx.t(if f.published_at.is_some() {
                         "consultation-published"
@@ -275,25 +294,34 @@ fn findings_table(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Table {
 }
 
 /// For each finding, the buttons that publish or withdraw it and remove
-/// it.
-fn finding_actions(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Vec<ActionForm> {
+/// it, each naming it by its title as the table shows it.
+fn finding_actions(
+    ctx: &PageCtx,
+    id: Uuid,
+    found: &[ShownFinding],
+    titles: &HashMap<Uuid, Shown>,
+) -> Vec<ActionForm> {
     let mut actions = Vec::new();
     for f in found {
-        let change = |what: &str, label: &str, danger: bool| ActionForm {
+        let title = title_of(ctx, titles, f);
+        let change = |what: &str, danger: bool| ActionForm {
             action: format!("/staff/consultations/{id}/findings/{}", f.id),
             hidden: vec![("change", what.to_owned())],
             fields: Vec::new(),
-            button: format!("{}: {}", ctx.t(label), f.finding.title),
+            button: ctx.phrase(
+                &format!("finding-{what}-titled"),
+                &[("title", Value::Shown(&title))],
+            ),
             danger,
             // Removing asks first.
             ask: what == "remove",
         };
         actions.push(if f.published_at.is_some() {
-            change("withdraw", "finding-withdraw", false)
+            change("withdraw", false)
         } else {
-            change("publish", "finding-publish", false)
+            change("publish", false)
         });
-        actions.push(change("remove", "finding-remove", true));
+        actions.push(change("remove", true));
     }
     actions
 }

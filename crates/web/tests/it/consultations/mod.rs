@@ -22,6 +22,7 @@ mod preview;
 mod questions;
 mod responding;
 mod results;
+mod staff_findings_languages;
 mod themes;
 mod themes_confirmation;
 mod themes_languages;
