@@ -11,7 +11,7 @@ use cohesion_domain::ValidationError;
 use cohesion_services::consultations::results::crosstab::{self, Crosstab};
 use cohesion_services::ServiceError;
 use cohesion_ui::{
-    Field, FieldError, Figure, FigureRow, FigureTable, Filter, KeyLine, Phrase, Value,
+    Field, FieldError, Figure, FigureRow, FigureTable, Filter, KeyLine, Phrase, Shown, Value,
 };
 use serde::Deserialize;
 
@@ -164,8 +164,8 @@ fn crosstab_table(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> FigureTable 
     let row_labels = shown_options(ctx, &langs, &x.rows_by);
     let col_labels = shown_options(ctx, &langs, &x.columns_by);
     let shares = x.shares(share);
-    let mut head: Vec<Phrase> = col_labels.iter().map(Phrase::from).collect();
-    head.push(ctx.t("analysis-total").into());
+    let mut head: Vec<Phrase> = col_labels.iter().map(Shown::heading).collect();
+    head.push(Phrase::heading(&ctx.t("analysis-total"), None));
     let mut rows: Vec<FigureRow> = row_labels
         .iter()
         .enumerate()

@@ -251,8 +251,8 @@ fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) 
         ),
         corner: ctx.t("results-option").into(),
         head: vec![
-            ctx.t("weighting-share").into(),
-            ctx.t("weighting-unweighted").into(),
+            Phrase::heading(&ctx.t("weighting-share"), None),
+            Phrase::heading(&ctx.t("weighting-unweighted"), None),
         ],
         rows,
         key,
