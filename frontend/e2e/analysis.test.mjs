@@ -1,13 +1,15 @@
 // Crosstabs and weighting in the browser, in a 1280 pixel window: an
 // analyst goes from the home page through Manage to the open demo
-// consultation's crosstabs by clicking, sends the form empty and is told
-// which fields to choose, then asks for row percentages of the widest
-// table the demo has (agreement by age band). The page never scrolls
-// sideways: the table fits, and would scroll in its own named box if it
-// did not. Hidden cells show a symbol that the key under the table
-// explains. Switching language keeps the questions; Back leads to
-// Manage; weighting says in words how it went. In English and Arabic,
-// with axe-core and html-validate on every page.
+// consultation's results, then to its crosstabs, by clicking, sends the
+// form empty and is told which fields to choose, then asks for row
+// percentages of the widest table the demo has (agreement by age band).
+// The page never scrolls sideways: the table fits, in both languages,
+// with its column headings on two lines at most, never a word a line
+// (Arabic's short words once stacked so), and would scroll in its own
+// named box if it did not. Hidden cells show a symbol that the
+// key under the table explains. Switching language keeps the questions;
+// Back leads to Manage; weighting says in words how it went. In English
+// and Arabic, with axe-core and html-validate on every page.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, openPage, follow, checkPage, DEMO_PASSWORD, DEMO_ANALYST as ANALYST } from './support.mjs'
@@ -25,6 +27,7 @@ const T = {
     other: 'ar',
     otherLanguage: 'العربية',
     manage: 'Manage',
+    results: 'Results',
     crosstabs: 'Crosstabs',
     weighting: 'Weighted results',
     noRows: 'Choose a question for the rows',
@@ -41,6 +44,7 @@ const T = {
     other: 'en',
     otherLanguage: 'English',
     manage: 'الإدارة',
+    results: 'النتائج',
     crosstabs: 'الجداول التقاطعية',
     weighting: 'النتائج المرجّحة',
     noRows: 'اختر سؤالًا للصفوف',
@@ -56,6 +60,26 @@ const T = {
 
 /** A link of the site's menu. */
 const navLink = (page, name) => page.locator('#navigation').getByRole('link', { name, exact: true })
+
+/**
+ * Each column heading of the page's table of figures: its words and the
+ * lines they take (the distinct tops of its text's boxes).
+ */
+const headingLines = table => table.locator('thead th.govuk-table__header--numeric').evaluateAll(ths => ths.map(th => {
+  const range = document.createRange()
+  range.selectNodeContents(th)
+  const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)))
+  const text = th.innerText.trim()
+  return { text, words: text.split(/\s+/).length, lines: tops.size }
+}))
+
+/** Headings wrap between words onto two lines at most, never a word a line. */
+async function assertHeadingsRead (table, lang) {
+  for (const h of await headingLines(table)) {
+    assert.ok(h.lines <= 2, `${lang}: “${h.text}” takes ${h.lines} lines`)
+    assert.ok(h.words < 3 || h.lines < h.words, `${lang}: “${h.text}” has a word a line`)
+  }
+}
 
 /** How far the page scrolls sideways at the window's own width. */
 const pageOverflow = page => page.evaluate(() =>
@@ -80,6 +104,11 @@ for (const lang of ['en', 'ar']) {
     if (lang !== 'en') await follow(a, a.getByRole('link', { name: w.language }))
     await follow(a, navLink(a, w.manage))
     const item = a.locator('li.app-consultation').filter({ hasText: OPEN }).first()
+    // The consultation's results first, then back to Manage.
+    await follow(a, item.getByRole('link', { name: w.results, exact: true }))
+    assert.match(a.url(), /\/consultations\/[^/]+\/results$/)
+    await checkPage(a, 'results, reached from Manage', { lang })
+    await follow(a, navLink(a, w.manage))
     await follow(a, item.getByRole('link', { name: w.crosstabs }))
     assert.match(a.url(), /\/analysis$/)
     await checkPage(a, 'crosstabs, nothing asked yet', { lang })
@@ -106,6 +135,7 @@ for (const lang of ['en', 'ar']) {
     assert.ok((await region.getAttribute('aria-label')).length > 10, 'the box is named')
     const fits = await region.evaluate(r => r.scrollWidth <= r.clientWidth)
     assert.ok(fits, 'nine age bands and a total fit in the column at 1280 pixels')
+    await assertHeadingsRead(table, lang)
     // Percentages with their counts; hidden cells as a symbol that the
     // key explains, and words for screen readers.
     const cells = await table.locator('tbody td').allInnerTexts()
@@ -122,6 +152,9 @@ for (const lang of ['en', 'ar']) {
     assert.match(a.url(), /rows=q1&columns=q8&show=row&lang=/)
     assert.equal(await a.locator('main table').count(), 1)
     assert.equal(await pageOverflow(a), 0)
+    const other = a.locator('section.app-table-scroll')
+    assert.ok(await other.evaluate(r => r.scrollWidth <= r.clientWidth), 'it fits in the other language too')
+    await assertHeadingsRead(a.locator('main table'), w.other)
     await checkPage(a, 'the same crosstab, in the other language', { lang: w.other })
     await follow(a, a.getByRole('link', { name: w.language }))
     assert.equal(await a.locator('main table').count(), 1)

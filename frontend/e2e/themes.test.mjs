@@ -1,6 +1,6 @@
 // Themes in the browser: an analyst finds themes in the demo
 // consultation's written answers, renames and merges them, confirms the
-// set and maps every answer; quotes open their response; an officer
+// set (asked first) and maps every answer; quotes open their response; an officer
 // writes a finding that cites a theme, which shows on the public
 // findings page, and in Arabic once the officer translates its label.
 // Every page visited is checked with axe-core and html-validate, in
@@ -70,8 +70,15 @@ test('an analyst works the themes of a long-text question and an officer cites o
   assert.match(await a.locator('.govuk-notification-banner').innerText(), /merged/)
   assert.match(await a.locator('main').innerText(), /Deleted and merged themes/)
 
-  // Confirm, map, and see the mapped counts with their ranges.
+  // Confirm (asked first: what confirming does, the themes it
+  // confirms), map, and see the mapped counts with their ranges.
   await follow(a, a.getByRole('button', { name: 'Confirm these themes' }))
+  assert.match(a.url(), /\/themes\/q7\/confirm\??$/)
+  assert.match(await a.locator('h1').innerText(), /^Confirm these \d+ themes for/)
+  assert.match(await a.locator('main').innerText(), /Street lighting/)
+  await checkPage(a, 'confirming the themes', { lang: 'en' })
+  await follow(a, a.getByRole('button', { name: 'Yes, confirm these themes' }))
+  assert.match(await a.locator('.govuk-notification-banner').innerText(), /confirmed/)
   await follow(a, a.getByRole('button', { name: 'Map the answers' }))
   assert.match(await a.locator('.govuk-notification-banner').innerText(), /mapped/)
   await checkPage(a, 'mapped themes', { lang: 'en' })

@@ -77,6 +77,10 @@ pub enum ErrorCode {
     SameTheme,
     NotLongText,
     ThemesNotConfirmed,
+    /// Confirming a theme set that is confirmed already.
+    ThemesAlreadyConfirmed,
+    /// Confirming a theme set that changed since the question was put.
+    ThemesChanged,
     NoAnswers,
     ConsultationWithdrawn,
     NotPublished,
@@ -155,6 +159,8 @@ impl ErrorCode {
         ErrorCode::SameTheme,
         ErrorCode::NotLongText,
         ErrorCode::ThemesNotConfirmed,
+        ErrorCode::ThemesAlreadyConfirmed,
+        ErrorCode::ThemesChanged,
         ErrorCode::NoAnswers,
         ErrorCode::ConsultationWithdrawn,
         ErrorCode::NotPublished,
@@ -238,6 +244,8 @@ impl ErrorCode {
             ErrorCode::SameTheme => "same_theme",
             ErrorCode::NotLongText => "not_long_text",
             ErrorCode::ThemesNotConfirmed => "themes_not_confirmed",
+            ErrorCode::ThemesAlreadyConfirmed => "themes_already_confirmed",
+            ErrorCode::ThemesChanged => "themes_changed",
             ErrorCode::NoAnswers => "no_answers",
             ErrorCode::ConsultationWithdrawn => "consultation_withdrawn",
             ErrorCode::NotPublished => "not_published",
@@ -479,6 +487,8 @@ mod tests {
                 | ErrorCode::SameTheme
                 | ErrorCode::NotLongText
                 | ErrorCode::ThemesNotConfirmed
+                | ErrorCode::ThemesAlreadyConfirmed
+                | ErrorCode::ThemesChanged
                 | ErrorCode::NoAnswers
                 | ErrorCode::ConsultationWithdrawn
                 | ErrorCode::NotPublished
@@ -502,6 +512,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 76, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 78, "a new code: add it to ALL and here");
     }
 }

@@ -3,9 +3,9 @@
 //! checked by a unit test.
 //!
 //! - [`proportion`]: shares with 95 % confidence intervals (Wilson).
-//! - [`disclosure`]: small counts suppressed so that nobody can be picked
-//!   out, with secondary suppression so a hidden count cannot be worked
-//!   out from the total.
+//! - [`disclosure`]: small counts and totals suppressed so that nobody
+//!   can be picked out, with secondary suppression so that no hidden
+//!   figure can be worked out from the totals and the figures shown.
 //! - [`weighted`]: shares of weighted respondents, with intervals on the
 //!   effective base.
 //! - [`raking`]: weights to population margins, trimmed, with a

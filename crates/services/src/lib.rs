@@ -69,3 +69,14 @@ pub enum ServiceError {
     #[error(transparent)]
     Consultation(#[from] consultations::ConsultationError),
 }
+
+impl ServiceError {
+    /// Problems with the input, in order: one as [`ServiceError::Invalid`],
+    /// several as [`ServiceError::InvalidFields`], so a form names each.
+    pub fn invalid(mut problems: Vec<ValidationError>) -> ServiceError {
+        match problems.len() {
+            1 => ServiceError::Invalid(problems.remove(0)),
+            _ => ServiceError::InvalidFields(problems),
+        }
+    }
+}

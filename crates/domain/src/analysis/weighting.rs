@@ -35,45 +35,68 @@ pub struct MarginSpec {
 }
 
 /// Parses and checks margins against the survey: single-answer choice
-/// questions only, one share per option, shares adding up to 100.
+/// questions only, one share per option, shares adding up to 100. Every
+/// line at fault is reported, in order (each as the `margins` field's
+/// problem, naming its line), so the analyst mends them all at once;
+/// lines past the most that weighting takes are not read.
 pub fn parse_margins(
     raw: &str,
     survey: &SurveyDefinition,
-) -> Result<Vec<MarginSpec>, ValidationError> {
+) -> Result<Vec<MarginSpec>, Vec<ValidationError>> {
     let mut out: Vec<MarginSpec> = Vec::new();
-    for (n, line) in raw.lines().enumerate() {
+    let mut problems = Vec::new();
+    // The questions named so far, by good lines and bad.
+    let mut named: Vec<&str> = Vec::new();
+    let lines = raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    for (count, (n, line)) in lines.enumerate() {
         let line_no = u32::try_from(n + 1).unwrap_or(u32::MAX);
         let fail = |fault| MarginProblem::new(line_no, fault).error();
-        let line = line.trim();
-        if line.is_empty() {
+        if count == MAX_MARGINS {
+            problems.push(fail(MarginFault::TooMany));
+            break;
+        }
+        let Some((id, rest)) = line.trim().split_once(':') else {
+            problems.push(fail(MarginFault::NoColon));
             continue;
-        }
-        if out.len() == MAX_MARGINS {
-            return Err(fail(MarginFault::TooMany));
-        }
-        let (id, rest) = line.split_once(':').ok_or(fail(MarginFault::NoColon))?;
+        };
         let id = id.trim();
-        let q = survey
-            .question(id)
-            .ok_or(fail(MarginFault::UnknownQuestion))?;
-        let single = q.kind.is_choice() && !matches!(q.kind, QuestionKind::MultipleChoice { .. });
-        if !single {
-            return Err(fail(MarginFault::NotSingleChoice));
+        let repeated = named.contains(&id);
+        named.push(id);
+        match margin_line(survey, id, rest, repeated) {
+            Ok(targets) => out.push(MarginSpec {
+                question_id: id.to_owned(),
+                line: line_no,
+                targets,
+            }),
+            Err(fault) => problems.push(fail(fault)),
         }
-        if out.iter().any(|m| m.question_id == id) {
-            return Err(fail(MarginFault::Repeated));
-        }
-        let targets = shares(rest, q.kind.options().len()).map_err(fail)?;
-        out.push(MarginSpec {
-            question_id: id.to_owned(),
-            line: line_no,
-            targets,
-        });
     }
-    if out.is_empty() {
-        return Err(MarginProblem::new(0, MarginFault::Empty).error());
+    if problems.is_empty() && out.is_empty() {
+        problems.push(MarginProblem::new(0, MarginFault::Empty).error());
     }
-    Ok(out)
+    match problems.is_empty() {
+        true => Ok(out),
+        false => Err(problems),
+    }
+}
+
+/// One line's targets for question `id`, or what is wrong with it (the
+/// question first, then its shares).
+fn margin_line(
+    survey: &SurveyDefinition,
+    id: &str,
+    rest: &str,
+    repeated: bool,
+) -> Result<Vec<Option<f64>>, MarginFault> {
+    let q = survey.question(id).ok_or(MarginFault::UnknownQuestion)?;
+    let single = q.kind.is_choice() && !matches!(q.kind, QuestionKind::MultipleChoice { .. });
+    if !single {
+        return Err(MarginFault::NotSingleChoice);
+    }
+    if repeated {
+        return Err(MarginFault::Repeated);
+    }
+    shares(rest, q.kind.options().len())
 }
 
 /// One line's shares, one per option, as fractions of 1 scaled to add up
@@ -207,7 +230,7 @@ mod tests {
     use crate::survey::model::tests::sample;
 
     fn fault(raw: &str) -> MarginProblem {
-        match parse_margins(raw, &sample()).unwrap_err().detail {
+        match parse_margins(raw, &sample()).unwrap_err()[0].detail {
             Some(ErrorDetail::Margin(p)) => p,
             other => panic!("no margin detail for {raw:?}: {other:?}"),
         }
@@ -220,7 +243,7 @@ mod tests {
         assert_eq!(m[0].question_id, "q1");
         assert_eq!(m[0].line, 1);
         assert!((m[0].targets[0].unwrap() + m[0].targets[1].unwrap() - 1.0).abs() < 1e-12);
-        let code = |raw: &str| parse_margins(raw, &s).unwrap_err().code;
+        let code = |raw: &str| parse_margins(raw, &s).unwrap_err()[0].code;
         assert_eq!(code(""), ErrorCode::FieldRequired);
         assert_eq!(code("q9: 50, 50"), ErrorCode::UnknownQuestion);
         assert_eq!(code("q2: 50, 50"), ErrorCode::InvalidChoice);
@@ -280,6 +303,29 @@ mod tests {
         assert_eq!(p.error().code, ErrorCode::OutOfRange);
     }
 
+    /// Three lines at fault and one good: each bad line is named, in
+    /// order, and the good one is not.
+    #[test]
+    fn every_line_at_fault_is_reported_in_order() {
+        let raw = "q9: 50, 50\nq1: 50, 50\n\nq1: 40, 60\nq2 50 50\n";
+        let problems: Vec<MarginProblem> = parse_margins(raw, &sample())
+            .unwrap_err()
+            .into_iter()
+            .map(|e| match e.detail {
+                Some(ErrorDetail::Margin(p)) => p,
+                other => panic!("no margin detail: {other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                MarginProblem::new(1, MarginFault::UnknownQuestion),
+                MarginProblem::new(4, MarginFault::Repeated),
+                MarginProblem::new(5, MarginFault::NoColon),
+            ]
+        );
+    }
+
     #[test]
     fn arabic_digits_and_commas_are_read_and_a_trailing_comma_is_forgiven() {
         let s = sample();
@@ -314,6 +360,8 @@ mod tests {
         let four = "a: 50, 50\nb: 50, 50\nc: 50, 50\nd: 50, 50";
         assert_eq!(parse_margins(four, &survey).unwrap().len(), 4);
         let e = parse_margins(&format!("{four}\ne: 50, 50"), &survey).unwrap_err();
+        assert_eq!(e.len(), 1);
+        let e = &e[0];
         assert_eq!(e.code, ErrorCode::FieldTooLong);
         assert_eq!(
             e.detail,

@@ -358,6 +358,8 @@ analysis-key-row = Each cell is a share of its row: of the people who gave the r
 analysis-key-counts = Each cell is the number of people who gave both the row’s answer and the column’s.
 analysis-key-small-column = A column of fewer than { $count } people shows counts only: too few for percentages.
 analysis-key-small-row = A row of fewer than { $count } people shows counts only: too few for percentages.
+analysis-key-hidden-total-column = A column whose total is hidden shows counts only: its percentages would give the total away.
+analysis-key-hidden-total-row = A row whose total is hidden shows counts only: its percentages would give the total away.
 analysis-key-several = One of these questions lets people pick more than one answer: someone who picked two is counted under both.
 
 ## Figures in the analysts' tables
@@ -368,7 +370,7 @@ figure-percent-over-ninety-nine = >99%
 # The symbol of a hidden figure (as statistics offices write it); the key
 # under each table says what it means.
 figure-hidden-symbol = {"[c]"}
-figure-hidden-key = Hidden: fewer than { $count } people, or hidden with another figure so that it cannot be worked out from the totals.
+figure-hidden-key = Hidden: fewer than { $count } people, or hidden with other figures so that no hidden figure can be worked out from the totals.
 
 ## Weighting (staff)
 
@@ -381,6 +383,10 @@ weighting-margins-hint = One line per question: its id, a colon, then the share 
 weighting-apply = Weight the results
 weighting-included = Respondents weighted
 weighting-excluded = Respondents left out (no answer, or an option left out)
+weighting-excluded-few = { $count ->
+    [one] Fewer than { $count } person
+   *[other] Fewer than { $count } people
+}
 weighting-converged = Did the weights settle?
 weighting-settled-at-once = Yes: the answers already matched the targets, so no rounds of weighting were needed.
 weighting-settled = { $rounds ->
@@ -441,6 +447,7 @@ data-submitted = Sent
 
 answers-title = Written answers
 answers-title-of = Written answers: { $title }
+answers-search = Search the answers
 answers-none = This survey has no written-answer questions.
 answers-count = { $count ->
     [one] 1 answer matches
@@ -493,9 +500,9 @@ finding-field-row-hint = For a matrix question only: the row number, starting at
 finding-field-options = The options it rests on
 finding-field-options-hint = Tick one option, or several of the same question to combine them.
 findings-heading = Findings (What you told us)
-finding-publish = Publish
-finding-withdraw = Withdraw
-finding-remove = Remove
+finding-publish-titled = Publish: { $title }
+finding-withdraw-titled = Withdraw: { $title }
+finding-remove-titled = Remove: { $title }
 done-finding-added = The finding was added as a draft.
 done-finding-published = The finding is published.
 done-finding-withdrawn = The finding was withdrawn.
@@ -609,6 +616,17 @@ themes-confirm-heading = Confirm and map
 themes-confirm-lead = When the themes are right, confirm the set. Answers are then mapped to the confirmed themes.
 themes-confirm = Confirm these themes
 themes-confirmed = The themes are confirmed. Map every answer to them, with a confidence for each.
+themes-confirm-title = { $count ->
+    [one] Confirm this theme for “{ $question }”?
+   *[other] Confirm these { $count } themes for “{ $question }”?
+}
+themes-confirm-what = { $answers ->
+    [0] The set becomes the one written answers to this question are mapped to, each with a confidence; nobody has written one yet. Findings can then cite the themes.
+    [one] The set becomes the one written answers to this question are mapped to: next, the 1 answer is mapped to these themes with a confidence, and if the mapping is unsure of it, it waits on a list for you to review. Findings can then cite the themes.
+   *[other] The set becomes the one written answers to this question are mapped to: next, the { $answers } answers are mapped to these themes, each with a confidence, and those the mapping is unsure of wait on a list for you to review. Findings can then cite the themes.
+}
+themes-confirm-later = Adding, merging, splitting or deleting a theme afterwards sends the set back to be confirmed and mapped again; renaming one does not.
+themes-confirm-button = Yes, confirm these themes
 themes-map = Map the answers
 themes-remap = Map the answers again
 themes-review-link = { $count ->
@@ -763,6 +781,8 @@ confirm-remove-finding-button = Yes, remove the finding
 reason-consultation_withdrawn = This consultation has been withdrawn.
 reason-not_published = This is not published, so there is nothing to withdraw. Nothing was changed.
 reason-already_removed = This has already been removed. Nothing was changed.
+reason-themes_already_confirmed = These themes are confirmed already. Nothing was changed.
+reason-themes_changed = The themes have changed since you were asked to confirm them. Nothing was changed: look at them again, then confirm.
 
 ## What consultations show on the home page, Get involved and the staff's dashboard
 home-open-heading = Open for your views now
@@ -789,6 +809,8 @@ manage-results-to-publish-empty = Every closed consultation has its results publ
 manage-translations-missing = Translations missing
 manage-translations-missing-empty = Every draft, open and upcoming consultation, and every closed one whose results or findings are shown, is fully translated.
 manage-translation-note = { $language }: { $count }
+manage-no-responses = No responses yet
+manage-results = Results
 manage-crosstabs = Crosstabs
 manage-answers = Written answers and themes
 

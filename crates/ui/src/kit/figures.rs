@@ -54,6 +54,7 @@ pub struct FigureTable {
     pub caption: Phrase,
     /// What the row headings are (the first column's heading).
     pub corner: Phrase,
+    /// Column headings, made by [`Phrase::heading`].
     pub head: Vec<Phrase>,
     pub rows: Vec<FigureRow>,
     /// The key under the table: its symbols and how to read its cells.

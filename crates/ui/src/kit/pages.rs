@@ -26,7 +26,7 @@ pub struct ConfirmPage<'a> {
     pub lead: Vec<Phrase>,
     /// What it gives or takes away, as a list (what an administrator can
     /// do); empty for none.
-    pub points: Vec<String>,
+    pub points: Vec<Phrase>,
     /// Said last, beside a warning sign: what cannot be undone.
     pub warning: Option<String>,
     /// What is worth knowing before saying yes, though it does not stop

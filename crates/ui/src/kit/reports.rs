@@ -107,7 +107,9 @@ pub struct ActionForm {
     pub action: String,
     pub hidden: Vec<(&'static str, String)>,
     pub fields: Vec<Field>,
-    pub button: String,
+    /// Its words, which may name what it acts on as written (a finding's
+    /// title, marked with its language).
+    pub button: Phrase,
     pub danger: bool,
     /// A far-reaching action: the button asks first (a GET to the page
     /// that says what will happen, carrying `hidden` but no token).

@@ -251,6 +251,72 @@ impl From<Shown> for Phrase {
     }
 }
 
+/// About how many characters a line of a column heading holds before
+/// the heading takes another line.
+const HEADING_LINE: usize = 14;
+
+impl Phrase {
+    /// A column heading of a table of figures: `text` (in `lang` when an
+    /// officer wrote it, the page's own when `None`) set in lines that
+    /// stay whole (`app-line`), its words shared out so that the longest
+    /// line is as short as can be in two lines (more for a long heading,
+    /// about 14 characters a line). A crowded table then narrows the
+    /// column only to that longest line, and short words (as Arabic's
+    /// often are) no longer stack one per line; given room, the lines
+    /// run on as one.
+    pub fn heading(text: &str, lang: Option<&str>) -> Phrase {
+        let lines: Vec<String> = even_lines(text)
+            .iter()
+            .map(|line| format!("<span class=\"app-line\">{}</span>", escape(line)))
+            .collect();
+        let lines = lines.join(" ");
+        let html = match lang {
+            Some(lang) => format!("<bdi lang=\"{}\">{lines}</bdi>", escape(lang)),
+            None => lines,
+        };
+        Phrase {
+            html,
+            text: text.to_owned(),
+        }
+    }
+}
+
+impl Shown {
+    /// The text as a column heading of a table of figures, marked with
+    /// its language (see [`Phrase::heading`]).
+    pub fn heading(&self) -> Phrase {
+        Phrase::heading(&self.text, Some(&self.lang))
+    }
+}
+
+/// `text`'s words in as few lines as [`HEADING_LINE`] asks (two at
+/// least, where there are two words), the longest as short as can be:
+/// the narrowest width whose greedy filling needs no more lines.
+fn even_lines(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let chars = |w: &str| w.chars().count();
+    let fill = |width: usize| {
+        let mut lines: Vec<String> = Vec::new();
+        for w in &words {
+            match lines.last_mut() {
+                Some(line) if chars(line) + 1 + chars(w) <= width => {
+                    line.push(' ');
+                    line.push_str(w);
+                }
+                _ => lines.push((*w).to_owned()),
+            }
+        }
+        lines
+    };
+    let total = words.iter().map(|w| chars(w) + 1).sum::<usize>().saturating_sub(1);
+    let most = total.div_ceil(HEADING_LINE).max(2).min(words.len().max(1));
+    let mut width = words.iter().map(|w| chars(w)).max().unwrap_or(0);
+    while fill(width).len() > most {
+        width += 1;
+    }
+    fill(width)
+}
+
 /// `text` without the directional isolation characters (U+2066–U+2069).
 pub fn unmarked(text: &str) -> String {
     text.replace(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'], "")
@@ -312,6 +378,28 @@ mod tests {
             &[("page", Value::Phrase(&n)), ("site", Value::Text("x"))],
         );
         assert!(outer.html().starts_with("<bdi>So far, 2 people"));
+    }
+
+    /// Lines as even as can be: "16 to" and "24", not a word a line; a
+    /// long heading takes more lines; one word is one line.
+    #[test]
+    fn a_heading_is_set_in_even_lines_that_stay_whole() {
+        assert_eq!(even_lines("16 to 24"), ["16 to", "24"]);
+        assert_eq!(even_lines("من 16 إلى 24"), ["من 16", "إلى 24"]);
+        assert_eq!(even_lines("Prefer not to say"), ["Prefer not", "to say"]);
+        assert_eq!(even_lines("أفضّل عدم الإجابة"), ["أفضّل عدم", "الإجابة"]);
+        assert_eq!(even_lines("Total"), ["Total"]);
+        assert!(even_lines("  ").is_empty());
+        let long = even_lines("Yes, it limits my day-to-day activities a little");
+        assert_eq!(long.len(), 4, "{long:?}");
+        assert!(long.iter().all(|l| l.chars().count() <= 14), "{long:?}");
+        let h = Shown::new("Under <16>", "en").heading();
+        assert_eq!(
+            h.html(),
+            "<bdi lang=\"en\"><span class=\"app-line\">Under</span> <span class=\"app-line\">&lt;16&gt;</span></bdi>"
+        );
+        assert_eq!(h.text(), "Under <16>");
+        assert_eq!(Phrase::heading("Total", None).html(), "<span class=\"app-line\">Total</span>");
     }
 
     #[test]

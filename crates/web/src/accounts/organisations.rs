@@ -172,7 +172,7 @@ async fn org_page<'a>(
                     .value(invite_value)
                     .errors_from(&page.errors),
             ],
-            button: ctx.t("organisation-invite-button"),
+            button: ctx.t("organisation-invite-button").into(),
             danger: false,
             ask: false,
         });

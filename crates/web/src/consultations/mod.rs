@@ -197,7 +197,7 @@ fn staff_routes() -> Router<SharedState> {
 /// Staff who analyse: figures, answers, themes and exports.
 fn analysis_routes() -> Router<SharedState> {
     use staff::{analysis, answers, weighting};
-    use themes::{edit, review};
+    use themes::{confirmation, edit, review};
     let base = "/staff/consultations/{id}";
     let theme = "/staff/consultations/{id}/themes/{question}";
     Router::new()
@@ -221,6 +221,10 @@ fn analysis_routes() -> Router<SharedState> {
             get(themes::analysis::page).post(themes::analysis::post),
         )
         .route(&format!("{theme}/edit"), post(edit::edit))
+        .route(
+            &format!("{theme}/confirm"),
+            get(confirmation::ask_confirm).post(confirmation::confirm),
+        )
         .route(
             &format!("{theme}/review"),
             get(review::review_page).post(review::review),

@@ -276,19 +276,22 @@ pub async fn results_page(
     }
     let questions = result_views(&ctx, &langs, &r);
     let mut links = Vec::new();
-    if may(viewer, Action::Analyse) {
+    // Nothing to cross-tabulate or export before anyone responds.
+    if r.consultation.response_count > 0 {
+        if may(viewer, Action::Analyse) {
+            links.push((
+                format!("/staff/consultations/{id}/analysis"),
+                ctx.t("results-analysis-link"),
+            ));
+        }
+        // Analysts, who alone may export special-category answers, reach
+        // the response exports from here (the manage page is for officers).
+        links.extend(response_links(&ctx, viewer, id));
         links.push((
-            format!("/staff/consultations/{id}/analysis"),
-            ctx.t("results-analysis-link"),
+            format!("/consultations/{id}/results.csv"),
+            ctx.t("export-results"),
         ));
     }
-    // Analysts, who alone may export special-category answers, reach the
-    // response exports from here (the manage page is for officers).
-    links.extend(response_links(&ctx, viewer, id));
-    links.push((
-        format!("/consultations/{id}/results.csv"),
-        ctx.t("export-results"),
-    ));
     let published = r.consultation.results_published_at.map(|at| {
         ctx.dates()
             .with("results-published-on", "when", ctx.dates().at(at))

@@ -32,7 +32,7 @@ pub struct Ask {
     /// What will happen, a paragraph each.
     pub lead: Vec<Phrase>,
     /// What it gives or takes away, as a list; empty for none.
-    pub points: Vec<String>,
+    pub points: Vec<Phrase>,
     /// What cannot be undone, said beside a warning sign.
     pub warning: Option<String>,
     /// What to do, sent back with the confirmation.

@@ -25,10 +25,12 @@ pub struct Crosstab {
     /// Counts by [row option][column option], suppressed.
     pub cells: Vec<Vec<Option<u64>>>,
     /// Each shown cell's share of its row (of every respondent in the
-    /// row, hidden cells included), where the row allows percentages.
+    /// row, hidden cells included), where the row allows percentages and
+    /// its total is shown.
     pub row_shares: Vec<Vec<Option<f64>>>,
     /// The same, of its column.
     pub column_shares: Vec<Vec<Option<f64>>>,
+    /// Each row's and each column's total, suppressed with the cells.
     pub row_totals: Vec<Option<u64>>,
     pub column_totals: Vec<Option<u64>>,
 }
@@ -125,18 +127,17 @@ fn chosen(rows_by: &str, columns_by: &str) -> Result<(), ServiceError> {
     }
 }
 
-/// The counted table as staff see it: cells suppressed (row and column
-/// totals shown), totals under the smallest count hidden, and each shown
-/// cell's share of its row and of its column where the line's base
-/// allows percentages.
+/// The counted table as staff see it: cells and totals suppressed
+/// together (a hidden total can no more be worked out than a hidden
+/// cell), and each shown cell's share of its row and of its column
+/// where the line's base allows percentages and its total is shown.
 fn shown(
     rows_by: QuestionDef,
     columns_by: QuestionDef,
     table: &[Vec<u64>],
     rules: SmallBaseRules,
 ) -> Crosstab {
-    let nc = columns_by.kind.options().len();
-    let cells = suppress(
+    let published = suppress(
         table,
         Margins {
             row_totals: true,
@@ -144,19 +145,30 @@ fn shown(
         },
         rules,
     );
-    let hide = |n: u64| (n >= rules.min_count).then_some(n);
-    let row_totals: Vec<Option<u64>> = table.iter().map(|row| hide(row.iter().sum())).collect();
-    let column_totals = (0..nc)
-        .map(|j| hide(table.iter().map(|row| row[j]).sum()))
-        .collect();
     let base = rules.min_base_for_percent;
+    let mut row_shares = shares(table, &published.cells, CellShare::Row, base);
+    let mut column_shares = shares(table, &published.cells, CellShare::Column, base);
+    // A share gives its line's total away (the count over the share), so
+    // a line whose total is hidden shows counts only.
+    for (row, total) in row_shares.iter_mut().zip(&published.row_totals) {
+        if total.is_none() {
+            row.fill(None);
+        }
+    }
+    for row in &mut column_shares {
+        for (share, total) in row.iter_mut().zip(&published.column_totals) {
+            if total.is_none() {
+                *share = None;
+            }
+        }
+    }
     Crosstab {
-        row_shares: shares(table, &cells, CellShare::Row, base),
-        column_shares: shares(table, &cells, CellShare::Column, base),
+        row_shares,
+        column_shares,
         rows_by,
         columns_by,
-        cells,
-        row_totals,
-        column_totals,
+        cells: published.cells,
+        row_totals: published.row_totals,
+        column_totals: published.column_totals,
     }
 }

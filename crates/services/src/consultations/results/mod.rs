@@ -138,6 +138,7 @@ pub fn line(counts: &[u64], base: u64, rules: SmallBaseRules) -> Line {
         rules,
     );
     let cells = shown
+        .cells
         .into_iter()
         .next()
         .unwrap_or_default()

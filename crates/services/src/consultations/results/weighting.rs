@@ -53,7 +53,7 @@ pub async fn weighted(
     let special_allowed = me.roles.allows(Action::ViewSpecialCategory);
     let mut c = db.acquire().await?;
     let (consultation, survey) = load(c.conn(), id).await?;
-    let specs = parse_margins(margins, &survey)?;
+    let specs = parse_margins(margins, &survey).map_err(ServiceError::invalid)?;
     let uses_special = specs.iter().any(|m| {
         survey
             .question(&m.question_id)
@@ -165,22 +165,24 @@ pub enum WeightedCell {
     },
 }
 
-/// A weighted tally's options as staff see them, small counts hidden by
-/// `rules` (the published figures use the stricter [`super::weighted_cells`]).
+/// A weighted tally's options as staff see them: small counts hidden as
+/// on the results page, with a partner where the base (in the table's
+/// caption) would give a lone hidden count away (the published figures
+/// use the stricter [`super::weighted_cells`]).
 pub fn staff_cells(tally: &WeightedTally, rules: SmallBaseRules) -> Vec<WeightedCell> {
     let percent = tally.base >= rules.min_base_for_percent;
+    let counts: Vec<u64> = tally.options.iter().map(|o| o.count).collect();
+    let shown = super::line(&counts, tally.base, rules);
     tally
         .options
         .iter()
-        .map(|o| {
-            if o.count < rules.min_count {
-                WeightedCell::Hidden
-            } else {
-                WeightedCell::Shown {
-                    count: o.count,
-                    share: percent.then_some(*o),
-                }
-            }
+        .zip(shown.cells)
+        .map(|(o, cell)| match cell.count {
+            None => WeightedCell::Hidden,
+            Some(count) => WeightedCell::Shown {
+                count,
+                share: percent.then_some(*o),
+            },
         })
         .collect()
 }
@@ -224,5 +226,35 @@ fn raking_problem(
         RakingError::WrongShape(_) | RakingError::TargetsNotWhole(_) => {
             ValidationError::new("margins", ErrorCode::OutOfRange)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn option(count: u64) -> WeightedShare {
+        WeightedShare {
+            count,
+            share: 0.0,
+            low: 0.0,
+            high: 0.0,
+        }
+    }
+
+    /// 4 hidden alone beside a base of 164 would be 164 less the others.
+    #[test]
+    fn a_lone_small_count_is_hidden_with_a_partner() {
+        let tally = WeightedTally {
+            base: 164,
+            effective_base: 150.0,
+            options: [100, 4, 40, 20].map(option).to_vec(),
+        };
+        let cells = staff_cells(&tally, SmallBaseRules::default());
+        let hidden: Vec<bool> = cells
+            .iter()
+            .map(|c| matches!(c, WeightedCell::Hidden))
+            .collect();
+        assert_eq!(hidden, [false, true, false, true], "20 goes with 4");
     }
 }

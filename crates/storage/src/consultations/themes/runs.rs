@@ -128,3 +128,33 @@ pub async fn set_step(
     rows::execute(conn, &sql, &[&at, &run]).await?;
     Ok(())
 }
+
+/// Stamps run `run` confirmed at `at` unless it is already: whether it
+/// was stamped now (a replayed or raced confirmation stamps nothing).
+pub async fn confirm_once(conn: Conn<'_>, run: Uuid, at: Timestamp) -> Result<bool, StorageError> {
+    let changed = rows::execute(
+        conn,
+        "UPDATE theme_runs SET confirmed_at = $1 WHERE id = $2 AND confirmed_at IS NULL",
+        &[&at, &run],
+    )
+    .await?;
+    Ok(changed > 0)
+}
+
+/// Whether `run` is a run on question `question_id` of consultation
+/// `consultation_id` (the latest or an earlier one).
+pub async fn is_run_of(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    question_id: &str,
+    run: Uuid,
+) -> Result<bool, StorageError> {
+    let found: Option<(Uuid,)> = rows::fetch_optional(
+        conn,
+        "SELECT id FROM theme_runs WHERE id = $1 AND consultation_id = $2 AND question_id = $3",
+        &[&run, &consultation_id, &question_id],
+        rows::tuple,
+    )
+    .await?;
+    Ok(found.is_some())
+}

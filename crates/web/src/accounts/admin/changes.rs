@@ -101,7 +101,7 @@ async fn role_question(
         lead,
         points: role
             .grants()
-            .map(|a| ctx.t(&format!("action-{}", a.key())))
+            .map(|a| ctx.t(&format!("action-{}", a.key())).into())
             .collect(),
         warning,
         hidden: vec![
@@ -192,7 +192,7 @@ async fn suspension_question(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> Result<A
             "confirm-suspend-roles",
         ]
         .iter()
-        .map(|id| ctx.t(id))
+        .map(|id| ctx.t(id).into())
         .collect(),
         warning: Some(ctx.t("confirm-suspend-reinstate")),
         hidden: vec![("suspend", "true".to_owned())],

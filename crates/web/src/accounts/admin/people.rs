@@ -186,7 +186,7 @@ pub async fn person(
                 ("grant", (!held).to_string()),
             ],
             fields: vec![],
-            button,
+            button: button.into(),
             danger: held,
             ask: true,
         });
@@ -200,7 +200,8 @@ pub async fn person(
                 "person-reinstate"
             } else {
                 "person-suspend"
-            }),
+            })
+            .into(),
             danger: !s.suspended,
             // Suspending asks first; reinstating gives nothing new.
             ask: !s.suspended,

@@ -344,11 +344,14 @@ pub async fn edit(
     current(&state, &me, id, &question).await
 }
 
-/// Confirm the live themes as the set answers are mapped to.
+/// Confirm the live themes as the set answers are mapped to. A set
+/// confirmed already is refused (`themes_already_confirmed`), nothing
+/// changed.
 #[utoipa::path(post, path = "/api/v1/consultations/{id}/questions/{question}/themes/confirmation", operation_id = "confirm_themes", tag = "themes",
     params(("id" = Uuid, Path), ("question" = String, Path)), security(("session" = [], "csrf" = [])),
     responses((status = 200, body = ThemesBody),
         (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`themes_already_confirmed`", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn confirm(
     State(state): State<SharedState>,

@@ -11,7 +11,7 @@ use cohesion_domain::ValidationError;
 use cohesion_services::consultations::results::crosstab::{self, Crosstab};
 use cohesion_services::ServiceError;
 use cohesion_ui::{
-    Field, FieldError, Figure, FigureRow, FigureTable, Filter, KeyLine, Phrase, Value,
+    Field, FieldError, Figure, FigureRow, FigureTable, Filter, KeyLine, Phrase, Shown, Value,
 };
 use serde::Deserialize;
 
@@ -164,8 +164,8 @@ fn crosstab_table(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> FigureTable 
     let row_labels = shown_options(ctx, &langs, &x.rows_by);
     let col_labels = shown_options(ctx, &langs, &x.columns_by);
     let shares = x.shares(share);
-    let mut head: Vec<Phrase> = col_labels.iter().map(Phrase::from).collect();
-    head.push(ctx.t("analysis-total").into());
+    let mut head: Vec<Phrase> = col_labels.iter().map(Shown::heading).collect();
+    head.push(Phrase::heading(&ctx.t("analysis-total"), None));
     let mut rows: Vec<FigureRow> = row_labels
         .iter()
         .enumerate()
@@ -223,8 +223,9 @@ fn cell(ctx: &PageCtx, count: Option<u64>, share: Option<f64>) -> Figure {
 }
 
 /// The key under the crosstab: how to read a cell, the hidden figures'
-/// symbol, lines too small for percentages, and people counted more than
-/// once where a question takes several answers. Only what the table
+/// symbol, lines that show counts only (too small for percentages, or
+/// their total hidden), and people counted more than once where a
+/// question takes several answers. Only what the table
 /// shows is explained.
 fn key(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> Vec<KeyLine> {
     let mut key = vec![key_line(ctx.t(&format!("analysis-key-{}", share.key())))];
@@ -234,24 +235,48 @@ fn key(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> Vec<KeyLine> {
     if any_hidden {
         key.push(hidden_key(ctx));
     }
-    if let Some(shares) = x.shares(share) {
-        let counts_only = x
-            .cells
-            .iter()
-            .zip(shares)
-            .flat_map(|(c, s)| c.iter().zip(s))
-            .any(|(c, s)| c.is_some() && s.is_none());
-        if counts_only {
-            let min = ctx.state.config.small_base.min_base_for_percent;
-            key.push(key_line(ctx.phrase(
-                &format!("analysis-key-small-{}", share.key()),
-                &[("count", Value::Number(min))],
-            )));
-        }
+    let (small, hidden_total) = counts_only(x, share);
+    let min = ctx.state.config.small_base.min_base_for_percent;
+    if small {
+        key.push(key_line(ctx.phrase(
+            &format!("analysis-key-small-{}", share.key()),
+            &[("count", Value::Number(min))],
+        )));
+    }
+    if hidden_total {
+        key.push(key_line(
+            ctx.t(&format!("analysis-key-hidden-total-{}", share.key())),
+        ));
     }
     let several = |k: &QuestionKind| matches!(k, QuestionKind::MultipleChoice { .. });
     if several(&x.rows_by.kind) || several(&x.columns_by.kind) {
         key.push(key_line(ctx.t("analysis-key-several")));
     }
     key
+}
+
+/// Why shown cells go without their share, if any do: a line too small
+/// for percentages, and a line whose total is hidden (its shares would
+/// give the total away).
+fn counts_only(x: &Crosstab, share: CellShare) -> (bool, bool) {
+    let Some(shares) = x.shares(share) else {
+        return (false, false);
+    };
+    let (mut small, mut hidden_total) = (false, false);
+    for (i, (cells, shares)) in x.cells.iter().zip(shares).enumerate() {
+        for (j, (cell, s)) in cells.iter().zip(shares).enumerate() {
+            if cell.is_none() || s.is_some() {
+                continue;
+            }
+            let total = match share {
+                CellShare::Row => x.row_totals[i],
+                _ => x.column_totals[j],
+            };
+            match total {
+                None => hidden_total = true,
+                Some(_) => small = true,
+            }
+        }
+    }
+    (small, hidden_total)
 }

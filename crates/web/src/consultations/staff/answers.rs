@@ -59,7 +59,7 @@ pub async fn answers(
             )
             .value(&q.search),
         ],
-        button: ctx.t("analysis-show"),
+        button: ctx.t("answers-search"),
     });
     if question.is_empty() {
         page.lead = vec![ctx.t("answers-none").into()];

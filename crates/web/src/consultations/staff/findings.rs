@@ -5,14 +5,17 @@
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
+use std::collections::HashMap;
+
 use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::survey::model::QuestionKind;
+use cohesion_domain::translation::{key, Translator};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::consultations::findings;
+use cohesion_services::consultations::findings::{self, ShownFinding};
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::ServiceError;
-use cohesion_ui::{Field, FieldError, FormPage, Value};
+use cohesion_ui::{Field, FieldError, FormPage, Shown, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -210,12 +213,11 @@ async fn what_we_did_page<'a>(
         ctx.t("save"),
     );
     page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
-    page.lead = vec![
-        Langs::as_written(ctx)
-            .original(f.finding.title.as_str())
-            .into(),
-        ctx.t("finding-what-we-did-lead").into(),
-    ];
+    let title = finding_titles(ctx, id, std::slice::from_ref(&f))
+        .await?
+        .remove(&f.id)
+        .unwrap_or_else(|| Langs::as_written(ctx).original(f.finding.title.as_str()));
+    page.lead = vec![title.into(), ctx.t("finding-what-we-did-lead").into()];
     let value = value.unwrap_or(&f.finding.what_we_did);
     page.fields = vec![what_we_did_field(ctx, value, &errors)];
     page.errors = errors;
@@ -269,6 +271,31 @@ pub async fn set_what_we_did(
     .await
 }
 
+/// Each finding's title in the reader's language where it is translated,
+/// else as written, marked with the language it is shown in (ADR 16), as
+/// the public findings page shows it: staff who read the site in Arabic
+/// act on the findings they read there.
+pub(super) async fn finding_titles(
+    ctx: &PageCtx,
+    id: Uuid,
+    found: &[ShownFinding],
+) -> Result<HashMap<Uuid, Shown>, AppError> {
+    let texts = reading::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
+    let mut tr = Translator::new(&texts);
+    let mut titles: Vec<(Uuid, String)> = found
+        .iter()
+        .map(|f| (f.id, f.finding.title.clone()))
+        .collect();
+    for (finding, title) in &mut titles {
+        tr.put(&key::finding(*finding, "title"), title);
+    }
+    let langs = Langs::new(ctx, tr.finish());
+    Ok(titles
+        .into_iter()
+        .map(|(finding, title)| (finding, langs.shown(&key::finding(finding, "title"), &title)))
+        .collect())
+}
+
 /// What to do with a finding: the query of the asking page, and the
 /// form.
 #[derive(Deserialize)]
@@ -301,7 +328,11 @@ async fn removal_question(
             },
         );
     };
-    let title = Langs::as_written(ctx).original(asked_about(&f.finding.title));
+    let mut title = finding_titles(ctx, id, std::slice::from_ref(&f))
+        .await?
+        .remove(&f.id)
+        .unwrap_or_else(|| Langs::as_written(ctx).original(f.finding.title.as_str()));
+    title.text = asked_about(&title.text).to_owned();
     let args = [("title", Value::Shown(&title))];
     let lead = if f.published_at.is_some() {
         "confirm-remove-finding-published"

@@ -1,6 +1,8 @@
 //! The officers' page of one consultation: its state, survey, timeline,
 //! findings and translations, with the way to each change.
 
+use std::collections::HashMap;
+
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -64,12 +66,14 @@ pub async fn manage(
         ctx.state.config.small_base,
     )
     .await?;
-    page.tables.push(findings_table(&ctx, id, &found));
-    page.actions.extend(finding_actions(&ctx, id, &found));
+    let titles = super::findings::finding_titles(&ctx, id, &found).await?;
+    page.tables.push(findings_table(&ctx, id, &found, &titles));
+    page.actions
+        .extend(finding_actions(&ctx, id, &found, &titles));
     page.rows.extend(translation_rows(&ctx, &v).await?);
     page.tables
         .push(history::history_table(&ctx, &me, &v).await?);
-    page.links = change_links(&ctx, &me, id);
+    page.links = change_links(&ctx, &me, c);
     respond(StatusCode::OK, page, None)
 }
 
@@ -143,15 +147,21 @@ fn summary_rows(ctx: &PageCtx, v: &ConsultationView) -> Vec<SummaryRow> {
         survey,
         when_or_no(ctx, "consultation-published", c.published_at),
         results,
-        SummaryRow::new(
-            ctx.t("consultation-responses"),
-            c.response_count.to_string(),
-        )
-        .change(
-            &format!("/consultations/{id}/results"),
-            ctx.t("consultation-results-link"),
-        ),
+        responses_row(ctx, c),
     ]
+}
+
+/// How many have responded, with the way to their results; none yet
+/// is said in words, with nothing to see.
+fn responses_row(ctx: &PageCtx, c: &Consultation) -> SummaryRow {
+    let label = ctx.t("consultation-responses");
+    if c.response_count == 0 {
+        return SummaryRow::new(label, ctx.t("manage-no-responses"));
+    }
+    SummaryRow::new(label, c.response_count.to_string()).change(
+        &format!("/consultations/{}/results", c.id),
+        ctx.t("consultation-results-link"),
+    )
 }
 
 /// The buttons that publish (once it has `questions`) or withdraw the
@@ -164,7 +174,7 @@ fn publication_actions(ctx: &PageCtx, c: &Consultation, questions: usize) -> Vec
             ("publish", if publish { "yes" } else { "no" }.to_owned()),
         ],
         fields: Vec::new(),
-        button: ctx.t(label),
+        button: ctx.t(label).into(),
         danger: !publish,
         // Publishing and withdrawing both reach far: each asks first.
         ask: true,
@@ -231,7 +241,22 @@ fn stage_state_text(ctx: &PageCtx, set: StageState, shown: StageState) -> Phrase
     }
 }
 
-fn findings_table(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Table {
+/// A finding's title as [`super::findings::finding_titles`] found it.
+fn title_of(ctx: &PageCtx, titles: &HashMap<Uuid, Shown>, f: &ShownFinding) -> Shown {
+    titles
+        .get(&f.id)
+        .cloned()
+        .unwrap_or_else(|| Langs::as_written(ctx).original(f.finding.title.as_str()))
+}
+
+/// The findings, each titled in the reader's language where translated,
+/// as the buttons that act on them name them.
+fn findings_table(
+    ctx: &PageCtx,
+    id: Uuid,
+    found: &[ShownFinding],
+    titles: &HashMap<Uuid, Shown>,
+) -> Table {
     let langs = Langs::as_written(ctx);
     Table {
         caption: ctx.t("findings-heading").into(),
@@ -250,7 +275,7 @@ fn findings_table(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Table {
                     "finding-what-we-did-change"
                 };
                 vec![
-                    Cell::from(langs.original(f.finding.title.as_str())),
+                    Cell::from(title_of(ctx, titles, f)),
                     Cell::from(langs.original(f.question.as_str())),
                     Cell::from(ctx.t(if f.published_at.is_some() {
                         "consultation-published"
@@ -269,25 +294,34 @@ fn findings_table(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Table {
 }
 
 /// For each finding, the buttons that publish or withdraw it and remove
-/// it.
-fn finding_actions(ctx: &PageCtx, id: Uuid, found: &[ShownFinding]) -> Vec<ActionForm> {
+/// it, each naming it by its title as the table shows it.
+fn finding_actions(
+    ctx: &PageCtx,
+    id: Uuid,
+    found: &[ShownFinding],
+    titles: &HashMap<Uuid, Shown>,
+) -> Vec<ActionForm> {
     let mut actions = Vec::new();
     for f in found {
-        let change = |what: &str, label: &str, danger: bool| ActionForm {
+        let title = title_of(ctx, titles, f);
+        let change = |what: &str, danger: bool| ActionForm {
             action: format!("/staff/consultations/{id}/findings/{}", f.id),
             hidden: vec![("change", what.to_owned())],
             fields: Vec::new(),
-            button: format!("{}: {}", ctx.t(label), f.finding.title),
+            button: ctx.phrase(
+                &format!("finding-{what}-titled"),
+                &[("title", Value::Shown(&title))],
+            ),
             danger,
             // Removing asks first.
             ask: what == "remove",
         };
         actions.push(if f.published_at.is_some() {
-            change("withdraw", "finding-withdraw", false)
+            change("withdraw", false)
         } else {
-            change("publish", "finding-publish", false)
+            change("publish", false)
         });
-        actions.push(change("remove", "finding-remove", true));
+        actions.push(change("remove", true));
     }
     actions
 }
@@ -323,28 +357,35 @@ async fn translation_rows(
     Ok(rows)
 }
 
-/// The ways to the consultation's other staff pages.
-fn change_links(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> Vec<(String, Phrase)> {
-    let mut links = Vec::new();
-    links.push((
-        format!("/staff/consultations/{id}/findings/new"),
-        ctx.t("finding-add").into(),
-    ));
-    for (page, label) in [
-        ("stages/new", "stage-add"),
-        ("analysis", "results-analysis-link"),
-        ("answers", "answers-title"),
-        ("weighting", "weighting-title"),
-    ] {
-        links.push((
-            format!("/staff/consultations/{id}/{page}"),
-            ctx.t(label).into(),
-        ));
+/// The ways to the consultation's other staff pages: the analyst's
+/// tools and exports once anyone has responded (the responses row says
+/// when nobody has).
+fn change_links(ctx: &PageCtx, me: &SignedIn, c: &Consultation) -> Vec<(String, Phrase)> {
+    let id = c.id;
+    let mut pages = vec![("findings/new", "finding-add"), ("stages/new", "stage-add")];
+    let answered = c.response_count > 0;
+    if answered {
+        pages.extend([
+            ("analysis", "results-analysis-link"),
+            ("answers", "answers-title"),
+            ("weighting", "weighting-title"),
+        ]);
     }
-    links.extend(
-        response_links(ctx, Some(me), id)
-            .into_iter()
-            .map(|(href, label)| (href, label.into())),
-    );
+    let mut links: Vec<(String, Phrase)> = pages
+        .into_iter()
+        .map(|(page, label)| {
+            (
+                format!("/staff/consultations/{id}/{page}"),
+                ctx.t(label).into(),
+            )
+        })
+        .collect();
+    if answered {
+        links.extend(
+            response_links(ctx, Some(me), id)
+                .into_iter()
+                .map(|(href, label)| (href, label.into())),
+        );
+    }
     links
 }

@@ -2,8 +2,8 @@
 //! Officers: "Create a consultation", their drafts, what is open,
 //! upcoming and closed, results still to publish and translations still
 //! missing, each leading to the consultation's own page. Analysts (and
-//! officers): each consultation's crosstabs, written answers and themes,
-//! weighting and exports.
+//! officers): each consultation's results, crosstabs, written answers
+//! and themes, weighting and exports, once anyone has responded.
 
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
@@ -11,6 +11,7 @@ use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::findings;
 use cohesion_services::consultations::reading::{self, Shortlist};
 use cohesion_ui::{Listing, ListingGroup, ListingItem, Phrase, Shown, Value};
+use uuid::Uuid;
 
 use crate::consultations::exports::response_links;
 use crate::consultations::list::dates;
@@ -132,34 +133,27 @@ async fn translations_group(
 }
 
 /// A consultation as the panel lists it: to officers its own page, to
-/// analysts its crosstabs; to both the analyst's tools.
+/// analysts its crosstabs; to both its results and the analyst's tools
+/// once anyone has responded, and until then "No responses yet" in their
+/// place (to an analyst, the title then leads to the consultation).
 fn item(ctx: &PageCtx, me: &SignedIn, c: &Consultation, note: Option<Phrase>) -> ListingItem {
     let id = c.id;
     let (status_key, status) = status_label(ctx, c);
     let officer = me.roles.allows(Action::RunEngagement);
+    let analyst = me.roles.allows(Action::Analyse);
+    let answered = c.response_count > 0;
     let mut links: Vec<(String, Phrase)> = Vec::new();
-    if me.roles.allows(Action::Analyse) {
-        for (page, label) in [
-            ("analysis", "manage-crosstabs"),
-            ("answers", "manage-answers"),
-            ("weighting", "weighting-title"),
-        ] {
-            links.push((
-                format!("/staff/consultations/{id}/{page}"),
-                ctx.t(label).into(),
-            ));
-        }
-        links.extend(
-            response_links(ctx, Some(me), id)
-                .into_iter()
-                .map(|(href, label)| (href, label.into())),
-        );
+    let mut note = note;
+    if analyst && answered {
+        links = analyst_links(ctx, me, id);
+    } else if analyst && note.is_none() {
+        note = Some(ctx.t("manage-no-responses").into());
     }
     ListingItem {
-        href: if officer {
-            format!("/staff/consultations/{id}")
-        } else {
-            format!("/staff/consultations/{id}/analysis")
+        href: match (officer, answered) {
+            (true, _) => format!("/staff/consultations/{id}"),
+            (false, true) => format!("/staff/consultations/{id}/analysis"),
+            (false, false) => format!("/consultations/{id}"),
         },
         title: Langs::as_written(ctx).original(c.title.as_str()),
         status_key,
@@ -168,4 +162,29 @@ fn item(ctx: &PageCtx, me: &SignedIn, c: &Consultation, note: Option<Phrase>) ->
         note,
         links,
     }
+}
+
+/// A consultation's results as staff read them (everything, before
+/// publication too), then the tools that go further.
+fn analyst_links(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> Vec<(String, Phrase)> {
+    let mut links: Vec<(String, Phrase)> = vec![(
+        format!("/consultations/{id}/results"),
+        ctx.t("manage-results").into(),
+    )];
+    for (page, label) in [
+        ("analysis", "manage-crosstabs"),
+        ("answers", "manage-answers"),
+        ("weighting", "weighting-title"),
+    ] {
+        links.push((
+            format!("/staff/consultations/{id}/{page}"),
+            ctx.t(label).into(),
+        ));
+    }
+    links.extend(
+        response_links(ctx, Some(me), id)
+            .into_iter()
+            .map(|(href, label)| (href, label.into())),
+    );
+    links
 }

@@ -186,7 +186,7 @@ async fn publishing_question(
             &[("title", Value::Shown(&title))],
         ),
         lead: vec![ctx.t("confirm-publish-consultation-lead").into(), when],
-        points: vec![size, ctx.t("confirm-publish-locks")],
+        points: vec![size.into(), ctx.t("confirm-publish-locks").into()],
         warning: None,
         hidden: vec![
             ("what", "consultation".to_owned()),

@@ -61,12 +61,21 @@ pub async fn weighting(
     let weighted = match weighting::weighted(&ctx.state.db, &me, id, margins, Some(&client.0)).await
     {
         Ok(w) => w,
-        Err(ServiceError::Invalid(e)) => {
-            // Margins that cannot be used: the form again, with why.
-            page.errors = vec![FieldError {
-                field: e.field,
-                message: margin_message(&ctx, &v.survey, margins, &e),
-            }];
+        Err(e @ (ServiceError::Invalid(_) | ServiceError::InvalidFields(_))) => {
+            // Margins that cannot be used: the form again, with why, a
+            // message for each line at fault.
+            let problems = match e {
+                ServiceError::Invalid(e) => vec![e],
+                ServiceError::InvalidFields(list) => list,
+                _ => Vec::new(),
+            };
+            page.errors = problems
+                .iter()
+                .map(|e| FieldError {
+                    field: e.field,
+                    message: margin_message(&ctx, &v.survey, margins, e),
+                })
+                .collect();
             page.filter = Some(filter(&page.errors));
             return respond(StatusCode::UNPROCESSABLE_ENTITY, page, None);
         }
@@ -117,7 +126,7 @@ fn report_rows(ctx: &PageCtx, w: &weighting::Weighted) -> Vec<SummaryRow> {
     let r = &w.report;
     let mut rows = vec![
         SummaryRow::new(ctx.t("weighting-included"), w.included.to_string()),
-        SummaryRow::new(ctx.t("weighting-excluded"), w.excluded.to_string()),
+        SummaryRow::new(ctx.t("weighting-excluded"), left_out(ctx, w.excluded)),
         SummaryRow::new(
             ctx.t("weighting-converged"),
             settled(ctx, settling(r.converged, r.iterations, r.max_error)),
@@ -145,6 +154,20 @@ fn report_rows(ctx: &PageCtx, w: &weighting::Weighted) -> Vec<SummaryRow> {
         r.trimmed.to_string(),
     ));
     rows
+}
+
+/// How many respondents were left out: a count under the smallest one
+/// shown is "fewer than 10", like any other small count.
+fn left_out(ctx: &PageCtx, excluded: usize) -> Phrase {
+    let rules = ctx.state.config.small_base;
+    let n = u64::try_from(excluded).unwrap_or(u64::MAX);
+    match rules.shows_count(n) {
+        true => Phrase::plain(n.to_string()),
+        false => ctx.phrase(
+            "weighting-excluded-few",
+            &[("count", Value::Number(rules.min_count))],
+        ),
+    }
 }
 
 /// "The weights settled after 7 rounds", or did not, and by how much.
@@ -228,8 +251,8 @@ fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) 
         ),
         corner: ctx.t("results-option").into(),
         head: vec![
-            ctx.t("weighting-share").into(),
-            ctx.t("weighting-unweighted").into(),
+            Phrase::heading(&ctx.t("weighting-share"), None),
+            Phrase::heading(&ctx.t("weighting-unweighted"), None),
         ],
         rows,
         key,

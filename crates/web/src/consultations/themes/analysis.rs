@@ -1,5 +1,5 @@
 //! A question's themes: the analysis as it stands, and the page's own
-//! steps (run, add, confirm, map).
+//! steps (run, add, map; confirming asks first, in `confirmation`).
 
 use std::collections::HashMap;
 
@@ -10,7 +10,7 @@ use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::themes::discover;
 use cohesion_services::consultations::themes::edit;
 use cohesion_services::consultations::themes::map;
-use cohesion_services::consultations::themes::{self, confirm};
+use cohesion_services::consultations::themes;
 use cohesion_services::consultations::themes::{Analysis, Figure};
 use cohesion_ui::consultations::{QuoteLink, ThemeRow, ThemesPage};
 use cohesion_ui::{FieldError, Phrase, SummaryRow, Value};
@@ -211,7 +211,7 @@ pub async fn page(
     render(&ctx, &me, a, done_msg, Vec::new(), None).await
 }
 
-/// Run, add, confirm or map: one POST for the page's forms.
+/// Run, add or map: one POST for the page's forms.
 pub async fn post(
     ctx: PageCtx,
     May(me, _): May<Analyse>,
@@ -234,9 +234,13 @@ pub async fn post(
                 .await
                 .map(|_| "add")
         }
-        "confirm" => confirm::confirm(db, &me, id, &question, client)
-            .await
-            .map(|_| "confirm"),
+        // Confirming asks first (ADR 22): a form posted here, from a page
+        // older than the question, is asked it.
+        "confirm" => {
+            let asked = super::confirmation::question(&ctx, &me, id, &question).await?;
+            let action = super::confirmation::path(id, &question);
+            return crate::kit::confirm::ask(&ctx, &me.csrf, &action, asked).await;
+        }
         "map" => map::map(db, &me, id, &question, client)
             .await
             .map(|_| "map"),

@@ -1,9 +1,10 @@
 //! Theme analysis pages for analysts: a long-text question's themes with
 //! quotes and counts, the forms that edit them (each a plain POST that
-//! redirects back), and the review list. Quotes link to one response's
+//! redirects back; confirming the set asks first), and the review list. Quotes link to one response's
 //! answers (`staff/answers.rs`).
 
 pub(super) mod analysis;
+pub(super) mod confirmation;
 pub(super) mod edit;
 pub(super) mod review;
 
@@ -123,6 +124,9 @@ pub(super) struct Sent {
     seed: String,
     response: String,
     themes: Vec<String>,
+    /// The run a confirmation was asked about, and `yes` once confirmed.
+    run: String,
+    confirm: String,
 }
 
 fn sent(pairs: Vec<(String, String)>) -> Sent {
@@ -140,6 +144,8 @@ fn sent(pairs: Vec<(String, String)>) -> Sent {
             "seed" => s.seed = v,
             "response" => s.response = v,
             "themes" => s.themes.push(v),
+            "run" => s.run = v,
+            "confirm" => s.confirm = v,
             _ => {}
         }
     }

@@ -293,3 +293,26 @@ async fn findings_translations_analysis_and_exports() {
         assert!(csv.contains("q1,"));
     }
 }
+
+/// The written answers' form searches: its button says so, in both
+/// languages, rather than borrowing the crosstab's "Show the table".
+#[tokio::test]
+async fn the_written_answers_form_says_it_searches() {
+    for s in servers_with_people().await {
+        let id = super::demo_consultation(&s).await;
+        let (analyst, _) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
+        let path = format!("/staff/consultations/{id}/answers");
+        for (lang, words) in [("en", "Search the answers"), ("ar", "ابحث في الإجابات")] {
+            let (status, html) = s
+                .page(&path, &format!("{analyst}; cohesion_lang={lang}"))
+                .await;
+            assert_eq!(status, 200);
+            let form = &html[html.find("class=\"app-filter\"").unwrap()..];
+            let form = &form[..form.find("</form>").unwrap()];
+            assert!(
+                form.contains(&format!("data-module=\"govuk-button\">{words}</button>")),
+                "{form}"
+            );
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! Themes over real HTTP: an analyst runs discovery on the demo
-//! consultation's long-text question, edits, confirms and maps with
-//! plain forms; quotes link to the response; bad and replayed forms are
+//! consultation's long-text question, edits, confirms (asked first) and
+//! maps with plain forms; quotes link to the response; bad and replayed forms are
 //! refused with a message; an officer's finding cites a theme on the
 //! public page; the JSON API does the same with stable codes. The label
 //! of a cited theme is translated on the translations page, shown to
@@ -8,6 +8,7 @@
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 
+use super::themes_confirmation::confirm_themes;
 use super::{demo_consultation, location, theme_ids, translations_saved, ANALYST, OFFICER, TOM};
 use crate::support::{servers_with_people, translation_heading, translation_row as row};
 
@@ -186,9 +187,7 @@ async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
             .post(&base, &li, &[("csrf", &csrf), ("step", "map")])
             .await;
         assert_eq!(res.status(), 422);
-        let res = s
-            .post(&base, &li, &[("csrf", &csrf), ("step", "confirm")])
-            .await;
+        let res = confirm_themes(&s, &li, &csrf, &base).await;
         assert_eq!(res.status(), 303);
         let res = s
             .post(&base, &li, &[("csrf", &csrf), ("step", "map")])
@@ -341,10 +340,11 @@ async fn the_label_of_a_cited_theme_is_translated_and_goes_stale_when_renamed() 
             }
         };
         rename("Street lighting").await;
-        for step in ["confirm", "map"] {
-            let res = s.post(&base, &li, &[("csrf", &csrf), ("step", step)]).await;
-            assert_eq!(res.status(), 303, "{step}");
-        }
+        assert_eq!(confirm_themes(&s, &li, &csrf, &base).await.status(), 303);
+        let res = s
+            .post(&base, &li, &[("csrf", &csrf), ("step", "map")])
+            .await;
+        assert_eq!(res.status(), 303, "map");
 
         // Before any finding cites it, a theme is not on the page.
         let (officer, ocsrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;

@@ -211,3 +211,86 @@ async fn margins_that_cannot_be_used_are_named_by_question_and_option() {
         );
     }
 }
+
+/// For each age band (q8's options), how many respondents would be left
+/// out by margins that leave that band out: those who chose it, and
+/// those who answered choice questions but not q8.
+async fn left_out_by_band(s: &crate::support::Server, id: &str) -> Vec<usize> {
+    let mut c = s.db().acquire().await.unwrap();
+    let rows = cohesion_storage::consultations::answers::choices(c.conn(), id.parse().unwrap(), false)
+        .await
+        .unwrap();
+    let mut people = std::collections::HashMap::new();
+    for (response, question, choice) in rows {
+        let band = people.entry(response).or_insert(None);
+        if question == "q8" {
+            *band = Some(choice as usize);
+        }
+    }
+    (0..9)
+        .map(|left| {
+            people
+                .values()
+                .filter(|band| band.is_none_or(|b| b == left))
+                .count()
+        })
+        .collect()
+}
+
+/// Margins for q8 that leave band `left` out and share the rest evenly.
+fn without_band(left: usize) -> String {
+    let shares: Vec<&str> = (0..9).map(|b| if b == left { "-" } else { "12.5" }).collect();
+    format!("q8: {}", shares.join(", "))
+}
+
+#[tokio::test]
+async fn a_handful_left_out_is_not_counted_and_every_bad_line_is_named() {
+    for s in servers_with_people().await {
+        let id = demo_consultation(&s).await;
+        let (li, _) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
+        let label = "Respondents left out (no answer, or an option left out)";
+
+        // Nobody left out: 0, which picks nobody out.
+        let (status, html) = weighted(&s, &li, &id, "q4: 20, 20, 20, 20, 20", "en").await;
+        assert_eq!(status, 200, "{html}");
+        assert_eq!(row(&html, label), "0");
+
+        // A band of a handful left out: not its count. A larger band: its
+        // count.
+        let counts = left_out_by_band(&s, &id).await;
+        let few = counts.iter().position(|&n| (1..10).contains(&n));
+        let few = few.unwrap_or_else(|| panic!("a band of fewer than 10 in {counts:?}"));
+        let (status, html) = weighted(&s, &li, &id, &without_band(few), "en").await;
+        assert_eq!(status, 200, "{html}");
+        assert_eq!(row(&html, label), "Fewer than 10 people");
+        let (_, html) = weighted(&s, &li, &id, &without_band(few), "ar").await;
+        assert_eq!(
+            row(&html, "المجيبون المستبعدون (بلا إجابة، أو بخيار مستبعد)"),
+            "أقل من 10 أشخاص"
+        );
+        let many = counts.iter().position(|&n| n >= 10).unwrap();
+        let (_, html) = weighted(&s, &li, &id, &without_band(many), "en").await;
+        assert_eq!(row(&html, label), counts[many].to_string());
+
+        // Three lines at fault and one good: each bad line named, in
+        // order, each linked to the box.
+        let margins = "q8: 4, 14, 17\nq2: 30, 50, 20\nq4: 20, 20, lots, 20, 20\nq99: 50, 50";
+        let (status, html) = weighted(&s, &li, &id, margins, "en").await;
+        assert_eq!(status, 422);
+        let summary = html
+            .split("govuk-error-summary__list")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{html}"));
+        let messages: Vec<&str> = summary
+            .split("<li>")
+            .skip(1)
+            .map(|item| item.split("</li>").next().unwrap())
+            .collect();
+        assert_eq!(messages.len(), 3, "{summary}");
+        assert!(messages[0].contains("Enter a target share for ‘35 to 44’"), "{summary}");
+        assert!(messages[1].contains("‘Not very effective’") && messages[1].contains("as a number"));
+        assert!(messages[2].contains("Line 4: there is no question “q99”"));
+        assert!(messages.iter().all(|m| m.contains("href=\"#margins\"")));
+        assert!(!html.contains("<table"), "nothing weighted");
+    }
+}
