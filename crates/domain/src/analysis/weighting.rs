@@ -47,7 +47,10 @@ pub fn parse_margins(
     let mut problems = Vec::new();
     // The questions named so far, by good lines and bad.
     let mut named: Vec<&str> = Vec::new();
-    let lines = raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let lines = raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
     for (count, (n, line)) in lines.enumerate() {
         let line_no = u32::try_from(n + 1).unwrap_or(u32::MAX);
         let fail = |fault| MarginProblem::new(line_no, fault).error();

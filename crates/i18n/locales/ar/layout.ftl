@@ -11,6 +11,8 @@ nav-manage = الإدارة
 language-switcher-label = اللغة
 # Between the items of a list shown in running text.
 list-separator = {"، "}
+# A range of percentages, kept on one line by the page: "27–44%".
+percent-range = { $low }–{ $high }%
 phase-tag = تجريبي
 phase-text = هذه خدمة جديدة. ملاحظاتك تساعدنا على تحسينها.
 footer-heading = روابط المساعدة

@@ -11,6 +11,8 @@ nav-manage = Manage
 language-switcher-label = Language
 # Between the items of a list shown in running text.
 list-separator = {", "}
+# A range of percentages, kept on one line by the page: "27–44%".
+percent-range = { $low }–{ $high }%
 phase-tag = Beta
 phase-text = This is a new service. Your feedback helps us improve it.
 footer-heading = Support links

@@ -57,7 +57,13 @@ fn read(table: &[Vec<u64>], margins: Margins, out: &Suppressed) -> Read {
         truth: vec![0; (n + 1) * (m + 1)],
         seen: vec![Seen::Absent; (n + 1) * (m + 1)],
     };
-    let seen = |v: &Option<u64>| if v.is_some() { Seen::Shown } else { Seen::Hidden };
+    let seen = |v: &Option<u64>| {
+        if v.is_some() {
+            Seen::Shown
+        } else {
+            Seen::Hidden
+        }
+    };
     for i in 0..n {
         for j in 0..m {
             let (cell, row_total, column_total, grand) =

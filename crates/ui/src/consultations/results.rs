@@ -9,7 +9,7 @@ use crate::{Chrome, Phrase, Shown};
 pub struct Bar {
     pub label: Shown,
     /// "42 (35%, 27–44%)" or "Hidden (too few to show)".
-    pub figure: String,
+    pub figure: Phrase,
     /// Bar length in percent of the bar's box (0 when hidden).
     pub length: u32,
 }

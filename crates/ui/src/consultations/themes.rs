@@ -21,9 +21,9 @@ pub struct ThemeRow {
     pub terms: Phrase,
     pub quotes: Vec<QuoteLink>,
     /// Discovery's count, with share and interval.
-    pub count: String,
+    pub count: Phrase,
     /// The mapped count, once answers are mapped.
-    pub mapped: Option<String>,
+    pub mapped: Option<Phrase>,
     pub status: String,
     pub edit: String,
 }
@@ -45,7 +45,7 @@ pub struct ThemesPage<'a> {
     /// Campaign texts (masked) with a link, and their count.
     pub campaigns: Vec<(QuoteLink, String)>,
     /// Answers counted but never themed: (what, count).
-    pub set_aside: Vec<(String, String)>,
+    pub set_aside: Vec<(String, Phrase)>,
     pub confirmed: bool,
     pub mapped: bool,
     pub add_label: String,

@@ -74,6 +74,9 @@ pub enum Value<'a> {
     Number(u64),
     /// A date, in `<time>` (ADR 18).
     When(&'a crate::When),
+    /// A phrase kept on one line, such as a range of figures ("27–44%"),
+    /// which a browser would otherwise break after its dash.
+    Unbroken(&'a Phrase),
 }
 
 impl Value<'_> {
@@ -81,7 +84,7 @@ impl Value<'_> {
         match self {
             Value::Shown(s) => FluentValue::from(s.text.as_str()),
             Value::Text(t) => FluentValue::from(*t),
-            Value::Phrase(p) => FluentValue::from(p.text.as_str()),
+            Value::Phrase(p) | Value::Unbroken(p) => FluentValue::from(p.text.as_str()),
             Value::Number(n) => FluentValue::from(*n),
             Value::When(w) => FluentValue::from(w.text.as_str()),
         }
@@ -116,6 +119,11 @@ impl Value<'_> {
             }
             Value::When(w) => {
                 let _ = write!(out, "{w}");
+            }
+            Value::Unbroken(p) => {
+                out.push_str("<span class=\"app-unbroken\">");
+                out.push_str(&p.html);
+                out.push_str("</span>");
             }
         }
     }
@@ -308,7 +316,11 @@ fn even_lines(text: &str) -> Vec<String> {
         }
         lines
     };
-    let total = words.iter().map(|w| chars(w) + 1).sum::<usize>().saturating_sub(1);
+    let total = words
+        .iter()
+        .map(|w| chars(w) + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
     let most = total.div_ceil(HEADING_LINE).max(2).min(words.len().max(1));
     let mut width = words.iter().map(|w| chars(w)).max().unwrap_or(0);
     while fill(width).len() > most {
@@ -399,7 +411,10 @@ mod tests {
             "<bdi lang=\"en\"><span class=\"app-line\">Under</span> <span class=\"app-line\">&lt;16&gt;</span></bdi>"
         );
         assert_eq!(h.text(), "Under <16>");
-        assert_eq!(Phrase::heading("Total", None).html(), "<span class=\"app-line\">Total</span>");
+        assert_eq!(
+            Phrase::heading("Total", None).html(),
+            "<span class=\"app-line\">Total</span>"
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::exports::response_links;
 use super::questions::shown_options;
 use super::translated::results_in_language;
 use super::wording::{figure, t1, tn};
-use crate::kit::{notice, path_id, respond, AppError, ClientKey, Langs, PageCtx};
+use crate::kit::{notice, path_id, respond, whole_percent, AppError, ClientKey, Langs, PageCtx};
 
 fn line_view(
     ctx: &PageCtx,
@@ -74,7 +74,6 @@ fn weighted_view(
     );
     let effective = format!("{:.0}", tally.effective_base);
     let cells = results::weighted_cells(tally, rules);
-    let percent = |x: f64| format!("{:.0}", x * 100.0);
     let bars = match &cells {
         None => Vec::new(),
         Some(cells) => labels
@@ -83,14 +82,13 @@ fn weighted_view(
             .map(|(label, cell)| Bar {
                 label: label.clone(),
                 figure: cell.map_or_else(
-                    || ctx.t("results-hidden"),
+                    || ctx.t("results-hidden").into(),
                     |o| {
-                        ctx.locale().t_args(
+                        ctx.phrase(
                             "results-weighted-figure",
                             &[
-                                ("percent", percent(o.share).into()),
-                                ("low", percent(o.low).into()),
-                                ("high", percent(o.high).into()),
+                                ("percent", Value::Number(whole_percent(o.share))),
+                                ("range", Value::Unbroken(&ctx.percent_range(o.low, o.high))),
                             ],
                         )
                     },

@@ -7,7 +7,8 @@ use cohesion_domain::survey::model::{Options, QuestionDef};
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::consultations::results;
 
-use crate::kit::PageCtx;
+use crate::kit::{whole_percent, PageCtx};
+use cohesion_ui::{Phrase, Value};
 
 pub(super) fn tn(ctx: &PageCtx, id: &str, name: &str, n: u64) -> String {
     ctx.locale().t_args(id, &[(name, n.into())])
@@ -48,18 +49,17 @@ pub(super) fn option_labels(ctx: &PageCtx, q: &QuestionDef) -> Vec<String> {
     }
 }
 
-/// "42 (35%, 95% CI 27–44%)", or why a figure is hidden.
-pub(super) fn figure(ctx: &PageCtx, cell: &results::Cell) -> String {
+/// "42 (35%, 27–44%)", the range on one line, or why a figure is hidden.
+pub(super) fn figure(ctx: &PageCtx, cell: &results::Cell) -> Phrase {
     match (cell.count, &cell.share) {
-        (None, _) => ctx.t("results-hidden"),
-        (Some(n), None) => n.to_string(),
-        (Some(n), Some(p)) => ctx.locale().t_args(
+        (None, _) => ctx.t("results-hidden").into(),
+        (Some(n), None) => n.to_string().into(),
+        (Some(n), Some(p)) => ctx.phrase(
             "results-figure",
             &[
-                ("count", n.into()),
-                ("percent", format!("{:.0}", p.share * 100.0).into()),
-                ("low", format!("{:.0}", p.low * 100.0).into()),
-                ("high", format!("{:.0}", p.high * 100.0).into()),
+                ("count", Value::Number(n)),
+                ("percent", Value::Number(whole_percent(p.share))),
+                ("range", Value::Unbroken(&ctx.percent_range(p.low, p.high))),
             ],
         ),
     }

@@ -42,7 +42,9 @@ pub use form::{
 // Every action's marker, so a feature can guard any action.
 pub use guards::*;
 pub use letters::CatalogLetters;
-pub use page::{no_referrer, notice, path_id, respond, respond_form, see_other, PageCtx};
+pub use page::{
+    no_referrer, notice, path_id, respond, respond_form, see_other, whole_percent, PageCtx,
+};
 pub use session::{
     check_csrf, check_session_csrf, cookie, safe_next, session_cookie, set_cookie, ClientKey,
     CurrentUser, CSRF_COOKIE, SESSION_COOKIE,

@@ -70,6 +70,18 @@ impl PageCtx {
         Phrase::message(self.locale(), id, args)
     }
 
+    /// A 95% range of shares (fractions) as whole percentages, "27–44%",
+    /// to be placed with `Value::Unbroken` so it stays on one line.
+    pub fn percent_range(&self, low: f64, high: f64) -> Phrase {
+        self.phrase(
+            "percent-range",
+            &[
+                ("low", Value::Number(whole_percent(low))),
+                ("high", Value::Number(whole_percent(high))),
+            ],
+        )
+    }
+
     pub(crate) async fn programme(&self) -> Result<Option<Arc<Programme>>, AppError> {
         let fallback = self.state.catalog.default_locale().tag();
         Ok(self
@@ -223,4 +235,12 @@ pub async fn notice<'a>(
 /// nothing: 404 `not_found`.
 pub fn path_id(raw: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(raw).map_err(|_| ServiceError::NotFound.into())
+}
+
+/// A share (a fraction) as a whole percentage, for a message's number:
+/// rounded as `format!("{:.0}")` rounds (ties to even), so a page and
+/// its downloads never differ by one. A number, not a text, so that no
+/// `<bdi>` parts it from the "%" after it in a right-to-left sentence.
+pub fn whole_percent(share: f64) -> u64 {
+    (share * 100.0).round_ties_even().max(0.0) as u64
 }

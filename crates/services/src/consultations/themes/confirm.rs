@@ -71,7 +71,11 @@ async fn confirm_set(
                 },
             );
         }
-        let mut now: Vec<Uuid> = themes.iter().filter(|t| live(&t.status)).map(|t| t.id).collect();
+        let mut now: Vec<Uuid> = themes
+            .iter()
+            .filter(|t| live(&t.status))
+            .map(|t| t.id)
+            .collect();
         let mut shown = asked.themes.clone();
         now.sort();
         shown.sort();

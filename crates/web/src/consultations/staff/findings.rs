@@ -292,7 +292,12 @@ pub(super) async fn finding_titles(
     let langs = Langs::new(ctx, tr.finish());
     Ok(titles
         .into_iter()
-        .map(|(finding, title)| (finding, langs.shown(&key::finding(finding, "title"), &title)))
+        .map(|(finding, title)| {
+            (
+                finding,
+                langs.shown(&key::finding(finding, "title"), &title),
+            )
+        })
         .collect())
 }
 

@@ -206,7 +206,6 @@ fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) 
     let effective = format!("{:.0}", tally.effective_base);
     let text = langs.original(question.text.as_str());
     let cells = staff_cells(tally, ctx.state.config.small_base);
-    let whole = |x: f64| Value::Number((x * 100.0).round().clamp(0.0, 100.0) as u64);
     let rows = labels
         .iter()
         .zip(&cells)
@@ -221,7 +220,10 @@ fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) 
                                 percent(ctx, o.share),
                                 ctx.phrase(
                                     "weighting-figure-range",
-                                    &[("low", whole(o.low)), ("high", whole(o.high))],
+                                    &[(
+                                        "range",
+                                        Value::Unbroken(&ctx.percent_range(o.low, o.high)),
+                                    )],
                                 ),
                             )
                         },

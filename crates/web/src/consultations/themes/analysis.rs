@@ -7,10 +7,10 @@ use axum::extract::{Path, Query};
 use axum::response::Response;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
+use cohesion_services::consultations::themes;
 use cohesion_services::consultations::themes::discover;
 use cohesion_services::consultations::themes::edit;
 use cohesion_services::consultations::themes::map;
-use cohesion_services::consultations::themes;
 use cohesion_services::consultations::themes::{Analysis, Figure};
 use cohesion_ui::consultations::{QuoteLink, ThemeRow, ThemesPage};
 use cohesion_ui::{FieldError, Phrase, SummaryRow, Value};
@@ -29,7 +29,7 @@ use crate::kit::{
 struct RunSummary {
     lead: Vec<String>,
     rows: Vec<SummaryRow>,
-    set_aside: Vec<(String, String)>,
+    set_aside: Vec<(String, Phrase)>,
     campaigns: Vec<(QuoteLink, String)>,
 }
 

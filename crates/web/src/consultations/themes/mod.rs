@@ -19,7 +19,7 @@ use uuid::Uuid;
 
 use cohesion_services::accounts::SignedIn;
 
-use crate::kit::{check_session_csrf, field_messages, AppError, PageCtx};
+use crate::kit::{check_session_csrf, field_messages, whole_percent, AppError, PageCtx};
 
 pub(super) fn base_path(id: Uuid, question: &str) -> String {
     format!("/staff/consultations/{id}/themes/{question}")
@@ -29,19 +29,15 @@ pub(in crate::consultations) fn response_href(id: Uuid, response: Uuid) -> Strin
     format!("/staff/consultations/{id}/responses/{response}")
 }
 
-pub(super) fn percent(x: f64) -> String {
-    format!("{:.0}", x * 100.0)
-}
-
-pub(super) fn count_text(ctx: &PageCtx, f: &Figure) -> String {
-    ctx.locale().t_args(
+/// "12 of 300 (4%, 95% range 2–7%)", the range on one line.
+pub(super) fn count_text(ctx: &PageCtx, f: &Figure) -> Phrase {
+    ctx.phrase(
         "themes-count",
         &[
-            ("count", f.count.into()),
-            ("base", f.base.into()),
-            ("share", percent(f.share).into()),
-            ("low", percent(f.low).into()),
-            ("high", percent(f.high).into()),
+            ("count", Value::Number(f.count)),
+            ("base", Value::Number(f.base)),
+            ("share", Value::Number(whole_percent(f.share))),
+            ("range", Value::Unbroken(&ctx.percent_range(f.low, f.high))),
         ],
     )
 }

@@ -142,7 +142,8 @@ async fn english_inside_arabic_pages_is_marked_and_isolated() {
         assert!(caption.contains(&q1), "{caption}");
         assert!(caption.contains(&en("Brightwater is a place where people get on well.")));
         assert!(!caption.contains(MARKS), "{caption:?}");
-        assert!(inside(&html, "thead").contains(r#"<bdi lang="ar">أوافق</bdi>"#));
+        assert!(inside(&html, "thead")
+            .contains(r#"<bdi lang="ar"><span class="app-line">أوافق</span></bdi>"#));
         assert!(inside(&html, "tbody").contains(&en("No")));
 
         // Written answers: the question in the caption, answers isolated.

@@ -13,7 +13,12 @@ use crate::support::{servers_with_people, Server};
 
 /// Respondents by their answers to questions `rows` (of `nr` options)
 /// and `columns` (of `nc`), straight from the stored answers.
-async fn counted(s: &Server, id: &str, (rows, nr): (&str, usize), (columns, nc): (&str, usize)) -> Vec<Vec<u64>> {
+async fn counted(
+    s: &Server,
+    id: &str,
+    (rows, nr): (&str, usize),
+    (columns, nc): (&str, usize),
+) -> Vec<Vec<u64>> {
     let mut c = s.db().acquire().await.unwrap();
     let found = cohesion_storage::consultations::answers::crosstab(
         c.conn(),
@@ -98,7 +103,10 @@ async fn no_hidden_figure_can_be_worked_out_from_the_crosstab() {
             let counts = counted(&s, &id, ("q1", 6), (columns, nc)).await;
             let grand: u64 = counts.iter().flatten().sum();
             let (status, html) = s
-                .page(&format!("{path}?rows=q1&columns={columns}&show=counts"), &li)
+                .page(
+                    &format!("{path}?rows=q1&columns={columns}&show=counts"),
+                    &li,
+                )
                 .await;
             assert_eq!(status, 200);
             let grid = published(&html, grand);
@@ -112,25 +120,37 @@ async fn no_hidden_figure_can_be_worked_out_from_the_crosstab() {
                 for (j, figure) in row.iter().enumerate() {
                     match figure {
                         Some(n) => assert_eq!(*n, truth[i][j], "({i}, {j}) by {columns}"),
-                        None => assert!(on_a_cycle(&grid, (i, j)), "({i}, {j}) by {columns} can be worked out: {grid:?}"),
+                        None => assert!(
+                            on_a_cycle(&grid, (i, j)),
+                            "({i}, {j}) by {columns} can be worked out: {grid:?}"
+                        ),
                     }
                     if truth[i][j] < rules.min_count {
                         assert_eq!(*figure, None, "({i}, {j}) by {columns} is small");
                     }
                 }
                 let hidden = row.iter().filter(|f| f.is_none()).count();
-                assert_ne!(hidden, 1, "row {i} by {columns} gives its hidden figure away: {grid:?}");
+                assert_ne!(
+                    hidden, 1,
+                    "row {i} by {columns} gives its hidden figure away: {grid:?}"
+                );
             }
             for j in 0..=nc {
                 let hidden = grid.iter().filter(|row| row[j].is_none()).count();
-                assert_ne!(hidden, 1, "column {j} of {columns} gives its hidden figure away: {grid:?}");
+                assert_ne!(
+                    hidden, 1,
+                    "column {j} of {columns} gives its hidden figure away: {grid:?}"
+                );
             }
 
             // No share in a line whose total is hidden: it would give the
             // total away (the count over the share).
             for show in ["row", "column"] {
                 let (_, html) = s
-                    .page(&format!("{path}?rows=q1&columns={columns}&show={show}"), &li)
+                    .page(
+                        &format!("{path}?rows=q1&columns={columns}&show={show}"),
+                        &li,
+                    )
                     .await;
                 let cells = body_cells(&html);
                 for (i, row) in cells.iter().take(counts.len()).enumerate() {

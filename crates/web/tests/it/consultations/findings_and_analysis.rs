@@ -302,7 +302,8 @@ async fn the_written_answers_form_says_it_searches() {
         let id = super::demo_consultation(&s).await;
         let (analyst, _) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
         let path = format!("/staff/consultations/{id}/answers");
-        for (lang, words) in [("en", "Search the answers"), ("ar", "ابحث في الإجابات")] {
+        for (lang, words) in [("en", "Search the answers"), ("ar", "ابحث في الإجابات")]
+        {
             let (status, html) = s
                 .page(&path, &format!("{analyst}; cohesion_lang={lang}"))
                 .await;

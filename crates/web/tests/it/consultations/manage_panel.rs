@@ -13,7 +13,10 @@ pub(super) fn item<'a>(html: &'a str, id: &str) -> &'a str {
     html.split("<li class=\"app-consultation\">")
         .skip(1)
         .map(|item| {
-            let end = ["<h3", "</section>"].iter().filter_map(|m| item.find(m)).min();
+            let end = ["<h3", "</section>"]
+                .iter()
+                .filter_map(|m| item.find(m))
+                .min();
             &item[..end.unwrap_or(item.len())]
         })
         .find(|item| item.contains(id))
@@ -33,7 +36,9 @@ async fn an_analyst_reaches_each_consultations_results_from_manage() {
             assert_eq!(status, 200);
             let item = item(&html, &id);
             assert!(
-                item.contains(&format!("<a class=\"govuk-link\" href=\"{results}\">{label}</a>")),
+                item.contains(&format!(
+                    "<a class=\"govuk-link\" href=\"{results}\">{label}</a>"
+                )),
                 "{item}"
             );
         }
@@ -48,7 +53,13 @@ async fn an_analyst_reaches_each_consultations_results_from_manage() {
 /// written answers, weighting and exports.
 fn answered_tools(id: &str) -> Vec<String> {
     let mut tools = vec![format!("href=\"/consultations/{id}/results\"")];
-    for page in ["analysis", "answers", "weighting", "responses.csv", "responses.xlsx"] {
+    for page in [
+        "analysis",
+        "answers",
+        "weighting",
+        "responses.csv",
+        "responses.xlsx",
+    ] {
         tools.push(format!("href=\"/staff/consultations/{id}/{page}\""));
     }
     tools
@@ -66,7 +77,10 @@ async fn upcoming(s: &crate::support::Server) -> String {
     let (list, _) = cohesion_storage::consultations::catalogue::list(c.conn(), &query, now)
         .await
         .unwrap();
-    let up = list.into_iter().find(|c| c.title.starts_with("Youth voices")).unwrap();
+    let up = list
+        .into_iter()
+        .find(|c| c.title.starts_with("Youth voices"))
+        .unwrap();
     assert_eq!(up.response_count, 0);
     up.id.to_string()
 }
@@ -77,14 +91,24 @@ async fn without_responses_nothing_is_offered_to_analyse_and_the_page_says_so() 
         let open = demo_consultation(&s).await;
         let up = upcoming(&s).await;
         let (officer, csrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
-        let draft = create(&s, &officer, &csrf, "Draft: nobody yet", (OPEN_FROM, OPEN_UNTIL), "yes").await;
+        let draft = create(
+            &s,
+            &officer,
+            &csrf,
+            "Draft: nobody yet",
+            (OPEN_FROM, OPEN_UNTIL),
+            "yes",
+        )
+        .await;
         let (li, _) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
 
         // Manage, as the analyst reads it: the open consultation's tools;
         // for the upcoming one, none, and why, its title leading to its
         // page. In Arabic too.
         for (lang, none) in [("en", "No responses yet"), ("ar", "لا توجد ردود بعد")] {
-            let (_, html) = s.page("/manage", &format!("{li}; cohesion_lang={lang}")).await;
+            let (_, html) = s
+                .page("/manage", &format!("{li}; cohesion_lang={lang}"))
+                .await;
             let open_item = item(&html, &open);
             for tool in answered_tools(&open) {
                 assert!(open_item.contains(&tool), "{tool} in {open_item}");
@@ -108,16 +132,23 @@ async fn without_responses_nothing_is_offered_to_analyse_and_the_page_says_so() 
                 assert!(!listed.contains(&tool), "{tool} in {listed}");
             }
             assert!(listed.contains("No responses yet"), "{listed}");
-            let (status, page) = s.page(&format!("/staff/consultations/{id}"), &officer).await;
+            let (status, page) = s
+                .page(&format!("/staff/consultations/{id}"), &officer)
+                .await;
             assert_eq!(status, 200);
             for tool in answered_tools(id) {
                 assert!(!page.contains(&tool), "{tool} on the page of {id}");
             }
             assert!(page.contains("No responses yet"));
         }
-        let (_, page) = s.page(&format!("/staff/consultations/{open}"), &officer).await;
+        let (_, page) = s
+            .page(&format!("/staff/consultations/{open}"), &officer)
+            .await;
         for tool in answered_tools(&open) {
-            assert!(page.contains(&tool), "{tool} on the open consultation's page");
+            assert!(
+                page.contains(&tool),
+                "{tool} on the open consultation's page"
+            );
         }
         assert!(!page.contains("No responses yet"));
 

@@ -21,23 +21,42 @@ async fn staff_act_on_findings_named_in_the_language_they_read() {
             .post(
                 &format!("/staff/consultations/{id}/findings/new"),
                 &helen,
-                &[("csrf", &csrf), ("title", "Parks matter after dark"), ("options", "q1:1")],
+                &[
+                    ("csrf", &csrf),
+                    ("title", "Parks matter after dark"),
+                    ("options", "q1:1"),
+                ],
             )
             .await;
         assert_eq!(res.status(), 303);
 
         // Each finding's title as an Arabic reader reads it.
-        let texts = cohesion_services::consultations::reading::translation(s.db(), id.parse().unwrap(), "ar")
-            .await
-            .unwrap();
+        let texts = cohesion_services::consultations::reading::translation(
+            s.db(),
+            id.parse().unwrap(),
+            "ar",
+        )
+        .await
+        .unwrap();
         let mut c = s.db().acquire().await.unwrap();
-        let found = cohesion_storage::consultations::findings::list(c.conn(), id.parse().unwrap(), true)
-            .await
-            .unwrap();
+        let found =
+            cohesion_storage::consultations::findings::list(c.conn(), id.parse().unwrap(), true)
+                .await
+                .unwrap();
         drop(c);
         let mut translated = 0;
-        let (_, page) = s.page(&format!("/staff/consultations/{id}"), &format!("{helen}; cohesion_lang=ar")).await;
-        let (_, english) = s.page(&format!("/staff/consultations/{id}"), &format!("{helen}; cohesion_lang=en")).await;
+        let (_, page) = s
+            .page(
+                &format!("/staff/consultations/{id}"),
+                &format!("{helen}; cohesion_lang=ar"),
+            )
+            .await;
+        let (_, english) = s
+            .page(
+                &format!("/staff/consultations/{id}"),
+                &format!("{helen}; cohesion_lang=en"),
+            )
+            .await;
         for f in &found {
             let original = f.finding.title.clone();
             let mut title = original.clone();
@@ -49,13 +68,22 @@ async fn staff_act_on_findings_named_in_the_language_they_read() {
                     format!("<bdi lang=\"ar\">{title}</bdi>")
                 }
             };
-            let change = if f.published_at.is_some() { "اسحب" } else { "انشر" };
+            let change = if f.published_at.is_some() {
+                "اسحب"
+            } else {
+                "انشر"
+            };
             for button in [change, "احذف"] {
                 let words = format!("data-module=\"govuk-button\">{button}: {shown}</button>");
                 assert!(page.contains(&words), "{words} in {page}");
             }
-            assert!(page.contains(&format!("<td class=\"govuk-table__cell\">{shown}")), "{shown} in the table");
-            assert!(english.contains(&format!(">Remove: <bdi lang=\"en\">{original}</bdi></button>")));
+            assert!(
+                page.contains(&format!("<td class=\"govuk-table__cell\">{shown}")),
+                "{shown} in the table"
+            );
+            assert!(english.contains(&format!(
+                ">Remove: <bdi lang=\"en\">{original}</bdi></button>"
+            )));
 
             // The question removing it asks, in Arabic.
             let (status, question) = s
@@ -69,7 +97,10 @@ async fn staff_act_on_findings_named_in_the_language_they_read() {
             let heading = &heading[..heading.find("</h1>").unwrap()];
             let asked = title.trim_end_matches(['?', '؟']);
             let lang = if title == original { "en" } else { "ar" };
-            assert!(heading.contains(&format!("<bdi lang=\"{lang}\">{asked}</bdi>")), "{heading}");
+            assert!(
+                heading.contains(&format!("<bdi lang=\"{lang}\">{asked}</bdi>")),
+                "{heading}"
+            );
             if title != original {
                 assert!(!question.contains(&original), "the English title left out");
             }

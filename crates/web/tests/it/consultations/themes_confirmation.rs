@@ -18,14 +18,22 @@ pub(super) fn asked_fields(html: &str) -> Vec<(String, String)> {
         .map(|rest| {
             let name = &rest[..rest.find('"').unwrap()];
             let value = rest.split("value=\"").nth(1).unwrap();
-            (name.to_owned(), value[..value.find('"').unwrap()].to_owned())
+            (
+                name.to_owned(),
+                value[..value.find('"').unwrap()].to_owned(),
+            )
         })
         .filter(|(name, _)| name != "csrf")
         .collect()
 }
 
 /// Confirms the themes at `base` as an analyst does: asks, then says yes.
-pub(super) async fn confirm_themes(s: &Server, cookie: &str, csrf: &str, base: &str) -> reqwest::Response {
+pub(super) async fn confirm_themes(
+    s: &Server,
+    cookie: &str,
+    csrf: &str,
+    base: &str,
+) -> reqwest::Response {
     let (status, html) = s.page(&format!("{base}/confirm"), cookie).await;
     assert_eq!(status, 200, "{html}");
     let fields = asked_fields(&html);
@@ -68,25 +76,47 @@ async fn confirming_themes_asks_first_and_refuses_forged_replayed_and_stale_form
         assert!(themes.len() > 1);
 
         // The button is a GET form to the question, carrying no token.
-        let form = &page[page.find(&format!("<form method=\"get\" action=\"{base}/confirm\"")).expect("a GET form")..];
+        let form = &page[page
+            .find(&format!("<form method=\"get\" action=\"{base}/confirm\""))
+            .expect("a GET form")..];
         let form = &form[..form.find("</form>").unwrap()];
-        assert!(!form.contains("csrf") && form.contains("Confirm these themes"), "{form}");
+        assert!(
+            !form.contains("csrf") && form.contains("Confirm these themes"),
+            "{form}"
+        );
 
         // The question: how many themes, which, what will happen, and
         // the way back.
         let (status, html) = s.page(&format!("{base}/confirm"), &li).await;
         assert_eq!(status, 200);
         let words = text_of(&html).replace(['\u{2068}', '\u{2069}'], "");
-        assert!(words.contains(&format!("Confirm these {} themes for", themes.len())), "{words}");
-        assert!(words.contains("written answers to this question are mapped to"), "{words}");
+        assert!(
+            words.contains(&format!("Confirm these {} themes for", themes.len())),
+            "{words}"
+        );
+        assert!(
+            words.contains("written answers to this question are mapped to"),
+            "{words}"
+        );
         assert!(words.contains("sends the set back to be confirmed and mapped again"));
         assert!(html.contains("Yes, confirm these themes"));
-        assert!(html.contains(&format!("href=\"{base}\"")), "Cancel goes back");
+        assert!(
+            html.contains(&format!("href=\"{base}\"")),
+            "Cancel goes back"
+        );
         let fields = asked_fields(&html);
         for t in &themes {
-            assert!(fields.contains(&("themes".to_owned(), t.clone())), "{t} in {fields:?}");
+            assert!(
+                fields.contains(&("themes".to_owned(), t.clone())),
+                "{t} in {fields:?}"
+            );
         }
-        let (status, arabic) = s.page(&format!("{base}/confirm"), &format!("{li}; cohesion_lang=ar")).await;
+        let (status, arabic) = s
+            .page(
+                &format!("{base}/confirm"),
+                &format!("{li}; cohesion_lang=ar"),
+            )
+            .await;
         assert_eq!(status, 200);
         assert!(arabic.contains("هل تؤكّد") && arabic.contains("نعم، أكّد هذه المحاور"));
 
@@ -95,15 +125,37 @@ async fn confirming_themes_asks_first_and_refuses_forged_replayed_and_stale_form
         let step = [("csrf", csrf.as_str()), ("step", "confirm")];
         let res = s.post(&base, &li, &step).await;
         assert_eq!(res.status(), 200);
-        assert!(res.text().await.unwrap().contains("Yes, confirm these themes"));
-        let unconfirmed: Vec<(String, String)> = fields.iter().filter(|(k, _)| k != "confirm").cloned().collect();
-        assert_eq!(post_fields(&s, &li, &csrf, &base, &unconfirmed).await.status(), 200);
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("Yes, confirm these themes"));
+        let unconfirmed: Vec<(String, String)> = fields
+            .iter()
+            .filter(|(k, _)| k != "confirm")
+            .cloned()
+            .collect();
+        assert_eq!(
+            post_fields(&s, &li, &csrf, &base, &unconfirmed)
+                .await
+                .status(),
+            200
+        );
         // A forged token, a forged run.
-        assert_eq!(post_fields(&s, &li, "forged", &base, &fields).await.status(), 403);
+        assert_eq!(
+            post_fields(&s, &li, "forged", &base, &fields)
+                .await
+                .status(),
+            403
+        );
         for forged in ["nonsense", "00000000-0000-7000-8000-000000000000"] {
             let mut f = fields.clone();
             f.iter_mut().find(|(k, _)| k == "run").unwrap().1 = forged.to_owned();
-            assert_eq!(post_fields(&s, &li, &csrf, &base, &f).await.status(), 404, "{forged}");
+            assert_eq!(
+                post_fields(&s, &li, &csrf, &base, &f).await.status(),
+                404,
+                "{forged}"
+            );
         }
         assert_eq!(confirmations(&s, &id).await, 0);
         assert!(s.page(&base, &li).await.1.contains("Candidate themes"));
@@ -114,12 +166,20 @@ async fn confirming_themes_asks_first_and_refuses_forged_replayed_and_stale_form
         let location = res.headers()["location"].to_str().unwrap().to_owned();
         assert_eq!(location, format!("{base}?done=confirm"));
         assert_eq!(confirmations(&s, &id).await, 1);
-        assert!(s.page(&base, &li).await.1.contains("The themes are confirmed."));
+        assert!(s
+            .page(&base, &li)
+            .await
+            .1
+            .contains("The themes are confirmed."));
 
         // The same form again (a reload, a second tab): 409, said plainly.
         let res = post_fields(&s, &li, &csrf, &base, &fields).await;
         assert_eq!(res.status(), 409);
-        assert!(res.text().await.unwrap().contains("These themes are confirmed already. Nothing was changed."));
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("These themes are confirmed already. Nothing was changed."));
         assert_eq!(s.page(&format!("{base}/confirm"), &li).await.0, 409);
         assert_eq!(confirmations(&s, &id).await, 1);
 
@@ -132,20 +192,35 @@ async fn confirming_themes_asks_first_and_refuses_forged_replayed_and_stale_form
             ("theme", themes[1].as_str()),
             ("into", themes[0].as_str()),
         ];
-        assert_eq!(s.post(&edit, &li, &merge).await.status(), 303, "back to candidates");
+        assert_eq!(
+            s.post(&edit, &li, &merge).await.status(),
+            303,
+            "back to candidates"
+        );
         let (_, html) = s.page(&format!("{base}/confirm"), &li).await;
         let asked = asked_fields(&html);
         let last = theme_ids(&s.page(&base, &li).await.1, &base).pop().unwrap();
-        let delete = [("csrf", csrf.as_str()), ("change", "delete"), ("theme", last.as_str())];
+        let delete = [
+            ("csrf", csrf.as_str()),
+            ("change", "delete"),
+            ("theme", last.as_str()),
+        ];
         assert_eq!(s.post(&edit, &li, &delete).await.status(), 303);
         let res = post_fields(&s, &li, &csrf, &base, &asked).await;
         assert_eq!(res.status(), 409);
-        assert!(res.text().await.unwrap().contains("The themes have changed since you were asked"));
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("The themes have changed since you were asked"));
         let (_, html) = s.page(&format!("{base}/confirm"), &li).await;
         let asked = asked_fields(&html);
         let rerun = [("csrf", csrf.as_str()), ("step", "run"), ("seed", "8")];
         assert_eq!(s.post(&base, &li, &rerun).await.status(), 303);
-        assert_eq!(post_fields(&s, &li, &csrf, &base, &asked).await.status(), 409);
+        assert_eq!(
+            post_fields(&s, &li, &csrf, &base, &asked).await.status(),
+            409
+        );
         assert_eq!(confirmations(&s, &id).await, 1, "nothing written");
     }
 }

@@ -83,6 +83,18 @@ async fn officers_combine_options_and_closed_consultations_say_what_we_did() {
             text.contains("chose “Strongly agree” or “Agree” (95% range"),
             "{text}"
         );
+        // The range stays on one line by markup, with nothing invisible
+        // in it to travel into copied text.
+        let range = html
+            .split("(95% range <span class=\"app-unbroken\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</span>").next())
+            .expect("the range in an unbroken span");
+        let (low, high) = range.trim_end_matches('%').split_once('–').unwrap();
+        assert!(
+            low.parse::<u32>().unwrap() < high.parse::<u32>().unwrap(),
+            "{range}"
+        );
         // Open: no "We asked, you said, we did" yet.
         assert!(!text.contains("We asked, you said, we did"));
 

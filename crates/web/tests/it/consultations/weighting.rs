@@ -217,9 +217,10 @@ async fn margins_that_cannot_be_used_are_named_by_question_and_option() {
 /// those who answered choice questions but not q8.
 async fn left_out_by_band(s: &crate::support::Server, id: &str) -> Vec<usize> {
     let mut c = s.db().acquire().await.unwrap();
-    let rows = cohesion_storage::consultations::answers::choices(c.conn(), id.parse().unwrap(), false)
-        .await
-        .unwrap();
+    let rows =
+        cohesion_storage::consultations::answers::choices(c.conn(), id.parse().unwrap(), false)
+            .await
+            .unwrap();
     let mut people = std::collections::HashMap::new();
     for (response, question, choice) in rows {
         let band = people.entry(response).or_insert(None);
@@ -239,7 +240,9 @@ async fn left_out_by_band(s: &crate::support::Server, id: &str) -> Vec<usize> {
 
 /// Margins for q8 that leave band `left` out and share the rest evenly.
 fn without_band(left: usize) -> String {
-    let shares: Vec<&str> = (0..9).map(|b| if b == left { "-" } else { "12.5" }).collect();
+    let shares: Vec<&str> = (0..9)
+        .map(|b| if b == left { "-" } else { "12.5" })
+        .collect();
     format!("q8: {}", shares.join(", "))
 }
 
@@ -287,8 +290,13 @@ async fn a_handful_left_out_is_not_counted_and_every_bad_line_is_named() {
             .map(|item| item.split("</li>").next().unwrap())
             .collect();
         assert_eq!(messages.len(), 3, "{summary}");
-        assert!(messages[0].contains("Enter a target share for ‘35 to 44’"), "{summary}");
-        assert!(messages[1].contains("‘Not very effective’") && messages[1].contains("as a number"));
+        assert!(
+            messages[0].contains("Enter a target share for ‘35 to 44’"),
+            "{summary}"
+        );
+        assert!(
+            messages[1].contains("‘Not very effective’") && messages[1].contains("as a number")
+        );
         assert!(messages[2].contains("Line 4: there is no question “q99”"));
         assert!(messages.iter().all(|m| m.contains("href=\"#margins\"")));
         assert!(!html.contains("<table"), "nothing weighted");
