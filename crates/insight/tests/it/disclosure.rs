@@ -64,16 +64,16 @@ fn read(table: &[Vec<u64>], margins: Margins, out: &Suppressed) -> Read {
             Seen::Hidden
         }
     };
-    for i in 0..n {
-        for j in 0..m {
+    for (i, row) in table.iter().enumerate() {
+        for (j, &count) in row.iter().enumerate() {
             let (cell, row_total, column_total, grand) =
                 (r.index(i, j), r.index(i, m), r.index(n, j), r.index(n, m));
             for k in [cell, row_total, column_total, grand] {
-                r.truth[k] += table[i][j];
+                r.truth[k] += count;
             }
             r.seen[cell] = seen(&out.cells[i][j]);
             if let Some(shown) = out.cells[i][j] {
-                assert_eq!(shown, table[i][j], "a shown cell is true");
+                assert_eq!(shown, count, "a shown cell is true");
             }
         }
     }
@@ -133,8 +133,9 @@ fn fixed(r: &Read) -> Vec<usize> {
         for i in (0..a.len()).filter(|&i| i != row) {
             let f = a[i][col];
             if f.abs() > 1e-9 {
-                for c in 0..unknown.len() {
-                    a[i][c] -= f * a[row][c];
+                let pivot_row = a[row].clone();
+                for (x, p) in a[i].iter_mut().zip(&pivot_row).take(unknown.len()) {
+                    *x -= f * p;
                 }
             }
         }
@@ -213,7 +214,7 @@ fn no_hidden_figure_can_be_worked_out_from_the_published_ones() {
                 (0..columns)
                     .map(|_| match draw.below(10) {
                         d if d < small => draw.below(10) as u64,
-                        d if d == 9 => 8 + draw.below(6) as u64,
+                        9 => 8 + draw.below(6) as u64,
                         _ => 10 + draw.below(190) as u64,
                     })
                     .collect()
