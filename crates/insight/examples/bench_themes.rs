@@ -7,10 +7,11 @@
 //! in the first M answers with seeds 0..9 (above 8,000 distinct answers
 //! the seed picks the sample that starts the clustering) and prints the
 //! adjusted Rand index of the assignments, every pair of seeds. With
-//! `--before`, discovery as it was before ADR 0028's amendment (original
-//! stance cues, each stance clustered apart, 8,000 a stance), to compare.
+//! `--words-first`, discovery groups answers by words before stance and
+//! reads the extended stance cues (`Grouping::WordsFirst`,
+//! `Cues::Extended`; ADR 0028, amended) instead of the defaults.
 //!
-//! cargo run --release -p cohesion-insight --example bench_themes [-- N] [--stability M] [--before]
+//! cargo run --release -p cohesion-insight --example bench_themes [-- N] [--stability M] [--words-first]
 
 use std::time::Instant;
 
@@ -67,10 +68,10 @@ fn main() {
         .position(|a| a == "--stability")
         .and_then(|i| args.get(i + 1))
         .and_then(|a| a.parse().ok());
-    let options = if args.iter().any(|a| a == "--before") {
+    let options = if args.iter().any(|a| a == "--words-first") {
         Options {
-            cues: Cues::Original,
-            grouping: Grouping::StanceFirst,
+            cues: Cues::Extended,
+            grouping: Grouping::WordsFirst,
             ..Options::default()
         }
     } else {

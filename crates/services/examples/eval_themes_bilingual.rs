@@ -243,8 +243,8 @@ fn main() {
             method(false, Cues::Original, Grouping::StanceFirst),
         ),
         (
-            "lexicon only (original cues, stance first)",
-            method(true, Cues::Original, Grouping::StanceFirst),
+            "lexicon only (original cues, stance first: the defaults)",
+            Options::default(),
         ),
         (
             "extended cues only (stance first)",
@@ -259,8 +259,8 @@ fn main() {
             method(true, Cues::Original, Grouping::WordsFirst),
         ),
         (
-            "after (lexicon, extended cues, words first: the defaults)",
-            Options::default(),
+            "lexicon, extended cues, words first",
+            method(true, Cues::Extended, Grouping::WordsFirst),
         ),
     ];
     println!(
