@@ -135,7 +135,7 @@ fn stance_first(a: &Answers, limits: &Limits, progress: &mut dyn FnMut(usize)) -
 /// word groups (35), more than a large set of answers may have topics: on
 /// `bench_themes`' 30,000 synthetic answers (12 topics) each topic was cut
 /// in two or three where the seeded sample happened to, so the seed moved
-/// a third of the answers (ARI 0.56 between the least alike seeds). The
+/// many answers (ARI 0.56 between the two least alike of ten seeds). The
 /// cuts' centres had cosines of 0.74–0.89 with each other; then came the
 /// English and the Arabic park answers (0.51, one topic in two languages
 /// through the lexicon's terms, which ADR 0028 means to be one theme), and
