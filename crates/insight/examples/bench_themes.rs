@@ -4,17 +4,20 @@
 //! replies. Prints the time of `discover`, the time of `map` to twelve
 //! confirmed themes (one per topic, three example answers each), the peak
 //! memory and the themes. With `--stability M` it also discovers themes
-//! in the first M answers with seeds 0..9 (above 8,000 distinct answers a
-//! stance the seed picks the sample that starts the clustering) and
-//! prints the adjusted Rand index of the assignments, every pair of seeds.
+//! in the first M answers with seeds 0..9 (above 8,000 distinct answers
+//! the seed picks the sample that starts the clustering) and prints the
+//! adjusted Rand index of the assignments, every pair of seeds. With
+//! `--words-first`, discovery groups answers by words before stance and
+//! reads the extended stance cues (`Grouping::WordsFirst`,
+//! `Cues::Extended`; ADR 0028, amended) instead of the defaults.
 //!
-//! cargo run --release -p cohesion-insight --example bench_themes [-- N] [--stability M]
+//! cargo run --release -p cohesion-insight --example bench_themes [-- N] [--stability M] [--words-first]
 
 use std::time::Instant;
 
 use cohesion_insight::opinions::ari::adjusted_rand_index;
 use cohesion_insight::random::SplitMix64;
-use cohesion_insight::themes::{discover, map, ConfirmedTheme, Options};
+use cohesion_insight::themes::{discover, map, ConfirmedTheme, Cues, Grouping, Options};
 
 const TOPICS: &[&str] = &[
     "park trees benches playground grass shade pond paths",
@@ -65,6 +68,15 @@ fn main() {
         .position(|a| a == "--stability")
         .and_then(|i| args.get(i + 1))
         .and_then(|a| a.parse().ok());
+    let options = if args.iter().any(|a| a == "--words-first") {
+        Options {
+            cues: Cues::Extended,
+            grouping: Grouping::WordsFirst,
+            ..Options::default()
+        }
+    } else {
+        Options::default()
+    };
     let topics: Vec<Vec<&str>> = TOPICS.iter().map(|t| t.split(' ').collect()).collect();
     let filler: Vec<&str> = FILLER.split_whitespace().collect();
     let mut stream = SplitMix64::new(7);
@@ -96,7 +108,7 @@ fn main() {
     let ids: Vec<String> = (0..n).map(|i| i.to_string()).collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let (start, cpu) = (Instant::now(), cpu_seconds());
-    let d = discover(&ids, &refs, &Options::default());
+    let d = discover(&ids, &refs, &options);
     let (seconds, discover_cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu);
     let confirmed: Vec<ConfirmedTheme> = TOPICS
         .iter()
@@ -116,7 +128,7 @@ fn main() {
         })
         .collect();
     let (start, cpu) = (Instant::now(), cpu_seconds());
-    let m = map(&ids, &refs, &confirmed, &Options::default());
+    let m = map(&ids, &refs, &confirmed, &options);
     let (map_seconds, map_cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu);
     let peak = std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -149,14 +161,7 @@ fn main() {
         let m = m.min(n);
         let runs: Vec<Vec<i64>> = (0..10)
             .map(|seed| {
-                let d = discover(
-                    &ids[..m],
-                    &refs[..m],
-                    &Options {
-                        seed,
-                        ..Options::default()
-                    },
-                );
+                let d = discover(&ids[..m], &refs[..m], &Options { seed, ..options });
                 d.assignment
                     .iter()
                     .map(|a| a.map_or(-1, |t| t as i64))

@@ -17,7 +17,9 @@
 //!   first theme, every pair of seeds (lowest and mean); for the mapping
 //!   the seed also shuffles the input order, for discovery it shuffles
 //!   the input order (the seed itself only picks a sample above 8,000
-//!   distinct answers a stance);
+//!   distinct answers: all of them, or a stance's in the way of ADR 0011);
+//!   discovery both ways in one run: the defaults (original stance cues,
+//!   stance first) and by words first with the extended cues;
 //! - stance agreement with the reference positions (AGREE / DISAGREE).
 //!
 //! cargo run --release -p cohesion-insight --example eval_themes [-- DIR]
@@ -31,7 +33,7 @@ use cohesion_insight::import::read_jsonl;
 use cohesion_insight::opinions::ari::adjusted_rand_index;
 use cohesion_insight::random::{mix, GAMMA};
 use cohesion_insight::themes::{
-    discover, map, stance_with, ConfirmedTheme, Cues, Mapping, Options, Stance,
+    discover, map, stance_with, ConfirmedTheme, Cues, Discovery, Grouping, Mapping, Options, Stance,
 };
 
 struct Part {
@@ -209,6 +211,40 @@ fn pairwise_ari(runs: &[Vec<String>]) -> (f64, f64) {
     )
 }
 
+/// The identity for seed 0, else a seeded shuffle.
+fn seeded_order(n: usize, seed: u64) -> Vec<usize> {
+    if seed == 0 {
+        (0..n).collect()
+    } else {
+        shuffled(n, seed)
+    }
+}
+
+/// Discovery with seeds 0..9, each on a seeded input order: the run of
+/// seed 0 (input order), and the lowest and mean ARI of the candidate
+/// theme of each answer over every pair of seeds.
+fn discovery_across_seeds(part: &Part, options: &Options) -> (Discovery, f64, f64) {
+    let n = part.ids.len();
+    let mut runs = Vec::new();
+    let mut base = None;
+    for seed in 0..10 {
+        let order = seeded_order(n, seed);
+        let ids: Vec<String> = order.iter().map(|&i| part.ids[i].clone()).collect();
+        let texts: Vec<&str> = order.iter().map(|&i| part.texts[i].as_str()).collect();
+        let d = discover(&ids, &texts, &Options { seed, ..*options });
+        let mut labels = vec![String::new(); n];
+        for (k, a) in d.assignment.iter().enumerate() {
+            // Theme by its first answer's id, so that the numbering of
+            // themes does not matter.
+            labels[order[k]] = a.map_or(String::new(), |t| d.themes[t].answer_ids[0].clone());
+        }
+        runs.push(labels);
+        base.get_or_insert(d);
+    }
+    let (lo, mean) = pairwise_ari(&runs);
+    (base.expect("seed 0 ran"), lo, mean)
+}
+
 fn summary(values: &[f64]) -> String {
     let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
@@ -277,47 +313,42 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if quick {
             continue;
         }
-        // Zero-shot mapping and discovery under 10 seeded input orders.
-        let mut map_runs = Vec::new();
-        let mut discovery_runs = Vec::new();
-        let mut base = None;
-        for seed in 0..10 {
-            let order = if seed == 0 {
-                identity.clone()
-            } else {
-                shuffled(n, seed)
-            };
-            map_runs.push(first(&map_in_order(&part, &part.themes, &order)));
-            let ids: Vec<String> = order.iter().map(|&i| part.ids[i].clone()).collect();
-            let texts: Vec<&str> = order.iter().map(|&i| part.texts[i].as_str()).collect();
-            let d = discover(
-                &ids,
-                &texts,
-                &Options {
-                    seed,
-                    ..Options::default()
-                },
-            );
-            let mut labels = vec![String::new(); n];
-            for (k, a) in d.assignment.iter().enumerate() {
-                // Theme by its first answer's id, so that the numbering of
-                // themes does not matter.
-                labels[order[k]] = a.map_or(String::new(), |t| d.themes[t].answer_ids[0].clone());
-            }
-            discovery_runs.push(labels);
-            if seed == 0 {
-                base = Some(d);
-            }
-        }
+        // Zero-shot mapping under 10 seeded input orders.
+        let map_runs: Vec<Vec<String>> = (0..10)
+            .map(|seed| first(&map_in_order(&part, &part.themes, &seeded_order(n, seed))))
+            .collect();
         let (lo, mean) = pairwise_ari(&map_runs);
         println!("zero-shot mapping, 10 seeded input orders: first-theme ARI min {lo:.4}, mean {mean:.4}");
-        let (lo, mean) = pairwise_ari(&discovery_runs);
-        let base = base.expect("seed 0 ran");
-        println!(
-            "discovery, seeds 0-9 with seeded input orders: {} candidate themes, {} unassigned; ARI min {lo:.4}, mean {mean:.4}",
-            base.themes.len(),
-            base.unassigned.len()
-        );
+        // Discovery by stance first (the defaults) and by words first, in
+        // one run.
+        for (name, options) in [
+            ("defaults (original cues, stance first)", Options::default()),
+            (
+                "extended cues, words first",
+                Options {
+                    cues: Cues::Extended,
+                    grouping: Grouping::WordsFirst,
+                    ..Options::default()
+                },
+            ),
+        ] {
+            let (base, lo, mean) = discovery_across_seeds(&part, &options);
+            let of = |s: Stance| base.themes.iter().filter(|t| t.stance == s).count();
+            let unclear: u64 = base
+                .themes
+                .iter()
+                .filter(|t| t.stance == Stance::Unclear)
+                .map(|t| t.count.count)
+                .sum();
+            println!(
+                "discovery, {name}, seeds 0-9 with seeded input orders: {} candidate themes ({} agree, {} disagree, {} unclear; {unclear} answers in unclear themes), {} unassigned; ARI min {lo:.4}, mean {mean:.4}",
+                base.themes.len(),
+                of(Stance::Agree),
+                of(Stance::Disagree),
+                of(Stance::Unclear),
+                base.unassigned.len()
+            );
+        }
         let texts: Vec<&str> = part.texts.iter().map(String::as_str).collect();
         let m = map(&part.ids, &texts, &part.themes, &Options::default());
         println!("answers sent to review (zero-shot): {}", m.review.len());

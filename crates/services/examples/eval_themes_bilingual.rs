@@ -1,8 +1,8 @@
 //! Themes across English and Arabic, measured (ADR 0028): the share of
 //! pairs of answers with the same meaning, one in each language, that land
 //! in one theme, theme purity, and the share of "unclear" stances, before
-//! and after the bilingual lexicon and the extended stance cues, in one
-//! run, on:
+//! and after the bilingual lexicon, the extended stance cues and grouping
+//! by words before stance, in one run, on:
 //!
 //! - the bilingual sample `crates/insight/tests/data/bilingual_pairs.tsv`
 //!   (part 1, what the lexicon and cues were tuned on; part 2, held out);
@@ -16,15 +16,17 @@
 //! and three example answers each), mapping gives both the same first
 //! theme. Purity: each theme's most common topic, summed over themes, as a
 //! share of the answers in themes. Stance: the share of answers judged
-//! unclear, and of decided ones on the wrong side of the sample's own
-//! judgement (demo: every topic is asked for except the cameras).
+//! unclear, the share of answers in candidate themes whose stance is
+//! unclear, and of decided answers the share on the wrong side of the
+//! sample's own judgement (demo: every topic is asked for except the
+//! cameras).
 //!
 //! cargo run --release -p cohesion-services --example eval_themes_bilingual
 
 use std::collections::{HashMap, HashSet};
 
 use cohesion_insight::themes::{
-    discover, map, stance_with, ConfirmedTheme, Cues, Discovery, Options, Stance,
+    discover, map, stance_with, ConfirmedTheme, Cues, Discovery, Grouping, Options, Stance,
 };
 use cohesion_services::consultations::demo;
 
@@ -123,6 +125,7 @@ struct Figures {
     mapped_together: f64,
     purity: f64,
     unclear: f64,
+    unclear_themes: f64,
     wrong_side: f64,
     pairs_same_stance: f64,
 }
@@ -212,6 +215,15 @@ fn measure(set: &Set, options: &Options) -> Figures {
         mapped_together: share(mapped_together, set.pairs.len()),
         purity: share(purity_sum, in_themes),
         unclear: share(unclear, topical.len()),
+        unclear_themes: share(
+            topical
+                .iter()
+                .filter(|&&i| {
+                    d.assignment[i].is_some_and(|t| d.themes[t].stance == Stance::Unclear)
+                })
+                .count(),
+            topical.len(),
+        ),
         wrong_side: share(wrong, decided.len()),
         pairs_same_stance: share(same, set.pairs.len()),
     }
@@ -219,16 +231,42 @@ fn measure(set: &Set, options: &Options) -> Figures {
 
 fn main() {
     let sets = [sample("1"), sample("2"), demo_set()];
+    let method = |lexicon, cues, grouping| Options {
+        lexicon,
+        cues,
+        grouping,
+        ..Options::default()
+    };
     let methods = [
-        ("before (words, original cues)", false, Cues::Original),
-        ("lexicon only", true, Cues::Original),
-        ("extended cues only", false, Cues::Extended),
-        ("after (lexicon, extended cues)", true, Cues::Extended),
+        (
+            "before (words, original cues, stance first)",
+            method(false, Cues::Original, Grouping::StanceFirst),
+        ),
+        (
+            "lexicon only (original cues, stance first: the defaults)",
+            Options::default(),
+        ),
+        (
+            "extended cues only (stance first)",
+            method(false, Cues::Extended, Grouping::StanceFirst),
+        ),
+        (
+            "lexicon, extended cues, stance first",
+            method(true, Cues::Extended, Grouping::StanceFirst),
+        ),
+        (
+            "lexicon, original cues, words first",
+            method(true, Cues::Original, Grouping::WordsFirst),
+        ),
+        (
+            "lexicon, extended cues, words first",
+            method(true, Cues::Extended, Grouping::WordsFirst),
+        ),
     ];
     println!(
-        "| set | method | themes | topical answers in a theme | pairs together (discovery) | pairs together (mapping) | purity | unclear stance | wrong side of decided | pairs with one stance |"
+        "| set | method | themes | topical answers in a theme | pairs together (discovery) | pairs together (mapping) | purity | unclear stance | in unclear themes | wrong side of decided | pairs with one stance |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for set in &sets {
         let langs: HashSet<&str> = set.answers.iter().map(|a| a.lang).collect();
         let name = format!(
@@ -238,21 +276,17 @@ fn main() {
             set.pairs.len(),
             langs.len()
         );
-        for (method, lexicon, cues) in methods {
-            let options = Options {
-                lexicon,
-                cues,
-                ..Options::default()
-            };
-            let f = measure(set, &options);
+        for (method, options) in &methods {
+            let f = measure(set, options);
             println!(
-                "| {name} | {method} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
+                "| {name} | {method} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
                 f.themes,
                 f.themed,
                 f.together,
                 f.mapped_together,
                 f.purity,
                 f.unclear,
+                f.unclear_themes,
                 f.wrong_side,
                 f.pairs_same_stance
             );

@@ -2,10 +2,12 @@
 //!
 //! [`discover`] proposes candidate themes: duplicates collapsed, campaigns
 //! and content-free replies set aside (counted, not themed), each answer's
-//! stance found, then per stance a spherical k-means over TF-IDF vectors
-//! of stemmed words and word pairs (started from a group-average
-//! agglomeration of the answers, or of a seeded sample of them when there
-//! are many), so a theme never mixes for and against. The
+//! stance found, then a spherical k-means over TF-IDF vectors of stemmed
+//! words and word pairs (started from a group-average agglomeration of
+//! the answers, or of a seeded sample of them when there are many) groups
+//! them by their words, and a group is split by side only where its for
+//! and its against answers are each enough for a theme ([`Grouping`]), so
+//! a theme never mixes for and against. The
 //! theme-set rules hold by construction: at most `max_themes`, each with
 //! at least max(`min_answers`, `min_share` of the answers) (smaller
 //! clusters are dissolved into their nearest neighbour or left
@@ -18,6 +20,7 @@
 //! confidence, and sends low-confidence answers to a review list. Each
 //! theme's count carries a 95 % Wilson interval.
 
+mod grouping;
 mod mapping;
 pub mod stance;
 
@@ -32,6 +35,7 @@ use crate::proportion::Proportion;
 use crate::random::{mix, GAMMA};
 use crate::text::lexicon::{self, MARK};
 use crate::text::{normalise, pii, terms_with, tokenise};
+pub use grouping::Grouping;
 pub use stance::{stance, stance_with, Cues, Stance};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -53,6 +57,9 @@ pub struct Options {
     pub lexicon: bool,
     /// Which cue words decide an answer's stance.
     pub cues: Cues,
+    /// Whether discovery groups answers by words before stance (ADR 0028,
+    /// amended) or by stance before words (ADR 0011).
+    pub grouping: Grouping,
 }
 
 impl Default for Options {
@@ -69,6 +76,7 @@ impl Default for Options {
             // The extended cues regroup distinct themes by stance (ADR 28,
             // amended): grouping keeps the original ones until that is fixed.
             cues: Cues::Original,
+            grouping: Grouping::StanceFirst,
         }
     }
 }
@@ -513,14 +521,18 @@ fn numbered(roots: &[usize]) -> Vec<usize> {
 /// this many is agglomerated to start k-means on all points.
 ///
 /// The sample is where the seed enters discovery, and its size is what
-/// decides stability across seeds: on `bench_themes`' 30,000 synthetic
-/// answers (about 9,000 distinct a stance) the adjusted Rand index
-/// between seeds was 0.85 on average with 2,000 (lowest pair 0.80), 0.89
-/// with 4,000, 0.92 with 6,000 and 0.96 with 8,000 (lowest 0.92). Drawing
-/// several samples and keeping the best k-means objective, pooling their
-/// centres, or running k-means to convergence did not help (BENCHMARKS.md).
+/// decides stability across seeds when stance comes first: on
+/// `bench_themes`' 30,000 synthetic answers (about 9,000 distinct a
+/// stance) the adjusted Rand index between seeds was 0.85 on average with
+/// 2,000 (lowest pair 0.80), 0.89 with 4,000, 0.92 with 6,000 and 0.96
+/// with 8,000 (lowest 0.92). Drawing several samples and keeping the best
+/// k-means objective, pooling their centres, or running k-means to
+/// convergence did not help (BENCHMARKS.md). Words first samples 8,000 of
+/// all the answers (about 27,000 there), and merges the word groups that
+/// cut one topic ([`grouping::SAME_TOPIC`]), which is what keeps it stable.
 /// The cost is the agglomeration's n × n matrix: 256 MB and about 1.5 s
-/// at 8,000 on the 2-core benchmark machine, once a stance.
+/// at 8,000 on the 2-core benchmark machine, once (once a stance when
+/// stance comes first).
 const AGGLOMERATE_MAX: usize = 8_000;
 
 /// Clusters of unit vectors: group-average agglomeration (on all points,
@@ -601,8 +613,9 @@ pub fn discover(ids: &[String], texts: &[&str], options: &Options) -> Discovery 
 }
 
 /// [`discover`], telling `progress(done, total)` how far it has got (units
-/// of work, not answers: duplicates, vectors, then each stance's
-/// clustering by its share of the answers; `done == total` at the end).
+/// of work, not answers: duplicates, vectors, then the clustering (each
+/// stance's by its share of the answers, when stance comes first);
+/// `done == total` at the end).
 pub fn discover_with_progress(
     ids: &[String],
     texts: &[&str],
@@ -634,80 +647,29 @@ pub fn discover_with_progress(
     let rep_texts: Vec<&str> = reps.iter().map(|r| texts[r.0]).collect();
     let (corpus, vectors) = Corpus::build(&rep_texts, options.lexicon);
     progress(2 * n, total);
-    let mut clustered = 0usize;
     let dims = corpus.names.len();
     let stances: Vec<Stance> = rep_texts
         .iter()
         .map(|t| stance_with(t, options.cues))
         .collect();
-    let min_size = options
-        .min_answers
-        .max((options.min_share * n as f64).ceil() as usize) as f32;
-    let content_total: f32 = reps.iter().map(|r| r.1).sum();
-
-    // Clusters per stance.
-    struct Cluster {
-        stance: Stance,
-        members: Vec<usize>, // indices into reps
-        centre: Vec<f32>,
-    }
-    let mut clusters: Vec<Cluster> = Vec::new();
-    for s in [Stance::Agree, Stance::Disagree, Stance::Unclear] {
-        let idx: Vec<usize> = (0..reps.len())
-            .filter(|&i| stances[i] == s && !vectors[i].is_empty())
-            .collect();
-        if idx.is_empty() {
-            continue;
-        }
-        let weight: f32 = idx.iter().map(|&i| reps[i].1).sum();
-        let budget =
-            ((options.max_themes as f32 * weight / content_total.max(1.0)).floor() as usize).max(1);
-        let by_size = (weight / min_size).floor().max(1.0) as usize;
-        let k = ((weight / 2.0).sqrt().round() as usize).clamp(1, budget.min(by_size));
-        let x: Vec<&Sparse> = idx.iter().map(|&i| &vectors[i]).collect();
-        let w: Vec<f32> = idx.iter().map(|&i| reps[i].1).collect();
-        let (assign, centres) = cluster(
-            &x,
-            &w,
-            dims,
-            k,
-            options.seed ^ (s as u64 + 1),
-            AGGLOMERATE_MAX,
-        );
-        clustered += weight as usize;
-        progress((2 * n + clustered).min(total - usize::from(n > 0)), total);
-        for (c, centre) in centres.into_iter().enumerate() {
-            let members: Vec<usize> = (0..idx.len())
-                .filter(|&j| assign[j] == c)
-                .map(|j| idx[j])
-                .collect();
-            clusters.push(Cluster {
-                stance: s,
-                members,
-                centre,
-            });
-        }
-    }
-    // Dissolve clusters below the minimum into the nearest surviving
-    // cluster of the same stance (cosine at least 0.05), else they stay unassigned.
-    let size = |c: &Cluster| c.members.iter().map(|&i| reps[i].1).sum::<f32>();
-    let (mut keep, small): (Vec<Cluster>, Vec<Cluster>) =
-        clusters.into_iter().partition(|c| size(c) >= min_size);
-    let mut unassigned: Vec<usize> = Vec::new();
-    for c in small {
-        for i in c.members {
-            let best = keep
-                .iter()
-                .enumerate()
-                .filter(|(_, k)| k.stance == c.stance)
-                .map(|(j, k)| (j, dot(&vectors[i], &k.centre)))
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            match best {
-                Some((j, s)) if s >= 0.05 => keep[j].members.push(i),
-                _ => unassigned.push(i),
-            }
-        }
-    }
+    let weights: Vec<f32> = reps.iter().map(|r| r.1).collect();
+    let answers = grouping::Answers {
+        vectors: &vectors,
+        weights: &weights,
+        stances: &stances,
+        dims,
+    };
+    let limits = grouping::Limits {
+        min_size: options
+            .min_answers
+            .max((options.min_share * n as f64).ceil() as usize) as f32,
+        max_themes: options.max_themes,
+        seed: options.seed,
+    };
+    let (keep, unassigned) =
+        grouping::group(&answers, options.grouping, &limits, &mut |clustered| {
+            progress((2 * n + clustered).min(total - usize::from(n > 0)), total)
+        });
     // Labels from the centre's strongest terms; same-stance clusters with
     // the same label are merged.
     let top_terms = |centre: &[f32]| -> Vec<String> {
@@ -1049,51 +1011,65 @@ mod tests {
     fn discovers_two_themes_and_keeps_the_rules() {
         let (ids, texts) = answers();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        // The clustering rules are what is tested here, on answers of one
-        // stance to the original cues; the extended cues read some of
-        // them as requests ("please", "needs") and others not, which
-        // splits each topic by stance (tested in `stance.rs`).
-        let options = Options {
+        // The extended cues read some answers of each topic as requests
+        // ("please", "needs") and others not: grouping by words first
+        // keeps each topic whole. Stance first, as before, with the
+        // original cues (which decide none of them).
+        let before = Options {
             cues: Cues::Original,
+            grouping: Grouping::StanceFirst,
             ..Options::default()
         };
-        let d = discover(&ids, &refs, &options);
-        assert_eq!(d.answers, 17);
-        assert_eq!(d.endorsements.count, 1);
-        assert_eq!(d.empty.count, 1);
-        assert_eq!(d.themes.len(), 2, "{:#?}", d.themes);
-        let bus = d
-            .themes
-            .iter()
-            .find(|t| t.top_terms.iter().any(|w| w.contains("bus")))
-            .unwrap();
-        let park = d
-            .themes
-            .iter()
-            .find(|t| t.top_terms.iter().any(|w| w.contains("park")))
-            .unwrap();
-        // The three copies count, and carry their ids.
-        assert_eq!(bus.count.count, 9, "{:#?} {:?}", d.themes, d.unassigned);
-        assert!(bus.answer_ids.contains(&"r16".to_string()));
-        assert_eq!(park.count.count, 6);
-        assert!(bus.count.low < bus.count.share && bus.count.share < bus.count.high);
-        for t in &d.themes {
-            assert!(t.count.count >= 5);
-            assert_eq!(t.quotes.len(), 3);
+        let after = Options {
+            cues: Cues::Extended,
+            grouping: Grouping::WordsFirst,
+            ..Options::default()
+        };
+        for options in [after, before] {
+            let d = discover(&ids, &refs, &options);
+            assert_eq!(d.answers, 17);
+            assert_eq!(d.endorsements.count, 1);
+            assert_eq!(d.empty.count, 1);
+            assert_eq!(d.themes.len(), 2, "{:#?}", d.themes);
+            let bus = d
+                .themes
+                .iter()
+                .find(|t| t.top_terms.iter().any(|w| w.contains("bus")))
+                .unwrap();
+            let park = d
+                .themes
+                .iter()
+                .find(|t| t.top_terms.iter().any(|w| w.contains("park")))
+                .unwrap();
+            // The three copies count, and carry their ids.
+            assert_eq!(bus.count.count, 9, "{:#?} {:?}", d.themes, d.unassigned);
+            assert!(bus.answer_ids.contains(&"r16".to_string()));
+            assert_eq!(park.count.count, 6);
+            assert!(bus.count.low < bus.count.share && bus.count.share < bus.count.high);
+            for t in &d.themes {
+                assert!(t.count.count >= 5);
+                assert_eq!(t.quotes.len(), 3);
+            }
+            assert_ne!(d.themes[0].label, d.themes[1].label);
+            // Each theme takes the side its answers take: asking is for.
+            let side = match options.cues {
+                Cues::Extended => Stance::Agree,
+                Cues::Original => Stance::Unclear,
+            };
+            assert!(d.themes.iter().all(|t| t.stance == side), "{:#?}", d.themes);
+            // Every answer is in one theme, a campaign, the content-free
+            // counts or the unassigned list.
+            let themed: usize = d.themes.iter().map(|t| t.answer_ids.len()).sum();
+            let campaigned: usize = d.campaigns.iter().map(|c| c.answer_ids.len()).sum();
+            assert_eq!(
+                themed + campaigned + d.unassigned.len() + 2,
+                17,
+                "{:?}",
+                d.unassigned
+            );
+            // Deterministic.
+            assert_eq!(d, discover(&ids, &refs, &options));
         }
-        assert_ne!(d.themes[0].label, d.themes[1].label);
-        // Every answer is in one theme, a campaign, the content-free
-        // counts or the unassigned list.
-        let themed: usize = d.themes.iter().map(|t| t.answer_ids.len()).sum();
-        let campaigned: usize = d.campaigns.iter().map(|c| c.answer_ids.len()).sum();
-        assert_eq!(
-            themed + campaigned + d.unassigned.len() + 2,
-            17,
-            "{:?}",
-            d.unassigned
-        );
-        // Deterministic.
-        assert_eq!(d, discover(&ids, &refs, &options));
     }
 
     #[test]
@@ -1111,8 +1087,10 @@ mod tests {
         assert_eq!(d.unassigned.len(), 1);
     }
 
+    /// For and against on one topic, each enough for a theme: two themes,
+    /// neither holding the other side.
     #[test]
-    fn a_theme_never_mixes_for_and_against() {
+    fn for_and_against_are_two_themes_where_each_is_enough() {
         let mut texts = Vec::new();
         for i in 0..6 {
             texts.push(format!(
