@@ -7,11 +7,12 @@
 //! in the first M answers with seeds 0..9 (above 8,000 distinct answers
 //! the seed picks the sample that starts the clustering) and prints the
 //! adjusted Rand index of the assignments, every pair of seeds. With
-//! `--words-first`, discovery groups answers by words before stance and
-//! reads the extended stance cues (`Grouping::WordsFirst`,
-//! `Cues::Extended`; ADR 0028, amended) instead of the defaults.
+//! `--stance-first`, discovery splits answers by stance before grouping
+//! them by words and reads the original stance cues
+//! (`Grouping::StanceFirst`, `Cues::Original`: the defaults before ADR
+//! 0028's second amendment) instead of the defaults.
 //!
-//! cargo run --release -p cohesion-insight --example bench_themes [-- N] [--stability M] [--words-first]
+//! cargo run --release -p cohesion-insight --example bench_themes [-- N] [--stability M] [--stance-first]
 
 use std::time::Instant;
 
@@ -68,10 +69,10 @@ fn main() {
         .position(|a| a == "--stability")
         .and_then(|i| args.get(i + 1))
         .and_then(|a| a.parse().ok());
-    let options = if args.iter().any(|a| a == "--words-first") {
+    let options = if args.iter().any(|a| a == "--stance-first") {
         Options {
-            cues: Cues::Extended,
-            grouping: Grouping::WordsFirst,
+            cues: Cues::Original,
+            grouping: Grouping::StanceFirst,
             ..Options::default()
         }
     } else {

@@ -18,8 +18,9 @@
 //!   the seed also shuffles the input order, for discovery it shuffles
 //!   the input order (the seed itself only picks a sample above 8,000
 //!   distinct answers: all of them, or a stance's in the way of ADR 0011);
-//!   discovery both ways in one run: the defaults (original stance cues,
-//!   stance first) and by words first with the extended cues;
+//!   discovery both ways in one run: stance first with the original cues
+//!   (the defaults before ADR 0028's second amendment) and the defaults
+//!   (words first, the extended cues);
 //! - stance agreement with the reference positions (AGREE / DISAGREE).
 //!
 //! cargo run --release -p cohesion-insight --example eval_themes [-- DIR]
@@ -319,17 +320,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .collect();
         let (lo, mean) = pairwise_ari(&map_runs);
         println!("zero-shot mapping, 10 seeded input orders: first-theme ARI min {lo:.4}, mean {mean:.4}");
-        // Discovery by stance first (the defaults) and by words first, in
-        // one run.
+        // Discovery by stance first (the defaults before ADR 28's second
+        // amendment) and by words first (the defaults), in one run.
         for (name, options) in [
-            ("defaults (original cues, stance first)", Options::default()),
             (
-                "extended cues, words first",
+                "original cues, stance first (the defaults before)",
                 Options {
-                    cues: Cues::Extended,
-                    grouping: Grouping::WordsFirst,
+                    cues: Cues::Original,
+                    grouping: Grouping::StanceFirst,
                     ..Options::default()
                 },
+            ),
+            (
+                "extended cues, words first (the defaults)",
+                Options::default(),
             ),
         ] {
             let (base, lo, mean) = discovery_across_seeds(&part, &options);

@@ -243,8 +243,8 @@ fn main() {
             method(false, Cues::Original, Grouping::StanceFirst),
         ),
         (
-            "lexicon only (original cues, stance first: the defaults)",
-            Options::default(),
+            "lexicon only (original cues, stance first: the defaults before)",
+            method(true, Cues::Original, Grouping::StanceFirst),
         ),
         (
             "extended cues only (stance first)",
@@ -259,8 +259,8 @@ fn main() {
             method(true, Cues::Original, Grouping::WordsFirst),
         ),
         (
-            "lexicon, extended cues, words first",
-            method(true, Cues::Extended, Grouping::WordsFirst),
+            "lexicon, extended cues, words first (the defaults)",
+            Options::default(),
         ),
     ];
     println!(

@@ -6,8 +6,9 @@
 //! words and word pairs (started from a group-average agglomeration of
 //! the answers, or of a seeded sample of them when there are many) groups
 //! them by their words, and a group is split by side only where its for
-//! and its against answers are each enough for a theme ([`Grouping`]), so
-//! a theme never mixes for and against. The
+//! and its against answers are each enough for a theme ([`Grouping`]):
+//! a theme takes the side most of its answers take, and may hold a few
+//! of the other side too few to be a theme of their own. The
 //! theme-set rules hold by construction: at most `max_themes`, each with
 //! at least max(`min_answers`, `min_share` of the answers) (smaller
 //! clusters are dissolved into their nearest neighbour or left
@@ -73,10 +74,12 @@ impl Default for Options {
             relative: 0.7,
             duplicates: duplicates::Options::default(),
             lexicon: true,
-            // The extended cues regroup distinct themes by stance (ADR 28,
-            // amended): grouping keeps the original ones until that is fixed.
-            cues: Cues::Original,
-            grouping: Grouping::StanceFirst,
+            // Words first, then a group split by side only where each side
+            // is a theme: the extended cues then leave few answers
+            // "unclear" without regrouping distinct topics by stance, and
+            // themes are stable across seeds (ADR 28, second amendment).
+            cues: Cues::Extended,
+            grouping: Grouping::WordsFirst,
         }
     }
 }

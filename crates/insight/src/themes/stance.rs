@@ -1,8 +1,8 @@
 //! Where an answer stands on the question asked: agree, disagree or
 //! unclear, from cue words and phrases (English and Arabic), the opening
 //! sentence counting double. Deliberately cautious: "unclear" is better
-//! than a wrong side, because themes are split by stance so that a theme
-//! never mixes arguments for and against.
+//! than a wrong side, because a theme is split by side where each side
+//! has enough answers to be a theme of its own.
 //!
 //! To an open question ("What else should we do?") most answers ask for
 //! something; asking is taken as being for it (agree), objecting to
