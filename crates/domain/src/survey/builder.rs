@@ -224,11 +224,15 @@ impl QuestionInput {
     }
 
     /// The title of the new page the question starts at `place`, checked
-    /// as page titles are (one line, not too long); `None` when `place`
-    /// is on a page that exists or no title was given.
+    /// as page titles are (one line, not too long); `None` when no title
+    /// was given. A title for a question that goes on a page that exists
+    /// is refused rather than dropped: the officer meant a new page.
     pub fn new_page_title(&self, place: &Place) -> Result<Option<String>, ValidationError> {
         if !place.is_new_page() {
-            return Ok(None);
+            return match self.page_title.trim() {
+                "" => Ok(None),
+                _ => Err(ValidationError::new("page_title", ErrorCode::InvalidChoice)),
+            };
         }
         optional_line("page_title", &self.page_title, MAX_TEXT_CHARS)
     }

@@ -598,8 +598,12 @@ mod tests {
         let added = apply(&s, Change::Add(&input("new", "  Dates  "))).unwrap();
         assert_eq!(added.survey.pages[3].title, "Dates");
         assert_eq!(added.pages, [Some(0), Some(1), Some(2), None]);
-        // On a page that exists, the title is no part of the change.
-        let after = apply(&s, Change::Add(&input("after:q2", "Ignored\nhere"))).unwrap();
+        // On a page that exists, a title is refused, not dropped unsaid.
+        assert_eq!(
+            apply(&s, Change::Add(&input("after:q2", "Meant for a new page"))),
+            Err(field("page_title", ErrorCode::InvalidChoice))
+        );
+        let after = apply(&s, Change::Add(&input("after:q2", " "))).unwrap();
         assert_eq!(after.survey.pages[0].title, "About you");
         assert_eq!(after.survey.pages.len(), 3);
         let untitled = apply(&s, Change::Add(&input("new", ""))).unwrap();

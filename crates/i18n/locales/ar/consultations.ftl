@@ -789,6 +789,7 @@ reason-max-out_of_range = أدخل الحد الأقصى عددًا صحيحًا
 reason-max-out_of_range-long_text = أدخل أكبر عدد من الأحرف تحتمله الإجابة، عددًا صحيحًا من 1 إلى 20,000
 reason-min-out_of_range = أدخل الحد الأدنى عددًا صحيحًا لا يزيد على الحد الأقصى
 reason-place-invalid_choice = اختر مكان السؤال
+reason-page_title-invalid_choice = العنوان لصفحة جديدة: اختر «في صفحة جديدة» تحت «مكان السؤال»، أو اترك العنوان فارغًا
 reason-place-field_too_long = الاستبيان ممتلئ: يتسع لـ 200 سؤال على الأكثر في 30 صفحة
 reason-show_if_question-invalid_choice = اختر السؤال الذي تعتمد عليه هذه القاعدة
 reason-show_if_options-field_required = اختر إجابة واحدة على الأقل تُظهر هذا السؤال

@@ -729,6 +729,7 @@ reason-max-out_of_range = Enter the maximum as a whole number, like 5
 reason-max-out_of_range-long_text = Enter the most characters an answer may have, a whole number from 1 to 20,000
 reason-min-out_of_range = Enter the minimum as a whole number, no larger than the maximum
 reason-place-invalid_choice = Choose where the question goes
+reason-page_title-invalid_choice = A title is for a new page: choose “On a new page” under “Where the question goes”, or leave the title empty
 reason-place-field_too_long = The survey is full: it can have at most 200 questions on 30 pages
 reason-show_if_question-invalid_choice = Choose the question this rule depends on
 reason-show_if_options-field_required = Choose at least one answer that shows this question

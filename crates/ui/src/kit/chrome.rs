@@ -104,14 +104,16 @@ impl<'a> Chrome<'a> {
 
     /// Keeps `query` (encoded, without `lang`) in the language links, so
     /// that switching language keeps what the page was asked to show (the
-    /// questions of a crosstab, the margins of a weighting).
+    /// questions of a crosstab, the margins of a weighting). A later call
+    /// replaces what an earlier one kept.
     pub fn keep_query(&mut self, query: &str) {
-        if query.is_empty() {
-            return;
-        }
         for l in &mut self.languages {
-            if let Some((path, lang)) = l.href.split_once('?') {
-                l.href = format!("{path}?{query}&{lang}");
+            if let Some((path, rest)) = l.href.split_once('?') {
+                let lang = rest.rsplit('&').next().unwrap_or(rest);
+                l.href = match query {
+                    "" => format!("{path}?{lang}"),
+                    _ => format!("{path}?{query}&{lang}"),
+                };
             }
         }
     }

@@ -24,6 +24,9 @@ pub struct PageCtx {
     pub state: SharedState,
     locale: ReqLocale,
     pub user: CurrentUser,
+    /// The request's query without `lang`, as sent: what a form or
+    /// notice page keeps in its language links.
+    query: String,
 }
 
 impl FromRequestParts<SharedState> for PageCtx {
@@ -36,10 +39,19 @@ impl FromRequestParts<SharedState> for PageCtx {
             .copied()
             .unwrap_or(ReqLocale(0));
         let user = CurrentUser::from_request_parts(parts, state).await?;
+        let query = parts
+            .uri
+            .query()
+            .unwrap_or_default()
+            .split('&')
+            .filter(|pair| !pair.is_empty() && *pair != "lang" && !pair.starts_with("lang="))
+            .collect::<Vec<_>>()
+            .join("&");
         Ok(PageCtx {
             state: state.clone(),
             locale,
             user,
+            query,
         })
     }
 }
@@ -117,10 +129,16 @@ impl PageCtx {
         }
     }
 
-    /// Chrome for a page that is not an information page (forms, notices).
+    /// Chrome for a page that is not an information page (forms, notices,
+    /// confirmations). Its language links keep the request's query, so
+    /// that switching language keeps what the page was asked about
+    /// ("withdraw the consultation?"). Information pages, kept in the
+    /// page cache for everyone, do not.
     pub async fn chrome_for(&self, path: &str, title_id: &str) -> Result<Chrome<'_>, AppError> {
         let programme = self.programme().await?;
-        Ok(self.chrome(path, title_id, programme.as_deref()))
+        let mut ui = self.chrome(path, title_id, programme.as_deref());
+        ui.keep_query(&self.query);
+        Ok(ui)
     }
 
     /// Whether the reader is staff: some feature has a panel of the

@@ -307,9 +307,10 @@ const PLACES: &[(&str, &str)] = &[
 ];
 
 /// How many times in every `len + WITHOUT_…` draws an answer starts
-/// straight in, or ends with its last reason.
-const WITHOUT_OPENING: usize = 8;
-const WITHOUT_CLOSING: usize = 12;
+/// straight in, or ends with its last reason: enough that no opening or
+/// closing is in as many of the demo's answers as a theme needs (five).
+const WITHOUT_OPENING: usize = 24;
+const WITHOUT_CLOSING: usize = 24;
 
 /// How answers may start, beside starting straight in (most do). Many
 /// and each rare: an opening used by one answer in seven, the same few
@@ -328,7 +329,6 @@ const ENGLISH_OPENINGS: &[&str] = &[
     "I volunteer at the food bank. ",
     "My grandmother agrees with me on this. ",
     "Short answer: ",
-    "I nearly did not reply, but here goes. ",
 ];
 const ARABIC_OPENINGS: &[&str] = &[
     "بصراحة، ",

@@ -85,8 +85,18 @@ async fn a_question_on_a_new_page_gives_the_page_its_title() {
             html.contains(r#"Page 3: <bdi lang="en">When it happened</bdi>"#),
             "{html}"
         );
-        // On a page that exists, the title field is no part of it.
-        let res = add_dated(&s, who, "after:q4", "Not used").await;
+        // On a page that exists, a title is refused with the way out, not
+        // dropped without a word (a newcomer left "Where the question
+        // goes" as it was and lost the title); left empty, all is well.
+        let res = add_dated(&s, who, "after:q4", "Meant for a new page").await;
+        assert_eq!(res.status(), 422);
+        let html = res.text().await.unwrap();
+        assert!(
+            text_of(&html).contains("A title is for a new page: choose “On a new page”"),
+            "{html}"
+        );
+        assert!(html.contains(r##"<a href="#page_title">"##), "{html}");
+        let res = add_dated(&s, who, "after:q4", "").await;
         assert_eq!(res.status(), 303);
         let survey = stored(&s, &id).await;
         assert_eq!(survey["pages"][2]["title"], "When it happened");

@@ -368,7 +368,11 @@ async fn the_dashboard_has_each_roles_panels() {
             !html.contains("/admin/people"),
             "officers do not administer people"
         );
+        // The analyst's tools for what has responses; none before.
         assert!(html.contains(&format!(
+            "href=\"/staff/consultations/{closed}/analysis\">Crosstabs</a>"
+        )));
+        assert!(!html.contains(&format!(
             "href=\"/staff/consultations/{open}/analysis\">Crosstabs</a>"
         )));
 

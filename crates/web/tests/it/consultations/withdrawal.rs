@@ -62,6 +62,11 @@ async fn withdrawing_a_consultation_asks_keeps_its_responses_and_its_address_say
             "{text}"
         );
         assert!(text.contains("Yes, withdraw the consultation") && text.contains("Cancel"));
+        // Switching language keeps the question asked, in the header's link.
+        assert!(
+            html.contains("?what=consultation&#38;publish=no&#38;lang=ar\""),
+            "{html}"
+        );
         let arabic = words(&s.page(&format!("{ask}&lang=ar"), &officer).await.1);
         assert!(arabic.contains("نعم، اسحب الاستشارة"));
 
