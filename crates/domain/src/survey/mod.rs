@@ -12,6 +12,7 @@ pub mod diff;
 pub mod model;
 pub mod placement;
 pub mod pointers;
+pub mod progress;
 pub mod routing;
 pub mod rule_form;
 pub mod tally;

@@ -468,6 +468,13 @@ impl SurveyDefinition {
         self.questions().find(|q| q.id == id)
     }
 
+    /// The page (from 0) that holds question `id`.
+    pub fn page_of(&self, id: &str) -> Option<usize> {
+        self.pages
+            .iter()
+            .position(|p| p.questions.iter().any(|q| q.id == id))
+    }
+
     /// The next free question id ("q1", "q2", …).
     pub fn next_id(&self) -> String {
         let mut n = self.questions().count() + 1;

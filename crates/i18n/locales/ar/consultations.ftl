@@ -69,6 +69,7 @@ stage-link-we-did = اقرأ ما سألنا عنه وما قاله الناس �
 
 survey-title = الاستبيان
 survey-progress = الصفحة { $page } من { $pages }
+survey-progress-up-to = الصفحة { $page } من { $pages } كحدٍّ أقصى
 survey-continue = احفظ وتابع
 survey-why-we-ask = لماذا نسأل:
 survey-not-answered = بلا إجابة

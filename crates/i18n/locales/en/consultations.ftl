@@ -62,6 +62,7 @@ stage-link-we-did = Read what we asked, what you said and what we did
 
 survey-title = Survey
 survey-progress = Page { $page } of { $pages }
+survey-progress-up-to = Page { $page } of up to { $pages }
 survey-continue = Save and continue
 survey-why-we-ask = Why we ask:
 survey-not-answered = Not answered

@@ -40,11 +40,37 @@ pub async fn start(
     if p.survey.pages.is_empty() {
         return Err(ServiceError::NotFound.into());
     }
-    // Someone who has answered everything goes to check their answers.
-    if p.response.is_some() && !p.draft.is_empty() {
-        return Ok(see_other(&format!("/consultations/{id}/respond/check")));
-    }
-    Ok(see_other(&format!("/consultations/{id}/respond/1")))
+    // Someone coming back goes on from the first page they have not
+    // reached (never past one unseen), or to check their answers.
+    Ok(see_other(&match p.resume_at() {
+        Some(page) => format!("/consultations/{id}/respond/{}", page + 1),
+        None => format!("/consultations/{id}/respond/check"),
+    }))
+}
+
+/// Where page `page` (from 0) stands: its place among the pages `p` sees
+/// (from 1), and "Page 2 of 3", or "Page 2 of up to 4" while answers
+/// still to come may show or skip pages (a count that grew as routing
+/// revealed pages would mislead).
+pub(super) fn progress_line(ctx: &PageCtx, p: &Progress, page: usize) -> String {
+    let position = p
+        .pages
+        .iter()
+        .position(|x| *x == page)
+        .map_or(page + 1, |i| i + 1);
+    let (fewest, most) = p.page_count(page);
+    let most = most.max(position);
+    let key = if fewest.max(position) < most {
+        "survey-progress-up-to"
+    } else {
+        "survey-progress"
+    };
+    t2(
+        ctx,
+        key,
+        ("page", &position.to_string()),
+        ("pages", &most.to_string()),
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -75,11 +101,6 @@ async fn survey_page(
             question_view(ctx, langs, q, draft, error)
         })
         .collect();
-    let position = p
-        .pages
-        .iter()
-        .position(|x| *x == page)
-        .map_or(page + 1, |i| i + 1);
     let path = format!("/consultations/{id}/respond/{}", page + 1);
     let mut ui = ctx.chrome_for(&path, "survey-title").await?;
     let mut title_lang = ctx.locale().tag().to_owned();
@@ -98,12 +119,7 @@ async fn survey_page(
         back: Some((back, ctx.t("back"))),
         consultation: langs.shown(key::TITLE, &p.consultation.title),
         title_lang,
-        progress: t2(
-            ctx,
-            "survey-progress",
-            ("page", &position.to_string()),
-            ("pages", &p.pages.len().max(position).to_string()),
-        ),
+        progress: progress_line(ctx, p, page),
         csrf,
         action: if returning {
             format!("{path}?{RETURN_TO_CHECK}")

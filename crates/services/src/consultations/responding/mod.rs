@@ -17,10 +17,10 @@ pub mod writes;
 
 use cohesion_domain::consultation::{response_reference, Consultation, Status};
 use cohesion_domain::identity::Action;
-use cohesion_domain::survey::answers::{
-    fields_of_page, parse_page, visible_pages, AnswerError, Answers, RawAnswers,
-};
+use cohesion_domain::survey::answers::{visible_pages, AnswerError, Answers, RawAnswers};
 use cohesion_domain::survey::model::SurveyDefinition;
+pub(crate) use cohesion_domain::survey::progress::answers_before;
+use cohesion_domain::survey::progress::{page_count, resume_page};
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::consultations::responses::{self, Owner, ResponseRecord};
@@ -160,36 +160,31 @@ impl Progress {
         answers_before(&self.survey, &self.draft, page)
     }
 
+    /// Where someone coming back should go: the page (from 0) of
+    /// [`resume_page`], or `None` for "check your answers" (where a sent
+    /// response always goes: its answers are changed from there).
+    pub fn resume_at(&self) -> Option<usize> {
+        if self.is_submitted() {
+            return None;
+        }
+        resume_page(&self.survey, &self.draft)
+    }
+
+    /// How many pages there will be, seen from page `page`: the fewest
+    /// and the most, as routing still allows.
+    pub fn page_count(&self, page: usize) -> (usize, usize) {
+        page_count(
+            &self.survey,
+            &self.answers_before(self.survey.pages.len()),
+            page,
+        )
+    }
+
     pub fn is_submitted(&self) -> bool {
         self.response
             .as_ref()
             .is_some_and(|r| r.submitted_at.is_some())
     }
-}
-
-/// The answers of the pages before `page` in `draft`, as routing sees
-/// them (the survey's pages and the officers' preview alike).
-pub(crate) fn answers_before(
-    survey: &SurveyDefinition,
-    draft: &RawAnswers,
-    page: usize,
-) -> Answers {
-    let mut answers = Answers::new();
-    for p in 0..page.min(survey.pages.len()) {
-        if survey.pages[p]
-            .skip_if
-            .as_ref()
-            .is_some_and(|r| cohesion_domain::survey::answers::holds(r, &answers))
-        {
-            continue;
-        }
-        // A draft holds only pages that passed; anything odd counts as
-        // unanswered rather than blocking the respondent.
-        if let Ok(a) = parse_page(survey, p, &fields_of_page(survey, p, draft), &answers) {
-            answers.extend(a);
-        }
-    }
-    answers
 }
 
 /// Whether this consultation takes responses from `who` now, every

@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use super::CsrfOnly;
 use crate::consultations::questions::{answer_messages, answer_text, error_links, question_view};
-use crate::consultations::wording::t2;
+use crate::consultations::respond::progress_line;
 use crate::kit::{
     check_session_csrf, notice, path_id, respond, see_other, AppError, Langs, May, PageCtx,
     RunEngagement, StrictForm,
@@ -192,11 +192,6 @@ async fn survey_page(
             question_view(ctx, &langs, q, &progress.draft, error.map(|e| e.1.clone()))
         })
         .collect();
-    let position = progress
-        .pages
-        .iter()
-        .position(|x| *x == page)
-        .map_or(page + 1, |i| i + 1);
     let mut ui = ctx.chrome_for(&base(id), "survey-title").await?;
     let mut title_lang = ctx.locale().tag().to_owned();
     if !def.title.trim().is_empty() {
@@ -215,12 +210,7 @@ async fn survey_page(
         back: None,
         consultation: langs.shown(key::TITLE, &progress.consultation.title),
         title_lang,
-        progress: t2(
-            ctx,
-            "survey-progress",
-            ("page", &position.to_string()),
-            ("pages", &progress.pages.len().max(position).to_string()),
-        ),
+        progress: progress_line(ctx, progress, page),
         csrf: csrf.to_owned(),
         action: format!("{}/{}", base(id), page + 1),
         errors: error_links(progress, &langs, &messages, |qid| {

@@ -27,6 +27,7 @@ mod questions;
 mod receipts;
 mod responding;
 mod results;
+mod resuming;
 mod staff_findings_languages;
 mod themes;
 mod themes_confirmation;

@@ -75,15 +75,13 @@ async fn confirming_themes_asks_first_and_refuses_forged_replayed_and_stale_form
         let themes = theme_ids(&page, &base);
         assert!(themes.len() > 1);
 
-        // The button is a GET form to the question, carrying no token.
-        let form = &page[page
-            .find(&format!("<form method=\"get\" action=\"{base}/confirm\""))
-            .expect("a GET form")..];
-        let form = &form[..form.find("</form>").unwrap()];
-        assert!(
-            !form.contains("csrf") && form.contains("Confirm these themes"),
-            "{form}"
-        );
+        // The button is a link to the question (no token, and no stray
+        // "?" that an empty GET form would leave on the address).
+        let link = &page[page
+            .find(&format!("<a href=\"{base}/confirm\" role=\"button\""))
+            .expect("a link drawn as a button")..];
+        let link = &link[..link.find("</a>").unwrap()];
+        assert!(link.contains("Confirm these themes"), "{link}");
 
         // The question: how many themes, which, what will happen, and
         // the way back.
