@@ -26,6 +26,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_locales.rs"));
 #[cfg(test)]
 mod address;
 mod placed;
+mod plural;
 
 pub use placed::{Piece, PieceArg};
 
@@ -271,6 +272,13 @@ fn build_locale(tag: &str, files: &[(&str, &str)]) -> Result<Locale, I18nError> 
     let langid: LanguageIdentifier = tag.parse().map_err(|_| I18nError::BadTag(tag.into()))?;
     let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
     bundle.set_formatter(Some(grouped));
+    bundle
+        .add_function("PLURAL", plural::function(tag))
+        .map_err(|e| I18nError::Syntax {
+            locale: tag.into(),
+            file: "PLURAL".into(),
+            detail: format!("{e:?}"),
+        })?;
     let mut ids = BTreeSet::new();
     for (file, source) in files {
         let resource = FluentResource::try_new((*source).to_owned()).map_err(|(_, errs)| {
@@ -449,6 +457,50 @@ mod tests {
         assert_eq!(catalog.negotiate("en;q=0.1, ar").tag(), "ar");
         assert_eq!(catalog.negotiate("ar;q=0, en;q=0.9").tag(), "en");
         assert_eq!(catalog.negotiate("ar;q=0").tag(), "en");
+    }
+
+    #[test]
+    fn arabic_counts_past_a_hundred_agree_with_their_last_two_digits() {
+        let catalog = Catalog::load().unwrap();
+        let ar = catalog.get("ar").unwrap();
+        let said = |n: u64| ar.t_num("results-answered", "count", n);
+        // 3–10 after the hundreds: a plural; 11–99: an accusative
+        // singular; a round hundred or 101, 102: a genitive singular.
+        assert_eq!(said(110), "أجاب 110 أشخاص");
+        assert_eq!(said(233), "أجاب 233 شخصًا");
+        assert_eq!(said(173), "أجاب 173 شخصًا");
+        assert_eq!(said(300), "أجاب 300 شخص");
+        assert_eq!(said(1_203), "أجاب 1,203 أشخاص");
+    }
+
+    /// Arabic plural selectors go through `PLURAL` (see `plural.rs`):
+    /// selecting on the number itself picks the wrong form past 100.
+    #[test]
+    fn arabic_plural_selectors_go_through_plural() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/ar");
+        for file in std::fs::read_dir(dir).unwrap() {
+            let path = file.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            for (at, line) in lines.iter().enumerate() {
+                let Some(select) = line.find(" ->") else {
+                    continue;
+                };
+                let counted = lines[at + 1..]
+                    .iter()
+                    .map_while(|l| {
+                        let l = l.trim_start().trim_start_matches('*');
+                        l.strip_prefix('[').and_then(|k| k.split(']').next())
+                    })
+                    .any(|k| ["zero", "one", "two", "few", "many"].contains(&k));
+                assert!(
+                    !counted || line[..select].ends_with(')') && line.contains("PLURAL($"),
+                    "{}:{}: select on PLURAL($…), not the number: {line}",
+                    path.display(),
+                    at + 1
+                );
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 ## $pointer (مؤشر JSON)، $expected، $limit، $reason (كلام محلل JSON)،
 ## $minutes، $count.
 
-api-problems = { $count ->
+api-problems = { PLURAL($count) ->
     [one] في الطلب مشكلة واحدة، مذكورة في `errors`.
     [two] في الطلب مشكلتان، كل منهما مذكورة في `errors` مع موضعها.
     [few] في الطلب { $count } مشكلات، كل منها مذكورة في `errors` مع موضعها.
@@ -21,7 +21,7 @@ api-schema-required = `{ $pointer }` مطلوب.
 api-schema-enum = يجب أن تكون قيمة `{ $pointer }` إحدى القيم: { $expected }.
 api-schema-max-length = يجب ألا يزيد طول `{ $pointer }` على { $limit } حرفًا.
 api-schema-max-items = يجب ألا يزيد عدد عناصر `{ $pointer }` على { $limit }.
-api-schema-min-items = يجب أن يضم `{ $pointer }` { $limit ->
+api-schema-min-items = يجب أن يضم `{ $pointer }` { PLURAL($limit) ->
     [one] عنصرًا واحدًا على الأقل
     [two] عنصرين على الأقل
    *[other] { $limit } عناصر على الأقل
@@ -141,7 +141,7 @@ api-method_not_allowed = لا يقبل هذا العنوان هذه الطريق
 api-request_timeout = استغرق الطلب وقتًا طويلًا جدًا: أرسله مرة أخرى.
 api-payload_too_large = متن الطلب أكبر مما يقبله هذا الموقع.
 api-unsupported_media_type = أرسل المتن بصيغة JSON، مع الترويسة `Content-Type: application/json`.
-api-rate_limited = طلبات كثيرة جدًا من هذا النوع من هذا العميل: حاول مرة أخرى بعد { $minutes ->
+api-rate_limited = طلبات كثيرة جدًا من هذا النوع من هذا العميل: حاول مرة أخرى بعد { PLURAL($minutes) ->
     [one] دقيقة تقريبًا
     [two] دقيقتين تقريبًا
     [few] { $minutes } دقائق تقريبًا

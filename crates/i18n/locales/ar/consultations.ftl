@@ -8,7 +8,7 @@ consultations-filter-topic = الموضوع
 consultations-filter-area = المنطقة
 consultations-filter-search = بحث
 consultations-filter-button = اعرض الاستشارات
-consultations-count = { $count ->
+consultations-count = { PLURAL($count) ->
     [zero] لا توجد استشارات
     [one] استشارة واحدة
     [two] استشارتان
@@ -29,7 +29,7 @@ consultation-title = استشارة
 consultation-dates-upcoming = تفتح { $opens } وتغلق { $closes }
 consultation-dates-open = تغلق { $closes }
 consultation-dates-closed = أُغلقت { $closes }
-consultation-responded = { $count ->
+consultation-responded = { PLURAL($count) ->
     [zero] لم يرد أحد بعد
     [one] رد شخص واحد
     [two] رد شخصان
@@ -156,7 +156,7 @@ results-not-published = لم تُنشر هذه النتائج بعد: لا ير�
 results-published-on = نُشرت في { $when }.
 results-not-public = غير منشور: لا يرى هذا السؤال إلا الموظفون
 results-rules = نخفي الأعداد الأقل من { $count }، ومعها أعداد أخرى عند الحاجة حتى لا يمكن استنتاج العدد المخفي. لا نعرض النسب المئوية إلا للأسئلة التي أجاب عنها { $base } شخصًا على الأقل. المدى هو فترة ثقة 95%.
-results-answered = { $count ->
+results-answered = { PLURAL($count) ->
     [zero] لم يجب أحد
     [one] أجاب شخص واحد
     [two] أجاب شخصان
@@ -365,14 +365,14 @@ analysis-cell-count = ({ $count })
 analysis-key-column = كل خانة حصةٌ من عمودها: من بين الذين أعطوا إجابة العمود، النسبة المئوية لمن أعطوا إجابة الصف. وتحتها بين قوسين عدد هؤلاء الأشخاص. النسب مقرّبة، فقد لا يبلغ مجموع العمود 100% تمامًا.
 analysis-key-row = كل خانة حصةٌ من صفها: من بين الذين أعطوا إجابة الصف، النسبة المئوية لمن أعطوا إجابة العمود. وتحتها بين قوسين عدد هؤلاء الأشخاص. النسب مقرّبة، فقد لا يبلغ مجموع الصف 100% تمامًا.
 analysis-key-counts = كل خانة هي عدد الأشخاص الذين أعطوا إجابة الصف وإجابة العمود معًا.
-analysis-key-small-column = { $count ->
+analysis-key-small-column = { PLURAL($count) ->
     [one] العمود الذي يضم أقل من شخص واحد يعرض الأعداد فقط: فهم أقل من أن تُحسب لهم نسب مئوية.
     [two] العمود الذي يضم أقل من شخصين يعرض الأعداد فقط: فهم أقل من أن تُحسب لهم نسب مئوية.
     [few] العمود الذي يضم أقل من { $count } أشخاص يعرض الأعداد فقط: فهم أقل من أن تُحسب لهم نسب مئوية.
     [many] العمود الذي يضم أقل من { $count } شخصًا يعرض الأعداد فقط: فهم أقل من أن تُحسب لهم نسب مئوية.
    *[other] العمود الذي يضم أقل من { $count } شخص يعرض الأعداد فقط: فهم أقل من أن تُحسب لهم نسب مئوية.
 }
-analysis-key-small-row = { $count ->
+analysis-key-small-row = { PLURAL($count) ->
     [one] الصف الذي يضم أقل من شخص واحد يعرض الأعداد فقط: فهم أقل من أن تُحسب لهم نسب مئوية.
     [two] الصف الذي يضم أقل من شخصين يعرض الأعداد فقط: فهم أقل من أن تُحسب لهم نسب مئوية.
     [few] الصف الذي يضم أقل من { $count } أشخاص يعرض الأعداد فقط: فهم أقل من أن تُحسب لهم نسب مئوية.
@@ -390,7 +390,7 @@ figure-percent-under-one = أقل من 1%
 figure-percent-over-ninety-nine = أكثر من 99%
 # رمز الرقم المخفي؛ يشرحه المفتاح تحت كل جدول.
 figure-hidden-symbol = {"[م]"}
-figure-hidden-key = { $count ->
+figure-hidden-key = { PLURAL($count) ->
     [one] مخفي: أقل من شخص واحد، أو أُخفي مع أرقام أخرى كي لا يمكن استنتاج أي رقم مخفي من المجاميع.
     [two] مخفي: أقل من شخصين، أو أُخفي مع أرقام أخرى كي لا يمكن استنتاج أي رقم مخفي من المجاميع.
     [few] مخفي: أقل من { $count } أشخاص، أو أُخفي مع أرقام أخرى كي لا يمكن استنتاج أي رقم مخفي من المجاميع.
@@ -409,7 +409,7 @@ weighting-margins-hint = سطر لكل سؤال: معرّفه، ثم نقطتا�
 weighting-apply = رجّح النتائج
 weighting-included = المجيبون المرجّحون
 weighting-excluded = المجيبون المستبعدون (بلا إجابة، أو بخيار مستبعد)
-weighting-excluded-few = { $count ->
+weighting-excluded-few = { PLURAL($count) ->
     [one] أقل من شخص واحد
     [two] أقل من شخصين
     [few] أقل من { $count } أشخاص
@@ -418,21 +418,21 @@ weighting-excluded-few = { $count ->
 }
 weighting-converged = هل استقرت الأوزان؟
 weighting-settled-at-once = نعم: كانت الإجابات مطابقة للأهداف أصلًا، فلم تلزم أي جولة ترجيح.
-weighting-settled = { $rounds ->
+weighting-settled = { PLURAL($rounds) ->
     [one] استقرت الأوزان بعد جولة واحدة.
     [two] استقرت الأوزان بعد جولتين.
     [few] استقرت الأوزان بعد { $rounds } جولات.
     [many] استقرت الأوزان بعد { $rounds } جولة.
    *[other] استقرت الأوزان بعد { $rounds } جولة.
 }
-weighting-unsettled = { $rounds ->
+weighting-unsettled = { PLURAL($rounds) ->
     [one] لم تستقر الأوزان بعد جولة واحدة؛ أكبر فرق متبقٍ عن الهدف { $gap } نقطة مئوية.
     [two] لم تستقر الأوزان بعد جولتين؛ أكبر فرق متبقٍ عن الهدف { $gap } نقطة مئوية.
     [few] لم تستقر الأوزان بعد { $rounds } جولات؛ أكبر فرق متبقٍ عن الهدف { $gap } نقطة مئوية.
     [many] لم تستقر الأوزان بعد { $rounds } جولة؛ أكبر فرق متبقٍ عن الهدف { $gap } نقطة مئوية.
    *[other] لم تستقر الأوزان بعد { $rounds } جولة؛ أكبر فرق متبقٍ عن الهدف { $gap } نقطة مئوية.
 }
-weighting-unsettled-tiny = { $rounds ->
+weighting-unsettled-tiny = { PLURAL($rounds) ->
     [one] لم تستقر الأوزان بعد جولة واحدة، لكن كل فرق متبقٍ عن الهدف أقل من 0.1 نقطة مئوية.
     [two] لم تستقر الأوزان بعد جولتين، لكن كل فرق متبقٍ عن الهدف أقل من 0.1 نقطة مئوية.
     [few] لم تستقر الأوزان بعد { $rounds } جولات، لكن كل فرق متبقٍ عن الهدف أقل من 0.1 نقطة مئوية.
@@ -458,7 +458,7 @@ weighting-error-repeated = للسؤال «{ $question }» أكثر من سطر: 
 weighting-error-missing = أدخل حصة مستهدفة للخيار «{ $option }» ({ $question })، أو - لاستبعاده
 weighting-error-not-number = أدخل الحصة المستهدفة للخيار «{ $option }» ({ $question }) رقمًا، مثل 12 أو 12.5
 weighting-error-out-of-range = يجب أن تكون الحصة المستهدفة للخيار «{ $option }» ({ $question }) بين 0 و100
-weighting-error-too-many-shares = { $options ->
+weighting-error-too-many-shares = { PLURAL($options) ->
     [one] للسؤال «{ $question }» خيار واحد: أعطِ حصة واحدة له
     [two] للسؤال «{ $question }» خياران: أعطِ حصة لكل منهما بالترتيب
     [few] للسؤال «{ $question }» { $options } خيارات: أعطِ حصة لكل خيار بالترتيب
@@ -490,7 +490,7 @@ answers-title = الإجابات المكتوبة
 answers-title-of = الإجابات المكتوبة: { $title }
 answers-search = ابحث في الإجابات
 answers-none = لا يضم هذا الاستبيان أسئلة بإجابات مكتوبة.
-answers-count = { $count ->
+answers-count = { PLURAL($count) ->
     [zero] لا توجد إجابات مطابقة
     [one] إجابة واحدة مطابقة
     [two] إجابتان مطابقتان
@@ -646,7 +646,7 @@ themes-campaigns = نسخ الحملات
 themes-endorsements = موافقة مجردة («أوافق 100%»، «نعم»)
 themes-rejections = رفض مجرد («لا»)
 themes-unassigned = إجابات لم يأخذها أي محور
-themes-campaign-count = { $count ->
+themes-campaign-count = { PLURAL($count) ->
     [zero] لا نسخ
     [one] نسخة واحدة
     [two] نسختان
@@ -667,12 +667,12 @@ themes-confirm-heading = التأكيد والتصنيف
 themes-confirm-lead = عندما تصبح المحاور صحيحة، أكّد المجموعة. بعدها تُصنَّف الإجابات ضمن المحاور المؤكدة.
 themes-confirm = أكّد هذه المحاور
 themes-confirmed = المحاور مؤكدة. صنّف كل إجابة ضمنها مع درجة ثقة لكل منها.
-themes-confirm-title = { $count ->
+themes-confirm-title = { PLURAL($count) ->
     [one] هل تؤكّد هذا المحور للسؤال «{ $question }»؟
     [two] هل تؤكّد هذين المحورين للسؤال «{ $question }»؟
    *[other] هل تؤكّد هذه المحاور، وعددها { $count }، للسؤال «{ $question }»؟
 }
-themes-confirm-what = { $answers ->
+themes-confirm-what = { PLURAL($answers) ->
     [zero] تصبح هذه المجموعة هي التي تُصنَّف ضمنها الإجابات المكتوبة عن هذا السؤال، مع درجة ثقة لكل منها؛ ولم يكتب أحد إجابة بعد. ويمكن للاستنتاجات بعد ذلك أن تستند إلى هذه المحاور.
     [one] تصبح هذه المجموعة هي التي تُصنَّف ضمنها الإجابات المكتوبة عن هذا السؤال: بعدها تُصنَّف الإجابة الوحيدة ضمن هذه المحاور مع درجة ثقة، وإن لم يتيقّن منها التصنيف وُضعت في قائمة لتراجعها. ويمكن للاستنتاجات بعد ذلك أن تستند إلى هذه المحاور.
     [two] تصبح هذه المجموعة هي التي تُصنَّف ضمنها الإجابات المكتوبة عن هذا السؤال: بعدها تُصنَّف الإجابتان ضمن هذه المحاور مع درجة ثقة لكل منهما، وما لم يتيقّن منه التصنيف يوضع في قائمة لتراجعه. ويمكن للاستنتاجات بعد ذلك أن تستند إلى هذه المحاور.
@@ -682,7 +682,7 @@ themes-confirm-later = إضافة محور أو دمجه أو تقسيمه أو 
 themes-confirm-button = نعم، أكّد هذه المحاور
 themes-map = صنّف الإجابات
 themes-remap = صنّف الإجابات من جديد
-themes-review-link = { $count ->
+themes-review-link = { PLURAL($count) ->
     [zero] لا إجابات تنتظر المراجعة
     [one] إجابة واحدة تنتظر المراجعة
     [two] إجابتان تنتظران المراجعة
@@ -722,7 +722,7 @@ themes-done-delete = حُذف المحور.
 
 themes-review-title = إجابات للمراجعة
 themes-review-title-of = إجابات للمراجعة: { $question }
-themes-review-lead = { $count ->
+themes-review-lead = { PLURAL($count) ->
     [zero] لا إجابات تنتظر المراجعة.
     [one] إجابة واحدة تنتظر: لم يثق التصنيف بها. اختر محاورها، أو لا شيء، ثم احفظ.
     [two] إجابتان تنتظران: لم يثق التصنيف بهما. اختر محاور كل منهما، أو لا شيء، ثم احفظ.
@@ -823,7 +823,7 @@ results-not-published-yet-text = لم تُنشر نتائج هذه الاستش�
 results-back-to-consultation = العودة إلى الاستشارة
 confirm-withdraw-consultation-title = هل تسحب { $title }؟
 confirm-withdraw-consultation-lead = ستخرج من قائمة الاستشارات، ولن يتمكن أحد من الرد، وستذكر صفحتها أنها سُحبت ومتى.
-confirm-withdraw-consultation-kept = { $count ->
+confirm-withdraw-consultation-kept = { PLURAL($count) ->
     [0] لم يرد أحد بعد.
     [one] يُحتفظ بالرد الوحيد الذي وصلها، ويعود إن نشرتها من جديد.
     [two] يُحتفظ بالردين اللذين وصلاها، ويعودان إن نشرتها من جديد.
@@ -834,7 +834,7 @@ confirm-withdraw-consultation-kept = { $count ->
 confirm-withdraw-consultation-button = نعم، اسحب الاستشارة
 confirm-withdraw-results-title = هل تسحب نتائج { $title }؟
 confirm-withdraw-results-lead = لن يرى الجمهور النتائج بعد الآن، ولا أي أرقام مرجّحة نُشرت معها، وستذكر صفحتها أن النتائج لم تُنشر بعد.
-confirm-withdraw-results-kept = { $count ->
+confirm-withdraw-results-kept = { PLURAL($count) ->
     [zero] لا ردود، ويمكنك نشر النتائج من جديد.
     [one] يُحتفظ بالرد الوحيد، ويمكنك نشر النتائج من جديد.
     [two] يُحتفظ بالردين، ويمكنك نشر النتائج من جديد.
@@ -900,13 +900,13 @@ confirm-publish-consultation-lead = سيتمكن الجميع من قراءته�
 confirm-publish-upcoming = ستستقبل الردود من { $opens } حتى { $closes }.
 confirm-publish-open = ستستقبل الردود فورًا، حتى { $closes }.
 confirm-publish-closed = مضى تاريخ إغلاقها، { $closes }: ستظهر مغلقةً ولن تستقبل ردودًا.
-confirm-publish-size = في الاستبيان { $questions ->
+confirm-publish-size = في الاستبيان { PLURAL($questions) ->
     [zero] لا أسئلة
     [one] سؤال واحد
     [two] سؤالان
     [few] { $questions } أسئلة
    *[other] { $questions } سؤالًا
-} في { $pages ->
+} في { PLURAL($pages) ->
     [one] صفحة واحدة.
     [two] صفحتين.
     [few] { $pages } صفحات.
@@ -918,13 +918,13 @@ confirm-publish-translations = بعض نصوص هذه الاستشارة ليس�
 confirm-publish-untranslated = { $language }: { $count } من أصل { $all } نصًا لم يُترجم بعد.
 confirm-publish-stale = { $language }: عدد النصوص التي تحتاج ترجمتها إلى مراجعة { $count } من أصل { $all }، لأن أصلها تغيّر بعد ترجمتها.
 confirm-publish-translate = اطّلع على الترجمة إلى { $language }
-consultation-survey-size = { $questions ->
+consultation-survey-size = { PLURAL($questions) ->
     [0] لا أسئلة بعد
     [one] سؤال واحد
     [two] سؤالان
     [few] { $questions } أسئلة
    *[other] { $questions } سؤالًا
-}{ $pages ->
+}{ PLURAL($pages) ->
     [0] {""}
     [one] {" "}في صفحة واحدة
     [two] {" "}في صفحتين
@@ -937,7 +937,7 @@ preview-link = عاين الاستبيان
 preview-title = معاينة
 preview-heading = معاينة: لا تُحفظ الإجابات
 preview-text = هذا هو الاستبيان كما يراه المجيبون تمامًا. تظهر الصفحات والأسئلة بحسب إجاباتك؛ ولا يُحفظ شيء مما تدخله.
-preview-untranslated = { $missing ->
+preview-untranslated = { PLURAL($missing) ->
     [0] كل نصوص الاستبيان ({ $all }) مترجمة إلى هذه اللغة.
     [one] نص واحد من نصوص الاستبيان الـ{ $all } غير مترجم إلى هذه اللغة: يراه المجيبون بلغته الأصلية ({ $language }).
    *[other] { $missing } من نصوص الاستبيان الـ{ $all } غير مترجمة إلى هذه اللغة: يراها المجيبون بلغتها الأصلية ({ $language }).
@@ -1004,7 +1004,7 @@ history-survey-shown = متى يظهر «{ $question }»
 history-survey-page-title = عنوان الصفحة { $page }
 history-survey-page-skipped = متى تُتخطّى الصفحة { $page }
 history-survey-pages = عدد صفحات الاستبيان
-history-survey-more = { $count ->
+history-survey-more = { PLURAL($count) ->
     [one] تغيير آخر في الاستبيان
     [two] تغييران آخران في الاستبيان
     [few] { $count } تغييرات أخرى في الاستبيان

@@ -31,7 +31,7 @@ feedback-yes-hidden = هذه الصفحة مفيدة
 feedback-no = لا
 feedback-no-hidden = هذه الصفحة غير مفيدة
 feedback-thanks = شكرًا لك على ملاحظاتك.
-feedback-count = { $count ->
+feedback-count = { PLURAL($count) ->
     [zero] لم يجد أحد هذه الصفحة مفيدة حتى الآن.
     [one] حتى الآن، وجد شخص واحد هذه الصفحة مفيدة.
     [two] حتى الآن، وجد شخصان هذه الصفحة مفيدة.
@@ -63,7 +63,7 @@ filter = تصفية
 ## ما يقوله عدّاد الأحرف أثناء الكتابة (يختار سكربت GOV.UK Frontend
 ## صيغة الجمع بنفسه)
 
-character-count-under-limit = { $count ->
+character-count-under-limit = { PLURAL($count) ->
     [zero] لم يبقَ لديك أي حرف
     [one] بقي لديك حرف واحد
     [two] بقي لديك حرفان
@@ -72,7 +72,7 @@ character-count-under-limit = { $count ->
    *[other] بقي لديك { $count } حرف
 }
 character-count-at-limit = لم يبقَ لديك أي حرف
-character-count-over-limit = { $count ->
+character-count-over-limit = { PLURAL($count) ->
     [zero] لا توجد أحرف زائدة
     [one] لديك حرف واحد زائد
     [two] لديك حرفان زائدان
@@ -80,7 +80,7 @@ character-count-over-limit = { $count ->
     [many] لديك { $count } حرفًا زائدًا
    *[other] لديك { $count } حرف زائد
 }
-character-count-words-under-limit = { $count ->
+character-count-words-under-limit = { PLURAL($count) ->
     [zero] لم تبقَ لديك أي كلمة
     [one] بقيت لديك كلمة واحدة
     [two] بقيت لديك كلمتان
@@ -89,7 +89,7 @@ character-count-words-under-limit = { $count ->
    *[other] بقيت لديك { $count } كلمة
 }
 character-count-words-at-limit = لم تبقَ لديك أي كلمة
-character-count-words-over-limit = { $count ->
+character-count-words-over-limit = { PLURAL($count) ->
     [zero] لا توجد كلمات زائدة
     [one] لديك كلمة واحدة زائدة
     [two] لديك كلمتان زائدتان
@@ -97,7 +97,7 @@ character-count-words-over-limit = { $count ->
     [many] لديك { $count } كلمة زائدة
    *[other] لديك { $count } كلمة زائدة
 }
-character-count-description = { $count ->
+character-count-description = { PLURAL($count) ->
     [zero] لا يمكنك كتابة أي حرف
     [one] يمكنك كتابة حرف واحد على الأكثر
     [two] يمكنك كتابة حرفين على الأكثر
@@ -163,7 +163,7 @@ error-415-text = أُرسلت المعلومات بصيغة لا تقبلها ه
 error-422-title = توجد مشكلة فيما أدخلته
 error-422-text = تحقق من إجاباتك وحاول مرة أخرى.
 error-429-title = طلبات كثيرة جدًا
-error-429-text = { $minutes ->
+error-429-text = { PLURAL($minutes) ->
     [zero] أرسلت طلبات كثيرة جدًا. حاول مرة أخرى بعد دقيقة تقريبًا.
     [one] أرسلت طلبات كثيرة جدًا. حاول مرة أخرى بعد دقيقة تقريبًا.
     [two] أرسلت طلبات كثيرة جدًا. حاول مرة أخرى بعد دقيقتين تقريبًا.
@@ -171,7 +171,7 @@ error-429-text = { $minutes ->
     [many] أرسلت طلبات كثيرة جدًا. حاول مرة أخرى بعد { $minutes } دقيقة تقريبًا.
    *[other] أرسلت طلبات كثيرة جدًا. حاول مرة أخرى بعد { $minutes } دقيقة تقريبًا.
 }
-try-again-in = { $minutes ->
+try-again-in = { PLURAL($minutes) ->
     [zero] حاول مرة أخرى بعد دقيقة تقريبًا.
     [one] حاول مرة أخرى بعد دقيقة تقريبًا.
     [two] حاول مرة أخرى بعد دقيقتين تقريبًا.
