@@ -1,6 +1,11 @@
 //! Free-text fields: trimmed, bounded, and free of control characters, so
 //! that what a person typed is what others see.
 
+/// The most characters a value in a page address (a search, a filter, a
+/// return-to path) may have: the server refuses longer ones before any
+/// query runs, and search fields do not take more.
+pub const MAX_QUERY_VALUE_CHARS: usize = 1000;
+
 use crate::error::{ErrorCode, ValidationError};
 
 /// A required one-line or multi-line text of at most `max` characters.

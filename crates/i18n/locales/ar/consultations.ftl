@@ -4,6 +4,7 @@ consultations-title = الاستشارات
 consultations-lead = شاركنا رأيك في كيف نحافظ معًا على أمان مجتمعاتنا. نقرأ كل رد.
 consultations-filter-status = الحالة
 consultations-filter-any = أي حالة
+consultations-filter-any-area = أي منطقة
 consultations-filter-topic = الموضوع
 consultations-filter-area = المنطقة
 consultations-filter-search = بحث
@@ -480,6 +481,9 @@ export-results = نزّل هذه النتائج (CSV)
 ## ردودك على الاستبيانات في صفحة «بياناتك»
 
 data-responses = ردودك على الاستبيانات
+your-answers-title = إجاباتك
+your-answers-lead = أرسلت هذه الإجابات إلى { $title } في { $sent }. رقمك المرجعي هو { $reference }.
+your-answers-change = غيّر إجاباتك
 data-consultation = الاستشارة
 data-not-submitted = لم يُرسل بعد
 data-submitted = وقت الإرسال

@@ -4,6 +4,7 @@ consultations-title = Consultations
 consultations-lead = Have your say on how we keep our communities safe, together. Every response is read.
 consultations-filter-status = Status
 consultations-filter-any = Any status
+consultations-filter-any-area = Any area
 consultations-filter-topic = Topic
 consultations-filter-area = Area
 consultations-filter-search = Search
@@ -440,6 +441,9 @@ export-results = Download these results (CSV)
 ## Your survey responses, on the "Your data" page
 
 data-responses = Your survey responses
+your-answers-title = Your answers
+your-answers-lead = You sent these answers to { $title } on { $sent }. Your reference is { $reference }.
+your-answers-change = Change your answers
 data-consultation = Consultation
 data-not-submitted = Not sent yet
 data-submitted = Sent

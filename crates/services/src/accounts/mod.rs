@@ -15,7 +15,7 @@ pub mod tokens;
 pub mod your_data;
 
 use cohesion_domain::identity::{DisplayName, Email, NewPassword, RoleSet};
-use cohesion_domain::ValidationError;
+use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::accounts::sessions::{self, NewSession};
 use cohesion_storage::accounts::{email_tokens, users};
 use cohesion_storage::{outbox, Db, Timestamp};
@@ -275,6 +275,15 @@ pub async fn sign_in(
     user_agent: Option<&str>,
     client: Option<&str>,
 ) -> Result<NewSessionTokens, ServiceError> {
+    // Asked for, not counted as a failure: an empty form is a slip.
+    let missing: Vec<ValidationError> = [("email", email.trim()), ("password", password)]
+        .into_iter()
+        .filter(|(_, typed)| typed.is_empty())
+        .map(|(field, _)| ValidationError::new(field, ErrorCode::FieldRequired))
+        .collect();
+    if !missing.is_empty() {
+        return Err(ServiceError::invalid(missing));
+    }
     if let Some(client) = client {
         throttle::sign_in_allowed(db, email, client).await?;
     }

@@ -68,10 +68,25 @@ pub async fn view(
     })
 }
 
-/// The areas published consultations name (for the list's filter).
-pub async fn areas(db: &Db) -> Result<Vec<String>, ServiceError> {
-    let mut c = db.acquire().await?;
-    Ok(catalogue::areas(c.conn()).await?)
+/// The areas published consultations name, each with its name in
+/// `locale` where the latest consultation naming it has a translation
+/// (the filter still matches on the original).
+pub async fn areas(db: &Db, locale: &str) -> Result<Vec<(String, String)>, ServiceError> {
+    let areas = {
+        let mut c = db.acquire().await?;
+        catalogue::areas(c.conn(), locale).await?
+    };
+    let ids: Vec<Uuid> = areas.iter().map(|(_, id)| *id).collect();
+    let all = translations_of(db, &ids, locale).await?;
+    let none = Texts::new();
+    Ok(areas
+        .into_iter()
+        .map(|(area, id)| {
+            let mut shown = Some(area.clone());
+            Translator::new(all.get(&id).unwrap_or(&none)).labels(&mut [], &mut shown);
+            (area.clone(), shown.unwrap_or(area))
+        })
+        .collect())
 }
 
 /// A page of the list, with the number matching in all. Staff see drafts.

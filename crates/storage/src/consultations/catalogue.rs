@@ -348,13 +348,22 @@ pub async fn shortlist(
 }
 
 /// The areas published consultations name, for the list's filter.
-pub async fn areas(conn: Conn<'_>) -> Result<Vec<String>, StorageError> {
+/// The areas published consultations name, each with a published
+/// consultation naming it, one translated into `locale` where there is
+/// one (the latest): its translations give the area's name there.
+pub async fn areas(conn: Conn<'_>, locale: &str) -> Result<Vec<(String, Uuid)>, StorageError> {
     rows::fetch_all(
         conn,
-        "SELECT DISTINCT area FROM consultations \
-         WHERE area IS NOT NULL AND area <> '' AND published_at IS NOT NULL ORDER BY area",
-        &[],
-        rows::scalar,
+        "SELECT a.area, (SELECT c.id FROM consultations c \
+           LEFT JOIN consultation_translations t \
+             ON t.consultation_id = c.id AND t.locale = $1 \
+           WHERE c.area = a.area AND c.published_at IS NOT NULL \
+           ORDER BY (t.locale IS NULL), c.published_at DESC, c.id LIMIT 1) AS id \
+         FROM (SELECT DISTINCT area FROM consultations \
+           WHERE area IS NOT NULL AND area <> '' AND published_at IS NOT NULL) a \
+         ORDER BY a.area",
+        &[&locale],
+        rows::tuple,
     )
     .await
 }

@@ -45,6 +45,8 @@ pub struct YourResponse {
     /// "You can change it until …" or "Closed".
     pub status: String,
     pub open: bool,
+    /// The page that reads their answers back.
+    pub answers: String,
 }
 
 #[derive(Template)]

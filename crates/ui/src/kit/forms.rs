@@ -61,6 +61,9 @@ pub struct Field {
     pub dir: &'static str,
     /// The ids of the hint and error, for `aria-describedby`.
     pub describedby: String,
+    /// The most characters it takes (`maxlength`): searches and filters,
+    /// sent in the page's address, take what the server accepts there.
+    pub max_chars: Option<usize>,
 }
 
 impl Field {
@@ -82,6 +85,7 @@ impl Field {
             option_langs: Vec::new(),
             dir: "",
             describedby: String::new(),
+            max_chars: (kind == "search").then_some(cohesion_domain::text::MAX_QUERY_VALUE_CHARS),
         }
     }
 

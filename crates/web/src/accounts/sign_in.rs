@@ -126,6 +126,9 @@ pub async fn sign_in(
             let errors = field_messages(&ctx, &[ValidationError::new("email", code)]);
             respond(status, sign_in_again(&ctx, form, errors).await?, None)
         }
+        // A field left empty: asked for by name.
+        Err(ServiceError::Invalid(e)) => missing(&ctx, form, &[e]).await,
+        Err(ServiceError::InvalidFields(es)) => missing(&ctx, form, &es).await,
         // Kept: what they typed, but the password; said: when to retry.
         Err(ServiceError::RateLimited { retry_after }) => {
             let errors = vec![too_many(&ctx, "email", "sign-in-too-many", retry_after)];
@@ -133,6 +136,17 @@ pub async fn sign_in(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The sign-in form again, saying which fields are `empty`.
+async fn missing(
+    ctx: &PageCtx,
+    form: SignInForm,
+    empty: &[ValidationError],
+) -> Result<Response, AppError> {
+    let errors = field_messages(ctx, empty);
+    let page = sign_in_again(ctx, form, errors).await?;
+    respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
 }
 
 /// The sign-in form again with `errors`, the email address as typed.

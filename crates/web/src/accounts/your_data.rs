@@ -139,8 +139,8 @@ fn organisations_table(ctx: &PageCtx, d: &YourData) -> Table {
     }
 }
 
-/// The person's survey responses, each linking to its consultation,
-/// whose title is in the page's language where translated (`titles`,
+/// The person's survey responses, each linking to its consultation
+/// and, once sent, to the answers, whose title is in the page's language where translated (`titles`,
 /// one per response).
 fn responses_table(ctx: &PageCtx, d: &YourData, titles: Vec<Shown>) -> Table {
     Table {
@@ -157,7 +157,15 @@ fn responses_table(ctx: &PageCtx, d: &YourData, titles: Vec<Shown>) -> Table {
             .map(|(r, title)| {
                 vec![
                     Cell::link(title, format!("/consultations/{}", r.consultation_id)),
-                    r.reference.clone().into(),
+                    // A sent response's reference leads to its answers,
+                    // read back as questions and answers.
+                    match (&r.submitted_at, r.removed) {
+                        (Some(_), false) => Cell::link(
+                            r.reference.clone(),
+                            format!("/consultations/{}/respond/answers", r.consultation_id),
+                        ),
+                        _ => r.reference.clone().into(),
+                    },
                     r.submitted_at.as_deref().map_or_else(
                         || ctx.t("data-not-submitted").into(),
                         |at| when_cell(ctx, at),

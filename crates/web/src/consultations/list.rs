@@ -97,7 +97,7 @@ pub async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response
     let (query, page) = p.query()?;
     let viewer = ctx.user.0.as_ref();
     let (mut list, total) = reading::list(&ctx.state.db, viewer, query, page).await?;
-    let areas = reading::areas(&ctx.state.db).await?;
+    let areas = reading::areas(&ctx.state.db, ctx.locale().tag()).await?;
     let langs = translate_list(&ctx, &mut list).await?;
     let items = list
         .iter()
@@ -150,9 +150,9 @@ fn item(ctx: &PageCtx, c: &Consultation, langs: &Langs) -> ConsultationItem {
 }
 
 /// The list's filters (status, topic, area among `areas`, words) as sent.
-fn filter_fields(ctx: &PageCtx, p: &ListParams, areas: Vec<String>) -> Vec<Field> {
-    let mut area_options = vec![(String::new(), ctx.t("consultations-filter-any"))];
-    area_options.extend(areas.into_iter().map(|a| (a.clone(), a)));
+fn filter_fields(ctx: &PageCtx, p: &ListParams, areas: Vec<(String, String)>) -> Vec<Field> {
+    let mut area_options = vec![(String::new(), ctx.t("consultations-filter-any-area"))];
+    area_options.extend(areas);
     let mut status_options = vec![(String::new(), ctx.t("consultations-filter-any"))];
     status_options
         .extend(Status::ALL.map(|s| (s.key().to_owned(), ctx.t(&format!("status-{}", s.key())))));
@@ -164,7 +164,13 @@ fn filter_fields(ctx: &PageCtx, p: &ListParams, areas: Vec<String>) -> Vec<Field
             status_options,
         )
         .value(&p.status),
-        Field::new("topic", "text", "off", ctx.t("consultations-filter-topic")).value(&p.topic),
+        Field::new(
+            "topic",
+            "search",
+            "off",
+            ctx.t("consultations-filter-topic"),
+        )
+        .value(&p.topic),
         Field::choice(
             "area",
             "select",

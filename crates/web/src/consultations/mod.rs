@@ -18,6 +18,7 @@ mod themes;
 mod translated;
 mod translations;
 mod wording;
+mod your_answers;
 pub(crate) mod yours;
 
 use axum::routing::{get, post};
@@ -87,6 +88,10 @@ fn routes() -> Router<SharedState> {
         .route("/consultations/{id}/respond/check", get(respond::check))
         .route("/consultations/{id}/respond/submit", post(respond::submit))
         .route("/consultations/{id}/respond/done", get(respond::done))
+        .route(
+            "/consultations/{id}/respond/answers",
+            get(your_answers::page),
+        )
         .route(
             "/consultations/{id}/respond/receipt",
             post(yours::email_copy),

@@ -301,6 +301,35 @@ async fn turned_away_from(
     Ok(page.unwrap_or_else(|| see_other(&format!("/consultations/{}/respond", c.id))))
 }
 
+/// Each question the respondent was shown, in order, with their answer;
+/// with a "Change" link to its page where `changes`.
+pub(super) fn answer_rows(
+    ctx: &PageCtx,
+    p: &Progress,
+    langs: &Langs,
+    changes: bool,
+) -> Vec<SummaryRow> {
+    let id = p.consultation.id;
+    let all = p.answers_before(p.survey.pages.len());
+    let mut rows = Vec::new();
+    for page in &p.pages {
+        for q in &p.survey.pages[*page].questions {
+            if !cohesion_domain::survey::answers::is_shown(q, &all) {
+                continue;
+            }
+            let question = langs.shown(&key::question(&q.id, "text"), &q.text);
+            let row = SummaryRow::written_label(question, answer_text(ctx, langs, q, &p.draft));
+            rows.push(if changes {
+                let href = format!("/consultations/{id}/respond/{}?{RETURN_TO_CHECK}", page + 1);
+                row.change(&href, ctx.t("change"))
+            } else {
+                row
+            });
+        }
+    }
+    rows
+}
+
 async fn check_page(
     ctx: &PageCtx,
     p: &Progress,
@@ -310,21 +339,7 @@ async fn check_page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let id = p.consultation.id;
-    let all = p.answers_before(p.survey.pages.len());
-    let mut rows = Vec::new();
-    for page in &p.pages {
-        for q in &p.survey.pages[*page].questions {
-            if !cohesion_domain::survey::answers::is_shown(q, &all) {
-                continue;
-            }
-            let href = format!("/consultations/{id}/respond/{}?{RETURN_TO_CHECK}", page + 1);
-            let question = langs.shown(&key::question(&q.id, "text"), &q.text);
-            rows.push(
-                SummaryRow::written_label(question, answer_text(ctx, langs, q, &p.draft))
-                    .change(&href, ctx.t("change")),
-            );
-        }
-    }
+    let rows = answer_rows(ctx, p, langs, true);
     let path = format!("/consultations/{id}/respond/check");
     let view = CheckAnswersPage {
         ui: ctx.chrome_for(&path, "check-answers-title").await?,

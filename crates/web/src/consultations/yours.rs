@@ -45,6 +45,7 @@ pub(crate) async fn your_responses(
                 "account-response-closed"
             }),
             open: s.can_change,
+            answers: format!("/consultations/{}/respond/answers", c.id),
         })
         .collect())
 }

@@ -47,11 +47,12 @@ pub async fn headers(State(state): State<SharedState>, req: Request, next: Next)
     res
 }
 
-/// The most characters a query-string value (a search, a filter, a
-/// return-to path) may have. Searches become SQL patterns: SQLite refuses
-/// a LIKE pattern of 50,000 bytes with an error, so a bound stops long
-/// ones here, with a 422, before any query runs.
-pub const MAX_QUERY_VALUE_CHARS: usize = 1000;
+/// The most characters a query-string value may have. Searches become
+/// SQL patterns: SQLite refuses a LIKE pattern of 50,000 bytes with an
+/// error, so a bound stops long ones here, with a 422, before any query
+/// runs; search fields carry it as `maxlength`, so a browser never sends
+/// more.
+pub use cohesion_domain::text::MAX_QUERY_VALUE_CHARS;
 
 /// Refuses requests that cannot be trusted before any handler sees them:
 /// query strings that are not UTF-8, hold U+0000 or a value longer than

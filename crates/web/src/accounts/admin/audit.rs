@@ -45,14 +45,14 @@ pub async fn audit_log(
     page.filter = Some(Filter {
         action: "/admin/audit".to_owned(),
         fields: vec![
-            Field::new("action", "text", "off", t("audit-action"))
+            Field::new("action", "search", "off", t("audit-action"))
                 .hint(t("audit-action-hint"))
                 .value(action.unwrap_or_default())
                 .errors_from(&[]),
-            Field::new("actor", "text", "off", t("audit-actor"))
+            Field::new("actor", "search", "off", t("audit-actor"))
                 .value(q.actor.as_deref().unwrap_or_default())
                 .errors_from(&[]),
-            Field::new("subject", "text", "off", t("audit-subject"))
+            Field::new("subject", "search", "off", t("audit-subject"))
                 .value(q.subject.as_deref().unwrap_or_default())
                 .errors_from(&[]),
         ],

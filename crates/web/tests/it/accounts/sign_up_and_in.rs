@@ -171,6 +171,42 @@ async fn sign_up_problems_are_listed_and_nothing_is_kept() {
     }
 }
 
+/// An empty sign-in form asks for what is missing, by name, and counts
+/// as no failed attempt.
+#[tokio::test]
+async fn an_empty_sign_in_form_asks_for_each_field() {
+    for s in servers_with_demo().await {
+        let (csrf_cookie, token) = open_form(&s, "/sign-in").await;
+        let cookie = format!("cohesion_csrf={csrf_cookie}");
+        let res = post_form(
+            &s,
+            "/sign-in",
+            &cookie,
+            &format!("csrf={token}&email=&password="),
+        )
+        .await;
+        assert_eq!(res.status(), 422);
+        let html = res.text().await.unwrap();
+        assert!(html.contains("Enter an email address"), "{html}");
+        assert!(html.contains("Enter a password"), "{html}");
+        assert!(!html.contains("is not right"), "{html}");
+        let res = post_form(
+            &s,
+            "/sign-in",
+            &cookie,
+            &format!("csrf={token}&email=amina%40example.org&password="),
+        )
+        .await;
+        assert_eq!(res.status(), 422);
+        let html = res.text().await.unwrap();
+        assert!(html.contains("Enter a password") && !html.contains("Enter an email address"));
+        assert!(
+            html.contains("value=\"amina@example.org\""),
+            "the email is kept"
+        );
+    }
+}
+
 #[tokio::test]
 async fn forms_without_the_right_token_are_refused() {
     for s in servers_with_demo().await {

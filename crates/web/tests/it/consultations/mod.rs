@@ -36,6 +36,7 @@ mod we_did;
 mod weighting;
 mod withdrawal;
 mod wording_fixes;
+mod your_answers;
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_storage::consultations::catalogue::{self as consultations, ListQuery};
