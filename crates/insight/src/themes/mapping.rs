@@ -15,11 +15,10 @@
 
 use std::collections::HashMap;
 
-use super::pair;
-use super::ThemeCount;
+use super::corpus::pair;
+use super::vectors::{dot, sparse_dot, unit};
 use super::{
-    dot, sparse_dot, stance_with, unit, Assigned, ConfirmedTheme, Count, MappedAnswer, Mapping,
-    Options,
+    stance_with, Assigned, ConfirmedTheme, Count, MappedAnswer, Mapping, Options, ThemeCount,
 };
 use crate::duplicates;
 use crate::text::{normalise, stopwords, terms_with, tokenise};
