@@ -20,7 +20,7 @@ pub use kit::chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, NavLink, Use
 pub use kit::components::ComponentTexts;
 pub use kit::dates::When;
 pub use kit::figures::{Figure, FigureRow, FigureTable, KeyLine};
-pub use kit::forms::{ErrorLink, Field, FieldError, FormPage};
+pub use kit::forms::{ErrorLink, Field, FieldError, FormPage, SummaryLine};
 pub use kit::listing::{Listing, ListingGroup, ListingItem, ManagePage};
 pub use kit::markdown;
 pub use kit::pages::{

@@ -7,7 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{cluster, dot, unit, Sparse, Stance, AGGLOMERATE_MAX};
+use super::clustering::{cluster, AGGLOMERATE_MAX};
+use super::vectors::{dot, unit, Sparse};
+use super::Stance;
 
 /// How discovery groups the answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

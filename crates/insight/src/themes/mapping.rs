@@ -15,16 +15,13 @@
 
 use std::collections::HashMap;
 
-use super::pair;
-use super::ThemeCount;
+use super::corpus::pair;
+use super::vectors::{dot, normalise_vec, sparse_dot, unit, Sparse};
 use super::{
-    dot, sparse_dot, stance_with, unit, Assigned, ConfirmedTheme, Count, MappedAnswer, Mapping,
-    Options,
+    stance_with, Assigned, ConfirmedTheme, Count, MappedAnswer, Mapping, Options, ThemeCount,
 };
 use crate::duplicates;
 use crate::text::{normalise, stopwords, terms_with, tokenise};
-
-type Sparse = Vec<(u32, f32)>;
 
 /// Character n-grams carry what stemming misses ("normalisation",
 /// "normalizes"; Arabic affixes light10 leaves on).
@@ -172,10 +169,7 @@ impl Space {
         scale(&mut chars, cw.sqrt());
         words.extend(chars);
         words.sort_unstable_by_key(|&(i, _)| i);
-        let norm = words.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            words.iter_mut().for_each(|(_, w)| *w /= norm);
-        }
+        normalise_vec(&mut words);
         words
     }
 

@@ -6,7 +6,7 @@
 
 use askama::Template;
 
-use crate::{Chrome, Field, Phrase};
+use crate::{Chrome, Field, Phrase, SummaryLine};
 
 /// A button that moves a question one step: a form of its own that
 /// posts where the question goes.
@@ -151,12 +151,6 @@ pub struct PageRuleFormPage<'a> {
     pub action: String,
     pub rule: RuleField,
     pub button: String,
-}
-
-/// A line of the error summary, linked to where the problem is.
-pub struct SummaryLine {
-    pub href: String,
-    pub message: Phrase,
 }
 
 #[derive(Template)]

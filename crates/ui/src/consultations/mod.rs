@@ -13,7 +13,7 @@ mod wording;
 
 pub use builder::{
     MoveButton, PageBlock, PageRuleFormPage, Pick, PlaceField, PlaceGroup, QuestionFormPage,
-    QuestionRow, RuleField, RuleQuestion, SummaryLine, SurveyOverview,
+    QuestionRow, RuleField, RuleQuestion, SurveyOverview,
 };
 pub use list::{ConsultationItem, ConsultationListPage, ConsultationPage, StageItem};
 pub use results::{Bar, FindingView, FindingsPage, ResultView, ResultsPage, WeDid};

@@ -12,6 +12,32 @@ pub struct FieldError {
     pub message: String,
 }
 
+impl FieldError {
+    /// Where the summary's line links: the field, whose id is its name.
+    pub fn href(&self) -> String {
+        format!("#{}", self.field)
+    }
+}
+
+/// A line of an error summary that links somewhere other than a field
+/// named after it (the question a routing rule depends on, or its first
+/// answer); the message may name what an officer wrote.
+pub struct SummaryLine {
+    href: String,
+    pub message: Phrase,
+}
+
+impl SummaryLine {
+    pub fn new(href: String, message: Phrase) -> Self {
+        Self { href, message }
+    }
+
+    /// Where the line links, as `kit/form_errors.html` asks of every line.
+    pub fn href(&self) -> &str {
+        &self.href
+    }
+}
+
 /// A line of an error summary that names the question it is about (a
 /// survey page's, for one): which question (its text, empty when the
 /// field names none) and what is wrong, linked to where it is answered.

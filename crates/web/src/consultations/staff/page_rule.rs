@@ -13,10 +13,10 @@ use cohesion_domain::ErrorCode;
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::{builder, ConsultationError};
 use cohesion_services::ServiceError;
-use cohesion_ui::consultations::{PageRuleFormPage, SummaryLine};
+use cohesion_ui::consultations::PageRuleFormPage;
 use cohesion_ui::Value;
 
-use super::question_form::Problem;
+use super::question_form::{summary, Problem};
 use super::rule_picker::{self, Picking, Words};
 use super::survey::{conflict_phrase, page_number, page_questions, Names};
 use crate::kit::form::reason;
@@ -71,13 +71,7 @@ async fn rule_page<'a>(
             },
         },
     );
-    let errors = problems
-        .iter()
-        .map(|p| SummaryLine {
-            href: rule_picker::anchor(p.field, &rule),
-            message: p.message.clone(),
-        })
-        .collect();
+    let errors = summary(&problems, &rule);
     Ok(PageRuleFormPage {
         ui,
         back: Some((

@@ -9,10 +9,8 @@ use cohesion_domain::survey::model::{Demographic, SurveyDefinition};
 use cohesion_domain::survey::placement::last_place;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::consultations::builder;
-use cohesion_ui::consultations::{
-    Pick, PlaceField, PlaceGroup, QuestionFormPage, RuleField, SummaryLine,
-};
-use cohesion_ui::{Field, Phrase, Value};
+use cohesion_ui::consultations::{Pick, PlaceField, PlaceGroup, QuestionFormPage, RuleField};
+use cohesion_ui::{Field, Phrase, SummaryLine, Value};
 use uuid::Uuid;
 
 use super::rule_picker::{self, Picking, Words};
@@ -24,6 +22,15 @@ use crate::kit::{AppError, Langs, PageCtx};
 pub(super) struct Problem {
     pub field: &'static str,
     pub message: Phrase,
+}
+
+/// The error summary of a form with a routing rule: each problem linked
+/// to where it is said ([`rule_picker::anchor`]).
+pub(super) fn summary(problems: &[Problem], rule: &RuleField) -> Vec<SummaryLine> {
+    problems
+        .iter()
+        .map(|p| SummaryLine::new(rule_picker::anchor(p.field, rule), p.message.clone()))
+        .collect()
 }
 
 /// The form's field problems in words: the field's own message for the
@@ -266,14 +273,7 @@ pub(super) async fn question_page<'a>(
         ui: ctx.chrome_for(&action, title).await?,
         back: Some((format!("/staff/consultations/{id}#survey"), ctx.t("back"))),
         lead: vec![ctx.t(lead).into()],
-        errors: f
-            .problems
-            .iter()
-            .map(|p| SummaryLine {
-                href: rule_picker::anchor(p.field, &rule),
-                message: p.message.clone(),
-            })
-            .collect(),
+        errors: summary(&f.problems, &rule),
         csrf: csrf.to_owned(),
         revision: builder::revision(f.survey),
         action,
