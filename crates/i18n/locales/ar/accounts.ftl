@@ -247,6 +247,7 @@ outbox-lead = كل رسالة كتبتها المنصة. إن لم يكن هنا
 outbox-lead-smtp = كل رسالة كتبتها المنصة وهل أُرسلت. تُرسل الرسائل عبر خادم البريد، لذلك لا يظهر نصها هنا.
 outbox-sent = أُرسلت
 outbox-waiting = في الانتظار
+outbox-no-server = لم تُرسل: لم يُعدّ خادم بريد إلكتروني
 outbox-given-up = تعذّر إرسالها
 outbox-messages = الرسائل
 outbox-none = لا توجد رسائل بعد.

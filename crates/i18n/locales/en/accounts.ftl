@@ -249,6 +249,7 @@ outbox-lead = Every email the platform wrote. Without a mail server, messages st
 outbox-lead-smtp = Every email the platform wrote, and whether it was sent. Email goes out by the mail server, so message text is not shown here.
 outbox-sent = Sent
 outbox-waiting = Waiting
+outbox-no-server = Not sent: no email server is set up
 outbox-given-up = Could not be sent
 outbox-messages = Messages
 outbox-none = No email yet.
