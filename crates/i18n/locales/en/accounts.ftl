@@ -181,6 +181,26 @@ activity-themes-rename = You renamed a theme
 activity-themes-review = You chose the themes of a written answer
 activity-themes-run = You looked for themes in written answers
 activity-themes-split = You split a theme
+# The detail beside an action on "your data", where the log holds fixed
+# words or a number.
+activity-detail-signed-up = Signed up
+activity-detail-signed-in = Signed in
+activity-detail-email-verified = Email address confirmed
+activity-detail-password-changed = Password changed
+activity-detail-email-change-requested = Change of email address asked for
+activity-detail-email-changed = Email address changed
+activity-detail-data-viewed = Looked at on this site
+activity-detail-data-downloaded = Downloaded as a file
+activity-detail-reset-link-sent = Reset link emailed
+activity-detail-password-reset = New password set
+activity-detail-name-changed = Display name changed
+activity-detail-sessions-ended = Every session ended
+activity-detail-joined = Joined
+activity-detail-suspended = Account suspended
+activity-detail-reinstated = Account reinstated
+activity-detail-role = Role: { $role }
+activity-detail-session = Session { $session }
+activity-detail-invitation = Invitation { $invitation }
 delete-title = Delete your account
 delete-lead = Your email address, name, password and sessions are erased at once. This cannot be undone.
 delete-warning = Deleting your account cannot be undone.
