@@ -571,7 +571,19 @@ done-finding-what-we-did-saved = حُفظ ما فعلناه.
 translations-title = ترجم
 translations-title-of = ترجم إلى { $language }
 translations-lead = ترجم كل نص. يرى القراء بتلك اللغة الترجمة حيث توجد، والنص الأصلي في غير ذلك. اترك الخانة فارغة للإبقاء على الأصل.
-translations-missing = { $missing } من أصل { $all } نصًا لم يُترجم بعد
+translations-missing = { $missing ->
+    [0] { $all ->
+        [one] النص الوحيد مترجم
+       *[other] تُرجمت كل النصوص، وعددها { $all }
+    }
+   *[other] { $all ->
+        [one] النص الوحيد لم يُترجم بعد
+        [two] { $missing } من أصل نصّين لم يُترجم بعد
+        [few] { $missing } من أصل { $all } نصوص لم يُترجم بعد
+        [many] { $missing } من أصل { $all } نصًا لم يُترجم بعد
+       *[other] { $missing } من أصل { $all } نص لم يُترجم بعد
+    }
+}
 translations-stale = تغيّر النص الأصلي بعد ترجمته: يرى القرّاء النص الأصلي حتى تراجع الترجمة وتحفظها.
 translations-original = الأصل
 translations-row = الترجمة: { $language }
@@ -918,7 +930,13 @@ confirm-publish-size = في الاستبيان { $questions ->
 confirm-publish-locks = بعد أن يرد أي شخص، لا يمكن إضافة أسئلة أو حذفها أو نقلها، لكن يمكنك تصحيح صياغتها.
 confirm-publish-consultation-button = نعم، انشر الاستشارة
 confirm-publish-translations = بعض نصوص هذه الاستشارة ليست جاهزة بكل اللغات. ما زال بإمكانك النشر: حيث تنقص الترجمة أو تحتاج إلى مراجعة، يرى القرّاء النص الأصلي.
-confirm-publish-untranslated = { $language }: { $count } من أصل { $all } نصًا لم يُترجم بعد.
+confirm-publish-untranslated = { $all ->
+    [one] { $language }: النص الوحيد لم يُترجم بعد.
+    [two] { $language }: { $count } من أصل نصّين لم يُترجم بعد.
+    [few] { $language }: { $count } من أصل { $all } نصوص لم يُترجم بعد.
+    [many] { $language }: { $count } من أصل { $all } نصًا لم يُترجم بعد.
+   *[other] { $language }: { $count } من أصل { $all } نص لم يُترجم بعد.
+}
 confirm-publish-stale = { $language }: عدد النصوص التي تحتاج ترجمتها إلى مراجعة { $count } من أصل { $all }، لأن أصلها تغيّر بعد ترجمتها.
 confirm-publish-translate = اطّلع على الترجمة إلى { $language }
 consultation-survey-size = { $questions ->

@@ -527,7 +527,18 @@ done-finding-what-we-did-saved = What we did was saved.
 translations-title = Translate
 translations-title-of = Translate into { $language }
 translations-lead = Translate each text. Readers in that language see the translation where there is one, and the original elsewhere. Leave a box empty to keep the original.
-translations-missing = { $missing } of { $all } texts not translated yet
+# Each selector is a variant's whole text, so that Fluent puts no
+# isolation marks around the words it chooses.
+translations-missing = { $missing ->
+    [0] { $all ->
+        [one] The one text is translated
+       *[other] All { $all } texts translated
+    }
+   *[other] { $all ->
+        [one] The one text is not translated yet
+       *[other] { $missing } of { $all } texts not translated yet
+    }
+}
 translations-stale = The original has changed since this was translated: readers see the original until you check the translation and save.
 translations-original = Original
 translations-row = Translation: { $language }
@@ -846,7 +857,10 @@ confirm-publish-size = The survey has { $questions ->
 confirm-publish-locks = Once anyone has responded, questions can no longer be added, removed or moved, but you can still fix their wording.
 confirm-publish-consultation-button = Yes, publish the consultation
 confirm-publish-translations = Some of this consultation’s texts are not ready in every language. You can still publish: where a translation is missing or needs review, readers see the original.
-confirm-publish-untranslated = { $language }: { $count } of { $all } texts not translated yet.
+confirm-publish-untranslated = { $all ->
+    [one] { $language }: the one text is not translated yet.
+   *[other] { $language }: { $count } of { $all } texts not translated yet.
+}
 confirm-publish-stale = { $language }: { $count } of { $all } texts to review, as their original has changed since they were translated.
 confirm-publish-translate = See the translations into { $language }
 consultation-survey-size = { $questions ->
