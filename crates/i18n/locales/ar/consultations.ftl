@@ -75,7 +75,7 @@ survey-not-answered = بلا إجابة
 survey-choose-all = اختر كل ما ينطبق.
 survey-choose-up-to = اختر { $count } على الأكثر.
 survey-ranking-hint = أعطِ الرقم 1 للأهم، ثم 2، وهكذا. لا يلزم ترتيبها كلها.
-survey-date-hint = مثلًا 2026-11-30.
+survey-date-hint = مثلًا { $example }.
 
 ## إجابات المقاييس الموحّدة والأسئلة عن الشخص
 
@@ -208,7 +208,7 @@ consultation-field-topics-hint = افصل بين المواضيع بفواصل،
 consultation-field-area = المنطقة
 consultation-field-opens = تفتح
 consultation-field-closes = تغلق
-consultation-field-time-hint = { $zone }، مثلًا 2026-12-01T17:00 تعني 1 ديسمبر 2026 الساعة 5 مساءً. لنهاية يوم ما اختر 11:59 مساءً، فمنتصف الليل هو بداية اليوم التالي.
+consultation-field-time-hint = { $zone }، مثلًا { $example }. لنهاية يوم ما اختر { $end }، فمنتصف الليل هو بداية اليوم التالي.
 consultation-field-anonymous = هل يمكن الرد دون حساب؟
 consultation-anonymous-no = لا، يسجّلون الدخول أولًا
 consultation-anonymous-yes = نعم، الردود المجهولة مسموحة
@@ -343,7 +343,7 @@ stage-remove = احذف المرحلة
 stage-name = المرحلة
 stage-description = الوصف
 stage-date = التاريخ
-stage-date-hint = مثلًا 2026-11-30. اختياري.
+stage-date-hint = مثلًا { $example }. اختياري.
 stage-state = أين وصلت
 stage-link = ترتبط بـ
 done-stage-added = أُضيفت المرحلة.
@@ -752,7 +752,7 @@ themes-done-review = حُفظت محاور الإجابة.
 
 ## أسباب أخطاء الاستشارات
 
-reason-invalid_date = أدخل تاريخًا ووقتًا بالصيغة الموضحة
+reason-invalid_date = أدخل تاريخًا صحيحًا، مثلًا 2026-11-30 تعني 30 نوفمبر 2026
 reason-closes_before_opens = يجب أن يكون تاريخ الإغلاق بعد تاريخ الفتح
 reason-time_does_not_exist = هذا الوقت غير موجود في المنطقة الزمنية للموقع لأن الساعة تُقدَّم عندها: اختر وقتًا قبل التغيير أو بعده
 reason-time_is_ambiguous = هذا الوقت يتكرر مرتين في المنطقة الزمنية للموقع لأن الساعة تُؤخَّر عندها: اختر وقتًا قبل التغيير أو بعده، أو اذكر فرقه عن التوقيت العالمي
@@ -783,8 +783,8 @@ reason-summary-field_required = أدخل ملخصًا
 reason-summary-field_too_long = الملخص طويل جدًا: اختصره
 reason-opens_at-field_required = أدخل موعد الافتتاح
 reason-closes_at-field_required = أدخل موعد الإغلاق
-reason-opens_at-invalid_date = أدخل موعد الافتتاح بالصيغة المبيّنة
-reason-closes_at-invalid_date = أدخل موعد الإغلاق بالصيغة المبيّنة
+reason-opens_at-invalid_date = أدخل موعد الافتتاح تاريخًا ووقتًا صحيحين، مثلًا 2027-02-04T17:00 تعني 4 فبراير 2027 الساعة 5 مساءً
+reason-closes_at-invalid_date = أدخل موعد الإغلاق تاريخًا ووقتًا صحيحين، مثلًا 2027-02-04T17:00 تعني 4 فبراير 2027 الساعة 5 مساءً
 reason-allow_anonymous-invalid_choice = اختر ما إذا كان بإمكان الناس الرد دون حساب
 reason-name-field_required = أدخل اسمًا
 reason-text-field_required = أدخل نص السؤال

@@ -71,7 +71,7 @@ survey-choose-up-to = { $count ->
    *[other] Select up to { $count }.
 }
 survey-ranking-hint = Give 1 to the one that matters most, then 2, and so on. You do not have to rank them all.
-survey-date-hint = For example, 2026-11-30.
+survey-date-hint = For example, { $example }.
 
 ## Answers of the standard scales and of the questions about the person
 
@@ -200,7 +200,7 @@ consultation-field-topics-hint = Separate topics with commas, for example: hate 
 consultation-field-area = Area
 consultation-field-opens = Opens
 consultation-field-closes = Closes
-consultation-field-time-hint = In { $zone }, for example 2026-12-01T17:00 for 1 December 2026 at 5pm. For the end of a day choose 11:59pm: midnight is the start of the next day.
+consultation-field-time-hint = In { $zone }, for example { $example }. For the end of a day choose { $end }: midnight is the start of the next day.
 consultation-field-anonymous = Can people respond without an account?
 consultation-anonymous-no = No, they sign in first
 consultation-anonymous-yes = Yes, anonymous responses are allowed
@@ -335,7 +335,7 @@ stage-remove = Remove the stage
 stage-name = Stage
 stage-description = Description
 stage-date = Date
-stage-date-hint = For example, 2026-11-30. Optional.
+stage-date-hint = For example, { $example }. Optional.
 stage-state = Where it stands
 stage-link = Links to
 done-stage-added = The stage was added.
@@ -691,7 +691,7 @@ themes-done-review = The answer’s themes were saved.
 
 ## Reasons for consultation errors
 
-reason-invalid_date = Enter a date and time in the format shown
+reason-invalid_date = Enter a real date, for example 2026-11-30 for 30 November 2026
 reason-closes_before_opens = The closing date must be after the opening date
 reason-time_does_not_exist = That time does not exist in the site’s time zone, because the clocks go forward then: choose a time before or after the change
 reason-time_is_ambiguous = That time happens twice in the site’s time zone, because the clocks go back then: choose a time before or after the change, or give its offset from UTC
@@ -722,8 +722,8 @@ reason-summary-field_required = Enter a summary
 reason-summary-field_too_long = The summary is too long: shorten it
 reason-opens_at-field_required = Enter when it opens
 reason-closes_at-field_required = Enter when it closes
-reason-opens_at-invalid_date = Enter when it opens, in the format shown
-reason-closes_at-invalid_date = Enter when it closes, in the format shown
+reason-opens_at-invalid_date = Enter when it opens as a real date and time, for example 2027-02-04T17:00 for 4 February 2027 at 5pm
+reason-closes_at-invalid_date = Enter when it closes as a real date and time, for example 2027-02-04T17:00 for 4 February 2027 at 5pm
 reason-allow_anonymous-invalid_choice = Choose whether people can respond without an account
 reason-name-field_required = Enter a name
 reason-text-field_required = Enter the question
