@@ -212,7 +212,7 @@ test('an officer builds and publishes a consultation, a resident answers it in A
   assert.equal(await r.getByRole('button', { name: 'أرسل لي نسخة من إجاباتي بالبريد الإلكتروني' }).count(), 0)
   await checkPage(r, 'response sent, copy asked for, in Arabic', { lang: 'ar' })
   await follow(r, r.locator('a[href="/account"]').first())
-  const yours = r.locator('#responses + table')
+  const yours = r.locator('#responses + section table')
   assert.match(await yours.innerText(), new RegExp(TITLE))
   assert.match(await yours.innerText(), /لا يزال بإمكانك تغييره/)
   // The copy asked for, where it stands: kept, so not offered again.
