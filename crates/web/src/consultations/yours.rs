@@ -338,24 +338,35 @@ pub async fn email_copy(
     match mine::email_copy(&ctx.state.db, &me, id, &letter).await {
         Ok(_) => Ok(see_other(&next)),
         Err(ServiceError::RateLimited { retry_after }) => {
-            let text = Phrase::join(
-                [
-                    ctx.phrase("receipt-too-many", &[("title", Value::Shown(&title))]),
-                    Phrase::plain(ctx.locale().t_num(
-                        "try-again-in",
-                        "minutes",
-                        crate::kit::retry_minutes(Some(retry_after)),
-                    )),
-                ],
-                " ",
-            );
-            let page = NoticePage {
-                ui: ctx.chrome_for(&back, "receipt-too-many-title").await?,
-                text,
-                link: Some((back, ctx.t("back").into())),
-            };
-            respond_throttled(page, retry_after)
+            too_many_copies(&ctx, &title, back, retry_after).await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Too many copies of the answers to `title` asked for: a 429 saying
+/// when to try again, with the way `back`.
+async fn too_many_copies(
+    ctx: &PageCtx,
+    title: &Shown,
+    back: String,
+    retry_after: u32,
+) -> Result<Response, AppError> {
+    let text = Phrase::join(
+        [
+            ctx.phrase("receipt-too-many", &[("title", Value::Shown(title))]),
+            Phrase::plain(ctx.locale().t_num(
+                "try-again-in",
+                "minutes",
+                crate::kit::retry_minutes(Some(retry_after)),
+            )),
+        ],
+        " ",
+    );
+    let page = NoticePage {
+        ui: ctx.chrome_for(&back, "receipt-too-many-title").await?,
+        text,
+        link: Some((back, ctx.t("back").into())),
+    };
+    respond_throttled(page, retry_after)
 }
