@@ -205,16 +205,20 @@ test('an officer builds and publishes a consultation, a resident answers it in A
   // A copy of the answers by email, then the response on the account page.
   await follow(r, r.getByRole('button', { name: 'أرسل لي نسخة من إجاباتي بالبريد الإلكتروني' }))
   assert.match(r.url(), /\/respond\/done\?done=receipt-sent$/)
-  assert.match(await r.locator('.govuk-notification-banner').innerText(), /طلبت نسخة من إجاباتك/)
-  // What became of it, in true words (no mail server here), and no
-  // second offer.
+  // What became of it, in true words (no mail server here): no success
+  // banner, and no second offer.
+  assert.equal(await r.locator('.govuk-notification-banner--success').count(), 0)
   assert.match(await r.getByRole('main').innerText(), /لم يُعدّ لهذا الموقع خادم بريد إلكتروني/)
   assert.equal(await r.getByRole('button', { name: 'أرسل لي نسخة من إجاباتي بالبريد الإلكتروني' }).count(), 0)
   await checkPage(r, 'response sent, copy asked for, in Arabic', { lang: 'ar' })
   await follow(r, r.locator('a[href="/account"]').first())
-  const yours = r.locator('#responses + table')
+  const yours = r.locator('#responses + section table')
   assert.match(await yours.innerText(), new RegExp(TITLE))
   assert.match(await yours.innerText(), /لا يزال بإمكانك تغييره/)
+  // The copy asked for, where it stands: kept, so not offered again.
+  const asked = yours.locator('tr', { hasText: TITLE })
+  assert.match(await asked.innerText(), /لم تُرسل: لم يُعدّ لهذا الموقع خادم بريد إلكتروني/)
+  assert.equal(await asked.getByRole('button').count(), 0)
   await checkPage(r, 'account with a response, in Arabic', { lang: 'ar' })
   assert.deepEqual(resident.problems, [], 'no script errors or CSP violations (resident)')
 

@@ -43,6 +43,9 @@ pub const NOTES_PER_ADDRESS: RateLimit = RateLimit::new(3, 3600);
 /// Account changes that send email (new address, invitations) by one
 /// signed-in person.
 pub const MAIL_SENDING_PER_ACCOUNT: RateLimit = RateLimit::new(10, 3600);
+/// Copies of one response's answers by email, asked for by its author:
+/// a copy lost or deleted can be sent again, an inbox cannot be filled.
+pub const ANSWER_COPIES_PER_RESPONSE: RateLimit = RateLimit::new(3, 3600);
 /// Anonymous responses started from one client address: a household or an
 /// office behind one address has room, a ballot-stuffing script does not.
 pub const ANONYMOUS_RESPONSES_PER_CLIENT: RateLimit = RateLimit::new(20, 3600);

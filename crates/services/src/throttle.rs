@@ -8,8 +8,8 @@
 //! that address (ADR 0023).
 
 use cohesion_domain::rate_limit::{
-    RateLimit, ANONYMOUS_RESPONSES_PER_CLIENT, MAIL_SENDING_PER_ACCOUNT,
-    PASSWORD_CHECKS_PER_ACCOUNT_AND_CLIENT, RESET_PER_CLIENT,
+    RateLimit, ANONYMOUS_RESPONSES_PER_CLIENT, ANSWER_COPIES_PER_RESPONSE,
+    MAIL_SENDING_PER_ACCOUNT, PASSWORD_CHECKS_PER_ACCOUNT_AND_CLIENT, RESET_PER_CLIENT,
     SIGN_IN_FAILURES_PER_ACCOUNT_AND_CLIENT, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_PER_CLIENT,
     SIGN_UP_PER_ACCOUNT_AND_CLIENT, SIGN_UP_PER_CLIENT,
 };
@@ -31,6 +31,8 @@ pub enum Throttled {
     PasswordReset,
     /// Changes that send email, counted per account, not per address.
     MailSending,
+    /// Copies of one response's answers by email, counted per response.
+    AnswersCopy,
     /// Anonymous survey responses started from one address.
     AnonymousResponse,
 }
@@ -42,6 +44,7 @@ impl Throttled {
             Throttled::SignUp => ("sign-up", SIGN_UP_PER_CLIENT),
             Throttled::PasswordReset => ("reset", RESET_PER_CLIENT),
             Throttled::MailSending => ("mail", MAIL_SENDING_PER_ACCOUNT),
+            Throttled::AnswersCopy => ("answers-copy", ANSWER_COPIES_PER_RESPONSE),
             Throttled::AnonymousResponse => ("anonymous-response", ANONYMOUS_RESPONSES_PER_CLIENT),
         }
     }

@@ -77,7 +77,7 @@ survey-not-answered = بلا إجابة
 survey-choose-all = اختر كل ما ينطبق.
 survey-choose-up-to = اختر { $count } على الأكثر.
 survey-ranking-hint = أعطِ الرقم 1 للأهم، ثم 2، وهكذا. لا يلزم ترتيبها كلها.
-survey-date-hint = مثلًا 2026-11-30.
+survey-date-hint = مثلًا { $example }.
 
 ## إجابات المقاييس الموحّدة والأسئلة عن الشخص
 
@@ -140,6 +140,10 @@ confirmation-text = شكرًا لمشاركتك في «{ $title }». يمكنك 
 confirmation-change = راجع ردك أو غيّره
 receipt-button = أرسل لي نسخة من إجاباتي بالبريد الإلكتروني
 receipt-hint = سنرسل أسئلتك وإجاباتك إلى { $email }.
+receipt-hint-no-server = لم يُعدّ لهذا الموقع خادم بريد إلكتروني بعد: سنحتفظ بنسختك حتى يمكن إرسالها إلى { $email }.
+receipt-button-again = أرسل لي نسخة أخرى من إجاباتي بالبريد الإلكتروني
+receipt-too-many-title = طلبت نسخًا كثيرة جدًا
+receipt-too-many = طلبت عدة نسخ من إجاباتك في «{ $title }» خلال وقت قصير.
 receipt-unverified = أكّد عنوان بريدك الإلكتروني لنرسل إليك نسخة من إجاباتك.
 receipt-subject = إجاباتك في «{ $title }»
 receipt-intro = شاركت في «{ $title }». رقمك المرجعي { $reference }. هذه هي الإجابات التي أرسلتها.
@@ -206,7 +210,7 @@ consultation-field-topics-hint = افصل بين المواضيع بفواصل،
 consultation-field-area = المنطقة
 consultation-field-opens = تفتح
 consultation-field-closes = تغلق
-consultation-field-time-hint = { $zone }، مثلًا 2026-12-01T17:00 تعني 1 ديسمبر 2026 الساعة 5 مساءً. لنهاية يوم ما اختر 11:59 مساءً، فمنتصف الليل هو بداية اليوم التالي.
+consultation-field-time-hint = { $zone }، مثلًا { $example }. لنهاية يوم ما اختر { $end }، فمنتصف الليل هو بداية اليوم التالي.
 consultation-field-anonymous = هل يمكن الرد دون حساب؟
 consultation-anonymous-no = لا، يسجّلون الدخول أولًا
 consultation-anonymous-yes = نعم، الردود المجهولة مسموحة
@@ -341,7 +345,7 @@ stage-remove = احذف المرحلة
 stage-name = المرحلة
 stage-description = الوصف
 stage-date = التاريخ
-stage-date-hint = مثلًا 2026-11-30. اختياري.
+stage-date-hint = مثلًا { $example }. اختياري.
 stage-state = أين وصلت
 stage-link = ترتبط بـ
 done-stage-added = أُضيفت المرحلة.
@@ -572,7 +576,19 @@ done-finding-what-we-did-saved = حُفظ ما فعلناه.
 translations-title = ترجم
 translations-title-of = ترجم إلى { $language }
 translations-lead = ترجم كل نص. يرى القراء بتلك اللغة الترجمة حيث توجد، والنص الأصلي في غير ذلك. اترك الخانة فارغة للإبقاء على الأصل.
-translations-missing = { $missing } من أصل { $all } نصًا لم يُترجم بعد
+translations-missing = { $missing ->
+    [0] { PLURAL($all) ->
+        [one] النص الوحيد مترجم
+       *[other] تُرجمت كل النصوص، وعددها { $all }
+    }
+   *[other] { PLURAL($all) ->
+        [one] النص الوحيد لم يُترجم بعد
+        [two] { $missing } من أصل نصّين لم يُترجم بعد
+        [few] { $missing } من أصل { $all } نصوص لم يُترجم بعد
+        [many] { $missing } من أصل { $all } نصًا لم يُترجم بعد
+       *[other] { $missing } من أصل { $all } نص لم يُترجم بعد
+    }
+}
 translations-stale = تغيّر النص الأصلي بعد ترجمته: يرى القرّاء النص الأصلي حتى تراجع الترجمة وتحفظها.
 translations-original = الأصل
 translations-row = الترجمة: { $language }
@@ -741,7 +757,7 @@ themes-done-review = حُفظت محاور الإجابة.
 
 ## أسباب أخطاء الاستشارات
 
-reason-invalid_date = أدخل تاريخًا ووقتًا بالصيغة الموضحة
+reason-invalid_date = أدخل تاريخًا صحيحًا، مثلًا 2026-11-30 تعني 30 نوفمبر 2026
 reason-closes_before_opens = يجب أن يكون تاريخ الإغلاق بعد تاريخ الفتح
 reason-time_does_not_exist = هذا الوقت غير موجود في المنطقة الزمنية للموقع لأن الساعة تُقدَّم عندها: اختر وقتًا قبل التغيير أو بعده
 reason-time_is_ambiguous = هذا الوقت يتكرر مرتين في المنطقة الزمنية للموقع لأن الساعة تُؤخَّر عندها: اختر وقتًا قبل التغيير أو بعده، أو اذكر فرقه عن التوقيت العالمي
@@ -772,8 +788,8 @@ reason-summary-field_required = أدخل ملخصًا
 reason-summary-field_too_long = الملخص طويل جدًا: اختصره
 reason-opens_at-field_required = أدخل موعد الافتتاح
 reason-closes_at-field_required = أدخل موعد الإغلاق
-reason-opens_at-invalid_date = أدخل موعد الافتتاح بالصيغة المبيّنة
-reason-closes_at-invalid_date = أدخل موعد الإغلاق بالصيغة المبيّنة
+reason-opens_at-invalid_date = أدخل موعد الافتتاح تاريخًا ووقتًا صحيحين، مثلًا 2027-02-04T17:00 تعني 4 فبراير 2027 الساعة 5 مساءً
+reason-closes_at-invalid_date = أدخل موعد الإغلاق تاريخًا ووقتًا صحيحين، مثلًا 2027-02-04T17:00 تعني 4 فبراير 2027 الساعة 5 مساءً
 reason-allow_anonymous-invalid_choice = اختر ما إذا كان بإمكان الناس الرد دون حساب
 reason-name-field_required = أدخل اسمًا
 reason-text-field_required = أدخل نص السؤال
@@ -919,7 +935,13 @@ confirm-publish-size = في الاستبيان { PLURAL($questions) ->
 confirm-publish-locks = بعد أن يرد أي شخص، لا يمكن إضافة أسئلة أو حذفها أو نقلها، لكن يمكنك تصحيح صياغتها.
 confirm-publish-consultation-button = نعم، انشر الاستشارة
 confirm-publish-translations = بعض نصوص هذه الاستشارة ليست جاهزة بكل اللغات. ما زال بإمكانك النشر: حيث تنقص الترجمة أو تحتاج إلى مراجعة، يرى القرّاء النص الأصلي.
-confirm-publish-untranslated = { $language }: { $count } من أصل { $all } نصًا لم يُترجم بعد.
+confirm-publish-untranslated = { PLURAL($all) ->
+    [one] { $language }: النص الوحيد لم يُترجم بعد.
+    [two] { $language }: { $count } من أصل نصّين لم يُترجم بعد.
+    [few] { $language }: { $count } من أصل { $all } نصوص لم يُترجم بعد.
+    [many] { $language }: { $count } من أصل { $all } نصًا لم يُترجم بعد.
+   *[other] { $language }: { $count } من أصل { $all } نص لم يُترجم بعد.
+}
 confirm-publish-stale = { $language }: عدد النصوص التي تحتاج ترجمتها إلى مراجعة { $count } من أصل { $all }، لأن أصلها تغيّر بعد ترجمتها.
 confirm-publish-translate = اطّلع على الترجمة إلى { $language }
 consultation-survey-size = { PLURAL($questions) ->

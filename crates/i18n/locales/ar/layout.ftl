@@ -109,6 +109,7 @@ character-count-description = { PLURAL($count) ->
 ## رسائل النجاح والقوائم الطويلة
 
 banner-success = تم بنجاح
+banner-important = مهم
 pagination-label = الصفحات
 pagination-previous = الصفحة السابقة
 pagination-next = الصفحة التالية

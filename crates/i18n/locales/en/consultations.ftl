@@ -73,7 +73,7 @@ survey-choose-up-to = { $count ->
    *[other] Select up to { $count }.
 }
 survey-ranking-hint = Give 1 to the one that matters most, then 2, and so on. You do not have to rank them all.
-survey-date-hint = For example, 2026-11-30.
+survey-date-hint = For example, { $example }.
 
 ## Answers of the standard scales and of the questions about the person
 
@@ -136,6 +136,10 @@ confirmation-text = Thank you for responding to “{ $title }”. You can change
 confirmation-change = Check or change your response
 receipt-button = Email me a copy of my answers
 receipt-hint = We will send your questions and answers to { $email }.
+receipt-hint-no-server = This site has no email server set up yet: your copy will be kept until it can be sent to { $email }.
+receipt-button-again = Email me another copy of my answers
+receipt-too-many-title = You have asked for too many copies
+receipt-too-many = You have asked for several copies of your answers to “{ $title }” in a short time.
 receipt-unverified = Confirm your email address to have a copy of your answers emailed to you.
 receipt-subject = Your answers to “{ $title }”
 receipt-intro = You responded to “{ $title }”. Your reference is { $reference }. These are the answers you sent.
@@ -198,7 +202,7 @@ consultation-field-topics-hint = Separate topics with commas, for example: hate 
 consultation-field-area = Area
 consultation-field-opens = Opens
 consultation-field-closes = Closes
-consultation-field-time-hint = In { $zone }, for example 2026-12-01T17:00 for 1 December 2026 at 5pm. For the end of a day choose 11:59pm: midnight is the start of the next day.
+consultation-field-time-hint = In { $zone }, for example { $example }. For the end of a day choose { $end }: midnight is the start of the next day.
 consultation-field-anonymous = Can people respond without an account?
 consultation-anonymous-no = No, they sign in first
 consultation-anonymous-yes = Yes, anonymous responses are allowed
@@ -333,7 +337,7 @@ stage-remove = Remove the stage
 stage-name = Stage
 stage-description = Description
 stage-date = Date
-stage-date-hint = For example, 2026-11-30. Optional.
+stage-date-hint = For example, { $example }. Optional.
 stage-state = Where it stands
 stage-link = Links to
 done-stage-added = The stage was added.
@@ -528,7 +532,18 @@ done-finding-what-we-did-saved = What we did was saved.
 translations-title = Translate
 translations-title-of = Translate into { $language }
 translations-lead = Translate each text. Readers in that language see the translation where there is one, and the original elsewhere. Leave a box empty to keep the original.
-translations-missing = { $missing } of { $all } texts not translated yet
+# Each selector is a variant's whole text, so that Fluent puts no
+# isolation marks around the words it chooses.
+translations-missing = { $missing ->
+    [0] { $all ->
+        [one] The one text is translated
+       *[other] All { $all } texts translated
+    }
+   *[other] { $all ->
+        [one] The one text is not translated yet
+       *[other] { $missing } of { $all } texts not translated yet
+    }
+}
 translations-stale = The original has changed since this was translated: readers see the original until you check the translation and save.
 translations-original = Original
 translations-row = Translation: { $language }
@@ -681,7 +696,7 @@ themes-done-review = The answer’s themes were saved.
 
 ## Reasons for consultation errors
 
-reason-invalid_date = Enter a date and time in the format shown
+reason-invalid_date = Enter a real date, for example 2026-11-30 for 30 November 2026
 reason-closes_before_opens = The closing date must be after the opening date
 reason-time_does_not_exist = That time does not exist in the site’s time zone, because the clocks go forward then: choose a time before or after the change
 reason-time_is_ambiguous = That time happens twice in the site’s time zone, because the clocks go back then: choose a time before or after the change, or give its offset from UTC
@@ -712,8 +727,8 @@ reason-summary-field_required = Enter a summary
 reason-summary-field_too_long = The summary is too long: shorten it
 reason-opens_at-field_required = Enter when it opens
 reason-closes_at-field_required = Enter when it closes
-reason-opens_at-invalid_date = Enter when it opens, in the format shown
-reason-closes_at-invalid_date = Enter when it closes, in the format shown
+reason-opens_at-invalid_date = Enter when it opens as a real date and time, for example 2027-02-04T17:00 for 4 February 2027 at 5pm
+reason-closes_at-invalid_date = Enter when it closes as a real date and time, for example 2027-02-04T17:00 for 4 February 2027 at 5pm
 reason-allow_anonymous-invalid_choice = Choose whether people can respond without an account
 reason-name-field_required = Enter a name
 reason-text-field_required = Enter the question
@@ -847,7 +862,10 @@ confirm-publish-size = The survey has { $questions ->
 confirm-publish-locks = Once anyone has responded, questions can no longer be added, removed or moved, but you can still fix their wording.
 confirm-publish-consultation-button = Yes, publish the consultation
 confirm-publish-translations = Some of this consultation’s texts are not ready in every language. You can still publish: where a translation is missing or needs review, readers see the original.
-confirm-publish-untranslated = { $language }: { $count } of { $all } texts not translated yet.
+confirm-publish-untranslated = { $all ->
+    [one] { $language }: the one text is not translated yet.
+   *[other] { $language }: { $count } of { $all } texts not translated yet.
+}
 confirm-publish-stale = { $language }: { $count } of { $all } texts to review, as their original has changed since they were translated.
 confirm-publish-translate = See the translations into { $language }
 consultation-survey-size = { $questions ->

@@ -85,6 +85,7 @@ character-count-description = { $count ->
 ## Success banners and long lists
 
 banner-success = Success
+banner-important = Important
 pagination-label = Pages
 pagination-previous = Previous page
 pagination-next = Next page

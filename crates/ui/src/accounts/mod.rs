@@ -4,7 +4,7 @@
 
 use askama::Template;
 
-use crate::{Chrome, Field, FieldError, SummaryRow, When};
+use crate::{Chrome, Field, FieldError, Phrase, SummaryRow, When};
 
 #[derive(Template)]
 #[template(path = "accounts/sign_up.html")]
@@ -47,6 +47,24 @@ pub struct YourResponse {
     pub open: bool,
     /// The page that reads their answers back.
     pub answers: String,
+    /// A copy of the answers by email, for a confirmed address only.
+    pub copy: Option<AnswersCopy>,
+}
+
+/// A copy of a response's answers by email, in its row of the list.
+pub struct AnswersCopy {
+    /// Where the copy last asked for stands ("Sent on …"), if any.
+    pub status: Option<Phrase>,
+    /// The button asking for one, when one may be asked for now.
+    pub button: Option<String>,
+    pub action: String,
+}
+
+/// A notification banner: a success, or something important that is no
+/// success (a copy kept because the site cannot send email).
+pub struct Notification {
+    pub success: bool,
+    pub text: Phrase,
 }
 
 #[derive(Template)]
@@ -61,5 +79,7 @@ pub struct AccountPage<'a> {
     pub organisations: Vec<(String, String)>,
     pub sessions: Vec<SessionRow>,
     pub responses: Vec<YourResponse>,
+    /// Where a copy of answers just asked for stands.
+    pub copy_notice: Option<Notification>,
     pub admin_links: Vec<(String, String)>,
 }

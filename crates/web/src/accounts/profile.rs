@@ -18,8 +18,8 @@ use serde::Deserialize;
 
 use crate::kit::{
     check_session_csrf, confirmation, lang_cookie, no_referrer, notice, one_field_listed, respond,
-    see_other, session_cookie, submit_form, AppError, CatalogLetters, ClientKey, DoneQuery, Me,
-    PageCtx, StrictForm,
+    see_other, session_cookie, submit_form, AppError, CatalogLetters, ClientKey, Me, PageCtx,
+    StrictForm,
 };
 
 /// Roughly what a browser is, from its User-Agent, for the sessions list.
@@ -50,10 +50,18 @@ fn device(agent: Option<&str>) -> String {
     }
 }
 
+/// The account page's query: what was just done, and the consultation
+/// whose answers a copy was just asked for from the list of responses.
+#[derive(Deserialize)]
+pub struct AccountQuery {
+    done: Option<String>,
+    copied: Option<String>,
+}
+
 pub async fn overview(
     ctx: PageCtx,
     Me(me): Me,
-    Query(q): Query<DoneQuery>,
+    Query(q): Query<AccountQuery>,
 ) -> Result<Response, AppError> {
     let state = &ctx.state;
     let l = ctx.locale();
@@ -82,10 +90,17 @@ pub async fn overview(
         admin_links.push(("/admin/audit".to_owned(), l.t("audit-title").into_owned()));
         admin_links.push(("/admin/outbox".to_owned(), l.t("outbox-title").into_owned()));
     }
-    let responses = crate::consultations::yours::your_responses(&ctx, &me).await?;
+    // Anything but an id names no response: no banner.
+    let copied = q
+        .copied
+        .as_deref()
+        .and_then(|id| uuid::Uuid::parse_str(id).ok());
+    let (responses, copy_notice) =
+        crate::consultations::yours::your_responses(&ctx, &me, copied).await?;
     let page = AccountPage {
         ui: ctx.chrome_for("/account", "account-title").await?,
         responses,
+        copy_notice,
         done: confirmation(&ctx, q.done.as_deref()),
         csrf: me.csrf.clone(),
         verified: me.email_verified,

@@ -4,9 +4,11 @@
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use cohesion_domain::identity::Role;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::accounts::your_data::{self, Access, ActivityData, EmailData, YourData};
-use cohesion_ui::{Cell, Phrase, ReportPage, Shown, SummaryRow, Table, When};
+use cohesion_ui::{Cell, Phrase, ReportPage, Shown, SummaryRow, Table, Value, When};
+use uuid::Uuid;
 
 use super::roles_in_words;
 use crate::kit::{respond, AppError, ClientKey, Me, PageCtx};
@@ -232,9 +234,7 @@ fn activity_table(ctx: &PageCtx, d: &YourData) -> Table {
                 vec![
                     when_cell(ctx, &e.at),
                     activity_name(ctx, e).into(),
-                    // The log's details are written in English for
-                    // the people who keep the site (ADR 7); marked so.
-                    Shown::new(e.detail.clone(), "en").into(),
+                    activity_detail(ctx, e).into(),
                     e.from.clone().unwrap_or_default().into(),
                 ]
             })
@@ -252,6 +252,108 @@ fn activity_name(ctx: &PageCtx, e: &ActivityData) -> String {
         return e.action.clone();
     }
     l.t_text(&id, "who", if e.by_you { "you" } else { "other" })
+}
+
+/// The details the services write in fixed words for what people do
+/// with their own accounts (and what staff do to them), with the message
+/// saying each in the reader's language: by action and detail, so that
+/// words a service changes fall back to what is written, not to a wrong
+/// translation. A test holds each pair to the services' source.
+const FIXED_DETAILS: &[(&str, &str, &str)] = &[
+    ("account.create", "signed up", "activity-detail-signed-up"),
+    ("account.sign_in", "signed in", "activity-detail-signed-in"),
+    (
+        "account.verify_email",
+        "email address verified",
+        "activity-detail-email-verified",
+    ),
+    (
+        "account.password_change",
+        "password changed",
+        "activity-detail-password-changed",
+    ),
+    (
+        "account.email_change_requested",
+        "email change requested",
+        "activity-detail-email-change-requested",
+    ),
+    (
+        "account.email_change",
+        "email address changed",
+        "activity-detail-email-changed",
+    ),
+    (
+        "account.export",
+        "data viewed",
+        "activity-detail-data-viewed",
+    ),
+    (
+        "account.export",
+        "data downloaded",
+        "activity-detail-data-downloaded",
+    ),
+    (
+        "account.reset_requested",
+        "password reset link sent",
+        "activity-detail-reset-link-sent",
+    ),
+    (
+        "account.password_reset",
+        "password reset",
+        "activity-detail-password-reset",
+    ),
+    (
+        "account.rename",
+        "display name changed",
+        "activity-detail-name-changed",
+    ),
+    (
+        "account.sign_out_everywhere",
+        "every session ended",
+        "activity-detail-sessions-ended",
+    ),
+    ("organisation.join", "joined", "activity-detail-joined"),
+    ("account.suspend", "suspended", "activity-detail-suspended"),
+    (
+        "account.reinstate",
+        "reinstated",
+        "activity-detail-reinstated",
+    ),
+];
+
+/// An audit entry's detail in the reader's language. Fixed words have
+/// their message; a role, a session's or an invitation's number are
+/// placed in one; an organisation's name is shown as registered. Other
+/// details (the staff's work, counts and ids of questions and runs) are
+/// written in English for the people who keep the site (ADR 7), and
+/// shown so, marked English.
+fn activity_detail(ctx: &PageCtx, e: &ActivityData) -> Phrase {
+    let detail = e.detail.as_str();
+    let fixed = FIXED_DETAILS
+        .iter()
+        .find(|(action, words, _)| *action == e.action && *words == detail);
+    if let Some((_, _, id)) = fixed {
+        return ctx.t(id).into();
+    }
+    let number = |id: &str, name: &str, raw: &str| {
+        Uuid::parse_str(raw)
+            .ok()
+            .map(|n| ctx.phrase(id, &[(name, Value::Text(&n.to_string()))]))
+    };
+    let translated = match e.action.as_str() {
+        "role.grant" | "role.revoke" => Role::from_key(detail).map(|role| {
+            let name = ctx.t(&format!("role-{}", role.key()));
+            ctx.phrase("activity-detail-role", &[("role", Value::Text(&name))])
+        }),
+        "account.end_session" => number("activity-detail-session", "session", detail),
+        "organisation.invite" => detail
+            .strip_prefix("invitation ")
+            .and_then(|n| number("activity-detail-invitation", "invitation", n)),
+        // The name as the organisation gave it, in whatever language.
+        "organisation.register" => Some(Phrase::isolated(detail)),
+        _ => None,
+    };
+    translated.unwrap_or_else(|| Shown::new(detail, "en").into())
 }
 
 /// The message naming an audit action: `role.grant` is `activity-role-grant`.
@@ -319,6 +421,24 @@ mod tests {
             .filter(|a| !known.contains(&super::activity_message(a)))
             .collect();
         assert!(missing.is_empty(), "no activity- message for {missing:?}");
+    }
+
+    /// Each detail translated from fixed words is still written, in
+    /// those words, by the services (beside its action), and has its
+    /// message.
+    #[test]
+    fn fixed_details_are_the_services_own_words() {
+        let catalog = cohesion_i18n::Catalog::load().unwrap();
+        let known = catalog.default_locale().message_ids();
+        let services = Path::new(env!("CARGO_MANIFEST_DIR")).join("../services/src");
+        let sources = sources(&services);
+        for (action, words, id) in super::FIXED_DETAILS {
+            let written = sources.iter().any(|text| {
+                text.contains(&format!("\"{action}\"")) && text.contains(&format!("\"{words}\""))
+            });
+            assert!(written, "{action} with \"{words}\" in the services");
+            assert!(known.contains(*id), "{id}");
+        }
     }
 
     fn sources(dir: &Path) -> Vec<String> {

@@ -174,7 +174,9 @@ fn hint(ctx: &PageCtx, langs: &Langs, q: &QuestionDef) -> Option<Shown> {
                 }
                 QuestionKind::MultipleChoice { .. } => ctx.t("survey-choose-all"),
                 QuestionKind::Ranking { .. } => ctx.t("survey-ranking-hint"),
-                QuestionKind::Date => ctx.t("survey-date-hint"),
+                QuestionKind::Date => ctx
+                    .dates()
+                    .date_field_hint("survey-date-hint", crate::kit::dates::DATE_EXAMPLE),
                 _ => return None,
             };
             Some(langs.reader(platform))

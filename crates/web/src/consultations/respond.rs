@@ -469,8 +469,15 @@ pub async fn done(
     if ctx.user.0.as_ref().is_some_and(|me| !me.email_verified) {
         paragraphs.push(ctx.phrase("receipt-unverified", &[]));
     }
-    let (form, copy) = super::yours::copy_by_email(&ctx, id).await?;
-    paragraphs.extend(copy);
+    let copy = super::yours::copy_by_email(&ctx, id).await?;
+    paragraphs.extend(copy.standing);
+    // "You asked for a copy" is a success only while the copy is on its
+    // way or has arrived; kept for want of a mail server, the paragraph
+    // above says so plainly instead.
+    let done = match q.done.as_deref() {
+        Some(super::yours::RECEIPT_SENT) if !copy.state.on_its_way() => None,
+        other => confirmation(&ctx, other),
+    };
     let view = ConfirmationPage {
         ui: ctx.chrome_for(&path, "confirmation-title").await?,
         reference_label: ctx.t("confirmation-reference"),
@@ -483,8 +490,8 @@ pub async fn done(
             ),
             (format!("/consultations/{id}"), title.into()),
         ],
-        done: confirmation(&ctx, q.done.as_deref()),
-        form,
+        done,
+        form: copy.form,
     };
     respond(StatusCode::OK, view, None)
 }

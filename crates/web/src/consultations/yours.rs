@@ -1,53 +1,185 @@
 //! What residents keep of the responses they sent: the list on their
 //! account page, the titles "your data" shows, and a copy of their
-//! answers by email.
+//! answers by email, asked for on the confirmation page or later from
+//! the list.
 
 use axum::extract::Path;
 use axum::response::Response;
+use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::translation::{key, Texts, Translator};
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::reading;
+use cohesion_services::consultations::responding::mine::AskedCopy;
 use cohesion_services::consultations::responding::{mine, Respondent};
 use cohesion_services::ServiceError;
-use cohesion_ui::accounts::YourResponse;
-use cohesion_ui::{OneButton, Phrase, Shown, Value};
+use cohesion_ui::accounts::{AnswersCopy, Notification, YourResponse};
+use cohesion_ui::{NoticePage, OneButton, Phrase, Shown, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::questions::answer_text;
 use super::translated::{progress_in, translate_list};
 use crate::kit::{
-    check_session_csrf, path_id, see_other, AppError, CatalogLetters, Langs, Me, PageCtx,
-    StrictForm,
+    check_session_csrf, path_id, respond_throttled, see_other, AppError, CatalogLetters, Langs, Me,
+    PageCtx, StrictForm,
 };
+
+/// The confirmation the page after asking for a copy shows, as
+/// `?done=…`: only while it is true (see [`CopyState::on_its_way`]).
+pub(super) const RECEIPT_SENT: &str = "receipt-sent";
+
+/// Where the copy of a response's answers by email stands, as its author
+/// is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CopyState {
+    /// None asked for since the answers last changed (or the mail server
+    /// gave up on it).
+    NotAsked,
+    /// Waiting for the mail server to send it.
+    Waiting,
+    /// Kept in the outbox: this site has no mail server to send it.
+    NoServer,
+    Sent(Timestamp),
+}
+
+impl CopyState {
+    fn of(ctx: &PageCtx, copy: Option<AskedCopy>) -> Self {
+        match copy {
+            None => CopyState::NotAsked,
+            Some(AskedCopy {
+                sent_at: Some(at), ..
+            }) => CopyState::Sent(at),
+            // Without a mail server the outbox keeps it, unsent, for the
+            // administrators: "waiting" would promise what will not happen.
+            Some(_) if !ctx.state.config.mail_configured => CopyState::NoServer,
+            Some(_) => CopyState::Waiting,
+        }
+    }
+
+    /// The copy is on its way or has arrived: asking for it succeeded,
+    /// and a success banner may say so.
+    pub(crate) fn on_its_way(self) -> bool {
+        matches!(self, CopyState::Waiting | CopyState::Sent(_))
+    }
+
+    /// A copy may be asked for now: none is waiting (the services send
+    /// nothing while one is).
+    fn may_ask(self) -> bool {
+        matches!(self, CopyState::NotAsked | CopyState::Sent(_))
+    }
+}
 
 /// The responses `me` has sent, the latest first: each consultation's
 /// title in the page's language where translated, the response's
-/// reference, when it was sent, and whether it can still be changed.
+/// reference, when it was sent, whether it can still be changed and,
+/// for a confirmed address, the copy of its answers by email. With
+/// `copied` (a consultation's id, after asking for a copy from the
+/// list), the banner saying where that copy stands.
 pub(crate) async fn your_responses(
     ctx: &PageCtx,
     me: &SignedIn,
-) -> Result<Vec<YourResponse>, AppError> {
+    copied: Option<Uuid>,
+) -> Result<(Vec<YourResponse>, Option<Notification>), AppError> {
     let sent = mine::sent_by(&ctx.state.db, me).await?;
     let mut consultations: Vec<_> = sent.iter().map(|s| s.consultation.clone()).collect();
     let langs = translate_list(ctx, &mut consultations).await?;
-    Ok(sent
+    let mut notice = None;
+    let rows = sent
         .iter()
         .zip(consultations.iter().zip(langs))
-        .map(|(s, (c, langs))| YourResponse {
-            href: format!("/consultations/{}", c.id),
-            title: langs.shown(key::TITLE, &c.title),
-            reference: s.reference.clone(),
-            sent: ctx.dates().at(s.submitted_at),
-            status: ctx.t(if s.can_change {
-                "account-response-can-change"
-            } else {
-                "account-response-closed"
-            }),
-            open: s.can_change,
-            answers: format!("/consultations/{}/respond/answers", c.id),
+        .map(|(s, (c, langs))| {
+            let title = langs.shown(key::TITLE, &c.title);
+            let state = CopyState::of(ctx, s.copy);
+            if copied == Some(c.id) && me.email_verified {
+                notice = copy_notice(ctx, me, &title, state);
+            }
+            YourResponse {
+                href: format!("/consultations/{}", c.id),
+                reference: s.reference.clone(),
+                sent: ctx.dates().at(s.submitted_at),
+                status: ctx.t(if s.can_change {
+                    "account-response-can-change"
+                } else {
+                    "account-response-closed"
+                }),
+                open: s.can_change,
+                copy: me.email_verified.then(|| copy_cell(ctx, c.id, state)),
+                answers: format!("/consultations/{}/respond/answers", c.id),
+                title,
+            }
         })
-        .collect())
+        .collect();
+    Ok((rows, notice))
+}
+
+/// A response's copy in its row: where the last one stands, and the
+/// button for one when one may be asked for.
+fn copy_cell(ctx: &PageCtx, id: Uuid, state: CopyState) -> AnswersCopy {
+    let status = match state {
+        CopyState::NotAsked => None,
+        CopyState::Waiting => Some(ctx.t("data-email-waiting").into()),
+        CopyState::NoServer => Some(ctx.t("data-email-no-server").into()),
+        CopyState::Sent(at) => Some(ctx.dates().with(
+            "account-copy-sent-on",
+            "sent",
+            ctx.dates().at(at),
+        )),
+    };
+    AnswersCopy {
+        status,
+        button: state.may_ask().then(|| {
+            ctx.t(match state {
+                CopyState::Sent(_) => "receipt-button-again",
+                _ => "receipt-button",
+            })
+        }),
+        action: format!("/consultations/{id}/respond/receipt"),
+    }
+}
+
+/// The banner after asking for a copy from the list: a success only
+/// while the copy is on its way or has arrived; kept for want of a mail
+/// server, an important notice saying so.
+fn copy_notice(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    title: &Shown,
+    state: CopyState,
+) -> Option<Notification> {
+    let email = Value::Text(&me.email);
+    let title = Value::Shown(title);
+    let (success, text) = match state {
+        CopyState::NotAsked => return None,
+        CopyState::Waiting => (
+            true,
+            ctx.phrase(
+                "account-copy-waiting",
+                &[("title", title), ("email", email)],
+            ),
+        ),
+        CopyState::NoServer => (
+            false,
+            ctx.phrase(
+                "account-copy-no-server",
+                &[("title", title), ("email", email)],
+            ),
+        ),
+        CopyState::Sent(at) => {
+            let sent = ctx.dates().at(at);
+            (
+                true,
+                ctx.phrase(
+                    "account-copy-sent",
+                    &[
+                        ("title", title),
+                        ("email", email),
+                        ("sent", Value::When(&sent)),
+                    ],
+                ),
+            )
+        }
+    };
+    Some(Notification { success, text })
 }
 
 /// Consultation titles (by consultation id, as written) for "your data",
@@ -72,58 +204,80 @@ pub(crate) async fn titles_in_language(
         .collect())
 }
 
-/// For a signed-in respondent with a confirmed address, the button that
-/// emails them a copy of their answers; or, once they have asked for one
-/// (and until their answers change), where that copy stands instead, so
-/// that the page does not offer to send it again.
-pub(super) async fn copy_by_email(
-    ctx: &PageCtx,
-    id: Uuid,
-) -> Result<(Option<OneButton>, Option<Phrase>), AppError> {
+/// The copy of answers by email on the confirmation page.
+pub(super) struct CopyOffer {
+    pub form: Option<OneButton>,
+    /// Where the copy last asked for stands, as a sentence.
+    pub standing: Option<Phrase>,
+    pub state: CopyState,
+}
+
+/// For a signed-in respondent with a confirmed address, where the copy
+/// of their answers stands and, unless one is waiting to be sent, the
+/// button that asks for one (another, once it has been sent).
+pub(super) async fn copy_by_email(ctx: &PageCtx, id: Uuid) -> Result<CopyOffer, AppError> {
     let Some(me) = ctx.user.0.as_ref().filter(|me| me.email_verified) else {
-        return Ok((None, None));
+        return Ok(CopyOffer {
+            form: None,
+            standing: None,
+            state: CopyState::NotAsked,
+        });
     };
-    let email = Value::Text(&me.email);
-    let Some(copy) = mine::copy_asked(&ctx.state.db, me, id).await? else {
-        let form = OneButton {
-            action: format!("/consultations/{id}/respond/receipt"),
-            csrf: me.csrf.clone(),
-            button: ctx.t("receipt-button"),
-            hint: ctx.phrase("receipt-hint", &[("email", email)]),
-        };
-        return Ok((Some(form), None));
-    };
-    let standing = match copy.sent_at {
-        Some(at) => {
+    let email = || Value::Text(&me.email);
+    let state = CopyState::of(ctx, mine::copy_asked(&ctx.state.db, me, id).await?);
+    let standing = match state {
+        CopyState::NotAsked => None,
+        CopyState::Sent(at) => {
             let sent = ctx.dates().at(at);
-            ctx.phrase(
+            Some(ctx.phrase(
                 "receipt-sent-at",
-                &[("email", email), ("sent", Value::When(&sent))],
-            )
+                &[("email", email()), ("sent", Value::When(&sent))],
+            ))
         }
-        // Without a mail server the outbox keeps it, unsent, for the
-        // administrators: "waiting" would promise what will not happen.
-        None if !ctx.state.config.mail_configured => {
-            ctx.phrase("receipt-no-server", &[("email", email)])
-        }
-        None => ctx.phrase("receipt-waiting", &[("email", email)]),
+        CopyState::NoServer => Some(ctx.phrase("receipt-no-server", &[("email", email())])),
+        CopyState::Waiting => Some(ctx.phrase("receipt-waiting", &[("email", email())])),
     };
-    Ok((None, Some(standing)))
+    let form = state.may_ask().then(|| OneButton {
+        action: format!("/consultations/{id}/respond/receipt"),
+        csrf: me.csrf.clone(),
+        button: ctx.t(match state {
+            CopyState::Sent(_) => "receipt-button-again",
+            _ => "receipt-button",
+        }),
+        hint: ctx.phrase(
+            if ctx.state.config.mail_configured {
+                "receipt-hint"
+            } else {
+                "receipt-hint-no-server"
+            },
+            &[("email", email())],
+        ),
+    });
+    Ok(CopyOffer {
+        form,
+        standing,
+        state,
+    })
 }
 
 #[derive(Deserialize)]
-pub struct CsrfOnly {
+pub struct CopyForm {
     #[serde(default)]
     csrf: String,
+    /// `account` when asked for from the account page's list: back there.
+    #[serde(default)]
+    back: String,
 }
 
 /// Emails the signed-in respondent a copy of the answers they sent, in
 /// the page's language: each question they were shown and their answer.
+/// Back to the page it was asked from, which says where the copy stands;
+/// too many copies of the same answers, a page saying when to ask again.
 pub async fn email_copy(
     ctx: PageCtx,
     Me(me): Me,
     Path(id): Path<String>,
-    StrictForm(form): StrictForm<CsrfOnly>,
+    StrictForm(form): StrictForm<CopyForm>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     check_session_csrf(&me, &form.csrf)?;
@@ -172,10 +326,48 @@ pub async fn email_copy(
         .unmarked();
     let letters = CatalogLetters::for_site(&ctx.state).await;
     let letter = letters.written(ctx.locale().tag(), &subject, &body.join("\n\n"));
+    // A fixed marker, not an address, so that it leads nowhere else.
+    let (back, next) = match form.back.as_str() {
+        "account" => ("/account".to_owned(), format!("/account?copied={id}")),
+        _ => {
+            let done = format!("/consultations/{id}/respond/done");
+            (done.clone(), format!("{done}?done={RECEIPT_SENT}"))
+        }
+    };
     // Asked for now or before (a form sent twice): either way the page
     // then says where the copy stands.
-    mine::email_copy(&ctx.state.db, &me, id, &letter).await?;
-    Ok(see_other(&format!(
-        "/consultations/{id}/respond/done?done=receipt-sent"
-    )))
+    match mine::email_copy(&ctx.state.db, &me, id, &letter).await {
+        Ok(_) => Ok(see_other(&next)),
+        Err(ServiceError::RateLimited { retry_after }) => {
+            too_many_copies(&ctx, &title, back, retry_after).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Too many copies of the answers to `title` asked for: a 429 saying
+/// when to try again, with the way `back`.
+async fn too_many_copies(
+    ctx: &PageCtx,
+    title: &Shown,
+    back: String,
+    retry_after: u32,
+) -> Result<Response, AppError> {
+    let text = Phrase::join(
+        [
+            ctx.phrase("receipt-too-many", &[("title", Value::Shown(title))]),
+            Phrase::plain(ctx.locale().t_num(
+                "try-again-in",
+                "minutes",
+                crate::kit::retry_minutes(Some(retry_after)),
+            )),
+        ],
+        " ",
+    );
+    let page = NoticePage {
+        ui: ctx.chrome_for(&back, "receipt-too-many-title").await?,
+        text,
+        link: Some((back, ctx.t("back").into())),
+    };
+    respond_throttled(page, retry_after)
 }

@@ -10,13 +10,17 @@ use cohesion_i18n::Locale;
 use cohesion_ui::{Phrase, Value, When};
 use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
-use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+use time::macros::time;
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 /// An instant for `<time datetime>`: UTC, to the second (HTML allows at
 /// most three decimals; pages show minutes anyway).
 const MACHINE_INSTANT: &[BorrowedFormatItem<'static>] =
     format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
 const MACHINE_DATE: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
+
+/// The date the hints of date fields give as an example.
+pub const DATE_EXAMPLE: Date = time::macros::date!(2026 - 11 - 30);
 
 /// Dates in one language and the site's zone.
 pub struct Dates<'a> {
@@ -135,6 +139,43 @@ impl<'a> Dates<'a> {
             ],
         );
         unmarked(text)
+    }
+
+    /// The hint of a field taking a date and time in the site's zone
+    /// (message `id`): the zone's name, an example written as people
+    /// write it (the next 4 February at 5pm, after `now`, so the example
+    /// is never a past date) and the last minute of a day.
+    pub fn time_field_hint(&self, id: &str, now: OffsetDateTime) -> String {
+        let today = self.zone.civil(now).date();
+        let on = |year| Date::from_calendar_date(year, Month::February, 4).ok();
+        let day = on(today.year())
+            .filter(|d| *d > today)
+            .or_else(|| on(today.year() + 1))
+            .unwrap_or(today);
+        self.hint(
+            id,
+            &[
+                ("zone", &self.zone_name()),
+                ("example", &self.civil_text(day.with_time(time!(17:00)))),
+                ("end", &self.time_text(time!(23:59))),
+            ],
+        )
+    }
+
+    /// The hint of a field taking a calendar date (message `id`), with
+    /// `example` written as people write dates ("30 November 2026").
+    pub fn date_field_hint(&self, id: &str, example: Date) -> String {
+        self.hint(id, &[("example", &self.date_text(example))])
+    }
+
+    /// Message `id` with `args` that are all our own words and digits
+    /// (a zone's name, dates, times): without Fluent's isolation marks,
+    /// which such values do not need and which would go along with
+    /// copied text, as a date's own words go without them.
+    fn hint(&self, id: &str, args: &[(&str, &str)]) -> String {
+        let args: Vec<(&str, cohesion_i18n::FluentValue<'_>)> =
+            args.iter().map(|(k, v)| (*k, (*v).into())).collect();
+        unmarked(self.locale.t_args(id, &args))
     }
 
     /// The zone's name for people: "UK time", else the tz database's.
@@ -352,6 +393,39 @@ mod tests {
                 "تغلق <time datetime=\"2027-02-04T17:00:00Z\">4 فبراير 2027 الساعة 5 مساءً</time>"
             );
             assert!(!s.contains(['\u{2068}', '\u{2069}']));
+        });
+    }
+
+    #[test]
+    fn field_hints_give_examples_as_people_write_them_without_isolation_marks() {
+        // In January the example is this year's 4 February; from 4
+        // February on, next year's.
+        let january = datetime!(2027-01-10 12:00 UTC);
+        let february = datetime!(2027-02-04 12:00 UTC);
+        with("en", "Europe/London", |d| {
+            let id = "consultation-field-time-hint";
+            assert_eq!(
+                d.time_field_hint(id, january),
+                "In UK time, for example 4 February 2027 at 5pm. For the end of a day choose 11:59pm: midnight is the start of the next day."
+            );
+            assert!(d
+                .time_field_hint(id, february)
+                .contains("for example 4 February 2028 at 5pm."));
+            assert_eq!(
+                d.date_field_hint("stage-date-hint", DATE_EXAMPLE),
+                "For example, 30 November 2026. Optional."
+            );
+        });
+        with("ar", "Europe/London", |d| {
+            let hint = d.time_field_hint("consultation-field-time-hint", january);
+            assert!(
+                hint.starts_with("بتوقيت المملكة المتحدة، مثلًا 4 فبراير 2027 الساعة 5 مساءً."),
+                "{hint}"
+            );
+            assert!(hint.contains("اختر 11:59 مساءً"), "{hint}");
+            assert!(!hint.contains(['\u{2068}', '\u{2069}']));
+            let date = d.date_field_hint("survey-date-hint", DATE_EXAMPLE);
+            assert_eq!(date, "مثلًا 30 نوفمبر 2026.");
         });
     }
 

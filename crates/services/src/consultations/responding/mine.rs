@@ -20,6 +20,8 @@ pub struct SentResponse {
     pub submitted_at: Timestamp,
     /// The consultation is still open: the response can be changed.
     pub can_change: bool,
+    /// The copy of these answers asked for by email, where it stands.
+    pub copy: Option<AskedCopy>,
 }
 
 /// The responses `me` has sent (drafts and removed ones left out), the
@@ -39,11 +41,13 @@ pub async fn sent_by(db: &Db, me: &SignedIn) -> Result<Vec<SentResponse>, Servic
             continue;
         }
         let can_change = consultation.answering_status(now) == Status::Open;
+        let copy = standing_copy(c.conn(), r.id).await?;
         out.push(SentResponse {
             consultation,
             reference: r.reference,
             submitted_at: at.into(),
             can_change,
+            copy,
         });
     }
     out.sort_by_key(|r| std::cmp::Reverse(r.submitted_at));
@@ -62,8 +66,8 @@ pub struct AskedCopy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Asked {
     Now,
-    /// A copy of these answers was asked for before and still stands (a
-    /// form sent twice): nothing more is sent.
+    /// A copy of these answers was asked for before and is still waiting
+    /// to be sent (a form sent twice): nothing more is sent.
     Already,
 }
 
@@ -101,9 +105,11 @@ async fn standing_copy(
 /// Emails `me` a copy of their sent response to consultation `id`,
 /// written (in their language) by the caller as `letter`: through the
 /// outbox, so it is sent when mail is set up and kept there when not.
-/// Only to a confirmed address, and counted against the account's
-/// allowance of emails. Once per version of the answers: while the copy
-/// last asked for stands, asking again (a replayed form) sends nothing.
+/// Only to a confirmed address. While the copy last asked for is waiting
+/// to be sent, asking again (a replayed form, a second click) sends
+/// nothing. Once it has been sent, another may be asked for (the first
+/// lost or deleted), counted against the response's allowance of copies
+/// and the account's of emails.
 pub async fn email_copy(
     db: &Db,
     me: &SignedIn,
@@ -122,9 +128,12 @@ pub async fn email_copy(
     let Some(response) = sent else {
         return Err(ServiceError::NotFound);
     };
-    if standing_copy(tx.conn(), response.id).await?.is_some() {
+    let standing = standing_copy(tx.conn(), response.id).await?;
+    if standing.is_some_and(|copy| copy.sent_at.is_none()) {
         return Ok(Asked::Already);
     }
+    // Both counted with the message, so a refusal counts nothing.
+    throttle_in(tx.conn(), Throttled::AnswersCopy, &response.id.to_string()).await?;
     throttle_in(tx.conn(), Throttled::MailSending, &me.user_id.to_string()).await?;
     let message = outbox::push(tx.conn(), &me.email, &letter.subject, &letter.body).await?;
     responses::set_receipt_message(tx.conn(), response.id, message).await?;

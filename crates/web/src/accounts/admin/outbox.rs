@@ -70,6 +70,8 @@ pub async fn outbox_page(
                     t(match (m.sent_at, m.given_up_at) {
                         (Some(_), _) => "outbox-sent",
                         (None, Some(_)) => "outbox-given-up",
+                        // Nothing will send it: "waiting" would say otherwise.
+                        (None, None) if show_bodies => "outbox-no-server",
                         (None, None) => "outbox-waiting",
                     })
                     .into(),

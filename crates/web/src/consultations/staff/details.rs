@@ -15,7 +15,9 @@ use crate::kit::{
 };
 
 /// A date and time, entered and refilled as the site's local time: the
-/// hint names the zone.
+/// hint names the zone and gives an example as people write it (the
+/// browser's picker shows the date its own way; what it sends, and what
+/// the error message spells out, is `2027-02-04T17:00`).
 fn time_field(
     ctx: &PageCtx,
     name: &'static str,
@@ -23,12 +25,12 @@ fn time_field(
     value: &str,
     errors: &[FieldError],
 ) -> Field {
-    let zone = ctx.dates().zone_name();
+    let hint = ctx.dates().time_field_hint(
+        "consultation-field-time-hint",
+        time::OffsetDateTime::now_utc(),
+    );
     Field::new(name, "datetime-local", "off", ctx.t(label))
-        .hint(
-            ctx.locale()
-                .t_text("consultation-field-time-hint", "zone", &zone),
-        )
+        .hint(hint)
         .value(value)
         .errors_from(errors)
 }

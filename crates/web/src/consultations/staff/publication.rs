@@ -172,11 +172,13 @@ async fn publishing_question(
         Status::Open => d.with("confirm-publish-open", "closes", closes),
         Status::Closed => d.with("confirm-publish-closed", "closes", closes),
     };
-    let size = ctx.locale().t_args(
+    // A phrase, so that the plural forms Fluent chooses come without its
+    // isolation marks around them (ADR 20).
+    let size = ctx.phrase(
         "confirm-publish-size",
         &[
-            ("questions", (questions as u64).into()),
-            ("pages", (v.survey.pages.len() as u64).into()),
+            ("questions", Value::Number(questions as u64)),
+            ("pages", Value::Number(v.survey.pages.len() as u64)),
         ],
     );
     let notes = translation_notes(ctx, &v).await?;
@@ -186,7 +188,7 @@ async fn publishing_question(
             &[("title", Value::Shown(&title))],
         ),
         lead: vec![ctx.t("confirm-publish-consultation-lead").into(), when],
-        points: vec![size.into(), ctx.t("confirm-publish-locks").into()],
+        points: vec![size, ctx.t("confirm-publish-locks").into()],
         warning: None,
         hidden: vec![
             ("what", "consultation".to_owned()),

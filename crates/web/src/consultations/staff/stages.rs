@@ -12,6 +12,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::CsrfOnly;
+use crate::kit::dates::DATE_EXAMPLE;
 use crate::kit::{
     check_session_csrf, path_id, respond, see_other, submit_form, AppError, ClientKey, Langs, May,
     PageCtx, RunEngagement, StrictForm,
@@ -27,7 +28,7 @@ fn stage_fields(ctx: &PageCtx, v: &StageInput, errors: &[FieldError]) -> Vec<Fie
             .value(&v.description)
             .errors_from(errors),
         Field::new("date", "date", "off", ctx.t("stage-date"))
-            .hint(ctx.t("stage-date-hint"))
+            .hint(ctx.dates().date_field_hint("stage-date-hint", DATE_EXAMPLE))
             .value(&v.date)
             .errors_from(errors),
         Field::choice(

@@ -135,3 +135,44 @@ async fn administration_is_for_administrators_only() {
         assert!(html.contains("Email outbox"));
     }
 }
+
+/// The status of the outbox's newest message, as the page shows it.
+async fn newest_outbox_status(s: &crate::support::Server, admin: &str, lang: &str) -> String {
+    let (status, html) = s.page(&format!("/admin/outbox?lang={lang}"), admin).await;
+    assert_eq!(status, 200);
+    let body = html.split("<tbody").nth(1).expect("a message");
+    let row = body.split("</tr>").next().unwrap();
+    let last = row.split("<td").last().unwrap();
+    crate::support::text_of(&format!("<td{last}"))
+        .trim()
+        .to_owned()
+}
+
+/// Without a mail server the outbox keeps what it holds: "waiting" would
+/// say something will send it. With one, it is waiting.
+#[tokio::test]
+async fn the_outbox_says_unsent_mail_is_not_sent_without_a_mail_server() {
+    let with_server = cohesion_web::WebConfig {
+        mail_configured: true,
+        ..Default::default()
+    };
+    for (config, en, ar) in [
+        (
+            cohesion_web::WebConfig::default(),
+            "Not sent: no email server is set up",
+            "لم تُرسل: لم يُعدّ خادم بريد إلكتروني",
+        ),
+        (with_server, "Waiting", "في الانتظار"),
+    ] {
+        for s in crate::support::servers_with_people_and(config.clone()).await {
+            let mut c = s.db().acquire().await.unwrap();
+            cohesion_storage::outbox::push(c.conn(), TOM, "Your answers", "Thank you.")
+                .await
+                .unwrap();
+            drop(c);
+            let (admin, _) = s.sign_in(NADIA, DEMO_PASSWORD).await;
+            assert_eq!(newest_outbox_status(&s, &admin, "en").await, en);
+            assert_eq!(newest_outbox_status(&s, &admin, "ar").await, ar);
+        }
+    }
+}

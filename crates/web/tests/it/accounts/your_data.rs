@@ -5,12 +5,21 @@ use cohesion_testkit::http;
 
 use crate::support::servers_with_people;
 
+/// The activity table of a "your data" page: from its caption on.
+fn activity_of(html: &str, caption: &str) -> String {
+    let table = html
+        .split(&format!(">{caption}</caption>"))
+        .nth(1)
+        .expect("the activity table");
+    table.split("</table>").next().unwrap().to_owned()
+}
+
 /// In Arabic nothing on the page is a code or unmarked English: the
-/// language by its own name, no roles said in words, the log's English
-/// details marked as English, and looking recorded as looking (the
-/// download as downloading).
+/// language by its own name, no roles said in words, what a resident's
+/// own actions record said in Arabic, and looking recorded as looking
+/// (the download as downloading).
 #[tokio::test]
-async fn your_data_in_arabic_names_things_and_marks_english() {
+async fn your_data_in_arabic_names_things_and_says_what_happened_in_arabic() {
     for s in servers_with_people().await {
         let (cookie, csrf) = s.sign_in("amina@brightwater.example", DEMO_PASSWORD).await;
         let res = s
@@ -41,15 +50,78 @@ async fn your_data_in_arabic_names_things_and_marks_english() {
             row("الأدوار").contains("مقيم") && !row("الأدوار").contains("لا شيء"),
             "a resident is a resident, as the account page says"
         );
+        let activity = activity_of(&ar, "النشاط على حسابك");
+        for detail in ["سُجّل الدخول", "اطّلعت عليها في هذا الموقع"]
+        {
+            assert!(activity.contains(detail), "{detail} in {activity}");
+        }
         assert!(
-            ar.contains("<bdi lang=\"en\">data viewed</bdi>"),
-            "the detail, marked"
+            !activity.contains("lang=\"en\"") && !activity.contains("signed in"),
+            "no English left: {activity}"
         );
         assert!(!ar.contains("(UTC)") && !ar.contains("التوقيت العالمي"));
 
         let _ = s.get_with("/account/data.json", &cookie).await;
         let (_, again) = s.page("/account/data", &cookie).await;
-        assert!(again.contains(">data downloaded</bdi>") && again.contains(">data viewed</bdi>"));
+        let activity = activity_of(&again, "Activity on your account");
+        assert!(
+            activity.contains(">Downloaded as a file<")
+                && activity.contains(">Looked at on this site<")
+                && activity.contains(">Signed in<"),
+            "{activity}"
+        );
+    }
+}
+
+/// What staff do to an account reads in the person's language too (a
+/// role by its name); what an officer's own work records in English
+/// (a consultation's title) stays as written, marked English.
+#[tokio::test]
+async fn your_data_names_roles_given_and_marks_staff_english() {
+    for s in servers_with_people().await {
+        let (admin, csrf) = s.sign_in("nadia@brightwater.example", DEMO_PASSWORD).await;
+        let tom_id = super::user_id(&s, super::TOM).await;
+        let res = s
+            .post(
+                &format!("/admin/people/{tom_id}/roles"),
+                &admin,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("role", "moderator"),
+                    ("grant", "true"),
+                    ("confirm", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (tom, _) = s.sign_in(super::TOM, DEMO_PASSWORD).await;
+        let (_, ar) = s.page("/account/data?lang=ar", &tom).await;
+        let activity = activity_of(&ar, "النشاط على حسابك");
+        assert!(activity.contains("الدور: <bdi>مشرف</bdi>"), "{activity}");
+        assert!(!activity.contains(">moderator<"), "{activity}");
+
+        let (officer, csrf) = s.sign_in("helen@brightwater.example", DEMO_PASSWORD).await;
+        let res = s
+            .post(
+                "/staff/consultations/new",
+                &officer,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("title", "Parks after dark"),
+                    ("summary", "Lighting and safety in parks."),
+                    ("opens_at", "2020-01-01T09:00"),
+                    ("closes_at", "2099-12-31T17:00"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, ar) = s.page("/account/data?lang=ar", &officer).await;
+        let activity = activity_of(&ar, "النشاط على حسابك");
+        assert!(
+            activity.contains("<bdi lang=\"en\">Parks after dark</bdi>"),
+            "{activity}"
+        );
+        assert!(activity.contains("سُجّل الدخول"), "{activity}");
     }
 }
 

@@ -41,8 +41,11 @@ async fn bad_input_is_refused_and_nothing_is_saved() {
         let html = res.text().await.unwrap();
         assert!(html.contains("href=\"#opens_at\"") && html.contains("href=\"#closes_at\""));
         assert!(
-            html.contains("Enter when it opens, in the format shown")
-                && html.contains("Enter when it closes, in the format shown"),
+            html.contains(
+                "Enter when it opens as a real date and time, for example 2027-02-04T17:00"
+            ) && html.contains(
+                "Enter when it closes as a real date and time, for example 2027-02-04T17:00"
+            ),
             "each date's message names it"
         );
         assert!(html.contains("31/01/2027"), "what was typed is kept");

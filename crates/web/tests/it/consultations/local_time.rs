@@ -11,7 +11,7 @@ use super::{
     add_question, build_survey, consultation_count, create, publish, OFFICER, OPEN_FROM,
     OPEN_UNTIL, TOM,
 };
-use crate::support::{servers_with_people, start_with, Server};
+use crate::support::{servers_with_people, start_with, text_of, Server};
 
 /// The instant stored for a consultation's opening and closing, in
 /// RFC 3339.
@@ -35,14 +35,99 @@ fn form<'a>(csrf: &'a str, opens: &'a str, closes: &'a str) -> Vec<(&'static str
     ]
 }
 
+/// The hint of field `name`, as it is in the page: checked to hold no
+/// isolation marks, which would go along with copied text.
+fn hint_of(html: &str, name: &str) -> String {
+    let hint = html
+        .split(&format!("id=\"{name}-hint\""))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no hint for {name}"));
+    let hint = hint
+        .split_once('>')
+        .unwrap()
+        .1
+        .split("</div>")
+        .next()
+        .unwrap();
+    assert!(!hint.contains(['\u{2068}', '\u{2069}']), "{hint:?}");
+    text_of(hint)
+}
+
+/// Officers' dates and times have hints written as people write dates,
+/// in either language, without isolation marks; what the fields take
+/// (what a browser without a picker would be typed in) the error says.
+#[tokio::test]
+async fn date_fields_give_examples_as_people_write_them() {
+    for s in servers_with_people().await {
+        let (officer, csrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
+        let (_, ar) = s.page("/staff/consultations/new?lang=ar", &officer).await;
+        for field in ["opens_at", "closes_at"] {
+            let hint = hint_of(&ar, field);
+            assert!(
+                hint.starts_with("بتوقيت المملكة المتحدة، مثلًا 4 فبراير 20"),
+                "{hint}"
+            );
+            assert!(
+                hint.contains(" الساعة 5 مساءً.") && hint.contains("11:59 مساءً"),
+                "{hint}"
+            );
+            assert!(!hint.contains("T17:00"));
+        }
+        let id = create(&s, &officer, &csrf, "Parks", (OPEN_FROM, OPEN_UNTIL), "no").await;
+        let stage = format!("/staff/consultations/{id}/stages/new");
+        let (_, html) = s.page(&stage, &officer).await;
+        assert!(html.contains("type=\"date\""), "the browser's date picker");
+        assert_eq!(
+            hint_of(&html, "date"),
+            "For example, 30 November 2026. Optional."
+        );
+        let (_, ar) = s.page(&format!("{stage}?lang=ar"), &officer).await;
+        assert_eq!(hint_of(&ar, "date"), "مثلًا 30 نوفمبر 2026. اختياري.");
+        let res = s
+            .post(
+                &stage,
+                &officer,
+                &[
+                    ("csrf", &csrf),
+                    ("name", "Survey open"),
+                    ("date", "30 November 2026"),
+                    ("state", "current"),
+                    ("link", "survey"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+        assert!(text_of(&res.text().await.unwrap())
+            .contains("Enter a real date, for example 2026-11-30 for 30 November 2026"));
+        let res = s
+            .post(
+                "/staff/consultations/new",
+                &officer,
+                &form(&csrf, "4 February 2027 at 5pm", "2099-12-04T17:00"),
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+        assert!(text_of(&res.text().await.unwrap()).contains(
+            "Enter when it opens as a real date and time, for example 2027-02-04T17:00 for 4 February 2027 at 5pm"
+        ));
+    }
+}
+
 #[tokio::test]
 async fn summer_times_are_stored_in_utc_and_shown_as_the_officer_typed_them() {
     for s in servers_with_people().await {
         let (officer, csrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
         let (_, new_form) = s.page("/staff/consultations/new", &officer).await;
-        // The hint names the zone (Fluent may isolate the name in marks).
-        let hint = new_form.replace(['\u{2068}', '\u{2069}'], "");
-        assert!(hint.contains("In UK time, for example 2026-12-01T17:00"));
+        // The hint names the zone and gives an example as people write it.
+        let hint = hint_of(&new_form, "opens_at");
+        assert!(
+            hint.starts_with("In UK time, for example 4 February 20"),
+            "{hint}"
+        );
+        assert!(
+            hint.contains(" at 5pm. For the end of a day choose 11:59pm"),
+            "{hint}"
+        );
         // British Summer Time is an hour ahead of UTC; winter time is UTC.
         let id = create(
             &s,
@@ -329,6 +414,10 @@ async fn date_answers_are_checked_as_people_write_dates() {
         publish(&s, &officer, &csrf, &id, "consultation").await;
         let (tom, tom_csrf) = s.sign_in(TOM, DEMO_PASSWORD).await;
         let respond = format!("/consultations/{id}/respond");
+        let (_, html) = s.page(&format!("{respond}/1"), &tom).await;
+        assert!(html.contains("For example, 30 November 2026."), "{html}");
+        let (_, ar) = s.page(&format!("{respond}/1?lang=ar"), &tom).await;
+        assert!(ar.contains("مثلًا 30 نوفمبر 2026."), "{ar}");
         let res = s
             .post(
                 &format!("{respond}/1"),

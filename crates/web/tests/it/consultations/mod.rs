@@ -25,6 +25,7 @@ mod preview;
 mod publication_translations;
 mod questions;
 mod receipts;
+mod receipts_from_account;
 mod responding;
 mod results;
 mod resuming;

@@ -106,3 +106,64 @@ async fn publishing_says_which_translations_are_missing_and_still_publishes() {
         assert_eq!(s.page(&format!("/consultations/{id}"), &tom).await.0, 200);
     }
 }
+
+/// The keys of every text on a translations page.
+fn text_keys(html: &str) -> Vec<String> {
+    html.split("<div class=\"govuk-form-group app-translation")
+        .skip(1)
+        .map(|row| {
+            let name = row.split(" name=\"").nth(1).unwrap();
+            name.split('"').next().unwrap().to_owned()
+        })
+        .collect()
+}
+
+/// Counts come as words without isolation marks, and a translation with
+/// nothing missing is said to be complete, not "0 of N missing".
+#[tokio::test]
+async fn counts_have_no_isolation_marks_and_a_complete_translation_says_so() {
+    for s in servers_with_people().await {
+        let (officer, csrf, id) = draft(&s).await;
+        let ask = format!("/staff/consultations/{id}/publication?what=consultation&publish=yes");
+        let (_, html) = s.page(&ask, &officer).await;
+        assert!(
+            html.contains("The survey has 3 questions on 2 pages."),
+            "no marks around the counts: {html:?}"
+        );
+        let (_, ar) = s.page(&format!("{ask}&lang=ar"), &officer).await;
+        assert!(ar.contains("في الاستبيان 3 أسئلة في صفحتين."), "{ar:?}");
+
+        // Every text translated.
+        let translations = format!("/staff/consultations/{id}/translations/ar");
+        let (_, page) = s.page(&translations, &officer).await;
+        let keys = text_keys(&page);
+        assert!(keys.len() > 5, "{keys:?}");
+        let mut form = vec![("csrf", csrf.clone())];
+        form.extend(keys.iter().map(|k| (k.as_str(), "نص مترجم".to_owned())));
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let res = s.post(&translations, &officer, &form).await;
+        assert_eq!(res.status(), 303);
+        let all = keys.len();
+        let (_, staff) = s
+            .page(&format!("/staff/consultations/{id}"), &officer)
+            .await;
+        assert!(
+            text_of(&staff).contains(&format!("All {all} texts translated")),
+            "{}",
+            text_of(&staff)
+        );
+        assert!(!text_of(&staff).contains("texts not translated yet"));
+        let (_, page) = s.page(&translations, &officer).await;
+        assert!(page.contains(&format!("All {all} texts translated")));
+        let (_, ar) = s
+            .page(&format!("/staff/consultations/{id}?lang=ar"), &officer)
+            .await;
+        assert!(
+            text_of(&ar).contains(&format!("تُرجمت كل النصوص، وعددها {all}")),
+            "{}",
+            text_of(&ar)
+        );
+        let (_, html) = s.page(&ask, &officer).await;
+        assert!(!text_of(&html).contains("not translated yet"));
+    }
+}

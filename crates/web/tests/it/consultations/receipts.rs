@@ -1,6 +1,7 @@
 //! A copy of one's answers by email, once asked for: the confirmation
-//! page says where it stands instead of offering it again, a form sent
-//! twice sends one copy, and "your data" says the same true thing.
+//! page says where it stands, a success only when it is on its way, and
+//! offers it again only once it has been sent; a form sent twice sends
+//! one copy, and "your data" says the same true thing.
 
 use cohesion_services::mail::{deliver_pending, Mailer};
 use cohesion_storage::outbox;
@@ -12,11 +13,11 @@ use super::{location, published, TOM};
 use crate::support::{servers_with_people, servers_with_people_and, text_of, Server};
 
 /// A page's words: tags and Fluent's isolation marks taken out.
-fn words(html: &str) -> String {
+pub(super) fn words(html: &str) -> String {
     text_of(html).replace(['\u{2068}', '\u{2069}'], "")
 }
 
-async fn mail_to_tom(s: &Server) -> usize {
+pub(super) async fn mail_to_tom(s: &Server) -> usize {
     let mut c = s.db().acquire().await.unwrap();
     outbox::to_address(c.conn(), TOM, 50).await.unwrap().len()
 }
@@ -37,8 +38,21 @@ async fn newest_email_status(s: &Server, tom: &str, lang: &str) -> String {
         .to_owned()
 }
 
+/// Whether the page shows a success banner.
+pub(super) fn success_banner(html: &str) -> bool {
+    html.contains("govuk-notification-banner--success")
+}
+
+/// Sends what the mail server has waiting (a server set up since).
+pub(super) async fn deliver(s: &Server) {
+    let server = SmtpServer::start().await;
+    let mailer = Mailer::new(&server.url(), "no-reply@council.example").unwrap();
+    deliver_pending(s.db(), &mailer, 50).await.unwrap();
+}
+
 #[tokio::test]
-async fn a_copy_asked_for_is_not_offered_again_and_a_replayed_form_sends_nothing_more() {
+async fn a_copy_kept_for_want_of_a_mail_server_is_no_success_and_a_replayed_form_sends_nothing_more(
+) {
     for s in servers_with_people().await {
         let (_, _, id) = published(&s, "no").await;
         let (tom, csrf) = tom_responds(&s, &id).await;
@@ -46,6 +60,13 @@ async fn a_copy_asked_for_is_not_offered_again_and_a_replayed_form_sends_nothing
         let receipt = format!("/consultations/{id}/respond/receipt");
         let button = format!("action=\"{receipt}\"");
         let before = mail_to_tom(&s).await;
+        let (_, html) = s.page(&done, &tom).await;
+        assert!(
+            words(&html).contains(&format!(
+                "This site has no email server set up yet: your copy will be kept until it can be sent to {TOM}."
+            )),
+            "the button's hint promises nothing"
+        );
 
         // The same form sent twice: one copy.
         for _ in 0..2 {
@@ -54,19 +75,23 @@ async fn a_copy_asked_for_is_not_offered_again_and_a_replayed_form_sends_nothing
         }
         assert_eq!(mail_to_tom(&s).await, before + 1, "one copy");
 
-        // No mail server here: the page says so, and offers nothing more,
-        // then as on any later visit.
+        // No mail server here: no success, the page says what happened,
+        // and offers nothing more, then as on any later visit.
         let (_, html) = s.page(&format!("{done}?done=receipt-sent"), &tom).await;
         let text = words(&html);
-        assert!(text.contains("You asked for a copy of your answers by email."));
+        assert!(!success_banner(&html), "{html}");
+        assert!(!text.contains("You asked for a copy of your answers by email."));
         let not_sent =
             format!("Your copy has not been sent to {TOM}: this site has no email server set up.");
         assert!(text.contains(&not_sent), "{text}");
         assert!(!html.contains(&button), "not offered again");
         let (_, later) = s.page(&done, &tom).await;
         assert!(!later.contains(&button) && words(&later).contains(&not_sent));
-        let (_, ar) = s.page(&format!("{done}?lang=ar"), &tom).await;
+        let (_, ar) = s
+            .page(&format!("{done}?done=receipt-sent&lang=ar"), &tom)
+            .await;
         assert!(words(&ar).contains("لم تُرسل نسخة إجاباتك إلى"), "{ar}");
+        assert!(!success_banner(&ar) && !words(&ar).contains("طلبت نسخة من إجاباتك"));
         assert_eq!(
             newest_email_status(&s, &tom, "en").await,
             "Not sent: this site has no email server set up"
@@ -76,22 +101,26 @@ async fn a_copy_asked_for_is_not_offered_again_and_a_replayed_form_sends_nothing
             "لم تُرسل: لم يُعدّ لهذا الموقع خادم بريد إلكتروني"
         );
 
-        // Sent at last (by a mail server set up since): both pages say so,
-        // and asking again still sends nothing.
-        let server = SmtpServer::start().await;
-        let mailer = Mailer::new(&server.url(), "no-reply@council.example").unwrap();
-        deliver_pending(s.db(), &mailer, 50).await.unwrap();
-        let (_, html) = s.page(&done, &tom).await;
+        // Sent at last (by a mail server set up since): the page says so,
+        // a success now, and offers another copy (the first lost, say).
+        deliver(&s).await;
+        let (_, html) = s.page(&format!("{done}?done=receipt-sent"), &tom).await;
         let text = words(&html);
         assert!(
             text.contains(&format!("Your copy was sent to {TOM} on ")),
             "{text}"
         );
-        assert!(!html.contains(&button));
+        assert!(success_banner(&html) && text.contains("You asked for a copy"));
+        assert!(html.contains(&button) && text.contains("Email me another copy of my answers"));
         assert_eq!(newest_email_status(&s, &tom, "en").await, "Sent");
         let res = s.post(&receipt, &tom, &[("csrf", &csrf)]).await;
         assert_eq!(res.status(), 303);
-        assert_eq!(mail_to_tom(&s).await, before + 1, "still one copy");
+        assert_eq!(mail_to_tom(&s).await, before + 2, "another copy");
+        // That one waits: asking again sends nothing more.
+        let res = s.post(&receipt, &tom, &[("csrf", &csrf)]).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(mail_to_tom(&s).await, before + 2, "still two copies");
+        deliver(&s).await;
 
         // Changed answers are another response to keep: offered again.
         let respond = format!("/consultations/{id}/respond");
@@ -109,9 +138,10 @@ async fn a_copy_asked_for_is_not_offered_again_and_a_replayed_form_sends_nothing
         assert_eq!(location(&res), done);
         let (_, html) = s.page(&done, &tom).await;
         assert!(html.contains(&button), "the changed answers can be sent");
+        assert!(words(&html).contains("Email me a copy of my answers"));
         let res = s.post(&receipt, &tom, &[("csrf", &csrf)]).await;
         assert_eq!(res.status(), 303);
-        assert_eq!(mail_to_tom(&s).await, before + 2);
+        assert_eq!(mail_to_tom(&s).await, before + 3);
     }
 }
 
@@ -136,6 +166,16 @@ async fn with_a_mail_server_a_copy_is_waiting_to_be_sent() {
             .await;
         assert!(words(&html).contains(&format!("Your copy is waiting to be sent to {TOM}.")));
         assert!(!html.contains(&format!("action=\"{receipt}\"")));
+        // On its way to a mail server: asking for it succeeded.
+        let (_, html) = s
+            .page(
+                &format!("/consultations/{id}/respond/done?done=receipt-sent"),
+                &tom,
+            )
+            .await;
+        assert!(success_banner(&html));
+        assert!(words(&html).contains("You asked for a copy of your answers by email."));
+        assert!(words(&html).contains(&format!("Your copy is waiting to be sent to {TOM}.")));
         assert_eq!(
             newest_email_status(&s, &tom, "en").await,
             "Waiting to be sent"
