@@ -486,9 +486,18 @@ mod tests {
                 let Some(select) = line.find(" ->") else {
                     continue;
                 };
+                // This selector's own variants: those at its first
+                // variant's depth ("*" of the default counts as a space).
+                let depth = |l: &str| {
+                    let t = l.trim_start();
+                    l.len() - t.len() + usize::from(t.starts_with('*'))
+                };
+                let own = lines.get(at + 1).map_or(0, |l| depth(l));
                 let counted = lines[at + 1..]
                     .iter()
-                    .map_while(|l| {
+                    .take_while(|l| !l.trim().is_empty() && depth(l) >= own)
+                    .filter(|l| depth(l) == own)
+                    .filter_map(|l| {
                         let l = l.trim_start().trim_start_matches('*');
                         l.strip_prefix('[').and_then(|k| k.split(']').next())
                     })
