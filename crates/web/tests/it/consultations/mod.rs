@@ -12,6 +12,7 @@ mod arabic;
 mod bad_input;
 mod builder;
 mod builder_forms;
+mod builder_history;
 mod builder_pages;
 mod crosstab_disclosure;
 mod crosstabs;
