@@ -97,28 +97,54 @@ fn weighted_view(
             })
             .collect(),
     };
-    ResultView {
-        id: format!("{}-weighted", q.id),
-        // A sentence of the reader's language naming the question.
-        base: ctx.locale().t_args(
+    // Where a handful who answered were left out of the weighting, the
+    // weighted base beside the question's own would count them.
+    let exact = w.counts_shown(Some(&q.id), rules);
+    let base = match exact {
+        true => ctx.locale().t_args(
             "results-weighted-base",
             &[
                 ("count", tally.base.into()),
                 ("effective", effective.as_str().into()),
             ],
         ),
-        note: Some(if cells.is_none() {
-            ctx.t("weighting-base-small").into()
-        } else {
-            weighted_note(ctx, &w.computed_at)
-        }),
-        caption: ctx.phrase(
+        false => ctx.locale().t_args(
+            "results-weighted-base-few",
+            &[
+                ("count", rules.min_count.into()),
+                (
+                    "effective",
+                    results::weighting::rounded_effective_base(tally.effective_base, rules).into(),
+                ),
+            ],
+        ),
+    };
+    let caption = match exact {
+        true => ctx.phrase(
             "results-table-caption",
             &[
                 ("question", Value::Phrase(&heading)),
                 ("base", Value::Number(tally.base)),
             ],
         ),
+        false => ctx.phrase(
+            "results-weighted-caption-few",
+            &[
+                ("question", Value::Phrase(&heading)),
+                ("count", Value::Number(rules.min_count)),
+            ],
+        ),
+    };
+    ResultView {
+        id: format!("{}-weighted", q.id),
+        // A sentence of the reader's language naming the question.
+        base,
+        note: Some(if cells.is_none() {
+            ctx.t("weighting-base-small").into()
+        } else {
+            weighted_note(ctx, &w.computed_at)
+        }),
+        caption,
         heading,
         head: [ctx.t("results-option"), ctx.t("weighting-share")],
         bars,

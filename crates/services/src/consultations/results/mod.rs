@@ -90,11 +90,33 @@ pub struct WeightedSnapshot {
     pub trimmed: usize,
     /// Published choice questions, by id.
     pub questions: Vec<(String, cohesion_insight::weighted::WeightedTally)>,
+    /// For each, how many who answered it were left out of the weighting
+    /// (snapshots from before it was kept have none).
+    #[serde(default)]
+    pub left_out: Vec<(String, u64)>,
 }
 
 impl WeightedSnapshot {
     pub fn question(&self, id: &str) -> Option<&cohesion_insight::weighted::WeightedTally> {
         self.questions.iter().find(|(q, _)| q == id).map(|(_, t)| t)
+    }
+
+    /// Whether the respondents weighted are counted exactly
+    /// ([`weighting::weighted_counts_shown`]): how many in all, and how
+    /// many answered question `id` (`None`: in all).
+    pub fn counts_shown(&self, id: Option<&str>, rules: SmallBaseRules) -> bool {
+        let all = self.excluded as u64;
+        let left_out = match id {
+            // A snapshot without the question's count: at most all of
+            // those left out answered it.
+            Some(id) => self
+                .left_out
+                .iter()
+                .find(|(q, _)| q == id)
+                .map_or(all, |(_, n)| *n),
+            None => all,
+        };
+        weighting::weighted_counts_shown(left_out, rules)
     }
 }
 

@@ -9,7 +9,7 @@ use cohesion_storage::consultations::result_publications;
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
-use super::weighting::weighted;
+use super::weighting::{weighted, Margins};
 use super::WeightedSnapshot;
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
@@ -45,7 +45,7 @@ pub async fn publish(
     let weighting = match margins.map(str::trim).filter(|m| !m.is_empty()) {
         None => None,
         Some(margins) => {
-            let w = weighted(db, me, id, margins, client).await?;
+            let w = weighted(db, me, id, Margins::Typed(margins), client).await?;
             let r = &w.report;
             Some(WeightedSnapshot {
                 margins: margins.to_owned(),
@@ -58,11 +58,17 @@ pub async fn publish(
                 min_weight: r.min_weight,
                 max_weight: r.max_weight,
                 trimmed: r.trimmed,
+                left_out: w
+                    .questions
+                    .iter()
+                    .filter(|q| questions.contains(&q.question.id))
+                    .map(|q| (q.question.id.clone(), q.left_out))
+                    .collect(),
                 questions: w
                     .questions
                     .into_iter()
-                    .filter(|(q, _)| questions.contains(&q.id) && publishable(q))
-                    .map(|(q, t)| (q.id, t))
+                    .filter(|q| questions.contains(&q.question.id) && publishable(&q.question))
+                    .map(|q| (q.question.id, q.tally))
                     .collect(),
             })
         }
