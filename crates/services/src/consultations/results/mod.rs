@@ -101,22 +101,21 @@ impl WeightedSnapshot {
         self.questions.iter().find(|(q, _)| q == id).map(|(_, t)| t)
     }
 
-    /// Whether the respondents weighted are counted exactly
-    /// ([`weighting::weighted_counts_shown`]): how many in all, and how
-    /// many answered question `id` (`None`: in all).
+    /// Whether the respondents weighted are counted exactly, as on the
+    /// weighting page ([`weighting::Weighted::counts_shown`]): how many in
+    /// all, and (with `id`) how many answered that question.
     pub fn counts_shown(&self, id: Option<&str>, rules: SmallBaseRules) -> bool {
         let all = self.excluded as u64;
-        let left_out = match id {
-            // A snapshot without the question's count: at most all of
-            // those left out answered it.
-            Some(id) => self
-                .left_out
+        // A snapshot without the question's count: at most all of those
+        // left out answered it.
+        let question = id.map(|id| {
+            self.left_out
                 .iter()
                 .find(|(q, _)| q == id)
-                .map_or(all, |(_, n)| *n),
-            None => all,
-        };
-        weighting::weighted_counts_shown(left_out, rules)
+                .map_or(all, |(_, n)| *n)
+        });
+        weighting::weighted_counts_shown(all, rules)
+            && question.is_none_or(|n| weighting::weighted_counts_shown(n, rules))
     }
 }
 

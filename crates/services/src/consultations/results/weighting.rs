@@ -35,6 +35,19 @@ pub struct Weighted {
     pub questions: Vec<WeightedQuestion>,
 }
 
+impl Weighted {
+    /// Whether figures that count the weighted respondents are shown
+    /// exactly ([`weighted_counts_shown`]): how many were weighted, and
+    /// (with `question`) how many of them answered it and chose each
+    /// option. Not where a handful were left out in all, whatever the
+    /// question (the question weighted by counts exactly those weighted),
+    /// nor where a handful who answered `question` were.
+    pub fn counts_shown(&self, question: Option<&WeightedQuestion>, rules: SmallBaseRules) -> bool {
+        weighted_counts_shown(self.excluded as u64, rules)
+            && question.is_none_or(|q| weighted_counts_shown(q.left_out, rules))
+    }
+}
+
 /// One choice question's weighted figures.
 #[derive(Debug, Clone)]
 pub struct WeightedQuestion {
@@ -66,13 +79,14 @@ pub fn weighted_counts_shown(left_out: u64, rules: SmallBaseRules) -> bool {
 }
 
 /// An effective base as said when the counts are not shown exactly: to
-/// the nearest multiple of the smallest count shown. Where the weights
-/// are all alike the effective base is the number weighted, so exact it
-/// would count those left out too.
+/// the nearest multiple of the smallest count shown (and not under it,
+/// which would read "about 0" of a few). Where the weights are all
+/// alike the effective base is the number weighted, so exact it would
+/// count those left out too.
 pub fn rounded_effective_base(effective: f64, rules: SmallBaseRules) -> u64 {
     let step = rules.min_count.max(1) as f64;
-    let rounded = (effective / step).round() * step;
-    if rounded.is_finite() && rounded > 0.0 {
+    let rounded = ((effective / step).round() * step).max(step);
+    if rounded.is_finite() {
         rounded as u64
     } else {
         0
@@ -300,6 +314,19 @@ mod tests {
             low: 0.0,
             high: 0.0,
         }
+    }
+
+    #[test]
+    fn a_handful_left_out_is_not_counted_nor_the_effective_base_exact() {
+        let rules = SmallBaseRules::default();
+        let shown: Vec<bool> = [0, 1, 3, 9, 10, 40]
+            .map(|n| weighted_counts_shown(n, rules))
+            .to_vec();
+        assert_eq!(shown, [true, false, false, false, true, true]);
+        assert_eq!(rounded_effective_base(117.0, rules), 120);
+        assert_eq!(rounded_effective_base(114.9, rules), 110);
+        assert_eq!(rounded_effective_base(3.0, rules), 10);
+        assert_eq!(rounded_effective_base(f64::NAN, rules), 10);
     }
 
     /// 4 hidden alone beside a base of 164 would be 164 less the others.

@@ -12,7 +12,7 @@ use cohesion_domain::analysis::weighting::{normalised_range, settling, Settling}
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_services::consultations::results::weighting::{
-    self, rounded_effective_base, staff_cells, weighted_counts_shown, Margins, WeightedCell,
+    self, rounded_effective_base, staff_cells, Margins, WeightedCell,
     WeightedQuestion,
 };
 use cohesion_services::ServiceError;
@@ -107,10 +107,14 @@ pub async fn weighting(
         true => StatusCode::OK,
         false => StatusCode::UNPROCESSABLE_ENTITY,
     };
+    let rules = ctx.state.config.small_base;
     let (rows, figures) = match &weighted {
         Some(w) => (
             report_rows(&ctx, w),
-            w.questions.iter().map(|q| weighted_table(&ctx, q)).collect(),
+            w.questions
+                .iter()
+                .map(|q| weighted_table(&ctx, q, w.counts_shown(Some(q), rules)))
+                .collect(),
         ),
         None => (Vec::new(), Vec::new()),
     };
@@ -220,7 +224,7 @@ fn typed_lead(ctx: &PageCtx, survey: &SurveyDefinition) -> Vec<Phrase> {
 fn report_rows(ctx: &PageCtx, w: &weighting::Weighted) -> Vec<SummaryRow> {
     let r = &w.report;
     let rules = ctx.state.config.small_base;
-    let exact = weighted_counts_shown(w.excluded as u64, rules);
+    let exact = w.counts_shown(None, rules);
     let included = match exact {
         true => Phrase::plain(w.included.to_string()),
         false => ctx.phrase(
@@ -318,10 +322,9 @@ fn effective(ctx: &PageCtx, effective: f64, exact: bool) -> Phrase {
 /// where the base is too small). Where a handful who answered it were
 /// left out, no count: neither the base nor a column of counts, which
 /// beside the results page's would say how those few answered.
-fn weighted_table(ctx: &PageCtx, w: &WeightedQuestion) -> FigureTable {
+fn weighted_table(ctx: &PageCtx, w: &WeightedQuestion, exact: bool) -> FigureTable {
     let (question, tally) = (&w.question, &w.tally);
     let rules = ctx.state.config.small_base;
-    let exact = weighted_counts_shown(w.left_out, rules);
     let langs = Langs::as_written(ctx);
     let labels = shown_options(ctx, &langs, question);
     let text = langs.original(question.text.as_str());

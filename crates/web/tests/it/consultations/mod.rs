@@ -34,6 +34,8 @@ mod themes_confirmation;
 mod themes_languages;
 mod we_did;
 mod weighting;
+mod weighting_form;
+mod weighting_left_out;
 mod withdrawal;
 mod wording_fixes;
 
