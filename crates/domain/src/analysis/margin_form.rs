@@ -19,9 +19,9 @@ use crate::survey::model::SurveyDefinition;
 pub type FormShares<'a> = (&'a str, Vec<&'a str>);
 
 /// Reads and checks the form's margins against the survey. A problem
-/// names the question by its place in the form (as `line`, counted from
-/// 1) and the option by its place among the question's; a question's
-/// shares are totalled only once each of them can be read.
+/// names the question by its place in the form (as `line`, counted
+/// from one) and the option by its place among the question's; a
+/// question's shares are totalled only once each of them can be read.
 pub fn parse_margin_form(
     questions: &[FormShares<'_>],
     survey: &SurveyDefinition,
@@ -133,7 +133,10 @@ mod tests {
         assert_eq!(typed_margins(&left_out), "q1: 100, -");
         let m = parse_margin_form(&left_out, &s).unwrap();
         assert_eq!(m[0].targets, [Some(1.0), None]);
-        assert_eq!(m, parse_margin_form(&[("q1", vec!["100", "-"])], &s).unwrap());
+        assert_eq!(
+            m,
+            parse_margin_form(&[("q1", vec!["100", "-"])], &s).unwrap()
+        );
     }
 
     #[test]
@@ -163,10 +166,7 @@ mod tests {
 
     #[test]
     fn questions_not_to_weight_by_are_refused() {
-        assert_eq!(
-            problems(&[]),
-            [MarginProblem::new(0, MarginFault::Empty)]
-        );
+        assert_eq!(problems(&[]), [MarginProblem::new(0, MarginFault::Empty)]);
         assert_eq!(
             problems(&[
                 ("q9", vec!["100"]),

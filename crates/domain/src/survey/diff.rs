@@ -140,7 +140,8 @@ pub fn of_change(before: &SurveyDefinition, changed: &Changed) -> Edits {
         else {
             return false;
         };
-        (was_page, was) != (page, is) || changed.pages.get(page).copied().flatten() != Some(was_page)
+        (was_page, was) != (page, is)
+            || changed.pages.get(page).copied().flatten() != Some(was_page)
     });
     all_edits(before, after, &changed.pages, &Vec::from_iter(moved))
 }
@@ -618,7 +619,12 @@ mod tests {
         assert_eq!(
             said(of_change(&before, &changed)),
             [
-                (question("q9"), Aspect::Added, "".into(), "Question q9".into()),
+                (
+                    question("q9"),
+                    Aspect::Added,
+                    "".into(),
+                    "Question q9".into()
+                ),
                 (At::Page(1), Aspect::PageTitle, "".into(), "First".into()),
                 (At::Survey, Aspect::Pages, "2".into(), "3".into()),
             ]

@@ -72,7 +72,6 @@ fn weighted_view(
         "results-weighted-heading",
         &[("question", Value::Shown(text))],
     );
-    let effective = format!("{:.0}", tally.effective_base);
     let cells = results::weighted_cells(tally, rules);
     let bars = match &cells {
         None => Vec::new(),
@@ -97,9 +96,37 @@ fn weighted_view(
             })
             .collect(),
     };
-    // Where a handful who answered were left out of the weighting, the
-    // weighted base beside the question's own would count them.
-    let exact = w.counts_shown(Some(&q.id), rules);
+    let (base, caption) = weighted_base(ctx, w, &q.id, tally, &heading, rules);
+    ResultView {
+        id: format!("{}-weighted", q.id),
+        // A sentence of the reader's language naming the question.
+        base,
+        note: Some(if cells.is_none() {
+            ctx.t("weighting-base-small").into()
+        } else {
+            weighted_note(ctx, &w.computed_at)
+        }),
+        caption,
+        heading,
+        head: [ctx.t("results-option"), ctx.t("weighting-share")],
+        bars,
+    }
+}
+
+/// The sentence under a weighted question's heading and its table's
+/// caption: the number who answered and the effective base, unless a
+/// handful who answered were left out of the weighting, when the
+/// weighted base beside the question's own would count them.
+fn weighted_base(
+    ctx: &PageCtx,
+    w: &results::WeightedSnapshot,
+    id: &str,
+    tally: &cohesion_insight::weighted::WeightedTally,
+    heading: &Phrase,
+    rules: SmallBaseRules,
+) -> (String, Phrase) {
+    let effective = format!("{:.0}", tally.effective_base);
+    let exact = w.counts_shown(Some(id), rules);
     let base = match exact {
         true => ctx.locale().t_args(
             "results-weighted-base",
@@ -123,32 +150,19 @@ fn weighted_view(
         true => ctx.phrase(
             "results-table-caption",
             &[
-                ("question", Value::Phrase(&heading)),
+                ("question", Value::Phrase(heading)),
                 ("base", Value::Number(tally.base)),
             ],
         ),
         false => ctx.phrase(
             "results-weighted-caption-few",
             &[
-                ("question", Value::Phrase(&heading)),
+                ("question", Value::Phrase(heading)),
                 ("count", Value::Number(rules.min_count)),
             ],
         ),
     };
-    ResultView {
-        id: format!("{}-weighted", q.id),
-        // A sentence of the reader's language naming the question.
-        base,
-        note: Some(if cells.is_none() {
-            ctx.t("weighting-base-small").into()
-        } else {
-            weighted_note(ctx, &w.computed_at)
-        }),
-        caption,
-        heading,
-        head: [ctx.t("results-option"), ctx.t("weighting-share")],
-        bars,
-    }
+    (base, caption)
 }
 
 /// When the weighted figures were worked out: a snapshot keeps the

@@ -47,11 +47,8 @@ impl Asked {
         for (k, v) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
             match &*k {
                 "margins" => asked.margins = Some(v.into_owned()),
-                "by" => {
-                    if !asked.by.iter().any(|b| *b == v) {
-                        asked.by.push(v.into_owned());
-                    }
-                }
+                // Once each: a question added twice is there already.
+                "by" if !asked.by.iter().any(|b| *b == v) => asked.by.push(v.into_owned()),
                 "add" => asked.add = Some(v.into_owned()),
                 "step" => asked.step = Some(v.into_owned()),
                 k if k.starts_with("share-") => {

@@ -10,14 +10,18 @@ use axum::response::Response;
 use cohesion_domain::analysis::margin_form::typed_margins;
 use cohesion_domain::analysis::weighting::{normalised_range, settling, Settling};
 use cohesion_domain::identity::Action;
-use cohesion_domain::survey::model::SurveyDefinition;
+use cohesion_domain::survey::model::{QuestionDef, SurveyDefinition};
+use cohesion_insight::weighted::WeightedTally;
+use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::results::weighting::{
-    self, rounded_effective_base, staff_cells, Margins, WeightedCell,
-    WeightedQuestion,
+    self, rounded_effective_base, staff_cells, Margins, Weighted, WeightedCell, WeightedQuestion,
 };
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{MarginWords, WeightingPage};
-use cohesion_ui::{ErrorLink, Field, Figure, FigureRow, FigureTable, Phrase, Shown, SummaryRow, Value};
+use cohesion_ui::{
+    ErrorLink, Field, Figure, FigureRow, FigureTable, Phrase, Shown, SummaryRow, Value,
+};
+use uuid::Uuid;
 
 use super::analysis_frame;
 use super::figures::{count, hidden_key, key_line, percent, withheld};
@@ -41,39 +45,11 @@ pub async fn weighting(
     let survey = &v.survey;
     let mut asked = Asked::from_query(query.as_deref());
     let choosable = eligible(survey, me.roles.allows(Action::ViewSpecialCategory));
-    let mut problems = FormProblems::default();
-    let mut typed_errors: Vec<ErrorLink> = Vec::new();
-    let mut weighted = None;
-    let db = &ctx.state.db;
-    match (asked.margins.clone(), asked.step.as_deref()) {
-        (Some(typed), _) => {
-            match weighting::weighted(db, &me, id, Margins::Typed(&typed), Some(&client.0)).await {
-                Ok(w) => weighted = Some(w),
-                Err(e) => {
-                    // Margins that cannot be used: the form again, with
-                    // why, a message for each line at fault.
-                    typed_errors = margin_problems(e)?
-                        .iter()
-                        .map(|e| ErrorLink {
-                            href: "#margins".to_owned(),
-                            question: Shown::new("", ""),
-                            message: margin_message(&ctx, survey, &typed, e),
-                        })
-                        .collect();
-                }
-            }
-        }
-        (None, Some("add")) => add(&ctx, &mut asked, &choosable, &mut problems),
-        (None, Some("weigh")) => {
-            let form = asked.form_shares(survey);
-            match weighting::weighted(db, &me, id, Margins::Form(&form), Some(&client.0)).await {
-                Ok(w) => weighted = Some(w),
-                Err(e) => problems = FormProblems::of(&ctx, survey, &asked, &margin_problems(e)?),
-            }
-        }
-        // A first visit, or a question taken off the form.
-        _ => {}
-    }
+    let Outcome {
+        weighted,
+        mut problems,
+        typed_errors,
+    } = outcome(&ctx, (&me, &client, id), survey, &mut asked, &choosable).await?;
 
     let action = format!("/staff/consultations/{id}/weighting");
     let mut ui = report.ui;
@@ -87,22 +63,7 @@ pub async fn weighting(
         }
     }
     errors.extend(typed_errors);
-    // The typed lines: as typed, or those the lists form made, to copy
-    // into the publication form.
-    let typed = match (&asked.margins, &weighted) {
-        (Some(typed), _) => typed.clone(),
-        (None, Some(_)) => typed_margins(&asked.form_shares(survey)),
-        (None, None) => String::new(),
-    };
-    let typed_message = errors
-        .iter()
-        .find(|e| e.href == "#margins")
-        .map(|e| Phrase::plain(e.message.clone()));
-    let typed_field = Field::new("margins", "textarea", "off", ctx.t("weighting-margins"))
-        .hint(ctx.t("weighting-margins-hint"))
-        .left_to_right()
-        .value(&typed)
-        .error_phrase(typed_message);
+    let typed_field = typed_field(&ctx, survey, &asked, weighted.is_some(), &errors);
     let status = match errors.is_empty() {
         true => StatusCode::OK,
         false => StatusCode::UNPROCESSABLE_ENTITY,
@@ -137,6 +98,84 @@ pub async fn weighting(
     respond(status, page, None)
 }
 
+/// What the form asked for came to: the results weighted, or the
+/// problems of the lists form or of the typed lines.
+#[derive(Default)]
+struct Outcome {
+    weighted: Option<Weighted>,
+    problems: FormProblems,
+    typed_errors: Vec<ErrorLink>,
+}
+
+/// Weights by the margins typed, or by the lists form's when its
+/// "Weight the results" was pressed; adds the question picked when "Add
+/// this question" was; on a first visit, or with a question taken off
+/// the form, does nothing.
+async fn outcome(
+    ctx: &PageCtx,
+    (me, client, id): (&SignedIn, &ClientKey, Uuid),
+    survey: &SurveyDefinition,
+    asked: &mut Asked,
+    choosable: &[&QuestionDef],
+) -> Result<Outcome, AppError> {
+    let db = &ctx.state.db;
+    let mut out = Outcome::default();
+    match (asked.margins.clone(), asked.step.as_deref()) {
+        (Some(typed), _) => {
+            match weighting::weighted(db, me, id, Margins::Typed(&typed), Some(&client.0)).await {
+                Ok(w) => out.weighted = Some(w),
+                Err(e) => {
+                    // Margins that cannot be used: the form again, with
+                    // why, a message for each line at fault.
+                    out.typed_errors = margin_problems(e)?
+                        .iter()
+                        .map(|e| ErrorLink {
+                            href: "#margins".to_owned(),
+                            question: Shown::new("", ""),
+                            message: margin_message(ctx, survey, &typed, e),
+                        })
+                        .collect();
+                }
+            }
+        }
+        (None, Some("add")) => add(ctx, asked, choosable, &mut out.problems),
+        (None, Some("weigh")) => {
+            let form = asked.form_shares(survey);
+            match weighting::weighted(db, me, id, Margins::Form(&form), Some(&client.0)).await {
+                Ok(w) => out.weighted = Some(w),
+                Err(e) => out.problems = FormProblems::of(ctx, survey, asked, &margin_problems(e)?),
+            }
+        }
+        _ => {}
+    }
+    Ok(out)
+}
+
+/// The typed lines' box: as typed, or once the lists form has weighted,
+/// the lines it made, to copy into the publication form.
+fn typed_field(
+    ctx: &PageCtx,
+    survey: &SurveyDefinition,
+    asked: &Asked,
+    weighted: bool,
+    errors: &[ErrorLink],
+) -> Field {
+    let typed = match (&asked.margins, weighted) {
+        (Some(typed), _) => typed.clone(),
+        (None, true) => typed_margins(&asked.form_shares(survey)),
+        (None, false) => String::new(),
+    };
+    let message = errors
+        .iter()
+        .find(|e| e.href == "#margins")
+        .map(|e| Phrase::plain(e.message.clone()));
+    Field::new("margins", "textarea", "off", ctx.t("weighting-margins"))
+        .hint(ctx.t("weighting-margins-hint"))
+        .left_to_right()
+        .value(&typed)
+        .error_phrase(message)
+}
+
 /// The problems of margins that cannot be used; any other refusal is the
 /// page's (not allowed, not found).
 fn margin_problems(e: ServiceError) -> Result<Vec<cohesion_domain::ValidationError>, AppError> {
@@ -150,12 +189,7 @@ fn margin_problems(e: ServiceError) -> Result<Vec<cohesion_domain::ValidationErr
 /// "Add this question": the question picked joins the form, unless none
 /// was picked, it is not one to weight by (only a forged form sends
 /// one), or the form has as many as weighting takes.
-fn add(
-    ctx: &PageCtx,
-    asked: &mut Asked,
-    choosable: &[&cohesion_domain::survey::model::QuestionDef],
-    problems: &mut FormProblems,
-) {
+fn add(ctx: &PageCtx, asked: &mut Asked, choosable: &[&QuestionDef], problems: &mut FormProblems) {
     use cohesion_domain::analysis::weighting::MAX_MARGINS;
     let picked = asked.add.clone().unwrap_or_default();
     if picked.is_empty() {
@@ -221,7 +255,7 @@ fn typed_lead(ctx: &PageCtx, survey: &SurveyDefinition) -> Vec<Phrase> {
 /// How the raking went, in words: who was weighted, whether the weights
 /// settled and after how many rounds, how far they reach (scaled to a
 /// mean of 1) and what the weighting costs in effective sample size.
-fn report_rows(ctx: &PageCtx, w: &weighting::Weighted) -> Vec<SummaryRow> {
+fn report_rows(ctx: &PageCtx, w: &Weighted) -> Vec<SummaryRow> {
     let r = &w.report;
     let rules = ctx.state.config.small_base;
     let exact = w.counts_shown(None, rules);
@@ -372,27 +406,7 @@ fn weighted_table(ctx: &PageCtx, w: &WeightedQuestion, exact: bool) -> FigureTab
     if cells.iter().any(|c| matches!(c, WeightedCell::Hidden)) {
         key.push(hidden_key(ctx));
     }
-    let caption = match exact {
-        true => ctx.phrase(
-            "weighting-caption",
-            &[
-                ("question", Value::Shown(&text)),
-                ("base", Value::Number(tally.base)),
-                ("effective", Value::Text(&format!("{:.0}", tally.effective_base))),
-            ],
-        ),
-        false => ctx.phrase(
-            "weighting-caption-few",
-            &[
-                ("question", Value::Shown(&text)),
-                ("count", Value::Number(rules.min_count)),
-                (
-                    "effective",
-                    Value::Number(rounded_effective_base(tally.effective_base, rules)),
-                ),
-            ],
-        ),
-    };
+    let caption = weighted_caption(ctx, &text, tally, exact);
     let mut head = vec![Phrase::heading(&ctx.t("weighting-share"), None)];
     if exact {
         head.push(Phrase::heading(&ctx.t("weighting-unweighted"), None));
@@ -403,5 +417,36 @@ fn weighted_table(ctx: &PageCtx, w: &WeightedQuestion, exact: bool) -> FigureTab
         head,
         rows,
         key,
+    }
+}
+
+/// "Weighted: … (base 300, effective base 255)", or where a handful who
+/// answered were left out, "(all but fewer than 10 of those who
+/// answered; effective base about 260)".
+fn weighted_caption(ctx: &PageCtx, text: &Shown, tally: &WeightedTally, exact: bool) -> Phrase {
+    let rules = ctx.state.config.small_base;
+    match exact {
+        true => ctx.phrase(
+            "weighting-caption",
+            &[
+                ("question", Value::Shown(text)),
+                ("base", Value::Number(tally.base)),
+                (
+                    "effective",
+                    Value::Text(&format!("{:.0}", tally.effective_base)),
+                ),
+            ],
+        ),
+        false => ctx.phrase(
+            "weighting-caption-few",
+            &[
+                ("question", Value::Shown(text)),
+                ("count", Value::Number(rules.min_count)),
+                (
+                    "effective",
+                    Value::Number(rounded_effective_base(tally.effective_base, rules)),
+                ),
+            ],
+        ),
     }
 }

@@ -47,7 +47,10 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
             change(&history, &format!("Added the question “{Q3}” on page 2")),
             ("", "")
         );
-        assert_eq!(said(&history, &format!("Added the question “{Q1}” on page 1")), 1);
+        assert_eq!(
+            said(&history, &format!("Added the question “{Q1}” on page 1")),
+            1
+        );
 
         // Page 2 titled, then a question on a new page before it, titled
         // in the same form: the new page 2 is named, and the old one,
@@ -55,7 +58,10 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
         let title = vec![("title", "What happened".to_owned())];
         assert_eq!(post(format!("{base}/pages/2/title"), title).await, 303);
         let history = rows(&s, &officer, &id).await;
-        assert_eq!(change(&history, "Renamed page 2"), ("None", "What happened"));
+        assert_eq!(
+            change(&history, "Renamed page 2"),
+            ("None", "What happened")
+        );
         let add = vec![
             ("kind", "date".to_owned()),
             ("text", WHEN.to_owned()),
@@ -89,7 +95,10 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
             change(&history, &format!("Moved “{Q2}” to page 3")),
             ("Page 1, question 2", "Page 3, question 1")
         );
-        assert!(history[1][2].starts_with("Added the question"), "{history:#?}");
+        assert!(
+            history[1][2].starts_with("Added the question"),
+            "{history:#?}"
+        );
         assert_eq!(post(moved, to).await, 303);
         assert_eq!(rows(&s, &officer, &id).await, history, "sent again");
 
@@ -107,7 +116,10 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
 
         // q4 removed: its page goes, and the page after it, page 2 now,
         // keeps its title: not said to be renamed.
-        assert_eq!(post(format!("{base}/questions/q4/remove"), vec![]).await, 303);
+        assert_eq!(
+            post(format!("{base}/questions/q4/remove"), vec![]).await,
+            303
+        );
         let history = rows(&s, &officer, &id).await;
         assert_eq!(
             history[..2]
@@ -115,16 +127,18 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
                 .map(|r| (r[2].as_str(), r[3].as_str(), r[4].as_str()))
                 .collect::<Vec<_>>(),
             [
-                (&*format!("Removed the question “{WHEN}” from page 2"), "", ""),
+                (
+                    &*format!("Removed the question “{WHEN}” from page 2"),
+                    "",
+                    ""
+                ),
                 ("Changed the number of pages", "3", "2"),
             ]
         );
         assert_eq!(said(&history, "Renamed page 2"), 2, "the two before");
 
         // In Arabic, the question as written, marked with its language.
-        let (_, html) = s
-            .page(&base, &format!("{officer}; cohesion_lang=ar"))
-            .await;
+        let (_, html) = s.page(&base, &format!("{officer}; cohesion_lang=ar")).await;
         let arabic = history_rows(&html, "السجل");
         assert_eq!(
             change(&arabic, &format!("حذف السؤال «{WHEN}» من الصفحة 2")),
@@ -134,7 +148,10 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
             change(&arabic, &format!("نقل «{Q2}» إلى الصفحة 3")),
             ("الصفحة 1، السؤال 2", "الصفحة 3، السؤال 1")
         );
-        assert!(html.contains(&format!("<bdi lang=\"en\">{WHEN}</bdi>")), "{html}");
+        assert!(
+            html.contains(&format!("<bdi lang=\"en\">{WHEN}</bdi>")),
+            "{html}"
+        );
 
         // An entry kept before the differences were: as it always read.
         let mut c = s.db().acquire().await.unwrap();

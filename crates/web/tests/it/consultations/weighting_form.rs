@@ -66,7 +66,10 @@ async fn margins_are_picked_from_lists_with_a_box_per_option() {
         // option, none picked yet.
         let (status, html) = asked(&s, who, &[], "en").await;
         assert_eq!(status, 200);
-        assert!(html.contains(r#"<label class="govuk-label" for="add">Question to weight by</label>"#), "{html}");
+        assert!(
+            html.contains(r#"<label class="govuk-label" for="add">Question to weight by</label>"#),
+            "{html}"
+        );
         assert!(html.contains(&format!(r#"<option value="q8">q8: {AGE}</option>"#)));
         assert!(
             !html.contains(r#"<option value="q7""#),
@@ -82,7 +85,9 @@ async fn margins_are_picked_from_lists_with_a_box_per_option() {
         assert!(html.contains(&format!(
             r#"<legend class="govuk-fieldset__legend govuk-fieldset__legend--s"><bdi lang="en">{AGE}</bdi></legend>"#
         )));
-        assert!(html.contains(r#"<fieldset class="govuk-fieldset" aria-describedby="shares-q8-hint">"#));
+        assert!(
+            html.contains(r#"<fieldset class="govuk-fieldset" aria-describedby="shares-q8-hint">"#)
+        );
         for (n, label) in [(1, "Under 16"), (4, "35 to 44"), (9, "Prefer not to say")] {
             assert!(
                 html.contains(&format!(
@@ -90,7 +95,9 @@ async fn margins_are_picked_from_lists_with_a_box_per_option() {
                 )),
                 "{label}"
             );
-            assert!(html.contains(&format!(r#"id="share-q8-{n}" name="share-q8-{n}" type="text" inputmode="decimal""#)));
+            assert!(html.contains(&format!(
+                r#"id="share-q8-{n}" name="share-q8-{n}" type="text" inputmode="decimal""#
+            )));
         }
         assert!(!html.contains("share-q8-10"));
         assert!(html.contains(">Another question to weight by</label>"));
@@ -103,15 +110,23 @@ async fn margins_are_picked_from_lists_with_a_box_per_option() {
         // said beside the select.
         let (status, html) = asked(&s, who, &[("add", ""), ("step", "add")], "en").await;
         assert_eq!(status, 422);
-        assert_eq!(summary(&html), [("#add".into(), "Choose a question to weight by".into())]);
+        assert_eq!(
+            summary(&html),
+            [("#add".into(), "Choose a question to weight by".into())]
+        );
         let (status, html) = asked(&s, who, &[("by", "q7"), ("step", "weigh")], "en").await;
         assert_eq!(status, 422);
-        assert_eq!(summary(&html), [("#add".into(), "Choose a question from the list".into())]);
+        assert_eq!(
+            summary(&html),
+            [("#add".into(), "Choose a question from the list".into())]
+        );
         assert!(!html.contains("<table"), "nothing weighted");
 
         // Boxes at fault: each under its box, what was typed kept.
         let mut fields = vec![("by".to_owned(), "q8"), ("step".to_owned(), "weigh")];
-        fields.extend(age_boxes(&["lots", "150", "17", "17", "16", "13", "10", "9", ""]));
+        fields.extend(age_boxes(&[
+            "lots", "150", "17", "17", "16", "13", "10", "9", "",
+        ]));
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         let (status, html) = asked(&s, who, &fields, "en").await;
         assert_eq!(status, 422);
@@ -141,21 +156,37 @@ async fn margins_are_picked_from_lists_with_a_box_per_option() {
 
         // Shares that do not add up to 100: said under the question.
         let mut fields = vec![("by".to_owned(), "q8"), ("step".to_owned(), "weigh")];
-        fields.extend(age_boxes(&["4", "14", "17", "17", "16", "13", "10", "13", ""]));
+        fields.extend(age_boxes(&[
+            "4", "14", "17", "17", "16", "13", "10", "13", "",
+        ]));
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         let (status, html) = asked(&s, who, &fields, "en").await;
         assert_eq!(status, 422);
         let total = format!("The shares for “{AGE}” add up to 104%: they must add up to 100%");
-        assert_eq!(summary(&html), [("#share-q8-1".into(), format!("{AGE} {total}"))]);
+        assert_eq!(
+            summary(&html),
+            [("#share-q8-1".into(), format!("{AGE} {total}"))]
+        );
         assert!(html.contains(r#"aria-describedby="shares-q8-hint shares-q8-error""#));
         assert!(text_of(&html).contains(&format!("Error: {total}")));
 
         // In Arabic: the option in Arabic, the question as written.
-        let (status, html) = asked(&s, who, &[("by", "q8"), ("share-q8-1", "كثير"), ("step", "weigh")], "ar").await;
+        let (status, html) = asked(
+            &s,
+            who,
+            &[("by", "q8"), ("share-q8-1", "كثير"), ("step", "weigh")],
+            "ar",
+        )
+        .await;
         assert_eq!(status, 422);
         let said = summary(&html);
         assert_eq!(said[0].0, "#share-q8-1");
-        assert!(said[0].1.contains("أدخل حصة الخيار «أقل من 16» رقمًا من 0 إلى 100"), "{said:?}");
+        assert!(
+            said[0]
+                .1
+                .contains("أدخل حصة الخيار «أقل من 16» رقمًا من 0 إلى 100"),
+            "{said:?}"
+        );
         assert!(html.contains(r#"value="كثير""#));
 
         // Weighted: the figures, the boxes as typed, and the typed lines
@@ -175,8 +206,14 @@ async fn margins_are_picked_from_lists_with_a_box_per_option() {
         assert!(text_of(&html).contains("The weights settled after 1 round."));
         assert!(html.contains("<table"));
         assert!(html.contains(r#"name="share-q4-3" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" dir="ltr" value="20">"#));
-        assert!(html.contains(">q4: 20, 20, 20, 20, 20</textarea>"), "{html}");
-        assert!(!html.contains("govuk-details\" open"), "the typed lines stay folded");
+        assert!(
+            html.contains(">q4: 20, 20, 20, 20, 20</textarea>"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("govuk-details\" open"),
+            "the typed lines stay folded"
+        );
         // The language link keeps the form.
         assert!(html.contains("weighting?by=q4&#38;share-q4-1=20"), "{html}");
     }

@@ -31,7 +31,9 @@ async fn forty_responses(s: &Server, id: &str) {
         if i < 20 {
             let mut second = RawAnswers::new();
             second.insert("q3".into(), vec!["Shouting in the street.".into()]);
-            writes::save_page(s.db(), who, id, 1, &second).await.unwrap();
+            writes::save_page(s.db(), who, id, 1, &second)
+                .await
+                .unwrap();
         }
         writes::submit(s.db(), who, id).await.unwrap();
     }
@@ -94,7 +96,10 @@ async fn a_handful_left_out_are_never_counted_by_difference() {
             "All but fewer than 10 of the respondents"
         );
         assert_eq!(
-            row(&html, "Respondents left out (no answer, or an option left out)"),
+            row(
+                &html,
+                "Respondents left out (no answer, or an option left out)"
+            ),
             "Fewer than 10 people"
         );
         assert!(row(&html, "Effective sample size").starts_with("About "));
@@ -102,7 +107,8 @@ async fn a_handful_left_out_are_never_counted_by_difference() {
         assert_eq!(said.len(), 2, "q1 and q2: {said:?}");
         for caption in &said {
             assert!(
-                caption.contains("all but fewer than 10 of those who answered; effective base about "),
+                caption
+                    .contains("all but fewer than 10 of those who answered; effective base about "),
                 "{caption}"
             );
             assert!(!caption.contains("37"), "{caption}");
@@ -128,7 +134,10 @@ async fn a_handful_left_out_are_never_counted_by_difference() {
         let html = weighted(&s, &li, &id, &by_q1).await;
         assert_eq!(row(&html, "Respondents weighted"), "40");
         assert_eq!(
-            row(&html, "Respondents left out (no answer, or an option left out)"),
+            row(
+                &html,
+                "Respondents left out (no answer, or an option left out)"
+            ),
             "0"
         );
         assert!(!row(&html, "Effective sample size").starts_with("About"));
@@ -163,8 +172,14 @@ async fn a_handful_left_out_are_never_counted_by_difference() {
         );
         // The unweighted figures say 37 answered q2 (and 40 q1), as they
         // always did; the weighted ones count nobody.
-        assert!(!text.contains("answered; effective base after weighting: 3"), "{text}");
-        assert!(!text.contains("weighted to the population (base: 3"), "{text}");
+        assert!(
+            !text.contains("answered; effective base after weighting: 3"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("weighted to the population (base: 3"),
+            "{text}"
+        );
         let body: serde_json::Value = s
             .get(&format!("/api/v1/consultations/{id}/results"))
             .await
@@ -202,6 +217,7 @@ async fn a_handful_left_out_are_never_counted_by_difference() {
             .unwrap();
         assert_eq!(body["weighted"]["respondents_weighted"], 40);
         let (_, html) = s.page(&format!("/consultations/{id}/results"), "").await;
-        assert!(text_of(&html.replace(MARKS, "")).contains("40 answered; effective base after weighting"));
+        assert!(text_of(&html.replace(MARKS, ""))
+            .contains("40 answered; effective base after weighting"));
     }
 }
