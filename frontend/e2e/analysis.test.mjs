@@ -8,7 +8,9 @@
 // (Arabic's short words once stacked so), and would scroll in its own
 // named box if it did not. Hidden cells show a symbol that the
 // key under the table explains. Switching language keeps the questions;
-// Back leads to Manage; weighting says in words how it went. In English
+// Back leads to Manage; weighting takes its margins picked from lists
+// (a share typed in each option's box) or typed, says what is wrong
+// under the box, and says in words how it went. In English
 // and Arabic, with axe-core and html-validate on every page.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -37,7 +39,9 @@ const T = {
     rowKey: 'Each cell is a share of its row',
     back: 'Back',
     settled: 'The weights settled after 1 round.',
-    missing: /Enter a target share for ‘.*35 to 44.*’/
+    missing: /Enter a target share for ‘.*35 to 44.*’/,
+    veryEffective: 'Very effective',
+    notNumber: /Enter the share for “.*Very effective.*” as a number from 0 to 100/
   },
   ar: {
     language: 'العربية',
@@ -54,7 +58,9 @@ const T = {
     rowKey: 'كل خانة حصةٌ من صفها',
     back: 'رجوع',
     settled: 'استقرت الأوزان بعد جولة واحدة.',
-    missing: /أدخل حصة مستهدفة للخيار/
+    missing: /أدخل حصة مستهدفة للخيار/,
+    veryEffective: 'فعّال جدًا',
+    notNumber: /أدخل حصة الخيار «.*فعّال جدًا.*» رقمًا من 0 إلى 100/
   }
 }
 
@@ -164,16 +170,29 @@ for (const lang of ['en', 'ar']) {
     assert.match(a.url(), /\/manage$/)
     await follow(a, item.getByRole('link', { name: w.weighting }))
     await checkPage(a, 'weighting, nothing asked yet', { lang })
-    const apply = a.locator('form.app-filter button[type="submit"]')
-    await a.locator('#margins').fill('q8: 4, 14, 17')
-    await follow(a, apply)
-    assert.match(await a.locator('.govuk-error-summary').innerText(), w.missing)
-    await checkPage(a, 'weighting, a share missing', { lang })
-    await a.locator('#margins').fill('q4: 20, 20, 20, 20, 20')
-    await follow(a, apply)
+    // A question picked from the list, then a share for each option in
+    // its own box, labelled by the option.
+    const margins = a.locator('form.app-margins')
+    await a.locator('#add').selectOption('q4')
+    await follow(a, margins.locator('button[value="add"]'))
+    await checkPage(a, 'weighting, a question picked', { lang })
+    await a.getByLabel(w.veryEffective, { exact: true }).fill('lots')
+    await follow(a, margins.locator('button[value="weigh"]'))
+    assert.match(await a.locator('.govuk-error-summary').innerText(), w.notNumber)
+    assert.equal(await a.locator('#share-q4-1').inputValue(), 'lots', 'what was typed stays')
+    await checkPage(a, 'weighting, a share not a number', { lang })
+    for (let n = 1; n <= 5; n++) await a.locator(`#share-q4-${n}`).fill('20')
+    await follow(a, margins.locator('button[value="weigh"]'))
     assert.ok((await a.getByRole('main').innerText()).includes(w.settled))
     assert.equal(await pageOverflow(a), 0)
     await checkPage(a, 'weighted results', { lang })
+    // Typed instead: the lines the form made are there to change.
+    await a.locator('.govuk-details__summary').click()
+    assert.equal(await a.locator('#margins').inputValue(), 'q4: 20, 20, 20, 20, 20')
+    await a.locator('#margins').fill('q8: 4, 14, 17')
+    await follow(a, a.locator('form.app-filter button[type="submit"]'))
+    assert.match(await a.locator('.govuk-error-summary').innerText(), w.missing)
+    await checkPage(a, 'weighting, a typed share missing', { lang })
     assert.deepEqual(problems, [], 'no script errors or CSP violations')
   })
 }

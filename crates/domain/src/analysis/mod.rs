@@ -11,6 +11,7 @@
 pub mod combined;
 pub mod crosstab;
 pub mod findings;
+pub mod margin_form;
 pub mod publication;
 pub mod themes;
 pub mod weighting;

@@ -16,7 +16,7 @@
 
 use crate::error::ValidationError;
 pub use crate::error::{MarginFault, MarginProblem};
-use crate::survey::model::{QuestionKind, SurveyDefinition};
+use crate::survey::model::{QuestionDef, QuestionKind, SurveyDefinition};
 
 pub const MAX_MARGINS: usize = 4;
 
@@ -83,6 +83,29 @@ pub fn parse_margins(
     }
 }
 
+/// Whether answers to `q` can be weighted by: a choice answered with one
+/// option.
+pub fn can_weight_by(q: &QuestionDef) -> bool {
+    q.kind.is_choice() && !matches!(q.kind, QuestionKind::MultipleChoice { .. })
+}
+
+/// Question `id`, if it may be weighted by in a line of its own
+/// (`repeated` when an earlier line named it).
+pub(super) fn margin_question<'a>(
+    survey: &'a SurveyDefinition,
+    id: &str,
+    repeated: bool,
+) -> Result<&'a QuestionDef, MarginFault> {
+    let q = survey.question(id).ok_or(MarginFault::UnknownQuestion)?;
+    if !can_weight_by(q) {
+        return Err(MarginFault::NotSingleChoice);
+    }
+    if repeated {
+        return Err(MarginFault::Repeated);
+    }
+    Ok(q)
+}
+
 /// One line's targets for question `id`, or what is wrong with it (the
 /// question first, then its shares).
 fn margin_line(
@@ -91,14 +114,7 @@ fn margin_line(
     rest: &str,
     repeated: bool,
 ) -> Result<Vec<Option<f64>>, MarginFault> {
-    let q = survey.question(id).ok_or(MarginFault::UnknownQuestion)?;
-    let single = q.kind.is_choice() && !matches!(q.kind, QuestionKind::MultipleChoice { .. });
-    if !single {
-        return Err(MarginFault::NotSingleChoice);
-    }
-    if repeated {
-        return Err(MarginFault::Repeated);
-    }
+    let q = margin_question(survey, id, repeated)?;
     shares(rest, q.kind.options().len())
 }
 
@@ -115,23 +131,32 @@ fn shares(rest: &str, options: usize) -> Result<Vec<Option<f64>>, MarginFault> {
             options: u32::try_from(options).unwrap_or(u32::MAX),
         });
     }
-    let mut targets = Vec::with_capacity(options);
-    for i in 0..options {
-        let option = u32::try_from(i).unwrap_or(u32::MAX);
-        let part = parts.get(i).copied().unwrap_or_default();
-        if part.is_empty() {
-            return Err(MarginFault::MissingShare { option });
-        }
-        if matches!(part, "-" | "\u{2013}" | "\u{2014}") {
-            targets.push(None);
-            continue;
-        }
-        let v = number(part).ok_or(MarginFault::NotANumber { option })?;
-        if !(0.0..=100.0).contains(&v) {
-            return Err(MarginFault::OutOfRange { option });
-        }
-        targets.push(Some(v / 100.0));
+    let targets = (0..options)
+        .map(|i| share(parts.get(i).copied().unwrap_or_default(), i))
+        .collect::<Result<Vec<_>, _>>()?;
+    totalled(targets)
+}
+
+/// Option `option`'s share as written (trimmed): a fraction of 1, `None`
+/// for a dash (the option left out), or what is wrong with it.
+pub(super) fn share(part: &str, option: usize) -> Result<Option<f64>, MarginFault> {
+    let option = u32::try_from(option).unwrap_or(u32::MAX);
+    if part.is_empty() {
+        return Err(MarginFault::MissingShare { option });
     }
+    if matches!(part, "-" | "\u{2013}" | "\u{2014}") {
+        return Ok(None);
+    }
+    let v = number(part).ok_or(MarginFault::NotANumber { option })?;
+    if !(0.0..=100.0).contains(&v) {
+        return Err(MarginFault::OutOfRange { option });
+    }
+    Ok(Some(v / 100.0))
+}
+
+/// Targets checked to add up to 1 (within rounding), then scaled to add
+/// up to exactly 1.
+pub(super) fn totalled(mut targets: Vec<Option<f64>>) -> Result<Vec<Option<f64>>, MarginFault> {
     let sum: f64 = targets.iter().flatten().sum();
     if (sum - 1.0).abs() > TOTAL_SLACK {
         let tenths = (sum * 1000.0).round();

@@ -1,12 +1,15 @@
 //! What changed between two versions of a survey, difference by
-//! difference, for the consultation's history when a survey is replaced
-//! whole (the API's `PUT …/survey`): which question or page, what of it,
-//! and its value before and after. Values are kept as the survey holds
-//! them (texts as written, kinds and rules by their keys), so that the
-//! history can say them in its reader's language.
+//! difference, for the consultation's history: which question or page,
+//! what of it, and its value before and after. Both ways of changing a
+//! survey keep them: a survey replaced whole (the API's `PUT …/survey`)
+//! and a change made through the builder's pages, so the history says
+//! both the same way. Values are kept as the survey holds them (texts as
+//! written, kinds and rules by their keys), so that the history can say
+//! them in its reader's language.
 
 use serde::{Deserialize, Serialize};
 
+use super::changes::Changed;
 use super::model::{QuestionDef, QuestionKind, Rule, SurveyDefinition};
 use super::placement::position;
 use super::rule_form::rule_option;
@@ -20,7 +23,7 @@ pub const MAX_EDITS: usize = 50;
 pub enum At {
     /// A question, by its id.
     Question(String),
-    /// A page, counted from 1 (its place in both versions).
+    /// A page, counted from 1 (its place once changed).
     Page(usize),
     /// The survey as a whole.
     Survey,
@@ -66,6 +69,11 @@ pub struct Edit {
     pub aspect: Aspect,
     pub before: String,
     pub after: String,
+    /// For a question added, the page it was added to; for one removed,
+    /// the page it was on (counted from 1). Differences kept before it
+    /// was have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
 }
 
 /// Every difference between two versions, as the history keeps them.
@@ -110,20 +118,61 @@ pub fn parse_rule(value: &str) -> Option<Rule> {
     })
 }
 
-/// The differences from `before` to `after`: questions removed, then
-/// each question of `after` in order (added, or what changed of it),
-/// then the pages' titles, skip rules and number.
+/// The differences from `before` to `after`, a survey sent whole: its
+/// pages are compared place by place, and the questions that moved are
+/// worked out from the order of both ([`moved`]).
 pub fn edits(before: &SurveyDefinition, after: &SurveyDefinition) -> Edits {
+    let pages: Vec<Option<usize>> = (0..after.pages.len())
+        .map(|p| (p < before.pages.len()).then_some(p))
+        .collect();
+    all_edits(before, after, &pages, &moved(before, after))
+}
+
+/// The differences a change through the builder made to `before`. The
+/// change says what it did, so nothing is guessed: each page is compared
+/// with the page it was (a page started or dropped moves those after
+/// it), and only the question the change moved or changed can have
+/// moved; the others' places follow from it.
+pub fn of_change(before: &SurveyDefinition, changed: &Changed) -> Edits {
+    let after = &changed.survey;
+    let moved = changed.question.as_deref().filter(|id| {
+        let (Some((was_page, was)), Some((page, is))) = (position(before, id), position(after, id))
+        else {
+            return false;
+        };
+        (was_page, was) != (page, is)
+            || changed.pages.get(page).copied().flatten() != Some(was_page)
+    });
+    all_edits(before, after, &changed.pages, &Vec::from_iter(moved))
+}
+
+/// The differences from `before` to `after`, whose page `p` was page
+/// `pages[p]` of `before` (`None` for a new one) and where the questions
+/// `moved` changed place: questions removed, then each question of
+/// `after` in order (added, or what changed of it), then the pages'
+/// titles, skip rules and number.
+fn all_edits(
+    before: &SurveyDefinition,
+    after: &SurveyDefinition,
+    pages: &[Option<usize>],
+    moved: &[&str],
+) -> Edits {
     let mut all = Vec::new();
+    let page_of = |s: &SurveyDefinition, id: &str| position(s, id).map(|(p, _)| p + 1);
     for q in before.questions() {
         if after.question(&q.id).is_none() {
-            all.push(edit(&q.id, Aspect::Removed, &q.text, ""));
+            let mut e = edit(&q.id, Aspect::Removed, &q.text, "");
+            e.page = page_of(before, &q.id);
+            all.push(e);
         }
     }
-    let moved = moved(before, after);
     for q in after.questions() {
         match before.question(&q.id) {
-            None => all.push(edit(&q.id, Aspect::Added, "", &q.text)),
+            None => {
+                let mut e = edit(&q.id, Aspect::Added, "", &q.text);
+                e.page = page_of(after, &q.id);
+                all.push(e);
+            }
             Some(was) => {
                 if moved.contains(&q.id.as_str()) {
                     let at = |s| place_value(s, &q.id);
@@ -133,7 +182,7 @@ pub fn edits(before: &SurveyDefinition, after: &SurveyDefinition) -> Edits {
             }
         }
     }
-    page_edits(before, after, &mut all);
+    page_edits(before, after, pages, &mut all);
     let more = all.len().saturating_sub(MAX_EDITS);
     all.truncate(MAX_EDITS);
     Edits {
@@ -149,6 +198,7 @@ fn edit(id: &str, aspect: Aspect, before: &str, after: &str) -> Edit {
         aspect,
         before: before.to_owned(),
         after: after.to_owned(),
+        page: None,
     }
 }
 
@@ -277,8 +327,22 @@ fn question_edits(was: &QuestionDef, is: &QuestionDef, out: &mut Vec<Edit>) {
     }
 }
 
-fn page_edits(before: &SurveyDefinition, after: &SurveyDefinition, out: &mut Vec<Edit>) {
-    for (p, (was, is)) in before.pages.iter().zip(&after.pages).enumerate() {
+/// What changed of each page of `after` since it was the page `pages`
+/// names (a new page, since it had no title and no rule).
+fn page_edits(
+    before: &SurveyDefinition,
+    after: &SurveyDefinition,
+    pages: &[Option<usize>],
+    out: &mut Vec<Edit>,
+) {
+    let blank = super::model::PageDef::default();
+    for (p, is) in after.pages.iter().enumerate() {
+        let was = pages
+            .get(p)
+            .copied()
+            .flatten()
+            .and_then(|b| before.pages.get(b))
+            .unwrap_or(&blank);
         let pairs = [
             (Aspect::PageTitle, was.title.clone(), is.title.clone()),
             (
@@ -294,6 +358,7 @@ fn page_edits(before: &SurveyDefinition, after: &SurveyDefinition, out: &mut Vec
                     aspect,
                     before: b,
                     after: a,
+                    page: None,
                 });
             }
         }
@@ -304,6 +369,7 @@ fn page_edits(before: &SurveyDefinition, after: &SurveyDefinition, out: &mut Vec
             aspect: Aspect::Pages,
             before: before.pages.len().to_string(),
             after: after.pages.len().to_string(),
+            page: None,
         });
     }
 }
@@ -441,8 +507,128 @@ mod tests {
             at: At::Survey,
             aspect: Aspect::Pages,
             before: "2".into(),
-            after: "3".into()
+            after: "3".into(),
+            page: None,
         }));
+    }
+
+    /// The builder says which question it moved: that one moved, though
+    /// the order alone could tell it of another.
+    #[test]
+    fn a_change_moves_only_the_question_it_moved() {
+        let survey = |pages: &[&[&str]]| SurveyDefinition {
+            pages: pages
+                .iter()
+                .map(|ids| PageDef {
+                    questions: ids.iter().map(|id| q(id, QuestionKind::Date)).collect(),
+                    ..PageDef::default()
+                })
+                .collect(),
+        };
+        let places = |e: Edits| -> Vec<(At, String, String)> {
+            e.edits
+                .into_iter()
+                .filter(|e| e.aspect == Aspect::Place)
+                .map(|e| (e.at, e.before, e.after))
+                .collect()
+        };
+        let change = |after: &[&[&str]], pages: Vec<Option<usize>>, q: &str| Changed {
+            survey: survey(after),
+            pages,
+            question: Some(q.into()),
+        };
+        let before = survey(&[&["a", "b"], &["c"]]);
+        // "b" down onto "c"'s page: by order, "c" seems to have moved too.
+        let down = change(&[&["a"], &["b", "c"]], vec![Some(0), Some(1)], "b");
+        assert_eq!(places(edits(&before, &down.survey)).len(), 2);
+        assert_eq!(
+            places(of_change(&before, &down)),
+            [(question("b"), "1:2".into(), "2:1".into())]
+        );
+        // "b" up above "a": by order it would be "a" that moved down.
+        let up = change(&[&["b", "a"], &["c"]], vec![Some(0), Some(1)], "b");
+        assert_eq!(
+            places(of_change(&before, &up)),
+            [(question("b"), "1:2".into(), "1:1".into())]
+        );
+        // "a" alone on its page, moved onto the next: its place reads the
+        // same, but its page is another.
+        let alone = survey(&[&["a"], &["b", "c"]]);
+        let onto = change(&[&["a", "b", "c"]], vec![Some(1)], "a");
+        assert_eq!(
+            places(of_change(&alone, &onto)),
+            [(question("a"), "1:1".into(), "1:1".into())]
+        );
+        // Changed without moving: no place said.
+        let kept = change(&[&["a", "b"], &["c"]], vec![Some(0), Some(1)], "b");
+        assert_eq!(places(of_change(&before, &kept)), []);
+    }
+
+    #[test]
+    fn questions_added_or_removed_say_on_which_page() {
+        let before = sample();
+        let mut after = sample();
+        after.pages[1].questions.remove(1);
+        after.pages[0].questions.push(q("q9", QuestionKind::Date));
+        let pages: Vec<_> = edits(&before, &after)
+            .edits
+            .into_iter()
+            .map(|e| (e.aspect, e.page))
+            .collect();
+        assert_eq!(
+            pages,
+            [(Aspect::Removed, Some(2)), (Aspect::Added, Some(1))]
+        );
+    }
+
+    /// A page put before the others by the builder: the titles stay with
+    /// their pages, so only the new page's is said to change.
+    #[test]
+    fn pages_are_compared_with_the_pages_they_were() {
+        let before = sample();
+        let mut after = sample();
+        after.pages.insert(
+            0,
+            PageDef {
+                title: "First".into(),
+                questions: vec![q("q9", QuestionKind::Date)],
+                ..PageDef::default()
+            },
+        );
+        let said = |e: Edits| -> Vec<(At, Aspect, String, String)> {
+            e.edits
+                .into_iter()
+                .map(|e| (e.at, e.aspect, e.before, e.after))
+                .collect()
+        };
+        let by_place = said(edits(&before, &after));
+        assert!(
+            by_place.contains(&(
+                At::Page(2),
+                Aspect::PageTitle,
+                "More".into(),
+                "About you".into()
+            )),
+            "place by place, page 2's title seems changed: {by_place:?}"
+        );
+        let changed = Changed {
+            survey: after.clone(),
+            pages: vec![None, Some(0), Some(1)],
+            question: Some("q9".into()),
+        };
+        assert_eq!(
+            said(of_change(&before, &changed)),
+            [
+                (
+                    question("q9"),
+                    Aspect::Added,
+                    "".into(),
+                    "Question q9".into()
+                ),
+                (At::Page(1), Aspect::PageTitle, "".into(), "First".into()),
+                (At::Survey, Aspect::Pages, "2".into(), "3".into()),
+            ]
+        );
     }
 
     #[test]

@@ -107,9 +107,9 @@ pub async fn set_survey(
         }
         return Err(ValidationError::new("survey", ErrorCode::SurveyLocked).into());
     }
-    // What changed, difference by difference, for the history: the
-    // builder's pages say it by what they were asked to do; a survey sent
-    // whole says it only by how it differs from the one it replaced.
+    // What changed, difference by difference, for the history, as the
+    // builder's changes keep it: a survey sent whole says it by how it
+    // differs from the one it replaced, its pages compared place by place.
     let edits = diff::edits(&super::parse_survey(&stored)?, survey);
     let detail = serde_json::to_string(&edits).map_err(|e| {
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))

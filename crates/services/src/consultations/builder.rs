@@ -11,6 +11,7 @@
 
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::changes::{self, Change, Changed, Refusal};
+use cohesion_domain::survey::diff;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::translation::{fingerprint, Texts};
 use cohesion_domain::{ErrorCode, ValidationError};
@@ -94,6 +95,11 @@ pub async fn change_seen(
         )));
     }
     let changed = changes::apply(&before, change)?;
+    // A move to where the question already is (a form sent twice), or a
+    // form sent unchanged: nothing to save, nothing to record.
+    if changed.survey == before {
+        return Ok(changed);
+    }
     // Someone may have started answering since the count was taken.
     if !catalogue::set_survey(tx.conn(), id, &to_json(&changed.survey)?).await? {
         return Err(locked());
@@ -112,7 +118,7 @@ pub async fn change_seen(
         me.origin(client),
         "consultation.survey",
         Some(id),
-        &detail(change, &changed),
+        &to_json(&diff::of_change(&before, &changed))?,
     )
     .await?;
     tx.commit().await?;
@@ -139,33 +145,4 @@ async fn follow_pages(
         }
     }
     Ok(())
-}
-
-/// What the audit log says was done: "moved q3: 4 questions".
-fn detail(change: Change<'_>, changed: &Changed) -> String {
-    let what = match change {
-        Change::Add(_) => "added",
-        Change::Edit(..) => "changed",
-        Change::Move(..) => "moved",
-        Change::Remove(_) => "removed",
-        Change::PageTitle(page, _) => {
-            return format!(
-                "titled page {}: {} questions",
-                page + 1,
-                changed.survey.questions().count()
-            )
-        }
-        Change::PageRule(page, _) => {
-            return format!(
-                "set when page {} is skipped: {} questions",
-                page + 1,
-                changed.survey.questions().count()
-            )
-        }
-    };
-    format!(
-        "{what} {}: {} questions",
-        changed.question.as_deref().unwrap_or_default(),
-        changed.survey.questions().count()
-    )
 }

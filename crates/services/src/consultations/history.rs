@@ -1,7 +1,7 @@
 //! A consultation's history for its officers: what staff did to it, who
 //! and when, newest first, read from the audit log (ADR 7), with the
 //! before and after of each reworded text and of what changed in a
-//! survey replaced whole.
+//! survey, through the builder's pages or replaced whole.
 
 use std::collections::HashMap;
 
@@ -35,7 +35,7 @@ pub struct HistoryEntry {
     pub action: String,
     /// For a reworded text, which one, before and after.
     pub reworded: Option<Reworded>,
-    /// For a survey replaced whole, what changed of it, before and after
+    /// For a survey changed, what changed of it, before and after
     /// (entries written before the differences were kept have none).
     pub edits: Option<Edits>,
 }

@@ -9,6 +9,7 @@ mod results;
 mod survey;
 mod themes;
 mod translations;
+mod weighting;
 mod wording;
 
 pub use builder::{
@@ -22,4 +23,5 @@ pub use themes::{
     Choice, QuoteLink, ReviewItemView, ThemeEditPage, ThemeReviewPage, ThemeRow, ThemesPage,
 };
 pub use translations::{TranslationPage, TranslationRow};
+pub use weighting::{MarginQuestion, MarginWords, ShareBox, WeightingPage};
 pub use wording::{WordingPage, WordingRow};

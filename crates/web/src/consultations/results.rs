@@ -72,7 +72,6 @@ fn weighted_view(
         "results-weighted-heading",
         &[("question", Value::Shown(text))],
     );
-    let effective = format!("{:.0}", tally.effective_base);
     let cells = results::weighted_cells(tally, rules);
     let bars = match &cells {
         None => Vec::new(),
@@ -97,32 +96,73 @@ fn weighted_view(
             })
             .collect(),
     };
+    let (base, caption) = weighted_base(ctx, w, &q.id, tally, &heading, rules);
     ResultView {
         id: format!("{}-weighted", q.id),
         // A sentence of the reader's language naming the question.
-        base: ctx.locale().t_args(
+        base,
+        note: Some(if cells.is_none() {
+            ctx.t("weighting-base-small").into()
+        } else {
+            weighted_note(ctx, &w.computed_at)
+        }),
+        caption,
+        heading,
+        head: [ctx.t("results-option"), ctx.t("weighting-share")],
+        bars,
+    }
+}
+
+/// The sentence under a weighted question's heading and its table's
+/// caption: the number who answered and the effective base, unless a
+/// handful who answered were left out of the weighting, when the
+/// weighted base beside the question's own would count them.
+fn weighted_base(
+    ctx: &PageCtx,
+    w: &results::WeightedSnapshot,
+    id: &str,
+    tally: &cohesion_insight::weighted::WeightedTally,
+    heading: &Phrase,
+    rules: SmallBaseRules,
+) -> (String, Phrase) {
+    let effective = format!("{:.0}", tally.effective_base);
+    let exact = w.counts_shown(Some(id), rules);
+    let base = match exact {
+        true => ctx.locale().t_args(
             "results-weighted-base",
             &[
                 ("count", tally.base.into()),
                 ("effective", effective.as_str().into()),
             ],
         ),
-        note: Some(if cells.is_none() {
-            ctx.t("weighting-base-small").into()
-        } else {
-            weighted_note(ctx, &w.computed_at)
-        }),
-        caption: ctx.phrase(
+        false => ctx.locale().t_args(
+            "results-weighted-base-few",
+            &[
+                ("count", rules.min_count.into()),
+                (
+                    "effective",
+                    results::weighting::rounded_effective_base(tally.effective_base, rules).into(),
+                ),
+            ],
+        ),
+    };
+    let caption = match exact {
+        true => ctx.phrase(
             "results-table-caption",
             &[
-                ("question", Value::Phrase(&heading)),
+                ("question", Value::Phrase(heading)),
                 ("base", Value::Number(tally.base)),
             ],
         ),
-        heading,
-        head: [ctx.t("results-option"), ctx.t("weighting-share")],
-        bars,
-    }
+        false => ctx.phrase(
+            "results-weighted-caption-few",
+            &[
+                ("question", Value::Phrase(heading)),
+                ("count", Value::Number(rules.min_count)),
+            ],
+        ),
+    };
+    (base, caption)
 }
 
 /// When the weighted figures were worked out: a snapshot keeps the

@@ -90,11 +90,32 @@ pub struct WeightedSnapshot {
     pub trimmed: usize,
     /// Published choice questions, by id.
     pub questions: Vec<(String, cohesion_insight::weighted::WeightedTally)>,
+    /// For each, how many who answered it were left out of the weighting
+    /// (snapshots from before it was kept have none).
+    #[serde(default)]
+    pub left_out: Vec<(String, u64)>,
 }
 
 impl WeightedSnapshot {
     pub fn question(&self, id: &str) -> Option<&cohesion_insight::weighted::WeightedTally> {
         self.questions.iter().find(|(q, _)| q == id).map(|(_, t)| t)
+    }
+
+    /// Whether the respondents weighted are counted exactly, as on the
+    /// weighting page ([`weighting::Weighted::counts_shown`]): how many in
+    /// all, and (with `id`) how many answered that question.
+    pub fn counts_shown(&self, id: Option<&str>, rules: SmallBaseRules) -> bool {
+        let all = self.excluded as u64;
+        // A snapshot without the question's count: at most all of those
+        // left out answered it.
+        let question = id.map(|id| {
+            self.left_out
+                .iter()
+                .find(|(q, _)| q == id)
+                .map_or(all, |(_, n)| *n)
+        });
+        weighting::weighted_counts_shown(all, rules)
+            && question.is_none_or(|n| weighting::weighted_counts_shown(n, rules))
     }
 }
 

@@ -9,13 +9,43 @@ use cohesion_storage::consultations::result_publications;
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
-use super::weighting::weighted;
+use super::weighting::{weighted, Margins, Weighted};
 use super::WeightedSnapshot;
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::consultations::load;
 use crate::permissions::require;
 use crate::ServiceError;
+
+/// The weighted figures kept for the public: those of the published
+/// questions, with how many who answered each were left out.
+fn snapshot(w: Weighted, margins: &str, questions: &[String]) -> WeightedSnapshot {
+    let r = &w.report;
+    WeightedSnapshot {
+        margins: margins.to_owned(),
+        computed_at: cohesion_domain::timestamp::Timestamp::now().to_rfc3339(),
+        included: w.included,
+        excluded: w.excluded,
+        converged: r.converged,
+        iterations: r.iterations,
+        effective_sample_size: r.effective_sample_size,
+        min_weight: r.min_weight,
+        max_weight: r.max_weight,
+        trimmed: r.trimmed,
+        left_out: w
+            .questions
+            .iter()
+            .filter(|q| questions.contains(&q.question.id))
+            .map(|q| (q.question.id.clone(), q.left_out))
+            .collect(),
+        questions: w
+            .questions
+            .into_iter()
+            .filter(|q| questions.contains(&q.question.id) && publishable(&q.question))
+            .map(|q| (q.question.id, q.tally))
+            .collect(),
+    }
+}
 
 /// Publishes the results of consultation `id`: the `questions` chosen
 /// (`None`: every one that may be published) and, with `margins`, the
@@ -45,26 +75,8 @@ pub async fn publish(
     let weighting = match margins.map(str::trim).filter(|m| !m.is_empty()) {
         None => None,
         Some(margins) => {
-            let w = weighted(db, me, id, margins, client).await?;
-            let r = &w.report;
-            Some(WeightedSnapshot {
-                margins: margins.to_owned(),
-                computed_at: cohesion_domain::timestamp::Timestamp::now().to_rfc3339(),
-                included: w.included,
-                excluded: w.excluded,
-                converged: r.converged,
-                iterations: r.iterations,
-                effective_sample_size: r.effective_sample_size,
-                min_weight: r.min_weight,
-                max_weight: r.max_weight,
-                trimmed: r.trimmed,
-                questions: w
-                    .questions
-                    .into_iter()
-                    .filter(|(q, _)| questions.contains(&q.id) && publishable(q))
-                    .map(|(q, t)| (q.id, t))
-                    .collect(),
-            })
+            let w = weighted(db, me, id, Margins::Typed(margins), client).await?;
+            Some(snapshot(w, margins, &questions))
         }
     };
     let detail = format!(

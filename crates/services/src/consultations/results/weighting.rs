@@ -1,7 +1,11 @@
-//! Results weighted to population margins by raking.
+//! Results weighted to population margins by raking, and what of them
+//! may be shown: the respondents weighted are not counted exactly beside
+//! everyone's when only a handful were left out, or their number (and,
+//! from the counts of each option, their answers) could be worked out.
 
 use std::collections::HashMap;
 
+use cohesion_domain::analysis::margin_form::{parse_margin_form, FormShares};
 use cohesion_domain::analysis::weighting::{parse_margins, MarginFault, MarginProblem, MarginSpec};
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::identity::Action;
@@ -28,7 +32,65 @@ pub struct Weighted {
     pub included: usize,
     pub excluded: usize,
     pub report: cohesion_insight::raking::Raked,
-    pub questions: Vec<(QuestionDef, cohesion_insight::weighted::WeightedTally)>,
+    pub questions: Vec<WeightedQuestion>,
+}
+
+impl Weighted {
+    /// Whether figures that count the weighted respondents are shown
+    /// exactly ([`weighted_counts_shown`]): how many were weighted, and
+    /// (with `question`) how many of them answered it and chose each
+    /// option. Not where a handful were left out in all, whatever the
+    /// question (the question weighted by counts exactly those weighted),
+    /// nor where a handful who answered `question` were.
+    pub fn counts_shown(&self, question: Option<&WeightedQuestion>, rules: SmallBaseRules) -> bool {
+        weighted_counts_shown(self.excluded as u64, rules)
+            && question.is_none_or(|q| weighted_counts_shown(q.left_out, rules))
+    }
+}
+
+/// One choice question's weighted figures.
+#[derive(Debug, Clone)]
+pub struct WeightedQuestion {
+    pub question: QuestionDef,
+    /// Of the weighted respondents who answered it.
+    pub tally: WeightedTally,
+    /// How many who answered it were left out of the weighting: the
+    /// difference between its count on the results page and `tally`'s.
+    pub left_out: u64,
+}
+
+/// The population margins as the analyst gave them.
+#[derive(Debug, Clone, Copy)]
+pub enum Margins<'a> {
+    /// Typed, one line per question (`analysis::weighting`).
+    Typed(&'a str),
+    /// Picked from the form: each question with its options' shares.
+    Form(&'a [FormShares<'a>]),
+}
+
+/// Whether figures that count the weighted respondents (how many were
+/// weighted, how many of them answered a question, and of those each
+/// option) may be shown exactly beside the unweighted ones, when
+/// `left_out` respondents were not weighted: none, or at least the
+/// smallest count shown. Under it, the difference would count the few
+/// left out, and option by option say how they answered.
+pub fn weighted_counts_shown(left_out: u64, rules: SmallBaseRules) -> bool {
+    rules.shows_count(left_out)
+}
+
+/// An effective base as said when the counts are not shown exactly: to
+/// the nearest multiple of the smallest count shown (and not under it,
+/// which would read "about 0" of a few). Where the weights are all
+/// alike the effective base is the number weighted, so exact it would
+/// count those left out too.
+pub fn rounded_effective_base(effective: f64, rules: SmallBaseRules) -> u64 {
+    let step = rules.min_count.max(1) as f64;
+    let rounded = ((effective / step).round() * step).max(step);
+    if rounded.is_finite() {
+        rounded as u64
+    } else {
+        0
+    }
 }
 
 /// One respondent's picked options, by question.
@@ -45,7 +107,7 @@ pub async fn weighted(
     db: &Db,
     me: &SignedIn,
     id: Uuid,
-    margins: &str,
+    margins: Margins<'_>,
     client: Option<&str>,
 ) -> Result<Weighted, ServiceError> {
     use cohesion_insight::raking::{rake, RakingSettings};
@@ -53,7 +115,11 @@ pub async fn weighted(
     let special_allowed = me.roles.allows(Action::ViewSpecialCategory);
     let mut c = db.acquire().await?;
     let (consultation, survey) = load(c.conn(), id).await?;
-    let specs = parse_margins(margins, &survey).map_err(ServiceError::invalid)?;
+    let specs = match margins {
+        Margins::Typed(raw) => parse_margins(raw, &survey),
+        Margins::Form(form) => parse_margin_form(form, &survey),
+    }
+    .map_err(ServiceError::invalid)?;
     let uses_special = specs.iter().any(|m| {
         survey
             .question(&m.question_id)
@@ -86,10 +152,18 @@ pub async fn weighted(
                 .collect();
             let options = q.kind.options().len();
             let tally = cohesion_insight::weighted::tally(&report.weights, &answers, options);
-            (q.clone(), tally)
+            let answered = people.iter().filter(|(_, a)| a.contains_key(&q.id)).count();
+            WeightedQuestion {
+                question: q.clone(),
+                left_out: (answered as u64).saturating_sub(tally.base),
+                tally,
+            }
         })
         .collect();
-    if uses_special || questions.iter().any(|(q, _)| q.kind.is_special_category()) {
+    let special_shown = questions
+        .iter()
+        .any(|w: &WeightedQuestion| w.question.kind.is_special_category());
+    if uses_special || special_shown {
         log_special_view(db, me, id, client, "weighted results").await?;
     }
     Ok(Weighted {
@@ -240,6 +314,19 @@ mod tests {
             low: 0.0,
             high: 0.0,
         }
+    }
+
+    #[test]
+    fn a_handful_left_out_is_not_counted_nor_the_effective_base_exact() {
+        let rules = SmallBaseRules::default();
+        let shown: Vec<bool> = [0, 1, 3, 9, 10, 40]
+            .map(|n| weighted_counts_shown(n, rules))
+            .to_vec();
+        assert_eq!(shown, [true, false, false, false, true, true]);
+        assert_eq!(rounded_effective_base(117.0, rules), 120);
+        assert_eq!(rounded_effective_base(114.9, rules), 110);
+        assert_eq!(rounded_effective_base(3.0, rules), 10);
+        assert_eq!(rounded_effective_base(f64::NAN, rules), 10);
     }
 
     /// 4 hidden alone beside a base of 164 would be 164 less the others.

@@ -62,8 +62,12 @@ pub struct ResultsBody {
 pub struct WeightedBody {
     pub margins: String,
     pub computed_at: String,
-    pub respondents_weighted: usize,
+    /// `null` where fewer than `min_count` respondents were left out of
+    /// the weighting: beside `respondents` it would count them.
+    pub respondents_weighted: Option<usize>,
     pub converged: bool,
+    /// Rounded to the nearest `min_count` where `respondents_weighted`
+    /// is `null` (with weights all alike it is the number weighted).
     pub effective_sample_size: f64,
     pub questions: Vec<WeightedQuestionBody>,
 }
@@ -71,9 +75,11 @@ pub struct WeightedBody {
 #[derive(Serialize, ToSchema)]
 pub struct WeightedQuestionBody {
     pub id: String,
-    /// Respondents who answered, unweighted.
-    pub base: u64,
-    /// The base the ranges use.
+    /// Respondents who answered, unweighted; `null` where fewer than
+    /// `min_count` of those who answered were left out of the weighting.
+    pub base: Option<u64>,
+    /// The base the ranges use; rounded to the nearest `min_count` where
+    /// `base` is `null`.
     pub effective_base: f64,
     /// `null` when the base is too small for percentages.
     pub cells: Option<Vec<WeightedCellBody>>,
@@ -156,20 +162,29 @@ fn question_body(q: &results::QuestionResult) -> QuestionResultBody {
 
 /// The published weighted figures, for the questions the caller sees.
 fn weighted_body(w: &results::WeightedSnapshot, r: &results::Results) -> WeightedBody {
+    let rounded = |exact: bool, effective: f64| match exact {
+        true => effective,
+        false => results::weighting::rounded_effective_base(effective, r.rules) as f64,
+    };
+    let all = w.counts_shown(None, r.rules);
     WeightedBody {
         margins: w.margins.clone(),
         computed_at: w.computed_at.clone(),
-        respondents_weighted: w.included,
+        respondents_weighted: all.then_some(w.included),
         converged: w.converged,
-        effective_sample_size: w.effective_sample_size,
+        effective_sample_size: rounded(all, w.effective_sample_size),
         questions: w
             .questions
             .iter()
             .filter(|(q, _)| r.questions.iter().any(|shown| &shown.question.id == q))
-            .map(|(q, tally)| WeightedQuestionBody {
+            .map(|(q, tally)| {
+                let exact = w.counts_shown(Some(q), r.rules);
+                (q, tally, exact)
+            })
+            .map(|(q, tally, exact)| WeightedQuestionBody {
                 id: q.clone(),
-                base: tally.base,
-                effective_base: tally.effective_base,
+                base: exact.then_some(tally.base),
+                effective_base: rounded(exact, tally.effective_base),
                 cells: results::weighted_cells(tally, r.rules).map(|cells| {
                     cells
                         .iter()

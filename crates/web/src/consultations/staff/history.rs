@@ -1,6 +1,6 @@
 //! The "History" of a consultation on its officers' page: who did what
 //! and when (in the site's time), with the before and after of every
-//! reworded text and of every difference of a survey replaced whole.
+//! reworded text and of every difference of a survey changed.
 
 use cohesion_domain::survey::wording;
 use cohesion_domain::timestamp::Timestamp;
@@ -39,8 +39,8 @@ pub(super) async fn history_table(
     })
 }
 
-/// An entry's rows: one, or one per difference of a survey replaced
-/// whole (and one saying how many more were not kept).
+/// An entry's rows: one, or one per difference of a survey changed
+/// (and one saying how many more were not kept).
 fn history_rows(ctx: &PageCtx, v: &ConsultationView, e: &HistoryEntry) -> Vec<Vec<Cell>> {
     let Some(edits) = e.edits.as_ref().filter(|d| !d.edits.is_empty()) else {
         return vec![history_row(ctx, v, e)];

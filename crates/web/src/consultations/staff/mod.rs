@@ -11,6 +11,7 @@ pub(super) mod findings;
 pub(super) mod fixes;
 pub(super) mod history;
 pub(super) mod manage;
+mod margin_form;
 mod margins;
 pub(super) mod page_rule;
 pub(super) mod panel;

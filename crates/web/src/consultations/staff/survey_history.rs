@@ -1,8 +1,10 @@
-//! What changed of a survey replaced whole, as cells of the
-//! consultation's history: what (a question by its text, a page by its
-//! number), before and after, each value in words (a kind by its name, a
-//! rule by its question's text and its answers' labels, a place as a
-//! page and a position).
+//! What changed of a survey, through the builder's pages or replaced
+//! whole, as cells of the consultation's history: what was done, said as
+//! a sentence ("Added the question “…” on page 2", "Moved “…” to page
+//! 3", a question by its text, a page by its number), then before and
+//! after, each value in words (a kind by its name, a rule by its
+//! question's text and its answers' labels, a place as a page and a
+//! position).
 
 use cohesion_domain::survey::diff::{parse_rule, Aspect, At, Edit};
 use cohesion_domain::survey::model::SurveyDefinition;
@@ -32,33 +34,58 @@ fn key(aspect: Aspect) -> &'static str {
 }
 
 /// The "What changed", "Before" and "After" cells of one difference;
-/// questions and rules are named as `survey` has them now.
+/// questions and rules are named as `survey` has them now. A question
+/// added or removed is named in the sentence, with nothing to set beside
+/// it.
 pub(super) fn edit_cells(ctx: &PageCtx, survey: &SurveyDefinition, e: &Edit) -> [Cell; 3] {
+    let what = Cell::from(what(ctx, survey, e));
+    if matches!(e.aspect, Aspect::Added | Aspect::Removed) {
+        return [what, Cell::from(""), Cell::from("")];
+    }
     let value = |v: &str| Cell::from(value(ctx, survey, e.aspect, v));
-    [
-        Cell::from(what(ctx, survey, e)),
-        value(&e.before),
-        value(&e.after),
-    ]
+    [what, value(&e.before), value(&e.after)]
 }
 
-/// What changed: "The type of “…”", "The title of page 2".
+/// What was done: "Changed the type of “…”", "Renamed page 2".
 fn what(ctx: &PageCtx, survey: &SurveyDefinition, e: &Edit) -> Phrase {
-    let message = format!("history-survey-{}", key(e.aspect));
+    let mut message = format!("history-survey-{}", key(e.aspect));
     match &e.at {
         At::Question(id) => {
-            // By its text now, or as it was if it has gone.
-            let text = match survey.question(id) {
-                Some(q) => q.text.as_str(),
-                None if !e.before.is_empty() => e.before.as_str(),
-                None => id.as_str(),
+            // A question added or removed by its text then; any other by
+            // its text now, or as it was if it has gone.
+            let text = match (e.aspect, survey.question(id)) {
+                (Aspect::Added, _) => e.after.as_str(),
+                (Aspect::Removed, _) => e.before.as_str(),
+                (_, Some(q)) => q.text.as_str(),
+                (_, None) if !e.before.is_empty() => e.before.as_str(),
+                (_, None) => id.as_str(),
             };
+            let page = match e.aspect {
+                Aspect::Added | Aspect::Removed => e.page,
+                Aspect::Place => {
+                    let (was, is) = (page_of(&e.before), page_of(&e.after));
+                    // Within its page when only its position changed (a
+                    // question moved onto the next page, its own dropped,
+                    // can read the same place on another page).
+                    if was.is_some() && was == is && e.before != e.after {
+                        message.push_str("-within");
+                    }
+                    is
+                }
+                _ => None,
+            };
+            // Entries kept before the page was have none to name.
+            if page.is_none() && matches!(e.aspect, Aspect::Added | Aspect::Removed) {
+                message.push_str("-anywhere");
+            }
             let question = Langs::as_written(ctx).original(text);
+            let page = page.unwrap_or_default() as u64;
             ctx.phrase(
                 &message,
                 &[
                     ("question", Value::Shown(&question)),
                     ("id", Value::Text(id)),
+                    ("page", Value::Number(page)),
                 ],
             )
         }
@@ -107,6 +134,11 @@ fn value(ctx: &PageCtx, survey: &SurveyDefinition, aspect: Aspect, v: &str) -> P
         },
         Aspect::Pages => Phrase::isolated(v),
     }
+}
+
+/// The page of a place written `2:1`.
+fn page_of(place: &str) -> Option<usize> {
+    place.split_once(':')?.0.parse().ok()
 }
 
 /// "Page 2, question 1" from `2:1`.

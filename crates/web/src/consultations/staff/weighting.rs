@@ -1,104 +1,237 @@
-//! Results weighted to population margins, for staff who analyse: how the
-//! weighting went in words, and each question's weighted shares.
+//! Results weighted to population margins, for staff who analyse: the
+//! margins picked from lists (or typed), how the weighting went in
+//! words, and each question's weighted shares. Where a handful of
+//! respondents were left out, nothing counts those weighted exactly
+//! (ADR 27): beside the results page's counts it would count them.
 
-use axum::extract::{Path, Query};
+use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
 use axum::response::Response;
+use cohesion_domain::analysis::margin_form::typed_margins;
 use cohesion_domain::analysis::weighting::{normalised_range, settling, Settling};
-use cohesion_domain::survey::model::{QuestionDef, QuestionKind, SurveyDefinition};
+use cohesion_domain::identity::Action;
+use cohesion_domain::survey::model::{QuestionDef, SurveyDefinition};
 use cohesion_insight::weighted::WeightedTally;
-use cohesion_services::consultations::results::weighting::{self, staff_cells, WeightedCell};
-use cohesion_services::ServiceError;
-use cohesion_ui::{
-    Field, FieldError, Figure, FigureRow, FigureTable, Filter, Phrase, SummaryRow, Value,
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::consultations::results::weighting::{
+    self, rounded_effective_base, staff_cells, Margins, Weighted, WeightedCell, WeightedQuestion,
 };
-use serde::Deserialize;
+use cohesion_services::ServiceError;
+use cohesion_ui::consultations::{MarginWords, WeightingPage};
+use cohesion_ui::{
+    ErrorLink, Field, Figure, FigureRow, FigureTable, Phrase, Shown, SummaryRow, Value,
+};
+use uuid::Uuid;
 
 use super::analysis_frame;
-use super::figures::{count, hidden_key, key_line, percent, query, withheld};
+use super::figures::{count, hidden_key, key_line, percent, withheld};
+use super::margin_form::{eligible, pick_field, question_views, Asked, FormProblems, PICK};
 use super::margins::margin_message;
 use crate::consultations::questions::shown_options;
 use crate::kit::{respond, Analyse, AppError, ClientKey, Langs, May, PageCtx};
 
-/// The weighting form as sent: no `margins` is a first visit, an empty
-/// one a form sent with nothing in it.
-#[derive(Deserialize, Default)]
-pub struct WeightingQuery {
-    margins: Option<String>,
-}
-
 /// Results weighted to population margins, for staff who analyse, with
-/// the raking report; every figure is labelled as weighted.
+/// the raking report; every figure is labelled as weighted. The margins
+/// come from the lists form (`by`, a box per option, `step` naming the
+/// button) or typed (`margins`); nothing sent is a first visit.
 pub async fn weighting(
     ctx: PageCtx,
     May(me, _): May<Analyse>,
     client: ClientKey,
     Path(id): Path<String>,
-    Query(q): Query<WeightingQuery>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
-    let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "weighting").await?;
-    let margins = q.margins.as_deref().unwrap_or_default();
-    page.ui.keep_query(&query(&[("margins", margins)]));
-    // Weighting is reached from the crosstabs and beside them on Manage.
-    page.back = Some((format!("/staff/consultations/{id}/analysis"), ctx.t("back")));
-    page.lead = lead(&ctx, &v.survey);
-    let path = format!("/staff/consultations/{id}/weighting");
-    let filter = |errors: &[FieldError]| Filter {
-        action: path.clone(),
-        fields: vec![
-            Field::new("margins", "textarea", "off", ctx.t("weighting-margins"))
-                .hint(ctx.t("weighting-margins-hint"))
-                .left_to_right()
-                .value(margins)
-                .errors_from(errors),
-        ],
-        button: ctx.t("weighting-apply"),
-    };
-    if q.margins.is_none() {
-        page.filter = Some(filter(&[]));
-        return respond(StatusCode::OK, page, None);
-    }
-    let weighted = match weighting::weighted(&ctx.state.db, &me, id, margins, Some(&client.0)).await
-    {
-        Ok(w) => w,
-        Err(e @ (ServiceError::Invalid(_) | ServiceError::InvalidFields(_))) => {
-            // Margins that cannot be used: the form again, with why, a
-            // message for each line at fault.
-            let problems = match e {
-                ServiceError::Invalid(e) => vec![e],
-                ServiceError::InvalidFields(list) => list,
-                _ => Vec::new(),
-            };
-            page.errors = problems
-                .iter()
-                .map(|e| FieldError {
-                    field: e.field,
-                    message: margin_message(&ctx, &v.survey, margins, e),
-                })
-                .collect();
-            page.filter = Some(filter(&page.errors));
-            return respond(StatusCode::UNPROCESSABLE_ENTITY, page, None);
+    let (id, v, report) = analysis_frame(&ctx, &me, &id, "weighting").await?;
+    let survey = &v.survey;
+    let mut asked = Asked::from_query(query.as_deref());
+    let choosable = eligible(survey, me.roles.allows(Action::ViewSpecialCategory));
+    let Outcome {
+        weighted,
+        mut problems,
+        typed_errors,
+    } = outcome(&ctx, (&me, &client, id), survey, &mut asked, &choosable).await?;
+
+    let action = format!("/staff/consultations/{id}/weighting");
+    let mut ui = report.ui;
+    ui.keep_query(&asked.query(survey, None, true));
+    let pick = pick_field(&ctx, &choosable, &asked, &problems);
+    let mut errors = std::mem::take(&mut problems.links);
+    if pick.is_none() {
+        // No select to lead to: the form's heading.
+        for e in errors.iter_mut().filter(|e| e.href == format!("#{PICK}")) {
+            e.href = "#margins-form".to_owned();
         }
-        Err(e) => return Err(e.into()),
-    };
-    page.filter = Some(filter(&[]));
-    page.rows = report_rows(&ctx, &weighted);
-    for (question, tally) in &weighted.questions {
-        page.figures.push(weighted_table(&ctx, question, tally));
     }
-    respond(StatusCode::OK, page, None)
+    errors.extend(typed_errors);
+    let typed_field = typed_field(&ctx, survey, &asked, weighted.is_some(), &errors);
+    let status = match errors.is_empty() {
+        true => StatusCode::OK,
+        false => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let rules = ctx.state.config.small_base;
+    let (rows, figures) = match &weighted {
+        Some(w) => (
+            report_rows(&ctx, w),
+            w.questions
+                .iter()
+                .map(|q| weighted_table(&ctx, q, w.counts_shown(Some(q), rules)))
+                .collect(),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    let page = WeightingPage {
+        ui,
+        // Weighting is reached from the crosstabs and beside them on Manage.
+        back: Some((format!("/staff/consultations/{id}/analysis"), ctx.t("back"))),
+        errors,
+        lead: vec![ctx.t("weighting-lead").into()],
+        questions: question_views(&ctx, survey, &asked, &problems, &action),
+        action,
+        words: words(&ctx),
+        pick,
+        typed: typed_field,
+        typed_lead: typed_lead(&ctx, survey),
+        typed_open: asked.margins.is_some(),
+        rows,
+        figures,
+    };
+    respond(status, page, None)
 }
 
-/// What weighting does, then each question it can weight by with its
-/// options in order (the order shares are typed in): "q8: What is your
-/// age? (Under 16, 16 to 24, …)", the question as written, in its
-/// language, the options as the reader reads them.
-fn lead(ctx: &PageCtx, survey: &SurveyDefinition) -> Vec<Phrase> {
+/// What the form asked for came to: the results weighted, or the
+/// problems of the lists form or of the typed lines.
+#[derive(Default)]
+struct Outcome {
+    weighted: Option<Weighted>,
+    problems: FormProblems,
+    typed_errors: Vec<ErrorLink>,
+}
+
+/// Weights by the margins typed, or by the lists form's when its
+/// "Weight the results" was pressed; adds the question picked when "Add
+/// this question" was; on a first visit, or with a question taken off
+/// the form, does nothing.
+async fn outcome(
+    ctx: &PageCtx,
+    (me, client, id): (&SignedIn, &ClientKey, Uuid),
+    survey: &SurveyDefinition,
+    asked: &mut Asked,
+    choosable: &[&QuestionDef],
+) -> Result<Outcome, AppError> {
+    let db = &ctx.state.db;
+    let mut out = Outcome::default();
+    match (asked.margins.clone(), asked.step.as_deref()) {
+        (Some(typed), _) => {
+            match weighting::weighted(db, me, id, Margins::Typed(&typed), Some(&client.0)).await {
+                Ok(w) => out.weighted = Some(w),
+                Err(e) => {
+                    // Margins that cannot be used: the form again, with
+                    // why, a message for each line at fault.
+                    out.typed_errors = margin_problems(e)?
+                        .iter()
+                        .map(|e| ErrorLink {
+                            href: "#margins".to_owned(),
+                            question: Shown::new("", ""),
+                            message: margin_message(ctx, survey, &typed, e),
+                        })
+                        .collect();
+                }
+            }
+        }
+        (None, Some("add")) => add(ctx, asked, choosable, &mut out.problems),
+        (None, Some("weigh")) => {
+            let form = asked.form_shares(survey);
+            match weighting::weighted(db, me, id, Margins::Form(&form), Some(&client.0)).await {
+                Ok(w) => out.weighted = Some(w),
+                Err(e) => out.problems = FormProblems::of(ctx, survey, asked, &margin_problems(e)?),
+            }
+        }
+        _ => {}
+    }
+    Ok(out)
+}
+
+/// The typed lines' box: as typed, or once the lists form has weighted,
+/// the lines it made, to copy into the publication form.
+fn typed_field(
+    ctx: &PageCtx,
+    survey: &SurveyDefinition,
+    asked: &Asked,
+    weighted: bool,
+    errors: &[ErrorLink],
+) -> Field {
+    let typed = match (&asked.margins, weighted) {
+        (Some(typed), _) => typed.clone(),
+        (None, true) => typed_margins(&asked.form_shares(survey)),
+        (None, false) => String::new(),
+    };
+    let message = errors
+        .iter()
+        .find(|e| e.href == "#margins")
+        .map(|e| Phrase::plain(e.message.clone()));
+    Field::new("margins", "textarea", "off", ctx.t("weighting-margins"))
+        .hint(ctx.t("weighting-margins-hint"))
+        .left_to_right()
+        .value(&typed)
+        .error_phrase(message)
+}
+
+/// The problems of margins that cannot be used; any other refusal is the
+/// page's (not allowed, not found).
+fn margin_problems(e: ServiceError) -> Result<Vec<cohesion_domain::ValidationError>, AppError> {
+    match e {
+        ServiceError::Invalid(e) => Ok(vec![e]),
+        ServiceError::InvalidFields(list) => Ok(list),
+        e => Err(e.into()),
+    }
+}
+
+/// "Add this question": the question picked joins the form, unless none
+/// was picked, it is not one to weight by (only a forged form sends
+/// one), or the form has as many as weighting takes.
+fn add(ctx: &PageCtx, asked: &mut Asked, choosable: &[&QuestionDef], problems: &mut FormProblems) {
+    use cohesion_domain::analysis::weighting::MAX_MARGINS;
+    let picked = asked.add.clone().unwrap_or_default();
+    if picked.is_empty() {
+        problems.on_pick(ctx.t("weighting-pick-error-empty"));
+    } else if !choosable.iter().any(|q| q.id == picked) {
+        problems.on_pick(ctx.t("weighting-pick-error"));
+    } else if !asked.by.contains(&picked) {
+        if asked.by.len() >= MAX_MARGINS {
+            problems.on_pick(ctx.locale().t_args(
+                "weighting-pick-error-too-many",
+                &[("most", MAX_MARGINS.into())],
+            ));
+        } else {
+            asked.by.push(picked);
+            asked.add = None;
+        }
+    }
+}
+
+/// The lists form's words.
+fn words(ctx: &PageCtx) -> MarginWords {
+    MarginWords {
+        heading: ctx.t("weighting-form-heading"),
+        hint: ctx.t("weighting-shares-hint"),
+        remove: ctx.t("weighting-remove"),
+        add: ctx.t("weighting-add"),
+        weigh: ctx.t("weighting-apply"),
+        typed: ctx.t("weighting-typed"),
+        typed_button: ctx.t("weighting-apply"),
+    }
+}
+
+/// Above the typed box: each question it can weight by with its options
+/// in order (the order shares are typed in): "q8: What is your age?
+/// (Under 16, 16 to 24, …)", the question as written, in its language,
+/// the options as the reader reads them.
+fn typed_lead(ctx: &PageCtx, survey: &SurveyDefinition) -> Vec<Phrase> {
     let langs = Langs::as_written(ctx);
     let separator = ctx.t("list-separator");
     let questions = survey
         .questions()
-        .filter(|q| q.kind.is_choice() && !matches!(q.kind, QuestionKind::MultipleChoice { .. }))
+        .filter(|q| cohesion_domain::analysis::weighting::can_weight_by(q))
         .map(|q| {
             let text = langs.original(q.text.as_str());
             let options = Phrase::join(
@@ -114,7 +247,7 @@ fn lead(ctx: &PageCtx, survey: &SurveyDefinition) -> Vec<Phrase> {
                 ],
             )
         });
-    std::iter::once(ctx.t("weighting-lead").into())
+    std::iter::once(ctx.t("weighting-typed-lead").into())
         .chain(questions)
         .collect()
 }
@@ -122,10 +255,19 @@ fn lead(ctx: &PageCtx, survey: &SurveyDefinition) -> Vec<Phrase> {
 /// How the raking went, in words: who was weighted, whether the weights
 /// settled and after how many rounds, how far they reach (scaled to a
 /// mean of 1) and what the weighting costs in effective sample size.
-fn report_rows(ctx: &PageCtx, w: &weighting::Weighted) -> Vec<SummaryRow> {
+fn report_rows(ctx: &PageCtx, w: &Weighted) -> Vec<SummaryRow> {
     let r = &w.report;
+    let rules = ctx.state.config.small_base;
+    let exact = w.counts_shown(None, rules);
+    let included = match exact {
+        true => Phrase::plain(w.included.to_string()),
+        false => ctx.phrase(
+            "weighting-included-few",
+            &[("count", Value::Number(rules.min_count))],
+        ),
+    };
     let mut rows = vec![
-        SummaryRow::new(ctx.t("weighting-included"), w.included.to_string()),
+        SummaryRow::new(ctx.t("weighting-included"), included),
         SummaryRow::new(ctx.t("weighting-excluded"), left_out(ctx, w.excluded)),
         SummaryRow::new(
             ctx.t("weighting-converged"),
@@ -133,7 +275,7 @@ fn report_rows(ctx: &PageCtx, w: &weighting::Weighted) -> Vec<SummaryRow> {
         ),
         SummaryRow::new(
             ctx.t("weighting-effective"),
-            format!("{:.0}", r.effective_sample_size),
+            effective(ctx, r.effective_sample_size, exact),
         ),
     ];
     if let Some((smallest, largest)) = normalised_range(&r.weights) {
@@ -197,20 +339,35 @@ fn settled(ctx: &PageCtx, s: Settling) -> Phrase {
     }
 }
 
+/// The effective sample size: exact ("117"), or where the counts are not
+/// shown exactly, to the nearest ten ("About 120").
+fn effective(ctx: &PageCtx, effective: f64, exact: bool) -> Phrase {
+    match exact {
+        true => Phrase::plain(format!("{effective:.0}")),
+        false => {
+            let about = rounded_effective_base(effective, ctx.state.config.small_base);
+            ctx.phrase("weighting-about", &[("count", Value::Number(about))])
+        }
+    }
+}
+
 /// One question's weighted shares beside its unweighted counts, as the
 /// services show them to staff (small counts hidden, shares left out
-/// where the base is too small).
-fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) -> FigureTable {
+/// where the base is too small). Where a handful who answered it were
+/// left out, no count: neither the base nor a column of counts, which
+/// beside the results page's would say how those few answered.
+fn weighted_table(ctx: &PageCtx, w: &WeightedQuestion, exact: bool) -> FigureTable {
+    let (question, tally) = (&w.question, &w.tally);
+    let rules = ctx.state.config.small_base;
     let langs = Langs::as_written(ctx);
     let labels = shown_options(ctx, &langs, question);
-    let effective = format!("{:.0}", tally.effective_base);
     let text = langs.original(question.text.as_str());
-    let cells = staff_cells(tally, ctx.state.config.small_base);
+    let cells = staff_cells(tally, rules);
     let rows = labels
         .iter()
         .zip(&cells)
         .map(|(label, cell)| {
-            let cells = match cell {
+            let mut cells = match cell {
                 WeightedCell::Hidden => vec![withheld(ctx), withheld(ctx)],
                 WeightedCell::Shown { count: n, share } => vec![
                     share.map_or_else(
@@ -231,6 +388,7 @@ fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) 
                     Figure::shown(count(*n)),
                 ],
             };
+            cells.truncate(if exact { 2 } else { 1 });
             FigureRow {
                 head: label.into(),
                 cells,
@@ -238,25 +396,57 @@ fn weighted_table(ctx: &PageCtx, question: &QuestionDef, tally: &WeightedTally) 
             }
         })
         .collect();
-    let mut key = vec![key_line(ctx.t("weighting-key"))];
+    let key = match exact {
+        true => "weighting-key",
+        false => "weighting-key-few",
+    };
+    let mut key = vec![key_line(
+        ctx.phrase(key, &[("count", Value::Number(rules.min_count))]),
+    )];
     if cells.iter().any(|c| matches!(c, WeightedCell::Hidden)) {
         key.push(hidden_key(ctx));
     }
+    let caption = weighted_caption(ctx, &text, tally, exact);
+    let mut head = vec![Phrase::heading(&ctx.t("weighting-share"), None)];
+    if exact {
+        head.push(Phrase::heading(&ctx.t("weighting-unweighted"), None));
+    }
     FigureTable {
-        caption: ctx.phrase(
-            "weighting-caption",
-            &[
-                ("question", Value::Shown(&text)),
-                ("base", Value::Number(tally.base)),
-                ("effective", Value::Text(&effective)),
-            ],
-        ),
+        caption,
         corner: ctx.t("results-option").into(),
-        head: vec![
-            Phrase::heading(&ctx.t("weighting-share"), None),
-            Phrase::heading(&ctx.t("weighting-unweighted"), None),
-        ],
+        head,
         rows,
         key,
+    }
+}
+
+/// "Weighted: … (base 300, effective base 255)", or where a handful who
+/// answered were left out, "(all but fewer than 10 of those who
+/// answered; effective base about 260)".
+fn weighted_caption(ctx: &PageCtx, text: &Shown, tally: &WeightedTally, exact: bool) -> Phrase {
+    let rules = ctx.state.config.small_base;
+    match exact {
+        true => ctx.phrase(
+            "weighting-caption",
+            &[
+                ("question", Value::Shown(text)),
+                ("base", Value::Number(tally.base)),
+                (
+                    "effective",
+                    Value::Text(&format!("{:.0}", tally.effective_base)),
+                ),
+            ],
+        ),
+        false => ctx.phrase(
+            "weighting-caption-few",
+            &[
+                ("question", Value::Shown(text)),
+                ("count", Value::Number(rules.min_count)),
+                (
+                    "effective",
+                    Value::Number(rounded_effective_base(tally.effective_base, rules)),
+                ),
+            ],
+        ),
     }
 }

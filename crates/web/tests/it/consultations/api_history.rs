@@ -1,14 +1,15 @@
-//! A survey replaced whole through the API is in the consultation's
-//! history difference by difference, before and after in words, as the
-//! pages' changes are: the officers' page shows which question or page,
-//! what of it, and its value before and after.
+//! A survey changed, whole through the API or one change at a time
+//! through the builder's pages, is in the consultation's history
+//! difference by difference, said the same way: the officers' page says
+//! what was done to which question or page, and its value before and
+//! after.
 
 use super::builder::{draft, stored, Q1, Q2, Q3};
 use crate::support::{servers_with_people, text_of};
 
 /// The cells of the rows of the history table captioned `caption`, each
 /// row's cells as text.
-fn history_rows(html: &str, caption: &str) -> Vec<Vec<String>> {
+pub(super) fn history_rows(html: &str, caption: &str) -> Vec<Vec<String>> {
     let start = html
         .find(&format!(">{caption}</caption>"))
         .expect("a history");
@@ -34,7 +35,7 @@ fn history_rows(html: &str, caption: &str) -> Vec<Vec<String>> {
 }
 
 /// The row whose "What changed" is `what`: (before, after).
-fn change<'a>(rows: &'a [Vec<String>], what: &str) -> (&'a str, &'a str) {
+pub(super) fn change<'a>(rows: &'a [Vec<String>], what: &str) -> (&'a str, &'a str) {
     let row = rows
         .iter()
         .find(|r| r.get(2).is_some_and(|w| w == what))
@@ -76,29 +77,34 @@ async fn a_survey_sent_whole_is_in_the_history_change_by_change() {
         let rows = history_rows(&html, "History");
         assert!(rows[0][1].contains("Helen"), "who: {:?}", rows[0]);
         const Q1_NOW: &str = "Have you seen hate incidents here?";
-        assert_eq!(change(&rows, "A question removed (q3)"), (Q3, "None"));
-        assert_eq!(change(&rows, "The wording of question q1"), (Q1, Q1_NOW));
         assert_eq!(
-            change(&rows, &format!("The options of “{Q1_NOW}”")),
+            change(&rows, &format!("Removed the question “{Q3}” from page 2")),
+            ("", "")
+        );
+        assert_eq!(change(&rows, "Reworded question q1"), (Q1, Q1_NOW));
+        assert_eq!(
+            change(&rows, &format!("Changed the options of “{Q1_NOW}”")),
             ("Yes, No", "Yes, No, Not sure")
         );
         assert_eq!(
-            change(&rows, &format!("Whether “{Q2}” must be answered")),
+            change(&rows, &format!("Changed whether “{Q2}” must be answered")),
             ("No", "Yes")
         );
         assert_eq!(
-            change(&rows, "A question added (q4)"),
-            ("None", "When was it?")
+            change(&rows, "Added the question “When was it?” on page 2"),
+            ("", "")
         );
-        assert_eq!(change(&rows, "The title of page 1"), ("None", "About you"));
+        assert_eq!(change(&rows, "Renamed page 1"), ("None", "About you"));
         assert_eq!(
-            change(&rows, "When page 2 is skipped"),
+            change(&rows, "Set when page 2 is skipped"),
             ("Never", &*format!("If the answer to “{Q1_NOW}” is No"))
         );
-        // Nothing else changed, so nothing else is said.
+        // Nothing else changed, so nothing else is said before the
+        // builder's last change to the draft.
+        let last_built = format!("Added the question “{Q3}” on page 2");
         let said: Vec<&str> = rows
             .iter()
-            .take_while(|r| r[2] != "Changed the survey")
+            .take_while(|r| r[2] != last_built)
             .map(|r| r[2].as_str())
             .collect();
         assert_eq!(said.len(), 7, "{said:#?}");
@@ -111,7 +117,7 @@ async fn a_survey_sent_whole_is_in_the_history_change_by_change() {
             )
             .await;
         let rows = history_rows(&html, "السجل");
-        assert_eq!(change(&rows, "صياغة السؤال q1"), (Q1, Q1_NOW));
-        assert_eq!(change(&rows, "عنوان الصفحة 1"), ("لا شيء", "About you"));
+        assert_eq!(change(&rows, "أعاد صياغة السؤال q1"), (Q1, Q1_NOW));
+        assert_eq!(change(&rows, "غيّر عنوان الصفحة 1"), ("لا شيء", "About you"));
     }
 }

@@ -266,6 +266,11 @@ async fn a_handful_left_out_is_not_counted_and_every_bad_line_is_named() {
         let (status, html) = weighted(&s, &li, &id, &without_band(few), "en").await;
         assert_eq!(status, 200, "{html}");
         assert_eq!(row(&html, label), "Fewer than 10 people");
+        // Nor, beside the results page's count, those weighted.
+        assert_eq!(
+            row(&html, "Respondents weighted"),
+            "All but fewer than 10 of the respondents"
+        );
         let (_, html) = weighted(&s, &li, &id, &without_band(few), "ar").await;
         assert_eq!(
             row(&html, "المجيبون المستبعدون (بلا إجابة، أو بخيار مستبعد)"),
@@ -274,6 +279,8 @@ async fn a_handful_left_out_is_not_counted_and_every_bad_line_is_named() {
         let many = counts.iter().position(|&n| n >= 10).unwrap();
         let (_, html) = weighted(&s, &li, &id, &without_band(many), "en").await;
         assert_eq!(row(&html, label), counts[many].to_string());
+        let included: usize = row(&html, "Respondents weighted").parse().unwrap();
+        assert!(included > 0);
 
         // Three lines at fault and one good: each bad line named, in
         // order, each linked to the box.
