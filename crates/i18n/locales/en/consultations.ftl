@@ -149,6 +149,14 @@ results-title = Results
 results-title-of = Results: { $title }
 results-not-published = These results are not published yet: only staff can see them.
 results-published-on = Published on { $when }.
+results-as-of = Figures as of { $when }, from { $count ->
+    [one] 1 response
+   *[other] { $count } responses
+}. They are updated at most once a day while the consultation is open.
+results-public-as-of = The public sees figures as of { $when }, from { $count ->
+    [one] 1 response
+   *[other] { $count } responses
+}. They change only once a day has passed and at least { $min } more people have responded, until the consultation closes.
 results-not-public = not published: only staff see this question
 results-rules = Counts under { $count } are hidden, with others where needed so that a hidden count cannot be worked out. Percentages are shown only for questions at least { $base } people answered. Ranges are 95% confidence intervals.
 results-answered = { $count ->
@@ -467,7 +475,7 @@ response-empty = No answer
 
 findings-title = What you told us
 findings-title-of = What you told us: { $title }
-findings-lead = What we heard in this consultation. Every figure is worked out from the responses as they stand, never typed in.
+findings-lead = What we heard in this consultation. Every figure is worked out from the responses, never typed in. While the consultation is open, figures are updated at most once a day.
 findings-empty = We have not published any findings yet.
 finding-figure = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }” (95% range { $range }).
 finding-figure-count = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }”. Too few people answered for a percentage.
@@ -475,6 +483,7 @@ finding-figure-hidden = Too few people chose “{ $option }” in answer to “{
 finding-figure-any = { $count } of the { $base } people who answered “{ $question }” chose { $option } (95% range { $range }).
 finding-figure-any-count = { $count } of the { $base } people who answered “{ $question }” chose { $option }. Too few people answered for a percentage.
 finding-figure-any-hidden = Too few people chose { $option } in answer to “{ $question }” for the figure to be shown, or showing it would give away a figure that is hidden.
+finding-figure-any-until-closed = How many people chose { $option } in answer to “{ $question }” is shown once the consultation has closed.
 finding-option-quoted = “{ $option }”
 finding-options-or = or
 we-did-heading = We asked, you said, we did

@@ -27,6 +27,7 @@ mod questions;
 mod receipts;
 mod responding;
 mod results;
+mod results_snapshot;
 mod staff_findings_languages;
 mod themes;
 mod themes_confirmation;
