@@ -184,6 +184,7 @@ results-weighted-figure = { $percent }% ({ $range })
 results-publication-title = Publish results
 results-publication-change = Change what is published
 results-publication-lead = The public sees only the questions you tick, each with its base and 95% range, and small counts hidden. Questions about special-category data are never published. Publishing again replaces what was published before.
+results-publication-snapshot = While the consultation is open, the public sees the figures as they are when you publish, updated at most once a day and only after at least { $count } more people have responded, so that nobody’s answers can be worked out by comparing two readings.
 results-publication-questions = Questions to publish
 results-publication-questions-hint = Tick at least one.
 results-publication-margins-hint = Optional. To publish figures weighted to the population beside the counts, give the population margins as on the weighted results page. They are worked out now and labelled as weighted. Leave empty to publish counts only.

@@ -154,6 +154,13 @@ async fn the_public_sees_open_results_as_of_a_snapshot_refreshed_after_a_day_and
         for n in 0..20 {
             respond(&s, &id, n, n < 10).await;
         }
+        // The officer is told what publishing while open means.
+        let form = format!("/staff/consultations/{id}/results/publish");
+        let (status, html) = s.page(&form, &officer).await;
+        assert_eq!(status, 200);
+        assert!(html.contains(
+            "only after at least 10 more people have responded, so that nobody’s answers"
+        ));
         publish(&s, &officer, &csrf, &id, "results").await;
         publish_finding(&s, &officer, &csrf, &id).await;
         let (analyst, _) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
