@@ -11,8 +11,8 @@ use serde_json::{json, Value};
 use time::Duration;
 use uuid::Uuid;
 
-use super::{publish, published, ANALYST};
-use crate::support::{servers_with_people_and, text_of, Server};
+use super::{demo_consultation, publish, published, ANALYST};
+use crate::support::{servers_with_demo, servers_with_people_and, text_of, Server};
 
 /// One anonymous response through the API, from address number `n` (the
 /// server trusts X-Forwarded-For here, so each comes from its own address
@@ -182,9 +182,14 @@ async fn the_public_sees_open_results_as_of_a_snapshot_refreshed_after_a_day_and
         let machine = format!("<time datetime=\"{}Z\">", &taken[..19]);
         assert!(html.contains(&machine), "the moment in UTC: {machine}");
 
+        let csv = format!("/consultations/{id}/results.csv");
+        let sheet = s.get(&csv).await.text().await.unwrap();
+        assert!(sheet.contains(",10,"), "{sheet}");
+
         // One more response: nothing the public sees moves.
         respond(&s, &id, 20, false).await;
         assert_eq!(results(&s, &id, "").await, first, "the same figures");
+        assert_eq!(s.get(&csv).await.text().await.unwrap(), sheet);
         assert_eq!(public_page(&s, &id).await, page, "the same page");
         assert_eq!(finding_count(&s, &id, "").await, 10);
         let (_, ar) = s
@@ -280,5 +285,33 @@ async fn the_public_sees_open_results_as_of_a_snapshot_refreshed_after_a_day_and
             staff["public_as_of"].is_null(),
             "nothing to say once closed"
         );
+    }
+}
+
+#[tokio::test]
+async fn the_demos_open_consultation_shows_its_figures_as_of_a_snapshot() {
+    for s in servers_with_demo().await {
+        let id = demo_consultation(&s).await;
+        let body = results(&s, &id, "").await;
+        let responses = body["as_of"]["respondents"].as_i64().unwrap();
+        assert!(responses >= 100, "{body}");
+        assert_eq!(body["respondents"], responses);
+        let shown = body["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|q| q["lines"].as_array().unwrap())
+            .flat_map(|l| l["cells"].as_array().unwrap())
+            .filter(|c| c["count"].as_u64().is_some())
+            .count();
+        assert!(shown > 10, "figures to read: {body}");
+        let page = public_page(&s, &id).await;
+        assert!(
+            page.contains(&format!(", from {responses} responses.")),
+            "{page}"
+        );
+        // The stage that leads to the findings says how often they move.
+        let (_, html) = s.page(&format!("/consultations/{id}"), "").await;
+        assert!(html.contains("figures updated at most once a day while the survey is open"));
     }
 }
