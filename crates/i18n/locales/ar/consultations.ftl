@@ -159,6 +159,14 @@ results-title = النتائج
 results-title-of = النتائج: { $title }
 results-not-published = لم تُنشر هذه النتائج بعد: لا يراها إلا الموظفون.
 results-published-on = نُشرت في { $when }.
+results-as-of = هذه الأرقام كما كانت في { $when }، وعدد الردود فيها { $count }. نحدّثها مرة في اليوم على الأكثر ما دامت الاستشارة مفتوحة.
+results-public-as-of = يرى الجمهور الأرقام كما كانت في { $when }، وعدد الردود فيها { $count }. ولا تتغير إلا بعد مرور يوم ووصول { PLURAL($min) ->
+    [one] ردّ جديد واحد
+    [two] ردّين جديدين
+    [few] { $min } ردود جديدة
+    [many] { $min } ردًّا جديدًا
+   *[other] { $min } ردّ جديد
+} على الأقل، حتى تُغلق الاستشارة.
 results-not-public = غير منشور: لا يرى هذا السؤال إلا الموظفون
 results-rules = نخفي الأعداد الأقل من { $count }، ومعها أعداد أخرى عند الحاجة حتى لا يمكن استنتاج العدد المخفي. لا نعرض النسب المئوية إلا للأسئلة التي أجاب عنها { $base } شخصًا على الأقل. المدى هو فترة ثقة 95%.
 results-answered = { PLURAL($count) ->
@@ -192,6 +200,13 @@ results-weighted-figure = { $percent }% ({ $range })
 results-publication-title = انشر النتائج
 results-publication-change = غيّر ما هو منشور
 results-publication-lead = لا يرى الجمهور إلا الأسئلة التي تختارها، كلٌّ منها مع قاعدته ونطاق الثقة 95%، مع إخفاء الأعداد الصغيرة. لا تُنشر أبدًا أسئلة البيانات ذات الفئة الخاصة. النشر مرة أخرى يحل محل ما نُشر من قبل.
+results-publication-snapshot = ما دامت الاستشارة مفتوحة، يرى الجمهور الأرقام كما هي لحظة النشر، ونحدّثها مرة في اليوم على الأكثر وبعد وصول { PLURAL($count) ->
+    [one] ردّ جديد واحد
+    [two] ردّين جديدين
+    [few] { $count } ردود جديدة
+    [many] { $count } ردًّا جديدًا
+   *[other] { $count } ردّ جديد
+} على الأقل، حتى لا يمكن استنتاج إجابات أحد بالمقارنة بين قراءتين.
 results-publication-questions = الأسئلة التي تُنشر
 results-publication-questions-hint = اختر سؤالًا واحدًا على الأقل.
 results-publication-margins-hint = اختياري. لنشر أرقام مرجّحة حسب السكان بجانب الأعداد، اكتب هوامش السكان كما في صفحة النتائج المرجّحة. تُحسب الآن وتُوسم بأنها مرجّحة. اتركه فارغًا لنشر الأعداد فقط.
@@ -541,7 +556,7 @@ response-empty = لا إجابة
 
 findings-title = ما قاله لنا الناس
 findings-title-of = ما قاله لنا الناس: { $title }
-findings-lead = ما سمعناه في هذه الاستشارة. نحسب كل رقم من الردود كما هي الآن، ولا نكتبه يدويًا.
+findings-lead = ما سمعناه في هذه الاستشارة. نحسب كل رقم من الردود، ولا نكتبه يدويًا. ما دامت الاستشارة مفتوحة، نحدّث الأرقام مرة في اليوم على الأكثر.
 findings-empty = لم ننشر أي نتائج بعد.
 finding-figure = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $range }).
 finding-figure-count = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }». عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
@@ -549,6 +564,7 @@ finding-figure-hidden = عدد من اختاروا «{ $option }» في الإج
 finding-figure-any = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» { $option } (مدى 95%: { $range }).
 finding-figure-any-count = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» { $option }. عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
 finding-figure-any-hidden = عدد من اختاروا { $option } في الإجابة عن «{ $question }» أقل من أن يُعرض، أو أن عرضه يكشف رقمًا مخفيًا.
+finding-figure-any-until-closed = يظهر عدد من اختاروا { $option } في الإجابة عن «{ $question }» بعد إغلاق الاستشارة.
 finding-option-quoted = «{ $option }»
 finding-options-or = أو
 we-did-heading = سألنا، قال الناس، فعلنا

@@ -155,6 +155,14 @@ results-title = Results
 results-title-of = Results: { $title }
 results-not-published = These results are not published yet: only staff can see them.
 results-published-on = Published on { $when }.
+results-as-of = Figures as of { $when }, from { $count ->
+    [one] 1 response
+   *[other] { $count } responses
+}. They are updated at most once a day while the consultation is open.
+results-public-as-of = The public sees figures as of { $when }, from { $count ->
+    [one] 1 response
+   *[other] { $count } responses
+}. They change only once a day has passed and at least { $min } more people have responded, until the consultation closes.
 results-not-public = not published: only staff see this question
 results-rules = Counts under { $count } are hidden, with others where needed so that a hidden count cannot be worked out. Percentages are shown only for questions at least { $base } people answered. Ranges are 95% confidence intervals.
 results-answered = { $count ->
@@ -184,6 +192,7 @@ results-weighted-figure = { $percent }% ({ $range })
 results-publication-title = Publish results
 results-publication-change = Change what is published
 results-publication-lead = The public sees only the questions you tick, each with its base and 95% range, and small counts hidden. Questions about special-category data are never published. Publishing again replaces what was published before.
+results-publication-snapshot = While the consultation is open, the public sees the figures as they are when you publish, updated at most once a day and only after at least { $count } more people have responded, so that nobody’s answers can be worked out by comparing two readings.
 results-publication-questions = Questions to publish
 results-publication-questions-hint = Tick at least one.
 results-publication-margins-hint = Optional. To publish figures weighted to the population beside the counts, give the population margins as on the weighted results page. They are worked out now and labelled as weighted. Leave empty to publish counts only.
@@ -497,7 +506,7 @@ response-empty = No answer
 
 findings-title = What you told us
 findings-title-of = What you told us: { $title }
-findings-lead = What we heard in this consultation. Every figure is worked out from the responses as they stand, never typed in.
+findings-lead = What we heard in this consultation. Every figure is worked out from the responses, never typed in. While the consultation is open, figures are updated at most once a day.
 findings-empty = We have not published any findings yet.
 finding-figure = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }” (95% range { $range }).
 finding-figure-count = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }”. Too few people answered for a percentage.
@@ -505,6 +514,7 @@ finding-figure-hidden = Too few people chose “{ $option }” in answer to “{
 finding-figure-any = { $count } of the { $base } people who answered “{ $question }” chose { $option } (95% range { $range }).
 finding-figure-any-count = { $count } of the { $base } people who answered “{ $question }” chose { $option }. Too few people answered for a percentage.
 finding-figure-any-hidden = Too few people chose { $option } in answer to “{ $question }” for the figure to be shown, or showing it would give away a figure that is hidden.
+finding-figure-any-until-closed = How many people chose { $option } in answer to “{ $question }” is shown once the consultation has closed.
 finding-option-quoted = “{ $option }”
 finding-options-or = or
 we-did-heading = We asked, you said, we did

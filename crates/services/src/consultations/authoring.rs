@@ -206,6 +206,10 @@ pub async fn set_published(
             None => ServiceError::NotFound,
         });
     }
+    if what == Publication::Results {
+        // Withdrawn: publishing again starts from a fresh snapshot.
+        crate::consultations::results::public::forget(tx.conn(), id).await?;
+    }
     let action = match (what, publish) {
         (Publication::Consultation, true) => "consultation.publish",
         (Publication::Consultation, false) => "consultation.unpublish",

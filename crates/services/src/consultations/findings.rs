@@ -1,6 +1,8 @@
 //! "What you told us": officers write findings on a consultation's
-//! results and publish them one by one; each shows its figure live from
-//! the running totals, suppressed like every published figure. A finding
+//! results and publish them one by one; each shows its figure from the
+//! totals the viewer sees of the results (as they stand for analysts; a
+//! snapshot for the public while it is open, ADR 30), suppressed like
+//! every published figure. A finding
 //! may combine several options of one question (see
 //! [`cohesion_domain::analysis::combined`]), and carries "What we did",
 //! shown in "We asked, you said, we did" once the consultation closes.
@@ -21,6 +23,7 @@ use uuid::Uuid;
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::consultations::load;
+use crate::consultations::results::public::public_sees_live;
 use crate::consultations::results::{line, public_lines, Cell, CountedLine};
 use crate::consultations::themes::figures::figures_of_question;
 use crate::consultations::themes::Figure;
@@ -43,6 +46,10 @@ pub struct ShownFinding {
     /// The theme's label, for a finding that rests on a theme (its
     /// figure is then `cell` out of `base` written answers).
     pub theme: Option<String>,
+    /// Hidden from the public until the consultation closes: options of
+    /// a multiple-choice question counted together, which come from the
+    /// answers as they stand and not from the public's snapshot (ADR 30).
+    pub until_closed: bool,
 }
 
 pub async fn add(
@@ -225,9 +232,15 @@ pub async fn shown(
     }
     let list = findings::list(c.conn(), id, staff).await?;
     drop(c);
-    let lines = public_lines(db, id, &survey, rules).await?;
+    // Analysts see the figures as they stand; everyone else as the
+    // public's results are (a snapshot while it is open, ADR 30).
+    let live = viewer.is_some_and(|v| v.roles.allows(Action::Analyse));
+    let lines = public_lines(db, &consultation, &survey, rules, live).await?;
     let theme_figures = theme_figures(db, id, &list).await?;
-    let any_of = any_of_counts(db, id, &survey, &list).await?;
+    let any_of = match live || public_sees_live(&consultation) {
+        true => Some(any_of_counts(db, id, &survey, &list).await?),
+        false => None,
+    };
     let out = list
         .into_iter()
         .enumerate()
@@ -235,7 +248,13 @@ pub async fn shown(
             let q = survey.question(&record.finding.question_id)?;
             let figure = match &record.finding.theme {
                 Some(theme) => theme_figure(&theme_figures, &record.finding, theme, rules),
-                None => option_figure(&lines, q, &record.finding, any_of[i], rules)?,
+                None => option_figure(
+                    &lines,
+                    q,
+                    &record.finding,
+                    any_of.as_ref().map(|n| n[i]),
+                    rules,
+                )?,
             };
             Some(shown_finding(record, q, figure))
         })
@@ -301,6 +320,7 @@ struct Figured {
     base_hidden: bool,
     cell: Cell,
     theme: Option<String>,
+    until_closed: bool,
 }
 
 const HIDDEN: Cell = Cell {
@@ -328,6 +348,7 @@ fn theme_figure(
                 base_hidden: l.base_hidden,
                 cell: l.cells.into_iter().next().unwrap_or(HIDDEN),
                 theme: Some(label.clone()),
+                until_closed: false,
             }
         }
         None => Figured {
@@ -335,6 +356,7 @@ fn theme_figure(
             base_hidden: true,
             cell: HIDDEN,
             theme: Some(String::new()),
+            until_closed: false,
         },
     }
 }
@@ -342,19 +364,25 @@ fn theme_figure(
 /// The figure of one or more options of a question (or matrix row): one
 /// option's is the line's cell; several combine as
 /// [`combined`] says, then go through the same small-count rules as
-/// every figure. `None` when the question has no such line.
+/// every figure. `None` when the question has no such line. `any_of`:
+/// the respondents who chose any of the options, counted from the answers
+/// as they stand; `None` where the viewer sees a snapshot, which holds no
+/// such count, so a combination of multiple-choice options stays hidden.
 fn option_figure(
     lines: &HashMap<String, Vec<CountedLine>>,
     q: &QuestionDef,
     finding: &Finding,
-    any_of: u64,
+    any_of: Option<u64>,
     rules: SmallBaseRules,
 ) -> Option<Figured> {
     let counted = lines.get(&q.id)?.get(finding.row.unwrap_or(0))?;
     let l = &counted.line;
+    let counting = Counting::of(&q.kind);
+    let until_closed = finding.options.len() > 1 && counting == Counting::AnyOf && any_of.is_none();
     let cell = match finding.options.as_slice() {
         [] => HIDDEN,
         [one] => l.cells.get(*one).cloned().unwrap_or(HIDDEN),
+        _ if until_closed => HIDDEN,
         options => {
             let cells: Vec<OptionCount> = counted
                 .counts
@@ -369,8 +397,8 @@ fn option_figure(
             match combined(
                 &cells,
                 options,
-                Counting::of(&q.kind),
-                any_of,
+                counting,
+                any_of.unwrap_or(0),
                 rules.min_count,
             ) {
                 Some(n) if in_range => line(&[n], l.base, rules)
@@ -387,6 +415,7 @@ fn option_figure(
         base_hidden: l.base_hidden,
         cell,
         theme: None,
+        until_closed,
     })
 }
 
@@ -401,5 +430,6 @@ fn shown_finding(record: FindingRecord, q: &QuestionDef, figure: Figured) -> Sho
         base_hidden: figure.base_hidden,
         cell: figure.cell,
         theme: figure.theme,
+        until_closed: figure.until_closed,
     }
 }

@@ -1,6 +1,7 @@
 //! Consultations: each one's text, dates, survey, timeline and
-//! translations; the responses to it, their answers and running totals;
-//! what is published of its results and findings; and theme analyses of
+//! translations; the responses to it, their answers and running totals
+//! (and the copy of them the public sees while it is open); what is
+//! published of its results and findings; and theme analyses of
 //! its written answers.
 
 pub mod answers;
@@ -12,4 +13,5 @@ pub mod result_publications;
 pub mod submission;
 pub mod themes;
 pub mod totals;
+pub mod totals_snapshots;
 pub mod translations;

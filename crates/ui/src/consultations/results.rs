@@ -37,6 +37,9 @@ pub struct ResultsPage<'a> {
     pub lead: Vec<String>,
     /// When the results were published, once they are.
     pub published: Option<Phrase>,
+    /// When the figures are from, while the public sees a snapshot (or,
+    /// for analysts, when the public's are from).
+    pub as_of: Option<Phrase>,
     pub questions: Vec<ResultView>,
     pub empty: Option<String>,
     pub links: Vec<(String, String)>,

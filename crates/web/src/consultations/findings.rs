@@ -145,6 +145,14 @@ fn option_figure(ctx: &PageCtx, langs: &Langs, f: &ShownFinding) -> (String, Phr
                 ],
             ),
         ),
+        // Not too few: not counted in the public's snapshot (ADR 30).
+        _ if f.until_closed => (
+            "–".to_owned(),
+            ctx.phrase(
+                "finding-figure-any-until-closed",
+                &[("question", question), ("option", option)],
+            ),
+        ),
         _ => (
             "–".to_owned(),
             ctx.phrase(

@@ -264,6 +264,53 @@ fn result_views(ctx: &PageCtx, langs: &Langs, r: &Results) -> Vec<ResultView> {
     out
 }
 
+/// What the page says first: whether it is published (staff only see
+/// it before), how many responded, and the small-count rules.
+fn lead(ctx: &PageCtx, r: &Results) -> Vec<String> {
+    let mut lead = Vec::new();
+    if r.consultation.results_published_at.is_none() {
+        lead.push(ctx.t("results-not-published"));
+    }
+    // A snapshot says how many it counts itself; a count of today beside
+    // it would only confuse.
+    if r.as_of.is_none() {
+        lead.push(tn(
+            ctx,
+            "consultation-responded",
+            "count",
+            r.respondents.max(0) as u64,
+        ));
+    }
+    lead.push(ctx.locale().t_args(
+        "results-rules",
+        &[
+            ("count", r.rules.min_count.into()),
+            ("base", r.rules.min_base_for_percent.into()),
+        ],
+    ));
+    lead
+}
+
+/// When the figures are from, while the public sees a snapshot: said to
+/// the public of the figures they see, and to analysts (who see them as
+/// they stand) of the public's.
+fn as_of(ctx: &PageCtx, r: &Results) -> Option<Phrase> {
+    let (id, taken) = match (r.as_of, r.public_as_of) {
+        (Some(taken), _) => ("results-as-of", taken),
+        (None, Some(taken)) => ("results-public-as-of", taken),
+        (None, None) => return None,
+    };
+    let when = ctx.dates().at(taken.at);
+    Some(ctx.phrase(
+        id,
+        &[
+            ("when", Value::When(&when)),
+            ("count", Value::Number(taken.responses.max(0) as u64)),
+            ("min", Value::Number(r.rules.min_count)),
+        ],
+    ))
+}
+
 pub async fn results_page(
     ctx: PageCtx,
     client: ClientKey,
@@ -293,29 +340,11 @@ pub async fn results_page(
     let mut ui = ctx.chrome_for(&path, "results-title").await?;
     let title = langs.shown(key::TITLE, &r.consultation.title);
     ui.title = ctx.phrase("results-title-of", &[("title", Value::Shown(&title))]);
-    let staff_view = r.consultation.results_published_at.is_none();
-    let mut lead = vec![
-        tn(
-            &ctx,
-            "consultation-responded",
-            "count",
-            r.consultation.response_count.max(0) as u64,
-        ),
-        ctx.locale().t_args(
-            "results-rules",
-            &[
-                ("count", r.rules.min_count.into()),
-                ("base", r.rules.min_base_for_percent.into()),
-            ],
-        ),
-    ];
-    if staff_view {
-        lead.insert(0, ctx.t("results-not-published"));
-    }
+    let lead = lead(&ctx, &r);
     let questions = result_views(&ctx, &langs, &r);
     let mut links = Vec::new();
     // Nothing to cross-tabulate or export before anyone responds.
-    if r.consultation.response_count > 0 {
+    if r.respondents > 0 {
         if may(viewer, Action::Analyse) {
             links.push((
                 format!("/staff/consultations/{id}/analysis"),
@@ -339,6 +368,7 @@ pub async fn results_page(
         back: Some((format!("/consultations/{id}"), ctx.t("back"))),
         lead,
         published,
+        as_of: as_of(&ctx, &r),
         empty: questions.is_empty().then(|| ctx.t("results-empty")),
         questions,
         links,

@@ -44,8 +44,8 @@ pub(super) const ARABIC: &[(&str, &str)] = &[
     ("This survey is open to everyone.", "هذا الاستبيان مفتوح للجميع."),
     ("What you told us", "ما قاله لنا الناس"),
     (
-        "What we have heard so far, with figures that update as responses arrive.",
-        "ما سمعناه حتى الآن، بأرقام تتحدّث مع وصول الردود.",
+        "What we have heard so far, with figures updated at most once a day while the survey is open.",
+        "ما سمعناه حتى الآن، بأرقام نحدّثها مرة في اليوم على الأكثر ما دام الاستبيان مفتوحًا.",
     ),
     ("Your community", "مجتمعك"),
     ("What would work", "ما الذي سينجح"),

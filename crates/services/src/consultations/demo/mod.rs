@@ -215,9 +215,10 @@ async fn load_open(
             stage("Council challenge", "The council asked residents and partners what worries them.", Some(now - Duration::days(120)), "happened", ""),
             stage("Evidence gathering", "Community-led sessions and commissioned research.", Some(now - Duration::days(60)), "happened", ""),
             stage("Formal consultation", "This survey is open to everyone.", Some(now - Duration::days(30)), "current", "survey"),
-            stage("What you told us", "What we have heard so far, with figures that update as responses arrive.", Some(now - Duration::days(7)), "current", "findings"),
+            stage("What you told us", "What we have heard so far, with figures updated at most once a day while the survey is open.", Some(now - Duration::days(7)), "current", "findings"),
         ],
-        // Announced a week before it opened; the live results a week ago.
+        // Announced a week before it opened; its results a week ago, shown
+        // to the public as of a snapshot while it is open (ADR 30).
         Published {
             at: now - Duration::days(37),
             results: Some(now - Duration::days(7)),

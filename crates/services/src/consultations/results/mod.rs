@@ -1,11 +1,13 @@
 //! Results: per-question counts from the running totals, with 95 %
 //! Wilson intervals and small counts suppressed (insight crate), and
 //! crosstabs counted from the stored answers. The public sees results
-//! only once an officer publishes them, and never special-category
-//! questions; staff who may see special-category results do so under
-//! audit.
+//! only once an officer publishes them, never special-category
+//! questions, and, while the consultation is open, as of a snapshot
+//! (see [`public`]); staff who may see special-category results do so
+//! under audit.
 
 pub mod crosstab;
+pub mod public;
 pub mod publication;
 pub mod texts;
 pub mod totals_check;
@@ -19,10 +21,11 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::{QuestionDef, QuestionKind, SurveyDefinition};
 use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
 use cohesion_insight::proportion::Proportion;
-use cohesion_storage::consultations::{result_publications, totals};
+use cohesion_storage::consultations::result_publications;
 use cohesion_storage::Db;
 use uuid::Uuid;
 
+use self::public::{live_totals, public_as_of, public_totals, AsOf};
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::consultations::{load, ConsultationError};
@@ -68,6 +71,14 @@ pub struct Results {
     pub published: Option<Vec<String>>,
     /// Weighted figures published with them, if the officer chose so.
     pub weighting: Option<WeightedSnapshot>,
+    /// The respondents the figures count: as of the snapshot, or now.
+    pub respondents: i64,
+    /// The snapshot the viewer's figures are from (the public's, while
+    /// the consultation is open); `None`: the figures as they stand.
+    pub as_of: Option<AsOf>,
+    /// For analysts, who see the figures as they stand: the snapshot the
+    /// public sees meanwhile, if one was taken.
+    pub public_as_of: Option<AsOf>,
 }
 
 /// Weighted figures as computed when an officer published them: the
@@ -249,30 +260,23 @@ pub struct CountedLine {
     pub line: Line,
 }
 
-/// The running totals of a consultation by question: (item, choice) → n.
-type Totals = HashMap<String, HashMap<(i64, i64), u64>>;
-
-async fn totals(conn: cohesion_storage::Conn<'_>, id: Uuid) -> Result<Totals, ServiceError> {
-    let mut by_question = Totals::new();
-    for (q, item, choice, n) in totals::counts(conn, id).await? {
-        by_question
-            .entry(q)
-            .or_default()
-            .insert((item, choice), n.max(0) as u64);
-    }
-    Ok(by_question)
-}
-
-/// The lines of every question that is not special-category, from the
-/// running totals: what findings draw their figures from.
+/// The lines of every question that is not special-category: what
+/// findings draw their figures from. From the running totals for
+/// analysts (`live`), and as the public sees them otherwise (see
+/// [`public`]).
 pub(crate) async fn public_lines(
     db: &Db,
-    id: Uuid,
+    c: &Consultation,
     survey: &SurveyDefinition,
     rules: SmallBaseRules,
+    live: bool,
 ) -> Result<HashMap<String, Vec<CountedLine>>, ServiceError> {
-    let mut c = db.acquire().await?;
-    let by_question = totals(c.conn(), id).await?;
+    let by_question = if live {
+        let mut conn = db.acquire().await?;
+        live_totals(conn.conn(), c.id).await?
+    } else {
+        public_totals(db, c, rules.min_count).await?.0
+    };
     let empty = HashMap::new();
     Ok(survey
         .questions()
@@ -339,7 +343,18 @@ pub async fn results(
         Some((q, w)) => (Some(q), w),
         None => (None, None),
     };
-    let by_question = totals(c.conn(), id).await?;
+    // Analysts see the totals as they stand, and when the public's are
+    // from; everyone else sees the public's (a snapshot while it is open).
+    let (by_question, as_of, public_as_of) = if staff {
+        let live = live_totals(c.conn(), id).await?;
+        let public = public_as_of(c.conn(), &consultation).await?;
+        drop(c);
+        (live, None, public)
+    } else {
+        drop(c);
+        let (totals, as_of) = public_totals(db, &consultation, rules.min_count).await?;
+        (totals, as_of, None)
+    };
     let empty = HashMap::new();
     let mut questions = Vec::new();
     let mut special_shown = false;
@@ -366,10 +381,10 @@ pub async fn results(
             withheld,
         });
     }
-    drop(c);
     if let Some(me) = viewer.filter(|_| special_shown) {
         log_special_view(db, me, id, client, "survey results").await?;
     }
+    let respondents = as_of.map_or(consultation.response_count, |a| a.responses);
     Ok(Results {
         consultation,
         survey,
@@ -377,5 +392,8 @@ pub async fn results(
         rules,
         published,
         weighting,
+        respondents,
+        as_of,
+        public_as_of,
     })
 }

@@ -49,7 +49,8 @@ fn snapshot(w: Weighted, margins: &str, questions: &[String]) -> WeightedSnapsho
 
 /// Publishes the results of consultation `id`: the `questions` chosen
 /// (`None`: every one that may be published) and, with `margins`, the
-/// figures weighted to those population margins, computed now and kept.
+/// figures weighted to those population margins, computed now and kept,
+/// with a fresh snapshot of the totals for the public (ADR 30).
 /// One transaction; audit-logged with what was published. Refused (a
 /// conflict) for a consultation not published itself
 /// (`consultation_draft`) or that nobody has answered (`no_responses`):
@@ -101,6 +102,8 @@ pub async fn publish(
     if !result_publications::set_result_publication(tx.conn(), id, &record).await? {
         return Err(ServiceError::NotFound);
     }
+    // What the public sees while it is open: the totals as of now.
+    super::public::take_fresh(tx.conn(), id).await?;
     let origin = me.origin(client);
     audit_log(
         tx.conn(),

@@ -123,7 +123,11 @@ async fn combined_findings_count_respondents_and_hide_what_must_be_hidden() {
                 .unwrap();
             ids.push(fid);
         }
-        let list = shown(db, id).await;
+        // As analysts see them: counted from the answers as they stand.
+        let list = findings::shown(db, Some(&officer), id, SmallBaseRules::default())
+            .await
+            .unwrap()
+            .1;
         let by = |title: &str| list.iter().find(|f| f.finding.title == title).unwrap();
         // Strongly agree or agree: respondents 0 to 26, counted by hand.
         let hand = (0..40).filter(|&i| i <= 26).count() as u64;
@@ -150,6 +154,18 @@ async fn combined_findings_count_respondents_and_hide_what_must_be_hidden() {
         assert_eq!(by("Few chose Y or Z").cell, findings_hidden());
         // A single option as before.
         assert_eq!(by("Strongly agree").cell.count, Some(15));
+        assert!(list.iter().all(|f| !f.until_closed));
+        // The public, while it is open, sees the figures of the snapshot
+        // (ADR 30): the same here, taken when first read, but it holds no
+        // count of people ticking any of several options, so those wait
+        // until the consultation closes.
+        let public = shown(db, id).await;
+        let seen = |title: &str| public.iter().find(|f| f.finding.title == title).unwrap();
+        let f = seen("Parks or lighting");
+        assert_eq!((f.cell.count, f.until_closed), (None, true));
+        let f = seen("Most agree");
+        assert_eq!((f.cell.count, f.until_closed), (Some(27), false));
+        assert_eq!(seen("Everyone else").cell.count, Some(13));
 
         // Options of two questions, forged options: refused, nothing saved.
         for (options, expected) in [

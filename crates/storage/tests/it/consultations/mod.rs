@@ -1,3 +1,4 @@
 //! Consultations' storage.
 
 mod findings;
+mod totals_snapshots;

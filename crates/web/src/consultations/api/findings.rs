@@ -32,6 +32,10 @@ pub struct FindingFigureBody {
     pub share: Option<f64>,
     pub low: Option<f64>,
     pub high: Option<f64>,
+    /// Hidden only until the consultation closes: options of a
+    /// multiple-choice question counted together, which the figures the
+    /// public sees while it is open (as of a snapshot) do not hold.
+    pub until_closed: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -69,10 +73,12 @@ pub struct FindingsBody {
 /// The findings.
 ///
 /// The published findings of a published consultation (staff see drafts
-/// too), each with its figure worked out now from the responses. A
-/// finding combining several options counts the respondents who chose
-/// any of them; counts under the threshold, and combined counts that
-/// would give away a hidden one, are `null`.
+/// too), each with its figure worked out from the responses: as they
+/// stand for analysts; for everyone else, while the consultation is
+/// open, as of the snapshot its results are shown from. A finding
+/// combining several options counts the respondents who chose any of
+/// them; counts under the threshold, and combined counts that would give
+/// away a hidden one, are `null`.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/findings", operation_id = "get_findings", tag = "consultations",
     params(("id" = Uuid, Path)),
     responses((status = 200, body = FindingsBody), (status = 404, description = "No such consultation", body = Problem, content_type = "application/problem+json")))]
@@ -109,6 +115,7 @@ fn finding_body(f: &ShownFinding) -> FindingBody {
             share: share.map(|p| p.share),
             low: share.map(|p| p.low),
             high: share.map(|p| p.high),
+            until_closed: f.until_closed,
         },
     }
 }

@@ -95,7 +95,7 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
         read::StageBody, write::Created, read::DocumentBody, respond::ResponseRequest, respond::OneOrMany, respond::Submitted,
         respond::MyResponse, write::PublishResultsRequest, results::ResultsBody, results::WeightedBody,
         results::WeightedQuestionBody, results::WeightedCellBody, results::QuestionResultBody, results::LineBody,
-        results::CellBody, findings::FindingsBody, findings::FindingBody, findings::FindingFigureBody, findings::FindingRequest,
+        results::CellBody, results::AsOfBody, findings::FindingsBody, findings::FindingBody, findings::FindingFigureBody, findings::FindingRequest,
         survey_schema::SurveySchema)),
     tags((name = "consultations", description = "Consultations, their surveys, responses and results."))
 )]

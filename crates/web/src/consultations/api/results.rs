@@ -42,11 +42,30 @@ pub struct QuestionResultBody {
     pub lines: Vec<LineBody>,
 }
 
+/// A snapshot of the figures: when it was taken and the respondents it
+/// counts.
+#[derive(Serialize, ToSchema)]
+pub struct AsOfBody {
+    /// RFC 3339, UTC.
+    #[schema(example = "2026-12-06T09:00:00.000000Z")]
+    pub taken_at: String,
+    pub respondents: i64,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct ResultsBody {
     pub consultation_id: Uuid,
+    /// The respondents the figures count (as of `as_of`, when given).
     pub respondents: i64,
     pub published: bool,
+    /// While the consultation is open the public sees the figures as of
+    /// a snapshot, refreshed at most once a day and only after enough
+    /// new responses, so that no one response can be worked out by
+    /// comparing two readings; `null`: the figures as they stand.
+    pub as_of: Option<AsOfBody>,
+    /// For analysts, who see the figures as they stand: the snapshot the
+    /// public sees meanwhile.
+    pub public_as_of: Option<AsOfBody>,
     /// Counts under this are hidden.
     pub min_count: u64,
     /// Percentages need at least this base.
@@ -98,7 +117,9 @@ pub struct WeightedCellBody {
 ///
 /// Public once an officer publishes them (without special-category
 /// questions); staff who analyse see them before. Counts under the
-/// threshold are `null`, with secondary suppression.
+/// threshold are `null`, with secondary suppression. While the
+/// consultation is open the public's figures are as of a snapshot
+/// (`as_of`); analysts see them as they stand.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/results", operation_id = "get_results", tag = "consultations",
     params(("id" = Uuid, Path)),
     responses((status = 200, body = ResultsBody), (status = 404, description = "No such consultation, or results not published", body = Problem, content_type = "application/problem+json")))]
@@ -118,13 +139,22 @@ pub async fn results_json(
     .await?;
     Ok(Json(ResultsBody {
         consultation_id: id,
-        respondents: r.consultation.response_count,
+        respondents: r.respondents,
         published: r.consultation.results_published_at.is_some(),
+        as_of: r.as_of.map(as_of_body),
+        public_as_of: r.public_as_of.map(as_of_body),
         min_count: r.rules.min_count,
         min_base_for_percent: r.rules.min_base_for_percent,
         questions: r.questions.iter().map(question_body).collect(),
         weighted: r.weighting.as_ref().map(|w| weighted_body(w, &r)),
     }))
+}
+
+fn as_of_body(a: results::public::AsOf) -> AsOfBody {
+    AsOfBody {
+        taken_at: a.at.to_rfc3339(),
+        respondents: a.responses,
+    }
 }
 
 /// One question's figures, a line per matrix row (one line otherwise).

@@ -18,6 +18,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::consultations::translations::coverage_by_language;
+use crate::consultations::wording::tn;
 use crate::kit::confirm::{act_or_ask, ask, ask_noting, asked_about, confirmed, stale, Ask};
 use crate::kit::{
     check_session_csrf, one_field_listed, path_id, respond, see_other, submit_form, AppError,
@@ -309,6 +310,11 @@ async fn publish_page<'a>(
     );
     page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
     page.lead = vec![ctx.t("results-publication-lead").into()];
+    if v.consultation.status(Timestamp::now()) == Status::Open {
+        let min = ctx.state.config.small_base.min_count;
+        page.lead
+            .push(tn(ctx, "results-publication-snapshot", "count", min).into());
+    }
     page.fields = publish_fields(ctx, &v.survey, chosen, margins, &errors);
     page.errors = errors;
     page.links = vec![(

@@ -29,6 +29,7 @@ mod receipts;
 mod receipts_from_account;
 mod responding;
 mod results;
+mod results_snapshot;
 mod resuming;
 mod staff_findings_languages;
 mod themes;

@@ -45,7 +45,7 @@ async fn results_stay_private_until_published_and_hide_small_counts() {
         assert_eq!(status, 200);
         assert!(!html.contains("not published yet"));
         for text in [
-            "2 people have responded",
+            "from 2 responses. They are updated at most once a day",
             "Have you seen hate incidents locally?",
             "Hidden",
             "Written answers are read by staff",
