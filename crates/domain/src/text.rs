@@ -1,7 +1,7 @@
 //! Free-text fields: trimmed, bounded, and free of control characters, so
 //! that what a person typed is what others see.
 
-use crate::error::{ErrorCode, ValidationError};
+use crate::error::{ErrorCode, ErrorDetail, ValidationError};
 
 /// A required one-line or multi-line text of at most `max` characters.
 pub fn required(field: &'static str, value: &str, max: usize) -> Result<String, ValidationError> {
@@ -51,7 +51,7 @@ pub fn optional(
         return Ok(None);
     }
     if value.chars().count() > max {
-        return Err(ValidationError::new(field, ErrorCode::FieldTooLong));
+        return Err(too_long(field, max));
     }
     // Line breaks are fine in an address; other control characters are not.
     if value
@@ -61,6 +61,13 @@ pub fn optional(
         return Err(ValidationError::new(field, ErrorCode::BadRequest));
     }
     Ok(Some(value.to_owned()))
+}
+
+/// `field` is longer than the `max` characters it takes: the error
+/// carries the limit for the message to give.
+pub fn too_long(field: &'static str, max: usize) -> ValidationError {
+    let max = u32::try_from(max).unwrap_or(u32::MAX);
+    ValidationError::new(field, ErrorCode::FieldTooLong).with_detail(ErrorDetail::Limit(max))
 }
 
 /// Whether `path` is a path on this site and can lead nowhere else:
@@ -108,9 +115,12 @@ mod tests {
             required("f", "   ", 5).unwrap_err().code,
             ErrorCode::FieldRequired
         );
+        let long = required("f", "abcdef", 5).unwrap_err();
+        assert_eq!(long.code, ErrorCode::FieldTooLong);
         assert_eq!(
-            required("f", "abcdef", 5).unwrap_err().code,
-            ErrorCode::FieldTooLong
+            long.detail,
+            Some(ErrorDetail::Limit(5)),
+            "the limit is said"
         );
         assert_eq!(optional("f", "", 5).unwrap(), None);
         assert!(required_line("f", "two\nlines", 50).is_err());
