@@ -225,8 +225,13 @@ fn documents(raw: &str) -> Result<Vec<Document>, ValidationError> {
                 ValidationError::new("documents", ErrorCode::BadRequest),
             )
         })?;
-        let title = required_line("documents", title, MAX_STAGE_NAME_CHARS)
-            .map_err(|e| at(DocumentFault::Title, e))?;
+        let title = required_line("documents", title, MAX_STAGE_NAME_CHARS).map_err(|e| {
+            let fault = match e.detail {
+                Some(ErrorDetail::Limit(max)) => DocumentFault::TitleTooLong { max },
+                _ => DocumentFault::NoTitle,
+            };
+            at(fault, e)
+        })?;
         let url = url.trim();
         if !safe_url(url) {
             return Err(at(
@@ -586,7 +591,7 @@ mod tests {
             ("Script | javascript:alert(1)", DocumentFault::Address),
             ("Spaced | https://a b", DocumentFault::Address),
             ("Proto | //evil.example", DocumentFault::Address),
-            (" | https://example.org", DocumentFault::Title),
+            (" | https://example.org", DocumentFault::NoTitle),
         ] {
             // Blank lines count: the fault is on the box's third line.
             let e = ConsultationInput {
@@ -602,6 +607,24 @@ mod tests {
                 "{bad}"
             );
         }
+        let long = format!(
+            "{} | https://example.org",
+            "x".repeat(MAX_STAGE_NAME_CHARS + 1)
+        );
+        let e = ConsultationInput {
+            documents: long,
+            ..input()
+        }
+        .validate(&london())
+        .unwrap_err();
+        let max = MAX_STAGE_NAME_CHARS as u32;
+        assert_eq!(
+            e[0].detail,
+            Some(ErrorDetail::Document(DocumentProblem {
+                line: 1,
+                fault: DocumentFault::TitleTooLong { max }
+            }))
+        );
         assert_eq!(format_datetime(c.opens_at), "2026-12-01T09:00Z");
     }
 

@@ -26,7 +26,8 @@ pub enum Detail {
 }
 
 impl Detail {
-    /// Its part of the messages that name it.
+    /// Its part of the messages that name it (the form's labels,
+    /// `consultation-field-<key>`).
     pub const fn key(self) -> &'static str {
         match self {
             Detail::Title => "title",
@@ -34,8 +35,8 @@ impl Detail {
             Detail::Body => "body",
             Detail::Topics => "topics",
             Detail::Area => "area",
-            Detail::OpensAt => "opens-at",
-            Detail::ClosesAt => "closes-at",
+            Detail::OpensAt => "opens",
+            Detail::ClosesAt => "closes",
             Detail::Anonymous => "anonymous",
             Detail::Strands => "strands",
             Detail::Documents => "documents",

@@ -360,8 +360,10 @@ pub struct DocumentProblem {
 pub enum DocumentFault {
     /// No bar between the title and the address.
     NoBar,
-    /// Nothing, or too much, before the bar.
-    Title,
+    /// No title before the bar (or one that cannot be shown).
+    NoTitle,
+    /// A title longer than the `max` characters it may have.
+    TitleTooLong { max: u32 },
     /// An address that is not `https://…`, `http://…` or a path on this
     /// site, or that holds spaces or is too long.
     Address,

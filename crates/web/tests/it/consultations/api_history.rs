@@ -8,7 +8,7 @@ use crate::support::{servers_with_people, text_of};
 
 /// The cells of the rows of the history table captioned `caption`, each
 /// row's cells as text.
-fn history_rows(html: &str, caption: &str) -> Vec<Vec<String>> {
+pub(super) fn history_rows(html: &str, caption: &str) -> Vec<Vec<String>> {
     let start = html
         .find(&format!(">{caption}</caption>"))
         .expect("a history");
@@ -34,7 +34,7 @@ fn history_rows(html: &str, caption: &str) -> Vec<Vec<String>> {
 }
 
 /// The row whose "What changed" is `what`: (before, after).
-fn change<'a>(rows: &'a [Vec<String>], what: &str) -> (&'a str, &'a str) {
+pub(super) fn change<'a>(rows: &'a [Vec<String>], what: &str) -> (&'a str, &'a str) {
     let row = rows
         .iter()
         .find(|r| r.get(2).is_some_and(|w| w == what))
