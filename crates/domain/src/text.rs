@@ -70,6 +70,21 @@ pub fn too_long(field: &'static str, max: usize) -> ValidationError {
     ValidationError::new(field, ErrorCode::FieldTooLong).with_detail(ErrorDetail::Limit(max))
 }
 
+/// The first item of `list` that repeats an earlier one as people would
+/// read them: ignoring case, and spaces around and within. Blank items
+/// are no repeat (they are a problem of their own).
+pub fn repeated(list: &[String]) -> Option<usize> {
+    let mut seen = std::collections::HashSet::new();
+    list.iter().position(|item| {
+        let read = item
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        !read.is_empty() && !seen.insert(read)
+    })
+}
+
 /// Whether `path` is a path on this site and can lead nowhere else:
 /// it starts with one `/` and holds no backslash, whitespace or control
 /// character. Browsers read `\` as `/` and drop tabs and line breaks in
@@ -106,6 +121,15 @@ mod tests {
         ] {
             assert!(!is_local_path(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn repeats_are_found_as_people_read_them() {
+        let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(repeated(&list(&["Yes", "No"])), None);
+        assert_eq!(repeated(&list(&["Yes", "No", " yes "])), Some(2));
+        assert_eq!(repeated(&list(&["Not  sure", "x", "not sure"])), Some(2));
+        assert_eq!(repeated(&list(&["", "a", " "])), None);
     }
 
     #[test]

@@ -431,7 +431,7 @@ impl QuestionDef {
         }
         // Two options alike cannot be told apart by respondents, nor their
         // answers in the results.
-        if let Some(item) = repeated_item(written) {
+        if let Some(item) = crate::text::repeated(written) {
             problems.push(Problem {
                 detail: Some(ErrorDetail::Repeated { item: item as u32 }),
                 ..Problem::same("options", ErrorCode::DuplicateLabel)
@@ -439,21 +439,6 @@ impl QuestionDef {
         }
         problems
     }
-}
-
-/// The first item of `list` that repeats an earlier one, as people would
-/// read them: ignoring case, and spaces around and within (blank items
-/// are a problem of their own).
-pub fn repeated_item(list: &[String]) -> Option<usize> {
-    let mut seen = std::collections::HashSet::new();
-    list.iter().position(|item| {
-        let read: String = item
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        !read.is_empty() && !seen.insert(read)
-    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -643,7 +628,6 @@ pub(crate) mod tests {
         let problem = s.pages[0].questions[1].problems()[0];
         assert_eq!(problem.field, "options");
         assert_eq!(problem.detail, Some(ErrorDetail::Repeated { item: 2 }));
-        assert_eq!(repeated_item(&["a".into(), "b".into()]), None);
     }
 
     #[test]

@@ -5,9 +5,7 @@
 //! of the document it sent. The checks are not repeated here: each
 //! problem is placed by looking again at the part of the survey it names.
 
-use super::model::{
-    bad_text, repeated_item, DefinitionError, Demographic, QuestionDef, QuestionKind, Rule,
-};
+use super::model::{bad_text, DefinitionError, Demographic, QuestionDef, QuestionKind, Rule};
 use super::model::{SurveyDefinition, MAX_OPTION_CHARS, MAX_TEXT_CHARS};
 use super::routing::{validate_routing, RoutingError, RuleSite};
 use crate::error::ErrorCode;
@@ -203,7 +201,7 @@ fn choices_member(question: &QuestionDef) -> String {
 /// The item of the question's list that repeats an earlier one.
 fn repeated_member(question: &QuestionDef) -> String {
     let name = list_name(question);
-    match repeated_item(question.kind.written()) {
+    match crate::text::repeated(question.kind.written()) {
         Some(i) => format!("{name}/{i}"),
         None => name.to_owned(),
     }
