@@ -8,12 +8,14 @@ use time::{Date, OffsetDateTime};
 
 use uuid::Uuid;
 
-use crate::error::{ErrorCode, ValidationError};
+use crate::error::{DocumentFault, DocumentProblem, ErrorCode, ErrorDetail, ValidationError};
 use crate::local_time::SiteZone;
 use crate::text::{optional, required, required_line};
 use crate::timestamp::Timestamp;
 
-pub const MAX_TITLE_CHARS: usize = 200;
+/// A title is a heading on every page that names the consultation: long
+/// enough for a sentence, short enough to stay a heading.
+pub const MAX_TITLE_CHARS: usize = 150;
 pub const MAX_SUMMARY_CHARS: usize = 1_000;
 pub const MAX_BODY_CHARS: usize = 20_000;
 pub const MAX_TOPIC_CHARS: usize = 60;
@@ -206,14 +208,36 @@ fn strands(raw: &str) -> Result<Vec<String>, ValidationError> {
 
 fn documents(raw: &str) -> Result<Vec<Document>, ValidationError> {
     let mut out = Vec::new();
-    for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let (title, url) = line
-            .rsplit_once('|')
-            .ok_or(ValidationError::new("documents", ErrorCode::BadRequest))?;
-        let title = required_line("documents", title, MAX_STAGE_NAME_CHARS)?;
+    // Counted as the box shows them, blank lines too, so that "line 3"
+    // is the third line the officer sees.
+    for (n, line) in raw.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let at = |fault, e: ValidationError| {
+            let line = u32::try_from(n + 1).unwrap_or(u32::MAX);
+            e.with_detail(ErrorDetail::Document(DocumentProblem { line, fault }))
+        };
+        let (title, url) = line.rsplit_once('|').ok_or_else(|| {
+            at(
+                DocumentFault::NoBar,
+                ValidationError::new("documents", ErrorCode::BadRequest),
+            )
+        })?;
+        let title = required_line("documents", title, MAX_STAGE_NAME_CHARS).map_err(|e| {
+            let fault = match e.detail {
+                Some(ErrorDetail::Limit(max)) => DocumentFault::TitleTooLong { max },
+                _ => DocumentFault::NoTitle,
+            };
+            at(fault, e)
+        })?;
         let url = url.trim();
         if !safe_url(url) {
-            return Err(ValidationError::new("documents", ErrorCode::BadRequest));
+            return Err(at(
+                DocumentFault::Address,
+                ValidationError::new("documents", ErrorCode::BadRequest),
+            ));
         }
         out.push(Document {
             title,
@@ -562,20 +586,45 @@ mod tests {
         assert_eq!(c.area, None);
         assert_eq!(c.strands, ["Community-led sessions", "Formal consultation"]);
         assert_eq!(c.documents[0].url, "https://example.org/review.pdf");
-        for bad in [
-            "No link",
-            "Script | javascript:alert(1)",
-            "Spaced | https://a b",
-            "Proto | //evil.example",
+        for (bad, fault) in [
+            ("No link", DocumentFault::NoBar),
+            ("Script | javascript:alert(1)", DocumentFault::Address),
+            ("Spaced | https://a b", DocumentFault::Address),
+            ("Proto | //evil.example", DocumentFault::Address),
+            (" | https://example.org", DocumentFault::NoTitle),
         ] {
+            // Blank lines count: the fault is on the box's third line.
             let e = ConsultationInput {
-                documents: bad.into(),
+                documents: format!("Fine | https://example.org/a\n\n{bad}"),
                 ..input()
             }
             .validate(&london())
             .unwrap_err();
             assert_eq!(e[0].field, "documents", "{bad}");
+            assert_eq!(
+                e[0].detail,
+                Some(ErrorDetail::Document(DocumentProblem { line: 3, fault })),
+                "{bad}"
+            );
         }
+        let long = format!(
+            "{} | https://example.org",
+            "x".repeat(MAX_STAGE_NAME_CHARS + 1)
+        );
+        let e = ConsultationInput {
+            documents: long,
+            ..input()
+        }
+        .validate(&london())
+        .unwrap_err();
+        let max = MAX_STAGE_NAME_CHARS as u32;
+        assert_eq!(
+            e[0].detail,
+            Some(ErrorDetail::Document(DocumentProblem {
+                line: 1,
+                fault: DocumentFault::TitleTooLong { max }
+            }))
+        );
         assert_eq!(format_datetime(c.opens_at), "2026-12-01T09:00Z");
     }
 

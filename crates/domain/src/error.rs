@@ -295,6 +295,14 @@ pub enum ErrorDetail {
     /// Which line of the population margins is wrong, and how (the
     /// message names the question and the option).
     Margin(MarginProblem),
+    /// The most characters the field takes, for a text too long: the
+    /// message gives the limit, so the writer knows how far to shorten.
+    Limit(u32),
+    /// Which line of a consultation's linked documents is wrong, and how.
+    Document(DocumentProblem),
+    /// The item of a list (a question's options, counted from 0 without
+    /// the blank lines) that repeats an earlier one: the message quotes it.
+    Repeated { item: u32 },
 }
 
 impl ValidationError {
@@ -336,6 +344,29 @@ impl ClockChange {
     pub fn first_safe(&self) -> PrimitiveDateTime {
         self.from.max(self.to)
     }
+}
+
+/// What is wrong with a line of a consultation's linked documents
+/// (`Title | https://…`, one a line; lines counted from 1, blank ones
+/// too, as the box shows them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocumentProblem {
+    pub line: u32,
+    pub fault: DocumentFault,
+}
+
+/// What is wrong with a line of linked documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentFault {
+    /// No bar between the title and the address.
+    NoBar,
+    /// No title before the bar (or one that cannot be shown).
+    NoTitle,
+    /// A title longer than the `max` characters it may have.
+    TitleTooLong { max: u32 },
+    /// An address that is not `https://…`, `http://…` or a path on this
+    /// site, or that holds spaces or is too long.
+    Address,
 }
 
 /// What is wrong with the population margins an analyst typed (see

@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod consultation;
+pub mod consultation_changes;
 pub mod error;
 pub mod feedback;
 pub mod identity;

@@ -6,7 +6,7 @@
 /// query runs, and search fields do not take more.
 pub const MAX_QUERY_VALUE_CHARS: usize = 1000;
 
-use crate::error::{ErrorCode, ValidationError};
+use crate::error::{ErrorCode, ErrorDetail, ValidationError};
 
 /// A required one-line or multi-line text of at most `max` characters.
 pub fn required(field: &'static str, value: &str, max: usize) -> Result<String, ValidationError> {
@@ -56,7 +56,7 @@ pub fn optional(
         return Ok(None);
     }
     if value.chars().count() > max {
-        return Err(ValidationError::new(field, ErrorCode::FieldTooLong));
+        return Err(too_long(field, max));
     }
     // Line breaks are fine in an address; other control characters are not.
     if value
@@ -66,6 +66,28 @@ pub fn optional(
         return Err(ValidationError::new(field, ErrorCode::BadRequest));
     }
     Ok(Some(value.to_owned()))
+}
+
+/// `field` is longer than the `max` characters it takes: the error
+/// carries the limit for the message to give.
+pub fn too_long(field: &'static str, max: usize) -> ValidationError {
+    let max = u32::try_from(max).unwrap_or(u32::MAX);
+    ValidationError::new(field, ErrorCode::FieldTooLong).with_detail(ErrorDetail::Limit(max))
+}
+
+/// The first item of `list` that repeats an earlier one as people would
+/// read them: ignoring case, and spaces around and within. Blank items
+/// are no repeat (they are a problem of their own).
+pub fn repeated(list: &[String]) -> Option<usize> {
+    let mut seen = std::collections::HashSet::new();
+    list.iter().position(|item| {
+        let read = item
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        !read.is_empty() && !seen.insert(read)
+    })
 }
 
 /// Whether `path` is a path on this site and can lead nowhere else:
@@ -107,15 +129,27 @@ mod tests {
     }
 
     #[test]
+    fn repeats_are_found_as_people_read_them() {
+        let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(repeated(&list(&["Yes", "No"])), None);
+        assert_eq!(repeated(&list(&["Yes", "No", " yes "])), Some(2));
+        assert_eq!(repeated(&list(&["Not  sure", "x", "not sure"])), Some(2));
+        assert_eq!(repeated(&list(&["", "a", " "])), None);
+    }
+
+    #[test]
     fn trimmed_bounded_and_clean() {
         assert_eq!(required("f", "  hi ", 5).unwrap(), "hi");
         assert_eq!(
             required("f", "   ", 5).unwrap_err().code,
             ErrorCode::FieldRequired
         );
+        let long = required("f", "abcdef", 5).unwrap_err();
+        assert_eq!(long.code, ErrorCode::FieldTooLong);
         assert_eq!(
-            required("f", "abcdef", 5).unwrap_err().code,
-            ErrorCode::FieldTooLong
+            long.detail,
+            Some(ErrorDetail::Limit(5)),
+            "the limit is said"
         );
         assert_eq!(optional("f", "", 5).unwrap(), None);
         assert!(required_line("f", "two\nlines", 50).is_err());

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::model::{
     Demographic, QuestionDef, QuestionKind, Rule, SurveyDefinition, DEFAULT_LONG_TEXT_CHARS,
-    MAX_TEXT_CHARS,
+    MAX_PAGE_TITLE_CHARS, MAX_TEXT_CHARS,
 };
 use super::placement::{current_place, last_place, Place};
 pub use super::rule_form::rule_option;
@@ -158,6 +158,13 @@ impl QuestionInput {
         }
     }
 
+    /// The options (or rows, or areas) as the question gets them: one a
+    /// line, blank lines dropped. An error's `Repeated { item }` counts
+    /// in this list.
+    pub fn option_lines(&self) -> Vec<String> {
+        lines(&self.options)
+    }
+
     /// Whether the rule's box for option `option` (0-based) of question
     /// `question` is ticked, for showing the form again as it was sent.
     pub fn ticked(&self, question: &str, option: usize) -> bool {
@@ -214,7 +221,11 @@ impl QuestionInput {
         // field has a problem already.
         for p in question.problems() {
             if !errors.iter().any(|e| e.field == p.field) {
-                errors.push(ValidationError::new(p.field, p.code));
+                let e = ValidationError::new(p.field, p.code);
+                errors.push(match p.detail {
+                    Some(detail) => e.with_detail(detail),
+                    None => e,
+                });
             }
         }
         match place {
@@ -234,7 +245,7 @@ impl QuestionInput {
                 _ => Err(ValidationError::new("page_title", ErrorCode::InvalidChoice)),
             };
         }
-        optional_line("page_title", &self.page_title, MAX_TEXT_CHARS)
+        optional_line("page_title", &self.page_title, MAX_PAGE_TITLE_CHARS)
     }
 
     /// Where the question goes: `place`, else `page` and `position`, else

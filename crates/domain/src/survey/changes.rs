@@ -8,7 +8,7 @@
 //! a later page").
 
 use super::builder::QuestionInput;
-use super::model::{DefinitionError, QuestionDef, SurveyDefinition, MAX_TEXT_CHARS};
+use super::model::{DefinitionError, QuestionDef, SurveyDefinition, MAX_PAGE_TITLE_CHARS};
 use super::placement::{placed, without, Place, Placed};
 use super::routing::{validate_routing, RoutingError, RuleSite};
 use super::rule_form::PageRuleInput;
@@ -161,7 +161,7 @@ pub fn apply(survey: &SurveyDefinition, change: Change<'_>) -> Result<Changed, R
             if page >= survey.pages.len() {
                 return Err(Refusal::NotFound);
             }
-            let title = optional_line("title", title, MAX_TEXT_CHARS)
+            let title = optional_line("title", title, MAX_PAGE_TITLE_CHARS)
                 .map_err(one)?
                 .unwrap_or_default();
             let mut next = survey.clone();
@@ -608,14 +608,15 @@ mod tests {
         assert_eq!(after.survey.pages.len(), 3);
         let untitled = apply(&s, Change::Add(&input("new", ""))).unwrap();
         assert_eq!(untitled.survey.pages[3].title, "");
-        for (bad, code) in [
-            ("Two\nlines", ErrorCode::BadRequest),
-            (&"x".repeat(1001)[..], ErrorCode::FieldTooLong),
+        let long = "x".repeat(MAX_PAGE_TITLE_CHARS + 1);
+        for (bad, refusal) in [
+            ("Two\nlines", field("page_title", ErrorCode::BadRequest)),
+            (
+                &long[..],
+                one(crate::text::too_long("page_title", MAX_PAGE_TITLE_CHARS)),
+            ),
         ] {
-            assert_eq!(
-                apply(&s, Change::Add(&input("new", bad))),
-                Err(field("page_title", code))
-            );
+            assert_eq!(apply(&s, Change::Add(&input("new", bad))), Err(refusal));
         }
         // A question moved by its form onto a page of its own titles it.
         let mut q2 = QuestionInput::from_question(&s, s.question("q2").unwrap());
@@ -732,14 +733,15 @@ mod tests {
         let cleared = apply(&s, Change::PageTitle(0, "")).unwrap();
         assert_eq!(cleared.survey.pages[0].title, "");
         assert_eq!(apply(&s, Change::PageTitle(3, "x")), Err(Refusal::NotFound));
-        for (bad, code) in [
-            ("Two\nlines", ErrorCode::BadRequest),
-            (&"x".repeat(1001)[..], ErrorCode::FieldTooLong),
+        let long = "x".repeat(MAX_PAGE_TITLE_CHARS + 1);
+        for (bad, refusal) in [
+            ("Two\nlines", field("title", ErrorCode::BadRequest)),
+            (
+                &long[..],
+                one(crate::text::too_long("title", MAX_PAGE_TITLE_CHARS)),
+            ),
         ] {
-            assert_eq!(
-                apply(&s, Change::PageTitle(0, bad)),
-                Err(field("title", code))
-            );
+            assert_eq!(apply(&s, Change::PageTitle(0, bad)), Err(refusal));
         }
     }
 }

@@ -5,12 +5,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::ErrorCode;
+use crate::error::{ErrorCode, ErrorDetail};
 
 pub const MAX_PAGES: usize = 30;
 pub const MAX_QUESTIONS: usize = 200;
 pub const MAX_OPTIONS: usize = 50;
 pub const MAX_TEXT_CHARS: usize = 1_000;
+/// A page's title is its heading: a few words, not a paragraph (a
+/// heading of hundreds of characters, unbroken, would widen the page).
+pub const MAX_PAGE_TITLE_CHARS: usize = 150;
 pub const MAX_OPTION_CHARS: usize = 300;
 pub const SHORT_TEXT_CHARS: usize = 200;
 pub const DEFAULT_LONG_TEXT_CHARS: usize = 5_000;
@@ -326,6 +329,9 @@ pub struct Problem {
     pub field: &'static str,
     pub code: ErrorCode,
     pub survey_code: ErrorCode,
+    /// What the form's message names beyond the code (which option is
+    /// given twice).
+    pub detail: Option<ErrorDetail>,
 }
 
 impl Problem {
@@ -334,6 +340,7 @@ impl Problem {
             field,
             code,
             survey_code,
+            detail: None,
         }
     }
 
@@ -421,6 +428,14 @@ impl QuestionDef {
             .any(|o| o.trim().is_empty() || bad_text(o, MAX_OPTION_CHARS))
         {
             problems.push(Problem::same("options", invalid));
+        }
+        // Two options alike cannot be told apart by respondents, nor their
+        // answers in the results.
+        if let Some(item) = crate::text::repeated(written) {
+            problems.push(Problem {
+                detail: Some(ErrorDetail::Repeated { item: item as u32 }),
+                ..Problem::same("options", ErrorCode::DuplicateLabel)
+            });
         }
         problems
     }
@@ -586,6 +601,33 @@ pub(crate) mod tests {
             errors.contains(&("q9".into(), ErrorCode::InvalidChoice)),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn options_given_twice_are_refused() {
+        let mut s = sample();
+        s.pages[0]
+            .questions
+            .push(q("often", choice(&["كثيرًا", "قليلًا", " كثيرًا "])));
+        s.pages[0]
+            .questions
+            .push(q("case", choice(&["Yes", "No", "YES"])));
+        let errors: Vec<_> = s
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.at, e.code))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                ("often".into(), ErrorCode::DuplicateLabel),
+                ("case".into(), ErrorCode::DuplicateLabel),
+            ]
+        );
+        let problem = s.pages[0].questions[1].problems()[0];
+        assert_eq!(problem.field, "options");
+        assert_eq!(problem.detail, Some(ErrorDetail::Repeated { item: 2 }));
     }
 
     #[test]

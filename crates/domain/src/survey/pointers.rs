@@ -113,6 +113,7 @@ impl SurveyDefinition {
             .map_or("text", |(name, _)| name)
             .to_owned(),
             ErrorCode::InvalidChoice => choices_member(question),
+            ErrorCode::DuplicateLabel => repeated_member(question),
             ErrorCode::TooManyChoices => "max".to_owned(),
             ErrorCode::OutOfRange => match question.kind {
                 QuestionKind::LongText { .. } => "max_chars".to_owned(),
@@ -169,23 +170,38 @@ fn page_number(at: &str) -> Option<usize> {
         .checked_sub(1)
 }
 
-/// The member of a question that lists what respondents choose from,
-/// and the item at fault within it when the list's length is right.
-fn choices_member(question: &QuestionDef) -> String {
-    let name = match question.kind {
+/// The name of the member of a question that lists what respondents
+/// choose from (its options, a matrix's rows, the council's areas).
+fn list_name(question: &QuestionDef) -> &'static str {
+    match question.kind {
         QuestionKind::Matrix { .. } => "rows",
         QuestionKind::Demographic {
             of: Demographic::Area,
             ..
         } => "areas",
         _ => "options",
-    };
+    }
+}
+
+/// The member of a question that lists what respondents choose from,
+/// and the item at fault within it when the list's length is right.
+fn choices_member(question: &QuestionDef) -> String {
+    let name = list_name(question);
     let bad_item = question
         .kind
         .written()
         .iter()
         .position(|o| o.trim().is_empty() || bad_text(o, MAX_OPTION_CHARS));
     match bad_item {
+        Some(i) => format!("{name}/{i}"),
+        None => name.to_owned(),
+    }
+}
+
+/// The item of the question's list that repeats an earlier one.
+fn repeated_member(question: &QuestionDef) -> String {
+    let name = list_name(question);
+    match crate::text::repeated(question.kind.written()) {
         Some(i) => format!("{name}/{i}"),
         None => name.to_owned(),
     }
@@ -267,5 +283,16 @@ mod tests {
             [("/pages/0/questions/1/options".to_owned(), "invalid_choice")]
         );
         assert_eq!(pointer_token("a/b~c"), "a~1b~0c");
+        let mut s = sample();
+        s.pages[0].questions.push(q(
+            "twice",
+            QuestionKind::Matrix {
+                rows: vec!["Day".into(), "Night".into(), "day".into()],
+            },
+        ));
+        assert_eq!(
+            located(&s),
+            [("/pages/0/questions/1/rows/2".to_owned(), "duplicate_label")]
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! only) does not depend on the routing checks that read it.
 
 use super::model::{
-    bad_text, DefinitionError, SurveyDefinition, MAX_PAGES, MAX_QUESTIONS, MAX_TEXT_CHARS,
+    bad_text, DefinitionError, SurveyDefinition, MAX_PAGES, MAX_PAGE_TITLE_CHARS, MAX_QUESTIONS,
 };
 use super::routing::{validate_routing, RuleSite};
 use crate::error::ErrorCode;
@@ -25,7 +25,7 @@ impl SurveyDefinition {
         }
         let mut seen = std::collections::HashSet::new();
         for (p, page) in self.pages.iter().enumerate() {
-            if bad_text(&page.title, MAX_TEXT_CHARS) {
+            if bad_text(&page.title, MAX_PAGE_TITLE_CHARS) {
                 err(&format!("page-{}", p + 1), ErrorCode::FieldTooLong);
             }
             for q in &page.questions {

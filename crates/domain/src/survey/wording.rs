@@ -9,7 +9,9 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{PageDef, SurveyDefinition, MAX_OPTION_CHARS, MAX_TEXT_CHARS};
+use super::model::{
+    PageDef, SurveyDefinition, MAX_OPTION_CHARS, MAX_PAGE_TITLE_CHARS, MAX_TEXT_CHARS,
+};
 use crate::error::ErrorCode;
 use crate::translation::key;
 
@@ -48,8 +50,15 @@ impl WordingPart {
     pub fn max_chars(self) -> usize {
         match self {
             WordingPart::Option(_) | WordingPart::Row(_) => MAX_OPTION_CHARS,
+            WordingPart::PageTitle => MAX_PAGE_TITLE_CHARS,
             _ => MAX_TEXT_CHARS,
         }
+    }
+
+    /// The most a translation of it may have: more than its original
+    /// (a language may need more words), within what a translation takes.
+    pub fn max_translated_chars(self) -> usize {
+        crate::translation::MAX_TEXT_CHARS.min(self.max_chars() * 4)
     }
 }
 

@@ -34,7 +34,8 @@ api-schema-serde = `{ $pointer }`: { $reason }.
 # مشكلات الاستبيان، مسماة بالسؤال (`$field`: معرّفه، أو page-N).
 api-survey-choices = السؤال `{ $field }`: يجب أن يضم `{ $name }` من 2 إلى 50 عنصرًا (ومن عنصر واحد لصفوف المصفوفة `rows`)، دون عنصر فارغ، وألا يزيد أي عنصر على 300 حرف.
 api-survey-text = السؤال `{ $field }` يحتاج إلى نصه `text`.
-api-survey-too-long = `{ $pointer }` طويل جدًا: لا يزيد النص على 1000 حرف، ولا يزيد الاستبيان على 30 صفحة و200 سؤال.
+api-survey-too-long = `{ $pointer }` طويل جدًا: لا يزيد النص على 1000 حرف، ولا عنوان الصفحة على 150 حرفًا، ولا يزيد الاستبيان على 30 صفحة و200 سؤال.
+api-survey-duplicate = `{ $pointer }` يكرر عنصرًا سابقًا من القائمة (دون اعتبار لحالة الأحرف والمسافات): يجب أن يختلف كل عنصر عن غيره.
 api-survey-id = يجب أن يتكون `{ $pointer }` من 1 إلى 40 حرفًا لاتينيًا أو رقمًا أو `_` أو `-`.
 api-survey-id-taken = يحمل سؤال آخر المعرّف `{ $field }` نفسه: يجب أن يكون `id` كل سؤال فريدًا في الاستبيان.
 api-survey-max = السؤال `{ $field }`: يجب أن تكون قيمة `max` من 1 إلى عدد الخيارات.
@@ -69,6 +70,7 @@ api-state-invalid_choice = يجب أن تكون قيمة `state` إحدى الق
 api-link-invalid_choice = يجب أن تكون قيمة `link` إحدى القيم `none` أو `survey` أو `results` أو `findings`.
 api-change-invalid_choice = يجب أن تكون قيمة `change` إحدى القيم `rename` أو `merge` أو `split` أو `delete` أو `add`.
 api-field-field_too_long = `{ $name }` طويل جدًا.
+api-field-too-long-limit = يجب ألا يزيد عدد أحرف `{ $name }` على { $limit }.
 api-field-field_required = `{ $name }` مطلوب ولا يجوز أن يكون فارغًا.
 api-field-invalid_slug = لا يجوز أن يحتوي `{ $name }` إلا على حروف لاتينية وأرقام و`_` و`-`.
 api-field-invalid_email = يجب أن يكون `{ $name }` عنوان بريد إلكتروني، مثل `name@example.org`.

@@ -197,6 +197,7 @@ reason-field_required = أجب عن السؤال.
 reason-cross_site_request = أُرسل النموذج من موقع آخر.
 reason-bad_request = لم يكن الطلب بالشكل الذي توقعناه.
 reason-field_too_long = هذا أطول من المسموح
+reason-field_too_long-limit = يجب ألا يزيد عدد الأحرف على { $limit }
 reason-csrf_token_invalid = انتهت صلاحية النموذج. ارجع إلى الصفحة وأعد تحميلها ثم حاول مرة أخرى.
 reason-sign_in_required = سجّل الدخول للقيام بذلك
 reason-forbidden = ليست لديك صلاحية للقيام بذلك

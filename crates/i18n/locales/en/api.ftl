@@ -31,7 +31,8 @@ api-schema-serde = `{ $pointer }`: { $reason }.
 # A survey's problems, named by question (`$field`: its id, or page-N).
 api-survey-choices = Question `{ $field }`: `{ $name }` must list from 2 to 50 items (a matrix's `rows` from 1), none of them blank and each at most 300 characters.
 api-survey-text = Question `{ $field }` needs its `text`.
-api-survey-too-long = `{ $pointer }` is too long: texts are at most 1,000 characters, and a survey has at most 30 pages and 200 questions.
+api-survey-too-long = `{ $pointer }` is too long: texts are at most 1,000 characters, page titles 150, and a survey has at most 30 pages and 200 questions.
+api-survey-duplicate = `{ $pointer }` repeats an earlier item of the list (ignoring case and spaces): each must be different.
 api-survey-id = `{ $pointer }` must be 1 to 40 letters, digits, `_` or `-`.
 api-survey-id-taken = Another question already has the id `{ $field }`: each question's `id` must be unique in the survey.
 api-survey-max = Question `{ $field }`: `max` must be from 1 to the number of options.
@@ -66,6 +67,7 @@ api-state-invalid_choice = `state` must be `happened`, `current` or `to_come`.
 api-link-invalid_choice = `link` must be `none`, `survey`, `results` or `findings`.
 api-change-invalid_choice = `change` must be `rename`, `merge`, `split`, `delete` or `add`.
 api-field-field_too_long = `{ $name }` is too long.
+api-field-too-long-limit = `{ $name }` must be at most { $limit } characters long.
 api-field-field_required = `{ $name }` is required and may not be blank.
 api-field-invalid_slug = `{ $name }` may hold only letters, digits, `_` and `-`.
 api-field-invalid_email = `{ $name }` must be an email address, like `name@example.org`.

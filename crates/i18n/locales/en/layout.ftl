@@ -169,6 +169,7 @@ reason-field_required = Answer the question.
 reason-cross_site_request = The form was sent from another website.
 reason-bad_request = The request was not in the form we expected.
 reason-field_too_long = This is too long
+reason-field_too_long-limit = This must be { $limit } characters or fewer
 reason-csrf_token_invalid = The form has expired. Go back, reload the page and try again.
 reason-sign_in_required = Sign in to do this
 reason-forbidden = You do not have permission to do this

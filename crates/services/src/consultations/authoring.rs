@@ -3,6 +3,7 @@
 
 use cohesion_domain::consultation::Publication;
 use cohesion_domain::consultation::{ConsultationInput, StageInput};
+use cohesion_domain::consultation_changes::details_changed;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::diff;
 use cohesion_domain::survey::model::SurveyDefinition;
@@ -48,6 +49,8 @@ pub async fn create(
     Ok(id)
 }
 
+/// Saves the details, recording in the history each field that changed,
+/// before and after.
 pub async fn update(
     db: &Db,
     me: &SignedIn,
@@ -59,16 +62,26 @@ pub async fn update(
     require(me, Action::RunEngagement)?;
     let fields = input.validate(zone).map_err(ServiceError::InvalidFields)?;
     let mut tx = db.begin().await?;
+    // Locked, so that what the history says changed is what this save
+    // replaced.
+    let (stored, _) = catalogue::find_for_update(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     if !catalogue::update(tx.conn(), id, &fields).await? {
         return Err(ServiceError::NotFound);
     }
     refresh_search(tx.conn(), id).await?;
+    // Each field changed, before and after, for the history.
+    let changes = details_changed(&stored, &fields);
+    let detail = serde_json::to_string(&changes).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
+    })?;
     audit_log(
         tx.conn(),
         me.origin(client),
         "consultation.update",
         Some(id),
-        &fields.title,
+        &detail,
     )
     .await?;
     tx.commit().await?;

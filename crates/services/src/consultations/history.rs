@@ -1,10 +1,12 @@
 //! A consultation's history for its officers: what staff did to it, who
 //! and when, newest first, read from the audit log (ADR 7), with the
-//! before and after of each reworded text and of what changed in a
-//! survey, through the builder's pages or replaced whole.
+//! before and after of each reworded text, of what changed in a survey
+//! (through the builder's pages or replaced whole), and of each detail
+//! changed.
 
 use std::collections::HashMap;
 
+use cohesion_domain::consultation_changes::DetailChanges;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::diff::Edits;
 use cohesion_domain::timestamp::Timestamp;
@@ -20,6 +22,9 @@ use crate::ServiceError;
 
 /// The audit action of a survey changed, by the builder or whole.
 const SURVEY_ACTION: &str = "consultation.survey";
+
+/// The audit action of the details saved.
+const DETAILS_ACTION: &str = "consultation.update";
 
 /// The most entries the history shows.
 pub const HISTORY_LIMIT: i64 = 50;
@@ -38,6 +43,9 @@ pub struct HistoryEntry {
     /// For a survey changed, what changed of it, before and after
     /// (entries written before the differences were kept have none).
     pub edits: Option<Edits>,
+    /// For details saved, each field changed, before and after (entries
+    /// written before these were kept have none).
+    pub details: Option<DetailChanges>,
 }
 
 /// The latest `HISTORY_LIMIT` entries about consultation `id` (officers).
@@ -91,12 +99,16 @@ async fn entries(
         let edits = (e.action == SURVEY_ACTION)
             .then(|| serde_json::from_str::<Edits>(&e.detail).ok())
             .flatten();
+        let details = (e.action == DETAILS_ACTION)
+            .then(|| serde_json::from_str::<DetailChanges>(&e.detail).ok())
+            .flatten();
         out.push(HistoryEntry {
             at: e.at.into(),
             who,
             action: e.action,
             reworded,
             edits,
+            details,
         });
     }
     Ok(out)

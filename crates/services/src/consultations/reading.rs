@@ -113,8 +113,9 @@ pub async fn list(
 }
 
 /// Short lists of consultations, one per state `which` names, each of
-/// up to `limit` (at most 50), read together at one moment. Drafts are
-/// for staff only: to anyone else that list is empty.
+/// up to `limit` (at most 50), read together at one moment. Drafts and
+/// withdrawn ones are for staff only: to anyone else those lists are
+/// empty.
 pub async fn shortlists(
     db: &Db,
     viewer: Option<&SignedIn>,
@@ -127,7 +128,7 @@ pub async fn shortlists(
     let mut out = Vec::with_capacity(which.len());
     for w in which {
         out.push(match w {
-            Shortlist::Drafts if !is_staff(viewer) => Vec::new(),
+            Shortlist::Drafts | Shortlist::Withdrawn if !is_staff(viewer) => Vec::new(),
             w => catalogue::shortlist(c.conn(), *w, now, limit).await?,
         });
     }

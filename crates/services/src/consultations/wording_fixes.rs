@@ -208,7 +208,7 @@ async fn translate(
 /// shows) and may be longer than its original, but keeps to one line
 /// where the original must.
 fn translated_text(w: &Wordable, raw: &str) -> Result<String, ErrorCode> {
-    let max = translation::MAX_TEXT_CHARS.min(w.part.max_chars() * 4);
+    let max = w.part.max_translated_chars();
     let value = checked(WordingPart::Hint, raw, max)?;
     if w.part.one_line() && value.contains('\n') {
         return Err(ErrorCode::BadRequest);

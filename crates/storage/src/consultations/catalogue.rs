@@ -301,8 +301,12 @@ pub enum Shortlist {
     Upcoming,
     /// Published and closed after this time, latest closed first.
     ClosedSince(Timestamp),
-    /// Never published, latest changed first (staff only).
+    /// Not published and never withdrawn, latest changed first (staff
+    /// only).
     Drafts,
+    /// Withdrawn from the public and not published again, latest
+    /// withdrawn first (staff only).
+    Withdrawn,
     /// Published and closed with responses, results not published,
     /// latest closed first.
     ResultsToPublish,
@@ -329,8 +333,12 @@ pub async fn shortlist(
             "closes_at DESC, id",
         ),
         Shortlist::Drafts => (
-            "published_at IS NULL AND $1 = $1 AND $2 = $2",
+            "published_at IS NULL AND withdrawn_at IS NULL AND $1 = $1 AND $2 = $2",
             "updated_at DESC, id",
+        ),
+        Shortlist::Withdrawn => (
+            "published_at IS NULL AND withdrawn_at IS NOT NULL AND $1 = $1 AND $2 = $2",
+            "withdrawn_at DESC, id",
         ),
         Shortlist::ResultsToPublish => (
             "published_at IS NOT NULL AND results_published_at IS NULL AND closes_at <= $1 \

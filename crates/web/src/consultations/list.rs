@@ -11,7 +11,7 @@ use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::consultations::reading::{self, PAGE_SIZE};
 use cohesion_services::permissions::is_staff;
 use cohesion_ui::consultations::{ConsultationItem, ConsultationListPage};
-use cohesion_ui::{Field, Phrase};
+use cohesion_ui::{Field, Phrase, SummaryRow};
 use serde::Deserialize;
 
 use super::translated::translate_list;
@@ -35,6 +35,38 @@ pub(super) fn dates(ctx: &PageCtx, c: &Consultation) -> Phrase {
         ),
         Status::Open => d.with("consultation-dates-open", "closes", closes),
         Status::Closed => d.with("consultation-dates-closed", "closes", closes),
+    }
+}
+
+/// When it opens and closes as summary rows, worded for where it
+/// stands: "Opens" and "Closes" before it opens (and while a draft),
+/// "Opened" and "Closes" while open, and once closed one row, "Ran from
+/// … to …", so that a closed consultation never says it opens.
+pub(super) fn date_rows(ctx: &PageCtx, c: &Consultation) -> Vec<SummaryRow> {
+    let d = ctx.dates();
+    let (opens, closes) = (d.at(c.opens_at), d.at(c.closes_at));
+    let never_public = c.published_at.is_none() && c.withdrawn_at.is_none();
+    let status = match c.status(Timestamp::now()) {
+        _ if never_public => Status::Upcoming,
+        status => status,
+    };
+    let closes_row = |closes| SummaryRow::when(ctx.t("consultation-closes"), closes);
+    match status {
+        Status::Upcoming => vec![
+            SummaryRow::when(ctx.t("consultation-opens"), opens),
+            closes_row(closes),
+        ],
+        Status::Open => vec![
+            SummaryRow::when(ctx.t("consultation-opened"), opens),
+            closes_row(closes),
+        ],
+        Status::Closed => vec![SummaryRow::new(
+            ctx.t("consultation-ran"),
+            d.sentence(
+                "consultation-ran-dates",
+                &[("opens", &opens), ("closes", &closes)],
+            ),
+        )],
     }
 }
 

@@ -20,7 +20,7 @@ const HOME_OPEN: i64 = 5;
 /// How many each list of *Get involved* shows at most.
 const SECTION_LIST: i64 = 10;
 /// How long a closed consultation stays in "recently closed".
-const RECENTLY_CLOSED_DAYS: i64 = 90;
+pub(super) const RECENTLY_CLOSED_DAYS: i64 = 90;
 
 /// Consultations open now, closing soonest first, for the home page.
 pub(super) fn home<'a>(ctx: &'a PageCtx) -> Part<'a, Listing> {

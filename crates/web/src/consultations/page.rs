@@ -243,10 +243,7 @@ async fn draft_notice(ctx: &PageCtx, c: &Consultation) -> Result<Option<Phrase>,
 
 /// When it opens and closes, its topics and its area.
 fn summary_rows(ctx: &PageCtx, langs: &Langs, c: &Consultation) -> Vec<SummaryRow> {
-    let mut rows = vec![
-        SummaryRow::when(ctx.t("consultation-opens"), ctx.dates().at(c.opens_at)),
-        SummaryRow::when(ctx.t("consultation-closes"), ctx.dates().at(c.closes_at)),
-    ];
+    let mut rows = super::list::date_rows(ctx, c);
     if !c.topics.is_empty() {
         let lang = langs.of_all((0..c.topics.len()).map(key::topic));
         rows.push(SummaryRow::written_value(
@@ -307,7 +304,10 @@ fn links(ctx: &PageCtx, c: &Consultation) -> Vec<(String, String)> {
     let id = c.id;
     let viewer = ctx.user.0.as_ref();
     let mut links = Vec::new();
-    if c.results_published_at.is_some() || may(viewer, Action::Analyse) {
+    // Staff who analyse see results before they are published, but
+    // only once there are any: with no responses there is nothing to see.
+    let analysed = may(viewer, Action::Analyse) && c.response_count > 0;
+    if c.results_published_at.is_some() || analysed {
         links.push((
             format!("/consultations/{id}/results"),
             ctx.t("consultation-results-link"),

@@ -65,9 +65,12 @@ pub async fn presentation(
         }
     }
     let status = res.status();
-    if (status.is_client_error() || status.is_server_error())
-        && res.extensions().get::<KeepBody>().is_none()
-    {
+    let kept = res.extensions().get::<KeepBody>().is_some();
+    if kept && sends_back(status) {
+        let locale = &state.catalog.all()[choice.index];
+        res = titled_as_error(res, &locale.t("error-prefix")).await;
+    }
+    if (status.is_client_error() || status.is_server_error()) && !kept {
         let info = res
             .extensions()
             .get::<ErrorInfo>()
@@ -97,6 +100,55 @@ pub async fn presentation(
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
     res
+}
+
+/// Whether a page answered with `status` is what was sent, sent back
+/// with its problems: a form refused (422), refused for now (429), or
+/// built on something that changed since (409).
+fn sends_back(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::CONFLICT | StatusCode::UNPROCESSABLE_ENTITY | StatusCode::TOO_MANY_REQUESTS
+    )
+}
+
+/// A page sent back with problems has "Error: " (`prefix`) first in its
+/// `<title>`, so a screen reader says at once that the form came back
+/// (GOV.UK's pattern). Said here, once, so that no form can forget; a
+/// page whose template says it already is left as it is.
+async fn titled_as_error(res: Response, prefix: &str) -> Response {
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    // Our own rendered page, already whole in memory.
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return Response::from_parts(parts, axum::body::Body::empty());
+    };
+    let html = match String::from_utf8(bytes.to_vec()) {
+        Ok(html) => prefixed_title(html, prefix),
+        Err(e) => return Response::from_parts(parts, e.into_bytes().into()),
+    };
+    let mut res = Response::from_parts(parts, html.into());
+    res.headers_mut().remove(header::CONTENT_LENGTH);
+    res
+}
+
+/// `html` with `prefix` and a space at the start of its `<title>`, unless
+/// it is there already.
+fn prefixed_title(mut html: String, prefix: &str) -> String {
+    const OPEN: &str = "<title>";
+    if let Some(at) = html.find(OPEN).map(|i| i + OPEN.len()) {
+        if !html[at..].trim_start().starts_with(prefix) {
+            html.insert_str(at, &format!("{prefix} "));
+        }
+    }
+    html
 }
 
 enum Explicit {
@@ -303,4 +355,21 @@ fn carry_headers(original: Response, mut rendered: Response, info: &ErrorInfo) -
             .insert(header::RETRY_AFTER, HeaderValue::from(secs));
     }
     rendered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefixed_title;
+
+    #[test]
+    fn the_title_says_error_once() {
+        let page = "<html><head><title>Add a question – Site</title></head></html>".to_owned();
+        let once = prefixed_title(page, "Error:");
+        assert!(
+            once.contains("<title>Error: Add a question – Site</title>"),
+            "{once}"
+        );
+        assert_eq!(prefixed_title(once.clone(), "Error:"), once);
+        assert_eq!(prefixed_title("no title".into(), "Error:"), "no title");
+    }
 }

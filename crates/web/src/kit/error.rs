@@ -100,6 +100,12 @@ impl From<&ValidationError> for InputProblem {
             // The margins line at fault; the API's words for the code say
             // what is wrong with it.
             Some(ErrorDetail::Margin(m)) => p.with("line", m.line.to_string()),
+            // How long it may be.
+            Some(ErrorDetail::Limit(max)) => p
+                .with("limit", max.to_string())
+                .worded("api-field-too-long-limit"),
+            Some(ErrorDetail::Document(d)) => p.with("line", d.line.to_string()),
+            Some(ErrorDetail::Repeated { item }) => p.with("item", item.to_string()),
             None => p,
         }
     }

@@ -10,6 +10,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
+use cohesion_domain::error::{DocumentFault, DocumentProblem};
 use cohesion_domain::{ErrorCode, ErrorDetail, ValidationError};
 use cohesion_services::accounts;
 use cohesion_services::ServiceError;
@@ -148,7 +149,9 @@ pub fn one_field_listed(e: ServiceError) -> ServiceError {
 }
 
 /// Validation problems as the messages a form shows beside its fields;
-/// a time the clocks skip or show twice says when they change.
+/// a time the clocks skip or show twice says when they change, a text
+/// too long how long it may be, and a line of linked documents which
+/// line and what to write.
 pub fn field_messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
     errors
         .iter()
@@ -156,9 +159,14 @@ pub fn field_messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldErr
             field: e.field,
             message: match &e.detail {
                 Some(ErrorDetail::ClockChange(change)) => ctx.dates().clock_change(change),
+                Some(ErrorDetail::Limit(max)) => too_long(ctx.locale(), e.field, *max),
+                Some(ErrorDetail::Document(p)) => document_line(ctx.locale(), *p),
                 // A margin's own words need the survey: the weighting page
-                // says them; elsewhere the field's message stands.
-                Some(ErrorDetail::Margin(_)) | None => reason(ctx.locale(), e.field, e.code),
+                // says them; an option given twice, the list it is in: the
+                // question form says it. Elsewhere the field's message.
+                Some(ErrorDetail::Margin(_) | ErrorDetail::Repeated { .. }) | None => {
+                    reason(ctx.locale(), e.field, e.code)
+                }
             },
         })
         .collect()
@@ -175,6 +183,39 @@ pub fn reason(locale: &cohesion_i18n::Locale, field: &str, code: ErrorCode) -> S
     } else {
         locale.t(&format!("reason-{code}")).into_owned()
     }
+}
+
+/// A text longer than the `max` characters it may have, saying so: "The
+/// title must be 150 characters or fewer" (`reason-title-field_too_long-limit`),
+/// else the field's own words, else "This must be … or fewer".
+pub fn too_long(locale: &cohesion_i18n::Locale, field: &str, max: u32) -> String {
+    let ids = locale.message_ids();
+    let own = format!("reason-{field}-field_too_long-limit");
+    if ids.contains(&own) {
+        return locale.t_num(&own, "limit", u64::from(max));
+    }
+    if ids.contains(&format!("reason-{field}-field_too_long")) {
+        return reason(locale, field, ErrorCode::FieldTooLong);
+    }
+    locale.t_num("reason-field_too_long-limit", "limit", u64::from(max))
+}
+
+/// A line of linked documents that cannot be read: which line, and what
+/// to write on it.
+fn document_line(locale: &cohesion_i18n::Locale, p: DocumentProblem) -> String {
+    let (id, limit) = match p.fault {
+        DocumentFault::NoBar => ("reason-documents-line-no-bar", 0),
+        DocumentFault::NoTitle => ("reason-documents-line-title", 0),
+        DocumentFault::TitleTooLong { max } => ("reason-documents-line-title-long", max),
+        DocumentFault::Address => ("reason-documents-line-address", 0),
+    };
+    locale.t_args(
+        id,
+        &[
+            ("line", u64::from(p.line).into()),
+            ("limit", u64::from(limit).into()),
+        ],
+    )
 }
 
 /// The CSRF token for a form: the session's when signed in (that is what

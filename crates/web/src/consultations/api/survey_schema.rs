@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use cohesion_domain::survey::model::{
     Demographic, QuestionKind, SurveyDefinition, AGREEMENT_KEYS, DEFAULT_LONG_TEXT_CHARS,
     EFFECTIVENESS_KEYS, MAX_LONG_TEXT_CHARS, MAX_OPTIONS, MAX_OPTION_CHARS, MAX_PAGES,
-    MAX_QUESTIONS, MAX_TEXT_CHARS, SHORT_TEXT_CHARS,
+    MAX_PAGE_TITLE_CHARS, MAX_QUESTIONS, MAX_TEXT_CHARS, SHORT_TEXT_CHARS,
 };
 use serde_json::{json, Map, Value};
 use utoipa::openapi::schema::Schema;
@@ -157,7 +157,7 @@ fn page() -> Value {
         "required": ["questions"],
         "additionalProperties": false,
         "properties": {
-            "title": text("The page's heading, shown to respondents; empty for none.", MAX_TEXT_CHARS),
+            "title": text("The page's heading, shown to respondents; empty for none.", MAX_PAGE_TITLE_CHARS),
             "skip_if": optional_rule("Skip the whole page when this holds; `null` (or left out) to always show it."),
             "questions": {
                 "type": "array",

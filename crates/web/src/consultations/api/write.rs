@@ -208,7 +208,8 @@ pub async fn update(
         (status = 415, description = "Not JSON (`unsupported_media_type`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`survey_locked` once people have responded; `bad_request` when the document is not \
             of the schema's shape (`unknown_field`, `invalid_type`, …); else `invalid_survey`: each problem in `errors` with its `pointer` \
-            (`/pages/0/questions/2/options`) and, as `field`, the question's id or `page-N`", body = Problem, content_type = "application/problem+json")))]
+            (`/pages/0/questions/2/options`, or `/pages/0/questions/2/options/3` for an option that repeats an \
+            earlier one, `duplicate_label`) and, as `field`, the question's id or `page-N`", body = Problem, content_type = "application/problem+json")))]
 pub async fn set_survey(
     State(state): State<SharedState>,
     Acting(me): Acting,
@@ -247,6 +248,7 @@ fn placed_in(survey: &SurveyDefinition, e: ServiceError) -> AppError {
 fn survey_words(code: ErrorCode) -> Option<&'static str> {
     Some(match code {
         ErrorCode::InvalidChoice => "api-survey-choices",
+        ErrorCode::DuplicateLabel => "api-survey-duplicate",
         ErrorCode::FieldRequired => "api-survey-text",
         ErrorCode::FieldTooLong => "api-survey-too-long",
         ErrorCode::InvalidSlug => "api-survey-id",

@@ -276,7 +276,7 @@ fn rows(
         }
         let error = sent
             .and_then(|s| s.errors.iter().find(|e| e.key == w.key))
-            .map(|e| message(ctx, w.part, e.code));
+            .map(|e| message(ctx, w.part, e.code, translated.is_some()));
         let heading = heading(ctx, &part_of(page, &w), &w.text);
         if let Some(message) = &error {
             let line = format!("{}: {message}", heading.unmarked());
@@ -344,13 +344,22 @@ pub(super) fn part_of(page: usize, w: &Wordable) -> Part {
     }
 }
 
-/// What is wrong with a text, in words about that text.
-fn message(ctx: &PageCtx, part: WordingPart, code: ErrorCode) -> String {
+/// What is wrong with a text (`translated`: its translation), in words
+/// about that text; one too long says how long it may be.
+fn message(ctx: &PageCtx, part: WordingPart, code: ErrorCode, translated: bool) -> String {
+    if code == ErrorCode::FieldTooLong {
+        let max = match translated {
+            true => part.max_translated_chars(),
+            false => part.max_chars(),
+        };
+        return ctx
+            .locale()
+            .t_num("wording-error-too-long", "limit", max as u64);
+    }
     let id = match (code, part) {
         (ErrorCode::FieldRequired, WordingPart::Text) => "wording-error-text-required",
         (ErrorCode::FieldRequired, WordingPart::Row(_)) => "wording-error-row-required",
         (ErrorCode::FieldRequired, _) => "wording-error-option-required",
-        (ErrorCode::FieldTooLong, _) => "wording-error-too-long",
         (ErrorCode::BadRequest, p) if p.one_line() => "wording-error-one-line",
         (ErrorCode::BadRequest, _) => "wording-error-characters",
         _ => "wording-error-unknown",

@@ -1,6 +1,7 @@
 //! The "History" of a consultation on its officers' page: who did what
 //! and when (in the site's time), with the before and after of every
-//! reworded text and of every difference of a survey changed.
+//! reworded text, of every difference of a survey changed, and of every
+//! detail changed.
 
 use cohesion_domain::survey::wording;
 use cohesion_domain::timestamp::Timestamp;
@@ -11,7 +12,7 @@ use cohesion_services::consultations::wording_fixes::Reworded;
 use cohesion_ui::{Cell, Phrase, Shown, SummaryRow, Table, Value};
 
 use super::fixes::part_of;
-use super::survey_history;
+use super::{details_history, survey_history};
 use crate::consultations::translations::heading;
 use crate::kit::{AppError, PageCtx};
 
@@ -40,8 +41,20 @@ pub(super) async fn history_table(
 }
 
 /// An entry's rows: one, or one per difference of a survey changed
-/// (and one saying how many more were not kept).
+/// (and one saying how many more were not kept), or one per detail
+/// changed.
 fn history_rows(ctx: &PageCtx, v: &ConsultationView, e: &HistoryEntry) -> Vec<Vec<Cell>> {
+    if let Some(details) = e.details.as_ref().filter(|d| !d.details.is_empty()) {
+        return details
+            .details
+            .iter()
+            .map(|d| {
+                let mut row = vec![Cell::when(ctx.dates().at(e.at)), Cell::from(who(ctx, e))];
+                row.extend(details_history::change_cells(ctx, d));
+                row
+            })
+            .collect();
+    }
     let Some(edits) = e.edits.as_ref().filter(|d| !d.edits.is_empty()) else {
         return vec![history_row(ctx, v, e)];
     };

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_domain::consultation::{Consultation, StageState};
+use cohesion_domain::consultation::{Consultation, StageState, Status};
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::findings::ShownFinding;
@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use super::history;
 use crate::consultations::exports::response_links;
+use crate::consultations::list::date_rows;
 use crate::consultations::translations::missing_by_language;
 use crate::consultations::wording::{stage_states, status_label};
 use crate::kit::{
@@ -57,6 +58,15 @@ pub async fn manage(
     if c.published_at.is_none() && questions == 0 {
         page.lead
             .push(ctx.t("consultation-publish-needs-questions").into());
+    }
+    // Dates already past are allowed (a consultation run on paper can be
+    // recorded), but an officer who meant it to take responses is told.
+    if c.published_at.is_none() && c.status(Timestamp::now()) == Status::Closed {
+        page.lead.push(ctx.dates().with(
+            "consultation-closed-draft-warning",
+            "closes",
+            ctx.dates().at(c.closes_at),
+        ));
     }
     page.tables.push(timeline_table(&ctx, &v));
     let (_, found) = cohesion_services::consultations::findings::shown(
@@ -133,13 +143,14 @@ fn summary_rows(ctx: &PageCtx, v: &ConsultationView) -> Vec<SummaryRow> {
             ctx.t("preview-link"),
         );
     }
-    vec![
+    let mut rows = vec![
         SummaryRow::new(ctx.t("consultation-status"), status).change(
             &format!("/staff/consultations/{id}/edit"),
             ctx.t("consultation-edit-details"),
         ),
-        SummaryRow::when(ctx.t("consultation-opens"), ctx.dates().at(c.opens_at)),
-        SummaryRow::when(ctx.t("consultation-closes"), ctx.dates().at(c.closes_at)),
+    ];
+    rows.extend(date_rows(ctx, c));
+    rows.extend([
         SummaryRow::new(
             ctx.t("consultation-field-anonymous"),
             yes_no(ctx, c.allow_anonymous),
@@ -148,7 +159,8 @@ fn summary_rows(ctx: &PageCtx, v: &ConsultationView) -> Vec<SummaryRow> {
         when_or_no(ctx, "consultation-published", c.published_at),
         results,
         responses_row(ctx, c),
-    ]
+    ]);
+    rows
 }
 
 /// How many have responded, with the way to their results; none yet

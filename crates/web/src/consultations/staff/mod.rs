@@ -6,6 +6,7 @@
 pub(super) mod analysis;
 pub(super) mod answers;
 pub(super) mod details;
+mod details_history;
 mod figures;
 pub(super) mod findings;
 pub(super) mod fixes;

@@ -1,6 +1,6 @@
 //! Consultations' panel of the staff's dashboard (`/manage`, ADR 0021).
 //! Officers: "Create a consultation", their drafts, what is open,
-//! upcoming and closed, results still to publish and translations still
+//! upcoming, closed and withdrawn, results still to publish and translations still
 //! missing, each leading to the consultation's own page. Analysts (and
 //! officers): each consultation's results, crosstabs, written answers
 //! and themes, weighting and exports, once anyone has responded.
@@ -43,6 +43,9 @@ fn panel<'a>(ctx: &'a PageCtx, me: &'a SignedIn) -> Part<'a, Listing> {
         ];
         if officer {
             named.insert(0, (Shortlist::Drafts, "manage-drafts"));
+            // Withdrawn ones are not drafts: they were public, and may
+            // hold responses.
+            named.push((Shortlist::Withdrawn, "manage-withdrawn"));
             named.push((Shortlist::ResultsToPublish, "manage-results-to-publish"));
         }
         let which: Vec<Shortlist> = named.iter().map(|(w, _)| *w).collect();

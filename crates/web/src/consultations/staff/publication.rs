@@ -5,7 +5,7 @@
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_domain::consultation::{Publication, Status};
+use cohesion_domain::consultation::{Consultation, Publication, Status};
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::{ErrorCode, ValidationError};
@@ -17,6 +17,7 @@ use cohesion_ui::{ConfirmNote, Field, FieldError, FormPage, Phrase, Shown, Value
 use serde::Deserialize;
 use uuid::Uuid;
 
+use crate::consultations::listings::RECENTLY_CLOSED_DAYS;
 use crate::consultations::translations::coverage_by_language;
 use crate::consultations::wording::tn;
 use crate::kit::confirm::{act_or_ask, ask, ask_noting, asked_about, confirmed, stale, Ask};
@@ -80,7 +81,15 @@ async fn withdrawal_question(
         Publication::Consultation => ("confirm-withdraw-consultation", "consultation"),
         Publication::Results => ("confirm-withdraw-results", "results"),
     };
-    let lead = ["lead", "kept"]
+    // A closed consultation takes no responses either way: what it loses
+    // is being public, with its results if they are.
+    let closed = c.status(Timestamp::now()) == Status::Closed;
+    let lead_part = match (what, closed, c.results_published_at) {
+        (Publication::Consultation, true, Some(_)) => "lead-closed-results",
+        (Publication::Consultation, true, None) => "lead-closed",
+        _ => "lead",
+    };
+    let lead = [lead_part, "kept"]
         .iter()
         .map(|part| ctx.phrase(&format!("{key}-{part}"), &args))
         .collect();
@@ -163,16 +172,7 @@ async fn publishing_question(
         return Err(stale("survey", ErrorCode::NoQuestions));
     }
     let title = Langs::as_written(ctx).original(asked_about(&c.title));
-    let d = ctx.dates();
-    let (opens, closes) = (d.at(c.opens_at), d.at(c.closes_at));
-    let when = match c.status(Timestamp::now()) {
-        Status::Upcoming => d.sentence(
-            "confirm-publish-upcoming",
-            &[("opens", &opens), ("closes", &closes)],
-        ),
-        Status::Open => d.with("confirm-publish-open", "closes", closes),
-        Status::Closed => d.with("confirm-publish-closed", "closes", closes),
-    };
+    let when = where_listed(ctx, c);
     // A phrase, so that the plural forms Fluent chooses come without its
     // isolation marks around them (ADR 20).
     let size = ctx.phrase(
@@ -188,7 +188,7 @@ async fn publishing_question(
             "confirm-publish-consultation-title",
             &[("title", Value::Shown(&title))],
         ),
-        lead: vec![ctx.t("confirm-publish-consultation-lead").into(), when],
+        lead: vec![when],
         points: vec![size, ctx.t("confirm-publish-locks").into()],
         warning: None,
         hidden: vec![
@@ -200,6 +200,33 @@ async fn publishing_question(
         cancel: format!("/staff/consultations/{id}"),
     };
     Ok((ask, notes))
+}
+
+/// Where publishing lists the consultation and when it takes responses,
+/// as its dates make it: upcoming ones under "Opening soon" on Get
+/// involved until they open (the home page lists only open ones), open
+/// ones on the home page too, closed ones with the closed consultations
+/// (and under "Recently closed" while they are recent).
+fn where_listed(ctx: &PageCtx, c: &Consultation) -> Phrase {
+    let d = ctx.dates();
+    let (opens, closes) = (d.at(c.opens_at), d.at(c.closes_at));
+    let now = Timestamp::now();
+    match c.status(now) {
+        Status::Upcoming => d.sentence(
+            "confirm-publish-upcoming",
+            &[("opens", &opens), ("closes", &closes)],
+        ),
+        Status::Open => d.with("confirm-publish-open", "closes", closes),
+        Status::Closed => {
+            let recent = now.as_offset() - c.closes_at.as_offset()
+                < time::Duration::days(RECENTLY_CLOSED_DAYS);
+            let id = match recent {
+                true => "confirm-publish-closed-recently",
+                false => "confirm-publish-closed",
+            };
+            d.with(id, "closes", closes)
+        }
+    }
 }
 
 pub async fn ask_publication(

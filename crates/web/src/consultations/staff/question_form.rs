@@ -7,7 +7,7 @@
 use cohesion_domain::survey::builder::{QuestionInput, KINDS};
 use cohesion_domain::survey::model::{Demographic, SurveyDefinition};
 use cohesion_domain::survey::placement::last_place;
-use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_domain::{ErrorCode, ErrorDetail, ValidationError};
 use cohesion_services::consultations::builder;
 use cohesion_ui::consultations::{Pick, PlaceField, PlaceGroup, QuestionFormPage, RuleField};
 use cohesion_ui::{Field, Phrase, SummaryLine, Value};
@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::rule_picker::{self, Picking, Words};
 use super::survey::page_heading;
-use crate::kit::form::reason;
+use crate::kit::form::{reason, too_long};
 use crate::kit::{AppError, Langs, PageCtx};
 
 /// One problem of the form: the field it is about and what to say.
@@ -35,7 +35,8 @@ pub(super) fn summary(problems: &[Problem], rule: &RuleField) -> Vec<SummaryLine
 
 /// The form's field problems in words: the field's own message for the
 /// question's kind (`reason-options-field_required-matrix`) where there
-/// is one, else the field's, else the problem's.
+/// is one, else the field's, else the problem's; a text too long says
+/// how long it may be, and an option given twice is quoted.
 pub(super) fn field_problems(
     ctx: &PageCtx,
     input: &QuestionInput,
@@ -46,14 +47,24 @@ pub(super) fn field_problems(
         .iter()
         .map(|e| {
             let for_kind = format!("reason-{}-{}-{}", e.field, e.code, input.kind);
-            let message = if locale.message_ids().contains(&for_kind) {
-                locale.t(&for_kind).into_owned()
-            } else {
-                reason(locale, e.field, e.code)
+            let id = match locale.message_ids().contains(&for_kind) {
+                true => for_kind,
+                false => format!("reason-{}-{}", e.field, e.code),
+            };
+            let message = match e.detail {
+                Some(ErrorDetail::Repeated { item }) => {
+                    let lines = input.option_lines();
+                    let option = lines.get(item as usize).map_or("", String::as_str);
+                    let option = Langs::as_written(ctx).original(option);
+                    ctx.phrase(&id, &[("option", Value::Shown(&option))])
+                }
+                Some(ErrorDetail::Limit(max)) => too_long(locale, e.field, max).into(),
+                _ if locale.message_ids().contains(&id) => locale.t(&id).into_owned().into(),
+                _ => reason(locale, e.field, e.code).into(),
             };
             Problem {
                 field: e.field,
-                message: message.into(),
+                message,
             }
         })
         .collect()

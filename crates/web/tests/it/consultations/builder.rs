@@ -508,7 +508,10 @@ async fn pages_have_titles_respondents_see_in_their_language() {
 
         for (bad, message) in [
             ("Two\nlines", "Write the title on one line"),
-            (&"x".repeat(1001)[..], "The title is too long"),
+            (
+                &"x".repeat(151)[..],
+                "The title must be 150 characters or fewer",
+            ),
         ] {
             let res = s
                 .post(&title, &officer, &[("csrf", &csrf), ("title", bad)])

@@ -52,9 +52,12 @@ async fn a_question_on_a_new_page_gives_the_page_its_title() {
 
         // Refused titles say why, beside the field; nothing is added.
         let who = (officer.as_str(), csrf.as_str(), id.as_str());
-        let long = "x".repeat(1001);
+        let long = "x".repeat(151);
         for (title, message) in [
-            (long.as_str(), "The page title is too long: shorten it"),
+            (
+                long.as_str(),
+                "The page title must be 150 characters or fewer",
+            ),
             ("Two\nlines", "Write the page title on one line"),
         ] {
             let res = add_dated(&s, who, "new", title).await;
