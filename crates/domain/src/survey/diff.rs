@@ -380,6 +380,19 @@ mod tests {
     use crate::survey::model::tests::{choice, q, sample};
     use crate::survey::model::PageDef;
 
+    /// A survey of date questions with these ids, page by page.
+    fn survey(pages: &[&[&str]]) -> SurveyDefinition {
+        SurveyDefinition {
+            pages: pages
+                .iter()
+                .map(|ids| PageDef {
+                    questions: ids.iter().map(|id| q(id, QuestionKind::Date)).collect(),
+                    ..PageDef::default()
+                })
+                .collect(),
+        }
+    }
+
     fn aspects(e: &Edits) -> Vec<(At, Aspect, &str, &str)> {
         e.edits
             .iter()
@@ -467,15 +480,6 @@ mod tests {
 
     #[test]
     fn moves_are_the_questions_out_of_order_or_across_a_page_break() {
-        let survey = |pages: &[&[&str]]| SurveyDefinition {
-            pages: pages
-                .iter()
-                .map(|ids| PageDef {
-                    questions: ids.iter().map(|id| q(id, QuestionKind::Date)).collect(),
-                    ..PageDef::default()
-                })
-                .collect(),
-        };
         let moves = |a: &[&[&str]], b: &[&[&str]]| -> Vec<(String, String, String)> {
             edits(&survey(a), &survey(b))
                 .edits
@@ -516,15 +520,6 @@ mod tests {
     /// the order alone could tell it of another.
     #[test]
     fn a_change_moves_only_the_question_it_moved() {
-        let survey = |pages: &[&[&str]]| SurveyDefinition {
-            pages: pages
-                .iter()
-                .map(|ids| PageDef {
-                    questions: ids.iter().map(|id| q(id, QuestionKind::Date)).collect(),
-                    ..PageDef::default()
-                })
-                .collect(),
-        };
         let places = |e: Edits| -> Vec<(At, String, String)> {
             e.edits
                 .into_iter()
