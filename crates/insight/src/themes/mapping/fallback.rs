@@ -4,6 +4,8 @@
 
 use crate::text::{normalise, tokenise};
 
+/// Themes an analyst keeps for answers the others do not take, known by
+/// their label (the names consultation tools give them, English and
 /// Arabic): never scored on words, only given when nothing else fits.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Fallback {

@@ -80,8 +80,7 @@ impl Tuning {
     }
 }
 
-/// Themes an analyst keeps for answers the others do not take, known by
-
+/// See [`super::map`].
 pub(super) fn map_answers(
     ids: &[String],
     texts: &[&str],
