@@ -196,10 +196,10 @@ results-weighted-figure = { $percent }% ({ $range })
 results-publication-title = Publish results
 results-publication-change = Change what is published
 results-publication-lead = The public sees only the questions you tick, each with its base and 95% range, and small counts hidden. Questions about special-category data are never published. Publishing again replaces what was published before.
-results-publication-snapshot = While the consultation is open, the public sees the figures as they are when you publish, updated at most once a day and only after at least { $count ->
-    [one] 1 more person has
-   *[other] { $count } more people have
-} responded, so that nobody’s answers can be worked out by comparing two readings.
+results-publication-snapshot = { $count ->
+    [one] While the consultation is open, the public sees the figures as they are when you publish, updated at most once a day and only after at least 1 more person has responded, so that nobody’s answers can be worked out by comparing two readings.
+   *[other] While the consultation is open, the public sees the figures as they are when you publish, updated at most once a day and only after at least { $count } more people have responded, so that nobody’s answers can be worked out by comparing two readings.
+}
 results-publication-questions = Questions to publish
 results-publication-questions-hint = Tick at least one.
 results-publication-margins-hint = Optional. To publish figures weighted to the population beside the counts, give the population margins as on the weighted results page. They are worked out now and labelled as weighted. Leave empty to publish counts only.
@@ -400,10 +400,10 @@ figure-percent-over-ninety-nine = >99%
 # The symbol of a hidden figure (as statistics offices write it); the key
 # under each table says what it means.
 figure-hidden-symbol = {"[c]"}
-figure-hidden-key = Hidden: fewer than { $count ->
-    [one] 1 person
-   *[other] { $count } people
-}, or hidden with other figures so that no hidden figure can be worked out from the totals.
+figure-hidden-key = { $count ->
+    [one] Hidden: fewer than 1 person, or hidden with other figures so that no hidden figure can be worked out from the totals.
+   *[other] Hidden: fewer than { $count } people, or hidden with other figures so that no hidden figure can be worked out from the totals.
+}
 
 ## Weighting (staff)
 
