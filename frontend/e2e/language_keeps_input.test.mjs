@@ -1,9 +1,10 @@
 // Switching language mid-form keeps what was typed (ADR 32), in headless
 // Chromium: on the sign-in form (never the password), on the form that
-// creates a consultation (text, a long text and dates) and on the form
-// that adds a question (a select, radios and a long text), each time in
-// the other language with the values in their fields, and nothing left
-// in the tab's storage afterwards. Every page is checked with axe-core.
+// creates a consultation (text, a long text and dates), on the form that
+// adds a question (a select, radios and a long text) and on a survey page
+// (the answers ticked), each time in the other language with the values
+// in their fields, and nothing left in the tab's storage afterwards. Every
+// page is checked with axe-core.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import {
@@ -93,6 +94,20 @@ test('switching language keeps what was typed in a form, never a password', asyn
   assert.ok(await page.locator('[name="required"][value="yes"]').isChecked())
   assert.ok(!(await page.locator('[name="required"][value="no"]').isChecked()))
   assert.equal(await page.evaluate(() => sessionStorage.length), 0)
+
+  // A survey page of the demo's open consultation: the answers ticked
+  // (some special-category questions are of this kind) come across too.
+  const list = await (await fetch(`${server.base}/api/v1/consultations?q=Safer`)).json()
+  const demo = list.items.find(c => c.title === 'Safer streets, stronger communities')
+  await page.goto(`${server.base}/consultations/${demo.id}/respond/1`)
+  await checkPage(page, 'survey page 1', { lang: 'en' })
+  const first = page.locator('input[name="q1"]').first()
+  const second = page.locator('input[name="q2"]').nth(1)
+  await first.check()
+  await second.check()
+  await follow(page, page.getByRole('link', { name: 'العربية' }))
+  await checkPage(page, 'survey page 1, after switching to Arabic', { lang: 'ar' })
+  assert.ok(await first.isChecked() && await second.isChecked())
 
   assert.deepEqual(problems, [])
 })
