@@ -512,6 +512,46 @@ mod tests {
         }
     }
 
+    /// Counted texts agree with their number: "1 of 5 texts needs
+    /// review", "نصّان", "3 نصوص", "11 نصًّا"; and the people who answered
+    /// a finding's question, with the base.
+    #[test]
+    fn counts_of_texts_and_people_take_their_plural_form() {
+        let catalog = Catalog::load().unwrap();
+        let said = |lang: &str, id: &str, args: &[(&str, u64)]| {
+            let mut all = vec![("language", FluentValue::from("L"))];
+            all.extend(args.iter().map(|&(k, v)| (k, FluentValue::from(v))));
+            all.extend([("question", FluentValue::from("Q")), ("option", "O".into())]);
+            all.push(("range", FluentValue::from("R")));
+            let text = catalog.get(lang).unwrap().t_args(id, &all);
+            text.replace(['\u{2068}', '\u{2069}'], "")
+        };
+        let stale = |lang, count: u64, all: u64| {
+            said(
+                lang,
+                "confirm-publish-stale",
+                &[("count", count), ("all", all)],
+            )
+        };
+        assert!(stale("en", 1, 1).starts_with("L: the one text needs review, as its original"));
+        assert!(stale("en", 1, 5).starts_with("L: 1 of 5 texts needs review, as its original"));
+        assert!(stale("en", 3, 5).starts_with("L: 3 of 5 texts need review, as their originals"));
+        assert!(stale("ar", 1, 1).starts_with("L: النص الوحيد تحتاج ترجمته"));
+        assert!(stale("ar", 1, 9).starts_with("L: نصّ واحد من أصل 9 تحتاج ترجمته"));
+        assert!(stale("ar", 2, 9).starts_with("L: نصّان من أصل 9"));
+        assert!(stale("ar", 3, 9).starts_with("L: 3 نصوص من أصل 9"));
+        assert!(stale("ar", 11, 40).starts_with("L: 11 نصًّا من أصل 40"));
+        assert!(stale("ar", 100, 140).starts_with("L: 100 نصّ من أصل 140"));
+        let figure =
+            |lang, base: u64| said(lang, "finding-figure", &[("count", 1), ("base", base)]);
+        assert!(figure("en", 1).starts_with("1 of the one person who answered"));
+        assert!(figure("en", 7).starts_with("1 of the 7 people who answered"));
+        assert!(figure("ar", 7).starts_with("اختار 1 من أصل 7 أشخاص أجابوا"));
+        assert!(figure("ar", 40).starts_with("اختار 1 من أصل 40 شخصًا أجابوا"));
+        let copies = |n: u64| said("en", "themes-campaign-count", &[("count", n)]);
+        assert_eq!((copies(1), copies(4)), ("1 copy".into(), "4 copies".into()));
+    }
+
     #[test]
     fn arabic_plurals_use_all_six_forms() {
         let catalog = Catalog::load().unwrap();

@@ -161,6 +161,10 @@ activity-organisation-join = انضممت إلى منظمة
 activity-organisation-register = سجّلت منظمة
 activity-outbox-view = قرأت صندوق البريد الصادر
 activity-responses-export = نزّلت ردود استشارة
+activity-response-copy = طلبت نسخة من إجاباتك في استشارة
+activity-response-copy-to = طلبت نسخة من إجاباتك في «{ $title }»
+activity-response-submit = أرسلت إجاباتك في استشارة
+activity-response-submit-to = أرسلت إجاباتك في «{ $title }»
 activity-role-grant = { $who ->
     [you] منحت شخصًا دورًا
    *[other] منحك أحد المسؤولين دورًا
@@ -192,6 +196,9 @@ activity-detail-reset-link-sent = أُرسل رابط إعادة التعيين 
 activity-detail-password-reset = عُيّنت كلمة مرور جديدة
 activity-detail-name-changed = غُيّر الاسم الظاهر
 activity-detail-sessions-ended = أُنهيت كل الجلسات
+activity-detail-answers-sent = أُرسلت أول مرة
+activity-detail-answers-changed = عُدّلت وأُرسلت من جديد
+activity-detail-copy-asked = بالبريد الإلكتروني، إلى عنوانك المؤكَّد
 activity-detail-joined = انضممت
 activity-detail-suspended = عُلّق الحساب
 activity-detail-reinstated = أُعيد تفعيل الحساب

@@ -19,12 +19,21 @@ api-schema-type-body = يجب أن يكون متن الطلب من النوع { 
 api-schema-unknown = `{ $pointer }` ليس عضوًا يقبله هذا الطلب: تحقق من تهجئته في المخطط.
 api-schema-required = `{ $pointer }` مطلوب.
 api-schema-enum = يجب أن تكون قيمة `{ $pointer }` إحدى القيم: { $expected }.
-api-schema-max-length = يجب ألا يزيد طول `{ $pointer }` على { $limit } حرفًا.
+api-schema-max-length = { PLURAL($limit) ->
+    [zero] يجب ألا يزيد طول `{ $pointer }` على صفر من الأحرف.
+    [one] يجب ألا يزيد طول `{ $pointer }` على حرف واحد.
+    [two] يجب ألا يزيد طول `{ $pointer }` على حرفين.
+    [few] يجب ألا يزيد طول `{ $pointer }` على { $limit } أحرف.
+    [many] يجب ألا يزيد طول `{ $pointer }` على { $limit } حرفًا.
+   *[other] يجب ألا يزيد طول `{ $pointer }` على { $limit } حرف.
+}
 api-schema-max-items = يجب ألا يزيد عدد عناصر `{ $pointer }` على { $limit }.
 api-schema-min-items = يجب أن يضم `{ $pointer }` { PLURAL($limit) ->
     [one] عنصرًا واحدًا على الأقل
     [two] عنصرين على الأقل
-   *[other] { $limit } عناصر على الأقل
+    [few] { $limit } عناصر على الأقل
+    [many] { $limit } عنصرًا على الأقل
+   *[other] { $limit } عنصر على الأقل
 }.
 api-schema-minimum = يجب أن تكون قيمة `{ $pointer }` { $limit } أو أكثر.
 api-schema-maximum = يجب أن تكون قيمة `{ $pointer }` { $limit } أو أقل.

@@ -562,11 +562,35 @@ findings-title = ما قاله لنا الناس
 findings-title-of = ما قاله لنا الناس: { $title }
 findings-lead = ما سمعناه في هذه الاستشارة. نحسب كل رقم من الردود، ولا نكتبه يدويًا. ما دامت الاستشارة مفتوحة، نحدّث الأرقام مرة في اليوم على الأكثر.
 findings-empty = لم ننشر أي نتائج بعد.
-finding-figure = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $range }).
-finding-figure-count = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }». عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+finding-figure = { PLURAL($base) ->
+    [one] اختار { $count } من أصل شخص واحد أجاب عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $range }).
+    [two] اختار { $count } من أصل شخصين أجابا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $range }).
+    [few] اختار { $count } من أصل { $base } أشخاص أجابوا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $range }).
+    [many] اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $range }).
+   *[other] اختار { $count } من أصل { $base } شخص أجابوا عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $range }).
+}
+finding-figure-count = { PLURAL($base) ->
+    [one] اختار { $count } من أصل شخص واحد أجاب عن «{ $question }» الإجابة «{ $option }». عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+    [two] اختار { $count } من أصل شخصين أجابا عن «{ $question }» الإجابة «{ $option }». عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+    [few] اختار { $count } من أصل { $base } أشخاص أجابوا عن «{ $question }» الإجابة «{ $option }». عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+    [many] اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» الإجابة «{ $option }». عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+   *[other] اختار { $count } من أصل { $base } شخص أجابوا عن «{ $question }» الإجابة «{ $option }». عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+}
 finding-figure-hidden = عدد من اختاروا «{ $option }» في الإجابة عن «{ $question }» أقل من أن يُعرض.
-finding-figure-any = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» { $option } (مدى 95%: { $range }).
-finding-figure-any-count = اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» { $option }. عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+finding-figure-any = { PLURAL($base) ->
+    [one] اختار { $count } من أصل شخص واحد أجاب عن «{ $question }» { $option } (مدى 95%: { $range }).
+    [two] اختار { $count } من أصل شخصين أجابا عن «{ $question }» { $option } (مدى 95%: { $range }).
+    [few] اختار { $count } من أصل { $base } أشخاص أجابوا عن «{ $question }» { $option } (مدى 95%: { $range }).
+    [many] اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» { $option } (مدى 95%: { $range }).
+   *[other] اختار { $count } من أصل { $base } شخص أجابوا عن «{ $question }» { $option } (مدى 95%: { $range }).
+}
+finding-figure-any-count = { PLURAL($base) ->
+    [one] اختار { $count } من أصل شخص واحد أجاب عن «{ $question }» { $option }. عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+    [two] اختار { $count } من أصل شخصين أجابا عن «{ $question }» { $option }. عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+    [few] اختار { $count } من أصل { $base } أشخاص أجابوا عن «{ $question }» { $option }. عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+    [many] اختار { $count } من أصل { $base } شخصًا أجابوا عن «{ $question }» { $option }. عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+   *[other] اختار { $count } من أصل { $base } شخص أجابوا عن «{ $question }» { $option }. عدد من أجابوا أقل من أن تُحسب نسبة مئوية.
+}
 finding-figure-any-hidden = عدد من اختاروا { $option } في الإجابة عن «{ $question }» أقل من أن يُعرض، أو أن عرضه يكشف رقمًا مخفيًا.
 finding-figure-any-until-closed = يظهر عدد من اختاروا { $option } في الإجابة عن «{ $question }» بعد إغلاق الاستشارة.
 finding-option-quoted = «{ $option }»
@@ -578,8 +602,20 @@ we-did-said = قال الناس
 we-did-did = فعلنا
 we-did-missing = لم نذكر بعد ما فعلناه استجابةً لهذا.
 we-did-empty = لم ننشر بعد ما سمعناه وما فعلناه.
-finding-figure-theme = { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }» (نطاق 95%: { $range }).
-finding-figure-theme-count = { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }». الإجابات أقل من أن تُعطى نسبة مئوية.
+finding-figure-theme = { PLURAL($base) ->
+    [one] { $count } من أصل إجابة مكتوبة واحدة على «{ $question }» تناولت «{ $theme }» (نطاق 95%: { $range }).
+    [two] { $count } من أصل إجابتين مكتوبتين على «{ $question }» تناولت «{ $theme }» (نطاق 95%: { $range }).
+    [few] { $count } من أصل { $base } إجابات مكتوبة على «{ $question }» تناولت «{ $theme }» (نطاق 95%: { $range }).
+    [many] { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }» (نطاق 95%: { $range }).
+   *[other] { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }» (نطاق 95%: { $range }).
+}
+finding-figure-theme-count = { PLURAL($base) ->
+    [one] { $count } من أصل إجابة مكتوبة واحدة على «{ $question }» تناولت «{ $theme }». الإجابات أقل من أن تُعطى نسبة مئوية.
+    [two] { $count } من أصل إجابتين مكتوبتين على «{ $question }» تناولت «{ $theme }». الإجابات أقل من أن تُعطى نسبة مئوية.
+    [few] { $count } من أصل { $base } إجابات مكتوبة على «{ $question }» تناولت «{ $theme }». الإجابات أقل من أن تُعطى نسبة مئوية.
+    [many] { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }». الإجابات أقل من أن تُعطى نسبة مئوية.
+   *[other] { $count } من أصل { $base } إجابة مكتوبة على «{ $question }» تناولت «{ $theme }». الإجابات أقل من أن تُعطى نسبة مئوية.
+}
 finding-figure-theme-hidden = عدد الإجابات المكتوبة على «{ $question }» التي تناولت هذا المحور أقل من أن يُعرض.
 
 ## إضافة الاستنتاجات ونشرها (للموظفين)
@@ -1004,7 +1040,16 @@ confirm-publish-untranslated = { PLURAL($all) ->
     [many] { $language }: { $count } من أصل { $all } نصًا لم يُترجم بعد.
    *[other] { $language }: { $count } من أصل { $all } نص لم يُترجم بعد.
 }
-confirm-publish-stale = { $language }: عدد النصوص التي تحتاج ترجمتها إلى مراجعة { $count } من أصل { $all }، لأن أصلها تغيّر بعد ترجمتها.
+confirm-publish-stale = { PLURAL($all) ->
+    [one] { $language }: النص الوحيد تحتاج ترجمته إلى مراجعة، لأن أصله تغيّر بعد ترجمته.
+   *[other] { PLURAL($count) ->
+        [one] { $language }: نصّ واحد من أصل { $all } تحتاج ترجمته إلى مراجعة، لأن أصله تغيّر بعد ترجمته.
+        [two] { $language }: نصّان من أصل { $all } تحتاج ترجمتهما إلى مراجعة، لأن أصليهما تغيّرا بعد ترجمتهما.
+        [few] { $language }: { $count } نصوص من أصل { $all } تحتاج ترجماتها إلى مراجعة، لأن أصولها تغيّرت بعد ترجمتها.
+        [many] { $language }: { $count } نصًّا من أصل { $all } تحتاج ترجماتها إلى مراجعة، لأن أصولها تغيّرت بعد ترجمتها.
+       *[other] { $language }: { $count } نصّ من أصل { $all } تحتاج ترجماتها إلى مراجعة، لأن أصولها تغيّرت بعد ترجمتها.
+    }
+}
 confirm-publish-translate = اطّلع على الترجمة إلى { $language }
 consultation-survey-size = { PLURAL($questions) ->
     [0] لا أسئلة بعد

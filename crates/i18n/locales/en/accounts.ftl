@@ -163,6 +163,10 @@ activity-organisation-join = You joined an organisation
 activity-organisation-register = You registered an organisation
 activity-outbox-view = You read the email outbox
 activity-responses-export = You downloaded a consultation’s responses
+activity-response-copy = You asked for a copy of your answers to a consultation
+activity-response-copy-to = You asked for a copy of your answers to “{ $title }”
+activity-response-submit = You sent your answers to a consultation
+activity-response-submit-to = You sent your answers to “{ $title }”
 activity-role-grant = { $who ->
     [you] You gave someone a role
    *[other] An administrator gave you a role
@@ -196,6 +200,9 @@ activity-detail-reset-link-sent = Reset link emailed
 activity-detail-password-reset = New password set
 activity-detail-name-changed = Display name changed
 activity-detail-sessions-ended = Every session ended
+activity-detail-answers-sent = Sent for the first time
+activity-detail-answers-changed = Changed and sent again
+activity-detail-copy-asked = By email, to your confirmed address
 activity-detail-joined = Joined
 activity-detail-suspended = Account suspended
 activity-detail-reinstated = Account reinstated

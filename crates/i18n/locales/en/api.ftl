@@ -17,8 +17,14 @@ api-schema-type-body = The body must be of type { $expected }.
 api-schema-unknown = `{ $pointer }` is not a member this request takes: check its spelling against the schema.
 api-schema-required = `{ $pointer }` is required.
 api-schema-enum = `{ $pointer }` must be one of { $expected }.
-api-schema-max-length = `{ $pointer }` must be at most { $limit } characters long.
-api-schema-max-items = `{ $pointer }` must have at most { $limit } items.
+api-schema-max-length = { $limit ->
+    [one] `{ $pointer }` must be at most one character long.
+   *[other] `{ $pointer }` must be at most { $limit } characters long.
+}
+api-schema-max-items = { $limit ->
+    [one] `{ $pointer }` must have at most one item.
+   *[other] `{ $pointer }` must have at most { $limit } items.
+}
 api-schema-min-items = `{ $pointer }` must have at least { $limit ->
     [one] one item
    *[other] { $limit } items
@@ -67,7 +73,10 @@ api-state-invalid_choice = `state` must be `happened`, `current` or `to_come`.
 api-link-invalid_choice = `link` must be `none`, `survey`, `results` or `findings`.
 api-change-invalid_choice = `change` must be `rename`, `merge`, `split`, `delete` or `add`.
 api-field-field_too_long = `{ $name }` is too long.
-api-field-too-long-limit = `{ $name }` must be at most { $limit } characters long.
+api-field-too-long-limit = { $limit ->
+    [one] `{ $name }` must be at most one character long.
+   *[other] `{ $name }` must be at most { $limit } characters long.
+}
 api-field-field_required = `{ $name }` is required and may not be blank.
 api-field-invalid_slug = `{ $name }` may hold only letters, digits, `_` and `-`.
 api-field-invalid_email = `{ $name }` must be an email address, like `name@example.org`.

@@ -196,7 +196,10 @@ results-weighted-figure = { $percent }% ({ $range })
 results-publication-title = Publish results
 results-publication-change = Change what is published
 results-publication-lead = The public sees only the questions you tick, each with its base and 95% range, and small counts hidden. Questions about special-category data are never published. Publishing again replaces what was published before.
-results-publication-snapshot = While the consultation is open, the public sees the figures as they are when you publish, updated at most once a day and only after at least { $count } more people have responded, so that nobody’s answers can be worked out by comparing two readings.
+results-publication-snapshot = { $count ->
+    [one] While the consultation is open, the public sees the figures as they are when you publish, updated at most once a day and only after at least 1 more person has responded, so that nobody’s answers can be worked out by comparing two readings.
+   *[other] While the consultation is open, the public sees the figures as they are when you publish, updated at most once a day and only after at least { $count } more people have responded, so that nobody’s answers can be worked out by comparing two readings.
+}
 results-publication-questions = Questions to publish
 results-publication-questions-hint = Tick at least one.
 results-publication-margins-hint = Optional. To publish figures weighted to the population beside the counts, give the population margins as on the weighted results page. They are worked out now and labelled as weighted. Leave empty to publish counts only.
@@ -377,8 +380,14 @@ analysis-cell-count = ({ $count })
 analysis-key-column = Each cell is a share of its column: of the people who gave the column’s answer, the percentage who gave the row’s. Under it, in brackets, how many people that is. Percentages are rounded, so a column may not add up to exactly 100%.
 analysis-key-row = Each cell is a share of its row: of the people who gave the row’s answer, the percentage who gave the column’s. Under it, in brackets, how many people that is. Percentages are rounded, so a row may not add up to exactly 100%.
 analysis-key-counts = Each cell is the number of people who gave both the row’s answer and the column’s.
-analysis-key-small-column = A column of fewer than { $count } people shows counts only: too few for percentages.
-analysis-key-small-row = A row of fewer than { $count } people shows counts only: too few for percentages.
+analysis-key-small-column = { $count ->
+    [one] A column of fewer than 1 person shows counts only: too few for percentages.
+   *[other] A column of fewer than { $count } people shows counts only: too few for percentages.
+}
+analysis-key-small-row = { $count ->
+    [one] A row of fewer than 1 person shows counts only: too few for percentages.
+   *[other] A row of fewer than { $count } people shows counts only: too few for percentages.
+}
 analysis-key-hidden-total-column = A column whose total is hidden shows counts only: its percentages would give the total away.
 analysis-key-hidden-total-row = A row whose total is hidden shows counts only: its percentages would give the total away.
 analysis-key-several = One of these questions lets people pick more than one answer: someone who picked two is counted under both.
@@ -391,7 +400,10 @@ figure-percent-over-ninety-nine = >99%
 # The symbol of a hidden figure (as statistics offices write it); the key
 # under each table says what it means.
 figure-hidden-symbol = {"[c]"}
-figure-hidden-key = Hidden: fewer than { $count } people, or hidden with other figures so that no hidden figure can be worked out from the totals.
+figure-hidden-key = { $count ->
+    [one] Hidden: fewer than 1 person, or hidden with other figures so that no hidden figure can be worked out from the totals.
+   *[other] Hidden: fewer than { $count } people, or hidden with other figures so that no hidden figure can be worked out from the totals.
+}
 
 ## Weighting (staff)
 
@@ -512,11 +524,23 @@ findings-title = What you told us
 findings-title-of = What you told us: { $title }
 findings-lead = What we heard in this consultation. Every figure is worked out from the responses, never typed in. While the consultation is open, figures are updated at most once a day.
 findings-empty = We have not published any findings yet.
-finding-figure = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }” (95% range { $range }).
-finding-figure-count = { $count } of the { $base } people who answered “{ $question }” chose “{ $option }”. Too few people answered for a percentage.
+finding-figure = { $base ->
+    [one] { $count } of the one person who answered “{ $question }” chose “{ $option }” (95% range { $range }).
+   *[other] { $count } of the { $base } people who answered “{ $question }” chose “{ $option }” (95% range { $range }).
+}
+finding-figure-count = { $base ->
+    [one] { $count } of the one person who answered “{ $question }” chose “{ $option }”. Too few people answered for a percentage.
+   *[other] { $count } of the { $base } people who answered “{ $question }” chose “{ $option }”. Too few people answered for a percentage.
+}
 finding-figure-hidden = Too few people chose “{ $option }” in answer to “{ $question }” for the figure to be shown.
-finding-figure-any = { $count } of the { $base } people who answered “{ $question }” chose { $option } (95% range { $range }).
-finding-figure-any-count = { $count } of the { $base } people who answered “{ $question }” chose { $option }. Too few people answered for a percentage.
+finding-figure-any = { $base ->
+    [one] { $count } of the one person who answered “{ $question }” chose { $option } (95% range { $range }).
+   *[other] { $count } of the { $base } people who answered “{ $question }” chose { $option } (95% range { $range }).
+}
+finding-figure-any-count = { $base ->
+    [one] { $count } of the one person who answered “{ $question }” chose { $option }. Too few people answered for a percentage.
+   *[other] { $count } of the { $base } people who answered “{ $question }” chose { $option }. Too few people answered for a percentage.
+}
 finding-figure-any-hidden = Too few people chose { $option } in answer to “{ $question }” for the figure to be shown, or showing it would give away a figure that is hidden.
 finding-figure-any-until-closed = How many people chose { $option } in answer to “{ $question }” is shown once the consultation has closed.
 finding-option-quoted = “{ $option }”
@@ -528,8 +552,14 @@ we-did-said = You said
 we-did-did = We did
 we-did-missing = We have not yet said what we did in response to this.
 we-did-empty = We have not published what we heard and what we did yet.
-finding-figure-theme = { $count } of the { $base } written answers to “{ $question }” were about “{ $theme }” (95% range { $range }).
-finding-figure-theme-count = { $count } of the { $base } written answers to “{ $question }” were about “{ $theme }”. Too few answers for a percentage.
+finding-figure-theme = { $base ->
+    [one] { $count } of the one written answer to “{ $question }” was about “{ $theme }” (95% range { $range }).
+   *[other] { $count } of the { $base } written answers to “{ $question }” were about “{ $theme }” (95% range { $range }).
+}
+finding-figure-theme-count = { $base ->
+    [one] { $count } of the one written answer to “{ $question }” was about “{ $theme }”. Too few answers for a percentage.
+   *[other] { $count } of the { $base } written answers to “{ $question }” were about “{ $theme }”. Too few answers for a percentage.
+}
 finding-figure-theme-hidden = Too few written answers to “{ $question }” were about this theme for the figure to be shown.
 
 ## Adding and publishing findings (staff)
@@ -657,7 +687,10 @@ themes-campaigns = Campaign copies
 themes-endorsements = Bare agreement (“agree 100%”, “yes”)
 themes-rejections = Bare disagreement (“no”)
 themes-unassigned = Answers no theme took
-themes-campaign-count = { $count } copies
+themes-campaign-count = { $count ->
+    [one] 1 copy
+   *[other] { $count } copies
+}
 
 ## Themes: adding, confirming and mapping
 
@@ -922,7 +955,13 @@ confirm-publish-untranslated = { $all ->
     [one] { $language }: the one text is not translated yet.
    *[other] { $language }: { $count } of { $all } texts not translated yet.
 }
-confirm-publish-stale = { $language }: { $count } of { $all } texts to review, as their original has changed since they were translated.
+confirm-publish-stale = { $all ->
+    [one] { $language }: the one text needs review, as its original has changed since it was translated.
+   *[other] { $count ->
+        [one] { $language }: 1 of { $all } texts needs review, as its original has changed since it was translated.
+       *[other] { $language }: { $count } of { $all } texts need review, as their originals have changed since they were translated.
+    }
+}
 confirm-publish-translate = See the translations into { $language }
 consultation-survey-size = { $questions ->
     [0] No questions yet

@@ -122,3 +122,73 @@ fn fewer_unclear_stances_and_no_more_wrong_sides() {
         "pairs with one stance {same_after}, before {same_before}"
     );
 }
+
+/// The Arabic answers of the whole sample (both parts) and the
+/// sample as written, in both languages: no word of a discovered theme's
+/// label is a function word, however Arabic joins letters to it.
+#[test]
+fn arabic_theme_labels_are_no_function_words() {
+    use cohesion_insight::text::normalise;
+    use cohesion_insight::text::stem::is_arabic_word;
+    use cohesion_insight::text::stopwords::is_stop_word;
+    // Written out here, not taken from the list under test.
+    const FILLERS: &[&str] = &[
+        "لمزيد",
+        "مزيد",
+        "المزيد",
+        "إنها",
+        "لأن",
+        "لأنها",
+        "وهذا",
+        "هذا",
+        "هذه",
+        "التي",
+        "الذي",
+        "لكن",
+        "ولكن",
+        "أيضا",
+        "جدا",
+        "يجب",
+        "أكثر",
+        "كل",
+        "نحن",
+        "هناك",
+        "من",
+        "في",
+        "على",
+        "إلى",
+        "عن",
+        "مع",
+        "حتى",
+        "بعد",
+        "لا",
+        "لم",
+    ];
+    let fillers: Vec<String> = FILLERS.iter().map(|w| normalise(w)).collect();
+    let text = include_str!("../data/bilingual_pairs.tsv");
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let arabic: Vec<&str> = rows.iter().map(|f| f[4]).collect();
+    let both: Vec<&str> = rows.iter().flat_map(|f| [f[3], f[4]]).collect();
+    for texts in [arabic, both] {
+        let ids: Vec<String> = (0..texts.len()).map(|i| i.to_string()).collect();
+        let d = discover(&ids, &texts, &Options::default());
+        assert!(!d.themes.is_empty());
+        for t in &d.themes {
+            // Arabic words: an English concept's name ("places of
+            // worship") is a name, not words picked from answers.
+            let words = t.top_terms.iter().flat_map(|t| t.split_whitespace());
+            for word in words.filter(|w| is_arabic_word(w)) {
+                let w = normalise(word);
+                assert!(
+                    !fillers.contains(&w) && !is_stop_word(&w),
+                    "“{word}” in the label of {}",
+                    t.label
+                );
+            }
+        }
+    }
+}

@@ -18,6 +18,10 @@ use crate::audit::audit_log;
 use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 use crate::ServiceError;
 
+/// The audit actions on a person's own answers, whose subject is the
+/// consultation.
+pub const RESPONSE_ACTIONS: [&str; 2] = ["response.submit", "response.copy"];
+
 /// How many audit entries about a person an export carries (the newest).
 const AUDIT_LIMIT: i64 = 1_000;
 
@@ -101,6 +105,10 @@ pub struct ActivityData {
     pub by_you: bool,
     pub detail: String,
     pub from: Option<String>,
+    /// The consultation the person's answers were sent to, or a copy of
+    /// them asked for; none for other actions, whose subjects (another
+    /// person's account, a theme) are the staff's to know.
+    pub consultation_id: Option<Uuid>,
 }
 
 /// A time as the download writes it: RFC 3339.
@@ -179,6 +187,9 @@ async fn activity(mut conn: Conn<'_>, user_id: Uuid) -> Result<Vec<ActivityData>
         .map(|e| ActivityData {
             at: iso(e.at),
             by_you: e.actor_id == Some(user_id),
+            consultation_id: e
+                .subject_id
+                .filter(|_| RESPONSE_ACTIONS.contains(&e.action.as_str())),
             action: e.action,
             detail: e.detail,
             // Where staff acted from is theirs, not the person's.

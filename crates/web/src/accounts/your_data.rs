@@ -2,6 +2,8 @@
 //! page and as a JSON download. Thin handlers over
 //! `services::accounts::your_data`.
 
+use std::collections::HashMap;
+
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use cohesion_domain::identity::Role;
@@ -31,12 +33,20 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
         .map(|r| (r.consultation_id, r.consultation.clone()))
         .collect();
     let titles = crate::consultations::yours::titles_in_language(ctx, &titles).await?;
+    // The activity names the consultation answers were sent to by the
+    // same title as the list of responses.
+    let consultations: HashMap<Uuid, Shown> = d
+        .responses
+        .iter()
+        .map(|r| r.consultation_id)
+        .zip(titles.iter().cloned())
+        .collect();
     page.tables = vec![
         sessions_table(ctx, d),
         organisations_table(ctx, d),
         responses_table(ctx, d, titles),
         emails_table(ctx, d),
-        activity_table(ctx, d),
+        activity_table(ctx, d, &consultations),
     ];
     Ok(page)
 }
@@ -218,7 +228,7 @@ fn email_status(ctx: &PageCtx, m: &EmailData) -> &'static str {
 }
 
 /// What the audit log records of the person and their account.
-fn activity_table(ctx: &PageCtx, d: &YourData) -> Table {
+fn activity_table(ctx: &PageCtx, d: &YourData, consultations: &HashMap<Uuid, Shown>) -> Table {
     Table {
         caption: ctx.t("data-activity").into(),
         head: vec![
@@ -233,7 +243,7 @@ fn activity_table(ctx: &PageCtx, d: &YourData) -> Table {
             .map(|e| {
                 vec![
                     when_cell(ctx, &e.at),
-                    activity_name(ctx, e).into(),
+                    activity_name(ctx, e, consultations).into(),
                     activity_detail(ctx, e).into(),
                     e.from.clone().unwrap_or_default().into(),
                 ]
@@ -244,14 +254,20 @@ fn activity_table(ctx: &PageCtx, d: &YourData) -> Table {
 }
 
 /// What an audit entry records, as a sentence from the person's side
-/// ("You downloaded your data"); an action without one, by its code.
-fn activity_name(ctx: &PageCtx, e: &ActivityData) -> String {
+/// ("You downloaded your data"); answers sent or copied name their
+/// consultation ("You sent your answers to “…”") by its title in
+/// `consultations`; an action without a sentence, by its code.
+fn activity_name(ctx: &PageCtx, e: &ActivityData, consultations: &HashMap<Uuid, Shown>) -> Phrase {
     let id = activity_message(&e.action);
     let l = ctx.locale();
     if !l.message_ids().contains(&id) {
-        return e.action.clone();
+        return e.action.clone().into();
+    }
+    if let Some(title) = e.consultation_id.and_then(|c| consultations.get(&c)) {
+        return ctx.phrase(&format!("{id}-to"), &[("title", Value::Shown(title))]);
     }
     l.t_text(&id, "who", if e.by_you { "you" } else { "other" })
+        .into()
 }
 
 /// The details the services write in fixed words for what people do
@@ -318,6 +334,21 @@ const FIXED_DETAILS: &[(&str, &str, &str)] = &[
         "account.reinstate",
         "reinstated",
         "activity-detail-reinstated",
+    ),
+    (
+        "response.submit",
+        "answers sent",
+        "activity-detail-answers-sent",
+    ),
+    (
+        "response.submit",
+        "answers changed",
+        "activity-detail-answers-changed",
+    ),
+    (
+        "response.copy",
+        "copy asked for by email",
+        "activity-detail-copy-asked",
     ),
 ];
 
@@ -421,6 +452,18 @@ mod tests {
             .filter(|a| !known.contains(&super::activity_message(a)))
             .collect();
         assert!(missing.is_empty(), "no activity- message for {missing:?}");
+    }
+
+    /// Answers sent or copied are named with their consultation's title:
+    /// each such action has a sentence that places it.
+    #[test]
+    fn actions_on_answers_name_their_consultation() {
+        let catalog = cohesion_i18n::Catalog::load().unwrap();
+        let known = catalog.default_locale().message_ids();
+        for action in cohesion_services::accounts::your_data::RESPONSE_ACTIONS {
+            let id = format!("{}-to", super::activity_message(action));
+            assert!(known.contains(&id), "{id}");
+        }
     }
 
     /// Each detail translated from fixed words is still written, in

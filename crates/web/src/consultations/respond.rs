@@ -415,13 +415,14 @@ pub struct CsrfForm {
 pub async fn submit(
     ctx: PageCtx,
     headers: HeaderMap,
+    client: ClientKey,
     Path(id): Path<String>,
     StrictForm(form): StrictForm<CsrfForm>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     check_csrf(&ctx.state, &headers, &ctx.user, &form.csrf).await?;
     let who = known_respondent(&ctx, &headers);
-    match writes::post_submission(&ctx.state.db, who, id).await? {
+    match writes::post_submission(&ctx.state.db, who, id, &client.0).await? {
         Posted::Done(_) => Ok(see_other(&format!("/consultations/{id}/respond/done"))),
         Posted::TurnedAway {
             consultation,

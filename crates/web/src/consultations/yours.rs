@@ -20,8 +20,8 @@ use uuid::Uuid;
 use super::questions::answer_text;
 use super::translated::{progress_in, translate_list};
 use crate::kit::{
-    check_session_csrf, path_id, respond_throttled, see_other, AppError, CatalogLetters, Langs, Me,
-    PageCtx, StrictForm,
+    check_session_csrf, path_id, respond_throttled, see_other, AppError, CatalogLetters, ClientKey,
+    Langs, Me, PageCtx, StrictForm,
 };
 
 /// The confirmation the page after asking for a copy shows, as
@@ -276,6 +276,7 @@ pub struct CopyForm {
 pub async fn email_copy(
     ctx: PageCtx,
     Me(me): Me,
+    client: ClientKey,
     Path(id): Path<String>,
     StrictForm(form): StrictForm<CopyForm>,
 ) -> Result<Response, AppError> {
@@ -336,7 +337,7 @@ pub async fn email_copy(
     };
     // Asked for now or before (a form sent twice): either way the page
     // then says where the copy stands.
-    match mine::email_copy(&ctx.state.db, &me, id, &letter).await {
+    match mine::email_copy(&ctx.state.db, &me, id, &letter, Some(&client.0)).await {
         Ok(_) => Ok(see_other(&next)),
         Err(ServiceError::RateLimited { retry_after }) => {
             too_many_copies(&ctx, &title, back, retry_after).await

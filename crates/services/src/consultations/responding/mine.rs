@@ -9,6 +9,7 @@ use cohesion_storage::consultations::{catalogue, responses};
 use cohesion_storage::{outbox, Conn, Db};
 
 use crate::accounts::{Letter, SignedIn};
+use crate::audit::audit_log;
 use crate::throttle::{throttle_in, Throttled};
 use crate::ServiceError;
 
@@ -115,6 +116,7 @@ pub async fn email_copy(
     me: &SignedIn,
     id: uuid::Uuid,
     letter: &Letter,
+    client: Option<&str>,
 ) -> Result<Asked, ServiceError> {
     if !me.email_verified || me.email.is_empty() {
         return Err(ValidationError::new("email", ErrorCode::EmailNotVerified).into());
@@ -137,6 +139,17 @@ pub async fn email_copy(
     throttle_in(tx.conn(), Throttled::MailSending, &me.user_id.to_string()).await?;
     let message = outbox::push(tx.conn(), &me.email, &letter.subject, &letter.body).await?;
     responses::set_receipt_message(tx.conn(), response.id, message).await?;
+    // For the person's "Your data" page, with the message: the
+    // consultation and fixed words, never the address or the answers the
+    // letter holds (see `submission::log_sent`).
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "response.copy",
+        Some(id),
+        "copy asked for by email",
+    )
+    .await?;
     tx.commit().await?;
     Ok(Asked::Now)
 }

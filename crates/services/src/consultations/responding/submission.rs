@@ -16,16 +16,19 @@ use super::{
     check_open, owner, parse_draft, start, turned_away, Loaded, Posted, Progress, Respondent,
     Started,
 };
+use crate::audit::audit_log;
 use crate::consultations::ConsultationError;
 use crate::throttle::{throttle_in, Throttled};
 use crate::ServiceError;
 
-/// Submits the respondent's draft inside the caller's transaction.
+/// Submits the respondent's draft inside the caller's transaction;
+/// `client` is where it came from, for the audit log.
 pub(super) async fn submit_in(
     mut tx: Conn<'_>,
     loaded: &mut Loaded,
     who: Respondent<'_>,
     id: Uuid,
+    client: Option<&str>,
 ) -> Result<Posted<String>, ServiceError> {
     let (consultation, survey) = loaded.get(tx.reborrow(), id).await?;
     if let Some(admission) = turned_away(consultation, &who)? {
@@ -52,8 +55,43 @@ pub(super) async fn submit_in(
             });
         }
     };
-    submit_answers(tx, survey, &response, &answers).await?;
+    submit_answers(tx.reborrow(), survey, &response, &answers).await?;
+    log_sent(tx, who, &response, client).await?;
     Ok(Posted::Done(response.reference))
+}
+
+/// Writes to the audit log, in the submission's transaction, that a
+/// signed-in respondent sent (or changed and sent again) their answers
+/// to the consultation: so that their "Your data" page lists it. The
+/// consultation is the subject and the detail fixed words, never the
+/// answers or the response's reference: the log is never erased (ADR 7)
+/// and must not lead from an address to what someone answered. The
+/// responses table already ties the account to the consultation, in both
+/// of erasure's choices, so the entry adds no link the person's deletion
+/// would otherwise break. An anonymous respondent has no account, and no
+/// page to show it on: nothing is written.
+async fn log_sent(
+    tx: Conn<'_>,
+    who: Respondent<'_>,
+    response: &ResponseRecord,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    let Respondent::Account(me) = who else {
+        return Ok(());
+    };
+    let detail = if response.submitted_at.is_none() {
+        "answers sent"
+    } else {
+        "answers changed"
+    };
+    audit_log(
+        tx,
+        me.origin(client),
+        "response.submit",
+        Some(response.consultation_id),
+        detail,
+    )
+    .await
 }
 
 /// Takes a whole response inside the caller's transaction; `from` (the
@@ -92,7 +130,8 @@ pub(super) async fn respond_all_in(
             }
         }
     };
-    submit_answers_with_draft(tx, survey, &response, &answers, draft).await?;
+    submit_answers_with_draft(tx.reborrow(), survey, &response, &answers, draft).await?;
+    log_sent(tx, who, &response, from.map(|(client, _)| client)).await?;
     Ok(response.reference)
 }
 

@@ -71,17 +71,25 @@ async fn page_write(
 /// checked again, then answers and totals are written in one transaction.
 /// Returns the reference to quote.
 pub async fn submit(db: &Db, who: Respondent<'_>, id: Uuid) -> Result<String, ServiceError> {
-    post_submission(db, who, id).await?.into_result()
+    match write(db, who, id, Op::Submit { client: None }).await? {
+        Done::Submitted(posted) => posted.into_result(),
+        _ => Err(ServiceError::NotFound),
+    }
 }
 
-/// [`submit`] as the "check your answers" page sends it: a respondent
-/// turned away or with answers refused gets what the page shows.
+/// [`submit`] as the "check your answers" page sends it from `client`
+/// (for the audit log): a respondent turned away or with answers refused
+/// gets what the page shows.
 pub async fn post_submission(
     db: &Db,
     who: Respondent<'_>,
     id: Uuid,
+    client: &str,
 ) -> Result<Posted<String>, ServiceError> {
-    match write(db, who, id, Op::Submit).await? {
+    let op = Op::Submit {
+        client: Some(client.to_owned()),
+    };
+    match write(db, who, id, op).await? {
         Done::Submitted(posted) => Ok(posted),
         _ => Err(ServiceError::NotFound),
     }
@@ -140,7 +148,10 @@ enum Op {
         /// [`FromPages`], owned.
         from: Option<(String, bool)>,
     },
-    Submit,
+    Submit {
+        /// Where it came from, for the audit log.
+        client: Option<String>,
+    },
     Whole {
         raw: RawAnswers,
         /// The client's address, and whether the response must exist.
@@ -197,7 +208,9 @@ impl GroupedWrite for RespondentWrite {
                 });
                 Done::Page(pages::save_page_in(conn, loaded, who, id, *page, raw, from).await?)
             }
-            Op::Submit => Done::Submitted(submission::submit_in(conn, loaded, who, id).await?),
+            Op::Submit { client } => Done::Submitted(
+                submission::submit_in(conn, loaded, who, id, client.as_deref()).await?,
+            ),
             Op::Whole { raw, from } => {
                 let from = from.as_ref().map(|(c, known)| (c.as_str(), *known));
                 Done::Whole(submission::respond_all_in(conn, loaded, who, id, raw, from).await?)

@@ -18,6 +18,7 @@ mod recounting;
 mod search;
 mod survey_builder;
 mod themes;
+mod themes_arabic_labels;
 mod themes_bilingual;
 mod wording;
 

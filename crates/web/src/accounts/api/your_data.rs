@@ -104,6 +104,9 @@ pub struct ActivityData {
     pub detail: String,
     /// The client address the action came from.
     pub from: Option<String>,
+    /// The consultation the person's answers were sent to, or a copy of
+    /// them asked for; none for other actions.
+    pub consultation_id: Option<Uuid>,
 }
 
 impl From<YourData> for YourDataView {
@@ -217,6 +220,7 @@ impl From<your_data::ActivityData> for ActivityData {
             by_you,
             detail,
             from,
+            consultation_id,
         } = a;
         ActivityData {
             at,
@@ -224,6 +228,7 @@ impl From<your_data::ActivityData> for ActivityData {
             by_you,
             detail,
             from,
+            consultation_id,
         }
     }
 }

@@ -5,6 +5,7 @@
 //! crosstabs and weighting.
 
 mod after_responding;
+mod answers_in_activity;
 mod api_history;
 mod api_problems;
 mod api_schema;

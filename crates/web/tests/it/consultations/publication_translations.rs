@@ -74,7 +74,7 @@ async fn publishing_says_which_translations_are_missing_and_still_publishes() {
         let text = text_of(&s.page(&ask, &officer).await.1);
         assert!(
             text.contains(&format!(
-                "العربية: {} of {all} texts not translated yet. العربية: 1 of {all} texts to review, as their original has changed since they were translated.",
+                "العربية: {} of {all} texts not translated yet. العربية: 1 of {all} texts needs review, as its original has changed since it was translated.",
                 missing - 1
             )),
             "{text}"
@@ -84,6 +84,13 @@ async fn publishing_says_which_translations_are_missing_and_still_publishes() {
         let (_, html) = s.page(&ask, &format!("{officer}; cohesion_lang=ar")).await;
         let text = text_of(&html);
         assert!(text.contains("ما زال بإمكانك النشر"), "{text}");
+        // One text to review: said in the singular, however many there are.
+        assert!(
+            text.contains(&format!(
+                "العربية: نصّ واحد من أصل {all} تحتاج ترجمته إلى مراجعة، لأن أصله تغيّر بعد ترجمته."
+            )),
+            "{text}"
+        );
         assert!(text.contains("اطّلع على الترجمة إلى العربية"), "{text}");
 
         // Publishing is still allowed; the POST without confirmation asks
@@ -96,7 +103,7 @@ async fn publishing_says_which_translations_are_missing_and_still_publishes() {
         ];
         let res = s.post(&post, &officer, &fields).await;
         assert_eq!(res.status(), 200);
-        assert!(text_of(&res.text().await.unwrap()).contains("texts to review"));
+        assert!(text_of(&res.text().await.unwrap()).contains("texts needs review"));
         let mut confirmed = fields.to_vec();
         confirmed.push(("confirm", "yes"));
         let res = s.post(&post, &officer, &confirmed).await;
