@@ -5,6 +5,7 @@
 //! crosstabs and weighting.
 
 mod after_responding;
+mod analysis_pages;
 mod api_history;
 mod api_problems;
 mod api_schema;
