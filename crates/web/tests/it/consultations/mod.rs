@@ -39,6 +39,7 @@ mod results_snapshot;
 mod resuming;
 mod staff_findings_languages;
 mod themes;
+mod themes_asked;
 mod themes_confirmation;
 mod themes_languages;
 mod we_did;
