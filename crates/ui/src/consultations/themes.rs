@@ -127,4 +127,9 @@ impl ThemeEditPage<'_> {
     pub fn error_of(&self, field: &str) -> Option<&str> {
         error_on(&self.errors, field)
     }
+
+    /// The error on the split form's own `field` (`split-label`, …).
+    pub fn split_error(&self, field: &str) -> Option<&str> {
+        error_on(&self.errors, &format!("split-{field}"))
+    }
 }

@@ -133,6 +133,19 @@ async fn theme_form_errors_name_the_field_and_the_problem() {
             assert!(inline.ends_with(words), "{inline}");
         }
 
+        // The split form's own fields, each with its error beside it.
+        let split = vec![
+            ("csrf".to_owned(), csrf.clone()),
+            ("change".to_owned(), "split".to_owned()),
+            ("theme".to_owned(), ids[0].clone()),
+            ("label".to_owned(), String::new()),
+        ];
+        let (status, html) = send(split, "en").await;
+        assert_eq!(status, 422);
+        let (summary, inline) = summary_and_inline(&html, "split-label");
+        assert!(summary.contains("Enter a name for the theme"), "{summary}");
+        assert!(inline.ends_with("Enter a name for the theme"), "{inline}");
+
         // The API: the same problems, with a pointer to the member.
         let api = format!("/api/v1/consultations/{id}/questions/q7/themes/edits");
         for (label, code, says) in [
