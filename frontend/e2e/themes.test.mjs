@@ -59,7 +59,8 @@ test('an analyst works the themes of a long-text question and an officer cites o
   await a.locator('#label').fill('street lighting')
   await a.locator('#examples').fill('NONE')
   await follow(a, a.getByRole('button', { name: 'Add theme' }))
-  assert.match(await a.locator('.govuk-error-summary').innerText(), /Another theme already has this label/)
+  assert.match(await a.locator('.govuk-error-summary').innerText(), /A theme called “street lighting” already exists/)
+  assert.match(await a.locator('#label-error').innerText(), /already exists/)
   await checkPage(a, 'themes with an error', { lang: 'en' })
 
   // Merge the second theme into the first.
@@ -67,6 +68,11 @@ test('an analyst works the themes of a long-text question and an officer cites o
   await follow(a, a.getByRole('link', { name: /^Change/ }).nth(1))
   await a.getByLabel('Theme to merge into').selectOption({ label: 'Street lighting' })
   await follow(a, a.getByRole('button', { name: 'Merge' }))
+  // Asked first (ADR 22): what moves where.
+  assert.match(await a.locator('h1').innerText(), /^Merge “.+” into “Street lighting”\?$/)
+  assert.match(await a.locator('main').innerText(), /will move to “Street lighting”/)
+  await checkPage(a, 'merging a theme', { lang: 'en' })
+  await follow(a, a.getByRole('button', { name: 'Yes, merge these themes' }))
   assert.match(await a.locator('.govuk-notification-banner').innerText(), /merged/)
   assert.match(await a.locator('main').innerText(), /Deleted and merged themes/)
 

@@ -6,7 +6,71 @@
 /// query runs, and search fields do not take more.
 pub const MAX_QUERY_VALUE_CHARS: usize = 1000;
 
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
 use crate::error::{ErrorCode, ErrorDetail, ValidationError};
+
+/// Arabic letters that matching reads as another: the alef forms (أ إ آ)
+/// as bare alef, alef maqsura (ى) as yeh, teh marbuta (ة) as heh, as
+/// people spell them either way.
+pub const ARABIC_FOLDS: [(char, char); 5] = [
+    ('\u{0623}', '\u{0627}'),
+    ('\u{0625}', '\u{0627}'),
+    ('\u{0622}', '\u{0627}'),
+    ('\u{0649}', '\u{064A}'),
+    ('\u{0629}', '\u{0647}'),
+];
+
+/// Marks that matching ignores: the harakat (U+064B–U+0652), superscript
+/// alef (U+0670) and tatweel (U+0640), which lengthens a word on the page
+/// but changes nothing in it.
+pub fn is_ignored_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}')
+}
+
+/// Every mark [`is_ignored_mark`] accepts, for a query that must strip
+/// them in SQL.
+pub fn ignored_marks() -> impl Iterator<Item = char> {
+    ('\u{064B}'..='\u{0652}').chain(['\u{0670}', '\u{0640}'])
+}
+
+/// Text as search and analysis compare it: NFKC; the marks of
+/// [`is_ignored_mark`] removed; the letters of [`ARABIC_FOLDS`] folded;
+/// lowercase. So "مدرسه" finds "مدرسة", "اسلام" finds "إسلام", and
+/// "Council" finds "council". The result is a fixed point: normalising
+/// it again changes nothing.
+pub fn normalise(text: &str) -> String {
+    let mut out = normalise_pass(text);
+    // Lowercasing can, rarely, produce text that NFKC would change again;
+    // repeat until nothing moves (in practice at most once more).
+    for _ in 0..4 {
+        if is_nfkc_quick(out.chars()) == IsNormalized::Yes {
+            let again = normalise_pass(&out);
+            if again == out {
+                break;
+            }
+            out = again;
+        } else {
+            out = normalise_pass(&out);
+        }
+    }
+    out
+}
+
+fn normalise_pass(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkc() {
+        if is_ignored_mark(c) {
+            continue;
+        }
+        match ARABIC_FOLDS.iter().find(|(from, _)| *from == c) {
+            Some((_, to)) => out.push(*to),
+            None if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
 
 /// A required one-line or multi-line text of at most `max` characters.
 pub fn required(field: &'static str, value: &str, max: usize) -> Result<String, ValidationError> {
@@ -106,6 +170,41 @@ pub fn is_local_path(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_is_normalised_as_people_spell_it() {
+        // Harakat and tatweel go.
+        assert_eq!(normalise("مُحَمَّد"), "محمد");
+        assert_eq!(normalise("جـــميل"), "جميل");
+        assert_eq!(normalise("رحمٰن"), "رحمن");
+        // Alef forms, alef maqsura and teh marbuta.
+        assert_eq!(normalise("أحمد إسلام آمن"), "احمد اسلام امن");
+        assert_eq!(normalise("على مدرسة"), "علي مدرسه");
+        assert_eq!(normalise("مدرسه"), normalise("مَدْرَسَـة"));
+        // Alef with hamza written as two code points is still unified.
+        assert_eq!(normalise("\u{0627}\u{0654}\u{0645}"), "ام");
+    }
+
+    #[test]
+    fn nfkc_and_lowercase() {
+        assert_eq!(normalise("ＣＯＵＮＣＩＬ"), "council");
+        assert_eq!(normalise("ﬁne"), "fine");
+        assert_eq!(
+            normalise("\u{FEE1}\u{FEAE}\u{FEA3}\u{FE92}\u{FE8E}"),
+            "مرحبا"
+        );
+    }
+
+    #[test]
+    fn normalising_twice_changes_nothing() {
+        for s in ["İstanbul ǅ ẞ", "ﷺ ﷲ", "Ａ\u{0301}", "\u{0345}Σ", "مُدَرِّسَةٌ"]
+        {
+            let once = normalise(s);
+            assert_eq!(normalise(&once), once, "{s:?}");
+        }
+        assert_eq!(ignored_marks().count(), 10);
+        assert!(ignored_marks().all(is_ignored_mark));
+    }
 
     #[test]
     fn local_paths_never_lead_off_the_site() {

@@ -72,6 +72,9 @@ pub struct Suppressed {
     pub row_totals: Vec<Option<u64>>,
     /// Each column's total, when column totals are published (else empty).
     pub column_totals: Vec<Option<u64>>,
+    /// The grand total, unless it is under the smallest count (then
+    /// everything else is hidden too).
+    pub grand_total: Option<u64>,
 }
 
 /// Hides what must be hidden in `table` (rows of counts, all the same
@@ -79,7 +82,30 @@ pub struct Suppressed {
 /// and total under the smallest count, and whatever else would let one
 /// of those be worked out from the figures shown and the grand total.
 pub fn suppress(table: &[Vec<u64>], margins: Margins, rules: SmallBaseRules) -> Suppressed {
+    suppress_knowing(table, margins, rules, &[])
+}
+
+/// [`suppress`], where the cells marked in `known` (`[row][column]`,
+/// missing rows and columns unmarked) are zeros everyone knows already:
+/// cells the survey's routing never asked about, empty by design. They
+/// give nothing away, so they are shown, and never count as hidden: the
+/// figures they would have covered find other partners.
+pub fn suppress_knowing(
+    table: &[Vec<u64>],
+    margins: Margins,
+    rules: SmallBaseRules,
+    known: &[Vec<bool>],
+) -> Suppressed {
     let mut grid = Grid::new(table, margins, rules);
+    for (i, row) in known.iter().enumerate().take(grid.rows) {
+        for (j, &k) in row.iter().enumerate().take(grid.columns) {
+            let at = grid.index(i, j);
+            if k && grid.value[at] == 0 {
+                grid.state[at] = State::Known;
+            }
+        }
+    }
+    grid.know_empty_lines();
     grid.protect();
     grid.published(margins)
 }
@@ -95,6 +121,9 @@ enum State {
     Unpublished,
     /// The grand total, known from elsewhere: never hidden here.
     Given,
+    /// A cell known to be empty by design (routing never asked it): shown,
+    /// never hidden.
+    Known,
 }
 
 /// The table with its totals: `rows` + 1 grid rows (the last holds the
@@ -146,6 +175,30 @@ impl Grid {
             columns,
             value,
             state,
+        }
+    }
+
+    /// A total whose cells are all known zeros is itself a known zero
+    /// (it is their sum), shown rather than hidden.
+    fn know_empty_lines(&mut self) {
+        let (rows, columns) = (self.rows, self.columns);
+        for i in 0..rows {
+            let at = self.index(i, columns);
+            if columns > 0
+                && (0..columns).all(|j| self.state[self.index(i, j)] == State::Known)
+                && self.state[at] == State::Hidden
+            {
+                self.state[at] = State::Known;
+            }
+        }
+        for j in 0..columns {
+            let at = self.index(rows, j);
+            if rows > 0
+                && (0..rows).all(|i| self.state[self.index(i, j)] == State::Known)
+                && self.state[at] == State::Hidden
+            {
+                self.state[at] = State::Known;
+            }
         }
     }
 
@@ -268,7 +321,10 @@ impl Grid {
         for r in (0..=self.rows).filter(|&r| r != i) {
             for c in (0..self.width()).filter(|&c| c != j) {
                 let corners = [self.index(i, c), self.index(r, c), self.index(r, j)];
-                if corners.iter().any(|&x| self.state[x] == State::Given) {
+                if corners
+                    .iter()
+                    .any(|&x| matches!(self.state[x], State::Given | State::Known))
+                {
                     continue;
                 }
                 consider(
@@ -283,9 +339,13 @@ impl Grid {
     }
 
     fn published(&self, margins: Margins) -> Suppressed {
-        let shown = |k: usize| (self.state[k] == State::Shown).then_some(self.value[k]);
+        let shown = |k: usize| {
+            matches!(self.state[k], State::Shown | State::Known | State::Given)
+                .then_some(self.value[k])
+        };
         let (rows, columns) = (self.rows, self.columns);
         Suppressed {
+            grand_total: shown(self.index(rows, columns)),
             cells: (0..rows)
                 .map(|i| (0..columns).map(|j| shown(self.index(i, j))).collect())
                 .collect(),
@@ -362,6 +422,25 @@ mod tests {
         );
         assert_eq!(out.row_totals, [Some(228)]);
         assert!(out.column_totals.is_empty(), "not published");
+    }
+
+    #[test]
+    fn zeros_routing_never_asked_are_shown_and_others_find_partners() {
+        // Row 1 was never asked the column question: its cells are known
+        // zeros. The 3 in row 0 must still be hidden with a partner of its
+        // own row, not "covered" by a known zero.
+        let table = [vec![3, 40, 50], vec![0, 0, 0], vec![20, 30, 60]];
+        let known = [vec![false; 3], vec![true; 3], vec![false; 3]];
+        let out = suppress_knowing(&table, TWO_WAY, rules(), &known);
+        assert_eq!(out.cells[1], [Some(0), Some(0), Some(0)]);
+        assert_eq!(out.row_totals[1], Some(0), "the sum of known zeros");
+        assert_eq!(out.cells[0][0], None);
+        let hidden_in_row0 = out.cells[0].iter().filter(|c| c.is_none()).count();
+        assert!(hidden_in_row0 >= 2, "{out:?}");
+        assert_eq!(out.grand_total, Some(203));
+        // Without the knowledge, the zeros are hidden like any small count.
+        let plain = suppress(&table, TWO_WAY, rules());
+        assert_eq!(plain.cells[1], [None, None, None]);
     }
 
     #[test]

@@ -51,6 +51,24 @@ pub(crate) fn contains_pattern(text: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// `column` as search compares it, in SQL both engines run: lowercase,
+/// the Arabic marks search ignores removed and the letters it folds
+/// folded (`domain::text::normalise`, whose tables it reads), so that a
+/// query normalised in Rust finds "مدرسة" when typed "مدرسه". Nested
+/// `REPLACE`s rather than a stored column: nothing to fill in for answers
+/// stored before, and the query stays bounded by its page.
+pub(crate) fn normalised_sql(column: &str) -> String {
+    use cohesion_domain::text::{ignored_marks, ARABIC_FOLDS};
+    let mut sql = format!("LOWER({column})");
+    for mark in ignored_marks() {
+        sql = format!("REPLACE({sql}, '{mark}', '')");
+    }
+    for (from, to) in ARABIC_FOLDS {
+        sql = format!("REPLACE({sql}, '{from}', '{to}')");
+    }
+    sql
+}
+
 /// A new time-ordered id (UUIDv7), so that ids sort by creation time.
 pub fn new_id() -> uuid::Uuid {
     uuid::Uuid::now_v7()

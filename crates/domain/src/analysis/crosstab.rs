@@ -10,6 +10,7 @@
 //! people says more than it knows.
 
 use crate::error::{ErrorCode, ValidationError};
+use crate::survey::model::{QuestionDef, QuestionKind, SurveyDefinition};
 
 /// What each cell of a crosstab shows beside its count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -116,6 +117,43 @@ impl Percent {
     }
 }
 
+/// Which cells of a crosstab of `rows` by `columns` (`[row][column]`)
+/// the survey's routing never asks: a question shown only after some
+/// answers to the other (its own rule, or its page's skip rule), so the
+/// respondents who gave another answer were never asked it. Such a cell
+/// is empty by design, not hidden, and says nothing about anyone. Where
+/// the deciding question takes several answers, a rule that shows a
+/// question decides nothing about one option (the respondent may have
+/// picked another that shows it); a skip rule still does.
+pub fn not_asked(
+    survey: &SurveyDefinition,
+    rows: &QuestionDef,
+    columns: &QuestionDef,
+) -> Vec<Vec<bool>> {
+    let (nr, nc) = (rows.kind.options().len(), columns.kind.options().len());
+    let hides = |q: &QuestionDef, by: &QuestionDef, option: usize| -> bool {
+        let one_answer = !matches!(by.kind, QuestionKind::MultipleChoice { .. });
+        let not_shown = q
+            .show_if
+            .as_ref()
+            .is_some_and(|r| r.question == by.id && one_answer && !r.any_of.contains(&option));
+        let skipped = survey
+            .pages
+            .iter()
+            .find(|p| p.questions.iter().any(|x| x.id == q.id))
+            .and_then(|p| p.skip_if.as_ref())
+            .is_some_and(|r| r.question == by.id && r.any_of.contains(&option));
+        not_shown || skipped
+    };
+    (0..nr)
+        .map(|i| {
+            (0..nc)
+                .map(|j| hides(columns, rows, i) || hides(rows, columns, j))
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +234,69 @@ mod tests {
         assert_eq!(Percent::of(0.996), Percent::OverNinetyNine);
         assert_eq!(Percent::of(1.0), Percent::Whole(100));
         assert_eq!(Percent::of(f64::NAN), Percent::Whole(0));
+    }
+
+    #[test]
+    fn cells_routing_never_asks_are_found_both_ways() {
+        use crate::survey::model::{PageDef, Rule};
+        let q = |id: &str, kind: QuestionKind| QuestionDef {
+            id: id.into(),
+            text: id.into(),
+            hint: String::new(),
+            required: false,
+            kind,
+            show_if: None,
+            purpose: String::new(),
+        };
+        let seen = q(
+            "q1",
+            QuestionKind::SingleChoice {
+                options: vec!["Yes".into(), "No".into(), "Not sure".into()],
+            },
+        );
+        let mut where_seen = q(
+            "q2",
+            QuestionKind::MultipleChoice {
+                options: vec!["Online".into(), "Street".into()],
+                max: None,
+            },
+        );
+        where_seen.show_if = Some(Rule {
+            question: "q1".into(),
+            any_of: vec![0],
+        });
+        let survey = SurveyDefinition {
+            pages: vec![
+                PageDef {
+                    title: String::new(),
+                    skip_if: None,
+                    questions: vec![seen.clone()],
+                },
+                PageDef {
+                    title: String::new(),
+                    skip_if: None,
+                    questions: vec![where_seen.clone()],
+                },
+            ],
+        };
+        assert_eq!(
+            not_asked(&survey, &seen, &where_seen),
+            [vec![false, false], vec![true, true], vec![true, true]]
+        );
+        assert_eq!(
+            not_asked(&survey, &where_seen, &seen),
+            [vec![false, true, true], vec![false, true, true]]
+        );
+        // A rule on a question that takes several answers decides nothing
+        // about one option.
+        let mut by_several = seen.clone();
+        by_several.show_if = Some(Rule {
+            question: "q2".into(),
+            any_of: vec![0],
+        });
+        assert!(not_asked(&survey, &where_seen, &by_several)
+            .iter()
+            .flatten()
+            .all(|c| !c));
     }
 }

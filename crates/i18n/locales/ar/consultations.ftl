@@ -1164,3 +1164,67 @@ history-themes-review = اختار موضوعات إجابة مكتوبة
 consultation-withdrawn-on = سُحبت
 consultation-withdrawn-when-by = في { $when }، بيد { $who }
 consultation-withdrawn-notice = سُحبت هذه الاستشارة { $when_by }. لا يراها إلا الموظفون حتى تُنشر من جديد.
+
+## صفحات المحللين: مراتب الترتيب، والخلايا التي لا يسألها التوجيه، ونماذج
+## المحاور التي تسمّي حقولها، والسؤال قبل دمج محور أو حذفه
+
+response-rank = المرتبة { $rank }: { $option }
+figure-not-asked-symbol = –
+figure-not-asked = لم يُسأل (بسبب التوجيه)
+figure-not-asked-key = لم يُسأل (بسبب التوجيه): لم يطرح توجيه الاستبيان هذا السؤال على هؤلاء المشاركين، فالخلية فارغة عن قصد، وليست رقماً مخفياً.
+themes-no-theme = بلا محور
+themes-no-theme-hint = إجابات لا تنتمي إلى أي محور: المحسوبة على حدة أدناه، والتي حُذف محورها.
+themes-field-label-hint = اسم قصير، لا يزيد على 100 حرف.
+themes-field-into-choose = اختر محوراً
+reason-label-field_required = أدخل اسماً للمحور
+reason-label-field_too_long-limit = { PLURAL($limit) ->
+    [zero] يجب ألا يزيد اسم المحور على { $limit } حرف
+    [one] يجب ألا يزيد اسم المحور على حرف واحد
+    [two] يجب ألا يزيد اسم المحور على حرفين
+    [few] يجب ألا يزيد اسم المحور على { $limit } أحرف
+    [many] يجب ألا يزيد اسم المحور على { $limit } حرفاً
+   *[other] يجب ألا يزيد اسم المحور على { $limit } حرف
+}
+reason-label-bad_request = اكتب اسم المحور في سطر واحد
+reason-label-duplicate_label = يوجد محور بهذا الاسم من قبل: اختر اسماً مختلفاً
+reason-label-duplicate_label-named = يوجد محور باسم «{ $label }» من قبل: اختر اسماً مختلفاً
+reason-description-field_too_long-limit = { PLURAL($limit) ->
+    [zero] يجب ألا يزيد وصف المحور على { $limit } حرف
+    [one] يجب ألا يزيد وصف المحور على حرف واحد
+    [two] يجب ألا يزيد وصف المحور على حرفين
+    [few] يجب ألا يزيد وصف المحور على { $limit } أحرف
+    [many] يجب ألا يزيد وصف المحور على { $limit } حرفاً
+   *[other] يجب ألا يزيد وصف المحور على { $limit } حرف
+}
+reason-into-field_required = اختر المحور الذي يُدمج فيه هذا المحور
+reason-into-invalid_choice = اختر أحد المحاور المعروضة ليُدمج فيه هذا المحور
+reason-into-same_theme = لا يمكن دمج محور في نفسه: اختر محوراً آخر
+reason-examples-field_required = اختر إجابة واحدة على الأقل للمحور
+reason-examples-invalid_choice = اختر إجابات ينتمي إليها هذا المحور، أو أدخل الأرقام المرجعية لإجابات عن هذا السؤال
+reason-examples-too_many_choices = اختر 50 إجابة على الأكثر
+themes-merge-ask-title = أتدمج «{ $theme }» في «{ $into }»؟
+themes-merge-ask-what = { $count ->
+    [0] لا يضم «{ $theme }» أي إجابة الآن؛ ستنتقل إجاباته المثالية إلى «{ $into }».
+   *[other] { PLURAL($count) ->
+        [one] ستنتقل الإجابة الوحيدة في «{ $theme }» إلى «{ $into }» مع إجاباته المثالية.
+        [two] ستنتقل الإجابتان في «{ $theme }» إلى «{ $into }» مع إجاباته المثالية.
+        [few] ستنتقل الإجابات الـ{ $count } في «{ $theme }» إلى «{ $into }» مع إجاباته المثالية.
+        [many] ستنتقل الإجابات الـ{ $count } في «{ $theme }» إلى «{ $into }» مع إجاباته المثالية.
+       *[other] ستنتقل الإجابات الـ{ $count } في «{ $theme }» إلى «{ $into }» مع إجاباته المثالية.
+    }
+}
+themes-merge-ask-button = نعم، ادمج هذين المحورين
+themes-delete-ask-title = أتحذف المحور «{ $theme }»؟
+themes-delete-ask-what = { $count ->
+    [0] لا يضم «{ $theme }» أي إجابة الآن.
+   *[other] { PLURAL($count) ->
+        [one] ستُحسب الإجابة الوحيدة في «{ $theme }» ضمن «بلا محور».
+        [two] ستُحسب الإجابتان في «{ $theme }» ضمن «بلا محور».
+        [few] ستُحسب الإجابات الـ{ $count } في «{ $theme }» ضمن «بلا محور».
+        [many] ستُحسب الإجابات الـ{ $count } في «{ $theme }» ضمن «بلا محور».
+       *[other] ستُحسب الإجابات الـ{ $count } في «{ $theme }» ضمن «بلا محور».
+    }
+}
+themes-delete-ask-button = نعم، احذف هذا المحور
+themes-ask-record = سيُدرج «{ $theme }» ضمن المحاور المحذوفة والمدمجة: يُعلَّم ولا يُمحى، ويحتفظ سجل التدقيق بما كان عليه.
+themes-ask-confirm-again = هذه المحاور مؤكدة: بعد هذا التغيير يجب تأكيدها من جديد، وتصنيف الإجابات من جديد.

@@ -1069,3 +1069,43 @@ history-themes-review = Chose the themes of a written answer
 consultation-withdrawn-on = Withdrawn
 consultation-withdrawn-when-by = on { $when }, by { $who }
 consultation-withdrawn-notice = This consultation was withdrawn { $when_by }. Only staff can see it until it is published again.
+
+## Analysts' pages: a ranking's places, cells routing never asks, theme
+## forms that name their fields, and merging or deleting a theme asked first
+
+response-rank = Rank { $rank }: { $option }
+figure-not-asked-symbol = –
+figure-not-asked = Not asked (routing)
+figure-not-asked-key = Not asked (routing): the survey’s routing never asked this question of these respondents, so the cell is empty by design. It is not a hidden figure.
+themes-no-theme = No theme
+themes-no-theme-hint = Answers in no theme: those counted separately below, and those whose theme was deleted.
+themes-field-label-hint = A short name, 100 characters or fewer.
+themes-field-into-choose = Choose a theme
+reason-label-field_required = Enter a name for the theme
+reason-label-field_too_long-limit = The theme’s name must be { $limit } characters or fewer
+reason-label-bad_request = Write the theme’s name on one line
+reason-label-duplicate_label = A theme with this name already exists: choose a different name
+reason-label-duplicate_label-named = A theme called “{ $label }” already exists: choose a different name
+reason-description-field_too_long-limit = The theme’s description must be { $limit } characters or fewer
+reason-into-field_required = Choose the theme to merge this one into
+reason-into-invalid_choice = Choose one of the themes listed to merge this one into
+reason-into-same_theme = A theme cannot be merged into itself: choose another theme
+reason-examples-field_required = Choose at least one answer for the theme
+reason-examples-invalid_choice = Choose answers this theme holds, or give the reference numbers of answers to this question
+reason-examples-too_many_choices = Choose at most 50 answers
+themes-merge-ask-title = Merge “{ $theme }” into “{ $into }”?
+themes-merge-ask-what = { $count ->
+    [0] “{ $theme }” holds no answers now; its example answers will move to “{ $into }”.
+    [one] The 1 answer in “{ $theme }” will move to “{ $into }”, with its example answers.
+   *[other] The { $count } answers in “{ $theme }” will move to “{ $into }”, with its example answers.
+}
+themes-merge-ask-button = Yes, merge these themes
+themes-delete-ask-title = Delete the theme “{ $theme }”?
+themes-delete-ask-what = { $count ->
+    [0] “{ $theme }” holds no answers now.
+    [one] The 1 answer in “{ $theme }” will be counted under “No theme”.
+   *[other] The { $count } answers in “{ $theme }” will be counted under “No theme”.
+}
+themes-delete-ask-button = Yes, delete this theme
+themes-ask-record = “{ $theme }” will be listed under deleted and merged themes: it is marked, not erased, and the audit log keeps what it was.
+themes-ask-confirm-again = These themes are confirmed: after this change they must be confirmed again, and the answers mapped again.

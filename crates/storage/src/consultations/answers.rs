@@ -163,7 +163,9 @@ pub async fn respondents_choosing_any(
 }
 
 /// A page of free-text answers to one question, newest first, with the
-/// response reference each belongs to: (reference, text).
+/// response reference each belongs to: (reference, text). `search`, when
+/// not empty, is normalised by the caller (`domain::text::normalise`);
+/// the answers are compared normalised alike.
 pub async fn texts(
     mut conn: Conn<'_>,
     consultation_id: Uuid,
@@ -173,8 +175,11 @@ pub async fn texts(
     limit: i64,
 ) -> Result<(Vec<(String, String)>, i64), StorageError> {
     let pattern = crate::contains_pattern(search);
-    let filter = "a.consultation_id = $1 AND a.question_id = $2 AND a.text_value IS NOT NULL \
-                  AND ($3 = '' OR LOWER(a.text_value) LIKE $4 ESCAPE '\\')";
+    let filter = format!(
+        "a.consultation_id = $1 AND a.question_id = $2 AND a.text_value IS NOT NULL \
+         AND ($3 = '' OR {} LIKE $4 ESCAPE '\\')",
+        crate::normalised_sql("a.text_value")
+    );
     let list_sql = format!(
         "SELECT r.reference, a.text_value FROM response_answers a JOIN responses r ON r.id = a.response_id \
          WHERE {filter} ORDER BY a.response_id DESC LIMIT $5 OFFSET $6"

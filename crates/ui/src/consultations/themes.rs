@@ -42,6 +42,9 @@ pub struct ThemesPage<'a> {
     pub seed: String,
     pub has_run: bool,
     pub themes: Vec<ThemeRow>,
+    /// The answers in no theme, as the table's last row: discovery's
+    /// count and, once mapped, the mapped one.
+    pub no_theme: Option<(Phrase, Option<Phrase>)>,
     /// Campaign texts (masked) with a link, and their count.
     pub campaigns: Vec<(QuoteLink, String)>,
     /// Answers counted but never themed: (what, count).
@@ -103,4 +106,30 @@ pub struct ThemeReviewPage<'a> {
     pub lead: Vec<String>,
     pub items: Vec<ReviewItemView>,
     pub next: Option<String>,
+}
+
+/// The message of the first error on `field`, for the field to show
+/// beside it (the summary lists them all).
+fn error_on<'e>(errors: &'e [FieldError], field: &str) -> Option<&'e str> {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.as_str())
+}
+
+impl ThemesPage<'_> {
+    pub fn error_of(&self, field: &str) -> Option<&str> {
+        error_on(&self.errors, field)
+    }
+}
+
+impl ThemeEditPage<'_> {
+    pub fn error_of(&self, field: &str) -> Option<&str> {
+        error_on(&self.errors, field)
+    }
+
+    /// The error on the split form's own `field` (`split-label`, …).
+    pub fn split_error(&self, field: &str) -> Option<&str> {
+        error_on(&self.errors, &format!("split-{field}"))
+    }
 }

@@ -83,5 +83,10 @@ pub struct ErrorPage<'a> {
     pub status: u16,
     pub text: String,
     pub reason: Option<String>,
+    /// What the reader can do about it, in words (who to ask), when the
+    /// error has such advice.
+    pub help: Option<String>,
+    /// Where to go from here, besides the home page: (address, words).
+    pub links: Vec<(String, String)>,
     pub reference: Option<String>,
 }

@@ -376,6 +376,10 @@ fn stream_rows(
 
 /// The results as the viewer may see them, one line per answer, with the
 /// base, the count and the 95% interval (blank where hidden).
+/// How the results CSV writes a figure hidden by the small-count rules:
+/// `[c]`, the ONS convention for confidential cells.
+pub(crate) const HIDDEN: &str = "[c]";
+
 pub async fn results_csv(
     ctx: PageCtx,
     client: ClientKey,
@@ -404,11 +408,15 @@ pub async fn results_csv(
         };
         for (line_no, l) in q.lines.iter().enumerate() {
             for (i, cell) in l.cells.iter().enumerate() {
-                let share = |f: fn(&cohesion_insight::proportion::Proportion) -> f64| {
-                    cell.share
-                        .as_ref()
-                        .map(|p| format!("{:.4}", f(p)))
-                        .unwrap_or_default()
+                // A hidden figure is written `[c]` (confidential, the ONS
+                // convention), never left blank: blank reads as "none".
+                let share = |f: fn(&cohesion_insight::proportion::Proportion) -> f64| match (
+                    cell.count,
+                    &cell.share,
+                ) {
+                    (None, _) => HIDDEN.to_owned(),
+                    (Some(_), Some(p)) => format!("{:.4}", f(p)),
+                    (Some(_), None) => String::new(),
                 };
                 out.push_str(&line(&[
                     q.question.id.clone(),
@@ -416,11 +424,12 @@ pub async fn results_csv(
                     rows.get(line_no).cloned().unwrap_or_default(),
                     labels.get(i).cloned().unwrap_or_default(),
                     if l.base_hidden {
-                        String::new()
+                        HIDDEN.to_owned()
                     } else {
                         l.base.to_string()
                     },
-                    cell.count.map(|c| c.to_string()).unwrap_or_default(),
+                    cell.count
+                        .map_or_else(|| HIDDEN.to_owned(), |c| c.to_string()),
                     share(|p| p.share),
                     share(|p| p.low),
                     share(|p| p.high),

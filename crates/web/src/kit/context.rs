@@ -284,11 +284,24 @@ fn error_page(
         .message_ids()
         .contains(&reason_id)
         .then(|| locale.t(&reason_id).into_owned());
+    // A refusal says what the person can do: who to ask for the right,
+    // and where the pages open to them are.
+    let forbidden = n == 403;
+    let help = forbidden.then(|| locale.t("error-403-help").into_owned());
+    let links = match forbidden {
+        true => vec![(
+            "/manage".to_owned(),
+            locale.t("error-manage-link").into_owned(),
+        )],
+        false => Vec::new(),
+    };
     let page = ErrorPage {
         ui,
         status: status.as_u16(),
         text,
         reason,
+        help,
+        links,
         reference: request_id
             .filter(|_| status.is_server_error())
             .map(str::to_owned),

@@ -2,11 +2,11 @@
 //! questions, suppressed like every published figure, with each cell's
 //! share of its row and of its column where the line is large enough.
 
-use cohesion_domain::analysis::crosstab::{shares, CellShare};
+use cohesion_domain::analysis::crosstab::{not_asked, shares, CellShare};
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::model::QuestionDef;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
+use cohesion_insight::disclosure::{suppress_knowing, Margins, SmallBaseRules};
 use cohesion_storage::consultations::answers;
 use cohesion_storage::Db;
 use uuid::Uuid;
@@ -33,6 +33,11 @@ pub struct Crosstab {
     /// Each row's and each column's total, suppressed with the cells.
     pub row_totals: Vec<Option<u64>>,
     pub column_totals: Vec<Option<u64>>,
+    /// Everyone counted in the table, unless too few to show.
+    pub grand_total: Option<u64>,
+    /// The cells routing never asks about (`[row][column]`): empty by
+    /// design, shown as such rather than as hidden.
+    pub not_asked: Vec<Vec<bool>>,
 }
 
 impl Crosstab {
@@ -104,7 +109,8 @@ pub async fn crosstab(
         .await?;
     }
     tx.commit().await?;
-    Ok(shown(r, col, &table, rules))
+    let never = not_asked(&survey, &r, &col);
+    Ok(shown(r, col, &table, &never, rules))
 }
 
 /// Both questions chosen, and not the same one twice (a question by
@@ -135,15 +141,17 @@ fn shown(
     rows_by: QuestionDef,
     columns_by: QuestionDef,
     table: &[Vec<u64>],
+    never: &[Vec<bool>],
     rules: SmallBaseRules,
 ) -> Crosstab {
-    let published = suppress(
+    let published = suppress_knowing(
         table,
         Margins {
             row_totals: true,
             column_totals: true,
         },
         rules,
+        never,
     );
     let base = rules.min_base_for_percent;
     let mut row_shares = shares(table, &published.cells, CellShare::Row, base);
@@ -170,5 +178,7 @@ fn shown(
         cells: published.cells,
         row_totals: published.row_totals,
         column_totals: published.column_totals,
+        grand_total: published.grand_total,
+        not_asked: never.to_vec(),
     }
 }

@@ -11,7 +11,7 @@ use cohesion_storage::{Conn, Db};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{ids, latest, list, other_labels, theme_of, to_json};
+use super::{ids, latest, list, live, other_labels, theme_of, to_json, Analysis};
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::permissions::require;
@@ -58,6 +58,7 @@ pub async fn edit(
         position: themes.iter().map(|t| t.position).max().unwrap_or(0) + 1,
         by: me.user_id,
     };
+    gone(&themes, e)?;
     let change = match e.change.as_str() {
         "rename" => rename(tx.conn(), &themes, e).await?,
         "delete" => delete(tx.conn(), &themes, e).await?,
@@ -80,6 +81,81 @@ pub async fn edit(
     .await?;
     tx.commit().await?;
     Ok(change.subject)
+}
+
+/// Refuses an edit of a theme this run has merged or deleted since the
+/// form was drawn (a replayed confirmation, a second tab) with a 409 that
+/// says the themes changed: nothing is done twice.
+fn gone(themes: &[ThemeRecord], e: &Edit) -> Result<(), ServiceError> {
+    let retired = |raw: &str| {
+        Uuid::parse_str(raw.trim())
+            .ok()
+            .is_some_and(|id| themes.iter().any(|t| t.id == id && !live(&t.status)))
+    };
+    if retired(&e.theme) || (e.change == "merge" && retired(&e.into)) {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "theme",
+            ErrorCode::ThemesChanged,
+        )));
+    }
+    Ok(())
+}
+
+/// What merging or deleting a theme would do, checked as [`edit`] checks
+/// it, for the page that asks first (ADR 22): the analysis as it stands,
+/// the theme, and for a merge the theme it would go into.
+pub struct Consequence {
+    pub analysis: Analysis,
+    pub theme: Uuid,
+    pub into: Option<Uuid>,
+}
+
+/// See [`Consequence`]; refused as [`edit`] would refuse the change.
+pub async fn consequence(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    question_id: &str,
+    e: &Edit,
+) -> Result<Consequence, ServiceError> {
+    let a = super::analysis(db, me, id, question_id).await?;
+    {
+        let mut c = db.acquire().await?;
+        let (_, _, themes) = latest(c.conn(), id, question_id).await?;
+        gone(&themes, e)?;
+    }
+    let find = |field: &'static str, raw: &str| -> Result<Uuid, ServiceError> {
+        Uuid::parse_str(raw.trim())
+            .ok()
+            .filter(|u| a.themes.iter().any(|t| t.id == *u))
+            .ok_or(ValidationError::new(field, ErrorCode::InvalidChoice).into())
+    };
+    let theme = find("theme", &e.theme)?;
+    let into = match e.change.as_str() {
+        "delete" => None,
+        "merge" => {
+            into_chosen(e)?;
+            let into = find("into", &e.into)?;
+            if into == theme {
+                return Err(ValidationError::new("into", ErrorCode::SameTheme).into());
+            }
+            Some(into)
+        }
+        _ => return Err(ValidationError::new("change", ErrorCode::InvalidChoice).into()),
+    };
+    Ok(Consequence {
+        analysis: a,
+        theme,
+        into,
+    })
+}
+
+/// A merge names the theme to merge into.
+fn into_chosen(e: &Edit) -> Result<(), ValidationError> {
+    match e.into.trim().is_empty() {
+        true => Err(ValidationError::new("into", ErrorCode::FieldRequired)),
+        false => Ok(()),
+    }
 }
 
 /// What an edit did, for the audit log: its action, the theme it made
@@ -142,6 +218,7 @@ async fn merge(
     e: &Edit,
 ) -> Result<Change, ServiceError> {
     let t = theme_of(themes, "theme", &e.theme)?;
+    into_chosen(e)?;
     rules::merge(e.theme.trim(), e.into.trim())?;
     let into = theme_of(themes, "into", &e.into)?;
     if t.id == into.id {

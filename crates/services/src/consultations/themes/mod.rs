@@ -214,6 +214,12 @@ pub struct Analysis {
     pub retired: Vec<RetiredTheme>,
     pub campaigns: Vec<CampaignView>,
     pub waiting: i64,
+    /// The run's answers in no live theme (discovery placed them in none,
+    /// or their theme was deleted), of the run's answers: with the
+    /// themes' counts, every answer is counted.
+    pub no_theme: Figure,
+    /// The same of the answers now, once mapped.
+    pub no_theme_mapped: Option<Figure>,
 }
 
 impl Analysis {
@@ -358,6 +364,8 @@ pub(super) async fn analysis_and_run(
         retired: Vec::new(),
         campaigns: Vec::new(),
         waiting: 0,
+        no_theme: Figure::of(0, 0),
+        no_theme_mapped: None,
     };
     let Some(run) = runs::latest_run(c.conn(), id, &a.question.id).await? else {
         return Ok((a, None));
@@ -388,6 +396,12 @@ pub(super) async fn analysis_and_run(
         })
         .collect();
     a.waiting = reviews::reviews(c.conn(), &run, 0, 1).await?.1;
+    let themed = assignments::answers_in_live_themes(c.conn(), run.id, false).await?;
+    a.no_theme = Figure::of((run.answers - themed).max(0), run.answers);
+    if run.mapped_at.is_some() {
+        let mapped = assignments::answers_in_live_themes(c.conn(), run.id, true).await?;
+        a.no_theme_mapped = Some(Figure::of((answers - mapped).max(0), answers));
+    }
     a.run = Some(Run::from(&run));
     Ok((a, Some(run)))
 }

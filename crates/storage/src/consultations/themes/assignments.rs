@@ -112,6 +112,30 @@ pub async fn counts(
     rows::fetch_all(conn, &sql, &[&run], rows::tuple).await
 }
 
+/// How many answers of run `run` are in at least one live theme
+/// (candidate or confirmed), from discovery or (`mapped`) from mapping
+/// and analysts, responses since removed left out. The answers left over
+/// are in no theme: never placed, or in a theme since deleted.
+pub async fn answers_in_live_themes(
+    conn: Conn<'_>,
+    run: Uuid,
+    mapped: bool,
+) -> Result<i64, StorageError> {
+    let sources = if mapped {
+        "('mapping', 'analyst')"
+    } else {
+        "('discovery')"
+    };
+    let sql = format!(
+        "SELECT COUNT(DISTINCT a.response_id) FROM theme_assignments a \
+         JOIN themes t ON t.id = a.theme_id \
+         JOIN responses r ON r.id = a.response_id \
+         WHERE a.run_id = $1 AND a.source IN {sources} AND r.removed_at IS NULL \
+         AND t.status IN ('candidate', 'confirmed')"
+    );
+    rows::fetch_one(conn, &sql, &[&run], rows::scalar).await
+}
+
 /// Every theme of run `run` with its count of answers (mapped or placed
 /// by an analyst, responses not removed), in one query.
 pub async fn theme_counts(conn: Conn<'_>, run: Uuid) -> Result<Vec<(Uuid, i64)>, StorageError> {

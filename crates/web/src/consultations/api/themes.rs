@@ -174,6 +174,19 @@ pub struct ThemesBody {
     pub campaigns: Vec<CampaignBody>,
     /// Answers waiting on the review list.
     pub review: i64,
+    /// The answers in no live theme: placed in none, or in a theme since
+    /// deleted. With the themes' counts every answer is counted; `null`
+    /// until discovery has run.
+    pub no_theme: Option<NoThemeBody>,
+}
+
+/// The answers in no live theme, as a theme's figures are given.
+#[derive(Serialize, ToSchema)]
+pub struct NoThemeBody {
+    /// Of the run's answers.
+    pub candidate: CountBody,
+    /// Of the answers now; `null` before mapping.
+    pub mapped: Option<CountBody>,
 }
 
 fn body(a: &Analysis, catalog: &Catalog) -> ThemesBody {
@@ -227,6 +240,10 @@ fn body(a: &Analysis, catalog: &Catalog) -> ThemesBody {
             })
             .collect(),
         review: a.waiting,
+        no_theme: a.run.as_ref().map(|_| NoThemeBody {
+            candidate: (&a.no_theme).into(),
+            mapped: a.no_theme_mapped.as_ref().map(Into::into),
+        }),
     }
 }
 
@@ -387,6 +404,7 @@ pub async fn map(
         ThemesBody,
         ThemeBody,
         ThemeLanguageBody,
+        NoThemeBody,
         RunBody,
         CampaignBody,
         QuoteBody,

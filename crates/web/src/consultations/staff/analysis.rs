@@ -15,10 +15,10 @@ use cohesion_ui::{
 };
 use serde::Deserialize;
 
-use super::analysis_frame;
 use super::figures::{
-    back_to_staff, count_or_hidden, hidden_key, key_line, percent, query, withheld, written_lang,
+    back_to_staff, count_or_hidden, hidden_key, key_line, percent, query, withheld,
 };
+use super::{analysis_frame, question_lang, question_text};
 use crate::consultations::questions::shown_options;
 use crate::kit::{field_messages, respond, Analyse, AppError, ClientKey, Langs, May, PageCtx};
 
@@ -41,7 +41,9 @@ pub async fn analysis(
     Path(id): Path<String>,
     Query(q): Query<AnalysisQuery>,
 ) -> Result<Response, AppError> {
-    let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "analysis").await?;
+    let frame = analysis_frame(&ctx, &me, &id, "analysis").await?;
+    let (id, langs, survey) = (frame.id, &frame.langs, &frame.v.survey);
+    let mut page = frame.page;
     let rows = q.rows.as_deref().unwrap_or_default();
     let columns = q.columns.as_deref().unwrap_or_default();
     page.ui.keep_query(&query(&[
@@ -78,7 +80,9 @@ pub async fn analysis(
             Some(&client.0),
         );
         match asked.await {
-            Ok(x) => page.figures.push(crosstab_table(&ctx, &x, share)),
+            Ok(x) => page
+                .figures
+                .push(crosstab_table(&ctx, (langs, survey), &x, share)),
             Err(ServiceError::Invalid(e)) => problems.push(e),
             Err(ServiceError::InvalidFields(list)) => problems.extend(list),
             Err(e) => return Err(e.into()),
@@ -91,7 +95,7 @@ pub async fn analysis(
         columns,
         share,
     };
-    page.filter = Some(filter(&ctx, &v.survey, path, &form, &page.errors));
+    page.filter = Some(filter(&ctx, (langs, survey), path, &form, &page.errors));
     let status = match page.errors.is_empty() {
         true => StatusCode::OK,
         // The form again, with what is wrong named above it.
@@ -107,11 +111,12 @@ struct CrosstabForm<'a> {
     share: CellShare,
 }
 
-/// The form: the two questions, by id and text as written (marked with
-/// their language where it is not the page's), and what the cells show.
+/// The form: the two questions, by id and text in the page's language
+/// where translated (marked with their language where it is not the
+/// page's), and what the cells show.
 fn filter(
     ctx: &PageCtx,
-    survey: &SurveyDefinition,
+    (langs, survey): (&Langs, &SurveyDefinition),
     action: String,
     chosen: &CrosstabForm<'_>,
     errors: &[FieldError],
@@ -124,13 +129,12 @@ fn filter(
                 .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text))),
         )
         .collect();
-    let written = written_lang(ctx);
-    let langs: Vec<_> = std::iter::once(None)
-        .chain(questions.iter().map(|_| written.clone()))
+    let option_langs: Vec<_> = std::iter::once(None)
+        .chain(questions.iter().map(|q| question_lang(ctx, langs, q)))
         .collect();
     let select = |name: &'static str, label: &str, value: &str| {
         Field::choice(name, "select", ctx.t(label), choices.clone())
-            .option_langs(langs.clone())
+            .option_langs(option_langs.clone())
             .value(value)
             .errors_from(errors)
     };
@@ -157,12 +161,21 @@ fn filter(
 }
 
 /// The crosstab: a row per option of one question, a column per option
-/// of the other, each cell its share (with its count under it) or its
-/// count, hidden cells as a symbol, the totals, and the key.
-fn crosstab_table(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> FigureTable {
-    let langs = Langs::as_written(ctx);
-    let row_labels = shown_options(ctx, &langs, &x.rows_by);
-    let col_labels = shown_options(ctx, &langs, &x.columns_by);
+/// of the other (in the page's language where translated), each cell its
+/// share (with its count under it) or its count, hidden cells as a
+/// symbol, cells routing never asks as a dash, the totals with the grand
+/// total, and the key.
+fn crosstab_table(
+    ctx: &PageCtx,
+    (langs, survey): (&Langs, &SurveyDefinition),
+    x: &Crosstab,
+    share: CellShare,
+) -> FigureTable {
+    // The questions as the page's language shows them.
+    let rows_by = survey.question(&x.rows_by.id).unwrap_or(&x.rows_by);
+    let columns_by = survey.question(&x.columns_by.id).unwrap_or(&x.columns_by);
+    let row_labels = shown_options(ctx, langs, rows_by);
+    let col_labels = shown_options(ctx, langs, columns_by);
     let shares = x.shares(share);
     let mut head: Vec<Phrase> = col_labels.iter().map(Shown::heading).collect();
     head.push(Phrase::heading(&ctx.t("analysis-total"), None));
@@ -171,7 +184,10 @@ fn crosstab_table(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> FigureTable 
         .enumerate()
         .map(|(i, label)| {
             let mut cells: Vec<Figure> = (0..col_labels.len())
-                .map(|j| cell(ctx, x.cells[i][j], shares.and_then(|s| s[i][j])))
+                .map(|j| match x.not_asked[i][j] {
+                    true => not_asked(ctx),
+                    false => cell(ctx, x.cells[i][j], shares.and_then(|s| s[i][j])),
+                })
                 .collect();
             cells.push(count_or_hidden(ctx, x.row_totals[i]));
             FigureRow {
@@ -186,14 +202,14 @@ fn crosstab_table(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> FigureTable 
         .iter()
         .map(|n| count_or_hidden(ctx, *n))
         .collect();
-    totals.push(Figure::Blank);
+    totals.push(count_or_hidden(ctx, x.grand_total));
     rows.push(FigureRow {
         head: ctx.t("analysis-total").into(),
         cells: totals,
         total: true,
     });
-    let rows_by = langs.original(x.rows_by.text.as_str());
-    let columns_by = langs.original(x.columns_by.text.as_str());
+    let rows_by = question_text(langs, rows_by);
+    let columns_by = question_text(langs, columns_by);
     FigureTable {
         caption: ctx.phrase(
             "analysis-caption",
@@ -206,6 +222,15 @@ fn crosstab_table(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> FigureTable 
         head,
         rows,
         key: key(ctx, x, share),
+    }
+}
+
+/// A cell routing never asks about: a dash for the eye, "Not asked
+/// (routing)" for screen readers, unlike a hidden one.
+fn not_asked(ctx: &PageCtx) -> Figure {
+    Figure::Withheld {
+        symbol: ctx.t("figure-not-asked-symbol"),
+        words: ctx.t("figure-not-asked"),
     }
 }
 
@@ -229,11 +254,20 @@ fn cell(ctx: &PageCtx, count: Option<u64>, share: Option<f64>) -> Figure {
 /// shows is explained.
 fn key(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> Vec<KeyLine> {
     let mut key = vec![key_line(ctx.t(&format!("analysis-key-{}", share.key())))];
-    let any_hidden = x.cells.iter().flatten().any(Option::is_none)
+    let asked = |i: usize, j: usize| !x.not_asked[i][j];
+    let any_hidden = (x.cells.iter().enumerate())
+        .any(|(i, row)| (row.iter().enumerate()).any(|(j, c)| c.is_none() && asked(i, j)))
         || x.row_totals.iter().any(Option::is_none)
-        || x.column_totals.iter().any(Option::is_none);
+        || x.column_totals.iter().any(Option::is_none)
+        || x.grand_total.is_none();
     if any_hidden {
         key.push(hidden_key(ctx));
+    }
+    if x.not_asked.iter().flatten().any(|n| *n) {
+        key.push(KeyLine {
+            symbol: Some(ctx.t("figure-not-asked-symbol")),
+            text: ctx.t("figure-not-asked-key").into(),
+        });
     }
     let (small, hidden_total) = counts_only(x, share);
     let min = ctx.state.config.small_base.min_base_for_percent;
@@ -265,7 +299,7 @@ fn counts_only(x: &Crosstab, share: CellShare) -> (bool, bool) {
     let (mut small, mut hidden_total) = (false, false);
     for (i, (cells, shares)) in x.cells.iter().zip(shares).enumerate() {
         for (j, (cell, s)) in cells.iter().zip(shares).enumerate() {
-            if cell.is_none() || s.is_some() {
+            if cell.is_none() || s.is_some() || x.not_asked[i][j] {
                 continue;
             }
             let total = match share {

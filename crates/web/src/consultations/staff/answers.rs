@@ -4,13 +4,14 @@
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_domain::survey::model::QuestionKind;
+use cohesion_domain::survey::model::{QuestionDef, QuestionKind};
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::results::texts;
 use cohesion_ui::{Cell, Field, Filter, Phrase, ReportPage, Shown, SummaryRow, Table, Value};
 use serde::Deserialize;
 
-use super::analysis_frame;
+use super::figures::back_to_staff;
+use super::{analysis_frame, question_lang, question_text};
 use crate::consultations::themes::response_href;
 use crate::consultations::wording::option_labels;
 use crate::kit::{path_id, respond, Analyse, AppError, Langs, May, PageCtx};
@@ -34,10 +35,17 @@ pub async fn answers(
     Path(id): Path<String>,
     Query(q): Query<AnswersQuery>,
 ) -> Result<Response, AppError> {
-    let (id, v, mut page) = analysis_frame(&ctx, &me, &id, "answers").await?;
+    let frame = analysis_frame(&ctx, &me, &id, "answers").await?;
+    let (id, langs, v) = (frame.id, &frame.langs, &frame.v);
+    let mut page = frame.page;
     let path = format!("/staff/consultations/{id}/answers");
-    page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
-    let text_questions = text_questions(&v);
+    // Not the consultation's staff page, which is the officers': an
+    // analyst goes back to Manage, where their tools are listed.
+    page.back = Some(back_to_staff(&ctx, &me, id));
+    let text_questions = text_questions(v);
+    let question_langs = (v.survey.questions().filter(|q| is_written(q)))
+        .map(|q| question_lang(&ctx, langs, q))
+        .collect();
     let question = if q.question.is_empty() {
         text_questions
             .first()
@@ -50,6 +58,7 @@ pub async fn answers(
         action: path.clone(),
         fields: vec![
             Field::choice("question", "select", ctx.t("question-text"), text_questions)
+                .option_langs(question_langs)
                 .value(&question),
             Field::new(
                 "search",
@@ -72,7 +81,9 @@ pub async fn answers(
         .locale()
         .t_args("answers-count", &[("count", (total.max(0) as u64).into())])
         .into()];
-    let text = Langs::as_written(&ctx).original(def.text.as_str());
+    // The question as the page's language shows it.
+    let def = v.survey.question(&def.id).unwrap_or(&def);
+    let text = question_text(langs, def);
     if matches!(def.kind, QuestionKind::LongText { .. }) {
         page.links.push((
             format!("/staff/consultations/{id}/themes/{}", def.id),
@@ -90,17 +101,19 @@ pub async fn answers(
     respond(StatusCode::OK, page, None)
 }
 
+/// Whether `q` is answered in writing.
+fn is_written(q: &QuestionDef) -> bool {
+    matches!(
+        q.kind,
+        QuestionKind::ShortText | QuestionKind::LongText { .. }
+    )
+}
+
 /// The questions answered in writing, to choose from.
 fn text_questions(v: &ConsultationView) -> Vec<(String, String)> {
     v.survey
         .questions()
-        .filter(|q| {
-            !q.kind.is_choice()
-                && matches!(
-                    q.kind,
-                    QuestionKind::ShortText | QuestionKind::LongText { .. }
-                )
-        })
+        .filter(|q| is_written(q))
         .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text)))
         .collect()
 }
@@ -152,9 +165,12 @@ pub async fn response(
             QuestionKind::Matrix { rows } => rows.clone(),
             _ => Vec::new(),
         };
-        let answer = rows
-            .iter()
-            .filter(|r| r.question_id == q.id)
+        let ranking = matches!(q.kind, QuestionKind::Ranking { .. });
+        let mut of_question: Vec<_> = rows.iter().filter(|r| r.question_id == q.id).collect();
+        // A ranking's rows are its places, first to last.
+        of_question.sort_by_key(|r| r.item);
+        let answer = of_question
+            .into_iter()
             .map(|r| {
                 let choice = r
                     .choice
@@ -166,6 +182,14 @@ pub async fn response(
                     .or(choice)
                     .or(r.number.map(|n| n.to_string()))
                     .unwrap_or_default();
+                if ranking {
+                    // "Rank 1: …": the place the respondent gave it.
+                    let rank = u64::try_from(r.item).unwrap_or(0) + 1;
+                    return ctx.locale().t_args(
+                        "response-rank",
+                        &[("rank", rank.into()), ("option", value.into())],
+                    );
+                }
                 match usize::try_from(r.item).ok().and_then(|i| rows_of.get(i)) {
                     Some(row) => format!("{row}: {value}"),
                     None => value,

@@ -1,8 +1,7 @@
 //! What the analysts' pages (crosstabs, weighting) share: percentages as
 //! people write them, hidden figures as a symbol with words for screen
-//! readers and a key that explains it, where their Back link leads, the
-//! language of the questions their lists offer, and the query their
-//! language links keep.
+//! readers and a key that explains it, where their Back link leads, and
+//! the query their language links keep.
 
 use cohesion_domain::analysis::crosstab::Percent;
 use cohesion_domain::identity::Action;
@@ -70,15 +69,6 @@ pub(super) fn back_to_staff(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> (String, 
         "/manage".to_owned()
     };
     (href, ctx.t("back"))
-}
-
-/// The language and direction of the consultation's texts as written,
-/// for the options that show them, when it is not the page's (English
-/// questions in an Arabic page); `None` when it is.
-pub(super) fn written_lang(ctx: &PageCtx) -> Option<(String, &'static str)> {
-    let original = ctx.state.catalog.default_locale();
-    (original.tag() != ctx.locale().tag())
-        .then(|| (original.tag().to_owned(), original.direction().as_str()))
 }
 
 /// `pairs` as a query string, the empty ones left out.

@@ -17,7 +17,7 @@ use cohesion_i18n::FluentValue;
 use cohesion_ui::consultations::{MarginQuestion, ShareBox};
 use cohesion_ui::{ErrorLink, Field, Shown};
 
-use super::figures::written_lang;
+use super::{question_lang, question_text};
 use crate::consultations::questions::shown_options;
 use crate::consultations::wording::option_labels;
 use crate::kit::{Langs, PageCtx};
@@ -137,6 +137,7 @@ impl FormProblems {
     /// the question's place in it and the option's) where it belongs.
     pub fn of(
         ctx: &PageCtx,
+        langs: &Langs,
         survey: &SurveyDefinition,
         asked: &Asked,
         errors: &[ValidationError],
@@ -163,7 +164,7 @@ impl FormProblems {
                 }
                 continue;
             };
-            let text = Langs::as_written(ctx).original(q.text.as_str());
+            let text = question_text(langs, q);
             let say = |message: &str, args: &[(&str, FluentValue<'_>)]| {
                 ctx.locale().t_args(message, args)
             };
@@ -260,18 +261,18 @@ impl FormProblems {
 /// left out (only a forged form sends one; its problem is by the select).
 pub(super) fn question_views(
     ctx: &PageCtx,
+    langs: &Langs,
     survey: &SurveyDefinition,
     asked: &Asked,
     problems: &FormProblems,
     action: &str,
 ) -> Vec<MarginQuestion> {
-    let langs = Langs::as_written(ctx);
     asked
         .by
         .iter()
         .filter_map(|id| survey.question(id).filter(|q| can_weight_by(q)))
         .map(|q| {
-            let shares = shown_options(ctx, &langs, q)
+            let shares = shown_options(ctx, langs, q)
                 .into_iter()
                 .enumerate()
                 .map(|(o, label)| {
@@ -287,7 +288,7 @@ pub(super) fn question_views(
             let rest = asked.query(survey, Some(&q.id), false);
             MarginQuestion {
                 id: q.id.clone(),
-                legend: langs.original(q.text.as_str()),
+                legend: question_text(langs, q),
                 error: problems.questions.get(&q.id).cloned(),
                 shares,
                 remove: match rest.as_str() {
@@ -304,6 +305,7 @@ pub(super) fn question_views(
 /// `None` once as many are picked as weighting takes, or none is left.
 pub(super) fn pick_field(
     ctx: &PageCtx,
+    langs: &Langs,
     eligible: &[&QuestionDef],
     asked: &Asked,
     problems: &FormProblems,
@@ -321,16 +323,15 @@ pub(super) fn pick_field(
                 .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text))),
         )
         .collect();
-    let written = written_lang(ctx);
-    let langs = std::iter::once(None)
-        .chain(left.iter().map(|_| written.clone()))
+    let option_langs = std::iter::once(None)
+        .chain(left.iter().map(|q| question_lang(ctx, langs, q)))
         .collect();
     let label = match asked.by.is_empty() {
         true => "weighting-pick",
         false => "weighting-pick-another",
     };
     let field = Field::choice(PICK, "select", ctx.t(label), choices)
-        .option_langs(langs)
+        .option_langs(option_langs)
         .value(asked.add.as_deref().unwrap_or_default());
     Some(field.error_phrase(problems.pick.clone().map(Into::into)))
 }

@@ -23,10 +23,10 @@ use cohesion_ui::{
 };
 use uuid::Uuid;
 
-use super::analysis_frame;
 use super::figures::{count, hidden_key, key_line, percent, withheld};
 use super::margin_form::{eligible, pick_field, question_views, Asked, FormProblems, PICK};
 use super::margins::margin_message;
+use super::{analysis_frame, question_text};
 use crate::consultations::questions::shown_options;
 use crate::kit::{respond, Analyse, AppError, ClientKey, Langs, May, PageCtx};
 
@@ -41,20 +41,28 @@ pub async fn weighting(
     Path(id): Path<String>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
-    let (id, v, report) = analysis_frame(&ctx, &me, &id, "weighting").await?;
-    let survey = &v.survey;
+    let frame = analysis_frame(&ctx, &me, &id, "weighting").await?;
+    let (id, report, langs) = (frame.id, frame.page, &frame.langs);
+    let survey = &frame.v.survey;
     let mut asked = Asked::from_query(query.as_deref());
     let choosable = eligible(survey, me.roles.allows(Action::ViewSpecialCategory));
     let Outcome {
         weighted,
         mut problems,
         typed_errors,
-    } = outcome(&ctx, (&me, &client, id), survey, &mut asked, &choosable).await?;
+    } = outcome(
+        &ctx,
+        (&me, &client, id),
+        (survey, langs),
+        &mut asked,
+        &choosable,
+    )
+    .await?;
 
     let action = format!("/staff/consultations/{id}/weighting");
     let mut ui = report.ui;
     ui.keep_query(&asked.query(survey, None, true));
-    let pick = pick_field(&ctx, &choosable, &asked, &problems);
+    let pick = pick_field(&ctx, langs, &choosable, &asked, &problems);
     let mut errors = std::mem::take(&mut problems.links);
     if pick.is_none() {
         // No select to lead to: the form's heading.
@@ -74,7 +82,11 @@ pub async fn weighting(
             report_rows(&ctx, w),
             w.questions
                 .iter()
-                .map(|q| weighted_table(&ctx, q, w.counts_shown(Some(q), rules)))
+                .map(|q| {
+                    // The question as the page's language shows it.
+                    let shown = survey.question(&q.question.id).unwrap_or(&q.question);
+                    weighted_table(&ctx, langs, shown, q, w.counts_shown(Some(q), rules))
+                })
                 .collect(),
         ),
         None => (Vec::new(), Vec::new()),
@@ -85,12 +97,12 @@ pub async fn weighting(
         back: Some((format!("/staff/consultations/{id}/analysis"), ctx.t("back"))),
         errors,
         lead: vec![ctx.t("weighting-lead").into()],
-        questions: question_views(&ctx, survey, &asked, &problems, &action),
+        questions: question_views(&ctx, langs, survey, &asked, &problems, &action),
         action,
         words: words(&ctx),
         pick,
         typed: typed_field,
-        typed_lead: typed_lead(&ctx, survey),
+        typed_lead: typed_lead(&ctx, langs, survey),
         typed_open: asked.margins.is_some(),
         rows,
         figures,
@@ -114,7 +126,7 @@ struct Outcome {
 async fn outcome(
     ctx: &PageCtx,
     (me, client, id): (&SignedIn, &ClientKey, Uuid),
-    survey: &SurveyDefinition,
+    (survey, langs): (&SurveyDefinition, &Langs),
     asked: &mut Asked,
     choosable: &[&QuestionDef],
 ) -> Result<Outcome, AppError> {
@@ -143,7 +155,9 @@ async fn outcome(
             let form = asked.form_shares(survey);
             match weighting::weighted(db, me, id, Margins::Form(&form), Some(&client.0)).await {
                 Ok(w) => out.weighted = Some(w),
-                Err(e) => out.problems = FormProblems::of(ctx, survey, asked, &margin_problems(e)?),
+                Err(e) => {
+                    out.problems = FormProblems::of(ctx, langs, survey, asked, &margin_problems(e)?)
+                }
             }
         }
         _ => {}
@@ -226,16 +240,15 @@ fn words(ctx: &PageCtx) -> MarginWords {
 /// in order (the order shares are typed in): "q8: What is your age?
 /// (Under 16, 16 to 24, …)", the question as written, in its language,
 /// the options as the reader reads them.
-fn typed_lead(ctx: &PageCtx, survey: &SurveyDefinition) -> Vec<Phrase> {
-    let langs = Langs::as_written(ctx);
+fn typed_lead(ctx: &PageCtx, langs: &Langs, survey: &SurveyDefinition) -> Vec<Phrase> {
     let separator = ctx.t("list-separator");
     let questions = survey
         .questions()
         .filter(|q| cohesion_domain::analysis::weighting::can_weight_by(q))
         .map(|q| {
-            let text = langs.original(q.text.as_str());
+            let text = question_text(langs, q);
             let options = Phrase::join(
-                shown_options(ctx, &langs, q).iter().map(Phrase::from),
+                shown_options(ctx, langs, q).iter().map(Phrase::from),
                 &separator,
             );
             ctx.phrase(
@@ -356,12 +369,17 @@ fn effective(ctx: &PageCtx, effective: f64, exact: bool) -> Phrase {
 /// where the base is too small). Where a handful who answered it were
 /// left out, no count: neither the base nor a column of counts, which
 /// beside the results page's would say how those few answered.
-fn weighted_table(ctx: &PageCtx, w: &WeightedQuestion, exact: bool) -> FigureTable {
-    let (question, tally) = (&w.question, &w.tally);
+fn weighted_table(
+    ctx: &PageCtx,
+    langs: &Langs,
+    question: &QuestionDef,
+    w: &WeightedQuestion,
+    exact: bool,
+) -> FigureTable {
+    let tally = &w.tally;
     let rules = ctx.state.config.small_base;
-    let langs = Langs::as_written(ctx);
-    let labels = shown_options(ctx, &langs, question);
-    let text = langs.original(question.text.as_str());
+    let labels = shown_options(ctx, langs, question);
+    let text = question_text(langs, question);
     let cells = staff_cells(tally, rules);
     let rows = labels
         .iter()

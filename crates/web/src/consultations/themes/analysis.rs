@@ -17,7 +17,7 @@ use cohesion_ui::{FieldError, Phrase, SummaryRow, Value};
 use uuid::Uuid;
 
 use super::{
-    base_path, count_text, done, field_errors, quotes, response_href, sent_by, stance,
+    base_path, count_text, done, label_errors, quotes, response_href, sent_by, stance,
     terms_phrase, theme_label, theme_name, PageQuery, Sent,
 };
 use crate::kit::{
@@ -179,6 +179,14 @@ async fn render(
             .unwrap_or_else(|| "0".into()),
         has_run: a.run.is_some(),
         themes: theme_rows(ctx, &a, &path),
+        // Once there are themes, every answer is counted: those in none
+        // (deleted themes' included) on a row of their own.
+        no_theme: (!a.themes.is_empty() || !a.retired.is_empty()).then(|| {
+            (
+                count_text(ctx, &a.no_theme),
+                a.no_theme_mapped.as_ref().map(|f| count_text(ctx, f)),
+            )
+        }),
         campaigns,
         set_aside,
         confirmed: a.confirmed(),
@@ -252,7 +260,7 @@ pub async fn post(
             base_path(id, &question)
         ))),
         Err(e) => {
-            let errors = field_errors(&ctx, e)?;
+            let errors = label_errors(&ctx, e, &s.edit.label)?;
             let a = themes::analysis(db, &me, id, &question).await?;
             render(&ctx, &me, a, None, errors, Some(&s)).await
         }

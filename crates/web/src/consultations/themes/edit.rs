@@ -4,15 +4,17 @@ use axum::extract::Path;
 use axum::response::Response;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::consultations::themes::edit;
+use cohesion_services::consultations::themes::edit::{self, Consequence, Edit};
 use cohesion_services::consultations::themes::review;
+use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{Choice, ThemeEditPage};
 use cohesion_ui::{FieldError, Value};
 use uuid::Uuid;
 
 use super::{
-    base_path, field_errors, quotes, response_href, sent_by, theme_name, theme_name_text, Sent,
+    base_path, label_errors, quotes, response_href, sent_by, theme_name, theme_name_text, Sent,
 };
+use crate::kit::confirm::{ask, confirmed, Ask};
 use crate::kit::{
     path_id, respond_form, see_other, Analyse, AppError, ClientKey, May, PageCtx, StrictForm,
 };
@@ -84,7 +86,9 @@ pub async fn theme_page(
     edit_page(&ctx, &me, id, &question, &theme, Vec::new(), None).await
 }
 
-/// Rename, merge, split or delete one theme.
+/// Rename, merge, split or delete one theme. Merging and deleting ask
+/// first (ADR 22): the form leads to a page that says what will happen,
+/// whose own form sends `confirm=yes` with the same fields.
 pub async fn edit(
     ctx: PageCtx,
     May(me, _): May<Analyse>,
@@ -100,29 +104,106 @@ pub async fn edit(
     ) {
         return Err(ValidationError::new("change", ErrorCode::InvalidChoice).into());
     }
+    let asks = matches!(s.edit.change.as_str(), "merge" | "delete");
+    if asks && !confirmed(&s.confirm) {
+        return match edit::consequence(&ctx.state.db, &me, id, &question, &s.edit).await {
+            Ok(c) => {
+                let asked = asked(&ctx, id, &question, &s.edit, &c);
+                let action = format!("{}/edit", base_path(id, &question));
+                ask(&ctx, &me.csrf, &action, asked).await
+            }
+            Err(e) => refused(&ctx, &me, id, &question, &s, e).await,
+        };
+    }
     match edit::edit(&ctx.state.db, &me, id, &question, &s.edit, Some(&client.0)).await {
         Ok(_) => Ok(see_other(&format!(
             "{}?done={}",
             base_path(id, &question),
             s.edit.change
         ))),
-        Err(e) => {
-            let mut errors = field_errors(&ctx, e)?;
-            // The split form's fields have ids of their own.
-            if s.edit.change == "split" {
-                for e in &mut errors {
-                    e.field = match e.field {
-                        "label" => "split-label",
-                        "description" => "split-description",
-                        other => other,
-                    };
-                }
-            }
-            // A theme that is gone (forged, deleted, merged) has no page.
-            if errors.iter().any(|e| e.field == "theme") {
-                return Err(ValidationError::new("theme", ErrorCode::InvalidChoice).into());
-            }
-            edit_page(&ctx, &me, id, &question, &s.edit.theme, errors, Some(&s)).await
+        Err(e) => refused(&ctx, &me, id, &question, &s, e).await,
+    }
+}
+
+/// The theme's page again with what is wrong, or the error itself when
+/// it is not about the form's fields.
+async fn refused(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    id: Uuid,
+    question: &str,
+    s: &Sent,
+    e: ServiceError,
+) -> Result<Response, AppError> {
+    let mut errors = label_errors(ctx, e, &s.edit.label)?;
+    for e in &mut errors {
+        // The split form's fields have ids of their own.
+        if s.edit.change == "split" {
+            e.field = match e.field {
+                "label" => "split-label",
+                "description" => "split-description",
+                other => other,
+            };
         }
+    }
+    // A theme that is gone (forged, of another run) has no page.
+    if errors.iter().any(|e| e.field == "theme") {
+        return Err(ValidationError::new("theme", ErrorCode::InvalidChoice).into());
+    }
+    edit_page(ctx, me, id, question, &s.edit.theme, errors, Some(s)).await
+}
+
+/// "Merge “Parks” into “Green spaces”?": how many answers move where (or,
+/// for a delete, that they will count under "No theme"), that the theme
+/// stays on record, and that a confirmed set must be confirmed again.
+fn asked(ctx: &PageCtx, id: Uuid, question: &str, e: &Edit, c: &Consequence) -> Ask {
+    let a = &c.analysis;
+    let named = |t: Uuid| a.themes.iter().find(|v| v.id == t);
+    let count = |t: Uuid| named(t).map_or(0, |v| v.mapped.as_ref().unwrap_or(&v.candidate).count);
+    let theme = named(c.theme)
+        .map(|v| theme_name(ctx, v))
+        .unwrap_or_default();
+    let answers = Value::Number(count(c.theme));
+    let mut lead = Vec::new();
+    let mut hidden = vec![("change", e.change.clone()), ("theme", c.theme.to_string())];
+    let (title, button, danger) = match c.into.and_then(named) {
+        Some(into) => {
+            let into_name = theme_name(ctx, into);
+            let args = [
+                ("theme", Value::Phrase(&theme)),
+                ("into", Value::Phrase(&into_name)),
+                ("count", answers),
+            ];
+            lead.push(ctx.phrase("themes-merge-ask-what", &args));
+            hidden.push(("into", into.id.to_string()));
+            (
+                ctx.phrase("themes-merge-ask-title", &args),
+                ctx.t("themes-merge-ask-button"),
+                false,
+            )
+        }
+        None => {
+            let args = [("theme", Value::Phrase(&theme)), ("count", answers)];
+            lead.push(ctx.phrase("themes-delete-ask-what", &args));
+            (
+                ctx.phrase("themes-delete-ask-title", &args),
+                ctx.t("themes-delete-ask-button"),
+                true,
+            )
+        }
+    };
+    lead.push(ctx.phrase("themes-ask-record", &[("theme", Value::Phrase(&theme))]));
+    if a.confirmed() {
+        lead.push(ctx.t("themes-ask-confirm-again").into());
+    }
+    Ask {
+        title,
+        lead,
+        points: Vec::new(),
+        warning: None,
+        hidden,
+        button,
+        danger,
+        cancel: format!("{}/{}", base_path(id, question), c.theme),
     }
 }

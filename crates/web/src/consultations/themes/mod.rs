@@ -8,6 +8,7 @@ pub(super) mod confirmation;
 pub(super) mod edit;
 pub(super) mod review;
 
+use cohesion_domain::ErrorCode;
 use cohesion_insight::text::{detect_language, Language};
 use cohesion_services::consultations::themes::edit::Edit;
 use cohesion_services::consultations::themes::{self, Figure, ShownTerm, ThemeView};
@@ -172,6 +173,31 @@ pub(super) fn field_errors(ctx: &PageCtx, e: ServiceError) -> Result<Vec<FieldEr
         ServiceError::InvalidFields(list) => Ok(field_messages(ctx, &list)),
         other => Err(other.into()),
     }
+}
+
+/// [`field_errors`] for a form with a theme's name, a name already taken
+/// said with the name as typed ("A theme called “Parks” already exists").
+pub(super) fn label_errors(
+    ctx: &PageCtx,
+    e: ServiceError,
+    typed: &str,
+) -> Result<Vec<FieldError>, AppError> {
+    let duplicate = matches!(&e, ServiceError::Invalid(v)
+        if v.field == "label" && v.code == ErrorCode::DuplicateLabel);
+    let mut errors = field_errors(ctx, e)?;
+    for e in errors
+        .iter_mut()
+        .filter(|e| duplicate && e.field == "label")
+    {
+        let label = theme_label(typed.trim());
+        e.message = ctx
+            .phrase(
+                "reason-label-duplicate_label-named",
+                &[("label", Value::Phrase(&label))],
+            )
+            .unmarked();
+    }
+    Ok(errors)
 }
 
 pub(super) fn quotes(id: Uuid, list: &[themes::Quote]) -> Vec<QuoteLink> {

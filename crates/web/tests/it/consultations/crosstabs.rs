@@ -3,7 +3,8 @@
 //! analyst chooses, each percentage with its count, hidden cells as a
 //! symbol explained under the table, a form that names what is missing,
 //! language links that keep the questions, a Back link to the staff's
-//! pages, and Arabic that keeps its figures and marks English options.
+//! pages, and Arabic that keeps its figures and reads the questions'
+//! translations.
 
 use cohesion_domain::analysis::crosstab::{shares, CellShare};
 use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
@@ -227,7 +228,7 @@ async fn crosstabs_show_row_or_column_shares_or_counts_and_mark_hidden_cells() {
 }
 
 #[tokio::test]
-async fn in_arabic_figures_keep_together_and_english_options_are_marked() {
+async fn in_arabic_figures_keep_together_and_questions_are_translated() {
     for s in servers_with_people().await {
         let id = demo_consultation(&s).await;
         let counts = counted(&s, &id).await;
@@ -267,8 +268,8 @@ async fn in_arabic_figures_keep_together_and_english_options_are_marked() {
             "{cell}"
         );
         assert!(body.contains("<span aria-hidden=\"true\">[م]</span>"));
-        // The questions, written in English, are marked so in the lists
-        // and in the headings; the form's own words are not.
+        // The questions, translated, are in the page's language in the
+        // lists and in the headings (ADR 16): no mark of another.
         let rows = between(
             &html,
             "<select class=\"govuk-select\" id=\"rows\"",
@@ -279,11 +280,11 @@ async fn in_arabic_figures_keep_together_and_english_options_are_marked() {
             "{rows}"
         );
         assert!(
-            rows.contains(r#"<option value="q1" lang="en" dir="ltr" selected>q1: Strong, connected communities"#),
+            rows.contains(r#"<option value="q1" selected>q1: المجتمعات القوية المترابطة"#),
             "{rows}"
         );
         assert!(between(&html, "<caption", "</caption>")
-            .contains("<bdi lang=\"en\">Strong, connected communities"));
+            .contains("<bdi lang=\"ar\">المجتمعات القوية المترابطة"));
         assert!(html.contains("مخفي: أقل من 10 أشخاص"), "the key, in Arabic");
 
         // In English, options are in the page's language: no marks.

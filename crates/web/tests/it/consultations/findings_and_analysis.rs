@@ -291,6 +291,15 @@ async fn findings_translations_analysis_and_exports() {
             .await;
         assert_eq!(status, 200);
         assert!(csv.contains("q1,"));
+        // Two responses: every count is too small to show, and a hidden
+        // figure is written `[c]` (the ONS convention), never left blank.
+        let q1: Vec<&str> = csv.lines().filter(|l| l.starts_with("q1,")).collect();
+        assert!(!q1.is_empty(), "{csv}");
+        for row in q1 {
+            let fields: Vec<&str> = row.split(',').collect();
+            assert_eq!(fields[5], "[c]", "the count of {row}");
+            assert_eq!(fields[6], "[c]", "the share of {row}");
+        }
     }
 }
 

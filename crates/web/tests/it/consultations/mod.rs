@@ -5,6 +5,7 @@
 //! crosstabs and weighting.
 
 mod after_responding;
+mod analysis_pages;
 mod answers_in_activity;
 mod api_history;
 mod api_problems;
@@ -39,6 +40,7 @@ mod results_snapshot;
 mod resuming;
 mod staff_findings_languages;
 mod themes;
+mod themes_asked;
 mod themes_confirmation;
 mod themes_languages;
 mod we_did;

@@ -170,17 +170,19 @@ async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
             .text()
             .await
             .unwrap()
-            .contains("Another theme already has this label"));
+            .contains("A theme called “street  LIGHTING” already exists"));
+        // Merging asks first (ADR 22); its form sends `confirm=yes`.
         let merge = [
             ("csrf", csrf.as_str()),
             ("change", "merge"),
             ("theme", ids[1].as_str()),
             ("into", ids[0].as_str()),
+            ("confirm", "yes"),
         ];
         let res = s.post(&edit, &li, &merge).await;
         assert_eq!(res.status(), 303);
         let res = s.post(&edit, &li, &merge).await;
-        assert_eq!(res.status(), 422, "a replayed merge");
+        assert_eq!(res.status(), 409, "a replayed merge");
 
         // Map before confirming: refused; then confirm and map.
         let res = s

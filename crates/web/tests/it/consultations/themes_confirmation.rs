@@ -189,6 +189,7 @@ async fn confirming_themes_asks_first_and_refuses_forged_replayed_and_stale_form
             ("change", "merge"),
             ("theme", themes[1].as_str()),
             ("into", themes[0].as_str()),
+            ("confirm", "yes"),
         ];
         assert_eq!(
             s.post(&edit, &li, &merge).await.status(),
@@ -202,6 +203,7 @@ async fn confirming_themes_asks_first_and_refuses_forged_replayed_and_stale_form
             ("csrf", csrf.as_str()),
             ("change", "delete"),
             ("theme", last.as_str()),
+            ("confirm", "yes"),
         ];
         assert_eq!(s.post(&edit, &li, &delete).await.status(), 303);
         let res = post_fields(&s, &li, &csrf, &base, &asked).await;

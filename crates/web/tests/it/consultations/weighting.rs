@@ -200,11 +200,12 @@ async fn margins_that_cannot_be_used_are_named_by_question_and_option() {
             )));
         }
 
-        // In Arabic: the option in Arabic, the question as written.
+        // In Arabic: the option in Arabic, the question in its translation.
         let (status, html) = weighted(&s, &li, &id, "q8: 4, 14, 17", "ar").await;
         assert_eq!(status, 422);
         assert!(html.contains("أدخل حصة مستهدفة للخيار «"), "{html}");
-        assert!(html.contains("(What is your age?)"));
+        assert!(html.contains("(كم عمرك؟)"), "{html}");
+        assert!(!html.contains("What is your age?"));
         assert!(
             !html.contains("35 to 44"),
             "the option in the reader's language"
