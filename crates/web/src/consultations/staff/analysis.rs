@@ -78,7 +78,9 @@ pub async fn analysis(
             Some(&client.0),
         );
         match asked.await {
-            Ok(x) => page.figures.push(crosstab_table(&ctx, &x, share)),
+            Ok(x) => page
+                .figures
+                .push(crosstab_table(&ctx, &v.consultation.language, &x, share)),
             Err(ServiceError::Invalid(e)) => problems.push(e),
             Err(ServiceError::InvalidFields(list)) => problems.extend(list),
             Err(e) => return Err(e.into()),
@@ -91,7 +93,8 @@ pub async fn analysis(
         columns,
         share,
     };
-    page.filter = Some(filter(&ctx, &v.survey, path, &form, &page.errors));
+    let written = (&v.survey, v.consultation.language.as_str());
+    page.filter = Some(filter(&ctx, written, path, &form, &page.errors));
     let status = match page.errors.is_empty() {
         true => StatusCode::OK,
         // The form again, with what is wrong named above it.
@@ -111,7 +114,7 @@ struct CrosstabForm<'a> {
 /// their language where it is not the page's), and what the cells show.
 fn filter(
     ctx: &PageCtx,
-    survey: &SurveyDefinition,
+    (survey, language): (&SurveyDefinition, &str),
     action: String,
     chosen: &CrosstabForm<'_>,
     errors: &[FieldError],
@@ -124,7 +127,7 @@ fn filter(
                 .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text))),
         )
         .collect();
-    let written = written_lang(ctx);
+    let written = written_lang(ctx, language);
     let langs: Vec<_> = std::iter::once(None)
         .chain(questions.iter().map(|_| written.clone()))
         .collect();
@@ -159,8 +162,8 @@ fn filter(
 /// The crosstab: a row per option of one question, a column per option
 /// of the other, each cell its share (with its count under it) or its
 /// count, hidden cells as a symbol, the totals, and the key.
-fn crosstab_table(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> FigureTable {
-    let langs = Langs::as_written(ctx);
+fn crosstab_table(ctx: &PageCtx, language: &str, x: &Crosstab, share: CellShare) -> FigureTable {
+    let langs = Langs::as_written(ctx, language);
     let row_labels = shown_options(ctx, &langs, &x.rows_by);
     let col_labels = shown_options(ctx, &langs, &x.columns_by);
     let shares = x.shares(share);

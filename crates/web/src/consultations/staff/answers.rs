@@ -72,7 +72,7 @@ pub async fn answers(
         .locale()
         .t_args("answers-count", &[("count", (total.max(0) as u64).into())])
         .into()];
-    let text = Langs::as_written(&ctx).original(def.text.as_str());
+    let text = Langs::as_written(&ctx, &v.consultation.language).original(def.text.as_str());
     if matches!(def.kind, QuestionKind::LongText { .. }) {
         page.links.push((
             format!("/staff/consultations/{id}/themes/{}", def.id),
@@ -142,7 +142,7 @@ pub async fn response(
         "response-title-of",
         &[("reference", Value::Text(&reference))],
     );
-    let langs = Langs::as_written(&ctx);
+    let langs = Langs::as_written(&ctx, &v.consultation.language);
     let mut page = ReportPage::new(ui);
     page.back = Some((format!("/staff/consultations/{id}/answers"), ctx.t("back")));
     page.lead = vec![ctx.t("response-lead").into()];

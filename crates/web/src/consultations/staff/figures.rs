@@ -72,11 +72,11 @@ pub(super) fn back_to_staff(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> (String, 
     (href, ctx.t("back"))
 }
 
-/// The language and direction of the consultation's texts as written,
-/// for the options that show them, when it is not the page's (English
-/// questions in an Arabic page); `None` when it is.
-pub(super) fn written_lang(ctx: &PageCtx) -> Option<(String, &'static str)> {
-    let original = ctx.state.catalog.default_locale();
+/// The language and direction of the consultation's texts as written
+/// (in `language`), for the options that show them, when it is not the
+/// page's (English questions in an Arabic page); `None` when it is.
+pub(super) fn written_lang(ctx: &PageCtx, language: &str) -> Option<(String, &'static str)> {
+    let original = ctx.state.catalog.get(language)?;
     (original.tag() != ctx.locale().tag())
         .then(|| (original.tag().to_owned(), original.direction().as_str()))
 }

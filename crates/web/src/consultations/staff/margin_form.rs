@@ -137,7 +137,7 @@ impl FormProblems {
     /// the question's place in it and the option's) where it belongs.
     pub fn of(
         ctx: &PageCtx,
-        survey: &SurveyDefinition,
+        (survey, language): (&SurveyDefinition, &str),
         asked: &Asked,
         errors: &[ValidationError],
     ) -> Self {
@@ -163,7 +163,7 @@ impl FormProblems {
                 }
                 continue;
             };
-            let text = Langs::as_written(ctx).original(q.text.as_str());
+            let text = Langs::as_written(ctx, language).original(q.text.as_str());
             let say = |message: &str, args: &[(&str, FluentValue<'_>)]| {
                 ctx.locale().t_args(message, args)
             };
@@ -260,12 +260,12 @@ impl FormProblems {
 /// left out (only a forged form sends one; its problem is by the select).
 pub(super) fn question_views(
     ctx: &PageCtx,
-    survey: &SurveyDefinition,
+    (survey, language): (&SurveyDefinition, &str),
     asked: &Asked,
     problems: &FormProblems,
     action: &str,
 ) -> Vec<MarginQuestion> {
-    let langs = Langs::as_written(ctx);
+    let langs = Langs::as_written(ctx, language);
     asked
         .by
         .iter()
@@ -304,7 +304,7 @@ pub(super) fn question_views(
 /// `None` once as many are picked as weighting takes, or none is left.
 pub(super) fn pick_field(
     ctx: &PageCtx,
-    eligible: &[&QuestionDef],
+    (eligible, language): (&[&QuestionDef], &str),
     asked: &Asked,
     problems: &FormProblems,
 ) -> Option<Field> {
@@ -321,7 +321,7 @@ pub(super) fn pick_field(
                 .map(|q| (q.id.clone(), format!("{}: {}", q.id, q.text))),
         )
         .collect();
-    let written = written_lang(ctx);
+    let written = written_lang(ctx, language);
     let langs = std::iter::once(None)
         .chain(left.iter().map(|_| written.clone()))
         .collect();

@@ -53,7 +53,8 @@ pub(super) async fn analysis_frame<'a>(
     let v = reading::view(&ctx.state.db, Some(me), id).await?;
     let path = format!("/staff/consultations/{id}/{name}");
     let mut ui = ctx.chrome_for(&path, &format!("{name}-title")).await?;
-    let title = Langs::as_written(ctx).original(v.consultation.title.as_str());
+    let title =
+        Langs::as_written(ctx, &v.consultation.language).original(v.consultation.title.as_str());
     ui.title = ctx.phrase(
         &format!("{name}-title-of"),
         &[("title", Value::Shown(&title))],

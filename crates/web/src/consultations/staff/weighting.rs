@@ -43,18 +43,26 @@ pub async fn weighting(
 ) -> Result<Response, AppError> {
     let (id, v, report) = analysis_frame(&ctx, &me, &id, "weighting").await?;
     let survey = &v.survey;
+    let language = v.consultation.language.as_str();
     let mut asked = Asked::from_query(query.as_deref());
     let choosable = eligible(survey, me.roles.allows(Action::ViewSpecialCategory));
     let Outcome {
         weighted,
         mut problems,
         typed_errors,
-    } = outcome(&ctx, (&me, &client, id), survey, &mut asked, &choosable).await?;
+    } = outcome(
+        &ctx,
+        (&me, &client, id),
+        (survey, language),
+        &mut asked,
+        &choosable,
+    )
+    .await?;
 
     let action = format!("/staff/consultations/{id}/weighting");
     let mut ui = report.ui;
     ui.keep_query(&asked.query(survey, None, true));
-    let pick = pick_field(&ctx, &choosable, &asked, &problems);
+    let pick = pick_field(&ctx, (&choosable, language), &asked, &problems);
     let mut errors = std::mem::take(&mut problems.links);
     if pick.is_none() {
         // No select to lead to: the form's heading.
@@ -74,7 +82,7 @@ pub async fn weighting(
             report_rows(&ctx, w),
             w.questions
                 .iter()
-                .map(|q| weighted_table(&ctx, q, w.counts_shown(Some(q), rules)))
+                .map(|q| weighted_table(&ctx, language, q, w.counts_shown(Some(q), rules)))
                 .collect(),
         ),
         None => (Vec::new(), Vec::new()),
@@ -85,12 +93,12 @@ pub async fn weighting(
         back: Some((format!("/staff/consultations/{id}/analysis"), ctx.t("back"))),
         errors,
         lead: vec![ctx.t("weighting-lead").into()],
-        questions: question_views(&ctx, survey, &asked, &problems, &action),
+        questions: question_views(&ctx, (survey, language), &asked, &problems, &action),
         action,
         words: words(&ctx),
         pick,
         typed: typed_field,
-        typed_lead: typed_lead(&ctx, survey),
+        typed_lead: typed_lead(&ctx, (survey, language)),
         typed_open: asked.margins.is_some(),
         rows,
         figures,
@@ -114,7 +122,7 @@ struct Outcome {
 async fn outcome(
     ctx: &PageCtx,
     (me, client, id): (&SignedIn, &ClientKey, Uuid),
-    survey: &SurveyDefinition,
+    (survey, language): (&SurveyDefinition, &str),
     asked: &mut Asked,
     choosable: &[&QuestionDef],
 ) -> Result<Outcome, AppError> {
@@ -143,7 +151,10 @@ async fn outcome(
             let form = asked.form_shares(survey);
             match weighting::weighted(db, me, id, Margins::Form(&form), Some(&client.0)).await {
                 Ok(w) => out.weighted = Some(w),
-                Err(e) => out.problems = FormProblems::of(ctx, survey, asked, &margin_problems(e)?),
+                Err(e) => {
+                    let errors = margin_problems(e)?;
+                    out.problems = FormProblems::of(ctx, (survey, language), asked, &errors)
+                }
             }
         }
         _ => {}
@@ -226,8 +237,8 @@ fn words(ctx: &PageCtx) -> MarginWords {
 /// in order (the order shares are typed in): "q8: What is your age?
 /// (Under 16, 16 to 24, …)", the question as written, in its language,
 /// the options as the reader reads them.
-fn typed_lead(ctx: &PageCtx, survey: &SurveyDefinition) -> Vec<Phrase> {
-    let langs = Langs::as_written(ctx);
+fn typed_lead(ctx: &PageCtx, (survey, language): (&SurveyDefinition, &str)) -> Vec<Phrase> {
+    let langs = Langs::as_written(ctx, language);
     let separator = ctx.t("list-separator");
     let questions = survey
         .questions()
@@ -356,10 +367,10 @@ fn effective(ctx: &PageCtx, effective: f64, exact: bool) -> Phrase {
 /// where the base is too small). Where a handful who answered it were
 /// left out, no count: neither the base nor a column of counts, which
 /// beside the results page's would say how those few answered.
-fn weighted_table(ctx: &PageCtx, w: &WeightedQuestion, exact: bool) -> FigureTable {
+fn weighted_table(ctx: &PageCtx, language: &str, w: &WeightedQuestion, exact: bool) -> FigureTable {
     let (question, tally) = (&w.question, &w.tally);
     let rules = ctx.state.config.small_base;
-    let langs = Langs::as_written(ctx);
+    let langs = Langs::as_written(ctx, language);
     let labels = shown_options(ctx, &langs, question);
     let text = langs.original(question.text.as_str());
     let cells = staff_cells(tally, rules);
