@@ -9,6 +9,7 @@ use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::error::{DocumentFault, DocumentProblem, ErrorCode, ErrorDetail, ValidationError};
+pub use crate::languages::Languages;
 use crate::local_time::SiteZone;
 use crate::text::{optional, required, required_line};
 use crate::timestamp::Timestamp;
@@ -173,62 +174,6 @@ pub struct ConsultationInput {
     /// consultation, unchanged for one saved again.
     #[serde(default)]
     pub language: String,
-}
-
-/// The languages a consultation may be written in: the site's, as its
-/// catalogue of messages offers them, its first language first (the one
-/// a consultation is written in unless it says otherwise).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Languages {
-    tags: Vec<String>,
-    first: String,
-}
-
-impl Languages {
-    /// `first` and then the others (`first` is not repeated if listed).
-    pub fn new(first: &str, others: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        let mut tags = vec![first.to_owned()];
-        for t in others {
-            let t = t.into();
-            if !tags.contains(&t) {
-                tags.push(t);
-            }
-        }
-        Languages {
-            tags,
-            first: first.to_owned(),
-        }
-    }
-
-    /// The site's first language.
-    pub fn first(&self) -> &str {
-        &self.first
-    }
-
-    pub fn all(&self) -> &[String] {
-        &self.tags
-    }
-
-    /// The site's tag for `raw` (compared without regard to case, as
-    /// language tags are), or `None` for a language it does not have.
-    pub fn find(&self, raw: &str) -> Option<&str> {
-        let raw = raw.trim();
-        self.tags
-            .iter()
-            .find(|t| t.eq_ignore_ascii_case(raw))
-            .map(String::as_str)
-    }
-
-    /// The language a form or request names: the site's first when it
-    /// names none, `unknown_locale` when the site does not have it.
-    fn parse(&self, raw: &str) -> Result<String, ValidationError> {
-        if raw.trim().is_empty() {
-            return Ok(self.first.clone());
-        }
-        self.find(raw)
-            .map(str::to_owned)
-            .ok_or(ValidationError::new("language", ErrorCode::UnknownLocale))
-    }
 }
 
 /// A document a consultation links to.
