@@ -9,6 +9,7 @@ use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::error::{DocumentFault, DocumentProblem, ErrorCode, ErrorDetail, ValidationError};
+pub use crate::languages::Languages;
 use crate::local_time::SiteZone;
 use crate::text::{optional, required, required_line};
 use crate::timestamp::Timestamp;
@@ -168,6 +169,11 @@ pub struct ConsultationInput {
     /// Linked documents, one per line: `Title | https://…`.
     #[serde(default)]
     pub documents: String,
+    /// The language the texts are written in, a tag of the site's
+    /// ([`Languages`]). Empty: the site's first language for a new
+    /// consultation, unchanged for one saved again.
+    #[serde(default)]
+    pub language: String,
 }
 
 /// A document a consultation links to.
@@ -271,6 +277,8 @@ pub struct ConsultationFields {
     pub allow_anonymous: bool,
     pub strands: Vec<String>,
     pub documents: Vec<Document>,
+    /// A tag of the site's [`Languages`].
+    pub language: String,
 }
 
 const DATETIME_UTC: &[BorrowedFormatItem<'static>] =
@@ -319,8 +327,15 @@ fn topics(raw: &str) -> Result<Vec<String>, ValidationError> {
 
 impl ConsultationInput {
     /// Every problem at once, so a form can show them all. Dates and
-    /// times without an offset are wall-clock time in `zone`.
-    pub fn validate(&self, zone: &SiteZone) -> Result<ConsultationFields, Vec<ValidationError>> {
+    /// times without an offset are wall-clock time in `zone`; the
+    /// language is one of `languages`, the first when none is named
+    /// (saving again keeps the stored one instead: see
+    /// [`ConsultationInput::names_language`]).
+    pub fn validate(
+        &self,
+        zone: &SiteZone,
+        languages: &Languages,
+    ) -> Result<ConsultationFields, Vec<ValidationError>> {
         let mut errors = Vec::new();
         let title = keep(
             &mut errors,
@@ -351,6 +366,7 @@ impl ConsultationInput {
         };
         let strands = keep(&mut errors, strands(&self.strands));
         let documents = keep(&mut errors, documents(&self.documents));
+        let language = keep(&mut errors, languages.parse(&self.language));
         if let (Some(o), Some(c)) = (opens_at, closes_at) {
             if c <= o {
                 errors.push(ValidationError::new(
@@ -370,6 +386,7 @@ impl ConsultationInput {
             allow_anonymous,
             strands,
             documents,
+            language,
         ) {
             (
                 Some(title),
@@ -382,6 +399,7 @@ impl ConsultationInput {
                 Some(allow_anonymous),
                 Some(strands),
                 Some(documents),
+                Some(language),
             ) if errors.is_empty() => Ok(ConsultationFields {
                 title,
                 summary,
@@ -393,9 +411,16 @@ impl ConsultationInput {
                 allow_anonymous,
                 strands,
                 documents,
+                language,
             }),
             _ => Err(errors),
         }
+    }
+
+    /// Whether a language is named at all: a request that names none
+    /// keeps the consultation's.
+    pub fn names_language(&self) -> bool {
+        !self.language.trim().is_empty()
     }
 }
 
@@ -477,6 +502,9 @@ pub struct Consultation {
     pub allow_anonymous: bool,
     pub strands: Vec<String>,
     pub documents: Vec<Document>,
+    /// The language its texts are written in (ADR 16): a tag of the
+    /// site's [`Languages`]. Translations are into the others.
+    pub language: String,
     pub published_at: Option<Timestamp>,
     pub results_published_at: Option<Timestamp>,
     /// When it was last withdrawn from the public, if it has been since
@@ -574,12 +602,17 @@ mod tests {
             allow_anonymous: "yes".into(),
             strands: "Community-led sessions\n\nFormal consultation".into(),
             documents: "Evidence review | https://example.org/review.pdf".into(),
+            language: "".into(),
         }
+    }
+
+    fn site() -> Languages {
+        Languages::new("en", ["ar"])
     }
 
     #[test]
     fn a_good_consultation_passes() {
-        let c = input().validate(&london()).unwrap();
+        let c = input().validate(&london(), &site()).unwrap();
         assert_eq!(c.topics, ["hate crime", "Safety"]);
         assert_eq!(c.opens_at, datetime!(2026-12-01 09:00 UTC));
         assert!(c.allow_anonymous);
@@ -598,7 +631,7 @@ mod tests {
                 documents: format!("Fine | https://example.org/a\n\n{bad}"),
                 ..input()
             }
-            .validate(&london())
+            .validate(&london(), &site())
             .unwrap_err();
             assert_eq!(e[0].field, "documents", "{bad}");
             assert_eq!(
@@ -615,7 +648,7 @@ mod tests {
             documents: long,
             ..input()
         }
-        .validate(&london())
+        .validate(&london(), &site())
         .unwrap_err();
         let max = MAX_STAGE_NAME_CHARS as u32;
         assert_eq!(
@@ -629,6 +662,30 @@ mod tests {
     }
 
     #[test]
+    fn the_language_is_one_the_site_has() {
+        let c = input().validate(&london(), &site()).unwrap();
+        assert_eq!(c.language, "en", "unsaid, the site's first");
+        assert!(!input().names_language());
+        let arabic = ConsultationInput {
+            language: " AR ".into(),
+            ..input()
+        };
+        assert!(arabic.names_language());
+        assert_eq!(arabic.validate(&london(), &site()).unwrap().language, "ar");
+        let e = ConsultationInput {
+            language: "fr".into(),
+            ..input()
+        }
+        .validate(&london(), &site())
+        .unwrap_err();
+        assert_eq!(
+            (e[0].field, e[0].code),
+            ("language", ErrorCode::UnknownLocale)
+        );
+        assert_eq!(Languages::new("ar", ["en", "ar"]).all(), ["ar", "en"]);
+    }
+
+    #[test]
     fn every_problem_is_reported() {
         let bad = ConsultationInput {
             title: "x".repeat(MAX_TITLE_CHARS + 1),
@@ -639,7 +696,7 @@ mod tests {
             ..input()
         };
         let codes: Vec<_> = bad
-            .validate(&london())
+            .validate(&london(), &site())
             .unwrap_err()
             .into_iter()
             .map(|e| (e.field, e.code))
@@ -658,7 +715,7 @@ mod tests {
             ..input()
         };
         assert_eq!(
-            bad.validate(&london()).unwrap_err()[0].code,
+            bad.validate(&london(), &site()).unwrap_err()[0].code,
             ErrorCode::InvalidDate
         );
     }
@@ -670,12 +727,13 @@ mod tests {
             closes_at: "2026-07-31T17:00+02:00".into(),
             ..input()
         };
-        let c = summer.validate(&london()).unwrap();
+        let c = summer.validate(&london(), &site()).unwrap();
         assert_eq!(c.opens_at, datetime!(2026-07-01 08:00 UTC), "BST is UTC+1");
         assert_eq!(c.closes_at, datetime!(2026-07-31 15:00 UTC));
         assert_eq!(
             c.opens_at,
-            summer.validate(&SiteZone::utc()).unwrap().opens_at + time::Duration::hours(-1)
+            summer.validate(&SiteZone::utc(), &site()).unwrap().opens_at
+                + time::Duration::hours(-1)
         );
         let gap = ConsultationInput {
             opens_at: "2026-03-29T01:30".into(),
@@ -683,7 +741,7 @@ mod tests {
             ..input()
         };
         let codes: Vec<_> = gap
-            .validate(&london())
+            .validate(&london(), &site())
             .unwrap_err()
             .into_iter()
             .map(|e| (e.field, e.code))

@@ -23,6 +23,8 @@ pub enum Detail {
     Anonymous,
     Strands,
     Documents,
+    /// The language the texts are written in (a tag).
+    Language,
 }
 
 impl Detail {
@@ -40,6 +42,7 @@ impl Detail {
             Detail::Anonymous => "anonymous",
             Detail::Strands => "strands",
             Detail::Documents => "documents",
+            Detail::Language => "language",
         }
     }
 }
@@ -65,7 +68,7 @@ const BODY_AFTER: usize = 160;
 
 /// The details as text, field by field, in the form's order (the body
 /// apart).
-fn values(f: &ConsultationFields) -> [(Detail, String); 9] {
+fn values(f: &ConsultationFields) -> [(Detail, String); 10] {
     [
         (Detail::Title, f.title.clone()),
         (Detail::Summary, f.summary.clone()),
@@ -79,6 +82,7 @@ fn values(f: &ConsultationFields) -> [(Detail, String); 9] {
         ),
         (Detail::Strands, f.strands.join("\n")),
         (Detail::Documents, documents_text(&f.documents)),
+        (Detail::Language, f.language.clone()),
     ]
 }
 
@@ -95,6 +99,7 @@ pub fn fields_of(c: &Consultation) -> ConsultationFields {
         allow_anonymous: c.allow_anonymous,
         strands: c.strands.clone(),
         documents: c.documents.clone(),
+        language: c.language.clone(),
     }
 }
 
@@ -177,6 +182,7 @@ mod tests {
                 title: "Review".into(),
                 url: "https://example.org/r".into(),
             }],
+            language: "en".into(),
             published_at: None,
             results_published_at: None,
             withdrawn_at: None,
@@ -199,6 +205,7 @@ mod tests {
         after.closes_at = datetime!(2027-02-01 17:00 UTC);
         after.allow_anonymous = true;
         after.area = Some("Harbourside".into());
+        after.language = "ar".into();
         let mut body: Vec<char> = c.body.chars().collect();
         body[300] = 'b';
         after.body = body.into_iter().collect();
@@ -212,9 +219,11 @@ mod tests {
                 Detail::Area,
                 Detail::ClosesAt,
                 Detail::Anonymous,
-                Detail::Documents
+                Detail::Documents,
+                Detail::Language
             ]
         );
+        assert_eq!((&got[6].before[..], &got[6].after[..]), ("en", "ar"));
         assert_eq!(got[0].before, "Safer streets");
         assert_eq!(got[2].before, "");
         assert_eq!(got[3].before, "2027-01-04T17:00Z");

@@ -63,6 +63,9 @@ pub enum ErrorCode {
     AlreadyResponded,
     InvalidRanking,
     SurveyLocked,
+    /// Changing the language a consultation is written in while it has
+    /// translations (they are translations from the language it had).
+    LanguageHasTranslations,
     /// A builder form built on a survey that has changed since (sent
     /// twice, or after another officer's change).
     SurveyChanged,
@@ -153,6 +156,7 @@ impl ErrorCode {
         ErrorCode::AlreadyResponded,
         ErrorCode::InvalidRanking,
         ErrorCode::SurveyLocked,
+        ErrorCode::LanguageHasTranslations,
         ErrorCode::SurveyChanged,
         ErrorCode::WeightingEmptyCategory,
         ErrorCode::DuplicateLabel,
@@ -235,6 +239,7 @@ impl ErrorCode {
             ErrorCode::AlreadyResponded => "already_responded",
             ErrorCode::InvalidRanking => "invalid_ranking",
             ErrorCode::SurveyLocked => "survey_locked",
+            ErrorCode::LanguageHasTranslations => "language_has_translations",
             ErrorCode::SurveyChanged => "survey_changed",
             ErrorCode::NoQuestions => "no_questions",
             ErrorCode::NoResponses => "no_responses",
@@ -512,6 +517,7 @@ mod tests {
                 | ErrorCode::AlreadyResponded
                 | ErrorCode::InvalidRanking
                 | ErrorCode::SurveyLocked
+                | ErrorCode::LanguageHasTranslations
                 | ErrorCode::SurveyChanged
                 | ErrorCode::WeightingEmptyCategory
                 | ErrorCode::DuplicateLabel
@@ -543,6 +549,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 78, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 79, "a new code: add it to ALL and here");
     }
 }

@@ -9,6 +9,7 @@ pub mod consultation_changes;
 pub mod error;
 pub mod feedback;
 pub mod identity;
+pub mod languages;
 pub mod local_time;
 pub mod organisation;
 pub mod pages;

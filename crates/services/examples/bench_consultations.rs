@@ -346,9 +346,13 @@ async fn create_consultation(db: &Db, title: &str) -> Result<Uuid, Error> {
         allow_anonymous: "yes".into(),
         strands: String::new(),
         documents: String::new(),
+        language: String::new(),
     };
     let fields = input
-        .validate(&cohesion_domain::local_time::SiteZone::utc())
+        .validate(
+            &cohesion_domain::local_time::SiteZone::utc(),
+            &cohesion_domain::consultation::Languages::new("en", ["ar"]),
+        )
         .map_err(|e| format!("{e:?}"))?;
     let def = survey();
     def.validate().map_err(|e| format!("{e:?}"))?;

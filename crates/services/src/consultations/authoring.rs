@@ -2,7 +2,7 @@
 //! timeline, and publishing it (or its results) or withdrawing it.
 
 use cohesion_domain::consultation::Publication;
-use cohesion_domain::consultation::{ConsultationInput, StageInput};
+use cohesion_domain::consultation::{ConsultationInput, Languages, StageInput};
 use cohesion_domain::consultation_changes::details_changed;
 use cohesion_domain::identity::Action;
 use cohesion_domain::survey::diff;
@@ -12,9 +12,10 @@ use cohesion_storage::consultations::catalogue;
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
-use super::translations::refresh_search;
+use super::translations::{refresh_search, translates_anything};
 use crate::accounts::SignedIn;
 use cohesion_domain::local_time::SiteZone;
+use cohesion_storage::consultations::translations;
 
 use crate::audit::audit_log;
 use crate::consultations::ConsultationError;
@@ -22,16 +23,20 @@ use crate::permissions::require;
 use crate::ServiceError;
 
 /// Creates a draft consultation with an empty survey. Its dates are read
-/// as wall-clock time in `zone`, the site's.
+/// as wall-clock time in `zone`, the site's; it is written in one of the
+/// site's `languages`, the first unless the input names another.
 pub async fn create(
     db: &Db,
     me: &SignedIn,
     input: &ConsultationInput,
     zone: &SiteZone,
+    languages: &Languages,
     client: Option<&str>,
 ) -> Result<Uuid, ServiceError> {
     require(me, Action::RunEngagement)?;
-    let fields = input.validate(zone).map_err(ServiceError::InvalidFields)?;
+    let fields = input
+        .validate(zone, languages)
+        .map_err(ServiceError::InvalidFields)?;
     let empty = serde_json::to_string(&SurveyDefinition::default())
         .unwrap_or_else(|_| "{\"pages\":[]}".into());
     let mut tx = db.begin().await?;
@@ -50,23 +55,44 @@ pub async fn create(
 }
 
 /// Saves the details, recording in the history each field that changed,
-/// before and after.
+/// before and after. Input that names no language keeps the stored one;
+/// the language changes only while no translation translates anything
+/// (`language_has_translations`): they were made from it (ADR 16).
+#[allow(clippy::too_many_arguments)] // the request, its place and its settings
 pub async fn update(
     db: &Db,
     me: &SignedIn,
     id: Uuid,
     input: &ConsultationInput,
     zone: &SiteZone,
+    languages: &Languages,
     client: Option<&str>,
 ) -> Result<(), ServiceError> {
     require(me, Action::RunEngagement)?;
-    let fields = input.validate(zone).map_err(ServiceError::InvalidFields)?;
+    let mut fields = input
+        .validate(zone, languages)
+        .map_err(ServiceError::InvalidFields)?;
     let mut tx = db.begin().await?;
     // Locked, so that what the history says changed is what this save
-    // replaced.
+    // replaced, and no translation is saved while the language changes
+    // (`translations::set_translation` takes the same lock).
     let (stored, _) = catalogue::find_for_update(tx.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
+    if !input.names_language() {
+        fields.language = stored.language.clone();
+    }
+    if fields.language != stored.language {
+        if translates_anything(tx.conn(), id).await? {
+            return Err(ServiceError::InvalidFields(vec![ValidationError::new(
+                "language",
+                ErrorCode::LanguageHasTranslations,
+            )]));
+        }
+        // Emptied translations only: none is left in what is now the
+        // original's language.
+        translations::remove_all(tx.conn(), id).await?;
+    }
     if !catalogue::update(tx.conn(), id, &fields).await? {
         return Err(ServiceError::NotFound);
     }

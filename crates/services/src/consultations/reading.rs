@@ -144,6 +144,19 @@ pub async fn translation(db: &Db, id: Uuid, locale: &str) -> Result<Texts, Servi
         .unwrap_or_default())
 }
 
+/// The language each of `ids` is written in, by id (ids of no
+/// consultation are left out).
+pub async fn languages_of(
+    db: &Db,
+    ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, String>, ServiceError> {
+    let mut c = db.acquire().await?;
+    Ok(catalogue::languages_of(c.conn(), ids)
+        .await?
+        .into_iter()
+        .collect())
+}
+
 /// The translations of a page of consultations, by id.
 pub async fn translations_of(
     db: &Db,

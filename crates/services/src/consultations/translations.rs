@@ -119,8 +119,33 @@ pub async fn all_texts(db: &Db, v: &ConsultationView) -> Result<Vec<SourceText>,
     Ok(texts)
 }
 
+/// Whether any language's translations of consultation `id` translate
+/// anything: saved with every text empty, they do not.
+pub(crate) async fn translates_anything(
+    conn: cohesion_storage::Conn<'_>,
+    id: Uuid,
+) -> Result<bool, ServiceError> {
+    Ok(translations::by_language(conn, id)
+        .await?
+        .iter()
+        .filter_map(|(_, json)| serde_json::from_str::<Texts>(json).ok())
+        .any(|t| {
+            t.iter()
+                .any(|(k, v)| !k.ends_with(translation::FROM) && !v.trim().is_empty())
+        }))
+}
+
+/// Whether the language consultation `id` is written in is locked: some
+/// translation of it translates something (ADR 16).
+pub async fn language_locked(db: &Db, id: Uuid) -> Result<bool, ServiceError> {
+    let mut c = db.acquire().await?;
+    translates_anything(c.conn(), id).await
+}
+
 /// Replaces a language's translations (officers). Keys the consultation
 /// does not have are refused; empty texts fall back to the original.
+/// There are none into the language the consultation is written in
+/// (`NotFound`, as for a language the site does not have).
 pub async fn set_translation(
     db: &Db,
     me: &SignedIn,
@@ -137,6 +162,14 @@ pub async fn set_translation(
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
     })?;
     let mut tx = db.begin().await?;
+    // Locked, as changing the language locks it: a translation is saved
+    // only from the language the consultation is written in now.
+    let (c, _) = catalogue::find_for_update(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if c.language == locale {
+        return Err(ServiceError::NotFound);
+    }
     translations::set_translation(tx.conn(), id, locale, &json, Some(me.user_id)).await?;
     refresh_search(tx.conn(), id).await?;
     let translated = texts

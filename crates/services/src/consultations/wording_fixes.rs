@@ -44,7 +44,7 @@ pub struct Reworded {
 
 /// Rewords texts of page `page` (from 0) of consultation `id`: the
 /// original's when `language` is `None`, else that language's
-/// translations (an empty text removes the translation, so readers get
+/// translations (never the original's language's: `NotFound`) (an empty text removes the translation, so readers get
 /// the original). `input` maps text keys to the new texts; texts left
 /// out stay. Allowed whether or not anyone has responded. One
 /// transaction; returns how many texts changed (none is not an error,
@@ -60,11 +60,15 @@ pub async fn fix_wording(
 ) -> Result<usize, ServiceError> {
     require(me, Action::RunEngagement)?;
     let mut tx = db.begin().await?;
-    let (_, json) = catalogue::find_for_update(tx.conn(), id)
+    let (c, json) = catalogue::find_for_update(tx.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let survey = parse_survey(&json)?;
     if page >= survey.pages.len() {
+        return Err(ServiceError::NotFound);
+    }
+    // The original's language has no translations to fix (ADR 16).
+    if language == Some(c.language.as_str()) {
         return Err(ServiceError::NotFound);
     }
     let changes = match language {

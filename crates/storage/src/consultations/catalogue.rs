@@ -13,7 +13,7 @@ use crate::{new_id, Conn, StorageError, Timestamp};
 /// Every column of a consultation but its survey (lists never need it).
 const COLUMNS: &str =
     "id, title, summary, body, topics, area, opens_at, closes_at, allow_anonymous, strands, documents, \
-     published_at, results_published_at, withdrawn_at, response_count, created_at, updated_at";
+     language, published_at, results_published_at, withdrawn_at, response_count, created_at, updated_at";
 
 /// Topics are kept one per line: commas may appear inside a topic's
 /// translation, line breaks never do.
@@ -51,6 +51,7 @@ fn record(r: &Row) -> Result<Consultation, sqlx::Error> {
         allow_anonymous: r.get("allow_anonymous")?,
         strands: lines_of(r, "strands")?,
         documents: serde_json::from_str(&documents).unwrap_or_default(),
+        language: r.get("language")?,
         published_at: at_or_none("published_at")?,
         results_published_at: at_or_none("results_published_at")?,
         withdrawn_at: at_or_none("withdrawn_at")?,
@@ -71,8 +72,8 @@ pub async fn insert(
     rows::execute(
         conn,
         "INSERT INTO consultations (id, title, summary, body, topics, area, opens_at, closes_at, \
-         allow_anonymous, survey, created_by, created_at, updated_at, strands, documents) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14)",
+         allow_anonymous, survey, created_by, created_at, updated_at, strands, documents, language) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15)",
         &[
             &id,
             &f.title,
@@ -88,6 +89,7 @@ pub async fn insert(
             &now,
             &f.strands.join("\n"),
             &documents_json(&f.documents),
+            &f.language,
         ],
     )
     .await?;
@@ -104,7 +106,7 @@ pub async fn update(
         conn,
         "UPDATE consultations SET title = $1, summary = $2, body = $3, topics = $4, area = $5, \
          opens_at = $6, closes_at = $7, allow_anonymous = $8, updated_at = $9, strands = $11, \
-         documents = $12 WHERE id = $10",
+         documents = $12, language = $13 WHERE id = $10",
         &[
             &f.title,
             &f.summary,
@@ -118,6 +120,7 @@ pub async fn update(
             &id,
             &f.strands.join("\n"),
             &documents_json(&f.documents),
+            &f.language,
         ],
     )
     .await?;
@@ -374,6 +377,29 @@ pub async fn areas(conn: Conn<'_>, locale: &str) -> Result<Vec<(String, Uuid)>, 
         rows::tuple,
     )
     .await
+}
+
+/// The language each of several consultations is written in (a page of
+/// titles from elsewhere): (id, language), in one query.
+pub async fn languages_of(
+    conn: Conn<'_>,
+    ids: &[Uuid],
+) -> Result<Vec<(Uuid, String)>, StorageError> {
+    let (Some(first), Some(last)) = (ids.iter().min(), ids.iter().max()) else {
+        return Ok(Vec::new());
+    };
+    // One range query (ids are time-ordered), filtered to the ids asked.
+    let rows: Vec<(Uuid, String)> = rows::fetch_all(
+        conn,
+        "SELECT id, language FROM consultations WHERE id >= $1 AND id <= $2",
+        &[first, last],
+        rows::tuple,
+    )
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|(id, _)| ids.contains(id))
+        .collect())
 }
 
 pub async fn stages(conn: Conn<'_>, id: Uuid) -> Result<Vec<Stage>, StorageError> {

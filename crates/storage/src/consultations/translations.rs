@@ -106,3 +106,16 @@ pub async fn set_texts(
     .await?;
     Ok(())
 }
+
+/// Removes every language's translations of a consultation: when the
+/// language it is written in changes, which is allowed only while they
+/// translate nothing (ADR 16).
+pub async fn remove_all(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
+    rows::execute(
+        conn,
+        "DELETE FROM consultation_translations WHERE consultation_id = $1",
+        &[&id],
+    )
+    .await?;
+    Ok(())
+}

@@ -219,7 +219,7 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
         tr.question(&mut f.question_def);
         f.question = f.question_def.text.clone();
     }
-    let langs = Langs::new(&ctx, tr.finish());
+    let langs = Langs::new(&ctx, &c.language, tr.finish());
     let path = format!("/consultations/{id}/findings");
     let mut ui = ctx.chrome_for(&path, "findings-title").await?;
     let title = langs.shown(key::TITLE, &c.title);

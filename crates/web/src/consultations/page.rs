@@ -165,7 +165,7 @@ pub async fn show(
         }
         found => found?,
     };
-    let langs = Langs::new(&ctx, untranslated);
+    let langs = Langs::new(&ctx, &c.language, untranslated);
     let (status_key, status) = status_label(&ctx, &c);
     let mut ui = ctx.chrome_for(&path, "consultation-title").await?;
     ui.title = c.title.clone().into();

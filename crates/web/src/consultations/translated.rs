@@ -31,7 +31,8 @@ pub(super) async fn translated_progress(
     let c = &mut p.consultation;
     tr.main(&mut c.title, &mut c.summary, &mut c.body);
     tr.survey(&mut p.survey);
-    Ok((p, Langs::new(ctx, tr.finish())))
+    let langs = Langs::new(ctx, &p.consultation.language, tr.finish());
+    Ok((p, langs))
 }
 
 /// A consultation's title, summary and body in the page's language.
@@ -42,7 +43,8 @@ pub(super) async fn translated_consultation(
     let t = reading::translation(&ctx.state.db, c.id, ctx.locale().tag()).await?;
     let mut tr = Translator::new(&t);
     tr.main(&mut c.title, &mut c.summary, &mut c.body);
-    Ok((c, Langs::new(ctx, tr.finish())))
+    let langs = Langs::new(ctx, &c.language, tr.finish());
+    Ok((c, langs))
 }
 
 /// A list page's titles and summaries in the page's language (one
@@ -59,7 +61,7 @@ pub(super) async fn translate_list(
         .map(|c| {
             let mut tr = Translator::new(all.get(&c.id).unwrap_or(&none));
             tr.main(&mut c.title, &mut c.summary, &mut c.body);
-            Langs::new(ctx, tr.finish())
+            Langs::new(ctx, &c.language, tr.finish())
         })
         .collect())
 }
@@ -88,6 +90,6 @@ pub(super) async fn results_in_language(
             }
         }
     }
-    let langs = Langs::new(ctx, tr.finish());
+    let langs = Langs::new(ctx, &r.consultation.language, tr.finish());
     Ok((r, langs))
 }

@@ -34,10 +34,11 @@ fn quote(original: &str) -> String {
 
 /// What a row of the translations page is, in words ("Question 2: … —
 /// option 1", "Finding: … — title"), the quoted original marked with
-/// its language: the key stays the field's name.
-pub(super) fn heading(ctx: &PageCtx, part: &Part, original: &str) -> Phrase {
+/// its language (`language`, the consultation's): the key stays the
+/// field's name.
+pub(super) fn heading(ctx: &PageCtx, language: &str, part: &Part, original: &str) -> Phrase {
     let n = |id: &str, n: &usize| ctx.phrase(id, &[("number", Value::Number(*n as u64))]);
-    let quoted = |text: &str| Langs::as_written(ctx).original(quote(text));
+    let quoted = |text: &str| Langs::as_written(ctx, language).original(quote(text));
     match part {
         Part::Title => ctx.t("translations-part-title").into(),
         Part::Summary => ctx.t("translations-part-summary").into(),
@@ -89,6 +90,20 @@ pub(super) fn heading(ctx: &PageCtx, part: &Part, original: &str) -> Phrase {
     }
 }
 
+/// The languages a consultation is translated into: every language of
+/// the site but the one it is written in.
+fn targets<'a>(
+    ctx: &'a PageCtx,
+    v: &'a reading::ConsultationView,
+) -> impl Iterator<Item = &'a cohesion_i18n::Locale> {
+    let source = v.consultation.language.as_str();
+    ctx.state
+        .catalog
+        .all()
+        .iter()
+        .filter(move |l| !l.tag().eq_ignore_ascii_case(source))
+}
+
 /// How many of a consultation's texts each language lacks, for the
 /// officers' page: (language tag, its name, missing, all).
 pub(super) async fn missing_by_language(
@@ -96,9 +111,8 @@ pub(super) async fn missing_by_language(
     v: &reading::ConsultationView,
 ) -> Result<Vec<(String, String, usize, usize)>, AppError> {
     let keys = translations::all_text_keys(&ctx.state.db, v).await?;
-    let source = ctx.state.catalog.default_locale().tag().to_owned();
     let mut out = Vec::new();
-    for l in ctx.state.catalog.all().iter().filter(|l| l.tag() != source) {
+    for l in targets(ctx, v) {
         let texts = reading::translation(&ctx.state.db, v.consultation.id, l.tag()).await?;
         let missing = keys
             .iter()
@@ -122,16 +136,15 @@ pub(super) struct Coverage {
     pub all: usize,
 }
 
-/// [`Coverage`] of every language but the site's own, for the
+/// [`Coverage`] of every language but the consultation's own, for the
 /// publishing question.
 pub(super) async fn coverage_by_language(
     ctx: &PageCtx,
     v: &reading::ConsultationView,
 ) -> Result<Vec<Coverage>, AppError> {
     let keys = translations::all_text_keys(&ctx.state.db, v).await?;
-    let source = ctx.state.catalog.default_locale().tag().to_owned();
     let mut out = Vec::new();
-    for l in ctx.state.catalog.all().iter().filter(|l| l.tag() != source) {
+    for l in targets(ctx, v) {
         let texts = reading::translation(&ctx.state.db, v.consultation.id, l.tag()).await?;
         let (mut missing, mut stale) = (0, 0);
         for (k, original) in &keys {
@@ -163,14 +176,12 @@ async fn page(
     done: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let target = ctx
-        .state
-        .catalog
-        .get(lang)
-        .filter(|l| l.tag() != ctx.state.catalog.default_locale().tag())
-        .ok_or(ServiceError::NotFound)?;
     let me = ctx.user.0.as_ref();
     let v = reading::view(&ctx.state.db, me, id).await?;
+    // No page for the language the consultation is written in.
+    let target = targets(ctx, &v)
+        .find(|l| l.tag().eq_ignore_ascii_case(lang))
+        .ok_or(ServiceError::NotFound)?;
     let texts = translations::all_texts(&ctx.state.db, &v).await?;
     let missing = texts
         .iter()
@@ -203,12 +214,12 @@ async fn page(
         action: path,
         target_lang: target.tag().to_owned(),
         target_dir: target.direction().as_str().to_owned(),
-        original_lang: ctx.state.catalog.default_locale().tag().to_owned(),
+        original_lang: v.consultation.language.clone(),
         original_label: ctx.t("translations-original"),
         rows: texts
             .into_iter()
             .map(|text| {
-                let heading = heading(ctx, &text.part, &text.original);
+                let heading = heading(ctx, &v.consultation.language, &text.part, &text.original);
                 let SourceText { key, original, .. } = text;
                 let value = values.get(&key).cloned().unwrap_or_default();
                 let stale = translation::is_stale(values, &key, &original);
@@ -268,11 +279,12 @@ pub async fn save(
     }
     check_session_csrf(&me, &csrf)?;
     let id = path_id(&id)?;
+    // The consultation's own language is refused by the service (it is
+    // read there, locked).
     let target = ctx
         .state
         .catalog
         .get(&lang)
-        .filter(|l| l.tag() != ctx.state.catalog.default_locale().tag())
         .map(|l| l.tag().to_owned())
         .ok_or(ServiceError::NotFound)?;
     match translations::set_translation(&ctx.state.db, &me, id, &target, &values, Some(&client.0))

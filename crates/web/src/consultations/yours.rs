@@ -192,6 +192,8 @@ pub(crate) async fn titles_in_language(
 ) -> Result<Vec<Shown>, AppError> {
     let ids: Vec<Uuid> = titles.iter().map(|(id, _)| *id).collect();
     let all = reading::translations_of(&ctx.state.db, &ids, ctx.locale().tag()).await?;
+    let written = reading::languages_of(&ctx.state.db, &ids).await?;
+    let first = ctx.state.catalog.default_locale().tag();
     let none = Texts::new();
     Ok(titles
         .iter()
@@ -199,7 +201,10 @@ pub(crate) async fn titles_in_language(
             let mut title = title.clone();
             let mut tr = Translator::new(all.get(id).unwrap_or(&none));
             tr.put(key::TITLE, &mut title);
-            Langs::new(ctx, tr.finish()).shown(key::TITLE, &title)
+            // A consultation gone since is taken to have been in the
+            // site's first language.
+            let language = written.get(id).map_or(first, String::as_str);
+            Langs::new(ctx, language, tr.finish()).shown(key::TITLE, &title)
         })
         .collect())
 }

@@ -7,8 +7,9 @@ use cohesion_ui::Shown;
 use super::page::PageCtx;
 
 /// Which language a page shows each of a consultation's texts in: the
-/// reader's where translated, the original's (the site's first
-/// language, which officers write in) where left as written.
+/// reader's where translated, the original's (the language the
+/// consultation is written in, `Consultation::language`) where left as
+/// written.
 pub struct Langs {
     reader: String,
     original: String,
@@ -17,22 +18,24 @@ pub struct Langs {
 }
 
 impl Langs {
-    pub fn new(ctx: &PageCtx, untranslated: Untranslated) -> Self {
+    /// For a consultation written in `original`, shown with the texts
+    /// under `untranslated` left as written.
+    pub fn new(ctx: &PageCtx, original: &str, untranslated: Untranslated) -> Self {
         Langs {
             reader: ctx.locale().tag().to_owned(),
-            original: ctx.state.catalog.default_locale().tag().to_owned(),
+            original: original.to_owned(),
             untranslated,
             as_written: false,
         }
     }
 
     /// For the staff's pages, which show a consultation as written:
-    /// every text of the consultation in the original's language, the
-    /// platform's own in the reader's.
-    pub fn as_written(ctx: &PageCtx) -> Self {
+    /// every text of the consultation in the original's language
+    /// (`original`), the platform's own in the reader's.
+    pub fn as_written(ctx: &PageCtx, original: &str) -> Self {
         Langs {
             as_written: true,
-            ..Langs::new(ctx, Untranslated::default())
+            ..Langs::new(ctx, original, Untranslated::default())
         }
     }
 

@@ -86,6 +86,15 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The languages a consultation may be written in: the catalogue's,
+    /// the site's first language first (ADR 16).
+    pub fn languages(&self) -> cohesion_domain::consultation::Languages {
+        cohesion_domain::consultation::Languages::new(
+            self.catalog.default_locale().tag(),
+            self.catalog.all().iter().map(|l| l.tag().to_owned()),
+        )
+    }
+
     /// The site key that signs anonymous form cookies (ADR 19).
     pub async fn form_key(
         &self,

@@ -11,7 +11,7 @@ mod written;
 
 use cohesion_domain::analysis::findings::FindingInput;
 use cohesion_domain::consultation::Publication;
-use cohesion_domain::consultation::{format_datetime, ConsultationInput, StageInput};
+use cohesion_domain::consultation::{format_datetime, ConsultationInput, Languages, StageInput};
 use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::survey::model::SurveyDefinition;
 use cohesion_domain::translation::{self, Texts};
@@ -64,8 +64,10 @@ async fn create(
 ) -> Result<Uuid, ServiceError> {
     // Every date here is written with its offset (`format_datetime`), so
     // the zone it is read in does not matter.
+    // The demonstration is written in English, the site's first
+    // language, and translated into Arabic.
     let fields = input
-        .validate(&SiteZone::utc())
+        .validate(&SiteZone::utc(), &Languages::new("en", ["ar"]))
         .map_err(ServiceError::InvalidFields)?;
     survey
         .validate()
@@ -209,6 +211,7 @@ async fn load_open(
             allow_anonymous: "yes".into(),
             strands: "Stakeholder meetings\nCommunity-led sessions\nCommissioned research\nFormal consultation".into(),
             documents: "How we will use your answers | /privacy".into(),
+            language: "en".into(),
         },
         survey,
         &[

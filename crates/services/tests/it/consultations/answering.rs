@@ -11,6 +11,7 @@ use cohesion_services::consultations::results::{self, totals_check};
 use cohesion_services::ServiceError;
 use cohesion_testkit as testkit;
 
+use super::languages;
 use super::{
     answer_errors, counts, find, input, officer, person, published, raw, record, resident, respond,
     response_of, stored_answers, survey, totals, ALL, FUTURE, LONDON, NOW, PAST,
@@ -311,9 +312,16 @@ async fn responses_are_taken_only_while_open_and_anonymously_only_when_allowed()
             }
             assert_eq!(record(db, id).await.response_count, 0);
         }
-        let draft = authoring::create(db, &officer, &input("Draft", "", NOW, true), &LONDON, None)
-            .await
-            .unwrap();
+        let draft = authoring::create(
+            db,
+            &officer,
+            &input("Draft", "", NOW, true),
+            &LONDON,
+            &languages(),
+            None,
+        )
+        .await
+        .unwrap();
         authoring::set_survey(db, &officer, draft, &survey(), None)
             .await
             .unwrap();
@@ -388,6 +396,7 @@ async fn responses_are_taken_only_while_open_and_anonymously_only_when_allowed()
             open,
             &input("Everyone", "", PAST, true),
             &LONDON,
+            &languages(),
             None,
         )
         .await

@@ -15,6 +15,7 @@ use cohesion_services::ServiceError;
 use cohesion_testkit as testkit;
 use uuid::Uuid;
 
+use super::languages;
 use super::{
     audit_of, input, officer, published, raw, record, resident, survey, FUTURE, LONDON, NOW, PAST,
 };
@@ -32,22 +33,29 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
         let resident = resident(db, &pw).await;
         let safer = input("Safer streets", "Community safety, Hate crime", NOW, false);
 
-        let e = authoring::create(db, &resident, &safer, &LONDON, None).await;
+        let e = authoring::create(db, &resident, &safer, &LONDON, &languages(), None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)), "{e:?}");
         let untitled = ConsultationInput {
             title: " ".into(),
             ..safer.clone()
         };
-        match authoring::create(db, &officer, &untitled, &LONDON, None).await {
+        match authoring::create(db, &officer, &untitled, &LONDON, &languages(), None).await {
             Err(ServiceError::InvalidFields(v)) => {
                 assert_eq!((v[0].field, v[0].code), ("title", ErrorCode::FieldRequired))
             }
             other => panic!("{other:?}"),
         }
 
-        let id = authoring::create(db, &officer, &safer, &LONDON, Some("192.0.2.10"))
-            .await
-            .unwrap();
+        let id = authoring::create(
+            db,
+            &officer,
+            &safer,
+            &LONDON,
+            &languages(),
+            Some("192.0.2.10"),
+        )
+        .await
+        .unwrap();
         for viewer in [None, Some(&resident)] {
             assert!(
                 matches!(
@@ -175,22 +183,31 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             NOW,
             false,
         );
-        let e = authoring::update(db, &resident, id, &renamed, &LONDON, None).await;
+        let e = authoring::update(db, &resident, id, &renamed, &LONDON, &languages(), None).await;
         assert!(matches!(e, Err(ServiceError::Forbidden)));
-        let e = authoring::update(db, &officer, Uuid::now_v7(), &renamed, &LONDON, None).await;
+        let e = authoring::update(
+            db,
+            &officer,
+            Uuid::now_v7(),
+            &renamed,
+            &LONDON,
+            &languages(),
+            None,
+        )
+        .await;
         assert!(matches!(e, Err(ServiceError::NotFound)));
         let backwards = ConsultationInput {
             closes_at: "2019-01-01T09:00".into(),
             ..renamed.clone()
         };
-        match authoring::update(db, &officer, id, &backwards, &LONDON, None).await {
+        match authoring::update(db, &officer, id, &backwards, &LONDON, &languages(), None).await {
             Err(ServiceError::InvalidFields(v)) => {
                 assert_eq!(v[0].code, ErrorCode::ClosesBeforeOpens)
             }
             other => panic!("{other:?}"),
         }
         assert_eq!(record(db, id).await.title, "Safer streets", "nothing saved");
-        authoring::update(db, &officer, id, &renamed, &LONDON, None)
+        authoring::update(db, &officer, id, &renamed, &LONDON, &languages(), None)
             .await
             .unwrap();
         let v = reading::view(db, None, id).await.unwrap();
@@ -261,6 +278,7 @@ async fn officers_build_and_publish_consultations_and_others_only_read_them() {
             &officer,
             &input("Budget draft", "Budget, Community safety", NOW, false),
             &LONDON,
+            &languages(),
             None,
         )
         .await
@@ -376,6 +394,7 @@ async fn a_bad_survey_saves_nothing_and_a_survey_with_responses_is_locked() {
             &officer,
             &input("Safer streets", "", NOW, false),
             &LONDON,
+            &languages(),
             None,
         )
         .await

@@ -97,8 +97,12 @@ async fn open_consultation_of(db: &Db, survey: &SurveyDefinition) -> Uuid {
         allow_anonymous: "yes".into(),
         strands: String::new(),
         documents: String::new(),
+        language: String::new(),
     }
-    .validate(&cohesion_domain::local_time::SiteZone::utc())
+    .validate(
+        &cohesion_domain::local_time::SiteZone::utc(),
+        &cohesion_domain::consultation::Languages::new("en", ["ar"]),
+    )
     .unwrap();
     let json = serde_json::to_string(survey).unwrap();
     let mut tx = db.begin().await.unwrap();

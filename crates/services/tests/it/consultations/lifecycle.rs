@@ -14,6 +14,7 @@ use cohesion_storage::consultations::catalogue::Shortlist;
 use cohesion_testkit as testkit;
 use time::macros::date;
 
+use super::languages;
 use super::{
     audit_of, input, officer, published, raw, record, resident, respond, survey, LONDON, NOW, PAST,
 };
@@ -26,9 +27,16 @@ async fn publishing_needs_questions_and_results_need_responses() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let resident = resident(db, &pw).await;
-        let id = authoring::create(db, &officer, &input("Empty", "", NOW, false), &LONDON, None)
-            .await
-            .unwrap();
+        let id = authoring::create(
+            db,
+            &officer,
+            &input("Empty", "", NOW, false),
+            &LONDON,
+            &languages(),
+            None,
+        )
+        .await
+        .unwrap();
 
         // No question: refused, nothing published, nothing logged.
         let e = authoring::set_published(db, &officer, id, Publication::Consultation, true, None)

@@ -21,9 +21,10 @@ mod themes;
 mod themes_arabic_labels;
 mod themes_bilingual;
 mod wording;
+mod written_language;
 
-use cohesion_domain::consultation::ConsultationInput;
 use cohesion_domain::consultation::{Consultation, Publication};
+use cohesion_domain::consultation::{ConsultationInput, Languages};
 use cohesion_domain::identity::Role;
 use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::survey::answers::RawAnswers;
@@ -200,6 +201,12 @@ pub(super) fn survey() -> SurveyDefinition {
 pub(super) static LONDON: std::sync::LazyLock<SiteZone> =
     std::sync::LazyLock::new(SiteZone::default);
 
+/// The languages consultations may be written in: the site's, English
+/// first.
+pub(super) fn languages() -> Languages {
+    Languages::new("en", ["ar"])
+}
+
 pub(super) const PAST: (&str, &str) = ("2020-01-01T09:00", "2020-02-01T17:00");
 
 pub(super) const NOW: (&str, &str) = ("2020-01-01T09:00", "2099-01-01T17:00");
@@ -223,6 +230,7 @@ pub(super) fn input(
         allow_anonymous: if anonymous { "yes" } else { "no" }.into(),
         strands: String::new(),
         documents: String::new(),
+        language: String::new(),
     }
 }
 
@@ -233,7 +241,7 @@ pub(super) async fn published(
     input: &ConsultationInput,
     survey: &SurveyDefinition,
 ) -> Uuid {
-    let id = authoring::create(db, officer, input, &LONDON, None)
+    let id = authoring::create(db, officer, input, &LONDON, &languages(), None)
         .await
         .unwrap();
     authoring::set_survey(db, officer, id, survey, None)

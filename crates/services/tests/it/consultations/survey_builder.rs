@@ -15,6 +15,7 @@ use cohesion_services::consultations::{authoring, builder, reading, translations
 use cohesion_services::ServiceError;
 use cohesion_testkit as testkit;
 
+use super::languages;
 use super::{audit_of, input, officer, raw, resident, respond, LONDON, NOW};
 
 fn question(text: &str, place: &str) -> QuestionInput {
@@ -45,6 +46,7 @@ async fn changes_sent_at_once_are_all_kept() {
             &officer,
             &input("Racing", "", NOW, false),
             &LONDON,
+            &languages(),
             None,
         )
         .await
@@ -80,9 +82,16 @@ async fn refused_changes_save_nothing_and_name_what_they_would_break() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let resident = resident(db, &pw).await;
-        let id = authoring::create(db, &officer, &input("Parks", "", NOW, true), &LONDON, None)
-            .await
-            .unwrap();
+        let id = authoring::create(
+            db,
+            &officer,
+            &input("Parks", "", NOW, true),
+            &LONDON,
+            &languages(),
+            None,
+        )
+        .await
+        .unwrap();
         let change = |c| builder::change(db, &officer, id, c, None);
         let (visit, when) = (question("Do you visit?", ""), question("When?", "new"));
         change(Change::Add(&visit)).await.unwrap();

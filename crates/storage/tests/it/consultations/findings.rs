@@ -1,11 +1,10 @@
 //! Findings written before they could combine options keep resting on
-//! their one option once the database is migrated, on both engines.
+//! their one option once the database is migrated, on both engines; the
+//! consultation they are on is then said to be written in English.
 
-use cohesion_domain::consultation::ConsultationFields;
 use cohesion_storage::consultations::{catalogue, findings};
 use cohesion_storage::{migrate, Db, Timestamp};
 use cohesion_testkit as testkit;
-use time::macros::datetime;
 
 /// The version that let findings combine options and say what we did,
 /// found by its name so that renumbering on a merge cannot mislead.
@@ -61,24 +60,27 @@ async fn single_option_findings_keep_their_option_after_migrating() {
     for t in dbs {
         let db = &t.db;
         migrate_before_combined(db).await;
-        let fields = ConsultationFields {
-            title: "Old".into(),
-            summary: "Old".into(),
-            body: String::new(),
-            topics: Vec::new(),
-            area: None,
-            opens_at: datetime!(2020-01-01 09:00 UTC),
-            closes_at: datetime!(2020-02-01 09:00 UTC),
-            allow_anonymous: false,
-            strands: Vec::new(),
-            documents: Vec::new(),
-        };
-        let id = {
-            let mut c = db.acquire().await.unwrap();
-            catalogue::insert(c.conn(), &fields, r#"{"pages":[]}"#, None)
+        // A consultation as that binary wrote it (today's insert names
+        // columns added since).
+        let (id, at) = (uuid::Uuid::now_v7(), Timestamp::now());
+        let sql = "INSERT INTO consultations (id, title, summary, body, topics, area, opens_at, closes_at, \
+                   allow_anonymous, survey, created_at, updated_at, strands, documents) \
+                   VALUES ($1, 'Old', 'Old', '', '', NULL, $2, $2, FALSE, '{\"pages\":[]}', $2, $2, '', '[]')";
+        match db {
+            Db::Sqlite(pool) => sqlx::query(sql)
+                .bind(id)
+                .bind(at)
+                .execute(pool)
                 .await
-                .unwrap()
-        };
+                .map(|_| ()),
+            Db::Postgres(pool) => sqlx::query(sql)
+                .bind(id)
+                .bind(at)
+                .execute(pool)
+                .await
+                .map(|_| ()),
+        }
+        .unwrap();
         // As the older binary wrote it: resting on option 3.
         let sql = "INSERT INTO findings (id, consultation_id, position, title, body, question_id, row_index, \
                    option_index, created_at, updated_at) VALUES ($1, $2, 1, 'On one option', '', 'q1', NULL, 2, $3, $3)";
@@ -113,5 +115,9 @@ async fn single_option_findings_keep_their_option_after_migrating() {
         assert_eq!(list[0].finding.options, [2]);
         assert_eq!(list[0].finding.what_we_did, "");
         assert_eq!(list[0].finding.question_id, "q1");
+        // Written before consultations said their language: in English,
+        // the site's first.
+        let (old, _) = catalogue::find(c.conn(), id).await.unwrap().unwrap();
+        assert_eq!(old.language, "en");
     }
 }

@@ -22,6 +22,7 @@ async fn consultation(db: &Db) -> Uuid {
         allow_anonymous: true,
         strands: Vec::new(),
         documents: Vec::new(),
+        language: "en".into(),
     };
     let mut c = db.acquire().await.unwrap();
     catalogue::insert(c.conn(), &fields, r#"{"pages":[]}"#, None)

@@ -20,6 +20,10 @@ pub struct ConsultationSummary {
     pub id: Uuid,
     pub title: String,
     pub summary: String,
+    /// The language its texts (title, summary, survey, …) are written
+    /// in: a language tag of the site's (`en`, `ar`).
+    #[schema(example = "en")]
+    pub language: String,
     /// `upcoming`, `open`, `closed`, or `draft` (staff only).
     #[schema(example = "open")]
     pub status: String,
@@ -37,6 +41,7 @@ fn summary(c: &Consultation) -> ConsultationSummary {
         id: c.id,
         title: c.title.clone(),
         summary: c.summary.clone(),
+        language: c.language.clone(),
         status: c.status_key(Timestamp::now()).to_owned(),
         opens_at: c.opens_at.to_rfc3339(),
         closes_at: c.closes_at.to_rfc3339(),

@@ -65,6 +65,14 @@ pub struct ConsultationRequest {
     /// Linked documents (https:// or a path on this site).
     #[serde(default)]
     pub documents: Vec<DocumentBody>,
+    /// The language the texts are written in: a language tag the site
+    /// has (`en`, `ar`; another is refused with `unknown_locale`).
+    /// Left out, a new consultation is in the site's first language and
+    /// a replaced one keeps its own. It cannot change while the
+    /// consultation has translations (`language_has_translations`).
+    #[serde(default)]
+    #[schema(example = "ar")]
+    pub language: String,
 }
 
 impl From<ConsultationRequest> for ConsultationInput {
@@ -93,6 +101,7 @@ impl From<ConsultationRequest> for ConsultationInput {
                 .map(|d| format!("{} | {}", d.title.replace(['\n', '\r', '|'], " "), d.url))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            language: r.language,
         }
     }
 }
@@ -140,8 +149,8 @@ pub struct Created {
         (status = 415, description = "Not JSON (`unsupported_media_type`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Every problem listed in `errors`, each with its `pointer` (`/closes_at`, \
             `/documents/1/url`): `field_required`, `field_too_long`, `invalid_date`, `closes_before_opens`, \
-            `time_does_not_exist`, `time_is_ambiguous`, …; or `bad_request` for a body not of the schema's shape \
-            (`unknown_field`, `invalid_type`). Nothing is saved.", body = Problem, content_type = "application/problem+json")))]
+            `time_does_not_exist`, `time_is_ambiguous`, `unknown_locale` (`/language`), …; or `bad_request` for a body \
+            not of the schema's shape (`unknown_field`, `invalid_type`). Nothing is saved.", body = Problem, content_type = "application/problem+json")))]
 pub async fn create(
     State(state): State<SharedState>,
     Acting(me): Acting,
@@ -151,7 +160,8 @@ pub async fn create(
     let documents = DocumentPlaces::of(&body);
     let input = ConsultationInput::from(body);
     let zone = &state.config.time_zone;
-    let id = authoring::create(&state.db, &me, &input, zone, Some(&client.0))
+    let languages = state.languages();
+    let id = authoring::create(&state.db, &me, &input, zone, &languages, Some(&client.0))
         .await
         .map_err(|e| documents.place(e))?;
     let mut res = (StatusCode::CREATED, Json(Created { id })).into_response();
@@ -167,7 +177,9 @@ pub async fn create(
     responses((status = 204, description = "Saved"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "As for creating; and `language_has_translations` (`/language`) for a new \
+            language while translations exist (remove them first). Nothing is saved.",
+            body = Problem, content_type = "application/problem+json")))]
 pub async fn update(
     State(state): State<SharedState>,
     Acting(me): Acting,
@@ -178,9 +190,18 @@ pub async fn update(
     let documents = DocumentPlaces::of(&body);
     let input = ConsultationInput::from(body);
     let zone = &state.config.time_zone;
-    authoring::update(&state.db, &me, id, &input, zone, Some(&client.0))
-        .await
-        .map_err(|e| documents.place(e))?;
+    let languages = state.languages();
+    authoring::update(
+        &state.db,
+        &me,
+        id,
+        &input,
+        zone,
+        &languages,
+        Some(&client.0),
+    )
+    .await
+    .map_err(|e| documents.place(e))?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -155,7 +155,7 @@ pub async fn response(
         "response-title-of",
         &[("reference", Value::Text(&reference))],
     );
-    let langs = Langs::as_written(&ctx);
+    let langs = Langs::as_written(&ctx, &v.consultation.language);
     let mut page = ReportPage::new(ui);
     page.back = Some((format!("/staff/consultations/{id}/answers"), ctx.t("back")));
     page.lead = vec![ctx.t("response-lead").into()];

@@ -4,8 +4,8 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::ConsultationInput;
-use cohesion_services::consultations::authoring;
 use cohesion_services::consultations::reading::{self, ConsultationView};
+use cohesion_services::consultations::{authoring, translations};
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
 
@@ -35,9 +35,50 @@ fn time_field(
         .errors_from(errors)
 }
 
-fn details_fields(ctx: &PageCtx, v: &ConsultationInput, errors: &[FieldError]) -> Vec<Field> {
+/// "Which language are you writing in?": the site's languages, each by
+/// its name in itself (marked so); on a new consultation the page's
+/// language unless another is chosen. `locked` once translations exist:
+/// the hint says why it cannot change (ADR 16).
+fn language_field(ctx: &PageCtx, chosen: &str, locked: bool, errors: &[FieldError]) -> Field {
+    let catalog = &ctx.state.catalog;
+    let here = ctx.locale().tag();
+    let choices = catalog
+        .all()
+        .iter()
+        .map(|l| (l.tag().to_owned(), l.name().to_owned()))
+        .collect();
+    let langs = catalog
+        .all()
+        .iter()
+        .map(|l| (l.tag() != here).then(|| (l.tag().to_owned(), l.direction().as_str())))
+        .collect();
+    let hint = match locked {
+        true => "consultation-field-language-locked",
+        false => "consultation-field-language-hint",
+    };
+    Field::choice(
+        "language",
+        "radios",
+        ctx.t("consultation-field-language-question"),
+        choices,
+    )
+    .option_langs(langs)
+    .hint(ctx.t(hint))
+    .value(match chosen.trim() {
+        "" => here,
+        chosen => chosen,
+    })
+    .errors_from(errors)
+}
+
+fn details_fields(
+    ctx: &PageCtx,
+    (v, locked): (&ConsultationInput, bool),
+    errors: &[FieldError],
+) -> Vec<Field> {
     let text = |name, id: &str| Field::new(name, "text", "off", ctx.t(id));
     vec![
+        language_field(ctx, &v.language, locked, errors),
         text("title", "consultation-field-title")
             .value(&v.title)
             .errors_from(errors),
@@ -112,13 +153,14 @@ fn details_fields(ctx: &PageCtx, v: &ConsultationInput, errors: &[FieldError]) -
     ]
 }
 
+/// The details form; `v.1` when the language is locked by translations.
 async fn details_page<'a>(
     ctx: &'a PageCtx,
     csrf: &str,
     action: &str,
     title_id: &str,
     back: String,
-    v: &ConsultationInput,
+    v: (&ConsultationInput, bool),
     errors: Vec<FieldError>,
 ) -> Result<FormPage<'a>, AppError> {
     let mut page = FormPage::new(
@@ -140,7 +182,7 @@ pub async fn new_form(ctx: PageCtx, May(me, _): May<RunEngagement>) -> Result<Re
         "/staff/consultations/new",
         "consultation-new-title",
         "/consultations".into(),
-        &ConsultationInput::default(),
+        (&ConsultationInput::default(), false),
         Vec::new(),
     )
     .await?;
@@ -163,7 +205,9 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &form.csrf)?;
     let zone = &ctx.state.config.time_zone;
-    let outcome = authoring::create(&ctx.state.db, &me, &form.input, zone, Some(&client.0)).await;
+    let languages = ctx.state.languages();
+    let db = &ctx.state.db;
+    let outcome = authoring::create(db, &me, &form.input, zone, &languages, Some(&client.0)).await;
     submit_form(
         &ctx,
         outcome,
@@ -175,7 +219,7 @@ pub async fn create(
                 "/staff/consultations/new",
                 "consultation-new-title",
                 "/consultations".into(),
-                &form.input,
+                (&form.input, false),
                 errors,
             )
             .await
@@ -199,6 +243,7 @@ fn input_of(ctx: &PageCtx, v: &ConsultationView) -> ConsultationInput {
         allow_anonymous: if c.allow_anonymous { "yes" } else { "no" }.into(),
         strands: c.strands.join("\n"),
         documents: cohesion_domain::consultation::documents_text(&c.documents),
+        language: c.language.clone(),
     }
 }
 
@@ -209,6 +254,7 @@ pub async fn edit_form(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let v = reading::view(&ctx.state.db, Some(&me), id).await?;
+    let locked = translations::language_locked(&ctx.state.db, id).await?;
     let action = format!("/staff/consultations/{id}/edit");
     let page = details_page(
         &ctx,
@@ -216,7 +262,7 @@ pub async fn edit_form(
         &action,
         "consultation-edit-title",
         format!("/staff/consultations/{id}"),
-        &input_of(&ctx, &v),
+        (&input_of(&ctx, &v), locked),
         Vec::new(),
     )
     .await?;
@@ -233,8 +279,14 @@ pub async fn update(
     check_session_csrf(&me, &form.csrf)?;
     let id = path_id(&id)?;
     let zone = &ctx.state.config.time_zone;
-    let outcome =
-        authoring::update(&ctx.state.db, &me, id, &form.input, zone, Some(&client.0)).await;
+    let languages = ctx.state.languages();
+    let db = &ctx.state.db;
+    let input = &form.input;
+    let outcome = authoring::update(db, &me, id, input, zone, &languages, Some(&client.0)).await;
+    let locked = match &outcome {
+        Ok(()) => false,
+        Err(_) => translations::language_locked(db, id).await?,
+    };
     submit_form(
         &ctx,
         outcome,
@@ -247,7 +299,7 @@ pub async fn update(
                 &action,
                 "consultation-edit-title",
                 format!("/staff/consultations/{id}"),
-                &form.input,
+                (&form.input, locked),
                 errors,
             )
             .await

@@ -8,6 +8,7 @@ use axum::response::Response;
 use std::collections::HashMap;
 
 use cohesion_domain::analysis::findings::FindingInput;
+use cohesion_domain::consultation::Consultation;
 use cohesion_domain::survey::model::QuestionKind;
 use cohesion_domain::translation::{key, Translator};
 use cohesion_domain::{ErrorCode, ValidationError};
@@ -199,7 +200,7 @@ async fn what_we_did_page<'a>(
     value: Option<&str>,
     errors: Vec<FieldError>,
 ) -> Result<FormPage<'a>, AppError> {
-    let (_, list) =
+    let (c, list) =
         findings::shown(&ctx.state.db, Some(me), id, ctx.state.config.small_base).await?;
     let f = list
         .into_iter()
@@ -213,10 +214,10 @@ async fn what_we_did_page<'a>(
         ctx.t("save"),
     );
     page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
-    let title = finding_titles(ctx, id, std::slice::from_ref(&f))
+    let title = finding_titles(ctx, &c, std::slice::from_ref(&f))
         .await?
         .remove(&f.id)
-        .unwrap_or_else(|| Langs::as_written(ctx).original(f.finding.title.as_str()));
+        .unwrap_or_else(|| Langs::as_written(ctx, &c.language).original(f.finding.title.as_str()));
     page.lead = vec![title.into(), ctx.t("finding-what-we-did-lead").into()];
     let value = value.unwrap_or(&f.finding.what_we_did);
     page.fields = vec![what_we_did_field(ctx, value, &errors)];
@@ -277,10 +278,10 @@ pub async fn set_what_we_did(
 /// act on the findings they read there.
 pub(super) async fn finding_titles(
     ctx: &PageCtx,
-    id: Uuid,
+    c: &Consultation,
     found: &[ShownFinding],
 ) -> Result<HashMap<Uuid, Shown>, AppError> {
-    let texts = reading::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
+    let texts = reading::translation(&ctx.state.db, c.id, ctx.locale().tag()).await?;
     let mut tr = Translator::new(&texts);
     let mut titles: Vec<(Uuid, String)> = found
         .iter()
@@ -289,7 +290,7 @@ pub(super) async fn finding_titles(
     for (finding, title) in &mut titles {
         tr.put(&key::finding(*finding, "title"), title);
     }
-    let langs = Langs::new(ctx, tr.finish());
+    let langs = Langs::new(ctx, &c.language, tr.finish());
     Ok(titles
         .into_iter()
         .map(|(finding, title)| {
@@ -323,7 +324,7 @@ async fn removal_question(
     finding: Uuid,
 ) -> Result<Ask, AppError> {
     let rules = ctx.state.config.small_base;
-    let (_, found) = findings::shown(&ctx.state.db, Some(me), id, rules).await?;
+    let (c, found) = findings::shown(&ctx.state.db, Some(me), id, rules).await?;
     let Some(f) = found.into_iter().find(|f| f.id == finding) else {
         return Err(
             if findings::was_removed(&ctx.state.db, me, id, finding).await? {
@@ -333,10 +334,10 @@ async fn removal_question(
             },
         );
     };
-    let mut title = finding_titles(ctx, id, std::slice::from_ref(&f))
+    let mut title = finding_titles(ctx, &c, std::slice::from_ref(&f))
         .await?
         .remove(&f.id)
-        .unwrap_or_else(|| Langs::as_written(ctx).original(f.finding.title.as_str()));
+        .unwrap_or_else(|| Langs::as_written(ctx, &c.language).original(f.finding.title.as_str()));
     title.text = asked_about(&title.text).to_owned();
     let args = [("title", Value::Shown(&title))];
     let lead = if f.published_at.is_some() {

@@ -89,8 +89,9 @@ pub async fn save_in(
 }
 
 /// What the address names: the consultation, the page (from 0) and the
-/// language (`None`: the original). A language must be one the site has
-/// other than the original's; anything else names nothing.
+/// language (`None`: the original). A language must be one the site
+/// has; anything else names nothing, and so does the original's own
+/// (checked once the consultation is read).
 fn target<'a>(
     ctx: &'a PageCtx,
     id: &str,
@@ -106,12 +107,7 @@ fn target<'a>(
     let catalog = &ctx.state.catalog;
     let language = match lang {
         None => None,
-        Some(tag) => Some(
-            catalog
-                .get(tag)
-                .filter(|l| l.tag() != catalog.default_locale().tag())
-                .ok_or(ServiceError::NotFound)?,
-        ),
+        Some(tag) => Some(catalog.get(tag).ok_or(ServiceError::NotFound)?),
     };
     Ok((id, page, language))
 }
@@ -189,14 +185,21 @@ async fn show(
 ) -> Result<Response, AppError> {
     let (id, page, language) = target(ctx, id, page, lang)?;
     let v = reading::view(&ctx.state.db, Some(me), id).await?;
+    let written = v.consultation.language.as_str();
+    if language.is_some_and(|l| l.tag() == written) {
+        return Err(ServiceError::NotFound.into());
+    }
     let texts = wording::wordable(&v.survey, page).ok_or(ServiceError::NotFound)?;
     let translated = match language {
         Some(l) => Some(reading::translation(&ctx.state.db, id, l.tag()).await?),
         None => None,
     };
-    let original = ctx.state.catalog.default_locale();
+    let catalog = &ctx.state.catalog;
+    let original = catalog
+        .get(written)
+        .unwrap_or_else(|| catalog.default_locale());
     let shown_in = language.unwrap_or(original);
-    let (rows, errors) = rows(ctx, page, texts, translated.as_ref(), sent);
+    let (rows, errors) = rows(ctx, (page, written), texts, translated.as_ref(), sent);
     let action = address(id, page, language);
     let mut ui = ctx.chrome_for(&action, "wording-title").await?;
     let language_name = Shown::new(shown_in.name(), shown_in.tag());
@@ -227,7 +230,7 @@ async fn show(
         rows,
         button: ctx.t("wording-save"),
         languages_label: ctx.t("wording-languages"),
-        languages: languages(ctx, id, page, shown_in),
+        languages: languages(ctx, (id, page), original, shown_in),
     };
     let status = match sent {
         Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -238,8 +241,12 @@ async fn show(
 
 /// Each language's form for the page: its address, its name in itself,
 /// and whether it is the one shown.
-fn languages(ctx: &PageCtx, id: Uuid, page: usize, shown: &Locale) -> Vec<(String, Shown, bool)> {
-    let original = ctx.state.catalog.default_locale();
+fn languages(
+    ctx: &PageCtx,
+    (id, page): (Uuid, usize),
+    original: &Locale,
+    shown: &Locale,
+) -> Vec<(String, Shown, bool)> {
     ctx.state
         .catalog
         .all()
@@ -258,7 +265,7 @@ fn languages(ctx: &PageCtx, id: Uuid, page: usize, shown: &Locale) -> Vec<(Strin
 /// rows only for the texts that have an original.
 fn rows(
     ctx: &PageCtx,
-    page: usize,
+    (page, written): (usize, &str),
     texts: Vec<Wordable>,
     translated: Option<&Texts>,
     sent: Option<Sent<'_>>,
@@ -277,12 +284,12 @@ fn rows(
         let error = sent
             .and_then(|s| s.errors.iter().find(|e| e.key == w.key))
             .map(|e| message(ctx, w.part, e.code, translated.is_some()));
-        let heading = heading(ctx, &part_of(page, &w), &w.text);
+        let heading = heading(ctx, written, &part_of(page, &w), &w.text);
         if let Some(message) = &error {
             let line = format!("{}: {message}", heading.unmarked());
             errors.push(summary_line(format!("#w-{}", rows.len() + 1), line));
         }
-        rows.push(row(ctx, &w, translated, sent, heading, error));
+        rows.push(row(ctx, (&w, written), translated, sent, heading, error));
     }
     let unmatched = sent.is_some_and(|s| {
         s.errors
@@ -302,7 +309,7 @@ fn rows(
 /// stored translation beside the original), or what was sent.
 fn row(
     ctx: &PageCtx,
-    w: &Wordable,
+    (w, written): (&Wordable, &str),
     translated: Option<&Texts>,
     sent: Option<Sent<'_>>,
     heading: Phrase,
@@ -318,7 +325,7 @@ fn row(
     WordingRow {
         key: w.key.clone(),
         heading,
-        original: translated.map(|_| Langs::as_written(ctx).original(w.text.as_str())),
+        original: translated.map(|_| Langs::as_written(ctx, written).original(w.text.as_str())),
         stale: translated.is_some_and(|t| translation::is_stale(t, &w.key, &w.text)),
         long: !w.part.one_line() && (w.text.chars().count() > 80 || w.text.contains('\n')),
         value,

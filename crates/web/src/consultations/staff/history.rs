@@ -3,6 +3,7 @@
 //! reworded text, of every difference of a survey changed, and of every
 //! detail changed.
 
+use cohesion_domain::consultation_changes::{Detail, DetailChanges};
 use cohesion_domain::survey::wording;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::accounts::SignedIn;
@@ -40,6 +41,18 @@ pub(super) async fn history_table(
     })
 }
 
+/// The languages a save's texts were written in, before and after: as
+/// the save changed it, else the consultation's now (it changes only
+/// while nothing is translated, so seldom after the first days).
+fn written_in<'a>(v: &'a ConsultationView, changes: &'a DetailChanges) -> (&'a str, &'a str) {
+    let now = v.consultation.language.as_str();
+    changes
+        .details
+        .iter()
+        .find(|d| d.detail == Detail::Language)
+        .map_or((now, now), |d| (d.before.as_str(), d.after.as_str()))
+}
+
 /// An entry's rows: one, or one per difference of a survey changed
 /// (and one saying how many more were not kept), or one per detail
 /// changed.
@@ -50,7 +63,11 @@ fn history_rows(ctx: &PageCtx, v: &ConsultationView, e: &HistoryEntry) -> Vec<Ve
             .iter()
             .map(|d| {
                 let mut row = vec![Cell::when(ctx.dates().at(e.at)), Cell::from(who(ctx, e))];
-                row.extend(details_history::change_cells(ctx, d));
+                row.extend(details_history::change_cells(
+                    ctx,
+                    d,
+                    written_in(v, details),
+                ));
                 row
             })
             .collect();
@@ -66,7 +83,10 @@ fn history_rows(ctx: &PageCtx, v: &ConsultationView, e: &HistoryEntry) -> Vec<Ve
     let mut rows: Vec<Vec<Cell>> = edits
         .edits
         .iter()
-        .map(|d| row(survey_history::edit_cells(ctx, &v.survey, d)))
+        .map(|d| {
+            let survey = (&v.survey, v.consultation.language.as_str());
+            row(survey_history::edit_cells(ctx, survey, d))
+        })
         .collect();
     if edits.more > 0 {
         let more = ctx.phrase(
@@ -83,10 +103,11 @@ fn history_row(ctx: &PageCtx, v: &ConsultationView, e: &HistoryEntry) -> Vec<Cel
     let who = Cell::from(who(ctx, e));
     match &e.reworded {
         Some(r) => {
+            // A fix of the original is in the consultation's language.
             let lang = r
                 .language
                 .clone()
-                .unwrap_or_else(|| ctx.state.catalog.default_locale().tag().to_owned());
+                .unwrap_or_else(|| v.consultation.language.clone());
             let text = |t: &str| match t {
                 "" => Cell::from(ctx.t("none")),
                 t => Cell::from(Shown::new(t, lang.as_str())),
@@ -125,7 +146,7 @@ fn reworded_what(ctx: &PageCtx, v: &ConsultationView, r: &Reworded) -> Phrase {
         wording::wordable(&v.survey, p)?
             .into_iter()
             .find(|w| w.key == r.key)
-            .map(|w| heading(ctx, &part_of(p, &w), &w.text))
+            .map(|w| heading(ctx, &v.consultation.language, &part_of(p, &w), &w.text))
     });
     let what = found.unwrap_or_else(|| Phrase::isolated(&r.key));
     let Some(tag) = &r.language else {

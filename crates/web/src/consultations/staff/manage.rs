@@ -35,7 +35,9 @@ pub async fn manage(
     let c = &v.consultation;
     let path = format!("/staff/consultations/{id}");
     let mut ui = ctx.chrome_for(&path, "consultation-manage").await?;
-    ui.title = Langs::as_written(&ctx).original(c.title.as_str()).into();
+    ui.title = Langs::as_written(&ctx, &c.language)
+        .original(c.title.as_str())
+        .into();
     let mut page = ReportPage::new(ui);
     page.back = Some((
         format!("/consultations/{id}"),
@@ -76,10 +78,10 @@ pub async fn manage(
         ctx.state.config.small_base,
     )
     .await?;
-    let titles = super::findings::finding_titles(&ctx, id, &found).await?;
-    page.tables.push(findings_table(&ctx, id, &found, &titles));
+    let titles = super::findings::finding_titles(&ctx, c, &found).await?;
+    page.tables.push(findings_table(&ctx, c, &found, &titles));
     page.actions
-        .extend(finding_actions(&ctx, id, &found, &titles));
+        .extend(finding_actions(&ctx, c, &found, &titles));
     page.rows.extend(translation_rows(&ctx, &v).await?);
     page.tables
         .push(history::history_table(&ctx, &me, &v).await?);
@@ -155,12 +157,23 @@ fn summary_rows(ctx: &PageCtx, v: &ConsultationView) -> Vec<SummaryRow> {
             ctx.t("consultation-field-anonymous"),
             yes_no(ctx, c.allow_anonymous),
         ),
+        language_row(ctx, c),
         survey,
         when_or_no(ctx, "consultation-published", c.published_at),
         results,
         responses_row(ctx, c),
     ]);
     rows
+}
+
+/// The language the consultation is written in, by its name in itself
+/// (marked so), which its translations are made from (ADR 16).
+fn language_row(ctx: &PageCtx, c: &Consultation) -> SummaryRow {
+    let value = match ctx.state.catalog.get(&c.language) {
+        Some(l) => Phrase::from(Shown::new(l.name(), l.tag())),
+        None => Phrase::isolated(&c.language),
+    };
+    SummaryRow::new(ctx.t("consultation-field-language"), value)
 }
 
 /// How many have responded, with the way to their results; none yet
@@ -210,7 +223,7 @@ fn publication_actions(ctx: &PageCtx, c: &Consultation, questions: usize) -> Vec
 
 fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
     let id = v.consultation.id;
-    let langs = Langs::as_written(ctx);
+    let langs = Langs::as_written(ctx, &v.consultation.language);
     let states = stage_states(ctx, &v.stages);
     Table {
         caption: ctx.t("consultation-timeline").into(),
@@ -254,22 +267,28 @@ fn stage_state_text(ctx: &PageCtx, set: StageState, shown: StageState) -> Phrase
 }
 
 /// A finding's title as [`super::findings::finding_titles`] found it.
-fn title_of(ctx: &PageCtx, titles: &HashMap<Uuid, Shown>, f: &ShownFinding) -> Shown {
+fn title_of(
+    ctx: &PageCtx,
+    c: &Consultation,
+    titles: &HashMap<Uuid, Shown>,
+    f: &ShownFinding,
+) -> Shown {
     titles
         .get(&f.id)
         .cloned()
-        .unwrap_or_else(|| Langs::as_written(ctx).original(f.finding.title.as_str()))
+        .unwrap_or_else(|| Langs::as_written(ctx, &c.language).original(f.finding.title.as_str()))
 }
 
 /// The findings, each titled in the reader's language where translated,
 /// as the buttons that act on them name them.
 fn findings_table(
     ctx: &PageCtx,
-    id: Uuid,
+    c: &Consultation,
     found: &[ShownFinding],
     titles: &HashMap<Uuid, Shown>,
 ) -> Table {
-    let langs = Langs::as_written(ctx);
+    let id = c.id;
+    let langs = Langs::as_written(ctx, &c.language);
     Table {
         caption: ctx.t("findings-heading").into(),
         head: vec![
@@ -287,7 +306,7 @@ fn findings_table(
                     "finding-what-we-did-change"
                 };
                 vec![
-                    Cell::from(title_of(ctx, titles, f)),
+                    Cell::from(title_of(ctx, c, titles, f)),
                     Cell::from(langs.original(f.question.as_str())),
                     Cell::from(ctx.t(if f.published_at.is_some() {
                         "consultation-published"
@@ -309,13 +328,14 @@ fn findings_table(
 /// it, each naming it by its title as the table shows it.
 fn finding_actions(
     ctx: &PageCtx,
-    id: Uuid,
+    c: &Consultation,
     found: &[ShownFinding],
     titles: &HashMap<Uuid, Shown>,
 ) -> Vec<ActionForm> {
+    let id = c.id;
     let mut actions = Vec::new();
     for f in found {
-        let title = title_of(ctx, titles, f);
+        let title = title_of(ctx, c, titles, f);
         let change = |what: &str, danger: bool| ActionForm {
             action: format!("/staff/consultations/{id}/findings/{}", f.id),
             hidden: vec![("change", what.to_owned())],

@@ -90,7 +90,7 @@ pub(super) async fn analysis_frame<'a>(
     let c = &mut v.consultation;
     tr.main(&mut c.title, &mut c.summary, &mut c.body);
     tr.survey(&mut v.survey);
-    let langs = Langs::new(ctx, tr.finish());
+    let langs = Langs::new(ctx, &v.consultation.language, tr.finish());
     let path = format!("/staff/consultations/{id}/{name}");
     let mut ui = ctx.chrome_for(&path, &format!("{name}-title")).await?;
     let title = langs.shown(key::TITLE, v.consultation.title.as_str());

@@ -58,6 +58,7 @@ async fn rule_page<'a>(
         ctx,
         Picking {
             names: ("skip_if_question", "skip_if_options"),
+            language: &v.consultation.language,
             candidates,
             chosen: &input.skip_if_question,
             ticked: &ticked,
@@ -80,7 +81,7 @@ async fn rule_page<'a>(
         )),
         lead: vec![
             ctx.t("page-rule-lead").into(),
-            page_questions(ctx, &v.survey, page),
+            page_questions(ctx, (&v.survey, &v.consultation.language), page),
         ],
         errors,
         csrf: csrf.to_owned(),
@@ -175,6 +176,7 @@ fn problems(
         ServiceError::Consultation(ConsultationError::RuleConflicts(list)) => {
             let names = Names {
                 survey: &v.survey,
+                language: &v.consultation.language,
                 this: None,
             };
             let problems = list

@@ -158,7 +158,7 @@ fn item(ctx: &PageCtx, me: &SignedIn, c: &Consultation, note: Option<Phrase>) ->
             (false, true) => format!("/staff/consultations/{id}/analysis"),
             (false, false) => format!("/consultations/{id}"),
         },
-        title: Langs::as_written(ctx).original(c.title.as_str()),
+        title: Langs::as_written(ctx, &c.language).original(c.title.as_str()),
         status_key,
         status,
         dates: dates(ctx, c),

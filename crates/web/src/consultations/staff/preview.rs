@@ -121,7 +121,8 @@ async fn banner(ctx: &PageCtx, p: &Preview) -> Result<PreviewBanner, AppError> {
             (href, Shown::new(l.name(), l.tag()), l.tag() == here)
         })
         .collect();
-    let note = if here == catalog.default_locale().tag() {
+    // In the language it is written in, nothing is left untranslated.
+    let note = if here == p.progress.consultation.language {
         None
     } else {
         Some(untranslated_note(ctx, p).await?)
@@ -155,8 +156,11 @@ async fn untranslated_note(ctx: &PageCtx, p: &Preview) -> Result<cohesion_ui::Ph
         .iter()
         .filter(|k| p.untranslated.contains(k))
         .count();
-    let original = ctx.state.catalog.default_locale();
-    let language = Shown::new(original.name(), original.tag());
+    let written = p.progress.consultation.language.as_str();
+    let language = match ctx.state.catalog.get(written) {
+        Some(l) => Shown::new(l.name(), l.tag()),
+        None => Shown::new(written, written),
+    };
     Ok(ctx.phrase(
         "preview-untranslated",
         &[
@@ -178,7 +182,7 @@ async fn survey_page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let progress = &p.progress;
-    let langs = Langs::new(ctx, p.untranslated.clone());
+    let langs = Langs::new(ctx, &progress.consultation.language, p.untranslated.clone());
     let id = progress.consultation.id;
     let def = &progress.survey.pages[page];
     let earlier = progress.answers_before(page);
@@ -232,7 +236,7 @@ async fn survey_page(
 /// ending the preview instead of sending anything.
 async fn check_page(ctx: &PageCtx, csrf: &str, p: &Preview) -> Result<Response, AppError> {
     let progress = &p.progress;
-    let langs = Langs::new(ctx, p.untranslated.clone());
+    let langs = Langs::new(ctx, &progress.consultation.language, p.untranslated.clone());
     let id = progress.consultation.id;
     let all = progress.answers_before(progress.survey.pages.len());
     let mut rows = Vec::new();

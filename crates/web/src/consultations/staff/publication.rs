@@ -72,7 +72,7 @@ async fn withdrawal_question(
     if published.is_none() {
         return Err(stale("publish", ErrorCode::NotPublished));
     }
-    let title = Langs::as_written(ctx).original(asked_about(&c.title));
+    let title = Langs::as_written(ctx, &c.language).original(asked_about(&c.title));
     let args = [
         ("title", Value::Shown(&title)),
         ("count", Value::Number(c.response_count.max(0) as u64)),
@@ -171,7 +171,7 @@ async fn publishing_question(
     if questions == 0 {
         return Err(stale("survey", ErrorCode::NoQuestions));
     }
-    let title = Langs::as_written(ctx).original(asked_about(&c.title));
+    let title = Langs::as_written(ctx, &c.language).original(asked_about(&c.title));
     let when = where_listed(ctx, c);
     // A phrase, so that the plural forms Fluent chooses come without its
     // isolation marks around them (ADR 20).

@@ -39,7 +39,7 @@ pub(super) fn summary(problems: &[Problem], rule: &RuleField) -> Vec<SummaryLine
 /// how long it may be, and an option given twice is quoted.
 pub(super) fn field_problems(
     ctx: &PageCtx,
-    input: &QuestionInput,
+    (input, language): (&QuestionInput, &str),
     errors: &[ValidationError],
 ) -> Vec<Problem> {
     let locale = ctx.locale();
@@ -55,7 +55,7 @@ pub(super) fn field_problems(
                 Some(ErrorDetail::Repeated { item }) => {
                     let lines = input.option_lines();
                     let option = lines.get(item as usize).map_or("", String::as_str);
-                    let option = Langs::as_written(ctx).original(option);
+                    let option = Langs::as_written(ctx, language).original(option);
                     ctx.phrase(&id, &[("option", Value::Shown(&option))])
                 }
                 Some(ErrorDetail::Limit(max)) => too_long(locale, e.field, max).into(),
@@ -83,6 +83,8 @@ pub(super) fn survey_problem(ctx: &PageCtx, code: ErrorCode) -> Vec<Problem> {
 /// What a form being filled in is about.
 pub(super) struct Filling<'a> {
     pub survey: &'a SurveyDefinition,
+    /// The language the survey is written in.
+    pub language: &'a str,
     /// The question being changed; `None` for a new one.
     pub editing: Option<&'a str>,
     pub input: &'a QuestionInput,
@@ -162,7 +164,7 @@ fn own_fields(ctx: &PageCtx, f: &Filling<'_>) -> Vec<Field> {
 /// end. The place the form has is ticked:
 /// where the question is, or the end of the survey for a new one.
 fn place_field(ctx: &PageCtx, f: &Filling<'_>) -> PlaceField {
-    let langs = Langs::as_written(ctx);
+    let langs = Langs::as_written(ctx, f.language);
     let chosen = match f.input.place.trim() {
         "" if f.editing.is_none() => last_place(f.survey).value(),
         chosen => chosen.to_owned(),
@@ -211,7 +213,7 @@ fn place_field(ctx: &PageCtx, f: &Filling<'_>) -> PlaceField {
             ));
         }
         groups.push(PlaceGroup {
-            legend: page_heading(ctx, f.survey, p),
+            legend: page_heading(ctx, (f.survey, f.language), p),
             choices,
         });
     }
@@ -244,6 +246,7 @@ fn rule_field(ctx: &PageCtx, f: &Filling<'_>) -> RuleField {
         ctx,
         Picking {
             names: ("show_if_question", "show_if_options"),
+            language: f.language,
             candidates,
             chosen: &f.input.show_if_question,
             ticked: &ticked,

@@ -79,6 +79,7 @@ pub async fn question_form(
     }
     let filling = Filling {
         survey: &v.survey,
+        language: &v.consultation.language,
         editing: None,
         input: &QuestionInput::default(),
         problems: Vec::new(),
@@ -111,6 +112,7 @@ pub async fn edit_question_form(
     }
     let filling = Filling {
         survey: &v.survey,
+        language: &v.consultation.language,
         editing: Some(&qid),
         input: &QuestionInput::from_question(&v.survey, q),
         problems: Vec::new(),
@@ -174,10 +176,13 @@ async fn save_question(
     let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     let problems = match refusal {
-        ServiceError::InvalidFields(errors) => field_problems(&ctx, &input, &errors),
+        ServiceError::InvalidFields(errors) => {
+            field_problems(&ctx, (&input, &v.consultation.language), &errors)
+        }
         ServiceError::Consultation(ConsultationError::RuleConflicts(list)) => {
             let names = Names {
                 survey: &v.survey,
+                language: &v.consultation.language,
                 this: Some((editing.as_deref().unwrap_or_default(), input.text.trim())),
             };
             conflict_problems(&ctx, &names, &list)
@@ -193,6 +198,7 @@ async fn save_question(
     };
     let filling = Filling {
         survey: &v.survey,
+        language: &v.consultation.language,
         editing: editing.as_deref(),
         input: &input,
         problems,
@@ -234,7 +240,9 @@ pub async fn remove_question_form(
         ctx.t("question-remove"),
     );
     page.back = Some((format!("/staff/consultations/{id}#survey"), ctx.t("back")));
-    page.lead = vec![Langs::as_written(&ctx).original(q.text.as_str()).into()];
+    page.lead = vec![Langs::as_written(&ctx, &v.consultation.language)
+        .original(q.text.as_str())
+        .into()];
     page.danger = true;
     respond(StatusCode::OK, page, None)
 }

@@ -27,6 +27,8 @@ pub(super) struct Words {
 pub(super) struct Picking<'a> {
     /// The form's fields: the question chosen, and its answers' boxes.
     pub names: (&'static str, &'static str),
+    /// The language the survey is written in.
+    pub language: &'a str,
     /// The questions the rule may depend on, in the survey's order, each
     /// with its page (0-based).
     pub candidates: Vec<(usize, &'a QuestionDef)>,
@@ -41,7 +43,7 @@ pub(super) struct Picking<'a> {
 
 /// The rule field as the form shows it.
 pub(super) fn rule_field(ctx: &PageCtx, p: Picking<'_>) -> RuleField {
-    let langs = Langs::as_written(ctx);
+    let langs = Langs::as_written(ctx, p.language);
     let (question_name, options_name) = p.names;
     let chosen = p.chosen.trim();
     let (question_problem, options_problem) = p.problems;

@@ -163,7 +163,7 @@ pub async fn remove_stage_form(
         ctx.t("stage-remove"),
     );
     page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
-    page.lead = vec![Langs::as_written(&ctx)
+    page.lead = vec![Langs::as_written(&ctx, &v.consultation.language)
         .original(v.stages[index - 1].name.as_str())
         .into()];
     page.danger = true;

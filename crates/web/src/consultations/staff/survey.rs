@@ -44,11 +44,11 @@ fn kind_label(ctx: &PageCtx, q: &QuestionDef) -> String {
 /// text) and the answers that make it hold (by their labels).
 pub(super) fn rule_text(
     ctx: &PageCtx,
-    survey: &SurveyDefinition,
+    (survey, language): (&SurveyDefinition, &str),
     rule: &Rule,
     message: &str,
 ) -> Phrase {
-    let langs = Langs::as_written(ctx);
+    let langs = Langs::as_written(ctx, language);
     let target = survey.question(&rule.question);
     let labels = target
         .map(|t| shown_options(ctx, &langs, t))
@@ -68,12 +68,17 @@ pub(super) fn rule_text(
     )
 }
 
-/// A page's heading: "Page 2: Your views", or "Page 2" without a title.
-pub(super) fn page_heading(ctx: &PageCtx, survey: &SurveyDefinition, page: usize) -> Phrase {
+/// A page's heading: "Page 2: Your views", or "Page 2" without a title
+/// (written in `language`).
+pub(super) fn page_heading(
+    ctx: &PageCtx,
+    (survey, language): (&SurveyDefinition, &str),
+    page: usize,
+) -> Phrase {
     let number = Value::Number(page as u64 + 1);
     match survey.pages.get(page).map(|p| p.title.as_str()) {
         Some(title) if !title.is_empty() => {
-            let title = Langs::as_written(ctx).original(title);
+            let title = Langs::as_written(ctx, language).original(title);
             ctx.phrase(
                 "survey-page-heading",
                 &[("number", number), ("title", Value::Shown(&title))],
@@ -112,7 +117,9 @@ fn question_row(ctx: &PageCtx, v: &ConsultationView, q: &QuestionDef, locked: bo
     let changeable = !locked;
     QuestionRow {
         id: q.id.clone(),
-        text: Langs::as_written(ctx).original(q.text.as_str()).into(),
+        text: Langs::as_written(ctx, &v.consultation.language)
+            .original(q.text.as_str())
+            .into(),
         // Once answered, the text leads to its page's wording form instead.
         edit: match changeable {
             true => Some(format!("{base}/edit")),
@@ -128,7 +135,12 @@ fn question_row(ctx: &PageCtx, v: &ConsultationView, q: &QuestionDef, locked: bo
         required: ctx.t(if q.required { "yes" } else { "no" }),
         shown: match &q.show_if {
             None => ctx.t("question-always").into(),
-            Some(rule) => rule_text(ctx, &v.survey, rule, "question-shown-if"),
+            Some(rule) => rule_text(
+                ctx,
+                (&v.survey, &v.consultation.language),
+                rule,
+                "question-shown-if",
+            ),
         },
         up: changeable
             .then(|| move_button(ctx, v, q, Direction::Up))
@@ -171,11 +183,15 @@ fn page_block(ctx: &PageCtx, v: &ConsultationView, p: usize, locked: bool) -> Pa
     let number = Value::Number(p as u64 + 1);
     PageBlock {
         number: p + 1,
-        heading: page_heading(ctx, &v.survey, p),
-        skip: page
-            .skip_if
-            .as_ref()
-            .map(|rule| rule_text(ctx, &v.survey, rule, "survey-page-skipped-if")),
+        heading: page_heading(ctx, (&v.survey, &v.consultation.language), p),
+        skip: page.skip_if.as_ref().map(|rule| {
+            rule_text(
+                ctx,
+                (&v.survey, &v.consultation.language),
+                rule,
+                "survey-page-skipped-if",
+            )
+        }),
         // Once anyone has answered, only the page's wording may change:
         // its link leads to that form instead.
         title_link: Some(match locked {
@@ -256,9 +272,11 @@ pub(super) fn survey_section(
 
 /// The texts a conflict names: the questions by their text, as written;
 /// `this` is the question of the form being sent (new, or reworded),
-/// named as the form has it.
+/// named as the form has it. They are in `language`, the
+/// consultation's.
 pub(super) struct Names<'a> {
     pub survey: &'a SurveyDefinition,
+    pub language: &'a str,
     pub this: Option<(&'a str, &'a str)>,
 }
 
@@ -272,7 +290,7 @@ impl Names<'_> {
             (Some((_, text)), None) => text,
             (None, None) => id,
         };
-        Langs::as_written(ctx).original(text)
+        Langs::as_written(ctx, self.language).original(text)
     }
 }
 
@@ -320,8 +338,12 @@ pub(super) async fn refused(
     conflicts: &[RuleConflict],
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let survey = &reading::view(&ctx.state.db, Some(me), id).await?.survey;
-    let names = Names { survey, this: None };
+    let v = reading::view(&ctx.state.db, Some(me), id).await?;
+    let names = Names {
+        survey: &v.survey,
+        language: &v.consultation.language,
+        this: None,
+    };
     let path = format!("/staff/consultations/{id}");
     let page = NoticePage {
         ui: ctx.chrome_for(&path, title).await?,
@@ -411,9 +433,14 @@ pub(super) fn page_number(raw: &str, survey: &SurveyDefinition) -> Result<usize,
     }
 }
 
-/// "The questions on this page: …", by their texts.
-pub(super) fn page_questions(ctx: &PageCtx, survey: &SurveyDefinition, page: usize) -> Phrase {
-    let langs = Langs::as_written(ctx);
+/// "The questions on this page: …", by their texts (written in
+/// `language`).
+pub(super) fn page_questions(
+    ctx: &PageCtx,
+    (survey, language): (&SurveyDefinition, &str),
+    page: usize,
+) -> Phrase {
+    let langs = Langs::as_written(ctx, language);
     let questions = Phrase::join(
         survey.pages[page]
             .questions
@@ -446,7 +473,11 @@ async fn title_page<'a>(
     let mut form = FormPage::new(ui, csrf.to_owned(), &action, ctx.t("page-title-save"));
     form.hidden = vec![("revision", builder::revision(&v.survey))];
     form.back = Some((format!("/staff/consultations/{id}#survey"), ctx.t("back")));
-    form.lead = vec![page_questions(ctx, &v.survey, page)];
+    form.lead = vec![page_questions(
+        ctx,
+        (&v.survey, &v.consultation.language),
+        page,
+    )];
     form.fields = vec![
         Field::new("title", "text", "off", ctx.t("page-title-field"))
             .hint(ctx.t("page-title-hint"))

@@ -37,7 +37,7 @@ fn key(aspect: Aspect) -> &'static str {
 /// questions and rules are named as `survey` has them now. A question
 /// added or removed is named in the sentence, with nothing to set beside
 /// it.
-pub(super) fn edit_cells(ctx: &PageCtx, survey: &SurveyDefinition, e: &Edit) -> [Cell; 3] {
+pub(super) fn edit_cells(ctx: &PageCtx, survey: (&SurveyDefinition, &str), e: &Edit) -> [Cell; 3] {
     let what = Cell::from(what(ctx, survey, e));
     if matches!(e.aspect, Aspect::Added | Aspect::Removed) {
         return [what, Cell::from(""), Cell::from("")];
@@ -47,7 +47,7 @@ pub(super) fn edit_cells(ctx: &PageCtx, survey: &SurveyDefinition, e: &Edit) -> 
 }
 
 /// What was done: "Changed the type of “…”", "Renamed page 2".
-fn what(ctx: &PageCtx, survey: &SurveyDefinition, e: &Edit) -> Phrase {
+fn what(ctx: &PageCtx, (survey, language): (&SurveyDefinition, &str), e: &Edit) -> Phrase {
     let mut message = format!("history-survey-{}", key(e.aspect));
     match &e.at {
         At::Question(id) => {
@@ -78,7 +78,7 @@ fn what(ctx: &PageCtx, survey: &SurveyDefinition, e: &Edit) -> Phrase {
             if page.is_none() && matches!(e.aspect, Aspect::Added | Aspect::Removed) {
                 message.push_str("-anywhere");
             }
-            let question = Langs::as_written(ctx).original(text);
+            let question = Langs::as_written(ctx, language).original(text);
             let page = page.unwrap_or_default() as u64;
             ctx.phrase(
                 &message,
@@ -96,8 +96,8 @@ fn what(ctx: &PageCtx, survey: &SurveyDefinition, e: &Edit) -> Phrase {
 
 /// A value of `aspect` in words; an empty one as "None" (or "Always",
 /// "Never" for rules).
-fn value(ctx: &PageCtx, survey: &SurveyDefinition, aspect: Aspect, v: &str) -> Phrase {
-    let langs = Langs::as_written(ctx);
+fn value(ctx: &PageCtx, survey: (&SurveyDefinition, &str), aspect: Aspect, v: &str) -> Phrase {
+    let langs = Langs::as_written(ctx, survey.1);
     if v.is_empty() {
         return ctx
             .t(match aspect {

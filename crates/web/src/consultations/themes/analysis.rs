@@ -150,7 +150,7 @@ async fn render(
     let id = a.consultation.id;
     let path = base_path(id, &a.question.id);
     let mut ui = ctx.chrome_for(&path, "themes-title").await?;
-    let text = Langs::as_written(ctx).original(a.question.text.as_str());
+    let text = Langs::as_written(ctx, &a.consultation.language).original(a.question.text.as_str());
     ui.title = ctx.phrase("themes-title-of", &[("question", Value::Shown(&text))]);
     let mapped = a.mapped();
     let RunSummary {

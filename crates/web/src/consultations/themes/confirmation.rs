@@ -42,7 +42,8 @@ pub(super) async fn question(
     if a.themes.is_empty() {
         return Err(ValidationError::new("label", ErrorCode::FieldRequired).into());
     }
-    let text = Langs::as_written(ctx).original(asked_about(&a.question.text));
+    let text =
+        Langs::as_written(ctx, &a.consultation.language).original(asked_about(&a.question.text));
     let count = Value::Number(a.themes.len() as u64);
     let answers = Value::Number(a.answers.max(0) as u64);
     let hidden = std::iter::once(("run", run.id.to_string()))

@@ -42,7 +42,7 @@ async fn review_view(
     let mut ui = ctx
         .chrome_for(&format!("{path}/review"), "themes-review-title")
         .await?;
-    let text = Langs::as_written(ctx).original(a.question.text.as_str());
+    let text = Langs::as_written(ctx, &a.consultation.language).original(a.question.text.as_str());
     ui.title = ctx.phrase(
         "themes-review-title-of",
         &[("question", Value::Shown(&text))],

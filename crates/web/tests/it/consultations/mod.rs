@@ -49,6 +49,7 @@ mod weighting_form;
 mod weighting_left_out;
 mod withdrawal;
 mod wording_fixes;
+mod written_in_arabic;
 mod your_answers;
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
