@@ -288,8 +288,10 @@ mod tests {
             [vec![false, true, true], vec![false, true, true]]
         );
         // A rule on a question that takes several answers decides nothing
-        // about one option.
+        // about one option. (A question of its own: were it q1, q2's own
+        // rule on q1 would hide cells.)
         let mut by_several = seen.clone();
+        by_several.id = "q3".into();
         by_several.show_if = Some(Rule {
             question: "q2".into(),
             any_of: vec![0],
