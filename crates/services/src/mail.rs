@@ -236,6 +236,7 @@ mod tests {
             created_at: Timestamp::now(),
             sent_at: None,
             given_up_at: None,
+            private: false,
         };
         let from = parse_from("Cohesion <no-reply@council.example>").unwrap();
         let raw = String::from_utf8(compose(&from, &m).unwrap().formatted()).unwrap();

@@ -65,17 +65,43 @@ pub async fn page(conn: Conn<'_>, q: &AuditQuery<'_>) -> Result<Vec<AuditEntry>,
          AND ($3 IS NULL OR subject_id = $3) AND ($4 IS NULL OR id < $4) \
          ORDER BY id DESC LIMIT $5",
         &[&q.action, &q.actor, &q.subject, &q.before, &q.limit],
-        |r| {
-            Ok(AuditEntry {
-                id: r.get("id")?,
-                at: r.get("at")?,
-                actor_id: r.get("actor_id")?,
-                action: r.get("action")?,
-                subject_id: r.get("subject_id")?,
-                detail: r.get("detail")?,
-                client: r.get("client")?,
-            })
-        },
+        entry,
+    )
+    .await
+}
+
+/// An audit row read.
+fn entry(r: &rows::Row) -> Result<AuditEntry, sqlx::Error> {
+    Ok(AuditEntry {
+        id: r.get("id")?,
+        at: r.get("at")?,
+        actor_id: r.get("actor_id")?,
+        action: r.get("action")?,
+        subject_id: r.get("subject_id")?,
+        detail: r.get("detail")?,
+        client: r.get("client")?,
+    })
+}
+
+/// A page of entries about `subject`, newest first, leaving out every
+/// action whose name starts with `left_out` (a consultation's history
+/// leaves out what respondents did: `response.`), filtered in the query
+/// so that the page is full however many such entries there are.
+pub async fn about_leaving_out(
+    conn: Conn<'_>,
+    subject: Uuid,
+    action: Option<&str>,
+    left_out: &str,
+    limit: i64,
+) -> Result<Vec<AuditEntry>, StorageError> {
+    let pattern = format!("{}%", left_out.replace('%', "").replace('_', "\\_"));
+    rows::fetch_all(
+        conn,
+        "SELECT id, at, actor_id, action, subject_id, detail, client FROM audit_log \
+         WHERE subject_id = $1 AND ($2 IS NULL OR action = $2) \
+         AND action NOT LIKE $3 ESCAPE '\\' ORDER BY id DESC LIMIT $4",
+        &[&subject, &action, &pattern, &limit],
+        entry,
     )
     .await
 }

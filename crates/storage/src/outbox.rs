@@ -21,6 +21,9 @@ pub struct OutboxMessage {
     pub sent_at: Option<Timestamp>,
     /// Set when delivery failed for good.
     pub given_up_at: Option<Timestamp>,
+    /// The body is the recipient's own (a copy of their answers): the
+    /// outbox page never shows it.
+    pub private: bool,
 }
 
 fn message(r: &Row) -> Result<OutboxMessage, sqlx::Error> {
@@ -32,6 +35,7 @@ fn message(r: &Row) -> Result<OutboxMessage, sqlx::Error> {
         created_at: r.get("created_at")?,
         sent_at: r.get("sent_at")?,
         given_up_at: r.get("given_up_at")?,
+        private: r.get("private")?,
     })
 }
 
@@ -41,11 +45,33 @@ pub async fn push(
     subject: &str,
     body: &str,
 ) -> Result<Uuid, StorageError> {
+    insert(conn, to, subject, body, false).await
+}
+
+/// Adds a message whose body is the recipient's own (a copy of their
+/// answers): sent like any other, never shown in the outbox page.
+pub async fn push_private(
+    conn: Conn<'_>,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> Result<Uuid, StorageError> {
+    insert(conn, to, subject, body, true).await
+}
+
+async fn insert(
+    conn: Conn<'_>,
+    to: &str,
+    subject: &str,
+    body: &str,
+    private: bool,
+) -> Result<Uuid, StorageError> {
     let id = new_id();
     rows::execute(
         conn,
-        "INSERT INTO outbox (id, to_address, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)",
-        &[&id, &to, &subject, &body, &Timestamp::now()],
+        "INSERT INTO outbox (id, to_address, subject, body, created_at, private) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        &[&id, &to, &subject, &body, &Timestamp::now(), &private],
     )
     .await?;
     Ok(id)
@@ -55,7 +81,7 @@ pub async fn push(
 pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<OutboxMessage>, StorageError> {
     rows::fetch_optional(
         conn,
-        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private FROM outbox \
          WHERE id = $1",
         &[&id],
         message,
@@ -67,7 +93,7 @@ pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<OutboxMessage>, Sto
 pub async fn recent(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, StorageError> {
     list(
         conn,
-        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private FROM outbox \
          ORDER BY id DESC LIMIT $1",
         limit,
     )
@@ -80,7 +106,7 @@ pub async fn recent(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, St
 pub async fn pending(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, StorageError> {
     list(
         conn,
-        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private FROM outbox \
          WHERE sent_at IS NULL AND given_up_at IS NULL ORDER BY id LIMIT $1",
         limit,
     )
@@ -154,7 +180,7 @@ pub async fn page(
 ) -> Result<Vec<OutboxMessage>, StorageError> {
     rows::fetch_all(
         conn,
-        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private FROM outbox \
          WHERE ($1 IS NULL OR id < $1) ORDER BY id DESC LIMIT $2",
         &[&before, &limit],
         message,
@@ -170,7 +196,7 @@ pub async fn to_address(
 ) -> Result<Vec<OutboxMessage>, StorageError> {
     rows::fetch_all(
         conn,
-        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at FROM outbox \
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private FROM outbox \
          WHERE to_address = $1 ORDER BY id DESC LIMIT $2",
         &[&to, &limit],
         message,

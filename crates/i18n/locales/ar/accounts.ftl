@@ -279,6 +279,7 @@ outbox-messages = الرسائل
 outbox-none = لا توجد رسائل بعد.
 outbox-to = إلى
 outbox-body = الرسالة
+outbox-body-private = لا تُعرض: نسخة إجابات شخص ما تخصّه وحده. تُرسل عند إعداد خادم بريد.
 
 ## المنظمات
 

@@ -283,6 +283,7 @@ outbox-messages = Messages
 outbox-none = No email yet.
 outbox-to = To
 outbox-body = Message
+outbox-body-private = Not shown: a copy of someone’s own answers is for them alone. It is sent when an email server is set up.
 
 ## Organisations
 

@@ -91,6 +91,8 @@ pub struct OutboxMessage {
     pub sent_at: Option<timestamp::Timestamp>,
     /// Set when delivery failed for good.
     pub given_up_at: Option<timestamp::Timestamp>,
+    /// A copy of someone's own answers: its body is never shown.
+    pub private: bool,
 }
 
 /// A page of people matching `query`; `query.limit` is capped.
@@ -250,6 +252,7 @@ pub async fn read_outbox(
             created_at: m.created_at.into(),
             sent_at: m.sent_at.map(Into::into),
             given_up_at: m.given_up_at.map(Into::into),
+            private: m.private,
         })
         .collect())
 }

@@ -11,7 +11,7 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::survey::diff::Edits;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_storage::accounts::users;
-use cohesion_storage::audit::{self, AuditQuery};
+use cohesion_storage::audit;
 use cohesion_storage::{Conn, Db};
 use uuid::Uuid;
 
@@ -25,6 +25,10 @@ const SURVEY_ACTION: &str = "consultation.survey";
 
 /// The audit action of the details saved.
 const DETAILS_ACTION: &str = "consultation.update";
+
+/// The start of the audit actions of respondents (`response.submit`,
+/// `response.copy`), left out of the history.
+const RESPONDENTS_ACTIONS: &str = "response.";
 
 /// The most entries the history shows.
 pub const HISTORY_LIMIT: i64 = 50;
@@ -78,14 +82,10 @@ async fn entries(
     limit: i64,
 ) -> Result<Vec<HistoryEntry>, ServiceError> {
     let mut c = db.acquire().await?;
-    let query = AuditQuery {
-        action,
-        actor: None,
-        subject: Some(id),
-        before: None,
-        limit,
-    };
-    let found = audit::page(c.conn(), &query).await?;
+    // What respondents did (sending answers, asking for a copy) is theirs,
+    // in their own "your data": never in the staff's history, which would
+    // name who took part.
+    let found = audit::about_leaving_out(c.conn(), id, action, RESPONDENTS_ACTIONS, limit).await?;
     let mut names: HashMap<Uuid, Option<String>> = HashMap::new();
     let mut out = Vec::with_capacity(found.len());
     for e in found {

@@ -137,7 +137,7 @@ pub async fn email_copy(
     // Both counted with the message, so a refusal counts nothing.
     throttle_in(tx.conn(), Throttled::AnswersCopy, &response.id.to_string()).await?;
     throttle_in(tx.conn(), Throttled::MailSending, &me.user_id.to_string()).await?;
-    let message = outbox::push(tx.conn(), &me.email, &letter.subject, &letter.body).await?;
+    let message = outbox::push_private(tx.conn(), &me.email, &letter.subject, &letter.body).await?;
     responses::set_receipt_message(tx.conn(), response.id, message).await?;
     // For the person's "Your data" page, with the message: the
     // consultation and fixed words, never the address or the answers the

@@ -66,7 +66,13 @@ pub async fn outbox_page(
                     Cell::when(ctx.dates().at(m.created_at)),
                     m.to_address.into(),
                     m.subject.into(),
-                    if show_bodies { m.body } else { String::new() }.into(),
+                    match (show_bodies, m.private) {
+                        // A copy of someone's answers is theirs alone.
+                        (true, true) => t("outbox-body-private"),
+                        (true, false) => m.body,
+                        (false, _) => String::new(),
+                    }
+                    .into(),
                     t(match (m.sent_at, m.given_up_at) {
                         (Some(_), _) => "outbox-sent",
                         (None, Some(_)) => "outbox-given-up",

@@ -34,6 +34,7 @@ mod publication_words;
 mod questions;
 mod receipts;
 mod receipts_from_account;
+mod respondents_kept_from_staff;
 mod responding;
 mod results;
 mod results_snapshot;
