@@ -41,6 +41,16 @@ impl Corpus {
         self.names.len()
     }
 
+    /// Per term, whether answers in any language can have it: the
+    /// lexicon's concepts and pairs of them. Every other term is a word
+    /// (or has one) of the language it was written in.
+    pub(super) fn language_neutral(&self) -> Vec<bool> {
+        self.names
+            .iter()
+            .map(|name| name.split(' ').all(|t| t.starts_with(MARK)))
+            .collect()
+    }
+
     /// A centre's strongest terms, readable, for a theme's label: at most
     /// six, none inside another, and no two concepts side by side.
     pub(super) fn top_terms(&self, centre: &[f32]) -> Vec<String> {

@@ -11,7 +11,7 @@ use super::corpus::Corpus;
 use super::vectors::dot;
 use super::{grouping, stance_with, Count, Options, Stance};
 use crate::duplicates::deduplicate;
-use crate::text::pii;
+use crate::text::{detect_language, pii, Language};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
@@ -110,11 +110,15 @@ pub fn discover_with_progress(
         .map(|t| stance_with(t, options.cues))
         .collect();
     let weights: Vec<f32> = reps.iter().map(|r| r.1).collect();
+    let languages: Vec<Language> = rep_texts.iter().map(|t| detect_language(t)).collect();
+    let neutral = corpus.language_neutral();
     let answers = grouping::Answers {
         vectors: &vectors,
         weights: &weights,
         stances: &stances,
         dims,
+        languages: &languages,
+        neutral: &neutral,
     };
     let limits = grouping::Limits {
         min_size: options

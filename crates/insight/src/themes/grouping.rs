@@ -8,8 +8,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::clustering::{cluster, AGGLOMERATE_MAX};
+use super::likeness::{likeness, View};
 use super::vectors::{dot, unit, Sparse};
 use super::Stance;
+use crate::text::Language;
 
 /// How discovery groups the answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +44,11 @@ pub(super) struct Answers<'a> {
     pub stances: &'a [Stance],
     /// The number of terms (the length of a dense centre).
     pub dims: usize,
+    /// The language each is written in.
+    pub languages: &'a [Language],
+    /// Per term, whether answers of any language can have it (the
+    /// lexicon's concepts and pairs of them).
+    pub neutral: &'a [bool],
 }
 
 pub(super) struct Limits {
@@ -132,18 +139,20 @@ fn stance_first(a: &Answers, limits: &Limits, progress: &mut dyn FnMut(usize)) -
     groups
 }
 
-/// Word groups whose centres have at least this cosine are one topic cut
-/// in parts, and are merged. Discovery makes up to half of `max_themes`
-/// word groups (35), more than a large set of answers may have topics: on
-/// `bench_themes`' 30,000 synthetic answers (12 topics) each topic was cut
-/// in two or three where the seeded sample happened to, so the seed moved
-/// many answers (ARI 0.56 between the two least alike of ten seeds). The
-/// cuts' centres had cosines of 0.74–0.89 with each other; then came the
-/// English and the Arabic park answers (0.51, one topic in two languages
-/// through the lexicon's terms, which ADR 0028 means to be one theme), and
-/// no other two topics above 0.37. Merging at 0.45 made the seeds agree
-/// (0.99). On the bilingual sample, the demo's answers and gambling_XS no
-/// two word groups came above 0.33, so nothing is merged there.
+/// Word groups at least this alike ([`likeness`]: the cosine of their
+/// centres, across languages on the terms both can have) are one topic
+/// cut in parts, and are merged. Discovery makes up to half of
+/// `max_themes` word groups (35), more than a large set of answers may
+/// have topics: on `bench_themes`' 30,000 synthetic answers (12 topics)
+/// each topic was cut in two or three where the seeded sample happened
+/// to, so the seed moved many answers (ARI 0.56 between the two least
+/// alike of ten seeds). The cuts' centres had cosines of 0.74–0.89 with
+/// each other; then came the English and the Arabic park answers (0.51,
+/// one topic in two languages through the lexicon's terms, which ADR 0028
+/// means to be one theme), and no other two topics above 0.37. Merging at
+/// 0.45 made the seeds agree (0.99). Set on those answers, and not
+/// changed when the likeness across languages came to be read on the
+/// shared terms (BENCHMARKS.md, h9).
 pub(super) const SAME_TOPIC: f32 = 0.45;
 
 /// Words first: one clustering of every answer into at most half of
@@ -163,25 +172,19 @@ fn words_first(a: &Answers, limits: &Limits, progress: &mut dyn FnMut(usize)) ->
     by_side(a, one_topic(a, found), limits)
 }
 
-/// Word groups (members and centre) with those whose centres are nearly
-/// the same ([`SAME_TOPIC`]) merged, the most similar pair first; each
-/// merged group keeps the place of its first part.
-fn one_topic(a: &Answers, mut groups: Vec<(Vec<usize>, Vec<f32>)>) -> Vec<(Vec<usize>, Vec<f32>)> {
+/// Word groups (members and centre) with those of one topic merged
+/// ([`likeness`] at least [`SAME_TOPIC`]), the most similar pair first;
+/// each merged group keeps the place of its first part.
+pub(super) fn one_topic(
+    a: &Answers,
+    mut groups: Vec<(Vec<usize>, Vec<f32>)>,
+) -> Vec<(Vec<usize>, Vec<f32>)> {
     let n = groups.len();
-    // Centres are dense but mostly zero: the similarities go through
-    // their non-zero terms.
-    let nonzero = |c: &[f32]| -> Sparse {
-        c.iter()
-            .enumerate()
-            .filter(|&(_, &v)| v != 0.0)
-            .map(|(j, &v)| (j as u32, v))
-            .collect()
-    };
-    let mut sparse: Vec<Sparse> = groups.iter().map(|g| nonzero(&g.1)).collect();
+    let mut views: Vec<View> = groups.iter().map(|g| View::of(a, g)).collect();
     let mut sim = vec![0f32; n * n];
     for i in 0..n {
         for j in i + 1..n {
-            sim[i * n + j] = dot(&sparse[i], &groups[j].1);
+            sim[i * n + j] = likeness(&views[i], &views[j]);
         }
     }
     let mut alive = vec![true; n];
@@ -201,10 +204,9 @@ fn one_topic(a: &Answers, mut groups: Vec<(Vec<usize>, Vec<f32>)>) -> Vec<(Vec<u
         groups[i].0.extend(members);
         groups[i].0.sort_unstable();
         groups[i].1 = centre_of(a, &groups[i].0);
-        sparse[i] = nonzero(&groups[i].1);
+        views[i] = View::of(a, &groups[i]);
         for m in (0..n).filter(|&m| alive[m] && m != i) {
-            let s = dot(&sparse[i], &groups[m].1);
-            sim[i.min(m) * n + i.max(m)] = s;
+            sim[i.min(m) * n + i.max(m)] = likeness(&views[i], &views[m]);
         }
     }
     groups
@@ -299,7 +301,7 @@ fn split(a: &Answers, members: &[usize]) -> [Group; 2] {
 }
 
 /// The weighted centre of `members`, dense and unit length.
-fn centre_of(a: &Answers, members: &[usize]) -> Vec<f32> {
+pub(super) fn centre_of(a: &Answers, members: &[usize]) -> Vec<f32> {
     let mut c = vec![0f32; a.dims];
     for &i in members {
         a.vectors[i]
@@ -407,6 +409,8 @@ mod tests {
             weights: &weights,
             stances: &stances,
             dims: 7,
+            languages: &vec![Language::English; vectors.len()],
+            neutral: &[true; 7],
         };
         let found = word_groups(&a, &[0..14, 14..24, 24..30, 30..38]);
         let groups = by_side(&a, found, &limits(10));
@@ -447,6 +451,8 @@ mod tests {
             weights: &weights,
             stances: &stances,
             dims: 6,
+            languages: &vec![Language::English; vectors.len()],
+            neutral: &[true; 6],
         };
         let found = || word_groups(&a, &[0..13, 13..28]);
         let groups = by_side(&a, found(), &limits(3));
@@ -478,6 +484,8 @@ mod tests {
             weights: &weights,
             stances: &stances,
             dims: 6,
+            languages: &vec![Language::English; vectors.len()],
+            neutral: &[true; 6],
         };
         let found = word_groups(&a, &[0..2, 2..3, 3..5, 5..6]);
         let merged = one_topic(&a, found);
@@ -509,6 +517,8 @@ mod tests {
             weights: &weights,
             stances: &stances,
             dims: 3,
+            languages: &vec![Language::English; vectors.len()],
+            neutral: &[true; 3],
         };
         let groups = || {
             [0..5, 5..9]

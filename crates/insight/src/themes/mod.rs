@@ -25,6 +25,7 @@ mod clustering;
 mod corpus;
 mod discovery;
 mod grouping;
+mod likeness;
 mod mapping;
 pub mod stance;
 mod vectors;

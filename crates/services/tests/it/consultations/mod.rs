@@ -20,6 +20,7 @@ mod survey_builder;
 mod themes;
 mod themes_arabic_labels;
 mod themes_bilingual;
+mod themes_demo_languages;
 mod wording;
 mod written_language;
 
