@@ -22,6 +22,7 @@ fn main() {
              Run `npm ci && npm run build` in frontend/ first."
         );
     }
+    warn_if_stale(&dist, &Path::new(&manifest_dir).join("../../frontend/src"));
     files.sort();
     let mut code = String::from("pub(crate) static EMBEDDED: &[(&str, &[u8])] = &[\n");
     for f in files {
@@ -49,6 +50,30 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
             collect(&path, out);
         } else {
             out.push(path);
+        }
+    }
+}
+
+/// Warns when a front-end source is newer than the built `dist`: the
+/// binary would embed an old script (a language switch that lost what
+/// was typed on a survey page was one such old `app.js`).
+fn warn_if_stale(dist: &Path, src: &Path) {
+    println!("cargo:rerun-if-changed=../../frontend/src");
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let newest = |dir: &Path| {
+        std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| modified(&e.path()))
+            .max()
+    };
+    if let (Some(src), Some(built)) = (newest(src), modified(&dist.join("app.js"))) {
+        if src > built {
+            println!(
+                "cargo:warning=frontend/src is newer than frontend/dist: \
+                 run `npm run build` in frontend/ so the binary embeds the current scripts."
+            );
         }
     }
 }

@@ -112,6 +112,16 @@ impl Locale {
         self.format(id, Some(&fa)).into_owned()
     }
 
+    /// The message `id` with `args`, without any isolation marks: for
+    /// text that goes where markup cannot (a button's label, an error
+    /// message, an attribute), which people copy and screen readers and
+    /// searches read. Fluent's marks would travel with it unseen ("Make
+    /// \u{2068}Analyst\u{2069}"); where a placed value's direction matters
+    /// in a page, the page isolates it with `<bdi>` instead (ADR 0020).
+    pub fn t_plain(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.t_args(id, args).replace([FSI, PDI], "")
+    }
+
     /// The message `id` with one text argument.
     pub fn t_text(&self, id: &str, name: &str, value: &str) -> String {
         self.t_args(id, &[(name, FluentValue::from(value))])

@@ -230,6 +230,16 @@ role-grant_administrator = مدير منح
 role-elected_member = عضو منتخب
 role-administrator = مسؤول النظام
 role-grant = منح دور { $role }
+# الدور بعد «منح دور …» كما هو: العربية لا تحتاج أداة هنا.
+role-as-resident = مقيم
+role-as-organisation_member = عضو منظمة
+role-as-moderator = مشرف
+role-as-officer = موظف
+role-as-analyst = محلل
+role-as-grant_assessor = مقيّم منح
+role-as-grant_administrator = مدير منح
+role-as-elected_member = عضو منتخب
+role-as-administrator = مسؤول النظام
 role-remove = سحب دور { $role }
 
 ## الإدارة: الأشخاص وأدوارهم

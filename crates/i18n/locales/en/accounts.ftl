@@ -234,6 +234,16 @@ role-grant_administrator = Grant administrator
 role-elected_member = Elected member
 role-administrator = Administrator
 role-grant = Make { $role }
+# A role after "make someone …", with its article: "an analyst".
+role-as-resident = a resident
+role-as-organisation_member = an organisation member
+role-as-moderator = a moderator
+role-as-officer = an officer
+role-as-analyst = an analyst
+role-as-grant_assessor = a grant assessor
+role-as-grant_administrator = a grant administrator
+role-as-elected_member = an elected member
+role-as-administrator = an administrator
 role-remove = Remove { $role }
 
 ## Administration: people and their roles
@@ -402,9 +412,9 @@ email-changed-body =
 
 ## Asking before a role or suspension changes (ADR 22)
 
-confirm-role-grant-title = Make { $name } { $role }?
+confirm-role-grant-title = Make { $name } { $as_role }?
 confirm-role-grant-lead = { $name } will be able to do everything the role { $role } allows:
-confirm-role-grant-button = Yes, make them { $role }
+confirm-role-grant-button = Yes, make them { $as_role }
 confirm-role-remove-title = Remove the role { $role } from { $name }?
 confirm-role-remove-lead = { $name } will no longer be able to do what the role { $role } allows:
 confirm-role-remove-others = They keep whatever their other roles allow.

@@ -9,7 +9,8 @@
 //!   but never the token.
 //! - `POST` with the session's token and `confirm=yes` does it and
 //!   redirects; a `POST` without `confirm=yes` shows the same question
-//!   and does nothing.
+//!   and does nothing. Its language links lead to the page the action
+//!   was started from, since its address answers POSTs only.
 //!
 //! Each action's question is built by one function that reads how things
 //! stand, so it also refuses what no longer makes sense (a role already
@@ -75,7 +76,19 @@ pub async fn ask_noting(
     ask: Ask,
     notes: Vec<ConfirmNote>,
 ) -> Result<Response, AppError> {
-    let mut ui = ctx.chrome_for(action, "confirm-title").await?;
+    // The rule for switching language on a question: a question asked
+    // by GET switches at its own address (its query says what is asked);
+    // one rendered in answer to a POST (a merge or delete sent from a
+    // theme's form) has no GET at its address, so its language links
+    // lead to where "Cancel" goes, the page the action was started from,
+    // one click from the same step in the other language.
+    let mut ui = match ctx.posted() {
+        true => {
+            ctx.chrome_switching_at(&ask.cancel, "confirm-title")
+                .await?
+        }
+        false => ctx.chrome_for(action, "confirm-title").await?,
+    };
     ui.title = ask.title;
     let page = ConfirmPage {
         ui,

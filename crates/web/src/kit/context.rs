@@ -12,7 +12,8 @@ use axum::response::{IntoResponse, Response};
 use cohesion_domain::pages::InfoPage;
 use cohesion_domain::ErrorCode;
 use cohesion_i18n::{Catalog, Locale};
-use cohesion_ui::{Chrome, ErrorPage, Template};
+use cohesion_services::accounts::SignedIn;
+use cohesion_ui::{Chrome, ErrorPage, Template, UserBox};
 
 use super::error::{code_for_status, AppError, ErrorInfo};
 use super::state::SharedState;
@@ -50,6 +51,9 @@ pub async fn presentation(
     // Whether a problem named by a field is a member of a JSON body.
     let json_body = super::problem::is_json(req.headers());
     let request_id = req.headers().get("x-request-id").cloned();
+    // The session, kept to show who is signed in on an error page.
+    let session =
+        super::session::cookie(req.headers(), super::session::SESSION_COOKIE).map(str::to_owned);
     let choice = choose_locale(&state.catalog, req.uri().query(), req.headers());
     req.extensions_mut().insert(ReqLocale(choice.index));
 
@@ -91,7 +95,13 @@ pub async fn presentation(
             super::problem::problem_json(locale, status, &info, request_id, json_body, said)
         } else {
             let site = site_name(&state, locale).await;
-            error_page(&state, locale, site, uri.path(), status, &info, request_id)
+            let user = signed_in(&state, session.as_deref()).await;
+            let at = ErrorAt {
+                path: uri.path(),
+                status,
+                request_id,
+            };
+            error_page(&state, locale, site, user, at, &info)
         };
         res = carry_headers(res, rendered, &info);
     }
@@ -243,15 +253,37 @@ async fn site_name(state: &SharedState, locale: &Locale) -> Option<(String, Stri
     }
 }
 
+/// Who is signed in with the session cookie `token`, for an error
+/// page's chrome, or `None` when nobody is or it cannot be had in time
+/// (the error may be the database's own).
+async fn signed_in(state: &SharedState, token: Option<&str>) -> Option<SignedIn> {
+    let lookup = cohesion_services::accounts::session(&state.db, token?);
+    match tokio::time::timeout(SITE_NAME_WAIT, lookup).await {
+        Ok(Ok(user)) => user,
+        _ => None,
+    }
+}
+
+/// Where an error page answers and with what.
+struct ErrorAt<'a> {
+    path: &'a str,
+    status: StatusCode,
+    request_id: Option<&'a str>,
+}
+
 fn error_page(
     state: &SharedState,
     locale: &Locale,
     site: Option<(String, String)>,
-    path: &str,
-    status: StatusCode,
+    user: Option<SignedIn>,
+    at: ErrorAt<'_>,
     info: &ErrorInfo,
-    request_id: Option<&str>,
 ) -> Response {
+    let ErrorAt {
+        path,
+        status,
+        request_id,
+    } = at;
     let n = message_status(locale, status.as_u16());
     // Language links keep the path only when it is one of our own pages:
     // the failed URL may be the very thing that was wrong, or a crafted
@@ -269,8 +301,17 @@ fn error_page(
     if let Some(lang) = site_lang {
         ui = ui.with_site_lang(&lang);
     }
-    // The error page does not look the reader up: the public items only.
-    ui = ui.with_nav_links(super::page::public_nav(state, false));
+    // Signed in, the reader keeps their chrome on an error page too (their
+    // name, Sign out, Manage for staff): a 405 or 404 that looked signed
+    // out would suggest the session was lost.
+    let staff = user
+        .as_ref()
+        .is_some_and(|u| super::feature::is_staff(state.features, &u.roles));
+    ui = ui.with_nav_links(super::page::public_nav(state, staff));
+    ui = ui.with_user(user.map(|u| UserBox {
+        name: u.display_name,
+        csrf: u.csrf,
+    }));
     let text = match info.retry_after {
         _ if n == 429 => ui.tn(
             "error-429-text",

@@ -27,6 +27,9 @@ pub struct PageCtx {
     /// The request's query without `lang`, as sent: what a form or
     /// notice page keeps in its language links.
     query: String,
+    /// Whether the request was a POST: its page has no address of its
+    /// own to be asked for again (see [`PageCtx::posted`]).
+    posted: bool,
 }
 
 impl FromRequestParts<SharedState> for PageCtx {
@@ -52,6 +55,7 @@ impl FromRequestParts<SharedState> for PageCtx {
             locale,
             user,
             query,
+            posted: parts.method == axum::http::Method::POST,
         })
     }
 }
@@ -64,6 +68,13 @@ impl PageCtx {
     /// The request's language, as an index into the catalogue.
     pub(crate) fn locale_index(&self) -> usize {
         self.locale.0
+    }
+
+    /// Whether the page answers a POST. Such a page (a question asked
+    /// before a merge, a form sent back) is at an address that takes
+    /// POSTs only, so its language links must lead somewhere else.
+    pub fn posted(&self) -> bool {
+        self.posted
     }
 
     /// The message `id` in the page's language.
@@ -138,6 +149,20 @@ impl PageCtx {
         let programme = self.programme().await?;
         let mut ui = self.chrome(path, title_id, programme.as_deref());
         ui.keep_query(&self.query);
+        Ok(ui)
+    }
+
+    /// [`PageCtx::chrome_for`] a page whose language links lead to
+    /// `address` (a path, with a query or not) rather than to the page's
+    /// own: for a page rendered in answer to a POST.
+    pub async fn chrome_switching_at(
+        &self,
+        address: &str,
+        title_id: &str,
+    ) -> Result<Chrome<'_>, AppError> {
+        let (path, query) = address.split_once('?').unwrap_or((address, ""));
+        let mut ui = self.chrome_for(path, title_id).await?;
+        ui.keep_query(query);
         Ok(ui)
     }
 

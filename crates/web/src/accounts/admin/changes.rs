@@ -76,7 +76,14 @@ async fn role_question(
     }
     let name = p.display_name.clone().unwrap_or_default();
     let label = role_label(ctx, role);
-    let args = [("name", Value::Text(&name)), ("role", Value::Text(&label))];
+    // English puts an article before the role ("an analyst"); Arabic
+    // words it without one, so each language picks the value it needs.
+    let as_role = ctx.t(&format!("role-as-{}", role.key()));
+    let args = [
+        ("name", Value::Text(&name)),
+        ("role", Value::Text(&label)),
+        ("as_role", Value::Text(&as_role)),
+    ];
     let (title, lead, button) = if grant {
         (
             "confirm-role-grant-title",
@@ -108,9 +115,13 @@ async fn role_question(
             ("role", role.key().to_owned()),
             ("grant", grant.to_string()),
         ],
-        button: ctx
-            .locale()
-            .t_args(button, &[("role", label.as_str().into())]),
+        button: ctx.locale().t_plain(
+            button,
+            &[
+                ("role", label.as_str().into()),
+                ("as_role", as_role.as_str().into()),
+            ],
+        ),
         danger: !grant,
         cancel: format!("/admin/people/{id}"),
     })

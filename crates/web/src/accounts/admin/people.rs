@@ -175,9 +175,9 @@ pub async fn person(
         let held = p.roles.contains(&role);
         let label = role_label(&ctx, role);
         let button = if held {
-            l.t_args("role-remove", &[("role", label.as_str().into())])
+            l.t_plain("role-remove", &[("role", label.as_str().into())])
         } else {
-            l.t_args("role-grant", &[("role", label.as_str().into())])
+            l.t_plain("role-grant", &[("role", label.as_str().into())])
         };
         page.actions.push(ActionForm {
             action: format!("{path}/roles"),

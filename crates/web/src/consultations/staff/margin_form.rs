@@ -166,7 +166,7 @@ impl FormProblems {
             };
             let text = question_text(langs, q);
             let say = |message: &str, args: &[(&str, FluentValue<'_>)]| {
-                ctx.locale().t_args(message, args)
+                ctx.locale().t_plain(message, args)
             };
             let label = |option: u32| -> FluentValue<'_> {
                 option_labels(ctx, q)

@@ -76,7 +76,7 @@ impl Named<'_> {
         let mut all: Vec<(&str, FluentValue<'_>)> =
             vec![("line", self.line.into()), ("question", question.into())];
         all.extend(args.iter().cloned());
-        self.ctx.locale().t_args(message, &all)
+        self.ctx.locale().t_plain(message, &all)
     }
 
     /// Message `id` naming option `option` of the line's question by its

@@ -50,7 +50,10 @@ async fn making_someone_an_administrator_says_what_they_will_be_able_to_do() {
         let (status, html) = s.page(&ask, &admin).await;
         assert_eq!(status, 200);
         let text = words(&html);
-        assert!(text.contains("Make Tom Fletcher Administrator?"), "{text}");
+        assert!(
+            text.contains("Make Tom Fletcher an administrator?"),
+            "{text}"
+        );
         for power in [
             "find people, grant and remove roles, suspend and reinstate accounts",
             "read the audit log and every email the site sends",
@@ -59,7 +62,7 @@ async fn making_someone_an_administrator_says_what_they_will_be_able_to_do() {
             assert!(text.contains(power), "{power}");
         }
         assert!(text.contains("Only make someone an administrator if you trust them"));
-        assert!(text.contains("Yes, make them Administrator") && text.contains("Cancel"));
+        assert!(text.contains("Yes, make them an administrator") && text.contains("Cancel"));
         assert!(html.contains(&format!("href=\"/admin/people/{tom}\"")));
         assert!(html.contains("name=\"confirm\" value=\"yes\""));
         let (_, arabic) = s.page(&format!("{ask}&lang=ar"), &admin).await;
@@ -73,7 +76,7 @@ async fn making_someone_an_administrator_says_what_they_will_be_able_to_do() {
         ];
         let res = s.post(&path, &admin, &fields).await;
         assert_eq!(res.status(), 200);
-        assert!(words(&res.text().await.unwrap()).contains("Make Tom Fletcher Administrator?"));
+        assert!(words(&res.text().await.unwrap()).contains("Make Tom Fletcher an administrator?"));
         assert!(!roles_of(&s, tom).await.contains(&"administrator".into()));
 
         // A forged or missing token is refused before anything.
