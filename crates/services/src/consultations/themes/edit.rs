@@ -342,7 +342,7 @@ async fn add(
     let references: Vec<String> = e
         .examples
         .iter()
-        .flat_map(|s| s.split([',', ' ', '\n', '\r', '\t', '،']))
+        .flat_map(|s| cohesion_domain::text::list_items(s).flat_map(str::split_whitespace))
         .map(|s| s.trim().to_uppercase())
         .filter(|s| !s.is_empty())
         .collect();
