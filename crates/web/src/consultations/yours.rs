@@ -93,18 +93,25 @@ pub(crate) async fn your_responses(
             if copied == Some(c.id) && me.email_verified {
                 notice = copy_notice(ctx, me, &title, state);
             }
+            let live = !s.withdrawn;
             YourResponse {
-                href: format!("/consultations/{}", c.id),
+                href: live.then(|| format!("/consultations/{}", c.id)),
                 reference: s.reference.clone(),
                 sent: ctx.dates().at(s.submitted_at),
-                status: ctx.t(if s.can_change {
+                status: ctx.t(if s.withdrawn {
+                    "account-response-withdrawn"
+                } else if s.can_change {
                     "account-response-can-change"
                 } else {
                     "account-response-closed"
                 }),
                 open: s.can_change,
-                copy: me.email_verified.then(|| copy_cell(ctx, c.id, state)),
-                answers: format!("/consultations/{}/respond/answers", c.id),
+                // A withdrawn consultation's answers can no longer be sent.
+                copy: (me.email_verified && live).then(|| copy_cell(ctx, c.id, state)),
+                answers: live.then(|| format!("/consultations/{}/respond/answers", c.id)),
+                note: s
+                    .withdrawn
+                    .then(|| ctx.t("account-response-withdrawn-note")),
                 title,
             }
         })
