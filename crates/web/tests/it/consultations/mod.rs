@@ -11,6 +11,7 @@ mod api_history;
 mod api_problems;
 mod api_schema;
 mod arabic;
+mod back_links;
 mod bad_input;
 mod builder;
 mod builder_forms;
