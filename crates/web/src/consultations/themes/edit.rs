@@ -197,6 +197,7 @@ fn asked(ctx: &PageCtx, id: Uuid, question: &str, e: &Edit, c: &Consequence) -> 
         lead.push(ctx.t("themes-ask-confirm-again").into());
     }
     Ask {
+        after: Vec::new(),
         title,
         lead,
         points: Vec::new(),
