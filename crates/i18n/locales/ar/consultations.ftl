@@ -600,7 +600,7 @@ finding-figure-any-until-closed = يظهر عدد من اختاروا { $option 
 finding-option-quoted = «{ $option }»
 finding-options-or = أو
 we-did-heading = سألنا، قال الناس، فعلنا
-we-did-lead = أُغلقت هذه الاستشارة. لكل ما قاله لنا الناس، إليك ما فعلناه استجابةً له.
+we-did-lead = لكل ما قاله لنا الناس، إليك ما فعلناه استجابةً له.
 we-did-asked = سألنا
 we-did-said = قال الناس
 we-did-did = فعلنا
@@ -815,6 +815,7 @@ themes-delete-heading = الحذف
 themes-delete-lead = يُعلَّم المحور محذوفاً ولا يُمحى: يحتفظ سجل التدقيق بما كان عليه.
 themes-delete = احذف هذا المحور
 themes-done-rename = أُعيدت تسمية المحور.
+themes-done-nothing = لم يتغير شيء: اسم المحور ووصفه كما كانا.
 themes-done-merge = دُمجت المحاور.
 themes-done-split = فُصل المحور الجديد.
 themes-done-delete = حُذف المحور.
@@ -1012,6 +1013,7 @@ stage-automatic = تلقائيًا (حسب التواريخ)
 stage-state-hint = تلقائيًا: قادمة قبل تاريخها، والآن من تاريخها حتى تاريخ المرحلة التالية، وجرت بعد ذلك. أو اختر بنفسك أين وصلت.
 stage-automatic-shown = { $state } (حسب التواريخ)
 consultation-dates-closed-on = في { $closes }
+consultation-dates-withdrawn-on = في { $when }
 we-did-summary-link = سألنا، قال الناس، فعلنا: ما فعله المجلس استجابةً لذلك
 
 ## ضوابط النشر

@@ -550,7 +550,7 @@ finding-figure-any-until-closed = How many people chose { $option } in answer to
 finding-option-quoted = “{ $option }”
 finding-options-or = or
 we-did-heading = We asked, you said, we did
-we-did-lead = This consultation has closed. For each thing you told us, here is what we did in response.
+we-did-lead = For each thing you told us, here is what we did in response.
 we-did-asked = We asked
 we-did-said = You said
 we-did-did = We did
@@ -749,6 +749,7 @@ themes-delete-heading = Delete
 themes-delete-lead = The theme is marked deleted, not erased: the audit log keeps what it was.
 themes-delete = Delete this theme
 themes-done-rename = The theme was renamed.
+themes-done-nothing = Nothing changed: the theme’s name and description are as they were.
 themes-done-merge = The themes were merged.
 themes-done-split = The new theme was split off.
 themes-done-delete = The theme was deleted.
@@ -935,6 +936,7 @@ stage-automatic = Automatic (from the dates)
 stage-state-hint = Automatic: to come before its date, now from its date until the next stage’s date, happened after that. Or choose where it stands yourself.
 stage-automatic-shown = { $state } (from the dates)
 consultation-dates-closed-on = on { $closes }
+consultation-dates-withdrawn-on = on { $when }
 we-did-summary-link = We asked, you said, we did: what the council did in response
 
 ## Publication guards

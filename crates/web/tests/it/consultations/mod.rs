@@ -50,6 +50,7 @@ mod weighting_form;
 mod weighting_left_out;
 mod withdrawal;
 mod wording_fixes;
+mod wording_pages;
 mod written_in_arabic;
 mod your_answers;
 
