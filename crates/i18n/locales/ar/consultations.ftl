@@ -144,7 +144,7 @@ confirmation-text = شكرًا لمشاركتك في «{ $title }». يمكنك 
 confirmation-change = راجع ردك أو غيّره
 receipt-button = أرسل لي نسخة من إجاباتي بالبريد الإلكتروني
 receipt-hint = سنرسل أسئلتك وإجاباتك إلى { $email }.
-receipt-hint-no-server = لم يُعدّ لهذا الموقع خادم بريد إلكتروني بعد: سنحتفظ بنسختك حتى يمكن إرسالها إلى { $email }.
+receipt-hint-no-server = لم يُعدّ لهذا الموقع خادم بريد إلكتروني بعد: ستنتظر نسختك، وتُرسل إلى { $email } حين يُعدّ.
 receipt-button-again = أرسل لي نسخة أخرى من إجاباتي بالبريد الإلكتروني
 receipt-too-many-title = طلبت نسخًا كثيرة جدًا
 receipt-too-many = طلبت عدة نسخ من إجاباتك في «{ $title }» خلال وقت قصير.
@@ -154,7 +154,7 @@ receipt-intro = شاركت في «{ $title }». رقمك المرجعي { $refer
 receipt-change = يمكنك تغيير إجاباتك حتى { $closes }: { $link }
 done-receipt-sent = طلبت نسخة من إجاباتك بالبريد الإلكتروني.
 receipt-waiting = نسخة إجاباتك في انتظار الإرسال إلى { $email }.
-receipt-no-server = لم تُرسل نسخة إجاباتك إلى { $email }: لم يُعدّ لهذا الموقع خادم بريد إلكتروني.
+receipt-no-server = نسخة إجاباتك في انتظار الإرسال إلى { $email }: لم يُعدّ لهذا الموقع خادم بريد إلكتروني بعد، وستُرسل حين يُعدّ.
 receipt-sent-at = أُرسلت نسخة إجاباتك إلى { $email } في { $sent }.
 
 ## النتائج

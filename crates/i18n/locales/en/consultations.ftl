@@ -140,7 +140,7 @@ confirmation-text = Thank you for responding to “{ $title }”. You can change
 confirmation-change = Check or change your response
 receipt-button = Email me a copy of my answers
 receipt-hint = We will send your questions and answers to { $email }.
-receipt-hint-no-server = This site has no email server set up yet: your copy will be kept until it can be sent to { $email }.
+receipt-hint-no-server = This site has no email server set up yet: your copy will wait, and go to { $email } when one is.
 receipt-button-again = Email me another copy of my answers
 receipt-too-many-title = You have asked for too many copies
 receipt-too-many = You have asked for several copies of your answers to “{ $title }” in a short time.
@@ -150,7 +150,7 @@ receipt-intro = You responded to “{ $title }”. Your reference is { $referenc
 receipt-change = You can change your answers until { $closes }: { $link }
 done-receipt-sent = You asked for a copy of your answers by email.
 receipt-waiting = Your copy is waiting to be sent to { $email }.
-receipt-no-server = Your copy has not been sent to { $email }: this site has no email server set up.
+receipt-no-server = Your copy is waiting to be sent to { $email }: this site has no email server set up yet, so it will go when one is.
 receipt-sent-at = Your copy was sent to { $email } on { $sent }.
 
 ## Results

@@ -37,7 +37,8 @@ pub(crate) enum CopyState {
     NotAsked,
     /// Waiting for the mail server to send it.
     Waiting,
-    /// Kept in the outbox: this site has no mail server to send it.
+    /// Kept in the outbox until this site has a mail server, which
+    /// then sends it (the outbox's pending messages go out first).
     NoServer,
     Sent(Timestamp),
 }
@@ -49,8 +50,8 @@ impl CopyState {
             Some(AskedCopy {
                 sent_at: Some(at), ..
             }) => CopyState::Sent(at),
-            // Without a mail server the outbox keeps it, unsent, for the
-            // administrators: "waiting" would promise what will not happen.
+            // Without a mail server the outbox keeps it until one is set
+            // up: waiting, said with why (ADR 31).
             Some(_) if !ctx.state.config.mail_configured => CopyState::NoServer,
             Some(_) => CopyState::Waiting,
         }
@@ -342,6 +343,12 @@ pub async fn email_copy(
     // A fixed marker, not an address, so that it leads nowhere else.
     let (back, next) = match form.back.as_str() {
         "account" => ("/account".to_owned(), format!("/account?copied={id}")),
+        // Without a mail server the address claims nothing sent: the
+        // page itself says the copy waits for one.
+        _ if !ctx.state.config.mail_configured => {
+            let done = format!("/consultations/{id}/respond/done");
+            (done.clone(), done)
+        }
         _ => {
             let done = format!("/consultations/{id}/respond/done");
             (done.clone(), format!("{done}?done={RECEIPT_SENT}"))
