@@ -312,7 +312,7 @@ fn keep<T>(errors: &mut Vec<ValidationError>, r: Result<T, ValidationError>) -> 
 
 fn topics(raw: &str) -> Result<Vec<String>, ValidationError> {
     let mut out: Vec<String> = Vec::new();
-    for t in raw.split(',') {
+    for t in crate::text::list_items(raw) {
         if let Some(t) = optional("topics", t, MAX_TOPIC_CHARS)? {
             if !out.iter().any(|o| o.eq_ignore_ascii_case(&t)) {
                 out.push(t);

@@ -154,6 +154,17 @@ pub fn repeated(list: &[String]) -> Option<usize> {
     })
 }
 
+/// The separators of a list typed on one line: the comma and the Arabic
+/// comma (، U+060C), which an Arabic keyboard types in its place, so
+/// "التماسك المجتمعي، المكتبات" is two items as "a, b" is.
+pub const LIST_SEPARATORS: [char; 2] = [',', '\u{060C}'];
+
+/// The items of a list typed on one line, split at either comma and
+/// trimmed; blank items are kept for the caller to skip or refuse.
+pub fn list_items(raw: &str) -> impl Iterator<Item = &str> {
+    raw.split(LIST_SEPARATORS).map(str::trim)
+}
+
 /// Whether `path` is a path on this site and can lead nowhere else:
 /// it starts with one `/` and holds no backslash, whitespace or control
 /// character. Browsers read `\` as `/` and drop tabs and line breaks in
@@ -225,6 +236,13 @@ mod tests {
         ] {
             assert!(!is_local_path(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn lists_split_at_either_comma() {
+        let items: Vec<&str> = list_items("التماسك المجتمعي، المكتبات, parks").collect();
+        assert_eq!(items, ["التماسك المجتمعي", "المكتبات", "parks"]);
+        assert_eq!(list_items("one").collect::<Vec<_>>(), ["one"]);
     }
 
     #[test]

@@ -121,7 +121,7 @@ fn margin_line(
 /// One line's shares, one per option, as fractions of 1 scaled to add up
 /// to exactly 1.
 fn shares(rest: &str, options: usize) -> Result<Vec<Option<f64>>, MarginFault> {
-    let mut parts: Vec<&str> = rest.split([',', '\u{60C}']).map(str::trim).collect();
+    let mut parts: Vec<&str> = crate::text::list_items(rest).collect();
     // A comma at the end of the line adds no option.
     if parts.len() > 1 && parts.last() == Some(&"") {
         parts.pop();

@@ -21,9 +21,7 @@ pub fn rule_option(question: &str, option: usize) -> String {
 pub fn is_ticked(chosen: &str, ticked: &str, question: &str, option: usize) -> bool {
     let bare = (option + 1).to_string();
     let qualified = rule_option(question, option);
-    ticked
-        .split(',')
-        .map(str::trim)
+    crate::text::list_items(ticked)
         .any(|t| t == qualified || (t == bare && chosen.trim() == question))
 }
 
@@ -42,7 +40,7 @@ pub fn picked(
         return Ok(None);
     }
     let mut any_of = Vec::new();
-    for box_value in ticked.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+    for box_value in crate::text::list_items(ticked).filter(|s| !s.is_empty()) {
         let number = match box_value.split_once(':') {
             Some((of, n)) if of == question => n,
             Some(_) => continue,

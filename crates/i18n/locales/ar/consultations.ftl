@@ -144,7 +144,7 @@ confirmation-text = شكرًا لمشاركتك في «{ $title }». يمكنك 
 confirmation-change = راجع ردك أو غيّره
 receipt-button = أرسل لي نسخة من إجاباتي بالبريد الإلكتروني
 receipt-hint = سنرسل أسئلتك وإجاباتك إلى { $email }.
-receipt-hint-no-server = لم يُعدّ لهذا الموقع خادم بريد إلكتروني بعد: سنحتفظ بنسختك حتى يمكن إرسالها إلى { $email }.
+receipt-hint-no-server = لم يُعدّ لهذا الموقع خادم بريد إلكتروني بعد: ستنتظر نسختك، وتُرسل إلى { $email } حين يُعدّ.
 receipt-button-again = أرسل لي نسخة أخرى من إجاباتي بالبريد الإلكتروني
 receipt-too-many-title = طلبت نسخًا كثيرة جدًا
 receipt-too-many = طلبت عدة نسخ من إجاباتك في «{ $title }» خلال وقت قصير.
@@ -154,7 +154,7 @@ receipt-intro = شاركت في «{ $title }». رقمك المرجعي { $refer
 receipt-change = يمكنك تغيير إجاباتك حتى { $closes }: { $link }
 done-receipt-sent = طلبت نسخة من إجاباتك بالبريد الإلكتروني.
 receipt-waiting = نسخة إجاباتك في انتظار الإرسال إلى { $email }.
-receipt-no-server = لم تُرسل نسخة إجاباتك إلى { $email }: لم يُعدّ لهذا الموقع خادم بريد إلكتروني.
+receipt-no-server = نسخة إجاباتك في انتظار الإرسال إلى { $email }: لم يُعدّ لهذا الموقع خادم بريد إلكتروني بعد، وستُرسل حين يُعدّ.
 receipt-sent-at = أُرسلت نسخة إجاباتك إلى { $email } في { $sent }.
 
 ## النتائج
@@ -600,7 +600,7 @@ finding-figure-any-until-closed = يظهر عدد من اختاروا { $option 
 finding-option-quoted = «{ $option }»
 finding-options-or = أو
 we-did-heading = سألنا، قال الناس، فعلنا
-we-did-lead = أُغلقت هذه الاستشارة. لكل ما قاله لنا الناس، إليك ما فعلناه استجابةً له.
+we-did-lead = لكل ما قاله لنا الناس، إليك ما فعلناه استجابةً له.
 we-did-asked = سألنا
 we-did-said = قال الناس
 we-did-did = فعلنا
@@ -815,6 +815,7 @@ themes-delete-heading = الحذف
 themes-delete-lead = يُعلَّم المحور محذوفاً ولا يُمحى: يحتفظ سجل التدقيق بما كان عليه.
 themes-delete = احذف هذا المحور
 themes-done-rename = أُعيدت تسمية المحور.
+themes-done-nothing = لم يتغير شيء: اسم المحور ووصفه كما كانا.
 themes-done-merge = دُمجت المحاور.
 themes-done-split = فُصل المحور الجديد.
 themes-done-delete = حُذف المحور.
@@ -1012,6 +1013,7 @@ stage-automatic = تلقائيًا (حسب التواريخ)
 stage-state-hint = تلقائيًا: قادمة قبل تاريخها، والآن من تاريخها حتى تاريخ المرحلة التالية، وجرت بعد ذلك. أو اختر بنفسك أين وصلت.
 stage-automatic-shown = { $state } (حسب التواريخ)
 consultation-dates-closed-on = في { $closes }
+consultation-dates-withdrawn-on = في { $when }
 we-did-summary-link = سألنا، قال الناس، فعلنا: ما فعله المجلس استجابةً لذلك
 
 ## ضوابط النشر

@@ -18,7 +18,7 @@ home-get-involved-link = اطّلع على كل ما يمكنك المشاركة
 ## شارك معنا
 
 get-involved-title = شارك معنا
-get-involved-lead = كل ما هو متاح لمشاركتك الآن.
+get-involved-lead = ما يمكنك المشاركة فيه الآن، وما سيُفتح قريبًا، وما أُغلق مؤخرًا.
 get-involved-discussions = النقاشات
 get-involved-discussions-empty = لا توجد نقاشات مفتوحة في الوقت الحالي.
 get-involved-questions = أسئلة إلى المسؤولين المنتخبين

@@ -68,10 +68,12 @@ account-response-status = Status
 account-response-see-answers = See your answers
 account-response-can-change = You can still change it
 account-response-closed = Closed
+account-response-withdrawn = Withdrawn
+account-response-withdrawn-note = The council withdrew this consultation, so its page and your answers can no longer be read here. Your response is kept.
 account-response-copy = Copy by email
 account-copy-sent-on = Sent on { $sent }
 account-copy-waiting = Your copy of your answers to “{ $title }” is waiting to be sent to { $email }.
-account-copy-no-server = Your copy of your answers to “{ $title }” has not been sent to { $email }: this site has no email server set up.
+account-copy-no-server = Your copy of your answers to “{ $title }” is waiting to be sent to { $email }: this site has no email server set up yet, so it will go when one is.
 account-copy-sent = Your copy of your answers to “{ $title }” was sent to { $email } on { $sent }.
 account-data-html = See your data
 account-data-json = Download your data (JSON)
@@ -118,7 +120,7 @@ data-sent = Sent
 data-email-status = Status
 data-email-sent = Sent
 data-email-waiting = Waiting to be sent
-data-email-no-server = Not sent: this site has no email server set up
+data-email-no-server = Waiting to be sent: this site has no email server set up yet, so it will go when one is
 data-email-given-up = Could not be sent
 # What the activity on your account records, as a sentence: one per
 # audit log action ($who is "you" when you did it, else "other").

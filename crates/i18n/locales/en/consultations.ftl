@@ -140,7 +140,7 @@ confirmation-text = Thank you for responding to “{ $title }”. You can change
 confirmation-change = Check or change your response
 receipt-button = Email me a copy of my answers
 receipt-hint = We will send your questions and answers to { $email }.
-receipt-hint-no-server = This site has no email server set up yet: your copy will be kept until it can be sent to { $email }.
+receipt-hint-no-server = This site has no email server set up yet: your copy will wait, and go to { $email } when one is.
 receipt-button-again = Email me another copy of my answers
 receipt-too-many-title = You have asked for too many copies
 receipt-too-many = You have asked for several copies of your answers to “{ $title }” in a short time.
@@ -150,7 +150,7 @@ receipt-intro = You responded to “{ $title }”. Your reference is { $referenc
 receipt-change = You can change your answers until { $closes }: { $link }
 done-receipt-sent = You asked for a copy of your answers by email.
 receipt-waiting = Your copy is waiting to be sent to { $email }.
-receipt-no-server = Your copy has not been sent to { $email }: this site has no email server set up.
+receipt-no-server = Your copy is waiting to be sent to { $email }: this site has no email server set up yet, so it will go when one is.
 receipt-sent-at = Your copy was sent to { $email } on { $sent }.
 
 ## Results
@@ -550,7 +550,7 @@ finding-figure-any-until-closed = How many people chose { $option } in answer to
 finding-option-quoted = “{ $option }”
 finding-options-or = or
 we-did-heading = We asked, you said, we did
-we-did-lead = This consultation has closed. For each thing you told us, here is what we did in response.
+we-did-lead = For each thing you told us, here is what we did in response.
 we-did-asked = We asked
 we-did-said = You said
 we-did-did = We did
@@ -749,6 +749,7 @@ themes-delete-heading = Delete
 themes-delete-lead = The theme is marked deleted, not erased: the audit log keeps what it was.
 themes-delete = Delete this theme
 themes-done-rename = The theme was renamed.
+themes-done-nothing = Nothing changed: the theme’s name and description are as they were.
 themes-done-merge = The themes were merged.
 themes-done-split = The new theme was split off.
 themes-done-delete = The theme was deleted.
@@ -935,6 +936,7 @@ stage-automatic = Automatic (from the dates)
 stage-state-hint = Automatic: to come before its date, now from its date until the next stage’s date, happened after that. Or choose where it stands yourself.
 stage-automatic-shown = { $state } (from the dates)
 consultation-dates-closed-on = on { $closes }
+consultation-dates-withdrawn-on = on { $when }
 we-did-summary-link = We asked, you said, we did: what the council did in response
 
 ## Publication guards

@@ -18,7 +18,7 @@ home-get-involved-link = See everything you can take part in
 ## Get involved
 
 get-involved-title = Get involved
-get-involved-lead = Everything that is open for you to take part in right now.
+get-involved-lead = What you can take part in now, what opens soon, and what closed recently.
 get-involved-discussions = Discussions
 get-involved-discussions-empty = There are no open discussions at the moment.
 get-involved-questions = Questions to elected officials

@@ -36,8 +36,8 @@ pub struct SessionRow {
 
 /// A response the person sent, on their account page.
 pub struct YourResponse {
-    /// The consultation's page.
-    pub href: String,
+    /// The consultation's page; none once it is withdrawn.
+    pub href: Option<String>,
     pub title: crate::Shown,
     /// What they quote to the council, as the confirmation page gave it.
     pub reference: String,
@@ -45,8 +45,11 @@ pub struct YourResponse {
     /// "You can change it until …" or "Closed".
     pub status: String,
     pub open: bool,
-    /// The page that reads their answers back.
-    pub answers: String,
+    /// The page that reads their answers back; none once the
+    /// consultation is withdrawn (its pages answer 410).
+    pub answers: Option<String>,
+    /// Why the links are gone, for a withdrawn consultation.
+    pub note: Option<String>,
     /// A copy of the answers by email, for a confirmed address only.
     pub copy: Option<AnswersCopy>,
 }

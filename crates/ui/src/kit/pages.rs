@@ -27,6 +27,8 @@ pub struct ConfirmPage<'a> {
     /// What it gives or takes away, as a list (what an administrator can
     /// do); empty for none.
     pub points: Vec<Phrase>,
+    /// Said after the list, a paragraph each.
+    pub after: Vec<Phrase>,
     /// Said last, beside a warning sign: what cannot be undone.
     pub warning: Option<String>,
     /// What is worth knowing before saying yes, though it does not stop

@@ -25,6 +25,11 @@ pub(super) fn dates(ctx: &PageCtx, c: &Consultation) -> Phrase {
     let d = ctx.dates();
     let (opens, closes) = (d.at(c.opens_at), d.at(c.closes_at));
     let now = Timestamp::now();
+    // Withdrawn: when, after the tag; when it would have closed no
+    // longer matters.
+    if let (None, Some(at)) = (c.published_at, c.withdrawn_at) {
+        return d.with("consultation-dates-withdrawn-on", "when", d.at(at));
+    }
     if c.status_key(now) == Status::Closed.key() {
         return d.with("consultation-dates-closed-on", "closes", closes);
     }
@@ -41,10 +46,18 @@ pub(super) fn dates(ctx: &PageCtx, c: &Consultation) -> Phrase {
 /// When it opens and closes as summary rows, worded for where it
 /// stands: "Opens" and "Closes" before it opens (and while a draft),
 /// "Opened" and "Closes" while open, and once closed one row, "Ran from
-/// … to …", so that a closed consultation never says it opens.
+/// … to …", so that a closed consultation never says it opens. Once
+/// withdrawn, no closing date (it will not close, it was taken back; when
+/// is said beside), only when it opened if it had.
 pub(super) fn date_rows(ctx: &PageCtx, c: &Consultation) -> Vec<SummaryRow> {
     let d = ctx.dates();
     let (opens, closes) = (d.at(c.opens_at), d.at(c.closes_at));
+    if let (None, Some(at)) = (c.published_at, c.withdrawn_at) {
+        return (c.opens_at < at)
+            .then(|| SummaryRow::when(ctx.t("consultation-opened"), opens))
+            .into_iter()
+            .collect();
+    }
     let never_public = c.published_at.is_none() && c.withdrawn_at.is_none();
     let status = match c.status(Timestamp::now()) {
         _ if never_public => Status::Upcoming,

@@ -37,7 +37,8 @@ pub(crate) enum CopyState {
     NotAsked,
     /// Waiting for the mail server to send it.
     Waiting,
-    /// Kept in the outbox: this site has no mail server to send it.
+    /// Kept in the outbox until this site has a mail server, which
+    /// then sends it (the outbox's pending messages go out first).
     NoServer,
     Sent(Timestamp),
 }
@@ -49,8 +50,8 @@ impl CopyState {
             Some(AskedCopy {
                 sent_at: Some(at), ..
             }) => CopyState::Sent(at),
-            // Without a mail server the outbox keeps it, unsent, for the
-            // administrators: "waiting" would promise what will not happen.
+            // Without a mail server the outbox keeps it until one is set
+            // up: waiting, said with why (ADR 31).
             Some(_) if !ctx.state.config.mail_configured => CopyState::NoServer,
             Some(_) => CopyState::Waiting,
         }
@@ -93,18 +94,25 @@ pub(crate) async fn your_responses(
             if copied == Some(c.id) && me.email_verified {
                 notice = copy_notice(ctx, me, &title, state);
             }
+            let live = !s.withdrawn;
             YourResponse {
-                href: format!("/consultations/{}", c.id),
+                href: live.then(|| format!("/consultations/{}", c.id)),
                 reference: s.reference.clone(),
                 sent: ctx.dates().at(s.submitted_at),
-                status: ctx.t(if s.can_change {
+                status: ctx.t(if s.withdrawn {
+                    "account-response-withdrawn"
+                } else if s.can_change {
                     "account-response-can-change"
                 } else {
                     "account-response-closed"
                 }),
                 open: s.can_change,
-                copy: me.email_verified.then(|| copy_cell(ctx, c.id, state)),
-                answers: format!("/consultations/{}/respond/answers", c.id),
+                // A withdrawn consultation's answers can no longer be sent.
+                copy: (me.email_verified && live).then(|| copy_cell(ctx, c.id, state)),
+                answers: live.then(|| format!("/consultations/{}/respond/answers", c.id)),
+                note: s
+                    .withdrawn
+                    .then(|| ctx.t("account-response-withdrawn-note")),
                 title,
             }
         })
@@ -335,6 +343,12 @@ pub async fn email_copy(
     // A fixed marker, not an address, so that it leads nowhere else.
     let (back, next) = match form.back.as_str() {
         "account" => ("/account".to_owned(), format!("/account?copied={id}")),
+        // Without a mail server the address claims nothing sent: the
+        // page itself says the copy waits for one.
+        _ if !ctx.state.config.mail_configured => {
+            let done = format!("/consultations/{id}/respond/done");
+            (done.clone(), done)
+        }
         _ => {
             let done = format!("/consultations/{id}/respond/done");
             (done.clone(), format!("{done}?done={RECEIPT_SENT}"))

@@ -34,6 +34,9 @@ pub struct Ask {
     pub lead: Vec<Phrase>,
     /// What it gives or takes away, as a list; empty for none.
     pub points: Vec<Phrase>,
+    /// Said after the list, a paragraph each, so that the list follows
+    /// its lead-in ("They keep whatever their other roles allow").
+    pub after: Vec<Phrase>,
     /// What cannot be undone, said beside a warning sign.
     pub warning: Option<String>,
     /// What to do, sent back with the confirmation.
@@ -94,6 +97,7 @@ pub async fn ask_noting(
         ui,
         lead: ask.lead,
         points: ask.points,
+        after: ask.after,
         warning: ask.warning,
         notes,
         csrf: csrf.to_owned(),

@@ -21,11 +21,15 @@ pub struct SentResponse {
     pub submitted_at: Timestamp,
     /// The consultation is still open: the response can be changed.
     pub can_change: bool,
+    /// The consultation was withdrawn: the response is kept, and its
+    /// author still sees that they sent it, but its pages are gone.
+    pub withdrawn: bool,
     /// The copy of these answers asked for by email, where it stands.
     pub copy: Option<AskedCopy>,
 }
 
-/// The responses `me` has sent (drafts and removed ones left out), the
+/// The responses `me` has sent (drafts and removed ones left out, those
+/// to withdrawn consultations kept and marked), the
 /// latest first.
 pub async fn sent_by(db: &Db, me: &SignedIn) -> Result<Vec<SentResponse>, ServiceError> {
     let mut c = db.acquire().await?;
@@ -38,7 +42,10 @@ pub async fn sent_by(db: &Db, me: &SignedIn) -> Result<Vec<SentResponse>, Servic
         let Some((consultation, _)) = catalogue::find(c.conn(), r.consultation_id).await? else {
             continue;
         };
-        if consultation.published_at.is_none() {
+        // A draft consultation is no one's to have answered; a withdrawn
+        // one was, and its residents are told, not left to wonder.
+        let withdrawn = consultation.published_at.is_none() && consultation.withdrawn_at.is_some();
+        if consultation.published_at.is_none() && !withdrawn {
             continue;
         }
         let can_change = consultation.answering_status(now) == Status::Open;
@@ -47,7 +54,8 @@ pub async fn sent_by(db: &Db, me: &SignedIn) -> Result<Vec<SentResponse>, Servic
             consultation,
             reference: r.reference,
             submitted_at: at.into(),
-            can_change,
+            can_change: can_change && !withdrawn,
+            withdrawn,
             copy,
         });
     }

@@ -48,6 +48,27 @@ pub async fn edit(
     e: &Edit,
     client: Option<&str>,
 ) -> Result<Uuid, ServiceError> {
+    Ok(edit_said(db, me, id, question_id, e, client).await?.theme)
+}
+
+/// What [`edit_said`] did: the theme it made or changed, and whether
+/// anything changed (a rename to the same name and description does
+/// nothing and logs nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edited {
+    pub theme: Uuid,
+    pub changed: bool,
+}
+
+/// [`edit`], saying whether anything changed, for the page that reports it.
+pub async fn edit_said(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    question_id: &str,
+    e: &Edit,
+    client: Option<&str>,
+) -> Result<Edited, ServiceError> {
     require(me, Action::Analyse)?;
     let mut tx = db.begin().await?;
     let (q, run, themes) = latest(tx.conn(), id, question_id).await?;
@@ -60,7 +81,16 @@ pub async fn edit(
     };
     gone(&themes, e)?;
     let change = match e.change.as_str() {
-        "rename" => rename(tx.conn(), &themes, e).await?,
+        "rename" => match rename(tx.conn(), &themes, e).await? {
+            Some(change) => change,
+            None => {
+                let theme = theme_of(&themes, "theme", &e.theme)?.id;
+                return Ok(Edited {
+                    theme,
+                    changed: false,
+                });
+            }
+        },
         "delete" => delete(tx.conn(), &themes, e).await?,
         "merge" => merge(tx.conn(), &themes, e).await?,
         "split" => split(tx.conn(), &themes, e, &at).await?,
@@ -80,7 +110,10 @@ pub async fn edit(
     )
     .await?;
     tx.commit().await?;
-    Ok(change.subject)
+    Ok(Edited {
+        theme: change.subject,
+        changed: true,
+    })
 }
 
 /// Refuses an edit of a theme this run has merged or deleted since the
@@ -182,17 +215,21 @@ async fn rename(
     mut conn: Conn<'_>,
     themes: &[ThemeRecord],
     e: &Edit,
-) -> Result<Change, ServiceError> {
+) -> Result<Option<Change>, ServiceError> {
     let t = theme_of(themes, "theme", &e.theme)?;
     let label = rules::label(&e.label, &other_labels(themes, Some(t.id)))?;
     let description = rules::description(&e.description)?;
+    // Saved as it was: nothing to write, and nothing for the audit log.
+    if label == t.label && description == t.description {
+        return Ok(None);
+    }
     definitions::update_theme(conn.reborrow(), t.id, &label, &description, &t.examples).await?;
-    Ok(Change {
+    Ok(Some(Change {
         action: "themes.rename",
         subject: t.id,
         detail: format!("{:?} renamed {label:?}", t.label),
         structural: false,
-    })
+    }))
 }
 
 /// Deletes a theme; it stays, marked, for the record.
@@ -342,7 +379,7 @@ async fn add(
     let references: Vec<String> = e
         .examples
         .iter()
-        .flat_map(|s| s.split([',', ' ', '\n', '\r', '\t', '،']))
+        .flat_map(|s| cohesion_domain::text::list_items(s).flat_map(str::split_whitespace))
         .map(|s| s.trim().to_uppercase())
         .filter(|s| !s.is_empty())
         .collect();

@@ -40,7 +40,8 @@ pub async fn audit_log(
     };
     let entries = people::read_audit(&ctx.state.db, &me, query).await?;
     let mut page = ReportPage::new(ctx.chrome_for("/admin/audit", "audit-title").await?);
-    page.back = Some(("/account".to_owned(), t("back")));
+    // Administration is reached from Manage, not from the account.
+    page.back = Some(("/manage".to_owned(), t("back")));
     page.lead = vec![t("audit-lead").into()];
     page.filter = Some(Filter {
         action: "/admin/audit".to_owned(),

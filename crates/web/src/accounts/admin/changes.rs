@@ -97,15 +97,19 @@ async fn role_question(
             "confirm-role-remove-button",
         )
     };
-    let mut lead = vec![ctx.phrase(lead, &args)];
-    if !grant {
-        lead.push(ctx.t("confirm-role-remove-others").into());
-    }
+    // What other roles still allow is said after the list, so that the
+    // list reads as what is taken away, right after its lead-in.
+    let after = if grant {
+        Vec::new()
+    } else {
+        vec![ctx.t("confirm-role-remove-others").into()]
+    };
     let warning =
         (grant && role == Role::Administrator).then(|| ctx.t("confirm-role-administrator"));
     Ok(Ask {
+        after,
         title: ctx.phrase(title, &args),
-        lead,
+        lead: vec![ctx.phrase(lead, &args)],
         points: role
             .grants()
             .map(|a| ctx.t(&format!("action-{}", a.key())).into())
@@ -195,6 +199,7 @@ async fn suspension_question(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> Result<A
     let name = p.display_name.clone().unwrap_or_default();
     let args = [("name", Value::Text(&name))];
     Ok(Ask {
+        after: Vec::new(),
         title: ctx.phrase("confirm-suspend-title", &args),
         lead: vec![ctx.t("confirm-suspend-lead").into()],
         points: [

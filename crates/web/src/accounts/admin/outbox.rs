@@ -37,7 +37,8 @@ pub async fn outbox_page(
     .await?;
     let show_bodies = !ctx.state.config.mail_configured;
     let mut page = ReportPage::new(ctx.chrome_for("/admin/outbox", "outbox-title").await?);
-    page.back = Some(("/account".to_owned(), t("back")));
+    // Administration is reached from Manage, not from the account.
+    page.back = Some(("/manage".to_owned(), t("back")));
     page.lead = vec![t(if show_bodies {
         "outbox-lead"
     } else {

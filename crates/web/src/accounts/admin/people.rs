@@ -49,7 +49,8 @@ pub async fn people_list(
     };
     let found = people::find(&ctx.state.db, &me, query).await?;
     let mut page = ReportPage::new(ctx.chrome_for("/admin/people", "people-title").await?);
-    page.back = Some(("/account".to_owned(), t("back")));
+    // Administration is reached from Manage, not from the account.
+    page.back = Some(("/manage".to_owned(), t("back")));
     page.filter = Some(people_filter(&ctx, &text, role));
     let next = (found.len() as i64 == people::PAGE_SIZE).then(|| {
         let last = found.last().map(|p| p.id).unwrap_or_default();

@@ -181,7 +181,8 @@ pub async fn new_form(ctx: PageCtx, May(me, _): May<RunEngagement>) -> Result<Re
         &me.csrf,
         "/staff/consultations/new",
         "consultation-new-title",
-        "/consultations".into(),
+        // Creating is staff work, reached from Manage.
+        "/manage".into(),
         (&ConsultationInput::default(), false),
         Vec::new(),
     )
@@ -218,7 +219,7 @@ pub async fn create(
                 &me.csrf,
                 "/staff/consultations/new",
                 "consultation-new-title",
-                "/consultations".into(),
+                "/manage".into(),
                 (&form.input, false),
                 errors,
             )

@@ -346,6 +346,7 @@ async fn removal_question(
         "confirm-remove-finding-draft"
     };
     Ok(Ask {
+        after: Vec::new(),
         title: ctx.phrase("confirm-remove-finding-title", &args),
         lead: vec![ctx.t(lead).into()],
         points: Vec::new(),

@@ -94,6 +94,7 @@ async fn withdrawal_question(
         .map(|part| ctx.phrase(&format!("{key}-{part}"), &args))
         .collect();
     Ok(Ask {
+        after: Vec::new(),
         title: ctx.phrase(&format!("{key}-title"), &args),
         lead,
         points: Vec::new(),
@@ -184,6 +185,7 @@ async fn publishing_question(
     );
     let notes = translation_notes(ctx, &v).await?;
     let ask = Ask {
+        after: Vec::new(),
         title: ctx.phrase(
             "confirm-publish-consultation-title",
             &[("title", Value::Shown(&title))],

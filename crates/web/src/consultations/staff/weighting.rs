@@ -23,6 +23,7 @@ use cohesion_ui::{
 };
 use uuid::Uuid;
 
+use super::figures::back_to_staff;
 use super::figures::{count, hidden_key, key_line, percent, withheld};
 use super::margin_form::{eligible, pick_field, question_views, Asked, FormProblems, PICK};
 use super::margins::margin_message;
@@ -93,8 +94,9 @@ pub async fn weighting(
     };
     let page = WeightingPage {
         ui,
-        // Weighting is reached from the crosstabs and beside them on Manage.
-        back: Some((format!("/staff/consultations/{id}/analysis"), ctx.t("back"))),
+        // As the other analysts' pages: the consultation's staff page for
+        // those who run it, else Manage, which lists the analyst's tools.
+        back: Some(back_to_staff(&ctx, &me, id)),
         errors,
         lead: vec![ctx.t("weighting-lead").into()],
         questions: question_views(&ctx, langs, survey, &asked, &problems, &action),

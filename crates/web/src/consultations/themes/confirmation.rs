@@ -50,6 +50,7 @@ pub(super) async fn question(
         .chain(a.themes.iter().map(|t| ("themes", t.id.to_string())))
         .collect();
     Ok(Ask {
+        after: Vec::new(),
         title: ctx.phrase(
             "themes-confirm-title",
             &[("count", count), ("question", Value::Shown(&text))],

@@ -115,11 +115,15 @@ pub async fn edit(
             Err(e) => refused(&ctx, &me, id, &question, &s, e).await,
         };
     }
-    match edit::edit(&ctx.state.db, &me, id, &question, &s.edit, Some(&client.0)).await {
-        Ok(_) => Ok(see_other(&format!(
+    match edit::edit_said(&ctx.state.db, &me, id, &question, &s.edit, Some(&client.0)).await {
+        Ok(edited) => Ok(see_other(&format!(
             "{}?done={}",
             base_path(id, &question),
-            s.edit.change
+            if edited.changed {
+                s.edit.change.as_str()
+            } else {
+                "nothing"
+            }
         ))),
         Err(e) => refused(&ctx, &me, id, &question, &s, e).await,
     }
@@ -197,6 +201,7 @@ fn asked(ctx: &PageCtx, id: Uuid, question: &str, e: &Edit, c: &Consequence) -> 
         lead.push(ctx.t("themes-ask-confirm-again").into());
     }
     Ask {
+        after: Vec::new(),
         title,
         lead,
         points: Vec::new(),

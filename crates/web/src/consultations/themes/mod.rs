@@ -106,7 +106,7 @@ pub(super) fn stance(ctx: &PageCtx, s: &str) -> String {
 
 pub(super) fn done(ctx: &PageCtx, done: Option<&str>) -> Option<String> {
     let known = [
-        "run", "add", "rename", "merge", "split", "delete", "confirm", "map", "review",
+        "run", "add", "rename", "merge", "split", "delete", "confirm", "map", "review", "nothing",
     ];
     done.filter(|d| known.contains(d))
         .map(|d| ctx.t(&format!("themes-done-{d}")))

@@ -108,9 +108,25 @@ async fn making_someone_an_administrator_says_what_they_will_be_able_to_do() {
 
         // Withdrawing it asks too, and a replay is refused the same way.
         let ask = format!("{path}?role=administrator&grant=false");
-        let text = words(&s.page(&ask, &admin).await.1);
+        let html = s.page(&ask, &admin).await.1;
+        let text = words(&html);
         assert!(text.contains("Remove the role Administrator from Tom Fletcher?"));
-        assert!(text.contains("They keep whatever their other roles allow"));
+        // The list follows its lead-in; what other roles still allow is
+        // said after it, so the list does not read as what they keep.
+        let (lead, list, keep) = (
+            html.find("will no longer be able to do").unwrap(),
+            html.find("govuk-list--bullet").unwrap(),
+            html.find("They keep whatever their other roles allow")
+                .unwrap(),
+        );
+        assert!(lead < list && list < keep, "{html}");
+        let arabic = s.page(&format!("{ask}&lang=ar"), &admin).await.1;
+        let (lead, list, keep) = (
+            arabic.find("بعد الآن من القيام بما يلي").unwrap(),
+            arabic.find("govuk-list--bullet").unwrap(),
+            arabic.find("يبقى بإمكانه").unwrap(),
+        );
+        assert!(lead < list && list < keep, "{arabic}");
         let remove = [
             ("csrf", csrf.as_str()),
             ("role", "administrator"),

@@ -125,3 +125,48 @@ async fn details_saved_are_in_the_history_before_and_after() {
         assert_eq!((rows[0][3].as_str(), rows[0][4].as_str()), ("", ""));
     }
 }
+
+/// Topics typed with the Arabic comma (،), as an Arabic keyboard types
+/// it, are as many topics as with ",": two here, not one.
+#[tokio::test]
+async fn topics_split_at_the_arabic_comma() {
+    for s in servers_with_people().await {
+        let (officer, csrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
+        let id = create(
+            &s,
+            &officer,
+            &csrf,
+            "Libraries",
+            (OPEN_FROM, OPEN_UNTIL),
+            "no",
+        )
+        .await;
+        let res = s
+            .post(
+                &format!("/staff/consultations/{id}/edit"),
+                &officer,
+                &[
+                    ("csrf", &csrf),
+                    ("title", "Libraries"),
+                    ("summary", "Tell us what would make your street feel safer."),
+                    ("body", "We will **read every answer**."),
+                    ("topics", "التماسك المجتمعي، المكتبات"),
+                    ("area", "Harbourside"),
+                    ("opens_at", OPEN_FROM),
+                    ("closes_at", OPEN_UNTIL),
+                    ("allow_anonymous", "no"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let html = s
+            .page(&format!("/staff/consultations/{id}"), &officer)
+            .await
+            .1;
+        let rows = history_rows(&html, "History");
+        assert_eq!(
+            change(&rows, "Topics"),
+            ("safety, youth", "التماسك المجتمعي, المكتبات")
+        );
+    }
+}

@@ -11,6 +11,7 @@ mod api_history;
 mod api_problems;
 mod api_schema;
 mod arabic;
+mod back_links;
 mod bad_input;
 mod builder;
 mod builder_forms;
@@ -52,6 +53,7 @@ mod weighting_form;
 mod weighting_left_out;
 mod withdrawal;
 mod wording_fixes;
+mod wording_pages;
 mod written_in_arabic;
 mod your_answers;
 

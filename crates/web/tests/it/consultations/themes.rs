@@ -153,6 +153,38 @@ async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
             )
             .await;
         assert_eq!(res.status(), 303);
+        // Saved again as it is: nothing changed, said so, nothing logged.
+        let renames = || async {
+            let mut c = s.db().acquire().await.unwrap();
+            let q = cohesion_storage::audit::AuditQuery {
+                action: Some("themes.rename"),
+                limit: 100,
+                ..Default::default()
+            };
+            cohesion_storage::audit::page(c.conn(), &q)
+                .await
+                .unwrap()
+                .len()
+        };
+        let logged = renames().await;
+        let res = s
+            .post(
+                &edit,
+                &li,
+                &[
+                    ("csrf", &csrf),
+                    ("change", "rename"),
+                    ("theme", &ids[0]),
+                    ("label", "Street lighting"),
+                ],
+            )
+            .await;
+        let next = location(&res);
+        assert!(next.ends_with("?done=nothing"), "{next}");
+        let html = s.page(&next, &li).await.1;
+        assert!(html.contains("Nothing changed"), "{html}");
+        assert!(!html.contains("The theme was renamed"));
+        assert_eq!(renames().await, logged);
         let res = s
             .post(
                 &base,

@@ -63,8 +63,8 @@ async fn weighting_says_in_words_how_it_went_and_scales_weights_to_a_mean_of_one
         let (li, _) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
 
         // A first visit: the questions to weight by with their options
-        // in order, the box that reads left to right, Back to the
-        // crosstabs.
+        // in order, the box that reads left to right, Back to Manage
+        // (the analyst does not run the consultation).
         let (status, html) = s
             .page(&format!("/staff/consultations/{id}/weighting"), &li)
             .await;
@@ -76,9 +76,7 @@ async fn weighting_says_in_words_how_it_went_and_scales_weights_to_a_mean_of_one
              (<bdi><bdi lang=\"en\">Very effective</bdi>, <bdi lang=\"en\">Fairly effective</bdi>"
         ), "{html}");
         assert!(html.contains(r#"name="margins" rows="4" autocomplete="off" dir="ltr""#));
-        assert!(html.contains(&format!(
-            "<a href=\"/staff/consultations/{id}/analysis\" class=\"govuk-back-link\">"
-        )));
+        assert!(html.contains("<a href=\"/manage\" class=\"govuk-back-link\">"));
 
         // One question: raking meets it in one round, said as one round.
         let one = "q4: 20, 20, 20, 20, 20";

@@ -313,3 +313,39 @@ async fn only_an_open_consultation_offers_its_survey() {
         assert!(!text.contains("Results are not published yet"));
     }
 }
+
+/// A resident's response to a consultation withdrawn since stays in
+/// "Your responses", marked withdrawn and saying why its links are gone.
+#[tokio::test]
+async fn a_withdrawn_consultation_stays_in_your_responses_marked() {
+    for s in servers_with_people().await {
+        let (officer, csrf, id) = published(&s, "no").await;
+        let (tom, _) = super::after_responding::tom_responds(&s, &id).await;
+        let res = s
+            .post(
+                &format!("/staff/consultations/{id}/publication"),
+                &officer,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("what", "consultation"),
+                    ("publish", "no"),
+                    ("confirm", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+
+        let (status, html) = s.page("/account", &tom).await;
+        assert_eq!(status, 200);
+        let text = words(&html);
+        assert!(text.contains("Safer streets in Harbourside"), "{text}");
+        assert!(text.contains("Withdrawn"), "{text}");
+        assert!(
+            text.contains("The council withdrew this consultation"),
+            "{text}"
+        );
+        assert!(!html.contains(&format!("href=\"/consultations/{id}")));
+        let arabic = words(&s.page("/account?lang=ar", &tom).await.1);
+        assert!(arabic.contains("مسحوبة"), "{arabic}");
+    }
+}
