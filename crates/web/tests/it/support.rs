@@ -41,6 +41,11 @@ impl Server {
             .await
             .expect("request")
     }
+
+    /// GETs `path` as a visitor without a session: the body as text.
+    pub async fn html(&self, path: &str) -> String {
+        self.get(path).await.text().await.expect("a text body")
+    }
 }
 
 pub async fn start(db: TestDb) -> Server {

@@ -10,7 +10,20 @@ use cohesion_services::accounts::demo::DEMO_PASSWORD;
 
 use super::themes_confirmation::confirm_themes;
 use super::{demo_consultation, location, theme_ids, translations_saved, ANALYST, OFFICER, TOM};
-use crate::support::{servers_with_people, translation_heading, translation_row as row};
+use crate::support::{servers_with_people, translation_heading, translation_row as row, Server};
+
+/// Posts the theme edit form at `base` with `fields` after the form token.
+pub(super) async fn edit_theme(
+    s: &Server,
+    cookie: &str,
+    csrf: &str,
+    base: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut form = vec![("csrf", csrf)];
+    form.extend_from_slice(fields);
+    s.post(&format!("{base}/edit"), cookie, &form).await
+}
 
 #[tokio::test]
 async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
@@ -92,66 +105,57 @@ async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
         );
 
         // Edit forms: bad input re-shows the form with a message.
-        let edit = format!("{base}/edit");
         let (status, page) = s.page(&format!("{base}/{}", ids[0]), &li).await;
         assert_eq!(status, 200);
         assert!(page.contains("Merge into another theme"));
-        let res = s
-            .post(
-                &edit,
-                &li,
-                &[
-                    ("csrf", &csrf),
-                    ("change", "merge"),
-                    ("theme", &ids[0]),
-                    ("into", &ids[0]),
-                ],
-            )
-            .await;
+        let res = edit_theme(
+            &s,
+            &li,
+            &csrf,
+            &base,
+            &[("change", "merge"), ("theme", &ids[0]), ("into", &ids[0])],
+        )
+        .await;
         assert_eq!(res.status(), 422);
         assert!(res
             .text()
             .await
             .unwrap()
             .contains("cannot be merged into itself"));
-        let res = s
-            .post(
-                &edit,
-                &li,
-                &[
-                    ("csrf", &csrf),
-                    ("change", "rename"),
-                    ("theme", &ids[0]),
-                    ("label", " "),
-                ],
-            )
-            .await;
+        let res = edit_theme(
+            &s,
+            &li,
+            &csrf,
+            &base,
+            &[("change", "rename"), ("theme", &ids[0]), ("label", " ")],
+        )
+        .await;
         assert_eq!(res.status(), 422);
-        let res = s
-            .post(
-                &edit,
-                &li,
-                &[
-                    ("csrf", &csrf),
-                    ("change", "rename"),
-                    ("theme", "00000000-0000-7000-8000-000000000000"),
-                    ("label", "x"),
-                ],
-            )
-            .await;
+        let res = edit_theme(
+            &s,
+            &li,
+            &csrf,
+            &base,
+            &[
+                ("change", "rename"),
+                ("theme", "00000000-0000-7000-8000-000000000000"),
+                ("label", "x"),
+            ],
+        )
+        .await;
         assert_eq!(res.status(), 422, "a forged theme");
-        let res = s
-            .post(
-                &edit,
-                &li,
-                &[
-                    ("csrf", &csrf),
-                    ("change", "rename"),
-                    ("theme", &ids[0]),
-                    ("label", "Street lighting"),
-                ],
-            )
-            .await;
+        let res = edit_theme(
+            &s,
+            &li,
+            &csrf,
+            &base,
+            &[
+                ("change", "rename"),
+                ("theme", &ids[0]),
+                ("label", "Street lighting"),
+            ],
+        )
+        .await;
         assert_eq!(res.status(), 303);
         // Saved again as it is: nothing changed, said so, nothing logged.
         let renames = || async {
@@ -167,18 +171,18 @@ async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
                 .len()
         };
         let logged = renames().await;
-        let res = s
-            .post(
-                &edit,
-                &li,
-                &[
-                    ("csrf", &csrf),
-                    ("change", "rename"),
-                    ("theme", &ids[0]),
-                    ("label", "Street lighting"),
-                ],
-            )
-            .await;
+        let res = edit_theme(
+            &s,
+            &li,
+            &csrf,
+            &base,
+            &[
+                ("change", "rename"),
+                ("theme", &ids[0]),
+                ("label", "Street lighting"),
+            ],
+        )
+        .await;
         let next = location(&res);
         assert!(next.ends_with("?done=nothing"), "{next}");
         let html = s.page(&next, &li).await.1;
@@ -205,15 +209,14 @@ async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
             .contains("A theme called “street  LIGHTING” already exists"));
         // Merging asks first (ADR 22); its form sends `confirm=yes`.
         let merge = [
-            ("csrf", csrf.as_str()),
             ("change", "merge"),
             ("theme", ids[1].as_str()),
             ("into", ids[0].as_str()),
             ("confirm", "yes"),
         ];
-        let res = s.post(&edit, &li, &merge).await;
+        let res = edit_theme(&s, &li, &csrf, &base, &merge).await;
         assert_eq!(res.status(), 303);
-        let res = s.post(&edit, &li, &merge).await;
+        let res = edit_theme(&s, &li, &csrf, &base, &merge).await;
         assert_eq!(res.status(), 409, "a replayed merge");
 
         // Map before confirming: refused; then confirm and map.
@@ -360,17 +363,16 @@ async fn the_label_of_a_cited_theme_is_translated_and_goes_stale_when_renamed() 
             .await;
         assert_eq!(res.status(), 303);
         let ids = theme_ids(&s.page(&base, &li).await.1, &base);
-        let edit = format!("{base}/edit");
         let rename = |label: &'static str| {
-            let (s, li, csrf, edit, theme) = (&s, &li, &csrf, &edit, &ids[0]);
+            let (s, li, csrf, base, theme) = (&s, &li, &csrf, &base, &ids[0]);
             async move {
                 let fields = [
-                    ("csrf", csrf.as_str()),
                     ("change", "rename"),
                     ("theme", theme.as_str()),
                     ("label", label),
                 ];
-                assert_eq!(s.post(edit, li, &fields).await.status(), 303, "{label}");
+                let res = edit_theme(s, li, csrf, base, &fields).await;
+                assert_eq!(res.status(), 303, "{label}");
             }
         };
         rename("Street lighting").await;

@@ -8,6 +8,7 @@
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use serde_json::Value;
 
+use super::themes::edit_theme;
 use super::themes_confirmation::asked_fields;
 use super::{demo_consultation, location, theme_ids, ANALYST};
 use crate::support::{servers_with_people, text_of, Server};
@@ -93,18 +94,18 @@ async fn theme_form_errors_name_the_field_and_the_problem() {
         assert_eq!(summary, "The theme’s name must be 100 characters or fewer");
 
         // A name another theme has, said with the name as typed.
-        let res = s
-            .post(
-                &edit,
-                &li,
-                &[
-                    ("csrf", &csrf),
-                    ("change", "rename"),
-                    ("theme", &ids[1]),
-                    ("label", "Street lighting"),
-                ],
-            )
-            .await;
+        let res = edit_theme(
+            &s,
+            &li,
+            &csrf,
+            &base,
+            &[
+                ("change", "rename"),
+                ("theme", &ids[1]),
+                ("label", "Street lighting"),
+            ],
+        )
+        .await;
         assert_eq!(res.status(), 303);
         let (status, html) = send(rename("street LIGHTING".into()), "en").await;
         assert_eq!(status, 422);
@@ -209,18 +210,14 @@ async fn merging_and_deleting_a_theme_ask_first_and_count_every_answer() {
 
         // Merging asks, saying what will happen; nothing is done yet.
         let moving = count_of(&before, &ids[1]);
-        let res = s
-            .post(
-                &edit,
-                &li,
-                &[
-                    ("csrf", &csrf),
-                    ("change", "merge"),
-                    ("theme", &ids[1]),
-                    ("into", &ids[0]),
-                ],
-            )
-            .await;
+        let res = edit_theme(
+            &s,
+            &li,
+            &csrf,
+            &base,
+            &[("change", "merge"), ("theme", &ids[1]), ("into", &ids[0])],
+        )
+        .await;
         assert_eq!(res.status(), 200);
         let html = res.text().await.unwrap();
         let words = text_of(&html).replace(['\u{2068}', '\u{2069}'], "");
@@ -258,12 +255,8 @@ async fn merging_and_deleting_a_theme_ask_first_and_count_every_answer() {
 
         // Deleting asks too; its answers then count under "No theme".
         let gone = count_of(&merged, &ids[2]);
-        let delete = [
-            ("csrf", csrf.as_str()),
-            ("change", "delete"),
-            ("theme", ids[2].as_str()),
-        ];
-        let res = s.post(&edit, &li, &delete).await;
+        let delete = [("change", "delete"), ("theme", ids[2].as_str())];
+        let res = edit_theme(&s, &li, &csrf, &base, &delete).await;
         assert_eq!(res.status(), 200);
         let html = res.text().await.unwrap();
         let words = text_of(&html).replace(['\u{2068}', '\u{2069}'], "");
@@ -273,16 +266,22 @@ async fn merging_and_deleting_a_theme_ask_first_and_count_every_answer() {
             "{words}"
         );
         let forged = [
-            ("csrf", csrf.as_str()),
             ("change", "delete"),
             ("theme", "00000000-0000-7000-8000-000000000000"),
             ("confirm", "yes"),
         ];
-        assert_eq!(s.post(&edit, &li, &forged).await.status(), 422);
+        assert_eq!(
+            edit_theme(&s, &li, &csrf, &base, &forged).await.status(),
+            422
+        );
         let mut yes = delete.to_vec();
         yes.push(("confirm", "yes"));
-        assert_eq!(s.post(&edit, &li, &yes).await.status(), 303);
-        assert_eq!(s.post(&edit, &li, &yes).await.status(), 409, "a replay");
+        assert_eq!(edit_theme(&s, &li, &csrf, &base, &yes).await.status(), 303);
+        assert_eq!(
+            edit_theme(&s, &li, &csrf, &base, &yes).await.status(),
+            409,
+            "a replay"
+        );
         let after = themes_api(&s, &li, &id).await;
         assert_eq!(adds_up(&after), none_before + gone);
 

@@ -7,6 +7,7 @@
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_storage::audit::{self, AuditQuery};
 
+use super::themes::edit_theme;
 use super::{demo_consultation, theme_ids, ANALYST};
 use crate::support::{servers_with_people, text_of, Server};
 
@@ -183,16 +184,14 @@ async fn confirming_themes_asks_first_and_refuses_forged_replayed_and_stale_form
 
         // Asked, then the set changed (a theme deleted): the old answer
         // is refused; so is one about a run discovery has replaced.
-        let edit = format!("{base}/edit");
         let merge = [
-            ("csrf", csrf.as_str()),
             ("change", "merge"),
             ("theme", themes[1].as_str()),
             ("into", themes[0].as_str()),
             ("confirm", "yes"),
         ];
         assert_eq!(
-            s.post(&edit, &li, &merge).await.status(),
+            edit_theme(&s, &li, &csrf, &base, &merge).await.status(),
             303,
             "back to candidates"
         );
@@ -200,12 +199,14 @@ async fn confirming_themes_asks_first_and_refuses_forged_replayed_and_stale_form
         let asked = asked_fields(&html);
         let last = theme_ids(&s.page(&base, &li).await.1, &base).pop().unwrap();
         let delete = [
-            ("csrf", csrf.as_str()),
             ("change", "delete"),
             ("theme", last.as_str()),
             ("confirm", "yes"),
         ];
-        assert_eq!(s.post(&edit, &li, &delete).await.status(), 303);
+        assert_eq!(
+            edit_theme(&s, &li, &csrf, &base, &delete).await.status(),
+            303
+        );
         let res = post_fields(&s, &li, &csrf, &base, &asked).await;
         assert_eq!(res.status(), 409);
         assert!(res

@@ -7,6 +7,7 @@
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 
+use super::themes::edit_theme;
 use super::{demo_consultation, location, theme_ids, ANALYST};
 use crate::support::{servers_with_people, text_of};
 
@@ -97,19 +98,19 @@ async fn theme_labels_are_shown_in_the_pages_language() {
         // Renamed by the analyst: their words, in every language, marked
         // as English on the Arabic page.
         let theme_id = &theme_ids(&en, &base)[lighting];
-        let res = s
-            .post(
-                &format!("{base}/edit"),
-                &li,
-                &[
-                    ("csrf", &csrf),
-                    ("change", "rename"),
-                    ("theme", theme_id),
-                    ("label", "Safer streets after dark"),
-                    ("description", ""),
-                ],
-            )
-            .await;
+        let res = edit_theme(
+            &s,
+            &li,
+            &csrf,
+            &base,
+            &[
+                ("change", "rename"),
+                ("theme", theme_id),
+                ("label", "Safer streets after dark"),
+                ("description", ""),
+            ],
+        )
+        .await;
         assert_eq!(res.status(), 303);
         let (_, ar) = s.page(&format!("{base}?lang=ar"), &li).await;
         let cell = theme_cells(&ar)[lighting];

@@ -17,6 +17,11 @@ const SUMMARY: &str = "أخبرنا بما يجعل شارعك أكثر أمان
 const QUESTION: &str = "هل شاهدت حوادث كراهية في حيّك؟";
 const ENGLISH_TITLE: &str = "Safer streets in the harbour";
 
+/// `text` as pages show an officer's text written in `lang`.
+fn marked(lang: &str, text: &str) -> String {
+    format!(r#"<bdi lang="{lang}">{text}</bdi>"#)
+}
+
 /// The details form's fields, in `language`.
 fn arabic_details<'a>(csrf: &'a str, language: &'a str) -> Vec<(&'static str, &'a str)> {
     vec![
@@ -77,20 +82,9 @@ async fn an_arabic_consultation_is_marked_arabic_and_translated_into_english() {
         let survey = format!("/consultations/{id}/respond/1");
 
         // In Arabic, everything as written, marked Arabic.
-        let html = s
-            .get(&format!("{survey}?lang=ar"))
-            .await
-            .text()
-            .await
-            .unwrap();
-        assert!(
-            html.contains(&format!(r#"<bdi lang="ar">{TITLE}</bdi>"#)),
-            "{html}"
-        );
-        assert!(
-            html.contains(&format!(r#"<bdi lang="ar">{QUESTION}</bdi>"#)),
-            "{html}"
-        );
+        let html = s.html(&format!("{survey}?lang=ar")).await;
+        assert!(html.contains(&marked("ar", TITLE)), "{html}");
+        assert!(html.contains(&marked("ar", QUESTION)), "{html}");
         assert!(
             !html.contains(r#"<bdi lang="en">"#),
             "nothing English: {html}"
@@ -98,30 +92,14 @@ async fn an_arabic_consultation_is_marked_arabic_and_translated_into_english() {
 
         // In English, the translated title is English; the question,
         // untranslated, stays Arabic and says so.
-        let html = s
-            .get(&format!("{survey}?lang=en"))
-            .await
-            .text()
-            .await
-            .unwrap();
-        assert!(
-            html.contains(&format!(r#"<bdi lang="en">{ENGLISH_TITLE}</bdi>"#)),
-            "{html}"
-        );
-        assert!(
-            html.contains(&format!(r#"<bdi lang="ar">{QUESTION}</bdi>"#)),
-            "{html}"
-        );
+        let html = s.html(&format!("{survey}?lang=en")).await;
+        assert!(html.contains(&marked("en", ENGLISH_TITLE)), "{html}");
+        assert!(html.contains(&marked("ar", QUESTION)), "{html}");
         assert!(
             !html.contains(TITLE),
             "the original title is not shown: {html}"
         );
-        let html = s
-            .get(&format!("/consultations/{id}?lang=en"))
-            .await
-            .text()
-            .await
-            .unwrap();
+        let html = s.html(&format!("/consultations/{id}?lang=en")).await;
         assert!(html.contains(ENGLISH_TITLE) && html.contains(SUMMARY));
 
         // Translations are asked for in English, never in Arabic.
@@ -132,10 +110,7 @@ async fn an_arabic_consultation_is_marked_arabic_and_translated_into_english() {
         let (status, html) = s.page(&format!("{staff}/translations/en"), &officer).await;
         assert_eq!(status, 200);
         assert!(text_of(&html).contains("Translate into English"));
-        assert!(
-            html.contains(&format!(r#"<bdi lang="ar">{SUMMARY}</bdi>"#)),
-            "{html}"
-        );
+        assert!(html.contains(&marked("ar", SUMMARY)), "{html}");
         let (status, _) = s.page(&format!("{staff}/translations/ar"), &officer).await;
         assert_eq!(status, 404, "no translating Arabic into Arabic");
         let res = s
@@ -169,13 +144,8 @@ async fn an_arabic_consultation_is_marked_arabic_and_translated_into_english() {
             text_of(&html).contains("so it cannot change"),
             "the hint says so"
         );
-        let html = s
-            .get(&format!("{survey}?lang=ar"))
-            .await
-            .text()
-            .await
-            .unwrap();
-        assert!(html.contains(&format!(r#"<bdi lang="ar">{TITLE}</bdi>"#)));
+        let html = s.html(&format!("{survey}?lang=ar")).await;
+        assert!(html.contains(&marked("ar", TITLE)));
 
         // Its translation emptied, it can: the emptied one goes with it.
         let res = s
@@ -260,10 +230,7 @@ async fn the_form_offers_the_sites_languages_and_refuses_others() {
         let rows = history_rows(&html, "History");
         assert_eq!(change(&rows, "Language"), ("English", "العربية"));
         assert_eq!(change(&rows, "Title"), ("Parks", TITLE));
-        assert!(
-            html.contains(&format!(r#"<bdi lang="ar">{TITLE}</bdi>"#)),
-            "{html}"
-        );
+        assert!(html.contains(&marked("ar", TITLE)), "{html}");
     }
 }
 
