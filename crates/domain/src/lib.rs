@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod consultation;
 pub mod consultation_changes;
+pub mod discussion;
 pub mod error;
 pub mod feedback;
 pub mod identity;
