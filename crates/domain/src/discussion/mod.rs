@@ -6,5 +6,6 @@
 //! moderator does deletes a comment.
 
 pub mod comment;
+pub mod moderation;
 pub mod screening;
 pub mod thread;
