@@ -306,11 +306,14 @@ pub fn format_date(date: Date) -> String {
 
 /// The value of a checked field, or `None` with its error noted, so that
 /// a form reports every problem at once.
-fn keep<T>(errors: &mut Vec<ValidationError>, r: Result<T, ValidationError>) -> Option<T> {
+pub(crate) fn keep<T>(
+    errors: &mut Vec<ValidationError>,
+    r: Result<T, ValidationError>,
+) -> Option<T> {
     r.map_err(|e| errors.push(e)).ok()
 }
 
-fn topics(raw: &str) -> Result<Vec<String>, ValidationError> {
+pub(crate) fn topics(raw: &str) -> Result<Vec<String>, ValidationError> {
     let mut out: Vec<String> = Vec::new();
     for t in crate::text::list_items(raw) {
         if let Some(t) = optional("topics", t, MAX_TOPIC_CHARS)? {
