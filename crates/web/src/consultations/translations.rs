@@ -297,7 +297,9 @@ pub async fn save(
             let errors = vec![ErrorLink {
                 href: "#t-1".into(),
                 question: cohesion_ui::Shown::new("", ctx.locale().tag()),
-                message: ctx.t(&format!("reason-{}", e.code)),
+                message: crate::kit::form::field_messages(&ctx, std::slice::from_ref(&e))
+                    .remove(0)
+                    .message,
             }];
             page(
                 &ctx,

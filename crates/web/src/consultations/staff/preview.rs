@@ -186,7 +186,7 @@ async fn survey_page(
     let id = progress.consultation.id;
     let def = &progress.survey.pages[page];
     let earlier = progress.answers_before(page);
-    let messages = answer_messages(ctx, errors);
+    let messages = answer_messages(ctx, &progress.survey, errors);
     let questions: Vec<QuestionView> = def
         .questions
         .iter()

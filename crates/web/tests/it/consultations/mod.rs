@@ -6,6 +6,7 @@
 
 mod after_responding;
 mod analysis_pages;
+mod answer_limits;
 mod answers_in_activity;
 mod api_history;
 mod api_problems;
