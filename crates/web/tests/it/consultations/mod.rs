@@ -15,6 +15,7 @@ mod arabic;
 mod back_links;
 mod bad_input;
 mod builder;
+mod builder_all_problems;
 mod builder_forms;
 mod builder_history;
 mod builder_pages;
