@@ -613,6 +613,10 @@ translations-missing = { $missing ->
        *[other] { $missing } of { $all } texts not translated yet
     }
 }
+translations-to-review = { $stale ->
+    [one] 1 needs review
+   *[other] { $stale } need review
+}
 translations-stale = The original has changed since this was translated: readers see the original until you check the translation and save.
 translations-original = Original
 translations-row = Translation: { $language }
@@ -999,10 +1003,15 @@ preview-title = Preview
 preview-heading = Preview: answers are not saved
 preview-text = This is the survey exactly as respondents see it. Pages and questions appear as your answers lead to them; nothing you enter is kept.
 preview-untranslated = { $missing ->
-    [0] Every text of the survey ({ $all }) is translated into this language.
-    [one] 1 of the survey’s { $all } texts is not translated into this language: respondents see it in { $language }.
-   *[other] { $missing } of the survey’s { $all } texts are not translated into this language: respondents see them in { $language }.
+    [0] Every text in the survey has a translation into this language.
+    [one] 1 of the { $all } texts in the survey is not translated into this language: respondents see it in { $language }.
+   *[other] { $missing } of the { $all } texts in the survey are not translated into this language: respondents see them in { $language }.
 }
+preview-to-review = { $stale ->
+    [one] 1 text in the survey has a translation to review, as its original has changed: respondents see it in { $language } until the translation is checked.
+   *[other] { $stale } texts in the survey have translations to review, as their originals have changed: respondents see them in { $language } until the translations are checked.
+}
+preview-of-all = The survey holds { $all } of the consultation’s { $total } texts to translate; the consultation’s page counts them all.
 preview-languages = Preview in
 preview-again = Start the preview again
 preview-leave = Leave the preview

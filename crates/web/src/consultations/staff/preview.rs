@@ -9,9 +9,9 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::survey::answers::{fields_of_page, is_shown, AnswerError, RawAnswers};
-use cohesion_domain::translation::{key, Part};
+use cohesion_domain::translation::key;
 use cohesion_services::consultations::preview::{self, Preview, Step};
-use cohesion_services::consultations::reading;
+use cohesion_services::consultations::{reading, translations};
 use cohesion_ui::consultations::{CheckAnswersPage, PreviewBanner, QuestionView, SurveyPage};
 use cohesion_ui::{Shown, SummaryRow, Value};
 use uuid::Uuid;
@@ -125,7 +125,7 @@ async fn banner(ctx: &PageCtx, p: &Preview) -> Result<PreviewBanner, AppError> {
     let note = if here == p.progress.consultation.language {
         None
     } else {
-        Some(untranslated_note(ctx, p).await?)
+        Some(untranslated_note(ctx, p, here).await?)
     };
     Ok(PreviewBanner {
         title: ctx.t("preview-title"),
@@ -141,34 +141,49 @@ async fn banner(ctx: &PageCtx, p: &Preview) -> Result<PreviewBanner, AppError> {
     })
 }
 
-/// How many of the survey's texts respondents in the page's language see
-/// as written, untranslated.
-async fn untranslated_note(ctx: &PageCtx, p: &Preview) -> Result<cohesion_ui::Phrase, AppError> {
+/// How many of the survey's texts respondents in `language` see as
+/// written, untranslated or with a translation to review, counted by the
+/// rule every staff page counts by (`translations::coverage`), and how
+/// many texts the consultation has in all, which its own page counts.
+async fn untranslated_note(
+    ctx: &PageCtx,
+    p: &Preview,
+    language: &str,
+) -> Result<cohesion_ui::Phrase, AppError> {
     let me = ctx.user.0.as_ref();
     let v = reading::view(&ctx.state.db, me, p.progress.consultation.id).await?;
-    let survey_texts: Vec<String> = v
-        .texts()
-        .into_iter()
-        .filter(|t| matches!(t.part, Part::Page(_) | Part::Question { .. }))
-        .map(|t| t.key)
-        .collect();
-    let missing = survey_texts
-        .iter()
-        .filter(|k| p.untranslated.contains(k))
-        .count();
+    let c = translations::coverage_in(&ctx.state.db, &v, language).await?;
     let written = p.progress.consultation.language.as_str();
-    let language = match ctx.state.catalog.get(written) {
+    let original = match ctx.state.catalog.get(written) {
         Some(l) => Shown::new(l.name(), l.tag()),
         None => Shown::new(written, written),
     };
-    Ok(ctx.phrase(
+    let survey = c.survey;
+    let mut said = vec![ctx.phrase(
         "preview-untranslated",
         &[
-            ("missing", Value::Number(missing as u64)),
-            ("all", Value::Number(survey_texts.len() as u64)),
-            ("language", Value::Shown(&language)),
+            ("missing", Value::Number(survey.missing as u64)),
+            ("all", Value::Number(survey.all as u64)),
+            ("language", Value::Shown(&original)),
         ],
-    ))
+    )];
+    if survey.stale > 0 {
+        said.push(ctx.phrase(
+            "preview-to-review",
+            &[
+                ("stale", Value::Number(survey.stale as u64)),
+                ("language", Value::Shown(&original)),
+            ],
+        ));
+    }
+    said.push(ctx.phrase(
+        "preview-of-all",
+        &[
+            ("all", Value::Number(survey.all as u64)),
+            ("total", Value::Number(c.consultation.all as u64)),
+        ],
+    ));
+    Ok(cohesion_ui::Phrase::join(said, " "))
 }
 
 /// Page `page` (from 0) as a respondent with the answers so far would
