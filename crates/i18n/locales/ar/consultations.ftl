@@ -1166,7 +1166,8 @@ history-survey-place = نقل «{ $question }» إلى الصفحة { $page }
 history-survey-place-within = نقل «{ $question }» داخل الصفحة { $page }
 history-survey-kind = غيّر نوع «{ $question }»
 history-survey-required = غيّر ما إذا كانت الإجابة عن «{ $question }» إلزامية
-history-survey-text = أعاد صياغة السؤال { $id }
+history-survey-text = أعاد صياغة السؤال { $number }
+history-survey-text-gone = أعاد صياغة سؤال حُذف بعد ذلك
 history-survey-hint = غيّر تلميح «{ $question }»
 history-survey-purpose = غيّر سبب طرح «{ $question }»
 history-survey-options = غيّر خيارات «{ $question }»
@@ -1174,7 +1175,16 @@ history-survey-limits = غيّر حدود «{ $question }»
 history-survey-shown = حدّد متى يظهر «{ $question }»
 history-survey-page-title = غيّر عنوان الصفحة { $page }
 history-survey-page-skipped = حدّد متى تُتخطّى الصفحة { $page }
-history-survey-pages = غيّر عدد الصفحات
+history-survey-page-added = أُضيفت الصفحة { $page }
+history-survey-page-removed = حُذفت الصفحة { $page } إذ لم يبقَ فيها سؤال
+history-survey-pages = { PLURAL($after) ->
+    [zero] لم تبقَ في الاستبيان صفحات (كان فيه { $before })
+    [one] صار في الاستبيان صفحة واحدة (كان فيه { $before })
+    [two] صار في الاستبيان صفحتان (كان فيه { $before })
+    [few] صار في الاستبيان { $after } صفحات (كان فيه { $before })
+    [many] صار في الاستبيان { $after } صفحة (كان فيه { $before })
+   *[other] صار في الاستبيان { $after } صفحة (كان فيه { $before })
+}
 history-survey-more = { PLURAL($count) ->
     [one] تغيير آخر في الاستبيان
     [two] تغييران آخران في الاستبيان

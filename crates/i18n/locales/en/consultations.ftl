@@ -1068,7 +1068,8 @@ history-survey-place = Moved “{ $question }” to page { $page }
 history-survey-place-within = Moved “{ $question }” within page { $page }
 history-survey-kind = Changed the type of “{ $question }”
 history-survey-required = Changed whether “{ $question }” must be answered
-history-survey-text = Reworded question { $id }
+history-survey-text = Reworded question { $number }
+history-survey-text-gone = Reworded a question since removed
 history-survey-hint = Changed the hint of “{ $question }”
 history-survey-purpose = Changed why “{ $question }” is asked
 history-survey-options = Changed the options of “{ $question }”
@@ -1076,7 +1077,13 @@ history-survey-limits = Changed the limits of “{ $question }”
 history-survey-shown = Set when “{ $question }” is shown
 history-survey-page-title = Renamed page { $page }
 history-survey-page-skipped = Set when page { $page } is skipped
-history-survey-pages = Changed the number of pages
+history-survey-page-added = Added page { $page }
+history-survey-page-removed = Removed page { $page }, which had no questions left
+history-survey-pages = { $after ->
+    [0] The survey now has no pages (it had { $before })
+    [one] The survey now has 1 page (it had { $before })
+   *[other] The survey now has { $after } pages (it had { $before })
+}
 history-survey-more = { $count ->
     [one] 1 more change to the survey
    *[other] { $count } more changes to the survey
