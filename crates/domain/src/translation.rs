@@ -333,7 +333,8 @@ pub fn validate(input: &Texts, keys: &[(String, String)]) -> Result<Texts, Valid
             MAX_TEXT_CHARS
         };
         if value.chars().count() > limit {
-            return Err(ValidationError::new("texts", ErrorCode::FieldTooLong));
+            return Err(ValidationError::new("texts", ErrorCode::FieldTooLong)
+                .with_detail(crate::error::ErrorDetail::Limit(limit as u32)));
         }
         if label && value.contains(['\n', '\r', '\t']) {
             return Err(ValidationError::new("texts", ErrorCode::BadRequest));

@@ -184,6 +184,21 @@ impl QuestionInput {
         survey: &SurveyDefinition,
         id: String,
     ) -> Result<(Place, QuestionDef), Vec<ValidationError>> {
+        match self.build_all(survey, id) {
+            (Some(place), Some(question), errors) if errors.is_empty() => Ok((place, question)),
+            (_, _, errors) => Err(errors),
+        }
+    }
+
+    /// [`Self::build`], keeping what could be read beside the problems:
+    /// the place and the question as far as the form gives them, so that
+    /// the change can check the question's routing rule too and the
+    /// officer hears of every problem at once, not one per sending.
+    pub fn build_all(
+        &self,
+        survey: &SurveyDefinition,
+        id: String,
+    ) -> (Option<Place>, Option<QuestionDef>, Vec<ValidationError>) {
         let mut errors = Vec::new();
         let place = self.place(survey, &id, &mut errors);
         if let Some(Err(e)) = place.as_ref().map(|p| self.new_page_title(p)) {
@@ -205,7 +220,7 @@ impl QuestionInput {
         let kind = self.question_kind(&mut errors);
         let show_if = self.show_rule(&mut errors);
         let Some(kind) = kind else {
-            return Err(errors);
+            return (place, None, errors);
         };
         let question = QuestionDef {
             id,
@@ -228,10 +243,7 @@ impl QuestionInput {
                 });
             }
         }
-        match place {
-            Some(place) if errors.is_empty() => Ok((place, question)),
-            _ => Err(errors),
-        }
+        (place, Some(question), errors)
     }
 
     /// The title of the new page the question starts at `place`, checked

@@ -113,6 +113,9 @@ pub enum Refusal {
     Fields(Vec<ValidationError>),
     /// Routing rules the change would break.
     Conflicts(Vec<RuleConflict>),
+    /// Both at once: problems with the form's fields and rules the
+    /// change would break, so that every problem is said together.
+    Both(Vec<ValidationError>, Vec<RuleConflict>),
     /// No such question or page.
     NotFound,
     /// Anything else the survey check finds.
@@ -127,23 +130,22 @@ fn one(e: ValidationError) -> Refusal {
     Refusal::Fields(vec![e])
 }
 
+/// What refuses a change with `fields` problems and `conflicts`.
+fn refusal(fields: Vec<ValidationError>, conflicts: Vec<RuleConflict>) -> Refusal {
+    match (fields.is_empty(), conflicts.is_empty()) {
+        (false, true) => Refusal::Fields(fields),
+        (true, false) => Refusal::Conflicts(conflicts),
+        _ => Refusal::Both(fields, conflicts),
+    }
+}
+
 /// `survey` with `change` made, or why not.
 pub fn apply(survey: &SurveyDefinition, change: Change<'_>) -> Result<Changed, Refusal> {
     match change {
-        Change::Add(input) => {
-            let (place, q) = input
-                .build(survey, survey.next_id())
-                .map_err(Refusal::Fields)?;
-            let title = input.new_page_title(&place).map_err(one)?;
-            put(survey, &place, q, None, title)
-        }
+        Change::Add(input) => from_form(survey, input, survey.next_id(), None),
         Change::Edit(id, input) => {
             let before = survey.question(id).ok_or(Refusal::NotFound)?;
-            let (place, q) = input
-                .build(survey, id.to_owned())
-                .map_err(Refusal::Fields)?;
-            let title = input.new_page_title(&place).map_err(one)?;
-            put(survey, &place, q, Some(before), title)
+            from_form(survey, input, id.to_owned(), Some(before))
         }
         Change::Move(id, to) => {
             let q = survey.question(id).ok_or(Refusal::NotFound)?;
@@ -187,6 +189,45 @@ pub fn apply(survey: &SurveyDefinition, change: Change<'_>) -> Result<Changed, R
             checked(unmoved(next), Own::Page(page), "skip_if_question")
         }
     }
+}
+
+/// The question of the builder's form put where it says (`before`: the
+/// question it changes). With problems in its fields, the question as
+/// far as it reads is still put in place, so that what its routing rule
+/// would break is said with them, not after they are fixed.
+fn from_form(
+    survey: &SurveyDefinition,
+    input: &QuestionInput,
+    id: String,
+    before: Option<&QuestionDef>,
+) -> Result<Changed, Refusal> {
+    let (place, question, mut fields) = input.build_all(survey, id);
+    let (Some(place), Some(question)) = (place, question) else {
+        return Err(Refusal::Fields(fields));
+    };
+    // `build_all` has said what is wrong with the title already.
+    let title = input.new_page_title(&place).ok().flatten();
+    let made = put(survey, &place, question, before, title);
+    if fields.is_empty() {
+        return made;
+    }
+    let (more, conflicts) = match made {
+        Ok(_) | Err(Refusal::NotFound | Refusal::Survey(_)) => (Vec::new(), Vec::new()),
+        Err(Refusal::Fields(more)) => (more, Vec::new()),
+        Err(Refusal::Conflicts(conflicts)) => (Vec::new(), conflicts),
+        Err(Refusal::Both(more, conflicts)) => (more, conflicts),
+    };
+    // One problem a field: the form's own first.
+    for e in more {
+        if !fields.iter().any(|f| f.field == e.field) {
+            fields.push(e);
+        }
+    }
+    let conflicts = conflicts
+        .into_iter()
+        .filter(|c| !fields.iter().any(|f| f.field == c.field))
+        .collect();
+    Err(refusal(fields, conflicts))
 }
 
 /// A survey whose pages are where they were.
@@ -263,11 +304,8 @@ fn checked(placed: Placed, own: Own<'_>, full: &'static str) -> Result<Changed, 
                 None => {}
             }
         }
-        if !fields.is_empty() {
-            return Err(Refusal::Fields(fields));
-        }
-        if !conflicts.is_empty() {
-            return Err(Refusal::Conflicts(conflicts));
+        if !fields.is_empty() || !conflicts.is_empty() {
+            return Err(refusal(fields, conflicts));
         }
     }
     survey.validate().map_err(|errors| {
@@ -509,6 +547,48 @@ mod tests {
             scale.survey.question("q5").unwrap().show_if,
             rule("q2", &[0, 1])
         );
+    }
+
+    /// A form with a bad field and a rule that would break says both at
+    /// once, not the field first and the rule once it is fixed.
+    #[test]
+    fn a_bad_field_and_a_broken_rule_are_refused_together() {
+        let s = survey();
+        let input = QuestionInput {
+            place: "after:q1".into(),
+            kind: "multiple_choice".into(),
+            text: "Which parks?".into(),
+            options: "One\nTwo".into(),
+            max: "5".into(),
+            show_if_question: "q1".into(),
+            show_if_options: "q1:1".into(),
+            ..Default::default()
+        };
+        match apply(&s, Change::Add(&input)) {
+            Err(Refusal::Both(fields, conflicts)) => {
+                let fields: Vec<_> = fields.iter().map(|f| (f.field, f.code)).collect();
+                assert_eq!(fields, [("max", ErrorCode::TooManyChoices)]);
+                assert_eq!(conflicts.len(), 1);
+                assert_eq!(conflicts[0].field, "show_if_question");
+                assert_eq!(conflicts[0].broken, Broken::Order);
+            }
+            other => panic!("{other:?}"),
+        }
+        // A rule on a question that is no choice, with an empty text.
+        let input = QuestionInput {
+            place: "new".into(),
+            kind: "short_text".into(),
+            show_if_question: "q4".into(),
+            show_if_options: "q4:1".into(),
+            ..Default::default()
+        };
+        match apply(&s, Change::Add(&input)) {
+            Err(Refusal::Fields(fields)) => {
+                let fields: Vec<_> = fields.iter().map(|f| f.field).collect();
+                assert_eq!(fields, ["text", "show_if_question"]);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

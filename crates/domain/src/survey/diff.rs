@@ -70,8 +70,9 @@ pub struct Edit {
     pub before: String,
     pub after: String,
     /// For a question added, the page it was added to; for one removed,
-    /// the page it was on (counted from 1). Differences kept before it
-    /// was have none.
+    /// the page it was on; for the number of pages, the one page started
+    /// or dropped, if one was (each counted from 1). Differences kept
+    /// before it was have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<usize>,
 }
@@ -364,12 +365,24 @@ fn page_edits(
         }
     }
     if before.pages.len() != after.pages.len() {
+        // The page started or dropped, when one was, so that the history
+        // can say "Added page 2" rather than a count before and after.
+        let added: Vec<usize> = (0..after.pages.len())
+            .filter(|p| pages.get(*p).copied().flatten().is_none())
+            .collect();
+        let removed: Vec<usize> = (0..before.pages.len())
+            .filter(|b| !pages.contains(&Some(*b)))
+            .collect();
+        let page = match (added.as_slice(), removed.as_slice()) {
+            ([p], []) | ([], [p]) => Some(p + 1),
+            _ => None,
+        };
         out.push(Edit {
             at: At::Survey,
             aspect: Aspect::Pages,
             before: before.pages.len().to_string(),
             after: after.pages.len().to_string(),
-            page: None,
+            page,
         });
     }
 }
@@ -507,12 +520,13 @@ mod tests {
             &survey(&[&["a"], &["b"]]),
             &survey(&[&["a"], &["n"], &["b"]]),
         );
+        // Compared place by place, the page added is the last.
         assert!(e.edits.contains(&Edit {
             at: At::Survey,
             aspect: Aspect::Pages,
             before: "2".into(),
             after: "3".into(),
-            page: None,
+            page: Some(3),
         }));
     }
 

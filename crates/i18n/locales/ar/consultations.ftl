@@ -670,6 +670,13 @@ translations-missing = { $missing ->
        *[other] { $missing } من أصل { $all } نص لم يُترجم بعد
     }
 }
+translations-to-review = { PLURAL($stale) ->
+    [one] نص واحد تحتاج ترجمته إلى مراجعة
+    [two] نصّان تحتاج ترجمتهما إلى مراجعة
+    [few] { $stale } نصوص تحتاج ترجماتها إلى مراجعة
+    [many] { $stale } نصًّا تحتاج ترجماتها إلى مراجعة
+   *[other] { $stale } نصّ تحتاج ترجماتها إلى مراجعة
+}
 translations-stale = تغيّر النص الأصلي بعد ترجمته: يرى القرّاء النص الأصلي حتى تراجع الترجمة وتحفظها.
 translations-original = الأصل
 translations-row = الترجمة: { $language }
@@ -845,8 +852,22 @@ reason-time_does_not_exist = هذا الوقت غير موجود في المنط
 reason-time_is_ambiguous = هذا الوقت يتكرر مرتين في المنطقة الزمنية للموقع لأن الساعة تُؤخَّر عندها: اختر وقتًا قبل التغيير أو بعده، أو اذكر فرقه عن التوقيت العالمي
 reason-invalid_survey = يجب أن تسمّي قاعدة التوجيه سؤال اختيار في صفحة سابقة وخيارات موجودة فيه
 reason-purpose_required = اذكر لماذا تطرح هذا السؤال: يراه المجيبون
-reason-too_many_choices = اخترت خيارات أكثر من المسموح
+reason-too_many_choices = اختر خيارات أقل
 reason-out_of_range = أدخل رقمًا ضمن المدى المسموح
+reason-seed-out_of_range = أدخل البذرة عددًا صحيحًا يساوي 0 أو أكثر، مثل 42
+answer-choose-up-to = { PLURAL($max) ->
+    [one] اختر خيارًا واحدًا فقط
+    [two] اختر خيارين على الأكثر
+    [few] اختر { $max } خيارات على الأكثر
+    [many] اختر { $max } خيارًا على الأكثر
+   *[other] اختر { $max } خيار على الأكثر
+}
+answer-number-between = أدخل رقمًا بين { $min } و{ $max }
+answer-number-at-least = أدخل رقمًا يساوي { $min } أو أكثر
+answer-number-at-most = أدخل رقمًا يساوي { $max } أو أقل
+answer-number-whole = أدخل عددًا صحيحًا، مثل 12
+answer-too-long = يجب ألا يزيد عدد أحرف إجابتك على { $limit }
+reason-texts-field_too_long-limit = يجب ألا يزيد عدد أحرف الترجمة على { $limit }
 reason-hidden_question = هذا السؤال لا ينطبق بحسب إجاباتك السابقة
 reason-unknown_question = هذا السؤال ليس جزءًا من الاستبيان
 reason-unknown_text = لم يعد هذا النص جزءًا من الاستشارة: ربما تغيّر استنتاج أو محور منذ فتح الصفحة. افتح الصفحة من جديد وترجم ما تعرضه
@@ -854,8 +875,8 @@ reason-options_of_one_question = اختر خيارات من سؤال واحد
 reason-consultation_not_open = هذه الاستشارة لا تقبل الردود
 reason-already_responded = لقد بدأت ردًا من قبل
 reason-invalid_ranking = أعطِ كل خيار رتبة مختلفة تبدأ من 1 دون فجوات
-reason-survey_locked = رد بعض الناس، فلم يعد ممكنًا تغيير الاستبيان: لا يمكن إضافة أسئلة أو حذفها أو نقلها، ولا تغيير خياراتها، لأن الإجابات تعتمد عليها. ما زال بإمكانك تصحيح الأخطاء المطبعية في صياغة الأسئلة والتلميحات والخيارات وعناوين الصفحات.
-reason-survey_changed = تغيّر الاستبيان منذ أن فتحت هذا النموذج، فلم يُحفظ شيء. يعرض النموذج الآن الاستبيان كما هو: راجعه، ثم أرسل النموذج مرة أخرى إن كنت ما زلت بحاجة إليه.
+reason-survey_locked = رد بعض الناس، فلم يعد ممكنًا تغيير الاستبيان: لا يمكن إضافة أسئلة أو حذفها أو نقلها، ولا تغيير خياراتها، لأن الإجابات تعتمد عليها. ما زال بإمكانك تصحيح الأخطاء المطبعية في صياغة الأسئلة والتلميحات والخيارات وعناوين الصفحات
+reason-survey_changed = تغيّر الاستبيان منذ أن فتحت هذا النموذج، فلم يُحفظ شيء. يعرض النموذج الآن الاستبيان كما هو: راجعه، ثم أرسل النموذج مرة أخرى إن كنت ما زلت بحاجة إليه
 reason-weighting_empty_category = لخيارٍ حصةٌ بين السكان لكن لا مجيبين فيه، فلا أحد يمثله. استبعده بـ -
 reason-duplicate_label = لمحور آخر هذا العنوان نفسه. اختر عنواناً مختلفاً
 reason-same_theme = لا يمكن دمج محور في نفسه. اختر محوراً آخر
@@ -887,7 +908,7 @@ reason-opens_at-invalid_date = أدخل موعد الافتتاح تاريخًا
 reason-closes_at-invalid_date = أدخل موعد الإغلاق تاريخًا ووقتًا صحيحين، مثلًا 2027-02-04T17:00 تعني 4 فبراير 2027 الساعة 5 مساءً
 reason-allow_anonymous-invalid_choice = اختر ما إذا كان بإمكان الناس الرد دون حساب
 reason-language-unknown_locale = اختر من القائمة اللغة التي تكتب بها
-reason-language_has_translations = لا يمكن تغيير اللغة ما دامت للمشاورة ترجمات، لأنها أُعدّت منها. احذف الترجمات أولًا (أفرغ كل النصوص في صفحة ترجمات كل لغة واحفظها)، أو اكتب مشاورة جديدة باللغة الأخرى.
+reason-language_has_translations = لا يمكن تغيير اللغة ما دامت للمشاورة ترجمات، لأنها أُعدّت منها. احذف الترجمات أولًا (أفرغ كل النصوص في صفحة ترجمات كل لغة واحفظها)، أو اكتب مشاورة جديدة باللغة الأخرى
 reason-name-field_required = أدخل اسمًا
 reason-text-field_required = أدخل نص السؤال
 reason-text-field_too_long = يجب ألا يزيد السؤال على 1,000 حرف
@@ -905,7 +926,7 @@ reason-options-invalid_choice = اكتب كل خيار في سطر مستقل، 
 reason-options-duplicate_label = يجب أن يختلف كل خيار إجابة عن غيره: «{ $option }» مذكور مرتين
 reason-options-duplicate_label-matrix = يجب أن يختلف كل صف عن غيره: «{ $option }» مذكور مرتين
 reason-options-duplicate_label-demographic = يجب أن تختلف كل منطقة عن غيرها: «{ $option }» مذكورة مرتين
-reason-max-too_many_choices = يجب أن يكون أكبر عدد يمكن اختياره 1 على الأقل، وألا يزيد على عدد الخيارات
+reason-max-too_many_choices = أدخل حدًا أقصى بين 1 و{ $options }، وهو عدد الخيارات
 reason-max-out_of_range = أدخل الحد الأقصى عددًا صحيحًا، مثل 5
 reason-max-out_of_range-long_text = أدخل أكبر عدد من الأحرف تحتمله الإجابة، عددًا صحيحًا من 1 إلى 20,000
 reason-min-out_of_range = أدخل الحد الأدنى عددًا صحيحًا لا يزيد على الحد الأقصى
@@ -1079,10 +1100,16 @@ preview-title = معاينة
 preview-heading = معاينة: لا تُحفظ الإجابات
 preview-text = هذا هو الاستبيان كما يراه المجيبون تمامًا. تظهر الصفحات والأسئلة بحسب إجاباتك؛ ولا يُحفظ شيء مما تدخله.
 preview-untranslated = { PLURAL($missing) ->
-    [0] كل نصوص الاستبيان ({ $all }) مترجمة إلى هذه اللغة.
+    [zero] لكل نصوص الاستبيان ترجمة إلى هذه اللغة.
     [one] نص واحد من نصوص الاستبيان الـ{ $all } غير مترجم إلى هذه اللغة: يراه المجيبون بلغته الأصلية ({ $language }).
    *[other] { $missing } من نصوص الاستبيان الـ{ $all } غير مترجمة إلى هذه اللغة: يراها المجيبون بلغتها الأصلية ({ $language }).
 }
+preview-to-review = { PLURAL($stale) ->
+    [one] نص واحد من نصوص الاستبيان تحتاج ترجمته إلى مراجعة لأن أصله تغيّر: يراه المجيبون بلغته الأصلية ({ $language }) حتى تُراجَع الترجمة.
+    [two] نصّان من نصوص الاستبيان تحتاج ترجمتهما إلى مراجعة لأن أصليهما تغيّرا: يراهما المجيبون بلغتهما الأصلية ({ $language }) حتى تُراجَع الترجمتان.
+   *[other] { $stale } من نصوص الاستبيان تحتاج ترجماتها إلى مراجعة لأن أصولها تغيّرت: يراها المجيبون بلغتها الأصلية ({ $language }) حتى تُراجَع الترجمات.
+}
+preview-of-all = في الاستبيان { $all } من نصوص المشاورة التي تُترجم، وعددها كلها { $total }؛ تعدّها صفحة المشاورة كلها.
 preview-languages = عاين بلغة
 preview-again = ابدأ المعاينة من جديد
 preview-leave = اخرج من المعاينة
@@ -1139,7 +1166,8 @@ history-survey-place = نقل «{ $question }» إلى الصفحة { $page }
 history-survey-place-within = نقل «{ $question }» داخل الصفحة { $page }
 history-survey-kind = غيّر نوع «{ $question }»
 history-survey-required = غيّر ما إذا كانت الإجابة عن «{ $question }» إلزامية
-history-survey-text = أعاد صياغة السؤال { $id }
+history-survey-text = أعاد صياغة السؤال { $number }
+history-survey-text-gone = أعاد صياغة سؤال حُذف بعد ذلك
 history-survey-hint = غيّر تلميح «{ $question }»
 history-survey-purpose = غيّر سبب طرح «{ $question }»
 history-survey-options = غيّر خيارات «{ $question }»
@@ -1147,7 +1175,16 @@ history-survey-limits = غيّر حدود «{ $question }»
 history-survey-shown = حدّد متى يظهر «{ $question }»
 history-survey-page-title = غيّر عنوان الصفحة { $page }
 history-survey-page-skipped = حدّد متى تُتخطّى الصفحة { $page }
-history-survey-pages = غيّر عدد الصفحات
+history-survey-page-added = أُضيفت الصفحة { $page }
+history-survey-page-removed = حُذفت الصفحة { $page } إذ لم يبقَ فيها سؤال
+history-survey-pages = { PLURAL($after) ->
+    [zero] لم تبقَ في الاستبيان صفحات (كان فيه { $before })
+    [one] صار في الاستبيان صفحة واحدة (كان فيه { $before })
+    [two] صار في الاستبيان صفحتان (كان فيه { $before })
+    [few] صار في الاستبيان { $after } صفحات (كان فيه { $before })
+    [many] صار في الاستبيان { $after } صفحة (كان فيه { $before })
+   *[other] صار في الاستبيان { $after } صفحة (كان فيه { $before })
+}
 history-survey-more = { PLURAL($count) ->
     [one] تغيير آخر في الاستبيان
     [two] تغييران آخران في الاستبيان

@@ -613,6 +613,10 @@ translations-missing = { $missing ->
        *[other] { $missing } of { $all } texts not translated yet
     }
 }
+translations-to-review = { $stale ->
+    [one] 1 needs review
+   *[other] { $stale } need review
+}
 translations-stale = The original has changed since this was translated: readers see the original until you check the translation and save.
 translations-original = Original
 translations-row = Translation: { $language }
@@ -775,8 +779,20 @@ reason-time_does_not_exist = That time does not exist in the site’s time zone,
 reason-time_is_ambiguous = That time happens twice in the site’s time zone, because the clocks go back then: choose a time before or after the change, or give its offset from UTC
 reason-invalid_survey = A routing rule must name a choice question on an earlier page and options it has
 reason-purpose_required = Say why you ask this question: respondents see it
-reason-too_many_choices = You picked too many options
+reason-too_many_choices = Choose fewer options
 reason-out_of_range = Enter a number in the range allowed
+reason-seed-out_of_range = Enter the seed as a whole number of 0 or more, like 42
+# An answer's problem, with the question's own limits (ADR 25).
+answer-choose-up-to = { $max ->
+    [one] Choose only 1 option
+   *[other] Choose up to { $max } options
+}
+answer-number-between = Enter a number between { $min } and { $max }
+answer-number-at-least = Enter a number of { $min } or more
+answer-number-at-most = Enter a number of { $max } or less
+answer-number-whole = Enter a whole number, like 12
+answer-too-long = Your answer must be { $limit } characters or fewer
+reason-texts-field_too_long-limit = A translation must be { $limit } characters or fewer
 reason-hidden_question = This question does not apply to your earlier answers
 reason-unknown_question = This question is not part of the survey
 reason-unknown_text = This text is no longer part of the consultation: a finding or theme may have changed since the page was opened. Open the page again and translate what it lists
@@ -784,8 +800,8 @@ reason-options_of_one_question = Choose options of one question
 reason-consultation_not_open = This consultation is not taking responses
 reason-already_responded = You have already started a response
 reason-invalid_ranking = Give each option a different rank, starting at 1 with no gaps
-reason-survey_locked = People have responded, so the survey can no longer change: questions cannot be added, removed or moved, nor their options changed, because the answers depend on them. You can still fix typos in the wording of questions, hints, options and page titles.
-reason-survey_changed = The survey changed since you opened this form, so nothing was saved. The form now shows the survey as it is: check it, then send the form again if it is still needed.
+reason-survey_locked = People have responded, so the survey can no longer change: questions cannot be added, removed or moved, nor their options changed, because the answers depend on them. You can still fix typos in the wording of questions, hints, options and page titles
+reason-survey_changed = The survey changed since you opened this form, so nothing was saved. The form now shows the survey as it is: check it, then send the form again if it is still needed
 reason-weighting_empty_category = An option with a population share has no respondents, so nobody can stand for it. Leave it out with -
 reason-duplicate_label = Another theme already has this label. Choose a different one
 reason-same_theme = A theme cannot be merged into itself. Choose another theme
@@ -817,7 +833,7 @@ reason-opens_at-invalid_date = Enter when it opens as a real date and time, for 
 reason-closes_at-invalid_date = Enter when it closes as a real date and time, for example 2027-02-04T17:00 for 4 February 2027 at 5pm
 reason-allow_anonymous-invalid_choice = Choose whether people can respond without an account
 reason-language-unknown_locale = Choose the language you are writing in from the list
-reason-language_has_translations = The language cannot change while the consultation has translations, because they were made from it. Remove the translations first (empty every text on each language’s translations page and save it), or write a new consultation in the other language.
+reason-language_has_translations = The language cannot change while the consultation has translations, because they were made from it. Remove the translations first (empty every text on each language’s translations page and save it), or write a new consultation in the other language
 reason-name-field_required = Enter a name
 reason-text-field_required = Enter the question
 reason-text-field_too_long = The question must be 1,000 characters or fewer
@@ -835,7 +851,7 @@ reason-options-invalid_choice = Write each option on a line of its own, in 300 c
 reason-options-duplicate_label = Each answer option must be different: “{ $option }” is given twice
 reason-options-duplicate_label-matrix = Each row must be different: “{ $option }” is given twice
 reason-options-duplicate_label-demographic = Each area must be different: “{ $option }” is given twice
-reason-max-too_many_choices = The most that can be picked must be at least 1 and no more than the number of options
+reason-max-too_many_choices = Enter a maximum between 1 and { $options }, the number of options
 reason-max-out_of_range = Enter the maximum as a whole number, like 5
 reason-max-out_of_range-long_text = Enter the most characters an answer may have, a whole number from 1 to 20,000
 reason-min-out_of_range = Enter the minimum as a whole number, no larger than the maximum
@@ -987,10 +1003,15 @@ preview-title = Preview
 preview-heading = Preview: answers are not saved
 preview-text = This is the survey exactly as respondents see it. Pages and questions appear as your answers lead to them; nothing you enter is kept.
 preview-untranslated = { $missing ->
-    [0] Every text of the survey ({ $all }) is translated into this language.
-    [one] 1 of the survey’s { $all } texts is not translated into this language: respondents see it in { $language }.
-   *[other] { $missing } of the survey’s { $all } texts are not translated into this language: respondents see them in { $language }.
+    [0] Every text in the survey has a translation into this language.
+    [one] 1 of the { $all } texts in the survey is not translated into this language: respondents see it in { $language }.
+   *[other] { $missing } of the { $all } texts in the survey are not translated into this language: respondents see them in { $language }.
 }
+preview-to-review = { $stale ->
+    [one] 1 text in the survey has a translation to review, as its original has changed: respondents see it in { $language } until the translation is checked.
+   *[other] { $stale } texts in the survey have translations to review, as their originals have changed: respondents see them in { $language } until the translations are checked.
+}
+preview-of-all = The survey holds { $all } of the consultation’s { $total } texts to translate; the consultation’s page counts them all.
 preview-languages = Preview in
 preview-again = Start the preview again
 preview-leave = Leave the preview
@@ -1047,7 +1068,8 @@ history-survey-place = Moved “{ $question }” to page { $page }
 history-survey-place-within = Moved “{ $question }” within page { $page }
 history-survey-kind = Changed the type of “{ $question }”
 history-survey-required = Changed whether “{ $question }” must be answered
-history-survey-text = Reworded question { $id }
+history-survey-text = Reworded question { $number }
+history-survey-text-gone = Reworded a question since removed
 history-survey-hint = Changed the hint of “{ $question }”
 history-survey-purpose = Changed why “{ $question }” is asked
 history-survey-options = Changed the options of “{ $question }”
@@ -1055,7 +1077,13 @@ history-survey-limits = Changed the limits of “{ $question }”
 history-survey-shown = Set when “{ $question }” is shown
 history-survey-page-title = Renamed page { $page }
 history-survey-page-skipped = Set when page { $page } is skipped
-history-survey-pages = Changed the number of pages
+history-survey-page-added = Added page { $page }
+history-survey-page-removed = Removed page { $page }, which had no questions left
+history-survey-pages = { $after ->
+    [0] The survey now has no pages (it had { $before })
+    [one] The survey now has 1 page (it had { $before })
+   *[other] The survey now has { $after } pages (it had { $before })
+}
 history-survey-more = { $count ->
     [one] 1 more change to the survey
    *[other] { $count } more changes to the survey

@@ -30,6 +30,9 @@ impl From<Refusal> for ServiceError {
         match r {
             Refusal::Fields(errors) => ServiceError::InvalidFields(errors),
             Refusal::Conflicts(list) => ConsultationError::RuleConflicts(list).into(),
+            Refusal::Both(fields, list) => {
+                ConsultationError::FieldsAndConflicts(fields, list).into()
+            }
             Refusal::NotFound => ServiceError::NotFound,
             Refusal::Survey(errors) => ConsultationError::InvalidSurvey(errors).into(),
         }

@@ -47,6 +47,10 @@ pub enum ConsultationError {
     /// the rule depends on.
     #[error("the change breaks {} routing rules", .0.len())]
     RuleConflicts(Vec<RuleConflict>),
+    /// A builder form with problems in its fields and routing rules its
+    /// change would break, all said at once.
+    #[error("{} fields are invalid and the change breaks {} routing rules", .0.len(), .1.len())]
+    FieldsAndConflicts(Vec<cohesion_domain::ValidationError>, Vec<RuleConflict>),
     /// A consultation taken back from the public at `at`: to those who
     /// may not see drafts it is gone, not unknown.
     #[error("withdrawn")]

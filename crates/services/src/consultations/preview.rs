@@ -91,6 +91,27 @@ pub async fn send(
     })
 }
 
+/// Page `page` (from 0) shown again in `language` with the answers `raw`
+/// as they were sent, unchecked: the preview switched to another
+/// language where it stands, not started again.
+pub async fn show(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    language: &str,
+    page: usize,
+    raw: &RawAnswers,
+) -> Result<Preview, ServiceError> {
+    let mut preview = start(db, me, id, language).await?;
+    if page >= preview.progress.survey.pages.len() {
+        return Err(ServiceError::NotFound);
+    }
+    let survey = std::mem::take(&mut preview.progress.survey);
+    let consultation = preview.progress.consultation.clone();
+    preview.progress = progress(consultation, survey, raw.clone());
+    Ok(preview)
+}
+
 /// Where a respondent would stand with `draft`, for the survey's pages.
 fn progress(
     consultation: cohesion_domain::consultation::Consultation,

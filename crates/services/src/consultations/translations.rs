@@ -119,6 +119,66 @@ pub async fn all_texts(db: &Db, v: &ConsultationView) -> Result<Vec<SourceText>,
     Ok(texts)
 }
 
+/// How many of some texts a language's translations cover, told apart
+/// as ADR 14 tells them: a text whose translation was made from its
+/// original as it is now is translated; one whose translation was made
+/// from an original that has changed since *needs review* (readers see
+/// the original until it is checked); one with none is *not translated*.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub all: usize,
+    pub missing: usize,
+    pub stale: usize,
+}
+
+impl Counts {
+    fn count(&mut self, translated: &Texts, key: &str, original: &str) {
+        self.all += 1;
+        if translation::is_stale(translated, key, original) {
+            self.stale += 1;
+        } else if translation::current(translated, key, original)
+            .is_none_or(|t| t.trim().is_empty())
+        {
+            self.missing += 1;
+        }
+    }
+}
+
+/// A language's translations of a consultation: every translatable text
+/// it has ([`all_texts`]: its details, stages, survey, findings and the
+/// themes they cite), and among them the survey's (page titles and
+/// questions), which its preview speaks of. One rule for every page that
+/// counts, so that none contradicts another.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub consultation: Counts,
+    pub survey: Counts,
+}
+
+/// [`Coverage`] of `texts` (the consultation's, from [`all_texts`]) by
+/// the translations `translated` (saved, or as a form sends them).
+pub fn coverage(texts: &[SourceText], translated: &Texts) -> Coverage {
+    let mut c = Coverage::default();
+    for t in texts {
+        c.consultation.count(translated, &t.key, &t.original);
+        if matches!(t.part, Part::Page(_) | Part::Question { .. }) {
+            c.survey.count(translated, &t.key, &t.original);
+        }
+    }
+    c
+}
+
+/// [`Coverage`] of consultation `v` by its translations into `locale`.
+pub async fn coverage_in(
+    db: &Db,
+    v: &ConsultationView,
+    locale: &str,
+) -> Result<Coverage, ServiceError> {
+    let texts = all_texts(db, v).await?;
+    let translated = super::reading::translation(db, v.consultation.id, locale).await?;
+    Ok(coverage(&texts, &translated))
+}
+
 /// Whether any language's translations of consultation `id` translate
 /// anything: saved with every text empty, they do not.
 pub(crate) async fn translates_anything(

@@ -9,6 +9,10 @@ use crate::{Chrome, ErrorLink, Phrase, Shown, SummaryRow};
 /// is saved, how far the language previewed is translated, the languages
 /// it can be seen in, and the ways to start again or stop.
 pub struct PreviewBanner {
+    /// The officer's language and its direction: the banner frames the
+    /// respondents' page, which is in the language previewed.
+    pub lang: String,
+    pub dir: String,
     /// "Preview", the banner's title.
     pub title: String,
     /// "Preview: answers are not saved".
@@ -22,6 +26,12 @@ pub struct PreviewBanner {
     /// Each language: the preview's address in it, its name in itself,
     /// and whether it is the one shown.
     pub languages: Vec<(String, Shown, bool)>,
+    /// The id of the page's form, on a survey page: each language is
+    /// then a button that sends it (the answers so far) to its address
+    /// under `show_name`, to show the page where it stands in that
+    /// language; else each is a link.
+    pub switch_form: Option<String>,
+    pub show_name: String,
     pub links: Vec<(String, String)>,
 }
 

@@ -2,8 +2,12 @@
 //! the check page reads it back.
 
 use cohesion_domain::survey::answers::{AnswerError, RawAnswers};
-use cohesion_domain::survey::model::{Options, QuestionDef, QuestionKind, SHORT_TEXT_CHARS};
+use cohesion_domain::survey::model::{
+    Options, QuestionDef, QuestionKind, SurveyDefinition, SHORT_TEXT_CHARS,
+};
 use cohesion_domain::translation::key;
+use cohesion_domain::ErrorCode;
+use cohesion_i18n::FluentValue;
 use cohesion_services::consultations::responding::Progress;
 use cohesion_ui::consultations::{OptionView, QuestionView, SubField};
 use cohesion_ui::{ErrorLink, Phrase, Shown, Value, When};
@@ -183,11 +187,54 @@ fn hint(ctx: &PageCtx, langs: &Langs, q: &QuestionDef) -> Option<Shown> {
         })
 }
 
-pub(super) fn answer_messages(ctx: &PageCtx, errors: &[AnswerError]) -> Vec<(String, String)> {
+/// Each problem with an answer as the message beside its question
+/// (`survey` has the questions, whose limits the messages state).
+pub(super) fn answer_messages(
+    ctx: &PageCtx,
+    survey: &SurveyDefinition,
+    errors: &[AnswerError],
+) -> Vec<(String, String)> {
     errors
         .iter()
-        .map(|e| (e.question.clone(), ctx.t(&format!("reason-{}", e.code))))
+        .map(|e| {
+            let q = survey.question(&e.question);
+            (e.question.clone(), answer_message(ctx, q, e.code))
+        })
         .collect()
+}
+
+/// What is wrong with an answer to `q`, saying the question's own limits
+/// where the problem is with one ("Choose up to 3 options", "Enter a
+/// number between 1 and 10"), so that the respondent knows what to
+/// change; without marks around the numbers, since people copy it.
+fn answer_message(ctx: &PageCtx, q: Option<&QuestionDef>, code: ErrorCode) -> String {
+    let l = ctx.locale();
+    let number = |n: i64| FluentValue::from(n);
+    match (code, q.map(|q| &q.kind)) {
+        (ErrorCode::TooManyChoices, Some(QuestionKind::MultipleChoice { max: Some(m), .. })) => {
+            l.t_plain("answer-choose-up-to", &[("max", (*m as u64).into())])
+        }
+        (ErrorCode::OutOfRange, Some(QuestionKind::Number { min, max })) => match (min, max) {
+            (Some(a), Some(b)) => l.t_plain(
+                "answer-number-between",
+                &[("min", number(*a)), ("max", number(*b))],
+            ),
+            (Some(a), None) => l.t_plain("answer-number-at-least", &[("min", number(*a))]),
+            (None, Some(b)) => l.t_plain("answer-number-at-most", &[("max", number(*b))]),
+            (None, None) => l.t("reason-out_of_range").into_owned(),
+        },
+        (ErrorCode::BadRequest, Some(QuestionKind::Number { .. })) => {
+            l.t("answer-number-whole").into_owned()
+        }
+        (ErrorCode::FieldTooLong, Some(QuestionKind::LongText { max_chars })) => {
+            l.t_plain("answer-too-long", &[("limit", (*max_chars as u64).into())])
+        }
+        (ErrorCode::FieldTooLong, Some(QuestionKind::ShortText)) => l.t_plain(
+            "answer-too-long",
+            &[("limit", (SHORT_TEXT_CHARS as u64).into())],
+        ),
+        _ => l.t(&format!("reason-{code}")).into_owned(),
+    }
 }
 
 /// The error summary's lines, each naming its question and linking to

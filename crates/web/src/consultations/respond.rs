@@ -271,7 +271,7 @@ pub async fn save_page(
         } => turned_away_from(&ctx, *consultation, admission).await,
         Posted::Refused { progress, errors } => {
             let (p, langs) = translated_progress(&ctx, *progress).await?;
-            let messages = answer_messages(&ctx, &errors);
+            let messages = answer_messages(&ctx, &p.survey, &errors);
             survey_page(
                 &ctx,
                 &p,
@@ -430,7 +430,7 @@ pub async fn submit(
         } => turned_away_from(&ctx, *consultation, admission).await,
         Posted::Refused { progress, errors } => {
             let (p, langs) = translated_progress(&ctx, *progress).await?;
-            let messages = answer_messages(&ctx, &errors);
+            let messages = answer_messages(&ctx, &p.survey, &errors);
             check_page(
                 &ctx,
                 &p,

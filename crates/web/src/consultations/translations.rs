@@ -104,65 +104,54 @@ fn targets<'a>(
         .filter(move |l| !l.tag().eq_ignore_ascii_case(source))
 }
 
-/// How many of a consultation's texts each language lacks, for the
-/// officers' page: (language tag, its name, missing, all).
-pub(super) async fn missing_by_language(
-    ctx: &PageCtx,
-    v: &reading::ConsultationView,
-) -> Result<Vec<(String, String, usize, usize)>, AppError> {
-    let keys = translations::all_text_keys(&ctx.state.db, v).await?;
-    let mut out = Vec::new();
-    for l in targets(ctx, v) {
-        let texts = reading::translation(&ctx.state.db, v.consultation.id, l.tag()).await?;
-        let missing = keys
-            .iter()
-            .filter(|(k, original)| translation::current(&texts, k, original).is_none())
-            .count();
-        out.push((l.tag().to_owned(), l.name().to_owned(), missing, keys.len()));
-    }
-    Ok(out)
-}
-
-/// How far one language's translations of a consultation's texts are.
+/// How far one language's translations of a consultation's texts are
+/// (`translations::coverage`: one rule for every page that counts).
 pub(super) struct Coverage {
     pub tag: String,
     /// The language's name in itself.
     pub name: String,
-    /// Texts without a translation.
-    pub missing: usize,
-    /// Texts whose translation needs review: its original has changed
-    /// since (ADR 14).
-    pub stale: usize,
-    pub all: usize,
+    pub counts: translations::Counts,
 }
 
-/// [`Coverage`] of every language but the consultation's own, for the
-/// publishing question.
+/// [`Coverage`] of every language but the consultation's own: the texts
+/// read once, each language's translations once.
 pub(super) async fn coverage_by_language(
     ctx: &PageCtx,
     v: &reading::ConsultationView,
 ) -> Result<Vec<Coverage>, AppError> {
-    let keys = translations::all_text_keys(&ctx.state.db, v).await?;
+    let texts = translations::all_texts(&ctx.state.db, v).await?;
     let mut out = Vec::new();
     for l in targets(ctx, v) {
-        let texts = reading::translation(&ctx.state.db, v.consultation.id, l.tag()).await?;
-        let (mut missing, mut stale) = (0, 0);
-        for (k, original) in &keys {
-            if translation::is_stale(&texts, k, original) {
-                stale += 1;
-            } else if translation::current(&texts, k, original).is_none() {
-                missing += 1;
-            }
-        }
+        let saved = reading::translation(&ctx.state.db, v.consultation.id, l.tag()).await?;
         out.push(Coverage {
             tag: l.tag().to_owned(),
             name: l.name().to_owned(),
-            missing,
-            stale,
-            all: keys.len(),
+            counts: translations::coverage(&texts, &saved).consultation,
         });
     }
     Ok(out)
+}
+
+/// "3 of 19 texts not translated yet, 1 needs review": how many texts
+/// have no translation, and how many have one to review, never one
+/// counted as the other.
+pub(super) fn counts_phrase(ctx: &PageCtx, c: &translations::Counts) -> Phrase {
+    let missing = ctx.phrase(
+        "translations-missing",
+        &[
+            ("missing", Value::Number(c.missing as u64)),
+            ("all", Value::Number(c.all as u64)),
+            ("stale", Value::Number(c.stale as u64)),
+        ],
+    );
+    if c.stale == 0 {
+        return missing;
+    }
+    let stale = ctx.phrase(
+        "translations-to-review",
+        &[("stale", Value::Number(c.stale as u64))],
+    );
+    Phrase::join([missing, stale], &ctx.locale().t("list-separator"))
 }
 
 #[allow(clippy::too_many_arguments)] // one per part of the page
@@ -183,12 +172,7 @@ async fn page(
         .find(|l| l.tag().eq_ignore_ascii_case(lang))
         .ok_or(ServiceError::NotFound)?;
     let texts = translations::all_texts(&ctx.state.db, &v).await?;
-    let missing = texts
-        .iter()
-        .filter(|t| {
-            translation::current(values, &t.key, &t.original).is_none_or(|s| s.trim().is_empty())
-        })
-        .count();
+    let counts = translations::coverage(&texts, values).consultation;
     let path = format!("/staff/consultations/{id}/translations/{}", target.tag());
     let mut ui = ctx.chrome_for(&path, "translations-title").await?;
     // The language's name in itself, marked so ("العربية" in English).
@@ -202,13 +186,7 @@ async fn page(
         back: Some((format!("/staff/consultations/{id}"), ctx.t("back"))),
         done,
         lead: ctx.t("translations-lead"),
-        missing: ctx.locale().t_args(
-            "translations-missing",
-            &[
-                ("missing", (missing as u64).into()),
-                ("all", (texts.len() as u64).into()),
-            ],
-        ),
+        missing: counts_phrase(ctx, &counts).text().to_owned(),
         errors,
         csrf: csrf.to_owned(),
         action: path,
@@ -297,7 +275,9 @@ pub async fn save(
             let errors = vec![ErrorLink {
                 href: "#t-1".into(),
                 question: cohesion_ui::Shown::new("", ctx.locale().tag()),
-                message: ctx.t(&format!("reason-{}", e.code)),
+                message: crate::kit::form::field_messages(&ctx, std::slice::from_ref(&e))
+                    .remove(0)
+                    .message,
             }];
             page(
                 &ctx,

@@ -294,11 +294,16 @@ impl From<ConsultationError> for AppError {
             // that name both questions; as a problem, each names the
             // question (or `page-N`) whose rule would break.
             ConsultationError::RuleConflicts(list) => {
+                Self::from(ConsultationError::FieldsAndConflicts(Vec::new(), list))
+            }
+            ConsultationError::FieldsAndConflicts(fields, list) => {
                 let mut e = Self::problems(
-                    list.into_iter()
-                        .map(|c| {
+                    fields
+                        .into_iter()
+                        .map(|f| InputProblem::new(f.field, f.code))
+                        .chain(list.into_iter().map(|c| {
                             InputProblem::new(holder_name(&c.holder), ErrorCode::InvalidSurvey)
-                        })
+                        }))
                         .collect(),
                 );
                 e.info.code = ErrorCode::InvalidSurvey;

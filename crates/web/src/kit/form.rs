@@ -124,7 +124,7 @@ pub fn too_many(ctx: &PageCtx, field: &'static str, what: &str, retry_after: u32
         message: format!(
             "{} {}",
             l.t(what),
-            l.t_num("try-again-in", "minutes", minutes)
+            l.t_plain("try-again-in", &[("minutes", minutes.into())])
         ),
     }
 }
@@ -192,12 +192,15 @@ pub fn too_long(locale: &cohesion_i18n::Locale, field: &str, max: u32) -> String
     let ids = locale.message_ids();
     let own = format!("reason-{field}-field_too_long-limit");
     if ids.contains(&own) {
-        return locale.t_num(&own, "limit", u64::from(max));
+        return locale.t_plain(&own, &[("limit", u64::from(max).into())]);
     }
     if ids.contains(&format!("reason-{field}-field_too_long")) {
         return reason(locale, field, ErrorCode::FieldTooLong);
     }
-    locale.t_num("reason-field_too_long-limit", "limit", u64::from(max))
+    locale.t_plain(
+        "reason-field_too_long-limit",
+        &[("limit", u64::from(max).into())],
+    )
 }
 
 /// A line of linked documents that cannot be read: which line, and what
@@ -209,7 +212,7 @@ fn document_line(locale: &cohesion_i18n::Locale, p: DocumentProblem) -> String {
         DocumentFault::TitleTooLong { max } => ("reason-documents-line-title-long", max),
         DocumentFault::Address => ("reason-documents-line-address", 0),
     };
-    locale.t_args(
+    locale.t_plain(
         id,
         &[
             ("line", u64::from(p.line).into()),

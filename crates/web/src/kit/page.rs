@@ -65,6 +65,26 @@ impl PageCtx {
         self.locale.get(&self.state.catalog)
     }
 
+    /// This request's context with its page in language `tag` instead
+    /// (`None` for a language the site does not have): for a page shown
+    /// as readers of another language meet it (an officer's preview),
+    /// leaving the reader's own choice of language as it is.
+    pub fn in_language(&self, tag: &str) -> Option<PageCtx> {
+        let index = self
+            .state
+            .catalog
+            .all()
+            .iter()
+            .position(|l| l.tag().eq_ignore_ascii_case(tag))?;
+        Some(PageCtx {
+            state: self.state.clone(),
+            locale: ReqLocale(index),
+            user: self.user.clone(),
+            query: self.query.clone(),
+            posted: self.posted,
+        })
+    }
+
     /// The request's language, as an index into the catalogue.
     pub(crate) fn locale_index(&self) -> usize {
         self.locale.0

@@ -361,7 +361,7 @@ fn message(ctx: &PageCtx, part: WordingPart, code: ErrorCode, translated: bool) 
         };
         return ctx
             .locale()
-            .t_num("wording-error-too-long", "limit", max as u64);
+            .t_plain("wording-error-too-long", &[("limit", (max as u64).into())]);
     }
     let id = match (code, part) {
         (ErrorCode::FieldRequired, WordingPart::Text) => "wording-error-text-required",

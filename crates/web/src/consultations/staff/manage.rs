@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::history;
 use crate::consultations::exports::response_links;
 use crate::consultations::list::date_rows;
-use crate::consultations::translations::missing_by_language;
+use crate::consultations::translations::{counts_phrase, coverage_by_language};
 use crate::consultations::wording::{stage_states, status_label};
 use crate::kit::{
     confirmation, path_id, respond, AppError, DoneQuery, Langs, May, PageCtx, RunEngagement,
@@ -366,22 +366,16 @@ async fn translation_rows(
 ) -> Result<Vec<SummaryRow>, AppError> {
     let id = v.consultation.id;
     let mut rows = Vec::new();
-    for (tag, name, missing, all) in missing_by_language(ctx, v).await? {
+    for c in coverage_by_language(ctx, v).await? {
         // The language's name in itself, marked so.
-        let language = Shown::new(name, tag.as_str());
+        let language = Shown::new(c.name, c.tag.as_str());
         rows.push(
             SummaryRow::new(
                 ctx.phrase("translations-row", &[("language", Value::Shown(&language))]),
-                ctx.phrase(
-                    "translations-missing",
-                    &[
-                        ("missing", Value::Number(missing as u64)),
-                        ("all", Value::Number(all as u64)),
-                    ],
-                ),
+                counts_phrase(ctx, &c.counts),
             )
             .change(
-                &format!("/staff/consultations/{id}/translations/{tag}"),
+                &format!("/staff/consultations/{id}/translations/{}", c.tag),
                 ctx.t("translations-translate"),
             ),
         );

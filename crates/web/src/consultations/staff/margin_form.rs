@@ -155,7 +155,7 @@ impl FormProblems {
             let (Some(id), Some(q)) = (id, question) else {
                 match p.fault {
                     MarginFault::NobodyLeft => out.on_first_box(ctx, asked),
-                    MarginFault::TooMany => out.on_pick(ctx.locale().t_args(
+                    MarginFault::TooMany => out.on_pick(ctx.locale().t_plain(
                         "weighting-pick-error-too-many",
                         &[("most", MAX_MARGINS.into())],
                     )),

@@ -7,7 +7,7 @@
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_domain::survey::changes::Change;
+use cohesion_domain::survey::changes::{Change, RuleConflict};
 use cohesion_domain::survey::rule_form::PageRuleInput;
 use cohesion_domain::ErrorCode;
 use cohesion_services::consultations::reading::{self, ConsultationView};
@@ -174,18 +174,12 @@ fn problems(
             errors.iter().map(|e| said(e.field, e.code)).collect(),
         ),
         ServiceError::Consultation(ConsultationError::RuleConflicts(list)) => {
-            let names = Names {
-                survey: &v.survey,
-                language: &v.consultation.language,
-                this: None,
-            };
-            let problems = list
-                .iter()
-                .map(|c| Problem {
-                    field: c.field,
-                    message: conflict_phrase(ctx, &names, c),
-                })
-                .collect();
+            (StatusCode::UNPROCESSABLE_ENTITY, conflicts(ctx, v, &list))
+        }
+        // The rule's own problems and the rules of others it would break.
+        ServiceError::Consultation(ConsultationError::FieldsAndConflicts(errors, list)) => {
+            let mut problems: Vec<Problem> = errors.iter().map(|e| said(e.field, e.code)).collect();
+            problems.extend(conflicts(ctx, v, &list));
             (StatusCode::UNPROCESSABLE_ENTITY, problems)
         }
         ServiceError::Invalid(e) if e.code == ErrorCode::SurveyLocked => {
@@ -197,4 +191,20 @@ fn problems(
         }
         e => return Err(e.into()),
     })
+}
+
+/// The rules of others a change would break, each beside the field to
+/// change.
+fn conflicts(ctx: &PageCtx, v: &ConsultationView, list: &[RuleConflict]) -> Vec<Problem> {
+    let names = Names {
+        survey: &v.survey,
+        language: &v.consultation.language,
+        this: None,
+    };
+    list.iter()
+        .map(|c| Problem {
+            field: c.field,
+            message: conflict_phrase(ctx, &names, c),
+        })
+        .collect()
 }

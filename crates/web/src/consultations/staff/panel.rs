@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use crate::consultations::exports::response_links;
 use crate::consultations::list::dates;
-use crate::consultations::translations::missing_by_language;
+use crate::consultations::translations::{counts_phrase, coverage_by_language};
 use crate::consultations::wording::status_label;
 use crate::kit::{AppError, Langs, PageCtx, Part, StaffPanel};
 
@@ -102,18 +102,12 @@ async fn translations_group(
     for c in unfinished.take(TRANSLATION_CHECKS) {
         let v = reading::view(&ctx.state.db, Some(me), c.id).await?;
         let mut notes = Vec::new();
-        for (tag, name, missing, all) in missing_by_language(ctx, &v).await? {
-            if missing == 0 {
+        for c in coverage_by_language(ctx, &v).await? {
+            if c.counts.missing == 0 && c.counts.stale == 0 {
                 continue;
             }
-            let language = Shown::new(name, tag.as_str());
-            let count = ctx.phrase(
-                "translations-missing",
-                &[
-                    ("missing", Value::Number(missing as u64)),
-                    ("all", Value::Number(all as u64)),
-                ],
-            );
+            let language = Shown::new(c.name, c.tag.as_str());
+            let count = counts_phrase(ctx, &c.counts);
             notes.push(ctx.phrase(
                 "manage-translation-note",
                 &[

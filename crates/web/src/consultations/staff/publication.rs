@@ -117,14 +117,15 @@ async fn translation_notes(
     let id = v.consultation.id;
     let mut notes = Vec::new();
     for c in coverage_by_language(ctx, v).await? {
-        if c.missing == 0 && c.stale == 0 {
+        let (missing, stale, all) = (c.counts.missing, c.counts.stale, c.counts.all);
+        if missing == 0 && stale == 0 {
             continue;
         }
         let language = Shown::new(c.name, c.tag.as_str());
         let mut said = Vec::new();
         for (count, message) in [
-            (c.missing, "confirm-publish-untranslated"),
-            (c.stale, "confirm-publish-stale"),
+            (missing, "confirm-publish-untranslated"),
+            (stale, "confirm-publish-stale"),
         ] {
             if count > 0 {
                 said.push(ctx.phrase(
@@ -132,7 +133,7 @@ async fn translation_notes(
                     &[
                         ("language", Value::Shown(&language)),
                         ("count", Value::Number(count as u64)),
-                        ("all", Value::Number(c.all as u64)),
+                        ("all", Value::Number(all as u64)),
                     ],
                 ));
             }

@@ -59,7 +59,12 @@ pub(super) fn field_problems(
                     ctx.phrase(&id, &[("option", Value::Shown(&option))])
                 }
                 Some(ErrorDetail::Limit(max)) => too_long(locale, e.field, max).into(),
-                _ if locale.message_ids().contains(&id) => locale.t(&id).into_owned().into(),
+                // The options counted, for a maximum that must not pass
+                // them ("between 1 and 3, the number of options").
+                _ if locale.message_ids().contains(&id) => {
+                    let options = input.option_lines().len() as u64;
+                    locale.t_plain(&id, &[("options", options.into())]).into()
+                }
                 _ => reason(locale, e.field, e.code).into(),
             };
             Problem {

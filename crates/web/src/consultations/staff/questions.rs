@@ -175,17 +175,22 @@ async fn save_question(
     // The form again, built on the survey as it is now.
     let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+    let names = Names {
+        survey: &v.survey,
+        language: &v.consultation.language,
+        this: Some((editing.as_deref().unwrap_or_default(), input.text.trim())),
+    };
     let problems = match refusal {
         ServiceError::InvalidFields(errors) => {
             field_problems(&ctx, (&input, &v.consultation.language), &errors)
         }
         ServiceError::Consultation(ConsultationError::RuleConflicts(list)) => {
-            let names = Names {
-                survey: &v.survey,
-                language: &v.consultation.language,
-                this: Some((editing.as_deref().unwrap_or_default(), input.text.trim())),
-            };
             conflict_problems(&ctx, &names, &list)
+        }
+        ServiceError::Consultation(ConsultationError::FieldsAndConflicts(errors, list)) => {
+            let mut problems = field_problems(&ctx, (&input, &v.consultation.language), &errors);
+            problems.extend(conflict_problems(&ctx, &names, &list));
+            problems
         }
         ServiceError::Invalid(e) if e.code == ErrorCode::SurveyLocked => {
             survey_problem(&ctx, e.code)

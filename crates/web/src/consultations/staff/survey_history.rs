@@ -39,7 +39,9 @@ fn key(aspect: Aspect) -> &'static str {
 /// it.
 pub(super) fn edit_cells(ctx: &PageCtx, survey: (&SurveyDefinition, &str), e: &Edit) -> [Cell; 3] {
     let what = Cell::from(what(ctx, survey, e));
-    if matches!(e.aspect, Aspect::Added | Aspect::Removed) {
+    // The sentence says it all: a question by its text, pages by their
+    // number.
+    if matches!(e.aspect, Aspect::Added | Aspect::Removed | Aspect::Pages) {
         return [what, Cell::from(""), Cell::from("")];
     }
     let value = |v: &str| Cell::from(value(ctx, survey, e.aspect, v));
@@ -80,18 +82,49 @@ fn what(ctx: &PageCtx, (survey, language): (&SurveyDefinition, &str), e: &Edit) 
             }
             let question = Langs::as_written(ctx, language).original(text);
             let page = page.unwrap_or_default() as u64;
+            // A question reworded is named by its number in the survey
+            // (its text is before and after), never by its id.
+            let number = survey.questions().position(|q| q.id == *id);
+            if e.aspect == Aspect::Text && number.is_none() {
+                message.push_str("-gone");
+            }
+            let number = number.map_or(0, |n| n as u64 + 1);
             ctx.phrase(
                 &message,
                 &[
                     ("question", Value::Shown(&question)),
-                    ("id", Value::Text(id)),
+                    ("number", Value::Number(number)),
                     ("page", Value::Number(page)),
                 ],
             )
         }
         At::Page(n) => ctx.phrase(&message, &[("page", Value::Number(*n as u64))]),
+        At::Survey if e.aspect == Aspect::Pages => pages(ctx, e),
         At::Survey => ctx.t(&message).into(),
     }
+}
+
+/// A change in the number of pages in words: the page started or
+/// dropped ("Added page 2"), or, when several were or the entry predates
+/// naming them, how many pages the survey has now and had.
+fn pages(ctx: &PageCtx, e: &Edit) -> Phrase {
+    let (before, after) = (
+        e.before.parse::<u64>().unwrap_or_default(),
+        e.after.parse::<u64>().unwrap_or_default(),
+    );
+    let id = match (e.page, after > before) {
+        (Some(_), true) => "history-survey-page-added",
+        (Some(_), false) => "history-survey-page-removed",
+        (None, _) => "history-survey-pages",
+    };
+    ctx.phrase(
+        id,
+        &[
+            ("page", Value::Number(e.page.unwrap_or_default() as u64)),
+            ("before", Value::Number(before)),
+            ("after", Value::Number(after)),
+        ],
+    )
 }
 
 /// A value of `aspect` in words; an empty one as "None" (or "Always",

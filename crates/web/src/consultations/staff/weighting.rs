@@ -214,7 +214,7 @@ fn add(ctx: &PageCtx, asked: &mut Asked, choosable: &[&QuestionDef], problems: &
         problems.on_pick(ctx.t("weighting-pick-error"));
     } else if !asked.by.contains(&picked) {
         if asked.by.len() >= MAX_MARGINS {
-            problems.on_pick(ctx.locale().t_args(
+            problems.on_pick(ctx.locale().t_plain(
                 "weighting-pick-error-too-many",
                 &[("most", MAX_MARGINS.into())],
             ));

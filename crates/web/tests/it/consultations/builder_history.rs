@@ -79,7 +79,7 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
             [
                 (&*format!("Added the question “{WHEN}” on page 2"), "", ""),
                 ("Renamed page 2", "None", "Dates"),
-                ("Changed the number of pages", "2", "3"),
+                ("Added page 2", "", ""),
             ]
         );
         assert_eq!(said(&history, "Renamed page 3"), 0);
@@ -132,7 +132,7 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
                     "",
                     ""
                 ),
-                ("Changed the number of pages", "3", "2"),
+                ("Removed page 2, which had no questions left", "", ""),
             ]
         );
         assert_eq!(said(&history, "Renamed page 2"), 2, "the two before");
@@ -144,6 +144,12 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
             change(&arabic, &format!("حذف السؤال «{WHEN}» من الصفحة 2")),
             ("", "")
         );
+        assert_eq!(
+            change(&arabic, "حُذفت الصفحة 2 إذ لم يبقَ فيها سؤال"),
+            ("", "")
+        );
+        assert_eq!(change(&arabic, "أُضيفت الصفحة 2"), ("", ""));
+        assert!(!html.contains("عدد الصفحات"), "no count before and after");
         assert_eq!(
             change(&arabic, &format!("نقل «{Q2}» إلى الصفحة 3")),
             ("الصفحة 1، السؤال 2", "الصفحة 3، السؤال 1")

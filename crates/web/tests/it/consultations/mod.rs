@@ -6,6 +6,7 @@
 
 mod after_responding;
 mod analysis_pages;
+mod answer_limits;
 mod answers_in_activity;
 mod api_history;
 mod api_problems;
@@ -14,6 +15,7 @@ mod arabic;
 mod back_links;
 mod bad_input;
 mod builder;
+mod builder_all_problems;
 mod builder_forms;
 mod builder_history;
 mod builder_pages;

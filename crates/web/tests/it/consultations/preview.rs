@@ -85,7 +85,7 @@ async fn an_officer_previews_the_survey_page_by_page_and_nothing_is_saved() {
         let text = words(&html);
         assert!(text.contains("Preview: answers are not saved"), "{text}");
         assert!(text.contains("Your community") && text.contains("Page 1 of"));
-        assert!(html.contains(&format!("action=\"{start}/1\"")));
+        assert!(html.contains(&format!("action=\"{start}/1?in=en\"")));
         assert!(carried(&html).is_empty());
         // The respondents' own page: the same controls, names and hint.
         assert!(html.contains(r#"name="q2" type="radio" value="0""#));
@@ -110,7 +110,7 @@ async fn an_officer_previews_the_survey_page_by_page_and_nothing_is_saved() {
             carried(&html),
             [("q1".into(), "0".into()), ("q2".into(), "0".into())]
         );
-        assert!(html.contains(&format!("action=\"{start}/2\"")));
+        assert!(html.contains(&format!("action=\"{start}/2?in=en\"")));
         // "No": page 2 without it.
         let no = [("csrf", csrf.as_str()), ("q1", "0"), ("q2", "1")];
         let html = s.post(&page1, &officer, &no).await.text().await.unwrap();
@@ -163,21 +163,23 @@ async fn the_preview_is_in_each_language_and_for_drafts() {
         let start = format!("/staff/consultations/{id}/preview");
         let html = s.page(&start, &officer).await.1;
         assert!(
-            html.contains(&format!("href=\"{start}?lang=ar\"")),
+            html.contains(&format!("formaction=\"{start}/1?in=ar\"")),
             "a language choice"
         );
-        let (status, html) = s.page(&format!("{start}?lang=ar"), &officer).await;
+        let (status, html) = s.page(&format!("{start}?in=ar"), &officer).await;
         assert_eq!(status, 200);
         assert!(html.contains("<html lang=\"ar\" dir=\"rtl\""));
         let text = words(&html);
-        assert!(text.contains("معاينة: لا تُحفظ الإجابات"), "{text}");
         assert!(text.contains("مجتمعك"), "the page's title translated");
-        assert!(text.contains("نصوص الاستبيان"), "how much is translated");
-        // The next page in Arabic too (the language cookie is set).
-        let cookie = format!("{officer}; cohesion_lang=ar");
+        assert!(
+            text.contains("in the survey") && text.contains("of the consultation’s"),
+            "how much is translated: {text}"
+        );
+        // The next page in Arabic too: the preview's language travels
+        // with its form.
         let yes = [("csrf", csrf.as_str()), ("q1", "0"), ("q2", "0")];
         let html = s
-            .post(&format!("{start}/1"), &cookie, &yes)
+            .post(&format!("{start}/1?in=ar"), &officer, &yes)
             .await
             .text()
             .await
@@ -238,5 +240,103 @@ async fn only_officers_preview_and_bad_pages_name_nothing() {
         let res = s.get(&start).await;
         assert_eq!(res.status(), 303);
         assert!(location(&res).starts_with("/sign-in"));
+    }
+}
+
+/// Previewing another language shows the respondents' page in it, framed
+/// by the banner in the officer's own language; it leaves the officer's
+/// language as it was, and switching keeps the page and the answers.
+#[tokio::test]
+async fn switching_the_preview_language_keeps_the_page_and_the_officers_language() {
+    for s in servers_with_people().await {
+        let id = demo_open(&s).await;
+        let (officer, csrf) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
+        let start = format!("/staff/consultations/{id}/preview");
+
+        // Started in Arabic: no language cookie, the banner in English.
+        let res = s.get_with(&format!("{start}?in=ar"), &officer).await;
+        assert_eq!(res.status(), 200);
+        let cookies: Vec<String> = res
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect();
+        assert!(
+            !cookies.iter().any(|c| c.starts_with("cohesion_lang")),
+            "{cookies:?}"
+        );
+        let html = res.text().await.unwrap();
+        assert!(html.contains("<html lang=\"ar\" dir=\"rtl\""));
+        assert!(html.contains(r#"data-module="govuk-notification-banner" lang="en" dir="ltr""#));
+        assert!(words(&html).contains("Preview: answers are not saved"));
+
+        // Its count of the survey's texts says how many the whole
+        // consultation has, as the officers' page counts them.
+        let text = words(&html);
+        let total: usize = text
+            .split("of the consultation’s ")
+            .nth(1)
+            .and_then(|rest| rest.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{text}"));
+        let manage = words(
+            &s.page(&format!("/staff/consultations/{id}"), &officer)
+                .await
+                .1,
+        );
+        assert!(
+            manage.contains(&format!("of {total} texts"))
+                || manage.contains(&format!("All {total} texts")),
+            "{total} in {manage}"
+        );
+
+        // On page 2 in English, switched to Arabic: page 2 still, the
+        // answers given kept, typed ones included.
+        let yes = [("csrf", csrf.as_str()), ("q1", "0"), ("q2", "0")];
+        let html = s
+            .post(&format!("{start}/1?in=en"), &officer, &yes)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(words(&html).contains("Where did you see or hear them?"));
+        let switch = format!("formaction=\"{start}/2?in=ar\" name=\"preview_show\"");
+        assert!(html.contains(&switch), "{html}");
+        assert!(
+            html.contains(r#"<form method="post" action=""#)
+                && html.contains(r#"id="preview-form""#)
+        );
+        let sent = [
+            ("csrf", csrf.as_str()),
+            ("q1", "0"),
+            ("q2", "0"),
+            ("q3", "1"),
+            ("q7", "More youth clubs"),
+            ("preview_show", "yes"),
+        ];
+        let res = s.post(&format!("{start}/2?in=ar"), &officer, &sent).await;
+        assert_eq!(res.status(), 200);
+        let html = res.text().await.unwrap();
+        assert!(html.contains("<html lang=\"ar\""));
+        assert!(words(&html).contains("ما الذي سينجح"), "page 2, in Arabic");
+        assert!(html.contains(&format!("action=\"{start}/2?in=ar\"")));
+        assert!(html.contains(r#"name="q3" type="checkbox" value="1" checked"#));
+        assert!(html.contains("More youth clubs"));
+        assert_eq!(
+            carried(&html),
+            [("q1".into(), "0".into()), ("q2".into(), "0".into())]
+        );
+        assert!(!html.contains("govuk-error-summary"), "not checked");
+        assert!(words(&html).contains("Preview: answers are not saved"));
+
+        // And back to English from there.
+        let mut back = sent.to_vec();
+        back.retain(|(k, _)| *k != "preview_show");
+        back.push(("preview_show", "yes"));
+        let res = s.post(&format!("{start}/2?in=en"), &officer, &back).await;
+        let html = res.text().await.unwrap();
+        assert!(html.contains("<html lang=\"en\""));
+        assert!(words(&html).contains("Where did you see or hear them?"));
     }
 }

@@ -470,7 +470,10 @@ async fn the_label_of_a_cited_theme_is_translated_and_goes_stale_when_renamed() 
                 vec![(forged, "إنارة")],
                 "no longer part of the consultation",
             ),
-            (vec![(key.as_str(), too_long.as_str())], "This is too long"),
+            (
+                vec![(key.as_str(), too_long.as_str())],
+                "A translation must be 100 characters or fewer",
+            ),
             (
                 vec![
                     ("title", "شوارع أكثر أمانًا"),
