@@ -251,6 +251,8 @@ pub struct UserQuery<'a> {
 }
 
 /// People matching `q`, oldest account first, excluding deleted ones.
+/// Residency is everyone's and never stored: looking for residents finds
+/// the people who hold no other role.
 pub async fn search(conn: Conn<'_>, q: &UserQuery<'_>) -> Result<Vec<UserSummary>, StorageError> {
     let pattern = if q.text.trim().is_empty() {
         None
@@ -262,7 +264,8 @@ pub async fn search(conn: Conn<'_>, q: &UserQuery<'_>) -> Result<Vec<UserSummary
         "SELECT id, email, display_name, email_verified_at, suspended_at, created_at FROM users \
          WHERE deleted_at IS NULL \
          AND ($1 IS NULL OR email LIKE $1 ESCAPE '\\' OR lower(display_name) LIKE $1 ESCAPE '\\') \
-         AND ($2 IS NULL OR id IN (SELECT user_id FROM user_roles WHERE role = $2)) \
+         AND ($2 IS NULL OR id IN (SELECT user_id FROM user_roles WHERE role = $2) \
+              OR ($2 = 'resident' AND id NOT IN (SELECT user_id FROM user_roles))) \
          AND ($3 IS NULL OR id > $3) \
          ORDER BY id LIMIT $4",
         &[
