@@ -144,6 +144,32 @@ pub async fn roles_of(conn: Conn<'_>, ids: &[Uuid]) -> Result<Vec<(Uuid, Role)>,
         .collect())
 }
 
+/// The display names of several accounts at once, deleted ones
+/// included (their name is gone): (id, name, whether deleted), in one
+/// query; ids of no account are left out.
+pub async fn names_of(
+    conn: Conn<'_>,
+    ids: &[Uuid],
+) -> Result<Vec<(Uuid, Option<String>, bool)>, StorageError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT id, display_name, deleted_at FROM users WHERE id IN ({})",
+        placeholders.join(", ")
+    );
+    let params: Vec<&dyn Param> = ids.iter().map(|id| id as &dyn Param).collect();
+    rows::fetch_all(conn, &sql, &params, |r| {
+        Ok((
+            r.get("id")?,
+            r.get("display_name")?,
+            r.get::<Option<Timestamp>>("deleted_at")?.is_some(),
+        ))
+    })
+    .await
+}
+
 /// Sets one personal field. `column` is one of ours, never user input.
 async fn set_text(
     conn: Conn<'_>,

@@ -11,6 +11,7 @@ mod api_history;
 mod api_problems;
 mod api_schema;
 mod arabic;
+mod audit_log_words;
 mod back_links;
 mod bad_input;
 mod builder;
