@@ -23,6 +23,7 @@ mod crosstabs;
 mod details_history;
 mod details_problems;
 mod error_titles;
+mod exports_explained;
 mod findable;
 mod findings_and_analysis;
 mod invisible_marks;
