@@ -12,6 +12,10 @@ use time::{OffsetDateTime, UtcOffset};
 const RFC3339_MICROS: &[FormatItem<'static>] =
     format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
 
+/// ISO 8601 in UTC to the second, as spreadsheets and people read it.
+const ISO8601_SECONDS: &[FormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(OffsetDateTime);
 
@@ -28,6 +32,16 @@ impl Timestamp {
     pub fn to_rfc3339(self) -> String {
         self.0
             .format(RFC3339_MICROS)
+            .expect("a UTC timestamp always formats")
+    }
+
+    /// ISO 8601 in UTC to the second (`2026-11-22T01:59:16Z`), for the
+    /// files people open in a spreadsheet: the microseconds kept for the
+    /// API are noise there. The fraction is dropped, not rounded, so a
+    /// time never moves into the next second.
+    pub fn to_iso8601_seconds(self) -> String {
+        self.0
+            .format(ISO8601_SECONDS)
             .expect("a UTC timestamp always formats")
     }
 
@@ -62,5 +76,7 @@ mod tests {
         assert_eq!(Timestamp::parse_rfc3339(&t.to_rfc3339()), Some(t));
         let whole = Timestamp::from(datetime!(2026-01-02 03:04:05 UTC));
         assert_eq!(whole.to_rfc3339().len(), t.to_rfc3339().len());
+        assert_eq!(t.to_iso8601_seconds(), "2026-11-22T01:59:16Z");
+        assert_eq!(whole.to_iso8601_seconds(), "2026-01-02T03:04:05Z");
     }
 }

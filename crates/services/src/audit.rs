@@ -7,6 +7,12 @@ use uuid::Uuid;
 
 use crate::ServiceError;
 
+/// The start of the actions of respondents (`response.submit`,
+/// `response.copy`): theirs, in their own "Your data", and left out of
+/// what staff read of the log (a consultation's history, the
+/// administrators' audit log), which would show who answered what (ADR 7).
+pub const RESPONDENTS_ACTIONS: &str = "response.";
+
 /// Who did something, for the audit log.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Origin<'a> {

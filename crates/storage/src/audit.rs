@@ -58,16 +58,44 @@ pub struct AuditQuery<'a> {
 
 /// A page of entries, newest first: keyset paging, cheap at any depth.
 pub async fn page(conn: Conn<'_>, q: &AuditQuery<'_>) -> Result<Vec<AuditEntry>, StorageError> {
+    page_of(conn, q, None).await
+}
+
+/// [`page`] leaving out every action whose name starts with `left_out`
+/// (the administrators' log leaves out what respondents did:
+/// `response.`), filtered in the query so that the page is full however
+/// many such entries there are.
+pub async fn page_leaving_out(
+    conn: Conn<'_>,
+    q: &AuditQuery<'_>,
+    left_out: &str,
+) -> Result<Vec<AuditEntry>, StorageError> {
+    page_of(conn, q, Some(&like_prefix(left_out))).await
+}
+
+async fn page_of(
+    conn: Conn<'_>,
+    q: &AuditQuery<'_>,
+    left_out: Option<&str>,
+) -> Result<Vec<AuditEntry>, StorageError> {
     rows::fetch_all(
         conn,
         "SELECT id, at, actor_id, action, subject_id, detail, client FROM audit_log \
          WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR actor_id = $2) \
          AND ($3 IS NULL OR subject_id = $3) AND ($4 IS NULL OR id < $4) \
+         AND ($6 IS NULL OR action NOT LIKE $6 ESCAPE '\\') \
          ORDER BY id DESC LIMIT $5",
-        &[&q.action, &q.actor, &q.subject, &q.before, &q.limit],
+        &[
+            &q.action, &q.actor, &q.subject, &q.before, &q.limit, &left_out,
+        ],
         entry,
     )
     .await
+}
+
+/// A LIKE pattern matching what starts with `prefix`, taken literally.
+fn like_prefix(prefix: &str) -> String {
+    format!("{}%", prefix.replace('%', "").replace('_', "\\_"))
 }
 
 /// An audit row read.
@@ -94,7 +122,7 @@ pub async fn about_leaving_out(
     left_out: &str,
     limit: i64,
 ) -> Result<Vec<AuditEntry>, StorageError> {
-    let pattern = format!("{}%", left_out.replace('%', "").replace('_', "\\_"));
+    let pattern = like_prefix(left_out);
     rows::fetch_all(
         conn,
         "SELECT id, at, actor_id, action, subject_id, detail, client FROM audit_log \

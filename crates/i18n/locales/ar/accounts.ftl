@@ -268,7 +268,7 @@ done-suspension = تم تحديث الحساب.
 ## الإدارة: سجل التدقيق
 
 audit-title = سجل التدقيق
-audit-lead = كل إجراء ذي صلاحيات خاصة: من قام به ومتى ومن أين. لا يمكن تعديل السجلات أو حذفها.
+audit-lead = كل إجراء ذي صلاحيات خاصة: من قام به ومتى ومن أين. لا يمكن تعديل السجلات أو حذفها. لا يظهر هنا ما يفعله الناس بصفتهم مشاركين (إرسال الإجابات وطلب نسخة منها): فهو يخصهم، ويجدونه في «بياناتك» الخاصة بهم.
 audit-entries = السجلات
 audit-none = لا توجد سجلات مطابقة.
 audit-action = الإجراء
@@ -277,6 +277,32 @@ audit-actor = بواسطة (رقم الحساب)
 audit-subject = على (رقم الحساب أو العنصر)
 audit-detail = التفاصيل
 audit-client = من
+audit-by = بواسطة
+audit-on = على
+audit-system = النظام
+audit-deleted-account = حساب محذوف
+audit-unnamed = حساب بلا اسم
+audit-do-account-create = أنشأ حسابًا
+audit-do-account-delete = حذف حسابًا
+audit-do-account-email-change = غيّر عنوان بريد إلكتروني
+audit-do-account-email-change-requested = طلب تغيير عنوان بريد إلكتروني
+audit-do-account-end-session = سجّل الخروج من جهاز آخر
+audit-do-account-export = اطّلع على بياناته أو نزّلها
+audit-do-account-password-change = غيّر كلمة مرور
+audit-do-account-password-reset = عيّن كلمة مرور جديدة برابط إعادة التعيين
+audit-do-account-reinstate = أعاد تفعيل حساب
+audit-do-account-rename = غيّر اسم عرض
+audit-do-account-reset-requested = طلب رابطًا لإعادة تعيين كلمة مرور
+audit-do-account-sign-in = سجّل الدخول
+audit-do-account-sign-out-everywhere = سجّل الخروج من كل الأجهزة
+audit-do-account-suspend = علّق حسابًا
+audit-do-account-verify-email = أكّد عنوان بريد إلكتروني
+audit-do-organisation-invite = دعا شخصًا إلى منظمة
+audit-do-organisation-join = انضم إلى منظمة
+audit-do-organisation-register = سجّل منظمة
+audit-do-outbox-view = قرأ صندوق البريد الصادر
+audit-do-role-grant = منح دورًا
+audit-do-role-revoke = سحب دورًا
 
 ## الإدارة: صندوق البريد الصادر
 

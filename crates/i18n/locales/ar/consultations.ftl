@@ -390,6 +390,7 @@ analysis-show-row = حصتها من الصف (نسب الصفوف المئوية
 analysis-show-counts = العدد فقط
 analysis-show = اعرض الجدول
 analysis-total = المجموع
+analysis-total-choices = الاختيارات
 analysis-caption = { $rows } حسب { $columns }
 analysis-cell-count = ({ $count })
 analysis-key-column = كل خانة حصةٌ من عمودها: من بين الذين أعطوا إجابة العمود، النسبة المئوية لمن أعطوا إجابة الصف. وتحتها بين قوسين عدد هؤلاء الأشخاص. النسب مقرّبة، فقد لا يبلغ مجموع العمود 100% تمامًا.
@@ -411,7 +412,7 @@ analysis-key-small-row = { PLURAL($count) ->
 }
 analysis-key-hidden-total-column = العمود الذي أُخفي مجموعه يعرض الأعداد فقط: فنسبه المئوية تكشف المجموع.
 analysis-key-hidden-total-row = الصف الذي أُخفي مجموعه يعرض الأعداد فقط: فنسبه المئوية تكشف المجموع.
-analysis-key-several = أحد هذين السؤالين يسمح باختيار أكثر من إجابة: من اختار إجابتين يُحسب تحت كلتيهما.
+analysis-key-several = أحد هذين السؤالين يسمح باختيار أكثر من إجابة: من اختار إجابتين يُحسب تحت كلتيهما، فتَعُدّ المجاميع الاختيارات لا الأشخاص، والنسب المئوية هي حصص من تلك الاختيارات.
 
 ## الأرقام في جداول المحللين
 
@@ -525,6 +526,9 @@ export-submitted = وقت الإرسال (التوقيت العالمي)
 export-responses = نزّل كل الردود (CSV)
 export-responses-xlsx = نزّل كل الردود (Excel)
 export-results = نزّل هذه النتائج (CSV)
+export-results-json = نزّل هذه النتائج (JSON)
+export-findings-json = نزّل ما قاله لنا الناس (JSON)
+export-ranked-first = في المرتبة الأولى
 
 ## ردودك على الاستبيانات في صفحة «بياناتك»
 

@@ -272,7 +272,7 @@ done-suspension = The account has been updated.
 ## Administration: the audit log
 
 audit-title = Audit log
-audit-lead = Every privileged action, who took it, when and from where. Entries cannot be changed or deleted.
+audit-lead = Every privileged action, who took it, when and from where. Entries cannot be changed or deleted. What people do as respondents (sending answers, asking for a copy) is not listed: it is theirs, in their own “Your data”.
 audit-entries = Entries
 audit-none = No entries match.
 audit-action = Action
@@ -281,6 +281,32 @@ audit-actor = By (account number)
 audit-subject = On (account or item number)
 audit-detail = Detail
 audit-client = From
+audit-by = By
+audit-on = On
+audit-system = The system
+audit-deleted-account = A deleted account
+audit-unnamed = An account without a name
+audit-do-account-create = Created an account
+audit-do-account-delete = Deleted an account
+audit-do-account-email-change = Changed an email address
+audit-do-account-email-change-requested = Asked to change an email address
+audit-do-account-end-session = Signed out of another device
+audit-do-account-export = Looked at or downloaded their data
+audit-do-account-password-change = Changed a password
+audit-do-account-password-reset = Set a new password with a reset link
+audit-do-account-reinstate = Reinstated an account
+audit-do-account-rename = Changed a display name
+audit-do-account-reset-requested = Asked for a link to reset a password
+audit-do-account-sign-in = Signed in
+audit-do-account-sign-out-everywhere = Signed out on every device
+audit-do-account-suspend = Suspended an account
+audit-do-account-verify-email = Confirmed an email address
+audit-do-organisation-invite = Invited someone to an organisation
+audit-do-organisation-join = Joined an organisation
+audit-do-organisation-register = Registered an organisation
+audit-do-outbox-view = Read the email outbox
+audit-do-role-grant = Gave a role
+audit-do-role-revoke = Withdrew a role
 
 ## Administration: the email outbox
 

@@ -379,6 +379,7 @@ analysis-show-row = Its share of the row (row percentages), with the count
 analysis-show-counts = The count only
 analysis-show = Show the table
 analysis-total = Total
+analysis-total-choices = Choices made
 analysis-caption = { $rows } by { $columns }
 analysis-cell-count = ({ $count })
 analysis-key-column = Each cell is a share of its column: of the people who gave the column’s answer, the percentage who gave the row’s. Under it, in brackets, how many people that is. Percentages are rounded, so a column may not add up to exactly 100%.
@@ -394,7 +395,7 @@ analysis-key-small-row = { $count ->
 }
 analysis-key-hidden-total-column = A column whose total is hidden shows counts only: its percentages would give the total away.
 analysis-key-hidden-total-row = A row whose total is hidden shows counts only: its percentages would give the total away.
-analysis-key-several = One of these questions lets people pick more than one answer: someone who picked two is counted under both.
+analysis-key-several = One of these questions lets people pick more than one answer: someone who picked two is counted under both, so the totals count the choices made, not people, and percentages are shares of those choices.
 
 ## Figures in the analysts' tables
 
@@ -491,6 +492,9 @@ export-submitted = Submitted (UTC)
 export-responses = Download every response (CSV)
 export-responses-xlsx = Download every response (Excel)
 export-results = Download these results (CSV)
+export-results-json = Download these results (JSON)
+export-findings-json = Download these findings (JSON)
+export-ranked-first = Ranked first
 
 ## Your survey responses, on the "Your data" page
 

@@ -3,16 +3,19 @@
 //! against the permission matrix and written to the audit log in the same
 //! transaction.
 
+use std::collections::HashMap;
+
 use cohesion_domain::identity::{Action, Role};
 use cohesion_domain::timestamp;
 use cohesion_domain::ErrorCode;
 use cohesion_storage::accounts::sessions;
 use cohesion_storage::accounts::users::{self, UserSummary};
+use cohesion_storage::consultations::catalogue;
 use cohesion_storage::{audit, outbox, Db, Timestamp};
 use uuid::Uuid;
 
 use super::SignedIn;
-use crate::audit::audit_log;
+use crate::audit::{audit_log, RESPONDENTS_ACTIONS};
 use crate::permissions::require;
 use crate::ServiceError;
 
@@ -283,17 +286,73 @@ pub async fn read_audit(
         limit: query.limit.clamp(1, 100),
     };
     let mut c = db.acquire().await?;
-    Ok(audit::page(c.conn(), &query)
+    // What respondents did stays out: the log would otherwise list who
+    // answered which consultation (and so, for some, their faith or
+    // health); each person still sees their own in "Your data".
+    Ok(
+        audit::page_leaving_out(c.conn(), &query, RESPONDENTS_ACTIONS)
+            .await?
+            .into_iter()
+            .map(|e| AuditEntry {
+                id: e.id,
+                at: e.at.into(),
+                actor_id: e.actor_id,
+                action: e.action,
+                subject_id: e.subject_id,
+                detail: e.detail,
+                client: e.client,
+            })
+            .collect(),
+    )
+}
+
+/// Who and what a page of the audit log names, for people to read it
+/// by: each account's display name (`None` once deleted, or never
+/// given), and each consultation's title as written.
+#[derive(Debug, Clone, Default)]
+pub struct AuditNames {
+    pub people: HashMap<Uuid, Account>,
+    pub consultations: HashMap<Uuid, String>,
+}
+
+/// An account an audit entry names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub name: Option<String>,
+    pub deleted: bool,
+}
+
+/// The names of the actors and subjects of `entries`: two queries for
+/// the page, whatever its length.
+pub async fn audit_names(
+    db: &Db,
+    actor: &SignedIn,
+    entries: &[AuditEntry],
+) -> Result<AuditNames, ServiceError> {
+    require(actor, Action::Audit)?;
+    let mut ids: Vec<Uuid> = entries
+        .iter()
+        .flat_map(|e| [e.actor_id, e.subject_id])
+        .flatten()
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut c = db.acquire().await?;
+    let people = users::names_of(c.conn(), &ids)
         .await?
         .into_iter()
-        .map(|e| AuditEntry {
-            id: e.id,
-            at: e.at.into(),
-            actor_id: e.actor_id,
-            action: e.action,
-            subject_id: e.subject_id,
-            detail: e.detail,
-            client: e.client,
-        })
-        .collect())
+        .map(|(id, name, deleted)| (id, Account { name, deleted }))
+        .collect::<HashMap<_, _>>();
+    let others: Vec<Uuid> = ids
+        .into_iter()
+        .filter(|id| !people.contains_key(id))
+        .collect();
+    let consultations = catalogue::titles_of(c.conn(), &others)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(AuditNames {
+        people,
+        consultations,
+    })
 }

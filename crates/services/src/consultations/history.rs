@@ -17,6 +17,7 @@ use uuid::Uuid;
 
 use super::wording_fixes::{Reworded, ACTION};
 use crate::accounts::SignedIn;
+use crate::audit::RESPONDENTS_ACTIONS;
 use crate::permissions::{is_staff, require};
 use crate::ServiceError;
 
@@ -25,10 +26,6 @@ const SURVEY_ACTION: &str = "consultation.survey";
 
 /// The audit action of the details saved.
 const DETAILS_ACTION: &str = "consultation.update";
-
-/// The start of the audit actions of respondents (`response.submit`,
-/// `response.copy`), left out of the history.
-const RESPONDENTS_ACTIONS: &str = "response.";
 
 /// The most entries the history shows.
 pub const HISTORY_LIMIT: i64 = 50;

@@ -144,6 +144,32 @@ pub async fn roles_of(conn: Conn<'_>, ids: &[Uuid]) -> Result<Vec<(Uuid, Role)>,
         .collect())
 }
 
+/// The display names of several accounts at once, deleted ones
+/// included (their name is gone): (id, name, whether deleted), in one
+/// query; ids of no account are left out.
+pub async fn names_of(
+    conn: Conn<'_>,
+    ids: &[Uuid],
+) -> Result<Vec<(Uuid, Option<String>, bool)>, StorageError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT id, display_name, deleted_at FROM users WHERE id IN ({})",
+        placeholders.join(", ")
+    );
+    let params: Vec<&dyn Param> = ids.iter().map(|id| id as &dyn Param).collect();
+    rows::fetch_all(conn, &sql, &params, |r| {
+        Ok((
+            r.get("id")?,
+            r.get("display_name")?,
+            r.get::<Option<Timestamp>>("deleted_at")?.is_some(),
+        ))
+    })
+    .await
+}
+
 /// Sets one personal field. `column` is one of ours, never user input.
 async fn set_text(
     conn: Conn<'_>,
@@ -251,6 +277,8 @@ pub struct UserQuery<'a> {
 }
 
 /// People matching `q`, oldest account first, excluding deleted ones.
+/// Residency is everyone's and never stored: looking for residents finds
+/// the people who hold no other role.
 pub async fn search(conn: Conn<'_>, q: &UserQuery<'_>) -> Result<Vec<UserSummary>, StorageError> {
     let pattern = if q.text.trim().is_empty() {
         None
@@ -262,7 +290,8 @@ pub async fn search(conn: Conn<'_>, q: &UserQuery<'_>) -> Result<Vec<UserSummary
         "SELECT id, email, display_name, email_verified_at, suspended_at, created_at FROM users \
          WHERE deleted_at IS NULL \
          AND ($1 IS NULL OR email LIKE $1 ESCAPE '\\' OR lower(display_name) LIKE $1 ESCAPE '\\') \
-         AND ($2 IS NULL OR id IN (SELECT user_id FROM user_roles WHERE role = $2)) \
+         AND ($2 IS NULL OR id IN (SELECT user_id FROM user_roles WHERE role = $2) \
+              OR ($2 = 'resident' AND id NOT IN (SELECT user_id FROM user_roles))) \
          AND ($3 IS NULL OR id > $3) \
          ORDER BY id LIMIT $4",
         &[

@@ -402,6 +402,24 @@ pub async fn languages_of(
         .collect())
 }
 
+/// The titles, as written, of several consultations (a page of the
+/// audit log): (id, title), in one query; ids of no consultation are
+/// left out.
+pub async fn titles_of(conn: Conn<'_>, ids: &[Uuid]) -> Result<Vec<(Uuid, String)>, StorageError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The ids asked for are of people as well as consultations, spread
+    // over years: a list, not a range.
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT id, title FROM consultations WHERE id IN ({})",
+        placeholders.join(", ")
+    );
+    let params: Vec<&dyn Param> = ids.iter().map(|id| id as &dyn Param).collect();
+    rows::fetch_all(conn, &sql, &params, rows::tuple).await
+}
+
 pub async fn stages(conn: Conn<'_>, id: Uuid) -> Result<Vec<Stage>, StorageError> {
     rows::fetch_all(
         conn,

@@ -359,10 +359,15 @@ const FIXED_DETAILS: &[(&str, &str, &str)] = &[
 /// written in English for the people who keep the site (ADR 7), and
 /// shown so, marked English.
 fn activity_detail(ctx: &PageCtx, e: &ActivityData) -> Phrase {
-    let detail = e.detail.as_str();
+    detail_in_words(ctx, &e.action, &e.detail)
+}
+
+/// An audit entry's `detail` of `action` in the reader's language, as
+/// [`activity_detail`] explains (the administrators' log says them so too).
+pub(crate) fn detail_in_words(ctx: &PageCtx, action: &str, detail: &str) -> Phrase {
     let fixed = FIXED_DETAILS
         .iter()
-        .find(|(action, words, _)| *action == e.action && *words == detail);
+        .find(|(a, words, _)| *a == action && *words == detail);
     if let Some((_, _, id)) = fixed {
         return ctx.t(id).into();
     }
@@ -371,7 +376,7 @@ fn activity_detail(ctx: &PageCtx, e: &ActivityData) -> Phrase {
             .ok()
             .map(|n| ctx.phrase(id, &[(name, Value::Text(&n.to_string()))]))
     };
-    let translated = match e.action.as_str() {
+    let translated = match action {
         "role.grant" | "role.revoke" => Role::from_key(detail).map(|role| {
             let name = ctx.t(&format!("role-{}", role.key()));
             ctx.phrase("activity-detail-role", &[("role", Value::Text(&name))])
@@ -411,7 +416,7 @@ pub async fn data_json(ctx: PageCtx, Me(me): Me, client: ClientKey) -> Result<Re
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::path::Path;
 
     /// Every action the services write to the audit log has a sentence
@@ -420,6 +425,17 @@ mod tests {
     fn every_audit_action_has_a_plain_language_name() {
         let catalog = cohesion_i18n::Catalog::load().unwrap();
         let known = catalog.default_locale().message_ids();
+        let actions = audit_actions();
+        let missing: Vec<_> = actions
+            .iter()
+            .filter(|a| !known.contains(&super::activity_message(a)))
+            .collect();
+        assert!(missing.is_empty(), "no activity- message for {missing:?}");
+    }
+
+    /// Every action the services write to the audit log, read from their
+    /// source: the literals that look like one ("role.grant").
+    pub(crate) fn audit_actions() -> std::collections::BTreeSet<String> {
         let services = Path::new(env!("CARGO_MANIFEST_DIR")).join("../services/src");
         let mut actions = std::collections::BTreeSet::new();
         for text in sources(&services) {
@@ -447,11 +463,7 @@ mod tests {
             actions.contains("account.export") && actions.len() > 30,
             "{actions:?}"
         );
-        let missing: Vec<_> = actions
-            .iter()
-            .filter(|a| !known.contains(&super::activity_message(a)))
-            .collect();
-        assert!(missing.is_empty(), "no activity- message for {missing:?}");
+        actions
     }
 
     /// Answers sent or copied are named with their consultation's title:

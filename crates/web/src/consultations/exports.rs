@@ -149,7 +149,7 @@ impl Layout {
 
     /// Appends one response as a CSV line to `out`.
     pub fn push_row(&self, out: &mut String, s: &Submitted) {
-        let submitted = s.submitted_at.to_rfc3339();
+        let submitted = s.submitted_at.to_iso8601_seconds();
         let cells = self.cells(s);
         push_line(
             out,
@@ -161,7 +161,7 @@ impl Layout {
 
     /// One response's cells, reference and date first, in column order.
     fn fields(&self, s: &Submitted) -> Vec<String> {
-        let mut fields = vec![s.reference.clone(), s.submitted_at.to_rfc3339()];
+        let mut fields = vec![s.reference.clone(), s.submitted_at.to_iso8601_seconds()];
         fields.extend(self.cells(s));
         fields
     }
@@ -402,8 +402,12 @@ pub async fn results_csv(
     ]));
     for q in r.questions.iter().filter(|q| !q.withheld) {
         let labels = option_labels(&ctx, &q.question);
+        // The item says what a count is where the option alone does not:
+        // a matrix's row, and a ranking's first place (the count is of
+        // the people who ranked the option first).
         let rows: Vec<String> = match &q.question.kind {
             QuestionKind::Matrix { rows } => rows.clone(),
+            QuestionKind::Ranking { .. } => vec![l.t("export-ranked-first").into_owned()],
             _ => vec![String::new()],
         };
         for (line_no, l) in q.lines.iter().enumerate() {

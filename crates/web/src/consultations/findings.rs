@@ -13,6 +13,7 @@ use cohesion_services::consultations::findings::{self, ShownFinding};
 use cohesion_services::consultations::reading;
 use cohesion_ui::consultations::{FindingView, FindingsPage, WeDid};
 use cohesion_ui::{Phrase, Shown, Value};
+use uuid::Uuid;
 
 use super::questions::shown_options;
 use crate::kit::{path_id, respond, AppError, Langs, PageCtx};
@@ -235,15 +236,27 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
         lead: ctx.t("findings-lead"),
         empty: findings.is_empty().then(|| ctx.t("findings-empty")),
         findings,
-        links: if c.results_published_at.is_some() {
-            vec![(
-                format!("/consultations/{id}/results"),
-                ctx.t("consultation-results-link"),
-            )]
-        } else {
-            Vec::new()
-        },
+        links: findings_links(&ctx, id, c.results_published_at.is_some(), !list.is_empty()),
         we_did: closed.then(|| we_did(&ctx)),
     };
     respond(StatusCode::OK, view, None)
+}
+
+/// The results, once published, and the findings as JSON (the API's
+/// document, for those who reuse them), once there are any.
+fn findings_links(ctx: &PageCtx, id: Uuid, results: bool, any: bool) -> Vec<(String, String)> {
+    let mut links = Vec::new();
+    if results {
+        links.push((
+            format!("/consultations/{id}/results"),
+            ctx.t("consultation-results-link"),
+        ));
+    }
+    if any {
+        links.push((
+            format!("/api/v1/consultations/{id}/findings"),
+            ctx.t("export-findings-json"),
+        ));
+    }
+    links
 }

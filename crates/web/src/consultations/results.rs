@@ -358,6 +358,12 @@ pub async fn results_page(
             format!("/consultations/{id}/results.csv"),
             ctx.t("export-results"),
         ));
+        // The same figures as the API's JSON document, named by format
+        // like the others.
+        links.push((
+            format!("/api/v1/consultations/{id}/results"),
+            ctx.t("export-results-json"),
+        ));
     }
     let published = r.consultation.results_published_at.map(|at| {
         ctx.dates()

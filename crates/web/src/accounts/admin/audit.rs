@@ -1,15 +1,19 @@
 //! The audit log, filtered and a page at a time.
 
+use std::collections::HashMap;
+
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_services::accounts::people;
-use cohesion_services::accounts::people::AuditQuery;
-use cohesion_ui::{Cell, Field, Filter, ReportPage, Table};
+use cohesion_services::accounts::people::{AuditEntry, AuditNames, AuditQuery};
+use cohesion_ui::{Cell, Field, Filter, Phrase, ReportPage, Shown, Table};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::parse_id;
+use crate::accounts::your_data::detail_in_words;
+use crate::consultations::yours::titles_in_language;
 use crate::kit::{respond, AppError, Me, PageCtx};
 
 /// Entries per page of the audit log, on the page and in the API.
@@ -59,10 +63,8 @@ pub async fn audit_log(
         ],
         button: t("filter"),
     });
-    let id_cell = |id: Option<Uuid>| match id {
-        Some(id) => Cell::link(id.to_string(), format!("/admin/people/{id}")),
-        None => Cell::from(""),
-    };
+    let names = people::audit_names(&ctx.state.db, &me, &entries).await?;
+    let titles = consultation_titles(&ctx, &names).await?;
     page.next = (entries.len() as i64 == AUDIT_PAGE).then(|| {
         let last = entries.last().map(|e| e.id.to_string()).unwrap_or_default();
         let qs = serde_urlencoded::to_string([
@@ -78,26 +80,191 @@ pub async fn audit_log(
         caption: t("audit-entries").into(),
         head: vec![
             t("data-when").into(),
+            t("audit-by").into(),
             t("audit-action").into(),
-            t("audit-actor").into(),
-            t("audit-subject").into(),
+            t("audit-on").into(),
             t("audit-detail").into(),
             t("audit-client").into(),
         ],
         rows: entries
-            .into_iter()
+            .iter()
             .map(|e| {
                 vec![
                     Cell::when(ctx.dates().at(e.at)),
-                    e.action.into(),
-                    id_cell(e.actor_id),
-                    id_cell(e.subject_id),
-                    e.detail.into(),
-                    e.client.unwrap_or_default().into(),
+                    actor_cell(&ctx, &names, e.actor_id),
+                    action_name(&ctx, &e.action).into(),
+                    subject_cell(&ctx, &names, &titles, e.subject_id),
+                    detail(&ctx, e).into(),
+                    e.client.clone().unwrap_or_default().into(),
                 ]
             })
             .collect(),
         empty: t("audit-none"),
     }];
     respond(StatusCode::OK, page, None)
+}
+
+/// The titles of the consultations the page names, in the page's
+/// language where translated (one query for them all).
+async fn consultation_titles(
+    ctx: &PageCtx,
+    names: &AuditNames,
+) -> Result<HashMap<Uuid, Shown>, AppError> {
+    let written: Vec<(Uuid, String)> = names
+        .consultations
+        .iter()
+        .map(|(id, title)| (*id, title.clone()))
+        .collect();
+    let shown = titles_in_language(ctx, &written).await?;
+    Ok(written.into_iter().map(|(id, _)| id).zip(shown).collect())
+}
+
+/// A person the log names, by name and linking to their page; an
+/// account deleted since (or never named), said so.
+fn person_cell(ctx: &PageCtx, names: &AuditNames, id: Uuid) -> Option<Cell> {
+    let account = names.people.get(&id)?;
+    Some(match (&account.name, account.deleted) {
+        (Some(name), false) => Cell::link(Phrase::isolated(name), format!("/admin/people/{id}")),
+        (None, false) => Cell::link(ctx.t("audit-unnamed"), format!("/admin/people/{id}")),
+        (_, true) => ctx.t("audit-deleted-account").into(),
+    })
+}
+
+/// Who did it: a person, or the system itself (the demonstration loader,
+/// scheduled work), which acts as no one.
+fn actor_cell(ctx: &PageCtx, names: &AuditNames, actor: Option<Uuid>) -> Cell {
+    match actor {
+        None => ctx.t("audit-system").into(),
+        Some(id) => {
+            person_cell(ctx, names, id).unwrap_or_else(|| ctx.t("audit-deleted-account").into())
+        }
+    }
+}
+
+/// What it was done to: a person, or a consultation by its title linking
+/// to its officers' page; anything else (an organisation) is named in
+/// the detail.
+fn subject_cell(
+    ctx: &PageCtx,
+    names: &AuditNames,
+    titles: &HashMap<Uuid, Shown>,
+    subject: Option<Uuid>,
+) -> Cell {
+    let Some(id) = subject else {
+        return Cell::from("");
+    };
+    if let Some(cell) = person_cell(ctx, names, id) {
+        return cell;
+    }
+    match titles.get(&id) {
+        Some(title) => Cell::link(title, format!("/staff/consultations/{id}")),
+        None => Cell::from(""),
+    }
+}
+
+/// An action in plain words: the staff's work on consultations as their
+/// History says it ("Published the consultation"), the rest as this log
+/// says it ("Gave a role"); one without words, by its code.
+fn action_name(ctx: &PageCtx, action: &str) -> Phrase {
+    let key = action.replace(['.', '_'], "-");
+    let l = ctx.locale();
+    let known = l.message_ids();
+    [format!("audit-do-{key}"), format!("history-{key}")]
+        .into_iter()
+        .find(|id| known.contains(id))
+        .map_or_else(|| Phrase::isolated(action), |id| ctx.t(&id).into())
+}
+
+/// The detail without what only the database knows: fixed words, roles
+/// and names as "Your data" says them; a survey's or a consultation's
+/// changes (kept as data, shown before and after in the consultation's
+/// History) not at all; and ids taken out of the staff's notes
+/// ("question q7 run …: 12 answers" reads "question q7: 12 answers").
+fn detail(ctx: &PageCtx, e: &AuditEntry) -> Phrase {
+    let detail = e.detail.trim();
+    // The consultation's title is its subject already.
+    if detail.starts_with(['{', '[']) || e.action == "consultation.create" {
+        return Phrase::from("");
+    }
+    let cleaned = without_ids(detail);
+    if cleaned.is_empty() {
+        return Phrase::from("");
+    }
+    detail_in_words(ctx, &e.action, &cleaned)
+}
+
+/// `text` with each id taken out, and the word "run" that names one with
+/// it; brackets left empty go too.
+fn without_ids(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let core = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if core.len() < 32 || Uuid::parse_str(core).is_err() {
+            out.push(word.to_owned());
+            continue;
+        }
+        let at = word.find(core).unwrap_or(0);
+        let (before, after) = (&word[..at], &word[at + core.len()..]);
+        let mut opened = before.contains('(');
+        if out
+            .last()
+            .is_some_and(|w| w.trim_start_matches('(') == "run")
+        {
+            opened |= out.pop().is_some_and(|w| w.starts_with('('));
+        }
+        let after = if opened {
+            after.replacen(')', "", 1)
+        } else {
+            after.to_owned()
+        };
+        match out.last_mut() {
+            Some(last) => last.push_str(&after),
+            None if !after.trim().is_empty() => out.push(after),
+            None => {}
+        }
+    }
+    out.join(" ").trim_end_matches([':', ',', ' ']).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_ids;
+
+    #[test]
+    fn ids_leave_the_detail_readable() {
+        let id = "0193a2b4-5c6d-7e8f-9a0b-1c2d3e4f5a6b";
+        assert_eq!(
+            without_ids(&format!(
+                "question q7 run {id}: 12 answers mapped to 4 themes"
+            )),
+            "question q7: 12 answers mapped to 4 themes"
+        );
+        assert_eq!(
+            without_ids(&format!(
+                "question q7 seed 3: 80 answers, 6 candidate themes (run {id})"
+            )),
+            "question q7 seed 3: 80 answers, 6 candidate themes"
+        );
+        assert_eq!(without_ids(id), "");
+        assert_eq!(without_ids(&format!("invitation {id}")), "invitation");
+        assert_eq!(without_ids("moderator"), "moderator");
+    }
+
+    /// Every action the services write has words in this log: its own,
+    /// or the consultation History's.
+    #[test]
+    fn every_action_has_words() {
+        let catalog = cohesion_i18n::Catalog::load().unwrap();
+        let known = catalog.default_locale().message_ids();
+        let missing: Vec<String> = crate::accounts::your_data::tests::audit_actions()
+            .into_iter()
+            .filter(|a| !a.starts_with(cohesion_services::audit::RESPONDENTS_ACTIONS))
+            .filter(|a| {
+                let key = a.replace(['.', '_'], "-");
+                !known.contains(&format!("audit-do-{key}"))
+                    && !known.contains(&format!("history-{key}"))
+            })
+            .collect();
+        assert!(missing.is_empty(), "no words for {missing:?}");
+    }
 }

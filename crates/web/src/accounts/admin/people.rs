@@ -70,11 +70,12 @@ pub async fn people_list(
 /// The search: words in a name or address, and a role.
 fn people_filter(ctx: &PageCtx, text: &str, role: Option<Role>) -> Filter {
     let t = |id: &str| ctx.t(id);
+    // "Resident" finds the people who hold no other role, as the list
+    // shows them.
     let mut roles = vec![(String::new(), t("people-any-role"))];
     roles.extend(
         Role::ALL
             .into_iter()
-            .filter(|r| *r != Role::Resident)
             .map(|r| (r.key().to_owned(), role_label(ctx, r))),
     );
     Filter {
@@ -113,20 +114,23 @@ fn people_table(ctx: &PageCtx, found: &[Person]) -> Table {
                         format!("/admin/people/{}", s.id),
                     ),
                     s.email.clone().unwrap_or_default().into(),
-                    ctx.locale()
-                        .list(
-                            &p.roles
-                                .iter()
-                                .map(|r| role_label(ctx, *r))
-                                .collect::<Vec<_>>(),
-                        )
-                        .into(),
+                    roles_cell(ctx, &p.roles).into(),
                     status(ctx, s.suspended, s.verified).into(),
                 ]
             })
             .collect(),
         empty: t("people-none"),
     }
+}
+
+/// The roles a person holds; residency, which everyone has, only for
+/// those who hold no other (an empty cell read as "no roles at all").
+fn roles_cell(ctx: &PageCtx, roles: &[Role]) -> String {
+    if roles.is_empty() {
+        return role_label(ctx, Role::Resident);
+    }
+    let names: Vec<String> = roles.iter().map(|r| role_label(ctx, *r)).collect();
+    ctx.locale().list(&names)
 }
 
 fn status(ctx: &PageCtx, suspended: bool, verified: bool) -> String {
@@ -150,7 +154,13 @@ pub async fn person(
     let t = |id: &str| l.t(id).into_owned();
     let s = &p;
     let path = format!("/admin/people/{id}");
-    let mut page = ReportPage::new(ctx.chrome_for(&path, "person-title").await?);
+    let mut ui = ctx.chrome_for(&path, "person-title").await?;
+    // Headed with who it is: a name as the person wrote it, in a
+    // language not known.
+    if let Some(name) = s.display_name.as_deref().filter(|n| !n.trim().is_empty()) {
+        ui.title = cohesion_ui::Phrase::isolated(name);
+    }
+    let mut page = ReportPage::new(ui);
     page.back = Some(("/admin/people".to_owned(), t("people-title")));
     page.done = confirmation(&ctx, q.done.as_deref());
     page.csrf = me.csrf.clone();

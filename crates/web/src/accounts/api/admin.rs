@@ -291,7 +291,9 @@ pub struct AuditFilter {
 
 /// Read the audit log.
 ///
-/// Newest first, 50 entries a page.
+/// Newest first, 50 entries a page. What respondents did (`response.*`:
+/// answers sent, a copy asked for) is left out: it would show who
+/// answered what; each person reads their own in their data.
 #[utoipa::path(get, path = "/api/v1/audit", operation_id = "list_audit_entries", tag = "people", params(AuditFilter),
     security(("session" = [])),
     responses(

@@ -177,8 +177,15 @@ fn crosstab_table(
     let row_labels = shown_options(ctx, langs, rows_by);
     let col_labels = shown_options(ctx, langs, columns_by);
     let shares = x.shares(share);
+    // A total adds up its line's cells: where someone may pick several
+    // answers it counts the choices made, not the people who made them.
+    let total = ctx.t(if several(x) {
+        "analysis-total-choices"
+    } else {
+        "analysis-total"
+    });
     let mut head: Vec<Phrase> = col_labels.iter().map(Shown::heading).collect();
-    head.push(Phrase::heading(&ctx.t("analysis-total"), None));
+    head.push(Phrase::heading(&total, None));
     let mut rows: Vec<FigureRow> = row_labels
         .iter()
         .enumerate()
@@ -204,7 +211,7 @@ fn crosstab_table(
         .collect();
     totals.push(count_or_hidden(ctx, x.grand_total));
     rows.push(FigureRow {
-        head: ctx.t("analysis-total").into(),
+        head: total.into(),
         cells: totals,
         total: true,
     });
@@ -282,11 +289,16 @@ fn key(ctx: &PageCtx, x: &Crosstab, share: CellShare) -> Vec<KeyLine> {
             ctx.t(&format!("analysis-key-hidden-total-{}", share.key())),
         ));
     }
-    let several = |k: &QuestionKind| matches!(k, QuestionKind::MultipleChoice { .. });
-    if several(&x.rows_by.kind) || several(&x.columns_by.kind) {
+    if several(x) {
         key.push(key_line(ctx.t("analysis-key-several")));
     }
     key
+}
+
+/// Whether either question lets people pick more than one answer.
+fn several(x: &Crosstab) -> bool {
+    let several = |k: &QuestionKind| matches!(k, QuestionKind::MultipleChoice { .. });
+    several(&x.rows_by.kind) || several(&x.columns_by.kind)
 }
 
 /// Why shown cells go without their share, if any do: a line too small

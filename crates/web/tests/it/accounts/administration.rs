@@ -120,12 +120,17 @@ async fn administration_is_for_administrators_only() {
         );
 
         let html = s.page("/admin/audit?action=role.grant", &admin).await.1;
-        assert!(html.contains("moderator") && html.contains(&tom_id.to_string()));
+        let log = crate::support::text_of(&html).replace(['\u{2068}', '\u{2069}'], "");
+        assert!(
+            log.contains("Role: Moderator") && log.contains("Tom Fletcher"),
+            "{log}"
+        );
+        assert!(html.contains(&format!("href=\"/admin/people/{tom_id}\"")));
         let html = s
             .page(&format!("/admin/audit?subject={tom_id}"), &admin)
             .await
             .1;
-        assert!(html.contains("account.suspend"));
+        assert!(html.contains("Suspended an account"));
         assert_eq!(s.page("/admin/audit?actor=nope", &admin).await.0, 400);
         let (status, html) = s.page("/admin/outbox", &admin).await;
         assert_eq!(status, 200);
@@ -171,5 +176,54 @@ async fn the_outbox_says_unsent_mail_is_not_sent_without_a_mail_server() {
             assert_eq!(newest_outbox_status(&s, &admin, "en").await, en);
             assert_eq!(newest_outbox_status(&s, &admin, "ar").await, ar);
         }
+    }
+}
+
+/// The markup of the first `<h1>`, its tags and isolation marks taken out.
+fn heading(html: &str) -> String {
+    let h1 = html.split("<h1").nth(1).expect("a heading");
+    let h1 = h1.split_once('>').unwrap().1.split("</h1>").next().unwrap();
+    crate::support::text_of(h1)
+        .replace(['\u{2068}', '\u{2069}'], "")
+        .trim()
+        .to_owned()
+}
+
+/// The list of people's table row naming `who`, as text.
+fn row_of(html: &str, who: &str) -> String {
+    let body = html.split("<tbody").nth(1).expect("a table");
+    let row = body
+        .split("<tr")
+        .find(|r| r.contains(who))
+        .unwrap_or_else(|| panic!("a row for {who}"));
+    crate::support::text_of(row.split("</tr>").next().unwrap())
+}
+
+/// A resident's roles read "Resident" rather than nothing, residents can
+/// be looked for, and a person's page is headed with their name.
+#[tokio::test]
+async fn residents_are_named_and_a_person_page_is_headed_by_name() {
+    for s in servers_with_people().await {
+        let (admin, _) = s.sign_in(NADIA, DEMO_PASSWORD).await;
+        let html = s.page("/admin/people?q=brightwater", &admin).await.1;
+        assert!(row_of(&html, "amina@brightwater.example").contains("Resident"));
+        assert!(row_of(&html, NADIA).contains("Administrator"));
+        assert!(!row_of(&html, NADIA).contains("Resident"));
+        assert!(html.contains("<option value=\"resident\""), "{html}");
+
+        let (status, html) = s.page("/admin/people?role=resident", &admin).await;
+        assert_eq!(status, 200);
+        let found = html.split("<tbody").nth(1).expect("a table");
+        assert!(found.contains(TOM) && found.contains("amina@brightwater.example"));
+        assert!(!found.contains(NADIA) && !found.contains("priya@brightwater.example"));
+
+        let tom_id = user_id(&s, TOM).await;
+        let html = s.page(&format!("/admin/people/{tom_id}"), &admin).await.1;
+        assert_eq!(heading(&html), "Tom Fletcher");
+        let arabic = format!("{admin}; cohesion_lang=ar");
+        let html = s.page(&format!("/admin/people/{tom_id}"), &arabic).await.1;
+        assert_eq!(heading(&html), "Tom Fletcher");
+        let html = s.page("/admin/people?q=tom", &arabic).await.1;
+        assert!(row_of(&html, TOM).contains("مقيم"));
     }
 }
