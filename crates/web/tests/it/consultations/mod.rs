@@ -24,6 +24,7 @@ mod details_problems;
 mod error_titles;
 mod findable;
 mod findings_and_analysis;
+mod findings_reachable;
 mod invisible_marks;
 mod lifecycle;
 mod list;
