@@ -565,6 +565,7 @@ response-empty = لا إجابة
 findings-title = ما قاله لنا الناس
 findings-title-of = ما قاله لنا الناس: { $title }
 findings-lead = ما سمعناه في هذه الاستشارة. نحسب كل رقم من الردود، ولا نكتبه يدويًا. ما دامت الاستشارة مفتوحة، نحدّث الأرقام مرة في اليوم على الأكثر.
+findings-lead-closed = ما سمعناه في هذه الاستشارة. نحسب كل رقم من الردود، ولا نكتبه يدويًا.
 findings-empty = لم ننشر أي نتائج بعد.
 finding-figure = { PLURAL($base) ->
     [one] اختار { $count } من أصل شخص واحد أجاب عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $range }).

@@ -527,6 +527,8 @@ response-empty = No answer
 findings-title = What you told us
 findings-title-of = What you told us: { $title }
 findings-lead = What we heard in this consultation. Every figure is worked out from the responses, never typed in. While the consultation is open, figures are updated at most once a day.
+# Once closed, no more responses come in: no word of daily updates.
+findings-lead-closed = What we heard in this consultation. Every figure is worked out from the responses, never typed in.
 findings-empty = We have not published any findings yet.
 finding-figure = { $base ->
     [one] { $count } of the one person who answered “{ $question }” chose “{ $option }” (95% range { $range }).

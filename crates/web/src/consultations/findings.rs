@@ -232,7 +232,12 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
     let view = FindingsPage {
         ui,
         back: Some((format!("/consultations/{id}"), ctx.t("back"))),
-        lead: ctx.t("findings-lead"),
+        // Figures are updated daily only while responses can still come.
+        lead: ctx.t(if closed {
+            "findings-lead-closed"
+        } else {
+            "findings-lead"
+        }),
         empty: findings.is_empty().then(|| ctx.t("findings-empty")),
         findings,
         links: if c.results_published_at.is_some() {

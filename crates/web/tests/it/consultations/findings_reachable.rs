@@ -1,5 +1,6 @@
 //! Published findings are reachable from the consultation's public page,
-//! whether or not its timeline has a findings stage (or any stage).
+//! whether or not its timeline has a findings stage (or any stage), and
+//! their page promises daily updates only while they can happen.
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 
@@ -81,5 +82,50 @@ async fn published_findings_are_linked_from_a_consultation_without_stages() {
         let (status, html) = s.page(&format!("/consultations/{id}/findings"), "").await;
         assert_eq!(status, 200);
         assert!(text_of(&html).contains("Most have seen incidents"));
+    }
+}
+
+/// The demo's consultation titled `title`.
+async fn demo_id(s: &Server, title: &str) -> String {
+    let mut c = s.db().acquire().await.unwrap();
+    cohesion_storage::consultations::catalogue::all_ids(c.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|(_, t)| t == title)
+        .unwrap()
+        .0
+        .to_string()
+}
+
+#[tokio::test]
+async fn only_an_open_consultations_findings_speak_of_daily_updates() {
+    for s in servers_with_people().await {
+        cohesion_services::consultations::demo::load(s.db())
+            .await
+            .unwrap();
+        let open = demo_id(&s, "Safer streets, stronger communities").await;
+        let closed = demo_id(&s, "Reporting hate crime: what stops people?").await;
+        for (lang, daily) in [
+            ("en", "updated at most once a day"),
+            ("ar", "مرة في اليوم على الأكثر"),
+        ] {
+            let (status, html) = s
+                .page(&format!("/consultations/{open}/findings?lang={lang}"), "")
+                .await;
+            assert_eq!(status, 200);
+            assert!(text_of(&html).contains(daily), "open, {lang}");
+            let (status, html) = s
+                .page(&format!("/consultations/{closed}/findings?lang={lang}"), "")
+                .await;
+            assert_eq!(status, 200);
+            let text = text_of(&html);
+            assert!(!text.contains(daily), "closed, {lang}: {text}");
+            assert!(text.contains(if lang == "en" {
+                "never typed in"
+            } else {
+                "يدويًا"
+            }));
+        }
     }
 }
