@@ -14,7 +14,7 @@ use cohesion_services::consultations::reading;
 use cohesion_ui::consultations::{FindingView, FindingsPage, WeDid};
 use cohesion_ui::{Phrase, Shown, Value};
 
-use super::questions::shown_options;
+use super::questions::{any_of, shown_options};
 use crate::kit::{path_id, respond, AppError, Langs, PageCtx};
 
 /// The headline figure of a finding and the sentence under it, which
@@ -93,18 +93,7 @@ fn asked(langs: &Langs, f: &ShownFinding) -> Phrase {
 fn options_phrase(ctx: &PageCtx, langs: &Langs, f: &ShownFinding) -> Phrase {
     let labels = shown_options(ctx, langs, &f.question_def);
     let label = |o: &usize| labels.get(*o).map_or_else(Phrase::default, Phrase::from);
-    match f.finding.options.as_slice() {
-        [one] => label(one),
-        several => Phrase::join(
-            several.iter().map(|o| {
-                ctx.phrase(
-                    "finding-option-quoted",
-                    &[("option", Value::Phrase(&label(o)))],
-                )
-            }),
-            &format!(" {} ", ctx.t("finding-options-or")),
-        ),
-    }
+    any_of(ctx, f.finding.options.iter().map(label).collect())
 }
 
 /// For a finding that cites options: how many picked them (any of

@@ -13,6 +13,7 @@ mod api_schema;
 mod arabic;
 mod back_links;
 mod bad_input;
+mod bidi_lists;
 mod builder;
 mod builder_forms;
 mod builder_history;
