@@ -988,6 +988,7 @@ get-involved-upcoming = تُفتح قريبًا
 get-involved-upcoming-empty = لا توجد استشارات مقرر فتحها بعد.
 get-involved-closed = أُغلقت مؤخرًا
 get-involved-closed-empty = لم تُغلق أي استشارة خلال الأشهر الثلاثة الماضية.
+listing-results-link = اطّلع على نتائج { $title }
 manage-consultations = الاستشارات العامة
 manage-drafts = المسودات
 manage-drafts-empty = لا توجد مسودات.

@@ -912,6 +912,7 @@ get-involved-upcoming = Opening soon
 get-involved-upcoming-empty = No consultations are due to open yet.
 get-involved-closed = Recently closed
 get-involved-closed-empty = No consultations have closed in the last three months.
+listing-results-link = See the results of { $title }
 manage-consultations = Consultations
 manage-drafts = Drafts
 manage-drafts-empty = There are no drafts.

@@ -41,6 +41,7 @@ mod receipts_from_account;
 mod respondents_kept_from_staff;
 mod responding;
 mod results;
+mod results_links_named;
 mod results_snapshot;
 mod resuming;
 mod staff_findings_languages;
