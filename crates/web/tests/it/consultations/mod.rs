@@ -4,6 +4,7 @@
 //! with nothing saved; analysts work the themes of written answers,
 //! crosstabs and weighting.
 
+mod account_said_once;
 mod after_responding;
 mod analysis_pages;
 mod answers_in_activity;
