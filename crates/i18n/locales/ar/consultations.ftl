@@ -541,6 +541,7 @@ data-submitted = وقت الإرسال
 answers-title = الإجابات المكتوبة
 answers-title-of = الإجابات المكتوبة: { $title }
 answers-search = ابحث في الإجابات
+answers-search-hint = يجد الكلمات كاملة. أنهِ البحث بـ * لتجد الكلمات التي تبدأ به: مدرس* تجد مدرسة ومدرسين.
 answers-none = لا يضم هذا الاستبيان أسئلة بإجابات مكتوبة.
 answers-count = { PLURAL($count) ->
     [zero] لا توجد إجابات مطابقة

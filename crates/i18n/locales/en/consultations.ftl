@@ -507,6 +507,7 @@ data-submitted = Sent
 answers-title = Written answers
 answers-title-of = Written answers: { $title }
 answers-search = Search the answers
+answers-search-hint = Finds whole words. End the search with * to find words that start so: light* finds lights and lighting.
 answers-none = This survey has no written-answer questions.
 answers-count = { $count ->
     [one] 1 answer matches

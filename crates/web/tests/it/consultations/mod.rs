@@ -45,6 +45,7 @@ mod results;
 mod results_links_named;
 mod results_snapshot;
 mod resuming;
+mod search_whole_words;
 mod staff_findings_languages;
 mod switching_after_post;
 mod themes;
