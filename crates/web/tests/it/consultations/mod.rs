@@ -28,6 +28,7 @@ mod findable;
 mod findings_and_analysis;
 mod findings_reachable;
 mod invisible_marks;
+mod layout_fits;
 mod lifecycle;
 mod list;
 mod local_time;
