@@ -18,11 +18,7 @@ async fn the_account_page_names_the_language_and_the_responses_once() {
             let (status, html) = s.page(&format!("/account?lang={lang}"), &tom).await;
             assert_eq!(status, 200);
             let text = text_of(&html);
-            let said = |words: &str| {
-                text.split(|c: char| c == '\n')
-                    .filter(|line| line.trim() == words)
-                    .count()
-            };
+            let said = |words: &str| text.lines().filter(|line| line.trim() == words).count();
             assert_eq!(said(language), 1, "{lang}: {text}");
             assert_eq!(said(responses), 1, "{lang}: {text}");
             assert_eq!(html.matches(responses).count(), 1, "{lang}: {html}");
