@@ -1,8 +1,9 @@
 // Switching language mid-form keeps what was typed (ADR 32), in headless
 // Chromium: on the sign-in form (never the password), on the form that
 // creates a consultation (text, a long text and dates), on the form that
-// adds a question (a select, radios and a long text) and on a survey page
-// (the answers ticked), each time in the other language with the values
+// adds a question (a select, radios and a long text) and on survey pages
+// (the answers ticked on page 1; on page 2, reached by answering page 1,
+// a box of a checkbox group and a long text), each time in the other language with the values
 // in their fields, and nothing left in the tab's storage afterwards. Every
 // page is checked with axe-core.
 import { test, before, after } from 'node:test'
@@ -102,12 +103,28 @@ test('switching language keeps what was typed in a form, never a password', asyn
   await page.goto(`${server.base}/consultations/${demo.id}/respond/1`)
   await checkPage(page, 'survey page 1', { lang: 'en' })
   const first = page.locator('input[name="q1"]').first()
-  const second = page.locator('input[name="q2"]').nth(1)
+  // "Yes": the routing then asks where, on page 2.
+  const second = page.locator('input[name="q2"]').first()
   await first.check()
   await second.check()
   await follow(page, page.getByRole('link', { name: 'العربية' }))
   await checkPage(page, 'survey page 1, after switching to Arabic', { lang: 'ar' })
   assert.ok(await first.isChecked() && await second.isChecked())
+
+  // Page 2, reached by answering page 1: a box ticked in the checkbox
+  // group (q3) and words typed in the long text (q7) come across too.
+  await follow(page, page.getByRole('button', { name: 'احفظ وتابع' }))
+  assert.match(page.url(), /\/respond\/2$/)
+  await checkPage(page, 'survey page 2', { lang: 'ar' })
+  const where = page.locator('input[name="q3"]').nth(2)
+  await where.check()
+  await field(page, 'q7').fill('More light on the footbridge, please.\nAnd a bench.')
+  await follow(page, page.getByRole('link', { name: 'English' }))
+  await checkPage(page, 'survey page 2, after switching to English', { lang: 'en' })
+  assert.ok(await where.isChecked(), 'the box ticked in q3')
+  assert.equal(await page.locator('input[name="q3"]:checked').count(), 1)
+  assert.equal(await field(page, 'q7').inputValue(), 'More light on the footbridge, please.\nAnd a bench.')
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0)
 
   assert.deepEqual(problems, [])
 })

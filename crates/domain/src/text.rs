@@ -165,6 +165,89 @@ pub fn list_items(raw: &str) -> impl Iterator<Item = &str> {
     raw.split(LIST_SEPARATORS).map(str::trim)
 }
 
+/// What stands between words for search, besides spaces: line breaks,
+/// tabs and punctuation of English and Arabic. Search reads each as a
+/// space, in Rust for the query and in SQL for the answers
+/// (`storage::words_sql`), so "council's" holds the word "council" and
+/// "well-lit" the word "lit".
+pub const WORD_SEPARATORS: [char; 30] = [
+    '\n', '\r', '\t', '.', ',', '\u{060C}', ';', '\u{061B}', ':', '!', '?', '\u{061F}', '"', '\'',
+    '(', ')', '[', ']', '-', '\u{2013}', '\u{2014}', '/', '\u{00AB}', '\u{00BB}', '\u{201C}',
+    '\u{201D}', '\u{2018}', '\u{2019}', '\u{2026}', '*',
+];
+
+/// The Arabic words written joined to the next that search lets stand
+/// before the first word typed: و and ف (and), ب ل ك (with, for, like),
+/// the article ال and their usual combinations. So "مدرسة" finds
+/// "المدرسة" and "للمدرسة", as a whole word with them.
+pub const ARABIC_PROCLITICS: [&str; 12] = [
+    "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل",
+];
+
+/// A search of written answers, as it matches: whole words. "art" finds
+/// "art" and "Art." but not "party" nor "arts", and "امّا" does not find
+/// "أمانًا": a search inside words finds far more than was meant, above
+/// all in Arabic, whose short words begin many longer ones. A search
+/// ending in `*` finds words that start so ("art*" finds "arts" and
+/// "artist"), and an Arabic search finds its first word with any of
+/// [`ARABIC_PROCLITICS`] joined before it. Several words are found
+/// side by side, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordSearch {
+    /// The words, normalised, one space between each.
+    pub words: String,
+    /// Whether the last word may go on (the search ended in `*`).
+    pub word_start: bool,
+    /// What may stand joined before the first word ("" first).
+    pub prefixes: Vec<&'static str>,
+}
+
+impl WordSearch {
+    /// The search typed, or `None` when it has no word to look for.
+    pub fn new(typed: &str) -> Option<WordSearch> {
+        let normalised = normalise(typed.trim());
+        let word_start = normalised.ends_with('*');
+        let words = search_words(&normalised);
+        let first = words.chars().next()?;
+        let mut prefixes = vec![""];
+        if is_arabic_letter(first) {
+            prefixes.extend(ARABIC_PROCLITICS);
+        }
+        Some(WordSearch {
+            words,
+            word_start,
+            prefixes,
+        })
+    }
+
+    /// Whether `text` (as written) holds the words, by the rule above:
+    /// the rule the SQL of `storage` follows, kept here to be read and
+    /// tested.
+    pub fn finds(&self, text: &str) -> bool {
+        let text = format!(" {} ", search_words(&normalise(text)));
+        self.prefixes.iter().any(|prefix| {
+            let wanted = format!(" {prefix}{}", self.words);
+            text.match_indices(&wanted).any(|(at, _)| {
+                let after = &text[at + wanted.len()..];
+                self.word_start || after.starts_with(' ')
+            })
+        })
+    }
+}
+
+/// `text` with every [`WORD_SEPARATORS`] read as a space, and one space
+/// between words.
+pub fn search_words(text: &str) -> String {
+    text.split(|c: char| c == ' ' || WORD_SEPARATORS.contains(&c))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}')
+}
+
 /// Whether `path` is a path on this site and can lead nowhere else:
 /// it starts with one `/` and holds no backslash, whitespace or control
 /// character. Browsers read `\` as `/` and drop tabs and line breaks in
@@ -236,6 +319,32 @@ mod tests {
         ] {
             assert!(!is_local_path(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn search_finds_whole_words() {
+        let finds = |q: &str, text: &str| WordSearch::new(q).unwrap().finds(text);
+        // Not inside a word, in either language.
+        assert!(!finds("art", "A party in the park"));
+        assert!(!finds("art", "More arts"));
+        assert!(finds("art", "Public art, please."));
+        assert!(finds("ART", "(art)"));
+        assert!(!finds("امّا", "أريد أن أشعر بالأمان، أمانًا حقيقيًا"));
+        assert!(finds("امّا", "أمّا الشارع فمظلم"));
+        // A star: words that start so.
+        assert!(finds("art*", "More arts"));
+        assert!(!finds("art*", "A party"));
+        // Arabic words joined to the one typed.
+        assert!(finds("مدرسة", "قرب المدرسة"));
+        assert!(finds("مدرسه", "وللمدرسة باب"));
+        assert!(!finds("مدرسة", "مدرستنا"));
+        // Several words, side by side across punctuation.
+        assert!(finds("street lights", "Street, lights!"));
+        assert!(!finds("street lights", "lights street"));
+        assert!(finds("council", "The council's plan"));
+        // Nothing to look for.
+        assert_eq!(WordSearch::new(" ?! "), None);
+        assert_eq!(search_words("a,\tb  c"), "a b c");
     }
 
     #[test]

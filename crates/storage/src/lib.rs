@@ -69,6 +69,45 @@ pub(crate) fn normalised_sql(column: &str) -> String {
     sql
 }
 
+/// `column`'s words as search compares them (`domain::text::WordSearch`):
+/// [`normalised_sql`], each of the separators of words read as a space,
+/// a space at either end and runs of spaces made one (up to eight), so
+/// that `LIKE '% word %'` finds the word whole, wherever it stands.
+pub(crate) fn words_sql(column: &str) -> String {
+    use cohesion_domain::text::WORD_SEPARATORS;
+    let mut sql = normalised_sql(column);
+    for c in WORD_SEPARATORS {
+        let c = if c == '\'' {
+            "''".to_owned()
+        } else {
+            c.to_string()
+        };
+        sql = format!("REPLACE({sql}, '{c}', ' ')");
+    }
+    sql = format!("(' ' || {sql} || ' ')");
+    for _ in 0..3 {
+        sql = format!("REPLACE({sql}, '  ', ' ')");
+    }
+    sql
+}
+
+/// The `LIKE … ESCAPE '\\'` patterns that find `search` in
+/// [`words_sql`]: one for each prefix it allows, each from a word's
+/// start to its end (or on, for a search ending in `*`).
+pub(crate) fn word_patterns(search: &cohesion_domain::text::WordSearch) -> Vec<String> {
+    let escape = |t: &str| {
+        t.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    };
+    let end = if search.word_start { "%" } else { " %" };
+    search
+        .prefixes
+        .iter()
+        .map(|prefix| format!("% {}{}{end}", escape(prefix), escape(&search.words)))
+        .collect()
+}
+
 /// A new time-ordered id (UUIDv7), so that ids sort by creation time.
 pub fn new_id() -> uuid::Uuid {
     uuid::Uuid::now_v7()

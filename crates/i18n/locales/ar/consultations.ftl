@@ -545,6 +545,7 @@ data-submitted = وقت الإرسال
 answers-title = الإجابات المكتوبة
 answers-title-of = الإجابات المكتوبة: { $title }
 answers-search = ابحث في الإجابات
+answers-search-hint = يجد الكلمات كاملة. أنهِ البحث بـ * لتجد الكلمات التي تبدأ به: مدرس* تجد مدرسة ومدرسين.
 answers-none = لا يضم هذا الاستبيان أسئلة بإجابات مكتوبة.
 answers-count = { PLURAL($count) ->
     [zero] لا توجد إجابات مطابقة
@@ -569,6 +570,7 @@ response-empty = لا إجابة
 findings-title = ما قاله لنا الناس
 findings-title-of = ما قاله لنا الناس: { $title }
 findings-lead = ما سمعناه في هذه الاستشارة. نحسب كل رقم من الردود، ولا نكتبه يدويًا. ما دامت الاستشارة مفتوحة، نحدّث الأرقام مرة في اليوم على الأكثر.
+findings-lead-closed = ما سمعناه في هذه الاستشارة. نحسب كل رقم من الردود، ولا نكتبه يدويًا.
 findings-empty = لم ننشر أي نتائج بعد.
 finding-figure = { PLURAL($base) ->
     [one] اختار { $count } من أصل شخص واحد أجاب عن «{ $question }» الإجابة «{ $option }» (مدى 95%: { $range }).
@@ -1012,6 +1014,7 @@ get-involved-upcoming = تُفتح قريبًا
 get-involved-upcoming-empty = لا توجد استشارات مقرر فتحها بعد.
 get-involved-closed = أُغلقت مؤخرًا
 get-involved-closed-empty = لم تُغلق أي استشارة خلال الأشهر الثلاثة الماضية.
+listing-results-link = اطّلع على نتائج { $title }
 manage-consultations = الاستشارات العامة
 manage-drafts = المسودات
 manage-drafts-empty = لا توجد مسودات.

@@ -511,6 +511,7 @@ data-submitted = Sent
 answers-title = Written answers
 answers-title-of = Written answers: { $title }
 answers-search = Search the answers
+answers-search-hint = Finds whole words. End the search with * to find words that start so: light* finds lights and lighting.
 answers-none = This survey has no written-answer questions.
 answers-count = { $count ->
     [one] 1 answer matches
@@ -531,6 +532,8 @@ response-empty = No answer
 findings-title = What you told us
 findings-title-of = What you told us: { $title }
 findings-lead = What we heard in this consultation. Every figure is worked out from the responses, never typed in. While the consultation is open, figures are updated at most once a day.
+# Once closed, no more responses come in: no word of daily updates.
+findings-lead-closed = What we heard in this consultation. Every figure is worked out from the responses, never typed in.
 findings-empty = We have not published any findings yet.
 finding-figure = { $base ->
     [one] { $count } of the one person who answered “{ $question }” chose “{ $option }” (95% range { $range }).
@@ -930,6 +933,7 @@ get-involved-upcoming = Opening soon
 get-involved-upcoming-empty = No consultations are due to open yet.
 get-involved-closed = Recently closed
 get-involved-closed-empty = No consultations have closed in the last three months.
+listing-results-link = See the results of { $title }
 manage-consultations = Consultations
 manage-drafts = Drafts
 manage-drafts-empty = There are no drafts.

@@ -52,13 +52,13 @@ impl Corpus {
     }
 
     /// A centre's strongest terms, readable, for a theme's label: at most
-    /// six, none inside another, and no two concepts side by side.
+    /// six, none inside another, and no pair with a concept in it.
     pub(super) fn top_terms(&self, centre: &[f32]) -> Vec<String> {
         let mut order: Vec<usize> = (0..centre.len()).filter(|&i| centre[i] > 0.0).collect();
         order.sort_by(|&a, &b| centre[b].total_cmp(&centre[a]).then(a.cmp(&b)));
         let mut out: Vec<String> = Vec::new();
         for i in order {
-            if self.concept_pair(i as u32) {
+            if self.pair_with_concept(i as u32) {
                 continue;
             }
             let d = self.display(i as u32);
@@ -173,11 +173,48 @@ impl Corpus {
         name.split(' ').map(word).collect::<Vec<_>>().join(" ")
     }
 
-    /// Whether a term is two of the lexicon's concepts side by side: their
-    /// order is not the writer's, so labels leave them out (each concept
-    /// is a term of its own).
-    fn concept_pair(&self, id: u32) -> bool {
+    /// Whether a term is a pair with one of the lexicon's concepts in it.
+    /// Labels leave these out (each concept is a term of its own): two
+    /// concepts' order is not the writer's, and a concept shown by its
+    /// name beside a written word glues words nobody wrote together
+    /// ("alone for an hour" gave "loneliness hour").
+    fn pair_with_concept(&self, id: u32) -> bool {
         let name = &self.names[id as usize];
-        name.contains(' ') && name.split(' ').all(|t| t.starts_with(MARK))
+        name.contains(' ') && name.split(' ').any(|t| t.starts_with(MARK))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A label names a concept on its own, never glued to a word it
+    /// happened to stand beside.
+    #[test]
+    fn labels_glue_no_concept_to_a_word() {
+        let texts = [
+            "Waiting alone for an hour",
+            "Alone for an hour at the stop",
+            "An hour alone is too long",
+            "Alone in the park",
+            "Alone on the bus",
+            "Alone walking home",
+            "The bus comes every hour",
+            "An hour late again",
+            "One bus an hour",
+        ];
+        let (corpus, vectors) = Corpus::build(&texts, true);
+        let mut centre = vec![0.0; corpus.dims()];
+        for (i, w) in &vectors[1] {
+            centre[*i as usize] = *w;
+        }
+        let terms = corpus.top_terms(&centre);
+        assert!(terms.iter().any(|t| t == "loneliness"), "{terms:?}");
+        assert!(
+            terms
+                .iter()
+                .all(|t| t.split(' ').count() == 1 || !t.contains("loneliness")),
+            "{terms:?}"
+        );
     }
 }

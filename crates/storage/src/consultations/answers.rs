@@ -3,6 +3,7 @@
 //! has checked the right to see them.
 
 use cohesion_domain::survey::tally::AnswerRow;
+use cohesion_domain::text::WordSearch;
 use uuid::Uuid;
 
 use crate::rows::{self, Param};
@@ -164,29 +165,41 @@ pub async fn respondents_choosing_any(
 
 /// A page of free-text answers to one question, newest first, with the
 /// response reference each belongs to: (reference, text). `search`, when
-/// not empty, is normalised by the caller (`domain::text::normalise`);
-/// the answers are compared normalised alike.
+/// given, finds whole words (`domain::text::WordSearch`); the answers'
+/// words are compared normalised alike, in SQL, a page at a time.
 pub async fn texts(
     mut conn: Conn<'_>,
     consultation_id: Uuid,
     question_id: &str,
-    search: &str,
+    search: Option<&WordSearch>,
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<(String, String)>, i64), StorageError> {
-    let pattern = crate::contains_pattern(search);
-    let filter = format!(
-        "a.consultation_id = $1 AND a.question_id = $2 AND a.text_value IS NOT NULL \
-         AND ($3 = '' OR {} LIKE $4 ESCAPE '\\')",
-        crate::normalised_sql("a.text_value")
+    let patterns = search.map(crate::word_patterns).unwrap_or_default();
+    // The answers' words worked out once a row, then each pattern tried.
+    let matching = match patterns.len() {
+        0 => String::new(),
+        n => format!(
+            "WHERE {}",
+            (3..3 + n)
+                .map(|i| format!("a.words LIKE ${i} ESCAPE '\\'"))
+                .collect::<Vec<_>>()
+                .join(" OR ")
+        ),
+    };
+    let answers = format!(
+        "(SELECT response_id, text_value, {} AS words FROM response_answers \
+         WHERE consultation_id = $1 AND question_id = $2 AND text_value IS NOT NULL) a",
+        crate::words_sql("text_value")
     );
+    let (lim, off) = (patterns.len() + 3, patterns.len() + 4);
     let list_sql = format!(
-        "SELECT r.reference, a.text_value FROM response_answers a JOIN responses r ON r.id = a.response_id \
-         WHERE {filter} ORDER BY a.response_id DESC LIMIT $5 OFFSET $6"
+        "SELECT r.reference, a.text_value FROM {answers} JOIN responses r ON r.id = a.response_id \
+         {matching} ORDER BY a.response_id DESC LIMIT ${lim} OFFSET ${off}"
     );
-    let count_sql = format!("SELECT COUNT(*) FROM response_answers a WHERE {filter}");
-    let search = search.trim().to_lowercase();
-    let filters: [&dyn Param; 4] = [&consultation_id, &question_id, &search, &pattern];
+    let count_sql = format!("SELECT COUNT(*) FROM {answers} {matching}");
+    let mut filters: Vec<&dyn Param> = vec![&consultation_id, &question_id];
+    filters.extend(patterns.iter().map(|p| p as &dyn Param));
     let page: Vec<&dyn Param> = filters
         .iter()
         .copied()

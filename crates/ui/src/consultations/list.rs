@@ -81,8 +81,9 @@ pub struct ConsultationPage<'a> {
     pub respond: Option<(String, String)>,
     pub respond_note: Option<String>,
     pub links: Vec<(String, String)>,
-    /// Beside the note that it has closed: the way to "We asked, you
-    /// said, we did", once the consultation has closed with findings
-    /// published (a findings stage of the timeline leads there too).
-    pub we_did: Option<(String, String)>,
+    /// The way to the published findings, whenever there are any:
+    /// "We asked, you said, we did" once the consultation has closed,
+    /// "What you told us" before (a findings stage of the timeline leads
+    /// there too, but a consultation need not have one).
+    pub findings_link: Option<(String, String)>,
 }

@@ -183,6 +183,16 @@ impl Phrase {
         out
     }
 
+    /// The phrase isolated and set in direction `dir` ("ltr", "rtl"):
+    /// for a line made only of isolated texts and punctuation, which has
+    /// no letter of its own to take a direction from.
+    pub fn directed(self, dir: &str) -> Phrase {
+        Phrase {
+            html: format!("<span dir=\"{}\">{}</span>", escape(dir), self.html),
+            text: self.text,
+        }
+    }
+
     /// The text with Fluent's isolation marks, for attribute values.
     pub fn text(&self) -> &str {
         &self.text

@@ -13,7 +13,7 @@ use cohesion_services::audit::Origin;
 use cohesion_services::throttle::{password_check_allowed, throttle, Throttled};
 use cohesion_services::ServiceError;
 use cohesion_ui::accounts::{AccountPage, SessionRow};
-use cohesion_ui::{Field, FieldError, FormPage, Shown, SummaryRow};
+use cohesion_ui::{Field, FieldError, FormPage, SummaryRow};
 use serde::Deserialize;
 
 use crate::kit::{
@@ -124,20 +124,13 @@ pub async fn overview(
     respond(StatusCode::OK, page, None)
 }
 
-/// The account's summary: name, address, password, language and roles,
-/// each that can change with its link.
+/// The account's summary: name, address, password and roles, each that
+/// can change with its link. The language is not among them: the form
+/// below the summary shows it chosen, and a row saying it again made
+/// "Language" twice in a row.
 fn detail_rows(ctx: &PageCtx, me: &SignedIn) -> Vec<SummaryRow> {
-    let state = &ctx.state;
     let l = ctx.locale();
     let change = l.t("change").into_owned();
-    let chosen = me
-        .locale
-        .as_deref()
-        .and_then(|t| state.catalog.get(t))
-        .unwrap_or(l);
-    // Each language by its own name, marked with it ("العربية" is read
-    // with an Arabic voice in an English page).
-    let language_name = Shown::new(chosen.name(), chosen.tag());
     vec![
         SummaryRow::new(l.t("field-display-name"), me.display_name.clone())
             .change("/account/name", change.clone()),
@@ -145,9 +138,6 @@ fn detail_rows(ctx: &PageCtx, me: &SignedIn) -> Vec<SummaryRow> {
             .change("/account/email", change.clone()),
         SummaryRow::new(l.t("field-password"), "••••••••••••")
             .change("/account/password", change.clone()),
-        // The language is chosen in the form below the summary.
-        SummaryRow::written_value(l.t("account-language"), language_name)
-            .change("#language", change.clone()),
         SummaryRow::new(
             l.t("account-roles"),
             super::roles_in_words(ctx, me.roles.iter()),

@@ -15,7 +15,7 @@ use cohesion_ui::consultations::{FindingView, FindingsPage, WeDid};
 use cohesion_ui::{Phrase, Shown, Value};
 use uuid::Uuid;
 
-use super::questions::shown_options;
+use super::questions::{any_of, shown_options};
 use crate::kit::{path_id, respond, AppError, Langs, PageCtx};
 
 /// The headline figure of a finding and the sentence under it, which
@@ -94,18 +94,7 @@ fn asked(langs: &Langs, f: &ShownFinding) -> Phrase {
 fn options_phrase(ctx: &PageCtx, langs: &Langs, f: &ShownFinding) -> Phrase {
     let labels = shown_options(ctx, langs, &f.question_def);
     let label = |o: &usize| labels.get(*o).map_or_else(Phrase::default, Phrase::from);
-    match f.finding.options.as_slice() {
-        [one] => label(one),
-        several => Phrase::join(
-            several.iter().map(|o| {
-                ctx.phrase(
-                    "finding-option-quoted",
-                    &[("option", Value::Phrase(&label(o)))],
-                )
-            }),
-            &format!(" {} ", ctx.t("finding-options-or")),
-        ),
-    }
+    any_of(ctx, f.finding.options.iter().map(label).collect())
 }
 
 /// For a finding that cites options: how many picked them (any of
@@ -233,7 +222,12 @@ pub async fn page(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppE
     let view = FindingsPage {
         ui,
         back: Some((format!("/consultations/{id}"), ctx.t("back"))),
-        lead: ctx.t("findings-lead"),
+        // Figures are updated daily only while responses can still come.
+        lead: ctx.t(if closed {
+            "findings-lead-closed"
+        } else {
+            "findings-lead"
+        }),
         empty: findings.is_empty().then(|| ctx.t("findings-empty")),
         findings,
         links: findings_links(&ctx, id, c.results_published_at.is_some(), !list.is_empty()),

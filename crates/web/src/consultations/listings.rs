@@ -6,7 +6,7 @@
 use cohesion_domain::consultation::Consultation;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::consultations::reading::{self, Shortlist};
-use cohesion_ui::{Listing, ListingGroup, ListingItem, Phrase};
+use cohesion_ui::{Listing, ListingGroup, ListingItem, Phrase, Value};
 use time::Duration;
 
 use super::list::dates;
@@ -26,7 +26,7 @@ pub(super) const RECENTLY_CLOSED_DAYS: i64 = 90;
 pub(super) fn home<'a>(ctx: &'a PageCtx) -> Part<'a, Listing> {
     Box::pin(async move {
         let lists = reading::shortlists(&ctx.state.db, None, &[Shortlist::Open], HOME_OPEN).await?;
-        let mut groups = items_in_language(ctx, lists, |_, _| None).await?;
+        let mut groups = items_in_language(ctx, lists, |_, _, _| None).await?;
         Ok(Listing {
             id: "open-now",
             heading: ctx.t("home-open-heading"),
@@ -52,11 +52,14 @@ pub(super) fn get_involved<'a>(ctx: &'a PageCtx) -> Part<'a, Listing> {
             Shortlist::ClosedSince(Timestamp::from(since).into()),
         ];
         let lists = reading::shortlists(&ctx.state.db, None, &which, SECTION_LIST).await?;
-        let groups = items_in_language(ctx, lists, |ctx, c| {
+        // The link names its consultation: several in a list would
+        // otherwise be links of one name to different places.
+        let groups = items_in_language(ctx, lists, |ctx, c, langs| {
             c.results_published_at.map(|_| {
+                let title = langs.shown(key::TITLE, &c.title);
                 (
                     format!("/consultations/{}/results", c.id),
-                    ctx.t("consultation-results-link").into(),
+                    ctx.phrase("listing-results-link", &[("title", Value::Shown(&title))]),
                 )
             })
         })
@@ -89,7 +92,7 @@ pub(super) fn get_involved<'a>(ctx: &'a PageCtx) -> Part<'a, Listing> {
 async fn items_in_language(
     ctx: &PageCtx,
     lists: Vec<Vec<Consultation>>,
-    link: impl Fn(&PageCtx, &Consultation) -> Option<(String, Phrase)>,
+    link: impl Fn(&PageCtx, &Consultation, &Langs) -> Option<(String, Phrase)>,
 ) -> Result<Vec<Vec<ListingItem>>, AppError> {
     let sizes: Vec<usize> = lists.iter().map(Vec::len).collect();
     let mut all: Vec<Consultation> = lists.into_iter().flatten().collect();
@@ -97,7 +100,7 @@ async fn items_in_language(
     let mut items = all
         .iter()
         .zip(langs)
-        .map(|(c, langs)| public_item(ctx, c, &langs, link(ctx, c)));
+        .map(|(c, langs)| public_item(ctx, c, &langs, link(ctx, c, &langs)));
     Ok(sizes
         .into_iter()
         .map(|n| items.by_ref().take(n).collect())

@@ -118,9 +118,11 @@ async fn withdrawn(ctx: &PageCtx, path: &str, at: Timestamp) -> Result<Response,
 }
 
 /// The timeline and the notes beside it: results not published yet,
-/// and the way to "We asked, you said, we did" once the consultation has
-/// closed with published findings (beside the note that it has closed,
-/// and at its findings stage if it has one).
+/// and the way to the published findings whenever there are any, stages
+/// or not (a consultation without a findings stage has no other way
+/// there): "We asked, you said, we did" once the consultation has
+/// closed (beside the note that it has closed, and at its findings
+/// stage if it has one), "What you told us" before.
 async fn timeline(
     ctx: &PageCtx,
     langs: &Langs,
@@ -131,15 +133,21 @@ async fn timeline(
     let closed = c.status(Timestamp::now()) == Status::Closed;
     let results_note = (c.published_at.is_some() && closed && c.results_published_at.is_none())
         .then(|| ctx.t("results-not-published-yet"));
-    let we_did = closed && findings::published_count(&ctx.state.db, id).await? > 0;
+    let published = findings::published_count(&ctx.state.db, id).await? > 0;
+    let we_did = closed && published;
     let stages = stage_items(ctx, langs, c, stages, we_did);
-    let we_did = we_did.then(|| {
-        (
+    let findings_link = match (published, closed) {
+        (false, _) => None,
+        (true, true) => Some((
             format!("/consultations/{id}/findings#{WE_DID}"),
             ctx.t("we-did-summary-link"),
-        )
-    });
-    Ok((results_note, stages, we_did))
+        )),
+        (true, false) => Some((
+            format!("/consultations/{id}/findings"),
+            ctx.t("stage-link-findings"),
+        )),
+    };
+    Ok((results_note, stages, findings_link))
 }
 
 pub async fn show(
@@ -179,7 +187,7 @@ pub async fn show(
     };
     let (respond_link, respond_note) = respond_button(&ctx, &c, progress.as_ref());
     let links = links(&ctx, &c);
-    let (results_note, stages, we_did) = timeline(&ctx, &langs, &c, &stages).await?;
+    let (results_note, stages, findings_link) = timeline(&ctx, &langs, &c, &stages).await?;
     let page = ConsultationPage {
         ui,
         done: confirmation(&ctx, q.done.as_deref()),
@@ -200,7 +208,7 @@ pub async fn show(
         body_lang: langs.of(key::BODY).to_owned(),
         rows,
         stages,
-        we_did,
+        findings_link,
         timeline_heading: ctx.t("consultation-timeline"),
         strands: c
             .strands

@@ -19,6 +19,22 @@ fn values<'a>(draft: &'a RawAnswers, field: &str) -> &'a [String] {
     draft.get(field).map_or(&[], Vec::as_slice)
 }
 
+/// Options any of which counts ("Yes" or "Not sure"): one as it is;
+/// several each quoted and joined by "or" ("“Yes” or “Not sure”"). A
+/// plain list would be ambiguous, since a label may hold the list's own
+/// separator (a comma, or the Arabic comma "،").
+pub(crate) fn any_of(ctx: &PageCtx, labels: Vec<Phrase>) -> Phrase {
+    if labels.len() == 1 {
+        return labels.into_iter().next().unwrap_or_default();
+    }
+    Phrase::join(
+        labels
+            .iter()
+            .map(|label| ctx.phrase("finding-option-quoted", &[("option", Value::Phrase(label))])),
+        &format!(" {} ", ctx.t("finding-options-or")),
+    )
+}
+
 /// A question's option labels as shown: the written ones in their
 /// language, the platform's scales in the reader's.
 pub(super) fn shown_options(ctx: &PageCtx, langs: &Langs, q: &QuestionDef) -> Vec<Shown> {
@@ -289,15 +305,21 @@ pub(super) fn answer_text(
             .and_then(|i| labels.get(i))
             .map_or_else(Phrase::default, Phrase::from)
     };
+    let dir = ctx.locale().direction().as_str();
     let lines: Vec<Phrase> = match &q.kind {
         QuestionKind::Matrix { rows } => rows
             .iter()
             .enumerate()
             .filter_map(|(r, row)| {
                 let row = Phrase::from(langs.shown(&key::row(&q.id, r), row));
+                // Each line set in the page's direction: made only of two
+                // isolated texts and a colon, it would otherwise take the
+                // direction of what holds it, which has no letters of its
+                // own to decide by, and an Arabic answer would come before
+                // its statement.
                 values(draft, &format!("{}-{r}", q.id))
                     .first()
-                    .map(|v| Phrase::join([row, label(v)], ": "))
+                    .map(|v| Phrase::join([row, label(v)], ": ").directed(dir))
             })
             .collect(),
         QuestionKind::Ranking { options } => {

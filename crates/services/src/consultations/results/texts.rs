@@ -44,10 +44,12 @@ pub async fn texts(
         .ok_or(ValidationError::new("question", ErrorCode::UnknownQuestion))?
         .clone();
     let offset = i64::from(page.saturating_sub(1)) * TEXTS_PAGE;
-    // Arabic spelled with or without its marks, alef forms and the like
-    // finds the same answers; English ignores case.
-    let search = cohesion_domain::text::normalise(search.trim());
-    let (list, total) = answers::texts(c.conn(), id, &q.id, &search, offset, TEXTS_PAGE).await?;
+    // Whole words (ending in `*`: words that start so). Arabic spelled
+    // with or without its marks, alef forms and the like finds the same
+    // answers; English ignores case.
+    let search = cohesion_domain::text::WordSearch::new(search);
+    let (list, total) =
+        answers::texts(c.conn(), id, &q.id, search.as_ref(), offset, TEXTS_PAGE).await?;
     let masked = list
         .into_iter()
         .map(|(reference, text)| (reference, pii::mask(&text).into_owned()))

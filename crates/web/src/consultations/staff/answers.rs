@@ -66,6 +66,7 @@ pub async fn answers(
                 "off",
                 ctx.t("consultations-filter-search"),
             )
+            .hint(ctx.t("answers-search-hint"))
             .value(&q.search),
         ],
         button: ctx.t("answers-search"),

@@ -21,7 +21,7 @@ use cohesion_ui::{Field, FieldError, FormPage, NoticePage, Phrase, Section, Show
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::consultations::questions::shown_options;
+use crate::consultations::questions::{any_of, shown_options};
 use crate::kit::{
     check_session_csrf, path_id, respond, see_other, submit_form, AppError, ClientKey, Langs, May,
     PageCtx, RunEngagement, StrictForm,
@@ -56,8 +56,9 @@ pub(super) fn rule_text(
     let picked = rule
         .any_of
         .iter()
-        .filter_map(|i| labels.get(*i).map(Phrase::from));
-    let options = Phrase::join(picked, &ctx.locale().t("list-separator"));
+        .filter_map(|i| labels.get(*i).map(Phrase::from))
+        .collect();
+    let options = any_of(ctx, picked);
     let question = langs.original(target.map_or(rule.question.as_str(), |t| t.text.as_str()));
     ctx.phrase(
         message,

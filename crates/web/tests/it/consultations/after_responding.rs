@@ -179,7 +179,7 @@ async fn the_account_page_lists_responses_with_an_empty_state() {
             .page(&format!("/consultations/{id}/respond/done"), &tom)
             .await;
         let reference = done
-            .split("<strong dir=\"ltr\">")
+            .split("<strong dir=\"ltr\" class=\"app-reference\">")
             .nth(1)
             .and_then(|r| r.split('<').next())
             .expect("the reference on the confirmation page")

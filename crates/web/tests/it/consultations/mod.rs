@@ -4,6 +4,7 @@
 //! with nothing saved; analysts work the themes of written answers,
 //! crosstabs and weighting.
 
+mod account_said_once;
 mod after_responding;
 mod analysis_pages;
 mod answer_limits;
@@ -15,6 +16,7 @@ mod arabic;
 mod audit_log_words;
 mod back_links;
 mod bad_input;
+mod bidi_lists;
 mod builder;
 mod builder_all_problems;
 mod builder_forms;
@@ -28,7 +30,9 @@ mod error_titles;
 mod exports_explained;
 mod findable;
 mod findings_and_analysis;
+mod findings_reachable;
 mod invisible_marks;
+mod layout_fits;
 mod lifecycle;
 mod list;
 mod local_time;
@@ -43,8 +47,10 @@ mod receipts_from_account;
 mod respondents_kept_from_staff;
 mod responding;
 mod results;
+mod results_links_named;
 mod results_snapshot;
 mod resuming;
+mod search_whole_words;
 mod staff_findings_languages;
 mod switching_after_post;
 mod themes;

@@ -244,7 +244,8 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
         let (status, html) = s.page(&format!("{respond}/done"), &tom).await;
         assert_eq!(status, 200);
         assert!(html.contains("Your reference"));
-        let start = html.find("<strong dir=\"ltr\">").unwrap() + 18;
+        let open = "<strong dir=\"ltr\" class=\"app-reference\">";
+        let start = html.find(open).unwrap() + open.len();
         let reference = &html[start..start + 9];
         assert!(
             reference.len() == 9

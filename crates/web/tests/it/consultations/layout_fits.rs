@@ -1,0 +1,51 @@
+//! What keeps two layouts whole: a response's reference never broken at
+//! its hyphen (its own class, kept on one line by the stylesheet), and
+//! the officers' survey table stacking on a phone, each cell after its
+//! column's name.
+
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
+
+use super::after_responding::tom_responds;
+use super::{published, OFFICER};
+use crate::support::servers_with_people;
+
+#[tokio::test]
+async fn references_stay_whole_and_the_survey_table_stacks() {
+    for s in servers_with_people().await {
+        let (_, _, id) = published(&s, "no").await;
+        let (tom, _) = tom_responds(&s, &id).await;
+        let (_, html) = s.page("/account", &tom).await;
+        assert!(
+            html.contains(r#"<bdi dir="ltr" class="app-reference">"#),
+            "{html}"
+        );
+        let (officer, _) = s.sign_in(OFFICER, DEMO_PASSWORD).await;
+        let (_, html) = s
+            .page(&format!("/staff/consultations/{id}"), &officer)
+            .await;
+        for label in ["Id", "Type", "Must be answered?", "Shown"] {
+            assert!(
+                html.contains(&format!(
+                    r#"class="govuk-table__cell" data-label="{label}">"#
+                )),
+                "{label}: {html}"
+            );
+        }
+        // The stylesheet the page links has both rules.
+        let href = html
+            .split(r#"rel="stylesheet" href=""#)
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a stylesheet")
+            .replace("&amp;", "&");
+        let css = s.get(&href).await.text().await.unwrap();
+        assert!(
+            css.contains(".app-reference{white-space:nowrap}") || css.contains(".app-reference {"),
+            "app-reference"
+        );
+        assert!(
+            css.contains("[data-label]:before") || css.contains("[data-label]::before"),
+            "stacked cells"
+        );
+    }
+}
