@@ -75,7 +75,7 @@ impl DisplayName {
             return Err(ValidationError::new(field, ErrorCode::DisplayNameTooShort));
         }
         if chars > MAX_CHARS {
-            return Err(ValidationError::new(field, ErrorCode::FieldTooLong));
+            return Err(crate::text::too_long(field, MAX_CHARS));
         }
         if imitates_staff(&value) {
             return Err(ValidationError::new(field, ErrorCode::DisplayNameReserved));
@@ -168,6 +168,7 @@ fn imitates_staff(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorDetail;
 
     #[test]
     fn ordinary_names_in_any_script_are_kept_as_typed() {
@@ -258,9 +259,12 @@ mod tests {
             ErrorCode::FieldRequired
         );
         let long = "a".repeat(MAX_CHARS + 1);
+        let e = DisplayName::parse(&long).unwrap_err();
+        assert_eq!(e.code, ErrorCode::FieldTooLong);
         assert_eq!(
-            DisplayName::parse(&long).unwrap_err().code,
-            ErrorCode::FieldTooLong
+            e.detail,
+            Some(ErrorDetail::Limit(50)),
+            "the message gives it"
         );
     }
 }

@@ -384,6 +384,7 @@ reason-current_password-invalid_credentials = كلمة المرور الحالي
 reason-email-field_required = أدخل عنوان بريد إلكتروني
 reason-password-field_required = أدخل كلمة مرور
 reason-display_name-field_required = أدخل اسمًا للعرض
+reason-display_name-field_too_long-limit = يجب ألا يزيد عدد أحرف الاسم الظاهر على { $limit }
 reason-new_password-field_required = أدخل كلمة مرور جديدة
 
 ## رسائل البريد الإلكتروني

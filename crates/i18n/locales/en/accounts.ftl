@@ -388,6 +388,7 @@ reason-current_password-invalid_credentials = Your current password is not right
 reason-email-field_required = Enter an email address
 reason-password-field_required = Enter a password
 reason-display_name-field_required = Enter a display name
+reason-display_name-field_too_long-limit = Your display name must be { $limit } characters or fewer
 reason-new_password-field_required = Enter a new password
 
 ## Emails

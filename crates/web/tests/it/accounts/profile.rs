@@ -4,7 +4,7 @@ use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_testkit::http;
 
 use super::TOM;
-use crate::support::servers_with_people;
+use crate::support::{servers_with_people, text_of};
 
 #[tokio::test]
 async fn a_resident_manages_their_account() {
@@ -42,6 +42,20 @@ async fn a_resident_manages_their_account() {
             .await
             .unwrap()
             .contains("cannot look like a staff title"));
+        let long = "Tom ".repeat(13);
+        let res = s
+            .post(
+                "/account/name",
+                &cookie,
+                &[("csrf", &csrf), ("display_name", &long)],
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+        let text = text_of(&res.text().await.unwrap());
+        assert!(
+            text.contains("Your display name must be 50 characters or fewer"),
+            "the limit said: {text}"
+        );
         let res = s
             .post(
                 "/account/name",
