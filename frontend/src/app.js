@@ -148,3 +148,16 @@ for (const group of document.querySelectorAll('[data-app-reveal]')) {
   group.addEventListener('change', show)
   show()
 }
+
+// The question form shows only the fields read for the kind of question
+// chosen (options for choices, a minimum for numbers, …): each such field
+// names its kinds in `data-shown-for`. Without this script every field
+// shows, with hints that say which kinds each is for.
+for (const kind of document.querySelectorAll('form select[name="kind"]')) {
+  const fields = kind.form.querySelectorAll('[data-shown-for]')
+  const show = () => {
+    for (const field of fields) field.hidden = !field.dataset.shownFor.split(' ').includes(kind.value)
+  }
+  kind.addEventListener('change', show)
+  show()
+}

@@ -17,6 +17,27 @@ use crate::error::{ErrorCode, ValidationError};
 use crate::text::{optional, optional_line, required};
 
 /// The kinds an officer can pick, as the form names them.
+/// The kinds of question a field of the question form is read for, where
+/// it is not read for every kind: options for the kinds that list them, a
+/// maximum for multiple choice, numbers and long text, a minimum for
+/// numbers, the demographic and its purpose for questions about the
+/// person. The form shows a field only for its kinds where scripts run.
+pub fn kinds_reading(field: &str) -> Option<&'static [&'static str]> {
+    match field {
+        "options" => Some(&[
+            "single_choice",
+            "multiple_choice",
+            "ranking",
+            "matrix",
+            "demographic",
+        ]),
+        "max" => Some(&["multiple_choice", "number", "long_text"]),
+        "min" => Some(&["number"]),
+        "demographic" | "purpose" => Some(&["demographic"]),
+        _ => None,
+    }
+}
+
 pub const KINDS: [&str; 11] = [
     "single_choice",
     "multiple_choice",

@@ -90,6 +90,10 @@ pub struct Field {
     /// The most characters it takes (`maxlength`): searches and filters,
     /// sent in the page's address, take what the server accepts there.
     pub max_chars: Option<usize>,
+    /// The values of the form's `kind` control this field is for, space
+    /// separated (`data-shown-for`); empty for every one. Scripts hide
+    /// the field for the others; without them every field shows.
+    pub shown_for: String,
 }
 
 impl Field {
@@ -112,7 +116,14 @@ impl Field {
             dir: "",
             describedby: String::new(),
             max_chars: (kind == "search").then_some(cohesion_domain::text::MAX_QUERY_VALUE_CHARS),
+            shown_for: String::new(),
         }
+    }
+
+    /// Shown only for these values of the form's `kind` control.
+    pub fn shown_for(mut self, kinds: &[&str]) -> Self {
+        self.shown_for = kinds.join(" ");
+        self
     }
 
     /// A choice among `options` (`kind` is "select" or "radios").

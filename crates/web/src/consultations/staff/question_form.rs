@@ -4,7 +4,7 @@
 //! their labels under a choice question picked by its text). Each
 //! problem is said beside its field, in words that name it.
 
-use cohesion_domain::survey::builder::{QuestionInput, KINDS};
+use cohesion_domain::survey::builder::{kinds_reading, QuestionInput, KINDS};
 use cohesion_domain::survey::model::{Demographic, SurveyDefinition};
 use cohesion_domain::survey::placement::last_place;
 use cohesion_domain::{ErrorCode, ErrorDetail, ValidationError};
@@ -159,6 +159,10 @@ fn own_fields(ctx: &PageCtx, f: &Filling<'_>) -> Vec<Field> {
         .into_iter()
         .map(|field| {
             let error = f.problem(field.name);
+            let field = match kinds_reading(field.name) {
+                Some(kinds) => field.shown_for(kinds),
+                None => field,
+            };
             field.error_phrase(error)
         })
         .collect()

@@ -41,6 +41,7 @@ mod options_twice;
 mod preview;
 mod publication_translations;
 mod publication_words;
+mod question_form_kinds;
 mod questions;
 mod receipts;
 mod receipts_from_account;
