@@ -1040,6 +1040,7 @@ manage-answers = الإجابات المكتوبة والمحاور
 stage-automatic = تلقائيًا (حسب التواريخ)
 stage-state-hint = تلقائيًا: قادمة قبل تاريخها، والآن من تاريخها حتى تاريخ المرحلة التالية، وجرت بعد ذلك. أو اختر بنفسك أين وصلت.
 stage-automatic-shown = { $state } (حسب التواريخ)
+stage-stopped = توقفت عند سحب الاستشارة
 consultation-dates-closed-on = في { $closes }
 consultation-dates-withdrawn-on = في { $when }
 we-did-summary-link = سألنا، قال الناس، فعلنا: ما فعله المجلس استجابةً لذلك

@@ -959,6 +959,7 @@ manage-answers = Written answers and themes
 stage-automatic = Automatic (from the dates)
 stage-state-hint = Automatic: to come before its date, now from its date until the next stage’s date, happened after that. Or choose where it stands yourself.
 stage-automatic-shown = { $state } (from the dates)
+stage-stopped = Stopped when the consultation was withdrawn
 consultation-dates-closed-on = on { $closes }
 consultation-dates-withdrawn-on = on { $when }
 we-did-summary-link = We asked, you said, we did: what the council did in response

@@ -225,6 +225,10 @@ fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
     let id = v.consultation.id;
     let langs = Langs::as_written(ctx, &v.consultation.language);
     let states = stage_states(ctx, &v.stages);
+    // Withdrawn, nothing is under way: a stage its dates make current
+    // stopped when the consultation was withdrawn.
+    let c = &v.consultation;
+    let withdrawn = c.published_at.is_none() && c.withdrawn_at.is_some();
     Table {
         caption: ctx.t("consultation-timeline").into(),
         head: vec![
@@ -242,7 +246,11 @@ fn timeline_table(ctx: &PageCtx, v: &ConsultationView) -> Table {
                     Cell::from(langs.original(s.name.as_str())),
                     s.date
                         .map_or_else(|| Cell::from(""), |d| Cell::when(ctx.dates().day(d))),
-                    Cell::from(stage_state_text(ctx, s.state, states[i])),
+                    Cell::from(if withdrawn && states[i] == StageState::Current {
+                        ctx.t("stage-stopped").into()
+                    } else {
+                        stage_state_text(ctx, s.state, states[i])
+                    }),
                     Cell::link(
                         ctx.t("stage-remove"),
                         format!("/staff/consultations/{id}/stages/{}/remove", i + 1),

@@ -113,6 +113,17 @@ async fn withdrawing_a_consultation_asks_keeps_its_responses_and_its_address_say
         assert_eq!(status, 410);
         let res = s.get(&format!("/api/v1/consultations/{id}/results")).await;
         assert_eq!(res.status(), 410);
+        // Its officers' page says its current stages stopped, not "Now".
+        let manage = words(
+            &s.page(&format!("/staff/consultations/{id}"), &officer)
+                .await
+                .1,
+        );
+        assert!(
+            manage.contains("Stopped when the consultation was withdrawn"),
+            "{manage}"
+        );
+        assert!(!manage.contains("Now (from the dates)"), "{manage}");
         // Staff still see it, to publish it again.
         assert_eq!(
             s.page(&format!("/consultations/{id}"), &officer).await.0,
