@@ -20,6 +20,9 @@ pub struct MoveButton {
 /// A question's row in the survey.
 pub struct QuestionRow {
     pub id: String,
+    /// Its number in the whole survey, as the translations page, the
+    /// history and the wording form name it ("question 3").
+    pub number: usize,
     /// Its text, marked with its language (a link to its form while the
     /// survey can change).
     pub text: Phrase,

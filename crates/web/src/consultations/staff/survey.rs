@@ -118,6 +118,11 @@ fn question_row(ctx: &PageCtx, v: &ConsultationView, q: &QuestionDef, locked: bo
     let changeable = !locked;
     QuestionRow {
         id: q.id.clone(),
+        number: v
+            .survey
+            .questions()
+            .position(|x| x.id == q.id)
+            .map_or(0, |i| i + 1),
         text: Langs::as_written(ctx, &v.consultation.language)
             .original(q.text.as_str())
             .into(),
@@ -234,7 +239,7 @@ pub(super) fn survey_section(
         .collect();
     let mut head = [
         "question-text",
-        "question-id",
+        "question-number",
         "question-kind",
         "question-required",
         "question-routing",

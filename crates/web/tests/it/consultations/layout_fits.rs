@@ -23,7 +23,11 @@ async fn references_stay_whole_and_the_survey_table_stacks() {
         let (_, html) = s
             .page(&format!("/staff/consultations/{id}"), &officer)
             .await;
-        for label in ["Id", "Type", "Must be answered?", "Shown"] {
+        // Questions are numbered through the survey, as the translations
+        // page and the history name them, not by their ids.
+        assert!(html.contains(r#"data-label="Number">2</td>"#), "{html}");
+        assert!(!html.contains(r#"data-label="Number">q"#));
+        for label in ["Number", "Type", "Must be answered?", "Shown"] {
             assert!(
                 html.contains(&format!(
                     r#"class="govuk-table__cell" data-label="{label}">"#
