@@ -124,7 +124,9 @@ test('an analyst works the themes of a long-text question and an officer cites o
   await o.goto(`${server.base}/staff/consultations/${id}/findings/new`)
   await checkPage(o, 'add a finding', { lang: 'en' })
   await o.getByLabel('Finding', { exact: true }).fill(FINDING)
-  await o.getByLabel('Or a confirmed theme').selectOption({ label: 'q7: Street lighting' })
+  const cited = o.getByLabel('Or a confirmed theme')
+  const lighting = cited.locator('option').filter({ hasText: /^Question \d+: Street lighting$/ })
+  await cited.selectOption(await lighting.getAttribute('value'))
   await follow(o, o.getByRole('button', { name: 'Add a finding' }))
   await follow(o, o.getByRole('button', { name: `Publish: ${FINDING}` }))
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { startServer, launchBrowser, openPage, follow, checkPage, DEMO_PASSWORD, DEMO_OFFICER as OFFICER } from './support.mjs'
 
 const CLOSED = 'Reporting hate crime: what stops people?'
-const Q1 = 'q1: Strong, connected communities help prevent hate and extremism.'
+const Q1 = 'Question 1: Strong, connected communities help prevent hate and extremism.'
 let browser
 
 before(async () => { browser = await launchBrowser() })
@@ -36,12 +36,12 @@ test('an officer combines options and says what we did; visitors reach it from t
   await o.getByLabel('Finding', { exact: true }).fill('Two in three agree')
   // Options of two questions: refused with the reason, ticks kept.
   await options.getByRole('checkbox', { name: `${Q1} — Strongly agree` }).check()
-  await options.getByRole('checkbox', { name: /^q2: .* — Yes$/ }).first().check()
+  await options.getByRole('checkbox', { name: /^Question 2: .* — Yes$/ }).first().check()
   await follow(o, o.getByRole('button', { name: 'Add a finding' }))
   assert.match(await o.locator('.govuk-error-summary').innerText(), /Choose options of one question/)
   await checkPage(o, 'add a finding, with an error', { lang: 'en' })
   const again = o.getByRole('group', { name: 'The options it rests on' })
-  await again.getByRole('checkbox', { name: /^q2: .* — Yes$/ }).first().uncheck()
+  await again.getByRole('checkbox', { name: /^Question 2: .* — Yes$/ }).first().uncheck()
   await again.getByRole('checkbox', { name: `${Q1} — Agree` }).check()
   await o.getByLabel('What we did').fill('We asked every school to run a session on reporting.')
   await follow(o, o.getByRole('button', { name: 'Add a finding' }))

@@ -76,24 +76,32 @@ fn what_we_did_field(ctx: &PageCtx, value: &str, errors: &[FieldError]) -> Field
 }
 
 /// The options a finding can rest on: those of choice questions and
-/// matrices, special categories left out, each as "question: option"
-/// with the value "q4:2" (question and 1-based option).
+/// matrices, special categories left out, each as "Question 4: its text
+/// — option" (numbered through the survey, as the survey table and the
+/// translations page number them) with the value "q4:2" (question id and
+/// 1-based option).
 fn option_choices(ctx: &PageCtx, view: &ConsultationView) -> Vec<(String, String)> {
     view.survey
         .questions()
-        .filter(|q| {
+        .enumerate()
+        .filter(|(_, q)| {
             (q.kind.is_choice() || matches!(q.kind, QuestionKind::Matrix { .. }))
                 && !q.kind.is_special_category()
         })
-        .flat_map(|q| {
+        .flat_map(|(n, q)| {
             option_labels(ctx, q)
                 .into_iter()
                 .enumerate()
                 .map(|(i, l)| {
-                    (
-                        format!("{}:{}", q.id, i + 1),
-                        format!("{}: {} — {l}", q.id, q.text),
-                    )
+                    let label = ctx.locale().t_plain(
+                        "finding-option-label",
+                        &[
+                            ("number", (n as u64 + 1).into()),
+                            ("question", q.text.as_str().into()),
+                            ("option", l.as_str().into()),
+                        ],
+                    );
+                    (format!("{}:{}", q.id, i + 1), label)
                 })
                 .collect::<Vec<_>>()
         })
@@ -115,7 +123,20 @@ async fn form_page<'a>(
             cohesion_services::consultations::themes::figures::citable(&ctx.state.db, id)
                 .await?
                 .into_iter()
-                .map(|(tid, q, label)| (tid.to_string(), format!("{q}: {label}"))),
+                .map(|(tid, q, label)| {
+                    let number = view.survey.questions().position(|d| d.id == q);
+                    let label = match number {
+                        Some(n) => ctx.locale().t_plain(
+                            "finding-theme-label",
+                            &[
+                                ("number", (n as u64 + 1).into()),
+                                ("theme", label.as_str().into()),
+                            ],
+                        ),
+                        None => label,
+                    };
+                    (tid.to_string(), label)
+                }),
         )
         .collect();
     let action = format!("/staff/consultations/{id}/findings/new");

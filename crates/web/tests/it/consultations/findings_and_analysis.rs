@@ -43,6 +43,14 @@ async fn findings_translations_analysis_and_exports() {
         // A finding rests on a result; its figure is pulled, and hidden
         // while fewer than ten people chose the option.
         let findings = format!("/staff/consultations/{id}/findings/new");
+        // Its options are named by the questions' numbers in the survey,
+        // as the survey table numbers them, not by their ids.
+        let form = s.page(&findings, &officer).await.1;
+        assert!(
+            form.contains(r#"value="q1:1""#) && form.contains(">Question 1: "),
+            "{form}"
+        );
+        assert!(!form.contains(">q1: "), "{form}");
         let res = s
             .post(
                 &findings,
