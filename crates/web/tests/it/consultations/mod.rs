@@ -33,6 +33,7 @@ mod findings_and_analysis;
 mod findings_reachable;
 mod invisible_marks;
 mod layout_fits;
+mod phone_tables;
 mod lifecycle;
 mod list;
 mod local_time;
