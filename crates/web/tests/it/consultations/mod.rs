@@ -32,6 +32,7 @@ mod findable;
 mod findings_and_analysis;
 mod findings_reachable;
 mod invisible_marks;
+mod json_downloads;
 mod layout_fits;
 mod phone_tables;
 mod lifecycle;
