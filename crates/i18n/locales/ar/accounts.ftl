@@ -272,9 +272,12 @@ audit-lead = كل إجراء ذي صلاحيات خاصة: من قام به وم
 audit-entries = السجلات
 audit-none = لا توجد سجلات مطابقة.
 audit-action = الإجراء
-audit-action-hint = مثل role.grant أو account.suspend
-audit-actor = بواسطة (رقم الحساب)
-audit-subject = على (رقم الحساب أو العنصر)
+audit-any-action = أي إجراء
+# When the By or On filter's name or address matches nobody, or several.
+audit-nobody = لا يطابق ما أدخلته اسم أحد أو عنوان بريده الإلكتروني. تحقق منه، أو أدخل عنوان بريده الإلكتروني.
+audit-several = يطابق ما أدخلته أكثر من شخص. أدخل عنوان بريده الإلكتروني.
+audit-actor = بواسطة (الاسم أو عنوان البريد الإلكتروني أو رقم الحساب)
+audit-subject = على (الاسم أو عنوان البريد الإلكتروني أو رقم الحساب أو العنصر)
 audit-detail = التفاصيل
 audit-client = من
 audit-by = بواسطة

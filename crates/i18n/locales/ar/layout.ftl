@@ -15,6 +15,8 @@ list-separator = {"، "}
 percent-range = { $low }–{ $high }%
 phase-tag = تجريبي
 phase-text = هذه خدمة جديدة. ملاحظاتك تساعدنا على تحسينها.
+# Links the phase banner to the page's "Is this page useful?" form.
+phase-feedback-link = أخبرنا إن كانت هذه الصفحة مفيدة
 footer-heading = روابط المساعدة
 footer-accessibility = بيان إمكانية الوصول
 footer-privacy = إشعار الخصوصية

@@ -276,9 +276,12 @@ audit-lead = Every privileged action, who took it, when and from where. Entries 
 audit-entries = Entries
 audit-none = No entries match.
 audit-action = Action
-audit-action-hint = For example role.grant or account.suspend
-audit-actor = By (account number)
-audit-subject = On (account or item number)
+audit-any-action = Any action
+# When the By or On filter’s name or address matches nobody, or several.
+audit-nobody = Nobody’s name or email address matches what you entered. Check it, or enter their email address.
+audit-several = More than one person matches what you entered. Enter their email address.
+audit-actor = By (name, email address or account number)
+audit-subject = On (name, email address, or account or item number)
 audit-detail = Detail
 audit-client = From
 audit-by = By

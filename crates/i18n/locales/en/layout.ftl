@@ -15,6 +15,8 @@ list-separator = {", "}
 percent-range = { $low }–{ $high }%
 phase-tag = Beta
 phase-text = This is a new service. Your feedback helps us improve it.
+# Links the phase banner to the page's "Is this page useful?" form.
+phase-feedback-link = Tell us if this page is useful
 footer-heading = Support links
 footer-accessibility = Accessibility statement
 footer-privacy = Privacy notice

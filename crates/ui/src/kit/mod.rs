@@ -15,3 +15,13 @@ pub mod markdown;
 pub mod pages;
 pub mod reports;
 pub mod shown;
+
+/// The file a link to one of the API's JSON documents for people (a
+/// consultation's results or findings) saves as: such a link downloads
+/// (`download`) rather than opening raw JSON in the tab, while the API
+/// itself answers its clients unchanged.
+pub fn download_name(href: &str) -> Option<String> {
+    let rest = href.strip_prefix("/api/v1/consultations/")?;
+    let (id, what) = rest.split_once('/')?;
+    matches!(what, "results" | "findings").then(|| format!("{what}-{id}.json"))
+}

@@ -22,8 +22,9 @@ use crate::kit::{
     StrictForm,
 };
 
-/// Roughly what a browser is, from its User-Agent, for the sessions list.
-fn device(agent: Option<&str>) -> String {
+/// Roughly what a browser is, from its User-Agent, for the sessions list
+/// (and "Your data", which says it the same way).
+pub(crate) fn device(agent: Option<&str>) -> String {
     let Some(ua) = agent else {
         return "?".to_owned();
     };
@@ -78,6 +79,16 @@ pub async fn overview(
             .all()
             .iter()
             .map(|c| (c.tag().to_owned(), c.name().to_owned()))
+            .collect(),
+    )
+    // Each language named in itself: marked with its language and
+    // direction on a page in another ("English" on an Arabic page).
+    .option_langs(
+        state
+            .catalog
+            .all()
+            .iter()
+            .map(|c| (c.tag() != l.tag()).then(|| (c.tag().to_owned(), c.direction().as_str())))
             .collect(),
     )
     .value(&current_lang)

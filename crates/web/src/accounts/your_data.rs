@@ -121,7 +121,13 @@ fn sessions_table(ctx: &PageCtx, d: &YourData) -> Table {
                 vec![
                     when_cell(ctx, &s.started_at),
                     when_cell(ctx, &s.last_seen_at),
-                    s.device.clone().unwrap_or_else(|| ctx.t("none")).into(),
+                    // Said as the account page says it ("Chrome, Linux"),
+                    // not the raw identification string (which the JSON
+                    // download keeps), isolated as a placed value.
+                    s.device.as_deref().map_or_else(
+                        || ctx.t("none").into(),
+                        |ua| Phrase::isolated(&super::profile::device(Some(ua))).into(),
+                    ),
                 ]
             })
             .collect(),

@@ -8,7 +8,7 @@ use cohesion_domain::identity::Role;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::people::UserQuery;
 use cohesion_services::accounts::people::{self, Person};
-use cohesion_ui::{ActionForm, Cell, Field, Filter, ReportPage, SummaryRow, Table};
+use cohesion_ui::{ActionForm, Cell, Field, Filter, Phrase, ReportPage, SummaryRow, Table};
 use serde::Deserialize;
 
 use super::parse_id;
@@ -109,11 +109,13 @@ fn people_table(ctx: &PageCtx, found: &[Person]) -> Table {
             .map(|p| {
                 let s = &p;
                 vec![
+                    // Names and addresses as people wrote them, in a
+                    // language not known: isolated, as elsewhere.
                     Cell::link(
-                        s.display_name.clone().unwrap_or_default(),
+                        Phrase::isolated(s.display_name.as_deref().unwrap_or_default()),
                         format!("/admin/people/{}", s.id),
                     ),
-                    s.email.clone().unwrap_or_default().into(),
+                    Phrase::isolated(s.email.as_deref().unwrap_or_default()).into(),
                     roles_cell(ctx, &p.roles).into(),
                     status(ctx, s.suspended, s.verified).into(),
                 ]
@@ -158,7 +160,7 @@ pub async fn person(
     // Headed with who it is: a name as the person wrote it, in a
     // language not known.
     if let Some(name) = s.display_name.as_deref().filter(|n| !n.trim().is_empty()) {
-        ui.title = cohesion_ui::Phrase::isolated(name);
+        ui.title = Phrase::isolated(name);
     }
     let mut page = ReportPage::new(ui);
     page.back = Some(("/admin/people".to_owned(), t("people-title")));
@@ -167,9 +169,12 @@ pub async fn person(
     page.rows = vec![
         SummaryRow::new(
             t("field-display-name"),
-            s.display_name.clone().unwrap_or_default(),
+            Phrase::isolated(s.display_name.as_deref().unwrap_or_default()),
         ),
-        SummaryRow::new(t("field-email"), s.email.clone().unwrap_or_default()),
+        SummaryRow::new(
+            t("field-email"),
+            Phrase::isolated(s.email.as_deref().unwrap_or_default()),
+        ),
         SummaryRow::new(t("people-status"), status(&ctx, s.suspended, s.verified)),
         SummaryRow::new(
             t("account-roles"),

@@ -160,3 +160,25 @@ async fn a_password_change_rotates_the_session_cookie() {
         assert!(html.contains("Tom Fletcher"));
     }
 }
+
+/// The account's language list names each language in itself, marked
+/// with its language and direction on a page in the other ("English" on
+/// an Arabic page, "العربية" on an English one).
+#[tokio::test]
+async fn each_language_is_named_in_itself_and_marked() {
+    for s in servers_with_people().await {
+        let (cookie, _) = s.sign_in(super::TOM, DEMO_PASSWORD).await;
+        let (_, en) = s.page("/account?lang=en", &cookie).await;
+        assert!(
+            en.contains(r#"<option value="ar" lang="ar" dir="rtl""#),
+            "{en}"
+        );
+        assert!(!en.contains(r#"<option value="en" lang="#), "{en}");
+        let (_, ar) = s.page("/account?lang=ar", &cookie).await;
+        assert!(
+            ar.contains(r#"<option value="en" lang="en" dir="ltr""#),
+            "{ar}"
+        );
+        assert!(!ar.contains(r#"<option value="ar" lang="#), "{ar}");
+    }
+}

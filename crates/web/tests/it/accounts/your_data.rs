@@ -322,3 +322,37 @@ async fn a_resident_downloads_their_data_and_deletes_the_account() {
             .is_empty());
     }
 }
+
+/// "Your data" says a session's browser as the account page does
+/// ("Chrome, Linux"), isolated, not the raw identification string; the
+/// download keeps that string whole.
+#[tokio::test]
+async fn your_data_names_a_sessions_browser_in_words() {
+    const AGENT: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+    for s in servers_with_people().await {
+        let res = s
+            .client
+            .post(s.url("/api/v1/session"))
+            .header("user-agent", AGENT)
+            .json(&serde_json::json!({"email": super::TOM, "password": DEMO_PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let cookie = http::cookie_set_by(&res, "cohesion_session").unwrap();
+        let cookie = format!("cohesion_session={cookie}");
+        for path in ["/account/data", "/account/data?lang=ar"] {
+            let (status, html) = s.page(path, &cookie).await;
+            assert_eq!(status, 200);
+            assert!(html.contains("<bdi>Chrome, Linux</bdi>"), "{path}: {html}");
+            assert!(!html.contains("Mozilla/5.0"), "{path}: {html}");
+        }
+        let json = s
+            .get_with("/account/data.json", &cookie)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(json.contains("Mozilla/5.0 (X11; Linux x86_64)"), "{json}");
+    }
+}

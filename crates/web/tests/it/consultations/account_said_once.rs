@@ -29,7 +29,9 @@ async fn the_account_page_names_the_language_and_the_responses_once() {
             assert_eq!(said(responses), 1, "{lang}: {text}");
             assert_eq!(html.matches(responses).count(), 1, "{lang}: {html}");
             // The table is still named, by the heading.
-            assert!(html.contains(r#"<table class="govuk-table" aria-labelledby="responses">"#));
+            assert!(html.contains(
+                r#"<table class="govuk-table app-stack-table" aria-labelledby="responses">"#
+            ));
             assert!(html.contains(r#"id="responses">"#));
             // So is the table of sessions, without a caption saying it again.
             assert_eq!(html.matches(sessions).count(), 1, "{lang}: {html}");

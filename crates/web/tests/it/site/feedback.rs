@@ -194,3 +194,38 @@ async fn feedback_can_be_posted_and_read_through_the_api() {
         );
     }
 }
+
+/// The Beta banner asks for feedback and links to where it is given: the
+/// page's own "Is this page useful?" form, in both languages.
+#[tokio::test]
+async fn the_beta_banner_links_to_the_feedback_form() {
+    for s in servers_with_demo().await {
+        for (lang, words) in [
+            ("en", "Tell us if this page is useful"),
+            ("ar", "أخبرنا إن كانت هذه الصفحة مفيدة"),
+        ] {
+            let html = s
+                .client
+                .get(s.url("/privacy"))
+                .header("cookie", format!("cohesion_lang={lang}"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            let banner = html
+                .split("govuk-phase-banner__text")
+                .nth(1)
+                .and_then(|b| b.split("</span>").next())
+                .expect("the banner");
+            assert!(
+                banner.contains(&format!(
+                    r##"<a class="govuk-link" href="#feedback">{words}</a>"##
+                )),
+                "{lang}: {banner}"
+            );
+            assert!(html.contains(r#"id="feedback""#), "{lang}");
+        }
+    }
+}
