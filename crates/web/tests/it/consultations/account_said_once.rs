@@ -36,6 +36,9 @@ async fn the_account_page_names_the_language_and_the_responses_once() {
             // So is the table of sessions, without a caption saying it again.
             assert_eq!(html.matches(sessions).count(), 1, "{lang}: {html}");
             assert!(html.contains(r#"<table class="govuk-table" aria-labelledby="sessions">"#));
+            // A device is named by its browser's words, isolated from the
+            // page's direction.
+            assert!(html.contains(r#"<td class="govuk-table__cell"><bdi>"#), "{html}");
         }
     }
 }
