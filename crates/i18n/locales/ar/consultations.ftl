@@ -361,7 +361,8 @@ done-question-removed = حُذف السؤال.
 done-question-changed = تغيّر السؤال.
 done-question-moved = نُقل السؤال.
 done-page-titled = حُفظ عنوان الصفحة.
-done-page-rule-set = حُفظت قاعدة الصفحة: تُتخطّى كما اخترت.
+done-page-rule-set = حُفظت قاعدة الصفحة: تُتخطّى بعد الإجابات التي حدّدتها.
+done-page-rule-cleared = حُفظت قاعدة الصفحة: لا تُتخطّى أبدًا، ويراها الجميع.
 
 ## مراحل الاستشارة (للموظفين)
 

@@ -350,7 +350,8 @@ done-question-removed = The question was removed.
 done-question-changed = The question was changed.
 done-question-moved = The question was moved.
 done-page-titled = The page’s title was saved.
-done-page-rule-set = The page’s rule was saved: it is skipped as you chose.
+done-page-rule-set = The page’s rule was saved: it is skipped after the answers you ticked.
+done-page-rule-cleared = The page’s rule was saved: it is never skipped, everyone sees it.
 
 ## The timeline's stages (staff)
 
