@@ -876,6 +876,14 @@ answer-number-whole = أدخل عددًا صحيحًا، مثل 12
 answer-too-long = يجب ألا يزيد عدد أحرف إجابتك على { $limit }
 reason-texts-field_too_long-limit = يجب ألا يزيد عدد أحرف الترجمة على { $limit }
 reason-hidden_question = هذا السؤال لا ينطبق بحسب إجاباتك السابقة
+# سؤال مطلوب بلا إجابة: ما يُفعل بحسب نوعه.
+answer-required-choose = اختر خيارًا
+answer-required-choose-some = اختر خيارًا واحدًا على الأقل
+answer-required-rank = رتّب كل الخيارات
+answer-required-each-row = اختر إجابة لكل عبارة
+answer-required-number = أدخل رقمًا
+answer-required-date = أدخل تاريخًا
+answer-required-text = أدخل إجابتك
 reason-unknown_question = هذا السؤال ليس جزءًا من الاستبيان
 reason-unknown_text = لم يعد هذا النص جزءًا من الاستشارة: ربما تغيّر استنتاج أو محور منذ فتح الصفحة. افتح الصفحة من جديد وترجم ما تعرضه
 reason-options_of_one_question = اختر خيارات من سؤال واحد

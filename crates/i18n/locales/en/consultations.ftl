@@ -806,6 +806,14 @@ reason-unknown_question = This question is not part of the survey
 reason-unknown_text = This text is no longer part of the consultation: a finding or theme may have changed since the page was opened. Open the page again and translate what it lists
 reason-options_of_one_question = Choose options of one question
 reason-consultation_not_open = This consultation is not taking responses
+# A required question left unanswered: what to do, by its kind.
+answer-required-choose = Choose an option
+answer-required-choose-some = Choose at least one option
+answer-required-rank = Rank every option
+answer-required-each-row = Choose an answer for each statement
+answer-required-number = Enter a number
+answer-required-date = Enter a date
+answer-required-text = Enter your answer
 reason-already_responded = You have already started a response
 reason-invalid_ranking = Give each option a different rank, starting at 1 with no gaps
 reason-survey_locked = People have responded, so the survey can no longer change: questions cannot be added, removed or moved, nor their options changed, because the answers depend on them. You can still fix typos in the wording of questions, hints, options and page titles
