@@ -231,7 +231,8 @@ consultation-field-topics-hint = افصل بين المواضيع بفواصل،
 consultation-field-area = المنطقة
 consultation-field-opens = تفتح
 consultation-field-closes = تغلق
-consultation-field-time-hint = { $zone }، مثلًا { $example }. لنهاية يوم ما اختر { $end }، فمنتصف الليل هو بداية اليوم التالي.
+# بلا تاريخ مثالًا: منتقي المتصفح يكتب التاريخ على طريقته. واسم المنطقة اللاتيني متروك هنا، إذ لا وسم يعزله في التلميح.
+consultation-field-time-hint = الأوقات { $zone }. لنهاية يوم ما اختر { $end }، فمنتصف الليل هو بداية اليوم التالي.
 consultation-field-anonymous = هل يمكن الرد دون حساب؟
 consultation-anonymous-no = لا، يسجّلون الدخول أولًا
 consultation-anonymous-yes = نعم، الردود المجهولة مسموحة

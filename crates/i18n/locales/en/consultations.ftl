@@ -220,7 +220,11 @@ consultation-field-topics-hint = Separate topics with commas, for example: hate 
 consultation-field-area = Area
 consultation-field-opens = Opens
 consultation-field-closes = Closes
-consultation-field-time-hint = In { $zone }, for example { $example }. For the end of a day choose { $end }: midnight is the start of the next day.
+# No example date: the browser's picker writes dates its own way.
+consultation-field-time-hint = { $tz ->
+    [none] Times are { $zone }. For the end of a day choose { $end }: midnight is the start of the next day.
+   *[other] Times are { $zone } ({ $tz }). For the end of a day choose { $end }: midnight is the start of the next day.
+}
 consultation-field-anonymous = Can people respond without an account?
 consultation-anonymous-no = No, they sign in first
 consultation-anonymous-yes = Yes, anonymous responses are allowed
