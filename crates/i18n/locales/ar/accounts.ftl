@@ -231,7 +231,7 @@ role-grant_assessor = مقيّم منح
 role-grant_administrator = مدير منح
 role-elected_member = عضو منتخب
 role-administrator = مسؤول النظام
-role-grant = منح دور { $role }
+role-grant = أسند إليه دور { $role }
 # الدور بعد «منح دور …» كما هو: العربية لا تحتاج أداة هنا.
 role-as-resident = مقيم
 role-as-organisation_member = عضو منظمة
@@ -242,7 +242,17 @@ role-as-grant_assessor = مقيّم منح
 role-as-grant_administrator = مدير منح
 role-as-elected_member = عضو منتخب
 role-as-administrator = مسؤول النظام
-role-remove = سحب دور { $role }
+role-remove = اسحب منه دور { $role }
+# الدور في وسط الجملة: لا فرق في العربية بين بداية الجملة ووسطها.
+role-name-resident = مقيم
+role-name-organisation_member = عضو منظمة
+role-name-moderator = مشرف
+role-name-officer = موظف
+role-name-analyst = محلل
+role-name-grant_assessor = مقيّم منح
+role-name-grant_administrator = مدير منح
+role-name-elected_member = عضو منتخب
+role-name-administrator = مسؤول النظام
 
 ## الإدارة: الأشخاص وأدوارهم
 
@@ -263,6 +273,8 @@ person-suspend = إيقاف الحساب
 person-reinstate = إعادة تفعيل الحساب
 person-audit-link = عرض سجل التدقيق لهذا الشخص
 done-role = تم تغيير الأدوار.
+done-role-granted = لدى { $name } الآن دور { $role }.
+done-role-withdrawn = لم يعد لدى { $name } دور { $role }.
 done-suspension = تم تحديث الحساب.
 
 ## الإدارة: سجل التدقيق
@@ -437,9 +449,9 @@ email-changed-body =
 
 ## Asking before a role or suspension changes (ADR 22)
 
-confirm-role-grant-title = هل تمنح { $name } دور { $role }؟
+confirm-role-grant-title = هل تُسند إلى { $name } دور { $role }؟
 confirm-role-grant-lead = سيتمكن { $name } من كل ما يسمح به دور { $role }:
-confirm-role-grant-button = نعم، امنحه دور { $role }
+confirm-role-grant-button = نعم، أسند إليه دور { $role }
 confirm-role-remove-title = هل تسحب دور { $role } من { $name }؟
 confirm-role-remove-lead = لن يتمكن { $name } بعد الآن من القيام بما يلي مما يسمح به دور { $role }:
 confirm-role-remove-others = يبقى بإمكانه القيام بما تسمح به أدواره الأخرى.

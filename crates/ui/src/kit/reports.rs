@@ -140,7 +140,9 @@ impl askama::filters::HtmlSafe for Section {}
 pub struct ReportPage<'a> {
     pub ui: Chrome<'a>,
     pub back: Option<(String, String)>,
-    pub done: Option<String>,
+    /// The banner after a change: a phrase, since it may name someone
+    /// (isolated) as well as say what was done.
+    pub done: Option<Phrase>,
     pub errors: Vec<FieldError>,
     /// The paragraphs under the heading: the platform's words, or what an
     /// officer wrote, marked with its language.

@@ -43,7 +43,7 @@ pub async fn manage(
         format!("/consultations/{id}"),
         ctx.t("consultation-view-public"),
     ));
-    page.done = confirmation(&ctx, q.done.as_deref());
+    page.done = confirmation(&ctx, q.done.as_deref()).map(Into::into);
     page.csrf = me.csrf.clone();
     page.rows = summary_rows(&ctx, &v);
     if let (None, Some(at)) = (c.published_at, c.withdrawn_at) {
