@@ -146,9 +146,10 @@ fn summary_rows(ctx: &PageCtx, v: &ConsultationView) -> Vec<SummaryRow> {
         );
     }
     let mut rows = vec![
-        SummaryRow::new(ctx.t("consultation-status"), status).change(
+        SummaryRow::new(ctx.t("consultation-status"), status).change_said(
             &format!("/staff/consultations/{id}/edit"),
             ctx.t("consultation-edit-details"),
+            ctx.t("consultation-edit-details-hidden").into(),
         ),
     ];
     rows.extend(date_rows(ctx, c));
@@ -374,9 +375,13 @@ async fn translation_rows(
                 ctx.phrase("translations-row", &[("language", Value::Shown(&language))]),
                 counts_phrase(ctx, &c.counts),
             )
-            .change(
+            .change_said(
                 &format!("/staff/consultations/{id}/translations/{}", c.tag),
                 ctx.t("translations-translate"),
+                ctx.phrase(
+                    "translations-translate-hidden",
+                    &[("language", Value::Shown(&language))],
+                ),
             ),
         );
     }
