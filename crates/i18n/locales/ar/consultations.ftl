@@ -244,7 +244,7 @@ consultation-field-documents-hint = وثيقة في كل سطر: العنوان�
 consultation-field-language = اللغة
 consultation-field-language-question = بأي لغة تكتب؟
 consultation-field-language-hint = تُعلَّم نصوصك بهذه اللغة في كل صفحة، وتطلب صفحة الترجمات لغات الموقع الأخرى.
-consultation-field-language-locked = للمشاورة ترجمات أُعدّت من هذه اللغة، فلا يمكن تغييرها. لتغييرها احذف الترجمات أولًا: احفظ ترجمات كل لغة فارغة.
+consultation-field-language-locked = للاستشارة ترجمات أُعدّت من هذه اللغة، فلا يمكن تغييرها. لتغييرها احذف الترجمات أولًا: احفظ ترجمات كل لغة فارغة.
 done-consultation-created = أُنشئت الاستشارة مسودةً.
 done-consultation-saved = حُفظت التفاصيل.
 
@@ -926,7 +926,7 @@ reason-opens_at-invalid_date = أدخل موعد الافتتاح تاريخًا
 reason-closes_at-invalid_date = أدخل موعد الإغلاق تاريخًا ووقتًا صحيحين، مثلًا 2027-02-04T17:00 تعني 4 فبراير 2027 الساعة 5 مساءً
 reason-allow_anonymous-invalid_choice = اختر ما إذا كان بإمكان الناس الرد دون حساب
 reason-language-unknown_locale = اختر من القائمة اللغة التي تكتب بها
-reason-language_has_translations = لا يمكن تغيير اللغة ما دامت للمشاورة ترجمات، لأنها أُعدّت منها. احذف الترجمات أولًا (أفرغ كل النصوص في صفحة ترجمات كل لغة واحفظها)، أو اكتب مشاورة جديدة باللغة الأخرى
+reason-language_has_translations = لا يمكن تغيير اللغة ما دامت للاستشارة ترجمات، لأنها أُعدّت منها. احذف الترجمات أولًا (أفرغ كل النصوص في صفحة ترجمات كل لغة واحفظها)، أو اكتب استشارة جديدة باللغة الأخرى
 reason-name-field_required = أدخل اسمًا
 reason-text-field_required = أدخل نص السؤال
 reason-text-field_too_long = يجب ألا يزيد السؤال على 1,000 حرف
@@ -1128,7 +1128,7 @@ preview-to-review = { PLURAL($stale) ->
     [two] نصّان من نصوص الاستبيان تحتاج ترجمتهما إلى مراجعة لأن أصليهما تغيّرا: يراهما المجيبون بلغتهما الأصلية ({ $language }) حتى تُراجَع الترجمتان.
    *[other] { $stale } من نصوص الاستبيان تحتاج ترجماتها إلى مراجعة لأن أصولها تغيّرت: يراها المجيبون بلغتها الأصلية ({ $language }) حتى تُراجَع الترجمات.
 }
-preview-of-all = في الاستبيان { $all } من نصوص المشاورة التي تُترجم، وعددها كلها { $total }؛ تعدّها صفحة المشاورة كلها.
+preview-of-all = في الاستبيان { $all } من نصوص الاستشارة التي تُترجم، وعددها كلها { $total }؛ تعدّها صفحة الاستشارة كلها.
 preview-languages = عاين بلغة
 preview-again = ابدأ المعاينة من جديد
 preview-leave = اخرج من المعاينة
@@ -1225,10 +1225,10 @@ history-themes-run = بحث عن موضوعات في الإجابات المكت
 history-themes-confirm = أكّد مجموعة من الموضوعات
 history-themes-map = فرز الإجابات المكتوبة على الموضوعات
 history-themes-review = اختار موضوعات إجابة مكتوبة
-history-finding-add = أضاف نتيجة
-history-finding-publish = نشر نتيجة
-history-finding-withdraw = سحب نتيجة
-history-finding-remove = حذف نتيجة
+history-finding-add = أضاف استنتاجًا
+history-finding-publish = نشر استنتاجًا
+history-finding-withdraw = سحب استنتاجًا
+history-finding-remove = حذف استنتاجًا
 history-finding-what-we-did = كتب ما فعله المجلس
 history-themes-add = أضاف موضوعًا
 history-themes-rename = غيّر اسم موضوع
