@@ -1176,6 +1176,22 @@ history-consultation-unpublish = سحب الاستشارة
 history-consultation-results-publish = نشر النتائج
 history-consultation-results-withdraw = سحب النتائج
 history-consultation-translate = حفظ ترجمة
+history-stage-added = أضاف المرحلة «{ $stage }» إلى الجدول الزمني
+history-stage-removed = حذف المرحلة «{ $stage }» من الجدول الزمني
+history-stage-changed = غيّر المرحلة «{ $stage }»: { $parts }
+history-stage-part-name = الاسم
+history-stage-part-date = التاريخ
+history-stage-part-status = أين وصلت
+history-stage-part-text = الوصف
+history-stage-part-link = ما ترتبط به
+history-translation-saved = { PLURAL($of) ->
+    [zero] حفظ الترجمة إلى { $language }: { $texts } من دون نصوص
+    [one] حفظ الترجمة إلى { $language }: { $texts } من نص واحد
+    [two] حفظ الترجمة إلى { $language }: { $texts } من نصّين
+    [few] حفظ الترجمة إلى { $language }: { $texts } من { $of } نصوص
+    [many] حفظ الترجمة إلى { $language }: { $texts } من { $of } نصًّا
+   *[other] حفظ الترجمة إلى { $language }: { $texts } من { $of } نص
+}
 history-consultation-wording = صحّح الصياغة
 history-survey-added = أضاف السؤال «{ $question }» إلى الصفحة { $page }
 history-survey-added-anywhere = أضاف السؤال «{ $question }»
@@ -1193,6 +1209,11 @@ history-survey-options = غيّر خيارات «{ $question }»
 history-survey-limits = غيّر حدود «{ $question }»
 history-survey-shown = حدّد متى يظهر «{ $question }»
 history-survey-page-title = غيّر عنوان الصفحة { $page }
+history-survey-page-title-named = سمّى الصفحة { $page }
+history-survey-page-title-cleared = أزال عنوان الصفحة { $page }
+history-survey-no-title = بلا عنوان
+history-survey-no-hint = بلا تلميح
+history-survey-no-purpose = بلا سبب مذكور
 history-survey-page-skipped = حدّد متى تُتخطّى الصفحة { $page }
 history-survey-page-added = أُضيفت الصفحة { $page }
 history-survey-page-removed = حُذفت الصفحة { $page } إذ لم يبقَ فيها سؤال

@@ -1083,6 +1083,18 @@ history-consultation-unpublish = Withdrew the consultation
 history-consultation-results-publish = Published the results
 history-consultation-results-withdraw = Withdrew the results
 history-consultation-translate = Saved a translation
+history-stage-added = Added the stage “{ $stage }” to the timeline
+history-stage-removed = Removed the stage “{ $stage }” from the timeline
+history-stage-changed = Changed the stage “{ $stage }”: { $parts }
+history-stage-part-name = name
+history-stage-part-date = date
+history-stage-part-status = where it stands
+history-stage-part-text = description
+history-stage-part-link = what it links to
+history-translation-saved = { $of ->
+    [one] Saved the translation into { $language }: { $texts } of 1 text
+   *[other] Saved the translation into { $language }: { $texts } of { $of } texts
+}
 history-consultation-wording = Fixed the wording
 history-survey-added = Added the question “{ $question }” on page { $page }
 history-survey-added-anywhere = Added the question “{ $question }”
@@ -1100,6 +1112,11 @@ history-survey-options = Changed the options of “{ $question }”
 history-survey-limits = Changed the limits of “{ $question }”
 history-survey-shown = Set when “{ $question }” is shown
 history-survey-page-title = Renamed page { $page }
+history-survey-page-title-named = Named page { $page }
+history-survey-page-title-cleared = Removed the title of page { $page }
+history-survey-no-title = No title
+history-survey-no-hint = No hint
+history-survey-no-purpose = No reason given
 history-survey-page-skipped = Set when page { $page } is skipped
 history-survey-page-added = Added page { $page }
 history-survey-page-removed = Removed page { $page }, which had no questions left
