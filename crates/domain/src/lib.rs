@@ -16,6 +16,7 @@ pub mod organisation;
 pub mod pages;
 pub mod programme;
 pub mod rate_limit;
+pub mod stage_changes;
 pub mod survey;
 pub mod text;
 pub mod timeline;

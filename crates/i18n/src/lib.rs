@@ -485,6 +485,23 @@ mod tests {
 
     /// Arabic plural selectors go through `PLURAL` (see `plural.rs`):
     /// selecting on the number itself picks the wrong form past 100.
+    /// One Arabic word for each of the site's terms: a consultation is
+    /// "استشارة" (never "مشاورة"), a finding "استنتاج" (never "نتيجة",
+    /// which reads as a result), as most texts had them.
+    #[test]
+    fn arabic_uses_one_word_for_each_term() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/ar");
+        for file in std::fs::read_dir(dir).unwrap() {
+            let path = file.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (at, line) in text.lines().enumerate() {
+                let finding = line.split(" = ").next().unwrap_or("").contains("finding");
+                let other_word = line.contains("مشاور") || finding && line.contains("نتيجة");
+                assert!(!other_word, "{}:{}: {line}", path.display(), at + 1);
+            }
+        }
+    }
+
     #[test]
     fn arabic_plural_selectors_go_through_plural() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/ar");

@@ -113,13 +113,16 @@ fn entry(r: &rows::Row) -> Result<AuditEntry, sqlx::Error> {
 
 /// A page of entries about `subject`, newest first, leaving out every
 /// action whose name starts with `left_out` (a consultation's history
-/// leaves out what respondents did: `response.`), filtered in the query
-/// so that the page is full however many such entries there are.
+/// leaves out what respondents did: `response.`) and the one action
+/// `nor` (an analyst looking at special-category answers), filtered in
+/// the query so that the page is full however many such entries there
+/// are.
 pub async fn about_leaving_out(
     conn: Conn<'_>,
     subject: Uuid,
     action: Option<&str>,
     left_out: &str,
+    nor: &str,
     limit: i64,
 ) -> Result<Vec<AuditEntry>, StorageError> {
     let pattern = like_prefix(left_out);
@@ -127,8 +130,8 @@ pub async fn about_leaving_out(
         conn,
         "SELECT id, at, actor_id, action, subject_id, detail, client FROM audit_log \
          WHERE subject_id = $1 AND ($2 IS NULL OR action = $2) \
-         AND action NOT LIKE $3 ESCAPE '\\' ORDER BY id DESC LIMIT $4",
-        &[&subject, &action, &pattern, &limit],
+         AND action NOT LIKE $3 ESCAPE '\\' AND action <> $4 ORDER BY id DESC LIMIT $5",
+        &[&subject, &action, &pattern, &nor, &limit],
         entry,
     )
     .await

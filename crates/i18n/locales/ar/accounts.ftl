@@ -153,11 +153,11 @@ activity-consultation-translate = ترجمت استشارة
 activity-consultation-unpublish = سحبت استشارة
 activity-consultation-update = غيّرت تفاصيل استشارة
 activity-consultation-wording = صحّحت صياغة استبيان استشارة
-activity-finding-add = أضفت نتيجة
-activity-finding-publish = نشرت نتيجة
-activity-finding-remove = أزلت نتيجة
-activity-finding-withdraw = سحبت نتيجة
-activity-finding-what-we-did = كتبت ما فعلناه استجابةً لنتيجة
+activity-finding-add = أضفت استنتاجًا
+activity-finding-publish = نشرت استنتاجًا
+activity-finding-remove = أزلت استنتاجًا
+activity-finding-withdraw = سحبت استنتاجًا
+activity-finding-what-we-did = كتبت ما فعلناه استجابةً لاستنتاج
 activity-organisation-invite = دعوت شخصًا إلى منظمة
 activity-organisation-join = انضممت إلى منظمة
 activity-organisation-register = سجّلت منظمة
@@ -192,8 +192,8 @@ activity-detail-email-verified = أُكّد عنوان البريد الإلكت
 activity-detail-password-changed = غُيّرت كلمة المرور
 activity-detail-email-change-requested = طُلب تغيير عنوان البريد الإلكتروني
 activity-detail-email-changed = غُيّر عنوان البريد الإلكتروني
-activity-detail-data-viewed = اطّلعت عليها في هذا الموقع
-activity-detail-data-downloaded = نزّلتها في ملف
+activity-detail-data-viewed = اطُّلع عليها في هذا الموقع
+activity-detail-data-downloaded = نُزّلت في ملف
 activity-detail-reset-link-sent = أُرسل رابط إعادة التعيين بالبريد الإلكتروني
 activity-detail-password-reset = عُيّنت كلمة مرور جديدة
 activity-detail-name-changed = غُيّر الاسم الظاهر
@@ -201,7 +201,7 @@ activity-detail-sessions-ended = أُنهيت كل الجلسات
 activity-detail-answers-sent = أُرسلت أول مرة
 activity-detail-answers-changed = عُدّلت وأُرسلت من جديد
 activity-detail-copy-asked = بالبريد الإلكتروني، إلى عنوانك المؤكَّد
-activity-detail-joined = انضممت
+activity-detail-joined = انضمام
 activity-detail-suspended = عُلّق الحساب
 activity-detail-reinstated = أُعيد تفعيل الحساب
 activity-detail-role = الدور: { $role }
@@ -231,7 +231,7 @@ role-grant_assessor = مقيّم منح
 role-grant_administrator = مدير منح
 role-elected_member = عضو منتخب
 role-administrator = مسؤول النظام
-role-grant = منح دور { $role }
+role-grant = أسند إليه دور { $role }
 # الدور بعد «منح دور …» كما هو: العربية لا تحتاج أداة هنا.
 role-as-resident = مقيم
 role-as-organisation_member = عضو منظمة
@@ -242,7 +242,17 @@ role-as-grant_assessor = مقيّم منح
 role-as-grant_administrator = مدير منح
 role-as-elected_member = عضو منتخب
 role-as-administrator = مسؤول النظام
-role-remove = سحب دور { $role }
+role-remove = اسحب منه دور { $role }
+# الدور في وسط الجملة: لا فرق في العربية بين بداية الجملة ووسطها.
+role-name-resident = مقيم
+role-name-organisation_member = عضو منظمة
+role-name-moderator = مشرف
+role-name-officer = موظف
+role-name-analyst = محلل
+role-name-grant_assessor = مقيّم منح
+role-name-grant_administrator = مدير منح
+role-name-elected_member = عضو منتخب
+role-name-administrator = مسؤول النظام
 
 ## الإدارة: الأشخاص وأدوارهم
 
@@ -263,6 +273,8 @@ person-suspend = إيقاف الحساب
 person-reinstate = إعادة تفعيل الحساب
 person-audit-link = عرض سجل التدقيق لهذا الشخص
 done-role = تم تغيير الأدوار.
+done-role-granted = لدى { $name } الآن دور { $role }.
+done-role-withdrawn = لم يعد لدى { $name } دور { $role }.
 done-suspension = تم تحديث الحساب.
 
 ## الإدارة: سجل التدقيق
@@ -440,9 +452,9 @@ email-changed-body =
 
 ## Asking before a role or suspension changes (ADR 22)
 
-confirm-role-grant-title = هل تمنح { $name } دور { $role }؟
+confirm-role-grant-title = هل تُسند إلى { $name } دور { $role }؟
 confirm-role-grant-lead = سيتمكن { $name } من كل ما يسمح به دور { $role }:
-confirm-role-grant-button = نعم، امنحه دور { $role }
+confirm-role-grant-button = نعم، أسند إليه دور { $role }
 confirm-role-remove-title = هل تسحب دور { $role } من { $name }؟
 confirm-role-remove-lead = لن يتمكن { $name } بعد الآن من القيام بما يلي مما يسمح به دور { $role }:
 confirm-role-remove-others = يبقى بإمكانه القيام بما تسمح به أدواره الأخرى.

@@ -221,6 +221,7 @@ results-publication-try-weighting = جرّب الترجيح أولًا في صف
 consultation-new-title = أنشئ استشارة
 consultation-edit-title = غيّر تفاصيل الاستشارة
 consultation-edit-details = غيّر التفاصيل
+consultation-edit-details-hidden = الخاصة بالاستشارة
 consultation-field-title = العنوان
 consultation-field-summary = الملخص
 consultation-field-summary-hint = جملة أو جملتان، تظهر في القوائم.
@@ -231,7 +232,8 @@ consultation-field-topics-hint = افصل بين المواضيع بفواصل،
 consultation-field-area = المنطقة
 consultation-field-opens = تفتح
 consultation-field-closes = تغلق
-consultation-field-time-hint = { $zone }، مثلًا { $example }. لنهاية يوم ما اختر { $end }، فمنتصف الليل هو بداية اليوم التالي.
+# بلا تاريخ مثالًا: منتقي المتصفح يكتب التاريخ على طريقته. واسم المنطقة اللاتيني متروك هنا، إذ لا وسم يعزله في التلميح.
+consultation-field-time-hint = الأوقات { $zone }. لنهاية يوم ما اختر { $end }، فمنتصف الليل هو بداية اليوم التالي.
 consultation-field-anonymous = هل يمكن الرد دون حساب؟
 consultation-anonymous-no = لا، يسجّلون الدخول أولًا
 consultation-anonymous-yes = نعم، الردود المجهولة مسموحة
@@ -242,7 +244,7 @@ consultation-field-documents-hint = وثيقة في كل سطر: العنوان�
 consultation-field-language = اللغة
 consultation-field-language-question = بأي لغة تكتب؟
 consultation-field-language-hint = تُعلَّم نصوصك بهذه اللغة في كل صفحة، وتطلب صفحة الترجمات لغات الموقع الأخرى.
-consultation-field-language-locked = للمشاورة ترجمات أُعدّت من هذه اللغة، فلا يمكن تغييرها. لتغييرها احذف الترجمات أولًا: احفظ ترجمات كل لغة فارغة.
+consultation-field-language-locked = للاستشارة ترجمات أُعدّت من هذه اللغة، فلا يمكن تغييرها. لتغييرها احذف الترجمات أولًا: احفظ ترجمات كل لغة فارغة.
 done-consultation-created = أُنشئت الاستشارة مسودةً.
 done-consultation-saved = حُفظت التفاصيل.
 
@@ -361,7 +363,8 @@ done-question-removed = حُذف السؤال.
 done-question-changed = تغيّر السؤال.
 done-question-moved = نُقل السؤال.
 done-page-titled = حُفظ عنوان الصفحة.
-done-page-rule-set = حُفظت قاعدة الصفحة: تُتخطّى كما اخترت.
+done-page-rule-set = حُفظت قاعدة الصفحة: تُتخطّى بعد الإجابات التي حدّدتها.
+done-page-rule-cleared = حُفظت قاعدة الصفحة: لا تُتخطّى أبدًا، ويراها الجميع.
 
 ## مراحل الاستشارة (للموظفين)
 
@@ -689,6 +692,7 @@ translations-stale = تغيّر النص الأصلي بعد ترجمته: ير�
 translations-original = الأصل
 translations-row = الترجمة: { $language }
 translations-translate = ترجم
+translations-translate-hidden = إلى { $language }
 translations-part-title = عنوان الاستشارة
 translations-part-summary = الملخص
 translations-part-body = المقدمة
@@ -874,6 +878,14 @@ answer-number-between = أدخل رقمًا بين { $min } و{ $max }
 answer-number-at-least = أدخل رقمًا يساوي { $min } أو أكثر
 answer-number-at-most = أدخل رقمًا يساوي { $max } أو أقل
 answer-number-whole = أدخل عددًا صحيحًا، مثل 12
+# سؤال مطلوب بلا إجابة: ما يُفعل بحسب نوعه.
+answer-required-choose = اختر خيارًا
+answer-required-choose-some = اختر خيارًا واحدًا على الأقل
+answer-required-rank = رتّب كل الخيارات
+answer-required-each-row = اختر إجابة لكل عبارة
+answer-required-number = أدخل رقمًا
+answer-required-date = أدخل تاريخًا
+answer-required-text = أدخل إجابتك
 answer-too-long = يجب ألا يزيد عدد أحرف إجابتك على { $limit }
 reason-texts-field_too_long-limit = يجب ألا يزيد عدد أحرف الترجمة على { $limit }
 reason-hidden_question = هذا السؤال لا ينطبق بحسب إجاباتك السابقة
@@ -916,7 +928,7 @@ reason-opens_at-invalid_date = أدخل موعد الافتتاح تاريخًا
 reason-closes_at-invalid_date = أدخل موعد الإغلاق تاريخًا ووقتًا صحيحين، مثلًا 2027-02-04T17:00 تعني 4 فبراير 2027 الساعة 5 مساءً
 reason-allow_anonymous-invalid_choice = اختر ما إذا كان بإمكان الناس الرد دون حساب
 reason-language-unknown_locale = اختر من القائمة اللغة التي تكتب بها
-reason-language_has_translations = لا يمكن تغيير اللغة ما دامت للمشاورة ترجمات، لأنها أُعدّت منها. احذف الترجمات أولًا (أفرغ كل النصوص في صفحة ترجمات كل لغة واحفظها)، أو اكتب مشاورة جديدة باللغة الأخرى
+reason-language_has_translations = لا يمكن تغيير اللغة ما دامت للاستشارة ترجمات، لأنها أُعدّت منها. احذف الترجمات أولًا (أفرغ كل النصوص في صفحة ترجمات كل لغة واحفظها)، أو اكتب استشارة جديدة باللغة الأخرى
 reason-name-field_required = أدخل اسمًا
 reason-text-field_required = أدخل نص السؤال
 reason-text-field_too_long = يجب ألا يزيد السؤال على 1,000 حرف
@@ -1119,7 +1131,7 @@ preview-to-review = { PLURAL($stale) ->
     [two] نصّان من نصوص الاستبيان تحتاج ترجمتهما إلى مراجعة لأن أصليهما تغيّرا: يراهما المجيبون بلغتهما الأصلية ({ $language }) حتى تُراجَع الترجمتان.
    *[other] { $stale } من نصوص الاستبيان تحتاج ترجماتها إلى مراجعة لأن أصولها تغيّرت: يراها المجيبون بلغتها الأصلية ({ $language }) حتى تُراجَع الترجمات.
 }
-preview-of-all = في الاستبيان { $all } من نصوص المشاورة التي تُترجم، وعددها كلها { $total }؛ تعدّها صفحة المشاورة كلها.
+preview-of-all = في الاستبيان { $all } من نصوص الاستشارة التي تُترجم، وعددها كلها { $total }؛ تعدّها صفحة الاستشارة كلها.
 preview-languages = عاين بلغة
 preview-again = ابدأ المعاينة من جديد
 preview-leave = اخرج من المعاينة
@@ -1167,6 +1179,22 @@ history-consultation-unpublish = سحب الاستشارة
 history-consultation-results-publish = نشر النتائج
 history-consultation-results-withdraw = سحب النتائج
 history-consultation-translate = حفظ ترجمة
+history-stage-added = أضاف المرحلة «{ $stage }» إلى الجدول الزمني
+history-stage-removed = حذف المرحلة «{ $stage }» من الجدول الزمني
+history-stage-changed = غيّر المرحلة «{ $stage }»: { $parts }
+history-stage-part-name = الاسم
+history-stage-part-date = التاريخ
+history-stage-part-status = أين وصلت
+history-stage-part-text = الوصف
+history-stage-part-link = ما ترتبط به
+history-translation-saved = { PLURAL($of) ->
+    [zero] حفظ الترجمة إلى { $language }: { $texts } من دون نصوص
+    [one] حفظ الترجمة إلى { $language }: { $texts } من نص واحد
+    [two] حفظ الترجمة إلى { $language }: { $texts } من نصّين
+    [few] حفظ الترجمة إلى { $language }: { $texts } من { $of } نصوص
+    [many] حفظ الترجمة إلى { $language }: { $texts } من { $of } نصًّا
+   *[other] حفظ الترجمة إلى { $language }: { $texts } من { $of } نص
+}
 history-consultation-wording = صحّح الصياغة
 history-survey-added = أضاف السؤال «{ $question }» إلى الصفحة { $page }
 history-survey-added-anywhere = أضاف السؤال «{ $question }»
@@ -1184,6 +1212,11 @@ history-survey-options = غيّر خيارات «{ $question }»
 history-survey-limits = غيّر حدود «{ $question }»
 history-survey-shown = حدّد متى يظهر «{ $question }»
 history-survey-page-title = غيّر عنوان الصفحة { $page }
+history-survey-page-title-named = سمّى الصفحة { $page }
+history-survey-page-title-cleared = أزال عنوان الصفحة { $page }
+history-survey-no-title = بلا عنوان
+history-survey-no-hint = بلا تلميح
+history-survey-no-purpose = بلا سبب مذكور
 history-survey-page-skipped = حدّد متى تُتخطّى الصفحة { $page }
 history-survey-page-added = أُضيفت الصفحة { $page }
 history-survey-page-removed = حُذفت الصفحة { $page } إذ لم يبقَ فيها سؤال
@@ -1216,10 +1249,10 @@ history-themes-run = بحث عن موضوعات في الإجابات المكت
 history-themes-confirm = أكّد مجموعة من الموضوعات
 history-themes-map = فرز الإجابات المكتوبة على الموضوعات
 history-themes-review = اختار موضوعات إجابة مكتوبة
-history-finding-add = أضاف نتيجة
-history-finding-publish = نشر نتيجة
-history-finding-withdraw = سحب نتيجة
-history-finding-remove = حذف نتيجة
+history-finding-add = أضاف استنتاجًا
+history-finding-publish = نشر استنتاجًا
+history-finding-withdraw = سحب استنتاجًا
+history-finding-remove = حذف استنتاجًا
 history-finding-what-we-did = كتب ما فعله المجلس
 history-themes-add = أضاف موضوعًا
 history-themes-rename = غيّر اسم موضوع

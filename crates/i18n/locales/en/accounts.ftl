@@ -235,7 +235,7 @@ role-grant_assessor = Grant assessor
 role-grant_administrator = Grant administrator
 role-elected_member = Elected member
 role-administrator = Administrator
-role-grant = Make { $role }
+role-grant = Make them { $as_role }
 # A role after "make someone …", with its article: "an analyst".
 role-as-resident = a resident
 role-as-organisation_member = an organisation member
@@ -246,7 +246,17 @@ role-as-grant_assessor = a grant assessor
 role-as-grant_administrator = a grant administrator
 role-as-elected_member = an elected member
 role-as-administrator = an administrator
-role-remove = Remove { $role }
+role-remove = Withdraw the { $role_name } role
+# A role named mid-sentence: "the analyst role".
+role-name-resident = resident
+role-name-organisation_member = organisation member
+role-name-moderator = moderator
+role-name-officer = officer
+role-name-analyst = analyst
+role-name-grant_assessor = grant assessor
+role-name-grant_administrator = grant administrator
+role-name-elected_member = elected member
+role-name-administrator = administrator
 
 ## Administration: people and their roles
 
@@ -267,6 +277,8 @@ person-suspend = Suspend account
 person-reinstate = Reinstate account
 person-audit-link = See the audit log for this person
 done-role = The roles have been changed.
+done-role-granted = { $name } is now { $as_role }.
+done-role-withdrawn = { $name } is no longer { $as_role }.
 done-suspension = The account has been updated.
 
 ## Administration: the audit log
@@ -445,12 +457,12 @@ email-changed-body =
 ## Asking before a role or suspension changes (ADR 22)
 
 confirm-role-grant-title = Make { $name } { $as_role }?
-confirm-role-grant-lead = { $name } will be able to do everything the role { $role } allows:
+confirm-role-grant-lead = { $name } will be able to do everything the { $role_name } role allows:
 confirm-role-grant-button = Yes, make them { $as_role }
-confirm-role-remove-title = Remove the role { $role } from { $name }?
-confirm-role-remove-lead = { $name } will no longer be able to do what the role { $role } allows:
+confirm-role-remove-title = Withdraw the { $role_name } role from { $name }?
+confirm-role-remove-lead = { $name } will no longer be able to do what the { $role_name } role allows:
 confirm-role-remove-others = They keep whatever their other roles allow.
-confirm-role-remove-button = Yes, remove { $role }
+confirm-role-remove-button = Yes, withdraw the { $role_name } role
 confirm-role-administrator = An administrator can see and change everyone's roles, make other administrators, suspend any account and read the audit log and every email the site sends. Only make someone an administrator if you trust them with all of that.
 confirm-suspend-title = Suspend { $name }'s account?
 confirm-suspend-lead = Suspending the account will, at once:

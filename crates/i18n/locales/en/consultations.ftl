@@ -210,6 +210,8 @@ results-publication-try-weighting = Try the weighting first on the weighted resu
 consultation-new-title = Create a consultation
 consultation-edit-title = Change the consultation’s details
 consultation-edit-details = Change details
+# Said after the link, hidden: "Change details of the consultation".
+consultation-edit-details-hidden = of the consultation
 consultation-field-title = Title
 consultation-field-summary = Summary
 consultation-field-summary-hint = One or two sentences, shown in lists.
@@ -220,7 +222,11 @@ consultation-field-topics-hint = Separate topics with commas, for example: hate 
 consultation-field-area = Area
 consultation-field-opens = Opens
 consultation-field-closes = Closes
-consultation-field-time-hint = In { $zone }, for example { $example }. For the end of a day choose { $end }: midnight is the start of the next day.
+# No example date: the browser's picker writes dates its own way.
+consultation-field-time-hint = { $tz ->
+    [none] Times are { $zone }. For the end of a day choose { $end }: midnight is the start of the next day.
+   *[other] Times are { $zone } ({ $tz }). For the end of a day choose { $end }: midnight is the start of the next day.
+}
 consultation-field-anonymous = Can people respond without an account?
 consultation-anonymous-no = No, they sign in first
 consultation-anonymous-yes = Yes, anonymous responses are allowed
@@ -350,7 +356,8 @@ done-question-removed = The question was removed.
 done-question-changed = The question was changed.
 done-question-moved = The question was moved.
 done-page-titled = The page’s title was saved.
-done-page-rule-set = The page’s rule was saved: it is skipped as you chose.
+done-page-rule-set = The page’s rule was saved: it is skipped after the answers you ticked.
+done-page-rule-cleared = The page’s rule was saved: it is never skipped, everyone sees it.
 
 ## The timeline's stages (staff)
 
@@ -630,6 +637,7 @@ translations-stale = The original has changed since this was translated: readers
 translations-original = Original
 translations-row = Translation: { $language }
 translations-translate = Translate
+translations-translate-hidden = into { $language }
 translations-part-title = Title of the consultation
 translations-part-summary = Summary
 translations-part-body = Introduction
@@ -800,6 +808,14 @@ answer-number-between = Enter a number between { $min } and { $max }
 answer-number-at-least = Enter a number of { $min } or more
 answer-number-at-most = Enter a number of { $max } or less
 answer-number-whole = Enter a whole number, like 12
+# A required question left unanswered: what to do, by its kind.
+answer-required-choose = Choose an option
+answer-required-choose-some = Choose at least one option
+answer-required-rank = Rank every option
+answer-required-each-row = Choose an answer for each statement
+answer-required-number = Enter a number
+answer-required-date = Enter a date
+answer-required-text = Enter your answer
 answer-too-long = Your answer must be { $limit } characters or fewer
 reason-texts-field_too_long-limit = A translation must be { $limit } characters or fewer
 reason-hidden_question = This question does not apply to your earlier answers
@@ -1070,6 +1086,18 @@ history-consultation-unpublish = Withdrew the consultation
 history-consultation-results-publish = Published the results
 history-consultation-results-withdraw = Withdrew the results
 history-consultation-translate = Saved a translation
+history-stage-added = Added the stage “{ $stage }” to the timeline
+history-stage-removed = Removed the stage “{ $stage }” from the timeline
+history-stage-changed = Changed the stage “{ $stage }”: { $parts }
+history-stage-part-name = name
+history-stage-part-date = date
+history-stage-part-status = where it stands
+history-stage-part-text = description
+history-stage-part-link = what it links to
+history-translation-saved = { $of ->
+    [one] Saved the translation into { $language }: { $texts } of 1 text
+   *[other] Saved the translation into { $language }: { $texts } of { $of } texts
+}
 history-consultation-wording = Fixed the wording
 history-survey-added = Added the question “{ $question }” on page { $page }
 history-survey-added-anywhere = Added the question “{ $question }”
@@ -1087,6 +1115,11 @@ history-survey-options = Changed the options of “{ $question }”
 history-survey-limits = Changed the limits of “{ $question }”
 history-survey-shown = Set when “{ $question }” is shown
 history-survey-page-title = Renamed page { $page }
+history-survey-page-title-named = Named page { $page }
+history-survey-page-title-cleared = Removed the title of page { $page }
+history-survey-no-title = No title
+history-survey-no-hint = No hint
+history-survey-no-purpose = No reason given
 history-survey-page-skipped = Set when page { $page } is skipped
 history-survey-page-added = Added page { $page }
 history-survey-page-removed = Removed page { $page }, which had no questions left

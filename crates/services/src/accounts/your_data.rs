@@ -126,6 +126,12 @@ pub enum Access {
     Downloaded,
 }
 
+/// The detail of the page seen.
+const VIEWED: &str = "data viewed";
+
+/// Views this close together are one visit.
+const SAME_VISIT: time::Duration = time::Duration::minutes(1);
+
 pub async fn export(
     db: &Db,
     me: &SignedIn,
@@ -145,17 +151,31 @@ pub async fn export(
         hook.export(tx.conn(), &person, &mut data).await?;
     }
     data.activity = activity(tx.conn(), me.user_id).await?;
-    audit_log(
-        tx.conn(),
-        me.origin(client),
-        "account.export",
-        Some(me.user_id),
-        match access {
-            Access::Viewed => "data viewed",
-            Access::Downloaded => "data downloaded",
-        },
-    )
-    .await?;
+    // One entry per visit: the page seen again within a minute (reloaded,
+    // its language switched, come back to after a download) is the same
+    // look, and four entries for it read as four. Downloads are each
+    // logged: each takes a copy away (ADR 7's addendum).
+    let seen_just_now = access == Access::Viewed
+        && data.activity.iter().any(|e| {
+            e.action == "account.export"
+                && e.detail == VIEWED
+                && e.by_you
+                && Timestamp::parse_rfc3339(&e.at)
+                    .is_some_and(|at| Timestamp::now().as_offset() - at.as_offset() < SAME_VISIT)
+        });
+    if !seen_just_now {
+        audit_log(
+            tx.conn(),
+            me.origin(client),
+            "account.export",
+            Some(me.user_id),
+            match access {
+                Access::Viewed => VIEWED,
+                Access::Downloaded => "data downloaded",
+            },
+        )
+        .await?;
+    }
     tx.commit().await?;
     data.generated_at = iso(Timestamp::now());
     Ok(data)

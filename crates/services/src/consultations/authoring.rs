@@ -192,13 +192,20 @@ pub async fn set_stages(
     if catalogue::find(tx.conn(), id).await?.is_none() {
         return Err(ServiceError::NotFound);
     }
+    // The history says which stage changed and how, not only that the
+    // timeline did: the stages as they were, compared place by place.
+    let before = catalogue::stages(tx.conn(), id).await?;
     catalogue::set_stages(tx.conn(), id, &valid).await?;
+    let changes = cohesion_domain::stage_changes::stage_changes(&before, &valid);
+    let detail = serde_json::to_string(&changes).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
+    })?;
     audit_log(
         tx.conn(),
         me.origin(client),
         "consultation.stages",
         Some(id),
-        &format!("{} stages", valid.len()),
+        &detail,
     )
     .await?;
     tx.commit().await?;

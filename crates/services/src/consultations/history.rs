@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use cohesion_domain::consultation_changes::DetailChanges;
 use cohesion_domain::identity::Action;
+use cohesion_domain::stage_changes::StageChanges;
 use cohesion_domain::survey::diff::Edits;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_storage::accounts::users;
@@ -24,8 +25,19 @@ use crate::ServiceError;
 /// The audit action of a survey changed, by the builder or whole.
 const SURVEY_ACTION: &str = "consultation.survey";
 
+/// The audit action of the timeline saved.
+const STAGES_ACTION: &str = "consultation.stages";
+
+/// The audit action of a translation saved, its detail
+/// `<language>: <n> of <m> texts`.
+const TRANSLATE_ACTION: &str = "consultation.translate";
+
 /// The audit action of the details saved.
 const DETAILS_ACTION: &str = "consultation.update";
+
+/// An analyst looking at special-category answers: in the audit log, not
+/// in the history.
+const SPECIAL_CATEGORY_VIEW: &str = "special_category.view";
 
 /// The most entries the history shows.
 pub const HISTORY_LIMIT: i64 = 50;
@@ -47,6 +59,34 @@ pub struct HistoryEntry {
     /// For details saved, each field changed, before and after (entries
     /// written before these were kept have none).
     pub details: Option<DetailChanges>,
+    /// For the timeline saved, each stage changed (entries written
+    /// before these were kept have none).
+    pub stages: Option<StageChanges>,
+    /// For a translation saved, into which language and how many texts.
+    pub translated: Option<Translated>,
+}
+
+/// A translation saved: its language's tag, how many texts it has, of
+/// how many the consultation has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translated {
+    pub language: String,
+    pub texts: u64,
+    pub of: u64,
+}
+
+impl Translated {
+    /// From the audit detail `ar: 5 of 12 texts`.
+    fn parse(detail: &str) -> Option<Self> {
+        let (language, rest) = detail.split_once(": ")?;
+        let (texts, rest) = rest.split_once(" of ")?;
+        let of = rest.strip_suffix(" texts")?;
+        Some(Self {
+            language: language.to_owned(),
+            texts: texts.parse().ok()?,
+            of: of.parse().ok()?,
+        })
+    }
 }
 
 /// The latest `HISTORY_LIMIT` entries about consultation `id` (officers).
@@ -81,8 +121,19 @@ async fn entries(
     let mut c = db.acquire().await?;
     // What respondents did (sending answers, asking for a copy) is theirs,
     // in their own "your data": never in the staff's history, which would
-    // name who took part.
-    let found = audit::about_leaving_out(c.conn(), id, action, RESPONDENTS_ACTIONS, limit).await?;
+    // name who took part. An analyst looking at special-category answers
+    // is left out too: every look is logged (ADR 7), and so many entries
+    // would bury what was done to the consultation; the administrators'
+    // audit log keeps them.
+    let found = audit::about_leaving_out(
+        c.conn(),
+        id,
+        action,
+        RESPONDENTS_ACTIONS,
+        SPECIAL_CATEGORY_VIEW,
+        limit,
+    )
+    .await?;
     let mut names: HashMap<Uuid, Option<String>> = HashMap::new();
     let mut out = Vec::with_capacity(found.len());
     for e in found {
@@ -99,6 +150,12 @@ async fn entries(
         let details = (e.action == DETAILS_ACTION)
             .then(|| serde_json::from_str::<DetailChanges>(&e.detail).ok())
             .flatten();
+        let stages = (e.action == STAGES_ACTION)
+            .then(|| serde_json::from_str::<StageChanges>(&e.detail).ok())
+            .flatten();
+        let translated = (e.action == TRANSLATE_ACTION)
+            .then(|| Translated::parse(&e.detail))
+            .flatten();
         out.push(HistoryEntry {
             at: e.at.into(),
             who,
@@ -106,6 +163,8 @@ async fn entries(
             reworded,
             edits,
             details,
+            stages,
+            translated,
         });
     }
     Ok(out)
@@ -126,4 +185,22 @@ async fn name_of(
         .and_then(|u| u.display_name);
     names.insert(id, name.clone());
     Ok(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Translated;
+
+    #[test]
+    fn a_translation_saved_is_read_from_its_detail() {
+        assert_eq!(
+            Translated::parse("ar: 5 of 12 texts"),
+            Some(Translated {
+                language: "ar".into(),
+                texts: 5,
+                of: 12
+            })
+        );
+        assert_eq!(Translated::parse("5 texts"), None);
+    }
 }

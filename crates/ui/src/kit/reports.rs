@@ -14,6 +14,10 @@ pub struct SummaryRow {
     pub label: Phrase,
     pub value: Phrase,
     pub change: Option<(String, String)>,
+    /// What the change link's hidden words add to its label, for those
+    /// who hear links out of context ("Translate" + "into العربية");
+    /// without it, the row's label after a dash.
+    pub change_hidden: Option<Phrase>,
 }
 
 impl SummaryRow {
@@ -22,6 +26,7 @@ impl SummaryRow {
             label: label.into(),
             value: value.into(),
             change: None,
+            change_hidden: None,
         }
     }
 
@@ -42,6 +47,14 @@ impl SummaryRow {
 
     pub fn change(mut self, href: &str, label: impl Into<String>) -> Self {
         self.change = Some((href.to_owned(), label.into()));
+        self
+    }
+
+    /// A "Change" link whose label and hidden words read as one sentence
+    /// ("Translate into العربية"), rather than the label and the row's.
+    pub fn change_said(mut self, href: &str, label: impl Into<String>, hidden: Phrase) -> Self {
+        self.change = Some((href.to_owned(), label.into()));
+        self.change_hidden = Some(hidden);
         self
     }
 }
@@ -140,7 +153,9 @@ impl askama::filters::HtmlSafe for Section {}
 pub struct ReportPage<'a> {
     pub ui: Chrome<'a>,
     pub back: Option<(String, String)>,
-    pub done: Option<String>,
+    /// The banner after a change: a phrase, since it may name someone
+    /// (isolated) as well as say what was done.
+    pub done: Option<Phrase>,
     pub errors: Vec<FieldError>,
     /// The paragraphs under the heading: the platform's words, or what an
     /// officer wrote, marked with its language.

@@ -156,7 +156,7 @@ async fn org_page<'a>(
     ui.title = Phrase::isolated(&o.name);
     let mut page = ReportPage::new(ui);
     page.back = Some(("/account".to_owned(), ctx.t("back")));
-    page.done = confirmation(ctx, done);
+    page.done = confirmation(ctx, done).map(Into::into);
     page.csrf = csrf.to_owned();
     page.rows = org_rows(ctx, v);
     page.tables.push(members_table(ctx, v));

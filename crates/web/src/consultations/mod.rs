@@ -45,6 +45,7 @@ pub(crate) const FEATURE: Feature = Feature {
         "question-moved",
         "page-titled",
         "page-rule-set",
+        "page-rule-cleared",
         "stage-added",
         "stage-removed",
         "finding-added",

@@ -249,7 +249,26 @@ fn answer_message(ctx: &PageCtx, q: Option<&QuestionDef>, code: ErrorCode) -> St
             "answer-too-long",
             &[("limit", (SHORT_TEXT_CHARS as u64).into())],
         ),
+        (ErrorCode::FieldRequired, Some(kind)) => l.t(required_message(kind)).into_owned(),
         _ => l.t(&format!("reason-{code}")).into_owned(),
+    }
+}
+
+/// What to do with a question left unanswered, by its kind: the issue
+/// forbids a general "Answer the question", which tells nobody whether
+/// to tick, type or rank.
+fn required_message(kind: &QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::SingleChoice { .. }
+        | QuestionKind::Agreement
+        | QuestionKind::Effectiveness
+        | QuestionKind::Demographic { .. } => "answer-required-choose",
+        QuestionKind::MultipleChoice { .. } => "answer-required-choose-some",
+        QuestionKind::Ranking { .. } => "answer-required-rank",
+        QuestionKind::Matrix { .. } => "answer-required-each-row",
+        QuestionKind::Number { .. } => "answer-required-number",
+        QuestionKind::Date => "answer-required-date",
+        QuestionKind::ShortText | QuestionKind::LongText { .. } => "answer-required-text",
     }
 }
 

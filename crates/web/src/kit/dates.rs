@@ -11,7 +11,7 @@ use cohesion_ui::{Phrase, Value, When};
 use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
 use time::macros::time;
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 /// An instant for `<time datetime>`: UTC, to the second (HTML allows at
 /// most three decimals; pages show minutes anyway).
@@ -142,21 +142,23 @@ impl<'a> Dates<'a> {
     }
 
     /// The hint of a field taking a date and time in the site's zone
-    /// (message `id`): the zone's name, an example written as people
-    /// write it (the next 4 February at 5pm, after `now`, so the example
-    /// is never a past date) and the last minute of a day.
-    pub fn time_field_hint(&self, id: &str, now: OffsetDateTime) -> String {
-        let today = self.zone.civil(now).date();
-        let on = |year| Date::from_calendar_date(year, Month::February, 4).ok();
-        let day = on(today.year())
-            .filter(|d| *d > today)
-            .or_else(|| on(today.year() + 1))
-            .unwrap_or(today);
+    /// (message `id`): the zone's name (and its tz database name) and the
+    /// last minute of a day. No example: the browser's picker shows the
+    /// date in its own order (mm/dd/yyyy, say), which an example written
+    /// as people write it ("4 February 2027 at 5pm") seemed to contradict.
+    pub fn time_field_hint(&self, id: &str) -> String {
+        let zone = self.zone_name();
+        // The tz database's name beside a zone's own ("UK time"), not
+        // beside itself ("America/New_York time").
+        let tz = match zone.contains(self.zone.name()) {
+            true => "none",
+            false => self.zone.name(),
+        };
         self.hint(
             id,
             &[
-                ("zone", &self.zone_name()),
-                ("example", &self.civil_text(day.with_time(time!(17:00)))),
+                ("zone", &zone),
+                ("tz", tz),
                 ("end", &self.time_text(time!(23:59))),
             ],
         )
@@ -398,30 +400,20 @@ mod tests {
 
     #[test]
     fn field_hints_give_examples_as_people_write_them_without_isolation_marks() {
-        // In January the example is this year's 4 February; from 4
-        // February on, next year's.
-        let january = datetime!(2027-01-10 12:00 UTC);
-        let february = datetime!(2027-02-04 12:00 UTC);
         with("en", "Europe/London", |d| {
             let id = "consultation-field-time-hint";
             assert_eq!(
-                d.time_field_hint(id, january),
-                "In UK time, for example 4 February 2027 at 5pm. For the end of a day choose 11:59pm: midnight is the start of the next day."
+                d.time_field_hint(id),
+                "Times are UK time (Europe/London). For the end of a day choose 11:59pm: midnight is the start of the next day."
             );
-            assert!(d
-                .time_field_hint(id, february)
-                .contains("for example 4 February 2028 at 5pm."));
             assert_eq!(
                 d.date_field_hint("stage-date-hint", DATE_EXAMPLE),
                 "For example, 30 November 2026. Optional."
             );
         });
         with("ar", "Europe/London", |d| {
-            let hint = d.time_field_hint("consultation-field-time-hint", january);
-            assert!(
-                hint.starts_with("بتوقيت المملكة المتحدة، مثلًا 4 فبراير 2027 الساعة 5 مساءً."),
-                "{hint}"
-            );
+            let hint = d.time_field_hint("consultation-field-time-hint");
+            assert!(hint.starts_with("الأوقات بتوقيت المملكة المتحدة."), "{hint}");
             assert!(hint.contains("اختر 11:59 مساءً"), "{hint}");
             assert!(!hint.contains(['\u{2068}', '\u{2069}']));
             let date = d.date_field_hint("survey-date-hint", DATE_EXAMPLE);

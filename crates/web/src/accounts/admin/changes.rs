@@ -79,10 +79,12 @@ async fn role_question(
     // English puts an article before the role ("an analyst"); Arabic
     // words it without one, so each language picks the value it needs.
     let as_role = ctx.t(&format!("role-as-{}", role.key()));
+    let role_name = ctx.t(&format!("role-name-{}", role.key()));
     let args = [
         ("name", Value::Text(&name)),
         ("role", Value::Text(&label)),
         ("as_role", Value::Text(&as_role)),
+        ("role_name", Value::Text(&role_name)),
     ];
     let (title, lead, button) = if grant {
         (
@@ -124,6 +126,7 @@ async fn role_question(
             &[
                 ("role", label.as_str().into()),
                 ("as_role", as_role.as_str().into()),
+                ("role_name", role_name.as_str().into()),
             ],
         ),
         danger: !grant,
@@ -171,7 +174,15 @@ pub async fn set_role(
                 people::set_role(&ctx.state.db, &me, id, role, grant, Some(&client.0)).await?;
             // Nothing changed: a replayed or raced confirmation.
             match (changed, grant) {
-                (true, _) => Ok(format!("/admin/people/{id}?done=role")),
+                (true, grant) => Ok(format!(
+                    "/admin/people/{id}?done={}&role={}",
+                    if grant {
+                        "role-granted"
+                    } else {
+                        "role-withdrawn"
+                    },
+                    role.key()
+                )),
                 (false, true) => Err(stale("role", ErrorCode::RoleAlreadyHeld)),
                 (false, false) => Err(stale("role", ErrorCode::RoleNotHeld)),
             }

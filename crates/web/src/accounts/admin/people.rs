@@ -8,11 +8,11 @@ use cohesion_domain::identity::Role;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::people::UserQuery;
 use cohesion_services::accounts::people::{self, Person};
-use cohesion_ui::{ActionForm, Cell, Field, Filter, Phrase, ReportPage, SummaryRow, Table};
+use cohesion_ui::{ActionForm, Cell, Field, Filter, Phrase, ReportPage, SummaryRow, Table, Value};
 use serde::Deserialize;
 
 use super::parse_id;
-use crate::kit::{confirmation, path_id, respond, AppError, DoneQuery, Me, PageCtx};
+use crate::kit::{confirmation, path_id, respond, AppError, Me, PageCtx};
 
 pub(super) fn role_label(ctx: &PageCtx, role: Role) -> String {
     ctx.locale().t(&format!("role-{}", role.key())).into_owned()
@@ -144,11 +144,55 @@ fn status(ctx: &PageCtx, suspended: bool, verified: bool) -> String {
     ctx.locale().t(id).into_owned()
 }
 
+/// The person's page's query: after a role changed, which (`done` is
+/// `role-granted` or `role-withdrawn`, `role` its key).
+#[derive(Deserialize)]
+pub struct PersonQuery {
+    done: Option<String>,
+    role: Option<String>,
+}
+
+/// "Tom Fletcher is now an analyst": the role change said by who and
+/// which, when the page shows it so; else the generic confirmation.
+fn role_done(ctx: &PageCtx, p: &Person, q: &PersonQuery) -> Option<Phrase> {
+    let role = q.role.as_deref().and_then(Role::from_key);
+    let id = match (q.done.as_deref(), role) {
+        (Some("role-granted"), Some(r)) if p.roles.contains(&r) => "done-role-granted",
+        (Some("role-withdrawn"), Some(r)) if !p.roles.contains(&r) => "done-role-withdrawn",
+        // A stale or hand-made address says nothing it cannot stand by.
+        (Some("role-granted" | "role-withdrawn"), _) => {
+            return confirmation(ctx, Some("role")).map(Into::into)
+        }
+        _ => return confirmation(ctx, q.done.as_deref()).map(Into::into),
+    };
+    let role = role?;
+    let name = person_name(p);
+    let label = role_label(ctx, role);
+    let as_role = ctx.t(&format!("role-as-{}", role.key()));
+    Some(ctx.phrase(
+        id,
+        &[
+            ("name", Value::Text(&name)),
+            ("role", Value::Text(&label)),
+            ("as_role", Value::Text(&as_role)),
+        ],
+    ))
+}
+
+/// Who a person is in a sentence: their display name, else their email.
+pub(super) fn person_name(p: &Person) -> String {
+    p.display_name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .or_else(|| p.email.clone())
+        .unwrap_or_default()
+}
+
 pub async fn person(
     ctx: PageCtx,
     Me(me): Me,
     Path(id): Path<String>,
-    Query(q): Query<DoneQuery>,
+    Query(q): Query<PersonQuery>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let p = people::get(&ctx.state.db, &me, id).await?;
@@ -164,7 +208,7 @@ pub async fn person(
     }
     let mut page = ReportPage::new(ui);
     page.back = Some(("/admin/people".to_owned(), t("people-title")));
-    page.done = confirmation(&ctx, q.done.as_deref());
+    page.done = role_done(&ctx, &p, &q);
     page.csrf = me.csrf.clone();
     page.rows = vec![
         SummaryRow::new(
@@ -189,12 +233,18 @@ pub async fn person(
     // One button per role: grant what they lack, withdraw what they hold.
     for role in Role::ALL.into_iter().filter(|r| *r != Role::Resident) {
         let held = p.roles.contains(&role);
-        let label = role_label(&ctx, role);
-        let button = if held {
-            l.t_plain("role-remove", &[("role", label.as_str().into())])
-        } else {
-            l.t_plain("role-grant", &[("role", label.as_str().into())])
-        };
+        // Worded as the question that follows asks it ("Make them an
+        // analyst", "Withdraw the analyst role"): the role in lower case
+        // mid-sentence, and in Arabic without "منح" twice ("مقيّم منح").
+        let args = [
+            ("role", role_label(&ctx, role).into()),
+            (
+                "role_name",
+                ctx.t(&format!("role-name-{}", role.key())).into(),
+            ),
+            ("as_role", ctx.t(&format!("role-as-{}", role.key())).into()),
+        ];
+        let button = l.t_plain(if held { "role-remove" } else { "role-grant" }, &args);
         page.actions.push(ActionForm {
             action: format!("{path}/roles"),
             hidden: vec![

@@ -25,10 +25,7 @@ fn time_field(
     value: &str,
     errors: &[FieldError],
 ) -> Field {
-    let hint = ctx.dates().time_field_hint(
-        "consultation-field-time-hint",
-        time::OffsetDateTime::now_utc(),
-    );
+    let hint = ctx.dates().time_field_hint("consultation-field-time-hint");
     Field::new(name, "datetime-local", "off", ctx.t(label))
         .hint(hint)
         .value(value)

@@ -4,10 +4,11 @@
 //! detail changed.
 
 use cohesion_domain::consultation_changes::{Detail, DetailChanges};
+use cohesion_domain::stage_changes::StageChange;
 use cohesion_domain::survey::wording;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::consultations::history::{self, HistoryEntry};
+use cohesion_services::consultations::history::{self, HistoryEntry, Translated};
 use cohesion_services::consultations::reading::ConsultationView;
 use cohesion_services::consultations::wording_fixes::Reworded;
 use cohesion_ui::{Cell, Phrase, Shown, SummaryRow, Table, Value};
@@ -72,6 +73,17 @@ fn history_rows(ctx: &PageCtx, v: &ConsultationView, e: &HistoryEntry) -> Vec<Ve
             })
             .collect();
     }
+    if let Some(stages) = e.stages.as_ref().filter(|s| !s.stages.is_empty()) {
+        return stages
+            .stages
+            .iter()
+            .map(|c| {
+                let mut row = vec![Cell::when(ctx.dates().at(e.at)), Cell::from(who(ctx, e))];
+                row.extend(stage_cells(ctx, v, c));
+                row
+            })
+            .collect();
+    }
     let Some(edits) = e.edits.as_ref().filter(|d| !d.edits.is_empty()) else {
         return vec![history_row(ctx, v, e)];
     };
@@ -123,7 +135,10 @@ fn history_row(ctx: &PageCtx, v: &ConsultationView, e: &HistoryEntry) -> Vec<Cel
         None => vec![
             when,
             who,
-            Cell::from(action_name(ctx, &e.action)),
+            Cell::from(match &e.translated {
+                Some(t) => translated(ctx, t),
+                None => action_name(ctx, &e.action),
+            }),
             Cell::from(""),
             Cell::from(""),
         ],
@@ -163,6 +178,69 @@ fn reworded_what(ctx: &PageCtx, v: &ConsultationView, r: &Reworded) -> Phrase {
         &[
             ("what", Value::Phrase(&what)),
             ("language", Value::Shown(&language)),
+        ],
+    )
+}
+
+/// A stage added, removed or changed, by its name, in the consultation's
+/// language: "Changed the stage “Decision”: date and status", with its
+/// name before and after when that changed.
+fn stage_cells(ctx: &PageCtx, v: &ConsultationView, c: &StageChange) -> [Cell; 3] {
+    let lang = v.consultation.language.as_str();
+    let named = |id: &str, name: &str, parts: &str| {
+        let stage = Shown::new(name, lang);
+        ctx.phrase(
+            id,
+            &[
+                ("stage", Value::Shown(&stage)),
+                ("parts", Value::Text(parts)),
+            ],
+        )
+    };
+    match c {
+        StageChange::Added { name } => [
+            Cell::from(named("history-stage-added", name, "")),
+            Cell::from(""),
+            Cell::from(""),
+        ],
+        StageChange::Removed { name } => [
+            Cell::from(named("history-stage-removed", name, "")),
+            Cell::from(""),
+            Cell::from(""),
+        ],
+        StageChange::Changed { name, was, parts } => {
+            let words: Vec<String> = parts
+                .iter()
+                .map(|p| ctx.t(&format!("history-stage-part-{}", p.key())))
+                .collect();
+            let what = named("history-stage-changed", name, &ctx.locale().list(&words));
+            match was {
+                Some(was) => [
+                    Cell::from(what),
+                    Cell::from(Shown::new(was, lang)),
+                    Cell::from(Shown::new(name, lang)),
+                ],
+                None => [Cell::from(what), Cell::from(""), Cell::from("")],
+            }
+        }
+    }
+}
+
+/// A translation saved: into which language (its name in itself, marked
+/// with it) and how many of the texts it has.
+fn translated(ctx: &PageCtx, t: &Translated) -> Phrase {
+    let name = ctx
+        .state
+        .catalog
+        .get(&t.language)
+        .map_or(t.language.as_str(), |l| l.name());
+    let language = Shown::new(name, t.language.as_str());
+    ctx.phrase(
+        "history-translation-saved",
+        &[
+            ("language", Value::Shown(&language)),
+            ("texts", Value::Number(t.texts)),
+            ("of", Value::Number(t.of)),
         ],
     )
 }

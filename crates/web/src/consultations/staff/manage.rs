@@ -43,7 +43,7 @@ pub async fn manage(
         format!("/consultations/{id}"),
         ctx.t("consultation-view-public"),
     ));
-    page.done = confirmation(&ctx, q.done.as_deref());
+    page.done = confirmation(&ctx, q.done.as_deref()).map(Into::into);
     page.csrf = me.csrf.clone();
     page.rows = summary_rows(&ctx, &v);
     if let (None, Some(at)) = (c.published_at, c.withdrawn_at) {
@@ -146,9 +146,10 @@ fn summary_rows(ctx: &PageCtx, v: &ConsultationView) -> Vec<SummaryRow> {
         );
     }
     let mut rows = vec![
-        SummaryRow::new(ctx.t("consultation-status"), status).change(
+        SummaryRow::new(ctx.t("consultation-status"), status).change_said(
             &format!("/staff/consultations/{id}/edit"),
             ctx.t("consultation-edit-details"),
+            ctx.t("consultation-edit-details-hidden").into(),
         ),
     ];
     rows.extend(date_rows(ctx, c));
@@ -382,9 +383,13 @@ async fn translation_rows(
                 ctx.phrase("translations-row", &[("language", Value::Shown(&language))]),
                 counts_phrase(ctx, &c.counts),
             )
-            .change(
+            .change_said(
                 &format!("/staff/consultations/{id}/translations/{}", c.tag),
                 ctx.t("translations-translate"),
+                ctx.phrase(
+                    "translations-translate-hidden",
+                    &[("language", Value::Shown(&language))],
+                ),
             ),
         );
     }

@@ -140,10 +140,17 @@ pub async fn set_page_rule(
     let db = &ctx.state.db;
     let refusal = match builder::change_seen(db, &me, id, change, seen, Some(&client.0)).await {
         Ok(_) => {
+            // "Never" gets its own words: the page is always shown, so
+            // "skipped as you chose" would say the opposite.
+            let done = if input.skip_if_question.is_empty() {
+                "page-rule-cleared"
+            } else {
+                "page-rule-set"
+            };
             return Ok(see_other(&format!(
-                "/staff/consultations/{id}?done=page-rule-set#survey-page-{}",
+                "/staff/consultations/{id}?done={done}#survey-page-{}",
                 page + 1
-            )))
+            )));
         }
         Err(e) => e,
     };

@@ -98,7 +98,19 @@ fn what(ctx: &PageCtx, (survey, language): (&SurveyDefinition, &str), e: &Edit) 
                 ],
             )
         }
-        At::Page(n) => ctx.phrase(&message, &[("page", Value::Number(*n as u64))]),
+        At::Page(n) => {
+            // A page given its first title, or left without one, says so:
+            // "Renamed page 1" beside an empty "Before" read as a rename
+            // from a page called "None".
+            if e.aspect == Aspect::PageTitle {
+                match (e.before.is_empty(), e.after.is_empty()) {
+                    (true, false) => message.push_str("-named"),
+                    (false, true) => message.push_str("-cleared"),
+                    _ => {}
+                }
+            }
+            ctx.phrase(&message, &[("page", Value::Number(*n as u64))])
+        }
         At::Survey if e.aspect == Aspect::Pages => pages(ctx, e),
         At::Survey => ctx.t(&message).into(),
     }
@@ -127,8 +139,8 @@ fn pages(ctx: &PageCtx, e: &Edit) -> Phrase {
     )
 }
 
-/// A value of `aspect` in words; an empty one as "None" (or "Always",
-/// "Never" for rules).
+/// A value of `aspect` in words; an empty one as what its absence means
+/// ("No title", "No hint", "Always", "Never" for rules), else "None".
 fn value(ctx: &PageCtx, survey: (&SurveyDefinition, &str), aspect: Aspect, v: &str) -> Phrase {
     let langs = Langs::as_written(ctx, survey.1);
     if v.is_empty() {
@@ -136,6 +148,9 @@ fn value(ctx: &PageCtx, survey: (&SurveyDefinition, &str), aspect: Aspect, v: &s
             .t(match aspect {
                 Aspect::Shown => "question-always",
                 Aspect::PageSkipped => "history-survey-never",
+                Aspect::PageTitle => "history-survey-no-title",
+                Aspect::Hint => "history-survey-no-hint",
+                Aspect::Purpose => "history-survey-no-purpose",
                 _ => "none",
             })
             .into();

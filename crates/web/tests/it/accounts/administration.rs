@@ -76,16 +76,75 @@ async fn administration_is_for_administrators_only() {
                 ],
             )
             .await;
-        assert_eq!(
-            res.headers()["location"],
-            format!("/admin/people/{tom_id}?done=role")
+        let done = format!("/admin/people/{tom_id}?done=role-granted&role=moderator");
+        assert_eq!(res.headers()["location"], done.as_str());
+        let html = s.page(&done, &admin).await.1;
+        // A button's label carries no bidi marks, which would be copied;
+        // the role is lower case mid-sentence, and the banner says who
+        // and which role.
+        assert!(html.contains("Withdraw the moderator role"), "{html}");
+        assert!(html.contains("Make them an analyst"));
+        let banner = crate::support::text_of(&html).replace(['\u{2068}', '\u{2069}'], "");
+        assert!(
+            banner.contains("Tom Fletcher is now a moderator."),
+            "{banner}"
         );
-        let html = s
-            .page(&format!("/admin/people/{tom_id}?done=role"), &admin)
+        assert!(
+            html.contains("<bdi>Tom Fletcher</bdi>"),
+            "the name isolated"
+        );
+        let arabic = s.page(&format!("{done}&lang=ar"), &admin).await.1;
+        let arabic = crate::support::text_of(&arabic).replace(['\u{2068}', '\u{2069}'], "");
+        assert!(
+            arabic.contains("لدى Tom Fletcher الآن دور مشرف."),
+            "{arabic}"
+        );
+        assert!(arabic.contains("اسحب منه دور مشرف") && !arabic.contains("منح دور مقيّم منح"));
+        // Withdrawn, it says so.
+        let res = s
+            .post(
+                &path,
+                &admin,
+                &[
+                    ("csrf", &csrf),
+                    ("role", "analyst"),
+                    ("grant", "true"),
+                    ("confirm", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let res = s
+            .post(
+                &path,
+                &admin,
+                &[
+                    ("csrf", &csrf),
+                    ("role", "analyst"),
+                    ("grant", "false"),
+                    ("confirm", "yes"),
+                ],
+            )
+            .await;
+        let done = format!("/admin/people/{tom_id}?done=role-withdrawn&role=analyst");
+        assert_eq!(res.headers()["location"], done.as_str());
+        let text = crate::support::text_of(&s.page(&done, &admin).await.1)
+            .replace(['\u{2068}', '\u{2069}'], "");
+        assert!(
+            text.contains("Tom Fletcher is no longer an analyst."),
+            "{text}"
+        );
+        // An address that does not match what happened says no more than
+        // that roles changed.
+        let text = crate::support::text_of(
+            &s.page(
+                &format!("/admin/people/{tom_id}?done=role-granted&role=analyst"),
+                &admin,
+            )
             .await
-            .1;
-        // A button's label carries no bidi marks, which would be copied.
-        assert!(html.contains("Remove Moderator") && html.contains("The roles have been changed"));
+            .1,
+        );
+        assert!(text.contains("The roles have been changed") && !text.contains("is now"));
         let html = s.page("/account", &tom).await.1;
         assert!(
             html.contains("Moderator"),

@@ -66,7 +66,7 @@ async fn making_someone_an_administrator_says_what_they_will_be_able_to_do() {
         assert!(html.contains(&format!("href=\"/admin/people/{tom}\"")));
         assert!(html.contains("name=\"confirm\" value=\"yes\""));
         let (_, arabic) = s.page(&format!("{ask}&lang=ar"), &admin).await;
-        assert!(words(&arabic).contains("نعم، امنحه دور"));
+        assert!(words(&arabic).contains("نعم، أسند إليه دور"));
 
         // A post without the confirmation asks again and changes nothing.
         let fields = [
@@ -110,7 +110,8 @@ async fn making_someone_an_administrator_says_what_they_will_be_able_to_do() {
         let ask = format!("{path}?role=administrator&grant=false");
         let html = s.page(&ask, &admin).await.1;
         let text = words(&html);
-        assert!(text.contains("Remove the role Administrator from Tom Fletcher?"));
+        assert!(text.contains("Withdraw the administrator role from Tom Fletcher?"));
+        assert!(text.contains("Yes, withdraw the administrator role"));
         // The list follows its lead-in; what other roles still allow is
         // said after it, so the list does not read as what they keep.
         let (lead, list, keep) = (

@@ -51,7 +51,7 @@ async fn your_data_in_arabic_names_things_and_says_what_happened_in_arabic() {
             "a resident is a resident, as the account page says"
         );
         let activity = activity_of(&ar, "النشاط على حسابك");
-        for detail in ["سُجّل الدخول", "اطّلعت عليها في هذا الموقع"]
+        for detail in ["سُجّل الدخول", "اطُّلع عليها في هذا الموقع"]
         {
             assert!(activity.contains(detail), "{detail} in {activity}");
         }
@@ -70,6 +70,17 @@ async fn your_data_in_arabic_names_things_and_says_what_happened_in_arabic() {
                 && activity.contains(">Signed in<"),
             "{activity}"
         );
+        // One visit, one look: the page drawn three times in a minute
+        // (here, once in Arabic twice and once in English) is logged once;
+        // the download is logged as well.
+        let (_, last) = s.page("/account/data", &cookie).await;
+        let activity = activity_of(&last, "Activity on your account");
+        assert_eq!(
+            activity.matches(">Looked at on this site<").count(),
+            1,
+            "{activity}"
+        );
+        assert_eq!(activity.matches(">Downloaded as a file<").count(), 1);
     }
 }
 

@@ -96,7 +96,7 @@ async fn a_survey_sent_whole_is_in_the_history_change_by_change() {
             change(&rows, "Added the question “When was it?” on page 2"),
             ("", "")
         );
-        assert_eq!(change(&rows, "Renamed page 1"), ("None", "About you"));
+        assert_eq!(change(&rows, "Named page 1"), ("No title", "About you"));
         assert_eq!(
             change(&rows, "Set when page 2 is skipped"),
             ("Never", &*format!("If the answer to “{Q1_NOW}” is No"))
@@ -120,6 +120,6 @@ async fn a_survey_sent_whole_is_in_the_history_change_by_change() {
             .await;
         let rows = history_rows(&html, "السجل");
         assert_eq!(change(&rows, "أعاد صياغة السؤال 1"), (Q1, Q1_NOW));
-        assert_eq!(change(&rows, "غيّر عنوان الصفحة 1"), ("لا شيء", "About you"));
+        assert_eq!(change(&rows, "سمّى الصفحة 1"), ("بلا عنوان", "About you"));
     }
 }

@@ -59,8 +59,8 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
         assert_eq!(post(format!("{base}/pages/2/title"), title).await, 303);
         let history = rows(&s, &officer, &id).await;
         assert_eq!(
-            change(&history, "Renamed page 2"),
-            ("None", "What happened")
+            change(&history, "Named page 2"),
+            ("No title", "What happened")
         );
         let add = vec![
             ("kind", "date".to_owned()),
@@ -78,11 +78,14 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
                 .collect::<Vec<_>>(),
             [
                 (&*format!("Added the question “{WHEN}” on page 2"), "", ""),
-                ("Renamed page 2", "None", "Dates"),
+                ("Named page 2", "No title", "Dates"),
                 ("Added page 2", "", ""),
             ]
         );
-        assert_eq!(said(&history, "Renamed page 3"), 0);
+        assert_eq!(
+            said(&history, "Renamed page 3") + said(&history, "Named page 3"),
+            0
+        );
 
         // q2 moved by its button onto page 3, before q3: only q2 moved,
         // though q3 is now second on its page. Sent again, it is where
@@ -135,7 +138,9 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
                 ("Removed page 2, which had no questions left", "", ""),
             ]
         );
-        assert_eq!(said(&history, "Renamed page 2"), 2, "the two before");
+        assert_eq!(said(&history, "Named page 2"), 2, "the two before");
+        // An empty title reads in words, never "None".
+        assert!(history.iter().all(|r| r[3] != "None" && r[4] != "None"));
 
         // In Arabic, the question as written, marked with its language.
         let (_, html) = s.page(&base, &format!("{officer}; cohesion_lang=ar")).await;
@@ -149,6 +154,8 @@ async fn builder_changes_are_in_the_history_as_what_was_done() {
             ("", "")
         );
         assert_eq!(change(&arabic, "أُضيفت الصفحة 2"), ("", ""));
+        assert_eq!(said(&arabic, "سمّى الصفحة 2"), 2);
+        assert!(arabic.iter().any(|r| r[3] == "بلا عنوان"));
         assert!(!html.contains("عدد الصفحات"), "no count before and after");
         assert_eq!(
             change(&arabic, &format!("نقل «{Q2}» إلى الصفحة 3")),

@@ -209,7 +209,10 @@ async fn a_page_is_skipped_after_answers_picked_from_lists() {
             .page(&format!("{manage}?done=page-rule-set"), &officer)
             .await;
         let text = text_of(&html);
-        assert!(text.contains("The page’s rule was saved"), "{text}");
+        assert!(
+            text.contains("The page’s rule was saved: it is skipped after the answers you ticked."),
+            "{text}"
+        );
         assert!(text.contains(&format!(
             "This page is skipped if the answer to “{Q1}” is No."
         )));
@@ -231,6 +234,58 @@ async fn a_page_is_skipped_after_answers_picked_from_lists() {
             .await;
         assert_eq!(res.status(), 409);
         assert!(stored(&s, &id).await["pages"][1]["skip_if"].is_object());
+        // "Never" without the stale revision: the words say the page is
+        // always shown, not that it is skipped.
+        let res = s
+            .post(
+                &rule,
+                &officer,
+                &[("csrf", csrf.as_str()), ("skip_if_question", "")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        assert!(location(&res).ends_with("?done=page-rule-cleared#survey-page-2"));
+        assert_eq!(
+            stored(&s, &id).await["pages"][1]["skip_if"],
+            serde_json::Value::Null
+        );
+        let (_, html) = s
+            .page(&format!("{manage}?done=page-rule-cleared"), &officer)
+            .await;
+        let text = text_of(&html);
+        assert!(
+            text.contains("The page’s rule was saved: it is never skipped, everyone sees it."),
+            "{text}"
+        );
+        assert!(!text.contains("skipped as you chose"));
+        let (_, html) = s
+            .page(
+                &format!("{manage}?done=page-rule-cleared"),
+                &format!("{officer}; cohesion_lang=ar"),
+            )
+            .await;
+        assert!(text_of(&html).contains("لا تُتخطّى أبدًا"));
+        // Set again for what follows.
+        let (_, html) = s.page(&rule, &officer).await;
+        let revision = html
+            .split(r#"name="revision" value=""#)
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap()
+            .to_owned();
+        let res = s
+            .post(
+                &rule,
+                &officer,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("revision", &revision),
+                    ("skip_if_question", "q1"),
+                    ("skip_if_options", "q1:2"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
 
         // Page 1 has nothing before it; no page 3.
         let (status, html) = s

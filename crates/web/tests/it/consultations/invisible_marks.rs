@@ -38,7 +38,8 @@ async fn the_role_buttons_of_a_person_carry_no_isolation_marks() {
         let (admin, _) = s.sign_in(ADMIN, DEMO_PASSWORD).await;
         let tom = user_id(&s, TOM).await;
         let person = format!("/admin/people/{tom}");
-        for (lang, make) in [("en", "Make Analyst"), ("ar", "منح دور محلل")] {
+        for (lang, make) in [("en", "Make them an analyst"), ("ar", "أسند إليه دور محلل")]
+        {
             let cookie = format!("{admin}; cohesion_lang={lang}");
             let (status, html) = s.page(&person, &cookie).await;
             assert_eq!(status, 200);

@@ -32,6 +32,7 @@ mod exports_explained;
 mod findable;
 mod findings_and_analysis;
 mod findings_reachable;
+mod history_words;
 mod invisible_marks;
 mod json_downloads;
 mod layout_fits;

@@ -91,8 +91,19 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
         assert!(html.contains("govuk-error-summary") && html.contains("There is a problem"));
         // Each line of the summary names its question and links to it.
         assert!(html.contains(
-            "<a href=\"#q1\"><bdi lang=\"en\">Have you seen hate incidents locally?</bdi> Answer the question"
+            "<a href=\"#q1\"><bdi lang=\"en\">Have you seen hate incidents locally?</bdi> Choose an option"
         ));
+        // Never the general "Answer the question": what to do for its kind.
+        assert!(!html.contains("Answer the question"));
+        let res = s
+            .post(
+                &format!("{respond}/1"),
+                &format!("{tom}; cohesion_lang=ar"),
+                &[("csrf", &tom_csrf)],
+            )
+            .await;
+        let html = res.text().await.unwrap();
+        assert!(html.contains("اختر خيارًا") && !html.contains("أجب عن السؤال"));
         // A field that is no question of this survey.
         let res = s
             .post(
@@ -179,7 +190,7 @@ async fn an_officer_publishes_and_a_resident_responds_page_by_page() {
             .await;
         assert_eq!(res.status(), 422);
         assert!(res.text().await.unwrap().contains(&format!(
-            "<a href=\"{respond}/2?return=check#q3\"><bdi lang=\"en\">What happened?</bdi> Answer the question"
+            "<a href=\"{respond}/2?return=check#q3\"><bdi lang=\"en\">What happened?</bdi> Enter your answer"
         )));
         assert_eq!(s.page(&format!("{respond}/done"), &tom).await.0, 404);
         let (status, html) = s.page(&format!("{respond}/2"), &tom).await;
