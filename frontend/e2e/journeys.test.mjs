@@ -127,17 +127,17 @@ test('an administrator makes a resident a moderator, and the audit log and the r
   assert.match(person, /\/admin\/people\/[0-9a-f-]{36}$/)
   await checkPage(page, 'a person', { lang: 'en' })
   // Granting a role asks first, saying what the role allows.
-  await follow(page, page.getByRole('button', { name: 'Make Moderator', exact: true }))
+  await follow(page, page.getByRole('button', { name: 'Make them a moderator', exact: true }))
   assert.match(page.url(), /\/roles\?role=moderator&grant=true$/)
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Make Tom Fletcher a moderator?')
   assert.match(await page.locator('main').innerText(), /hide, restore and review reported content/)
   await checkPage(page, 'granting a role: are you sure?', { lang: 'en' })
   await follow(page, page.getByRole('button', { name: 'Yes, make them a moderator', exact: true }))
-  assert.equal(page.url(), `${person}?done=role`)
-  assert.match(await page.getByRole('alert').innerText(), /The roles have been changed/)
+  assert.equal(page.url(), `${person}?done=role-granted&role=moderator`)
+  assert.match(await page.getByRole('alert').innerText(), /Tom Fletcher is now a moderator/)
   // The role is now held: the button takes it away instead.
-  assert.equal(await page.getByRole('button', { name: 'Remove Moderator', exact: true }).count(), 1)
-  assert.equal(await page.getByRole('button', { name: 'Make Moderator', exact: true }).count(), 0)
+  assert.equal(await page.getByRole('button', { name: 'Withdraw the moderator role', exact: true }).count(), 1)
+  assert.equal(await page.getByRole('button', { name: 'Make them a moderator', exact: true }).count(), 0)
   await checkPage(page, 'a person, role granted', { lang: 'en' })
 
   await follow(page, page.getByRole('link', { name: 'People', exact: true }).first())
