@@ -220,6 +220,67 @@ pub struct Analysis {
     pub no_theme: Figure,
     /// The same of the answers now, once mapped.
     pub no_theme_mapped: Option<Figure>,
+    /// The analyst's work on the latest run, which running discovery
+    /// again would replace.
+    pub work: Work,
+}
+
+/// An analyst's work on a run: what running discovery again throws
+/// away, so it asks first when there is any (ADR 22), and the question
+/// names it. Also the fingerprint of what was asked about: work done
+/// after the question makes a confirmation stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Work {
+    /// Live themes confirmed.
+    pub confirmed: u64,
+    /// Themes renamed, added, merged or deleted.
+    pub changes: u64,
+    /// Answers mapped to a live theme.
+    pub mapped: u64,
+}
+
+impl Work {
+    pub fn any(&self) -> bool {
+        self.confirmed + self.changes + self.mapped > 0
+    }
+
+    /// As a form carries it: "confirmed.changes.mapped".
+    pub fn token(&self) -> String {
+        format!("{}.{}.{}", self.confirmed, self.changes, self.mapped)
+    }
+
+    pub fn from_token(s: &str) -> Option<Self> {
+        let mut parts = s.trim().split('.').map(|p| p.parse::<u64>().ok());
+        let w = Self {
+            confirmed: parts.next()??,
+            changes: parts.next()??,
+            mapped: parts.next()??,
+        };
+        parts.next().is_none().then_some(w)
+    }
+}
+
+/// The work on `run`, its themes `all` (live and retired), read in one
+/// more query.
+pub(super) async fn work_on(
+    conn: Conn<'_>,
+    run: &RunRecord,
+    all: &[ThemeRecord],
+) -> Result<Work, ServiceError> {
+    let mapped = match run.mapped_at {
+        Some(_) => assignments::answers_in_live_themes(conn, run.id, true).await?,
+        None => 0,
+    };
+    Ok(Work {
+        confirmed: all.iter().filter(|t| t.status == "confirmed").count() as u64,
+        // A theme no longer as discovery left it: retired, renamed, or
+        // added by an analyst (no label of discovery's own).
+        changes: all
+            .iter()
+            .filter(|t| !live(&t.status) || !is_generated(t))
+            .count() as u64,
+        mapped: mapped.max(0) as u64,
+    })
 }
 
 impl Analysis {
@@ -366,6 +427,7 @@ pub(super) async fn analysis_and_run(
         waiting: 0,
         no_theme: Figure::of(0, 0),
         no_theme_mapped: None,
+        work: Work::default(),
     };
     let Some(run) = runs::latest_run(c.conn(), id, &a.question.id).await? else {
         return Ok((a, None));
@@ -373,6 +435,7 @@ pub(super) async fn analysis_and_run(
     let all = definitions::themes(c.conn(), run.id).await?;
     let stored: Vec<CampaignView> = serde_json::from_str(&run.campaigns).unwrap_or_default();
     let texts = quoted(c.conn(), id, &a.question.id, &all, &stored).await?;
+    a.work = work_on(c.conn(), &run, &all).await?;
     let (live_themes, retired): (Vec<ThemeRecord>, Vec<ThemeRecord>) =
         all.into_iter().partition(|t| live(&t.status));
     a.themes = theme_views(c.conn(), &run, answers, live_themes, &texts).await?;
