@@ -134,11 +134,21 @@ impl ShownTerm {
 
 impl ThemeView {
     /// The theme's terms in `lang` (see [`ShownTerm::of`]).
+    /// Where the theme has terms in `lang` (translated or as found),
+    /// only those: a theme of English and Arabic answers would otherwise
+    /// mix the two ("…أديان، different"). Each term once (two found in
+    /// different languages may translate to the same word).
     pub fn terms_in(&self, lang: &str) -> Vec<ShownTerm> {
-        self.top_terms
-            .iter()
-            .map(|t| ShownTerm::of(t, lang))
-            .collect()
+        let mut all: Vec<ShownTerm> = Vec::new();
+        for t in self.top_terms.iter().map(|t| ShownTerm::of(t, lang)) {
+            if !all.iter().any(|s| s.text == t.text) {
+                all.push(t);
+            }
+        }
+        match all.iter().any(|t| t.lang == lang) {
+            true => all.into_iter().filter(|t| t.lang == lang).collect(),
+            false => all,
+        }
     }
 
     /// The terms a discovery label is made of, in `lang`; `None` when an
@@ -545,4 +555,29 @@ async fn theme_views(
 fn is_generated(t: &ThemeRecord) -> bool {
     let terms = list(&t.top_terms);
     !terms.is_empty() && t.label == generated_label(&terms, &t.stance)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_themes_terms_keep_to_the_readers_language_where_it_has_any() {
+        let th = ThemeView {
+            id: Uuid::nil(),
+            label: String::new(),
+            description: String::new(),
+            stance: "agree".into(),
+            top_terms: vec!["zzqx".into(), "ققسس".into(), "yyqw".into()],
+            quotes: Vec::new(),
+            status: "candidate".into(),
+            candidate: Figure::of(0, 0),
+            mapped: None,
+            generated: true,
+        };
+        let texts =
+            |lang| -> Vec<String> { th.terms_in(lang).into_iter().map(|t| t.text).collect() };
+        assert_eq!(texts("en"), ["zzqx", "yyqw"]);
+        assert_eq!(texts("ar"), ["ققسس"]);
+    }
 }
