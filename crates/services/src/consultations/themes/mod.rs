@@ -554,7 +554,13 @@ async fn theme_views(
 /// Whether a theme still has the label discovery gave it.
 fn is_generated(t: &ThemeRecord) -> bool {
     let terms = list(&t.top_terms);
-    !terms.is_empty() && t.label == generated_label(&terms, &t.stance)
+    // Labels stored before discovery kept to one script took the first
+    // three terms whatever their language: still discovery's own.
+    let legacy = || {
+        let first: Vec<&str> = terms.iter().take(3).map(String::as_str).collect();
+        t.label == format!("{} ({})", first.join(", "), t.stance)
+    };
+    !terms.is_empty() && (t.label == generated_label(&terms, &t.stance) || legacy())
 }
 
 #[cfg(test)]
