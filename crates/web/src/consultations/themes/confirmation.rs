@@ -78,7 +78,7 @@ pub(super) async fn rerun_question(
     seed: &str,
 ) -> Result<Ask, AppError> {
     let id = a.consultation.id;
-    let text = question_shown(ctx, &a, asked_about).await?;
+    let text = question_shown(ctx, a, asked_about).await?;
     let w = a.work;
     let points = [
         ("themes-rerun-confirmed", w.confirmed),
