@@ -254,7 +254,7 @@ impl Work {
         self.confirmed + self.changes + self.mapped > 0
     }
 
-    /// As a form carries it: "confirmed.changes.mapped".
+    /// As a form carries it: the three counts, joined by dots.
     pub fn token(&self) -> String {
         format!("{}.{}.{}", self.confirmed, self.changes, self.mapped)
     }
