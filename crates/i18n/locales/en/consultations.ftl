@@ -681,6 +681,22 @@ themes-stage-candidates = Candidate themes: edit them, then confirm the set
 themes-stage-confirmed = Themes confirmed: map the answers
 themes-stage-mapped = Answers mapped to the confirmed themes
 themes-done-run = Discovery has run. Check the candidate themes.
+themes-rerun-title = Find themes again for “{ $question }”?
+themes-rerun-lead = A new run of discovery starts the themes again from what it finds in the answers. It replaces:
+themes-rerun-confirmed = { $count ->
+    [one] the 1 confirmed theme
+   *[other] the { $count } confirmed themes
+}
+themes-rerun-changes = { $count ->
+    [one] your 1 change to the themes (a theme renamed, added, merged or deleted)
+   *[other] your { $count } changes to the themes (themes renamed, added, merged or deleted)
+}
+themes-rerun-mapped = { $count ->
+    [one] the mapping of 1 answer to the themes
+   *[other] the mapping of { $count } answers to the themes
+}
+themes-rerun-warning = The themes as they are now cannot be brought back from these pages.
+themes-rerun-button = Yes, find themes again
 
 ## Themes: the list, and what is counted separately
 

@@ -60,7 +60,17 @@ pub struct Discovery {
 /// was not renamed by an analyst, so pages may show it in the reader's
 /// language ([`lexicon::translate`](crate::text::lexicon::translate)).
 pub fn generated_label<S: AsRef<str>>(terms: &[S], stance: &str) -> String {
-    let terms: Vec<&str> = terms.iter().take(3).map(AsRef::as_ref).collect();
+    // Terms of one script, the strongest term's: a theme holding English
+    // and Arabic answers has terms in both, and "youth, أندية, activity"
+    // reads as neither language.
+    let arabic = |t: &str| t.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    let first = terms.first().map(|t| arabic(t.as_ref()));
+    let terms: Vec<&str> = terms
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|t| Some(arabic(t)) == first)
+        .take(3)
+        .collect();
     format!("{} ({stance})", terms.join(", "))
 }
 
@@ -230,6 +240,17 @@ mod tests {
     use super::super::tests::answers;
     use super::super::{stance, Cues, Grouping};
     use super::*;
+
+    #[test]
+    fn a_generated_label_keeps_to_the_strongest_terms_language() {
+        let terms = ["youth", "أندية", "activity", "أديان", "clubs"];
+        assert_eq!(
+            generated_label(&terms, "agree"),
+            "youth, activity, clubs (agree)"
+        );
+        let terms = ["أندية", "youth", "أديان"];
+        assert_eq!(generated_label(&terms, "agree"), "أندية, أديان (agree)");
+    }
 
     #[test]
     fn discovers_two_themes_and_keeps_the_rules() {

@@ -11,21 +11,38 @@ use cohesion_storage::consultations::themes::{answers, assignments, definitions,
 use cohesion_storage::{Conn, Db};
 use uuid::Uuid;
 
-use super::{engine_input, off_thread, question, to_json, CampaignView};
+use super::{engine_input, off_thread, question, to_json, work_on, CampaignView, Work};
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::permissions::require;
 use crate::ServiceError;
 
+/// Whether running discovery again was confirmed, since it replaces the
+/// analyst's work on the latest run (ADR 22).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Not confirmed: refused with a 409 (`confirmation_required`) when
+    /// the latest run has any work.
+    Unconfirmed,
+    /// Confirmed without saying what was seen (the API's flag).
+    Confirmed,
+    /// Confirmed on a page that named `run` and its `work`: refused with
+    /// a 409 (`themes_changed`) when either is no longer so (a replay,
+    /// or work done since).
+    Asked { run: Uuid, work: Work },
+}
+
 /// Runs discovery on the question's submitted answers with `seed` and
 /// saves the candidate themes as a new run. The same answers and seed
-/// give the same themes.
+/// give the same themes. The latest run's work is replaced only as
+/// `replace` allows, checked in the transaction that saves the new run.
 pub async fn run(
     db: &Db,
     me: &SignedIn,
     id: Uuid,
     question_id: &str,
     seed: &str,
+    replace: Replace,
     client: Option<&str>,
 ) -> Result<Uuid, ServiceError> {
     require(me, Action::Analyse)?;
@@ -50,6 +67,7 @@ pub async fn run(
     })
     .await?;
     let mut tx = db.begin().await?;
+    check_replacing(tx.conn(), id, &q.id, replace).await?;
     let new = NewRun {
         consultation_id: id,
         question_id: &q.id,
@@ -78,6 +96,34 @@ pub async fn run(
     .await?;
     tx.commit().await?;
     Ok(run)
+}
+
+async fn check_replacing(
+    mut conn: Conn<'_>,
+    id: Uuid,
+    question_id: &str,
+    replace: Replace,
+) -> Result<(), ServiceError> {
+    let conflict = |field, code| ServiceError::Conflict(ValidationError::new(field, code));
+    let latest = runs::latest_run(conn.reborrow(), id, question_id).await?;
+    let work = match &latest {
+        Some(run) => {
+            let all = definitions::themes(conn.reborrow(), run.id).await?;
+            work_on(conn, run, &all).await?
+        }
+        None => Work::default(),
+    };
+    match replace {
+        Replace::Unconfirmed if work.any() => {
+            Err(conflict("replace", ErrorCode::ConfirmationRequired))
+        }
+        Replace::Asked { run, work: asked }
+            if latest.as_ref().map(|r| r.id) != Some(run) || asked != work =>
+        {
+            Err(conflict("themes", ErrorCode::ThemesChanged))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn by_id(s: &str) -> Option<Uuid> {

@@ -134,11 +134,21 @@ impl ShownTerm {
 
 impl ThemeView {
     /// The theme's terms in `lang` (see [`ShownTerm::of`]).
+    /// Where the theme has terms in `lang` (translated or as found),
+    /// only those: a theme of English and Arabic answers would otherwise
+    /// mix the two ("…أديان، different"). Each term once (two found in
+    /// different languages may translate to the same word).
     pub fn terms_in(&self, lang: &str) -> Vec<ShownTerm> {
-        self.top_terms
-            .iter()
-            .map(|t| ShownTerm::of(t, lang))
-            .collect()
+        let mut all: Vec<ShownTerm> = Vec::new();
+        for t in self.top_terms.iter().map(|t| ShownTerm::of(t, lang)) {
+            if !all.iter().any(|s| s.text == t.text) {
+                all.push(t);
+            }
+        }
+        match all.iter().any(|t| t.lang == lang) {
+            true => all.into_iter().filter(|t| t.lang == lang).collect(),
+            false => all,
+        }
     }
 
     /// The terms a discovery label is made of, in `lang`; `None` when an
@@ -220,6 +230,67 @@ pub struct Analysis {
     pub no_theme: Figure,
     /// The same of the answers now, once mapped.
     pub no_theme_mapped: Option<Figure>,
+    /// The analyst's work on the latest run, which running discovery
+    /// again would replace.
+    pub work: Work,
+}
+
+/// An analyst's work on a run: what running discovery again throws
+/// away, so it asks first when there is any (ADR 22), and the question
+/// names it. Also the fingerprint of what was asked about: work done
+/// after the question makes a confirmation stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Work {
+    /// Live themes confirmed.
+    pub confirmed: u64,
+    /// Themes renamed, added, merged or deleted.
+    pub changes: u64,
+    /// Answers mapped to a live theme.
+    pub mapped: u64,
+}
+
+impl Work {
+    pub fn any(&self) -> bool {
+        self.confirmed + self.changes + self.mapped > 0
+    }
+
+    /// As a form carries it: the three counts, joined by dots.
+    pub fn token(&self) -> String {
+        format!("{}.{}.{}", self.confirmed, self.changes, self.mapped)
+    }
+
+    pub fn from_token(s: &str) -> Option<Self> {
+        let mut parts = s.trim().split('.').map(|p| p.parse::<u64>().ok());
+        let w = Self {
+            confirmed: parts.next()??,
+            changes: parts.next()??,
+            mapped: parts.next()??,
+        };
+        parts.next().is_none().then_some(w)
+    }
+}
+
+/// The work on `run`, its themes `all` (live and retired), read in one
+/// more query.
+pub(super) async fn work_on(
+    conn: Conn<'_>,
+    run: &RunRecord,
+    all: &[ThemeRecord],
+) -> Result<Work, ServiceError> {
+    let mapped = match run.mapped_at {
+        Some(_) => assignments::answers_in_live_themes(conn, run.id, true).await?,
+        None => 0,
+    };
+    Ok(Work {
+        confirmed: all.iter().filter(|t| t.status == "confirmed").count() as u64,
+        // A theme no longer as discovery left it: retired, renamed, or
+        // added by an analyst (no label of discovery's own).
+        changes: all
+            .iter()
+            .filter(|t| !live(&t.status) || !is_generated(t))
+            .count() as u64,
+        mapped: mapped.max(0) as u64,
+    })
 }
 
 impl Analysis {
@@ -366,6 +437,7 @@ pub(super) async fn analysis_and_run(
         waiting: 0,
         no_theme: Figure::of(0, 0),
         no_theme_mapped: None,
+        work: Work::default(),
     };
     let Some(run) = runs::latest_run(c.conn(), id, &a.question.id).await? else {
         return Ok((a, None));
@@ -373,6 +445,7 @@ pub(super) async fn analysis_and_run(
     let all = definitions::themes(c.conn(), run.id).await?;
     let stored: Vec<CampaignView> = serde_json::from_str(&run.campaigns).unwrap_or_default();
     let texts = quoted(c.conn(), id, &a.question.id, &all, &stored).await?;
+    a.work = work_on(c.conn(), &run, &all).await?;
     let (live_themes, retired): (Vec<ThemeRecord>, Vec<ThemeRecord>) =
         all.into_iter().partition(|t| live(&t.status));
     a.themes = theme_views(c.conn(), &run, answers, live_themes, &texts).await?;
@@ -481,5 +554,36 @@ async fn theme_views(
 /// Whether a theme still has the label discovery gave it.
 fn is_generated(t: &ThemeRecord) -> bool {
     let terms = list(&t.top_terms);
-    !terms.is_empty() && t.label == generated_label(&terms, &t.stance)
+    // Labels stored before discovery kept to one script took the first
+    // three terms whatever their language: still discovery's own.
+    let legacy = || {
+        let first: Vec<&str> = terms.iter().take(3).map(String::as_str).collect();
+        t.label == format!("{} ({})", first.join(", "), t.stance)
+    };
+    !terms.is_empty() && (t.label == generated_label(&terms, &t.stance) || legacy())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_themes_terms_keep_to_the_readers_language_where_it_has_any() {
+        let th = ThemeView {
+            id: Uuid::nil(),
+            label: String::new(),
+            description: String::new(),
+            stance: "agree".into(),
+            top_terms: vec!["zzqx".into(), "ققسس".into(), "yyqw".into()],
+            quotes: Vec::new(),
+            status: "candidate".into(),
+            candidate: Figure::of(0, 0),
+            mapped: None,
+            generated: true,
+        };
+        let texts =
+            |lang| -> Vec<String> { th.terms_in(lang).into_iter().map(|t| t.text).collect() };
+        assert_eq!(texts("en"), ["zzqx", "yyqw"]);
+        assert_eq!(texts("ar"), ["ققسس"]);
+    }
 }

@@ -79,20 +79,53 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
 
         // Residents may not analyse; only long-text questions have themes.
         assert!(matches!(
-            discover::run(db, &resident, id, "q7", "1", None).await,
+            discover::run(
+                db,
+                &resident,
+                id,
+                "q7",
+                "1",
+                discover::Replace::Unconfirmed,
+                None
+            )
+            .await,
             Err(ServiceError::Forbidden)
         ));
-        let e = discover::run(db, &analyst, id, "q1", "1", None)
-            .await
-            .unwrap_err();
+        let e = discover::run(
+            db,
+            &analyst,
+            id,
+            "q1",
+            "1",
+            discover::Replace::Unconfirmed,
+            None,
+        )
+        .await
+        .unwrap_err();
         assert_eq!(code(e), ("question", ErrorCode::NotLongText));
-        let e = discover::run(db, &analyst, id, "q99", "1", None)
-            .await
-            .unwrap_err();
+        let e = discover::run(
+            db,
+            &analyst,
+            id,
+            "q99",
+            "1",
+            discover::Replace::Unconfirmed,
+            None,
+        )
+        .await
+        .unwrap_err();
         assert_eq!(code(e), ("question", ErrorCode::UnknownQuestion));
-        let e = discover::run(db, &analyst, id, "q7", "-3", None)
-            .await
-            .unwrap_err();
+        let e = discover::run(
+            db,
+            &analyst,
+            id,
+            "q7",
+            "-3",
+            discover::Replace::Unconfirmed,
+            None,
+        )
+        .await
+        .unwrap_err();
         assert_eq!(code(e), ("seed", ErrorCode::OutOfRange));
         let e = map::map(db, &analyst, id, "q7", None).await.unwrap_err();
         assert_eq!(
@@ -103,9 +136,17 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
 
         // Discovery: candidate themes with stance, terms and three quotes,
         // campaigns and bare agreement counted apart; deterministic.
-        discover::run(db, &analyst, id, "q7", "7", None)
-            .await
-            .unwrap();
+        discover::run(
+            db,
+            &analyst,
+            id,
+            "q7",
+            "7",
+            discover::Replace::Unconfirmed,
+            None,
+        )
+        .await
+        .unwrap();
         let a = themes::analysis(db, &analyst, id, "q7").await.unwrap();
         let run = a.run.clone().unwrap();
         assert!(
@@ -141,9 +182,17 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
                 .collect()
         };
         let first = signature(&a);
-        discover::run(db, &analyst, id, "q7", "7", None)
-            .await
-            .unwrap();
+        discover::run(
+            db,
+            &analyst,
+            id,
+            "q7",
+            "7",
+            discover::Replace::Unconfirmed,
+            None,
+        )
+        .await
+        .unwrap();
         let a = themes::analysis(db, &analyst, id, "q7").await.unwrap();
         assert_eq!(signature(&a), first, "the same seed gives the same themes");
         assert_ne!(a.run.as_ref().unwrap().id, run.id, "each run is kept");
@@ -222,9 +271,17 @@ async fn analysts_find_edit_confirm_and_map_themes_and_findings_cite_them() {
             assert_eq!(code(err), expected, "{:?}", e.change);
         }
         // A theme of this consultation named on another one is refused.
-        discover::run(db, &analyst, other, "q7", "1", None)
-            .await
-            .unwrap();
+        discover::run(
+            db,
+            &analyst,
+            other,
+            "q7",
+            "1",
+            discover::Replace::Unconfirmed,
+            None,
+        )
+        .await
+        .unwrap();
         let e = edit::edit(
             db,
             &analyst,

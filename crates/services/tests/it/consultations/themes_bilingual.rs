@@ -66,9 +66,17 @@ async fn an_english_and_an_arabic_answer_with_one_meaning_share_a_theme() {
             }
         }
 
-        discover::run(db, &analyst, id, "q1", "3", None)
-            .await
-            .unwrap();
+        discover::run(
+            db,
+            &analyst,
+            id,
+            "q1",
+            "3",
+            discover::Replace::Unconfirmed,
+            None,
+        )
+        .await
+        .unwrap();
         let a = themes::analysis(db, &analyst, id, "q1").await.unwrap();
         let run = a.run.as_ref().unwrap().id;
         let mut c = db.acquire().await.unwrap();

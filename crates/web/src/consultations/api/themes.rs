@@ -281,6 +281,12 @@ pub struct RunRequest {
     /// A whole number; the same answers and seed give the same themes.
     #[serde(default)]
     pub seed: u64,
+    /// Must be `true` when the latest run has an analyst's work (themes
+    /// confirmed, renamed, added, merged or deleted, or answers mapped):
+    /// a new run replaces it all. Without it such a run is refused with
+    /// a 409 `confirmation_required`, nothing done.
+    #[serde(default)]
+    pub replace: bool,
 }
 
 /// Run discovery with a seed: a new run of candidate themes.
@@ -289,6 +295,7 @@ pub struct RunRequest {
     responses((status = 201, body = ThemesBody),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`confirmation_required`: the latest run has an analyst's work; send `replace: true`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`no_answers`, `not_long_text`, `unknown_question`, `out_of_range`", body = Problem, content_type = "application/problem+json")))]
 pub async fn run(
     State(state): State<SharedState>,
@@ -303,6 +310,10 @@ pub async fn run(
         id,
         &question,
         &r.seed.to_string(),
+        match r.replace {
+            true => discover::Replace::Confirmed,
+            false => discover::Replace::Unconfirmed,
+        },
         Some(&client.0),
     )
     .await?;

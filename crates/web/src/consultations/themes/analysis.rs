@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use axum::extract::{Path, Query};
 use axum::response::Response;
+use cohesion_domain::analysis::themes::seed;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::themes;
@@ -17,11 +18,12 @@ use cohesion_ui::{FieldError, Phrase, SummaryRow, Value};
 use uuid::Uuid;
 
 use super::{
-    base_path, count_text, done, label_errors, quotes, response_href, sent_by, stance,
-    terms_phrase, theme_label, theme_name, PageQuery, Sent,
+    base_path, count_text, done, label_errors, question_shown, quotes, response_href, sent_by,
+    stance, terms_phrase, theme_label, theme_name, PageQuery, Sent,
 };
+use crate::kit::confirm::{ask, confirmed};
 use crate::kit::{
-    path_id, respond_form, see_other, Analyse, AppError, ClientKey, Langs, May, PageCtx, StrictForm,
+    path_id, respond_form, see_other, Analyse, AppError, ClientKey, May, PageCtx, StrictForm,
 };
 
 /// What the page says of the last run: the lead, the summary rows, the
@@ -150,7 +152,7 @@ async fn render(
     let id = a.consultation.id;
     let path = base_path(id, &a.question.id);
     let mut ui = ctx.chrome_for(&path, "themes-title").await?;
-    let text = Langs::as_written(ctx, &a.consultation.language).original(a.question.text.as_str());
+    let text = question_shown(ctx, &a, str::trim).await?;
     ui.title = ctx.phrase("themes-title-of", &[("question", Value::Shown(&text))]);
     let mapped = a.mapped();
     let RunSummary {
@@ -232,9 +234,24 @@ pub async fn post(
     let db = &ctx.state.db;
     let client = Some(client.0.as_str());
     let result = match s.step.as_str() {
-        "run" => discover::run(db, &me, id, &question, &s.seed, client)
-            .await
-            .map(|_| "run"),
+        // Running again replaces the analyst's work: asked first when
+        // there is any (ADR 22).
+        "run" => {
+            let replace = match confirmed(&s.confirm) {
+                true => super::confirmation::rerun_asked(&s)?,
+                false => {
+                    let a = themes::analysis(db, &me, id, &question).await?;
+                    if a.work.any() && seed(&s.seed).is_ok() {
+                        let asked = super::confirmation::rerun_question(&ctx, &a, &s.seed).await?;
+                        return ask(&ctx, &me.csrf, &base_path(id, &question), asked).await;
+                    }
+                    discover::Replace::Unconfirmed
+                }
+            };
+            discover::run(db, &me, id, &question, &s.seed, replace, client)
+                .await
+                .map(|_| "run")
+        }
         "add" => {
             let mut e = s.edit.clone();
             e.change = "add".into();

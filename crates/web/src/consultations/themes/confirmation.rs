@@ -9,14 +9,14 @@ use axum::extract::Path;
 use axum::response::Response;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::consultations::themes::{self, confirm};
+use cohesion_services::consultations::themes::{self, confirm, discover};
 use cohesion_services::ServiceError;
 use cohesion_ui::Value;
 use uuid::Uuid;
 
-use super::{base_path, sent_by, theme_name, Sent};
+use super::{base_path, question_shown, sent_by, theme_name, Sent};
 use crate::kit::confirm::{act_or_ask, ask, asked_about, stale, Ask};
-use crate::kit::{path_id, Analyse, AppError, ClientKey, Langs, May, PageCtx, StrictForm};
+use crate::kit::{path_id, Analyse, AppError, ClientKey, May, PageCtx, StrictForm};
 
 /// Where confirming the themes of `question` asks and acts.
 pub(super) fn path(id: Uuid, question: &str) -> String {
@@ -42,8 +42,7 @@ pub(super) async fn question(
     if a.themes.is_empty() {
         return Err(ValidationError::new("label", ErrorCode::FieldRequired).into());
     }
-    let text =
-        Langs::as_written(ctx, &a.consultation.language).original(asked_about(&a.question.text));
+    let text = question_shown(ctx, &a, asked_about).await?;
     let count = Value::Number(a.themes.len() as u64);
     let answers = Value::Number(a.answers.max(0) as u64);
     let hidden = std::iter::once(("run", run.id.to_string()))
@@ -66,6 +65,56 @@ pub(super) async fn question(
         danger: false,
         cancel: base_path(id, &a.question.id),
     })
+}
+
+/// "Find themes again for …?", asked when the latest run has an
+/// analyst's work: it names what a new run replaces (confirmed themes,
+/// changes, the mapping), and its form carries the run and that work,
+/// so that a replay, or work done since, is refused rather than thrown
+/// away unseen.
+pub(super) async fn rerun_question(
+    ctx: &PageCtx,
+    a: &themes::Analysis,
+    seed: &str,
+) -> Result<Ask, AppError> {
+    let id = a.consultation.id;
+    let text = question_shown(ctx, a, asked_about).await?;
+    let w = a.work;
+    let points = [
+        ("themes-rerun-confirmed", w.confirmed),
+        ("themes-rerun-changes", w.changes),
+        ("themes-rerun-mapped", w.mapped),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(key, n)| ctx.phrase(key, &[("count", Value::Number(n))]))
+    .collect();
+    let run = a.run.as_ref().map(|r| r.id.to_string()).unwrap_or_default();
+    Ok(Ask {
+        title: ctx.phrase("themes-rerun-title", &[("question", Value::Shown(&text))]),
+        lead: vec![ctx.t("themes-rerun-lead").into()],
+        points,
+        after: Vec::new(),
+        warning: Some(ctx.t("themes-rerun-warning")),
+        hidden: vec![
+            ("step", "run".to_owned()),
+            ("seed", seed.trim().to_owned()),
+            ("run", run),
+            ("work", w.token()),
+        ],
+        button: ctx.t("themes-rerun-button"),
+        danger: true,
+        cancel: base_path(id, &a.question.id),
+    })
+}
+
+/// What a confirmed "find themes again" form says was asked about; a
+/// run or work that does not parse is a forged form.
+pub(super) fn rerun_asked(s: &Sent) -> Result<discover::Replace, AppError> {
+    let forged = || AppError::from(ServiceError::NotFound);
+    let run = Uuid::parse_str(s.run.trim()).map_err(|_| forged())?;
+    let work = themes::Work::from_token(&s.work).ok_or_else(forged)?;
+    Ok(discover::Replace::Asked { run, work })
 }
 
 /// The question, asked (the themes page's button is a GET form).

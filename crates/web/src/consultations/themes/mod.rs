@@ -8,8 +8,10 @@ pub(super) mod confirmation;
 pub(super) mod edit;
 pub(super) mod review;
 
+use cohesion_domain::translation::{key, Translator};
 use cohesion_domain::ErrorCode;
 use cohesion_insight::text::{detect_language, Language};
+use cohesion_services::consultations::reading;
 use cohesion_services::consultations::themes::edit::Edit;
 use cohesion_services::consultations::themes::{self, Figure, ShownTerm, ThemeView};
 use cohesion_services::ServiceError;
@@ -20,7 +22,7 @@ use uuid::Uuid;
 
 use cohesion_services::accounts::SignedIn;
 
-use crate::kit::{check_session_csrf, field_messages, whole_percent, AppError, PageCtx};
+use crate::kit::{check_session_csrf, field_messages, whole_percent, AppError, Langs, PageCtx};
 
 pub(super) fn base_path(id: Uuid, question: &str) -> String {
     format!("/staff/consultations/{id}/themes/{question}")
@@ -28,6 +30,24 @@ pub(super) fn base_path(id: Uuid, question: &str) -> String {
 
 pub(in crate::consultations) fn response_href(id: Uuid, response: Uuid) -> String {
     format!("/staff/consultations/{id}/responses/{response}")
+}
+
+/// The question's wording as the written answers page shows it: in the
+/// page's language where it has a translation, else as written, marked
+/// with its language either way. `trim` shapes the text (a question
+/// asked about loses its own question mark).
+pub(super) async fn question_shown(
+    ctx: &PageCtx,
+    a: &themes::Analysis,
+    trim: impl Fn(&str) -> &str,
+) -> Result<Shown, AppError> {
+    let id = a.consultation.id;
+    let texts = reading::translation(&ctx.state.db, id, ctx.locale().tag()).await?;
+    let mut tr = Translator::new(&texts);
+    let mut q = a.question.clone();
+    tr.question(&mut q);
+    let langs = Langs::new(ctx, &a.consultation.language, tr.finish());
+    Ok(langs.shown(&key::question(&q.id, "text"), trim(&q.text)))
 }
 
 /// "12 of 300 (4%, 95% range 2–7%)", the range on one line.
@@ -124,6 +144,9 @@ pub(super) struct Sent {
     /// The run a confirmation was asked about, and `yes` once confirmed.
     run: String,
     confirm: String,
+    /// The work a new discovery run was asked about replacing
+    /// ([`themes::Work::token`]).
+    work: String,
 }
 
 fn sent(pairs: Vec<(String, String)>) -> Sent {
@@ -143,6 +166,7 @@ fn sent(pairs: Vec<(String, String)>) -> Sent {
             "themes" => s.themes.push(v),
             "run" => s.run = v,
             "confirm" => s.confirm = v,
+            "work" => s.work = v,
             _ => {}
         }
     }

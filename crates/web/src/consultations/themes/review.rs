@@ -13,7 +13,7 @@ use super::{
     base_path, done, field_errors, response_href, sent_by, stance, theme_name_text, PageQuery,
 };
 use crate::kit::{
-    path_id, respond_form, see_other, Analyse, AppError, ClientKey, Langs, May, PageCtx, StrictForm,
+    path_id, respond_form, see_other, Analyse, AppError, ClientKey, May, PageCtx, StrictForm,
 };
 
 pub async fn review_page(
@@ -42,7 +42,7 @@ async fn review_view(
     let mut ui = ctx
         .chrome_for(&format!("{path}/review"), "themes-review-title")
         .await?;
-    let text = Langs::as_written(ctx, &a.consultation.language).original(a.question.text.as_str());
+    let text = super::question_shown(ctx, &a, str::trim).await?;
     ui.title = ctx.phrase(
         "themes-review-title-of",
         &[("question", Value::Shown(&text))],

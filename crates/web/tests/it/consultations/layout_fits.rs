@@ -53,3 +53,36 @@ async fn references_stay_whole_and_the_survey_table_stacks() {
         );
     }
 }
+
+/// The themes table stacks on a phone as the survey table does: each
+/// cell after its column's name, the stylesheet's stacking rules applying
+/// to its class. Squeezed into five columns at 390 px it made a page
+/// 9,800 px tall.
+#[tokio::test]
+async fn the_themes_table_stacks_on_a_phone() {
+    for s in servers_with_people().await {
+        let id = super::demo_consultation(&s).await;
+        let base = format!("/staff/consultations/{id}/themes/q7");
+        let (li, csrf) = s.sign_in(super::ANALYST, DEMO_PASSWORD).await;
+        let run = [("csrf", csrf.as_str()), ("step", "run"), ("seed", "7")];
+        assert_eq!(s.post(&base, &li, &run).await.status(), 303);
+        let (_, html) = s.page(&base, &li).await;
+        assert!(html.contains(r#"<table class="govuk-table app-stack-table">"#));
+        for label in ["Stance", "Example answers", "Answers (discovery)"] {
+            assert!(
+                html.contains(&format!(
+                    r#"class="govuk-table__cell" data-label="{label}">"#
+                )),
+                "{label}"
+            );
+        }
+        let href = html
+            .split(r#"rel="stylesheet" href=""#)
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a stylesheet")
+            .replace("&amp;", "&");
+        let css = s.get(&href).await.text().await.unwrap();
+        assert!(css.contains(".app-stack-table"), "the stylesheet stacks it");
+    }
+}

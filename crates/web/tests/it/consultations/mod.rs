@@ -62,6 +62,7 @@ mod themes;
 mod themes_asked;
 mod themes_confirmation;
 mod themes_languages;
+mod themes_rerun;
 mod we_did;
 mod weighting;
 mod weighting_form;

@@ -319,6 +319,16 @@ async fn analysts_work_themes_in_the_browser_and_findings_cite_them() {
         )
         .await
         .unwrap();
+        assert_eq!(res.status(), 409, "the mapped run is not replaced unasked");
+        let problem: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(problem["code"], "confirmation_required");
+        let res = post(
+            api.clone(),
+            Some(csrf.clone()),
+            serde_json::json!({"seed": 1, "replace": true}),
+        )
+        .await
+        .unwrap();
         assert_eq!(res.status(), 201);
         let res = post(
             format!("{api}/mapping"),

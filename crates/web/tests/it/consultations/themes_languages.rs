@@ -126,3 +126,32 @@ async fn theme_labels_are_shown_in_the_pages_language() {
         }
     }
 }
+
+/// The question is named in the page's language where the consultation
+/// has it translated, as the written answers page names it: the Arabic
+/// themes page, its confirmation question and the review list are no
+/// longer headed by the English wording.
+#[tokio::test]
+async fn the_question_is_named_in_the_pages_language_where_translated() {
+    for s in servers_with_people().await {
+        let id = demo_consultation(&s).await;
+        let base = format!("/staff/consultations/{id}/themes/q7");
+        let (li, csrf) = s.sign_in(ANALYST, DEMO_PASSWORD).await;
+        let run = [("csrf", csrf.as_str()), ("step", "run"), ("seed", "7")];
+        assert_eq!(s.post(&base, &li, &run).await.status(), 303);
+        for path in [format!("{base}?lang=ar"), format!("{base}/confirm?lang=ar")] {
+            let (status, html) = s.page(&path, &li).await;
+            assert_eq!(status, 200, "{html}");
+            let text = text_of(&html);
+            assert!(text.contains("ماذا ينبغي أن نفعل أيضًا"), "{path}: {text}");
+            assert!(!text.contains("What else should we do"), "{path}: {text}");
+        }
+        let (_, html) = s.page(&format!("{base}?lang=ar"), &li).await;
+        assert!(
+            text_of(&html).contains("المحاور: ماذا ينبغي أن نفعل أيضًا؟"),
+            "the heading"
+        );
+        let (_, html) = s.page(&base, &li).await;
+        assert!(text_of(&html).contains("Themes: What else should we do?"));
+    }
+}
