@@ -38,7 +38,10 @@ async fn the_account_page_names_the_language_and_the_responses_once() {
             assert!(html.contains(r#"<table class="govuk-table" aria-labelledby="sessions">"#));
             // A device is named by its browser's words, isolated from the
             // page's direction.
-            assert!(html.contains(r#"<td class="govuk-table__cell"><bdi>"#), "{html}");
+            assert!(
+                html.contains(r#"<td class="govuk-table__cell"><bdi>"#),
+                "{html}"
+            );
         }
     }
 }
