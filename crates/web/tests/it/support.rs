@@ -42,6 +42,17 @@ impl Server {
             .expect("request")
     }
 
+    /// The stylesheet the page `html` links, as served.
+    pub async fn stylesheet(&self, html: &str) -> String {
+        let href = html
+            .split(r#"rel="stylesheet" href=""#)
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a stylesheet")
+            .replace("&amp;", "&");
+        self.html(&href).await
+    }
+
     /// GETs `path` as a visitor without a session: the body as text.
     pub async fn html(&self, path: &str) -> String {
         self.get(path).await.text().await.expect("a text body")

@@ -6,20 +6,9 @@
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 
 use super::after_responding::tom_responds;
+use super::audit_log_words::{entries, NADIA};
 use super::published;
 use crate::support::{servers_with_people, text_of};
-
-const NADIA: &str = "nadia@brightwater.example";
-
-fn entries(html: &str) -> String {
-    let body = html.split("<tbody").nth(1).unwrap_or("");
-    let body = body.split("</tbody>").next().unwrap();
-    text_of(body)
-        .replace(['\u{2068}', '\u{2069}'], "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 #[tokio::test]
 async fn the_audit_log_is_filtered_by_action_in_words_and_by_name_or_address() {

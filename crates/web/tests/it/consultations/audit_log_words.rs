@@ -12,10 +12,10 @@ use super::after_responding::tom_responds;
 use super::published;
 use crate::support::{servers_with_people, text_of};
 
-const NADIA: &str = "nadia@brightwater.example";
+pub(super) const NADIA: &str = "nadia@brightwater.example";
 
 /// The log's table, as text with single spaces.
-fn entries(html: &str) -> String {
+pub(super) fn entries(html: &str) -> String {
     let body = html.split("<tbody").nth(1).unwrap_or("");
     let body = body.split("</tbody>").next().unwrap();
     text_of(body)

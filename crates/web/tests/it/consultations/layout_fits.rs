@@ -36,13 +36,7 @@ async fn references_stay_whole_and_the_survey_table_stacks() {
             );
         }
         // The stylesheet the page links has both rules.
-        let href = html
-            .split(r#"rel="stylesheet" href=""#)
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-            .expect("a stylesheet")
-            .replace("&amp;", "&");
-        let css = s.get(&href).await.text().await.unwrap();
+        let css = s.stylesheet(&html).await;
         assert!(
             css.contains(".app-reference{white-space:nowrap}") || css.contains(".app-reference {"),
             "app-reference"
@@ -76,13 +70,7 @@ async fn the_themes_table_stacks_on_a_phone() {
                 "{label}"
             );
         }
-        let href = html
-            .split(r#"rel="stylesheet" href=""#)
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-            .expect("a stylesheet")
-            .replace("&amp;", "&");
-        let css = s.get(&href).await.text().await.unwrap();
+        let css = s.stylesheet(&html).await;
         assert!(css.contains(".app-stack-table"), "the stylesheet stacks it");
     }
 }

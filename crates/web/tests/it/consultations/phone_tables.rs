@@ -69,13 +69,7 @@ async fn wide_tables_stack_and_people_are_isolated() {
         assert!(html.contains("govuk-table app-stack-table"), "{html}");
 
         // The stylesheet stacks the shared class below tablet width.
-        let href = html
-            .split(r#"rel="stylesheet" href=""#)
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-            .expect("a stylesheet")
-            .replace("&amp;", "&");
-        let css = s.get(&href).await.text().await.unwrap();
+        let css = s.stylesheet(&html).await;
         assert!(css.contains(".app-stack-table"), "shared class");
         assert!(
             css.contains(".app-stack-table .govuk-table__cell[data-label]:before")
