@@ -483,11 +483,10 @@ mod tests {
         assert_eq!(said(1_203), "أجاب 1,203 أشخاص");
     }
 
-    /// Arabic plural selectors go through `PLURAL` (see `plural.rs`):
-    /// selecting on the number itself picks the wrong form past 100.
     /// One Arabic word for each of the site's terms: a consultation is
     /// "استشارة" (never "مشاورة"), a finding "استنتاج" (never "نتيجة",
-    /// which reads as a result), as most texts had them.
+    /// which reads as a result), a theme "محور" (never "موضوع", which
+    /// reads as a subject), as most texts had them.
     #[test]
     fn arabic_uses_one_word_for_each_term() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/ar");
@@ -496,12 +495,17 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap();
             for (at, line) in text.lines().enumerate() {
                 let finding = line.split(" = ").next().unwrap_or("").contains("finding");
-                let other_word = line.contains("مشاور") || finding && line.contains("نتيجة");
+                let theme = line.split(" = ").next().unwrap_or("").contains("theme");
+                let other_word = line.contains("مشاور")
+                    || finding && line.contains("نتيجة")
+                    || theme && line.contains("موضوع");
                 assert!(!other_word, "{}:{}: {line}", path.display(), at + 1);
             }
         }
     }
 
+    /// Arabic plural selectors go through `PLURAL` (see `plural.rs`):
+    /// selecting on the number itself picks the wrong form past 100.
     #[test]
     fn arabic_plural_selectors_go_through_plural() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/ar");
