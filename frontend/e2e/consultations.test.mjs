@@ -108,7 +108,7 @@ test('an officer builds and publishes a consultation, a resident answers it in A
   await follow(o, o.getByRole('button', { name: 'Add a question' }))
   assert.match(o.url(), /\?done=question-added$/)
   // The survey's own table (History names the question too, now).
-  const survey = o.locator('table.app-stack-table').filter({ hasText: 'What would make it feel safer?' })
+  const survey = o.getByRole('table', { name: /^Page \d+/ }).filter({ hasText: 'What would make it feel safer?' })
   // The rule's values are placed as markup (<bdi>), not in invisible
   // isolation marks: the text reads, and copies, as plain words.
   assert.ok((await survey.innerText()).includes('If “Do you walk on the seafront after dark?” is Yes, often'))
