@@ -60,6 +60,10 @@ pub enum ErrorCode {
     /// A finding's options belong to more than one question.
     OptionsOfOneQuestion,
     ConsultationNotOpen,
+    DiscussionNotOpen,
+    ReplyNotAllowed,
+    EditWindowPassed,
+    AlreadyReported,
     AlreadyResponded,
     InvalidRanking,
     SurveyLocked,
@@ -153,6 +157,10 @@ impl ErrorCode {
         ErrorCode::UnknownText,
         ErrorCode::OptionsOfOneQuestion,
         ErrorCode::ConsultationNotOpen,
+        ErrorCode::DiscussionNotOpen,
+        ErrorCode::ReplyNotAllowed,
+        ErrorCode::EditWindowPassed,
+        ErrorCode::AlreadyReported,
         ErrorCode::AlreadyResponded,
         ErrorCode::InvalidRanking,
         ErrorCode::SurveyLocked,
@@ -236,6 +244,10 @@ impl ErrorCode {
             ErrorCode::UnknownText => "unknown_text",
             ErrorCode::OptionsOfOneQuestion => "options_of_one_question",
             ErrorCode::ConsultationNotOpen => "consultation_not_open",
+            ErrorCode::DiscussionNotOpen => "discussion_not_open",
+            ErrorCode::ReplyNotAllowed => "reply_not_allowed",
+            ErrorCode::EditWindowPassed => "edit_window_passed",
+            ErrorCode::AlreadyReported => "already_reported",
             ErrorCode::AlreadyResponded => "already_responded",
             ErrorCode::InvalidRanking => "invalid_ranking",
             ErrorCode::SurveyLocked => "survey_locked",
@@ -514,6 +526,10 @@ mod tests {
                 | ErrorCode::UnknownText
                 | ErrorCode::OptionsOfOneQuestion
                 | ErrorCode::ConsultationNotOpen
+                | ErrorCode::DiscussionNotOpen
+                | ErrorCode::ReplyNotAllowed
+                | ErrorCode::EditWindowPassed
+                | ErrorCode::AlreadyReported
                 | ErrorCode::AlreadyResponded
                 | ErrorCode::InvalidRanking
                 | ErrorCode::SurveyLocked
@@ -549,6 +565,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 79, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 83, "a new code: add it to ALL and here");
     }
 }

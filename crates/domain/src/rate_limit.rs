@@ -40,6 +40,11 @@ pub const RESET_MAIL_PER_ADDRESS: RateLimit = RateLimit::new(3, 3600);
 /// Notes a person did not ask for ("you already have an account",
 /// invitations) to one address.
 pub const NOTES_PER_ADDRESS: RateLimit = RateLimit::new(3, 3600);
+/// Comments and replies by one member: a lively evening's conversation
+/// fits, a flood does not.
+pub const COMMENTS_PER_ACCOUNT: RateLimit = RateLimit::new(30, 600);
+/// Reports and agreements by one member.
+pub const REACTIONS_PER_ACCOUNT: RateLimit = RateLimit::new(120, 600);
 /// Account changes that send email (new address, invitations) by one
 /// signed-in person.
 pub const MAIL_SENDING_PER_ACCOUNT: RateLimit = RateLimit::new(10, 3600);

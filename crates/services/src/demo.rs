@@ -6,7 +6,7 @@
 use cohesion_storage::Db;
 
 use crate::accounts::Passwords;
-use crate::{accounts, consultations, site, ServiceError};
+use crate::{accounts, consultations, discussions, site, ServiceError};
 
 /// What a load added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub struct Loaded {
     pub accounts: usize,
     /// The consultations, if the site had none.
     pub consultations: bool,
+    /// The discussions, if the site had none.
+    pub discussions: bool,
 }
 
 /// Loads every feature's demonstration content that is not there yet.
@@ -25,5 +27,6 @@ pub async fn load(db: &Db, passwords: &Passwords) -> Result<Loaded, ServiceError
         programme: site::demo::load(db).await?,
         accounts: accounts::demo::load(db, passwords).await?,
         consultations: consultations::demo::load(db).await?,
+        discussions: discussions::demo::load(db).await?,
     })
 }

@@ -18,6 +18,7 @@ pub mod throttle;
 
 pub mod accounts;
 pub mod consultations;
+pub mod discussions;
 pub mod site;
 
 use cohesion_domain::ValidationError;
@@ -38,6 +39,7 @@ pub const PERSONAL_DATA: &[&dyn PersonalData<YourData>] = &[
     &accounts::organisations::MembershipsHook,
     &consultations::responding::personal_data::ResponsesHook,
     &consultations::StaffWorkHook,
+    &discussions::personal_data::DiscussionsHook,
 ];
 
 /// What went wrong, in the terms every feature shares; a feature's own

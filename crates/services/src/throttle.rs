@@ -13,6 +13,7 @@ use cohesion_domain::rate_limit::{
     SIGN_IN_FAILURES_PER_ACCOUNT_AND_CLIENT, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_PER_CLIENT,
     SIGN_UP_PER_ACCOUNT_AND_CLIENT, SIGN_UP_PER_CLIENT,
 };
+use cohesion_domain::rate_limit::{COMMENTS_PER_ACCOUNT, REACTIONS_PER_ACCOUNT};
 use cohesion_storage::{rate_limits, Conn, Db};
 use uuid::Uuid;
 
@@ -35,6 +36,10 @@ pub enum Throttled {
     AnswersCopy,
     /// Anonymous survey responses started from one address.
     AnonymousResponse,
+    /// Comments and replies, counted per account.
+    Commenting,
+    /// Agreements and reports, counted per account.
+    Reacting,
 }
 
 impl Throttled {
@@ -46,6 +51,8 @@ impl Throttled {
             Throttled::MailSending => ("mail", MAIL_SENDING_PER_ACCOUNT),
             Throttled::AnswersCopy => ("answers-copy", ANSWER_COPIES_PER_RESPONSE),
             Throttled::AnonymousResponse => ("anonymous-response", ANONYMOUS_RESPONSES_PER_CLIENT),
+            Throttled::Commenting => ("commenting", COMMENTS_PER_ACCOUNT),
+            Throttled::Reacting => ("reacting", REACTIONS_PER_ACCOUNT),
         }
     }
 }

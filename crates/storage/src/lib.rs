@@ -23,6 +23,7 @@ mod timestamp;
 
 pub mod accounts;
 pub mod consultations;
+pub mod discussions;
 pub mod site;
 
 pub use db::{Conn, Db, Engine, PoolConn, PoolSettings, Snapshot, StorageError, Tx};

@@ -13,6 +13,7 @@ mod kit;
 
 mod accounts;
 mod consultations;
+mod discussions;
 mod site;
 
 use std::sync::Arc;
@@ -44,6 +45,7 @@ pub(crate) const FEATURES: &[Feature] = &[
     site::FEATURE,          // home, information pages, "is this page useful?"
     accounts::FEATURE,      // accounts, organisations, administration
     consultations::FEATURE, // consultations, their results, findings and themes
+    discussions::FEATURE,   // discussions, comments and their moderation
 ];
 
 /// Every way `value` differs from the schema `schema` (a component's

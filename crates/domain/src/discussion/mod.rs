@@ -10,5 +10,6 @@ pub mod details;
 pub mod endorsement;
 pub mod links;
 pub mod moderation;
+pub mod record;
 pub mod screening;
 pub mod thread;

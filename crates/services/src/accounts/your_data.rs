@@ -41,6 +41,30 @@ pub struct YourData {
     /// Survey responses, with the answers as sent (special-category
     /// answers included: they are the person's own).
     pub responses: Vec<ResponseData>,
+    /// Comments in discussions, as they stand (state included).
+    pub comments: Vec<CommentData>,
+    /// Agreements with and reports of others' comments.
+    pub reactions: Vec<ReactionData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CommentData {
+    pub discussion_id: Uuid,
+    pub discussion: String,
+    pub comment_id: Uuid,
+    pub posted_at: String,
+    pub state: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReactionData {
+    pub comment_id: Uuid,
+    /// `agreed` or `reported`.
+    pub what: String,
+    /// A report's reason code.
+    pub reason: Option<String>,
+    pub at: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -28,6 +28,34 @@ pub struct YourDataView {
     pub activity: Vec<ActivityData>,
     /// Survey responses, with the fields as sent.
     pub responses: Vec<ResponseData>,
+    /// Comments in discussions, as they stand.
+    pub comments: Vec<CommentData>,
+    /// Agreements with and reports of others' comments.
+    pub reactions: Vec<ReactionData>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CommentData {
+    pub discussion_id: Uuid,
+    pub discussion: String,
+    pub comment_id: Uuid,
+    #[schema(format = DateTime)]
+    pub posted_at: String,
+    /// published, awaiting_moderation, hidden, deleted_by_author or
+    /// removed_with_account.
+    pub state: String,
+    pub text: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReactionData {
+    pub comment_id: Uuid,
+    /// `agreed` or `reported`.
+    pub what: String,
+    /// A report's reason code.
+    pub reason: Option<String>,
+    #[schema(format = DateTime)]
+    pub at: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -122,6 +150,8 @@ impl From<YourData> for YourDataView {
             emails,
             activity,
             responses,
+            comments,
+            reactions,
         } = d;
         Self {
             generated_at,
@@ -132,6 +162,26 @@ impl From<YourData> for YourDataView {
             emails: emails.into_iter().map(Into::into).collect(),
             activity: activity.into_iter().map(Into::into).collect(),
             responses: responses.into_iter().map(Into::into).collect(),
+            comments: comments
+                .into_iter()
+                .map(|c| CommentData {
+                    discussion_id: c.discussion_id,
+                    discussion: c.discussion,
+                    comment_id: c.comment_id,
+                    posted_at: c.posted_at,
+                    state: c.state,
+                    text: c.text,
+                })
+                .collect(),
+            reactions: reactions
+                .into_iter()
+                .map(|r| ReactionData {
+                    comment_id: r.comment_id,
+                    what: r.what,
+                    reason: r.reason,
+                    at: r.at,
+                })
+                .collect(),
         }
     }
 }

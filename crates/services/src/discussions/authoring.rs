@@ -1,0 +1,129 @@
+//! Officers writing a discussion: its text, dates and pre-moderation, and
+//! publishing or withdrawing it.
+
+use cohesion_domain::consultation::Languages;
+use cohesion_domain::discussion::details::DiscussionInput;
+use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::identity::Action;
+use cohesion_domain::local_time::SiteZone;
+use cohesion_storage::discussions::catalogue;
+use cohesion_storage::{Conn, Db, Timestamp};
+use uuid::Uuid;
+
+use crate::accounts::SignedIn;
+use crate::audit::audit_log;
+use crate::permissions::require;
+use crate::ServiceError;
+
+/// Creates a draft discussion; its dates are read as wall-clock time in
+/// the site's `zone`.
+pub async fn create(
+    db: &Db,
+    me: &SignedIn,
+    input: &DiscussionInput,
+    zone: &SiteZone,
+    languages: &Languages,
+    client: Option<&str>,
+) -> Result<Uuid, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let fields = input
+        .validate(zone, languages)
+        .map_err(ServiceError::invalid)?;
+    let mut tx = db.begin().await?;
+    let id = catalogue::insert(tx.conn(), &fields, Some(me.user_id), false).await?;
+    refresh_search(tx.conn(), id).await?;
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "discussion.create",
+        Some(id),
+        &fields.title,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Saves the details; an imported discussion cannot change.
+pub async fn update(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    input: &DiscussionInput,
+    zone: &SiteZone,
+    languages: &Languages,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let fields = input
+        .validate(zone, languages)
+        .map_err(ServiceError::invalid)?;
+    let mut tx = db.begin().await?;
+    let stored = catalogue::find_for_update(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if stored.imported || !catalogue::update(tx.conn(), id, &fields).await? {
+        return Err(ServiceError::Forbidden);
+    }
+    refresh_search(tx.conn(), id).await?;
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "discussion.update",
+        Some(id),
+        &fields.title,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Publishes the discussion (`true`) or withdraws it from residents.
+pub async fn set_published(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    publish: bool,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut tx = db.begin().await?;
+    let stored = catalogue::find_for_update(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let at = publish.then(Timestamp::now);
+    catalogue::set_published(tx.conn(), id, at).await?;
+    let action = if publish {
+        "discussion.publish"
+    } else {
+        "discussion.unpublish"
+    };
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        action,
+        Some(id),
+        &stored.title,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Keeps what search compares in step with the discussion's texts.
+pub(crate) async fn refresh_search(mut conn: Conn<'_>, id: Uuid) -> Result<(), ServiceError> {
+    let Some(d) = catalogue::find(conn.reborrow(), id).await? else {
+        return Ok(());
+    };
+    catalogue::set_search_text(conn, id, &search_text(&d)).await?;
+    Ok(())
+}
+
+fn search_text(d: &Discussion) -> String {
+    let mut text = format!("{}\n{}", d.title, d.introduction);
+    for q in &d.questions {
+        text.push('\n');
+        text.push_str(q);
+    }
+    cohesion_insight::text::normalise(&text)
+}

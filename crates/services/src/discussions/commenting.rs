@@ -1,0 +1,182 @@
+//! Members commenting: posting a comment or a reply (held for a
+//! moderator where the discussion's pre-moderation says so), editing it
+//! within 15 minutes (its earlier text kept for moderators), and deleting
+//! it (its replies keep their place).
+
+use cohesion_domain::discussion::comment::{self, State};
+use cohesion_domain::discussion::record::{Badge, Comment};
+use cohesion_domain::discussion::thread::ThreadPath;
+use cohesion_domain::identity::{Action, Role};
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::discussions::{catalogue, comments};
+use cohesion_storage::{Conn, Db, Timestamp};
+use uuid::Uuid;
+
+use super::open_for_comments;
+use crate::accounts::SignedIn;
+use crate::permissions::require;
+use crate::throttle::{throttle_in, Throttled};
+use crate::ServiceError;
+
+/// A comment just posted: where it is, and whether it waits for a
+/// moderator (only its author sees it until then).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posted {
+    pub id: Uuid,
+    pub held: bool,
+}
+
+/// Posts `text` in the discussion, as a reply to `parent` if given.
+pub async fn post(
+    db: &Db,
+    me: &SignedIn,
+    discussion: Uuid,
+    parent: Option<Uuid>,
+    text: &str,
+) -> Result<Posted, ServiceError> {
+    require(me, Action::Participate)?;
+    let body = comment::body("text", text)?;
+    let now = Timestamp::now();
+    let mut tx = db.begin().await?;
+    throttle_in(tx.conn(), Throttled::Commenting, &me.user_id.to_string()).await?;
+    let d = open_for_comments(tx.conn(), discussion, now).await?;
+    let (path, parent_id, root_id) = match parent {
+        None => {
+            let seq = catalogue::place_top_level(tx.conn(), d.id)
+                .await?
+                .ok_or(ServiceError::NotFound)?;
+            (top_path(seq)?, None, None)
+        }
+        Some(parent) => {
+            let p = repliable(tx.conn(), d.id, parent).await?;
+            let seq = comments::place_reply(tx.conn(), p.id)
+                .await?
+                .ok_or(ServiceError::NotFound)?;
+            let path = ThreadPath::parse(&p.path)
+                .and_then(|at| u64::try_from(seq).ok().and_then(|s| at.child(s)))
+                .ok_or_else(reply_refused)?;
+            (path, Some(p.id), Some(p.root_id))
+        }
+    };
+    let held = !speaks_for_the_site(me) && {
+        let approved = comments::published_by(tx.conn(), me.user_id).await?;
+        d.pre_moderation
+            .holds(u32::try_from(approved).unwrap_or(u32::MAX))
+    };
+    let state = if held {
+        State::AwaitingModeration
+    } else {
+        State::Published
+    };
+    let roles: Vec<Role> = me.roles.iter().collect();
+    let id = comments::insert(
+        tx.conn(),
+        &comments::NewComment {
+            discussion_id: d.id,
+            path: path.as_str(),
+            depth: path.depth() as i64,
+            parent_id,
+            root_id,
+            author_id: Some(me.user_id),
+            author_name: None,
+            badge: Badge::of_roles(&roles),
+            body: &body,
+            state,
+            created_at: now,
+        },
+    )
+    .await?;
+    if !held {
+        catalogue::count_visible(tx.conn(), d.id, 1).await?;
+    }
+    tx.commit().await?;
+    Ok(Posted { id, held })
+}
+
+/// Staff who speak for the site and moderators are not pre-moderated.
+fn speaks_for_the_site(me: &SignedIn) -> bool {
+    me.roles.allows(Action::Moderate) || me.roles.allows(Action::RunEngagement)
+}
+
+fn top_path(seq: i64) -> Result<ThreadPath, ServiceError> {
+    u64::try_from(seq)
+        .ok()
+        .and_then(ThreadPath::top)
+        .ok_or_else(|| ServiceError::Conflict(ValidationError::new("text", ErrorCode::OutOfRange)))
+}
+
+fn reply_refused() -> ServiceError {
+    ServiceError::Conflict(ValidationError::new("parent", ErrorCode::ReplyNotAllowed))
+}
+
+/// The comment a reply goes under: in this discussion and shown to
+/// everyone (not held, hidden or deleted).
+async fn repliable(
+    conn: Conn<'_>,
+    discussion: Uuid,
+    parent: Uuid,
+) -> Result<Comment, ServiceError> {
+    let p = comments::find_for_update(conn, parent)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if p.discussion_id != discussion || p.state != State::Published {
+        return Err(reply_refused());
+    }
+    Ok(p)
+}
+
+/// Replaces the text of one's own comment within 15 minutes of posting,
+/// while the discussion is open; the earlier text is kept for moderators.
+pub async fn edit(db: &Db, me: &SignedIn, id: Uuid, text: &str) -> Result<(), ServiceError> {
+    require(me, Action::Participate)?;
+    let body = comment::body("text", text)?;
+    let now = Timestamp::now();
+    let mut tx = db.begin().await?;
+    let c = own(tx.conn(), me, id).await?;
+    open_for_comments(tx.conn(), c.discussion_id, now).await?;
+    if !matches!(c.state, State::Published | State::AwaitingModeration) {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "text",
+            ErrorCode::AlreadyRemoved,
+        )));
+    }
+    if !comment::editable(c.created_at.into(), now.as_offset().into()) {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "text",
+            ErrorCode::EditWindowPassed,
+        )));
+    }
+    if c.body != body {
+        comments::edit(tx.conn(), id, &body, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes one's own comment: its text leaves the page, a notice keeps
+/// its place for the replies under it, and moderators can still read it.
+pub async fn delete(db: &Db, me: &SignedIn, id: Uuid) -> Result<Uuid, ServiceError> {
+    require(me, Action::Participate)?;
+    let mut tx = db.begin().await?;
+    let c = own(tx.conn(), me, id).await?;
+    if !matches!(c.state, State::Published | State::AwaitingModeration) {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "comment",
+            ErrorCode::AlreadyRemoved,
+        )));
+    }
+    comments::set_state(tx.conn(), id, State::DeletedByAuthor, None).await?;
+    if c.state == State::Published {
+        catalogue::count_visible(tx.conn(), c.discussion_id, -1).await?;
+    }
+    tx.commit().await?;
+    Ok(c.discussion_id)
+}
+
+/// `id`, locked, if `me` wrote it; others' comments are not found.
+async fn own(conn: Conn<'_>, me: &SignedIn, id: Uuid) -> Result<Comment, ServiceError> {
+    comments::find_for_update(conn, id)
+        .await?
+        .filter(|c| c.author_id == Some(me.user_id))
+        .ok_or(ServiceError::NotFound)
+}

@@ -1,0 +1,371 @@
+//! The demo's discussions: one open (a polarised thread with a council
+//! officer's follow-up questions, an elected member, a deleted account,
+//! a comment posted twice, short agreements, a reply six levels deep and
+//! a comment awaiting moderation), one upcoming and one closed. Every
+//! word was written for Cohesion; the people are the demo's accounts.
+
+use cohesion_domain::consultation::{format_datetime, Languages};
+use cohesion_domain::discussion::comment::State;
+use cohesion_domain::discussion::details::DiscussionInput;
+use cohesion_domain::discussion::record::Badge;
+use cohesion_domain::discussion::thread::ThreadPath;
+use cohesion_domain::identity::Email;
+use cohesion_domain::local_time::SiteZone;
+use cohesion_storage::accounts::users;
+use cohesion_storage::discussions::catalogue::{self, ListQuery};
+use cohesion_storage::discussions::{comments, reactions};
+use cohesion_storage::{Conn, Db, Timestamp};
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use super::authoring::refresh_search;
+use crate::ServiceError;
+
+/// One demo comment: who wrote it (a demo account's address, or `None`
+/// for an account since deleted), how many hours after the discussion
+/// opened, its level below the one before it (0 top-level, or the index
+/// of the comment it answers in the same list), and its text.
+struct Said {
+    by: Option<&'static str>,
+    hours: i64,
+    reply_to: Option<usize>,
+    state: State,
+    text: &'static str,
+    agreed_by: &'static [&'static str],
+}
+
+const fn said(by: &'static str, hours: i64, reply_to: Option<usize>, text: &'static str) -> Said {
+    Said {
+        by: Some(by),
+        hours,
+        reply_to,
+        state: State::Published,
+        text,
+        agreed_by: &[],
+    }
+}
+
+const AMINA: &str = "amina@brightwater.example";
+const TOM: &str = "tom@brightwater.example";
+const PRIYA: &str = "priya@brightwater.example";
+const SAMIR: &str = "samir@brightwater.example";
+const HELEN: &str = "helen@brightwater.example";
+const SIAN: &str = "sian@brightwater.example";
+const OMAR: &str = "omar@brightwater.example";
+
+const TWICE: &str = "The youth club on Mill Lane closed two years ago and nothing replaced it. \
+Teenagers hang around the precinct because there is nowhere else, and then everyone complains \
+about them. Open something in the evenings and a lot of this goes away.";
+
+fn open_thread() -> Vec<Said> {
+    vec![
+        // 0
+        Said {
+            agreed_by: &[TOM, PRIYA, SAMIR],
+            ..said(
+                AMINA,
+                3,
+                None,
+                "I reported shouting at the bus station in the spring. Someone called my sister \
+names because of her headscarf while people stood and watched.\n\nThe police were polite but \
+nothing seemed to happen, and we never heard back. I think the biggest thing would be knowing \
+what happened after you report. There is a guide at https://www.example.org/reporting-hate that \
+helped me understand the steps.",
+            )
+        },
+        // 1
+        said(TOM, 4, Some(0), "Agree 100%"),
+        // 2
+        said(
+            HELEN,
+            9,
+            Some(0),
+            "Thank you, Amina, and I am sorry that happened to your sister. Would it help if \
+people who report got a short update by text or email at each step? And would you use a \
+reporting point at the library run by trained volunteers?",
+        ),
+        // 3
+        said(
+            AMINA,
+            12,
+            Some(2),
+            "An update would make a real difference. The library is a good idea because it \
+feels safer than going to the station.",
+        ),
+        // 4
+        said(
+            SAMIR,
+            15,
+            Some(3),
+            "أتفق مع أمينة. كثير من كبار السن في حيّنا لا يعرفون أن بإمكانهم الإبلاغ بالعربية. \
+لو كانت هناك نقطة في المكتبة يتحدث فيها أحد بالعربية لاستخدمها الناس.",
+        ),
+        // 5
+        said(
+            PRIYA,
+            18,
+            Some(4),
+            "Samir makes a good point about languages. Our forum could help find volunteers who \
+speak Arabic, Polish and Urdu.",
+        ),
+        // 6
+        said(
+            HELEN,
+            20,
+            Some(5),
+            "Thank you both. Priya, could the forum tell us how many volunteers might come \
+forward? We will bring it to the partnership meeting.",
+        ),
+        // 7
+        Said {
+            agreed_by: &[AMINA],
+            ..said(
+                TOM,
+                26,
+                None,
+                "Honestly most of the trouble in the town centre comes from lads who come in \
+from outside on a Saturday night. More police on a Saturday would do more than any leaflet.",
+            )
+        },
+        // 8
+        said(
+            SIAN,
+            30,
+            Some(7),
+            "As councillor for Harbour ward I hear this a lot. The figures the council \
+published show most incidents are reported in the daytime, on buses and near schools. \
+Where have you seen trouble yourself, Tom?",
+        ),
+        // 9
+        said(TOM, 33, Some(8), "Mostly outside the takeaways on Quay Street, late."),
+        // 10: an account since deleted
+        Said {
+            by: None,
+            ..said(
+                "",
+                40,
+                None,
+                "I stopped going to the Thursday market after the incident in the summer. \
+Nobody from the council ever came to talk to the stallholders about it.",
+            )
+        },
+        // 11 and 12: the same comment posted twice
+        said(PRIYA, 44, None, TWICE),
+        said(PRIYA, 44, None, TWICE),
+        // 13
+        said(OMAR, 50, None, "بصفتي عضوًا منتخبًا في المجلس، أشكر كل من شارك. سنعرض ما كتبتموه على لجنة السلامة المجتمعية في اجتماعها القادم."),
+        // 14
+        said(AMINA, 52, Some(13), "Thank you. Please tell us what the committee decides."),
+        // 15: awaiting moderation (its author sees it, with a note)
+        Said {
+            state: State::AwaitingModeration,
+            ..said(
+                TOM,
+                60,
+                None,
+                "People who do not like how things are done here know where the station is.",
+            )
+        },
+    ]
+}
+
+fn closed_thread() -> Vec<Said> {
+    vec![
+        said(
+            AMINA,
+            5,
+            None,
+            "The stalls from every community next to each other worked really well. My \
+children tried food they had never heard of.",
+        ),
+        said(
+            TOM,
+            8,
+            Some(0),
+            "Agreed, and the music stage was the best it has been.",
+        ),
+        said(
+            HELEN,
+            30,
+            None,
+            "Thank you all. We have shared these comments with the festival committee, and \
+the stalls will be laid out the same way next year.",
+        ),
+    ]
+}
+
+/// Adds the demo's discussions if the site has none.
+pub async fn load(db: &Db) -> Result<bool, ServiceError> {
+    let mut c = db.acquire().await?;
+    let (_, existing) = catalogue::list(
+        c.conn(),
+        &ListQuery {
+            drafts: true,
+            limit: 1,
+            ..Default::default()
+        },
+        Timestamp::now(),
+    )
+    .await?;
+    drop(c);
+    if existing > 0 {
+        return Ok(false);
+    }
+    let now = OffsetDateTime::now_utc();
+    let day = Duration::days(1);
+    let mut tx = db.begin().await?;
+    let open = add(
+        tx.conn(),
+        DiscussionInput {
+            title: "Feeling safe in Brightwater: how are hate incidents dealt with?".into(),
+            introduction: "How well do you think the police and the council deal with hate \
+incidents in Brightwater? What more could be done to make you feel safe?\n\nThis discussion \
+feeds into the **community safety plan**. Please keep to the house rules: talk about what \
+happened and what would help, not about whole groups of people."
+                .into(),
+            questions: "What happened when you or someone you know reported an incident?\n\
+What would make you more confident to report?"
+                .into(),
+            topics: "Community safety, Hate crime".into(),
+            area: "Whole town".into(),
+            opens_at: format_datetime(now - day * 20),
+            closes_at: format_datetime(now + day * 40),
+            language: "en".into(),
+            pre_moderation: "first".into(),
+            first_comments: "1".into(),
+        },
+    )
+    .await?;
+    place(tx.conn(), open, now - day * 20, &open_thread()).await?;
+    add(
+        tx.conn(),
+        DiscussionInput {
+            title: "Young people and online hate: what should schools do?".into(),
+            introduction: "Teachers and parents tell us that hateful videos reach children \
+through their phones long before anyone notices. What should schools, parents and the council \
+do together?"
+                .into(),
+            questions: "What have you seen young people come across online?\nWho should they \
+be able to talk to?"
+                .into(),
+            topics: "Young people, Online safety".into(),
+            area: String::new(),
+            opens_at: format_datetime(now + day * 10),
+            closes_at: format_datetime(now + day * 70),
+            language: "en".into(),
+            pre_moderation: "all".into(),
+            first_comments: String::new(),
+        },
+    )
+    .await?;
+    let closed = add(
+        tx.conn(),
+        DiscussionInput {
+            title: "The summer festival: what made it feel welcoming?".into(),
+            introduction: "The Harbour Festival brought together more stalls from more \
+communities than ever. Tell us what worked and what to change next year."
+                .into(),
+            questions: "What made you feel welcome?\nWhat should change next year?".into(),
+            topics: "Events".into(),
+            area: "Harbour ward".into(),
+            opens_at: format_datetime(now - day * 90),
+            closes_at: format_datetime(now - day * 30),
+            language: "en".into(),
+            pre_moderation: "off".into(),
+            first_comments: String::new(),
+        },
+    )
+    .await?;
+    place(tx.conn(), closed, now - day * 90, &closed_thread()).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Saves and publishes one demo discussion.
+async fn add(mut conn: Conn<'_>, input: DiscussionInput) -> Result<Uuid, ServiceError> {
+    let fields = input
+        .validate(&SiteZone::utc(), &Languages::new("en", ["ar"]))
+        .map_err(ServiceError::InvalidFields)?;
+    let id = catalogue::insert(conn.reborrow(), &fields, None, false).await?;
+    let published = Timestamp::from(fields.opens_at - Duration::days(1));
+    catalogue::set_published(conn.reborrow(), id, Some(published)).await?;
+    refresh_search(conn, id).await?;
+    Ok(id)
+}
+
+/// Places a demo thread's comments in order, as posting would.
+async fn place(
+    mut conn: Conn<'_>,
+    discussion: Uuid,
+    opened: OffsetDateTime,
+    thread: &[Said],
+) -> Result<(), ServiceError> {
+    // (id, path, root) of each comment placed so far, by index.
+    let mut placed: Vec<(Uuid, ThreadPath, Uuid)> = Vec::new();
+    for s in thread {
+        let author = match s.by {
+            Some(email) => account(conn.reborrow(), email).await?,
+            None => None,
+        };
+        let (path, parent, root) = match s.reply_to {
+            None => {
+                let seq = catalogue::place_top_level(conn.reborrow(), discussion)
+                    .await?
+                    .unwrap_or(0);
+                (ThreadPath::top(seq as u64), None, None)
+            }
+            Some(i) => {
+                let (pid, ppath, proot) = placed[i].clone();
+                let seq = comments::place_reply(conn.reborrow(), pid)
+                    .await?
+                    .unwrap_or(0);
+                (ppath.child(seq as u64), Some(pid), Some(proot))
+            }
+        };
+        let path = path.ok_or(ServiceError::NotFound)?;
+        let badge = match author {
+            Some((_, ref roles)) => Badge::of_roles(roles),
+            None => Badge::CommunityMember,
+        };
+        let id = comments::insert(
+            conn.reborrow(),
+            &comments::NewComment {
+                discussion_id: discussion,
+                path: path.as_str(),
+                depth: path.depth() as i64,
+                parent_id: parent,
+                root_id: root,
+                author_id: author.as_ref().map(|(id, _)| *id),
+                author_name: None,
+                badge,
+                body: s.text,
+                state: s.state,
+                created_at: Timestamp::from(opened + Duration::hours(s.hours)),
+            },
+        )
+        .await?;
+        if s.state == State::Published {
+            catalogue::count_visible(conn.reborrow(), discussion, 1).await?;
+        }
+        for email in s.agreed_by {
+            if let Some((who, _)) = account(conn.reborrow(), email).await? {
+                let at = Timestamp::from(opened + Duration::hours(s.hours + 1));
+                reactions::agree(conn.reborrow(), id, who, at).await?;
+            }
+        }
+        placed.push((id, path, root.unwrap_or(id)));
+    }
+    Ok(())
+}
+
+/// A demo account's id and roles, if it exists.
+async fn account(
+    mut conn: Conn<'_>,
+    email: &str,
+) -> Result<Option<(Uuid, Vec<cohesion_domain::identity::Role>)>, ServiceError> {
+    let Some(user) = users::find_by_email(conn.reborrow(), &Email::parse(email)?).await? else {
+        return Ok(None);
+    };
+    let roles = users::roles(conn, user.id).await?;
+    Ok(Some((user.id, roles)))
+}

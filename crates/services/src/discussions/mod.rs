@@ -1,0 +1,41 @@
+//! Discussions (issue 18): officers open them (`authoring`), residents
+//! read (`reading`), comment and reply (`commenting`), agree and report
+//! (`reactions`); what a person wrote joins "your data" and account
+//! erasure (`personal_data`); `demo` is the demonstration's discussion.
+
+pub mod authoring;
+pub mod commenting;
+pub mod demo;
+pub mod personal_data;
+pub mod reactions;
+pub mod reading;
+
+use cohesion_domain::consultation::Status;
+use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::discussions::catalogue;
+use cohesion_storage::{Conn, Timestamp};
+use uuid::Uuid;
+
+use crate::ServiceError;
+
+/// The published discussion `id`, open for comments now, locked for the
+/// rest of the transaction; refused clearly when it is not (upcoming,
+/// closed or imported).
+pub(crate) async fn open_for_comments(
+    conn: Conn<'_>,
+    id: Uuid,
+    now: Timestamp,
+) -> Result<Discussion, ServiceError> {
+    let d = catalogue::find_for_update(conn, id)
+        .await?
+        .filter(Discussion::is_published)
+        .ok_or(ServiceError::NotFound)?;
+    if d.status(now.as_offset()) != Status::Open {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "discussion",
+            ErrorCode::DiscussionNotOpen,
+        )));
+    }
+    Ok(d)
+}

@@ -1,0 +1,88 @@
+//! A member's part of "your data" (their comments, agreements and
+//! reports) and of their account's deletion: comments stay in their
+//! threads, attributed to nobody, or — with "remove my contributions" —
+//! give way to a removal notice while the replies under them stay.
+//! Agreements go; reports stay for the moderators, without the name.
+
+use cohesion_storage::discussions::{catalogue, comments, reactions};
+use cohesion_storage::Conn;
+
+use crate::accounts::your_data::{iso, CommentData, ReactionData, YourData};
+use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
+
+/// How many of a person's comments and reactions a download carries
+/// (the newest).
+const EXPORT_LIMIT: i64 = 10_000;
+
+/// The discussions' hook (see `erasure`).
+pub struct DiscussionsHook;
+
+impl PersonalData<YourData> for DiscussionsHook {
+    fn names(&self) -> &'static [Names] {
+        const NAMES: &[Names] = &[
+            Names::chosen("discussion_comments.author_id"),
+            Names::erased("discussion_agreements.user_id"),
+            Names::erased("discussion_reports.reporter_id"),
+            Names::kept("discussions.created_by"),
+        ];
+        NAMES
+    }
+
+    fn export<'a>(
+        &'a self,
+        mut conn: Conn<'a>,
+        person: &'a Person,
+        into: &'a mut YourData,
+    ) -> Step<'a> {
+        Box::pin(async move {
+            into.comments = comments::by_author(conn.reborrow(), person.id, EXPORT_LIMIT)
+                .await?
+                .into_iter()
+                .map(|(c, title)| CommentData {
+                    discussion_id: c.discussion_id,
+                    discussion: title,
+                    comment_id: c.id,
+                    posted_at: iso(c.created_at.into()),
+                    state: c.state.code().to_owned(),
+                    text: c.body,
+                })
+                .collect();
+            into.reactions = reactions::by_person(conn, person.id, EXPORT_LIMIT)
+                .await?
+                .into_iter()
+                .map(|(comment_id, what, reason, at)| ReactionData {
+                    comment_id,
+                    what,
+                    reason,
+                    at: iso(at),
+                })
+                .collect();
+            Ok(())
+        })
+    }
+
+    fn erase<'a>(
+        &'a self,
+        mut conn: Conn<'a>,
+        person: &'a Person,
+        choice: Contributions,
+    ) -> Step<'a> {
+        Box::pin(async move {
+            let remove = choice == Contributions::Remove;
+            let touched = comments::erase_author(conn.reborrow(), person.id, remove).await?;
+            if remove {
+                // What everyone could read is no longer there to count:
+                // one change per discussion.
+                let mut gone: std::collections::BTreeMap<_, i64> = Default::default();
+                for (discussion, _) in touched.into_iter().filter(|(_, visible)| *visible) {
+                    *gone.entry(discussion).or_default() += 1;
+                }
+                for (discussion, n) in gone {
+                    catalogue::count_visible(conn.reborrow(), discussion, -n).await?;
+                }
+            }
+            reactions::erase_person(conn, person.id).await?;
+            Ok(())
+        })
+    }
+}

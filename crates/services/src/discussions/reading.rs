@@ -1,0 +1,278 @@
+//! Reading discussions: the list, one discussion, and its comments a page
+//! of threads at a time, each comment as its reader may see it (ADR 33).
+
+use std::collections::{HashMap, HashSet};
+
+use cohesion_domain::discussion::comment::{self, Reader, Shown};
+use cohesion_domain::discussion::record::{Comment, Discussion};
+use cohesion_domain::discussion::thread::ThreadPath;
+use cohesion_domain::identity::Action;
+use cohesion_storage::discussions::catalogue::{self, ListQuery};
+use cohesion_storage::discussions::comments::{self, Cursor, Order, Seen};
+use cohesion_storage::discussions::reactions;
+use cohesion_storage::{Db, Timestamp};
+use uuid::Uuid;
+
+use crate::accounts::SignedIn;
+use crate::permissions::{is_staff, may};
+use crate::ServiceError;
+
+/// Top-level comments on a page.
+pub const THREADS_PER_PAGE: i64 = 20;
+/// Replies shown under each top-level comment on a discussion's page;
+/// the rest are on the thread's own page.
+pub const REPLIES_SHOWN: i64 = 10;
+/// Replies on a thread's own page.
+pub const REPLIES_PER_PAGE: i64 = 100;
+
+/// A published discussion (staff see drafts too).
+pub async fn discussion(
+    db: &Db,
+    me: Option<&SignedIn>,
+    id: Uuid,
+) -> Result<Discussion, ServiceError> {
+    let mut c = db.acquire().await?;
+    catalogue::find(c.conn(), id)
+        .await?
+        .filter(|d| d.is_published() || is_staff(me))
+        .ok_or(ServiceError::NotFound)
+}
+
+/// A page of discussions and how many match in all; drafts only for staff.
+pub async fn list(
+    db: &Db,
+    me: Option<&SignedIn>,
+    mut q: ListQuery<'_>,
+) -> Result<(Vec<Discussion>, i64), ServiceError> {
+    q.drafts = q.drafts && is_staff(me);
+    let mut c = db.acquire().await?;
+    Ok(catalogue::list(c.conn(), &q, Timestamp::now()).await?)
+}
+
+/// One comment as one reader sees it.
+#[derive(Debug, Clone)]
+pub struct CommentView {
+    pub comment: Comment,
+    pub shown: Shown,
+    /// How far it is indented (0 to `SHOWN_LEVELS`).
+    pub level: usize,
+    /// For a reply deeper than the page shows: whom it answers (`None`
+    /// inside when that comment's author is not named).
+    pub in_reply_to: Option<Option<String>>,
+    /// The reader wrote it.
+    pub mine: bool,
+    /// The reader agrees with it.
+    pub agreed: bool,
+    /// The reader may still change it.
+    pub editable: bool,
+}
+
+/// A top-level comment and the replies shown under it.
+#[derive(Debug, Clone)]
+pub struct Thread {
+    pub top: CommentView,
+    pub replies: Vec<CommentView>,
+    /// Replies in the thread not shown here (on the thread's own page).
+    pub more_replies: i64,
+}
+
+/// A page of a discussion's threads, and where the next page starts.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub threads: Vec<Thread>,
+    pub next: Option<Cursor>,
+}
+
+/// Who reads, as the queries and the domain's rule need it.
+struct Viewer {
+    id: Option<Uuid>,
+    moderator: bool,
+}
+
+impl Viewer {
+    fn of(me: Option<&SignedIn>) -> Viewer {
+        Viewer {
+            id: me.map(|m| m.user_id),
+            moderator: may(me, Action::Moderate),
+        }
+    }
+
+    fn seen(&self) -> Seen {
+        if self.moderator {
+            Seen::Moderator
+        } else {
+            Seen::Reader(self.id)
+        }
+    }
+
+    fn reader(&self, c: &Comment) -> Reader {
+        if self.moderator {
+            Reader::Moderator
+        } else if self.id.is_some() && c.author_id == self.id {
+            Reader::Author
+        } else {
+            Reader::Public
+        }
+    }
+}
+
+/// A page of `d`'s threads in `order`, after `cursor`.
+pub async fn page(
+    db: &Db,
+    me: Option<&SignedIn>,
+    d: &Discussion,
+    order: Order,
+    cursor: Option<Cursor>,
+) -> Result<Page, ServiceError> {
+    let viewer = Viewer::of(me);
+    let mut c = db.acquire().await?;
+    let mut tops = comments::top_level(
+        c.conn(),
+        d.id,
+        order,
+        cursor,
+        THREADS_PER_PAGE + 1,
+        viewer.seen(),
+    )
+    .await?;
+    let more = tops.len() as i64 > THREADS_PER_PAGE;
+    tops.truncate(THREADS_PER_PAGE as usize);
+    let next = more.then(|| tops.last().map(Cursor::after)).flatten();
+    let roots: Vec<Uuid> = tops.iter().map(|t| t.id).collect();
+    let replies = comments::replies_of(c.conn(), &roots, REPLIES_SHOWN, viewer.seen()).await?;
+    let mut in_thread: HashMap<Uuid, i64> = HashMap::new();
+    let mut by_root: HashMap<Uuid, Vec<Comment>> = HashMap::new();
+    for (r, n) in replies {
+        in_thread.insert(r.root_id, n);
+        by_root.entry(r.root_id).or_default().push(r);
+    }
+    let ids: Vec<Uuid> = tops
+        .iter()
+        .map(|t| t.id)
+        .chain(by_root.values().flatten().map(|r| r.id))
+        .collect();
+    let agreed = agreed_set(db, &viewer, &ids).await?;
+    let threads = tops
+        .into_iter()
+        .filter_map(|top| {
+            let replies = by_root.remove(&top.id).unwrap_or_default();
+            let shown = replies.len() as i64;
+            let more_replies = in_thread.get(&top.id).copied().unwrap_or(0) - shown;
+            let mut list = views(
+                &viewer,
+                &agreed,
+                std::iter::once(top).chain(replies).collect(),
+            );
+            if list.first().is_none_or(|v| v.comment.depth != 0) {
+                return None;
+            }
+            let top = list.remove(0);
+            Some(Thread {
+                top,
+                replies: list,
+                more_replies,
+            })
+        })
+        .collect();
+    Ok(Page { threads, next })
+}
+
+/// One thread on its own page: its top-level comment and up to
+/// `REPLIES_PER_PAGE` replies after the path `after` (keyset), and where
+/// the next page starts.
+pub async fn thread(
+    db: &Db,
+    me: Option<&SignedIn>,
+    d: &Discussion,
+    root: Uuid,
+    after: Option<&str>,
+) -> Result<(Thread, Option<String>), ServiceError> {
+    let viewer = Viewer::of(me);
+    let mut c = db.acquire().await?;
+    let top = comments::find(c.conn(), root)
+        .await?
+        .filter(|t| t.discussion_id == d.id && t.depth == 0)
+        .ok_or(ServiceError::NotFound)?;
+    let after = after
+        .and_then(ThreadPath::parse)
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| top.path.clone());
+    let mut replies =
+        comments::thread(c.conn(), root, &after, REPLIES_PER_PAGE + 1, viewer.seen()).await?;
+    let more = replies.len() as i64 > REPLIES_PER_PAGE;
+    replies.truncate(REPLIES_PER_PAGE as usize);
+    let next = more
+        .then(|| replies.last().map(|r| r.path.clone()))
+        .flatten();
+    let ids: Vec<Uuid> = std::iter::once(top.id)
+        .chain(replies.iter().map(|r| r.id))
+        .collect();
+    let agreed = agreed_set(db, &viewer, &ids).await?;
+    let mut list = views(
+        &viewer,
+        &agreed,
+        std::iter::once(top).chain(replies).collect(),
+    );
+    if list.first().is_none_or(|v| v.comment.depth != 0) {
+        return Err(ServiceError::NotFound);
+    }
+    let top = list.remove(0);
+    Ok((
+        Thread {
+            top,
+            replies: list,
+            more_replies: 0,
+        },
+        next,
+    ))
+}
+
+async fn agreed_set(db: &Db, viewer: &Viewer, ids: &[Uuid]) -> Result<HashSet<Uuid>, ServiceError> {
+    let Some(me) = viewer.id else {
+        return Ok(HashSet::new());
+    };
+    let mut c = db.acquire().await?;
+    Ok(reactions::agreed_among(c.conn(), me, ids)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// A thread's comments (in path order) as `viewer` sees them: each
+/// decided by `comment::shown`, those shown nothing dropped, deeper
+/// replies saying whom they answer.
+fn views(viewer: &Viewer, agreed: &HashSet<Uuid>, list: Vec<Comment>) -> Vec<CommentView> {
+    let now = Timestamp::now();
+    let names: HashMap<Uuid, Option<String>> =
+        list.iter().map(|c| (c.id, c.author_name.clone())).collect();
+    let paths: Vec<String> = list.iter().map(|c| c.path.clone()).collect();
+    list.into_iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let has_replies = paths
+                .get(i + 1)
+                .is_some_and(|next| next.starts_with(&c.path));
+            let reader = viewer.reader(&c);
+            let shown = comment::shown(c.state, reader, has_replies);
+            if shown == Shown::Nothing {
+                return None;
+            }
+            let placement = ThreadPath::parse(&c.path)?.placement();
+            let in_reply_to = placement
+                .says_in_reply_to
+                .then(|| c.parent_id.and_then(|p| names.get(&p).cloned().flatten()));
+            let mine = viewer.id.is_some() && c.author_id == viewer.id;
+            Some(CommentView {
+                shown,
+                level: placement.level,
+                in_reply_to,
+                mine,
+                agreed: agreed.contains(&c.id),
+                editable: mine
+                    && matches!(shown, Shown::Text { .. })
+                    && comment::editable(c.created_at.into(), now.as_offset().into()),
+                comment: c,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,269 @@
+//! Posting, replying, editing, deleting, agreeing and reporting, and what
+//! each reader then sees.
+
+use cohesion_domain::discussion::comment::{Shown, State};
+use cohesion_domain::discussion::record::Badge;
+use cohesion_domain::identity::Role;
+use cohesion_domain::ErrorCode;
+use cohesion_services::accounts::Passwords;
+use cohesion_services::discussions::{commenting, reactions, reading};
+use cohesion_services::ServiceError;
+use cohesion_storage::discussions::comments::{self, Order};
+use cohesion_testkit as testkit;
+
+use super::opened;
+use crate::consultations::{officer, person, resident};
+use crate::support::code;
+
+#[tokio::test]
+async fn a_thread_is_posted_read_and_reacted_to() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let d = opened(db, &officer, "Safer streets", -1, "off").await;
+
+        let top = commenting::post(db, &rita, d, None, "  The bus station at night.  ")
+            .await
+            .unwrap();
+        assert!(!top.held);
+        let reply = commenting::post(db, &officer, d, Some(top.id), "Thank you. What time?")
+            .await
+            .unwrap();
+        // Replies six deep: the fourth level and below say whom they answer.
+        let mut parent = reply.id;
+        for n in 0..5 {
+            parent = commenting::post(db, &sam, d, Some(parent), &format!("Deeper {n}"))
+                .await
+                .unwrap()
+                .id;
+        }
+
+        let disc = reading::discussion(db, None, d).await.unwrap();
+        assert_eq!(disc.comment_count, 7);
+        let page = reading::page(db, None, &disc, Order::Newest, None)
+            .await
+            .unwrap();
+        assert_eq!(page.threads.len(), 1);
+        let thread = &page.threads[0];
+        assert_eq!(thread.top.comment.body, "The bus station at night.");
+        assert_eq!(thread.top.comment.badge, Badge::CommunityMember);
+        assert_eq!(thread.replies[0].comment.badge, Badge::Official);
+        let levels: Vec<usize> = thread.replies.iter().map(|r| r.level).collect();
+        assert_eq!(levels, [1, 2, 3, 3, 3, 3]);
+        assert_eq!(
+            thread.replies[3].in_reply_to,
+            Some(Some("Sam S".to_owned()))
+        );
+        assert_eq!(thread.replies[2].in_reply_to, None);
+
+        // One agreement per person, withdrawable; not with one's own.
+        reactions::agree(db, &sam, top.id, true).await.unwrap();
+        reactions::agree(db, &sam, top.id, true).await.unwrap();
+        let e = reactions::agree(db, &rita, top.id, true).await.unwrap_err();
+        assert_eq!(code(e), ErrorCode::CannotTargetSelf);
+        let seen = reading::page(db, Some(&sam), &disc, Order::MostAgreed, None)
+            .await
+            .unwrap();
+        assert_eq!(seen.threads[0].top.comment.agree_count, 1);
+        assert!(seen.threads[0].top.agreed);
+        reactions::agree(db, &sam, top.id, false).await.unwrap();
+        let mut c = db.acquire().await.unwrap();
+        let stored = comments::find(c.conn(), top.id).await.unwrap().unwrap();
+        assert_eq!(stored.agree_count, 0);
+        drop(c);
+
+        // One report per person, with a known reason.
+        let e = reactions::report(db, &sam, top.id, "rude", "")
+            .await
+            .unwrap_err();
+        assert_eq!(code(e), ErrorCode::InvalidChoice);
+        reactions::report(db, &sam, top.id, "spam", "Posted everywhere")
+            .await
+            .unwrap();
+        let e = reactions::report(db, &sam, top.id, "spam", "")
+            .await
+            .unwrap_err();
+        assert_eq!(code(e), ErrorCode::AlreadyReported);
+
+        // Edited within the window: the earlier text is kept.
+        commenting::edit(db, &rita, top.id, "The bus station late at night.")
+            .await
+            .unwrap();
+        let mut c = db.acquire().await.unwrap();
+        let versions = comments::versions(c.conn(), top.id).await.unwrap();
+        assert_eq!(versions.len(), 1);
+        assert_eq!(versions[0].1, "The bus station at night.");
+        drop(c);
+        // Someone else's comment is not theirs to change.
+        let e = commenting::edit(db, &sam, top.id, "Mine now")
+            .await
+            .unwrap_err();
+        assert!(matches!(e, ServiceError::NotFound), "{e:?}");
+
+        // Deleted by its author: a notice keeps its place for the replies.
+        commenting::delete(db, &rita, top.id).await.unwrap();
+        let page = reading::page(db, None, &disc, Order::Newest, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            page.threads[0].top.shown,
+            Shown::Notice(State::DeletedByAuthor)
+        );
+        assert_eq!(page.threads[0].replies.len(), 6);
+        // And nobody can reply to it now.
+        let e = commenting::post(db, &sam, d, Some(top.id), "Hello?")
+            .await
+            .unwrap_err();
+        assert_eq!(code(e), ErrorCode::ReplyNotAllowed);
+    }
+}
+
+#[tokio::test]
+async fn bad_posts_are_refused_and_nothing_is_saved() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let open = opened(db, &officer, "Open", -1, "off").await;
+        let other = opened(db, &officer, "Other", -1, "off").await;
+        let upcoming = opened(db, &officer, "Upcoming", 5, "off").await;
+
+        for text in ["", "   \n ", "\u{200B}\u{202E}", &"x".repeat(10_001)] {
+            let e = commenting::post(db, &rita, open, None, text)
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(code(e), ErrorCode::FieldRequired | ErrorCode::FieldTooLong),
+                "{text:?}"
+            );
+        }
+        let e = commenting::post(db, &rita, upcoming, None, "Early")
+            .await
+            .unwrap_err();
+        assert_eq!(code(e), ErrorCode::DiscussionNotOpen);
+        let elsewhere = commenting::post(db, &rita, other, None, "Over here")
+            .await
+            .unwrap();
+        let e = commenting::post(db, &rita, open, Some(elsewhere.id), "Crossing")
+            .await
+            .unwrap_err();
+        assert_eq!(code(e), ErrorCode::ReplyNotAllowed);
+        let e = commenting::post(db, &rita, open, Some(uuid::Uuid::nil()), "Forged")
+            .await
+            .unwrap_err();
+        assert!(matches!(e, ServiceError::NotFound));
+        let e = commenting::post(db, &rita, uuid::Uuid::nil(), None, "Forged")
+            .await
+            .unwrap_err();
+        assert!(matches!(e, ServiceError::NotFound));
+
+        let disc = reading::discussion(db, None, open).await.unwrap();
+        assert_eq!(disc.comment_count, 0);
+        let page = reading::page(db, None, &disc, Order::Newest, None)
+            .await
+            .unwrap();
+        assert!(page.threads.is_empty());
+    }
+}
+
+#[tokio::test]
+async fn held_comments_are_their_authors_and_moderators_only() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let grace = person(
+            db,
+            &pw,
+            "grace@example.org",
+            "Grace G",
+            Some(Role::Moderator),
+        )
+        .await;
+        let d = opened(db, &officer, "Held", -1, "first").await;
+
+        let posted = commenting::post(db, &rita, d, None, "My first comment")
+            .await
+            .unwrap();
+        assert!(posted.held);
+        // Officers speak for the site and are not held.
+        assert!(
+            !commenting::post(db, &officer, d, None, "Welcome")
+                .await
+                .unwrap()
+                .held
+        );
+
+        let disc = reading::discussion(db, None, d).await.unwrap();
+        assert_eq!(disc.comment_count, 1);
+        let count = |p: &reading::Page| p.threads.len();
+        let public = reading::page(db, Some(&sam), &disc, Order::Oldest, None)
+            .await
+            .unwrap();
+        assert_eq!(count(&public), 1);
+        let own = reading::page(db, Some(&rita), &disc, Order::Oldest, None)
+            .await
+            .unwrap();
+        assert_eq!(count(&own), 2);
+        assert_eq!(
+            own.threads[0].top.shown,
+            Shown::Text {
+                awaiting_moderation: true
+            }
+        );
+        let moderator = reading::page(db, Some(&grace), &disc, Order::Oldest, None)
+            .await
+            .unwrap();
+        assert_eq!(count(&moderator), 2);
+        // Nobody replies to a held comment.
+        let e = commenting::post(db, &sam, d, Some(posted.id), "Reply")
+            .await
+            .unwrap_err();
+        assert_eq!(code(e), ErrorCode::ReplyNotAllowed);
+    }
+}
+
+#[tokio::test]
+async fn pages_of_threads_follow_each_other_without_gaps() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        // Three writers, each well inside the posting throttle.
+        let writers = [&officer, &rita, &sam];
+        let d = opened(db, &officer, "Busy", -1, "off").await;
+        let total = reading::THREADS_PER_PAGE as usize * 2 + 3;
+        for n in 0..total {
+            commenting::post(db, writers[n % 3], d, None, &format!("Comment {n}"))
+                .await
+                .unwrap();
+        }
+        let disc = reading::discussion(db, None, d).await.unwrap();
+        for order in [Order::Newest, Order::Oldest, Order::MostAgreed] {
+            let mut seen = Vec::new();
+            let mut cursor = None;
+            loop {
+                let page = reading::page(db, None, &disc, order, cursor).await.unwrap();
+                seen.extend(page.threads.iter().map(|t| t.top.comment.body.clone()));
+                match page.next {
+                    Some(next) => cursor = Some(next),
+                    None => break,
+                }
+            }
+            assert_eq!(seen.len(), total, "{order:?}");
+            let unique: std::collections::BTreeSet<_> = seen.iter().collect();
+            assert_eq!(unique.len(), total, "{order:?}");
+            if order == Order::Oldest {
+                assert_eq!(seen[0], "Comment 0");
+            }
+        }
+    }
+}

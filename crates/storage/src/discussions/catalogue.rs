@@ -1,0 +1,256 @@
+//! The discussions themselves: text, dates, pre-moderation and
+//! publication, one by one and in lists.
+
+use cohesion_domain::consultation::Status;
+use cohesion_domain::discussion::details::DiscussionFields;
+use cohesion_domain::discussion::moderation::PreModeration;
+use cohesion_domain::discussion::record::Discussion;
+use uuid::Uuid;
+
+use crate::rows::{self, Param, Row};
+use crate::{new_id, Conn, StorageError, Timestamp};
+
+const COLUMNS: &str = "id, title, introduction, questions, topics, area, opens_at, closes_at, \
+     language, pre_moderation, imported, published_at, comment_count, created_at";
+
+fn lines_of(r: &Row, column: &str) -> Result<Vec<String>, sqlx::Error> {
+    let text: String = r.get(column)?;
+    Ok(text
+        .lines()
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
+fn record(r: &Row) -> Result<Discussion, sqlx::Error> {
+    let at = |column: &str| r.get::<Timestamp>(column).map(Timestamp::as_offset);
+    let pre: String = r.get("pre_moderation")?;
+    Ok(Discussion {
+        id: r.get("id")?,
+        title: r.get("title")?,
+        introduction: r.get("introduction")?,
+        questions: lines_of(r, "questions")?,
+        topics: lines_of(r, "topics")?,
+        area: r.get("area")?,
+        opens_at: at("opens_at")?,
+        closes_at: at("closes_at")?,
+        language: r.get("language")?,
+        pre_moderation: PreModeration::from_code(&pre),
+        imported: r.get("imported")?,
+        published_at: r
+            .get::<Option<Timestamp>>("published_at")?
+            .map(Timestamp::as_offset),
+        comment_count: r.get("comment_count")?,
+        created_at: at("created_at")?,
+    })
+}
+
+/// Saves a new discussion (a draft unless `published`); `imported` marks
+/// one brought in from elsewhere, closed and read-only for good.
+pub async fn insert(
+    conn: Conn<'_>,
+    f: &DiscussionFields,
+    by: Option<Uuid>,
+    imported: bool,
+) -> Result<Uuid, StorageError> {
+    let id = new_id();
+    let now = Timestamp::now();
+    rows::execute(
+        conn,
+        "INSERT INTO discussions (id, title, introduction, questions, topics, area, opens_at, \
+         closes_at, language, pre_moderation, imported, created_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+        &[
+            &id,
+            &f.title,
+            &f.introduction,
+            &f.questions.join("\n"),
+            &f.topics.join("\n"),
+            &f.area.as_deref(),
+            &Timestamp::from(f.opens_at),
+            &Timestamp::from(f.closes_at),
+            &f.language,
+            &f.pre_moderation.code(),
+            &imported,
+            &by,
+            &now,
+        ],
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Changes the text, dates and pre-moderation; `false` if there is no
+/// such discussion or it was imported (imported ones are read-only).
+pub async fn update(conn: Conn<'_>, id: Uuid, f: &DiscussionFields) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "UPDATE discussions SET title = $1, introduction = $2, questions = $3, topics = $4, \
+         area = $5, opens_at = $6, closes_at = $7, language = $8, pre_moderation = $9, \
+         updated_at = $10 WHERE id = $11 AND NOT imported",
+        &[
+            &f.title,
+            &f.introduction,
+            &f.questions.join("\n"),
+            &f.topics.join("\n"),
+            &f.area.as_deref(),
+            &Timestamp::from(f.opens_at),
+            &Timestamp::from(f.closes_at),
+            &f.language,
+            &f.pre_moderation.code(),
+            &Timestamp::now(),
+            &id,
+        ],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+/// Publishes (`Some`) or withdraws (`None`) a discussion; `false` if
+/// there is no such discussion.
+pub async fn set_published(
+    conn: Conn<'_>,
+    id: Uuid,
+    at: Option<Timestamp>,
+) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "UPDATE discussions SET published_at = $1, updated_at = $2 WHERE id = $3",
+        &[&at, &Timestamp::now(), &id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+pub async fn set_search_text(conn: Conn<'_>, id: Uuid, text: &str) -> Result<(), StorageError> {
+    rows::execute(
+        conn,
+        "UPDATE discussions SET search_text = $1 WHERE id = $2",
+        &[&text, &id],
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<Discussion>, StorageError> {
+    let sql = format!("SELECT {COLUMNS} FROM discussions WHERE id = $1");
+    rows::fetch_optional(conn, &sql, &[&id], record).await
+}
+
+/// [`find`], the row locked until the transaction ends on PostgreSQL
+/// (SQLite's write transactions already run one at a time), so that a
+/// comment is placed against the discussion as it stands.
+pub async fn find_for_update(conn: Conn<'_>, id: Uuid) -> Result<Option<Discussion>, StorageError> {
+    let suffix = match conn {
+        Conn::Sqlite(_) => "",
+        Conn::Postgres(_) => " FOR UPDATE",
+    };
+    let sql = format!("SELECT {COLUMNS} FROM discussions WHERE id = $1{suffix}");
+    rows::fetch_optional(conn, &sql, &[&id], record).await
+}
+
+/// Which discussions a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery<'a> {
+    /// Drafts too (staff only).
+    pub drafts: bool,
+    pub status: Option<Status>,
+    pub topic: Option<&'a str>,
+    /// Words as search compares them (already normalised).
+    pub search: Option<&'a str>,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+/// A page of discussions, open first, then upcoming, then closed (imported
+/// ones count as closed), and the number matching in all.
+pub async fn list(
+    mut conn: Conn<'_>,
+    q: &ListQuery<'_>,
+    now: Timestamp,
+) -> Result<(Vec<Discussion>, i64), StorageError> {
+    let mut filters = vec!["1 = 1".to_owned()];
+    if !q.drafts {
+        filters.push("published_at IS NOT NULL".into());
+    }
+    match q.status {
+        Some(Status::Upcoming) => filters.push("NOT imported AND opens_at > $1".into()),
+        Some(Status::Open) => {
+            filters.push("NOT imported AND opens_at <= $1 AND closes_at > $1".into())
+        }
+        Some(Status::Closed) => filters.push("(imported OR closes_at <= $1)".into()),
+        None => filters.push("$1 = $1".into()),
+    }
+    filters.push("($2 = '' OR LOWER(topics) LIKE $3 ESCAPE '\\')".into());
+    filters.push("($4 = '' OR search_text LIKE $5 ESCAPE '\\')".into());
+    let filter = filters.join(" AND ");
+    let order = "CASE WHEN imported THEN 2 WHEN opens_at <= $1 AND closes_at > $1 THEN 0 \
+         WHEN opens_at > $1 THEN 1 ELSE 2 END, closes_at DESC, id";
+    let sql = format!(
+        "SELECT {COLUMNS} FROM discussions WHERE {filter} ORDER BY {order} LIMIT $6 OFFSET $7"
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM discussions WHERE {filter}");
+    let topic = q.topic.unwrap_or("").trim().to_lowercase();
+    let search = q.search.unwrap_or("").trim().to_owned();
+    let (topic_pattern, search_pattern) = (
+        crate::contains_pattern(&topic),
+        crate::contains_pattern(&search),
+    );
+    let filters: [&dyn Param; 5] = [&now, &topic, &topic_pattern, &search, &search_pattern];
+    let page: Vec<&dyn Param> = filters
+        .iter()
+        .copied()
+        .chain([&q.limit as &dyn Param, &q.offset])
+        .collect();
+    let list = rows::fetch_all(conn.reborrow(), &sql, &page, record).await?;
+    let total: i64 = rows::fetch_one(conn, &count_sql, &filters, rows::scalar).await?;
+    Ok((list, total))
+}
+
+/// Published discussions in one state, at most `limit`, for the home
+/// page and *Get involved*: open ones closing soonest first, upcoming
+/// ones opening soonest first, closed ones most recently closed first.
+pub async fn shortlist(
+    conn: Conn<'_>,
+    status: Status,
+    now: Timestamp,
+    limit: i64,
+) -> Result<Vec<Discussion>, StorageError> {
+    let (filter, order) = match status {
+        Status::Open => (
+            "NOT imported AND opens_at <= $1 AND closes_at > $1",
+            "closes_at, id",
+        ),
+        Status::Upcoming => ("NOT imported AND opens_at > $1", "opens_at, id"),
+        Status::Closed => ("(imported OR closes_at <= $1)", "closes_at DESC, id"),
+    };
+    let sql = format!(
+        "SELECT {COLUMNS} FROM discussions WHERE published_at IS NOT NULL AND {filter} \
+         ORDER BY {order} LIMIT $2"
+    );
+    rows::fetch_all(conn, &sql, &[&now, &limit], record).await
+}
+
+/// The next top-level comment's sequence number (from 0), counted on the
+/// discussion's row so that two comments never take the same place.
+pub async fn place_top_level(conn: Conn<'_>, id: Uuid) -> Result<Option<i64>, StorageError> {
+    rows::fetch_optional(
+        conn,
+        "UPDATE discussions SET top_level_placed = top_level_placed + 1 WHERE id = $1 \
+         RETURNING top_level_placed - 1",
+        &[&id],
+        rows::scalar,
+    )
+    .await
+}
+
+/// Adds `by` (1 or -1) to the count of comments everyone may read.
+pub async fn count_visible(conn: Conn<'_>, id: Uuid, by: i64) -> Result<(), StorageError> {
+    rows::execute(
+        conn,
+        "UPDATE discussions SET comment_count = comment_count + $1 WHERE id = $2",
+        &[&by, &id],
+    )
+    .await?;
+    Ok(())
+}

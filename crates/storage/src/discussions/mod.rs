@@ -1,0 +1,7 @@
+//! Discussions (issue 18): the discussions officers open, the comments
+//! threaded under them by path (ADR 33), earlier versions of edited
+//! comments, agreements and reports.
+
+pub mod catalogue;
+pub mod comments;
+pub mod reactions;

@@ -1,0 +1,39 @@
+//! Discussions (issue 18): the list and each discussion's page with its
+//! threads, commenting, replying, agreeing and reporting (`public`);
+//! officers writing and publishing discussions (`staff`); and the JSON
+//! API (`api`).
+
+mod api;
+mod public;
+mod staff;
+
+use axum::Router;
+
+use crate::kit::{Feature, SharedState};
+
+pub(crate) const FEATURE: Feature = Feature {
+    name: "discussions",
+    routes,
+    confirmations: &[],
+    openapi: api::openapi,
+    nav: &[],
+    home: None,
+    get_involved: None,
+    staff_panel: None,
+    public_changes: Some(changes_public),
+};
+
+/// Officers' pages and the API's changes to discussions, and every new
+/// comment (lists show how many comments each discussion has).
+fn changes_public(path: &str) -> bool {
+    path.starts_with("/staff/discussions")
+        || path.starts_with("/api/v1/discussions")
+        || path.starts_with("/discussions/")
+}
+
+fn routes() -> Router<SharedState> {
+    Router::new()
+        .merge(public::routes())
+        .merge(staff::routes())
+        .merge(api::routes())
+}
