@@ -18,7 +18,7 @@ mod site;
 
 use std::sync::Arc;
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{middleware, Router};
@@ -103,12 +103,13 @@ pub fn router(state: SharedState) -> Router {
             let own = (f.routes)();
             // Only features whose changes show in public pages pay for
             // watching them.
+            // (axum refuses a route layer on a router without routes.)
             routes.merge(match f.public_changes {
-                None => own,
-                Some(_) => own.route_layer(middleware::from_fn_with_state(
+                Some(_) if own.has_routes() => own.route_layer(middleware::from_fn_with_state(
                     state.clone(),
                     page_cache::forget_on_change,
                 )),
+                _ => own,
             })
         })
         .route("/assets/{*name}", get(assets::serve))
@@ -118,22 +119,25 @@ pub fn router(state: SharedState) -> Router {
         .route_layer(middleware::from_fn(ops::record))
         .fallback(|| async { StatusCode::NOT_FOUND });
 
-    // Router::layer wraps what is already there, so the last layer added
-    // is the outermost: read this list from the bottom up.
-    routes
-        .layer(RequestBodyLimitLayer::new(state.config.body_limit))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout))
-        .layer(CatchPanicLayer::new())
-        .layer(middleware::from_fn(security::guard))
-        .layer(middleware::from_fn_with_state(state.clone(), context::presentation))
-        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
-        .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
+    // One stack around the whole router, outermost first, rather than
+    // `Router::layer`, which wraps every route in a box per layer that
+    // each request clones and drops again: on the home page that was most
+    // of the time spent outside the kernel (BENCHMARKS.md, issue 16).
+    let stack = tower::ServiceBuilder::new()
+        .layer(middleware::map_request::<_, (Request,)>(security::drop_odd_request_id))
+        .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
             tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
         })
         .on_response(DefaultOnResponse::new().level(access_log_level)))
-        .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
-        .layer(middleware::map_request(security::drop_odd_request_id))
-        .with_state(state)
+        .layer(PropagateRequestIdLayer::new(x_request_id))
+        .layer(middleware::from_fn_with_state::<_, _, (State<SharedState>, Request)>(state.clone(), security::headers))
+        .layer(middleware::from_fn_with_state::<_, _, (State<SharedState>, Request)>(state.clone(), context::presentation))
+        .layer(middleware::from_fn::<_, (Request,)>(security::guard))
+        .layer(CatchPanicLayer::new())
+        .layer(RequestBodyLimitLayer::new(state.config.body_limit))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout))
+        .service(routes.with_state(state));
+    Router::new().fallback_service(stack)
 }

@@ -6,6 +6,7 @@
 //! moderator does deletes a comment.
 
 pub mod comment;
+pub mod decision;
 pub mod details;
 pub mod endorsement;
 pub mod links;

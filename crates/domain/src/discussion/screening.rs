@@ -108,6 +108,21 @@ fn read_stand_ins(token: &str) -> String {
         .collect()
 }
 
+/// Texts shorter than this (folded) are not compared for repeats: two
+/// people may well both write "Agree 100%".
+pub const REPEAT_MIN_CHARS: usize = 40;
+
+/// What a comment is compared with others by to find it repeated: its
+/// folded words joined by single spaces, or `None` when it is too short
+/// for a repeat to mean anything.
+pub fn repeat_key(text: &str) -> Option<String> {
+    let key = fold(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    (key.chars().count() >= REPEAT_MIN_CHARS).then_some(key)
+}
+
+/// How many links a comment may carry before screening holds it.
+pub const MAX_LINKS: usize = 3;
+
 /// A moderators' list of words and phrases to hold a comment for, folded
 /// once when the list is loaded.
 #[derive(Debug, Clone, Default)]

@@ -4,15 +4,18 @@
 //! it (its replies keep their place).
 
 use cohesion_domain::discussion::comment::{self, State};
-use cohesion_domain::discussion::record::{Badge, Comment};
+use cohesion_domain::discussion::moderation::PreModeration;
+use cohesion_domain::discussion::record::{Badge, Comment, Discussion};
 use cohesion_domain::discussion::thread::ThreadPath;
 use cohesion_domain::identity::{Action, Role};
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::discussions::{catalogue, comments};
+use cohesion_storage::discussions::{catalogue, comments, moderation};
 use cohesion_storage::{Conn, Db, Timestamp};
 use uuid::Uuid;
 
+use super::moderating;
 use super::open_for_comments;
+use super::screening::{screen, Screened};
 use crate::accounts::SignedIn;
 use crate::permissions::require;
 use crate::throttle::{throttle_in, Throttled};
@@ -58,15 +61,11 @@ pub async fn post(
             (path, Some(p.id), Some(p.root_id))
         }
     };
-    let held = !speaks_for_the_site(me) && {
-        let approved = comments::published_by(tx.conn(), me.user_id).await?;
-        d.pre_moderation
-            .holds(u32::try_from(approved).unwrap_or(u32::MAX))
-    };
-    let state = if held {
-        State::AwaitingModeration
-    } else {
+    let (held, screened) = hold(tx.conn(), me, &d, &body).await?;
+    let state = if held.is_empty() {
         State::Published
+    } else {
+        State::AwaitingModeration
     };
     let roles: Vec<Role> = me.roles.iter().collect();
     let id = comments::insert(
@@ -83,14 +82,59 @@ pub async fn post(
             body: &body,
             state,
             created_at: now,
+            fingerprint: screened.fingerprint.as_deref(),
         },
     )
     .await?;
-    if !held {
+    if held.is_empty() {
         catalogue::count_visible(tx.conn(), d.id, 1).await?;
+    } else {
+        moderating::held(tx.conn(), id, d.id, &held, screened.severity.max(1)).await?;
     }
     tx.commit().await?;
-    Ok(Posted { id, held })
+    Ok(Posted {
+        id,
+        held: !held.is_empty(),
+    })
+}
+
+/// Why a new comment waits for a moderator (nothing when it does not):
+/// the discussion's pre-moderation of members' first or all comments,
+/// then screening's reasons. Staff who speak for the site and
+/// moderators are neither pre-moderated nor screened; a member under
+/// suspension is refused.
+async fn hold(
+    mut conn: Conn<'_>,
+    me: &SignedIn,
+    d: &Discussion,
+    body: &str,
+) -> Result<(Vec<String>, Screened), ServiceError> {
+    let screened = screen(conn.reborrow(), d.id, body).await?;
+    if speaks_for_the_site(me) {
+        return Ok((Vec::new(), screened));
+    }
+    let now = Timestamp::now();
+    if moderation::suspended_until(conn.reborrow(), me.user_id, now)
+        .await?
+        .is_some()
+    {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "text",
+            ErrorCode::AccountSuspended,
+        )));
+    }
+    let mut reasons = Vec::new();
+    let approved = comments::published_by(conn, me.user_id).await?;
+    if d.pre_moderation
+        .holds(u32::try_from(approved).unwrap_or(u32::MAX))
+    {
+        reasons.push(match d.pre_moderation {
+            PreModeration::All => "all_comments".to_owned(),
+            _ => "first_comments".to_owned(),
+        });
+    }
+    reasons.extend(screened.reasons.iter().cloned());
+    Ok((reasons, screened))
 }
 
 /// Staff who speak for the site and moderators are not pre-moderated.

@@ -19,6 +19,8 @@ use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
 use super::authoring::refresh_search;
+use super::moderating;
+use super::screening::fingerprint;
 use crate::ServiceError;
 
 /// One demo comment: who wrote it (a demo account's address, or `None`
@@ -341,11 +343,15 @@ async fn place(
                 body: s.text,
                 state: s.state,
                 created_at: Timestamp::from(opened + Duration::hours(s.hours)),
+                fingerprint: fingerprint(s.text).as_deref(),
             },
         )
         .await?;
         if s.state == State::Published {
             catalogue::count_visible(conn.reborrow(), discussion, 1).await?;
+        } else {
+            let why = ["first_comments".to_owned()];
+            moderating::held(conn.reborrow(), id, discussion, &why, 1).await?;
         }
         for email in s.agreed_by {
             if let Some((who, _)) = account(conn.reborrow(), email).await? {

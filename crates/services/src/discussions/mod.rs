@@ -6,9 +6,11 @@
 pub mod authoring;
 pub mod commenting;
 pub mod demo;
+pub mod moderating;
 pub mod personal_data;
 pub mod reactions;
 pub mod reading;
+mod screening;
 
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;

@@ -4,7 +4,7 @@
 //! give way to a removal notice while the replies under them stay.
 //! Agreements go; reports stay for the moderators, without the name.
 
-use cohesion_storage::discussions::{catalogue, comments, reactions};
+use cohesion_storage::discussions::{catalogue, comments, moderation, reactions};
 use cohesion_storage::Conn;
 
 use crate::accounts::your_data::{iso, CommentData, ReactionData, YourData};
@@ -24,6 +24,12 @@ impl PersonalData<YourData> for DiscussionsHook {
             Names::erased("discussion_agreements.user_id"),
             Names::erased("discussion_reports.reporter_id"),
             Names::kept("discussions.created_by"),
+            Names::kept("moderation_decisions.moderator_id"),
+            Names::chosen("moderation_appeals.author_id"),
+            Names::kept("moderation_appeals.decided_by"),
+            Names::erased("member_sanctions.user_id"),
+            Names::kept("member_sanctions.decided_by"),
+            Names::kept("moderation_words.added_by"),
         ];
         NAMES
     }
@@ -81,7 +87,8 @@ impl PersonalData<YourData> for DiscussionsHook {
                     catalogue::count_visible(conn.reborrow(), discussion, -n).await?;
                 }
             }
-            reactions::erase_person(conn, person.id).await?;
+            reactions::erase_person(conn.reborrow(), person.id).await?;
+            moderation::erase_person(conn, person.id, remove).await?;
             Ok(())
         })
     }

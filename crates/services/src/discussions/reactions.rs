@@ -76,6 +76,7 @@ pub async fn report(
             ErrorCode::AlreadyReported,
         )));
     }
+    super::moderating::reported(tx.conn(), &c).await?;
     tx.commit().await?;
     Ok(c.discussion_id)
 }

@@ -98,6 +98,8 @@ pub struct NewComment<'a> {
     pub body: &'a str,
     pub state: State,
     pub created_at: Timestamp,
+    /// What repeats are found by (see `screening::repeat_key`).
+    pub fingerprint: Option<&'a str>,
 }
 
 pub async fn insert(conn: Conn<'_>, c: &NewComment<'_>) -> Result<Uuid, StorageError> {
@@ -106,8 +108,8 @@ pub async fn insert(conn: Conn<'_>, c: &NewComment<'_>) -> Result<Uuid, StorageE
     rows::execute(
         conn,
         "INSERT INTO discussion_comments (id, discussion_id, path, depth, parent_id, root_id, \
-         author_id, author_name, badge, body, state, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+         author_id, author_name, badge, body, state, created_at, fingerprint) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
         &[
             &id,
             &c.discussion_id,
@@ -121,6 +123,7 @@ pub async fn insert(conn: Conn<'_>, c: &NewComment<'_>) -> Result<Uuid, StorageE
             &c.body,
             &c.state.code(),
             &c.created_at,
+            &c.fingerprint,
         ],
     )
     .await?;
@@ -431,4 +434,61 @@ pub async fn erase_author(
         .await?;
     }
     Ok(touched)
+}
+
+/// The comments among `ids` (in no particular order); one query.
+pub async fn find_many(conn: Conn<'_>, ids: &[Uuid]) -> Result<Vec<Comment>, StorageError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE c.id IN ({})",
+        list.join(", ")
+    );
+    let params: Vec<&dyn Param> = ids.iter().map(|i| i as &dyn Param).collect();
+    rows::fetch_all(conn, &sql, &params, record).await
+}
+
+/// Replaces a comment's text (with its redacted form): no version of it
+/// is kept, unlike an edit.
+pub async fn set_body(conn: Conn<'_>, id: Uuid, body: &str) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "UPDATE discussion_comments SET body = $1 WHERE id = $2",
+        &[&body, &id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+/// Replaces one earlier version's text (with its redacted form).
+pub async fn set_version_body(
+    conn: Conn<'_>,
+    id: Uuid,
+    version: i64,
+    body: &str,
+) -> Result<(), StorageError> {
+    rows::execute(
+        conn,
+        "UPDATE discussion_comment_versions SET body = $1 WHERE comment_id = $2 AND version = $3",
+        &[&body, &id, &version],
+    )
+    .await?;
+    Ok(())
+}
+
+/// How many comments of a discussion were posted with `fingerprint`.
+pub async fn repeats(
+    conn: Conn<'_>,
+    discussion: Uuid,
+    fingerprint: &str,
+) -> Result<i64, StorageError> {
+    rows::fetch_one(
+        conn,
+        "SELECT COUNT(*) FROM discussion_comments WHERE discussion_id = $1 AND fingerprint = $2",
+        &[&discussion, &fingerprint],
+        rows::scalar,
+    )
+    .await
 }

@@ -4,4 +4,5 @@
 
 pub mod catalogue;
 pub mod comments;
+pub mod moderation;
 pub mod reactions;

@@ -4,6 +4,7 @@
 
 mod commenting;
 mod erasure;
+mod moderating;
 
 use cohesion_domain::consultation::Languages;
 use cohesion_domain::discussion::details::DiscussionInput;

@@ -1,0 +1,442 @@
+//! Moderators at work: the queue of comments waiting for a decision, each
+//! with its thread context, its author's record and why it waits; the
+//! decisions themselves (never deletions, ADR 33), each audit-logged; and
+//! appeals, once per comment, decided by another moderator.
+
+use std::collections::HashMap;
+
+use cohesion_domain::discussion::comment::State;
+use cohesion_domain::discussion::decision::{redact, Decision};
+use cohesion_domain::discussion::moderation::{
+    may_act, may_decide_appeal, report_weight, Report, ReportReason,
+};
+use cohesion_domain::discussion::record::Comment;
+use cohesion_domain::identity::Action;
+use cohesion_domain::text::optional;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::discussions::moderation::{self as store, Item, QueueQuery, Waiting};
+use cohesion_storage::discussions::{catalogue, comments};
+use cohesion_storage::{Conn, Db, Timestamp};
+use time::Duration;
+use uuid::Uuid;
+
+use crate::accounts::SignedIn;
+use crate::audit::audit_log;
+use crate::permissions::require;
+use crate::ServiceError;
+
+/// The most a moderator's note or an appeal may say.
+pub const MAX_NOTE_CHARS: usize = 2_000;
+
+/// An author's record in discussions, for the moderator deciding.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct History {
+    pub comments: i64,
+    pub hidden: i64,
+    /// Warnings and suspensions received.
+    pub sanctions: i64,
+}
+
+/// One waiting comment as a moderator reads it in the queue.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub item: Item,
+    pub comment: Comment,
+    /// The comment it replies to, for context.
+    pub parent: Option<Comment>,
+    /// Reports by reason code, most first.
+    pub reports: Vec<(String, i64)>,
+    pub history: History,
+    /// Whether a reason needs a step outside the platform.
+    pub needs_outside_action: bool,
+}
+
+/// A page of the queue and how many wait in all for its filters.
+pub async fn queue(
+    db: &Db,
+    me: &SignedIn,
+    q: &QueueQuery<'_>,
+) -> Result<(Vec<Entry>, i64), ServiceError> {
+    require(me, Action::Moderate)?;
+    let mut c = db.acquire().await?;
+    let (items, total) = store::queue(c.conn(), q).await?;
+    let entries = entries(c.conn(), items).await?;
+    Ok((entries, total))
+}
+
+/// One comment's item, waiting or not, with what the queue shows of it.
+pub async fn entry(db: &Db, me: &SignedIn, comment: Uuid) -> Result<Entry, ServiceError> {
+    require(me, Action::Moderate)?;
+    let mut c = db.acquire().await?;
+    let item = store::find_item(c.conn(), comment)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    entries(c.conn(), vec![item])
+        .await?
+        .pop()
+        .ok_or(ServiceError::NotFound)
+}
+
+/// The comments, parents, reports and histories of a page of items, in
+/// a fixed number of queries whatever the page's length.
+async fn entries(mut conn: Conn<'_>, items: Vec<Item>) -> Result<Vec<Entry>, ServiceError> {
+    let ids: Vec<Uuid> = items.iter().map(|i| i.comment_id).collect();
+    let found = comments::find_many(conn.reborrow(), &ids).await?;
+    let parent_ids: Vec<Uuid> = found.iter().filter_map(|c| c.parent_id).collect();
+    let parents = comments::find_many(conn.reborrow(), &parent_ids).await?;
+    let authors: Vec<Uuid> = found.iter().filter_map(|c| c.author_id).collect();
+    let histories: HashMap<Uuid, History> = store::histories(conn.reborrow(), &authors)
+        .await?
+        .into_iter()
+        .map(|(id, comments, hidden, sanctions)| {
+            (
+                id,
+                History {
+                    comments,
+                    hidden,
+                    sanctions,
+                },
+            )
+        })
+        .collect();
+    let mut reports: HashMap<Uuid, Vec<(String, i64)>> = HashMap::new();
+    for (id, reason, n) in store::report_counts(conn, &ids).await? {
+        reports.entry(id).or_default().push((reason, n));
+    }
+    let mut by_id: HashMap<Uuid, Comment> = found.into_iter().map(|c| (c.id, c)).collect();
+    let parents: HashMap<Uuid, Comment> = parents.into_iter().map(|c| (c.id, c)).collect();
+    Ok(items
+        .into_iter()
+        .filter_map(|item| {
+            let comment = by_id.remove(&item.comment_id)?;
+            let reports = reports.remove(&item.comment_id).unwrap_or_default();
+            let needs_outside_action = reports.iter().any(|(code, _)| {
+                ReportReason::from_code(code).is_some_and(ReportReason::needs_action_outside)
+            });
+            Some(Entry {
+                parent: comment.parent_id.and_then(|p| parents.get(&p).cloned()),
+                history: comment
+                    .author_id
+                    .and_then(|a| histories.get(&a).copied())
+                    .unwrap_or_default(),
+                reports,
+                needs_outside_action,
+                item,
+                comment,
+            })
+        })
+        .collect())
+}
+
+/// Puts a reported comment in the queue (or raises it): severity from
+/// its most serious reason, weight from who reported when.
+pub(crate) async fn reported(mut conn: Conn<'_>, c: &Comment) -> Result<(), ServiceError> {
+    let list = store::reports_of(conn.reborrow(), c.id).await?;
+    let severity = list
+        .iter()
+        .filter_map(|(_, reason, _)| ReportReason::from_code(reason))
+        .map(ReportReason::severity)
+        .max()
+        .unwrap_or(1);
+    let weighed: Vec<Report> = list
+        .iter()
+        .map(|(at, _, made)| Report {
+            at: at.as_offset().into(),
+            // An erased reporter's account counts as established: the
+            // report was made by a person.
+            account_age: made
+                .map(|m| at.as_offset() - m.as_offset())
+                .unwrap_or(Duration::days(365)),
+        })
+        .collect();
+    store::wait(
+        conn,
+        &Waiting {
+            comment_id: c.id,
+            discussion_id: c.discussion_id,
+            severity: i64::from(severity),
+            weight: i64::from(report_weight(&weighed)),
+            held: false,
+            reported: true,
+            appealed: false,
+            reasons: "",
+            at: Timestamp::now(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Puts a held comment in the queue with screening's reasons.
+pub(crate) async fn held(
+    conn: Conn<'_>,
+    comment: Uuid,
+    discussion: Uuid,
+    reasons: &[String],
+    severity: u8,
+) -> Result<(), ServiceError> {
+    store::wait(
+        conn,
+        &Waiting {
+            comment_id: comment,
+            discussion_id: discussion,
+            severity: i64::from(severity),
+            weight: 0,
+            held: true,
+            reported: false,
+            appealed: false,
+            reasons: &reasons.join("\n"),
+            at: Timestamp::now(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Takes `decision` on a comment: checks it applies, moves the comment's
+/// state, records the decision and the audit entry, and takes the item
+/// out of the queue (an escalation leaves it, marked). A moderator never
+/// decides on their own comment.
+pub async fn decide(
+    db: &Db,
+    me: &SignedIn,
+    comment: Uuid,
+    decision: &Decision,
+    note: &str,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::Moderate)?;
+    let note = optional("note", note, MAX_NOTE_CHARS)?;
+    let now = Timestamp::now();
+    let mut tx = db.begin().await?;
+    let c = comments::find_for_update(tx.conn(), comment)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let author = c.author_id.map(|a| a.to_string());
+    if !may_act(&me.user_id.to_string(), author.as_deref()) {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "action",
+            ErrorCode::CannotTargetSelf,
+        )));
+    }
+    let next = decision.next_state(c.state).ok_or_else(|| {
+        ServiceError::Conflict(ValidationError::new("action", ErrorCode::InvalidChoice))
+    })?;
+    let reason = match decision {
+        Decision::Hide(r) => Some(r.code()),
+        _ => None,
+    };
+    if next != c.state || reason.is_some() {
+        comments::set_state(tx.conn(), comment, next, reason).await?;
+        let visible = |s: State| i64::from(s == State::Published);
+        let change = visible(next) - visible(c.state);
+        if change != 0 {
+            catalogue::count_visible(tx.conn(), c.discussion_id, change).await?;
+        }
+    }
+    match decision {
+        Decision::Redact(words) => {
+            let Some(body) = redact(&c.body, words) else {
+                return Err(ServiceError::Invalid(ValidationError::new(
+                    "words",
+                    ErrorCode::UnknownText,
+                )));
+            };
+            // The removed words are not kept: neither here nor in the
+            // earlier versions, which are redacted alike.
+            comments::set_body(tx.conn(), comment, &body).await?;
+            for (version, text, _) in comments::versions(tx.conn(), comment).await? {
+                if let Some(text) = redact(&text, words) {
+                    comments::set_version_body(tx.conn(), comment, version, &text).await?;
+                }
+            }
+        }
+        Decision::Warn | Decision::Suspend(_) => {
+            let Some(author) = c.author_id else {
+                return Err(ServiceError::Conflict(ValidationError::new(
+                    "action",
+                    ErrorCode::InvalidChoice,
+                )));
+            };
+            let (kind, until) = match decision {
+                Decision::Suspend(days) => (
+                    "suspension",
+                    Some(Timestamp::from(
+                        now.as_offset() + Duration::days(i64::from(*days)),
+                    )),
+                ),
+                _ => ("warning", None),
+            };
+            let said = note.as_deref().unwrap_or("");
+            store::sanction(
+                tx.conn(),
+                author,
+                kind,
+                until,
+                comment,
+                said,
+                me.user_id,
+                now,
+            )
+            .await?;
+        }
+        _ => {}
+    }
+    let recorded_note = match decision {
+        // What was redacted is not written down anywhere.
+        Decision::Redact(_) => None,
+        _ => note.as_deref(),
+    };
+    store::record_decision(
+        tx.conn(),
+        comment,
+        me.user_id,
+        decision.code(),
+        reason,
+        recorded_note,
+        now,
+    )
+    .await?;
+    let escalated = matches!(decision, Decision::Escalate);
+    store::decided(tx.conn(), comment, now, escalated).await?;
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        audit_action(decision),
+        Some(comment),
+        reason.unwrap_or(""),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The author appeals a decision on their comment, once: it goes back to
+/// the queue for another moderator.
+pub async fn appeal(db: &Db, me: &SignedIn, comment: Uuid, text: &str) -> Result<(), ServiceError> {
+    require(me, Action::Participate)?;
+    let text = optional("text", text, MAX_NOTE_CHARS)?
+        .ok_or(ValidationError::new("text", ErrorCode::FieldRequired))?;
+    let now = Timestamp::now();
+    let mut tx = db.begin().await?;
+    let c = comments::find_for_update(tx.conn(), comment)
+        .await?
+        .filter(|c| c.author_id == Some(me.user_id))
+        .ok_or(ServiceError::NotFound)?;
+    let last = store::decisions(tx.conn(), comment)
+        .await?
+        .into_iter()
+        .rev()
+        .find(|d| matches!(d.action.as_str(), "hide" | "redact" | "warn" | "suspend"))
+        .ok_or_else(|| {
+            ServiceError::Conflict(ValidationError::new("text", ErrorCode::InvalidChoice))
+        })?;
+    if !store::appeal(tx.conn(), comment, last.id, me.user_id, &text, now).await? {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "text",
+            ErrorCode::AlreadyResponded,
+        )));
+    }
+    store::wait(
+        tx.conn(),
+        &Waiting {
+            comment_id: comment,
+            discussion_id: c.discussion_id,
+            severity: 1,
+            weight: 0,
+            held: false,
+            reported: false,
+            appealed: true,
+            reasons: "",
+            at: now,
+        },
+    )
+    .await?;
+    audit_log(
+        tx.conn(),
+        me.origin(None),
+        "moderation.appeal",
+        Some(comment),
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Decides an appeal: `uphold` keeps the decision; otherwise a hidden
+/// comment is shown again. Only a moderator other than the one who
+/// decided, and never the author.
+pub async fn decide_appeal(
+    db: &Db,
+    me: &SignedIn,
+    comment: Uuid,
+    uphold: bool,
+    note: &str,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::Moderate)?;
+    let note = optional("note", note, MAX_NOTE_CHARS)?;
+    let now = Timestamp::now();
+    let mut tx = db.begin().await?;
+    let c = comments::find_for_update(tx.conn(), comment)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let appeal = store::find_appeal(tx.conn(), comment)
+        .await?
+        .filter(|a| a.outcome.is_none())
+        .ok_or(ServiceError::NotFound)?;
+    let decided_by = store::decisions(tx.conn(), comment)
+        .await?
+        .into_iter()
+        .find(|d| d.id == appeal.decision_id)
+        .and_then(|d| d.moderator_id)
+        .map(|m| m.to_string())
+        .unwrap_or_default();
+    let author = c.author_id.map(|a| a.to_string());
+    if !may_decide_appeal(&me.user_id.to_string(), &decided_by, author.as_deref()) {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "action",
+            ErrorCode::CannotTargetSelf,
+        )));
+    }
+    let outcome = if uphold { "upheld" } else { "overturned" };
+    store::decide_appeal(tx.conn(), comment, me.user_id, outcome, now).await?;
+    if !uphold && c.state == State::Hidden {
+        comments::set_state(tx.conn(), comment, State::Published, None).await?;
+        catalogue::count_visible(tx.conn(), c.discussion_id, 1).await?;
+    }
+    let (action, audited) = if uphold {
+        ("appeal_upheld", "moderation.appeal_upheld")
+    } else {
+        ("appeal_overturned", "moderation.appeal_overturned")
+    };
+    store::record_decision(
+        tx.conn(),
+        comment,
+        me.user_id,
+        action,
+        None,
+        note.as_deref(),
+        now,
+    )
+    .await?;
+    store::decided(tx.conn(), comment, now, false).await?;
+    audit_log(tx.conn(), me.origin(client), audited, Some(comment), "").await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The audit log's name for a decision.
+fn audit_action(decision: &Decision) -> &'static str {
+    match decision {
+        Decision::Approve => "moderation.approve",
+        Decision::Hide(_) => "moderation.hide",
+        Decision::Restore => "moderation.restore",
+        Decision::Redact(_) => "moderation.redact",
+        Decision::Warn => "moderation.warn",
+        Decision::Suspend(_) => "moderation.suspend",
+        Decision::Escalate => "moderation.escalate",
+        Decision::OutsideActionTaken => "moderation.outside_action",
+    }
+}

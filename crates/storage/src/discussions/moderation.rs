@@ -1,0 +1,481 @@
+//! The moderators' side of discussions: the queue of comments waiting
+//! for a decision, the decisions, appeals, members' warnings and
+//! suspensions, and the word lists screening reads.
+
+use uuid::Uuid;
+
+use crate::rows::{self, Param, Row};
+use crate::{new_id, Conn, StorageError, Timestamp};
+
+/// Why a comment is (or is again) waiting for a moderator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiting<'a> {
+    pub comment_id: Uuid,
+    pub discussion_id: Uuid,
+    pub severity: i64,
+    /// The reports' weight as it stands (not added to what was there).
+    pub weight: i64,
+    pub held: bool,
+    pub reported: bool,
+    pub appealed: bool,
+    /// Screening's reasons, one per line.
+    pub reasons: &'a str,
+    pub at: Timestamp,
+}
+
+/// Puts a comment in the queue, or raises it there: the more serious
+/// severity stands, the weight is replaced, each flag once set stays set
+/// until decided, and reasons are added to.
+pub async fn wait(conn: Conn<'_>, w: &Waiting<'_>) -> Result<(), StorageError> {
+    rows::execute(
+        conn,
+        "INSERT INTO moderation_items (comment_id, discussion_id, waiting, severity, weight, held, \
+         reported, appealed, escalated, reasons, waiting_since) \
+         VALUES ($1, $2, TRUE, $3, $4, $5, $6, $7, FALSE, $8, $9) \
+         ON CONFLICT (comment_id) DO UPDATE SET \
+         severity = CASE WHEN moderation_items.waiting AND moderation_items.severity > excluded.severity \
+           THEN moderation_items.severity ELSE excluded.severity END, \
+         weight = excluded.weight, \
+         held = (moderation_items.waiting AND moderation_items.held) OR excluded.held, \
+         reported = (moderation_items.waiting AND moderation_items.reported) OR excluded.reported, \
+         appealed = (moderation_items.waiting AND moderation_items.appealed) OR excluded.appealed, \
+         reasons = CASE WHEN moderation_items.reasons = '' OR NOT moderation_items.waiting \
+           THEN excluded.reasons WHEN excluded.reasons = '' THEN moderation_items.reasons \
+           ELSE moderation_items.reasons || '\n' || excluded.reasons END, \
+         waiting_since = CASE WHEN moderation_items.waiting THEN moderation_items.waiting_since \
+           ELSE excluded.waiting_since END, \
+         waiting = TRUE, decided_at = NULL",
+        &[
+            &w.comment_id,
+            &w.discussion_id,
+            &w.severity,
+            &w.weight,
+            &w.held,
+            &w.reported,
+            &w.appealed,
+            &w.reasons,
+            &w.at,
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Takes a comment out of the queue once decided; an escalated one stays,
+/// marked for a senior moderator.
+pub async fn decided(
+    conn: Conn<'_>,
+    comment: Uuid,
+    at: Timestamp,
+    escalated: bool,
+) -> Result<(), StorageError> {
+    let sql = if escalated {
+        "UPDATE moderation_items SET escalated = TRUE WHERE comment_id = $1 AND $2 = $2"
+    } else {
+        "UPDATE moderation_items SET waiting = FALSE, escalated = FALSE, held = FALSE, \
+         reported = FALSE, appealed = FALSE, decided_at = $2 WHERE comment_id = $1"
+    };
+    rows::execute(conn, sql, &[&comment, &at]).await?;
+    Ok(())
+}
+
+/// Which waiting items a moderator asks for.
+#[derive(Debug, Clone, Default)]
+pub struct QueueQuery<'a> {
+    /// A report reason's code: items reported for it.
+    pub reason: Option<&'a str>,
+    pub discussion: Option<Uuid>,
+    /// The discussion's language.
+    pub language: Option<&'a str>,
+    pub held: bool,
+    pub reported: bool,
+    pub appealed: bool,
+    pub escalated: bool,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+/// One waiting item, as the queue lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub comment_id: Uuid,
+    pub discussion_id: Uuid,
+    pub discussion_title: String,
+    pub severity: i64,
+    pub weight: i64,
+    pub held: bool,
+    pub reported: bool,
+    pub appealed: bool,
+    pub escalated: bool,
+    pub reasons: Vec<String>,
+    pub waiting_since: Timestamp,
+}
+
+fn item(r: &Row) -> Result<Item, sqlx::Error> {
+    let reasons: String = r.get("reasons")?;
+    Ok(Item {
+        comment_id: r.get("comment_id")?,
+        discussion_id: r.get("discussion_id")?,
+        discussion_title: r.get("title")?,
+        severity: r.get("severity")?,
+        weight: r.get("weight")?,
+        held: r.get("held")?,
+        reported: r.get("reported")?,
+        appealed: r.get("appealed")?,
+        escalated: r.get("escalated")?,
+        reasons: reasons.lines().map(str::to_owned).collect(),
+        waiting_since: r.get("waiting_since")?,
+    })
+}
+
+/// A page of the queue, most serious first, then weightiest, then longest
+/// waiting, and how many wait in all for the same filters.
+pub async fn queue(
+    mut conn: Conn<'_>,
+    q: &QueueQuery<'_>,
+) -> Result<(Vec<Item>, i64), StorageError> {
+    let filter = "m.waiting \
+         AND ($1 = '' OR EXISTS (SELECT 1 FROM discussion_reports r \
+              WHERE r.comment_id = m.comment_id AND r.reason = $1)) \
+         AND ($2 IS NULL OR m.discussion_id = $2) \
+         AND ($3 = '' OR d.language = $3) \
+         AND (NOT $4 OR m.held) AND (NOT $5 OR m.reported) \
+         AND (NOT $6 OR m.appealed) AND (NOT $7 OR m.escalated)";
+    let sql = format!(
+        "SELECT m.comment_id, m.discussion_id, d.title, m.severity, m.weight, m.held, m.reported, \
+         m.appealed, m.escalated, m.reasons, m.waiting_since \
+         FROM moderation_items m JOIN discussions d ON d.id = m.discussion_id WHERE {filter} \
+         ORDER BY m.waiting, m.severity DESC, m.weight DESC, m.waiting_since, m.comment_id \
+         LIMIT $8 OFFSET $9"
+    );
+    let count = format!(
+        "SELECT COUNT(*) FROM moderation_items m JOIN discussions d ON d.id = m.discussion_id \
+         WHERE {filter}"
+    );
+    let reason = q.reason.unwrap_or("");
+    let language = q.language.unwrap_or("");
+    let filters: [&dyn Param; 7] = [
+        &reason,
+        &q.discussion,
+        &language,
+        &q.held,
+        &q.reported,
+        &q.appealed,
+        &q.escalated,
+    ];
+    let page: Vec<&dyn Param> = filters
+        .iter()
+        .copied()
+        .chain([&q.limit as &dyn Param, &q.offset])
+        .collect();
+    let items = rows::fetch_all(conn.reborrow(), &sql, &page, item).await?;
+    let total = rows::fetch_one(conn, &count, &filters, rows::scalar).await?;
+    Ok((items, total))
+}
+
+/// The queue item of one comment, waiting or not.
+pub async fn find_item(conn: Conn<'_>, comment: Uuid) -> Result<Option<Item>, StorageError> {
+    rows::fetch_optional(
+        conn,
+        "SELECT m.comment_id, m.discussion_id, d.title, m.severity, m.weight, m.held, m.reported, \
+         m.appealed, m.escalated, m.reasons, m.waiting_since \
+         FROM moderation_items m JOIN discussions d ON d.id = m.discussion_id \
+         WHERE m.comment_id = $1",
+        &[&comment],
+        item,
+    )
+    .await
+}
+
+/// `$first`, `$first+1`, … for a list of `n` parameters.
+fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How many reports of each reason each of `comments` has: (comment,
+/// reason code, count).
+pub async fn report_counts(
+    conn: Conn<'_>,
+    comments: &[Uuid],
+) -> Result<Vec<(Uuid, String, i64)>, StorageError> {
+    if comments.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT comment_id, reason, COUNT(*) FROM discussion_reports WHERE comment_id IN ({}) \
+         GROUP BY comment_id, reason ORDER BY comment_id, COUNT(*) DESC, reason",
+        placeholders(1, comments.len())
+    );
+    let params: Vec<&dyn Param> = comments.iter().map(|c| c as &dyn Param).collect();
+    rows::fetch_all(conn, &sql, &params, rows::tuple).await
+}
+
+/// A comment's reports as their weight needs them: when each was made,
+/// the reason, and when the reporter's account was made (`None` once it
+/// was erased).
+pub async fn reports_of(
+    conn: Conn<'_>,
+    comment: Uuid,
+) -> Result<Vec<(Timestamp, String, Option<Timestamp>)>, StorageError> {
+    rows::fetch_all(
+        conn,
+        "SELECT r.created_at, r.reason, u.created_at FROM discussion_reports r \
+         LEFT JOIN users u ON u.id = r.reporter_id WHERE r.comment_id = $1 ORDER BY r.created_at",
+        &[&comment],
+        rows::tuple,
+    )
+    .await
+}
+
+/// Each of `authors`' record in discussions: (author, comments posted,
+/// comments hidden, warnings and suspensions received).
+pub async fn histories(
+    conn: Conn<'_>,
+    authors: &[Uuid],
+) -> Result<Vec<(Uuid, i64, i64, i64)>, StorageError> {
+    if authors.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = placeholders(1, authors.len());
+    let sql = format!(
+        "SELECT u.id, \
+         (SELECT COUNT(*) FROM discussion_comments c WHERE c.author_id = u.id), \
+         (SELECT COUNT(*) FROM discussion_comments c WHERE c.author_id = u.id AND c.state = 'hidden'), \
+         (SELECT COUNT(*) FROM member_sanctions s WHERE s.user_id = u.id) \
+         FROM users u WHERE u.id IN ({list})"
+    );
+    let params: Vec<&dyn Param> = authors.iter().map(|a| a as &dyn Param).collect();
+    rows::fetch_all(conn, &sql, &params, rows::tuple).await
+}
+
+/// One decision, as recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionRecord {
+    pub id: Uuid,
+    pub comment_id: Uuid,
+    pub moderator_id: Option<Uuid>,
+    pub action: String,
+    pub reason: Option<String>,
+    pub note: Option<String>,
+    pub created_at: Timestamp,
+}
+
+fn decision(r: &Row) -> Result<DecisionRecord, sqlx::Error> {
+    Ok(DecisionRecord {
+        id: r.get("id")?,
+        comment_id: r.get("comment_id")?,
+        moderator_id: r.get("moderator_id")?,
+        action: r.get("action")?,
+        reason: r.get("reason")?,
+        note: r.get("note")?,
+        created_at: r.get("created_at")?,
+    })
+}
+
+pub async fn record_decision(
+    conn: Conn<'_>,
+    comment: Uuid,
+    moderator: Uuid,
+    action: &str,
+    reason: Option<&str>,
+    note: Option<&str>,
+    at: Timestamp,
+) -> Result<Uuid, StorageError> {
+    let id = new_id();
+    rows::execute(
+        conn,
+        "INSERT INTO moderation_decisions (id, comment_id, moderator_id, action, reason, note, \
+         created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        &[&id, &comment, &moderator, &action, &reason, &note, &at],
+    )
+    .await?;
+    Ok(id)
+}
+
+/// A comment's decisions, oldest first.
+pub async fn decisions(conn: Conn<'_>, comment: Uuid) -> Result<Vec<DecisionRecord>, StorageError> {
+    rows::fetch_all(
+        conn,
+        "SELECT id, comment_id, moderator_id, action, reason, note, created_at \
+         FROM moderation_decisions WHERE comment_id = $1 ORDER BY created_at, id",
+        &[&comment],
+        decision,
+    )
+    .await
+}
+
+/// An appeal, as recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Appeal {
+    pub comment_id: Uuid,
+    pub decision_id: Uuid,
+    pub text: String,
+    pub created_at: Timestamp,
+    pub decided_by: Option<Uuid>,
+    pub outcome: Option<String>,
+}
+
+/// Records an appeal; `false` if the comment was already appealed.
+pub async fn appeal(
+    conn: Conn<'_>,
+    comment: Uuid,
+    decision: Uuid,
+    author: Uuid,
+    text: &str,
+    at: Timestamp,
+) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "INSERT INTO moderation_appeals (comment_id, decision_id, author_id, text, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+        &[&comment, &decision, &author, &text, &at],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+pub async fn find_appeal(conn: Conn<'_>, comment: Uuid) -> Result<Option<Appeal>, StorageError> {
+    rows::fetch_optional(
+        conn,
+        "SELECT comment_id, decision_id, text, created_at, decided_by, outcome \
+         FROM moderation_appeals WHERE comment_id = $1",
+        &[&comment],
+        |r| {
+            Ok(Appeal {
+                comment_id: r.get("comment_id")?,
+                decision_id: r.get("decision_id")?,
+                text: r.get("text")?,
+                created_at: r.get("created_at")?,
+                decided_by: r.get("decided_by")?,
+                outcome: r.get("outcome")?,
+            })
+        },
+    )
+    .await
+}
+
+/// Decides an appeal still open; `false` if it was already decided.
+pub async fn decide_appeal(
+    conn: Conn<'_>,
+    comment: Uuid,
+    moderator: Uuid,
+    outcome: &str,
+    at: Timestamp,
+) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "UPDATE moderation_appeals SET decided_by = $1, outcome = $2, decided_at = $3 \
+         WHERE comment_id = $4 AND outcome IS NULL",
+        &[&moderator, &outcome, &at, &comment],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+/// Records a warning (`until` None) or a suspension.
+pub async fn sanction(
+    conn: Conn<'_>,
+    user: Uuid,
+    kind: &str,
+    until: Option<Timestamp>,
+    comment: Uuid,
+    note: &str,
+    by: Uuid,
+    at: Timestamp,
+) -> Result<(), StorageError> {
+    rows::execute(
+        conn,
+        "INSERT INTO member_sanctions (id, user_id, kind, until, comment_id, note, decided_by, \
+         created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &[&new_id(), &user, &kind, &until, &comment, &note, &by, &at],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Until when `user` may not comment, if a suspension runs at `now`.
+pub async fn suspended_until(
+    conn: Conn<'_>,
+    user: Uuid,
+    now: Timestamp,
+) -> Result<Option<Timestamp>, StorageError> {
+    let until: Option<Option<Timestamp>> = rows::fetch_optional(
+        conn,
+        "SELECT MAX(until) FROM member_sanctions WHERE user_id = $1 AND kind = 'suspension' \
+         AND until > $2",
+        &[&user, &now],
+        rows::scalar,
+    )
+    .await?;
+    Ok(until.flatten())
+}
+
+/// Every entry of the word lists: (language, entry), in order.
+pub async fn words(conn: Conn<'_>) -> Result<Vec<(String, String)>, StorageError> {
+    rows::fetch_all(
+        conn,
+        "SELECT language, entry FROM moderation_words ORDER BY language, entry",
+        &[],
+        rows::tuple,
+    )
+    .await
+}
+
+/// Adds an entry; `false` if it was there.
+pub async fn add_word(
+    conn: Conn<'_>,
+    language: &str,
+    entry: &str,
+    by: Uuid,
+    at: Timestamp,
+) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "INSERT INTO moderation_words (language, entry, added_by, created_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        &[&language, &entry, &by, &at],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+/// Removes an entry; `false` if it was not there.
+pub async fn remove_word(
+    conn: Conn<'_>,
+    language: &str,
+    entry: &str,
+) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "DELETE FROM moderation_words WHERE language = $1 AND entry = $2",
+        &[&language, &entry],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+/// Lets go of an erased account's appeals (kept, without the name; with
+/// `remove`, without their text too) and of its warnings and
+/// suspensions, which go with it.
+pub async fn erase_person(
+    mut conn: Conn<'_>,
+    user: Uuid,
+    remove: bool,
+) -> Result<(), StorageError> {
+    let sql = if remove {
+        "UPDATE moderation_appeals SET author_id = NULL, text = '' WHERE author_id = $1"
+    } else {
+        "UPDATE moderation_appeals SET author_id = NULL WHERE author_id = $1"
+    };
+    rows::execute(conn.reborrow(), sql, &[&user]).await?;
+    rows::execute(
+        conn,
+        "DELETE FROM member_sanctions WHERE user_id = $1",
+        &[&user],
+    )
+    .await?;
+    Ok(())
+}
