@@ -1,11 +1,13 @@
 //! Discussions (issue 18): officers open them (`authoring`), residents
 //! read (`reading`), comment and reply (`commenting`), agree and report
 //! (`reactions`); what a person wrote joins "your data" and account
-//! erasure (`personal_data`); `demo` is the demonstration's discussion.
+//! erasure (`personal_data`); `importing` brings in a thread run
+//! elsewhere; `demo` is the demonstration's discussion.
 
 pub mod authoring;
 pub mod commenting;
 pub mod demo;
+pub mod importing;
 pub mod personal_data;
 pub mod reactions;
 pub mod reading;

@@ -50,6 +50,7 @@ const ACTIONS: &[&str] = &[
     "consultation.unpublish",
     "consultation.update",
     "consultation.wording",
+    "discussion.import",
     "finding.add",
     "finding.publish",
     "finding.remove",
