@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use cohesion_domain::discussion::endorsement::is_endorsement;
 use cohesion_domain::discussion::import::ImportedComment;
 use cohesion_domain::discussion::links::{paragraphs, Piece};
+use cohesion_domain::discussion::record::Badge;
 use cohesion_domain::discussion::screening::WordList;
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};
@@ -187,11 +188,16 @@ fn links(text: &str) -> Vec<Reason> {
 }
 
 /// Comments (index, comments in the window) that are the
-/// [`BURST_COMMENTS`]th or later by the same named author within
-/// [`BURST_WINDOW`] ending at them.
+/// [`BURST_COMMENTS`]th or later by the same named member of the
+/// community within [`BURST_WINDOW`] ending at them (staff who speak for
+/// the site, as when they open a conversation with many statements, are
+/// not held back by posting limits either).
 fn bursts(comments: &[ImportedComment]) -> Vec<(usize, usize)> {
     let mut by_author: HashMap<&str, Vec<(OffsetDateTime, usize)>> = HashMap::new();
     for (i, c) in comments.iter().enumerate() {
+        if c.badge != Badge::CommunityMember {
+            continue;
+        }
         if let Some(a) = &c.author {
             by_author.entry(a).or_default().push((c.created_at, i));
         }
@@ -330,5 +336,16 @@ mod tests {
             ]
         );
         assert!(!a.screening.contains_key("b3"));
+
+        // An official opening a thread with many comments is not a burst.
+        let mut csv = String::from("id,parent_id,author,role,created_at,text\n");
+        for (i, text) in texts.iter().enumerate() {
+            csv.push_str(&format!(
+                "o{i},,Helen,official,2020-01-01T10:0{i}:00Z,{text}\n"
+            ));
+        }
+        let t = parse(csv.as_bytes(), Format::Csv).unwrap().comments;
+        let a = analyse(&t, None, &Options::default());
+        assert_eq!(a.screening.len(), 1, "{:?}", a.screening);
     }
 }
