@@ -89,12 +89,12 @@ pub struct ImportDiscussionArgs {
     #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
     /// Its introduction (the safe Markdown subset) [default: none]
-    #[arg(long, value_name = "TEXT", default_value = "")]
-    pub introduction: String,
+    #[arg(long, value_name = "TEXT")]
+    pub introduction: Option<String>,
     /// The language it was written in, one of the site's [default: the
     /// site's first]
-    #[arg(long, value_name = "TAG", default_value = "")]
-    pub language: String,
+    #[arg(long, value_name = "TAG")]
+    pub language: Option<String>,
 }
 
 #[derive(Args, Debug, Default, Clone)]

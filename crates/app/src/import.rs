@@ -31,8 +31,8 @@ pub async fn discussion(
         .unwrap_or_default();
     let input = ImportInput {
         title: args.title.as_deref().unwrap_or(&stem),
-        introduction: &args.introduction,
-        language: &args.language,
+        introduction: args.introduction.as_deref().unwrap_or_default(),
+        language: args.language.as_deref().unwrap_or_default(),
     };
     let imported = import(db, thread, &input, &languages)
         .await
