@@ -65,6 +65,36 @@ pub enum Command {
     /// Analyse files with the analysis engine (no database needed).
     #[command(subcommand)]
     Analyse(crate::analyse::AnalyseCommand),
+    /// Bring in content from files (uses the configured database).
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// A discussion thread run elsewhere, from a CSV or JSON Lines file
+    /// with the fields id, parent_id, author, role, created_at and text.
+    /// It becomes a published discussion, closed and read-only, whose
+    /// authors are names as given (not accounts), with badges from role.
+    Discussion(ImportDiscussionArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ImportDiscussionArgs {
+    /// The thread: CSV, or JSON Lines (.jsonl, .ndjson, .json or a first
+    /// line starting with `{`).
+    #[arg(long, value_name = "FILE")]
+    pub input: PathBuf,
+    /// The discussion's title [default: the file's name]
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// Its introduction (the safe Markdown subset) [default: none]
+    #[arg(long, value_name = "TEXT")]
+    pub introduction: Option<String>,
+    /// The language it was written in, one of the site's [default: the
+    /// site's first]
+    #[arg(long, value_name = "TAG")]
+    pub language: Option<String>,
 }
 
 #[derive(Args, Debug, Default, Clone)]

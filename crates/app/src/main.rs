@@ -9,8 +9,10 @@
 mod analyse;
 mod cli;
 mod config;
+mod import;
 mod listen;
 mod serve;
+mod thread_file;
 mod verify;
 
 use std::process::ExitCode;
@@ -19,7 +21,7 @@ use anyhow::Context;
 use clap::Parser;
 use cohesion_storage::migrate;
 
-use cli::{AdminCommand, Cli, Command, ServeArgs};
+use cli::{AdminCommand, Cli, Command, ImportCommand, ServeArgs};
 use config::Settings;
 
 fn main() -> ExitCode {
@@ -39,7 +41,13 @@ fn main() -> ExitCode {
         Err(e) => {
             // One line for operators; the chain of causes is joined, not dumped.
             eprintln!("error: {e:#}");
-            ExitCode::FAILURE
+            // Input the command cannot use exits as a command line it
+            // cannot read does (2), apart from failures of the run (1).
+            if e.downcast_ref::<thread_file::BadInput>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
@@ -76,6 +84,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Analyse(_) => unreachable!("handled above"),
+        Command::Import(ImportCommand::Discussion(args)) => {
+            // The file is read and checked before the database is touched.
+            let thread = thread_file::read(&args.input)?;
+            let db = settings.connect().await?;
+            let imported = import::discussion(&db, &thread, &args).await;
+            db.close().await;
+            imported
+        }
         Command::Admin(AdminCommand::Backup { path }) => {
             let db = settings.connect().await?;
             let target = path

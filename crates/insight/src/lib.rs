@@ -19,6 +19,8 @@
 //!   statements, group-aware consensus, for whole or live conversations.
 //! - [`duplicates`]: exact and near-duplicate answers (MinHash with LSH),
 //!   campaigns and content-free endorsements.
+//! - [`discussion`]: a discussion thread's duplicates, endorsements,
+//!   screening reasons and themes, by comment id.
 //! - [`import`]: answers and labelled examples read from CSV and JSON Lines.
 //! - [`moderation`]: a linear classifier over hashed n-grams, trained from
 //!   labelled examples, with per-class metrics, thresholds and explanations.
@@ -26,6 +28,7 @@
 //!   draw, so that results repeat bit for bit.
 
 pub mod disclosure;
+pub mod discussion;
 pub mod duplicates;
 pub mod import;
 pub mod moderation;

@@ -2,6 +2,7 @@
 //! the command line on files, with no database and no server. Each
 //! subcommand lives in a module of its own.
 
+mod discussion;
 mod moderation;
 mod opinions;
 mod progress;
@@ -21,6 +22,29 @@ pub enum AnalyseCommand {
     Moderation(ModerationCommand),
     /// Themes in free-text answers.
     Themes(ThemesArgs),
+    /// A discussion thread's duplicates, endorsements, screening reasons
+    /// and themes, from a CSV or JSON Lines file with the fields id,
+    /// parent_id, author, role, created_at and text.
+    Discussion(DiscussionArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct DiscussionArgs {
+    /// The thread: CSV, or JSON Lines (.jsonl, .ndjson, .json or a first
+    /// line starting with `{`).
+    #[arg(long, value_name = "FILE")]
+    pub input: PathBuf,
+    /// Words and phrases to flag, one a line, matched as screening
+    /// matches them (through disguises).
+    #[arg(long, value_name = "FILE")]
+    pub words: Option<PathBuf>,
+    /// Seed for the themes' clustering; the same input and seed give the
+    /// same output.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub seed: u64,
+    /// Write the JSON here instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -120,6 +144,7 @@ pub fn run(command: AnalyseCommand) -> anyhow::Result<()> {
         AnalyseCommand::Opinions(args) => opinions::run(args),
         AnalyseCommand::Moderation(command) => moderation::run(command),
         AnalyseCommand::Themes(args) => themes::run(args),
+        AnalyseCommand::Discussion(args) => discussion::run(args),
     }
 }
 

@@ -10,6 +10,9 @@ async fn every_subcommand_has_help() {
         &["admin", "--help"],
         &["admin", "backup", "--help"],
         &["admin", "verify-totals", "--help"],
+        &["analyse", "discussion", "--help"],
+        &["import", "--help"],
+        &["import", "discussion", "--help"],
     ] {
         let mut cmd = command(dir.path());
         cmd.args(args);

@@ -5,6 +5,7 @@ mod analyse_opinions;
 mod analyse_themes;
 mod cli;
 mod connections;
+mod discussion_files;
 mod mail;
 mod scale_out;
 mod serve;

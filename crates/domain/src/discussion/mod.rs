@@ -9,6 +9,7 @@ pub mod comment;
 pub mod decision;
 pub mod details;
 pub mod endorsement;
+pub mod import;
 pub mod links;
 pub mod moderation;
 pub mod record;

@@ -1,11 +1,14 @@
 //! Discussions (issue 18): officers open them (`authoring`), residents
 //! read (`reading`), comment and reply (`commenting`), agree and report
 //! (`reactions`); what a person wrote joins "your data" and account
-//! erasure (`personal_data`); `demo` is the demonstration's discussion.
+//! erasure (`personal_data`); moderators decide (`moderating`) on what
+//! `screening` held or members reported; `importing` brings in a thread
+//! run elsewhere; `demo` is the demonstration's discussion.
 
 pub mod authoring;
 pub mod commenting;
 pub mod demo;
+pub mod importing;
 pub mod moderating;
 pub mod personal_data;
 pub mod reactions;

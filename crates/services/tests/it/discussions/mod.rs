@@ -1,9 +1,11 @@
 //! Discussions on every engine: officers open them, members comment,
 //! reply, edit, delete, agree and report, each reader sees what the
-//! rules allow, and account erasure keeps threads whole.
+//! rules allow, account erasure keeps threads whole, and threads run
+//! elsewhere are imported read-only.
 
 mod commenting;
 mod erasure;
+mod importing;
 mod moderating;
 
 use cohesion_domain::consultation::Languages;

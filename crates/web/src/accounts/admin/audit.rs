@@ -51,6 +51,7 @@ const ACTIONS: &[&str] = &[
     "consultation.update",
     "consultation.wording",
     "discussion.create",
+    "discussion.import",
     "discussion.publish",
     "discussion.unpublish",
     "discussion.update",
