@@ -6,6 +6,7 @@
 pub mod authoring;
 pub mod commenting;
 pub mod demo;
+pub mod overview;
 pub mod personal_data;
 pub mod reactions;
 pub mod reading;
