@@ -3,6 +3,7 @@
 //! (`reactions`); what a person wrote joins "your data" and account
 //! erasure (`personal_data`); `demo` is the demonstration's discussion.
 
+pub mod addressing;
 pub mod authoring;
 pub mod commenting;
 pub mod demo;
@@ -10,6 +11,10 @@ pub mod overview;
 pub mod personal_data;
 pub mod reactions;
 pub mod reading;
+
+/// What callers name when they list discussions and page threads.
+pub use cohesion_storage::discussions::catalogue::ListQuery;
+pub use cohesion_storage::discussions::comments::{Cursor, Order};
 
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;
