@@ -14,8 +14,8 @@ use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
 
 use crate::kit::{
-    check_session_csrf, path_id, respond, submit_form, AppError, ClientKey, May, Me, PageCtx,
-    RunEngagement, StrictForm,
+    check_session_csrf, one_field_listed, path_id, respond, submit_form, AppError, ClientKey, May,
+    PageCtx, RunEngagement, StrictForm,
 };
 
 const NEW: &str = "/staff/discussions/new";
@@ -161,7 +161,7 @@ pub struct DetailsForm {
 
 pub async fn create(
     ctx: PageCtx,
-    Me(me): Me,
+    May(me, _): May<RunEngagement>,
     client: ClientKey,
     StrictForm(form): StrictForm<DetailsForm>,
 ) -> Result<Response, AppError> {
@@ -169,7 +169,10 @@ pub async fn create(
     let zone = &ctx.state.config.time_zone;
     let languages = ctx.state.languages();
     let db = &ctx.state.db;
-    let outcome = authoring::create(db, &me, &form.input, zone, &languages, Some(&client.0)).await;
+    // One problem or several, each is shown beside its field.
+    let outcome = authoring::create(db, &me, &form.input, zone, &languages, Some(&client.0))
+        .await
+        .map_err(one_field_listed);
     submit_form(
         &ctx,
         outcome,
@@ -249,7 +252,7 @@ pub async fn edit_form(
 
 pub async fn update(
     ctx: PageCtx,
-    Me(me): Me,
+    May(me, _): May<RunEngagement>,
     client: ClientKey,
     Path(id): Path<String>,
     StrictForm(form): StrictForm<DetailsForm>,
@@ -262,7 +265,9 @@ pub async fn update(
     let zone = &ctx.state.config.time_zone;
     let languages = ctx.state.languages();
     let input = &form.input;
-    let outcome = authoring::update(db, &me, id, input, zone, &languages, Some(&client.0)).await;
+    let outcome = authoring::update(db, &me, id, input, zone, &languages, Some(&client.0))
+        .await
+        .map_err(one_field_listed);
     submit_form(
         &ctx,
         outcome,
