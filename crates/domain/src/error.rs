@@ -64,6 +64,8 @@ pub enum ErrorCode {
     ReplyNotAllowed,
     EditWindowPassed,
     AlreadyReported,
+    /// Changing a discussion brought in from elsewhere: it is read-only.
+    DiscussionImported,
     AlreadyResponded,
     InvalidRanking,
     SurveyLocked,
@@ -161,6 +163,7 @@ impl ErrorCode {
         ErrorCode::ReplyNotAllowed,
         ErrorCode::EditWindowPassed,
         ErrorCode::AlreadyReported,
+        ErrorCode::DiscussionImported,
         ErrorCode::AlreadyResponded,
         ErrorCode::InvalidRanking,
         ErrorCode::SurveyLocked,
@@ -248,6 +251,7 @@ impl ErrorCode {
             ErrorCode::ReplyNotAllowed => "reply_not_allowed",
             ErrorCode::EditWindowPassed => "edit_window_passed",
             ErrorCode::AlreadyReported => "already_reported",
+            ErrorCode::DiscussionImported => "discussion_imported",
             ErrorCode::AlreadyResponded => "already_responded",
             ErrorCode::InvalidRanking => "invalid_ranking",
             ErrorCode::SurveyLocked => "survey_locked",
@@ -530,6 +534,7 @@ mod tests {
                 | ErrorCode::ReplyNotAllowed
                 | ErrorCode::EditWindowPassed
                 | ErrorCode::AlreadyReported
+                | ErrorCode::DiscussionImported
                 | ErrorCode::AlreadyResponded
                 | ErrorCode::InvalidRanking
                 | ErrorCode::SurveyLocked
@@ -565,6 +570,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 83, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 84, "a new code: add it to ALL and here");
     }
 }

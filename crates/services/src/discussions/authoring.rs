@@ -6,6 +6,7 @@ use cohesion_domain::discussion::details::DiscussionInput;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::identity::Action;
 use cohesion_domain::local_time::SiteZone;
+use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::discussions::catalogue;
 use cohesion_storage::{Conn, Db, Timestamp};
 use uuid::Uuid;
@@ -44,7 +45,8 @@ pub async fn create(
     Ok(id)
 }
 
-/// Saves the details; an imported discussion cannot change.
+/// Saves the details; an imported discussion cannot change
+/// (`discussion_imported`).
 pub async fn update(
     db: &Db,
     me: &SignedIn,
@@ -63,7 +65,10 @@ pub async fn update(
         .await?
         .ok_or(ServiceError::NotFound)?;
     if stored.imported || !catalogue::update(tx.conn(), id, &fields).await? {
-        return Err(ServiceError::Forbidden);
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "discussion",
+            ErrorCode::DiscussionImported,
+        )));
     }
     refresh_search(tx.conn(), id).await?;
     audit_log(
@@ -79,6 +84,8 @@ pub async fn update(
 }
 
 /// Publishes the discussion (`true`) or withdraws it from residents.
+/// Publishing a published one changes nothing; withdrawing one that is
+/// not published is refused (`not_published`).
 pub async fn set_published(
     db: &Db,
     me: &SignedIn,
@@ -91,6 +98,16 @@ pub async fn set_published(
     let stored = catalogue::find_for_update(tx.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
+    if publish && stored.is_published() {
+        // Published already: its date of publication stays as it was.
+        return Ok(());
+    }
+    if !publish && !stored.is_published() {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "publish",
+            ErrorCode::NotPublished,
+        )));
+    }
     let at = publish.then(Timestamp::now);
     catalogue::set_published(tx.conn(), id, at).await?;
     let action = if publish {

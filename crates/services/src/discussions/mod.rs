@@ -5,15 +5,21 @@
 //! `screening` held or members reported; `importing` brings in a thread
 //! run elsewhere; `demo` is the demonstration's discussion.
 
+pub mod addressing;
 pub mod authoring;
 pub mod commenting;
 pub mod demo;
 pub mod importing;
 pub mod moderating;
+pub mod overview;
 pub mod personal_data;
 pub mod reactions;
 pub mod reading;
 mod screening;
+
+/// What callers name when they list discussions and page threads.
+pub use cohesion_storage::discussions::catalogue::ListQuery;
+pub use cohesion_storage::discussions::comments::{Cursor, Order};
 
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;

@@ -254,3 +254,13 @@ pub async fn count_visible(conn: Conn<'_>, id: Uuid, by: i64) -> Result<(), Stor
     .await?;
     Ok(())
 }
+
+/// Discussions residents cannot see (drafts, and those withdrawn), most
+/// recently created first, at most `limit`: the officers' dashboard.
+pub async fn drafts(conn: Conn<'_>, limit: i64) -> Result<Vec<Discussion>, StorageError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM discussions WHERE published_at IS NULL \
+         ORDER BY created_at DESC, id LIMIT $1"
+    );
+    rows::fetch_all(conn, &sql, &[&limit], record).await
+}

@@ -14,12 +14,17 @@ use crate::kit::{Feature, SharedState};
 pub(crate) const FEATURE: Feature = Feature {
     name: "discussions",
     routes,
-    confirmations: &[],
+    confirmations: &[
+        "discussion-created",
+        "discussion-saved",
+        "discussion-published",
+        "discussion-unpublished",
+    ],
     openapi: api::openapi,
     nav: &[],
     home: None,
     get_involved: None,
-    staff_panel: None,
+    staff_panel: Some(staff::panel::PANEL),
     public_changes: Some(changes_public),
 };
 

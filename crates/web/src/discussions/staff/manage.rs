@@ -1,0 +1,136 @@
+//! The officers' page of one discussion: where it stands, its dates as
+//! people write them, how many comments everyone may read, and the ways
+//! to change its details, publish or withdraw it, and see its public
+//! page.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::discussion::moderation::PreModeration;
+use cohesion_domain::discussion::record::Discussion;
+use cohesion_services::discussions::reading;
+use cohesion_ui::{ActionForm, Phrase, ReportPage, Shown, SummaryRow, Value};
+
+use super::{date_rows, status_label};
+use crate::kit::{
+    confirmation, path_id, respond, AppError, DoneQuery, Langs, May, PageCtx, RunEngagement,
+};
+
+pub async fn manage(
+    ctx: PageCtx,
+    May(me, _): May<RunEngagement>,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let d = reading::discussion(&ctx.state.db, Some(&me), id).await?;
+    let path = format!("/staff/discussions/{id}");
+    let mut ui = ctx.chrome_for(&path, "discussion-staff-manage").await?;
+    ui.title = Langs::as_written(&ctx, &d.language)
+        .original(d.title.as_str())
+        .into();
+    let mut page = ReportPage::new(ui);
+    page.back = Some(("/manage".to_owned(), ctx.t("back")));
+    page.done = confirmation(&ctx, q.done.as_deref()).map(Into::into);
+    page.csrf = me.csrf.clone();
+    if d.imported {
+        page.lead.push(ctx.t("discussion-staff-imported").into());
+    }
+    page.rows = summary_rows(&ctx, &d);
+    page.actions = publication_actions(&ctx, &d);
+    page.links = vec![(
+        format!("/discussions/{id}"),
+        ctx.t("discussion-staff-view-public").into(),
+    )];
+    respond(StatusCode::OK, page, None)
+}
+
+fn summary_rows(ctx: &PageCtx, d: &Discussion) -> Vec<SummaryRow> {
+    let id = d.id;
+    let (_, status) = status_label(ctx, d);
+    let mut status_row = SummaryRow::new(ctx.t("consultation-status"), status);
+    if !d.imported {
+        status_row = status_row.change_said(
+            &format!("/staff/discussions/{id}/edit"),
+            ctx.t("discussion-staff-edit-details"),
+            ctx.t("discussion-staff-edit-details-hidden").into(),
+        );
+    }
+    let mut rows = vec![status_row];
+    rows.extend(date_rows(ctx, d));
+    let written = Langs::as_written(ctx, &d.language);
+    if !d.topics.is_empty() {
+        rows.push(SummaryRow::written_value(
+            ctx.t("discussion-staff-field-topics"),
+            written.original(d.topics.join(", ")),
+        ));
+    }
+    if let Some(area) = &d.area {
+        rows.push(SummaryRow::written_value(
+            ctx.t("discussion-staff-field-area"),
+            written.original(area.as_str()),
+        ));
+    }
+    rows.push(language_row(ctx, d));
+    rows.push(SummaryRow::new(
+        ctx.t("discussion-staff-field-pre-moderation"),
+        pre_moderation_words(ctx, d.pre_moderation),
+    ));
+    rows.push(SummaryRow::new(
+        ctx.t("discussion-staff-questions-row"),
+        ctx.phrase(
+            "discussion-staff-questions-count",
+            &[("count", Value::Number(d.questions.len() as u64))],
+        ),
+    ));
+    rows.push(match d.published_at {
+        Some(at) => SummaryRow::when(ctx.t("discussion-staff-published"), ctx.dates().instant(at)),
+        None => SummaryRow::new(ctx.t("discussion-staff-published"), ctx.t("no")),
+    });
+    rows.push(SummaryRow::new(
+        ctx.t("discussion-staff-comments"),
+        ctx.phrase(
+            "discussion-staff-comment-count",
+            &[("count", Value::Number(d.comment_count.max(0) as u64))],
+        ),
+    ));
+    rows
+}
+
+/// The language it is written in, by its name in itself (marked so).
+fn language_row(ctx: &PageCtx, d: &Discussion) -> SummaryRow {
+    let value = match ctx.state.catalog.get(&d.language) {
+        Some(l) => Phrase::from(Shown::new(l.name(), l.tag())),
+        None => Phrase::isolated(&d.language),
+    };
+    SummaryRow::new(ctx.t("discussion-staff-language"), value)
+}
+
+/// Pre-moderation in words: off, a member's first N comments, or all.
+pub(super) fn pre_moderation_words(ctx: &PageCtx, p: PreModeration) -> Phrase {
+    match p {
+        PreModeration::Off => ctx.t("discussion-staff-pre-moderation-off").into(),
+        PreModeration::All => ctx.t("discussion-staff-pre-moderation-all").into(),
+        PreModeration::FirstComments(n) => ctx.phrase(
+            "discussion-staff-pre-moderation-first-n",
+            &[("count", Value::Number(u64::from(n)))],
+        ),
+    }
+}
+
+/// The button that publishes or withdraws it; either asks first.
+fn publication_actions(ctx: &PageCtx, d: &Discussion) -> Vec<ActionForm> {
+    let publish = !d.is_published();
+    let label = match publish {
+        true => "discussion-staff-publish",
+        false => "discussion-staff-unpublish",
+    };
+    vec![ActionForm {
+        action: format!("/staff/discussions/{}/publication", d.id),
+        hidden: vec![("publish", if publish { "yes" } else { "no" }.to_owned())],
+        fields: Vec::new(),
+        button: ctx.t(label).into(),
+        danger: !publish,
+        ask: true,
+    }]
+}

@@ -1,0 +1,63 @@
+//! Discussions' panel of the staff's dashboard (`/manage`, ADR 0021):
+//! "Create a discussion", the drafts, and what is open, upcoming and
+//! closed, each leading to the discussion's officers' page.
+
+use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::identity::Action;
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::discussions::overview;
+use cohesion_ui::{Listing, ListingGroup, ListingItem};
+
+use super::{dates, status_label};
+use crate::kit::{Langs, PageCtx, Part, StaffPanel};
+
+pub(in crate::discussions) const PANEL: StaffPanel = StaffPanel {
+    actions: &[Action::RunEngagement],
+    panel,
+};
+
+/// How many each list of the panel shows at most.
+const LIST: i64 = 10;
+
+fn panel<'a>(ctx: &'a PageCtx, me: &'a SignedIn) -> Part<'a, Listing> {
+    Box::pin(async move {
+        let lists = overview::shortlists(&ctx.state.db, me, LIST).await?;
+        let named = [
+            (&lists.drafts, "discussion-staff-drafts"),
+            (&lists.open, "discussion-staff-open"),
+            (&lists.upcoming, "discussion-staff-upcoming"),
+            (&lists.closed, "discussion-staff-closed"),
+        ];
+        let groups = named
+            .into_iter()
+            .map(|(list, name)| ListingGroup {
+                heading: Some(ctx.t(name)),
+                items: list.iter().map(|d| item(ctx, d)).collect(),
+                empty: ctx.t(&format!("{name}-empty")),
+                more: None,
+            })
+            .collect();
+        Ok(Listing {
+            id: "discussions",
+            heading: ctx.t("discussion-staff-panel"),
+            links: vec![(
+                "/staff/discussions/new".to_owned(),
+                ctx.t("discussion-staff-create"),
+            )],
+            groups,
+        })
+    })
+}
+
+fn item(ctx: &PageCtx, d: &Discussion) -> ListingItem {
+    let (status_key, status) = status_label(ctx, d);
+    ListingItem {
+        href: format!("/staff/discussions/{}", d.id),
+        title: Langs::as_written(ctx, &d.language).original(d.title.as_str()),
+        status_key,
+        status,
+        dates: dates(ctx, d),
+        note: None,
+        links: Vec::new(),
+    }
+}
