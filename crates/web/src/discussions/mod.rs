@@ -9,16 +9,33 @@ mod staff;
 
 use axum::Router;
 
-use crate::kit::{Feature, SharedState};
+use cohesion_ui::NavLink;
+
+use crate::kit::{Feature, NavEntry, SharedState};
 
 pub(crate) const FEATURE: Feature = Feature {
     name: "discussions",
     routes,
-    confirmations: &[],
+    confirmations: &[
+        "comment-posted",
+        "comment-held",
+        "comment-edited",
+        "comment-deleted",
+        "comment-agreed",
+        "agreement-withdrawn",
+    ],
     openapi: api::openapi,
-    nav: &[],
-    home: None,
-    get_involved: None,
+    nav: &[NavEntry {
+        link: NavLink {
+            key: "discussions",
+            href: "/discussions",
+            label: "nav-discussions",
+        },
+        rank: 15,
+        staff_only: false,
+    }],
+    home: Some(public::listings::home),
+    get_involved: Some(public::listings::get_involved),
     staff_panel: None,
     public_changes: Some(changes_public),
 };
