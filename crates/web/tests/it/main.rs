@@ -4,6 +4,7 @@
 
 mod accounts;
 mod consultations;
+mod discussions;
 mod kit;
 mod site;
 mod support;
