@@ -34,7 +34,9 @@ async fn empty_huge_and_marked_up_comments() {
         assert_eq!(res.status(), 303);
         let (_, page) = s.page(&format!("/discussions/{id}"), &cookie).await;
         assert!(!page.contains("<script>alert(1)"));
-        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(
+            page.contains("&#60;script&#62;alert(1)") || page.contains("&lt;script&gt;alert(1)")
+        );
         assert!(!page.contains("href=\"javascript:"));
     }
 }

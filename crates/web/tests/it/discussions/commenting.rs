@@ -29,6 +29,22 @@ async fn a_member_comments_replies_agrees_edits_deletes_and_reports() {
         let (_, page) = s.page(&to, &cookie).await;
         assert!(page.contains("Your comment has been posted."));
         let mine = comment_with(&page, "Street lights on Mill Lane");
+        assert!(page.contains("just now</time>"), "a relative time");
+
+        // A long comment shows its first part, and the whole on asking.
+        let long = format!("{} The end of it.", "Buses after ten at night. ".repeat(30));
+        let res = s
+            .post(
+                &format!("/discussions/{id}/comments"),
+                &cookie,
+                &[("csrf", &csrf), ("text", &long)],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, page) = s.page(&format!("/discussions/{id}"), &cookie).await;
+        assert!(page.contains("<summary class=\"app-comment__toggle\">"));
+        assert!(page.contains("Show full comment"));
+        assert!(page.contains("The end of it."));
         assert!(page.contains(&format!("/comments/{mine}/edit")));
 
         // Reply to Tom's "Agree 100%".

@@ -31,7 +31,8 @@ pub async fn servers() -> Vec<Server> {
 /// The first discussion the list finds for `words`.
 pub async fn discussion_id(s: &Server, words: &str) -> String {
     let html = s.html(&format!("/discussions?q={words}")).await;
-    let at = html.find("href=\"/discussions/").expect("a discussion") + 19;
+    let item = "<h2 class=\"govuk-heading-m\"><a class=\"govuk-link\" href=\"/discussions/";
+    let at = html.find(item).expect("a discussion") + item.len();
     html[at..at + 36].to_owned()
 }
 
