@@ -13,6 +13,7 @@ mod kit;
 
 pub mod accounts;
 pub mod consultations;
+pub mod discussions;
 pub mod site;
 
 pub use askama::Template;

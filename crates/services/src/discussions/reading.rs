@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::comment::{self, Reader, Shown};
 use cohesion_domain::discussion::record::{Comment, Discussion};
 use cohesion_domain::discussion::thread::ThreadPath;
@@ -16,6 +17,11 @@ use uuid::Uuid;
 use crate::accounts::SignedIn;
 use crate::permissions::{is_staff, may};
 use crate::ServiceError;
+
+// What the pages and the API pass in: a list's filters, a page's order
+// and where the last page ended.
+pub use cohesion_storage::discussions::catalogue::ListQuery as ListFilter;
+pub use cohesion_storage::discussions::comments::{Cursor as PageCursor, Order as CommentOrder};
 
 /// Top-level comments on a page.
 pub const THREADS_PER_PAGE: i64 = 20;
@@ -45,8 +51,37 @@ pub async fn list(
     mut q: ListQuery<'_>,
 ) -> Result<(Vec<Discussion>, i64), ServiceError> {
     q.drafts = q.drafts && is_staff(me);
+    // Searched as the search text was kept: normalised the same way
+    // (Arabic letters unified, marks dropped, lower case).
+    let search = q.search.map(cohesion_insight::text::normalise);
+    q.search = search.as_deref();
     let mut c = db.acquire().await?;
     Ok(catalogue::list(c.conn(), &q, Timestamp::now()).await?)
+}
+
+/// Published discussions in one state, at most `limit`, for the home
+/// page and *Get involved* (open ones closing soonest first, upcoming
+/// ones opening soonest first, closed ones most recently closed first).
+pub async fn shortlist(
+    db: &Db,
+    status: Status,
+    limit: i64,
+) -> Result<Vec<Discussion>, ServiceError> {
+    let mut c = db.acquire().await?;
+    Ok(catalogue::shortlist(c.conn(), status, Timestamp::now(), limit).await?)
+}
+
+/// The most comments a discussion's feed carries.
+pub const FEED_ENTRIES: i64 = 50;
+
+/// A published discussion's newest published comments, for its feed:
+/// only what everyone may read.
+pub async fn feed(db: &Db, d: &Discussion) -> Result<Vec<Comment>, ServiceError> {
+    if !d.is_published() {
+        return Err(ServiceError::NotFound);
+    }
+    let mut c = db.acquire().await?;
+    Ok(comments::newest_published(c.conn(), d.id, FEED_ENTRIES).await?)
 }
 
 /// One comment as one reader sees it.
@@ -225,6 +260,29 @@ pub async fn thread(
         },
         next,
     ))
+}
+
+/// One comment of `d` as `me` sees it, for the pages that act on it
+/// (replying, editing, deleting, reporting): not found when it is in
+/// another discussion or is not there for this reader.
+pub async fn comment(
+    db: &Db,
+    me: Option<&SignedIn>,
+    d: &Discussion,
+    id: Uuid,
+) -> Result<CommentView, ServiceError> {
+    let viewer = Viewer::of(me);
+    let found = {
+        let mut c = db.acquire().await?;
+        comments::find(c.conn(), id)
+            .await?
+            .filter(|c| c.discussion_id == d.id)
+            .ok_or(ServiceError::NotFound)?
+    };
+    let agreed = agreed_set(db, &viewer, &[found.id]).await?;
+    views(&viewer, &agreed, vec![found])
+        .pop()
+        .ok_or(ServiceError::NotFound)
 }
 
 async fn agreed_set(db: &Db, viewer: &Viewer, ids: &[Uuid]) -> Result<HashSet<Uuid>, ServiceError> {

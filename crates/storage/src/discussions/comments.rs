@@ -492,3 +492,17 @@ pub async fn repeats(
     )
     .await
 }
+
+/// A discussion's newest published comments and replies, newest first,
+/// at most `limit`: what its feed carries (everyone may read them).
+pub async fn newest_published(
+    conn: Conn<'_>,
+    discussion: Uuid,
+    limit: i64,
+) -> Result<Vec<Comment>, StorageError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE c.discussion_id = $1 AND c.state = 'published' \
+         ORDER BY c.created_at DESC, c.id DESC LIMIT $2"
+    );
+    rows::fetch_all(conn, &sql, &[&discussion, &limit], record).await
+}

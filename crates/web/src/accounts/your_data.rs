@@ -45,6 +45,8 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
         sessions_table(ctx, d),
         organisations_table(ctx, d),
         responses_table(ctx, d, titles),
+        comments_table(ctx, d),
+        reactions_table(ctx, d),
         emails_table(ctx, d),
         activity_table(ctx, d, &consultations),
     ];
@@ -189,6 +191,70 @@ fn responses_table(ctx: &PageCtx, d: &YourData, titles: Vec<Shown>) -> Table {
                         |at| when_cell(ctx, at),
                     ),
                 ]
+            })
+            .collect(),
+        empty: ctx.t("none"),
+    }
+}
+
+/// The person's comments in discussions: where, when, where each stands
+/// in words, and what they wrote.
+fn comments_table(ctx: &PageCtx, d: &YourData) -> Table {
+    Table {
+        caption: ctx.t("data-comments").into(),
+        head: vec![
+            ctx.t("data-discussion").into(),
+            ctx.t("data-when").into(),
+            ctx.t("data-comment-state").into(),
+            ctx.t("data-comment-text").into(),
+        ],
+        rows: d
+            .comments
+            .iter()
+            .map(|c| {
+                let state = format!("comment-state-{}", c.state);
+                vec![
+                    Cell::link(
+                        Phrase::isolated(&c.discussion),
+                        format!("/discussions/{}", c.discussion_id),
+                    ),
+                    when_cell(ctx, &c.posted_at),
+                    match ctx.locale().message_ids().contains(&state) {
+                        true => ctx.t(&state).into(),
+                        false => c.state.clone().into(),
+                    },
+                    Phrase::isolated(&c.text).into(),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("none"),
+    }
+}
+
+/// The person's agreements with and reports of others' comments.
+fn reactions_table(ctx: &PageCtx, d: &YourData) -> Table {
+    Table {
+        caption: ctx.t("data-reactions").into(),
+        head: vec![ctx.t("data-when").into(), ctx.t("data-reaction").into()],
+        rows: d
+            .reactions
+            .iter()
+            .map(|r| {
+                let what: Phrase = match r.reason.as_deref() {
+                    Some(reason) if r.what == "reported" => {
+                        let id = format!("report-reason-{reason}");
+                        let reason = match ctx.locale().message_ids().contains(&id) {
+                            true => ctx.t(&id),
+                            false => reason.to_owned(),
+                        };
+                        ctx.phrase("reaction-reported", &[("reason", Value::Text(&reason))])
+                    }
+                    _ if r.what == "reported" => {
+                        ctx.phrase("reaction-reported", &[("reason", Value::Text(""))])
+                    }
+                    _ => ctx.t("reaction-agreed").into(),
+                };
+                vec![when_cell(ctx, &r.at), what.into()]
             })
             .collect(),
         empty: ctx.t("none"),

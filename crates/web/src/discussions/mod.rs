@@ -9,7 +9,9 @@ mod staff;
 
 use axum::Router;
 
-use crate::kit::{Feature, SharedState};
+use cohesion_ui::NavLink;
+
+use crate::kit::{Feature, NavEntry, SharedState};
 
 pub(crate) const FEATURE: Feature = Feature {
     name: "discussions",
@@ -19,11 +21,25 @@ pub(crate) const FEATURE: Feature = Feature {
         "discussion-saved",
         "discussion-published",
         "discussion-unpublished",
+        "comment-posted",
+        "comment-held",
+        "comment-edited",
+        "comment-deleted",
+        "comment-agreed",
+        "agreement-withdrawn",
     ],
     openapi: api::openapi,
-    nav: &[],
-    home: None,
-    get_involved: None,
+    nav: &[NavEntry {
+        link: NavLink {
+            key: "discussions",
+            href: "/discussions",
+            label: "nav-discussions",
+        },
+        rank: 15,
+        staff_only: false,
+    }],
+    home: Some(public::listings::home),
+    get_involved: Some(public::listings::get_involved),
     staff_panel: Some(staff::panel::PANEL),
     public_changes: Some(changes_public),
 };

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod consultations;
+mod discussions;
 mod discussions_staff;
 mod kit;
 mod site;

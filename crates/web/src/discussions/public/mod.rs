@@ -1,9 +1,49 @@
-//! Residents' pages of discussions.
+//! Residents' pages of discussions: the list, a discussion with its
+//! threads, a thread's own page, the comment forms (comment, reply,
+//! edit, delete, agree, report), the house rules and the Atom feed.
 
+mod acts;
+mod feed;
+mod forms;
+mod list;
+pub(super) mod listings;
+mod page;
+mod rules;
+mod wording;
+
+use axum::routing::get;
 use axum::Router;
 
 use crate::kit::SharedState;
 
 pub(super) fn routes() -> Router<SharedState> {
+    const C: &str = "/discussions/{id}/comments/{cid}";
     Router::new()
+        .route("/discussions", get(list::index))
+        .route("/discussions/house-rules", get(rules::house_rules))
+        .route("/discussions/{id}", get(page::show))
+        .route("/discussions/{id}/feed.atom", get(feed::feed))
+        .route(
+            "/discussions/{id}/comments",
+            axum::routing::post(forms::post),
+        )
+        .route(C, get(page::thread))
+        .route(
+            &format!("{C}/reply"),
+            get(forms::reply_form).post(forms::reply),
+        )
+        .route(
+            &format!("{C}/edit"),
+            get(forms::edit_form).post(forms::edit),
+        )
+        .route(
+            &format!("{C}/delete"),
+            get(acts::delete_form).post(acts::delete),
+        )
+        .route(&format!("{C}/agree"), axum::routing::post(acts::agree))
+        .route(
+            &format!("{C}/report"),
+            get(acts::report_form).post(acts::report),
+        )
+        .route(&format!("{C}/reported"), get(acts::reported))
 }

@@ -1,0 +1,279 @@
+//! Writing: a comment on the discussion, a reply to a comment, and a
+//! change to one's own comment within its 15 minutes. Each form carries
+//! the session's token; problems with the text show the form again with
+//! what was typed (422), and a discussion that takes no comments says so
+//! (409).
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::discussion::comment::{State, MAX_COMMENT_CHARS};
+use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::{ErrorCode, ErrorDetail, ValidationError};
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::discussions::{commenting, reading};
+use cohesion_services::ServiceError;
+use cohesion_ui::{FieldError, FormPage, Phrase};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::list::house_rules_link;
+use super::page::{find, is_open, text_field};
+use super::wording::{author_name, first_part};
+use crate::kit::confirm::stale;
+use crate::kit::{
+    check_session_csrf, field_messages, path_id, respond, see_other, AppError, Me, PageCtx,
+    StrictForm,
+};
+
+#[derive(Deserialize)]
+pub(super) struct TextInput {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    text: String,
+}
+
+/// What a form does, for its page.
+enum Writing {
+    Comment,
+    Reply(Uuid),
+    Edit(Uuid),
+}
+
+/// Problems with a comment's text in words about a comment; any other
+/// field's as the kit says them.
+fn text_problems(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
+    let kit = field_messages(ctx, errors);
+    errors
+        .iter()
+        .zip(kit)
+        .map(|(e, said)| match (e.field, e.code) {
+            ("text", ErrorCode::FieldRequired) => FieldError {
+                field: "text",
+                message: ctx.t("comment-error-empty"),
+            },
+            ("text", ErrorCode::FieldTooLong) => {
+                let limit = match e.detail {
+                    Some(ErrorDetail::Limit(max)) => u64::from(max),
+                    _ => MAX_COMMENT_CHARS as u64,
+                };
+                FieldError {
+                    field: "text",
+                    message: ctx
+                        .locale()
+                        .t_plain("comment-error-too-long", &[("limit", limit.into())]),
+                }
+            }
+            _ => said,
+        })
+        .collect()
+}
+
+/// The form page of `writing` in `d`, with `text` and its problems.
+async fn form_page<'a>(
+    ctx: &'a PageCtx,
+    me: &SignedIn,
+    d: &Discussion,
+    writing: &Writing,
+    text: &str,
+    errors: Vec<FieldError>,
+) -> Result<FormPage<'a>, AppError> {
+    let path = format!("/discussions/{}", d.id);
+    let (action, title, label, button) = match writing {
+        Writing::Comment => (
+            format!("{path}/comments"),
+            "discussion-add-comment",
+            "comment-field-text",
+            "comment-post-button",
+        ),
+        Writing::Reply(c) => (
+            format!("{path}/comments/{c}/reply"),
+            "comment-reply-title",
+            "comment-field-reply",
+            "comment-reply-button",
+        ),
+        Writing::Edit(c) => (
+            format!("{path}/comments/{c}/edit"),
+            "comment-edit-title",
+            "comment-field-text",
+            "comment-edit-button",
+        ),
+    };
+    let mut ui = match ctx.posted() {
+        true => ctx.chrome_switching_at(&path, title).await?,
+        false => ctx.chrome_for(&action, title).await?,
+    };
+    let mut lead = vec![Phrase::isolated(&d.title)];
+    match writing {
+        Writing::Comment => {}
+        Writing::Reply(c) => {
+            let parent = reading::comment(&ctx.state.db, Some(me), d, *c).await?;
+            if parent.comment.state != State::Published {
+                return Err(stale("parent", ErrorCode::ReplyNotAllowed));
+            }
+            let name = author_name(ctx, parent.comment.author_name.as_deref());
+            ui.title = ctx.phrase(
+                "comment-reply-title",
+                &[("name", cohesion_ui::Value::Phrase(&name))],
+            );
+            lead.push(ctx.t("comment-replying-to").into());
+            let body = &parent.comment.body;
+            let quoted = match first_part(body) {
+                Some(head) => format!("{head} …"),
+                None => body.clone(),
+            };
+            lead.push(Phrase::isolated(&quoted));
+        }
+        Writing::Edit(_) => lead.push(ctx.t("comment-edit-lead").into()),
+    }
+    let mut page = FormPage::new(
+        ui.with_nav("discussions"),
+        me.csrf.clone(),
+        &action,
+        ctx.t(button),
+    );
+    page.back = Some((path, ctx.t("discussion-thread-back")));
+    page.lead = lead;
+    page.fields = vec![text_field(ctx, label, text, &errors)];
+    page.errors = errors;
+    page.links = vec![house_rules_link(ctx)];
+    Ok(page)
+}
+
+/// The form again with its problems (422), or the error as it is.
+async fn again(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    d: &Discussion,
+    writing: Writing,
+    text: &str,
+    e: ServiceError,
+) -> Result<Response, AppError> {
+    let errors = match e {
+        ServiceError::Invalid(v) => vec![v],
+        ServiceError::InvalidFields(list) => list,
+        other => return Err(other.into()),
+    };
+    let problems = text_problems(ctx, &errors);
+    let page = form_page(ctx, me, d, &writing, text, problems).await?;
+    respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+}
+
+/// A form for a discussion that takes no comments now is refused as
+/// sending it would be: 409, saying so.
+fn refuse_unless_open(d: &Discussion) -> Result<(), AppError> {
+    match is_open(d) {
+        true => Ok(()),
+        false => Err(stale("discussion", ErrorCode::DiscussionNotOpen)),
+    }
+}
+
+/// Where a comment is shown after a change, with what was done.
+fn shown_at(d: Uuid, done: &str, comment: Uuid) -> String {
+    format!("/discussions/{d}?done={done}#comment-{comment}")
+}
+
+/// `POST /discussions/{id}/comments`: a new comment.
+pub(super) async fn post(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path(id): Path<String>,
+    StrictForm(f): StrictForm<TextInput>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &f.csrf)?;
+    let d = find(&ctx, &id).await?;
+    match commenting::post(&ctx.state.db, &me, d.id, None, &f.text).await {
+        Ok(p) => Ok(see_other(&shown_at(d.id, done_key(p.held), p.id))),
+        Err(e) => again(&ctx, &me, &d, Writing::Comment, &f.text, e).await,
+    }
+}
+
+fn done_key(held: bool) -> &'static str {
+    match held {
+        true => "comment-held",
+        false => "comment-posted",
+    }
+}
+
+/// `GET /discussions/{id}/comments/{cid}/reply`.
+pub(super) async fn reply_form(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path((id, cid)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let d = find(&ctx, &id).await?;
+    let cid = path_id(&cid)?;
+    refuse_unless_open(&d)?;
+    let page = form_page(&ctx, &me, &d, &Writing::Reply(cid), "", Vec::new()).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+/// `POST /discussions/{id}/comments/{cid}/reply`.
+pub(super) async fn reply(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path((id, cid)): Path<(String, String)>,
+    StrictForm(f): StrictForm<TextInput>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &f.csrf)?;
+    let d = find(&ctx, &id).await?;
+    let cid = path_id(&cid)?;
+    match commenting::post(&ctx.state.db, &me, d.id, Some(cid), &f.text).await {
+        Ok(p) => Ok(see_other(&shown_at(d.id, done_key(p.held), p.id))),
+        Err(e) => again(&ctx, &me, &d, Writing::Reply(cid), &f.text, e).await,
+    }
+}
+
+/// One's own comment in `d`, still editable: else not found (another's)
+/// or refused (too late).
+async fn own_editable(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    d: &Discussion,
+    cid: Uuid,
+) -> Result<String, AppError> {
+    let v = reading::comment(&ctx.state.db, Some(me), d, cid).await?;
+    if !v.mine {
+        return Err(ServiceError::NotFound.into());
+    }
+    if !v.editable {
+        return Err(stale("text", ErrorCode::EditWindowPassed));
+    }
+    Ok(v.comment.body)
+}
+
+/// `GET /discussions/{id}/comments/{cid}/edit`.
+pub(super) async fn edit_form(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path((id, cid)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let d = find(&ctx, &id).await?;
+    let cid = path_id(&cid)?;
+    refuse_unless_open(&d)?;
+    let text = own_editable(&ctx, &me, &d, cid).await?;
+    let page = form_page(&ctx, &me, &d, &Writing::Edit(cid), &text, Vec::new()).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+/// `POST /discussions/{id}/comments/{cid}/edit`.
+pub(super) async fn edit(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path((id, cid)): Path<(String, String)>,
+    StrictForm(f): StrictForm<TextInput>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &f.csrf)?;
+    let d = find(&ctx, &id).await?;
+    let cid = path_id(&cid)?;
+    // In this discussion and the reader's, or not found.
+    let v = reading::comment(&ctx.state.db, Some(&me), &d, cid).await?;
+    if !v.mine {
+        return Err(ServiceError::NotFound.into());
+    }
+    match commenting::edit(&ctx.state.db, &me, cid, &f.text).await {
+        Ok(()) => Ok(see_other(&shown_at(d.id, "comment-edited", cid))),
+        Err(e) => again(&ctx, &me, &d, Writing::Edit(cid), &f.text, e).await,
+    }
+}

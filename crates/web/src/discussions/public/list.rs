@@ -1,0 +1,125 @@
+//! The list of discussions, filtered, searched and a page at a time.
+
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::consultation::Status;
+use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::discussions::reading;
+use cohesion_services::discussions::reading::ListFilter as ListQuery;
+use cohesion_ui::discussions::{DiscussionItem, DiscussionListPage};
+use cohesion_ui::{Field, Shown};
+use serde::Deserialize;
+
+use super::wording::{short_dates, status_label, tn};
+use crate::kit::{respond, AppError, PageCtx};
+
+/// Discussions on a page of the list.
+const PAGE_SIZE: i64 = 20;
+
+/// The list's filters as sent.
+#[derive(Deserialize, Default)]
+pub(super) struct ListParams {
+    /// `upcoming`, `open` or `closed`.
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    topic: String,
+    /// Words in the title, introduction, questions or topics.
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: Option<u32>,
+}
+
+fn list_href(p: &ListParams, page: u32) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in [("status", &p.status), ("topic", &p.topic), ("q", &p.q)] {
+        if !v.is_empty() {
+            query.append_pair(k, v);
+        }
+    }
+    query.append_pair("page", &page.to_string());
+    format!("/discussions?{}", query.finish())
+}
+
+pub(super) async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<Response, AppError> {
+    let status = match p.status.as_str() {
+        "" => None,
+        s => {
+            Some(Status::parse(s).ok_or(ValidationError::new("status", ErrorCode::InvalidChoice))?)
+        }
+    };
+    let page = p.page.unwrap_or(1).clamp(1, 10_000);
+    let query = ListQuery {
+        drafts: false,
+        status,
+        topic: Some(p.topic.trim()).filter(|s| !s.is_empty()),
+        search: Some(p.q.trim()).filter(|s| !s.is_empty()),
+        offset: i64::from(page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+    };
+    let viewer = ctx.user.0.as_ref();
+    let (list, total) = reading::list(&ctx.state.db, viewer, query).await?;
+    let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE as u64) as u32;
+    let items = list.iter().map(|d| item(&ctx, d)).collect();
+    let filter = filter_fields(&ctx, &p);
+    let ui = ctx.chrome_for("/discussions", "discussions-title").await?;
+    let view = DiscussionListPage {
+        ui: ui.with_nav("discussions"),
+        lead: ctx.t("discussions-lead"),
+        filter,
+        filter_button: ctx.t("discussions-filter-button"),
+        count: tn(&ctx, "discussions-count", "count", total.max(0) as u64),
+        items,
+        empty: ctx.t("discussions-empty"),
+        previous: (page > 1).then(|| list_href(&p, page - 1)),
+        next: (page < pages).then(|| list_href(&p, page + 1)),
+        house_rules: house_rules_link(&ctx),
+    };
+    respond(StatusCode::OK, view, None)
+}
+
+/// The link to the house rules every comment form and page carries.
+pub(super) fn house_rules_link(ctx: &PageCtx) -> (String, String) {
+    (
+        "/discussions/house-rules".to_owned(),
+        ctx.t("discussion-house-rules-link"),
+    )
+}
+
+/// One discussion in the list.
+pub(super) fn item(ctx: &PageCtx, d: &Discussion) -> DiscussionItem {
+    let (status_key, status) = status_label(ctx, d);
+    DiscussionItem {
+        href: format!("/discussions/{}", d.id),
+        title: Shown::new(d.title.clone(), d.language.clone()),
+        status_key,
+        status,
+        dates: short_dates(ctx, d),
+        comments: tn(
+            ctx,
+            "discussion-comment-count",
+            "count",
+            d.comment_count.max(0) as u64,
+        ),
+    }
+}
+
+fn filter_fields(ctx: &PageCtx, p: &ListParams) -> Vec<Field> {
+    let mut status_options = vec![(String::new(), ctx.t("discussions-filter-any"))];
+    status_options
+        .extend(Status::ALL.map(|s| (s.key().to_owned(), ctx.t(&format!("status-{}", s.key())))));
+    vec![
+        Field::choice(
+            "status",
+            "select",
+            ctx.t("discussions-filter-status"),
+            status_options,
+        )
+        .value(&p.status),
+        Field::new("topic", "search", "off", ctx.t("discussions-filter-topic")).value(&p.topic),
+        Field::new("q", "search", "off", ctx.t("discussions-filter-search")).value(&p.q),
+    ]
+}

@@ -1,0 +1,239 @@
+//! A discussion's page (what it is about, when it runs, its threads of
+//! comments a page at a time, the comment form) and a thread's own page.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::consultation::Status;
+use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::ErrorCode;
+use cohesion_services::discussions::reading;
+use cohesion_services::discussions::reading::{CommentOrder as Order, PageCursor as Cursor};
+use cohesion_ui::discussions::{CommentForm, DiscussionPage, ThreadPage};
+use cohesion_ui::{Field, FieldError, Shown, SummaryRow};
+use serde::Deserialize;
+
+use super::list::house_rules_link;
+use super::wording::{closed_notice, run_dates, status_label, status_of, tn, Reading};
+use crate::kit::{confirmation, path_id, respond, AppError, PageCtx};
+
+/// A discussion's page: `?order=newest|oldest|agreed`, `&after=` the
+/// token where the last page ended, `?done=` after a change.
+#[derive(Deserialize, Default)]
+pub(super) struct PageParams {
+    #[serde(default)]
+    order: String,
+    #[serde(default)]
+    after: String,
+    done: Option<String>,
+}
+
+fn order_of(key: &str) -> Result<Order, AppError> {
+    match key {
+        "" | "newest" => Ok(Order::Newest),
+        "oldest" => Ok(Order::Oldest),
+        "agreed" => Ok(Order::MostAgreed),
+        _ => Err(cohesion_domain::ValidationError::new("order", ErrorCode::InvalidChoice).into()),
+    }
+}
+
+fn order_key(order: Order) -> &'static str {
+    match order {
+        Order::Newest => "newest",
+        Order::Oldest => "oldest",
+        Order::MostAgreed => "agreed",
+    }
+}
+
+/// The discussion `id` as the reader may see it (drafts for staff only).
+pub(super) async fn find(ctx: &PageCtx, id: &str) -> Result<Discussion, AppError> {
+    let id = path_id(id)?;
+    Ok(reading::discussion(&ctx.state.db, ctx.user.0.as_ref(), id).await?)
+}
+
+/// Whether it takes comments now.
+pub(super) fn is_open(d: &Discussion) -> bool {
+    d.is_published() && status_of(d) == Status::Open
+}
+
+/// The comment box, empty or as it was sent, with its problems.
+pub(super) fn text_field(ctx: &PageCtx, label: &str, text: &str, errors: &[FieldError]) -> Field {
+    Field::new("text", "textarea", "off", ctx.t(label))
+        .hint(ctx.t("comment-field-hint"))
+        .value(text)
+        .errors_from(errors)
+}
+
+pub(super) async fn show(
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    Query(p): Query<PageParams>,
+) -> Result<Response, AppError> {
+    let d = find(&ctx, &id).await?;
+    let order = order_of(&p.order)?;
+    let cursor = match p.after.as_str() {
+        "" => None,
+        token => {
+            Some(Cursor::from_token(token).ok_or(AppError::bad_request(ErrorCode::BadRequest))?)
+        }
+    };
+    let viewer = ctx.user.0.as_ref();
+    let page = reading::page(&ctx.state.db, viewer, &d, order, cursor).await?;
+    let path = format!("/discussions/{}", d.id);
+    let key = order_key(order);
+    let here = match (order, cursor) {
+        (Order::Newest, None) => path.clone(),
+        (_, None) => format!("{path}?order={key}"),
+        (_, Some(c)) => format!("{path}?order={key}&after={}", c.token()),
+    };
+    let open = is_open(&d);
+    let reading = Reading {
+        ctx: &ctx,
+        discussion: d.id,
+        open,
+        from: here,
+    };
+    let threads = page.threads.iter().map(|t| reading.thread(t)).collect();
+    let (status_key, status) = status_label(&ctx, &d);
+    let mut ui = ctx.chrome_for(&path, "discussion-title").await?;
+    ui.title = d.title.clone().into();
+    let form = match (open, viewer) {
+        (true, Some(me)) => Some(CommentForm {
+            action: format!("{path}/comments"),
+            csrf: me.csrf.clone(),
+            field: text_field(&ctx, "comment-field-text", "", &[]),
+            button: ctx.t("comment-post-button"),
+        }),
+        _ => None,
+    };
+    let sign_in = (open && viewer.is_none()).then(|| {
+        let next = form_urlencoded::byte_serialize(path.as_bytes()).collect::<String>();
+        (
+            format!("/sign-in?next={next}"),
+            ctx.t("discussion-sign-in-to-comment"),
+        )
+    });
+    let order_field = Field::choice(
+        "order",
+        "select",
+        ctx.t("discussion-order-label"),
+        [
+            ("newest", "discussion-order-newest"),
+            ("oldest", "discussion-order-oldest"),
+            ("agreed", "discussion-order-agreed"),
+        ]
+        .map(|(k, label)| (k.to_owned(), ctx.t(label)))
+        .to_vec(),
+    )
+    .value(key);
+    let next_label = match order {
+        Order::Newest => "discussion-older-comments",
+        _ => "discussion-more-comments",
+    };
+    let view = DiscussionPage {
+        done: confirmation(&ctx, p.done.as_deref()),
+        draft_notice: (!d.is_published()).then(|| ctx.t("discussion-draft-notice")),
+        status_key,
+        status,
+        dates: run_dates(&ctx, &d),
+        title_lang: d.language.clone(),
+        intro_html: cohesion_ui::markdown::render(&d.introduction),
+        lang: d.language.clone(),
+        questions: d.questions.clone(),
+        rows: summary_rows(&ctx, &d),
+        closed_notice: closed_notice(&ctx, &d),
+        comment_count: tn(
+            &ctx,
+            "discussion-comment-count",
+            "count",
+            d.comment_count.max(0) as u64,
+        ),
+        form,
+        sign_in,
+        house_rules: house_rules_link(&ctx),
+        feed: (format!("{path}/feed.atom"), ctx.t("discussion-feed-link")),
+        order: order_field,
+        order_action: path.clone(),
+        threads,
+        next: page.next.map(|c| {
+            (
+                format!("{path}?order={key}&after={}#comments", c.token()),
+                ctx.t(next_label),
+            )
+        }),
+        first: cursor.map(|_| {
+            (
+                format!("{path}?order={key}#comments"),
+                ctx.t("discussion-first-comments"),
+            )
+        }),
+        ui: ui.with_nav("discussions"),
+    };
+    respond(StatusCode::OK, view, None)
+}
+
+/// Its topics and area.
+fn summary_rows(ctx: &PageCtx, d: &Discussion) -> Vec<SummaryRow> {
+    let mut rows = Vec::new();
+    if !d.topics.is_empty() {
+        rows.push(SummaryRow::written_value(
+            ctx.t("discussion-topics"),
+            Shown::new(ctx.locale().list(&d.topics), d.language.clone()),
+        ));
+    }
+    if let Some(area) = &d.area {
+        rows.push(SummaryRow::written_value(
+            ctx.t("discussion-area"),
+            Shown::new(area.clone(), d.language.clone()),
+        ));
+    }
+    rows
+}
+
+/// A thread's own page: `?after=` the path where the last page ended.
+#[derive(Deserialize, Default)]
+pub(super) struct ThreadParams {
+    #[serde(default)]
+    after: String,
+}
+
+pub(super) async fn thread(
+    ctx: PageCtx,
+    Path((id, root)): Path<(String, String)>,
+    Query(p): Query<ThreadParams>,
+) -> Result<Response, AppError> {
+    let d = find(&ctx, &id).await?;
+    let root = path_id(&root)?;
+    let after = Some(p.after.as_str()).filter(|a| !a.is_empty());
+    let viewer = ctx.user.0.as_ref();
+    let (thread, next) = reading::thread(&ctx.state.db, viewer, &d, root, after).await?;
+    let discussion_path = format!("/discussions/{}", d.id);
+    let path = format!("{discussion_path}/comments/{root}");
+    let reading = Reading {
+        ctx: &ctx,
+        discussion: d.id,
+        open: is_open(&d),
+        from: path.clone(),
+    };
+    let item = reading.thread(&thread);
+    let ui = ctx.chrome_for(&path, "discussion-thread-title").await?;
+    let later = next.map(|n| {
+        let n = form_urlencoded::byte_serialize(n.as_bytes()).collect::<String>();
+        (
+            format!("{path}?after={n}"),
+            ctx.t("discussion-thread-later"),
+        )
+    });
+    let view = ThreadPage {
+        back: (discussion_path.clone(), ctx.t("discussion-thread-back")),
+        discussion: (
+            discussion_path,
+            Shown::new(d.title.clone(), d.language.clone()),
+        ),
+        closed_notice: closed_notice(&ctx, &d),
+        thread: item,
+        later,
+        ui: ui.with_nav("discussions"),
+    };
+    respond(StatusCode::OK, view, None)
+}
