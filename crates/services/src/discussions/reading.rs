@@ -20,8 +20,6 @@ use crate::ServiceError;
 
 // What the pages and the API pass in: a list's filters, a page's order
 // and where the last page ended.
-pub use cohesion_storage::discussions::catalogue::ListQuery as ListFilter;
-pub use cohesion_storage::discussions::comments::{Cursor as PageCursor, Order as CommentOrder};
 
 /// Top-level comments on a page.
 pub const THREADS_PER_PAGE: i64 = 20;

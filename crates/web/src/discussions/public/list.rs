@@ -7,7 +7,7 @@ use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::discussions::reading;
-use cohesion_services::discussions::reading::ListFilter as ListQuery;
+use cohesion_services::discussions::ListQuery;
 use cohesion_ui::discussions::{DiscussionItem, DiscussionListPage};
 use cohesion_ui::{Field, Shown};
 use serde::Deserialize;

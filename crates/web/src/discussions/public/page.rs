@@ -8,7 +8,7 @@ use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::ErrorCode;
 use cohesion_services::discussions::reading;
-use cohesion_services::discussions::reading::{CommentOrder as Order, PageCursor as Cursor};
+use cohesion_services::discussions::{Cursor, Order};
 use cohesion_ui::discussions::{CommentForm, DiscussionPage, ThreadPage};
 use cohesion_ui::{Field, FieldError, Shown, SummaryRow};
 use serde::Deserialize;
