@@ -100,23 +100,13 @@ pub fn router(state: SharedState) -> Router {
         .iter()
         .fold(Router::new(), |routes, f| {
             tracing::debug!(feature = f.name, "serving the feature's routes");
-            let own = (f.routes)();
-            // Only features whose changes show in public pages pay for
-            // watching them.
-            // (axum refuses a route layer on a router without routes.)
-            routes.merge(match f.public_changes {
-                Some(_) if own.has_routes() => own.route_layer(middleware::from_fn_with_state(
-                    state.clone(),
-                    page_cache::forget_on_change,
-                )),
-                _ => own,
-            })
+            routes.merge((f.routes)())
         })
         .route("/assets/{*name}", get(assets::serve))
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
         .route("/api/v1/openapi.json", get(api::openapi))
-        .route_layer(middleware::from_fn(ops::record))
+        .route_layer(middleware::from_fn_with_state(state.clone(), ops::record))
         .fallback(|| async { StatusCode::NOT_FOUND });
 
     // One stack around the whole router, outermost first, rather than
@@ -124,20 +114,39 @@ pub fn router(state: SharedState) -> Router {
     // each request clones and drops again: on the home page that was most
     // of the time spent outside the kernel (BENCHMARKS.md, issue 16).
     let stack = tower::ServiceBuilder::new()
-        .layer(middleware::map_request::<_, (Request,)>(security::drop_odd_request_id))
-        .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
-            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
-        })
-        .on_response(DefaultOnResponse::new().level(access_log_level)))
+        .layer(middleware::map_request::<_, (Request,)>(
+            security::drop_odd_request_id,
+        ))
+        .layer(SetRequestIdLayer::new(
+            x_request_id.clone(),
+            MakeRequestUuid,
+        ))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request| {
+                    let id = req
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    // The request id alone: each field is formatted for every request
+                    // (the access log, when on, says the path).
+                    tracing::info_span!("request", request_id = %id)
+                })
+                .on_response(DefaultOnResponse::new().level(access_log_level)),
+        )
         .layer(PropagateRequestIdLayer::new(x_request_id))
-        .layer(middleware::from_fn_with_state::<_, _, (State<SharedState>, Request)>(state.clone(), security::headers))
-        .layer(middleware::from_fn_with_state::<_, _, (State<SharedState>, Request)>(state.clone(), context::presentation))
-        .layer(middleware::from_fn::<_, (Request,)>(security::guard))
+        .layer(middleware::from_fn_with_state::<
+            _,
+            _,
+            (State<SharedState>, Request),
+        >(state.clone(), context::presentation))
         .layer(CatchPanicLayer::new())
         .layer(RequestBodyLimitLayer::new(state.config.body_limit))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            state.config.request_timeout,
+        ))
         .service(routes.with_state(state));
     Router::new().fallback_service(stack)
 }

@@ -87,3 +87,6 @@ CREATE TABLE moderation_words (
 ALTER TABLE discussion_comments ADD COLUMN fingerprint TEXT;
 
 CREATE INDEX discussion_comments_by_fingerprint ON discussion_comments (discussion_id, fingerprint);
+
+-- A discussion's newest published comments, for its feed.
+CREATE INDEX discussion_comments_by_state ON discussion_comments (discussion_id, state, created_at);

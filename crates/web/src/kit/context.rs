@@ -57,9 +57,11 @@ pub async fn presentation(
     let choice = choose_locale(&state.catalog, req.uri().query(), req.headers());
     req.extensions_mut().insert(ReqLocale(choice.index));
 
-    let mut res = match choice.explicit {
-        Explicit::Unknown => AppError::bad_request(ErrorCode::UnknownLocale).into_response(),
-        _ => next.run(req).await,
+    // The guard's refusals are rendered below like any other error.
+    let mut res = match (&choice.explicit, super::security::check(&req)) {
+        (Explicit::Unknown, _) => AppError::bad_request(ErrorCode::UnknownLocale).into_response(),
+        (_, Err(refused)) => refused.into_response(),
+        (_, Ok(())) => next.run(req).await,
     };
     if let Explicit::Known = choice.explicit {
         if !res.status().is_server_error() {
@@ -109,6 +111,7 @@ pub async fn presentation(
         header::VARY,
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
+    super::security::add_headers(res.headers_mut(), state.config.tls);
     res
 }
 

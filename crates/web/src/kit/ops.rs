@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -74,15 +74,21 @@ pub async fn metrics(State(state): State<SharedState>, req: Request) -> Response
 
 /// Records each request's duration by method, route and status (the route's pattern,
 /// never the raw path, so the number of series stays bounded).
-pub async fn record(req: Request, next: Next) -> Response {
+pub async fn record(State(state): State<SharedState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = method_label(req.method());
+    // Only a change can make cached public pages stale.
+    let change = (!matches!(*req.method(), Method::GET | Method::HEAD))
+        .then(|| (req.method().clone(), req.uri().path().to_owned()));
     let route = req
         .extensions()
         .get::<MatchedPath>()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "unmatched".to_owned());
     let res = next.run(req).await;
+    if let Some((verb, path)) = &change {
+        super::page_cache::forget_after(&state, verb, path, &res);
+    }
     let status = res.status().as_u16().to_string();
     let labels = [
         ("method", method.to_owned()),

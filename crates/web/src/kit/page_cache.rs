@@ -9,16 +9,14 @@
 //! The home page and *Get involved* also show what features list (open
 //! consultations, say): a successful change under a path a feature
 //! names in `public_changes` bumps the generation on this server
-//! ([`forget_on_change`]); other servers, and the passing of opening and
+//! ([`forget_after`]); other servers, and the passing of opening and
 //! closing times, catch up within `ttl` (ADR 0021).
 
 use std::collections::HashMap;
 use std::sync::RwLock;
 use std::time::{Duration, Instant};
 
-use axum::extract::{Request, State};
 use axum::http::Method;
-use axum::middleware::Next;
 use axum::response::Response;
 use bytes::Bytes;
 use cohesion_domain::pages::InfoPage;
@@ -30,22 +28,15 @@ type Key = (InfoPage, usize);
 
 /// After a successful change that a feature says can change what the
 /// public sees, the pages kept here (and the programme's text) are made
-/// afresh.
-pub async fn forget_on_change(
-    State(state): State<SharedState>,
-    req: Request,
-    next: Next,
-) -> Response {
-    if matches!(*req.method(), Method::GET | Method::HEAD)
-        || !changes_public(state.features, req.uri().path())
+/// afresh. Called by `ops::record`, the one layer every route has.
+pub fn forget_after(state: &SharedState, method: &Method, path: &str, res: &Response) {
+    let changed = res.status().is_success() || res.status().is_redirection();
+    if changed
+        && !matches!(*method, Method::GET | Method::HEAD)
+        && changes_public(state.features, path)
     {
-        return next.run(req).await;
-    }
-    let res = next.run(req).await;
-    if res.status().is_success() || res.status().is_redirection() {
         state.site.invalidate();
     }
-    res
 }
 
 pub struct PageCache {

@@ -1,23 +1,23 @@
 //! Protections applied to every request and response.
 
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use cohesion_domain::ErrorCode;
 
 use super::error::AppError;
 use super::form::check_encoded;
-use super::state::SharedState;
 
 /// No inline script or style anywhere: the policy every page is built for.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
     font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
     form-action 'self'; frame-ancestors 'none'";
 
-pub async fn headers(State(state): State<SharedState>, req: Request, next: Next) -> Response {
-    let mut res = next.run(req).await;
-    let h = res.headers_mut();
+/// Adds the security headers every response carries (called by
+/// `context::presentation` last, so error pages it renders carry them
+/// too).
+pub fn add_headers(h: &mut axum::http::HeaderMap, tls: bool) {
+    // Room for them all at once, rather than growing the map as they come.
+    h.reserve(8);
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),
@@ -38,13 +38,12 @@ pub async fn headers(State(state): State<SharedState>, req: Request, next: Next)
         HeaderName::from_static("cross-origin-opener-policy"),
         HeaderValue::from_static("same-origin"),
     );
-    if state.config.tls {
+    if tls {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         );
     }
-    res
 }
 
 /// The most characters a query-string value may have. Searches become
@@ -59,18 +58,18 @@ pub use cohesion_domain::text::MAX_QUERY_VALUE_CHARS;
 /// [`MAX_QUERY_VALUE_CHARS`] (so every route's searches and filters are
 /// covered, present and future), and state-changing requests sent by
 /// another site (judged by Sec-Fetch-Site, else by Origin against Host).
-pub async fn guard(req: Request, next: Next) -> Response {
+pub fn check(req: &Request) -> Result<(), AppError> {
     if let Some(q) = req.uri().query() {
-        if let Err(e) = check_query(q) {
-            return e.into_response();
-        }
+        check_query(q)?;
     }
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && is_cross_site(&req) {
-        return AppError::status(StatusCode::FORBIDDEN, ErrorCode::CrossSiteRequest)
-            .into_response();
+    if !safe && is_cross_site(req) {
+        return Err(AppError::status(
+            StatusCode::FORBIDDEN,
+            ErrorCode::CrossSiteRequest,
+        ));
     }
-    next.run(req).await
+    Ok(())
 }
 
 fn check_query(q: &str) -> Result<(), AppError> {
