@@ -451,7 +451,7 @@ pub async fn versions(
     require(me, Action::Moderate)?;
     let mut c = db.acquire().await?;
     let mut list = comments::versions(c.conn(), comment).await?;
-    list.sort_by(|a, b| b.0.cmp(&a.0));
+    list.sort_by_key(|v| std::cmp::Reverse(v.0));
     Ok(list)
 }
 
