@@ -168,6 +168,8 @@ activity-moderation-outside-action = سجّلت إجراءً اتُّخذ خار
 activity-moderation-appeal = طعنت في قرار إشراف
 activity-moderation-appeal-upheld = أيّدت قرار إشراف بعد الطعن
 activity-moderation-appeal-overturned = ألغيت قرار إشراف بعد الطعن
+activity-moderation-word-add = أضفت مدخلًا إلى قائمة كلمات المشرفين
+activity-moderation-word-remove = حذفت مدخلًا من قائمة كلمات المشرفين
 activity-discussion-import = استوردت نقاشًا من ملف
 activity-finding-add = أضفت استنتاجًا
 activity-finding-publish = نشرت استنتاجًا
@@ -350,6 +352,8 @@ audit-do-moderation-outside-action = سجّل إجراءً اتُّخذ خارج
 audit-do-moderation-appeal = طعن في قرار إشراف
 audit-do-moderation-appeal-upheld = أيّد قرار إشراف بعد الطعن
 audit-do-moderation-appeal-overturned = ألغى قرار إشراف بعد الطعن
+audit-do-moderation-word-add = أضاف مدخلًا إلى قائمة كلمات المشرفين
+audit-do-moderation-word-remove = حذف مدخلًا من قائمة كلمات المشرفين
 
 ## الإدارة: صندوق البريد الصادر
 

@@ -170,6 +170,8 @@ activity-moderation-outside-action = You recorded action taken outside the platf
 activity-moderation-appeal = You appealed a moderation decision
 activity-moderation-appeal-upheld = You upheld a moderation decision on appeal
 activity-moderation-appeal-overturned = You overturned a moderation decision on appeal
+activity-moderation-word-add = You added an entry to the moderators’ word list
+activity-moderation-word-remove = You removed an entry from the moderators’ word list
 activity-discussion-import = You imported a discussion from a file
 activity-finding-add = You added a finding
 activity-finding-publish = You published a finding
@@ -354,6 +356,8 @@ audit-do-moderation-outside-action = Recorded action taken outside the platform 
 audit-do-moderation-appeal = Appealed a moderation decision
 audit-do-moderation-appeal-upheld = Upheld a moderation decision on appeal
 audit-do-moderation-appeal-overturned = Overturned a moderation decision on appeal
+audit-do-moderation-word-add = Added an entry to the moderators’ word list
+audit-do-moderation-word-remove = Removed an entry from the moderators’ word list
 
 ## Administration: the email outbox
 

@@ -20,6 +20,8 @@ mod screening;
 /// What callers name when they list discussions and page threads.
 pub use cohesion_storage::discussions::catalogue::ListQuery;
 pub use cohesion_storage::discussions::comments::{Cursor, Order};
+/// What moderators name when they page the queue and read its items.
+pub use cohesion_storage::discussions::moderation::{Appeal, DecisionRecord, Item, QueueQuery};
 
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;

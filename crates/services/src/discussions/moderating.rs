@@ -12,7 +12,7 @@ use cohesion_domain::discussion::moderation::{
 };
 use cohesion_domain::discussion::record::Comment;
 use cohesion_domain::identity::Action;
-use cohesion_domain::text::optional;
+use cohesion_domain::text::{optional, optional_line};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::discussions::moderation::{self as store, Item, QueueQuery, Waiting};
 use cohesion_storage::discussions::{catalogue, comments};
@@ -439,4 +439,140 @@ fn audit_action(decision: &Decision) -> &'static str {
         Decision::Escalate => "moderation.escalate",
         Decision::OutsideActionTaken => "moderation.outside_action",
     }
+}
+
+/// A comment's earlier versions, newest first: (version, text, when it
+/// was replaced), for the moderator deciding on it.
+pub async fn versions(
+    db: &Db,
+    me: &SignedIn,
+    comment: Uuid,
+) -> Result<Vec<(i64, String, Timestamp)>, ServiceError> {
+    require(me, Action::Moderate)?;
+    let mut c = db.acquire().await?;
+    let mut list = comments::versions(c.conn(), comment).await?;
+    list.sort_by_key(|v| std::cmp::Reverse(v.0));
+    Ok(list)
+}
+
+/// One decision on a comment with the name of the moderator who took it
+/// (`None` once their account is gone).
+#[derive(Debug, Clone)]
+pub struct Decided {
+    pub record: store::DecisionRecord,
+    pub moderator: Option<String>,
+}
+
+/// A comment's decisions, oldest first, and its appeal if there is one.
+pub async fn history(
+    db: &Db,
+    me: &SignedIn,
+    comment: Uuid,
+) -> Result<(Vec<Decided>, Option<store::Appeal>), ServiceError> {
+    require(me, Action::Moderate)?;
+    let mut c = db.acquire().await?;
+    let records = store::decisions(c.conn(), comment).await?;
+    let ids: Vec<Uuid> = records.iter().filter_map(|d| d.moderator_id).collect();
+    let names: HashMap<Uuid, Option<String>> =
+        cohesion_storage::accounts::users::names_of(c.conn(), &ids)
+            .await?
+            .into_iter()
+            .map(|(id, name, _)| (id, name))
+            .collect();
+    let appeal = store::find_appeal(c.conn(), comment).await?;
+    let decided = records
+        .into_iter()
+        .map(|record| Decided {
+            moderator: record
+                .moderator_id
+                .and_then(|m| names.get(&m).cloned().flatten()),
+            record,
+        })
+        .collect();
+    Ok((decided, appeal))
+}
+
+/// The most characters a word-list entry may have.
+pub const MAX_WORD_CHARS: usize = 100;
+
+/// Every entry of the moderators' word lists: (language, entry).
+pub async fn words(db: &Db, me: &SignedIn) -> Result<Vec<(String, String)>, ServiceError> {
+    require(me, Action::Moderate)?;
+    let mut c = db.acquire().await?;
+    Ok(store::words(c.conn()).await?)
+}
+
+/// A language tag as the word lists keep it: two to twelve letters,
+/// digits or hyphens.
+fn word_language(language: &str) -> Result<&str, ServiceError> {
+    let language = language.trim();
+    let fits = (2..=12).contains(&language.len())
+        && language
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '-');
+    match fits {
+        true => Ok(language),
+        false => Err(ServiceError::Invalid(ValidationError::new(
+            "language",
+            ErrorCode::InvalidChoice,
+        ))),
+    }
+}
+
+/// Adds `entry` to the word list of `language`, audit-logged; an entry
+/// already there is refused.
+pub async fn add_word(
+    db: &Db,
+    me: &SignedIn,
+    language: &str,
+    entry: &str,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::Moderate)?;
+    let language = word_language(language)?;
+    let entry = optional_line("entry", entry, MAX_WORD_CHARS)?
+        .ok_or(ValidationError::new("entry", ErrorCode::FieldRequired))?;
+    let mut tx = db.begin().await?;
+    if !store::add_word(tx.conn(), language, &entry, me.user_id, Timestamp::now()).await? {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "entry",
+            ErrorCode::DuplicateLabel,
+        )));
+    }
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "moderation.word_add",
+        None,
+        &format!("{language}: {entry}"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes `entry` from the word list of `language`, audit-logged.
+pub async fn remove_word(
+    db: &Db,
+    me: &SignedIn,
+    language: &str,
+    entry: &str,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::Moderate)?;
+    let language = word_language(language)?;
+    let mut tx = db.begin().await?;
+    if !store::remove_word(tx.conn(), language, entry).await? {
+        return Err(ServiceError::NotFound);
+    }
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "moderation.word_remove",
+        None,
+        &format!("{language}: {entry}"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -376,6 +376,7 @@ pub async fn decide_appeal(
 }
 
 /// Records a warning (`until` None) or a suspension.
+#[allow(clippy::too_many_arguments)]
 pub async fn sanction(
     conn: Conn<'_>,
     user: Uuid,

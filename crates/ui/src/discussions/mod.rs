@@ -3,6 +3,8 @@
 //! house rules. The comment, reply and edit forms are the kit's
 //! `FormPage`; deleting asks first with the kit's `ConfirmPage`.
 
+pub mod moderation;
+
 use askama::Template;
 
 use crate::{Chrome, Field, FieldError, Phrase, Shown, SummaryRow, When};

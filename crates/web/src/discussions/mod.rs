@@ -1,9 +1,11 @@
 //! Discussions (issue 18): the list and each discussion's page with its
 //! threads, commenting, replying, agreeing and reporting (`public`);
-//! officers writing and publishing discussions (`staff`); and the JSON
-//! API (`api`).
+//! officers writing and publishing discussions (`staff`); moderators'
+//! queue, decisions and word lists (`moderation`); and the JSON API
+//! (`api`).
 
 mod api;
+mod moderation;
 mod public;
 mod staff;
 
@@ -27,6 +29,10 @@ pub(crate) const FEATURE: Feature = Feature {
         "comment-deleted",
         "comment-agreed",
         "agreement-withdrawn",
+        "moderation-decided",
+        "moderation-word-added",
+        "moderation-word-removed",
+        "appeal-sent",
     ],
     openapi: api::openapi,
     nav: &[NavEntry {
@@ -44,17 +50,20 @@ pub(crate) const FEATURE: Feature = Feature {
     public_changes: Some(changes_public),
 };
 
-/// Officers' pages and the API's changes to discussions, and every new
-/// comment (lists show how many comments each discussion has).
+/// Officers' pages and the API's changes to discussions, every new
+/// comment and every moderator's decision (lists show how many comments
+/// each discussion has).
 fn changes_public(path: &str) -> bool {
     path.starts_with("/staff/discussions")
         || path.starts_with("/api/v1/discussions")
         || path.starts_with("/discussions/")
+        || path.starts_with("/moderation/comments/")
 }
 
 fn routes() -> Router<SharedState> {
     Router::new()
         .merge(public::routes())
         .merge(staff::routes())
+        .merge(moderation::routes())
         .merge(api::routes())
 }

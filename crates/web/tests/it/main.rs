@@ -5,6 +5,7 @@
 mod accounts;
 mod consultations;
 mod discussions;
+mod discussions_moderation;
 mod discussions_staff;
 mod kit;
 mod site;

@@ -71,6 +71,8 @@ const ACTIONS: &[&str] = &[
     "moderation.restore",
     "moderation.suspend",
     "moderation.warn",
+    "moderation.word_add",
+    "moderation.word_remove",
     "organisation.invite",
     "organisation.join",
     "organisation.register",

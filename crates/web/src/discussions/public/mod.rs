@@ -1,15 +1,17 @@
 //! Residents' pages of discussions: the list, a discussion with its
 //! threads, a thread's own page, the comment forms (comment, reply,
-//! edit, delete, agree, report), the house rules and the Atom feed.
+//! edit, delete, agree, report, appeal), the house rules and the Atom
+//! feed.
 
 mod acts;
+mod appeal;
 mod feed;
 mod forms;
 mod list;
 pub(super) mod listings;
 mod page;
 mod rules;
-mod wording;
+pub(super) mod wording;
 
 use axum::routing::get;
 use axum::Router;
@@ -46,4 +48,8 @@ pub(super) fn routes() -> Router<SharedState> {
             get(acts::report_form).post(acts::report),
         )
         .route(&format!("{C}/reported"), get(acts::reported))
+        .route(
+            &format!("{C}/appeal"),
+            get(appeal::appeal_form).post(appeal::appeal),
+        )
 }

@@ -106,7 +106,7 @@ pub(super) fn ago(ctx: &PageCtx, at: OffsetDateTime) -> Option<String> {
 }
 
 /// An author's name as shown: their own, or that the account is gone.
-pub(super) fn author_name(ctx: &PageCtx, name: Option<&str>) -> Phrase {
+pub(in crate::discussions) fn author_name(ctx: &PageCtx, name: Option<&str>) -> Phrase {
     match name {
         Some(n) => Phrase::isolated(n),
         None => ctx.t("comment-anonymous").into(),
@@ -218,6 +218,9 @@ impl Reading<'_> {
         }
         if v.mine && text_shown {
             actions.push((format!("{base}/delete"), ctx.t("comment-delete")));
+        }
+        if v.mine && c.state == State::Hidden {
+            actions.push((format!("{base}/appeal"), ctx.t("comment-appeal")));
         }
         CommentItem {
             anchor: format!("comment-{}", c.id),

@@ -1,18 +1,20 @@
 //! Discussions' panel of the staff's dashboard (`/manage`, ADR 0021):
-//! "Create a discussion", the drafts, and what is open, upcoming and
-//! closed, each leading to the discussion's officers' page.
+//! for officers, "Create a discussion", the drafts, and what is open,
+//! upcoming and closed, each leading to the discussion's officers' page;
+//! for moderators, how many comments wait and the ways to the queue and
+//! the word lists.
 
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::identity::Action;
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::discussions::overview;
+use cohesion_services::discussions::{moderating, overview, QueueQuery};
 use cohesion_ui::{Listing, ListingGroup, ListingItem};
 
 use super::{dates, status_label};
 use crate::kit::{Langs, PageCtx, Part, StaffPanel};
 
 pub(in crate::discussions) const PANEL: StaffPanel = StaffPanel {
-    actions: &[Action::RunEngagement],
+    actions: &[Action::RunEngagement, Action::Moderate],
     panel,
 };
 
@@ -21,29 +23,53 @@ const LIST: i64 = 10;
 
 fn panel<'a>(ctx: &'a PageCtx, me: &'a SignedIn) -> Part<'a, Listing> {
     Box::pin(async move {
-        let lists = overview::shortlists(&ctx.state.db, me, LIST).await?;
-        let named = [
-            (&lists.drafts, "discussion-staff-drafts"),
-            (&lists.open, "discussion-staff-open"),
-            (&lists.upcoming, "discussion-staff-upcoming"),
-            (&lists.closed, "discussion-staff-closed"),
-        ];
-        let groups = named
-            .into_iter()
-            .map(|(list, name)| ListingGroup {
+        let mut links = Vec::new();
+        let mut groups = Vec::new();
+        if me.roles.allows(Action::RunEngagement) {
+            links.push((
+                "/staff/discussions/new".to_owned(),
+                ctx.t("discussion-staff-create"),
+            ));
+            let lists = overview::shortlists(&ctx.state.db, me, LIST).await?;
+            let named = [
+                (&lists.drafts, "discussion-staff-drafts"),
+                (&lists.open, "discussion-staff-open"),
+                (&lists.upcoming, "discussion-staff-upcoming"),
+                (&lists.closed, "discussion-staff-closed"),
+            ];
+            groups.extend(named.into_iter().map(|(list, name)| ListingGroup {
                 heading: Some(ctx.t(name)),
                 items: list.iter().map(|d| item(ctx, d)).collect(),
                 empty: ctx.t(&format!("{name}-empty")),
                 more: None,
-            })
-            .collect();
+            }));
+        }
+        if me.roles.allows(Action::Moderate) {
+            let q = QueueQuery {
+                limit: 0,
+                ..QueueQuery::default()
+            };
+            let (_, waiting) = moderating::queue(&ctx.state.db, me, &q).await?;
+            links.push((
+                "/moderation/words".to_owned(),
+                ctx.t("moderation-words-link"),
+            ));
+            groups.push(ListingGroup {
+                heading: Some(ctx.t("moderation-panel")),
+                items: Vec::new(),
+                empty: match waiting {
+                    0 => ctx.t("moderation-empty"),
+                    n => ctx
+                        .locale()
+                        .t_plain("moderation-count", &[("count", (n as u64).into())]),
+                },
+                more: Some(("/moderation".to_owned(), ctx.t("moderation-open-queue"))),
+            });
+        }
         Ok(Listing {
             id: "discussions",
             heading: ctx.t("discussion-staff-panel"),
-            links: vec![(
-                "/staff/discussions/new".to_owned(),
-                ctx.t("discussion-staff-create"),
-            )],
+            links,
             groups,
         })
     })

@@ -1,0 +1,149 @@
+## صفحات المشرفين في النقاشات: قائمة الانتظار، وقرارات تعليق واحد،
+## وقوائم الكلمات، ومجموعة لوحة الإدارة، وطعن الكاتب.
+
+moderation-title = الإشراف
+moderation-panel = الإشراف
+moderation-open-queue = افتح قائمة الإشراف
+moderation-back = العودة إلى قائمة الإشراف
+moderation-empty = لا شيء ينتظر.
+moderation-count = { PLURAL($count) ->
+    [zero] لا توجد تعليقات تنتظر مشرفًا.
+    [one] تعليق واحد ينتظر مشرفًا.
+    [two] تعليقان ينتظران مشرفًا.
+    [few] { $count } تعليقات تنتظر مشرفًا.
+    [many] { $count } تعليقًا ينتظر مشرفًا.
+   *[other] { $count } تعليق ينتظر مشرفًا.
+}
+moderation-filter-any = الكل
+moderation-filter-reason = سبب الإبلاغ
+moderation-filter-discussion = النقاش
+moderation-filter-discussion-hint = مرجع النقاش، من عنوانه
+moderation-filter-language = لغة النقاش
+moderation-filter-flag = فقط ما كان
+moderation-filter-button = اعرض التعليقات
+moderation-flag-held = محتجز
+moderation-flag-reported = مُبلَّغ عنه
+moderation-flag-appealed = مطعون فيه
+moderation-flag-escalated = مُحال
+
+moderation-item-title = البتّ في تعليق
+moderation-item-heading = تعليق من { $name }
+moderation-row-comment = التعليق
+moderation-row-author = الكاتب
+moderation-author-badge = { $name } ({ $badge })
+moderation-row-posted = نُشر
+moderation-row-state = حاله الآن
+moderation-state-published = ظاهر للجميع
+moderation-state-held = محتجز لدى مشرف
+moderation-state-hidden = أخفاه مشرف
+moderation-state-deleted = حذفه كاتبه
+moderation-state-removed = أُزيل مع حساب كاتبه
+moderation-view-in-discussion = شاهده في النقاش
+moderation-row-discussion = النقاش
+moderation-open-discussion = افتح النقاش
+moderation-row-parent = ردًا على { $name }
+moderation-row-why = سبب وجوده هنا
+moderation-reports-of = { PLURAL($count) ->
+    [zero] لم يُبلَّغ عنه: { $reason }
+    [one] أُبلغ عنه مرة واحدة: { $reason }
+    [two] أُبلغ عنه مرتين: { $reason }
+    [few] أُبلغ عنه { $count } مرات: { $reason }
+    [many] أُبلغ عنه { $count } مرة: { $reason }
+   *[other] أُبلغ عنه { $count } مرة: { $reason }
+}
+moderation-reason-word = يحتوي على «{ $entry }» من قائمة الكلمات
+moderation-reason-repeat = يكرّر تعليقًا نُشر من قبل
+moderation-reason-links = فيه روابط كثيرة
+moderation-reason-first-comments = تُراجَع التعليقات الأولى للعضو
+moderation-reason-all-comments = تُراجَع كل التعليقات
+moderation-reason-appeal = طعن كاتبه في قرار
+moderation-row-record = سجل الكاتب
+moderation-record = التعليقات: { $comments }. المخفية: { $hidden }. التحذيرات والإيقافات: { $sanctions }.
+moderation-row-appeal = الطعن
+moderation-outside-heading = إجراء مطلوب خارج المنصة
+moderation-outside-threats = تهديد لحياة شخص أو سلامته: اتصل بخدمات الطوارئ على 999 أو 112 الآن.
+moderation-outside-extremist = محتوى إرهابي: أبلغ عنه عبر المسار الوطني للإبلاغ عن المحتوى الإرهابي على الإنترنت.
+moderation-outside-button = سجّل أن ذلك تمّ
+
+moderation-action-label = القرار
+moderation-action-approve = الموافقة: أظهره أو أبقه كما هو
+moderation-action-hide = أخفه عن العامة
+moderation-action-restore = أظهر تعليقًا مخفيًا من جديد
+moderation-action-redact = احذف المعلومات الشخصية
+moderation-action-warn = حذّر كاتبه
+moderation-action-suspend = أوقف كاتبه عن التعليق بضعة أيام
+moderation-action-escalate = أحله إلى مشرف أقدم
+moderation-action-outside-action = سجّل أن إجراءً خارج المنصة قد اتُّخذ
+moderation-reason-label = السبب الذي يقرؤه الجميع (عند الإخفاء)
+moderation-reason-hint = اختر سببًا عند إخفاء تعليق.
+moderation-words-label = الكلمات المراد حذفها (عند حذف المعلومات الشخصية)
+moderation-words-hint = اكتبها تمامًا كما تظهر في التعليق.
+moderation-days-label = عدد الأيام (عند إيقاف الكاتب عن التعليق)
+moderation-days-hint = من 1 إلى 365.
+moderation-note-label = ملاحظة (اختيارية)
+moderation-note-hint = للمشرفين الآخرين، وللكاتب عند تحذيره أو إيقافه.
+moderation-decide-button = سجّل القرار
+moderation-appeal-uphold = أيّد القرار
+moderation-appeal-overturn = ألغِ القرار
+moderation-error-own-comment = لا يمكنك البتّ في تعليقك. يجب أن يبتّ فيه مشرف آخر.
+moderation-error-own-appeal = لا يمكنك البتّ في هذا الطعن: يبتّ فيه مشرف آخر، لا من اتخذ القرار ولا كاتب التعليق.
+moderation-error-action = اختر قرارًا ينطبق على هذا التعليق كما هو الآن.
+moderation-error-reason = اختر السبب الذي يقرؤه الجميع.
+moderation-error-words-missing = اكتب الكلمات المراد حذفها.
+moderation-error-words-not-found = هذه الكلمات ليست في التعليق. اكتبها تمامًا كما تظهر.
+moderation-error-days = اكتب عدد أيام من 1 إلى 365.
+
+moderation-versions = النسخ السابقة
+moderation-versions-version = النسخة
+moderation-versions-text = النص
+moderation-versions-replaced = استُبدلت
+moderation-versions-none = لم يُغيَّر.
+moderation-history = القرارات
+moderation-history-when = متى
+moderation-history-who = المشرف
+moderation-history-what = القرار
+moderation-history-note = ملاحظة
+moderation-history-none = لا قرارات بعد.
+moderation-did-approve = وُوفق عليه
+moderation-did-hide = أُخفي
+moderation-did-restore = أُظهر من جديد
+moderation-did-redact = حُذفت معلومات شخصية
+moderation-did-warn = حُذّر الكاتب
+moderation-did-suspend = أُوقف الكاتب
+moderation-did-escalate = أُحيل
+moderation-did-outside-action = سُجّل إجراء خارج المنصة
+moderation-did-appeal-upheld = الطعن: أُيّد القرار
+moderation-did-appeal-overturned = الطعن: أُلغي القرار
+
+moderation-words-link = قوائم الكلمات
+moderation-words-title = قوائم الكلمات
+moderation-words-lead = التعليق الجديد الذي يحتوي على مدخل من هذه القوائم ينتظر مشرفًا قبل أن يراه غيره. لا يُخفى شيء بسببها.
+moderation-words-language = اللغة
+moderation-words-entry = المدخل
+moderation-words-entry-hint = كلمة أو بضع كلمات، في سطر واحد.
+moderation-words-add = أضف إلى القائمة
+moderation-words-of = المدخلات بـ{ $language }
+moderation-words-actions = الإجراءات
+moderation-words-none = لا مدخلات.
+moderation-words-remove = احذف «{ $entry }»
+moderation-words-remove-title = حذف «{ $entry }» من قائمة الكلمات؟
+moderation-words-remove-lead = لن تُحتجز التعليقات الجديدة التي تحتوي عليه لدى مشرف بعد الآن.
+moderation-words-remove-button = نعم، احذفه
+moderation-words-error-language = اختر لغة.
+moderation-words-error-entry = اكتب المدخل المراد إضافته.
+moderation-words-error-there = هذا المدخل موجود في القائمة من قبل.
+
+done-moderation-decided = سُجّل قرارك.
+done-moderation-word-added = أُضيف المدخل إلى قائمة الكلمات.
+done-moderation-word-removed = حُذف المدخل من قائمة الكلمات.
+done-appeal-sent = أُرسل طعنك. سينظر فيه مشرف آخر.
+
+comment-appeal = اطعن في هذا القرار
+appeal-title = الطعن في قرار مشرف
+appeal-lead = قل لماذا ترى أن القرار بشأن تعليقك كان خاطئًا. سيبتّ فيه مشرف لم يتخذه. يمكنك الطعن مرة واحدة.
+appeal-text-label = لماذا كان القرار خاطئًا
+appeal-text-hint = حتى 2000 حرف.
+appeal-button = أرسل الطعن
+appeal-error-text = قل لماذا كان القرار خاطئًا.
+appeal-error-again = طعنت في هذا القرار من قبل. يمكن الطعن في التعليق مرة واحدة.
+appeal-error-nothing = لا يوجد قرار بشأن هذا التعليق للطعن فيه.

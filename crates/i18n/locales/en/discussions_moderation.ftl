@@ -1,0 +1,141 @@
+## Moderators' pages of discussions: the queue, one comment's decisions,
+## the word lists, the Manage panel's group, and an author's appeal.
+
+moderation-title = Moderation
+moderation-panel = Moderation
+moderation-open-queue = Open the moderation queue
+moderation-back = Back to the moderation queue
+moderation-empty = Nothing is waiting.
+moderation-count = { $count ->
+    [one] 1 comment is waiting for a moderator.
+   *[other] { $count } comments are waiting for a moderator.
+}
+moderation-filter-any = Any
+moderation-filter-reason = Reported for
+moderation-filter-discussion = Discussion
+moderation-filter-discussion-hint = The discussion’s reference, from its address
+moderation-filter-language = Discussion’s language
+moderation-filter-flag = Only those
+moderation-filter-button = Show comments
+moderation-flag-held = Held
+moderation-flag-reported = Reported
+moderation-flag-appealed = Appealed
+moderation-flag-escalated = Escalated
+
+moderation-item-title = Decide on a comment
+moderation-item-heading = Comment by { $name }
+moderation-row-comment = Comment
+moderation-row-author = Author
+moderation-author-badge = { $name } ({ $badge })
+moderation-row-posted = Posted
+moderation-row-state = Now
+moderation-state-published = Shown to everyone
+moderation-state-held = Held for a moderator
+moderation-state-hidden = Hidden by a moderator
+moderation-state-deleted = Deleted by its author
+moderation-state-removed = Removed with its author’s account
+moderation-view-in-discussion = See it in the discussion
+moderation-row-discussion = Discussion
+moderation-open-discussion = Open the discussion
+moderation-row-parent = In reply to { $name }
+moderation-row-why = Why it is here
+moderation-reports-of = { $count ->
+    [one] Reported once: { $reason }
+   *[other] Reported { $count } times: { $reason }
+}
+moderation-reason-word = Contains “{ $entry }” from the word list
+moderation-reason-repeat = Repeats a comment already posted
+moderation-reason-links = Has many links
+moderation-reason-first-comments = A member’s first comments are checked
+moderation-reason-all-comments = All comments are checked
+moderation-reason-appeal = Its author appealed a decision
+moderation-row-record = Author’s record
+moderation-record = Comments: { $comments }. Hidden: { $hidden }. Warnings and suspensions: { $sanctions }.
+moderation-row-appeal = Appeal
+moderation-outside-heading = Action needed outside the platform
+moderation-outside-threats = A threat to someone’s life or safety: call the emergency services on 999 or 112 now.
+moderation-outside-extremist = Terrorist content: report it through the national online reporting route for terrorist content.
+moderation-outside-button = Record that this was done
+
+moderation-action-label = Decision
+moderation-action-approve = Approve: show it, or keep it as it is
+moderation-action-hide = Hide it from the public
+moderation-action-restore = Show a hidden comment again
+moderation-action-redact = Remove personal information
+moderation-action-warn = Warn its author
+moderation-action-suspend = Stop its author commenting for some days
+moderation-action-escalate = Pass it to a senior moderator
+moderation-action-outside-action = Record that action outside the platform was taken
+moderation-reason-label = Reason everyone will read (when hiding)
+moderation-reason-hint = Choose one when you hide a comment.
+moderation-words-label = Words to remove (when removing personal information)
+moderation-words-hint = Type them exactly as they appear in the comment.
+moderation-days-label = Days (when stopping its author commenting)
+moderation-days-hint = From 1 to 365.
+moderation-note-label = Note (optional)
+moderation-note-hint = For other moderators, and for the author when you warn or suspend them.
+moderation-decide-button = Record the decision
+moderation-appeal-uphold = Uphold the decision
+moderation-appeal-overturn = Overturn the decision
+moderation-error-own-comment = You cannot decide on your own comment. Another moderator must.
+moderation-error-own-appeal = You cannot decide this appeal: another moderator must, not the one who took the decision or its author.
+moderation-error-action = Choose a decision that applies to this comment as it is now.
+moderation-error-reason = Choose the reason everyone will read.
+moderation-error-words-missing = Type the words to remove.
+moderation-error-words-not-found = Those words are not in the comment. Type them exactly as they appear.
+moderation-error-days = Type a number of days from 1 to 365.
+
+moderation-versions = Earlier versions
+moderation-versions-version = Version
+moderation-versions-text = Text
+moderation-versions-replaced = Replaced
+moderation-versions-none = It has not been changed.
+moderation-history = Decisions
+moderation-history-when = When
+moderation-history-who = Moderator
+moderation-history-what = Decision
+moderation-history-note = Note
+moderation-history-none = No decisions yet.
+moderation-did-approve = Approved
+moderation-did-hide = Hidden
+moderation-did-restore = Shown again
+moderation-did-redact = Personal information removed
+moderation-did-warn = Author warned
+moderation-did-suspend = Author suspended
+moderation-did-escalate = Escalated
+moderation-did-outside-action = Action outside the platform recorded
+moderation-did-appeal-upheld = Appeal: decision upheld
+moderation-did-appeal-overturned = Appeal: decision overturned
+
+moderation-words-link = Word lists
+moderation-words-title = Word lists
+moderation-words-lead = A new comment that contains an entry of these lists waits for a moderator before anyone else sees it. Nothing is hidden because of them.
+moderation-words-language = Language
+moderation-words-entry = Entry
+moderation-words-entry-hint = A word or a few words, on one line.
+moderation-words-add = Add to the list
+moderation-words-of = Entries in { $language }
+moderation-words-actions = Actions
+moderation-words-none = No entries.
+moderation-words-remove = Remove “{ $entry }”
+moderation-words-remove-title = Remove “{ $entry }” from the word list?
+moderation-words-remove-lead = New comments that contain it will no longer be held for a moderator.
+moderation-words-remove-button = Yes, remove it
+moderation-words-error-language = Choose a language.
+moderation-words-error-entry = Type the entry to add.
+moderation-words-error-there = That entry is already in the list.
+
+done-moderation-decided = Your decision has been recorded.
+done-moderation-word-added = The entry has been added to the word list.
+done-moderation-word-removed = The entry has been removed from the word list.
+done-appeal-sent = Your appeal has been sent. Another moderator will look at it.
+
+comment-appeal = Appeal this decision
+appeal-title = Appeal a moderator’s decision
+appeal-lead = Say why you think the decision on your comment was wrong. A moderator who did not take it will decide. You can appeal once.
+appeal-text-label = Why the decision was wrong
+appeal-text-hint = Up to 2,000 characters.
+appeal-button = Send the appeal
+appeal-error-text = Say why the decision was wrong.
+appeal-error-again = You have already appealed this decision. A comment can be appealed once.
+appeal-error-nothing = There is no decision on this comment to appeal.

@@ -1,0 +1,308 @@
+//! `GET/POST /moderation/comments/{id}`: one comment with what the queue
+//! shows of it, its earlier versions and its decisions, and the forms
+//! that decide on it (and on its appeal). A refused decision comes back
+//! on the same page with what was wrong, and nothing changed.
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::discussion::decision::Decision;
+use cohesion_domain::discussion::moderation::ReportReason;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::discussions::moderating;
+use cohesion_services::ServiceError;
+use cohesion_ui::{ActionForm, Cell, Field, FieldError, Phrase, ReportPage, SummaryRow, Table};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{card, report_reason};
+use crate::kit::{
+    check_session_csrf, field_messages, path_id, respond, see_other, AppError, ClientKey, May,
+    Moderate, PageCtx, StrictForm,
+};
+
+/// The decisions the form offers, in its order.
+const ACTIONS: [&str; 8] = [
+    "approve",
+    "hide",
+    "restore",
+    "redact",
+    "warn",
+    "suspend",
+    "escalate",
+    "outside_action",
+];
+
+#[derive(Deserialize, Default)]
+pub(super) struct DecisionInput {
+    #[serde(default)]
+    csrf: String,
+    /// A decision's code, or `uphold` / `overturn` for an appeal.
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    words: String,
+    #[serde(default)]
+    days: String,
+    #[serde(default)]
+    note: String,
+}
+
+pub(super) async fn show(
+    ctx: PageCtx,
+    May(me, _): May<Moderate>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    page(
+        &ctx,
+        &me,
+        id,
+        &DecisionInput::default(),
+        Vec::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub(super) async fn decide(
+    ctx: PageCtx,
+    May(me, _): May<Moderate>,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(f): StrictForm<DecisionInput>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &f.csrf)?;
+    let id = path_id(&id)?;
+    let db = &ctx.state.db;
+    let client = Some(client.0.as_str());
+    let (outcome, appeal) = match f.action.trim() {
+        "uphold" | "overturn" => {
+            let uphold = f.action.trim() == "uphold";
+            (
+                moderating::decide_appeal(db, &me, id, uphold, &f.note, client).await,
+                true,
+            )
+        }
+        action => match Decision::parse(action, &f.reason, &f.words, &f.days) {
+            Ok(d) => (
+                moderating::decide(db, &me, id, &d, &f.note, client).await,
+                false,
+            ),
+            Err(e) => (Err(ServiceError::Invalid(e)), false),
+        },
+    };
+    let (status, errors) = match outcome {
+        Ok(()) => return Ok(see_other("/moderation?done=moderation-decided")),
+        Err(ServiceError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, vec![e]),
+        Err(ServiceError::InvalidFields(list)) => (StatusCode::UNPROCESSABLE_ENTITY, list),
+        Err(ServiceError::Conflict(e)) => (StatusCode::CONFLICT, vec![e]),
+        Err(other) => return Err(other.into()),
+    };
+    let problems = problems(&ctx, &errors, appeal);
+    page(&ctx, &me, id, &f, problems, status).await
+}
+
+/// What was wrong, in words about moderating.
+fn problems(ctx: &PageCtx, errors: &[ValidationError], appeal: bool) -> Vec<FieldError> {
+    let kit = field_messages(ctx, errors);
+    errors
+        .iter()
+        .zip(kit)
+        .map(|(e, said)| {
+            let key = match (e.field, e.code) {
+                ("action", ErrorCode::CannotTargetSelf) if appeal => "moderation-error-own-appeal",
+                ("action", ErrorCode::CannotTargetSelf) => "moderation-error-own-comment",
+                ("action", ErrorCode::InvalidChoice) => "moderation-error-action",
+                ("reason", ErrorCode::InvalidChoice) => "moderation-error-reason",
+                ("words", ErrorCode::FieldRequired) => "moderation-error-words-missing",
+                ("words", ErrorCode::UnknownText) => "moderation-error-words-not-found",
+                ("days", ErrorCode::OutOfRange) => "moderation-error-days",
+                _ => return said,
+            };
+            FieldError {
+                field: e.field,
+                message: ctx.t(key),
+            }
+        })
+        .collect()
+}
+
+async fn page(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    id: Uuid,
+    sent: &DecisionInput,
+    errors: Vec<FieldError>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let db = &ctx.state.db;
+    let entry = moderating::entry(db, me, id).await?;
+    let versions = moderating::versions(db, me, id).await?;
+    let (decided, appeal) = moderating::history(db, me, id).await?;
+    let path = format!("/moderation/comments/{id}");
+    let ui = match ctx.posted() {
+        true => {
+            ctx.chrome_switching_at(&path, "moderation-item-title")
+                .await?
+        }
+        false => ctx.chrome_for(&path, "moderation-item-title").await?,
+    };
+    let mut view = ReportPage::new(ui.with_nav("manage"));
+    view.back = Some(("/moderation".to_owned(), ctx.t("moderation-back")));
+    view.csrf = me.csrf.clone();
+    let mut c = card(ctx, &me.csrf, &entry, false);
+    let open_appeal = appeal.as_ref().filter(|a| a.outcome.is_none());
+    if let Some(a) = &appeal {
+        c.rows.push(SummaryRow::new(
+            ctx.t("moderation-row-appeal"),
+            Phrase::isolated(&a.text),
+        ));
+    }
+    // The comment first, then the forms: its card's rows as the page's
+    // summary, its flags and any step outside the platform as the lead.
+    view.lead.push(c.heading);
+    if !c.flags.is_empty() {
+        view.lead.push(Phrase::plain(c.flags.join(" · ")));
+    }
+    if let Some(o) = c.outside {
+        view.lead.push(Phrase::plain(o.heading));
+        view.lead.extend(o.text.into_iter().map(Phrase::plain));
+    }
+    view.rows = c.rows;
+    view.actions.push(decision_form(ctx, id, sent, &errors));
+    if open_appeal.is_some() {
+        for (action, label, danger) in [
+            ("uphold", "moderation-appeal-uphold", false),
+            ("overturn", "moderation-appeal-overturn", true),
+        ] {
+            view.actions.push(ActionForm {
+                action: path.clone(),
+                hidden: vec![("action", action.to_owned())],
+                fields: Vec::new(),
+                button: ctx.t(label).into(),
+                danger,
+                ask: false,
+            });
+        }
+    }
+    view.errors = errors;
+    let dt = ctx.dates();
+    view.tables.push(Table {
+        caption: ctx.t("moderation-versions").into(),
+        head: vec![
+            ctx.t("moderation-versions-version").into(),
+            ctx.t("moderation-versions-text").into(),
+            ctx.t("moderation-versions-replaced").into(),
+        ],
+        rows: versions
+            .iter()
+            .map(|(n, text, at)| {
+                vec![
+                    Cell::from(n.to_string()),
+                    Cell::from(Phrase::isolated(text)),
+                    Cell::when(dt.instant(at.as_offset())),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("moderation-versions-none"),
+    });
+    view.tables.push(Table {
+        caption: ctx.t("moderation-history").into(),
+        head: vec![
+            ctx.t("moderation-history-when").into(),
+            ctx.t("moderation-history-who").into(),
+            ctx.t("moderation-history-what").into(),
+            ctx.t("moderation-history-note").into(),
+        ],
+        rows: decided
+            .iter()
+            .map(|d| {
+                let r = &d.record;
+                let mut what = ctx.t(&format!("moderation-did-{}", r.action.replace('_', "-")));
+                if let Some(reason) = &r.reason {
+                    what = format!("{what}: {}", report_reason(ctx, reason));
+                }
+                vec![
+                    Cell::when(dt.instant(r.created_at.as_offset())),
+                    match &d.moderator {
+                        Some(name) => Cell::from(Phrase::isolated(name)),
+                        None => Cell::from(ctx.t("comment-anonymous")),
+                    },
+                    Cell::from(what),
+                    Cell::from(Phrase::isolated(r.note.as_deref().unwrap_or(""))),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("moderation-history-none"),
+    });
+    respond(status, view, None)
+}
+
+/// The one form that takes a decision: which, and what it needs.
+fn decision_form(
+    ctx: &PageCtx,
+    id: Uuid,
+    sent: &DecisionInput,
+    errors: &[FieldError],
+) -> ActionForm {
+    let actions = ACTIONS
+        .iter()
+        .map(|a| {
+            (
+                (*a).to_owned(),
+                ctx.t(&format!("moderation-action-{}", a.replace('_', "-"))),
+            )
+        })
+        .collect();
+    let reasons = ReportReason::ALL
+        .iter()
+        .map(|r| (r.code().to_owned(), report_reason(ctx, r.code())))
+        .collect();
+    let action_value = match sent.action.as_str() {
+        "uphold" | "overturn" => "",
+        a => a,
+    };
+    ActionForm {
+        action: format!("/moderation/comments/{id}"),
+        hidden: Vec::new(),
+        fields: vec![
+            Field::choice(
+                "action",
+                "radios",
+                ctx.t("moderation-action-label"),
+                actions,
+            )
+            .value(action_value)
+            .errors_from(errors),
+            Field::choice(
+                "reason",
+                "radios",
+                ctx.t("moderation-reason-label"),
+                reasons,
+            )
+            .hint(ctx.t("moderation-reason-hint"))
+            .value(&sent.reason)
+            .errors_from(errors),
+            Field::new("words", "text", "off", ctx.t("moderation-words-label"))
+                .hint(ctx.t("moderation-words-hint"))
+                .value(&sent.words)
+                .errors_from(errors),
+            Field::new("days", "text", "off", ctx.t("moderation-days-label"))
+                .hint(ctx.t("moderation-days-hint"))
+                .value(&sent.days)
+                .left_to_right()
+                .errors_from(errors),
+            Field::new("note", "textarea", "off", ctx.t("moderation-note-label"))
+                .hint(ctx.t("moderation-note-hint"))
+                .value(&sent.note)
+                .errors_from(errors),
+        ],
+        button: ctx.t("moderation-decide-button").into(),
+        danger: false,
+        ask: false,
+    }
+}

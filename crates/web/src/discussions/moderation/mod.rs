@@ -1,0 +1,192 @@
+//! Moderators' pages of discussions (ADR 33): the queue, most serious
+//! first (`queue`), one comment with the decisions a moderator may take
+//! and its history (`item`), and the word lists screening reads
+//! (`words`). Every page needs `Action::Moderate`.
+
+mod item;
+mod queue;
+mod words;
+
+use axum::routing::get;
+use axum::Router;
+use cohesion_domain::discussion::comment::State;
+use cohesion_domain::discussion::moderation::ReportReason;
+use cohesion_services::discussions::moderating::Entry;
+use cohesion_ui::discussions::moderation::{ModerationCard, OutsideBox};
+use cohesion_ui::{Phrase, Section, SummaryRow, Value};
+
+use super::public::wording::author_name;
+use crate::kit::{AppError, PageCtx, SharedState};
+
+pub(super) fn routes() -> Router<SharedState> {
+    Router::new()
+        .route("/moderation", get(queue::queue))
+        .route(
+            "/moderation/comments/{id}",
+            get(item::show).post(item::decide),
+        )
+        .route("/moderation/words", get(words::list).post(words::add))
+        .route(
+            "/moderation/words/remove",
+            get(words::ask_remove).post(words::remove),
+        )
+}
+
+/// A screening reason in words: "Contains “ENTRY” from the word list",
+/// a repeat, many links, pre-moderation.
+fn screening_reason(ctx: &PageCtx, reason: &str) -> Phrase {
+    match reason.strip_prefix("word:") {
+        Some(entry) => ctx.phrase("moderation-reason-word", &[("entry", Value::Text(entry))]),
+        None => match reason {
+            "repeat" | "links" | "first_comments" | "all_comments" => ctx
+                .t(&format!("moderation-reason-{}", reason.replace('_', "-")))
+                .into(),
+            other => Phrase::isolated(other),
+        },
+    }
+}
+
+/// A report reason's label, or the code as it is when unknown.
+fn report_reason(ctx: &PageCtx, code: &str) -> String {
+    match ReportReason::from_code(code) {
+        Some(r) => ctx.t(&format!("report-reason-{}", r.code())),
+        None => code.to_owned(),
+    }
+}
+
+/// The comment waiting, as a card: what it says, who wrote it and when,
+/// where, in reply to what, why it waits and its author's record; with
+/// the box for a step outside the platform when a reason needs one.
+fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
+    let c = &e.comment;
+    let author = author_name(ctx, c.author_name.as_deref());
+    let heading = ctx.phrase(
+        "moderation-item-heading",
+        &[("name", Value::Phrase(&author))],
+    );
+    let mut flags = Vec::new();
+    for (on, key) in [
+        (e.item.held, "held"),
+        (e.item.reported, "reported"),
+        (e.item.appealed, "appealed"),
+        (e.item.escalated, "escalated"),
+    ] {
+        if on {
+            flags.push(ctx.t(&format!("moderation-flag-{key}")));
+        }
+    }
+    let mut rows = vec![
+        SummaryRow::new(ctx.t("moderation-row-comment"), Phrase::isolated(&c.body)),
+        SummaryRow::new(
+            ctx.t("moderation-row-author"),
+            ctx.phrase(
+                "moderation-author-badge",
+                &[
+                    ("name", Value::Phrase(&author)),
+                    (
+                        "badge",
+                        Value::Text(&ctx.t(&format!("comment-badge-{}", c.badge.code()))),
+                    ),
+                ],
+            ),
+        ),
+        SummaryRow::when(
+            ctx.t("moderation-row-posted"),
+            ctx.dates().instant(c.created_at),
+        ),
+        SummaryRow::new(ctx.t("moderation-row-state"), ctx.t(state_key(c.state))).change(
+            &format!("/discussions/{}#comment-{}", c.discussion_id, c.id),
+            ctx.t("moderation-view-in-discussion"),
+        ),
+        SummaryRow::new(
+            ctx.t("moderation-row-discussion"),
+            Phrase::isolated(&e.item.discussion_title),
+        )
+        .change(
+            &format!("/discussions/{}", c.discussion_id),
+            ctx.t("moderation-open-discussion"),
+        ),
+    ];
+    if let Some(p) = &e.parent {
+        let name = author_name(ctx, p.author_name.as_deref());
+        rows.push(SummaryRow::new(
+            ctx.phrase("moderation-row-parent", &[("name", Value::Phrase(&name))]),
+            Phrase::isolated(&p.body),
+        ));
+    }
+    let mut why: Vec<Phrase> = e
+        .reports
+        .iter()
+        .map(|(code, n)| {
+            ctx.phrase(
+                "moderation-reports-of",
+                &[
+                    ("reason", Value::Text(&report_reason(ctx, code))),
+                    ("count", Value::Number(*n as u64)),
+                ],
+            )
+        })
+        .collect();
+    why.extend(e.item.reasons.iter().map(|r| screening_reason(ctx, r)));
+    if e.item.appealed {
+        why.push(ctx.t("moderation-reason-appeal").into());
+    }
+    if !why.is_empty() {
+        rows.push(SummaryRow::new(
+            ctx.t("moderation-row-why"),
+            Phrase::join(why, "\n"),
+        ));
+    }
+    let h = e.history;
+    rows.push(SummaryRow::new(
+        ctx.t("moderation-row-record"),
+        ctx.locale().t_plain(
+            "moderation-record",
+            &[
+                ("comments", (h.comments.max(0) as u64).into()),
+                ("hidden", (h.hidden.max(0) as u64).into()),
+                ("sanctions", (h.sanctions.max(0) as u64).into()),
+            ],
+        ),
+    ));
+    let outside = e.needs_outside_action.then(|| OutsideBox {
+        heading: ctx.t("moderation-outside-heading"),
+        text: e
+            .reports
+            .iter()
+            .filter_map(|(code, _)| ReportReason::from_code(code))
+            .filter(|r| r.needs_action_outside())
+            .map(|r| ctx.t(&format!("moderation-outside-{}", r.code())))
+            .collect(),
+        action: format!("/moderation/comments/{}", c.id),
+        csrf: csrf.to_owned(),
+        button: ctx.t("moderation-outside-button"),
+    });
+    ModerationCard {
+        anchor: format!("item-{}", c.id),
+        heading,
+        href: linked.then(|| format!("/moderation/comments/{}", c.id)),
+        flags,
+        rows,
+        outside,
+    }
+}
+
+/// The message naming a comment's state.
+fn state_key(state: State) -> &'static str {
+    match state {
+        State::Published => "moderation-state-published",
+        State::AwaitingModeration => "moderation-state-held",
+        State::Hidden => "moderation-state-hidden",
+        State::DeletedByAuthor => "moderation-state-deleted",
+        State::RemovedWithAccount => "moderation-state-removed",
+    }
+}
+
+/// A card as a part of the page.
+fn section(card: &ModerationCard) -> Result<Section, AppError> {
+    Section::render(card).map_err(|e| {
+        tracing::error!(error = %e, "template failed");
+        AppError::internal()
+    })
+}

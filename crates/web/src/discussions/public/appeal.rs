@@ -1,0 +1,136 @@
+//! An author's appeal against a moderator's decision on their comment:
+//! `GET/POST /discussions/{id}/comments/{cid}/appeal`, once per comment;
+//! another moderator decides it (ADR 33).
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use cohesion_domain::discussion::comment::State;
+use cohesion_domain::ErrorCode;
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::discussions::moderating;
+use cohesion_services::discussions::reading::{self, CommentView};
+use cohesion_services::ServiceError;
+use cohesion_ui::{Field, FieldError, FormPage};
+use serde::Deserialize;
+
+use super::page::find;
+use crate::kit::{
+    check_session_csrf, field_messages, path_id, respond, see_other, AppError, Me, PageCtx,
+    StrictForm,
+};
+
+#[derive(Deserialize, Default)]
+pub(super) struct AppealInput {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    text: String,
+}
+
+/// One's own hidden comment; any other is not found here.
+async fn own_hidden(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    id: &str,
+    cid: &str,
+) -> Result<CommentView, AppError> {
+    let d = find(ctx, id).await?;
+    let cid = path_id(cid)?;
+    let v = reading::comment(&ctx.state.db, Some(me), &d, cid).await?;
+    match v.mine && v.comment.state == State::Hidden {
+        true => Ok(v),
+        false => Err(ServiceError::NotFound.into()),
+    }
+}
+
+async fn form<'a>(
+    ctx: &'a PageCtx,
+    me: &SignedIn,
+    v: &CommentView,
+    sent: &AppealInput,
+    errors: Vec<FieldError>,
+) -> Result<FormPage<'a>, AppError> {
+    let d = v.comment.discussion_id;
+    let action = format!("/discussions/{d}/comments/{}/appeal", v.comment.id);
+    let ui = match ctx.posted() {
+        true => ctx.chrome_switching_at(&action, "appeal-title").await?,
+        false => ctx.chrome_for(&action, "appeal-title").await?,
+    };
+    let mut page = FormPage::new(
+        ui.with_nav("discussions"),
+        me.csrf.clone(),
+        &action,
+        ctx.t("appeal-button"),
+    );
+    page.back = Some((
+        format!("/discussions/{d}#comment-{}", v.comment.id),
+        ctx.t("discussion-thread-back"),
+    ));
+    page.lead = vec![ctx.t("appeal-lead").into()];
+    page.fields = vec![
+        Field::new("text", "textarea", "off", ctx.t("appeal-text-label"))
+            .hint(ctx.t("appeal-text-hint"))
+            .value(&sent.text)
+            .errors_from(&errors),
+    ];
+    page.errors = errors;
+    Ok(page)
+}
+
+/// `GET /discussions/{id}/comments/{cid}/appeal`.
+pub(super) async fn appeal_form(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path((id, cid)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let v = own_hidden(&ctx, &me, &id, &cid).await?;
+    let page = form(&ctx, &me, &v, &AppealInput::default(), Vec::new()).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+/// `POST /discussions/{id}/comments/{cid}/appeal`.
+pub(super) async fn appeal(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path((id, cid)): Path<(String, String)>,
+    StrictForm(f): StrictForm<AppealInput>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &f.csrf)?;
+    let v = own_hidden(&ctx, &me, &id, &cid).await?;
+    let (status, errors) = match moderating::appeal(&ctx.state.db, &me, v.comment.id, &f.text).await
+    {
+        Ok(()) => {
+            return Ok(see_other(&format!(
+                "/discussions/{}?done=appeal-sent#comment-{}",
+                v.comment.discussion_id, v.comment.id
+            )))
+        }
+        Err(ServiceError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, vec![e]),
+        Err(ServiceError::InvalidFields(list)) => (StatusCode::UNPROCESSABLE_ENTITY, list),
+        Err(ServiceError::Conflict(e)) => (StatusCode::CONFLICT, vec![e]),
+        Err(other) => return Err(other.into()),
+    };
+    let kit = field_messages(&ctx, &errors);
+    let problems = errors
+        .iter()
+        .zip(kit)
+        .map(|(e, said)| match e.code {
+            ErrorCode::FieldRequired => FieldError {
+                field: "text",
+                message: ctx.t("appeal-error-text"),
+            },
+            ErrorCode::AlreadyResponded => FieldError {
+                field: "text",
+                message: ctx.t("appeal-error-again"),
+            },
+            ErrorCode::InvalidChoice => FieldError {
+                field: "text",
+                message: ctx.t("appeal-error-nothing"),
+            },
+            _ => said,
+        })
+        .collect();
+    let page = form(&ctx, &me, &v, &f, problems).await?;
+    respond(status, page, None)
+}

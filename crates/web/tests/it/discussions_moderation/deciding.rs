@@ -1,0 +1,192 @@
+//! Report, queue, decision, appeal and the appeal's decision, through
+//! the forms; who may not; and bad input.
+
+use cohesion_storage::discussions::moderation;
+use uuid::Uuid;
+
+use super::{GRACE, KARIM};
+use crate::discussions::{comment_with, open_id, servers, sign_in, AMINA, TOM};
+use crate::support::Server;
+
+/// How many decisions the comment `cid` has.
+async fn decisions(s: &Server, cid: &str) -> usize {
+    let mut c = s.db().acquire().await.unwrap();
+    moderation::decisions(c.conn(), Uuid::parse_str(cid).unwrap())
+        .await
+        .unwrap()
+        .len()
+}
+
+#[tokio::test]
+async fn a_report_is_decided_appealed_and_overturned_by_another_moderator() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let (amina, amina_csrf) = sign_in(&s, AMINA).await;
+        let text = "The car park by the library is never gritted in winter.";
+        let res = s
+            .post(
+                &format!("/discussions/{id}/comments"),
+                &amina,
+                &[("csrf", &amina_csrf), ("text", text)],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, page) = s.page(&format!("/discussions/{id}"), &amina).await;
+        let cid = comment_with(&page, "never gritted");
+
+        // Tom reports it.
+        let (tom, tom_csrf) = sign_in(&s, TOM).await;
+        let res = s
+            .post(
+                &format!("/discussions/{id}/comments/{cid}/report"),
+                &tom,
+                &[("csrf", &tom_csrf), ("reason", "spam"), ("note", "")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+
+        // A resident may not see the queue.
+        let (status, _) = s.page("/moderation", &tom).await;
+        assert_eq!(status, 403);
+
+        // Grace sees it, on the Manage panel and in the queue.
+        let (grace, grace_csrf) = sign_in(&s, GRACE).await;
+        let (status, manage) = s.page("/manage", &grace).await;
+        assert_eq!(status, 200);
+        assert!(manage.contains("href=\"/moderation\""), "{manage}");
+        let (status, queue) = s.page("/moderation", &grace).await;
+        assert_eq!(status, 200);
+        assert!(queue.contains("never gritted"), "{queue}");
+        assert!(queue.contains("Reported once"), "{queue}");
+        assert!(queue.contains(&format!("/moderation/comments/{cid}")));
+        let (status, _) = s
+            .page("/moderation?flag=reported&reason=spam", &grace)
+            .await;
+        assert_eq!(status, 200);
+        let (status, item) = s.page(&format!("/moderation/comments/{cid}"), &grace).await;
+        assert_eq!(status, 200);
+        assert!(item.contains("Record the decision"));
+
+        // Bad input changes nothing.
+        let path = format!("/moderation/comments/{cid}");
+        for (fields, want) in [
+            (vec![("action", "delete")], 422),
+            (vec![("action", "suspend"), ("days", "0")], 422),
+            (vec![("action", "hide"), ("reason", "rude")], 422),
+            (vec![("action", "redact"), ("words", "not in it")], 422),
+            (vec![("action", "restore")], 409),
+        ] {
+            let mut form = vec![("csrf", grace_csrf.as_str())];
+            form.extend(fields);
+            let res = s.post(&path, &grace, &form).await;
+            assert_eq!(res.status(), want, "{form:?}");
+            assert!(res.text().await.unwrap().contains("govuk-error-summary"));
+        }
+        let res = s
+            .post(&path, &grace, &[("action", "hide"), ("reason", "spam")])
+            .await;
+        assert!(res.status().is_client_error(), "no CSRF token");
+        let forged = format!("/moderation/comments/{}", Uuid::new_v4());
+        let res = s
+            .post(
+                &forged,
+                &grace,
+                &[("csrf", &grace_csrf), ("action", "approve")],
+            )
+            .await;
+        assert_eq!(res.status(), 404);
+        let res = s
+            .post(
+                "/moderation/comments/not-an-id",
+                &grace,
+                &[("csrf", &grace_csrf), ("action", "approve")],
+            )
+            .await;
+        assert!(res.status().is_client_error());
+        assert_eq!(decisions(&s, &cid).await, 0);
+
+        // Grace hides it, for a reason everyone may read.
+        let res = s
+            .post(
+                &path,
+                &grace,
+                &[
+                    ("csrf", &grace_csrf),
+                    ("action", "hide"),
+                    ("reason", "spam"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let to = res.headers()["location"].to_str().unwrap().to_owned();
+        assert_eq!(to, "/moderation?done=moderation-decided");
+        let (_, queue) = s.page(&to, &grace).await;
+        assert!(queue.contains("Your decision has been recorded."));
+        assert!(!queue.contains("never gritted"));
+
+        // Amina sees the notice and appeals, once.
+        let (_, page) = s.page(&format!("/discussions/{id}"), &amina).await;
+        let appeal = format!("/discussions/{id}/comments/{cid}/appeal");
+        assert!(page.contains(&appeal), "{page}");
+        assert!(page.contains("Appeal this decision"));
+        let (status, form) = s.page(&appeal, &amina).await;
+        assert_eq!(status, 200);
+        assert!(form.contains("Send the appeal"));
+        let res = s
+            .post(&appeal, &amina, &[("csrf", &amina_csrf), ("text", "")])
+            .await;
+        assert_eq!(res.status(), 422);
+        let why = [
+            ("csrf", amina_csrf.as_str()),
+            ("text", "It was about gritting, not an advert."),
+        ];
+        let res = s.post(&appeal, &amina, &why).await;
+        assert_eq!(res.status(), 303);
+        let res = s.post(&appeal, &amina, &why).await;
+        assert_eq!(res.status(), 409);
+        assert!(res.text().await.unwrap().contains("already appealed"));
+        // Tom may not appeal Amina's comment.
+        let res = s
+            .post(&appeal, &tom, &[("csrf", &tom_csrf), ("text", "Mine")])
+            .await;
+        assert_eq!(res.status(), 404);
+
+        // Grace may not decide the appeal of her own decision.
+        let (_, queue) = s.page("/moderation?flag=appealed", &grace).await;
+        assert!(queue.contains("never gritted"));
+        let (_, item) = s.page(&path, &grace).await;
+        assert!(item.contains("Overturn the decision"));
+        assert!(item.contains("It was about gritting"));
+        let res = s
+            .post(
+                &path,
+                &grace,
+                &[("csrf", &grace_csrf), ("action", "overturn")],
+            )
+            .await;
+        assert_eq!(res.status(), 409);
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("You cannot decide this appeal"));
+        assert_eq!(decisions(&s, &cid).await, 1);
+
+        // Karim overturns it: the comment is shown again.
+        let (karim, karim_csrf) = sign_in(&s, KARIM).await;
+        let res = s
+            .post(
+                &path,
+                &karim,
+                &[("csrf", &karim_csrf), ("action", "overturn")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(decisions(&s, &cid).await, 2);
+        let page = s.html(&format!("/discussions/{id}")).await;
+        assert!(page.contains("never gritted"));
+        let (_, item) = s.page(&path, &karim).await;
+        assert!(item.contains("Appeal: decision overturned"));
+        assert!(item.contains("Grace Owusu"));
+    }
+}
