@@ -89,6 +89,16 @@ pub async fn presentation(
             });
         let locale = &state.catalog.all()[choice.index];
         let request_id = request_id.as_ref().and_then(|v| v.to_str().ok());
+        if status.is_server_error() {
+            // Every failure is logged with what finds it again: the id the
+            // error page shows, and the address.
+            tracing::error!(
+                request_id = request_id.unwrap_or("-"),
+                path = uri.path(),
+                status = status.as_u16(),
+                "request failed"
+            );
+        }
         let rendered = if uri.path().starts_with("/api/") {
             let pages_words =
                 reason_or_text(locale, message_status(locale, status.as_u16()), &info);
