@@ -151,6 +151,7 @@ comment-error-empty = اكتب تعليقك
 comment-error-too-long = { PLURAL($limit) ->
    *[other] يجب ألا يزيد تعليقك على { $limit } حرف
 }
+comment-reply-page = الرد على تعليق
 comment-reply-title = الرد على { $name }
 comment-replying-to = أنت ترد على هذا التعليق:
 comment-reply-button = انشر الرد

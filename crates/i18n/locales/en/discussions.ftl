@@ -127,6 +127,7 @@ comment-field-hint = Say what you think and why. Up to 10,000 characters. Web ad
 comment-post-button = Post comment
 comment-error-empty = Write your comment
 comment-error-too-long = Your comment must be { $limit } characters or fewer
+comment-reply-page = Reply to a comment
 comment-reply-title = Reply to { $name }
 comment-replying-to = You are replying to this comment:
 comment-reply-button = Post reply

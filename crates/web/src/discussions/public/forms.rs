@@ -89,7 +89,8 @@ async fn form_page<'a>(
         ),
         Writing::Reply(c) => (
             format!("{path}/comments/{c}/reply"),
-            "comment-reply-title",
+            // Named once the comment replied to is read, below.
+            "comment-reply-page",
             "comment-field-reply",
             "comment-reply-button",
         ),
