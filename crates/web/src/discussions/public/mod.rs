@@ -19,7 +19,7 @@ use axum::Router;
 use crate::kit::SharedState;
 
 pub(super) fn routes() -> Router<SharedState> {
-    const C: &str = "/discussions/{id}/comments/{cid}";
+    let comment = "/discussions/{id}/comments/{cid}";
     Router::new()
         .route("/discussions", get(list::index))
         .route("/discussions/house-rules", get(rules::house_rules))
@@ -29,27 +29,30 @@ pub(super) fn routes() -> Router<SharedState> {
             "/discussions/{id}/comments",
             axum::routing::post(forms::post),
         )
-        .route(C, get(page::thread))
+        .route(comment, get(page::thread))
         .route(
-            &format!("{C}/reply"),
+            &format!("{comment}/reply"),
             get(forms::reply_form).post(forms::reply),
         )
         .route(
-            &format!("{C}/edit"),
+            &format!("{comment}/edit"),
             get(forms::edit_form).post(forms::edit),
         )
         .route(
-            &format!("{C}/delete"),
+            &format!("{comment}/delete"),
             get(acts::delete_form).post(acts::delete),
         )
-        .route(&format!("{C}/agree"), axum::routing::post(acts::agree))
         .route(
-            &format!("{C}/report"),
+            &format!("{comment}/agree"),
+            axum::routing::post(acts::agree),
+        )
+        .route(
+            &format!("{comment}/report"),
             get(acts::report_form).post(acts::report),
         )
-        .route(&format!("{C}/reported"), get(acts::reported))
+        .route(&format!("{comment}/reported"), get(acts::reported))
         .route(
-            &format!("{C}/appeal"),
+            &format!("{comment}/appeal"),
             get(appeal::appeal_form).post(appeal::appeal),
         )
 }
