@@ -51,6 +51,11 @@ pub mod key {
         format!("document.{i}.title")
     }
 
+    /// A discussion's guiding question (issue 18).
+    pub fn guiding_question(i: usize) -> String {
+        format!("question.{i}")
+    }
+
     pub fn stage_name(i: usize) -> String {
         format!("stage.{i}.name")
     }
@@ -139,6 +144,9 @@ pub enum Part {
     Document(usize),
     StageName(usize),
     StageDescription(usize),
+    /// A discussion's title, and a guiding question counted from 1.
+    DiscussionTitle,
+    GuidingQuestion(usize),
     Page(usize),
     /// One of a question's texts: the question's place in the survey and
     /// its wording.
@@ -357,6 +365,47 @@ pub fn validate(input: &Texts, keys: &[(String, String)]) -> Result<Texts, Valid
 /// language, because they have no current translation into the reader's
 /// (missing or stale): the page marks those with the original's
 /// language, so a screen reader reads them with the right voice.
+/// How many of some texts a language's translations cover, told apart
+/// as ADR 14 tells them: a text whose translation was made from its
+/// original as it is now is translated; one whose translation was made
+/// from an original that has changed since *needs review* (readers see
+/// the original until it is checked); one with none is *not translated*.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub all: usize,
+    pub missing: usize,
+    pub stale: usize,
+}
+
+impl Counts {
+    /// Counts the text under `key`, whose original is `original`.
+    pub fn count(&mut self, translated: &Texts, key: &str, original: &str) {
+        self.all += 1;
+        if is_stale(translated, key, original) {
+            self.stale += 1;
+        } else if current(translated, key, original).is_none_or(|t| t.trim().is_empty()) {
+            self.missing += 1;
+        }
+    }
+
+    /// Counts every one of `texts`.
+    pub fn of(texts: &[SourceText], translated: &Texts) -> Counts {
+        let mut c = Counts::default();
+        for t in texts {
+            c.count(translated, &t.key, &t.original);
+        }
+        c
+    }
+}
+
+/// Whether saved translations translate anything: saved with every text
+/// empty, they do not, and the original's language may still change
+/// (ADR 16).
+pub fn translates_anything(t: &Texts) -> bool {
+    t.iter()
+        .any(|(k, v)| !k.ends_with(FROM) && !v.trim().is_empty())
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Untranslated(BTreeSet<String>);
 

@@ -20,6 +20,7 @@ pub mod rate_limits;
 mod rows;
 pub mod schema;
 mod timestamp;
+pub mod translations;
 
 pub mod accounts;
 pub mod consultations;

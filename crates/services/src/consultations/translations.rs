@@ -119,30 +119,7 @@ pub async fn all_texts(db: &Db, v: &ConsultationView) -> Result<Vec<SourceText>,
     Ok(texts)
 }
 
-/// How many of some texts a language's translations cover, told apart
-/// as ADR 14 tells them: a text whose translation was made from its
-/// original as it is now is translated; one whose translation was made
-/// from an original that has changed since *needs review* (readers see
-/// the original until it is checked); one with none is *not translated*.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub all: usize,
-    pub missing: usize,
-    pub stale: usize,
-}
-
-impl Counts {
-    fn count(&mut self, translated: &Texts, key: &str, original: &str) {
-        self.all += 1;
-        if translation::is_stale(translated, key, original) {
-            self.stale += 1;
-        } else if translation::current(translated, key, original)
-            .is_none_or(|t| t.trim().is_empty())
-        {
-            self.missing += 1;
-        }
-    }
-}
+pub use cohesion_domain::translation::Counts;
 
 /// A language's translations of a consultation: every translatable text
 /// it has ([`all_texts`]: its details, stages, survey, findings and the
@@ -189,10 +166,7 @@ pub(crate) async fn translates_anything(
         .await?
         .iter()
         .filter_map(|(_, json)| serde_json::from_str::<Texts>(json).ok())
-        .any(|t| {
-            t.iter()
-                .any(|(k, v)| !k.ends_with(translation::FROM) && !v.trim().is_empty())
-        }))
+        .any(|t| translation::translates_anything(&t)))
 }
 
 /// Whether the language consultation `id` is written in is locked: some

@@ -64,6 +64,14 @@ pub async fn update(
     let stored = catalogue::find_for_update(tx.conn(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
+    if fields.language != stored.language
+        && super::translations::translates_anything(tx.conn(), id).await?
+    {
+        return Err(ServiceError::InvalidFields(vec![ValidationError::new(
+            "language",
+            ErrorCode::LanguageHasTranslations,
+        )]));
+    }
     if stored.imported || !catalogue::update(tx.conn(), id, &fields).await? {
         return Err(ServiceError::Conflict(ValidationError::new(
             "discussion",
@@ -132,15 +140,19 @@ pub(crate) async fn refresh_search(mut conn: Conn<'_>, id: Uuid) -> Result<(), S
     let Some(d) = catalogue::find(conn.reborrow(), id).await? else {
         return Ok(());
     };
-    catalogue::set_search_text(conn, id, &search_text(&d)).await?;
+    let translated = super::translations::searchable(conn.reborrow(), id).await?;
+    catalogue::set_search_text(conn, id, &search_text(&d, &translated)).await?;
     Ok(())
 }
 
-fn search_text(d: &Discussion) -> String {
+/// The discussion's title, introduction and questions with `translated`
+/// (every language's), normalised as queries are.
+fn search_text(d: &Discussion, translated: &str) -> String {
     let mut text = format!("{}\n{}", d.title, d.introduction);
     for q in &d.questions {
         text.push('\n');
         text.push_str(q);
     }
+    text.push_str(translated);
     cohesion_insight::text::normalise(&text)
 }

@@ -3,7 +3,7 @@
 //! (`reactions`); what a person wrote joins "your data" and account
 //! erasure (`personal_data`); moderators decide (`moderating`) on what
 //! `screening` held or members reported; `importing` brings in a thread
-//! run elsewhere; `demo` is the demonstration's discussion.
+//! run elsewhere; `translations` puts its texts in other languages; `demo` is the demonstration's discussion.
 
 pub mod addressing;
 pub mod authoring;
@@ -16,6 +16,7 @@ pub mod personal_data;
 pub mod reactions;
 pub mod reading;
 mod screening;
+pub mod translations;
 
 /// What callers name when they list discussions and page threads.
 pub use cohesion_storage::discussions::catalogue::ListQuery;

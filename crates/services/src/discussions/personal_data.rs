@@ -24,6 +24,7 @@ impl PersonalData<YourData> for DiscussionsHook {
             Names::erased("discussion_agreements.user_id"),
             Names::erased("discussion_reports.reporter_id"),
             Names::kept("discussions.created_by"),
+            Names::kept("discussion_translations.updated_by"),
             Names::kept("moderation_decisions.moderator_id"),
             Names::chosen("moderation_appeals.author_id"),
             Names::kept("moderation_appeals.decided_by"),

@@ -4,7 +4,8 @@
 use uuid::Uuid;
 
 use crate::rows;
-use crate::{Conn, StorageError, Timestamp};
+use crate::translations as shared;
+use crate::{Conn, StorageError};
 
 /// A language's translations of a consultation (key to text), if any.
 pub async fn translation(
@@ -12,13 +13,7 @@ pub async fn translation(
     id: Uuid,
     locale: &str,
 ) -> Result<Option<String>, StorageError> {
-    rows::fetch_optional(
-        conn,
-        "SELECT texts FROM consultation_translations WHERE consultation_id = $1 AND locale = $2",
-        &[&id, &locale],
-        rows::scalar,
-    )
-    .await
+    shared::translation(conn, shared::CONSULTATIONS, id, locale).await
 }
 
 /// The translations of several consultations in one language at once
@@ -28,22 +23,7 @@ pub async fn translations_of(
     ids: &[Uuid],
     locale: &str,
 ) -> Result<Vec<(Uuid, String)>, StorageError> {
-    let (Some(first), Some(last)) = (ids.iter().min(), ids.iter().max()) else {
-        return Ok(Vec::new());
-    };
-    // One range query (ids are time-ordered), filtered to the page's ids.
-    let rows: Vec<(Uuid, String)> = rows::fetch_all(
-        conn,
-        "SELECT consultation_id, texts FROM consultation_translations \
-         WHERE locale = $1 AND consultation_id >= $2 AND consultation_id <= $3",
-        &[&locale, first, last],
-        rows::tuple,
-    )
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter(|(id, _)| ids.contains(id))
-        .collect())
+    shared::translations_of(conn, shared::CONSULTATIONS, ids, locale).await
 }
 
 pub async fn set_translation(
@@ -53,39 +33,22 @@ pub async fn set_translation(
     texts: &str,
     by: Option<Uuid>,
 ) -> Result<(), StorageError> {
-    rows::execute(
-        conn,
-        "INSERT INTO consultation_translations (consultation_id, locale, texts, updated_by, updated_at) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consultation_id, locale) \
-         DO UPDATE SET texts = excluded.texts, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-        &[&id, &locale, &texts, &by, &Timestamp::now()],
-    )
-    .await?;
-    Ok(())
+    shared::set_translation(conn, shared::CONSULTATIONS, id, locale, texts, by).await
 }
 
 /// Every language's translations of a consultation, as JSON.
 pub async fn all_translations(conn: Conn<'_>, id: Uuid) -> Result<Vec<String>, StorageError> {
-    rows::fetch_all(
-        conn,
-        "SELECT texts FROM consultation_translations WHERE consultation_id = $1",
-        &[&id],
-        rows::scalar,
-    )
-    .await
+    Ok(by_language(conn, id)
+        .await?
+        .into_iter()
+        .map(|(_, texts)| texts)
+        .collect())
 }
 
 /// Every language's translations of a consultation: (language, texts as
 /// JSON).
 pub async fn by_language(conn: Conn<'_>, id: Uuid) -> Result<Vec<(String, String)>, StorageError> {
-    rows::fetch_all(
-        conn,
-        "SELECT locale, texts FROM consultation_translations WHERE consultation_id = $1 \
-         ORDER BY locale",
-        &[&id],
-        rows::tuple,
-    )
-    .await
+    shared::by_language(conn, shared::CONSULTATIONS, id).await
 }
 
 /// Replaces a language's texts without changing who last translated

@@ -126,6 +126,9 @@ pub struct DiscussionPage<'a> {
     /// Sanitised HTML from the Markdown introduction, and its language.
     pub intro_html: String,
     pub lang: String,
+    /// The guiding questions and their language (one for the list: the
+    /// original's while any is untranslated).
+    pub questions_lang: String,
     pub questions: Vec<String>,
     /// Topics and area.
     pub rows: Vec<SummaryRow>,

@@ -27,6 +27,7 @@ pub mod security;
 pub mod session;
 pub mod shown;
 pub mod state;
+pub mod translating;
 
 // What features use, named here so that a feature depends on the kit as
 // one thing, not on how the kit is divided into files.

@@ -53,6 +53,7 @@ const ACTIONS: &[&str] = &[
     "discussion.create",
     "discussion.import",
     "discussion.publish",
+    "discussion.translate",
     "discussion.unpublish",
     "discussion.update",
     "finding.add",

@@ -134,7 +134,8 @@ pub async fn create(
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Imported from elsewhere: read-only (`discussion_imported`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "As for creating. Nothing is saved.", body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "As for creating; and `language_has_translations` (`/language`) for a new \
+            language while translations of the discussion exist. Nothing is saved.", body = Problem, content_type = "application/problem+json")))]
 pub async fn update(
     State(state): State<SharedState>,
     Acting(me): Acting,

@@ -5,15 +5,17 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::translation::key;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::discussions::reading;
 use cohesion_services::discussions::ListQuery;
 use cohesion_ui::discussions::{DiscussionItem, DiscussionListPage};
-use cohesion_ui::{Field, Shown};
+use cohesion_ui::Field;
 use serde::Deserialize;
 
+use super::translated::translated_list;
 use super::wording::{short_dates, status_label, tn};
-use crate::kit::{respond, AppError, PageCtx};
+use crate::kit::{respond, AppError, Langs, PageCtx};
 
 /// Discussions on a page of the list.
 const PAGE_SIZE: i64 = 20;
@@ -63,7 +65,11 @@ pub(super) async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<R
     let viewer = ctx.user.0.as_ref();
     let (list, total) = reading::list(&ctx.state.db, viewer, query).await?;
     let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE as u64) as u32;
-    let items = list.iter().map(|d| item(&ctx, d)).collect();
+    let items = translated_list(&ctx, list)
+        .await?
+        .iter()
+        .map(|(d, langs)| item(&ctx, d, langs))
+        .collect();
     let filter = filter_fields(&ctx, &p);
     let ui = ctx.chrome_for("/discussions", "discussions-title").await?;
     let view = DiscussionListPage {
@@ -89,12 +95,12 @@ pub(super) fn house_rules_link(ctx: &PageCtx) -> (String, String) {
     )
 }
 
-/// One discussion in the list.
-pub(super) fn item(ctx: &PageCtx, d: &Discussion) -> DiscussionItem {
+/// One discussion in the list, its title in the language `langs` says.
+pub(super) fn item(ctx: &PageCtx, d: &Discussion, langs: &Langs) -> DiscussionItem {
     let (status_key, status) = status_label(ctx, d);
     DiscussionItem {
         href: format!("/discussions/{}", d.id),
-        title: Shown::new(d.title.clone(), d.language.clone()),
+        title: langs.shown(key::TITLE, &d.title),
         status_key,
         status,
         dates: short_dates(ctx, d),

@@ -9,7 +9,8 @@ use cohesion_ui::{Listing, ListingGroup, ListingItem};
 use time::{Duration, OffsetDateTime};
 
 use super::list::item;
-use crate::kit::{PageCtx, Part};
+use super::translated::translated_list;
+use crate::kit::{Langs, PageCtx, Part};
 
 /// How many the home page shows open at most.
 const HOME_OPEN: i64 = 5;
@@ -18,8 +19,8 @@ const SECTION_LIST: i64 = 10;
 /// How long a closed discussion stays in "recently closed".
 const RECENTLY_CLOSED_DAYS: i64 = 90;
 
-fn listed(ctx: &PageCtx, d: &Discussion) -> ListingItem {
-    let i = item(ctx, d);
+fn listed(ctx: &PageCtx, (d, langs): &(Discussion, Langs)) -> ListingItem {
+    let i = item(ctx, d, langs);
     ListingItem {
         href: i.href,
         title: i.title,
@@ -35,6 +36,7 @@ fn listed(ctx: &PageCtx, d: &Discussion) -> ListingItem {
 pub(in crate::discussions) fn home<'a>(ctx: &'a PageCtx) -> Part<'a, Listing> {
     Box::pin(async move {
         let open = reading::shortlist(&ctx.state.db, Status::Open, HOME_OPEN).await?;
+        let open = translated_list(ctx, open).await?;
         Ok(Listing {
             id: "discussions-open-now",
             heading: ctx.t("home-discussions-heading"),
@@ -58,6 +60,11 @@ pub(in crate::discussions) fn get_involved<'a>(ctx: &'a PageCtx) -> Part<'a, Lis
         let upcoming = reading::shortlist(db, Status::Upcoming, SECTION_LIST).await?;
         let mut closed = reading::shortlist(db, Status::Closed, SECTION_LIST).await?;
         closed.retain(|d| d.closes_at >= since);
+        let (open, upcoming, closed) = (
+            translated_list(ctx, open).await?,
+            translated_list(ctx, upcoming).await?,
+            translated_list(ctx, closed).await?,
+        );
         let groups = [
             (open, "discussions-open", "discussions-open-empty"),
             (

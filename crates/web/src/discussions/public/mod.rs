@@ -11,6 +11,7 @@ mod list;
 pub(super) mod listings;
 mod page;
 mod rules;
+pub(super) mod translated;
 pub(super) mod wording;
 
 use axum::routing::get;

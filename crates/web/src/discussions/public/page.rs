@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::translation::key;
 use cohesion_domain::ErrorCode;
 use cohesion_services::discussions::reading;
 use cohesion_services::discussions::{Cursor, Order};
@@ -14,8 +15,9 @@ use cohesion_ui::{Field, FieldError, Shown, SummaryRow};
 use serde::Deserialize;
 
 use super::list::house_rules_link;
+use super::translated::{questions_lang, topics_lang, translated};
 use super::wording::{closed_notice, run_dates, status_label, status_of, tn, Reading};
-use crate::kit::{confirmation, path_id, respond, AppError, PageCtx};
+use crate::kit::{confirmation, path_id, respond, AppError, Langs, PageCtx};
 
 /// A discussion's page: `?order=newest|oldest|agreed`, `&after=` the
 /// token where the last page ended, `?done=` after a change.
@@ -69,7 +71,7 @@ pub(super) async fn show(
     Path(id): Path<String>,
     Query(p): Query<PageParams>,
 ) -> Result<Response, AppError> {
-    let d = find(&ctx, &id).await?;
+    let (d, langs) = translated(&ctx, find(&ctx, &id).await?).await?;
     let order = order_of(&p.order)?;
     let cursor = match p.after.as_str() {
         "" => None,
@@ -136,11 +138,12 @@ pub(super) async fn show(
         status_key,
         status,
         dates: run_dates(&ctx, &d),
-        title_lang: d.language.clone(),
+        title_lang: langs.of(key::TITLE).to_owned(),
         intro_html: cohesion_ui::markdown::render(&d.introduction),
-        lang: d.language.clone(),
+        lang: langs.of(key::BODY).to_owned(),
+        questions_lang: questions_lang(&d, &langs).to_owned(),
         questions: d.questions.clone(),
-        rows: summary_rows(&ctx, &d),
+        rows: summary_rows(&ctx, &d, &langs),
         closed_notice: closed_notice(&ctx, &d),
         comment_count: tn(
             &ctx,
@@ -172,19 +175,19 @@ pub(super) async fn show(
     respond(StatusCode::OK, view, None)
 }
 
-/// Its topics and area.
-fn summary_rows(ctx: &PageCtx, d: &Discussion) -> Vec<SummaryRow> {
+/// Its topics and area, each in the language it is shown in.
+fn summary_rows(ctx: &PageCtx, d: &Discussion, langs: &Langs) -> Vec<SummaryRow> {
     let mut rows = Vec::new();
     if !d.topics.is_empty() {
         rows.push(SummaryRow::written_value(
             ctx.t("discussion-topics"),
-            Shown::new(ctx.locale().list(&d.topics), d.language.clone()),
+            Shown::new(ctx.locale().list(&d.topics), topics_lang(d, langs)),
         ));
     }
     if let Some(area) = &d.area {
         rows.push(SummaryRow::written_value(
             ctx.t("discussion-area"),
-            Shown::new(area.clone(), d.language.clone()),
+            langs.shown(key::AREA, area),
         ));
     }
     rows
@@ -202,7 +205,7 @@ pub(super) async fn thread(
     Path((id, root)): Path<(String, String)>,
     Query(p): Query<ThreadParams>,
 ) -> Result<Response, AppError> {
-    let d = find(&ctx, &id).await?;
+    let (d, langs) = translated(&ctx, find(&ctx, &id).await?).await?;
     let root = path_id(&root)?;
     let after = Some(p.after.as_str()).filter(|a| !a.is_empty());
     let viewer = ctx.user.0.as_ref();
@@ -226,10 +229,7 @@ pub(super) async fn thread(
     });
     let view = ThreadPage {
         back: (discussion_path.clone(), ctx.t("discussion-thread-back")),
-        discussion: (
-            discussion_path,
-            Shown::new(d.title.clone(), d.language.clone()),
-        ),
+        discussion: (discussion_path, langs.shown(key::TITLE, &d.title)),
         closed_notice: closed_notice(&ctx, &d),
         thread: item,
         later,

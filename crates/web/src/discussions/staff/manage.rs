@@ -37,6 +37,7 @@ pub async fn manage(
         page.lead.push(ctx.t("discussion-staff-imported").into());
     }
     page.rows = summary_rows(&ctx, &d);
+    page.rows.extend(super::translations::rows(&ctx, &d).await?);
     page.actions = publication_actions(&ctx, &d);
     page.links = vec![(
         format!("/discussions/{id}"),

@@ -1,12 +1,13 @@
 //! Officers' pages of discussions: writing one (`details`), its own page
 //! with where it stands (`manage`), publishing and withdrawing it, each
-//! asked first (`publication`), and the discussions' part of the staff's
+//! asked first (`publication`), translating it (`translations`), and the discussions' part of the staff's
 //! dashboard (`panel`).
 
 mod details;
 mod manage;
 pub(super) mod panel;
 mod publication;
+mod translations;
 
 use axum::routing::get;
 use axum::Router;
@@ -28,6 +29,10 @@ pub(super) fn routes() -> Router<SharedState> {
         .route(
             &format!("{base}/edit"),
             get(details::edit_form).post(details::update),
+        )
+        .route(
+            &format!("{base}/translations/{{lang}}"),
+            get(translations::form).post(translations::save),
         )
         .route(
             &format!("{base}/publication"),

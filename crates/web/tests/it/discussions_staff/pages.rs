@@ -370,3 +370,103 @@ async fn an_imported_discussion_is_read_only() {
         assert_eq!(stored(&s, &id.to_string()).await.title, "Imported thread");
     }
 }
+
+#[tokio::test]
+async fn an_officer_translates_a_discussion_and_readers_of_arabic_see_it() {
+    for s in servers_with_people().await {
+        let (cookie, csrf) = sign_in(&s, OFFICER).await;
+        let id = create(&s, &cookie, &csrf, TITLE).await;
+        let translate = format!("/staff/discussions/{id}/translations/ar");
+
+        // The discussion's page says what is left to translate, and links
+        // to the page that does it.
+        let (_, html) = s.page(&format!("/staff/discussions/{id}"), &cookie).await;
+        assert!(html.contains(&format!("href=\"{translate}\"")), "linked");
+        assert!(html.contains("7 of 7 texts not translated yet"), "{html}");
+        let (status, html) = s.page(&translate, &cookie).await;
+        assert_eq!(status, 200);
+        for key in [
+            "title",
+            "body",
+            "question.0",
+            "question.1",
+            "topic.1",
+            "area",
+        ] {
+            assert!(html.contains(&format!("name=\"{key}\"")), "{key}");
+        }
+        assert!(html.contains("Guiding question 2"));
+        assert!(html.contains("lang=\"ar\" dir=\"rtl\""));
+
+        // Saved: counted, confirmed and audited.
+        let res = s
+            .post(
+                &translate,
+                &cookie,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("title", "الشعور بالأمان في وسط المدينة"),
+                    ("question.0", "ما الذي يجعلك تشعر بالأمان؟"),
+                    ("area", "وسط المدينة"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(
+            res.headers()["location"].to_str().unwrap(),
+            format!("{translate}?done=translation")
+        );
+        assert_eq!(audited(&s, "discussion.translate", &id).await, 1);
+        let (_, html) = s.page(&format!("/staff/discussions/{id}"), &cookie).await;
+        assert!(html.contains("4 of 7 texts not translated yet"), "{html}");
+
+        // An unknown text is refused with the page again; nothing changes.
+        let res = s
+            .post(
+                &translate,
+                &cookie,
+                &[("csrf", csrf.as_str()), ("question.7", "؟")],
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+        assert_eq!(audited(&s, "discussion.translate", &id).await, 1);
+        // No page into the language it is written in, nor for residents.
+        let (status, _) = s
+            .page(&format!("/staff/discussions/{id}/translations/en"), &cookie)
+            .await;
+        assert_eq!(status, 404);
+        let (tom, _) = sign_in(&s, TOM).await;
+        let (status, _) = s.page(&translate, &tom).await;
+        assert_eq!(status, 403);
+
+        // Published, a reader of Arabic sees the translations, each text
+        // marked with the language it is shown in; English readers the
+        // original.
+        let res = s
+            .post(
+                &format!("/staff/discussions/{id}/publication"),
+                &cookie,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("publish", "yes"),
+                    ("confirm", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, html) = s
+            .page(&format!("/discussions/{id}"), "cohesion_lang=ar")
+            .await;
+        assert!(html.contains("<bdi lang=\"ar\">الشعور بالأمان في وسط المدينة</bdi>"));
+        assert!(html.contains("ما الذي يجعلك تشعر بالأمان؟"));
+        assert!(
+            html.contains("app-questions\" lang=\"en\""),
+            "one question untranslated: the list stays in the original's language"
+        );
+        let (_, html) = s.page("/discussions", "cohesion_lang=ar").await;
+        assert!(html.contains("الشعور بالأمان في وسط المدينة"));
+        let (_, html) = s.page(&format!("/discussions/{id}"), "").await;
+        assert!(html.contains(TITLE));
+        assert!(!html.contains("الشعور بالأمان"));
+    }
+}
