@@ -22,6 +22,9 @@ use super::authoring::refresh_search;
 use super::moderating;
 use super::screening::fingerprint;
 use crate::ServiceError;
+use cohesion_domain::discussion::texts::source_texts;
+use cohesion_domain::translation::{self, Texts};
+use cohesion_storage::discussions::translations;
 
 /// One demo comment: who wrote it (a demo account's address, or `None`
 /// for an account since deleted), how many hours after the discussion
@@ -239,6 +242,7 @@ What would make you more confident to report?"
     )
     .await?;
     place(tx.conn(), open, now - day * 20, &open_thread()).await?;
+    translate_open(tx.conn(), open).await?;
     add(
         tx.conn(),
         DiscussionInput {
@@ -281,6 +285,46 @@ communities than ever. Tell us what worked and what to change next year."
     place(tx.conn(), closed, now - day * 90, &closed_thread()).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// The open discussion in Arabic, all but its area (left as written, so
+/// the demo shows a text in its original language beside translations).
+async fn translate_open(mut conn: Conn<'_>, id: Uuid) -> Result<(), ServiceError> {
+    let d = catalogue::find(conn.reborrow(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let arabic: Texts = [
+        (
+            "title",
+            "الشعور بالأمان في برايتووتر: كيف يتم التعامل مع حوادث الكراهية؟",
+        ),
+        (
+            "body",
+            "إلى أي حد تتعامل الشرطة والبلدية بشكل جيد مع حوادث الكراهية في برايتووتر؟ \
+وما الذي يمكن فعله أكثر لتشعر بالأمان؟\n\nيسهم هذا النقاش في **خطة سلامة المجتمع**. يرجى \
+الالتزام بقواعد الموقع: تحدث عما حدث وعما قد يساعد، لا عن مجموعات كاملة من الناس.",
+        ),
+        (
+            "question.0",
+            "ماذا حدث عندما أبلغت أنت أو شخص تعرفه عن حادثة؟",
+        ),
+        ("question.1", "ما الذي يجعلك أكثر ثقة في الإبلاغ؟"),
+        ("topic.0", "سلامة المجتمع"),
+        ("topic.1", "جرائم الكراهية"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    let keys: Vec<(String, String)> = source_texts(&d)
+        .into_iter()
+        .map(|t| (t.key, t.original))
+        .collect();
+    let texts = translation::validate(&arabic, &keys)?;
+    let json = serde_json::to_string(&texts).map_err(|e| {
+        ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
+    })?;
+    translations::set_translation(conn.reborrow(), id, "ar", &json, None).await?;
+    refresh_search(conn, id).await
 }
 
 /// Saves and publishes one demo discussion.
