@@ -14,4 +14,5 @@ pub mod links;
 pub mod moderation;
 pub mod record;
 pub mod screening;
+pub mod statements;
 pub mod thread;

@@ -33,6 +33,12 @@ pub(crate) const FEATURE: Feature = Feature {
         "moderation-word-added",
         "moderation-word-removed",
         "appeal-sent",
+        "vote-recorded",
+        "statement-submitted",
+        "statement-held",
+        "statements-stage-added",
+        "statements-stage-removed",
+        "statement-decided",
     ],
     openapi: api::openapi,
     nav: &[NavEntry {

@@ -7,9 +7,9 @@ use axum::response::Response;
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::ErrorCode;
-use cohesion_services::discussions::reading;
+use cohesion_services::discussions::{reading, statements};
 use cohesion_services::discussions::{Cursor, Order};
-use cohesion_ui::discussions::{CommentForm, DiscussionPage, ThreadPage};
+use cohesion_ui::discussions::{CommentForm, DiscussionPage, StatementsStage, ThreadPage};
 use cohesion_ui::{Field, FieldError, Shown, SummaryRow};
 use serde::Deserialize;
 
@@ -130,7 +130,16 @@ pub(super) async fn show(
         Order::Newest => "discussion-older-comments",
         _ => "discussion-more-comments",
     };
+    let statements = match statements::has_stage(&ctx.state.db, d.id).await? {
+        true => Some(StatementsStage {
+            lead: ctx.t("statements-lead"),
+            vote: (format!("{path}/vote"), ctx.t("statements-vote-link")),
+            results: (format!("{path}/opinions"), ctx.t("statements-results-link")),
+        }),
+        false => None,
+    };
     let view = DiscussionPage {
+        statements,
         done: confirmation(&ctx, p.done.as_deref()),
         draft_notice: (!d.is_published()).then(|| ctx.t("discussion-draft-notice")),
         status_key,
