@@ -153,6 +153,8 @@ pub struct StatementsStage {
     pub lead: String,
     pub vote: (String, String),
     pub results: (String, String),
+    /// For moderators and officers: the statements with their decisions.
+    pub staff: Option<(String, String)>,
 }
 
 #[derive(Template)]

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::identity::Action;
 use cohesion_domain::ErrorCode;
 use cohesion_services::discussions::{reading, statements};
 use cohesion_services::discussions::{Cursor, Order};
@@ -135,6 +136,16 @@ pub(super) async fn show(
             lead: ctx.t("statements-lead"),
             vote: (format!("{path}/vote"), ctx.t("statements-vote-link")),
             results: (format!("{path}/opinions"), ctx.t("statements-results-link")),
+            staff: viewer
+                .filter(|me| {
+                    me.roles.allows(Action::Moderate) || me.roles.allows(Action::RunEngagement)
+                })
+                .map(|_| {
+                    (
+                        format!("/staff/discussions/{}/statements", d.id),
+                        ctx.t("statements-staff-link"),
+                    )
+                }),
         }),
         false => None,
     };

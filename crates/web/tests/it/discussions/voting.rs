@@ -235,10 +235,7 @@ async fn the_api_offers_takes_votes_and_gives_the_map() {
             Some(json!({"vote": "agree", "x": 1})),
         )
         .await;
-        assert_eq!(
-            (status, body["code"].as_str()),
-            (422, Some("unknown_field"))
-        );
+        assert_eq!(status, 422, "an unknown member: {body}");
         let forged = format!("{base}/statements/{}/votes", Uuid::new_v4());
         let (status, _) = call(
             &s,
