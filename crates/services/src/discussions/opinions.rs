@@ -407,6 +407,24 @@ fn map_of(matrix: &VoteMatrix, analysis: &Analysis, id_of: &HashMap<String, Uuid
             }
         })
         .collect();
+    let (consensus, bridging) = shared_statements(analysis, id_of);
+    OpinionMap {
+        ready: !analysis.groups.is_empty(),
+        voters: matrix.participants().len(),
+        votes: matrix.vote_count(),
+        groups,
+        points,
+        consensus,
+        bridging,
+    }
+}
+
+/// The consensus statements (agreed and disagreed), and the statements
+/// the least-agreeing group agrees with most (bridging).
+fn shared_statements(
+    analysis: &Analysis,
+    id_of: &HashMap<String, Uuid>,
+) -> (Vec<Shared>, Vec<Shared>) {
     let shared = |details: &[engine::ConsensusStatement], agree: bool| -> Vec<Shared> {
         details
             .iter()
@@ -439,15 +457,7 @@ fn map_of(matrix: &VoteMatrix, analysis: &Analysis, id_of: &HashMap<String, Uuid
             })
         })
         .collect();
-    OpinionMap {
-        ready: !analysis.groups.is_empty(),
-        voters: matrix.participants().len(),
-        votes: matrix.vote_count(),
-        groups,
-        points,
-        consensus,
-        bridging,
-    }
+    (consensus, bridging)
 }
 
 /// The convex hull of points (Andrew's monotone chain), anticlockwise.

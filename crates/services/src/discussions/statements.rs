@@ -8,7 +8,9 @@ use cohesion_domain::discussion::moderation::PreModeration;
 use cohesion_domain::discussion::statements::{self as rules, State};
 use cohesion_domain::identity::Action;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::discussions::statements::{self, NewStatement, Statement};
+/// A statement as stored, for the pages and the API.
+pub use cohesion_storage::discussions::statements::Statement;
+use cohesion_storage::discussions::statements::{self, NewStatement};
 use cohesion_storage::discussions::{catalogue, comments, moderation};
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;

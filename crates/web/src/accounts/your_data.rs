@@ -47,8 +47,8 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
         responses_table(ctx, d, titles),
         comments_table(ctx, d),
         reactions_table(ctx, d),
-        statements_table(ctx, d),
-        votes_table(ctx, d),
+        super::your_votes::statements_table(ctx, d, &when_cell),
+        super::your_votes::votes_table(ctx, d, &when_cell),
         emails_table(ctx, d),
         activity_table(ctx, d, &consultations),
     ];
@@ -257,64 +257,6 @@ fn reactions_table(ctx: &PageCtx, d: &YourData) -> Table {
                     _ => ctx.t("reaction-agreed").into(),
                 };
                 vec![when_cell(ctx, &r.at), what.into()]
-            })
-            .collect(),
-        empty: ctx.t("none"),
-    }
-}
-
-/// The person's statements for opinion voting: where, when, where each
-/// stands in words, and what they wrote.
-fn statements_table(ctx: &PageCtx, d: &YourData) -> Table {
-    Table {
-        caption: ctx.t("data-statements").into(),
-        head: vec![
-            ctx.t("data-discussion").into(),
-            ctx.t("data-when").into(),
-            ctx.t("data-comment-state").into(),
-            ctx.t("data-comment-text").into(),
-        ],
-        rows: d
-            .statements
-            .iter()
-            .map(|s| {
-                let state = format!("statement-state-{}", s.state);
-                vec![
-                    Cell::link(
-                        Phrase::isolated(&s.discussion),
-                        format!("/discussions/{}", s.discussion_id),
-                    ),
-                    when_cell(ctx, &s.submitted_at),
-                    match ctx.locale().message_ids().contains(&state) {
-                        true => ctx.t(&state).into(),
-                        false => s.state.clone().into(),
-                    },
-                    Phrase::isolated(&s.text).into(),
-                ]
-            })
-            .collect(),
-        empty: ctx.t("none"),
-    }
-}
-
-/// The person's votes on statements.
-fn votes_table(ctx: &PageCtx, d: &YourData) -> Table {
-    Table {
-        caption: ctx.t("data-votes").into(),
-        head: vec![
-            ctx.t("data-when").into(),
-            ctx.t("data-vote-statement").into(),
-            ctx.t("data-vote").into(),
-        ],
-        rows: d
-            .votes
-            .iter()
-            .map(|v| {
-                vec![
-                    when_cell(ctx, &v.at),
-                    Phrase::isolated(&v.statement).into(),
-                    ctx.t(&format!("vote-{}", v.vote)).into(),
-                ]
             })
             .collect(),
         empty: ctx.t("none"),

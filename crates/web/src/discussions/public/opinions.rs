@@ -36,26 +36,8 @@ pub(super) async fn show(ctx: PageCtx, Path(id): Path<String>) -> Result<Respons
         .chrome_for(&format!("{path}/opinions"), "opinions-title")
         .await?;
     ui.title = ctx.t("opinions-title").into();
+    let (lead, not_ready) = lead_of(&ctx, &results);
     let l = ctx.locale();
-    let mut lead = Vec::new();
-    let mut not_ready = None;
-    match (&results.map, results.computed_at) {
-        (Some(map), Some(at)) => {
-            lead.push(Phrase::from(l.t_plain(
-                "opinions-counts",
-                &[
-                    ("voters", (map.voters as u64).into()),
-                    ("votes", (map.votes as u64).into()),
-                ],
-            )));
-            let dates = ctx.dates();
-            lead.push(dates.with("opinions-updated", "when", dates.instant(at.as_offset())));
-            if !map.ready {
-                not_ready = Some(ctx.t("opinions-not-enough"));
-            }
-        }
-        _ => not_ready = Some(ctx.t("opinions-not-computed")),
-    }
     let map = results.map.as_ref().filter(|m| m.ready);
     let names: Vec<String> = map
         .map(|m| m.groups.iter().map(|g| group_name(&ctx, g.id)).collect())
@@ -113,6 +95,32 @@ pub(super) async fn show(ctx: PageCtx, Path(id): Path<String>) -> Result<Respons
         ui: ui.with_nav("discussions"),
     };
     respond(StatusCode::OK, view, None)
+}
+
+/// How many voted and when the map was drawn, and what to say instead of
+/// the map when there is none yet or it has no groups.
+fn lead_of(ctx: &PageCtx, results: &Results) -> (Vec<Phrase>, Option<String>) {
+    let l = ctx.locale();
+    let mut lead = Vec::new();
+    let mut not_ready = None;
+    match (&results.map, results.computed_at) {
+        (Some(map), Some(at)) => {
+            lead.push(Phrase::from(l.t_plain(
+                "opinions-counts",
+                &[
+                    ("voters", (map.voters as u64).into()),
+                    ("votes", (map.votes as u64).into()),
+                ],
+            )));
+            let dates = ctx.dates();
+            lead.push(dates.with("opinions-updated", "when", dates.instant(at.as_offset())));
+            if !map.ready {
+                not_ready = Some(ctx.t("opinions-not-enough"));
+            }
+        }
+        _ => not_ready = Some(ctx.t("opinions-not-computed")),
+    }
+    (lead, not_ready)
 }
 
 fn group_name(ctx: &PageCtx, id: usize) -> String {
@@ -224,6 +232,29 @@ fn bounds(m: &OpinionMap) -> ([f64; 2], [f64; 2]) {
     (lo, hi)
 }
 
+/// The drawing's description: how many people in how many groups, and
+/// each group's size.
+fn describe(ctx: &PageCtx, m: &OpinionMap, names: &[String]) -> String {
+    let l = ctx.locale();
+    let mut desc = vec![l.t_plain(
+        "opinions-map-desc",
+        &[
+            ("people", (m.points.len() as u64).into()),
+            ("groups", (m.groups.len() as u64).into()),
+        ],
+    )];
+    for g in &m.groups {
+        desc.push(l.t_plain(
+            "opinions-map-desc-group",
+            &[
+                ("group", names.get(g.id).cloned().unwrap_or_default().into()),
+                ("count", (g.size as u64).into()),
+            ],
+        ));
+    }
+    desc.join(" ")
+}
+
 /// The map in drawing coordinates: one scale for both axes, so that
 /// distances mean the same across and up; up is up.
 fn drawing(ctx: &PageCtx, m: &OpinionMap, names: &[String]) -> MapDrawing {
@@ -283,26 +314,10 @@ fn drawing(ctx: &PageCtx, m: &OpinionMap, names: &[String]) -> MapDrawing {
             }
         })
         .collect();
-    let l = ctx.locale();
-    let mut desc = vec![l.t_plain(
-        "opinions-map-desc",
-        &[
-            ("people", (m.points.len() as u64).into()),
-            ("groups", (m.groups.len() as u64).into()),
-        ],
-    )];
-    for g in &m.groups {
-        desc.push(l.t_plain(
-            "opinions-map-desc-group",
-            &[
-                ("group", names.get(g.id).cloned().unwrap_or_default().into()),
-                ("count", (g.size as u64).into()),
-            ],
-        ));
-    }
+    let desc = describe(ctx, m, names);
     MapDrawing {
         title: ctx.t("opinions-map-title"),
-        desc: desc.join(" "),
+        desc,
         width: WIDTH,
         height: HEIGHT,
         shapes,

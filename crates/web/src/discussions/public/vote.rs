@@ -11,6 +11,7 @@ use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::discussion::statements::MAX_STATEMENT_CHARS;
 use cohesion_domain::{ErrorCode, ErrorDetail, ValidationError};
 use cohesion_services::accounts::SignedIn;
+use cohesion_services::discussions::statements::Statement;
 use cohesion_services::discussions::{statements, voting};
 use cohesion_services::ServiceError;
 use cohesion_ui::discussions::opinions::{StatementForm, VoteCard, VotePage};
@@ -71,20 +72,7 @@ async fn page<'a>(
             ],
         ));
         match next.statement {
-            Some(s) => {
-                card = Some(VoteCard {
-                    label: ctx.locale().t_plain(
-                        "vote-statement-label",
-                        &[("number", (s.number as u64 + 1).into())],
-                    ),
-                    text: Phrase::isolated(&s.body),
-                    action: format!("{path}/statements/{}/vote", s.id),
-                    csrf: me.csrf.clone(),
-                    agree: ctx.t("vote-agree"),
-                    disagree: ctx.t("vote-disagree"),
-                    pass: ctx.t("vote-pass"),
-                })
-            }
+            Some(s) => card = Some(vote_card(ctx, me, &path, &s)),
             None => {
                 all_done = Some(match next.total {
                     0 => ctx.t("vote-none-yet"),
@@ -124,6 +112,22 @@ async fn page<'a>(
         results: (format!("{path}/opinions"), ctx.t("vote-results-link")),
         ui: ui.with_nav("discussions"),
     })
+}
+
+/// The statement to vote on, with its three buttons.
+fn vote_card(ctx: &PageCtx, me: &SignedIn, path: &str, s: &Statement) -> VoteCard {
+    VoteCard {
+        label: ctx.locale().t_plain(
+            "vote-statement-label",
+            &[("number", (s.number as u64 + 1).into())],
+        ),
+        text: Phrase::isolated(&s.body),
+        action: format!("{path}/statements/{}/vote", s.id),
+        csrf: me.csrf.clone(),
+        agree: ctx.t("vote-agree"),
+        disagree: ctx.t("vote-disagree"),
+        pass: ctx.t("vote-pass"),
+    }
 }
 
 /// `GET /discussions/{id}/vote`.

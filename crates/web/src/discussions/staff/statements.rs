@@ -9,6 +9,8 @@ use axum::response::{IntoResponse, Response};
 use cohesion_domain::discussion::statements::State;
 use cohesion_domain::identity::Action;
 use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::discussions::statements::Statement;
 use cohesion_services::discussions::statements::{self, Decision};
 use cohesion_services::discussions::{opinion_export, reading};
 use cohesion_ui::discussions::opinions::{StaffStatement, StaffStatements};
@@ -54,37 +56,7 @@ pub async fn list(
     if me.roles.allows(Action::RunEngagement) && !d.imported {
         page.actions = vec![stage_action(&ctx, id, on)];
     }
-    let moderator = me.roles.allows(Action::Moderate);
-    let l = ctx.locale();
-    let rows = all
-        .iter()
-        .map(|s| {
-            let number = s.number as u64 + 1;
-            let mut decisions = Vec::new();
-            if moderator && s.author_id != Some(me.user_id) {
-                if matches!(s.state, State::AwaitingModeration | State::Hidden) {
-                    decisions.push((
-                        "approve",
-                        l.t_plain("statements-staff-approve", &[("number", number.into())]),
-                    ));
-                }
-                if matches!(s.state, State::AwaitingModeration | State::Published) {
-                    decisions.push((
-                        "hide",
-                        l.t_plain("statements-staff-hide", &[("number", number.into())]),
-                    ));
-                }
-            }
-            StaffStatement {
-                number: number.to_string(),
-                text: Phrase::isolated(&s.body),
-                state: ctx.t(&format!("statement-state-{}", s.state.code())),
-                reasons: s.reasons.replace('\n', ", "),
-                decisions,
-                action: format!("{path}/{}/decision", s.id),
-            }
-        })
-        .collect();
+    let rows = rows(&ctx, &me, &all, &path);
     let table = StaffStatements {
         caption: ctx.t("statements-staff-caption"),
         head: vec![
@@ -117,6 +89,41 @@ pub async fn list(
     }
     page.links = links;
     respond(StatusCode::OK, page, None)
+}
+
+/// Each statement with where it stands and, for a moderator, the
+/// decisions open to them (none on their own statements).
+fn rows(ctx: &PageCtx, me: &SignedIn, all: &[Statement], path: &str) -> Vec<StaffStatement> {
+    let moderator = me.roles.allows(Action::Moderate);
+    let l = ctx.locale();
+    all.iter()
+        .map(|s| {
+            let number = s.number as u64 + 1;
+            let mut decisions = Vec::new();
+            if moderator && s.author_id != Some(me.user_id) {
+                if matches!(s.state, State::AwaitingModeration | State::Hidden) {
+                    decisions.push((
+                        "approve",
+                        l.t_plain("statements-staff-approve", &[("number", number.into())]),
+                    ));
+                }
+                if matches!(s.state, State::AwaitingModeration | State::Published) {
+                    decisions.push((
+                        "hide",
+                        l.t_plain("statements-staff-hide", &[("number", number.into())]),
+                    ));
+                }
+            }
+            StaffStatement {
+                number: number.to_string(),
+                text: Phrase::isolated(&s.body),
+                state: ctx.t(&format!("statement-state-{}", s.state.code())),
+                reasons: s.reasons.replace('\n', ", "),
+                decisions,
+                action: format!("{path}/{}/decision", s.id),
+            }
+        })
+        .collect()
 }
 
 /// The switch that adds or removes the stage.
