@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use cohesion_i18n::Catalog;
 use cohesion_services::accounts::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD};
+use cohesion_services::discussions::opinions;
 use cohesion_services::mail::{self, Mailer};
 use cohesion_services::{demo, throttle};
 use cohesion_storage::migrate::{self, SchemaState};
@@ -14,6 +15,10 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::{redact_url, Settings};
+
+/// How often discussions' opinion maps are looked at for new votes: a
+/// burst of votes shows on the map within about a second of this.
+const OPINIONS_POLL: Duration = Duration::from_millis(500);
 
 /// How often pending email is looked for, and how much is sent at once.
 const MAIL_POLL: Duration = Duration::from_secs(2);
@@ -45,6 +50,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
 
     let purger = tokio::spawn(purge_counters(db.clone()));
     let upkeep = tokio::spawn(cohesion_web::metrics_upkeep(cohesion_web::metrics_handle()));
+    let opinions = tokio::spawn(draw_opinion_maps(db.clone()));
     // One signal, three listeners: the server stops accepting, the grace
     // period starts, and email delivery finishes its round.
     let (stop_tx, stop_rx) = watch::channel(false);
@@ -81,6 +87,9 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     }
     purger.abort();
     upkeep.abort();
+    // A map half computed is left with its lease, which runs out; another
+    // server (or this one after a restart) computes it again.
+    opinions.abort();
     finish(deliverer, db).await;
     tracing::info!("stopped");
     Ok(())
@@ -185,6 +194,25 @@ async fn deliver_mail(db: Db, mailer: Mailer, mut stop: watch::Receiver<bool>) {
             Ok(done) if done.sent > 0 => tracing::info!(sent = done.sent, "email sent"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "could not read the outbox"),
+        }
+    }
+}
+
+/// Redraws the opinion maps of discussions with new votes, off the
+/// request path. Each map is claimed through the database first, so with
+/// several servers each map is computed by one of them.
+async fn draw_opinion_maps(db: Db) {
+    let holder = cohesion_storage::new_id().to_string();
+    let mut tick = tokio::time::interval(OPINIONS_POLL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        match opinions::recompute_due(&db, &holder).await {
+            Ok(round) if round.computed > 0 => {
+                tracing::debug!(computed = round.computed, "opinion maps drawn")
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not draw opinion maps"),
         }
     }
 }

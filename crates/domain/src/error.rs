@@ -64,6 +64,8 @@ pub enum ErrorCode {
     ReplyNotAllowed,
     EditWindowPassed,
     AlreadyReported,
+    /// A vote on a statement that takes none (held or hidden).
+    StatementNotVotable,
     /// Changing a discussion brought in from elsewhere: it is read-only.
     DiscussionImported,
     AlreadyResponded,
@@ -163,6 +165,7 @@ impl ErrorCode {
         ErrorCode::ReplyNotAllowed,
         ErrorCode::EditWindowPassed,
         ErrorCode::AlreadyReported,
+        ErrorCode::StatementNotVotable,
         ErrorCode::DiscussionImported,
         ErrorCode::AlreadyResponded,
         ErrorCode::InvalidRanking,
@@ -251,6 +254,7 @@ impl ErrorCode {
             ErrorCode::ReplyNotAllowed => "reply_not_allowed",
             ErrorCode::EditWindowPassed => "edit_window_passed",
             ErrorCode::AlreadyReported => "already_reported",
+            ErrorCode::StatementNotVotable => "statement_not_votable",
             ErrorCode::DiscussionImported => "discussion_imported",
             ErrorCode::AlreadyResponded => "already_responded",
             ErrorCode::InvalidRanking => "invalid_ranking",
@@ -534,6 +538,7 @@ mod tests {
                 | ErrorCode::ReplyNotAllowed
                 | ErrorCode::EditWindowPassed
                 | ErrorCode::AlreadyReported
+                | ErrorCode::StatementNotVotable
                 | ErrorCode::DiscussionImported
                 | ErrorCode::AlreadyResponded
                 | ErrorCode::InvalidRanking
@@ -570,6 +575,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 84, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 85, "a new code: add it to ALL and here");
     }
 }

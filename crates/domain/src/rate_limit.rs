@@ -45,6 +45,9 @@ pub const NOTES_PER_ADDRESS: RateLimit = RateLimit::new(3, 3600);
 pub const COMMENTS_PER_ACCOUNT: RateLimit = RateLimit::new(30, 600);
 /// Reports and agreements by one member.
 pub const REACTIONS_PER_ACCOUNT: RateLimit = RateLimit::new(120, 600);
+/// Votes on statements by one member: enough to vote through a few
+/// hundred statements and change one's mind, not a scripted flood.
+pub const VOTES_PER_ACCOUNT: RateLimit = RateLimit::new(600, 600);
 /// Account changes that send email (new address, invitations) by one
 /// signed-in person.
 pub const MAIL_SENDING_PER_ACCOUNT: RateLimit = RateLimit::new(10, 3600);

@@ -13,7 +13,7 @@ use cohesion_domain::rate_limit::{
     SIGN_IN_FAILURES_PER_ACCOUNT_AND_CLIENT, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_PER_CLIENT,
     SIGN_UP_PER_ACCOUNT_AND_CLIENT, SIGN_UP_PER_CLIENT,
 };
-use cohesion_domain::rate_limit::{COMMENTS_PER_ACCOUNT, REACTIONS_PER_ACCOUNT};
+use cohesion_domain::rate_limit::{COMMENTS_PER_ACCOUNT, REACTIONS_PER_ACCOUNT, VOTES_PER_ACCOUNT};
 use cohesion_storage::{rate_limits, Conn, Db};
 use uuid::Uuid;
 
@@ -40,6 +40,8 @@ pub enum Throttled {
     Commenting,
     /// Agreements and reports, counted per account.
     Reacting,
+    /// Votes on statements, counted per account.
+    Voting,
 }
 
 impl Throttled {
@@ -53,6 +55,7 @@ impl Throttled {
             Throttled::AnonymousResponse => ("anonymous-response", ANONYMOUS_RESPONSES_PER_CLIENT),
             Throttled::Commenting => ("commenting", COMMENTS_PER_ACCOUNT),
             Throttled::Reacting => ("reacting", REACTIONS_PER_ACCOUNT),
+            Throttled::Voting => ("voting", VOTES_PER_ACCOUNT),
         }
     }
 }

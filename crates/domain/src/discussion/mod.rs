@@ -14,5 +14,6 @@ pub mod links;
 pub mod moderation;
 pub mod record;
 pub mod screening;
+pub mod statements;
 pub mod texts;
 pub mod thread;

@@ -124,6 +124,7 @@ api-discussion_not_open = The discussion is not taking comments now: see its `op
 api-reply_not_allowed = You cannot reply to that comment: it is in another discussion, or it was hidden or deleted.
 api-edit_window_passed = A comment can be changed only in the 15 minutes after it is posted.
 api-already_reported = You have already reported this comment; moderators have your report.
+api-statement_not_votable = This statement takes no votes: it is waiting for a moderator or has been hidden.
 api-discussion_imported = The discussion was imported from elsewhere: it is read-only, and its details cannot change.
 api-already_responded = The account has already responded to this consultation.
 api-field-invalid_ranking = `{ $name }`: give each option a different rank, from 1 with no gaps.

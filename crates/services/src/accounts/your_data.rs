@@ -45,6 +45,31 @@ pub struct YourData {
     pub comments: Vec<CommentData>,
     /// Agreements with and reports of others' comments.
     pub reactions: Vec<ReactionData>,
+    /// Statements submitted for opinion voting, as they stand.
+    pub statements: Vec<StatementData>,
+    /// Votes on statements (the last vote on each).
+    pub votes: Vec<VoteData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementData {
+    pub discussion_id: Uuid,
+    pub discussion: String,
+    pub statement_id: Uuid,
+    pub submitted_at: String,
+    /// published, awaiting_moderation, hidden or removed_with_account.
+    pub state: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VoteData {
+    pub discussion_id: Uuid,
+    /// The statement's text as it stands.
+    pub statement: String,
+    /// agree, disagree or pass.
+    pub vote: String,
+    pub at: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

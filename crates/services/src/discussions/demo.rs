@@ -1,7 +1,8 @@
 //! The demo's discussions: one open (a polarised thread with a council
 //! officer's follow-up questions, an elected member, a deleted account,
 //! a comment posted twice, short agreements, a reply six levels deep and
-//! a comment awaiting moderation), one upcoming and one closed. Every
+//! a comment awaiting moderation, and a statements stage with votes,
+//! `demo_opinions`), one upcoming and one closed. Every
 //! word was written for Cohesion; the people are the demo's accounts.
 
 use cohesion_domain::consultation::{format_datetime, Languages};
@@ -243,6 +244,7 @@ What would make you more confident to report?"
     .await?;
     place(tx.conn(), open, now - day * 20, &open_thread()).await?;
     translate_open(tx.conn(), open).await?;
+    super::demo_opinions::load(tx.conn(), open, now - day * 20).await?;
     add(
         tx.conn(),
         DiscussionInput {
@@ -284,6 +286,8 @@ communities than ever. Tell us what worked and what to change next year."
     .await?;
     place(tx.conn(), closed, now - day * 90, &closed_thread()).await?;
     tx.commit().await?;
+    // The opinion map is drawn now, so the demo shows it from the start.
+    super::opinions::recompute(db, open, "demo").await?;
     Ok(true)
 }
 

@@ -3,20 +3,30 @@
 //! (`reactions`); what a person wrote joins "your data" and account
 //! erasure (`personal_data`); moderators decide (`moderating`) on what
 //! `screening` held or members reported; `importing` brings in a thread
-//! run elsewhere; `translations` puts its texts in other languages; `demo` is the demonstration's discussion.
+//! run elsewhere; `translations` puts its texts in other languages;
+//! `demo` is the demonstration's discussion. A statements
+//! stage adds opinion voting: `statements` (the stage, submitting and
+//! moderating), `voting` (votes and the next statement), `opinions` (the
+//! opinion map, computed by a background job) and `opinion_export`
+//! (Pol.is's CSV files).
 
 pub mod addressing;
 pub mod authoring;
 pub mod commenting;
 pub mod demo;
+mod demo_opinions;
 pub mod importing;
 pub mod moderating;
+pub mod opinion_export;
+pub mod opinions;
 pub mod overview;
 pub mod personal_data;
 pub mod reactions;
 pub mod reading;
 mod screening;
+pub mod statements;
 pub mod translations;
+pub mod voting;
 
 /// What callers name when they list discussions and page threads.
 pub use cohesion_storage::discussions::catalogue::ListQuery;

@@ -3,11 +3,16 @@
 //! threads, attributed to nobody, or — with "remove my contributions" —
 //! give way to a removal notice while the replies under them stay.
 //! Agreements go; reports stay for the moderators, without the name.
+//! Votes on statements go (the opinion maps they were in are redrawn);
+//! statements stay by nobody, or give way to a removal notice.
 
-use cohesion_storage::discussions::{catalogue, comments, moderation, reactions};
+use cohesion_domain::discussion::statements::Vote;
+use cohesion_storage::discussions::{catalogue, comments, moderation, reactions, statements};
 use cohesion_storage::Conn;
 
-use crate::accounts::your_data::{iso, CommentData, ReactionData, YourData};
+use crate::accounts::your_data::{
+    iso, CommentData, ReactionData, StatementData, VoteData, YourData,
+};
 use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 
 /// How many of a person's comments and reactions a download carries
@@ -31,6 +36,9 @@ impl PersonalData<YourData> for DiscussionsHook {
             Names::erased("member_sanctions.user_id"),
             Names::kept("member_sanctions.decided_by"),
             Names::kept("moderation_words.added_by"),
+            Names::chosen("discussion_statements.author_id"),
+            Names::kept("discussion_statements.decided_by"),
+            Names::erased("discussion_votes.user_id"),
         ];
         NAMES
     }
@@ -52,6 +60,28 @@ impl PersonalData<YourData> for DiscussionsHook {
                     posted_at: iso(c.created_at.into()),
                     state: c.state.code().to_owned(),
                     text: c.body,
+                })
+                .collect();
+            into.statements = statements::by_author(conn.reborrow(), person.id, EXPORT_LIMIT)
+                .await?
+                .into_iter()
+                .map(|(s, title)| StatementData {
+                    discussion_id: s.discussion_id,
+                    discussion: title,
+                    statement_id: s.id,
+                    submitted_at: iso(s.created_at),
+                    state: s.state.code().to_owned(),
+                    text: s.body,
+                })
+                .collect();
+            into.votes = statements::votes_by(conn.reborrow(), person.id, EXPORT_LIMIT)
+                .await?
+                .into_iter()
+                .map(|(discussion_id, _, statement, vote, at)| VoteData {
+                    discussion_id,
+                    statement,
+                    vote: Vote::from_value(vote).map_or("pass", Vote::code).to_owned(),
+                    at: iso(at),
                 })
                 .collect();
             into.reactions = reactions::by_person(conn, person.id, EXPORT_LIMIT)
@@ -89,6 +119,7 @@ impl PersonalData<YourData> for DiscussionsHook {
                 }
             }
             reactions::erase_person(conn.reborrow(), person.id).await?;
+            statements::erase_person(conn.reborrow(), person.id, remove).await?;
             moderation::erase_person(conn, person.id, remove).await?;
             Ok(())
         })

@@ -4,6 +4,7 @@
 //! `FormPage`; deleting asks first with the kit's `ConfirmPage`.
 
 pub mod moderation;
+pub mod opinions;
 
 use askama::Template;
 
@@ -135,6 +136,9 @@ pub struct DiscussionPage<'a> {
     /// Why it takes no comments (closed, imported, not open yet).
     pub closed_notice: Option<Phrase>,
     pub comment_count: String,
+    /// With a statements stage: its heading's words and the links to
+    /// vote and to the results.
+    pub statements: Option<StatementsStage>,
     pub form: Option<CommentForm>,
     pub sign_in: Option<(String, String)>,
     pub house_rules: (String, String),
@@ -145,6 +149,15 @@ pub struct DiscussionPage<'a> {
     pub threads: Vec<ThreadItem>,
     pub next: Option<(String, String)>,
     pub first: Option<(String, String)>,
+}
+
+/// The statements stage's part of a discussion's page.
+pub struct StatementsStage {
+    pub lead: String,
+    pub vote: (String, String),
+    pub results: (String, String),
+    /// For moderators and officers: the statements with their decisions.
+    pub staff: Option<(String, String)>,
 }
 
 #[derive(Template)]

@@ -13,6 +13,7 @@ mod sessions;
 mod sign_in;
 mod sign_up;
 mod your_data;
+mod your_votes;
 
 use axum::routing::{get, post};
 use axum::Router;

@@ -33,6 +33,12 @@ pub(crate) const FEATURE: Feature = Feature {
         "moderation-word-added",
         "moderation-word-removed",
         "appeal-sent",
+        "vote-recorded",
+        "statement-submitted",
+        "statement-held",
+        "statements-stage-added",
+        "statements-stage-removed",
+        "statement-decided",
     ],
     openapi: api::openapi,
     nav: &[NavEntry {
@@ -52,8 +58,13 @@ pub(crate) const FEATURE: Feature = Feature {
 
 /// Officers' pages and the API's changes to discussions, every new
 /// comment and every moderator's decision (lists show how many comments
-/// each discussion has).
+/// each discussion has); not statements or votes.
 fn changes_public(path: &str) -> bool {
+    // Statements and votes change no list (a burst of votes must not make
+    // the home page afresh on every one).
+    if path.contains("/statements") {
+        return false;
+    }
     path.starts_with("/staff/discussions")
         || path.starts_with("/api/v1/discussions")
         || path.starts_with("/discussions/")
@@ -66,4 +77,18 @@ fn routes() -> Router<SharedState> {
         .merge(staff::routes())
         .merge(moderation::routes())
         .merge(api::routes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::changes_public;
+
+    #[test]
+    fn votes_and_statements_leave_the_cached_lists_alone() {
+        let d = "/discussions/7d1c0f0e-0000-4000-8000-000000000000";
+        assert!(changes_public(&format!("{d}/comments")));
+        assert!(!changes_public(&format!("{d}/statements/x/vote")));
+        assert!(!changes_public(&format!("/api/v1{d}/statements/x/votes")));
+        assert!(!changes_public(&format!("/staff{d}/statements/stage")));
+    }
 }

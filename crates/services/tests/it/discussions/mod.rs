@@ -8,6 +8,7 @@ mod erasure;
 mod importing;
 mod moderating;
 mod translating;
+mod voting;
 
 use cohesion_domain::consultation::Languages;
 use cohesion_domain::discussion::details::DiscussionInput;

@@ -32,6 +32,33 @@ pub struct YourDataView {
     pub comments: Vec<CommentData>,
     /// Agreements with and reports of others' comments.
     pub reactions: Vec<ReactionData>,
+    /// Statements submitted for opinion voting, as they stand.
+    pub statements: Vec<StatementData>,
+    /// Votes on statements (the last vote on each).
+    pub votes: Vec<VoteData>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StatementData {
+    pub discussion_id: Uuid,
+    pub discussion: String,
+    pub statement_id: Uuid,
+    #[schema(format = DateTime)]
+    pub submitted_at: String,
+    /// published, awaiting_moderation, hidden or removed_with_account.
+    pub state: String,
+    pub text: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VoteData {
+    pub discussion_id: Uuid,
+    /// The statement's text as it stands.
+    pub statement: String,
+    /// agree, disagree or pass.
+    pub vote: String,
+    #[schema(format = DateTime)]
+    pub at: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -152,6 +179,8 @@ impl From<YourData> for YourDataView {
             responses,
             comments,
             reactions,
+            statements,
+            votes,
         } = d;
         Self {
             generated_at,
@@ -180,6 +209,26 @@ impl From<YourData> for YourDataView {
                     what: r.what,
                     reason: r.reason,
                     at: r.at,
+                })
+                .collect(),
+            statements: statements
+                .into_iter()
+                .map(|s| StatementData {
+                    discussion_id: s.discussion_id,
+                    discussion: s.discussion,
+                    statement_id: s.statement_id,
+                    submitted_at: s.submitted_at,
+                    state: s.state,
+                    text: s.text,
+                })
+                .collect(),
+            votes: votes
+                .into_iter()
+                .map(|v| VoteData {
+                    discussion_id: v.discussion_id,
+                    statement: v.statement,
+                    vote: v.vote,
+                    at: v.at,
                 })
                 .collect(),
         }

@@ -1,10 +1,12 @@
 //! The discussions' part of the JSON API: reading them, officers writing,
 //! publishing and withdrawing them, and their comments (read as the
-//! page shows them, posted, edited, deleted, agreed with, reported).
+//! page shows them, posted, edited, deleted, agreed with, reported), and
+//! opinion voting on statements with the opinion map.
 //! Thin handlers over the services the pages use.
 
 mod comments;
 mod read;
+mod statements;
 mod write;
 
 use axum::routing::{get, patch, post};
@@ -33,6 +35,22 @@ pub(super) fn routes() -> Router<SharedState> {
             post(comments::agree).delete(comments::disagree),
         )
         .route(&format!("{comment}/reports"), post(comments::report))
+        .route(
+            "/api/v1/discussions/{id}/statements",
+            post(statements::submit),
+        )
+        .route(
+            "/api/v1/discussions/{id}/statements/next",
+            get(statements::next),
+        )
+        .route(
+            "/api/v1/discussions/{id}/statements/{sid}/votes",
+            post(statements::vote),
+        )
+        .route(
+            "/api/v1/discussions/{id}/opinions",
+            get(statements::opinions_map),
+        )
 }
 
 pub(super) fn openapi() -> utoipa::openapi::OpenApi {
@@ -43,11 +61,15 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
 #[openapi(
     paths(read::list, read::show, write::create, write::update, write::publish, write::withdraw,
         comments::list, comments::post, comments::edit, comments::delete, comments::agree,
-        comments::disagree, comments::report),
+        comments::disagree, comments::report, statements::next, statements::submit,
+        statements::vote, statements::opinions_map),
     components(schemas(read::DiscussionSummary, read::DiscussionPage, read::DiscussionDetail,
         write::DiscussionRequest, write::DiscussionCreated, comments::CommentBody, comments::ThreadBody,
         comments::CommentsPage, comments::CommentRequest, comments::PostedComment, comments::CommentEditRequest,
-        comments::ReportRequest, comments::CommentReported)),
+        comments::ReportRequest, comments::CommentReported, statements::StatementBody,
+        statements::NextStatement, statements::StatementRequest, statements::SubmittedStatement,
+        statements::VoteRequest, statements::OpinionsBody, statements::GroupBody,
+        statements::RepresentativeBody, statements::PointBody, statements::SharedBody)),
     tags((name = "discussions", description = "Discussions and their threaded comments."))
 )]
 struct DiscussionsApi;

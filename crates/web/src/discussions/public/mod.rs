@@ -1,7 +1,8 @@
 //! Residents' pages of discussions: the list, a discussion with its
 //! threads, a thread's own page, the comment forms (comment, reply,
 //! edit, delete, agree, report, appeal), the house rules and the Atom
-//! feed.
+//! feed; with a statements stage, voting on statements (`vote`) and the
+//! opinion map (`opinions`).
 
 mod acts;
 mod appeal;
@@ -9,9 +10,11 @@ mod feed;
 mod forms;
 mod list;
 pub(super) mod listings;
+mod opinions;
 mod page;
 mod rules;
 pub(super) mod translated;
+mod vote;
 pub(super) mod wording;
 
 use axum::routing::get;
@@ -56,4 +59,14 @@ pub(super) fn routes() -> Router<SharedState> {
             &format!("{comment}/appeal"),
             get(appeal::appeal_form).post(appeal::appeal),
         )
+        .route("/discussions/{id}/vote", get(vote::show))
+        .route(
+            "/discussions/{id}/statements",
+            axum::routing::post(vote::submit),
+        )
+        .route(
+            "/discussions/{id}/statements/{sid}/vote",
+            axum::routing::post(vote::vote),
+        )
+        .route("/discussions/{id}/opinions", get(opinions::show))
 }

@@ -6,11 +6,12 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::identity::Action;
 use cohesion_domain::translation::key;
 use cohesion_domain::ErrorCode;
-use cohesion_services::discussions::reading;
+use cohesion_services::discussions::{reading, statements};
 use cohesion_services::discussions::{Cursor, Order};
-use cohesion_ui::discussions::{CommentForm, DiscussionPage, ThreadPage};
+use cohesion_ui::discussions::{CommentForm, DiscussionPage, StatementsStage, ThreadPage};
 use cohesion_ui::{Field, FieldError, Shown, SummaryRow};
 use serde::Deserialize;
 
@@ -132,7 +133,9 @@ pub(super) async fn show(
         Order::Newest => "discussion-older-comments",
         _ => "discussion-more-comments",
     };
+    let statements = statements_stage(&ctx, &d, &path).await?;
     let view = DiscussionPage {
+        statements,
         done: confirmation(&ctx, p.done.as_deref()),
         draft_notice: (!d.is_published()).then(|| ctx.t("discussion-draft-notice")),
         status_key,
@@ -173,6 +176,34 @@ pub(super) async fn show(
         ui: ui.with_nav("discussions"),
     };
     respond(StatusCode::OK, view, None)
+}
+
+/// The statements stage's part of the page, if it has one: the ways to
+/// vote and to the map, and for moderators and officers to the list.
+async fn statements_stage(
+    ctx: &PageCtx,
+    d: &Discussion,
+    path: &str,
+) -> Result<Option<StatementsStage>, AppError> {
+    let viewer = ctx.user.0.as_ref();
+    Ok(match statements::has_stage(&ctx.state.db, d.id).await? {
+        true => Some(StatementsStage {
+            lead: ctx.t("statements-lead"),
+            vote: (format!("{path}/vote"), ctx.t("statements-vote-link")),
+            results: (format!("{path}/opinions"), ctx.t("statements-results-link")),
+            staff: viewer
+                .filter(|me| {
+                    me.roles.allows(Action::Moderate) || me.roles.allows(Action::RunEngagement)
+                })
+                .map(|_| {
+                    (
+                        format!("/staff/discussions/{}/statements", d.id),
+                        ctx.t("statements-staff-link"),
+                    )
+                }),
+        }),
+        false => None,
+    })
 }
 
 /// Its topics and area, each in the language it is shown in.

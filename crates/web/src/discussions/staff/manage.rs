@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::discussion::moderation::PreModeration;
 use cohesion_domain::discussion::record::Discussion;
-use cohesion_services::discussions::reading;
+use cohesion_services::discussions::{reading, statements};
 use cohesion_ui::{ActionForm, Phrase, ReportPage, Shown, SummaryRow, Value};
 
 use super::{date_rows, status_label};
@@ -39,10 +39,21 @@ pub async fn manage(
     page.rows = summary_rows(&ctx, &d);
     page.rows.extend(super::translations::rows(&ctx, &d).await?);
     page.actions = publication_actions(&ctx, &d);
+    let stage = statements::has_stage(&ctx.state.db, id).await?;
+    if !d.imported {
+        page.actions
+            .push(super::statements::stage_action(&ctx, id, stage));
+    }
     page.links = vec![(
         format!("/discussions/{id}"),
         ctx.t("discussion-staff-view-public").into(),
     )];
+    if stage {
+        page.links.push((
+            format!("/staff/discussions/{id}/statements"),
+            ctx.t("statements-staff-link").into(),
+        ));
+    }
     respond(StatusCode::OK, page, None)
 }
 

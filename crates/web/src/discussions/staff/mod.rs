@@ -1,12 +1,15 @@
 //! Officers' pages of discussions: writing one (`details`), its own page
 //! with where it stands (`manage`), publishing and withdrawing it, each
-//! asked first (`publication`), translating it (`translations`), and the discussions' part of the staff's
-//! dashboard (`panel`).
+//! asked first (`publication`), translating it (`translations`), its
+//! statements stage with the
+//! moderators' decisions and the Pol.is export (`statements`), and the
+//! discussions' part of the staff's dashboard (`panel`).
 
 mod details;
 mod manage;
 pub(super) mod panel;
 mod publication;
+mod statements;
 mod translations;
 
 use axum::routing::get;
@@ -37,6 +40,23 @@ pub(super) fn routes() -> Router<SharedState> {
         .route(
             &format!("{base}/publication"),
             get(publication::ask_publication).post(publication::publication),
+        )
+        .route(&format!("{base}/statements"), get(statements::list))
+        .route(
+            &format!("{base}/statements/stage"),
+            axum::routing::post(statements::stage),
+        )
+        .route(
+            &format!("{base}/statements/{{sid}}/decision"),
+            axum::routing::post(statements::decide),
+        )
+        .route(
+            &format!("{base}/statements/comments.csv"),
+            get(statements::export_comments),
+        )
+        .route(
+            &format!("{base}/statements/votes.csv"),
+            get(statements::export_votes),
         )
 }
 

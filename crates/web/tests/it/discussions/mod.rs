@@ -6,6 +6,7 @@
 mod bad_input;
 mod commenting;
 mod pages;
+mod voting;
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;
 

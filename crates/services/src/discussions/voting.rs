@@ -1,0 +1,143 @@
+//! Voting on statements: agree, disagree or pass, one statement at a
+//! time. A later vote on the same statement replaces the earlier one
+//! (the last one counts); a held or hidden statement takes no vote. The
+//! next statement is chosen as Pol.is does, from the latest opinion map
+//! (`domain::discussion::statements::pick`): statements with few votes
+//! first, then those that separate or unite groups. Nothing here computes
+//! the map: votes are written and the background job redraws it.
+
+use std::collections::{HashMap, HashSet};
+
+use cohesion_domain::consultation::Status;
+use cohesion_domain::discussion::statements::{pick, Candidate, State, Vote};
+use cohesion_domain::identity::Action;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::discussions::catalogue;
+use cohesion_storage::discussions::statements::{self, Statement};
+use cohesion_storage::{Db, Timestamp};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::opinions::Summary;
+use super::statements::MAX_STATEMENTS;
+use crate::accounts::SignedIn;
+use crate::permissions::require;
+use crate::throttle::{throttle_in, Throttled};
+use crate::ServiceError;
+
+/// Records `me`'s vote (`agree`, `disagree` or `pass`) on a statement of
+/// an open discussion. A statement of another discussion, or none at all,
+/// is not found; a held or hidden one is refused
+/// (`statement_not_votable`).
+pub async fn vote(
+    db: &Db,
+    me: &SignedIn,
+    discussion: Uuid,
+    statement: Uuid,
+    choice: &str,
+) -> Result<(), ServiceError> {
+    require(me, Action::Participate)?;
+    let vote = Vote::from_code(choice.trim())
+        .ok_or_else(|| ValidationError::new("vote", ErrorCode::InvalidChoice))?;
+    let mut tx = db.begin().await?;
+    throttle_in(tx.conn(), Throttled::Voting, &me.user_id.to_string()).await?;
+    // Read, not locked: votes never change the discussion, and locking
+    // its row would make every vote wait for every other.
+    let d = catalogue::find(tx.conn(), discussion)
+        .await?
+        .filter(|d| d.is_published())
+        .ok_or(ServiceError::NotFound)?;
+    if !statements::has_stage(tx.conn(), d.id).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let s = statements::find(tx.conn(), statement)
+        .await?
+        .filter(|s| s.discussion_id == d.id)
+        .ok_or(ServiceError::NotFound)?;
+    if d.status(Timestamp::now().as_offset()) != Status::Open {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "vote",
+            ErrorCode::DiscussionNotOpen,
+        )));
+    }
+    if !s.state.votable() {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "vote",
+            ErrorCode::StatementNotVotable,
+        )));
+    }
+    statements::vote(tx.conn(), &s, me.user_id, vote.value(), Timestamp::now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Where a voter stands in a discussion's statements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Next {
+    /// The statement to vote on now; `None` when every one has a vote.
+    pub statement: Option<Statement>,
+    /// Published statements, and how many of them `me` has voted on.
+    pub total: usize,
+    pub voted: usize,
+}
+
+/// The statement to offer `me` next in the discussion.
+pub async fn next(db: &Db, me: &SignedIn, discussion: Uuid) -> Result<Next, ServiceError> {
+    let mut c = db.acquire().await?;
+    if !statements::has_stage(c.conn(), discussion).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let published =
+        statements::list(c.conn(), discussion, Some(State::Published), MAX_STATEMENTS).await?;
+    let mine: HashSet<Uuid> = statements::votes_of(c.conn(), me.user_id, discussion)
+        .await?
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    let summary: Summary = statements::summary(c.conn(), discussion)
+        .await?
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    drop(c);
+    let total = published.len();
+    let left: Vec<Statement> = published
+        .into_iter()
+        .filter(|s| !mine.contains(&s.id))
+        .collect();
+    let voted = total - left.len();
+    let figures: HashMap<Uuid, Candidate> = summary
+        .statements
+        .iter()
+        .map(|f| (f.id, f.candidate()))
+        .collect();
+    let candidates: Vec<Candidate> = left
+        .iter()
+        .map(|s| {
+            figures.get(&s.id).copied().unwrap_or(Candidate {
+                seen: 0,
+                agrees: 0,
+                passes: 0,
+                extremity: 0.0,
+                consensus: 0.0,
+            })
+        })
+        .collect();
+    let chosen = pick(&candidates, roll(me.user_id, voted));
+    Ok(Next {
+        statement: chosen.map(|i| left[i].clone()),
+        total,
+        voted,
+    })
+}
+
+/// A number in `[0, 1)` fixed by the voter and how far they have got, so
+/// that reloading the page offers the same statement.
+fn roll(user: Uuid, voted: usize) -> f64 {
+    let digest = Sha256::new()
+        .chain_update(user.as_bytes())
+        .chain_update((voted as u64).to_le_bytes())
+        .finalize();
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&digest[..8]);
+    (u64::from_le_bytes(bytes) >> 11) as f64 / (1u64 << 53) as f64
+}
