@@ -2,13 +2,17 @@
 //! read (`reading`), comment and reply (`commenting`), agree and report
 //! (`reactions`); what a person wrote joins "your data" and account
 //! erasure (`personal_data`); moderators decide (`moderating`) on what
-//! `screening` held or members reported; `importing` brings in a thread
+//! `screening` held or members reported, several at once (`bulk`);
+//! `transparency` counts what moderation did, month by month, for the
+//! public; `importing` brings in a thread
 //! run elsewhere; `demo` is the demonstration's discussion.
 
 pub mod addressing;
 pub mod authoring;
+pub mod bulk;
 pub mod commenting;
 pub mod demo;
+mod demo_moderation;
 pub mod importing;
 pub mod moderating;
 pub mod overview;
@@ -16,6 +20,7 @@ pub mod personal_data;
 pub mod reactions;
 pub mod reading;
 mod screening;
+pub mod transparency;
 
 /// What callers name when they list discussions and page threads.
 pub use cohesion_storage::discussions::catalogue::ListQuery;

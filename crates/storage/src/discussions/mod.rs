@@ -6,3 +6,4 @@ pub mod catalogue;
 pub mod comments;
 pub mod moderation;
 pub mod reactions;
+pub mod transparency;

@@ -7,6 +7,7 @@ mod commenting;
 mod erasure;
 mod importing;
 mod moderating;
+mod moderation_tools;
 
 use cohesion_domain::consultation::Languages;
 use cohesion_domain::discussion::details::DiscussionInput;
