@@ -11,6 +11,7 @@ mod list;
 pub(super) mod listings;
 mod page;
 mod rules;
+mod transparency;
 pub(super) mod wording;
 
 use axum::routing::get;
@@ -23,6 +24,11 @@ pub(super) fn routes() -> Router<SharedState> {
     Router::new()
         .route("/discussions", get(list::index))
         .route("/discussions/house-rules", get(rules::house_rules))
+        .route("/discussions/transparency", get(transparency::site))
+        .route(
+            "/discussions/{id}/transparency",
+            get(transparency::discussion),
+        )
         .route("/discussions/{id}", get(page::show))
         .route("/discussions/{id}/feed.atom", get(feed::feed))
         .route(
