@@ -73,6 +73,7 @@ fn changes_public(path: &str) -> bool {
         || path.starts_with("/api/v1/discussions")
         || path.starts_with("/discussions/")
         || path.starts_with("/moderation/comments/")
+        || path == "/moderation/bulk"
 }
 
 fn routes() -> Router<SharedState> {
