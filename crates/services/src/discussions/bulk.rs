@@ -16,7 +16,8 @@ use cohesion_storage::discussions::moderation as store;
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
-use super::moderating::{decide_in, Refusal, MAX_NOTE_CHARS};
+use super::deciding::{decide_in, Refusal};
+use super::moderating::MAX_NOTE_CHARS;
 use crate::accounts::SignedIn;
 use crate::permissions::require;
 use crate::ServiceError;

@@ -55,12 +55,13 @@ const HIDDEN: [(&str, &str); 4] = [
 const PER_WEEK: usize = 9;
 const WEEKS: usize = 8;
 
-/// Adds the record to the discussion `d`, which opened at `opened`.
-pub(super) async fn record(
-    mut conn: Conn<'_>,
-    d: Uuid,
-    opened: OffsetDateTime,
-) -> Result<(), ServiceError> {
+/// The demo's residents and its two moderators.
+struct People {
+    authors: Vec<Uuid>,
+    moderators: Vec<Uuid>,
+}
+
+async fn people(mut conn: Conn<'_>) -> Result<Option<People>, ServiceError> {
     let mut authors = Vec::new();
     for email in AUTHORS {
         if let Some(u) = users::find_by_email(conn.reborrow(), &Email::parse(email)?).await? {
@@ -73,123 +74,108 @@ pub(super) async fn record(
             moderators.push(u.id);
         }
     }
-    if authors.is_empty() || moderators.len() < 2 {
+    Ok(
+        (!authors.is_empty() && moderators.len() == 2).then_some(People {
+            authors,
+            moderators,
+        }),
+    )
+}
+
+/// Adds the record to the discussion `d`, which opened at `opened`.
+pub(super) async fn record(
+    mut conn: Conn<'_>,
+    d: Uuid,
+    opened: OffsetDateTime,
+) -> Result<(), ServiceError> {
+    let Some(people) = people(conn.reborrow()).await? else {
         return Ok(());
-    }
+    };
     for n in 0..PER_WEEK * WEEKS {
         let at = opened + Duration::hours(30 + (n as i64) * 7 * 24 / PER_WEEK as i64);
-        let author = authors[n % authors.len()];
-        // Every other comment was held for checking; four in nine were hidden.
-        let hidden = HIDDEN.get(n % PER_WEEK).filter(|_| n % PER_WEEK < 4);
-        let held = n % 2 == 0;
-        let body = match hidden {
-            Some((_, text)) => *text,
-            None => KEPT[n % KEPT.len()],
+        one(conn.reborrow(), d, &people, n, at).await?;
+    }
+    Ok(())
+}
+
+/// The `n`th comment and what moderators did about it: every other one
+/// was held for checking and approved; four in nine were reported and
+/// hidden, some of their authors warned (one suspended), some appealing.
+async fn one(
+    mut conn: Conn<'_>,
+    d: Uuid,
+    people: &People,
+    n: usize,
+    at: OffsetDateTime,
+) -> Result<(), ServiceError> {
+    let author = people.authors[n % people.authors.len()];
+    let hidden = HIDDEN.get(n % PER_WEEK);
+    let held = n.is_multiple_of(2);
+    let (body, state) = match hidden {
+        Some((_, text)) => (*text, State::Hidden),
+        None => (KEPT[n % KEPT.len()], State::Published),
+    };
+    let id = comment(conn.reborrow(), d, author, body, state, at).await?;
+    if hidden.is_none() && !held {
+        return Ok(());
+    }
+    store::wait(
+        conn.reborrow(),
+        &Waiting {
+            comment_id: id,
+            discussion_id: d,
+            severity: 1,
+            weight: i64::from(!held),
+            held,
+            reported: !held,
+            appealed: false,
+            reasons: if held { "first_comments" } else { "" },
+            at: Timestamp::from(at),
+        },
+    )
+    .await?;
+    let moderator = people.moderators[n % 2];
+    let waited = Duration::minutes(20 + (n as i64 * 37) % 400);
+    let decided = at + waited;
+    let Some((reason, _)) = hidden else {
+        let approved = Act::new(id, d, moderator, "approve", decided);
+        decide(conn, approved.waited(waited)).await?;
+        return Ok(());
+    };
+    let hide = Act {
+        reason: Some(reason),
+        ..Act::new(id, d, moderator, "hide", decided)
+    };
+    let decision = decide(conn.reborrow(), hide.waited(waited)).await?;
+    if n.is_multiple_of(3) {
+        let (kind, until, what) = match n {
+            0 => (
+                "suspension",
+                Some(Timestamp::from(decided + Duration::days(7))),
+                "suspend",
+            ),
+            _ => ("warning", None, "warn"),
         };
-        let state = if hidden.is_some() {
-            State::Hidden
-        } else {
-            State::Published
-        };
-        let id = comment(conn.reborrow(), d, author, body, state, at).await?;
-        if hidden.is_none() && !held {
-            continue;
-        }
-        let waited = Duration::minutes(20 + (n as i64 * 37) % 400);
-        store::wait(
-            conn.reborrow(),
-            &Waiting {
-                comment_id: id,
-                discussion_id: d,
-                severity: 1,
-                weight: i64::from(!held),
-                held,
-                reported: !held,
-                appealed: false,
-                reasons: if held { "first_comments" } else { "" },
-                at: Timestamp::from(at),
-            },
-        )
-        .await?;
-        let moderator = moderators[n % 2];
-        let decided = at + waited;
-        let (action, reason) = match hidden {
-            Some((reason, _)) => ("hide", Some(*reason)),
-            None => ("approve", None),
-        };
-        let decision = decide(
-            conn.reborrow(),
-            id,
-            d,
-            moderator,
-            action,
-            reason,
-            decided,
-            Some(waited),
-        )
-        .await?;
-        // Now and then the author was warned, and once suspended.
-        if hidden.is_some() && n % 3 == 0 {
-            let (kind, until, what) = match n {
-                0 => (
-                    "suspension",
-                    Some(Timestamp::from(decided + Duration::days(7))),
-                    "suspend",
-                ),
-                _ => ("warning", None, "warn"),
-            };
-            store::sanction(
-                conn.reborrow(),
-                author,
-                kind,
-                until,
-                id,
-                "",
-                moderator,
-                Timestamp::from(decided),
-            )
-            .await?;
-            decide(conn.reborrow(), id, d, moderator, what, None, decided, None).await?;
-        }
-        // Some authors appealed; the other moderator decided.
-        if hidden.is_some() && n % 4 == 1 {
-            let appealed = decided + Duration::hours(5);
-            store::appeal(
-                conn.reborrow(),
-                id,
-                decision,
-                author,
-                "It was not meant that way.",
-                Timestamp::from(appealed),
-            )
-            .await?;
-            let overturn = n % 8 == 5;
-            let outcome = if overturn { "overturned" } else { "upheld" };
-            let other = moderators[(n + 1) % 2];
-            let answered = appealed + Duration::hours(20);
-            store::decide_appeal(
-                conn.reborrow(),
-                id,
-                other,
-                outcome,
-                Timestamp::from(answered),
-            )
-            .await?;
-            decide(
-                conn.reborrow(),
-                id,
-                d,
-                other,
-                &format!("appeal_{outcome}"),
-                None,
-                answered,
-                Some(Duration::hours(20)),
-            )
-            .await?;
-            if overturn {
-                comments::set_state(conn.reborrow(), id, State::Published, None).await?;
-                catalogue::count_visible(conn.reborrow(), d, 1).await?;
-            }
+        let at = Timestamp::from(decided);
+        store::sanction(conn.reborrow(), author, kind, until, id, "", moderator, at).await?;
+        decide(conn.reborrow(), Act::new(id, d, moderator, what, decided)).await?;
+    }
+    if n % 4 == 1 {
+        // The author appealed; the other moderator decided.
+        let appealed = decided + Duration::hours(5);
+        let why = "It was not meant that way.";
+        store::appeal(conn.reborrow(), id, decision, author, why, appealed.into()).await?;
+        let overturn = n % 8 == 5;
+        let outcome = if overturn { "overturned" } else { "upheld" };
+        let other = people.moderators[(n + 1) % 2];
+        let answered = appealed + Duration::hours(20);
+        store::decide_appeal(conn.reborrow(), id, other, outcome, answered.into()).await?;
+        let action = format!("appeal_{outcome}");
+        let act = Act::new(id, d, other, &action, answered);
+        decide(conn.reborrow(), act.waited(Duration::hours(20))).await?;
+        if overturn {
+            comments::set_state(conn.reborrow(), id, State::Published, None).await?;
+            catalogue::count_visible(conn, d, 1).await?;
         }
     }
     Ok(())
@@ -232,35 +218,59 @@ async fn comment(
     Ok(id)
 }
 
-/// Records one decision and, when it ended the wait, takes the comment
-/// out of the queue.
-#[allow(clippy::too_many_arguments)]
-async fn decide(
-    mut conn: Conn<'_>,
+/// One decision of the record.
+#[derive(Clone, Copy)]
+struct Act<'a> {
     comment: Uuid,
     d: Uuid,
     moderator: Uuid,
-    action: &str,
-    reason: Option<&str>,
+    action: &'a str,
+    reason: Option<&'a str>,
     at: OffsetDateTime,
+    /// How long the comment had waited, when the decision ended the wait.
     waited: Option<Duration>,
-) -> Result<Uuid, ServiceError> {
+}
+
+impl<'a> Act<'a> {
+    fn new(comment: Uuid, d: Uuid, moderator: Uuid, action: &'a str, at: OffsetDateTime) -> Self {
+        Self {
+            comment,
+            d,
+            moderator,
+            action,
+            reason: None,
+            at,
+            waited: None,
+        }
+    }
+
+    fn waited(self, waited: Duration) -> Self {
+        Self {
+            waited: Some(waited),
+            ..self
+        }
+    }
+}
+
+/// Records one decision and, when it ended the wait, takes the comment
+/// out of the queue.
+async fn decide(mut conn: Conn<'_>, a: Act<'_>) -> Result<Uuid, ServiceError> {
     let id = store::record_decision(
         conn.reborrow(),
         &NewDecision {
-            comment,
-            discussion: d,
-            moderator,
-            action,
-            reason,
+            comment: a.comment,
+            discussion: a.d,
+            moderator: a.moderator,
+            action: a.action,
+            reason: a.reason,
             note: None,
-            waited_seconds: waited.map(|w| w.whole_seconds()),
-            at: Timestamp::from(at),
+            waited_seconds: a.waited.map(|w| w.whole_seconds()),
+            at: Timestamp::from(a.at),
         },
     )
     .await?;
-    if waited.is_some() {
-        store::decided(conn, comment, Timestamp::from(at), false).await?;
+    if a.waited.is_some() {
+        store::decided(conn, a.comment, Timestamp::from(a.at), false).await?;
     }
     Ok(id)
 }

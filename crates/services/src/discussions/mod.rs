@@ -11,6 +11,7 @@ pub mod addressing;
 pub mod authoring;
 pub mod bulk;
 pub mod commenting;
+mod deciding;
 pub mod demo;
 mod demo_moderation;
 pub mod importing;

@@ -6,9 +6,8 @@
 use std::collections::HashMap;
 
 use cohesion_domain::discussion::comment::State;
-use cohesion_domain::discussion::decision::{redact, Decision};
 use cohesion_domain::discussion::moderation::{
-    may_act, may_decide_appeal, report_weight, Report, ReportReason,
+    may_decide_appeal, report_weight, Report, ReportReason,
 };
 use cohesion_domain::discussion::record::Comment;
 use cohesion_domain::identity::Action;
@@ -24,6 +23,8 @@ use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::permissions::require;
 use crate::ServiceError;
+
+pub use super::deciding::{decide, record_outside_action, Refusal};
 
 /// The most a moderator's note or an appeal may say.
 pub const MAX_NOTE_CHARS: usize = 2_000;
@@ -200,258 +201,6 @@ pub(crate) async fn held(
     Ok(())
 }
 
-/// Why a decision was not taken on one comment; nothing was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Refusal {
-    /// The moderator wrote it: nobody decides on their own comment.
-    OwnComment,
-    /// Escalated: only a senior moderator decides it.
-    Escalated,
-    /// The decision does not apply to the comment as it stands (approving
-    /// what is hidden, restoring what is shown, anything on a deleted
-    /// comment, warning an author whose account is gone).
-    NotApplicable,
-    /// No longer waiting: another moderator decided it meanwhile (bulk
-    /// decisions only act on what waits).
-    AlreadyDecided,
-    /// No such comment.
-    NotFound,
-}
-
-impl Refusal {
-    /// The refusal as the error a single decision answers with.
-    fn into_error(self) -> ServiceError {
-        match self {
-            Refusal::OwnComment => {
-                ServiceError::Conflict(ValidationError::new("action", ErrorCode::CannotTargetSelf))
-            }
-            Refusal::Escalated => ServiceError::Forbidden,
-            Refusal::NotApplicable | Refusal::AlreadyDecided => {
-                ServiceError::Conflict(ValidationError::new("action", ErrorCode::InvalidChoice))
-            }
-            Refusal::NotFound => ServiceError::NotFound,
-        }
-    }
-}
-
-/// Takes `decision` on a comment: checks it applies, moves the comment's
-/// state, records the decision and the audit entry, and takes the item
-/// out of the queue (an escalation leaves it, marked). A moderator never
-/// decides on their own comment, and only a senior moderator decides an
-/// escalated one (ADR 37); anyone may record the step taken outside the
-/// platform on it, since a threat to life cannot wait for a rota.
-pub async fn decide(
-    db: &Db,
-    me: &SignedIn,
-    comment: Uuid,
-    decision: &Decision,
-    note: &str,
-    client: Option<&str>,
-) -> Result<(), ServiceError> {
-    require(me, Action::Moderate)?;
-    let note = optional("note", note, MAX_NOTE_CHARS)?;
-    if matches!(decision, Decision::OutsideActionTaken) && note.is_none() {
-        // The record of a call to the emergency services or a referral
-        // is only worth keeping with what was done and its reference.
-        return Err(ServiceError::Invalid(ValidationError::new(
-            "note",
-            ErrorCode::FieldRequired,
-        )));
-    }
-    let mut tx = db.begin().await?;
-    let taken = decide_in(
-        tx.conn(),
-        me,
-        comment,
-        decision,
-        note.as_deref(),
-        client,
-        Timestamp::now(),
-    )
-    .await?;
-    taken.map_err(Refusal::into_error)?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Records that the steps outside the platform a threat to life or
-/// terrorist content needs were taken (the emergency services called,
-/// the content referred through the national reporting route): the
-/// moderator ticks that they did it and says what they did, with any
-/// reference, and the record is kept and audit-logged.
-pub async fn record_outside_action(
-    db: &Db,
-    me: &SignedIn,
-    comment: Uuid,
-    confirmed: bool,
-    note: &str,
-    client: Option<&str>,
-) -> Result<(), ServiceError> {
-    require(me, Action::Moderate)?;
-    let mut problems = Vec::new();
-    if !confirmed {
-        problems.push(ValidationError::new(
-            "done",
-            ErrorCode::ConfirmationRequired,
-        ));
-    }
-    match optional("outside_note", note, MAX_NOTE_CHARS) {
-        Ok(Some(_)) => {}
-        Ok(None) => problems.push(ValidationError::new(
-            "outside_note",
-            ErrorCode::FieldRequired,
-        )),
-        Err(e) => problems.push(e),
-    }
-    if !problems.is_empty() {
-        return Err(ServiceError::invalid(problems));
-    }
-    decide(db, me, comment, &Decision::OutsideActionTaken, note, client).await
-}
-
-/// [`decide`] inside a transaction the caller commits: every check comes
-/// before any write, so a refusal (the inner `Err`) leaves nothing
-/// half-done and the caller may go on with other comments.
-pub(crate) async fn decide_in(
-    mut conn: Conn<'_>,
-    me: &SignedIn,
-    comment: Uuid,
-    decision: &Decision,
-    note: Option<&str>,
-    client: Option<&str>,
-    now: Timestamp,
-) -> Result<Result<(), Refusal>, ServiceError> {
-    let Some(c) = comments::find_for_update(conn.reborrow(), comment).await? else {
-        return Ok(Err(Refusal::NotFound));
-    };
-    let author = c.author_id.map(|a| a.to_string());
-    if !may_act(&me.user_id.to_string(), author.as_deref()) {
-        return Ok(Err(Refusal::OwnComment));
-    }
-    let item = store::find_item(conn.reborrow(), comment)
-        .await?
-        .filter(|i| i.waiting);
-    let escalated = item.as_ref().is_some_and(|i| i.escalated);
-    match decision {
-        Decision::OutsideActionTaken => {}
-        Decision::Escalate if escalated => return Ok(Err(Refusal::NotApplicable)),
-        _ if escalated && !me.roles.allows(Action::DecideEscalated) => {
-            return Ok(Err(Refusal::Escalated))
-        }
-        _ => {}
-    }
-    let Some(next) = decision.next_state(c.state) else {
-        return Ok(Err(Refusal::NotApplicable));
-    };
-    let redacted = match decision {
-        Decision::Redact(words) => match redact(&c.body, words) {
-            Some(body) => Some(body),
-            None => {
-                return Err(ServiceError::Invalid(ValidationError::new(
-                    "words",
-                    ErrorCode::UnknownText,
-                )))
-            }
-        },
-        _ => None,
-    };
-    if matches!(decision, Decision::Warn | Decision::Suspend(_)) && c.author_id.is_none() {
-        return Ok(Err(Refusal::NotApplicable));
-    }
-    let reason = match decision {
-        Decision::Hide(r) => Some(r.code()),
-        _ => None,
-    };
-    if next != c.state || reason.is_some() {
-        comments::set_state(conn.reborrow(), comment, next, reason).await?;
-        let visible = |s: State| i64::from(s == State::Published);
-        let change = visible(next) - visible(c.state);
-        if change != 0 {
-            catalogue::count_visible(conn.reborrow(), c.discussion_id, change).await?;
-        }
-    }
-    if let (Decision::Redact(words), Some(body)) = (decision, &redacted) {
-        // The removed words are not kept: neither here nor in the
-        // earlier versions, which are redacted alike.
-        comments::set_body(conn.reborrow(), comment, body).await?;
-        for (version, text, _) in comments::versions(conn.reborrow(), comment).await? {
-            if let Some(text) = redact(&text, words) {
-                comments::set_version_body(conn.reborrow(), comment, version, &text).await?;
-            }
-        }
-    }
-    if let (Decision::Warn | Decision::Suspend(_), Some(author)) = (decision, c.author_id) {
-        let (kind, until) = match decision {
-            Decision::Suspend(days) => (
-                "suspension",
-                Some(Timestamp::from(
-                    now.as_offset() + Duration::days(i64::from(*days)),
-                )),
-            ),
-            _ => ("warning", None),
-        };
-        store::sanction(
-            conn.reborrow(),
-            author,
-            kind,
-            until,
-            comment,
-            note.unwrap_or(""),
-            me.user_id,
-            now,
-        )
-        .await?;
-    }
-    // Recording the step outside or escalating leaves the comment
-    // waiting; anything else takes it out of the queue, and how long it
-    // waited is what the transparency pages' median reads.
-    let stays = matches!(decision, Decision::Escalate | Decision::OutsideActionTaken);
-    let waited_seconds = match (&item, stays) {
-        (Some(i), false) => Some(
-            (now.as_offset() - i.waiting_since.as_offset())
-                .whole_seconds()
-                .max(0),
-        ),
-        _ => None,
-    };
-    store::record_decision(
-        conn.reborrow(),
-        &store::NewDecision {
-            comment,
-            discussion: c.discussion_id,
-            moderator: me.user_id,
-            action: decision.code(),
-            reason,
-            // What was redacted is not written down anywhere.
-            note: match decision {
-                Decision::Redact(_) => None,
-                _ => note,
-            },
-            waited_seconds,
-            at: now,
-        },
-    )
-    .await?;
-    if !matches!(decision, Decision::OutsideActionTaken) {
-        store::decided(
-            conn.reborrow(),
-            comment,
-            now,
-            matches!(decision, Decision::Escalate),
-        )
-        .await?;
-    }
-    audit_log(
-        conn,
-        me.origin(client),
-        audit_action(decision),
-        Some(comment),
-        reason.unwrap_or(""),
-    )
-    .await?;
-    Ok(Ok(()))
-}
-
 /// The author appeals a decision on their comment, once: it goes back to
 /// the queue for another moderator.
 pub async fn appeal(db: &Db, me: &SignedIn, comment: Uuid, text: &str) -> Result<(), ServiceError> {
@@ -578,20 +327,6 @@ pub async fn decide_appeal(
     audit_log(tx.conn(), me.origin(client), audited, Some(comment), "").await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// The audit log's name for a decision.
-fn audit_action(decision: &Decision) -> &'static str {
-    match decision {
-        Decision::Approve => "moderation.approve",
-        Decision::Hide(_) => "moderation.hide",
-        Decision::Restore => "moderation.restore",
-        Decision::Redact(_) => "moderation.redact",
-        Decision::Warn => "moderation.warn",
-        Decision::Suspend(_) => "moderation.suspend",
-        Decision::Escalate => "moderation.escalate",
-        Decision::OutsideActionTaken => "moderation.outside_action",
-    }
 }
 
 /// A comment's earlier versions, newest first: (version, text, when it

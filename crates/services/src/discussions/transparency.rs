@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::discussion::record::Discussion;
-use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules};
+use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules, Suppressed};
 use cohesion_storage::discussions::catalogue;
 use cohesion_storage::discussions::transparency::{self as store, Scope};
 use cohesion_storage::{Db, Timestamp};
@@ -76,6 +76,40 @@ pub async fn discussion(
     Ok((d, f))
 }
 
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+/// Hidden comments by reason: one table of months by reasons with each
+/// month's total beside it, suppressed together so that no small reason
+/// can be worked out from the total less the others.
+fn hidden_by_reason(
+    months: &[(i32, Month)],
+    decided: &HashMap<(String, String, String), i64>,
+    rules: SmallBaseRules,
+) -> Suppressed {
+    let table: Vec<Vec<u64>> = months
+        .iter()
+        .map(|at| {
+            ReportReason::ALL
+                .iter()
+                .map(|r| {
+                    let k = (key(*at), "hide".to_owned(), r.code().to_owned());
+                    count(decided.get(&k).copied().unwrap_or(0))
+                })
+                .collect()
+        })
+        .collect();
+    suppress(
+        &table,
+        Margins {
+            row_totals: true,
+            column_totals: false,
+        },
+        rules,
+    )
+}
+
 /// The first day of each of the last [`MONTHS`] months, newest first.
 fn months(now: OffsetDateTime) -> Vec<(i32, Month)> {
     let mut at = (now.year(), now.month());
@@ -125,31 +159,8 @@ async fn figures(
         .collect();
     drop(c);
 
-    let count = |n: i64| u64::try_from(n).unwrap_or(0);
     let shown = |n: u64| rules.shows_count(n).then_some(n);
-    // Hidden comments by reason: one table of months by reasons with each
-    // month's total beside it, suppressed together so that no small
-    // reason can be worked out from the total less the others.
-    let table: Vec<Vec<u64>> = list
-        .iter()
-        .map(|at| {
-            ReportReason::ALL
-                .iter()
-                .map(|r| {
-                    let k = (key(*at), "hide".to_owned(), r.code().to_owned());
-                    count(decided.get(&k).copied().unwrap_or(0))
-                })
-                .collect()
-        })
-        .collect();
-    let hidden = suppress(
-        &table,
-        Margins {
-            row_totals: true,
-            column_totals: false,
-        },
-        rules,
-    );
+    let hidden = hidden_by_reason(&list, &decided, rules);
     let of = |at: &(i32, Month), action: &str| {
         count(
             decided

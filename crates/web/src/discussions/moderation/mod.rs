@@ -155,6 +155,26 @@ fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
             ],
         ),
     ));
+    let outside = outside_box(ctx, csrf, e);
+    ModerationCard {
+        id: c.id.to_string(),
+        anchor: format!("item-{}", c.id),
+        heading,
+        href: linked.then(|| format!("/moderation/comments/{}", c.id)),
+        flags,
+        rows,
+        outside,
+        select: linked.then(|| SelectBox {
+            form: BULK_FORM.to_owned(),
+            label: ctx.phrase("moderation-select", &[("name", Value::Phrase(&author))]),
+        }),
+    }
+}
+
+/// The box for a step outside the platform, when a reason needs one:
+/// what to do, and the form that records it was done (or when it was).
+fn outside_box(ctx: &PageCtx, csrf: &str, e: &Entry) -> Option<OutsideBox> {
+    let c = &e.comment;
     let recorded = e.outside_recorded.map(|at| {
         let when = ctx.dates().instant(at.as_offset());
         ctx.phrase(
@@ -162,7 +182,7 @@ fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
             &[("when", Value::When(&when))],
         )
     });
-    let outside = e.needs_outside_action.then(|| OutsideBox {
+    e.needs_outside_action.then(|| OutsideBox {
         heading: ctx.t("moderation-outside-heading"),
         text: e
             .reports
@@ -178,20 +198,7 @@ fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
         note_hint: ctx.t("moderation-outside-note-hint"),
         button: ctx.t("moderation-outside-button"),
         recorded,
-    });
-    ModerationCard {
-        id: c.id.to_string(),
-        anchor: format!("item-{}", c.id),
-        heading,
-        href: linked.then(|| format!("/moderation/comments/{}", c.id)),
-        flags,
-        rows,
-        outside,
-        select: linked.then(|| SelectBox {
-            form: BULK_FORM.to_owned(),
-            label: ctx.phrase("moderation-select", &[("name", Value::Phrase(&author))]),
-        }),
-    }
+    })
 }
 
 /// The message naming a comment's state.
