@@ -33,6 +33,7 @@ const WORDS = {
     hide: 'Hide it from the public',
     decide: 'Record the decision',
     decided: 'Your decision has been recorded.',
+    removed: 'This comment was removed by a moderator: Spam',
     appeal: 'Appeal this decision',
     why: 'Why the decision was wrong',
     because: 'I was telling people where the stall is, not selling anything.',
@@ -57,6 +58,7 @@ const WORDS = {
     hide: 'أخفه عن العامة',
     decide: 'سجّل القرار',
     decided: 'سُجّل قرارك.',
+    removed: 'أزال مشرف هذا التعليق: رسائل مزعجة',
     appeal: 'اطعن في هذا القرار',
     why: 'لماذا كان القرار خاطئًا',
     because: 'كنت أدلّ الناس على مكان الكشك، لا أبيع شيئًا.',
@@ -73,7 +75,7 @@ const nav = (p, name) => p.locator('.govuk-service-navigation__link', { hasText:
 
 /** `email` signs in from the home page, in `lang`; the page, on the home page. */
 async function signedIn (server, email, lang, w) {
-  const { context, page: p } = await openPage(browser, { locale: lang === 'ar' ? 'ar' : 'en-GB' })
+  const { context, page: p } = await openPage(browser, { locale: 'en-GB' })
   await p.goto(server.base)
   if (lang === 'ar') await follow(p, p.locator('.app-language-switcher__link[hreflang="ar"]'))
   await checkPage(p, `${lang}: home`, { lang })
@@ -138,7 +140,9 @@ async function journey (server, lang) {
   // Amina sees the outcome on her comment and appeals.
   await amina.p.goto(server.base)
   await toDiscussion(amina.p, lang, w)
-  const hers = comment(amina.p, w.said)
+  // Her comment now says why it was removed, and offers the appeal.
+  const hers = amina.p.locator('article.app-comment').filter({ hasText: w.removed })
+  assert.ok(await hers.first().isVisible())
   await follow(amina.p, hers.getByRole('link', { name: w.appeal }))
   await checkPage(amina.p, `${lang}: appeal form`, { lang })
   await amina.p.getByLabel(w.why, { exact: true }).fill(w.because)
