@@ -144,7 +144,7 @@ impl Badge {
             Badge::Elected
         } else if roles.contains(&Role::Officer) || roles.contains(&Role::Administrator) {
             Badge::Official
-        } else if roles.contains(&Role::Moderator) {
+        } else if roles.contains(&Role::Moderator) || roles.contains(&Role::SeniorModerator) {
             Badge::Moderator
         } else {
             Badge::CommunityMember

@@ -9,6 +9,9 @@ pub enum Role {
     Resident,
     OrganisationMember,
     Moderator,
+    /// A moderator who also decides what other moderators escalate
+    /// (ADR 37).
+    SeniorModerator,
     Officer,
     Analyst,
     GrantAssessor,
@@ -18,10 +21,11 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 9] = [
+    pub const ALL: [Role; 10] = [
         Role::Resident,
         Role::OrganisationMember,
         Role::Moderator,
+        Role::SeniorModerator,
         Role::Officer,
         Role::Analyst,
         Role::GrantAssessor,
@@ -36,6 +40,7 @@ impl Role {
             Role::Resident => "resident",
             Role::OrganisationMember => "organisation_member",
             Role::Moderator => "moderator",
+            Role::SeniorModerator => "senior_moderator",
             Role::Officer => "officer",
             Role::Analyst => "analyst",
             Role::GrantAssessor => "grant_assessor",
@@ -68,6 +73,9 @@ pub enum Action {
     ApplyForGrant,
     /// Hide, restore and review reported content.
     Moderate,
+    /// Decide comments other moderators escalated (threats, terrorist
+    /// content, the hard cases).
+    DecideEscalated,
     /// Create and publish consultations, discussions and reports.
     RunEngagement,
     /// See results, free text and analysis (not special-category data).
@@ -89,10 +97,11 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::Participate,
         Action::ApplyForGrant,
         Action::Moderate,
+        Action::DecideEscalated,
         Action::RunEngagement,
         Action::Analyse,
         Action::ViewSpecialCategory,
@@ -110,6 +119,7 @@ impl Action {
             Action::Participate => "participate",
             Action::ApplyForGrant => "apply_for_grant",
             Action::Moderate => "moderate",
+            Action::DecideEscalated => "decide_escalated",
             Action::RunEngagement => "run_engagement",
             Action::Analyse => "analyse",
             Action::ViewSpecialCategory => "view_special_category",
@@ -149,7 +159,8 @@ const fn allowed(action: Action) -> u16 {
     match action {
         Action::Participate => roles(&Role::ALL),
         Action::ApplyForGrant => roles(&[OrganisationMember]),
-        Action::Moderate => roles(&[Moderator, Administrator]),
+        Action::Moderate => roles(&[Moderator, SeniorModerator, Administrator]),
+        Action::DecideEscalated => roles(&[SeniorModerator, Administrator]),
         Action::RunEngagement => roles(&[Officer, Administrator]),
         Action::Analyse => roles(&[Officer, Analyst, Administrator]),
         Action::ViewSpecialCategory => roles(&[Analyst]),
@@ -211,6 +222,7 @@ mod tests {
             admin,
             [
                 Action::Moderate,
+                Action::DecideEscalated,
                 Action::RunEngagement,
                 Action::Analyse,
                 Action::ManagePeople,
@@ -263,6 +275,18 @@ mod tests {
         let applicant = RoleSet::new([Role::OrganisationMember], false);
         assert!(applicant.allows(Action::ApplyForGrant));
         assert!(!applicant.allows(Action::AssessApplications));
+    }
+
+    #[test]
+    fn only_senior_moderators_and_administrators_decide_escalations() {
+        let moderator = RoleSet::new([Role::Moderator], false);
+        assert!(moderator.allows(Action::Moderate));
+        assert!(!moderator.allows(Action::DecideEscalated));
+        let senior = RoleSet::new([Role::SeniorModerator], false);
+        assert!(senior.allows(Action::Moderate) && senior.allows(Action::DecideEscalated));
+        assert!(!senior.allows(Action::ManagePeople));
+        let admin = RoleSet::new([Role::Administrator], false);
+        assert!(admin.allows(Action::DecideEscalated));
     }
 
     #[test]

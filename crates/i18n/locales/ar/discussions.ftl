@@ -246,3 +246,54 @@ data-reactions = تأييداتك وبلاغاتك
 data-reaction = ما فعلته
 reaction-agreed = أيّدت تعليقًا
 reaction-reported = أبلغت عن تعليق: { $reason }
+
+## الشفافية: ما فعله الإشراف شهرًا بشهر
+
+discussion-transparency-link = كيف جرى الإشراف على هذا النقاش، شهرًا بشهر
+discussions-transparency-link = كيف يجري الإشراف على النقاشات: أرقام كل شهر
+transparency-site-title = الإشراف على النقاشات: أرقام كل شهر
+transparency-discussion-title = الإشراف على هذا النقاش: أرقام كل شهر
+transparency-site-lead = ما فعله المشرفون في جميع النقاشات خلال الأشهر الاثني عشر الماضية: التعليقات المنشورة والمحتجزة للتحقق، والتعليقات المخفية وأسباب إخفائها، والتحذيرات والإيقافات، والطعون، والمدة التي استغرقها القرار.
+transparency-discussion-lead = ما فعله المشرفون في «{ $title }» خلال الأشهر الاثني عشر الماضية.
+transparency-suppressed-lead = { PLURAL($count) ->
+    [one] لا تُعرض الأرقام الأقل من 1، ولا أي رقم يمكن أن يُستنتج منه أحدها، حتى لا يمكن التعرف على أحد.
+   *[other] لا تُعرض الأرقام الأقل من { $count }، ولا أي رقم يمكن أن يُستنتج منه أحدها، حتى لا يمكن التعرف على أحد.
+}
+transparency-suppressed = غير معروض
+transparency-none = لا توجد أرقام بعد.
+transparency-back-list = العودة إلى النقاشات
+transparency-back-discussion = العودة إلى النقاش
+transparency-site-link = أرقام جميع النقاشات
+transparency-rules-link = اقرأ قواعد المشاركة التي يطبقها المشرفون
+transparency-table-caption = الإشراف حسب الشهر
+transparency-reasons-caption = التعليقات المخفية حسب السبب المعلن
+transparency-month = الشهر
+transparency-comments = التعليقات المنشورة
+transparency-held = المحتجزة للتحقق
+transparency-hidden = المخفية
+transparency-warnings = التحذيرات
+transparency-suspensions = الإيقافات
+transparency-upheld = طعون أُيّد فيها القرار
+transparency-overturned = طعون أُلغي فيها القرار
+transparency-median = الوقت الوسيط حتى القرار
+transparency-wait-minutes = { PLURAL($count) ->
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $count } دقائق
+    [many] { $count } دقيقة
+   *[other] { $count } دقيقة
+}
+transparency-wait-hours = { PLURAL($count) ->
+    [one] ساعة واحدة
+    [two] ساعتان
+    [few] { $count } ساعات
+    [many] { $count } ساعة
+   *[other] { $count } ساعة
+}
+transparency-wait-days = { PLURAL($count) ->
+    [one] يوم واحد
+    [two] يومان
+    [few] { $count } أيام
+    [many] { $count } يومًا
+   *[other] { $count } يوم
+}

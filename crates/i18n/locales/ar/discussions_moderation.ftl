@@ -147,3 +147,78 @@ appeal-button = أرسل الطعن
 appeal-error-text = قل لماذا كان القرار خاطئًا.
 appeal-error-again = طعنت في هذا القرار من قبل. يمكن الطعن في التعليق مرة واحدة.
 appeal-error-nothing = لا يوجد قرار بشأن هذا التعليق للطعن فيه.
+
+## أدوات الإشراف: التنقل، والمشرفون الأوائل، والخطوة خارج المنصة، والبتّ في عدة تعليقات معًا
+
+nav-moderation = الإشراف
+moderation-escalated-senior-only = أُحيل هذا التعليق. لا يبتّ فيه إلا مشرف أول؛ ويمكنك مع ذلك تسجيل خطوة اتُّخذت خارج المنصة.
+moderation-outside-done = قمت بذلك
+moderation-outside-note = ما الذي فعلته
+moderation-outside-note-hint = بمن اتصلت أو أين أبلغت، ومتى، وأي رقم مرجعي.
+moderation-outside-recorded = سُجّلت الخطوة خارج المنصة في { $when }.
+moderation-error-outside-done = ضع علامة في المربع لتأكيد أنك قمت بذلك.
+moderation-error-outside-note = قل ما الذي فعلته، مع أي رقم مرجعي.
+moderation-select = اختر تعليق { $name }
+moderation-bulk-heading = البتّ في التعليقات المختارة
+moderation-bulk-hint = ضع علامة على التعليقات أعلاه، ثم وافق عليها كلها أو أخفها كلها لسبب واحد. يصبح كل منها قرارًا مستقلًا. تُتخطّى تعليقاتك والتعليقات المحالة.
+moderation-bulk-action = القرار لكل تعليق مختار
+moderation-bulk-reason = السبب المعلن، إن أخفيتها
+moderation-bulk-button = البتّ في التعليقات المختارة
+moderation-bulk-title = البتّ في عدة تعليقات
+moderation-bulk-nothing-done = لم يُتّخذ أي قرار.
+moderation-bulk-ask-title = { PLURAL($count) ->
+    [zero] إخفاء لا تعليقات؟
+    [one] إخفاء تعليق واحد؟
+    [two] إخفاء تعليقين؟
+    [few] إخفاء { $count } تعليقات؟
+    [many] إخفاء { $count } تعليقًا؟
+   *[other] إخفاء { $count } تعليق؟
+}
+moderation-bulk-ask-lead = سيُخفى كل تعليق عن العامة بالسبب «{ $reason }»، وسيُسجَّل كل منها قرارًا مستقلًا.
+moderation-bulk-ask-after = يمكن لكاتبيها الطعن. ويمكن إظهار التعليق المخفي مرة أخرى لاحقًا.
+moderation-bulk-ask-button = { PLURAL($count) ->
+    [zero] نعم، لا تخفِ شيئًا
+    [one] نعم، أخفِ تعليقًا واحدًا
+    [two] نعم، أخفِ تعليقين
+    [few] نعم، أخفِ { $count } تعليقات
+    [many] نعم، أخفِ { $count } تعليقًا
+   *[other] نعم، أخفِ { $count } تعليق
+}
+moderation-bulk-hidden = { PLURAL($count) ->
+    [zero] لم يُخفَ أي تعليق
+    [one] أُخفي تعليق واحد
+    [two] أُخفي تعليقان
+    [few] أُخفيت { $count } تعليقات
+    [many] أُخفي { $count } تعليقًا
+   *[other] أُخفي { $count } تعليق
+}
+moderation-bulk-approved = { PLURAL($count) ->
+    [zero] لم يُوافَق على أي تعليق
+    [one] وُوفق على تعليق واحد
+    [two] وُوفق على تعليقين
+    [few] وُوفق على { $count } تعليقات
+    [many] وُوفق على { $count } تعليقًا
+   *[other] وُوفق على { $count } تعليق
+}
+moderation-bulk-skipped-own = { PLURAL($count) ->
+    [one] تُخطّي تعليق واحد: إنه تعليقك
+    [two] تُخطّي تعليقان: إنهما تعليقاك
+   *[other] تُخطّي { $count }: إنها تعليقاتك
+}
+moderation-bulk-skipped-escalated = { PLURAL($count) ->
+    [one] تُخطّي تعليق واحد: أُحيل إلى مشرف أول
+    [two] تُخطّي تعليقان: أُحيلا إلى مشرف أول
+   *[other] تُخطّي { $count }: أُحيلت إلى مشرف أول
+}
+moderation-bulk-skipped-gone = { PLURAL($count) ->
+    [one] تُخطّي تعليق واحد: بُتّ فيه من قبل أو لم يعد موجودًا
+    [two] تُخطّي تعليقان: بُتّ فيهما من قبل أو لم يعودا موجودين
+   *[other] تُخطّي { $count }: بُتّ فيها من قبل أو لم تعد موجودة
+}
+moderation-bulk-separator = ؛{" "}
+moderation-error-bulk-none = اختر تعليقًا واحدًا على الأقل.
+moderation-error-bulk-items = تعذّر العثور على تعليق مختار. عد إلى قائمة الانتظار واختر من جديد.
+moderation-error-bulk-many = اختر 30 تعليقًا على الأكثر في كل مرة.
+moderation-error-bulk-action = اختر الموافقة على التعليقات المختارة أو إخفاءها.
+moderation-error-bulk-note = يجب ألا تتجاوز الملاحظة 2000 حرف.
+done-moderation-bulk = سُجّلت قراراتك.

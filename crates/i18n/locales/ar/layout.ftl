@@ -120,6 +120,7 @@ pagination-next = الصفحة التالية
 
 # تاريخ: $day و$year أرقام، و$month اسم الشهر.
 date-day = { $day } { $month } { $year }
+date-month-year = { $month } { $year }
 date-month-1 = يناير
 date-month-2 = فبراير
 date-month-3 = مارس

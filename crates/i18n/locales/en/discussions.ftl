@@ -220,3 +220,45 @@ data-reactions = Your agreements and reports
 data-reaction = What you did
 reaction-agreed = You agreed with a comment
 reaction-reported = You reported a comment: { $reason }
+
+## Transparency: what moderation did, month by month
+
+discussion-transparency-link = How this discussion was moderated, month by month
+discussions-transparency-link = How discussions are moderated: figures by month
+transparency-site-title = Moderation of discussions: figures by month
+transparency-discussion-title = Moderation of this discussion: figures by month
+transparency-site-lead = What moderators did across all discussions in the last 12 months: comments posted and held for checking, comments hidden and why, warnings and suspensions, appeals, and how long a decision took.
+transparency-discussion-lead = What moderators did in “{ $title }” in the last 12 months.
+transparency-suppressed-lead = { $count ->
+    [one] Figures under 1 are not shown, nor any figure from which one could be worked out, so that nobody can be identified.
+   *[other] Figures under { $count } are not shown, nor any figure from which one could be worked out, so that nobody can be identified.
+}
+transparency-suppressed = Not shown
+transparency-none = No figures yet.
+transparency-back-list = Back to discussions
+transparency-back-discussion = Back to the discussion
+transparency-site-link = Figures for all discussions
+transparency-rules-link = Read the house rules moderators apply
+transparency-table-caption = Moderation by month
+transparency-reasons-caption = Comments hidden, by public reason
+transparency-month = Month
+transparency-comments = Comments posted
+transparency-held = Held for checking
+transparency-hidden = Hidden
+transparency-warnings = Warnings
+transparency-suspensions = Suspensions
+transparency-upheld = Appeals upheld
+transparency-overturned = Appeals overturned
+transparency-median = Median time to a decision
+transparency-wait-minutes = { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+transparency-wait-hours = { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+}
+transparency-wait-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}

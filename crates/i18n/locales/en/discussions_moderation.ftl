@@ -139,3 +139,54 @@ appeal-button = Send the appeal
 appeal-error-text = Say why the decision was wrong.
 appeal-error-again = You have already appealed this decision. A comment can be appealed once.
 appeal-error-nothing = There is no decision on this comment to appeal.
+
+## Moderation tools: the navigation, senior moderators, the step outside
+## the platform, and deciding several comments at once
+
+nav-moderation = Moderation
+moderation-escalated-senior-only = This comment was escalated. Only a senior moderator can decide it; you can still record a step taken outside the platform.
+moderation-outside-done = I have done this
+moderation-outside-note = What you did
+moderation-outside-note-hint = Who you called or where you reported it, when, and any reference number.
+moderation-outside-recorded = The step outside the platform was recorded on { $when }.
+moderation-error-outside-done = Tick the box to confirm you have done this.
+moderation-error-outside-note = Say what you did, with any reference number.
+moderation-select = Select the comment by { $name }
+moderation-bulk-heading = Decide the selected comments
+moderation-bulk-hint = Tick the comments above, then approve them all or hide them all for one reason. Each becomes its own decision. Your own comments and escalated ones are skipped.
+moderation-bulk-action = Decision for every selected comment
+moderation-bulk-reason = Public reason, if you hide them
+moderation-bulk-button = Decide the selected comments
+moderation-bulk-title = Decide several comments
+moderation-bulk-nothing-done = Nothing was decided.
+moderation-bulk-ask-title = { $count ->
+    [one] Hide 1 comment?
+   *[other] Hide { $count } comments?
+}
+moderation-bulk-ask-lead = Each comment will be hidden from the public with the reason “{ $reason }”, and each will be recorded as its own decision.
+moderation-bulk-ask-after = Their authors can appeal. A hidden comment can be shown again later.
+moderation-bulk-ask-button = { $count ->
+    [one] Yes, hide 1 comment
+   *[other] Yes, hide { $count } comments
+}
+moderation-bulk-hidden = { $count } hidden
+moderation-bulk-approved = { $count } approved
+moderation-bulk-skipped-own = { $count ->
+    [one] 1 skipped: your own comment
+   *[other] { $count } skipped: your own comments
+}
+moderation-bulk-skipped-escalated = { $count ->
+    [one] 1 skipped: escalated to a senior moderator
+   *[other] { $count } skipped: escalated to a senior moderator
+}
+moderation-bulk-skipped-gone = { $count ->
+    [one] 1 skipped: already decided or no longer there
+   *[other] { $count } skipped: already decided or no longer there
+}
+moderation-bulk-separator = ;{" "}
+moderation-error-bulk-none = Select at least one comment.
+moderation-error-bulk-items = A selected comment could not be found. Go back to the queue and select again.
+moderation-error-bulk-many = Select at most 30 comments at a time.
+moderation-error-bulk-action = Choose whether to approve or hide the selected comments.
+moderation-error-bulk-note = The note must be 2,000 characters or fewer.
+done-moderation-bulk = Your decisions have been recorded.

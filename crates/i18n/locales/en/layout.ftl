@@ -96,6 +96,8 @@ pagination-next = Next page
 
 # A calendar date: $day and $year are numbers, $month a month's name.
 date-day = { $day } { $month } { $year }
+# A calendar month: $month a month's name, $year a number ("November 2026").
+date-month-year = { $month } { $year }
 date-month-1 = January
 date-month-2 = February
 date-month-3 = March

@@ -76,6 +76,18 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         "ar",
     ),
     account(
+        "joan@brightwater.example",
+        "Joan Mensah",
+        Role::SeniorModerator,
+        "en",
+    ),
+    account(
+        "hana@brightwater.example",
+        "هناء سليم",
+        Role::SeniorModerator,
+        "ar",
+    ),
+    account(
         "helen@brightwater.example",
         "Helen Park",
         Role::Officer,

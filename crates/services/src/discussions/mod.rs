@@ -2,7 +2,9 @@
 //! read (`reading`), comment and reply (`commenting`), agree and report
 //! (`reactions`); what a person wrote joins "your data" and account
 //! erasure (`personal_data`); moderators decide (`moderating`) on what
-//! `screening` held or members reported; `importing` brings in a thread
+//! `screening` held or members reported, several at once (`bulk`);
+//! `transparency` counts what moderation did, month by month, for the
+//! public; `importing` brings in a thread
 //! run elsewhere; `translations` puts its texts in other languages;
 //! `demo` is the demonstration's discussion. A statements
 //! stage adds opinion voting: `statements` (the stage, submitting and
@@ -12,8 +14,11 @@
 
 pub mod addressing;
 pub mod authoring;
+pub mod bulk;
 pub mod commenting;
+mod deciding;
 pub mod demo;
+mod demo_moderation;
 mod demo_opinions;
 pub mod importing;
 pub mod moderating;
@@ -26,6 +31,7 @@ pub mod reading;
 mod screening;
 pub mod statements;
 pub mod translations;
+pub mod transparency;
 pub mod voting;
 
 /// What callers name when they list discussions and page threads.

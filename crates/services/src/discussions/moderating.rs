@@ -6,9 +6,8 @@
 use std::collections::HashMap;
 
 use cohesion_domain::discussion::comment::State;
-use cohesion_domain::discussion::decision::{redact, Decision};
 use cohesion_domain::discussion::moderation::{
-    may_act, may_decide_appeal, report_weight, Report, ReportReason,
+    may_decide_appeal, report_weight, Report, ReportReason,
 };
 use cohesion_domain::discussion::record::Comment;
 use cohesion_domain::identity::Action;
@@ -24,6 +23,8 @@ use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::permissions::require;
 use crate::ServiceError;
+
+pub use super::deciding::{decide, record_outside_action, Refusal};
 
 /// The most a moderator's note or an appeal may say.
 pub const MAX_NOTE_CHARS: usize = 2_000;
@@ -49,6 +50,8 @@ pub struct Entry {
     pub history: History,
     /// Whether a reason needs a step outside the platform.
     pub needs_outside_action: bool,
+    /// When a moderator last recorded that step as taken.
+    pub outside_recorded: Option<Timestamp>,
 }
 
 /// A page of the queue and how many wait in all for its filters.
@@ -99,6 +102,10 @@ async fn entries(mut conn: Conn<'_>, items: Vec<Item>) -> Result<Vec<Entry>, Ser
             )
         })
         .collect();
+    let outside: HashMap<Uuid, Timestamp> = store::outside_actions(conn.reborrow(), &ids)
+        .await?
+        .into_iter()
+        .collect();
     let mut reports: HashMap<Uuid, Vec<(String, i64)>> = HashMap::new();
     for (id, reason, n) in store::report_counts(conn, &ids).await? {
         reports.entry(id).or_default().push((reason, n));
@@ -121,6 +128,7 @@ async fn entries(mut conn: Conn<'_>, items: Vec<Item>) -> Result<Vec<Entry>, Ser
                     .unwrap_or_default(),
                 reports,
                 needs_outside_action,
+                outside_recorded: outside.get(&item.comment_id).copied(),
                 item,
                 comment,
             })
@@ -190,124 +198,6 @@ pub(crate) async fn held(
         },
     )
     .await?;
-    Ok(())
-}
-
-/// Takes `decision` on a comment: checks it applies, moves the comment's
-/// state, records the decision and the audit entry, and takes the item
-/// out of the queue (an escalation leaves it, marked). A moderator never
-/// decides on their own comment.
-pub async fn decide(
-    db: &Db,
-    me: &SignedIn,
-    comment: Uuid,
-    decision: &Decision,
-    note: &str,
-    client: Option<&str>,
-) -> Result<(), ServiceError> {
-    require(me, Action::Moderate)?;
-    let note = optional("note", note, MAX_NOTE_CHARS)?;
-    let now = Timestamp::now();
-    let mut tx = db.begin().await?;
-    let c = comments::find_for_update(tx.conn(), comment)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let author = c.author_id.map(|a| a.to_string());
-    if !may_act(&me.user_id.to_string(), author.as_deref()) {
-        return Err(ServiceError::Conflict(ValidationError::new(
-            "action",
-            ErrorCode::CannotTargetSelf,
-        )));
-    }
-    let next = decision.next_state(c.state).ok_or_else(|| {
-        ServiceError::Conflict(ValidationError::new("action", ErrorCode::InvalidChoice))
-    })?;
-    let reason = match decision {
-        Decision::Hide(r) => Some(r.code()),
-        _ => None,
-    };
-    if next != c.state || reason.is_some() {
-        comments::set_state(tx.conn(), comment, next, reason).await?;
-        let visible = |s: State| i64::from(s == State::Published);
-        let change = visible(next) - visible(c.state);
-        if change != 0 {
-            catalogue::count_visible(tx.conn(), c.discussion_id, change).await?;
-        }
-    }
-    match decision {
-        Decision::Redact(words) => {
-            let Some(body) = redact(&c.body, words) else {
-                return Err(ServiceError::Invalid(ValidationError::new(
-                    "words",
-                    ErrorCode::UnknownText,
-                )));
-            };
-            // The removed words are not kept: neither here nor in the
-            // earlier versions, which are redacted alike.
-            comments::set_body(tx.conn(), comment, &body).await?;
-            for (version, text, _) in comments::versions(tx.conn(), comment).await? {
-                if let Some(text) = redact(&text, words) {
-                    comments::set_version_body(tx.conn(), comment, version, &text).await?;
-                }
-            }
-        }
-        Decision::Warn | Decision::Suspend(_) => {
-            let Some(author) = c.author_id else {
-                return Err(ServiceError::Conflict(ValidationError::new(
-                    "action",
-                    ErrorCode::InvalidChoice,
-                )));
-            };
-            let (kind, until) = match decision {
-                Decision::Suspend(days) => (
-                    "suspension",
-                    Some(Timestamp::from(
-                        now.as_offset() + Duration::days(i64::from(*days)),
-                    )),
-                ),
-                _ => ("warning", None),
-            };
-            let said = note.as_deref().unwrap_or("");
-            store::sanction(
-                tx.conn(),
-                author,
-                kind,
-                until,
-                comment,
-                said,
-                me.user_id,
-                now,
-            )
-            .await?;
-        }
-        _ => {}
-    }
-    let recorded_note = match decision {
-        // What was redacted is not written down anywhere.
-        Decision::Redact(_) => None,
-        _ => note.as_deref(),
-    };
-    store::record_decision(
-        tx.conn(),
-        comment,
-        me.user_id,
-        decision.code(),
-        reason,
-        recorded_note,
-        now,
-    )
-    .await?;
-    let escalated = matches!(decision, Decision::Escalate);
-    store::decided(tx.conn(), comment, now, escalated).await?;
-    audit_log(
-        tx.conn(),
-        me.origin(client),
-        audit_action(decision),
-        Some(comment),
-        reason.unwrap_or(""),
-    )
-    .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -411,34 +301,32 @@ pub async fn decide_appeal(
     } else {
         ("appeal_overturned", "moderation.appeal_overturned")
     };
+    let waited_seconds = store::find_item(tx.conn(), comment)
+        .await?
+        .filter(|i| i.waiting)
+        .map(|i| {
+            (now.as_offset() - i.waiting_since.as_offset())
+                .whole_seconds()
+                .max(0)
+        });
     store::record_decision(
         tx.conn(),
-        comment,
-        me.user_id,
-        action,
-        None,
-        note.as_deref(),
-        now,
+        &store::NewDecision {
+            comment,
+            discussion: c.discussion_id,
+            moderator: me.user_id,
+            action,
+            reason: None,
+            note: note.as_deref(),
+            waited_seconds,
+            at: now,
+        },
     )
     .await?;
     store::decided(tx.conn(), comment, now, false).await?;
     audit_log(tx.conn(), me.origin(client), audited, Some(comment), "").await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// The audit log's name for a decision.
-fn audit_action(decision: &Decision) -> &'static str {
-    match decision {
-        Decision::Approve => "moderation.approve",
-        Decision::Hide(_) => "moderation.hide",
-        Decision::Restore => "moderation.restore",
-        Decision::Redact(_) => "moderation.redact",
-        Decision::Warn => "moderation.warn",
-        Decision::Suspend(_) => "moderation.suspend",
-        Decision::Escalate => "moderation.escalate",
-        Decision::OutsideActionTaken => "moderation.outside_action",
-    }
 }
 
 /// A comment's earlier versions, newest first: (version, text, when it

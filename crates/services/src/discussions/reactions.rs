@@ -3,13 +3,14 @@
 //! author). Reports order the moderators' queue; they never hide a
 //! comment on their own (ADR 33).
 
+use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::comment::State;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::discussion::record::Comment;
 use cohesion_domain::identity::Action;
 use cohesion_domain::text::optional;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::discussions::{comments, reactions};
+use cohesion_storage::discussions::{catalogue, comments, reactions};
 use cohesion_storage::{Conn, Db, Timestamp};
 use uuid::Uuid;
 
@@ -22,13 +23,16 @@ use crate::ServiceError;
 pub const MAX_NOTE_CHARS: usize = 1_000;
 
 /// Agrees (`true`) with someone else's published comment, or withdraws
-/// the agreement (`false`); doing either twice changes nothing. Returns
-/// the comment's discussion.
+/// the agreement (`false`); doing either twice changes nothing. A closed
+/// discussion keeps its agreements as they stood when it closed, so both
+/// are refused there (`discussion_not_open`). Returns the comment's
+/// discussion.
 pub async fn agree(db: &Db, me: &SignedIn, id: Uuid, agree: bool) -> Result<Uuid, ServiceError> {
     require(me, Action::Participate)?;
     let mut tx = db.begin().await?;
     throttle_in(tx.conn(), Throttled::Reacting, &me.user_id.to_string()).await?;
     let c = others_published(tx.conn(), me, id, "comment").await?;
+    still_open(tx.conn(), c.discussion_id).await?;
     if agree {
         reactions::agree(tx.conn(), id, me.user_id, Timestamp::now()).await?;
     } else {
@@ -79,6 +83,22 @@ pub async fn report(
     super::moderating::reported(tx.conn(), &c).await?;
     tx.commit().await?;
     Ok(c.discussion_id)
+}
+
+/// Refuses a reaction on a discussion that is not open now (closed, not
+/// yet open or imported): its figures are a record of what happened
+/// while it ran.
+async fn still_open(conn: Conn<'_>, discussion: Uuid) -> Result<(), ServiceError> {
+    let d = catalogue::find(conn, discussion)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if d.status(Timestamp::now().as_offset()) != Status::Open {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "discussion",
+            ErrorCode::DiscussionNotOpen,
+        )));
+    }
+    Ok(())
 }
 
 /// A published comment someone else wrote; one's own is refused

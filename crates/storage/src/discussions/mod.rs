@@ -8,3 +8,4 @@ pub mod moderation;
 pub mod reactions;
 pub mod statements;
 pub mod translations;
+pub mod transparency;

@@ -30,9 +30,10 @@ pub async fn wait(conn: Conn<'_>, w: &Waiting<'_>) -> Result<(), StorageError> {
     rows::execute(
         conn,
         "INSERT INTO moderation_items (comment_id, discussion_id, waiting, severity, weight, held, \
-         reported, appealed, escalated, reasons, waiting_since) \
-         VALUES ($1, $2, TRUE, $3, $4, $5, $6, $7, FALSE, $8, $9) \
+         reported, appealed, escalated, reasons, waiting_since, held_at) \
+         VALUES ($1, $2, TRUE, $3, $4, $5, $6, $7, FALSE, $8, $9, CASE WHEN $5 THEN $9 END) \
          ON CONFLICT (comment_id) DO UPDATE SET \
+         held_at = COALESCE(moderation_items.held_at, excluded.held_at), \
          severity = CASE WHEN moderation_items.waiting AND moderation_items.severity > excluded.severity \
            THEN moderation_items.severity ELSE excluded.severity END, \
          weight = excluded.weight, \
@@ -99,6 +100,8 @@ pub struct QueueQuery<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub comment_id: Uuid,
+    /// Still waiting for a decision (an item stays once decided).
+    pub waiting: bool,
     pub discussion_id: Uuid,
     pub discussion_title: String,
     pub severity: i64,
@@ -115,6 +118,7 @@ fn item(r: &Row) -> Result<Item, sqlx::Error> {
     let reasons: String = r.get("reasons")?;
     Ok(Item {
         comment_id: r.get("comment_id")?,
+        waiting: r.get("waiting")?,
         discussion_id: r.get("discussion_id")?,
         discussion_title: r.get("title")?,
         severity: r.get("severity")?,
@@ -142,7 +146,7 @@ pub async fn queue(
          AND (NOT $4 OR m.held) AND (NOT $5 OR m.reported) \
          AND (NOT $6 OR m.appealed) AND (NOT $7 OR m.escalated)";
     let sql = format!(
-        "SELECT m.comment_id, m.discussion_id, d.title, m.severity, m.weight, m.held, m.reported, \
+        "SELECT m.comment_id, m.waiting, m.discussion_id, d.title, m.severity, m.weight, m.held, m.reported, \
          m.appealed, m.escalated, m.reasons, m.waiting_since \
          FROM moderation_items m JOIN discussions d ON d.id = m.discussion_id WHERE {filter} \
          ORDER BY m.waiting, m.severity DESC, m.weight DESC, m.waiting_since, m.comment_id \
@@ -177,7 +181,7 @@ pub async fn queue(
 pub async fn find_item(conn: Conn<'_>, comment: Uuid) -> Result<Option<Item>, StorageError> {
     rows::fetch_optional(
         conn,
-        "SELECT m.comment_id, m.discussion_id, d.title, m.severity, m.weight, m.held, m.reported, \
+        "SELECT m.comment_id, m.waiting, m.discussion_id, d.title, m.severity, m.weight, m.held, m.reported, \
          m.appealed, m.escalated, m.reasons, m.waiting_since \
          FROM moderation_items m JOIN discussions d ON d.id = m.discussion_id \
          WHERE m.comment_id = $1",
@@ -207,6 +211,24 @@ pub async fn report_counts(
     let sql = format!(
         "SELECT comment_id, reason, COUNT(*) FROM discussion_reports WHERE comment_id IN ({}) \
          GROUP BY comment_id, reason ORDER BY comment_id, COUNT(*) DESC, reason",
+        placeholders(1, comments.len())
+    );
+    let params: Vec<&dyn Param> = comments.iter().map(|c| c as &dyn Param).collect();
+    rows::fetch_all(conn, &sql, &params, rows::tuple).await
+}
+
+/// When the step outside the platform was last recorded for each of
+/// `comments` that has one: (comment, when).
+pub async fn outside_actions(
+    conn: Conn<'_>,
+    comments: &[Uuid],
+) -> Result<Vec<(Uuid, Timestamp)>, StorageError> {
+    if comments.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT comment_id, MAX(created_at) FROM moderation_decisions \
+         WHERE action = 'outside_action' AND comment_id IN ({}) GROUP BY comment_id",
         placeholders(1, comments.len())
     );
     let params: Vec<&dyn Param> = comments.iter().map(|c| c as &dyn Param).collect();
@@ -275,21 +297,39 @@ fn decision(r: &Row) -> Result<DecisionRecord, sqlx::Error> {
     })
 }
 
-pub async fn record_decision(
-    conn: Conn<'_>,
-    comment: Uuid,
-    moderator: Uuid,
-    action: &str,
-    reason: Option<&str>,
-    note: Option<&str>,
-    at: Timestamp,
-) -> Result<Uuid, StorageError> {
+/// A decision to record: on which comment in which discussion, by whom,
+/// what (`action`, with a hide's public `reason`), the moderator's note,
+/// and how long the comment had waited when it was decided (`None` when
+/// the decision took nothing out of the queue).
+#[derive(Debug, Clone, Copy)]
+pub struct NewDecision<'a> {
+    pub comment: Uuid,
+    pub discussion: Uuid,
+    pub moderator: Uuid,
+    pub action: &'a str,
+    pub reason: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub waited_seconds: Option<i64>,
+    pub at: Timestamp,
+}
+
+pub async fn record_decision(conn: Conn<'_>, d: &NewDecision<'_>) -> Result<Uuid, StorageError> {
     let id = new_id();
     rows::execute(
         conn,
-        "INSERT INTO moderation_decisions (id, comment_id, moderator_id, action, reason, note, \
-         created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        &[&id, &comment, &moderator, &action, &reason, &note, &at],
+        "INSERT INTO moderation_decisions (id, comment_id, discussion_id, moderator_id, action, \
+         reason, note, waited_seconds, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        &[
+            &id,
+            &d.comment,
+            &d.discussion,
+            &d.moderator,
+            &d.action,
+            &d.reason,
+            &d.note,
+            &d.waited_seconds,
+            &d.at,
+        ],
     )
     .await?;
     Ok(id)

@@ -36,6 +36,8 @@ pub struct DiscussionListPage<'a> {
     pub previous: Option<String>,
     pub next: Option<String>,
     pub house_rules: (String, String),
+    /// The site's moderation figures, month by month.
+    pub transparency: (String, String),
 }
 
 /// A piece of a comment's paragraph: text, or a link with its site.
@@ -142,6 +144,8 @@ pub struct DiscussionPage<'a> {
     pub form: Option<CommentForm>,
     pub sign_in: Option<(String, String)>,
     pub house_rules: (String, String),
+    /// Its moderation figures, month by month.
+    pub transparency: (String, String),
     pub feed: (String, String),
     /// The sort order's choice, sent by GET.
     pub order: Field,

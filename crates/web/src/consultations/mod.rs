@@ -67,6 +67,7 @@ pub(crate) const FEATURE: Feature = Feature {
         },
         rank: 10,
         staff_only: false,
+        for_action: None,
     }],
     home: Some(listings::home),
     get_involved: Some(listings::get_involved),

@@ -11,6 +11,7 @@ mod staff;
 
 use axum::Router;
 
+use cohesion_domain::identity::Action;
 use cohesion_ui::NavLink;
 
 use crate::kit::{Feature, NavEntry, SharedState};
@@ -30,6 +31,7 @@ pub(crate) const FEATURE: Feature = Feature {
         "comment-agreed",
         "agreement-withdrawn",
         "moderation-decided",
+        "moderation-bulk",
         "moderation-word-added",
         "moderation-word-removed",
         "appeal-sent",
@@ -41,15 +43,28 @@ pub(crate) const FEATURE: Feature = Feature {
         "statement-decided",
     ],
     openapi: api::openapi,
-    nav: &[NavEntry {
-        link: NavLink {
-            key: "discussions",
-            href: "/discussions",
-            label: "nav-discussions",
+    nav: &[
+        NavEntry {
+            link: NavLink {
+                key: "discussions",
+                href: "/discussions",
+                label: "nav-discussions",
+            },
+            rank: 15,
+            staff_only: false,
+            for_action: None,
         },
-        rank: 15,
-        staff_only: false,
-    }],
+        NavEntry {
+            link: NavLink {
+                key: "moderation",
+                href: "/moderation",
+                label: "nav-moderation",
+            },
+            rank: 85,
+            staff_only: true,
+            for_action: Some(Action::Moderate),
+        },
+    ],
     home: Some(public::listings::home),
     get_involved: Some(public::listings::get_involved),
     staff_panel: Some(staff::panel::PANEL),
@@ -69,6 +84,7 @@ fn changes_public(path: &str) -> bool {
         || path.starts_with("/api/v1/discussions")
         || path.starts_with("/discussions/")
         || path.starts_with("/moderation/comments/")
+        || path == "/moderation/bulk"
 }
 
 fn routes() -> Router<SharedState> {

@@ -317,10 +317,10 @@ fn error_page(
     // Signed in, the reader keeps their chrome on an error page too (their
     // name, Sign out, Manage for staff): a 405 or 404 that looked signed
     // out would suggest the session was lost.
-    let staff = user
-        .as_ref()
-        .is_some_and(|u| super::feature::is_staff(state.features, &u.roles));
-    ui = ui.with_nav_links(super::page::public_nav(state, staff));
+    ui = ui.with_nav_links(super::page::public_nav(
+        state,
+        user.as_ref().map(|u| &u.roles),
+    ));
     ui = ui.with_user(user.map(|u| UserBox {
         name: u.display_name,
         csrf: u.csrf,

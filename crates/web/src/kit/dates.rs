@@ -65,6 +65,23 @@ impl<'a> Dates<'a> {
         unmarked(text)
     }
 
+    /// A calendar month, as figures by month name it: "November 2026";
+    /// in Arabic "نوفمبر 2026". Its `datetime` is the month ("2026-11").
+    pub fn month(&self, year: i32, month: time::Month) -> When {
+        let name = self.locale.t(&format!("date-month-{}", month as u8));
+        let text = self.locale.t_args(
+            "date-month-year",
+            &[
+                ("month", name.as_ref().into()),
+                ("year", year.to_string().into()),
+            ],
+        );
+        When {
+            datetime: format!("{year:04}-{:02}", month as u8),
+            text: unmarked(text),
+        }
+    }
+
     /// "4 February 2027"; in Arabic "4 فبراير 2027".
     pub fn date_text(&self, date: Date) -> String {
         let month = self

@@ -33,6 +33,9 @@ pub struct NavEntry {
     pub rank: u8,
     /// Shown only to staff: people some feature has a panel for.
     pub staff_only: bool,
+    /// Shown only to people allowed this action (moderators' queue, say),
+    /// whatever else they may do.
+    pub for_action: Option<Action>,
 }
 
 /// A feature's panel of the staff's dashboard.

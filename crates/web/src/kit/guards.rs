@@ -109,6 +109,7 @@ permissions!(
     Participate,
     ApplyForGrant,
     Moderate,
+    DecideEscalated,
     RunEngagement,
     Analyse,
     ViewSpecialCategory,

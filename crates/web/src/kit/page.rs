@@ -8,6 +8,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use cohesion_domain::identity::RoleSet;
 use cohesion_domain::programme::Programme;
 use cohesion_i18n::Locale;
 use cohesion_services::ServiceError;
@@ -195,10 +196,10 @@ impl PageCtx {
             .is_some_and(|u| super::feature::is_staff(self.state.features, &u.roles))
     }
 
-    /// The navigation as the reader may see it (staff's items for staff).
+    /// The navigation as the reader may see it (staff's items for staff,
+    /// an action's items for those allowed it).
     fn nav_links(&self) -> Vec<NavLink> {
-        let staff = self.is_staff();
-        public_nav(&self.state, staff)
+        public_nav(&self.state, self.user.0.as_ref().map(|u| &u.roles))
     }
 
     fn user_box(&self) -> Option<UserBox> {
@@ -209,12 +210,18 @@ impl PageCtx {
     }
 }
 
-/// The navigation's links, staff's items included or not.
-pub(crate) fn public_nav(state: &SharedState, staff: bool) -> Vec<NavLink> {
+/// The navigation's links for a reader with `roles` (none when signed
+/// out): staff's items for staff, an action's items for those allowed it.
+pub(crate) fn public_nav(state: &SharedState, roles: Option<&RoleSet>) -> Vec<NavLink> {
+    let staff = roles.is_some_and(|r| super::feature::is_staff(state.features, r));
     state
         .nav
         .iter()
         .filter(|e| staff || !e.staff_only)
+        .filter(|e| {
+            e.for_action
+                .is_none_or(|a| roles.is_some_and(|r| r.allows(a)))
+        })
         .map(|e| e.link)
         .collect()
 }

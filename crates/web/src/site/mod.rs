@@ -50,6 +50,7 @@ const fn entry(
         link: NavLink { key, href, label },
         rank,
         staff_only,
+        for_action: None,
     }
 }
 

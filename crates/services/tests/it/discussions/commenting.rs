@@ -267,3 +267,43 @@ async fn pages_of_threads_follow_each_other_without_gaps() {
         }
     }
 }
+
+/// Once a discussion closes its agreements are a record: neither a new
+/// agreement nor a withdrawn one is taken, and nothing changes.
+#[tokio::test]
+async fn a_closed_discussion_takes_no_agreements() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let d = opened(db, &officer, "Safer parks", -1, "off").await;
+        let top = commenting::post(db, &rita, d, None, "More lights by the pond.")
+            .await
+            .unwrap();
+        reactions::agree(db, &sam, top.id, true).await.unwrap();
+
+        // Its dates move into the past: it closed ten days ago.
+        cohesion_services::discussions::authoring::update(
+            db,
+            &officer,
+            d,
+            &super::input("Safer parks", -40, "off"),
+            &cohesion_domain::local_time::SiteZone::utc(),
+            &cohesion_domain::consultation::Languages::new("en", ["ar"]),
+            None,
+        )
+        .await
+        .unwrap();
+
+        let tom = person(db, &pw, "tom@example.org", "Tom T", None).await;
+        let e = reactions::agree(db, &tom, top.id, true).await.unwrap_err();
+        assert_eq!(code(e), ErrorCode::DiscussionNotOpen);
+        let e = reactions::agree(db, &sam, top.id, false).await.unwrap_err();
+        assert_eq!(code(e), ErrorCode::DiscussionNotOpen);
+        let mut c = db.acquire().await.unwrap();
+        let stored = comments::find(c.conn(), top.id).await.unwrap().unwrap();
+        assert_eq!(stored.agree_count, 1, "the agreement stands as it was");
+    }
+}

@@ -7,6 +7,7 @@ mod commenting;
 mod erasure;
 mod importing;
 mod moderating;
+mod moderation_tools;
 mod translating;
 mod voting;
 

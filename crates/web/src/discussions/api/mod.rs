@@ -1,12 +1,14 @@
 //! The discussions' part of the JSON API: reading them, officers writing,
-//! publishing and withdrawing them, and their comments (read as the
-//! page shows them, posted, edited, deleted, agreed with, reported), and
-//! opinion voting on statements with the opinion map.
+//! publishing and withdrawing them, their comments (read as the page
+//! shows them, posted, edited, deleted, agreed with, reported), opinion
+//! voting on statements with the opinion map, and their moderation
+//! figures by month (`transparency`).
 //! Thin handlers over the services the pages use.
 
 mod comments;
 mod read;
 mod statements;
+mod transparency;
 mod write;
 
 use axum::routing::{get, patch, post};
@@ -22,6 +24,11 @@ pub(super) fn routes() -> Router<SharedState> {
         .route(
             "/api/v1/discussions/{id}",
             get(read::show).put(write::update),
+        )
+        .route("/api/v1/discussions/transparency", get(transparency::site))
+        .route(
+            "/api/v1/discussions/{id}/transparency",
+            get(transparency::discussion),
         )
         .route("/api/v1/discussions/{id}/publish", post(write::publish))
         .route("/api/v1/discussions/{id}/withdraw", post(write::withdraw))
@@ -62,14 +69,15 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
     paths(read::list, read::show, write::create, write::update, write::publish, write::withdraw,
         comments::list, comments::post, comments::edit, comments::delete, comments::agree,
         comments::disagree, comments::report, statements::next, statements::submit,
-        statements::vote, statements::opinions_map),
+        statements::vote, statements::opinions_map, transparency::site, transparency::discussion),
     components(schemas(read::DiscussionSummary, read::DiscussionPage, read::DiscussionDetail,
         write::DiscussionRequest, write::DiscussionCreated, comments::CommentBody, comments::ThreadBody,
         comments::CommentsPage, comments::CommentRequest, comments::PostedComment, comments::CommentEditRequest,
         comments::ReportRequest, comments::CommentReported, statements::StatementBody,
         statements::NextStatement, statements::StatementRequest, statements::SubmittedStatement,
         statements::VoteRequest, statements::OpinionsBody, statements::GroupBody,
-        statements::RepresentativeBody, statements::PointBody, statements::SharedBody)),
+        statements::RepresentativeBody, statements::PointBody, statements::SharedBody,
+        transparency::TransparencyBody, transparency::MonthFiguresBody, transparency::HiddenForReason)),
     tags((name = "discussions", description = "Discussions and their threaded comments."))
 )]
 struct DiscussionsApi;

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::discussion::decision::Decision;
 use cohesion_domain::discussion::moderation::ReportReason;
+use cohesion_domain::identity::Action;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::discussions::moderating;
@@ -22,16 +23,10 @@ use crate::kit::{
     Moderate, PageCtx, StrictForm,
 };
 
-/// The decisions the form offers, in its order.
-const ACTIONS: [&str; 8] = [
-    "approve",
-    "hide",
-    "restore",
-    "redact",
-    "warn",
-    "suspend",
-    "escalate",
-    "outside_action",
+/// The decisions the form offers, in its order. The step outside the
+/// platform has a form of its own, with its tick box and note.
+const ACTIONS: [&str; 7] = [
+    "approve", "hide", "restore", "redact", "warn", "suspend", "escalate",
 ];
 
 #[derive(Deserialize, Default)]
@@ -49,6 +44,11 @@ pub(super) struct DecisionInput {
     days: String,
     #[serde(default)]
     note: String,
+    /// The step outside the platform's tick box (`yes`) and note.
+    #[serde(default)]
+    done: String,
+    #[serde(default)]
+    outside_note: String,
 }
 
 pub(super) async fn show(
@@ -87,6 +87,18 @@ pub(super) async fn decide(
                 true,
             )
         }
+        "outside_action" => (
+            moderating::record_outside_action(
+                db,
+                &me,
+                id,
+                f.done == "yes",
+                &f.outside_note,
+                client,
+            )
+            .await,
+            false,
+        ),
         action => match Decision::parse(action, &f.reason, &f.words, &f.days) {
             Ok(d) => (
                 moderating::decide(db, &me, id, &d, &f.note, client).await,
@@ -121,6 +133,8 @@ fn problems(ctx: &PageCtx, errors: &[ValidationError], appeal: bool) -> Vec<Fiel
                 ("words", ErrorCode::FieldRequired) => "moderation-error-words-missing",
                 ("words", ErrorCode::UnknownText) => "moderation-error-words-not-found",
                 ("days", ErrorCode::OutOfRange) => "moderation-error-days",
+                ("done", ErrorCode::ConfirmationRequired) => "moderation-error-outside-done",
+                ("outside_note", ErrorCode::FieldRequired) => "moderation-error-outside-note",
                 _ => return said,
             };
             FieldError {
@@ -151,7 +165,7 @@ async fn page(
         }
         false => ctx.chrome_for(&path, "moderation-item-title").await?,
     };
-    let mut view = ReportPage::new(ui.with_nav("manage"));
+    let mut view = ReportPage::new(ui.with_nav("moderation"));
     view.back = Some(("/moderation".to_owned(), ctx.t("moderation-back")));
     view.csrf = me.csrf.clone();
     let mut c = card(ctx, &me.csrf, &entry, false);
@@ -171,9 +185,21 @@ async fn page(
     if let Some(o) = c.outside {
         view.lead.push(Phrase::plain(o.heading));
         view.lead.extend(o.text.into_iter().map(Phrase::plain));
+        match o.recorded {
+            Some(said) => view.lead.push(said),
+            None => view.actions.push(outside_form(ctx, id, sent, &errors)),
+        }
     }
     view.rows = c.rows;
-    view.actions.push(decision_form(ctx, id, sent, &errors));
+    let senior_only = entry.item.waiting && entry.item.escalated;
+    if senior_only && !me.roles.allows(Action::DecideEscalated) {
+        // Escalated comments are a senior moderator's to decide (ADR 37):
+        // others read them, and may still record a step outside.
+        view.lead
+            .push(ctx.t("moderation-escalated-senior-only").into());
+    } else {
+        view.actions.push(decision_form(ctx, id, sent, &errors));
+    }
     if open_appeal.is_some() {
         for (action, label, danger) in [
             ("uphold", "moderation-appeal-uphold", false),
@@ -240,6 +266,43 @@ async fn page(
         empty: ctx.t("moderation-history-none"),
     });
     respond(status, view, None)
+}
+
+/// The form that records the step outside the platform: a tick box to
+/// say it was done, and what was done.
+fn outside_form(
+    ctx: &PageCtx,
+    id: Uuid,
+    sent: &DecisionInput,
+    errors: &[FieldError],
+) -> ActionForm {
+    let done = ctx.t("moderation-outside-done");
+    ActionForm {
+        action: format!("/moderation/comments/{id}"),
+        hidden: vec![("action", "outside_action".to_owned())],
+        fields: vec![
+            Field::choice(
+                "done",
+                "checkboxes",
+                ctx.t("moderation-outside-heading"),
+                vec![("yes".to_owned(), done)],
+            )
+            .value(&sent.done)
+            .errors_from(errors),
+            Field::new(
+                "outside_note",
+                "textarea",
+                "off",
+                ctx.t("moderation-outside-note"),
+            )
+            .hint(ctx.t("moderation-outside-note-hint"))
+            .value(&sent.outside_note)
+            .errors_from(errors),
+        ],
+        button: ctx.t("moderation-outside-button").into(),
+        danger: false,
+        ask: false,
+    }
 }
 
 /// The one form that takes a decision: which, and what it needs.

@@ -3,16 +3,17 @@
 //! and its history (`item`), and the word lists screening reads
 //! (`words`). Every page needs `Action::Moderate`.
 
+mod bulk;
 mod item;
 mod queue;
 mod words;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use cohesion_domain::discussion::comment::State;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_services::discussions::moderating::Entry;
-use cohesion_ui::discussions::moderation::{ModerationCard, OutsideBox};
+use cohesion_ui::discussions::moderation::{ModerationCard, OutsideBox, SelectBox};
 use cohesion_ui::{Phrase, Section, SummaryRow, Value};
 
 use super::public::wording::author_name;
@@ -21,6 +22,7 @@ use crate::kit::{AppError, PageCtx, SharedState};
 pub(super) fn routes() -> Router<SharedState> {
     Router::new()
         .route("/moderation", get(queue::queue))
+        .route("/moderation/bulk", post(bulk::decide))
         .route(
             "/moderation/comments/{id}",
             get(item::show).post(item::decide),
@@ -54,9 +56,13 @@ fn report_reason(ctx: &PageCtx, code: &str) -> String {
     }
 }
 
+/// The id of the queue's bulk form, which each card's tick box names.
+const BULK_FORM: &str = "moderation-bulk";
+
 /// The comment waiting, as a card: what it says, who wrote it and when,
 /// where, in reply to what, why it waits and its author's record; with
-/// the box for a step outside the platform when a reason needs one.
+/// the box for a step outside the platform when a reason needs one, and
+/// (in the queue) the tick box that adds it to a bulk decision.
 fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
     let c = &e.comment;
     let author = author_name(ctx, c.author_name.as_deref());
@@ -149,7 +155,34 @@ fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
             ],
         ),
     ));
-    let outside = e.needs_outside_action.then(|| OutsideBox {
+    let outside = outside_box(ctx, csrf, e);
+    ModerationCard {
+        id: c.id.to_string(),
+        anchor: format!("item-{}", c.id),
+        heading,
+        href: linked.then(|| format!("/moderation/comments/{}", c.id)),
+        flags,
+        rows,
+        outside,
+        select: linked.then(|| SelectBox {
+            form: BULK_FORM.to_owned(),
+            label: ctx.phrase("moderation-select", &[("name", Value::Phrase(&author))]),
+        }),
+    }
+}
+
+/// The box for a step outside the platform, when a reason needs one:
+/// what to do, and the form that records it was done (or when it was).
+fn outside_box(ctx: &PageCtx, csrf: &str, e: &Entry) -> Option<OutsideBox> {
+    let c = &e.comment;
+    let recorded = e.outside_recorded.map(|at| {
+        let when = ctx.dates().instant(at.as_offset());
+        ctx.phrase(
+            "moderation-outside-recorded",
+            &[("when", Value::When(&when))],
+        )
+    });
+    e.needs_outside_action.then(|| OutsideBox {
         heading: ctx.t("moderation-outside-heading"),
         text: e
             .reports
@@ -160,16 +193,12 @@ fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
             .collect(),
         action: format!("/moderation/comments/{}", c.id),
         csrf: csrf.to_owned(),
+        done_label: ctx.t("moderation-outside-done"),
+        note_label: ctx.t("moderation-outside-note"),
+        note_hint: ctx.t("moderation-outside-note-hint"),
         button: ctx.t("moderation-outside-button"),
-    });
-    ModerationCard {
-        anchor: format!("item-{}", c.id),
-        heading,
-        href: linked.then(|| format!("/moderation/comments/{}", c.id)),
-        flags,
-        rows,
-        outside,
-    }
+        recorded,
+    })
 }
 
 /// The message naming a comment's state.
@@ -183,9 +212,9 @@ fn state_key(state: State) -> &'static str {
     }
 }
 
-/// A card as a part of the page.
-fn section(card: &ModerationCard) -> Result<Section, AppError> {
-    Section::render(card).map_err(|e| {
+/// A card, or the bulk form, as a part of the page.
+fn section(part: &impl cohesion_ui::Template) -> Result<Section, AppError> {
+    Section::render(part).map_err(|e| {
         tracing::error!(error = %e, "template failed");
         AppError::internal()
     })

@@ -8,6 +8,7 @@ use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::discussions::moderating;
 use cohesion_services::discussions::QueueQuery;
+use cohesion_ui::discussions::moderation::BulkForm;
 use cohesion_ui::{Field, Filter, ReportPage};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -34,6 +35,17 @@ pub(super) struct QueueParams {
     page: Option<u32>,
     #[serde(default)]
     done: Option<String>,
+    /// What a bulk decision did (`approve` or `hide`) and its counts.
+    #[serde(default)]
+    did: String,
+    #[serde(default)]
+    decided: u32,
+    #[serde(default)]
+    own: u32,
+    #[serde(default)]
+    escalated: u32,
+    #[serde(default)]
+    gone: u32,
 }
 
 const FLAGS: [&str; 4] = ["held", "reported", "appealed", "escalated"];
@@ -103,9 +115,19 @@ pub(super) async fn queue(
     let (entries, total) = moderating::queue(&ctx.state.db, &me, &q).await?;
     let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE as u64) as u32;
     let ui = ctx.chrome_for("/moderation", "moderation-title").await?;
-    let mut view = ReportPage::new(ui.with_nav("manage"));
+    let mut view = ReportPage::new(ui.with_nav("moderation"));
     view.back = Some(("/manage".to_owned(), ctx.t("back")));
-    view.done = confirmation(&ctx, p.done.as_deref()).map(Into::into);
+    view.done = match p.done.as_deref() {
+        Some("moderation-bulk") => Some(super::bulk::summary(
+            &ctx,
+            &p.did,
+            p.decided,
+            p.own,
+            p.escalated,
+            p.gone,
+        )),
+        done => confirmation(&ctx, done).map(Into::into),
+    };
     view.csrf = me.csrf.clone();
     view.lead = vec![match total {
         0 => ctx.t("moderation-empty").into(),
@@ -122,12 +144,44 @@ pub(super) async fn queue(
     for e in &entries {
         view.sections.push(section(&card(&ctx, &me.csrf, e, true))?);
     }
+    if !entries.is_empty() {
+        view.sections.push(section(&bulk_form(&ctx, &me.csrf))?);
+    }
     view.links = vec![(
         "/moderation/words".to_owned(),
         ctx.t("moderation-words-link").into(),
     )];
     view.next = (page < pages).then(|| page_href(&p, page + 1));
     respond(StatusCode::OK, view, None)
+}
+
+/// The form the ticked cards are sent with: approve them, or hide them
+/// for one public reason.
+fn bulk_form(ctx: &PageCtx, csrf: &str) -> BulkForm {
+    BulkForm {
+        id: super::BULK_FORM.to_owned(),
+        heading: ctx.t("moderation-bulk-heading"),
+        hint: ctx.t("moderation-bulk-hint"),
+        action: "/moderation/bulk".to_owned(),
+        csrf: csrf.to_owned(),
+        action_legend: ctx.t("moderation-bulk-action"),
+        actions: ["approve", "hide"]
+            .iter()
+            .map(|a| ((*a).to_owned(), ctx.t(&format!("moderation-action-{a}"))))
+            .collect(),
+        reason_label: ctx.t("moderation-bulk-reason"),
+        reasons: ReportReason::ALL
+            .iter()
+            .map(|r| {
+                (
+                    r.code().to_owned(),
+                    ctx.t(&format!("report-reason-{}", r.code())),
+                )
+            })
+            .collect(),
+        note_label: ctx.t("moderation-note-label"),
+        button: ctx.t("moderation-bulk-button"),
+    }
 }
 
 fn filter_fields(ctx: &PageCtx, p: &QueueParams) -> Vec<Field> {

@@ -197,7 +197,7 @@ async fn page(
         }
         false => ctx.chrome_for(PATH, "moderation-words-title").await?,
     };
-    let mut view = ReportPage::new(ui.with_nav("manage"));
+    let mut view = ReportPage::new(ui.with_nav("moderation"));
     view.back = Some(("/moderation".to_owned(), ctx.t("moderation-back")));
     view.done = done.map(Into::into);
     view.csrf = me.csrf.clone();

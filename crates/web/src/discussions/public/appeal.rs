@@ -75,6 +75,8 @@ async fn form<'a>(
             .errors_from(&errors),
     ];
     page.errors = errors;
+    // The house rules say what moderators act on, and how appeals work.
+    page.links = vec![super::list::house_rules_link(ctx)];
     Ok(page)
 }
 

@@ -83,6 +83,10 @@ pub(super) async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<R
         previous: (page > 1).then(|| list_href(&p, page - 1)),
         next: (page < pages).then(|| list_href(&p, page + 1)),
         house_rules: house_rules_link(&ctx),
+        transparency: (
+            "/discussions/transparency".to_owned(),
+            ctx.t("discussions-transparency-link"),
+        ),
     };
     respond(StatusCode::OK, view, None)
 }

@@ -14,6 +14,7 @@ mod opinions;
 mod page;
 mod rules;
 pub(super) mod translated;
+mod transparency;
 mod vote;
 pub(super) mod wording;
 
@@ -27,6 +28,11 @@ pub(super) fn routes() -> Router<SharedState> {
     Router::new()
         .route("/discussions", get(list::index))
         .route("/discussions/house-rules", get(rules::house_rules))
+        .route("/discussions/transparency", get(transparency::site))
+        .route(
+            "/discussions/{id}/transparency",
+            get(transparency::discussion),
+        )
         .route("/discussions/{id}", get(page::show))
         .route("/discussions/{id}/feed.atom", get(feed::feed))
         .route(

@@ -158,6 +158,10 @@ pub(super) async fn show(
         sign_in,
         house_rules: house_rules_link(&ctx),
         feed: (format!("{path}/feed.atom"), ctx.t("discussion-feed-link")),
+        transparency: (
+            format!("{path}/transparency"),
+            ctx.t("discussion-transparency-link"),
+        ),
         order: order_field,
         order_action: path.clone(),
         threads,

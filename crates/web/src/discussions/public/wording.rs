@@ -5,6 +5,7 @@
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::comment::{Shown, State};
 use cohesion_domain::discussion::links::{self, Piece};
+use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_services::discussions::reading::{CommentView, Thread};
 use cohesion_ui::discussions::{AgreeForm, Bit, CommentBody, CommentItem, ThreadItem};
@@ -280,10 +281,21 @@ impl Reading<'_> {
 /// What is said in place of a comment's text.
 fn notice(ctx: &PageCtx, state: State, reason: Option<&str>) -> Phrase {
     match (state, reason.map(str::trim).filter(|r| !r.is_empty())) {
-        (State::Hidden, Some(reason)) => ctx.phrase(
-            "comment-removed-by-moderator",
-            &[("reason", Value::Text(reason))],
-        ),
+        // The public reason is stored as its code; readers get its name
+        // in their language ("Spam", "رسائل مزعجة"), not "spam".
+        (State::Hidden, Some(reason)) => match ReportReason::from_code(reason) {
+            Some(r) => ctx.phrase(
+                "comment-removed-by-moderator",
+                &[(
+                    "reason",
+                    Value::Text(&ctx.t(&format!("report-reason-{}", r.code()))),
+                )],
+            ),
+            None => ctx.phrase(
+                "comment-removed-by-moderator",
+                &[("reason", Value::Text(reason))],
+            ),
+        },
         (State::Hidden, None) => ctx.t("comment-removed-by-moderator-plain").into(),
         (State::RemovedWithAccount, _) => ctx.t("comment-removed-with-account").into(),
         _ => ctx.t("comment-deleted-by-author").into(),

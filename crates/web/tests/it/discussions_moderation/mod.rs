@@ -4,6 +4,7 @@
 //! refused with nothing changed.
 
 mod deciding;
+mod tools;
 mod words;
 
 pub const GRACE: &str = "grace@brightwater.example";

@@ -1,0 +1,219 @@
+//! Transparency about moderation (issue 18 part 7): for the site and for
+//! each published discussion, month by month over the last year, how
+//! many comments were posted and held, how many hidden and for which
+//! public reason, the warnings and suspensions given, the appeals upheld
+//! and overturned, and the median wait for a decision. Small counts are
+//! suppressed as survey results are (`insight::disclosure`), so that no
+//! figure picks out a person; the counting is done by the database.
+
+use std::collections::HashMap;
+
+use cohesion_domain::discussion::moderation::ReportReason;
+use cohesion_domain::discussion::record::Discussion;
+use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules, Suppressed};
+use cohesion_storage::discussions::catalogue;
+use cohesion_storage::discussions::transparency::{self as store, Scope};
+use cohesion_storage::{Db, Timestamp};
+use time::{Date, Month, OffsetDateTime, Time};
+use uuid::Uuid;
+
+use crate::ServiceError;
+
+/// How many calendar months the pages show, this one included.
+pub const MONTHS: usize = 12;
+
+/// One month's figures as they may be published: `None` is a figure
+/// suppressed because it is small (or could be worked out from others).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthFigures {
+    pub year: i32,
+    pub month: Month,
+    pub comments: Option<u64>,
+    pub held: Option<u64>,
+    pub hidden: Option<u64>,
+    /// Hidden comments for each public reason, in `ReportReason::ALL`'s order.
+    pub hidden_by_reason: Vec<(ReportReason, Option<u64>)>,
+    pub warnings: Option<u64>,
+    pub suspensions: Option<u64>,
+    pub appeals_upheld: Option<u64>,
+    pub appeals_overturned: Option<u64>,
+    /// The median wait for a decision, in seconds; `None` when fewer
+    /// decisions than the smallest count were taken.
+    pub median_wait_seconds: Option<u64>,
+}
+
+/// A year of figures, newest month first, and the smallest count shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    pub months: Vec<MonthFigures>,
+    pub min_count: u64,
+}
+
+/// The site's figures across every discussion.
+pub async fn site(
+    db: &Db,
+    rules: SmallBaseRules,
+    now: OffsetDateTime,
+) -> Result<Figures, ServiceError> {
+    figures(db, rules, now, None).await
+}
+
+/// One published discussion and its figures.
+pub async fn discussion(
+    db: &Db,
+    id: Uuid,
+    rules: SmallBaseRules,
+    now: OffsetDateTime,
+) -> Result<(Discussion, Figures), ServiceError> {
+    let d = {
+        let mut c = db.acquire().await?;
+        catalogue::find(c.conn(), id)
+            .await?
+            .filter(Discussion::is_published)
+            .ok_or(ServiceError::NotFound)?
+    };
+    let f = figures(db, rules, now, Some(id)).await?;
+    Ok((d, f))
+}
+
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+/// Hidden comments by reason: one table of months by reasons with each
+/// month's total beside it, suppressed together so that no small reason
+/// can be worked out from the total less the others.
+fn hidden_by_reason(
+    months: &[(i32, Month)],
+    decided: &HashMap<(String, String, String), i64>,
+    rules: SmallBaseRules,
+) -> Suppressed {
+    let table: Vec<Vec<u64>> = months
+        .iter()
+        .map(|at| {
+            ReportReason::ALL
+                .iter()
+                .map(|r| {
+                    let k = (key(*at), "hide".to_owned(), r.code().to_owned());
+                    count(decided.get(&k).copied().unwrap_or(0))
+                })
+                .collect()
+        })
+        .collect();
+    suppress(
+        &table,
+        Margins {
+            row_totals: true,
+            column_totals: false,
+        },
+        rules,
+    )
+}
+
+/// The first day of each of the last [`MONTHS`] months, newest first.
+fn months(now: OffsetDateTime) -> Vec<(i32, Month)> {
+    let mut at = (now.year(), now.month());
+    let mut out = Vec::with_capacity(MONTHS);
+    for _ in 0..MONTHS {
+        out.push(at);
+        at = match at.1 {
+            Month::January => (at.0 - 1, Month::December),
+            m => (at.0, m.previous()),
+        };
+    }
+    out
+}
+
+fn key((year, month): (i32, Month)) -> String {
+    format!("{year:04}-{:02}", month as u8)
+}
+
+async fn figures(
+    db: &Db,
+    rules: SmallBaseRules,
+    now: OffsetDateTime,
+    discussion: Option<Uuid>,
+) -> Result<Figures, ServiceError> {
+    let now = now.to_offset(time::UtcOffset::UTC);
+    let list = months(now);
+    let (y, m) = *list.last().expect("a year has months");
+    let first = Date::from_calendar_date(y, m, 1).expect("the first of a month exists");
+    let scope = Scope {
+        since: Timestamp::from(first.with_time(Time::MIDNIGHT).assume_utc()),
+        discussion,
+    };
+    let mut c = db.acquire().await?;
+    let comments: HashMap<String, i64> = store::comments(c.conn(), &scope)
+        .await?
+        .into_iter()
+        .collect();
+    let held: HashMap<String, i64> = store::held(c.conn(), &scope).await?.into_iter().collect();
+    let mut decided: HashMap<(String, String, String), i64> = HashMap::new();
+    for (month, action, reason, n) in store::decisions(c.conn(), &scope).await? {
+        decided.insert((month, action, reason), n);
+    }
+    let medians: HashMap<String, (f64, i64)> = store::median_waits(c.conn(), &scope)
+        .await?
+        .into_iter()
+        .map(|(month, median, n)| (month, (median, n)))
+        .collect();
+    drop(c);
+
+    let shown = |n: u64| rules.shows_count(n).then_some(n);
+    let hidden = hidden_by_reason(&list, &decided, rules);
+    let of = |at: &(i32, Month), action: &str| {
+        count(
+            decided
+                .get(&(key(*at), action.to_owned(), String::new()))
+                .copied()
+                .unwrap_or(0),
+        )
+    };
+    let months = list
+        .iter()
+        .enumerate()
+        .map(|(i, at)| {
+            let k = key(*at);
+            MonthFigures {
+                year: at.0,
+                month: at.1,
+                comments: shown(count(comments.get(&k).copied().unwrap_or(0))),
+                held: shown(count(held.get(&k).copied().unwrap_or(0))),
+                hidden: hidden.row_totals[i],
+                hidden_by_reason: ReportReason::ALL
+                    .iter()
+                    .copied()
+                    .zip(hidden.cells[i].iter().copied())
+                    .collect(),
+                warnings: shown(of(at, "warn")),
+                suspensions: shown(of(at, "suspend")),
+                appeals_upheld: shown(of(at, "appeal_upheld")),
+                appeals_overturned: shown(of(at, "appeal_overturned")),
+                median_wait_seconds: medians.get(&k).and_then(|(median, n)| {
+                    (count(*n) >= rules.min_count.max(1)).then(|| median.max(0.0).round() as u64)
+                }),
+            }
+        })
+        .collect();
+    Ok(Figures {
+        months,
+        min_count: rules.min_count,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn a_year_of_months_runs_back_across_new_year() {
+        let list = months(datetime!(2026-02-10 12:00 UTC));
+        assert_eq!(list.len(), MONTHS);
+        assert_eq!(list[0], (2026, Month::February));
+        assert_eq!(list[1], (2026, Month::January));
+        assert_eq!(list[2], (2025, Month::December));
+        assert_eq!(list[11], (2025, Month::March));
+        assert_eq!(key(list[2]), "2025-12");
+    }
+}

@@ -1,0 +1,368 @@
+//! Moderation tools on every engine: bulk decisions (each its own record
+//! and audit entry, one transaction, the moderator's own comment and
+//! escalated ones skipped), escalated comments decided by senior
+//! moderators only with the step outside the platform recorded, and the
+//! transparency figures by month with small counts suppressed.
+
+use cohesion_domain::discussion::comment::State;
+use cohesion_domain::discussion::decision::Decision;
+use cohesion_domain::discussion::moderation::ReportReason;
+use cohesion_domain::identity::Role;
+use cohesion_domain::ErrorCode;
+use cohesion_insight::disclosure::SmallBaseRules;
+use cohesion_services::accounts::Passwords;
+use cohesion_services::discussions::bulk::{self, BulkOutcome};
+use cohesion_services::discussions::moderating::{self, Refusal};
+use cohesion_services::discussions::{commenting, reactions, transparency};
+use cohesion_services::ServiceError;
+use cohesion_storage::discussions::comments;
+use cohesion_storage::discussions::moderation::{self, NewDecision, QueueQuery};
+use cohesion_storage::Timestamp;
+use cohesion_testkit as testkit;
+use time::{Duration, OffsetDateTime};
+
+use super::opened;
+use crate::consultations::{audit_of, officer, person, resident};
+use crate::support::code;
+
+fn all() -> QueueQuery<'static> {
+    QueueQuery {
+        limit: 20,
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn bulk_decisions_are_one_each_and_skip_the_moderators_own() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let grace = person(
+            db,
+            &pw,
+            "grace@example.org",
+            "Grace G",
+            Some(Role::Moderator),
+        )
+        .await;
+        let d = opened(db, &officer, "Bulk", -1, "off").await;
+        let mut ids = Vec::new();
+        for n in 0..3 {
+            let c = commenting::post(db, &rita, d, None, &format!("Cheap watches {n}"))
+                .await
+                .unwrap();
+            reactions::report(db, &sam, c.id, "spam", "").await.unwrap();
+            ids.push(c.id);
+        }
+        let own = commenting::post(db, &grace, d, None, "A moderator's own words")
+            .await
+            .unwrap();
+        reactions::report(db, &rita, own.id, "spam", "")
+            .await
+            .unwrap();
+        let mut chosen = ids.clone();
+        chosen.push(own.id);
+
+        // Only approving and hiding, of something chosen.
+        let e = bulk::decide_many(db, &grace, &chosen, &Decision::Warn, "", None)
+            .await
+            .unwrap_err();
+        assert_eq!(code(e), ErrorCode::InvalidChoice);
+        let e = bulk::decide_many(db, &grace, &[], &Decision::Approve, "", None)
+            .await
+            .unwrap_err();
+        assert_eq!(code(e), ErrorCode::FieldRequired);
+        let e = bulk::decide_many(db, &sam, &ids, &Decision::Approve, "", None)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, ServiceError::Forbidden));
+
+        let hide = Decision::Hide(ReportReason::Spam);
+        let out = bulk::decide_many(db, &grace, &chosen, &hide, "Advertising", None)
+            .await
+            .unwrap();
+        assert_eq!(out.decided, 3);
+        assert_eq!(out.skipped.get(&Refusal::OwnComment), Some(&1));
+        assert_eq!(out.skipped_total(), 1);
+
+        // Each is its own decision and audit entry, written together.
+        let mut c = db.acquire().await.unwrap();
+        let mut times = Vec::new();
+        for id in &ids {
+            let stored = comments::find(c.conn(), *id).await.unwrap().unwrap();
+            assert_eq!(stored.state, State::Hidden);
+            assert_eq!(stored.hidden_reason.as_deref(), Some("spam"));
+            let decisions = moderation::decisions(c.conn(), *id).await.unwrap();
+            assert_eq!(decisions.len(), 1);
+            assert_eq!(decisions[0].note.as_deref(), Some("Advertising"));
+            times.push(decisions[0].created_at);
+        }
+        assert!(times.windows(2).all(|w| w[0] == w[1]), "one transaction");
+        let own_stored = comments::find(c.conn(), own.id).await.unwrap().unwrap();
+        assert_eq!(own_stored.state, State::Published);
+        assert!(moderation::decisions(c.conn(), own.id)
+            .await
+            .unwrap()
+            .is_empty());
+        drop(c);
+        assert_eq!(
+            audit_of(db, "moderation.hide", grace.user_id).await.len(),
+            3
+        );
+        let (_, waiting) = moderating::queue(db, &grace, &all()).await.unwrap();
+        assert_eq!(waiting, 1, "only the moderator's own comment still waits");
+
+        // Sent again (a reload, a second moderator): nothing decided twice.
+        let again = bulk::decide_many(db, &grace, &chosen, &hide, "", None)
+            .await
+            .unwrap();
+        assert_eq!(
+            again,
+            BulkOutcome {
+                decided: 0,
+                skipped: [(Refusal::OwnComment, 1), (Refusal::AlreadyDecided, 3)]
+                    .into_iter()
+                    .collect(),
+            }
+        );
+        assert_eq!(
+            audit_of(db, "moderation.hide", grace.user_id).await.len(),
+            3
+        );
+    }
+}
+
+#[tokio::test]
+async fn escalated_comments_are_decided_by_senior_moderators_only() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let grace = person(
+            db,
+            &pw,
+            "grace@example.org",
+            "Grace G",
+            Some(Role::Moderator),
+        )
+        .await;
+        let joan = person(
+            db,
+            &pw,
+            "joan@example.org",
+            "Joan J",
+            Some(Role::SeniorModerator),
+        )
+        .await;
+        let d = opened(db, &officer, "Escalations", -1, "off").await;
+        let threat = commenting::post(db, &rita, d, None, "A threat, in a test")
+            .await
+            .unwrap();
+        reactions::report(db, &sam, threat.id, "threats", "")
+            .await
+            .unwrap();
+
+        moderating::decide(db, &grace, threat.id, &Decision::Escalate, "Threat", None)
+            .await
+            .unwrap();
+        // Escalated: grace may not decide it, nor escalate it again.
+        let hide = Decision::Hide(ReportReason::ThreatsOrViolence);
+        let e = moderating::decide(db, &grace, threat.id, &hide, "", None)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, ServiceError::Forbidden), "{e:?}");
+        let e = moderating::decide(db, &grace, threat.id, &Decision::Escalate, "", None)
+            .await
+            .unwrap_err();
+        assert_eq!(code(e), ErrorCode::InvalidChoice);
+        let out = bulk::decide_many(db, &grace, &[threat.id], &hide, "", None)
+            .await
+            .unwrap();
+        assert_eq!(out.skipped.get(&Refusal::Escalated), Some(&1));
+
+        // The step outside: ticked and said, or refused with both reasons.
+        let e = moderating::record_outside_action(db, &grace, threat.id, false, " ", None)
+            .await
+            .unwrap_err();
+        let ServiceError::InvalidFields(list) = e else {
+            panic!("both fields: {e:?}");
+        };
+        let fields: Vec<_> = list.iter().map(|e| (e.field, e.code)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("done", ErrorCode::ConfirmationRequired),
+                ("outside_note", ErrorCode::FieldRequired)
+            ]
+        );
+        moderating::record_outside_action(
+            db,
+            &grace,
+            threat.id,
+            true,
+            "Called 999 at 14:05, reference 4471",
+            None,
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            audit_of(db, "moderation.outside_action", grace.user_id)
+                .await
+                .len(),
+            1
+        );
+        let escalated = QueueQuery {
+            escalated: true,
+            ..all()
+        };
+        let (entries, total) = moderating::queue(db, &joan, &escalated).await.unwrap();
+        assert_eq!(total, 1, "still waiting for a senior moderator");
+        assert!(entries[0].outside_recorded.is_some());
+        let (decided, _) = moderating::history(db, &joan, threat.id).await.unwrap();
+        let outside = decided
+            .iter()
+            .find(|d| d.record.action == "outside_action")
+            .unwrap();
+        assert_eq!(
+            outside.record.note.as_deref(),
+            Some("Called 999 at 14:05, reference 4471")
+        );
+
+        // The senior moderator decides it; it leaves the queue.
+        moderating::decide(db, &joan, threat.id, &hide, "Police informed", None)
+            .await
+            .unwrap();
+        let mut c = db.acquire().await.unwrap();
+        let stored = comments::find(c.conn(), threat.id).await.unwrap().unwrap();
+        assert_eq!(stored.state, State::Hidden);
+        drop(c);
+        let (_, total) = moderating::queue(db, &joan, &escalated).await.unwrap();
+        assert_eq!(total, 0);
+    }
+}
+
+#[tokio::test]
+async fn transparency_counts_by_month_and_suppresses_small_figures() {
+    let pw = Passwords::new(2);
+    let rules = SmallBaseRules {
+        min_count: 3,
+        min_base_for_percent: 30,
+    };
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let grace = person(
+            db,
+            &pw,
+            "grace@example.org",
+            "Grace G",
+            Some(Role::Moderator),
+        )
+        .await;
+        let held_all = opened(db, &officer, "Held", -1, "all").await;
+        let other = opened(db, &officer, "Other", -1, "off").await;
+        let mut ids = Vec::new();
+        for n in 0..5 {
+            let c = commenting::post(db, &rita, held_all, None, &format!("Held {n}"))
+                .await
+                .unwrap();
+            assert!(c.held);
+            ids.push(c.id);
+        }
+        commenting::post(db, &sam, other, None, "Somewhere else")
+            .await
+            .unwrap();
+        let spam = Decision::Hide(ReportReason::Spam);
+        bulk::decide_many(db, &grace, &ids[..3], &spam, "", None)
+            .await
+            .unwrap();
+        let hate = Decision::Hide(ReportReason::HateAgainstAGroup);
+        moderating::decide(db, &grace, ids[3], &hate, "", None)
+            .await
+            .unwrap();
+        moderating::decide(db, &grace, ids[4], &Decision::Approve, "", None)
+            .await
+            .unwrap();
+        moderating::decide(db, &grace, ids[0], &Decision::Warn, "", None)
+            .await
+            .unwrap();
+        // Three warnings two months ago, written with that time.
+        let now = OffsetDateTime::now_utc();
+        let back = now - Duration::days(62);
+        let mut c = db.acquire().await.unwrap();
+        for id in &ids[..3] {
+            moderation::record_decision(
+                c.conn(),
+                &NewDecision {
+                    comment: *id,
+                    discussion: held_all,
+                    moderator: grace.user_id,
+                    action: "warn",
+                    reason: None,
+                    note: None,
+                    waited_seconds: None,
+                    at: Timestamp::from(back),
+                },
+            )
+            .await
+            .unwrap();
+        }
+        drop(c);
+
+        let site = transparency::site(db, rules, now).await.unwrap();
+        assert_eq!(site.months.len(), transparency::MONTHS);
+        let this = &site.months[0];
+        assert_eq!((this.year, this.month), (now.year(), now.month()));
+        assert_eq!(this.comments, Some(6));
+        assert_eq!(this.held, Some(5));
+        assert_eq!(this.warnings, None, "one warning is too few to show");
+        assert_eq!(this.suspensions, Some(0), "none at all picks nobody out");
+        assert_eq!(this.appeals_upheld, Some(0));
+        assert!(
+            this.median_wait_seconds.is_some(),
+            "five decisions ended a wait"
+        );
+        let by_reason = |r: ReportReason| {
+            this.hidden_by_reason
+                .iter()
+                .find(|(x, _)| *x == r)
+                .unwrap()
+                .1
+        };
+        assert_eq!(by_reason(ReportReason::HateAgainstAGroup), None);
+        // The single hate comment cannot be worked out from the total
+        // less the others: another figure of the month is hidden with it.
+        assert_eq!(this.hidden, Some(4));
+        let hidden_cells = this.hidden_by_reason.iter().filter(|(_, n)| n.is_none());
+        assert!(hidden_cells.count() >= 2, "{this:?}");
+        let earlier = site
+            .months
+            .iter()
+            .find(|m| (m.year, m.month) == (back.year(), back.month()))
+            .unwrap();
+        assert_eq!(earlier.warnings, Some(3));
+        assert_eq!(earlier.comments, Some(0));
+
+        // Per discussion: only its own figures.
+        let (_, one) = transparency::discussion(db, other, rules, now)
+            .await
+            .unwrap();
+        assert_eq!(one.months[0].comments, None, "one comment is too few");
+        assert_eq!(one.months[0].held, Some(0));
+        let (_, held) = transparency::discussion(db, held_all, rules, now)
+            .await
+            .unwrap();
+        assert_eq!(held.months[0].comments, Some(5));
+        let e = transparency::discussion(db, uuid::Uuid::new_v4(), rules, now)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, ServiceError::NotFound));
+    }
+}

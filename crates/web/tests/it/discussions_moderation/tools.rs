@@ -1,0 +1,221 @@
+//! The moderation tools over HTTP with the demo: several comments hidden
+//! from the queue at once after a confirmation, with a summary of what
+//! was skipped; escalated comments left to senior moderators; the
+//! Moderation item of the navigation; and the transparency pages and API.
+
+use super::GRACE;
+use crate::discussions::{closed_id, comment_with, open_id, servers, sign_in, AMINA, TOM};
+use crate::support::Server;
+
+const JOAN: &str = "joan@brightwater.example";
+
+/// Amina posts `text` in the open discussion and Tom reports it; its id.
+async fn reported(s: &Server, id: &str, who: &str, text: &str, reporter: &str) -> String {
+    let (cookie, csrf) = sign_in(s, who).await;
+    let res = s
+        .post(
+            &format!("/discussions/{id}/comments"),
+            &cookie,
+            &[("csrf", &csrf), ("text", text)],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let (_, page) = s.page(&format!("/discussions/{id}"), &cookie).await;
+    let cid = comment_with(&page, text);
+    let (cookie, csrf) = sign_in(s, reporter).await;
+    let res = s
+        .post(
+            &format!("/discussions/{id}/comments/{cid}/report"),
+            &cookie,
+            &[("csrf", &csrf), ("reason", "spam"), ("note", "")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    cid
+}
+
+#[tokio::test]
+async fn several_comments_are_hidden_at_once_and_the_rest_skipped_with_a_reason() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let a = reported(&s, &id, AMINA, "Cheap watches here, first offer.", TOM).await;
+        let b = reported(&s, &id, AMINA, "Cheap watches here, second offer.", TOM).await;
+        let own = reported(&s, &id, GRACE, "A moderator also writes here.", AMINA).await;
+        let (grace, csrf) = sign_in(&s, GRACE).await;
+
+        // The queue's cards carry tick boxes for its bulk form.
+        let (_, queue) = s.page("/moderation", &grace).await;
+        assert!(queue.contains("form=\"moderation-bulk\""), "{queue}");
+        assert!(queue.contains("id=\"moderation-bulk\""));
+
+        // Nothing ticked, a forged id or no decision: refused, nothing done.
+        for fields in [
+            vec![("action", "hide"), ("reason", "spam")],
+            vec![
+                ("items", "not-an-id"),
+                ("action", "hide"),
+                ("reason", "spam"),
+            ],
+            vec![("items", a.as_str()), ("action", "suspend")],
+            vec![
+                ("items", a.as_str()),
+                ("action", "hide"),
+                ("reason", "rude"),
+            ],
+        ] {
+            let mut form = vec![("csrf", csrf.as_str())];
+            form.extend(fields);
+            let res = s.post("/moderation/bulk", &grace, &form).await;
+            assert_eq!(res.status(), 422);
+            assert!(res.text().await.unwrap().contains("Nothing was decided"));
+        }
+
+        // Hiding several asks first.
+        let ticked = [
+            ("csrf", csrf.as_str()),
+            ("items", a.as_str()),
+            ("items", b.as_str()),
+            ("items", own.as_str()),
+            ("action", "hide"),
+            ("reason", "spam"),
+            ("note", ""),
+        ];
+        let res = s.post("/moderation/bulk", &grace, &ticked).await;
+        assert_eq!(res.status(), 200);
+        let ask = res.text().await.unwrap();
+        assert!(ask.contains("Hide 3 comments?"), "{ask}");
+        let (_, still) = s.page("/moderation", &grace).await;
+        assert!(still.contains("first offer"), "nothing hidden yet");
+
+        let mut confirmed = ticked.to_vec();
+        confirmed.push(("confirm", "yes"));
+        let res = s.post("/moderation/bulk", &grace, &confirmed).await;
+        assert_eq!(res.status(), 303);
+        let to = res.headers()["location"].to_str().unwrap().to_owned();
+        let (status, after) = s.page(&to, &grace).await;
+        assert_eq!(status, 200);
+        assert!(
+            after.contains("2 hidden; 1 skipped: your own comment"),
+            "{after}"
+        );
+        let public = s.html(&format!("/discussions/{id}")).await;
+        assert!(!public.contains("first offer") && !public.contains("second offer"));
+        assert!(public.contains("A moderator also writes here."));
+        let (_, ar) = s.page(&format!("{to}&lang=ar"), &grace).await;
+        assert!(ar.contains("أُخفي تعليقان"), "{ar}");
+    }
+}
+
+#[tokio::test]
+async fn escalated_comments_wait_for_a_senior_moderator() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let cid = reported(&s, &id, AMINA, "Something to escalate, in a test.", TOM).await;
+        let (grace, csrf) = sign_in(&s, GRACE).await;
+        let path = format!("/moderation/comments/{cid}");
+        let res = s
+            .post(
+                &path,
+                &grace,
+                &[("csrf", &csrf), ("action", "escalate"), ("note", "")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, item) = s.page(&path, &grace).await;
+        assert!(
+            item.contains("Only a senior moderator can decide it"),
+            "{item}"
+        );
+        assert!(!item.contains("Record the decision"));
+        let res = s
+            .post(
+                &path,
+                &grace,
+                &[("csrf", &csrf), ("action", "hide"), ("reason", "spam")],
+            )
+            .await;
+        assert_eq!(res.status(), 403);
+
+        let (joan, joan_csrf) = sign_in(&s, JOAN).await;
+        let (_, queue) = s.page("/moderation?flag=escalated", &joan).await;
+        assert!(queue.contains("Something to escalate"), "{queue}");
+        let res = s
+            .post(
+                &path,
+                &joan,
+                &[("csrf", &joan_csrf), ("action", "hide"), ("reason", "spam")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+    }
+}
+
+#[tokio::test]
+async fn moderators_find_the_queue_in_the_navigation() {
+    for s in servers().await {
+        for (who, shown) in [
+            (GRACE, true),
+            (JOAN, true),
+            (TOM, false),
+            ("helen@brightwater.example", false),
+        ] {
+            let (cookie, _) = sign_in(&s, who).await;
+            let (_, home) = s.page("/", &cookie).await;
+            let link = "href=\"/moderation\"";
+            assert_eq!(home.contains(link), shown, "{who}");
+        }
+        assert!(!s.html("/").await.contains("href=\"/moderation\""));
+    }
+}
+
+#[tokio::test]
+async fn transparency_pages_and_api_show_figures_by_month() {
+    for s in servers().await {
+        let list = s.html("/discussions").await;
+        assert!(list.contains("href=\"/discussions/transparency\""));
+        let page = s.html("/discussions/transparency").await;
+        assert!(page.contains("<caption"), "{page}");
+        assert!(page.contains("Moderation by month"));
+        assert!(page.contains("Comments hidden, by public reason"));
+        let now = time::OffsetDateTime::now_utc();
+        let month = format!("{:04}-{:02}", now.year(), now.month() as u8);
+        assert!(
+            page.contains(&format!("<time datetime=\"{month}\">")),
+            "{page}"
+        );
+        let ar = s.html("/discussions/transparency?lang=ar").await;
+        assert!(ar.contains("الإشراف حسب الشهر"));
+
+        let id = closed_id(&s).await;
+        let one = s.html(&format!("/discussions/{id}")).await;
+        assert!(one.contains(&format!("href=\"/discussions/{id}/transparency\"")));
+        let page = s.html(&format!("/discussions/{id}/transparency")).await;
+        assert!(page.contains("Not shown"), "small figures are suppressed");
+        let res = s
+            .get("/discussions/00000000-0000-0000-0000-000000000000/transparency")
+            .await;
+        assert_eq!(res.status(), 404);
+
+        let res = s.get("/api/v1/discussions/transparency").await;
+        assert_eq!(res.status(), 200);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["months"].as_array().unwrap().len(), 12);
+        assert_eq!(body["months"][0]["month"], month.as_str());
+        assert!(body["discussion_id"].is_null());
+        let res = s
+            .get(&format!("/api/v1/discussions/{id}/transparency"))
+            .await;
+        assert_eq!(res.status(), 200);
+        let body: serde_json::Value = res.json().await.unwrap();
+        // The demo's festival ran one to three months ago, with enough
+        // comments in some month to show.
+        let shown = body["months"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["comments"].as_u64().is_some_and(|n| n >= 10));
+        assert!(shown, "{body}");
+        let res = s.get("/api/v1/discussions/not-an-id/transparency").await;
+        assert!(res.status().is_client_error());
+    }
+}
