@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.parse
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -72,3 +73,44 @@ def wrk(url, seconds):
     if errors:
         raise RuntimeError(f"{errors.group(1)} failed responses from {url}")
     return rps, float(p99.group(1)) * scale
+
+
+def latency_ms(out, pct):
+    """wrk's `pct`th percentile latency (from --latency output), in ms."""
+    m = re.search(rf"\b{pct}%\s+([\d.]+)(us|ms|s)\b", out)
+    return float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
+
+
+def wrk_latency(url, connections, threads, seconds):
+    """wrk against `url`: median and 99th percentile latency (ms) and
+    requests per second; any failed request is an error."""
+    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+                         check=True, capture_output=True, text=True).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors or "Socket errors" in out:
+        raise RuntimeError(f"failed requests from {url}:\n{out}")
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    return {"p50": latency_ms(out, 50), "p99": latency_ms(out, 99), "rps": rps}
+
+
+class Engine:
+    """A fresh database for one run: a SQLite file or a PostgreSQL schema
+    (named after `prefix`, dropped afterwards)."""
+
+    def __init__(self, prefix, work, pg_base=None, run=0):
+        self.pg_base = pg_base
+        if pg_base:
+            self.schema = f"{prefix}_{os.getpid()}_{run}"
+            self.psql(f"CREATE SCHEMA {self.schema}")
+            sep = "&" if "?" in pg_base else "?"
+            self.url = f"{pg_base}{sep}options=" + urllib.parse.quote(f"-c search_path={self.schema}")
+        else:
+            self.url = f"sqlite:{work}/bench.db"
+
+    def psql(self, sql):
+        subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", self.pg_base, "-c", sql], check=True,
+                       capture_output=True)
+
+    def drop(self):
+        if self.pg_base:
+            self.psql(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
