@@ -283,6 +283,7 @@ communities than ever. Tell us what worked and what to change next year."
     )
     .await?;
     place(tx.conn(), closed, now - day * 90, &closed_thread()).await?;
+    super::screening_demo::load(tx.conn(), closed, now - day * 90, open, TWICE).await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -2,20 +2,25 @@
 //! read (`reading`), comment and reply (`commenting`), agree and report
 //! (`reactions`); what a person wrote joins "your data" and account
 //! erasure (`personal_data`); moderators decide (`moderating`) on what
-//! `screening` held or members reported; `importing` brings in a thread
-//! run elsewhere; `translations` puts its texts in other languages; `demo` is the demonstration's discussion.
+//! `screening` held or members reported; screening's `classifier` learns
+//! from those decisions and `quality` shows how well screening does;
+//! `importing` brings in a thread run elsewhere; `translations` puts its
+//! texts in other languages; `demo` is the demonstration's discussion.
 
 pub mod addressing;
 pub mod authoring;
+pub mod classifier;
 pub mod commenting;
 pub mod demo;
 pub mod importing;
 pub mod moderating;
 pub mod overview;
 pub mod personal_data;
+pub mod quality;
 pub mod reactions;
 pub mod reading;
 mod screening;
+mod screening_demo;
 pub mod translations;
 
 /// What callers name when they list discussions and page threads.

@@ -6,4 +6,5 @@ pub mod catalogue;
 pub mod comments;
 pub mod moderation;
 pub mod reactions;
+pub mod screening;
 pub mod translations;

@@ -7,6 +7,7 @@ mod commenting;
 mod erasure;
 mod importing;
 mod moderating;
+mod screening;
 mod translating;
 
 use cohesion_domain::consultation::Languages;

@@ -122,10 +122,16 @@ pub(super) async fn queue(
     for e in &entries {
         view.sections.push(section(&card(&ctx, &me.csrf, e, true))?);
     }
-    view.links = vec![(
-        "/moderation/words".to_owned(),
-        ctx.t("moderation-words-link").into(),
-    )];
+    view.links = vec![
+        (
+            "/moderation/words".to_owned(),
+            ctx.t("moderation-words-link").into(),
+        ),
+        (
+            "/moderation/screening".to_owned(),
+            ctx.t("screening-quality-link").into(),
+        ),
+    ];
     view.next = (page < pages).then(|| page_href(&p, page + 1));
     respond(StatusCode::OK, view, None)
 }
