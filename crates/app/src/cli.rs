@@ -150,4 +150,17 @@ pub enum AdminCommand {
         #[arg(long)]
         consultation: Option<uuid::Uuid>,
     },
+    /// Discussions' moderation.
+    #[command(subcommand)]
+    Moderation(ModerationCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ModerationCommand {
+    /// Train screening's classifier on the comments moderators decided
+    /// (hidden against approved or restored), judge it on the newest
+    /// fifth it did not train on, and store it for every server to use.
+    /// Refuses with fewer than 50 decisions of either kind. Servers also
+    /// retrain by themselves as decisions come in.
+    Retrain,
 }

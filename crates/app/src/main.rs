@@ -3,7 +3,7 @@
 //!
 //! The modules depend one way: `cli` declares the arguments, `config`
 //! turns them (with the environment and the TOML file) into `Settings`,
-//! and `serve` and `verify` run with what they are given; only this file
+//! and `serve`, `verify` and `retrain` run with what they are given; only this file
 //! knows them all.
 
 mod analyse;
@@ -11,6 +11,7 @@ mod cli;
 mod config;
 mod import;
 mod listen;
+mod retrain;
 mod serve;
 mod thread_file;
 mod verify;
@@ -21,7 +22,7 @@ use anyhow::Context;
 use clap::Parser;
 use cohesion_storage::migrate;
 
-use cli::{AdminCommand, Cli, Command, ImportCommand, ServeArgs};
+use cli::{AdminCommand, Cli, Command, ImportCommand, ModerationCommand, ServeArgs};
 use config::Settings;
 
 fn main() -> ExitCode {
@@ -102,6 +103,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Backed up to {} ({size} bytes).", path.display());
             db.close().await;
             Ok(())
+        }
+        Command::Admin(AdminCommand::Moderation(ModerationCommand::Retrain)) => {
+            let db = settings.connect().await?;
+            let trained = retrain::run(&db).await;
+            db.close().await;
+            trained
         }
         Command::Admin(AdminCommand::VerifyTotals { consultation }) => {
             let db = settings.connect().await?;

@@ -8,7 +8,7 @@ use cohesion_i18n::Catalog;
 use cohesion_services::accounts::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD};
 use cohesion_services::discussions::opinions;
 use cohesion_services::mail::{self, Mailer};
-use cohesion_services::{demo, throttle};
+use cohesion_services::{demo, discussions, throttle};
 use cohesion_storage::migrate::{self, SchemaState};
 use cohesion_storage::Db;
 use tokio::sync::watch;
@@ -49,6 +49,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     println!("Cohesion is listening on http://{addr}");
 
     let purger = tokio::spawn(purge_counters(db.clone()));
+    let retrainer = tokio::spawn(retrain_when_due(db.clone()));
     let upkeep = tokio::spawn(cohesion_web::metrics_upkeep(cohesion_web::metrics_handle()));
     let opinions = tokio::spawn(draw_opinion_maps(db.clone()));
     // One signal, three listeners: the server stops accepting, the grace
@@ -86,6 +87,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         }
     }
     purger.abort();
+    retrainer.abort();
     upkeep.abort();
     // A map half computed is left with its lease, which runs out; another
     // server (or this one after a restart) computes it again.
@@ -224,6 +226,33 @@ async fn purge_counters(db: Db) {
         tick.tick().await;
         if let Err(e) = throttle::purge_old_counters(&db).await {
             tracing::warn!(error = %e, "could not purge old rate-limit counters");
+        }
+    }
+}
+
+/// How often a server looks whether screening's classifier is due to
+/// be retrained.
+const RETRAIN_POLL: Duration = Duration::from_secs(15 * 60);
+
+/// Retrains screening's classifier once enough new moderation decisions
+/// exist. Every server looks; a lease in the database lets one of them
+/// train while the others pass.
+async fn retrain_when_due(db: Db) {
+    // The first look a minute after start, out of the way of starting up.
+    let first = tokio::time::Instant::now() + Duration::from_secs(60);
+    let mut tick = tokio::time::interval_at(first, RETRAIN_POLL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        match discussions::classifier::retrain_if_due(&db).await {
+            Ok(Some(discussions::classifier::Retrained::Trained(m))) => tracing::info!(
+                version = m.version,
+                precision = m.precision_tested,
+                recall = m.recall_tested,
+                "moderation model retrained"
+            ),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not retrain the moderation model"),
         }
     }
 }

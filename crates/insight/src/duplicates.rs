@@ -172,6 +172,81 @@ fn signature(text: &str, coefficients: &[(u64, u64)], out: &mut [u64], grams: &m
     }
 }
 
+/// The `n` (a, b) pairs of the MinHash functions for `seed`.
+fn coefficients(seed: u64, n: usize) -> Vec<(u64, u64)> {
+    let mut stream = SplitMix64::new(seed ^ 0x243f_6a88_85a3_08d3);
+    (0..n)
+        .map(|_| {
+            let a = stream.next_u64() | 1;
+            (a, stream.next_u64())
+        })
+        .collect()
+}
+
+/// The bucket of one band (`rows` values of a signature).
+fn band_key(band: usize, rows: &[u64]) -> u64 {
+    rows.iter()
+        .fold(band as u64, |h, &v| mix(h ^ v).wrapping_add(v))
+}
+
+/// Signatures made one text at a time, for a store that keeps them and
+/// looks candidates up by band (screening as comments arrive), with the
+/// same normalisation, 4-grams, hash functions and bands as
+/// [`deduplicate`] under the same options.
+#[derive(Debug, Clone)]
+pub struct Signer {
+    options: Options,
+    coefficients: Vec<(u64, u64)>,
+}
+
+impl Signer {
+    pub fn new(options: &Options) -> Self {
+        Self {
+            options: *options,
+            coefficients: coefficients(options.seed, (options.bands * options.rows).max(1)),
+        }
+    }
+
+    /// The MinHash signature of `text` once normalised.
+    pub fn sign(&self, text: &str) -> Vec<u64> {
+        let mut out = vec![0u64; self.coefficients.len()];
+        signature(
+            &canonical(text),
+            &self.coefficients,
+            &mut out,
+            &mut Vec::new(),
+        );
+        out
+    }
+
+    /// One key per band: two texts that share a key are candidates to
+    /// compare, and those whose similarity reaches the threshold share
+    /// one with high probability.
+    pub fn band_keys(&self, signature: &[u64]) -> Vec<u64> {
+        (0..self.options.bands)
+            .filter_map(|band| {
+                signature
+                    .get(band * self.options.rows..(band + 1) * self.options.rows)
+                    .map(|rows| band_key(band, rows))
+            })
+            .collect()
+    }
+
+    /// The estimated Jaccard similarity of two signatures' 4-gram sets.
+    pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
+        if a.is_empty() || a.len() != b.len() {
+            return 0.0;
+        }
+        a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len() as f64
+    }
+
+    /// Whether two signatures are near duplicates under the options.
+    pub fn near(&self, a: &[u64], b: &[u64]) -> bool {
+        let needed = (self.options.threshold * a.len() as f64).ceil() as usize;
+        a.len() == b.len() && a.iter().zip(b).filter(|(x, y)| x == y).count() >= needed
+    }
+}
+
 struct UnionFind(Vec<u32>);
 
 impl UnionFind {
@@ -247,13 +322,7 @@ pub fn deduplicate(texts: &[&str], options: &Options) -> Deduplicated {
 
     // MinHash signatures of the distinct texts, in parallel.
     let n_hashes = (options.bands * options.rows).max(1);
-    let mut stream = SplitMix64::new(options.seed ^ 0x243f_6a88_85a3_08d3);
-    let coefficients: Vec<(u64, u64)> = (0..n_hashes)
-        .map(|_| {
-            let a = stream.next_u64() | 1;
-            (a, stream.next_u64())
-        })
-        .collect();
+    let coefficients = coefficients(options.seed, n_hashes);
     let mut signatures = vec![0u64; leaders.len() * n_hashes];
     let leader_chunk = leaders.len().div_ceil(threads).max(1);
     if threads == 1 {
@@ -291,10 +360,7 @@ pub fn deduplicate(texts: &[&str], options: &Options) -> Deduplicated {
         keys.clear();
         for pos in 0..leaders.len() {
             let sig = &signatures[pos * n_hashes + band * options.rows..][..options.rows];
-            let h = sig
-                .iter()
-                .fold(band as u64, |h, &v| mix(h ^ v).wrapping_add(v));
-            keys.push((h, pos as u32));
+            keys.push((band_key(band, sig), pos as u32));
         }
         keys.sort_unstable();
         let mut start = 0;
@@ -403,6 +469,21 @@ mod tests {
             + d.disagree.len()
             + d.empty.len();
         assert_eq!(total, texts.len());
+    }
+
+    #[test]
+    fn one_at_a_time_signatures_find_what_deduplicate_groups() {
+        let options = Options::default();
+        let signer = Signer::new(&options);
+        let a = signer.sign("I object to the new car park on Mill Lane because it will destroy the meadow. Regards, resident 1");
+        let b = signer.sign("I object to the new car park on Mill Lane because it will destroy the meadow. Regards, resident 2");
+        let c = signer.sign("The library should open on Sundays and late on Thursdays");
+        assert!(signer.near(&a, &b));
+        assert!(!signer.near(&a, &c));
+        assert!(Signer::similarity(&a, &b) >= options.threshold);
+        let (ka, kb) = (signer.band_keys(&a), signer.band_keys(&b));
+        assert_eq!(ka.len(), options.bands);
+        assert!(ka.iter().zip(&kb).any(|(x, y)| x == y), "they share a band");
     }
 
     #[test]

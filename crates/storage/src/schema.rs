@@ -9,7 +9,8 @@ use crate::{Conn, StorageError};
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Column {
     pub name: String,
-    /// One of: uuid, text, timestamptz, boolean, bigint, integer, other:<raw>.
+    /// One of: uuid, text, timestamptz, boolean, bigint, integer, bytes,
+    /// other:<raw>.
     pub kind: String,
     pub not_null: bool,
 }
@@ -71,6 +72,8 @@ fn canonical_type(raw: &str) -> String {
         "boolean" => "boolean".into(),
         "bigint" => "bigint".into(),
         "integer" => "integer".into(),
+        // Bytes: SQLite's name and PostgreSQL's for the same column.
+        "blob" | "bytea" => "bytes".into(),
         other => format!("other:{other}"),
     }
 }

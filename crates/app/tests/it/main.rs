@@ -7,6 +7,7 @@ mod cli;
 mod connections;
 mod discussion_files;
 mod mail;
+mod moderation_retrain;
 mod scale_out;
 mod serve;
 mod support;

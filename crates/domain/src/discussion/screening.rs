@@ -159,6 +159,122 @@ impl WordList {
     }
 }
 
+/// The kinds of reason screening holds a comment for, in the order the
+/// quality page lists them.
+pub const KINDS: [&str; 7] = [
+    "words",
+    "repeat",
+    "near-repeat",
+    "campaign",
+    "links",
+    "rate",
+    "classifier",
+];
+
+/// A new comment is a near repeat of an earlier one posted within this
+/// many days in the same discussion.
+pub const NEAR_REPEAT_DAYS: i64 = 30;
+
+/// A campaign: the same or nearly the same text from at least this many
+/// different accounts within [`CAMPAIGN_HOURS`].
+pub const CAMPAIGN_ACCOUNTS: usize = 3;
+pub const CAMPAIGN_HOURS: i64 = 24;
+
+/// The posting rate that holds: an account that already posted this many
+/// comments in the last [`RATE_MINUTES`] minutes. The throttle lets 30
+/// through in ten minutes so that a lively exchange is never refused;
+/// few people write twenty considered comments in that time.
+pub const RATE_COMMENTS: i64 = 20;
+pub const RATE_MINUTES: i64 = 10;
+
+/// Below this many, a share is not worth showing: "too few decisions".
+pub const FEWEST_FOR_A_FIGURE: i64 = 5;
+
+/// `part / whole`, or `None` when `whole` is too small to mean anything.
+pub fn share(part: i64, whole: i64) -> Option<f64> {
+    (whole >= FEWEST_FOR_A_FIGURE).then(|| part as f64 / whole as f64)
+}
+
+/// One screening reason as stored in the queue, read back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason<'a> {
+    /// An entry of the word lists, as its moderator wrote it.
+    Word(&'a str),
+    /// The same text, once folded, as a comment already posted.
+    Repeat,
+    /// Nearly the same as the comment named.
+    NearRepeat(&'a str),
+    /// Part of a campaign led by the comment named.
+    Campaign(&'a str),
+    Links,
+    Rate,
+    /// The classifier's version, its score and the n-grams that weighed
+    /// most towards hiding.
+    Classifier {
+        version: &'a str,
+        score: &'a str,
+        ngrams: Vec<&'a str>,
+    },
+    /// Pre-moderation and anything this version does not know.
+    Other(&'a str),
+}
+
+impl<'a> Reason<'a> {
+    pub fn parse(reason: &'a str) -> Self {
+        let (head, rest) = reason.split_once(':').unwrap_or((reason, ""));
+        match head {
+            "word" => Self::Word(rest),
+            "repeat" => Self::Repeat,
+            "near-repeat" => Self::NearRepeat(rest),
+            "campaign" => Self::Campaign(rest),
+            "links" => Self::Links,
+            "rate" => Self::Rate,
+            "classifier" => {
+                let mut parts = rest.splitn(3, ':');
+                let version = parts.next().unwrap_or("");
+                let score = parts.next().unwrap_or("");
+                let ngrams = parts
+                    .next()
+                    .unwrap_or("")
+                    .split('\t')
+                    .filter(|n| !n.trim().is_empty())
+                    .collect();
+                Self::Classifier {
+                    version,
+                    score,
+                    ngrams,
+                }
+            }
+            _ => Self::Other(reason),
+        }
+    }
+
+    /// Its kind, one of [`KINDS`], or `None` for pre-moderation.
+    pub fn kind(&self) -> Option<&'static str> {
+        match self {
+            Self::Word(_) => Some("words"),
+            Self::Repeat => Some("repeat"),
+            Self::NearRepeat(_) => Some("near-repeat"),
+            Self::Campaign(_) => Some("campaign"),
+            Self::Links => Some("links"),
+            Self::Rate => Some("rate"),
+            Self::Classifier { .. } => Some("classifier"),
+            Self::Other(_) => None,
+        }
+    }
+}
+
+/// The reason stored for a classifier's hold: `classifier:VERSION:SCORE:`
+/// then the n-grams, tab-separated (an n-gram never holds a tab or a line
+/// break: it is made of words).
+pub fn classifier_reason(version: i64, score: f64, ngrams: &[&str]) -> String {
+    let ngrams: Vec<String> = ngrams
+        .iter()
+        .map(|n| n.replace(['\t', '\n', '\r'], " "))
+        .collect();
+    format!("classifier:{version}:{score:.2}:{}", ngrams.join("\t"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +321,25 @@ mod tests {
             assert_eq!(l.matches(disguised), ["حثالة"], "{disguised:?}");
         }
         assert!(l.matches("حثالات").is_empty(), "another word");
+    }
+
+    #[test]
+    fn reasons_read_back_with_their_kinds() {
+        let stored = classifier_reason(3, 0.934, &["scum", "go back"]);
+        assert_eq!(stored, "classifier:3:0.93:scum\tgo back");
+        assert_eq!(
+            Reason::parse(&stored),
+            Reason::Classifier {
+                version: "3",
+                score: "0.93",
+                ngrams: vec!["scum", "go back"]
+            }
+        );
+        assert_eq!(Reason::parse("word:a:b"), Reason::Word("a:b"));
+        assert_eq!(Reason::parse("near-repeat:x").kind(), Some("near-repeat"));
+        assert_eq!(Reason::parse("first_comments").kind(), None);
+        assert_eq!(share(2, 4), None);
+        assert_eq!(share(3, 6), Some(0.5));
     }
 
     #[test]

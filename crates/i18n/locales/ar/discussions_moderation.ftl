@@ -56,6 +56,21 @@ moderation-reason-repeat = يكرّر تعليقًا نُشر من قبل
 moderation-reason-links = فيه روابط كثيرة
 moderation-reason-first-comments = تُراجَع التعليقات الأولى للعضو
 moderation-reason-all-comments = تُراجَع كل التعليقات
+moderation-reason-near-repeat = يكاد يطابق تعليقًا نُشر من قبل
+moderation-reason-near-repeat-of = يكاد يطابق التعليق الذي نشره { $name } في { $when }: «{ $text }»
+moderation-reason-campaign = { PLURAL($count) ->
+    [zero] جزء من حملة: النص نفسه من عدة حسابات خلال { $hours } ساعة
+    [one] جزء من حملة: النص نفسه من عدة حسابات خلال { $hours } ساعة
+    [two] جزء من حملة: النص نفسه من عدة حسابات خلال { $hours } ساعة (تعليقان، مذكوران أدناه)
+    [few] جزء من حملة: النص نفسه من عدة حسابات خلال { $hours } ساعة ({ $count } تعليقات، مذكورة أدناه)
+    [many] جزء من حملة: النص نفسه من عدة حسابات خلال { $hours } ساعة ({ $count } تعليقًا، مذكورة أدناه)
+   *[other] جزء من حملة: النص نفسه من عدة حسابات خلال { $hours } ساعة ({ $count } تعليق، مذكورة أدناه)
+}
+moderation-reason-rate = نشر كاتبه { $count } تعليقًا أو أكثر في آخر { $minutes } دقائق
+moderation-reason-classifier = يقدّر المصنِّف (الإصدار { $version }) احتمال إخفائه بنسبة { $percent }%؛ الكلمات الأكثر أثرًا: { $words }
+moderation-reason-ngram = «{ $ngram }»
+moderation-row-campaign-member = من الحملة نفسها: { $name }
+moderation-campaign-open = افتح هذا التعليق
 moderation-reason-appeal = طعن كاتبه في قرار
 moderation-row-record = سجل الكاتب
 moderation-record = التعليقات: { $comments }. المخفية: { $hidden }. التحذيرات والإيقافات: { $sanctions }.
@@ -132,6 +147,31 @@ moderation-words-remove-button = نعم، احذفه
 moderation-words-error-language = اختر لغة.
 moderation-words-error-entry = اكتب المدخل المراد إضافته.
 moderation-words-error-there = هذا المدخل موجود في القائمة من قبل.
+
+screening-quality-link = مدى جودة الفرز الآلي
+screening-quality-title = مدى جودة الفرز الآلي
+screening-quality-lead = يحجز الفرز الآلي التعليق الجديد لمشرف إذا بدا فيه ما يريب، ولا يخفي تعليقًا ولا يحذفه أبدًا. تقارن هذه الصفحة ما حجزه الفرز بما قرّره المشرفون بعد ذلك، لتعرف إلى أي حدّ يمكن الوثوق به.
+screening-quality-measures = الدقة: من التعليقات المحجوزة التي قرّر فيها المشرفون، نسبة ما أخفوه. الاستدعاء: من التعليقات التي أخفاها المشرفون، نسبة ما كان الفرز قد حجزه. الدقة العالية تعني قلّة ما يُحجز بلا داعٍ، والاستدعاء العالي يعني قلّة ما يفلت منه مما أخفاه المشرفون. لا تُعرض النسبة إلا إذا قام عليها { $fewest } تعليقات على الأقل، وإلا كُتب في الجدول «قرارات أقل من أن تكفي».
+screening-quality-model = المصنِّف المستخدم هو الإصدار { $version }، دُرِّب في { $when }. عدد التعليقات المخفية التي تعلّم منها: { $hidden }، وعدد التعليقات المُبقاة: { $kept }. وعلى القرارات الأحدث التي أُبعدت عن تدريبه (عددها: { $tested }) كانت دقته { $precision } واستدعاؤه { $recall }.
+screening-quality-no-model = لم يُدرَّب أي مصنِّف بعد. يتعلّم المصنِّف من قرارات هذا الموقع نفسه حين يخفي المشرفون { $fewest } تعليقًا على الأقل ويوافقون على { $fewest } أو يعيدون إظهارها؛ ويمكن لمدير الموقع تدريبه بالأمر «cohesion admin moderation retrain»، ثم يعيد تدريب نفسه كلما تجمّعت قرارات جديدة.
+screening-quality-counted-since = المحسوب هنا: التعليقات التي قُرّر فيها منذ { $when }، حيث تنتهي بيانات تدريب المصنِّف، فلا يُقيَّم إلا بقرارات لم يتعلّم منها. عددها: { $decided }، وأخفى المشرفون منها: { $hidden }.
+screening-quality-counted = المحسوب هنا: كل التعليقات التي قرّر فيها المشرفون، وعددها: { $decided }. وأخفوا منها: { $hidden }.
+screening-quality-caption = الفرز الآلي مقارنةً بقرارات المشرفين
+screening-quality-reason = سبب الحجز
+screening-quality-held = محجوز وقُرّر فيه
+screening-quality-held-hidden = منها ما أُخفي
+screening-quality-precision = الدقة
+screening-quality-recall = الاستدعاء
+screening-quality-empty = لا قرارات تُحسب بعد.
+screening-quality-too-few = قرارات أقل من أن تكفي
+screening-kind-words = قوائم الكلمات
+screening-kind-repeat = التكرار
+screening-kind-near-repeat = شبه التكرار
+screening-kind-campaign = الحملات
+screening-kind-links = روابط كثيرة
+screening-kind-rate = سرعة النشر
+screening-kind-classifier = المصنِّف
+screening-kind-all = أي سبب (الفرز الآلي كله)
 
 done-moderation-decided = سُجّل قرارك.
 done-moderation-word-added = أُضيف المدخل إلى قائمة الكلمات.

@@ -48,6 +48,17 @@ moderation-reason-repeat = Repeats a comment already posted
 moderation-reason-links = Has many links
 moderation-reason-first-comments = A member’s first comments are checked
 moderation-reason-all-comments = All comments are checked
+moderation-reason-near-repeat = Nearly the same as a comment already posted
+moderation-reason-near-repeat-of = Nearly the same as the comment { $name } posted { $when }: “{ $text }”
+moderation-reason-campaign = { $count ->
+    [one] Part of a campaign: the same text from several accounts within { $hours } hours
+   *[other] Part of a campaign: the same text from several accounts within { $hours } hours ({ $count } comments, listed below)
+}
+moderation-reason-rate = Its author has posted { $count } comments or more in the last { $minutes } minutes
+moderation-reason-classifier = The classifier (version { $version }) gives it a { $percent }% chance of being hidden; the words that weighed most: { $words }
+moderation-reason-ngram = “{ $ngram }”
+moderation-row-campaign-member = Same campaign: { $name }
+moderation-campaign-open = Open this comment
 moderation-reason-appeal = Its author appealed a decision
 moderation-row-record = Author’s record
 moderation-record = Comments: { $comments }. Hidden: { $hidden }. Warnings and suspensions: { $sanctions }.
@@ -124,6 +135,31 @@ moderation-words-remove-button = Yes, remove it
 moderation-words-error-language = Choose a language.
 moderation-words-error-entry = Type the entry to add.
 moderation-words-error-there = That entry is already in the list.
+
+screening-quality-link = How well screening is doing
+screening-quality-title = How well screening is doing
+screening-quality-lead = Screening holds a new comment for a moderator when something in it looks wrong; it never hides or deletes one. This page compares what screening held with what moderators then decided, so that you can see how far to trust it.
+screening-quality-measures = Precision: of the decided comments screening held, the share moderators hid. Recall: of the comments moderators hid, the share screening had held. High precision means few comments held for nothing; high recall means little that moderators hid got past it. A figure needs at least { $fewest } comments behind it; below that the table says “too few decisions”.
+screening-quality-model = The classifier in use is version { $version }, trained { $when } on { $hidden } hidden and { $kept } kept comments. On the { $tested } newer decisions set aside from its training, its precision was { $precision } and its recall { $recall }.
+screening-quality-no-model = No classifier has been trained yet. It learns from this site’s own decisions once moderators have hidden at least { $fewest } comments and approved or restored at least { $fewest }; an administrator can train it with “cohesion admin moderation retrain”, and it retrains itself as decisions come in.
+screening-quality-counted-since = Counted here: the { $decided } comments decided since { $when }, when the classifier’s training data ends, so it is judged only on decisions it did not learn from. Moderators hid { $hidden } of them.
+screening-quality-counted = Counted here: every comment moderators decided, { $decided } in all. They hid { $hidden } of them.
+screening-quality-caption = Screening against moderators’ decisions
+screening-quality-reason = Reason for holding
+screening-quality-held = Held and decided
+screening-quality-held-hidden = Of those, hidden
+screening-quality-precision = Precision
+screening-quality-recall = Recall
+screening-quality-empty = No decisions to count yet.
+screening-quality-too-few = Too few decisions
+screening-kind-words = Word lists
+screening-kind-repeat = Repeats
+screening-kind-near-repeat = Near repeats
+screening-kind-campaign = Campaigns
+screening-kind-links = Many links
+screening-kind-rate = Posting rate
+screening-kind-classifier = Classifier
+screening-kind-all = Any reason (screening as a whole)
 
 done-moderation-decided = Your decision has been recorded.
 done-moderation-word-added = The entry has been added to the word list.

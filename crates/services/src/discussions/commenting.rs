@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::moderating;
 use super::open_for_comments;
-use super::screening::{screen, Screened};
+use super::screening::{self, screen, Screened};
 use crate::accounts::SignedIn;
 use crate::permissions::require;
 use crate::throttle::{throttle_in, Throttled};
@@ -61,7 +61,7 @@ pub async fn post(
             (path, Some(p.id), Some(p.root_id))
         }
     };
-    let (held, screened) = hold(tx.conn(), me, &d, &body).await?;
+    let (held, screened) = hold(tx.conn(), me, &d, &body, now).await?;
     let state = if held.is_empty() {
         State::Published
     } else {
@@ -86,6 +86,7 @@ pub async fn post(
         },
     )
     .await?;
+    screening::keep(tx.conn(), id, d.id, &screened, now).await?;
     if held.is_empty() {
         catalogue::count_visible(tx.conn(), d.id, 1).await?;
     } else {
@@ -108,12 +109,13 @@ async fn hold(
     me: &SignedIn,
     d: &Discussion,
     body: &str,
+    now: Timestamp,
 ) -> Result<(Vec<String>, Screened), ServiceError> {
-    let screened = screen(conn.reborrow(), d.id, body).await?;
+    let mut screened = screen(conn.reborrow(), d.id, Some(me.user_id), body, now).await?;
     if speaks_for_the_site(me) {
+        screened.overruled();
         return Ok((Vec::new(), screened));
     }
-    let now = Timestamp::now();
     if moderation::suspended_until(conn.reborrow(), me.user_id, now)
         .await?
         .is_some()

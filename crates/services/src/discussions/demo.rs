@@ -286,6 +286,7 @@ communities than ever. Tell us what worked and what to change next year."
     .await?;
     place(tx.conn(), closed, now - day * 90, &closed_thread()).await?;
     super::demo_moderation::record(tx.conn(), closed, now - day * 90).await?;
+    super::screening_demo::load(tx.conn(), closed, now - day * 90, open, TWICE).await?;
     tx.commit().await?;
     // The opinion map is drawn now, so the demo shows it from the start.
     super::opinions::recompute(db, open, "demo").await?;

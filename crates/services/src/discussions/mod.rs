@@ -3,6 +3,8 @@
 //! (`reactions`); what a person wrote joins "your data" and account
 //! erasure (`personal_data`); moderators decide (`moderating`) on what
 //! `screening` held or members reported, several at once (`bulk`);
+//! screening's `classifier` learns from those decisions and `quality`
+//! shows how well screening does;
 //! `transparency` counts what moderation did, month by month, for the
 //! public; `importing` brings in a thread
 //! run elsewhere; `translations` puts its texts in other languages;
@@ -15,6 +17,7 @@
 pub mod addressing;
 pub mod authoring;
 pub mod bulk;
+pub mod classifier;
 pub mod commenting;
 mod deciding;
 pub mod demo;
@@ -26,9 +29,11 @@ pub mod opinion_export;
 pub mod opinions;
 pub mod overview;
 pub mod personal_data;
+pub mod quality;
 pub mod reactions;
 pub mod reading;
 mod screening;
+mod screening_demo;
 pub mod statements;
 pub mod translations;
 pub mod transparency;

@@ -10,11 +10,12 @@ use cohesion_domain::discussion::moderation::{
     may_decide_appeal, report_weight, Report, ReportReason,
 };
 use cohesion_domain::discussion::record::Comment;
+use cohesion_domain::discussion::screening::Reason;
 use cohesion_domain::identity::Action;
 use cohesion_domain::text::{optional, optional_line};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::discussions::moderation::{self as store, Item, QueueQuery, Waiting};
-use cohesion_storage::discussions::{catalogue, comments};
+use cohesion_storage::discussions::{catalogue, comments, screening};
 use cohesion_storage::{Conn, Db, Timestamp};
 use time::Duration;
 use uuid::Uuid;
@@ -52,7 +53,15 @@ pub struct Entry {
     pub needs_outside_action: bool,
     /// When a moderator last recorded that step as taken.
     pub outside_recorded: Option<Timestamp>,
+    /// The comments screening's reasons name: the earlier comment a near
+    /// repeat repeats, and the comments of its campaign, oldest first.
+    pub named: Vec<Comment>,
+    /// The comments of its campaign (itself included), oldest first.
+    pub campaign: Vec<Uuid>,
 }
+
+/// The most comments of one campaign the queue lists with an item.
+const CAMPAIGN_SHOWN: i64 = 50;
 
 /// A page of the queue and how many wait in all for its filters.
 pub async fn queue(
@@ -107,9 +116,34 @@ async fn entries(mut conn: Conn<'_>, items: Vec<Item>) -> Result<Vec<Entry>, Ser
         .into_iter()
         .collect();
     let mut reports: HashMap<Uuid, Vec<(String, i64)>> = HashMap::new();
-    for (id, reason, n) in store::report_counts(conn, &ids).await? {
+    for (id, reason, n) in store::report_counts(conn.reborrow(), &ids).await? {
         reports.entry(id).or_default().push((reason, n));
     }
+    // What screening's reasons name, in two more queries for the page.
+    let mut earlier: Vec<Uuid> = Vec::new();
+    let mut leads: Vec<Uuid> = Vec::new();
+    for reason in items.iter().flat_map(|i| &i.reasons) {
+        match Reason::parse(reason) {
+            Reason::NearRepeat(id) => earlier.extend(Uuid::parse_str(id).ok()),
+            Reason::Campaign(id) => leads.extend(Uuid::parse_str(id).ok()),
+            _ => {}
+        }
+    }
+    leads.sort_unstable();
+    leads.dedup();
+    let limit = CAMPAIGN_SHOWN * leads.len() as i64;
+    let mut campaigns: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for (lead, member) in screening::campaign_members(conn.reborrow(), &leads, limit).await? {
+        campaigns.entry(lead).or_default().push(member);
+        earlier.push(member);
+    }
+    earlier.sort_unstable();
+    earlier.dedup();
+    let named: HashMap<Uuid, Comment> = comments::find_many(conn, &earlier)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
     let mut by_id: HashMap<Uuid, Comment> = found.into_iter().map(|c| (c.id, c)).collect();
     let parents: HashMap<Uuid, Comment> = parents.into_iter().map(|c| (c.id, c)).collect();
     Ok(items
@@ -120,6 +154,25 @@ async fn entries(mut conn: Conn<'_>, items: Vec<Item>) -> Result<Vec<Entry>, Ser
             let needs_outside_action = reports.iter().any(|(code, _)| {
                 ReportReason::from_code(code).is_some_and(ReportReason::needs_action_outside)
             });
+            let mut mine: Vec<Uuid> = Vec::new();
+            let mut campaign: Vec<Uuid> = Vec::new();
+            for reason in &item.reasons {
+                match Reason::parse(reason) {
+                    Reason::NearRepeat(id) => mine.extend(Uuid::parse_str(id).ok()),
+                    Reason::Campaign(id) => {
+                        let lead = Uuid::parse_str(id).ok();
+                        let members = lead.and_then(|l| campaigns.get(&l)).cloned();
+                        campaign = members.unwrap_or_default();
+                        mine.extend(campaign.iter().copied());
+                    }
+                    _ => {}
+                }
+            }
+            let named = mine
+                .iter()
+                .filter(|id| **id != item.comment_id)
+                .filter_map(|id| named.get(id).cloned())
+                .collect();
             Some(Entry {
                 parent: comment.parent_id.and_then(|p| parents.get(&p).cloned()),
                 history: comment
@@ -129,6 +182,8 @@ async fn entries(mut conn: Conn<'_>, items: Vec<Item>) -> Result<Vec<Entry>, Ser
                 reports,
                 needs_outside_action,
                 outside_recorded: outside.get(&item.comment_id).copied(),
+                named,
+                campaign,
                 item,
                 comment,
             })
@@ -194,6 +249,34 @@ pub(crate) async fn held(
             reported: false,
             appealed: false,
             reasons: &reasons.join("\n"),
+            at: Timestamp::now(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Puts a published comment before a moderator for a reason screening
+/// found after it was posted (it is part of a campaign), without holding
+/// it: screening never takes down what readers already see.
+pub(crate) async fn flagged(
+    conn: Conn<'_>,
+    comment: Uuid,
+    discussion: Uuid,
+    reason: &str,
+    severity: u8,
+) -> Result<(), ServiceError> {
+    store::wait(
+        conn,
+        &Waiting {
+            comment_id: comment,
+            discussion_id: discussion,
+            severity: i64::from(severity),
+            weight: 0,
+            held: false,
+            reported: false,
+            appealed: false,
+            reasons: reason,
             at: Timestamp::now(),
         },
     )

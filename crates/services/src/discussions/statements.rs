@@ -96,7 +96,7 @@ pub async fn submit(
     if !statements::has_stage(tx.conn(), d.id).await? {
         return Err(ServiceError::NotFound);
     }
-    let screened = screen(tx.conn(), d.id, &body).await?;
+    let screened = screen(tx.conn(), d.id, Some(me.user_id), &body, now).await?;
     let mut reasons = Vec::new();
     let staff = me.roles.allows(Action::Moderate) || me.roles.allows(Action::RunEngagement);
     if !staff {

@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod comments;
 pub mod moderation;
 pub mod reactions;
+pub mod screening;
 pub mod statements;
 pub mod translations;
 pub mod transparency;

@@ -8,6 +8,7 @@ mod erasure;
 mod importing;
 mod moderating;
 mod moderation_tools;
+mod screening;
 mod translating;
 mod voting;
 

@@ -1,10 +1,12 @@
 //! Moderators' pages of discussions (ADR 33): the queue, most serious
 //! first (`queue`), one comment with the decisions a moderator may take
-//! and its history (`item`), and the word lists screening reads
-//! (`words`). Every page needs `Action::Moderate`.
+//! and its history (`item`), the word lists screening reads (`words`),
+//! and how well screening does against moderators' decisions
+//! (`quality`). Every page needs `Action::Moderate`.
 
 mod bulk;
 mod item;
+mod quality;
 mod queue;
 mod words;
 
@@ -12,6 +14,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use cohesion_domain::discussion::comment::State;
 use cohesion_domain::discussion::moderation::ReportReason;
+use cohesion_domain::discussion::screening::{Reason, CAMPAIGN_HOURS, RATE_COMMENTS, RATE_MINUTES};
 use cohesion_services::discussions::moderating::Entry;
 use cohesion_ui::discussions::moderation::{ModerationCard, OutsideBox, SelectBox};
 use cohesion_ui::{Phrase, Section, SummaryRow, Value};
@@ -27,6 +30,7 @@ pub(super) fn routes() -> Router<SharedState> {
             "/moderation/comments/{id}",
             get(item::show).post(item::decide),
         )
+        .route("/moderation/screening", get(quality::page))
         .route("/moderation/words", get(words::list).post(words::add))
         .route(
             "/moderation/words/remove",
@@ -35,17 +39,86 @@ pub(super) fn routes() -> Router<SharedState> {
 }
 
 /// A screening reason in words: "Contains “ENTRY” from the word list",
-/// a repeat, many links, pre-moderation.
-fn screening_reason(ctx: &PageCtx, reason: &str) -> Phrase {
-    match reason.strip_prefix("word:") {
-        Some(entry) => ctx.phrase("moderation-reason-word", &[("entry", Value::Text(entry))]),
-        None => match reason {
-            "repeat" | "links" | "first_comments" | "all_comments" => ctx
-                .t(&format!("moderation-reason-{}", reason.replace('_', "-")))
+/// a repeat or near repeat (naming the earlier comment), a campaign, many
+/// links, a posting rate, the classifier's score and the words that
+/// weighed most, pre-moderation.
+fn screening_reason(ctx: &PageCtx, reason: &str, e: &Entry) -> Phrase {
+    match Reason::parse(reason) {
+        Reason::Word(entry) => {
+            ctx.phrase("moderation-reason-word", &[("entry", Value::Text(entry))])
+        }
+        Reason::NearRepeat(id) => match e.named.iter().find(|c| c.id.to_string() == id) {
+            Some(earlier) => {
+                let name = author_name(ctx, earlier.author_name.as_deref());
+                let when = ctx.dates().instant(earlier.created_at);
+                ctx.phrase(
+                    "moderation-reason-near-repeat-of",
+                    &[
+                        ("name", Value::Phrase(&name)),
+                        ("when", Value::When(&when)),
+                        ("text", Value::Text(&excerpt(&earlier.body))),
+                    ],
+                )
+            }
+            None => ctx.t("moderation-reason-near-repeat").into(),
+        },
+        Reason::Campaign(_) => ctx.phrase(
+            "moderation-reason-campaign",
+            &[
+                ("count", Value::Number(e.campaign.len().max(1) as u64)),
+                ("hours", Value::Number(CAMPAIGN_HOURS as u64)),
+            ],
+        ),
+        Reason::Rate => ctx.phrase(
+            "moderation-reason-rate",
+            &[
+                ("count", Value::Number(RATE_COMMENTS as u64)),
+                ("minutes", Value::Number(RATE_MINUTES as u64)),
+            ],
+        ),
+        Reason::Classifier {
+            version,
+            score,
+            ngrams,
+        } => {
+            let percent = score
+                .parse::<f64>()
+                .map(|s| (s * 100.0).round().clamp(0.0, 100.0) as u64)
+                .unwrap_or(0);
+            let words = Phrase::join(
+                ngrams
+                    .iter()
+                    .map(|n| ctx.phrase("moderation-reason-ngram", &[("ngram", Value::Text(n))]))
+                    .collect::<Vec<_>>(),
+                ", ",
+            );
+            ctx.phrase(
+                "moderation-reason-classifier",
+                &[
+                    ("version", Value::Text(version)),
+                    ("percent", Value::Number(percent)),
+                    ("words", Value::Phrase(&words)),
+                ],
+            )
+        }
+        Reason::Repeat | Reason::Links => ctx.t(&format!("moderation-reason-{}", reason)).into(),
+        Reason::Other(other) => match other {
+            "first_comments" | "all_comments" => ctx
+                .t(&format!("moderation-reason-{}", other.replace('_', "-")))
                 .into(),
             other => Phrase::isolated(other),
         },
     }
+}
+
+/// The first words of a comment, for naming it in a line.
+fn excerpt(body: &str) -> String {
+    const CHARS: usize = 120;
+    let mut out: String = body.chars().take(CHARS).collect();
+    if body.chars().count() > CHARS {
+        out.push('…');
+    }
+    out
 }
 
 /// A report reason's label, or the code as it is when unknown.
@@ -133,7 +206,7 @@ fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
             )
         })
         .collect();
-    why.extend(e.item.reasons.iter().map(|r| screening_reason(ctx, r)));
+    why.extend(e.item.reasons.iter().map(|r| screening_reason(ctx, r, e)));
     if e.item.appealed {
         why.push(ctx.t("moderation-reason-appeal").into());
     }
@@ -142,6 +215,23 @@ fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
             ctx.t("moderation-row-why"),
             Phrase::join(why, "\n"),
         ));
+    }
+    // A campaign's other comments, each a link to its own item.
+    for other in e.named.iter().filter(|o| e.campaign.contains(&o.id)) {
+        let name = author_name(ctx, other.author_name.as_deref());
+        rows.push(
+            SummaryRow::new(
+                ctx.phrase(
+                    "moderation-row-campaign-member",
+                    &[("name", Value::Phrase(&name))],
+                ),
+                Phrase::isolated(&excerpt(&other.body)),
+            )
+            .change(
+                &format!("/moderation/comments/{}", other.id),
+                ctx.t("moderation-campaign-open"),
+            ),
+        );
     }
     let h = e.history;
     rows.push(SummaryRow::new(

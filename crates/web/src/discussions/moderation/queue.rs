@@ -147,10 +147,16 @@ pub(super) async fn queue(
     if !entries.is_empty() {
         view.sections.push(section(&bulk_form(&ctx, &me.csrf))?);
     }
-    view.links = vec![(
-        "/moderation/words".to_owned(),
-        ctx.t("moderation-words-link").into(),
-    )];
+    view.links = vec![
+        (
+            "/moderation/words".to_owned(),
+            ctx.t("moderation-words-link").into(),
+        ),
+        (
+            "/moderation/screening".to_owned(),
+            ctx.t("screening-quality-link").into(),
+        ),
+    ];
     view.next = (page < pages).then(|| page_href(&p, page + 1));
     respond(StatusCode::OK, view, None)
 }

@@ -4,6 +4,7 @@
 //! refused with nothing changed.
 
 mod deciding;
+mod screening;
 mod tools;
 mod words;
 
