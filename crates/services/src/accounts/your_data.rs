@@ -45,6 +45,29 @@ pub struct YourData {
     pub comments: Vec<CommentData>,
     /// Agreements with and reports of others' comments.
     pub reactions: Vec<ReactionData>,
+    /// What we told the person about discussions, the choices they made
+    /// of what to be told, and the discussions they follow.
+    pub notifications: Vec<NotificationData>,
+    pub notification_choices: Vec<NotificationChoiceData>,
+    pub following: Vec<Uuid>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NotificationData {
+    /// `reply`, `moderation` or `closing`.
+    pub kind: String,
+    pub discussion_id: Uuid,
+    pub comment_id: Option<Uuid>,
+    pub detail: String,
+    pub at: String,
+    pub read_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NotificationChoiceData {
+    pub kind: String,
+    pub in_site: bool,
+    pub by_email: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

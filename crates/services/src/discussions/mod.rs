@@ -3,7 +3,10 @@
 //! (`reactions`); what a person wrote joins "your data" and account
 //! erasure (`personal_data`); moderators decide (`moderating`) on what
 //! `screening` held or members reported; `importing` brings in a thread
-//! run elsewhere; `translations` puts its texts in other languages; `demo` is the demonstration's discussion.
+//! run elsewhere; `translations` puts its texts in other languages;
+//! `searching` finds comments people may read; `notifying` tells people
+//! of replies, decisions and closings; `demo` is the demonstration's
+//! discussion.
 
 pub mod addressing;
 pub mod authoring;
@@ -11,11 +14,13 @@ pub mod commenting;
 pub mod demo;
 pub mod importing;
 pub mod moderating;
+pub mod notifying;
 pub mod overview;
 pub mod personal_data;
 pub mod reactions;
 pub mod reading;
 mod screening;
+pub mod searching;
 pub mod translations;
 
 /// What callers name when they list discussions and page threads.

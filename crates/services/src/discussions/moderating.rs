@@ -299,6 +299,7 @@ pub async fn decide(
     .await?;
     let escalated = matches!(decision, Decision::Escalate);
     store::decided(tx.conn(), comment, now, escalated).await?;
+    super::notifying::decided(tx.conn(), &c, decision, now).await?;
     audit_log(
         tx.conn(),
         me.origin(client),
@@ -422,6 +423,7 @@ pub async fn decide_appeal(
     )
     .await?;
     store::decided(tx.conn(), comment, now, false).await?;
+    super::notifying::appeal_decided(tx.conn(), &c, uphold, now).await?;
     audit_log(tx.conn(), me.origin(client), audited, Some(comment), "").await?;
     tx.commit().await?;
     Ok(())

@@ -3,11 +3,14 @@
 //! threads, attributed to nobody, or — with "remove my contributions" —
 //! give way to a removal notice while the replies under them stay.
 //! Agreements go; reports stay for the moderators, without the name.
+//! Notifications, the choices of what to be told and follows go.
 
-use cohesion_storage::discussions::{catalogue, comments, moderation, reactions};
+use cohesion_storage::discussions::{catalogue, comments, moderation, notifications, reactions};
 use cohesion_storage::Conn;
 
-use crate::accounts::your_data::{iso, CommentData, ReactionData, YourData};
+use crate::accounts::your_data::{
+    iso, CommentData, NotificationChoiceData, NotificationData, ReactionData, YourData,
+};
 use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 
 /// How many of a person's comments and reactions a download carries
@@ -31,6 +34,9 @@ impl PersonalData<YourData> for DiscussionsHook {
             Names::erased("member_sanctions.user_id"),
             Names::kept("member_sanctions.decided_by"),
             Names::kept("moderation_words.added_by"),
+            Names::erased("notifications.user_id"),
+            Names::erased("notification_preferences.user_id"),
+            Names::erased("discussion_follows.user_id"),
         ];
         NAMES
     }
@@ -54,6 +60,29 @@ impl PersonalData<YourData> for DiscussionsHook {
                     text: c.body,
                 })
                 .collect();
+            into.notifications = notifications::of_person(conn.reborrow(), person.id, EXPORT_LIMIT)
+                .await?
+                .into_iter()
+                .map(|n| NotificationData {
+                    kind: n.kind,
+                    discussion_id: n.discussion_id,
+                    comment_id: n.comment_id,
+                    detail: n.detail,
+                    at: iso(n.created_at),
+                    read_at: n.read_at.map(iso),
+                })
+                .collect();
+            into.notification_choices = notifications::preferences(conn.reborrow(), person.id)
+                .await?
+                .into_iter()
+                .map(|(kind, in_site, by_email)| NotificationChoiceData {
+                    kind,
+                    in_site,
+                    by_email,
+                })
+                .collect();
+            into.following =
+                notifications::followed_by(conn.reborrow(), person.id, EXPORT_LIMIT).await?;
             into.reactions = reactions::by_person(conn, person.id, EXPORT_LIMIT)
                 .await?
                 .into_iter()
@@ -89,6 +118,7 @@ impl PersonalData<YourData> for DiscussionsHook {
                 }
             }
             reactions::erase_person(conn.reborrow(), person.id).await?;
+            notifications::erase_person(conn.reborrow(), person.id).await?;
             moderation::erase_person(conn, person.id, remove).await?;
             Ok(())
         })

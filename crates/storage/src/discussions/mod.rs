@@ -5,5 +5,6 @@
 pub mod catalogue;
 pub mod comments;
 pub mod moderation;
+pub mod notifications;
 pub mod reactions;
 pub mod translations;

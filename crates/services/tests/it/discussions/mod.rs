@@ -7,6 +7,8 @@ mod commenting;
 mod erasure;
 mod importing;
 mod moderating;
+mod notifying;
+mod searching;
 mod translating;
 
 use cohesion_domain::consultation::Languages;
