@@ -29,7 +29,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     }
     let catalog = Catalog::load()?;
     let state = cohesion_web::state(db.clone(), catalog, settings.web());
-    let app = cohesion_web::router(state);
+    let app = cohesion_web::router(state.clone());
 
     let listener = tokio::net::TcpListener::bind(&settings.bind)
         .await
@@ -45,6 +45,9 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
 
     let purger = tokio::spawn(purge_counters(db.clone()));
     let upkeep = tokio::spawn(cohesion_web::metrics_upkeep(cohesion_web::metrics_handle()));
+    // Notifications: followed discussions' closings noticed, and emails
+    // written to the outbox (which mail delivery then sends).
+    let notifier = tokio::spawn(cohesion_web::notification_upkeep(state));
     // One signal, three listeners: the server stops accepting, the grace
     // period starts, and email delivery finishes its round.
     let (stop_tx, stop_rx) = watch::channel(false);
@@ -81,6 +84,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     }
     purger.abort();
     upkeep.abort();
+    notifier.abort();
     finish(deliverer, db).await;
     tracing::info!("stopped");
     Ok(())

@@ -4,6 +4,7 @@
 //! `FormPage`; deleting asks first with the kit's `ConfirmPage`.
 
 pub mod moderation;
+pub mod notify;
 
 use askama::Template;
 
@@ -35,6 +36,8 @@ pub struct DiscussionListPage<'a> {
     pub previous: Option<String>,
     pub next: Option<String>,
     pub house_rules: (String, String),
+    /// Searching comments too: (address, label) of the search page.
+    pub search: (String, String),
 }
 
 /// A piece of a comment's paragraph: text, or a link with its site.
@@ -139,6 +142,8 @@ pub struct DiscussionPage<'a> {
     pub sign_in: Option<(String, String)>,
     pub house_rules: (String, String),
     pub feed: (String, String),
+    /// Follow or stop following it, for a signed-in reader.
+    pub follow: Option<notify::FollowForm>,
     /// The sort order's choice, sent by GET.
     pub order: Field,
     pub order_action: String,

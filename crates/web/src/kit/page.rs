@@ -169,6 +169,12 @@ impl PageCtx {
         let programme = self.programme().await?;
         let mut ui = self.chrome(path, title_id, programme.as_deref());
         ui.keep_query(&self.query);
+        // The header's count of unread notifications: one bounded count
+        // on an index, only for a signed-in reader.
+        if let (Some(me), Some(user)) = (self.user.0.as_ref(), ui.user.as_mut()) {
+            let n = cohesion_services::discussions::notifying::unread(&self.state.db, me).await?;
+            user.unread = Some(n.max(0) as u64);
+        }
         Ok(ui)
     }
 
@@ -205,6 +211,7 @@ impl PageCtx {
         self.user.0.as_ref().map(|u| UserBox {
             name: u.display_name.clone(),
             csrf: u.csrf.clone(),
+            unread: None,
         })
     }
 }

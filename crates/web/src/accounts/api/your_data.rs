@@ -32,6 +32,34 @@ pub struct YourDataView {
     pub comments: Vec<CommentData>,
     /// Agreements with and reports of others' comments.
     pub reactions: Vec<ReactionData>,
+    /// What the person was told about discussions.
+    pub notifications: Vec<NotificationData>,
+    /// What they chose to be told, per kind (none stored: the defaults).
+    pub notification_choices: Vec<NotificationChoiceData>,
+    /// The discussions they follow.
+    pub following: Vec<Uuid>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NotificationData {
+    /// `reply`, `moderation` or `closing`.
+    pub kind: String,
+    pub discussion_id: Uuid,
+    pub comment_id: Option<Uuid>,
+    /// A moderation decision's code, with `:reason` for a hide.
+    pub detail: String,
+    #[schema(format = DateTime)]
+    pub at: String,
+    #[schema(format = DateTime)]
+    pub read_at: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NotificationChoiceData {
+    /// `reply`, `moderation` or `closing`.
+    pub kind: String,
+    pub in_site: bool,
+    pub by_email: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -152,6 +180,9 @@ impl From<YourData> for YourDataView {
             responses,
             comments,
             reactions,
+            notifications,
+            notification_choices,
+            following,
         } = d;
         Self {
             generated_at,
@@ -182,6 +213,26 @@ impl From<YourData> for YourDataView {
                     at: r.at,
                 })
                 .collect(),
+            notifications: notifications
+                .into_iter()
+                .map(|n| NotificationData {
+                    kind: n.kind,
+                    discussion_id: n.discussion_id,
+                    comment_id: n.comment_id,
+                    detail: n.detail,
+                    at: n.at,
+                    read_at: n.read_at,
+                })
+                .collect(),
+            notification_choices: notification_choices
+                .into_iter()
+                .map(|c| NotificationChoiceData {
+                    kind: c.kind,
+                    in_site: c.in_site,
+                    by_email: c.by_email,
+                })
+                .collect(),
+            following,
         }
     }
 }

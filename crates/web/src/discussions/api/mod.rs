@@ -1,10 +1,11 @@
 //! The discussions' part of the JSON API: reading them, officers writing,
 //! publishing and withdrawing them, and their comments (read as the
-//! page shows them, posted, edited, deleted, agreed with, reported).
-//! Thin handlers over the services the pages use.
+//! page shows them, posted, edited, deleted, agreed with, reported) and
+//! searching comments. Thin handlers over the services the pages use.
 
 mod comments;
 mod read;
+mod search;
 mod write;
 
 use axum::routing::{get, patch, post};
@@ -17,6 +18,7 @@ pub(super) fn routes() -> Router<SharedState> {
     let comment = "/api/v1/discussions/{id}/comments/{cid}";
     Router::new()
         .route("/api/v1/discussions", get(read::list).post(write::create))
+        .route("/api/v1/discussions/search", get(search::search))
         .route(
             "/api/v1/discussions/{id}",
             get(read::show).put(write::update),
@@ -43,11 +45,12 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
 #[openapi(
     paths(read::list, read::show, write::create, write::update, write::publish, write::withdraw,
         comments::list, comments::post, comments::edit, comments::delete, comments::agree,
-        comments::disagree, comments::report),
+        comments::disagree, comments::report, search::search),
     components(schemas(read::DiscussionSummary, read::DiscussionPage, read::DiscussionDetail,
         write::DiscussionRequest, write::DiscussionCreated, comments::CommentBody, comments::ThreadBody,
         comments::CommentsPage, comments::CommentRequest, comments::PostedComment, comments::CommentEditRequest,
-        comments::ReportRequest, comments::CommentReported)),
+        comments::ReportRequest, comments::CommentReported, search::FoundComment,
+        search::SearchResults)),
     tags((name = "discussions", description = "Discussions and their threaded comments."))
 )]
 struct DiscussionsApi;

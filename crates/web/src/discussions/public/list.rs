@@ -83,8 +83,22 @@ pub(super) async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<R
         previous: (page > 1).then(|| list_href(&p, page - 1)),
         next: (page < pages).then(|| list_href(&p, page + 1)),
         house_rules: house_rules_link(&ctx),
+        search: search_link(&ctx, &p.q),
     };
     respond(StatusCode::OK, view, None)
+}
+
+/// The search of comments too, with the words already typed.
+fn search_link(ctx: &PageCtx, q: &str) -> (String, String) {
+    let href = match q.trim() {
+        "" => "/discussions/search".to_owned(),
+        q => {
+            let mut query = form_urlencoded::Serializer::new(String::new());
+            query.append_pair("q", q);
+            format!("/discussions/search?{}", query.finish())
+        }
+    };
+    (href, ctx.t("discussions-search-comments"))
 }
 
 /// The link to the house rules every comment form and page carries.

@@ -11,6 +11,7 @@ mod list;
 pub(super) mod listings;
 mod page;
 mod rules;
+pub(in crate::discussions) mod search;
 pub(super) mod translated;
 pub(super) mod wording;
 
@@ -24,6 +25,7 @@ pub(super) fn routes() -> Router<SharedState> {
     Router::new()
         .route("/discussions", get(list::index))
         .route("/discussions/house-rules", get(rules::house_rules))
+        .route("/discussions/search", get(search::search))
         .route("/discussions/{id}", get(page::show))
         .route("/discussions/{id}/feed.atom", get(feed::feed))
         .route(
