@@ -299,17 +299,18 @@ pub async fn tell_closings(db: &Db, now: Timestamp, limit: i64) -> Result<usize,
         }
         let news =
             now.as_offset() - closed_at.as_offset() < time::Duration::hours(CLOSING_NEWS_HOURS);
+        // Marked told either way; followers hear of it only while it is news.
         let mut after = None;
-        while news {
-            let batch = store::followers(tx.conn(), discussion, after, FOLLOWERS_BATCH).await?;
+        while let Some(from) = news.then_some(after) {
+            let batch = store::followers(tx.conn(), discussion, from, FOLLOWERS_BATCH).await?;
             for user in &batch {
                 tell(tx.conn(), *user, Kind::Closing, discussion, None, "", now).await?;
             }
             told += batch.len();
-            match batch.last() {
-                Some(last) if batch.len() as i64 == FOLLOWERS_BATCH => after = Some(*last),
+            after = match batch.last() {
+                Some(last) if batch.len() as i64 == FOLLOWERS_BATCH => Some(*last),
                 _ => break,
-            }
+            };
         }
         tx.commit().await?;
     }
