@@ -34,7 +34,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     }
     let catalog = Catalog::load()?;
     let state = cohesion_web::state(db.clone(), catalog, settings.web());
-    let app = cohesion_web::router(state);
+    let app = cohesion_web::router(state.clone());
 
     let listener = tokio::net::TcpListener::bind(&settings.bind)
         .await
@@ -52,6 +52,9 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let retrainer = tokio::spawn(retrain_when_due(db.clone()));
     let upkeep = tokio::spawn(cohesion_web::metrics_upkeep(cohesion_web::metrics_handle()));
     let opinions = tokio::spawn(draw_opinion_maps(db.clone()));
+    // Notifications: followed discussions' closings noticed, and emails
+    // written to the outbox (which mail delivery then sends).
+    let notifier = tokio::spawn(cohesion_web::notification_upkeep(state));
     // One signal, three listeners: the server stops accepting, the grace
     // period starts, and email delivery finishes its round.
     let (stop_tx, stop_rx) = watch::channel(false);
@@ -92,6 +95,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     // A map half computed is left with its lease, which runs out; another
     // server (or this one after a restart) computes it again.
     opinions.abort();
+    notifier.abort();
     finish(deliverer, db).await;
     tracing::info!("stopped");
     Ok(())

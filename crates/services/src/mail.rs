@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use cohesion_storage::outbox::{self, OutboxMessage};
 use cohesion_storage::{Db, Timestamp};
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -144,14 +144,59 @@ fn compose(from: &Mailbox, m: &OutboxMessage) -> Result<Message, SendError> {
         .to_address
         .parse()
         .map_err(|e: lettre::address::AddressError| SendError::Compose(e.to_string()))?;
-    Message::builder()
+    let mut builder = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(m.subject.as_str())
         .message_id(Some(format!("<{}@{}>", m.id, from.email.domain())))
-        .header(ContentType::TEXT_PLAIN)
+        .header(ContentType::TEXT_PLAIN);
+    if let Some(url) = &m.unsubscribe {
+        // RFC 8058: mail programs show an "Unsubscribe" button that posts
+        // to the address, which stops this kind of email at once.
+        builder = builder
+            .header(ListUnsubscribe(format!("<{url}>")))
+            .header(ListUnsubscribePost);
+    }
+    builder
         .body(m.body.clone())
         .map_err(|e| SendError::Compose(e.to_string()))
+}
+
+/// The `List-Unsubscribe` header: the address, in angle brackets.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click`: the address takes
+/// a POST with no sign-in and no further question.
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
 }
 
 /// What one round of delivery did.
@@ -237,6 +282,7 @@ mod tests {
             sent_at: None,
             given_up_at: None,
             private: false,
+            unsubscribe: None,
         };
         let from = parse_from("Cohesion <no-reply@council.example>").unwrap();
         let raw = String::from_utf8(compose(&from, &m).unwrap().formatted()).unwrap();
@@ -246,5 +292,33 @@ mod tests {
         );
         assert!(raw.contains(&format!("Message-ID: <{}@council.example>", m.id)));
         assert!(raw.is_ascii(), "encoded for any relay: {raw}");
+        assert!(!raw.contains("List-Unsubscribe"), "{raw}");
+    }
+
+    #[test]
+    fn notifications_carry_a_one_click_unsubscribe() {
+        let m = OutboxMessage {
+            id: uuid::Uuid::now_v7(),
+            to_address: "amina@example.org".into(),
+            subject: "A reply to your comment".into(),
+            body: "Read it".into(),
+            created_at: Timestamp::now(),
+            sent_at: None,
+            given_up_at: None,
+            private: false,
+            unsubscribe: Some("https://council.example/notifications/unsubscribe?token=abc".into()),
+        };
+        let from = parse_from("Cohesion <no-reply@council.example>").unwrap();
+        let raw = String::from_utf8(compose(&from, &m).unwrap().formatted()).unwrap();
+        assert!(
+            raw.contains(
+                "List-Unsubscribe: <https://council.example/notifications/unsubscribe?token=abc>"
+            ),
+            "{raw}"
+        );
+        assert!(
+            raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+            "{raw}"
+        );
     }
 }

@@ -24,6 +24,9 @@ pub struct OutboxMessage {
     /// The body is the recipient's own (a copy of their answers): the
     /// outbox page never shows it.
     pub private: bool,
+    /// The one-click unsubscribe address a notification carries, sent as
+    /// its `List-Unsubscribe` header.
+    pub unsubscribe: Option<String>,
 }
 
 fn message(r: &Row) -> Result<OutboxMessage, sqlx::Error> {
@@ -36,6 +39,7 @@ fn message(r: &Row) -> Result<OutboxMessage, sqlx::Error> {
         sent_at: r.get("sent_at")?,
         given_up_at: r.get("given_up_at")?,
         private: r.get("private")?,
+        unsubscribe: r.get("unsubscribe")?,
     })
 }
 
@@ -57,6 +61,26 @@ pub async fn push_private(
     body: &str,
 ) -> Result<Uuid, StorageError> {
     insert(conn, to, subject, body, true).await
+}
+
+/// Adds a message someone asked for and may stop with one click (a
+/// notification): `unsubscribe` is the address that stops it.
+pub async fn push_unsubscribable(
+    conn: Conn<'_>,
+    to: &str,
+    subject: &str,
+    body: &str,
+    unsubscribe: &str,
+) -> Result<Uuid, StorageError> {
+    let id = new_id();
+    rows::execute(
+        conn,
+        "INSERT INTO outbox (id, to_address, subject, body, created_at, private, unsubscribe) \
+         VALUES ($1, $2, $3, $4, $5, FALSE, $6)",
+        &[&id, &to, &subject, &body, &Timestamp::now(), &unsubscribe],
+    )
+    .await?;
+    Ok(id)
 }
 
 async fn insert(
@@ -81,7 +105,8 @@ async fn insert(
 pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<OutboxMessage>, StorageError> {
     rows::fetch_optional(
         conn,
-        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private FROM outbox \
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private, unsubscribe \
+         FROM outbox \
          WHERE id = $1",
         &[&id],
         message,
@@ -93,7 +118,8 @@ pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<OutboxMessage>, Sto
 pub async fn recent(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, StorageError> {
     list(
         conn,
-        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private FROM outbox \
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private, unsubscribe \
+         FROM outbox \
          ORDER BY id DESC LIMIT $1",
         limit,
     )
@@ -106,7 +132,8 @@ pub async fn recent(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, St
 pub async fn pending(conn: Conn<'_>, limit: i64) -> Result<Vec<OutboxMessage>, StorageError> {
     list(
         conn,
-        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private FROM outbox \
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private, unsubscribe \
+         FROM outbox \
          WHERE sent_at IS NULL AND given_up_at IS NULL ORDER BY id LIMIT $1",
         limit,
     )
@@ -180,7 +207,8 @@ pub async fn page(
 ) -> Result<Vec<OutboxMessage>, StorageError> {
     rows::fetch_all(
         conn,
-        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private FROM outbox \
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private, unsubscribe \
+         FROM outbox \
          WHERE ($1 IS NULL OR id < $1) ORDER BY id DESC LIMIT $2",
         &[&before, &limit],
         message,
@@ -196,7 +224,8 @@ pub async fn to_address(
 ) -> Result<Vec<OutboxMessage>, StorageError> {
     rows::fetch_all(
         conn,
-        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private FROM outbox \
+        "SELECT id, to_address, subject, body, created_at, sent_at, given_up_at, private, unsubscribe \
+         FROM outbox \
          WHERE to_address = $1 ORDER BY id DESC LIMIT $2",
         &[&to, &limit],
         message,

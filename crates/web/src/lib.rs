@@ -33,6 +33,7 @@ use tracing::Level;
 
 use kit::{api, assets, context, ops, page_cache, security, Feature};
 
+pub use discussions::{notification_round, notification_upkeep};
 pub use kit::addresses::AddressRanges;
 pub use kit::api::openapi_json;
 pub use kit::context::LANG_COOKIE;

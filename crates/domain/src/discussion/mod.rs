@@ -12,6 +12,7 @@ pub mod endorsement;
 pub mod import;
 pub mod links;
 pub mod moderation;
+pub mod notification;
 pub mod record;
 pub mod screening;
 pub mod statements;

@@ -46,6 +46,14 @@ feedback-count = { PLURAL($count) ->
 
 nav-sign-in = تسجيل الدخول
 nav-sign-out = تسجيل الخروج
+nav-notifications = الإشعارات
+nav-notifications-unread = { PLURAL($count) ->
+    [one] الإشعارات (واحد غير مقروء)
+    [two] الإشعارات (اثنان غير مقروءين)
+    [few] الإشعارات ({ $count } غير مقروءة)
+    [many] الإشعارات ({ $count } غير مقروء)
+   *[other] الإشعارات ({ $count } غير مقروء)
+}
 signed-in-as = مسجّل الدخول باسم { $name }
 
 ## النماذج: ملخص الأخطاء والحقول والكلمات التي تستخدمها كل النماذج

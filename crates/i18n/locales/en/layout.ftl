@@ -42,6 +42,11 @@ feedback-count = { $count ->
 
 nav-sign-in = Sign in
 nav-sign-out = Sign out
+nav-notifications = Notifications
+nav-notifications-unread = { $count ->
+    [one] Notifications (1 unread)
+   *[other] Notifications ({ $count } unread)
+}
 signed-in-as = Signed in as { $name }
 
 ## Forms: the error summary, fields and words every form uses

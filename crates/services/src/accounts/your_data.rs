@@ -49,6 +49,11 @@ pub struct YourData {
     pub statements: Vec<StatementData>,
     /// Votes on statements (the last vote on each).
     pub votes: Vec<VoteData>,
+    /// What we told the person about discussions, the choices they made
+    /// of what to be told, and the discussions they follow.
+    pub notifications: Vec<NotificationData>,
+    pub notification_choices: Vec<NotificationChoiceData>,
+    pub following: Vec<Uuid>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -70,6 +75,24 @@ pub struct VoteData {
     /// agree, disagree or pass.
     pub vote: String,
     pub at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NotificationData {
+    /// `reply`, `moderation` or `closing`.
+    pub kind: String,
+    pub discussion_id: Uuid,
+    pub comment_id: Option<Uuid>,
+    pub detail: String,
+    pub at: String,
+    pub read_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NotificationChoiceData {
+    pub kind: String,
+    pub in_site: bool,
+    pub by_email: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

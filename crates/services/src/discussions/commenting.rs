@@ -14,6 +14,7 @@ use cohesion_storage::{Conn, Db, Timestamp};
 use uuid::Uuid;
 
 use super::moderating;
+use super::notifying;
 use super::open_for_comments;
 use super::screening::{self, screen, Screened};
 use crate::accounts::SignedIn;
@@ -43,7 +44,7 @@ pub async fn post(
     let mut tx = db.begin().await?;
     throttle_in(tx.conn(), Throttled::Commenting, &me.user_id.to_string()).await?;
     let d = open_for_comments(tx.conn(), discussion, now).await?;
-    let (path, parent_id, root_id) = match parent {
+    let (path, parent_comment, root_id) = match parent {
         None => {
             let seq = catalogue::place_top_level(tx.conn(), d.id)
                 .await?
@@ -58,9 +59,11 @@ pub async fn post(
             let path = ThreadPath::parse(&p.path)
                 .and_then(|at| u64::try_from(seq).ok().and_then(|s| at.child(s)))
                 .ok_or_else(reply_refused)?;
-            (path, Some(p.id), Some(p.root_id))
+            let root = p.root_id;
+            (path, Some(p), Some(root))
         }
     };
+    let parent_id = parent_comment.as_ref().map(|p| p.id);
     let (held, screened) = hold(tx.conn(), me, &d, &body, now).await?;
     let state = if held.is_empty() {
         State::Published
@@ -89,6 +92,9 @@ pub async fn post(
     screening::keep(tx.conn(), id, d.id, &screened, now).await?;
     if held.is_empty() {
         catalogue::count_visible(tx.conn(), d.id, 1).await?;
+        if let Some(p) = &parent_comment {
+            notifying::replied(tx.conn(), p, id, Some(me.user_id), now).await?;
+        }
     } else {
         moderating::held(tx.conn(), id, d.id, &held, screened.severity.max(1)).await?;
     }

@@ -302,6 +302,8 @@ async fn record(
         let escalated = matches!(decision, Decision::Escalate);
         store::decided(conn.reborrow(), c.id, now, escalated).await?;
     }
+    // The author is told, in their language, in the same transaction.
+    super::notifying::decided(conn.reborrow(), c, decision, now).await?;
     audit_log(
         conn,
         me.origin(client),

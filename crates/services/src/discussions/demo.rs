@@ -21,6 +21,7 @@ use uuid::Uuid;
 
 use super::authoring::refresh_search;
 use super::moderating;
+use super::notifying;
 use super::screening::fingerprint;
 use crate::ServiceError;
 use cohesion_domain::discussion::texts::source_texts;
@@ -245,6 +246,10 @@ What would make you more confident to report?"
     place(tx.conn(), open, now - day * 20, &open_thread()).await?;
     translate_open(tx.conn(), open).await?;
     super::demo_opinions::load(tx.conn(), open, now - day * 20).await?;
+    // Amina follows it, to be told when it closes.
+    if let Some((amina, _)) = account(tx.conn(), AMINA).await? {
+        notifying::follow_in(tx.conn(), amina, open, Timestamp::now()).await?;
+    }
     add(
         tx.conn(),
         DiscussionInput {
@@ -399,6 +404,15 @@ async fn place(
         .await?;
         if s.state == State::Published {
             catalogue::count_visible(conn.reborrow(), discussion, 1).await?;
+            // Their authors hear of the replies, as they would have: the
+            // demo's members (Amina among them) have notifications.
+            if let Some(pid) = parent {
+                if let Some(p) = comments::find(conn.reborrow(), pid).await? {
+                    let at = Timestamp::from(opened + Duration::hours(s.hours));
+                    let by = author.as_ref().map(|(id, _)| *id);
+                    notifying::replied(conn.reborrow(), &p, id, by, at).await?;
+                }
+            }
         } else {
             let why = ["first_comments".to_owned()];
             moderating::held(conn.reborrow(), id, discussion, &why, 1).await?;

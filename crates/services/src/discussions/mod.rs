@@ -12,7 +12,8 @@
 //! stage adds opinion voting: `statements` (the stage, submitting and
 //! moderating), `voting` (votes and the next statement), `opinions` (the
 //! opinion map, computed by a background job) and `opinion_export`
-//! (Pol.is's CSV files).
+//! (Pol.is's CSV files). `searching` finds comments people may read;
+//! `notifying` tells people of replies, decisions and closings.
 
 pub mod addressing;
 pub mod authoring;
@@ -25,6 +26,7 @@ mod demo_moderation;
 mod demo_opinions;
 pub mod importing;
 pub mod moderating;
+pub mod notifying;
 pub mod opinion_export;
 pub mod opinions;
 pub mod overview;
@@ -34,6 +36,7 @@ pub mod reactions;
 pub mod reading;
 mod screening;
 mod screening_demo;
+pub mod searching;
 pub mod statements;
 pub mod translations;
 pub mod transparency;

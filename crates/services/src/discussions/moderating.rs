@@ -407,6 +407,7 @@ pub async fn decide_appeal(
     )
     .await?;
     store::decided(tx.conn(), comment, now, false).await?;
+    super::notifying::appeal_decided(tx.conn(), &c, uphold, now).await?;
     audit_log(tx.conn(), me.origin(client), audited, Some(comment), "").await?;
     tx.commit().await?;
     Ok(())

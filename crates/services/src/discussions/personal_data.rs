@@ -6,12 +6,17 @@
 //! Votes on statements go (the opinion maps they were in are redrawn);
 //! statements stay by nobody, or give way to a removal notice.
 
+//! Notifications, the choices of what to be told and follows go.
+
 use cohesion_domain::discussion::statements::Vote;
-use cohesion_storage::discussions::{catalogue, comments, moderation, reactions, statements};
+use cohesion_storage::discussions::{
+    catalogue, comments, moderation, notifications, reactions, statements,
+};
 use cohesion_storage::Conn;
 
 use crate::accounts::your_data::{
-    iso, CommentData, ReactionData, StatementData, VoteData, YourData,
+    iso, CommentData, NotificationChoiceData, NotificationData, ReactionData, StatementData,
+    VoteData, YourData,
 };
 use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 
@@ -39,6 +44,9 @@ impl PersonalData<YourData> for DiscussionsHook {
             Names::chosen("discussion_statements.author_id"),
             Names::kept("discussion_statements.decided_by"),
             Names::erased("discussion_votes.user_id"),
+            Names::erased("notifications.user_id"),
+            Names::erased("notification_preferences.user_id"),
+            Names::erased("discussion_follows.user_id"),
         ];
         NAMES
     }
@@ -84,6 +92,29 @@ impl PersonalData<YourData> for DiscussionsHook {
                     at: iso(at),
                 })
                 .collect();
+            into.notifications = notifications::of_person(conn.reborrow(), person.id, EXPORT_LIMIT)
+                .await?
+                .into_iter()
+                .map(|n| NotificationData {
+                    kind: n.kind,
+                    discussion_id: n.discussion_id,
+                    comment_id: n.comment_id,
+                    detail: n.detail,
+                    at: iso(n.created_at),
+                    read_at: n.read_at.map(iso),
+                })
+                .collect();
+            into.notification_choices = notifications::preferences(conn.reborrow(), person.id)
+                .await?
+                .into_iter()
+                .map(|(kind, in_site, by_email)| NotificationChoiceData {
+                    kind,
+                    in_site,
+                    by_email,
+                })
+                .collect();
+            into.following =
+                notifications::followed_by(conn.reborrow(), person.id, EXPORT_LIMIT).await?;
             into.reactions = reactions::by_person(conn, person.id, EXPORT_LIMIT)
                 .await?
                 .into_iter()
@@ -120,6 +151,7 @@ impl PersonalData<YourData> for DiscussionsHook {
             }
             reactions::erase_person(conn.reborrow(), person.id).await?;
             statements::erase_person(conn.reborrow(), person.id, remove).await?;
+            notifications::erase_person(conn.reborrow(), person.id).await?;
             moderation::erase_person(conn, person.id, remove).await?;
             Ok(())
         })

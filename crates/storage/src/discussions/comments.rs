@@ -82,6 +82,13 @@ impl Seen {
     }
 }
 
+/// A comment's text as search compares it, stored beside the text by
+/// every statement here that writes the text (insert, edit, redaction,
+/// removal), so the two never disagree: a redacted word is not found.
+fn searched_as(body: &str) -> String {
+    cohesion_domain::text::normalise(body)
+}
+
 /// A comment about to be saved; its path is already placed.
 #[derive(Debug, Clone)]
 pub struct NewComment<'a> {
@@ -108,8 +115,8 @@ pub async fn insert(conn: Conn<'_>, c: &NewComment<'_>) -> Result<Uuid, StorageE
     rows::execute(
         conn,
         "INSERT INTO discussion_comments (id, discussion_id, path, depth, parent_id, root_id, \
-         author_id, author_name, badge, body, state, created_at, fingerprint) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+         author_id, author_name, badge, body, state, created_at, fingerprint, search_text) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         &[
             &id,
             &c.discussion_id,
@@ -124,6 +131,7 @@ pub async fn insert(conn: Conn<'_>, c: &NewComment<'_>) -> Result<Uuid, StorageE
             &c.state.code(),
             &c.created_at,
             &c.fingerprint,
+            &searched_as(c.body),
         ],
     )
     .await?;
@@ -337,8 +345,8 @@ pub async fn edit(
     .await?;
     let n = rows::execute(
         conn,
-        "UPDATE discussion_comments SET body = $1, edited_at = $2 WHERE id = $3",
-        &[&body, &at, &id],
+        "UPDATE discussion_comments SET body = $1, edited_at = $2, search_text = $4 WHERE id = $3",
+        &[&body, &at, &id, &searched_as(body)],
     )
     .await?;
     Ok(n == 1)
@@ -420,7 +428,7 @@ pub async fn erase_author(
         .await?;
         rows::execute(
             conn,
-            "UPDATE discussion_comments SET author_id = NULL, body = '', \
+            "UPDATE discussion_comments SET author_id = NULL, body = '', search_text = '', \
              state = 'removed_with_account', hidden_reason = NULL WHERE author_id = $1",
             &[&author],
         )
@@ -455,8 +463,8 @@ pub async fn find_many(conn: Conn<'_>, ids: &[Uuid]) -> Result<Vec<Comment>, Sto
 pub async fn set_body(conn: Conn<'_>, id: Uuid, body: &str) -> Result<bool, StorageError> {
     let n = rows::execute(
         conn,
-        "UPDATE discussion_comments SET body = $1 WHERE id = $2",
-        &[&body, &id],
+        "UPDATE discussion_comments SET body = $1, search_text = $3 WHERE id = $2",
+        &[&body, &id, &searched_as(body)],
     )
     .await?;
     Ok(n == 1)
@@ -505,4 +513,62 @@ pub async fn newest_published(
          ORDER BY c.created_at DESC, c.id DESC LIMIT $2"
     );
     rows::fetch_all(conn, &sql, &[&discussion, &limit], record).await
+}
+
+/// Where the last page of search results ended: its last comment's time
+/// and id (newest first).
+pub type SearchCursor = (Timestamp, Uuid);
+
+/// A comment found by search, with its discussion's title and language.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub comment: Comment,
+    pub discussion_title: String,
+    pub discussion_language: String,
+}
+
+/// Up to `limit` comments whose text holds `normalised` (already
+/// normalised as `domain::text::normalise` does), newest first, after
+/// `cursor`: only published comments of published discussions, whoever
+/// asks, so held, hidden, deleted and removed text is never found.
+///
+/// A bounded `LIKE` over the stored folded text rather than SQLite's FTS5
+/// or PostgreSQL's text search: both engines run the same statement, the
+/// folding is ours (Arabic included) rather than a tokenizer's, and a
+/// phrase is found inside words as the discussions list already finds
+/// titles. The scan walks `discussion_comments_for_search` newest first
+/// and stops at `limit`, so a common word costs one page; a word found
+/// nowhere reads the published comments' index once.
+pub async fn search(
+    conn: Conn<'_>,
+    normalised: &str,
+    cursor: Option<SearchCursor>,
+    limit: i64,
+) -> Result<Vec<Found>, StorageError> {
+    let keyset = if cursor.is_some() {
+        "(c.created_at, c.id) < ($2, $3)"
+    } else {
+        "$2 IS NULL AND $3 IS NULL"
+    };
+    let sql = format!(
+        "SELECT {COLUMNS}, d.title AS discussion_title, d.language AS discussion_language \
+         FROM {FROM} JOIN discussions d ON d.id = c.discussion_id \
+         WHERE c.state = 'published' AND d.published_at IS NOT NULL \
+         AND c.search_text LIKE $1 ESCAPE '\\' AND {keyset} \
+         ORDER BY c.created_at DESC, c.id DESC LIMIT $4"
+    );
+    let pattern = crate::contains_pattern(normalised);
+    let (at, id) = match cursor {
+        Some((at, id)) => (Some(at), Some(id)),
+        None => (None, None),
+    };
+    let params: [&dyn Param; 4] = [&pattern, &at, &id, &limit];
+    rows::fetch_all(conn, &sql, &params, |r| {
+        Ok(Found {
+            comment: record(r)?,
+            discussion_title: r.get("discussion_title")?,
+            discussion_language: r.get("discussion_language")?,
+        })
+    })
+    .await
 }

@@ -5,6 +5,7 @@
 pub mod catalogue;
 pub mod comments;
 pub mod moderation;
+pub mod notifications;
 pub mod reactions;
 pub mod screening;
 pub mod statements;

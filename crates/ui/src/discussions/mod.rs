@@ -4,6 +4,7 @@
 //! `FormPage`; deleting asks first with the kit's `ConfirmPage`.
 
 pub mod moderation;
+pub mod notify;
 pub mod opinions;
 
 use askama::Template;
@@ -38,6 +39,8 @@ pub struct DiscussionListPage<'a> {
     pub house_rules: (String, String),
     /// The site's moderation figures, month by month.
     pub transparency: (String, String),
+    /// Searching comments too: (address, label) of the search page.
+    pub search: (String, String),
 }
 
 /// A piece of a comment's paragraph: text, or a link with its site.
@@ -147,6 +150,8 @@ pub struct DiscussionPage<'a> {
     /// Its moderation figures, month by month.
     pub transparency: (String, String),
     pub feed: (String, String),
+    /// Follow or stop following it, for a signed-in reader.
+    pub follow: Option<notify::FollowForm>,
     /// The sort order's choice, sent by GET.
     pub order: Field,
     pub order_action: String,

@@ -44,6 +44,9 @@ pub struct FeedbackBox {
 pub struct UserBox {
     pub name: String,
     pub csrf: String,
+    /// Their unread notifications, where the page counted them (pages
+    /// served from the cache and error pages do not).
+    pub unread: Option<u64>,
 }
 
 pub struct Chrome<'a> {

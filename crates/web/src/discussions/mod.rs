@@ -1,13 +1,17 @@
 //! Discussions (issue 18): the list and each discussion's page with its
 //! threads, commenting, replying, agreeing and reporting (`public`);
 //! officers writing and publishing discussions (`staff`); moderators'
-//! queue, decisions and word lists (`moderation`); and the JSON API
-//! (`api`).
+//! queue, decisions and word lists (`moderation`); a person's
+//! notifications, their choices and following (`notifications`); and
+//! the JSON API (`api`).
 
 mod api;
 mod moderation;
+mod notifications;
 mod public;
 mod staff;
+
+pub use notifications::{round as notification_round, upkeep as notification_upkeep};
 
 use axum::Router;
 
@@ -41,6 +45,11 @@ pub(crate) const FEATURE: Feature = Feature {
         "statements-stage-added",
         "statements-stage-removed",
         "statement-decided",
+        "discussion-followed",
+        "discussion-unfollowed",
+        "notifications-read",
+        "notification-read",
+        "notification-settings-saved",
     ],
     openapi: api::openapi,
     nav: &[
@@ -92,6 +101,7 @@ fn routes() -> Router<SharedState> {
         .merge(public::routes())
         .merge(staff::routes())
         .merge(moderation::routes())
+        .merge(notifications::routes())
         .merge(api::routes())
 }
 

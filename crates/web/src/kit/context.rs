@@ -324,6 +324,7 @@ fn error_page(
     ui = ui.with_user(user.map(|u| UserBox {
         name: u.display_name,
         csrf: u.csrf,
+        unread: None,
     }));
     let text = match info.retry_after {
         _ if n == 429 => ui.tn(

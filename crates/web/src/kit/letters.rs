@@ -49,6 +49,14 @@ impl<'a> CatalogLetters<'a> {
         }
     }
 
+    /// The locale a letter in `tag` is written in (the site's first
+    /// language for one it does not speak).
+    pub fn locale(&self, tag: &str) -> &'a cohesion_i18n::Locale {
+        self.catalog
+            .get(tag)
+            .unwrap_or_else(|| self.catalog.default_locale())
+    }
+
     fn site_name(&self, l: &cohesion_i18n::Locale) -> String {
         self.sites
             .iter()

@@ -170,6 +170,17 @@ impl PageCtx {
         let programme = self.programme().await?;
         let mut ui = self.chrome(path, title_id, programme.as_deref());
         ui.keep_query(&self.query);
+        self.count_unread(ui).await
+    }
+
+    /// The header's count of unread notifications, for a signed-in
+    /// reader: one bounded count on an index. Pages kept in the cache are
+    /// for visitors who are not signed in, so they never carry one.
+    pub async fn count_unread<'a>(&self, mut ui: Chrome<'a>) -> Result<Chrome<'a>, AppError> {
+        if let (Some(me), Some(user)) = (self.user.0.as_ref(), ui.user.as_mut()) {
+            let n = cohesion_services::discussions::notifying::unread(&self.state.db, me).await?;
+            user.unread = Some(n.max(0) as u64);
+        }
         Ok(ui)
     }
 
@@ -206,6 +217,7 @@ impl PageCtx {
         self.user.0.as_ref().map(|u| UserBox {
             name: u.display_name.clone(),
             csrf: u.csrf.clone(),
+            unread: None,
         })
     }
 }

@@ -108,7 +108,8 @@ async fn info_page<E: std::fmt::Display>(
     let fb = feedback_box(&ctx, page, &q).await?;
     let parts = parts.of(&ctx).await?;
     let ui = ctx
-        .chrome(page.path(), title_id, programme.as_deref())
+        .count_unread(ctx.chrome(page.path(), title_id, programme.as_deref()))
+        .await?
         .with_nav(nav)
         .with_feedback(fb);
     let made = Made {

@@ -8,7 +8,9 @@ mod erasure;
 mod importing;
 mod moderating;
 mod moderation_tools;
+mod notifying;
 mod screening;
+mod searching;
 mod translating;
 mod voting;
 

@@ -36,6 +36,12 @@ pub struct YourDataView {
     pub statements: Vec<StatementData>,
     /// Votes on statements (the last vote on each).
     pub votes: Vec<VoteData>,
+    /// What the person was told about discussions.
+    pub notifications: Vec<NotificationData>,
+    /// What they chose to be told, per kind (none stored: the defaults).
+    pub notification_choices: Vec<NotificationChoiceData>,
+    /// The discussions they follow.
+    pub following: Vec<Uuid>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -59,6 +65,28 @@ pub struct VoteData {
     pub vote: String,
     #[schema(format = DateTime)]
     pub at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NotificationData {
+    /// `reply`, `moderation` or `closing`.
+    pub kind: String,
+    pub discussion_id: Uuid,
+    pub comment_id: Option<Uuid>,
+    /// A moderation decision's code, with `:reason` for a hide.
+    pub detail: String,
+    #[schema(format = DateTime)]
+    pub at: String,
+    #[schema(format = DateTime)]
+    pub read_at: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NotificationChoiceData {
+    /// `reply`, `moderation` or `closing`.
+    pub kind: String,
+    pub in_site: bool,
+    pub by_email: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -181,6 +209,9 @@ impl From<YourData> for YourDataView {
             reactions,
             statements,
             votes,
+            notifications,
+            notification_choices,
+            following,
         } = d;
         Self {
             generated_at,
@@ -231,6 +262,26 @@ impl From<YourData> for YourDataView {
                     at: v.at,
                 })
                 .collect(),
+            notifications: notifications
+                .into_iter()
+                .map(|n| NotificationData {
+                    kind: n.kind,
+                    discussion_id: n.discussion_id,
+                    comment_id: n.comment_id,
+                    detail: n.detail,
+                    at: n.at,
+                    read_at: n.read_at,
+                })
+                .collect(),
+            notification_choices: notification_choices
+                .into_iter()
+                .map(|c| NotificationChoiceData {
+                    kind: c.kind,
+                    in_site: c.in_site,
+                    by_email: c.by_email,
+                })
+                .collect(),
+            following,
         }
     }
 }

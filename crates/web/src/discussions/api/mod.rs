@@ -2,11 +2,13 @@
 //! publishing and withdrawing them, their comments (read as the page
 //! shows them, posted, edited, deleted, agreed with, reported), opinion
 //! voting on statements with the opinion map, and their moderation
-//! figures by month (`transparency`).
+//! figures by month (`transparency`), and searching comments
+//! (`search`).
 //! Thin handlers over the services the pages use.
 
 mod comments;
 mod read;
+mod search;
 mod statements;
 mod transparency;
 mod write;
@@ -21,6 +23,7 @@ pub(super) fn routes() -> Router<SharedState> {
     let comment = "/api/v1/discussions/{id}/comments/{cid}";
     Router::new()
         .route("/api/v1/discussions", get(read::list).post(write::create))
+        .route("/api/v1/discussions/search", get(search::search))
         .route(
             "/api/v1/discussions/{id}",
             get(read::show).put(write::update),
@@ -69,7 +72,8 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
     paths(read::list, read::show, write::create, write::update, write::publish, write::withdraw,
         comments::list, comments::post, comments::edit, comments::delete, comments::agree,
         comments::disagree, comments::report, statements::next, statements::submit,
-        statements::vote, statements::opinions_map, transparency::site, transparency::discussion),
+        statements::vote, statements::opinions_map, transparency::site, transparency::discussion,
+        search::search),
     components(schemas(read::DiscussionSummary, read::DiscussionPage, read::DiscussionDetail,
         write::DiscussionRequest, write::DiscussionCreated, comments::CommentBody, comments::ThreadBody,
         comments::CommentsPage, comments::CommentRequest, comments::PostedComment, comments::CommentEditRequest,
@@ -77,7 +81,7 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
         statements::NextStatement, statements::StatementRequest, statements::SubmittedStatement,
         statements::VoteRequest, statements::OpinionsBody, statements::GroupBody,
         statements::RepresentativeBody, statements::PointBody, statements::SharedBody,
-        transparency::TransparencyBody, transparency::MonthFiguresBody, transparency::HiddenForReason)),
+        transparency::TransparencyBody, transparency::MonthFiguresBody, transparency::HiddenForReason, search::FoundComment, search::SearchResults)),
     tags((name = "discussions", description = "Discussions and their threaded comments."))
 )]
 struct DiscussionsApi;

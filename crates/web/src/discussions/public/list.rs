@@ -87,8 +87,22 @@ pub(super) async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<R
             "/discussions/transparency".to_owned(),
             ctx.t("discussions-transparency-link"),
         ),
+        search: search_link(&ctx, &p.q),
     };
     respond(StatusCode::OK, view, None)
+}
+
+/// The search of comments too, with the words already typed.
+fn search_link(ctx: &PageCtx, q: &str) -> (String, String) {
+    let href = match q.trim() {
+        "" => "/discussions/search".to_owned(),
+        q => {
+            let mut query = form_urlencoded::Serializer::new(String::new());
+            query.append_pair("q", q);
+            format!("/discussions/search?{}", query.finish())
+        }
+    };
+    (href, ctx.t("discussions-search-comments"))
 }
 
 /// The link to the house rules every comment form and page carries.

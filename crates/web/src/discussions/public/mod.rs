@@ -13,6 +13,7 @@ pub(super) mod listings;
 mod opinions;
 mod page;
 mod rules;
+pub(in crate::discussions) mod search;
 pub(super) mod translated;
 mod transparency;
 mod vote;
@@ -33,6 +34,7 @@ pub(super) fn routes() -> Router<SharedState> {
             "/discussions/{id}/transparency",
             get(transparency::discussion),
         )
+        .route("/discussions/search", get(search::search))
         .route("/discussions/{id}", get(page::show))
         .route("/discussions/{id}/feed.atom", get(feed::feed))
         .route(

@@ -9,8 +9,9 @@ use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::identity::Action;
 use cohesion_domain::translation::key;
 use cohesion_domain::ErrorCode;
-use cohesion_services::discussions::{reading, statements};
+use cohesion_services::discussions::{notifying, reading, statements};
 use cohesion_services::discussions::{Cursor, Order};
+use cohesion_ui::discussions::notify::FollowForm;
 use cohesion_ui::discussions::{CommentForm, DiscussionPage, StatementsStage, ThreadPage};
 use cohesion_ui::{Field, FieldError, Shown, SummaryRow};
 use serde::Deserialize;
@@ -134,8 +135,30 @@ pub(super) async fn show(
         _ => "discussion-more-comments",
     };
     let statements = statements_stage(&ctx, &d, &path).await?;
+    let follow = match viewer {
+        Some(me) if d.is_published() && status_of(&d) != Status::Closed => {
+            let following = notifying::following(&ctx.state.db, me, d.id).await?;
+            Some(FollowForm {
+                action: format!("{path}/follow"),
+                csrf: me.csrf.clone(),
+                follow: if following { "no" } else { "yes" },
+                button: ctx.t(if following {
+                    "discussion-unfollow-button"
+                } else {
+                    "discussion-follow-button"
+                }),
+                hint: ctx.t(if following {
+                    "discussion-following-hint"
+                } else {
+                    "discussion-follow-hint"
+                }),
+            })
+        }
+        _ => None,
+    };
     let view = DiscussionPage {
         statements,
+        follow,
         done: confirmation(&ctx, p.done.as_deref()),
         draft_notice: (!d.is_published()).then(|| ctx.t("discussion-draft-notice")),
         status_key,

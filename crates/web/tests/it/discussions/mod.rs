@@ -5,7 +5,9 @@
 
 mod bad_input;
 mod commenting;
+mod notifications;
 mod pages;
+mod search;
 mod voting;
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;

@@ -1,0 +1,100 @@
+# البحث في تعليقات النقاشات، والإشعارات (المسألة 18، الجزء 9).
+
+## البحث
+
+discussions-search-comments = ابحث فيما كتبه الناس في النقاشات
+search-title = البحث في النقاشات
+search-lead = اعثر على النقاشات والتعليقات التي تذكر أمرًا ما. تُوجد الكلمات العربية أيًّا كانت طريقة كتابتها أو تشكيلها.
+search-field = الكلمات التي تبحث عنها
+search-button = ابحث
+search-results-for = نتائج البحث عن { $words }
+search-discussions-heading = النقاشات
+search-all-discussions = اعرض كل النقاشات المطابقة
+search-comments-heading = التعليقات
+search-no-comments = لا توجد تعليقات تطابق هذه الكلمات. جرّب كلمات أقل أو مختلفة.
+search-more = تعليقات أقدم
+search-first = أحدث التعليقات
+search-error-short = أدخل حرفين على الأقل للبحث
+
+## متابعة نقاش
+
+discussion-follow-button = تابِع هذا النقاش
+discussion-unfollow-button = أوقف المتابعة
+discussion-follow-hint = تابِعه لتُبلَّغ عند إغلاقه.
+discussion-following-hint = أنت تتابع هذا النقاش: ستُبلَّغ عند إغلاقه.
+done-discussion-followed = أنت تتابع هذا النقاش الآن.
+done-discussion-unfollowed = لم تعد تتابع هذا النقاش.
+
+## صفحة الإشعارات
+
+notifications-title = الإشعارات
+notifications-unread = { PLURAL($count) ->
+    [zero] لا توجد إشعارات غير مقروءة
+    [one] إشعار واحد غير مقروء
+    [two] إشعاران غير مقروءين
+    [few] { $count } إشعارات غير مقروءة
+    [many] { $count } إشعارًا غير مقروء
+   *[other] { $count } إشعار غير مقروء
+}
+notifications-empty = لا توجد لديك إشعارات بعد. ستُبلَّغ هنا عندما يرد أحد على تعليقاتك، وعندما يتخذ مشرف قرارًا بشأن أحدها، وعندما يُغلق نقاش تتابعه.
+notifications-mark-all = اجعلها كلها مقروءة
+notification-mark-read = اجعله مقروءًا
+notification-unread = غير مقروء
+notifications-settings-link = اختر ما تُبلَّغ به
+notifications-older = إشعارات أقدم
+notifications-newest = أحدث الإشعارات
+done-notifications-read = صارت كل إشعاراتك مقروءة.
+done-notification-read = صار الإشعار مقروءًا.
+
+notification-reply = ردّ أحدهم على تعليقك في { $discussion }
+notification-closing = أُغلق { $discussion }. ما زال بإمكانك قراءته.
+notification-moderation-approve = وافق مشرف على تعليقك في { $discussion }. يمكن للجميع قراءته الآن.
+notification-moderation-hide = أخفى مشرف تعليقك في { $discussion }. السبب: { $reason }. يمكنك الاعتراض مرة واحدة.
+notification-moderation-restore = أعاد مشرف إظهار تعليقك في { $discussion }. يمكن للجميع قراءته مجددًا.
+notification-moderation-redact = حذف مشرف معلومات شخصية من تعليقك في { $discussion }.
+notification-moderation-warn = وجّه إليك مشرف تحذيرًا بسبب تعليقك في { $discussion }. يُرجى قراءة قواعد المشاركة.
+notification-moderation-suspend = { PLURAL($days) ->
+    [one] أوقفك مشرف عن التعليق يومًا واحدًا بسبب تعليقك في { $discussion }.
+    [two] أوقفك مشرف عن التعليق يومين بسبب تعليقك في { $discussion }.
+    [few] أوقفك مشرف عن التعليق { $days } أيام بسبب تعليقك في { $discussion }.
+    [many] أوقفك مشرف عن التعليق { $days } يومًا بسبب تعليقك في { $discussion }.
+   *[other] أوقفك مشرف عن التعليق { $days } يوم بسبب تعليقك في { $discussion }.
+}
+notification-moderation-appeal_upheld = صدر القرار في اعتراضك على تعليقك في { $discussion }: يبقى القرار كما هو.
+notification-moderation-appeal_overturned = صدر القرار في اعتراضك على تعليقك في { $discussion }: أُلغي القرار.
+notification-moderation-other = اتخذ مشرف قرارًا بشأن تعليقك في { $discussion }.
+
+## اختيار ما تُبلَّغ به
+
+notification-kind-reply = الردود على تعليقاتي
+notification-kind-moderation = قرارات المشرفين بشأن تعليقاتي
+notification-kind-closing = إغلاق النقاشات التي أتابعها
+notification-settings-title = اختر ما تُبلَّغ به
+notification-settings-lead = اختر ما يظهر في صفحة إشعاراتك وما يُرسل أيضًا إلى بريدك الإلكتروني. في كل رسالة رابط يوقف هذا النوع من الرسائل.
+notification-settings-site = في صفحة إشعاراتي
+notification-settings-email = بالبريد الإلكتروني
+notification-settings-email-hint = تُرسل الرسائل إلى عنوان حسابك، بلغتك.
+notification-settings-button = احفظ اختياراتي
+notification-settings-back = العودة إلى الإشعارات
+done-notification-settings-saved = حُفظت اختياراتك.
+
+## إيقاف رسائل البريد
+
+unsubscribe-title = أوقف هذه الرسائل
+unsubscribe-lead = هل تريد إيقاف الرسائل من هذا النوع؟ يمكنك إعادتها من اختيارات الإشعارات.
+unsubscribe-button = أوقف هذه الرسائل
+unsubscribe-done-title = أُوقفت الرسائل
+unsubscribe-done = لن تصلك بعد الآن رسائل عن: { $kind }.
+unsubscribe-settings-link = اختر ما تُبلَّغ به
+
+## رسائل الإشعارات
+
+notification-email-subject-reply = ردّ على تعليقك
+notification-email-subject-moderation = قرار بشأن تعليقك
+notification-email-subject-closing = أُغلق نقاش تتابعه
+notification-email-body = { $what }
+
+    اقرأه: { $link }
+
+    اختر ما تُبلَّغ به: { $settings }
+    أوقف هذه الرسائل: { $unsubscribe }

@@ -1,0 +1,79 @@
+//! Notifications (issue 18 part 9): a person's page of what they were
+//! told (`/notifications`, linked from the header with the unread count),
+//! marking read, choosing what to be told and how
+//! (`/notifications/settings`), the one-click unsubscribe link every
+//! notification email carries (`/notifications/unsubscribe`, no sign-in),
+//! and following a discussion (`POST /discussions/{id}/follow`).
+//!
+//! The emails are written here, in the recipient's language, by
+//! [`upkeep`], which the server runs beside mail delivery.
+
+mod letters;
+mod pages;
+mod settings;
+
+use axum::routing::{get, post};
+use axum::Router;
+use cohesion_domain::discussion::notification::Kind;
+use cohesion_i18n::Locale;
+use cohesion_services::discussions::notifying::Notification;
+use cohesion_ui::{Phrase, Shown, Value};
+
+use crate::kit::SharedState;
+
+pub use letters::{round, upkeep};
+
+pub(super) fn routes() -> Router<SharedState> {
+    Router::new()
+        .route("/notifications", get(pages::list))
+        .route("/notifications/read", post(pages::read_all))
+        .route("/notifications/{nid}/read", post(pages::read_one))
+        .route(
+            "/notifications/settings",
+            get(settings::form).post(settings::save),
+        )
+        .route(
+            "/notifications/unsubscribe",
+            get(settings::unsubscribe_page).post(settings::unsubscribe),
+        )
+        .route("/discussions/{id}/follow", post(pages::follow))
+}
+
+/// What a notification says, in `locale`, naming its discussion: the
+/// same words on the page and in the email.
+pub(super) fn describe(locale: &Locale, n: &Notification) -> Phrase {
+    let discussion = Shown::new(n.discussion_title.clone(), n.discussion_language.clone());
+    let title = ("discussion", Value::Shown(&discussion));
+    match Kind::from_code(&n.kind) {
+        Some(Kind::Reply) => Phrase::message(locale, "notification-reply", &[title]),
+        Some(Kind::Closing) => Phrase::message(locale, "notification-closing", &[title]),
+        Some(Kind::Moderation) | None => {
+            let (decision, detail) = n.detail.split_once(':').unwrap_or((&n.detail, ""));
+            match decision {
+                "hide" => {
+                    let reason = locale.t(&format!("report-reason-{detail}")).into_owned();
+                    Phrase::message(
+                        locale,
+                        "notification-moderation-hide",
+                        &[title, ("reason", Value::Text(&reason))],
+                    )
+                }
+                "suspend" => {
+                    let days = detail.parse::<u64>().unwrap_or(0);
+                    Phrase::message(
+                        locale,
+                        "notification-moderation-suspend",
+                        &[title, ("days", Value::Number(days))],
+                    )
+                }
+                "approve" | "restore" | "redact" | "warn" | "appeal_upheld"
+                | "appeal_overturned" => Phrase::message(
+                    locale,
+                    &format!("notification-moderation-{decision}"),
+                    &[title],
+                ),
+                _ => Phrase::message(locale, "notification-moderation-other", &[title]),
+            }
+        }
+    }
+}

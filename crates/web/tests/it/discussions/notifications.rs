@@ -1,0 +1,223 @@
+//! Notifications over HTTP with the demo: Amina's page and the header's
+//! unread count, marking read, choices, following; a moderator's decision
+//! emailed to its author in their language through the real loopback
+//! SMTP server, with one-click unsubscribe headers and a link that works
+//! without signing in.
+
+use cohesion_domain::discussion::decision::Decision;
+use cohesion_domain::discussion::moderation::ReportReason;
+use cohesion_domain::discussion::notification::Kind;
+use cohesion_i18n::Catalog;
+use cohesion_services::accounts;
+use cohesion_services::discussions::{moderating, notifying};
+use cohesion_services::mail::{deliver_pending, Mailer};
+use cohesion_testkit::smtp::SmtpServer;
+use cohesion_web::WebConfig;
+
+use super::{comment_with, open_id, servers, sign_in, AMINA, TOM};
+use crate::support::text_of;
+
+const GRACE: &str = "grace@brightwater.example";
+const SAMIR: &str = "samir@brightwater.example";
+
+/// The signed-in person a Cookie header is for, to act through services.
+async fn me(s: &crate::support::Server, cookie: &str) -> accounts::SignedIn {
+    let value = cookie.trim_start_matches("cohesion_session=");
+    accounts::session(s.db(), value).await.unwrap().unwrap()
+}
+
+#[tokio::test]
+async fn amina_reads_her_notifications_and_marks_them_read() {
+    for s in servers().await {
+        let (amina, csrf) = sign_in(&s, AMINA).await;
+        let (status, html) = s.page("/notifications", &amina).await;
+        assert_eq!(status, 200);
+        let text = text_of(&html);
+        assert!(
+            text.contains("Someone replied to your comment in"),
+            "{text}"
+        );
+        assert!(text.contains("Feeling safe in Brightwater"));
+        assert!(
+            html.contains("href=\"/notifications\""),
+            "the header links it"
+        );
+        assert!(text.contains("unread)"), "the header counts: {text}");
+        assert!(html.contains("#comment-"), "each leads to its comment");
+
+        // In Arabic, the same notifications in Arabic words.
+        let (_, ar) = s.page("/notifications?lang=ar", &amina).await;
+        assert!(text_of(&ar).contains("ردّ أحدهم على تعليقك في"));
+
+        let res = s
+            .post("/notifications/read", &amina, &[("csrf", &csrf)])
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, html) = s.page("/notifications", &amina).await;
+        let text = text_of(&html);
+        assert!(text.contains("No unread notifications"), "{text}");
+        assert!(!text.contains("Mark all as read"));
+
+        // A forged form token changes nothing.
+        let res = s
+            .post("/notifications/read", &amina, &[("csrf", "forged")])
+            .await;
+        assert!(res.status().is_client_error());
+
+        // Someone without notifications sees the empty state.
+        let (grace, _) = sign_in(&s, GRACE).await;
+        let (_, html) = s.page("/notifications", &grace).await;
+        assert!(text_of(&html).contains("You have no notifications yet."));
+        // Signed out, the page asks to sign in.
+        let res = s.get("/notifications").await;
+        assert_ne!(res.status(), 200);
+    }
+}
+
+#[tokio::test]
+async fn choices_are_saved_and_following_is_a_button() {
+    for s in servers().await {
+        let (tom, csrf) = sign_in(&s, TOM).await;
+        let (status, html) = s.page("/notifications/settings", &tom).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Replies to my comments"));
+        let res = s
+            .post(
+                "/notifications/settings",
+                &tom,
+                &[
+                    ("csrf", &csrf),
+                    ("site", "reply"),
+                    ("email", "reply"),
+                    ("email", "closing"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let who = me(&s, &tom).await;
+        let choices = notifying::preferences(s.db(), &who).await.unwrap();
+        assert!(choices.contains(&(Kind::Reply, true, true)));
+        assert!(choices.contains(&(Kind::Moderation, false, false)));
+        assert!(choices.contains(&(Kind::Closing, false, true)));
+        let res = s
+            .post(
+                "/notifications/settings",
+                &tom,
+                &[("csrf", &csrf), ("site", "everything")],
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+
+        let id = open_id(&s).await;
+        let (_, page) = s.page(&format!("/discussions/{id}"), &tom).await;
+        assert!(page.contains("Follow this discussion"));
+        let follow = format!("/discussions/{id}/follow");
+        let res = s
+            .post(&follow, &tom, &[("csrf", &csrf), ("follow", "yes")])
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, page) = s
+            .page(&format!("/discussions/{id}?done=discussion-followed"), &tom)
+            .await;
+        assert!(text_of(&page).contains("You now follow this discussion."));
+        assert!(page.contains("Stop following"));
+        assert!(notifying::following(s.db(), &who, id.parse().unwrap())
+            .await
+            .unwrap());
+        let res = s
+            .post(&follow, &tom, &[("csrf", &csrf), ("follow", "maybe")])
+            .await;
+        assert_eq!(res.status(), 422);
+    }
+}
+
+#[tokio::test]
+async fn a_hidden_comment_is_emailed_in_its_authors_language_with_one_click_unsubscribe() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let page = s.html(&format!("/discussions/{id}")).await;
+        let samirs = comment_with(&page, "أتفق مع أمينة").parse().unwrap();
+        let (grace, _) = sign_in(&s, GRACE).await;
+        let grace = me(&s, &grace).await;
+        let off_topic = Decision::Hide(ReportReason::from_code("off_topic").unwrap());
+        moderating::decide(s.db(), &grace, samirs, &off_topic, "", None)
+            .await
+            .unwrap();
+
+        // Samir reads it on his page in his language…
+        let (samir, _) = sign_in(&s, SAMIR).await;
+        let (_, html) = s.page("/notifications?lang=ar", &samir).await;
+        let text = text_of(&html);
+        assert!(text.contains("أخفى مشرف تعليقك في"), "{text}");
+        assert!(text.contains("السبب: خارج الموضوع"), "{text}");
+
+        // …and by email, written by the server's step and sent over SMTP.
+        let state = cohesion_web::state(
+            s.db().clone(),
+            Catalog::load().unwrap(),
+            WebConfig::default(),
+        );
+        let (_, written) = cohesion_web::notification_round(&state).await.unwrap();
+        assert!(written >= 1);
+        let smtp = SmtpServer::start().await;
+        let mailer = Mailer::new(&smtp.url(), "no-reply@council.example").unwrap();
+        deliver_pending(s.db(), &mailer, 50).await.unwrap();
+        let got = smtp.received();
+        let mail = got
+            .iter()
+            .find(|m| m.rcpt_to == [SAMIR])
+            .expect("an email to Samir");
+        assert_eq!(mail.decoded_subject(), "قرار بشأن تعليقك");
+        let body = mail.decoded_body();
+        assert!(body.contains("أخفى مشرف تعليقك في"), "{body}");
+        assert!(
+            !body.contains('\u{2068}'),
+            "no isolation marks in plain text"
+        );
+        assert_eq!(
+            mail.header("List-Unsubscribe-Post").as_deref(),
+            Some("List-Unsubscribe=One-Click")
+        );
+        let header = mail.header("List-Unsubscribe").expect("List-Unsubscribe");
+        let link = header.trim_start_matches('<').trim_end_matches('>');
+        assert!(body.contains(link), "the link is in the text too");
+        let path = &link[link.find("/notifications/unsubscribe").unwrap()..];
+
+        // Opening the link asks first (mail scanners follow links)…
+        let res = s.get(path).await;
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.headers().get("referrer-policy").unwrap(), "no-referrer");
+        let samir_me = me(&s, &samir).await;
+        assert!(notifying::preferences(s.db(), &samir_me)
+            .await
+            .unwrap()
+            .contains(&(Kind::Moderation, true, true)));
+        // …and the mail program's one-click POST stops them, signed out.
+        let res = s
+            .client
+            .post(s.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("List-Unsubscribe=One-Click")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert!(text_of(&res.text().await.unwrap()).contains("You will no longer get emails about"));
+        assert!(notifying::preferences(s.db(), &samir_me)
+            .await
+            .unwrap()
+            .contains(&(Kind::Moderation, true, false)));
+
+        // A forged link is refused with a clear error, never a 500.
+        let forged = "/notifications/unsubscribe?token=0123.moderation.abcdef";
+        let res = s.client.post(s.url(forged)).send().await.unwrap();
+        assert_eq!(res.status(), 422);
+        let res = s
+            .client
+            .post(s.url("/notifications/unsubscribe"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422);
+    }
+}

@@ -1,0 +1,100 @@
+//! Searching the demo's discussions over HTTP: the page and the API find
+//! published comments in English and Arabic (however it is spelled),
+//! never a held one, with an empty state, pages and a refusal for a
+//! search too short to mean anything.
+
+use super::{open_id, servers, sign_in, TOM};
+use crate::support::text_of;
+
+#[tokio::test]
+async fn the_search_page_finds_comments_people_may_read() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let list = s.html("/discussions?q=library").await;
+        assert!(list.contains("href=\"/discussions/search?q=library\""));
+
+        let (status, html) = {
+            let res = s.get("/discussions/search?q=Quay+Street").await;
+            (res.status().as_u16(), res.text().await.unwrap())
+        };
+        assert_eq!(status, 200);
+        let text = text_of(&html);
+        assert!(
+            text.contains("Mostly outside the takeaways on Quay Street, late."),
+            "{text}"
+        );
+        assert!(html.contains(&format!("href=\"/discussions/{id}/comments/")));
+        assert!(html.contains("role=\"search\""));
+
+        // Arabic, spelled without the teh marbuta or the hamza.
+        let html = s
+            .html("/discussions/search?q=%D9%85%D9%83%D8%AA%D8%A8%D9%87")
+            .await; // مكتبه
+        assert!(html.contains("أتفق مع أمينة"), "{}", text_of(&html));
+        let html = s
+            .html("/discussions/search?q=%D8%A7%D8%AA%D9%81%D9%82")
+            .await; // اتفق
+        assert!(html.contains("أتفق مع أمينة"));
+
+        // The discussion itself is named when its title matches.
+        let text = text_of(&s.html("/discussions/search?q=feeling+safe").await);
+        assert!(text.contains("Feeling safe in Brightwater"));
+
+        // Held comments are never found, not even by their author.
+        let held = "know+where+the+station";
+        let text = text_of(&s.html(&format!("/discussions/search?q={held}")).await);
+        assert!(text.contains("No comments match these words."), "{text}");
+        let (tom, _) = sign_in(&s, TOM).await;
+        let (_, html) = s.page(&format!("/discussions/search?q={held}"), &tom).await;
+        assert!(!html.contains("People who do not like"));
+
+        // In Arabic, the page's own words are Arabic.
+        let ar = text_of(&s.html("/discussions/search?q=zzzz&lang=ar").await);
+        assert!(ar.contains("لا توجد تعليقات تطابق هذه الكلمات"), "{ar}");
+
+        // Empty: just the box. Too short: said, not a 500.
+        assert_eq!(s.get("/discussions/search").await.status(), 200);
+        let res = s.get("/discussions/search?q=a").await;
+        assert_eq!(res.status(), 422);
+        assert!(text_of(&res.text().await.unwrap()).contains("Enter at least 2 letters"));
+        assert_eq!(
+            s.get("/discussions/search?q=ab&after=nonsense")
+                .await
+                .status(),
+            400
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_api_searches_the_same_way() {
+    for s in servers().await {
+        let res = s.get("/api/v1/discussions/search?q=library").await;
+        assert_eq!(res.status(), 200);
+        let body: serde_json::Value = res.json().await.unwrap();
+        let items = body["items"].as_array().unwrap();
+        assert!(items.len() >= 2, "{body}");
+        assert!(items.iter().all(|i| i["snippet"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("library")));
+        assert!(body["next"].is_null());
+        let held = s
+            .get("/api/v1/discussions/search?q=know+where+the+station")
+            .await
+            .json::<serde_json::Value>()
+            .await
+            .unwrap();
+        assert_eq!(held["items"].as_array().unwrap().len(), 0);
+
+        let res = s.get("/api/v1/discussions/search?q=").await;
+        assert_eq!(res.status(), 422);
+        let problem: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(problem["code"], "field_required");
+        let res = s.get("/api/v1/discussions/search?q=library&after=x").await;
+        assert_eq!(res.status(), 422);
+        let problem: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(problem["code"], "invalid_token");
+    }
+}
