@@ -51,7 +51,7 @@ async fn the_demo_loads_idempotently() {
             "{:?}",
             server.stdout
         );
-        let accounts = if round == 0 { 18 } else { 0 };
+        let accounts = if round == 0 { 20 } else { 0 };
         let printed = server.stdout.join("\n");
         assert!(
             printed.contains(&format!("Demo accounts ({accounts} added now)"))
@@ -87,7 +87,7 @@ async fn the_demo_loads_idempotently() {
                 .unwrap();
         assert_eq!(
             roles.len(),
-            8,
+            9,
             "every staff role has demo accounts: {roles:?}"
         );
         assert!(roles.iter().all(|(_, n)| *n == 2), "{roles:?}");

@@ -5,7 +5,6 @@
 //! Agreements go; reports stay for the moderators, without the name.
 //! Votes on statements go (the opinion maps they were in are redrawn);
 //! statements stay by nobody, or give way to a removal notice.
-
 //! Notifications, the choices of what to be told and follows go.
 
 use cohesion_domain::discussion::statements::Vote;
