@@ -43,20 +43,20 @@ notifications-newest = Newest notifications
 done-notifications-read = All your notifications are marked as read.
 done-notification-read = The notification is marked as read.
 
-notification-reply = Someone replied to your comment in { $discussion }
-notification-closing = { $discussion } has closed. You can still read it.
-notification-moderation-approve = A moderator approved your comment in { $discussion }. Everyone can read it now.
-notification-moderation-hide = A moderator hid your comment in { $discussion }. The reason: { $reason }. You can appeal once.
-notification-moderation-restore = A moderator restored your comment in { $discussion }. Everyone can read it again.
-notification-moderation-redact = A moderator removed personal information from your comment in { $discussion }.
-notification-moderation-warn = A moderator warned you about your comment in { $discussion }. Please read the house rules.
+notification-reply = Someone replied to your comment in “{ $discussion }”
+notification-closing = “{ $discussion }” has closed. You can still read it.
+notification-moderation-approve = A moderator approved your comment in “{ $discussion }”. Everyone can read it now.
+notification-moderation-hide = A moderator hid your comment in “{ $discussion }”. The reason: { $reason }. You can appeal once.
+notification-moderation-restore = A moderator restored your comment in “{ $discussion }”. Everyone can read it again.
+notification-moderation-redact = A moderator removed personal information from your comment in “{ $discussion }”.
+notification-moderation-warn = A moderator warned you about your comment in “{ $discussion }”. Please read the house rules.
 notification-moderation-suspend = { $days ->
-    [one] A moderator stopped you commenting for 1 day because of your comment in { $discussion }.
-   *[other] A moderator stopped you commenting for { $days } days because of your comment in { $discussion }.
+    [one] A moderator stopped you commenting for 1 day because of your comment in “{ $discussion }”.
+   *[other] A moderator stopped you commenting for { $days } days because of your comment in “{ $discussion }”.
 }
-notification-moderation-appeal_upheld = Your appeal about your comment in { $discussion } was decided: the decision stands.
-notification-moderation-appeal_overturned = Your appeal about your comment in { $discussion } was decided: the decision was reversed.
-notification-moderation-other = A moderator decided about your comment in { $discussion }.
+notification-moderation-appeal_upheld = Your appeal about your comment in “{ $discussion }” was decided: the decision stands.
+notification-moderation-appeal_overturned = Your appeal about your comment in “{ $discussion }” was decided: the decision was reversed.
+notification-moderation-other = A moderator decided about your comment in “{ $discussion }”.
 
 ## Choosing what to be told
 

@@ -19,6 +19,7 @@ use uuid::Uuid;
 
 use super::list::house_rules_link;
 use super::page::{find, is_open, text_field};
+use super::translated::title_shown;
 use super::wording::{author_name, first_part};
 use crate::kit::confirm::stale;
 use crate::kit::{
@@ -105,7 +106,7 @@ async fn form_page<'a>(
         true => ctx.chrome_switching_at(&path, title).await?,
         false => ctx.chrome_for(&action, title).await?,
     };
-    let mut lead = vec![Phrase::isolated(&d.title)];
+    let mut lead = vec![Phrase::from(title_shown(ctx, d).await?)];
     match writing {
         Writing::Comment => {}
         Writing::Reply(c) => {

@@ -13,9 +13,10 @@ use cohesion_services::discussions::opinions::{self, OpinionMap, Results};
 use cohesion_ui::discussions::opinions::{
     GroupView, MapDot, MapDrawing, MapShape, OpinionsPage, StatementRow,
 };
-use cohesion_ui::{Phrase, Shown};
+use cohesion_ui::Phrase;
 use uuid::Uuid;
 
+use super::translated::title_shown;
 use super::vote::with_stage;
 use crate::kit::{respond, AppError, PageCtx};
 
@@ -50,10 +51,7 @@ pub(super) async fn show(ctx: PageCtx, Path(id): Path<String>) -> Result<Respons
     );
     let view = OpinionsPage {
         back: (path.clone(), ctx.t("discussion-thread-back")),
-        discussion: (
-            path.clone(),
-            Shown::new(d.title.clone(), d.language.clone()),
-        ),
+        discussion: (path.clone(), title_shown(&ctx, &d).await?),
         lead,
         not_ready,
         map: map.map(|m| drawing(&ctx, m, &names)),

@@ -15,6 +15,8 @@ use cohesion_ui::{Field, FieldError, Shown, Value};
 use serde::Deserialize;
 
 use super::wording::author_name;
+use super::translated::translated_list;
+use cohesion_domain::translation::key;
 use crate::kit::{field_messages, respond, AppError, PageCtx};
 
 /// Discussions named above the comments (the list has the rest).
@@ -113,12 +115,13 @@ pub(super) async fn search(
             },
         )
         .await?;
-        view.discussions = list
+        view.discussions = translated_list(&ctx, list)
+            .await?
             .iter()
-            .map(|d| {
+            .map(|(d, langs)| {
                 (
                     format!("/discussions/{}", d.id),
-                    Shown::new(d.title.clone(), d.language.clone()),
+                    langs.shown(key::TITLE, &d.title),
                 )
             })
             .collect();

@@ -6,6 +6,8 @@ use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::translation::key;
 use cohesion_services::discussions::translations;
 
+use cohesion_ui::Shown;
+
 use crate::kit::{AppError, Langs, PageCtx};
 
 /// `d` in the page's language, and the language of each of its texts.
@@ -33,6 +35,13 @@ pub(in crate::discussions) async fn translated_list(
             })
             .collect(),
     )
+}
+
+/// `d`'s title in the page's language where translated, marked with the
+/// language it is shown in: for the pages that name the discussion.
+pub(super) async fn title_shown(ctx: &PageCtx, d: &Discussion) -> Result<Shown, AppError> {
+    let (d, langs) = translated(ctx, d.clone()).await?;
+    Ok(langs.shown(key::TITLE, &d.title))
 }
 
 /// The language the guiding questions are shown in (one for the list).

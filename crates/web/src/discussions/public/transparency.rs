@@ -8,9 +8,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_services::discussions::transparency::{self, Figures, MonthFigures};
-use cohesion_ui::{Cell, Phrase, ReportPage, Shown, Table, Value};
+use cohesion_ui::{Cell, Phrase, ReportPage, Table, Value};
 use time::OffsetDateTime;
 
+use super::translated::title_shown;
 use crate::kit::{path_id, respond, AppError, PageCtx};
 
 pub(super) async fn site(ctx: PageCtx) -> Result<Response, AppError> {
@@ -44,7 +45,7 @@ pub(super) async fn discussion(ctx: PageCtx, Path(id): Path<String>) -> Result<R
         format!("/discussions/{id}"),
         ctx.t("transparency-back-discussion"),
     ));
-    let title = Shown::new(d.title.clone(), d.language.clone());
+    let title = title_shown(&ctx, &d).await?;
     let lead = ctx.phrase(
         "transparency-discussion-lead",
         &[("title", Value::Shown(&title))],

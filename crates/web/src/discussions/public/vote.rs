@@ -15,10 +15,11 @@ use cohesion_services::discussions::statements::Statement;
 use cohesion_services::discussions::{statements, voting};
 use cohesion_services::ServiceError;
 use cohesion_ui::discussions::opinions::{StatementForm, VoteCard, VotePage};
-use cohesion_ui::{Field, FieldError, Phrase, Shown};
+use cohesion_ui::{Field, FieldError, Phrase};
 use serde::Deserialize;
 
 use super::page::{find, is_open};
+use super::translated::title_shown;
 use super::wording::closed_notice;
 use crate::kit::{
     check_session_csrf, confirmation, field_messages, path_id, respond, see_other, AppError,
@@ -96,10 +97,7 @@ async fn page<'a>(
     };
     Ok(VotePage {
         back: (path.clone(), ctx.t("discussion-thread-back")),
-        discussion: (
-            path.clone(),
-            Shown::new(d.title.clone(), d.language.clone()),
-        ),
+        discussion: (path.clone(), title_shown(ctx, d).await?),
         done: confirmation(ctx, done),
         errors,
         lead: ctx.t("vote-lead"),
