@@ -308,6 +308,15 @@ pub(super) async fn report(
                 v.comment.id
             )))
         }
+        // Reported already (the form sent twice, or the comment reported
+        // earlier): the report stands, so the reader gets the same
+        // thanks and way back rather than an error.
+        Err(ServiceError::Conflict(e)) if e.code == ErrorCode::AlreadyReported => {
+            return Ok(see_other(&format!(
+                "/discussions/{}/comments/{}/reported",
+                v.comment.discussion_id, v.comment.id
+            )))
+        }
         Err(ServiceError::Invalid(e)) => vec![e],
         Err(ServiceError::InvalidFields(list)) => list,
         Err(other) => return Err(other.into()),

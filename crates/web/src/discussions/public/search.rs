@@ -14,10 +14,10 @@ use cohesion_ui::discussions::notify::{FoundItem, SearchPage};
 use cohesion_ui::{Field, FieldError, Shown, Value};
 use serde::Deserialize;
 
-use super::wording::author_name;
 use super::translated::translated_list;
-use cohesion_domain::translation::key;
+use super::wording::author_name;
 use crate::kit::{field_messages, respond, AppError, PageCtx};
+use cohesion_domain::translation::key;
 
 /// Discussions named above the comments (the list has the rest).
 const DISCUSSIONS_SHOWN: i64 = 5;
