@@ -23,6 +23,8 @@ const WORDS = {
     email: 'Email address',
     password: 'Password',
     discussions: 'Discussions',
+    // The demo discussion's title, translated into Arabic in the demo.
+    discussion: /Feeling safe in Brightwater/,
     moderation: 'Moderation',
     yourComment: 'Your comment',
     post: 'Post comment',
@@ -48,6 +50,7 @@ const WORDS = {
     email: 'البريد الإلكتروني',
     password: 'كلمة المرور',
     discussions: 'النقاشات',
+    discussion: /الشعور بالأمان في برايتووتر/,
     moderation: 'الإشراف',
     yourComment: 'تعليقك',
     post: 'انشر التعليق',
@@ -92,7 +95,7 @@ async function signedIn (server, email, lang, w) {
 async function toDiscussion (p, lang, w) {
   await follow(p, nav(p, w.discussions))
   await checkPage(p, `${lang}: discussions`, { lang })
-  await follow(p, p.getByRole('link', { name: /Feeling safe in Brightwater/ }))
+  await follow(p, p.getByRole('link', { name: w.discussion }))
   await checkPage(p, `${lang}: discussion`, { lang })
 }
 
