@@ -81,11 +81,13 @@ def latency_ms(out, pct):
     return float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
 
 
-def wrk_latency(url, connections, threads, seconds):
-    """wrk against `url`: median and 99th percentile latency (ms) and
-    requests per second; any failed request is an error."""
-    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-                         check=True, capture_output=True, text=True).stdout
+def wrk_latency(url, connections, threads, seconds, cookie=None):
+    """wrk against `url` (as the session `cookie`, if given): median and
+    99th percentile latency (ms) and requests per second; any failed
+    request is an error."""
+    signed_in = ["-H", f"Cookie: cohesion_session={cookie}"] if cookie else []
+    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", *signed_in,
+                          url], check=True, capture_output=True, text=True).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors or "Socket errors" in out:
         raise RuntimeError(f"failed requests from {url}:\n{out}")
