@@ -16,45 +16,32 @@ use uuid::Uuid;
 
 use crate::consultations::person;
 
+/// Someone called `first` (their address `first@example.org`, their
+/// name `first` and its initial) holding `role`.
+async fn named(db: &Db, pw: &Passwords, first: &str, role: Option<Role>) -> SignedIn {
+    let email = format!("{}@example.org", first.to_lowercase());
+    let name = format!("{first} {}", &first[..1]);
+    person(db, pw, &email, &name, role).await
+}
+
 /// Sam, a second member: reports, replies and reads as the public.
 pub(super) async fn sam(db: &Db, pw: &Passwords) -> SignedIn {
-    person(db, pw, "sam@example.org", "Sam S", None).await
+    named(db, pw, "Sam", None).await
 }
 
 /// Grace, the moderator who decides first.
 pub(super) async fn grace(db: &Db, pw: &Passwords) -> SignedIn {
-    person(
-        db,
-        pw,
-        "grace@example.org",
-        "Grace G",
-        Some(Role::Moderator),
-    )
-    .await
+    named(db, pw, "Grace", Some(Role::Moderator)).await
 }
 
 /// Karim, a second moderator: decides appeals against Grace.
 pub(super) async fn karim(db: &Db, pw: &Passwords) -> SignedIn {
-    person(
-        db,
-        pw,
-        "karim@example.org",
-        "Karim K",
-        Some(Role::Moderator),
-    )
-    .await
+    named(db, pw, "Karim", Some(Role::Moderator)).await
 }
 
 /// Joan, a senior moderator: decides escalated comments.
 pub(super) async fn joan(db: &Db, pw: &Passwords) -> SignedIn {
-    person(
-        db,
-        pw,
-        "joan@example.org",
-        "Joan J",
-        Some(Role::SeniorModerator),
-    )
-    .await
+    named(db, pw, "Joan", Some(Role::SeniorModerator)).await
 }
 
 /// The whole queue, a page of 50.

@@ -359,6 +359,12 @@ async fn every_payload_in_the_corpus_renders_as_text() {
     }
 }
 
+/// `who` asks to be called `name`, through the account's form.
+async fn rename(s: &Server, who: &(String, String), name: &str) -> reqwest::Response {
+    let form = [("csrf", who.1.as_str()), ("display_name", name)];
+    s.post("/account/name", &who.0, &form).await
+}
+
 #[tokio::test]
 async fn names_from_the_corpus_are_text_wherever_they_are_shown() {
     let (_, doc) = corpus();
@@ -366,23 +372,11 @@ async fn names_from_the_corpus_are_text_wherever_they_are_shown() {
         let id = open_id(&s).await;
         let amina = sign_in(&s, AMINA).await;
         let name = doc["names"]["amina"].as_str().unwrap();
-        let res = s
-            .post(
-                "/account/name",
-                &amina.0,
-                &[("csrf", &amina.1), ("display_name", name)],
-            )
-            .await;
+        let res = rename(&s, &amina, name).await;
         assert_eq!(res.status(), 303, "the name is accepted");
         for refused in doc["refused_names"].as_array().unwrap() {
             let refused = refused.as_str().unwrap();
-            let res = s
-                .post(
-                    "/account/name",
-                    &amina.0,
-                    &[("csrf", &amina.1), ("display_name", refused)],
-                )
-                .await;
+            let res = rename(&s, &amina, refused).await;
             assert_eq!(res.status(), 422);
             let html = res.text().await.unwrap();
             let (tags, _) = scan(&html);
