@@ -223,6 +223,14 @@ test('payloads in names, comments, replies and statements stay text on every pag
   literal(seen, comments.map(shown), 'the discussion')
   literal(seen, [corpus.names.amina, corpus.names.tom], 'the discussion')
 
+  // In Arabic, right to left, the same texts.
+  await visitor.p.goto(server.base)
+  await toDiscussion(visitor)
+  await go(visitor, visitor.p.locator('.app-language-switcher__link[hreflang="ar"]'), 'the discussion in Arabic')
+  await checkPage(visitor.p, 'the discussion in Arabic', { lang: 'ar' })
+  literal(await mainText(visitor.p), comments.slice(AMINA_SHARE - 8, AMINA_SHARE).map(shown), 'the discussion in Arabic')
+  await go(visitor, visitor.p.locator('.app-language-switcher__link[hreflang="en"]'), 'the discussion in English')
+
   // A thread of its own, with its replies.
   await visitor.p.goto(server.base)
   await toDiscussion(visitor)
