@@ -50,6 +50,17 @@ pub fn bulk_decision(action: &str, reason: &str) -> Result<Decision, ValidationE
     }
 }
 
+/// [`bulk_decision`] for `me`: who may decide in bulk is asked first,
+/// so that someone who may not is told so (403) whatever they sent.
+pub fn bulk_decision_for(
+    me: &SignedIn,
+    action: &str,
+    reason: &str,
+) -> Result<Decision, ServiceError> {
+    require(me, Action::Moderate)?;
+    Ok(bulk_decision(action, reason)?)
+}
+
 /// Takes `decision` (approve, or hide for a reason) on each of
 /// `comments` still waiting, in one transaction; skips and counts the
 /// ones that cannot be decided.

@@ -45,7 +45,7 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
         sessions_table(ctx, d),
         organisations_table(ctx, d),
         responses_table(ctx, d, titles),
-        comments_table(ctx, d),
+        super::your_votes::comments_table(ctx, d, &when_cell),
         reactions_table(ctx, d),
         super::your_votes::statements_table(ctx, d, &when_cell),
         super::your_votes::votes_table(ctx, d, &when_cell),
@@ -192,40 +192,6 @@ fn responses_table(ctx: &PageCtx, d: &YourData, titles: Vec<Shown>) -> Table {
                         || ctx.t("data-not-submitted").into(),
                         |at| when_cell(ctx, at),
                     ),
-                ]
-            })
-            .collect(),
-        empty: ctx.t("none"),
-    }
-}
-
-/// The person's comments in discussions: where, when, where each stands
-/// in words, and what they wrote.
-fn comments_table(ctx: &PageCtx, d: &YourData) -> Table {
-    Table {
-        caption: ctx.t("data-comments").into(),
-        head: vec![
-            ctx.t("data-discussion").into(),
-            ctx.t("data-when").into(),
-            ctx.t("data-comment-state").into(),
-            ctx.t("data-comment-text").into(),
-        ],
-        rows: d
-            .comments
-            .iter()
-            .map(|c| {
-                let state = format!("comment-state-{}", c.state);
-                vec![
-                    Cell::link(
-                        Phrase::isolated(&c.discussion),
-                        format!("/discussions/{}", c.discussion_id),
-                    ),
-                    when_cell(ctx, &c.posted_at),
-                    match ctx.locale().message_ids().contains(&state) {
-                        true => ctx.t(&state).into(),
-                        false => c.state.clone().into(),
-                    },
-                    Phrase::isolated(&c.text).into(),
                 ]
             })
             .collect(),

@@ -1,8 +1,9 @@
-//! "Your data"'s tables of opinion voting: the statements a person
-//! submitted and their votes on statements.
+//! "Your data"'s tables of what a person did in discussions: the
+//! comments and statements they wrote, and their votes on statements.
 
 use cohesion_services::accounts::your_data::YourData;
 use cohesion_ui::{Cell, Phrase, Table};
+use uuid::Uuid;
 
 use crate::kit::PageCtx;
 
@@ -10,38 +11,77 @@ use crate::kit::PageCtx;
 /// that this room does not reach back into the page that lists it).
 pub(super) type When<'a> = &'a dyn Fn(&PageCtx, &str) -> Cell;
 
-/// The person's statements for opinion voting: where, when, where each
-/// stands in words, and what they wrote.
-pub(super) fn statements_table(ctx: &PageCtx, d: &YourData, when_cell: When<'_>) -> Table {
+/// One thing a person wrote in a discussion, as "your data" lists it.
+struct Written<'a> {
+    discussion_id: Uuid,
+    discussion: &'a str,
+    at: &'a str,
+    /// The state's code, named in words by `{states}-{state}`.
+    state: &'a str,
+    text: &'a str,
+}
+
+/// What a person wrote in discussions (comments or statements): where,
+/// when, where each stands in words, and what they wrote. One table for
+/// both, so that they read alike and a change to one reaches the other.
+fn written_table<'a>(
+    ctx: &PageCtx,
+    caption: &str,
+    states: &str,
+    items: impl Iterator<Item = Written<'a>>,
+    when_cell: When<'_>,
+) -> Table {
     Table {
-        caption: ctx.t("data-statements").into(),
+        caption: ctx.t(caption).into(),
         head: vec![
             ctx.t("data-discussion").into(),
             ctx.t("data-when").into(),
             ctx.t("data-comment-state").into(),
             ctx.t("data-comment-text").into(),
         ],
-        rows: d
-            .statements
-            .iter()
-            .map(|s| {
-                let state = format!("statement-state-{}", s.state);
+        rows: items
+            .map(|w| {
+                let state = format!("{states}-{}", w.state);
                 vec![
                     Cell::link(
-                        Phrase::isolated(&s.discussion),
-                        format!("/discussions/{}", s.discussion_id),
+                        Phrase::isolated(w.discussion),
+                        format!("/discussions/{}", w.discussion_id),
                     ),
-                    when_cell(ctx, &s.submitted_at),
+                    when_cell(ctx, w.at),
                     match ctx.locale().message_ids().contains(&state) {
                         true => ctx.t(&state).into(),
-                        false => s.state.clone().into(),
+                        false => w.state.to_owned().into(),
                     },
-                    Phrase::isolated(&s.text).into(),
+                    Phrase::isolated(w.text).into(),
                 ]
             })
             .collect(),
         empty: ctx.t("none"),
     }
+}
+
+/// The person's comments in discussions.
+pub(super) fn comments_table(ctx: &PageCtx, d: &YourData, when_cell: When<'_>) -> Table {
+    let items = d.comments.iter().map(|c| Written {
+        discussion_id: c.discussion_id,
+        discussion: &c.discussion,
+        at: &c.posted_at,
+        state: &c.state,
+        text: &c.text,
+    });
+    written_table(ctx, "data-comments", "comment-state", items, when_cell)
+}
+
+/// The person's statements for opinion voting.
+pub(super) fn statements_table(ctx: &PageCtx, d: &YourData, when_cell: When<'_>) -> Table {
+    let items = d.statements.iter().map(|s| Written {
+        discussion_id: s.discussion_id,
+        discussion: &s.discussion,
+        at: &s.submitted_at,
+        state: &s.state,
+        text: &s.text,
+    });
+    written_table(ctx, "data-statements", "statement-state", items, when_cell)
 }
 
 /// The person's votes on statements.

@@ -94,6 +94,7 @@ fn changes_public(path: &str) -> bool {
         || path.starts_with("/discussions/")
         || path.starts_with("/moderation/comments/")
         || path == "/moderation/bulk"
+        || path == "/api/v1/moderation/bulk"
 }
 
 fn routes() -> Router<SharedState> {

@@ -3,7 +3,6 @@
 
 use cohesion_domain::discussion::comment::{Shown, State};
 use cohesion_domain::discussion::record::Badge;
-use cohesion_domain::identity::Role;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::Passwords;
 use cohesion_services::discussions::{commenting, reactions, reading};
@@ -11,6 +10,7 @@ use cohesion_services::ServiceError;
 use cohesion_storage::discussions::comments::{self, Order};
 use cohesion_testkit as testkit;
 
+use super::fixtures::{grace, held, sam};
 use super::opened;
 use crate::consultations::{officer, person, resident};
 use crate::support::code;
@@ -22,7 +22,7 @@ async fn a_thread_is_posted_read_and_reacted_to() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let sam = sam(db, &pw).await;
         let d = opened(db, &officer, "Safer streets", -1, "off").await;
 
         let top = commenting::post(db, &rita, d, None, "  The bus station at night.  ")
@@ -177,21 +177,11 @@ async fn held_comments_are_their_authors_and_moderators_only() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
-        let grace = person(
-            db,
-            &pw,
-            "grace@example.org",
-            "Grace G",
-            Some(Role::Moderator),
-        )
-        .await;
+        let sam = sam(db, &pw).await;
+        let grace = grace(db, &pw).await;
         let d = opened(db, &officer, "Held", -1, "first").await;
 
-        let posted = commenting::post(db, &rita, d, None, "My first comment")
-            .await
-            .unwrap();
-        assert!(posted.held);
+        let first = held(db, &rita, d, "My first comment").await;
         // Officers speak for the site and are not held.
         assert!(
             !commenting::post(db, &officer, d, None, "Welcome")
@@ -222,7 +212,7 @@ async fn held_comments_are_their_authors_and_moderators_only() {
             .unwrap();
         assert_eq!(count(&moderator), 2);
         // Nobody replies to a held comment.
-        let e = commenting::post(db, &sam, d, Some(posted.id), "Reply")
+        let e = commenting::post(db, &sam, d, Some(first), "Reply")
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::ReplyNotAllowed);
@@ -236,7 +226,7 @@ async fn pages_of_threads_follow_each_other_without_gaps() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let sam = sam(db, &pw).await;
         // Three writers, each well inside the posting throttle.
         let writers = [&officer, &rita, &sam];
         let d = opened(db, &officer, "Busy", -1, "off").await;
@@ -277,7 +267,7 @@ async fn a_closed_discussion_takes_no_agreements() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let sam = sam(db, &pw).await;
         let d = opened(db, &officer, "Safer parks", -1, "off").await;
         let top = commenting::post(db, &rita, d, None, "More lights by the pond.")
             .await

@@ -11,8 +11,9 @@ use cohesion_services::erasure::{Contributions, Person, PersonalData};
 use cohesion_storage::discussions::comments::{self, Order};
 use cohesion_testkit as testkit;
 
+use super::fixtures::sam;
 use super::opened;
-use crate::consultations::{officer, person, resident};
+use crate::consultations::{officer, resident};
 
 #[tokio::test]
 async fn erasure_keeps_threads_whole() {
@@ -21,7 +22,7 @@ async fn erasure_keeps_threads_whole() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let sam = sam(db, &pw).await;
         let d = opened(db, &officer, "Erasure", -1, "off").await;
         let kept = commenting::post(db, &rita, d, None, "Keep my words")
             .await

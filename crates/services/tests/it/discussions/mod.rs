@@ -5,6 +5,7 @@
 
 mod commenting;
 mod erasure;
+mod fixtures;
 mod importing;
 mod moderating;
 mod moderation_tools;

@@ -7,26 +7,19 @@
 use cohesion_domain::discussion::comment::State;
 use cohesion_domain::discussion::decision::{Decision, REDACTED};
 use cohesion_domain::discussion::moderation::ReportReason;
-use cohesion_domain::identity::Role;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::Passwords;
-use cohesion_services::discussions::{commenting, moderating, reactions, reading};
+use cohesion_services::discussions::{commenting, moderating, reading};
 use cohesion_services::ServiceError;
 use cohesion_storage::discussions::comments;
 use cohesion_storage::discussions::moderation::{self, QueueQuery};
 use cohesion_storage::Timestamp;
 use cohesion_testkit as testkit;
 
+use super::fixtures::{all, decided, grace, held, karim, posted, reported, sam, stored};
 use super::opened;
-use crate::consultations::{officer, person, resident};
+use crate::consultations::{officer, resident};
 use crate::support::code;
-
-fn all() -> QueueQuery<'static> {
-    QueueQuery {
-        limit: 20,
-        ..Default::default()
-    }
-}
 
 #[tokio::test]
 async fn reports_order_the_queue_and_decisions_are_recorded() {
@@ -35,36 +28,12 @@ async fn reports_order_the_queue_and_decisions_are_recorded() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
-        let grace = person(
-            db,
-            &pw,
-            "grace@example.org",
-            "Grace G",
-            Some(Role::Moderator),
-        )
-        .await;
-        let karim = person(
-            db,
-            &pw,
-            "karim@example.org",
-            "Karim K",
-            Some(Role::Moderator),
-        )
-        .await;
+        let sam = sam(db, &pw).await;
+        let grace = grace(db, &pw).await;
+        let karim = karim(db, &pw).await;
         let d = opened(db, &officer, "Moderated", -1, "off").await;
-        let spam = commenting::post(db, &rita, d, None, "Buy cheap things")
-            .await
-            .unwrap();
-        let threat = commenting::post(db, &rita, d, None, "A threat, in a test")
-            .await
-            .unwrap();
-        reactions::report(db, &sam, spam.id, "spam", "")
-            .await
-            .unwrap();
-        reactions::report(db, &sam, threat.id, "threats", "")
-            .await
-            .unwrap();
+        let spam = reported(db, &rita, &sam, d, "Buy cheap things", "spam").await;
+        let threat = reported(db, &rita, &sam, d, "A threat, in a test", "threats").await;
 
         // Reports raise; they do not hide.
         let disc = reading::discussion(db, None, d).await.unwrap();
@@ -73,7 +42,7 @@ async fn reports_order_the_queue_and_decisions_are_recorded() {
         assert!(matches!(e, ServiceError::Forbidden));
         let (entries, total) = moderating::queue(db, &grace, &all()).await.unwrap();
         assert_eq!(total, 2);
-        assert_eq!(entries[0].comment.id, threat.id);
+        assert_eq!(entries[0].comment.id, threat);
         assert!(entries[0].needs_outside_action);
         assert_eq!(entries[0].reports, [("threats".to_owned(), 1)]);
         assert_eq!(entries[0].history.comments, 2);
@@ -81,14 +50,12 @@ async fn reports_order_the_queue_and_decisions_are_recorded() {
         // Hidden with a public reason: out of the queue, out of the count,
         // recorded and audit-logged.
         let hide = Decision::Hide(ReportReason::ThreatsOrViolence);
-        moderating::decide(db, &grace, threat.id, &hide, "Police told", None)
-            .await
-            .unwrap();
+        decided(db, &grace, threat, &hide, "Police told").await;
+        let now = stored(db, threat).await;
+        assert_eq!(now.state, State::Hidden);
+        assert_eq!(now.hidden_reason.as_deref(), Some("threats"));
         let mut c = db.acquire().await.unwrap();
-        let stored = comments::find(c.conn(), threat.id).await.unwrap().unwrap();
-        assert_eq!(stored.state, State::Hidden);
-        assert_eq!(stored.hidden_reason.as_deref(), Some("threats"));
-        let decisions = moderation::decisions(c.conn(), threat.id).await.unwrap();
+        let decisions = moderation::decisions(c.conn(), threat).await.unwrap();
         assert_eq!(decisions.len(), 1);
         assert_eq!(decisions[0].moderator_id, Some(grace.user_id));
         drop(c);
@@ -97,20 +64,20 @@ async fn reports_order_the_queue_and_decisions_are_recorded() {
         let (_, total) = moderating::queue(db, &grace, &all()).await.unwrap();
         assert_eq!(total, 1);
         // Restoring what is not hidden does not apply.
-        let e = moderating::decide(db, &grace, spam.id, &Decision::Restore, "", None)
+        let e = moderating::decide(db, &grace, spam, &Decision::Restore, "", None)
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::InvalidChoice);
 
         // One appeal, by the author; decided by another moderator.
-        let e = moderating::appeal(db, &sam, threat.id, "Not mine")
+        let e = moderating::appeal(db, &sam, threat, "Not mine")
             .await
             .unwrap_err();
         assert!(matches!(e, ServiceError::NotFound));
-        moderating::appeal(db, &rita, threat.id, "It was a quote from a film")
+        moderating::appeal(db, &rita, threat, "It was a quote from a film")
             .await
             .unwrap();
-        let e = moderating::appeal(db, &rita, threat.id, "Again")
+        let e = moderating::appeal(db, &rita, threat, "Again")
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::AlreadyResponded);
@@ -125,17 +92,14 @@ async fn reports_order_the_queue_and_decisions_are_recorded() {
         .await
         .unwrap();
         assert_eq!(entries.len(), 1);
-        let e = moderating::decide_appeal(db, &grace, threat.id, false, "", None)
+        let e = moderating::decide_appeal(db, &grace, threat, false, "", None)
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::CannotTargetSelf);
-        moderating::decide_appeal(db, &karim, threat.id, false, "A film quote", None)
+        moderating::decide_appeal(db, &karim, threat, false, "A film quote", None)
             .await
             .unwrap();
-        let mut c = db.acquire().await.unwrap();
-        let stored = comments::find(c.conn(), threat.id).await.unwrap().unwrap();
-        assert_eq!(stored.state, State::Published);
-        drop(c);
+        assert_eq!(stored(db, threat).await.state, State::Published);
 
         // Nobody decides on their own comment.
         let own = commenting::post(db, &grace, d, None, "A moderator's own comment")
@@ -147,9 +111,7 @@ async fn reports_order_the_queue_and_decisions_are_recorded() {
         assert_eq!(code(e), ErrorCode::CannotTargetSelf);
 
         // A suspension stops the member commenting.
-        moderating::decide(db, &karim, spam.id, &Decision::Suspend(3), "Spam", None)
-            .await
-            .unwrap();
+        decided(db, &karim, spam, &Decision::Suspend(3), "Spam").await;
         let e = commenting::post(db, &rita, d, None, "Back again")
             .await
             .unwrap_err();
@@ -164,15 +126,8 @@ async fn screening_holds_with_its_reasons_and_never_hides() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
-        let grace = person(
-            db,
-            &pw,
-            "grace@example.org",
-            "Grace G",
-            Some(Role::Moderator),
-        )
-        .await;
+        let sam = sam(db, &pw).await;
+        let grace = grace(db, &pw).await;
         let d = opened(db, &officer, "Screened", -1, "off").await;
         {
             let mut c = db.acquire().await.unwrap();
@@ -181,36 +136,15 @@ async fn screening_holds_with_its_reasons_and_never_hides() {
                 .unwrap();
         }
         // A disguised entry of the list is read through.
-        let held = commenting::post(db, &rita, d, None, "They are v3rm\u{200B}in, all of them")
-            .await
-            .unwrap();
-        assert!(held.held);
+        let vermin = held(db, &rita, d, "They are v3rm\u{200B}in, all of them").await;
         let long = "The youth club on Mill Lane closed and nothing replaced it at all.";
-        assert!(
-            !commenting::post(db, &sam, d, None, long)
-                .await
-                .unwrap()
-                .held
-        );
+        assert!(!posted(db, &sam, d, long).await.1);
         // The same long text again, however spaced, is held as a repeat;
         // a short agreement is not.
-        let again = commenting::post(db, &rita, d, None, &long.replace(' ', "  "))
-            .await
-            .unwrap();
-        assert!(again.held);
-        assert!(
-            !commenting::post(db, &rita, d, None, "Agree 100%")
-                .await
-                .unwrap()
-                .held
-        );
+        let again = held(db, &rita, d, &long.replace(' ', "  ")).await;
+        assert!(!posted(db, &rita, d, "Agree 100%").await.1);
         let links = "See https://a.example https://b.example https://c.example https://d.example";
-        assert!(
-            commenting::post(db, &sam, d, None, links)
-                .await
-                .unwrap()
-                .held
-        );
+        held(db, &sam, d, links).await;
 
         let (entries, total) = moderating::queue(db, &grace, &all()).await.unwrap();
         assert_eq!(total, 3);
@@ -221,12 +155,10 @@ async fn screening_holds_with_its_reasons_and_never_hides() {
         );
         assert!(reasons.contains(&vec!["repeat".to_owned()]), "{reasons:?}");
         assert!(reasons.contains(&vec!["links".to_owned()]), "{reasons:?}");
-        assert_eq!(entries[0].comment.id, held.id, "word-list holds come first");
+        assert_eq!(entries[0].comment.id, vermin, "word-list holds come first");
 
         // Approving lets it through.
-        moderating::decide(db, &grace, again.id, &Decision::Approve, "", None)
-            .await
-            .unwrap();
+        decided(db, &grace, again, &Decision::Approve, "").await;
         let disc = reading::discussion(db, None, d).await.unwrap();
         assert_eq!(disc.comment_count, 3);
     }
@@ -239,32 +171,21 @@ async fn redaction_keeps_the_words_nowhere() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let grace = person(
-            db,
-            &pw,
-            "grace@example.org",
-            "Grace G",
-            Some(Role::Moderator),
-        )
-        .await;
+        let grace = grace(db, &pw).await;
         let d = opened(db, &officer, "Redacted", -1, "off").await;
-        let posted = commenting::post(db, &rita, d, None, "Ring Sam on 07700 900123")
-            .await
-            .unwrap();
-        commenting::edit(db, &rita, posted.id, "Ring Sam on 07700 900123 after six")
+        let (id, _) = posted(db, &rita, d, "Ring Sam on 07700 900123").await;
+        commenting::edit(db, &rita, id, "Ring Sam on 07700 900123 after six")
             .await
             .unwrap();
         let words = Decision::Redact("07700 900123".into());
-        moderating::decide(db, &grace, posted.id, &words, "", None)
-            .await
-            .unwrap();
+        decided(db, &grace, id, &words, "").await;
+        let body = stored(db, id).await.body;
+        assert_eq!(body, format!("Ring Sam on {REDACTED} after six"));
         let mut c = db.acquire().await.unwrap();
-        let stored = comments::find(c.conn(), posted.id).await.unwrap().unwrap();
-        assert_eq!(stored.body, format!("Ring Sam on {REDACTED} after six"));
-        for (_, text, _) in comments::versions(c.conn(), posted.id).await.unwrap() {
+        for (_, text, _) in comments::versions(c.conn(), id).await.unwrap() {
             assert!(!text.contains("900123"), "{text}");
         }
-        let decisions = moderation::decisions(c.conn(), posted.id).await.unwrap();
+        let decisions = moderation::decisions(c.conn(), id).await.unwrap();
         assert_eq!(decisions[0].action, "redact");
         assert_eq!(decisions[0].note, None);
     }

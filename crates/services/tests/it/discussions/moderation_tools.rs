@@ -7,30 +7,22 @@
 use cohesion_domain::discussion::comment::State;
 use cohesion_domain::discussion::decision::Decision;
 use cohesion_domain::discussion::moderation::ReportReason;
-use cohesion_domain::identity::Role;
 use cohesion_domain::ErrorCode;
 use cohesion_insight::disclosure::SmallBaseRules;
 use cohesion_services::accounts::Passwords;
 use cohesion_services::discussions::bulk::{self, BulkOutcome};
 use cohesion_services::discussions::moderating::{self, Refusal};
-use cohesion_services::discussions::{commenting, reactions, transparency};
+use cohesion_services::discussions::transparency;
 use cohesion_services::ServiceError;
-use cohesion_storage::discussions::comments;
 use cohesion_storage::discussions::moderation::{self, NewDecision, QueueQuery};
 use cohesion_storage::Timestamp;
 use cohesion_testkit as testkit;
 use time::{Duration, OffsetDateTime};
 
+use super::fixtures::{all, decided, grace, held, joan, posted, reported, sam, stored};
 use super::opened;
-use crate::consultations::{audit_of, officer, person, resident};
+use crate::consultations::{audit_of, officer, resident};
 use crate::support::code;
-
-fn all() -> QueueQuery<'static> {
-    QueueQuery {
-        limit: 20,
-        ..Default::default()
-    }
-}
 
 #[tokio::test]
 async fn bulk_decisions_are_one_each_and_skip_the_moderators_own() {
@@ -39,32 +31,17 @@ async fn bulk_decisions_are_one_each_and_skip_the_moderators_own() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
-        let grace = person(
-            db,
-            &pw,
-            "grace@example.org",
-            "Grace G",
-            Some(Role::Moderator),
-        )
-        .await;
+        let sam = sam(db, &pw).await;
+        let grace = grace(db, &pw).await;
         let d = opened(db, &officer, "Bulk", -1, "off").await;
         let mut ids = Vec::new();
         for n in 0..3 {
-            let c = commenting::post(db, &rita, d, None, &format!("Cheap watches {n}"))
-                .await
-                .unwrap();
-            reactions::report(db, &sam, c.id, "spam", "").await.unwrap();
-            ids.push(c.id);
+            let text = format!("Cheap watches {n}");
+            ids.push(reported(db, &rita, &sam, d, &text, "spam").await);
         }
-        let own = commenting::post(db, &grace, d, None, "A moderator's own words")
-            .await
-            .unwrap();
-        reactions::report(db, &rita, own.id, "spam", "")
-            .await
-            .unwrap();
+        let own = reported(db, &grace, &rita, d, "A moderator's own words", "spam").await;
         let mut chosen = ids.clone();
-        chosen.push(own.id);
+        chosen.push(own);
 
         // Only approving and hiding, of something chosen.
         let e = bulk::decide_many(db, &grace, &chosen, &Decision::Warn, "", None)
@@ -89,21 +66,21 @@ async fn bulk_decisions_are_one_each_and_skip_the_moderators_own() {
         assert_eq!(out.skipped_total(), 1);
 
         // Each is its own decision and audit entry, written together.
-        let mut c = db.acquire().await.unwrap();
         let mut times = Vec::new();
         for id in &ids {
-            let stored = comments::find(c.conn(), *id).await.unwrap().unwrap();
-            assert_eq!(stored.state, State::Hidden);
-            assert_eq!(stored.hidden_reason.as_deref(), Some("spam"));
+            let now = stored(db, *id).await;
+            assert_eq!(now.state, State::Hidden);
+            assert_eq!(now.hidden_reason.as_deref(), Some("spam"));
+            let mut c = db.acquire().await.unwrap();
             let decisions = moderation::decisions(c.conn(), *id).await.unwrap();
             assert_eq!(decisions.len(), 1);
             assert_eq!(decisions[0].note.as_deref(), Some("Advertising"));
             times.push(decisions[0].created_at);
         }
         assert!(times.windows(2).all(|w| w[0] == w[1]), "one transaction");
-        let own_stored = comments::find(c.conn(), own.id).await.unwrap().unwrap();
-        assert_eq!(own_stored.state, State::Published);
-        assert!(moderation::decisions(c.conn(), own.id)
+        assert_eq!(stored(db, own).await.state, State::Published);
+        let mut c = db.acquire().await.unwrap();
+        assert!(moderation::decisions(c.conn(), own)
             .await
             .unwrap()
             .is_empty());
@@ -142,51 +119,30 @@ async fn escalated_comments_are_decided_by_senior_moderators_only() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
-        let grace = person(
-            db,
-            &pw,
-            "grace@example.org",
-            "Grace G",
-            Some(Role::Moderator),
-        )
-        .await;
-        let joan = person(
-            db,
-            &pw,
-            "joan@example.org",
-            "Joan J",
-            Some(Role::SeniorModerator),
-        )
-        .await;
+        let sam = sam(db, &pw).await;
+        let grace = grace(db, &pw).await;
+        let joan = joan(db, &pw).await;
         let d = opened(db, &officer, "Escalations", -1, "off").await;
-        let threat = commenting::post(db, &rita, d, None, "A threat, in a test")
-            .await
-            .unwrap();
-        reactions::report(db, &sam, threat.id, "threats", "")
-            .await
-            .unwrap();
+        let threat = reported(db, &rita, &sam, d, "A threat, in a test", "threats").await;
 
-        moderating::decide(db, &grace, threat.id, &Decision::Escalate, "Threat", None)
-            .await
-            .unwrap();
+        decided(db, &grace, threat, &Decision::Escalate, "Threat").await;
         // Escalated: grace may not decide it, nor escalate it again.
         let hide = Decision::Hide(ReportReason::ThreatsOrViolence);
-        let e = moderating::decide(db, &grace, threat.id, &hide, "", None)
+        let e = moderating::decide(db, &grace, threat, &hide, "", None)
             .await
             .unwrap_err();
         assert!(matches!(e, ServiceError::Forbidden), "{e:?}");
-        let e = moderating::decide(db, &grace, threat.id, &Decision::Escalate, "", None)
+        let e = moderating::decide(db, &grace, threat, &Decision::Escalate, "", None)
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::InvalidChoice);
-        let out = bulk::decide_many(db, &grace, &[threat.id], &hide, "", None)
+        let out = bulk::decide_many(db, &grace, &[threat], &hide, "", None)
             .await
             .unwrap();
         assert_eq!(out.skipped.get(&Refusal::Escalated), Some(&1));
 
         // The step outside: ticked and said, or refused with both reasons.
-        let e = moderating::record_outside_action(db, &grace, threat.id, false, " ", None)
+        let e = moderating::record_outside_action(db, &grace, threat, false, " ", None)
             .await
             .unwrap_err();
         let ServiceError::InvalidFields(list) = e else {
@@ -203,7 +159,7 @@ async fn escalated_comments_are_decided_by_senior_moderators_only() {
         moderating::record_outside_action(
             db,
             &grace,
-            threat.id,
+            threat,
             true,
             "Called 999 at 14:05, reference 4471",
             None,
@@ -223,8 +179,8 @@ async fn escalated_comments_are_decided_by_senior_moderators_only() {
         let (entries, total) = moderating::queue(db, &joan, &escalated).await.unwrap();
         assert_eq!(total, 1, "still waiting for a senior moderator");
         assert!(entries[0].outside_recorded.is_some());
-        let (decided, _) = moderating::history(db, &joan, threat.id).await.unwrap();
-        let outside = decided
+        let (history, _) = moderating::history(db, &joan, threat).await.unwrap();
+        let outside = history
             .iter()
             .find(|d| d.record.action == "outside_action")
             .unwrap();
@@ -234,13 +190,8 @@ async fn escalated_comments_are_decided_by_senior_moderators_only() {
         );
 
         // The senior moderator decides it; it leaves the queue.
-        moderating::decide(db, &joan, threat.id, &hide, "Police informed", None)
-            .await
-            .unwrap();
-        let mut c = db.acquire().await.unwrap();
-        let stored = comments::find(c.conn(), threat.id).await.unwrap().unwrap();
-        assert_eq!(stored.state, State::Hidden);
-        drop(c);
+        decided(db, &joan, threat, &hide, "Police informed").await;
+        assert_eq!(stored(db, threat).await.state, State::Hidden);
         let (_, total) = moderating::queue(db, &joan, &escalated).await.unwrap();
         assert_eq!(total, 0);
     }
@@ -257,42 +208,23 @@ async fn transparency_counts_by_month_and_suppresses_small_figures() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
-        let grace = person(
-            db,
-            &pw,
-            "grace@example.org",
-            "Grace G",
-            Some(Role::Moderator),
-        )
-        .await;
+        let sam = sam(db, &pw).await;
+        let grace = grace(db, &pw).await;
         let held_all = opened(db, &officer, "Held", -1, "all").await;
         let other = opened(db, &officer, "Other", -1, "off").await;
         let mut ids = Vec::new();
         for n in 0..5 {
-            let c = commenting::post(db, &rita, held_all, None, &format!("Held {n}"))
-                .await
-                .unwrap();
-            assert!(c.held);
-            ids.push(c.id);
+            ids.push(held(db, &rita, held_all, &format!("Held {n}")).await);
         }
-        commenting::post(db, &sam, other, None, "Somewhere else")
-            .await
-            .unwrap();
+        posted(db, &sam, other, "Somewhere else").await;
         let spam = Decision::Hide(ReportReason::Spam);
         bulk::decide_many(db, &grace, &ids[..3], &spam, "", None)
             .await
             .unwrap();
         let hate = Decision::Hide(ReportReason::HateAgainstAGroup);
-        moderating::decide(db, &grace, ids[3], &hate, "", None)
-            .await
-            .unwrap();
-        moderating::decide(db, &grace, ids[4], &Decision::Approve, "", None)
-            .await
-            .unwrap();
-        moderating::decide(db, &grace, ids[0], &Decision::Warn, "", None)
-            .await
-            .unwrap();
+        decided(db, &grace, ids[3], &hate, "").await;
+        decided(db, &grace, ids[4], &Decision::Approve, "").await;
+        decided(db, &grace, ids[0], &Decision::Warn, "").await;
         // Three warnings two months ago, written with that time.
         let now = OffsetDateTime::now_utc();
         let back = now - Duration::days(62);

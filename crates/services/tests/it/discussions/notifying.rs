@@ -7,7 +7,6 @@
 use cohesion_domain::discussion::decision::Decision;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::discussion::notification::Kind;
-use cohesion_domain::identity::Role;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::{Letter, Passwords};
 use cohesion_services::discussions::notifying::{self, Links, Notification, NotificationLetters};
@@ -16,8 +15,9 @@ use cohesion_storage::{outbox, Timestamp};
 use cohesion_testkit as testkit;
 use time::Duration;
 
+use super::fixtures::{decided, grace, karim, posted, sam};
 use super::opened;
-use crate::consultations::{officer, person, resident};
+use crate::consultations::{officer, resident};
 use crate::support::{code, BASE};
 
 /// Letters that say which notification they carry and its links.
@@ -42,7 +42,7 @@ async fn a_reply_tells_the_parents_author_but_not_oneself() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let sam = sam(db, &pw).await;
         let d = opened(db, &officer, "Replies", -1, "off").await;
         let top = commenting::post(db, &rita, d, None, "The park needs lights")
             .await
@@ -97,7 +97,7 @@ async fn choices_are_kept_and_emails_carry_a_working_unsubscribe_link() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let sam = sam(db, &pw).await;
         let d = opened(db, &officer, "Choices", -1, "off").await;
         let top = commenting::post(db, &rita, d, None, "Streetlights please")
             .await
@@ -180,37 +180,17 @@ async fn authors_are_told_what_moderators_decided_and_why() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let grace = person(
-            db,
-            &pw,
-            "grace@example.org",
-            "Grace G",
-            Some(Role::Moderator),
-        )
-        .await;
-        let karim = person(
-            db,
-            &pw,
-            "karim@example.org",
-            "Karim K",
-            Some(Role::Moderator),
-        )
-        .await;
+        let grace = grace(db, &pw).await;
+        let karim = karim(db, &pw).await;
         let d = opened(db, &officer, "Decisions", -1, "off").await;
-        let c = commenting::post(db, &rita, d, None, "Buy cheap watches")
-            .await
-            .unwrap();
+        let (c, _) = posted(db, &rita, d, "Buy cheap watches").await;
         let hide = Decision::Hide(ReportReason::from_code("spam").unwrap());
-        moderating::decide(db, &grace, c.id, &hide, "", None)
+        decided(db, &grace, c, &hide, "").await;
+        decided(db, &grace, c, &Decision::Escalate, "").await;
+        moderating::appeal(db, &rita, c, "It was about the market stall")
             .await
             .unwrap();
-        moderating::decide(db, &grace, c.id, &Decision::Escalate, "", None)
-            .await
-            .unwrap();
-        moderating::appeal(db, &rita, c.id, "It was about the market stall")
-            .await
-            .unwrap();
-        moderating::decide_appeal(db, &karim, c.id, false, "", None)
+        moderating::decide_appeal(db, &karim, c, false, "", None)
             .await
             .unwrap();
         let (list, _) = notifying::page(db, &rita, None).await.unwrap();
@@ -239,7 +219,7 @@ async fn a_followed_discussion_closing_is_told_once() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let sam = sam(db, &pw).await;
         let d = opened(db, &officer, "Closing soon", -1, "off").await;
         notifying::follow(db, &rita, d, true).await.unwrap();
         notifying::follow(db, &sam, d, true).await.unwrap();

@@ -9,10 +9,9 @@ use cohesion_domain::discussion::comment::State;
 use cohesion_domain::discussion::record::Badge;
 use cohesion_domain::discussion::screening::{Reason, RATE_COMMENTS};
 use cohesion_domain::discussion::thread::ThreadPath;
-use cohesion_domain::identity::Role;
-use cohesion_services::accounts::{Passwords, SignedIn};
+use cohesion_services::accounts::Passwords;
 use cohesion_services::discussions::classifier::{self, Retrained, MIN_PER_CLASS};
-use cohesion_services::discussions::{commenting, moderating, quality, QueueQuery};
+use cohesion_services::discussions::{commenting, moderating, quality};
 use cohesion_storage::discussions::moderation::{self as store, Waiting};
 use cohesion_storage::discussions::screening::{self, Finding};
 use cohesion_storage::discussions::{catalogue, comments};
@@ -21,26 +20,9 @@ use cohesion_testkit as testkit;
 use time::Duration;
 use uuid::Uuid;
 
+use super::fixtures::{all, grace, sam};
 use super::opened;
 use crate::consultations::{officer, person, resident};
-
-fn all() -> QueueQuery<'static> {
-    QueueQuery {
-        limit: 50,
-        ..Default::default()
-    }
-}
-
-async fn moderator(db: &Db, pw: &Passwords) -> SignedIn {
-    person(
-        db,
-        pw,
-        "grace@example.org",
-        "Grace G",
-        Some(Role::Moderator),
-    )
-    .await
-}
 
 const TEMPLATE: &str = "I object to the new car park on Mill Lane because it will destroy \
 the meadow and bring more traffic to our residential streets";
@@ -52,8 +34,8 @@ async fn a_near_repeat_is_held_naming_the_comment_it_repeats() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
-        let grace = moderator(db, &pw).await;
+        let sam = sam(db, &pw).await;
+        let grace = grace(db, &pw).await;
         let d = opened(db, &officer, "Car park", -1, "off").await;
 
         let first = commenting::post(db, &rita, d, None, TEMPLATE)
@@ -91,9 +73,9 @@ async fn the_same_text_from_three_accounts_in_a_day_is_a_campaign() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let sam = sam(db, &pw).await;
         let ann = person(db, &pw, "ann@example.org", "Ann A", None).await;
-        let grace = moderator(db, &pw).await;
+        let grace = grace(db, &pw).await;
         let d = opened(db, &officer, "Car park", -1, "off").await;
 
         let a = commenting::post(db, &rita, d, None, &format!("{TEMPLATE}. Rita"))
@@ -135,7 +117,7 @@ async fn an_account_posting_faster_than_people_write_is_held() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let grace = moderator(db, &pw).await;
+        let grace = grace(db, &pw).await;
         let d = opened(db, &officer, "Busy", -1, "off").await;
         for n in 0..RATE_COMMENTS {
             let p = commenting::post(db, &rita, d, None, &format!("Point {n}"))
@@ -291,7 +273,7 @@ async fn the_classifier_refuses_too_few_decisions_then_learns_and_holds() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let grace = moderator(db, &pw).await;
+        let grace = grace(db, &pw).await;
         let d = opened(db, &officer, "Learning", -1, "off").await;
         let start = time::OffsetDateTime::now_utc() - Duration::days(20);
         let at = |i: usize| Timestamp::from(start + Duration::minutes(i as i64 * 10));
@@ -415,7 +397,7 @@ async fn the_quality_figures_are_counted_right_on_a_known_set() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let grace = moderator(db, &pw).await;
+        let grace = grace(db, &pw).await;
         let d = opened(db, &officer, "Known", -1, "off").await;
         let now = Timestamp::now();
         let (r, g) = (rita.user_id, grace.user_id);

@@ -4,15 +4,15 @@
 
 use cohesion_domain::discussion::decision::Decision;
 use cohesion_domain::discussion::moderation::ReportReason;
-use cohesion_domain::identity::Role;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::Passwords;
 use cohesion_services::discussions::{commenting, moderating, searching};
 use cohesion_testkit as testkit;
 use uuid::Uuid;
 
+use super::fixtures::{decided, grace, sam};
 use super::opened;
-use crate::consultations::{officer, person, resident};
+use crate::consultations::{officer, resident};
 use crate::support::code;
 
 async fn found(db: &cohesion_storage::Db, q: &str) -> Vec<Uuid> {
@@ -27,15 +27,8 @@ async fn search_finds_only_what_everyone_may_read() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
-        let grace = person(
-            db,
-            &pw,
-            "grace@example.org",
-            "Grace G",
-            Some(Role::Moderator),
-        )
-        .await;
+        let sam = sam(db, &pw).await;
+        let grace = grace(db, &pw).await;
         let open = opened(db, &officer, "Lights", -1, "off").await;
         let held = opened(db, &officer, "Held here", -1, "all").await;
 
@@ -50,9 +43,7 @@ async fn search_finds_only_what_everyone_may_read() {
             .await
             .unwrap();
         let hide = Decision::Hide(ReportReason::from_code("off_topic").unwrap());
-        moderating::decide(db, &grace, hidden.id, &hide, "", None)
-            .await
-            .unwrap();
+        decided(db, &grace, hidden.id, &hide, "").await;
         let deleted = commenting::post(db, &sam, open, None, "A library comment I take back")
             .await
             .unwrap();
@@ -83,9 +74,7 @@ async fn search_finds_only_what_everyone_may_read() {
         assert_eq!(found(db, "call me").await, [redacted.id]);
 
         // Approved, the held comment is found.
-        moderating::decide(db, &grace, waiting.id, &Decision::Approve, "", None)
-            .await
-            .unwrap();
+        decided(db, &grace, waiting.id, &Decision::Approve, "").await;
         assert_eq!(
             found(db, "library").await,
             [waiting.id, shown.id],

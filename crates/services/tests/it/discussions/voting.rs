@@ -7,7 +7,6 @@
 use std::collections::HashSet;
 
 use cohesion_domain::discussion::statements::State;
-use cohesion_domain::identity::Role;
 use cohesion_domain::ErrorCode;
 use cohesion_insight::opinions::import::read_comments_and_votes;
 use cohesion_services::accounts::{Passwords, SignedIn};
@@ -19,6 +18,7 @@ use cohesion_storage::{Db, Timestamp};
 use cohesion_testkit as testkit;
 use uuid::Uuid;
 
+use super::fixtures::{grace, sam};
 use super::opened;
 use crate::consultations::{officer, person, resident};
 use crate::support::code;
@@ -46,7 +46,7 @@ async fn members_vote_and_the_last_vote_counts() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let sam = sam(db, &pw).await;
         let d = with_stage(db, &officer, "Votes", "off").await;
 
         // Without a stage there is nothing to vote on.
@@ -131,15 +131,8 @@ async fn held_and_hidden_statements_take_no_votes() {
         let db = &t.db;
         let officer = officer(db, &pw).await;
         let rita = resident(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
-        let grace = person(
-            db,
-            &pw,
-            "grace@example.org",
-            "Grace G",
-            Some(Role::Moderator),
-        )
-        .await;
+        let sam = sam(db, &pw).await;
+        let grace = grace(db, &pw).await;
         // Every member's statements wait for a moderator here.
         let d = with_stage(db, &officer, "Held", "all").await;
         let held = stage::submit(db, &rita, d, "Held for a look")
@@ -190,7 +183,7 @@ async fn a_closed_discussion_takes_no_votes() {
     for t in testkit::engines().await {
         let db = &t.db;
         let officer = officer(db, &pw).await;
-        let sam = person(db, &pw, "sam@example.org", "Sam S", None).await;
+        let sam = sam(db, &pw).await;
         // Opened 40 days ago for 30 days: closed ten days ago.
         let d = opened(db, &officer, "Closed", -40, "off").await;
         stage::set_stage(db, &officer, d, true, None).await.unwrap();

@@ -3,10 +3,12 @@
 //! shows them, posted, edited, deleted, agreed with, reported), opinion
 //! voting on statements with the opinion map, and their moderation
 //! figures by month (`transparency`), and searching comments
-//! (`search`).
+//! (`search`), and moderators deciding several comments at once
+//! (`moderation`).
 //! Thin handlers over the services the pages use.
 
 mod comments;
+mod moderation;
 mod read;
 mod search;
 mod statements;
@@ -24,6 +26,7 @@ pub(super) fn routes() -> Router<SharedState> {
     Router::new()
         .route("/api/v1/discussions", get(read::list).post(write::create))
         .route("/api/v1/discussions/search", get(search::search))
+        .route("/api/v1/moderation/bulk", post(moderation::decide))
         .route(
             "/api/v1/discussions/{id}",
             get(read::show).put(write::update),
@@ -73,7 +76,7 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
         comments::list, comments::post, comments::edit, comments::delete, comments::agree,
         comments::disagree, comments::report, statements::next, statements::submit,
         statements::vote, statements::opinions_map, transparency::site, transparency::discussion,
-        search::search),
+        search::search, moderation::decide),
     components(schemas(read::DiscussionSummary, read::DiscussionPage, read::DiscussionDetail,
         write::DiscussionRequest, write::DiscussionCreated, comments::CommentBody, comments::ThreadBody,
         comments::CommentsPage, comments::CommentRequest, comments::PostedComment, comments::CommentEditRequest,
@@ -81,7 +84,8 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
         statements::NextStatement, statements::StatementRequest, statements::SubmittedStatement,
         statements::VoteRequest, statements::OpinionsBody, statements::GroupBody,
         statements::RepresentativeBody, statements::PointBody, statements::SharedBody,
-        transparency::TransparencyBody, transparency::MonthFiguresBody, transparency::HiddenForReason, search::FoundComment, search::SearchResults)),
+        transparency::TransparencyBody, transparency::MonthFiguresBody, transparency::HiddenForReason, search::FoundComment, search::SearchResults,
+        moderation::BulkRequest, moderation::BulkDecided, moderation::SkippedBody)),
     tags((name = "discussions", description = "Discussions and their threaded comments."))
 )]
 struct DiscussionsApi;

@@ -3,36 +3,10 @@
 //! was skipped; escalated comments left to senior moderators; the
 //! Moderation item of the navigation; and the transparency pages and API.
 
-use super::GRACE;
-use crate::discussions::{closed_id, comment_with, open_id, servers, sign_in, AMINA, TOM};
-use crate::support::Server;
+use super::{reported, GRACE};
+use crate::discussions::{closed_id, open_id, servers, sign_in, AMINA, TOM};
 
 const JOAN: &str = "joan@brightwater.example";
-
-/// Amina posts `text` in the open discussion and Tom reports it; its id.
-async fn reported(s: &Server, id: &str, who: &str, text: &str, reporter: &str) -> String {
-    let (cookie, csrf) = sign_in(s, who).await;
-    let res = s
-        .post(
-            &format!("/discussions/{id}/comments"),
-            &cookie,
-            &[("csrf", &csrf), ("text", text)],
-        )
-        .await;
-    assert_eq!(res.status(), 303);
-    let (_, page) = s.page(&format!("/discussions/{id}"), &cookie).await;
-    let cid = comment_with(&page, text);
-    let (cookie, csrf) = sign_in(s, reporter).await;
-    let res = s
-        .post(
-            &format!("/discussions/{id}/comments/{cid}/report"),
-            &cookie,
-            &[("csrf", &csrf), ("reason", "spam"), ("note", "")],
-        )
-        .await;
-    assert_eq!(res.status(), 303);
-    cid
-}
 
 #[tokio::test]
 async fn several_comments_are_hidden_at_once_and_the_rest_skipped_with_a_reason() {

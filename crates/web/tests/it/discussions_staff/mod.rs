@@ -49,7 +49,7 @@ async fn stored(s: &Server, id: &str) -> cohesion_domain::discussion::record::Di
 }
 
 /// The audit log's entries of `action` about `subject`.
-async fn audited(s: &Server, action: &str, subject: &str) -> usize {
+pub(crate) async fn audited(s: &Server, action: &str, subject: &str) -> usize {
     let mut c = s.db().acquire().await.unwrap();
     let q = AuditQuery {
         action: Some(action),
@@ -61,18 +61,18 @@ async fn audited(s: &Server, action: &str, subject: &str) -> usize {
 }
 
 /// An API answer: its status and JSON body (null for none).
-struct Reply {
-    status: u16,
-    body: Value,
+pub(crate) struct Reply {
+    pub status: u16,
+    pub body: Value,
 }
 
 impl Reply {
-    fn code(&self) -> &str {
+    pub fn code(&self) -> &str {
         self.body["code"].as_str().unwrap_or("(none)")
     }
 
     /// `errors` as (pointer, code), sorted.
-    fn problems(&self) -> Vec<(String, String)> {
+    pub fn problems(&self) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = self.body["errors"]
             .as_array()
             .unwrap_or_else(|| panic!("errors listed: {}", self.body))
@@ -90,7 +90,7 @@ impl Reply {
 }
 
 /// Sends `body` as JSON with the session (cookie and CSRF header).
-async fn call(
+pub(crate) async fn call(
     s: &Server,
     method: Method,
     path: &str,
