@@ -2,7 +2,7 @@
 //! publishing and withdrawing them, their comments (read as the page
 //! shows them, posted, edited, deleted, agreed with, reported), opinion
 //! voting on statements with the opinion map, and their moderation
-//! figures by month (`transparency`), and searching comments
+//! figures by month (`transparency`), searching comments
 //! (`search`).
 //! Thin handlers over the services the pages use.
 
@@ -75,7 +75,7 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
         statements::vote, statements::opinions_map, transparency::site, transparency::discussion,
         search::search),
     components(schemas(read::DiscussionSummary, read::DiscussionPage, read::DiscussionDetail,
-        write::DiscussionRequest, write::DiscussionCreated, comments::CommentBody, comments::ThreadBody,
+        write::DiscussionRequest, write::DiscussionCreated, read::StageLinkBody, comments::CommentBody, comments::ThreadBody,
         comments::CommentsPage, comments::CommentRequest, comments::PostedComment, comments::CommentEditRequest,
         comments::ReportRequest, comments::CommentReported, statements::StatementBody,
         statements::NextStatement, statements::StatementRequest, statements::SubmittedStatement,
