@@ -3,13 +3,15 @@
 //! shows them, posted, edited, deleted, agreed with, reported), opinion
 //! voting on statements with the opinion map, and their moderation
 //! figures by month (`transparency`), searching comments
-//! (`search`).
+//! (`search`), and officers' translations of its texts
+//! (`translations`).
 //! Thin handlers over the services the pages use.
 
 mod comments;
 mod read;
 mod search;
 mod statements;
+mod translations;
 mod transparency;
 mod write;
 
@@ -61,6 +63,10 @@ pub(super) fn routes() -> Router<SharedState> {
             "/api/v1/discussions/{id}/opinions",
             get(statements::opinions_map),
         )
+        .route(
+            "/api/v1/discussions/{id}/translations/{lang}",
+            get(translations::show).put(translations::replace),
+        )
 }
 
 pub(super) fn openapi() -> utoipa::openapi::OpenApi {
@@ -73,9 +79,10 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
         comments::list, comments::post, comments::edit, comments::delete, comments::agree,
         comments::disagree, comments::report, statements::next, statements::submit,
         statements::vote, statements::opinions_map, transparency::site, transparency::discussion,
-        search::search),
+        search::search, translations::show, translations::replace),
     components(schemas(read::DiscussionSummary, read::DiscussionPage, read::DiscussionDetail,
-        write::DiscussionRequest, write::DiscussionCreated, read::StageLinkBody, comments::CommentBody, comments::ThreadBody,
+        write::DiscussionRequest, write::DiscussionCreated, read::StageLinkBody,
+        translations::DiscussionTranslation, translations::TranslatedText, translations::TranslationRequest, comments::CommentBody, comments::ThreadBody,
         comments::CommentsPage, comments::CommentRequest, comments::PostedComment, comments::CommentEditRequest,
         comments::ReportRequest, comments::CommentReported, statements::StatementBody,
         statements::NextStatement, statements::StatementRequest, statements::SubmittedStatement,

@@ -7,6 +7,7 @@
 
 mod api;
 mod api_comments;
+mod api_translations;
 mod consultation_stage;
 mod pages;
 
