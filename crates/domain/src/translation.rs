@@ -161,6 +161,29 @@ impl TextState {
     }
 }
 
+/// One text in one language, for the API: its key, its original, its
+/// saved translation (stale or not) and where that stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextStatus {
+    pub key: String,
+    pub source: String,
+    pub translation: Option<String>,
+    pub state: TextState,
+}
+
+/// Each of `texts` with its translation in `saved`, in the texts' order.
+pub fn statuses(texts: Vec<SourceText>, saved: &Texts) -> Vec<TextStatus> {
+    texts
+        .into_iter()
+        .map(|t| TextStatus {
+            state: TextState::of(saved, &t.key, &t.original),
+            translation: saved.get(&t.key).cloned(),
+            key: t.key,
+            source: t.original,
+        })
+        .collect()
+}
+
 /// What a text is, so the officers' translations page can name it in
 /// words rather than by its key. Numbers count from 1; the texts carried
 /// are originals that tell which question or finding the text belongs to.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::discussion::texts::{self, source_texts};
 use cohesion_domain::identity::Action;
-use cohesion_domain::translation::{self, Counts, SourceText, TextState, Texts, Untranslated};
+use cohesion_domain::translation::{self, Counts, SourceText, TextStatus, Texts, Untranslated};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::discussions::{catalogue, translations};
 use cohesion_storage::{Conn, Db, StorageError};
@@ -94,17 +94,6 @@ pub async fn texts_of(
     Ok((d, texts))
 }
 
-/// One text of a discussion in one language, for the API: its original
-/// and where its translation stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextStatus {
-    pub key: String,
-    pub source: String,
-    /// As saved, stale or not (`None` when there is none).
-    pub translation: Option<String>,
-    pub state: TextState,
-}
-
 /// Every text of discussion `id` in language `locale` (staff): the
 /// discussion, and each text with its original, its saved translation
 /// and whether that is current, stale or missing. There are none into
@@ -120,16 +109,7 @@ pub async fn statuses(
         return Err(ServiceError::NotFound);
     }
     let saved = translation(db, id, locale).await?;
-    let out = texts
-        .into_iter()
-        .map(|t| TextStatus {
-            state: TextState::of(&saved, &t.key, &t.original),
-            translation: saved.get(&t.key).cloned(),
-            key: t.key,
-            source: t.original,
-        })
-        .collect();
-    Ok((d, out))
+    Ok((d, translation::statuses(texts, &saved)))
 }
 
 /// How far each language's translations of `d` are, for every language
