@@ -98,7 +98,11 @@ async fn an_officer_links_a_discussion_and_visitors_see_it_at_both_ends() {
             stage: 2,
         };
         assert_eq!(stored(&s, &id).await.consultation_stage, Some(link));
-        // The edit form shows the stage chosen.
+        // The officers' page names it; the edit form shows it chosen.
+        let (_, manage) = s.page(&format!("/staff/discussions/{id}"), cookie).await;
+        assert!(crate::support::text_of(&manage)
+            .replace(['\u{2068}', '\u{2069}'], "")
+            .contains("Safer streets, stronger communities — stage 3: Formal consultation"));
         let (_, edit) = s
             .page(&format!("/staff/discussions/{id}/edit"), cookie)
             .await;
