@@ -108,3 +108,56 @@ test('a resident comments, replies, agrees and reports in English and Arabic', a
     back: 'عودة إلى النقاش'
   }, 'ar')
 })
+
+const navLink = (page, name) => page.locator('#navigation').getByRole('link', { name, exact: true })
+
+test('an officer makes a discussion part of a consultation stage; a visitor goes from one to the other', async t => {
+  const server = await startServer()
+  t.after(() => server.stop())
+  const UPCOMING = 'Young people and online hate: what should schools do?'
+  const CONSULTATION = 'Youth voices on online hate'
+
+  // The officer, from the home page through Manage to the details form.
+  const officer = await openPage(browser, { locale: 'en-GB' })
+  t.after(() => officer.context.close())
+  const o = officer.page
+  await o.goto(server.base)
+  await follow(o, o.locator('#navigation').getByRole('link', { name: /Sign in/ }))
+  await o.getByLabel('Email address').fill('helen@brightwater.example')
+  await o.getByLabel('Password').fill(DEMO_PASSWORD)
+  await follow(o, o.getByRole('button', { name: 'Sign in' }))
+  await follow(o, navLink(o, 'Manage'))
+  await follow(o, o.getByRole('link', { name: UPCOMING }))
+  await checkPage(o, 'the discussion, officers', { lang: 'en' })
+  await follow(o, o.getByRole('link', { name: /Change the details/ }))
+  await checkPage(o, 'details form', { lang: 'en' })
+  await o.getByLabel('Part of a consultation').selectOption({ label: `${CONSULTATION} — stage 1: Survey opens` })
+  await follow(o, o.getByRole('button', { name: 'Save' }))
+  await checkPage(o, 'details saved', { lang: 'en' })
+  assert.ok(await o.getByText('The details were saved.').isVisible())
+  assert.match(await o.locator('main').innerText(), /Youth voices on online hate — stage 1: Survey opens/)
+  assert.deepEqual(officer.problems, [], 'no script errors or CSP violations (officer)')
+
+  // A visitor: the discussion names the consultation and its stage and
+  // links to it; the consultation's timeline links back, in both languages.
+  const visitor = await openPage(browser, { locale: 'en-GB' })
+  t.after(() => visitor.context.close())
+  const v = visitor.page
+  await v.goto(server.base)
+  await follow(v, navLink(v, 'Discussions'))
+  await follow(v, v.getByRole('link', { name: UPCOMING }))
+  const partOf = v.getByRole('link', { name: `Part of the consultation ${CONSULTATION} — stage: Survey opens` })
+  await follow(v, partOf)
+  await checkPage(v, 'the consultation, reached from the discussion', { lang: 'en' })
+  const stage = v.locator('.app-timeline__stage').filter({ hasText: 'Survey opens' })
+  assert.ok(await stage.getByText('Discussions at this stage:').isVisible())
+  await follow(v, stage.getByRole('link', { name: UPCOMING }))
+  await checkPage(v, 'the discussion, reached from the consultation', { lang: 'en' })
+
+  await follow(v, v.locator('.app-language-switcher__link[hreflang="ar"]'))
+  await checkPage(v, 'the discussion in Arabic', { lang: 'ar' })
+  await follow(v, v.locator('.app-discussion__consultation a'))
+  assert.match(await v.locator('.app-discussion__consultation, .app-timeline').first().innerText(), /النقاشات في هذه المرحلة/)
+  await checkPage(v, 'the consultation in Arabic', { lang: 'ar' })
+  assert.deepEqual(visitor.problems, [], 'no script errors or CSP violations (visitor)')
+})

@@ -57,6 +57,8 @@ pub enum ErrorCode {
     HiddenQuestion,
     UnknownQuestion,
     UnknownText,
+    UnknownConsultation,
+    UnknownStage,
     /// A finding's options belong to more than one question.
     OptionsOfOneQuestion,
     ConsultationNotOpen,
@@ -159,6 +161,8 @@ impl ErrorCode {
         ErrorCode::HiddenQuestion,
         ErrorCode::UnknownQuestion,
         ErrorCode::UnknownText,
+        ErrorCode::UnknownConsultation,
+        ErrorCode::UnknownStage,
         ErrorCode::OptionsOfOneQuestion,
         ErrorCode::ConsultationNotOpen,
         ErrorCode::DiscussionNotOpen,
@@ -248,6 +252,8 @@ impl ErrorCode {
             ErrorCode::HiddenQuestion => "hidden_question",
             ErrorCode::UnknownQuestion => "unknown_question",
             ErrorCode::UnknownText => "unknown_text",
+            ErrorCode::UnknownConsultation => "unknown_consultation",
+            ErrorCode::UnknownStage => "unknown_stage",
             ErrorCode::OptionsOfOneQuestion => "options_of_one_question",
             ErrorCode::ConsultationNotOpen => "consultation_not_open",
             ErrorCode::DiscussionNotOpen => "discussion_not_open",
@@ -532,6 +538,8 @@ mod tests {
                 | ErrorCode::HiddenQuestion
                 | ErrorCode::UnknownQuestion
                 | ErrorCode::UnknownText
+                | ErrorCode::UnknownConsultation
+                | ErrorCode::UnknownStage
                 | ErrorCode::OptionsOfOneQuestion
                 | ErrorCode::ConsultationNotOpen
                 | ErrorCode::DiscussionNotOpen
@@ -575,6 +583,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 85, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 87, "a new code: add it to ALL and here");
     }
 }

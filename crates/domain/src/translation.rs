@@ -128,6 +128,62 @@ pub fn is_stale(t: &Texts, key: &str, original: &str) -> bool {
     t.contains_key(key) && current(t, key, original).is_none()
 }
 
+/// Where one text's translation stands, as ADR 14 tells them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextState {
+    /// Made from the original as it is now: readers see it.
+    Current,
+    /// Made from an original that has changed since: readers see the
+    /// original until it is checked.
+    Stale,
+    /// None (or an empty one): readers see the original.
+    Missing,
+}
+
+impl TextState {
+    /// Of the text under `key`, whose original is `original`.
+    pub fn of(t: &Texts, key: &str, original: &str) -> TextState {
+        if is_stale(t, key, original) {
+            TextState::Stale
+        } else if current(t, key, original).is_none_or(|t| t.trim().is_empty()) {
+            TextState::Missing
+        } else {
+            TextState::Current
+        }
+    }
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            TextState::Current => "current",
+            TextState::Stale => "stale",
+            TextState::Missing => "missing",
+        }
+    }
+}
+
+/// One text in one language, for the API: its key, its original, its
+/// saved translation (stale or not) and where that stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextStatus {
+    pub key: String,
+    pub source: String,
+    pub translation: Option<String>,
+    pub state: TextState,
+}
+
+/// Each of `texts` with its translation in `saved`, in the texts' order.
+pub fn statuses(texts: Vec<SourceText>, saved: &Texts) -> Vec<TextStatus> {
+    texts
+        .into_iter()
+        .map(|t| TextStatus {
+            state: TextState::of(saved, &t.key, &t.original),
+            translation: saved.get(&t.key).cloned(),
+            key: t.key,
+            source: t.original,
+        })
+        .collect()
+}
+
 /// What a text is, so the officers' translations page can name it in
 /// words rather than by its key. Numbers count from 1; the texts carried
 /// are originals that tell which question or finding the text belongs to.
@@ -381,10 +437,10 @@ impl Counts {
     /// Counts the text under `key`, whose original is `original`.
     pub fn count(&mut self, translated: &Texts, key: &str, original: &str) {
         self.all += 1;
-        if is_stale(translated, key, original) {
-            self.stale += 1;
-        } else if current(translated, key, original).is_none_or(|t| t.trim().is_empty()) {
-            self.missing += 1;
+        match TextState::of(translated, key, original) {
+            TextState::Stale => self.stale += 1,
+            TextState::Missing => self.missing += 1,
+            TextState::Current => {}
         }
     }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::moderation::PreModeration;
+use super::stage_link::StageRef;
 use crate::consultation::{
     keep, topics, Languages, Status, MAX_AREA_CHARS, MAX_BODY_CHARS, MAX_TITLE_CHARS,
 };
@@ -50,6 +51,10 @@ pub struct DiscussionInput {
     /// With "first": how many of a member's first comments wait.
     #[serde(default)]
     pub first_comments: String,
+    /// The consultation stage it is part of, as `<consultation id>:<stage>`
+    /// (see [`StageRef`]); empty for none.
+    #[serde(default)]
+    pub consultation_stage: String,
 }
 
 /// A discussion's details, checked.
@@ -67,6 +72,9 @@ pub struct DiscussionFields {
     pub language: String,
     #[serde(skip)]
     pub pre_moderation: PreModeration,
+    /// The consultation stage it is part of, if any; that it exists is
+    /// the service's to check.
+    pub consultation_stage: Option<StageRef>,
 }
 
 impl DiscussionFields {
@@ -100,6 +108,7 @@ impl DiscussionInput {
             e,
             pre_moderation(&self.pre_moderation, &self.first_comments),
         );
+        let consultation_stage = keep(e, StageRef::parse(&self.consultation_stage));
         if let (Some(o), Some(c)) = (opens_at, closes_at) {
             if c <= o {
                 e.push(ValidationError::new(
@@ -118,6 +127,7 @@ impl DiscussionInput {
             closes_at,
             language,
             pre_moderation,
+            consultation_stage,
         ) {
             (
                 Some(title),
@@ -129,6 +139,7 @@ impl DiscussionInput {
                 Some(closes_at),
                 Some(language),
                 Some(pre_moderation),
+                Some(consultation_stage),
             ) if errors.is_empty() => Ok(DiscussionFields {
                 title,
                 introduction,
@@ -139,6 +150,7 @@ impl DiscussionInput {
                 closes_at,
                 language,
                 pre_moderation,
+                consultation_stage,
             }),
             _ => Err(errors),
         }
@@ -210,6 +222,7 @@ mod tests {
         assert_eq!(d.topics, ["safety", "policing"]);
         assert_eq!(d.language, "en");
         assert_eq!(d.pre_moderation, PreModeration::FirstComments(3));
+        assert_eq!(d.consultation_stage, None);
         // 9am on 25 October 2026 in London is 9am UTC: the clocks went
         // back at 2am that morning.
         assert_eq!(d.opens_at.hour(), 9);
@@ -232,6 +245,7 @@ mod tests {
             language: "fr".into(),
             pre_moderation: "first".into(),
             first_comments: "0".into(),
+            consultation_stage: "forged".into(),
             ..input()
         };
         let mut found: Vec<(&str, ErrorCode)> = check(&bad)
@@ -244,6 +258,7 @@ mod tests {
             found,
             [
                 ("closes_at", ErrorCode::ClosesBeforeOpens),
+                ("consultation_stage", ErrorCode::InvalidChoice),
                 ("first_comments", ErrorCode::OutOfRange),
                 ("introduction", ErrorCode::FieldRequired),
                 ("language", ErrorCode::UnknownLocale),

@@ -15,6 +15,7 @@ pub mod moderation;
 pub mod notification;
 pub mod record;
 pub mod screening;
+pub mod stage_link;
 pub mod statements;
 pub mod texts;
 pub mod thread;

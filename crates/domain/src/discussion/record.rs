@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::comment::State;
 use super::moderation::PreModeration;
+use super::stage_link::StageRef;
 use crate::consultation::Status;
 use crate::identity::Role;
 
@@ -34,6 +35,8 @@ pub struct Discussion {
     pub comment_count: i64,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
+    /// The consultation stage it is part of, if any (ADR 38).
+    pub consultation_stage: Option<StageRef>,
 }
 
 fn pre_moderation_code<S: serde::Serializer>(p: &PreModeration, s: S) -> Result<S::Ok, S::Error> {

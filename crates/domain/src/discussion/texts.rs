@@ -83,6 +83,7 @@ mod tests {
             published_at: None,
             comment_count: 0,
             created_at: datetime!(2026-11-01 0:00 UTC),
+            consultation_stage: None,
         }
     }
 

@@ -69,6 +69,7 @@ stage-link-survey = أجب عن الاستبيان
 stage-link-results = اطّلع على النتائج
 stage-link-findings = اقرأ ما قاله لنا الناس
 stage-link-we-did = اقرأ ما سألنا عنه وما قاله الناس وما فعلناه
+stage-discussions = النقاشات في هذه المرحلة:
 
 ## الإجابة عن الاستبيان
 

@@ -49,6 +49,8 @@ discussions-closed-empty = لم يُغلق أي نقاش في الأشهر ال�
 
 discussion-title = نقاش
 discussion-runs = يستمر النقاش من { $opens } إلى { $closes }.
+discussion-part-of-stage = جزء من الاستشارة { $consultation } — المرحلة: { $stage }
+discussion-part-of = جزء من الاستشارة { $consultation }
 discussion-ran = استمر النقاش من { $opens } إلى { $closes }.
 discussion-will-run = سيستمر النقاش من { $opens } إلى { $closes }.
 discussion-draft-notice = هذا النقاش مسودة: لا يراه إلا الموظفون.

@@ -30,6 +30,10 @@ discussion-staff-pre-moderation-first-n = { PLURAL($count) ->
 }
 discussion-staff-field-first-comments = كم تعليقًا أول ينتظر
 discussion-staff-field-first-comments-hint = مع «التعليقات الأولى» فقط: عدد صحيح من 1 إلى { $max }.
+discussion-staff-field-consultation-stage = جزء من استشارة
+discussion-staff-field-consultation-stage-hint = اختياري. اختر مرحلة الجدول الزمني للاستشارة التي ينتمي إليها هذا النقاش: تربط صفحته والجدول الزمني للاستشارة كلٌّ منهما بالآخر متى نُشرا.
+discussion-staff-not-linked = غير مرتبط
+discussion-staff-stage-choice = { $consultation } — المرحلة { $number }: { $stage }
 discussion-staff-imported = استُورد هذا النقاش من مكان آخر: هو مغلق وللقراءة فقط. ما زال بإمكانك نشره أو سحبه.
 discussion-staff-edit-details = غيّر التفاصيل
 discussion-staff-edit-details-hidden = غيّر تفاصيل النقاش
@@ -93,6 +97,9 @@ discussion-staff-closed-empty = لم يُغلق أي نقاش بعد.
 
 reason-introduction-field_required = أدخل مقدمة
 reason-introduction-field_too_long-limit = يجب ألا يزيد عدد أحرف المقدمة على { $limit }
+reason-consultation_stage-invalid_choice = اختر مرحلة استشارة من القائمة، أو «غير مرتبط»
+reason-unknown_consultation = لم تعد تلك الاستشارة موجودة: اختر مرحلة أخرى، أو «غير مرتبط»
+reason-unknown_stage = لم تعد تلك المرحلة في الجدول الزمني للاستشارة: اختر مرحلة أخرى، أو «غير مرتبط»
 reason-questions-field_too_long = اكتب 10 أسئلة توجيهية على الأكثر، لا يتجاوز كل منها 300 حرف
 reason-questions-field_too_long-limit = اكتب 10 أسئلة توجيهية على الأكثر، لا يتجاوز كل منها 300 حرف
 reason-pre_moderation-invalid_choice = اختر هل تنتظر التعليقات مشرفًا

@@ -62,6 +62,7 @@ stage-link-survey = Answer the survey
 stage-link-results = See the results
 stage-link-findings = Read what you told us
 stage-link-we-did = Read what we asked, what you said and what we did
+stage-discussions = Discussions at this stage:
 
 ## Answering a survey
 

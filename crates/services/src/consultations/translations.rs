@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use cohesion_domain::identity::Action;
-use cohesion_domain::translation::{self, Part, SourceText, Texts};
+use cohesion_domain::translation::{self, Part, SourceText, TextStatus, Texts};
 use cohesion_storage::consultations::{catalogue, translations};
 use cohesion_storage::Db;
 use uuid::Uuid;
@@ -174,6 +174,30 @@ pub(crate) async fn translates_anything(
 pub async fn language_locked(db: &Db, id: Uuid) -> Result<bool, ServiceError> {
     let mut c = db.acquire().await?;
     translates_anything(c.conn(), id).await
+}
+
+/// Every text of consultation `id` (its survey's and findings' too) in
+/// language `locale` (staff): the language it is written in, and each
+/// text with its original, its saved translation and whether that is
+/// current, stale or missing. There are none into the language it is
+/// written in (`NotFound`).
+pub async fn statuses(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    locale: &str,
+) -> Result<(String, Vec<TextStatus>), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let v = view(db, Some(me), id).await?;
+    if v.consultation.language.eq_ignore_ascii_case(locale) {
+        return Err(ServiceError::NotFound);
+    }
+    let texts = all_texts(db, &v).await?;
+    let saved = super::reading::translation(db, id, locale).await?;
+    Ok((
+        v.consultation.language,
+        translation::statuses(texts, &saved),
+    ))
 }
 
 /// Replaces a language's translations (officers). Keys the consultation

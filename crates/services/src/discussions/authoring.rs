@@ -31,6 +31,7 @@ pub async fn create(
         .validate(zone, languages)
         .map_err(ServiceError::invalid)?;
     let mut tx = db.begin().await?;
+    super::linking::check(tx.conn(), fields.consultation_stage).await?;
     let id = catalogue::insert(tx.conn(), &fields, Some(me.user_id), false).await?;
     refresh_search(tx.conn(), id).await?;
     audit_log(
@@ -71,6 +72,11 @@ pub async fn update(
             "language",
             ErrorCode::LanguageHasTranslations,
         )]));
+    }
+    // Linking and unlinking are part of the details: the same change,
+    // recorded as `discussion.update` (an imported one refuses first).
+    if !stored.imported {
+        super::linking::check(tx.conn(), fields.consultation_stage).await?;
     }
     if stored.imported || !catalogue::update(tx.conn(), id, &fields).await? {
         return Err(ServiceError::Conflict(ValidationError::new(

@@ -9,6 +9,7 @@ use cohesion_domain::consultation::{format_datetime, Languages};
 use cohesion_domain::discussion::comment::State;
 use cohesion_domain::discussion::details::DiscussionInput;
 use cohesion_domain::discussion::record::Badge;
+use cohesion_domain::discussion::stage_link::StageRef;
 use cohesion_domain::discussion::thread::ThreadPath;
 use cohesion_domain::identity::Email;
 use cohesion_domain::local_time::SiteZone;
@@ -51,6 +52,11 @@ const fn said(by: &'static str, hours: i64, reply_to: Option<usize>, text: &'sta
         agreed_by: &[],
     }
 }
+
+/// The demo consultation the open discussion is part of, and the place
+/// of its "Formal consultation" stage (from 0).
+const LINKED_CONSULTATION: &str = "Safer streets, stronger communities";
+const LINKED_STAGE: u32 = 2;
 
 const AMINA: &str = "amina@brightwater.example";
 const TOM: &str = "tom@brightwater.example";
@@ -221,6 +227,18 @@ pub async fn load(db: &Db) -> Result<bool, ServiceError> {
     let now = OffsetDateTime::now_utc();
     let day = Duration::days(1);
     let mut tx = db.begin().await?;
+    // The open discussion runs beside the open consultation's survey: it
+    // is part of that consultation's "Formal consultation" stage.
+    let stage = super::linking::consultation_titled(tx.conn(), LINKED_CONSULTATION)
+        .await?
+        .map(|consultation_id| {
+            StageRef {
+                consultation_id,
+                stage: LINKED_STAGE,
+            }
+            .form_value()
+        })
+        .unwrap_or_default();
     let open = add(
         tx.conn(),
         DiscussionInput {
@@ -240,6 +258,7 @@ What would make you more confident to report?"
             language: "en".into(),
             pre_moderation: "first".into(),
             first_comments: "1".into(),
+            consultation_stage: stage,
         },
     )
     .await?;
@@ -268,6 +287,7 @@ be able to talk to?"
             language: "en".into(),
             pre_moderation: "all".into(),
             first_comments: String::new(),
+            consultation_stage: String::new(),
         },
     )
     .await?;
@@ -286,6 +306,7 @@ communities than ever. Tell us what worked and what to change next year."
             language: "en".into(),
             pre_moderation: "off".into(),
             first_comments: String::new(),
+            consultation_stage: String::new(),
         },
     )
     .await?;
@@ -343,6 +364,7 @@ async fn add(mut conn: Conn<'_>, input: DiscussionInput) -> Result<Uuid, Service
     let fields = input
         .validate(&SiteZone::utc(), &Languages::new("en", ["ar"]))
         .map_err(ServiceError::InvalidFields)?;
+    super::linking::check(conn.reborrow(), fields.consultation_stage).await?;
     let id = catalogue::insert(conn.reborrow(), &fields, None, false).await?;
     let published = Timestamp::from(fields.opens_at - Duration::days(1));
     catalogue::set_published(conn.reborrow(), id, Some(published)).await?;

@@ -117,6 +117,7 @@ fn fields(
                 closes_at: last.max(first + Duration::SECOND),
                 language,
                 pre_moderation: PreModeration::Off,
+                consultation_stage: None,
             })
         }
         _ => Err(ServiceError::invalid(problems)),

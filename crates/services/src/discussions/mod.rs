@@ -13,7 +13,8 @@
 //! moderating), `voting` (votes and the next statement), `opinions` (the
 //! opinion map, computed by a background job) and `opinion_export`
 //! (Pol.is's CSV files). `searching` finds comments people may read;
-//! `notifying` tells people of replies, decisions and closings.
+//! `notifying` tells people of replies, decisions and closings;
+//! `linking` makes a discussion part of a consultation's stage.
 
 pub mod addressing;
 pub mod authoring;
@@ -25,6 +26,7 @@ pub mod demo;
 mod demo_moderation;
 mod demo_opinions;
 pub mod importing;
+pub mod linking;
 pub mod moderating;
 pub mod notifying;
 pub mod opinion_export;

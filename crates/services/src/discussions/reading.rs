@@ -29,17 +29,20 @@ pub const REPLIES_SHOWN: i64 = 10;
 /// Replies on a thread's own page.
 pub const REPLIES_PER_PAGE: i64 = 100;
 
-/// A published discussion (staff see drafts too).
+/// A published discussion (staff see drafts too); its link to a
+/// consultation's stage only where the reader may see the consultation.
 pub async fn discussion(
     db: &Db,
     me: Option<&SignedIn>,
     id: Uuid,
 ) -> Result<Discussion, ServiceError> {
     let mut c = db.acquire().await?;
-    catalogue::find(c.conn(), id)
+    let mut d = catalogue::find(c.conn(), id)
         .await?
         .filter(|d| d.is_published() || is_staff(me))
-        .ok_or(ServiceError::NotFound)
+        .ok_or(ServiceError::NotFound)?;
+    super::linking::visible_to(c.conn(), me, &mut d).await?;
+    Ok(d)
 }
 
 /// A page of discussions and how many match in all; drafts only for staff.

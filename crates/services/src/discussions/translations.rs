@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::discussion::texts::{self, source_texts};
 use cohesion_domain::identity::Action;
-use cohesion_domain::translation::{self, Counts, SourceText, Texts, Untranslated};
+use cohesion_domain::translation::{self, Counts, SourceText, TextStatus, Texts, Untranslated};
+use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::discussions::{catalogue, translations};
 use cohesion_storage::{Conn, Db, StorageError};
 use uuid::Uuid;
@@ -93,6 +94,24 @@ pub async fn texts_of(
     Ok((d, texts))
 }
 
+/// Every text of discussion `id` in language `locale` (staff): the
+/// discussion, and each text with its original, its saved translation
+/// and whether that is current, stale or missing. There are none into
+/// the language it is written in (`NotFound`).
+pub async fn statuses(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    locale: &str,
+) -> Result<(Discussion, Vec<TextStatus>), ServiceError> {
+    let (d, texts) = texts_of(db, me, id).await?;
+    if d.language.eq_ignore_ascii_case(locale) {
+        return Err(ServiceError::NotFound);
+    }
+    let saved = translation(db, id, locale).await?;
+    Ok((d, translation::statuses(texts, &saved)))
+}
+
 /// How far each language's translations of `d` are, for every language
 /// with a row saved: (language, counts).
 pub async fn coverage(db: &Db, d: &Discussion) -> Result<HashMap<String, Counts>, ServiceError> {
@@ -127,6 +146,13 @@ pub async fn set_translation(
         .ok_or(ServiceError::NotFound)?;
     if d.language.eq_ignore_ascii_case(locale) {
         return Err(ServiceError::NotFound);
+    }
+    // Kept as it was brought in, as its details are.
+    if d.imported {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "discussion",
+            ErrorCode::DiscussionImported,
+        )));
     }
     let keys: Vec<(String, String)> = source_texts(&d)
         .into_iter()

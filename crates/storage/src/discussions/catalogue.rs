@@ -5,13 +5,15 @@ use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::details::DiscussionFields;
 use cohesion_domain::discussion::moderation::PreModeration;
 use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::discussion::stage_link::StageRef;
 use uuid::Uuid;
 
 use crate::rows::{self, Param, Row};
 use crate::{new_id, Conn, StorageError, Timestamp};
 
 const COLUMNS: &str = "id, title, introduction, questions, topics, area, opens_at, closes_at, \
-     language, pre_moderation, imported, published_at, comment_count, created_at";
+     language, pre_moderation, imported, published_at, comment_count, created_at, \
+     consultation_id, consultation_stage";
 
 fn lines_of(r: &Row, column: &str) -> Result<Vec<String>, sqlx::Error> {
     let text: String = r.get(column)?;
@@ -42,7 +44,29 @@ fn record(r: &Row) -> Result<Discussion, sqlx::Error> {
             .map(Timestamp::as_offset),
         comment_count: r.get("comment_count")?,
         created_at: at("created_at")?,
+        consultation_stage: stage_ref(r)?,
     })
+}
+
+/// The consultation stage a row links to: both columns or neither.
+fn stage_ref(r: &Row) -> Result<Option<StageRef>, sqlx::Error> {
+    let id: Option<Uuid> = r.get("consultation_id")?;
+    let stage: Option<i64> = r.get("consultation_stage")?;
+    Ok(match (id, stage.and_then(|s| u32::try_from(s).ok())) {
+        (Some(consultation_id), Some(stage)) => Some(StageRef {
+            consultation_id,
+            stage,
+        }),
+        _ => None,
+    })
+}
+
+/// The link's two columns as bound: both or neither.
+fn link_params(f: &DiscussionFields) -> (Option<Uuid>, Option<i64>) {
+    match f.consultation_stage {
+        Some(l) => (Some(l.consultation_id), Some(i64::from(l.stage))),
+        None => (None, None),
+    }
 }
 
 /// Saves a new discussion (a draft unless `published`); `imported` marks
@@ -55,11 +79,13 @@ pub async fn insert(
 ) -> Result<Uuid, StorageError> {
     let id = new_id();
     let now = Timestamp::now();
+    let (consultation, stage) = link_params(f);
     rows::execute(
         conn,
         "INSERT INTO discussions (id, title, introduction, questions, topics, area, opens_at, \
-         closes_at, language, pre_moderation, imported, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+         closes_at, language, pre_moderation, imported, created_by, created_at, updated_at, \
+         consultation_id, consultation_stage) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15)",
         &[
             &id,
             &f.title,
@@ -74,6 +100,8 @@ pub async fn insert(
             &imported,
             &by,
             &now,
+            &consultation,
+            &stage,
         ],
     )
     .await?;
@@ -83,11 +111,13 @@ pub async fn insert(
 /// Changes the text, dates and pre-moderation; `false` if there is no
 /// such discussion or it was imported (imported ones are read-only).
 pub async fn update(conn: Conn<'_>, id: Uuid, f: &DiscussionFields) -> Result<bool, StorageError> {
+    let (consultation, stage) = link_params(f);
     let n = rows::execute(
         conn,
         "UPDATE discussions SET title = $1, introduction = $2, questions = $3, topics = $4, \
          area = $5, opens_at = $6, closes_at = $7, language = $8, pre_moderation = $9, \
-         updated_at = $10 WHERE id = $11 AND NOT imported",
+         updated_at = $10, consultation_id = $12, consultation_stage = $13 \
+         WHERE id = $11 AND NOT imported",
         &[
             &f.title,
             &f.introduction,
@@ -100,6 +130,8 @@ pub async fn update(conn: Conn<'_>, id: Uuid, f: &DiscussionFields) -> Result<bo
             &f.pre_moderation.code(),
             &Timestamp::now(),
             &id,
+            &consultation,
+            &stage,
         ],
     )
     .await?;
@@ -263,4 +295,19 @@ pub async fn drafts(conn: Conn<'_>, limit: i64) -> Result<Vec<Discussion>, Stora
          ORDER BY created_at DESC, id LIMIT $1"
     );
     rows::fetch_all(conn, &sql, &[&limit], record).await
+}
+
+/// Published discussions linked to a stage of consultation `id`, at most
+/// `limit`, in timeline order and, within a stage, by opening.
+pub async fn linked_to(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    limit: i64,
+) -> Result<Vec<Discussion>, StorageError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM discussions WHERE consultation_id = $1 \
+         AND consultation_stage IS NOT NULL AND published_at IS NOT NULL \
+         ORDER BY consultation_stage, opens_at, id LIMIT $2"
+    );
+    rows::fetch_all(conn, &sql, &[&consultation_id, &limit], record).await
 }

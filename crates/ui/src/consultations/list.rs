@@ -44,6 +44,9 @@ pub struct StageItem {
     pub link: Option<(String, String)>,
     /// Why there is no link yet ("Results are not published yet").
     pub note: Option<String>,
+    /// The published discussions that are part of this stage: where each
+    /// is, and its title in the reader's language where translated.
+    pub discussions: Vec<(String, Shown)>,
 }
 
 #[derive(Template)]

@@ -128,6 +128,8 @@ pub struct DiscussionPage<'a> {
     pub status: String,
     /// "The discussion runs from … to …".
     pub dates: Phrase,
+    /// "Part of the consultation … — stage: …", and where it links.
+    pub consultation: Option<(String, Phrase)>,
     pub title_lang: String,
     /// Sanitised HTML from the Markdown introduction, and its language.
     pub intro_html: String,

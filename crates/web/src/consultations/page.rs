@@ -1,5 +1,6 @@
-//! A consultation's own page: what it is about, its timeline, where the
-//! visitor stands, and the way to respond.
+//! A consultation's own page: what it is about, its timeline (with the
+//! discussions that are part of each stage), where the visitor stands,
+//! and the way to respond.
 
 use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, StatusCode};
@@ -13,6 +14,8 @@ use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::responding::Progress;
 use cohesion_services::consultations::ConsultationError;
 use cohesion_services::consultations::{findings, history};
+use cohesion_services::discussions::linking;
+use cohesion_services::discussions::translations as discussion_translations;
 use cohesion_services::permissions::{is_staff, may};
 use cohesion_services::ServiceError;
 use cohesion_ui::consultations::{ConsultationPage, StageItem};
@@ -96,9 +99,41 @@ fn stage_items(
                 state: ctx.t(&format!("stage-{}", state.key())),
                 link,
                 note,
+                discussions: Vec::new(),
             }
         })
         .collect()
+}
+
+/// The published discussions that are part of a stage of consultation
+/// `id`, placed at their stages, each titled in the reader's language
+/// where translated. A discussion linked to a place the timeline no
+/// longer has shows nowhere here.
+async fn place_discussions(
+    ctx: &PageCtx,
+    id: uuid::Uuid,
+    stages: &mut [StageItem],
+) -> Result<(), AppError> {
+    let linked = linking::linked_to(&ctx.state.db, id).await?;
+    if linked.is_empty() {
+        return Ok(());
+    }
+    let shown =
+        discussion_translations::list_in_language(&ctx.state.db, linked, ctx.locale().tag())
+            .await?;
+    for (d, left) in shown {
+        let Some(stage) = d
+            .consultation_stage
+            .and_then(|l| stages.get_mut(l.stage as usize))
+        else {
+            continue;
+        };
+        let title = Langs::new(ctx, &d.language, left).shown(key::TITLE, &d.title);
+        stage
+            .discussions
+            .push((format!("/discussions/{}", d.id), title));
+    }
+    Ok(())
 }
 
 /// A withdrawn consultation's address, to those who may not see drafts:
@@ -135,7 +170,8 @@ async fn timeline(
         .then(|| ctx.t("results-not-published-yet"));
     let published = findings::published_count(&ctx.state.db, id).await? > 0;
     let we_did = closed && published;
-    let stages = stage_items(ctx, langs, c, stages, we_did);
+    let mut stages = stage_items(ctx, langs, c, stages, we_did);
+    place_discussions(ctx, id, &mut stages).await?;
     let findings_link = match (published, closed) {
         (false, _) => None,
         (true, true) => Some((

@@ -28,6 +28,7 @@ pub mod session;
 pub mod shown;
 pub mod state;
 pub mod translating;
+pub mod translations_api;
 
 // What features use, named here so that a feature depends on the kit as
 // one thing, not on how the kit is divided into files.

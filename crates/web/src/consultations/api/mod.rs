@@ -1,6 +1,7 @@
 //! The JSON API for consultations: reading them, officers writing them
 //! (details, survey, timeline, publication), answering the survey in one
-//! call, the results, the findings, and the theme analysis of long-text questions.
+//! call, the results, the findings, the theme analysis of long-text
+//! questions, and officers' translations (`translations`).
 //! Thin handlers over the services the pages use.
 
 mod findings;
@@ -9,6 +10,7 @@ mod respond;
 mod results;
 pub(crate) mod survey_schema;
 mod themes;
+mod translations;
 mod write;
 
 use axum::routing::{delete, get, post, put};
@@ -41,6 +43,10 @@ pub(super) fn routes() -> Router<SharedState> {
         .route(
             "/api/v1/consultations/{id}/results",
             get(results::results_json),
+        )
+        .route(
+            "/api/v1/consultations/{id}/translations/{lang}",
+            get(translations::show).put(translations::replace),
         )
         .route(
             "/api/v1/consultations/{id}/findings",
@@ -90,8 +96,10 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
     paths(read::list, read::show, write::create, write::update, write::set_survey, write::set_stages, write::publish,
         write::withdraw, write::publish_results, write::withdraw_results, respond::respond, respond::my_response,
         results::results_json, findings::findings_json, findings::add, findings::publish, findings::withdraw,
-        findings::remove),
-    components(schemas(read::ConsultationSummary, read::ConsultationPage, read::ConsultationDetail, write::ConsultationRequest,
+        findings::remove, translations::show, translations::replace),
+    components(schemas(crate::kit::translations_api::TranslationBody,
+        crate::kit::translations_api::TranslatedText, crate::kit::translations_api::TranslationRequest,
+        read::ConsultationSummary, read::ConsultationPage, read::ConsultationDetail, write::ConsultationRequest,
         read::StageBody, write::Created, read::DocumentBody, respond::ResponseRequest, respond::OneOrMany, respond::Submitted,
         respond::MyResponse, write::PublishResultsRequest, results::ResultsBody, results::WeightedBody,
         results::WeightedQuestionBody, results::WeightedCellBody, results::QuestionResultBody, results::LineBody,

@@ -2,9 +2,9 @@
 //! publishing and withdrawing them, their comments (read as the page
 //! shows them, posted, edited, deleted, agreed with, reported), opinion
 //! voting on statements with the opinion map, and their moderation
-//! figures by month (`transparency`), and searching comments
-//! (`search`), and moderators deciding several comments at once
-//! (`moderation`).
+//! figures by month (`transparency`), searching comments
+//! (`search`), officers' translations of its texts (`translations`),
+//! and moderators deciding several comments at once (`moderation`).
 //! Thin handlers over the services the pages use.
 
 mod comments;
@@ -12,6 +12,7 @@ mod moderation;
 mod read;
 mod search;
 mod statements;
+mod translations;
 mod transparency;
 mod write;
 
@@ -64,6 +65,10 @@ pub(super) fn routes() -> Router<SharedState> {
             "/api/v1/discussions/{id}/opinions",
             get(statements::opinions_map),
         )
+        .route(
+            "/api/v1/discussions/{id}/translations/{lang}",
+            get(translations::show).put(translations::replace),
+        )
 }
 
 pub(super) fn openapi() -> utoipa::openapi::OpenApi {
@@ -76,9 +81,11 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
         comments::list, comments::post, comments::edit, comments::delete, comments::agree,
         comments::disagree, comments::report, statements::next, statements::submit,
         statements::vote, statements::opinions_map, transparency::site, transparency::discussion,
-        search::search, moderation::decide),
+        search::search, moderation::decide, translations::show, translations::replace),
     components(schemas(read::DiscussionSummary, read::DiscussionPage, read::DiscussionDetail,
-        write::DiscussionRequest, write::DiscussionCreated, comments::CommentBody, comments::ThreadBody,
+        write::DiscussionRequest, write::DiscussionCreated, read::StageLinkBody,
+        crate::kit::translations_api::TranslationBody, crate::kit::translations_api::TranslatedText,
+        crate::kit::translations_api::TranslationRequest, comments::CommentBody, comments::ThreadBody,
         comments::CommentsPage, comments::CommentRequest, comments::PostedComment, comments::CommentEditRequest,
         comments::ReportRequest, comments::CommentReported, statements::StatementBody,
         statements::NextStatement, statements::StatementRequest, statements::SubmittedStatement,

@@ -4,6 +4,7 @@ use axum::extract::{Query, State};
 use axum::Json;
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::discussion::stage_link::StageRef;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::discussions::reading;
@@ -146,6 +147,29 @@ pub struct DiscussionDetail {
     pub pre_moderation: String,
     /// When it was published (RFC 3339), or null.
     pub published_at: Option<String>,
+    /// The consultation stage it is part of, or null. To anyone but staff
+    /// only while that consultation is published (`GET
+    /// /api/v1/consultations/{consultation_id}` gives its timeline).
+    pub consultation_stage: Option<StageLinkBody>,
+}
+
+/// A stage of a consultation's timeline.
+#[derive(Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StageLinkBody {
+    pub consultation_id: Uuid,
+    /// Its place in the consultation's timeline, counted from 0.
+    #[schema(example = 2)]
+    pub stage: u32,
+}
+
+impl From<StageRef> for StageLinkBody {
+    fn from(l: StageRef) -> Self {
+        StageLinkBody {
+            consultation_id: l.consultation_id,
+            stage: l.stage,
+        }
+    }
 }
 
 pub(super) fn detail(d: &Discussion) -> DiscussionDetail {
@@ -155,6 +179,7 @@ pub(super) fn detail(d: &Discussion) -> DiscussionDetail {
         questions: d.questions.clone(),
         pre_moderation: d.pre_moderation.code(),
         published_at: d.published_at.map(rfc3339),
+        consultation_stage: d.consultation_stage.map(Into::into),
     }
 }
 

@@ -1,10 +1,12 @@
-//! Officers writing a discussion, publishing and withdrawing it.
+//! Officers writing a discussion (the consultation stage it is part of
+//! among its details), publishing and withdrawing it.
 
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cohesion_domain::discussion::details::DiscussionInput;
+use cohesion_domain::discussion::stage_link::StageRef;
 use cohesion_domain::identity::Action;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::discussions::{authoring, reading};
@@ -12,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::read::{detail, DiscussionDetail};
+use super::read::{detail, DiscussionDetail, StageLinkBody};
 use crate::kit::{Acting, ApiJson, AppError, ClientKey, PathId, Problem, SharedState};
 
 /// A discussion's details, to create or replace.
@@ -61,6 +63,36 @@ pub struct DiscussionRequest {
     #[serde(default)]
     #[schema(example = 3)]
     pub first_comments: Option<u32>,
+    /// The consultation stage the discussion is part of; `null` for none.
+    /// Left out, a new discussion is part of none and a replaced one
+    /// keeps its own. A consultation that does not exist is
+    /// `unknown_consultation`, a stage its timeline does not have
+    /// `unknown_stage` (both at `/consultation_stage`).
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<StageLinkBody>)]
+    pub consultation_stage: Option<Option<StageLinkBody>>,
+}
+
+/// A member sent, even as `null`: `Some(None)`; left out, `serde`'s
+/// default (`None`) stands. Tells "unlink" from "keep".
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// The link as the form's select writes it (empty for none).
+fn stage_value(link: Option<StageLinkBody>) -> String {
+    link.map(|l| {
+        StageRef {
+            consultation_id: l.consultation_id,
+            stage: l.stage,
+        }
+        .form_value()
+    })
+    .unwrap_or_default()
 }
 
 impl From<DiscussionRequest> for DiscussionInput {
@@ -88,6 +120,7 @@ impl From<DiscussionRequest> for DiscussionInput {
             language: r.language,
             pre_moderation: r.pre_moderation,
             first_comments: r.first_comments.map(|n| n.to_string()).unwrap_or_default(),
+            consultation_stage: stage_value(r.consultation_stage.flatten()),
         }
     }
 }
@@ -107,8 +140,8 @@ pub struct DiscussionCreated {
         (status = 403, description = "Not an officer (`forbidden`), or `X-CSRF-Token` missing (`csrf_token_invalid`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Every problem listed in `errors`, each with its `pointer`: `field_required`, \
             `field_too_long`, `invalid_date`, `closes_before_opens`, `time_does_not_exist`, `time_is_ambiguous`, \
-            `unknown_locale` (`/language`), `invalid_choice` (`/pre_moderation`), `out_of_range` (`/first_comments`); \
-            or `bad_request` for a body not of the schema's shape (`unknown_field`, `invalid_type`). Nothing is saved.",
+            `unknown_locale` (`/language`), `invalid_choice` (`/pre_moderation`), `out_of_range` (`/first_comments`), \
+            `unknown_consultation` or `unknown_stage` (`/consultation_stage`); or `bad_request` for a body not of the schema's shape (`unknown_field`, `invalid_type`). Nothing is saved.",
             body = Problem, content_type = "application/problem+json")))]
 pub async fn create(
     State(state): State<SharedState>,
@@ -143,12 +176,18 @@ pub async fn update(
     PathId(id): PathId,
     ApiJson(body): ApiJson<DiscussionRequest>,
 ) -> Result<StatusCode, AppError> {
+    let keep_stage = body.consultation_stage.is_none();
     let mut input = DiscussionInput::from(body);
-    if input.language.trim().is_empty() && me.roles.allows(Action::RunEngagement) {
+    let keep_language = input.language.trim().is_empty();
+    if (keep_language || keep_stage) && me.roles.allows(Action::RunEngagement) {
         // Left out: it keeps its own (the service refuses anyone else).
-        input.language = reading::discussion(&state.db, Some(&me), id)
-            .await?
-            .language;
+        let stored = reading::discussion(&state.db, Some(&me), id).await?;
+        if keep_language {
+            input.language = stored.language;
+        }
+        if keep_stage {
+            input.consultation_stage = stage_value(stored.consultation_stage.map(Into::into));
+        }
     }
     let zone = &state.config.time_zone;
     let languages = state.languages();

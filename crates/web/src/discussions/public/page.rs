@@ -9,11 +9,13 @@ use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::identity::Action;
 use cohesion_domain::translation::key;
 use cohesion_domain::ErrorCode;
+use cohesion_services::consultations::reading as consultation_reading;
 use cohesion_services::discussions::{notifying, reading, statements};
 use cohesion_services::discussions::{Cursor, Order};
+use cohesion_services::ServiceError;
 use cohesion_ui::discussions::notify::FollowForm;
 use cohesion_ui::discussions::{CommentForm, DiscussionPage, StatementsStage, ThreadPage};
-use cohesion_ui::{Field, FieldError, Shown, SummaryRow};
+use cohesion_ui::{Field, FieldError, Phrase, Shown, SummaryRow, Value};
 use serde::Deserialize;
 
 use super::list::house_rules_link;
@@ -135,6 +137,7 @@ pub(super) async fn show(
         _ => "discussion-more-comments",
     };
     let statements = statements_stage(&ctx, &d, &path).await?;
+    let consultation = consultation_link(&ctx, &d).await?;
     let follow = match viewer {
         Some(me) if d.is_published() && status_of(&d) != Status::Closed => {
             let following = notifying::following(&ctx.state.db, me, d.id).await?;
@@ -164,6 +167,7 @@ pub(super) async fn show(
         status_key,
         status,
         dates: run_dates(&ctx, &d),
+        consultation,
         title_lang: langs.of(key::TITLE).to_owned(),
         intro_html: cohesion_ui::markdown::render(&d.introduction),
         lang: langs.of(key::BODY).to_owned(),
@@ -203,6 +207,48 @@ pub(super) async fn show(
         ui: ui.with_nav("discussions"),
     };
     respond(StatusCode::OK, view, None)
+}
+
+/// "Part of the consultation X — stage: Y", a link to the consultation,
+/// in the reader's language where translated: none when the discussion
+/// is part of no consultation, or of one the reader may not see (the
+/// service leaves such a link out; a consultation withdrawn since is
+/// gone too). A stage the timeline no longer has leaves the stage out.
+async fn consultation_link(
+    ctx: &PageCtx,
+    d: &Discussion,
+) -> Result<Option<(String, Phrase)>, AppError> {
+    let Some(link) = d.consultation_stage else {
+        return Ok(None);
+    };
+    let viewer = ctx.user.0.as_ref();
+    let id = link.consultation_id;
+    let found = consultation_reading::view_in(&ctx.state.db, viewer, id, ctx.locale().tag()).await;
+    let (v, left) = match found {
+        Ok(found) => found,
+        Err(ServiceError::NotFound | ServiceError::Consultation(_)) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let langs = Langs::new(ctx, &v.consultation.language, left);
+    let title = langs.shown(key::TITLE, &v.consultation.title);
+    let i = link.stage as usize;
+    let phrase = match v.stages.get(i) {
+        Some(stage) => {
+            let stage = langs.shown(&key::stage_name(i), &stage.name);
+            ctx.phrase(
+                "discussion-part-of-stage",
+                &[
+                    ("consultation", Value::Shown(&title)),
+                    ("stage", Value::Shown(&stage)),
+                ],
+            )
+        }
+        None => ctx.phrase(
+            "discussion-part-of",
+            &[("consultation", Value::Shown(&title))],
+        ),
+    };
+    Ok(Some((format!("/consultations/{id}"), phrase)))
 }
 
 /// The statements stage's part of the page, if it has one: the ways to

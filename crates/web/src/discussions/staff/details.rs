@@ -1,6 +1,6 @@
-//! A discussion's details: writing a new one and changing them. An
-//! imported discussion is read-only: its edit page says so instead of
-//! showing the form.
+//! A discussion's details: writing a new one and changing them, the
+//! consultation stage it is part of among them. An imported discussion
+//! is read-only: its edit page says so instead of showing the form.
 
 use axum::extract::Path;
 use axum::http::StatusCode;
@@ -8,7 +8,10 @@ use axum::response::Response;
 use cohesion_domain::discussion::details::{DiscussionInput, MAX_FIRST_COMMENTS_HELD};
 use cohesion_domain::discussion::moderation::PreModeration;
 use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::discussion::stage_link::{StageRef, FIELD};
 use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::discussions::linking::{self, StageChoice};
 use cohesion_services::discussions::{authoring, reading};
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
@@ -57,7 +60,55 @@ fn language_field(ctx: &PageCtx, chosen: &str) -> Field {
     })
 }
 
-fn details_fields(ctx: &PageCtx, v: &DiscussionInput, errors: &[FieldError]) -> Vec<Field> {
+/// "Part of a consultation": "Not linked", then every stage offered,
+/// each named with its consultation ("Title — 3. Stage"), marked with
+/// the consultation's language where it is not the page's.
+fn stage_field(ctx: &PageCtx, chosen: &str, choices: &[StageChoice]) -> Field {
+    let here = ctx.locale().tag();
+    let mut options = vec![(String::new(), ctx.t("discussion-staff-not-linked"))];
+    let mut langs = vec![None];
+    for c in choices {
+        let value = StageRef {
+            consultation_id: c.consultation_id,
+            stage: c.stage,
+        }
+        .form_value();
+        let label = ctx.locale().t_plain(
+            "discussion-staff-stage-choice",
+            &[
+                ("consultation", c.consultation_title.as_str().into()),
+                ("number", u64::from(c.stage + 1).into()),
+                ("stage", c.stage_name.as_str().into()),
+            ],
+        );
+        options.push((value, label));
+        let direction = ctx
+            .state
+            .catalog
+            .get(&c.language)
+            .map(|l| l.direction().as_str());
+        langs.push(match direction {
+            Some(dir) if !c.language.eq_ignore_ascii_case(here) => Some((c.language.clone(), dir)),
+            _ => None,
+        });
+    }
+    Field::choice(
+        FIELD,
+        "select",
+        ctx.t("discussion-staff-field-consultation-stage"),
+        options,
+    )
+    .option_langs(langs)
+    .hint(ctx.t("discussion-staff-field-consultation-stage-hint"))
+    .value(chosen.trim())
+}
+
+fn details_fields(
+    ctx: &PageCtx,
+    v: &DiscussionInput,
+    choices: &[StageChoice],
+    errors: &[FieldError],
+) -> Vec<Field> {
     let text = |name, id: &str| Field::new(name, "text", "off", ctx.t(id));
     let area = |name, id: &str| Field::new(name, "textarea", "off", ctx.t(id));
     let pre_moderation = Field::choice(
@@ -110,29 +161,34 @@ fn details_fields(ctx: &PageCtx, v: &DiscussionInput, errors: &[FieldError]) -> 
         ),
         pre_moderation,
         first,
+        stage_field(ctx, &v.consultation_stage, choices),
     ]
     .into_iter()
     .map(|f| f.errors_from(errors))
     .collect()
 }
 
-/// The details form.
+/// The details form, with the consultation stages `me` may choose from.
 async fn details_page<'a>(
     ctx: &'a PageCtx,
-    csrf: &str,
+    me: &SignedIn,
     (action, title_id): (&str, &str),
     back: String,
     v: &DiscussionInput,
     errors: Vec<FieldError>,
 ) -> Result<FormPage<'a>, AppError> {
+    // The stage it is linked to now is offered even when its consultation
+    // is not among the newest.
+    let current = StageRef::parse(&v.consultation_stage).ok().flatten();
+    let choices = linking::choices(&ctx.state.db, me, current).await?;
     let mut page = FormPage::new(
         ctx.chrome_for(action, title_id).await?,
-        csrf.to_owned(),
+        me.csrf.clone(),
         action,
         ctx.t("save"),
     );
     page.back = Some((back, ctx.t("back")));
-    page.fields = details_fields(ctx, v, &errors);
+    page.fields = details_fields(ctx, v, &choices, &errors);
     page.errors = errors;
     Ok(page)
 }
@@ -140,7 +196,7 @@ async fn details_page<'a>(
 pub async fn new_form(ctx: PageCtx, May(me, _): May<RunEngagement>) -> Result<Response, AppError> {
     let page = details_page(
         &ctx,
-        &me.csrf,
+        &me,
         (NEW, "discussion-staff-new-title"),
         // Creating is staff work, reached from Manage.
         "/manage".into(),
@@ -180,7 +236,7 @@ pub async fn create(
         async |errors| {
             details_page(
                 &ctx,
-                &me.csrf,
+                &me,
                 (NEW, "discussion-staff-new-title"),
                 "/manage".into(),
                 &form.input,
@@ -211,6 +267,10 @@ pub(super) fn input_of(ctx: &PageCtx, d: &Discussion) -> DiscussionInput {
         language: d.language.clone(),
         pre_moderation: pre_moderation.to_owned(),
         first_comments,
+        consultation_stage: d
+            .consultation_stage
+            .map(|l| l.form_value())
+            .unwrap_or_default(),
     }
 }
 
@@ -240,7 +300,7 @@ pub async fn edit_form(
     let action = format!("/staff/discussions/{id}/edit");
     let page = details_page(
         &ctx,
-        &me.csrf,
+        &me,
         (&action, "discussion-staff-edit-title"),
         format!("/staff/discussions/{id}"),
         &input_of(&ctx, &d),
@@ -276,7 +336,7 @@ pub async fn update(
             let action = format!("/staff/discussions/{id}/edit");
             details_page(
                 &ctx,
-                &me.csrf,
+                &me,
                 (&action, "discussion-staff-edit-title"),
                 format!("/staff/discussions/{id}"),
                 &form.input,

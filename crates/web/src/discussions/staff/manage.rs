@@ -1,5 +1,6 @@
 //! The officers' page of one discussion: where it stands, its dates as
-//! people write them, how many comments everyone may read, and the ways
+//! people write them, the consultation stage it is part of, how many
+//! comments everyone may read, and the ways
 //! to change its details, publish or withdraw it, and see its public
 //! page.
 
@@ -8,6 +9,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::discussion::moderation::PreModeration;
 use cohesion_domain::discussion::record::Discussion;
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::consultations::reading as consultation_reading;
 use cohesion_services::discussions::{reading, statements};
 use cohesion_ui::{ActionForm, Phrase, ReportPage, Shown, SummaryRow, Value};
 
@@ -37,6 +40,7 @@ pub async fn manage(
         page.lead.push(ctx.t("discussion-staff-imported").into());
     }
     page.rows = summary_rows(&ctx, &d);
+    page.rows.push(stage_row(&ctx, &me, &d).await?);
     page.rows.extend(super::translations::rows(&ctx, &d).await?);
     page.actions = publication_actions(&ctx, &d);
     let stage = statements::has_stage(&ctx.state.db, id).await?;
@@ -107,6 +111,35 @@ fn summary_rows(ctx: &PageCtx, d: &Discussion) -> Vec<SummaryRow> {
         ),
     ));
     rows
+}
+
+/// The consultation stage it is part of ("Title — stage 3: Name", each
+/// marked with the consultation's language), or "Not linked".
+async fn stage_row(ctx: &PageCtx, me: &SignedIn, d: &Discussion) -> Result<SummaryRow, AppError> {
+    let label = ctx.t("discussion-staff-field-consultation-stage");
+    let Some(link) = d.consultation_stage else {
+        return Ok(SummaryRow::new(label, ctx.t("discussion-staff-not-linked")));
+    };
+    let v = consultation_reading::view(&ctx.state.db, Some(me), link.consultation_id).await?;
+    let written = Langs::as_written(ctx, &v.consultation.language);
+    let title = written.original(v.consultation.title.as_str());
+    let i = link.stage as usize;
+    let value = match v.stages.get(i) {
+        Some(stage) => ctx.phrase(
+            "discussion-staff-stage-choice",
+            &[
+                ("consultation", Value::Shown(&title)),
+                ("number", Value::Number(u64::from(link.stage) + 1)),
+                (
+                    "stage",
+                    Value::Shown(&written.original(stage.name.as_str())),
+                ),
+            ],
+        ),
+        // The timeline has shrunk past it since (ADR 38).
+        None => Phrase::from(title),
+    };
+    Ok(SummaryRow::new(label, value))
 }
 
 /// The language it is written in, by its name in itself (marked so).

@@ -12,6 +12,7 @@ mod answers_in_activity;
 mod api_history;
 mod api_problems;
 mod api_schema;
+mod api_translations;
 mod arabic;
 mod audit_filters;
 mod audit_log_words;

@@ -2,10 +2,13 @@
 //! officer creates, edits, publishes and withdraws a discussion through
 //! the pages and the API on every engine; residents are refused; bad
 //! input gets a 4xx with a stable code and nothing saved; comments go
-//! through the API with their own codes.
+//! through the API with their own codes; a discussion is linked to a
+//! consultation's stage; translations go through the API.
 
 mod api;
 mod api_comments;
+mod api_translations;
+mod consultation_stage;
 mod pages;
 
 use cohesion_storage::audit::{self, AuditQuery};

@@ -1,0 +1,88 @@
+//! A discussion as part of a consultation's stage (issue 18, ADR 38):
+//! the stages officers choose from, the check that a chosen one exists,
+//! what readers are shown of the link, and the discussions a
+//! consultation's page lists at each stage.
+
+use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::discussion::stage_link::{StageRef, FIELD};
+use cohesion_domain::identity::Action;
+use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::discussions::catalogue;
+use cohesion_storage::discussions::stage_links;
+pub use cohesion_storage::discussions::stage_links::StageChoice;
+use cohesion_storage::{Conn, Db};
+use uuid::Uuid;
+
+use crate::accounts::SignedIn;
+use crate::permissions::{is_staff, require};
+use crate::ServiceError;
+
+/// How many consultations the officers' choice offers (the newest).
+pub const CHOICE_CONSULTATIONS: i64 = 100;
+
+/// How many discussions a consultation's page lists.
+pub const LINKED_SHOWN: i64 = 50;
+
+/// The stages an officer may link a discussion to: those of the
+/// consultations created last (staff see drafts too), and those of
+/// `current`'s consultation, so the form still offers the stage it is
+/// linked to.
+pub async fn choices(
+    db: &Db,
+    me: &SignedIn,
+    current: Option<StageRef>,
+) -> Result<Vec<StageChoice>, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut c = db.acquire().await?;
+    let also = current.map(|l| l.consultation_id);
+    Ok(stage_links::choices(c.conn(), CHOICE_CONSULTATIONS, also).await?)
+}
+
+/// Refuses a link to a consultation that does not exist
+/// (`unknown_consultation`) or to a stage its timeline does not have
+/// (`unknown_stage`), inside the transaction that saves it.
+pub(crate) async fn check(conn: Conn<'_>, link: Option<StageRef>) -> Result<(), ServiceError> {
+    let Some(l) = link else {
+        return Ok(());
+    };
+    let code = match stage_links::stage_exists(conn, l.consultation_id, l.stage).await? {
+        Some(true) => return Ok(()),
+        Some(false) => ErrorCode::UnknownStage,
+        None => ErrorCode::UnknownConsultation,
+    };
+    Err(ServiceError::InvalidFields(vec![ValidationError::new(
+        FIELD, code,
+    )]))
+}
+
+/// What `viewer` may see of `d`'s link: staff see it whatever the
+/// consultation's state; anyone else only while the consultation is
+/// published, so a draft's existence is not given away.
+pub(crate) async fn visible_to(
+    conn: Conn<'_>,
+    viewer: Option<&SignedIn>,
+    d: &mut Discussion,
+) -> Result<(), ServiceError> {
+    if let Some(l) = d.consultation_stage {
+        if !is_staff(viewer) && !stage_links::is_public(conn, l.consultation_id).await? {
+            d.consultation_stage = None;
+        }
+    }
+    Ok(())
+}
+
+/// The published discussions linked to a stage of consultation `id`, at
+/// most [`LINKED_SHOWN`], in timeline order: for the consultation's page,
+/// which everyone reads (drafts never show there).
+pub async fn linked_to(db: &Db, consultation_id: Uuid) -> Result<Vec<Discussion>, ServiceError> {
+    let mut c = db.acquire().await?;
+    Ok(catalogue::linked_to(c.conn(), consultation_id, LINKED_SHOWN).await?)
+}
+
+/// The demo's consultation titled `title`, if the demo loaded it.
+pub(crate) async fn consultation_titled(
+    conn: Conn<'_>,
+    title: &str,
+) -> Result<Option<Uuid>, ServiceError> {
+    Ok(stage_links::titled(conn, title).await?)
+}

@@ -1,0 +1,301 @@
+//! A discussion as part of a consultation's stage (ADR 38): an officer
+//! links one from its details form, visitors see the link on the
+//! discussion's page and the discussion at that stage of the
+//! consultation's timeline, in English and Arabic; drafts never show
+//! there; forged links get stable codes and save nothing; unlinking
+//! works; a consultation the reader may not see is not told of.
+
+use cohesion_domain::consultation::Publication;
+use cohesion_domain::discussion::stage_link::StageRef;
+use cohesion_storage::consultations::catalogue as consultations;
+use cohesion_storage::discussions::stage_links;
+use reqwest::Method;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::{
+    audited, call, discussion_count, sign_in, stored, AMINA, OFFICER, OPEN_FROM, OPEN_UNTIL,
+};
+use crate::support::{servers_with_people, Server};
+
+const TITLE: &str = "Walking home after dark";
+
+/// The demo's open consultation ("Formal consultation" is its third
+/// stage, place 2; it has four).
+async fn safer_streets(s: &Server) -> Uuid {
+    cohesion_services::consultations::demo::load(s.db())
+        .await
+        .unwrap();
+    let mut c = s.db().acquire().await.unwrap();
+    stage_links::titled(c.conn(), "Safer streets, stronger communities")
+        .await
+        .unwrap()
+        .expect("the demo's consultation")
+}
+
+fn form<'a>(csrf: &'a str, title: &'a str, stage: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("language", "en"),
+        ("title", title),
+        ("introduction", "How safe does the walk home feel?"),
+        ("questions", "Which streets feel safe?"),
+        ("topics", "safety"),
+        ("area", ""),
+        ("opens_at", OPEN_FROM),
+        ("closes_at", OPEN_UNTIL),
+        ("pre_moderation", "off"),
+        ("first_comments", ""),
+        ("consultation_stage", stage),
+    ]
+}
+
+/// The part of `html` from `from` up to `to` (or the end).
+fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+    let start = html
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} on the page"));
+    let rest = &html[start..];
+    &rest[..rest.find(to).unwrap_or(rest.len())]
+}
+
+async fn publish(s: &Server, officer: &(String, String), id: &str) {
+    let path = format!("/api/v1/discussions/{id}/publish");
+    let r = call(s, Method::POST, &path, Some(officer), None).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+}
+
+#[tokio::test]
+async fn an_officer_links_a_discussion_and_visitors_see_it_at_both_ends() {
+    for s in servers_with_people().await {
+        let cid = safer_streets(&s).await;
+        let officer = sign_in(&s, OFFICER).await;
+        let (cookie, csrf) = (&officer.0, &officer.1);
+        let (status, html) = s.page("/staff/discussions/new", cookie).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("name=\"consultation_stage\""));
+        assert!(html.contains("Not linked"));
+        let value = format!("{cid}:2");
+        assert!(
+            html.contains(&format!("value=\"{value}\"")),
+            "each stage is offered"
+        );
+        assert!(html.contains("Safer streets, stronger communities — stage 3: Formal consultation"));
+
+        let res = s
+            .post("/staff/discussions/new", cookie, &form(csrf, TITLE, &value))
+            .await;
+        assert_eq!(res.status(), 303);
+        let location = res.headers()["location"].to_str().unwrap().to_owned();
+        let id = location
+            .trim_start_matches("/staff/discussions/")
+            .split('?')
+            .next()
+            .unwrap()
+            .to_owned();
+        let link = StageRef {
+            consultation_id: cid,
+            stage: 2,
+        };
+        assert_eq!(stored(&s, &id).await.consultation_stage, Some(link));
+        // The officers' page names it; the edit form shows it chosen.
+        let (_, manage) = s.page(&format!("/staff/discussions/{id}"), cookie).await;
+        assert!(crate::support::text_of(&manage)
+            .replace(['\u{2068}', '\u{2069}'], "")
+            .contains("Safer streets, stronger communities — stage 3: Formal consultation"));
+        let (_, edit) = s
+            .page(&format!("/staff/discussions/{id}/edit"), cookie)
+            .await;
+        assert!(edit.contains(&format!("value=\"{value}\" selected")));
+
+        // A draft never shows on the consultation's page.
+        let consultation = format!("/consultations/{cid}");
+        let discussion = format!("/discussions/{id}");
+        assert!(!s.html(&consultation).await.contains(&discussion));
+
+        publish(&s, &officer, &id).await;
+        let page = s.html(&discussion).await;
+        let part_of = between(&page, "app-discussion__consultation", "</p>");
+        assert!(
+            part_of.contains(&format!("href=\"{consultation}\"")),
+            "{part_of}"
+        );
+        assert!(part_of.contains("Part of the consultation"), "{part_of}");
+        assert!(part_of.contains("Safer streets, stronger communities"));
+        assert!(part_of.contains("Formal consultation"));
+
+        // At its stage of the timeline, not another's.
+        let timeline = s.html(&consultation).await;
+        // (The strands list "Formal consultation" too: the timeline's.)
+        let stages = between(&timeline, "class=\"app-timeline\"", "</ol>");
+        let stage = between(stages, ">Formal consultation<", "</ul>");
+        assert!(
+            stage.contains(&format!("href=\"{discussion}\"")),
+            "{stages}"
+        );
+        assert!(stage.contains(TITLE));
+        assert!(stage.contains("Discussions at this stage"));
+        let others = timeline.matches(&format!("href=\"{discussion}\"")).count();
+        assert_eq!(others, 1, "listed once");
+
+        // In Arabic: the words around are Arabic; the consultation's
+        // title is its Arabic translation where the demo has one.
+        let page = s.html(&format!("{discussion}?lang=ar")).await;
+        let part_of = between(&page, "app-discussion__consultation", "</p>");
+        assert!(part_of.contains("جزء من الاستشارة"), "{part_of}");
+        let timeline = s.html(&format!("{consultation}?lang=ar")).await;
+        assert!(timeline.contains("النقاشات في هذه المرحلة"));
+        assert!(timeline.contains(&format!("href=\"{discussion}\"")));
+
+        // Unlinking: the form's "Not linked".
+        let before = audited(&s, "discussion.update", &id).await;
+        let res = s
+            .post(
+                &format!("/staff/discussions/{id}/edit"),
+                cookie,
+                &form(csrf, TITLE, ""),
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(stored(&s, &id).await.consultation_stage, None);
+        assert_eq!(audited(&s, "discussion.update", &id).await, before + 1);
+        assert!(!s.html(&consultation).await.contains(&discussion));
+        assert!(!s
+            .html(&discussion)
+            .await
+            .contains("app-discussion__consultation"));
+    }
+}
+
+#[tokio::test]
+async fn forged_links_are_refused_and_nothing_is_saved() {
+    for s in servers_with_people().await {
+        let cid = safer_streets(&s).await;
+        let officer = sign_in(&s, OFFICER).await;
+        let (cookie, csrf) = (&officer.0, &officer.1);
+        let before = discussion_count(&s).await;
+
+        // The form: each forged value gets its message beside the select.
+        let nobody = format!("{}:0", Uuid::new_v4());
+        let no_stage = format!("{cid}:4");
+        for (value, says) in [
+            ("forged", "Choose a consultation stage from the list"),
+            (nobody.as_str(), "That consultation no longer exists"),
+            (
+                no_stage.as_str(),
+                "That stage is no longer in the consultation",
+            ),
+        ] {
+            let res = s
+                .post("/staff/discussions/new", cookie, &form(csrf, TITLE, value))
+                .await;
+            assert_eq!(res.status(), 422, "{value}");
+            let html = res.text().await.unwrap();
+            assert!(html.contains(says), "{value}: {says}");
+            assert!(html.contains("href=\"#consultation_stage\""));
+        }
+
+        // The API: stable codes at the member's pointer.
+        let body = |stage: Value| {
+            json!({
+                "title": TITLE,
+                "introduction": "How safe does the walk home feel?",
+                "opens_at": "2020-01-01T09:00Z",
+                "closes_at": "2099-01-01T09:00Z",
+                "consultation_stage": stage
+            })
+        };
+        for (stage, code) in [
+            (
+                json!({"consultation_id": Uuid::new_v4(), "stage": 0}),
+                "unknown_consultation",
+            ),
+            (json!({"consultation_id": cid, "stage": 4}), "unknown_stage"),
+        ] {
+            let r = call(
+                &s,
+                Method::POST,
+                "/api/v1/discussions",
+                Some(&officer),
+                Some(&body(stage)),
+            )
+            .await;
+            assert_eq!(r.status, 422, "{}", r.body);
+            assert_eq!(
+                r.problems(),
+                [("/consultation_stage".to_owned(), code.to_owned())]
+            );
+        }
+        let r = call(
+            &s,
+            Method::POST,
+            "/api/v1/discussions",
+            Some(&officer),
+            Some(&body(json!({"consultation_id": "not an id", "stage": 0}))),
+        )
+        .await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert_eq!(r.code(), "bad_request");
+        assert_eq!(discussion_count(&s).await, before, "nothing saved");
+
+        // Linked through the API, then kept, read and unlinked.
+        let r = call(
+            &s,
+            Method::POST,
+            "/api/v1/discussions",
+            Some(&officer),
+            Some(&body(json!({"consultation_id": cid, "stage": 1}))),
+        )
+        .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let id = r.body["id"].as_str().unwrap().to_owned();
+        let path = format!("/api/v1/discussions/{id}");
+        let mut changed = body(Value::Null);
+        changed
+            .as_object_mut()
+            .unwrap()
+            .remove("consultation_stage");
+        changed["title"] = json!("Walking home at night");
+        let r = call(&s, Method::PUT, &path, Some(&officer), Some(&changed)).await;
+        assert_eq!(r.status, 204, "{}", r.body);
+        let r = call(&s, Method::GET, &path, Some(&officer), None).await;
+        assert_eq!(
+            r.body["consultation_stage"],
+            json!({"consultation_id": cid, "stage": 1}),
+            "left out, the link stays"
+        );
+        publish(&s, &officer, &id).await;
+        let r = call(&s, Method::GET, &path, None, None).await;
+        assert_eq!(r.body["consultation_stage"]["stage"], 1);
+
+        // The consultation withdrawn: nobody but staff is told of it.
+        {
+            let mut c = s.db().acquire().await.unwrap();
+            consultations::set_published(c.conn(), cid, Publication::Consultation, None)
+                .await
+                .unwrap();
+        }
+        let r = call(&s, Method::GET, &path, None, None).await;
+        assert_eq!(r.body["consultation_stage"], Value::Null);
+        let resident = sign_in(&s, AMINA).await;
+        let r = call(&s, Method::GET, &path, Some(&resident), None).await;
+        assert_eq!(r.body["consultation_stage"], Value::Null);
+        let page = s.html(&format!("/discussions/{id}")).await;
+        assert!(!page.contains("app-discussion__consultation"));
+        assert!(!page.contains(&cid.to_string()));
+        let r = call(&s, Method::GET, &path, Some(&officer), None).await;
+        assert_eq!(r.body["consultation_stage"]["stage"], 1);
+
+        // `null` unlinks.
+        let r = call(
+            &s,
+            Method::PUT,
+            &path,
+            Some(&officer),
+            Some(&body(Value::Null)),
+        )
+        .await;
+        assert_eq!(r.status, 204, "{}", r.body);
+        assert_eq!(stored(&s, &id).await.consultation_stage, None);
+    }
+}
