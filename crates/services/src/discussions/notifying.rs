@@ -185,20 +185,51 @@ async fn outcome(
 }
 
 /// A page of `me`'s notifications, newest first, before `before`, and
-/// where the next page starts.
+/// where the next page starts; each discussion named by its title in
+/// `locale` where translated.
 pub async fn page(
     db: &Db,
     me: &SignedIn,
     before: Option<(Timestamp, Uuid)>,
+    locale: &str,
 ) -> Result<(Vec<Notification>, Option<(Timestamp, Uuid)>), ServiceError> {
     let mut c = db.acquire().await?;
     let mut list = store::page(c.conn(), me.user_id, before, PER_PAGE + 1).await?;
     let more = list.len() as i64 > PER_PAGE;
     list.truncate(PER_PAGE as usize);
+    in_language(c.conn(), &mut list, locale).await?;
     let next = more
         .then(|| list.last().map(|n| (n.created_at, n.id)))
         .flatten();
     Ok((list, next))
+}
+
+/// Names each notification's discussion by its title in `locale` where
+/// a current translation exists (one query for the list), and says so
+/// by its language; the title as written elsewhere.
+async fn in_language(
+    conn: Conn<'_>,
+    list: &mut [Notification],
+    locale: &str,
+) -> Result<(), ServiceError> {
+    let wanted: Vec<(Uuid, &str, &str)> = list
+        .iter()
+        .map(|n| {
+            (
+                n.discussion_id,
+                n.discussion_title.as_str(),
+                n.discussion_language.as_str(),
+            )
+        })
+        .collect();
+    let titles = super::translations::titles_in_language(conn, &wanted, locale).await?;
+    for n in list.iter_mut() {
+        if let Some(title) = titles.get(&n.discussion_id) {
+            n.discussion_title = title.clone();
+            n.discussion_language = locale.to_owned();
+        }
+    }
+    Ok(())
 }
 
 /// How many of `me`'s notifications are unread (up to [`UNREAD_CAP`]).
@@ -350,12 +381,19 @@ pub async fn write_emails(
         store::email_due(c.conn(), batch).await?
     };
     let mut written = 0;
-    for item in due {
-        let n = &item.notification;
+    for mut item in due {
+        let locale = item.locale.clone().unwrap_or_else(|| "en".to_owned());
         let mut tx = db.begin().await?;
-        if !store::emailed(tx.conn(), n.id).await? {
+        if !store::emailed(tx.conn(), item.notification.id).await? {
             continue; // another server wrote it
         }
+        in_language(
+            tx.conn(),
+            std::slice::from_mut(&mut item.notification),
+            &locale,
+        )
+        .await?;
+        let n = &item.notification;
         let Some(kind) = Kind::from_code(&n.kind) else {
             tx.commit().await?;
             continue;
@@ -368,8 +406,7 @@ pub async fn write_emails(
                 key.token(n.user_id, kind)
             ),
         };
-        let locale = item.locale.as_deref().unwrap_or("en");
-        let letter = letters.write(n, locale, &links);
+        let letter = letters.write(n, &locale, &links);
         outbox::push_unsubscribable(
             tx.conn(),
             &item.email,

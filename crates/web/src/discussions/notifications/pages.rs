@@ -30,7 +30,7 @@ pub(super) async fn list(
 ) -> Result<Response, AppError> {
     let before = after_of(&p.before)?;
     let db = &ctx.state.db;
-    let (list, next) = notifying::page(db, &me, before).await?;
+    let (list, next) = notifying::page(db, &me, before, ctx.locale().tag()).await?;
     let unread = notifying::unread(db, &me).await?.max(0) as u64;
     let items = list
         .iter()

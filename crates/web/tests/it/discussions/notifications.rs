@@ -19,6 +19,8 @@ use crate::support::text_of;
 
 const GRACE: &str = "grace@brightwater.example";
 const SAMIR: &str = "samir@brightwater.example";
+/// The open demo discussion's title as the demo translated it.
+const ARABIC_TITLE: &str = "الشعور بالأمان في برايتووتر: كيف يتم التعامل مع حوادث الكراهية؟";
 
 /// The signed-in person a Cookie header is for, to act through services.
 async fn me(s: &crate::support::Server, cookie: &str) -> accounts::SignedIn {
@@ -46,8 +48,16 @@ async fn amina_reads_her_notifications_and_marks_them_read() {
         assert!(html.contains("#comment-"), "each leads to its comment");
 
         // In Arabic, the same notifications in Arabic words.
+        // The discussion is named by its Arabic title, which the demo
+        // translated, marked as Arabic rather than isolated as English.
         let (_, ar) = s.page("/notifications?lang=ar", &amina).await;
-        assert!(text_of(&ar).contains("ردّ أحدهم على تعليقك في"));
+        let ar_text = text_of(&ar);
+        assert!(ar_text.contains("ردّ أحدهم على تعليقك في"));
+        assert!(ar_text.contains(ARABIC_TITLE), "{ar_text}");
+        assert!(
+            !ar_text.contains("Feeling safe in Brightwater"),
+            "{ar_text}"
+        );
 
         let res = s
             .post("/notifications/read", &amina, &[("csrf", &csrf)])
