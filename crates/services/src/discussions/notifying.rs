@@ -245,6 +245,28 @@ pub async fn mark_read(db: &Db, me: &SignedIn, id: Option<Uuid>) -> Result<u64, 
     Ok(store::mark_read(c.conn(), me.user_id, id, Timestamp::now()).await?)
 }
 
+/// Follows one of `me`'s notifications: marks it read and says where it
+/// leads, which is only ever its own comment or discussion (so the link
+/// cannot be made to send anyone elsewhere). Someone else's, or one that
+/// does not exist, is not found.
+pub async fn open(db: &Db, me: &SignedIn, id: Uuid) -> Result<String, ServiceError> {
+    let mut tx = db.begin().await?;
+    let n = store::find_of(tx.conn(), me.user_id, id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if n.read_at.is_none() {
+        store::mark_read(tx.conn(), me.user_id, Some(id), Timestamp::now()).await?;
+    }
+    tx.commit().await?;
+    Ok(address_of(&n))
+}
+
+/// Where following notification `n`'s link goes first: the step that
+/// marks it read, then on to [`address_of`].
+pub fn opening_address(n: &Notification) -> String {
+    format!("/notifications/{}/open", n.id)
+}
+
 /// `me`'s choice for every kind: (kind, in the site, by email), the
 /// defaults where they have not chosen.
 pub async fn preferences(db: &Db, me: &SignedIn) -> Result<Vec<(Kind, bool, bool)>, ServiceError> {
@@ -352,7 +374,7 @@ pub async fn tell_closings(db: &Db, now: Timestamp, limit: i64) -> Result<usize,
 #[derive(Debug, Clone)]
 pub struct Links {
     /// What the notification is about (the comment in its thread, or the
-    /// discussion).
+    /// discussion), through the step that marks it read.
     pub open: String,
     /// The page where the person chooses what they are told.
     pub settings: String,
@@ -399,7 +421,7 @@ pub async fn write_emails(
             continue;
         };
         let links = Links {
-            open: format!("{base_url}{}", address_of(n)),
+            open: format!("{base_url}{}", opening_address(n)),
             settings: format!("{base_url}/notifications/settings"),
             unsubscribe: format!(
                 "{base_url}/notifications/unsubscribe?token={}",

@@ -45,7 +45,10 @@ async fn amina_reads_her_notifications_and_marks_them_read() {
             "the header links it"
         );
         assert!(text.contains("unread)"), "the header counts: {text}");
-        assert!(html.contains("#comment-"), "each leads to its comment");
+        assert!(
+            !html.contains("#comment-"),
+            "through the step that marks read"
+        );
 
         // In Arabic, the same notifications in Arabic words.
         // The discussion is named by its Arabic title, which the demo
@@ -81,6 +84,65 @@ async fn amina_reads_her_notifications_and_marks_them_read() {
         // Signed out, the page asks to sign in.
         let res = s.get("/notifications").await;
         assert_ne!(res.status(), 200);
+    }
+}
+
+/// The unread count the notifications page says, in words.
+async fn unread_line(s: &crate::support::Server, cookie: &str) -> String {
+    let (_, html) = s.page("/notifications", cookie).await;
+    let at = html.find("role=\"status\">").expect("the count") + 14;
+    html[at..at + html[at..].find("</p>").unwrap()].to_owned()
+}
+
+#[tokio::test]
+async fn following_a_notifications_link_marks_it_read_and_leads_only_to_its_comment() {
+    for s in servers().await {
+        let (amina, _) = sign_in(&s, AMINA).await;
+        let (_, html) = s.page("/notifications", &amina).await;
+        let before = unread_line(&s, &amina).await;
+        let end = html.find("/open\"").expect("a notification's link") + 5;
+        let start = html[..end].rfind("href=\"").unwrap() + 6;
+        let href = &html[start..end];
+        assert!(href.starts_with("/notifications/"), "{href}");
+
+        // Someone else following Amina's link is told it is not there,
+        // and it stays unread.
+        let (tom, _) = sign_in(&s, TOM).await;
+        assert_eq!(s.get_with(href, &tom).await.status(), 404);
+        assert_eq!(unread_line(&s, &amina).await, before);
+
+        // Amina is sent on to the comment, and it is read.
+        let res = s.get_with(href, &amina).await;
+        assert_eq!(res.status(), 303);
+        let to = res.headers()["location"].to_str().unwrap().to_owned();
+        assert!(
+            to.starts_with("/discussions/") && to.contains("#comment-"),
+            "{to}"
+        );
+        assert_ne!(unread_line(&s, &amina).await, before);
+        let (_, html) = s.page("/notifications", &amina).await;
+        let li = &html[..html.find(href).unwrap()];
+        let item = &li[li.rfind("<li").unwrap()..];
+        assert!(!item.contains("--unread"), "{item}");
+        // Following it again goes to the same place.
+        let again = s.get_with(href, &amina).await;
+        assert_eq!(again.headers()["location"].to_str().unwrap(), to);
+
+        // Signed out, sign-in comes first and returns to the link.
+        let res = s.get(href).await;
+        assert_eq!(res.status(), 303);
+        let sign_in_at = res.headers()["location"].to_str().unwrap();
+        assert!(sign_in_at.starts_with("/sign-in?next="), "{sign_in_at}");
+        // A link made up, or to no notification, goes nowhere.
+        for bad in [
+            "/notifications/not-an-id/open",
+            "/notifications/00000000-0000-0000-0000-000000000000/open",
+        ] {
+            assert!(
+                s.get_with(bad, &amina).await.status().is_client_error(),
+                "{bad}"
+            );
+        }
     }
 }
 
