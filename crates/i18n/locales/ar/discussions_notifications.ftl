@@ -93,6 +93,7 @@ notification-email-subject-reply = ردّ على تعليقك
 notification-email-subject-moderation = قرار بشأن تعليقك
 notification-email-subject-closing = أُغلق نقاش تتابعه
 notification-email-body = { $what }
+    حدث ذلك في { $when }.
 
     اقرأه: { $link }
 

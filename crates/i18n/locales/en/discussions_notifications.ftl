@@ -87,6 +87,7 @@ notification-email-subject-reply = A reply to your comment
 notification-email-subject-moderation = A decision about your comment
 notification-email-subject-closing = A discussion you follow has closed
 notification-email-body = { $what }
+    It happened on { $when }.
 
     Read it: { $link }
 

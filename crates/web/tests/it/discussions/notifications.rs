@@ -7,6 +7,7 @@
 use cohesion_domain::discussion::decision::Decision;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::discussion::notification::Kind;
+use cohesion_domain::local_time::SiteZone;
 use cohesion_i18n::Catalog;
 use cohesion_services::accounts;
 use cohesion_services::discussions::{moderating, notifying};
@@ -242,6 +243,21 @@ async fn a_hidden_comment_is_emailed_in_its_authors_language_with_one_click_unsu
         assert_eq!(mail.decoded_subject(), "قرار بشأن تعليقك");
         let body = mail.decoded_body();
         assert!(body.contains("أخفى مشرف تعليقك في"), "{body}");
+        assert!(body.contains(ARABIC_TITLE), "in his language: {body}");
+        assert!(!body.contains("Feeling safe"), "{body}");
+        // It says when, as people write dates, in Arabic and the site's
+        // zone: "حدث ذلك في 7 ديسمبر 2026 الساعة …".
+        let today = SiteZone::default()
+            .civil(time::OffsetDateTime::now_utc())
+            .date();
+        let catalog = Catalog::load().unwrap();
+        let month = catalog
+            .get("ar")
+            .unwrap()
+            .t(&format!("date-month-{}", u8::from(today.month())))
+            .into_owned();
+        let date = format!("{} {month} {}", today.day(), today.year());
+        assert!(body.contains(&format!("حدث ذلك في {date}")), "{body}");
         assert!(
             !body.contains('\u{2068}'),
             "no isolation marks in plain text"
