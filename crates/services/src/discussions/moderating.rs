@@ -77,16 +77,44 @@ pub async fn queue(
 }
 
 /// One comment's item, waiting or not, with what the queue shows of it.
+/// A comment that never waited (nobody reported it, screening let it
+/// through) has an item that says so, so that a moderator reading the
+/// discussion may still decide about it.
 pub async fn entry(db: &Db, me: &SignedIn, comment: Uuid) -> Result<Entry, ServiceError> {
     require(me, Action::Moderate)?;
     let mut c = db.acquire().await?;
-    let item = store::find_item(c.conn(), comment)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let item = match store::find_item(c.conn(), comment).await? {
+        Some(item) => item,
+        None => never_waited(c.conn(), comment).await?,
+    };
     entries(c.conn(), vec![item])
         .await?
         .pop()
         .ok_or(ServiceError::NotFound)
+}
+
+/// The item of a comment that has never waited for a moderator.
+async fn never_waited(mut conn: Conn<'_>, comment: Uuid) -> Result<Item, ServiceError> {
+    let found = comments::find(conn.reborrow(), comment)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let d = catalogue::find(conn, found.discussion_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok(Item {
+        comment_id: found.id,
+        waiting: false,
+        discussion_id: d.id,
+        discussion_title: d.title,
+        severity: 0,
+        weight: 0,
+        held: false,
+        reported: false,
+        appealed: false,
+        escalated: false,
+        reasons: Vec::new(),
+        waiting_since: found.created_at.into(),
+    })
 }
 
 /// The comments, parents, reports and histories of a page of items, in

@@ -4,6 +4,7 @@
 //! refused with nothing changed.
 
 mod deciding;
+mod from_the_page;
 mod screening;
 mod tools;
 mod words;
