@@ -213,7 +213,10 @@ impl Reading<'_> {
         if published && self.open {
             actions.push((format!("{base}/reply"), ctx.t("comment-reply")));
         }
-        if published && !v.mine {
+        // One report per reader counts: after it, the reader is told so
+        // rather than offered a form that can do nothing more.
+        let reported = (published && !v.mine && v.reported).then(|| ctx.t("comment-reported"));
+        if published && !v.mine && !v.reported {
             actions.push((format!("{base}/report"), ctx.t("comment-report")));
         }
         if v.editable && self.open {
@@ -258,6 +261,7 @@ impl Reading<'_> {
             }),
             agree,
             actions,
+            reported,
             author,
             of,
         }

@@ -79,3 +79,52 @@ async fn moderators_see_a_moderate_link_beside_every_comment_but_their_own() {
         assert_eq!(status, 403);
     }
 }
+
+#[tokio::test]
+async fn a_comment_already_reported_says_so_instead_of_offering_report() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let cid = posted(&s, &id, AMINA, "Buy cheap phones at my stall, best prices.").await;
+        let other = posted(
+            &s,
+            &id,
+            AMINA,
+            "The bus shelter by the school has no light.",
+        )
+        .await;
+        let (tom, csrf) = sign_in(&s, TOM).await;
+        let report = format!("/discussions/{id}/comments/{cid}/report");
+        let (_, page) = s.page(&format!("/discussions/{id}"), &tom).await;
+        assert!(comment_markup(&page, &cid).contains(&format!("href=\"{report}\"")));
+
+        let res = s
+            .post(
+                &report,
+                &tom,
+                &[("csrf", &csrf), ("reason", "spam"), ("note", "")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, page) = s.page(&format!("/discussions/{id}"), &tom).await;
+        let reported = comment_markup(&page, &cid);
+        assert!(
+            !reported.contains(&format!("href=\"{report}\"")),
+            "{reported}"
+        );
+        assert!(
+            text_of(reported).contains("You reported this"),
+            "{reported}"
+        );
+        // Only that one: the others still offer it.
+        let untouched = comment_markup(&page, &other);
+        assert!(untouched.contains("/report\""), "{untouched}");
+        assert!(!text_of(untouched).contains("You reported this"));
+        // Another reader has not reported it.
+        let (grace, _) = sign_in(&s, GRACE).await;
+        let (_, page) = s.page(&format!("/discussions/{id}"), &grace).await;
+        assert!(comment_markup(&page, &cid).contains(&format!("href=\"{report}\"")));
+        // In Arabic.
+        let (_, ar) = s.page(&format!("/discussions/{id}?lang=ar"), &tom).await;
+        assert!(text_of(comment_markup(&ar, &cid)).contains("أبلغت عن هذا التعليق"));
+    }
+}
