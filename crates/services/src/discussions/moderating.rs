@@ -312,6 +312,35 @@ pub(crate) async fn flagged(
     Ok(())
 }
 
+/// The latest decision on `comment` its author may appeal (one that
+/// hid, redacted or sanctioned), if any.
+async fn last_appealable(
+    conn: Conn<'_>,
+    comment: Uuid,
+) -> Result<Option<store::DecisionRecord>, ServiceError> {
+    Ok(store::decisions(conn, comment)
+        .await?
+        .into_iter()
+        .rev()
+        .find(|d| matches!(d.action.as_str(), "hide" | "redact" | "warn" | "suspend")))
+}
+
+/// The decision `me` would appeal on their own comment, for the appeal
+/// page to show what is appealed; someone else's comment is not found.
+pub async fn appealable(
+    db: &Db,
+    me: &SignedIn,
+    comment: Uuid,
+) -> Result<Option<store::DecisionRecord>, ServiceError> {
+    require(me, Action::Participate)?;
+    let mut c = db.acquire().await?;
+    comments::find(c.conn(), comment)
+        .await?
+        .filter(|c| c.author_id == Some(me.user_id))
+        .ok_or(ServiceError::NotFound)?;
+    last_appealable(c.conn(), comment).await
+}
+
 /// The author appeals a decision on their comment, once: it goes back to
 /// the queue for another moderator.
 pub async fn appeal(db: &Db, me: &SignedIn, comment: Uuid, text: &str) -> Result<(), ServiceError> {
@@ -324,14 +353,9 @@ pub async fn appeal(db: &Db, me: &SignedIn, comment: Uuid, text: &str) -> Result
         .await?
         .filter(|c| c.author_id == Some(me.user_id))
         .ok_or(ServiceError::NotFound)?;
-    let last = store::decisions(tx.conn(), comment)
-        .await?
-        .into_iter()
-        .rev()
-        .find(|d| matches!(d.action.as_str(), "hide" | "redact" | "warn" | "suspend"))
-        .ok_or_else(|| {
-            ServiceError::Conflict(ValidationError::new("text", ErrorCode::InvalidChoice))
-        })?;
+    let last = last_appealable(tx.conn(), comment).await?.ok_or_else(|| {
+        ServiceError::Conflict(ValidationError::new("text", ErrorCode::InvalidChoice))
+    })?;
     if !store::appeal(tx.conn(), comment, last.id, me.user_id, &text, now).await? {
         return Err(ServiceError::Conflict(ValidationError::new(
             "text",

@@ -128,3 +128,82 @@ async fn a_comment_already_reported_says_so_instead_of_offering_report() {
         assert!(text_of(comment_markup(&ar, &cid)).contains("أبلغت عن هذا التعليق"));
     }
 }
+
+#[tokio::test]
+async fn an_appealed_comment_is_decided_as_an_appeal_and_the_appeal_shows_what_it_is_about() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let text = "The new crossing on Mill Road is badly placed.";
+        let cid = posted(&s, &id, AMINA, text).await;
+        let item = format!("/moderation/comments/{cid}");
+        let (grace, grace_csrf) = sign_in(&s, GRACE).await;
+        let res = s
+            .post(
+                &item,
+                &grace,
+                &[
+                    ("csrf", &grace_csrf),
+                    ("action", "hide"),
+                    ("reason", "off_topic"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+
+        // The appeal page shows the comment and the decision appealed.
+        let (amina, amina_csrf) = sign_in(&s, AMINA).await;
+        let appeal = format!("/discussions/{id}/comments/{cid}/appeal");
+        let (status, form) = s.page(&appeal, &amina).await;
+        assert_eq!(status, 200);
+        let said = text_of(&form);
+        assert!(said.contains("Your comment:"), "{said}");
+        assert!(said.contains(text), "{said}");
+        assert!(said.contains("a moderator hid it"), "{said}");
+        assert!(said.contains("The reason: Off topic."), "{said}");
+        assert!(form.contains("<time datetime=\""), "when, as a date");
+        let (_, ar) = s.page(&format!("{appeal}?lang=ar"), &amina).await;
+        assert!(text_of(&ar).contains("أخفاه مشرف"), "{}", text_of(&ar));
+
+        let res = s
+            .post(
+                &appeal,
+                &amina,
+                &[("csrf", &amina_csrf), ("text", "It is on topic: safety.")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+
+        // Another moderator finds only the appeal's decision to take.
+        let (karim, karim_csrf) = sign_in(&s, KARIM).await;
+        let (_, page) = s.page(&item, &karim).await;
+        assert!(page.contains("name=\"action\" value=\"uphold\""), "{page}");
+        assert!(page.contains("name=\"action\" value=\"overturn\""));
+        assert!(!page.contains("value=\"restore\""), "no decision form");
+        assert!(!page.contains("value=\"approve\""));
+        // A decision sent anyway is refused, and nothing changes.
+        let res = s
+            .post(
+                &item,
+                &karim,
+                &[("csrf", &karim_csrf), ("action", "restore")],
+            )
+            .await;
+        assert_eq!(res.status(), 409);
+        let page = s.html(&format!("/discussions/{id}")).await;
+        assert!(!page.contains(text), "still hidden");
+        // The appeal decides it.
+        let res = s
+            .post(
+                &item,
+                &karim,
+                &[("csrf", &karim_csrf), ("action", "overturn")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, page) = s.page(&item, &karim).await;
+        assert!(
+            page.contains("value=\"hide\""),
+            "decisions again once decided"
+        );
+    }
+}
