@@ -7,8 +7,8 @@ moderation-open-queue = Open the moderation queue
 moderation-back = Back to the moderation queue
 moderation-empty = Nothing is waiting.
 moderation-count = { $count ->
-    [one] 1 comment is waiting for a moderator.
-   *[other] { $count } comments are waiting for a moderator.
+    [one] 1 comment or statement is waiting for a moderator.
+   *[other] { $count } comments and statements are waiting for a moderator.
 }
 moderation-filter-any = Any
 moderation-filter-reason = Reported for
@@ -16,15 +16,19 @@ moderation-filter-discussion = Discussion
 moderation-filter-discussion-hint = The discussion’s reference, from its address
 moderation-filter-language = Discussion’s language
 moderation-filter-flag = Only those
-moderation-filter-button = Show comments
+moderation-filter-button = Show what is waiting
 moderation-flag-held = Held
 moderation-flag-reported = Reported
 moderation-flag-appealed = Appealed
 moderation-flag-escalated = Escalated
+moderation-flag-statements = Statements (held)
 
 moderation-item-title = Decide on a comment
 moderation-item-heading = Comment by { $name }
 moderation-row-comment = Comment
+moderation-row-statement = Statement
+moderation-statement-heading = Held statement { $number }
+moderation-statement-decide = Approve or hide it on the discussion’s statements page
 moderation-row-author = Author
 moderation-author-badge = { $name } ({ $badge })
 moderation-row-posted = Posted

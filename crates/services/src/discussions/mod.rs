@@ -46,7 +46,9 @@ pub mod voting;
 pub use cohesion_storage::discussions::catalogue::ListQuery;
 pub use cohesion_storage::discussions::comments::{Cursor, Order};
 /// What moderators name when they page the queue and read its items.
-pub use cohesion_storage::discussions::moderation::{Appeal, DecisionRecord, Item, QueueQuery};
+pub use cohesion_storage::discussions::moderation::{
+    Appeal, DecisionRecord, Item, QueueKey, QueueQuery,
+};
 
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;

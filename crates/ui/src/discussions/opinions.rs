@@ -138,6 +138,8 @@ pub struct OpinionsPage<'a> {
 
 /// One statement in the officers' and moderators' list.
 pub struct StaffStatement {
+    /// Its id, for the row's anchor (the moderation queue links to it).
+    pub id: String,
     pub number: String,
     pub text: Phrase,
     pub state: String,

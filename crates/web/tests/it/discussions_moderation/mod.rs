@@ -6,6 +6,7 @@
 mod deciding;
 mod from_the_page;
 mod screening;
+mod statements_queue;
 mod tools;
 mod words;
 
