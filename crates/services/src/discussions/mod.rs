@@ -32,6 +32,7 @@ pub mod opinions;
 pub mod overview;
 pub mod personal_data;
 pub mod quality;
+mod queue;
 pub mod reactions;
 pub mod reading;
 mod screening;

@@ -14,10 +14,7 @@ use cohesion_domain::discussion::screening::Reason;
 use cohesion_domain::identity::Action;
 use cohesion_domain::text::{optional, optional_line};
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::discussions::moderation::{
-    self as store, Item, Kind, QueueKey, QueueQuery, Waiting,
-};
-use cohesion_storage::discussions::statements::{self, Statement};
+use cohesion_storage::discussions::moderation::{self as store, Item, Waiting};
 use cohesion_storage::discussions::{catalogue, comments, screening};
 use cohesion_storage::{Conn, Db, Timestamp};
 use time::Duration;
@@ -29,6 +26,7 @@ use crate::permissions::require;
 use crate::ServiceError;
 
 pub use super::deciding::{decide, record_outside_action, Refusal};
+pub use super::queue::{queue, waiting, HeldStatement, QueuePage, Queued};
 
 /// The most a moderator's note or an appeal may say.
 pub const MAX_NOTE_CHARS: usize = 2_000;
@@ -65,111 +63,6 @@ pub struct Entry {
 
 /// The most comments of one campaign the queue lists with an item.
 const CAMPAIGN_SHOWN: i64 = 50;
-
-/// A statement held for a moderator, as the queue shows it.
-#[derive(Debug, Clone)]
-pub struct HeldStatement {
-    pub statement: Statement,
-    pub discussion_title: String,
-}
-
-/// One thing waiting in the queue.
-#[derive(Debug, Clone)]
-pub enum Queued {
-    Comment(Box<Entry>),
-    Statement(HeldStatement),
-}
-
-/// A page of the queue: what waits, in order; where the next page
-/// starts, if there is one; how many wait in all for its filters.
-#[derive(Debug, Clone)]
-pub struct QueuePage {
-    pub items: Vec<Queued>,
-    pub next: Option<QueueKey>,
-    pub total: i64,
-}
-
-/// A page of the queue, comments and (with `with_statements` or
-/// `statements`) held statements, in one order: most serious first,
-/// then weightiest, then longest waiting. Each page is read from where
-/// the last ended, in a fixed number of queries whatever its length.
-pub async fn waiting(
-    db: &Db,
-    me: &SignedIn,
-    q: &QueueQuery<'_>,
-) -> Result<QueuePage, ServiceError> {
-    require(me, Action::Moderate)?;
-    let limit = q.limit.max(1);
-    let mut c = db.acquire().await?;
-    let asked = QueueQuery {
-        limit: limit + 1,
-        ..q.clone()
-    };
-    let (mut page, total) = store::queue(c.conn(), &asked).await?;
-    let more = page.len() as i64 > limit;
-    page.truncate(limit as usize);
-    let next = more.then(|| page.last().map(|p| p.key)).flatten();
-    let of = |kind: Kind| -> Vec<Uuid> {
-        page.iter()
-            .filter(|p| p.kind == kind)
-            .map(|p| p.key.id)
-            .collect()
-    };
-    let items = store::find_items(c.conn(), &of(Kind::Comment)).await?;
-    let mut comments: HashMap<Uuid, Entry> = entries(c.conn(), items)
-        .await?
-        .into_iter()
-        .map(|e| (e.item.comment_id, e))
-        .collect();
-    let mut held: HashMap<Uuid, HeldStatement> =
-        statements::find_many_titled(c.conn(), &of(Kind::Statement))
-            .await?
-            .into_iter()
-            .map(|(statement, discussion_title)| {
-                (
-                    statement.id,
-                    HeldStatement {
-                        statement,
-                        discussion_title,
-                    },
-                )
-            })
-            .collect();
-    let items = page
-        .iter()
-        .filter_map(|p| match p.kind {
-            Kind::Comment => comments
-                .remove(&p.key.id)
-                .map(|e| Queued::Comment(Box::new(e))),
-            Kind::Statement => held.remove(&p.key.id).map(Queued::Statement),
-        })
-        .collect();
-    Ok(QueuePage { items, next, total })
-}
-
-/// A page of the queue's comments (held statements left out) and how
-/// many wait in all for its filters.
-pub async fn queue(
-    db: &Db,
-    me: &SignedIn,
-    q: &QueueQuery<'_>,
-) -> Result<(Vec<Entry>, i64), ServiceError> {
-    let only_comments = QueueQuery {
-        statements: false,
-        with_statements: false,
-        ..q.clone()
-    };
-    let page = waiting(db, me, &only_comments).await?;
-    let entries = page
-        .items
-        .into_iter()
-        .filter_map(|i| match i {
-            Queued::Comment(e) => Some(*e),
-            Queued::Statement(_) => None,
-        })
-        .collect();
-    Ok((entries, page.total))
-}
 
 /// One comment's item, waiting or not, with what the queue shows of it.
 /// A comment that never waited (nobody reported it, screening let it
@@ -214,7 +107,10 @@ async fn never_waited(mut conn: Conn<'_>, comment: Uuid) -> Result<Item, Service
 
 /// The comments, parents, reports and histories of a page of items, in
 /// a fixed number of queries whatever the page's length.
-async fn entries(mut conn: Conn<'_>, items: Vec<Item>) -> Result<Vec<Entry>, ServiceError> {
+pub(super) async fn entries(
+    mut conn: Conn<'_>,
+    items: Vec<Item>,
+) -> Result<Vec<Entry>, ServiceError> {
     let ids: Vec<Uuid> = items.iter().map(|i| i.comment_id).collect();
     let found = comments::find_many(conn.reborrow(), &ids).await?;
     let parent_ids: Vec<Uuid> = found.iter().filter_map(|c| c.parent_id).collect();
