@@ -13,7 +13,7 @@ use std::fmt;
 use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
 use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
-use time::{OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 pub use crate::error::ClockChange;
 use crate::error::{ErrorCode, ErrorDetail, ValidationError};
@@ -78,6 +78,23 @@ impl SiteZone {
         let offset = UtcOffset::from_whole_seconds(offset.seconds()).unwrap_or(UtcOffset::UTC);
         let local = at.to_offset(offset);
         PrimitiveDateTime::new(local.date(), local.time())
+    }
+
+    /// The first instant of `date` on this zone's clocks: its midnight,
+    /// or where the clocks skip midnight, the moment they jump to. What
+    /// a day or a month counted "in the site's time" starts from.
+    pub fn start_of_day(&self, date: Date) -> OffsetDateTime {
+        let midnight = PrimitiveDateTime::new(date, Time::MIDNIGHT);
+        let offset = civil_to_jiff(midnight).map(|dt| self.tz.to_ambiguous_timestamp(dt).offset());
+        let at = match offset {
+            Some(AmbiguousOffset::Unambiguous { offset })
+            | Some(AmbiguousOffset::Fold { before: offset, .. }) => at_offset(midnight, offset),
+            // In a gap the clocks read the later offset's time: the day
+            // starts at the transition itself.
+            Some(AmbiguousOffset::Gap { before, .. }) => at_offset(midnight, before),
+            None => None,
+        };
+        at.unwrap_or_else(|| midnight.assume_utc())
     }
 
     /// The instant a wall-clock time in this zone names. Refused, with the
@@ -242,6 +259,30 @@ mod tests {
 
     fn local(text: &str) -> PrimitiveDateTime {
         PrimitiveDateTime::parse(text, INPUT_MINUTES).unwrap()
+    }
+
+    #[test]
+    fn a_day_starts_at_the_sites_midnight_or_where_the_clocks_skip_it() {
+        use time::macros::date;
+        let london = zone("Europe/London");
+        assert_eq!(
+            london.start_of_day(date!(2026 - 07 - 01)),
+            datetime!(2026-06-30 23:00 UTC)
+        );
+        assert_eq!(
+            london.start_of_day(date!(2026 - 12 - 01)),
+            datetime!(2026-12-01 0:00 UTC)
+        );
+        assert_eq!(
+            zone("Asia/Dubai").start_of_day(date!(2026 - 12 - 01)),
+            datetime!(2026-11-30 20:00 UTC)
+        );
+        // Havana's clocks jump from midnight to 1am on 8 March 2026: the
+        // day starts at the jump, 5am UTC.
+        assert_eq!(
+            zone("America/Havana").start_of_day(date!(2026 - 03 - 08)),
+            datetime!(2026-03-08 5:00 UTC)
+        );
     }
 
     fn change(e: &ValidationError) -> ClockChange {

@@ -7,12 +7,12 @@ moderation-open-queue = افتح قائمة الإشراف
 moderation-back = العودة إلى قائمة الإشراف
 moderation-empty = لا شيء ينتظر.
 moderation-count = { PLURAL($count) ->
-    [zero] لا توجد تعليقات تنتظر مشرفًا.
-    [one] تعليق واحد ينتظر مشرفًا.
-    [two] تعليقان ينتظران مشرفًا.
-    [few] { $count } تعليقات تنتظر مشرفًا.
-    [many] { $count } تعليقًا ينتظر مشرفًا.
-   *[other] { $count } تعليق ينتظر مشرفًا.
+    [zero] لا توجد تعليقات ولا عبارات تنتظر مشرفًا.
+    [one] تعليق أو عبارة واحدة تنتظر مشرفًا.
+    [two] اثنان من التعليقات والعبارات ينتظران مشرفًا.
+    [few] { $count } من التعليقات والعبارات تنتظر مشرفًا.
+    [many] { $count } من التعليقات والعبارات تنتظر مشرفًا.
+   *[other] { $count } من التعليقات والعبارات تنتظر مشرفًا.
 }
 moderation-filter-any = الكل
 moderation-filter-reason = سبب الإبلاغ
@@ -20,15 +20,19 @@ moderation-filter-discussion = النقاش
 moderation-filter-discussion-hint = مرجع النقاش، من عنوانه
 moderation-filter-language = لغة النقاش
 moderation-filter-flag = فقط ما كان
-moderation-filter-button = اعرض التعليقات
+moderation-filter-button = اعرض ما ينتظر
 moderation-flag-held = محتجز
 moderation-flag-reported = مُبلَّغ عنه
 moderation-flag-appealed = مطعون فيه
 moderation-flag-escalated = مُحال
+moderation-flag-statements = العبارات (المحتجزة)
 
 moderation-item-title = البتّ في تعليق
 moderation-item-heading = تعليق من { $name }
 moderation-row-comment = التعليق
+moderation-row-statement = العبارة
+moderation-statement-heading = العبارة المحتجزة { $number }
+moderation-statement-decide = وافق عليها أو أخفِها في صفحة عبارات النقاش
 moderation-row-author = الكاتب
 moderation-author-badge = { $name } ({ $badge })
 moderation-row-posted = نُشر
@@ -181,6 +185,11 @@ done-appeal-sent = أُرسل طعنك. سينظر فيه مشرف آخر.
 comment-appeal = اطعن في هذا القرار
 appeal-title = الطعن في قرار مشرف
 appeal-lead = قل لماذا ترى أن القرار بشأن تعليقك كان خاطئًا. سيبتّ فيه مشرف لم يتخذه. يمكنك الطعن مرة واحدة.
+appeal-your-comment = تعليقك:
+appeal-decision-hide = في { $when } أخفاه مشرف. السبب: { $reason }.
+appeal-decision-redact = في { $when } أزال مشرف منه معلومات شخصية.
+appeal-decision-warn = في { $when } وجّه إليك مشرف تحذيرًا بسببه.
+appeal-decision-suspend = في { $when } أوقفك مشرف عن التعليق مدةً بسببه.
 appeal-text-label = لماذا كان القرار خاطئًا
 appeal-text-hint = حتى 2000 حرف.
 appeal-button = أرسل الطعن

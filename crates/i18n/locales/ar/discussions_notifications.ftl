@@ -11,6 +11,8 @@ search-results-for = نتائج البحث عن { $words }
 search-discussions-heading = النقاشات
 search-all-discussions = اعرض كل النقاشات المطابقة
 search-comments-heading = التعليقات
+search-result-link = { $name }: «{ $words }»
+search-result-in = في «{ $discussion }»
 search-no-comments = لا توجد تعليقات تطابق هذه الكلمات. جرّب كلمات أقل أو مختلفة.
 search-more = تعليقات أقدم
 search-first = أحدث التعليقات
@@ -93,6 +95,7 @@ notification-email-subject-reply = ردّ على تعليقك
 notification-email-subject-moderation = قرار بشأن تعليقك
 notification-email-subject-closing = أُغلق نقاش تتابعه
 notification-email-body = { $what }
+    حدث ذلك في { $when }.
 
     اقرأه: { $link }
 

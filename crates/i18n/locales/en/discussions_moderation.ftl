@@ -7,8 +7,8 @@ moderation-open-queue = Open the moderation queue
 moderation-back = Back to the moderation queue
 moderation-empty = Nothing is waiting.
 moderation-count = { $count ->
-    [one] 1 comment is waiting for a moderator.
-   *[other] { $count } comments are waiting for a moderator.
+    [one] 1 comment or statement is waiting for a moderator.
+   *[other] { $count } comments and statements are waiting for a moderator.
 }
 moderation-filter-any = Any
 moderation-filter-reason = Reported for
@@ -16,15 +16,19 @@ moderation-filter-discussion = Discussion
 moderation-filter-discussion-hint = The discussion’s reference, from its address
 moderation-filter-language = Discussion’s language
 moderation-filter-flag = Only those
-moderation-filter-button = Show comments
+moderation-filter-button = Show what is waiting
 moderation-flag-held = Held
 moderation-flag-reported = Reported
 moderation-flag-appealed = Appealed
 moderation-flag-escalated = Escalated
+moderation-flag-statements = Statements (held)
 
 moderation-item-title = Decide on a comment
 moderation-item-heading = Comment by { $name }
 moderation-row-comment = Comment
+moderation-row-statement = Statement
+moderation-statement-heading = Held statement { $number }
+moderation-statement-decide = Approve or hide it on the discussion’s statements page
 moderation-row-author = Author
 moderation-author-badge = { $name } ({ $badge })
 moderation-row-posted = Posted
@@ -169,6 +173,11 @@ done-appeal-sent = Your appeal has been sent. Another moderator will look at it.
 comment-appeal = Appeal this decision
 appeal-title = Appeal a moderator’s decision
 appeal-lead = Say why you think the decision on your comment was wrong. A moderator who did not take it will decide. You can appeal once.
+appeal-your-comment = Your comment:
+appeal-decision-hide = On { $when } a moderator hid it. The reason: { $reason }.
+appeal-decision-redact = On { $when } a moderator removed personal information from it.
+appeal-decision-warn = On { $when } a moderator warned you about it.
+appeal-decision-suspend = On { $when } a moderator stopped you commenting for a while because of it.
 appeal-text-label = Why the decision was wrong
 appeal-text-hint = Up to 2,000 characters.
 appeal-button = Send the appeal

@@ -11,6 +11,8 @@ search-results-for = Results for { $words }
 search-discussions-heading = Discussions
 search-all-discussions = See all the discussions that match
 search-comments-heading = Comments
+search-result-link = { $name }: “{ $words }”
+search-result-in = In “{ $discussion }”
 search-no-comments = No comments match these words. Try fewer or different words.
 search-more = Older comments
 search-first = Newest comments
@@ -87,6 +89,7 @@ notification-email-subject-reply = A reply to your comment
 notification-email-subject-moderation = A decision about your comment
 notification-email-subject-closing = A discussion you follow has closed
 notification-email-body = { $what }
+    It happened on { $when }.
 
     Read it: { $link }
 

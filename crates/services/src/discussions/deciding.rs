@@ -1,7 +1,8 @@
 //! A moderator's decision on one comment, checked in full before anything
 //! is written (so that bulk decisions can skip what cannot be decided and
 //! go on in the same transaction): never on one's own comment, escalated
-//! comments for senior moderators only (ADR 37), and the step outside the
+//! comments for senior moderators only (ADR 37), an appealed one by
+//! deciding the appeal, and the step outside the
 //! platform recorded with a tick and a note by whoever took it.
 
 use cohesion_domain::discussion::comment::State;
@@ -32,7 +33,8 @@ pub enum Refusal {
     Escalated,
     /// The decision does not apply to the comment as it stands (approving
     /// what is hidden, restoring what is shown, anything on a deleted
-    /// comment, warning an author whose account is gone).
+    /// comment, warning an author whose account is gone, anything but the
+    /// appeal's decision while its author's appeal is open).
     NotApplicable,
     /// No longer waiting: another moderator decided it meanwhile (bulk
     /// decisions only act on what waits).
@@ -183,10 +185,17 @@ async fn check(
     if !may_act(&me.user_id.to_string(), author.as_deref()) {
         return Ok(Err(Refusal::OwnComment));
     }
+    // An open appeal is decided as an appeal (uphold or overturn, by
+    // another moderator): a fresh decision would leave it open with the
+    // decision it is about already changed.
+    let appealed = store::find_appeal(conn.reborrow(), comment)
+        .await?
+        .is_some_and(|a| a.outcome.is_none());
     let item = store::find_item(conn, comment).await?.filter(|i| i.waiting);
     let escalated = item.as_ref().is_some_and(|i| i.escalated);
     let refusal = match decision {
         Decision::OutsideActionTaken => None,
+        _ if appealed => Some(Refusal::NotApplicable),
         Decision::Escalate if escalated => Some(Refusal::NotApplicable),
         _ if escalated && !me.roles.allows(Action::DecideEscalated) => Some(Refusal::Escalated),
         _ => None,

@@ -164,6 +164,7 @@ pub(super) async fn load(
                 body: s.text,
                 state: State::Published,
                 reasons: "",
+                severity: 1,
                 created_at: Timestamp::from(opened + Duration::hours(2 + i as i64 * 5)),
             },
         )

@@ -34,6 +34,7 @@ pub mod opinions;
 pub mod overview;
 pub mod personal_data;
 pub mod quality;
+mod queue;
 pub mod reactions;
 pub mod reading;
 mod screening;
@@ -48,7 +49,9 @@ pub mod voting;
 pub use cohesion_storage::discussions::catalogue::ListQuery;
 pub use cohesion_storage::discussions::comments::{Cursor, Order};
 /// What moderators name when they page the queue and read its items.
-pub use cohesion_storage::discussions::moderation::{Appeal, DecisionRecord, Item, QueueQuery};
+pub use cohesion_storage::discussions::moderation::{
+    Appeal, DecisionRecord, Item, QueueKey, QueueQuery,
+};
 
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::record::Discussion;

@@ -14,7 +14,7 @@ use cohesion_domain::discussion::screening::Reason;
 use cohesion_domain::identity::Action;
 use cohesion_domain::text::{optional, optional_line};
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::discussions::moderation::{self as store, Item, QueueQuery, Waiting};
+use cohesion_storage::discussions::moderation::{self as store, Item, Waiting};
 use cohesion_storage::discussions::{catalogue, comments, screening};
 use cohesion_storage::{Conn, Db, Timestamp};
 use time::Duration;
@@ -26,6 +26,7 @@ use crate::permissions::require;
 use crate::ServiceError;
 
 pub use super::deciding::{decide, record_outside_action, Refusal};
+pub use super::queue::{queue, waiting, HeldStatement, QueuePage, Queued};
 
 /// The most a moderator's note or an appeal may say.
 pub const MAX_NOTE_CHARS: usize = 2_000;
@@ -63,35 +64,53 @@ pub struct Entry {
 /// The most comments of one campaign the queue lists with an item.
 const CAMPAIGN_SHOWN: i64 = 50;
 
-/// A page of the queue and how many wait in all for its filters.
-pub async fn queue(
-    db: &Db,
-    me: &SignedIn,
-    q: &QueueQuery<'_>,
-) -> Result<(Vec<Entry>, i64), ServiceError> {
-    require(me, Action::Moderate)?;
-    let mut c = db.acquire().await?;
-    let (items, total) = store::queue(c.conn(), q).await?;
-    let entries = entries(c.conn(), items).await?;
-    Ok((entries, total))
-}
-
 /// One comment's item, waiting or not, with what the queue shows of it.
+/// A comment that never waited (nobody reported it, screening let it
+/// through) has an item that says so, so that a moderator reading the
+/// discussion may still decide about it.
 pub async fn entry(db: &Db, me: &SignedIn, comment: Uuid) -> Result<Entry, ServiceError> {
     require(me, Action::Moderate)?;
     let mut c = db.acquire().await?;
-    let item = store::find_item(c.conn(), comment)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let item = match store::find_item(c.conn(), comment).await? {
+        Some(item) => item,
+        None => never_waited(c.conn(), comment).await?,
+    };
     entries(c.conn(), vec![item])
         .await?
         .pop()
         .ok_or(ServiceError::NotFound)
 }
 
+/// The item of a comment that has never waited for a moderator.
+async fn never_waited(mut conn: Conn<'_>, comment: Uuid) -> Result<Item, ServiceError> {
+    let found = comments::find(conn.reborrow(), comment)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let d = catalogue::find(conn, found.discussion_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok(Item {
+        comment_id: found.id,
+        waiting: false,
+        discussion_id: d.id,
+        discussion_title: d.title,
+        severity: 0,
+        weight: 0,
+        held: false,
+        reported: false,
+        appealed: false,
+        escalated: false,
+        reasons: Vec::new(),
+        waiting_since: found.created_at.into(),
+    })
+}
+
 /// The comments, parents, reports and histories of a page of items, in
 /// a fixed number of queries whatever the page's length.
-async fn entries(mut conn: Conn<'_>, items: Vec<Item>) -> Result<Vec<Entry>, ServiceError> {
+pub(super) async fn entries(
+    mut conn: Conn<'_>,
+    items: Vec<Item>,
+) -> Result<Vec<Entry>, ServiceError> {
     let ids: Vec<Uuid> = items.iter().map(|i| i.comment_id).collect();
     let found = comments::find_many(conn.reborrow(), &ids).await?;
     let parent_ids: Vec<Uuid> = found.iter().filter_map(|c| c.parent_id).collect();
@@ -284,6 +303,35 @@ pub(crate) async fn flagged(
     Ok(())
 }
 
+/// The latest decision on `comment` its author may appeal (one that
+/// hid, redacted or sanctioned), if any.
+async fn last_appealable(
+    conn: Conn<'_>,
+    comment: Uuid,
+) -> Result<Option<store::DecisionRecord>, ServiceError> {
+    Ok(store::decisions(conn, comment)
+        .await?
+        .into_iter()
+        .rev()
+        .find(|d| matches!(d.action.as_str(), "hide" | "redact" | "warn" | "suspend")))
+}
+
+/// The decision `me` would appeal on their own comment, for the appeal
+/// page to show what is appealed; someone else's comment is not found.
+pub async fn appealable(
+    db: &Db,
+    me: &SignedIn,
+    comment: Uuid,
+) -> Result<Option<store::DecisionRecord>, ServiceError> {
+    require(me, Action::Participate)?;
+    let mut c = db.acquire().await?;
+    comments::find(c.conn(), comment)
+        .await?
+        .filter(|c| c.author_id == Some(me.user_id))
+        .ok_or(ServiceError::NotFound)?;
+    last_appealable(c.conn(), comment).await
+}
+
 /// The author appeals a decision on their comment, once: it goes back to
 /// the queue for another moderator.
 pub async fn appeal(db: &Db, me: &SignedIn, comment: Uuid, text: &str) -> Result<(), ServiceError> {
@@ -296,14 +344,9 @@ pub async fn appeal(db: &Db, me: &SignedIn, comment: Uuid, text: &str) -> Result
         .await?
         .filter(|c| c.author_id == Some(me.user_id))
         .ok_or(ServiceError::NotFound)?;
-    let last = store::decisions(tx.conn(), comment)
-        .await?
-        .into_iter()
-        .rev()
-        .find(|d| matches!(d.action.as_str(), "hide" | "redact" | "warn" | "suspend"))
-        .ok_or_else(|| {
-            ServiceError::Conflict(ValidationError::new("text", ErrorCode::InvalidChoice))
-        })?;
+    let last = last_appealable(tx.conn(), comment).await?.ok_or_else(|| {
+        ServiceError::Conflict(ValidationError::new("text", ErrorCode::InvalidChoice))
+    })?;
     if !store::appeal(tx.conn(), comment, last.id, me.user_id, &text, now).await? {
         return Err(ServiceError::Conflict(ValidationError::new(
             "text",

@@ -185,20 +185,51 @@ async fn outcome(
 }
 
 /// A page of `me`'s notifications, newest first, before `before`, and
-/// where the next page starts.
+/// where the next page starts; each discussion named by its title in
+/// `locale` where translated.
 pub async fn page(
     db: &Db,
     me: &SignedIn,
     before: Option<(Timestamp, Uuid)>,
+    locale: &str,
 ) -> Result<(Vec<Notification>, Option<(Timestamp, Uuid)>), ServiceError> {
     let mut c = db.acquire().await?;
     let mut list = store::page(c.conn(), me.user_id, before, PER_PAGE + 1).await?;
     let more = list.len() as i64 > PER_PAGE;
     list.truncate(PER_PAGE as usize);
+    in_language(c.conn(), &mut list, locale).await?;
     let next = more
         .then(|| list.last().map(|n| (n.created_at, n.id)))
         .flatten();
     Ok((list, next))
+}
+
+/// Names each notification's discussion by its title in `locale` where
+/// a current translation exists (one query for the list), and says so
+/// by its language; the title as written elsewhere.
+async fn in_language(
+    conn: Conn<'_>,
+    list: &mut [Notification],
+    locale: &str,
+) -> Result<(), ServiceError> {
+    let wanted: Vec<(Uuid, &str, &str)> = list
+        .iter()
+        .map(|n| {
+            (
+                n.discussion_id,
+                n.discussion_title.as_str(),
+                n.discussion_language.as_str(),
+            )
+        })
+        .collect();
+    let titles = super::translations::titles_in_language(conn, &wanted, locale).await?;
+    for n in list.iter_mut() {
+        if let Some(title) = titles.get(&n.discussion_id) {
+            n.discussion_title = title.clone();
+            n.discussion_language = locale.to_owned();
+        }
+    }
+    Ok(())
 }
 
 /// How many of `me`'s notifications are unread (up to [`UNREAD_CAP`]).
@@ -212,6 +243,28 @@ pub async fn unread(db: &Db, me: &SignedIn) -> Result<i64, ServiceError> {
 pub async fn mark_read(db: &Db, me: &SignedIn, id: Option<Uuid>) -> Result<u64, ServiceError> {
     let mut c = db.acquire().await?;
     Ok(store::mark_read(c.conn(), me.user_id, id, Timestamp::now()).await?)
+}
+
+/// Follows one of `me`'s notifications: marks it read and says where it
+/// leads, which is only ever its own comment or discussion (so the link
+/// cannot be made to send anyone elsewhere). Someone else's, or one that
+/// does not exist, is not found.
+pub async fn open(db: &Db, me: &SignedIn, id: Uuid) -> Result<String, ServiceError> {
+    let mut tx = db.begin().await?;
+    let n = store::find_of(tx.conn(), me.user_id, id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if n.read_at.is_none() {
+        store::mark_read(tx.conn(), me.user_id, Some(id), Timestamp::now()).await?;
+    }
+    tx.commit().await?;
+    Ok(address_of(&n))
+}
+
+/// Where following notification `n`'s link goes first: the step that
+/// marks it read, then on to [`address_of`].
+pub fn opening_address(n: &Notification) -> String {
+    format!("/notifications/{}/open", n.id)
 }
 
 /// `me`'s choice for every kind: (kind, in the site, by email), the
@@ -321,7 +374,7 @@ pub async fn tell_closings(db: &Db, now: Timestamp, limit: i64) -> Result<usize,
 #[derive(Debug, Clone)]
 pub struct Links {
     /// What the notification is about (the comment in its thread, or the
-    /// discussion).
+    /// discussion), through the step that marks it read.
     pub open: String,
     /// The page where the person chooses what they are told.
     pub settings: String,
@@ -350,26 +403,32 @@ pub async fn write_emails(
         store::email_due(c.conn(), batch).await?
     };
     let mut written = 0;
-    for item in due {
-        let n = &item.notification;
+    for mut item in due {
+        let locale = item.locale.clone().unwrap_or_else(|| "en".to_owned());
         let mut tx = db.begin().await?;
-        if !store::emailed(tx.conn(), n.id).await? {
+        if !store::emailed(tx.conn(), item.notification.id).await? {
             continue; // another server wrote it
         }
+        in_language(
+            tx.conn(),
+            std::slice::from_mut(&mut item.notification),
+            &locale,
+        )
+        .await?;
+        let n = &item.notification;
         let Some(kind) = Kind::from_code(&n.kind) else {
             tx.commit().await?;
             continue;
         };
         let links = Links {
-            open: format!("{base_url}{}", address_of(n)),
+            open: format!("{base_url}{}", opening_address(n)),
             settings: format!("{base_url}/notifications/settings"),
             unsubscribe: format!(
                 "{base_url}/notifications/unsubscribe?token={}",
                 key.token(n.user_id, kind)
             ),
         };
-        let locale = item.locale.as_deref().unwrap_or("en");
-        let letter = letters.write(n, locale, &links);
+        let letter = letters.write(n, &locale, &links);
         outbox::push_unsubscribable(
             tx.conn(),
             &item.email,

@@ -99,6 +99,8 @@ pub struct CommentView {
     pub mine: bool,
     /// The reader agrees with it.
     pub agreed: bool,
+    /// The reader has reported it (once is all a report counts).
+    pub reported: bool,
     /// The reader may still change it.
     pub editable: bool,
 }
@@ -187,7 +189,7 @@ pub async fn page(
         .map(|t| t.id)
         .chain(by_root.values().flatten().map(|r| r.id))
         .collect();
-    let agreed = agreed_set(db, &viewer, &ids).await?;
+    let marks = marks(db, &viewer, &ids).await?;
     let threads = tops
         .into_iter()
         .filter_map(|top| {
@@ -196,7 +198,7 @@ pub async fn page(
             let more_replies = in_thread.get(&top.id).copied().unwrap_or(0) - shown;
             let mut list = views(
                 &viewer,
-                &agreed,
+                &marks,
                 std::iter::once(top).chain(replies).collect(),
             );
             if list.first().is_none_or(|v| v.comment.depth != 0) {
@@ -243,10 +245,10 @@ pub async fn thread(
     let ids: Vec<Uuid> = std::iter::once(top.id)
         .chain(replies.iter().map(|r| r.id))
         .collect();
-    let agreed = agreed_set(db, &viewer, &ids).await?;
+    let marks = marks(db, &viewer, &ids).await?;
     let mut list = views(
         &viewer,
-        &agreed,
+        &marks,
         std::iter::once(top).chain(replies).collect(),
     );
     if list.first().is_none_or(|v| v.comment.depth != 0) {
@@ -280,27 +282,37 @@ pub async fn comment(
             .filter(|c| c.discussion_id == d.id)
             .ok_or(ServiceError::NotFound)?
     };
-    let agreed = agreed_set(db, &viewer, &[found.id]).await?;
-    views(&viewer, &agreed, vec![found])
+    let marks = marks(db, &viewer, &[found.id]).await?;
+    views(&viewer, &marks, vec![found])
         .pop()
         .ok_or(ServiceError::NotFound)
 }
 
-async fn agreed_set(db: &Db, viewer: &Viewer, ids: &[Uuid]) -> Result<HashSet<Uuid>, ServiceError> {
+/// What the reader has done to the comments of a page: agreed with
+/// them, reported them. One query for each, whatever the page's length.
+#[derive(Default)]
+struct Marks {
+    agreed: HashSet<Uuid>,
+    reported: HashSet<Uuid>,
+}
+
+async fn marks(db: &Db, viewer: &Viewer, ids: &[Uuid]) -> Result<Marks, ServiceError> {
     let Some(me) = viewer.id else {
-        return Ok(HashSet::new());
+        return Ok(Marks::default());
     };
     let mut c = db.acquire().await?;
-    Ok(reactions::agreed_among(c.conn(), me, ids)
-        .await?
-        .into_iter()
-        .collect())
+    let agreed = reactions::agreed_among(c.conn(), me, ids).await?;
+    let reported = reactions::reported_among(c.conn(), me, ids).await?;
+    Ok(Marks {
+        agreed: agreed.into_iter().collect(),
+        reported: reported.into_iter().collect(),
+    })
 }
 
 /// A thread's comments (in path order) as `viewer` sees them: each
 /// decided by `comment::shown`, those shown nothing dropped, deeper
 /// replies saying whom they answer.
-fn views(viewer: &Viewer, agreed: &HashSet<Uuid>, list: Vec<Comment>) -> Vec<CommentView> {
+fn views(viewer: &Viewer, marks: &Marks, list: Vec<Comment>) -> Vec<CommentView> {
     let now = Timestamp::now();
     let names: HashMap<Uuid, Option<String>> =
         list.iter().map(|c| (c.id, c.author_name.clone())).collect();
@@ -326,7 +338,8 @@ fn views(viewer: &Viewer, agreed: &HashSet<Uuid>, list: Vec<Comment>) -> Vec<Com
                 level: placement.level,
                 in_reply_to,
                 mine,
-                agreed: agreed.contains(&c.id),
+                agreed: marks.agreed.contains(&c.id),
+                reported: marks.reported.contains(&c.id),
                 editable: mine
                     && matches!(shown, Shown::Text { .. })
                     && comment::editable(c.created_at.into(), now.as_offset().into()),

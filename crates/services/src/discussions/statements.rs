@@ -135,6 +135,8 @@ pub async fn submit(
             body: &body,
             state,
             reasons: &reasons.join("\n"),
+            // Its place in the moderators' queue, as a held comment's.
+            severity: i64::from(screened.severity.max(1)),
             created_at: now,
         },
     )

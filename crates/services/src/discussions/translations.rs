@@ -81,6 +81,38 @@ pub async fn list_in_language(
         .collect())
 }
 
+/// Each discussion's title in `locale` where a current translation
+/// exists (one query), for pages and letters that name discussions by
+/// title only: `wanted` is (id, title as written, language written in);
+/// those written in `locale`, untranslated or stale are left out.
+pub(crate) async fn titles_in_language(
+    conn: Conn<'_>,
+    wanted: &[(Uuid, &str, &str)],
+    locale: &str,
+) -> Result<HashMap<Uuid, String>, ServiceError> {
+    let ids: Vec<Uuid> = wanted
+        .iter()
+        .filter(|(_, _, lang)| !lang.eq_ignore_ascii_case(locale))
+        .map(|(id, _, _)| *id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let all: HashMap<Uuid, Texts> = translations::translations_of(conn, &ids, locale)
+        .await?
+        .into_iter()
+        .map(|(id, json)| (id, parse(&json)))
+        .collect();
+    Ok(wanted
+        .iter()
+        .filter_map(|(id, title, _)| {
+            let t = all.get(id)?;
+            let shown = translation::current(t, translation::key::TITLE, title)?;
+            (!shown.trim().is_empty()).then(|| (*id, shown.to_owned()))
+        })
+        .collect())
+}
+
 /// Every translatable text of the discussion `id` (staff), with the
 /// discussion as written.
 pub async fn texts_of(

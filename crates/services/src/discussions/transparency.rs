@@ -10,11 +10,12 @@ use std::collections::HashMap;
 
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::local_time::SiteZone;
 use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules, Suppressed};
 use cohesion_storage::discussions::catalogue;
 use cohesion_storage::discussions::transparency::{self as store, Scope};
 use cohesion_storage::{Db, Timestamp};
-use time::{Date, Month, OffsetDateTime, Time};
+use time::{Date, Month, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::ServiceError;
@@ -49,13 +50,16 @@ pub struct Figures {
     pub min_count: u64,
 }
 
-/// The site's figures across every discussion.
+/// The site's figures across every discussion, by month on the site's
+/// clocks (`zone`).
 pub async fn site(
     db: &Db,
     rules: SmallBaseRules,
     now: OffsetDateTime,
+    zone: &SiteZone,
 ) -> Result<Figures, ServiceError> {
-    figures(db, rules, now, None).await
+    let list = months(zone.civil(now).date(), None);
+    figures(db, rules, zone, list, None).await
 }
 
 /// One published discussion and its figures.
@@ -64,6 +68,7 @@ pub async fn discussion(
     id: Uuid,
     rules: SmallBaseRules,
     now: OffsetDateTime,
+    zone: &SiteZone,
 ) -> Result<(Discussion, Figures), ServiceError> {
     let d = {
         let mut c = db.acquire().await?;
@@ -72,7 +77,10 @@ pub async fn discussion(
             .filter(Discussion::is_published)
             .ok_or(ServiceError::NotFound)?
     };
-    let f = figures(db, rules, now, Some(id)).await?;
+    // Nothing happened in it before it opened: its months start there.
+    let opened = zone.civil(d.opens_at).date();
+    let list = months(zone.civil(now).date(), Some(opened));
+    let f = figures(db, rules, zone, list, Some(id)).await?;
     Ok((d, f))
 }
 
@@ -110,11 +118,16 @@ fn hidden_by_reason(
     )
 }
 
-/// The first day of each of the last [`MONTHS`] months, newest first.
-fn months(now: OffsetDateTime) -> Vec<(i32, Month)> {
-    let mut at = (now.year(), now.month());
+/// The last [`MONTHS`] months up to `today`'s, newest first; none
+/// before `from`'s month when given (none at all before it comes).
+fn months(today: Date, from: Option<Date>) -> Vec<(i32, Month)> {
+    let mut at = (today.year(), today.month());
+    let first = from.map(|f| (f.year(), f.month() as u8));
     let mut out = Vec::with_capacity(MONTHS);
     for _ in 0..MONTHS {
+        if first.is_some_and(|f| (at.0, at.1 as u8) < f) {
+            break;
+        }
         out.push(at);
         at = match at.1 {
             Month::January => (at.0 - 1, Month::December),
@@ -131,15 +144,18 @@ fn key((year, month): (i32, Month)) -> String {
 async fn figures(
     db: &Db,
     rules: SmallBaseRules,
-    now: OffsetDateTime,
+    zone: &SiteZone,
+    list: Vec<(i32, Month)>,
     discussion: Option<Uuid>,
 ) -> Result<Figures, ServiceError> {
-    let now = now.to_offset(time::UtcOffset::UTC);
-    let list = months(now);
-    let (y, m) = *list.last().expect("a year has months");
-    let first = Date::from_calendar_date(y, m, 1).expect("the first of a month exists");
     let scope = Scope {
-        since: Timestamp::from(first.with_time(Time::MIDNIGHT).assume_utc()),
+        months: list
+            .iter()
+            .map(|&(y, m)| {
+                let first = Date::from_calendar_date(y, m, 1).expect("the first of a month exists");
+                (key((y, m)), Timestamp::from(zone.start_of_day(first)))
+            })
+            .collect(),
         discussion,
     };
     let mut c = db.acquire().await?;
@@ -204,16 +220,38 @@ async fn figures(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::datetime;
+    use time::macros::date;
 
     #[test]
     fn a_year_of_months_runs_back_across_new_year() {
-        let list = months(datetime!(2026-02-10 12:00 UTC));
+        let list = months(date!(2026 - 02 - 10), None);
         assert_eq!(list.len(), MONTHS);
         assert_eq!(list[0], (2026, Month::February));
         assert_eq!(list[1], (2026, Month::January));
         assert_eq!(list[2], (2025, Month::December));
         assert_eq!(list[11], (2025, Month::March));
         assert_eq!(key(list[2]), "2025-12");
+    }
+
+    #[test]
+    fn a_discussion_s_months_start_at_the_month_it_opened() {
+        let list = months(date!(2026 - 02 - 10), Some(date!(2025 - 12 - 31)));
+        assert_eq!(
+            list,
+            [
+                (2026, Month::February),
+                (2026, Month::January),
+                (2025, Month::December)
+            ]
+        );
+        assert_eq!(
+            months(date!(2026 - 02 - 10), Some(date!(2026 - 02 - 28))).len(),
+            1
+        );
+        assert!(months(date!(2026 - 02 - 10), Some(date!(2026 - 03 - 01))).is_empty());
+        assert_eq!(
+            months(date!(2026 - 02 - 10), Some(date!(2020 - 01 - 01))).len(),
+            MONTHS
+        );
     }
 }

@@ -6,7 +6,7 @@
 //! first, then those that separate or unite groups. Nothing here computes
 //! the map: votes are written and the background job redraws it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::statements::{pick, Candidate, State, Vote};
@@ -79,6 +79,9 @@ pub struct Next {
     /// Published statements, and how many of them `me` has voted on.
     pub total: usize,
     pub voted: usize,
+    /// The published statements `me` has voted on, by number, with the
+    /// vote that counts: so a vote can be seen and changed.
+    pub mine: Vec<(Statement, Vote)>,
 }
 
 /// The statement to offer `me` next in the discussion.
@@ -89,10 +92,10 @@ pub async fn next(db: &Db, me: &SignedIn, discussion: Uuid) -> Result<Next, Serv
     }
     let published =
         statements::list(c.conn(), discussion, Some(State::Published), MAX_STATEMENTS).await?;
-    let mine: HashSet<Uuid> = statements::votes_of(c.conn(), me.user_id, discussion)
+    let votes: HashMap<Uuid, Vote> = statements::votes_of(c.conn(), me.user_id, discussion)
         .await?
         .into_iter()
-        .map(|(s, _)| s)
+        .filter_map(|(s, v)| Some((s, Vote::from_value(v)?)))
         .collect();
     let summary: Summary = statements::summary(c.conn(), discussion)
         .await?
@@ -100,11 +103,15 @@ pub async fn next(db: &Db, me: &SignedIn, discussion: Uuid) -> Result<Next, Serv
         .unwrap_or_default();
     drop(c);
     let total = published.len();
-    let left: Vec<Statement> = published
+    let (left, voted_on): (Vec<Statement>, Vec<Statement>) = published
         .into_iter()
-        .filter(|s| !mine.contains(&s.id))
+        .partition(|s| !votes.contains_key(&s.id));
+    let voted = voted_on.len();
+    let mine = voted_on
+        .into_iter()
+        .filter_map(|s| Some((votes.get(&s.id).copied()?, s)))
+        .map(|(v, s)| (s, v))
         .collect();
-    let voted = total - left.len();
     let figures: HashMap<Uuid, Candidate> = summary
         .statements
         .iter()
@@ -127,6 +134,7 @@ pub async fn next(db: &Db, me: &SignedIn, discussion: Uuid) -> Result<Next, Serv
         statement: chosen.map(|i| left[i].clone()),
         total,
         voted,
+        mine,
     })
 }
 

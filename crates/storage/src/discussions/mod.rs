@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod comments;
 pub mod moderation;
 pub mod notifications;
+mod queue;
 pub mod reactions;
 pub mod screening;
 pub mod stage_links;

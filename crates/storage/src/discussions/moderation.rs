@@ -7,6 +7,8 @@ use uuid::Uuid;
 use crate::rows::{self, Param, Row};
 use crate::{new_id, Conn, StorageError, Timestamp};
 
+pub use super::queue::{queue, Kind, QueueKey, QueueQuery, Queued};
+
 /// Why a comment is (or is again) waiting for a moderator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Waiting<'a> {
@@ -80,22 +82,6 @@ pub async fn decided(
     Ok(())
 }
 
-/// Which waiting items a moderator asks for.
-#[derive(Debug, Clone, Default)]
-pub struct QueueQuery<'a> {
-    /// A report reason's code: items reported for it.
-    pub reason: Option<&'a str>,
-    pub discussion: Option<Uuid>,
-    /// The discussion's language.
-    pub language: Option<&'a str>,
-    pub held: bool,
-    pub reported: bool,
-    pub appealed: bool,
-    pub escalated: bool,
-    pub offset: i64,
-    pub limit: i64,
-}
-
 /// One waiting item, as the queue lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
@@ -132,49 +118,20 @@ fn item(r: &Row) -> Result<Item, sqlx::Error> {
     })
 }
 
-/// A page of the queue, most serious first, then weightiest, then longest
-/// waiting, and how many wait in all for the same filters.
-pub async fn queue(
-    mut conn: Conn<'_>,
-    q: &QueueQuery<'_>,
-) -> Result<(Vec<Item>, i64), StorageError> {
-    let filter = "m.waiting \
-         AND ($1 = '' OR EXISTS (SELECT 1 FROM discussion_reports r \
-              WHERE r.comment_id = m.comment_id AND r.reason = $1)) \
-         AND ($2 IS NULL OR m.discussion_id = $2) \
-         AND ($3 = '' OR d.language = $3) \
-         AND (NOT $4 OR m.held) AND (NOT $5 OR m.reported) \
-         AND (NOT $6 OR m.appealed) AND (NOT $7 OR m.escalated)";
+/// The queue items of these comments (those that have one).
+pub async fn find_items(conn: Conn<'_>, comments: &[Uuid]) -> Result<Vec<Item>, StorageError> {
+    if comments.is_empty() {
+        return Ok(Vec::new());
+    }
     let sql = format!(
-        "SELECT m.comment_id, m.waiting, m.discussion_id, d.title, m.severity, m.weight, m.held, m.reported, \
-         m.appealed, m.escalated, m.reasons, m.waiting_since \
-         FROM moderation_items m JOIN discussions d ON d.id = m.discussion_id WHERE {filter} \
-         ORDER BY m.waiting, m.severity DESC, m.weight DESC, m.waiting_since, m.comment_id \
-         LIMIT $8 OFFSET $9"
+        "SELECT m.comment_id, m.waiting, m.discussion_id, d.title, m.severity, m.weight, m.held, \
+         m.reported, m.appealed, m.escalated, m.reasons, m.waiting_since \
+         FROM moderation_items m JOIN discussions d ON d.id = m.discussion_id \
+         WHERE m.comment_id IN ({})",
+        placeholders(1, comments.len())
     );
-    let count = format!(
-        "SELECT COUNT(*) FROM moderation_items m JOIN discussions d ON d.id = m.discussion_id \
-         WHERE {filter}"
-    );
-    let reason = q.reason.unwrap_or("");
-    let language = q.language.unwrap_or("");
-    let filters: [&dyn Param; 7] = [
-        &reason,
-        &q.discussion,
-        &language,
-        &q.held,
-        &q.reported,
-        &q.appealed,
-        &q.escalated,
-    ];
-    let page: Vec<&dyn Param> = filters
-        .iter()
-        .copied()
-        .chain([&q.limit as &dyn Param, &q.offset])
-        .collect();
-    let items = rows::fetch_all(conn.reborrow(), &sql, &page, item).await?;
-    let total = rows::fetch_one(conn, &count, &filters, rows::scalar).await?;
-    Ok((items, total))
+    let params: Vec<&dyn Param> = comments.iter().map(|c| c as &dyn Param).collect();
+    rows::fetch_all(conn, &sql, &params, item).await
 }
 
 /// The queue item of one comment, waiting or not.

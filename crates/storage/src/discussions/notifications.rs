@@ -115,6 +115,16 @@ pub async fn page(
     rows::fetch_all(conn, &sql, &params, record).await
 }
 
+/// One of a person's notifications (another's is `None`).
+pub async fn find_of(
+    conn: Conn<'_>,
+    user: Uuid,
+    id: Uuid,
+) -> Result<Option<Notification>, StorageError> {
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE n.id = $1 AND n.user_id = $2");
+    rows::fetch_optional(conn, &sql, &[&id, &user], record).await
+}
+
 /// How many of a person's notifications are unread, counted up to `cap`
 /// (the header says "99+" beyond), so the count never reads them all.
 pub async fn unread(conn: Conn<'_>, user: Uuid, cap: i64) -> Result<i64, StorageError> {

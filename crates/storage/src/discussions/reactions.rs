@@ -70,6 +70,25 @@ pub async fn agreed_among(
     rows::fetch_all(conn, &sql, &params, rows::scalar).await
 }
 
+/// Which of `comments` `user` has reported (one query for a page).
+pub async fn reported_among(
+    conn: Conn<'_>,
+    user: Uuid,
+    comments: &[Uuid],
+) -> Result<Vec<Uuid>, StorageError> {
+    if comments.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list: Vec<String> = (0..comments.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "SELECT comment_id FROM discussion_reports WHERE reporter_id = $1 AND comment_id IN ({})",
+        list.join(", ")
+    );
+    let mut params: Vec<&dyn Param> = vec![&user];
+    params.extend(comments.iter().map(|c| c as &dyn Param));
+    rows::fetch_all(conn, &sql, &params, rows::scalar).await
+}
+
 /// Records a report; `false` if this person had already reported the
 /// comment (the first report stands).
 pub async fn report(

@@ -87,6 +87,8 @@ pub struct NewStatement<'a> {
     pub body: &'a str,
     pub state: State,
     pub reasons: &'a str,
+    /// How serious screening found it (1 to 3), for the queue's order.
+    pub severity: i64,
     pub created_at: Timestamp,
 }
 
@@ -105,7 +107,7 @@ pub async fn insert(mut conn: Conn<'_>, s: &NewStatement<'_>) -> Result<Uuid, St
     rows::execute(
         conn,
         "INSERT INTO discussion_statements (id, discussion_id, number, author_id, body, state, \
-         reasons, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         reasons, severity, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         &[
             &id,
             &s.discussion_id,
@@ -114,11 +116,33 @@ pub async fn insert(mut conn: Conn<'_>, s: &NewStatement<'_>) -> Result<Uuid, St
             &s.body,
             &s.state.code(),
             &s.reasons,
+            &s.severity,
             &s.created_at,
         ],
     )
     .await?;
     Ok(id)
+}
+
+/// Statements by id (those that exist), each with its discussion's
+/// title: the held statements of a page of the moderators' queue.
+pub async fn find_many_titled(
+    conn: Conn<'_>,
+    ids: &[Uuid],
+) -> Result<Vec<(Statement, String)>, StorageError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT s.id, s.discussion_id, s.number, s.author_id, s.body, s.state, s.reasons, \
+         s.created_at, d.title FROM discussion_statements s \
+         JOIN discussions d ON d.id = s.discussion_id WHERE s.id IN ({})",
+        list.join(", ")
+    );
+    let params: Vec<&dyn crate::rows::Param> =
+        ids.iter().map(|i| i as &dyn crate::rows::Param).collect();
+    rows::fetch_all(conn, &sql, &params, |r| Ok((record(r)?, r.get("title")?))).await
 }
 
 pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<Statement>, StorageError> {

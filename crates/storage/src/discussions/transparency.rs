@@ -1,5 +1,5 @@
-//! What moderation did, counted by calendar month (UTC) for the public
-//! transparency pages: comments posted, comments held, decisions by kind
+//! What moderation did, counted by calendar month on the site's clocks
+//! for the public transparency pages: comments posted, comments held, decisions by kind
 //! and reason, and the median wait for a decision. Every figure is a
 //! grouped count over an indexed time range, one query each; nothing
 //! here reads rows one by one.
@@ -9,25 +9,21 @@ use uuid::Uuid;
 use crate::rows::{self, Param};
 use crate::{Conn, StorageError, Timestamp};
 
-/// The month of `column` as `YYYY-MM`, in each engine's words (SQLite
-/// keeps timestamps as fixed-width RFC 3339 text).
-fn month(conn: &Conn<'_>, column: &str) -> String {
-    match conn {
-        Conn::Sqlite(_) => format!("substr({column}, 1, 7)"),
-        Conn::Postgres(_) => format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM')"),
-    }
-}
-
-/// Which figures: since when, and in one discussion or across the site.
-#[derive(Debug, Clone, Copy)]
+/// Which figures: the months counted, and in one discussion or across
+/// the site.
+#[derive(Debug, Clone)]
 pub struct Scope {
-    pub since: Timestamp,
+    /// Each month counted (its `YYYY-MM`) with its first instant on the
+    /// site's clocks, newest first: a month is the site's, not UTC's, so
+    /// a comment at 11pm on the last day in London counts in that month
+    /// wherever the server runs. Counting starts at the oldest.
+    pub months: Vec<(String, Timestamp)>,
     pub discussion: Option<Uuid>,
 }
 
 impl Scope {
-    /// The filter on `time` (and the discussion, when there is one) and
-    /// its parameters, `$1` and `$2`.
+    /// The filter on `time` (and the discussion, when there is one), its
+    /// parameters `$1` and `$2`.
     fn filter(&self, time: &str) -> String {
         match self.discussion {
             Some(_) => format!("{time} >= $1 AND discussion_id = $2"),
@@ -35,21 +31,47 @@ impl Scope {
         }
     }
 
+    /// The month `time` falls in, as a `CASE` over the months' starts
+    /// (the parameters after the filter's): the same words for both
+    /// engines, and a range each, which the indexes on time serve.
+    fn month(&self, time: &str) -> String {
+        let first = if self.discussion.is_some() { 3 } else { 2 };
+        let mut sql = String::from("CASE");
+        for (i, (key, _)) in self.months.iter().enumerate() {
+            // Keys are made of digits and a hyphen; anything else is
+            // never placed in the statement.
+            let key: String = key
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '-')
+                .collect();
+            sql.push_str(&format!(" WHEN {time} >= ${} THEN '{key}'", first + i));
+        }
+        sql.push_str(" END");
+        sql
+    }
+
     fn params(&self) -> Vec<&dyn Param<'_>> {
-        let mut p: Vec<&dyn Param> = vec![&self.since];
+        let mut p: Vec<&dyn Param> = Vec::new();
+        if let Some((_, since)) = self.months.last() {
+            p.push(since);
+        }
         if let Some(d) = &self.discussion {
             p.push(d);
         }
+        p.extend(self.months.iter().map(|(_, at)| at as &dyn Param));
         p
     }
 }
 
 /// Comments posted per month: (month, count).
 pub async fn comments(conn: Conn<'_>, scope: &Scope) -> Result<Vec<(String, i64)>, StorageError> {
-    let m = month(&conn, "created_at");
+    if scope.months.is_empty() {
+        return Ok(Vec::new());
+    }
     let sql = format!(
-        "SELECT {m} AS month, COUNT(*) FROM discussion_comments WHERE {} \
-         GROUP BY {m} ORDER BY month",
+        "SELECT month, COUNT(*) FROM (SELECT {} AS month FROM discussion_comments WHERE {}) t \
+         GROUP BY month ORDER BY month",
+        scope.month("created_at"),
         scope.filter("created_at")
     );
     rows::fetch_all(conn, &sql, &scope.params(), rows::tuple).await
@@ -57,10 +79,13 @@ pub async fn comments(conn: Conn<'_>, scope: &Scope) -> Result<Vec<(String, i64)
 
 /// Comments first held for a moderator per month: (month, count).
 pub async fn held(conn: Conn<'_>, scope: &Scope) -> Result<Vec<(String, i64)>, StorageError> {
-    let m = month(&conn, "held_at");
+    if scope.months.is_empty() {
+        return Ok(Vec::new());
+    }
     let sql = format!(
-        "SELECT {m} AS month, COUNT(*) FROM moderation_items WHERE {} \
-         GROUP BY {m} ORDER BY month",
+        "SELECT month, COUNT(*) FROM (SELECT {} AS month FROM moderation_items WHERE {}) t \
+         GROUP BY month ORDER BY month",
+        scope.month("held_at"),
         scope.filter("held_at")
     );
     rows::fetch_all(conn, &sql, &scope.params(), rows::tuple).await
@@ -73,12 +98,16 @@ pub async fn decisions(
     conn: Conn<'_>,
     scope: &Scope,
 ) -> Result<Vec<(String, String, String, i64)>, StorageError> {
-    let m = month(&conn, "created_at");
+    if scope.months.is_empty() {
+        return Ok(Vec::new());
+    }
     let sql = format!(
-        "SELECT {m} AS month, action, COALESCE(reason, '') AS reason, COUNT(*) \
-         FROM moderation_decisions WHERE {} \
-         AND action IN ('hide', 'warn', 'suspend', 'appeal_upheld', 'appeal_overturned') \
-         GROUP BY {m}, action, COALESCE(reason, '') ORDER BY month, action, reason",
+        "SELECT month, action, reason, COUNT(*) FROM ( \
+           SELECT {} AS month, action, COALESCE(reason, '') AS reason \
+           FROM moderation_decisions WHERE {} \
+           AND action IN ('hide', 'warn', 'suspend', 'appeal_upheld', 'appeal_overturned') \
+         ) t GROUP BY month, action, reason ORDER BY month, action, reason",
+        scope.month("created_at"),
         scope.filter("created_at")
     );
     rows::fetch_all(conn, &sql, &scope.params(), rows::tuple).await
@@ -93,14 +122,18 @@ pub async fn median_waits(
     conn: Conn<'_>,
     scope: &Scope,
 ) -> Result<Vec<(String, f64, i64)>, StorageError> {
-    let m = month(&conn, "created_at");
+    if scope.months.is_empty() {
+        return Ok(Vec::new());
+    }
     let sql = format!(
         "SELECT month, CAST(AVG(waited_seconds) AS DOUBLE PRECISION), MAX(n) FROM ( \
-           SELECT {m} AS month, waited_seconds, \
-             ROW_NUMBER() OVER (PARTITION BY {m} ORDER BY waited_seconds) AS r, \
-             COUNT(*) OVER (PARTITION BY {m}) AS n \
-           FROM moderation_decisions WHERE {} AND waited_seconds IS NOT NULL \
+           SELECT month, waited_seconds, \
+             ROW_NUMBER() OVER (PARTITION BY month ORDER BY waited_seconds) AS r, \
+             COUNT(*) OVER (PARTITION BY month) AS n \
+           FROM (SELECT {} AS month, waited_seconds FROM moderation_decisions \
+             WHERE {} AND waited_seconds IS NOT NULL) w \
          ) ranked WHERE r = (n + 1) / 2 OR r = (n + 2) / 2 GROUP BY month ORDER BY month",
+        scope.month("created_at"),
         scope.filter("created_at")
     );
     rows::fetch_all(conn, &sql, &scope.params(), rows::tuple).await

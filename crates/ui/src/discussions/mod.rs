@@ -97,6 +97,8 @@ pub struct CommentItem {
     pub agree: Option<AgreeForm>,
     /// Reply, Report, Edit, Delete: address and label.
     pub actions: Vec<(String, String)>,
+    /// Said in place of the Report link once the reader has reported it.
+    pub reported: Option<String>,
     /// "the comment by Amina": said to screen readers after each action,
     /// so that each link says what it acts on.
     pub of: Phrase,

@@ -10,7 +10,10 @@ use crate::{Chrome, Field, Phrase, Shown, When};
 pub struct FoundItem {
     /// The comment on its thread's page.
     pub href: String,
-    pub discussion: Shown,
+    /// The link's words: whose comment and how it starts.
+    pub label: Phrase,
+    /// The discussion it is in, beside the link.
+    pub within: Phrase,
     /// The passage, in the comment's own words (language unrecorded).
     pub snippet: String,
     pub author: Phrase,

@@ -20,6 +20,20 @@ pub struct VoteCard {
     pub pass: String,
 }
 
+/// A statement the reader has voted on, their vote, and the buttons
+/// that change it (the other two choices).
+pub struct YourVote {
+    /// "Statement 4".
+    pub label: String,
+    pub text: Phrase,
+    /// "You agreed".
+    pub said: String,
+    pub action: String,
+    pub csrf: String,
+    /// (vote code, button label).
+    pub changes: Vec<(&'static str, String)>,
+}
+
 /// The form to submit a statement.
 pub struct StatementForm {
     pub action: String,
@@ -40,6 +54,8 @@ pub struct VotePage<'a> {
     /// "You have voted on 3 of 12 statements."
     pub progress: Option<String>,
     pub card: Option<VoteCard>,
+    /// What the reader voted on, below the statement before them.
+    pub yours: Vec<YourVote>,
     /// Said when there is nothing left to vote on.
     pub all_done: Option<String>,
     pub closed_notice: Option<Phrase>,
@@ -122,6 +138,8 @@ pub struct OpinionsPage<'a> {
 
 /// One statement in the officers' and moderators' list.
 pub struct StaffStatement {
+    /// Its id, for the row's anchor (the moderation queue links to it).
+    pub id: String,
     pub number: String,
     pub text: Phrase,
     pub state: String,

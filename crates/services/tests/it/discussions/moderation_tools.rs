@@ -7,6 +7,7 @@
 use cohesion_domain::discussion::comment::State;
 use cohesion_domain::discussion::decision::Decision;
 use cohesion_domain::discussion::moderation::ReportReason;
+use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::ErrorCode;
 use cohesion_insight::disclosure::SmallBaseRules;
 use cohesion_services::accounts::Passwords;
@@ -248,7 +249,8 @@ async fn transparency_counts_by_month_and_suppresses_small_figures() {
         }
         drop(c);
 
-        let site = transparency::site(db, rules, now).await.unwrap();
+        let utc = SiteZone::utc();
+        let site = transparency::site(db, rules, now, &utc).await.unwrap();
         assert_eq!(site.months.len(), transparency::MONTHS);
         let this = &site.months[0];
         assert_eq!((this.year, this.month), (now.year(), now.month()));
@@ -283,16 +285,69 @@ async fn transparency_counts_by_month_and_suppresses_small_figures() {
         assert_eq!(earlier.comments, Some(0));
 
         // Per discussion: only its own figures.
-        let (_, one) = transparency::discussion(db, other, rules, now)
+        let (_, one) = transparency::discussion(db, other, rules, now, &utc)
             .await
             .unwrap();
         assert_eq!(one.months[0].comments, None, "one comment is too few");
         assert_eq!(one.months[0].held, Some(0));
-        let (_, held) = transparency::discussion(db, held_all, rules, now)
+        let (_, held) = transparency::discussion(db, held_all, rules, now, &utc)
             .await
             .unwrap();
         assert_eq!(held.months[0].comments, Some(5));
-        let e = transparency::discussion(db, uuid::Uuid::new_v4(), rules, now)
+        // It opened yesterday: its months start with that day's month,
+        // none before.
+        let opened = (now - Duration::days(1)).month();
+        let expected = if opened == now.month() { 1 } else { 2 };
+        assert_eq!(held.months.len(), expected, "{:?}", held.months);
+        assert_eq!(held.months.last().unwrap().month, opened);
+
+        // Months are the site's: three warnings an hour before a month
+        // began in UTC count in the month before on a UTC site, and in
+        // the month itself at 3am in Dubai.
+        let month_start = now
+            .replace_day(1)
+            .unwrap()
+            .replace_time(time::Time::MIDNIGHT);
+        let late = month_start - Duration::hours(1);
+        let mut c = db.acquire().await.unwrap();
+        for id in &ids[..3] {
+            moderation::record_decision(
+                c.conn(),
+                &NewDecision {
+                    comment: *id,
+                    discussion: other,
+                    moderator: grace.user_id,
+                    action: "warn",
+                    reason: None,
+                    note: None,
+                    waited_seconds: None,
+                    at: Timestamp::from(late),
+                },
+            )
+            .await
+            .unwrap();
+        }
+        drop(c);
+        let warnings_in = |f: &transparency::Figures, at: time::PrimitiveDateTime| {
+            f.months
+                .iter()
+                .find(|m| (m.year, m.month) == (at.year(), at.month()))
+                .and_then(|m| m.warnings)
+        };
+        let (_, in_utc) = transparency::discussion(db, other, rules, now, &utc)
+            .await
+            .unwrap();
+        if in_utc.months.len() > 1 {
+            assert_eq!(warnings_in(&in_utc, utc.civil(late)), Some(3));
+        }
+        let dubai = SiteZone::named("Asia/Dubai").unwrap();
+        let (_, in_dubai) = transparency::discussion(db, other, rules, now, &dubai)
+            .await
+            .unwrap();
+        let there = dubai.civil(late);
+        assert_eq!(there.month(), now.month(), "3am on the 1st there");
+        assert_eq!(warnings_in(&in_dubai, there), Some(3));
+        let e = transparency::discussion(db, uuid::Uuid::new_v4(), rules, now, &utc)
             .await
             .unwrap_err();
         assert!(matches!(e, ServiceError::NotFound));

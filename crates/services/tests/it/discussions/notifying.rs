@@ -58,7 +58,7 @@ async fn a_reply_tells_the_parents_author_but_not_oneself() {
         let reply = commenting::post(db, &sam, d, Some(top.id), "Agreed, lights")
             .await
             .unwrap();
-        let (list, next) = notifying::page(db, &rita, None).await.unwrap();
+        let (list, next) = notifying::page(db, &rita, None, "en").await.unwrap();
         assert_eq!(list.len(), 1);
         assert!(next.is_none());
         assert_eq!(list[0].kind, "reply");
@@ -70,7 +70,11 @@ async fn a_reply_tells_the_parents_author_but_not_oneself() {
             format!("/discussions/{d}/comments/{}#comment-{}", top.id, reply.id)
         );
         // Sam was told nothing, and cannot mark Rita's read.
-        assert!(notifying::page(db, &sam, None).await.unwrap().0.is_empty());
+        assert!(notifying::page(db, &sam, None, "en")
+            .await
+            .unwrap()
+            .0
+            .is_empty());
         assert_eq!(
             notifying::mark_read(db, &sam, Some(list[0].id))
                 .await
@@ -113,7 +117,11 @@ async fn choices_are_kept_and_emails_carry_a_working_unsubscribe_link() {
         commenting::post(db, &sam, d, Some(top.id), "Yes, streetlights")
             .await
             .unwrap();
-        assert!(notifying::page(db, &rita, None).await.unwrap().0.is_empty());
+        assert!(notifying::page(db, &rita, None, "en")
+            .await
+            .unwrap()
+            .0
+            .is_empty());
         assert_eq!(notifying::unread(db, &rita).await.unwrap(), 0);
 
         assert_eq!(
@@ -193,7 +201,7 @@ async fn authors_are_told_what_moderators_decided_and_why() {
         moderating::decide_appeal(db, &karim, c, false, "", None)
             .await
             .unwrap();
-        let (list, _) = notifying::page(db, &rita, None).await.unwrap();
+        let (list, _) = notifying::page(db, &rita, None, "en").await.unwrap();
         let details: Vec<&str> = list.iter().map(|n| n.detail.as_str()).collect();
         // Newest first; the escalation changed nothing Rita can see.
         assert_eq!(details, ["appeal_overturned", "hide:spam"]);
@@ -204,7 +212,7 @@ async fn authors_are_told_what_moderators_decided_and_why() {
             2
         );
         // Moderators hear nothing of their own decisions.
-        assert!(notifying::page(db, &grace, None)
+        assert!(notifying::page(db, &grace, None, "en")
             .await
             .unwrap()
             .0
@@ -243,10 +251,14 @@ async fn a_followed_discussion_closing_is_told_once() {
             0,
             "once"
         );
-        let (list, _) = notifying::page(db, &rita, None).await.unwrap();
+        let (list, _) = notifying::page(db, &rita, None, "en").await.unwrap();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].kind, "closing");
         assert_eq!(notifying::address_of(&list[0]), format!("/discussions/{d}"));
-        assert!(notifying::page(db, &sam, None).await.unwrap().0.is_empty());
+        assert!(notifying::page(db, &sam, None, "en")
+            .await
+            .unwrap()
+            .0
+            .is_empty());
     }
 }

@@ -197,6 +197,7 @@ async fn a_closed_discussion_takes_no_votes() {
                     body: "Said before it closed",
                     state: State::Published,
                     reasons: "",
+                    severity: 1,
                     created_at: Timestamp::now(),
                 },
             )
@@ -226,6 +227,7 @@ async fn polarised(db: &Db, d: Uuid, people: &[SignedIn], n: usize) -> Vec<Uuid>
                     body: &format!("Statement {i}"),
                     state: State::Published,
                     reasons: "",
+                    severity: 1,
                     created_at: Timestamp::now(),
                 },
             )

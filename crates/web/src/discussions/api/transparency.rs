@@ -91,6 +91,7 @@ pub async fn site(State(state): State<SharedState>) -> Result<Json<TransparencyB
         &state.db,
         state.config.small_base,
         OffsetDateTime::now_utc(),
+        &state.config.time_zone,
     )
     .await?;
     Ok(Json(body(None, f)))
@@ -111,6 +112,7 @@ pub async fn discussion(
         id,
         state.config.small_base,
         OffsetDateTime::now_utc(),
+        &state.config.time_zone,
     )
     .await?;
     Ok(Json(body(Some(id), f)))

@@ -192,7 +192,10 @@ async fn page(
     }
     view.rows = c.rows;
     let senior_only = entry.item.waiting && entry.item.escalated;
-    if senior_only && !me.roles.allows(Action::DecideEscalated) {
+    if open_appeal.is_some() {
+        // The appeal is what waits: it is decided as such (the service
+        // refuses another decision meanwhile), so only its form shows.
+    } else if senior_only && !me.roles.allows(Action::DecideEscalated) {
         // Escalated comments are a senior moderator's to decide (ADR 37):
         // others read them, and may still record a step outside.
         view.lead

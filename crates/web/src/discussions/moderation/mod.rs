@@ -14,8 +14,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use cohesion_domain::discussion::comment::State;
 use cohesion_domain::discussion::moderation::ReportReason;
+use cohesion_domain::discussion::record::Comment;
 use cohesion_domain::discussion::screening::{Reason, CAMPAIGN_HOURS, RATE_COMMENTS, RATE_MINUTES};
-use cohesion_services::discussions::moderating::Entry;
+use cohesion_services::discussions::moderating::{Entry, HeldStatement};
 use cohesion_ui::discussions::moderation::{ModerationCard, OutsideBox, SelectBox};
 use cohesion_ui::{Phrase, Section, SummaryRow, Value};
 
@@ -42,12 +43,12 @@ pub(super) fn routes() -> Router<SharedState> {
 /// a repeat or near repeat (naming the earlier comment), a campaign, many
 /// links, a posting rate, the classifier's score and the words that
 /// weighed most, pre-moderation.
-fn screening_reason(ctx: &PageCtx, reason: &str, e: &Entry) -> Phrase {
+fn screening_reason(ctx: &PageCtx, reason: &str, named: &[Comment], campaign: usize) -> Phrase {
     match Reason::parse(reason) {
         Reason::Word(entry) => {
             ctx.phrase("moderation-reason-word", &[("entry", Value::Text(entry))])
         }
-        Reason::NearRepeat(id) => match e.named.iter().find(|c| c.id.to_string() == id) {
+        Reason::NearRepeat(id) => match named.iter().find(|c| c.id.to_string() == id) {
             Some(earlier) => {
                 let name = author_name(ctx, earlier.author_name.as_deref());
                 let when = ctx.dates().instant(earlier.created_at);
@@ -65,7 +66,7 @@ fn screening_reason(ctx: &PageCtx, reason: &str, e: &Entry) -> Phrase {
         Reason::Campaign(_) => ctx.phrase(
             "moderation-reason-campaign",
             &[
-                ("count", Value::Number(e.campaign.len().max(1) as u64)),
+                ("count", Value::Number(campaign.max(1) as u64)),
                 ("hours", Value::Number(CAMPAIGN_HOURS as u64)),
             ],
         ),
@@ -206,7 +207,12 @@ fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
             )
         })
         .collect();
-    why.extend(e.item.reasons.iter().map(|r| screening_reason(ctx, r, e)));
+    why.extend(
+        e.item
+            .reasons
+            .iter()
+            .map(|r| screening_reason(ctx, r, &e.named, e.campaign.len())),
+    );
     if e.item.appealed {
         why.push(ctx.t("moderation-reason-appeal").into());
     }
@@ -258,6 +264,52 @@ fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
             form: BULK_FORM.to_owned(),
             label: ctx.phrase("moderation-select", &[("name", Value::Phrase(&author))]),
         }),
+    }
+}
+
+/// A held statement, as a card: what it says, where and when, why it is
+/// held; its heading leads to the discussion's statements page, where
+/// moderators approve or hide it.
+fn statement_card(ctx: &PageCtx, h: &HeldStatement) -> ModerationCard {
+    let s = &h.statement;
+    let decide = format!(
+        "/staff/discussions/{}/statements#statement-{}",
+        s.discussion_id, s.id
+    );
+    let number = Value::Number(s.number as u64 + 1);
+    let mut rows = vec![
+        SummaryRow::new(ctx.t("moderation-row-statement"), Phrase::isolated(&s.body)),
+        SummaryRow::when(
+            ctx.t("moderation-row-posted"),
+            ctx.dates().instant(s.created_at.as_offset()),
+        ),
+        SummaryRow::new(
+            ctx.t("moderation-row-discussion"),
+            Phrase::isolated(&h.discussion_title),
+        )
+        .change(&decide, ctx.t("moderation-statement-decide")),
+    ];
+    let why: Vec<Phrase> = s
+        .reasons
+        .lines()
+        .filter(|r| !r.trim().is_empty())
+        .map(|r| screening_reason(ctx, r, &[], 0))
+        .collect();
+    if !why.is_empty() {
+        rows.push(SummaryRow::new(
+            ctx.t("moderation-row-why"),
+            Phrase::join(why, "\n"),
+        ));
+    }
+    ModerationCard {
+        id: s.id.to_string(),
+        anchor: format!("statement-{}", s.id),
+        heading: ctx.phrase("moderation-statement-heading", &[("number", number)]),
+        href: Some(decide),
+        flags: vec![ctx.t("moderation-flag-held")],
+        rows,
+        outside: None,
+        select: None,
     }
 }
 

@@ -1,19 +1,20 @@
-//! `GET /moderation`: the comments waiting, most serious first, a page at
-//! a time, narrowed by reason, discussion, language and flags.
+//! `GET /moderation`: the comments and held statements waiting, most
+//! serious first, a page at a time (each read from where the last
+//! ended), narrowed by reason, discussion, language and flags.
 
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_services::discussions::moderating;
-use cohesion_services::discussions::QueueQuery;
+use cohesion_services::discussions::moderating::{self, Queued};
+use cohesion_services::discussions::{QueueKey, QueueQuery};
 use cohesion_ui::discussions::moderation::BulkForm;
 use cohesion_ui::{Field, Filter, ReportPage};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{card, section};
+use super::{card, section, statement_card};
 use crate::kit::{confirmation, respond, AppError, May, Moderate, PageCtx};
 
 /// Items on a page of the queue.
@@ -31,8 +32,9 @@ pub(super) struct QueueParams {
     /// `held`, `reported`, `appealed` or `escalated`.
     #[serde(default)]
     flag: String,
+    /// Where the last page ended (its token).
     #[serde(default)]
-    page: Option<u32>,
+    after: String,
     #[serde(default)]
     done: Option<String>,
     /// What a bulk decision did (`approve` or `hide`) and its counts.
@@ -48,9 +50,45 @@ pub(super) struct QueueParams {
     gone: u32,
 }
 
-const FLAGS: [&str; 4] = ["held", "reported", "appealed", "escalated"];
+const FLAGS: [&str; 5] = ["held", "reported", "appealed", "escalated", "statements"];
 
-fn page_href(p: &QueueParams, page: u32) -> String {
+/// A page's end as its address carries it:
+/// `severity.weight.nanoseconds.id`.
+fn after_token(k: QueueKey) -> String {
+    format!(
+        "{}.{}.{}.{}",
+        k.severity,
+        k.weight,
+        k.since.as_offset().unix_timestamp_nanos(),
+        k.id.simple()
+    )
+}
+
+/// Reads [`after_token`]; anything else is a bad request.
+fn after_of(token: &str) -> Result<Option<QueueKey>, AppError> {
+    if token.is_empty() {
+        return Ok(None);
+    }
+    let bad = || AppError::bad_request(ErrorCode::BadRequest);
+    let mut parts = token.split('.');
+    let mut next = || parts.next().ok_or_else(bad);
+    let severity = next()?.parse::<i64>().map_err(|_| bad())?;
+    let weight = next()?.parse::<i64>().map_err(|_| bad())?;
+    let nanos = next()?.parse::<i128>().map_err(|_| bad())?;
+    let id = Uuid::try_parse(next()?).map_err(|_| bad())?;
+    if parts.next().is_some() {
+        return Err(bad());
+    }
+    let since = time::OffsetDateTime::from_unix_timestamp_nanos(nanos).map_err(|_| bad())?;
+    Ok(Some(QueueKey {
+        severity,
+        weight,
+        since: since.into(),
+        id,
+    }))
+}
+
+fn page_href(p: &QueueParams, after: QueueKey) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (k, v) in [
         ("reason", &p.reason),
@@ -62,7 +100,7 @@ fn page_href(p: &QueueParams, page: u32) -> String {
             query.append_pair(k, v);
         }
     }
-    query.append_pair("page", &page.to_string());
+    query.append_pair("after", &after_token(after));
     format!("/moderation?{}", query.finish())
 }
 
@@ -100,7 +138,7 @@ pub(super) async fn queue(
     if !flag.is_empty() && !FLAGS.contains(&flag) {
         return Err(ValidationError::new("flag", ErrorCode::InvalidChoice).into());
     }
-    let page = p.page.unwrap_or(1).clamp(1, 10_000);
+    let after = after_of(p.after.trim())?;
     let q = QueueQuery {
         reason,
         discussion,
@@ -109,11 +147,13 @@ pub(super) async fn queue(
         reported: flag == "reported",
         appealed: flag == "appealed",
         escalated: flag == "escalated",
-        offset: i64::from(page - 1) * PAGE_SIZE,
+        statements: flag == "statements",
+        with_statements: true,
+        after,
         limit: PAGE_SIZE,
     };
-    let (entries, total) = moderating::queue(&ctx.state.db, &me, &q).await?;
-    let pages = (total.max(0) as u64).div_ceil(PAGE_SIZE as u64) as u32;
+    let page = moderating::waiting(&ctx.state.db, &me, &q).await?;
+    let total = page.total;
     let ui = ctx.chrome_for("/moderation", "moderation-title").await?;
     let mut view = ReportPage::new(ui.with_nav("moderation"));
     view.back = Some(("/manage".to_owned(), ctx.t("back")));
@@ -141,10 +181,20 @@ pub(super) async fn queue(
         fields: filter_fields(&ctx, &p),
         button: ctx.t("moderation-filter-button"),
     });
-    for e in &entries {
-        view.sections.push(section(&card(&ctx, &me.csrf, e, true))?);
+    let mut comments = false;
+    for item in &page.items {
+        let card = match item {
+            Queued::Comment(e) => {
+                comments = true;
+                card(&ctx, &me.csrf, e, true)
+            }
+            Queued::Statement(h) => statement_card(&ctx, h),
+        };
+        view.sections.push(section(&card)?);
     }
-    if !entries.is_empty() {
+    // Bulk decisions are for comments; statements are decided on their
+    // discussion's statements page.
+    if comments {
         view.sections.push(section(&bulk_form(&ctx, &me.csrf))?);
     }
     view.links = vec![
@@ -157,7 +207,7 @@ pub(super) async fn queue(
             ctx.t("screening-quality-link").into(),
         ),
     ];
-    view.next = (page < pages).then(|| page_href(&p, page + 1));
+    view.next = page.next.map(|k| page_href(&p, k));
     respond(StatusCode::OK, view, None)
 }
 

@@ -4,12 +4,14 @@
 
 use std::time::Duration;
 
+use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::accounts::Letter;
 use cohesion_services::discussions::notifying::{self, Links, Notification, NotificationLetters};
 use cohesion_services::ServiceError;
 
 use super::describe;
+use crate::kit::dates::Dates;
 use crate::kit::{CatalogLetters, SharedState};
 
 /// How often the step runs, and how much it does at once.
@@ -17,17 +19,22 @@ const EVERY: Duration = Duration::from_secs(15);
 const EMAILS_PER_ROUND: i64 = 50;
 const CLOSINGS_PER_ROUND: i64 = 20;
 
-struct Letters<'a>(CatalogLetters<'a>);
+/// The site's letters, and its time zone for the date each says.
+struct Letters<'a>(CatalogLetters<'a>, &'a SiteZone);
 
 impl NotificationLetters for Letters<'_> {
     fn write(&self, n: &Notification, locale: &str, links: &Links) -> Letter {
         let l = self.0.locale(locale);
         let said = describe(l, n).text().to_owned();
+        // An email may be read days later: it says when it happened, as
+        // the notifications page does, in the site's zone.
+        let when = Dates::new(l, self.1).instant(n.created_at.as_offset()).text;
         let subject = l.t(&format!("notification-email-subject-{}", n.kind));
         let body = l.t_args(
             "notification-email-body",
             &[
                 ("what", said.as_str().into()),
+                ("when", when.as_str().into()),
                 ("link", links.open.as_str().into()),
                 ("settings", links.settings.as_str().into()),
                 ("unsubscribe", links.unsubscribe.as_str().into()),
@@ -44,7 +51,10 @@ impl NotificationLetters for Letters<'_> {
 pub async fn round(state: &SharedState) -> Result<(usize, usize), ServiceError> {
     let db = &state.db;
     let told = notifying::tell_closings(db, Timestamp::now().into(), CLOSINGS_PER_ROUND).await?;
-    let letters = Letters(CatalogLetters::for_site(state).await);
+    let letters = Letters(
+        CatalogLetters::for_site(state).await,
+        &state.config.time_zone,
+    );
     let written =
         notifying::write_emails(db, &letters, &state.config.public_url, EMAILS_PER_ROUND).await?;
     Ok((told, written))

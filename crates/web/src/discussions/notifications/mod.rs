@@ -1,6 +1,6 @@
 //! Notifications (issue 18 part 9): a person's page of what they were
 //! told (`/notifications`, linked from the header with the unread count),
-//! marking read, choosing what to be told and how
+//! marking read (one at a time, by following its link, or all), choosing what to be told and how
 //! (`/notifications/settings`), the one-click unsubscribe link every
 //! notification email carries (`/notifications/unsubscribe`, no sign-in),
 //! and following a discussion (`POST /discussions/{id}/follow`).
@@ -28,6 +28,7 @@ pub(super) fn routes() -> Router<SharedState> {
         .route("/notifications", get(pages::list))
         .route("/notifications/read", post(pages::read_all))
         .route("/notifications/{nid}/read", post(pages::read_one))
+        .route("/notifications/{nid}/open", get(pages::open))
         .route(
             "/notifications/settings",
             get(settings::form).post(settings::save),

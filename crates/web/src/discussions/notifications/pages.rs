@@ -3,7 +3,7 @@
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
-use cohesion_services::discussions::notifying::{self, address_of};
+use cohesion_services::discussions::notifying::{self, opening_address};
 use cohesion_ui::discussions::notify::{NotificationItem, NotificationsPage};
 use serde::Deserialize;
 
@@ -30,12 +30,12 @@ pub(super) async fn list(
 ) -> Result<Response, AppError> {
     let before = after_of(&p.before)?;
     let db = &ctx.state.db;
-    let (list, next) = notifying::page(db, &me, before).await?;
+    let (list, next) = notifying::page(db, &me, before, ctx.locale().tag()).await?;
     let unread = notifying::unread(db, &me).await?.max(0) as u64;
     let items = list
         .iter()
         .map(|n| NotificationItem {
-            href: address_of(n),
+            href: opening_address(n),
             text: describe(ctx.locale(), n),
             when: ctx.dates().instant(n.created_at.as_offset()),
             unread: n.read_at.is_none(),
@@ -104,6 +104,22 @@ pub(super) async fn read_one(
     let nid = path_id(&nid)?;
     notifying::mark_read(&ctx.state.db, &me, Some(nid)).await?;
     Ok(see_other("/notifications?done=notification-read"))
+}
+
+/// `GET /notifications/{nid}/open`: the link of a notification, on the
+/// page and in its email. Following it is reading it, so it is marked
+/// read, then the person is sent on to what it is about (never anywhere
+/// the address names: the notification's own target only). Signed out,
+/// sign-in comes first and brings them back here. A plain link rather
+/// than a form so that it works from an email and opens in a new tab.
+pub(super) async fn open(
+    ctx: PageCtx,
+    Me(me): Me,
+    Path(nid): Path<String>,
+) -> Result<Response, AppError> {
+    let nid = path_id(&nid)?;
+    let to = notifying::open(&ctx.state.db, &me, nid).await?;
+    Ok(see_other(&to))
 }
 
 #[derive(Deserialize, Default)]

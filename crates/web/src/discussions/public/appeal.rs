@@ -11,7 +11,7 @@ use cohesion_services::accounts::SignedIn;
 use cohesion_services::discussions::moderating;
 use cohesion_services::discussions::reading::{self, CommentView};
 use cohesion_services::ServiceError;
-use cohesion_ui::{Field, FieldError, FormPage};
+use cohesion_ui::{Field, FieldError, FormPage, Phrase, Value};
 use serde::Deserialize;
 
 use super::page::find;
@@ -68,6 +68,7 @@ async fn form<'a>(
         ctx.t("discussion-thread-back"),
     ));
     page.lead = vec![ctx.t("appeal-lead").into()];
+    page.lead.extend(appealed(ctx, me, v).await?);
     page.fields = vec![
         Field::new("text", "textarea", "off", ctx.t("appeal-text-label"))
             .hint(ctx.t("appeal-text-hint"))
@@ -78,6 +79,34 @@ async fn form<'a>(
     // The house rules say what moderators act on, and how appeals work.
     page.links = vec![super::list::house_rules_link(ctx)];
     Ok(page)
+}
+
+/// What is appealed, so the author need not remember it: their comment
+/// as they wrote it, and the decision with when it was taken and its
+/// public reason.
+async fn appealed(ctx: &PageCtx, me: &SignedIn, v: &CommentView) -> Result<Vec<Phrase>, AppError> {
+    let mut said = vec![
+        ctx.t("appeal-your-comment").into(),
+        Phrase::isolated(&v.comment.body),
+    ];
+    let Some(d) = moderating::appealable(&ctx.state.db, me, v.comment.id).await? else {
+        return Ok(said);
+    };
+    let when = ctx.dates().instant(d.created_at.as_offset());
+    let reason = d
+        .reason
+        .as_deref()
+        .map(|r| ctx.t(&format!("report-reason-{r}")))
+        .unwrap_or_default();
+    let id = format!("appeal-decision-{}", d.action);
+    said.push(ctx.phrase(
+        &id,
+        &[
+            ("when", Value::When(&when)),
+            ("reason", Value::Text(&reason)),
+        ],
+    ));
+    Ok(said)
 }
 
 /// `GET /discussions/{id}/comments/{cid}/appeal`.

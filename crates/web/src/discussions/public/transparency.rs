@@ -16,7 +16,13 @@ use crate::kit::{path_id, respond, AppError, PageCtx};
 
 pub(super) async fn site(ctx: PageCtx) -> Result<Response, AppError> {
     let rules = ctx.state.config.small_base;
-    let figures = transparency::site(&ctx.state.db, rules, OffsetDateTime::now_utc()).await?;
+    let figures = transparency::site(
+        &ctx.state.db,
+        rules,
+        OffsetDateTime::now_utc(),
+        &ctx.state.config.time_zone,
+    )
+    .await?;
     let ui = ctx
         .chrome_for("/discussions/transparency", "transparency-site-title")
         .await?;
@@ -34,8 +40,14 @@ pub(super) async fn site(ctx: PageCtx) -> Result<Response, AppError> {
 pub(super) async fn discussion(ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let rules = ctx.state.config.small_base;
-    let (d, figures) =
-        transparency::discussion(&ctx.state.db, id, rules, OffsetDateTime::now_utc()).await?;
+    let (d, figures) = transparency::discussion(
+        &ctx.state.db,
+        id,
+        rules,
+        OffsetDateTime::now_utc(),
+        &ctx.state.config.time_zone,
+    )
+    .await?;
     let path = format!("/discussions/{id}/transparency");
     let ui = ctx
         .chrome_for(&path, "transparency-discussion-title")

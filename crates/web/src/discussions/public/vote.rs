@@ -8,13 +8,13 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::discussion::record::Discussion;
-use cohesion_domain::discussion::statements::MAX_STATEMENT_CHARS;
+use cohesion_domain::discussion::statements::{Vote, MAX_STATEMENT_CHARS};
 use cohesion_domain::{ErrorCode, ErrorDetail, ValidationError};
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::discussions::statements::Statement;
 use cohesion_services::discussions::{statements, voting};
 use cohesion_services::ServiceError;
-use cohesion_ui::discussions::opinions::{StatementForm, VoteCard, VotePage};
+use cohesion_ui::discussions::opinions::{StatementForm, VoteCard, VotePage, YourVote};
 use cohesion_ui::{Field, FieldError, Phrase};
 use serde::Deserialize;
 
@@ -63,6 +63,7 @@ async fn page<'a>(
     let open = is_open(d);
     let viewer = ctx.user.0.as_ref();
     let (mut progress, mut card, mut all_done) = (None, None, None);
+    let mut yours = Vec::new();
     if let (true, Some(me)) = (open, viewer) {
         let next = voting::next(&ctx.state.db, me, d.id).await?;
         progress = Some(ctx.locale().t_plain(
@@ -72,6 +73,11 @@ async fn page<'a>(
                 ("total", (next.total as u64).into()),
             ],
         ));
+        yours = next
+            .mine
+            .iter()
+            .map(|(s, v)| your_vote(ctx, me, &path, s, *v))
+            .collect();
         match next.statement {
             Some(s) => card = Some(vote_card(ctx, me, &path, &s)),
             None => {
@@ -103,6 +109,7 @@ async fn page<'a>(
         lead: ctx.t("vote-lead"),
         progress,
         card,
+        yours,
         all_done,
         closed_notice: closed_notice(ctx, d),
         sign_in,
@@ -125,6 +132,31 @@ fn vote_card(ctx: &PageCtx, me: &SignedIn, path: &str, s: &Statement) -> VoteCar
         agree: ctx.t("vote-agree"),
         disagree: ctx.t("vote-disagree"),
         pass: ctx.t("vote-pass"),
+    }
+}
+
+/// A statement voted on, the vote, and the other two choices as buttons
+/// of a plain form (the same address as voting: the last vote counts).
+fn your_vote(ctx: &PageCtx, me: &SignedIn, path: &str, s: &Statement, v: Vote) -> YourVote {
+    YourVote {
+        label: ctx.locale().t_plain(
+            "vote-statement-label",
+            &[("number", (s.number as u64 + 1).into())],
+        ),
+        text: Phrase::isolated(&s.body),
+        said: ctx.t(&format!("vote-yours-{}", v.code())),
+        action: format!("{path}/statements/{}/vote", s.id),
+        csrf: me.csrf.clone(),
+        changes: Vote::ALL
+            .into_iter()
+            .filter(|other| *other != v)
+            .map(|other| {
+                (
+                    other.code(),
+                    ctx.t(&format!("vote-change-{}", other.code())),
+                )
+            })
+            .collect(),
     }
 }
 

@@ -7,7 +7,9 @@ use cohesion_domain::discussion::comment::{Shown, State};
 use cohesion_domain::discussion::links::{self, Piece};
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::identity::Action;
 use cohesion_services::discussions::reading::{CommentView, Thread};
+use cohesion_services::permissions::may;
 use cohesion_ui::discussions::{AgreeForm, Bit, CommentBody, CommentItem, ThreadItem};
 use cohesion_ui::{Phrase, Value};
 use time::OffsetDateTime;
@@ -211,7 +213,10 @@ impl Reading<'_> {
         if published && self.open {
             actions.push((format!("{base}/reply"), ctx.t("comment-reply")));
         }
-        if published && !v.mine {
+        // One report per reader counts: after it, the reader is told so
+        // rather than offered a form that can do nothing more.
+        let reported = (published && !v.mine && v.reported).then(|| ctx.t("comment-reported"));
+        if published && !v.mine && !v.reported {
             actions.push((format!("{base}/report"), ctx.t("comment-report")));
         }
         if v.editable && self.open {
@@ -222,6 +227,14 @@ impl Reading<'_> {
         }
         if v.mine && c.state == State::Hidden {
             actions.push((format!("{base}/appeal"), ctx.t("comment-appeal")));
+        }
+        // Moderators decide from the page they read, on anyone's comment
+        // but their own (the service refuses those anyway).
+        if !v.mine && may(me, Action::Moderate) {
+            actions.push((
+                format!("/moderation/comments/{}", c.id),
+                ctx.t("comment-moderate"),
+            ));
         }
         CommentItem {
             anchor: format!("comment-{}", c.id),
@@ -248,6 +261,7 @@ impl Reading<'_> {
             }),
             agree,
             actions,
+            reported,
             author,
             of,
         }

@@ -115,6 +115,7 @@ fn rows(ctx: &PageCtx, me: &SignedIn, all: &[Statement], path: &str) -> Vec<Staf
                 }
             }
             StaffStatement {
+                id: s.id.to_string(),
                 number: number.to_string(),
                 text: Phrase::isolated(&s.body),
                 state: ctx.t(&format!("statement-state-{}", s.state.code())),

@@ -7,6 +7,7 @@
 use cohesion_domain::discussion::decision::Decision;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::discussion::notification::Kind;
+use cohesion_domain::local_time::SiteZone;
 use cohesion_i18n::Catalog;
 use cohesion_services::accounts;
 use cohesion_services::discussions::{moderating, notifying};
@@ -19,6 +20,8 @@ use crate::support::text_of;
 
 const GRACE: &str = "grace@brightwater.example";
 const SAMIR: &str = "samir@brightwater.example";
+/// The open demo discussion's title as the demo translated it.
+const ARABIC_TITLE: &str = "الشعور بالأمان في برايتووتر: كيف يتم التعامل مع حوادث الكراهية؟";
 
 /// The signed-in person a Cookie header is for, to act through services.
 async fn me(s: &crate::support::Server, cookie: &str) -> accounts::SignedIn {
@@ -43,11 +46,22 @@ async fn amina_reads_her_notifications_and_marks_them_read() {
             "the header links it"
         );
         assert!(text.contains("unread)"), "the header counts: {text}");
-        assert!(html.contains("#comment-"), "each leads to its comment");
+        assert!(
+            !html.contains("#comment-"),
+            "through the step that marks read"
+        );
 
         // In Arabic, the same notifications in Arabic words.
+        // The discussion is named by its Arabic title, which the demo
+        // translated, marked as Arabic rather than isolated as English.
         let (_, ar) = s.page("/notifications?lang=ar", &amina).await;
-        assert!(text_of(&ar).contains("ردّ أحدهم على تعليقك في"));
+        let ar_text = text_of(&ar);
+        assert!(ar_text.contains("ردّ أحدهم على تعليقك في"));
+        assert!(ar_text.contains(ARABIC_TITLE), "{ar_text}");
+        assert!(
+            !ar_text.contains("Feeling safe in Brightwater"),
+            "{ar_text}"
+        );
 
         let res = s
             .post("/notifications/read", &amina, &[("csrf", &csrf)])
@@ -71,6 +85,65 @@ async fn amina_reads_her_notifications_and_marks_them_read() {
         // Signed out, the page asks to sign in.
         let res = s.get("/notifications").await;
         assert_ne!(res.status(), 200);
+    }
+}
+
+/// The unread count the notifications page says, in words.
+async fn unread_line(s: &crate::support::Server, cookie: &str) -> String {
+    let (_, html) = s.page("/notifications", cookie).await;
+    let at = html.find("role=\"status\">").expect("the count") + 14;
+    html[at..at + html[at..].find("</p>").unwrap()].to_owned()
+}
+
+#[tokio::test]
+async fn following_a_notifications_link_marks_it_read_and_leads_only_to_its_comment() {
+    for s in servers().await {
+        let (amina, _) = sign_in(&s, AMINA).await;
+        let (_, html) = s.page("/notifications", &amina).await;
+        let before = unread_line(&s, &amina).await;
+        let end = html.find("/open\"").expect("a notification's link") + 5;
+        let start = html[..end].rfind("href=\"").unwrap() + 6;
+        let href = &html[start..end];
+        assert!(href.starts_with("/notifications/"), "{href}");
+
+        // Someone else following Amina's link is told it is not there,
+        // and it stays unread.
+        let (tom, _) = sign_in(&s, TOM).await;
+        assert_eq!(s.get_with(href, &tom).await.status(), 404);
+        assert_eq!(unread_line(&s, &amina).await, before);
+
+        // Amina is sent on to the comment, and it is read.
+        let res = s.get_with(href, &amina).await;
+        assert_eq!(res.status(), 303);
+        let to = res.headers()["location"].to_str().unwrap().to_owned();
+        assert!(
+            to.starts_with("/discussions/") && to.contains("#comment-"),
+            "{to}"
+        );
+        assert_ne!(unread_line(&s, &amina).await, before);
+        let (_, html) = s.page("/notifications", &amina).await;
+        let li = &html[..html.find(href).unwrap()];
+        let item = &li[li.rfind("<li").unwrap()..];
+        assert!(!item.contains("--unread"), "{item}");
+        // Following it again goes to the same place.
+        let again = s.get_with(href, &amina).await;
+        assert_eq!(again.headers()["location"].to_str().unwrap(), to);
+
+        // Signed out, sign-in comes first and returns to the link.
+        let res = s.get(href).await;
+        assert_eq!(res.status(), 303);
+        let sign_in_at = res.headers()["location"].to_str().unwrap();
+        assert!(sign_in_at.starts_with("/sign-in?next="), "{sign_in_at}");
+        // A link made up, or to no notification, goes nowhere.
+        for bad in [
+            "/notifications/not-an-id/open",
+            "/notifications/00000000-0000-0000-0000-000000000000/open",
+        ] {
+            assert!(
+                s.get_with(bad, &amina).await.status().is_client_error(),
+                "{bad}"
+            );
+        }
     }
 }
 
@@ -170,6 +243,21 @@ async fn a_hidden_comment_is_emailed_in_its_authors_language_with_one_click_unsu
         assert_eq!(mail.decoded_subject(), "قرار بشأن تعليقك");
         let body = mail.decoded_body();
         assert!(body.contains("أخفى مشرف تعليقك في"), "{body}");
+        assert!(body.contains(ARABIC_TITLE), "in his language: {body}");
+        assert!(!body.contains("Feeling safe"), "{body}");
+        // It says when, as people write dates, in Arabic and the site's
+        // zone: "حدث ذلك في 7 ديسمبر 2026 الساعة …".
+        let today = SiteZone::default()
+            .civil(time::OffsetDateTime::now_utc())
+            .date();
+        let catalog = Catalog::load().unwrap();
+        let month = catalog
+            .get("ar")
+            .unwrap()
+            .t(&format!("date-month-{}", u8::from(today.month())))
+            .into_owned();
+        let date = format!("{} {month} {}", today.day(), today.year());
+        assert!(body.contains(&format!("حدث ذلك في {date}")), "{body}");
         assert!(
             !body.contains('\u{2068}'),
             "no isolation marks in plain text"

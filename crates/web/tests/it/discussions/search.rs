@@ -66,6 +66,47 @@ async fn the_search_page_finds_comments_people_may_read() {
     }
 }
 
+/// The text of each link to a comment on a search page, in order.
+fn result_links(html: &str) -> Vec<String> {
+    html.split("<li class=\"app-search-result\">")
+        .skip(1)
+        .map(|item| {
+            let a = &item[item.find("<a ").unwrap()..];
+            text_of(&a[..a.find("</a>").unwrap() + 4])
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn each_results_link_says_which_comment_it_opens() {
+    for s in servers().await {
+        // "library" finds several comments in the same discussion.
+        let html = s.html("/discussions/search?q=library").await;
+        let links = result_links(&html);
+        assert!(links.len() >= 2, "{links:?}");
+        let mut distinct = links.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), links.len(), "{links:?}");
+        for link in &links {
+            assert!(!link.contains("Feeling safe"), "{link}");
+            assert!(
+                link.contains(": “"),
+                "who wrote it and how it starts: {link}"
+            );
+        }
+        // The discussion is named beside each, outside the link.
+        let text = text_of(&html);
+        assert!(text.contains("In “"), "{text}");
+
+        // In Arabic, the same in Arabic words.
+        let ar = s.html("/discussions/search?q=library&lang=ar").await;
+        let links = result_links(&ar);
+        assert!(links.iter().all(|l| l.contains(": «")), "{links:?}");
+        assert!(text_of(&ar).contains("في «"));
+    }
+}
+
 #[tokio::test]
 async fn the_api_searches_the_same_way() {
     for s in servers().await {

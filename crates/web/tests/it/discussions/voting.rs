@@ -131,6 +131,61 @@ async fn members_vote_one_statement_at_a_time_through_forms() {
     }
 }
 
+/// The "Your votes" part of a voting page, if there is one.
+fn yours(html: &str) -> Option<&str> {
+    let at = html.find("id=\"your-votes\"")?;
+    let end = at + html[at..].find("</ol>")?;
+    Some(&html[at..end])
+}
+
+#[tokio::test]
+async fn votes_already_cast_are_listed_below_and_can_be_changed() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let here = format!("/discussions/{id}/vote");
+        let (cookie, csrf) = sign_in(&s, AMINA).await;
+        let (_, page) = s.page(&here, &cookie).await;
+        assert!(yours(&page).is_none(), "no votes yet, no list");
+        let first = offered(&page).unwrap();
+        let res = s
+            .post(&first, &cookie, &[("csrf", &csrf), ("vote", "agree")])
+            .await;
+        assert_eq!(res.status(), 303);
+        let before = votes_in(&s, &id).await;
+
+        // Below the next statement, the one voted on, the vote, and the
+        // other two choices as buttons of a plain form.
+        let (_, page) = s.page(&here, &cookie).await;
+        assert_ne!(offered(&page).as_deref(), Some(first.as_str()));
+        let list = yours(&page).expect("Your votes");
+        assert!(page.find("id=\"your-votes\"") > page.find("name=\"vote\""));
+        assert!(list.contains(&format!("action=\"{first}\"")), "{list}");
+        assert!(list.contains("You agreed."), "{list}");
+        assert!(list.contains("name=\"vote\" value=\"disagree\""));
+        assert!(list.contains("name=\"vote\" value=\"pass\""));
+        assert!(!list.contains("value=\"agree\""), "not what it already is");
+        assert!(list.contains("Change to disagree"));
+
+        // Changing it replaces the vote: still one, now disagreeing.
+        let res = s
+            .post(&first, &cookie, &[("csrf", &csrf), ("vote", "disagree")])
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(votes_in(&s, &id).await, before);
+        let (_, page) = s.page(&here, &cookie).await;
+        assert!(page.contains("You have voted on 1 of 12 statements."));
+        let list = yours(&page).unwrap();
+        assert!(list.contains("You disagreed."), "{list}");
+        assert!(list.contains("value=\"agree\""));
+
+        // In Arabic, in Arabic words.
+        let (_, ar) = s.page(&format!("{here}?lang=ar"), &cookie).await;
+        let list = yours(&ar).expect("أصواتك");
+        assert!(ar.contains("أصواتك"));
+        assert!(list.contains("صوّتّ بعدم الموافقة."), "{list}");
+    }
+}
+
 #[tokio::test]
 async fn voting_and_the_map_read_in_arabic() {
     for s in servers().await {

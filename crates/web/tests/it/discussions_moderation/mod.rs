@@ -5,7 +5,9 @@
 
 mod api;
 mod deciding;
+mod from_the_page;
 mod screening;
+mod statements_queue;
 mod tools;
 mod words;
 

@@ -151,7 +151,9 @@ async fn transparency_pages_and_api_show_figures_by_month() {
         assert!(page.contains("<caption"), "{page}");
         assert!(page.contains("Moderation by month"));
         assert!(page.contains("Comments hidden, by public reason"));
-        let now = time::OffsetDateTime::now_utc();
+        // Months are the site's (London's, by default), not UTC's.
+        let zone = cohesion_domain::local_time::SiteZone::default();
+        let now = zone.civil(time::OffsetDateTime::now_utc());
         let month = format!("{:04}-{:02}", now.year(), now.month() as u8);
         assert!(
             page.contains(&format!("<time datetime=\"{month}\">")),
@@ -189,6 +191,26 @@ async fn transparency_pages_and_api_show_figures_by_month() {
             .iter()
             .any(|m| m["comments"].as_u64().is_some_and(|n| n >= 10));
         assert!(shown, "{body}");
+        // The open discussion opened 20 days ago: its figures start in
+        // that month, with no empty months from before it opened.
+        let open = open_id(&s).await;
+        let page = s.html(&format!("/discussions/{open}/transparency")).await;
+        let body: serde_json::Value = s
+            .get(&format!("/api/v1/discussions/{open}/transparency"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let months = body["months"].as_array().unwrap();
+        let opened = zone.civil(time::OffsetDateTime::now_utc() - time::Duration::days(20));
+        let first = format!("{:04}-{:02}", opened.year(), opened.month() as u8);
+        assert_eq!(months.last().unwrap()["month"], first.as_str(), "{body}");
+        assert!(months.len() <= 2, "{body}");
+        let before = opened.date() - time::Duration::days(31);
+        let earlier = format!("{:04}-{:02}", before.year(), before.month() as u8);
+        assert!(!page.contains(&format!("datetime=\"{earlier}\"")), "{page}");
+        assert!(page.contains(&format!("datetime=\"{first}\"")), "{page}");
+
         let res = s.get("/api/v1/discussions/not-an-id/transparency").await;
         assert!(res.status().is_client_error());
     }
