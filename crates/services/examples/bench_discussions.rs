@@ -57,9 +57,32 @@ type Error = Box<dyn std::error::Error + Send + Sync>;
 const BATCH: usize = 5_000;
 const MODERATOR: &str = "grace@brightwater.example";
 const WORDS: &[&str] = &[
-    "bus", "station", "lighting", "evening", "patrol", "market", "harbour", "school", "parents",
-    "report", "neighbours", "festival", "street", "safety", "police", "council", "helpline",
-    "youth", "club", "library", "volunteers", "CCTV", "taxi", "mosque", "church", "park",
+    "bus",
+    "station",
+    "lighting",
+    "evening",
+    "patrol",
+    "market",
+    "harbour",
+    "school",
+    "parents",
+    "report",
+    "neighbours",
+    "festival",
+    "street",
+    "safety",
+    "police",
+    "council",
+    "helpline",
+    "youth",
+    "club",
+    "library",
+    "volunteers",
+    "CCTV",
+    "taxi",
+    "mosque",
+    "church",
+    "park",
 ];
 
 /// A small LCG: scattered but repeatable choices without a crate.
@@ -196,6 +219,7 @@ async fn setup(
         language: "en".into(),
         pre_moderation: "off".into(),
         first_comments: String::new(),
+        consultation_stage: String::new(),
     };
     let zone = SiteZone::named("Europe/London")?;
     let languages = Languages::new("en", ["ar"]);
@@ -215,6 +239,7 @@ async fn setup(
             body: &body,
             state: StatementState::Published,
             reasons: "",
+            severity: 0,
             created_at: created,
         };
         listed.push(statements::insert(tx.conn(), &s).await?);
