@@ -14,6 +14,7 @@ moderation-count = { PLURAL($count) ->
     [many] { $count } من التعليقات والعبارات تنتظر مشرفًا.
    *[other] { $count } من التعليقات والعبارات تنتظر مشرفًا.
 }
+moderation-count-more = أكثر من { $count } من التعليقات والعبارات تنتظر مشرفًا.
 moderation-filter-any = الكل
 moderation-filter-reason = سبب الإبلاغ
 moderation-filter-discussion = النقاش

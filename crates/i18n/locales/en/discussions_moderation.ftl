@@ -10,6 +10,7 @@ moderation-count = { $count ->
     [one] 1 comment or statement is waiting for a moderator.
    *[other] { $count } comments and statements are waiting for a moderator.
 }
+moderation-count-more = More than { $count } comments and statements are waiting for a moderator.
 moderation-filter-any = Any
 moderation-filter-reason = Reported for
 moderation-filter-discussion = Discussion

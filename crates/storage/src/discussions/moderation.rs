@@ -7,7 +7,7 @@ use uuid::Uuid;
 use crate::rows::{self, Param, Row};
 use crate::{new_id, Conn, StorageError, Timestamp};
 
-pub use super::queue::{queue, Kind, QueueKey, QueueQuery, Queued};
+pub use super::queue::{queue, Kind, QueueKey, QueueQuery, Queued, COUNTED_UP_TO};
 
 /// Why a comment is (or is again) waiting for a moderator.
 #[derive(Debug, Clone, PartialEq, Eq)]

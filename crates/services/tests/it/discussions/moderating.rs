@@ -190,3 +190,85 @@ async fn redaction_keeps_the_words_nowhere() {
         assert_eq!(decisions[0].note, None);
     }
 }
+
+#[tokio::test]
+async fn a_long_queue_is_counted_up_to_its_limit_and_paged_in_order() {
+    use cohesion_domain::discussion::record::Badge;
+    use cohesion_domain::discussion::thread::ThreadPath;
+    use cohesion_storage::discussions::catalogue;
+    use cohesion_storage::discussions::moderation::{Waiting, COUNTED_UP_TO};
+
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let grace = grace(db, &pw).await;
+        let d = opened(db, &officer, "Long queue", -1, "off").await;
+        // More held comments than the count counts, written as the
+        // posting path writes them, severities 1 to 3.
+        let n = COUNTED_UP_TO as usize + 5;
+        let mut tx = db.begin().await.unwrap();
+        let now = Timestamp::now();
+        for i in 0..n {
+            let seq = catalogue::place_top_level(tx.conn(), d)
+                .await
+                .unwrap()
+                .unwrap();
+            let path = ThreadPath::top(seq as u64).unwrap();
+            let body = format!("Held comment {i}");
+            let id = comments::insert(
+                tx.conn(),
+                &comments::NewComment {
+                    discussion_id: d,
+                    path: path.as_str(),
+                    depth: 0,
+                    parent_id: None,
+                    root_id: None,
+                    author_id: Some(rita.user_id),
+                    author_name: None,
+                    badge: Badge::CommunityMember,
+                    body: &body,
+                    state: State::AwaitingModeration,
+                    created_at: now,
+                    fingerprint: None,
+                },
+            )
+            .await
+            .unwrap();
+            moderation::wait(
+                tx.conn(),
+                &Waiting {
+                    comment_id: id,
+                    discussion_id: d,
+                    severity: 1 + (i % 3) as i64,
+                    weight: 0,
+                    held: true,
+                    reported: false,
+                    appealed: false,
+                    reasons: "word:test",
+                    at: now,
+                },
+            )
+            .await
+            .unwrap();
+        }
+        tx.commit().await.unwrap();
+
+        let mut q = all();
+        q.limit = 400;
+        let (first, total) = moderating::queue(db, &grace, &q).await.unwrap();
+        assert_eq!(total, COUNTED_UP_TO + 1, "counted up to one past the limit");
+        assert_eq!(first.len(), 400);
+        // The most serious first, and in order within the page.
+        let severities: Vec<i64> = first.iter().map(|e| e.item.severity).collect();
+        assert!(severities.windows(2).all(|w| w[0] >= w[1]), "{severities:?}");
+        assert_eq!(severities[0], 3);
+
+        // With a filter that leaves few, the count is exact.
+        q.reported = true;
+        let (none, total) = moderating::queue(db, &grace, &q).await.unwrap();
+        assert!(none.is_empty());
+        assert_eq!(total, 0);
+    }
+}

@@ -7,7 +7,7 @@
 mod bulk;
 mod item;
 mod quality;
-mod queue;
+pub(crate) mod queue;
 mod words;
 
 use axum::routing::{get, post};

@@ -8,7 +8,7 @@ use axum::response::Response;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::discussions::moderating::{self, Queued};
-use cohesion_services::discussions::{QueueKey, QueueQuery};
+use cohesion_services::discussions::{QueueKey, QueueQuery, COUNTED_UP_TO};
 use cohesion_ui::discussions::moderation::BulkForm;
 use cohesion_ui::{Field, Filter, ReportPage};
 use serde::Deserialize;
@@ -169,13 +169,7 @@ pub(super) async fn queue(
         done => confirmation(&ctx, done).map(Into::into),
     };
     view.csrf = me.csrf.clone();
-    view.lead = vec![match total {
-        0 => ctx.t("moderation-empty").into(),
-        n => ctx
-            .locale()
-            .t_plain("moderation-count", &[("count", (n as u64).into())])
-            .into(),
-    }];
+    view.lead = vec![waiting_phrase(&ctx, total).into()];
     view.filter = Some(Filter {
         action: "/moderation".to_owned(),
         fields: filter_fields(&ctx, &p),
@@ -289,4 +283,19 @@ fn filter_fields(ctx: &PageCtx, p: &QueueParams) -> Vec<Field> {
         .value(&p.language),
         Field::choice("flag", "select", ctx.t("moderation-filter-flag"), flags).value(&p.flag),
     ]
+}
+
+/// How many wait, as the queue and the officers' panel say it: nothing,
+/// the count, or "more than" the most the queue counts.
+pub(crate) fn waiting_phrase(ctx: &PageCtx, total: i64) -> String {
+    match total {
+        0 => ctx.t("moderation-empty"),
+        n if n > COUNTED_UP_TO => ctx.locale().t_plain(
+            "moderation-count-more",
+            &[("count", (COUNTED_UP_TO as u64).into())],
+        ),
+        n => ctx
+            .locale()
+            .t_plain("moderation-count", &[("count", (n as u64).into())]),
+    }
 }

@@ -57,12 +57,7 @@ fn panel<'a>(ctx: &'a PageCtx, me: &'a SignedIn) -> Part<'a, Listing> {
             groups.push(ListingGroup {
                 heading: Some(ctx.t("moderation-panel")),
                 items: Vec::new(),
-                empty: match waiting {
-                    0 => ctx.t("moderation-empty"),
-                    n => ctx
-                        .locale()
-                        .t_plain("moderation-count", &[("count", (n as u64).into())]),
-                },
+                empty: crate::discussions::moderation::queue::waiting_phrase(ctx, waiting),
                 more: Some(("/moderation".to_owned(), ctx.t("moderation-open-queue"))),
             });
         }
