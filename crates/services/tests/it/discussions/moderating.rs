@@ -262,7 +262,10 @@ async fn a_long_queue_is_counted_up_to_its_limit_and_paged_in_order() {
         assert_eq!(first.len(), 400);
         // The most serious first, and in order within the page.
         let severities: Vec<i64> = first.iter().map(|e| e.item.severity).collect();
-        assert!(severities.windows(2).all(|w| w[0] >= w[1]), "{severities:?}");
+        assert!(
+            severities.windows(2).all(|w| w[0] >= w[1]),
+            "{severities:?}"
+        );
         assert_eq!(severities[0], 3);
 
         // With a filter that leaves few, the count is exact.

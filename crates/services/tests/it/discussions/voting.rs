@@ -401,3 +401,19 @@ async fn erasure_takes_votes_and_keeps_statements_by_nobody() {
         assert_eq!(kept.body, "");
     }
 }
+
+#[tokio::test]
+async fn the_demo_opinion_map_is_drawn_once_and_then_rests() {
+    use cohesion_services::discussions::opinions;
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let pw = cohesion_services::accounts::Passwords::new(1);
+        cohesion_services::demo::load(db, &pw).await.unwrap();
+        // Drawn at the first round (if the demo did not draw it)...
+        opinions::recompute_due(db, "test").await.unwrap();
+        // ...and no demo vote is dated after now: nothing is due again until
+        // someone votes.
+        let again = opinions::recompute_due(db, "test").await.unwrap();
+        assert_eq!(again, opinions::Round::default());
+    }
+}
