@@ -79,8 +79,10 @@ pub const COUNTED_UP_TO: i64 = 1_000;
 
 /// The comments' filters as SQL over `moderation_items m`, parameters
 /// `$1` to `$7`. No join: the discussion's language is a lookup, so a
-/// page walks the queue's index and stops at its end.
-const COMMENT_FILTER: &str = "m.waiting \
+/// page walks the queue's index and stops at its end. `waiting = TRUE`,
+/// not `waiting` alone: only an equality lets SQLite use the index's
+/// first column and so its order.
+const COMMENT_FILTER: &str = "m.waiting = TRUE \
      AND ($1 = '' OR EXISTS (SELECT 1 FROM discussion_reports r \
           WHERE r.comment_id = m.comment_id AND r.reason = $1)) \
      AND ($2 IS NULL OR m.discussion_id = $2) \
