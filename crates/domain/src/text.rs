@@ -115,6 +115,10 @@ pub fn optional(
     value: &str,
     max: usize,
 ) -> Result<Option<String>, ValidationError> {
+    // Browsers send a text area's line breaks as CRLF (the HTML form
+    // rules): stored as sent, a form saved unchanged differed from what
+    // it showed, and every translation of it went stale.
+    let value = value.replace("\r\n", "\n").replace('\r', "\n");
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
