@@ -114,8 +114,10 @@ pub enum Shown {
 
 /// What `reader` sees of a comment in `state` that has `replies` shown
 /// under it. A held comment is its author's and the moderators' only; a
-/// hidden, deleted or removed one leaves a notice where it has replies to
-/// carry, and disappears where it has none. Moderators still read what
+/// hidden one always leaves the moderator's notice (nothing a moderator
+/// removes goes silently, as the house rules promise); a deleted or
+/// removed one leaves a notice where it has replies to carry, and
+/// disappears where it has none. Moderators still read what
 /// was hidden or deleted by its author (a threat deleted after it was
 /// reported must stay answerable, as earlier versions of an edited
 /// comment do); what an erasure removed is gone for everyone.
@@ -128,9 +130,8 @@ pub fn shown(state: State, reader: Reader, replies: bool) -> Shown {
         (State::AwaitingModeration, Reader::Public) => Shown::Nothing,
         (State::AwaitingModeration, _) => text(true),
         (State::Hidden | State::DeletedByAuthor, Reader::Moderator) => text(false),
-        // Its author always sees where a hidden comment was (and is told
-        // why in a message), replies or not.
-        (State::Hidden, Reader::Author) => Shown::Notice(state),
+        // Everyone sees where a hidden comment was, and why, replies or not.
+        (State::Hidden, _) => Shown::Notice(state),
         _ if replies => Shown::Notice(state),
         _ => Shown::Nothing,
     }
@@ -221,7 +222,10 @@ mod tests {
             shown(State::Hidden, Public, true),
             Shown::Notice(State::Hidden)
         );
-        assert_eq!(shown(State::Hidden, Public, false), Shown::Nothing);
+        assert_eq!(
+            shown(State::Hidden, Public, false),
+            Shown::Notice(State::Hidden)
+        );
         assert_eq!(
             shown(State::Hidden, Author, false),
             Shown::Notice(State::Hidden)

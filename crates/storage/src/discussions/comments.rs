@@ -55,17 +55,19 @@ pub enum Seen {
 
 impl Seen {
     /// The rows this reader may be shown, as SQL over `c`, with the
-    /// reader's id as parameter `$n`: published comments; a hidden,
-    /// deleted or removed one only where replies need its place; their
-    /// own held and hidden ones; for moderators, everything but removed
-    /// text no reply needs.
+    /// reader's id as parameter `$n`: published comments; hidden ones
+    /// always (shown as the moderator's notice and reason, never their
+    /// text: nothing a moderator removes goes silently, as the house
+    /// rules promise); a deleted or removed one only where replies need
+    /// its place; their own held ones; for moderators, everything but
+    /// removed text no reply needs.
     fn filter(self, n: usize) -> String {
-        let gone = "c.state IN ('hidden', 'deleted_by_author', 'removed_with_account') \
+        let gone = "c.state IN ('deleted_by_author', 'removed_with_account') \
                     AND c.replies_placed > 0";
         match self {
             Seen::Reader(_) => format!(
-                "(c.state = 'published' OR ({gone}) OR (c.author_id = ${n} \
-                 AND c.state IN ('awaiting_moderation', 'hidden')))"
+                "(c.state IN ('published', 'hidden') OR ({gone}) OR (c.author_id = ${n} \
+                 AND c.state = 'awaiting_moderation'))"
             ),
             // A moderator's id is not needed (`${n}` is always NULL).
             Seen::Moderator => format!(
