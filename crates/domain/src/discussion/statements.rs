@@ -13,6 +13,15 @@ use super::comment;
 /// glance (Pol.is's limit too).
 pub const MAX_STATEMENT_CHARS: usize = 280;
 
+/// Whether a statement carries a web address. A statement is a short
+/// claim for people to vote on, not a place for links: screening holds
+/// any that carries one (comments may carry a few).
+pub fn carries_links(body: &str) -> bool {
+    super::links::pieces(body)
+        .iter()
+        .any(|p| matches!(p, super::links::Piece::Link { .. }))
+}
+
 /// A statement's text as it will be kept: the comment rules (trimmed,
 /// something visible in it), then on one line with runs of spaces made
 /// one, within [`MAX_STATEMENT_CHARS`].

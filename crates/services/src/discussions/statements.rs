@@ -121,6 +121,9 @@ pub async fn submit(
         // A statement repeating a long comment is no reason to hold it:
         // statements often sum up what was said.
         reasons.extend(screened.reasons.into_iter().filter(|r| r != "repeat"));
+        if rules::carries_links(&body) && !reasons.iter().any(|r| r == "links") {
+            reasons.push("links".to_owned());
+        }
     }
     let state = if reasons.is_empty() {
         State::Published
