@@ -32,6 +32,10 @@ pub const SEED: u64 = 18;
 /// representative and consensus statements).
 const PICK: usize = 5;
 
+/// The votes each group must have cast on a statement before it can be
+/// named as bridging the groups.
+const MIN_GROUP_VOTES: u32 = 3;
+
 /// How long a job may hold a discussion before another may take it over
 /// (a server that stopped mid-computation).
 const LEASE: Duration = Duration::seconds(60);
@@ -407,7 +411,17 @@ fn map_of(matrix: &VoteMatrix, analysis: &Analysis, id_of: &HashMap<String, Uuid
             }
         })
         .collect();
-    let (consensus, bridging) = shared_statements(analysis, id_of);
+    // A statement bridges only once every group has voted on it: the
+    // engine's smoothed share is one half for a statement nobody has
+    // seen, which would otherwise rank a brand-new one as bridging.
+    let voted_by_every_group = |key: &str| {
+        (0..k).all(|g| {
+            t.by_group
+                .get(&(key.to_owned(), g))
+                .is_some_and(|(_, n)| *n >= MIN_GROUP_VOTES)
+        })
+    };
+    let (consensus, bridging) = shared_statements(analysis, id_of, voted_by_every_group);
     OpinionMap {
         ready: !analysis.groups.is_empty(),
         voters: matrix.participants().len(),
@@ -424,6 +438,7 @@ fn map_of(matrix: &VoteMatrix, analysis: &Analysis, id_of: &HashMap<String, Uuid
 fn shared_statements(
     analysis: &Analysis,
     id_of: &HashMap<String, Uuid>,
+    may_bridge: impl Fn(&str) -> bool,
 ) -> (Vec<Shared>, Vec<Shared>) {
     let shared = |details: &[engine::ConsensusStatement], agree: bool| -> Vec<Shared> {
         details
@@ -443,6 +458,7 @@ fn shared_statements(
         .bridging
         .0
         .iter()
+        .filter(|(s, _)| may_bridge(s))
         .map(|(s, v)| (s, finite(*v)))
         .collect();
     bridging.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
@@ -532,4 +548,50 @@ pub async fn results(
         statements,
         computed_at: stored.computed_at,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_statement_no_group_has_voted_on_does_not_bridge() {
+        let d = Uuid::new_v4();
+        let at = Timestamp::now();
+        let all: Vec<Statement> = (0..5)
+            .map(|n| Statement {
+                id: Uuid::new_v4(),
+                discussion_id: d,
+                number: n,
+                author_id: None,
+                body: format!("Statement {n}"),
+                state: State::Published,
+                reasons: String::new(),
+                created_at: at,
+            })
+            .collect();
+        // Two camps of twelve split on the first three; everyone agrees
+        // with the fourth; nobody has seen the fifth yet.
+        let mut votes = Vec::new();
+        for p in 0..24 {
+            let user = Uuid::new_v4();
+            let camp: i64 = if p < 12 { 1 } else { -1 };
+            for (s, vote) in all.iter().zip([camp, camp, -camp, 1]) {
+                votes.push(VoteRow {
+                    statement_id: s.id,
+                    user_id: user,
+                    vote,
+                    voted_at: at,
+                });
+            }
+        }
+        let (_, map) = analyse(&all, &votes);
+        assert!(map.ready, "two groups were found");
+        let bridging: Vec<Uuid> = map.bridging.iter().map(|b| b.statement).collect();
+        assert!(bridging.contains(&all[3].id), "{bridging:?}");
+        assert!(
+            !bridging.contains(&all[4].id),
+            "unseen, so it bridges nothing"
+        );
+    }
 }
