@@ -332,6 +332,23 @@ pub async fn appealable(
     last_appealable(c.conn(), comment).await
 }
 
+/// `me`'s appeal on their own comment, if they made one: the appeal page
+/// then says where it stands rather than offering a form that can do
+/// nothing more. Someone else's comment is not found.
+pub async fn my_appeal(
+    db: &Db,
+    me: &SignedIn,
+    comment: Uuid,
+) -> Result<Option<store::Appeal>, ServiceError> {
+    require(me, Action::Participate)?;
+    let mut c = db.acquire().await?;
+    comments::find(c.conn(), comment)
+        .await?
+        .filter(|c| c.author_id == Some(me.user_id))
+        .ok_or(ServiceError::NotFound)?;
+    Ok(store::find_appeal(c.conn(), comment).await?)
+}
+
 /// The author appeals a decision on their comment, once: it goes back to
 /// the queue for another moderator.
 pub async fn appeal(db: &Db, me: &SignedIn, comment: Uuid, text: &str) -> Result<(), ServiceError> {

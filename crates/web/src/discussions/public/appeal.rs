@@ -8,10 +8,10 @@ use axum::response::Response;
 use cohesion_domain::discussion::comment::State;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::discussions::moderating;
 use cohesion_services::discussions::reading::{self, CommentView};
+use cohesion_services::discussions::{moderating, Appeal};
 use cohesion_services::ServiceError;
-use cohesion_ui::{Field, FieldError, FormPage, Phrase, Value};
+use cohesion_ui::{Field, FieldError, FormPage, Phrase, ReportPage, Value};
 use serde::Deserialize;
 
 use super::page::find;
@@ -116,7 +116,39 @@ pub(super) async fn appeal_form(
     Path((id, cid)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let v = own_hidden(&ctx, &me, &id, &cid).await?;
+    if let Some(sent) = moderating::my_appeal(&ctx.state.db, &me, v.comment.id).await? {
+        return appeal_sent(&ctx, &me, &v, &sent).await;
+    }
     let page = form(&ctx, &me, &v, &AppealInput::default(), Vec::new()).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+/// Where an appeal already made stands: waiting for a moderator who did
+/// not take the decision, or decided (the outcome is in the author's
+/// notifications); with what was appealed.
+async fn appeal_sent(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    v: &CommentView,
+    sent: &Appeal,
+) -> Result<Response, AppError> {
+    let d = v.comment.discussion_id;
+    let here = format!("/discussions/{d}/comments/{}/appeal", v.comment.id);
+    let ui = ctx.chrome_for(&here, "appeal-title").await?;
+    let mut page = ReportPage::new(ui.with_nav("discussions"));
+    page.back = Some((
+        format!("/discussions/{d}#comment-{}", v.comment.id),
+        ctx.t("discussion-thread-back"),
+    ));
+    let when = ctx.dates().instant(sent.created_at.as_offset());
+    let key = match sent.outcome {
+        Some(_) => "appeal-status-decided",
+        None => "appeal-status-waiting",
+    };
+    page.lead = vec![ctx.phrase(key, &[("when", Value::When(&when))])];
+    page.lead.extend(appealed(ctx, me, v).await?);
+    let (href, label) = super::list::house_rules_link(ctx);
+    page.links = vec![(href, label.into())];
     respond(StatusCode::OK, page, None)
 }
 
