@@ -86,6 +86,19 @@ impl Decision {
         }
     }
 
+    /// Whether the decision named `code` (as forms send it) can be taken
+    /// on a comment in `state`: what a form offers. Approving or hiding
+    /// what is hidden, or restoring what is shown, would be refused.
+    pub fn offered(code: &str, state: State) -> bool {
+        let probe = match code {
+            "approve" => Decision::Approve,
+            "hide" => Decision::Hide(ReportReason::Other),
+            "restore" => Decision::Restore,
+            _ => return !matches!(state, State::DeletedByAuthor | State::RemovedWithAccount),
+        };
+        probe.next_state(state).is_some()
+    }
+
     /// The state a comment in `state` moves to, or `None` when the
     /// decision does not apply to it (restoring what is not hidden,
     /// anything on what its author deleted or an erasure removed).
@@ -161,6 +174,10 @@ mod tests {
         );
         assert_eq!(Decision::Restore.next_state(Published), None);
         assert_eq!(Decision::Restore.next_state(Hidden), Some(Published));
+        assert!(!Decision::offered("restore", Published));
+        assert!(Decision::offered("restore", Hidden));
+        assert!(!Decision::offered("hide", Hidden));
+        assert!(Decision::offered("warn", Hidden));
         assert_eq!(
             Decision::Hide(ReportReason::Spam).next_state(DeletedByAuthor),
             None

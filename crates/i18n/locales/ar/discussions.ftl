@@ -10,7 +10,7 @@ discussions-lead = تحدّث مع السكان الآخرين ومع المجل
 discussions-filter-status = الحالة
 discussions-filter-any = أي حالة
 discussions-filter-topic = الموضوع
-discussions-filter-search = ابحث في النقاشات
+discussions-filter-search = كلمات في العنوان أو المقدمة أو الأسئلة
 discussions-filter-button = اعرض النقاشات
 discussions-count = { PLURAL($count) ->
     [zero] لا توجد نقاشات
@@ -31,7 +31,7 @@ discussion-comment-count = { PLURAL($count) ->
 }
 discussion-dates-upcoming = يُفتح للتعليق في { $opens }
 discussion-dates-open = مفتوح للتعليق حتى { $closes }
-discussion-dates-closed = أُغلق في { $closes }
+discussion-dates-closed = استمر حتى { $closes }
 
 ## الصفحة الرئيسية وصفحة «شارك»
 
@@ -85,6 +85,9 @@ comment-badge-elected = عضو منتخب
 comment-in-reply-to = ردًّا على { $name }
 comment-edited = عُدّل
 comment-awaiting = بانتظار الإشراف: لا يرى هذا التعليق أحد غيرك حتى يطّلع عليه مشرف.
+comment-awaiting-moderator = بانتظار الإشراف: لا يرى هذا التعليق إلا كاتبه والمشرفون حتى يقرر مشرف.
+comment-hidden-moderator = أخفاه مشرف: يرى الآخرون إشعارًا مكانه، ولا يقرأ نصه إلا المشرفون.
+comment-deleted-moderator = حذفه كاتبه: لا يقرأ نصه الآن إلا المشرفون.
 comment-deleted-by-author = حذف كاتب هذا التعليق تعليقه.
 comment-removed-by-moderator = أزال مشرف هذا التعليق: { $reason }
 comment-removed-by-moderator-plain = أزال مشرف هذا التعليق.
@@ -186,8 +189,9 @@ report-reason-off_topic = خارج الموضوع
 report-reason-off_topic-hint = لا علاقة له بموضوع النقاش.
 report-reason-other = شيء آخر
 report-reason-other-hint = أخبر المشرفين بما هو في المربع أدناه.
+report-error-note-other = اذكر ما المشكلة في التعليق: لقد اخترت «شيء آخر»
 report-error-reason = اختر ما الخطأ في التعليق
-report-note-label = ما ينبغي أن يعرفه المشرفون (اختياري)
+report-note-label = ما ينبغي أن يعرفه المشرفون (مطلوب إن اخترت «شيء آخر»)
 report-note-hint = حتى 1,000 حرف.
 report-error-note-too-long = { PLURAL($limit) ->
    *[other] يجب ألا تزيد الملاحظة على { $limit } حرف

@@ -18,7 +18,6 @@ moderation-count-more = أكثر من { $count } من التعليقات وال�
 moderation-filter-any = الكل
 moderation-filter-reason = سبب الإبلاغ
 moderation-filter-discussion = النقاش
-moderation-filter-discussion-hint = مرجع النقاش، من عنوانه
 moderation-filter-language = لغة النقاش
 moderation-filter-flag = فقط ما كان
 moderation-filter-button = اعرض ما ينتظر
@@ -185,6 +184,8 @@ done-appeal-sent = أُرسل طعنك. سينظر فيه مشرف آخر.
 
 comment-appeal = اطعن في هذا القرار
 appeal-title = الطعن في قرار مشرف
+appeal-status-waiting = لقد استأنفت هذا القرار في { $when }. سيبتّ فيه مشرف لم يتخذه، وستُبلَّغ بالنتيجة.
+appeal-status-decided = لقد استأنفت هذا القرار في { $when }، وقد بُتّ في استئنافك: تجد النتيجة في إشعاراتك.
 appeal-lead = قل لماذا ترى أن القرار بشأن تعليقك كان خاطئًا. سيبتّ فيه مشرف لم يتخذه. يمكنك الطعن مرة واحدة.
 appeal-your-comment = تعليقك:
 appeal-decision-hide = في { $when } أخفاه مشرف. السبب: { $reason }.

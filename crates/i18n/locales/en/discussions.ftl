@@ -10,7 +10,7 @@ discussions-lead = Talk with other residents and with the council about question
 discussions-filter-status = Status
 discussions-filter-any = Any status
 discussions-filter-topic = Topic
-discussions-filter-search = Search discussions
+discussions-filter-search = Words in the title, introduction or questions
 discussions-filter-button = Show discussions
 discussions-count = { $count ->
     [one] 1 discussion
@@ -24,7 +24,7 @@ discussion-comment-count = { $count ->
 }
 discussion-dates-upcoming = Opens for comments on { $opens }
 discussion-dates-open = Open for comments until { $closes }
-discussion-dates-closed = Closed on { $closes }
+discussion-dates-closed = Ran until { $closes }
 
 ## Home page and Get involved
 
@@ -78,6 +78,9 @@ comment-badge-elected = Elected member
 comment-in-reply-to = In reply to { $name }
 comment-edited = Edited
 comment-awaiting = Awaiting moderation: only you can see this comment until a moderator has looked at it.
+comment-awaiting-moderator = Awaiting moderation: only its author and moderators can see this comment until a moderator decides.
+comment-hidden-moderator = Hidden by a moderator: others see a notice in its place; only moderators can read its text.
+comment-deleted-moderator = Deleted by its author: only moderators can still read its text.
 comment-deleted-by-author = This comment was deleted by its author.
 comment-removed-by-moderator = This comment was removed by a moderator: { $reason }
 comment-removed-by-moderator-plain = This comment was removed by a moderator.
@@ -162,8 +165,9 @@ report-reason-off_topic = Off topic
 report-reason-off_topic-hint = It has nothing to do with what the discussion is about.
 report-reason-other = Something else
 report-reason-other-hint = Tell the moderators what it is in the box below.
+report-error-note-other = Say what is wrong with the comment: you chose “Something else”
 report-error-reason = Choose what is wrong with the comment
-report-note-label = Anything the moderators should know (optional)
+report-note-label = Anything the moderators should know (needed if you choose “Something else”)
 report-note-hint = Up to 1,000 characters.
 report-error-note-too-long = The note must be { $limit } characters or fewer
 comment-report-button = Send report

@@ -14,7 +14,6 @@ moderation-count-more = More than { $count } comments and statements are waiting
 moderation-filter-any = Any
 moderation-filter-reason = Reported for
 moderation-filter-discussion = Discussion
-moderation-filter-discussion-hint = The discussion’s reference, from its address
 moderation-filter-language = Discussion’s language
 moderation-filter-flag = Only those
 moderation-filter-button = Show what is waiting
@@ -173,6 +172,8 @@ done-appeal-sent = Your appeal has been sent. Another moderator will look at it.
 
 comment-appeal = Appeal this decision
 appeal-title = Appeal a moderator’s decision
+appeal-status-waiting = You appealed this decision on { $when }. A moderator who did not take it will decide, and you will be told the outcome.
+appeal-status-decided = You appealed this decision on { $when }, and your appeal has been decided: your notifications say how.
 appeal-lead = Say why you think the decision on your comment was wrong. A moderator who did not take it will decide. You can appeal once.
 appeal-your-comment = Your comment:
 appeal-decision-hide = On { $when } a moderator hid it. The reason: { $reason }.

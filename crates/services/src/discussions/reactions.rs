@@ -59,7 +59,12 @@ pub async fn report(
         problems.push(ValidationError::new("reason", ErrorCode::InvalidChoice));
     }
     let note = optional("note", note, MAX_NOTE_CHARS).map_err(|e| problems.push(e));
-    let (Some(reason), Ok(note)) = (reason, note) else {
+    // "Something else" names nothing: the form asks for a word on what
+    // it is, and moderators need one.
+    if reason == Some(ReportReason::Other) && matches!(note, Ok(None)) {
+        problems.push(ValidationError::new("note", ErrorCode::FieldRequired));
+    }
+    let (Some(reason), Ok(note), true) = (reason, note, problems.is_empty()) else {
         return Err(ServiceError::invalid(problems));
     };
     let mut tx = db.begin().await?;

@@ -81,6 +81,17 @@ pub async fn list_in_language(
         .collect())
 }
 
+/// [`titles_in_language`] for pages that name discussions by title only
+/// (search results, the moderation queue).
+pub async fn titles(
+    db: &Db,
+    wanted: &[(Uuid, &str, &str)],
+    locale: &str,
+) -> Result<HashMap<Uuid, String>, ServiceError> {
+    let mut c = db.acquire().await?;
+    titles_in_language(c.conn(), wanted, locale).await
+}
+
 /// Each discussion's title in `locale` where a current translation
 /// exists (one query), for pages and letters that name discussions by
 /// title only: `wanted` is (id, title as written, language written in);

@@ -143,7 +143,8 @@ pub struct StaffStatement {
     pub number: String,
     pub text: Phrase,
     pub state: String,
-    pub reasons: String,
+    /// Why screening held it, one phrase per reason.
+    pub reasons: Vec<Phrase>,
     /// The buttons: (decision code, label, hidden label).
     pub decisions: Vec<(&'static str, String)>,
     pub action: String,

@@ -48,7 +48,13 @@ impl FromRequestParts<SharedState> for PageCtx {
             .query()
             .unwrap_or_default()
             .split('&')
-            .filter(|pair| !pair.is_empty() && *pair != "lang" && !pair.starts_with("lang="))
+            // Kept for the language switch: not the language itself, nor
+            // the confirmation of what was just done (switching language
+            // would announce it again).
+            .filter(|pair| {
+                let name = pair.split('=').next().unwrap_or_default();
+                !pair.is_empty() && name != "lang" && name != "done"
+            })
             .collect::<Vec<_>>()
             .join("&");
         Ok(PageCtx {

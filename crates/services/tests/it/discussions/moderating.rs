@@ -275,3 +275,32 @@ async fn a_long_queue_is_counted_up_to_its_limit_and_paged_in_order() {
         assert_eq!(total, 0);
     }
 }
+
+#[tokio::test]
+async fn a_report_of_something_else_must_say_what() {
+    use cohesion_services::discussions::reactions;
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let sam = sam(db, &pw).await;
+        let d = opened(db, &officer, "Something else", -1, "off").await;
+        let (id, _) = posted(db, &rita, d, "The bus shelter lights are out again").await;
+        let e = reactions::report(db, &sam, id, "other", "  ")
+            .await
+            .unwrap_err();
+        match e {
+            ServiceError::Invalid(e) => {
+                assert_eq!((e.field, e.code), ("note", ErrorCode::FieldRequired));
+            }
+            other => panic!("{other:?}"),
+        }
+        reactions::report(db, &sam, id, "other", "It names a neighbour's house")
+            .await
+            .unwrap();
+        // Other reasons need no note.
+        let (id2, _) = posted(db, &rita, d, "Buy cheap watches online today").await;
+        reactions::report(db, &sam, id2, "spam", "").await.unwrap();
+    }
+}

@@ -417,3 +417,30 @@ async fn the_demo_opinion_map_is_drawn_once_and_then_rests() {
         assert_eq!(again, opinions::Round::default());
     }
 }
+
+#[tokio::test]
+async fn a_statement_with_a_link_waits_for_a_moderator() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let d = opened(db, &officer, "Links", -1, "off").await;
+        stage::set_stage(db, &officer, d, true, None).await.unwrap();
+        let plain = stage::submit(db, &rita, d, "More buses after ten at night")
+            .await
+            .unwrap();
+        assert!(!plain.held);
+        let linked = stage::submit(db, &rita, d, "Cheap cameras at https://example.org/buy")
+            .await
+            .unwrap();
+        assert!(linked.held, "one link is enough to hold a statement");
+        let mut c = db.acquire().await.unwrap();
+        let s = statements::find(c.conn(), linked.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(s.state, State::AwaitingModeration);
+        assert!(s.reasons.lines().any(|r| r == "links"), "{}", s.reasons);
+    }
+}

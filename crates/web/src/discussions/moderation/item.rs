@@ -6,6 +6,7 @@
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
+use cohesion_domain::discussion::comment::State;
 use cohesion_domain::discussion::decision::Decision;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::identity::Action;
@@ -201,7 +202,9 @@ async fn page(
         view.lead
             .push(ctx.t("moderation-escalated-senior-only").into());
     } else {
-        view.actions.push(decision_form(ctx, id, sent, &errors));
+        let state = entry.comment.state;
+        view.actions
+            .push(decision_form(ctx, id, state, sent, &errors));
     }
     if open_appeal.is_some() {
         for (action, label, danger) in [
@@ -312,11 +315,14 @@ fn outside_form(
 fn decision_form(
     ctx: &PageCtx,
     id: Uuid,
+    state: State,
     sent: &DecisionInput,
     errors: &[FieldError],
 ) -> ActionForm {
+    // Only what can be taken on the comment as it stands.
     let actions = ACTIONS
         .iter()
+        .filter(|a| Decision::offered(a, state))
         .map(|a| {
             (
                 (*a).to_owned(),

@@ -43,7 +43,12 @@ pub(super) fn routes() -> Router<SharedState> {
 /// a repeat or near repeat (naming the earlier comment), a campaign, many
 /// links, a posting rate, the classifier's score and the words that
 /// weighed most, pre-moderation.
-fn screening_reason(ctx: &PageCtx, reason: &str, named: &[Comment], campaign: usize) -> Phrase {
+pub(in crate::discussions) fn screening_reason(
+    ctx: &PageCtx,
+    reason: &str,
+    named: &[Comment],
+    campaign: usize,
+) -> Phrase {
     match Reason::parse(reason) {
         Reason::Word(entry) => {
             ctx.phrase("moderation-reason-word", &[("entry", Value::Text(entry))])

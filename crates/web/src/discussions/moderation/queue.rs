@@ -8,7 +8,7 @@ use axum::response::Response;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::discussions::moderating::{self, Queued};
-use cohesion_services::discussions::{QueueKey, QueueQuery, COUNTED_UP_TO};
+use cohesion_services::discussions::{reading, ListQuery, QueueKey, QueueQuery, COUNTED_UP_TO};
 use cohesion_ui::discussions::moderation::BulkForm;
 use cohesion_ui::{Field, Filter, ReportPage};
 use serde::Deserialize;
@@ -172,7 +172,7 @@ pub(super) async fn queue(
     view.lead = vec![waiting_phrase(&ctx, total).into()];
     view.filter = Some(Filter {
         action: "/moderation".to_owned(),
-        fields: filter_fields(&ctx, &p),
+        fields: filter_fields(&ctx, &p, &discussions(&ctx, &me).await?),
         button: ctx.t("moderation-filter-button"),
     });
     let mut comments = false;
@@ -234,7 +234,29 @@ fn bulk_form(ctx: &PageCtx, csrf: &str) -> BulkForm {
     }
 }
 
-fn filter_fields(ctx: &PageCtx, p: &QueueParams) -> Vec<Field> {
+/// The most discussions the filter lists (newest first after the open
+/// ones); one further away is still reached from its own page's
+/// "Moderate" links.
+const LISTED: i64 = 100;
+
+/// The discussions a moderator may filter the queue by: published ones,
+/// open first, by their titles as written (moderators read originals).
+async fn discussions(
+    ctx: &PageCtx,
+    me: &cohesion_services::accounts::SignedIn,
+) -> Result<Vec<(String, String)>, AppError> {
+    let q = ListQuery {
+        limit: LISTED,
+        ..ListQuery::default()
+    };
+    let (list, _) = reading::list(&ctx.state.db, Some(me), q).await?;
+    Ok(list
+        .into_iter()
+        .map(|d| (d.id.to_string(), d.title.as_str().to_owned()))
+        .collect())
+}
+
+fn filter_fields(ctx: &PageCtx, p: &QueueParams, listed: &[(String, String)]) -> Vec<Field> {
     let any = || (String::new(), ctx.t("moderation-filter-any"));
     let mut reasons = vec![any()];
     reasons.extend(ReportReason::ALL.iter().map(|r| {
@@ -265,15 +287,15 @@ fn filter_fields(ctx: &PageCtx, p: &QueueParams) -> Vec<Field> {
             reasons,
         )
         .value(&p.reason),
-        Field::new(
+        Field::choice(
             "discussion",
-            "search",
-            "off",
+            "select",
             ctx.t("moderation-filter-discussion"),
+            std::iter::once(any())
+                .chain(listed.iter().cloned())
+                .collect(),
         )
-        .hint(ctx.t("moderation-filter-discussion-hint"))
-        .value(&p.discussion)
-        .left_to_right(),
+        .value(&p.discussion),
         Field::choice(
             "language",
             "select",

@@ -274,6 +274,10 @@ fn report_problems(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError>
                 field: "reason",
                 message: ctx.t("report-error-reason"),
             },
+            ("note", ErrorCode::FieldRequired) => FieldError {
+                field: "note",
+                message: ctx.t("report-error-note-other"),
+            },
             ("note", ErrorCode::FieldTooLong) => {
                 let limit = match e.detail {
                     Some(ErrorDetail::Limit(max)) => u64::from(max),

@@ -3,16 +3,19 @@
 //! time (keyset), each with a passage around the words and a link to it
 //! in its thread. Only what everyone may read is ever found.
 
+use std::collections::HashMap;
+
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::ErrorCode;
 use cohesion_services::discussions::searching::{self, After, Found};
-use cohesion_services::discussions::{reading, ListQuery};
+use cohesion_services::discussions::{reading, translations, ListQuery};
 use cohesion_services::ServiceError;
 use cohesion_ui::discussions::notify::{FoundItem, SearchPage};
 use cohesion_ui::{Field, FieldError, Shown, Value};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use super::translated::translated_list;
 use super::wording::author_name;
@@ -135,7 +138,23 @@ pub(super) async fn search(
         }
     }
     let normalised = searching::query(q)?;
-    view.comments = found.iter().map(|f| item(&ctx, f, &normalised)).collect();
+    // The discussions named in the results, by their titles in the
+    // reader's language where translated (one query for the page).
+    let wanted: Vec<(Uuid, &str, &str)> = found
+        .iter()
+        .map(|f| {
+            (
+                f.comment.discussion_id,
+                f.discussion_title.as_str(),
+                f.discussion_language.as_str(),
+            )
+        })
+        .collect();
+    let titles = translations::titles(&ctx.state.db, &wanted, ctx.locale().tag()).await?;
+    view.comments = found
+        .iter()
+        .map(|f| item(&ctx, f, &normalised, &titles))
+        .collect();
     if view.comments.is_empty() {
         view.empty = Some(ctx.t("search-no-comments"));
     }
@@ -173,10 +192,13 @@ pub(in crate::discussions) fn first_words(text: &str) -> String {
     out
 }
 
-fn item(ctx: &PageCtx, f: &Found, q: &str) -> FoundItem {
+fn item(ctx: &PageCtx, f: &Found, q: &str, titles: &HashMap<Uuid, String>) -> FoundItem {
     let c = &f.comment;
     let author = author_name(ctx, c.author_name.as_deref());
-    let discussion = Shown::new(f.discussion_title.clone(), f.discussion_language.clone());
+    let discussion = match titles.get(&c.discussion_id) {
+        Some(title) => Shown::new(title.clone(), ctx.locale().tag().to_owned()),
+        None => Shown::new(f.discussion_title.clone(), f.discussion_language.clone()),
+    };
     // Each link says which comment it opens (who and how it starts), so
     // a list of links read out of context tells the results apart; the
     // discussion is named beside it, not repeated in every link.

@@ -182,10 +182,22 @@ impl Reading<'_> {
         let base = format!("/discussions/{}/comments/{}", self.discussion, c.id);
         let author = author_name(ctx, c.author_name.as_deref());
         let of = ctx.phrase("comment-of", &[("name", Value::Phrase(&author))]);
+        // The mark above a text only some may read says who can see it:
+        // its author is told only they can; a moderator is told why they
+        // see what others do not (held, or hidden and why).
         let (awaiting, text_shown) = match v.shown {
             Shown::Text {
                 awaiting_moderation,
-            } => (awaiting_moderation.then(|| ctx.t("comment-awaiting")), true),
+            } => {
+                let mark = match (c.state, v.mine) {
+                    (State::AwaitingModeration, true) => Some(ctx.t("comment-awaiting")),
+                    (State::AwaitingModeration, false) => Some(ctx.t("comment-awaiting-moderator")),
+                    (State::Hidden, _) => Some(ctx.t("comment-hidden-moderator")),
+                    (State::DeletedByAuthor, _) => Some(ctx.t("comment-deleted-moderator")),
+                    _ => awaiting_moderation.then(|| ctx.t("comment-awaiting")),
+                };
+                (mark, true)
+            }
             _ => (None, false),
         };
         let notice = match v.shown {

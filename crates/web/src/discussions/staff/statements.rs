@@ -119,7 +119,11 @@ fn rows(ctx: &PageCtx, me: &SignedIn, all: &[Statement], path: &str) -> Vec<Staf
                 number: number.to_string(),
                 text: Phrase::isolated(&s.body),
                 state: ctx.t(&format!("statement-state-{}", s.state.code())),
-                reasons: s.reasons.replace('\n', ", "),
+                reasons: s
+                    .reasons
+                    .lines()
+                    .map(|r| crate::discussions::moderation::screening_reason(ctx, r, &[], 0))
+                    .collect(),
                 decisions,
                 action: format!("{path}/{}/decision", s.id),
             }

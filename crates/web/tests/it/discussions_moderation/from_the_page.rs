@@ -172,6 +172,19 @@ async fn an_appealed_comment_is_decided_as_an_appeal_and_the_appeal_shows_what_i
             )
             .await;
         assert_eq!(res.status(), 303);
+        // Opened again, the appeal page says where the appeal stands, with
+        // no second form.
+        let (status, again) = s.page(&appeal, &amina).await;
+        assert_eq!(status, 200);
+        let said = text_of(&again);
+        assert!(said.contains("You appealed this decision on"), "{said}");
+        assert!(!again.contains("name=\"text\""), "no form");
+        let (_, ar) = s.page(&format!("{appeal}?lang=ar"), &amina).await;
+        assert!(
+            text_of(&ar).contains("لقد استأنفت هذا القرار"),
+            "{}",
+            text_of(&ar)
+        );
 
         // Another moderator finds only the appeal's decision to take.
         let (karim, karim_csrf) = sign_in(&s, KARIM).await;
@@ -191,6 +204,12 @@ async fn an_appealed_comment_is_decided_as_an_appeal_and_the_appeal_shows_what_i
         assert_eq!(res.status(), 409);
         let page = s.html(&format!("/discussions/{id}")).await;
         assert!(!page.contains(text), "still hidden");
+        // Visitors see where it was and why, though nobody replied to it.
+        assert!(
+            text_of(&page).contains("removed by a moderator"),
+            "{}",
+            text_of(&page)
+        );
         // The appeal decides it.
         let res = s
             .post(
