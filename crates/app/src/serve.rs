@@ -49,7 +49,6 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     println!("Cohesion is listening on http://{addr}");
 
     let purger = tokio::spawn(purge_counters(db.clone()));
-    let statistics = tokio::spawn(keep_statistics(db.clone()));
     let retrainer = tokio::spawn(retrain_when_due(db.clone()));
     let upkeep = tokio::spawn(cohesion_web::metrics_upkeep(cohesion_web::metrics_handle()));
     let opinions = tokio::spawn(draw_opinion_maps(db.clone()));
@@ -91,7 +90,6 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         }
     }
     purger.abort();
-    statistics.abort();
     retrainer.abort();
     upkeep.abort();
     // A map half computed is left with its lease, which runs out; another
@@ -221,21 +219,6 @@ async fn draw_opinion_maps(db: Db) {
             }
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "could not draw opinion maps"),
-        }
-    }
-}
-
-/// How often a server refreshes the query planner's statistics.
-const STATISTICS_POLL: Duration = Duration::from_secs(60 * 60);
-
-/// Keeps the planner's statistics current as the site grows (see
-/// `Db::optimize`); the first round runs at start, after migrations.
-async fn keep_statistics(db: Db) {
-    let mut tick = tokio::time::interval(STATISTICS_POLL);
-    loop {
-        tick.tick().await;
-        if let Err(e) = db.optimize().await {
-            tracing::warn!(error = %e, "could not refresh the query planner's statistics");
         }
     }
 }

@@ -194,10 +194,6 @@ pub struct PoolSettings {
     pub connect_timeout: Duration,
 }
 
-/// The most rows SQLite's `ANALYZE` reads per index when `optimize`
-/// gathers statistics: enough for the planner, quick on a large site.
-const ANALYSIS_LIMIT: u32 = 1_000;
-
 impl Default for PoolSettings {
     fn default() -> Self {
         Self {
@@ -221,15 +217,7 @@ impl Db {
                     // where the last commits may roll back; a sound trade.
                     .synchronous(SqliteSynchronous::Normal)
                     .busy_timeout(BUSY_TIMEOUT)
-                    .foreign_keys(true)
-                    // Without statistics, newer SQLite planners took an
-                    // OR of states over the state index for a lookup by
-                    // thread and walked every published comment. As
-                    // SQLite advises for long-lived connections: gather
-                    // what is missing when a connection opens (bounded by
-                    // the analysis limit), and `optimize` periodically.
-                    .pragma("analysis_limit", ANALYSIS_LIMIT.to_string())
-                    .pragma("optimize", "0x10002");
+                    .foreign_keys(true);
                 let pool = SqlitePoolOptions::new()
                     .max_connections(settings.max_connections.max(1))
                     // A connection to a local file does not go stale the
@@ -256,17 +244,6 @@ impl Db {
                 Ok(Db::Postgres(pool))
             }
         }
-    }
-
-    /// Brings the query planner's statistics up to date where the data
-    /// changed enough (SQLite's `PRAGMA optimize`, bounded by the analysis
-    /// limit); PostgreSQL's autovacuum does this by itself. Servers call
-    /// it now and then.
-    pub async fn optimize(&self) -> Result<(), StorageError> {
-        if let Db::Sqlite(p) = self {
-            sqlx::query("PRAGMA optimize").execute(p).await?;
-        }
-        Ok(())
     }
 
     pub fn engine(&self) -> Engine {

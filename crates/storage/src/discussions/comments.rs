@@ -61,13 +61,19 @@ impl Seen {
     /// rules promise); a deleted or removed one only where replies need
     /// its place; their own held ones; for moderators, everything but
     /// removed text no reply needs.
+    ///
+    /// Written as one CASE, which no index can answer: as an `OR` of
+    /// states, SQLite's planner answered a page's replies through the
+    /// state index and walked every published comment of the site (30 to
+    /// 60 ms with 60,000 comments) instead of the thread's own rows.
     fn filter(self, n: usize) -> String {
-        let gone = "c.state IN ('deleted_by_author', 'removed_with_account') \
-                    AND c.replies_placed > 0";
         match self {
             Seen::Reader(_) => format!(
-                "(c.state IN ('published', 'hidden') OR ({gone}) OR (c.author_id = ${n} \
-                 AND c.state = 'awaiting_moderation'))"
+                "(CASE WHEN c.state IN ('published', 'hidden') THEN 1 \
+                 WHEN c.state IN ('deleted_by_author', 'removed_with_account') \
+                 AND c.replies_placed > 0 THEN 1 \
+                 WHEN c.author_id = ${n} AND c.state = 'awaiting_moderation' THEN 1 \
+                 ELSE 0 END) = 1"
             ),
             // A moderator's id is not needed (`${n}` is always NULL).
             Seen::Moderator => format!(
