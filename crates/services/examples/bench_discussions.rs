@@ -294,7 +294,7 @@ async fn comment(
     state: CommentState,
     at: Timestamp,
 ) -> Result<Uuid, Error> {
-    let seq = catalogue::place_top_level(conn.reborrow(), discussion)
+    let seq = catalogue::place_top_level(conn.reborrow(), discussion, false)
         .await?
         .ok_or("the discussion is missing")?;
     let path = ThreadPath::top(seq as u64).ok_or("too many comments")?;

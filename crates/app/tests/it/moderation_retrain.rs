@@ -65,7 +65,7 @@ async fn decide_many(db: &Db, author: uuid::Uuid, moderator: uuid::Uuid, n: usiz
                 places[(i / 5) % 5]
             )
         };
-        let seq = catalogue::place_top_level(tx.conn(), d)
+        let seq = catalogue::place_top_level(tx.conn(), d, false)
             .await
             .unwrap()
             .unwrap();

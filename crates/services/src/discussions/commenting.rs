@@ -41,12 +41,22 @@ pub async fn post(
     require(me, Action::Participate)?;
     let body = comment::body("text", text)?;
     let now = Timestamp::now();
+    // Read and judged before the write (ADR 39): screening's signatures
+    // and classifier are CPU work that, inside the transaction, held
+    // SQLite's one write turn while they ran. Two copies of one text
+    // posted at the same instant may each miss the other; the next copy
+    // is caught, and a moderator sees them all through it.
+    let (d, held, screened) = {
+        let mut c = db.acquire().await?;
+        let d = open_for_comments(c.conn(), discussion, now).await?;
+        let (held, screened) = hold(c.conn(), me, &d, &body, now).await?;
+        (d, held, screened)
+    };
     let mut tx = db.begin().await?;
     throttle_in(tx.conn(), Throttled::Commenting, &me.user_id.to_string()).await?;
-    let d = open_for_comments(tx.conn(), discussion, now).await?;
     let (path, parent_comment, root_id) = match parent {
         None => {
-            let seq = catalogue::place_top_level(tx.conn(), d.id)
+            let seq = catalogue::place_top_level(tx.conn(), d.id, held.is_empty())
                 .await?
                 .ok_or(ServiceError::NotFound)?;
             (top_path(seq)?, None, None)
@@ -64,7 +74,6 @@ pub async fn post(
         }
     };
     let parent_id = parent_comment.as_ref().map(|p| p.id);
-    let (held, screened) = hold(tx.conn(), me, &d, &body, now).await?;
     let state = if held.is_empty() {
         State::Published
     } else {
@@ -91,8 +100,9 @@ pub async fn post(
     .await?;
     screening::keep(tx.conn(), id, d.id, &screened, now).await?;
     if held.is_empty() {
-        catalogue::count_visible(tx.conn(), d.id, 1).await?;
         if let Some(p) = &parent_comment {
+            // (A top-level comment was counted as it was placed.)
+            catalogue::count_visible(tx.conn(), d.id, 1).await?;
             notifying::replied(tx.conn(), p, id, Some(me.user_id), now).await?;
         }
     } else {

@@ -388,7 +388,7 @@ async fn place(
         };
         let (path, parent, root) = match s.reply_to {
             None => {
-                let seq = catalogue::place_top_level(conn.reborrow(), discussion)
+                let seq = catalogue::place_top_level(conn.reborrow(), discussion, false)
                     .await?
                     .unwrap_or(0);
                 (ThreadPath::top(seq as u64), None, None)

@@ -190,7 +190,7 @@ async fn comment(
     state: State,
     at: OffsetDateTime,
 ) -> Result<Uuid, ServiceError> {
-    let seq = catalogue::place_top_level(conn.reborrow(), d)
+    let seq = catalogue::place_top_level(conn.reborrow(), d, false)
         .await?
         .unwrap_or(0);
     let path = ThreadPath::top(seq as u64).ok_or(ServiceError::NotFound)?;

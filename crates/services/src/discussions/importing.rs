@@ -132,7 +132,7 @@ async fn place(mut conn: Conn<'_>, discussion: Uuid, thread: &Thread) -> Result<
     for c in &thread.comments {
         let (path, parent, root) = match c.parent {
             None => {
-                let seq = catalogue::place_top_level(conn.reborrow(), discussion).await?;
+                let seq = catalogue::place_top_level(conn.reborrow(), discussion, false).await?;
                 let path = seq
                     .and_then(|s| u64::try_from(s).ok())
                     .and_then(ThreadPath::top);

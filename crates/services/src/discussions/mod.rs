@@ -62,15 +62,18 @@ use uuid::Uuid;
 
 use crate::ServiceError;
 
-/// The published discussion `id`, open for comments now, locked for the
-/// rest of the transaction; refused clearly when it is not (upcoming,
-/// closed or imported).
+/// The published discussion `id`, open for comments now; refused clearly
+/// when it is not (upcoming, closed or imported). Read, not locked: a
+/// post changes nothing on the discussion's row (ADR 39), and locking it
+/// made every post to a discussion wait for the one before to commit. A
+/// post that began just before an officer closed the discussion may
+/// land just after; it was sent while the discussion was open.
 pub(crate) async fn open_for_comments(
     conn: Conn<'_>,
     id: Uuid,
     now: Timestamp,
 ) -> Result<Discussion, ServiceError> {
-    let d = catalogue::find_for_update(conn, id)
+    let d = catalogue::find(conn, id)
         .await?
         .filter(Discussion::is_published)
         .ok_or(ServiceError::NotFound)?;

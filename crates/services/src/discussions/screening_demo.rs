@@ -241,7 +241,7 @@ async fn top_level(
     state: State,
     at: OffsetDateTime,
 ) -> Result<Uuid, ServiceError> {
-    let seq = catalogue::place_top_level(conn.reborrow(), discussion)
+    let seq = catalogue::place_top_level(conn.reborrow(), discussion, false)
         .await?
         .unwrap_or(0);
     let path = ThreadPath::top(seq as u64).ok_or(ServiceError::NotFound)?;

@@ -12,8 +12,20 @@ use crate::rows::{self, Param, Row};
 use crate::{new_id, Conn, StorageError, Timestamp};
 
 const COLUMNS: &str = "id, title, introduction, questions, topics, area, opens_at, closes_at, \
-     language, pre_moderation, imported, published_at, comment_count, created_at, \
-     consultation_id, consultation_stage";
+     language, pre_moderation, imported, published_at, created_at, \
+     consultation_id, consultation_stage, \
+     (SELECT CAST(COALESCE(SUM(t.visible), 0) AS BIGINT) FROM discussion_tallies t \
+      WHERE t.discussion_id = discussions.id) AS comment_count";
+
+/// How many slots a discussion's counts are spread over (migration 0029,
+/// ADR 39): posts at the same moment each take one at random, so they
+/// seldom wait for each other's row.
+const SLOTS: u128 = 8;
+
+/// A slot picked at random.
+fn any_slot() -> i64 {
+    (Uuid::new_v4().as_u128() % SLOTS) as i64
+}
 
 fn lines_of(r: &Row, column: &str) -> Result<Vec<String>, sqlx::Error> {
     let text: String = r.get(column)?;
@@ -263,25 +275,43 @@ pub async fn shortlist(
     rows::fetch_all(conn, &sql, &[&now, &limit], record).await
 }
 
-/// The next top-level comment's sequence number (from 0), counted on the
-/// discussion's row so that two comments never take the same place.
-pub async fn place_top_level(conn: Conn<'_>, id: Uuid) -> Result<Option<i64>, StorageError> {
-    rows::fetch_optional(
+/// The next top-level place in discussion `id`: unique in the
+/// discussion, and roughly in posting order (pages are ordered by time,
+/// not by place). Taken from a slot at random, so posts at the same
+/// moment seldom wait for each other (ADR 39). With `counted`, the
+/// comment is counted among those readers see in the same slot: a
+/// transaction that took two slots could wait on another that took the
+/// same two the other way round.
+pub async fn place_top_level(
+    conn: Conn<'_>,
+    id: Uuid,
+    counted: bool,
+) -> Result<Option<i64>, StorageError> {
+    let slot = any_slot();
+    let visible = i64::from(counted);
+    let taken: Option<i64> = rows::fetch_optional(
         conn,
-        "UPDATE discussions SET top_level_placed = top_level_placed + 1 WHERE id = $1 \
-         RETURNING top_level_placed - 1",
-        &[&id],
+        "INSERT INTO discussion_tallies (discussion_id, slot, placed, visible) \
+         SELECT id, $2, 1, $3 FROM discussions WHERE id = $1 \
+         ON CONFLICT (discussion_id, slot) DO UPDATE SET \
+         placed = discussion_tallies.placed + 1, visible = discussion_tallies.visible + $3 \
+         RETURNING placed - 1",
+        &[&id, &slot, &visible],
         rows::scalar,
     )
-    .await
+    .await?;
+    Ok(taken.map(|n| n * SLOTS as i64 + slot))
 }
 
-/// Adds `by` (1 or -1) to the count of comments everyone may read.
+/// Adds `by` (1 or -1, or more) to the count of comments everyone may
+/// read, in a slot at random.
 pub async fn count_visible(conn: Conn<'_>, id: Uuid, by: i64) -> Result<(), StorageError> {
     rows::execute(
         conn,
-        "UPDATE discussions SET comment_count = comment_count + $1 WHERE id = $2",
-        &[&by, &id],
+        "INSERT INTO discussion_tallies (discussion_id, slot, placed, visible) \
+         SELECT id, $2, 0, $3 FROM discussions WHERE id = $1 \
+         ON CONFLICT (discussion_id, slot) DO UPDATE SET visible = discussion_tallies.visible + $3",
+        &[&id, &any_slot(), &by],
     )
     .await?;
     Ok(())

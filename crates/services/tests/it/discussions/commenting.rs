@@ -10,7 +10,7 @@ use cohesion_services::ServiceError;
 use cohesion_storage::discussions::comments::{self, Order};
 use cohesion_testkit as testkit;
 
-use super::fixtures::{grace, held, sam};
+use super::fixtures::{grace, held, sam, stored};
 use super::opened;
 use crate::consultations::{officer, person, resident};
 use crate::support::code;
@@ -295,5 +295,44 @@ async fn a_closed_discussion_takes_no_agreements() {
         let mut c = db.acquire().await.unwrap();
         let stored = comments::find(c.conn(), top.id).await.unwrap().unwrap();
         assert_eq!(stored.agree_count, 1, "the agreement stands as it was");
+    }
+}
+
+/// Posts sent at the same moment each get their own place and are all
+/// counted (ADR 39): the places come from slots taken at random, not
+/// from one counter on the discussion's row.
+#[tokio::test]
+async fn posts_sent_at_once_get_their_own_places_and_all_count() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let d = opened(db, &officer, "At once", -1, "off").await;
+        let mut members = Vec::new();
+        for n in 0..12 {
+            let email = format!("member{n}@example.org");
+            members.push(person(db, &pw, &email, &format!("Member {n}"), None).await);
+        }
+        let first = commenting::post(db, &members[0], d, None, "Where the thread starts")
+            .await
+            .unwrap();
+        let texts: Vec<(String, String)> = (0..members.len())
+            .map(|n| (format!("Top {n}"), format!("Reply {n}")))
+            .collect();
+        let sends = members.iter().zip(&texts).flat_map(|(m, (top, reply))| {
+            [
+                commenting::post(db, m, d, None, top),
+                commenting::post(db, m, d, Some(first.id), reply),
+            ]
+        });
+        let posted = futures_util::future::join_all(sends).await;
+        let mut paths = vec![stored(db, first.id).await.path];
+        for p in posted {
+            paths.push(stored(db, p.unwrap().id).await.path);
+        }
+        let distinct: std::collections::HashSet<&String> = paths.iter().collect();
+        assert_eq!(distinct.len(), 25, "every comment has its own place");
+        let disc = reading::discussion(db, None, d).await.unwrap();
+        assert_eq!(disc.comment_count, 25);
     }
 }

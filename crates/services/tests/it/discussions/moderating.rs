@@ -211,7 +211,7 @@ async fn a_long_queue_is_counted_up_to_its_limit_and_paged_in_order() {
         let mut tx = db.begin().await.unwrap();
         let now = Timestamp::now();
         for i in 0..n {
-            let seq = catalogue::place_top_level(tx.conn(), d)
+            let seq = catalogue::place_top_level(tx.conn(), d, false)
                 .await
                 .unwrap()
                 .unwrap();

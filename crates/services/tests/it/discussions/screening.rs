@@ -146,7 +146,7 @@ async fn decided(
     at: Timestamp,
 ) -> Uuid {
     let mut tx = db.begin().await.unwrap();
-    let seq = catalogue::place_top_level(tx.conn(), discussion)
+    let seq = catalogue::place_top_level(tx.conn(), discussion, false)
         .await
         .unwrap()
         .unwrap();
