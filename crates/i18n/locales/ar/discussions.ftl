@@ -203,6 +203,8 @@ reported-back = عودة إلى النقاش
 
 done-comment-posted = نُشر تعليقك.
 done-comment-held = أُرسل تعليقك. سيطّلع عليه مشرف قبل أن يراه الآخرون؛ وحتى ذلك الحين لا يراه أحد غيرك.
+done-reply-posted = نُشر ردّك.
+done-reply-held = أُرسل ردّك. سيطّلع عليه مشرف قبل أن يراه الآخرون؛ وحتى ذلك الحين لا يراه أحد غيرك.
 done-comment-edited = عُدّل تعليقك.
 done-comment-deleted = حُذف تعليقك.
 done-comment-agreed = أيّدت التعليق.

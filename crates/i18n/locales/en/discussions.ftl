@@ -177,6 +177,8 @@ reported-back = Back to the discussion
 
 done-comment-posted = Your comment has been posted.
 done-comment-held = Your comment has been sent. A moderator will look at it before others can see it; until then only you can see it.
+done-reply-posted = Your reply has been posted.
+done-reply-held = Your reply has been sent. A moderator will look at it before others can see it; until then only you can see it.
 done-comment-edited = Your comment has been changed.
 done-comment-deleted = Your comment has been deleted.
 done-comment-agreed = You agreed with the comment.

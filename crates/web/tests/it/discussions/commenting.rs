@@ -71,6 +71,15 @@ async fn a_member_comments_replies_agrees_edits_deletes_and_reports() {
             .await;
         assert_eq!(res.status(), 303);
         assert_eq!(saved_by(&s, AMINA, "Could you say why, Tom?").await, 1);
+        // A reply is confirmed as a reply, in both languages.
+        let to = res.headers()["location"].to_str().unwrap().to_owned();
+        assert!(to.contains("done=reply-posted"), "{to}");
+        let (_, page) = s.page(&to, &cookie).await;
+        assert!(page.contains("Your reply has been posted."));
+        assert!(!page.contains("Your comment has been posted."));
+        let (address, _) = to.split_once('#').unwrap();
+        let (_, page) = s.page(&format!("{address}&lang=ar"), &cookie).await;
+        assert!(page.contains("نُشر ردّك."), "{page}");
 
         // Agree, then withdraw.
         let res = s
