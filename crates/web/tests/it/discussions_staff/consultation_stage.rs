@@ -107,6 +107,23 @@ async fn an_officer_links_a_discussion_and_visitors_see_it_at_both_ends() {
             .page(&format!("/staff/discussions/{id}/edit"), cookie)
             .await;
         assert!(edit.contains(&format!("value=\"{value}\" selected")));
+        // In Arabic, the consultation's title and the stage's name are its
+        // Arabic translations, on the officers' page and in the form.
+        let arabic = "شوارع أكثر أمنًا ومجتمعات أقوى — المرحلة 3: الاستشارة الرسمية";
+        let (_, manage) = s
+            .page(&format!("/staff/discussions/{id}?lang=ar"), cookie)
+            .await;
+        let text = crate::support::text_of(&manage).replace(['\u{2068}', '\u{2069}'], "");
+        assert!(text.contains(arabic), "{text}");
+        assert!(!text.contains("Formal consultation"), "{text}");
+        let (_, edit) = s
+            .page(&format!("/staff/discussions/{id}/edit?lang=ar"), cookie)
+            .await;
+        assert!(edit.contains(arabic), "the form offers it in Arabic");
+        // The dashboard's lists name discussions, so their headings agree
+        // with each one's status (مفتوح) rather than stand beside it alone.
+        let (_, panel) = s.page("/manage?lang=ar", cookie).await;
+        assert!(panel.contains("نقاشات مسودة أو مسحوبة"), "{panel}");
 
         // A draft never shows on the consultation's page.
         let consultation = format!("/consultations/{cid}");
