@@ -161,6 +161,18 @@ async fn transparency_pages_and_api_show_figures_by_month() {
         );
         let ar = s.html("/discussions/transparency?lang=ar").await;
         assert!(ar.contains("الإشراف حسب الشهر"));
+        // What "comments posted" counts, and that none at all is 0: the
+        // demo's site had months with nothing hidden and no decisions.
+        let text = crate::support::text_of(&page);
+        assert!(text.contains("those held for checking and those hidden or deleted since included"));
+        assert!(text.contains("None at all is shown as 0."), "{text}");
+        assert!(text.contains("No decisions"), "{text}");
+        assert!(
+            page.contains("<td class=\"govuk-table__cell\">0</td>")
+                || page.contains(">0</td>"),
+            "zeros shown"
+        );
+        assert!(crate::support::text_of(&ar).contains("ويُعرض الصفر 0."));
 
         let id = closed_id(&s).await;
         let one = s.html(&format!("/discussions/{id}")).await;
