@@ -227,3 +227,30 @@ async fn transparency_pages_and_api_show_figures_by_month() {
         assert!(res.status().is_client_error());
     }
 }
+
+/// The queue is the moderation home: it has no "Back" to the officers'
+/// dashboard; a narrowed or later page of it leads back to all that
+/// waits, as the other moderation pages do.
+#[tokio::test]
+async fn the_queue_leads_back_to_the_moderation_home_not_to_manage() {
+    for s in servers().await {
+        let (grace, _) = sign_in(&s, GRACE).await;
+        let (status, queue) = s.page("/moderation", &grace).await;
+        assert_eq!(status, 200);
+        assert!(!queue.contains("class=\"govuk-back-link\""), "{queue}");
+        assert!(!queue.contains("<a href=\"/manage\" class=\"govuk-back-link\""));
+        let (_, held) = s.page("/moderation?flag=held", &grace).await;
+        assert!(
+            held.contains(
+                "<a href=\"/moderation\" class=\"govuk-back-link\">Back to the moderation queue</a>"
+            ),
+            "{held}"
+        );
+        let (_, ar) = s.page("/moderation?flag=held&lang=ar", &grace).await;
+        assert!(ar.contains("العودة إلى قائمة الإشراف"));
+        for page in ["/moderation/words", "/moderation/screening"] {
+            let (_, html) = s.page(page, &grace).await;
+            assert!(html.contains("<a href=\"/moderation\" class=\"govuk-back-link\">"));
+        }
+    }
+}
