@@ -129,6 +129,7 @@ api-edit_window_passed = لا يمكن تعديل التعليق إلا خلال
 api-already_reported = سبق أن أبلغت عن هذا التعليق، وبلاغك لدى المشرفين.
 api-statement_not_votable = هذه العبارة لا تقبل أصواتًا: إما أنها بانتظار مشرف أو أنها أُخفيت.
 api-discussion_imported = استُورد هذا النقاش من مكان آخر: هو للقراءة فقط، ولا يمكن تغيير تفاصيله.
+api-stage_has_discussions = ينتمي نقاش إلى مرحلة سيحذفها هذا التغيير، أو إلى مرحلة بعدها: سيبقى النقاش بلا مرحلة، أو يُنقل إلى مرحلة أخرى. اربطه أولًا بمرحلة أخرى أو لا تربطه بأي مرحلة (`consultation_stage` الخاص به).
 api-unknown_consultation = لا توجد استشارة بهذا المعرّف `consultation_id`: اعرضها عبر `GET /api/v1/consultations`.
 api-field-unknown_consultation = `{ $name }` لا يشير إلى أي استشارة: اعرضها عبر `GET /api/v1/consultations`.
 api-unknown_stage = لا يضم الجدول الزمني للاستشارة مرحلة في هذا الموضع: اقرأه عبر `GET /api/v1/consultations/…` (تُعدّ المراحل من 0).

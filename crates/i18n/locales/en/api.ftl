@@ -126,6 +126,7 @@ api-edit_window_passed = A comment can be changed only in the 15 minutes after i
 api-already_reported = You have already reported this comment; moderators have your report.
 api-statement_not_votable = This statement takes no votes: it is waiting for a moderator or has been hidden.
 api-discussion_imported = The discussion was imported from elsewhere: it is read-only, and its details cannot change.
+api-stage_has_discussions = A discussion is part of a stage this change would remove, or of one after it: the discussion would be left part of no stage, or moved to another. Link it to another stage, or to none (its `consultation_stage`), first.
 api-unknown_consultation = No consultation has that `consultation_id`: list them with `GET /api/v1/consultations`.
 api-field-unknown_consultation = `{ $name }` names no consultation: list them with `GET /api/v1/consultations`.
 api-unknown_stage = The consultation's timeline has no stage at that place: read it with `GET /api/v1/consultations/…` (stages count from 0).
