@@ -168,8 +168,7 @@ async fn transparency_pages_and_api_show_figures_by_month() {
         assert!(text.contains("None at all is shown as 0."), "{text}");
         assert!(text.contains("No decisions"), "{text}");
         assert!(
-            page.contains("<td class=\"govuk-table__cell\">0</td>")
-                || page.contains(">0</td>"),
+            page.contains("<td class=\"govuk-table__cell\">0</td>") || page.contains(">0</td>"),
             "zeros shown"
         );
         assert!(crate::support::text_of(&ar).contains("ويُعرض الصفر 0."));
