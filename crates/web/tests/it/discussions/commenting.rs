@@ -240,5 +240,20 @@ async fn a_held_comment_is_seen_by_its_author_only() {
         assert!(data.contains("Awaiting moderation"));
         assert!(data.contains("Your agreements and reports"));
         assert!(data.contains("You agreed with a comment"));
+        // Moderators are told why it waits as the rules held it: Tom has
+        // published comments, so not as a member's first comment, but
+        // for the demo's word list entry it contains.
+        let (grace, _) = sign_in(&s, "grace@brightwater.example").await;
+        let (_, queue) = s.page("/moderation?flag=held", &grace).await;
+        let queue = crate::support::text_of(&queue).replace(['\u{2068}', '\u{2069}'], "");
+        assert!(queue.contains(held), "{queue}");
+        assert!(
+            queue.contains("Contains “know where the station is” from the word list"),
+            "{queue}"
+        );
+        assert!(
+            !queue.contains("A member’s first comments are checked"),
+            "{queue}"
+        );
     }
 }
