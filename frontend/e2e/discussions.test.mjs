@@ -28,6 +28,7 @@ async function takePart (p, w, lang) {
   await p.getByLabel(w.yourReply, { exact: true }).fill(w.replied)
   await follow(p, p.getByRole('button', { name: w.postReply }))
   await checkPage(p, `${lang}: reply posted`, { lang })
+  assert.ok(await p.getByText(w.replyPosted).isVisible())
   assert.ok(await comment(p, w.replied).isVisible())
 
   await follow(p, comment(p, w.other).getByRole('button', { name: new RegExp(`^${w.agree}`) }))
@@ -78,6 +79,7 @@ test('a resident comments, replies, agrees and reports in English and Arabic', a
     yourReply: 'Your reply',
     replied: 'Yes, and it could open on Friday evenings.',
     postReply: 'Post reply',
+    replyPosted: 'Your reply has been posted.',
     agree: 'Agree',
     withdraw: 'Withdraw agreement',
     report: 'Report',
@@ -99,6 +101,7 @@ test('a resident comments, replies, agrees and reports in English and Arabic', a
     yourReply: 'ردّك',
     replied: 'شكرًا، متى يجتمع المجلس؟',
     postReply: 'انشر الرد',
+    replyPosted: 'نُشر ردّك.',
     agree: 'أؤيد',
     withdraw: 'اسحب تأييدي',
     report: 'أبلغ',

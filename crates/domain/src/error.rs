@@ -59,6 +59,9 @@ pub enum ErrorCode {
     UnknownText,
     UnknownConsultation,
     UnknownStage,
+    /// A change to a consultation's timeline that would leave a
+    /// discussion linked to a stage it no longer has (ADR 38).
+    StageHasDiscussions,
     /// A finding's options belong to more than one question.
     OptionsOfOneQuestion,
     ConsultationNotOpen,
@@ -163,6 +166,7 @@ impl ErrorCode {
         ErrorCode::UnknownText,
         ErrorCode::UnknownConsultation,
         ErrorCode::UnknownStage,
+        ErrorCode::StageHasDiscussions,
         ErrorCode::OptionsOfOneQuestion,
         ErrorCode::ConsultationNotOpen,
         ErrorCode::DiscussionNotOpen,
@@ -254,6 +258,7 @@ impl ErrorCode {
             ErrorCode::UnknownText => "unknown_text",
             ErrorCode::UnknownConsultation => "unknown_consultation",
             ErrorCode::UnknownStage => "unknown_stage",
+            ErrorCode::StageHasDiscussions => "stage_has_discussions",
             ErrorCode::OptionsOfOneQuestion => "options_of_one_question",
             ErrorCode::ConsultationNotOpen => "consultation_not_open",
             ErrorCode::DiscussionNotOpen => "discussion_not_open",
@@ -540,6 +545,7 @@ mod tests {
                 | ErrorCode::UnknownText
                 | ErrorCode::UnknownConsultation
                 | ErrorCode::UnknownStage
+                | ErrorCode::StageHasDiscussions
                 | ErrorCode::OptionsOfOneQuestion
                 | ErrorCode::ConsultationNotOpen
                 | ErrorCode::DiscussionNotOpen
@@ -583,6 +589,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 87, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 88, "a new code: add it to ALL and here");
     }
 }

@@ -23,11 +23,11 @@ discussions-count = { PLURAL($count) ->
 discussions-empty = لا توجد نقاشات تطابق ما طلبته. جرّب كلمات أخرى، أو أي حالة.
 discussion-comment-count = { PLURAL($count) ->
     [zero] لا توجد تعليقات بعد
-    [one] تعليق واحد
-    [two] تعليقان
-    [few] { $count } تعليقات
-    [many] { $count } تعليقًا
-   *[other] { $count } تعليق
+    [one] تعليق واحد يستطيع الجميع قراءته
+    [two] تعليقان يستطيع الجميع قراءتهما، بما في ذلك الردود
+    [few] { $count } تعليقات يستطيع الجميع قراءتها، بما في ذلك الردود
+    [many] { $count } تعليقًا يستطيع الجميع قراءتها، بما في ذلك الردود
+   *[other] { $count } تعليق يستطيع الجميع قراءتها، بما في ذلك الردود
 }
 discussion-dates-upcoming = يُفتح للتعليق في { $opens }
 discussion-dates-open = مفتوح للتعليق حتى { $closes }
@@ -203,6 +203,8 @@ reported-back = عودة إلى النقاش
 
 done-comment-posted = نُشر تعليقك.
 done-comment-held = أُرسل تعليقك. سيطّلع عليه مشرف قبل أن يراه الآخرون؛ وحتى ذلك الحين لا يراه أحد غيرك.
+done-reply-posted = نُشر ردّك.
+done-reply-held = أُرسل ردّك. سيطّلع عليه مشرف قبل أن يراه الآخرون؛ وحتى ذلك الحين لا يراه أحد غيرك.
 done-comment-edited = عُدّل تعليقك.
 done-comment-deleted = حُذف تعليقك.
 done-comment-agreed = أيّدت التعليق.
@@ -263,11 +265,15 @@ transparency-site-title = الإشراف على النقاشات: أرقام ك�
 transparency-discussion-title = الإشراف على هذا النقاش: أرقام كل شهر
 transparency-site-lead = ما فعله المشرفون في جميع النقاشات خلال الأشهر الاثني عشر الماضية: التعليقات المنشورة والمحتجزة للتحقق، والتعليقات المخفية وأسباب إخفائها، والتحذيرات والإيقافات، والطعون، والمدة التي استغرقها القرار.
 transparency-discussion-lead = ما فعله المشرفون في «{ $title }» خلال الأشهر الاثني عشر الماضية.
+# $count is the largest figure left out (one under the smallest shown).
 transparency-suppressed-lead = { PLURAL($count) ->
-    [one] لا تُعرض الأرقام الأقل من 1، ولا أي رقم يمكن أن يُستنتج منه أحدها، حتى لا يمكن التعرف على أحد.
-   *[other] لا تُعرض الأرقام الأقل من { $count }، ولا أي رقم يمكن أن يُستنتج منه أحدها، حتى لا يمكن التعرف على أحد.
+    [one] حتى لا يمكن التعرف على أحد، لا يُعرض الرقم 1 («غير معروض»)، ولا أي رقم يمكن أن يُستنتج منه، ولا الوقت الوسيط لشهر لم يُتخذ فيه إلا قرار واحد. ويُعرض الصفر 0.
+   *[other] حتى لا يمكن التعرف على أحد، لا تُعرض الأرقام من 1 إلى { $count } («غير معروض»)، ولا أي رقم يمكن أن يُستنتج منه أحدها، ولا الوقت الوسيط لشهر اتُّخذ فيه { $count } قرارات أو أقل. ويُعرض الصفر 0.
 }
+transparency-suppressed-none = تُعرض كل الأرقام: لا يحدد هذا الموقع حدًا أدنى للعدد.
+transparency-counted-lead = يعدّ عمود «التعليقات المرسلة» كل تعليق وكل رد كُتب في الشهر، بما فيها ما احتُجز للتحقق وما أُخفي أو حُذف بعد ذلك. أما صفحة النقاش نفسها فتعدّ التعليقات والردود التي يستطيع الجميع قراءتها الآن، ولذلك يكون رقمها أصغر.
 transparency-suppressed = غير معروض
+transparency-no-decisions = لا قرارات
 transparency-none = لا توجد أرقام بعد.
 transparency-back-list = العودة إلى النقاشات
 transparency-back-discussion = العودة إلى النقاش
@@ -276,7 +282,7 @@ transparency-rules-link = اقرأ قواعد المشاركة التي يطبق
 transparency-table-caption = الإشراف حسب الشهر
 transparency-reasons-caption = التعليقات المخفية حسب السبب المعلن
 transparency-month = الشهر
-transparency-comments = التعليقات المنشورة
+transparency-comments = التعليقات المرسلة
 transparency-held = المحتجزة للتحقق
 transparency-hidden = المخفية
 transparency-warnings = التحذيرات

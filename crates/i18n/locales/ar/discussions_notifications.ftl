@@ -38,6 +38,8 @@ notifications-unread = { PLURAL($count) ->
     [many] { $count } إشعارًا غير مقروء
    *[other] { $count } إشعار غير مقروء
 }
+# Said when there are more unread than are counted: $count is 99.
+notifications-unread-more = أكثر من { $count } إشعارًا غير مقروء
 notifications-empty = لا توجد لديك إشعارات بعد. ستُبلَّغ هنا عندما يرد أحد على تعليقاتك، وعندما يتخذ مشرف قرارًا بشأن أحدها، وعندما يُغلق نقاش تتابعه.
 notifications-mark-all = اجعلها كلها مقروءة
 notification-mark-read = اجعله مقروءًا

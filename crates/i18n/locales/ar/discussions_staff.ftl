@@ -85,14 +85,17 @@ confirm-withdraw-discussion-kept = { PLURAL($count) ->
 confirm-withdraw-discussion-button = نعم، اسحب النقاش
 
 discussion-staff-panel = النقاشات
+# The lists' headings name النقاشات so that their feminine agreement (a
+# plural) reads beside each discussion's status, which agrees with نقاش
+# (masculine singular: مفتوح، قادم، مغلق).
 discussion-staff-create = أنشئ نقاشًا
-discussion-staff-drafts = المسودات والمسحوبة
+discussion-staff-drafts = نقاشات مسودة أو مسحوبة
 discussion-staff-drafts-empty = لا توجد نقاشات مسودة أو مسحوبة.
-discussion-staff-open = مفتوحة
+discussion-staff-open = نقاشات مفتوحة
 discussion-staff-open-empty = لا يوجد نقاش مفتوح.
-discussion-staff-upcoming = قادمة
+discussion-staff-upcoming = نقاشات قادمة
 discussion-staff-upcoming-empty = لا يوجد نقاش سيُفتح قريبًا.
-discussion-staff-closed = مغلقة
+discussion-staff-closed = نقاشات مغلقة
 discussion-staff-closed-empty = لم يُغلق أي نقاش بعد.
 
 reason-introduction-field_required = أدخل مقدمة

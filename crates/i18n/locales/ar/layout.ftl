@@ -54,6 +54,8 @@ nav-notifications-unread = { PLURAL($count) ->
     [many] الإشعارات ({ $count } غير مقروء)
    *[other] الإشعارات ({ $count } غير مقروء)
 }
+# Said when there are more unread than are counted: $count is 99.
+nav-notifications-unread-more = الإشعارات (أكثر من { $count } غير مقروءة)
 signed-in-as = مسجّل الدخول باسم { $name }
 
 ## النماذج: ملخص الأخطاء والحقول والكلمات التي تستخدمها كل النماذج

@@ -364,6 +364,11 @@ done-page-rule-cleared = The page’s rule was saved: it is never skipped, every
 
 stage-add = Add a stage
 stage-remove = Remove the stage
+reason-stage_has_discussions = A discussion is part of this stage or a later one: removing it would leave the discussion part of no stage, or move it to another. Link it to another stage, or to none, first.
+stage-remove-linked = { $count ->
+    [one] This discussion is part of this stage or a later one. Its link follows the stage's place in the timeline, so removing the stage would leave it part of no stage, or move it to another stage, without a word. Open it and link it to another stage, or to none, then remove the stage:
+   *[other] These { $count } discussions are part of this stage or a later one. Their links follow the stage's place in the timeline, so removing the stage would leave them part of no stage, or move them to another stage, without a word. Open each and link it to another stage, or to none, then remove the stage:
+}
 stage-name = Stage
 stage-description = Description
 stage-date = Date

@@ -19,8 +19,8 @@ discussions-count = { $count ->
 discussions-empty = No discussions match what you asked for. Try other words, or any status.
 discussion-comment-count = { $count ->
     [0] No comments yet
-    [one] 1 comment
-   *[other] { $count } comments
+    [one] 1 comment everyone can read
+   *[other] { $count } comments everyone can read, replies included
 }
 discussion-dates-upcoming = Opens for comments on { $opens }
 discussion-dates-open = Open for comments until { $closes }
@@ -177,6 +177,8 @@ reported-back = Back to the discussion
 
 done-comment-posted = Your comment has been posted.
 done-comment-held = Your comment has been sent. A moderator will look at it before others can see it; until then only you can see it.
+done-reply-posted = Your reply has been posted.
+done-reply-held = Your reply has been sent. A moderator will look at it before others can see it; until then only you can see it.
 done-comment-edited = Your comment has been changed.
 done-comment-deleted = Your comment has been deleted.
 done-comment-agreed = You agreed with the comment.
@@ -237,11 +239,15 @@ transparency-site-title = Moderation of discussions: figures by month
 transparency-discussion-title = Moderation of this discussion: figures by month
 transparency-site-lead = What moderators did across all discussions in the last 12 months: comments posted and held for checking, comments hidden and why, warnings and suspensions, appeals, and how long a decision took.
 transparency-discussion-lead = What moderators did in “{ $title }” in the last 12 months.
+# $count is the largest figure left out (one under the smallest shown).
 transparency-suppressed-lead = { $count ->
-    [one] Figures under 1 are not shown, nor any figure from which one could be worked out, so that nobody can be identified.
-   *[other] Figures under { $count } are not shown, nor any figure from which one could be worked out, so that nobody can be identified.
+    [one] So that nobody can be identified, a figure of 1 is not shown (“Not shown”), nor any figure from which one could be worked out, and neither is the median time of a month with only 1 decision. None at all is shown as 0.
+   *[other] So that nobody can be identified, figures from 1 to { $count } are not shown (“Not shown”), nor any figure from which one could be worked out, and neither is the median time of a month with { $count } decisions or fewer. None at all is shown as 0.
 }
+transparency-suppressed-none = Every figure is shown: this site sets no smallest count.
+transparency-counted-lead = “Comments posted” counts every comment and reply written in the month, those held for checking and those hidden or deleted since included. A discussion's own page counts the comments and replies everyone can read now, so its figure is smaller.
 transparency-suppressed = Not shown
+transparency-no-decisions = No decisions
 transparency-none = No figures yet.
 transparency-back-list = Back to discussions
 transparency-back-discussion = Back to the discussion

@@ -35,6 +35,8 @@ notifications-unread = { $count ->
     [one] 1 unread notification
    *[other] { $count } unread notifications
 }
+# Said when there are more unread than are counted: $count is 99.
+notifications-unread-more = More than { $count } unread notifications
 notifications-empty = You have no notifications yet. You will be told here when someone replies to your comments, when a moderator decides about one, and when a discussion you follow closes.
 notifications-mark-all = Mark all as read
 notification-mark-read = Mark as read

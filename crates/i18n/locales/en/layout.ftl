@@ -47,6 +47,8 @@ nav-notifications-unread = { $count ->
     [one] Notifications (1 unread)
    *[other] Notifications ({ $count } unread)
 }
+# Said when there are more unread than are counted: $count is 99.
+nav-notifications-unread-more = Notifications ({ $count }+ unread)
 signed-in-as = Signed in as { $name }
 
 ## Forms: the error summary, fields and words every form uses

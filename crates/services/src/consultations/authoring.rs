@@ -192,11 +192,52 @@ pub async fn set_stages(
     if catalogue::find(tx.conn(), id).await?.is_none() {
         return Err(ServiceError::NotFound);
     }
+    // A discussion linked to a place the new timeline does not have
+    // would be unlinked without a word: refused, naming no one here (the
+    // pages name them).
+    crate::discussions::linking::refuse_unlinking(tx.conn(), id, valid.len()).await?;
+    save_stages(tx, me, id, &valid, client).await
+}
+
+/// Removes the stage at place `index` (from 0) from the timeline. Links
+/// follow places (ADR 38), so every discussion linked to that stage or a
+/// later one would lose its stage or be moved to another's: refused
+/// while there is one (`stage_has_discussions`), and an officer links
+/// them elsewhere first. No such stage is not found.
+pub async fn remove_stage(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    index: usize,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut tx = db.begin().await?;
+    if catalogue::find(tx.conn(), id).await?.is_none() {
+        return Err(ServiceError::NotFound);
+    }
+    let mut kept = catalogue::stages(tx.conn(), id).await?;
+    if index >= kept.len() {
+        return Err(ServiceError::NotFound);
+    }
+    crate::discussions::linking::refuse_unlinking(tx.conn(), id, index).await?;
+    kept.remove(index);
+    save_stages(tx, me, id, &kept, client).await
+}
+
+/// Saves timeline `valid` in `tx` and records what changed.
+async fn save_stages(
+    mut tx: cohesion_storage::Tx,
+    me: &SignedIn,
+    id: Uuid,
+    valid: &[cohesion_domain::consultation::Stage],
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
     // The history says which stage changed and how, not only that the
     // timeline did: the stages as they were, compared place by place.
     let before = catalogue::stages(tx.conn(), id).await?;
-    catalogue::set_stages(tx.conn(), id, &valid).await?;
-    let changes = cohesion_domain::stage_changes::stage_changes(&before, &valid);
+    catalogue::set_stages(tx.conn(), id, valid).await?;
+    let changes = cohesion_domain::stage_changes::stage_changes(&before, valid);
     let detail = serde_json::to_string(&changes).map_err(|e| {
         ServiceError::Storage(cohesion_storage::StorageError::Invalid(e.to_string()))
     })?;

@@ -141,18 +141,34 @@ async fn hold(
             ErrorCode::AccountSuspended,
         )));
     }
-    let mut reasons = Vec::new();
-    let approved = comments::published_by(conn, me.user_id).await?;
-    if d.pre_moderation
-        .holds(u32::try_from(approved).unwrap_or(u32::MAX))
-    {
-        reasons.push(match d.pre_moderation {
-            PreModeration::All => "all_comments".to_owned(),
-            _ => "first_comments".to_owned(),
-        });
-    }
+    let mut reasons: Vec<String> = pre_moderated(conn, me.user_id, d)
+        .await?
+        .into_iter()
+        .collect();
     reasons.extend(screened.reasons.iter().cloned());
     Ok((reasons, screened))
+}
+
+/// Whether `d`'s pre-moderation holds a new comment by `author`, and
+/// why: `all_comments`, or `first_comments` while fewer of the author's
+/// comments than it names are published anywhere on the site (a member
+/// with a history of published comments is not held as a newcomer).
+pub(crate) async fn pre_moderated(
+    conn: Conn<'_>,
+    author: Uuid,
+    d: &Discussion,
+) -> Result<Option<String>, ServiceError> {
+    if d.pre_moderation == PreModeration::Off {
+        return Ok(None);
+    }
+    let approved = comments::published_by(conn, author).await?;
+    let held = d
+        .pre_moderation
+        .holds(u32::try_from(approved).unwrap_or(u32::MAX));
+    Ok(held.then(|| match d.pre_moderation {
+        PreModeration::All => "all_comments".to_owned(),
+        _ => "first_comments".to_owned(),
+    }))
 }
 
 /// Staff who speak for the site and moderators are not pre-moderated.

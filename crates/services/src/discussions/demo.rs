@@ -15,7 +15,7 @@ use cohesion_domain::identity::Email;
 use cohesion_domain::local_time::SiteZone;
 use cohesion_storage::accounts::users;
 use cohesion_storage::discussions::catalogue::{self, ListQuery};
-use cohesion_storage::discussions::{comments, reactions};
+use cohesion_storage::discussions::{comments, moderation, reactions};
 use cohesion_storage::{Conn, Db, Timestamp};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -262,6 +262,7 @@ What would make you more confident to report?"
         },
     )
     .await?;
+    word_list(tx.conn(), now - day * 100).await?;
     place(tx.conn(), open, now - day * 20, &open_thread()).await?;
     translate_open(tx.conn(), open).await?;
     super::demo_opinions::load(tx.conn(), open, now - day * 20).await?;
@@ -406,6 +407,20 @@ async fn place(
             Some((_, ref roles)) => Badge::of_roles(roles),
             None => Badge::CommunityMember,
         };
+        // Held only for what the rules would hold it for, asked before it
+        // is placed (so it is not its own repeat); else it is published,
+        // as it would have been.
+        let at = Timestamp::from(opened + Duration::hours(s.hours));
+        let held = match s.state {
+            State::AwaitingModeration => {
+                held_for(conn.reborrow(), discussion, &author, s.text, at).await?
+            }
+            _ => None,
+        };
+        let state = match held {
+            Some(_) => State::AwaitingModeration,
+            None => State::Published,
+        };
         let id = comments::insert(
             conn.reborrow(),
             &comments::NewComment {
@@ -418,13 +433,15 @@ async fn place(
                 author_name: None,
                 badge,
                 body: s.text,
-                state: s.state,
-                created_at: Timestamp::from(opened + Duration::hours(s.hours)),
+                state,
+                created_at: at,
                 fingerprint: fingerprint(s.text).as_deref(),
             },
         )
         .await?;
-        if s.state == State::Published {
+        if let Some((why, severity)) = &held {
+            moderating::held(conn.reborrow(), id, discussion, why, *severity).await?;
+        } else {
             catalogue::count_visible(conn.reborrow(), discussion, 1).await?;
             // Their authors hear of the replies, as they would have: the
             // demo's members (Amina among them) have notifications.
@@ -435,9 +452,6 @@ async fn place(
                     notifying::replied(conn.reborrow(), &p, id, by, at).await?;
                 }
             }
-        } else {
-            let why = ["first_comments".to_owned()];
-            moderating::held(conn.reborrow(), id, discussion, &why, 1).await?;
         }
         for email in s.agreed_by {
             if let Some((who, _)) = account(conn.reborrow(), email).await? {
@@ -446,6 +460,48 @@ async fn place(
             }
         }
         placed.push((id, path, root.unwrap_or(id)));
+    }
+    Ok(())
+}
+
+/// Why the rules hold a demo comment by `author` posted at `at`, and how
+/// soon a moderator should look: the discussion's pre-moderation (a
+/// member's first comments only while they have none published) and
+/// screening, as posting asks them. `None` when nothing would hold it:
+/// the demo never says a comment was held for a reason that does not
+/// apply to it.
+async fn held_for(
+    mut conn: Conn<'_>,
+    discussion: Uuid,
+    author: &Option<(Uuid, Vec<cohesion_domain::identity::Role>)>,
+    text: &str,
+    at: Timestamp,
+) -> Result<Option<(Vec<String>, u8)>, ServiceError> {
+    let d = catalogue::find(conn.reborrow(), discussion)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let who = author.as_ref().map(|(id, _)| *id);
+    let mut why = Vec::new();
+    if let Some(id) = who {
+        why.extend(super::commenting::pre_moderated(conn.reborrow(), id, &d).await?);
+    }
+    let screened = super::screening::screen(conn, discussion, who, text, at).await?;
+    why.extend(screened.reasons);
+    Ok((!why.is_empty()).then_some((why, screened.severity.max(1))))
+}
+
+/// The moderators' word list as the demo's moderator Grace built it:
+/// what the screening history held comments for, and a local way of
+/// telling people to leave that the open discussion's held comment uses.
+const WORDS: [&str; 2] = ["discount code", "know where the station is"];
+const GRACE: &str = "grace@brightwater.example";
+
+async fn word_list(mut conn: Conn<'_>, at: OffsetDateTime) -> Result<(), ServiceError> {
+    let Some((grace, _)) = account(conn.reborrow(), GRACE).await? else {
+        return Ok(());
+    };
+    for entry in WORDS {
+        moderation::add_word(conn.reborrow(), "en", entry, grace, Timestamp::from(at)).await?;
     }
     Ok(())
 }

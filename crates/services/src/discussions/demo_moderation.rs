@@ -1,5 +1,5 @@
 //! The demo's record of moderation: over the weeks the closed festival
-//! discussion ran, comments held and approved, hidden for public
+//! discussion ran, comments reported and kept, hidden for public
 //! reasons, warnings, a suspension and appeals decided by the other
 //! moderator, so that the transparency pages have figures to show (and
 //! small ones to suppress). Written straight to storage with the times
@@ -98,9 +98,12 @@ pub(super) async fn record(
     Ok(())
 }
 
-/// The `n`th comment and what moderators did about it: every other one
-/// was held for checking and approved; four in nine were reported and
-/// hidden, some of their authors warned (one suspended), some appealing.
+/// The `n`th comment and what moderators did about it: four in nine were
+/// reported and hidden, some of their authors warned (one suspended),
+/// some appealing; of the rest, every other one was reported and kept
+/// (approved). None was held: the festival discussion pre-moderated no
+/// one, and its authors had published comments before (a "first
+/// comments" hold would have been untrue).
 async fn one(
     mut conn: Conn<'_>,
     d: Uuid,
@@ -110,13 +113,13 @@ async fn one(
 ) -> Result<(), ServiceError> {
     let author = people.authors[n % people.authors.len()];
     let hidden = HIDDEN.get(n % PER_WEEK);
-    let held = n.is_multiple_of(2);
+    let reported = hidden.is_some() || n.is_multiple_of(2);
     let (body, state) = match hidden {
         Some((_, text)) => (*text, State::Hidden),
         None => (KEPT[n % KEPT.len()], State::Published),
     };
     let id = comment(conn.reborrow(), d, author, body, state, at).await?;
-    if hidden.is_none() && !held {
+    if !reported {
         return Ok(());
     }
     store::wait(
@@ -125,11 +128,11 @@ async fn one(
             comment_id: id,
             discussion_id: d,
             severity: 1,
-            weight: i64::from(!held),
-            held,
-            reported: !held,
+            weight: 1,
+            held: false,
+            reported: true,
             appealed: false,
-            reasons: if held { "first_comments" } else { "" },
+            reasons: "",
             at: Timestamp::from(at),
         },
     )

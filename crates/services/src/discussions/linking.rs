@@ -79,6 +79,44 @@ pub async fn linked_to(db: &Db, consultation_id: Uuid) -> Result<Vec<Discussion>
     Ok(catalogue::linked_to(c.conn(), consultation_id, LINKED_SHOWN).await?)
 }
 
+/// How many linked discussions a refusal to change a timeline names.
+pub const LINKED_NAMED: i64 = 20;
+
+/// The discussions, drafts included, linked to consultation `id`'s stage
+/// at place `from` (from 0) or a later one, at most [`LINKED_NAMED`], in
+/// timeline order: those a timeline ending before `from` would leave
+/// linked to nothing. For officers only.
+pub async fn linked_from(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    from: u32,
+) -> Result<Vec<Discussion>, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut c = db.acquire().await?;
+    Ok(catalogue::linked_from(c.conn(), id, from, LINKED_NAMED).await?)
+}
+
+/// Refuses a change to consultation `id`'s timeline that keeps only its
+/// first `kept` places while a discussion is linked to a later one
+/// (`stage_has_discussions`, 409 at `stages`): the discussion would be
+/// left part of no stage without anyone being told (ADR 38). Inside the
+/// transaction that saves the timeline.
+pub(crate) async fn refuse_unlinking(
+    conn: Conn<'_>,
+    id: Uuid,
+    kept: usize,
+) -> Result<(), ServiceError> {
+    let from = u32::try_from(kept).unwrap_or(u32::MAX);
+    match catalogue::linked_from(conn, id, from, 1).await?.is_empty() {
+        true => Ok(()),
+        false => Err(ServiceError::Conflict(ValidationError::new(
+            "stages",
+            ErrorCode::StageHasDiscussions,
+        ))),
+    }
+}
+
 /// The demo's consultation titled `title`, if the demo loaded it.
 pub(crate) async fn consultation_titled(
     conn: Conn<'_>,

@@ -323,13 +323,21 @@ pub async fn appealable(
     me: &SignedIn,
     comment: Uuid,
 ) -> Result<Option<store::DecisionRecord>, ServiceError> {
-    require(me, Action::Participate)?;
     let mut c = db.acquire().await?;
-    comments::find(c.conn(), comment)
+    own_comment(c.conn(), me, comment).await?;
+    last_appealable(c.conn(), comment).await
+}
+
+/// Refuses anyone but a participant asking about their own comment:
+/// someone else's (or none) is not found, so an appeal's pages never
+/// tell whose a comment is.
+async fn own_comment(conn: Conn<'_>, me: &SignedIn, comment: Uuid) -> Result<(), ServiceError> {
+    require(me, Action::Participate)?;
+    comments::find(conn, comment)
         .await?
         .filter(|c| c.author_id == Some(me.user_id))
         .ok_or(ServiceError::NotFound)?;
-    last_appealable(c.conn(), comment).await
+    Ok(())
 }
 
 /// `me`'s appeal on their own comment, if they made one: the appeal page
@@ -340,12 +348,8 @@ pub async fn my_appeal(
     me: &SignedIn,
     comment: Uuid,
 ) -> Result<Option<store::Appeal>, ServiceError> {
-    require(me, Action::Participate)?;
     let mut c = db.acquire().await?;
-    comments::find(c.conn(), comment)
-        .await?
-        .filter(|c| c.author_id == Some(me.user_id))
-        .ok_or(ServiceError::NotFound)?;
+    own_comment(c.conn(), me, comment).await?;
     Ok(store::find_appeal(c.conn(), comment).await?)
 }
 

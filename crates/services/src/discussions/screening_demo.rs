@@ -25,7 +25,8 @@ use crate::ServiceError;
 const GRACE: &str = "grace@brightwater.example";
 
 /// One decided demo comment: who wrote it, why it came before a
-/// moderator (a screening reason, `report:CODE`, or pre-moderation), the
+/// moderator (a screening reason or `report:CODE`; never pre-moderation,
+/// which the festival discussion did not use), the
 /// public reason it was hidden for (`None`: approved), and its text.
 struct Decided {
     by: &'static str,
@@ -73,11 +74,11 @@ fn decided() -> [Decided; 20] {
         d(TOM, "report:off_topic", Some("off_topic"), "Does anyone know a good plumber in the Harbour ward? Mine has stopped answering the phone."),
         d(SIAN, "report:personal_information", Some("personal_information"), "The man who runs the coffee stall lives at 14 Quay Street, in case anyone wants to complain to him in person."),
         d(OMAR, "report:off_topic", Some("off_topic"), "Vote for me in the council election next May and I will sort all of this out."),
-        d(PRIYA, "first_comments", None, "The lantern parade was lovely. More seating near the stage next year, please."),
-        d(SAMIR, "first_comments", None, "My mother loved the dance tent. Could it start earlier so older people can stay for it?"),
-        d(HELEN, "first_comments", None, "The signs in several languages made a real difference to my neighbours."),
-        d(TOM, "first_comments", None, "Please keep the free water stations: it was hot and they were busy all day."),
-        d(SIAN, "first_comments", None, "The quiet space for children who needed a break was a great idea."),
+        d(PRIYA, "report:off_topic", None, "The lantern parade was lovely. More seating near the stage next year, please."),
+        d(SAMIR, "report:off_topic", None, "My mother loved the dance tent. Could it start earlier so older people can stay for it?"),
+        d(HELEN, "report:off_topic", None, "The signs in several languages made a real difference to my neighbours."),
+        d(TOM, "report:off_topic", None, "Please keep the free water stations: it was hot and they were busy all day."),
+        d(SIAN, "report:off_topic", None, "The quiet space for children who needed a break was a great idea."),
         d(SAMIR, "report:other", None, "The music was far too loud after nine and the council should say so to the organisers."),
     ]
 }

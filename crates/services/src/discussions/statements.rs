@@ -4,14 +4,13 @@
 //! approve or hide them. A hidden statement takes no more votes and
 //! leaves the opinion map.
 
-use cohesion_domain::discussion::moderation::PreModeration;
 use cohesion_domain::discussion::statements::{self as rules, State};
 use cohesion_domain::identity::Action;
 use cohesion_domain::{ErrorCode, ValidationError};
 /// A statement as stored, for the pages and the API.
 pub use cohesion_storage::discussions::statements::Statement;
 use cohesion_storage::discussions::statements::{self, NewStatement};
-use cohesion_storage::discussions::{catalogue, comments, moderation};
+use cohesion_storage::discussions::{catalogue, moderation};
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
@@ -109,15 +108,7 @@ pub async fn submit(
                 ErrorCode::AccountSuspended,
             )));
         }
-        let approved = comments::published_by(tx.conn(), me.user_id).await?;
-        if d.pre_moderation
-            .holds(u32::try_from(approved).unwrap_or(u32::MAX))
-        {
-            reasons.push(match d.pre_moderation {
-                PreModeration::All => "all_comments".to_owned(),
-                _ => "first_comments".to_owned(),
-            });
-        }
+        reasons.extend(super::commenting::pre_moderated(tx.conn(), me.user_id, &d).await?);
         // A statement repeating a long comment is no reason to hold it:
         // statements often sum up what was said.
         reasons.extend(screened.reasons.into_iter().filter(|r| r != "repeat"));

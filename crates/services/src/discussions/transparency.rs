@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::local_time::SiteZone;
-use cohesion_insight::disclosure::{suppress, Margins, SmallBaseRules, Suppressed};
+use cohesion_insight::disclosure::{suppress_knowing, Margins, SmallBaseRules, Suppressed};
 use cohesion_storage::discussions::catalogue;
 use cohesion_storage::discussions::transparency::{self as store, Scope};
 use cohesion_storage::{Db, Timestamp};
@@ -41,6 +41,9 @@ pub struct MonthFigures {
     /// The median wait for a decision, in seconds; `None` when fewer
     /// decisions than the smallest count were taken.
     pub median_wait_seconds: Option<u64>,
+    /// Whether no decision at all ended a wait that month: then there is
+    /// no median to hide, and the pages say so rather than "not shown".
+    pub no_waits: bool,
 }
 
 /// A year of figures, newest month first, and the smallest count shown.
@@ -90,7 +93,11 @@ fn count(n: i64) -> u64 {
 
 /// Hidden comments by reason: one table of months by reasons with each
 /// month's total beside it, suppressed together so that no small reason
-/// can be worked out from the total less the others.
+/// can be worked out from the total less the others. A zero is shown as
+/// 0, as every other figure's is (`SmallBaseRules::shows_count`): none
+/// at all picks nobody out, and a shown zero is never what a hidden
+/// figure is worked out from, since the others in its line are kept
+/// hidden in pairs.
 fn hidden_by_reason(
     months: &[(i32, Month)],
     decided: &HashMap<(String, String, String), i64>,
@@ -108,13 +115,18 @@ fn hidden_by_reason(
                 .collect()
         })
         .collect();
-    suppress(
+    let zeros: Vec<Vec<bool>> = table
+        .iter()
+        .map(|row| row.iter().map(|n| *n == 0).collect())
+        .collect();
+    suppress_knowing(
         &table,
         Margins {
             row_totals: true,
             column_totals: false,
         },
         rules,
+        &zeros,
     )
 }
 
@@ -208,6 +220,7 @@ async fn figures(
                 median_wait_seconds: medians.get(&k).and_then(|(median, n)| {
                     (count(*n) >= rules.min_count.max(1)).then(|| median.max(0.0).round() as u64)
                 }),
+                no_waits: medians.get(&k).is_none_or(|(_, n)| *n <= 0),
             }
         })
         .collect();

@@ -327,6 +327,25 @@ pub async fn drafts(conn: Conn<'_>, limit: i64) -> Result<Vec<Discussion>, Stora
     rows::fetch_all(conn, &sql, &[&limit], record).await
 }
 
+/// Discussions of every state (drafts and withdrawn ones too) linked to
+/// a stage of consultation `id` at place `from` or later, at most
+/// `limit`, in timeline order: those a change to the timeline that ends
+/// before `from` would leave linked to nothing (ADR 38).
+pub async fn linked_from(
+    conn: Conn<'_>,
+    consultation_id: Uuid,
+    from: u32,
+    limit: i64,
+) -> Result<Vec<Discussion>, StorageError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM discussions WHERE consultation_id = $1 \
+         AND consultation_stage >= $2 \
+         ORDER BY consultation_stage, opens_at, id LIMIT $3"
+    );
+    let from = i64::from(from);
+    rows::fetch_all(conn, &sql, &[&consultation_id, &from, &limit], record).await
+}
+
 /// Published discussions linked to a stage of consultation `id`, at most
 /// `limit`, in timeline order and, within a stage, by opening.
 pub async fn linked_to(

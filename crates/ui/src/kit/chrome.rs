@@ -47,6 +47,9 @@ pub struct UserBox {
     /// Their unread notifications, where the page counted them (pages
     /// served from the cache and error pages do not).
     pub unread: Option<u64>,
+    /// Whether the count stopped at its cap: then `unread` is the most
+    /// that is said ("99+"), not how many there are.
+    pub unread_more: bool,
 }
 
 pub struct Chrome<'a> {

@@ -30,6 +30,8 @@ pub(crate) const FEATURE: Feature = Feature {
         "discussion-unpublished",
         "comment-posted",
         "comment-held",
+        "reply-posted",
+        "reply-held",
         "comment-edited",
         "comment-deleted",
         "comment-agreed",

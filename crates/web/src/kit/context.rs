@@ -325,6 +325,7 @@ fn error_page(
         name: u.display_name,
         csrf: u.csrf,
         unread: None,
+        unread_more: false,
     }));
     let text = match info.retry_after {
         _ if n == 429 => ui.tn(

@@ -45,7 +45,8 @@ pub use form::{
 pub use guards::*;
 pub use letters::CatalogLetters;
 pub use page::{
-    no_referrer, notice, path_id, respond, respond_form, see_other, whole_percent, PageCtx,
+    no_referrer, notice, path_id, respond, respond_form, see_other, unread_said, whole_percent,
+    PageCtx,
 };
 pub use session::{
     check_csrf, check_session_csrf, cookie, safe_next, session_cookie, set_cookie, ClientKey,

@@ -185,7 +185,9 @@ impl PageCtx {
     pub async fn count_unread<'a>(&self, mut ui: Chrome<'a>) -> Result<Chrome<'a>, AppError> {
         if let (Some(me), Some(user)) = (self.user.0.as_ref(), ui.user.as_mut()) {
             let n = cohesion_services::discussions::notifying::unread(&self.state.db, me).await?;
-            user.unread = Some(n.max(0) as u64);
+            let (n, more) = unread_said(n);
+            user.unread = Some(n);
+            user.unread_more = more;
         }
         Ok(ui)
     }
@@ -224,7 +226,19 @@ impl PageCtx {
             name: u.display_name.clone(),
             csrf: u.csrf.clone(),
             unread: None,
+            unread_more: false,
         })
+    }
+}
+
+/// An unread count as it is said: the count, or, when it reached the
+/// cap the count stops at, the most that is said with "more" (`99`, for
+/// "99+"), so a capped count never reads as an exact one.
+pub fn unread_said(n: i64) -> (u64, bool) {
+    use cohesion_services::discussions::notifying::UNREAD_CAP;
+    match n >= UNREAD_CAP {
+        true => ((UNREAD_CAP - 1).max(0) as u64, true),
+        false => (n.max(0) as u64, false),
     }
 }
 

@@ -1,16 +1,24 @@
 //! What the JSON API says of translations, for every translatable thing
 //! (consultations, discussions): a language's texts, each with its
 //! original, its translation and where that stands (ADR 14), the body
-//! that replaces them, and the `{lang}` of the path.
+//! that replaces them, the `{lang}` of the path, and the two answers
+//! every area's endpoints give ([`show`] and [`replace`]) over the
+//! area's own service ([`Translatable`]). Each area keeps only its
+//! routes' descriptions and a call.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use axum::Json;
 use cohesion_domain::translation::{TextStatus, Texts};
+use cohesion_services::accounts::SignedIn;
+use cohesion_services::Db;
 use cohesion_services::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use uuid::Uuid;
 
 use super::{path_param, AppError, SharedState};
 
@@ -96,4 +104,54 @@ impl FromRequestParts<SharedState> for Lang {
             .and_then(|l| state.catalog.get(&l).map(|l| Lang(l.tag().to_owned())))
             .ok_or_else(|| ServiceError::NotFound.into())
     }
+}
+
+/// One area's translations service, as the API's endpoints ask it.
+pub trait Translatable {
+    /// The language the thing is written in, and each of its texts with
+    /// where its translation into `lang` stands (officers only; its own
+    /// language and unknown things are not found).
+    fn statuses<'a>(
+        db: &'a Db,
+        me: &'a SignedIn,
+        id: Uuid,
+        lang: &'a str,
+    ) -> impl Future<Output = Result<(String, Vec<TextStatus>), ServiceError>> + Send + 'a;
+
+    /// Replaces its translations into `lang`, checked and recorded in the
+    /// audit log as its translations page's changes are.
+    fn save<'a>(
+        db: &'a Db,
+        me: &'a SignedIn,
+        id: Uuid,
+        lang: &'a str,
+        texts: &'a Texts,
+        client: Option<&'a str>,
+    ) -> impl Future<Output = Result<usize, ServiceError>> + Send + 'a;
+}
+
+/// `GET …/{id}/translations/{lang}`: the texts in `lang`.
+pub async fn show<T: Translatable>(
+    state: &SharedState,
+    me: &SignedIn,
+    id: Uuid,
+    lang: &str,
+) -> Result<Json<TranslationBody>, AppError> {
+    let (language, texts) = T::statuses(&state.db, me, id, lang).await?;
+    Ok(Json(TranslationBody::new(language, lang, texts)))
+}
+
+/// `PUT …/{id}/translations/{lang}`: replaces them, then answers with
+/// the texts as they now stand.
+pub async fn replace<T: Translatable>(
+    state: &SharedState,
+    me: &SignedIn,
+    client: &str,
+    id: Uuid,
+    lang: &str,
+    req: TranslationRequest,
+) -> Result<Json<TranslationBody>, AppError> {
+    let texts = req.texts();
+    T::save(&state.db, me, id, lang, &texts, Some(client)).await?;
+    show::<T>(state, me, id, lang).await
 }

@@ -276,6 +276,9 @@ async fn transparency_counts_by_month_and_suppresses_small_figures() {
         assert_eq!(this.hidden, Some(4));
         let hidden_cells = this.hidden_by_reason.iter().filter(|(_, n)| n.is_none());
         assert!(hidden_cells.count() >= 2, "{this:?}");
+        // A reason nobody's comment was hidden for is 0, not "not shown".
+        assert_eq!(by_reason(ReportReason::OffTopic), Some(0), "{this:?}");
+        assert!(!this.no_waits);
         let earlier = site
             .months
             .iter()
@@ -283,6 +286,12 @@ async fn transparency_counts_by_month_and_suppresses_small_figures() {
             .unwrap();
         assert_eq!(earlier.warnings, Some(3));
         assert_eq!(earlier.comments, Some(0));
+        // A month with nothing hidden says 0, for each reason too, and a
+        // month in which no decision ended a wait has no median to hide.
+        assert_eq!(earlier.hidden, Some(0), "{earlier:?}");
+        assert!(earlier.hidden_by_reason.iter().all(|(_, n)| *n == Some(0)));
+        assert_eq!(earlier.median_wait_seconds, None);
+        assert!(earlier.no_waits);
 
         // Per discussion: only its own figures.
         let (_, one) = transparency::discussion(db, other, rules, now, &utc)

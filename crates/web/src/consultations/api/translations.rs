@@ -5,11 +5,20 @@
 //! translations through the page's service, with its checks and audit
 //! entry (`consultation.translate`).
 
+use std::future::Future;
+
 use axum::extract::State;
 use axum::Json;
+use cohesion_domain::translation::{TextStatus, Texts};
+use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::translations;
+use cohesion_services::Db;
+use cohesion_services::ServiceError;
+use uuid::Uuid;
 
-use crate::kit::translations_api::{Lang, TranslationBody, TranslationRequest};
+use crate::kit::translations_api::{
+    self as api, Lang, Translatable, TranslationBody, TranslationRequest,
+};
 use crate::kit::{Acting, ApiJson, AppError, ClientKey, Me, PathId, Problem, SharedState};
 
 /// Get a consultation's texts in another language.
@@ -30,8 +39,7 @@ pub async fn show(
     PathId(id): PathId,
     Lang(lang): Lang,
 ) -> Result<Json<TranslationBody>, AppError> {
-    let (language, texts) = translations::statuses(&state.db, &me, id, &lang).await?;
-    Ok(Json(TranslationBody::new(language, &lang, texts)))
+    api::show::<TextsConsultations>(&state, &me, id, &lang).await
 }
 
 /// Replace a consultation's translations into one language.
@@ -55,7 +63,31 @@ pub async fn replace(
     Lang(lang): Lang,
     ApiJson(req): ApiJson<TranslationRequest>,
 ) -> Result<Json<TranslationBody>, AppError> {
-    let texts = req.texts();
-    translations::set_translation(&state.db, &me, id, &lang, &texts, Some(&client.0)).await?;
-    show(State(state), Me(me), PathId(id), Lang(lang)).await
+    api::replace::<TextsConsultations>(&state, &me, &client.0, id, &lang, req).await
+}
+
+/// The consultations translations service, as the kit's endpoints ask it.
+struct TextsConsultations;
+
+impl Translatable for TextsConsultations {
+    async fn statuses<'a>(
+        db: &'a Db,
+        me: &'a SignedIn,
+        id: Uuid,
+        lang: &'a str,
+    ) -> Result<(String, Vec<TextStatus>), ServiceError> {
+        let (language, texts) = translations::statuses(db, me, id, lang).await?;
+        Ok((language, texts))
+    }
+
+    fn save<'a>(
+        db: &'a Db,
+        me: &'a SignedIn,
+        id: Uuid,
+        lang: &'a str,
+        texts: &'a Texts,
+        client: Option<&'a str>,
+    ) -> impl Future<Output = Result<usize, ServiceError>> + Send + 'a {
+        translations::set_translation(db, me, id, lang, texts, client)
+    }
 }

@@ -286,6 +286,7 @@ fn survey_words(code: ErrorCode) -> Option<&'static str> {
 #[utoipa::path(put, path = "/api/v1/consultations/{id}/stages", operation_id = "set_stages", tag = "consultations",
     params(("id" = Uuid, Path)), request_body = Vec<StageBody>, security(("session" = [], "csrf" = [])),
     responses((status = 204, description = "Saved"),
+        (status = 409, description = "`stage_has_discussions`: a discussion is linked to a place the new timeline does not have (links follow places); link it elsewhere first. Nothing is saved", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Every problem in `errors`, each at its stage (`/1/state`); nothing is saved", body = Problem, content_type = "application/problem+json")))]
 pub async fn set_stages(
     State(state): State<SharedState>,

@@ -4,10 +4,13 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::{format_date, Stage, StageInput, StageLink, StageState};
+use cohesion_domain::ErrorCode;
+use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::authoring;
 use cohesion_services::consultations::reading::{self, ConsultationView};
+use cohesion_services::discussions::linking;
 use cohesion_services::ServiceError;
-use cohesion_ui::{Field, FieldError, FormPage};
+use cohesion_ui::{Field, FieldError, FormPage, ReportPage, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -147,6 +150,44 @@ fn stage_number(n: &str, v: &ConsultationView) -> Result<usize, AppError> {
         .ok_or_else(|| ServiceError::NotFound.into())
 }
 
+/// The page that says a stage cannot be removed while discussions are
+/// part of it or of a later one (their links follow the place, ADR 38),
+/// naming each with a way to its officers' page to link it elsewhere;
+/// `None` when none is.
+async fn refusal<'a>(
+    ctx: &'a PageCtx,
+    me: &SignedIn,
+    v: &ConsultationView,
+    index: usize,
+) -> Result<Option<ReportPage<'a>>, AppError> {
+    let id = v.consultation.id;
+    let from = u32::try_from(index - 1).unwrap_or(u32::MAX);
+    let linked = linking::linked_from(&ctx.state.db, me, id, from).await?;
+    if linked.is_empty() {
+        return Ok(None);
+    }
+    let action = format!("/staff/consultations/{id}/stages/{index}/remove");
+    let mut page = ReportPage::new(ctx.chrome_for(&action, "stage-remove").await?);
+    page.back = Some((format!("/staff/consultations/{id}"), ctx.t("back")));
+    let name = Langs::as_written(ctx, &v.consultation.language)
+        .original(v.stages[index - 1].name.as_str());
+    page.lead = vec![
+        name.into(),
+        ctx.phrase(
+            "stage-remove-linked",
+            &[("count", Value::Number(linked.len() as u64))],
+        ),
+    ];
+    page.links = linked
+        .iter()
+        .map(|d| {
+            let title = Langs::as_written(ctx, &d.language).original(d.title.as_str());
+            (format!("/staff/discussions/{}/edit", d.id), title.into())
+        })
+        .collect();
+    Ok(Some(page))
+}
+
 pub async fn remove_stage_form(
     ctx: PageCtx,
     May(me, _): May<RunEngagement>,
@@ -155,6 +196,11 @@ pub async fn remove_stage_form(
     let id = path_id(&id)?;
     let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let index = stage_number(&n, &v)?;
+    // Told before the button, not after it: a form that can only be
+    // refused is not offered.
+    if let Some(page) = refusal(&ctx, &me, &v, index).await? {
+        return respond(StatusCode::OK, page, None);
+    }
     let action = format!("/staff/consultations/{id}/stages/{index}/remove");
     let mut page = FormPage::new(
         ctx.chrome_for(&action, "stage-remove").await?,
@@ -181,15 +227,18 @@ pub async fn remove_stage(
     let id = path_id(&id)?;
     let v = reading::view(&ctx.state.db, Some(&me), id).await?;
     let index = stage_number(&n, &v)?;
-    let all: Vec<StageInput> = v
-        .stages
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != index - 1)
-        .map(|(_, s)| stage_input(s))
-        .collect();
-    authoring::set_stages(&ctx.state.db, &me, id, &all, Some(&client.0)).await?;
-    Ok(see_other(&format!(
-        "/staff/consultations/{id}?done=stage-removed"
-    )))
+    let removed = authoring::remove_stage(&ctx.state.db, &me, id, index - 1, Some(&client.0)).await;
+    match removed {
+        Ok(()) => Ok(see_other(&format!(
+            "/staff/consultations/{id}?done=stage-removed"
+        ))),
+        // Linked since the page was shown: said as the page says it.
+        Err(ServiceError::Conflict(e)) if e.code == ErrorCode::StageHasDiscussions => {
+            match refusal(&ctx, &me, &v, index).await? {
+                Some(page) => respond(StatusCode::CONFLICT, page, None),
+                None => Err(ServiceError::Conflict(e).into()),
+            }
+        }
+        Err(e) => Err(e.into()),
+    }
 }

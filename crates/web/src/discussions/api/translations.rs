@@ -4,11 +4,20 @@
 //! replacing a language's translations, checked and recorded as the
 //! translations page does (`services::discussions::translations`).
 
+use std::future::Future;
+
 use axum::extract::State;
 use axum::Json;
+use cohesion_domain::translation::{TextStatus, Texts};
+use cohesion_services::accounts::SignedIn;
 use cohesion_services::discussions::translations;
+use cohesion_services::Db;
+use cohesion_services::ServiceError;
+use uuid::Uuid;
 
-use crate::kit::translations_api::{Lang, TranslationBody, TranslationRequest};
+use crate::kit::translations_api::{
+    self as api, Lang, Translatable, TranslationBody, TranslationRequest,
+};
 use crate::kit::{Acting, ApiJson, AppError, ClientKey, Me, PathId, Problem, SharedState};
 
 /// Get a discussion's texts in another language.
@@ -29,8 +38,7 @@ pub async fn show(
     PathId(id): PathId,
     Lang(lang): Lang,
 ) -> Result<Json<TranslationBody>, AppError> {
-    let (d, texts) = translations::statuses(&state.db, &me, id, &lang).await?;
-    Ok(Json(TranslationBody::new(d.language, &lang, texts)))
+    api::show::<TextsDiscussions>(&state, &me, id, &lang).await
 }
 
 /// Replace a discussion's translations into one language.
@@ -56,7 +64,31 @@ pub async fn replace(
     Lang(lang): Lang,
     ApiJson(req): ApiJson<TranslationRequest>,
 ) -> Result<Json<TranslationBody>, AppError> {
-    let texts = req.texts();
-    translations::set_translation(&state.db, &me, id, &lang, &texts, Some(&client.0)).await?;
-    show(State(state), Me(me), PathId(id), Lang(lang)).await
+    api::replace::<TextsDiscussions>(&state, &me, &client.0, id, &lang, req).await
+}
+
+/// The discussions translations service, as the kit's endpoints ask it.
+struct TextsDiscussions;
+
+impl Translatable for TextsDiscussions {
+    async fn statuses<'a>(
+        db: &'a Db,
+        me: &'a SignedIn,
+        id: Uuid,
+        lang: &'a str,
+    ) -> Result<(String, Vec<TextStatus>), ServiceError> {
+        let (d, texts) = translations::statuses(db, me, id, lang).await?;
+        Ok((d.language, texts))
+    }
+
+    fn save<'a>(
+        db: &'a Db,
+        me: &'a SignedIn,
+        id: Uuid,
+        lang: &'a str,
+        texts: &'a Texts,
+        client: Option<&'a str>,
+    ) -> impl Future<Output = Result<usize, ServiceError>> + Send + 'a {
+        translations::set_translation(db, me, id, lang, texts, client)
+    }
 }

@@ -88,6 +88,19 @@ fn after_of(token: &str) -> Result<Option<QueueKey>, AppError> {
     }))
 }
 
+/// Where "Back" leads from the queue. The queue is the moderation home,
+/// a section of the navigation of its own (as Discussions and Manage
+/// are, neither of which has a "Back"), and every other moderation page
+/// leads back to it: so a narrowed or later page leads back to all that
+/// waits, and the queue itself has no "Back" (it never led to the
+/// officers' dashboard a moderator did not come from).
+fn back(ctx: &PageCtx, p: &QueueParams) -> Option<(String, String)> {
+    let narrowed = [&p.reason, &p.discussion, &p.language, &p.flag, &p.after]
+        .iter()
+        .any(|v| !v.trim().is_empty());
+    narrowed.then(|| ("/moderation".to_owned(), ctx.t("moderation-back")))
+}
+
 fn page_href(p: &QueueParams, after: QueueKey) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (k, v) in [
@@ -156,7 +169,7 @@ pub(super) async fn queue(
     let total = page.total;
     let ui = ctx.chrome_for("/moderation", "moderation-title").await?;
     let mut view = ReportPage::new(ui.with_nav("moderation"));
-    view.back = Some(("/manage".to_owned(), ctx.t("back")));
+    view.back = back(&ctx, &p);
     view.done = match p.done.as_deref() {
         Some("moderation-bulk") => Some(super::bulk::summary(
             &ctx,

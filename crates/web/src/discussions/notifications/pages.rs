@@ -31,7 +31,7 @@ pub(super) async fn list(
     let before = after_of(&p.before)?;
     let db = &ctx.state.db;
     let (list, next) = notifying::page(db, &me, before, ctx.locale().tag()).await?;
-    let unread = notifying::unread(db, &me).await?.max(0) as u64;
+    let (unread, more) = crate::kit::unread_said(notifying::unread(db, &me).await?);
     let items = list
         .iter()
         .map(|n| NotificationItem {
@@ -54,9 +54,13 @@ pub(super) async fn list(
         ui,
         done: confirmation(&ctx, p.done.as_deref()),
         csrf: me.csrf.clone(),
-        unread: ctx
-            .locale()
-            .t_args("notifications-unread", &[("count", unread.into())]),
+        unread: ctx.locale().t_args(
+            match more {
+                true => "notifications-unread-more",
+                false => "notifications-unread",
+            },
+            &[("count", unread.into())],
+        ),
         items,
         empty: ctx.t("notifications-empty"),
         mark_all: (unread > 0).then(|| ctx.t("notifications-mark-all")),

@@ -186,15 +186,18 @@ pub(super) async fn post(
     check_session_csrf(&me, &f.csrf)?;
     let d = find(&ctx, &id).await?;
     match commenting::post(&ctx.state.db, &me, d.id, None, &f.text).await {
-        Ok(p) => Ok(see_other(&shown_at(d.id, done_key(p.held), p.id))),
+        Ok(p) => Ok(see_other(&shown_at(d.id, done_key(p.held, false), p.id))),
         Err(e) => again(&ctx, &me, &d, Writing::Comment, &f.text, e).await,
     }
 }
 
-fn done_key(held: bool) -> &'static str {
-    match held {
-        true => "comment-held",
-        false => "comment-posted",
+/// What was done, said of a comment or of a reply.
+fn done_key(held: bool, reply: bool) -> &'static str {
+    match (held, reply) {
+        (true, false) => "comment-held",
+        (false, false) => "comment-posted",
+        (true, true) => "reply-held",
+        (false, true) => "reply-posted",
     }
 }
 
@@ -222,7 +225,7 @@ pub(super) async fn reply(
     let d = find(&ctx, &id).await?;
     let cid = path_id(&cid)?;
     match commenting::post(&ctx.state.db, &me, d.id, Some(cid), &f.text).await {
-        Ok(p) => Ok(see_other(&shown_at(d.id, done_key(p.held), p.id))),
+        Ok(p) => Ok(see_other(&shown_at(d.id, done_key(p.held, true), p.id))),
         Err(e) => again(&ctx, &me, &d, Writing::Reply(cid), &f.text, e).await,
     }
 }

@@ -70,18 +70,20 @@ pub(super) async fn discussion(ctx: PageCtx, Path(id): Path<String>) -> Result<R
     respond(StatusCode::OK, view, None)
 }
 
-/// The lead, what suppression means, the two tables and the way to the
-/// house rules.
+/// The lead, what "comments posted" counts (not the count on a
+/// discussion's page), what suppression means, the two tables and the
+/// way to the house rules.
 fn fill(ctx: &PageCtx, view: &mut ReportPage<'_>, f: &Figures, lead: Phrase) {
-    view.lead = vec![
-        lead,
-        ctx.locale()
-            .t_plain(
-                "transparency-suppressed-lead",
-                &[("count", f.min_count.into())],
-            )
+    // Zero is shown (it picks nobody out): what is left out runs from 1
+    // to one under the smallest count, and nothing when that is 1 or less.
+    let suppressed = match f.min_count {
+        0 | 1 => ctx.t("transparency-suppressed-none").into(),
+        n => ctx
+            .locale()
+            .t_plain("transparency-suppressed-lead", &[("count", (n - 1).into())])
             .into(),
-    ];
+    };
+    view.lead = vec![lead, ctx.t("transparency-counted-lead").into(), suppressed];
     let dates = ctx.dates();
     let figure = |n: Option<u64>| match n {
         Some(n) => Cell::from(n.to_string()),
@@ -117,9 +119,10 @@ fn fill(ctx: &PageCtx, view: &mut ReportPage<'_>, f: &Figures, lead: Phrase) {
                     figure(m.suspensions),
                     figure(m.appeals_upheld),
                     figure(m.appeals_overturned),
-                    match m.median_wait_seconds {
-                        Some(s) => Cell::from(wait(ctx, s)),
-                        None => Cell::from(ctx.t("transparency-suppressed")),
+                    match (m.median_wait_seconds, m.no_waits) {
+                        (Some(s), _) => Cell::from(wait(ctx, s)),
+                        (None, true) => Cell::from(ctx.t("transparency-no-decisions")),
+                        (None, false) => Cell::from(ctx.t("transparency-suppressed")),
                     },
                 ]
             })

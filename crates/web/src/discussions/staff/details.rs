@@ -9,12 +9,15 @@ use cohesion_domain::discussion::details::{DiscussionInput, MAX_FIRST_COMMENTS_H
 use cohesion_domain::discussion::moderation::PreModeration;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::discussion::stage_link::{StageRef, FIELD};
+use cohesion_domain::translation::{self, key};
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
+use cohesion_services::consultations::reading as consultation_reading;
 use cohesion_services::discussions::linking::{self, StageChoice};
 use cohesion_services::discussions::{authoring, reading};
 use cohesion_ui::{Field, FieldError, FormPage};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use crate::kit::{
     check_session_csrf, one_field_listed, path_id, respond, submit_form, AppError, ClientKey, May,
@@ -103,6 +106,39 @@ fn stage_field(ctx: &PageCtx, chosen: &str, choices: &[StageChoice]) -> Field {
     .value(chosen.trim())
 }
 
+/// Names each stage offered in the page's language where its
+/// consultation has current translations of both its title and the
+/// stage's name (then the option is in the page's language); otherwise
+/// both as written, in the consultation's language, so an option is
+/// never in two languages at once. One query for every consultation.
+async fn in_page_language(ctx: &PageCtx, choices: &mut [StageChoice]) -> Result<(), AppError> {
+    let here = ctx.locale().tag();
+    let mut ids: Vec<Uuid> = choices
+        .iter()
+        .filter(|c| !c.language.eq_ignore_ascii_case(here))
+        .map(|c| c.consultation_id)
+        .collect();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let all = consultation_reading::translations_of(&ctx.state.db, &ids, here).await?;
+    for c in choices.iter_mut() {
+        let Some(t) = all.get(&c.consultation_id) else {
+            continue;
+        };
+        let stage = key::stage_name(c.stage as usize);
+        let title = translation::current(t, key::TITLE, &c.consultation_title);
+        let name = translation::current(t, &stage, &c.stage_name);
+        if let (Some(title), Some(name)) = (title, name) {
+            c.consultation_title = title.to_owned();
+            c.stage_name = name.to_owned();
+            c.language = here.to_owned();
+        }
+    }
+    Ok(())
+}
+
 fn details_fields(
     ctx: &PageCtx,
     v: &DiscussionInput,
@@ -180,7 +216,8 @@ async fn details_page<'a>(
     // The stage it is linked to now is offered even when its consultation
     // is not among the newest.
     let current = StageRef::parse(&v.consultation_stage).ok().flatten();
-    let choices = linking::choices(&ctx.state.db, me, current).await?;
+    let mut choices = linking::choices(&ctx.state.db, me, current).await?;
+    in_page_language(ctx, &mut choices).await?;
     let mut page = FormPage::new(
         ctx.chrome_for(action, title_id).await?,
         me.csrf.clone(),

@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::discussion::moderation::PreModeration;
 use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::translation::key;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::reading as consultation_reading;
 use cohesion_services::discussions::{reading, statements};
@@ -113,16 +114,21 @@ fn summary_rows(ctx: &PageCtx, d: &Discussion) -> Vec<SummaryRow> {
     rows
 }
 
-/// The consultation stage it is part of ("Title — stage 3: Name", each
-/// marked with the consultation's language), or "Not linked".
+/// The consultation stage it is part of ("Title — stage 3: Name"), its
+/// title and the stage's name in the page's language where the
+/// consultation is translated (it is another feature's text, not this
+/// discussion's), each marked with the language it is shown in; or "Not
+/// linked".
 async fn stage_row(ctx: &PageCtx, me: &SignedIn, d: &Discussion) -> Result<SummaryRow, AppError> {
     let label = ctx.t("discussion-staff-field-consultation-stage");
     let Some(link) = d.consultation_stage else {
         return Ok(SummaryRow::new(label, ctx.t("discussion-staff-not-linked")));
     };
-    let v = consultation_reading::view(&ctx.state.db, Some(me), link.consultation_id).await?;
-    let written = Langs::as_written(ctx, &v.consultation.language);
-    let title = written.original(v.consultation.title.as_str());
+    let db = &ctx.state.db;
+    let here = ctx.locale().tag();
+    let (v, left) = consultation_reading::view_in(db, Some(me), link.consultation_id, here).await?;
+    let langs = Langs::new(ctx, &v.consultation.language, left);
+    let title = langs.shown(key::TITLE, &v.consultation.title);
     let i = link.stage as usize;
     let value = match v.stages.get(i) {
         Some(stage) => ctx.phrase(
@@ -132,7 +138,7 @@ async fn stage_row(ctx: &PageCtx, me: &SignedIn, d: &Discussion) -> Result<Summa
                 ("number", Value::Number(u64::from(link.stage) + 1)),
                 (
                     "stage",
-                    Value::Shown(&written.original(stage.name.as_str())),
+                    Value::Shown(&langs.shown(&key::stage_name(i), &stage.name)),
                 ),
             ],
         ),

@@ -71,6 +71,15 @@ async fn a_member_comments_replies_agrees_edits_deletes_and_reports() {
             .await;
         assert_eq!(res.status(), 303);
         assert_eq!(saved_by(&s, AMINA, "Could you say why, Tom?").await, 1);
+        // A reply is confirmed as a reply, in both languages.
+        let to = res.headers()["location"].to_str().unwrap().to_owned();
+        assert!(to.contains("done=reply-posted"), "{to}");
+        let (_, page) = s.page(&to, &cookie).await;
+        assert!(page.contains("Your reply has been posted."));
+        assert!(!page.contains("Your comment has been posted."));
+        let (address, _) = to.split_once('#').unwrap();
+        let (_, page) = s.page(&format!("{address}&lang=ar"), &cookie).await;
+        assert!(page.contains("نُشر ردّك."), "{page}");
 
         // Agree, then withdraw.
         let res = s
@@ -231,5 +240,20 @@ async fn a_held_comment_is_seen_by_its_author_only() {
         assert!(data.contains("Awaiting moderation"));
         assert!(data.contains("Your agreements and reports"));
         assert!(data.contains("You agreed with a comment"));
+        // Moderators are told why it waits as the rules held it: Tom has
+        // published comments, so not as a member's first comment, but
+        // for the demo's word list entry it contains.
+        let (grace, _) = sign_in(&s, "grace@brightwater.example").await;
+        let (_, queue) = s.page("/moderation?flag=held", &grace).await;
+        let queue = crate::support::text_of(&queue).replace(['\u{2068}', '\u{2069}'], "");
+        assert!(queue.contains(held), "{queue}");
+        assert!(
+            queue.contains("Contains “know where the station is” from the word list"),
+            "{queue}"
+        );
+        assert!(
+            !queue.contains("A member’s first comments are checked"),
+            "{queue}"
+        );
     }
 }

@@ -309,3 +309,54 @@ async fn a_hidden_comment_is_emailed_in_its_authors_language_with_one_click_unsu
         assert_eq!(res.status(), 422);
     }
 }
+
+/// The unread count stops at 100: a count that reached it is said as
+/// "99+" in the header and "more than 99" on the page, never as an exact
+/// "100", in English and Arabic.
+#[tokio::test]
+async fn a_capped_unread_count_says_more_than_99() {
+    use cohesion_storage::discussions::notifications::{insert, NewNotification};
+    for s in servers().await {
+        let (grace, _) = sign_in(&s, GRACE).await;
+        let who = me(&s, &grace).await;
+        let id = open_id(&s).await.parse().unwrap();
+        let (_, html) = s.page("/notifications", &grace).await;
+        assert!(text_of(&html).contains("You have no notifications yet."));
+        let mut c = s.db().acquire().await.unwrap();
+        for n in 0..99 {
+            let at = cohesion_storage::Timestamp::now();
+            let new = NewNotification {
+                user_id: who.user_id,
+                kind: "closing",
+                discussion_id: id,
+                comment_id: None,
+                detail: "",
+                in_site: true,
+                by_email: false,
+                at,
+            };
+            insert(c.conn(), &new).await.unwrap();
+            if n == 98 {
+                drop(c);
+                // 99 are said as they are.
+                let (_, html) = s.page("/notifications", &grace).await;
+                let text = text_of(&html);
+                assert!(text.contains("Notifications (99 unread)"), "{text}");
+                assert!(text.contains("99 unread notifications"), "{text}");
+                c = s.db().acquire().await.unwrap();
+                insert(c.conn(), &new).await.unwrap();
+                insert(c.conn(), &new).await.unwrap();
+            }
+        }
+        drop(c);
+        let (_, html) = s.page("/notifications", &grace).await;
+        let text = text_of(&html);
+        assert!(text.contains("Notifications (99+ unread)"), "{text}");
+        assert!(text.contains("More than 99 unread notifications"), "{text}");
+        assert!(!text.contains("100"), "{text}");
+        let (_, ar) = s.page("/notifications?lang=ar", &grace).await;
+        let ar = text_of(&ar);
+        assert!(ar.contains("أكثر من"), "{ar}");
+        assert!(!ar.contains("100") && !ar.contains("١٠٠"), "{ar}");
+    }
+}

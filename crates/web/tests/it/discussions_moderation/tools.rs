@@ -161,6 +161,17 @@ async fn transparency_pages_and_api_show_figures_by_month() {
         );
         let ar = s.html("/discussions/transparency?lang=ar").await;
         assert!(ar.contains("الإشراف حسب الشهر"));
+        // What "comments posted" counts, and that none at all is 0: the
+        // demo's site had months with nothing hidden and no decisions.
+        let text = crate::support::text_of(&page);
+        assert!(text.contains("those held for checking and those hidden or deleted since included"));
+        assert!(text.contains("None at all is shown as 0."), "{text}");
+        assert!(text.contains("No decisions"), "{text}");
+        assert!(
+            page.contains("<td class=\"govuk-table__cell\">0</td>") || page.contains(">0</td>"),
+            "zeros shown"
+        );
+        assert!(crate::support::text_of(&ar).contains("ويُعرض الصفر 0."));
 
         let id = closed_id(&s).await;
         let one = s.html(&format!("/discussions/{id}")).await;
@@ -213,5 +224,32 @@ async fn transparency_pages_and_api_show_figures_by_month() {
 
         let res = s.get("/api/v1/discussions/not-an-id/transparency").await;
         assert!(res.status().is_client_error());
+    }
+}
+
+/// The queue is the moderation home: it has no "Back" to the officers'
+/// dashboard; a narrowed or later page of it leads back to all that
+/// waits, as the other moderation pages do.
+#[tokio::test]
+async fn the_queue_leads_back_to_the_moderation_home_not_to_manage() {
+    for s in servers().await {
+        let (grace, _) = sign_in(&s, GRACE).await;
+        let (status, queue) = s.page("/moderation", &grace).await;
+        assert_eq!(status, 200);
+        assert!(!queue.contains("class=\"govuk-back-link\""), "{queue}");
+        assert!(!queue.contains("<a href=\"/manage\" class=\"govuk-back-link\""));
+        let (_, held) = s.page("/moderation?flag=held", &grace).await;
+        assert!(
+            held.contains(
+                "<a href=\"/moderation\" class=\"govuk-back-link\">Back to the moderation queue</a>"
+            ),
+            "{held}"
+        );
+        let (_, ar) = s.page("/moderation?flag=held&lang=ar", &grace).await;
+        assert!(ar.contains("العودة إلى قائمة الإشراف"));
+        for page in ["/moderation/words", "/moderation/screening"] {
+            let (_, html) = s.page(page, &grace).await;
+            assert!(html.contains("<a href=\"/moderation\" class=\"govuk-back-link\">"));
+        }
     }
 }

@@ -75,6 +75,10 @@ async fn officers_read_and_replace_translations_through_the_api() {
             r.problems(),
             [("/texts".to_owned(), "unknown_text".to_owned())]
         );
+        // Said of a discussion's texts too, so it names no consultation.
+        let said = r.body.to_string();
+        assert!(said.contains("one of the texts here"), "{said}");
+        assert!(!said.contains("consultation"), "{said}");
         let r = call(
             &s,
             Method::PUT,

@@ -107,6 +107,23 @@ async fn an_officer_links_a_discussion_and_visitors_see_it_at_both_ends() {
             .page(&format!("/staff/discussions/{id}/edit"), cookie)
             .await;
         assert!(edit.contains(&format!("value=\"{value}\" selected")));
+        // In Arabic, the consultation's title and the stage's name are its
+        // Arabic translations, on the officers' page and in the form.
+        let arabic = "شوارع أكثر أمنًا ومجتمعات أقوى — المرحلة 3: الاستشارة الرسمية";
+        let (_, manage) = s
+            .page(&format!("/staff/discussions/{id}?lang=ar"), cookie)
+            .await;
+        let text = crate::support::text_of(&manage).replace(['\u{2068}', '\u{2069}'], "");
+        assert!(text.contains(arabic), "{text}");
+        assert!(!text.contains("Formal consultation"), "{text}");
+        let (_, edit) = s
+            .page(&format!("/staff/discussions/{id}/edit?lang=ar"), cookie)
+            .await;
+        assert!(edit.contains(arabic), "the form offers it in Arabic");
+        // The dashboard's lists name discussions, so their headings agree
+        // with each one's status (مفتوح) rather than stand beside it alone.
+        let (_, panel) = s.page("/manage?lang=ar", cookie).await;
+        assert!(panel.contains("نقاشات مسودة أو مسحوبة"), "{panel}");
 
         // A draft never shows on the consultation's page.
         let consultation = format!("/consultations/{cid}");
@@ -298,4 +315,100 @@ async fn forged_links_are_refused_and_nothing_is_saved() {
         assert_eq!(r.status, 204, "{}", r.body);
         assert_eq!(stored(&s, &id).await.consultation_stage, None);
     }
+}
+
+/// Shrinking a timeline past a stage a discussion is part of is refused
+/// with `stage_has_discussions` (ADR 38), on the pages before the button
+/// and after it, and through the API; the page names the discussion and
+/// leads to it. Once it is linked elsewhere, the stage goes.
+#[tokio::test]
+async fn a_stage_with_discussions_is_not_removed_without_a_word() {
+    for s in servers_with_people().await {
+        let cid = safer_streets(&s).await;
+        let officer = sign_in(&s, OFFICER).await;
+        let (cookie, csrf) = (&officer.0, &officer.1);
+        let value = format!("{cid}:2");
+        let res = s
+            .post("/staff/discussions/new", cookie, &form(csrf, TITLE, &value))
+            .await;
+        assert_eq!(res.status(), 303);
+        let location = res.headers()["location"].to_str().unwrap().to_owned();
+        let id = location
+            .trim_start_matches("/staff/discussions/")
+            .split('?')
+            .next()
+            .unwrap()
+            .to_owned();
+        assert_eq!(stage_count(&s, cid).await, 4);
+
+        // Its stage (3) and an earlier one (1): the page says why not,
+        // names the discussion with the way to its form, and offers no
+        // button; sent anyway, 409 and the same words; nothing removed.
+        for n in [3, 1] {
+            let path = format!("/staff/consultations/{cid}/stages/{n}/remove");
+            let (status, html) = s.page(&path, cookie).await;
+            assert_eq!(status, 200);
+            let text = crate::support::text_of(&html);
+            assert!(
+                text.contains("This discussion is part of this stage or a later one"),
+                "{text}"
+            );
+            assert!(text.contains(TITLE));
+            assert!(html.contains(&format!("href=\"/staff/discussions/{id}/edit\"")));
+            let button = format!("<form method=\"post\" action=\"{path}\"");
+            assert!(!html.contains(&button), "no button to refuse");
+            let res = s.post(&path, cookie, &[("csrf", csrf.as_str())]).await;
+            assert_eq!(res.status(), 409);
+            let html = res.text().await.unwrap();
+            assert!(html.contains(TITLE));
+            assert_eq!(stage_count(&s, cid).await, 4);
+            let (_, ar) = s.page(&format!("{path}?lang=ar"), cookie).await;
+            assert!(ar.contains("هذا النقاش جزء من هذه المرحلة"), "{ar}");
+        }
+        assert_eq!(
+            stored(&s, &id).await.consultation_stage.map(|l| l.stage),
+            Some(2)
+        );
+
+        // The API's timeline of two stages is refused with its code.
+        let two = json!([{"name": "Listening"}, {"name": "Deciding"}]);
+        let path = format!("/api/v1/consultations/{cid}/stages");
+        let r = call(&s, Method::PUT, &path, Some(&officer), Some(&two)).await;
+        assert_eq!(r.status, 409, "{}", r.body);
+        assert_eq!(r.code(), "stage_has_discussions");
+        assert_eq!(stage_count(&s, cid).await, 4);
+
+        // A later stage goes: nothing is linked to it.
+        let res = s
+            .post(
+                &format!("/staff/consultations/{cid}/stages/4/remove"),
+                cookie,
+                &[("csrf", csrf.as_str())],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(stage_count(&s, cid).await, 3);
+
+        // Unlinked, its stage goes too.
+        let res = s
+            .post(
+                &format!("/staff/discussions/{id}/edit"),
+                cookie,
+                &form(csrf, TITLE, ""),
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let path = format!("/staff/consultations/{cid}/stages/3/remove");
+        let (_, html) = s.page(&path, cookie).await;
+        assert!(html.contains(&format!("<form method=\"post\" action=\"{path}\"")));
+        let res = s.post(&path, cookie, &[("csrf", csrf.as_str())]).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(stage_count(&s, cid).await, 2);
+    }
+}
+
+/// How many stages consultation `cid`'s timeline has.
+async fn stage_count(s: &Server, cid: Uuid) -> usize {
+    let mut c = s.db().acquire().await.unwrap();
+    consultations::stages(c.conn(), cid).await.unwrap().len()
 }
