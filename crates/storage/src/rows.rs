@@ -12,6 +12,8 @@ use sqlx::query::Query;
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{ColumnIndex, Decode, Encode, FromRow, Postgres, Sqlite, Type};
 
+use uuid::Uuid;
+
 use crate::{Conn, StorageError};
 
 /// A value both engines can bind as a statement parameter: text, numbers,
@@ -35,6 +37,35 @@ where
 
     fn bind_postgres(&'q self, q: PgQuery<'q>) -> PgQuery<'q> {
         q.bind(self)
+    }
+}
+
+/// A list of ids bound as one parameter, so that a statement's text is
+/// the same whatever the list's length: PostgreSQL then plans it once
+/// and reuses the plan (a list of N parameters was planned afresh on
+/// every call, and cost more to plan than to run), and each engine's
+/// cache of prepared statements keeps one entry, not one per length.
+/// Write the condition with [`in_ids`].
+pub(crate) struct Ids<'a>(pub &'a [Uuid]);
+
+impl<'q> Param<'q> for Ids<'q> {
+    fn bind_sqlite(&'q self, q: SqliteQuery<'q>) -> SqliteQuery<'q> {
+        // SQLite keeps UUIDs as 16-byte blobs: the list goes as JSON text
+        // of their hex digits, turned back into blobs by `in_ids`.
+        let hex: Vec<String> = self.0.iter().map(|id| id.simple().to_string()).collect();
+        q.bind(serde_json::to_string(&hex).unwrap_or_else(|_| "[]".to_owned()))
+    }
+
+    fn bind_postgres(&'q self, q: PgQuery<'q>) -> PgQuery<'q> {
+        q.bind(self.0)
+    }
+}
+
+/// `column` is one of the [`Ids`] bound as parameter `$n`.
+pub(crate) fn in_ids(conn: &Conn<'_>, column: &str, n: usize) -> String {
+    match conn {
+        Conn::Sqlite(_) => format!("{column} IN (SELECT unhex(value) FROM json_each(${n}))"),
+        Conn::Postgres(_) => format!("{column} = ANY(${n})"),
     }
 }
 

@@ -281,19 +281,18 @@ pub async fn replies_of(
     if roots.is_empty() {
         return Ok(Vec::new());
     }
-    let list: Vec<String> = (0..roots.len()).map(|i| format!("${}", i + 3)).collect();
     let sql = format!(
         "SELECT * FROM (SELECT {COLUMNS}, \
          ROW_NUMBER() OVER (PARTITION BY c.root_id ORDER BY c.path) AS n, \
          COUNT(*) OVER (PARTITION BY c.root_id) AS in_thread \
-         FROM {FROM} WHERE c.root_id IN ({}) AND c.depth > 0 AND {}) t \
+         FROM {FROM} WHERE {} AND c.depth > 0 AND {}) t \
          WHERE n <= $1 ORDER BY path",
-        list.join(", "),
+        rows::in_ids(&conn, "c.root_id", 3),
         seen.filter(2)
     );
     let id = seen.id();
-    let mut params: Vec<&dyn Param> = vec![&per_thread, &id];
-    params.extend(roots.iter().map(|r| r as &dyn Param));
+    let roots = rows::Ids(roots);
+    let params: [&dyn Param; 3] = [&per_thread, &id, &roots];
     rows::fetch_all(conn, &sql, &params, |r| {
         Ok((record(r)?, r.get::<i64>("in_thread")?))
     })
@@ -457,13 +456,11 @@ pub async fn find_many(conn: Conn<'_>, ids: &[Uuid]) -> Result<Vec<Comment>, Sto
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
-        "SELECT {COLUMNS} FROM {FROM} WHERE c.id IN ({})",
-        list.join(", ")
+        "SELECT {COLUMNS} FROM {FROM} WHERE {}",
+        rows::in_ids(&conn, "c.id", 1)
     );
-    let params: Vec<&dyn Param> = ids.iter().map(|i| i as &dyn Param).collect();
-    rows::fetch_all(conn, &sql, &params, record).await
+    rows::fetch_all(conn, &sql, &[&rows::Ids(ids)], record).await
 }
 
 /// Replaces a comment's text (with its redacted form): no version of it

@@ -4,7 +4,7 @@
 
 use uuid::Uuid;
 
-use crate::rows::{self, Param, Row};
+use crate::rows::{self, Row};
 use crate::{new_id, Conn, StorageError, Timestamp};
 
 pub use super::queue::{queue, Kind, QueueKey, QueueQuery, Queued, COUNTED_UP_TO};
@@ -127,11 +127,10 @@ pub async fn find_items(conn: Conn<'_>, comments: &[Uuid]) -> Result<Vec<Item>, 
         "SELECT m.comment_id, m.waiting, m.discussion_id, d.title, m.severity, m.weight, m.held, \
          m.reported, m.appealed, m.escalated, m.reasons, m.waiting_since \
          FROM moderation_items m JOIN discussions d ON d.id = m.discussion_id \
-         WHERE m.comment_id IN ({})",
-        placeholders(1, comments.len())
+         WHERE {}",
+        rows::in_ids(&conn, "m.comment_id", 1)
     );
-    let params: Vec<&dyn Param> = comments.iter().map(|c| c as &dyn Param).collect();
-    rows::fetch_all(conn, &sql, &params, item).await
+    rows::fetch_all(conn, &sql, &[&rows::Ids(comments)], item).await
 }
 
 /// The queue item of one comment, waiting or not.
@@ -148,14 +147,6 @@ pub async fn find_item(conn: Conn<'_>, comment: Uuid) -> Result<Option<Item>, St
     .await
 }
 
-/// `$first`, `$first+1`, … for a list of `n` parameters.
-fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// How many reports of each reason each of `comments` has: (comment,
 /// reason code, count).
 pub async fn report_counts(
@@ -166,12 +157,11 @@ pub async fn report_counts(
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT comment_id, reason, COUNT(*) FROM discussion_reports WHERE comment_id IN ({}) \
+        "SELECT comment_id, reason, COUNT(*) FROM discussion_reports WHERE {} \
          GROUP BY comment_id, reason ORDER BY comment_id, COUNT(*) DESC, reason",
-        placeholders(1, comments.len())
+        rows::in_ids(&conn, "comment_id", 1)
     );
-    let params: Vec<&dyn Param> = comments.iter().map(|c| c as &dyn Param).collect();
-    rows::fetch_all(conn, &sql, &params, rows::tuple).await
+    rows::fetch_all(conn, &sql, &[&rows::Ids(comments)], rows::tuple).await
 }
 
 /// When the step outside the platform was last recorded for each of
@@ -185,11 +175,10 @@ pub async fn outside_actions(
     }
     let sql = format!(
         "SELECT comment_id, MAX(created_at) FROM moderation_decisions \
-         WHERE action = 'outside_action' AND comment_id IN ({}) GROUP BY comment_id",
-        placeholders(1, comments.len())
+         WHERE action = 'outside_action' AND {} GROUP BY comment_id",
+        rows::in_ids(&conn, "comment_id", 1)
     );
-    let params: Vec<&dyn Param> = comments.iter().map(|c| c as &dyn Param).collect();
-    rows::fetch_all(conn, &sql, &params, rows::tuple).await
+    rows::fetch_all(conn, &sql, &[&rows::Ids(comments)], rows::tuple).await
 }
 
 /// A comment's reports as their weight needs them: when each was made,
@@ -218,16 +207,15 @@ pub async fn histories(
     if authors.is_empty() {
         return Ok(Vec::new());
     }
-    let list = placeholders(1, authors.len());
     let sql = format!(
         "SELECT u.id, \
          (SELECT COUNT(*) FROM discussion_comments c WHERE c.author_id = u.id), \
          (SELECT COUNT(*) FROM discussion_comments c WHERE c.author_id = u.id AND c.state = 'hidden'), \
          (SELECT COUNT(*) FROM member_sanctions s WHERE s.user_id = u.id) \
-         FROM users u WHERE u.id IN ({list})"
+         FROM users u WHERE {}",
+        rows::in_ids(&conn, "u.id", 1)
     );
-    let params: Vec<&dyn Param> = authors.iter().map(|a| a as &dyn Param).collect();
-    rows::fetch_all(conn, &sql, &params, rows::tuple).await
+    rows::fetch_all(conn, &sql, &[&rows::Ids(authors)], rows::tuple).await
 }
 
 /// One decision, as recorded.

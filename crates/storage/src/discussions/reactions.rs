@@ -3,7 +3,7 @@
 
 use uuid::Uuid;
 
-use crate::rows::{self, Param};
+use crate::rows;
 use crate::{new_id, Conn, StorageError, Timestamp};
 
 /// Records `user`'s agreement with `comment`; `false` if they had
@@ -60,14 +60,11 @@ pub async fn agreed_among(
     if comments.is_empty() {
         return Ok(Vec::new());
     }
-    let list: Vec<String> = (0..comments.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
-        "SELECT comment_id FROM discussion_agreements WHERE user_id = $1 AND comment_id IN ({})",
-        list.join(", ")
+        "SELECT comment_id FROM discussion_agreements WHERE user_id = $1 AND {}",
+        rows::in_ids(&conn, "comment_id", 2)
     );
-    let mut params: Vec<&dyn Param> = vec![&user];
-    params.extend(comments.iter().map(|c| c as &dyn Param));
-    rows::fetch_all(conn, &sql, &params, rows::scalar).await
+    rows::fetch_all(conn, &sql, &[&user, &rows::Ids(comments)], rows::scalar).await
 }
 
 /// Which of `comments` `user` has reported (one query for a page).
@@ -79,14 +76,11 @@ pub async fn reported_among(
     if comments.is_empty() {
         return Ok(Vec::new());
     }
-    let list: Vec<String> = (0..comments.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
-        "SELECT comment_id FROM discussion_reports WHERE reporter_id = $1 AND comment_id IN ({})",
-        list.join(", ")
+        "SELECT comment_id FROM discussion_reports WHERE reporter_id = $1 AND {}",
+        rows::in_ids(&conn, "comment_id", 2)
     );
-    let mut params: Vec<&dyn Param> = vec![&user];
-    params.extend(comments.iter().map(|c| c as &dyn Param));
-    rows::fetch_all(conn, &sql, &params, rows::scalar).await
+    rows::fetch_all(conn, &sql, &[&user, &rows::Ids(comments)], rows::scalar).await
 }
 
 /// Records a report; `false` if this person had already reported the

@@ -62,12 +62,10 @@ pub async fn join_campaign(
     }
     let sql = format!(
         "UPDATE comment_screenings SET campaign_id = $1 WHERE campaign_id IS NULL \
-         AND comment_id IN ({})",
-        placeholders(2, comments.len())
+         AND {}",
+        rows::in_ids(&conn, "comment_id", 2)
     );
-    let mut params: Vec<&dyn Param> = vec![&campaign];
-    params.extend(comments.iter().map(|c| c as &dyn Param));
-    rows::execute(conn, &sql, &params).await?;
+    rows::execute(conn, &sql, &[&campaign, &rows::Ids(comments)]).await?;
     Ok(())
 }
 
@@ -82,14 +80,11 @@ pub async fn campaign_members(
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT campaign_id, comment_id FROM comment_screenings WHERE campaign_id IN ({}) \
-         ORDER BY created_at, comment_id LIMIT ${}",
-        placeholders(1, campaigns.len()),
-        campaigns.len() + 1
+        "SELECT campaign_id, comment_id FROM comment_screenings WHERE {} \
+         ORDER BY created_at, comment_id LIMIT $2",
+        rows::in_ids(&conn, "campaign_id", 1)
     );
-    let mut params: Vec<&dyn Param> = campaigns.iter().map(|c| c as &dyn Param).collect();
-    params.push(&limit);
-    rows::fetch_all(conn, &sql, &params, rows::tuple).await
+    rows::fetch_all(conn, &sql, &[&rows::Ids(campaigns), &limit], rows::tuple).await
 }
 
 /// Keeps a comment's band keys for later comments to be compared with.

@@ -133,16 +133,16 @@ pub async fn find_many_titled(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT s.id, s.discussion_id, s.number, s.author_id, s.body, s.state, s.reasons, \
          s.created_at, d.title FROM discussion_statements s \
-         JOIN discussions d ON d.id = s.discussion_id WHERE s.id IN ({})",
-        list.join(", ")
+         JOIN discussions d ON d.id = s.discussion_id WHERE {}",
+        rows::in_ids(&conn, "s.id", 1)
     );
-    let params: Vec<&dyn crate::rows::Param> =
-        ids.iter().map(|i| i as &dyn crate::rows::Param).collect();
-    rows::fetch_all(conn, &sql, &params, |r| Ok((record(r)?, r.get("title")?))).await
+    rows::fetch_all(conn, &sql, &[&rows::Ids(ids)], |r| {
+        Ok((record(r)?, r.get("title")?))
+    })
+    .await
 }
 
 pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<Statement>, StorageError> {
