@@ -77,26 +77,59 @@ pub struct Queued {
 /// exact figure changes nothing a moderator does next.
 pub const COUNTED_UP_TO: i64 = 1_000;
 
-/// The comments' filters as SQL over `moderation_items m`, parameters
-/// `$1` to `$7`. No join: the discussion's language is a lookup, so a
-/// page walks the queue's index and stops at its end. `waiting = TRUE`,
-/// not `waiting` alone: only an equality lets SQLite use the index's
-/// first column and so its order.
-const COMMENT_FILTER: &str = "m.waiting = TRUE \
-     AND ($1 = '' OR EXISTS (SELECT 1 FROM discussion_reports r \
-          WHERE r.comment_id = m.comment_id AND r.reason = $1)) \
-     AND ($2 IS NULL OR m.discussion_id = $2) \
-     AND ($3 = '' OR m.discussion_id IN (SELECT d.id FROM discussions d WHERE d.language = $3)) \
-     AND (NOT $4 OR m.held) AND (NOT $5 OR m.reported) \
-     AND (NOT $6 OR m.appealed) AND (NOT $7 OR m.escalated)";
+/// A statement's parameters, numbered as they are added.
+struct Args<'p>(Vec<&'p dyn Param<'p>>);
 
-/// The held statements' filters over `discussion_statements s`, the same
-/// `$1` to `$7`: a statement is never reported (no reason), appealed or
-/// escalated, and is held whether or not only held items are asked for.
-const STATEMENT_FILTER: &str = "s.state = 'awaiting_moderation' AND $1 = '' \
-     AND ($2 IS NULL OR s.discussion_id = $2) \
-     AND ($3 = '' OR s.discussion_id IN (SELECT d.id FROM discussions d WHERE d.language = $3)) \
-     AND ($4 OR NOT $4) AND NOT $5 AND NOT $6 AND NOT $7";
+impl<'p> Args<'p> {
+    fn add(&mut self, p: &'p dyn Param<'p>) -> String {
+        self.0.push(p);
+        format!("${}", self.0.len())
+    }
+}
+
+/// The filters in force as SQL over `moderation_items m` (comments) and
+/// over `discussion_statements s` (held statements), their values added
+/// to `args`. Only the filters asked for are written: a filter written
+/// as "no value, or a match" made PostgreSQL plan the statement afresh
+/// on every call, which cost more than reading the page. No join: the
+/// discussion's language is a lookup, so a page walks the queue's index
+/// and stops at its end. `waiting = TRUE`, not `waiting` alone: only an
+/// equality lets SQLite use the index's first column and so its order.
+/// A statement is never reported (no reason), appealed or escalated,
+/// and is held whether or not only held items are asked for.
+fn filters<'p>(q: &'p QueueQuery<'p>, args: &mut Args<'p>) -> (String, String) {
+    let mut comment = vec!["m.waiting = TRUE".to_owned()];
+    let mut statement = vec!["s.state = 'awaiting_moderation'".to_owned()];
+    if let Some(reason) = &q.reason {
+        comment.push(format!(
+            "EXISTS (SELECT 1 FROM discussion_reports r \
+             WHERE r.comment_id = m.comment_id AND r.reason = {})",
+            args.add(reason)
+        ));
+    }
+    if let Some(d) = &q.discussion {
+        let d = args.add(d);
+        comment.push(format!("m.discussion_id = {d}"));
+        statement.push(format!("s.discussion_id = {d}"));
+    }
+    if let Some(language) = q.language.as_ref().filter(|l| !l.is_empty()) {
+        let l = args.add(language);
+        let of = format!("(SELECT d.id FROM discussions d WHERE d.language = {l})");
+        comment.push(format!("m.discussion_id IN {of}"));
+        statement.push(format!("s.discussion_id IN {of}"));
+    }
+    for (asked, flag) in [
+        (q.held, "m.held"),
+        (q.reported, "m.reported"),
+        (q.appealed, "m.appealed"),
+        (q.escalated, "m.escalated"),
+    ] {
+        if asked {
+            comment.push(flag.to_owned());
+        }
+    }
+    (comment.join(" AND "), statement.join(" AND "))
+}
 
 /// A page of the queue, comments and held statements together, most
 /// serious first, then weightiest (reports), then longest waiting; read
@@ -110,76 +143,55 @@ pub async fn queue(
     mut conn: Conn<'_>,
     q: &QueueQuery<'_>,
 ) -> Result<(Vec<Queued>, i64), StorageError> {
-    let mut parts = Vec::new();
-    let mut counts = Vec::new();
+    if !q.comments() && !q.held_statements() {
+        return Ok((Vec::new(), 0));
+    }
     let over = COUNTED_UP_TO + 1;
+    let key = q.after.map(|k| (k.severity, k.weight, k.since, k.id));
+
+    let mut args = Args(Vec::new());
+    let (comment, statement) = filters(q, &mut args);
+    let after = key.as_ref().map(|(severity, weight, since, id)| {
+        [
+            args.add(severity),
+            args.add(weight),
+            args.add(since),
+            args.add(id),
+        ]
+    });
+    let limit = args.add(&q.limit);
+    let keyset = |columns: [&str; 4]| match &after {
+        Some(at) => keyset(columns, at),
+        None => "TRUE".to_owned(),
+    };
+    let mut parts = Vec::new();
     if q.comments() {
         parts.push(format!(
             "SELECT * FROM (SELECT 'comment' AS kind, m.comment_id AS id, \
              m.severity AS severity, m.weight AS weight, m.waiting_since AS since \
-             FROM moderation_items m WHERE {COMMENT_FILTER} AND {} \
-             ORDER BY m.severity DESC, m.weight DESC, m.waiting_since, m.comment_id LIMIT $13) c",
-            keyset("m.severity", "m.weight", "m.waiting_since", "m.comment_id")
-        ));
-        counts.push(format!(
-            "(SELECT COUNT(*) FROM (SELECT 1 FROM moderation_items m WHERE {COMMENT_FILTER} \
-             LIMIT {over}) c)"
+             FROM moderation_items m WHERE {comment} AND {} \
+             ORDER BY m.severity DESC, m.weight DESC, m.waiting_since, m.comment_id \
+             LIMIT {limit}) c",
+            keyset(["m.severity", "m.weight", "m.waiting_since", "m.comment_id"])
         ));
     }
     if q.held_statements() {
         parts.push(format!(
             "SELECT * FROM (SELECT 'statement' AS kind, s.id AS id, s.severity AS severity, \
              CAST(0 AS BIGINT) AS weight, s.created_at AS since \
-             FROM discussion_statements s WHERE {STATEMENT_FILTER} AND {} \
-             ORDER BY s.severity DESC, s.created_at, s.id LIMIT $13) s",
+             FROM discussion_statements s WHERE {statement} AND {} \
+             ORDER BY s.severity DESC, s.created_at, s.id LIMIT {limit}) s",
             // Statements carry no reports: no weight, as a whole number of
             // the width the comments' weights have (PostgreSQL decodes by it).
-            keyset("s.severity", "CAST(0 AS BIGINT)", "s.created_at", "s.id")
+            keyset(["s.severity", "CAST(0 AS BIGINT)", "s.created_at", "s.id"])
         ));
-        counts.push(format!(
-            "(SELECT COUNT(*) FROM (SELECT 1 FROM discussion_statements s \
-             WHERE {STATEMENT_FILTER} LIMIT {over}) s)"
-        ));
-    }
-    if parts.is_empty() {
-        return Ok((Vec::new(), 0));
     }
     let sql = format!(
         "SELECT kind, id, severity, weight, since FROM ({}) q \
-         ORDER BY severity DESC, weight DESC, since, id LIMIT $13",
+         ORDER BY severity DESC, weight DESC, since, id LIMIT {limit}",
         parts.join(" UNION ALL ")
     );
-    let count = format!("SELECT {}", counts.join(" + "));
-    let reason = q.reason.unwrap_or("");
-    let language = q.language.unwrap_or("");
-    let after = q.after;
-    let (severity, weight, since, id) = match after {
-        Some(k) => (Some(k.severity), Some(k.weight), Some(k.since), Some(k.id)),
-        None => (None, None, None, None),
-    };
-    let first = after.is_none();
-    let filters: [&dyn Param; 7] = [
-        &reason,
-        &q.discussion,
-        &language,
-        &q.held,
-        &q.reported,
-        &q.appealed,
-        &q.escalated,
-    ];
-    let page: Vec<&dyn Param> = filters
-        .iter()
-        .copied()
-        .chain([
-            &first as &dyn Param,
-            &severity,
-            &weight,
-            &since,
-            &id,
-            &q.limit,
-        ])
-        .collect();
-    let items = rows::fetch_all(conn.reborrow(), &sql, &page, |r| {
+    let items = rows::fetch_all(conn.reborrow(), &sql, &args.0, |r| {
         let kind: String = r.get("kind")?;
         Ok(Queued {
             kind: match kind.as_str() {
@@ -195,15 +207,33 @@ pub async fn queue(
         })
     })
     .await?;
-    let total: i64 = rows::fetch_one(conn, &count, &filters, rows::scalar).await?;
+
+    let mut args = Args(Vec::new());
+    let (comment, statement) = filters(q, &mut args);
+    let mut counts = Vec::new();
+    if q.comments() {
+        counts.push(format!(
+            "(SELECT COUNT(*) FROM (SELECT 1 FROM moderation_items m WHERE {comment} \
+             LIMIT {over}) c)"
+        ));
+    }
+    if q.held_statements() {
+        counts.push(format!(
+            "(SELECT COUNT(*) FROM (SELECT 1 FROM discussion_statements s \
+             WHERE {statement} LIMIT {over}) s)"
+        ));
+    }
+    let count = format!("SELECT {}", counts.join(" + "));
+    let total: i64 = rows::fetch_one(conn, &count, &args.0, rows::scalar).await?;
     Ok((items, total.min(over)))
 }
 
 /// The condition "after the page's end" on one table's columns in the
-/// queue's order, parameters `$8` (no end yet: everything) to `$12`.
-fn keyset(severity: &str, weight: &str, since: &str, id: &str) -> String {
+/// queue's order (severity, weight, since, id), the end's values being
+/// the parameters `at`.
+fn keyset([severity, weight, since, id]: [&str; 4], [s, w, t, i]: &[String; 4]) -> String {
     format!(
-        "($8 OR {severity} < $9 OR ({severity} = $9 AND ({weight} < $10 OR ({weight} = $10 \
-         AND ({since} > $11 OR ({since} = $11 AND {id} > $12))))))"
+        "({severity} < {s} OR ({severity} = {s} AND ({weight} < {w} OR ({weight} = {w} \
+         AND ({since} > {t} OR ({since} = {t} AND {id} > {i}))))))"
     )
 }
