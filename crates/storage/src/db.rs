@@ -187,6 +187,23 @@ fn write_queue(file: &Path) -> Arc<Semaphore> {
         .clone()
 }
 
+/// Runs a transaction's `BEGIN` in a task of its own and waits for it.
+/// A request is dropped part-way when its client goes away; dropped
+/// while `BEGIN` was on its way, the connection went back to the pool
+/// inside a transaction nobody would end, and on SQLite it held the
+/// file's write lock: every later writer failed "database is locked"
+/// (seen when a benchmark's clients stopped mid-request). The task
+/// always finishes: what it began is handed back, or, when nobody waits
+/// for it any more, dropped, which rolls back (and then passes the
+/// write turn on).
+async fn begun<T: Send + 'static>(
+    begin: impl std::future::Future<Output = T> + Send + 'static,
+) -> Result<T, StorageError> {
+    tokio::spawn(begin)
+        .await
+        .map_err(|e| StorageError::Connect(format!("a transaction could not begin: {e}")))
+}
+
 /// Pool settings an operator may tune.
 #[derive(Debug, Clone, Copy)]
 pub struct PoolSettings {
@@ -280,9 +297,18 @@ impl Db {
                     .await
                     .map_err(|_| StorageError::Locked)?
                     .map_err(|_| StorageError::Locked)?;
-                Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?, WriteTurn(turn))
+                let pool = p.clone();
+                let (tx, turn) = begun(async move {
+                    let tx = pool.begin_with("BEGIN IMMEDIATE").await;
+                    (tx, turn)
+                })
+                .await?;
+                Tx::Sqlite(tx?, WriteTurn(turn))
             }
-            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+            Db::Postgres(p) => {
+                let pool = p.clone();
+                Tx::Postgres(begun(async move { pool.begin().await }).await??)
+            }
         })
     }
 

@@ -104,6 +104,7 @@ moderation-note-hint = للمشرفين الآخرين، وللكاتب عند �
 moderation-decide-button = سجّل القرار
 moderation-appeal-uphold = أيّد القرار
 moderation-appeal-overturn = ألغِ القرار
+moderation-appeal-another = أنت من اتخذ القرار الذي يتناوله هذا الطعن، لذا يبتّ مشرف آخر في الطعن.
 moderation-error-own-comment = لا يمكنك البتّ في تعليقك. يجب أن يبتّ فيه مشرف آخر.
 moderation-error-own-appeal = لا يمكنك البتّ في هذا الطعن: يبتّ فيه مشرف آخر، لا من اتخذ القرار ولا كاتب التعليق.
 moderation-error-action = اختر قرارًا ينطبق على هذا التعليق كما هو الآن.

@@ -53,7 +53,7 @@ done-notification-read = صار الإشعار مقروءًا.
 notification-reply = ردّ أحدهم على تعليقك في «{ $discussion }»
 notification-closing = أُغلق «{ $discussion }». ما زال بإمكانك قراءته.
 notification-moderation-approve = وافق مشرف على تعليقك في «{ $discussion }». يمكن للجميع قراءته الآن.
-notification-moderation-hide = أخفى مشرف تعليقك في «{ $discussion }». السبب: { $reason }. يمكنك الاعتراض مرة واحدة.
+notification-moderation-hide = أخفى مشرف تعليقك في «{ $discussion }». السبب: { $reason }. يمكنك الطعن في القرار مرة واحدة.
 notification-moderation-restore = أعاد مشرف إظهار تعليقك في «{ $discussion }». يمكن للجميع قراءته مجددًا.
 notification-moderation-redact = حذف مشرف معلومات شخصية من تعليقك في «{ $discussion }».
 notification-moderation-warn = وجّه إليك مشرف تحذيرًا بسبب تعليقك في «{ $discussion }». يُرجى قراءة قواعد المشاركة.
@@ -64,8 +64,8 @@ notification-moderation-suspend = { PLURAL($days) ->
     [many] أوقفك مشرف عن التعليق { $days } يومًا بسبب تعليقك في «{ $discussion }».
    *[other] أوقفك مشرف عن التعليق { $days } يوم بسبب تعليقك في «{ $discussion }».
 }
-notification-moderation-appeal_upheld = صدر القرار في اعتراضك على تعليقك في «{ $discussion }»: يبقى القرار كما هو.
-notification-moderation-appeal_overturned = صدر القرار في اعتراضك على تعليقك في «{ $discussion }»: أُلغي القرار.
+notification-moderation-appeal_upheld = صدر القرار في طعنك على تعليقك في «{ $discussion }»: يبقى القرار كما هو.
+notification-moderation-appeal_overturned = صدر القرار في طعنك على تعليقك في «{ $discussion }»: أُلغي القرار.
 notification-moderation-other = اتخذ مشرف قرارًا بشأن تعليقك في «{ $discussion }».
 
 ## اختيار ما تُبلَّغ به

@@ -22,21 +22,21 @@ discussion-staff-pre-moderation-off = متوقف: تُنشر التعليقات 
 discussion-staff-pre-moderation-first = تنتظر التعليقات الأولى للعضو مشرفًا
 discussion-staff-pre-moderation-all = ينتظر كل تعليق مشرفًا
 discussion-staff-pre-moderation-first-n = { PLURAL($count) ->
-    [one] ينتظر التعليق الأول للعضو مشرفًا
-    [two] ينتظر التعليقان الأولان للعضو مشرفًا
-    [few] تنتظر التعليقات الـ{ $count } الأولى للعضو مشرفًا
-    [many] ينتظر أول { $count } تعليقًا للعضو مشرفًا
-   *[other] ينتظر أول { $count } تعليق للعضو مشرفًا
+    [one] ينتظر التعليق الأول للعضو في الموقع مشرفًا
+    [two] ينتظر التعليقان الأولان للعضو في الموقع مشرفًا
+    [few] تنتظر التعليقات الـ{ $count } الأولى للعضو في الموقع مشرفًا
+    [many] ينتظر أول { $count } تعليقًا للعضو في الموقع مشرفًا
+   *[other] ينتظر أول { $count } تعليق للعضو في الموقع مشرفًا
 }
 discussion-staff-field-first-comments = كم تعليقًا أول ينتظر
-discussion-staff-field-first-comments-hint = مع «التعليقات الأولى» فقط: عدد صحيح من 1 إلى { $max }.
+discussion-staff-field-first-comments-hint = مع «التعليقات الأولى» فقط: عدد صحيح من 1 إلى { $max }. تُحسب تعليقات العضو في الموقع كله، فمن نُشرت تعليقاته من قبل في مكان آخر لا يُحتجز مرة أخرى.
 discussion-staff-field-consultation-stage = جزء من استشارة
 discussion-staff-field-consultation-stage-hint = اختياري. اختر مرحلة الجدول الزمني للاستشارة التي ينتمي إليها هذا النقاش: تربط صفحته والجدول الزمني للاستشارة كلٌّ منهما بالآخر متى نُشرا.
 discussion-staff-not-linked = غير مرتبط
 discussion-staff-stage-choice = { $consultation } — المرحلة { $number }: { $stage }
 discussion-staff-imported = استُورد هذا النقاش من مكان آخر: هو مغلق وللقراءة فقط. ما زال بإمكانك نشره أو سحبه.
 discussion-staff-edit-details = غيّر التفاصيل
-discussion-staff-edit-details-hidden = غيّر تفاصيل النقاش
+discussion-staff-edit-details-hidden = للنقاش: حالته ومواعيده ونصه
 discussion-staff-language = اللغة
 discussion-staff-questions-row = الأسئلة التوجيهية
 discussion-staff-questions-count = { PLURAL($count) ->

@@ -92,6 +92,7 @@ moderation-note-hint = For other moderators, and for the author when you warn or
 moderation-decide-button = Record the decision
 moderation-appeal-uphold = Uphold the decision
 moderation-appeal-overturn = Overturn the decision
+moderation-appeal-another = You made the decision this appeal is about, so another moderator decides the appeal.
 moderation-error-own-comment = You cannot decide on your own comment. Another moderator must.
 moderation-error-own-appeal = You cannot decide this appeal: another moderator must, not the one who took the decision or its author.
 moderation-error-action = Choose a decision that applies to this comment as it is now.

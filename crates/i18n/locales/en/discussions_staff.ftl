@@ -22,18 +22,18 @@ discussion-staff-pre-moderation-off = Off: comments are published straight away
 discussion-staff-pre-moderation-first = A member’s first comments wait for a moderator
 discussion-staff-pre-moderation-all = Every comment waits for a moderator
 discussion-staff-pre-moderation-first-n = { $count ->
-    [one] A member’s first comment waits for a moderator
-   *[other] A member’s first { $count } comments wait for a moderator
+    [one] A member’s first comment on the site waits for a moderator
+   *[other] A member’s first { $count } comments on the site wait for a moderator
 }
 discussion-staff-field-first-comments = How many first comments wait
-discussion-staff-field-first-comments-hint = Only with “first comments”: a whole number from 1 to { $max }.
+discussion-staff-field-first-comments-hint = Only with “first comments”: a whole number from 1 to { $max }. A member’s comments are counted across the whole site, so someone whose comments have already been published elsewhere is not held again.
 discussion-staff-field-consultation-stage = Part of a consultation
 discussion-staff-field-consultation-stage-hint = Optional. Choose the stage of a consultation's timeline this discussion belongs to: its page and the consultation's timeline then link to each other once both are published.
 discussion-staff-not-linked = Not linked
 discussion-staff-stage-choice = { $consultation } — stage { $number }: { $stage }
 discussion-staff-imported = This discussion was imported from elsewhere: it is closed and read-only. You can still publish or withdraw it.
 discussion-staff-edit-details = Change the details
-discussion-staff-edit-details-hidden = Change the discussion’s details
+discussion-staff-edit-details-hidden = of the discussion: its dates, texts and pre-moderation
 discussion-staff-language = Language
 discussion-staff-questions-row = Guiding questions
 discussion-staff-questions-count = { $count ->

@@ -115,6 +115,20 @@ pub async fn post(
     })
 }
 
+/// Until when `me` may not comment (a suspension in force), if at all:
+/// so that a page offers no form that posting would refuse.
+pub async fn suspended_until(
+    db: &Db,
+    me: &SignedIn,
+) -> Result<Option<time::OffsetDateTime>, ServiceError> {
+    let mut c = db.acquire().await?;
+    Ok(
+        moderation::suspended_until(c.conn(), me.user_id, Timestamp::now())
+            .await?
+            .map(Timestamp::as_offset),
+    )
+}
+
 /// Why a new comment waits for a moderator (nothing when it does not):
 /// the discussion's pre-moderation of members' first or all comments,
 /// then screening's reasons. Staff who speak for the site and

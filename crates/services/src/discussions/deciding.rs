@@ -282,7 +282,13 @@ async fn record(
     client: Option<&str>,
     now: Timestamp,
 ) -> Result<(), ServiceError> {
-    let stays = matches!(decision, Decision::Escalate | Decision::OutsideActionTaken);
+    // A decision that leaves the comment held (a warning, a suspension,
+    // a redaction of a comment still waiting) keeps it in the queue:
+    // taken out, it would wait for ever, seen by its author only.
+    let leaves_held = !matches!(decision, Decision::Escalate)
+        && decision.next_state(c.state) == Some(State::AwaitingModeration);
+    let stays =
+        matches!(decision, Decision::Escalate | Decision::OutsideActionTaken) || leaves_held;
     let waited_seconds = item.filter(|_| !stays).map(|i| {
         (now.as_offset() - i.waiting_since.as_offset())
             .whole_seconds()
@@ -307,7 +313,7 @@ async fn record(
         },
     )
     .await?;
-    if !matches!(decision, Decision::OutsideActionTaken) {
+    if !matches!(decision, Decision::OutsideActionTaken) && !leaves_held {
         let escalated = matches!(decision, Decision::Escalate);
         store::decided(conn.reborrow(), c.id, now, escalated).await?;
     }

@@ -423,15 +423,8 @@ pub async fn decide_appeal(
         .await?
         .filter(|a| a.outcome.is_none())
         .ok_or(ServiceError::NotFound)?;
-    let decided_by = store::decisions(tx.conn(), comment)
-        .await?
-        .into_iter()
-        .find(|d| d.id == appeal.decision_id)
-        .and_then(|d| d.moderator_id)
-        .map(|m| m.to_string())
-        .unwrap_or_default();
-    let author = c.author_id.map(|a| a.to_string());
-    if !may_decide_appeal(&me.user_id.to_string(), &decided_by, author.as_deref()) {
+    let decisions = store::decisions(tx.conn(), comment).await?;
+    if !may_decide(me, &c, &appeal, &decisions) {
         return Err(ServiceError::Conflict(ValidationError::new(
             "action",
             ErrorCode::CannotTargetSelf,
@@ -489,6 +482,26 @@ pub async fn versions(
     let mut list = comments::versions(c.conn(), comment).await?;
     list.sort_by_key(|v| std::cmp::Reverse(v.0));
     Ok(list)
+}
+
+/// Whether `me` may decide `appeal` against a decision on comment `c`
+/// (`decisions` being the comment's): not the moderator who made the
+/// decision appealed, nor the comment's author. The appeal's page asks
+/// this too, so that it offers no buttons the decision would refuse.
+pub fn may_decide<'a>(
+    me: &SignedIn,
+    c: &Comment,
+    appeal: &store::Appeal,
+    decisions: impl IntoIterator<Item = &'a store::DecisionRecord>,
+) -> bool {
+    let decided_by = decisions
+        .into_iter()
+        .find(|d| d.id == appeal.decision_id)
+        .and_then(|d| d.moderator_id)
+        .map(|m| m.to_string())
+        .unwrap_or_default();
+    let author = c.author_id.map(|a| a.to_string());
+    may_decide_appeal(&me.user_id.to_string(), &decided_by, author.as_deref())
 }
 
 /// One decision on a comment with the name of the moderator who took it

@@ -304,3 +304,32 @@ async fn a_report_of_something_else_must_say_what() {
         reactions::report(db, &sam, id2, "spam", "").await.unwrap();
     }
 }
+
+/// Warning or suspending the author of a held comment leaves the comment
+/// in the queue: it is still held, and someone must still approve or
+/// hide it.
+#[tokio::test]
+async fn a_sanction_on_a_held_comment_leaves_it_waiting() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let karim = karim(db, &pw).await;
+        let d = opened(db, &officer, "Held then sanctioned", -1, "all").await;
+        let waiting = held(db, &rita, d, "Held until someone looks").await;
+
+        decided(db, &karim, waiting, &Decision::Suspend(2), "Repeated abuse").await;
+        assert_eq!(stored(db, waiting).await.state, State::AwaitingModeration);
+        let (entries, _) = moderating::queue(db, &karim, &all()).await.unwrap();
+        assert!(
+            entries.iter().any(|e| e.item.comment_id == waiting),
+            "the held comment still waits for a decision"
+        );
+
+        decided(db, &karim, waiting, &Decision::Approve, "").await;
+        assert_eq!(stored(db, waiting).await.state, State::Published);
+        let (entries, _) = moderating::queue(db, &karim, &all()).await.unwrap();
+        assert!(entries.iter().all(|e| e.item.comment_id != waiting));
+    }
+}

@@ -206,7 +206,14 @@ async fn page(
         view.actions
             .push(decision_form(ctx, id, state, sent, &errors));
     }
-    if open_appeal.is_some() {
+    let may_decide = open_appeal.is_some_and(|a| {
+        moderating::may_decide(me, &entry.comment, a, decided.iter().map(|d| &d.record))
+    });
+    if open_appeal.is_some() && !may_decide {
+        // The moderator who decided (or the author) is told who decides.
+        view.lead.push(ctx.t("moderation-appeal-another").into());
+    }
+    if may_decide {
         for (action, label, danger) in [
             ("uphold", "moderation-appeal-uphold", false),
             ("overturn", "moderation-appeal-overturn", true),

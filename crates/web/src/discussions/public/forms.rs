@@ -143,7 +143,10 @@ async fn form_page<'a>(
     Ok(page)
 }
 
-/// The form again with its problems (422), or the error as it is.
+/// The form again with its problems (422), or with why it cannot be
+/// taken now (409: the discussion closed, the account is suspended, the
+/// time to edit ran out) and the text as it was typed, so that nothing
+/// written is lost; any other error as it is.
 async fn again(
     ctx: &PageCtx,
     me: &SignedIn,
@@ -152,14 +155,20 @@ async fn again(
     text: &str,
     e: ServiceError,
 ) -> Result<Response, AppError> {
-    let errors = match e {
-        ServiceError::Invalid(v) => vec![v],
-        ServiceError::InvalidFields(list) => list,
+    let (status, errors) = match e {
+        ServiceError::Invalid(v) => (StatusCode::UNPROCESSABLE_ENTITY, vec![v]),
+        ServiceError::InvalidFields(list) => (StatusCode::UNPROCESSABLE_ENTITY, list),
+        // Said beside the text box, whatever the service named; a reply
+        // to a comment no longer shown has no form to go back to.
+        ServiceError::Conflict(v) if v.code != ErrorCode::ReplyNotAllowed => (
+            StatusCode::CONFLICT,
+            vec![ValidationError { field: "text", ..v }],
+        ),
         other => return Err(other.into()),
     };
     let problems = text_problems(ctx, &errors);
     let page = form_page(ctx, me, d, &writing, text, problems).await?;
-    respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+    respond(status, page, None)
 }
 
 /// A form for a discussion that takes no comments now is refused as

@@ -133,8 +133,12 @@ pub(super) fn item(ctx: &PageCtx, d: &Discussion, langs: &Langs) -> DiscussionIt
 
 fn filter_fields(ctx: &PageCtx, p: &ListParams) -> Vec<Field> {
     let mut status_options = vec![(String::new(), ctx.t("discussions-filter-any"))];
-    status_options
-        .extend(Status::ALL.map(|s| (s.key().to_owned(), ctx.t(&format!("status-{}", s.key())))));
+    status_options.extend(Status::ALL.map(|s| {
+        (
+            s.key().to_owned(),
+            ctx.t(&format!("discussion-status-{}", s.key())),
+        )
+    }));
     vec![
         Field::choice(
             "status",

@@ -10,7 +10,7 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::translation::key;
 use cohesion_domain::ErrorCode;
 use cohesion_services::consultations::reading as consultation_reading;
-use cohesion_services::discussions::{notifying, reading, statements};
+use cohesion_services::discussions::{commenting, notifying, reading, statements};
 use cohesion_services::discussions::{Cursor, Order};
 use cohesion_services::ServiceError;
 use cohesion_ui::discussions::notify::FollowForm;
@@ -103,8 +103,14 @@ pub(super) async fn show(
     let (status_key, status) = status_label(&ctx, &d);
     let mut ui = ctx.chrome_for(&path, "discussion-title").await?;
     ui.title = d.title.clone().into();
-    let form = match (open, viewer) {
-        (true, Some(me)) => Some(CommentForm {
+    // A suspended member is told until when, rather than offered a form
+    // that posting would refuse.
+    let suspended = match (open, viewer) {
+        (true, Some(me)) => commenting::suspended_until(&ctx.state.db, me).await?,
+        _ => None,
+    };
+    let form = match (open, viewer, suspended) {
+        (true, Some(me), None) => Some(CommentForm {
             action: format!("{path}/comments"),
             csrf: me.csrf.clone(),
             field: text_field(&ctx, "comment-field-text", "", &[]),
@@ -174,7 +180,15 @@ pub(super) async fn show(
         questions_lang: questions_lang(&d, &langs).to_owned(),
         questions: d.questions.clone(),
         rows: summary_rows(&ctx, &d, &langs),
-        closed_notice: closed_notice(&ctx, &d),
+        closed_notice: closed_notice(&ctx, &d).or_else(|| {
+            suspended.map(|until| {
+                let until = ctx.dates().instant(until).text;
+                ctx.phrase(
+                    "discussion-suspended-notice",
+                    &[("until", Value::Text(&until))],
+                )
+            })
+        }),
         comment_count: tn(
             &ctx,
             "discussion-comment-count",

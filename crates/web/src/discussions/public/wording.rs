@@ -39,7 +39,7 @@ pub(super) fn status_label(ctx: &PageCtx, d: &Discussion) -> (&'static str, Stri
         false => "draft",
         true => status_of(d).key(),
     };
-    (key, ctx.t(&format!("status-{key}")))
+    (key, ctx.t(&format!("discussion-status-{key}")))
 }
 
 /// For a list: when it opens, until when it is open, or when it closed.

@@ -122,11 +122,11 @@ async fn forged_ids_and_replayed_tokens_save_nothing() {
             )
             .await;
         assert_eq!(res.status(), 409);
-        assert!(res
-            .text()
-            .await
-            .unwrap()
-            .contains("This discussion is not taking comments now"));
+        // Said beside the form, with what was typed still in it: nothing
+        // written is lost.
+        let page = res.text().await.unwrap();
+        assert!(page.contains("This discussion is not taking comments now"));
+        assert!(page.contains(&format!(">{text}</textarea>")), "{page}");
         assert_eq!(saved_by(&s, AMINA, text).await, 0);
 
         // A report without a reason, or with a note too long.

@@ -155,7 +155,8 @@ async fn a_report_is_decided_appealed_and_overturned_by_another_moderator() {
         let (_, queue) = s.page("/moderation?flag=appealed", &grace).await;
         assert!(queue.contains("never gritted"));
         let (_, item) = s.page(&path, &grace).await;
-        assert!(item.contains("Overturn the decision"));
+        assert!(!item.contains("Overturn the decision"), "{item}");
+        assert!(item.contains("another moderator decides the appeal"));
         assert!(item.contains("It was about gritting"));
         let res = s
             .post(
@@ -174,6 +175,8 @@ async fn a_report_is_decided_appealed_and_overturned_by_another_moderator() {
 
         // Karim overturns it: the comment is shown again.
         let (karim, karim_csrf) = sign_in(&s, KARIM).await;
+        let (_, item) = s.page(&path, &karim).await;
+        assert!(item.contains("Overturn the decision"));
         let res = s
             .post(
                 &path,
@@ -188,5 +191,46 @@ async fn a_report_is_decided_appealed_and_overturned_by_another_moderator() {
         let (_, item) = s.page(&path, &karim).await;
         assert!(item.contains("Appeal: decision overturned"));
         assert!(item.contains("Grace Owusu"));
+    }
+}
+
+/// A suspended member is told until when, instead of being offered a
+/// comment form that posting would refuse.
+#[tokio::test]
+async fn a_suspended_member_sees_until_when_rather_than_the_form() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let (amina, amina_csrf) = sign_in(&s, AMINA).await;
+        let (_, page) = s.page(&format!("/discussions/{id}"), &amina).await;
+        assert!(page.contains("id=\"add-comment\""));
+        let text = "The bins on Quay Street overflow every weekend.";
+        let res = s
+            .post(
+                &format!("/discussions/{id}/comments"),
+                &amina,
+                &[("csrf", &amina_csrf), ("text", text)],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let (_, page) = s.page(&format!("/discussions/{id}"), &amina).await;
+        let cid = comment_with(&page, "Quay Street");
+
+        let (grace, grace_csrf) = sign_in(&s, GRACE).await;
+        let res = s
+            .post(
+                &format!("/moderation/comments/{cid}"),
+                &grace,
+                &[
+                    ("csrf", grace_csrf.as_str()),
+                    ("action", "suspend"),
+                    ("days", "2"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+
+        let (_, page) = s.page(&format!("/discussions/{id}"), &amina).await;
+        assert!(!page.contains("id=\"add-comment\""), "{page}");
+        assert!(page.contains("Your account cannot comment or reply until"));
     }
 }
