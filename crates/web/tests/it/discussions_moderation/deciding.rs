@@ -17,22 +17,35 @@ async fn decisions(s: &Server, cid: &str) -> usize {
         .len()
 }
 
+/// Amina, signed in, posts `text` in discussion `id`: her session, its
+/// form token, and the comment's id.
+async fn amina_posts(s: &Server, id: &str, text: &str) -> (String, String, String) {
+    let (amina, csrf) = sign_in(s, AMINA).await;
+    let (_, page) = s.page(&format!("/discussions/{id}"), &amina).await;
+    assert!(page.contains("id=\"add-comment\""));
+    let res = s
+        .post(
+            &format!("/discussions/{id}/comments"),
+            &amina,
+            &[("csrf", &csrf), ("text", text)],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let (_, page) = s.page(&format!("/discussions/{id}"), &amina).await;
+    let cid = comment_with(&page, &text[text.len() - 20..]);
+    (amina, csrf, cid)
+}
+
 #[tokio::test]
 async fn a_report_is_decided_appealed_and_overturned_by_another_moderator() {
     for s in servers().await {
         let id = open_id(&s).await;
-        let (amina, amina_csrf) = sign_in(&s, AMINA).await;
-        let text = "The car park by the library is never gritted in winter.";
-        let res = s
-            .post(
-                &format!("/discussions/{id}/comments"),
-                &amina,
-                &[("csrf", &amina_csrf), ("text", text)],
-            )
-            .await;
-        assert_eq!(res.status(), 303);
-        let (_, page) = s.page(&format!("/discussions/{id}"), &amina).await;
-        let cid = comment_with(&page, "never gritted");
+        let (amina, amina_csrf, cid) = amina_posts(
+            &s,
+            &id,
+            "The car park by the library is never gritted in winter.",
+        )
+        .await;
 
         // Tom reports it.
         let (tom, tom_csrf) = sign_in(&s, TOM).await;
@@ -200,20 +213,8 @@ async fn a_report_is_decided_appealed_and_overturned_by_another_moderator() {
 async fn a_suspended_member_sees_until_when_rather_than_the_form() {
     for s in servers().await {
         let id = open_id(&s).await;
-        let (amina, amina_csrf) = sign_in(&s, AMINA).await;
-        let (_, page) = s.page(&format!("/discussions/{id}"), &amina).await;
-        assert!(page.contains("id=\"add-comment\""));
-        let text = "The bins on Quay Street overflow every weekend.";
-        let res = s
-            .post(
-                &format!("/discussions/{id}/comments"),
-                &amina,
-                &[("csrf", &amina_csrf), ("text", text)],
-            )
-            .await;
-        assert_eq!(res.status(), 303);
-        let (_, page) = s.page(&format!("/discussions/{id}"), &amina).await;
-        let cid = comment_with(&page, "Quay Street");
+        let (amina, _, cid) =
+            amina_posts(&s, &id, "The bins on Quay Street overflow every weekend.").await;
 
         let (grace, grace_csrf) = sign_in(&s, GRACE).await;
         let res = s
