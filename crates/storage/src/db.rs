@@ -63,8 +63,21 @@ pub enum Engine {
 /// A pool of connections to SQLite or PostgreSQL. Cheap to clone.
 #[derive(Debug, Clone)]
 pub enum Db {
-    Sqlite(SqlitePool),
+    Sqlite(SqliteDb),
     Postgres(PgPool),
+}
+
+/// A SQLite file's connections: a pool for reading, and one connection
+/// kept for writing. SQLite takes one writer at a time, and the writer
+/// whose turn it was used to wait for a pooled connection while readers
+/// held them all; each write also ran on whichever connection was free,
+/// whose page cache the writes of others had made stale. The writing
+/// connection is always free to the writer whose turn it is (turns are
+/// taken per file, see [`Db::begin`]) and its cache stays warm.
+#[derive(Debug, Clone)]
+pub struct SqliteDb {
+    pub pool: SqlitePool,
+    writer: SqlitePool,
 }
 
 /// A borrowed connection of either engine; what repository functions take,
@@ -169,6 +182,9 @@ impl Snapshot {
 /// with "database is locked".
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How much of a SQLite file is read through a memory mapping (1 GiB).
+const MMAP_BYTES: u64 = 1 << 30;
+
 /// One queue of writers per SQLite file in this process, keyed by the
 /// file name as configured. Writers that only SQLite's busy handler
 /// queued would sleep and poll (1, 2, 5, 10 … ms) while the lock sat
@@ -234,7 +250,19 @@ impl Db {
                     // where the last commits may roll back; a sound trade.
                     .synchronous(SqliteSynchronous::Normal)
                     .busy_timeout(BUSY_TIMEOUT)
-                    .foreign_keys(true);
+                    .foreign_keys(true)
+                    // Pages are read from the file mapped in memory, not
+                    // copied in by a system call into each connection's
+                    // cache, which every write elsewhere empties. The
+                    // mapping is address space, not memory used.
+                    .pragma("mmap_size", MMAP_BYTES.to_string());
+                let writer = SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .test_before_acquire(false)
+                    .acquire_timeout(settings.connect_timeout)
+                    .connect_with(options.clone())
+                    .await
+                    .map_err(|e| StorageError::Connect(one_line(&e)))?;
                 let pool = SqlitePoolOptions::new()
                     .max_connections(settings.max_connections.max(1))
                     // A connection to a local file does not go stale the
@@ -247,7 +275,7 @@ impl Db {
                     .connect_with(options)
                     .await
                     .map_err(|e| StorageError::Connect(one_line(&e)))?;
-                Ok(Db::Sqlite(pool))
+                Ok(Db::Sqlite(SqliteDb { pool, writer }))
             }
             Engine::Postgres => {
                 let options = PgConnectOptions::from_str(url)
@@ -272,7 +300,7 @@ impl Db {
 
     pub async fn acquire(&self) -> Result<PoolConn, StorageError> {
         Ok(match self {
-            Db::Sqlite(p) => PoolConn::Sqlite(p.acquire().await?),
+            Db::Sqlite(p) => PoolConn::Sqlite(p.pool.acquire().await?),
             Db::Postgres(p) => PoolConn::Postgres(p.acquire().await?),
         })
     }
@@ -288,16 +316,17 @@ impl Db {
     /// sleeps in SQLite's busy handler while the lock is free; the turn
     /// is taken before a connection, so waiting writers leave the pool to
     /// readers. A turn not given within the busy timeout fails as SQLite
-    /// would have: "database is locked".
+    /// would have: "database is locked". The turn's holder then writes on
+    /// the pool's writing connection (see [`SqliteDb`]).
     pub async fn begin(&self) -> Result<Tx, StorageError> {
         Ok(match self {
             Db::Sqlite(p) => {
-                let queue = write_queue(p.connect_options().get_filename());
+                let queue = write_queue(p.pool.connect_options().get_filename());
                 let turn = tokio::time::timeout(BUSY_TIMEOUT, queue.acquire_owned())
                     .await
                     .map_err(|_| StorageError::Locked)?
                     .map_err(|_| StorageError::Locked)?;
-                let pool = p.clone();
+                let pool = p.writer.clone();
                 let (tx, turn) = begun(async move {
                     let tx = pool.begin_with("BEGIN IMMEDIATE").await;
                     (tx, turn)
@@ -317,7 +346,7 @@ impl Db {
     /// its default level each statement would see a new moment).
     pub async fn snapshot(&self) -> Result<Snapshot, StorageError> {
         Ok(match self {
-            Db::Sqlite(p) => Snapshot::Sqlite(p.begin_with("BEGIN DEFERRED").await?),
+            Db::Sqlite(p) => Snapshot::Sqlite(p.pool.begin_with("BEGIN DEFERRED").await?),
             Db::Postgres(p) => Snapshot::Postgres(
                 p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                     .await?,
@@ -330,7 +359,7 @@ impl Db {
     /// file can be queued and grouped in this process.
     pub fn sqlite_file(&self) -> Option<PathBuf> {
         match self {
-            Db::Sqlite(p) => Some(p.connect_options().get_filename().to_path_buf()),
+            Db::Sqlite(p) => Some(p.pool.connect_options().get_filename().to_path_buf()),
             Db::Postgres(_) => None,
         }
     }
@@ -346,7 +375,7 @@ impl Db {
     /// keep reading and writing (`VACUUM INTO`). The target must not exist.
     pub async fn backup_sqlite(&self, path: &str) -> Result<(), StorageError> {
         match self {
-            Db::Sqlite(pool) => {
+            Db::Sqlite(SqliteDb { pool, .. }) => {
                 if std::path::Path::new(path).exists() {
                     return Err(StorageError::Invalid(format!(
                         "{path} already exists; choose a new file name"
@@ -366,7 +395,10 @@ impl Db {
 
     pub async fn close(&self) {
         match self {
-            Db::Sqlite(p) => p.close().await,
+            Db::Sqlite(p) => {
+                p.writer.close().await;
+                p.pool.close().await;
+            }
             Db::Postgres(p) => p.close().await,
         }
     }

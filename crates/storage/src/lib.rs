@@ -27,7 +27,7 @@ pub mod consultations;
 pub mod discussions;
 pub mod site;
 
-pub use db::{Conn, Db, Engine, PoolConn, PoolSettings, Snapshot, StorageError, Tx};
+pub use db::{Conn, Db, Engine, PoolConn, PoolSettings, Snapshot, SqliteDb, StorageError, Tx};
 pub use timestamp::Timestamp;
 
 /// Runs `$body` with `$c` bound to the engine-specific `&mut Connection`.

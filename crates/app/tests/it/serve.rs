@@ -26,7 +26,7 @@ async fn with_no_configuration_it_creates_a_wal_sqlite_database_and_serves() {
     assert_eq!(health.status(), 200);
     server.stop().await;
     let db = open_sqlite(dir.path(), "cohesion.db").await;
-    if let cohesion_storage::Db::Sqlite(pool) = &db {
+    if let cohesion_storage::Db::Sqlite(cohesion_storage::SqliteDb { pool, .. }) = &db {
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(pool)
             .await
@@ -71,7 +71,7 @@ async fn the_demo_loads_idempotently() {
         server.stop().await;
     }
     let db = open_sqlite(dir.path(), "cohesion.db").await;
-    if let cohesion_storage::Db::Sqlite(pool) = &db {
+    if let cohesion_storage::Db::Sqlite(cohesion_storage::SqliteDb { pool, .. }) = &db {
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM programme_texts")
             .fetch_one(pool)
             .await

@@ -8,7 +8,7 @@ use crate::support::{command, output};
 
 async fn execute(db: &Db, sql: &str) {
     match db {
-        Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+        Db::Sqlite(cohesion_storage::SqliteDb { pool: p, .. }) => sqlx::query(sql).execute(p).await.map(|_| ()),
         Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
     }
     .expect("tamper with the figures");
@@ -79,7 +79,7 @@ async fn verify_totals_agrees_on_the_demo_and_reports_a_tampered_total() {
 
         // One consultation alone, by id; an id that names none; not an id.
         let id: uuid::Uuid = match db {
-            Db::Sqlite(p) => {
+            Db::Sqlite(cohesion_storage::SqliteDb { pool: p, .. }) => {
                 sqlx::query_scalar("SELECT id FROM consultations WHERE response_count = 0 LIMIT 1")
                     .fetch_one(p)
                     .await

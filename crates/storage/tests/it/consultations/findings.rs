@@ -18,7 +18,7 @@ fn combined() -> i64 {
 
 async fn raw(db: &Db, sql: &str) {
     match db {
-        Db::Sqlite(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()),
+        Db::Sqlite(cohesion_storage::SqliteDb { pool, .. }) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()),
         Db::Postgres(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()),
     }
     .unwrap_or_else(|e| panic!("{sql}: {e}"));
@@ -67,7 +67,7 @@ async fn single_option_findings_keep_their_option_after_migrating() {
                    allow_anonymous, survey, created_at, updated_at, strands, documents) \
                    VALUES ($1, 'Old', 'Old', '', '', NULL, $2, $2, FALSE, '{\"pages\":[]}', $2, $2, '', '[]')";
         match db {
-            Db::Sqlite(pool) => sqlx::query(sql)
+            Db::Sqlite(cohesion_storage::SqliteDb { pool, .. }) => sqlx::query(sql)
                 .bind(id)
                 .bind(at)
                 .execute(pool)
@@ -86,7 +86,7 @@ async fn single_option_findings_keep_their_option_after_migrating() {
                    option_index, created_at, updated_at) VALUES ($1, $2, 1, 'On one option', '', 'q1', NULL, 2, $3, $3)";
         let (fid, now) = (uuid::Uuid::new_v4(), Timestamp::now());
         match db {
-            Db::Sqlite(pool) => sqlx::query(sql)
+            Db::Sqlite(cohesion_storage::SqliteDb { pool, .. }) => sqlx::query(sql)
                 .bind(fid)
                 .bind(id)
                 .bind(now)

@@ -41,7 +41,7 @@ fn banner(html: &str) -> Option<String> {
 async fn unverify(s: &Server, email: &str) {
     const SQL: &str = "UPDATE users SET email_verified_at = NULL WHERE email = $1";
     match s.db() {
-        cohesion_storage::Db::Sqlite(pool) => {
+        cohesion_storage::Db::Sqlite(cohesion_storage::SqliteDb { pool, .. }) => {
             sqlx::query(SQL).bind(email).execute(pool).await.unwrap();
         }
         cohesion_storage::Db::Postgres(pool) => {

@@ -71,7 +71,7 @@ async fn public_page(s: &Server, id: &str) -> String {
 /// only time would change.
 async fn set_time(db: &Db, sql: &str, at: Timestamp, id: Uuid) {
     match db {
-        Db::Sqlite(p) => sqlx::query(sql)
+        Db::Sqlite(cohesion_storage::SqliteDb { pool: p, .. }) => sqlx::query(sql)
             .bind(at)
             .bind(id)
             .execute(p)

@@ -6,7 +6,7 @@ use crate::support::start;
 #[tokio::test]
 async fn a_database_failure_shows_a_friendly_500_with_a_reference() {
     let t = cohesion_testkit::sqlite().await;
-    if let cohesion_storage::Db::Sqlite(pool) = &t.db {
+    if let cohesion_storage::Db::Sqlite(cohesion_storage::SqliteDb { pool, .. }) = &t.db {
         sqlx::query("DROP TABLE programme_texts")
             .execute(pool)
             .await
