@@ -10,7 +10,9 @@
 //! site's own decisions. What it found is kept with the comment so that
 //! the quality page can judge screening by what moderators decided.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, RandomState};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use cohesion_domain::discussion::links::{pieces, Piece};
 use cohesion_domain::discussion::screening::{
@@ -173,7 +175,7 @@ async fn alike(
         .iter()
         .filter(|c| {
             c.fingerprint.is_some() && c.fingerprint == found.fingerprint
-                || signer.near(&signature, &signer.sign(&c.body))
+                || signer.near(&signature, &signed(&signer, c.id, &c.body))
         })
         .collect();
     same.sort_by_key(|c| (c.created_at, c.id));
@@ -204,6 +206,58 @@ async fn alike(
         found.campaign = Some((lead, unmarked));
     }
     Ok(())
+}
+
+/// An earlier comment's signature, from this server's memory when it
+/// was signed lately. The newest comments of a discussion are candidates
+/// for many posts in a row, and signing each again (folding its text,
+/// hashing every 4-gram 64 ways) cost more than the rest of screening.
+/// A signature depends on the text alone, and the key holds a hash of
+/// the text (an edit makes a new key), so the memory is never wrong,
+/// only cold; each server keeps its own. The hash is keyed at random per
+/// process, so nobody can write a text that collides with another's.
+fn signed(signer: &Signer, id: Uuid, body: &str) -> Arc<[u64]> {
+    static MEMORY: OnceLock<(RandomState, Mutex<Signatures>)> = OnceLock::new();
+    let (hasher, memory) = MEMORY.get_or_init(Default::default);
+    let key = (id, hasher.hash_one(body));
+    if let Some(known) = memory.lock().ok().and_then(|mut m| m.get(&key)) {
+        return known;
+    }
+    let signature: Arc<[u64]> = signer.sign(body).into();
+    if let Ok(mut m) = memory.lock() {
+        m.put(key, signature.clone());
+    }
+    signature
+}
+
+/// Signatures remembered in two generations: when the newer fills, it
+/// becomes the older and the older is forgotten, so what is still in use
+/// stays (it is copied forward when found in the older) and memory is
+/// bounded by twice [`Signatures::GENERATION`].
+#[derive(Default)]
+struct Signatures {
+    newer: HashMap<(Uuid, u64), Arc<[u64]>>,
+    older: HashMap<(Uuid, u64), Arc<[u64]>>,
+}
+
+impl Signatures {
+    const GENERATION: usize = 2048;
+
+    fn get(&mut self, key: &(Uuid, u64)) -> Option<Arc<[u64]>> {
+        if let Some(s) = self.newer.get(key) {
+            return Some(s.clone());
+        }
+        let s = self.older.get(key)?.clone();
+        self.put(*key, s.clone());
+        Some(s)
+    }
+
+    fn put(&mut self, key: (Uuid, u64), signature: Arc<[u64]>) {
+        if self.newer.len() >= Self::GENERATION {
+            self.older = std::mem::take(&mut self.newer);
+        }
+        self.newer.insert(key, signature);
+    }
 }
 
 /// Keeps what screening found with the comment just saved: its findings

@@ -135,17 +135,25 @@ pub async fn candidates(
     since: Timestamp,
     limit: i64,
 ) -> Result<Vec<Candidate>, StorageError> {
-    // Each way of being alike is looked up by its own index and the two
-    // sets joined: with `OR` in one WHERE, the engines walked every
-    // comment of the discussion in the window, on every post.
-    let bands = match keys.len() {
-        0 => String::new(),
-        n => format!(
-            "SELECT b.comment_id FROM comment_bands b WHERE b.discussion_id = $1 \
-             AND b.created_at >= $2 AND b.band_key IN ({}) UNION ",
-            placeholders(5, n)
-        ),
-    };
+    // Each way of being alike is looked up by its own index and the sets
+    // joined: with `OR` in one WHERE, the engines walked every comment of
+    // the discussion in the window, on every post. Each band brings at
+    // most its PER_BAND newest comments: a band shared by much of a
+    // discussion (a common phrase) made every post read, sort and compare
+    // a share of the whole discussion, so posting slowed as the
+    // discussion grew. A near repeat shares several bands, so it is
+    // missed only when every one of them was shared since by PER_BAND
+    // newer comments; exact repeats come by fingerprint, not by band.
+    let bands: String = (0..keys.len())
+        .map(|i| {
+            format!(
+                "SELECT comment_id FROM (SELECT b.comment_id FROM comment_bands b \
+                 WHERE b.discussion_id = $1 AND b.band_key = ${} AND b.created_at >= $2 \
+                 ORDER BY b.created_at DESC LIMIT {PER_BAND}) k{i} UNION ",
+                i + 5
+            )
+        })
+        .collect();
     let sql = format!(
         "SELECT c.id, c.author_id, c.body, c.fingerprint, c.created_at, s.campaign_id \
          FROM discussion_comments c LEFT JOIN comment_screenings s ON s.comment_id = c.id \
@@ -167,6 +175,9 @@ pub async fn candidates(
     })
     .await
 }
+
+/// How many of a band's newest comments [`candidates`] brings.
+const PER_BAND: usize = 8;
 
 /// How many comments `author` posted since `since`, in any discussion.
 pub async fn posted_since(
@@ -429,10 +440,3 @@ pub async fn tally(
     .await
 }
 
-/// `$first`, `$first+1`, … for a list of `n` parameters.
-fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
