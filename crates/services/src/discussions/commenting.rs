@@ -18,6 +18,7 @@ use super::notifying;
 use super::open_for_comments;
 use super::screening::{self, screen, Screened};
 use crate::accounts::SignedIn;
+use crate::group_commit::{self, GroupedWrite};
 use crate::permissions::require;
 use crate::throttle::{throttle_in, Throttled};
 use crate::ServiceError;
@@ -52,67 +53,104 @@ pub async fn post(
         let (held, screened) = hold(c.conn(), me, &d, &body, now).await?;
         (d, held, screened)
     };
-    let mut tx = db.begin().await?;
-    throttle_in(tx.conn(), Throttled::Commenting, &me.user_id.to_string()).await?;
-    let (path, parent_comment, root_id) = match parent {
-        None => {
-            let seq = catalogue::place_top_level(tx.conn(), d.id, held.is_empty())
-                .await?
-                .ok_or(ServiceError::NotFound)?;
-            (top_path(seq)?, None, None)
-        }
-        Some(parent) => {
-            let p = repliable(tx.conn(), d.id, parent).await?;
-            let seq = comments::place_reply(tx.conn(), p.id)
-                .await?
-                .ok_or(ServiceError::NotFound)?;
-            let path = ThreadPath::parse(&p.path)
-                .and_then(|at| u64::try_from(seq).ok().and_then(|s| at.child(s)))
-                .ok_or_else(reply_refused)?;
-            let root = p.root_id;
-            (path, Some(p), Some(root))
-        }
-    };
-    let parent_id = parent_comment.as_ref().map(|p| p.id);
-    let state = if held.is_empty() {
-        State::Published
-    } else {
-        State::AwaitingModeration
-    };
     let roles: Vec<Role> = me.roles.iter().collect();
-    let id = comments::insert(
-        tx.conn(),
-        &comments::NewComment {
-            discussion_id: d.id,
-            path: path.as_str(),
-            depth: path.depth() as i64,
-            parent_id,
-            root_id,
-            author_id: Some(me.user_id),
-            author_name: None,
-            badge: Badge::of_roles(&roles),
-            body: &body,
-            state,
-            created_at: now,
-            fingerprint: screened.fingerprint.as_deref(),
-        },
-    )
-    .await?;
-    screening::keep(tx.conn(), id, d.id, &screened, now).await?;
-    if held.is_empty() {
-        if let Some(p) = &parent_comment {
-            // (A top-level comment was counted as it was placed.)
-            catalogue::count_visible(tx.conn(), d.id, 1).await?;
-            notifying::replied(tx.conn(), p, id, Some(me.user_id), now).await?;
+    let write = Placing {
+        author: me.user_id,
+        badge: Badge::of_roles(&roles),
+        discussion: d.id,
+        parent,
+        body,
+        held,
+        screened,
+        now,
+    };
+    group_commit::write(db, write).await
+}
+
+/// What posting writes, once the comment was read and screened: a
+/// write that may share a SQLite transaction with others of its kind
+/// (ADR 12), since posts come many to the second.
+struct Placing {
+    author: Uuid,
+    badge: Badge,
+    discussion: Uuid,
+    parent: Option<Uuid>,
+    body: String,
+    /// Why it waits for a moderator; empty when it does not.
+    held: Vec<String>,
+    screened: Screened,
+    now: Timestamp,
+}
+
+impl GroupedWrite for Placing {
+    type Output = Posted;
+    type Cache = ();
+
+    async fn run(&self, mut conn: Conn<'_>, _: &mut ()) -> Result<Posted, ServiceError> {
+        let (d, held, now) = (self.discussion, &self.held, self.now);
+        throttle_in(
+            conn.reborrow(),
+            Throttled::Commenting,
+            &self.author.to_string(),
+        )
+        .await?;
+        let (path, parent_comment, root_id) = match self.parent {
+            None => {
+                let seq = catalogue::place_top_level(conn.reborrow(), d, held.is_empty())
+                    .await?
+                    .ok_or(ServiceError::NotFound)?;
+                (top_path(seq)?, None, None)
+            }
+            Some(parent) => {
+                let p = repliable(conn.reborrow(), d, parent).await?;
+                let seq = comments::place_reply(conn.reborrow(), p.id)
+                    .await?
+                    .ok_or(ServiceError::NotFound)?;
+                let path = ThreadPath::parse(&p.path)
+                    .and_then(|at| u64::try_from(seq).ok().and_then(|s| at.child(s)))
+                    .ok_or_else(reply_refused)?;
+                let root = p.root_id;
+                (path, Some(p), Some(root))
+            }
+        };
+        let state = if held.is_empty() {
+            State::Published
+        } else {
+            State::AwaitingModeration
+        };
+        let id = comments::insert(
+            conn.reborrow(),
+            &comments::NewComment {
+                discussion_id: d,
+                path: path.as_str(),
+                depth: path.depth() as i64,
+                parent_id: parent_comment.as_ref().map(|p| p.id),
+                root_id,
+                author_id: Some(self.author),
+                author_name: None,
+                badge: self.badge,
+                body: &self.body,
+                state,
+                created_at: now,
+                fingerprint: self.screened.fingerprint.as_deref(),
+            },
+        )
+        .await?;
+        screening::keep(conn.reborrow(), id, d, &self.screened, now).await?;
+        if held.is_empty() {
+            if let Some(p) = &parent_comment {
+                // (A top-level comment was counted as it was placed.)
+                catalogue::count_visible(conn.reborrow(), d, 1).await?;
+                notifying::replied(conn, p, id, Some(self.author), now).await?;
+            }
+        } else {
+            moderating::held(conn, id, d, held, self.screened.severity.max(1)).await?;
         }
-    } else {
-        moderating::held(tx.conn(), id, d.id, &held, screened.severity.max(1)).await?;
+        Ok(Posted {
+            id,
+            held: !held.is_empty(),
+        })
     }
-    tx.commit().await?;
-    Ok(Posted {
-        id,
-        held: !held.is_empty(),
-    })
 }
 
 /// Until when `me` may not comment (a suspension in force), if at all:

@@ -14,13 +14,14 @@ use cohesion_domain::identity::Action;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::discussions::catalogue;
 use cohesion_storage::discussions::statements::{self, Statement};
-use cohesion_storage::{Db, Timestamp};
+use cohesion_storage::{Conn, Db, Timestamp};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::opinions::Summary;
 use super::statements::MAX_STATEMENTS;
 use crate::accounts::SignedIn;
+use crate::group_commit::{self, GroupedWrite};
 use crate::permissions::require;
 use crate::throttle::{throttle_in, Throttled};
 use crate::ServiceError;
@@ -71,11 +72,34 @@ pub async fn vote(
         }
         s
     };
-    let mut tx = db.begin().await?;
-    throttle_in(tx.conn(), Throttled::Voting, &me.user_id.to_string()).await?;
-    statements::vote(tx.conn(), &s, me.user_id, vote.value(), Timestamp::now()).await?;
-    tx.commit().await?;
-    Ok(())
+    let write = Voting {
+        statement: s,
+        voter: me.user_id,
+        vote,
+        at: Timestamp::now(),
+    };
+    group_commit::write(db, write).await
+}
+
+/// What voting writes, once the vote was read to be allowed: a write
+/// that may share a SQLite transaction with others of its kind (ADR 12),
+/// since votes come by the thousand a second.
+struct Voting {
+    statement: Statement,
+    voter: Uuid,
+    vote: Vote,
+    at: Timestamp,
+}
+
+impl GroupedWrite for Voting {
+    type Output = ();
+    type Cache = ();
+
+    async fn run(&self, mut conn: Conn<'_>, _: &mut ()) -> Result<(), ServiceError> {
+        throttle_in(conn.reborrow(), Throttled::Voting, &self.voter.to_string()).await?;
+        statements::vote(conn, &self.statement, self.voter, self.vote.value(), self.at).await?;
+        Ok(())
+    }
 }
 
 /// Where a voter stands in a discussion's statements.
