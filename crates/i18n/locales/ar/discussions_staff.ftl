@@ -60,11 +60,13 @@ discussion-staff-comment-count = { PLURAL($count) ->
 discussion-staff-view-public = اعرض الصفحة العامة
 discussion-staff-publish = انشر النقاش
 discussion-staff-unpublish = اسحب النقاش
+discussion-staff-close-now = أغلق النقاش الآن
 
 done-discussion-created = أُنشئ النقاش مسودةً.
 done-discussion-saved = حُفظت التفاصيل.
 done-discussion-published = نُشر النقاش.
 done-discussion-unpublished = سُحب النقاش.
+done-discussion-closed = أُغلق النقاش. لن يتمكن أحد من التعليق عليه بعد الآن.
 
 confirm-publish-discussion-title = هل تنشر { $title }؟
 confirm-publish-discussion-upcoming = سيتمكن الجميع من قراءته. يُفتح للتعليقات في { $opens } ويُغلق في { $closes }.
@@ -83,6 +85,10 @@ confirm-withdraw-discussion-kept = { PLURAL($count) ->
    *[other] يُحتفظ بالتعليقات الـ{ $count } التي فيه، وتعود إن نشرته من جديد.
 }
 confirm-withdraw-discussion-button = نعم، اسحب النقاش
+confirm-close-discussion-title = هل تغلق { $title } الآن؟
+confirm-close-discussion-lead = موعد إغلاقه { $closes }. إغلاقه الآن يجعل تاريخ إغلاقه اليوم، في هذه اللحظة.
+confirm-close-discussion-after = لن يتمكن أحد من التعليق عليه بعد الآن. يبقى بوسع الجميع قراءته، ويُبلَّغ متابعوه بأنه أُغلق. لإعادة فتحه، غيّر تاريخ إغلاقه في تفاصيله.
+confirm-close-discussion-button = نعم، أغلق النقاش الآن
 
 discussion-staff-panel = النقاشات
 # The lists' headings name النقاشات so that their feminine agreement (a

@@ -51,11 +51,13 @@ discussion-staff-comment-count = { $count ->
 discussion-staff-view-public = View the public page
 discussion-staff-publish = Publish the discussion
 discussion-staff-unpublish = Withdraw the discussion
+discussion-staff-close-now = Close the discussion now
 
 done-discussion-created = The discussion was created as a draft.
 done-discussion-saved = The details were saved.
 done-discussion-published = The discussion is published.
 done-discussion-unpublished = The discussion was withdrawn.
+done-discussion-closed = The discussion is closed. Nobody can comment on it from now on.
 
 confirm-publish-discussion-title = Publish { $title }?
 confirm-publish-discussion-upcoming = Everyone will be able to read it. It opens for comments on { $opens } and closes on { $closes }.
@@ -71,6 +73,10 @@ confirm-withdraw-discussion-kept = { $count ->
    *[other] The { $count } comments it has are kept, and come back if you publish it again.
 }
 confirm-withdraw-discussion-button = Yes, withdraw the discussion
+confirm-close-discussion-title = Close { $title } now?
+confirm-close-discussion-lead = It is due to close on { $closes }. Closing it now makes its closing date today, at this moment.
+confirm-close-discussion-after = Nobody will be able to comment on it from now on. Everyone can still read it, and the people who follow it are told it has closed. To open it again, change its closing date in its details.
+confirm-close-discussion-button = Yes, close the discussion now
 
 discussion-staff-panel = Discussions
 discussion-staff-create = Create a discussion

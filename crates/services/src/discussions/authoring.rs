@@ -1,7 +1,7 @@
 //! Officers writing a discussion: its text, dates and pre-moderation, and
 //! publishing or withdrawing it.
 
-use cohesion_domain::consultation::Languages;
+use cohesion_domain::consultation::{Languages, Status};
 use cohesion_domain::discussion::details::DiscussionInput;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::identity::Action;
@@ -133,6 +133,44 @@ pub async fn set_published(
         tx.conn(),
         me.origin(client),
         action,
+        Some(id),
+        &stored.title,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Closes an open discussion now, before its closing date: its closing
+/// becomes this moment, so every page, list and feed says it closed now,
+/// no comment or statement is taken from now on, and its followers are
+/// told as of any closing. Only a published discussion that is open
+/// may be closed (`discussion_not_open` otherwise, 409); an imported one
+/// never is. Recorded as `discussion.close`.
+pub async fn close_now(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let now = Timestamp::now();
+    let mut tx = db.begin().await?;
+    let stored = catalogue::find_for_update(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let open = stored.is_published() && stored.status(now.as_offset()) == Status::Open;
+    if !open || stored.imported {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "discussion",
+            ErrorCode::DiscussionNotOpen,
+        )));
+    }
+    catalogue::close_at(tx.conn(), id, now).await?;
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "discussion.close",
         Some(id),
         &stored.title,
     )

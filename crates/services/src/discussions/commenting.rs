@@ -9,7 +9,7 @@ use cohesion_domain::discussion::record::{Badge, Comment, Discussion};
 use cohesion_domain::discussion::thread::ThreadPath;
 use cohesion_domain::identity::{Action, Role};
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::discussions::{catalogue, comments, moderation};
+use cohesion_storage::discussions::{catalogue, comments, moderation, submissions};
 use cohesion_storage::{Conn, Db, Timestamp};
 use uuid::Uuid;
 
@@ -30,6 +30,11 @@ pub struct Posted {
     pub held: bool,
 }
 
+/// How long a form's key leads to the comment it made (ADR 40): long
+/// enough for any going back and sending again, short enough that the
+/// keys kept stay few.
+pub const SUBMISSION_KEPT: time::Duration = time::Duration::days(1);
+
 /// Posts `text` in the discussion, as a reply to `parent` if given.
 pub async fn post(
     db: &Db,
@@ -38,9 +43,33 @@ pub async fn post(
     parent: Option<Uuid>,
     text: &str,
 ) -> Result<Posted, ServiceError> {
+    post_once(db, me, discussion, parent, text, "").await
+}
+
+/// [`post`], from a form that carries the random `key` it was shown with
+/// (ADR 40): if `me` already posted with this key within
+/// [`SUBMISSION_KEPT`], nothing new is made and the comment that post
+/// made is the answer (a double click, or the form sent again after
+/// going back). An empty or malformed key is no key: the post is taken
+/// as it comes.
+pub async fn post_once(
+    db: &Db,
+    me: &SignedIn,
+    discussion: Uuid,
+    parent: Option<Uuid>,
+    text: &str,
+    key: &str,
+) -> Result<Posted, ServiceError> {
     require(me, Action::Participate)?;
-    let body = comment::body("text", text)?;
+    let key = comment::submission_key(key);
     let now = Timestamp::now();
+    if let Some(key) = key {
+        let mut c = db.acquire().await?;
+        if let Some(first) = sent_before(c.conn(), me, key, now).await? {
+            return Ok(first);
+        }
+    }
+    let body = comment::body("text", text)?;
     // Read and judged before the write (ADR 39): screening's signatures
     // and classifier are CPU work that, inside the transaction, held
     // SQLite's one write turn while they ran. Two copies of one text
@@ -53,6 +82,18 @@ pub async fn post(
         (d, held, screened)
     };
     let mut tx = db.begin().await?;
+    if let Some(key) = key {
+        submissions::forget_before(tx.conn(), me.user_id, ago(now, SUBMISSION_KEPT)).await?;
+        if !submissions::claim(tx.conn(), me.user_id, key, now).await? {
+            // The same form, sent again while the first was being saved:
+            // that one has committed by now (the claim waited for it).
+            drop(tx);
+            let mut c = db.acquire().await?;
+            return sent_before(c.conn(), me, key, now)
+                .await?
+                .ok_or(ServiceError::NotFound);
+        }
+    }
     throttle_in(tx.conn(), Throttled::Commenting, &me.user_id.to_string()).await?;
     let (path, parent_comment, root_id) = match parent {
         None => {
@@ -98,6 +139,9 @@ pub async fn post(
         },
     )
     .await?;
+    if let Some(key) = key {
+        submissions::made(tx.conn(), me.user_id, key, id).await?;
+    }
     screening::keep(tx.conn(), id, d.id, &screened, now).await?;
     if held.is_empty() {
         if let Some(p) = &parent_comment {
@@ -113,6 +157,34 @@ pub async fn post(
         id,
         held: !held.is_empty(),
     })
+}
+
+/// A fresh key for a comment or reply form (ADR 40): 256 random bits.
+pub fn form_key() -> Result<String, ServiceError> {
+    crate::accounts::tokens::new_token()
+}
+
+/// `at` less `span`.
+fn ago(at: Timestamp, span: time::Duration) -> Timestamp {
+    Timestamp::from(at.as_offset() - span)
+}
+
+/// The comment `me`'s earlier post with `key` made, within
+/// [`SUBMISSION_KEPT`] of `now`, as posting it answered.
+async fn sent_before(
+    mut conn: Conn<'_>,
+    me: &SignedIn,
+    key: &str,
+    now: Timestamp,
+) -> Result<Option<Posted>, ServiceError> {
+    let since = ago(now, SUBMISSION_KEPT);
+    let Some(id) = submissions::comment_of(conn.reborrow(), me.user_id, key, since).await? else {
+        return Ok(None);
+    };
+    Ok(comments::find(conn, id).await?.map(|c| Posted {
+        id: c.id,
+        held: c.state == State::AwaitingModeration,
+    }))
 }
 
 /// Until when `me` may not comment (a suspension in force), if at all:
