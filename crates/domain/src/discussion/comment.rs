@@ -234,7 +234,10 @@ mod tests {
         // embeddings, marks, zero-width space, word joiner, BOM.
         let raw = "\u{FEFF}Open \u{202E}exe.txt\u{202C} now\u{200B}!\u{2066}x\u{2069}\u{2060}y \u{202A}a\u{202B}b\u{202D}c \u{200E}d\u{200F}\u{2067}\u{2068}";
         assert_eq!(body("text", raw).unwrap(), "Open exe.txt now!xy abc d");
-        for c in ['\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200B}', '\u{200F}', '\u{FEFF}', '\u{2060}'] {
+        for c in [
+            '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200B}', '\u{200F}', '\u{FEFF}',
+            '\u{2060}',
+        ] {
             let kept = body("text", &format!("a{c}b")).unwrap();
             assert_eq!(kept, "ab", "U+{:04X}", c as u32);
         }
@@ -249,12 +252,12 @@ mod tests {
         let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
         assert_eq!(body("text", family).unwrap(), family);
         // A joiner with a removed control beside it still joins its letters.
-        assert_eq!(
-            body("text", "می\u{200C}\u{200B}خواهم").unwrap(),
-            persian
-        );
+        assert_eq!(body("text", "می\u{200C}\u{200B}خواهم").unwrap(), persian);
         // At a word's edge, alone or in a run they join nothing.
-        assert_eq!(body("text", "\u{200C}سلام\u{200D} \u{200C}\u{200D} x").unwrap(), "سلام  x");
+        assert_eq!(
+            body("text", "\u{200C}سلام\u{200D} \u{200C}\u{200D} x").unwrap(),
+            "سلام  x"
+        );
         assert_eq!(
             body("text", "\u{200C}\u{200D}").unwrap_err().code,
             ErrorCode::FieldRequired

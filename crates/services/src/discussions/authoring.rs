@@ -30,8 +30,10 @@ pub async fn create(
     let fields = input
         .validate(zone, languages)
         .map_err(ServiceError::invalid)?;
+    let today = zone.civil(Timestamp::now().as_offset()).date();
     let mut tx = db.begin().await?;
     super::linking::check(tx.conn(), fields.consultation_stage).await?;
+    super::linking::refuse_ended(tx.conn(), fields.consultation_stage, None, today).await?;
     let id = catalogue::insert(tx.conn(), &fields, Some(me.user_id), false).await?;
     refresh_search(tx.conn(), id).await?;
     audit_log(
@@ -76,7 +78,10 @@ pub async fn update(
     // Linking and unlinking are part of the details: the same change,
     // recorded as `discussion.update` (an imported one refuses first).
     if !stored.imported {
-        super::linking::check(tx.conn(), fields.consultation_stage).await?;
+        let today = zone.civil(Timestamp::now().as_offset()).date();
+        let link = fields.consultation_stage;
+        super::linking::check(tx.conn(), link).await?;
+        super::linking::refuse_ended(tx.conn(), link, stored.consultation_stage, today).await?;
     }
     if stored.imported || !catalogue::update(tx.conn(), id, &fields).await? {
         return Err(ServiceError::Conflict(ValidationError::new(

@@ -481,12 +481,21 @@ mod tests {
     #[test]
     fn the_way_back_is_only_to_this_sites_pages() {
         assert_eq!(
-            from("example.org", "https://example.org/discussions/1?order=oldest#comments"),
+            from(
+                "example.org",
+                "https://example.org/discussions/1?order=oldest#comments"
+            ),
             Some("/discussions/1?order=oldest".to_owned())
         );
-        assert_eq!(from("127.0.0.1:8080", "http://127.0.0.1:8080/"), Some("/".into()));
+        assert_eq!(
+            from("127.0.0.1:8080", "http://127.0.0.1:8080/"),
+            Some("/".into())
+        );
         assert_eq!(from("example.org", "https://elsewhere.example/x"), None);
-        assert_eq!(from("example.org", "https://example.org//elsewhere.example/x"), None);
+        assert_eq!(
+            from("example.org", "https://example.org//elsewhere.example/x"),
+            None
+        );
         assert_eq!(from("example.org", "https://example.org"), None);
         assert_eq!(from("example.org", "javascript:alert(1)"), None);
     }

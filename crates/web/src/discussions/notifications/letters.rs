@@ -34,7 +34,9 @@ impl NotificationLetters for Letters<'_> {
                 "notification-email-subject-reply-by",
                 &[("name", name.into())],
             ),
-            (kind, _) => l.t(&format!("notification-email-subject-{kind}")).into_owned(),
+            (kind, _) => l
+                .t(&format!("notification-email-subject-{kind}"))
+                .into_owned(),
         };
         let body = l.t_args(
             "notification-email-body",
