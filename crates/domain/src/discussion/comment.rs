@@ -244,6 +244,21 @@ mod tests {
     }
 
     #[test]
+    fn a_form_key_is_long_hexadecimal_or_none() {
+        let key = "0123456789abcdef".repeat(4);
+        assert_eq!(submission_key(&key), Some(key.as_str()));
+        for bad in [
+            "",
+            "abc",
+            "zz".repeat(32).as_str(),
+            &"a".repeat(129),
+            &format!("{key} "),
+        ] {
+            assert_eq!(submission_key(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
     fn joiners_are_kept_inside_words_only() {
         // Persian "I want", spelled with a zero-width non-joiner.
         let persian = "می\u{200C}خواهم";

@@ -175,6 +175,29 @@ async fn residents_cannot_close_a_discussion_and_drafts_cannot_be_closed() {
 }
 
 #[tokio::test]
+async fn the_api_closes_an_open_discussion_with_the_same_rule() {
+    for s in servers_with_people().await {
+        let officer = sign_in(&s, OFFICER).await;
+        let id = published(&s, &officer).await;
+        let close = format!("/api/v1/discussions/{id}/close");
+        let amina = sign_in(&s, AMINA).await;
+        assert_eq!(
+            call(&s, Method::POST, &close, Some(&amina), None)
+                .await
+                .status,
+            403
+        );
+        let r = call(&s, Method::POST, &close, Some(&officer), None).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(r.body["status"], "closed", "{}", r.body);
+        assert_eq!(audited(&s, "discussion.close", &id).await, 1);
+        let r = call(&s, Method::POST, &close, Some(&officer), None).await;
+        assert_eq!((r.status, r.code()), (409, "discussion_not_open"));
+        assert_eq!(audited(&s, "discussion.close", &id).await, 1);
+    }
+}
+
+#[tokio::test]
 async fn a_stage_that_has_ended_is_not_offered_and_linking_to_it_is_refused() {
     for s in servers_with_people().await {
         cohesion_services::consultations::demo::load(s.db())
