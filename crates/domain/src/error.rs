@@ -59,6 +59,9 @@ pub enum ErrorCode {
     UnknownText,
     UnknownConsultation,
     UnknownStage,
+    /// Linking a discussion to a consultation stage that has already
+    /// ended (its timeline has moved past it).
+    StageEnded,
     /// A change to a consultation's timeline that would leave a
     /// discussion linked to a stage it no longer has (ADR 38).
     StageHasDiscussions,
@@ -166,6 +169,7 @@ impl ErrorCode {
         ErrorCode::UnknownText,
         ErrorCode::UnknownConsultation,
         ErrorCode::UnknownStage,
+        ErrorCode::StageEnded,
         ErrorCode::StageHasDiscussions,
         ErrorCode::OptionsOfOneQuestion,
         ErrorCode::ConsultationNotOpen,
@@ -258,6 +262,7 @@ impl ErrorCode {
             ErrorCode::UnknownText => "unknown_text",
             ErrorCode::UnknownConsultation => "unknown_consultation",
             ErrorCode::UnknownStage => "unknown_stage",
+            ErrorCode::StageEnded => "stage_ended",
             ErrorCode::StageHasDiscussions => "stage_has_discussions",
             ErrorCode::OptionsOfOneQuestion => "options_of_one_question",
             ErrorCode::ConsultationNotOpen => "consultation_not_open",
@@ -545,6 +550,7 @@ mod tests {
                 | ErrorCode::UnknownText
                 | ErrorCode::UnknownConsultation
                 | ErrorCode::UnknownStage
+                | ErrorCode::StageEnded
                 | ErrorCode::StageHasDiscussions
                 | ErrorCode::OptionsOfOneQuestion
                 | ErrorCode::ConsultationNotOpen
@@ -589,6 +595,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 88, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 89, "a new code: add it to ALL and here");
     }
 }

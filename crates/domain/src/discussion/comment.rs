@@ -17,13 +17,15 @@ pub const MAX_COMMENT_CHARS: usize = 10_000;
 /// says "edited"); earlier versions are kept for moderators.
 pub const EDIT_WINDOW: Duration = Duration::minutes(15);
 
-/// A comment's text as it will be kept: trimmed, line endings made `\n`,
-/// runs of blank lines cut to one blank line (a paragraph break), within
-/// [`MAX_COMMENT_CHARS`], and with something visible in it: text made
-/// only of spaces or invisible characters (zero-width, bidi controls,
-/// Arabic marks alone) is refused as empty.
+/// A comment's text as it will be kept: cleaned of invisible controls
+/// ([`clean`]), trimmed, line endings made `\n`, runs of blank lines cut
+/// to one blank line (a paragraph break), within [`MAX_COMMENT_CHARS`],
+/// and with something visible in it: text made only of spaces or
+/// invisible characters (zero-width, bidi controls, Arabic marks alone)
+/// is refused as empty. Every way in (the form, the API, an import)
+/// comes through here, so none keeps what another would clean.
 pub fn body(field: &'static str, raw: &str) -> Result<String, ValidationError> {
-    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = clean(raw).replace("\r\n", "\n").replace('\r', "\n");
     let mut kept = String::with_capacity(unified.len());
     let mut blank_run = 0;
     for line in unified.trim().lines() {
@@ -66,6 +68,66 @@ pub fn is_format_character(c: char) -> bool {
             | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}'
     )
+}
+
+/// `raw` without the characters that change how text is shown or read
+/// but show nothing themselves: direction embeddings, overrides and
+/// isolates (U+202A–U+202E, U+2066–U+2069), the marks U+200E and U+200F,
+/// zero-width space (U+200B), word joiner (U+2060) and the byte-order
+/// mark (U+FEFF). They can reverse what follows on the page, hide a word
+/// from readers or screening, or make two texts that look alike differ.
+/// The page already isolates each comment and sets its direction from
+/// its first letter (`dir="auto"`), so nothing legitimate is lost.
+///
+/// Zero-width non-joiner and joiner (U+200C, U+200D) are kept between
+/// two visible characters: Persian and Urdu spell words with the
+/// non-joiner ("می‌خواهم"), Indic scripts and emoji sequences use the
+/// joiner. Anywhere else (alone, at a word's edge, in a run) they do
+/// nothing and are dropped.
+pub fn clean(raw: &str) -> String {
+    let chars: Vec<char> = raw.chars().collect();
+    let mut out = String::with_capacity(raw.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if is_stripped_control(c) {
+            continue;
+        }
+        if matches!(c, '\u{200C}' | '\u{200D}') {
+            // The nearest characters either side that are kept as they are.
+            let before = out.chars().next_back();
+            let after = chars[i + 1..]
+                .iter()
+                .copied()
+                .find(|&n| !is_stripped_control(n));
+            let joins = |n: Option<char>| n.is_some_and(|n| !n.is_whitespace() && is_visible(n));
+            if !(joins(before) && joins(after)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The controls [`clean`] always removes.
+fn is_stripped_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// A comment form's key (ADR 40) as the form sends it: 32 to 128
+/// hexadecimal digits, or `None` (empty, or anything else: a form that
+/// sends no good key is simply taken as it comes).
+pub fn submission_key(raw: &str) -> Option<&str> {
+    let ok = (32..=128).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_hexdigit());
+    ok.then_some(raw)
 }
 
 /// Whether the author may still edit a comment posted at `posted`.
@@ -163,7 +225,58 @@ mod tests {
                 "{raw:?}"
             );
         }
-        assert_eq!(body("text", "\u{200B}نعم").unwrap(), "\u{200B}نعم");
+        assert_eq!(body("text", "\u{200B}نعم").unwrap(), "نعم");
+    }
+
+    #[test]
+    fn direction_controls_and_zero_width_characters_are_cleaned_away() {
+        // An override that would show "txt.exe" as "exe.txt", isolates,
+        // embeddings, marks, zero-width space, word joiner, BOM.
+        let raw = "\u{FEFF}Open \u{202E}exe.txt\u{202C} now\u{200B}!\u{2066}x\u{2069}\u{2060}y \u{202A}a\u{202B}b\u{202D}c \u{200E}d\u{200F}\u{2067}\u{2068}";
+        assert_eq!(body("text", raw).unwrap(), "Open exe.txt now!xy abc d");
+        for c in [
+            '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200B}', '\u{200F}', '\u{FEFF}',
+            '\u{2060}',
+        ] {
+            let kept = body("text", &format!("a{c}b")).unwrap();
+            assert_eq!(kept, "ab", "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn a_form_key_is_long_hexadecimal_or_none() {
+        let key = "0123456789abcdef".repeat(4);
+        assert_eq!(submission_key(&key), Some(key.as_str()));
+        for bad in [
+            "",
+            "abc",
+            "zz".repeat(32).as_str(),
+            &"a".repeat(129),
+            &format!("{key} "),
+        ] {
+            assert_eq!(submission_key(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn joiners_are_kept_inside_words_only() {
+        // Persian "I want", spelled with a zero-width non-joiner.
+        let persian = "می\u{200C}خواهم";
+        assert_eq!(body("text", persian).unwrap(), persian);
+        // An emoji sequence held together by zero-width joiners.
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(body("text", family).unwrap(), family);
+        // A joiner with a removed control beside it still joins its letters.
+        assert_eq!(body("text", "می\u{200C}\u{200B}خواهم").unwrap(), persian);
+        // At a word's edge, alone or in a run they join nothing.
+        assert_eq!(
+            body("text", "\u{200C}سلام\u{200D} \u{200C}\u{200D} x").unwrap(),
+            "سلام  x"
+        );
+        assert_eq!(
+            body("text", "\u{200C}\u{200D}").unwrap_err().code,
+            ErrorCode::FieldRequired
+        );
     }
 
     #[test]

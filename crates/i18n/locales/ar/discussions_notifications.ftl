@@ -51,6 +51,7 @@ done-notifications-read = صارت كل إشعاراتك مقروءة.
 done-notification-read = صار الإشعار مقروءًا.
 
 notification-reply = ردّ أحدهم على تعليقك في «{ $discussion }»
+notification-reply-by = ردّ { $name } على تعليقك في «{ $discussion }»
 notification-closing = أُغلق «{ $discussion }». ما زال بإمكانك قراءته.
 notification-moderation-approve = وافق مشرف على تعليقك في «{ $discussion }». يمكن للجميع قراءته الآن.
 notification-moderation-hide = أخفى مشرف تعليقك في «{ $discussion }». السبب: { $reason }. يمكنك الطعن في القرار مرة واحدة.
@@ -94,6 +95,7 @@ unsubscribe-settings-link = اختر ما تُبلَّغ به
 ## رسائل الإشعارات
 
 notification-email-subject-reply = ردّ على تعليقك
+notification-email-subject-reply-by = ردّ { $name } على تعليقك
 notification-email-subject-moderation = قرار بشأن تعليقك
 notification-email-subject-closing = أُغلق نقاش تتابعه
 notification-email-body = { $what }

@@ -31,7 +31,7 @@ discussion-staff-pre-moderation-first-n = { PLURAL($count) ->
 discussion-staff-field-first-comments = كم تعليقًا أول ينتظر
 discussion-staff-field-first-comments-hint = مع «التعليقات الأولى» فقط: عدد صحيح من 1 إلى { $max }. تُحسب تعليقات العضو في الموقع كله، فمن نُشرت تعليقاته من قبل في مكان آخر لا يُحتجز مرة أخرى.
 discussion-staff-field-consultation-stage = جزء من استشارة
-discussion-staff-field-consultation-stage-hint = اختياري. اختر مرحلة الجدول الزمني للاستشارة التي ينتمي إليها هذا النقاش: تربط صفحته والجدول الزمني للاستشارة كلٌّ منهما بالآخر متى نُشرا.
+discussion-staff-field-consultation-stage-hint = اختياري. اختر مرحلة الجدول الزمني للاستشارة التي ينتمي إليها هذا النقاش: تربط صفحته والجدول الزمني للاستشارة كلٌّ منهما بالآخر متى نُشرا. لا تُعرض المراحل التي انتهت.
 discussion-staff-not-linked = غير مرتبط
 discussion-staff-stage-choice = { $consultation } — المرحلة { $number }: { $stage }
 discussion-staff-imported = استُورد هذا النقاش من مكان آخر: هو مغلق وللقراءة فقط. ما زال بإمكانك نشره أو سحبه.
@@ -60,11 +60,13 @@ discussion-staff-comment-count = { PLURAL($count) ->
 discussion-staff-view-public = اعرض الصفحة العامة
 discussion-staff-publish = انشر النقاش
 discussion-staff-unpublish = اسحب النقاش
+discussion-staff-close-now = أغلق النقاش الآن
 
 done-discussion-created = أُنشئ النقاش مسودةً.
 done-discussion-saved = حُفظت التفاصيل.
 done-discussion-published = نُشر النقاش.
 done-discussion-unpublished = سُحب النقاش.
+done-discussion-closed = أُغلق النقاش. لن يتمكن أحد من التعليق عليه بعد الآن.
 
 confirm-publish-discussion-title = هل تنشر { $title }؟
 confirm-publish-discussion-upcoming = سيتمكن الجميع من قراءته. يُفتح للتعليقات في { $opens } ويُغلق في { $closes }.
@@ -83,6 +85,10 @@ confirm-withdraw-discussion-kept = { PLURAL($count) ->
    *[other] يُحتفظ بالتعليقات الـ{ $count } التي فيه، وتعود إن نشرته من جديد.
 }
 confirm-withdraw-discussion-button = نعم، اسحب النقاش
+confirm-close-discussion-title = هل تغلق { $title } الآن؟
+confirm-close-discussion-lead = موعد إغلاقه { $closes }. إغلاقه الآن يجعل تاريخ إغلاقه اليوم، في هذه اللحظة.
+confirm-close-discussion-after = لن يتمكن أحد من التعليق عليه بعد الآن. يبقى بوسع الجميع قراءته، ويُبلَّغ متابعوه بأنه أُغلق. لإعادة فتحه، غيّر تاريخ إغلاقه في تفاصيله.
+confirm-close-discussion-button = نعم، أغلق النقاش الآن
 
 discussion-staff-panel = النقاشات
 # The lists' headings name النقاشات so that their feminine agreement (a
@@ -102,6 +108,7 @@ reason-introduction-field_required = أدخل مقدمة
 reason-introduction-field_too_long-limit = يجب ألا يزيد عدد أحرف المقدمة على { $limit }
 reason-consultation_stage-invalid_choice = اختر مرحلة استشارة من القائمة، أو «غير مرتبط»
 reason-unknown_consultation = لم تعد تلك الاستشارة موجودة: اختر مرحلة أخرى، أو «غير مرتبط»
+reason-stage_ended = انتهت تلك المرحلة من الاستشارة: اختر مرحلة قادمة أو جارية، أو «غير مرتبط»
 reason-unknown_stage = لم تعد تلك المرحلة في الجدول الزمني للاستشارة: اختر مرحلة أخرى، أو «غير مرتبط»
 reason-questions-field_too_long = اكتب 10 أسئلة توجيهية على الأكثر، لا يتجاوز كل منها 300 حرف
 reason-questions-field_too_long-limit = اكتب 10 أسئلة توجيهية على الأكثر، لا يتجاوز كل منها 300 حرف

@@ -48,6 +48,7 @@ done-notifications-read = All your notifications are marked as read.
 done-notification-read = The notification is marked as read.
 
 notification-reply = Someone replied to your comment in “{ $discussion }”
+notification-reply-by = { $name } replied to your comment in “{ $discussion }”
 notification-closing = “{ $discussion }” has closed. You can still read it.
 notification-moderation-approve = A moderator approved your comment in “{ $discussion }”. Everyone can read it now.
 notification-moderation-hide = A moderator hid your comment in “{ $discussion }”. The reason: { $reason }. You can appeal once.
@@ -88,6 +89,7 @@ unsubscribe-settings-link = Choose what you are told
 ## Notification emails
 
 notification-email-subject-reply = A reply to your comment
+notification-email-subject-reply-by = { $name } replied to your comment
 notification-email-subject-moderation = A decision about your comment
 notification-email-subject-closing = A discussion you follow has closed
 notification-email-body = { $what }

@@ -28,7 +28,7 @@ discussion-staff-pre-moderation-first-n = { $count ->
 discussion-staff-field-first-comments = How many first comments wait
 discussion-staff-field-first-comments-hint = Only with “first comments”: a whole number from 1 to { $max }. A member’s comments are counted across the whole site, so someone whose comments have already been published elsewhere is not held again.
 discussion-staff-field-consultation-stage = Part of a consultation
-discussion-staff-field-consultation-stage-hint = Optional. Choose the stage of a consultation's timeline this discussion belongs to: its page and the consultation's timeline then link to each other once both are published.
+discussion-staff-field-consultation-stage-hint = Optional. Choose the stage of a consultation's timeline this discussion belongs to: its page and the consultation's timeline then link to each other once both are published. Stages that have already ended are not offered.
 discussion-staff-not-linked = Not linked
 discussion-staff-stage-choice = { $consultation } — stage { $number }: { $stage }
 discussion-staff-imported = This discussion was imported from elsewhere: it is closed and read-only. You can still publish or withdraw it.
@@ -51,11 +51,13 @@ discussion-staff-comment-count = { $count ->
 discussion-staff-view-public = View the public page
 discussion-staff-publish = Publish the discussion
 discussion-staff-unpublish = Withdraw the discussion
+discussion-staff-close-now = Close the discussion now
 
 done-discussion-created = The discussion was created as a draft.
 done-discussion-saved = The details were saved.
 done-discussion-published = The discussion is published.
 done-discussion-unpublished = The discussion was withdrawn.
+done-discussion-closed = The discussion is closed. Nobody can comment on it from now on.
 
 confirm-publish-discussion-title = Publish { $title }?
 confirm-publish-discussion-upcoming = Everyone will be able to read it. It opens for comments on { $opens } and closes on { $closes }.
@@ -71,6 +73,10 @@ confirm-withdraw-discussion-kept = { $count ->
    *[other] The { $count } comments it has are kept, and come back if you publish it again.
 }
 confirm-withdraw-discussion-button = Yes, withdraw the discussion
+confirm-close-discussion-title = Close { $title } now?
+confirm-close-discussion-lead = It is due to close on { $closes }. Closing it now makes its closing date today, at this moment.
+confirm-close-discussion-after = Nobody will be able to comment on it from now on. Everyone can still read it, and the people who follow it are told it has closed. To open it again, change its closing date in its details.
+confirm-close-discussion-button = Yes, close the discussion now
 
 discussion-staff-panel = Discussions
 discussion-staff-create = Create a discussion
@@ -91,6 +97,7 @@ reason-pre_moderation-invalid_choice = Choose whether comments wait for a modera
 reason-first_comments-out_of_range = Enter how many first comments wait, a whole number from 1 to 20
 reason-consultation_stage-invalid_choice = Choose a consultation stage from the list, or “Not linked”
 reason-unknown_consultation = That consultation no longer exists: choose another stage, or “Not linked”
+reason-stage_ended = That stage of the consultation has already ended: choose a stage still to come or under way, or “Not linked”
 reason-unknown_stage = That stage is no longer in the consultation's timeline: choose another stage, or “Not linked”
 reason-discussion_imported = This discussion was imported: it is read-only, and its details cannot change.
 

@@ -137,6 +137,9 @@ clock-change-back = The clocks go back at { $time } on { $date }, so times from 
 ## Error pages
 
 error-home-link = Go to the home page
+error-back-link = Go back to the page you were on
+error-form-expired-title = This form has expired
+error-form-expired-text = The form was open for too long, or it was sent twice (by pressing its button twice, or by going back and sending it again). If it was sent twice, the first sending counted. Go back, reload the page to see how things stand and try again if you need to.
 error-reference = If you contact us about this, quote reference { $reference }.
 error-400-title = There is a problem with your request
 error-400-text = The information sent to us could not be understood. Check it and try again.

@@ -1,7 +1,7 @@
 //! Officers writing a discussion: its text, dates and pre-moderation, and
 //! publishing or withdrawing it.
 
-use cohesion_domain::consultation::Languages;
+use cohesion_domain::consultation::{Languages, Status};
 use cohesion_domain::discussion::details::DiscussionInput;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::identity::Action;
@@ -30,8 +30,10 @@ pub async fn create(
     let fields = input
         .validate(zone, languages)
         .map_err(ServiceError::invalid)?;
+    let today = zone.civil(Timestamp::now().as_offset()).date();
     let mut tx = db.begin().await?;
     super::linking::check(tx.conn(), fields.consultation_stage).await?;
+    super::linking::refuse_ended(tx.conn(), fields.consultation_stage, None, today).await?;
     let id = catalogue::insert(tx.conn(), &fields, Some(me.user_id), false).await?;
     refresh_search(tx.conn(), id).await?;
     audit_log(
@@ -76,7 +78,10 @@ pub async fn update(
     // Linking and unlinking are part of the details: the same change,
     // recorded as `discussion.update` (an imported one refuses first).
     if !stored.imported {
-        super::linking::check(tx.conn(), fields.consultation_stage).await?;
+        let today = zone.civil(Timestamp::now().as_offset()).date();
+        let link = fields.consultation_stage;
+        super::linking::check(tx.conn(), link).await?;
+        super::linking::refuse_ended(tx.conn(), link, stored.consultation_stage, today).await?;
     }
     if stored.imported || !catalogue::update(tx.conn(), id, &fields).await? {
         return Err(ServiceError::Conflict(ValidationError::new(
@@ -133,6 +138,44 @@ pub async fn set_published(
         tx.conn(),
         me.origin(client),
         action,
+        Some(id),
+        &stored.title,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Closes an open discussion now, before its closing date: its closing
+/// becomes this moment, so every page, list and feed says it closed now,
+/// no comment or statement is taken from now on, and its followers are
+/// told as of any closing. Only a published discussion that is open
+/// may be closed (`discussion_not_open` otherwise, 409); an imported one
+/// never is. Recorded as `discussion.close`.
+pub async fn close_now(
+    db: &Db,
+    me: &SignedIn,
+    id: Uuid,
+    client: Option<&str>,
+) -> Result<(), ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let now = Timestamp::now();
+    let mut tx = db.begin().await?;
+    let stored = catalogue::find_for_update(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let open = stored.is_published() && stored.status(now.as_offset()) == Status::Open;
+    if !open || stored.imported {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "discussion",
+            ErrorCode::DiscussionNotOpen,
+        )));
+    }
+    catalogue::close_at(tx.conn(), id, now).await?;
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "discussion.close",
         Some(id),
         &stored.title,
     )

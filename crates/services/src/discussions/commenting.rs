@@ -9,7 +9,7 @@ use cohesion_domain::discussion::record::{Badge, Comment, Discussion};
 use cohesion_domain::discussion::thread::ThreadPath;
 use cohesion_domain::identity::{Action, Role};
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::discussions::{catalogue, comments, moderation};
+use cohesion_storage::discussions::{catalogue, comments, moderation, submissions};
 use cohesion_storage::{Conn, Db, Timestamp};
 use uuid::Uuid;
 
@@ -31,6 +31,11 @@ pub struct Posted {
     pub held: bool,
 }
 
+/// How long a form's key leads to the comment it made (ADR 40): long
+/// enough for any going back and sending again, short enough that the
+/// keys kept stay few.
+pub const SUBMISSION_KEPT: time::Duration = time::Duration::days(1);
+
 /// Posts `text` in the discussion, as a reply to `parent` if given.
 pub async fn post(
     db: &Db,
@@ -39,9 +44,33 @@ pub async fn post(
     parent: Option<Uuid>,
     text: &str,
 ) -> Result<Posted, ServiceError> {
+    post_once(db, me, discussion, parent, text, "").await
+}
+
+/// [`post`], from a form that carries the random `key` it was shown with
+/// (ADR 40): if `me` already posted with this key within
+/// [`SUBMISSION_KEPT`], nothing new is made and the comment that post
+/// made is the answer (a double click, or the form sent again after
+/// going back). An empty or malformed key is no key: the post is taken
+/// as it comes.
+pub async fn post_once(
+    db: &Db,
+    me: &SignedIn,
+    discussion: Uuid,
+    parent: Option<Uuid>,
+    text: &str,
+    key: &str,
+) -> Result<Posted, ServiceError> {
     require(me, Action::Participate)?;
-    let body = comment::body("text", text)?;
+    let key = comment::submission_key(key);
     let now = Timestamp::now();
+    if let Some(key) = key {
+        let mut c = db.acquire().await?;
+        if let Some(first) = sent_before(c.conn(), me, key, now).await? {
+            return Ok(first);
+        }
+    }
+    let body = comment::body("text", text)?;
     // Read and judged before the write (ADR 39): screening's signatures
     // and classifier are CPU work that, inside the transaction, held
     // SQLite's one write turn while they ran. Two copies of one text
@@ -60,11 +89,22 @@ pub async fn post(
         discussion: d.id,
         parent,
         body,
+        key: key.map(str::to_owned),
         held,
         screened,
         now,
     };
-    group_commit::write(db, write).await
+    match group_commit::write(db, write).await? {
+        Placed::New(posted) => Ok(posted),
+        Placed::SentBefore => {
+            // The same form, sent again while the first was being saved:
+            // that one has committed by now (the claim waited for it).
+            let mut c = db.acquire().await?;
+            sent_before(c.conn(), me, key.unwrap_or_default(), now)
+                .await?
+                .ok_or(ServiceError::NotFound)
+        }
+    }
 }
 
 /// What posting writes, once the comment was read and screened: a
@@ -76,18 +116,34 @@ struct Placing {
     discussion: Uuid,
     parent: Option<Uuid>,
     body: String,
+    /// The form's key (ADR 40), if it had one.
+    key: Option<String>,
     /// Why it waits for a moderator; empty when it does not.
     held: Vec<String>,
     screened: Screened,
     now: Timestamp,
 }
 
+/// What [`Placing`] did.
+enum Placed {
+    New(Posted),
+    /// Nothing: its form's key was claimed by an earlier post.
+    SentBefore,
+}
+
 impl GroupedWrite for Placing {
-    type Output = Posted;
+    type Output = Placed;
     type Cache = ();
 
-    async fn run(&self, mut conn: Conn<'_>, _: &mut ()) -> Result<Posted, ServiceError> {
+    async fn run(&self, mut conn: Conn<'_>, _: &mut ()) -> Result<Placed, ServiceError> {
         let (d, held, now) = (self.discussion, &self.held, self.now);
+        if let Some(key) = &self.key {
+            let before = ago(now, SUBMISSION_KEPT);
+            submissions::forget_before(conn.reborrow(), self.author, before).await?;
+            if !submissions::claim(conn.reborrow(), self.author, key, now).await? {
+                return Ok(Placed::SentBefore);
+            }
+        }
         throttle_in(
             conn.reborrow(),
             Throttled::Commenting,
@@ -136,6 +192,9 @@ impl GroupedWrite for Placing {
             },
         )
         .await?;
+        if let Some(key) = &self.key {
+            submissions::made(conn.reborrow(), self.author, key, id).await?;
+        }
         screening::keep(conn.reborrow(), id, d, &self.screened, now).await?;
         if held.is_empty() {
             if let Some(p) = &parent_comment {
@@ -146,11 +205,39 @@ impl GroupedWrite for Placing {
         } else {
             moderating::held(conn, id, d, held, self.screened.severity.max(1)).await?;
         }
-        Ok(Posted {
+        Ok(Placed::New(Posted {
             id,
             held: !held.is_empty(),
-        })
+        }))
     }
+}
+
+/// A fresh key for a comment or reply form (ADR 40): 256 random bits.
+pub fn form_key() -> Result<String, ServiceError> {
+    crate::accounts::tokens::new_token()
+}
+
+/// `at` less `span`.
+fn ago(at: Timestamp, span: time::Duration) -> Timestamp {
+    Timestamp::from(at.as_offset() - span)
+}
+
+/// The comment `me`'s earlier post with `key` made, within
+/// [`SUBMISSION_KEPT`] of `now`, as posting it answered.
+async fn sent_before(
+    mut conn: Conn<'_>,
+    me: &SignedIn,
+    key: &str,
+    now: Timestamp,
+) -> Result<Option<Posted>, ServiceError> {
+    let since = ago(now, SUBMISSION_KEPT);
+    let Some(id) = submissions::comment_of(conn.reborrow(), me.user_id, key, since).await? else {
+        return Ok(None);
+    };
+    Ok(comments::find(conn, id).await?.map(|c| Posted {
+        id: c.id,
+        held: c.state == State::AwaitingModeration,
+    }))
 }
 
 /// Until when `me` may not comment (a suspension in force), if at all:

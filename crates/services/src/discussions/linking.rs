@@ -3,14 +3,17 @@
 //! what readers are shown of the link, and the discussions a
 //! consultation's page lists at each stage.
 
+use cohesion_domain::consultation::{Stage, StageLink, StageState};
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::discussion::stage_link::{StageRef, FIELD};
 use cohesion_domain::identity::Action;
+use cohesion_domain::timeline::states;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_storage::discussions::catalogue;
 use cohesion_storage::discussions::stage_links;
 pub use cohesion_storage::discussions::stage_links::StageChoice;
 use cohesion_storage::{Conn, Db};
+use time::Date;
 use uuid::Uuid;
 
 use crate::accounts::SignedIn;
@@ -26,16 +29,77 @@ pub const LINKED_SHOWN: i64 = 50;
 /// The stages an officer may link a discussion to: those of the
 /// consultations created last (staff see drafts too), and those of
 /// `current`'s consultation, so the form still offers the stage it is
-/// linked to.
+/// linked to; none that has ended on `today` (the site's local date),
+/// but `current` whatever its state, so that saving keeps it.
 pub async fn choices(
     db: &Db,
     me: &SignedIn,
     current: Option<StageRef>,
+    today: Date,
 ) -> Result<Vec<StageChoice>, ServiceError> {
     require(me, Action::RunEngagement)?;
     let mut c = db.acquire().await?;
     let also = current.map(|l| l.consultation_id);
-    Ok(stage_links::choices(c.conn(), CHOICE_CONSULTATIONS, also).await?)
+    let all = stage_links::choices(c.conn(), CHOICE_CONSULTATIONS, also).await?;
+    let ended = ended(&all, today);
+    Ok(all
+        .into_iter()
+        .zip(ended)
+        .filter(|(s, ended)| {
+            let this = Some((s.consultation_id, s.stage));
+            !ended || this == current.map(|l| (l.consultation_id, l.stage))
+        })
+        .map(|(s, _)| s)
+        .collect())
+}
+
+/// Whether each of `stages` (whole timelines, each in order, one after
+/// another) has ended on `today`: the timeline's rule
+/// (`domain::timeline`) puts it among those that have happened.
+fn ended(stages: &[StageChoice], today: Date) -> Vec<bool> {
+    let mut out = Vec::with_capacity(stages.len());
+    for timeline in stages.chunk_by(|a, b| a.consultation_id == b.consultation_id) {
+        let as_stages: Vec<Stage> = timeline
+            .iter()
+            .map(|s| Stage {
+                name: String::new(),
+                description: String::new(),
+                date: s.date,
+                state: s.state,
+                link: StageLink::None,
+            })
+            .collect();
+        out.extend(
+            states(&as_stages, today)
+                .into_iter()
+                .map(|s| s == StageState::Happened),
+        );
+    }
+    out
+}
+
+/// Refuses a link to a stage that has ended on `today` (`stage_ended`),
+/// unless it is `kept`, the stage the discussion is linked to already
+/// (a discussion linked while its stage ran stays linked). Inside the
+/// transaction that saves it, after [`check`].
+pub(crate) async fn refuse_ended(
+    conn: Conn<'_>,
+    link: Option<StageRef>,
+    kept: Option<StageRef>,
+    today: Date,
+) -> Result<(), ServiceError> {
+    let Some(l) = link.filter(|l| Some(*l) != kept) else {
+        return Ok(());
+    };
+    let timeline = stage_links::timeline(conn, l.consultation_id).await?;
+    let ended = ended(&timeline, today);
+    match ended.get(l.stage as usize) {
+        Some(true) => Err(ServiceError::InvalidFields(vec![ValidationError::new(
+            FIELD,
+            ErrorCode::StageEnded,
+        )])),
+        _ => Ok(()),
+    }
 }
 
 /// Refuses a link to a consultation that does not exist

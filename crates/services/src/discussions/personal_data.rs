@@ -9,7 +9,7 @@
 
 use cohesion_domain::discussion::statements::Vote;
 use cohesion_storage::discussions::{
-    catalogue, comments, moderation, notifications, reactions, statements,
+    catalogue, comments, moderation, notifications, reactions, statements, submissions,
 };
 use cohesion_storage::Conn;
 
@@ -46,6 +46,7 @@ impl PersonalData<YourData> for DiscussionsHook {
             Names::erased("notifications.user_id"),
             Names::erased("notification_preferences.user_id"),
             Names::erased("discussion_follows.user_id"),
+            Names::erased("comment_submissions.author_id"),
         ];
         NAMES
     }
@@ -149,6 +150,7 @@ impl PersonalData<YourData> for DiscussionsHook {
                 }
             }
             reactions::erase_person(conn.reborrow(), person.id).await?;
+            submissions::erase_person(conn.reborrow(), person.id).await?;
             statements::erase_person(conn.reborrow(), person.id, remove).await?;
             notifications::erase_person(conn.reborrow(), person.id).await?;
             moderation::erase_person(conn, person.id, remove).await?;

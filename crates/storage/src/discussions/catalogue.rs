@@ -166,6 +166,17 @@ pub async fn set_published(
     Ok(n == 1)
 }
 
+/// Moves the discussion's closing to `at` (an officer closing it early).
+pub async fn close_at(conn: Conn<'_>, id: Uuid, at: Timestamp) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "UPDATE discussions SET closes_at = $1, updated_at = $1 WHERE id = $2",
+        &[&at, &id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
 pub async fn set_search_text(conn: Conn<'_>, id: Uuid, text: &str) -> Result<(), StorageError> {
     rows::execute(
         conn,

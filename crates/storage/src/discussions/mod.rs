@@ -12,5 +12,6 @@ pub mod reactions;
 pub mod screening;
 pub mod stage_links;
 pub mod statements;
+pub mod submissions;
 pub mod translations;
 pub mod transparency;

@@ -24,16 +24,24 @@ pub struct Notification {
     pub thread_id: Option<Uuid>,
     /// A moderation outcome's decision code, with `:reason` for a hide.
     pub detail: String,
+    /// Who wrote the reply a `reply` notification is about: their display
+    /// name now (an imported reply's name as given). `None` for other
+    /// kinds, and for a reply whose author's account was erased or whose
+    /// text was removed with it: they stay anonymous.
+    pub replier: Option<String>,
     pub read_at: Option<Timestamp>,
     pub created_at: Timestamp,
 }
 
 const COLUMNS: &str = "n.id, n.user_id, n.kind, n.discussion_id, d.title AS discussion_title, \
      d.language AS discussion_language, n.comment_id, t.root_id AS thread_id, n.detail, \
+     CASE WHEN n.kind = 'reply' AND t.state <> 'removed_with_account' \
+     THEN COALESCE(r.display_name, t.author_name) END AS replier, \
      n.read_at, n.created_at";
 
 const FROM: &str = "notifications n JOIN discussions d ON d.id = n.discussion_id \
-     LEFT JOIN discussion_comments t ON t.id = n.comment_id";
+     LEFT JOIN discussion_comments t ON t.id = n.comment_id \
+     LEFT JOIN users r ON r.id = t.author_id";
 
 fn record(r: &Row) -> Result<Notification, sqlx::Error> {
     Ok(Notification {
@@ -46,6 +54,7 @@ fn record(r: &Row) -> Result<Notification, sqlx::Error> {
         comment_id: r.get("comment_id")?,
         thread_id: r.get("thread_id")?,
         detail: r.get("detail")?,
+        replier: r.get("replier")?,
         read_at: r.get("read_at")?,
         created_at: r.get("created_at")?,
     })

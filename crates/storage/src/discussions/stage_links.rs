@@ -3,6 +3,8 @@
 //! chosen one exists, and whether a consultation is public (ADR 38).
 //! The link itself is kept on the discussion's row (`catalogue`).
 
+use cohesion_domain::consultation::{parse_date, StageState};
+use time::Date;
 use uuid::Uuid;
 
 use crate::rows;
@@ -18,11 +20,23 @@ pub struct StageChoice {
     /// Its place in the timeline, from 0.
     pub stage: u32,
     pub stage_name: String,
+    /// The stage's date and the state an officer set (or `Automatic`):
+    /// where it stands today is the timeline's rule to work out.
+    pub date: Option<Date>,
+    pub state: StageState,
 }
 
 fn choice(r: &rows::Row) -> Result<StageChoice, sqlx::Error> {
     let stage: i64 = r.get("position")?;
+    let date: Option<String> = r.get("stage_date")?;
+    let state: String = r.get("state")?;
+    let bad = |e: cohesion_domain::ValidationError| sqlx::Error::Decode(e.into());
     Ok(StageChoice {
+        date: date
+            .map(|d| parse_date("date", &d))
+            .transpose()
+            .map_err(bad)?,
+        state: StageState::parse(&state).map_err(bad)?,
         consultation_id: r.get("id")?,
         consultation_title: r.get("title")?,
         language: r.get("language")?,
@@ -44,7 +58,7 @@ pub async fn choices(
     // page loads every consultation there has ever been.
     rows::fetch_all(
         conn,
-        "SELECT c.id, c.title, c.language, s.position, s.name \
+        "SELECT c.id, c.title, c.language, s.position, s.name, s.stage_date, s.state \
          FROM consultations c JOIN consultation_stages s ON s.consultation_id = c.id \
          WHERE c.id IN (SELECT id FROM consultations ORDER BY created_at DESC, id LIMIT $1) \
          OR c.id = $2 \
@@ -80,6 +94,20 @@ pub async fn stage_exists(
     )
     .await?;
     Ok(Some(stages > 0))
+}
+
+/// Consultation `id`'s timeline as [`StageChoice`]s, in order (empty
+/// for no such consultation).
+pub async fn timeline(conn: Conn<'_>, id: Uuid) -> Result<Vec<StageChoice>, StorageError> {
+    rows::fetch_all(
+        conn,
+        "SELECT c.id, c.title, c.language, s.position, s.name, s.stage_date, s.state \
+         FROM consultations c JOIN consultation_stages s ON s.consultation_id = c.id \
+         WHERE c.id = $1 ORDER BY s.position",
+        &[&id],
+        choice,
+    )
+    .await
 }
 
 /// Whether everyone may see consultation `id` (published; a draft or a

@@ -102,6 +102,10 @@ pub struct CommentItem {
     /// "the comment by Amina": said to screen readers after each action,
     /// so that each link says what it acts on.
     pub of: Phrase,
+    /// What was just done to it ("Your comment has been posted"), said
+    /// inside it: after posting or editing, the page opens at the
+    /// comment, where a banner at the top would be out of sight.
+    pub done: Option<String>,
 }
 
 /// A top-level comment with the replies shown under it, in thread order
@@ -116,6 +120,9 @@ pub struct ThreadItem {
 pub struct CommentForm {
     pub action: String,
     pub csrf: String,
+    /// The form's own random key (ADR 40): sent twice, it leads to the
+    /// comment the first sending made.
+    pub key: String,
     pub field: Field,
     pub button: String,
 }

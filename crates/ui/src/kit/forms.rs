@@ -87,8 +87,10 @@ pub struct Field {
     pub dir: &'static str,
     /// The ids of the hint and error, for `aria-describedby`.
     pub describedby: String,
-    /// The most characters it takes (`maxlength`): searches and filters,
-    /// sent in the page's address, take what the server accepts there.
+    /// The most characters it takes: searches and filters, sent in the
+    /// page's address, take what the server accepts there (`maxlength`);
+    /// a text box given one ([`Field::counted`]) counts down to it as
+    /// people type.
     pub max_chars: Option<usize>,
     /// The values of the form's `kind` control this field is for, space
     /// separated (`data-shown-for`); empty for every one. Scripts hide
@@ -155,6 +157,16 @@ impl Field {
     /// direction (ids and figures).
     pub fn left_to_right(mut self) -> Self {
         self.dir = "ltr";
+        self
+    }
+
+    /// A text box that takes at most `max` characters and says, as people
+    /// type, how many are left (GOV.UK's character count, a polite live
+    /// region for screen readers). It never stops typing: a text over the
+    /// limit is refused when sent, as it is without scripts, so the hint
+    /// should still state the limit.
+    pub fn counted(mut self, max: usize) -> Self {
+        self.max_chars = Some(max);
         self
     }
 

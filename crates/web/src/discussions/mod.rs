@@ -28,6 +28,7 @@ pub(crate) const FEATURE: Feature = Feature {
         "discussion-saved",
         "discussion-published",
         "discussion-unpublished",
+        "discussion-closed",
         "comment-posted",
         "comment-held",
         "reply-posted",

@@ -51,6 +51,9 @@ pub async fn presentation(
     // Whether a problem named by a field is a member of a JSON body.
     let json_body = super::problem::is_json(req.headers());
     let request_id = req.headers().get("x-request-id").cloned();
+    // The page the request came from, when it was one of this site's:
+    // an error page offers the way back to it.
+    let came_from = came_from(req.headers());
     // The session, kept to show who is signed in on an error page.
     let session =
         super::session::cookie(req.headers(), super::session::SESSION_COOKIE).map(str::to_owned);
@@ -112,6 +115,7 @@ pub async fn presentation(
                 path: uri.path(),
                 status,
                 request_id,
+                came_from: came_from.as_deref(),
             };
             error_page(&state, locale, site, user, at, &info)
         };
@@ -282,6 +286,27 @@ struct ErrorAt<'a> {
     path: &'a str,
     status: StatusCode,
     request_id: Option<&'a str>,
+    /// The page of this site the request came from (path and query).
+    came_from: Option<&'a str>,
+}
+
+/// The path and query of the page a request came from (its `Referer`),
+/// when that page is on this site: same host as the request's, a path
+/// of our own (never `//elsewhere`). Browsers send it for requests from
+/// the site's own pages (the Referrer-Policy is `same-origin`).
+fn came_from(headers: &HeaderMap) -> Option<String> {
+    let host = headers.get(header::HOST)?.to_str().ok()?;
+    let referer = headers.get(header::REFERER)?.to_str().ok()?;
+    let rest = referer
+        .strip_prefix("https://")
+        .or_else(|| referer.strip_prefix("http://"))?;
+    let (authority, path) = rest.split_at(rest.find('/')?);
+    let path = path.split('#').next().unwrap_or(path);
+    let ours = authority.eq_ignore_ascii_case(host)
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control);
+    ours.then(|| path.to_owned())
 }
 
 fn error_page(
@@ -296,8 +321,16 @@ fn error_page(
         path,
         status,
         request_id,
+        came_from,
     } = at;
     let n = message_status(locale, status.as_u16());
+    // A form token that no longer matches is not a question of roles: the
+    // form was open too long (the session changed) or was sent twice.
+    let expired = info.code == ErrorCode::CsrfTokenInvalid;
+    let title = match expired {
+        true => "error-form-expired-title".to_owned(),
+        false => format!("error-{n}-title"),
+    };
     // Language links keep the path only when it is one of our own pages:
     // the failed URL may be the very thing that was wrong, or a crafted
     // "//elsewhere" that would turn the links into links off the site.
@@ -307,7 +340,7 @@ fn error_page(
         locale,
         &state.catalog,
         link_path,
-        &format!("error-{n}-title"),
+        &title,
         site.map(|(name, _)| name),
         &state.assets,
     );
@@ -328,6 +361,7 @@ fn error_page(
         unread_more: false,
     }));
     let text = match info.retry_after {
+        _ if expired => ui.t("error-form-expired-text").into_owned(),
         _ if n == 429 => ui.tn(
             "error-429-text",
             "minutes",
@@ -336,21 +370,27 @@ fn error_page(
         _ => ui.t(&format!("error-{n}-text")).into_owned(),
     };
     let reason_id = format!("reason-{}", info.code.as_str());
-    let reason = locale
-        .message_ids()
-        .contains(&reason_id)
+    let reason = (!expired && locale.message_ids().contains(&reason_id))
         .then(|| locale.t(&reason_id).into_owned());
     // A refusal says what the person can do: who to ask for the right,
     // and where the pages open to them are.
-    let forbidden = n == 403;
+    let forbidden = n == 403 && !expired;
     let help = forbidden.then(|| locale.t("error-403-help").into_owned());
-    let links = match forbidden {
-        true => vec![(
+    let mut links = Vec::new();
+    // What was sent can be sent again from the page it came from: back
+    // there, when that page is known (a form expired or sent twice, too
+    // large a sending).
+    if expired || n == 413 {
+        if let Some(back) = came_from {
+            links.push((back.to_owned(), locale.t("error-back-link").into_owned()));
+        }
+    }
+    if forbidden {
+        links.push((
             "/manage".to_owned(),
             locale.t("error-manage-link").into_owned(),
-        )],
-        false => Vec::new(),
-    };
+        ));
+    }
     let page = ErrorPage {
         ui,
         status: status.as_u16(),
@@ -428,7 +468,37 @@ fn carry_headers(original: Response, mut rendered: Response, info: &ErrorInfo) -
 
 #[cfg(test)]
 mod tests {
-    use super::prefixed_title;
+    use super::{came_from, prefixed_title};
+    use axum::http::{header, HeaderMap, HeaderValue};
+
+    fn from(host: &str, referer: &str) -> Option<String> {
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, HeaderValue::from_str(host).unwrap());
+        h.insert(header::REFERER, HeaderValue::from_str(referer).unwrap());
+        came_from(&h)
+    }
+
+    #[test]
+    fn the_way_back_is_only_to_this_sites_pages() {
+        assert_eq!(
+            from(
+                "example.org",
+                "https://example.org/discussions/1?order=oldest#comments"
+            ),
+            Some("/discussions/1?order=oldest".to_owned())
+        );
+        assert_eq!(
+            from("127.0.0.1:8080", "http://127.0.0.1:8080/"),
+            Some("/".into())
+        );
+        assert_eq!(from("example.org", "https://elsewhere.example/x"), None);
+        assert_eq!(
+            from("example.org", "https://example.org//elsewhere.example/x"),
+            None
+        );
+        assert_eq!(from("example.org", "https://example.org"), None);
+        assert_eq!(from("example.org", "javascript:alert(1)"), None);
+    }
 
     #[test]
     fn the_title_says_error_once() {

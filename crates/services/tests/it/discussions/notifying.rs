@@ -65,6 +65,7 @@ async fn a_reply_tells_the_parents_author_but_not_oneself() {
         assert_eq!(list[0].comment_id, Some(reply.id));
         assert_eq!(list[0].thread_id, Some(top.id));
         assert_eq!(list[0].discussion_title, "Replies");
+        assert_eq!(list[0].replier.as_deref(), Some("Sam S"), "who replied");
         assert_eq!(
             notifying::address_of(&list[0]),
             format!("/discussions/{d}/comments/{}#comment-{}", top.id, reply.id)
@@ -260,5 +261,38 @@ async fn a_followed_discussion_closing_is_told_once() {
             .unwrap()
             .0
             .is_empty());
+    }
+}
+
+#[tokio::test]
+async fn a_reply_by_an_erased_account_stays_anonymous() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let sam = sam(db, &pw).await;
+        let d = opened(db, &officer, "Replies", -1, "off").await;
+        let top = commenting::post(db, &rita, d, None, "The park needs lights")
+            .await
+            .unwrap();
+        commenting::post(db, &sam, d, Some(top.id), "Agreed, lights")
+            .await
+            .unwrap();
+        let (list, _) = notifying::page(db, &rita, None, "en").await.unwrap();
+        assert_eq!(list[0].replier.as_deref(), Some("Sam S"));
+        cohesion_services::accounts::your_data::delete_account(
+            db,
+            &pw,
+            &sam,
+            crate::support::PASSWORD,
+            cohesion_services::erasure::Contributions::Keep,
+            None,
+        )
+        .await
+        .unwrap();
+        let (list, _) = notifying::page(db, &rita, None, "en").await.unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].replier, None, "the reply stays, its author unnamed");
     }
 }

@@ -50,6 +50,7 @@ const ACTIONS: &[&str] = &[
     "consultation.unpublish",
     "consultation.update",
     "consultation.wording",
+    "discussion.close",
     "discussion.create",
     "discussion.import",
     "discussion.publish",

@@ -39,6 +39,7 @@ pub(super) fn routes() -> Router<SharedState> {
         )
         .route("/api/v1/discussions/{id}/publish", post(write::publish))
         .route("/api/v1/discussions/{id}/withdraw", post(write::withdraw))
+        .route("/api/v1/discussions/{id}/close", post(write::close))
         .route(
             "/api/v1/discussions/{id}/comments",
             get(comments::list).post(comments::post),
@@ -77,7 +78,7 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(read::list, read::show, write::create, write::update, write::publish, write::withdraw,
+    paths(read::list, read::show, write::create, write::update, write::publish, write::withdraw, write::close,
         comments::list, comments::post, comments::edit, comments::delete, comments::agree,
         comments::disagree, comments::report, statements::next, statements::submit,
         statements::vote, statements::opinions_map, transparency::site, transparency::discussion,

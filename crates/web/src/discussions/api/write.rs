@@ -252,5 +252,26 @@ pub async fn withdraw(
     publication(&state, &me, &client, id, false).await
 }
 
+/// Close an open discussion now.
+///
+/// Its closing date becomes this moment: nobody can comment from now on,
+/// everyone can still read it, and its followers are told it closed.
+#[utoipa::path(post, path = "/api/v1/discussions/{id}/close", operation_id = "close_discussion", tag = "discussions",
+    params(("id" = Uuid, Path)), security(("session" = [], "csrf" = [])),
+    responses((status = 200, description = "Closed: the discussion as it now stands", body = DiscussionDetail),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not open (a draft, upcoming, closed or imported): nothing to close (`discussion_not_open`)", body = Problem, content_type = "application/problem+json")))]
+pub async fn close(
+    State(state): State<SharedState>,
+    Acting(me): Acting,
+    client: ClientKey,
+    PathId(id): PathId,
+) -> Result<Json<DiscussionDetail>, AppError> {
+    authoring::close_now(&state.db, &me, id, Some(&client.0)).await?;
+    let d = reading::discussion(&state.db, Some(&me), id).await?;
+    Ok(Json(detail(&d)))
+}
+
 // Read with `ApiJson`: checked against their schemas first.
 crate::kit::api::api_bodies!(DiscussionRequest);

@@ -29,7 +29,15 @@ impl NotificationLetters for Letters<'_> {
         // An email may be read days later: it says when it happened, as
         // the notifications page does, in the site's zone.
         let when = Dates::new(l, self.1).instant(n.created_at.as_offset()).text;
-        let subject = l.t(&format!("notification-email-subject-{}", n.kind));
+        let subject = match (n.kind.as_str(), n.replier.as_deref()) {
+            ("reply", Some(name)) => l.t_args(
+                "notification-email-subject-reply-by",
+                &[("name", name.into())],
+            ),
+            (kind, _) => l
+                .t(&format!("notification-email-subject-{kind}"))
+                .into_owned(),
+        };
         let body = l.t_args(
             "notification-email-body",
             &[

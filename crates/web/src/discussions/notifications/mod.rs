@@ -46,7 +46,16 @@ pub(super) fn describe(locale: &Locale, n: &Notification) -> Phrase {
     let discussion = Shown::new(n.discussion_title.clone(), n.discussion_language.clone());
     let title = ("discussion", Value::Shown(&discussion));
     match Kind::from_code(&n.kind) {
-        Some(Kind::Reply) => Phrase::message(locale, "notification-reply", &[title]),
+        // Named as the thread names them; an erased account stays
+        // "Someone".
+        Some(Kind::Reply) => match n.replier.as_deref() {
+            Some(name) => Phrase::message(
+                locale,
+                "notification-reply-by",
+                &[title, ("name", Value::Text(name))],
+            ),
+            None => Phrase::message(locale, "notification-reply", &[title]),
+        },
         Some(Kind::Closing) => Phrase::message(locale, "notification-closing", &[title]),
         Some(Kind::Moderation) | None => {
             let (decision, detail) = n.detail.split_once(':').unwrap_or((&n.detail, ""));

@@ -33,6 +33,9 @@ pub(super) struct TextInput {
     csrf: String,
     #[serde(default)]
     text: String,
+    /// A comment or reply form's key (ADR 40); none on the edit form.
+    #[serde(default)]
+    key: String,
 }
 
 /// What a form does, for its page.
@@ -71,13 +74,15 @@ fn text_problems(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
         .collect()
 }
 
-/// The form page of `writing` in `d`, with `text` and its problems.
+/// The form page of `writing` in `d`, with `text` and its problems; a
+/// reply's form with its `key` (ADR 40), the one it was sent with when
+/// it comes back, else a fresh one.
 async fn form_page<'a>(
     ctx: &'a PageCtx,
     me: &SignedIn,
     d: &Discussion,
     writing: &Writing,
-    text: &str,
+    (text, key): (&str, &str),
     errors: Vec<FieldError>,
 ) -> Result<FormPage<'a>, AppError> {
     let path = format!("/discussions/{}", d.id);
@@ -135,6 +140,13 @@ async fn form_page<'a>(
         &action,
         ctx.t(button),
     );
+    if !matches!(writing, Writing::Edit(_)) {
+        let key = match key {
+            "" => commenting::form_key()?,
+            sent => sent.to_owned(),
+        };
+        page.hidden.push(("key", key));
+    }
     page.back = Some((path, ctx.t("discussion-thread-back")));
     page.lead = lead;
     page.fields = vec![text_field(ctx, label, text, &errors)];
@@ -152,7 +164,7 @@ async fn again(
     me: &SignedIn,
     d: &Discussion,
     writing: Writing,
-    text: &str,
+    (text, key): (&str, &str),
     e: ServiceError,
 ) -> Result<Response, AppError> {
     let (status, errors) = match e {
@@ -167,7 +179,7 @@ async fn again(
         other => return Err(other.into()),
     };
     let problems = text_problems(ctx, &errors);
-    let page = form_page(ctx, me, d, &writing, text, problems).await?;
+    let page = form_page(ctx, me, d, &writing, (text, key), problems).await?;
     respond(status, page, None)
 }
 
@@ -180,9 +192,11 @@ fn refuse_unless_open(d: &Discussion) -> Result<(), AppError> {
     }
 }
 
-/// Where a comment is shown after a change, with what was done.
-fn shown_at(d: Uuid, done: &str, comment: Uuid) -> String {
-    format!("/discussions/{d}?done={done}#comment-{comment}")
+/// Where a comment is shown after a change: the discussion's page, open
+/// at the comment, which says what was done (`comment=` names it, as
+/// the fragment never reaches the server).
+pub(super) fn shown_at(d: Uuid, done: &str, comment: Uuid) -> String {
+    format!("/discussions/{d}?done={done}&comment={comment}#comment-{comment}")
 }
 
 /// `POST /discussions/{id}/comments`: a new comment.
@@ -194,9 +208,9 @@ pub(super) async fn post(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &f.csrf)?;
     let d = find(&ctx, &id).await?;
-    match commenting::post(&ctx.state.db, &me, d.id, None, &f.text).await {
+    match commenting::post_once(&ctx.state.db, &me, d.id, None, &f.text, &f.key).await {
         Ok(p) => Ok(see_other(&shown_at(d.id, done_key(p.held, false), p.id))),
-        Err(e) => again(&ctx, &me, &d, Writing::Comment, &f.text, e).await,
+        Err(e) => again(&ctx, &me, &d, Writing::Comment, (&f.text, &f.key), e).await,
     }
 }
 
@@ -219,7 +233,7 @@ pub(super) async fn reply_form(
     let d = find(&ctx, &id).await?;
     let cid = path_id(&cid)?;
     refuse_unless_open(&d)?;
-    let page = form_page(&ctx, &me, &d, &Writing::Reply(cid), "", Vec::new()).await?;
+    let page = form_page(&ctx, &me, &d, &Writing::Reply(cid), ("", ""), Vec::new()).await?;
     respond(StatusCode::OK, page, None)
 }
 
@@ -233,9 +247,10 @@ pub(super) async fn reply(
     check_session_csrf(&me, &f.csrf)?;
     let d = find(&ctx, &id).await?;
     let cid = path_id(&cid)?;
-    match commenting::post(&ctx.state.db, &me, d.id, Some(cid), &f.text).await {
+    let posted = commenting::post_once(&ctx.state.db, &me, d.id, Some(cid), &f.text, &f.key);
+    match posted.await {
         Ok(p) => Ok(see_other(&shown_at(d.id, done_key(p.held, true), p.id))),
-        Err(e) => again(&ctx, &me, &d, Writing::Reply(cid), &f.text, e).await,
+        Err(e) => again(&ctx, &me, &d, Writing::Reply(cid), (&f.text, &f.key), e).await,
     }
 }
 
@@ -267,7 +282,7 @@ pub(super) async fn edit_form(
     let cid = path_id(&cid)?;
     refuse_unless_open(&d)?;
     let text = own_editable(&ctx, &me, &d, cid).await?;
-    let page = form_page(&ctx, &me, &d, &Writing::Edit(cid), &text, Vec::new()).await?;
+    let page = form_page(&ctx, &me, &d, &Writing::Edit(cid), (&text, ""), Vec::new()).await?;
     respond(StatusCode::OK, page, None)
 }
 
@@ -288,6 +303,6 @@ pub(super) async fn edit(
     }
     match commenting::edit(&ctx.state.db, &me, cid, &f.text).await {
         Ok(()) => Ok(see_other(&shown_at(d.id, "comment-edited", cid))),
-        Err(e) => again(&ctx, &me, &d, Writing::Edit(cid), &f.text, e).await,
+        Err(e) => again(&ctx, &me, &d, Writing::Edit(cid), (&f.text, ""), e).await,
     }
 }

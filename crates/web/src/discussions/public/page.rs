@@ -5,6 +5,7 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::consultation::Status;
+use cohesion_domain::discussion::comment::MAX_COMMENT_CHARS;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::identity::Action;
 use cohesion_domain::translation::key;
@@ -14,7 +15,9 @@ use cohesion_services::discussions::{commenting, notifying, reading, statements}
 use cohesion_services::discussions::{Cursor, Order};
 use cohesion_services::ServiceError;
 use cohesion_ui::discussions::notify::FollowForm;
-use cohesion_ui::discussions::{CommentForm, DiscussionPage, StatementsStage, ThreadPage};
+use cohesion_ui::discussions::{
+    CommentForm, DiscussionPage, StatementsStage, ThreadItem, ThreadPage,
+};
 use cohesion_ui::{Field, FieldError, Phrase, Shown, SummaryRow, Value};
 use serde::Deserialize;
 
@@ -32,6 +35,9 @@ pub(super) struct PageParams {
     #[serde(default)]
     after: String,
     done: Option<String>,
+    /// The comment `done` was done to: it says so itself.
+    #[serde(default)]
+    comment: String,
 }
 
 fn order_of(key: &str) -> Result<Order, AppError> {
@@ -66,6 +72,7 @@ pub(super) fn is_open(d: &Discussion) -> bool {
 pub(super) fn text_field(ctx: &PageCtx, label: &str, text: &str, errors: &[FieldError]) -> Field {
     Field::new("text", "textarea", "off", ctx.t(label))
         .hint(ctx.t("comment-field-hint"))
+        .counted(MAX_COMMENT_CHARS)
         .value(text)
         .errors_from(errors)
 }
@@ -99,7 +106,20 @@ pub(super) async fn show(
         open,
         from: here,
     };
-    let threads = page.threads.iter().map(|t| reading.thread(t)).collect();
+    let mut threads: Vec<ThreadItem> = page.threads.iter().map(|t| reading.thread(t)).collect();
+    // What was done to a comment is said inside it, where the page opens;
+    // at the top only when the comment is not on this page.
+    let mut done = confirmation(&ctx, p.done.as_deref());
+    if done.is_some() && !p.comment.is_empty() {
+        let anchor = format!("comment-{}", p.comment);
+        let shown = threads
+            .iter_mut()
+            .flat_map(|t| t.comments.iter_mut())
+            .find(|c| c.anchor == anchor);
+        if let Some(c) = shown {
+            c.done = done.take();
+        }
+    }
     let (status_key, status) = status_label(&ctx, &d);
     let mut ui = ctx.chrome_for(&path, "discussion-title").await?;
     ui.title = d.title.clone().into();
@@ -113,6 +133,7 @@ pub(super) async fn show(
         (true, Some(me), None) => Some(CommentForm {
             action: format!("{path}/comments"),
             csrf: me.csrf.clone(),
+            key: commenting::form_key()?,
             field: text_field(&ctx, "comment-field-text", "", &[]),
             button: ctx.t("comment-post-button"),
         }),
@@ -168,7 +189,7 @@ pub(super) async fn show(
     let view = DiscussionPage {
         statements,
         follow,
-        done: confirmation(&ctx, p.done.as_deref()),
+        done,
         draft_notice: (!d.is_published()).then(|| ctx.t("discussion-draft-notice")),
         status_key,
         status,

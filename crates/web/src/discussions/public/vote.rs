@@ -40,6 +40,7 @@ pub(super) async fn with_stage(ctx: &PageCtx, id: &str) -> Result<Discussion, Ap
 fn statement_field(ctx: &PageCtx, text: &str, errors: &[FieldError]) -> Field {
     Field::new("text", "textarea", "off", ctx.t("statement-field-text"))
         .hint(ctx.t("statement-field-hint"))
+        .counted(MAX_STATEMENT_CHARS)
         .value(text)
         .errors_from(errors)
 }

@@ -276,6 +276,7 @@ impl Reading<'_> {
             reported,
             author,
             of,
+            done: None,
         }
     }
 

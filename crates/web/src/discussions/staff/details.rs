@@ -216,7 +216,13 @@ async fn details_page<'a>(
     // The stage it is linked to now is offered even when its consultation
     // is not among the newest.
     let current = StageRef::parse(&v.consultation_stage).ok().flatten();
-    let mut choices = linking::choices(&ctx.state.db, me, current).await?;
+    let today = ctx
+        .state
+        .config
+        .time_zone
+        .civil(time::OffsetDateTime::now_utc())
+        .date();
+    let mut choices = linking::choices(&ctx.state.db, me, current, today).await?;
     in_page_language(ctx, &mut choices).await?;
     let mut page = FormPage::new(
         ctx.chrome_for(action, title_id).await?,

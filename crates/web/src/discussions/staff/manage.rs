@@ -169,19 +169,32 @@ pub(super) fn pre_moderation_words(ctx: &PageCtx, p: PreModeration) -> Phrase {
     }
 }
 
-/// The button that publishes or withdraws it; either asks first.
+/// The button that publishes or withdraws it, and while it is open the
+/// one that closes it now; each asks first.
 fn publication_actions(ctx: &PageCtx, d: &Discussion) -> Vec<ActionForm> {
     let publish = !d.is_published();
     let label = match publish {
         true => "discussion-staff-publish",
         false => "discussion-staff-unpublish",
     };
-    vec![ActionForm {
+    let mut actions = vec![ActionForm {
         action: format!("/staff/discussions/{}/publication", d.id),
         hidden: vec![("publish", if publish { "yes" } else { "no" }.to_owned())],
         fields: Vec::new(),
         button: ctx.t(label).into(),
         danger: !publish,
         ask: true,
-    }]
+    }];
+    // Open now: it can be closed before its date (asked first).
+    if super::open_now(d) {
+        actions.push(ActionForm {
+            action: format!("/staff/discussions/{}/close", d.id),
+            hidden: Vec::new(),
+            fields: Vec::new(),
+            button: ctx.t("discussion-staff-close-now").into(),
+            danger: true,
+            ask: true,
+        });
+    }
+    actions
 }

@@ -5,6 +5,7 @@
 //! moderators' decisions and the Pol.is export (`statements`), and the
 //! discussions' part of the staff's dashboard (`panel`).
 
+mod closing;
 mod details;
 mod manage;
 pub(super) mod panel;
@@ -41,6 +42,10 @@ pub(super) fn routes() -> Router<SharedState> {
             &format!("{base}/publication"),
             get(publication::ask_publication).post(publication::publication),
         )
+        .route(
+            &format!("{base}/close"),
+            get(closing::ask_close).post(closing::close),
+        )
         .route(&format!("{base}/statements"), get(statements::list))
         .route(
             &format!("{base}/statements/stage"),
@@ -58,6 +63,12 @@ pub(super) fn routes() -> Router<SharedState> {
             &format!("{base}/statements/votes.csv"),
             get(statements::export_votes),
         )
+}
+
+/// Whether it takes comments now, so that closing it early means
+/// something: published, not imported, and open by its dates.
+pub(super) fn open_now(d: &Discussion) -> bool {
+    d.is_published() && !d.imported && d.status(Timestamp::now().as_offset()) == Status::Open
 }
 
 /// A discussion's status key (`draft` until published, then as its

@@ -9,6 +9,7 @@ mod notifications;
 mod pages;
 mod search;
 mod voting;
+mod walkthrough;
 mod xss;
 
 use cohesion_services::accounts::demo::DEMO_PASSWORD;

@@ -261,7 +261,7 @@ async fn forged_links_are_refused_and_nothing_is_saved() {
             Method::POST,
             "/api/v1/discussions",
             Some(&officer),
-            Some(&body(json!({"consultation_id": cid, "stage": 1}))),
+            Some(&body(json!({"consultation_id": cid, "stage": 3}))),
         )
         .await;
         assert_eq!(r.status, 201, "{}", r.body);
@@ -278,12 +278,12 @@ async fn forged_links_are_refused_and_nothing_is_saved() {
         let r = call(&s, Method::GET, &path, Some(&officer), None).await;
         assert_eq!(
             r.body["consultation_stage"],
-            json!({"consultation_id": cid, "stage": 1}),
+            json!({"consultation_id": cid, "stage": 3}),
             "left out, the link stays"
         );
         publish(&s, &officer, &id).await;
         let r = call(&s, Method::GET, &path, None, None).await;
-        assert_eq!(r.body["consultation_stage"]["stage"], 1);
+        assert_eq!(r.body["consultation_stage"]["stage"], 3);
 
         // The consultation withdrawn: nobody but staff is told of it.
         {
@@ -301,7 +301,7 @@ async fn forged_links_are_refused_and_nothing_is_saved() {
         assert!(!page.contains("app-discussion__consultation"));
         assert!(!page.contains(&cid.to_string()));
         let r = call(&s, Method::GET, &path, Some(&officer), None).await;
-        assert_eq!(r.body["consultation_stage"]["stage"], 1);
+        assert_eq!(r.body["consultation_stage"]["stage"], 3);
 
         // `null` unlinks.
         let r = call(

@@ -8,6 +8,7 @@
 mod api;
 mod api_comments;
 mod api_translations;
+mod closing;
 mod consultation_stage;
 mod pages;
 

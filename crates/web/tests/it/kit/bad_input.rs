@@ -295,3 +295,40 @@ async fn request_ids_that_do_not_look_like_ids_are_replaced() {
         "a proxy's id is kept"
     );
 }
+
+#[tokio::test]
+async fn the_413_page_offers_the_way_back_to_the_page_sent_from() {
+    let config = cohesion_web::WebConfig {
+        body_limit: 1024,
+        ..Default::default()
+    };
+    let s = start_with(cohesion_testkit::sqlite().await, config).await;
+    let big = format!("page=about&answer=yes&pad={}", "x".repeat(10_000));
+    let send = |referer: String| {
+        s.client
+            .post(s.url("/feedback"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("referer", referer)
+            .body(big.clone())
+            .send()
+    };
+    let res = send(s.url("/about?lang=en#feedback")).await.unwrap();
+    assert_eq!(res.status(), 413);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("What you sent is too large"));
+    assert!(
+        html.contains(
+            "<a class=\"govuk-link\" href=\"/about?lang=en\">Go back to the page you were on</a>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("href=\"/\">Go to the home page"));
+    // Another site's page is never linked to.
+    let res = send("https://elsewhere.example/about".to_owned())
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 413);
+    let html = res.text().await.unwrap();
+    assert!(!html.contains("Go back to the page you were on"), "{html}");
+    assert!(!html.contains("elsewhere.example"));
+}
