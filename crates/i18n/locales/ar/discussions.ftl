@@ -79,7 +79,7 @@ discussion-no-comments = لم يعلّق أحد بعد.
 discussion-add-comment = أضف تعليقًا
 discussion-sign-in-to-comment = سجّل الدخول لتعلّق
 discussion-house-rules-link = اقرأ قواعد المشاركة في النقاشات
-discussion-feed-link = تابع التعليقات الجديدة على هذا النقاش (خلاصة Atom)
+discussion-feed-link = اشترك في التعليقات الجديدة عبر قارئ الخلاصات (خلاصة Atom): لا يلزم حساب
 
 ## التعليق
 

@@ -72,7 +72,7 @@ discussion-no-comments = Nobody has commented yet.
 discussion-add-comment = Add a comment
 discussion-sign-in-to-comment = Sign in to comment
 discussion-house-rules-link = Read the house rules for discussions
-discussion-feed-link = Follow new comments on this discussion (Atom feed)
+discussion-feed-link = Subscribe to new comments in a feed reader (Atom feed): no account needed
 
 ## A comment
 
