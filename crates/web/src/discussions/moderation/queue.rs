@@ -15,6 +15,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{card, section, statement_card};
+use crate::discussions::public::translated::translated_list;
 use crate::kit::{confirmation, respond, AppError, May, Moderate, PageCtx};
 
 /// Items on a page of the queue.
@@ -253,7 +254,7 @@ fn bulk_form(ctx: &PageCtx, csrf: &str) -> BulkForm {
 const LISTED: i64 = 100;
 
 /// The discussions a moderator may filter the queue by: published ones,
-/// open first, by their titles as written (moderators read originals).
+/// open first, by their titles in the page's language where translated.
 async fn discussions(
     ctx: &PageCtx,
     me: &cohesion_services::accounts::SignedIn,
@@ -263,9 +264,10 @@ async fn discussions(
         ..ListQuery::default()
     };
     let (list, _) = reading::list(&ctx.state.db, Some(me), q).await?;
-    Ok(list
+    Ok(translated_list(ctx, list)
+        .await?
         .into_iter()
-        .map(|d| (d.id.to_string(), d.title.as_str().to_owned()))
+        .map(|(d, _)| (d.id.to_string(), d.title.as_str().to_owned()))
         .collect())
 }
 

@@ -39,7 +39,10 @@ pub(in crate::discussions) async fn translated_list(
 
 /// `d`'s title in the page's language where translated, marked with the
 /// language it is shown in: for the pages that name the discussion.
-pub(super) async fn title_shown(ctx: &PageCtx, d: &Discussion) -> Result<Shown, AppError> {
+pub(in crate::discussions) async fn title_shown(
+    ctx: &PageCtx,
+    d: &Discussion,
+) -> Result<Shown, AppError> {
     let (d, langs) = translated(ctx, d.clone()).await?;
     Ok(langs.shown(key::TITLE, &d.title))
 }

@@ -16,6 +16,7 @@ use cohesion_services::discussions::{reading, statements};
 use cohesion_ui::{ActionForm, Phrase, ReportPage, Shown, SummaryRow, Value};
 
 use super::{date_rows, status_label};
+use crate::discussions::public::translated::title_shown;
 use crate::kit::{
     confirmation, path_id, respond, AppError, DoneQuery, Langs, May, PageCtx, RunEngagement,
 };
@@ -30,9 +31,8 @@ pub async fn manage(
     let d = reading::discussion(&ctx.state.db, Some(&me), id).await?;
     let path = format!("/staff/discussions/{id}");
     let mut ui = ctx.chrome_for(&path, "discussion-staff-manage").await?;
-    ui.title = Langs::as_written(&ctx, &d.language)
-        .original(d.title.as_str())
-        .into();
+    // In the page's language where translated, as the public page names it.
+    ui.title = title_shown(&ctx, &d).await?.into();
     let mut page = ReportPage::new(ui);
     page.back = Some(("/manage".to_owned(), ctx.t("back")));
     page.done = confirmation(&ctx, q.done.as_deref()).map(Into::into);
