@@ -184,19 +184,36 @@ pub(super) async fn queue(
     };
     view.csrf = me.csrf.clone();
     view.lead = vec![waiting_phrase(&ctx, total).into()];
+    let listed = discussions(&ctx, &me).await?;
     view.filter = Some(Filter {
         action: "/moderation".to_owned(),
-        fields: filter_fields(&ctx, &p, &discussions(&ctx, &me).await?),
+        fields: filter_fields(&ctx, &p, &listed),
         button: ctx.t("moderation-filter-button"),
     });
+    // The cards name their discussions as the filter does: in the page's
+    // language where translated.
+    let title_of = |id: uuid::Uuid, written: &str| {
+        let id = id.to_string();
+        listed
+            .iter()
+            .find(|(d, _)| *d == id)
+            .map_or_else(|| written.to_owned(), |(_, t)| t.clone())
+    };
     let mut comments = false;
     for item in &page.items {
         let card = match item {
             Queued::Comment(e) => {
                 comments = true;
-                card(&ctx, &me.csrf, e, true)
+                let mut e = e.as_ref().clone();
+                e.item.discussion_title =
+                    title_of(e.comment.discussion_id, &e.item.discussion_title);
+                card(&ctx, &me.csrf, &e, true)
             }
-            Queued::Statement(h) => statement_card(&ctx, h),
+            Queued::Statement(h) => {
+                let mut h = h.clone();
+                h.discussion_title = title_of(h.statement.discussion_id, &h.discussion_title);
+                statement_card(&ctx, &h)
+            }
         };
         view.sections.push(section(&card)?);
     }

@@ -53,6 +53,6 @@ pub(super) fn questions_lang<'a>(d: &Discussion, langs: &'a Langs) -> &'a str {
 }
 
 /// The language the topics are shown in (one for the list).
-pub(super) fn topics_lang<'a>(d: &Discussion, langs: &'a Langs) -> &'a str {
+pub(in crate::discussions) fn topics_lang<'a>(d: &Discussion, langs: &'a Langs) -> &'a str {
     langs.of_all((0..d.topics.len()).map(key::topic))
 }
