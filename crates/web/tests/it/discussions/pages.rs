@@ -182,5 +182,15 @@ async fn staff_pages_name_discussions_in_the_reader_s_language() {
         let (_, queue) = s.page("/moderation?lang=ar", &grace).await;
         assert!(queue.contains(ARABIC_TITLE), "{queue}");
         assert!(!queue.contains("Feeling safe in Brightwater"), "{queue}");
+        let item = queue
+            .split("href=\"/moderation/comments/")
+            .nth(1)
+            .and_then(|rest| rest.split(['"', '?', '#']).next())
+            .expect("a comment's own moderation page");
+        let (_, page) = s
+            .page(&format!("/moderation/comments/{item}?lang=ar"), &grace)
+            .await;
+        assert!(page.contains(ARABIC_TITLE), "{page}");
+        assert!(!page.contains("Feeling safe in Brightwater"), "{page}");
     }
 }
