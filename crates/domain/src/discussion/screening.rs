@@ -123,11 +123,32 @@ pub fn repeat_key(text: &str) -> Option<String> {
 /// How many links a comment may carry before screening holds it.
 pub const MAX_LINKS: usize = 3;
 
+/// The fewest letters (folded) an entry's prefix may have before its
+/// trailing `*`: a shorter one would hold most comments, so it is read
+/// as a whole word instead.
+pub const PREFIX_MIN_CHARS: usize = 3;
+
+/// One entry of a word list, folded: `folded` starts with a space and,
+/// for a whole word or phrase, ends with one; a prefix (`invad*`) ends
+/// without it, so that it matches the start of a word.
+#[derive(Debug, Clone)]
+struct Entry {
+    folded: String,
+    written: String,
+}
+
 /// A moderators' list of words and phrases to hold a comment for, folded
-/// once when the list is loaded.
+/// once when the list is loaded. How an entry matches, as the word list
+/// page tells moderators: entry and comment are both [`fold`]ed, then an
+/// entry matches whole words only ("vermin" not in "vermintide"), a
+/// phrase its words one after another, and an entry ending in `*` any
+/// word that starts with it ("invad*": "invade", "invaders"), its last
+/// word only for a phrase ("send them back*"), when that prefix has at
+/// least [`PREFIX_MIN_CHARS`] letters. A `*` anywhere else separates
+/// words, as any symbol does.
 #[derive(Debug, Clone, Default)]
 pub struct WordList {
-    entries: Vec<(String, String)>,
+    entries: Vec<Entry>,
 }
 
 impl WordList {
@@ -136,25 +157,39 @@ impl WordList {
     pub fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> Self {
         let mut list = Self::default();
         for entry in entries {
-            let folded = fold(entry);
             let written = entry.trim();
-            if folded.trim().is_empty() || list.entries.iter().any(|(f, _)| *f == folded) {
+            let mut folded = fold(written);
+            if folded.trim().is_empty() {
                 continue;
             }
-            list.entries.push((folded, written.to_owned()));
+            if let Some(stem) = written.strip_suffix('*') {
+                let last = fold(stem);
+                let last = last.split_whitespace().last().unwrap_or("");
+                if !stem.ends_with(char::is_whitespace) && last.chars().count() >= PREFIX_MIN_CHARS
+                {
+                    folded.pop();
+                }
+            }
+            if list.entries.iter().any(|e| e.folded == folded) {
+                continue;
+            }
+            list.entries.push(Entry {
+                folded,
+                written: written.to_owned(),
+            });
         }
         list
     }
 
     /// The entries, as their moderators wrote them, that `text` contains
-    /// as whole words once both are folded: the reasons a moderator is
-    /// shown for a held comment.
+    /// once both are folded (whole words, or a word's start for a
+    /// prefix): the reasons a moderator is shown for a held comment.
     pub fn matches(&self, text: &str) -> Vec<&str> {
         let folded = fold(text);
         self.entries
             .iter()
-            .filter(|(f, _)| folded.contains(f.as_str()))
-            .map(|(_, written)| written.as_str())
+            .filter(|e| folded.contains(e.folded.as_str()))
+            .map(|e| e.written.as_str())
             .collect()
     }
 }
@@ -293,6 +328,34 @@ mod tests {
             "not inside a word"
         );
         assert!(l.matches("send them a letter back").is_empty());
+    }
+
+    #[test]
+    fn an_entry_ending_in_a_star_matches_the_start_of_a_word() {
+        let l = WordList::new(["invad*", "send them back*", "go*", "in vad *"]);
+        assert_eq!(l.matches("They invade us"), ["invad*"]);
+        assert_eq!(l.matches("INVADERS, all of them"), ["invad*"]);
+        assert_eq!(
+            l.matches("An invad3r"),
+            ["invad*"],
+            "disguises read through"
+        );
+        assert_eq!(
+            l.matches("invad"),
+            ["invad*"],
+            "the prefix alone is a word too"
+        );
+        assert!(l.matches("reinvade").is_empty(), "only a word's start");
+        assert!(l.matches("inva").is_empty());
+        // A phrase: its words in a row, the last one's start.
+        assert_eq!(l.matches("Send them backwards"), ["send them back*"]);
+        assert!(l.matches("send them a backpack").is_empty());
+        // Too short a prefix is a whole word; a star after a space is
+        // only a separator.
+        assert_eq!(l.matches("go away"), ["go*"]);
+        assert!(l.matches("going away").is_empty());
+        assert_eq!(l.matches("in vad line"), ["in vad *"]);
+        assert!(l.matches("in vader").is_empty());
     }
 
     #[test]

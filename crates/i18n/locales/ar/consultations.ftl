@@ -678,14 +678,20 @@ translations-lead = ترجم كل نص. يرى القراء بتلك اللغة 
 translations-missing = { $missing ->
     [0] { PLURAL($all) ->
         [one] النص الوحيد مترجم
+        [two] النصّان كلاهما مترجمان
        *[other] تُرجمت كل النصوص، وعددها { $all }
     }
    *[other] { PLURAL($all) ->
         [one] النص الوحيد لم يُترجم بعد
-        [two] { $missing } من أصل نصّين لم يُترجم بعد
-        [few] { $missing } من أصل { $all } نصوص لم يُترجم بعد
-        [many] { $missing } من أصل { $all } نصًا لم يُترجم بعد
-       *[other] { $missing } من أصل { $all } نص لم يُترجم بعد
+        [two] { PLURAL($missing) ->
+            [one] أحد النصّين لم يُترجم بعد
+           *[other] النصّان كلاهما لم يُترجما بعد
+        }
+       *[other] { PLURAL($missing) ->
+            [one] نصّ واحد من النصوص الـ{ $all } لم يُترجم بعد
+            [two] نصّان من النصوص الـ{ $all } لم يُترجما بعد
+           *[other] { $missing } من النصوص الـ{ $all } لم تُترجم بعد
+        }
     }
 }
 translations-to-review = { PLURAL($stale) ->

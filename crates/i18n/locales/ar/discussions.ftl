@@ -9,6 +9,7 @@ discussions-title = النقاشات
 discussions-lead = تحدّث مع السكان الآخرين ومع المجلس عن المسائل المطروحة أمام البلدة. يمكن لأي أحد قراءة النقاشات؛ سجّل الدخول لتشارك فيها.
 discussions-filter-status = الحالة
 discussions-filter-any = أي حالة
+discussions-filter-any-topic = أي موضوع
 discussions-filter-topic = الموضوع
 discussions-filter-search = كلمات في العنوان أو المقدمة أو الأسئلة
 discussions-filter-button = اعرض النقاشات
@@ -79,7 +80,7 @@ discussion-no-comments = لم يعلّق أحد بعد.
 discussion-add-comment = أضف تعليقًا
 discussion-sign-in-to-comment = سجّل الدخول لتعلّق
 discussion-house-rules-link = اقرأ قواعد المشاركة في النقاشات
-discussion-feed-link = تابع التعليقات الجديدة على هذا النقاش (خلاصة Atom)
+discussion-feed-link = اشترك في التعليقات الجديدة عبر قارئ الخلاصات (خلاصة Atom): لا يلزم حساب
 
 ## التعليق
 
@@ -277,6 +278,9 @@ transparency-suppressed-lead = { PLURAL($count) ->
    *[other] حتى لا يمكن التعرف على أحد، لا تُعرض الأرقام من 1 إلى { $count } («غير معروض»)، ولا أي رقم يمكن أن يُستنتج منه أحدها، ولا الوقت الوسيط لشهر اتُّخذ فيه { $count } قرارات أو أقل. ويُعرض الصفر 0.
 }
 transparency-suppressed-none = تُعرض كل الأرقام: لا يحدد هذا الموقع حدًا أدنى للعدد.
+transparency-rule-lead = تُراجَع أرقام كل شهر وحدها، بالقاعدة نفسها هنا وفي صفحة كل نقاش. وإذا لم يُعرض رقم أحد الأسباب وعُرض مجموع الشهر، فلا يُعرض رقم سبب ثانٍ أيضًا، حتى لا يمكن استنتاج أيٍّ منهما من المجموع. وأرقام النقاش جزء من أرقام جميع النقاشات، فقد يُعرض رقم شهرٍ لجميع النقاشات ويكون «غير معروض» لنقاش واحد حين تضيف إليه نقاشات أخرى.
+transparency-months-site = لا تُدرج الأشهر التي سبقت أول شهر فيه ما يُعدّ.
+transparency-months-discussion = لا تُدرج الأشهر التي سبقت افتتاح النقاش.
 transparency-counted-lead = يعدّ عمود «التعليقات المرسلة» كل تعليق وكل رد كُتب في الشهر، بما فيها ما احتُجز للتحقق وما أُخفي أو حُذف بعد ذلك. أما صفحة النقاش نفسها فتعدّ التعليقات والردود التي يستطيع الجميع قراءتها الآن، ولذلك يكون رقمها أصغر.
 transparency-suppressed = غير معروض
 transparency-no-decisions = لا قرارات

@@ -20,12 +20,12 @@ search-error-short = أدخل حرفين على الأقل للبحث
 
 ## متابعة نقاش
 
-discussion-follow-button = تابِع هذا النقاش
-discussion-unfollow-button = أوقف المتابعة
-discussion-follow-hint = تابِعه لتُبلَّغ عند إغلاقه.
-discussion-following-hint = أنت تتابع هذا النقاش: ستُبلَّغ عند إغلاقه.
-done-discussion-followed = أنت تتابع هذا النقاش الآن.
-done-discussion-unfollowed = لم تعد تتابع هذا النقاش.
+discussion-follow-button = أبلغني عند إغلاق هذا النقاش
+discussion-unfollow-button = توقف عن إبلاغي عند إغلاقه
+discussion-follow-hint = سيصلك إشعار، وبريد إلكتروني إن اخترت ذلك، عند إغلاقه.
+discussion-following-hint = طلبت أن تُبلَّغ عند إغلاق هذا النقاش.
+done-discussion-followed = تم الحفظ: ستُبلَّغ عند إغلاق هذا النقاش.
+done-discussion-unfollowed = لن تُبلَّغ بعد الآن عند إغلاق هذا النقاش.
 
 ## صفحة الإشعارات
 
@@ -40,7 +40,7 @@ notifications-unread = { PLURAL($count) ->
 }
 # Said when there are more unread than are counted: $count is 99.
 notifications-unread-more = أكثر من { $count } إشعارًا غير مقروء
-notifications-empty = لا توجد لديك إشعارات بعد. ستُبلَّغ هنا عندما يرد أحد على تعليقاتك، وعندما يتخذ مشرف قرارًا بشأن أحدها، وعندما يُغلق نقاش تتابعه.
+notifications-empty = لا توجد لديك إشعارات بعد. ستُبلَّغ هنا عندما يرد أحد على تعليقاتك، وعندما يتخذ مشرف قرارًا بشأن أحدها، وعندما يُغلق نقاش طلبت أن تُبلَّغ بإغلاقه.
 notifications-mark-all = اجعلها كلها مقروءة
 notification-mark-read = اجعله مقروءًا
 notification-unread = غير مقروء
@@ -73,7 +73,7 @@ notification-moderation-other = اتخذ مشرف قرارًا بشأن تعلي
 
 notification-kind-reply = الردود على تعليقاتي
 notification-kind-moderation = قرارات المشرفين بشأن تعليقاتي
-notification-kind-closing = إغلاق النقاشات التي أتابعها
+notification-kind-closing = إغلاق النقاشات التي طلبت أن أُبلَّغ بإغلاقها
 notification-settings-title = اختر ما تُبلَّغ به
 notification-settings-lead = اختر ما يظهر في صفحة إشعاراتك وما يُرسل أيضًا إلى بريدك الإلكتروني. في كل رسالة رابط يوقف هذا النوع من الرسائل.
 notification-settings-site = في صفحة إشعاراتي
@@ -97,7 +97,7 @@ unsubscribe-settings-link = اختر ما تُبلَّغ به
 notification-email-subject-reply = ردّ على تعليقك
 notification-email-subject-reply-by = ردّ { $name } على تعليقك
 notification-email-subject-moderation = قرار بشأن تعليقك
-notification-email-subject-closing = أُغلق نقاش تتابعه
+notification-email-subject-closing = أُغلق نقاش طلبت أن تُبلَّغ بإغلاقه
 notification-email-body = { $what }
     حدث ذلك في { $when }.
 

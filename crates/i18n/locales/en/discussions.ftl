@@ -9,6 +9,7 @@ discussions-title = Discussions
 discussions-lead = Talk with other residents and with the council about questions in front of the town. Anyone can read the discussions; sign in to take part.
 discussions-filter-status = Status
 discussions-filter-any = Any status
+discussions-filter-any-topic = Any topic
 discussions-filter-topic = Topic
 discussions-filter-search = Words in the title, introduction or questions
 discussions-filter-button = Show discussions
@@ -72,7 +73,7 @@ discussion-no-comments = Nobody has commented yet.
 discussion-add-comment = Add a comment
 discussion-sign-in-to-comment = Sign in to comment
 discussion-house-rules-link = Read the house rules for discussions
-discussion-feed-link = Follow new comments on this discussion (Atom feed)
+discussion-feed-link = Subscribe to new comments in a feed reader (Atom feed): no account needed
 
 ## A comment
 
@@ -251,7 +252,10 @@ transparency-suppressed-lead = { $count ->
    *[other] So that nobody can be identified, figures from 1 to { $count } are not shown (“Not shown”), nor any figure from which one could be worked out, and neither is the median time of a month with { $count } decisions or fewer. None at all is shown as 0.
 }
 transparency-suppressed-none = Every figure is shown: this site sets no smallest count.
-transparency-counted-lead = “Comments posted” counts every comment and reply written in the month, those held for checking and those hidden or deleted since included. A discussion's own page counts the comments and replies everyone can read now, so its figure is smaller.
+transparency-rule-lead = Each month’s figures are checked on their own, by the same rule here and on each discussion’s page. Where one reason’s figure is not shown but the month’s total is, a second reason’s figure is not shown either, so that neither can be worked out from the total. A discussion’s figures are part of those for all discussions, so a month can show a figure for all discussions and “Not shown” for one discussion when other discussions add to it.
+transparency-months-site = Months before the first with anything to count are not listed.
+transparency-months-discussion = Months before the discussion opened are not listed.
+transparency-counted-lead = “Comments posted” counts every comment and reply written in the month, those held for checking and those hidden or deleted since included. A discussion’s own page counts the comments and replies everyone can read now, so its figure is smaller.
 transparency-suppressed = Not shown
 transparency-no-decisions = No decisions
 transparency-none = No figures yet.

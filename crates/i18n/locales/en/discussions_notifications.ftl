@@ -20,12 +20,12 @@ search-error-short = Enter at least 2 letters to search for
 
 ## Following a discussion
 
-discussion-follow-button = Follow this discussion
-discussion-unfollow-button = Stop following
-discussion-follow-hint = Follow it to be told when it closes.
-discussion-following-hint = You follow this discussion: you will be told when it closes.
-done-discussion-followed = You now follow this discussion.
-done-discussion-unfollowed = You no longer follow this discussion.
+discussion-follow-button = Tell me when this discussion closes
+discussion-unfollow-button = Stop telling me when it closes
+discussion-follow-hint = You will get a notification, and an email if you chose one, when it closes.
+discussion-following-hint = You asked to be told when this discussion closes.
+done-discussion-followed = Saved: you will be told when this discussion closes.
+done-discussion-unfollowed = You will no longer be told when this discussion closes.
 
 ## The notifications page
 
@@ -37,7 +37,7 @@ notifications-unread = { $count ->
 }
 # Said when there are more unread than are counted: $count is 99.
 notifications-unread-more = More than { $count } unread notifications
-notifications-empty = You have no notifications yet. You will be told here when someone replies to your comments, when a moderator decides about one, and when a discussion you follow closes.
+notifications-empty = You have no notifications yet. You will be told here when someone replies to your comments, when a moderator decides about one, and when a discussion you asked to hear about closes.
 notifications-mark-all = Mark all as read
 notification-mark-read = Mark as read
 notification-unread = Unread
@@ -67,7 +67,7 @@ notification-moderation-other = A moderator decided about your comment in “{ $
 
 notification-kind-reply = Replies to my comments
 notification-kind-moderation = Moderators’ decisions about my comments
-notification-kind-closing = Discussions I follow closing
+notification-kind-closing = Discussions I asked to hear about closing
 notification-settings-title = Choose what you are told
 notification-settings-lead = Choose what shows on your notifications page and what is also sent to your email address. Every email has a link that stops that kind of email.
 notification-settings-site = On my notifications page
@@ -91,7 +91,7 @@ unsubscribe-settings-link = Choose what you are told
 notification-email-subject-reply = A reply to your comment
 notification-email-subject-reply-by = { $name } replied to your comment
 notification-email-subject-moderation = A decision about your comment
-notification-email-subject-closing = A discussion you follow has closed
+notification-email-subject-closing = A discussion you asked to hear about has closed
 notification-email-body = { $what }
     It happened on { $when }.
 

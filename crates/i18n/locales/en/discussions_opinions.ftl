@@ -59,6 +59,11 @@ opinions-counts = { $voters ->
        *[other] { $votes } times
     } in all.
 }
+# $min is the votes that place a voter on the map (at most 7).
+opinions-unplaced = { $unplaced ->
+    [one] One of them is in no group: they voted on fewer than { $min } statements, too few to place on the map. The groups hold the other { $placed }.
+   *[other] { $unplaced } of them are in no group: each voted on fewer than { $min } statements, too few to place on the map. The groups hold the other { $placed }.
+}
 opinions-updated = The map was last drawn { $when }.
 opinions-not-computed = The opinion map has not been drawn yet. It is drawn again a moment after new votes arrive.
 opinions-not-enough = Not enough votes yet to find groups. Groups appear once at least four people have each voted on several statements, and their votes differ.

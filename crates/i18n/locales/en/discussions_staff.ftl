@@ -28,7 +28,7 @@ discussion-staff-pre-moderation-first-n = { $count ->
 discussion-staff-field-first-comments = How many first comments wait
 discussion-staff-field-first-comments-hint = Only with “first comments”: a whole number from 1 to { $max }. A member’s comments are counted across the whole site, so someone whose comments have already been published elsewhere is not held again.
 discussion-staff-field-consultation-stage = Part of a consultation
-discussion-staff-field-consultation-stage-hint = Optional. Choose the stage of a consultation's timeline this discussion belongs to: its page and the consultation's timeline then link to each other once both are published. Stages that have already ended are not offered.
+discussion-staff-field-consultation-stage-hint = Optional. Choose the stage of a consultation’s timeline this discussion belongs to: its page and the consultation’s timeline then link to each other once both are published. Stages that have already ended are not offered.
 discussion-staff-not-linked = Not linked
 discussion-staff-stage-choice = { $consultation } — stage { $number }: { $stage }
 discussion-staff-imported = This discussion was imported from elsewhere: it is closed and read-only. You can still publish or withdraw it.
@@ -98,7 +98,7 @@ reason-first_comments-out_of_range = Enter how many first comments wait, a whole
 reason-consultation_stage-invalid_choice = Choose a consultation stage from the list, or “Not linked”
 reason-unknown_consultation = That consultation no longer exists: choose another stage, or “Not linked”
 reason-stage_ended = That stage of the consultation has already ended: choose a stage still to come or under way, or “Not linked”
-reason-unknown_stage = That stage is no longer in the consultation's timeline: choose another stage, or “Not linked”
+reason-unknown_stage = That stage is no longer in the consultation’s timeline: choose another stage, or “Not linked”
 reason-discussion_imported = This discussion was imported: it is read-only, and its details cannot change.
 
 discussion-staff-status-draft = Draft

@@ -174,6 +174,10 @@ impl VoteMatrix {
     }
 }
 
+/// The most votes a participant needs to be in the conversation (and so
+/// on the map and in a group) whatever else happens: Polis's seven.
+pub const CONVERSATION_VOTES: usize = 7;
+
 /// Orders ids the way people expect: whole numbers by value, before any
 /// other text, which is ordered byte by byte. Equal numbers written
 /// differently ("7", "07") fall back to the text.
@@ -303,12 +307,19 @@ impl Prepared {
         self.row_start[r + 1] - self.row_start[r]
     }
 
+    /// The votes that place a participant in the conversation on their
+    /// own: min([`CONVERSATION_VOTES`], statements voted on). Everyone
+    /// left out voted on fewer.
+    pub fn conversation_threshold(&self) -> u32 {
+        self.voted_statements.min(CONVERSATION_VOTES) as u32
+    }
+
     /// Rows in the conversation, by row index (canonical order): those who
-    /// voted on at least min(7, statements voted on) statements; if fewer
-    /// than 15 qualify, the most active others are added up to 15. Rows
-    /// marked kept are always in.
+    /// voted on at least [`Self::conversation_threshold`] statements; if
+    /// fewer than 15 qualify, the most active others are added up to 15.
+    /// Rows marked kept are always in.
     pub fn in_conversation(&self) -> Vec<usize> {
-        let threshold = self.voted_statements.min(7) as u32;
+        let threshold = self.conversation_threshold();
         let mut inside: Vec<bool> = self
             .activity
             .iter()

@@ -264,13 +264,13 @@ What would make you more confident to report?"
     .await?;
     word_list(tx.conn(), now - day * 100).await?;
     place(tx.conn(), open, now - day * 20, &open_thread()).await?;
-    translate_open(tx.conn(), open).await?;
+    translate(tx.conn(), open, &OPEN_ARABIC).await?;
     super::demo_opinions::load(tx.conn(), open, now - day * 20).await?;
     // Amina follows it, to be told when it closes.
     if let Some((amina, _)) = account(tx.conn(), AMINA).await? {
         notifying::follow_in(tx.conn(), amina, open, Timestamp::now()).await?;
     }
-    add(
+    let upcoming = add(
         tx.conn(),
         DiscussionInput {
             title: "Young people and online hate: what should schools do?".into(),
@@ -292,6 +292,7 @@ be able to talk to?"
         },
     )
     .await?;
+    translate(tx.conn(), upcoming, &UPCOMING_ARABIC).await?;
     let closed = add(
         tx.conn(),
         DiscussionInput {
@@ -311,6 +312,7 @@ communities than ever. Tell us what worked and what to change next year."
         },
     )
     .await?;
+    translate(tx.conn(), closed, &CLOSED_ARABIC).await?;
     place(tx.conn(), closed, now - day * 90, &closed_thread()).await?;
     super::demo_moderation::record(tx.conn(), closed, now - day * 90).await?;
     super::screening_demo::load(tx.conn(), closed, now - day * 90, open, TWICE).await?;
@@ -320,34 +322,74 @@ communities than ever. Tell us what worked and what to change next year."
     Ok(true)
 }
 
-/// The open discussion in Arabic, all but its area (left as written, so
-/// the demo shows a text in its original language beside translations).
-async fn translate_open(mut conn: Conn<'_>, id: Uuid) -> Result<(), ServiceError> {
+/// The open discussion in Arabic, every text of it, as an officer would
+/// save it on its translations page.
+const OPEN_ARABIC: [(&str, &str); 7] = [
+    (
+        "title",
+        "الشعور بالأمان في برايتووتر: كيف يتم التعامل مع حوادث الكراهية؟",
+    ),
+    (
+        "body",
+        "إلى أي حد تتعامل الشرطة والبلدية بشكل جيد مع حوادث الكراهية في برايتووتر؟ \
+وما الذي يمكن فعله أكثر لتشعر بالأمان؟\n\nيسهم هذا النقاش في **خطة سلامة المجتمع**. يرجى \
+الالتزام بقواعد الموقع: تحدث عما حدث وعما قد يساعد، لا عن مجموعات كاملة من الناس.",
+    ),
+    (
+        "question.0",
+        "ماذا حدث عندما أبلغت أنت أو شخص تعرفه عن حادثة؟",
+    ),
+    ("question.1", "ما الذي يجعلك أكثر ثقة في الإبلاغ؟"),
+    ("topic.0", "سلامة المجتمع"),
+    ("topic.1", "جرائم الكراهية"),
+    ("area", "البلدة كلها"),
+];
+
+/// The upcoming discussion in Arabic.
+const UPCOMING_ARABIC: [(&str, &str); 6] = [
+    (
+        "title",
+        "الشباب والكراهية على الإنترنت: ماذا ينبغي للمدارس أن تفعل؟",
+    ),
+    (
+        "body",
+        "يخبرنا المعلمون والأهالي أن مقاطع الفيديو التي تبث الكراهية تصل إلى الأطفال عبر \
+هواتفهم قبل أن ينتبه أحد بوقت طويل. ما الذي ينبغي للمدارس والأهالي والبلدية فعله معًا؟",
+    ),
+    ("question.0", "ما الذي رأيت الشباب يصادفونه على الإنترنت؟"),
+    ("question.1", "مع من ينبغي أن يتمكنوا من التحدث؟"),
+    ("topic.0", "الشباب"),
+    ("topic.1", "الأمان على الإنترنت"),
+];
+
+/// The closed discussion in Arabic.
+const CLOSED_ARABIC: [(&str, &str); 6] = [
+    ("title", "مهرجان الصيف: ما الذي جعله مرحِّبًا بالجميع؟"),
+    (
+        "body",
+        "جمع مهرجان الميناء أكشاكًا من مجتمعات أكثر من أي وقت مضى. أخبرونا بما نجح وبما \
+ينبغي تغييره في العام القادم.",
+    ),
+    ("question.0", "ما الذي جعلك تشعر بالترحيب؟"),
+    ("question.1", "ما الذي ينبغي تغييره في العام القادم؟"),
+    ("topic.0", "الفعاليات"),
+    ("area", "دائرة الميناء"),
+];
+
+/// Saves a demo discussion's Arabic texts through the translations'
+/// own checks (the keys its texts have), as its translations page would.
+async fn translate(
+    mut conn: Conn<'_>,
+    id: Uuid,
+    arabic: &[(&str, &str)],
+) -> Result<(), ServiceError> {
     let d = catalogue::find(conn.reborrow(), id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let arabic: Texts = [
-        (
-            "title",
-            "الشعور بالأمان في برايتووتر: كيف يتم التعامل مع حوادث الكراهية؟",
-        ),
-        (
-            "body",
-            "إلى أي حد تتعامل الشرطة والبلدية بشكل جيد مع حوادث الكراهية في برايتووتر؟ \
-وما الذي يمكن فعله أكثر لتشعر بالأمان؟\n\nيسهم هذا النقاش في **خطة سلامة المجتمع**. يرجى \
-الالتزام بقواعد الموقع: تحدث عما حدث وعما قد يساعد، لا عن مجموعات كاملة من الناس.",
-        ),
-        (
-            "question.0",
-            "ماذا حدث عندما أبلغت أنت أو شخص تعرفه عن حادثة؟",
-        ),
-        ("question.1", "ما الذي يجعلك أكثر ثقة في الإبلاغ؟"),
-        ("topic.0", "سلامة المجتمع"),
-        ("topic.1", "جرائم الكراهية"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-    .collect();
+    let arabic: Texts = arabic
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
     let keys: Vec<(String, String)> = source_texts(&d)
         .into_iter()
         .map(|t| (t.key, t.original))

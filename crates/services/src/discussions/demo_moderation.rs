@@ -1,8 +1,10 @@
 //! The demo's record of moderation: over the weeks the closed festival
 //! discussion ran, comments reported and kept, hidden for public
-//! reasons, warnings, a suspension and appeals decided by the other
-//! moderator, so that the transparency pages have figures to show (and
-//! small ones to suppress). Written straight to storage with the times
+//! reasons, and appeals decided by the other moderator, so that the
+//! transparency pages have figures to show (and small ones to suppress).
+//! As on a real site, most authors were never warned: the spam and most
+//! of what attacked a group came from accounts deleted since, one
+//! resident was warned and later suspended, and one was warned once. Written straight to storage with the times
 //! they would have had, as the rest of the demo is.
 
 use cohesion_domain::discussion::comment::State;
@@ -98,9 +100,35 @@ pub(super) async fn record(
     Ok(())
 }
 
+/// Who wrote the `n`th comment (`None`: an account deleted since), and
+/// the warning or suspension its author was given, if any.
+fn authored(people: &People, n: usize) -> (Option<Uuid>, Option<&'static str>) {
+    let resident = |i: usize| people.authors.get(i % people.authors.len()).copied();
+    match (HIDDEN.get(n % PER_WEEK), n) {
+        // Tom (the second author): warned, then suspended a month on.
+        (_, WARNED_THEN_SUSPENDED) => (resident(1), Some("warn")),
+        (_, SUSPENDED) => (resident(1), Some("suspend")),
+        // Priya (the third): warned once, for off-topic posts.
+        (_, WARNED) => (resident(2), Some("warn")),
+        // Spam and attacks on a group: accounts since deleted.
+        (Some((reason, _)), _) if *reason != "off_topic" => (None, None),
+        _ => (resident(n), None),
+    }
+}
+
+/// The comments whose authors were sanctioned: see [`authored`].
+const WARNED_THEN_SUSPENDED: usize = 12;
+const SUSPENDED: usize = 39;
+const WARNED: usize = 46;
+
+/// The comments whose authors appealed their hiding (the other
+/// moderator decided): the second overturned, the rest upheld.
+const APPEALED: [usize; 4] = [1, 12, 37, 46];
+const OVERTURNED: usize = 37;
+
 /// The `n`th comment and what moderators did about it: four in nine were
-/// reported and hidden, some of their authors warned (one suspended),
-/// some appealing; of the rest, every other one was reported and kept
+/// reported and hidden, three of their authors sanctioned and four
+/// appealing; of the rest, every other one was reported and kept
 /// (approved). None was held: the festival discussion pre-moderated no
 /// one, and its authors had published comments before (a "first
 /// comments" hold would have been untrue).
@@ -111,7 +139,7 @@ async fn one(
     n: usize,
     at: OffsetDateTime,
 ) -> Result<(), ServiceError> {
-    let author = people.authors[n % people.authors.len()];
+    let (author, sanction) = authored(people, n);
     let hidden = HIDDEN.get(n % PER_WEEK);
     let reported = hidden.is_some() || n.is_multiple_of(2);
     let (body, state) = match hidden {
@@ -150,25 +178,27 @@ async fn one(
         ..Act::new(id, d, moderator, "hide", decided)
     };
     let decision = decide(conn.reborrow(), hide.waited(waited)).await?;
-    if n.is_multiple_of(3) {
-        let (kind, until, what) = match n {
-            0 => (
+    let Some(author) = author else {
+        return Ok(());
+    };
+    if let Some(what) = sanction {
+        let (kind, until) = match what {
+            "suspend" => (
                 "suspension",
                 Some(Timestamp::from(decided + Duration::days(7))),
-                "suspend",
             ),
-            _ => ("warning", None, "warn"),
+            _ => ("warning", None),
         };
         let at = Timestamp::from(decided);
         store::sanction(conn.reborrow(), author, kind, until, id, "", moderator, at).await?;
         decide(conn.reborrow(), Act::new(id, d, moderator, what, decided)).await?;
     }
-    if n % 4 == 1 {
+    if APPEALED.contains(&n) {
         // The author appealed; the other moderator decided.
         let appealed = decided + Duration::hours(5);
         let why = "It was not meant that way.";
         store::appeal(conn.reborrow(), id, decision, author, why, appealed.into()).await?;
-        let overturn = n % 8 == 5;
+        let overturn = n == OVERTURNED;
         let outcome = if overturn { "overturned" } else { "upheld" };
         let other = people.moderators[(n + 1) % 2];
         let answered = appealed + Duration::hours(20);
@@ -188,7 +218,7 @@ async fn one(
 async fn comment(
     mut conn: Conn<'_>,
     d: Uuid,
-    author: Uuid,
+    author: Option<Uuid>,
     body: &str,
     state: State,
     at: OffsetDateTime,
@@ -205,7 +235,7 @@ async fn comment(
             depth: path.depth() as i64,
             parent_id: None,
             root_id: None,
-            author_id: Some(author),
+            author_id: author,
             author_name: None,
             badge: Badge::CommunityMember,
             body,

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use cohesion_domain::discussion::statements::{Candidate, State};
+use cohesion_insight::opinions::matrix::Prepared;
 use cohesion_insight::opinions::{self as engine, Analysis, Direction, Options, Vote, VoteMatrix};
 use cohesion_storage::discussions::statements::{self, Computed, Statement, VoteRow};
 use cohesion_storage::{Db, Timestamp};
@@ -83,6 +84,13 @@ pub struct OpinionMap {
     /// People who voted, and how many votes the map counts.
     pub voters: usize,
     pub votes: usize,
+    /// Voters placed in a group (the groups' sizes added up): the others
+    /// voted on too few statements to be placed (fewer than `min_votes`).
+    /// Maps saved before these were counted read as all placed.
+    #[serde(default)]
+    pub placed: Option<usize>,
+    #[serde(default)]
+    pub min_votes: u32,
     pub groups: Vec<MapGroup>,
     /// Where each voter in the conversation stands, and their group.
     pub points: Vec<MapPoint>,
@@ -422,10 +430,13 @@ fn map_of(matrix: &VoteMatrix, analysis: &Analysis, id_of: &HashMap<String, Uuid
         })
     };
     let (consensus, bridging) = shared_statements(analysis, id_of, voted_by_every_group);
+    let groups: Vec<MapGroup> = groups;
     OpinionMap {
         ready: !analysis.groups.is_empty(),
         voters: matrix.participants().len(),
         votes: matrix.vote_count(),
+        placed: Some(groups.iter().map(|g| g.size).sum()),
+        min_votes: Prepared::new(matrix).conversation_threshold(),
         groups,
         points,
         consensus,

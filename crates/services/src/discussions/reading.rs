@@ -46,6 +46,9 @@ pub async fn discussion(
 }
 
 /// A page of discussions and how many match in all; drafts only for staff.
+/// Open ones come first, closing soonest first; then upcoming ones,
+/// opening soonest first; then closed ones, most recently closed first:
+/// the order [`shortlist`] keeps too.
 pub async fn list(
     db: &Db,
     me: Option<&SignedIn>,
@@ -60,9 +63,50 @@ pub async fn list(
     Ok(catalogue::list(c.conn(), &q, Timestamp::now()).await?)
 }
 
+/// The most published discussions whose topics the list's filter offers.
+const TOPICS_FROM: i64 = 5_000;
+
+/// The topics published discussions use, each once (whatever its case),
+/// for the list's filter: (the topic as written, which the filter
+/// matches, and its label in `locale` where a discussion using it has it
+/// translated), in the labels' order.
+pub async fn topics(db: &Db, locale: &str) -> Result<Vec<(String, String)>, ServiceError> {
+    let q = ListQuery {
+        limit: TOPICS_FROM,
+        ..ListQuery::default()
+    };
+    let mut c = db.acquire().await?;
+    let (list, _) = catalogue::list(c.conn(), &q, Timestamp::now()).await?;
+    drop(c);
+    let originals: Vec<Vec<String>> = list.iter().map(|d| d.topics.clone()).collect();
+    let shown = super::translations::list_in_language(db, list, locale).await?;
+    let mut seen: HashMap<String, (String, String)> = HashMap::new();
+    for (written, (d, _)) in originals.iter().zip(&shown) {
+        for (i, topic) in written.iter().enumerate() {
+            let label = d.topics.get(i).unwrap_or(topic);
+            let entry = seen
+                .entry(topic.to_lowercase())
+                .or_insert_with(|| (topic.clone(), label.clone()));
+            // A translated label wins over one left as written.
+            if entry.1 == entry.0 && label != topic {
+                entry.1 = label.clone();
+            }
+        }
+    }
+    let mut out: Vec<(String, String)> = seen.into_values().collect();
+    out.sort_by(|a, b| {
+        a.1.to_lowercase()
+            .cmp(&b.1.to_lowercase())
+            .then(a.0.cmp(&b.0))
+    });
+    Ok(out)
+}
+
 /// Published discussions in one state, at most `limit`, for the home
-/// page and *Get involved* (open ones closing soonest first, upcoming
-/// ones opening soonest first, closed ones most recently closed first).
+/// page and *Get involved*, in the list's own order restricted to that
+/// state (`catalogue`'s one order: open ones closing soonest first,
+/// upcoming ones opening soonest first, closed ones most recently closed
+/// first), so the home page and the list never disagree.
 pub async fn shortlist(
     db: &Db,
     status: Status,

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::local_time::SiteZone;
-use cohesion_insight::disclosure::{suppress_knowing, Margins, SmallBaseRules, Suppressed};
+use cohesion_insight::disclosure::{suppress_knowing, Margins, SmallBaseRules};
 use cohesion_storage::discussions::catalogue;
 use cohesion_storage::discussions::transparency::{self as store, Scope};
 use cohesion_storage::{Db, Timestamp};
@@ -54,7 +54,8 @@ pub struct Figures {
 }
 
 /// The site's figures across every discussion, by month on the site's
-/// clocks (`zone`).
+/// clocks (`zone`), from the first of the last [`MONTHS`] months with
+/// anything in it (none at all when nothing happened).
 pub async fn site(
     db: &Db,
     rules: SmallBaseRules,
@@ -62,10 +63,12 @@ pub async fn site(
     zone: &SiteZone,
 ) -> Result<Figures, ServiceError> {
     let list = months(zone.civil(now).date(), None);
-    figures(db, rules, zone, list, None).await
+    // Months before anything happened are left out, not listed empty.
+    figures(db, rules, zone, list, None, true).await
 }
 
-/// One published discussion and its figures.
+/// One published discussion and its figures, from the month it opened
+/// (at most [`MONTHS`] months).
 pub async fn discussion(
     db: &Db,
     id: Uuid,
@@ -83,7 +86,7 @@ pub async fn discussion(
     // Nothing happened in it before it opened: its months start there.
     let opened = zone.civil(d.opens_at).date();
     let list = months(zone.civil(now).date(), Some(opened));
-    let f = figures(db, rules, zone, list, Some(id)).await?;
+    let f = figures(db, rules, zone, list, Some(id), false).await?;
     Ok((d, f))
 }
 
@@ -91,43 +94,37 @@ fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
-/// Hidden comments by reason: one table of months by reasons with each
-/// month's total beside it, suppressed together so that no small reason
-/// can be worked out from the total less the others. A zero is shown as
-/// 0, as every other figure's is (`SmallBaseRules::shows_count`): none
-/// at all picks nobody out, and a shown zero is never what a hidden
-/// figure is worked out from, since the others in its line are kept
-/// hidden in pairs.
-fn hidden_by_reason(
-    months: &[(i32, Month)],
-    decided: &HashMap<(String, String, String), i64>,
-    rules: SmallBaseRules,
-) -> Suppressed {
-    let table: Vec<Vec<u64>> = months
-        .iter()
-        .map(|at| {
-            ReportReason::ALL
-                .iter()
-                .map(|r| {
-                    let k = (key(*at), "hide".to_owned(), r.code().to_owned());
-                    count(decided.get(&k).copied().unwrap_or(0))
-                })
-                .collect()
-        })
-        .collect();
-    let zeros: Vec<Vec<bool>> = table
-        .iter()
-        .map(|row| row.iter().map(|n| *n == 0).collect())
-        .collect();
-    suppress_knowing(
-        &table,
+/// One month's hidden comments: its total, and the count for each
+/// public reason. This is the one suppression rule both pages apply,
+/// month by month, to the month's figures alone: the total is shown as
+/// every other figure is (`SmallBaseRules::shows_count`), and the
+/// reasons are suppressed beside that total, so that no small reason
+/// can be worked out from the total less the others (a second reason is
+/// hidden with it). Nothing published adds months up, so no month's
+/// figure depends on another's, nor on how many months a page shows: a
+/// month's figure for the site and the same month's for a discussion
+/// differ only where other discussions add to the site's. A zero is
+/// shown as 0: none at all picks nobody out.
+pub fn hidden_month(by_reason: &[u64], rules: SmallBaseRules) -> (Option<u64>, Vec<Option<u64>>) {
+    let total: u64 = by_reason.iter().sum();
+    if total == 0 {
+        return (Some(0), by_reason.iter().map(|_| Some(0)).collect());
+    }
+    let zeros = vec![by_reason.iter().map(|n| *n == 0).collect::<Vec<bool>>()];
+    let cells = suppress_knowing(
+        &[by_reason.to_vec()],
         Margins {
-            row_totals: true,
+            row_totals: false,
             column_totals: false,
         },
         rules,
         &zeros,
     )
+    .cells
+    .into_iter()
+    .next()
+    .unwrap_or_default();
+    (rules.shows_count(total).then_some(total), cells)
 }
 
 /// The last [`MONTHS`] months up to `today`'s, newest first; none
@@ -159,6 +156,7 @@ async fn figures(
     zone: &SiteZone,
     list: Vec<(i32, Month)>,
     discussion: Option<Uuid>,
+    from_activity: bool,
 ) -> Result<Figures, ServiceError> {
     let scope = Scope {
         months: list
@@ -188,7 +186,16 @@ async fn figures(
     drop(c);
 
     let shown = |n: u64| rules.shows_count(n).then_some(n);
-    let hidden = hidden_by_reason(&list, &decided, rules);
+    let hidden_of = |at: &(i32, Month)| {
+        let row: Vec<u64> = ReportReason::ALL
+            .iter()
+            .map(|r| {
+                let k = (key(*at), "hide".to_owned(), r.code().to_owned());
+                count(decided.get(&k).copied().unwrap_or(0))
+            })
+            .collect();
+        hidden_month(&row, rules)
+    };
     let of = |at: &(i32, Month), action: &str| {
         count(
             decided
@@ -197,22 +204,30 @@ async fn figures(
                 .unwrap_or(0),
         )
     };
-    let months = list
+    // A month anything happened in: the site's list starts at the first.
+    let active = |at: &(i32, Month)| {
+        let k = key(*at);
+        comments.get(&k).is_some_and(|n| *n > 0)
+            || held.get(&k).is_some_and(|n| *n > 0)
+            || decided.iter().any(|((m, _, _), n)| *m == k && *n > 0)
+            || medians.contains_key(&k)
+    };
+    let kept = match from_activity {
+        true => list.iter().rposition(active).map_or(0, |oldest| oldest + 1),
+        false => list.len(),
+    };
+    let months = list[..kept]
         .iter()
-        .enumerate()
-        .map(|(i, at)| {
+        .map(|at| {
             let k = key(*at);
+            let (hidden, by_reason) = hidden_of(at);
             MonthFigures {
                 year: at.0,
                 month: at.1,
                 comments: shown(count(comments.get(&k).copied().unwrap_or(0))),
                 held: shown(count(held.get(&k).copied().unwrap_or(0))),
-                hidden: hidden.row_totals[i],
-                hidden_by_reason: ReportReason::ALL
-                    .iter()
-                    .copied()
-                    .zip(hidden.cells[i].iter().copied())
-                    .collect(),
+                hidden,
+                hidden_by_reason: ReportReason::ALL.iter().copied().zip(by_reason).collect(),
                 warnings: shown(of(at, "warn")),
                 suspensions: shown(of(at, "suspend")),
                 appeals_upheld: shown(of(at, "appeal_upheld")),
@@ -266,5 +281,38 @@ mod tests {
             months(date!(2026 - 02 - 10), Some(date!(2020 - 01 - 01))).len(),
             MONTHS
         );
+    }
+
+    const RULES: SmallBaseRules = SmallBaseRules {
+        min_count: 10,
+        min_base_for_percent: 30,
+    };
+
+    #[test]
+    fn a_month_s_hidden_total_is_shown_by_the_rule_every_figure_follows() {
+        // Shown whatever other months hold: 19 is not small.
+        assert_eq!(
+            hidden_month(&[19, 0, 0], RULES),
+            (Some(19), vec![Some(19), Some(0), Some(0)])
+        );
+        assert_eq!(hidden_month(&[0, 0, 0], RULES), (Some(0), vec![Some(0); 3]));
+        // A small total is hidden, and so are its reasons.
+        assert_eq!(
+            hidden_month(&[3, 2, 0], RULES),
+            (None, vec![None, None, Some(0)])
+        );
+    }
+
+    #[test]
+    fn a_small_reason_beside_a_shown_total_hides_a_second_reason() {
+        let (total, cells) = hidden_month(&[12, 7, 0], RULES);
+        assert_eq!(total, Some(19));
+        // 7 alone hidden would be 19 - 12: 12 is hidden with it; the
+        // known zero stays shown.
+        assert_eq!(cells, vec![None, None, Some(0)]);
+        let (total, cells) = hidden_month(&[12, 7, 15, 0], RULES);
+        assert_eq!(total, Some(34));
+        assert_eq!(cells.iter().filter(|c| c.is_none()).count(), 2);
+        assert_eq!(cells[1], None);
     }
 }

@@ -204,6 +204,19 @@ pub async fn find_for_update(conn: Conn<'_>, id: Uuid) -> Result<Option<Discussi
     rows::fetch_optional(conn, &sql, &[&id], record).await
 }
 
+/// The one order discussions are listed in, the list's and the home
+/// page's alike (`$1` is now): open ones first, closing soonest first;
+/// then upcoming ones, opening soonest first; then closed ones (imported
+/// ones among them), most recently closed first. Each group's key is
+/// `NULL` outside it, so the engines' different places for `NULL` never
+/// matter.
+const PUBLIC_ORDER: &str =
+    "CASE WHEN imported THEN 2 WHEN opens_at <= $1 AND closes_at > $1 THEN 0 \
+     WHEN opens_at > $1 THEN 1 ELSE 2 END, \
+     CASE WHEN NOT imported AND opens_at <= $1 AND closes_at > $1 THEN closes_at END, \
+     CASE WHEN NOT imported AND opens_at > $1 THEN opens_at END, \
+     closes_at DESC, id";
+
 /// Which discussions a list shows.
 #[derive(Debug, Clone, Default)]
 pub struct ListQuery<'a> {
@@ -236,19 +249,19 @@ pub async fn list(
         Some(Status::Closed) => filters.push("(imported OR closes_at <= $1)".into()),
         None => filters.push("$1 = $1".into()),
     }
-    filters.push("($2 = '' OR LOWER(topics) LIKE $3 ESCAPE '\\')".into());
+    // One of its topics, whole (topics are stored a line each): a
+    // line break before and after each, matched as one.
+    filters.push("($2 = '' OR ('\n' || LOWER(topics) || '\n') LIKE $3 ESCAPE '\\')".into());
     filters.push("($4 = '' OR search_text LIKE $5 ESCAPE '\\')".into());
     let filter = filters.join(" AND ");
-    let order = "CASE WHEN imported THEN 2 WHEN opens_at <= $1 AND closes_at > $1 THEN 0 \
-         WHEN opens_at > $1 THEN 1 ELSE 2 END, closes_at DESC, id";
     let sql = format!(
-        "SELECT {COLUMNS} FROM discussions WHERE {filter} ORDER BY {order} LIMIT $6 OFFSET $7"
+        "SELECT {COLUMNS} FROM discussions WHERE {filter} ORDER BY {PUBLIC_ORDER} LIMIT $6 OFFSET $7"
     );
     let count_sql = format!("SELECT COUNT(*) FROM discussions WHERE {filter}");
     let topic = q.topic.unwrap_or("").trim().to_lowercase();
     let search = q.search.unwrap_or("").trim().to_owned();
     let (topic_pattern, search_pattern) = (
-        crate::contains_pattern(&topic),
+        crate::contains_pattern(&format!("\n{topic}\n")),
         crate::contains_pattern(&search),
     );
     let filters: [&dyn Param; 5] = [&now, &topic, &topic_pattern, &search, &search_pattern];
@@ -271,17 +284,14 @@ pub async fn shortlist(
     now: Timestamp,
     limit: i64,
 ) -> Result<Vec<Discussion>, StorageError> {
-    let (filter, order) = match status {
-        Status::Open => (
-            "NOT imported AND opens_at <= $1 AND closes_at > $1",
-            "closes_at, id",
-        ),
-        Status::Upcoming => ("NOT imported AND opens_at > $1", "opens_at, id"),
-        Status::Closed => ("(imported OR closes_at <= $1)", "closes_at DESC, id"),
+    let filter = match status {
+        Status::Open => "NOT imported AND opens_at <= $1 AND closes_at > $1",
+        Status::Upcoming => "NOT imported AND opens_at > $1",
+        Status::Closed => "(imported OR closes_at <= $1)",
     };
     let sql = format!(
         "SELECT {COLUMNS} FROM discussions WHERE published_at IS NOT NULL AND {filter} \
-         ORDER BY {order} LIMIT $2"
+         ORDER BY {PUBLIC_ORDER} LIMIT $2"
     );
     rows::fetch_all(conn, &sql, &[&now, &limit], record).await
 }

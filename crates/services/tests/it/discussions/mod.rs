@@ -7,6 +7,7 @@ mod commenting;
 mod erasure;
 mod fixtures;
 mod importing;
+mod listing;
 mod moderating;
 mod moderation_tools;
 mod notifying;

@@ -247,11 +247,45 @@ async fn transparency_counts_by_month_and_suppresses_small_figures() {
             .await
             .unwrap();
         }
+        // And one comment hidden four months ago elsewhere: a small
+        // figure in another month, which hides nothing in this one.
+        let long_ago = now - Duration::days(120);
+        moderation::record_decision(
+            c.conn(),
+            &NewDecision {
+                comment: ids[4],
+                discussion: other,
+                moderator: grace.user_id,
+                action: "hide",
+                reason: Some(ReportReason::Spam.code()),
+                note: None,
+                waited_seconds: None,
+                at: Timestamp::from(long_ago),
+            },
+        )
+        .await
+        .unwrap();
         drop(c);
 
         let utc = SiteZone::utc();
+        // Months are listed from the first with anything in it, not a
+        // whole year of empty ones.
         let site = transparency::site(db, rules, now, &utc).await.unwrap();
-        assert_eq!(site.months.len(), transparency::MONTHS);
+        let months_back = |at: OffsetDateTime| {
+            (now.year() - at.year()) * 12 + now.month() as i32 - at.month() as i32
+        };
+        assert_eq!(
+            site.months.len() as i32,
+            months_back(long_ago) + 1,
+            "{:?}",
+            site.months
+        );
+        let oldest = site.months.last().unwrap();
+        assert_eq!(
+            (oldest.year, oldest.month),
+            (long_ago.year(), long_ago.month())
+        );
+        assert_eq!(oldest.hidden, None, "one hidden comment is too few");
         let this = &site.months[0];
         assert_eq!((this.year, this.month), (now.year(), now.month()));
         assert_eq!(this.comments, Some(6));
@@ -303,6 +337,10 @@ async fn transparency_counts_by_month_and_suppresses_small_figures() {
             .await
             .unwrap();
         assert_eq!(held.months[0].comments, Some(5));
+        // Every hidden comment this month was in this discussion: both
+        // pages show the same figures, by the same rule.
+        assert_eq!(held.months[0].hidden, this.hidden);
+        assert_eq!(held.months[0].hidden_by_reason, this.hidden_by_reason);
         // It opened yesterday: its months start with that day's month,
         // none before.
         let opened = (now - Duration::days(1)).month();

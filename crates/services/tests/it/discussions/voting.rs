@@ -324,6 +324,42 @@ async fn the_map_is_computed_once_by_whoever_claims_it() {
     }
 }
 
+/// People who voted on too few statements are in no group: the map says
+/// how many its groups hold and the votes that place a voter, so the
+/// page can say why the groups hold fewer than voted.
+#[tokio::test]
+async fn the_map_counts_the_voters_its_groups_hold() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let d = with_stage(db, &officer, "Map", "off").await;
+        let mut people = Vec::new();
+        for i in 0..18 {
+            let email = format!("voter{i}@example.org");
+            people.push(person(db, &pw, &email, &format!("Voter {i}"), None).await);
+        }
+        // Sixteen vote on all eight statements; two vote once each.
+        let ids = polarised(db, d, &people[..16], 8).await;
+        let mut c = db.acquire().await.unwrap();
+        let first = statements::list(c.conn(), d, None, 100).await.unwrap();
+        let first = first.iter().find(|s| s.id == ids[0]).unwrap();
+        for who in &people[16..] {
+            statements::vote(c.conn(), first, who.user_id, 1, Timestamp::now())
+                .await
+                .unwrap();
+        }
+        drop(c);
+        assert!(opinions::recompute(db, d, "server-a").await.unwrap());
+        let map = opinions::results(db, None, d).await.unwrap().map.unwrap();
+        assert!(map.ready);
+        assert_eq!(map.voters, 18);
+        assert_eq!(map.groups.iter().map(|g| g.size).sum::<usize>(), 16);
+        assert_eq!(map.placed, Some(16));
+        assert_eq!(map.min_votes, 7);
+    }
+}
+
 #[tokio::test]
 async fn the_export_is_read_back_as_polis_votes() {
     let pw = Passwords::new(2);

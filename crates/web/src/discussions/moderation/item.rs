@@ -12,13 +12,14 @@ use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::identity::Action;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
-use cohesion_services::discussions::moderating;
+use cohesion_services::discussions::{moderating, reading};
 use cohesion_services::ServiceError;
 use cohesion_ui::{ActionForm, Cell, Field, FieldError, Phrase, ReportPage, SummaryRow, Table};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{card, report_reason};
+use crate::discussions::public::translated::translated;
 use crate::kit::{
     check_session_csrf, field_messages, path_id, respond, see_other, AppError, ClientKey, May,
     Moderate, PageCtx, StrictForm,
@@ -155,7 +156,13 @@ async fn page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let db = &ctx.state.db;
-    let entry = moderating::entry(db, me, id).await?;
+    let mut entry = moderating::entry(db, me, id).await?;
+    // Its discussion named in the page's language where translated, as
+    // the queue names it.
+    if let Ok(d) = reading::discussion(db, Some(me), entry.comment.discussion_id).await {
+        let (d, _) = translated(ctx, d).await?;
+        entry.item.discussion_title = d.title.as_str().to_owned();
+    }
     let versions = moderating::versions(db, me, id).await?;
     let (decided, appeal) = moderating::history(db, me, id).await?;
     let path = format!("/moderation/comments/{id}");

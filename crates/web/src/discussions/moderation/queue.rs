@@ -15,6 +15,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{card, section, statement_card};
+use crate::discussions::public::translated::translated_list;
 use crate::kit::{confirmation, respond, AppError, May, Moderate, PageCtx};
 
 /// Items on a page of the queue.
@@ -183,19 +184,36 @@ pub(super) async fn queue(
     };
     view.csrf = me.csrf.clone();
     view.lead = vec![waiting_phrase(&ctx, total).into()];
+    let listed = discussions(&ctx, &me).await?;
     view.filter = Some(Filter {
         action: "/moderation".to_owned(),
-        fields: filter_fields(&ctx, &p, &discussions(&ctx, &me).await?),
+        fields: filter_fields(&ctx, &p, &listed),
         button: ctx.t("moderation-filter-button"),
     });
+    // The cards name their discussions as the filter does: in the page's
+    // language where translated.
+    let title_of = |id: uuid::Uuid, written: &str| {
+        let id = id.to_string();
+        listed
+            .iter()
+            .find(|(d, _)| *d == id)
+            .map_or_else(|| written.to_owned(), |(_, t)| t.clone())
+    };
     let mut comments = false;
     for item in &page.items {
         let card = match item {
             Queued::Comment(e) => {
                 comments = true;
-                card(&ctx, &me.csrf, e, true)
+                let mut e = e.as_ref().clone();
+                e.item.discussion_title =
+                    title_of(e.comment.discussion_id, &e.item.discussion_title);
+                card(&ctx, &me.csrf, &e, true)
             }
-            Queued::Statement(h) => statement_card(&ctx, h),
+            Queued::Statement(h) => {
+                let mut h = h.clone();
+                h.discussion_title = title_of(h.statement.discussion_id, &h.discussion_title);
+                statement_card(&ctx, &h)
+            }
         };
         view.sections.push(section(&card)?);
     }
@@ -253,7 +271,7 @@ fn bulk_form(ctx: &PageCtx, csrf: &str) -> BulkForm {
 const LISTED: i64 = 100;
 
 /// The discussions a moderator may filter the queue by: published ones,
-/// open first, by their titles as written (moderators read originals).
+/// open first, by their titles in the page's language where translated.
 async fn discussions(
     ctx: &PageCtx,
     me: &cohesion_services::accounts::SignedIn,
@@ -263,9 +281,10 @@ async fn discussions(
         ..ListQuery::default()
     };
     let (list, _) = reading::list(&ctx.state.db, Some(me), q).await?;
-    Ok(list
+    Ok(translated_list(ctx, list)
+        .await?
         .into_iter()
-        .map(|d| (d.id.to_string(), d.title.as_str().to_owned()))
+        .map(|(d, _)| (d.id.to_string(), d.title.as_str().to_owned()))
         .collect())
 }
 

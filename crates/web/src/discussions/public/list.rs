@@ -70,7 +70,8 @@ pub(super) async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<R
         .iter()
         .map(|(d, langs)| item(&ctx, d, langs))
         .collect();
-    let filter = filter_fields(&ctx, &p);
+    let topics = reading::topics(&ctx.state.db, ctx.locale().tag()).await?;
+    let filter = filter_fields(&ctx, &p, topics);
     let ui = ctx.chrome_for("/discussions", "discussions-title").await?;
     let view = DiscussionListPage {
         ui: ui.with_nav("discussions"),
@@ -131,7 +132,11 @@ pub(super) fn item(ctx: &PageCtx, d: &Discussion, langs: &Langs) -> DiscussionIt
     }
 }
 
-fn filter_fields(ctx: &PageCtx, p: &ListParams) -> Vec<Field> {
+/// The filters: the status, the topic (one of those published
+/// discussions use, labelled in the page's language where translated;
+/// one asked for in the address and used by none is kept as asked) and
+/// words.
+fn filter_fields(ctx: &PageCtx, p: &ListParams, topics: Vec<(String, String)>) -> Vec<Field> {
     let mut status_options = vec![(String::new(), ctx.t("discussions-filter-any"))];
     status_options.extend(Status::ALL.map(|s| {
         (
@@ -139,6 +144,18 @@ fn filter_fields(ctx: &PageCtx, p: &ListParams) -> Vec<Field> {
             ctx.t(&format!("discussion-status-{}", s.key())),
         )
     }));
+    let topic = p.topic.trim().to_owned();
+    let mut topic_options = vec![(String::new(), ctx.t("discussions-filter-any-topic"))];
+    if !topic.is_empty() && !topics.iter().any(|(t, _)| t.eq_ignore_ascii_case(&topic)) {
+        topic_options.push((topic.clone(), topic.clone()));
+    }
+    // The address may name a topic in another case: the option as
+    // written is the one chosen.
+    let topic = topics
+        .iter()
+        .find(|(t, _)| t.to_lowercase() == topic.to_lowercase())
+        .map_or(topic, |(t, _)| t.clone());
+    topic_options.extend(topics);
     vec![
         Field::choice(
             "status",
@@ -147,7 +164,13 @@ fn filter_fields(ctx: &PageCtx, p: &ListParams) -> Vec<Field> {
             status_options,
         )
         .value(&p.status),
-        Field::new("topic", "search", "off", ctx.t("discussions-filter-topic")).value(&p.topic),
+        Field::choice(
+            "topic",
+            "select",
+            ctx.t("discussions-filter-topic"),
+            topic_options,
+        )
+        .value(&topic),
         Field::new("q", "search", "off", ctx.t("discussions-filter-search")).value(&p.q),
     ]
 }

@@ -110,6 +110,17 @@ fn lead_of(ctx: &PageCtx, results: &Results) -> (Vec<Phrase>, Option<String>) {
                     ("votes", (map.votes as u64).into()),
                 ],
             )));
+            // The groups hold fewer than voted: say who is left out, and why.
+            if let Some(placed) = map.placed.filter(|p| map.ready && *p < map.voters) {
+                lead.push(Phrase::from(l.t_plain(
+                    "opinions-unplaced",
+                    &[
+                        ("unplaced", ((map.voters - placed) as u64).into()),
+                        ("placed", (placed as u64).into()),
+                        ("min", u64::from(map.min_votes).into()),
+                    ],
+                )));
+            }
             let dates = ctx.dates();
             lead.push(dates.with("opinions-updated", "when", dates.instant(at.as_offset())));
             if !map.ready {

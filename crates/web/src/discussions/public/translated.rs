@@ -39,7 +39,10 @@ pub(in crate::discussions) async fn translated_list(
 
 /// `d`'s title in the page's language where translated, marked with the
 /// language it is shown in: for the pages that name the discussion.
-pub(super) async fn title_shown(ctx: &PageCtx, d: &Discussion) -> Result<Shown, AppError> {
+pub(in crate::discussions) async fn title_shown(
+    ctx: &PageCtx,
+    d: &Discussion,
+) -> Result<Shown, AppError> {
     let (d, langs) = translated(ctx, d.clone()).await?;
     Ok(langs.shown(key::TITLE, &d.title))
 }
@@ -50,6 +53,6 @@ pub(super) fn questions_lang<'a>(d: &Discussion, langs: &'a Langs) -> &'a str {
 }
 
 /// The language the topics are shown in (one for the list).
-pub(super) fn topics_lang<'a>(d: &Discussion, langs: &'a Langs) -> &'a str {
+pub(in crate::discussions) fn topics_lang<'a>(d: &Discussion, langs: &'a Langs) -> &'a str {
     langs.of_all((0..d.topics.len()).map(key::topic))
 }

@@ -33,6 +33,7 @@ pub(super) async fn site(ctx: PageCtx) -> Result<Response, AppError> {
         &mut view,
         &figures,
         ctx.t("transparency-site-lead").into(),
+        "transparency-months-site",
     );
     respond(StatusCode::OK, view, None)
 }
@@ -62,7 +63,13 @@ pub(super) async fn discussion(ctx: PageCtx, Path(id): Path<String>) -> Result<R
         "transparency-discussion-lead",
         &[("title", Value::Shown(&title))],
     );
-    fill(&ctx, &mut view, &figures, lead);
+    fill(
+        &ctx,
+        &mut view,
+        &figures,
+        lead,
+        "transparency-months-discussion",
+    );
     view.links.push((
         "/discussions/transparency".to_owned(),
         ctx.t("transparency-site-link").into(),
@@ -71,9 +78,10 @@ pub(super) async fn discussion(ctx: PageCtx, Path(id): Path<String>) -> Result<R
 }
 
 /// The lead, what "comments posted" counts (not the count on a
-/// discussion's page), what suppression means, the two tables and the
-/// way to the house rules.
-fn fill(ctx: &PageCtx, view: &mut ReportPage<'_>, f: &Figures, lead: Phrase) {
+/// discussion's page), what suppression means and how it is applied
+/// (the same on both pages), which months are listed, the two tables
+/// and the way to the house rules.
+fn fill(ctx: &PageCtx, view: &mut ReportPage<'_>, f: &Figures, lead: Phrase, months: &str) {
     // Zero is shown (it picks nobody out): what is left out runs from 1
     // to one under the smallest count, and nothing when that is 1 or less.
     let suppressed = match f.min_count {
@@ -83,7 +91,13 @@ fn fill(ctx: &PageCtx, view: &mut ReportPage<'_>, f: &Figures, lead: Phrase) {
             .t_plain("transparency-suppressed-lead", &[("count", (n - 1).into())])
             .into(),
     };
-    view.lead = vec![lead, ctx.t("transparency-counted-lead").into(), suppressed];
+    view.lead = vec![
+        lead,
+        ctx.t("transparency-counted-lead").into(),
+        suppressed,
+        ctx.t("transparency-rule-lead").into(),
+        ctx.t(months).into(),
+    ];
     let dates = ctx.dates();
     let figure = |n: Option<u64>| match n {
         Some(n) => Cell::from(n.to_string()),

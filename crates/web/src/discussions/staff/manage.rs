@@ -16,6 +16,7 @@ use cohesion_services::discussions::{reading, statements};
 use cohesion_ui::{ActionForm, Phrase, ReportPage, Shown, SummaryRow, Value};
 
 use super::{date_rows, status_label};
+use crate::discussions::public::translated::{title_shown, topics_lang, translated};
 use crate::kit::{
     confirmation, path_id, respond, AppError, DoneQuery, Langs, May, PageCtx, RunEngagement,
 };
@@ -30,9 +31,8 @@ pub async fn manage(
     let d = reading::discussion(&ctx.state.db, Some(&me), id).await?;
     let path = format!("/staff/discussions/{id}");
     let mut ui = ctx.chrome_for(&path, "discussion-staff-manage").await?;
-    ui.title = Langs::as_written(&ctx, &d.language)
-        .original(d.title.as_str())
-        .into();
+    // In the page's language where translated, as the public page names it.
+    ui.title = title_shown(&ctx, &d).await?.into();
     let mut page = ReportPage::new(ui);
     page.back = Some(("/manage".to_owned(), ctx.t("back")));
     page.done = confirmation(&ctx, q.done.as_deref()).map(Into::into);
@@ -40,7 +40,9 @@ pub async fn manage(
     if d.imported {
         page.lead.push(ctx.t("discussion-staff-imported").into());
     }
-    page.rows = summary_rows(&ctx, &d);
+    // Its topics and area in the page's language where translated.
+    let (shown, langs) = translated(&ctx, d.clone()).await?;
+    page.rows = summary_rows(&ctx, &d, &shown, &langs);
     page.rows.push(stage_row(&ctx, &me, &d).await?);
     page.rows.extend(super::translations::rows(&ctx, &d).await?);
     page.actions = publication_actions(&ctx, &d);
@@ -62,7 +64,12 @@ pub async fn manage(
     respond(StatusCode::OK, page, None)
 }
 
-fn summary_rows(ctx: &PageCtx, d: &Discussion) -> Vec<SummaryRow> {
+fn summary_rows(
+    ctx: &PageCtx,
+    d: &Discussion,
+    shown: &Discussion,
+    langs: &Langs,
+) -> Vec<SummaryRow> {
     let id = d.id;
     let (_, status) = status_label(ctx, d);
     let mut status_row = SummaryRow::new(ctx.t("consultation-status"), status);
@@ -75,17 +82,16 @@ fn summary_rows(ctx: &PageCtx, d: &Discussion) -> Vec<SummaryRow> {
     }
     let mut rows = vec![status_row];
     rows.extend(date_rows(ctx, d));
-    let written = Langs::as_written(ctx, &d.language);
-    if !d.topics.is_empty() {
+    if !shown.topics.is_empty() {
         rows.push(SummaryRow::written_value(
             ctx.t("discussion-staff-field-topics"),
-            written.original(d.topics.join(", ")),
+            Shown::new(shown.topics.join(", "), topics_lang(shown, langs)),
         ));
     }
-    if let Some(area) = &d.area {
+    if let Some(area) = &shown.area {
         rows.push(SummaryRow::written_value(
             ctx.t("discussion-staff-field-area"),
-            written.original(area.as_str()),
+            langs.shown(key::AREA, area),
         ));
     }
     rows.push(language_row(ctx, d));

@@ -11,7 +11,9 @@ use cohesion_services::discussions::{moderating, overview, QueueQuery};
 use cohesion_ui::{Listing, ListingGroup, ListingItem};
 
 use super::{dates, status_label};
+use crate::discussions::public::translated::translated_list;
 use crate::kit::{Langs, PageCtx, Part, StaffPanel};
+use cohesion_domain::translation::key;
 
 pub(in crate::discussions) const PANEL: StaffPanel = StaffPanel {
     actions: &[Action::RunEngagement, Action::Moderate],
@@ -37,12 +39,16 @@ fn panel<'a>(ctx: &'a PageCtx, me: &'a SignedIn) -> Part<'a, Listing> {
                 (&lists.upcoming, "discussion-staff-upcoming"),
                 (&lists.closed, "discussion-staff-closed"),
             ];
-            groups.extend(named.into_iter().map(|(list, name)| ListingGroup {
-                heading: Some(ctx.t(name)),
-                items: list.iter().map(|d| item(ctx, d)).collect(),
-                empty: ctx.t(&format!("{name}-empty")),
-                more: None,
-            }));
+            for (list, name) in named {
+                // Titles in the page's language where translated.
+                let list = translated_list(ctx, list.clone()).await?;
+                groups.push(ListingGroup {
+                    heading: Some(ctx.t(name)),
+                    items: list.iter().map(|(d, langs)| item(ctx, d, langs)).collect(),
+                    empty: ctx.t(&format!("{name}-empty")),
+                    more: None,
+                });
+            }
         }
         if me.roles.allows(Action::Moderate) {
             let q = QueueQuery {
@@ -70,11 +76,11 @@ fn panel<'a>(ctx: &'a PageCtx, me: &'a SignedIn) -> Part<'a, Listing> {
     })
 }
 
-fn item(ctx: &PageCtx, d: &Discussion) -> ListingItem {
+fn item(ctx: &PageCtx, d: &Discussion, langs: &Langs) -> ListingItem {
     let (status_key, status) = status_label(ctx, d);
     ListingItem {
         href: format!("/staff/discussions/{}", d.id),
-        title: Langs::as_written(ctx, &d.language).original(d.title.as_str()),
+        title: langs.shown(key::TITLE, &d.title),
         status_key,
         status,
         dates: dates(ctx, d),

@@ -14,10 +14,12 @@ use cohesion_ui::{Phrase, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use crate::discussions::public::translated::translated;
+use cohesion_domain::translation::key;
+
 use crate::kit::confirm::{act_or_ask, ask, asked_about, stale, Ask};
 use crate::kit::{
-    check_session_csrf, path_id, AppError, ClientKey, Langs, May, PageCtx, RunEngagement,
-    StrictForm,
+    check_session_csrf, path_id, AppError, ClientKey, May, PageCtx, RunEngagement, StrictForm,
 };
 
 /// What to do: the query of the asking page, and the form.
@@ -61,7 +63,8 @@ async fn question(ctx: &PageCtx, me: &SignedIn, id: Uuid, publish: bool) -> Resu
     if !publish && !d.is_published() {
         return Err(stale("publish", ErrorCode::NotPublished));
     }
-    let title = Langs::as_written(ctx, &d.language).original(asked_about(&d.title));
+    let (shown, langs) = translated(ctx, d.clone()).await?;
+    let title = langs.shown(key::TITLE, asked_about(&shown.title));
     let args = [
         ("title", Value::Shown(&title)),
         ("count", Value::Number(d.comment_count.max(0) as u64)),

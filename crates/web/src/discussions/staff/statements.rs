@@ -17,9 +17,11 @@ use cohesion_ui::discussions::opinions::{StaffStatement, StaffStatements};
 use cohesion_ui::{ActionForm, Phrase, ReportPage, Section};
 use serde::Deserialize;
 
+use crate::discussions::public::translated::title_shown;
+
 use crate::kit::{
     check_session_csrf, confirmation, path_id, respond, see_other, AppError, ClientKey, DoneQuery,
-    Langs, May, Me, Moderate, PageCtx, RunEngagement, StrictForm,
+    May, Me, Moderate, PageCtx, RunEngagement, StrictForm,
 };
 
 /// `GET /staff/discussions/{id}/statements`: for officers and moderators.
@@ -44,9 +46,7 @@ pub async fn list(
     page.done = confirmation(&ctx, q.done.as_deref()).map(Into::into);
     page.csrf = me.csrf.clone();
     page.lead = vec![
-        Langs::as_written(&ctx, &d.language)
-            .original(d.title.as_str())
-            .into(),
+        title_shown(&ctx, &d).await?.into(),
         ctx.t(match on {
             true => "statements-staff-stage-on",
             false => "statements-staff-stage-off",

@@ -186,7 +186,10 @@ async fn choices_are_saved_and_following_is_a_button() {
 
         let id = open_id(&s).await;
         let (_, page) = s.page(&format!("/discussions/{id}"), &tom).await;
-        assert!(page.contains("Follow this discussion"));
+        assert!(page.contains("Tell me when this discussion closes"));
+        // The feed is named for what it is, not "follow" as well.
+        assert!(page.contains("Subscribe to new comments in a feed reader"));
+        assert!(!page.contains("Follow new comments"));
         let follow = format!("/discussions/{id}/follow");
         let res = s
             .post(&follow, &tom, &[("csrf", &csrf), ("follow", "yes")])
@@ -195,8 +198,8 @@ async fn choices_are_saved_and_following_is_a_button() {
         let (_, page) = s
             .page(&format!("/discussions/{id}?done=discussion-followed"), &tom)
             .await;
-        assert!(text_of(&page).contains("You now follow this discussion."));
-        assert!(page.contains("Stop following"));
+        assert!(text_of(&page).contains("Saved: you will be told when this discussion closes."));
+        assert!(page.contains("Stop telling me when it closes"));
         assert!(notifying::following(s.db(), &who, id.parse().unwrap())
             .await
             .unwrap());

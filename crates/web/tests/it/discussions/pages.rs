@@ -46,6 +46,41 @@ async fn the_list_and_a_discussion_read_in_both_languages() {
         assert!(ar.contains("عضو منتخب"));
         let ar_list = s.html("/discussions?lang=ar").await;
         assert!(ar_list.contains("3 نقاشات"), "{ar_list}");
+        // Every demo discussion is translated: no English title, topic
+        // or area is left on the Arabic list (the filter's values stay as
+        // written; its labels are Arabic).
+        let ar_text = crate::support::text_of(&ar_list);
+        for english in [
+            "Young people",
+            "summer festival",
+            "Community safety",
+            "Events",
+        ] {
+            assert!(!ar_text.contains(english), "{english}: {ar_text}");
+        }
+        assert!(ar_list.contains("مهرجان الصيف"));
+        let ar_page = s.html(&format!("/discussions/{id}?lang=ar")).await;
+        assert!(ar_page.contains("البلدة كلها"), "the area too");
+        assert!(!ar_page.contains("Whole town"));
+
+        // The topic filter offers the topics in use, as a select, and
+        // keeps the address's parameter.
+        let select = list.split("name=\"topic\"").nth(1).unwrap_or("");
+        let select = &select[..select.find("</select>").unwrap_or(0)];
+        assert!(select.contains("value=\"Events\""), "{list}");
+        assert!(select.contains("value=\"Community safety\""));
+        assert!(list.contains("<select") && list.contains("id=\"topic\""));
+        let events = s.html("/discussions?topic=Events").await;
+        assert!(events.contains("1 discussion<"), "{events}");
+        assert!(events.contains("summer festival"));
+        assert!(events.contains("value=\"Events\" selected"), "{events}");
+        assert!(ar_list.contains(">الفعاليات<"), "labelled in Arabic");
+
+        // The list's order: open, then upcoming, then closed.
+        let items = &list[list.find("3 discussions").unwrap()..];
+        let at = |t: &str| items.find(t).unwrap();
+        assert!(at("Feeling safe") < at("Young people"));
+        assert!(at("Young people") < at("summer festival"));
 
         let rules = s.html("/discussions/house-rules").await;
         assert!(rules.contains("No hate against any group"));
@@ -114,5 +149,48 @@ async fn the_feed_carries_what_the_public_may_read_escaped() {
         assert!(xml.contains("<entry>"));
         assert!(xml.contains("Agree 100%"));
         assert!(!xml.contains("know where the station is"), "held stays out");
+    }
+}
+
+/// The officers' and moderators' pages name the demo's discussions in
+/// Arabic when read in Arabic: Manage's lists, a discussion's page, and
+/// the moderation queue's filter and cards.
+#[tokio::test]
+async fn staff_pages_name_discussions_in_the_reader_s_language() {
+    const ARABIC_TITLE: &str = "الشعور بالأمان في برايتووتر";
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let (helen, _) = sign_in(&s, "helen@brightwater.example").await;
+        let (_, manage) = s.page("/manage?lang=ar", &helen).await;
+        assert!(manage.contains(ARABIC_TITLE), "{manage}");
+        assert!(manage.contains("مهرجان الصيف"));
+        assert!(!manage.contains("Feeling safe in Brightwater"));
+        let (_, one) = s
+            .page(&format!("/staff/discussions/{id}?lang=ar"), &helen)
+            .await;
+        let title = one.split("<h1").nth(1).unwrap_or("");
+        assert!(
+            title[..title.find("</h1>").unwrap_or(0)].contains(ARABIC_TITLE),
+            "{one}"
+        );
+        assert!(one.contains("البلدة كلها"), "{one}");
+        assert!(one.contains("سلامة المجتمع"));
+        let (_, english) = s.page(&format!("/staff/discussions/{id}"), &helen).await;
+        assert!(english.contains("Feeling safe in Brightwater"));
+
+        let (grace, _) = sign_in(&s, "grace@brightwater.example").await;
+        let (_, queue) = s.page("/moderation?lang=ar", &grace).await;
+        assert!(queue.contains(ARABIC_TITLE), "{queue}");
+        assert!(!queue.contains("Feeling safe in Brightwater"), "{queue}");
+        let item = queue
+            .split("href=\"/moderation/comments/")
+            .nth(1)
+            .and_then(|rest| rest.split(['"', '?', '#']).next())
+            .expect("a comment's own moderation page");
+        let (_, page) = s
+            .page(&format!("/moderation/comments/{item}?lang=ar"), &grace)
+            .await;
+        assert!(page.contains(ARABIC_TITLE), "{page}");
+        assert!(!page.contains("Feeling safe in Brightwater"), "{page}");
     }
 }

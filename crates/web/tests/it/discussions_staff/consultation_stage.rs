@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::{
-    audited, call, discussion_count, sign_in, stored, AMINA, OFFICER, OPEN_FROM, OPEN_UNTIL,
+    audited, call, discussion_count, sign_in, stored, Reply, AMINA, OFFICER, OPEN_FROM, OPEN_UNTIL,
 };
 use crate::support::{servers_with_people, Server};
 
@@ -65,12 +65,64 @@ async fn publish(s: &Server, officer: &(String, String), id: &str) {
     assert_eq!(r.status, 200, "{}", r.body);
 }
 
+/// A discussion written in the officers' form, part of `stage` (a form
+/// value, or "" for none): its id.
+async fn create(s: &Server, officer: &(String, String), stage: &str) -> String {
+    let (cookie, csrf) = officer;
+    let res = s
+        .post("/staff/discussions/new", cookie, &form(csrf, TITLE, stage))
+        .await;
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().unwrap();
+    location
+        .trim_start_matches("/staff/discussions/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+/// Saves discussion `id`'s form with "Not linked" chosen.
+async fn unlink(s: &Server, officer: &(String, String), id: &str) {
+    let (cookie, csrf) = officer;
+    let path = format!("/staff/discussions/{id}/edit");
+    let res = s.post(&path, cookie, &form(csrf, TITLE, "")).await;
+    assert_eq!(res.status(), 303);
+}
+
+/// A page's words, without the isolation marks around inserted names.
+fn words(html: &str) -> String {
+    crate::support::text_of(html).replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// A discussion's JSON for the API, part of `stage` (`null` for none).
+fn api_body(stage: Value) -> Value {
+    json!({
+        "title": TITLE,
+        "introduction": "How safe does the walk home feel?",
+        "opens_at": "2020-01-01T09:00Z",
+        "closes_at": "2099-01-01T09:00Z",
+        "consultation_stage": stage
+    })
+}
+
+/// `body` sent to `path` with `method` by the officer.
+async fn send(
+    s: &Server,
+    officer: &(String, String),
+    method: Method,
+    path: &str,
+    body: &Value,
+) -> Reply {
+    call(s, method, path, Some(officer), Some(body)).await
+}
+
 #[tokio::test]
 async fn an_officer_links_a_discussion_and_visitors_see_it_at_both_ends() {
     for s in servers_with_people().await {
         let cid = safer_streets(&s).await;
         let officer = sign_in(&s, OFFICER).await;
-        let (cookie, csrf) = (&officer.0, &officer.1);
+        let cookie = &officer.0;
         let (status, html) = s.page("/staff/discussions/new", cookie).await;
         assert_eq!(status, 200);
         assert!(html.contains("name=\"consultation_stage\""));
@@ -82,17 +134,7 @@ async fn an_officer_links_a_discussion_and_visitors_see_it_at_both_ends() {
         );
         assert!(html.contains("Safer streets, stronger communities — stage 3: Formal consultation"));
 
-        let res = s
-            .post("/staff/discussions/new", cookie, &form(csrf, TITLE, &value))
-            .await;
-        assert_eq!(res.status(), 303);
-        let location = res.headers()["location"].to_str().unwrap().to_owned();
-        let id = location
-            .trim_start_matches("/staff/discussions/")
-            .split('?')
-            .next()
-            .unwrap()
-            .to_owned();
+        let id = create(&s, &officer, &value).await;
         let link = StageRef {
             consultation_id: cid,
             stage: 2,
@@ -100,8 +142,7 @@ async fn an_officer_links_a_discussion_and_visitors_see_it_at_both_ends() {
         assert_eq!(stored(&s, &id).await.consultation_stage, Some(link));
         // The officers' page names it; the edit form shows it chosen.
         let (_, manage) = s.page(&format!("/staff/discussions/{id}"), cookie).await;
-        assert!(crate::support::text_of(&manage)
-            .replace(['\u{2068}', '\u{2069}'], "")
+        assert!(words(&manage)
             .contains("Safer streets, stronger communities — stage 3: Formal consultation"));
         let (_, edit) = s
             .page(&format!("/staff/discussions/{id}/edit"), cookie)
@@ -113,7 +154,7 @@ async fn an_officer_links_a_discussion_and_visitors_see_it_at_both_ends() {
         let (_, manage) = s
             .page(&format!("/staff/discussions/{id}?lang=ar"), cookie)
             .await;
-        let text = crate::support::text_of(&manage).replace(['\u{2068}', '\u{2069}'], "");
+        let text = words(&manage);
         assert!(text.contains(arabic), "{text}");
         assert!(!text.contains("Formal consultation"), "{text}");
         let (_, edit) = s
@@ -166,14 +207,7 @@ async fn an_officer_links_a_discussion_and_visitors_see_it_at_both_ends() {
 
         // Unlinking: the form's "Not linked".
         let before = audited(&s, "discussion.update", &id).await;
-        let res = s
-            .post(
-                &format!("/staff/discussions/{id}/edit"),
-                cookie,
-                &form(csrf, TITLE, ""),
-            )
-            .await;
-        assert_eq!(res.status(), 303);
+        unlink(&s, &officer, &id).await;
         assert_eq!(stored(&s, &id).await.consultation_stage, None);
         assert_eq!(audited(&s, "discussion.update", &id).await, before + 1);
         assert!(!s.html(&consultation).await.contains(&discussion));
@@ -213,15 +247,7 @@ async fn forged_links_are_refused_and_nothing_is_saved() {
         }
 
         // The API: stable codes at the member's pointer.
-        let body = |stage: Value| {
-            json!({
-                "title": TITLE,
-                "introduction": "How safe does the walk home feel?",
-                "opens_at": "2020-01-01T09:00Z",
-                "closes_at": "2099-01-01T09:00Z",
-                "consultation_stage": stage
-            })
-        };
+        let list = "/api/v1/discussions";
         for (stage, code) in [
             (
                 json!({"consultation_id": Uuid::new_v4(), "stage": 0}),
@@ -229,51 +255,32 @@ async fn forged_links_are_refused_and_nothing_is_saved() {
             ),
             (json!({"consultation_id": cid, "stage": 4}), "unknown_stage"),
         ] {
-            let r = call(
-                &s,
-                Method::POST,
-                "/api/v1/discussions",
-                Some(&officer),
-                Some(&body(stage)),
-            )
-            .await;
+            let r = send(&s, &officer, Method::POST, list, &api_body(stage)).await;
             assert_eq!(r.status, 422, "{}", r.body);
             assert_eq!(
                 r.problems(),
                 [("/consultation_stage".to_owned(), code.to_owned())]
             );
         }
-        let r = call(
-            &s,
-            Method::POST,
-            "/api/v1/discussions",
-            Some(&officer),
-            Some(&body(json!({"consultation_id": "not an id", "stage": 0}))),
-        )
-        .await;
+        let forged = api_body(json!({"consultation_id": "not an id", "stage": 0}));
+        let r = send(&s, &officer, Method::POST, list, &forged).await;
         assert_eq!(r.status, 422, "{}", r.body);
         assert_eq!(r.code(), "bad_request");
         assert_eq!(discussion_count(&s).await, before, "nothing saved");
 
         // Linked through the API, then kept, read and unlinked.
-        let r = call(
-            &s,
-            Method::POST,
-            "/api/v1/discussions",
-            Some(&officer),
-            Some(&body(json!({"consultation_id": cid, "stage": 3}))),
-        )
-        .await;
+        let linked = api_body(json!({"consultation_id": cid, "stage": 3}));
+        let r = send(&s, &officer, Method::POST, list, &linked).await;
         assert_eq!(r.status, 201, "{}", r.body);
         let id = r.body["id"].as_str().unwrap().to_owned();
         let path = format!("/api/v1/discussions/{id}");
-        let mut changed = body(Value::Null);
+        let mut changed = api_body(Value::Null);
         changed
             .as_object_mut()
             .unwrap()
             .remove("consultation_stage");
         changed["title"] = json!("Walking home at night");
-        let r = call(&s, Method::PUT, &path, Some(&officer), Some(&changed)).await;
+        let r = send(&s, &officer, Method::PUT, &path, &changed).await;
         assert_eq!(r.status, 204, "{}", r.body);
         let r = call(&s, Method::GET, &path, Some(&officer), None).await;
         assert_eq!(
@@ -304,14 +311,7 @@ async fn forged_links_are_refused_and_nothing_is_saved() {
         assert_eq!(r.body["consultation_stage"]["stage"], 3);
 
         // `null` unlinks.
-        let r = call(
-            &s,
-            Method::PUT,
-            &path,
-            Some(&officer),
-            Some(&body(Value::Null)),
-        )
-        .await;
+        let r = send(&s, &officer, Method::PUT, &path, &api_body(Value::Null)).await;
         assert_eq!(r.status, 204, "{}", r.body);
         assert_eq!(stored(&s, &id).await.consultation_stage, None);
     }
@@ -327,18 +327,7 @@ async fn a_stage_with_discussions_is_not_removed_without_a_word() {
         let cid = safer_streets(&s).await;
         let officer = sign_in(&s, OFFICER).await;
         let (cookie, csrf) = (&officer.0, &officer.1);
-        let value = format!("{cid}:2");
-        let res = s
-            .post("/staff/discussions/new", cookie, &form(csrf, TITLE, &value))
-            .await;
-        assert_eq!(res.status(), 303);
-        let location = res.headers()["location"].to_str().unwrap().to_owned();
-        let id = location
-            .trim_start_matches("/staff/discussions/")
-            .split('?')
-            .next()
-            .unwrap()
-            .to_owned();
+        let id = create(&s, &officer, &format!("{cid}:2")).await;
         assert_eq!(stage_count(&s, cid).await, 4);
 
         // Its stage (3) and an earlier one (1): the page says why not,
@@ -373,38 +362,31 @@ async fn a_stage_with_discussions_is_not_removed_without_a_word() {
         // The API's timeline of two stages is refused with its code.
         let two = json!([{"name": "Listening"}, {"name": "Deciding"}]);
         let path = format!("/api/v1/consultations/{cid}/stages");
-        let r = call(&s, Method::PUT, &path, Some(&officer), Some(&two)).await;
+        let r = send(&s, &officer, Method::PUT, &path, &two).await;
         assert_eq!(r.status, 409, "{}", r.body);
         assert_eq!(r.code(), "stage_has_discussions");
         assert_eq!(stage_count(&s, cid).await, 4);
 
         // A later stage goes: nothing is linked to it.
-        let res = s
-            .post(
-                &format!("/staff/consultations/{cid}/stages/4/remove"),
-                cookie,
-                &[("csrf", csrf.as_str())],
-            )
-            .await;
-        assert_eq!(res.status(), 303);
+        removed(&s, &officer, cid, 4).await;
         assert_eq!(stage_count(&s, cid).await, 3);
 
-        // Unlinked, its stage goes too.
-        let res = s
-            .post(
-                &format!("/staff/discussions/{id}/edit"),
-                cookie,
-                &form(csrf, TITLE, ""),
-            )
-            .await;
-        assert_eq!(res.status(), 303);
-        let path = format!("/staff/consultations/{cid}/stages/3/remove");
-        let (_, html) = s.page(&path, cookie).await;
-        assert!(html.contains(&format!("<form method=\"post\" action=\"{path}\"")));
-        let res = s.post(&path, cookie, &[("csrf", csrf.as_str())]).await;
-        assert_eq!(res.status(), 303);
+        // Unlinked, its stage goes too, its page offering the button.
+        unlink(&s, &officer, &id).await;
+        removed(&s, &officer, cid, 3).await;
         assert_eq!(stage_count(&s, cid).await, 2);
     }
+}
+
+/// Removes stage `n` (from 1) of consultation `cid`'s timeline from its
+/// page, which offers the button.
+async fn removed(s: &Server, officer: &(String, String), cid: Uuid, n: usize) {
+    let (cookie, csrf) = officer;
+    let path = format!("/staff/consultations/{cid}/stages/{n}/remove");
+    let (_, html) = s.page(&path, cookie).await;
+    assert!(html.contains(&format!("<form method=\"post\" action=\"{path}\"")));
+    let res = s.post(&path, cookie, &[("csrf", csrf.as_str())]).await;
+    assert_eq!(res.status(), 303);
 }
 
 /// How many stages consultation `cid`'s timeline has.

@@ -419,6 +419,12 @@ async fn an_officer_translates_a_discussion_and_readers_of_arabic_see_it() {
         assert_eq!(audited(&s, "discussion.translate", &id).await, 1);
         let (_, html) = s.page(&format!("/staff/discussions/{id}"), &cookie).await;
         assert!(html.contains("4 of 7 texts not translated yet"), "{html}");
+        // In Arabic the verb agrees with the four missing, not the seven.
+        let (_, ar) = s
+            .page(&format!("/staff/discussions/{id}?lang=ar"), &cookie)
+            .await;
+        let ar = crate::support::text_of(&ar);
+        assert!(ar.contains("4 من النصوص الـ7 لم تُترجم بعد"), "{ar}");
 
         // An unknown text is refused with the page again; nothing changes.
         let res = s
