@@ -8,7 +8,9 @@ use crate::support::{command, output};
 
 async fn execute(db: &Db, sql: &str) {
     match db {
-        Db::Sqlite(cohesion_storage::SqliteDb { pool: p, .. }) => sqlx::query(sql).execute(p).await.map(|_| ()),
+        Db::Sqlite(cohesion_storage::SqliteDb { pool: p, .. }) => {
+            sqlx::query(sql).execute(p).await.map(|_| ())
+        }
         Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
     }
     .expect("tamper with the figures");

@@ -66,7 +66,7 @@ notification-moderation-suspend = { PLURAL($days) ->
    *[other] أوقفك مشرف عن التعليق { $days } يوم بسبب تعليقك في «{ $discussion }».
 }
 notification-moderation-appeal_upheld = صدر القرار في طعنك على تعليقك في «{ $discussion }»: يبقى القرار كما هو.
-notification-moderation-appeal_overturned = صدر القرار في طعنك على تعليقك في «{ $discussion }»: أُلغي القرار.
+notification-moderation-appeal_overturned = صدر القرار في طعنك على تعليقك في «{ $discussion }»: أُلغيت القرارات المتخذة بشأنه. يُعرض التعليق المخفي من جديد، ويُسحب أي تحذير أو إيقاف بسببه.
 notification-moderation-other = اتخذ مشرف قرارًا بشأن تعليقك في «{ $discussion }».
 
 ## اختيار ما تُبلَّغ به

@@ -68,13 +68,13 @@ done-discussion-published = نُشر النقاش.
 done-discussion-unpublished = سُحب النقاش.
 done-discussion-closed = أُغلق النقاش. لن يتمكن أحد من التعليق عليه بعد الآن.
 
-confirm-publish-discussion-title = هل تنشر { $title }؟
+confirm-publish-discussion-title = هل تنشر «{ $title }»؟
 confirm-publish-discussion-upcoming = سيتمكن الجميع من قراءته. يُفتح للتعليقات في { $opens } ويُغلق في { $closes }.
 confirm-publish-discussion-open = سيتمكن الجميع من قراءته، ويستطيع الأعضاء التعليق فورًا، حتى { $closes }.
 confirm-publish-discussion-closed = مضى تاريخ إغلاقه، { $closes }: سيتمكن الجميع من قراءته، لكن لن يتمكن أحد من التعليق.
 confirm-publish-discussion-imported = استُورد هذا النقاش: سيتمكن الجميع من قراءته وقراءة تعليقاته، لكن لن يتمكن أحد من التعليق.
 confirm-publish-discussion-button = نعم، انشر النقاش
-confirm-withdraw-discussion-title = هل تسحب { $title }؟
+confirm-withdraw-discussion-title = هل تسحب «{ $title }»؟
 confirm-withdraw-discussion-lead = سيخرج من قائمة النقاشات، ولن تبقى صفحته متاحة للجمهور، ولن يتمكن أحد من التعليق.
 confirm-withdraw-discussion-kept = { PLURAL($count) ->
     [zero] لم يعلّق أحد بعد.
@@ -85,7 +85,7 @@ confirm-withdraw-discussion-kept = { PLURAL($count) ->
    *[other] يُحتفظ بالتعليقات الـ{ $count } التي فيه، وتعود إن نشرته من جديد.
 }
 confirm-withdraw-discussion-button = نعم، اسحب النقاش
-confirm-close-discussion-title = هل تغلق { $title } الآن؟
+confirm-close-discussion-title = هل تغلق «{ $title }» الآن؟
 confirm-close-discussion-lead = موعد إغلاقه { $closes }. إغلاقه الآن يجعل تاريخ إغلاقه اليوم، في هذه اللحظة.
 confirm-close-discussion-after = لن يتمكن أحد من التعليق عليه بعد الآن. يبقى بوسع الجميع قراءته، ويُبلَّغ متابعوه بأنه أُغلق. لإعادة فتحه، غيّر تاريخ إغلاقه في تفاصيله.
 confirm-close-discussion-button = نعم، أغلق النقاش الآن
@@ -128,3 +128,5 @@ discussion-staff-opened = فُتح
 discussion-staff-closes = يُغلق
 discussion-staff-ran = جرى
 discussion-staff-ran-dates = من { $opens } إلى { $closes }
+confirm-remove-stage-title = هل تزيل مرحلة العبارات من «{ $title }»؟
+confirm-remove-stage-lead = لن يتمكن السكان بعدها من التصويت على العبارات أو إضافة عباراتهم، ويختفي رابط المرحلة من صفحة النقاش. لا يُحذف شيء: تبقى العبارات والأصوات محفوظة، وتعيدها إضافةُ المرحلة من جديد.

@@ -60,7 +60,7 @@ notification-moderation-suspend = { $days ->
    *[other] A moderator stopped you commenting for { $days } days because of your comment in “{ $discussion }”.
 }
 notification-moderation-appeal_upheld = Your appeal about your comment in “{ $discussion }” was decided: the decision stands.
-notification-moderation-appeal_overturned = Your appeal about your comment in “{ $discussion }” was decided: the decision was reversed.
+notification-moderation-appeal_overturned = Your appeal about your comment in “{ $discussion }” was decided: the decisions on it were reversed. A hidden comment is shown again, and a warning or suspension for it is withdrawn.
 notification-moderation-other = A moderator decided about your comment in “{ $discussion }”.
 
 ## Choosing what to be told

@@ -59,13 +59,13 @@ done-discussion-published = The discussion is published.
 done-discussion-unpublished = The discussion was withdrawn.
 done-discussion-closed = The discussion is closed. Nobody can comment on it from now on.
 
-confirm-publish-discussion-title = Publish { $title }?
+confirm-publish-discussion-title = Publish “{ $title }”?
 confirm-publish-discussion-upcoming = Everyone will be able to read it. It opens for comments on { $opens } and closes on { $closes }.
 confirm-publish-discussion-open = Everyone will be able to read it, and members can comment straight away, until { $closes }.
 confirm-publish-discussion-closed = Its closing date, { $closes }, has passed: everyone will be able to read it, but nobody can comment.
 confirm-publish-discussion-imported = It was imported: everyone will be able to read it and its comments, but nobody can comment.
 confirm-publish-discussion-button = Yes, publish the discussion
-confirm-withdraw-discussion-title = Withdraw { $title }?
+confirm-withdraw-discussion-title = Withdraw “{ $title }”?
 confirm-withdraw-discussion-lead = It will leave the list of discussions, its page will no longer be public, and nobody will be able to comment.
 confirm-withdraw-discussion-kept = { $count ->
     [0] Nobody has commented yet.
@@ -73,7 +73,7 @@ confirm-withdraw-discussion-kept = { $count ->
    *[other] The { $count } comments it has are kept, and come back if you publish it again.
 }
 confirm-withdraw-discussion-button = Yes, withdraw the discussion
-confirm-close-discussion-title = Close { $title } now?
+confirm-close-discussion-title = Close “{ $title }” now?
 confirm-close-discussion-lead = It is due to close on { $closes }. Closing it now makes its closing date today, at this moment.
 confirm-close-discussion-after = Nobody will be able to comment on it from now on. Everyone can still read it, and the people who follow it are told it has closed. To open it again, change its closing date in its details.
 confirm-close-discussion-button = Yes, close the discussion now
@@ -113,3 +113,5 @@ discussion-staff-opened = Opened
 discussion-staff-closes = Closes
 discussion-staff-ran = Ran
 discussion-staff-ran-dates = from { $opens } to { $closes }
+confirm-remove-stage-title = Remove the statements stage from “{ $title }”?
+confirm-remove-stage-lead = Residents will no longer be able to vote on statements or add their own, and the stage’s link leaves the discussion’s page. Nothing is deleted: the statements and votes are kept, and adding the stage again brings them back.

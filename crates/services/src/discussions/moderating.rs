@@ -303,29 +303,38 @@ pub(crate) async fn flagged(
     Ok(())
 }
 
-/// The latest decision on `comment` its author may appeal (one that
-/// hid, redacted or sanctioned), if any.
-async fn last_appealable(
+/// Whether a decision is one an author may appeal: it hid, redacted or
+/// sanctioned.
+fn appealable_action(d: &store::DecisionRecord) -> bool {
+    matches!(d.action.as_str(), "hide" | "redact" | "warn" | "suspend")
+}
+
+/// The decisions on `comment` its author may appeal, oldest first. One
+/// appeal covers them all (hidden and warned for one comment are one
+/// outcome to the author), so that upholding keeps them all and
+/// overturning undoes what can be undone.
+async fn appealable_decisions(
     conn: Conn<'_>,
     comment: Uuid,
-) -> Result<Option<store::DecisionRecord>, ServiceError> {
+) -> Result<Vec<store::DecisionRecord>, ServiceError> {
     Ok(store::decisions(conn, comment)
         .await?
         .into_iter()
-        .rev()
-        .find(|d| matches!(d.action.as_str(), "hide" | "redact" | "warn" | "suspend")))
+        .filter(appealable_action)
+        .collect())
 }
 
-/// The decision `me` would appeal on their own comment, for the appeal
-/// page to show what is appealed; someone else's comment is not found.
+/// The decisions `me` would appeal on their own comment, oldest first,
+/// for the appeal page to show what is appealed; someone else's comment
+/// is not found.
 pub async fn appealable(
     db: &Db,
     me: &SignedIn,
     comment: Uuid,
-) -> Result<Option<store::DecisionRecord>, ServiceError> {
+) -> Result<Vec<store::DecisionRecord>, ServiceError> {
     let mut c = db.acquire().await?;
     own_comment(c.conn(), me, comment).await?;
-    last_appealable(c.conn(), comment).await
+    appealable_decisions(c.conn(), comment).await
 }
 
 /// Refuses anyone but a participant asking about their own comment:
@@ -365,9 +374,12 @@ pub async fn appeal(db: &Db, me: &SignedIn, comment: Uuid, text: &str) -> Result
         .await?
         .filter(|c| c.author_id == Some(me.user_id))
         .ok_or(ServiceError::NotFound)?;
-    let last = last_appealable(tx.conn(), comment).await?.ok_or_else(|| {
-        ServiceError::Conflict(ValidationError::new("text", ErrorCode::InvalidChoice))
-    })?;
+    let last = appealable_decisions(tx.conn(), comment)
+        .await?
+        .pop()
+        .ok_or_else(|| {
+            ServiceError::Conflict(ValidationError::new("text", ErrorCode::InvalidChoice))
+        })?;
     if !store::appeal(tx.conn(), comment, last.id, me.user_id, &text, now).await? {
         return Err(ServiceError::Conflict(ValidationError::new(
             "text",
@@ -432,9 +444,15 @@ pub async fn decide_appeal(
     }
     let outcome = if uphold { "upheld" } else { "overturned" };
     store::decide_appeal(tx.conn(), comment, me.user_id, outcome, now).await?;
-    if !uphold && c.state == State::Hidden {
-        comments::set_state(tx.conn(), comment, State::Published, None).await?;
-        catalogue::count_visible(tx.conn(), c.discussion_id, 1).await?;
+    if !uphold {
+        // Everything appealed is undone that can be: the comment shown
+        // again, and the warnings and suspensions it brought lifted (kept
+        // on record). A redaction cannot be: the text removed was not kept.
+        if c.state == State::Hidden {
+            comments::set_state(tx.conn(), comment, State::Published, None).await?;
+            catalogue::count_visible(tx.conn(), c.discussion_id, 1).await?;
+        }
+        store::lift_sanctions(tx.conn(), comment, now).await?;
     }
     let (action, audited) = if uphold {
         ("appeal_upheld", "moderation.appeal_upheld")
@@ -484,24 +502,32 @@ pub async fn versions(
     Ok(list)
 }
 
-/// Whether `me` may decide `appeal` against a decision on comment `c`
-/// (`decisions` being the comment's): not the moderator who made the
-/// decision appealed, nor the comment's author. The appeal's page asks
-/// this too, so that it offers no buttons the decision would refuse.
+/// Whether `me` may decide `appeal` against the decisions on comment `c`
+/// (`decisions` being the comment's): none of the moderators who made a
+/// decision appealed (up to the one the appeal was made against), nor
+/// the comment's author. The appeal's page asks this too, so that it
+/// offers no buttons the decision would refuse.
 pub fn may_decide<'a>(
     me: &SignedIn,
     c: &Comment,
     appeal: &store::Appeal,
     decisions: impl IntoIterator<Item = &'a store::DecisionRecord>,
 ) -> bool {
-    let decided_by = decisions
-        .into_iter()
-        .find(|d| d.id == appeal.decision_id)
-        .and_then(|d| d.moderator_id)
-        .map(|m| m.to_string())
-        .unwrap_or_default();
+    let me_id = me.user_id.to_string();
     let author = c.author_id.map(|a| a.to_string());
-    may_decide_appeal(&me.user_id.to_string(), &decided_by, author.as_deref())
+    let mut appealed = Vec::new();
+    for d in decisions {
+        if appealable_action(d) {
+            appealed.push(d.moderator_id.map(|m| m.to_string()).unwrap_or_default());
+        }
+        if d.id == appeal.decision_id {
+            break;
+        }
+    }
+    !appealed.is_empty()
+        && appealed
+            .iter()
+            .all(|by| may_decide_appeal(&me_id, by, author.as_deref()))
 }
 
 /// One decision on a comment with the name of the moderator who took it

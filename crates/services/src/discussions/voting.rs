@@ -97,7 +97,14 @@ impl GroupedWrite for Voting {
 
     async fn run(&self, mut conn: Conn<'_>, _: &mut ()) -> Result<(), ServiceError> {
         throttle_in(conn.reborrow(), Throttled::Voting, &self.voter.to_string()).await?;
-        statements::vote(conn, &self.statement, self.voter, self.vote.value(), self.at).await?;
+        statements::vote(
+            conn,
+            &self.statement,
+            self.voter,
+            self.vote.value(),
+            self.at,
+        )
+        .await?;
         Ok(())
     }
 }

@@ -211,7 +211,7 @@ pub async fn histories(
         "SELECT u.id, \
          (SELECT COUNT(*) FROM discussion_comments c WHERE c.author_id = u.id), \
          (SELECT COUNT(*) FROM discussion_comments c WHERE c.author_id = u.id AND c.state = 'hidden'), \
-         (SELECT COUNT(*) FROM member_sanctions s WHERE s.user_id = u.id) \
+         (SELECT COUNT(*) FROM member_sanctions s WHERE s.user_id = u.id AND s.lifted_at IS NULL) \
          FROM users u WHERE {}",
         rows::in_ids(&conn, "u.id", 1)
     );
@@ -382,7 +382,24 @@ pub async fn sanction(
     Ok(())
 }
 
-/// Until when `user` may not comment, if a suspension runs at `now`.
+/// Withdraws the warnings and suspensions given for `comment` (an
+/// appeal against its decisions was overturned): they stay on record,
+/// marked lifted, and no longer count or bar.
+pub async fn lift_sanctions(
+    conn: Conn<'_>,
+    comment: Uuid,
+    at: Timestamp,
+) -> Result<u64, StorageError> {
+    rows::execute(
+        conn,
+        "UPDATE member_sanctions SET lifted_at = $2 WHERE comment_id = $1 AND lifted_at IS NULL",
+        &[&comment, &at],
+    )
+    .await
+}
+
+/// Until when `user` may not comment, if a suspension runs at `now`
+/// (and was not lifted).
 pub async fn suspended_until(
     conn: Conn<'_>,
     user: Uuid,
@@ -391,7 +408,7 @@ pub async fn suspended_until(
     let until: Option<Option<Timestamp>> = rows::fetch_optional(
         conn,
         "SELECT MAX(until) FROM member_sanctions WHERE user_id = $1 AND kind = 'suspension' \
-         AND until > $2",
+         AND until > $2 AND lifted_at IS NULL",
         &[&user, &now],
         rows::scalar,
     )

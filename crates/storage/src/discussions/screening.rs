@@ -439,4 +439,3 @@ pub async fn tally(
     })
     .await
 }
-

@@ -208,6 +208,12 @@ impl Translating<'_> {
                 .into_iter()
                 .map(|text| {
                     let heading = heading(ctx, source, &text.part, &text.original);
+                    // Prose may run to paragraphs however short the
+                    // original: it gets a box that takes line breaks.
+                    let prose = matches!(
+                        text.part,
+                        Part::Summary | Part::Body | Part::StageDescription(_)
+                    );
                     let SourceText { key, original, .. } = text;
                     let value = values.get(&key).cloned().unwrap_or_default();
                     let stale = translation::is_stale(values, &key, &original);
@@ -215,7 +221,7 @@ impl Translating<'_> {
                         heading,
                         missing: value.trim().is_empty() || stale,
                         stale,
-                        long: original.chars().count() > 80 || original.contains('\n'),
+                        long: prose || original.chars().count() > 80 || original.contains('\n'),
                         key,
                         original,
                         value,

@@ -333,3 +333,47 @@ async fn a_sanction_on_a_held_comment_leaves_it_waiting() {
         assert!(entries.iter().all(|e| e.item.comment_id != waiting));
     }
 }
+
+#[tokio::test]
+async fn one_appeal_covers_every_decision_and_overturning_lifts_the_sanction() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let sam = sam(db, &pw).await;
+        let grace = grace(db, &pw).await;
+        let karim = karim(db, &pw).await;
+        let d = opened(db, &officer, "Appealed", -1, "off").await;
+        let threat = reported(db, &rita, &sam, d, "A line from a film", "threats").await;
+        let hide = Decision::Hide(ReportReason::ThreatsOrViolence);
+        decided(db, &grace, threat, &hide, "").await;
+        decided(db, &grace, threat, &Decision::Suspend(3), "").await;
+        let e = commenting::post(db, &rita, d, None, "Suspended, so refused")
+            .await
+            .unwrap_err();
+        assert_eq!(code(e), ErrorCode::AccountSuspended);
+
+        // The appeal covers both decisions, not only the latest.
+        let appealed = moderating::appealable(db, &rita, threat).await.unwrap();
+        let actions: Vec<&str> = appealed.iter().map(|d| d.action.as_str()).collect();
+        assert_eq!(actions, ["hide", "suspend"]);
+        moderating::appeal(db, &rita, threat, "It was a quote from a film")
+            .await
+            .unwrap();
+        moderating::decide_appeal(db, &karim, threat, false, "A film quote", None)
+            .await
+            .unwrap();
+
+        // Overturned: shown again, the suspension lifted.
+        assert_eq!(stored(db, threat).await.state, State::Published);
+        commenting::post(db, &rita, d, None, "Free to write again")
+            .await
+            .unwrap();
+        let mut c = db.acquire().await.unwrap();
+        let histories = moderation::histories(c.conn(), &[rita.user_id])
+            .await
+            .unwrap();
+        assert_eq!(histories[0].3, 0, "a lifted sanction no longer counts");
+    }
+}

@@ -18,7 +18,9 @@ fn combined() -> i64 {
 
 async fn raw(db: &Db, sql: &str) {
     match db {
-        Db::Sqlite(cohesion_storage::SqliteDb { pool, .. }) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()),
+        Db::Sqlite(cohesion_storage::SqliteDb { pool, .. }) => {
+            sqlx::raw_sql(sql).execute(pool).await.map(|_| ())
+        }
         Db::Postgres(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()),
     }
     .unwrap_or_else(|e| panic!("{sql}: {e}"));

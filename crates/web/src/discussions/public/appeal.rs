@@ -82,30 +82,29 @@ async fn form<'a>(
 }
 
 /// What is appealed, so the author need not remember it: their comment
-/// as they wrote it, and the decision with when it was taken and its
-/// public reason.
+/// as they wrote it, and every decision the appeal covers, with when it
+/// was taken and its public reason.
 async fn appealed(ctx: &PageCtx, me: &SignedIn, v: &CommentView) -> Result<Vec<Phrase>, AppError> {
     let mut said = vec![
         ctx.t("appeal-your-comment").into(),
         Phrase::isolated(&v.comment.body),
     ];
-    let Some(d) = moderating::appealable(&ctx.state.db, me, v.comment.id).await? else {
-        return Ok(said);
-    };
-    let when = ctx.dates().instant(d.created_at.as_offset());
-    let reason = d
-        .reason
-        .as_deref()
-        .map(|r| ctx.t(&format!("report-reason-{r}")))
-        .unwrap_or_default();
-    let id = format!("appeal-decision-{}", d.action);
-    said.push(ctx.phrase(
-        &id,
-        &[
-            ("when", Value::When(&when)),
-            ("reason", Value::Text(&reason)),
-        ],
-    ));
+    for d in moderating::appealable(&ctx.state.db, me, v.comment.id).await? {
+        let when = ctx.dates().instant(d.created_at.as_offset());
+        let reason = d
+            .reason
+            .as_deref()
+            .map(|r| ctx.t(&format!("report-reason-{r}")))
+            .unwrap_or_default();
+        let id = format!("appeal-decision-{}", d.action);
+        said.push(ctx.phrase(
+            &id,
+            &[
+                ("when", Value::When(&when)),
+                ("reason", Value::Text(&reason)),
+            ],
+        ));
+    }
     Ok(said)
 }
 

@@ -294,10 +294,16 @@ async fn statements_stage(
     path: &str,
 ) -> Result<Option<StatementsStage>, AppError> {
     let viewer = ctx.user.0.as_ref();
+    // Once the discussion closes, so does voting: the page no longer
+    // invites votes, and its link leads to one's own votes.
+    let (lead, vote) = match status_of(d) {
+        Status::Closed => ("statements-lead-closed", "statements-vote-link-closed"),
+        _ => ("statements-lead", "statements-vote-link"),
+    };
     Ok(match statements::has_stage(&ctx.state.db, d.id).await? {
         true => Some(StatementsStage {
-            lead: ctx.t("statements-lead"),
-            vote: (format!("{path}/vote"), ctx.t("statements-vote-link")),
+            lead: ctx.t(lead),
+            vote: (format!("{path}/vote"), ctx.t(vote)),
             results: (format!("{path}/opinions"), ctx.t("statements-results-link")),
             staff: viewer
                 .filter(|me| {

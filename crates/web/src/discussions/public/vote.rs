@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 use super::page::{find, is_open};
 use super::translated::title_shown;
-use super::wording::closed_notice;
+use super::wording::votes_closed_notice;
 use crate::kit::{
     check_session_csrf, confirmation, field_messages, path_id, respond, see_other, AppError,
     DoneQuery, Me, PageCtx, StrictForm,
@@ -112,7 +112,7 @@ async fn page<'a>(
         card,
         yours,
         all_done,
-        closed_notice: closed_notice(ctx, d),
+        closed_notice: votes_closed_notice(ctx, d),
         sign_in,
         form,
         results: (format!("{path}/opinions"), ctx.t("vote-results-link")),

@@ -76,6 +76,14 @@ pub(super) fn run_dates(ctx: &PageCtx, d: &Discussion) -> Phrase {
     dates.sentence(id, &[("opens", &opens), ("closes", &closes)])
 }
 
+/// Why a discussion's statements take no votes now, if they do not.
+pub(super) fn votes_closed_notice(ctx: &PageCtx, d: &Discussion) -> Option<Phrase> {
+    match status_of(d) {
+        Status::Closed if !d.imported => Some(ctx.t("statements-closed-notice").into()),
+        _ => closed_notice(ctx, d),
+    }
+}
+
 /// Why a discussion takes no comments now, if it does not.
 pub(super) fn closed_notice(ctx: &PageCtx, d: &Discussion) -> Option<Phrase> {
     if d.imported {

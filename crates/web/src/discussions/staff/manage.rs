@@ -85,7 +85,7 @@ fn summary_rows(
     if !shown.topics.is_empty() {
         rows.push(SummaryRow::written_value(
             ctx.t("discussion-staff-field-topics"),
-            Shown::new(shown.topics.join(", "), topics_lang(shown, langs)),
+            Shown::new(ctx.locale().list(&shown.topics), topics_lang(shown, langs)),
         ));
     }
     if let Some(area) = &shown.area {

@@ -49,7 +49,7 @@ pub(super) fn routes() -> Router<SharedState> {
         .route(&format!("{base}/statements"), get(statements::list))
         .route(
             &format!("{base}/statements/stage"),
-            axum::routing::post(statements::stage),
+            get(statements::ask_stage).post(statements::stage),
         )
         .route(
             &format!("{base}/statements/{{sid}}/decision"),

@@ -14,14 +14,15 @@ use cohesion_services::discussions::statements::Statement;
 use cohesion_services::discussions::statements::{self, Decision};
 use cohesion_services::discussions::{opinion_export, reading};
 use cohesion_ui::discussions::opinions::{StaffStatement, StaffStatements};
-use cohesion_ui::{ActionForm, Phrase, ReportPage, Section};
+use cohesion_ui::{ActionForm, Phrase, ReportPage, Section, Value};
 use serde::Deserialize;
 
 use crate::discussions::public::translated::title_shown;
 
+use crate::kit::confirm::{act_or_ask, ask, asked_about, Ask};
 use crate::kit::{
     check_session_csrf, confirmation, path_id, respond, see_other, AppError, ClientKey, DoneQuery,
-    May, Me, Moderate, PageCtx, RunEngagement, StrictForm,
+    Langs, May, Me, Moderate, PageCtx, RunEngagement, StrictForm,
 };
 
 /// `GET /staff/discussions/{id}/statements`: for officers and moderators.
@@ -144,7 +145,8 @@ pub(super) fn stage_action(ctx: &PageCtx, id: uuid::Uuid, on: bool) -> ActionFor
             })
             .into(),
         danger: on,
-        ask: false,
+        // Removing stops voting at once: asked first.
+        ask: on,
     }
 }
 
@@ -154,9 +156,46 @@ pub struct StageForm {
     csrf: String,
     #[serde(default)]
     stage: String,
+    #[serde(default)]
+    confirm: String,
 }
 
-/// `POST /staff/discussions/{id}/statements/stage`.
+/// "Remove the statements stage from …?": what residents lose, and that
+/// nothing is deleted.
+async fn removing(ctx: &PageCtx, me: &SignedIn, id: uuid::Uuid) -> Result<Ask, AppError> {
+    let d = reading::discussion(&ctx.state.db, Some(me), id).await?;
+    let title = Langs::as_written(ctx, &d.language).original(asked_about(&d.title));
+    Ok(Ask {
+        title: ctx.phrase(
+            "confirm-remove-stage-title",
+            &[("title", Value::Shown(&title))],
+        ),
+        lead: vec![ctx.t("confirm-remove-stage-lead").into()],
+        points: Vec::new(),
+        after: Vec::new(),
+        warning: None,
+        hidden: vec![("stage", "off".to_owned())],
+        button: ctx.t("statements-staff-remove-stage"),
+        danger: true,
+        cancel: format!("/staff/discussions/{id}"),
+    })
+}
+
+/// `GET /staff/discussions/{id}/statements/stage?stage=off`: asks before
+/// removing the stage.
+pub async fn ask_stage(
+    May(me, _): May<RunEngagement>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    Query(_): Query<StageForm>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let action = format!("/staff/discussions/{id}/statements/stage");
+    ask(&ctx, &me.csrf, &action, removing(&ctx, &me, id).await?).await
+}
+
+/// `POST /staff/discussions/{id}/statements/stage`: adds the stage, or
+/// removes it once confirmed.
 pub async fn stage(
     May(me, _): May<RunEngagement>,
     ctx: PageCtx,
@@ -171,14 +210,20 @@ pub async fn stage(
         "off" => false,
         _ => return Err(ValidationError::new("stage", ErrorCode::InvalidChoice).into()),
     };
-    statements::set_stage(&ctx.state.db, &me, id, on, Some(&client.0)).await?;
-    let done = match on {
-        true => "statements-stage-added",
-        false => "statements-stage-removed",
+    let act = async || {
+        statements::set_stage(&ctx.state.db, &me, id, on, Some(&client.0)).await?;
+        let done = match on {
+            true => "statements-stage-added",
+            false => "statements-stage-removed",
+        };
+        Ok(format!("/staff/discussions/{id}/statements?done={done}"))
     };
-    Ok(see_other(&format!(
-        "/staff/discussions/{id}/statements?done={done}"
-    )))
+    if on {
+        return Ok(see_other(&act().await?));
+    }
+    let action = format!("/staff/discussions/{id}/statements/stage");
+    let asking = async || removing(&ctx, &me, id).await;
+    act_or_ask(&ctx, &me.csrf, &action, &f.confirm, asking, act).await
 }
 
 #[derive(Deserialize)]

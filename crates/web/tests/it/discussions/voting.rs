@@ -418,12 +418,22 @@ async fn officers_and_moderators_look_after_the_stage() {
             (409, Some("statement_not_votable"))
         );
 
-        // The officer takes the stage away: no voting page.
+        // The officer takes the stage away, asked first: no voting page.
+        let stage = format!("/staff/discussions/{id}/statements/stage");
+        let res = s
+            .post(&stage, &helen.0, &[("csrf", &helen.1), ("stage", "off")])
+            .await;
+        assert_eq!(res.status(), 200, "asked first");
+        assert!(res.text().await.unwrap().contains("Nothing is deleted"));
+        assert_eq!(
+            s.get(&format!("/discussions/{id}/vote")).await.status(),
+            200
+        );
         let res = s
             .post(
-                &format!("/staff/discussions/{id}/statements/stage"),
+                &stage,
                 &helen.0,
-                &[("csrf", &helen.1), ("stage", "off")],
+                &[("csrf", &helen.1), ("stage", "off"), ("confirm", "yes")],
             )
             .await;
         assert_eq!(res.status(), 303);

@@ -71,7 +71,7 @@ async fn an_officer_closes_an_open_discussion_now() {
         let (status, html) = s.page(&close, cookie).await;
         assert_eq!(status, 200);
         let text = crate::support::text_of(&html);
-        assert!(text.contains("Close Lighting the quay now?"), "{text}");
+        assert!(text.contains("Close “Lighting the quay” now?"), "{text}");
         assert!(text.contains("It is due to close on"), "{text}");
         assert!(text.contains("Nobody will be able to comment"), "{text}");
         assert!(html.contains("Yes, close the discussion now"));
