@@ -220,6 +220,10 @@ async fn begun<T: Send + 'static>(
         .map_err(|e| StorageError::Connect(format!("a transaction could not begin: {e}")))
 }
 
+/// How long a pooled PostgreSQL connection may sit idle before it is
+/// checked with a ping on its next use.
+const PING_AFTER_IDLE: Duration = Duration::from_secs(30);
+
 /// Pool settings an operator may tune.
 #[derive(Debug, Clone, Copy)]
 pub struct PoolSettings {
@@ -282,6 +286,20 @@ impl Db {
                     .map_err(|e| StorageError::Connect(one_line(&e)))?;
                 let pool = PgPoolOptions::new()
                     .max_connections(settings.max_connections.max(1))
+                    // A connection just handed back is alive; pinging it
+                    // before every use was one more round trip to the
+                    // database per read and per transaction (a vote took
+                    // three). Only one that sat idle long enough for the
+                    // server or a firewall to have dropped it is pinged.
+                    .test_before_acquire(false)
+                    .before_acquire(|conn, meta| {
+                        Box::pin(async move {
+                            if meta.idle_for >= PING_AFTER_IDLE {
+                                sqlx::Connection::ping(conn).await?;
+                            }
+                            Ok(true)
+                        })
+                    })
                     .acquire_timeout(settings.connect_timeout)
                     .connect_with(options)
                     .await

@@ -39,6 +39,20 @@ pub struct Discussion {
     pub consultation_stage: Option<StageRef>,
 }
 
+/// [`Discussion::status`] from the fields it depends on, for reads that
+/// bring only those (a vote's).
+pub fn status_at(
+    imported: bool,
+    opens_at: OffsetDateTime,
+    closes_at: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Status {
+    if imported {
+        return Status::Closed;
+    }
+    Status::at(opens_at, closes_at, now)
+}
+
 fn pre_moderation_code<S: serde::Serializer>(p: &PreModeration, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&p.code())
 }
@@ -47,10 +61,7 @@ impl Discussion {
     /// Open from its opening (inclusive) until its closing (exclusive);
     /// an imported discussion is closed whatever its dates say.
     pub fn status(&self, now: OffsetDateTime) -> Status {
-        if self.imported {
-            return Status::Closed;
-        }
-        Status::at(self.opens_at, self.closes_at, now)
+        status_at(self.imported, self.opens_at, self.closes_at, now)
     }
 
     /// Whether residents may see it at all.

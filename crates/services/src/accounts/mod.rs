@@ -384,7 +384,7 @@ impl SignedIn {
 pub async fn session(db: &Db, cookie: &str) -> Result<Option<SignedIn>, ServiceError> {
     let hash = tokens::hash_token(cookie);
     let mut c = db.acquire().await?;
-    let Some((s, user)) = sessions::find_with_user(c.conn(), &hash).await? else {
+    let Some((s, user, roles)) = sessions::find_with_user(c.conn(), &hash).await? else {
         return Ok(None);
     };
     let now = Timestamp::now();
@@ -400,7 +400,6 @@ pub async fn session(db: &Db, cookie: &str) -> Result<Option<SignedIn>, ServiceE
     if s.last_seen_at.as_offset() + TOUCH_EVERY <= now.as_offset() {
         sessions::touch(c.conn(), &hash, now).await?;
     }
-    let roles = users::roles(c.conn(), user.id).await?;
     Ok(Some(SignedIn {
         user_id: user.id,
         session_id: s.id,

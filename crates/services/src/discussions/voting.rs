@@ -12,7 +12,6 @@ use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::statements::{pick, Candidate, State, Vote};
 use cohesion_domain::identity::Action;
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::discussions::catalogue;
 use cohesion_storage::discussions::statements::{self, Statement};
 use cohesion_storage::{Conn, Db, Timestamp};
 use sha2::{Digest, Sha256};
@@ -40,43 +39,35 @@ pub async fn vote(
     require(me, Action::Participate)?;
     let vote = Vote::from_code(choice.trim())
         .ok_or_else(|| ValidationError::new("vote", ErrorCode::InvalidChoice))?;
-    // Everything is read before the write, on a reader's connection:
-    // on SQLite only the two writes below hold the file's one write
-    // turn, which thousands of votes a second take in turn (ADR 39).
-    let s = {
+    // Everything is read before the write, in one query on a reader's
+    // connection: on SQLite only the two writes below hold the file's one
+    // write turn, which thousands of votes a second take in turn (ADR
+    // 39). Read, not locked: votes never change the discussion, and
+    // locking its row would make every vote wait for every other.
+    let now = Timestamp::now();
+    let (s, status) = {
         let mut c = db.acquire().await?;
-        // Read, not locked: votes never change the discussion, and
-        // locking its row would make every vote wait for every other.
-        let d = catalogue::find(c.conn(), discussion)
+        statements::for_vote(c.conn(), discussion, statement, now)
             .await?
-            .filter(|d| d.is_published())
-            .ok_or(ServiceError::NotFound)?;
-        if !statements::has_stage(c.conn(), d.id).await? {
-            return Err(ServiceError::NotFound);
-        }
-        let s = statements::find(c.conn(), statement)
-            .await?
-            .filter(|s| s.discussion_id == d.id)
-            .ok_or(ServiceError::NotFound)?;
-        if d.status(Timestamp::now().as_offset()) != Status::Open {
-            return Err(ServiceError::Conflict(ValidationError::new(
-                "vote",
-                ErrorCode::DiscussionNotOpen,
-            )));
-        }
-        if !s.state.votable() {
-            return Err(ServiceError::Conflict(ValidationError::new(
-                "vote",
-                ErrorCode::StatementNotVotable,
-            )));
-        }
-        s
+            .ok_or(ServiceError::NotFound)?
     };
+    if status != Status::Open {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "vote",
+            ErrorCode::DiscussionNotOpen,
+        )));
+    }
+    if !s.state.votable() {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "vote",
+            ErrorCode::StatementNotVotable,
+        )));
+    }
     let write = Voting {
         statement: s,
         voter: me.user_id,
         vote,
-        at: Timestamp::now(),
+        at: now,
     };
     group_commit::write(db, write).await
 }

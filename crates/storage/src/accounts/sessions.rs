@@ -1,5 +1,6 @@
 //! Signed-in sessions, shared by every server through the database.
 
+use cohesion_domain::identity::Role;
 use uuid::Uuid;
 
 use crate::rows::{self, Row};
@@ -164,24 +165,35 @@ pub async fn delete_others(
     .await
 }
 
-/// The session with this hash and the account it belongs to, in one
-/// query: every signed-in request asks, so a round trip saved here is
-/// saved on every page.
+/// The session with this hash, the account it belongs to and the
+/// account's roles, in one query: every signed-in request asks, so a
+/// round trip saved here is saved on every page and every vote. The
+/// roles come as rows of their own (one per role, or one row with none).
 pub async fn find_with_user(
     conn: Conn<'_>,
     token_hash: &str,
-) -> Result<Option<(SessionRecord, crate::accounts::users::UserRecord)>, StorageError> {
-    rows::fetch_optional(
+) -> Result<Option<(SessionRecord, crate::accounts::users::UserRecord, Vec<Role>)>, StorageError> {
+    let found = rows::fetch_all(
         conn,
         "SELECT s.id AS session_id, s.user_id, s.csrf_token, s.created_at AS session_created_at, \
          s.last_seen_at, s.expires_at, u.id, u.email, u.display_name, u.password_hash, u.locale, \
-         u.email_verified_at, u.suspended_at, u.deleted_at, u.created_at \
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+         u.email_verified_at, u.suspended_at, u.deleted_at, u.created_at, r.role \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         LEFT JOIN user_roles r ON r.user_id = u.id WHERE s.token_hash = $1 ORDER BY r.role",
         &[&token_hash],
         |r| {
             let session = session(r, "session_id", "session_created_at")?;
-            Ok((session, crate::accounts::users::record(r)?))
+            let role: Option<String> = r.get("role")?;
+            Ok((session, crate::accounts::users::record(r)?, role))
         },
     )
-    .await
+    .await?;
+    let roles = found
+        .iter()
+        .filter_map(|(_, _, role)| Role::from_key(role.as_deref()?))
+        .collect();
+    Ok(found
+        .into_iter()
+        .next()
+        .map(|(session, user, _)| (session, user, roles)))
 }

@@ -4,6 +4,8 @@
 //! and the opinion map the background job keeps, claimed through a lease
 //! in the database so that two servers never both compute one.
 
+use cohesion_domain::consultation::Status;
+use cohesion_domain::discussion::record::status_at;
 use cohesion_domain::discussion::statements::State;
 use uuid::Uuid;
 
@@ -145,6 +147,36 @@ pub async fn find_many_titled(
     .await
 }
 
+/// A statement with the dates of its discussion that a vote depends on,
+/// in one query (votes come by the thousand a second): found only in the
+/// discussion named, published and with a statements stage.
+pub async fn for_vote(
+    conn: Conn<'_>,
+    discussion: Uuid,
+    statement: Uuid,
+    now: Timestamp,
+) -> Result<Option<(Statement, Status)>, StorageError> {
+    rows::fetch_optional(
+        conn,
+        "SELECT s.id, s.discussion_id, s.number, s.author_id, s.body, s.state, s.reasons, \
+         s.created_at, d.imported, d.opens_at, d.closes_at FROM discussion_statements s \
+         JOIN discussions d ON d.id = s.discussion_id WHERE s.id = $1 AND d.id = $2 \
+         AND d.published_at IS NOT NULL AND d.statements_stage",
+        &[&statement, &discussion],
+        |r| {
+            let at = |column: &str| r.get::<Timestamp>(column).map(Timestamp::as_offset);
+            let status = status_at(
+                r.get("imported")?,
+                at("opens_at")?,
+                at("closes_at")?,
+                now.as_offset(),
+            );
+            Ok((record(r)?, status))
+        },
+    )
+    .await
+}
+
 pub async fn find(conn: Conn<'_>, id: Uuid) -> Result<Option<Statement>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM discussion_statements WHERE id = $1");
     rows::fetch_optional(conn, &sql, &[&id], record).await
@@ -161,9 +193,10 @@ pub async fn list(
     let code = state.map(State::code);
     let sql = format!(
         "SELECT {COLUMNS} FROM discussion_statements WHERE discussion_id = $1 \
-         AND ($2 IS NULL OR state = $2) ORDER BY number LIMIT $3"
+         AND ($2 IS NULL OR state = $2) ORDER BY number {}",
+        rows::limit(limit)
     );
-    rows::fetch_all(conn, &sql, &[&discussion, &code, &limit], record).await
+    rows::fetch_all(conn, &sql, &[&discussion, &code], record).await
 }
 
 /// Moves a statement to `state`, saying who decided (a moderator), and
