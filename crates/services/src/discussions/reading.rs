@@ -63,6 +63,27 @@ pub async fn list(
     Ok(catalogue::list(c.conn(), &q, Timestamp::now()).await?)
 }
 
+/// Published discussions' ids and titles (in `locale` where translated),
+/// in the list's order, at most `limit`: for a filter that names them, in
+/// two light queries (no counts, no texts).
+pub async fn titles(
+    db: &Db,
+    locale: &str,
+    limit: i64,
+) -> Result<Vec<(Uuid, String)>, ServiceError> {
+    let mut c = db.acquire().await?;
+    let found = catalogue::titles(c.conn(), Timestamp::now(), limit).await?;
+    let wanted: Vec<(Uuid, &str, &str)> = found
+        .iter()
+        .map(|(id, title, language)| (*id, title.as_str(), language.as_str()))
+        .collect();
+    let mut shown = super::translations::titles_in_language(c.conn(), &wanted, locale).await?;
+    Ok(found
+        .into_iter()
+        .map(|(id, title, _)| (id, shown.remove(&id).unwrap_or(title)))
+        .collect())
+}
+
 /// The most published discussions whose topics the list's filter offers.
 const TOPICS_FROM: i64 = 5_000;
 

@@ -255,7 +255,8 @@ pub async fn list(
     filters.push("($4 = '' OR search_text LIKE $5 ESCAPE '\\')".into());
     let filter = filters.join(" AND ");
     let sql = format!(
-        "SELECT {COLUMNS} FROM discussions WHERE {filter} ORDER BY {PUBLIC_ORDER} LIMIT $6 OFFSET $7"
+        "SELECT {COLUMNS} FROM discussions WHERE {filter} ORDER BY {PUBLIC_ORDER} {} OFFSET $6",
+        rows::limit(q.limit)
     );
     let count_sql = format!("SELECT COUNT(*) FROM discussions WHERE {filter}");
     let topic = q.topic.unwrap_or("").trim().to_lowercase();
@@ -268,11 +269,27 @@ pub async fn list(
     let page: Vec<&dyn Param> = filters
         .iter()
         .copied()
-        .chain([&q.limit as &dyn Param, &q.offset])
+        .chain([&q.offset as &dyn Param])
         .collect();
     let list = rows::fetch_all(conn.reborrow(), &sql, &page, record).await?;
     let total: i64 = rows::fetch_one(conn, &count_sql, &filters, rows::scalar).await?;
     Ok((list, total))
+}
+
+/// Published discussions' ids, titles and languages, in the list's
+/// order, at most `limit`: for a filter that names them (the moderation
+/// queue's), without the counts and texts a listing reads.
+pub async fn titles(
+    conn: Conn<'_>,
+    now: Timestamp,
+    limit: i64,
+) -> Result<Vec<(Uuid, String, String)>, StorageError> {
+    let sql = format!(
+        "SELECT id, title, language FROM discussions WHERE published_at IS NOT NULL \
+         ORDER BY {PUBLIC_ORDER} {}",
+        rows::limit(limit)
+    );
+    rows::fetch_all(conn, &sql, &[&now], rows::tuple).await
 }
 
 /// Published discussions in one state, at most `limit`, for the home

@@ -11,12 +11,16 @@ use crate::{new_id, Conn, StorageError, Timestamp};
 
 /// Every column of a comment, with the author's current display name
 /// (an imported comment's name as given; none once an account is erased).
+/// A comment's columns, its author's name looked up by the account's key
+/// for each comment read: as a join, PostgreSQL hashed the whole table of
+/// accounts to name a page's twenty authors.
 const COLUMNS: &str =
     "c.id, c.discussion_id, c.path, c.depth, c.parent_id, c.root_id, c.author_id, \
-     COALESCE(u.display_name, c.author_name) AS author_name, c.badge, c.body, c.state, \
-     c.hidden_reason, c.edited_at, c.agree_count, c.created_at";
+     COALESCE((SELECT u.display_name FROM users u WHERE u.id = c.author_id), c.author_name) \
+     AS author_name, c.badge, c.body, c.state, c.hidden_reason, c.edited_at, c.agree_count, \
+     c.created_at";
 
-const FROM: &str = "discussion_comments c LEFT JOIN users u ON u.id = c.author_id";
+const FROM: &str = "discussion_comments c";
 
 fn record(r: &Row) -> Result<Comment, sqlx::Error> {
     let badge: String = r.get("badge")?;
@@ -258,14 +262,15 @@ pub async fn top_level(
     };
     let sql = format!(
         "SELECT {COLUMNS} FROM {FROM} WHERE c.discussion_id = $1 AND c.depth = 0 AND {} \
-         AND {keyset} ORDER BY {sort} LIMIT $6",
-        seen.filter(2)
+         AND {keyset} ORDER BY {sort} {}",
+        seen.filter(2),
+        rows::limit(limit)
     );
     let (at, id, agreed) = match cursor {
         Some(c) => (Some(c.created_at), Some(c.id), Some(c.agree_count)),
         None => (None, None, None),
     };
-    let params: [&dyn Param; 6] = [&discussion, &seen.id(), &at, &id, &agreed, &limit];
+    let params: [&dyn Param; 5] = [&discussion, &seen.id(), &at, &id, &agreed];
     rows::fetch_all(conn, &sql, &params, record).await
 }
 
@@ -286,13 +291,14 @@ pub async fn replies_of(
          ROW_NUMBER() OVER (PARTITION BY c.root_id ORDER BY c.path) AS n, \
          COUNT(*) OVER (PARTITION BY c.root_id) AS in_thread \
          FROM {FROM} WHERE {} AND c.depth > 0 AND {}) t \
-         WHERE n <= $1 ORDER BY path",
-        rows::in_ids(&conn, "c.root_id", 3),
-        seen.filter(2)
+         WHERE n <= {} ORDER BY path",
+        rows::in_ids(&conn, "c.root_id", 2),
+        seen.filter(1),
+        per_thread.max(0)
     );
     let id = seen.id();
     let roots = rows::Ids(roots);
-    let params: [&dyn Param; 3] = [&per_thread, &id, &roots];
+    let params: [&dyn Param; 2] = [&id, &roots];
     rows::fetch_all(conn, &sql, &params, |r| {
         Ok((record(r)?, r.get::<i64>("in_thread")?))
     })
@@ -310,10 +316,11 @@ pub async fn thread(
 ) -> Result<Vec<Comment>, StorageError> {
     let sql = format!(
         "SELECT {COLUMNS} FROM {FROM} WHERE c.root_id = $1 AND c.depth > 0 AND c.path > $3 \
-         AND {} ORDER BY c.path LIMIT $4",
-        seen.filter(2)
+         AND {} ORDER BY c.path {}",
+        seen.filter(2),
+        rows::limit(limit)
     );
-    let params: [&dyn Param; 4] = [&root, &seen.id(), &after, &limit];
+    let params: [&dyn Param; 3] = [&root, &seen.id(), &after];
     rows::fetch_all(conn, &sql, &params, record).await
 }
 

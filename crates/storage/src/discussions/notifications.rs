@@ -137,14 +137,12 @@ pub async fn find_of(
 /// How many of a person's notifications are unread, counted up to `cap`
 /// (the header says "99+" beyond), so the count never reads them all.
 pub async fn unread(conn: Conn<'_>, user: Uuid, cap: i64) -> Result<i64, StorageError> {
-    rows::fetch_one(
-        conn,
+    let sql = format!(
         "SELECT COUNT(*) FROM (SELECT 1 FROM notifications WHERE user_id = $1 \
-         AND read_at IS NULL LIMIT $2) t",
-        &[&user, &cap],
-        rows::scalar,
-    )
-    .await
+         AND read_at IS NULL {}) t",
+        rows::limit(cap)
+    );
+    rows::fetch_one(conn, &sql, &[&user], rows::scalar).await
 }
 
 /// Marks one of a person's notifications (or, with `None`, all of them)

@@ -159,7 +159,7 @@ pub async fn queue(
             args.add(id),
         ]
     });
-    let limit = args.add(&q.limit);
+    let limit = rows::limit(q.limit);
     let keyset = |columns: [&str; 4]| match &after {
         Some(at) => keyset(columns, at),
         None => "TRUE".to_owned(),
@@ -171,7 +171,7 @@ pub async fn queue(
              m.severity AS severity, m.weight AS weight, m.waiting_since AS since \
              FROM moderation_items m WHERE {comment} AND {} \
              ORDER BY m.severity DESC, m.weight DESC, m.waiting_since, m.comment_id \
-             LIMIT {limit}) c",
+             {limit}) c",
             keyset(["m.severity", "m.weight", "m.waiting_since", "m.comment_id"])
         ));
     }
@@ -180,7 +180,7 @@ pub async fn queue(
             "SELECT * FROM (SELECT 'statement' AS kind, s.id AS id, s.severity AS severity, \
              CAST(0 AS BIGINT) AS weight, s.created_at AS since \
              FROM discussion_statements s WHERE {statement} AND {} \
-             ORDER BY s.severity DESC, s.created_at, s.id LIMIT {limit}) s",
+             ORDER BY s.severity DESC, s.created_at, s.id {limit}) s",
             // Statements carry no reports: no weight, as a whole number of
             // the width the comments' weights have (PostgreSQL decodes by it).
             keyset(["s.severity", "CAST(0 AS BIGINT)", "s.created_at", "s.id"])
@@ -188,7 +188,7 @@ pub async fn queue(
     }
     let sql = format!(
         "SELECT kind, id, severity, weight, since FROM ({}) q \
-         ORDER BY severity DESC, weight DESC, since, id LIMIT {limit}",
+         ORDER BY severity DESC, weight DESC, since, id {limit}",
         parts.join(" UNION ALL ")
     );
     let items = rows::fetch_all(conn.reborrow(), &sql, &args.0, |r| {

@@ -8,14 +8,13 @@ use axum::response::Response;
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::discussions::moderating::{self, Queued};
-use cohesion_services::discussions::{reading, ListQuery, QueueKey, QueueQuery, COUNTED_UP_TO};
+use cohesion_services::discussions::{reading, QueueKey, QueueQuery, COUNTED_UP_TO};
 use cohesion_ui::discussions::moderation::BulkForm;
 use cohesion_ui::{Field, Filter, ReportPage};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{card, section, statement_card};
-use crate::discussions::public::translated::translated_list;
 use crate::kit::{confirmation, respond, AppError, May, Moderate, PageCtx};
 
 /// Items on a page of the queue.
@@ -184,7 +183,7 @@ pub(super) async fn queue(
     };
     view.csrf = me.csrf.clone();
     view.lead = vec![waiting_phrase(&ctx, total).into()];
-    let listed = discussions(&ctx, &me).await?;
+    let listed = discussions(&ctx).await?;
     view.filter = Some(Filter {
         action: "/moderation".to_owned(),
         fields: filter_fields(&ctx, &p, &listed),
@@ -272,19 +271,11 @@ const LISTED: i64 = 100;
 
 /// The discussions a moderator may filter the queue by: published ones,
 /// open first, by their titles in the page's language where translated.
-async fn discussions(
-    ctx: &PageCtx,
-    me: &cohesion_services::accounts::SignedIn,
-) -> Result<Vec<(String, String)>, AppError> {
-    let q = ListQuery {
-        limit: LISTED,
-        ..ListQuery::default()
-    };
-    let (list, _) = reading::list(&ctx.state.db, Some(me), q).await?;
-    Ok(translated_list(ctx, list)
+async fn discussions(ctx: &PageCtx) -> Result<Vec<(String, String)>, AppError> {
+    Ok(reading::titles(&ctx.state.db, ctx.locale().tag(), LISTED)
         .await?
         .into_iter()
-        .map(|(d, _)| (d.id.to_string(), d.title.as_str().to_owned()))
+        .map(|(id, title)| (id.to_string(), title))
         .collect())
 }
 
