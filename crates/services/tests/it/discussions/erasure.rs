@@ -11,30 +11,28 @@ use cohesion_services::erasure::{Contributions, Person, PersonalData};
 use cohesion_storage::discussions::comments::{self, Order};
 use cohesion_testkit as testkit;
 
-use super::fixtures::sam;
-use super::opened;
-use crate::consultations::{officer, resident};
+use super::fixtures::cast;
 
 #[tokio::test]
 async fn erasure_keeps_threads_whole() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let d = opened(db, &officer, "Erasure", -1, "off").await;
-        let kept = commenting::post(db, &rita, d, None, "Keep my words")
+        let people = cast(db, &pw, "Erasure", "off").await;
+        let d = people.d;
+        let kept = commenting::post(db, &people.rita, d, None, "Keep my words")
             .await
             .unwrap();
-        let removed = commenting::post(db, &sam, d, None, "Remove my words")
+        let removed = commenting::post(db, &people.sam, d, None, "Remove my words")
             .await
             .unwrap();
-        commenting::post(db, &rita, d, Some(removed.id), "A reply that stays")
+        commenting::post(db, &people.rita, d, Some(removed.id), "A reply that stays")
             .await
             .unwrap();
-        reactions::agree(db, &sam, kept.id, true).await.unwrap();
-        reactions::report(db, &sam, kept.id, "off_topic", "")
+        reactions::agree(db, &people.sam, kept.id, true)
+            .await
+            .unwrap();
+        reactions::report(db, &people.sam, kept.id, "off_topic", "")
             .await
             .unwrap();
 
@@ -45,7 +43,11 @@ async fn erasure_keeps_threads_whole() {
             addresses: vec![],
         };
         DiscussionsHook
-            .erase(tx.conn(), &person_of(sam.user_id), Contributions::Remove)
+            .erase(
+                tx.conn(),
+                &person_of(people.sam.user_id),
+                Contributions::Remove,
+            )
             .await
             .unwrap();
         tx.commit().await.unwrap();
@@ -60,7 +62,11 @@ async fn erasure_keeps_threads_whole() {
 
         let mut tx = db.begin().await.unwrap();
         DiscussionsHook
-            .erase(tx.conn(), &person_of(rita.user_id), Contributions::Keep)
+            .erase(
+                tx.conn(),
+                &person_of(people.rita.user_id),
+                Contributions::Keep,
+            )
             .await
             .unwrap();
         tx.commit().await.unwrap();
