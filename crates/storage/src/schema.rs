@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use uuid::Uuid;
+
 use crate::rows;
 use crate::{Conn, StorageError};
 
@@ -103,6 +105,28 @@ pub async fn references_to(
         }
     };
     rows::fetch_all(conn, sql, &[&table], rows::tuple).await
+}
+
+/// The rows that name account `user`: for every column with a foreign
+/// key to `users`, (table, column, how many of its rows hold `user`),
+/// columns with none left out. What a test of an account's erasure holds
+/// against what each feature says it keeps; like [`occurrences`], for
+/// tests and privacy audits, never for a request path.
+pub async fn rows_naming(
+    conn: Conn<'_>,
+    user: Uuid,
+) -> Result<Vec<(String, String, i64)>, StorageError> {
+    let mut conn = conn;
+    let mut found = Vec::new();
+    for (table, column) in references_to(conn.reborrow(), "users").await? {
+        // Names come from the database's own catalogue, not from input.
+        let sql = format!("SELECT COUNT(*) FROM \"{table}\" WHERE \"{column}\" = $1");
+        let n: i64 = rows::fetch_one(conn.reborrow(), &sql, &[&user], rows::scalar).await?;
+        if n > 0 {
+            found.push((table, column, n));
+        }
+    }
+    Ok(found)
 }
 
 /// Where `needle` occurs in the database: every (table, column, rows)

@@ -263,6 +263,12 @@ data-reactions = تأييداتك وبلاغاتك
 data-reaction = ما فعلته
 reaction-agreed = أيّدت تعليقًا
 reaction-reported = أبلغت عن تعليق: { $reason }
+data-sanctions = التحذيرات والإيقافات التي صدرت بحقك
+data-sanction = ما هو
+data-sanction-until = حتى
+data-sanction-lifted = سُحب بعد الطعن
+sanction-warning = تحذير
+sanction-suspension = إيقاف عن التعليق
 
 ## الشفافية: ما فعله الإشراف شهرًا بشهر
 

@@ -237,6 +237,12 @@ data-reactions = Your agreements and reports
 data-reaction = What you did
 reaction-agreed = You agreed with a comment
 reaction-reported = You reported a comment: { $reason }
+data-sanctions = Warnings and suspensions you were given
+data-sanction = What
+data-sanction-until = Until
+data-sanction-lifted = Withdrawn on appeal
+sanction-warning = A warning
+sanction-suspension = A suspension from commenting
 
 ## Transparency: what moderation did, month by month
 

@@ -45,6 +45,9 @@ pub struct YourData {
     pub comments: Vec<CommentData>,
     /// Agreements with and reports of others' comments.
     pub reactions: Vec<ReactionData>,
+    /// Warnings and suspensions received in discussions, those lifted
+    /// (an appeal overturned the decision) with when.
+    pub sanctions: Vec<SanctionData>,
     /// Statements submitted for opinion voting, as they stand.
     pub statements: Vec<StatementData>,
     /// Votes on statements (the last vote on each).
@@ -113,6 +116,20 @@ pub struct ReactionData {
     /// A report's reason code.
     pub reason: Option<String>,
     pub at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SanctionData {
+    /// `warning` or `suspension`.
+    pub kind: String,
+    /// The comment it was given for.
+    pub comment_id: Option<Uuid>,
+    pub given_at: String,
+    /// When a suspension ends; none for a warning.
+    pub until: Option<String>,
+    /// When an appeal against the decision was upheld in the member's
+    /// favour and the sanction withdrawn: it no longer counts or bars.
+    pub lifted_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

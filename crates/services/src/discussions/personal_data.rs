@@ -1,11 +1,14 @@
 //! A member's part of "your data" (their comments, agreements and
-//! reports) and of their account's deletion: comments stay in their
+//! reports, and the warnings and suspensions they received, lifted or
+//! not) and of their account's deletion: comments stay in their
 //! threads, attributed to nobody, or — with "remove my contributions" —
 //! give way to a removal notice while the replies under them stay.
 //! Agreements go; reports stay for the moderators, without the name.
 //! Votes on statements go (the opinion maps they were in are redrawn);
 //! statements stay by nobody, or give way to a removal notice.
-//! Notifications, the choices of what to be told and follows go.
+//! Notifications, the choices of what to be told and follows go, and so
+//! do warnings and suspensions (lifted ones too) and the keys of comment
+//! forms sent.
 
 use cohesion_domain::discussion::statements::Vote;
 use cohesion_storage::discussions::{
@@ -14,8 +17,8 @@ use cohesion_storage::discussions::{
 use cohesion_storage::Conn;
 
 use crate::accounts::your_data::{
-    iso, CommentData, NotificationChoiceData, NotificationData, ReactionData, StatementData,
-    VoteData, YourData,
+    iso, CommentData, NotificationChoiceData, NotificationData, ReactionData, SanctionData,
+    StatementData, VoteData, YourData,
 };
 use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 
@@ -46,6 +49,11 @@ impl PersonalData<YourData> for DiscussionsHook {
             Names::erased("notifications.user_id"),
             Names::erased("notification_preferences.user_id"),
             Names::erased("discussion_follows.user_id"),
+            // A comment form's key, claimed as it is sent (ADR 40): a
+            // random token the form carried and the comment it made,
+            // forgotten a day later. It says nothing the download does
+            // not (the comment is among the person's comments), so it is
+            // not listed there; it goes with the account.
             Names::erased("comment_submissions.author_id"),
         ];
         NAMES
@@ -115,6 +123,17 @@ impl PersonalData<YourData> for DiscussionsHook {
                 .collect();
             into.following =
                 notifications::followed_by(conn.reborrow(), person.id, EXPORT_LIMIT).await?;
+            into.sanctions = moderation::sanctions_of(conn.reborrow(), person.id, EXPORT_LIMIT)
+                .await?
+                .into_iter()
+                .map(|s| SanctionData {
+                    kind: s.kind,
+                    comment_id: s.comment_id,
+                    given_at: iso(s.created_at),
+                    until: s.until.map(iso),
+                    lifted_at: s.lifted_at.map(iso),
+                })
+                .collect();
             into.reactions = reactions::by_person(conn, person.id, EXPORT_LIMIT)
                 .await?
                 .into_iter()

@@ -398,6 +398,45 @@ pub async fn lift_sanctions(
     .await
 }
 
+/// A warning or suspension a member was given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sanction {
+    /// `warning` or `suspension`.
+    pub kind: String,
+    /// When a suspension ends.
+    pub until: Option<Timestamp>,
+    /// The comment it was given for.
+    pub comment_id: Option<Uuid>,
+    pub created_at: Timestamp,
+    /// When an overturned appeal withdrew it.
+    pub lifted_at: Option<Timestamp>,
+}
+
+/// `user`'s warnings and suspensions, lifted ones included, newest
+/// first, at most `limit`.
+pub async fn sanctions_of(
+    conn: Conn<'_>,
+    user: Uuid,
+    limit: i64,
+) -> Result<Vec<Sanction>, StorageError> {
+    rows::fetch_all(
+        conn,
+        "SELECT kind, until, comment_id, created_at, lifted_at FROM member_sanctions \
+         WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2",
+        &[&user, &limit],
+        |r| {
+            Ok(Sanction {
+                kind: r.get("kind")?,
+                until: r.get("until")?,
+                comment_id: r.get("comment_id")?,
+                created_at: r.get("created_at")?,
+                lifted_at: r.get("lifted_at")?,
+            })
+        },
+    )
+    .await
+}
+
 /// Until when `user` may not comment, if a suspension runs at `now`
 /// (and was not lifted).
 pub async fn suspended_until(

@@ -1,5 +1,6 @@
 //! "Your data"'s tables of what a person did in discussions: the
-//! comments and statements they wrote, and their votes on statements.
+//! comments and statements they wrote, their votes on statements, and
+//! the warnings and suspensions they were given.
 
 use cohesion_services::accounts::your_data::YourData;
 use cohesion_ui::{Cell, Phrase, Table};
@@ -101,6 +102,38 @@ pub(super) fn votes_table(ctx: &PageCtx, d: &YourData, when_cell: When<'_>) -> T
                     when_cell(ctx, &v.at),
                     Phrase::isolated(&v.statement).into(),
                     ctx.t(&format!("vote-{}", v.vote)).into(),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("none"),
+    }
+}
+
+/// The warnings and suspensions the person was given: when, which, until
+/// when a suspension ran, and when an appeal withdrew it.
+pub(super) fn sanctions_table(ctx: &PageCtx, d: &YourData, when_cell: When<'_>) -> Table {
+    let maybe = |at: Option<&str>| at.map_or_else(|| ctx.t("none").into(), |at| when_cell(ctx, at));
+    Table {
+        caption: ctx.t("data-sanctions").into(),
+        head: vec![
+            ctx.t("data-when").into(),
+            ctx.t("data-sanction").into(),
+            ctx.t("data-sanction-until").into(),
+            ctx.t("data-sanction-lifted").into(),
+        ],
+        rows: d
+            .sanctions
+            .iter()
+            .map(|s| {
+                let kind = format!("sanction-{}", s.kind);
+                vec![
+                    when_cell(ctx, &s.given_at),
+                    match ctx.locale().message_ids().contains(&kind) {
+                        true => ctx.t(&kind).into(),
+                        false => s.kind.clone().into(),
+                    },
+                    maybe(s.until.as_deref()),
+                    maybe(s.lifted_at.as_deref()),
                 ]
             })
             .collect(),

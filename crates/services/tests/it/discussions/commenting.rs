@@ -10,7 +10,7 @@ use cohesion_services::ServiceError;
 use cohesion_storage::discussions::comments::{self, Order};
 use cohesion_testkit as testkit;
 
-use super::fixtures::{grace, held, sam, stored};
+use super::fixtures::{cast, held, stored};
 use super::opened;
 use crate::consultations::{officer, person, resident};
 use crate::support::code;
@@ -20,22 +20,26 @@ async fn a_thread_is_posted_read_and_reacted_to() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let d = opened(db, &officer, "Safer streets", -1, "off").await;
+        let people = cast(db, &pw, "Safer streets", "off").await;
+        let d = people.d;
 
-        let top = commenting::post(db, &rita, d, None, "  The bus station at night.  ")
+        let top = commenting::post(db, &people.rita, d, None, "  The bus station at night.  ")
             .await
             .unwrap();
         assert!(!top.held);
-        let reply = commenting::post(db, &officer, d, Some(top.id), "Thank you. What time?")
-            .await
-            .unwrap();
+        let reply = commenting::post(
+            db,
+            &people.officer,
+            d,
+            Some(top.id),
+            "Thank you. What time?",
+        )
+        .await
+        .unwrap();
         // Replies six deep: the fourth level and below say whom they answer.
         let mut parent = reply.id;
         for n in 0..5 {
-            parent = commenting::post(db, &sam, d, Some(parent), &format!("Deeper {n}"))
+            parent = commenting::post(db, &people.sam, d, Some(parent), &format!("Deeper {n}"))
                 .await
                 .unwrap()
                 .id;
@@ -60,36 +64,44 @@ async fn a_thread_is_posted_read_and_reacted_to() {
         assert_eq!(thread.replies[2].in_reply_to, None);
 
         // One agreement per person, withdrawable; not with one's own.
-        reactions::agree(db, &sam, top.id, true).await.unwrap();
-        reactions::agree(db, &sam, top.id, true).await.unwrap();
-        let e = reactions::agree(db, &rita, top.id, true).await.unwrap_err();
+        reactions::agree(db, &people.sam, top.id, true)
+            .await
+            .unwrap();
+        reactions::agree(db, &people.sam, top.id, true)
+            .await
+            .unwrap();
+        let e = reactions::agree(db, &people.rita, top.id, true)
+            .await
+            .unwrap_err();
         assert_eq!(code(e), ErrorCode::CannotTargetSelf);
-        let seen = reading::page(db, Some(&sam), &disc, Order::MostAgreed, None)
+        let seen = reading::page(db, Some(&people.sam), &disc, Order::MostAgreed, None)
             .await
             .unwrap();
         assert_eq!(seen.threads[0].top.comment.agree_count, 1);
         assert!(seen.threads[0].top.agreed);
-        reactions::agree(db, &sam, top.id, false).await.unwrap();
+        reactions::agree(db, &people.sam, top.id, false)
+            .await
+            .unwrap();
         let mut c = db.acquire().await.unwrap();
         let stored = comments::find(c.conn(), top.id).await.unwrap().unwrap();
         assert_eq!(stored.agree_count, 0);
         drop(c);
 
         // One report per person, with a known reason.
-        let e = reactions::report(db, &sam, top.id, "rude", "")
+        let e = reactions::report(db, &people.sam, top.id, "rude", "")
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::InvalidChoice);
-        reactions::report(db, &sam, top.id, "spam", "Posted everywhere")
+        reactions::report(db, &people.sam, top.id, "spam", "Posted everywhere")
             .await
             .unwrap();
-        let e = reactions::report(db, &sam, top.id, "spam", "")
+        let e = reactions::report(db, &people.sam, top.id, "spam", "")
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::AlreadyReported);
 
         // Edited within the window: the earlier text is kept.
-        commenting::edit(db, &rita, top.id, "The bus station late at night.")
+        commenting::edit(db, &people.rita, top.id, "The bus station late at night.")
             .await
             .unwrap();
         let mut c = db.acquire().await.unwrap();
@@ -98,13 +110,13 @@ async fn a_thread_is_posted_read_and_reacted_to() {
         assert_eq!(versions[0].1, "The bus station at night.");
         drop(c);
         // Someone else's comment is not theirs to change.
-        let e = commenting::edit(db, &sam, top.id, "Mine now")
+        let e = commenting::edit(db, &people.sam, top.id, "Mine now")
             .await
             .unwrap_err();
         assert!(matches!(e, ServiceError::NotFound), "{e:?}");
 
         // Deleted by its author: a notice keeps its place for the replies.
-        commenting::delete(db, &rita, top.id).await.unwrap();
+        commenting::delete(db, &people.rita, top.id).await.unwrap();
         let page = reading::page(db, None, &disc, Order::Newest, None)
             .await
             .unwrap();
@@ -114,7 +126,7 @@ async fn a_thread_is_posted_read_and_reacted_to() {
         );
         assert_eq!(page.threads[0].replies.len(), 6);
         // And nobody can reply to it now.
-        let e = commenting::post(db, &sam, d, Some(top.id), "Hello?")
+        let e = commenting::post(db, &people.sam, d, Some(top.id), "Hello?")
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::ReplyNotAllowed);
@@ -175,16 +187,13 @@ async fn held_comments_are_their_authors_and_moderators_only() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let d = opened(db, &officer, "Held", -1, "first").await;
+        let people = cast(db, &pw, "Held", "first").await;
+        let d = people.d;
 
-        let first = held(db, &rita, d, "My first comment").await;
+        let first = held(db, &people.rita, d, "My first comment").await;
         // Officers speak for the site and are not held.
         assert!(
-            !commenting::post(db, &officer, d, None, "Welcome")
+            !commenting::post(db, &people.officer, d, None, "Welcome")
                 .await
                 .unwrap()
                 .held
@@ -193,11 +202,11 @@ async fn held_comments_are_their_authors_and_moderators_only() {
         let disc = reading::discussion(db, None, d).await.unwrap();
         assert_eq!(disc.comment_count, 1);
         let count = |p: &reading::Page| p.threads.len();
-        let public = reading::page(db, Some(&sam), &disc, Order::Oldest, None)
+        let public = reading::page(db, Some(&people.sam), &disc, Order::Oldest, None)
             .await
             .unwrap();
         assert_eq!(count(&public), 1);
-        let own = reading::page(db, Some(&rita), &disc, Order::Oldest, None)
+        let own = reading::page(db, Some(&people.rita), &disc, Order::Oldest, None)
             .await
             .unwrap();
         assert_eq!(count(&own), 2);
@@ -207,12 +216,12 @@ async fn held_comments_are_their_authors_and_moderators_only() {
                 awaiting_moderation: true
             }
         );
-        let moderator = reading::page(db, Some(&grace), &disc, Order::Oldest, None)
+        let moderator = reading::page(db, Some(&people.grace), &disc, Order::Oldest, None)
             .await
             .unwrap();
         assert_eq!(count(&moderator), 2);
         // Nobody replies to a held comment.
-        let e = commenting::post(db, &sam, d, Some(first), "Reply")
+        let e = commenting::post(db, &people.sam, d, Some(first), "Reply")
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::ReplyNotAllowed);
@@ -224,12 +233,10 @@ async fn pages_of_threads_follow_each_other_without_gaps() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
+        let people = cast(db, &pw, "Busy", "off").await;
+        let d = people.d;
         // Three writers, each well inside the posting throttle.
-        let writers = [&officer, &rita, &sam];
-        let d = opened(db, &officer, "Busy", -1, "off").await;
+        let writers = [&people.officer, &people.rita, &people.sam];
         let total = reading::THREADS_PER_PAGE as usize * 2 + 3;
         for n in 0..total {
             commenting::post(db, writers[n % 3], d, None, &format!("Comment {n}"))
@@ -265,19 +272,19 @@ async fn a_closed_discussion_takes_no_agreements() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let d = opened(db, &officer, "Safer parks", -1, "off").await;
-        let top = commenting::post(db, &rita, d, None, "More lights by the pond.")
+        let people = cast(db, &pw, "Safer parks", "off").await;
+        let d = people.d;
+        let top = commenting::post(db, &people.rita, d, None, "More lights by the pond.")
             .await
             .unwrap();
-        reactions::agree(db, &sam, top.id, true).await.unwrap();
+        reactions::agree(db, &people.sam, top.id, true)
+            .await
+            .unwrap();
 
         // Its dates move into the past: it closed ten days ago.
         cohesion_services::discussions::authoring::update(
             db,
-            &officer,
+            &people.officer,
             d,
             &super::input("Safer parks", -40, "off"),
             &cohesion_domain::local_time::SiteZone::utc(),
@@ -290,7 +297,9 @@ async fn a_closed_discussion_takes_no_agreements() {
         let tom = person(db, &pw, "tom@example.org", "Tom T", None).await;
         let e = reactions::agree(db, &tom, top.id, true).await.unwrap_err();
         assert_eq!(code(e), ErrorCode::DiscussionNotOpen);
-        let e = reactions::agree(db, &sam, top.id, false).await.unwrap_err();
+        let e = reactions::agree(db, &people.sam, top.id, false)
+            .await
+            .unwrap_err();
         assert_eq!(code(e), ErrorCode::DiscussionNotOpen);
         let mut c = db.acquire().await.unwrap();
         let stored = comments::find(c.conn(), top.id).await.unwrap().unwrap();

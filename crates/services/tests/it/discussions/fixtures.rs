@@ -1,8 +1,9 @@
 //! What the discussions' tests share: the people of a moderated
 //! discussion (Sam the second member, moderators Grace and Karim, senior
-//! moderator Joan), the whole queue, and comments held, reported,
-//! decided and read back as stored. One place, so that a change to how a
-//! comment is reported or decided is made once for every test.
+//! moderator Joan) and the discussion itself ([`Cast`]), the whole
+//! queue, and comments held, reported, decided and read back as stored.
+//! One place, so that a change to how a comment is reported or decided
+//! is made once for every test.
 
 use cohesion_domain::discussion::decision::Decision;
 use cohesion_domain::discussion::record::Comment;
@@ -14,7 +15,8 @@ use cohesion_storage::discussions::moderation::QueueQuery;
 use cohesion_storage::Db;
 use uuid::Uuid;
 
-use crate::consultations::person;
+use super::opened;
+use crate::consultations::{officer, person, resident};
 
 /// Someone called `first` (their address `first@example.org`, their
 /// name `first` and its initial) holding `role`.
@@ -42,6 +44,47 @@ pub(super) async fn karim(db: &Db, pw: &Passwords) -> SignedIn {
 /// Joan, a senior moderator: decides escalated comments.
 pub(super) async fn joan(db: &Db, pw: &Passwords) -> SignedIn {
     named(db, pw, "Joan", Some(Role::SeniorModerator)).await
+}
+
+/// The people most discussion tests start with, and the discussion they
+/// meet in: the officer who opened it, Rita and Sam who write in it, and
+/// Grace and Karim who moderate it.
+pub(super) struct Cast {
+    pub officer: SignedIn,
+    pub rita: SignedIn,
+    pub sam: SignedIn,
+    pub grace: SignedIn,
+    pub karim: SignedIn,
+    /// Opened a day ago, called as the test says.
+    pub d: Uuid,
+}
+
+impl Cast {
+    /// Rita posts `text` in the discussion and Sam reports it for
+    /// `reason`: its id (see [`reported`]).
+    pub(super) async fn reported(&self, db: &Db, text: &str, reason: &str) -> Uuid {
+        reported(db, &self.rita, &self.sam, self.d, text, reason).await
+    }
+}
+
+/// Everyone of a [`Cast`], made in that order, then the officer's
+/// discussion `title`, open since yesterday, its pre-moderation
+/// `pre_moderation` (`off`, `first` or `all`).
+pub(super) async fn cast(db: &Db, pw: &Passwords, title: &str, pre_moderation: &str) -> Cast {
+    let officer = officer(db, pw).await;
+    let rita = resident(db, pw).await;
+    let sam = sam(db, pw).await;
+    let grace = grace(db, pw).await;
+    let karim = karim(db, pw).await;
+    let d = opened(db, &officer, title, -1, pre_moderation).await;
+    Cast {
+        officer,
+        rita,
+        sam,
+        grace,
+        karim,
+        d,
+    }
 }
 
 /// The whole queue, a page of 50.

@@ -16,9 +16,7 @@ use cohesion_storage::discussions::moderation::{self, QueueQuery};
 use cohesion_storage::Timestamp;
 use cohesion_testkit as testkit;
 
-use super::fixtures::{all, decided, grace, held, karim, posted, reported, sam, stored};
-use super::opened;
-use crate::consultations::{officer, resident};
+use super::fixtures::{all, cast, decided, held, posted, stored};
 use crate::support::code;
 
 #[tokio::test]
@@ -26,21 +24,19 @@ async fn reports_order_the_queue_and_decisions_are_recorded() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let karim = karim(db, &pw).await;
-        let d = opened(db, &officer, "Moderated", -1, "off").await;
-        let spam = reported(db, &rita, &sam, d, "Buy cheap things", "spam").await;
-        let threat = reported(db, &rita, &sam, d, "A threat, in a test", "threats").await;
+        let people = cast(db, &pw, "Moderated", "off").await;
+        let d = people.d;
+        let spam = people.reported(db, "Buy cheap things", "spam").await;
+        let threat = people.reported(db, "A threat, in a test", "threats").await;
 
         // Reports raise; they do not hide.
         let disc = reading::discussion(db, None, d).await.unwrap();
         assert_eq!(disc.comment_count, 2);
-        let e = moderating::queue(db, &sam, &all()).await.unwrap_err();
+        let e = moderating::queue(db, &people.sam, &all())
+            .await
+            .unwrap_err();
         assert!(matches!(e, ServiceError::Forbidden));
-        let (entries, total) = moderating::queue(db, &grace, &all()).await.unwrap();
+        let (entries, total) = moderating::queue(db, &people.grace, &all()).await.unwrap();
         assert_eq!(total, 2);
         assert_eq!(entries[0].comment.id, threat);
         assert!(entries[0].needs_outside_action);
@@ -50,40 +46,40 @@ async fn reports_order_the_queue_and_decisions_are_recorded() {
         // Hidden with a public reason: out of the queue, out of the count,
         // recorded and audit-logged.
         let hide = Decision::Hide(ReportReason::ThreatsOrViolence);
-        decided(db, &grace, threat, &hide, "Police told").await;
+        decided(db, &people.grace, threat, &hide, "Police told").await;
         let now = stored(db, threat).await;
         assert_eq!(now.state, State::Hidden);
         assert_eq!(now.hidden_reason.as_deref(), Some("threats"));
         let mut c = db.acquire().await.unwrap();
         let decisions = moderation::decisions(c.conn(), threat).await.unwrap();
         assert_eq!(decisions.len(), 1);
-        assert_eq!(decisions[0].moderator_id, Some(grace.user_id));
+        assert_eq!(decisions[0].moderator_id, Some(people.grace.user_id));
         drop(c);
         let disc = reading::discussion(db, None, d).await.unwrap();
         assert_eq!(disc.comment_count, 1);
-        let (_, total) = moderating::queue(db, &grace, &all()).await.unwrap();
+        let (_, total) = moderating::queue(db, &people.grace, &all()).await.unwrap();
         assert_eq!(total, 1);
         // Restoring what is not hidden does not apply.
-        let e = moderating::decide(db, &grace, spam, &Decision::Restore, "", None)
+        let e = moderating::decide(db, &people.grace, spam, &Decision::Restore, "", None)
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::InvalidChoice);
 
         // One appeal, by the author; decided by another moderator.
-        let e = moderating::appeal(db, &sam, threat, "Not mine")
+        let e = moderating::appeal(db, &people.sam, threat, "Not mine")
             .await
             .unwrap_err();
         assert!(matches!(e, ServiceError::NotFound));
-        moderating::appeal(db, &rita, threat, "It was a quote from a film")
+        moderating::appeal(db, &people.rita, threat, "It was a quote from a film")
             .await
             .unwrap();
-        let e = moderating::appeal(db, &rita, threat, "Again")
+        let e = moderating::appeal(db, &people.rita, threat, "Again")
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::AlreadyResponded);
         let (entries, _) = moderating::queue(
             db,
-            &grace,
+            &people.grace,
             &QueueQuery {
                 appealed: true,
                 ..all()
@@ -92,27 +88,27 @@ async fn reports_order_the_queue_and_decisions_are_recorded() {
         .await
         .unwrap();
         assert_eq!(entries.len(), 1);
-        let e = moderating::decide_appeal(db, &grace, threat, false, "", None)
+        let e = moderating::decide_appeal(db, &people.grace, threat, false, "", None)
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::CannotTargetSelf);
-        moderating::decide_appeal(db, &karim, threat, false, "A film quote", None)
+        moderating::decide_appeal(db, &people.karim, threat, false, "A film quote", None)
             .await
             .unwrap();
         assert_eq!(stored(db, threat).await.state, State::Published);
 
         // Nobody decides on their own comment.
-        let own = commenting::post(db, &grace, d, None, "A moderator's own comment")
+        let own = commenting::post(db, &people.grace, d, None, "A moderator's own comment")
             .await
             .unwrap();
-        let e = moderating::decide(db, &grace, own.id, &Decision::Approve, "", None)
+        let e = moderating::decide(db, &people.grace, own.id, &Decision::Approve, "", None)
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::CannotTargetSelf);
 
         // A suspension stops the member commenting.
-        decided(db, &karim, spam, &Decision::Suspend(3), "Spam").await;
-        let e = commenting::post(db, &rita, d, None, "Back again")
+        decided(db, &people.karim, spam, &Decision::Suspend(3), "Spam").await;
+        let e = commenting::post(db, &people.rita, d, None, "Back again")
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::AccountSuspended);
@@ -124,29 +120,32 @@ async fn screening_holds_with_its_reasons_and_never_hides() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let d = opened(db, &officer, "Screened", -1, "off").await;
+        let people = cast(db, &pw, "Screened", "off").await;
+        let d = people.d;
         {
             let mut c = db.acquire().await.unwrap();
-            moderation::add_word(c.conn(), "en", "vermin", grace.user_id, Timestamp::now())
-                .await
-                .unwrap();
+            moderation::add_word(
+                c.conn(),
+                "en",
+                "vermin",
+                people.grace.user_id,
+                Timestamp::now(),
+            )
+            .await
+            .unwrap();
         }
         // A disguised entry of the list is read through.
-        let vermin = held(db, &rita, d, "They are v3rm\u{200B}in, all of them").await;
+        let vermin = held(db, &people.rita, d, "They are v3rm\u{200B}in, all of them").await;
         let long = "The youth club on Mill Lane closed and nothing replaced it at all.";
-        assert!(!posted(db, &sam, d, long).await.1);
+        assert!(!posted(db, &people.sam, d, long).await.1);
         // The same long text again, however spaced, is held as a repeat;
         // a short agreement is not.
-        let again = held(db, &rita, d, &long.replace(' ', "  ")).await;
-        assert!(!posted(db, &rita, d, "Agree 100%").await.1);
+        let again = held(db, &people.rita, d, &long.replace(' ', "  ")).await;
+        assert!(!posted(db, &people.rita, d, "Agree 100%").await.1);
         let links = "See https://a.example https://b.example https://c.example https://d.example";
-        held(db, &sam, d, links).await;
+        held(db, &people.sam, d, links).await;
 
-        let (entries, total) = moderating::queue(db, &grace, &all()).await.unwrap();
+        let (entries, total) = moderating::queue(db, &people.grace, &all()).await.unwrap();
         assert_eq!(total, 3);
         let reasons: Vec<Vec<String>> = entries.iter().map(|e| e.item.reasons.clone()).collect();
         assert!(
@@ -158,7 +157,7 @@ async fn screening_holds_with_its_reasons_and_never_hides() {
         assert_eq!(entries[0].comment.id, vermin, "word-list holds come first");
 
         // Approving lets it through.
-        decided(db, &grace, again, &Decision::Approve, "").await;
+        decided(db, &people.grace, again, &Decision::Approve, "").await;
         let disc = reading::discussion(db, None, d).await.unwrap();
         assert_eq!(disc.comment_count, 3);
     }
@@ -169,16 +168,14 @@ async fn redaction_keeps_the_words_nowhere() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let d = opened(db, &officer, "Redacted", -1, "off").await;
-        let (id, _) = posted(db, &rita, d, "Ring Sam on 07700 900123").await;
-        commenting::edit(db, &rita, id, "Ring Sam on 07700 900123 after six")
+        let people = cast(db, &pw, "Redacted", "off").await;
+        let d = people.d;
+        let (id, _) = posted(db, &people.rita, d, "Ring Sam on 07700 900123").await;
+        commenting::edit(db, &people.rita, id, "Ring Sam on 07700 900123 after six")
             .await
             .unwrap();
         let words = Decision::Redact("07700 900123".into());
-        decided(db, &grace, id, &words, "").await;
+        decided(db, &people.grace, id, &words, "").await;
         let body = stored(db, id).await.body;
         assert_eq!(body, format!("Ring Sam on {REDACTED} after six"));
         let mut c = db.acquire().await.unwrap();
@@ -201,10 +198,8 @@ async fn a_long_queue_is_counted_up_to_its_limit_and_paged_in_order() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let d = opened(db, &officer, "Long queue", -1, "off").await;
+        let people = cast(db, &pw, "Long queue", "off").await;
+        let d = people.d;
         // More held comments than the count counts, written as the
         // posting path writes them, severities 1 to 3.
         let n = COUNTED_UP_TO as usize + 5;
@@ -225,7 +220,7 @@ async fn a_long_queue_is_counted_up_to_its_limit_and_paged_in_order() {
                     depth: 0,
                     parent_id: None,
                     root_id: None,
-                    author_id: Some(rita.user_id),
+                    author_id: Some(people.rita.user_id),
                     author_name: None,
                     badge: Badge::CommunityMember,
                     body: &body,
@@ -257,7 +252,7 @@ async fn a_long_queue_is_counted_up_to_its_limit_and_paged_in_order() {
 
         let mut q = all();
         q.limit = 400;
-        let (first, total) = moderating::queue(db, &grace, &q).await.unwrap();
+        let (first, total) = moderating::queue(db, &people.grace, &q).await.unwrap();
         assert_eq!(total, COUNTED_UP_TO + 1, "counted up to one past the limit");
         assert_eq!(first.len(), 400);
         // The most serious first, and in order within the page.
@@ -270,7 +265,7 @@ async fn a_long_queue_is_counted_up_to_its_limit_and_paged_in_order() {
 
         // With a filter that leaves few, the count is exact.
         q.reported = true;
-        let (none, total) = moderating::queue(db, &grace, &q).await.unwrap();
+        let (none, total) = moderating::queue(db, &people.grace, &q).await.unwrap();
         assert!(none.is_empty());
         assert_eq!(total, 0);
     }
@@ -282,12 +277,10 @@ async fn a_report_of_something_else_must_say_what() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let d = opened(db, &officer, "Something else", -1, "off").await;
-        let (id, _) = posted(db, &rita, d, "The bus shelter lights are out again").await;
-        let e = reactions::report(db, &sam, id, "other", "  ")
+        let people = cast(db, &pw, "Something else", "off").await;
+        let d = people.d;
+        let (id, _) = posted(db, &people.rita, d, "The bus shelter lights are out again").await;
+        let e = reactions::report(db, &people.sam, id, "other", "  ")
             .await
             .unwrap_err();
         match e {
@@ -296,12 +289,14 @@ async fn a_report_of_something_else_must_say_what() {
             }
             other => panic!("{other:?}"),
         }
-        reactions::report(db, &sam, id, "other", "It names a neighbour's house")
+        reactions::report(db, &people.sam, id, "other", "It names a neighbour's house")
             .await
             .unwrap();
         // Other reasons need no note.
-        let (id2, _) = posted(db, &rita, d, "Buy cheap watches online today").await;
-        reactions::report(db, &sam, id2, "spam", "").await.unwrap();
+        let (id2, _) = posted(db, &people.rita, d, "Buy cheap watches online today").await;
+        reactions::report(db, &people.sam, id2, "spam", "")
+            .await
+            .unwrap();
     }
 }
 
@@ -313,23 +308,28 @@ async fn a_sanction_on_a_held_comment_leaves_it_waiting() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let karim = karim(db, &pw).await;
-        let d = opened(db, &officer, "Held then sanctioned", -1, "all").await;
-        let waiting = held(db, &rita, d, "Held until someone looks").await;
+        let people = cast(db, &pw, "Held then sanctioned", "all").await;
+        let d = people.d;
+        let waiting = held(db, &people.rita, d, "Held until someone looks").await;
 
-        decided(db, &karim, waiting, &Decision::Suspend(2), "Repeated abuse").await;
+        decided(
+            db,
+            &people.karim,
+            waiting,
+            &Decision::Suspend(2),
+            "Repeated abuse",
+        )
+        .await;
         assert_eq!(stored(db, waiting).await.state, State::AwaitingModeration);
-        let (entries, _) = moderating::queue(db, &karim, &all()).await.unwrap();
+        let (entries, _) = moderating::queue(db, &people.karim, &all()).await.unwrap();
         assert!(
             entries.iter().any(|e| e.item.comment_id == waiting),
             "the held comment still waits for a decision"
         );
 
-        decided(db, &karim, waiting, &Decision::Approve, "").await;
+        decided(db, &people.karim, waiting, &Decision::Approve, "").await;
         assert_eq!(stored(db, waiting).await.state, State::Published);
-        let (entries, _) = moderating::queue(db, &karim, &all()).await.unwrap();
+        let (entries, _) = moderating::queue(db, &people.karim, &all()).await.unwrap();
         assert!(entries.iter().all(|e| e.item.comment_id != waiting));
     }
 }
@@ -339,39 +339,37 @@ async fn one_appeal_covers_every_decision_and_overturning_lifts_the_sanction() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let karim = karim(db, &pw).await;
-        let d = opened(db, &officer, "Appealed", -1, "off").await;
-        let threat = reported(db, &rita, &sam, d, "A line from a film", "threats").await;
+        let people = cast(db, &pw, "Appealed", "off").await;
+        let d = people.d;
+        let threat = people.reported(db, "A line from a film", "threats").await;
         let hide = Decision::Hide(ReportReason::ThreatsOrViolence);
-        decided(db, &grace, threat, &hide, "").await;
-        decided(db, &grace, threat, &Decision::Suspend(3), "").await;
-        let e = commenting::post(db, &rita, d, None, "Suspended, so refused")
+        decided(db, &people.grace, threat, &hide, "").await;
+        decided(db, &people.grace, threat, &Decision::Suspend(3), "").await;
+        let e = commenting::post(db, &people.rita, d, None, "Suspended, so refused")
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::AccountSuspended);
 
         // The appeal covers both decisions, not only the latest.
-        let appealed = moderating::appealable(db, &rita, threat).await.unwrap();
-        let actions: Vec<&str> = appealed.iter().map(|d| d.action.as_str()).collect();
-        assert_eq!(actions, ["hide", "suspend"]);
-        moderating::appeal(db, &rita, threat, "It was a quote from a film")
+        let appealed = moderating::appealable(db, &people.rita, threat)
             .await
             .unwrap();
-        moderating::decide_appeal(db, &karim, threat, false, "A film quote", None)
+        let actions: Vec<&str> = appealed.iter().map(|d| d.action.as_str()).collect();
+        assert_eq!(actions, ["hide", "suspend"]);
+        moderating::appeal(db, &people.rita, threat, "It was a quote from a film")
+            .await
+            .unwrap();
+        moderating::decide_appeal(db, &people.karim, threat, false, "A film quote", None)
             .await
             .unwrap();
 
         // Overturned: shown again, the suspension lifted.
         assert_eq!(stored(db, threat).await.state, State::Published);
-        commenting::post(db, &rita, d, None, "Free to write again")
+        commenting::post(db, &people.rita, d, None, "Free to write again")
             .await
             .unwrap();
         let mut c = db.acquire().await.unwrap();
-        let histories = moderation::histories(c.conn(), &[rita.user_id])
+        let histories = moderation::histories(c.conn(), &[people.rita.user_id])
             .await
             .unwrap();
         assert_eq!(histories[0].3, 0, "a lifted sanction no longer counts");

@@ -20,9 +20,9 @@ use cohesion_storage::Timestamp;
 use cohesion_testkit as testkit;
 use time::{Duration, OffsetDateTime};
 
-use super::fixtures::{all, decided, grace, held, joan, posted, reported, sam, stored};
+use super::fixtures::{all, cast, decided, held, joan, posted, reported, stored};
 use super::opened;
-use crate::consultations::{audit_of, officer, resident};
+use crate::consultations::audit_of;
 use crate::support::code;
 
 #[tokio::test]
@@ -30,36 +30,41 @@ async fn bulk_decisions_are_one_each_and_skip_the_moderators_own() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let d = opened(db, &officer, "Bulk", -1, "off").await;
+        let people = cast(db, &pw, "Bulk", "off").await;
+        let d = people.d;
         let mut ids = Vec::new();
         for n in 0..3 {
             let text = format!("Cheap watches {n}");
-            ids.push(reported(db, &rita, &sam, d, &text, "spam").await);
+            ids.push(people.reported(db, &text, "spam").await);
         }
-        let own = reported(db, &grace, &rita, d, "A moderator's own words", "spam").await;
+        let own = reported(
+            db,
+            &people.grace,
+            &people.rita,
+            d,
+            "A moderator's own words",
+            "spam",
+        )
+        .await;
         let mut chosen = ids.clone();
         chosen.push(own);
 
         // Only approving and hiding, of something chosen.
-        let e = bulk::decide_many(db, &grace, &chosen, &Decision::Warn, "", None)
+        let e = bulk::decide_many(db, &people.grace, &chosen, &Decision::Warn, "", None)
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::InvalidChoice);
-        let e = bulk::decide_many(db, &grace, &[], &Decision::Approve, "", None)
+        let e = bulk::decide_many(db, &people.grace, &[], &Decision::Approve, "", None)
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::FieldRequired);
-        let e = bulk::decide_many(db, &sam, &ids, &Decision::Approve, "", None)
+        let e = bulk::decide_many(db, &people.sam, &ids, &Decision::Approve, "", None)
             .await
             .unwrap_err();
         assert!(matches!(e, ServiceError::Forbidden));
 
         let hide = Decision::Hide(ReportReason::Spam);
-        let out = bulk::decide_many(db, &grace, &chosen, &hide, "Advertising", None)
+        let out = bulk::decide_many(db, &people.grace, &chosen, &hide, "Advertising", None)
             .await
             .unwrap();
         assert_eq!(out.decided, 3);
@@ -87,14 +92,16 @@ async fn bulk_decisions_are_one_each_and_skip_the_moderators_own() {
             .is_empty());
         drop(c);
         assert_eq!(
-            audit_of(db, "moderation.hide", grace.user_id).await.len(),
+            audit_of(db, "moderation.hide", people.grace.user_id)
+                .await
+                .len(),
             3
         );
-        let (_, waiting) = moderating::queue(db, &grace, &all()).await.unwrap();
+        let (_, waiting) = moderating::queue(db, &people.grace, &all()).await.unwrap();
         assert_eq!(waiting, 1, "only the moderator's own comment still waits");
 
         // Sent again (a reload, a second moderator): nothing decided twice.
-        let again = bulk::decide_many(db, &grace, &chosen, &hide, "", None)
+        let again = bulk::decide_many(db, &people.grace, &chosen, &hide, "", None)
             .await
             .unwrap();
         assert_eq!(
@@ -107,7 +114,9 @@ async fn bulk_decisions_are_one_each_and_skip_the_moderators_own() {
             }
         );
         assert_eq!(
-            audit_of(db, "moderation.hide", grace.user_id).await.len(),
+            audit_of(db, "moderation.hide", people.grace.user_id)
+                .await
+                .len(),
             3
         );
     }
@@ -118,32 +127,28 @@ async fn escalated_comments_are_decided_by_senior_moderators_only() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let grace = grace(db, &pw).await;
+        let people = cast(db, &pw, "Escalations", "off").await;
         let joan = joan(db, &pw).await;
-        let d = opened(db, &officer, "Escalations", -1, "off").await;
-        let threat = reported(db, &rita, &sam, d, "A threat, in a test", "threats").await;
+        let threat = people.reported(db, "A threat, in a test", "threats").await;
 
-        decided(db, &grace, threat, &Decision::Escalate, "Threat").await;
+        decided(db, &people.grace, threat, &Decision::Escalate, "Threat").await;
         // Escalated: grace may not decide it, nor escalate it again.
         let hide = Decision::Hide(ReportReason::ThreatsOrViolence);
-        let e = moderating::decide(db, &grace, threat, &hide, "", None)
+        let e = moderating::decide(db, &people.grace, threat, &hide, "", None)
             .await
             .unwrap_err();
         assert!(matches!(e, ServiceError::Forbidden), "{e:?}");
-        let e = moderating::decide(db, &grace, threat, &Decision::Escalate, "", None)
+        let e = moderating::decide(db, &people.grace, threat, &Decision::Escalate, "", None)
             .await
             .unwrap_err();
         assert_eq!(code(e), ErrorCode::InvalidChoice);
-        let out = bulk::decide_many(db, &grace, &[threat], &hide, "", None)
+        let out = bulk::decide_many(db, &people.grace, &[threat], &hide, "", None)
             .await
             .unwrap();
         assert_eq!(out.skipped.get(&Refusal::Escalated), Some(&1));
 
         // The step outside: ticked and said, or refused with both reasons.
-        let e = moderating::record_outside_action(db, &grace, threat, false, " ", None)
+        let e = moderating::record_outside_action(db, &people.grace, threat, false, " ", None)
             .await
             .unwrap_err();
         let ServiceError::InvalidFields(list) = e else {
@@ -159,7 +164,7 @@ async fn escalated_comments_are_decided_by_senior_moderators_only() {
         );
         moderating::record_outside_action(
             db,
-            &grace,
+            &people.grace,
             threat,
             true,
             "Called 999 at 14:05, reference 4471",
@@ -168,7 +173,7 @@ async fn escalated_comments_are_decided_by_senior_moderators_only() {
         .await
         .unwrap();
         assert_eq!(
-            audit_of(db, "moderation.outside_action", grace.user_id)
+            audit_of(db, "moderation.outside_action", people.grace.user_id)
                 .await
                 .len(),
             1
@@ -207,25 +212,22 @@ async fn transparency_counts_by_month_and_suppresses_small_figures() {
     };
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let held_all = opened(db, &officer, "Held", -1, "all").await;
-        let other = opened(db, &officer, "Other", -1, "off").await;
+        let people = cast(db, &pw, "Held", "all").await;
+        let held_all = people.d;
+        let other = opened(db, &people.officer, "Other", -1, "off").await;
         let mut ids = Vec::new();
         for n in 0..5 {
-            ids.push(held(db, &rita, held_all, &format!("Held {n}")).await);
+            ids.push(held(db, &people.rita, held_all, &format!("Held {n}")).await);
         }
-        posted(db, &sam, other, "Somewhere else").await;
+        posted(db, &people.sam, other, "Somewhere else").await;
         let spam = Decision::Hide(ReportReason::Spam);
-        bulk::decide_many(db, &grace, &ids[..3], &spam, "", None)
+        bulk::decide_many(db, &people.grace, &ids[..3], &spam, "", None)
             .await
             .unwrap();
         let hate = Decision::Hide(ReportReason::HateAgainstAGroup);
-        decided(db, &grace, ids[3], &hate, "").await;
-        decided(db, &grace, ids[4], &Decision::Approve, "").await;
-        decided(db, &grace, ids[0], &Decision::Warn, "").await;
+        decided(db, &people.grace, ids[3], &hate, "").await;
+        decided(db, &people.grace, ids[4], &Decision::Approve, "").await;
+        decided(db, &people.grace, ids[0], &Decision::Warn, "").await;
         // Three warnings two months ago, written with that time.
         let now = OffsetDateTime::now_utc();
         let back = now - Duration::days(62);
@@ -236,7 +238,7 @@ async fn transparency_counts_by_month_and_suppresses_small_figures() {
                 &NewDecision {
                     comment: *id,
                     discussion: held_all,
-                    moderator: grace.user_id,
+                    moderator: people.grace.user_id,
                     action: "warn",
                     reason: None,
                     note: None,
@@ -255,7 +257,7 @@ async fn transparency_counts_by_month_and_suppresses_small_figures() {
             &NewDecision {
                 comment: ids[4],
                 discussion: other,
-                moderator: grace.user_id,
+                moderator: people.grace.user_id,
                 action: "hide",
                 reason: Some(ReportReason::Spam.code()),
                 note: None,
@@ -363,7 +365,7 @@ async fn transparency_counts_by_month_and_suppresses_small_figures() {
                 &NewDecision {
                     comment: *id,
                     discussion: other,
-                    moderator: grace.user_id,
+                    moderator: people.grace.user_id,
                     action: "warn",
                     reason: None,
                     note: None,

@@ -15,9 +15,7 @@ use cohesion_storage::{outbox, Timestamp};
 use cohesion_testkit as testkit;
 use time::Duration;
 
-use super::fixtures::{decided, grace, karim, posted, sam};
-use super::opened;
-use crate::consultations::{officer, resident};
+use super::fixtures::{cast, decided, posted};
 use crate::support::{code, BASE};
 
 /// Letters that say which notification they carry and its links.
@@ -40,25 +38,23 @@ async fn a_reply_tells_the_parents_author_but_not_oneself() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let d = opened(db, &officer, "Replies", -1, "off").await;
-        let top = commenting::post(db, &rita, d, None, "The park needs lights")
+        let people = cast(db, &pw, "Replies", "off").await;
+        let d = people.d;
+        let top = commenting::post(db, &people.rita, d, None, "The park needs lights")
             .await
             .unwrap();
-        commenting::post(db, &rita, d, Some(top.id), "And benches, I add")
+        commenting::post(db, &people.rita, d, Some(top.id), "And benches, I add")
             .await
             .unwrap();
         assert_eq!(
-            notifying::unread(db, &rita).await.unwrap(),
+            notifying::unread(db, &people.rita).await.unwrap(),
             0,
             "not oneself"
         );
-        let reply = commenting::post(db, &sam, d, Some(top.id), "Agreed, lights")
+        let reply = commenting::post(db, &people.sam, d, Some(top.id), "Agreed, lights")
             .await
             .unwrap();
-        let (list, next) = notifying::page(db, &rita, None, "en").await.unwrap();
+        let (list, next) = notifying::page(db, &people.rita, None, "en").await.unwrap();
         assert_eq!(list.len(), 1);
         assert!(next.is_none());
         assert_eq!(list[0].kind, "reply");
@@ -71,22 +67,22 @@ async fn a_reply_tells_the_parents_author_but_not_oneself() {
             format!("/discussions/{d}/comments/{}#comment-{}", top.id, reply.id)
         );
         // Sam was told nothing, and cannot mark Rita's read.
-        assert!(notifying::page(db, &sam, None, "en")
+        assert!(notifying::page(db, &people.sam, None, "en")
             .await
             .unwrap()
             .0
             .is_empty());
         assert_eq!(
-            notifying::mark_read(db, &sam, Some(list[0].id))
+            notifying::mark_read(db, &people.sam, Some(list[0].id))
                 .await
                 .unwrap(),
             0
         );
-        assert_eq!(notifying::unread(db, &rita).await.unwrap(), 1);
-        notifying::mark_read(db, &rita, Some(list[0].id))
+        assert_eq!(notifying::unread(db, &people.rita).await.unwrap(), 1);
+        notifying::mark_read(db, &people.rita, Some(list[0].id))
             .await
             .unwrap();
-        assert_eq!(notifying::unread(db, &rita).await.unwrap(), 0);
+        assert_eq!(notifying::unread(db, &people.rita).await.unwrap(), 0);
         // A reply only in the site by default: nothing is emailed.
         assert_eq!(
             notifying::write_emails(db, &Plain, BASE, 10).await.unwrap(),
@@ -100,30 +96,28 @@ async fn choices_are_kept_and_emails_carry_a_working_unsubscribe_link() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let d = opened(db, &officer, "Choices", -1, "off").await;
-        let top = commenting::post(db, &rita, d, None, "Streetlights please")
+        let people = cast(db, &pw, "Choices", "off").await;
+        let d = people.d;
+        let top = commenting::post(db, &people.rita, d, None, "Streetlights please")
             .await
             .unwrap();
 
         // Nothing in the site, replies by email.
-        notifying::set_preferences(db, &rita, &[(Kind::Reply, false, true)])
+        notifying::set_preferences(db, &people.rita, &[(Kind::Reply, false, true)])
             .await
             .unwrap();
-        let choices = notifying::preferences(db, &rita).await.unwrap();
+        let choices = notifying::preferences(db, &people.rita).await.unwrap();
         assert!(choices.contains(&(Kind::Reply, false, true)));
         assert!(choices.contains(&(Kind::Moderation, true, true)), "default");
-        commenting::post(db, &sam, d, Some(top.id), "Yes, streetlights")
+        commenting::post(db, &people.sam, d, Some(top.id), "Yes, streetlights")
             .await
             .unwrap();
-        assert!(notifying::page(db, &rita, None, "en")
+        assert!(notifying::page(db, &people.rita, None, "en")
             .await
             .unwrap()
             .0
             .is_empty());
-        assert_eq!(notifying::unread(db, &rita).await.unwrap(), 0);
+        assert_eq!(notifying::unread(db, &people.rita).await.unwrap(), 0);
 
         assert_eq!(
             notifying::write_emails(db, &Plain, BASE, 10).await.unwrap(),
@@ -156,23 +150,21 @@ async fn choices_are_kept_and_emails_carry_a_working_unsubscribe_link() {
         assert_eq!(code(e), ErrorCode::InvalidToken);
         let other_kind = token.replacen(".reply.", ".closing.", 1);
         assert!(notifying::unsubscribe(db, &other_kind).await.is_err());
-        assert!(notifying::preferences(db, &rita).await.unwrap().contains(&(
-            Kind::Reply,
-            false,
-            true
-        )));
+        assert!(notifying::preferences(db, &people.rita)
+            .await
+            .unwrap()
+            .contains(&(Kind::Reply, false, true)));
 
         // The real one stops reply emails and keeps the site's choice.
         assert_eq!(
             notifying::unsubscribe(db, token).await.unwrap(),
             Kind::Reply
         );
-        assert!(notifying::preferences(db, &rita).await.unwrap().contains(&(
-            Kind::Reply,
-            false,
-            false
-        )));
-        commenting::post(db, &sam, d, Some(top.id), "Still streetlights")
+        assert!(notifying::preferences(db, &people.rita)
+            .await
+            .unwrap()
+            .contains(&(Kind::Reply, false, false)));
+        commenting::post(db, &people.sam, d, Some(top.id), "Still streetlights")
             .await
             .unwrap();
         assert_eq!(
@@ -187,22 +179,19 @@ async fn authors_are_told_what_moderators_decided_and_why() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let karim = karim(db, &pw).await;
-        let d = opened(db, &officer, "Decisions", -1, "off").await;
-        let (c, _) = posted(db, &rita, d, "Buy cheap watches").await;
+        let people = cast(db, &pw, "Decisions", "off").await;
+        let d = people.d;
+        let (c, _) = posted(db, &people.rita, d, "Buy cheap watches").await;
         let hide = Decision::Hide(ReportReason::from_code("spam").unwrap());
-        decided(db, &grace, c, &hide, "").await;
-        decided(db, &grace, c, &Decision::Escalate, "").await;
-        moderating::appeal(db, &rita, c, "It was about the market stall")
+        decided(db, &people.grace, c, &hide, "").await;
+        decided(db, &people.grace, c, &Decision::Escalate, "").await;
+        moderating::appeal(db, &people.rita, c, "It was about the market stall")
             .await
             .unwrap();
-        moderating::decide_appeal(db, &karim, c, false, "", None)
+        moderating::decide_appeal(db, &people.karim, c, false, "", None)
             .await
             .unwrap();
-        let (list, _) = notifying::page(db, &rita, None, "en").await.unwrap();
+        let (list, _) = notifying::page(db, &people.rita, None, "en").await.unwrap();
         let details: Vec<&str> = list.iter().map(|n| n.detail.as_str()).collect();
         // Newest first; the escalation changed nothing Rita can see.
         assert_eq!(details, ["appeal_overturned", "hide:spam"]);
@@ -213,7 +202,7 @@ async fn authors_are_told_what_moderators_decided_and_why() {
             2
         );
         // Moderators hear nothing of their own decisions.
-        assert!(notifying::page(db, &grace, None, "en")
+        assert!(notifying::page(db, &people.grace, None, "en")
             .await
             .unwrap()
             .0
@@ -226,15 +215,13 @@ async fn a_followed_discussion_closing_is_told_once() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let d = opened(db, &officer, "Closing soon", -1, "off").await;
-        notifying::follow(db, &rita, d, true).await.unwrap();
-        notifying::follow(db, &sam, d, true).await.unwrap();
-        notifying::follow(db, &sam, d, false).await.unwrap();
-        assert!(notifying::following(db, &rita, d).await.unwrap());
-        assert!(!notifying::following(db, &sam, d).await.unwrap());
+        let people = cast(db, &pw, "Closing soon", "off").await;
+        let d = people.d;
+        notifying::follow(db, &people.rita, d, true).await.unwrap();
+        notifying::follow(db, &people.sam, d, true).await.unwrap();
+        notifying::follow(db, &people.sam, d, false).await.unwrap();
+        assert!(notifying::following(db, &people.rita, d).await.unwrap());
+        assert!(!notifying::following(db, &people.sam, d).await.unwrap());
 
         // Not closed yet: nobody is told.
         assert_eq!(
@@ -252,11 +239,11 @@ async fn a_followed_discussion_closing_is_told_once() {
             0,
             "once"
         );
-        let (list, _) = notifying::page(db, &rita, None, "en").await.unwrap();
+        let (list, _) = notifying::page(db, &people.rita, None, "en").await.unwrap();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].kind, "closing");
         assert_eq!(notifying::address_of(&list[0]), format!("/discussions/{d}"));
-        assert!(notifying::page(db, &sam, None, "en")
+        assert!(notifying::page(db, &people.sam, None, "en")
             .await
             .unwrap()
             .0
@@ -269,29 +256,27 @@ async fn a_reply_by_an_erased_account_stays_anonymous() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let d = opened(db, &officer, "Replies", -1, "off").await;
-        let top = commenting::post(db, &rita, d, None, "The park needs lights")
+        let people = cast(db, &pw, "Replies", "off").await;
+        let d = people.d;
+        let top = commenting::post(db, &people.rita, d, None, "The park needs lights")
             .await
             .unwrap();
-        commenting::post(db, &sam, d, Some(top.id), "Agreed, lights")
+        commenting::post(db, &people.sam, d, Some(top.id), "Agreed, lights")
             .await
             .unwrap();
-        let (list, _) = notifying::page(db, &rita, None, "en").await.unwrap();
+        let (list, _) = notifying::page(db, &people.rita, None, "en").await.unwrap();
         assert_eq!(list[0].replier.as_deref(), Some("Sam S"));
         cohesion_services::accounts::your_data::delete_account(
             db,
             &pw,
-            &sam,
+            &people.sam,
             crate::support::PASSWORD,
             cohesion_services::erasure::Contributions::Keep,
             None,
         )
         .await
         .unwrap();
-        let (list, _) = notifying::page(db, &rita, None, "en").await.unwrap();
+        let (list, _) = notifying::page(db, &people.rita, None, "en").await.unwrap();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].replier, None, "the reply stays, its author unnamed");
     }

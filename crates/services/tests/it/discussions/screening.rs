@@ -20,9 +20,8 @@ use cohesion_testkit as testkit;
 use time::Duration;
 use uuid::Uuid;
 
-use super::fixtures::{all, grace, sam};
-use super::opened;
-use crate::consultations::{officer, person, resident};
+use super::fixtures::{all, cast};
+use crate::consultations::person;
 
 const TEMPLATE: &str = "I object to the new car park on Mill Lane because it will destroy \
 the meadow and bring more traffic to our residential streets";
@@ -32,24 +31,27 @@ async fn a_near_repeat_is_held_naming_the_comment_it_repeats() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let d = opened(db, &officer, "Car park", -1, "off").await;
+        let people = cast(db, &pw, "Car park", "off").await;
+        let d = people.d;
 
-        let first = commenting::post(db, &rita, d, None, TEMPLATE)
+        let first = commenting::post(db, &people.rita, d, None, TEMPLATE)
             .await
             .unwrap();
         assert!(!first.held);
-        let again = commenting::post(db, &sam, d, None, &format!("{TEMPLATE}. Regards, Sam"))
-            .await
-            .unwrap();
+        let again = commenting::post(
+            db,
+            &people.sam,
+            d,
+            None,
+            &format!("{TEMPLATE}. Regards, Sam"),
+        )
+        .await
+        .unwrap();
         assert!(again.held, "nearly the same text is held");
         // Something else entirely is not.
         let other = commenting::post(
             db,
-            &sam,
+            &people.sam,
             d,
             None,
             "The library should open on Sundays and late on Thursday evenings",
@@ -58,7 +60,9 @@ async fn a_near_repeat_is_held_naming_the_comment_it_repeats() {
         .unwrap();
         assert!(!other.held);
 
-        let e = moderating::entry(db, &grace, again.id).await.unwrap();
+        let e = moderating::entry(db, &people.grace, again.id)
+            .await
+            .unwrap();
         assert_eq!(e.item.reasons, [format!("near-repeat:{}", first.id)]);
         assert_eq!(e.named.len(), 1);
         assert_eq!(e.named[0].id, first.id);
@@ -71,17 +75,14 @@ async fn the_same_text_from_three_accounts_in_a_day_is_a_campaign() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
+        let people = cast(db, &pw, "Car park", "off").await;
+        let d = people.d;
         let ann = person(db, &pw, "ann@example.org", "Ann A", None).await;
-        let grace = grace(db, &pw).await;
-        let d = opened(db, &officer, "Car park", -1, "off").await;
 
-        let a = commenting::post(db, &rita, d, None, &format!("{TEMPLATE}. Rita"))
+        let a = commenting::post(db, &people.rita, d, None, &format!("{TEMPLATE}. Rita"))
             .await
             .unwrap();
-        let b = commenting::post(db, &sam, d, None, &format!("{TEMPLATE}. Sam"))
+        let b = commenting::post(db, &people.sam, d, None, &format!("{TEMPLATE}. Sam"))
             .await
             .unwrap();
         let c = commenting::post(db, &ann, d, None, &format!("{TEMPLATE}. Ann"))
@@ -89,7 +90,7 @@ async fn the_same_text_from_three_accounts_in_a_day_is_a_campaign() {
             .unwrap();
         assert!(!a.held && b.held && c.held);
 
-        let e = moderating::entry(db, &grace, c.id).await.unwrap();
+        let e = moderating::entry(db, &people.grace, c.id).await.unwrap();
         assert!(
             e.item.reasons.contains(&format!("campaign:{}", a.id)),
             "{:?}",
@@ -101,7 +102,7 @@ async fn the_same_text_from_three_accounts_in_a_day_is_a_campaign() {
 
         // The first, already shown, stays shown but is put before a
         // moderator as part of the campaign.
-        let (entries, _) = moderating::queue(db, &grace, &all()).await.unwrap();
+        let (entries, _) = moderating::queue(db, &people.grace, &all()).await.unwrap();
         let first = entries.iter().find(|e| e.comment.id == a.id).unwrap();
         assert_eq!(first.comment.state, State::Published);
         assert!(!first.item.held);
@@ -115,21 +116,19 @@ async fn an_account_posting_faster_than_people_write_is_held() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let d = opened(db, &officer, "Busy", -1, "off").await;
+        let people = cast(db, &pw, "Busy", "off").await;
+        let d = people.d;
         for n in 0..RATE_COMMENTS {
-            let p = commenting::post(db, &rita, d, None, &format!("Point {n}"))
+            let p = commenting::post(db, &people.rita, d, None, &format!("Point {n}"))
                 .await
                 .unwrap();
             assert!(!p.held, "comment {n}");
         }
-        let p = commenting::post(db, &rita, d, None, "One more point")
+        let p = commenting::post(db, &people.rita, d, None, "One more point")
             .await
             .unwrap();
         assert!(p.held);
-        let e = moderating::entry(db, &grace, p.id).await.unwrap();
+        let e = moderating::entry(db, &people.grace, p.id).await.unwrap();
         assert_eq!(e.item.reasons, ["rate"]);
     }
 }
@@ -271,10 +270,8 @@ async fn the_classifier_refuses_too_few_decisions_then_learns_and_holds() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let d = opened(db, &officer, "Learning", -1, "off").await;
+        let people = cast(db, &pw, "Learning", "off").await;
+        let d = people.d;
         let start = time::OffsetDateTime::now_utc() - Duration::days(20);
         let at = |i: usize| Timestamp::from(start + Duration::minutes(i as i64 * 10));
 
@@ -283,7 +280,7 @@ async fn the_classifier_refuses_too_few_decisions_then_learns_and_holds() {
             decided(
                 db,
                 d,
-                (rita.user_id, grace.user_id),
+                (people.rita.user_id, people.grace.user_id),
                 &nasty(i),
                 true,
                 &[],
@@ -293,7 +290,7 @@ async fn the_classifier_refuses_too_few_decisions_then_learns_and_holds() {
             decided(
                 db,
                 d,
-                (rita.user_id, grace.user_id),
+                (people.rita.user_id, people.grace.user_id),
                 &kind(i),
                 false,
                 &[],
@@ -313,7 +310,7 @@ async fn the_classifier_refuses_too_few_decisions_then_learns_and_holds() {
             None,
             "20 < 50 new"
         );
-        let q = quality::quality(db, &grace).await.unwrap();
+        let q = quality::quality(db, &people.grace).await.unwrap();
         assert!(q.model.is_none());
 
         // Enough of each: a model, stored, judged on the newest fifth.
@@ -321,7 +318,7 @@ async fn the_classifier_refuses_too_few_decisions_then_learns_and_holds() {
             decided(
                 db,
                 d,
-                (rita.user_id, grace.user_id),
+                (people.rita.user_id, people.grace.user_id),
                 &nasty(i),
                 true,
                 &[],
@@ -331,7 +328,7 @@ async fn the_classifier_refuses_too_few_decisions_then_learns_and_holds() {
             decided(
                 db,
                 d,
-                (rita.user_id, grace.user_id),
+                (people.rita.user_id, people.grace.user_id),
                 &kind(i),
                 false,
                 &[],
@@ -351,7 +348,7 @@ async fn the_classifier_refuses_too_few_decisions_then_learns_and_holds() {
         );
         assert!(m.threshold < 1.0, "a threshold was found: {m:?}");
         assert!(m.precision_tested > 0.8 && m.recall_tested > 0.8, "{m:?}");
-        let q = quality::quality(db, &grace).await.unwrap();
+        let q = quality::quality(db, &people.grace).await.unwrap();
         assert_eq!(q.model.as_ref().map(|m| m.version), Some(1));
         // Only the decisions it did not train on are counted.
         assert!(q.decided > 0 && q.decided <= total / 5, "{q:?}");
@@ -360,9 +357,11 @@ async fn the_classifier_refuses_too_few_decisions_then_learns_and_holds() {
         // A new comment like the hidden ones is held, with the
         // classifier's reason and the words that weighed most.
         let text = "Those vermin from the market are scum and parasites, get out";
-        let p = commenting::post(db, &rita, d, None, text).await.unwrap();
+        let p = commenting::post(db, &people.rita, d, None, text)
+            .await
+            .unwrap();
         assert!(p.held);
-        let e = moderating::entry(db, &grace, p.id).await.unwrap();
+        let e = moderating::entry(db, &people.grace, p.id).await.unwrap();
         let reason = e
             .item
             .reasons
@@ -377,9 +376,15 @@ async fn the_classifier_refuses_too_few_decisions_then_learns_and_holds() {
         let lower = text.to_lowercase();
         assert!(ngrams.iter().all(|n| lower.contains(n)), "{reason}");
         // One like the kept ones is not.
-        let p = commenting::post(db, &rita, d, None, "I think the park needs better lighting")
-            .await
-            .unwrap();
+        let p = commenting::post(
+            db,
+            &people.rita,
+            d,
+            None,
+            "I think the park needs better lighting",
+        )
+        .await
+        .unwrap();
         assert!(!p.held);
 
         // Another retrain is a new version; both are kept.
@@ -395,12 +400,10 @@ async fn the_quality_figures_are_counted_right_on_a_known_set() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let d = opened(db, &officer, "Known", -1, "off").await;
+        let people = cast(db, &pw, "Known", "off").await;
+        let d = people.d;
         let now = Timestamp::now();
-        let (r, g) = (rita.user_id, grace.user_id);
+        let (r, g) = (people.rita.user_id, people.grace.user_id);
         // Words held 6: 5 hidden, 1 approved. Links held 5: 2 hidden.
         // Not held: 4 hidden (reported), 3 approved. One held for words
         // and links both, hidden.
@@ -423,10 +426,10 @@ async fn the_quality_figures_are_counted_right_on_a_known_set() {
         decided(db, d, (r, g), "both", true, &["words", "links"], now).await;
 
         assert!(
-            quality::quality(db, &rita).await.is_err(),
+            quality::quality(db, &people.rita).await.is_err(),
             "moderators only"
         );
-        let q = quality::quality(db, &grace).await.unwrap();
+        let q = quality::quality(db, &people.grace).await.unwrap();
         assert_eq!((q.decided, q.hidden), (19, 12));
         let line = |kind: Option<&str>| q.lines.iter().find(|l| l.kind == kind).unwrap().clone();
         let words = line(Some("words"));

@@ -10,7 +10,7 @@ use cohesion_services::discussions::{commenting, moderating, searching};
 use cohesion_testkit as testkit;
 use uuid::Uuid;
 
-use super::fixtures::{decided, grace, sam};
+use super::fixtures::{cast, decided};
 use super::opened;
 use crate::consultations::{officer, resident};
 use crate::support::code;
@@ -25,35 +25,47 @@ async fn search_finds_only_what_everyone_may_read() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let grace = grace(db, &pw).await;
-        let open = opened(db, &officer, "Lights", -1, "off").await;
-        let held = opened(db, &officer, "Held here", -1, "all").await;
+        let people = cast(db, &pw, "Lights", "off").await;
+        let open = people.d;
+        let held = opened(db, &people.officer, "Held here", -1, "all").await;
 
-        let shown = commenting::post(db, &rita, open, None, "The LIBRARY should open late")
+        let shown = commenting::post(db, &people.rita, open, None, "The LIBRARY should open late")
             .await
             .unwrap();
-        let waiting = commenting::post(db, &sam, held, None, "The library waits for a moderator")
-            .await
-            .unwrap();
+        let waiting = commenting::post(
+            db,
+            &people.sam,
+            held,
+            None,
+            "The library waits for a moderator",
+        )
+        .await
+        .unwrap();
         assert!(waiting.held);
-        let hidden = commenting::post(db, &sam, open, None, "Hide this library comment")
+        let hidden = commenting::post(db, &people.sam, open, None, "Hide this library comment")
             .await
             .unwrap();
         let hide = Decision::Hide(ReportReason::from_code("off_topic").unwrap());
-        decided(db, &grace, hidden.id, &hide, "").await;
-        let deleted = commenting::post(db, &sam, open, None, "A library comment I take back")
+        decided(db, &people.grace, hidden.id, &hide, "").await;
+        let deleted =
+            commenting::post(db, &people.sam, open, None, "A library comment I take back")
+                .await
+                .unwrap();
+        commenting::delete(db, &people.sam, deleted.id)
             .await
             .unwrap();
-        commenting::delete(db, &sam, deleted.id).await.unwrap();
-        let redacted = commenting::post(db, &rita, open, None, "Call me on 07700 900123 about it")
-            .await
-            .unwrap();
+        let redacted = commenting::post(
+            db,
+            &people.rita,
+            open,
+            None,
+            "Call me on 07700 900123 about it",
+        )
+        .await
+        .unwrap();
         moderating::decide(
             db,
-            &grace,
+            &people.grace,
             redacted.id,
             &Decision::Redact("07700 900123".into()),
             "",
@@ -74,7 +86,7 @@ async fn search_finds_only_what_everyone_may_read() {
         assert_eq!(found(db, "call me").await, [redacted.id]);
 
         // Approved, the held comment is found.
-        decided(db, &grace, waiting.id, &Decision::Approve, "").await;
+        decided(db, &people.grace, waiting.id, &Decision::Approve, "").await;
         assert_eq!(
             found(db, "library").await,
             [waiting.id, shown.id],

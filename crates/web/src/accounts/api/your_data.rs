@@ -32,6 +32,9 @@ pub struct YourDataView {
     pub comments: Vec<CommentData>,
     /// Agreements with and reports of others' comments.
     pub reactions: Vec<ReactionData>,
+    /// Warnings and suspensions received in discussions, lifted ones
+    /// with when.
+    pub sanctions: Vec<SanctionData>,
     /// Statements submitted for opinion voting, as they stand.
     pub statements: Vec<StatementData>,
     /// Votes on statements (the last vote on each).
@@ -111,6 +114,22 @@ pub struct ReactionData {
     pub reason: Option<String>,
     #[schema(format = DateTime)]
     pub at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SanctionData {
+    /// `warning` or `suspension`.
+    pub kind: String,
+    /// The comment it was given for.
+    pub comment_id: Option<Uuid>,
+    #[schema(format = DateTime)]
+    pub given_at: String,
+    /// When a suspension ends; none for a warning.
+    #[schema(format = DateTime)]
+    pub until: Option<String>,
+    /// When an appeal overturned the decision and withdrew it.
+    #[schema(format = DateTime)]
+    pub lifted_at: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -207,6 +226,7 @@ impl From<YourData> for YourDataView {
             responses,
             comments,
             reactions,
+            sanctions,
             statements,
             votes,
             notifications,
@@ -240,6 +260,16 @@ impl From<YourData> for YourDataView {
                     what: r.what,
                     reason: r.reason,
                     at: r.at,
+                })
+                .collect(),
+            sanctions: sanctions
+                .into_iter()
+                .map(|s| SanctionData {
+                    kind: s.kind,
+                    comment_id: s.comment_id,
+                    given_at: s.given_at,
+                    until: s.until,
+                    lifted_at: s.lifted_at,
                 })
                 .collect(),
             statements: statements

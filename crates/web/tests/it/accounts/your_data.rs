@@ -367,3 +367,46 @@ async fn your_data_names_a_sessions_browser_in_words() {
         assert!(json.contains("Mozilla/5.0 (X11; Linux x86_64)"), "{json}");
     }
 }
+
+/// The warnings and suspensions a member was given are theirs to see:
+/// on the page, in words in both languages, and in the download and the
+/// API with their dates (`lifted_at` once an appeal withdrew one).
+#[tokio::test]
+async fn your_data_lists_the_warnings_and_suspensions_given() {
+    for s in crate::discussions::servers().await {
+        // The demo's Tom was warned, then suspended.
+        let (cookie, _) = s.sign_in(crate::discussions::TOM, DEMO_PASSWORD).await;
+        let (status, html) = s.page("/account/data", &cookie).await;
+        assert_eq!(status, 200);
+        let text = text_of(&html);
+        for words in [
+            "Warnings and suspensions you were given",
+            "A warning",
+            "A suspension from commenting",
+            "Withdrawn on appeal",
+        ] {
+            assert!(text.contains(words), "{words}: {text}");
+        }
+        let (_, ar) = s.page("/account/data?lang=ar", &cookie).await;
+        assert!(ar.contains("التحذيرات والإيقافات التي صدرت بحقك"), "{ar}");
+        assert!(ar.contains("إيقاف عن التعليق") && ar.contains("تحذير"));
+        for path in ["/account/data.json", "/api/v1/me/data"] {
+            let json: serde_json::Value = s.get_with(path, &cookie).await.json().await.unwrap();
+            let sanctions = json["sanctions"].as_array().expect(path);
+            let kinds: Vec<&str> = sanctions
+                .iter()
+                .map(|x| x["kind"].as_str().unwrap())
+                .collect();
+            assert!(
+                kinds.contains(&"warning") && kinds.contains(&"suspension"),
+                "{path}: {json}"
+            );
+            for x in sanctions {
+                assert!(
+                    x["given_at"].is_string() && x.get("lifted_at").is_some(),
+                    "{x}"
+                );
+            }
+        }
+    }
+}

@@ -5,7 +5,7 @@
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use super::{call, sign_in, Reply, AMINA, OFFICER, TOM};
+use super::{call, discussion_body, published, sign_in, Reply, AMINA, OFFICER, TOM};
 use crate::support::{servers_with_people, Server};
 
 /// A published discussion made through the API; its comments' path.
@@ -15,27 +15,9 @@ async fn discussion(
     pre_moderation: &str,
     (opens, closes): (&str, &str),
 ) -> String {
-    let body = json!({"title": "Getting on together", "introduction": "Tell us.",
-        "opens_at": opens, "closes_at": closes, "pre_moderation": pre_moderation});
-    let r = call(
-        s,
-        Method::POST,
-        "/api/v1/discussions",
-        Some(officer),
-        Some(&body),
-    )
-    .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let id = r.body["id"].as_str().unwrap().to_owned();
-    let r = call(
-        s,
-        Method::POST,
-        &format!("/api/v1/discussions/{id}/publish"),
-        Some(officer),
-        None,
-    )
-    .await;
-    assert_eq!(r.status, 200);
+    let more = json!({"opens_at": opens, "closes_at": closes, "pre_moderation": pre_moderation});
+    let body = discussion_body("Getting on together", more);
+    let id = published(s, officer, &body).await;
     format!("/api/v1/discussions/{id}/comments")
 }
 

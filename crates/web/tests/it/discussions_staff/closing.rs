@@ -10,48 +10,16 @@ use cohesion_storage::Timestamp;
 use reqwest::Method;
 use serde_json::json;
 
-use super::{audited, call, sign_in, stored, AMINA, OFFICER, OPEN_FROM, OPEN_UNTIL};
+use super::{
+    audited, call, create, discussion_body, form, published, sign_in, stored, AMINA, OFFICER,
+};
 use crate::support::{servers_with_people, Server};
 
-fn form<'a>(csrf: &'a str, title: &'a str, stage: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("csrf", csrf),
-        ("language", "en"),
-        ("title", title),
-        ("introduction", "Tell us."),
-        ("questions", ""),
-        ("topics", "safety"),
-        ("area", ""),
-        ("opens_at", OPEN_FROM),
-        ("closes_at", OPEN_UNTIL),
-        ("pre_moderation", "off"),
-        ("first_comments", ""),
-        ("consultation_stage", stage),
-    ]
-}
-
-/// A discussion created and published through the API; its id.
-async fn published(s: &Server, officer: &(String, String)) -> String {
-    let body = json!({"title": "Lighting the quay", "introduction": "Tell us.",
-        "opens_at": "2020-01-01T09:00Z", "closes_at": "2099-01-01T09:00Z"});
-    let r = call(
-        s,
-        Method::POST,
-        "/api/v1/discussions",
-        Some(officer),
-        Some(&body),
-    )
-    .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let id = r.body["id"].as_str().unwrap().to_owned();
-    let path = format!("/api/v1/discussions/{id}/publish");
-    assert_eq!(
-        call(s, Method::POST, &path, Some(officer), None)
-            .await
-            .status,
-        200
-    );
-    id
+/// The discussion these tests close, created and published through the
+/// API; its id.
+async fn lighting(s: &Server, officer: &(String, String)) -> String {
+    let body = discussion_body("Lighting the quay", json!({}));
+    published(s, officer, &body).await
 }
 
 #[tokio::test]
@@ -59,7 +27,7 @@ async fn an_officer_closes_an_open_discussion_now() {
     for s in servers_with_people().await {
         let officer = sign_in(&s, OFFICER).await;
         let (cookie, csrf) = (&officer.0, &officer.1);
-        let id = published(&s, &officer).await;
+        let id = lighting(&s, &officer).await;
         let manage = format!("/staff/discussions/{id}");
         let (_, html) = s.page(&manage, cookie).await;
         assert!(html.contains("Close the discussion now"), "{html}");
@@ -125,7 +93,7 @@ async fn an_officer_closes_an_open_discussion_now() {
 async fn residents_cannot_close_a_discussion_and_drafts_cannot_be_closed() {
     for s in servers_with_people().await {
         let officer = sign_in(&s, OFFICER).await;
-        let id = published(&s, &officer).await;
+        let id = lighting(&s, &officer).await;
         let close = format!("/staff/discussions/{id}/close");
         let (amina, csrf) = sign_in(&s, AMINA).await;
         assert_eq!(s.page(&close, &amina).await.0, 403);
@@ -148,16 +116,7 @@ async fn residents_cannot_close_a_discussion_and_drafts_cannot_be_closed() {
         assert_eq!(res.status(), 403);
         assert_eq!(audited(&s, "discussion.close", &id).await, 0);
         // A draft is not open: no button, and refused.
-        let body = json!({"title": "A draft", "introduction": "Tell us.",
-            "opens_at": "2020-01-01T09:00Z", "closes_at": "2099-01-01T09:00Z"});
-        let r = call(
-            &s,
-            Method::POST,
-            "/api/v1/discussions",
-            Some(&officer),
-            Some(&body),
-        )
-        .await;
+        let r = create(&s, &officer, &discussion_body("A draft", json!({}))).await;
         let draft = r.body["id"].as_str().unwrap().to_owned();
         let (_, html) = s
             .page(&format!("/staff/discussions/{draft}"), &officer.0)
@@ -178,7 +137,7 @@ async fn residents_cannot_close_a_discussion_and_drafts_cannot_be_closed() {
 async fn the_api_closes_an_open_discussion_with_the_same_rule() {
     for s in servers_with_people().await {
         let officer = sign_in(&s, OFFICER).await;
-        let id = published(&s, &officer).await;
+        let id = lighting(&s, &officer).await;
         let close = format!("/api/v1/discussions/{id}/close");
         let amina = sign_in(&s, AMINA).await;
         assert_eq!(
@@ -247,17 +206,8 @@ async fn a_stage_that_has_ended_is_not_offered_and_linking_to_it_is_refused() {
             .unwrap()
             .contains("انتهت تلك المرحلة من الاستشارة"));
         // Through the API: the stable code, at the member.
-        let body = json!({"title": "Too late", "introduction": "Tell us.",
-            "opens_at": "2020-01-01T09:00Z", "closes_at": "2099-01-01T09:00Z",
-            "consultation_stage": {"consultation_id": cid, "stage": 0}});
-        let r = call(
-            &s,
-            Method::POST,
-            "/api/v1/discussions",
-            Some(&officer),
-            Some(&body),
-        )
-        .await;
+        let stage = json!({"consultation_stage": {"consultation_id": cid, "stage": 0}});
+        let r = create(&s, &officer, &discussion_body("Too late", stage)).await;
         assert_eq!(r.status, 422, "{}", r.body);
         assert_eq!(r.code(), "stage_ended", "{}", r.body);
 

@@ -13,9 +13,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use super::{
-    audited, call, discussion_count, sign_in, stored, Reply, AMINA, OFFICER, OPEN_FROM, OPEN_UNTIL,
-};
+use super::{audited, call, discussion_count, form, sign_in, stored, Reply, AMINA, OFFICER};
 use crate::support::{servers_with_people, Server};
 
 const TITLE: &str = "Walking home after dark";
@@ -31,23 +29,6 @@ async fn safer_streets(s: &Server) -> Uuid {
         .await
         .unwrap()
         .expect("the demo's consultation")
-}
-
-fn form<'a>(csrf: &'a str, title: &'a str, stage: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("csrf", csrf),
-        ("language", "en"),
-        ("title", title),
-        ("introduction", "How safe does the walk home feel?"),
-        ("questions", "Which streets feel safe?"),
-        ("topics", "safety"),
-        ("area", ""),
-        ("opens_at", OPEN_FROM),
-        ("closes_at", OPEN_UNTIL),
-        ("pre_moderation", "off"),
-        ("first_comments", ""),
-        ("consultation_stage", stage),
-    ]
 }
 
 /// The part of `html` from `from` up to `to` (or the end).

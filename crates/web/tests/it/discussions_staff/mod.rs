@@ -16,7 +16,7 @@ use cohesion_storage::audit::{self, AuditQuery};
 use cohesion_storage::discussions::catalogue::{self, ListQuery};
 use cohesion_storage::Timestamp;
 use reqwest::Method;
-use serde_json::Value;
+use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::support::Server;
@@ -124,6 +124,66 @@ async fn reply(req: reqwest::RequestBuilder) -> Reply {
     let bytes = res.bytes().await.unwrap();
     let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
     Reply { status, body }
+}
+
+/// The officers' form for a new discussion called `title`, open for the
+/// whole run, linked to the consultation stage `stage` (`id:index`, or
+/// empty for none).
+fn form<'a>(csrf: &'a str, title: &'a str, stage: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("language", "en"),
+        ("title", title),
+        ("introduction", "How safe does the walk home feel?"),
+        ("questions", "Which streets feel safe?"),
+        ("topics", "safety"),
+        ("area", ""),
+        ("opens_at", OPEN_FROM),
+        ("closes_at", OPEN_UNTIL),
+        ("pre_moderation", "off"),
+        ("first_comments", ""),
+        ("consultation_stage", stage),
+    ]
+}
+
+/// An API request body for a discussion called `title`, open for the
+/// whole run, with the fields of `more` added (or put in place of the
+/// dates).
+fn discussion_body(title: &str, more: Value) -> Value {
+    let mut body = json!({"title": title, "introduction": "Tell us.",
+        "opens_at": "2020-01-01T09:00Z", "closes_at": "2099-01-01T09:00Z"});
+    if let (Some(body), Value::Object(more)) = (body.as_object_mut(), more) {
+        body.extend(more);
+    }
+    body
+}
+
+/// Asks the API, as `officer`, to create a discussion from `body`.
+async fn create(s: &Server, officer: &(String, String), body: &Value) -> Reply {
+    call(
+        s,
+        Method::POST,
+        "/api/v1/discussions",
+        Some(officer),
+        Some(body),
+    )
+    .await
+}
+
+/// A discussion created (201) and published (200) through the API by
+/// `officer`: its id.
+async fn published(s: &Server, officer: &(String, String), body: &Value) -> String {
+    let r = create(s, officer, body).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let id = r.body["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/discussions/{id}/publish");
+    assert_eq!(
+        call(s, Method::POST, &path, Some(officer), None)
+            .await
+            .status,
+        200
+    );
+    id
 }
 
 async fn sign_in(s: &Server, email: &str) -> (String, String) {
