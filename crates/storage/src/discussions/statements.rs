@@ -231,6 +231,18 @@ pub async fn votes_of(
     .await
 }
 
+/// Whether anyone has voted on the discussion's statements.
+pub async fn any_votes(conn: Conn<'_>, discussion: Uuid) -> Result<bool, StorageError> {
+    let found: Option<i64> = rows::fetch_optional(
+        conn,
+        "SELECT 1 FROM discussion_votes WHERE discussion_id = $1 LIMIT 1",
+        &[&discussion],
+        rows::scalar,
+    )
+    .await?;
+    Ok(found.is_some())
+}
+
 /// One vote as the analysis and the export read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VoteRow {
