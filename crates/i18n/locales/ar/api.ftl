@@ -75,6 +75,7 @@ api-unknown_page = لا توجد هذه الصفحة في الموقع.
 api-page-unknown_page = يجب أن يسمي `page` إحدى صفحات الموقع: `home` أو `get_involved` أو `about` أو `accessibility` أو `privacy` أو `cookies`.
 api-field-invalid_choice = قيمة `{ $name }` ليست من القيم المسموح بها هنا.
 api-status-invalid_choice = يجب أن تكون قيمة `status` إحدى القيم `upcoming` أو `open` أو `closed`.
+api-form_key-invalid_type = يجب أن تكون قيمة `form_key` من 32 إلى 128 رقمًا ست عشريًا، جديدة وعشوائية لكل تعليق.
 api-state-invalid_choice = يجب أن تكون قيمة `state` إحدى القيم `happened` أو `current` أو `to_come`.
 api-link-invalid_choice = يجب أن تكون قيمة `link` إحدى القيم `none` أو `survey` أو `results` أو `findings`.
 api-change-invalid_choice = يجب أن تكون قيمة `change` إحدى القيم `rename` أو `merge` أو `split` أو `delete` أو `add`.

@@ -21,7 +21,14 @@ discussions-count = { PLURAL($count) ->
     [many] { $count } نقاشًا
    *[other] { $count } نقاش
 }
-discussions-empty = لا توجد نقاشات تطابق ما طلبته. جرّب كلمات أخرى، أو أي حالة.
+# What the empty list says depends on which filters are in force, so that
+# it never blames the words when only the topic or status left nothing.
+discussions-empty-none = لا توجد نقاشات بعد.
+discussions-empty-words = لا توجد نقاشات تطابق كلماتك. جرّب كلمات أخرى.
+discussions-empty-words-filters = لا توجد نقاشات تطابق كلماتك مع الموضوع أو الحالة التي اخترتها. جرّب كلمات أخرى، أو أي موضوع وأي حالة.
+discussions-empty-topic = لا توجد نقاشات بهذا الموضوع. اختر موضوعًا آخر، أو أي موضوع.
+discussions-empty-status = لا توجد نقاشات بهذه الحالة. اختر حالة أخرى، أو أي حالة.
+discussions-empty-topic-status = لا توجد نقاشات بهذا الموضوع وهذه الحالة معًا. اختر أي موضوع أو أي حالة.
 discussion-comment-count = { PLURAL($count) ->
     [zero] لا توجد تعليقات بعد
     [one] تعليق واحد يستطيع الجميع قراءته
@@ -81,6 +88,7 @@ discussion-add-comment = أضف تعليقًا
 discussion-sign-in-to-comment = سجّل الدخول لتعلّق
 discussion-house-rules-link = اقرأ قواعد المشاركة في النقاشات
 discussion-feed-link = اشترك في التعليقات الجديدة عبر قارئ الخلاصات (خلاصة Atom): لا يلزم حساب
+discussion-feed-link-closed = التعليقات على شكل خلاصة Atom لقارئ الخلاصات: أُغلق النقاش، فلن تُضاف تعليقات جديدة
 
 ## التعليق
 
@@ -113,7 +121,7 @@ comment-reply = ردّ
 comment-report = أبلغ
 comment-reported = أبلغت عن هذا التعليق
 comment-moderate = الإشراف عليه
-comment-edit = عدّل
+comment-edit = تعديل
 comment-delete = احذف
 comment-of = التعليق الذي كتبه { $name }
 comment-show-full = اعرض التعليق كاملًا

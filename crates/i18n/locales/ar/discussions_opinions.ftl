@@ -15,7 +15,7 @@ vote-progress = { PLURAL($total) ->
     [many] صوّتّ على { $voted } من { $total } عبارةً.
    *[other] صوّتّ على { $voted } من { $total } عبارة.
 }
-vote-statement-label = العبارة { $number }
+vote-card-caption = عبارة للتصويت عليها
 vote-agree = أوافق
 vote-disagree = لا أوافق
 vote-pass = تجاوز
@@ -69,6 +69,8 @@ opinions-unplaced = { PLURAL($unplaced) ->
 opinions-updated = رُسمت الخريطة آخر مرة { $when }.
 opinions-not-computed = لم تُرسم خريطة الآراء بعد. تُرسم من جديد بعد لحظات من وصول أصوات جديدة.
 opinions-not-enough = لا توجد أصوات كافية بعد لتمييز مجموعات. تظهر المجموعات حين يصوّت أربعة أشخاص على الأقل على عدة عبارات وتختلف أصواتهم.
+opinions-no-votes-yet = لا توجد أصوات كافية بعد لرسم خريطة الآراء: لم يصوّت أحد على العبارات حتى الآن. تظهر الخريطة بعد أن يصوّت الناس.
+opinions-no-votes-closed = لا توجد خريطة للآراء: لم يصوّت أحد على العبارات قبل أن يُغلق النقاش.
 opinions-map-title = خريطة الآراء: أين يقف الناس بحسب تصويتهم
 opinions-map-desc = { PLURAL($people) ->
     [one] شخص واحد
@@ -137,6 +139,12 @@ statements-staff-stage-on = لهذا النقاش مرحلة عبارات: يم�
 statements-staff-stage-off = ليس لهذا النقاش مرحلة عبارات.
 statements-staff-add-stage = أضف مرحلة عبارات
 statements-staff-remove-stage = أزل مرحلة العبارات
+statement-seed-field = أضف عبارة افتتاحية
+statement-seed-hint = تُنشر فورًا ليصوّت عليها السكان، دون انتظار مشرف. فكرة واحدة قصيرة في سطر واحد، في 280 حرفًا أو أقل. أما عبارات السكان أنفسهم فتبقى بانتظار مشرف حيث تنص القواعد على ذلك.
+statement-seed-button = أضف العبارة الافتتاحية
+statement-seed-error-empty = اكتب العبارة الافتتاحية
+statement-seed-error-too-long = يجب ألا تزيد العبارة الافتتاحية على { $limit } حرفًا
+done-statement-seeded = أُضيفت العبارة الافتتاحية ونُشرت: يمكن للسكان التصويت عليها ما دام النقاش مفتوحًا.
 statements-staff-caption = العبارات
 statements-staff-number = الرقم
 statements-staff-state = حالتها

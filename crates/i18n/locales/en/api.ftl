@@ -69,6 +69,7 @@ api-unknown_page = The site has no such page.
 api-page-unknown_page = `page` must name one of the site's pages: `home`, `get_involved`, `about`, `accessibility`, `privacy` or `cookies`.
 api-field-invalid_choice = `{ $name }` is not one of the values allowed here.
 api-status-invalid_choice = `status` must be `upcoming`, `open` or `closed`.
+api-form_key-invalid_type = `form_key` must be 32 to 128 hexadecimal digits, new and random for each comment.
 api-state-invalid_choice = `state` must be `happened`, `current` or `to_come`.
 api-link-invalid_choice = `link` must be `none`, `survey`, `results` or `findings`.
 api-change-invalid_choice = `change` must be `rename`, `merge`, `split`, `delete` or `add`.

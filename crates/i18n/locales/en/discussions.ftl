@@ -17,7 +17,14 @@ discussions-count = { $count ->
     [one] 1 discussion
    *[other] { $count } discussions
 }
-discussions-empty = No discussions match what you asked for. Try other words, or any status.
+# What the empty list says depends on which filters are in force, so that
+# it never blames the words when only the topic or status left nothing.
+discussions-empty-none = There are no discussions yet.
+discussions-empty-words = No discussions match your words. Try other words.
+discussions-empty-words-filters = No discussions match your words with the topic or status you chose. Try other words, or any topic and any status.
+discussions-empty-topic = No discussions have this topic. Choose another topic, or any topic.
+discussions-empty-status = No discussions have this status. Choose another status, or any status.
+discussions-empty-topic-status = No discussions have both this topic and this status. Choose any topic or any status.
 discussion-comment-count = { $count ->
     [0] No comments yet
     [one] 1 comment everyone can read
@@ -74,6 +81,7 @@ discussion-add-comment = Add a comment
 discussion-sign-in-to-comment = Sign in to comment
 discussion-house-rules-link = Read the house rules for discussions
 discussion-feed-link = Subscribe to new comments in a feed reader (Atom feed): no account needed
+discussion-feed-link-closed = Comments as an Atom feed, for a feed reader: the discussion has closed, so no new comments will be added
 
 ## A comment
 

@@ -11,7 +11,7 @@ vote-progress = { $total ->
     [0] There are no statements to vote on yet.
    *[other] You have voted on { $voted } of { $total } statements.
 }
-vote-statement-label = Statement { $number }
+vote-card-caption = Statement to vote on
 vote-agree = Agree
 vote-disagree = Disagree
 vote-pass = Pass
@@ -67,6 +67,8 @@ opinions-unplaced = { $unplaced ->
 opinions-updated = The map was last drawn { $when }.
 opinions-not-computed = The opinion map has not been drawn yet. It is drawn again a moment after new votes arrive.
 opinions-not-enough = Not enough votes yet to find groups. Groups appear once at least four people have each voted on several statements, and their votes differ.
+opinions-no-votes-yet = There are not enough votes yet to draw an opinion map: nobody has voted on the statements so far. The map appears once people have voted.
+opinions-no-votes-closed = There is no opinion map: nobody voted on the statements before the discussion closed.
 opinions-map-title = Opinion map: where people stand, by how they voted
 opinions-map-desc = { $people ->
     [one] One person
@@ -123,6 +125,12 @@ statements-staff-stage-on = This discussion has a statements stage: residents ca
 statements-staff-stage-off = This discussion has no statements stage.
 statements-staff-add-stage = Add a statements stage
 statements-staff-remove-stage = Remove the statements stage
+statement-seed-field = Add a starting statement
+statement-seed-hint = It is published at once for residents to vote on, without waiting for a moderator. One short point on one line, up to 280 characters. Residents’ own statements still wait for a moderator where the rules say so.
+statement-seed-button = Add starting statement
+statement-seed-error-empty = Write the starting statement
+statement-seed-error-too-long = The starting statement must be { $limit } characters or fewer
+done-statement-seeded = The starting statement has been added and published: residents can vote on it while the discussion is open.
 statements-staff-caption = Statements
 statements-staff-number = Number
 statements-staff-state = Where it stands

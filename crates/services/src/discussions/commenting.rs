@@ -61,13 +61,60 @@ pub async fn post_once(
     text: &str,
     key: &str,
 ) -> Result<Posted, ServiceError> {
+    Ok(posting(db, me, discussion, parent, text, key).await?.0)
+}
+
+/// What [`post_keyed`] answers: the comment as kept, and whether an
+/// earlier post with the same key made it (nothing new was made).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyedPost {
+    pub comment: Posted,
+    pub parent_id: Option<Uuid>,
+    /// Its text as kept.
+    pub text: String,
+    pub again: bool,
+}
+
+/// [`post_once`] for the API (ADR 40, as the form): the comment as kept
+/// (for a key sent before, the one the first post made, whatever this
+/// one says), and whether it was made before.
+pub async fn post_keyed(
+    db: &Db,
+    me: &SignedIn,
+    discussion: Uuid,
+    parent: Option<Uuid>,
+    text: &str,
+    key: &str,
+) -> Result<KeyedPost, ServiceError> {
+    let (posted, again) = posting(db, me, discussion, parent, text, key).await?;
+    let mut c = db.acquire().await?;
+    let kept = comments::find(c.conn(), posted.id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok(KeyedPost {
+        comment: posted,
+        parent_id: kept.parent_id,
+        text: kept.body,
+        again,
+    })
+}
+
+/// Posting, with whether the key had made the comment already.
+async fn posting(
+    db: &Db,
+    me: &SignedIn,
+    discussion: Uuid,
+    parent: Option<Uuid>,
+    text: &str,
+    key: &str,
+) -> Result<(Posted, bool), ServiceError> {
     require(me, Action::Participate)?;
     let key = comment::submission_key(key);
     let now = Timestamp::now();
     if let Some(key) = key {
         let mut c = db.acquire().await?;
         if let Some(first) = sent_before(c.conn(), me, key, now).await? {
-            return Ok(first);
+            return Ok((first, true));
         }
     }
     let body = comment::body("text", text)?;
@@ -95,14 +142,15 @@ pub async fn post_once(
         now,
     };
     match group_commit::write(db, write).await? {
-        Placed::New(posted) => Ok(posted),
+        Placed::New(posted) => Ok((posted, false)),
         Placed::SentBefore => {
             // The same form, sent again while the first was being saved:
             // that one has committed by now (the claim waited for it).
             let mut c = db.acquire().await?;
-            sent_before(c.conn(), me, key.unwrap_or_default(), now)
+            let first = sent_before(c.conn(), me, key.unwrap_or_default(), now)
                 .await?
-                .ok_or(ServiceError::NotFound)
+                .ok_or(ServiceError::NotFound)?;
+            Ok((first, true))
         }
     }
 }

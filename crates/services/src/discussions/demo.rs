@@ -1,7 +1,8 @@
 //! The demo's discussions: one open (a polarised thread with a council
 //! officer's follow-up questions, an elected member, a deleted account,
 //! a comment posted twice, short agreements, a reply six levels deep and
-//! a comment awaiting moderation, and a statements stage with votes,
+//! a comment awaiting moderation, two long comments (English and
+//! Arabic) shown in part, and a statements stage with votes,
 //! `demo_opinions`), one upcoming and one closed. Every
 //! word was written for Cohesion; the people are the demo's accounts.
 
@@ -179,8 +180,33 @@ Nobody from the council ever came to talk to the stallholders about it.",
                 "People who do not like how things are done here know where the station is.",
             )
         },
+        // 16 and 17: long enough to show their first part, with "Show
+        // full comment" (one in each language).
+        said(PRIYA, 46, None, LONG_ENGLISH),
+        said(SAMIR, 48, None, LONG_ARABIC),
     ]
 }
+
+const LONG_ENGLISH: &str = "I run the Brightwater Women’s Forum, and I want to set out what \
+our members told us at our last three meetings, because it is more than a short comment can \
+hold.\n\nFirst, most of the women who had been targeted did not know the difference between a \
+hate incident and a hate crime, and many thought it was only worth reporting if someone was \
+hurt. A one-page explanation in plain words, in the languages spoken here, would help.\n\n\
+Second, several said the hardest part was the wait afterwards. One woman gave a statement in \
+March and heard nothing until July. Even a message saying “we are still looking into it” would \
+have made her feel taken seriously.\n\nThird, people want to report with someone beside them. \
+A reporting point would work if the volunteers are trained and the room is private.\n\n\
+Finally, please come to us. We meet every second Tuesday at the community centre, and the \
+kettle is always on.";
+
+const LONG_ARABIC: &str = "أريد أن أضيف شيئًا عن تجربة عائلتي، لأنني أظن أنها تتكرر في بيوت \
+كثيرة في حيّنا.\n\nتعرّض والدي لإهانات في الحافلة مرتين هذا العام بسبب لهجته. في المرة الأولى لم \
+يخبر أحدًا، لأنه ظن أن لا أحد سيهتم. وفي المرة الثانية أقنعته بالإبلاغ، فاتصلنا معًا، لكن الموظف \
+لم يكن يعرف كيف يكتب اسم الشارع، وطالت المكالمة حتى شعر أبي بأنه يثقل على الناس.\n\nما نحتاجه \
+بسيط: من يجيب بلغتنا أو مترجم متاح، واستمارة قصيرة يمكن ملؤها من الهاتف، ورسالة بعد أيام تقول \
+ما الذي حدث. وأقترح أيضًا أن يزور أحد من المجلس المركز الثقافي مرة في الشهر ليشرح كيف يكون \
+الإبلاغ، فكثير من كبار السن لا يقرؤون المنشورات ولا يستخدمون المواقع.\n\nشكرًا لكل من كتب هنا. \
+قراءة هذه التعليقات جعلتني أشعر بأننا لسنا وحدنا.";
 
 fn closed_thread() -> Vec<Said> {
     vec![

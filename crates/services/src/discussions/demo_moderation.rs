@@ -147,6 +147,11 @@ async fn one(
         None => (KEPT[n % KEPT.len()], State::Published),
     };
     let id = comment(conn.reborrow(), d, author, body, state, at).await?;
+    // A hidden comment carries its public reason, as hiding it would
+    // have saved it: its notice says why ("removed by a moderator: Spam").
+    if let Some((reason, _)) = hidden {
+        comments::set_state(conn.reborrow(), id, State::Hidden, Some(*reason)).await?;
+    }
     if !reported {
         return Ok(());
     }

@@ -526,6 +526,8 @@ pub struct Results {
     pub map: Option<OpinionMap>,
     pub statements: Vec<Statement>,
     pub computed_at: Option<Timestamp>,
+    /// Whether anyone has voted yet (the map may not have caught up).
+    pub voted: bool,
 }
 
 impl Results {
@@ -554,10 +556,12 @@ pub async fn results(
     let map = stored
         .computed_at
         .and_then(|_| serde_json::from_str::<OpinionMap>(&stored.result).ok());
+    let voted = statements::any_votes(c.conn(), d.id).await?;
     Ok(Results {
         map,
         statements,
         computed_at: stored.computed_at,
+        voted,
     })
 }
 

@@ -1,9 +1,11 @@
 //! The statements stage of a discussion (issue 18 part 8): officers add
-//! or take it away; members submit short statements, held and screened
+//! or take it away, and add starting statements published at once;
+//! members submit short statements, held and screened
 //! like comments (ADR 33: screening only holds, never hides); moderators
 //! approve or hide them. A hidden statement takes no more votes and
 //! leaves the opinion map.
 
+use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::statements::{self as rules, State};
 use cohesion_domain::identity::Action;
 use cohesion_domain::{ErrorCode, ValidationError};
@@ -143,6 +145,67 @@ pub async fn submit(
         id,
         held: state != State::Published,
     })
+}
+
+/// Adds a starting ("seed") statement, as Pol.is's officers do: written by
+/// an officer who runs the discussion, published at once (nobody holds
+/// staff's words for a moderator), normalised and limited as residents'
+/// statements are. Before the discussion opens too, so that the first
+/// voters find statements waiting; not once it has closed, when nobody
+/// can vote. Audit-logged, with the text.
+pub async fn seed(
+    db: &Db,
+    me: &SignedIn,
+    discussion: Uuid,
+    text: &str,
+    client: Option<&str>,
+) -> Result<Submitted, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let body = rules::body("text", text)?;
+    let now = Timestamp::now();
+    let mut tx = db.begin().await?;
+    let d = catalogue::find_for_update(tx.conn(), discussion)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if d.imported {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "discussion",
+            ErrorCode::DiscussionImported,
+        )));
+    }
+    if !statements::has_stage(tx.conn(), d.id).await? {
+        return Err(ServiceError::NotFound);
+    }
+    if d.status(now.as_offset()) == Status::Closed {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "discussion",
+            ErrorCode::DiscussionNotOpen,
+        )));
+    }
+    let id = statements::insert(
+        tx.conn(),
+        &NewStatement {
+            discussion_id: d.id,
+            author_id: Some(me.user_id),
+            body: &body,
+            state: State::Published,
+            reasons: "",
+            severity: 1,
+            created_at: now,
+        },
+    )
+    .await?;
+    statements::mark_stale(tx.conn(), d.id).await?;
+    audit_log(
+        tx.conn(),
+        me.origin(client),
+        "discussion.statement_seed",
+        Some(d.id),
+        &body,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Submitted { id, held: false })
 }
 
 /// A discussion's statements for its moderators and officers: every state,

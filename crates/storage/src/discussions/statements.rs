@@ -264,6 +264,19 @@ pub async fn votes_of(
     .await
 }
 
+/// Whether anyone has voted on the discussion's statements.
+pub async fn any_votes(conn: Conn<'_>, discussion: Uuid) -> Result<bool, StorageError> {
+    // At most one row counted (a 64-bit count on both engines).
+    let found: i64 = rows::fetch_one(
+        conn,
+        "SELECT COUNT(*) FROM (SELECT 1 FROM discussion_votes WHERE discussion_id = $1 LIMIT 1) v",
+        &[&discussion],
+        rows::scalar,
+    )
+    .await?;
+    Ok(found > 0)
+}
+
 /// One vote as the analysis and the export read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VoteRow {

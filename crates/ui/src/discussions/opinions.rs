@@ -10,7 +10,8 @@ use crate::{Chrome, Field, FieldError, Phrase, Shown};
 
 /// The statement to vote on and its form.
 pub struct VoteCard {
-    /// "Statement 4".
+    /// "Statement to vote on": not its number, which is no step of the
+    /// reader's.
     pub label: String,
     pub text: Phrase,
     pub action: String,
@@ -23,8 +24,8 @@ pub struct VoteCard {
 /// A statement the reader has voted on, their vote, and the buttons
 /// that change it (the other two choices).
 pub struct YourVote {
-    /// "Statement 4".
-    pub label: String,
+    /// The statement's element id, which its buttons are described by.
+    pub id: String,
     pub text: Phrase,
     /// "You agreed".
     pub said: String,

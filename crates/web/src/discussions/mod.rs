@@ -46,6 +46,7 @@ pub(crate) const FEATURE: Feature = Feature {
         "statement-submitted",
         "statement-held",
         "statements-stage-added",
+        "statement-seeded",
         "statements-stage-removed",
         "statement-decided",
         "discussion-followed",

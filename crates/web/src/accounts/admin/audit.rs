@@ -54,6 +54,7 @@ const ACTIONS: &[&str] = &[
     "discussion.create",
     "discussion.import",
     "discussion.publish",
+    "discussion.statement_seed",
     "discussion.statements_stage",
     "discussion.translate",
     "discussion.unpublish",

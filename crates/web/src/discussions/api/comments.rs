@@ -182,6 +182,15 @@ pub struct CommentRequest {
     /// discussion.
     #[serde(default)]
     pub parent_id: Option<Uuid>,
+    /// A one-time key for this comment, as the page's form carries (ADR
+    /// 40): 32 to 128 hexadecimal digits, new and random for each comment.
+    /// A request sent again with the same key within a day (after a
+    /// timeout, say) makes no second comment: the answer is the comment
+    /// the first made, with status 200 instead of 201. Without it every
+    /// request makes a comment.
+    #[serde(default)]
+    #[schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")]
+    pub form_key: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -199,11 +208,12 @@ pub struct PostedComment {
 #[utoipa::path(post, path = "/api/v1/discussions/{id}/comments", operation_id = "post_discussion_comment", tag = "discussions",
     params(("id" = Uuid, Path)), request_body = CommentRequest, security(("session" = [], "csrf" = [])),
     responses((status = 201, body = PostedComment),
+        (status = 200, description = "Sent before with this `form_key`: the comment that request made, nothing new", body = PostedComment),
         (status = 401, description = "Not signed in (`sign_in_required`)", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "`X-CSRF-Token` missing (`csrf_token_invalid`)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such discussion or parent, or not published", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not open for comments (`discussion_not_open`), or the parent is in another discussion or not published (`reply_not_allowed`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`text` empty (`field_required`) or too long (`field_too_long`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`text` empty (`field_required`) or too long (`field_too_long`), or `form_key` not 32 to 128 hexadecimal digits (`invalid_type`)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many comments in a short time (`rate_limited`)", body = Problem, content_type = "application/problem+json")))]
 pub async fn post(
     State(state): State<SharedState>,
@@ -211,14 +221,25 @@ pub async fn post(
     PathId(id): PathId,
     ApiJson(req): ApiJson<CommentRequest>,
 ) -> Result<Response, AppError> {
-    let posted = commenting::post(&state.db, &me, id, req.parent_id, &req.text).await?;
-    let answer = PostedComment {
-        id: posted.id,
-        parent_id: req.parent_id,
-        text: comment::body("text", &req.text).unwrap_or_default(),
-        held: posted.held,
+    // The form ignores a key it cannot use; a client that sent one means
+    // to be protected by it, so a key of the wrong shape is refused.
+    let key = match req.form_key.as_deref() {
+        None => "",
+        Some(raw) => comment::submission_key(raw)
+            .ok_or(ValidationError::new("form_key", ErrorCode::InvalidType))?,
     };
-    Ok((StatusCode::CREATED, Json(answer)).into_response())
+    let posted = commenting::post_keyed(&state.db, &me, id, req.parent_id, &req.text, key).await?;
+    let answer = PostedComment {
+        id: posted.comment.id,
+        parent_id: posted.parent_id,
+        text: posted.text,
+        held: posted.comment.held,
+    };
+    let status = match posted.again {
+        true => StatusCode::OK,
+        false => StatusCode::CREATED,
+    };
+    Ok((status, Json(answer)).into_response())
 }
 
 /// The `{cid}` in the path, in the discussion `{id}` that `me` may see.

@@ -55,6 +55,10 @@ pub(super) fn routes() -> Router<SharedState> {
             post(statements::submit),
         )
         .route(
+            "/api/v1/discussions/{id}/statements/seed",
+            post(statements::seed),
+        )
+        .route(
             "/api/v1/discussions/{id}/statements/next",
             get(statements::next),
         )
@@ -80,7 +84,7 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
 #[openapi(
     paths(read::list, read::show, write::create, write::update, write::publish, write::withdraw, write::close,
         comments::list, comments::post, comments::edit, comments::delete, comments::agree,
-        comments::disagree, comments::report, statements::next, statements::submit,
+        comments::disagree, comments::report, statements::next, statements::submit, statements::seed,
         statements::vote, statements::opinions_map, transparency::site, transparency::discussion,
         search::search, moderation::decide, translations::show, translations::replace),
     components(schemas(read::DiscussionSummary, read::DiscussionPage, read::DiscussionDetail,

@@ -1,5 +1,5 @@
 //! Opinion voting through the API: the next statement to vote on,
-//! submitting a statement, voting (the last vote on a statement counts),
+//! submitting a statement, officers' starting statements, voting (the last vote on a statement counts),
 //! and the opinion map as the background job last computed it. Thin
 //! handlers over the services the pages use.
 
@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::kit::api::path_param;
-use crate::kit::{Acting, ApiJson, AppError, CurrentUser, PathId, Problem, SharedState};
+use crate::kit::{Acting, ApiJson, AppError, ClientKey, CurrentUser, PathId, Problem, SharedState};
 
 /// One statement to vote on.
 #[derive(Serialize, ToSchema)]
@@ -112,6 +112,39 @@ pub async fn submit(
     ApiJson(req): ApiJson<StatementRequest>,
 ) -> Result<Response, AppError> {
     let s = statements::submit(&state.db, &me, id, &req.text).await?;
+    let answer = SubmittedStatement {
+        id: s.id,
+        text: rules::body("text", &req.text).unwrap_or_default(),
+        held: s.held,
+    };
+    Ok((StatusCode::CREATED, Json(answer)).into_response())
+}
+
+/// Add a starting statement (officers).
+///
+/// Pol.is's seed statements: an officer who runs the discussion adds a
+/// statement that is published at once, so that the first voters find
+/// statements to vote on. Its text is normalised and limited as a
+/// resident's is; residents' statements still wait for a moderator where
+/// the discussion's rules say so. Allowed before the discussion opens
+/// and while it is open, not once it has closed. Audit-logged
+/// (`discussion.statement_seed`).
+#[utoipa::path(post, path = "/api/v1/discussions/{id}/statements/seed", operation_id = "seed_discussion_statement", tag = "discussions",
+    params(("id" = Uuid, Path)), request_body = StatementRequest, security(("session" = [], "csrf" = [])),
+    responses((status = 201, description = "Added and published (`held` is false)", body = SubmittedStatement),
+        (status = 401, description = "Not signed in (`sign_in_required`)", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an officer (`forbidden`), or `X-CSRF-Token` missing (`csrf_token_invalid`)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such discussion, or without a statements stage", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Closed (`discussion_not_open`) or imported (`discussion_imported`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`text` empty (`field_required`) or over 280 characters (`field_too_long`)", body = Problem, content_type = "application/problem+json")))]
+pub async fn seed(
+    State(state): State<SharedState>,
+    Acting(me): Acting,
+    client: ClientKey,
+    PathId(id): PathId,
+    ApiJson(req): ApiJson<StatementRequest>,
+) -> Result<Response, AppError> {
+    let s = statements::seed(&state.db, &me, id, &req.text, Some(&client.0)).await?;
     let answer = SubmittedStatement {
         id: s.id,
         text: rules::body("text", &req.text).unwrap_or_default(),

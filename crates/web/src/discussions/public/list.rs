@@ -80,7 +80,7 @@ pub(super) async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<R
         filter_button: ctx.t("discussions-filter-button"),
         count: tn(&ctx, "discussions-count", "count", total.max(0) as u64),
         items,
-        empty: ctx.t("discussions-empty"),
+        empty: ctx.t(empty_key(&p)),
         previous: (page > 1).then(|| list_href(&p, page - 1)),
         next: (page < pages).then(|| list_href(&p, page + 1)),
         house_rules: house_rules_link(&ctx),
@@ -91,6 +91,23 @@ pub(super) async fn index(ctx: PageCtx, Query(p): Query<ListParams>) -> Result<R
         search: search_link(&ctx, &p.q),
     };
     respond(StatusCode::OK, view, None)
+}
+
+/// What an empty list says, by the filters in force: the words are
+/// blamed only when there are words, the topic or status only when one
+/// was chosen.
+fn empty_key(p: &ListParams) -> &'static str {
+    let words = !p.q.trim().is_empty();
+    let topic = !p.topic.trim().is_empty();
+    let status = !p.status.is_empty();
+    match (words, topic, status) {
+        (false, false, false) => "discussions-empty-none",
+        (true, false, false) => "discussions-empty-words",
+        (true, _, _) => "discussions-empty-words-filters",
+        (false, true, false) => "discussions-empty-topic",
+        (false, false, true) => "discussions-empty-status",
+        (false, true, true) => "discussions-empty-topic-status",
+    }
 }
 
 /// The search of comments too, with the words already typed.

@@ -9,6 +9,7 @@
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
+use cohesion_domain::consultation::Status;
 use cohesion_services::discussions::opinions::{self, OpinionMap, Results};
 use cohesion_ui::discussions::opinions::{
     GroupView, MapDot, MapDrawing, MapShape, OpinionsPage, StatementRow,
@@ -18,6 +19,7 @@ use uuid::Uuid;
 
 use super::translated::title_shown;
 use super::vote::with_stage;
+use super::wording::status_of;
 use crate::kit::{respond, AppError, PageCtx};
 
 /// The groups' colours, told apart also by their letters on the map and
@@ -37,9 +39,10 @@ pub(super) async fn show(ctx: PageCtx, Path(id): Path<String>) -> Result<Respons
         .chrome_for(&format!("{path}/opinions"), "opinions-title")
         .await?;
     ui.title = ctx.t("opinions-title").into();
-    let (lead, not_ready) = lead_of(&ctx, &results);
+    let closed = status_of(&d) == Status::Closed;
+    let (lead, not_ready) = lead_of(&ctx, &results, closed);
     let l = ctx.locale();
-    let map = results.map.as_ref().filter(|m| m.ready);
+    let map = results.map.as_ref().filter(|m| m.ready && results.voted);
     let names: Vec<String> = map
         .map(|m| m.groups.iter().map(|g| group_name(&ctx, g.id)).collect())
         .unwrap_or_default();
@@ -85,10 +88,14 @@ pub(super) async fn show(ctx: PageCtx, Path(id): Path<String>) -> Result<Respons
             .unwrap_or_default(),
         share_head: ctx.t("opinions-share"),
         statement_label: ctx.t("opinions-statement"),
-        explained: vec![
-            ctx.t("opinions-explained-map"),
-            ctx.t("opinions-explained-groups"),
-        ],
+        // Nothing voted, nothing drawn: no words about dots and groups.
+        explained: match results.voted {
+            true => vec![
+                ctx.t("opinions-explained-map"),
+                ctx.t("opinions-explained-groups"),
+            ],
+            false => Vec::new(),
+        },
         vote_link: (format!("{path}/vote"), ctx.t("opinions-vote-link")),
         ui: ui.with_nav("discussions"),
     };
@@ -97,10 +104,19 @@ pub(super) async fn show(ctx: PageCtx, Path(id): Path<String>) -> Result<Respons
 
 /// How many voted and when the map was drawn, and what to say instead of
 /// the map when there is none yet or it has no groups.
-fn lead_of(ctx: &PageCtx, results: &Results) -> (Vec<Phrase>, Option<String>) {
+fn lead_of(ctx: &PageCtx, results: &Results, closed: bool) -> (Vec<Phrase>, Option<String>) {
     let l = ctx.locale();
     let mut lead = Vec::new();
     let mut not_ready = None;
+    // Before the first vote there is nothing to show: say so, not how
+    // views grouped (a map drawn then has no one on it).
+    if !results.voted {
+        let said = match closed {
+            true => "opinions-no-votes-closed",
+            false => "opinions-no-votes-yet",
+        };
+        return (lead, Some(ctx.t(said)));
+    }
     match (&results.map, results.computed_at) {
         (Some(map), Some(at)) => {
             lead.push(Phrase::from(l.t_plain(

@@ -219,7 +219,15 @@ pub(super) async fn show(
         form,
         sign_in,
         house_rules: house_rules_link(&ctx),
-        feed: (format!("{path}/feed.atom"), ctx.t("discussion-feed-link")),
+        // Closed, the feed is a record of what was said: offered as that,
+        // with no promise of new comments.
+        feed: (
+            format!("{path}/feed.atom"),
+            ctx.t(match status_of(&d) {
+                Status::Closed => "discussion-feed-link-closed",
+                _ => "discussion-feed-link",
+            }),
+        ),
         transparency: (
             format!("{path}/transparency"),
             ctx.t("discussion-transparency-link"),

@@ -122,11 +122,10 @@ async fn page<'a>(
 
 /// The statement to vote on, with its three buttons.
 fn vote_card(ctx: &PageCtx, me: &SignedIn, path: &str, s: &Statement) -> VoteCard {
+    // Not "Statement 37": its number in the discussion is no step of the
+    // reader's (the progress line says how far they are).
     VoteCard {
-        label: ctx.locale().t_plain(
-            "vote-statement-label",
-            &[("number", (s.number as u64 + 1).into())],
-        ),
+        label: ctx.t("vote-card-caption"),
         text: Phrase::isolated(&s.body),
         action: format!("{path}/statements/{}/vote", s.id),
         csrf: me.csrf.clone(),
@@ -140,10 +139,7 @@ fn vote_card(ctx: &PageCtx, me: &SignedIn, path: &str, s: &Statement) -> VoteCar
 /// of a plain form (the same address as voting: the last vote counts).
 fn your_vote(ctx: &PageCtx, me: &SignedIn, path: &str, s: &Statement, v: Vote) -> YourVote {
     YourVote {
-        label: ctx.locale().t_plain(
-            "vote-statement-label",
-            &[("number", (s.number as u64 + 1).into())],
-        ),
+        id: format!("your-vote-{}", s.id),
         text: Phrase::isolated(&s.body),
         said: ctx.t(&format!("vote-yours-{}", v.code())),
         action: format!("{path}/statements/{}/vote", s.id),

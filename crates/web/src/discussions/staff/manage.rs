@@ -1,19 +1,23 @@
 //! The officers' page of one discussion: where it stands, its dates as
 //! people write them, the consultation stage it is part of, how many
 //! comments everyone may read, and the ways
-//! to change its details, publish or withdraw it, and see its public
-//! page.
+//! to change its details, publish or withdraw it, add starting
+//! statements to its statements stage, and see its public page.
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
+use cohesion_domain::consultation::Status;
 use cohesion_domain::discussion::moderation::PreModeration;
 use cohesion_domain::discussion::record::Discussion;
+use cohesion_domain::discussion::statements::MAX_STATEMENT_CHARS;
+use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::translation::key;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::reading as consultation_reading;
 use cohesion_services::discussions::{reading, statements};
-use cohesion_ui::{ActionForm, Phrase, ReportPage, Shown, SummaryRow, Value};
+use cohesion_ui::{ActionForm, Field, FieldError, Phrase, ReportPage, Shown, SummaryRow, Value};
+use uuid::Uuid;
 
 use super::{date_rows, status_label};
 use crate::discussions::public::translated::{title_shown, topics_lang, translated};
@@ -28,29 +32,61 @@ pub async fn manage(
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let d = reading::discussion(&ctx.state.db, Some(&me), id).await?;
+    let page = page(&ctx, &me, id, q.done.as_deref(), Seeding::default()).await?;
+    respond(StatusCode::OK, page, None)
+}
+
+/// The starting-statement form as sent back: its text and problems.
+#[derive(Default)]
+pub(super) struct Seeding {
+    pub text: String,
+    pub errors: Vec<FieldError>,
+}
+
+/// The officers' page of the discussion `id`, with the starting-statement
+/// form as `seeding` has it.
+pub(super) async fn page<'a>(
+    ctx: &'a PageCtx,
+    me: &SignedIn,
+    id: Uuid,
+    done: Option<&str>,
+    seeding: Seeding,
+) -> Result<ReportPage<'a>, AppError> {
+    let d = reading::discussion(&ctx.state.db, Some(me), id).await?;
     let path = format!("/staff/discussions/{id}");
-    let mut ui = ctx.chrome_for(&path, "discussion-staff-manage").await?;
+    let mut ui = match ctx.posted() {
+        true => {
+            ctx.chrome_switching_at(&path, "discussion-staff-manage")
+                .await?
+        }
+        false => ctx.chrome_for(&path, "discussion-staff-manage").await?,
+    };
     // In the page's language where translated, as the public page names it.
-    ui.title = title_shown(&ctx, &d).await?.into();
+    ui.title = title_shown(ctx, &d).await?.into();
     let mut page = ReportPage::new(ui);
     page.back = Some(("/manage".to_owned(), ctx.t("back")));
-    page.done = confirmation(&ctx, q.done.as_deref()).map(Into::into);
+    page.done = confirmation(ctx, done).map(Into::into);
     page.csrf = me.csrf.clone();
     if d.imported {
         page.lead.push(ctx.t("discussion-staff-imported").into());
     }
     // Its topics and area in the page's language where translated.
-    let (shown, langs) = translated(&ctx, d.clone()).await?;
-    page.rows = summary_rows(&ctx, &d, &shown, &langs);
-    page.rows.push(stage_row(&ctx, &me, &d).await?);
-    page.rows.extend(super::translations::rows(&ctx, &d).await?);
-    page.actions = publication_actions(&ctx, &d);
+    let (shown, langs) = translated(ctx, d.clone()).await?;
+    page.rows = summary_rows(ctx, &d, &shown, &langs);
+    page.rows.push(stage_row(ctx, me, &d).await?);
+    page.rows.extend(super::translations::rows(ctx, &d).await?);
+    page.actions = publication_actions(ctx, &d);
     let stage = statements::has_stage(&ctx.state.db, id).await?;
     if !d.imported {
         page.actions
-            .push(super::statements::stage_action(&ctx, id, stage));
+            .push(super::statements::stage_action(ctx, id, stage));
     }
+    // Starting statements, while anyone can still vote on them.
+    let closed = d.status(Timestamp::now().as_offset()) == Status::Closed;
+    if stage && !d.imported && !closed {
+        page.actions.push(seed_form(ctx, id, &seeding));
+    }
+    page.errors = seeding.errors;
     page.links = vec![(
         format!("/discussions/{id}"),
         ctx.t("discussion-staff-view-public").into(),
@@ -61,7 +97,26 @@ pub async fn manage(
             ctx.t("statements-staff-link").into(),
         ));
     }
-    respond(StatusCode::OK, page, None)
+    Ok(page)
+}
+
+/// The form that adds a starting statement: published at once, so the
+/// first voters find statements to vote on (Pol.is's seed statements).
+fn seed_form(ctx: &PageCtx, id: Uuid, seeding: &Seeding) -> ActionForm {
+    ActionForm {
+        action: format!("/staff/discussions/{id}/statements/seed"),
+        hidden: Vec::new(),
+        fields: vec![
+            Field::new("text", "textarea", "off", ctx.t("statement-seed-field"))
+                .hint(ctx.t("statement-seed-hint"))
+                .counted(MAX_STATEMENT_CHARS)
+                .value(&seeding.text)
+                .errors_from(&seeding.errors),
+        ],
+        button: ctx.t("statement-seed-button").into(),
+        danger: false,
+        ask: false,
+    }
 }
 
 fn summary_rows(

@@ -52,6 +52,10 @@ pub(super) fn routes() -> Router<SharedState> {
             get(statements::ask_stage).post(statements::stage),
         )
         .route(
+            &format!("{base}/statements/seed"),
+            axum::routing::post(statements::seed),
+        )
+        .route(
             &format!("{base}/statements/{{sid}}/decision"),
             axum::routing::post(statements::decide),
         )

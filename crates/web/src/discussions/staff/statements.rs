@@ -1,28 +1,31 @@
 //! A discussion's statements stage for officers and moderators: adding
-//! or removing the stage ("Add a statements stage"), the statements with
+//! or removing the stage ("Add a statements stage"), officers' starting
+//! statements (sent from the discussion's officers' page), the statements with
 //! where each stands and why screening held it, the moderators' approve
 //! and hide buttons, and the Pol.is export of statements and votes.
 
 use axum::extract::{Path, Query};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use cohesion_domain::discussion::statements::State;
+use cohesion_domain::discussion::statements::{State, MAX_STATEMENT_CHARS};
 use cohesion_domain::identity::Action;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::discussions::statements::Statement;
 use cohesion_services::discussions::statements::{self, Decision};
 use cohesion_services::discussions::{opinion_export, reading};
+use cohesion_services::ServiceError;
 use cohesion_ui::discussions::opinions::{StaffStatement, StaffStatements};
-use cohesion_ui::{ActionForm, Phrase, ReportPage, Section, Value};
+use cohesion_ui::{ActionForm, FieldError, Phrase, ReportPage, Section, Value};
 use serde::Deserialize;
 
 use crate::discussions::public::translated::title_shown;
 
+use super::manage::Seeding;
 use crate::kit::confirm::{act_or_ask, ask, asked_about, Ask};
 use crate::kit::{
-    check_session_csrf, confirmation, path_id, respond, see_other, AppError, ClientKey, DoneQuery,
-    Langs, May, Me, Moderate, PageCtx, RunEngagement, StrictForm,
+    check_session_csrf, confirmation, field_messages, path_id, respond, see_other, AppError,
+    ClientKey, DoneQuery, Langs, May, Me, Moderate, PageCtx, RunEngagement, StrictForm,
 };
 
 /// `GET /staff/discussions/{id}/statements`: for officers and moderators.
@@ -224,6 +227,67 @@ pub async fn stage(
     let action = format!("/staff/discussions/{id}/statements/stage");
     let asking = async || removing(&ctx, &me, id).await;
     act_or_ask(&ctx, &me.csrf, &action, &f.confirm, asking, act).await
+}
+
+#[derive(Deserialize)]
+pub struct SeedForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    text: String,
+}
+
+/// `POST /staff/discussions/{id}/statements/seed`: a starting statement,
+/// published at once; its problems show the officers' page again with
+/// what was typed (422).
+pub async fn seed(
+    May(me, _): May<RunEngagement>,
+    ctx: PageCtx,
+    client: ClientKey,
+    Path(id): Path<String>,
+    StrictForm(f): StrictForm<SeedForm>,
+) -> Result<Response, AppError> {
+    check_session_csrf(&me, &f.csrf)?;
+    let id = path_id(&id)?;
+    let errors = match statements::seed(&ctx.state.db, &me, id, &f.text, Some(&client.0)).await {
+        Ok(_) => {
+            return Ok(see_other(&format!(
+                "/staff/discussions/{id}?done=statement-seeded"
+            )))
+        }
+        Err(ServiceError::Invalid(v)) => vec![v],
+        Err(ServiceError::InvalidFields(list)) => list,
+        Err(other) => return Err(other.into()),
+    };
+    let seeding = Seeding {
+        text: f.text,
+        errors: seed_problems(&ctx, &errors),
+    };
+    let page = super::manage::page(&ctx, &me, id, None, seeding).await?;
+    respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
+}
+
+/// Problems with a starting statement, in words about one.
+fn seed_problems(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
+    let kit = field_messages(ctx, errors);
+    errors
+        .iter()
+        .zip(kit)
+        .map(|(e, said)| match (e.field, e.code) {
+            ("text", ErrorCode::FieldRequired) => FieldError {
+                field: "text",
+                message: ctx.t("statement-seed-error-empty"),
+            },
+            ("text", ErrorCode::FieldTooLong) => FieldError {
+                field: "text",
+                message: ctx.locale().t_plain(
+                    "statement-seed-error-too-long",
+                    &[("limit", (MAX_STATEMENT_CHARS as u64).into())],
+                ),
+            },
+            _ => said,
+        })
+        .collect()
 }
 
 #[derive(Deserialize)]

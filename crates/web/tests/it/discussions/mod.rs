@@ -6,6 +6,7 @@
 mod bad_input;
 mod commenting;
 mod notifications;
+mod outside_view;
 mod pages;
 mod search;
 mod voting;

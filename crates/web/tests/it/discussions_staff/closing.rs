@@ -31,7 +31,10 @@ async fn an_officer_closes_an_open_discussion_now() {
         let manage = format!("/staff/discussions/{id}");
         let (_, html) = s.page(&manage, cookie).await;
         assert!(html.contains("Close the discussion now"), "{html}");
-        assert!(html.contains(&format!("action=\"/staff/discussions/{id}/close\"")));
+        // A link to the asking page, not a form with nothing to send,
+        // whose address would end in an empty query ("…/close?").
+        assert!(html.contains(&format!("href=\"/staff/discussions/{id}/close\"")));
+        assert!(!html.contains(&format!("action=\"/staff/discussions/{id}/close\"")));
 
         // Asked first: the page says when it was due to close, and what
         // closing changes.

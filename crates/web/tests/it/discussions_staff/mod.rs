@@ -10,6 +10,7 @@ mod api_comments;
 mod api_translations;
 mod closing;
 mod consultation_stage;
+mod outside_view;
 mod pages;
 
 use cohesion_storage::audit::{self, AuditQuery};
