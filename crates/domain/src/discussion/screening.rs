@@ -235,8 +235,9 @@ pub fn share(part: i64, whole: i64) -> Option<f64> {
 pub enum Reason<'a> {
     /// An entry of the word lists, as its moderator wrote it.
     Word(&'a str),
-    /// The same text, once folded, as a comment already posted.
-    Repeat,
+    /// The same text, once folded, as the comment named (empty in
+    /// reasons stored before repeats named theirs).
+    Repeat(&'a str),
     /// Nearly the same as the comment named.
     NearRepeat(&'a str),
     /// Part of a campaign led by the comment named.
@@ -259,7 +260,7 @@ impl<'a> Reason<'a> {
         let (head, rest) = reason.split_once(':').unwrap_or((reason, ""));
         match head {
             "word" => Self::Word(rest),
-            "repeat" => Self::Repeat,
+            "repeat" => Self::Repeat(rest),
             "near-repeat" => Self::NearRepeat(rest),
             "campaign" => Self::Campaign(rest),
             "links" => Self::Links,
@@ -288,7 +289,7 @@ impl<'a> Reason<'a> {
     pub fn kind(&self) -> Option<&'static str> {
         match self {
             Self::Word(_) => Some("words"),
-            Self::Repeat => Some("repeat"),
+            Self::Repeat(_) => Some("repeat"),
             Self::NearRepeat(_) => Some("near-repeat"),
             Self::Campaign(_) => Some("campaign"),
             Self::Links => Some("links"),
@@ -400,6 +401,9 @@ mod tests {
         );
         assert_eq!(Reason::parse("word:a:b"), Reason::Word("a:b"));
         assert_eq!(Reason::parse("near-repeat:x").kind(), Some("near-repeat"));
+        assert_eq!(Reason::parse("repeat:x"), Reason::Repeat("x"));
+        assert_eq!(Reason::parse("repeat"), Reason::Repeat(""));
+        assert_eq!(Reason::parse("repeat:x").kind(), Some("repeat"));
         assert_eq!(Reason::parse("first_comments").kind(), None);
         assert_eq!(share(2, 4), None);
         assert_eq!(share(3, 6), Some(0.5));

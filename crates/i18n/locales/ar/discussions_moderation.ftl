@@ -57,6 +57,9 @@ moderation-reports-of = { PLURAL($count) ->
 }
 moderation-reason-word = يحتوي على «{ $entry }» من قائمة الكلمات
 moderation-reason-repeat = يكرّر تعليقًا نُشر من قبل
+moderation-reason-repeat-of = يكرّر التعليق الذي نشره { $name } في { $when }: «{ $text }»
+moderation-row-repeated = التعليق الذي يكرّره، كتبه { $name }
+moderation-repeated-open = اقرأه في سياقه
 moderation-reason-links = فيه روابط كثيرة
 moderation-reason-first-comments = تُراجَع التعليقات الأولى للعضو
 moderation-reason-all-comments = تُراجَع كل التعليقات
@@ -102,8 +105,18 @@ moderation-days-hint = من 1 إلى 365.
 moderation-note-label = ملاحظة (اختيارية)
 moderation-note-hint = للمشرفين الآخرين، وللكاتب عند تحذيره أو إيقافه.
 moderation-decide-button = سجّل القرار
-moderation-appeal-uphold = أيّد القرار
-moderation-appeal-overturn = ألغِ القرار
+# $count: how many decisions the appeal covers (hidden and warned: 2).
+moderation-appeal-uphold = { PLURAL($count) ->
+    [one] أيّد القرار
+    [two] أيّد القرارين
+   *[other] أيّد القرارات الـ{ $count }
+}
+moderation-appeal-overturn = { PLURAL($count) ->
+    [one] ألغِ القرار
+    [two] ألغِ القرارين
+   *[other] ألغِ القرارات الـ{ $count }
+}
+moderation-withdrawn-on = سُحب في { $date }
 moderation-appeal-another = أنت من اتخذ القرار الذي يتناوله هذا الطعن، لذا يبتّ مشرف آخر في الطعن.
 moderation-error-own-comment = لا يمكنك البتّ في تعليقك. يجب أن يبتّ فيه مشرف آخر.
 moderation-error-own-appeal = لا يمكنك البتّ في هذا الطعن: يبتّ فيه مشرف آخر، لا من اتخذ القرار ولا كاتب التعليق.
@@ -179,11 +192,14 @@ screening-kind-classifier = المصنِّف
 screening-kind-all = أي سبب (الفرز الآلي كله)
 
 done-moderation-decided = سُجّل قرارك.
+moderation-decided-again = العودة إلى هذا التعليق لاتخاذ قرار آخر بشأنه (كتحذير كاتبه مثلًا)
 done-moderation-word-added = أُضيف المدخل إلى قائمة الكلمات.
 done-moderation-word-removed = حُذف المدخل من قائمة الكلمات.
 done-appeal-sent = أُرسل طعنك. سينظر فيه مشرف آخر.
 
 comment-appeal = اطعن في هذا القرار
+comment-appealed-on = طعنت في هذا القرار في { $date }.
+comment-appeal-status = اطّلع على ما آل إليه طعنك
 appeal-title = الطعن في قرار مشرف
 appeal-status-waiting = لقد استأنفت هذا القرار في { $when }. سيبتّ فيه مشرف لم يتخذه، وستُبلَّغ بالنتيجة.
 appeal-status-decided = لقد استأنفت هذا القرار في { $when }، وقد بُتّ في استئنافك: تجد النتيجة في إشعاراتك.
@@ -212,7 +228,7 @@ moderation-error-outside-done = ضع علامة في المربع لتأكيد �
 moderation-error-outside-note = قل ما الذي فعلته، مع أي رقم مرجعي.
 moderation-select = اختر تعليق { $name }
 moderation-bulk-heading = البتّ في التعليقات المختارة
-moderation-bulk-hint = ضع علامة على التعليقات أعلاه، ثم وافق عليها كلها أو أخفها كلها لسبب واحد. يصبح كل منها قرارًا مستقلًا. تُتخطّى تعليقاتك والتعليقات المحالة.
+moderation-bulk-hint = ضع علامة على التعليقات أعلاه، ثم وافق عليها كلها أو أخفها كلها لسبب واحد. يصبح كل منها قرارًا مستقلًا. تُتخطّى تعليقاتك والتعليقات المحالة والمطعون فيها، ثم تبيّن قائمة الانتظار سبب تخطّي كل منها.
 moderation-bulk-action = القرار لكل تعليق مختار
 moderation-bulk-reason = السبب المعلن، إن أخفيتها
 moderation-bulk-button = البتّ في التعليقات المختارة
@@ -262,11 +278,34 @@ moderation-bulk-skipped-escalated = { PLURAL($count) ->
     [two] تُخطّي تعليقان: أُحيلا إلى مشرف أول
    *[other] تُخطّي { $count }: أُحيلت إلى مشرف أول
 }
-moderation-bulk-skipped-gone = { PLURAL($count) ->
-    [one] تُخطّي تعليق واحد: بُتّ فيه من قبل أو لم يعد موجودًا
-    [two] تُخطّي تعليقان: بُتّ فيهما من قبل أو لم يعودا موجودين
-   *[other] تُخطّي { $count }: بُتّ فيها من قبل أو لم تعد موجودة
+moderation-bulk-skipped-appealed = { PLURAL($count) ->
+    [one] تُخطّي تعليق واحد: طعن كاتبه ينتظر، ويُبتّ فيه في صفحته
+    [two] تُخطّي تعليقان: طعنا كاتبيهما ينتظران، ويُبتّ فيهما في صفحتيهما
+   *[other] تُخطّي { $count }: طعون كاتبيها تنتظر، ويُبتّ فيها في صفحاتها
 }
+moderation-bulk-skipped-not-applicable = { PLURAL($count) ->
+    [one] تُخطّي تعليق واحد: القرار لا ينطبق عليه على حاله الآن
+    [two] تُخطّي تعليقان: القرار لا ينطبق عليهما على حالهما الآن
+   *[other] تُخطّي { $count }: القرار لا ينطبق عليها على حالها الآن
+}
+moderation-bulk-skipped-decided = { PLURAL($count) ->
+    [one] تُخطّي تعليق واحد: بُتّ فيه من قبل
+    [two] تُخطّي تعليقان: بُتّ فيهما من قبل
+   *[other] تُخطّي { $count }: بُتّ فيها من قبل
+}
+moderation-bulk-skipped-not-found = { PLURAL($count) ->
+    [one] تُخطّي تعليق واحد: لم يعد موجودًا
+    [two] تُخطّي تعليقان: لم يعودا موجودين
+   *[other] تُخطّي { $count }: لم تعد موجودة
+}
+moderation-bulk-skipped-item = التعليق المتخطّى رقم { $number }
+moderation-bulk-skipped-open = افتح هذا التعليق
+moderation-bulk-why-own-comment = تعليقك أنت: يبتّ فيه مشرف آخر.
+moderation-bulk-why-escalated = محال: يبتّ فيه مشرف أول.
+moderation-bulk-why-appealed = طعن فيه كاتبه: ابتّ في الطعن في صفحة التعليق نفسه.
+moderation-bulk-why-not-applicable = القرار لا ينطبق عليه على حاله الآن (حذفه كاتبه، أو هو على تلك الحال من قبل).
+moderation-bulk-why-already-decided = بتّ فيه مشرف من قبل.
+moderation-bulk-why-not-found = لم يعد موجودًا.
 moderation-bulk-separator = ؛{" "}
 moderation-error-bulk-none = اختر تعليقًا واحدًا على الأقل.
 moderation-error-bulk-items = تعذّر العثور على تعليق مختار. عد إلى قائمة الانتظار واختر من جديد.

@@ -54,7 +54,10 @@ notification-reply = ردّ أحدهم على تعليقك في «{ $discussion 
 notification-reply-by = ردّ { $name } على تعليقك في «{ $discussion }»
 notification-closing = أُغلق «{ $discussion }». ما زال بإمكانك قراءته.
 notification-moderation-approve = وافق مشرف على تعليقك في «{ $discussion }». يمكن للجميع قراءته الآن.
-notification-moderation-hide = أخفى مشرف تعليقك في «{ $discussion }». السبب: { $reason }. يمكنك الطعن في القرار مرة واحدة.
+notification-moderation-hide = أخفى مشرف تعليقك في «{ $discussion }». السبب: { $reason }. يمكنك الطعن في القرار مرة واحدة، من تعليقك.
+notification-moderation-hide-appealed = أخفى مشرف تعليقك في «{ $discussion }». السبب: { $reason }. لقد طعنت في القرار: سيبتّ فيه مشرف لم يتخذه، وستُبلَّغ بالنتيجة.
+# What the moderator wrote to the author, as they typed it.
+notification-moderation-note = ملاحظة المشرف: «{ $note }»
 notification-moderation-restore = أعاد مشرف إظهار تعليقك في «{ $discussion }». يمكن للجميع قراءته مجددًا.
 notification-moderation-redact = حذف مشرف معلومات شخصية من تعليقك في «{ $discussion }».
 notification-moderation-warn = وجّه إليك مشرف تحذيرًا بسبب تعليقك في «{ $discussion }». يُرجى قراءة قواعد المشاركة.

@@ -49,6 +49,9 @@ moderation-reports-of = { $count ->
 }
 moderation-reason-word = Contains “{ $entry }” from the word list
 moderation-reason-repeat = Repeats a comment already posted
+moderation-reason-repeat-of = Repeats the comment { $name } posted { $when }: “{ $text }”
+moderation-row-repeated = The comment it repeats, by { $name }
+moderation-repeated-open = Read it in its thread
 moderation-reason-links = Has many links
 moderation-reason-first-comments = A member’s first comments are checked
 moderation-reason-all-comments = All comments are checked
@@ -90,8 +93,16 @@ moderation-days-hint = From 1 to 365.
 moderation-note-label = Note (optional)
 moderation-note-hint = For other moderators, and for the author when you warn or suspend them.
 moderation-decide-button = Record the decision
-moderation-appeal-uphold = Uphold the decision
-moderation-appeal-overturn = Overturn the decision
+# $count: how many decisions the appeal covers (hidden and warned: 2).
+moderation-appeal-uphold = { $count ->
+    [one] Uphold the decision
+   *[other] Uphold the { $count } decisions
+}
+moderation-appeal-overturn = { $count ->
+    [one] Overturn the decision
+   *[other] Overturn the { $count } decisions
+}
+moderation-withdrawn-on = withdrawn on { $date }
 moderation-appeal-another = You made the decision this appeal is about, so another moderator decides the appeal.
 moderation-error-own-comment = You cannot decide on your own comment. Another moderator must.
 moderation-error-own-appeal = You cannot decide this appeal: another moderator must, not the one who took the decision or its author.
@@ -167,11 +178,14 @@ screening-kind-classifier = Classifier
 screening-kind-all = Any reason (screening as a whole)
 
 done-moderation-decided = Your decision has been recorded.
+moderation-decided-again = Back to this comment, to take another decision on it (to warn its author, for example)
 done-moderation-word-added = The entry has been added to the word list.
 done-moderation-word-removed = The entry has been removed from the word list.
 done-appeal-sent = Your appeal has been sent. Another moderator will look at it.
 
 comment-appeal = Appeal this decision
+comment-appealed-on = You appealed this decision on { $date }.
+comment-appeal-status = See where your appeal stands
 appeal-title = Appeal a moderator’s decision
 appeal-status-waiting = You appealed this decision on { $when }. A moderator who did not take it will decide, and you will be told the outcome.
 appeal-status-decided = You appealed this decision on { $when }, and your appeal has been decided: your notifications say how.
@@ -201,7 +215,7 @@ moderation-error-outside-done = Tick the box to confirm you have done this.
 moderation-error-outside-note = Say what you did, with any reference number.
 moderation-select = Select the comment by { $name }
 moderation-bulk-heading = Decide the selected comments
-moderation-bulk-hint = Tick the comments above, then approve them all or hide them all for one reason. Each becomes its own decision. Your own comments and escalated ones are skipped.
+moderation-bulk-hint = Tick the comments above, then approve them all or hide them all for one reason. Each becomes its own decision. Your own comments, escalated ones and appealed ones are skipped, and the queue then says why for each.
 moderation-bulk-action = Decision for every selected comment
 moderation-bulk-reason = Public reason, if you hide them
 moderation-bulk-button = Decide the selected comments
@@ -227,10 +241,30 @@ moderation-bulk-skipped-escalated = { $count ->
     [one] 1 skipped: escalated to a senior moderator
    *[other] { $count } skipped: escalated to a senior moderator
 }
-moderation-bulk-skipped-gone = { $count ->
-    [one] 1 skipped: already decided or no longer there
-   *[other] { $count } skipped: already decided or no longer there
+moderation-bulk-skipped-appealed = { $count ->
+    [one] 1 skipped: its author’s appeal waits, to be decided on its own page
+   *[other] { $count } skipped: their authors’ appeals wait, to be decided on their own pages
 }
+moderation-bulk-skipped-not-applicable = { $count ->
+    [one] 1 skipped: the decision does not apply to it as it stands
+   *[other] { $count } skipped: the decision does not apply to them as they stand
+}
+moderation-bulk-skipped-decided = { $count ->
+    [one] 1 skipped: already decided
+   *[other] { $count } skipped: already decided
+}
+moderation-bulk-skipped-not-found = { $count ->
+    [one] 1 skipped: no longer there
+   *[other] { $count } skipped: no longer there
+}
+moderation-bulk-skipped-item = Skipped comment { $number }
+moderation-bulk-skipped-open = Open this comment
+moderation-bulk-why-own-comment = Your own comment: another moderator decides it.
+moderation-bulk-why-escalated = Escalated: a senior moderator decides it.
+moderation-bulk-why-appealed = Its author appealed: decide the appeal on the comment’s own page.
+moderation-bulk-why-not-applicable = The decision does not apply to it as it stands (deleted by its author, or already in that state).
+moderation-bulk-why-already-decided = Already decided by a moderator.
+moderation-bulk-why-not-found = No longer there.
 moderation-bulk-separator = ;{" "}
 moderation-error-bulk-none = Select at least one comment.
 moderation-error-bulk-items = A selected comment could not be found. Go back to the queue and select again.

@@ -51,7 +51,10 @@ notification-reply = Someone replied to your comment in “{ $discussion }”
 notification-reply-by = { $name } replied to your comment in “{ $discussion }”
 notification-closing = “{ $discussion }” has closed. You can still read it.
 notification-moderation-approve = A moderator approved your comment in “{ $discussion }”. Everyone can read it now.
-notification-moderation-hide = A moderator hid your comment in “{ $discussion }”. The reason: { $reason }. You can appeal once.
+notification-moderation-hide = A moderator hid your comment in “{ $discussion }”. The reason: { $reason }. You can appeal once, from your comment.
+notification-moderation-hide-appealed = A moderator hid your comment in “{ $discussion }”. The reason: { $reason }. You have appealed: a moderator who did not take the decision will decide, and you will be told.
+# What the moderator wrote to the author, as they typed it.
+notification-moderation-note = The moderator’s note: “{ $note }”
 notification-moderation-restore = A moderator restored your comment in “{ $discussion }”. Everyone can read it again.
 notification-moderation-redact = A moderator removed personal information from your comment in “{ $discussion }”.
 notification-moderation-warn = A moderator warned you about your comment in “{ $discussion }”. Please read the house rules.

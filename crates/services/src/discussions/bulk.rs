@@ -9,11 +9,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use cohesion_domain::discussion::decision::Decision;
+use cohesion_domain::discussion::moderation::may_act;
 use cohesion_domain::identity::Action;
 use cohesion_domain::text::optional;
 use cohesion_domain::{ErrorCode, ValidationError};
+use cohesion_storage::discussions::comments;
 use cohesion_storage::discussions::moderation as store;
-use cohesion_storage::{Db, Timestamp};
+use cohesion_storage::{Conn, Db, Timestamp};
 use uuid::Uuid;
 
 use super::deciding::{decide_in, Refusal};
@@ -26,12 +28,14 @@ use crate::ServiceError;
 /// a half, so that one transaction stays short.
 pub const MAX_BULK: usize = 30;
 
-/// What a bulk decision did: how many were decided, and how many of the
-/// rest were skipped for each reason.
+/// What a bulk decision did: how many were decided, how many of the
+/// rest were skipped for each reason, and which were skipped and why.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BulkOutcome {
     pub decided: usize,
     pub skipped: BTreeMap<Refusal, usize>,
+    /// Each comment skipped, with why, in the order of their ids.
+    pub refused: Vec<(Uuid, Refusal)>,
 }
 
 impl BulkOutcome {
@@ -103,13 +107,32 @@ pub async fn decide_many(
         let taken = if waiting {
             decide_in(tx.conn(), me, id, decision, note.as_deref(), client, now).await?
         } else {
-            Err(Refusal::AlreadyDecided)
+            Err(not_waiting(tx.conn(), me, id).await?)
         };
         match taken {
             Ok(()) => out.decided += 1,
-            Err(why) => *out.skipped.entry(why).or_default() += 1,
+            Err(why) => {
+                *out.skipped.entry(why).or_default() += 1;
+                out.refused.push((id, why));
+            }
         }
     }
     tx.commit().await?;
     Ok(out)
+}
+
+/// Why a comment not waiting is skipped, as plainly as it can be said:
+/// there is no such comment, it is the moderator's own (whatever its
+/// standing), or it was decided already.
+async fn not_waiting(conn: Conn<'_>, me: &SignedIn, id: Uuid) -> Result<Refusal, ServiceError> {
+    Ok(match comments::find(conn, id).await? {
+        None => Refusal::NotFound,
+        Some(c) => {
+            let author = c.author_id.map(|a| a.to_string());
+            match may_act(&me.user_id.to_string(), author.as_deref()) {
+                true => Refusal::AlreadyDecided,
+                false => Refusal::OwnComment,
+            }
+        }
+    })
 }

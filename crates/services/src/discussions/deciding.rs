@@ -31,10 +31,13 @@ pub enum Refusal {
     OwnComment,
     /// Escalated: only a senior moderator decides it.
     Escalated,
+    /// Its author's appeal is open: it is decided as an appeal (uphold
+    /// or overturn, on its own page, by a moderator who took none of
+    /// the decisions it is about), not by a fresh decision.
+    Appealed,
     /// The decision does not apply to the comment as it stands (approving
     /// what is hidden, restoring what is shown, anything on a deleted
-    /// comment, warning an author whose account is gone, anything but the
-    /// appeal's decision while its author's appeal is open).
+    /// comment, warning an author whose account is gone).
     NotApplicable,
     /// No longer waiting: another moderator decided it meanwhile (bulk
     /// decisions only act on what waits).
@@ -44,6 +47,31 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    pub const ALL: [Refusal; 6] = [
+        Refusal::OwnComment,
+        Refusal::Escalated,
+        Refusal::Appealed,
+        Refusal::NotApplicable,
+        Refusal::AlreadyDecided,
+        Refusal::NotFound,
+    ];
+
+    /// A stable code for why, as addresses and the API carry it.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Refusal::OwnComment => "own_comment",
+            Refusal::Escalated => "escalated",
+            Refusal::Appealed => "appealed",
+            Refusal::NotApplicable => "not_applicable",
+            Refusal::AlreadyDecided => "already_decided",
+            Refusal::NotFound => "not_found",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Refusal> {
+        Refusal::ALL.into_iter().find(|r| r.code() == code)
+    }
+
     /// The refusal as the error a single decision answers with.
     fn into_error(self) -> ServiceError {
         match self {
@@ -51,7 +79,7 @@ impl Refusal {
                 ServiceError::Conflict(ValidationError::new("action", ErrorCode::CannotTargetSelf))
             }
             Refusal::Escalated => ServiceError::Forbidden,
-            Refusal::NotApplicable | Refusal::AlreadyDecided => {
+            Refusal::Appealed | Refusal::NotApplicable | Refusal::AlreadyDecided => {
                 ServiceError::Conflict(ValidationError::new("action", ErrorCode::InvalidChoice))
             }
             Refusal::NotFound => ServiceError::NotFound,
@@ -195,7 +223,7 @@ async fn check(
     let escalated = item.as_ref().is_some_and(|i| i.escalated);
     let refusal = match decision {
         Decision::OutsideActionTaken => None,
-        _ if appealed => Some(Refusal::NotApplicable),
+        _ if appealed => Some(Refusal::Appealed),
         Decision::Escalate if escalated => Some(Refusal::NotApplicable),
         _ if escalated && !me.roles.allows(Action::DecideEscalated) => Some(Refusal::Escalated),
         _ => None,

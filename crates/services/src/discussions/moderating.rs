@@ -143,7 +143,7 @@ pub(super) async fn entries(
     let mut leads: Vec<Uuid> = Vec::new();
     for reason in items.iter().flat_map(|i| &i.reasons) {
         match Reason::parse(reason) {
-            Reason::NearRepeat(id) => earlier.extend(Uuid::parse_str(id).ok()),
+            Reason::NearRepeat(id) | Reason::Repeat(id) => earlier.extend(Uuid::parse_str(id).ok()),
             Reason::Campaign(id) => leads.extend(Uuid::parse_str(id).ok()),
             _ => {}
         }
@@ -177,7 +177,9 @@ pub(super) async fn entries(
             let mut campaign: Vec<Uuid> = Vec::new();
             for reason in &item.reasons {
                 match Reason::parse(reason) {
-                    Reason::NearRepeat(id) => mine.extend(Uuid::parse_str(id).ok()),
+                    Reason::NearRepeat(id) | Reason::Repeat(id) => {
+                        mine.extend(Uuid::parse_str(id).ok())
+                    }
                     Reason::Campaign(id) => {
                         let lead = Uuid::parse_str(id).ok();
                         let members = lead.and_then(|l| campaigns.get(&l)).cloned();
@@ -530,12 +532,34 @@ pub fn may_decide<'a>(
             .all(|by| may_decide_appeal(&me_id, by, author.as_deref()))
 }
 
+/// How many decisions `appeal` covers (every appealable decision on the
+/// comment up to the one it was made against): the buttons that decide
+/// it say "decision" or "decisions" accordingly.
+pub fn covered<'a>(
+    appeal: &store::Appeal,
+    decisions: impl IntoIterator<Item = &'a store::DecisionRecord>,
+) -> usize {
+    let mut n = 0;
+    for d in decisions {
+        if appealable_action(d) {
+            n += 1;
+        }
+        if d.id == appeal.decision_id {
+            break;
+        }
+    }
+    n
+}
+
 /// One decision on a comment with the name of the moderator who took it
 /// (`None` once their account is gone).
 #[derive(Debug, Clone)]
 pub struct Decided {
     pub record: store::DecisionRecord,
     pub moderator: Option<String>,
+    /// A warning or suspension withdrawn since (its appeal overturned):
+    /// when.
+    pub lifted_at: Option<Timestamp>,
 }
 
 /// A comment's decisions, oldest first, and its appeal if there is one.
@@ -555,12 +579,22 @@ pub async fn history(
             .map(|(id, name, _)| (id, name))
             .collect();
     let appeal = store::find_appeal(c.conn(), comment).await?;
+    // A sanction is written with its decision, at the same instant.
+    let lifted = store::lifted_sanctions(c.conn(), comment).await?;
     let decided = records
         .into_iter()
         .map(|record| Decided {
             moderator: record
                 .moderator_id
                 .and_then(|m| names.get(&m).cloned().flatten()),
+            lifted_at: matches!(record.action.as_str(), "warn" | "suspend")
+                .then(|| {
+                    lifted
+                        .iter()
+                        .find(|(given, _)| *given == record.created_at)
+                        .map(|(_, at)| *at)
+                })
+                .flatten(),
             record,
         })
         .collect();

@@ -4,13 +4,13 @@
 use std::collections::{HashMap, HashSet};
 
 use cohesion_domain::consultation::Status;
-use cohesion_domain::discussion::comment::{self, Reader, Shown};
+use cohesion_domain::discussion::comment::{self, Reader, Shown, State};
 use cohesion_domain::discussion::record::{Comment, Discussion};
 use cohesion_domain::discussion::thread::ThreadPath;
 use cohesion_domain::identity::Action;
 use cohesion_storage::discussions::catalogue::{self, ListQuery};
 use cohesion_storage::discussions::comments::{self, Cursor, Order, Seen};
-use cohesion_storage::discussions::reactions;
+use cohesion_storage::discussions::{moderation, reactions};
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
@@ -168,6 +168,9 @@ pub struct CommentView {
     pub reported: bool,
     /// The reader may still change it.
     pub editable: bool,
+    /// The reader wrote it, it was hidden, and they appealed: when. Their
+    /// comment then says so rather than invite another appeal.
+    pub appealed: Option<Timestamp>,
 }
 
 /// A top-level comment and the replies shown under it.
@@ -249,12 +252,7 @@ pub async fn page(
         in_thread.insert(r.root_id, n);
         by_root.entry(r.root_id).or_default().push(r);
     }
-    let ids: Vec<Uuid> = tops
-        .iter()
-        .map(|t| t.id)
-        .chain(by_root.values().flatten().map(|r| r.id))
-        .collect();
-    let marks = marks(db, &viewer, &ids).await?;
+    let marks = marks(db, &viewer, tops.iter().chain(by_root.values().flatten())).await?;
     let threads = tops
         .into_iter()
         .filter_map(|top| {
@@ -307,10 +305,7 @@ pub async fn thread(
     let next = more
         .then(|| replies.last().map(|r| r.path.clone()))
         .flatten();
-    let ids: Vec<Uuid> = std::iter::once(top.id)
-        .chain(replies.iter().map(|r| r.id))
-        .collect();
-    let marks = marks(db, &viewer, &ids).await?;
+    let marks = marks(db, &viewer, std::iter::once(&top).chain(replies.iter())).await?;
     let mut list = views(
         &viewer,
         &marks,
@@ -347,7 +342,7 @@ pub async fn comment(
             .filter(|c| c.discussion_id == d.id)
             .ok_or(ServiceError::NotFound)?
     };
-    let marks = marks(db, &viewer, &[found.id]).await?;
+    let marks = marks(db, &viewer, std::iter::once(&found)).await?;
     views(&viewer, &marks, vec![found])
         .pop()
         .ok_or(ServiceError::NotFound)
@@ -359,18 +354,35 @@ pub async fn comment(
 struct Marks {
     agreed: HashSet<Uuid>,
     reported: HashSet<Uuid>,
+    appealed: HashMap<Uuid, Timestamp>,
 }
 
-async fn marks(db: &Db, viewer: &Viewer, ids: &[Uuid]) -> Result<Marks, ServiceError> {
+/// What the reader did to `list`: agreed, reported, and (on their own
+/// hidden comments, when there are any) appealed.
+async fn marks<'a>(
+    db: &Db,
+    viewer: &Viewer,
+    list: impl Iterator<Item = &'a Comment>,
+) -> Result<Marks, ServiceError> {
     let Some(me) = viewer.id else {
         return Ok(Marks::default());
     };
+    let mut ids = Vec::new();
+    let mut own_hidden = Vec::new();
+    for c in list {
+        ids.push(c.id);
+        if c.author_id == Some(me) && c.state == State::Hidden {
+            own_hidden.push(c.id);
+        }
+    }
     let mut c = db.acquire().await?;
-    let agreed = reactions::agreed_among(c.conn(), me, ids).await?;
-    let reported = reactions::reported_among(c.conn(), me, ids).await?;
+    let agreed = reactions::agreed_among(c.conn(), me, &ids).await?;
+    let reported = reactions::reported_among(c.conn(), me, &ids).await?;
+    let appealed = moderation::appealed_among(c.conn(), me, &own_hidden).await?;
     Ok(Marks {
         agreed: agreed.into_iter().collect(),
         reported: reported.into_iter().collect(),
+        appealed: appealed.into_iter().collect(),
     })
 }
 
@@ -405,6 +417,7 @@ fn views(viewer: &Viewer, marks: &Marks, list: Vec<Comment>) -> Vec<CommentView>
                 mine,
                 agreed: marks.agreed.contains(&c.id),
                 reported: marks.reported.contains(&c.id),
+                appealed: marks.appealed.get(&c.id).copied().filter(|_| mine),
                 editable: mine
                     && matches!(shown, Shown::Text { .. })
                     && comment::editable(c.created_at.into(), now.as_offset().into()),

@@ -96,13 +96,16 @@ pub(crate) async fn screen(
     for entry in list.matches(body) {
         found.hold(format!("word:{entry}"), 2);
     }
+    // The comment repeated is named (the first with the same text), so
+    // the queue can show which it is.
     let repeated = match &found.fingerprint {
-        Some(print) => comments::repeats(conn.reborrow(), discussion, print).await? > 0,
-        None => false,
+        Some(print) => comments::repeats(conn.reborrow(), discussion, print).await?,
+        None => None,
     };
-    if repeated {
-        found.hold("repeat".to_owned(), 1);
+    if let Some(first) = repeated {
+        found.hold(format!("repeat:{first}"), 1);
     }
+    let repeated = repeated.is_some();
     if found.fingerprint.is_some() {
         alike(
             conn.reborrow(),

@@ -6,6 +6,7 @@
 //! leaves the opinion map.
 
 use cohesion_domain::consultation::Status;
+use cohesion_domain::discussion::screening::Reason;
 use cohesion_domain::discussion::statements::{self as rules, State};
 use cohesion_domain::identity::Action;
 use cohesion_domain::{ErrorCode, ValidationError};
@@ -113,7 +114,12 @@ pub async fn submit(
         reasons.extend(super::commenting::pre_moderated(tx.conn(), me.user_id, &d).await?);
         // A statement repeating a long comment is no reason to hold it:
         // statements often sum up what was said.
-        reasons.extend(screened.reasons.into_iter().filter(|r| r != "repeat"));
+        reasons.extend(
+            screened
+                .reasons
+                .into_iter()
+                .filter(|r| !matches!(Reason::parse(r), Reason::Repeat(_))),
+        );
         if rules::carries_links(&body) && !reasons.iter().any(|r| r == "links") {
             reasons.push("links".to_owned());
         }

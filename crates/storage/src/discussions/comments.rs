@@ -503,10 +503,11 @@ pub async fn repeats(
     conn: Conn<'_>,
     discussion: Uuid,
     fingerprint: &str,
-) -> Result<i64, StorageError> {
-    rows::fetch_one(
+) -> Result<Option<Uuid>, StorageError> {
+    rows::fetch_optional(
         conn,
-        "SELECT COUNT(*) FROM discussion_comments WHERE discussion_id = $1 AND fingerprint = $2",
+        "SELECT id FROM discussion_comments WHERE discussion_id = $1 AND fingerprint = $2 \
+         ORDER BY created_at, id LIMIT 1",
         &[&discussion, &fingerprint],
         rows::scalar,
     )

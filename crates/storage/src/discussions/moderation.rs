@@ -322,6 +322,42 @@ pub async fn appeal(
     Ok(n == 1)
 }
 
+/// The warnings and suspensions given for `comment` that were lifted
+/// since (an appeal overturned): when each was given, and when lifted.
+pub async fn lifted_sanctions(
+    conn: Conn<'_>,
+    comment: Uuid,
+) -> Result<Vec<(Timestamp, Timestamp)>, StorageError> {
+    rows::fetch_all(
+        conn,
+        "SELECT created_at, lifted_at FROM member_sanctions \
+         WHERE comment_id = $1 AND lifted_at IS NOT NULL",
+        &[&comment],
+        |r| Ok((r.get("created_at")?, r.get("lifted_at")?)),
+    )
+    .await
+}
+
+/// Of `comments`, those `author` appealed, with when: their comments
+/// then say the appeal was sent rather than offer another.
+pub async fn appealed_among(
+    conn: Conn<'_>,
+    author: Uuid,
+    comments: &[Uuid],
+) -> Result<Vec<(Uuid, Timestamp)>, StorageError> {
+    if comments.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT comment_id, created_at FROM moderation_appeals WHERE author_id = $1 AND {}",
+        rows::in_ids(&conn, "comment_id", 2)
+    );
+    rows::fetch_all(conn, &sql, &[&author, &rows::Ids(comments)], |r| {
+        Ok((r.get("comment_id")?, r.get("created_at")?))
+    })
+    .await
+}
+
 pub async fn find_appeal(conn: Conn<'_>, comment: Uuid) -> Result<Option<Appeal>, StorageError> {
     rows::fetch_optional(
         conn,

@@ -29,6 +29,12 @@ pub struct Notification {
     /// kinds, and for a reply whose author's account was erased or whose
     /// text was removed with it: they stay anonymous.
     pub replier: Option<String>,
+    /// What the moderator wrote to the author with a warning or a
+    /// suspension, as they typed it.
+    pub note: Option<String>,
+    /// When the person appealed the decisions on the comment, if they
+    /// did: a hide's notification then no longer invites an appeal.
+    pub appealed_at: Option<Timestamp>,
     pub read_at: Option<Timestamp>,
     pub created_at: Timestamp,
 }
@@ -37,6 +43,11 @@ const COLUMNS: &str = "n.id, n.user_id, n.kind, n.discussion_id, d.title AS disc
      d.language AS discussion_language, n.comment_id, t.root_id AS thread_id, n.detail, \
      CASE WHEN n.kind = 'reply' AND t.state <> 'removed_with_account' \
      THEN COALESCE(r.display_name, t.author_name) END AS replier, \
+     (SELECT m.note FROM moderation_decisions m WHERE n.kind = 'moderation' \
+      AND m.comment_id = n.comment_id AND m.created_at = n.created_at \
+      AND m.action IN ('warn', 'suspend') LIMIT 1) AS note, \
+     (SELECT a.created_at FROM moderation_appeals a WHERE n.kind = 'moderation' \
+      AND a.comment_id = n.comment_id AND a.author_id = n.user_id) AS appealed_at, \
      n.read_at, n.created_at";
 
 const FROM: &str = "notifications n JOIN discussions d ON d.id = n.discussion_id \
@@ -55,6 +66,8 @@ fn record(r: &Row) -> Result<Notification, sqlx::Error> {
         thread_id: r.get("thread_id")?,
         detail: r.get("detail")?,
         replier: r.get("replier")?,
+        note: r.get("note")?,
+        appealed_at: r.get("appealed_at")?,
         read_at: r.get("read_at")?,
         created_at: r.get("created_at")?,
     })

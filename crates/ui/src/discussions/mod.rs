@@ -99,6 +99,9 @@ pub struct CommentItem {
     pub actions: Vec<(String, String)>,
     /// Said in place of the Report link once the reader has reported it.
     pub reported: Option<String>,
+    /// Said on one's own hidden comment once it was appealed: when, in
+    /// place of the invitation to appeal.
+    pub appealed: Option<String>,
     /// "the comment by Amina": said to screen readers after each action,
     /// so that each link says what it acts on.
     pub of: Phrase,

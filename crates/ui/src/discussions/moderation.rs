@@ -61,6 +61,9 @@ pub struct BulkForm {
     pub hint: String,
     pub action: String,
     pub csrf: String,
+    /// The queue as narrowed when the form was sent: where the summary
+    /// of what was decided is shown, filters kept.
+    pub from: String,
     pub action_legend: String,
     /// Value and label of each decision offered.
     pub actions: Vec<(String, String)>,

@@ -156,6 +156,9 @@ pub struct ReportPage<'a> {
     /// The banner after a change: a phrase, since it may name someone
     /// (isolated) as well as say what was done.
     pub done: Option<Phrase>,
+    /// A link inside that banner: where the next step on what was
+    /// changed is (the comment just decided, to decide on it again).
+    pub done_link: Option<(String, Phrase)>,
     pub errors: Vec<FieldError>,
     /// The paragraphs under the heading: the platform's words, or what an
     /// officer wrote, marked with its language.
@@ -180,6 +183,7 @@ impl<'a> ReportPage<'a> {
             ui,
             back: None,
             done: None,
+            done_link: None,
             errors: Vec::new(),
             lead: Vec::new(),
             rows: Vec::new(),

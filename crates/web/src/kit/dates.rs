@@ -45,6 +45,15 @@ impl<'a> Dates<'a> {
         }
     }
 
+    /// The day an instant fell on in the site's zone, as people write
+    /// dates: "6 December 2026" (its `datetime` the instant).
+    pub fn day_of(&self, at: OffsetDateTime) -> When {
+        When {
+            datetime: machine_instant(at),
+            text: self.date_text(self.zone.civil(at).date()),
+        }
+    }
+
     /// A calendar date (a stage's): "6 November 2026".
     pub fn day(&self, date: Date) -> When {
         When {

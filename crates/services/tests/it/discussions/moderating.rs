@@ -137,7 +137,8 @@ async fn screening_holds_with_its_reasons_and_never_hides() {
         // A disguised entry of the list is read through.
         let vermin = held(db, &people.rita, d, "They are v3rm\u{200B}in, all of them").await;
         let long = "The youth club on Mill Lane closed and nothing replaced it at all.";
-        assert!(!posted(db, &people.sam, d, long).await.1);
+        let (first, held_first) = posted(db, &people.sam, d, long).await;
+        assert!(!held_first);
         // The same long text again, however spaced, is held as a repeat;
         // a short agreement is not.
         let again = held(db, &people.rita, d, &long.replace(' ', "  ")).await;
@@ -152,7 +153,16 @@ async fn screening_holds_with_its_reasons_and_never_hides() {
             reasons.contains(&vec!["word:vermin".to_owned()]),
             "{reasons:?}"
         );
-        assert!(reasons.contains(&vec!["repeat".to_owned()]), "{reasons:?}");
+        // A repeat names the comment it repeats, and the queue has it.
+        assert!(
+            reasons.contains(&vec![format!("repeat:{first}")]),
+            "{reasons:?}"
+        );
+        let repeat = entries.iter().find(|e| e.comment.id == again).unwrap();
+        assert_eq!(
+            repeat.named.iter().map(|c| c.id).collect::<Vec<_>>(),
+            [first]
+        );
         assert!(reasons.contains(&vec!["links".to_owned()]), "{reasons:?}");
         assert_eq!(entries[0].comment.id, vermin, "word-list holds come first");
 

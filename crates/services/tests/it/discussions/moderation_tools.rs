@@ -11,7 +11,7 @@ use cohesion_domain::local_time::SiteZone;
 use cohesion_domain::ErrorCode;
 use cohesion_insight::disclosure::SmallBaseRules;
 use cohesion_services::accounts::Passwords;
-use cohesion_services::discussions::bulk::{self, BulkOutcome};
+use cohesion_services::discussions::bulk;
 use cohesion_services::discussions::moderating::{self, Refusal};
 use cohesion_services::discussions::transparency;
 use cohesion_services::ServiceError;
@@ -104,15 +104,19 @@ async fn bulk_decisions_are_one_each_and_skip_the_moderators_own() {
         let again = bulk::decide_many(db, &people.grace, &chosen, &hide, "", None)
             .await
             .unwrap();
+        assert_eq!(again.decided, 0);
         assert_eq!(
-            again,
-            BulkOutcome {
-                decided: 0,
-                skipped: [(Refusal::OwnComment, 1), (Refusal::AlreadyDecided, 3)]
-                    .into_iter()
-                    .collect(),
-            }
+            again.skipped,
+            [(Refusal::OwnComment, 1), (Refusal::AlreadyDecided, 3)]
+                .into_iter()
+                .collect()
         );
+        // Each skipped comment is named with its own reason.
+        assert_eq!(again.refused.len(), 4);
+        assert!(again
+            .refused
+            .iter()
+            .all(|(_, why)| matches!(why, Refusal::OwnComment | Refusal::AlreadyDecided)));
         assert_eq!(
             audit_of(db, "moderation.hide", people.grace.user_id)
                 .await
@@ -400,5 +404,46 @@ async fn transparency_counts_by_month_and_suppresses_small_figures() {
             .await
             .unwrap_err();
         assert!(matches!(e, ServiceError::NotFound));
+    }
+}
+
+#[tokio::test]
+async fn bulk_decisions_name_the_real_reason_each_comment_was_skipped() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let rita = resident(db, &pw).await;
+        let sam = sam(db, &pw).await;
+        let grace = grace(db, &pw).await;
+        let joan = joan(db, &pw).await;
+        let d = opened(db, &officer, "Reasons", -1, "off").await;
+        let appealed = reported(db, &rita, &sam, d, "Hidden, then appealed", "spam").await;
+        let hide = Decision::Hide(ReportReason::Spam);
+        decided(db, &grace, appealed, &hide, "").await;
+        moderating::appeal(db, &rita, appealed, "It was not advertising")
+            .await
+            .unwrap();
+        let own = reported(db, &joan, &sam, d, "Joan's own words", "spam").await;
+        let missing = uuid::Uuid::new_v4();
+
+        // The appealed comment waits as an appeal: not "already decided".
+        let out = bulk::decide_many(db, &joan, &[appealed, own, missing], &hide, "", None)
+            .await
+            .unwrap();
+        assert_eq!(out.decided, 0);
+        let mut refused = out.refused.clone();
+        refused.sort();
+        let mut expected = vec![
+            (appealed, Refusal::Appealed),
+            (own, Refusal::OwnComment),
+            (missing, Refusal::NotFound),
+        ];
+        expected.sort();
+        assert_eq!(refused, expected);
+        for r in Refusal::ALL {
+            assert_eq!(Refusal::from_code(r.code()), Some(r));
+        }
+        assert_eq!(Refusal::Appealed.code(), "appealed");
     }
 }

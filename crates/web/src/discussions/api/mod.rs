@@ -97,7 +97,8 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
         statements::VoteRequest, statements::OpinionsBody, statements::GroupBody,
         statements::RepresentativeBody, statements::PointBody, statements::SharedBody,
         transparency::TransparencyBody, transparency::MonthFiguresBody, transparency::HiddenForReason, search::FoundComment, search::SearchResults,
-        moderation::BulkRequest, moderation::BulkDecided, moderation::SkippedBody)),
+        moderation::BulkRequest, moderation::BulkDecided, moderation::SkippedBody,
+        moderation::SkippedItem)),
     tags((name = "discussions", description = "Discussions and their threaded comments."))
 )]
 struct DiscussionsApi;

@@ -45,6 +45,9 @@ pub struct SkippedBody {
     pub own_comment: usize,
     /// Escalated comments, for a senior moderator to decide.
     pub escalated: usize,
+    /// Comments whose author's appeal waits: decided as an appeal, one
+    /// at a time, by a moderator who took none of its decisions.
+    pub appealed: usize,
     /// No longer waiting: decided meanwhile, or never in the queue.
     pub already_decided: usize,
     /// The decision does not apply to the comment as it stands (deleted
@@ -52,6 +55,16 @@ pub struct SkippedBody {
     pub not_applicable: usize,
     /// No such comment.
     pub not_found: usize,
+}
+
+/// One comment skipped, and why.
+#[derive(Serialize, ToSchema)]
+pub struct SkippedItem {
+    pub id: Uuid,
+    /// `own_comment`, `escalated`, `appealed`, `not_applicable`,
+    /// `already_decided` or `not_found`.
+    #[schema(example = "own_comment")]
+    pub reason: &'static str,
 }
 
 /// What a bulk decision did.
@@ -64,6 +77,8 @@ pub struct BulkDecided {
     /// How many were skipped in all.
     pub skipped_total: usize,
     pub skipped: SkippedBody,
+    /// Each comment skipped, with why.
+    pub skipped_items: Vec<SkippedItem>,
 }
 
 fn decided(action: &str, o: &BulkOutcome) -> BulkDecided {
@@ -75,10 +90,19 @@ fn decided(action: &str, o: &BulkOutcome) -> BulkDecided {
         skipped: SkippedBody {
             own_comment: n(Refusal::OwnComment),
             escalated: n(Refusal::Escalated),
+            appealed: n(Refusal::Appealed),
             already_decided: n(Refusal::AlreadyDecided),
             not_applicable: n(Refusal::NotApplicable),
             not_found: n(Refusal::NotFound),
         },
+        skipped_items: o
+            .refused
+            .iter()
+            .map(|(id, why)| SkippedItem {
+                id: *id,
+                reason: why.code(),
+            })
+            .collect(),
     }
 }
 

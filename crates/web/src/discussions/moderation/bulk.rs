@@ -10,7 +10,7 @@ use cohesion_domain::discussion::decision::Decision;
 use cohesion_services::discussions::bulk::{self, BulkOutcome, MAX_BULK};
 use cohesion_services::discussions::moderating::Refusal;
 use cohesion_services::ServiceError;
-use cohesion_ui::{FieldError, Phrase, ReportPage, Value};
+use cohesion_ui::{FieldError, Phrase, ReportPage, SummaryRow, Value};
 use uuid::Uuid;
 
 use super::report_reason;
@@ -27,6 +27,8 @@ struct Sent<'a> {
     reason: &'a str,
     note: &'a str,
     confirm: &'a str,
+    /// The queue as it was narrowed when the form was sent.
+    from: &'a str,
 }
 
 fn read(pairs: &[(String, String)]) -> (Sent<'_>, &str) {
@@ -46,6 +48,7 @@ fn read(pairs: &[(String, String)]) -> (Sent<'_>, &str) {
         reason: one("reason"),
         note: one("note"),
         confirm: one("confirm"),
+        from: one("from"),
     };
     (sent, one("csrf"))
 }
@@ -91,6 +94,7 @@ pub(super) async fn decide(
             hidden.push(("action", "hide".to_owned()));
             hidden.push(("reason", reason.code().to_owned()));
             hidden.push(("note", sent.note.to_owned()));
+            hidden.push(("from", back_to(sent.from)));
             let count = [("count", Value::Number(ids.len() as u64))];
             let ask = Ask {
                 title: ctx.phrase("moderation-bulk-ask-title", &count),
@@ -107,7 +111,7 @@ pub(super) async fn decide(
                     &[("count", (ids.len() as u64).into())],
                 ),
                 danger: true,
-                cancel: "/moderation".to_owned(),
+                cancel: back_to(sent.from),
             };
             return confirm::ask(&ctx, &me.csrf, "/moderation/bulk", ask).await;
         }
@@ -115,7 +119,7 @@ pub(super) async fn decide(
     let client = Some(client.0.as_str());
     let outcome = bulk::decide_many(&ctx.state.db, &me, &ids, &decision, sent.note, client).await;
     match outcome {
-        Ok(o) => Ok(see_other(&summary_href(&decision, &o))),
+        Ok(o) => Ok(see_other(&summary_href(sent.from, &decision, &o))),
         Err(ServiceError::Invalid(e)) if e.field == "note" => {
             refused(&ctx, &[("note", "moderation-error-bulk-note")]).await
         }
@@ -123,46 +127,128 @@ pub(super) async fn decide(
     }
 }
 
-/// Where the queue says what a bulk decision did: the counts travel in
-/// its address, so a reload shows the same summary and changes nothing.
-fn summary_href(decision: &Decision, o: &BulkOutcome) -> String {
-    let skipped = |r: Refusal| o.skipped.get(&r).copied().unwrap_or(0);
-    format!(
-        "/moderation?done=moderation-bulk&did={}&decided={}&own={}&escalated={}&gone={}",
-        decision.code(),
-        o.decided,
-        skipped(Refusal::OwnComment),
-        skipped(Refusal::Escalated),
-        skipped(Refusal::AlreadyDecided)
-            + skipped(Refusal::NotApplicable)
-            + skipped(Refusal::NotFound),
-    )
+/// The queue's filters a bulk decision keeps.
+const FILTERS: [&str; 4] = ["reason", "discussion", "language", "flag"];
+
+/// The queue as narrowed when the form was sent, from what the form
+/// said: its filters only (a page further on, or an earlier summary, is
+/// not where the moderator goes back to), and the whole queue when it
+/// said anything else.
+fn back_to(from: &str) -> String {
+    let query = match from.split_once('?') {
+        Some(("/moderation", q)) => q,
+        _ => "",
+    };
+    let mut kept = form_urlencoded::Serializer::new(String::new());
+    let mut any = false;
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        if FILTERS.contains(&k.as_ref()) && !v.is_empty() {
+            kept.append_pair(&k, &v);
+            any = true;
+        }
+    }
+    match any {
+        true => format!("/moderation?{}", kept.finish()),
+        false => "/moderation".to_owned(),
+    }
 }
 
-/// What a bulk decision did, in words, from the queue's address.
+/// Where the queue says what a bulk decision did: the counts and each
+/// skipped comment with its reason's code travel in its address, so a
+/// reload shows the same summary and changes nothing; the queue's
+/// filters are kept.
+fn summary_href(from: &str, decision: &Decision, o: &BulkOutcome) -> String {
+    let back = back_to(from);
+    let sep = if back.contains('?') { '&' } else { '?' };
+    let skipped = o
+        .refused
+        .iter()
+        .map(|(id, why)| format!("{}.{}", id.simple(), why.code()))
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut href = format!(
+        "{back}{sep}done=moderation-bulk&did={}&decided={}",
+        decision.code(),
+        o.decided,
+    );
+    if !skipped.is_empty() {
+        href.push_str("&skipped=");
+        href.push_str(&skipped);
+    }
+    href
+}
+
+/// The skipped comments an address names, with why; what cannot be read
+/// is left out.
+pub(super) fn skipped_of(said: &str) -> Vec<(Uuid, Refusal)> {
+    said.split(',')
+        .filter_map(|one| {
+            let (id, code) = one.split_once('.')?;
+            Some((Uuid::try_parse(id).ok()?, Refusal::from_code(code)?))
+        })
+        .take(MAX_BULK)
+        .collect()
+}
+
+/// The message counting comments skipped for `why`.
+fn skipped_key(why: Refusal) -> &'static str {
+    match why {
+        Refusal::OwnComment => "moderation-bulk-skipped-own",
+        Refusal::Escalated => "moderation-bulk-skipped-escalated",
+        Refusal::Appealed => "moderation-bulk-skipped-appealed",
+        Refusal::NotApplicable => "moderation-bulk-skipped-not-applicable",
+        Refusal::AlreadyDecided => "moderation-bulk-skipped-decided",
+        Refusal::NotFound => "moderation-bulk-skipped-not-found",
+    }
+}
+
+/// What a bulk decision did, in words, from the queue's address: how
+/// many were decided, and how many were skipped for each reason.
 pub(super) fn summary(
     ctx: &PageCtx,
     did: &str,
     decided: u32,
-    own: u32,
-    escalated: u32,
-    gone: u32,
+    skipped: &[(Uuid, Refusal)],
 ) -> Phrase {
     let key = match did {
         "hide" => "moderation-bulk-hidden",
         _ => "moderation-bulk-approved",
     };
     let mut parts = vec![ctx.phrase(key, &[("count", Value::Number(decided.into()))])];
-    for (n, key) in [
-        (own, "moderation-bulk-skipped-own"),
-        (escalated, "moderation-bulk-skipped-escalated"),
-        (gone, "moderation-bulk-skipped-gone"),
-    ] {
+    for why in Refusal::ALL {
+        let n = skipped.iter().filter(|(_, w)| *w == why).count() as u64;
         if n > 0 {
-            parts.push(ctx.phrase(key, &[("count", Value::Number(n.into()))]));
+            parts.push(ctx.phrase(skipped_key(why), &[("count", Value::Number(n))]));
         }
     }
     Phrase::join(parts, &ctx.t("moderation-bulk-separator"))
+}
+
+/// Each skipped comment with its own reason, and the way to it (an
+/// appealed one is decided there, as an appeal).
+pub(super) fn skipped_rows(ctx: &PageCtx, skipped: &[(Uuid, Refusal)]) -> Vec<SummaryRow> {
+    skipped
+        .iter()
+        .enumerate()
+        .map(|(i, (id, why))| {
+            let label = ctx.phrase(
+                "moderation-bulk-skipped-item",
+                &[("number", Value::Number(i as u64 + 1))],
+            );
+            let reason = ctx.t(&format!(
+                "moderation-bulk-why-{}",
+                why.code().replace('_', "-")
+            ));
+            let row = SummaryRow::new(label, reason);
+            match why {
+                Refusal::NotFound => row,
+                _ => row.change(
+                    &format!("/moderation/comments/{id}"),
+                    ctx.t("moderation-bulk-skipped-open"),
+                ),
+            }
+        })
+        .collect()
 }
 
 /// The bulk form refused: what was wrong, and the way back to the queue;

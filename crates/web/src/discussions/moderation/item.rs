@@ -110,7 +110,14 @@ pub(super) async fn decide(
         },
     };
     let (status, errors) = match outcome {
-        Ok(()) => return Ok(see_other("/moderation?done=moderation-decided")),
+        // The queue says it was done, with the way back to this comment:
+        // hiding and warning are separate decisions, so the next one is
+        // a click away.
+        Ok(()) => {
+            return Ok(see_other(&format!(
+                "/moderation?done=moderation-decided&comment={id}"
+            )))
+        }
         Err(ServiceError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, vec![e]),
         Err(ServiceError::InvalidFields(list)) => (StatusCode::UNPROCESSABLE_ENTITY, list),
         Err(ServiceError::Conflict(e)) => (StatusCode::CONFLICT, vec![e]),
@@ -220,7 +227,10 @@ async fn page(
         // The moderator who decided (or the author) is told who decides.
         view.lead.push(ctx.t("moderation-appeal-another").into());
     }
-    if may_decide {
+    if let (true, Some(a)) = (may_decide, open_appeal) {
+        // One appeal covers every decision on the comment (hidden and
+        // warned, say): the buttons say how many they uphold or overturn.
+        let count = moderating::covered(a, decided.iter().map(|d| &d.record)).max(1) as u64;
         for (action, label, danger) in [
             ("uphold", "moderation-appeal-uphold", false),
             ("overturn", "moderation-appeal-overturn", true),
@@ -229,7 +239,10 @@ async fn page(
                 action: path.clone(),
                 hidden: vec![("action", action.to_owned())],
                 fields: Vec::new(),
-                button: ctx.t(label).into(),
+                button: ctx
+                    .locale()
+                    .t_plain(label, &[("count", count.into())])
+                    .into(),
                 danger,
                 ask: false,
             });
@@ -271,6 +284,14 @@ async fn page(
                 let mut what = ctx.t(&format!("moderation-did-{}", r.action.replace('_', "-")));
                 if let Some(reason) = &r.reason {
                     what = format!("{what}: {}", report_reason(ctx, reason));
+                }
+                // A warning or suspension an overturned appeal lifted.
+                if let Some(at) = d.lifted_at {
+                    let day = dt.day_of(at.as_offset()).text;
+                    let withdrawn = ctx
+                        .locale()
+                        .t_plain("moderation-withdrawn-on", &[("date", day.into())]);
+                    what = format!("{what} ({withdrawn})");
                 }
                 vec![
                     Cell::when(dt.instant(r.created_at.as_offset())),

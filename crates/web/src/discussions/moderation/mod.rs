@@ -107,7 +107,22 @@ pub(in crate::discussions) fn screening_reason(
                 ],
             )
         }
-        Reason::Repeat | Reason::Links => ctx.t(&format!("moderation-reason-{}", reason)).into(),
+        Reason::Repeat(id) => match named.iter().find(|c| c.id.to_string() == id) {
+            Some(first) => {
+                let name = author_name(ctx, first.author_name.as_deref());
+                let when = ctx.dates().instant(first.created_at);
+                ctx.phrase(
+                    "moderation-reason-repeat-of",
+                    &[
+                        ("name", Value::Phrase(&name)),
+                        ("when", Value::When(&when)),
+                        ("text", Value::Text(&excerpt(&first.body))),
+                    ],
+                )
+            }
+            None => ctx.t("moderation-reason-repeat").into(),
+        },
+        Reason::Links => ctx.t("moderation-reason-links").into(),
         Reason::Other(other) => match other {
             "first_comments" | "all_comments" => ctx
                 .t(&format!("moderation-reason-{}", other.replace('_', "-")))
@@ -226,6 +241,28 @@ fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
             ctx.t("moderation-row-why"),
             Phrase::join(why, "\n"),
         ));
+    }
+    // The comment it repeats (or nearly does), with the way to it in its
+    // thread.
+    for reason in &e.item.reasons {
+        let id = match Reason::parse(reason) {
+            Reason::Repeat(id) | Reason::NearRepeat(id) => id,
+            _ => continue,
+        };
+        let Some(first) = e.named.iter().find(|o| o.id.to_string() == id) else {
+            continue;
+        };
+        let name = author_name(ctx, first.author_name.as_deref());
+        rows.push(
+            SummaryRow::new(
+                ctx.phrase("moderation-row-repeated", &[("name", Value::Phrase(&name))]),
+                Phrase::isolated(&excerpt(&first.body)),
+            )
+            .change(
+                &format!("/discussions/{}#comment-{}", first.discussion_id, first.id),
+                ctx.t("moderation-repeated-open"),
+            ),
+        );
     }
     // A campaign's other comments, each a link to its own item.
     for other in e.named.iter().filter(|o| e.campaign.contains(&o.id)) {

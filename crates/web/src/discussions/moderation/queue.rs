@@ -37,17 +37,19 @@ pub(super) struct QueueParams {
     after: String,
     #[serde(default)]
     done: Option<String>,
-    /// What a bulk decision did (`approve` or `hide`) and its counts.
+    /// The comment a single decision was taken on: the confirmation
+    /// leads back to it.
+    #[serde(default)]
+    comment: String,
+    /// What a bulk decision did (`approve` or `hide`), how many it
+    /// decided, and each comment it skipped with why
+    /// (`id.reason,id.reason`, reasons as `Refusal::code`).
     #[serde(default)]
     did: String,
     #[serde(default)]
     decided: u32,
     #[serde(default)]
-    own: u32,
-    #[serde(default)]
-    escalated: u32,
-    #[serde(default)]
-    gone: u32,
+    skipped: String,
 }
 
 const FLAGS: [&str; 5] = ["held", "reported", "appealed", "escalated", "statements"];
@@ -101,7 +103,8 @@ fn back(ctx: &PageCtx, p: &QueueParams) -> Option<(String, String)> {
     narrowed.then(|| ("/moderation".to_owned(), ctx.t("moderation-back")))
 }
 
-fn page_href(p: &QueueParams, after: QueueKey) -> String {
+/// The queue's filters as a query (empty when none is set).
+fn filters_query(p: &QueueParams) -> form_urlencoded::Serializer<'static, String> {
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (k, v) in [
         ("reason", &p.reason),
@@ -113,8 +116,22 @@ fn page_href(p: &QueueParams, after: QueueKey) -> String {
             query.append_pair(k, v);
         }
     }
+    query
+}
+
+fn page_href(p: &QueueParams, after: QueueKey) -> String {
+    let mut query = filters_query(p);
     query.append_pair("after", &after_token(after));
     format!("/moderation?{}", query.finish())
+}
+
+/// The queue as narrowed now, from its first page: where a bulk
+/// decision sent from here comes back to.
+fn narrowed_href(p: &QueueParams) -> String {
+    match filters_query(p).finish() {
+        q if q.is_empty() => "/moderation".to_owned(),
+        q => format!("/moderation?{q}"),
+    }
 }
 
 pub(super) async fn queue(
@@ -171,16 +188,21 @@ pub(super) async fn queue(
     let mut view = ReportPage::new(ui.with_nav("moderation"));
     view.back = back(&ctx, &p);
     view.done = match p.done.as_deref() {
-        Some("moderation-bulk") => Some(super::bulk::summary(
-            &ctx,
-            &p.did,
-            p.decided,
-            p.own,
-            p.escalated,
-            p.gone,
-        )),
+        Some("moderation-bulk") => {
+            let skipped = super::bulk::skipped_of(&p.skipped);
+            view.rows = super::bulk::skipped_rows(&ctx, &skipped);
+            Some(super::bulk::summary(&ctx, &p.did, p.decided, &skipped))
+        }
         done => confirmation(&ctx, done).map(Into::into),
     };
+    if p.done.as_deref() == Some("moderation-decided") {
+        view.done_link = Uuid::parse_str(p.comment.trim()).ok().map(|id| {
+            (
+                format!("/moderation/comments/{id}"),
+                ctx.t("moderation-decided-again").into(),
+            )
+        });
+    }
     view.csrf = me.csrf.clone();
     view.lead = vec![waiting_phrase(&ctx, total).into()];
     let listed = discussions(&ctx).await?;
@@ -219,7 +241,8 @@ pub(super) async fn queue(
     // Bulk decisions are for comments; statements are decided on their
     // discussion's statements page.
     if comments {
-        view.sections.push(section(&bulk_form(&ctx, &me.csrf))?);
+        view.sections
+            .push(section(&bulk_form(&ctx, &me.csrf, narrowed_href(&p)))?);
     }
     view.links = vec![
         (
@@ -237,8 +260,9 @@ pub(super) async fn queue(
 
 /// The form the ticked cards are sent with: approve them, or hide them
 /// for one public reason.
-fn bulk_form(ctx: &PageCtx, csrf: &str) -> BulkForm {
+fn bulk_form(ctx: &PageCtx, csrf: &str, from: String) -> BulkForm {
     BulkForm {
+        from,
         id: super::BULK_FORM.to_owned(),
         heading: ctx.t("moderation-bulk-heading"),
         hint: ctx.t("moderation-bulk-hint"),

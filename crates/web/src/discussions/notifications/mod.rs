@@ -58,32 +58,55 @@ pub(super) fn describe(locale: &Locale, n: &Notification) -> Phrase {
         },
         Some(Kind::Closing) => Phrase::message(locale, "notification-closing", &[title]),
         Some(Kind::Moderation) | None => {
-            let (decision, detail) = n.detail.split_once(':').unwrap_or((&n.detail, ""));
-            match decision {
-                "hide" => {
-                    let reason = locale.t(&format!("report-reason-{detail}")).into_owned();
-                    Phrase::message(
-                        locale,
-                        "notification-moderation-hide",
-                        &[title, ("reason", Value::Text(&reason))],
-                    )
-                }
-                "suspend" => {
-                    let days = detail.parse::<u64>().unwrap_or(0);
-                    Phrase::message(
-                        locale,
-                        "notification-moderation-suspend",
-                        &[title, ("days", Value::Number(days))],
-                    )
-                }
-                "approve" | "restore" | "redact" | "warn" | "appeal_upheld"
-                | "appeal_overturned" => Phrase::message(
-                    locale,
-                    &format!("notification-moderation-{decision}"),
-                    &[title],
+            let said = decided(locale, n, title);
+            // What the moderator wrote to the author with a warning or a
+            // suspension, as they typed it, in the reader's words around.
+            match n.note.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                Some(note) => Phrase::join(
+                    vec![
+                        said,
+                        Phrase::message(
+                            locale,
+                            "notification-moderation-note",
+                            &[("note", Value::Text(note))],
+                        ),
+                    ],
+                    " ",
                 ),
-                _ => Phrase::message(locale, "notification-moderation-other", &[title]),
+                None => said,
             }
         }
+    }
+}
+
+/// What a moderator decided, said to the comment's author as things
+/// stand now: a hide invites an appeal only until one was sent.
+fn decided(locale: &Locale, n: &Notification, title: (&str, Value<'_>)) -> Phrase {
+    let (decision, detail) = n.detail.split_once(':').unwrap_or((&n.detail, ""));
+    match decision {
+        "hide" => {
+            let reason = locale.t(&format!("report-reason-{detail}")).into_owned();
+            let key = match n.appealed_at {
+                Some(_) => "notification-moderation-hide-appealed",
+                None => "notification-moderation-hide",
+            };
+            Phrase::message(locale, key, &[title, ("reason", Value::Text(&reason))])
+        }
+        "suspend" => {
+            let days = detail.parse::<u64>().unwrap_or(0);
+            Phrase::message(
+                locale,
+                "notification-moderation-suspend",
+                &[title, ("days", Value::Number(days))],
+            )
+        }
+        "approve" | "restore" | "redact" | "warn" | "appeal_upheld" | "appeal_overturned" => {
+            Phrase::message(
+                locale,
+                &format!("notification-moderation-{decision}"),
+                &[title],
+            )
+        }
+        _ => Phrase::message(locale, "notification-moderation-other", &[title]),
     }
 }

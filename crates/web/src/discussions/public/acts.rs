@@ -163,7 +163,10 @@ pub(super) async fn delete(
         async || Ok(delete_question(&ctx, &v)),
         async || {
             commenting::delete(&ctx.state.db, &me, v.comment.id).await?;
-            Ok(format!("/discussions/{d}?done=comment-deleted#comments"))
+            // A comment with replies keeps its place and says so itself;
+            // one without is gone, and the page opens at its top, where
+            // the confirmation then is.
+            Ok(super::forms::shown_at(d, "comment-deleted", v.comment.id))
         },
     )
     .await

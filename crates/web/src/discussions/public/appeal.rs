@@ -104,6 +104,15 @@ async fn appealed(ctx: &PageCtx, me: &SignedIn, v: &CommentView) -> Result<Vec<P
                 ("reason", Value::Text(&reason)),
             ],
         ));
+        // What the moderator wrote to the author with a warning or a
+        // suspension, as typed.
+        let note = d.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        if let (Some(note), "warn" | "suspend") = (note, d.action.as_str()) {
+            said.push(ctx.phrase(
+                "notification-moderation-note",
+                &[("note", Value::Text(note))],
+            ));
+        }
     }
     Ok(said)
 }
@@ -162,10 +171,12 @@ pub(super) async fn appeal(
     let v = own_hidden(&ctx, &me, &id, &cid).await?;
     let (status, errors) = match moderating::appeal(&ctx.state.db, &me, v.comment.id, &f.text).await
     {
+        // Said inside the comment, where the page opens.
         Ok(()) => {
-            return Ok(see_other(&format!(
-                "/discussions/{}?done=appeal-sent#comment-{}",
-                v.comment.discussion_id, v.comment.id
+            return Ok(see_other(&super::forms::shown_at(
+                v.comment.discussion_id,
+                "appeal-sent",
+                v.comment.id,
             )))
         }
         Err(ServiceError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, vec![e]),

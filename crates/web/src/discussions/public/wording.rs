@@ -245,8 +245,19 @@ impl Reading<'_> {
         if v.mine && text_shown {
             actions.push((format!("{base}/delete"), ctx.t("comment-delete")));
         }
+        // Once appealed, the comment says when, and leads to where the
+        // appeal stands, rather than invite a second one.
+        let appealed = v.appealed.filter(|_| v.mine).map(|at| {
+            let day = ctx.dates().day_of(at.as_offset()).text;
+            ctx.locale()
+                .t_plain("comment-appealed-on", &[("date", day.into())])
+        });
         if v.mine && c.state == State::Hidden {
-            actions.push((format!("{base}/appeal"), ctx.t("comment-appeal")));
+            let label = match appealed {
+                Some(_) => "comment-appeal-status",
+                None => "comment-appeal",
+            };
+            actions.push((format!("{base}/appeal"), ctx.t(label)));
         }
         // Moderators decide from the page they read, on anyone's comment
         // but their own (the service refuses those anyway).
@@ -282,6 +293,7 @@ impl Reading<'_> {
             agree,
             actions,
             reported,
+            appealed,
             author,
             of,
             done: None,

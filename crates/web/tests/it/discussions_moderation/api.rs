@@ -102,8 +102,9 @@ async fn moderators_hide_several_comments_at_once_through_the_api() {
                 "action": "hide",
                 "decided": 2,
                 "skipped_total": 1,
-                "skipped": { "own_comment": 1, "escalated": 0, "already_decided": 0,
-                    "not_applicable": 0, "not_found": 0 }
+                "skipped": { "own_comment": 1, "escalated": 0, "appealed": 0,
+                    "already_decided": 0, "not_applicable": 0, "not_found": 0 },
+                "skipped_items": [{ "id": own, "reason": "own_comment" }]
             })
         );
         for cid in [&a, &b] {
@@ -130,6 +131,7 @@ async fn moderators_hide_several_comments_at_once_through_the_api() {
         assert_eq!(r.body["action"], "approve");
         assert_eq!(r.body["decided"], 1);
         assert_eq!(r.body["skipped_total"], 1);
+        assert_eq!(r.body["skipped"]["not_found"], 1);
         assert_eq!(audited(&s, "moderation.approve", &c).await, 1);
     }
 }

@@ -132,9 +132,19 @@ async fn a_report_is_decided_appealed_and_overturned_by_another_moderator() {
             .await;
         assert_eq!(res.status(), 303);
         let to = res.headers()["location"].to_str().unwrap().to_owned();
-        assert_eq!(to, "/moderation?done=moderation-decided");
+        assert_eq!(
+            to,
+            format!("/moderation?done=moderation-decided&comment={cid}")
+        );
         let (_, queue) = s.page(&to, &grace).await;
         assert!(queue.contains("Your decision has been recorded."));
+        // Hiding and warning are separate decisions: the confirmation
+        // leads back to the comment for the next one.
+        assert!(
+            queue.contains(&format!("href=\"{path}\"")),
+            "a link back to the comment: {queue}"
+        );
+        assert!(queue.contains("Back to this comment, to take another decision on it"));
         assert!(!queue.contains("never gritted"));
 
         // Amina sees the notice and appeals, once.
@@ -233,5 +243,139 @@ async fn a_suspended_member_sees_until_when_rather_than_the_form() {
         let (_, page) = s.page(&format!("/discussions/{id}"), &amina).await;
         assert!(!page.contains("id=\"add-comment\""), "{page}");
         assert!(page.contains("Your account cannot comment or reply until"));
+    }
+}
+
+/// The words after `lead` up to the next full stop.
+fn after<'a>(page: &'a str, lead: &str) -> &'a str {
+    let start = page.find(lead).unwrap_or_else(|| panic!("{lead}: {page}")) + lead.len();
+    let rest = &page[start..];
+    &rest[..rest.find('.').unwrap_or(rest.len())]
+}
+
+/// Hidden, then warned with a note: the author reads the note; appeals
+/// once, told so inside the comment, which then says when rather than
+/// invite another; the moderator deciding the appeal sees that it
+/// covers two decisions, and the warning it lifted as withdrawn.
+#[tokio::test]
+async fn an_appeal_of_two_decisions_is_said_where_the_author_reads_it() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let (amina, amina_csrf, cid) = amina_posts(
+            &s,
+            &id,
+            "The bus shelter on Dock Road has had no roof since March.",
+        )
+        .await;
+        let (grace, grace_csrf) = sign_in(&s, GRACE).await;
+        let path = format!("/moderation/comments/{cid}");
+        for form in [
+            vec![("action", "hide"), ("reason", "off_topic")],
+            vec![
+                ("action", "warn"),
+                ("note", "Please keep to the question asked."),
+            ],
+        ] {
+            let mut sent = vec![("csrf", grace_csrf.as_str())];
+            sent.extend(form);
+            let res = s.post(&path, &grace, &sent).await;
+            assert_eq!(res.status(), 303, "{sent:?}");
+        }
+
+        // The warning's note reaches the author, as typed; the hide
+        // invites one appeal.
+        let (_, told) = s.page("/notifications", &amina).await;
+        assert!(told.contains("The moderator’s note: “"), "{told}");
+        assert!(told.contains("Please keep to the question asked."));
+        assert!(told.contains("You can appeal once, from your comment."));
+        let (_, ar) = s.page("/notifications?lang=ar", &amina).await;
+        assert!(ar.contains("ملاحظة المشرف"), "{ar}");
+
+        // Appealing: the confirmation is inside the comment the page
+        // opens at.
+        let appeal = format!("/discussions/{id}/comments/{cid}/appeal");
+        let res = s
+            .post(
+                &appeal,
+                &amina,
+                &[("csrf", amina_csrf.as_str()), ("text", "It was on topic.")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let to = res.headers()["location"].to_str().unwrap().to_owned();
+        assert_eq!(
+            to,
+            format!("/discussions/{id}?done=appeal-sent&comment={cid}#comment-{cid}")
+        );
+        let (_, page) = s.page(&to, &amina).await;
+        let inside = page
+            .find(&format!("id=\"comment-{cid}-done\""))
+            .expect("the confirmation inside the comment");
+        let sent = page.find("Your appeal has been sent").unwrap();
+        assert!(sent > inside);
+        // The comment says when, as people write dates, and no longer
+        // invites an appeal.
+        assert!(!page.contains("Appeal this decision"), "{page}");
+        let day = after(&page, "You appealed this decision on ");
+        let words: Vec<&str> = day.split(' ').collect();
+        assert_eq!(words.len(), 3, "{day}");
+        assert!(words[2].len() == 4 && words[2].chars().all(|c| c.is_ascii_digit()));
+        assert!(page.contains("See where your appeal stands"));
+        let (_, ar) = s.page(&format!("/discussions/{id}?lang=ar"), &amina).await;
+        assert!(ar.contains("طعنت في هذا القرار في"), "{ar}");
+        let (_, told) = s.page("/notifications", &amina).await;
+        assert!(!told.contains("You can appeal once"), "{told}");
+        assert!(told.contains("You have appealed"));
+
+        // The appeal covers both decisions: the buttons say so.
+        let (karim, karim_csrf) = sign_in(&s, KARIM).await;
+        let (_, item) = s.page(&path, &karim).await;
+        assert!(item.contains("Overturn the 2 decisions"), "{item}");
+        assert!(item.contains("Uphold the 2 decisions"));
+        let (_, ar) = s.page(&format!("{path}?lang=ar"), &karim).await;
+        assert!(ar.contains("ألغِ القرارين"), "{ar}");
+        let res = s
+            .post(
+                &path,
+                &karim,
+                &[("csrf", karim_csrf.as_str()), ("action", "overturn")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        // The warning it lifted is marked withdrawn, with the day.
+        let (_, item) = s.page(&path, &karim).await;
+        let day = after(&item, "Author warned (withdrawn on ");
+        let day = &day[..day.find(')').unwrap_or(day.len())];
+        assert_eq!(day.split(' ').count(), 3, "{day}");
+    }
+}
+
+/// Deleting one's own comment: the confirmation is where the page opens
+/// (at the top, the comment having gone).
+#[tokio::test]
+async fn deleting_ones_comment_is_confirmed_where_the_page_opens() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let (amina, csrf, cid) = amina_posts(
+            &s,
+            &id,
+            "The crossing on Fore Street needs a longer green light.",
+        )
+        .await;
+        let res = s
+            .post(
+                &format!("/discussions/{id}/comments/{cid}/delete"),
+                &amina,
+                &[("csrf", csrf.as_str()), ("confirm", "yes")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let to = res.headers()["location"].to_str().unwrap().to_owned();
+        assert_eq!(
+            to,
+            format!("/discussions/{id}?done=comment-deleted&comment={cid}#comment-{cid}")
+        );
+        let (_, page) = s.page(&to, &amina).await;
+        assert!(page.contains("Your comment has been deleted."), "{page}");
     }
 }

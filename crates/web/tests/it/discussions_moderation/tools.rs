@@ -80,6 +80,79 @@ async fn several_comments_are_hidden_at_once_and_the_rest_skipped_with_a_reason(
     }
 }
 
+/// A bulk decision comes back to the queue as it was narrowed, and says
+/// why each skipped comment was skipped, with the way to it.
+#[tokio::test]
+async fn a_bulk_decision_keeps_the_filters_and_names_each_skipped_comment() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let a = reported(&s, &id, AMINA, "Cheap watches here, one more offer.", TOM).await;
+        let own = reported(&s, &id, GRACE, "A moderator writes here again.", AMINA).await;
+        let (grace, csrf) = sign_in(&s, GRACE).await;
+
+        // The form carries the queue's filters.
+        let (_, queue) = s.page("/moderation?flag=reported", &grace).await;
+        assert!(
+            queue.contains("name=\"from\" value=\"/moderation?flag=reported\""),
+            "{queue}"
+        );
+        let res = s
+            .post(
+                "/moderation/bulk",
+                &grace,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("items", a.as_str()),
+                    ("items", own.as_str()),
+                    ("action", "approve"),
+                    // Only the filters are kept, whatever else is sent.
+                    ("from", "/moderation?flag=reported&after=x&done=y"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let to = res.headers()["location"].to_str().unwrap().to_owned();
+        let own_id = uuid::Uuid::parse_str(&own).unwrap().simple().to_string();
+        assert_eq!(
+            to,
+            format!(
+                "/moderation?flag=reported&done=moderation-bulk&did=approve&decided=1\
+                 &skipped={own_id}.own_comment"
+            )
+        );
+        let (status, after) = s.page(&to, &grace).await;
+        assert_eq!(status, 200);
+        assert!(
+            after.contains("1 approved; 1 skipped: your own comment"),
+            "{after}"
+        );
+        assert!(after.contains("Skipped comment 1"));
+        assert!(after.contains("Your own comment: another moderator decides it."));
+        assert!(after.contains(&format!("href=\"/moderation/comments/{own}\"")));
+        let (_, ar) = s.page(&format!("{to}&lang=ar"), &grace).await;
+        assert!(ar.contains("تعليقك أنت: يبتّ فيه مشرف آخر."), "{ar}");
+
+        // Anywhere else is the whole queue.
+        let res = s
+            .post(
+                "/moderation/bulk",
+                &grace,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("items", a.as_str()),
+                    ("action", "approve"),
+                    ("from", "https://elsewhere.example/moderation?flag=held"),
+                ],
+            )
+            .await;
+        let to = res.headers()["location"].to_str().unwrap().to_owned();
+        assert!(to.starts_with("/moderation?done=moderation-bulk"), "{to}");
+        assert!(to.ends_with(&format!("skipped={}.already_decided", {
+            uuid::Uuid::parse_str(&a).unwrap().simple()
+        })));
+    }
+}
+
 #[tokio::test]
 async fn escalated_comments_wait_for_a_senior_moderator() {
     for s in servers().await {
