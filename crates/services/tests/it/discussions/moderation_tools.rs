@@ -412,19 +412,15 @@ async fn bulk_decisions_name_the_real_reason_each_comment_was_skipped() {
     let pw = Passwords::new(2);
     for t in testkit::engines().await {
         let db = &t.db;
-        let officer = officer(db, &pw).await;
-        let rita = resident(db, &pw).await;
-        let sam = sam(db, &pw).await;
-        let grace = grace(db, &pw).await;
+        let people = cast(db, &pw, "Reasons", "off").await;
         let joan = joan(db, &pw).await;
-        let d = opened(db, &officer, "Reasons", -1, "off").await;
-        let appealed = reported(db, &rita, &sam, d, "Hidden, then appealed", "spam").await;
+        let appealed = people.reported(db, "Hidden, then appealed", "spam").await;
         let hide = Decision::Hide(ReportReason::Spam);
-        decided(db, &grace, appealed, &hide, "").await;
-        moderating::appeal(db, &rita, appealed, "It was not advertising")
+        decided(db, &people.grace, appealed, &hide, "").await;
+        moderating::appeal(db, &people.rita, appealed, "It was not advertising")
             .await
             .unwrap();
-        let own = reported(db, &joan, &sam, d, "Joan's own words", "spam").await;
+        let own = reported(db, &joan, &people.sam, people.d, "Joan's own words", "spam").await;
         let missing = uuid::Uuid::new_v4();
 
         // The appealed comment waits as an appeal: not "already decided".
