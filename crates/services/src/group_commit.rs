@@ -42,6 +42,10 @@ pub(crate) trait GroupedWrite: Send + Sync + 'static {
     /// What the writes of one transaction share (what each would
     /// otherwise read again); a fresh one for each transaction.
     type Cache: Default + Send;
+    /// Whether the commit waits until the write is on disk. `false` only
+    /// for writes a crash of the database server may lose in its last
+    /// moments ([`Db::begin_unflushed`]).
+    const FLUSHED: bool = true;
 
     /// Runs the write inside the caller's transaction.
     fn run(
@@ -62,7 +66,11 @@ pub(crate) async fn write<W: GroupedWrite>(db: &Db, write: W) -> Result<W::Outpu
 
 /// One write in a transaction of its own.
 async fn run_alone<W: GroupedWrite>(db: &Db, write: &W) -> Result<W::Output, ServiceError> {
-    let mut tx = db.begin().await?;
+    let mut tx = if W::FLUSHED {
+        db.begin().await?
+    } else {
+        db.begin_unflushed().await?
+    };
     let done = write.run(tx.conn(), &mut W::Cache::default()).await?;
     tx.commit().await?;
     Ok(done)

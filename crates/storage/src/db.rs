@@ -359,6 +359,31 @@ impl Db {
         })
     }
 
+    /// [`Db::begin`] for writes whose loss in the last moments before the
+    /// database server crashed is acceptable (votes, which a voter sees
+    /// and may cast again): PostgreSQL acknowledges the commit without
+    /// waiting for its log to reach the disk, which it does within a
+    /// fraction of a second (`synchronous_commit = off`, this transaction
+    /// only). A crash loses such commits whole, never half of one: the
+    /// durability SQLite already has here in WAL mode with `synchronous =
+    /// NORMAL`, so SQLite's transaction is begun as usual.
+    pub async fn begin_unflushed(&self) -> Result<Tx, StorageError> {
+        match self {
+            Db::Sqlite(_) => self.begin().await,
+            Db::Postgres(p) => {
+                let pool = p.clone();
+                // One round trip: the setting rides with the BEGIN.
+                Ok(Tx::Postgres(
+                    begun(async move {
+                        pool.begin_with("BEGIN; SET LOCAL synchronous_commit = off")
+                            .await
+                    })
+                    .await??,
+                ))
+            }
+        }
+    }
+
     /// A [`Snapshot`]. SQLite in WAL mode keeps one from a transaction's
     /// first read to its end; PostgreSQL does so at REPEATABLE READ (at
     /// its default level each statement would see a new moment).
