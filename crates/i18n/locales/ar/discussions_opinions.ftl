@@ -155,6 +155,6 @@ statements-staff-empty = لا توجد عبارات بعد.
 statements-staff-results = اطّلع على خريطة الآراء
 statements-staff-export-comments = نزّل العبارات (ملف comments.csv بصيغة Pol.is)
 statements-staff-export-votes = نزّل الأصوات (ملف votes.csv بصيغة Pol.is)
-statements-lead-closed = أُغلق التصويت على العبارات مع إغلاق النقاش. تُظهر خريطة الآراء كيف تجمّعت آراء الناس.
+statements-lead-closed = أُغلق التصويت على العبارات مع إغلاق النقاش. نتائجه على خريطة الآراء.
 statements-vote-link-closed = اطّلع على العبارات وأصواتك
 statements-closed-notice = أُغلق هذا النقاش، وأُغلق معه التصويت على عباراته. لا يزال بإمكانك الاطلاع على العبارات وخريطة الآراء.

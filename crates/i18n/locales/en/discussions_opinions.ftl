@@ -141,6 +141,6 @@ statements-staff-empty = No statements yet.
 statements-staff-results = See the opinion map
 statements-staff-export-comments = Download the statements (Pol.is comments.csv)
 statements-staff-export-votes = Download the votes (Pol.is votes.csv)
-statements-lead-closed = Voting on statements closed with the discussion. The opinion map shows how people’s views grouped together.
+statements-lead-closed = Voting on statements closed with the discussion. Its results are on the opinion map.
 statements-vote-link-closed = See the statements and your votes
 statements-closed-notice = This discussion has closed, and so has voting on its statements. You can still see the statements and the opinion map.
