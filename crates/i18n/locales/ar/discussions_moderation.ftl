@@ -47,6 +47,7 @@ moderation-row-discussion = النقاش
 moderation-open-discussion = افتح النقاش
 moderation-row-parent = ردًا على { $name }
 moderation-row-why = سبب وجوده هنا
+moderation-row-report-note = ما كتبه المُبلِّغ
 moderation-reports-of = { PLURAL($count) ->
     [zero] لم يُبلَّغ عنه: { $reason }
     [one] أُبلغ عنه مرة واحدة: { $reason }

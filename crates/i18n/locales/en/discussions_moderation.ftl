@@ -43,6 +43,7 @@ moderation-row-discussion = Discussion
 moderation-open-discussion = Open the discussion
 moderation-row-parent = In reply to { $name }
 moderation-row-why = Why it is here
+moderation-row-report-note = What the reporter wrote
 moderation-reports-of = { $count ->
     [one] Reported once: { $reason }
    *[other] Reported { $count } times: { $reason }

@@ -14,7 +14,7 @@ use cohesion_domain::discussion::screening::Reason;
 use cohesion_domain::identity::Action;
 use cohesion_domain::text::{optional, optional_line};
 use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::discussions::moderation::{self as store, Item, Waiting};
+use cohesion_storage::discussions::moderation::{self as store, Item, Listed, Waiting};
 use cohesion_storage::discussions::{catalogue, comments, screening};
 use cohesion_storage::{Conn, Db, Timestamp};
 use time::Duration;
@@ -54,6 +54,8 @@ pub struct Entry {
     pub needs_outside_action: bool,
     /// When a moderator last recorded that step as taken.
     pub outside_recorded: Option<Timestamp>,
+    /// The newest note a reporter wrote (reporters are never named).
+    pub report_note: Option<String>,
     /// The comments screening's reasons name: the earlier comment a near
     /// repeat repeats, and the comments of its campaign, oldest first.
     pub named: Vec<Comment>,
@@ -71,25 +73,29 @@ const CAMPAIGN_SHOWN: i64 = 50;
 pub async fn entry(db: &Db, me: &SignedIn, comment: Uuid) -> Result<Entry, ServiceError> {
     require(me, Action::Moderate)?;
     let mut c = db.acquire().await?;
-    let item = match store::find_item(c.conn(), comment).await? {
-        Some(item) => item,
+    let listed = match store::find_listed(c.conn(), &[comment]).await?.pop() {
+        Some(listed) => listed,
         None => never_waited(c.conn(), comment).await?,
     };
-    entries(c.conn(), vec![item])
+    entries(c.conn(), vec![listed])
         .await?
         .pop()
         .ok_or(ServiceError::NotFound)
 }
 
 /// The item of a comment that has never waited for a moderator.
-async fn never_waited(mut conn: Conn<'_>, comment: Uuid) -> Result<Item, ServiceError> {
+async fn never_waited(mut conn: Conn<'_>, comment: Uuid) -> Result<Listed, ServiceError> {
     let found = comments::find(conn.reborrow(), comment)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let d = catalogue::find(conn, found.discussion_id)
+    let d = catalogue::find(conn.reborrow(), found.discussion_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    Ok(Item {
+    let outside_at = store::outside_actions(conn, &[comment])
+        .await?
+        .pop()
+        .map(|(_, at)| at);
+    let item = Item {
         comment_id: found.id,
         waiting: false,
         discussion_id: d.id,
@@ -102,17 +108,37 @@ async fn never_waited(mut conn: Conn<'_>, comment: Uuid) -> Result<Item, Service
         escalated: false,
         reasons: Vec::new(),
         waiting_since: found.created_at.into(),
+    };
+    Ok(Listed {
+        item,
+        comment: found,
+        outside_at,
+        report_note: None,
     })
 }
 
-/// The comments, parents, reports and histories of a page of items, in
-/// a fixed number of queries whatever the page's length.
+/// The parents, reports and histories of a page of items (read with
+/// their comments), in a fixed number of queries whatever the page's
+/// length.
 pub(super) async fn entries(
     mut conn: Conn<'_>,
-    items: Vec<Item>,
+    listed: Vec<Listed>,
 ) -> Result<Vec<Entry>, ServiceError> {
-    let ids: Vec<Uuid> = items.iter().map(|i| i.comment_id).collect();
-    let found = comments::find_many(conn.reborrow(), &ids).await?;
+    let ids: Vec<Uuid> = listed.iter().map(|l| l.item.comment_id).collect();
+    let outside: HashMap<Uuid, Timestamp> = listed
+        .iter()
+        .filter_map(|l| Some((l.item.comment_id, l.outside_at?)))
+        .collect();
+    let mut notes: HashMap<Uuid, String> = HashMap::new();
+    let (items, found): (Vec<Item>, Vec<Comment>) = listed
+        .into_iter()
+        .map(|l| {
+            if let Some(note) = l.report_note {
+                notes.insert(l.item.comment_id, note);
+            }
+            (l.item, l.comment)
+        })
+        .unzip();
     let parent_ids: Vec<Uuid> = found.iter().filter_map(|c| c.parent_id).collect();
     let parents = comments::find_many(conn.reborrow(), &parent_ids).await?;
     let authors: Vec<Uuid> = found.iter().filter_map(|c| c.author_id).collect();
@@ -129,10 +155,6 @@ pub(super) async fn entries(
                 },
             )
         })
-        .collect();
-    let outside: HashMap<Uuid, Timestamp> = store::outside_actions(conn.reborrow(), &ids)
-        .await?
-        .into_iter()
         .collect();
     let mut reports: HashMap<Uuid, Vec<(String, i64)>> = HashMap::new();
     for (id, reason, n) in store::report_counts(conn.reborrow(), &ids).await? {
@@ -203,6 +225,7 @@ pub(super) async fn entries(
                 reports,
                 needs_outside_action,
                 outside_recorded: outside.get(&item.comment_id).copied(),
+                report_note: notes.remove(&item.comment_id),
                 named,
                 campaign,
                 item,

@@ -64,8 +64,8 @@ pub async fn waiting(
             .map(|p| p.key.id)
             .collect()
     };
-    let items = store::find_items(c.conn(), &of(Kind::Comment)).await?;
-    let mut comments: HashMap<Uuid, Entry> = entries(c.conn(), items)
+    let listed = store::find_listed(c.conn(), &of(Kind::Comment)).await?;
+    let mut comments: HashMap<Uuid, Entry> = entries(c.conn(), listed)
         .await?
         .into_iter()
         .map(|e| (e.item.comment_id, e))

@@ -14,7 +14,7 @@ use crate::{new_id, Conn, StorageError, Timestamp};
 /// A comment's columns, its author's name looked up by the account's key
 /// for each comment read: as a join, PostgreSQL hashed the whole table of
 /// accounts to name a page's twenty authors.
-const COLUMNS: &str =
+pub(crate) const COLUMNS: &str =
     "c.id, c.discussion_id, c.path, c.depth, c.parent_id, c.root_id, c.author_id, \
      COALESCE((SELECT u.display_name FROM users u WHERE u.id = c.author_id), c.author_name) \
      AS author_name, c.badge, c.body, c.state, c.hidden_reason, c.edited_at, c.agree_count, \
@@ -22,7 +22,7 @@ const COLUMNS: &str =
 
 const FROM: &str = "discussion_comments c";
 
-fn record(r: &Row) -> Result<Comment, sqlx::Error> {
+pub(crate) fn record(r: &Row) -> Result<Comment, sqlx::Error> {
     let badge: String = r.get("badge")?;
     let state: String = r.get("state")?;
     Ok(Comment {

@@ -118,19 +118,47 @@ fn item(r: &Row) -> Result<Item, sqlx::Error> {
     })
 }
 
-/// The queue items of these comments (those that have one).
-pub async fn find_items(conn: Conn<'_>, comments: &[Uuid]) -> Result<Vec<Item>, StorageError> {
+/// A queue item with its comment, when an action outside the platform
+/// was last recorded for it and the newest reporter's note: what a card of the queue shows
+/// before the comment's thread, reports and author's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    pub item: Item,
+    pub comment: cohesion_domain::discussion::record::Comment,
+    pub outside_at: Option<Timestamp>,
+    /// The newest note a reporter wrote with a report, if any.
+    pub report_note: Option<String>,
+}
+
+/// The queue items of these comments (those that have one), each with
+/// its comment and last outside action, in one query for a page of the
+/// queue.
+pub async fn find_listed(conn: Conn<'_>, comments: &[Uuid]) -> Result<Vec<Listed>, StorageError> {
     if comments.is_empty() {
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT m.comment_id, m.waiting, m.discussion_id, d.title, m.severity, m.weight, m.held, \
-         m.reported, m.appealed, m.escalated, m.reasons, m.waiting_since \
+        "SELECT {}, m.comment_id, m.waiting, d.title, m.severity, m.weight, m.held, \
+         m.reported, m.appealed, m.escalated, m.reasons, m.waiting_since, \
+         (SELECT MAX(x.created_at) FROM moderation_decisions x \
+          WHERE x.comment_id = m.comment_id AND x.action = 'outside_action') AS outside_at, \
+         (SELECT r.note FROM discussion_reports r WHERE r.comment_id = m.comment_id \
+          AND r.note IS NOT NULL AND r.note <> '' ORDER BY r.created_at DESC LIMIT 1) \
+         AS report_note \
          FROM moderation_items m JOIN discussions d ON d.id = m.discussion_id \
-         WHERE {}",
+         JOIN discussion_comments c ON c.id = m.comment_id WHERE {}",
+        super::comments::COLUMNS,
         rows::in_ids(&conn, "m.comment_id", 1)
     );
-    rows::fetch_all(conn, &sql, &[&rows::Ids(comments)], item).await
+    rows::fetch_all(conn, &sql, &[&rows::Ids(comments)], |r| {
+        Ok(Listed {
+            item: item(r)?,
+            comment: super::comments::record(r)?,
+            outside_at: r.get("outside_at")?,
+            report_note: r.get("report_note")?,
+        })
+    })
+    .await
 }
 
 /// The queue item of one comment, waiting or not.

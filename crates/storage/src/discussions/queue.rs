@@ -146,7 +146,6 @@ pub async fn queue(
     if !q.comments() && !q.held_statements() {
         return Ok((Vec::new(), 0));
     }
-    let over = COUNTED_UP_TO + 1;
     let key = q.after.map(|k| (k.severity, k.weight, k.since, k.id));
 
     let mut args = Args(Vec::new());
@@ -186,30 +185,50 @@ pub async fn queue(
             keyset(["s.severity", "CAST(0 AS BIGINT)", "s.created_at", "s.id"])
         ));
     }
+    // How many wait in all rides with the page, computed once for the
+    // statement (one round trip fewer on every page); a page past the
+    // end has no row to carry it and counts apart.
+    let count = counting(q, &comment, &statement);
     let sql = format!(
-        "SELECT kind, id, severity, weight, since FROM ({}) q \
+        "SELECT kind, id, severity, weight, since, ({count}) AS total FROM ({}) q \
          ORDER BY severity DESC, weight DESC, since, id {limit}",
         parts.join(" UNION ALL ")
     );
-    let items = rows::fetch_all(conn.reborrow(), &sql, &args.0, |r| {
+    let page = rows::fetch_all(conn.reborrow(), &sql, &args.0, |r| {
         let kind: String = r.get("kind")?;
-        Ok(Queued {
-            kind: match kind.as_str() {
-                "statement" => Kind::Statement,
-                _ => Kind::Comment,
+        Ok((
+            Queued {
+                kind: match kind.as_str() {
+                    "statement" => Kind::Statement,
+                    _ => Kind::Comment,
+                },
+                key: QueueKey {
+                    severity: r.get("severity")?,
+                    weight: r.get("weight")?,
+                    since: r.get("since")?,
+                    id: r.get("id")?,
+                },
             },
-            key: QueueKey {
-                severity: r.get("severity")?,
-                weight: r.get("weight")?,
-                since: r.get("since")?,
-                id: r.get("id")?,
-            },
-        })
+            r.get::<i64>("total")?,
+        ))
     })
     .await?;
+    let mut total = page.first().map_or(0, |(_, all)| *all);
+    let items: Vec<Queued> = page.into_iter().map(|(queued, _)| queued).collect();
+    if items.is_empty() && q.after.is_some() {
+        let mut args = Args(Vec::new());
+        let (comment, statement) = filters(q, &mut args);
+        let count = format!("SELECT {}", counting(q, &comment, &statement));
+        total = rows::fetch_one(conn, &count, &args.0, rows::scalar).await?;
+    }
+    Ok((items, total.min(COUNTED_UP_TO + 1)))
+}
 
-    let mut args = Args(Vec::new());
-    let (comment, statement) = filters(q, &mut args);
+/// How many wait for the filters `comment` and `statement` (as
+/// [`filters`] wrote them), counted up to one more than
+/// [`COUNTED_UP_TO`] of each kind: an expression.
+fn counting(q: &QueueQuery<'_>, comment: &str, statement: &str) -> String {
+    let over = COUNTED_UP_TO + 1;
     let mut counts = Vec::new();
     if q.comments() {
         counts.push(format!(
@@ -223,9 +242,7 @@ pub async fn queue(
              WHERE {statement} LIMIT {over}) s)"
         ));
     }
-    let count = format!("SELECT {}", counts.join(" + "));
-    let total: i64 = rows::fetch_one(conn, &count, &args.0, rows::scalar).await?;
-    Ok((items, total.min(over)))
+    counts.join(" + ")
 }
 
 /// The condition "after the page's end" on one table's columns in the

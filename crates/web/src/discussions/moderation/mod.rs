@@ -242,6 +242,13 @@ fn card(ctx: &PageCtx, csrf: &str, e: &Entry, linked: bool) -> ModerationCard {
             Phrase::join(why, "\n"),
         ));
     }
+    // What a reporter wrote, as written (never who wrote it).
+    if let Some(note) = &e.report_note {
+        rows.push(SummaryRow::new(
+            ctx.t("moderation-row-report-note"),
+            Phrase::isolated(note),
+        ));
+    }
     // The comment it repeats (or nearly does), with the way to it in its
     // thread.
     for reason in &e.item.reasons {

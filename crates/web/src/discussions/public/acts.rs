@@ -77,9 +77,11 @@ pub(super) async fn agree(
     } else {
         "agreement-withdrawn"
     };
+    // `comment=` names the comment, which then says what was done where
+    // the page opens (the banner at the top is out of sight there).
     Ok(see_other(&format!(
-        "{back}{sep}done={done}#comment-{}",
-        v.comment.id
+        "{back}{sep}done={done}&comment={c}#comment-{c}",
+        c = v.comment.id
     )))
 }
 

@@ -100,10 +100,17 @@ pub(super) async fn show(
         (_, Some(c)) => format!("{path}?order={key}&after={}", c.token()),
     };
     let open = is_open(&d);
+    // A suspended member is told until when, rather than offered forms
+    // that posting would refuse.
+    let suspended = match (open, viewer) {
+        (true, Some(me)) => commenting::suspended_until(&ctx.state.db, me).await?,
+        _ => None,
+    };
     let reading = Reading {
         ctx: &ctx,
         discussion: d.id,
         open,
+        may_write: suspended.is_none(),
         from: here,
     };
     let mut threads: Vec<ThreadItem> = page.threads.iter().map(|t| reading.thread(t)).collect();
@@ -123,12 +130,6 @@ pub(super) async fn show(
     let (status_key, status) = status_label(&ctx, &d);
     let mut ui = ctx.chrome_for(&path, "discussion-title").await?;
     ui.title = d.title.clone().into();
-    // A suspended member is told until when, rather than offered a form
-    // that posting would refuse.
-    let suspended = match (open, viewer) {
-        (true, Some(me)) => commenting::suspended_until(&ctx.state.db, me).await?,
-        _ => None,
-    };
     let form = match (open, viewer, suspended) {
         (true, Some(me), None) => Some(CommentForm {
             action: format!("{path}/comments"),
@@ -365,10 +366,16 @@ pub(super) async fn thread(
     let (thread, next) = reading::thread(&ctx.state.db, viewer, &d, root, after).await?;
     let discussion_path = format!("/discussions/{}", d.id);
     let path = format!("{discussion_path}/comments/{root}");
+    let open = is_open(&d);
+    let suspended = match (open, viewer) {
+        (true, Some(me)) => commenting::suspended_until(&ctx.state.db, me).await?,
+        _ => None,
+    };
     let reading = Reading {
         ctx: &ctx,
         discussion: d.id,
-        open: is_open(&d),
+        open,
+        may_write: suspended.is_none(),
         from: path.clone(),
     };
     let item = reading.thread(&thread);

@@ -178,6 +178,9 @@ pub(super) struct Reading<'a> {
     pub discussion: Uuid,
     /// Taking comments now.
     pub open: bool,
+    /// The reader may write now: not suspended (replying and editing are
+    /// not offered to a member posting would refuse).
+    pub may_write: bool,
     /// The page to come back to after agreeing.
     pub from: String,
 }
@@ -230,7 +233,7 @@ impl Reading<'_> {
                 pressed: v.agreed,
             });
         let mut actions = Vec::new();
-        if published && self.open {
+        if published && self.open && self.may_write {
             actions.push((format!("{base}/reply"), ctx.t("comment-reply")));
         }
         // One report per reader counts: after it, the reader is told so
@@ -239,7 +242,7 @@ impl Reading<'_> {
         if published && !v.mine && !v.reported {
             actions.push((format!("{base}/report"), ctx.t("comment-report")));
         }
-        if v.editable && self.open {
+        if v.editable && self.open && self.may_write {
             actions.push((format!("{base}/edit"), ctx.t("comment-edit")));
         }
         if v.mine && text_shown {

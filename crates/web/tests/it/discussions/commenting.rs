@@ -120,6 +120,11 @@ async fn a_member_comments_replies_agrees_edits_deletes_and_reports() {
             to.starts_with(&format!("/discussions/{id}?done=agreement-withdrawn")),
             "{to}"
         );
+        // The comment itself says so, where the page opens.
+        assert!(
+            to.contains(&format!("&comment={toms}#comment-{toms}")),
+            "{to}"
+        );
 
         // Edit within 15 minutes.
         let (status, form) = s

@@ -53,7 +53,11 @@ async fn a_report_is_decided_appealed_and_overturned_by_another_moderator() {
             .post(
                 &format!("/discussions/{id}/comments/{cid}/report"),
                 &tom,
-                &[("csrf", &tom_csrf), ("reason", "spam"), ("note", "")],
+                &[
+                    ("csrf", &tom_csrf),
+                    ("reason", "spam"),
+                    ("note", "Posted in three threads today"),
+                ],
             )
             .await;
         assert_eq!(res.status(), 303);
@@ -71,6 +75,13 @@ async fn a_report_is_decided_appealed_and_overturned_by_another_moderator() {
         assert_eq!(status, 200);
         assert!(queue.contains("never gritted"), "{queue}");
         assert!(queue.contains("Reported once"), "{queue}");
+        // What the reporter wrote goes with it, and never who wrote it.
+        assert!(queue.contains("What the reporter wrote"), "{queue}");
+        assert!(queue.contains("Posted in three threads today"));
+        let (_, item) = s.page(&format!("/moderation/comments/{cid}"), &grace).await;
+        assert!(item.contains("Posted in three threads today"), "{item}");
+        let (_, authors) = s.page(&format!("/discussions/{id}"), &amina).await;
+        assert!(!authors.contains("Posted in three threads today"));
         assert!(queue.contains(&format!("/moderation/comments/{cid}")));
         let (status, _) = s
             .page("/moderation?flag=reported&reason=spam", &grace)
@@ -225,6 +236,9 @@ async fn a_suspended_member_sees_until_when_rather_than_the_form() {
         let id = open_id(&s).await;
         let (amina, _, cid) =
             amina_posts(&s, &id, "The bins on Quay Street overflow every weekend.").await;
+        let (_, before) = s.page(&format!("/discussions/{id}"), &amina).await;
+        assert!(before.contains("/reply\""), "{before}");
+        assert!(before.contains(&format!("/comments/{cid}/edit\"")));
 
         let (grace, grace_csrf) = sign_in(&s, GRACE).await;
         let res = s
@@ -243,6 +257,13 @@ async fn a_suspended_member_sees_until_when_rather_than_the_form() {
         let (_, page) = s.page(&format!("/discussions/{id}"), &amina).await;
         assert!(!page.contains("id=\"add-comment\""), "{page}");
         assert!(page.contains("Your account cannot comment or reply until"));
+        // Nor is a reply or an edit offered, on the page or in a thread.
+        assert!(!page.contains("/reply\""), "{page}");
+        assert!(!page.contains("/edit\""), "{page}");
+        let (_, thread) = s
+            .page(&format!("/discussions/{id}/comments/{cid}"), &amina)
+            .await;
+        assert!(!thread.contains("/reply\"") && !thread.contains("/edit\""));
     }
 }
 
