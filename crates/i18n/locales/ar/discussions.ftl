@@ -104,8 +104,8 @@ comment-awaiting-moderator = بانتظار الإشراف: لا يرى هذا �
 comment-hidden-moderator = أخفاه مشرف: يرى الآخرون إشعارًا مكانه، ولا يقرأ نصه إلا المشرفون.
 comment-deleted-moderator = حذفه كاتبه: لا يقرأ نصه الآن إلا المشرفون.
 comment-deleted-by-author = حذف كاتب هذا التعليق تعليقه.
-comment-removed-by-moderator = أزال مشرف هذا التعليق: { $reason }
-comment-removed-by-moderator-plain = أزال مشرف هذا التعليق.
+comment-removed-by-moderator = أخفى مشرف هذا التعليق: { $reason }
+comment-removed-by-moderator-plain = أخفى مشرف هذا التعليق.
 comment-removed-with-account = أُزيل هذا التعليق عندما حذف كاتبه حسابه.
 comment-agree-count = { PLURAL($count) ->
     [zero] لم يؤيده أحد بعد
@@ -213,7 +213,7 @@ report-error-note-too-long = { PLURAL($limit) ->
 }
 comment-report-button = أرسل البلاغ
 reported-title = شكرًا على بلاغك
-reported-text = سيطّلع عليه المشرفون. إن كان التعليق يخالف قواعد المشاركة فسيزيلونه ويذكرون السبب في مكانه: لا يُزال شيء دون إشعار.
+reported-text = سيطّلع عليه المشرفون. إن كان التعليق يخالف قواعد المشاركة فسيخفونه ويذكرون السبب في مكانه: لا يُخفى شيء دون إشعار.
 reported-back = عودة إلى النقاش
 
 done-comment-posted = نُشر تعليقك.

@@ -22,7 +22,7 @@ search-error-short = أدخل حرفين على الأقل للبحث
 
 discussion-follow-button = أبلغني عند إغلاق هذا النقاش
 discussion-unfollow-button = توقف عن إبلاغي عند إغلاقه
-discussion-follow-hint = سيصلك إشعار، وبريد إلكتروني إن اخترت ذلك، عند إغلاقه.
+discussion-follow-hint = إن طلبت ذلك، سيصلك إشعار، وبريد إلكتروني إن اخترته، عند إغلاقه.
 discussion-following-hint = طلبت أن تُبلَّغ عند إغلاق هذا النقاش.
 done-discussion-followed = تم الحفظ: ستُبلَّغ عند إغلاق هذا النقاش.
 done-discussion-unfollowed = لن تُبلَّغ بعد الآن عند إغلاق هذا النقاش.

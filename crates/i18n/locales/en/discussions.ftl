@@ -97,8 +97,8 @@ comment-awaiting-moderator = Awaiting moderation: only its author and moderators
 comment-hidden-moderator = Hidden by a moderator: others see a notice in its place; only moderators can read its text.
 comment-deleted-moderator = Deleted by its author: only moderators can still read its text.
 comment-deleted-by-author = This comment was deleted by its author.
-comment-removed-by-moderator = This comment was removed by a moderator: { $reason }
-comment-removed-by-moderator-plain = This comment was removed by a moderator.
+comment-removed-by-moderator = This comment was hidden by a moderator: { $reason }
+comment-removed-by-moderator-plain = This comment was hidden by a moderator.
 comment-removed-with-account = This comment was removed when its author deleted their account.
 comment-agree-count = { $count ->
     [0] No one has agreed yet
@@ -187,7 +187,7 @@ report-note-hint = Up to 1,000 characters.
 report-error-note-too-long = The note must be { $limit } characters or fewer
 comment-report-button = Send report
 reported-title = Thank you for your report
-reported-text = Moderators will look at it. If the comment breaks the house rules they will remove it and say why in its place: nothing is removed without a notice.
+reported-text = Moderators will look at it. If the comment breaks the house rules they will hide it and say why in its place: nothing is hidden without a notice.
 reported-back = Back to the discussion
 
 done-comment-posted = Your comment has been posted.

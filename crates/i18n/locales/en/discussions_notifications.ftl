@@ -22,7 +22,7 @@ search-error-short = Enter at least 2 letters to search for
 
 discussion-follow-button = Tell me when this discussion closes
 discussion-unfollow-button = Stop telling me when it closes
-discussion-follow-hint = You will get a notification, and an email if you chose one, when it closes.
+discussion-follow-hint = If you ask, you will get a notification, and an email if you chose one, when it closes.
 discussion-following-hint = You asked to be told when this discussion closes.
 done-discussion-followed = Saved: you will be told when this discussion closes.
 done-discussion-unfollowed = You will no longer be told when this discussion closes.

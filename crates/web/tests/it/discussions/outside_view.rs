@@ -139,16 +139,16 @@ async fn the_closed_festivals_removals_say_why() {
         let id = closed_id(&s).await;
         let text = text_of(&s.html(&format!("/discussions/{id}")).await);
         assert!(
-            text.contains("This comment was removed by a moderator: Spam"),
+            text.contains("This comment was hidden by a moderator: Spam"),
             "{text}"
         );
         assert!(
-            !text.contains("This comment was removed by a moderator."),
+            !text.contains("This comment was hidden by a moderator."),
             "every removal says why: {text}"
         );
         let ar = text_of(&s.html(&format!("/discussions/{id}?lang=ar")).await);
-        assert!(ar.contains("أزال مشرف هذا التعليق: "), "{ar}");
-        assert!(!ar.contains("أزال مشرف هذا التعليق."), "{ar}");
+        assert!(ar.contains("أخفى مشرف هذا التعليق: "), "{ar}");
+        assert!(!ar.contains("أخفى مشرف هذا التعليق."), "{ar}");
     }
 }
 

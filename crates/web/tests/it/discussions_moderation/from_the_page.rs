@@ -206,7 +206,7 @@ async fn an_appealed_comment_is_decided_as_an_appeal_and_the_appeal_shows_what_i
         assert!(!page.contains(text), "still hidden");
         // Visitors see where it was and why, though nobody replied to it.
         assert!(
-            text_of(&page).contains("removed by a moderator"),
+            text_of(&page).contains("hidden by a moderator"),
             "{}",
             text_of(&page)
         );
