@@ -85,3 +85,19 @@ pub(crate) async fn open_for_comments(
     }
     Ok(d)
 }
+
+/// The discussion `id`, locked for a change that officers make to it (a
+/// statements stage, a starting statement, a translation); refused for
+/// an imported one, which is kept as it was brought in.
+pub(crate) async fn own_for_update(conn: Conn<'_>, id: Uuid) -> Result<Discussion, ServiceError> {
+    let d = catalogue::find_for_update(conn, id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if d.imported {
+        return Err(ServiceError::Conflict(ValidationError::new(
+            "discussion",
+            ErrorCode::DiscussionImported,
+        )));
+    }
+    Ok(d)
+}

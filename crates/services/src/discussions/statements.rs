@@ -17,7 +17,7 @@ use cohesion_storage::discussions::{catalogue, moderation};
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
-use super::open_for_comments;
+use super::{open_for_comments, own_for_update};
 use super::screening::screen;
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
@@ -40,15 +40,7 @@ pub async fn set_stage(
 ) -> Result<(), ServiceError> {
     require(me, Action::RunEngagement)?;
     let mut tx = db.begin().await?;
-    let d = catalogue::find_for_update(tx.conn(), discussion)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    if d.imported {
-        return Err(ServiceError::Conflict(ValidationError::new(
-            "discussion",
-            ErrorCode::DiscussionImported,
-        )));
-    }
+    let d = own_for_update(tx.conn(), discussion).await?;
     if statements::has_stage(tx.conn(), d.id).await? == on {
         return Ok(());
     }
@@ -170,15 +162,7 @@ pub async fn seed(
     let body = rules::body("text", text)?;
     let now = Timestamp::now();
     let mut tx = db.begin().await?;
-    let d = catalogue::find_for_update(tx.conn(), discussion)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    if d.imported {
-        return Err(ServiceError::Conflict(ValidationError::new(
-            "discussion",
-            ErrorCode::DiscussionImported,
-        )));
-    }
+    let d = own_for_update(tx.conn(), discussion).await?;
     if !statements::has_stage(tx.conn(), d.id).await? {
         return Err(ServiceError::NotFound);
     }

@@ -9,12 +9,11 @@ use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::discussion::texts::{self, source_texts};
 use cohesion_domain::identity::Action;
 use cohesion_domain::translation::{self, Counts, SourceText, TextStatus, Texts, Untranslated};
-use cohesion_domain::{ErrorCode, ValidationError};
-use cohesion_storage::discussions::{catalogue, translations};
+use cohesion_storage::discussions::translations;
 use cohesion_storage::{Conn, Db, StorageError};
 use uuid::Uuid;
 
-use super::reading;
+use super::{own_for_update, reading};
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::permissions::require;
@@ -184,18 +183,9 @@ pub async fn set_translation(
     let mut tx = db.begin().await?;
     // Locked, as a change of its details locks it: the keys checked are
     // the texts it has as the translation is saved.
-    let d = catalogue::find_for_update(tx.conn(), id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let d = own_for_update(tx.conn(), id).await?;
     if d.language.eq_ignore_ascii_case(locale) {
         return Err(ServiceError::NotFound);
-    }
-    // Kept as it was brought in, as its details are.
-    if d.imported {
-        return Err(ServiceError::Conflict(ValidationError::new(
-            "discussion",
-            ErrorCode::DiscussionImported,
-        )));
     }
     let keys: Vec<(String, String)> = source_texts(&d)
         .into_iter()

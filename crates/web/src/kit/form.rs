@@ -172,6 +172,48 @@ pub fn field_messages(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldErr
         .collect()
 }
 
+/// The words a text field's own form uses for "empty" and "too long"
+/// (a comment, a statement): message keys, and the limit to say when the
+/// refusal carries none.
+pub struct TextWords {
+    pub empty: &'static str,
+    pub too_long: &'static str,
+    pub limit: usize,
+}
+
+/// Problems with a form's `text` field in the form's own words; any
+/// other field's as [`field_messages`] says them.
+pub fn text_problems(
+    ctx: &PageCtx,
+    errors: &[ValidationError],
+    words: &TextWords,
+) -> Vec<FieldError> {
+    let kit = field_messages(ctx, errors);
+    errors
+        .iter()
+        .zip(kit)
+        .map(|(e, said)| match (e.field, e.code) {
+            ("text", ErrorCode::FieldRequired) => FieldError {
+                field: "text",
+                message: ctx.t(words.empty),
+            },
+            ("text", ErrorCode::FieldTooLong) => {
+                let limit = match e.detail {
+                    Some(ErrorDetail::Limit(max)) => u64::from(max),
+                    _ => words.limit as u64,
+                };
+                FieldError {
+                    field: "text",
+                    message: ctx
+                        .locale()
+                        .t_plain(words.too_long, &[("limit", limit.into())]),
+                }
+            }
+            _ => said,
+        })
+        .collect()
+}
+
 /// What is wrong with a field, in words that name it: the field's own
 /// message (`reason-title-field_required`, "Enter a title") where there
 /// is one, else the problem's (`reason-field_required`). Field names are

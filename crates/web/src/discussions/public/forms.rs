@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::discussion::comment::{State, MAX_COMMENT_CHARS};
 use cohesion_domain::discussion::record::Discussion;
-use cohesion_domain::{ErrorCode, ErrorDetail, ValidationError};
+use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::discussions::{commenting, reading};
 use cohesion_services::ServiceError;
@@ -22,8 +22,9 @@ use super::page::{find, is_open, text_field};
 use super::translated::title_shown;
 use super::wording::{author_name, first_part};
 use crate::kit::confirm::stale;
+use crate::kit::form::{self, TextWords};
 use crate::kit::{
-    check_session_csrf, field_messages, path_id, respond, see_other, AppError, Me, PageCtx,
+    check_session_csrf, path_id, respond, see_other, AppError, Me, PageCtx,
     StrictForm,
 };
 
@@ -48,30 +49,12 @@ enum Writing {
 /// Problems with a comment's text in words about a comment; any other
 /// field's as the kit says them.
 fn text_problems(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
-    let kit = field_messages(ctx, errors);
-    errors
-        .iter()
-        .zip(kit)
-        .map(|(e, said)| match (e.field, e.code) {
-            ("text", ErrorCode::FieldRequired) => FieldError {
-                field: "text",
-                message: ctx.t("comment-error-empty"),
-            },
-            ("text", ErrorCode::FieldTooLong) => {
-                let limit = match e.detail {
-                    Some(ErrorDetail::Limit(max)) => u64::from(max),
-                    _ => MAX_COMMENT_CHARS as u64,
-                };
-                FieldError {
-                    field: "text",
-                    message: ctx
-                        .locale()
-                        .t_plain("comment-error-too-long", &[("limit", limit.into())]),
-                }
-            }
-            _ => said,
-        })
-        .collect()
+    let words = TextWords {
+        empty: "comment-error-empty",
+        too_long: "comment-error-too-long",
+        limit: MAX_COMMENT_CHARS,
+    };
+    form::text_problems(ctx, errors, &words)
 }
 
 /// The form page of `writing` in `d`, with `text` and its problems; a

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::discussion::statements::{Vote, MAX_STATEMENT_CHARS};
-use cohesion_domain::{ErrorCode, ErrorDetail, ValidationError};
+use cohesion_domain::ValidationError;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::discussions::statements::Statement;
 use cohesion_services::discussions::{statements, voting};
@@ -21,8 +21,9 @@ use serde::Deserialize;
 use super::page::{find, is_open};
 use super::translated::title_shown;
 use super::wording::votes_closed_notice;
+use crate::kit::form::{self, TextWords};
 use crate::kit::{
-    check_session_csrf, confirmation, field_messages, path_id, respond, see_other, AppError,
+    check_session_csrf, confirmation, path_id, respond, see_other, AppError,
     DoneQuery, Me, PageCtx, StrictForm,
 };
 
@@ -204,30 +205,12 @@ pub(super) struct StatementInput {
 
 /// Problems with a statement's text in words about a statement.
 fn text_problems(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
-    let kit = field_messages(ctx, errors);
-    errors
-        .iter()
-        .zip(kit)
-        .map(|(e, said)| match (e.field, e.code) {
-            ("text", ErrorCode::FieldRequired) => FieldError {
-                field: "text",
-                message: ctx.t("statement-error-empty"),
-            },
-            ("text", ErrorCode::FieldTooLong) => {
-                let limit = match e.detail {
-                    Some(ErrorDetail::Limit(max)) => u64::from(max),
-                    _ => MAX_STATEMENT_CHARS as u64,
-                };
-                FieldError {
-                    field: "text",
-                    message: ctx
-                        .locale()
-                        .t_plain("statement-error-too-long", &[("limit", limit.into())]),
-                }
-            }
-            _ => said,
-        })
-        .collect()
+    let words = TextWords {
+        empty: "statement-error-empty",
+        too_long: "statement-error-too-long",
+        limit: MAX_STATEMENT_CHARS,
+    };
+    form::text_problems(ctx, errors, &words)
 }
 
 /// `POST /discussions/{id}/statements`: a new statement; its problems

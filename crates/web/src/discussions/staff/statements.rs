@@ -23,8 +23,9 @@ use crate::discussions::public::translated::title_shown;
 
 use super::manage::Seeding;
 use crate::kit::confirm::{act_or_ask, ask, asked_about, Ask};
+use crate::kit::form::{text_problems, TextWords};
 use crate::kit::{
-    check_session_csrf, confirmation, field_messages, path_id, respond, see_other, AppError,
+    check_session_csrf, confirmation, path_id, respond, see_other, AppError,
     ClientKey, DoneQuery, Langs, May, Me, Moderate, PageCtx, RunEngagement, StrictForm,
 };
 
@@ -269,25 +270,12 @@ pub async fn seed(
 
 /// Problems with a starting statement, in words about one.
 fn seed_problems(ctx: &PageCtx, errors: &[ValidationError]) -> Vec<FieldError> {
-    let kit = field_messages(ctx, errors);
-    errors
-        .iter()
-        .zip(kit)
-        .map(|(e, said)| match (e.field, e.code) {
-            ("text", ErrorCode::FieldRequired) => FieldError {
-                field: "text",
-                message: ctx.t("statement-seed-error-empty"),
-            },
-            ("text", ErrorCode::FieldTooLong) => FieldError {
-                field: "text",
-                message: ctx.locale().t_plain(
-                    "statement-seed-error-too-long",
-                    &[("limit", (MAX_STATEMENT_CHARS as u64).into())],
-                ),
-            },
-            _ => said,
-        })
-        .collect()
+    let words = TextWords {
+        empty: "statement-seed-error-empty",
+        too_long: "statement-seed-error-too-long",
+        limit: MAX_STATEMENT_CHARS,
+    };
+    text_problems(ctx, errors, &words)
 }
 
 #[derive(Deserialize)]
