@@ -91,10 +91,21 @@ async fn never_waited(mut conn: Conn<'_>, comment: Uuid) -> Result<Listed, Servi
     let d = catalogue::find(conn.reborrow(), found.discussion_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let outside_at = store::outside_actions(conn, &[comment])
+    let outside_at = store::outside_actions(conn.reborrow(), &[comment])
         .await?
         .pop()
         .map(|(_, at)| at);
+    let reports = store::report_counts(conn.reborrow(), &[comment])
+        .await?
+        .into_iter()
+        .map(|(_, reason, n)| (reason, n))
+        .collect();
+    let authors: Vec<Uuid> = found.author_id.into_iter().collect();
+    let author = store::histories(conn, &authors)
+        .await?
+        .pop()
+        .map(|(_, comments, hidden, sanctions)| (comments, hidden, sanctions))
+        .unwrap_or_default();
     let item = Item {
         comment_id: found.id,
         waiting: false,
@@ -114,52 +125,47 @@ async fn never_waited(mut conn: Conn<'_>, comment: Uuid) -> Result<Listed, Servi
         comment: found,
         outside_at,
         report_note: None,
+        reports,
+        author,
     })
 }
 
-/// The parents, reports and histories of a page of items (read with
-/// their comments), in a fixed number of queries whatever the page's
-/// length.
+/// The parents and what screening's reasons name of a page of items
+/// (read with their comments, reports and authors' records), in a fixed
+/// number of queries whatever the page's length.
 pub(super) async fn entries(
     mut conn: Conn<'_>,
     listed: Vec<Listed>,
 ) -> Result<Vec<Entry>, ServiceError> {
-    let ids: Vec<Uuid> = listed.iter().map(|l| l.item.comment_id).collect();
-    let outside: HashMap<Uuid, Timestamp> = listed
-        .iter()
-        .filter_map(|l| Some((l.item.comment_id, l.outside_at?)))
-        .collect();
+    let mut outside: HashMap<Uuid, Timestamp> = HashMap::new();
     let mut notes: HashMap<Uuid, String> = HashMap::new();
+    let mut reports: HashMap<Uuid, Vec<(String, i64)>> = HashMap::new();
+    let mut histories: HashMap<Uuid, History> = HashMap::new();
     let (items, found): (Vec<Item>, Vec<Comment>) = listed
         .into_iter()
         .map(|l| {
-            if let Some(note) = l.report_note {
-                notes.insert(l.item.comment_id, note);
+            let id = l.item.comment_id;
+            if let Some(at) = l.outside_at {
+                outside.insert(id, at);
             }
-            (l.item, l.comment)
-        })
-        .unzip();
-    let parent_ids: Vec<Uuid> = found.iter().filter_map(|c| c.parent_id).collect();
-    let parents = comments::find_many(conn.reborrow(), &parent_ids).await?;
-    let authors: Vec<Uuid> = found.iter().filter_map(|c| c.author_id).collect();
-    let histories: HashMap<Uuid, History> = store::histories(conn.reborrow(), &authors)
-        .await?
-        .into_iter()
-        .map(|(id, comments, hidden, sanctions)| {
-            (
+            if let Some(note) = l.report_note {
+                notes.insert(id, note);
+            }
+            reports.insert(id, l.reports);
+            let (comments, hidden, sanctions) = l.author;
+            histories.insert(
                 id,
                 History {
                     comments,
                     hidden,
                     sanctions,
                 },
-            )
+            );
+            (l.item, l.comment)
         })
-        .collect();
-    let mut reports: HashMap<Uuid, Vec<(String, i64)>> = HashMap::new();
-    for (id, reason, n) in store::report_counts(conn.reborrow(), &ids).await? {
-        reports.entry(id).or_default().push((reason, n));
-    }
+        .unzip();
+    let parent_ids: Vec<Uuid> = found.iter().filter_map(|c| c.parent_id).collect();
+    let parents = comments::find_many(conn.reborrow(), &parent_ids).await?;
     // What screening's reasons name, in two more queries for the page.
     let mut earlier: Vec<Uuid> = Vec::new();
     let mut leads: Vec<Uuid> = Vec::new();
@@ -218,10 +224,7 @@ pub(super) async fn entries(
                 .collect();
             Some(Entry {
                 parent: comment.parent_id.and_then(|p| parents.get(&p).cloned()),
-                history: comment
-                    .author_id
-                    .and_then(|a| histories.get(&a).copied())
-                    .unwrap_or_default(),
+                history: histories.remove(&item.comment_id).unwrap_or_default(),
                 reports,
                 needs_outside_action,
                 outside_recorded: outside.get(&item.comment_id).copied(),

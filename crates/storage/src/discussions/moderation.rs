@@ -128,6 +128,11 @@ pub struct Listed {
     pub outside_at: Option<Timestamp>,
     /// The newest note a reporter wrote with a report, if any.
     pub report_note: Option<String>,
+    /// Its reports: how many of each reason code, most first.
+    pub reports: Vec<(String, i64)>,
+    /// Its author's record, as [`histories`] reads it (none for a
+    /// comment without an author's account).
+    pub author: (i64, i64, i64),
 }
 
 /// The queue items of these comments (those that have one), each with
@@ -144,10 +149,18 @@ pub async fn find_listed(conn: Conn<'_>, comments: &[Uuid]) -> Result<Vec<Listed
           WHERE x.comment_id = m.comment_id AND x.action = 'outside_action') AS outside_at, \
          (SELECT r.note FROM discussion_reports r WHERE r.comment_id = m.comment_id \
           AND r.note IS NOT NULL AND r.note <> '' ORDER BY r.created_at DESC LIMIT 1) \
-         AS report_note \
+         AS report_note, \
+         (SELECT {} FROM discussion_reports r WHERE r.comment_id = m.comment_id) AS report_reasons, \
+         (SELECT COUNT(*) FROM discussion_comments h WHERE h.author_id = c.author_id) \
+         AS author_comments, \
+         (SELECT COUNT(*) FROM discussion_comments h WHERE h.author_id = c.author_id \
+          AND h.state = 'hidden') AS author_hidden, \
+         (SELECT COUNT(*) FROM member_sanctions s WHERE s.user_id = c.author_id \
+          AND s.lifted_at IS NULL) AS author_sanctions \
          FROM moderation_items m JOIN discussions d ON d.id = m.discussion_id \
          JOIN discussion_comments c ON c.id = m.comment_id WHERE {}",
         super::comments::COLUMNS,
+        joined_reasons(&conn),
         rows::in_ids(&conn, "m.comment_id", 1)
     );
     rows::fetch_all(conn, &sql, &[&rows::Ids(comments)], |r| {
@@ -156,9 +169,38 @@ pub async fn find_listed(conn: Conn<'_>, comments: &[Uuid]) -> Result<Vec<Listed
             comment: super::comments::record(r)?,
             outside_at: r.get("outside_at")?,
             report_note: r.get("report_note")?,
+            reports: counted(r.get::<Option<String>>("report_reasons")?),
+            author: (
+                r.get("author_comments")?,
+                r.get("author_hidden")?,
+                r.get("author_sanctions")?,
+            ),
         })
     })
     .await
+}
+
+/// The reason codes of a comment's reports, joined by commas (one per
+/// report): read with its item rather than in a query of their own.
+fn joined_reasons(conn: &Conn<'_>) -> &'static str {
+    match conn {
+        Conn::Sqlite(_) => "group_concat(r.reason, ',')",
+        Conn::Postgres(_) => "string_agg(r.reason, ',')",
+    }
+}
+
+/// [`joined_reasons`] as (reason, count), most first, then by code (as
+/// [`report_counts`] orders them).
+fn counted(joined: Option<String>) -> Vec<(String, i64)> {
+    let mut counts: Vec<(String, i64)> = Vec::new();
+    for reason in joined.iter().flat_map(|j| j.split(',')) {
+        match counts.iter_mut().find(|(r, _)| r == reason) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((reason.to_owned(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
 }
 
 /// The queue item of one comment, waiting or not.

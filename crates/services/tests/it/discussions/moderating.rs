@@ -9,7 +9,7 @@ use cohesion_domain::discussion::decision::{Decision, REDACTED};
 use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::Passwords;
-use cohesion_services::discussions::{commenting, moderating, reading};
+use cohesion_services::discussions::{commenting, moderating, reactions, reading};
 use cohesion_services::ServiceError;
 use cohesion_storage::discussions::comments;
 use cohesion_storage::discussions::moderation::{self, QueueQuery};
@@ -42,6 +42,20 @@ async fn reports_order_the_queue_and_decisions_are_recorded() {
         assert!(entries[0].needs_outside_action);
         assert_eq!(entries[0].reports, [("threats".to_owned(), 1)]);
         assert_eq!(entries[0].history.comments, 2);
+        // Reports counted by reason, most first; the author's record
+        // the same whichever way the item is read.
+        reactions::report(db, &people.officer, threat, "harassment", "")
+            .await
+            .unwrap();
+        reactions::report(db, &people.karim, threat, "threats", "")
+            .await
+            .unwrap();
+        let (entries, _) = moderating::queue(db, &people.grace, &all()).await.unwrap();
+        let counted = [("threats".to_owned(), 2), ("harassment".to_owned(), 1)];
+        assert_eq!(entries[0].reports, counted);
+        let one = moderating::entry(db, &people.grace, threat).await.unwrap();
+        assert_eq!(one.reports, counted);
+        assert_eq!(one.history, entries[0].history);
 
         // Hidden with a public reason: out of the queue, out of the count,
         // recorded and audit-logged.
