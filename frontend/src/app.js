@@ -161,3 +161,24 @@ for (const kind of document.querySelectorAll('form select[name="kind"]')) {
   kind.addEventListener('change', show)
   show()
 }
+
+// A moderator's decision form shows only the fields the decision picked
+// reads (a reason to hide, the words to redact, the days of a
+// suspension): each names its decisions in `data-shown-for`. Without
+// this script every field shows, with hints that say which decision
+// each is for, and the server reads only the picked decision's fields.
+for (const form of document.querySelectorAll('form')) {
+  const picks = form.querySelectorAll('input[type="radio"][name="action"]')
+  const fields = form.querySelectorAll('[data-shown-for]')
+  if (picks.length === 0 || fields.length === 0) continue
+  const show = () => {
+    const picked = form.querySelector('input[type="radio"][name="action"]:checked')
+    for (const field of fields) {
+      // A field with an error stays shown, so that the error is read.
+      const wanted = picked && field.dataset.shownFor.split(' ').includes(picked.value)
+      field.hidden = !wanted && !field.classList.contains('govuk-form-group--error')
+    }
+  }
+  form.addEventListener('change', show)
+  show()
+}

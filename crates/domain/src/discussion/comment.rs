@@ -192,6 +192,9 @@ pub fn shown(state: State, reader: Reader, replies: bool) -> Shown {
         (State::AwaitingModeration, Reader::Public) => Shown::Nothing,
         (State::AwaitingModeration, _) => text(true),
         (State::Hidden | State::DeletedByAuthor, Reader::Moderator) => text(false),
+        // Its author reads what was hidden (marked so, with the reason),
+        // to know what they may appeal; nobody else does.
+        (State::Hidden, Reader::Author) => text(false),
         // Everyone sees where a hidden comment was, and why, replies or not.
         (State::Hidden, _) => Shown::Notice(state),
         _ if replies => Shown::Notice(state),
@@ -341,7 +344,10 @@ mod tests {
         );
         assert_eq!(
             shown(State::Hidden, Author, false),
-            Shown::Notice(State::Hidden)
+            Shown::Text {
+                awaiting_moderation: false
+            },
+            "its author reads what was hidden"
         );
         assert_eq!(
             shown(State::Hidden, Moderator, false),

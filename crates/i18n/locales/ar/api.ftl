@@ -93,6 +93,7 @@ api-field-display_name_invisible_characters = في `{ $name }` محارف غير
 api-invalid_credentials = عنوان البريد الإلكتروني أو كلمة المرور غير صحيحة.
 api-field-invalid_credentials = `{ $name }` ليست كلمة مرور الحساب.
 api-account_suspended = الحساب موقوف.
+api-account_suspended-until = لا يمكن لهذا الحساب التعليق أو الرد حتى { $until } (بالتوقيت العالمي): أوقفه مشرف عن التعليق.
 api-invalid_token = الرمز غير معروف، أو استُخدم من قبل، أو انتهت صلاحيته.
 api-field-invalid_token = `{ $name }` غير معروف، أو استُخدم من قبل، أو انتهت صلاحيته.
 api-respondent_token-invalid_token = `X-Respondent-Token` ليس رمزًا أصدره هذا الموقع للردود على هذه الاستشارة.

@@ -90,6 +90,7 @@ api-field-display_name_invisible_characters = `{ $name }` holds invisible charac
 api-invalid_credentials = The email address or password is not right.
 api-field-invalid_credentials = `{ $name }` is not the account's password.
 api-account_suspended = The account is suspended.
+api-account_suspended-until = This account cannot comment or reply until { $until } (UTC): a moderator suspended it from commenting.
 api-invalid_token = The token is not known, has been used, or has expired.
 api-field-invalid_token = `{ $name }` is not known, has been used, or has expired.
 api-respondent_token-invalid_token = `X-Respondent-Token` is not a token this site issued for responses to this consultation.

@@ -48,6 +48,9 @@ pub struct YourData {
     /// Warnings and suspensions received in discussions, those lifted
     /// (an appeal overturned the decision) with when.
     pub sanctions: Vec<SanctionData>,
+    /// Appeals made against moderators' decisions on the person's
+    /// comments: what they wrote, when, and how each was decided.
+    pub appeals: Vec<AppealData>,
     /// Statements submitted for opinion voting, as they stand.
     pub statements: Vec<StatementData>,
     /// Votes on statements (the last vote on each).
@@ -116,6 +119,20 @@ pub struct ReactionData {
     /// A report's reason code.
     pub reason: Option<String>,
     pub at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppealData {
+    /// The comment whose decisions were appealed.
+    pub comment_id: Uuid,
+    /// What the person wrote.
+    pub text: String,
+    pub sent_at: String,
+    /// `upheld` or `overturned`; none while it waits.
+    pub outcome: Option<String>,
+    pub decided_at: Option<String>,
+    /// What the moderator who decided it wrote to the person.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -50,7 +50,7 @@ pub use cohesion_storage::discussions::catalogue::ListQuery;
 pub use cohesion_storage::discussions::comments::{Cursor, Order};
 /// What moderators name when they page the queue and read its items.
 pub use cohesion_storage::discussions::moderation::{
-    Appeal, DecisionRecord, Item, QueueKey, QueueQuery, COUNTED_UP_TO,
+    Appeal, AppealMark, DecisionRecord, Item, QueueKey, QueueQuery, COUNTED_UP_TO,
 };
 
 use cohesion_domain::consultation::Status;

@@ -365,6 +365,20 @@ pub async fn appealable(
     appealable_decisions(c.conn(), comment).await
 }
 
+/// The warnings and suspensions given for `me`'s own comment: when each
+/// was given (the instant of its decision) and when a suspension ends,
+/// for the appeal page to say the period. Someone else's comment is not
+/// found.
+pub async fn sanctions_for(
+    db: &Db,
+    me: &SignedIn,
+    comment: Uuid,
+) -> Result<Vec<(Timestamp, Option<Timestamp>)>, ServiceError> {
+    let mut c = db.acquire().await?;
+    own_comment(c.conn(), me, comment).await?;
+    Ok(store::sanctions_for(c.conn(), comment).await?)
+}
+
 /// Refuses anyone but a participant asking about their own comment:
 /// someone else's (or none) is not found, so an appeal's pages never
 /// tell whose a comment is.

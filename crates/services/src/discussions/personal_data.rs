@@ -1,6 +1,6 @@
 //! A member's part of "your data" (their comments, agreements and
-//! reports, and the warnings and suspensions they received, lifted or
-//! not) and of their account's deletion: comments stay in their
+//! reports, the warnings and suspensions they received, lifted or not,
+//! and their appeals with how each was decided) and of their account's deletion: comments stay in their
 //! threads, attributed to nobody, or — with "remove my contributions" —
 //! give way to a removal notice while the replies under them stay.
 //! Agreements go; reports stay for the moderators, without the name.
@@ -17,8 +17,8 @@ use cohesion_storage::discussions::{
 use cohesion_storage::Conn;
 
 use crate::accounts::your_data::{
-    iso, CommentData, NotificationChoiceData, NotificationData, ReactionData, SanctionData,
-    StatementData, VoteData, YourData,
+    iso, AppealData, CommentData, NotificationChoiceData, NotificationData, ReactionData,
+    SanctionData, StatementData, VoteData, YourData,
 };
 use crate::erasure::{Contributions, Names, Person, PersonalData, Step};
 
@@ -132,6 +132,18 @@ impl PersonalData<YourData> for DiscussionsHook {
                     given_at: iso(s.created_at),
                     until: s.until.map(iso),
                     lifted_at: s.lifted_at.map(iso),
+                })
+                .collect();
+            into.appeals = moderation::appeals_of(conn.reborrow(), person.id, EXPORT_LIMIT)
+                .await?
+                .into_iter()
+                .map(|a| AppealData {
+                    comment_id: a.comment_id,
+                    text: a.text,
+                    sent_at: iso(a.created_at),
+                    outcome: a.outcome,
+                    decided_at: a.decided_at.map(iso),
+                    note: a.decision_note,
                 })
                 .collect();
             into.reactions = reactions::by_person(conn, person.id, EXPORT_LIMIT)

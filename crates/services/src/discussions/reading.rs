@@ -168,9 +168,10 @@ pub struct CommentView {
     pub reported: bool,
     /// The reader may still change it.
     pub editable: bool,
-    /// The reader wrote it, it was hidden, and they appealed: when. Their
-    /// comment then says so rather than invite another appeal.
-    pub appealed: Option<Timestamp>,
+    /// The reader wrote it and appealed a decision on it: when, and how
+    /// the appeal was decided. Their comment then says so rather than
+    /// invite another appeal.
+    pub appealed: Option<moderation::AppealMark>,
 }
 
 /// A top-level comment and the replies shown under it.
@@ -354,11 +355,11 @@ pub async fn comment(
 struct Marks {
     agreed: HashSet<Uuid>,
     reported: HashSet<Uuid>,
-    appealed: HashMap<Uuid, Timestamp>,
+    appealed: HashMap<Uuid, moderation::AppealMark>,
 }
 
 /// What the reader did to `list`: agreed, reported, and (on their own
-/// hidden comments, when there are any) appealed.
+/// comments, when there are any) appealed, and how that went.
 async fn marks<'a>(
     db: &Db,
     viewer: &Viewer,
@@ -368,17 +369,18 @@ async fn marks<'a>(
         return Ok(Marks::default());
     };
     let mut ids = Vec::new();
-    let mut own_hidden = Vec::new();
+    let mut own = Vec::new();
     for c in list {
         ids.push(c.id);
-        if c.author_id == Some(me) && c.state == State::Hidden {
-            own_hidden.push(c.id);
+        // An overturned appeal's comment is shown again, and says so.
+        if c.author_id == Some(me) && matches!(c.state, State::Hidden | State::Published) {
+            own.push(c.id);
         }
     }
     let mut c = db.acquire().await?;
     let agreed = reactions::agreed_among(c.conn(), me, &ids).await?;
     let reported = reactions::reported_among(c.conn(), me, &ids).await?;
-    let appealed = moderation::appealed_among(c.conn(), me, &own_hidden).await?;
+    let appealed = moderation::appealed_among(c.conn(), me, &own).await?;
     Ok(Marks {
         agreed: agreed.into_iter().collect(),
         reported: reported.into_iter().collect(),
@@ -417,7 +419,7 @@ fn views(viewer: &Viewer, marks: &Marks, list: Vec<Comment>) -> Vec<CommentView>
                 mine,
                 agreed: marks.agreed.contains(&c.id),
                 reported: marks.reported.contains(&c.id),
-                appealed: marks.appealed.get(&c.id).copied().filter(|_| mine),
+                appealed: marks.appealed.get(&c.id).cloned().filter(|_| mine),
                 editable: mine
                     && matches!(shown, Shown::Text { .. })
                     && comment::editable(c.created_at.into(), now.as_offset().into()),

@@ -371,7 +371,30 @@ pub struct Appeal {
     pub created_at: Timestamp,
     pub decided_by: Option<Uuid>,
     pub outcome: Option<String>,
+    /// When it was decided.
+    pub decided_at: Option<Timestamp>,
+    /// What the moderator who decided it wrote to the member, if anything.
+    pub decision_note: Option<String>,
 }
+
+fn appeal_row(r: &Row) -> Result<Appeal, sqlx::Error> {
+    Ok(Appeal {
+        comment_id: r.get("comment_id")?,
+        decision_id: r.get("decision_id")?,
+        text: r.get("text")?,
+        created_at: r.get("created_at")?,
+        decided_by: r.get("decided_by")?,
+        outcome: r.get("outcome")?,
+        decided_at: r.get("decided_at")?,
+        decision_note: r.get("decision_note")?,
+    })
+}
+
+/// An appeal's columns, with the note of the decision that decided it.
+const APPEAL_COLUMNS: &str = "a.comment_id, a.decision_id, a.text, a.created_at, a.decided_by, \
+     a.outcome, a.decided_at, (SELECT m.note FROM moderation_decisions m \
+     WHERE m.comment_id = a.comment_id AND m.action IN ('appeal_upheld', 'appeal_overturned') \
+     ORDER BY m.created_at DESC LIMIT 1) AS decision_note";
 
 /// Records an appeal; `false` if the comment was already appealed.
 pub async fn appeal(
@@ -408,44 +431,77 @@ pub async fn lifted_sanctions(
     .await
 }
 
-/// Of `comments`, those `author` appealed, with when: their comments
-/// then say the appeal was sent rather than offer another.
+/// The warnings and suspensions given for `comment`: when each was
+/// given (the instant of its decision) and, for a suspension, when it
+/// ends.
+pub async fn sanctions_for(
+    conn: Conn<'_>,
+    comment: Uuid,
+) -> Result<Vec<(Timestamp, Option<Timestamp>)>, StorageError> {
+    rows::fetch_all(
+        conn,
+        "SELECT created_at, until FROM member_sanctions WHERE comment_id = $1",
+        &[&comment],
+        |r| Ok((r.get("created_at")?, r.get("until")?)),
+    )
+    .await
+}
+
+/// Of `comments`, those `author` appealed, with when, and how and when
+/// each appeal was decided: their comments then say where the appeal
+/// stands rather than offer another.
 pub async fn appealed_among(
     conn: Conn<'_>,
     author: Uuid,
     comments: &[Uuid],
-) -> Result<Vec<(Uuid, Timestamp)>, StorageError> {
+) -> Result<Vec<(Uuid, AppealMark)>, StorageError> {
     if comments.is_empty() {
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT comment_id, created_at FROM moderation_appeals WHERE author_id = $1 AND {}",
+        "SELECT comment_id, created_at, outcome, decided_at FROM moderation_appeals \
+         WHERE author_id = $1 AND {}",
         rows::in_ids(&conn, "comment_id", 2)
     );
     rows::fetch_all(conn, &sql, &[&author, &rows::Ids(comments)], |r| {
-        Ok((r.get("comment_id")?, r.get("created_at")?))
+        Ok((
+            r.get("comment_id")?,
+            AppealMark {
+                at: r.get("created_at")?,
+                outcome: r.get("outcome")?,
+                decided_at: r.get("decided_at")?,
+            },
+        ))
     })
     .await
 }
 
+/// Where an author's appeal stands, as their comment says it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppealMark {
+    /// When it was sent.
+    pub at: Timestamp,
+    /// `upheld` or `overturned` once decided.
+    pub outcome: Option<String>,
+    pub decided_at: Option<Timestamp>,
+}
+
 pub async fn find_appeal(conn: Conn<'_>, comment: Uuid) -> Result<Option<Appeal>, StorageError> {
-    rows::fetch_optional(
-        conn,
-        "SELECT comment_id, decision_id, text, created_at, decided_by, outcome \
-         FROM moderation_appeals WHERE comment_id = $1",
-        &[&comment],
-        |r| {
-            Ok(Appeal {
-                comment_id: r.get("comment_id")?,
-                decision_id: r.get("decision_id")?,
-                text: r.get("text")?,
-                created_at: r.get("created_at")?,
-                decided_by: r.get("decided_by")?,
-                outcome: r.get("outcome")?,
-            })
-        },
-    )
-    .await
+    let sql = format!("SELECT {APPEAL_COLUMNS} FROM moderation_appeals a WHERE a.comment_id = $1");
+    rows::fetch_optional(conn, &sql, &[&comment], appeal_row).await
+}
+
+/// `author`'s appeals, newest first, at most `limit`: for "your data".
+pub async fn appeals_of(
+    conn: Conn<'_>,
+    author: Uuid,
+    limit: i64,
+) -> Result<Vec<Appeal>, StorageError> {
+    let sql = format!(
+        "SELECT {APPEAL_COLUMNS} FROM moderation_appeals a WHERE a.author_id = $1 \
+         ORDER BY a.created_at DESC, a.comment_id LIMIT $2"
+    );
+    rows::fetch_all(conn, &sql, &[&author, &limit], appeal_row).await
 }
 
 /// Decides an appeal still open; `false` if it was already decided.

@@ -29,8 +29,8 @@ pub struct Notification {
     /// kinds, and for a reply whose author's account was erased or whose
     /// text was removed with it: they stay anonymous.
     pub replier: Option<String>,
-    /// What the moderator wrote to the author with a warning or a
-    /// suspension, as they typed it.
+    /// What the moderator wrote to the author with a warning, a
+    /// suspension or an appeal's outcome, as they typed it.
     pub note: Option<String>,
     /// When the person appealed the decisions on the comment, if they
     /// did: a hide's notification then no longer invites an appeal.
@@ -45,7 +45,7 @@ const COLUMNS: &str = "n.id, n.user_id, n.kind, n.discussion_id, d.title AS disc
      THEN COALESCE(r.display_name, t.author_name) END AS replier, \
      (SELECT m.note FROM moderation_decisions m WHERE n.kind = 'moderation' \
       AND m.comment_id = n.comment_id AND m.created_at = n.created_at \
-      AND m.action IN ('warn', 'suspend') LIMIT 1) AS note, \
+      AND m.action IN ('warn', 'suspend', 'appeal_upheld', 'appeal_overturned') LIMIT 1) AS note, \
      (SELECT a.created_at FROM moderation_appeals a WHERE n.kind = 'moderation' \
       AND a.comment_id = n.comment_id AND a.author_id = n.user_id) AS appealed_at, \
      n.read_at, n.created_at";

@@ -124,6 +124,9 @@ pub struct ActionForm {
     /// title, marked with its language).
     pub button: Phrase,
     pub danger: bool,
+    /// The page's main action: a primary button (else a secondary one,
+    /// or a warning one when `danger`).
+    pub primary: bool,
     /// A far-reaching action: the button asks first (a GET to the page
     /// that says what will happen, carrying `hidden` but no token).
     pub ask: bool,

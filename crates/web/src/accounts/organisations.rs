@@ -174,6 +174,7 @@ async fn org_page<'a>(
             ],
             button: ctx.t("organisation-invite-button").into(),
             danger: false,
+            primary: false,
             ask: false,
         });
         page.tables.push(invitations_table(ctx, v));

@@ -48,6 +48,7 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
         super::your_votes::comments_table(ctx, d, &when_cell),
         reactions_table(ctx, d),
         super::your_votes::sanctions_table(ctx, d, &when_cell),
+        super::your_votes::appeals_table(ctx, d, &when_cell),
         super::your_votes::statements_table(ctx, d, &when_cell),
         super::your_votes::votes_table(ctx, d, &when_cell),
         emails_table(ctx, d),

@@ -109,6 +109,42 @@ pub(super) fn votes_table(ctx: &PageCtx, d: &YourData, when_cell: When<'_>) -> T
     }
 }
 
+/// The person's appeals against moderators' decisions: when, what they
+/// wrote, and how each was decided (waiting, upheld or overturned, and
+/// when).
+pub(super) fn appeals_table(ctx: &PageCtx, d: &YourData, when_cell: When<'_>) -> Table {
+    Table {
+        caption: ctx.t("data-appeals").into(),
+        head: vec![
+            ctx.t("data-when").into(),
+            ctx.t("data-appeal-text").into(),
+            ctx.t("data-appeal-outcome").into(),
+            ctx.t("data-appeal-decided").into(),
+        ],
+        rows: d
+            .appeals
+            .iter()
+            .map(|a| {
+                let outcome = match a.outcome.as_deref() {
+                    Some("upheld") => ctx.t("data-appeal-upheld").into(),
+                    Some("overturned") => ctx.t("data-appeal-overturned").into(),
+                    Some(other) => other.to_owned().into(),
+                    None => ctx.t("data-appeal-waiting").into(),
+                };
+                vec![
+                    when_cell(ctx, &a.sent_at),
+                    Phrase::isolated(&a.text).into(),
+                    outcome,
+                    a.decided_at
+                        .as_deref()
+                        .map_or_else(|| ctx.t("none").into(), |at| when_cell(ctx, at)),
+                ]
+            })
+            .collect(),
+        empty: ctx.t("none"),
+    }
+}
+
 /// The warnings and suspensions the person was given: when, which, until
 /// when a suspension ran, and when an appeal withdrew it.
 pub(super) fn sanctions_table(ctx: &PageCtx, d: &YourData, when_cell: When<'_>) -> Table {

@@ -38,6 +38,8 @@ pub(crate) const FEATURE: Feature = Feature {
         "comment-agreed",
         "agreement-withdrawn",
         "moderation-decided",
+        "moderation-appeal-upheld",
+        "moderation-appeal-overturned",
         "moderation-bulk",
         "moderation-word-added",
         "moderation-word-removed",

@@ -170,10 +170,42 @@ async fn your_data_lists_lifted_sanctions_and_erasure_leaves_no_row_naming_the_m
         ];
         expected.sort();
         assert_eq!(sanctions, expected, "{:?}", t.engine());
+        // Her appeal too: what she wrote, when, how it was decided and
+        // the deciding moderator's note to her.
+        let appeals: Vec<_> = data
+            .appeals
+            .iter()
+            .map(|a| {
+                (
+                    a.comment_id,
+                    a.text.as_str(),
+                    a.outcome.as_deref(),
+                    a.decided_at.is_some(),
+                    a.note.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            appeals,
+            vec![(
+                threat,
+                "Only a quote",
+                Some("overturned"),
+                true,
+                Some("A quote")
+            )],
+            "{:?}",
+            t.engine()
+        );
+        assert!(!data.appeals[0].sent_at.is_empty());
 
         // What erasure must let go of is there to begin with.
         let before = naming(db, rita.user_id).await;
-        for column in ["comment_submissions.author_id", "member_sanctions.user_id"] {
+        for column in [
+            "comment_submissions.author_id",
+            "member_sanctions.user_id",
+            "moderation_appeals.author_id",
+        ] {
             assert!(before.iter().any(|c| c == column), "{column}: {before:?}");
         }
 
@@ -185,5 +217,16 @@ async fn your_data_lists_lifted_sanctions_and_erasure_leaves_no_row_naming_the_m
             let left = naming(db, who.user_id).await;
             assert!(left.is_empty(), "{:?} {choice:?}: {left:?}", t.engine());
         }
+        // The appeal stays on record, by nobody and, as she chose to
+        // remove her contributions, without its text.
+        let mut c = db.acquire().await.unwrap();
+        let kept = cohesion_storage::discussions::moderation::find_appeal(c.conn(), threat)
+            .await
+            .unwrap()
+            .expect("the appeal stays on record");
+        assert_eq!(
+            (kept.text.as_str(), kept.outcome.as_deref()),
+            ("", Some("overturned"))
+        );
     }
 }

@@ -254,6 +254,7 @@ pub async fn person(
             fields: vec![],
             button: button.into(),
             danger: held,
+            primary: false,
             ask: true,
         });
     }
@@ -270,6 +271,7 @@ pub async fn person(
             .into(),
             danger: !s.suspended,
             // Suspending asks first; reinstating gives nothing new.
+            primary: false,
             ask: !s.suspended,
         });
     }

@@ -35,6 +35,9 @@ pub struct YourDataView {
     /// Warnings and suspensions received in discussions, lifted ones
     /// with when.
     pub sanctions: Vec<SanctionData>,
+    /// Appeals against moderators' decisions on the person's comments:
+    /// what they wrote, when, and how each was decided.
+    pub appeals: Vec<AppealData>,
     /// Statements submitted for opinion voting, as they stand.
     pub statements: Vec<StatementData>,
     /// Votes on statements (the last vote on each).
@@ -114,6 +117,22 @@ pub struct ReactionData {
     pub reason: Option<String>,
     #[schema(format = DateTime)]
     pub at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AppealData {
+    /// The comment whose decisions were appealed.
+    pub comment_id: Uuid,
+    /// What the person wrote.
+    pub text: String,
+    #[schema(format = DateTime)]
+    pub sent_at: String,
+    /// `upheld` or `overturned`; none while it waits.
+    pub outcome: Option<String>,
+    #[schema(format = DateTime)]
+    pub decided_at: Option<String>,
+    /// What the moderator who decided it wrote to the person.
+    pub note: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -227,6 +246,7 @@ impl From<YourData> for YourDataView {
             comments,
             reactions,
             sanctions,
+            appeals,
             statements,
             votes,
             notifications,
@@ -270,6 +290,17 @@ impl From<YourData> for YourDataView {
                     given_at: s.given_at,
                     until: s.until,
                     lifted_at: s.lifted_at,
+                })
+                .collect(),
+            appeals: appeals
+                .into_iter()
+                .map(|a| AppealData {
+                    comment_id: a.comment_id,
+                    text: a.text,
+                    sent_at: a.sent_at,
+                    outcome: a.outcome,
+                    decided_at: a.decided_at,
+                    note: a.note,
                 })
                 .collect(),
             statements: statements

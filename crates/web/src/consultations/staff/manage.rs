@@ -203,6 +203,7 @@ fn publication_actions(ctx: &PageCtx, c: &Consultation, questions: usize) -> Vec
         button: ctx.t(label).into(),
         danger: !publish,
         // Publishing and withdrawing both reach far: each asks first.
+        primary: false,
         ask: true,
     };
     let mut actions = Vec::new();
@@ -355,6 +356,7 @@ fn finding_actions(
             ),
             danger,
             // Removing asks first.
+            primary: false,
             ask: what == "remove",
         };
         actions.push(if f.published_at.is_some() {

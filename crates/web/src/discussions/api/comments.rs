@@ -13,11 +13,13 @@ use cohesion_domain::timestamp::Timestamp;
 use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::discussions::reading::{self, CommentView, Thread};
 use cohesion_services::discussions::{addressing, commenting, reactions, Cursor, Order};
+use cohesion_services::ServiceError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::kit::api::path_param;
+use crate::kit::error::InputProblem;
 use crate::kit::{Acting, ApiJson, AppError, CurrentUser, PathId, Problem, SharedState};
 
 /// One comment as its reader may see it.
@@ -40,7 +42,8 @@ pub struct CommentBody {
     /// Null where a notice stands in its place.
     pub text: Option<String>,
     /// `published`; `awaiting_moderation` (shown only to its author and
-    /// moderators); for a notice `hidden` (with `hidden_reason`),
+    /// moderators); `hidden` (with `hidden_reason`): a notice, but its
+    /// text for its author (and moderators); for a notice also
     /// `deleted_by_author` or `removed_with_account`.
     #[schema(example = "published")]
     pub state: String,
@@ -212,7 +215,7 @@ pub struct PostedComment {
         (status = 401, description = "Not signed in (`sign_in_required`)", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "`X-CSRF-Token` missing (`csrf_token_invalid`)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such discussion or parent, or not published", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not open for comments (`discussion_not_open`), or the parent is in another discussion or not published (`reply_not_allowed`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not open for comments (`discussion_not_open`), the parent is in another discussion or not published (`reply_not_allowed`), or the member is suspended from commenting (`account_suspended`, its `detail` naming when the suspension ends)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`text` empty (`field_required`) or too long (`field_too_long`), or `form_key` not 32 to 128 hexadecimal digits (`invalid_type`)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many comments in a short time (`rate_limited`)", body = Problem, content_type = "application/problem+json")))]
 pub async fn post(
@@ -228,7 +231,25 @@ pub async fn post(
         Some(raw) => comment::submission_key(raw)
             .ok_or(ValidationError::new("form_key", ErrorCode::InvalidType))?,
     };
-    let posted = commenting::post_keyed(&state.db, &me, id, req.parent_id, &req.text, key).await?;
+    let posted =
+        match commenting::post_keyed(&state.db, &me, id, req.parent_id, &req.text, key).await {
+            Ok(posted) => posted,
+            // A suspension says until when (RFC 3339), so that a client
+            // can tell its member.
+            Err(ServiceError::Conflict(v)) if v.code == ErrorCode::AccountSuspended => {
+                let until = commenting::suspended_until(&state.db, &me).await?;
+                let mut problem = InputProblem::new("text", ErrorCode::AccountSuspended);
+                if let Some(until) = until {
+                    problem = problem
+                        .with("until", rfc3339(until))
+                        .worded("api-account_suspended-until");
+                }
+                let mut e = AppError::problems(vec![problem]);
+                e.status = StatusCode::CONFLICT;
+                return Err(e);
+            }
+            Err(e) => return Err(e.into()),
+        };
     let answer = PostedComment {
         id: posted.comment.id,
         parent_id: posted.parent_id,

@@ -3,7 +3,7 @@
 //! that decide on it (and on its appeal). A refused decision comes back
 //! on the same page with what was wrong, and nothing changed.
 
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use cohesion_domain::discussion::comment::State;
@@ -51,12 +51,62 @@ pub(super) struct DecisionInput {
     done: String,
     #[serde(default)]
     outside_note: String,
+    /// The note to the member with an appeal upheld or overturned (each
+    /// button's form has its own box).
+    #[serde(default)]
+    uphold_note: String,
+    #[serde(default)]
+    overturn_note: String,
+}
+
+/// The queue's filters, carried through this page's address so that
+/// "Back to the moderation queue" (and the queue after a decision)
+/// comes back to the queue as it was narrowed.
+#[derive(Deserialize, Default)]
+pub(super) struct FromQueue {
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    discussion: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    flag: String,
+}
+
+impl FromQueue {
+    /// The filters as a query, empty when none is set.
+    fn query(&self) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("reason", &self.reason),
+            ("discussion", &self.discussion),
+            ("language", &self.language),
+            ("flag", &self.flag),
+        ] {
+            let v = v.trim();
+            if !v.is_empty() {
+                query.append_pair(k, v);
+            }
+        }
+        query.finish()
+    }
+}
+
+/// `base` with the queue's filters after it (`?` or `&` as it needs).
+fn with_filters(base: &str, filters: &str) -> String {
+    match (filters.is_empty(), base.contains('?')) {
+        (true, _) => base.to_owned(),
+        (false, true) => format!("{base}&{filters}"),
+        (false, false) => format!("{base}?{filters}"),
+    }
 }
 
 pub(super) async fn show(
     ctx: PageCtx,
     May(me, _): May<Moderate>,
     Path(id): Path<String>,
+    Query(from): Query<FromQueue>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     page(
@@ -66,6 +116,7 @@ pub(super) async fn show(
         &DecisionInput::default(),
         Vec::new(),
         StatusCode::OK,
+        &from.query(),
     )
     .await
 }
@@ -75,17 +126,30 @@ pub(super) async fn decide(
     May(me, _): May<Moderate>,
     client: ClientKey,
     Path(id): Path<String>,
+    Query(from): Query<FromQueue>,
     StrictForm(f): StrictForm<DecisionInput>,
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &f.csrf)?;
     let id = path_id(&id)?;
+    let filters = from.query();
     let db = &ctx.state.db;
     let client = Some(client.0.as_str());
     let (outcome, appeal) = match f.action.trim() {
         "uphold" | "overturn" => {
             let uphold = f.action.trim() == "uphold";
+            // Each button's form has its own box for the note to the
+            // member; `note` is taken too, as the other decisions send it.
+            let note = match uphold {
+                true => &f.uphold_note,
+                false => &f.overturn_note,
+            };
+            let note = if note.trim().is_empty() {
+                &f.note
+            } else {
+                note
+            };
             (
-                moderating::decide_appeal(db, &me, id, uphold, &f.note, client).await,
+                moderating::decide_appeal(db, &me, id, uphold, note, client).await,
                 true,
             )
         }
@@ -113,9 +177,22 @@ pub(super) async fn decide(
         // The queue says it was done, with the way back to this comment:
         // hiding and warning are separate decisions, so the next one is
         // a click away.
+        // An appeal's banner says how it was decided, and nothing more:
+        // there is no other decision to suggest once an appeal is done.
+        Ok(()) if appeal => {
+            let done = match f.action.trim() {
+                "uphold" => "moderation-appeal-upheld",
+                _ => "moderation-appeal-overturned",
+            };
+            return Ok(see_other(&with_filters(
+                &format!("/moderation?done={done}"),
+                &filters,
+            )));
+        }
         Ok(()) => {
-            return Ok(see_other(&format!(
-                "/moderation?done=moderation-decided&comment={id}"
+            return Ok(see_other(&with_filters(
+                &format!("/moderation?done=moderation-decided&comment={id}"),
+                &filters,
             )))
         }
         Err(ServiceError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, vec![e]),
@@ -124,7 +201,7 @@ pub(super) async fn decide(
         Err(other) => return Err(other.into()),
     };
     let problems = problems(&ctx, &errors, appeal);
-    page(&ctx, &me, id, &f, problems, status).await
+    page(&ctx, &me, id, &f, problems, status, &filters).await
 }
 
 /// What was wrong, in words about moderating.
@@ -161,6 +238,7 @@ async fn page(
     sent: &DecisionInput,
     errors: Vec<FieldError>,
     status: StatusCode,
+    filters: &str,
 ) -> Result<Response, AppError> {
     let db = &ctx.state.db;
     let mut entry = moderating::entry(db, me, id).await?;
@@ -173,6 +251,9 @@ async fn page(
     let versions = moderating::versions(db, me, id).await?;
     let (decided, appeal) = moderating::history(db, me, id).await?;
     let path = format!("/moderation/comments/{id}");
+    // The forms post to this page with the queue's filters, which the
+    // way back keeps.
+    let here = with_filters(&path, filters);
     let ui = match ctx.posted() {
         true => {
             ctx.chrome_switching_at(&path, "moderation-item-title")
@@ -181,7 +262,10 @@ async fn page(
         false => ctx.chrome_for(&path, "moderation-item-title").await?,
     };
     let mut view = ReportPage::new(ui.with_nav("moderation"));
-    view.back = Some(("/moderation".to_owned(), ctx.t("moderation-back")));
+    view.back = Some((
+        with_filters("/moderation", filters),
+        ctx.t("moderation-back"),
+    ));
     view.csrf = me.csrf.clone();
     let mut c = card(ctx, &me.csrf, &entry, false);
     let open_appeal = appeal.as_ref().filter(|a| a.outcome.is_none());
@@ -202,7 +286,7 @@ async fn page(
         view.lead.extend(o.text.into_iter().map(Phrase::plain));
         match o.recorded {
             Some(said) => view.lead.push(said),
-            None => view.actions.push(outside_form(ctx, id, sent, &errors)),
+            None => view.actions.push(outside_form(ctx, &here, sent, &errors)),
         }
     }
     view.rows = c.rows;
@@ -218,7 +302,7 @@ async fn page(
     } else {
         let state = entry.comment.state;
         view.actions
-            .push(decision_form(ctx, id, state, sent, &errors));
+            .push(decision_form(ctx, &here, state, sent, &errors));
     }
     let may_decide = open_appeal.is_some_and(|a| {
         moderating::may_decide(me, &entry.comment, a, decided.iter().map(|d| &d.record))
@@ -231,19 +315,42 @@ async fn page(
         // One appeal covers every decision on the comment (hidden and
         // warned, say): the buttons say how many they uphold or overturn.
         let count = moderating::covered(a, decided.iter().map(|d| &d.record)).max(1) as u64;
-        for (action, label, danger) in [
-            ("uphold", "moderation-appeal-uphold", false),
-            ("overturn", "moderation-appeal-overturn", true),
+        // Each with its own box for a note to the member, which they
+        // read with the outcome.
+        for (action, label, note, value, danger) in [
+            (
+                "uphold",
+                "moderation-appeal-uphold",
+                "uphold_note",
+                &sent.uphold_note,
+                false,
+            ),
+            (
+                "overturn",
+                "moderation-appeal-overturn",
+                "overturn_note",
+                &sent.overturn_note,
+                true,
+            ),
         ] {
             view.actions.push(ActionForm {
-                action: path.clone(),
+                action: here.clone(),
                 hidden: vec![("action", action.to_owned())],
-                fields: Vec::new(),
+                fields: vec![Field::new(
+                    note,
+                    "textarea",
+                    "off",
+                    ctx.t(&format!("moderation-appeal-{action}-note")),
+                )
+                .hint(ctx.t("moderation-appeal-note-hint"))
+                .value(value)
+                .errors_from(&errors)],
                 button: ctx
                     .locale()
                     .t_plain(label, &[("count", count.into())])
                     .into(),
                 danger,
+                primary: false,
                 ask: false,
             });
         }
@@ -313,13 +420,13 @@ async fn page(
 /// say it was done, and what was done.
 fn outside_form(
     ctx: &PageCtx,
-    id: Uuid,
+    here: &str,
     sent: &DecisionInput,
     errors: &[FieldError],
 ) -> ActionForm {
     let done = ctx.t("moderation-outside-done");
     ActionForm {
-        action: format!("/moderation/comments/{id}"),
+        action: here.to_owned(),
         hidden: vec![("action", "outside_action".to_owned())],
         fields: vec![
             Field::choice(
@@ -342,14 +449,19 @@ fn outside_form(
         ],
         button: ctx.t("moderation-outside-button").into(),
         danger: false,
+        primary: false,
         ask: false,
     }
 }
 
-/// The one form that takes a decision: which, and what it needs.
+/// The one form that takes a decision: which, and what it needs. Each
+/// field a single decision reads says which (`data-shown-for`), so that
+/// with scripts only those show for the decision picked; without them
+/// every field shows, with hints saying what each is for, and the
+/// decision reads only its own (`Decision::parse`).
 fn decision_form(
     ctx: &PageCtx,
-    id: Uuid,
+    here: &str,
     state: State,
     sent: &DecisionInput,
     errors: &[FieldError],
@@ -374,7 +486,7 @@ fn decision_form(
         a => a,
     };
     ActionForm {
-        action: format!("/moderation/comments/{id}"),
+        action: here.to_owned(),
         hidden: Vec::new(),
         fields: vec![
             Field::choice(
@@ -393,15 +505,18 @@ fn decision_form(
             )
             .hint(ctx.t("moderation-reason-hint"))
             .value(&sent.reason)
+            .shown_for(&["hide"])
             .errors_from(errors),
             Field::new("words", "text", "off", ctx.t("moderation-words-label"))
                 .hint(ctx.t("moderation-words-hint"))
                 .value(&sent.words)
+                .shown_for(&["redact"])
                 .errors_from(errors),
             Field::new("days", "text", "off", ctx.t("moderation-days-label"))
                 .hint(ctx.t("moderation-days-hint"))
                 .value(&sent.days)
                 .left_to_right()
+                .shown_for(&["suspend"])
                 .errors_from(errors),
             Field::new("note", "textarea", "off", ctx.t("moderation-note-label"))
                 .hint(ctx.t("moderation-note-hint"))
@@ -410,6 +525,8 @@ fn decision_form(
         ],
         button: ctx.t("moderation-decide-button").into(),
         danger: false,
+        // The page's main action.
+        primary: true,
         ask: false,
     }
 }

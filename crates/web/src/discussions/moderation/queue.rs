@@ -125,6 +125,15 @@ fn page_href(p: &QueueParams, after: QueueKey) -> String {
     format!("/moderation?{}", query.finish())
 }
 
+/// `href` with the queue's filters (`filters`, a query) after it, so
+/// that a comment's page leads back to the queue as narrowed.
+fn with_filters(href: String, filters: &str) -> String {
+    match filters.is_empty() {
+        true => href,
+        false => format!("{href}?{filters}"),
+    }
+}
+
 /// The queue as narrowed now, from its first page: where a bulk
 /// decision sent from here comes back to.
 fn narrowed_href(p: &QueueParams) -> String {
@@ -195,10 +204,11 @@ pub(super) async fn queue(
         }
         done => confirmation(&ctx, done).map(Into::into),
     };
+    let filters = filters_query(&p).finish();
     if p.done.as_deref() == Some("moderation-decided") {
         view.done_link = Uuid::parse_str(p.comment.trim()).ok().map(|id| {
             (
-                format!("/moderation/comments/{id}"),
+                with_filters(format!("/moderation/comments/{id}"), &filters),
                 ctx.t("moderation-decided-again").into(),
             )
         });
@@ -228,7 +238,10 @@ pub(super) async fn queue(
                 let mut e = e.as_ref().clone();
                 e.item.discussion_title =
                     title_of(e.comment.discussion_id, &e.item.discussion_title);
-                card(&ctx, &me.csrf, &e, true)
+                let mut c = card(&ctx, &me.csrf, &e, true);
+                // The comment's page leads back to the queue as narrowed.
+                c.href = c.href.map(|h| with_filters(h, &filters));
+                c
             }
             Queued::Statement(h) => {
                 let mut h = h.clone();

@@ -228,6 +228,7 @@ async fn page(
         ],
         button: ctx.t("moderation-words-add").into(),
         danger: false,
+        primary: false,
         ask: false,
     });
     view.errors = errors;

@@ -9,12 +9,13 @@ use cohesion_domain::discussion::comment::State;
 use cohesion_domain::ErrorCode;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::discussions::reading::{self, CommentView};
-use cohesion_services::discussions::{moderating, Appeal};
+use cohesion_services::discussions::{moderating, Appeal, AppealMark};
 use cohesion_services::ServiceError;
 use cohesion_ui::{Field, FieldError, FormPage, Phrase, ReportPage, Value};
 use serde::Deserialize;
 
 use super::page::find;
+use super::wording::appeal_standing;
 use crate::kit::{
     check_session_csrf, field_messages, path_id, respond, see_other, AppError, Me, PageCtx,
     StrictForm,
@@ -28,7 +29,9 @@ pub(super) struct AppealInput {
     text: String,
 }
 
-/// One's own hidden comment; any other is not found here.
+/// One's own hidden comment, or one whose appeal was made (an overturned
+/// appeal's comment is shown again, and its page says how it went); any
+/// other is not found here.
 async fn own_hidden(
     ctx: &PageCtx,
     me: &SignedIn,
@@ -38,7 +41,7 @@ async fn own_hidden(
     let d = find(ctx, id).await?;
     let cid = path_id(cid)?;
     let v = reading::comment(&ctx.state.db, Some(me), &d, cid).await?;
-    match v.mine && v.comment.state == State::Hidden {
+    match v.mine && (v.comment.state == State::Hidden || v.appealed.is_some()) {
         true => Ok(v),
         false => Err(ServiceError::NotFound.into()),
     }
@@ -89,19 +92,33 @@ async fn appealed(ctx: &PageCtx, me: &SignedIn, v: &CommentView) -> Result<Vec<P
         ctx.t("appeal-your-comment").into(),
         Phrase::isolated(&v.comment.body),
     ];
-    for d in moderating::appealable(&ctx.state.db, me, v.comment.id).await? {
+    let db = &ctx.state.db;
+    let sanctions = moderating::sanctions_for(db, me, v.comment.id).await?;
+    for d in moderating::appealable(db, me, v.comment.id).await? {
         let when = ctx.dates().instant(d.created_at.as_offset());
         let reason = d
             .reason
             .as_deref()
             .map(|r| ctx.t(&format!("report-reason-{r}")))
             .unwrap_or_default();
-        let id = format!("appeal-decision-{}", d.action);
+        // A suspension says until when (its sanction was written at the
+        // instant of its decision), or that it has no end.
+        let until = sanctions
+            .iter()
+            .find(|(given, _)| *given == d.created_at)
+            .and_then(|(_, until)| *until)
+            .map(|at| ctx.dates().day_of(at.as_offset()).text);
+        let id = match (d.action.as_str(), &until) {
+            ("suspend", None) => "appeal-decision-suspend-open".to_owned(),
+            (action, _) => format!("appeal-decision-{action}"),
+        };
+        let until = until.unwrap_or_default();
         said.push(ctx.phrase(
             &id,
             &[
                 ("when", Value::When(&when)),
                 ("reason", Value::Text(&reason)),
+                ("until", Value::Text(&until)),
             ],
         ));
         // What the moderator wrote to the author with a warning or a
@@ -132,8 +149,8 @@ pub(super) async fn appeal_form(
 }
 
 /// Where an appeal already made stands: waiting for a moderator who did
-/// not take the decision, or decided (the outcome is in the author's
-/// notifications); with what was appealed.
+/// not take the decision, or decided (when, upheld or overturned, and
+/// the deciding moderator's note); with what was appealed.
 async fn appeal_sent(
     ctx: &PageCtx,
     me: &SignedIn,
@@ -148,12 +165,26 @@ async fn appeal_sent(
         format!("/discussions/{d}#comment-{}", v.comment.id),
         ctx.t("discussion-thread-back"),
     ));
-    let when = ctx.dates().instant(sent.created_at.as_offset());
-    let key = match sent.outcome {
-        Some(_) => "appeal-status-decided",
-        None => "appeal-status-waiting",
+    page.lead = match sent.outcome {
+        // Decided: how, on which day, and what the moderator wrote.
+        Some(_) => {
+            let mark = AppealMark {
+                at: sent.created_at,
+                outcome: sent.outcome.clone(),
+                decided_at: sent.decided_at,
+            };
+            let mut said = vec![Phrase::plain(appeal_standing(ctx, &mark, v.comment.state))];
+            let note = sent.decision_note.as_deref().map(str::trim);
+            if let Some(note) = note.filter(|n| !n.is_empty()) {
+                said.push(ctx.phrase("appeal-status-note", &[("note", Value::Text(note))]));
+            }
+            said
+        }
+        None => {
+            let when = ctx.dates().instant(sent.created_at.as_offset());
+            vec![ctx.phrase("appeal-status-waiting", &[("when", Value::When(&when))])]
+        }
     };
-    page.lead = vec![ctx.phrase(key, &[("when", Value::When(&when))])];
     page.lead.extend(appealed(ctx, me, v).await?);
     let (href, label) = super::list::house_rules_link(ctx);
     page.links = vec![(href, label.into())];

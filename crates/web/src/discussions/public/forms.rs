@@ -13,7 +13,7 @@ use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::discussions::{commenting, reading};
 use cohesion_services::ServiceError;
-use cohesion_ui::{FieldError, FormPage, Phrase};
+use cohesion_ui::{FieldError, FormPage, Phrase, ReportPage};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -161,9 +161,52 @@ async fn again(
         ),
         other => return Err(other.into()),
     };
-    let problems = text_problems(ctx, &errors);
+    let mut problems = text_problems(ctx, &errors);
+    // A suspension says until when, as the discussion's page does.
+    if errors.iter().any(|e| e.code == ErrorCode::AccountSuspended) {
+        if let Some(until) = suspended_words(ctx, me).await? {
+            for p in problems.iter_mut().filter(|p| p.field == "text") {
+                p.message = until.clone();
+            }
+        }
+    }
     let page = form_page(ctx, me, d, &writing, (text, key), problems).await?;
     respond(status, page, None)
+}
+
+/// "Your account cannot comment or reply until …", if `me` is
+/// suspended now.
+async fn suspended_words(ctx: &PageCtx, me: &SignedIn) -> Result<Option<String>, AppError> {
+    Ok(commenting::suspended_until(&ctx.state.db, me)
+        .await?
+        .map(|until| {
+            let until = ctx.dates().instant(until).text;
+            ctx.locale()
+                .t_plain("discussion-suspended-notice", &[("until", until.into())])
+        }))
+}
+
+/// A suspended member asking for a form that posting would refuse is
+/// told until when they cannot comment (409, as the post would answer),
+/// with the way back to the discussion, rather than shown the form.
+async fn refuse_if_suspended(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    d: &Discussion,
+) -> Result<Option<Response>, AppError> {
+    let Some(said) = suspended_words(ctx, me).await? else {
+        return Ok(None);
+    };
+    let path = format!("/discussions/{}", d.id);
+    let ui = ctx.chrome_for(&path, "comment-suspended-title").await?;
+    let mut page = ReportPage::new(ui.with_nav("discussions"));
+    page.back = Some((path, ctx.t("discussion-thread-back")));
+    page.lead = vec![Phrase::from(title_shown(ctx, d).await?), said.into()];
+    page.links = vec![{
+        let (href, label) = house_rules_link(ctx);
+        (href, label.into())
+    }];
+    Ok(Some(respond(StatusCode::CONFLICT, page, None)?))
 }
 
 /// A form for a discussion that takes no comments now is refused as
@@ -216,6 +259,9 @@ pub(super) async fn reply_form(
     let d = find(&ctx, &id).await?;
     let cid = path_id(&cid)?;
     refuse_unless_open(&d)?;
+    if let Some(refused) = refuse_if_suspended(&ctx, &me, &d).await? {
+        return Ok(refused);
+    }
     let page = form_page(&ctx, &me, &d, &Writing::Reply(cid), ("", ""), Vec::new()).await?;
     respond(StatusCode::OK, page, None)
 }
@@ -265,6 +311,9 @@ pub(super) async fn edit_form(
     let cid = path_id(&cid)?;
     refuse_unless_open(&d)?;
     let text = own_editable(&ctx, &me, &d, cid).await?;
+    if let Some(refused) = refuse_if_suspended(&ctx, &me, &d).await? {
+        return Ok(refused);
+    }
     let page = form_page(&ctx, &me, &d, &Writing::Edit(cid), (&text, ""), Vec::new()).await?;
     respond(StatusCode::OK, page, None)
 }

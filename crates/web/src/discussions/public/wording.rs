@@ -9,6 +9,7 @@ use cohesion_domain::discussion::moderation::ReportReason;
 use cohesion_domain::discussion::record::Discussion;
 use cohesion_domain::identity::Action;
 use cohesion_services::discussions::reading::{CommentView, Thread};
+use cohesion_services::discussions::AppealMark;
 use cohesion_services::permissions::may;
 use cohesion_ui::discussions::{AgreeForm, Bit, CommentBody, CommentItem, ThreadItem};
 use cohesion_ui::{Phrase, Value};
@@ -203,6 +204,10 @@ impl Reading<'_> {
                 let mark = match (c.state, v.mine) {
                     (State::AwaitingModeration, true) => Some(ctx.t("comment-awaiting")),
                     (State::AwaitingModeration, false) => Some(ctx.t("comment-awaiting-moderator")),
+                    // Its author reads what others do not: told so, and why.
+                    (State::Hidden, true) => {
+                        Some(hidden_from_others(ctx, c.hidden_reason.as_deref()))
+                    }
                     (State::Hidden, _) => Some(ctx.t("comment-hidden-moderator")),
                     (State::DeletedByAuthor, _) => Some(ctx.t("comment-deleted-moderator")),
                     _ => awaiting_moderation.then(|| ctx.t("comment-awaiting")),
@@ -248,14 +253,15 @@ impl Reading<'_> {
         if v.mine && text_shown {
             actions.push((format!("{base}/delete"), ctx.t("comment-delete")));
         }
-        // Once appealed, the comment says when, and leads to where the
-        // appeal stands, rather than invite a second one.
-        let appealed = v.appealed.filter(|_| v.mine).map(|at| {
-            let day = ctx.dates().day_of(at.as_offset()).text;
-            ctx.locale()
-                .t_plain("comment-appealed-on", &[("date", day.into())])
-        });
-        if v.mine && c.state == State::Hidden {
+        // Once appealed, the comment says when and where the appeal
+        // stands (waiting, or how it was decided), and leads to its page
+        // rather than invite a second one.
+        let appealed = v
+            .appealed
+            .as_ref()
+            .filter(|_| v.mine)
+            .map(|a| appeal_standing(ctx, a, c.state));
+        if v.mine && (c.state == State::Hidden || v.appealed.is_some()) {
             let label = match appealed {
                 Some(_) => "comment-appeal-status",
                 None => "comment-appeal",
@@ -326,6 +332,46 @@ impl Reading<'_> {
         });
         ThreadItem { comments, more }
     }
+}
+
+/// A public reason's name in the reader's language ("Spam"), or the
+/// reason as written when it is not one of the codes.
+pub(super) fn reason_name(ctx: &PageCtx, reason: &str) -> String {
+    match ReportReason::from_code(reason) {
+        Some(r) => ctx.t(&format!("report-reason-{}", r.code())),
+        None => reason.to_owned(),
+    }
+}
+
+/// The mark on one's own hidden comment: hidden by a moderator, why, and
+/// that only its author reads the text.
+fn hidden_from_others(ctx: &PageCtx, reason: Option<&str>) -> String {
+    match reason.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) => ctx.locale().t_plain(
+            "comment-hidden-yours",
+            &[("reason", reason_name(ctx, r).into())],
+        ),
+        None => ctx.t("comment-hidden-yours-plain"),
+    }
+}
+
+/// Where an author's appeal stands, in a sentence: sent on a day and
+/// waiting, or decided on a day and how (upheld, the comment staying
+/// hidden; overturned, the comment shown again).
+pub(super) fn appeal_standing(ctx: &PageCtx, a: &AppealMark, state: State) -> String {
+    let dt = ctx.dates();
+    let key = match (a.outcome.as_deref(), state) {
+        (Some("upheld"), State::Hidden) => "comment-appeal-upheld-hidden",
+        (Some("upheld"), _) => "comment-appeal-upheld",
+        (Some(_), State::Published) => "comment-appeal-overturned-shown",
+        (Some(_), _) => "comment-appeal-overturned",
+        (None, _) => "comment-appealed-on",
+    };
+    let day = match (a.outcome.as_ref(), a.decided_at) {
+        (Some(_), Some(at)) => dt.day_of(at.as_offset()).text,
+        _ => dt.day_of(a.at.as_offset()).text,
+    };
+    ctx.locale().t_plain(key, &[("date", day.into())])
 }
 
 /// What is said in place of a comment's text.

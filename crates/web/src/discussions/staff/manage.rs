@@ -115,6 +115,7 @@ fn seed_form(ctx: &PageCtx, id: Uuid, seeding: &Seeding) -> ActionForm {
         ],
         button: ctx.t("statement-seed-button").into(),
         danger: false,
+        primary: false,
         ask: false,
     }
 }
@@ -244,6 +245,7 @@ fn publication_actions(ctx: &PageCtx, d: &Discussion) -> Vec<ActionForm> {
         fields: Vec::new(),
         button: ctx.t(label).into(),
         danger: !publish,
+        primary: false,
         ask: true,
     }];
     // Open now: it can be closed before its date (asked first).
@@ -254,6 +256,7 @@ fn publication_actions(ctx: &PageCtx, d: &Discussion) -> Vec<ActionForm> {
             fields: Vec::new(),
             button: ctx.t("discussion-staff-close-now").into(),
             danger: true,
+            primary: false,
             ask: true,
         });
     }

@@ -150,6 +150,7 @@ pub(super) fn stage_action(ctx: &PageCtx, id: uuid::Uuid, on: bool) -> ActionFor
             .into(),
         danger: on,
         // Removing stops voting at once: asked first.
+        primary: false,
         ask: on,
     }
 }

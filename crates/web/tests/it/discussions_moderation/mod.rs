@@ -6,6 +6,7 @@
 mod api;
 mod deciding;
 mod from_the_page;
+mod outcomes;
 mod screening;
 mod statements_queue;
 mod tools;
