@@ -123,6 +123,9 @@ discussion-staff-status-open = مفتوح
 discussion-staff-status-closed = مغلق
 discussion-staff-dates-upcoming = يُفتح { $opens } ويُغلق { $closes }
 discussion-staff-dates-upcoming-same-day = يُفتح الساعة { $opens } ويُغلق الساعة { $closes } في { $day }
+# مسودة في قوائم الموظفين: الموعدان المخطط لهما.
+discussion-staff-dates-draft = من المخطط أن يُفتح { $opens } ويُغلق { $closes }
+discussion-staff-dates-draft-same-day = من المخطط أن يُفتح الساعة { $opens } ويُغلق الساعة { $closes } في { $day }
 discussion-staff-dates-open = يُغلق { $closes }
 discussion-staff-dates-closed = أُغلق { $closes }
 discussion-staff-opens = يُفتح

@@ -108,6 +108,9 @@ discussion-staff-status-open = Open
 discussion-staff-status-closed = Closed
 discussion-staff-dates-upcoming = Opens { $opens }, closes { $closes }
 discussion-staff-dates-upcoming-same-day = Opens at { $opens } and closes at { $closes } on { $day }
+# A draft in the officers' lists: the dates it is planned to run.
+discussion-staff-dates-draft = Planned to open { $opens } and close { $closes }
+discussion-staff-dates-draft-same-day = Planned to open at { $opens } and close at { $closes } on { $day }
 discussion-staff-dates-open = Closes { $closes }
 discussion-staff-dates-closed = Closed { $closes }
 discussion-staff-opens = Opens

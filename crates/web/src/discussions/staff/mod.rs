@@ -86,8 +86,14 @@ pub(super) fn status_label(ctx: &PageCtx, d: &Discussion) -> (&'static str, Stri
 }
 
 /// When it opens and closes, in a list: as its status makes it matter.
+/// A draft always gives both of its planned dates, whatever they are
+/// (they may have passed while it waited): nothing opens before it is
+/// published.
 pub(super) fn dates(ctx: &PageCtx, d: &Discussion) -> Phrase {
     let dt = ctx.dates();
+    if !d.is_published() && !d.imported {
+        return dt.range("discussion-staff-dates-draft", d.opens_at, d.closes_at);
+    }
     let closes = dt.instant(d.closes_at);
     match d.status(Timestamp::now().as_offset()) {
         Status::Upcoming => dt.range("discussion-staff-dates-upcoming", d.opens_at, d.closes_at),
