@@ -249,15 +249,17 @@ pub async fn vote(
     Ok(())
 }
 
-/// The statements `user` has voted on in a discussion, with their votes.
+/// The statements `user` has voted on in a discussion, with their votes
+/// and when each was cast (or last changed), newest first.
 pub async fn votes_of(
     conn: Conn<'_>,
     user: Uuid,
     discussion: Uuid,
-) -> Result<Vec<(Uuid, i64)>, StorageError> {
+) -> Result<Vec<(Uuid, i64, Timestamp)>, StorageError> {
     rows::fetch_all(
         conn,
-        "SELECT statement_id, vote FROM discussion_votes WHERE user_id = $1 AND discussion_id = $2",
+        "SELECT statement_id, vote, voted_at FROM discussion_votes \
+         WHERE user_id = $1 AND discussion_id = $2 ORDER BY voted_at DESC",
         &[&user, &discussion],
         rows::tuple,
     )
