@@ -199,6 +199,32 @@ pub async fn list(
     rows::fetch_all(conn, &sql, &[&discussion, &code], record).await
 }
 
+/// Marks a statement as an officer's starting statement (Pol.is's seed).
+pub async fn mark_seeded(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
+    rows::execute(
+        conn,
+        "UPDATE discussion_statements SET seeded = TRUE WHERE id = $1",
+        &[&id],
+    )
+    .await?;
+    Ok(())
+}
+
+/// A discussion's starting statements, in every state, by number, at
+/// most `limit`.
+pub async fn seeded(
+    conn: Conn<'_>,
+    discussion: Uuid,
+    limit: i64,
+) -> Result<Vec<Statement>, StorageError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM discussion_statements WHERE discussion_id = $1 AND seeded \
+         ORDER BY number {}",
+        rows::limit(limit)
+    );
+    rows::fetch_all(conn, &sql, &[&discussion], record).await
+}
+
 /// Moves a statement to `state`, saying who decided (a moderator), and
 /// marks the discussion's opinion map for recomputing: what counts in it
 /// has changed. `false` if there is no such statement.
