@@ -238,10 +238,10 @@ async fn stage_row(ctx: &PageCtx, me: &SignedIn, d: &Discussion) -> Result<Summa
     Ok(SummaryRow::new(label, value))
 }
 
-/// The language it is written in, by its name in itself (marked so).
+/// The language it is written in, named in the page's language.
 fn language_row(ctx: &PageCtx, d: &Discussion) -> SummaryRow {
     let value = match ctx.state.catalog.get(&d.language) {
-        Some(l) => Phrase::from(Shown::new(l.name(), l.tag())),
+        Some(l) => Phrase::from(ctx.language_name(l.tag())),
         None => Phrase::isolated(&d.language),
     };
     SummaryRow::new(ctx.t("discussion-staff-language"), value)

@@ -102,7 +102,7 @@ async fn the_history_says_which_stage_changed_and_what_a_translation_saved() {
         assert!(!said.contains(&"Changed the timeline"), "{said:?}");
         let saved = said
             .iter()
-            .find(|w| w.starts_with("Saved the translation into العربية: 2 of "))
+            .find(|w| w.starts_with("Saved the translation into Arabic: 2 of "))
             .unwrap_or_else(|| panic!("{said:?}"));
         assert!(saved.ends_with(" texts"), "{saved}");
         assert!(!said.contains(&"Saved a translation"));
