@@ -40,9 +40,7 @@ async fn publishing_says_which_translations_are_missing_and_still_publishes() {
             "{text}"
         );
         assert!(
-            text.contains(&format!(
-                "Arabic: {all} of {all} texts not translated yet."
-            )),
+            text.contains(&format!("Arabic: {all} of {all} texts not translated yet.")),
             "{text}"
         );
         assert!(!text.contains("to review"), "{text}");
