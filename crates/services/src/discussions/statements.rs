@@ -242,6 +242,9 @@ pub async fn seeded(
 ) -> Result<Vec<Statement>, ServiceError> {
     require(me, Action::RunEngagement)?;
     let mut c = db.acquire().await?;
+    catalogue::find(c.conn(), discussion)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     Ok(statements::seeded(c.conn(), discussion, MAX_STATEMENTS).await?)
 }
 

@@ -93,6 +93,27 @@ async fn adding_the_stage_leads_to_the_seed_form_and_seeds_are_listed() {
         assert!(listed.contains("Open for votes"), "{listed}");
         assert!(!listed.contains("Night buses"), "{listed}");
 
+        // The API lists them too, for officers only.
+        let api = format!("/api/v1/discussions/{id}/statements/seed");
+        let r = call(&s, Method::GET, &api, Some(&officer), None).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let items = r.body["items"].as_array().unwrap();
+        let texts: Vec<&str> = items.iter().map(|i| i["text"].as_str().unwrap()).collect();
+        assert_eq!(texts, ["More lights on the quay", "A bench by the ferry."]);
+        assert!(
+            items.iter().all(|i| i["state"] == "published"),
+            "{}",
+            r.body
+        );
+        let r = call(&s, Method::GET, &api, Some(&tom), None).await;
+        assert_eq!(r.status, 403, "{}", r.body);
+        let nowhere = format!(
+            "/api/v1/discussions/{}/statements/seed",
+            uuid::Uuid::new_v4()
+        );
+        let r = call(&s, Method::GET, &nowhere, Some(&officer), None).await;
+        assert_eq!(r.status, 404, "{}", r.body);
+
         // In Arabic too.
         let (_, ar) = s.page(&format!("{manage}?lang=ar"), cookie).await;
         assert!(ar.contains("العبارات الافتتاحية المضافة"));
