@@ -87,6 +87,15 @@ impl Locale {
         &self.name
     }
 
+    /// The language `tag` named in this language, for sentences
+    /// ("Arabic" in English, "الإنجليزية" in Arabic): the message
+    /// `language-name-<tag>`, if this language has one. A language
+    /// switcher names each language in itself instead ([`Locale::name`]).
+    pub fn language_name(&self, tag: &str) -> Option<Cow<'_, str>> {
+        let id = format!("language-name-{}", tag.to_ascii_lowercase());
+        self.ids.contains(&id).then(|| self.t(&id))
+    }
+
     pub fn direction(&self) -> Direction {
         self.direction
     }

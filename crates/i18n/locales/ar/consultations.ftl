@@ -28,6 +28,7 @@ status-draft = مسودة
 
 consultation-title = استشارة
 consultation-dates-upcoming = تفتح { $opens } وتغلق { $closes }
+consultation-dates-upcoming-same-day = تفتح الساعة { $opens } وتغلق الساعة { $closes } في { $day }
 consultation-dates-open = تغلق { $closes }
 consultation-dates-closed = أُغلقت { $closes }
 consultation-responded = { PLURAL($count) ->
@@ -43,6 +44,7 @@ consultation-opened = فُتحت
 consultation-closes = تغلق
 consultation-ran = جرت
 consultation-ran-dates = من { $opens } إلى { $closes }
+consultation-ran-dates-same-day = في { $day } من { $opens } إلى { $closes }
 consultation-closed-draft-warning = مضى تاريخ إغلاقها، { $closes }: إن نشرتها فستكون مغلقة ولن يتمكن أحد من الرد. غيّر تواريخها إن كان يجب أن تستقبل ردودًا.
 consultation-topics = المواضيع
 consultation-area = المنطقة

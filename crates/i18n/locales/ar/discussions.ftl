@@ -57,10 +57,13 @@ discussions-closed-empty = لم يُغلق أي نقاش في الأشهر ال�
 
 discussion-title = نقاش
 discussion-runs = يستمر النقاش من { $opens } إلى { $closes }.
+discussion-runs-same-day = يستمر النقاش في { $day } من { $opens } إلى { $closes }.
 discussion-part-of-stage = جزء من الاستشارة { $consultation } — المرحلة: { $stage }
 discussion-part-of = جزء من الاستشارة { $consultation }
 discussion-ran = استمر النقاش من { $opens } إلى { $closes }.
+discussion-ran-same-day = استمر النقاش في { $day } من { $opens } إلى { $closes }.
 discussion-will-run = سيستمر النقاش من { $opens } إلى { $closes }.
+discussion-will-run-same-day = سيستمر النقاش في { $day } من { $opens } إلى { $closes }.
 discussion-draft-notice = هذا النقاش مسودة: لا يراه إلا الموظفون.
 # حالة النقاش (مذكّر، بخلاف الاستشارة).
 discussion-status-upcoming = قادم

@@ -70,6 +70,7 @@ done-discussion-closed = أُغلق النقاش. لن يتمكن أحد من ا
 
 confirm-publish-discussion-title = هل تنشر «{ $title }»؟
 confirm-publish-discussion-upcoming = سيتمكن الجميع من قراءته. يُفتح للتعليقات في { $opens } ويُغلق في { $closes }.
+confirm-publish-discussion-upcoming-same-day = سيتمكن الجميع من قراءته. يُفتح للتعليقات في { $day } الساعة { $opens } ويُغلق الساعة { $closes }.
 confirm-publish-discussion-open = سيتمكن الجميع من قراءته، ويستطيع الأعضاء التعليق فورًا، حتى { $closes }.
 confirm-publish-discussion-closed = مضى تاريخ إغلاقه، { $closes }: سيتمكن الجميع من قراءته، لكن لن يتمكن أحد من التعليق.
 confirm-publish-discussion-imported = استُورد هذا النقاش: سيتمكن الجميع من قراءته وقراءة تعليقاته، لكن لن يتمكن أحد من التعليق.
@@ -121,6 +122,10 @@ discussion-staff-status-upcoming = قادم
 discussion-staff-status-open = مفتوح
 discussion-staff-status-closed = مغلق
 discussion-staff-dates-upcoming = يُفتح { $opens } ويُغلق { $closes }
+discussion-staff-dates-upcoming-same-day = يُفتح الساعة { $opens } ويُغلق الساعة { $closes } في { $day }
+# مسودة في قوائم الموظفين: الموعدان المخطط لهما.
+discussion-staff-dates-draft = من المخطط أن يُفتح { $opens } ويُغلق { $closes }
+discussion-staff-dates-draft-same-day = من المخطط أن يُفتح الساعة { $opens } ويُغلق الساعة { $closes } في { $day }
 discussion-staff-dates-open = يُغلق { $closes }
 discussion-staff-dates-closed = أُغلق { $closes }
 discussion-staff-opens = يُفتح
@@ -128,5 +133,6 @@ discussion-staff-opened = فُتح
 discussion-staff-closes = يُغلق
 discussion-staff-ran = جرى
 discussion-staff-ran-dates = من { $opens } إلى { $closes }
+discussion-staff-ran-dates-same-day = في { $day } من { $opens } إلى { $closes }
 confirm-remove-stage-title = هل تزيل مرحلة العبارات من «{ $title }»؟
 confirm-remove-stage-lead = لن يتمكن السكان بعدها من التصويت على العبارات أو إضافة عباراتهم، ويختفي رابط المرحلة من صفحة النقاش. لا يُحذف شيء: تبقى العبارات والأصوات محفوظة، وتعيدها إضافةُ المرحلة من جديد.

@@ -144,6 +144,9 @@ date-month-10 = أكتوبر
 date-month-11 = نوفمبر
 date-month-12 = ديسمبر
 date-at-time = { $date } الساعة { $time }
+# مدة من الزمن: تاريخان بوقتيهما؛ وإن وقعا في يوم واحد، فاليوم مرة واحدة ($day) والوقتان.
+date-range = من { $opens } إلى { $closes }
+date-range-same-day = في { $day } من { $opens } إلى { $closes }
 # نظام الاثنتي عشرة ساعة؛ $minute من رقمين دائمًا.
 time-am = { $hour } صباحًا
 time-am-minutes = { $hour }:{ $minute } صباحًا

@@ -24,6 +24,7 @@ status-draft = Draft
 
 consultation-title = Consultation
 consultation-dates-upcoming = Opens { $opens }, closes { $closes }
+consultation-dates-upcoming-same-day = Opens at { $opens } and closes at { $closes } on { $day }
 consultation-dates-open = Closes { $closes }
 consultation-dates-closed = Closed { $closes }
 consultation-responded = { $count ->
@@ -36,6 +37,7 @@ consultation-opened = Opened
 consultation-closes = Closes
 consultation-ran = Ran
 consultation-ran-dates = from { $opens } to { $closes }
+consultation-ran-dates-same-day = on { $day } from { $opens } to { $closes }
 consultation-closed-draft-warning = Its closing date, { $closes }, has passed: if you publish it, it will be closed and nobody can respond. Change its dates if it should take responses.
 consultation-topics = Topics
 consultation-area = Area

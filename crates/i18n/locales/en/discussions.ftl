@@ -50,10 +50,13 @@ discussions-closed-empty = No discussions have closed in the last three months.
 
 discussion-title = Discussion
 discussion-runs = The discussion runs from { $opens } to { $closes }.
+discussion-runs-same-day = The discussion runs on { $day } from { $opens } to { $closes }.
 discussion-part-of-stage = Part of the consultation { $consultation } — stage: { $stage }
 discussion-part-of = Part of the consultation { $consultation }
 discussion-ran = The discussion ran from { $opens } to { $closes }.
+discussion-ran-same-day = The discussion ran on { $day } from { $opens } to { $closes }.
 discussion-will-run = The discussion will run from { $opens } to { $closes }.
+discussion-will-run-same-day = The discussion will run on { $day } from { $opens } to { $closes }.
 discussion-draft-notice = This discussion is a draft: only staff can see it.
 # A discussion's status (نقاش is masculine in Arabic, unlike استشارة).
 discussion-status-upcoming = Upcoming

@@ -61,6 +61,7 @@ done-discussion-closed = The discussion is closed. Nobody can comment on it from
 
 confirm-publish-discussion-title = Publish “{ $title }”?
 confirm-publish-discussion-upcoming = Everyone will be able to read it. It opens for comments on { $opens } and closes on { $closes }.
+confirm-publish-discussion-upcoming-same-day = Everyone will be able to read it. It opens for comments on { $day } at { $opens } and closes at { $closes }.
 confirm-publish-discussion-open = Everyone will be able to read it, and members can comment straight away, until { $closes }.
 confirm-publish-discussion-closed = Its closing date, { $closes }, has passed: everyone will be able to read it, but nobody can comment.
 confirm-publish-discussion-imported = It was imported: everyone will be able to read it and its comments, but nobody can comment.
@@ -106,6 +107,10 @@ discussion-staff-status-upcoming = Upcoming
 discussion-staff-status-open = Open
 discussion-staff-status-closed = Closed
 discussion-staff-dates-upcoming = Opens { $opens }, closes { $closes }
+discussion-staff-dates-upcoming-same-day = Opens at { $opens } and closes at { $closes } on { $day }
+# A draft in the officers' lists: the dates it is planned to run.
+discussion-staff-dates-draft = Planned to open { $opens } and close { $closes }
+discussion-staff-dates-draft-same-day = Planned to open at { $opens } and close at { $closes } on { $day }
 discussion-staff-dates-open = Closes { $closes }
 discussion-staff-dates-closed = Closed { $closes }
 discussion-staff-opens = Opens
@@ -113,5 +118,6 @@ discussion-staff-opened = Opened
 discussion-staff-closes = Closes
 discussion-staff-ran = Ran
 discussion-staff-ran-dates = from { $opens } to { $closes }
+discussion-staff-ran-dates-same-day = on { $day } from { $opens } to { $closes }
 confirm-remove-stage-title = Remove the statements stage from “{ $title }”?
 confirm-remove-stage-lead = Residents will no longer be able to vote on statements or add their own, and the stage’s link leaves the discussion’s page. Nothing is deleted: the statements and votes are kept, and adding the stage again brings them back.

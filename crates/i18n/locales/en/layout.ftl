@@ -118,6 +118,10 @@ date-month-10 = October
 date-month-11 = November
 date-month-12 = December
 date-at-time = { $date } at { $time }
+# A span of time: two dates with times; when both fall on one day,
+# the day once ($day) and the two times.
+date-range = from { $opens } to { $closes }
+date-range-same-day = on { $day } from { $opens } to { $closes }
 # The 12-hour clock; $minute always has two digits.
 time-am = { $hour }am
 time-am-minutes = { $hour }:{ $minute }am

@@ -169,6 +169,10 @@ pub(super) async fn load(
             },
         )
         .await?;
+        // Written by nobody in particular: the officers' starting ones.
+        if s.by.is_none() {
+            statements::mark_seeded(conn.reborrow(), id).await?;
+        }
         placed.push(id);
     }
     let found = statements::list(conn.reborrow(), discussion, None, 100).await?;

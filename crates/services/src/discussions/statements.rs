@@ -185,6 +185,7 @@ pub async fn seed(
         },
     )
     .await?;
+    statements::mark_seeded(tx.conn(), id).await?;
     statements::mark_stale(tx.conn(), d.id).await?;
     audit_log(
         tx.conn(),
@@ -213,6 +214,22 @@ pub async fn for_staff(
         .await?
         .ok_or(ServiceError::NotFound)?;
     Ok(statements::list(c.conn(), discussion, None, MAX_STATEMENTS).await?)
+}
+
+/// A discussion's starting statements (officers' seeds), each with where
+/// it stands (a moderator may have hidden one since), by number: for the
+/// officers' page of the discussion.
+pub async fn seeded(
+    db: &Db,
+    me: &SignedIn,
+    discussion: Uuid,
+) -> Result<Vec<Statement>, ServiceError> {
+    require(me, Action::RunEngagement)?;
+    let mut c = db.acquire().await?;
+    catalogue::find(c.conn(), discussion)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok(statements::seeded(c.conn(), discussion, MAX_STATEMENTS).await?)
 }
 
 /// A moderator's decision on a statement.

@@ -113,8 +113,9 @@ pub struct Next {
     /// Published statements, and how many of them `me` has voted on.
     pub total: usize,
     pub voted: usize,
-    /// The published statements `me` has voted on, by number, with the
-    /// vote that counts: so a vote can be seen and changed.
+    /// The published statements `me` has voted on, with the vote that
+    /// counts, the newest vote (cast or changed) first: so a vote can be
+    /// seen and changed.
     pub mine: Vec<(Statement, Vote)>,
 }
 
@@ -126,11 +127,12 @@ pub async fn next(db: &Db, me: &SignedIn, discussion: Uuid) -> Result<Next, Serv
     }
     let published =
         statements::list(c.conn(), discussion, Some(State::Published), MAX_STATEMENTS).await?;
-    let votes: HashMap<Uuid, Vote> = statements::votes_of(c.conn(), me.user_id, discussion)
-        .await?
-        .into_iter()
-        .filter_map(|(s, v)| Some((s, Vote::from_value(v)?)))
-        .collect();
+    let votes: HashMap<Uuid, (Vote, Timestamp)> =
+        statements::votes_of(c.conn(), me.user_id, discussion)
+            .await?
+            .into_iter()
+            .filter_map(|(s, v, at)| Some((s, (Vote::from_value(v)?, at))))
+            .collect();
     let summary: Summary = statements::summary(c.conn(), discussion)
         .await?
         .and_then(|s| serde_json::from_str(&s).ok())
@@ -141,11 +143,17 @@ pub async fn next(db: &Db, me: &SignedIn, discussion: Uuid) -> Result<Next, Serv
         .into_iter()
         .partition(|s| !votes.contains_key(&s.id));
     let voted = voted_on.len();
-    let mine = voted_on
+    let mut mine: Vec<(Statement, Vote, Timestamp)> = voted_on
         .into_iter()
-        .filter_map(|s| Some((votes.get(&s.id).copied()?, s)))
-        .map(|(v, s)| (s, v))
+        .filter_map(|s| {
+            let (v, at) = votes.get(&s.id).copied()?;
+            Some((s, v, at))
+        })
         .collect();
+    // Newest vote first; votes of one instant by the later statement
+    // first, so the order never changes between two readings.
+    mine.sort_by(|a, b| b.2.cmp(&a.2).then(b.0.number.cmp(&a.0.number)));
+    let mine = mine.into_iter().map(|(s, v, _)| (s, v)).collect();
     let figures: HashMap<Uuid, Candidate> = summary
         .statements
         .iter()

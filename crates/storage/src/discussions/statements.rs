@@ -199,6 +199,32 @@ pub async fn list(
     rows::fetch_all(conn, &sql, &[&discussion, &code], record).await
 }
 
+/// Marks a statement as an officer's starting statement (Pol.is's seed).
+pub async fn mark_seeded(conn: Conn<'_>, id: Uuid) -> Result<(), StorageError> {
+    rows::execute(
+        conn,
+        "UPDATE discussion_statements SET seeded = TRUE WHERE id = $1",
+        &[&id],
+    )
+    .await?;
+    Ok(())
+}
+
+/// A discussion's starting statements, in every state, by number, at
+/// most `limit`.
+pub async fn seeded(
+    conn: Conn<'_>,
+    discussion: Uuid,
+    limit: i64,
+) -> Result<Vec<Statement>, StorageError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM discussion_statements WHERE discussion_id = $1 AND seeded \
+         ORDER BY number {}",
+        rows::limit(limit)
+    );
+    rows::fetch_all(conn, &sql, &[&discussion], record).await
+}
+
 /// Moves a statement to `state`, saying who decided (a moderator), and
 /// marks the discussion's opinion map for recomputing: what counts in it
 /// has changed. `false` if there is no such statement.
@@ -249,15 +275,17 @@ pub async fn vote(
     Ok(())
 }
 
-/// The statements `user` has voted on in a discussion, with their votes.
+/// The statements `user` has voted on in a discussion, with their votes
+/// and when each was cast (or last changed), newest first.
 pub async fn votes_of(
     conn: Conn<'_>,
     user: Uuid,
     discussion: Uuid,
-) -> Result<Vec<(Uuid, i64)>, StorageError> {
+) -> Result<Vec<(Uuid, i64, Timestamp)>, StorageError> {
     rows::fetch_all(
         conn,
-        "SELECT statement_id, vote FROM discussion_votes WHERE user_id = $1 AND discussion_id = $2",
+        "SELECT statement_id, vote, voted_at FROM discussion_votes \
+         WHERE user_id = $1 AND discussion_id = $2 ORDER BY voted_at DESC",
         &[&user, &discussion],
         rows::tuple,
     )

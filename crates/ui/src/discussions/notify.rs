@@ -10,12 +10,11 @@ use crate::{Chrome, Field, Phrase, Shown, When};
 pub struct FoundItem {
     /// The comment on its thread's page.
     pub href: String,
-    /// The link's words: whose comment and how it starts.
+    /// The link's words: whose comment, and the passage around the
+    /// words looked for, in the comment's own words (shown once).
     pub label: Phrase,
     /// The discussion it is in, beside the link.
     pub within: Phrase,
-    /// The passage, in the comment's own words (language unrecorded).
-    pub snippet: String,
     pub author: Phrase,
     pub posted: When,
 }

@@ -23,7 +23,7 @@ use crate::kit::{respond, AppError, Langs, PageCtx};
 /// so once the tag says "Closed" the date does not say it again.
 pub(super) fn dates(ctx: &PageCtx, c: &Consultation) -> Phrase {
     let d = ctx.dates();
-    let (opens, closes) = (d.at(c.opens_at), d.at(c.closes_at));
+    let closes = d.at(c.closes_at);
     let now = Timestamp::now();
     // Withdrawn: when, after the tag; when it would have closed no
     // longer matters.
@@ -34,9 +34,10 @@ pub(super) fn dates(ctx: &PageCtx, c: &Consultation) -> Phrase {
         return d.with("consultation-dates-closed-on", "closes", closes);
     }
     match c.status(now) {
-        Status::Upcoming => d.sentence(
+        Status::Upcoming => d.range(
             "consultation-dates-upcoming",
-            &[("opens", &opens), ("closes", &closes)],
+            c.opens_at.as_offset(),
+            c.closes_at.as_offset(),
         ),
         Status::Open => d.with("consultation-dates-open", "closes", closes),
         Status::Closed => d.with("consultation-dates-closed", "closes", closes),
@@ -75,9 +76,10 @@ pub(super) fn date_rows(ctx: &PageCtx, c: &Consultation) -> Vec<SummaryRow> {
         ],
         Status::Closed => vec![SummaryRow::new(
             ctx.t("consultation-ran"),
-            d.sentence(
+            d.range(
                 "consultation-ran-dates",
-                &[("opens", &opens), ("closes", &closes)],
+                c.opens_at.as_offset(),
+                c.closes_at.as_offset(),
             ),
         )],
     }

@@ -11,7 +11,7 @@ use cohesion_domain::translation::Texts;
 use cohesion_services::consultations::reading;
 use cohesion_services::consultations::translations;
 use cohesion_services::ServiceError;
-use cohesion_ui::ErrorLink;
+use cohesion_ui::{ErrorLink, Shown};
 
 use crate::kit::translating::{read_form, refused, targets, Translating};
 use crate::kit::{
@@ -25,8 +25,8 @@ pub(super) use crate::kit::translating::{counts_phrase, heading};
 /// (`translations::coverage`: one rule for every page that counts).
 pub(super) struct Coverage {
     pub tag: String,
-    /// The language's name in itself.
-    pub name: String,
+    /// The language's name in the page's language (marked so).
+    pub name: Shown,
     pub counts: translations::Counts,
 }
 
@@ -42,7 +42,7 @@ pub(super) async fn coverage_by_language(
         let saved = reading::translation(&ctx.state.db, v.consultation.id, l.tag()).await?;
         out.push(Coverage {
             tag: l.tag().to_owned(),
-            name: l.name().to_owned(),
+            name: ctx.language_shown(l.tag()),
             counts: translations::coverage(&texts, &saved).consultation,
         });
     }

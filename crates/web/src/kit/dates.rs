@@ -138,6 +138,43 @@ impl<'a> Dates<'a> {
         Phrase::message(self.locale, id, &args)
     }
 
+    /// The time of day of an instant in the site's zone, for a sentence
+    /// that has already named the day: "8:10pm" (its `datetime` the
+    /// instant).
+    pub fn time_of(&self, at: OffsetDateTime) -> When {
+        When {
+            datetime: machine_instant(at),
+            text: self.time_text(self.zone.civil(at).time()),
+        }
+    }
+
+    /// The message `id` about a span of time from `opens` to `closes`
+    /// (arguments `opens` and `closes`, full dates with times). When both
+    /// fall on one day in the site's zone, the day is written once: the
+    /// message `{id}-same-day` takes `day` and the two times ("on 7
+    /// December 2026 from 8:10pm to 8:21pm"), so every range reads as
+    /// people write it.
+    pub fn range(&self, id: &str, opens: OffsetDateTime, closes: OffsetDateTime) -> Phrase {
+        let same_day = self.zone.civil(opens).date() == self.zone.civil(closes).date();
+        match same_day {
+            true => self.sentence(
+                &format!("{id}-same-day"),
+                &[
+                    ("day", &self.day_of(opens)),
+                    ("opens", &self.time_of(opens)),
+                    ("closes", &self.time_of(closes)),
+                ],
+            ),
+            false => self.sentence(
+                id,
+                &[
+                    ("opens", &self.instant(opens)),
+                    ("closes", &self.instant(closes)),
+                ],
+            ),
+        }
+    }
+
     /// The message `id` with one date in it, as `name`.
     pub fn with(&self, id: &str, name: &str, when: When) -> Phrase {
         self.sentence(id, &[(name, &when)])
@@ -421,6 +458,70 @@ mod tests {
                 "تغلق <time datetime=\"2027-02-04T17:00:00Z\">4 فبراير 2027 الساعة 5 مساءً</time>"
             );
             assert!(!s.contains(['\u{2068}', '\u{2069}']));
+        });
+    }
+
+    #[test]
+    fn a_range_within_one_day_names_the_day_once() {
+        with("en", "Europe/London", |d| {
+            let same = d.range(
+                "date-range",
+                datetime!(2026-12-07 20:10 UTC),
+                datetime!(2026-12-07 20:21 UTC),
+            );
+            assert_eq!(same.unmarked(), "on 7 December 2026 from 8:10pm to 8:21pm");
+            assert_eq!(same.html().matches("<time ").count(), 3, "{same:?}");
+            assert!(same
+                .html()
+                .contains("<time datetime=\"2026-12-07T20:21:00Z\">8:21pm</time>"));
+            let two = d.range(
+                "date-range",
+                datetime!(2026-12-07 20:10 UTC),
+                datetime!(2026-12-08 09:00 UTC),
+            );
+            assert_eq!(
+                two.unmarked(),
+                "from 7 December 2026 at 8:10pm to 8 December 2026 at 9am"
+            );
+            // The day is the site's: 11:30pm in London on 31 July is
+            // already 1 August in UTC, and still one day here.
+            let summer = d.range(
+                "date-range",
+                datetime!(2026-07-31 19:00 UTC),
+                datetime!(2026-07-31 22:30 UTC),
+            );
+            assert_eq!(summer.unmarked(), "on 31 July 2026 from 8pm to 11:30pm");
+            // Midnight to midnight spans two days.
+            let whole = d.range(
+                "date-range",
+                datetime!(2027-01-04 00:00 UTC),
+                datetime!(2027-01-05 00:00 UTC),
+            );
+            assert_eq!(
+                whole.unmarked(),
+                "from 4 January 2027 at midnight to 5 January 2027 at midnight"
+            );
+        });
+        with("ar", "Europe/London", |d| {
+            let same = d.range(
+                "date-range",
+                datetime!(2026-12-07 20:10 UTC),
+                datetime!(2026-12-07 20:21 UTC),
+            );
+            assert_eq!(
+                same.unmarked(),
+                "في 7 ديسمبر 2026 من 8:10 مساءً إلى 8:21 مساءً"
+            );
+            assert!(!same.to_string().contains(['\u{2068}', '\u{2069}']));
+            let two = d.range(
+                "date-range",
+                datetime!(2026-12-07 20:10 UTC),
+                datetime!(2026-12-08 09:00 UTC),
+            );
+            assert_eq!(
+                two.unmarked(),
+                "من 7 ديسمبر 2026 الساعة 8:10 مساءً إلى 8 ديسمبر 2026 الساعة 9 صباحًا"
+            );
         });
     }
 

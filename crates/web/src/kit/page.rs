@@ -12,7 +12,7 @@ use cohesion_domain::identity::RoleSet;
 use cohesion_domain::programme::Programme;
 use cohesion_i18n::Locale;
 use cohesion_services::ServiceError;
-use cohesion_ui::{Chrome, NavLink, NoticePage, Phrase, Template, UserBox, Value};
+use cohesion_ui::{Chrome, NavLink, NoticePage, Phrase, Shown, Template, UserBox, Value};
 use uuid::Uuid;
 
 use super::context::{KeepBody, ReqLocale};
@@ -107,6 +107,26 @@ impl PageCtx {
     /// The message `id` in the page's language.
     pub fn t(&self, id: &str) -> String {
         self.locale().t(id).into_owned()
+    }
+
+    /// The language `tag` named in the page's language, for sentences and
+    /// values ("ترجم إلى الإنجليزية", "Language: Arabic"); a language
+    /// this one has no name for by its name in itself, else its tag.
+    /// Language switchers name each language in itself (`Locale::name`).
+    pub fn language_name(&self, tag: &str) -> String {
+        if let Some(name) = self.locale().language_name(tag) {
+            return name.into_owned();
+        }
+        match self.state.catalog.get(tag) {
+            Some(l) => l.name().to_owned(),
+            None => tag.to_owned(),
+        }
+    }
+
+    /// [`PageCtx::language_name`] marked with the page's language, for a
+    /// sentence or a value.
+    pub fn language_shown(&self, tag: &str) -> Shown {
+        Shown::new(self.language_name(tag), self.locale().tag())
     }
 
     /// Dates as the reader writes them, in the site's time zone.

@@ -121,8 +121,8 @@ pub fn counts_phrase(ctx: &PageCtx, c: &Counts) -> Phrase {
 /// A manage page's row for the language `target`: how many texts it
 /// lacks, and the way (`href`) to translate them.
 pub fn coverage_row(ctx: &PageCtx, target: &Locale, counts: &Counts, href: &str) -> SummaryRow {
-    // The language's name in itself, marked so.
-    let language = Shown::new(target.name(), target.tag());
+    // The language named in the page's language ("Arabic", "الإنجليزية").
+    let language = Shown::new(ctx.language_name(target.tag()), ctx.locale().tag());
     SummaryRow::new(
         ctx.phrase("translations-row", &[("language", Value::Shown(&language))]),
         counts_phrase(ctx, counts),
@@ -185,8 +185,9 @@ impl Translating<'_> {
         } = self;
         let counts = Counts::of(&texts, values);
         let mut ui = ctx.chrome_for(&path, "translations-title").await?;
-        // The language's name in itself, marked so ("العربية" in English).
-        let language = Shown::new(target.name(), target.tag());
+        // The language named in the page's language ("Translate into
+        // Arabic", "ترجم إلى الإنجليزية").
+        let language = Shown::new(ctx.language_name(target.tag()), ctx.locale().tag());
         ui.title = ctx.phrase(
             "translations-title-of",
             &[("language", Value::Shown(&language))],

@@ -480,3 +480,51 @@ async fn a_statement_with_a_link_waits_for_a_moderator() {
         assert!(s.reasons.lines().any(|r| r == "links"), "{}", s.reasons);
     }
 }
+
+/// "Your votes" lists the newest vote first, a changed vote counting
+/// from when it was changed, and votes of one instant always in one
+/// order (the later statement first).
+#[tokio::test]
+async fn your_votes_come_newest_first() {
+    let pw = Passwords::new(2);
+    for t in testkit::engines().await {
+        let db = &t.db;
+        let officer = officer(db, &pw).await;
+        let sam = sam(db, &pw).await;
+        let d = with_stage(db, &officer, "Order", "off").await;
+        let mut ids = Vec::new();
+        for text in ["First point", "Second point", "Third point", "Fourth point"] {
+            ids.push(stage::seed(db, &officer, d, text, None).await.unwrap().id);
+        }
+        let base = Timestamp::now().as_offset() - time::Duration::hours(1);
+        let at = |minutes: i64| Timestamp::from(base + time::Duration::minutes(minutes));
+        let mut c = db.acquire().await.unwrap();
+        // Voted on the second, then the fourth, then the first and the
+        // third in one instant.
+        for (i, minutes) in [(1, 0), (3, 5), (0, 9), (2, 9)] {
+            let s = statements::find(c.conn(), ids[i]).await.unwrap().unwrap();
+            statements::vote(c.conn(), &s, sam.user_id, 1, at(minutes))
+                .await
+                .unwrap();
+        }
+        drop(c);
+        let order =
+            |n: voting::Next| -> Vec<String> { n.mine.into_iter().map(|(s, _)| s.body).collect() };
+        let mine = order(voting::next(db, &sam, d).await.unwrap());
+        assert_eq!(
+            mine,
+            ["Third point", "First point", "Fourth point", "Second point"]
+        );
+        assert_eq!(order(voting::next(db, &sam, d).await.unwrap()), mine);
+
+        // Changing the oldest vote makes it the newest.
+        voting::vote(db, &sam, d, ids[1], "disagree").await.unwrap();
+        let next = voting::next(db, &sam, d).await.unwrap();
+        assert_eq!(next.mine[0].0.id, ids[1]);
+        assert_eq!(
+            next.mine[0].1,
+            cohesion_domain::discussion::statements::Vote::Disagree
+        );
+        assert_eq!(next.mine.len(), 4);
+    }
+}

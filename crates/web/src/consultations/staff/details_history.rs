@@ -5,7 +5,7 @@
 
 use cohesion_domain::consultation_changes::{Detail, DetailChange};
 use cohesion_domain::timestamp::Timestamp;
-use cohesion_ui::{Cell, Phrase, Shown};
+use cohesion_ui::{Cell, Phrase};
 
 use crate::kit::{Langs, PageCtx};
 
@@ -45,7 +45,7 @@ fn value(ctx: &PageCtx, written: &str, detail: Detail, v: &str) -> Cell {
             &ctx.locale().t("list-separator"),
         )),
         Detail::Language => match ctx.state.catalog.get(v) {
-            Some(l) => Cell::from(Shown::new(l.name(), l.tag())),
+            Some(l) => Cell::from(ctx.language_shown(l.tag())),
             None => Cell::from(Phrase::isolated(v)),
         },
         Detail::Title | Detail::Summary | Detail::Body | Detail::Topics | Detail::Area => {

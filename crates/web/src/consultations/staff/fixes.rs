@@ -202,7 +202,7 @@ async fn show(
     let (rows, errors) = rows(ctx, (page, written), texts, translated.as_ref(), sent);
     let action = address(id, page, language);
     let mut ui = ctx.chrome_for(&action, "wording-title").await?;
-    let language_name = Shown::new(shown_in.name(), shown_in.tag());
+    let language_name = ctx.language_shown(shown_in.tag());
     ui.title = ctx.phrase(
         "wording-title-of",
         &[

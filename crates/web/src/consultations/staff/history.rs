@@ -167,12 +167,7 @@ fn reworded_what(ctx: &PageCtx, v: &ConsultationView, r: &Reworded) -> Phrase {
     let Some(tag) = &r.language else {
         return what;
     };
-    let name = ctx
-        .state
-        .catalog
-        .get(tag)
-        .map_or(tag.as_str(), |l| l.name());
-    let language = Shown::new(name, tag.as_str());
+    let language = ctx.language_shown(tag);
     ctx.phrase(
         "history-in-language",
         &[
@@ -226,15 +221,10 @@ fn stage_cells(ctx: &PageCtx, v: &ConsultationView, c: &StageChange) -> [Cell; 3
     }
 }
 
-/// A translation saved: into which language (its name in itself, marked
-/// with it) and how many of the texts it has.
+/// A translation saved: into which language (named in the page's
+/// language) and how many of the texts it has.
 fn translated(ctx: &PageCtx, t: &Translated) -> Phrase {
-    let name = ctx
-        .state
-        .catalog
-        .get(&t.language)
-        .map_or(t.language.as_str(), |l| l.name());
-    let language = Shown::new(name, t.language.as_str());
+    let language = ctx.language_shown(&t.language);
     ctx.phrase(
         "history-translation-saved",
         &[

@@ -167,11 +167,11 @@ fn summary_rows(ctx: &PageCtx, v: &ConsultationView) -> Vec<SummaryRow> {
     rows
 }
 
-/// The language the consultation is written in, by its name in itself
-/// (marked so), which its translations are made from (ADR 16).
+/// The language the consultation is written in, named in the page's
+/// language, which its translations are made from (ADR 16).
 fn language_row(ctx: &PageCtx, c: &Consultation) -> SummaryRow {
     let value = match ctx.state.catalog.get(&c.language) {
-        Some(l) => Phrase::from(Shown::new(l.name(), l.tag())),
+        Some(l) => Phrase::from(ctx.language_shown(l.tag())),
         None => Phrase::isolated(&c.language),
     };
     SummaryRow::new(ctx.t("consultation-field-language"), value)
@@ -379,7 +379,7 @@ async fn translation_rows(
     let mut rows = Vec::new();
     for c in coverage_by_language(ctx, v).await? {
         // The language's name in itself, marked so.
-        let language = Shown::new(c.name, c.tag.as_str());
+        let language = c.name;
         rows.push(
             SummaryRow::new(
                 ctx.phrase("translations-row", &[("language", Value::Shown(&language))]),

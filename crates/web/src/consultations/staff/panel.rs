@@ -10,7 +10,7 @@ use cohesion_domain::identity::Action;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::findings;
 use cohesion_services::consultations::reading::{self, Shortlist};
-use cohesion_ui::{Listing, ListingGroup, ListingItem, Phrase, Shown, Value};
+use cohesion_ui::{Listing, ListingGroup, ListingItem, Phrase, Value};
 use uuid::Uuid;
 
 use crate::consultations::exports::response_links;
@@ -106,7 +106,7 @@ async fn translations_group(
             if c.counts.missing == 0 && c.counts.stale == 0 {
                 continue;
             }
-            let language = Shown::new(c.name, c.tag.as_str());
+            let language = c.name;
             let count = counts_phrase(ctx, &c.counts);
             notes.push(ctx.phrase(
                 "manage-translation-note",

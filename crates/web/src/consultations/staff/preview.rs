@@ -213,7 +213,7 @@ async fn untranslated_note(
     let c = translations::coverage_in(&ctx.state.db, &v, language).await?;
     let written = p.progress.consultation.language.as_str();
     let original = match ctx.state.catalog.get(written) {
-        Some(l) => Shown::new(l.name(), l.tag()),
+        Some(l) => ctx.language_shown(l.tag()),
         None => Shown::new(written, written),
     };
     let survey = c.survey;

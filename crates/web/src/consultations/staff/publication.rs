@@ -13,7 +13,7 @@ use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::authoring;
 use cohesion_services::consultations::reading::{self, ConsultationView};
 use cohesion_services::consultations::results::publication;
-use cohesion_ui::{ConfirmNote, Field, FieldError, FormPage, Phrase, Shown, Value};
+use cohesion_ui::{ConfirmNote, Field, FieldError, FormPage, Phrase, Value};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -121,7 +121,7 @@ async fn translation_notes(
         if missing == 0 && stale == 0 {
             continue;
         }
-        let language = Shown::new(c.name, c.tag.as_str());
+        let language = c.name;
         let mut said = Vec::new();
         for (count, message) in [
             (missing, "confirm-publish-untranslated"),

@@ -56,7 +56,7 @@ pub(super) fn routes() -> Router<SharedState> {
         )
         .route(
             "/api/v1/discussions/{id}/statements/seed",
-            post(statements::seed),
+            get(statements::seeded).post(statements::seed),
         )
         .route(
             "/api/v1/discussions/{id}/statements/next",
@@ -84,7 +84,7 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
 #[openapi(
     paths(read::list, read::show, write::create, write::update, write::publish, write::withdraw, write::close,
         comments::list, comments::post, comments::edit, comments::delete, comments::agree,
-        comments::disagree, comments::report, statements::next, statements::submit, statements::seed,
+        comments::disagree, comments::report, statements::next, statements::submit, statements::seed, statements::seeded,
         statements::vote, statements::opinions_map, transparency::site, transparency::discussion,
         search::search, moderation::decide, translations::show, translations::replace),
     components(schemas(read::DiscussionSummary, read::DiscussionPage, read::DiscussionDetail,
@@ -95,7 +95,7 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
         comments::ReportRequest, comments::CommentReported, statements::StatementBody,
         statements::NextStatement, statements::StatementRequest, statements::SubmittedStatement,
         statements::VoteRequest, statements::OpinionsBody, statements::GroupBody,
-        statements::RepresentativeBody, statements::PointBody, statements::SharedBody,
+        statements::RepresentativeBody, statements::SeededStatement, statements::SeededStatements, statements::PointBody, statements::SharedBody,
         transparency::TransparencyBody, transparency::MonthFiguresBody, transparency::HiddenForReason, search::FoundComment, search::SearchResults,
         moderation::BulkRequest, moderation::BulkDecided, moderation::SkippedBody,
         moderation::SkippedItem)),

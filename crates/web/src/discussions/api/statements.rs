@@ -153,6 +153,53 @@ pub async fn seed(
     Ok((StatusCode::CREATED, Json(answer)).into_response())
 }
 
+/// A starting statement as its officers see it.
+#[derive(Serialize, ToSchema)]
+pub struct SeededStatement {
+    pub id: Uuid,
+    /// Its number in the discussion, from 0.
+    pub number: i64,
+    pub text: String,
+    /// Where it stands: `published`, `awaiting_moderation`, `hidden` or
+    /// `removed_with_account`.
+    #[schema(example = "published")]
+    pub state: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SeededStatements {
+    /// By number.
+    pub items: Vec<SeededStatement>,
+}
+
+/// The starting statements added (officers).
+///
+/// Every starting statement of the discussion, by number, with where it
+/// stands (a moderator may have hidden one since).
+#[utoipa::path(get, path = "/api/v1/discussions/{id}/statements/seed", operation_id = "list_seeded_discussion_statements", tag = "discussions",
+    params(("id" = Uuid, Path)), security(("session" = [])),
+    responses((status = 200, body = SeededStatements),
+        (status = 401, description = "Not signed in (`sign_in_required`)", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an officer (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such discussion", body = Problem, content_type = "application/problem+json")))]
+pub async fn seeded(
+    State(state): State<SharedState>,
+    Acting(me): Acting,
+    PathId(id): PathId,
+) -> Result<Json<SeededStatements>, AppError> {
+    let items = statements::seeded(&state.db, &me, id)
+        .await?
+        .into_iter()
+        .map(|s| SeededStatement {
+            id: s.id,
+            number: s.number,
+            text: s.body,
+            state: s.state.code().to_owned(),
+        })
+        .collect();
+    Ok(Json(SeededStatements { items }))
+}
+
 /// The `{sid}` in the path: anything that is not an id names nothing.
 pub struct StatementId(pub Uuid);
 

@@ -246,7 +246,7 @@ async fn page(
         view.tables.push(Table {
             caption: ctx.phrase(
                 "moderation-words-of",
-                &[("language", Value::Text(l.name()))],
+                &[("language", Value::Text(&ctx.language_name(l.tag())))],
             ),
             head: vec![
                 ctx.t("moderation-words-entry").into(),

@@ -163,35 +163,6 @@ pub(super) async fn search(
     respond(StatusCode::OK, view, None)
 }
 
-/// The words of a comment a result's link starts with.
-const LINK_WORDS: usize = 8;
-/// And at most this many characters of them.
-const LINK_CHARS: usize = 60;
-
-/// A comment's first words, for its result's link: ends in "…" when
-/// there is more.
-pub(in crate::discussions) fn first_words(text: &str) -> String {
-    let mut out = String::new();
-    let mut words = text.split_whitespace();
-    for word in words.by_ref().take(LINK_WORDS) {
-        if out.chars().count() + word.chars().count() > LINK_CHARS && !out.is_empty() {
-            out.push('…');
-            return out;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    if out.chars().count() > LINK_CHARS {
-        out = out.chars().take(LINK_CHARS).collect();
-        out.push('…');
-    } else if words.next().is_some() {
-        out.push('…');
-    }
-    out
-}
-
 fn item(ctx: &PageCtx, f: &Found, q: &str, titles: &HashMap<Uuid, String>) -> FoundItem {
     let c = &f.comment;
     let author = author_name(ctx, c.author_name.as_deref());
@@ -199,10 +170,11 @@ fn item(ctx: &PageCtx, f: &Found, q: &str, titles: &HashMap<Uuid, String>) -> Fo
         Some(title) => Shown::new(title.clone(), ctx.locale().tag().to_owned()),
         None => Shown::new(f.discussion_title.clone(), f.discussion_language.clone()),
     };
-    // Each link says which comment it opens (who and how it starts), so
-    // a list of links read out of context tells the results apart; the
-    // discussion is named beside it, not repeated in every link.
-    let words = first_words(&c.body);
+    // The comment is shown once: its link is who wrote it and the
+    // passage around the words looked for, which tells the results apart
+    // in a list of links read out of context; the discussion is named
+    // beside it, not repeated in every link.
+    let words = searching::snippet(&c.body, q, SNIPPET_CHARS);
     let label = ctx.phrase(
         "search-result-link",
         &[
@@ -221,30 +193,7 @@ fn item(ctx: &PageCtx, f: &Found, q: &str, titles: &HashMap<Uuid, String>) -> Fo
         ),
         label,
         within,
-        snippet: searching::snippet(&c.body, q, SNIPPET_CHARS),
         author,
         posted: ctx.dates().instant(c.created_at),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::first_words;
-
-    #[test]
-    fn a_link_starts_with_the_comments_first_words() {
-        assert_eq!(first_words("Short and sweet."), "Short and sweet.");
-        assert_eq!(
-            first_words("one two three four five six seven eight nine ten"),
-            "one two three four five six seven eight…"
-        );
-        assert_eq!(first_words("  spaced\n\nout  "), "spaced out");
-        let long = "a".repeat(100);
-        assert_eq!(first_words(&long).chars().count(), 61);
-        assert_eq!(
-            first_words(&format!("start {long}")),
-            "start…",
-            "a word that would run long is left out"
-        );
     }
 }

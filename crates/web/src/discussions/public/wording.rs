@@ -67,14 +67,12 @@ pub(super) fn short_dates(ctx: &PageCtx, d: &Discussion) -> Phrase {
 
 /// "The discussion runs from … to …", in the tense its status needs.
 pub(super) fn run_dates(ctx: &PageCtx, d: &Discussion) -> Phrase {
-    let dates = ctx.dates();
-    let (opens, closes) = (dates.instant(d.opens_at), dates.instant(d.closes_at));
     let id = match status_of(d) {
         Status::Upcoming => "discussion-will-run",
         Status::Open => "discussion-runs",
         Status::Closed => "discussion-ran",
     };
-    dates.sentence(id, &[("opens", &opens), ("closes", &closes)])
+    ctx.dates().range(id, d.opens_at, d.closes_at)
 }
 
 /// Why a discussion's statements take no votes now, if they do not.

@@ -16,7 +16,10 @@ use cohesion_domain::translation::key;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::reading as consultation_reading;
 use cohesion_services::discussions::{reading, statements};
-use cohesion_ui::{ActionForm, Field, FieldError, Phrase, ReportPage, Shown, SummaryRow, Value};
+use cohesion_ui::discussions::opinions::StaffStatements;
+use cohesion_ui::{
+    ActionForm, Field, FieldError, Phrase, ReportPage, Section, Shown, SummaryRow, Value,
+};
 use uuid::Uuid;
 
 use super::{date_rows, status_label};
@@ -86,6 +89,9 @@ pub(super) async fn page<'a>(
     if stage && !d.imported && !closed {
         page.actions.push(seed_form(ctx, id, &seeding));
     }
+    if stage {
+        page.sections.push(seeded_table(ctx, me, id).await?);
+    }
     page.errors = seeding.errors;
     page.links = vec![(
         format!("/discussions/{id}"),
@@ -98,6 +104,29 @@ pub(super) async fn page<'a>(
         ));
     }
     Ok(page)
+}
+
+/// The starting statements already added, each with where it stands (a
+/// moderator may have hidden one), as the statements page lists them.
+async fn seeded_table(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> Result<Section, AppError> {
+    let seeded = statements::seeded(&ctx.state.db, me, id).await?;
+    let path = format!("/staff/discussions/{id}/statements");
+    let table = StaffStatements {
+        caption: ctx.t("statements-staff-seeded-caption"),
+        head: vec![
+            ctx.t("statements-staff-number"),
+            ctx.t("opinions-statement"),
+            ctx.t("statements-staff-state"),
+            ctx.t("statements-staff-decide"),
+        ],
+        csrf: me.csrf.clone(),
+        statements: super::statements::rows(ctx, me, &seeded, &path),
+        empty: ctx.t("statements-staff-seeded-empty"),
+    };
+    Section::render(&table).map_err(|e| {
+        tracing::error!(error = %e, "template failed");
+        AppError::internal()
+    })
 }
 
 /// The form that adds a starting statement: published at once, so the
@@ -210,10 +239,10 @@ async fn stage_row(ctx: &PageCtx, me: &SignedIn, d: &Discussion) -> Result<Summa
     Ok(SummaryRow::new(label, value))
 }
 
-/// The language it is written in, by its name in itself (marked so).
+/// The language it is written in, named in the page's language.
 fn language_row(ctx: &PageCtx, d: &Discussion) -> SummaryRow {
     let value = match ctx.state.catalog.get(&d.language) {
-        Some(l) => Phrase::from(Shown::new(l.name(), l.tag())),
+        Some(l) => Phrase::from(ctx.language_name(l.tag())),
         None => Phrase::isolated(&d.language),
     };
     SummaryRow::new(ctx.t("discussion-staff-language"), value)

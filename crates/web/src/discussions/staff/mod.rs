@@ -86,14 +86,17 @@ pub(super) fn status_label(ctx: &PageCtx, d: &Discussion) -> (&'static str, Stri
 }
 
 /// When it opens and closes, in a list: as its status makes it matter.
+/// A draft always gives both of its planned dates, whatever they are
+/// (they may have passed while it waited): nothing opens before it is
+/// published.
 pub(super) fn dates(ctx: &PageCtx, d: &Discussion) -> Phrase {
     let dt = ctx.dates();
-    let (opens, closes) = (dt.instant(d.opens_at), dt.instant(d.closes_at));
+    if !d.is_published() && !d.imported {
+        return dt.range("discussion-staff-dates-draft", d.opens_at, d.closes_at);
+    }
+    let closes = dt.instant(d.closes_at);
     match d.status(Timestamp::now().as_offset()) {
-        Status::Upcoming => dt.sentence(
-            "discussion-staff-dates-upcoming",
-            &[("opens", &opens), ("closes", &closes)],
-        ),
+        Status::Upcoming => dt.range("discussion-staff-dates-upcoming", d.opens_at, d.closes_at),
         Status::Open => dt.with("discussion-staff-dates-open", "closes", closes),
         Status::Closed => dt.with("discussion-staff-dates-closed", "closes", closes),
     }
@@ -121,10 +124,7 @@ pub(super) fn date_rows(ctx: &PageCtx, d: &Discussion) -> Vec<SummaryRow> {
         ],
         Status::Closed => vec![SummaryRow::new(
             ctx.t("discussion-staff-ran"),
-            dt.sentence(
-                "discussion-staff-ran-dates",
-                &[("opens", &opens), ("closes", &closes)],
-            ),
+            dt.range("discussion-staff-ran-dates", d.opens_at, d.closes_at),
         )],
     }
 }

@@ -44,12 +44,13 @@ fn chosen(form: &PublicationForm) -> Result<bool, AppError> {
 /// When residents can comment, as its dates make it.
 fn when_open(ctx: &PageCtx, d: &Discussion) -> Phrase {
     let dt = ctx.dates();
-    let (opens, closes) = (dt.instant(d.opens_at), dt.instant(d.closes_at));
+    let closes = dt.instant(d.closes_at);
     match d.status(Timestamp::now().as_offset()) {
         _ if d.imported => ctx.t("confirm-publish-discussion-imported").into(),
-        Status::Upcoming => dt.sentence(
+        Status::Upcoming => dt.range(
             "confirm-publish-discussion-upcoming",
-            &[("opens", &opens), ("closes", &closes)],
+            d.opens_at,
+            d.closes_at,
         ),
         Status::Open => dt.with("confirm-publish-discussion-open", "closes", closes),
         Status::Closed => dt.with("confirm-publish-discussion-closed", "closes", closes),

@@ -98,7 +98,12 @@ pub async fn list(
 
 /// Each statement with where it stands and, for a moderator, the
 /// decisions open to them (none on their own statements).
-fn rows(ctx: &PageCtx, me: &SignedIn, all: &[Statement], path: &str) -> Vec<StaffStatement> {
+pub(super) fn rows(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    all: &[Statement],
+    path: &str,
+) -> Vec<StaffStatement> {
     let moderator = me.roles.allows(Action::Moderate);
     let l = ctx.locale();
     all.iter()
@@ -217,11 +222,11 @@ pub async fn stage(
     };
     let act = async || {
         statements::set_stage(&ctx.state.db, &me, id, on, Some(&client.0)).await?;
-        let done = match on {
-            true => "statements-stage-added",
-            false => "statements-stage-removed",
-        };
-        Ok(format!("/staff/discussions/{id}/statements?done={done}"))
+        Ok(match on {
+            // Where the starting-statement form is, said added.
+            true => format!("/staff/discussions/{id}?done=statements-stage-added#text"),
+            false => format!("/staff/discussions/{id}/statements?done=statements-stage-removed"),
+        })
     };
     if on {
         return Ok(see_other(&act().await?));

@@ -102,13 +102,13 @@ async fn the_history_says_which_stage_changed_and_what_a_translation_saved() {
         assert!(!said.contains(&"Changed the timeline"), "{said:?}");
         let saved = said
             .iter()
-            .find(|w| w.starts_with("Saved the translation into العربية: 2 of "))
+            .find(|w| w.starts_with("Saved the translation into Arabic: 2 of "))
             .unwrap_or_else(|| panic!("{said:?}"));
         assert!(saved.ends_with(" texts"), "{saved}");
         assert!(!said.contains(&"Saved a translation"));
-        // The language's name marked with its language.
+        // The language named in the page's language, marked so.
         assert!(
-            html.contains("Saved the translation into <bdi lang=\"ar\""),
+            html.contains("Saved the translation into <bdi lang=\"en\">Arabic</bdi>"),
             "{html}"
         );
 
@@ -116,9 +116,9 @@ async fn the_history_says_which_stage_changed_and_what_a_translation_saved() {
         assert!(html.contains(
             "Change details<span class=\"govuk-visually-hidden\"> of the consultation</span>"
         ));
-        assert!(
-            html.contains("Translate<span class=\"govuk-visually-hidden\"> into <bdi lang=\"ar\"")
-        );
+        assert!(html.contains(
+            "Translate<span class=\"govuk-visually-hidden\"> into <bdi lang=\"en\">Arabic</bdi>"
+        ));
         assert!(!html.contains("– <bdi>Translation:"), "{html}");
 
         // In Arabic.

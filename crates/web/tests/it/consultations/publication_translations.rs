@@ -40,15 +40,13 @@ async fn publishing_says_which_translations_are_missing_and_still_publishes() {
             "{text}"
         );
         assert!(
-            text.contains(&format!(
-                "العربية: {all} of {all} texts not translated yet."
-            )),
+            text.contains(&format!("Arabic: {all} of {all} texts not translated yet.")),
             "{text}"
         );
         assert!(!text.contains("to review"), "{text}");
         assert!(html.contains(&format!(r#"<a class="govuk-link" href="{translations}">"#)));
-        assert!(text.contains("See the translations into العربية"));
-        assert!(html.contains(r#"<bdi lang="ar">العربية</bdi>"#), "{html}");
+        assert!(text.contains("See the translations into Arabic"));
+        assert!(html.contains(r#"<bdi lang="en">Arabic</bdi>"#), "{html}");
 
         // One text translated, then its original changed: it is to
         // review, and the others are still missing.
@@ -103,7 +101,7 @@ async fn publishing_says_which_translations_are_missing_and_still_publishes() {
         let text = text_of(&s.page(&ask, &officer).await.1);
         assert!(
             text.contains(&format!(
-                "العربية: {missing} of {all} texts not translated yet. العربية: 1 of {all} texts needs review, as its original has changed since it was translated."
+                "Arabic: {missing} of {all} texts not translated yet. Arabic: 1 of {all} texts needs review, as its original has changed since it was translated."
             )),
             "{text}"
         );

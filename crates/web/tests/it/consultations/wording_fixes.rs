@@ -176,7 +176,7 @@ async fn officers_fix_typos_after_responses_and_the_history_shows_them() {
         let html = s.page(&translations, &officer).await.1;
         assert!(!translation_row(&html, "q2.text").contains("The original has changed"));
         let html = s.page(&manage, &officer).await.1;
-        assert!(history(&html).contains("(العربية)"));
+        assert!(history(&html).contains("(Arabic)"));
         let html = s.page(&preview, &officer).await.1;
         assert!(words(&html).contains("هل رأيتم خلال العام الماضي"));
     }

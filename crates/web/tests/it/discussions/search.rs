@@ -19,10 +19,11 @@ async fn the_search_page_finds_comments_people_may_read() {
         };
         assert_eq!(status, 200);
         let text = text_of(&html);
-        assert!(
-            text.contains("Mostly outside the takeaways on Quay Street, late."),
-            "{text}"
-        );
+        // Each comment found is shown once: its passage is its link.
+        let found = "Mostly outside the takeaways on Quay Street, late.";
+        assert_eq!(text.matches(found).count(), 1, "{text}");
+        let links = result_links(&html);
+        assert!(links.iter().any(|l| l.contains(found)), "{links:?}");
         assert!(html.contains(&format!("href=\"/discussions/{id}/comments/")));
         assert!(html.contains("role=\"search\""));
 
@@ -47,6 +48,21 @@ async fn the_search_page_finds_comments_people_may_read() {
         let (tom, _) = sign_in(&s, TOM).await;
         let (_, html) = s.page(&format!("/discussions/search?q={held}"), &tom).await;
         assert!(!html.contains("People who do not like"));
+        // Nor are hidden ones, whoever asks.
+        let hidden = "cheap+festival+tickets";
+        let text = text_of(&s.html(&format!("/discussions/search?q={hidden}")).await);
+        assert!(text.contains("No comments match these words."), "{text}");
+        let (_, html) = s
+            .page(&format!("/discussions/search?q={hidden}"), &tom)
+            .await;
+        assert!(!html.contains("message me now"), "{html}");
+        let api = s
+            .get(&format!("/api/v1/discussions/search?q={hidden}"))
+            .await
+            .json::<serde_json::Value>()
+            .await
+            .unwrap();
+        assert_eq!(api["items"].as_array().unwrap().len(), 0, "{api}");
 
         // In Arabic, the page's own words are Arabic.
         let ar = text_of(&s.html("/discussions/search?q=zzzz&lang=ar").await);
@@ -92,9 +108,15 @@ async fn each_results_link_says_which_comment_it_opens() {
             assert!(!link.contains("Feeling safe"), "{link}");
             assert!(
                 link.contains(": “"),
-                "who wrote it and how it starts: {link}"
+                "who wrote it and the passage found: {link}"
+            );
+            assert!(
+                link.to_lowercase().contains("library"),
+                "the passage holds the words looked for: {link}"
             );
         }
+        // Nothing of a comment is shown a second time beside its link.
+        assert!(!html.contains("<blockquote"), "{html}");
         // The discussion is named beside each, outside the link.
         let text = text_of(&html);
         assert!(text.contains("In “"), "{text}");

@@ -12,6 +12,7 @@ mod closing;
 mod consultation_stage;
 mod outside_view;
 mod pages;
+mod seeds_and_dates;
 
 use cohesion_storage::audit::{self, AuditQuery};
 use cohesion_storage::discussions::catalogue::{self, ListQuery};
