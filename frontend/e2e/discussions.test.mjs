@@ -108,7 +108,7 @@ test('a resident comments, replies, agrees and reports in English and Arabic', a
     send: 'أرسل البلاغ',
     reason: 'رسائل مزعجة',
     thanks: 'شكرًا على بلاغك',
-    back: 'عودة إلى النقاش'
+    back: 'العودة إلى النقاش'
   }, 'ar')
 })
 

@@ -165,7 +165,7 @@ time-ago-days = { PLURAL($count) ->
 ## صفحة سلسلة الردود
 
 discussion-thread-title = تعليق والردود عليه
-discussion-thread-back = عودة إلى النقاش
+discussion-thread-back = العودة إلى النقاش
 discussion-thread-later = ردود لاحقة
 
 ## النماذج
@@ -220,7 +220,7 @@ report-error-note-too-long = { PLURAL($limit) ->
 comment-report-button = أرسل البلاغ
 reported-title = شكرًا على بلاغك
 reported-text = سيطّلع عليه المشرفون. إن كان التعليق يخالف قواعد المشاركة فسيخفونه ويذكرون السبب في مكانه: لا يُخفى شيء دون إشعار.
-reported-back = عودة إلى النقاش
+reported-back = العودة إلى النقاش
 
 done-comment-posted = نُشر تعليقك.
 done-comment-held = أُرسل تعليقك. سيطّلع عليه مشرف قبل أن يراه الآخرون؛ وحتى ذلك الحين لا يراه أحد غيرك.
@@ -254,7 +254,7 @@ house-rules-moderators-heading = ما يفعله المشرفون
 house-rules-moderators = يقرأ المشرفون التعليقات المُبلغ عنها، وفي بعض النقاشات يقرؤون أولى تعليقات الأعضاء الجدد قبل ظهورها. التعليق الذي يخالف هذه القواعد يُزال، ويحل محله إشعار يذكر السبب. لا يُحذف شيء بصمت، والإبلاغ عن تعليق لا يزيله وحده أبدًا: المشرف هو من يقرر دائمًا.
 house-rules-appeal-heading = إذا أُزيل تعليقك
 house-rules-appeal = سترى السبب بجانب تعليقك. إن رأيت أن المشرفين أخطؤوا، يمكنك أن تطلب أن يعيد مشرف آخر النظر في القرار، وسيخبرك بما قرره.
-house-rules-back = عودة إلى النقاشات
+house-rules-back = العودة إلى النقاشات
 
 ## الخلاصة
 

@@ -17,8 +17,8 @@ use cohesion_storage::discussions::{catalogue, moderation};
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 
-use super::{open_for_comments, own_for_update};
 use super::screening::screen;
+use super::{open_for_comments, own_for_update};
 use crate::accounts::SignedIn;
 use crate::audit::audit_log;
 use crate::permissions::require;

@@ -110,7 +110,8 @@ impl GroupedWrite for Voting {
 pub struct Next {
     /// The statement to vote on now; `None` when every one has a vote.
     pub statement: Option<Statement>,
-    /// Published statements, and how many of them `me` has voted on.
+    /// Published statements (but those `me` wrote and never voted on),
+    /// and how many of them `me` has voted on.
     pub total: usize,
     pub voted: usize,
     /// The published statements `me` has voted on, with the vote that
@@ -138,6 +139,12 @@ pub async fn next(db: &Db, me: &SignedIn, discussion: Uuid) -> Result<Next, Serv
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default();
     drop(c);
+    // A member is not asked about a statement they wrote (its words are
+    // theirs); one they voted on anyway stays among their votes.
+    let published: Vec<Statement> = published
+        .into_iter()
+        .filter(|s| s.author_id != Some(me.user_id) || votes.contains_key(&s.id))
+        .collect();
     let total = published.len();
     let (left, voted_on): (Vec<Statement>, Vec<Statement>) = published
         .into_iter()

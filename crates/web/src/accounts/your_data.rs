@@ -98,14 +98,15 @@ fn account_rows(ctx: &PageCtx, d: &YourData) -> Vec<SummaryRow> {
     ]
 }
 
-/// The language the person chose, by its own name ("العربية"), marked
-/// with that language; a tag the site no longer offers, as it is.
+/// The language the person chose, named in the reader's language
+/// ("الإنجليزية" on an Arabic page), as every sentence of the site names
+/// one; a tag the site no longer offers, as it is.
 fn language_row(ctx: &PageCtx, tag: Option<&str>) -> SummaryRow {
     let label = ctx.t("account-language");
     match tag {
         None => SummaryRow::new(label, ctx.t("none")),
         Some(tag) => match ctx.state.catalog.get(tag) {
-            Some(l) => SummaryRow::written_value(label, Shown::new(l.name(), l.tag())),
+            Some(l) => SummaryRow::written_value(label, ctx.language_shown(l.tag())),
             None => SummaryRow::new(label, Phrase::isolated(tag)),
         },
     }

@@ -18,7 +18,7 @@ use cohesion_ui::{ActionForm, Cell, Field, FieldError, Phrase, ReportPage, Summa
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{card, report_reason};
+use super::{card, report_reason, with_filters, QueueFilters};
 use crate::discussions::public::translated::translated;
 use crate::kit::{
     check_session_csrf, field_messages, path_id, respond, see_other, AppError, ClientKey, May,
@@ -59,54 +59,11 @@ pub(super) struct DecisionInput {
     overturn_note: String,
 }
 
-/// The queue's filters, carried through this page's address so that
-/// "Back to the moderation queue" (and the queue after a decision)
-/// comes back to the queue as it was narrowed.
-#[derive(Deserialize, Default)]
-pub(super) struct FromQueue {
-    #[serde(default)]
-    reason: String,
-    #[serde(default)]
-    discussion: String,
-    #[serde(default)]
-    language: String,
-    #[serde(default)]
-    flag: String,
-}
-
-impl FromQueue {
-    /// The filters as a query, empty when none is set.
-    fn query(&self) -> String {
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in [
-            ("reason", &self.reason),
-            ("discussion", &self.discussion),
-            ("language", &self.language),
-            ("flag", &self.flag),
-        ] {
-            let v = v.trim();
-            if !v.is_empty() {
-                query.append_pair(k, v);
-            }
-        }
-        query.finish()
-    }
-}
-
-/// `base` with the queue's filters after it (`?` or `&` as it needs).
-fn with_filters(base: &str, filters: &str) -> String {
-    match (filters.is_empty(), base.contains('?')) {
-        (true, _) => base.to_owned(),
-        (false, true) => format!("{base}&{filters}"),
-        (false, false) => format!("{base}?{filters}"),
-    }
-}
-
 pub(super) async fn show(
     ctx: PageCtx,
     May(me, _): May<Moderate>,
     Path(id): Path<String>,
-    Query(from): Query<FromQueue>,
+    Query(from): Query<QueueFilters>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     page(
@@ -126,7 +83,7 @@ pub(super) async fn decide(
     May(me, _): May<Moderate>,
     client: ClientKey,
     Path(id): Path<String>,
-    Query(from): Query<FromQueue>,
+    Query(from): Query<QueueFilters>,
     StrictForm(f): StrictForm<DecisionInput>,
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &f.csrf)?;

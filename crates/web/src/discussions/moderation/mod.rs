@@ -19,6 +19,7 @@ use cohesion_domain::discussion::screening::{Reason, CAMPAIGN_HOURS, RATE_COMMEN
 use cohesion_services::discussions::moderating::{Entry, HeldStatement};
 use cohesion_ui::discussions::moderation::{ModerationCard, OutsideBox, SelectBox};
 use cohesion_ui::{Phrase, Section, SummaryRow, Value};
+use serde::Deserialize;
 
 use super::public::wording::author_name;
 use crate::kit::{AppError, PageCtx, SharedState};
@@ -373,7 +374,18 @@ fn outside_box(ctx: &PageCtx, csrf: &str, e: &Entry) -> Option<OutsideBox> {
             &[("when", Value::When(&when))],
         )
     });
-    e.needs_outside_action.then(|| OutsideBox {
+    // Until a moderator decides, the step is asked for; after, only if
+    // they judged it a threat or terrorist content too (hid it for that)
+    // or it was recorded: a comment hidden as off-topic, or approved, no
+    // longer tells anyone to call the emergency services.
+    let judged_serious = c
+        .hidden_reason
+        .as_deref()
+        .and_then(ReportReason::from_code)
+        .is_some_and(ReportReason::needs_action_outside);
+    let undecided = e.item.waiting && !e.item.appealed && c.state != State::Hidden;
+    let still_asked = undecided || judged_serious || e.outside_recorded.is_some();
+    (e.needs_outside_action && still_asked).then(|| OutsideBox {
         heading: ctx.t("moderation-outside-heading"),
         text: e
             .reports
@@ -400,6 +412,56 @@ fn state_key(state: State) -> &'static str {
         State::Hidden => "moderation-state-hidden",
         State::DeletedByAuthor => "moderation-state-deleted",
         State::RemovedWithAccount => "moderation-state-removed",
+    }
+}
+
+/// The queue's filters as its address carries them: read by the queue,
+/// and carried through an item's page so that "Back to the moderation
+/// queue" (and the queue after a decision) comes back to the queue as it
+/// was narrowed.
+#[derive(Deserialize, Default)]
+pub(super) struct QueueFilters {
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    discussion: String,
+    #[serde(default)]
+    language: String,
+    /// `held`, `reported`, `appealed`, `escalated` or `statements`.
+    #[serde(default)]
+    flag: String,
+}
+
+impl QueueFilters {
+    /// The filters set, as the start of a query.
+    fn serializer(&self) -> form_urlencoded::Serializer<'static, String> {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("reason", &self.reason),
+            ("discussion", &self.discussion),
+            ("language", &self.language),
+            ("flag", &self.flag),
+        ] {
+            let v = v.trim();
+            if !v.is_empty() {
+                query.append_pair(k, v);
+            }
+        }
+        query
+    }
+
+    /// The filters as a query, empty when none is set.
+    fn query(&self) -> String {
+        self.serializer().finish()
+    }
+}
+
+/// `base` with the queue's filters after it (`?` or `&` as it needs).
+pub(super) fn with_filters(base: &str, filters: &str) -> String {
+    match (filters.is_empty(), base.contains('?')) {
+        (true, _) => base.to_owned(),
+        (false, true) => format!("{base}&{filters}"),
+        (false, false) => format!("{base}?{filters}"),
     }
 }
 

@@ -14,24 +14,16 @@ use cohesion_ui::{Field, Filter, ReportPage};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{card, section, statement_card};
+use super::{card, section, statement_card, with_filters, QueueFilters};
 use crate::kit::{confirmation, respond, AppError, May, Moderate, PageCtx};
 
 /// Items on a page of the queue.
 const PAGE_SIZE: i64 = 20;
 
-/// The queue's filters as sent.
+/// What the queue's address carries besides its filters
+/// ([`QueueFilters`], read from the same query).
 #[derive(Deserialize, Default)]
 pub(super) struct QueueParams {
-    #[serde(default)]
-    reason: String,
-    #[serde(default)]
-    discussion: String,
-    #[serde(default)]
-    language: String,
-    /// `held`, `reported`, `appealed` or `escalated`.
-    #[serde(default)]
-    flag: String,
     /// Where the last page ended (its token).
     #[serde(default)]
     after: String,
@@ -96,48 +88,21 @@ fn after_of(token: &str) -> Result<Option<QueueKey>, AppError> {
 /// leads back to it: so a narrowed or later page leads back to all that
 /// waits, and the queue itself has no "Back" (it never led to the
 /// officers' dashboard a moderator did not come from).
-fn back(ctx: &PageCtx, p: &QueueParams) -> Option<(String, String)> {
-    let narrowed = [&p.reason, &p.discussion, &p.language, &p.flag, &p.after]
-        .iter()
-        .any(|v| !v.trim().is_empty());
+fn back(ctx: &PageCtx, f: &QueueFilters, p: &QueueParams) -> Option<(String, String)> {
+    let narrowed = !f.query().is_empty() || !p.after.trim().is_empty();
     narrowed.then(|| ("/moderation".to_owned(), ctx.t("moderation-back")))
 }
 
-/// The queue's filters as a query (empty when none is set).
-fn filters_query(p: &QueueParams) -> form_urlencoded::Serializer<'static, String> {
-    let mut query = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in [
-        ("reason", &p.reason),
-        ("discussion", &p.discussion),
-        ("language", &p.language),
-        ("flag", &p.flag),
-    ] {
-        if !v.is_empty() {
-            query.append_pair(k, v);
-        }
-    }
-    query
-}
-
-fn page_href(p: &QueueParams, after: QueueKey) -> String {
-    let mut query = filters_query(p);
+fn page_href(f: &QueueFilters, after: QueueKey) -> String {
+    let mut query = f.serializer();
     query.append_pair("after", &after_token(after));
     format!("/moderation?{}", query.finish())
 }
 
-/// `href` with the queue's filters (`filters`, a query) after it, so
-/// that a comment's page leads back to the queue as narrowed.
-fn with_filters(href: String, filters: &str) -> String {
-    match filters.is_empty() {
-        true => href,
-        false => format!("{href}?{filters}"),
-    }
-}
-
 /// The queue as narrowed now, from its first page: where a bulk
 /// decision sent from here comes back to.
-fn narrowed_href(p: &QueueParams) -> String {
-    match filters_query(p).finish() {
+fn narrowed_href(f: &QueueFilters) -> String {
+    match f.query() {
         q if q.is_empty() => "/moderation".to_owned(),
         q => format!("/moderation?{q}"),
     }
@@ -146,9 +111,10 @@ fn narrowed_href(p: &QueueParams) -> String {
 pub(super) async fn queue(
     ctx: PageCtx,
     May(me, _): May<Moderate>,
+    Query(f): Query<QueueFilters>,
     Query(p): Query<QueueParams>,
 ) -> Result<Response, AppError> {
-    let reason = match p.reason.trim() {
+    let reason = match f.reason.trim() {
         "" => None,
         code => Some(
             ReportReason::from_code(code)
@@ -156,14 +122,14 @@ pub(super) async fn queue(
                 .code(),
         ),
     };
-    let discussion = match p.discussion.trim() {
+    let discussion = match f.discussion.trim() {
         "" => None,
         raw => Some(
             Uuid::parse_str(raw)
                 .map_err(|_| ValidationError::new("discussion", ErrorCode::InvalidChoice))?,
         ),
     };
-    let language = match p.language.trim() {
+    let language = match f.language.trim() {
         "" => None,
         tag => Some(
             ctx.state
@@ -173,7 +139,7 @@ pub(super) async fn queue(
                 .ok_or(ValidationError::new("language", ErrorCode::InvalidChoice))?,
         ),
     };
-    let flag = p.flag.trim();
+    let flag = f.flag.trim();
     if !flag.is_empty() && !FLAGS.contains(&flag) {
         return Err(ValidationError::new("flag", ErrorCode::InvalidChoice).into());
     }
@@ -195,7 +161,7 @@ pub(super) async fn queue(
     let total = page.total;
     let ui = ctx.chrome_for("/moderation", "moderation-title").await?;
     let mut view = ReportPage::new(ui.with_nav("moderation"));
-    view.back = back(&ctx, &p);
+    view.back = back(&ctx, &f, &p);
     view.done = match p.done.as_deref() {
         Some("moderation-bulk") => {
             let skipped = super::bulk::skipped_of(&p.skipped);
@@ -204,11 +170,11 @@ pub(super) async fn queue(
         }
         done => confirmation(&ctx, done).map(Into::into),
     };
-    let filters = filters_query(&p).finish();
+    let filters = f.query();
     if p.done.as_deref() == Some("moderation-decided") {
         view.done_link = Uuid::parse_str(p.comment.trim()).ok().map(|id| {
             (
-                with_filters(format!("/moderation/comments/{id}"), &filters),
+                with_filters(&format!("/moderation/comments/{id}"), &filters),
                 ctx.t("moderation-decided-again").into(),
             )
         });
@@ -218,7 +184,7 @@ pub(super) async fn queue(
     let listed = discussions(&ctx).await?;
     view.filter = Some(Filter {
         action: "/moderation".to_owned(),
-        fields: filter_fields(&ctx, &p, &listed),
+        fields: filter_fields(&ctx, &f, &listed),
         button: ctx.t("moderation-filter-button"),
     });
     // The cards name their discussions as the filter does: in the page's
@@ -240,7 +206,7 @@ pub(super) async fn queue(
                     title_of(e.comment.discussion_id, &e.item.discussion_title);
                 let mut c = card(&ctx, &me.csrf, &e, true);
                 // The comment's page leads back to the queue as narrowed.
-                c.href = c.href.map(|h| with_filters(h, &filters));
+                c.href = c.href.map(|h| with_filters(&h, &filters));
                 c
             }
             Queued::Statement(h) => {
@@ -255,7 +221,7 @@ pub(super) async fn queue(
     // discussion's statements page.
     if comments {
         view.sections
-            .push(section(&bulk_form(&ctx, &me.csrf, narrowed_href(&p)))?);
+            .push(section(&bulk_form(&ctx, &me.csrf, narrowed_href(&f)))?);
     }
     view.links = vec![
         (
@@ -267,7 +233,7 @@ pub(super) async fn queue(
             ctx.t("screening-quality-link").into(),
         ),
     ];
-    view.next = page.next.map(|k| page_href(&p, k));
+    view.next = page.next.map(|k| page_href(&f, k));
     respond(StatusCode::OK, view, None)
 }
 
@@ -316,7 +282,7 @@ async fn discussions(ctx: &PageCtx) -> Result<Vec<(String, String)>, AppError> {
         .collect())
 }
 
-fn filter_fields(ctx: &PageCtx, p: &QueueParams, listed: &[(String, String)]) -> Vec<Field> {
+fn filter_fields(ctx: &PageCtx, f: &QueueFilters, listed: &[(String, String)]) -> Vec<Field> {
     let any = || (String::new(), ctx.t("moderation-filter-any"));
     let mut reasons = vec![any()];
     reasons.extend(ReportReason::ALL.iter().map(|r| {
@@ -346,7 +312,7 @@ fn filter_fields(ctx: &PageCtx, p: &QueueParams, listed: &[(String, String)]) ->
             ctx.t("moderation-filter-reason"),
             reasons,
         )
-        .value(&p.reason),
+        .value(&f.reason),
         Field::choice(
             "discussion",
             "select",
@@ -355,15 +321,15 @@ fn filter_fields(ctx: &PageCtx, p: &QueueParams, listed: &[(String, String)]) ->
                 .chain(listed.iter().cloned())
                 .collect(),
         )
-        .value(&p.discussion),
+        .value(&f.discussion),
         Field::choice(
             "language",
             "select",
             ctx.t("moderation-filter-language"),
             languages,
         )
-        .value(&p.language),
-        Field::choice("flag", "select", ctx.t("moderation-filter-flag"), flags).value(&p.flag),
+        .value(&f.language),
+        Field::choice("flag", "select", ctx.t("moderation-filter-flag"), flags).value(&f.flag),
     ]
 }
 

@@ -24,8 +24,7 @@ use super::wording::{author_name, first_part};
 use crate::kit::confirm::stale;
 use crate::kit::form::{self, TextWords};
 use crate::kit::{
-    check_session_csrf, path_id, respond, see_other, AppError, Me, PageCtx,
-    StrictForm,
+    check_session_csrf, path_id, respond, see_other, AppError, Me, PageCtx, StrictForm,
 };
 
 #[derive(Deserialize)]

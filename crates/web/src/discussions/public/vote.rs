@@ -23,8 +23,8 @@ use super::translated::title_shown;
 use super::wording::votes_closed_notice;
 use crate::kit::form::{self, TextWords};
 use crate::kit::{
-    check_session_csrf, confirmation, path_id, respond, see_other, AppError,
-    DoneQuery, Me, PageCtx, StrictForm,
+    check_session_csrf, confirmation, path_id, respond, see_other, AppError, DoneQuery, Me,
+    PageCtx, StrictForm,
 };
 
 /// The discussion `id` if it has a statements stage; others have no

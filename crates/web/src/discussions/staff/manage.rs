@@ -16,7 +16,6 @@ use cohesion_domain::translation::key;
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::consultations::reading as consultation_reading;
 use cohesion_services::discussions::{reading, statements};
-use cohesion_ui::discussions::opinions::StaffStatements;
 use cohesion_ui::{
     ActionForm, Field, FieldError, Phrase, ReportPage, Section, Shown, SummaryRow, Value,
 };
@@ -111,22 +110,11 @@ pub(super) async fn page<'a>(
 async fn seeded_table(ctx: &PageCtx, me: &SignedIn, id: Uuid) -> Result<Section, AppError> {
     let seeded = statements::seeded(&ctx.state.db, me, id).await?;
     let path = format!("/staff/discussions/{id}/statements");
-    let table = StaffStatements {
-        caption: ctx.t("statements-staff-seeded-caption"),
-        head: vec![
-            ctx.t("statements-staff-number"),
-            ctx.t("opinions-statement"),
-            ctx.t("statements-staff-state"),
-            ctx.t("statements-staff-decide"),
-        ],
-        csrf: me.csrf.clone(),
-        statements: super::statements::rows(ctx, me, &seeded, &path),
-        empty: ctx.t("statements-staff-seeded-empty"),
-    };
-    Section::render(&table).map_err(|e| {
-        tracing::error!(error = %e, "template failed");
-        AppError::internal()
-    })
+    let words = (
+        "statements-staff-seeded-caption",
+        "statements-staff-seeded-empty",
+    );
+    super::statements::table(ctx, me, &seeded, &path, words)
 }
 
 /// The form that adds a starting statement: published at once, so the

@@ -25,8 +25,8 @@ use super::manage::Seeding;
 use crate::kit::confirm::{act_or_ask, ask, asked_about, Ask};
 use crate::kit::form::{text_problems, TextWords};
 use crate::kit::{
-    check_session_csrf, confirmation, path_id, respond, see_other, AppError,
-    ClientKey, DoneQuery, Langs, May, Me, Moderate, PageCtx, RunEngagement, StrictForm,
+    check_session_csrf, confirmation, path_id, respond, see_other, AppError, ClientKey, DoneQuery,
+    Langs, May, Me, Moderate, PageCtx, RunEngagement, StrictForm,
 };
 
 /// `GET /staff/discussions/{id}/statements`: for officers and moderators.
@@ -61,23 +61,8 @@ pub async fn list(
     if me.roles.allows(Action::RunEngagement) && !d.imported {
         page.actions = vec![stage_action(&ctx, id, on)];
     }
-    let rows = rows(&ctx, &me, &all, &path);
-    let table = StaffStatements {
-        caption: ctx.t("statements-staff-caption"),
-        head: vec![
-            ctx.t("statements-staff-number"),
-            ctx.t("opinions-statement"),
-            ctx.t("statements-staff-state"),
-            ctx.t("statements-staff-decide"),
-        ],
-        csrf: me.csrf.clone(),
-        statements: rows,
-        empty: ctx.t("statements-staff-empty"),
-    };
-    page.sections = vec![Section::render(&table).map_err(|e| {
-        tracing::error!(error = %e, "template failed");
-        AppError::internal()
-    })?];
+    let words = ("statements-staff-caption", "statements-staff-empty");
+    page.sections = vec![table(&ctx, &me, &all, &path, words)?];
     let mut links = vec![(
         format!("/discussions/{id}/opinions"),
         ctx.t("statements-staff-results").into(),
@@ -96,14 +81,37 @@ pub async fn list(
     respond(StatusCode::OK, page, None)
 }
 
-/// Each statement with where it stands and, for a moderator, the
-/// decisions open to them (none on their own statements).
-pub(super) fn rows(
+/// `list` as a table of statements, each with where it stands and (for
+/// moderators) its decision buttons, under the caption `words.0`, or
+/// `words.1` when there are none; decisions lead back to `path`.
+pub(super) fn table(
     ctx: &PageCtx,
     me: &SignedIn,
-    all: &[Statement],
+    list: &[Statement],
     path: &str,
-) -> Vec<StaffStatement> {
+    words: (&str, &str),
+) -> Result<Section, AppError> {
+    let table = StaffStatements {
+        caption: ctx.t(words.0),
+        head: vec![
+            ctx.t("statements-staff-number"),
+            ctx.t("opinions-statement"),
+            ctx.t("statements-staff-state"),
+            ctx.t("statements-staff-decide"),
+        ],
+        csrf: me.csrf.clone(),
+        statements: rows(ctx, me, list, path),
+        empty: ctx.t(words.1),
+    };
+    Section::render(&table).map_err(|e| {
+        tracing::error!(error = %e, "template failed");
+        AppError::internal()
+    })
+}
+
+/// Each statement with where it stands and, for a moderator, the
+/// decisions open to them (none on their own statements).
+fn rows(ctx: &PageCtx, me: &SignedIn, all: &[Statement], path: &str) -> Vec<StaffStatement> {
     let moderator = me.roles.allows(Action::Moderate);
     let l = ctx.locale();
     all.iter()

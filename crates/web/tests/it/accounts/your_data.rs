@@ -41,10 +41,10 @@ async fn your_data_in_arabic_names_things_and_says_what_happened_in_arabic() {
         };
         let language = row("اللغة");
         assert!(
-            language.contains("English")
-                && language.contains("lang=\"en\"")
+            language.contains("الإنجليزية")
+                && !language.contains("English")
                 && !language.contains(">en<"),
-            "{language}"
+            "named in the reader's language: {language}"
         );
         assert!(
             row("الأدوار").contains("مقيم") && !row("الأدوار").contains("لا شيء"),

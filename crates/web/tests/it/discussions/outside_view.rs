@@ -44,7 +44,7 @@ async fn the_vote_page_counts_progress_not_statement_numbers() {
         let (cookie, csrf) = sign_in(&s, AMINA).await;
         let (_, page) = s.page(&here, &cookie).await;
         let text = text_of(&page);
-        assert!(text.contains("You have voted on 0 of 12 statements."));
+        assert!(text.contains("You have voted on 0 of 11 statements."));
         assert!(text.contains("Statement to vote on"), "{text}");
         assert!(!numbered(&text, "Statement"), "{text}");
         let marker = "action=\"";

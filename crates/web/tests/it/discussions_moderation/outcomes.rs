@@ -401,3 +401,51 @@ async fn a_suspended_member_asking_for_a_reply_form_is_told_until_when() {
         );
     }
 }
+
+/// A comment reported as a threat asks moderators for the step outside
+/// the platform until one decides; hidden as off-topic it asks no more,
+/// hidden as a threat it still does (walkthrough).
+#[tokio::test]
+async fn the_step_outside_is_asked_for_until_a_moderator_judges_otherwise() {
+    for s in servers().await {
+        let id = open_id(&s).await;
+        let heading = "Reported as a threat or terrorist content";
+        let mut ids = Vec::new();
+        for text in [
+            "The bins behind the leisure centre were not emptied again.",
+            "Somebody should sort the people on the estate out for good.",
+        ] {
+            let (_, _, cid) = amina_posts(&s, &id, text).await;
+            let (tom, tom_csrf) = sign_in(&s, TOM).await;
+            let res = s
+                .post(
+                    &format!("/discussions/{id}/comments/{cid}/report"),
+                    &tom,
+                    &[("csrf", &tom_csrf), ("reason", "threats"), ("note", "")],
+                )
+                .await;
+            assert_eq!(res.status(), 303);
+            ids.push(cid);
+        }
+        let (karim, _) = sign_in(&s, KARIM).await;
+        for cid in &ids {
+            let (_, page) = s.page(&format!("/moderation/comments/{cid}"), &karim).await;
+            assert!(page.contains(heading), "undecided: asked");
+        }
+        grace_decides(
+            &s,
+            &ids[0],
+            &[&[("action", "hide"), ("reason", "off_topic")]],
+        )
+        .await;
+        grace_decides(&s, &ids[1], &[&[("action", "hide"), ("reason", "threats")]]).await;
+        let (_, off_topic) = s
+            .page(&format!("/moderation/comments/{}", ids[0]), &karim)
+            .await;
+        assert!(!off_topic.contains(heading), "judged off-topic: not asked");
+        let (_, threat) = s
+            .page(&format!("/moderation/comments/{}", ids[1]), &karim)
+            .await;
+        assert!(threat.contains(heading), "judged a threat: still asked");
+    }
+}
