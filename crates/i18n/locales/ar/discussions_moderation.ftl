@@ -106,6 +106,9 @@ moderation-days-hint = عند الإيقاف: من 1 إلى 365 يومًا.
 moderation-note-label = ملاحظة (اختيارية)
 moderation-note-hint = للمشرفين الآخرين، وللكاتب عند تحذيره أو إيقافه.
 moderation-decide-button = سجّل القرار
+moderation-suspend-ask-title = أتريد إيقاف { $name } عن التعليق حتى { $until }؟
+moderation-suspend-ask-lead = لن يستطيع حتى ذلك الحين التعليق أو الرد أو التعديل أو إضافة عبارات في أي مكان على الموقع. سيُبلَّغ بالسبب بلغته، ويمكنه الطعن مرة واحدة.
+moderation-suspend-ask-button = نعم، أوقفه عن التعليق
 # $count: how many decisions the appeal covers (hidden and warned: 2).
 moderation-appeal-uphold = { PLURAL($count) ->
     [one] أيّد القرار

@@ -108,3 +108,16 @@ notification-email-body = { $what }
 
     اختر ما تُبلَّغ به: { $settings }
     أوقف هذه الرسائل: { $unsubscribe }
+
+# "Your data": notifications, the choices of what to be told, follows.
+data-notifications = إشعاراتك
+data-notification-kind = النوع
+data-notification-read = قُرئ
+data-notification-unread = ليس بعد
+data-notification-choices = ما اخترت أن تُبلَّغ به
+data-notification-choices-none = لم تغيّر شيئًا: تُبلَّغ كما يُبلَّغ الجميع افتراضيًا.
+data-notification-in-site = على هذا الموقع
+data-notification-by-email = بالبريد الإلكتروني
+data-following = النقاشات التي طلبت أن تُبلَّغ بإغلاقها
+data-following-discussion = النقاش
+data-following-gone = نقاش لم يعد منشورًا

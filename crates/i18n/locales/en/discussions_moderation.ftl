@@ -94,6 +94,9 @@ moderation-days-hint = When you suspend: from 1 to 365 days.
 moderation-note-label = Note (optional)
 moderation-note-hint = For other moderators, and for the author when you warn or suspend them.
 moderation-decide-button = Record the decision
+moderation-suspend-ask-title = Stop { $name } commenting until { $until }?
+moderation-suspend-ask-lead = Until then they cannot comment, reply, edit or add statements anywhere on the site. They are told why, in their language, and may appeal once.
+moderation-suspend-ask-button = Yes, stop them commenting
 # $count: how many decisions the appeal covers (hidden and warned: 2).
 moderation-appeal-uphold = { $count ->
     [one] Uphold the decision

@@ -102,3 +102,16 @@ notification-email-body = { $what }
 
     Choose what you are told: { $settings }
     Stop these emails: { $unsubscribe }
+
+# "Your data": notifications, the choices of what to be told, follows.
+data-notifications = Your notifications
+data-notification-kind = What
+data-notification-read = Read
+data-notification-unread = Not yet
+data-notification-choices = What you chose to be told
+data-notification-choices-none = None changed: you are told as everyone is by default.
+data-notification-in-site = On this site
+data-notification-by-email = By email
+data-following = Discussions you asked to hear about closing
+data-following-discussion = Discussion
+data-following-gone = A discussion no longer published

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use cohesion_domain::identity::Role;
 use cohesion_domain::timestamp::Timestamp;
 use cohesion_services::accounts::your_data::{self, Access, ActivityData, EmailData, YourData};
+use cohesion_services::discussions::reading;
 use cohesion_ui::{Cell, Phrase, ReportPage, Shown, SummaryRow, Table, Value, When};
 use uuid::Uuid;
 
@@ -21,6 +22,9 @@ pub async fn data_page(ctx: PageCtx, Me(me): Me, client: ClientKey) -> Result<Re
     let page = data_report(&ctx, &data).await?;
     respond(StatusCode::OK, page, None)
 }
+
+/// The most published discussions "your data" names by title.
+const DISCUSSIONS_NAMED: i64 = 1_000;
 
 async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a>, AppError> {
     let mut page = ReportPage::new(ctx.chrome_for("/account/data", "data-title").await?);
@@ -51,9 +55,22 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
         super::your_votes::appeals_table(ctx, d, &when_cell),
         super::your_votes::statements_table(ctx, d, &when_cell),
         super::your_votes::votes_table(ctx, d, &when_cell),
-        emails_table(ctx, d),
-        activity_table(ctx, d, &consultations),
     ];
+    // Discussions named as their lists name them; bounded, as the
+    // discussions a person hears about are among those published.
+    let discussions: HashMap<Uuid, String> =
+        reading::titles(&ctx.state.db, ctx.locale().tag(), DISCUSSIONS_NAMED)
+            .await?
+            .into_iter()
+            .collect();
+    page.tables.extend(super::your_votes::notification_tables(
+        ctx,
+        d,
+        &when_cell,
+        &discussions,
+    ));
+    page.tables.push(emails_table(ctx, d));
+    page.tables.push(activity_table(ctx, d, &consultations));
     Ok(page)
 }
 

@@ -2,6 +2,8 @@
 //! comments and statements they wrote, their votes on statements, and
 //! the warnings and suspensions they were given.
 
+use std::collections::HashMap;
+
 use cohesion_services::accounts::your_data::YourData;
 use cohesion_ui::{Cell, Phrase, Table};
 use uuid::Uuid;
@@ -175,4 +177,76 @@ pub(super) fn sanctions_table(ctx: &PageCtx, d: &YourData, when_cell: When<'_>) 
             .collect(),
         empty: ctx.t("none"),
     }
+}
+
+/// The person's notifications, what they chose to be told and the
+/// discussions they follow: three tables, discussions named by `titles`
+/// (in the page's language where translated).
+pub(super) fn notification_tables(
+    ctx: &PageCtx,
+    d: &YourData,
+    when_cell: When<'_>,
+    titles: &HashMap<Uuid, String>,
+) -> Vec<Table> {
+    let named = |id: &Uuid| -> Cell {
+        match titles.get(id) {
+            Some(title) => Phrase::isolated(title).into(),
+            None => ctx.t("data-following-gone").into(),
+        }
+    };
+    let kind = |kind: &str| -> Cell {
+        let id = format!("notification-kind-{kind}");
+        match ctx.locale().message_ids().contains(&id) {
+            true => ctx.t(&id).into(),
+            false => Phrase::isolated(kind).into(),
+        }
+    };
+    let yes_no = |on: bool| -> Cell { ctx.t(if on { "yes" } else { "no" }).into() };
+    vec![
+        Table {
+            caption: ctx.t("data-notifications").into(),
+            head: vec![
+                ctx.t("data-when").into(),
+                ctx.t("data-notification-kind").into(),
+                ctx.t("data-following-discussion").into(),
+                ctx.t("data-notification-read").into(),
+            ],
+            rows: d
+                .notifications
+                .iter()
+                .map(|n| {
+                    vec![
+                        when_cell(ctx, &n.at),
+                        kind(&n.kind),
+                        named(&n.discussion_id),
+                        n.read_at.as_deref().map_or_else(
+                            || ctx.t("data-notification-unread").into(),
+                            |at| when_cell(ctx, at),
+                        ),
+                    ]
+                })
+                .collect(),
+            empty: ctx.t("none"),
+        },
+        Table {
+            caption: ctx.t("data-notification-choices").into(),
+            head: vec![
+                ctx.t("data-notification-kind").into(),
+                ctx.t("data-notification-in-site").into(),
+                ctx.t("data-notification-by-email").into(),
+            ],
+            rows: d
+                .notification_choices
+                .iter()
+                .map(|c| vec![kind(&c.kind), yes_no(c.in_site), yes_no(c.by_email)])
+                .collect(),
+            empty: ctx.t("data-notification-choices-none"),
+        },
+        Table {
+            caption: ctx.t("data-following").into(),
+            head: vec![ctx.t("data-following-discussion").into()],
+            rows: d.following.iter().map(|id| vec![named(id)]).collect(),
+            empty: ctx.t("none"),
+        },
+    ]
 }

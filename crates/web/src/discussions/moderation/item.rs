@@ -14,12 +14,16 @@ use cohesion_domain::{ErrorCode, ValidationError};
 use cohesion_services::accounts::SignedIn;
 use cohesion_services::discussions::{moderating, reading};
 use cohesion_services::ServiceError;
-use cohesion_ui::{ActionForm, Cell, Field, FieldError, Phrase, ReportPage, SummaryRow, Table};
+use cohesion_ui::{
+    ActionForm, Cell, Field, FieldError, Phrase, ReportPage, SummaryRow, Table, Value,
+};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{card, report_reason, with_filters, QueueFilters};
 use crate::discussions::public::translated::translated;
+use crate::discussions::public::wording::author_name;
+use crate::kit::confirm::{self, Ask};
 use crate::kit::{
     check_session_csrf, field_messages, path_id, respond, see_other, AppError, ClientKey, May,
     Moderate, PageCtx, StrictForm,
@@ -57,6 +61,9 @@ pub(super) struct DecisionInput {
     uphold_note: String,
     #[serde(default)]
     overturn_note: String,
+    /// `yes` from the question a suspension asks first.
+    #[serde(default)]
+    confirm: String,
 }
 
 pub(super) async fn show(
@@ -123,6 +130,11 @@ pub(super) async fn decide(
             false,
         ),
         action => match Decision::parse(action, &f.reason, &f.words, &f.days) {
+            // Stopping someone commenting asks first (ADR 22), naming
+            // whom and until when.
+            Ok(Decision::Suspend(days)) if !confirm::confirmed(&f.confirm) => {
+                return suspension_question(&ctx, &me, id, days, &f, &filters).await;
+            }
             Ok(d) => (
                 moderating::decide(db, &me, id, &d, &f.note, client).await,
                 false,
@@ -186,6 +198,45 @@ fn problems(ctx: &PageCtx, errors: &[ValidationError], appeal: bool) -> Vec<Fiel
             }
         })
         .collect()
+}
+
+/// The question a suspension asks before it is given: whose comments
+/// stop, until when, and what they are told.
+async fn suspension_question(
+    ctx: &PageCtx,
+    me: &SignedIn,
+    id: Uuid,
+    days: u32,
+    f: &DecisionInput,
+    filters: &str,
+) -> Result<Response, AppError> {
+    let entry = moderating::entry(&ctx.state.db, me, id).await?;
+    let name = author_name(ctx, entry.comment.author_name.as_deref());
+    let until = time::OffsetDateTime::now_utc() + time::Duration::days(i64::from(days));
+    let until = ctx.dates().instant(until);
+    let here = with_filters(&format!("/moderation/comments/{id}"), filters);
+    let question = Ask {
+        title: ctx.phrase(
+            "moderation-suspend-ask-title",
+            &[
+                ("name", Value::Phrase(&name)),
+                ("until", Value::When(&until)),
+            ],
+        ),
+        lead: vec![ctx.t("moderation-suspend-ask-lead").into()],
+        points: Vec::new(),
+        after: Vec::new(),
+        warning: None,
+        hidden: vec![
+            ("action", "suspend".to_owned()),
+            ("days", days.to_string()),
+            ("note", f.note.clone()),
+        ],
+        button: ctx.t("moderation-suspend-ask-button"),
+        danger: true,
+        cancel: here.clone(),
+    };
+    confirm::ask(ctx, &me.csrf, &here, question).await
 }
 
 async fn page(

@@ -207,6 +207,35 @@ async fn choices_are_saved_and_following_is_a_button() {
             .post(&follow, &tom, &[("csrf", &csrf), ("follow", "maybe")])
             .await;
         assert_eq!(res.status(), 422);
+
+        // "Your data" lists the choices and the discussion followed, by
+        // its title, in either language.
+        let (_, data) = s.page("/account/data", &tom).await;
+        let text = text_of(&data)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let choices = text
+            .split("What you chose to be told")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(
+            choices.contains("Replies to my comments Yes Yes"),
+            "{choices}"
+        );
+        assert!(choices.contains("Moderators’ decisions about my comments No No"));
+        let following = text
+            .split("Discussions you asked to hear about closing")
+            .nth(1)
+            .unwrap();
+        assert!(
+            following.contains("Feeling safe in Brightwater"),
+            "{following}"
+        );
+        let (_, ar) = s.page("/account/data?lang=ar", &tom).await;
+        let ar = text_of(&ar);
+        assert!(ar.contains("النقاشات التي طلبت أن تُبلَّغ بإغلاقها"), "{ar}");
+        assert!(ar.contains("ما اخترت أن تُبلَّغ به"));
     }
 }
 

@@ -240,17 +240,29 @@ async fn a_suspended_member_sees_until_when_rather_than_the_form() {
         assert!(before.contains("/reply\""), "{before}");
         assert!(before.contains(&format!("/comments/{cid}/edit\"")));
 
+        // Suspending asks first, naming whom and until when; nothing is
+        // done until the moderator says yes.
         let (grace, grace_csrf) = sign_in(&s, GRACE).await;
+        let asked = [
+            ("csrf", grace_csrf.as_str()),
+            ("action", "suspend"),
+            ("days", "2"),
+        ];
         let res = s
-            .post(
-                &format!("/moderation/comments/{cid}"),
-                &grace,
-                &[
-                    ("csrf", grace_csrf.as_str()),
-                    ("action", "suspend"),
-                    ("days", "2"),
-                ],
-            )
+            .post(&format!("/moderation/comments/{cid}"), &grace, &asked)
+            .await;
+        assert_eq!(res.status(), 200);
+        let question = crate::support::text_of(&res.text().await.unwrap())
+            .replace(['\u{2068}', '\u{2069}'], "");
+        assert!(question.contains("Stop Amina"), "{question}");
+        assert!(question.contains("commenting until"), "{question}");
+        assert!(question.contains("Yes, stop them commenting"));
+        let (_, still) = s.page(&format!("/discussions/{id}"), &amina).await;
+        assert!(still.contains("id=\"add-comment\""), "not suspended yet");
+        let mut confirmed = asked.to_vec();
+        confirmed.push(("confirm", "yes"));
+        let res = s
+            .post(&format!("/moderation/comments/{cid}"), &grace, &confirmed)
             .await;
         assert_eq!(res.status(), 303);
 

@@ -33,11 +33,12 @@ async fn amina_posts(s: &Server, id: &str, text: &str) -> (String, String, Strin
     (amina, csrf, cid)
 }
 
-/// Grace takes each decision of `forms` on `cid`.
+/// Grace takes each decision of `forms` on `cid` (saying yes where a
+/// decision asks first).
 async fn grace_decides(s: &Server, cid: &str, forms: &[&[(&str, &str)]]) {
     let (grace, csrf) = sign_in(s, GRACE).await;
     for form in forms {
-        let mut sent = vec![("csrf", csrf.as_str())];
+        let mut sent = vec![("csrf", csrf.as_str()), ("confirm", "yes")];
         sent.extend_from_slice(form);
         let res = s
             .post(&format!("/moderation/comments/{cid}"), &grace, &sent)
