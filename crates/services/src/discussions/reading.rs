@@ -11,7 +11,7 @@ use cohesion_domain::identity::Action;
 use cohesion_storage::discussions::catalogue::{self, ListQuery};
 use cohesion_storage::discussions::comments::{self, Cursor, Order, Seen};
 use cohesion_storage::discussions::{moderation, reactions};
-use cohesion_storage::{Db, Timestamp};
+use cohesion_storage::{Conn, Db, Timestamp};
 use uuid::Uuid;
 
 use crate::accounts::SignedIn;
@@ -73,11 +73,33 @@ pub async fn titles(
 ) -> Result<Vec<(Uuid, String)>, ServiceError> {
     let mut c = db.acquire().await?;
     let found = catalogue::titles(c.conn(), Timestamp::now(), limit).await?;
+    in_language(c.conn(), found, locale).await
+}
+
+/// The titles of the published discussions among `ids` (in `locale`
+/// where translated): for a page that names the few it refers to.
+pub async fn titles_of(
+    db: &Db,
+    locale: &str,
+    ids: &[Uuid],
+) -> Result<Vec<(Uuid, String)>, ServiceError> {
+    let mut c = db.acquire().await?;
+    let found = catalogue::titles_of(c.conn(), ids).await?;
+    in_language(c.conn(), found, locale).await
+}
+
+/// `found` (id, title, language) with each title in `locale` where
+/// translated.
+async fn in_language(
+    conn: Conn<'_>,
+    found: Vec<(Uuid, String, String)>,
+    locale: &str,
+) -> Result<Vec<(Uuid, String)>, ServiceError> {
     let wanted: Vec<(Uuid, &str, &str)> = found
         .iter()
         .map(|(id, title, language)| (*id, title.as_str(), language.as_str()))
         .collect();
-    let mut shown = super::translations::titles_in_language(c.conn(), &wanted, locale).await?;
+    let mut shown = super::translations::titles_in_language(conn, &wanted, locale).await?;
     Ok(found
         .into_iter()
         .map(|(id, title, _)| (id, shown.remove(&id).unwrap_or(title)))

@@ -292,6 +292,22 @@ pub async fn titles(
     rows::fetch_all(conn, &sql, &[&now], rows::tuple).await
 }
 
+/// The published discussions among `ids`: their ids, titles and
+/// languages, for a page that names the few it refers to.
+pub async fn titles_of(
+    conn: Conn<'_>,
+    ids: &[Uuid],
+) -> Result<Vec<(Uuid, String, String)>, StorageError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT id, title, language FROM discussions WHERE published_at IS NOT NULL AND {}",
+        rows::in_ids(&conn, "id", 1)
+    );
+    rows::fetch_all(conn, &sql, &[&rows::Ids(ids)], rows::tuple).await
+}
+
 /// Published discussions in one state, at most `limit`, for the home
 /// page and *Get involved*: open ones closing soonest first, upcoming
 /// ones opening soonest first, closed ones most recently closed first.

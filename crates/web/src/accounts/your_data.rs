@@ -23,9 +23,6 @@ pub async fn data_page(ctx: PageCtx, Me(me): Me, client: ClientKey) -> Result<Re
     respond(StatusCode::OK, page, None)
 }
 
-/// The most published discussions "your data" names by title.
-const DISCUSSIONS_NAMED: i64 = 1_000;
-
 async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a>, AppError> {
     let mut page = ReportPage::new(ctx.chrome_for("/account/data", "data-title").await?);
     page.back = Some(("/account".to_owned(), ctx.t("back")));
@@ -56,10 +53,14 @@ async fn data_report<'a>(ctx: &'a PageCtx, d: &YourData) -> Result<ReportPage<'a
         super::your_votes::statements_table(ctx, d, &when_cell),
         super::your_votes::votes_table(ctx, d, &when_cell),
     ];
-    // Discussions named as their lists name them; bounded, as the
-    // discussions a person hears about are among those published.
+    // The discussions named, as their lists name them: only those the
+    // notifications and follows refer to.
+    let mut ids: Vec<Uuid> = d.notifications.iter().map(|n| n.discussion_id).collect();
+    ids.extend(d.following.iter().copied());
+    ids.sort_unstable();
+    ids.dedup();
     let discussions: HashMap<Uuid, String> =
-        reading::titles(&ctx.state.db, ctx.locale().tag(), DISCUSSIONS_NAMED)
+        reading::titles_of(&ctx.state.db, ctx.locale().tag(), &ids)
             .await?
             .into_iter()
             .collect();
