@@ -18,10 +18,13 @@ pub enum Role {
     GrantAdministrator,
     ElectedMember,
     Administrator,
+    /// An officer who may read community tension reports' texts and
+    /// counts (issue 19): given by name, as reports can describe people.
+    TensionReader,
 }
 
 impl Role {
-    pub const ALL: [Role; 10] = [
+    pub const ALL: [Role; 11] = [
         Role::Resident,
         Role::OrganisationMember,
         Role::Moderator,
@@ -32,6 +35,7 @@ impl Role {
         Role::GrantAdministrator,
         Role::ElectedMember,
         Role::Administrator,
+        Role::TensionReader,
     ];
 
     /// The stable key used in storage and the API.
@@ -47,6 +51,7 @@ impl Role {
             Role::GrantAdministrator => "grant_administrator",
             Role::ElectedMember => "elected_member",
             Role::Administrator => "administrator",
+            Role::TensionReader => "tension_reader",
         }
     }
 
@@ -56,7 +61,10 @@ impl Role {
 
     /// Whether others see a badge with this role beside the person's name.
     pub const fn is_badged(self) -> bool {
-        !matches!(self, Role::Resident | Role::OrganisationMember)
+        !matches!(
+            self,
+            Role::Resident | Role::OrganisationMember | Role::TensionReader
+        )
     }
 
     const fn bit(self) -> u16 {
@@ -94,10 +102,16 @@ pub enum Action {
     ManagePeople,
     /// Read the audit log and the email outbox.
     Audit,
+    /// Change the help routes, their contacts and local services.
+    ConfigureHelp,
+    /// Read community tension reports and their counts.
+    ReadTensionReports,
+    /// Write and send community messages to subscribers.
+    SendCommunityMessages,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 16] = [
         Action::Participate,
         Action::ApplyForGrant,
         Action::Moderate,
@@ -111,6 +125,9 @@ impl Action {
         Action::AnswerQuestions,
         Action::ManagePeople,
         Action::Audit,
+        Action::ConfigureHelp,
+        Action::ReadTensionReports,
+        Action::SendCommunityMessages,
     ];
 
     /// Its name in message ids (`action-<key>`, what it lets one do).
@@ -129,6 +146,9 @@ impl Action {
             Action::AnswerQuestions => "answer_questions",
             Action::ManagePeople => "manage_people",
             Action::Audit => "audit",
+            Action::ConfigureHelp => "configure_help",
+            Action::ReadTensionReports => "read_tension_reports",
+            Action::SendCommunityMessages => "send_community_messages",
         }
     }
 }
@@ -170,6 +190,9 @@ const fn allowed(action: Action) -> u16 {
         Action::AnswerQuestions => roles(&[ElectedMember]),
         Action::ManagePeople => roles(&[Administrator]),
         Action::Audit => roles(&[Administrator]),
+        Action::ConfigureHelp => roles(&[Administrator]),
+        Action::ReadTensionReports => roles(&[TensionReader]),
+        Action::SendCommunityMessages => roles(&[Officer, Administrator]),
     }
 }
 
@@ -226,7 +249,9 @@ mod tests {
                 Action::RunEngagement,
                 Action::Analyse,
                 Action::ManagePeople,
-                Action::Audit
+                Action::Audit,
+                Action::ConfigureHelp,
+                Action::SendCommunityMessages
             ]
         );
         assert_eq!(

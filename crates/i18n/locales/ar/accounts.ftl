@@ -257,6 +257,7 @@ role-grant_assessor = مقيّم منح
 role-grant_administrator = مدير منح
 role-elected_member = عضو منتخب
 role-administrator = مسؤول النظام
+role-tension_reader = قارئ تقارير التوتر
 role-grant = أسند إليه دور { $role }
 # الدور بعد «منح دور …» كما هو: العربية لا تحتاج أداة هنا.
 role-as-resident = مقيم
@@ -269,6 +270,7 @@ role-as-grant_assessor = مقيّم منح
 role-as-grant_administrator = مدير منح
 role-as-elected_member = عضو منتخب
 role-as-administrator = مسؤول النظام
+role-as-tension_reader = قارئ تقارير التوتر
 role-remove = اسحب منه دور { $role }
 # الدور في وسط الجملة: لا فرق في العربية بين بداية الجملة ووسطها.
 role-name-resident = مقيم
@@ -281,6 +283,7 @@ role-name-grant_assessor = مقيّم منح
 role-name-grant_administrator = مدير منح
 role-name-elected_member = عضو منتخب
 role-name-administrator = مسؤول النظام
+role-name-tension_reader = قارئ تقارير التوتر
 
 ## الإدارة: الأشخاص وأدوارهم
 
@@ -533,6 +536,9 @@ action-decide_applications = إدارة جولات التمويل والبت ف�
 action-answer_questions = الإجابة عن الأسئلة الموجهة إلى الأعضاء المنتخبين
 action-manage_people = البحث عن الأشخاص ومنح الأدوار وسحبها وإيقاف الحسابات وإعادة تفعيلها
 action-audit = قراءة سجل التدقيق وكل بريد يرسله الموقع
+action-configure_help = تغيير مسارات المساعدة وجهات الاتصال والخدمات المحلية
+action-read_tension_reports = قراءة تقارير التوتر المجتمعي وأعدادها
+action-send_community_messages = كتابة الرسائل المجتمعية وإرسالها إلى المشتركين
 reason-role_already_held = لديه هذا الدور من قبل. لم يتغير شيء.
 reason-role_not_held = ليس لديه هذا الدور. لم يتغير شيء.
 reason-already_suspended = هذا الحساب موقوف من قبل. لم يتغير شيء.

@@ -261,6 +261,7 @@ role-grant_assessor = Grant assessor
 role-grant_administrator = Grant administrator
 role-elected_member = Elected member
 role-administrator = Administrator
+role-tension_reader = Tension reader
 role-grant = Make them { $as_role }
 # A role after "make someone …", with its article: "an analyst".
 role-as-resident = a resident
@@ -273,6 +274,7 @@ role-as-grant_assessor = a grant assessor
 role-as-grant_administrator = a grant administrator
 role-as-elected_member = an elected member
 role-as-administrator = an administrator
+role-as-tension_reader = a tension reader
 role-remove = Withdraw the { $role_name } role
 # A role named mid-sentence: "the analyst role".
 role-name-resident = resident
@@ -285,6 +287,7 @@ role-name-grant_assessor = grant assessor
 role-name-grant_administrator = grant administrator
 role-name-elected_member = elected member
 role-name-administrator = administrator
+role-name-tension_reader = tension reader
 
 ## Administration: people and their roles
 
@@ -537,6 +540,9 @@ action-decide_applications = run funding rounds and decide grant applications
 action-answer_questions = answer questions put to elected members
 action-manage_people = find people, grant and remove roles, suspend and reinstate accounts
 action-audit = read the audit log and every email the site sends
+action-configure_help = change the help routes, their contacts and local services
+action-read_tension_reports = read community tension reports and their counts
+action-send_community_messages = write and send community messages to subscribers
 reason-role_already_held = They already have this role. Nothing was changed.
 reason-role_not_held = They do not have this role. Nothing was changed.
 reason-already_suspended = This account is already suspended. Nothing was changed.

@@ -37,7 +37,8 @@ pub struct AccountView {
     pub email_verified: bool,
     /// Role keys: `resident` (everyone), `organisation_member`,
     /// `moderator`, `officer`, `analyst`, `grant_assessor`,
-    /// `grant_administrator`, `elected_member`, `administrator`.
+    /// `grant_administrator`, `elected_member`, `administrator`,
+    /// `tension_reader`.
     #[schema(example = json!(["resident"]))]
     pub roles: Vec<String>,
 }
