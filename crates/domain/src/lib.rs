@@ -11,6 +11,7 @@ pub mod error;
 pub mod feedback;
 pub mod identity;
 pub mod languages;
+pub mod local_area;
 pub mod local_time;
 pub mod organisation;
 pub mod pages;

@@ -38,5 +38,6 @@ pub async fn load(db: &Db) -> Result<bool, ServiceError> {
     let mut tx = db.begin().await?;
     let created = programmes::create_if_absent(tx.conn(), &slug, &texts).await?;
     tx.commit().await?;
-    Ok(created)
+    let wards = super::areas::load_demo(db).await?;
+    Ok(created || wards)
 }

@@ -119,6 +119,9 @@ permissions!(
     AnswerQuestions,
     ManagePeople,
     Audit,
+    ConfigureHelp,
+    ReadTensionReports,
+    SendCommunityMessages,
 );
 
 #[cfg(test)]
