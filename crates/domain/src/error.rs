@@ -41,6 +41,10 @@ pub enum ErrorCode {
     CannotTargetSelf,
     InvalidOrgIdentifier,
     InvalidPhone,
+    /// A web address that is not http(s), has no host or holds a password.
+    InvalidUrl,
+    /// Opening hours not in the documented format (ADR 43).
+    InvalidHours,
     ConfirmationRequired,
     AlreadyMember,
     AlreadyRegistered,
@@ -151,6 +155,8 @@ impl ErrorCode {
         ErrorCode::CannotTargetSelf,
         ErrorCode::InvalidOrgIdentifier,
         ErrorCode::InvalidPhone,
+        ErrorCode::InvalidUrl,
+        ErrorCode::InvalidHours,
         ErrorCode::ConfirmationRequired,
         ErrorCode::AlreadyMember,
         ErrorCode::AlreadyRegistered,
@@ -244,6 +250,8 @@ impl ErrorCode {
             ErrorCode::CannotTargetSelf => "cannot_target_self",
             ErrorCode::InvalidOrgIdentifier => "invalid_org_identifier",
             ErrorCode::InvalidPhone => "invalid_phone",
+            ErrorCode::InvalidUrl => "invalid_url",
+            ErrorCode::InvalidHours => "invalid_hours",
             ErrorCode::ConfirmationRequired => "confirmation_required",
             ErrorCode::AlreadyMember => "already_member",
             ErrorCode::AlreadyRegistered => "already_registered",
@@ -532,6 +540,8 @@ mod tests {
                 | ErrorCode::CannotTargetSelf
                 | ErrorCode::InvalidOrgIdentifier
                 | ErrorCode::InvalidPhone
+                | ErrorCode::InvalidUrl
+                | ErrorCode::InvalidHours
                 | ErrorCode::ConfirmationRequired
                 | ErrorCode::AlreadyMember
                 | ErrorCode::AlreadyRegistered
@@ -595,6 +605,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 89, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 91, "a new code: add it to ALL and here");
     }
 }

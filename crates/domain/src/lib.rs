@@ -9,6 +9,7 @@ pub mod consultation_changes;
 pub mod discussion;
 pub mod error;
 pub mod feedback;
+pub mod help;
 pub mod identity;
 pub mod languages;
 pub mod local_area;
