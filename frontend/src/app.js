@@ -182,3 +182,29 @@ for (const form of document.querySelectorAll('form')) {
   form.addEventListener('change', show)
   show()
 }
+
+// "Exit this page" (help pages, ADR 43): the link works without script;
+// with it, Shift pressed three times within two seconds also leaves, and
+// the page is replaced in the history, so Back does not return to it.
+function exitThisPage () {
+  const link = document.querySelector('[data-module="app-exit-this-page"] a')
+  if (!link) return
+  const leave = event => {
+    if (event) event.preventDefault()
+    document.body.classList.add('app-exiting')
+    window.location.replace(link.href)
+  }
+  link.addEventListener('click', leave)
+  let presses = []
+  document.addEventListener('keyup', event => {
+    if (event.key !== 'Shift') {
+      presses = []
+      return
+    }
+    const now = Date.now()
+    presses = presses.filter(t => now - t < 2000)
+    presses.push(now)
+    if (presses.length >= 3) leave()
+  })
+}
+exitThisPage()

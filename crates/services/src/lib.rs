@@ -19,6 +19,7 @@ pub mod throttle;
 pub mod accounts;
 pub mod consultations;
 pub mod discussions;
+pub mod help;
 pub mod site;
 
 use cohesion_domain::ValidationError;

@@ -14,6 +14,7 @@ mod kit;
 mod accounts;
 mod consultations;
 mod discussions;
+mod help;
 mod site;
 
 use std::sync::Arc;
@@ -47,6 +48,7 @@ pub(crate) const FEATURES: &[Feature] = &[
     accounts::FEATURE,      // accounts, organisations, administration
     consultations::FEATURE, // consultations, their results, findings and themes
     discussions::FEATURE,   // discussions, comments and their moderation
+    help::FEATURE,          // getting help: routes, services, the exit control
 ];
 
 /// Every way `value` differs from the schema `schema` (a component's

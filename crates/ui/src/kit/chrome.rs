@@ -71,6 +71,9 @@ pub struct Chrome<'a> {
     pub assets: &'a AssetUrls,
     pub feedback: Option<FeedbackBox>,
     pub user: Option<UserBox>,
+    /// Where the header's "Get help" link goes: `/help`, with the page's
+    /// language on help pages, which set no language cookie (ADR 43).
+    pub help_href: String,
 }
 
 impl<'a> Chrome<'a> {
@@ -105,6 +108,7 @@ impl<'a> Chrome<'a> {
             assets,
             feedback: None,
             user: None,
+            help_href: "/help".to_owned(),
         }
     }
 

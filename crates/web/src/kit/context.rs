@@ -36,6 +36,13 @@ impl ReqLocale {
     }
 }
 
+/// Marks a response that must set no cookie at all, and be neither kept
+/// nor followed by a `Referer` (the help pages, ADR 43): the language
+/// chosen by `?lang=` is then not remembered, and an error page made in
+/// its place keeps these promises too.
+#[derive(Debug, Clone, Copy)]
+pub struct NoCookies;
+
 /// Marks an error response whose body is already what the client needs
 /// (a health report, say), so it is not replaced by an error page.
 #[derive(Debug, Clone, Copy)]
@@ -66,8 +73,9 @@ pub async fn presentation(
         (_, Err(refused)) => refused.into_response(),
         (_, Ok(())) => next.run(req).await,
     };
+    let cookieless = res.extensions().get::<NoCookies>().is_some();
     if let Explicit::Known = choice.explicit {
-        if !res.status().is_server_error() {
+        if !res.status().is_server_error() && !cookieless {
             let tag = state.catalog.all()[choice.index].tag();
             res.headers_mut()
                 .append(header::SET_COOKIE, lang_cookie(tag, state.config.tls));
@@ -125,6 +133,15 @@ pub async fn presentation(
         header::VARY,
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
+    if cookieless {
+        let h = res.headers_mut();
+        h.remove(header::SET_COOKIE);
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        h.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        );
+    }
     super::security::add_headers(res.headers_mut(), state.config.tls);
     res
 }

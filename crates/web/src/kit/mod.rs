@@ -33,7 +33,7 @@ pub mod translations_api;
 // What features use, named here so that a feature depends on the kit as
 // one thing, not on how the kit is divided into files.
 pub use api::{path_param, Acting, ApiBody, ApiJson, PathId, Problem};
-pub use context::{lang_cookie, retry_minutes, LANG_COOKIE};
+pub use context::{lang_cookie, retry_minutes, NoCookies, LANG_COOKIE};
 pub use done::{confirmation, DoneQuery};
 pub use error::{AppError, ErrorInfo};
 pub use feature::{Feature, NavEntry, Part, StaffPanel};

@@ -7,6 +7,7 @@ mod consultations;
 mod discussions;
 mod discussions_moderation;
 mod discussions_staff;
+mod help;
 mod kit;
 mod site;
 mod support;

@@ -1,0 +1,55 @@
+-- Getting help (issue 19, ADR 43): the routes of the guided choice at
+-- /help, the services each names, and the neutral site "Exit this page"
+-- goes to. Texts are JSON, locale to words, as officers' translations are
+-- kept; contacts are a JSON list of {kind, value, hours} checked by the
+-- domain when written. Nothing here is about a person. Seeded with UK
+-- public services, described in our own words; administrators change
+-- them in the browser. Keep this file's twin in the other engine's folder
+-- in step.
+
+CREATE TABLE help_routes (
+    key TEXT PRIMARY KEY,
+    -- Where it comes in the guided choice: lower first.
+    position BIGINT NOT NULL,
+    texts TEXT NOT NULL,
+    updated_at TIMESTAMPTZ
+);
+
+CREATE TABLE help_services (
+    id TEXT PRIMARY KEY,
+    position BIGINT NOT NULL,
+    -- Added by the council (shown after the national services).
+    local BOOLEAN NOT NULL DEFAULT FALSE,
+    -- The routes it shows on, and the local areas it serves ([] for all),
+    -- as JSON lists.
+    routes TEXT NOT NULL,
+    areas TEXT NOT NULL DEFAULT '[]',
+    -- yes, choice or no.
+    anonymous TEXT NOT NULL,
+    contacts TEXT NOT NULL,
+    texts TEXT NOT NULL,
+    retired_at TIMESTAMPTZ,
+    updated_at TIMESTAMPTZ
+);
+
+CREATE INDEX help_services_in_order ON help_services (position);
+
+CREATE TABLE help_settings (
+    id BIGINT PRIMARY KEY,
+    exit_url TEXT NOT NULL
+);
+
+INSERT INTO help_settings (id, exit_url) VALUES (1, 'https://www.bbc.co.uk/weather');
+
+INSERT INTO help_routes (key, position, texts) VALUES ('danger', 1, '{"en":{"title":"Someone is in danger now","intro":"If someone is hurt or threatened, or you think an attack is about to happen, call 999 straight away. 112 works the same way from any phone.","next":"An operator asks which service you need and where you are. Stay on the line if you can: they will tell you what to do until help arrives. If you call from a mobile and cannot speak, listen to the questions and press 55 when you are asked, so the operator knows it is a real emergency."},"ar":{"title":"شخص ما في خطر الآن","intro":"إذا كان أحد مصابًا أو مهددًا، أو كنت تظن أن هجومًا على وشك الوقوع، فاتصل بالرقم 999 فورًا. الرقم 112 يعمل بالطريقة نفسها من أي هاتف.","next":"سيسألك الموظف عن الخدمة التي تحتاجها وعن مكانك. ابقَ على الخط إن استطعت، وسيخبرك بما تفعله حتى تصل المساعدة. إذا اتصلت من هاتف محمول ولم تستطع الكلام، فاستمع إلى الأسئلة واضغط 55 عندما يُطلب منك، ليعرف الموظف أنها حالة طوارئ حقيقية."}}');
+INSERT INTO help_routes (key, position, texts) VALUES ('extremism', 2, '{"en":{"title":"I’m worried someone is being drawn into extremism","intro":"If you are worried that a friend or family member is being drawn into extremism or terrorism, you can talk it through in confidence with specially trained police officers. Speaking up early can protect them and others.","next":"An officer listens to what you have noticed and gives you advice. If they think the person could be helped, local safeguarding services may offer them support to move away from harm. Taking part is voluntary and it does not give anyone a criminal record. If someone is in danger now, call 999."},"ar":{"title":"أنا قلق من أن شخصًا ما ينجرف نحو التطرف","intro":"إذا كنت قلقًا من أن صديقًا أو أحد أفراد عائلتك ينجرف نحو التطرف أو الإرهاب، يمكنك التحدث بسرية مع ضباط شرطة مدربين تدريبًا خاصًا. التحدث مبكرًا قد يحميه ويحمي غيره.","next":"يستمع إليك ضابط بشأن ما لاحظته ويقدم لك النصيحة. إذا رأى أن الشخص يمكن مساعدته، فقد تعرض عليه خدمات الحماية المحلية دعمًا يبعده عن الأذى. المشاركة طوعية ولا تترك لأحد سجلًا جنائيًا. إذا كان أحد في خطر الآن، فاتصل بالرقم 999."}}');
+INSERT INTO help_routes (key, position, texts) VALUES ('online', 3, '{"en":{"title":"I saw terrorist or extremist content online","intro":"You can report material online that promotes terrorism or extremism, such as articles, pictures, videos or speeches. You do not need to be sure whether it breaks the law.","next":"Specialist police officers look at every report. If the material is illegal they can have it taken down. You do not have to give your name. Please do not share the material with anyone else while you report it."},"ar":{"title":"رأيت محتوى إرهابيًا أو متطرفًا على الإنترنت","intro":"يمكنك الإبلاغ عن مواد على الإنترنت تروّج للإرهاب أو التطرف، مثل المقالات أو الصور أو مقاطع الفيديو أو الخطب. لا يلزمك أن تكون متأكدًا من أنها مخالفة للقانون.","next":"يراجع ضباط شرطة مختصون كل بلاغ. إذا كانت المواد غير قانونية فبإمكانهم إزالتها. لا يلزمك ذكر اسمك. يُرجى ألا تشارك المواد مع أحد أثناء الإبلاغ عنها."}}');
+INSERT INTO help_routes (key, position, texts) VALUES ('hate-crime', 4, '{"en":{"title":"I experienced or saw a hate crime","intro":"A hate crime is any crime that the victim, or anyone else, thinks was driven by hostility towards someone’s race, religion, sexual orientation, disability or transgender identity. You can report it whether it happened to you or you saw it happen.","next":"Your report goes to the police force for the place where it happened. If you give your details, they may contact you to ask more and to offer support. If you are in danger now, call 999."},"ar":{"title":"تعرضت لجريمة كراهية أو شهدتها","intro":"جريمة الكراهية هي أي جريمة يعتقد الضحية أو أي شخص آخر أن دافعها العداء تجاه عرق الشخص أو دينه أو ميوله الجنسية أو إعاقته أو هويته العابرة جنسيًا. يمكنك الإبلاغ عنها سواء حدثت لك أو رأيتها تحدث.","next":"يصل بلاغك إلى قوة الشرطة في المكان الذي وقعت فيه. إذا أعطيت بياناتك فقد يتواصلون معك للاستفسار ولتقديم الدعم. إذا كنت في خطر الآن، فاتصل بالرقم 999."}}');
+INSERT INTO help_routes (key, position, texts) VALUES ('talk', 5, '{"en":{"title":"I want to talk to someone","intro":"If you are struggling, or something you have seen or heard is weighing on you, you can talk to someone who will listen without judging you.","next":"A trained volunteer listens. You do not have to give your name, and you decide what to talk about. If your life or someone else’s is in danger, call 999."},"ar":{"title":"أريد التحدث إلى شخص ما","intro":"إذا كنت تمر بوقت صعب، أو كان شيء رأيته أو سمعته يثقل عليك، يمكنك التحدث إلى شخص يستمع إليك دون أن يحكم عليك.","next":"يستمع إليك متطوع مدرَّب. لا يلزمك ذكر اسمك، وأنت من يقرر ما تتحدث عنه. إذا كانت حياتك أو حياة غيرك في خطر، فاتصل بالرقم 999."}}');
+
+INSERT INTO help_services (id, position, local, routes, areas, anonymous, contacts, texts) VALUES ('uk-emergency', 1, FALSE, '["danger"]', '[]', 'choice', '[{"kind":"phone","value":"999","hours":"24/7"},{"kind":"phone","value":"112","hours":"24/7"},{"kind":"text_relay","value":"18000","hours":"24/7"},{"kind":"sms","value":"999","hours":"24/7"}]', '{"en":{"name":"Emergency services: 999 or 112","description":"Police, ambulance, fire service or coastguard, when someone is in danger or a crime is happening now. Free from any phone. If you cannot hear or speak on the phone, call 18000 with Relay UK. Or text 999 with emergencySMS: you must register first, by texting the word register to 999, before you ever need it.","languages":"English. An interpreter can be found for most other languages."},"ar":{"name":"خدمات الطوارئ: 999 أو 112","description":"الشرطة أو الإسعاف أو الإطفاء أو خفر السواحل، عندما يكون أحد في خطر أو تقع جريمة الآن. مجاني من أي هاتف. إذا كنت لا تستطيع السمع أو الكلام عبر الهاتف، فاتصل بالرقم 18000 عبر خدمة Relay UK. أو أرسل رسالة نصية إلى 999 عبر خدمة emergencySMS: يجب أن تسجّل أولًا بإرسال كلمة register إلى 999 قبل أن تحتاج إليها.","languages":"الإنجليزية. يمكن توفير مترجم لمعظم اللغات الأخرى."}}');
+INSERT INTO help_services (id, position, local, routes, areas, anonymous, contacts, texts) VALUES ('uk-police-101', 2, FALSE, '["extremism","hate-crime"]', '[]', 'choice', '[{"kind":"phone","value":"101","hours":"24/7"},{"kind":"text_relay","value":"18001 101","hours":"24/7"}]', '{"en":{"name":"Police non-emergency: 101","description":"To report a crime or a worry to the police when nobody is in danger right now.","languages":"English. An interpreter can be found for most other languages."},"ar":{"name":"الشرطة لغير الطوارئ: 101","description":"للإبلاغ عن جريمة أو أمر يقلقك إلى الشرطة عندما لا يكون أحد في خطر الآن.","languages":"الإنجليزية. يمكن توفير مترجم لمعظم اللغات الأخرى."}}');
+INSERT INTO help_services (id, position, local, routes, areas, anonymous, contacts, texts) VALUES ('uk-act-early', 3, FALSE, '["extremism"]', '[]', 'choice', '[{"kind":"phone","value":"0800 011 3764","hours":"Mon-Sun 09:00-17:00"},{"kind":"online","value":"https://actearly.uk/","hours":"24/7"}]', '{"en":{"name":"ACT Early advice line","description":"A free, confidential police advice line for anyone worried that someone they know is being radicalised. The website explains the signs to look out for.","languages":"English. An interpreter can be found for most other languages."},"ar":{"name":"خط ACT Early للاستشارة","description":"خط استشارة مجاني وسري تديره الشرطة لكل من يقلق من أن شخصًا يعرفه يتعرض للتطرف. يشرح الموقع العلامات التي ينبغي الانتباه إليها.","languages":"الإنجليزية. يمكن توفير مترجم لمعظم اللغات الأخرى."}}');
+INSERT INTO help_services (id, position, local, routes, areas, anonymous, contacts, texts) VALUES ('uk-report-terrorism', 4, FALSE, '["online"]', '[]', 'yes', '[{"kind":"online","value":"https://www.gov.uk/report-terrorism","hours":"24/7"}]', '{"en":{"name":"Report terrorist material online (GOV.UK)","description":"The government’s online form for reporting terrorist or extremist content you have seen on the internet. It takes a few minutes and you can stay anonymous.","languages":"English."},"ar":{"name":"الإبلاغ عن مواد إرهابية على الإنترنت (GOV.UK)","description":"نموذج الحكومة على الإنترنت للإبلاغ عن محتوى إرهابي أو متطرف رأيته على الإنترنت. يستغرق بضع دقائق ويمكنك عدم ذكر اسمك.","languages":"الإنجليزية."}}');
+INSERT INTO help_services (id, position, local, routes, areas, anonymous, contacts, texts) VALUES ('uk-true-vision', 5, FALSE, '["hate-crime"]', '[]', 'choice', '[{"kind":"online","value":"https://www.report-it.org.uk/","hours":"24/7"}]', '{"en":{"name":"True Vision: report hate crime online","description":"The police-funded website for reporting hate crime and hate incidents online, in England, Wales and Northern Ireland. It also explains what counts as a hate crime.","languages":"English, with guidance in several other languages."},"ar":{"name":"True Vision: الإبلاغ عن جرائم الكراهية عبر الإنترنت","description":"الموقع الذي تموله الشرطة للإبلاغ عن جرائم الكراهية وحوادثها عبر الإنترنت في إنجلترا وويلز وأيرلندا الشمالية. ويشرح أيضًا ما يُعد جريمة كراهية.","languages":"الإنجليزية، مع إرشادات بعدة لغات أخرى."}}');
+INSERT INTO help_services (id, position, local, routes, areas, anonymous, contacts, texts) VALUES ('uk-samaritans', 6, FALSE, '["talk"]', '[]', 'yes', '[{"kind":"phone","value":"116 123","hours":"24/7"}]', '{"en":{"name":"Samaritans","description":"Free to call from any phone, day or night, to talk about whatever is troubling you.","languages":"English."},"ar":{"name":"جمعية السامريين (Samaritans)","description":"اتصال مجاني من أي هاتف، ليلًا ونهارًا، للتحدث عن أي شيء يقلقك.","languages":"الإنجليزية."}}');
