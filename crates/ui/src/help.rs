@@ -129,3 +129,22 @@ pub struct ServiceFields {
     pub kinds: Vec<(String, String)>,
     pub contacts: Vec<ContactRow>,
 }
+
+/// A local area as the areas page lists it, with its names per language.
+pub struct AreaRow {
+    pub id: String,
+    /// (language tag, language name, name in it)
+    pub names: Vec<(String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "help/areas.html")]
+pub struct HelpAreasPage<'a> {
+    pub ui: Chrome<'a>,
+    pub done: Option<String>,
+    pub csrf: String,
+    pub errors: Vec<(String, String)>,
+    pub areas: Vec<AreaRow>,
+    /// The add form's fields: (language tag, language name, typed).
+    pub new_names: Vec<(String, String, String)>,
+}

@@ -76,5 +76,12 @@ help-hours-hint = ساعات العمل: 24/7، أو أيام وأوقات مث�
 help-detail-national = وطنية
 help-detail-local = محلية
 
+help-areas-title = المناطق المحلية
+help-areas-link = أضف مناطق محلية أو غيّر أسماءها أو أوقف استخدامها
+help-areas-intro = الأحياء أو الدوائر التي تذكرها بلاغات التوتر والرسائل المجتمعية. المنطقة الموقوفة لا تُعرض بعد ذلك، وما يذكرها من قبل يبقى كما هو.
+help-areas-rename = احفظ الأسماء
+help-areas-retire = أوقف استخدامها
+help-areas-add = أضف منطقة
+
 reason-invalid_url = أدخل عنوان موقع يبدأ بـ https://‎ أو http://‎، مثل https://www.example.org
 reason-invalid_hours = أدخل ساعات العمل مثل Mon-Fri 09:00-17:00; Sat 10:00-13:00 أو 24/7

@@ -77,5 +77,12 @@ help-hours-hint = Opening hours: 24/7, or days and times such as Mon-Fri 09:00-1
 help-detail-national = National
 help-detail-local = Local
 
+help-areas-title = Local areas
+help-areas-link = Add, rename or retire local areas
+help-areas-intro = The wards or neighbourhoods that tension reports and community messages name. A retired area is no longer offered; what already names it keeps it.
+help-areas-rename = Save names
+help-areas-retire = Retire
+help-areas-add = Add an area
+
 reason-invalid_url = Enter a web address starting with https:// or http://, like https://www.example.org
 reason-invalid_hours = Enter opening hours like Mon-Fri 09:00-17:00; Sat 10:00-13:00, or 24/7

@@ -81,3 +81,32 @@ pub async fn any(conn: Conn<'_>) -> Result<bool, StorageError> {
     .await?;
     Ok(n > 0)
 }
+
+/// Renames an area in use: its name and its translations.
+pub async fn rename(
+    conn: Conn<'_>,
+    id: Uuid,
+    name: &str,
+    translations: &BTreeMap<String, String>,
+) -> Result<bool, StorageError> {
+    let texts = serde_json::to_string(translations).expect("a map of strings serialises");
+    let n = rows::execute(
+        conn,
+        "UPDATE local_areas SET name = $1, translations = $2 \
+         WHERE id = $3 AND retired_at IS NULL",
+        &[&name, &texts, &id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+/// Retires an area in use: no longer offered, never deleted.
+pub async fn retire(conn: Conn<'_>, id: Uuid) -> Result<bool, StorageError> {
+    let n = rows::execute(
+        conn,
+        "UPDATE local_areas SET retired_at = $1 WHERE id = $2 AND retired_at IS NULL",
+        &[&Timestamp::now(), &id],
+    )
+    .await?;
+    Ok(n == 1)
+}

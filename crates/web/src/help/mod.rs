@@ -9,6 +9,7 @@
 //! no-referrer`. Nothing is recorded about who asked.
 
 mod api;
+mod areas;
 mod pages;
 mod staff;
 
@@ -47,7 +48,7 @@ fn routes() -> Router<SharedState> {
         .route("/api/v1/help/routes", get(api::routes))
         .route("/api/v1/help/routes/{key}", get(api::route))
         .layer(middleware::map_response(cookieless));
-    public.merge(staff::routes())
+    public.merge(staff::routes()).merge(areas::routes())
 }
 
 /// Every answer of the help pages and API: no cookie, not kept, no

@@ -26,7 +26,7 @@ use crate::kit::{
     StrictForm,
 };
 
-type Fields = Vec<(String, String)>;
+pub(super) type Fields = Vec<(String, String)>;
 
 pub(super) fn routes() -> Router<SharedState> {
     Router::new()
@@ -40,10 +40,10 @@ pub(super) fn routes() -> Router<SharedState> {
 
 #[derive(Deserialize)]
 pub struct Done {
-    done: Option<String>,
+    pub(super) done: Option<String>,
 }
 
-fn get_field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+pub(super) fn get_field<'a>(fields: &'a Fields, name: &str) -> &'a str {
     fields
         .iter()
         .find(|(k, _)| k == name)
@@ -116,7 +116,7 @@ async fn set_exit(
 
 /// The problems of a refused form as the summary lists them; any other
 /// error as it is.
-fn problems(ctx: &PageCtx, e: ServiceError) -> Result<Vec<(String, String)>, AppError> {
+pub(super) fn problems(ctx: &PageCtx, e: ServiceError) -> Result<Vec<(String, String)>, AppError> {
     let list: Vec<ValidationError> = match e {
         ServiceError::Invalid(v) => vec![v],
         ServiceError::InvalidFields(v) => v,

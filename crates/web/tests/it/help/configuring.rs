@@ -119,3 +119,45 @@ async fn route_words_are_translated_and_audited() {
         assert_eq!(audit_count(&s, "help.route_edit").await, 1, "nothing saved");
     }
 }
+
+#[tokio::test]
+async fn administrators_add_rename_and_retire_local_areas() {
+    for s in servers_with_people().await {
+        let (admin, csrf) = s.sign_in(super::NADIA, DEMO_PASSWORD).await;
+        let (status, html) = s.page("/manage/help/areas", &admin).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Harbourside"), "the demo's wards");
+        let res = s.post("/manage/help/areas", &admin, &[("csrf", &csrf), ("name_en", " "), ("name_ar", "")]).await;
+        assert_eq!(res.status(), 422);
+        let res = s
+            .post("/manage/help/areas", &admin, &[("csrf", &csrf), ("name_en", "Seaview"), ("name_ar", "")])
+            .await;
+        assert_eq!(res.status(), 303);
+        let area = cohesion_services::site::areas::in_use(s.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.name == "Seaview")
+            .unwrap();
+        let path = format!("/manage/help/areas/{}", area.id);
+        let res = s
+            .post(&path, &admin, &[("csrf", &csrf), ("name_en", "Seaview Bay"), ("name_ar", "خليج سيفيو")])
+            .await;
+        assert_eq!(res.status(), 303);
+        let renamed = cohesion_services::site::areas::in_use(s.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.id == area.id)
+            .unwrap();
+        assert_eq!(renamed.name_in("ar"), "خليج سيفيو");
+        assert_eq!(renamed.name_in("en"), "Seaview Bay");
+        let res = s.post(&format!("{path}/retire"), &admin, &[("csrf", &csrf)]).await;
+        assert_eq!(res.status(), 303);
+        let left = cohesion_services::site::areas::in_use(s.db()).await.unwrap();
+        assert!(left.iter().all(|a| a.id != area.id));
+        for action in ["area.add", "area.rename", "area.retire"] {
+            assert_eq!(audit_count(&s, action).await, 1, "{action}");
+        }
+    }
+}
