@@ -86,7 +86,10 @@ impl Hours {
             let days = parse_days(days).ok_or_else(bad)?;
             for range in times.trim().split(',').map(str::trim) {
                 let (start, end) = range.split_once('-').ok_or_else(bad)?;
-                let (start, end) = (minutes(start).ok_or_else(bad)?, minutes(end).ok_or_else(bad)?);
+                let (start, end) = (
+                    minutes(start).ok_or_else(bad)?,
+                    minutes(end).ok_or_else(bad)?,
+                );
                 if start >= end || start >= 1440 {
                     return Err(bad());
                 }
@@ -189,14 +192,20 @@ mod tests {
     fn the_format_is_read() {
         assert_eq!(Hours::parse("hours", " ").unwrap(), Hours::Unstated);
         assert_eq!(Hours::parse("hours", "24/7").unwrap(), Hours::Always);
-        let Hours::Weekly(spans) = office() else { panic!() };
+        let Hours::Weekly(spans) = office() else {
+            panic!()
+        };
         assert_eq!(spans.len(), 6);
         let Hours::Weekly(spans) = Hours::parse("h", "Sat-Mon 09:00-12:00,13:00-24:00").unwrap()
         else {
             panic!()
         };
         assert_eq!(spans.len(), 6);
-        assert!(spans.contains(&Span { day: Weekday::Sunday, start: 780, end: 1440 }));
+        assert!(spans.contains(&Span {
+            day: Weekday::Sunday,
+            start: 780,
+            end: 1440
+        }));
     }
 
     #[test]
@@ -222,24 +231,45 @@ mod tests {
     fn open_now_in_the_sites_zone() {
         let z = london();
         // Wednesday 10 June 2026, 08:30 UTC is 09:30 in London (BST).
-        assert_eq!(office().openness(datetime!(2026-06-10 08:30 UTC), &z), Openness::Open);
+        assert_eq!(
+            office().openness(datetime!(2026-06-10 08:30 UTC), &z),
+            Openness::Open
+        );
         // The same instant read in UTC would be before opening.
         assert_eq!(
             office().openness(datetime!(2026-06-10 08:30 UTC), &SiteZone::utc()),
-            Openness::Closed { day: Weekday::Wednesday, at: Time::from_hms(9, 0, 0).unwrap(), days_ahead: 0 }
+            Openness::Closed {
+                day: Weekday::Wednesday,
+                at: Time::from_hms(9, 0, 0).unwrap(),
+                days_ahead: 0
+            }
         );
         // Saturday 13:30 London: closed until Monday at 9am.
         assert_eq!(
             office().openness(datetime!(2026-06-13 12:30 UTC), &z),
-            Openness::Closed { day: Weekday::Monday, at: Time::from_hms(9, 0, 0).unwrap(), days_ahead: 2 }
+            Openness::Closed {
+                day: Weekday::Monday,
+                at: Time::from_hms(9, 0, 0).unwrap(),
+                days_ahead: 2
+            }
         );
         // Friday 17:00 exactly: closed, opens Saturday at 10am.
         assert_eq!(
             office().openness(datetime!(2026-06-12 16:00 UTC), &z),
-            Openness::Closed { day: Weekday::Saturday, at: Time::from_hms(10, 0, 0).unwrap(), days_ahead: 1 }
+            Openness::Closed {
+                day: Weekday::Saturday,
+                at: Time::from_hms(10, 0, 0).unwrap(),
+                days_ahead: 1
+            }
         );
-        assert_eq!(Hours::Always.openness(datetime!(2026-06-12 03:00 UTC), &z), Openness::Always);
-        assert_eq!(Hours::Unstated.openness(datetime!(2026-06-12 03:00 UTC), &z), Openness::Unknown);
+        assert_eq!(
+            Hours::Always.openness(datetime!(2026-06-12 03:00 UTC), &z),
+            Openness::Always
+        );
+        assert_eq!(
+            Hours::Unstated.openness(datetime!(2026-06-12 03:00 UTC), &z),
+            Openness::Unknown
+        );
     }
 
     #[test]
@@ -248,18 +278,28 @@ mod tests {
         let sunday = Hours::parse("h", "Sun 09:00-10:00").unwrap();
         // Sunday 29 March 2026: the clocks go forward at 01:00 UTC.
         // 08:30 UTC is 09:30 BST: open, though it is 08:30 in GMT.
-        assert_eq!(sunday.openness(datetime!(2026-03-29 08:30 UTC), &z), Openness::Open);
+        assert_eq!(
+            sunday.openness(datetime!(2026-03-29 08:30 UTC), &z),
+            Openness::Open
+        );
         // A week before (GMT), 08:30 UTC is 08:30 on the clocks: closed.
         assert!(matches!(
             sunday.openness(datetime!(2026-03-22 08:30 UTC), &z),
             Openness::Closed { days_ahead: 0, .. }
         ));
         // Sunday 25 October 2026: back at 01:00 UTC; 09:30 UTC is 09:30 GMT.
-        assert_eq!(sunday.openness(datetime!(2026-10-25 09:30 UTC), &z), Openness::Open);
+        assert_eq!(
+            sunday.openness(datetime!(2026-10-25 09:30 UTC), &z),
+            Openness::Open
+        );
         // 09:30 UTC the Sunday before is 10:30 BST: closed for a week.
         assert!(matches!(
             sunday.openness(datetime!(2026-10-18 09:30 UTC), &z),
-            Openness::Closed { days_ahead: 7, day: Weekday::Sunday, .. }
+            Openness::Closed {
+                days_ahead: 7,
+                day: Weekday::Sunday,
+                ..
+            }
         ));
     }
 }

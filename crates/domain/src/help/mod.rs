@@ -67,7 +67,10 @@ impl ContactKind {
 
     /// Whether its value is a number to dial or text.
     pub fn is_number(self) -> bool {
-        matches!(self, ContactKind::Phone | ContactKind::TextRelay | ContactKind::Sms)
+        matches!(
+            self,
+            ContactKind::Phone | ContactKind::TextRelay | ContactKind::Sms
+        )
     }
 }
 
@@ -285,12 +288,31 @@ mod tests {
 
     #[test]
     fn phone_numbers_and_short_codes() {
-        for ok in ["999", "101", "116 123", "0800 011 3764", "+44 1632 960001", "18000"] {
+        for ok in [
+            "999",
+            "101",
+            "116 123",
+            "0800 011 3764",
+            "+44 1632 960001",
+            "18000",
+        ] {
             assert!(parse_phone("p", ok).is_ok(), "{ok}");
         }
-        for bad in ["12", "call 999", "0800-011", "+", "1234567890123456", "99+9", "tel:999"] {
+        for bad in [
+            "12",
+            "call 999",
+            "0800-011",
+            "+",
+            "1234567890123456",
+            "99+9",
+            "tel:999",
+        ] {
             let e = parse_phone("contact_value", bad).unwrap_err();
-            assert_eq!((e.field, e.code), ("contact_value", ErrorCode::InvalidPhone), "{bad}");
+            assert_eq!(
+                (e.field, e.code),
+                ("contact_value", ErrorCode::InvalidPhone),
+                "{bad}"
+            );
         }
     }
 
@@ -315,7 +337,11 @@ mod tests {
             "https://exa<mple.org",
         ] {
             let e = parse_url("contact_value", bad).unwrap_err();
-            assert_eq!((e.field, e.code), ("contact_value", ErrorCode::InvalidUrl), "{bad}");
+            assert_eq!(
+                (e.field, e.code),
+                ("contact_value", ErrorCode::InvalidUrl),
+                "{bad}"
+            );
         }
     }
 
@@ -325,7 +351,10 @@ mod tests {
         let e = parse_contact("online", "javascript:x", "").unwrap_err();
         assert_eq!(e.field, "contact_value");
         let e = parse_contact("phone", "101", "Mon 25:00-26:00").unwrap_err();
-        assert_eq!((e.field, e.code), ("contact_hours", ErrorCode::InvalidHours));
+        assert_eq!(
+            (e.field, e.code),
+            ("contact_hours", ErrorCode::InvalidHours)
+        );
         let c = parse_contact("sms", "+44 7700 900 123", "").unwrap();
         assert_eq!(c.dial().unwrap(), "sms:+447700900123");
     }

@@ -36,9 +36,18 @@ pub async fn set_route_texts(
     let mut texts = BTreeMap::new();
     for (lang, t) in typed {
         let required = lang == default_lang;
-        let title = keep(&mut problems, parse_text("title", &t.title, MAX_SHORT_CHARS, required));
-        let intro = keep(&mut problems, parse_text("intro", &t.intro, MAX_TEXT_CHARS, false));
-        let next = keep(&mut problems, parse_text("next", &t.next, MAX_TEXT_CHARS, false));
+        let title = keep(
+            &mut problems,
+            parse_text("title", &t.title, MAX_SHORT_CHARS, required),
+        );
+        let intro = keep(
+            &mut problems,
+            parse_text("intro", &t.intro, MAX_TEXT_CHARS, false),
+        );
+        let next = keep(
+            &mut problems,
+            parse_text("next", &t.next, MAX_TEXT_CHARS, false),
+        );
         if let (Some(title), Some(intro), Some(next)) = (title, intro, next) {
             if !title.is_empty() {
                 texts.insert(lang, RouteText { title, intro, next });
@@ -86,7 +95,10 @@ pub fn check_service(input: &ServiceInput, default_lang: &str) -> Result<Service
     if routes.is_empty() || routes.len() != input.routes.len() {
         problems.push(ValidationError::new("routes", ErrorCode::InvalidChoice));
     }
-    let anonymous = keep(&mut problems, Anonymity::parse("anonymous", &input.anonymous));
+    let anonymous = keep(
+        &mut problems,
+        Anonymity::parse("anonymous", &input.anonymous),
+    );
     let mut contacts = Vec::new();
     for (kind, value, hours) in &input.contacts {
         if kind.trim().is_empty() && value.trim().is_empty() && hours.trim().is_empty() {
@@ -97,15 +109,24 @@ pub fn check_service(input: &ServiceInput, default_lang: &str) -> Result<Service
         }
     }
     if contacts.is_empty() && problems.iter().all(|p| !p.field.starts_with("contact")) {
-        problems.push(ValidationError::new("contact_value", ErrorCode::FieldRequired));
+        problems.push(ValidationError::new(
+            "contact_value",
+            ErrorCode::FieldRequired,
+        ));
     }
     if contacts.len() > MAX_CONTACTS {
-        problems.push(ValidationError::new("contact_value", ErrorCode::TooManyChoices));
+        problems.push(ValidationError::new(
+            "contact_value",
+            ErrorCode::TooManyChoices,
+        ));
     }
     let mut texts = BTreeMap::new();
     for (lang, t) in &input.texts {
         let required = lang == default_lang;
-        let name = keep(&mut problems, parse_text("name", &t.name, MAX_SHORT_CHARS, required));
+        let name = keep(
+            &mut problems,
+            parse_text("name", &t.name, MAX_SHORT_CHARS, required),
+        );
         let description = keep(
             &mut problems,
             parse_text("description", &t.description, MAX_TEXT_CHARS, false),
@@ -116,7 +137,11 @@ pub fn check_service(input: &ServiceInput, default_lang: &str) -> Result<Service
         );
         if let (Some(name), Some(description), Some(languages)) = (name, description, languages) {
             if !name.is_empty() {
-                let text = ServiceText { name, description, languages };
+                let text = ServiceText {
+                    name,
+                    description,
+                    languages,
+                };
                 texts.insert(lang.clone(), text);
             }
         }
@@ -156,7 +181,14 @@ pub async fn save_service(
         service.local = old.local;
     }
     store::save_service(tx.conn(), &service).await?;
-    audit_log(tx.conn(), origin(me), "help.service_save", None, &service.id).await?;
+    audit_log(
+        tx.conn(),
+        origin(me),
+        "help.service_save",
+        None,
+        &service.id,
+    )
+    .await?;
     tx.commit().await?;
     Ok(service.id)
 }

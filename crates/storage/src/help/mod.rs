@@ -33,8 +33,7 @@ fn service(r: &rows::Row) -> Result<Service, sqlx::Error> {
     })
 }
 
-const SERVICE_COLUMNS: &str =
-    "id, position, local, routes, areas, anonymous, contacts, texts";
+const SERVICE_COLUMNS: &str = "id, position, local, routes, areas, anonymous, contacts, texts";
 
 /// Every route, in order (a handful).
 pub async fn routes(conn: Conn<'_>) -> Result<Vec<Route>, StorageError> {
@@ -68,9 +67,8 @@ pub async fn services(conn: Conn<'_>) -> Result<Vec<Service>, StorageError> {
 
 /// One service in use.
 pub async fn service_by_id(conn: Conn<'_>, id: &str) -> Result<Option<Service>, StorageError> {
-    let sql = format!(
-        "SELECT {SERVICE_COLUMNS} FROM help_services WHERE id = $1 AND retired_at IS NULL"
-    );
+    let sql =
+        format!("SELECT {SERVICE_COLUMNS} FROM help_services WHERE id = $1 AND retired_at IS NULL");
     rows::fetch_optional(conn, &sql, &[&id], service).await
 }
 
@@ -116,7 +114,9 @@ pub async fn save_service(mut conn: Conn<'_>, s: &Service) -> Result<(), Storage
         "INSERT INTO help_services \
          (id, position, local, routes, areas, anonymous, contacts, texts, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        &[&s.id, &next, &s.local, &routes, &areas, &anonymous, &contacts, &texts, &now],
+        &[
+            &s.id, &next, &s.local, &routes, &areas, &anonymous, &contacts, &texts, &now,
+        ],
     )
     .await?;
     Ok(())

@@ -67,14 +67,22 @@ async fn page(
         .collect();
     let refused = !errors.is_empty();
     let view = HelpAreasPage {
-        ui: ctx.chrome_for("/manage/help/areas", "help-areas-title").await?,
+        ui: ctx
+            .chrome_for("/manage/help/areas", "help-areas-title")
+            .await?,
         done: done.map(|d| ctx.t(&format!("help-done-{d}"))),
         csrf: csrf.to_owned(),
         errors,
         areas: rows,
         new_names: langs
             .iter()
-            .map(|(t, n)| (t.clone(), n.clone(), get_field(typed, &format!("name_{t}")).to_owned()))
+            .map(|(t, n)| {
+                (
+                    t.clone(),
+                    n.clone(),
+                    get_field(typed, &format!("name_{t}")).to_owned(),
+                )
+            })
             .collect(),
     };
     let status = match refused {
@@ -89,7 +97,12 @@ fn typed_names(ctx: &PageCtx, f: &Fields) -> BTreeMap<String, String> {
         .catalog
         .all()
         .iter()
-        .map(|l| (l.tag().to_owned(), get_field(f, &format!("name_{}", l.tag())).to_owned()))
+        .map(|l| {
+            (
+                l.tag().to_owned(),
+                get_field(f, &format!("name_{}", l.tag())).to_owned(),
+            )
+        })
         .collect()
 }
 

@@ -65,7 +65,10 @@ async fn cookieless(mut res: Response) -> Response {
     res
 }
 
-fn panel<'a>(ctx: &'a PageCtx, _me: &'a cohesion_services::accounts::SignedIn) -> Part<'a, Listing> {
+fn panel<'a>(
+    ctx: &'a PageCtx,
+    _me: &'a cohesion_services::accounts::SignedIn,
+) -> Part<'a, Listing> {
     Box::pin(async move {
         Ok(Listing {
             id: "help",
@@ -91,7 +94,11 @@ pub(crate) fn openness_words(ctx: &PageCtx, o: Openness) -> Option<(String, bool
         Openness::Always => (ctx.t("help-open-always"), true),
         Openness::Open => (ctx.t("help-open-now"), true),
         Openness::ClosedNoOpening => (ctx.t("help-closed"), false),
-        Openness::Closed { day, at, days_ahead } => {
+        Openness::Closed {
+            day,
+            at,
+            days_ahead,
+        } => {
             let t = time(at);
             let text = match days_ahead {
                 0 => l.t_args("help-closed-today", &[("time", t.into())]),

@@ -29,7 +29,11 @@ pub async fn index(ctx: PageCtx) -> Result<Response, AppError> {
 /// `/help/choose?route=…`: the choice made without JavaScript.
 pub async fn choose(ctx: PageCtx, Query(q): Query<Choose>) -> Result<Response, AppError> {
     if ROUTE_KEYS.contains(&q.route.as_str()) {
-        return Ok(see_other(&format!("/help/{}?{}", q.route, lang_query(&ctx))));
+        return Ok(see_other(&format!(
+            "/help/{}?{}",
+            q.route,
+            lang_query(&ctx)
+        )));
     }
     index_page(&ctx, true).await
 }
@@ -125,7 +129,11 @@ pub async fn route(ctx: PageCtx, Path(key): Path<String>) -> Result<Response, Ap
     let mut ui = ctx.chrome_for(&path, "help-title").await?;
     ui.help_href = format!("/help?{q}");
     let title = Shown::new(text.title.clone(), lang);
-    ui.title = Phrase::message(ctx.locale(), "help-route-title", &[("title", Value::Shown(&title))]);
+    ui.title = Phrase::message(
+        ctx.locale(),
+        "help-route-title",
+        &[("title", Value::Shown(&title))],
+    );
     let view = HelpRoutePage {
         ui,
         exit: ExitLink {

@@ -32,9 +32,18 @@ pub(super) fn routes() -> Router<SharedState> {
     Router::new()
         .route("/manage/help", get(overview))
         .route("/manage/help/exit", post(set_exit))
-        .route("/manage/help/routes/{key}", get(edit_route).post(save_route))
-        .route("/manage/help/services/new", get(new_service).post(add_service))
-        .route("/manage/help/services/{id}", get(edit_service).post(save_service))
+        .route(
+            "/manage/help/routes/{key}",
+            get(edit_route).post(save_route),
+        )
+        .route(
+            "/manage/help/services/new",
+            get(new_service).post(add_service),
+        )
+        .route(
+            "/manage/help/services/{id}",
+            get(edit_service).post(save_service),
+        )
         .route("/manage/help/services/{id}/retire", post(retire_service))
 }
 
@@ -71,7 +80,9 @@ async fn overview_page(
     let routes = routes
         .iter()
         .map(|r| ConfigRow {
-            name: Phrase::plain(text_in(&r.texts, tag, fallback).map_or(r.key.clone(), |t| t.1.title.clone())),
+            name: Phrase::plain(
+                text_in(&r.texts, tag, fallback).map_or(r.key.clone(), |t| t.1.title.clone()),
+            ),
             detail: String::new(),
             href: format!("/manage/help/routes/{}", r.key),
         })
@@ -79,22 +90,36 @@ async fn overview_page(
     let services = services
         .iter()
         .map(|s| ConfigRow {
-            name: Phrase::plain(text_in(&s.texts, tag, fallback).map_or(s.id.clone(), |t| t.1.name.clone())),
-            detail: ctx.t(if s.local { "help-detail-local" } else { "help-detail-national" }),
+            name: Phrase::plain(
+                text_in(&s.texts, tag, fallback).map_or(s.id.clone(), |t| t.1.name.clone()),
+            ),
+            detail: ctx.t(if s.local {
+                "help-detail-local"
+            } else {
+                "help-detail-national"
+            }),
             href: format!("/manage/help/services/{}", s.id),
         })
         .collect();
     let refused = !errors.is_empty();
     let page = HelpConfigurePage {
-        ui: ctx.chrome_for("/manage/help", "help-configure-title").await?,
-        done: done.map(|d| ctx.t(&format!("help-done-{d}"))).filter(|_| matches!(done, Some("saved" | "retired"))),
+        ui: ctx
+            .chrome_for("/manage/help", "help-configure-title")
+            .await?,
+        done: done
+            .map(|d| ctx.t(&format!("help-done-{d}")))
+            .filter(|_| matches!(done, Some("saved" | "retired"))),
         routes,
         services,
         exit_url: exit.unwrap_or(exit_url),
         csrf: csrf.to_owned(),
         errors,
     };
-    let status = if refused { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = if refused {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     respond(status, page, None)
 }
 
@@ -127,13 +152,21 @@ pub(super) fn problems(ctx: &PageCtx, e: ServiceError) -> Result<Vec<(String, St
         .map(|v| {
             let label = ctx.t(&format!("help-field-{}", v.field));
             let reason = ctx.t(&format!("reason-{}", v.code.as_str()));
-            let anchor = if v.field.starts_with("contact_") { format!("{}_0", v.field) } else { v.field.to_owned() };
+            let anchor = if v.field.starts_with("contact_") {
+                format!("{}_0", v.field)
+            } else {
+                v.field.to_owned()
+            };
             (format!("#{anchor}"), format!("{label}: {reason}"))
         })
         .collect())
 }
 
-fn lang_fields(ctx: &PageCtx, names: &[(&str, bool)], values: &dyn Fn(&str, &str) -> String) -> Vec<LangFields> {
+fn lang_fields(
+    ctx: &PageCtx,
+    names: &[(&str, bool)],
+    values: &dyn Fn(&str, &str) -> String,
+) -> Vec<LangFields> {
     ctx.state
         .catalog
         .all()
@@ -146,7 +179,12 @@ fn lang_fields(ctx: &PageCtx, names: &[(&str, bool)], values: &dyn Fn(&str, &str
                 .iter()
                 .map(|(n, long)| {
                     let name = format!("{n}_{}", l.tag());
-                    (name, ctx.t(&format!("help-field-{n}")), values(n, l.tag()), *long)
+                    (
+                        name,
+                        ctx.t(&format!("help-field-{n}")),
+                        values(n, l.tag()),
+                        *long,
+                    )
                 })
                 .collect(),
         })
@@ -154,7 +192,8 @@ fn lang_fields(ctx: &PageCtx, names: &[(&str, bool)], values: &dyn Fn(&str, &str
 }
 
 const ROUTE_FIELDS: &[(&str, bool)] = &[("title", false), ("intro", true), ("next", true)];
-const SERVICE_FIELDS: &[(&str, bool)] = &[("name", false), ("description", true), ("languages", false)];
+const SERVICE_FIELDS: &[(&str, bool)] =
+    &[("name", false), ("description", true), ("languages", false)];
 
 async fn edit_route(
     ctx: PageCtx,
@@ -162,7 +201,10 @@ async fn edit_route(
     Path(key): Path<String>,
 ) -> Result<Response, AppError> {
     let (routes, _) = help::guide(&ctx.state.db).await?;
-    let route = routes.into_iter().find(|r| r.key == key).ok_or(AppError::from(ServiceError::NotFound))?;
+    let route = routes
+        .into_iter()
+        .find(|r| r.key == key)
+        .ok_or(AppError::from(ServiceError::NotFound))?;
     let values = |n: &str, tag: &str| {
         route.texts.get(tag).map_or(String::new(), |t| match n {
             "title" => t.title.clone(),
@@ -183,7 +225,12 @@ async fn route_page(
 ) -> Result<Response, AppError> {
     let refused = !errors.is_empty();
     let page = HelpEditPage {
-        ui: ctx.chrome_for(&format!("/manage/help/routes/{key}"), "help-edit-route-title").await?,
+        ui: ctx
+            .chrome_for(
+                &format!("/manage/help/routes/{key}"),
+                "help-edit-route-title",
+            )
+            .await?,
         action: format!("/manage/help/routes/{key}"),
         csrf: csrf.to_owned(),
         errors,
@@ -191,7 +238,11 @@ async fn route_page(
         service: None,
         retire: None,
     };
-    let status = if refused { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = if refused {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     respond(status, page, None)
 }
 
@@ -207,7 +258,11 @@ async fn save_route(
         let v = |n: &str| get_field(&f, &format!("{n}_{}", l.tag())).to_owned();
         typed.insert(
             l.tag().to_owned(),
-            RouteText { title: v("title"), intro: v("intro"), next: v("next") },
+            RouteText {
+                title: v("title"),
+                intro: v("intro"),
+                next: v("next"),
+            },
         );
     }
     let default = ctx.state.catalog.default_locale().tag();
@@ -232,13 +287,20 @@ async fn edit_service(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let services = help::services(&ctx.state.db).await?;
-    let s = services.into_iter().find(|s| s.id == id).ok_or(AppError::from(ServiceError::NotFound))?;
+    let s = services
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or(AppError::from(ServiceError::NotFound))?;
     let input = ServiceInput {
         id: Some(s.id.clone()),
         routes: s.routes.clone(),
         areas: s.areas.clone(),
         anonymous: s.anonymous.as_str().to_owned(),
-        contacts: s.contacts.iter().map(|c| (c.kind.as_str().to_owned(), c.value.clone(), c.hours.clone())).collect(),
+        contacts: s
+            .contacts
+            .iter()
+            .map(|c| (c.kind.as_str().to_owned(), c.value.clone(), c.hours.clone()))
+            .collect(),
         texts: s.texts.clone(),
     };
     service_page(&ctx, &me.csrf, Some(&id), &input, Vec::new()).await
@@ -265,17 +327,28 @@ async fn service_page(
         .contacts
         .iter()
         .enumerate()
-        .map(|(index, (kind, value, hours))| ContactRow { index, kind: kind.clone(), value: value.clone(), hours: hours.clone() })
+        .map(|(index, (kind, value, hours))| ContactRow {
+            index,
+            kind: kind.clone(),
+            value: value.clone(),
+            hours: hours.clone(),
+        })
         .collect();
     while contacts.len() < input.contacts.len() + 2 {
         let index = contacts.len();
-        contacts.push(ContactRow { index, kind: String::new(), value: String::new(), hours: String::new() });
+        contacts.push(ContactRow {
+            index,
+            kind: String::new(),
+            value: String::new(),
+            hours: String::new(),
+        });
     }
     let fields = ServiceFields {
         routes: routes
             .iter()
             .map(|r| {
-                let title = text_in(&r.texts, tag, fallback).map_or(r.key.clone(), |t| t.1.title.clone());
+                let title =
+                    text_in(&r.texts, tag, fallback).map_or(r.key.clone(), |t| t.1.title.clone());
                 (r.key.clone(), title, input.routes.contains(&r.key))
             })
             .collect(),
@@ -283,18 +356,33 @@ async fn service_page(
             .iter()
             .map(|a| {
                 let id = super::pages::anonymity_id(*a);
-                (a.as_str().to_owned(), ctx.t(id), input.anonymous == a.as_str())
+                (
+                    a.as_str().to_owned(),
+                    ctx.t(id),
+                    input.anonymous == a.as_str(),
+                )
             })
             .collect(),
         kinds: ContactKind::ALL
             .iter()
-            .map(|k| (k.as_str().to_owned(), ctx.t(&format!("help-kind-{}", k.as_str()))))
+            .map(|k| {
+                (
+                    k.as_str().to_owned(),
+                    ctx.t(&format!("help-kind-{}", k.as_str())),
+                )
+            })
             .collect(),
         contacts,
     };
     let (path, title) = match id {
-        Some(id) => (format!("/manage/help/services/{id}"), "help-edit-service-title"),
-        None => ("/manage/help/services/new".to_owned(), "help-new-service-title"),
+        Some(id) => (
+            format!("/manage/help/services/{id}"),
+            "help-edit-service-title",
+        ),
+        None => (
+            "/manage/help/services/new".to_owned(),
+            "help-new-service-title",
+        ),
     };
     let refused = !errors.is_empty();
     let page = HelpEditPage {
@@ -306,7 +394,11 @@ async fn service_page(
         langs,
         service: Some(fields),
     };
-    let status = if refused { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = if refused {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     respond(status, page, None)
 }
 
@@ -316,7 +408,11 @@ fn typed_service(ctx: &PageCtx, id: Option<String>, f: &Fields) -> ServiceInput 
         let v = |n: &str| get_field(f, &format!("{n}_{}", l.tag())).to_owned();
         texts.insert(
             l.tag().to_owned(),
-            ServiceText { name: v("name"), description: v("description"), languages: v("languages") },
+            ServiceText {
+                name: v("name"),
+                description: v("description"),
+                languages: v("languages"),
+            },
         );
     }
     let contacts = (0..cohesion_domain::help::MAX_CONTACTS + 2)
@@ -332,7 +428,7 @@ fn typed_service(ctx: &PageCtx, id: Option<String>, f: &Fields) -> ServiceInput 
             .iter()
             .filter(|(k, _)| k == "routes")
             .map(|(_, v)| v.clone())
-            .filter(|v| ROUTE_KEYS.contains(&v.as_str()) || !v.is_empty())
+            .filter(|v| !v.is_empty())
             .collect(),
         areas: Vec::new(),
         anonymous: get_field(f, "anonymous").to_owned(),

@@ -15,7 +15,10 @@ async fn audit_count(s: &Server, action: &str) -> i64 {
         before: None,
         limit: 100,
     };
-    cohesion_storage::audit::page(conn.conn(), &q).await.unwrap().len() as i64
+    cohesion_storage::audit::page(conn.conn(), &q)
+        .await
+        .unwrap()
+        .len() as i64
 }
 
 fn service_form<'a>(csrf: &'a str, value: &'a str, hours: &'a str) -> Vec<(&'a str, &'a str)> {
@@ -40,9 +43,19 @@ async fn only_administrators_configure_help() {
     for s in servers_with_people().await {
         let (tom, csrf) = s.sign_in(super::TOM, DEMO_PASSWORD).await;
         assert_eq!(s.page("/manage/help", &tom).await.0, 403);
-        let res = s.post("/manage/help/exit", &tom, &[("csrf", &csrf), ("exit_url", "https://example.org/")]).await;
+        let res = s
+            .post(
+                "/manage/help/exit",
+                &tom,
+                &[("csrf", &csrf), ("exit_url", "https://example.org/")],
+            )
+            .await;
         assert_eq!(res.status(), 403);
-        assert_eq!(s.page("/manage/help", "").await.0 / 100, 3, "signed out: asked to sign in");
+        assert_eq!(
+            s.page("/manage/help", "").await.0 / 100,
+            3,
+            "signed out: asked to sign in"
+        );
     }
 }
 
@@ -52,12 +65,34 @@ async fn invalid_phone_url_or_hours_are_refused_with_the_field_named() {
         let (admin, csrf) = s.sign_in(super::NADIA, DEMO_PASSWORD).await;
         assert_eq!(s.page("/manage/help", &admin).await.0, 200);
         for (value, hours, said) in [
-            ("call us", "24/7", "Number, web address or place: Enter a telephone number"),
-            ("01632 960999", "Mon-Fri 25:00-26:00", "Opening hours: Enter opening hours"),
-            ("01632 960999", "Mon-Fri 17:00-09:00", "Opening hours: Enter opening hours"),
-            ("01632 960999", "Someday 09:00-17:00", "Opening hours: Enter opening hours"),
+            (
+                "call us",
+                "24/7",
+                "Number, web address or place: Enter a telephone number",
+            ),
+            (
+                "01632 960999",
+                "Mon-Fri 25:00-26:00",
+                "Opening hours: Enter opening hours",
+            ),
+            (
+                "01632 960999",
+                "Mon-Fri 17:00-09:00",
+                "Opening hours: Enter opening hours",
+            ),
+            (
+                "01632 960999",
+                "Someday 09:00-17:00",
+                "Opening hours: Enter opening hours",
+            ),
         ] {
-            let res = s.post("/manage/help/services/new", &admin, &service_form(&csrf, value, hours)).await;
+            let res = s
+                .post(
+                    "/manage/help/services/new",
+                    &admin,
+                    &service_form(&csrf, value, hours),
+                )
+                .await;
             assert_eq!(res.status(), 422, "{value} {hours}");
             let html = res.text().await.unwrap();
             assert!(html.contains(said), "{said}");
@@ -68,23 +103,59 @@ async fn invalid_phone_url_or_hours_are_refused_with_the_field_named() {
         let res = s.post("/manage/help/services/new", &admin, &url).await;
         assert_eq!(res.status(), 422);
         assert!(res.text().await.unwrap().contains("Enter a web address"));
-        let res = s.post("/manage/help/exit", &admin, &[("csrf", &csrf), ("exit_url", "https://user:pw@example.org/")]).await;
+        let res = s
+            .post(
+                "/manage/help/exit",
+                &admin,
+                &[
+                    ("csrf", &csrf),
+                    ("exit_url", "https://user:pw@example.org/"),
+                ],
+            )
+            .await;
         assert_eq!(res.status(), 422);
-        assert!(res.text().await.unwrap().contains("Where “Exit this page” goes: Enter a web address"));
-        assert!(!s.html("/help/talk").await.contains("Seaview"), "nothing saved");
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("Where “Exit this page” goes: Enter a web address"));
+        assert!(
+            !s.html("/help/talk").await.contains("Seaview"),
+            "nothing saved"
+        );
         assert_eq!(audit_count(&s, "help.service_save").await, 0);
         assert_eq!(audit_count(&s, "help.exit_change").await, 0);
 
-        let res = s.post("/manage/help/services/new", &admin, &service_form(&csrf, "01632 960999", "Mon-Fri 09:00-17:00")).await;
+        let res = s
+            .post(
+                "/manage/help/services/new",
+                &admin,
+                &service_form(&csrf, "01632 960999", "Mon-Fri 09:00-17:00"),
+            )
+            .await;
         assert_eq!(res.status(), 303);
         let html = s.html("/help/talk").await;
-        assert!(html.contains("Seaview Advice Centre") && html.contains("href=\"tel:01632960999\""));
-        assert!(s.html("/help/talk?lang=ar").await.contains("مركز سيفيو للاستشارات"));
+        assert!(
+            html.contains("Seaview Advice Centre") && html.contains("href=\"tel:01632960999\"")
+        );
+        assert!(s
+            .html("/help/talk?lang=ar")
+            .await
+            .contains("مركز سيفيو للاستشارات"));
         assert_eq!(audit_count(&s, "help.service_save").await, 1);
 
-        let res = s.post("/manage/help/exit", &admin, &[("csrf", &csrf), ("exit_url", "https://example.org/weather")]).await;
+        let res = s
+            .post(
+                "/manage/help/exit",
+                &admin,
+                &[("csrf", &csrf), ("exit_url", "https://example.org/weather")],
+            )
+            .await;
         assert_eq!(res.status(), 303);
-        assert!(s.html("/help").await.contains("href=\"https://example.org/weather\""));
+        assert!(s
+            .html("/help")
+            .await
+            .contains("href=\"https://example.org/weather\""));
         assert_eq!(audit_count(&s, "help.exit_change").await, 1);
     }
 }
@@ -108,7 +179,10 @@ async fn route_words_are_translated_and_audited() {
         let res = s.post("/manage/help/routes/talk", &admin, &fields).await;
         assert_eq!(res.status(), 303);
         assert!(s.html("/help/talk").await.contains("Talk to someone now"));
-        assert!(s.html("/help/talk?lang=ar").await.contains("تحدث إلى شخص الآن"));
+        assert!(s
+            .html("/help/talk?lang=ar")
+            .await
+            .contains("تحدث إلى شخص الآن"));
         assert_eq!(audit_count(&s, "help.route_edit").await, 1);
 
         let mut blank = fields;
@@ -127,10 +201,20 @@ async fn administrators_add_rename_and_retire_local_areas() {
         let (status, html) = s.page("/manage/help/areas", &admin).await;
         assert_eq!(status, 200);
         assert!(html.contains("Harbourside"), "the demo's wards");
-        let res = s.post("/manage/help/areas", &admin, &[("csrf", &csrf), ("name_en", " "), ("name_ar", "")]).await;
+        let res = s
+            .post(
+                "/manage/help/areas",
+                &admin,
+                &[("csrf", &csrf), ("name_en", " "), ("name_ar", "")],
+            )
+            .await;
         assert_eq!(res.status(), 422);
         let res = s
-            .post("/manage/help/areas", &admin, &[("csrf", &csrf), ("name_en", "Seaview"), ("name_ar", "")])
+            .post(
+                "/manage/help/areas",
+                &admin,
+                &[("csrf", &csrf), ("name_en", "Seaview"), ("name_ar", "")],
+            )
             .await;
         assert_eq!(res.status(), 303);
         let area = cohesion_services::site::areas::in_use(s.db())
@@ -141,7 +225,15 @@ async fn administrators_add_rename_and_retire_local_areas() {
             .unwrap();
         let path = format!("/manage/help/areas/{}", area.id);
         let res = s
-            .post(&path, &admin, &[("csrf", &csrf), ("name_en", "Seaview Bay"), ("name_ar", "خليج سيفيو")])
+            .post(
+                &path,
+                &admin,
+                &[
+                    ("csrf", &csrf),
+                    ("name_en", "Seaview Bay"),
+                    ("name_ar", "خليج سيفيو"),
+                ],
+            )
             .await;
         assert_eq!(res.status(), 303);
         let renamed = cohesion_services::site::areas::in_use(s.db())
@@ -152,9 +244,13 @@ async fn administrators_add_rename_and_retire_local_areas() {
             .unwrap();
         assert_eq!(renamed.name_in("ar"), "خليج سيفيو");
         assert_eq!(renamed.name_in("en"), "Seaview Bay");
-        let res = s.post(&format!("{path}/retire"), &admin, &[("csrf", &csrf)]).await;
+        let res = s
+            .post(&format!("{path}/retire"), &admin, &[("csrf", &csrf)])
+            .await;
         assert_eq!(res.status(), 303);
-        let left = cohesion_services::site::areas::in_use(s.db()).await.unwrap();
+        let left = cohesion_services::site::areas::in_use(s.db())
+            .await
+            .unwrap();
         assert!(left.iter().all(|a| a.id != area.id));
         for action in ["area.add", "area.rename", "area.retire"] {
             assert_eq!(audit_count(&s, action).await, 1, "{action}");

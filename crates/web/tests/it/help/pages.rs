@@ -5,18 +5,33 @@ use crate::support::{servers_with_demo, servers_with_people};
 #[tokio::test]
 async fn every_kind_of_page_links_to_help_in_its_header() {
     for s in servers_with_people().await {
-        for path in ["/", "/get-involved", "/about", "/sign-in", "/consultations", "/no-such-page"] {
+        for path in [
+            "/",
+            "/get-involved",
+            "/about",
+            "/sign-in",
+            "/consultations",
+            "/no-such-page",
+        ] {
             let html = s.get(path).await.text().await.unwrap();
             assert!(html.contains("href=\"/help\""), "{path}");
             assert!(html.contains(">Get help</a>"), "{path}");
         }
         let html = s.get("/?lang=ar").await.text().await.unwrap();
         assert!(html.contains("احصل على المساعدة"));
-        let (admin, _) = s.sign_in(super::NADIA, cohesion_services::accounts::demo::DEMO_PASSWORD).await;
+        let (admin, _) = s
+            .sign_in(
+                super::NADIA,
+                cohesion_services::accounts::demo::DEMO_PASSWORD,
+            )
+            .await;
         let (status, html) = s.page("/manage", &admin).await;
         assert_eq!(status, 200);
         assert!(html.contains("href=\"/help\""));
-        assert!(html.contains("/manage/help"), "the panel leads to the configuration");
+        assert!(
+            html.contains("/manage/help"),
+            "the panel leads to the configuration"
+        );
     }
 }
 
@@ -26,7 +41,10 @@ async fn the_guided_choice_works_without_javascript() {
         let html = s.html("/help").await;
         for key in ["danger", "extremism", "online", "hate-crime", "talk"] {
             assert!(html.contains(&format!("value=\"{key}\"")), "{key}");
-            assert!(html.contains(&format!("href=\"/help/{key}?lang=en\"")), "{key}");
+            assert!(
+                html.contains(&format!("href=\"/help/{key}?lang=en\"")),
+                "{key}"
+            );
         }
         assert!(html.contains("Exit this page"));
         assert!(html.contains("href=\"https://www.bbc.co.uk/weather\""));
@@ -41,7 +59,11 @@ async fn the_guided_choice_works_without_javascript() {
         assert_eq!(res.headers()["location"], "/help/hate-crime?lang=en");
         let res = s.get("/help/choose").await;
         assert_eq!(res.status(), 422);
-        assert!(res.text().await.unwrap().contains("Choose what you need help with"));
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("Choose what you need help with"));
         assert_eq!(s.get("/help/no-such-route").await.status(), 404);
     }
 }
@@ -80,7 +102,10 @@ async fn routes_in_arabic_keep_the_language_in_their_links() {
         let html = s.html("/help/talk?lang=ar").await;
         assert!(html.contains("أريد التحدث إلى شخص ما"));
         assert!(html.contains("href=\"tel:116123\""));
-        assert!(html.contains("href=\"/help?lang=ar\""), "back and the header keep Arabic");
+        assert!(
+            html.contains("href=\"/help?lang=ar\""),
+            "back and the header keep Arabic"
+        );
         assert!(html.contains("اخرج من هذه الصفحة"));
     }
 }

@@ -18,7 +18,11 @@ const PATHS: &[&str] = &[
 
 fn check(res: &reqwest::Response, path: &str) {
     let h = res.headers();
-    assert!(h.get("set-cookie").is_none(), "{path}: {:?}", h.get("set-cookie"));
+    assert!(
+        h.get("set-cookie").is_none(),
+        "{path}: {:?}",
+        h.get("set-cookie")
+    );
     assert_eq!(h["cache-control"], "no-store", "{path}");
     assert_eq!(h["referrer-policy"], "no-referrer", "{path}");
 }
@@ -31,17 +35,27 @@ async fn help_answers_set_no_cookie_and_carry_both_headers() {
             check(&res, path);
         }
         let (admin, _) = s
-            .sign_in(super::NADIA, cohesion_services::accounts::demo::DEMO_PASSWORD)
+            .sign_in(
+                super::NADIA,
+                cohesion_services::accounts::demo::DEMO_PASSWORD,
+            )
             .await;
         for path in PATHS {
-            let res = s.get_with(path, &format!("{admin}; cohesion_lang=ar")).await;
+            let res = s
+                .get_with(path, &format!("{admin}; cohesion_lang=ar"))
+                .await;
             check(&res, path);
         }
         // Elsewhere `?lang=` is remembered as before.
         let res = s.get("/about?lang=ar").await;
         assert!(res.headers().get("set-cookie").is_some());
         // The language cookie is read on help pages, never set.
-        let html = s.get_with("/help", "cohesion_lang=ar").await.text().await.unwrap();
+        let html = s
+            .get_with("/help", "cohesion_lang=ar")
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(html.contains("lang=\"ar\""));
     }
 }
@@ -53,7 +67,10 @@ async fn help_pages_load_nothing_from_other_sites() {
         for tag in ["<script", "<link", "<img"] {
             for part in html.split(tag).skip(1) {
                 let head = &part[..part.find('>').unwrap_or(part.len())];
-                assert!(!head.contains("src=\"http") && !head.contains("href=\"http"), "{tag}{head}");
+                assert!(
+                    !head.contains("src=\"http") && !head.contains("href=\"http"),
+                    "{tag}{head}"
+                );
             }
         }
     }
