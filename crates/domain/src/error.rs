@@ -89,6 +89,10 @@ pub enum ErrorCode {
     NoQuestions,
     /// Publishing the results of a consultation nobody has answered.
     NoResponses,
+    /// A date that must not be after today is.
+    DateInFuture,
+    /// Text that may not hold markup (HTML tags) does.
+    MarkupNotAllowed,
     /// Publishing the results of a consultation not published itself.
     ConsultationDraft,
     WeightingEmptyCategory,
@@ -196,6 +200,8 @@ impl ErrorCode {
         ErrorCode::NotPublished,
         ErrorCode::NoQuestions,
         ErrorCode::NoResponses,
+        ErrorCode::DateInFuture,
+        ErrorCode::MarkupNotAllowed,
         ErrorCode::ConsultationDraft,
         ErrorCode::AlreadyRemoved,
         ErrorCode::RoleAlreadyHeld,
@@ -279,6 +285,8 @@ impl ErrorCode {
             ErrorCode::SurveyChanged => "survey_changed",
             ErrorCode::NoQuestions => "no_questions",
             ErrorCode::NoResponses => "no_responses",
+            ErrorCode::DateInFuture => "date_in_future",
+            ErrorCode::MarkupNotAllowed => "markup_not_allowed",
             ErrorCode::ConsultationDraft => "consultation_draft",
             ErrorCode::WeightingEmptyCategory => "weighting_empty_category",
             ErrorCode::DuplicateLabel => "duplicate_label",
@@ -577,6 +585,8 @@ mod tests {
                 | ErrorCode::NotPublished
                 | ErrorCode::NoQuestions
                 | ErrorCode::NoResponses
+                | ErrorCode::DateInFuture
+                | ErrorCode::MarkupNotAllowed
                 | ErrorCode::ConsultationDraft
                 | ErrorCode::AlreadyRemoved
                 | ErrorCode::RoleAlreadyHeld
@@ -595,6 +605,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 89, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 91, "a new code: add it to ALL and here");
     }
 }
