@@ -6,7 +6,7 @@
 use cohesion_storage::Db;
 
 use crate::accounts::Passwords;
-use crate::{accounts, consultations, discussions, site, ServiceError};
+use crate::{accounts, consultations, discussions, site, tensions, ServiceError};
 
 /// What a load added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +19,8 @@ pub struct Loaded {
     pub consultations: bool,
     /// The discussions, if the site had none.
     pub discussions: bool,
+    /// The tension reports, if the site had none.
+    pub tension_reports: bool,
 }
 
 /// Loads every feature's demonstration content that is not there yet.
@@ -28,5 +30,6 @@ pub async fn load(db: &Db, passwords: &Passwords) -> Result<Loaded, ServiceError
         accounts: accounts::demo::load(db, passwords).await?,
         consultations: consultations::demo::load(db).await?,
         discussions: discussions::demo::load(db).await?,
+        tension_reports: tensions::demo::load(db).await?,
     })
 }

@@ -20,6 +20,7 @@ pub mod accounts;
 pub mod consultations;
 pub mod discussions;
 pub mod site;
+pub mod tensions;
 
 use cohesion_domain::ValidationError;
 use cohesion_storage::StorageError;

@@ -26,6 +26,7 @@ pub mod accounts;
 pub mod consultations;
 pub mod discussions;
 pub mod site;
+pub mod tensions;
 
 pub use db::{Conn, Db, Engine, PoolConn, PoolSettings, Snapshot, SqliteDb, StorageError, Tx};
 pub use timestamp::Timestamp;

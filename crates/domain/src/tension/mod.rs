@@ -30,6 +30,63 @@ pub const REVIEW_WORKING_DAYS: std::ops::RangeInclusive<i64> = 1..=30;
 /// The area value of "Somewhere else / not sure".
 pub const ELSEWHERE: &str = "elsewhere";
 
+/// The site's choices about tension reports, set by administrators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Whether the form takes reports (on unless switched off).
+    pub enabled: bool,
+    /// Days a report's text is kept before it is deleted.
+    pub retention_days: i64,
+    /// The working days within which the council promises to look.
+    pub review_working_days: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            enabled: true,
+            retention_days: 90,
+            review_working_days: 2,
+        }
+    }
+}
+
+impl Settings {
+    /// Checks what an administrator typed.
+    pub fn parse(
+        enabled: bool,
+        retention_days: &str,
+        review_working_days: &str,
+    ) -> Result<Settings, Vec<ValidationError>> {
+        let mut errors = Vec::new();
+        let mut number = |field: &'static str, raw: &str, range: std::ops::RangeInclusive<i64>| {
+            match raw.trim().parse::<i64>() {
+                _ if raw.trim().is_empty() => {
+                    errors.push(ValidationError::new(field, ErrorCode::FieldRequired));
+                    0
+                }
+                Ok(n) if range.contains(&n) => n,
+                _ => {
+                    errors.push(ValidationError::new(field, ErrorCode::OutOfRange));
+                    0
+                }
+            }
+        };
+        let retention_days = number("retention_days", retention_days, RETENTION_DAYS);
+        let review_working_days =
+            number("review_working_days", review_working_days, REVIEW_WORKING_DAYS);
+        if errors.is_empty() {
+            Ok(Settings {
+                enabled,
+                retention_days,
+                review_working_days,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
 /// What kind of tension a report is about: a fixed list, so that the
 /// counts mean the same everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
