@@ -15,6 +15,7 @@ pub mod accounts;
 pub mod consultations;
 pub mod discussions;
 pub mod site;
+pub mod tensions;
 
 pub use askama::Template;
 pub use kit::chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, NavLink, UserBox};

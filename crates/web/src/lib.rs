@@ -15,6 +15,7 @@ mod accounts;
 mod consultations;
 mod discussions;
 mod site;
+mod tensions;
 
 use std::sync::Arc;
 
@@ -47,6 +48,7 @@ pub(crate) const FEATURES: &[Feature] = &[
     accounts::FEATURE,      // accounts, organisations, administration
     consultations::FEATURE, // consultations, their results, findings and themes
     discussions::FEATURE,   // discussions, comments and their moderation
+    tensions::FEATURE,      // community tension reports and their counts
 ];
 
 /// Every way `value` differs from the schema `schema` (a component's

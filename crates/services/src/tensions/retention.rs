@@ -45,3 +45,8 @@ pub async fn delete_old_texts(
     settings::release_retention(c.conn(), holder).await?;
     Ok(Some(deleted))
 }
+
+/// [`delete_old_texts`] as of now: the serve loop's round.
+pub async fn round(db: &Db, holder: &str) -> Result<Option<u64>, ServiceError> {
+    delete_old_texts(db, holder, OffsetDateTime::now_utc()).await
+}
