@@ -59,8 +59,11 @@ impl Settings {
         review_working_days: &str,
     ) -> Result<Settings, Vec<ValidationError>> {
         let mut errors = Vec::new();
-        let mut number = |field: &'static str, raw: &str, range: std::ops::RangeInclusive<i64>| {
-            match raw.trim().parse::<i64>() {
+        let mut number =
+            |field: &'static str, raw: &str, range: std::ops::RangeInclusive<i64>| match raw
+                .trim()
+                .parse::<i64>(
+            ) {
                 _ if raw.trim().is_empty() => {
                     errors.push(ValidationError::new(field, ErrorCode::FieldRequired));
                     0
@@ -70,11 +73,13 @@ impl Settings {
                     errors.push(ValidationError::new(field, ErrorCode::OutOfRange));
                     0
                 }
-            }
-        };
+            };
         let retention_days = number("retention_days", retention_days, RETENTION_DAYS);
-        let review_working_days =
-            number("review_working_days", review_working_days, REVIEW_WORKING_DAYS);
+        let review_working_days = number(
+            "review_working_days",
+            review_working_days,
+            REVIEW_WORKING_DAYS,
+        );
         if errors.is_empty() {
             Ok(Settings {
                 enabled,

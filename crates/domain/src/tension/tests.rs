@@ -1,7 +1,13 @@
 use super::*;
 use time::macros::date;
 
-const AREAS: &[&str] = &["Harbourside", "Old Town", "St Anne’s", "Lantern Hill", "حي المرفأ"];
+const AREAS: &[&str] = &[
+    "Harbourside",
+    "Old Town",
+    "St Anne’s",
+    "Lantern Hill",
+    "حي المرفأ",
+];
 
 fn m(text: &str) -> String {
     mask(text, AREAS)
@@ -9,7 +15,10 @@ fn m(text: &str) -> String {
 
 #[test]
 fn emails_are_masked() {
-    assert_eq!(m("write to amina.k@example.org please"), "write to [email] please");
+    assert_eq!(
+        m("write to amina.k@example.org please"),
+        "write to [email] please"
+    );
     assert_eq!(m("(dave+x@mail.co.uk)."), "([email]).");
     assert_eq!(m("at the @ sign or me@home"), "at the @ sign or me@home");
     assert_eq!(m("راسلني على test@example.com"), "راسلني على [email]");
@@ -25,7 +34,10 @@ fn phone_numbers_are_masked() {
     assert_eq!(m("0117-496-0123"), "[phone]");
     assert_eq!(m("رقمه ٠٧٧٠٠٩٠٠١٢٣"), "رقمه [phone]");
     // Dates, times, counts and short numbers stay.
-    assert_eq!(m("on 2026-11-30 at 10.30 about 40 people"), "on 2026-11-30 at 10.30 about 40 people");
+    assert_eq!(
+        m("on 2026-11-30 at 10.30 about 40 people"),
+        "on 2026-11-30 at 10.30 about 40 people"
+    );
     assert_eq!(m("call 999 or 101"), "call 999 or 101");
     assert_eq!(m("ref AB123456789"), "ref AB123456789");
 }
@@ -50,7 +62,10 @@ fn names_after_honorifics_are_masked() {
 
 #[test]
 fn names_after_called_are_masked() {
-    assert_eq!(m("a man called dave shouted"), "a man called [name] shouted");
+    assert_eq!(
+        m("a man called dave shouted"),
+        "a man called [name] shouted"
+    );
     assert_eq!(m("a boy named Tom Jones"), "a boy named [name]");
     assert_eq!(m("he is known as Bazza."), "he is known as [name].");
     assert_eq!(m("his name is kev"), "his name is [name]");
@@ -61,11 +76,17 @@ fn names_after_called_are_masked() {
 
 #[test]
 fn capitalised_runs_inside_sentences_are_masked() {
-    assert_eq!(m("Yesterday John Smith said it"), "Yesterday [name] said it");
+    assert_eq!(
+        m("Yesterday John Smith said it"),
+        "Yesterday [name] said it"
+    );
     assert_eq!(m("we met Sarah at the park"), "we met [name] at the park");
     assert_eq!(m("John Smith shouted at us"), "[name] shouted at us");
     // A sentence's own first word is left.
-    assert_eq!(m("Someone shouted. People ran."), "Someone shouted. People ran.");
+    assert_eq!(
+        m("Someone shouted. People ran."),
+        "Someone shouted. People ran."
+    );
 }
 
 #[test]
@@ -78,17 +99,29 @@ fn areas_and_common_words_are_kept() {
         m("anti-Muslim leaflets on the High Street in March"),
         "anti-Muslim leaflets on the High Street in March"
     );
-    assert_eq!(m("a post on Facebook about Polish families"), "a post on Facebook about Polish families");
+    assert_eq!(
+        m("a post on Facebook about Polish families"),
+        "a post on Facebook about Polish families"
+    );
     assert_eq!(m("the NHS and UK flags"), "the NHS and UK flags");
 }
 
 #[test]
 fn arabic_names_are_masked() {
     assert_eq!(m("رجل اسمه أحمد صرخ علينا"), "رجل اسمه [name] صرخ علينا");
-    assert_eq!(m("شاب يدعى عبد الله كتب على الجدار"), "شاب يدعى [name] كتب على الجدار");
-    assert_eq!(m("المدعو خالد بن سعيد هدد الجيران"), "المدعو [name] هدد الجيران");
+    assert_eq!(
+        m("شاب يدعى عبد الله كتب على الجدار"),
+        "شاب يدعى [name] كتب على الجدار"
+    );
+    assert_eq!(
+        m("المدعو خالد بن سعيد هدد الجيران"),
+        "المدعو [name] هدد الجيران"
+    );
     assert_eq!(m("السيدة فاطمة"), "السيدة [name]");
-    assert_eq!(m("كتابات على الجدران في حي المرفأ"), "كتابات على الجدران في حي المرفأ");
+    assert_eq!(
+        m("كتابات على الجدران في حي المرفأ"),
+        "كتابات على الجدران في حي المرفأ"
+    );
 }
 
 #[test]
@@ -172,7 +205,11 @@ fn weeks_start_on_monday() {
     let weeks = recent_weeks(date!(2026 - 12 - 06), 3);
     assert_eq!(
         weeks,
-        vec![date!(2026 - 11 - 16), date!(2026 - 11 - 23), date!(2026 - 11 - 30)]
+        vec![
+            date!(2026 - 11 - 16),
+            date!(2026 - 11 - 23),
+            date!(2026 - 11 - 30)
+        ]
     );
     assert!(weeks.iter().all(|w| is_monday(*w)));
 }

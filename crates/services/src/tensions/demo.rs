@@ -16,14 +16,38 @@ use crate::ServiceError;
 pub const DEMO_READER: &str = "yusuf@brightwater.example";
 
 const TEXTS: &[(Kind, &str)] = &[
-    (Kind::GraffitiOrSymbols, "Stickers with an unfriendly slogan on the lamp posts by the bus stop."),
-    (Kind::OnlineContent, "A rumour in a local chat group that the community centre is closing to some families."),
-    (Kind::HateIncident, "Someone shouted at a woman in a headscarf outside the shops; she walked away."),
-    (Kind::ProtestOrGathering, "A small group handed out leaflets about the new housing and argued with passers-by."),
-    (Kind::DisorderOrDamage, "The noticeboard at the park was pulled down overnight."),
-    (Kind::Other, "Young people say they no longer feel welcome at the sports hall in the evenings."),
-    (Kind::OnlineContent, "منشور على الإنترنت ينشر شائعة عن سكان الحي الجدد."),
-    (Kind::GraffitiOrSymbols, "رسومات مسيئة على جدار المدرسة، أزالها المجلس لاحقًا."),
+    (
+        Kind::GraffitiOrSymbols,
+        "Stickers with an unfriendly slogan on the lamp posts by the bus stop.",
+    ),
+    (
+        Kind::OnlineContent,
+        "A rumour in a local chat group that the community centre is closing to some families.",
+    ),
+    (
+        Kind::HateIncident,
+        "Someone shouted at a woman in a headscarf outside the shops; she walked away.",
+    ),
+    (
+        Kind::ProtestOrGathering,
+        "A small group handed out leaflets about the new housing and argued with passers-by.",
+    ),
+    (
+        Kind::DisorderOrDamage,
+        "The noticeboard at the park was pulled down overnight.",
+    ),
+    (
+        Kind::Other,
+        "Young people say they no longer feel welcome at the sports hall in the evenings.",
+    ),
+    (
+        Kind::OnlineContent,
+        "منشور على الإنترنت ينشر شائعة عن سكان الحي الجدد.",
+    ),
+    (
+        Kind::GraffitiOrSymbols,
+        "رسومات مسيئة على جدار المدرسة، أزالها المجلس لاحقًا.",
+    ),
 ];
 
 /// Adds the demo reports unless the site has reports already; gives the

@@ -13,4 +13,3 @@ pub mod reading;
 pub mod reporting;
 pub mod retention;
 pub mod settings;
-

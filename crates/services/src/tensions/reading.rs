@@ -154,7 +154,10 @@ pub async fn dashboard(
     }
     // Areas in their order, then "somewhere else".
     let order = |p: &Place| match p {
-        Place::Area(id) => areas.iter().position(|a| a.id == *id).unwrap_or(usize::MAX - 1),
+        Place::Area(id) => areas
+            .iter()
+            .position(|a| a.id == *id)
+            .unwrap_or(usize::MAX - 1),
         Place::Elsewhere => usize::MAX,
     };
     let mut area_list: Vec<(Place, u64)> = by_area.into_iter().collect();
@@ -257,11 +260,17 @@ pub async fn export_csv(
     let d = dashboard(db, me, weeks, today).await?;
     let mut out = String::from("breakdown,item,reports\r\n");
     let mut line = |breakdown: &str, item: &str, f: Figure| {
-        out.push_str(&format!("{breakdown},{},{}\r\n", csv_field(item), figure_text(f)));
+        out.push_str(&format!(
+            "{breakdown},{},{}\r\n",
+            csv_field(item),
+            figure_text(f)
+        ));
     };
     line("total", "all", d.total);
     for (p, f) in &d.by_area {
-        let name = d.area_name(*p, "en").unwrap_or_else(|| "Somewhere else / not sure".to_owned());
+        let name = d
+            .area_name(*p, "en")
+            .unwrap_or_else(|| "Somewhere else / not sure".to_owned());
         line("area", &name, *f);
     }
     for (k, f) in &d.by_kind {

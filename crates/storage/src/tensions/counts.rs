@@ -29,7 +29,11 @@ pub async fn add(conn: Conn<'_>, area: &str, kind: &str, week: &str) -> Result<(
 }
 
 /// The counts of the weeks from `first` to `last` (Mondays), inclusive.
-pub async fn between(conn: Conn<'_>, first: &str, last: &str) -> Result<Vec<CountRow>, StorageError> {
+pub async fn between(
+    conn: Conn<'_>,
+    first: &str,
+    last: &str,
+) -> Result<Vec<CountRow>, StorageError> {
     let sql = format!(
         "SELECT area, kind, week, reports FROM tension_counts \
          WHERE week >= $1 AND week <= $2 ORDER BY week, area, kind {}",

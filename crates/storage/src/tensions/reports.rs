@@ -105,5 +105,11 @@ pub async fn delete_texts_before(
 
 /// How many reports there are, texts and tombstones.
 pub async fn count(conn: Conn<'_>) -> Result<i64, StorageError> {
-    rows::fetch_one(conn, "SELECT COUNT(*) FROM tension_reports", &[], rows::scalar).await
+    rows::fetch_one(
+        conn,
+        "SELECT COUNT(*) FROM tension_reports",
+        &[],
+        rows::scalar,
+    )
+    .await
 }

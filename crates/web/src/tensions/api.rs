@@ -27,7 +27,7 @@ pub(super) fn openapi() -> utoipa::openapi::OpenApi {
 #[derive(OpenApi)]
 #[openapi(
     paths(send, counts),
-    components(schemas(ReportRequest, ReportSent, CountsBody, CountBody)),
+    components(schemas(TensionReportRequest, TensionReportSent, TensionCounts, TensionCount)),
     tags((name = "tension-reports", description = "Community tension reports: anonymous, masked before storage; counts for tension readers, small counts suppressed."))
 )]
 struct TensionsApi;
@@ -36,7 +36,7 @@ struct TensionsApi;
 /// `text` are masked before it is stored.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ReportRequest {
+pub struct TensionReportRequest {
     /// A local area's id (see the help pages' areas), or `elsewhere`.
     #[schema(example = "elsewhere")]
     pub area: String,
@@ -56,16 +56,16 @@ pub struct ReportRequest {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct ReportSent {
+pub struct TensionReportSent {
     /// The reference to quote; the text is never sent back.
     pub reference: String,
     /// Working days within which the council promises to look at it.
     pub review_working_days: i64,
 }
 
-#[utoipa::path(post, path = "/api/v1/tension-reports", tag = "tension-reports", request_body = ReportRequest,
+#[utoipa::path(post, path = "/api/v1/tension-reports", tag = "tension-reports", request_body = TensionReportRequest,
     responses(
-        (status = 201, description = "Received", body = ReportSent),
+        (status = 201, description = "Received", body = TensionReportSent),
         (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "This site does not take tension reports", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field is missing or wrong (field_required, invalid_choice, invalid_date, date_in_future, field_too_long, markup_not_allowed, nul_character)", body = Problem, content_type = "application/problem+json"),
@@ -73,7 +73,7 @@ pub struct ReportSent {
 pub async fn send(
     State(state): State<SharedState>,
     client: ClientKey,
-    ApiJson(req): ApiJson<ReportRequest>,
+    ApiJson(req): ApiJson<TensionReportRequest>,
 ) -> Result<Response, AppError> {
     let input = ReportInput {
         area: req.area,
@@ -86,7 +86,7 @@ pub async fn send(
     let sent = reporting::send(&state.db, &input, &client.0, today).await?;
     Ok((
         StatusCode::CREATED,
-        Json(ReportSent {
+        Json(TensionReportSent {
             reference: sent.reference,
             review_working_days: sent.review_working_days,
         }),
@@ -98,7 +98,7 @@ pub async fn send(
 /// says why (`fewer_than_5`, or `hidden` so that another cannot be
 /// worked out).
 #[derive(Serialize, ToSchema)]
-pub struct CountBody {
+pub struct TensionCount {
     /// An area's id or `elsewhere`; a kind; a week's Monday; `all`.
     pub key: String,
     pub count: Option<u64>,
@@ -106,22 +106,22 @@ pub struct CountBody {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct CountsBody {
+pub struct TensionCounts {
     /// The Mondays of the period, oldest first.
     pub weeks: Vec<String>,
-    pub total: CountBody,
-    pub by_area: Vec<CountBody>,
-    pub by_kind: Vec<CountBody>,
-    pub by_week: Vec<CountBody>,
+    pub total: TensionCount,
+    pub by_area: Vec<TensionCount>,
+    pub by_kind: Vec<TensionCount>,
+    pub by_week: Vec<TensionCount>,
 }
 
-fn count(key: String, f: Figure) -> CountBody {
+fn count(key: String, f: Figure) -> TensionCount {
     let (count, suppressed) = match f {
         Figure::Shown(n) => (Some(n), None),
         Figure::FewerThanSmallest => (None, Some("fewer_than_5".to_owned())),
         Figure::Hidden => (None, Some("hidden".to_owned())),
     };
-    CountBody {
+    TensionCount {
         key,
         count,
         suppressed,
@@ -136,17 +136,17 @@ pub struct CountsQuery {
 #[utoipa::path(get, path = "/api/v1/tension-reports/counts", tag = "tension-reports",
     params(("weeks" = Option<u32>, Query, description = "How many weeks up to this one (1 to 52; 10 by default)")),
     responses(
-        (status = 200, body = CountsBody),
+        (status = 200, body = TensionCounts),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a tension reader", body = Problem, content_type = "application/problem+json")))]
 pub async fn counts(
     State(state): State<SharedState>,
     May(me, _): May<ReadTensionReports>,
     Query(q): Query<CountsQuery>,
-) -> Result<Json<CountsBody>, AppError> {
+) -> Result<Json<TensionCounts>, AppError> {
     let today = super::today(&state.config.time_zone);
     let d = reading::dashboard(&state.db, &me, q.weeks.unwrap_or(10), today).await?;
-    Ok(Json(CountsBody {
+    Ok(Json(TensionCounts {
         weeks: d.weeks.iter().map(|w| w.to_string()).collect(),
         total: count("all".to_owned(), d.total),
         by_area: d.by_area.iter().map(|(p, f)| count(p.key(), *f)).collect(),
@@ -155,9 +155,13 @@ pub async fn counts(
             .iter()
             .map(|(k, f)| count(k.key().to_owned(), *f))
             .collect(),
-        by_week: d.by_week.iter().map(|(w, f)| count(w.to_string(), *f)).collect(),
+        by_week: d
+            .by_week
+            .iter()
+            .map(|(w, f)| count(w.to_string(), *f))
+            .collect(),
     }))
 }
 
 // Read with `ApiJson`: checked against their schemas first.
-crate::kit::api::api_bodies!(ReportRequest);
+crate::kit::api::api_bodies!(TensionReportRequest);

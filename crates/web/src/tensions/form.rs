@@ -14,8 +14,8 @@ use serde::Deserialize;
 
 use crate::kit::form::{text_problems, TextWords};
 use crate::kit::{
-    anon_csrf, check_csrf, respond, see_other, too_many, AppError, ClientKey,
-    CurrentUser, PageCtx, StrictForm,
+    anon_csrf, check_csrf, respond, see_other, too_many, AppError, ClientKey, CurrentUser, PageCtx,
+    StrictForm,
 };
 
 const PATH: &str = "/tension-reports/new";
@@ -33,11 +33,21 @@ async fn fields(
     areas.push((ELSEWHERE.to_owned(), ctx.t("tension-area-elsewhere")));
     let kinds = Kind::ALL
         .iter()
-        .map(|k| (k.key().to_owned(), ctx.t(&format!("tension-kind-{}", k.key()))))
+        .map(|k| {
+            (
+                k.key().to_owned(),
+                ctx.t(&format!("tension-kind-{}", k.key())),
+            )
+        })
         .collect();
     let police = Police::ALL
         .iter()
-        .map(|p| (p.key().to_owned(), ctx.t(&format!("tension-police-{}", p.key()))))
+        .map(|p| {
+            (
+                p.key().to_owned(),
+                ctx.t(&format!("tension-police-{}", p.key())),
+            )
+        })
         .collect();
     let before = vec![
         Field::choice("area", "select", ctx.t("tension-area"), areas)
@@ -52,16 +62,18 @@ async fn fields(
             .errors_from(errors),
     ];
     let text = Field::new("text", "textarea", "off", ctx.t("tension-text"))
-        .hint(
-            ctx.locale()
-                .t_plain("tension-text-hint", &[("limit", (MAX_TEXT_CHARS as u64).into())]),
-        )
+        .hint(ctx.locale().t_plain(
+            "tension-text-hint",
+            &[("limit", (MAX_TEXT_CHARS as u64).into())],
+        ))
         .counted(MAX_TEXT_CHARS)
         .value(&v.text)
         .errors_from(errors);
-    let after = vec![Field::choice("police", "radios", ctx.t("tension-police"), police)
-        .value(&v.police)
-        .errors_from(errors)];
+    let after = vec![
+        Field::choice("police", "radios", ctx.t("tension-police"), police)
+            .value(&v.police)
+            .errors_from(errors),
+    ];
     Ok((before, text, after))
 }
 
@@ -160,15 +172,19 @@ pub async fn sent(ctx: PageCtx, Query(q): Query<SentQuery>) -> Result<Response, 
         .collect();
     let days = match q.days.parse::<u64>() {
         Ok(d) if (1..=30).contains(&d) => d,
-        _ => cohesion_services::tensions::settings::current(&ctx.state.db)
-            .await?
-            .review_working_days as u64,
+        _ => {
+            cohesion_services::tensions::settings::current(&ctx.state.db)
+                .await?
+                .review_working_days as u64
+        }
     };
     let promise = ctx
         .locale()
         .t_plain("tension-sent-promise", &[("days", days.into())]);
     let page = SentPage {
-        ui: ctx.chrome_for("/tension-reports/sent", "tension-sent-title").await?,
+        ui: ctx
+            .chrome_for("/tension-reports/sent", "tension-sent-title")
+            .await?,
         reference,
         promise,
     };

@@ -28,7 +28,10 @@ fn panel<'a>(ctx: &'a PageCtx, me: &'a SignedIn) -> Part<'a, Listing> {
     Box::pin(async move {
         let mut links = Vec::new();
         if me.roles.allows(Action::ReadTensionReports) {
-            links.push(("/manage/tensions".to_owned(), ctx.t("tension-dashboard-link")));
+            links.push((
+                "/manage/tensions".to_owned(),
+                ctx.t("tension-dashboard-link"),
+            ));
         }
         if me.roles.allows(Action::ConfigureHelp) {
             links.push((
@@ -94,7 +97,13 @@ fn chart(ctx: &PageCtx, d: &reading::Dashboard) -> Chart {
         Figure::FewerThanSmallest => 2,
         Figure::Hidden => 0,
     };
-    let max = d.by_week.iter().map(|(_, f)| value(*f)).max().unwrap_or(0).max(5);
+    let max = d
+        .by_week
+        .iter()
+        .map(|(_, f)| value(*f))
+        .max()
+        .unwrap_or(0)
+        .max(5);
     let bars = d
         .by_week
         .iter()
@@ -166,7 +175,12 @@ pub async fn dashboard(
         rows: d
             .by_kind
             .iter()
-            .map(|(k, f)| (ctx.t(&format!("tension-kind-{}", k.key())), figure(&ctx, *f)))
+            .map(|(k, f)| {
+                (
+                    ctx.t(&format!("tension-kind-{}", k.key())),
+                    figure(&ctx, *f),
+                )
+            })
             .collect(),
     };
     let recent = d
@@ -186,7 +200,9 @@ pub async fn dashboard(
         })
         .collect();
     let page = Dashboard {
-        ui: ctx.chrome_for("/manage/tensions", "tension-dashboard-title").await?,
+        ui: ctx
+            .chrome_for("/manage/tensions", "tension-dashboard-title")
+            .await?,
         lead: ctx.t("tension-dashboard-lead"),
         rules: ctx.t("tension-dashboard-rules"),
         total: ctx
@@ -239,8 +255,7 @@ pub async fn export(
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, AppError> {
     let today = super::today(&ctx.state.config.time_zone);
-    let csv =
-        reading::export_csv(&ctx.state.db, &me, weeks_of(&q), today, Some(&client.0)).await?;
+    let csv = reading::export_csv(&ctx.state.db, &me, weeks_of(&q), today, Some(&client.0)).await?;
     let mut res = csv.into_response();
     let h = res.headers_mut();
     h.insert(
@@ -270,7 +285,10 @@ pub async fn report(
     };
     let rows = vec![
         (ctx.t("tension-reference"), s.reference.clone()),
-        (ctx.t("tension-kind"), ctx.t(&format!("tension-kind-{}", s.kind.key()))),
+        (
+            ctx.t("tension-kind"),
+            ctx.t(&format!("tension-kind-{}", s.kind.key())),
+        ),
         (ctx.t("tension-area"), area),
         (ctx.t("tension-when"), ctx.dates().date_text(s.occurred_on)),
         (
@@ -289,7 +307,9 @@ pub async fn report(
         )
     });
     let page = ReportPage {
-        ui: ctx.chrome_for("/manage/tensions", "tension-report-title").await?,
+        ui: ctx
+            .chrome_for("/manage/tensions", "tension-report-title")
+            .await?,
         back: Some(("/manage/tensions".to_owned(), ctx.t("back"))),
         rows,
         text_heading: ctx.t("tension-text"),
@@ -350,11 +370,16 @@ async fn settings_page<'a>(
         )
         .ticked(&ticked)
         .errors_from(&errors),
-        Field::new("retention_days", "text", "off", ctx.t("tension-settings-retention"))
-            .hint(ctx.t("tension-settings-retention-hint"))
-            .value(&v.retention_days)
-            .left_to_right()
-            .errors_from(&errors),
+        Field::new(
+            "retention_days",
+            "text",
+            "off",
+            ctx.t("tension-settings-retention"),
+        )
+        .hint(ctx.t("tension-settings-retention-hint"))
+        .value(&v.retention_days)
+        .left_to_right()
+        .errors_from(&errors),
         Field::new(
             "review_working_days",
             "text",

@@ -10,3 +10,4 @@ mod discussions_staff;
 mod kit;
 mod site;
 mod support;
+mod tensions;
