@@ -113,7 +113,7 @@ tension-tombstone = { PLURAL($days) ->
 tension-audit-note = تُسجَّل قراءتك لهذا البلاغ في سجل التدقيق.
 
 tension-settings-title = إعدادات بلاغات التوتر
-tension-settings-lead = اختر هل يستطيع السكان والشركاء إرسال بلاغات التوتر، وكم تُحفظ نصوصها، وبماذا يعد الإشعار بالاستلام.
+tension-settings-lead = اختر هل يستطيع السكان والشركاء إرسال بلاغات التوتر، ومدة حفظ نصوصها، وبماذا يعد الإشعار بالاستلام.
 tension-settings-save = احفظ الإعدادات
 tension-settings-enabled = النموذج
 tension-settings-enabled-on = اقبل بلاغات التوتر
