@@ -8,7 +8,7 @@ use cohesion_i18n::Catalog;
 use cohesion_services::accounts::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD};
 use cohesion_services::discussions::opinions;
 use cohesion_services::mail::{self, Mailer};
-use cohesion_services::{demo, discussions, throttle};
+use cohesion_services::{demo, discussions, tensions, throttle};
 use cohesion_storage::migrate::{self, SchemaState};
 use cohesion_storage::Db;
 use tokio::sync::watch;
@@ -52,6 +52,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let retrainer = tokio::spawn(retrain_when_due(db.clone()));
     let upkeep = tokio::spawn(cohesion_web::metrics_upkeep(cohesion_web::metrics_handle()));
     let opinions = tokio::spawn(draw_opinion_maps(db.clone()));
+    let tension_texts = tokio::spawn(delete_old_tension_texts(db.clone()));
     // Notifications: followed discussions' closings noticed, and emails
     // written to the outbox (which mail delivery then sends).
     let notifier = tokio::spawn(cohesion_web::notification_upkeep(state));
@@ -96,6 +97,9 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     // server (or this one after a restart) computes it again.
     opinions.abort();
     notifier.abort();
+    // A round cut short leaves its lease, which runs out; nothing is half
+    // deleted (one transaction).
+    tension_texts.abort();
     finish(deliverer, db).await;
     tracing::info!("stopped");
     Ok(())
@@ -230,6 +234,28 @@ async fn purge_counters(db: Db) {
         tick.tick().await;
         if let Err(e) = throttle::purge_old_counters(&db).await {
             tracing::warn!(error = %e, "could not purge old rate-limit counters");
+        }
+    }
+}
+
+/// How often a server looks for tension report texts past the retention
+/// period.
+const TENSION_RETENTION_POLL: Duration = Duration::from_secs(60 * 60);
+
+/// Deletes tension report texts older than the site's retention period
+/// (counts and tombstones stay). Every server looks; a lease in the
+/// database lets one of them do it at a time.
+async fn delete_old_tension_texts(db: Db) {
+    let holder = cohesion_storage::new_id().to_string();
+    let first = tokio::time::Instant::now() + Duration::from_secs(30);
+    let mut tick = tokio::time::interval_at(first, TENSION_RETENTION_POLL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        match tensions::retention::round(&db, &holder).await {
+            Ok(Some(n)) if n > 0 => tracing::info!(deleted = n, "tension report texts deleted"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not delete old tension report texts"),
         }
     }
 }

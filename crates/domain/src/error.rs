@@ -93,6 +93,10 @@ pub enum ErrorCode {
     NoQuestions,
     /// Publishing the results of a consultation nobody has answered.
     NoResponses,
+    /// A date that must not be after today is.
+    DateInFuture,
+    /// Text that may not hold markup (HTML tags) does.
+    MarkupNotAllowed,
     /// Publishing the results of a consultation not published itself.
     ConsultationDraft,
     WeightingEmptyCategory,
@@ -202,6 +206,8 @@ impl ErrorCode {
         ErrorCode::NotPublished,
         ErrorCode::NoQuestions,
         ErrorCode::NoResponses,
+        ErrorCode::DateInFuture,
+        ErrorCode::MarkupNotAllowed,
         ErrorCode::ConsultationDraft,
         ErrorCode::AlreadyRemoved,
         ErrorCode::RoleAlreadyHeld,
@@ -287,6 +293,8 @@ impl ErrorCode {
             ErrorCode::SurveyChanged => "survey_changed",
             ErrorCode::NoQuestions => "no_questions",
             ErrorCode::NoResponses => "no_responses",
+            ErrorCode::DateInFuture => "date_in_future",
+            ErrorCode::MarkupNotAllowed => "markup_not_allowed",
             ErrorCode::ConsultationDraft => "consultation_draft",
             ErrorCode::WeightingEmptyCategory => "weighting_empty_category",
             ErrorCode::DuplicateLabel => "duplicate_label",
@@ -587,6 +595,8 @@ mod tests {
                 | ErrorCode::NotPublished
                 | ErrorCode::NoQuestions
                 | ErrorCode::NoResponses
+                | ErrorCode::DateInFuture
+                | ErrorCode::MarkupNotAllowed
                 | ErrorCode::ConsultationDraft
                 | ErrorCode::AlreadyRemoved
                 | ErrorCode::RoleAlreadyHeld

@@ -20,6 +20,7 @@ pub mod programme;
 pub mod rate_limit;
 pub mod stage_changes;
 pub mod survey;
+pub mod tension;
 pub mod text;
 pub mod timeline;
 pub mod timestamp;

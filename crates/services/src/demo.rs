@@ -6,7 +6,7 @@
 use cohesion_storage::Db;
 
 use crate::accounts::Passwords;
-use crate::{accounts, consultations, discussions, help, site, ServiceError};
+use crate::{accounts, consultations, discussions, help, site, tensions, ServiceError};
 
 /// What a load added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +21,8 @@ pub struct Loaded {
     pub discussions: bool,
     /// The demonstration council's local help services, if it had none.
     pub help: bool,
+    /// The tension reports, if the site had none.
+    pub tension_reports: bool,
 }
 
 /// Loads every feature's demonstration content that is not there yet.
@@ -31,5 +33,6 @@ pub async fn load(db: &Db, passwords: &Passwords) -> Result<Loaded, ServiceError
         consultations: consultations::demo::load(db).await?,
         discussions: discussions::demo::load(db).await?,
         help: help::demo::load(db).await?,
+        tension_reports: tensions::demo::load(db).await?,
     })
 }

@@ -21,6 +21,7 @@ pub mod consultations;
 pub mod discussions;
 pub mod help;
 pub mod site;
+pub mod tensions;
 
 use cohesion_domain::ValidationError;
 use cohesion_storage::StorageError;

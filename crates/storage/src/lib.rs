@@ -27,6 +27,7 @@ pub mod consultations;
 pub mod discussions;
 pub mod help;
 pub mod site;
+pub mod tensions;
 
 pub use db::{Conn, Db, Engine, PoolConn, PoolSettings, Snapshot, SqliteDb, StorageError, Tx};
 pub use timestamp::Timestamp;

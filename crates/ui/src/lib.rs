@@ -16,6 +16,7 @@ pub mod consultations;
 pub mod discussions;
 pub mod help;
 pub mod site;
+pub mod tensions;
 
 pub use askama::Template;
 pub use kit::chrome::{AssetUrls, Chrome, FeedbackBox, LanguageLink, NavLink, UserBox};

@@ -16,6 +16,7 @@ mod consultations;
 mod discussions;
 mod help;
 mod site;
+mod tensions;
 
 use std::sync::Arc;
 
@@ -49,6 +50,7 @@ pub(crate) const FEATURES: &[Feature] = &[
     consultations::FEATURE, // consultations, their results, findings and themes
     discussions::FEATURE,   // discussions, comments and their moderation
     help::FEATURE,          // getting help: routes, services, the exit control
+    tensions::FEATURE,      // community tension reports and their counts
 ];
 
 /// Every way `value` differs from the schema `schema` (a component's

@@ -239,6 +239,10 @@ activity-detail-reinstated = أُعيد تفعيل الحساب
 activity-detail-role = الدور: { $role }
 activity-detail-session = الجلسة { $session }
 activity-detail-invitation = الدعوة { $invitation }
+activity-tension-report-read = قرأت نص بلاغ توتر
+activity-tension-reports-delete-texts = حُذفت نصوص بلاغات التوتر بعد مدة الاحتفاظ
+activity-tension-settings-save = غيّرت إعدادات بلاغات التوتر
+activity-tension-counts-export = نزّلت أعداد بلاغات التوتر
 delete-title = حذف حسابك
 delete-lead = يُمحى بريدك الإلكتروني واسمك وكلمة المرور وجلساتك فورًا. لا يمكن التراجع عن ذلك.
 delete-warning = لا يمكن التراجع عن حذف الحساب.
@@ -388,6 +392,10 @@ audit-do-moderation-appeal-upheld = أيّد قرار إشراف بعد الطع
 audit-do-moderation-appeal-overturned = ألغى قرار إشراف بعد الطعن
 audit-do-moderation-word-add = أضاف مدخلًا إلى قائمة كلمات المشرفين
 audit-do-moderation-word-remove = حذف مدخلًا من قائمة كلمات المشرفين
+audit-do-tension-report-read = قرأ نص بلاغ توتر
+audit-do-tension-reports-delete-texts = حذف نصوص بلاغات التوتر بعد مدة الاحتفاظ
+audit-do-tension-settings-save = غيّر إعدادات بلاغات التوتر
+audit-do-tension-counts-export = نزّل أعداد بلاغات التوتر
 
 ## الإدارة: صندوق البريد الصادر
 

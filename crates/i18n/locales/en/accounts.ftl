@@ -243,6 +243,10 @@ activity-detail-reinstated = Account reinstated
 activity-detail-role = Role: { $role }
 activity-detail-session = Session { $session }
 activity-detail-invitation = Invitation { $invitation }
+activity-tension-report-read = You read a tension report’s text
+activity-tension-reports-delete-texts = Tension report texts were deleted after the retention period
+activity-tension-settings-save = You changed the tension report settings
+activity-tension-counts-export = You downloaded the tension report counts
 delete-title = Delete your account
 delete-lead = Your email address, name, password and sessions are erased at once. This cannot be undone.
 delete-warning = Deleting your account cannot be undone.
@@ -392,6 +396,10 @@ audit-do-moderation-appeal-upheld = Upheld a moderation decision on appeal
 audit-do-moderation-appeal-overturned = Overturned a moderation decision on appeal
 audit-do-moderation-word-add = Added an entry to the moderators’ word list
 audit-do-moderation-word-remove = Removed an entry from the moderators’ word list
+audit-do-tension-report-read = Read a tension report’s text
+audit-do-tension-reports-delete-texts = Deleted tension report texts after the retention period
+audit-do-tension-settings-save = Changed the tension report settings
+audit-do-tension-counts-export = Downloaded the tension report counts
 
 ## Administration: the email outbox
 

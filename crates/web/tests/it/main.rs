@@ -11,3 +11,4 @@ mod help;
 mod kit;
 mod site;
 mod support;
+mod tensions;
