@@ -40,7 +40,7 @@ pub async fn route(db: &Db, key: &str) -> Result<RoutePage, ServiceError> {
     let services = help::services(conn.conn())
         .await?
         .into_iter()
-        .filter(|s| s.routes.iter().any(|r| *r == route.key))
+        .filter(|s| s.routes.contains(&route.key))
         .collect();
     let exit_url = help::exit_url(conn.conn())
         .await?

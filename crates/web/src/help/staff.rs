@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use cohesion_domain::help::{text_in, Anonymity, ContactKind, RouteText, ServiceText, ROUTE_KEYS};
+use cohesion_domain::help::{text_in, Anonymity, ContactKind, RouteText, ServiceText};
 use cohesion_domain::ValidationError;
 use cohesion_services::help::configuring::{self, ServiceInput};
 use cohesion_services::{help, ServiceError};
