@@ -108,6 +108,8 @@ pub enum ErrorCode {
     RoleNotHeld,
     AlreadySuspended,
     NotSuspended,
+    /// Changing or sending a community message that has gone out.
+    MessageAlreadySent,
     Forbidden,
     CrossSiteRequest,
     NotFound,
@@ -202,6 +204,7 @@ impl ErrorCode {
         ErrorCode::RoleNotHeld,
         ErrorCode::AlreadySuspended,
         ErrorCode::NotSuspended,
+        ErrorCode::MessageAlreadySent,
         ErrorCode::Forbidden,
         ErrorCode::CrossSiteRequest,
         ErrorCode::NotFound,
@@ -295,6 +298,7 @@ impl ErrorCode {
             ErrorCode::RoleNotHeld => "role_not_held",
             ErrorCode::AlreadySuspended => "already_suspended",
             ErrorCode::NotSuspended => "not_suspended",
+            ErrorCode::MessageAlreadySent => "message_already_sent",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::CrossSiteRequest => "cross_site_request",
             ErrorCode::NotFound => "not_found",
@@ -583,6 +587,7 @@ mod tests {
                 | ErrorCode::RoleNotHeld
                 | ErrorCode::AlreadySuspended
                 | ErrorCode::NotSuspended
+                | ErrorCode::MessageAlreadySent
                 | ErrorCode::Forbidden
                 | ErrorCode::CrossSiteRequest
                 | ErrorCode::NotFound
@@ -595,6 +600,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 89, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 90, "a new code: add it to ALL and here");
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod consultation;
+pub mod community_message;
 pub mod consultation_changes;
 pub mod discussion;
 pub mod error;

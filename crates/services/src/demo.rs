@@ -6,7 +6,7 @@
 use cohesion_storage::Db;
 
 use crate::accounts::Passwords;
-use crate::{accounts, consultations, discussions, site, ServiceError};
+use crate::{accounts, consultations, discussions, messaging, site, ServiceError};
 
 /// What a load added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +19,7 @@ pub struct Loaded {
     pub consultations: bool,
     /// The discussions, if the site had none.
     pub discussions: bool,
+    pub community_messages: bool,
 }
 
 /// Loads every feature's demonstration content that is not there yet.
@@ -28,5 +29,6 @@ pub async fn load(db: &Db, passwords: &Passwords) -> Result<Loaded, ServiceError
         accounts: accounts::demo::load(db, passwords).await?,
         consultations: consultations::demo::load(db).await?,
         discussions: discussions::demo::load(db).await?,
+        community_messages: messaging::demo::load(db).await?,
     })
 }

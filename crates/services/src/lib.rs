@@ -19,6 +19,7 @@ pub mod throttle;
 pub mod accounts;
 pub mod consultations;
 pub mod discussions;
+pub mod messaging;
 pub mod site;
 
 use cohesion_domain::ValidationError;
@@ -40,6 +41,7 @@ pub const PERSONAL_DATA: &[&dyn PersonalData<YourData>] = &[
     &consultations::responding::personal_data::ResponsesHook,
     &consultations::StaffWorkHook,
     &discussions::personal_data::DiscussionsHook,
+    &messaging::MessagingHook,
 ];
 
 /// What went wrong, in the terms every feature shares; a feature's own

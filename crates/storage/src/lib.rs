@@ -25,6 +25,7 @@ pub mod translations;
 pub mod accounts;
 pub mod consultations;
 pub mod discussions;
+pub mod messaging;
 pub mod site;
 
 pub use db::{Conn, Db, Engine, PoolConn, PoolSettings, Snapshot, SqliteDb, StorageError, Tx};
