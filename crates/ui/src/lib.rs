@@ -14,6 +14,7 @@ mod kit;
 pub mod accounts;
 pub mod consultations;
 pub mod discussions;
+pub mod messaging;
 pub mod site;
 
 pub use askama::Template;

@@ -14,6 +14,7 @@ mod kit;
 mod accounts;
 mod consultations;
 mod discussions;
+mod messaging;
 mod site;
 
 use std::sync::Arc;
@@ -34,6 +35,7 @@ use tracing::Level;
 use kit::{api, assets, context, ops, page_cache, security, Feature};
 
 pub use discussions::{notification_round, notification_upkeep};
+pub use messaging::{round as community_message_round, upkeep as community_message_upkeep};
 pub use kit::addresses::AddressRanges;
 pub use kit::api::openapi_json;
 pub use kit::context::LANG_COOKIE;
@@ -47,6 +49,7 @@ pub(crate) const FEATURES: &[Feature] = &[
     accounts::FEATURE,      // accounts, organisations, administration
     consultations::FEATURE, // consultations, their results, findings and themes
     discussions::FEATURE,   // discussions, comments and their moderation
+    messaging::FEATURE,     // community messages by email
 ];
 
 /// Every way `value` differs from the schema `schema` (a component's
