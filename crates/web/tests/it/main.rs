@@ -8,5 +8,6 @@ mod discussions;
 mod discussions_moderation;
 mod discussions_staff;
 mod kit;
+mod messaging;
 mod site;
 mod support;
