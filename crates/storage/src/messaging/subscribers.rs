@@ -100,6 +100,18 @@ pub async fn put(
     now: Timestamp,
 ) -> Result<Uuid, StorageError> {
     delete_by_email(conn.reborrow(), email).await?;
+    insert(conn, email, locale, choices, now).await
+}
+
+/// Adds `email` as a subscriber, known to have none (the benchmark's
+/// and the demo's fresh addresses).
+pub async fn insert(
+    mut conn: Conn<'_>,
+    email: &str,
+    locale: &str,
+    choices: &Choices,
+    now: Timestamp,
+) -> Result<Uuid, StorageError> {
     let id = new_id();
     rows::execute(
         conn.reborrow(),
