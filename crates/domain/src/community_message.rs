@@ -166,7 +166,11 @@ impl Message {
     /// translation when there is a complete one, else the original.
     pub fn in_language<'a>(&'a self, locale: &'a str) -> (&'a Wording, &'a str) {
         match self.translations.get(locale) {
-            Some(w) if locale != self.language && !w.subject.trim().is_empty() && !w.body.trim().is_empty() => {
+            Some(w)
+                if locale != self.language
+                    && !w.subject.trim().is_empty()
+                    && !w.body.trim().is_empty() =>
+            {
                 (w, locale)
             }
             _ => (&self.original, &self.language),

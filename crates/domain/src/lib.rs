@@ -4,8 +4,8 @@
 //! storage, services and web crates build on these types.
 
 pub mod analysis;
-pub mod consultation;
 pub mod community_message;
+pub mod consultation;
 pub mod consultation_changes;
 pub mod discussion;
 pub mod error;

@@ -35,12 +35,12 @@ use tracing::Level;
 use kit::{api, assets, context, ops, page_cache, security, Feature};
 
 pub use discussions::{notification_round, notification_upkeep};
-pub use messaging::{round as community_message_round, upkeep as community_message_upkeep};
 pub use kit::addresses::AddressRanges;
 pub use kit::api::openapi_json;
 pub use kit::context::LANG_COOKIE;
 pub use kit::ops::{metrics_handle, upkeep as metrics_upkeep};
 pub use kit::state::{AppState, SharedState, WebConfig};
+pub use messaging::{round as community_message_round, upkeep as community_message_upkeep};
 
 /// Every feature of the site, in the order their parts of the OpenAPI
 /// document are merged.

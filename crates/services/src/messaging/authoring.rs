@@ -101,13 +101,23 @@ pub async fn create(db: &Db, me: &SignedIn, input: &Input) -> Result<Uuid, Servi
         topics: &chosen.topics,
     };
     let id = messages::create(tx.conn(), me.user_id, &draft).await?;
-    audit_log(tx.conn(), origin(me), "community_message.create", Some(id), "").await?;
+    audit_log(
+        tx.conn(),
+        origin(me),
+        "community_message.create",
+        Some(id),
+        "",
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
 
 fn already_sent() -> ServiceError {
-    ServiceError::Conflict(ValidationError::new("message", ErrorCode::MessageAlreadySent))
+    ServiceError::Conflict(ValidationError::new(
+        "message",
+        ErrorCode::MessageAlreadySent,
+    ))
 }
 
 /// Changes a message not yet sent.
@@ -115,7 +125,9 @@ pub async fn update(db: &Db, me: &SignedIn, id: Uuid, input: &Input) -> Result<(
     require(me, Action::SendCommunityMessages)?;
     let (wording, language, chosen) = check(db, input).await?;
     let mut tx = db.begin().await?;
-    messages::find(tx.conn(), id).await?.ok_or(ServiceError::NotFound)?;
+    messages::find(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     let draft = Draft {
         wording: &wording,
         language,
@@ -126,7 +138,14 @@ pub async fn update(db: &Db, me: &SignedIn, id: Uuid, input: &Input) -> Result<(
     if !messages::update(tx.conn(), id, &draft).await? {
         return Err(already_sent());
     }
-    audit_log(tx.conn(), origin(me), "community_message.update", Some(id), "").await?;
+    audit_log(
+        tx.conn(),
+        origin(me),
+        "community_message.update",
+        Some(id),
+        "",
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -144,7 +163,9 @@ pub async fn translate(
     require(me, Action::SendCommunityMessages)?;
     let locale = domain::parse_language(locale)?;
     let mut tx = db.begin().await?;
-    let m = messages::find(tx.conn(), id).await?.ok_or(ServiceError::NotFound)?;
+    let m = messages::find(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     if m.language == locale {
         return Err(ServiceError::Invalid(ValidationError::new(
             "language",
@@ -161,7 +182,14 @@ pub async fn translate(
     if !messages::set_translations(tx.conn(), id, &translations).await? {
         return Err(already_sent());
     }
-    audit_log(tx.conn(), origin(me), "community_message.translate", Some(id), locale).await?;
+    audit_log(
+        tx.conn(),
+        origin(me),
+        "community_message.translate",
+        Some(id),
+        locale,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -185,7 +213,9 @@ pub async fn send(
         )));
     }
     let mut tx = db.begin().await?;
-    messages::find(tx.conn(), id).await?.ok_or(ServiceError::NotFound)?;
+    messages::find(tx.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     if !messages::schedule(tx.conn(), id, Some(when.into())).await? {
         return Err(already_sent());
     }
@@ -193,7 +223,14 @@ pub async fn send(
         Some(at) => at.to_rfc3339(),
         None => "now".to_owned(),
     };
-    audit_log(tx.conn(), origin(me), "community_message.send", Some(id), &detail).await?;
+    audit_log(
+        tx.conn(),
+        origin(me),
+        "community_message.send",
+        Some(id),
+        &detail,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -202,7 +239,9 @@ pub async fn send(
 pub async fn get(db: &Db, me: &SignedIn, id: Uuid) -> Result<Sending, ServiceError> {
     require(me, Action::SendCommunityMessages)?;
     let mut c = db.acquire().await?;
-    let message = messages::find(c.conn(), id).await?.ok_or(ServiceError::NotFound)?;
+    let message = messages::find(c.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     let (queued, delivered, failed) = messages::counts(c.conn(), id).await?;
     Ok(Sending {
         message,
@@ -223,6 +262,8 @@ pub async fn list(db: &Db, me: &SignedIn, page: i64) -> Result<Vec<Message>, Ser
 pub async fn reach(db: &Db, me: &SignedIn, id: Uuid) -> Result<Vec<(String, i64)>, ServiceError> {
     require(me, Action::SendCommunityMessages)?;
     let mut c = db.acquire().await?;
-    let m = messages::find(c.conn(), id).await?.ok_or(ServiceError::NotFound)?;
+    let m = messages::find(c.conn(), id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     Ok(subscribers::reach(c.conn(), m.all_areas, &m.areas, &m.topics).await?)
 }

@@ -50,7 +50,11 @@ pub async fn load(db: &Db) -> Result<bool, ServiceError> {
         let translations = BTreeMap::from([("ar".to_owned(), (*ar).to_owned())]);
         topic_ids.push(topics::add(tx.conn(), en, "en", &translations).await?);
     }
-    let wards: Vec<Uuid> = areas::in_use(tx.conn()).await?.iter().map(|a| a.id).collect();
+    let wards: Vec<Uuid> = areas::in_use(tx.conn())
+        .await?
+        .iter()
+        .map(|a| a.id)
+        .collect();
     let now = OffsetDateTime::now_utc();
     let subs: &[(&str, &str, bool, &[usize], &[usize])] = &[
         ("layla@example.org", "ar", true, &[], &[0, 1]),
@@ -62,7 +66,10 @@ pub async fn load(db: &Db) -> Result<bool, ServiceError> {
     for (email, locale, all, area_ix, topic_ix) in subs {
         let choices = Choices {
             all_areas: *all || wards.is_empty(),
-            areas: area_ix.iter().filter_map(|i| wards.get(*i).copied()).collect(),
+            areas: area_ix
+                .iter()
+                .filter_map(|i| wards.get(*i).copied())
+                .collect(),
             topics: topic_ix.iter().map(|i| topic_ids[*i]).collect(),
         };
         let email = Email::parse(email)?;

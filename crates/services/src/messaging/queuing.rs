@@ -3,8 +3,8 @@
 //! multi-row inserts, all in one transaction, so a message is queued
 //! whole or not at all (ADR 45). Mail delivery then sends them.
 
-use cohesion_storage::messaging::queue::{self, Email, INSERT_ROWS};
 use cohesion_storage::messaging::messages;
+use cohesion_storage::messaging::queue::{self, Email, INSERT_ROWS};
 use cohesion_storage::{Db, Timestamp};
 use uuid::Uuid;
 

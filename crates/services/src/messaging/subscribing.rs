@@ -100,9 +100,13 @@ pub async fn request(
 ) -> Result<(), ServiceError> {
     {
         let mut c = db.acquire().await?;
-        hit(c.conn(), &format!("community-subscribe:{client}"), REQUESTS_PER_CLIENT)
-            .await
-            .map_err(|retry_after| ServiceError::RateLimited { retry_after })?;
+        hit(
+            c.conn(),
+            &format!("community-subscribe:{client}"),
+            REQUESTS_PER_CLIENT,
+        )
+        .await
+        .map_err(|retry_after| ServiceError::RateLimited { retry_after })?;
     }
     let checked = check(db, r).await?;
     let email = checked.email.as_str();
@@ -114,9 +118,8 @@ pub async fn request(
         return Ok(());
     }
     let token = new_token()?;
-    let expires = Timestamp::from(
-        Timestamp::now().as_offset() + time::Duration::days(CONFIRM_DAYS),
-    );
+    let expires =
+        Timestamp::from(Timestamp::now().as_offset() + time::Duration::days(CONFIRM_DAYS));
     subscribers::request(
         tx.conn(),
         &hash_token(&token),
@@ -149,7 +152,8 @@ async fn hit(conn: Conn<'_>, bucket: &str, limit: RateLimit) -> Result<(), u32> 
 /// it opens asks first: mail scanners follow links).
 pub async fn pending(db: &Db, token: &str) -> Result<(String, Choices), ServiceError> {
     let mut c = db.acquire().await?;
-    let found = subscribers::pending_request(c.conn(), &hash_token(token), Timestamp::now()).await?;
+    let found =
+        subscribers::pending_request(c.conn(), &hash_token(token), Timestamp::now()).await?;
     let (_, locale, choices) = found.ok_or_else(invalid_token)?;
     Ok((locale, choices))
 }
@@ -169,7 +173,14 @@ pub async fn confirm(db: &Db, token: &str, client: Option<&str>) -> Result<Strin
         actor: None,
         client,
     };
-    audit_log(tx.conn(), origin, "community_subscription.confirm", Some(id), "").await?;
+    audit_log(
+        tx.conn(),
+        origin,
+        "community_subscription.confirm",
+        Some(id),
+        "",
+    )
+    .await?;
     tx.commit().await?;
     Ok(locale)
 }

@@ -62,7 +62,11 @@ pub enum Unsubscribed {
 
 /// Checks a link without using it (the page it opens asks first).
 pub async fn check(db: &Db, token: &str) -> Result<(), ServiceError> {
-    key(db).await?.read(token).map(|_| ()).ok_or_else(invalid_token)
+    key(db)
+        .await?
+        .read(token)
+        .map(|_| ())
+        .ok_or_else(invalid_token)
 }
 
 /// Ends the subscription a link was made for: no sign-in, no question.
@@ -82,7 +86,14 @@ pub async fn unsubscribe(
         actor: None,
         client,
     };
-    audit_log(tx.conn(), origin, "community_subscription.unsubscribe", Some(id), "").await?;
+    audit_log(
+        tx.conn(),
+        origin,
+        "community_subscription.unsubscribe",
+        Some(id),
+        "",
+    )
+    .await?;
     tx.commit().await?;
     Ok(Unsubscribed::Now)
 }

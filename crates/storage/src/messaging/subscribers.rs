@@ -185,10 +185,7 @@ pub async fn delete_by_email(mut conn: Conn<'_>, email: &str) -> Result<u64, Sto
 }
 
 /// The subscription of `email`, if it has one.
-pub async fn by_email(
-    mut conn: Conn<'_>,
-    email: &str,
-) -> Result<Option<Subscriber>, StorageError> {
+pub async fn by_email(mut conn: Conn<'_>, email: &str) -> Result<Option<Subscriber>, StorageError> {
     let row: Option<(Uuid, String, String, bool, Timestamp)> = rows::fetch_optional(
         conn.reborrow(),
         "SELECT id, email, locale, all_areas, confirmed_at FROM community_subscribers \

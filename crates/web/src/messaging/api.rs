@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
 use super::letters::Letters;
-use crate::kit::{path_id, Acting, ApiJson, AppError, CatalogLetters, ClientKey, Problem, SharedState};
+use crate::kit::{
+    path_id, Acting, ApiJson, AppError, CatalogLetters, ClientKey, Problem, SharedState,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -342,7 +344,12 @@ pub(super) async fn send(
     ApiJson(req): ApiJson<SendRequest>,
 ) -> Result<Json<MessageDetail>, AppError> {
     let id = path_id(&id)?;
-    let at = match req.send_at.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let at = match req
+        .send_at
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         Some(raw) => Some(state.config.time_zone.parse("send_at", raw)?.into()),
         None => None,
     };

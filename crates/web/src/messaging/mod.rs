@@ -8,6 +8,7 @@
 mod api;
 mod letters;
 mod public;
+mod sending;
 mod staff;
 
 use axum::routing::{get, post};
@@ -89,7 +90,7 @@ fn routes() -> Router<SharedState> {
         )
         .route(
             "/manage/community-messages/{id}/send",
-            get(staff::send_ask).post(staff::send),
+            get(sending::send_ask).post(sending::send),
         )
         .route(
             "/api/v1/community-messages/subscriptions",
@@ -105,10 +106,7 @@ fn routes() -> Router<SharedState> {
         )
         .route("/api/v1/community-messages", get(api::list))
         .route("/api/v1/community-messages/messages", post(api::create))
-        .route(
-            "/api/v1/community-messages/messages/{id}",
-            get(api::show),
-        )
+        .route("/api/v1/community-messages/messages/{id}", get(api::show))
         .route(
             "/api/v1/community-messages/messages/{id}/translations/{locale}",
             axum::routing::put(api::translate),

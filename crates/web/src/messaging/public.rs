@@ -34,7 +34,9 @@ async fn subscribe_page<'a>(
 ) -> Result<FormPage<'a>, AppError> {
     let (areas, topics) = messaging::choices(&ctx.state.db).await?;
     let tag = ctx.locale().tag().to_owned();
-    let ui = ctx.chrome_for(SUBSCRIBE, "community-subscribe-title").await?;
+    let ui = ctx
+        .chrome_for(SUBSCRIBE, "community-subscribe-title")
+        .await?;
     let mut page = FormPage::new(ui, csrf, SUBSCRIBE, ctx.t("community-subscribe-button"));
     page.lead = vec![
         ctx.t("community-subscribe-lead").into(),
@@ -83,17 +85,8 @@ async fn subscribe_page<'a>(
         )
         .ticked(&values("topics"))
         .errors_from(&errors),
-        Field::choice(
-            "language",
-            "radios",
-            ctx.t("community-language-label"),
-            vec![
-                ("en".to_owned(), ctx.language_name("en")),
-                ("ar".to_owned(), ctx.language_name("ar")),
-            ],
-        )
-        .value(&language)
-        .errors_from(&errors),
+        super::staff::language_field(ctx, "community-language-label", &language)
+            .errors_from(&errors),
     ];
     page.errors = errors;
     Ok(page)
@@ -163,7 +156,10 @@ pub(super) async fn sent(ctx: PageCtx) -> Result<Response, AppError> {
     let page = NoticePage {
         ui,
         text: ctx.t("community-check-email").into(),
-        link: Some(("/community-messages".to_owned(), ctx.t("community-archive-link").into())),
+        link: Some((
+            "/community-messages".to_owned(),
+            ctx.t("community-archive-link").into(),
+        )),
     };
     respond(StatusCode::OK, page, None)
 }
@@ -184,7 +180,10 @@ async fn dead_link(ctx: &PageCtx, path: &str) -> Result<Response, AppError> {
     let page = NoticePage {
         ui,
         text: ctx.t("community-link-dead").into(),
-        link: Some((SUBSCRIBE.to_owned(), ctx.t("community-subscribe-again").into())),
+        link: Some((
+            SUBSCRIBE.to_owned(),
+            ctx.t("community-subscribe-again").into(),
+        )),
     };
     Ok(no_referrer(respond(StatusCode::BAD_REQUEST, page, None)?))
 }
@@ -214,8 +213,14 @@ async fn choices_said(ctx: &PageCtx, c: &Choices) -> Result<Vec<Phrase>, AppErro
         .collect::<Vec<_>>()
         .join(", ");
     Ok(vec![
-        ctx.phrase("community-confirm-areas", &[("areas", cohesion_ui::Value::Text(&areas))]),
-        ctx.phrase("community-confirm-topics", &[("topics", cohesion_ui::Value::Text(&topics))]),
+        ctx.phrase(
+            "community-confirm-areas",
+            &[("areas", cohesion_ui::Value::Text(&areas))],
+        ),
+        ctx.phrase(
+            "community-confirm-topics",
+            &[("topics", cohesion_ui::Value::Text(&topics))],
+        ),
     ])
 }
 
@@ -233,7 +238,12 @@ pub(super) async fn confirm_page(
     };
     let action = format!("{path}?token={}", encoded(&p.token));
     let ui = ctx.chrome_for(path, "community-confirm-title").await?;
-    let mut page = FormPage::new(ui, String::new(), &action, ctx.t("community-confirm-button"));
+    let mut page = FormPage::new(
+        ui,
+        String::new(),
+        &action,
+        ctx.t("community-confirm-button"),
+    );
     page.lead = choices_said(&ctx, &choices).await?;
     Ok(no_referrer(respond(StatusCode::OK, page, None)?))
 }
@@ -251,7 +261,10 @@ pub(super) async fn confirm(
             let page = NoticePage {
                 ui,
                 text: ctx.t("community-confirmed").into(),
-                link: Some(("/community-messages".to_owned(), ctx.t("community-archive-link").into())),
+                link: Some((
+                    "/community-messages".to_owned(),
+                    ctx.t("community-archive-link").into(),
+                )),
             };
             Ok(no_referrer(respond(StatusCode::OK, page, None)?))
         }
@@ -274,7 +287,12 @@ pub(super) async fn unsubscribe_page(
     }
     let action = format!("{path}?token={}", encoded(&p.token));
     let ui = ctx.chrome_for(path, "community-unsubscribe-title").await?;
-    let mut page = FormPage::new(ui, String::new(), &action, ctx.t("community-unsubscribe-button"));
+    let mut page = FormPage::new(
+        ui,
+        String::new(),
+        &action,
+        ctx.t("community-unsubscribe-button"),
+    );
     page.lead = vec![ctx.t("community-unsubscribe-lead").into()];
     Ok(no_referrer(respond(StatusCode::OK, page, None)?))
 }
@@ -298,7 +316,10 @@ pub(super) async fn unsubscribe(
     let page = NoticePage {
         ui,
         text: ctx.t(said).into(),
-        link: Some((SUBSCRIBE.to_owned(), ctx.t("community-subscribe-again").into())),
+        link: Some((
+            SUBSCRIBE.to_owned(),
+            ctx.t("community-subscribe-again").into(),
+        )),
     };
     Ok(no_referrer(respond(StatusCode::OK, page, None)?))
 }
@@ -313,11 +334,18 @@ pub(super) struct PageParams {
 /// original), and the words.
 fn shown(m: &Message, tag: &str) -> (Shown, String, String) {
     let (w, lang) = m.in_language(tag);
-    (Shown::new(w.subject.clone(), lang), w.body.clone(), lang.to_owned())
+    (
+        Shown::new(w.subject.clone(), lang),
+        w.body.clone(),
+        lang.to_owned(),
+    )
 }
 
 /// `GET /community-messages`: the archive, newest first.
-pub(super) async fn archive(ctx: PageCtx, Query(p): Query<PageParams>) -> Result<Response, AppError> {
+pub(super) async fn archive(
+    ctx: PageCtx,
+    Query(p): Query<PageParams>,
+) -> Result<Response, AppError> {
     let page_no = p.page.unwrap_or(0).clamp(0, 10_000);
     let (list, more) = reading::archive(&ctx.state.db, page_no).await?;
     let tag = ctx.locale().tag().to_owned();
@@ -328,7 +356,10 @@ pub(super) async fn archive(ctx: PageCtx, Query(p): Query<PageParams>) -> Result
     page.lead = vec![ctx.t("community-archive-lead").into()];
     page.links = vec![
         (SUBSCRIBE.to_owned(), ctx.t("community-get-by-email").into()),
-        ("/community-messages/feed.atom".to_owned(), ctx.t("community-feed-link").into()),
+        (
+            "/community-messages/feed.atom".to_owned(),
+            ctx.t("community-feed-link").into(),
+        ),
     ];
     let rows = list
         .iter()
@@ -363,18 +394,26 @@ pub(super) async fn message(ctx: PageCtx, Path(id): Path<String>) -> Result<Resp
     let tag = ctx.locale().tag().to_owned();
     let (subject, body, lang) = shown(&m, &tag);
     let mut ui = ctx
-        .chrome_for(&format!("/community-messages/{id}"), "community-archive-title")
+        .chrome_for(
+            &format!("/community-messages/{id}"),
+            "community-archive-title",
+        )
         .await?;
     ui.title = subject.into();
     let mut page = ReportPage::new(ui);
-    page.back = Some(("/community-messages".to_owned(), ctx.t("community-archive-title")));
+    page.back = Some((
+        "/community-messages".to_owned(),
+        ctx.t("community-archive-title"),
+    ));
     let sent = m.queued_at.unwrap_or(m.created_at);
     page.rows = vec![cohesion_ui::SummaryRow::when(
         ctx.t("community-col-sent"),
         ctx.dates().at(sent.into()),
     )];
-    page.sections = vec![Section::render(&cohesion_ui::messaging::Prose::new(&body, &lang, None))
-        .map_err(|_| AppError::internal())?];
+    page.sections = vec![
+        Section::render(&cohesion_ui::messaging::Prose::new(&body, &lang, None))
+            .map_err(|_| AppError::internal())?,
+    ];
     page.links = vec![(SUBSCRIBE.to_owned(), ctx.t("community-get-by-email").into())];
     respond(StatusCode::OK, page, None)
 }
@@ -411,7 +450,9 @@ pub(super) async fn feed(ctx: PageCtx) -> Result<Response, AppError> {
         .filter_map(|m| m.queued_at)
         .max()
         .unwrap_or_else(cohesion_domain::timestamp::Timestamp::now);
-    let title = ctx.t("community-archive-title").replace(['\u{2068}', '\u{2069}'], "");
+    let title = ctx
+        .t("community-archive-title")
+        .replace(['\u{2068}', '\u{2069}'], "");
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = write!(
         out,
@@ -476,7 +517,10 @@ pub(super) fn get_involved<'a>(ctx: &'a PageCtx) -> Part<'a, Listing> {
                     title: subject,
                     status_key: "closed",
                     status: ctx.t("community-status-sent"),
-                    dates: ctx.dates().sentence("community-sent-on", &[("date", &ctx.dates().at(sent.into()))]),
+                    dates: ctx.dates().sentence(
+                        "community-sent-on",
+                        &[("date", &ctx.dates().at(sent.into()))],
+                    ),
                     note: None,
                     links: Vec::new(),
                 }
@@ -487,7 +531,10 @@ pub(super) fn get_involved<'a>(ctx: &'a PageCtx) -> Part<'a, Listing> {
             heading: ctx.t("community-get-by-email"),
             links: vec![
                 (SUBSCRIBE.to_owned(), ctx.t("community-subscribe-title")),
-                ("/community-messages".to_owned(), ctx.t("community-archive-link")),
+                (
+                    "/community-messages".to_owned(),
+                    ctx.t("community-archive-link"),
+                ),
             ],
             groups: vec![ListingGroup {
                 heading: None,

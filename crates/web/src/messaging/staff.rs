@@ -20,15 +20,14 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::letters::Letters;
-use crate::kit::confirm::{self, Ask};
 use crate::kit::{
     check_session_csrf, confirmation, field_messages, path_id, respond, see_other, AppError,
     CatalogLetters, DoneQuery, May, PageCtx, Part, SendCommunityMessages, StrictForm,
 };
 
-const BASE: &str = "/manage/community-messages";
+pub(super) const BASE: &str = "/manage/community-messages";
 
-type Officer = May<SendCommunityMessages>;
+pub(super) type Officer = May<SendCommunityMessages>;
 
 /// The site's languages as radios, each named in itself.
 pub(super) fn language_field(ctx: &PageCtx, label: &str, chosen: &str) -> Field {
@@ -181,7 +180,11 @@ fn fields_of(m: &Message) -> Vec<(String, String)> {
         out.push(("all_areas".to_owned(), "yes".to_owned()));
     }
     out.extend(m.areas.iter().map(|a| ("areas".to_owned(), a.to_string())));
-    out.extend(m.topics.iter().map(|t| ("topics".to_owned(), t.to_string())));
+    out.extend(
+        m.topics
+            .iter()
+            .map(|t| ("topics".to_owned(), t.to_string())),
+    );
     out
 }
 
@@ -286,7 +289,9 @@ pub(super) async fn create(
 ) -> Result<Response, AppError> {
     check_session_csrf(&me, &csrf_of(&fields))?;
     match authoring::create(&ctx.state.db, &me, &input_of(&fields)).await {
-        Ok(id) => Ok(see_other(&format!("{BASE}/{id}?done=community-message-saved"))),
+        Ok(id) => Ok(see_other(&format!(
+            "{BASE}/{id}?done=community-message-saved"
+        ))),
         Err(e) => again(&ctx, &me, None, &fields, e).await,
     }
 }
@@ -313,7 +318,9 @@ pub(super) async fn update(
     let id = path_id(&id)?;
     check_session_csrf(&me, &csrf_of(&fields))?;
     match authoring::update(&ctx.state.db, &me, id, &input_of(&fields)).await {
-        Ok(()) => Ok(see_other(&format!("{BASE}/{id}?done=community-message-saved"))),
+        Ok(()) => Ok(see_other(&format!(
+            "{BASE}/{id}?done=community-message-saved"
+        ))),
         Err(e) => again(&ctx, &me, Some(id), &fields, e).await,
     }
 }
@@ -340,7 +347,10 @@ async fn translate_page<'a>(
     let mut ui = ctx.chrome_for(&action, "community-staff-translate").await?;
     ui.title = ctx.phrase(
         "community-staff-translate-into",
-        &[("language", cohesion_ui::Value::Text(&ctx.language_name(into)))],
+        &[(
+            "language",
+            cohesion_ui::Value::Text(&ctx.language_name(into)),
+        )],
     );
     let mut page = FormPage::new(ui, me.csrf.clone(), &action, ctx.t("community-staff-save"));
     page.back = Some((format!("{BASE}/{}", m.id), ctx.t("community-staff-back")));
@@ -373,7 +383,11 @@ pub(super) async fn translate_form(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let m = authoring::get(&ctx.state.db, &me, id).await?.message;
-    let current = m.translations.get(other_language(&m)).cloned().unwrap_or_default();
+    let current = m
+        .translations
+        .get(other_language(&m))
+        .cloned()
+        .unwrap_or_default();
     let page = translate_page(&ctx, &me, &m, &current.subject, &current.body, Vec::new()).await?;
     respond(StatusCode::OK, page, None)
 }
@@ -391,10 +405,13 @@ pub(super) async fn translate(
     let m = authoring::get(&ctx.state.db, &me, id).await?.message;
     let into = other_language(&m);
     match authoring::translate(&ctx.state.db, &me, id, into, &one("subject"), &one("body")).await {
-        Ok(()) => Ok(see_other(&format!("{BASE}/{id}?done=community-message-translated"))),
+        Ok(()) => Ok(see_other(&format!(
+            "{BASE}/{id}?done=community-message-translated"
+        ))),
         Err(ServiceError::InvalidFields(errors)) => {
             let messages = field_messages(&ctx, &errors);
-            let page = translate_page(&ctx, &me, &m, &one("subject"), &one("body"), messages).await?;
+            let page =
+                translate_page(&ctx, &me, &m, &one("subject"), &one("body"), messages).await?;
             respond(StatusCode::UNPROCESSABLE_ENTITY, page, None)
         }
         Err(e) => Err(e.into()),
@@ -402,7 +419,7 @@ pub(super) async fn translate(
 }
 
 /// "120 subscribers: 80 in English, 40 in Arabic".
-fn reach_said(ctx: &PageCtx, reach: &[(String, i64)]) -> Phrase {
+pub(super) fn reach_said(ctx: &PageCtx, reach: &[(String, i64)]) -> Phrase {
     let total: i64 = reach.iter().map(|(_, n)| n).sum();
     let mut parts = vec![ctx.phrase(
         "community-reach-total",
@@ -413,7 +430,10 @@ fn reach_said(ctx: &PageCtx, reach: &[(String, i64)]) -> Phrase {
             "community-reach-language",
             &[
                 ("count", cohesion_ui::Value::Number(*n as u64)),
-                ("language", cohesion_ui::Value::Text(&ctx.language_name(lang))),
+                (
+                    "language",
+                    cohesion_ui::Value::Text(&ctx.language_name(lang)),
+                ),
             ],
         ));
     }
@@ -434,7 +454,9 @@ pub(super) async fn show(
     let reach = authoring::reach(&ctx.state.db, &me, id).await?;
     let now = Timestamp::now();
     let status = m.status(now);
-    let mut ui = ctx.chrome_for(&format!("{BASE}/{id}"), "community-staff-title").await?;
+    let mut ui = ctx
+        .chrome_for(&format!("{BASE}/{id}"), "community-staff-title")
+        .await?;
     ui.title = Shown::new(m.original.subject.clone(), m.language.clone()).into();
     let mut page = ReportPage::new(ui);
     page.back = Some((BASE.to_owned(), ctx.t("community-staff-title")));
@@ -445,7 +467,10 @@ pub(super) async fn show(
         SummaryRow::new(ctx.t("community-reach"), reach_said(&ctx, &reach)),
     ];
     if let Some(at) = m.send_at {
-        page.rows.push(SummaryRow::when(ctx.t("community-col-when"), ctx.dates().at(at.into())));
+        page.rows.push(SummaryRow::when(
+            ctx.t("community-col-when"),
+            ctx.dates().at(at.into()),
+        ));
     }
     if status == Status::Sent || status == Status::Sending {
         page.rows.push(SummaryRow::new(
@@ -479,7 +504,8 @@ pub(super) async fn show(
             if written_in == lang { lang } else { written_in },
             Some(heading),
         );
-        page.sections.push(Section::render(&preview).map_err(|_| AppError::internal())?);
+        page.sections
+            .push(Section::render(&preview).map_err(|_| AppError::internal())?);
     }
     if matches!(status, Status::Draft | Status::Scheduled) {
         page.actions = actions(&ctx, m);
@@ -496,9 +522,14 @@ fn actions(ctx: &PageCtx, m: &Message) -> Vec<ActionForm> {
         ActionForm {
             action: format!("{BASE}/{}/send", m.id),
             hidden: Vec::new(),
-            fields: vec![Field::new("send_at", "datetime-local", "off", ctx.t("community-field-send-at"))
-                .hint(ctx.t("community-field-send-at-hint"))
-                .value(&send_at)],
+            fields: vec![Field::new(
+                "send_at",
+                "datetime-local",
+                "off",
+                ctx.t("community-field-send-at"),
+            )
+            .hint(ctx.t("community-field-send-at-hint"))
+            .value(&send_at)],
             button: ctx.t("community-staff-send").into(),
             danger: false,
             primary: true,
@@ -517,125 +548,16 @@ fn actions(ctx: &PageCtx, m: &Message) -> Vec<ActionForm> {
             action: format!("{BASE}/{}/translate", m.id),
             hidden: Vec::new(),
             fields: Vec::new(),
-            button: ctx
-                .phrase(
-                    "community-staff-translate-into",
-                    &[("language", cohesion_ui::Value::Text(&ctx.language_name(other_language(m))))],
-                ),
+            button: ctx.phrase(
+                "community-staff-translate-into",
+                &[(
+                    "language",
+                    cohesion_ui::Value::Text(&ctx.language_name(other_language(m))),
+                )],
+            ),
             danger: false,
             primary: false,
             ask: true,
         },
     ]
-}
-
-#[derive(Deserialize, Default)]
-pub(super) struct SendParams {
-    #[serde(default)]
-    send_at: String,
-}
-
-/// When to send: now when empty, else the site's local time typed.
-fn when_of(ctx: &PageCtx, raw: &str) -> Result<Option<Timestamp>, AppError> {
-    if raw.trim().is_empty() {
-        return Ok(None);
-    }
-    let at = ctx.state.config.time_zone.parse("send_at", raw)?;
-    Ok(Some(at.into()))
-}
-
-async fn send_question(
-    ctx: &PageCtx,
-    me: &SignedIn,
-    id: Uuid,
-    send_at: &str,
-) -> Result<Ask, AppError> {
-    let s = authoring::get(&ctx.state.db, me, id).await?;
-    if s.message.queued_at.is_some() {
-        return Err(confirm::stale("message", cohesion_domain::ErrorCode::MessageAlreadySent));
-    }
-    let reach = authoring::reach(&ctx.state.db, me, id).await?;
-    let when = when_of(ctx, send_at)?;
-    let lead = match when {
-        None => ctx.phrase("community-send-now-lead", &[]),
-        Some(at) => {
-            let when = ctx.dates().at(at.into());
-            ctx.dates().sentence("community-send-at-lead", &[("when", &when)])
-        }
-    };
-    let subject = Shown::new(s.message.original.subject.clone(), s.message.language.clone());
-    Ok(Ask {
-        title: ctx.phrase(
-            "community-send-question",
-            &[("subject", cohesion_ui::Value::Shown(&subject))],
-        ),
-        lead: vec![lead, reach_said(ctx, &reach)],
-        points: Vec::new(),
-        after: Vec::new(),
-        warning: Some(ctx.t("community-send-warning")),
-        hidden: vec![("send_at", send_at.to_owned())],
-        button: ctx.t("community-send-yes"),
-        danger: false,
-        cancel: format!("{BASE}/{id}"),
-    })
-}
-
-/// `GET /manage/community-messages/{id}/send?send_at=…`: asks first.
-pub(super) async fn send_ask(
-    ctx: PageCtx,
-    May(me, _): Officer,
-    Path(id): Path<String>,
-    Query(p): Query<SendParams>,
-) -> Result<Response, AppError> {
-    let id = path_id(&id)?;
-    let q = send_question(&ctx, &me, id, &p.send_at).await?;
-    confirm::ask(&ctx, &me.csrf, &format!("{BASE}/{id}/send"), q).await
-}
-
-#[derive(Deserialize)]
-pub(super) struct SendForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    send_at: String,
-    #[serde(default)]
-    confirm: String,
-}
-
-/// `POST /manage/community-messages/{id}/send` with `confirm=yes`:
-/// sends now (queued at once, off the request) or at the time given.
-pub(super) async fn send(
-    ctx: PageCtx,
-    May(me, _): Officer,
-    Path(id): Path<String>,
-    StrictForm(form): StrictForm<SendForm>,
-) -> Result<Response, AppError> {
-    let id = path_id(&id)?;
-    check_session_csrf(&me, &form.csrf)?;
-    let action = format!("{BASE}/{id}/send");
-    confirm::act_or_ask(
-        &ctx,
-        &me.csrf,
-        &action,
-        &form.confirm,
-        async || send_question(&ctx, &me, id, &form.send_at).await,
-        async || {
-            let when = when_of(&ctx, &form.send_at)?;
-            authoring::send(&ctx.state.db, &me, id, when).await?;
-            if when.is_none() {
-                let state = ctx.state.clone();
-                tokio::spawn(async move {
-                    if let Err(e) = super::letters::round(&state).await {
-                        tracing::warn!(error = %e, "could not queue a community message");
-                    }
-                });
-            }
-            let done = match when {
-                None => "community-message-sent",
-                Some(_) => "community-message-scheduled",
-            };
-            Ok(format!("{BASE}/{id}?done={done}"))
-        },
-    )
-    .await
 }

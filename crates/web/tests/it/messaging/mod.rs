@@ -48,6 +48,8 @@ pub async fn mail_to(db: &Db, to: &str) -> Vec<outbox::OutboxMessage> {
 /// The path (from `/community-messages/`) of the first link in `body`
 /// that starts with `prefix`.
 pub fn link_in(body: &str, prefix: &str) -> String {
-    let at = body.find(prefix).unwrap_or_else(|| panic!("no {prefix} in {body}"));
+    let at = body
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix} in {body}"));
     body[at..].split_whitespace().next().unwrap().to_owned()
 }

@@ -6,10 +6,10 @@
 
 use cohesion_domain::community_message::Choices;
 use cohesion_i18n::Catalog;
+use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_services::accounts::{self, your_data};
 use cohesion_services::mail::{deliver_pending, Mailer};
 use cohesion_services::messaging::authoring;
-use cohesion_services::accounts::demo::DEMO_PASSWORD;
 use cohesion_storage::messaging::subscribers;
 use cohesion_testkit::smtp::SmtpServer;
 use cohesion_web::WebConfig;
@@ -40,7 +40,13 @@ async fn an_officer_sends_to_chosen_areas_and_topics_in_each_subscribers_languag
             topics: t.iter().map(|i| topics[*i]).collect(),
         };
         subscribed(s.db(), "ann@example.net", "en", choice(false, &[5], &[1])).await;
-        subscribed(s.db(), "basma@example.net", "ar", choice(true, &[], &[1, 2])).await;
+        subscribed(
+            s.db(),
+            "basma@example.net",
+            "ar",
+            choice(true, &[], &[1, 2]),
+        )
+        .await;
         subscribed(s.db(), "carl@example.net", "en", choice(false, &[4], &[1])).await;
         subscribed(s.db(), "dina@example.net", "en", choice(false, &[5], &[3])).await;
 
@@ -56,7 +62,10 @@ async fn an_officer_sends_to_chosen_areas_and_topics_in_each_subscribers_languag
                 &[
                     ("csrf", &csrf),
                     ("subject", "Scam calls about bins"),
-                    ("body", "Nobody from the council will ask for **card details**."),
+                    (
+                        "body",
+                        "Nobody from the council will ask for **card details**.",
+                    ),
                     ("language", "en"),
                     ("areas", &area),
                     ("topics", &topic),
@@ -102,7 +111,9 @@ async fn an_officer_sends_to_chosen_areas_and_topics_in_each_subscribers_languag
             .await;
         assert_eq!(res.status(), 303);
         // The server queues it off the request; a round makes sure.
-        cohesion_web::community_message_round(&state(&s)).await.unwrap();
+        cohesion_web::community_message_round(&state(&s))
+            .await
+            .unwrap();
         let smtp = SmtpServer::start().await;
         let mailer = Mailer::new(&smtp.url(), "no-reply@council.example").unwrap();
         for _ in 0..5 {
@@ -125,7 +136,10 @@ async fn an_officer_sends_to_chosen_areas_and_topics_in_each_subscribers_languag
         let link = header.trim_start_matches('<').trim_end_matches('>');
         let body = ann.decoded_body();
         assert!(body.contains(link), "the footer has the same link");
-        assert!(body.contains("/community-messages/subscribe"), "change what you receive");
+        assert!(
+            body.contains("/community-messages/subscribe"),
+            "change what you receive"
+        );
         let path = link_in(link, "/community-messages/unsubscribe");
 
         // Officers see what became of the emails.
@@ -158,7 +172,10 @@ async fn an_officer_sends_to_chosen_areas_and_topics_in_each_subscribers_languag
         assert_eq!(res.status(), 200);
         assert!(text_of(&res.text().await.unwrap()).contains("already unsubscribed"));
         let mut c = s.db().acquire().await.unwrap();
-        assert!(subscribers::by_email(c.conn(), "ann@example.net").await.unwrap().is_none());
+        assert!(subscribers::by_email(c.conn(), "ann@example.net")
+            .await
+            .unwrap()
+            .is_none());
         drop(c);
 
         // The archive and the feed, in the reader's language.
@@ -168,7 +185,10 @@ async fn an_officer_sends_to_chosen_areas_and_topics_in_each_subscribers_languag
         let ar = s.html("/community-messages?lang=ar").await;
         assert!(ar.contains("مكالمات احتيال بشأن الحاويات"));
         let own = s.html(&format!("/community-messages/{id}")).await;
-        assert!(own.contains("<strong>card details</strong>"), "safe Markdown");
+        assert!(
+            own.contains("<strong>card details</strong>"),
+            "safe Markdown"
+        );
         let feed = s.get("/community-messages/feed.atom").await;
         assert_eq!(
             feed.headers()["content-type"],
@@ -211,7 +231,9 @@ async fn a_scheduled_message_goes_out_when_due() {
         let soon = cohesion_domain::timestamp::Timestamp::from(
             time::OffsetDateTime::now_utc() + time::Duration::seconds(2),
         );
-        authoring::send(s.db(), &officer, id, Some(soon)).await.unwrap();
+        authoring::send(s.db(), &officer, id, Some(soon))
+            .await
+            .unwrap();
         let st = state(&s);
         assert_eq!(cohesion_web::community_message_round(&st).await.unwrap(), 0);
         tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
@@ -246,7 +268,10 @@ async fn subscriptions_are_in_your_data_and_go_with_the_account() {
             .await
             .unwrap();
         assert_eq!(data.community_subscriptions.len(), 1);
-        assert_eq!(data.community_subscriptions[0].topics, vec!["Community safety"]);
+        assert_eq!(
+            data.community_subscriptions[0].topics,
+            vec!["Community safety"]
+        );
         let (_, json) = s.page("/api/v1/me/data", &amina).await;
         assert!(json.contains("community_subscriptions"), "{json}");
         let passwords = accounts::Passwords::new(1);
@@ -261,6 +286,9 @@ async fn subscriptions_are_in_your_data_and_go_with_the_account() {
         .await
         .unwrap();
         let mut c = s.db().acquire().await.unwrap();
-        assert!(subscribers::by_email(c.conn(), AMINA).await.unwrap().is_none());
+        assert!(subscribers::by_email(c.conn(), AMINA)
+            .await
+            .unwrap()
+            .is_none());
     }
 }

@@ -9,12 +9,8 @@ use super::{areas_and_topics, link_in, mail_to, servers};
 use crate::support::text_of;
 
 /// Posts the subscription form as a fresh visitor.
-async fn subscribe(
-    s: &crate::support::Server,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let (cookie, token) =
-        http::open_form(&s.client, &s.url("/community-messages/subscribe")).await;
+async fn subscribe(s: &crate::support::Server, fields: &[(&str, &str)]) -> reqwest::Response {
+    let (cookie, token) = http::open_form(&s.client, &s.url("/community-messages/subscribe")).await;
     let mut all = vec![("csrf", token.as_str())];
     all.extend_from_slice(fields);
     s.post(
@@ -103,7 +99,10 @@ async fn subscribing_is_confirmed_once_by_email_and_says_nothing_of_who_is_subsc
         }
         // Forged unsubscribe links too.
         let forged = "/community-messages/unsubscribe?token=0190.abc";
-        assert_eq!(s.client.post(s.url(forged)).send().await.unwrap().status(), 400);
+        assert_eq!(
+            s.client.post(s.url(forged)).send().await.unwrap().status(),
+            400
+        );
     }
 }
 
@@ -147,7 +146,10 @@ async fn a_flood_for_one_address_is_dropped_quietly_and_a_flooding_client_is_tol
         // One client asking again and again is told to wait.
         let mut last = 0;
         for _ in 0..20 {
-            last = subscribe(&s, &form("other@example.org")).await.status().as_u16();
+            last = subscribe(&s, &form("other@example.org"))
+                .await
+                .status()
+                .as_u16();
             if last == 429 {
                 break;
             }
