@@ -25,10 +25,10 @@ async fn verified(conn: Conn<'_>, person: &Person) -> Result<Option<String>, Ser
 
 impl PersonalData<YourData> for MessagingHook {
     fn names(&self) -> &'static [Names] {
-        // Subscribers are addresses, not accounts; only the officer who
-        // wrote a message is named, kept like the audit log's ids.
-        const NAMES: &[Names] = &[Names::kept("community_messages.created_by")];
-        NAMES
+        // Subscribers are addresses, not accounts: no column points at an
+        // account (a message's `created_by` names its officer without a
+        // reference, as the audit log's ids do, and stays).
+        &[]
     }
 
     fn export<'a>(
