@@ -17,6 +17,16 @@ use uuid::Uuid;
 
 use crate::ServiceError;
 
+/// An address, its language, all areas or not, and the indexes of its
+/// areas and topics.
+type DemoSubscriber = (
+    &'static str,
+    &'static str,
+    bool,
+    &'static [usize],
+    &'static [usize],
+);
+
 const TOPICS: &[(&str, &str)] = &[
     ("Community safety", "سلامة المجتمع"),
     ("Online safety", "السلامة على الإنترنت"),
@@ -56,7 +66,7 @@ pub async fn load(db: &Db) -> Result<bool, ServiceError> {
         .map(|a| a.id)
         .collect();
     let now = OffsetDateTime::now_utc();
-    let subs: &[(&str, &str, bool, &[usize], &[usize])] = &[
+    let subs: &[DemoSubscriber] = &[
         ("layla@example.org", "ar", true, &[], &[0, 1]),
         ("david@example.org", "en", false, &[0, 1], &[0, 2]),
         ("nadia@example.org", "ar", false, &[2], &[1, 3]),

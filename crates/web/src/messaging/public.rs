@@ -368,7 +368,7 @@ pub(super) async fn archive(
             let sent = m.queued_at.unwrap_or(m.created_at);
             vec![
                 Cell::link(subject, format!("/community-messages/{}", m.id)),
-                Cell::when(ctx.dates().at(sent.into())),
+                Cell::when(ctx.dates().at(sent)),
             ]
         })
         .collect();
@@ -408,7 +408,7 @@ pub(super) async fn message(ctx: PageCtx, Path(id): Path<String>) -> Result<Resp
     let sent = m.queued_at.unwrap_or(m.created_at);
     page.rows = vec![cohesion_ui::SummaryRow::when(
         ctx.t("community-col-sent"),
-        ctx.dates().at(sent.into()),
+        ctx.dates().at(sent),
     )];
     page.sections = vec![
         Section::render(&cohesion_ui::messaging::Prose::new(&body, &lang, None))
@@ -517,10 +517,9 @@ pub(super) fn get_involved<'a>(ctx: &'a PageCtx) -> Part<'a, Listing> {
                     title: subject,
                     status_key: "closed",
                     status: ctx.t("community-status-sent"),
-                    dates: ctx.dates().sentence(
-                        "community-sent-on",
-                        &[("date", &ctx.dates().at(sent.into()))],
-                    ),
+                    dates: ctx
+                        .dates()
+                        .sentence("community-sent-on", &[("date", &ctx.dates().at(sent))]),
                     note: None,
                     links: Vec::new(),
                 }

@@ -47,7 +47,7 @@ async fn send_question(
     let lead = match when {
         None => ctx.phrase("community-send-now-lead", &[]),
         Some(at) => {
-            let when = ctx.dates().at(at.into());
+            let when = ctx.dates().at(at);
             ctx.dates()
                 .sentence("community-send-at-lead", &[("when", &when)])
         }

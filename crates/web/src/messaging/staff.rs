@@ -129,7 +129,7 @@ pub(super) async fn list(
                     format!("{BASE}/{}", m.id),
                 ),
                 Cell::from(status_said(&ctx, m.status(now))),
-                Cell::when(ctx.dates().at(m.send_at.unwrap_or(m.created_at).into())),
+                Cell::when(ctx.dates().at(m.send_at.unwrap_or(m.created_at))),
             ]
         })
         .collect();
@@ -469,7 +469,7 @@ pub(super) async fn show(
     if let Some(at) = m.send_at {
         page.rows.push(SummaryRow::when(
             ctx.t("community-col-when"),
-            ctx.dates().at(at.into()),
+            ctx.dates().at(at),
         ));
     }
     if status == Status::Sent || status == Status::Sending {
