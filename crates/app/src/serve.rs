@@ -21,8 +21,13 @@ use crate::config::{redact_url, Settings};
 const OPINIONS_POLL: Duration = Duration::from_millis(500);
 
 /// How often pending email is looked for, and how much is sent at once.
+/// A full batch is followed at once by the next, so a community message
+/// to many subscribers goes out as fast as [`MAIL_PER_SECOND`] allows.
 const MAIL_POLL: Duration = Duration::from_secs(2);
-const MAIL_BATCH: i64 = 20;
+const MAIL_BATCH: i64 = 100;
+/// The most emails one server hands to the SMTP server per second, so
+/// a large community message does not flood the relay.
+const MAIL_PER_SECOND: f64 = 400.0;
 
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let started = Instant::now();
@@ -55,7 +60,9 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let tension_texts = tokio::spawn(delete_old_tension_texts(db.clone()));
     // Notifications: followed discussions' closings noticed, and emails
     // written to the outbox (which mail delivery then sends).
-    let notifier = tokio::spawn(cohesion_web::notification_upkeep(state));
+    let notifier = tokio::spawn(cohesion_web::notification_upkeep(state.clone()));
+    // Community messages: those due written to the outbox in batches.
+    let community = tokio::spawn(cohesion_web::community_message_upkeep(state));
     // One signal, three listeners: the server stops accepting, the grace
     // period starts, and email delivery finishes its round.
     let (stop_tx, stop_rx) = watch::channel(false);
@@ -100,6 +107,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     // A round cut short leaves its lease, which runs out; nothing is half
     // deleted (one transaction).
     tension_texts.abort();
+    community.abort();
     finish(deliverer, db).await;
     tracing::info!("stopped");
     Ok(())
@@ -200,10 +208,31 @@ async fn deliver_mail(db: Db, mailer: Mailer, mut stop: watch::Receiver<bool>) {
             _ = stop.wait_for(|stop| *stop) => return,
             _ = tick.tick() => {}
         }
-        match mail::deliver_pending(&db, &mailer, MAIL_BATCH).await {
-            Ok(done) if done.sent > 0 => tracing::info!(sent = done.sent, "email sent"),
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "could not read the outbox"),
+        // Full batches follow each other without waiting for the tick,
+        // no faster than `MAIL_PER_SECOND`; a failure waits for it.
+        loop {
+            let started = Instant::now();
+            match mail::deliver_pending(&db, &mailer, MAIL_BATCH).await {
+                Ok(done) => {
+                    if done.sent > 0 {
+                        tracing::info!(sent = done.sent, "email sent");
+                    }
+                    if done.failed > 0 || ((done.sent + done.failed) as i64) < MAIL_BATCH {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "could not read the outbox");
+                    break;
+                }
+            }
+            let least = Duration::from_secs_f64(MAIL_BATCH as f64 / MAIL_PER_SECOND);
+            if let Some(rest) = least.checked_sub(started.elapsed()) {
+                tokio::time::sleep(rest).await;
+            }
+            if *stop.borrow() {
+                return;
+            }
         }
     }
 }

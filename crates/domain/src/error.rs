@@ -116,6 +116,8 @@ pub enum ErrorCode {
     RoleNotHeld,
     AlreadySuspended,
     NotSuspended,
+    /// Changing or sending a community message that has gone out.
+    MessageAlreadySent,
     Forbidden,
     CrossSiteRequest,
     NotFound,
@@ -214,6 +216,7 @@ impl ErrorCode {
         ErrorCode::RoleNotHeld,
         ErrorCode::AlreadySuspended,
         ErrorCode::NotSuspended,
+        ErrorCode::MessageAlreadySent,
         ErrorCode::Forbidden,
         ErrorCode::CrossSiteRequest,
         ErrorCode::NotFound,
@@ -311,6 +314,7 @@ impl ErrorCode {
             ErrorCode::RoleNotHeld => "role_not_held",
             ErrorCode::AlreadySuspended => "already_suspended",
             ErrorCode::NotSuspended => "not_suspended",
+            ErrorCode::MessageAlreadySent => "message_already_sent",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::CrossSiteRequest => "cross_site_request",
             ErrorCode::NotFound => "not_found",
@@ -603,6 +607,7 @@ mod tests {
                 | ErrorCode::RoleNotHeld
                 | ErrorCode::AlreadySuspended
                 | ErrorCode::NotSuspended
+                | ErrorCode::MessageAlreadySent
                 | ErrorCode::Forbidden
                 | ErrorCode::CrossSiteRequest
                 | ErrorCode::NotFound
@@ -615,6 +620,6 @@ mod tests {
                 | ErrorCode::ServiceUnavailable => {}
             }
         }
-        assert_eq!(seen.len(), 91, "a new code: add it to ALL and here");
+        assert_eq!(seen.len(), 94, "a new code: add it to ALL and here");
     }
 }

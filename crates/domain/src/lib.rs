@@ -4,6 +4,7 @@
 //! storage, services and web crates build on these types.
 
 pub mod analysis;
+pub mod community_message;
 pub mod consultation;
 pub mod consultation_changes;
 pub mod discussion;

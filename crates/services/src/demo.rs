@@ -6,7 +6,9 @@
 use cohesion_storage::Db;
 
 use crate::accounts::Passwords;
-use crate::{accounts, consultations, discussions, help, site, tensions, ServiceError};
+use crate::{
+    accounts, consultations, discussions, help, messaging, site, tensions, ServiceError,
+};
 
 /// What a load added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +25,8 @@ pub struct Loaded {
     pub help: bool,
     /// The tension reports, if the site had none.
     pub tension_reports: bool,
+    /// The community messages, topics and subscribers, if it had none.
+    pub community_messages: bool,
 }
 
 /// Loads every feature's demonstration content that is not there yet.
@@ -34,5 +38,6 @@ pub async fn load(db: &Db, passwords: &Passwords) -> Result<Loaded, ServiceError
         discussions: discussions::demo::load(db).await?,
         help: help::demo::load(db).await?,
         tension_reports: tensions::demo::load(db).await?,
+        community_messages: messaging::demo::load(db).await?,
     })
 }

@@ -20,6 +20,7 @@ pub mod accounts;
 pub mod consultations;
 pub mod discussions;
 pub mod help;
+pub mod messaging;
 pub mod site;
 pub mod tensions;
 
@@ -42,6 +43,7 @@ pub const PERSONAL_DATA: &[&dyn PersonalData<YourData>] = &[
     &consultations::responding::personal_data::ResponsesHook,
     &consultations::StaffWorkHook,
     &discussions::personal_data::DiscussionsHook,
+    &messaging::MessagingHook,
 ];
 
 /// What went wrong, in the terms every feature shares; a feature's own

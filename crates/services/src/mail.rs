@@ -249,8 +249,10 @@ pub async fn deliver_pending(
 mod tests {
     use super::*;
 
-    #[test]
-    fn settings_are_checked_without_contacting_anyone() {
+    // A mailer keeps a pool of connections, whose upkeep runs on the
+    // runtime: made inside one, as the server makes it.
+    #[tokio::test]
+    async fn settings_are_checked_without_contacting_anyone() {
         assert!(Mailer::new("smtp://127.0.0.1:2525", "Cohesion <no-reply@localhost>").is_ok());
         assert!(Mailer::new("smtps://u:p%40ss@mail.example:465", "a@b.example").is_ok());
         assert!(Mailer::new("smtp://mail.example?tls=required", "a@b.example").is_ok());

@@ -15,6 +15,7 @@ pub mod accounts;
 pub mod consultations;
 pub mod discussions;
 pub mod help;
+pub mod messaging;
 pub mod site;
 pub mod tensions;
 

@@ -15,6 +15,7 @@ mod accounts;
 mod consultations;
 mod discussions;
 mod help;
+mod messaging;
 mod site;
 mod tensions;
 
@@ -41,6 +42,7 @@ pub use kit::api::openapi_json;
 pub use kit::context::LANG_COOKIE;
 pub use kit::ops::{metrics_handle, upkeep as metrics_upkeep};
 pub use kit::state::{AppState, SharedState, WebConfig};
+pub use messaging::{round as community_message_round, upkeep as community_message_upkeep};
 
 /// Every feature of the site, in the order their parts of the OpenAPI
 /// document are merged.
@@ -51,6 +53,7 @@ pub(crate) const FEATURES: &[Feature] = &[
     discussions::FEATURE,   // discussions, comments and their moderation
     help::FEATURE,          // getting help: routes, services, the exit control
     tensions::FEATURE,      // community tension reports and their counts
+    messaging::FEATURE,     // community messages by email
 ];
 
 /// Every way `value` differs from the schema `schema` (a component's

@@ -165,6 +165,7 @@ api-already_removed = أُزيل من قبل؛ لم يتغير شيء.
 api-role_already_held = للحساب هذا الدور من قبل؛ لم يتغير شيء.
 api-role_not_held = ليس للحساب هذا الدور؛ لم يتغير شيء.
 api-already_suspended = الحساب موقوف من قبل؛ لم يتغير شيء.
+api-message_already_sent = أُرسلت الرسالة من قبل؛ لم يعد ممكنًا تغييرها أو إرسالها.
 api-not_suspended = الحساب غير موقوف؛ لم يتغير شيء.
 api-forbidden = لا يجوز للحساب المسجَّل الدخول به فعل هذا.
 api-cross_site_request = جاء الطلب من موقع آخر، بحسب ترويسة `Origin` أو `Sec-Fetch-Site`.

@@ -162,6 +162,7 @@ api-already_removed = It has already been removed; nothing was changed.
 api-role_already_held = The account already has this role; nothing was changed.
 api-role_not_held = The account does not have this role; nothing was changed.
 api-already_suspended = The account is already suspended; nothing was changed.
+api-message_already_sent = The message has gone out already; it can no longer be changed or sent.
 api-not_suspended = The account is not suspended; nothing was changed.
 api-forbidden = The signed-in account may not do this.
 api-cross_site_request = The request came from another site, by its `Origin` or `Sec-Fetch-Site` header.

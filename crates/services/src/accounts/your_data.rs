@@ -60,6 +60,21 @@ pub struct YourData {
     pub notifications: Vec<NotificationData>,
     pub notification_choices: Vec<NotificationChoiceData>,
     pub following: Vec<Uuid>,
+    /// Community messages by email the person's verified address is
+    /// subscribed to.
+    pub community_subscriptions: Vec<CommunitySubscriptionData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CommunitySubscriptionData {
+    pub email: String,
+    /// The language messages come in (`en` or `ar`).
+    pub language: String,
+    /// Every area, or the areas named.
+    pub all_areas: bool,
+    pub areas: Vec<String>,
+    pub topics: Vec<String>,
+    pub confirmed_at: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -9,6 +9,7 @@ mod discussions_moderation;
 mod discussions_staff;
 mod help;
 mod kit;
+mod messaging;
 mod site;
 mod support;
 mod tensions;

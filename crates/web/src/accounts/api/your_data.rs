@@ -48,6 +48,20 @@ pub struct YourDataView {
     pub notification_choices: Vec<NotificationChoiceData>,
     /// The discussions they follow.
     pub following: Vec<Uuid>,
+    /// Community messages by email their verified address subscribes to.
+    pub community_subscriptions: Vec<CommunitySubscriptionData>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CommunitySubscriptionData {
+    pub email: String,
+    /// `en` or `ar`.
+    pub language: String,
+    pub all_areas: bool,
+    /// The areas' names (none with `all_areas`).
+    pub areas: Vec<String>,
+    pub topics: Vec<String>,
+    pub confirmed_at: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -252,6 +266,7 @@ impl From<YourData> for YourDataView {
             notifications,
             notification_choices,
             following,
+            community_subscriptions,
         } = d;
         Self {
             generated_at,
@@ -343,6 +358,17 @@ impl From<YourData> for YourDataView {
                 })
                 .collect(),
             following,
+            community_subscriptions: community_subscriptions
+                .into_iter()
+                .map(|c| CommunitySubscriptionData {
+                    email: c.email,
+                    language: c.language,
+                    all_areas: c.all_areas,
+                    areas: c.areas,
+                    topics: c.topics,
+                    confirmed_at: c.confirmed_at,
+                })
+                .collect(),
         }
     }
 }
