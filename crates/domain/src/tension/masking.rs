@@ -689,16 +689,15 @@ fn mask_names(tokens: &mut [Token], area_names: &[&str]) {
         if capitalised(&core) && !in_list(KEEP, &core) {
             let starts_sentence =
                 i == 0 || tokens[i - 1].word.is_empty() || tokens[i - 1].ends_sentence();
-            if !starts_sentence {
-                name[i] = true;
-            } else if i + 1 < n
+            // A sentence's first word only when a run of names follows.
+            let opens_a_run = i + 1 < n
                 && !tokens[i].ends_sentence()
                 && tokens[i].suffix().is_empty()
                 && next_free(i + 1)
                 && capitalised(tokens[i + 1].core())
                 && !in_list(KEEP, tokens[i + 1].core())
-                && !in_list(OPENERS, &core)
-            {
+                && !in_list(OPENERS, &core);
+            if !starts_sentence || opens_a_run {
                 name[i] = true;
             }
         }
