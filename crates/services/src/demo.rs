@@ -6,9 +6,7 @@
 use cohesion_storage::Db;
 
 use crate::accounts::Passwords;
-use crate::{
-    accounts, consultations, discussions, help, messaging, site, tensions, ServiceError,
-};
+use crate::{accounts, consultations, discussions, help, messaging, site, tensions, ServiceError};
 
 /// What a load added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
