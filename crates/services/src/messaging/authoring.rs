@@ -194,6 +194,22 @@ pub async fn translate(
     Ok(())
 }
 
+/// When a message sent at `at` goes out: now when `None`, else `at`
+/// unless it has passed (a minute's grace for the time the form took).
+/// The question before sending asks this too, so a time in the past is
+/// refused before anyone is asked to confirm it.
+pub fn going_out_at(at: Option<Timestamp>) -> Result<Timestamp, ServiceError> {
+    let now = Timestamp::now();
+    let when = at.unwrap_or(now);
+    if when.as_offset() < now.as_offset() - time::Duration::minutes(1) {
+        return Err(ServiceError::Invalid(ValidationError::new(
+            "send_at",
+            ErrorCode::InvalidDate,
+        )));
+    }
+    Ok(when)
+}
+
 /// Sends a message at `at` (now when `None`): the server's queuing step
 /// writes its emails to the outbox once it is due. The audit detail says
 /// when, never to whom.
@@ -204,14 +220,7 @@ pub async fn send(
     at: Option<Timestamp>,
 ) -> Result<(), ServiceError> {
     require(me, Action::SendCommunityMessages)?;
-    let now = Timestamp::now();
-    let when = at.unwrap_or(now);
-    if when.as_offset() < now.as_offset() - time::Duration::minutes(1) {
-        return Err(ServiceError::Invalid(ValidationError::new(
-            "send_at",
-            ErrorCode::InvalidDate,
-        )));
-    }
+    let when = going_out_at(at)?;
     let mut tx = db.begin().await?;
     messages::find(tx.conn(), id)
         .await?

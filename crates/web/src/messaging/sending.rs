@@ -26,7 +26,7 @@ fn when_of(ctx: &PageCtx, raw: &str) -> Result<Option<Timestamp>, AppError> {
         return Ok(None);
     }
     let at = ctx.state.config.time_zone.parse("send_at", raw)?;
-    Ok(Some(at.into()))
+    Ok(Some(authoring::going_out_at(Some(at.into()))?))
 }
 
 async fn send_question(
