@@ -87,7 +87,7 @@ async fn the_demo_loads_idempotently() {
                 .unwrap();
         assert_eq!(
             roles.len(),
-            9,
+            10,
             "every staff role has demo accounts: {roles:?}"
         );
         assert!(roles.iter().all(|(_, n)| *n == 2), "{roles:?}");

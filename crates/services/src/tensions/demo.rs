@@ -12,8 +12,9 @@ use time::{Duration, OffsetDateTime};
 
 use crate::ServiceError;
 
-/// The demo officer who reads tension reports.
-pub const DEMO_READER: &str = "yusuf@brightwater.example";
+/// The demo's two tension readers (every staff role has two demo
+/// accounts): an officer and an analyst.
+pub const DEMO_READERS: &[&str] = &["yusuf@brightwater.example", "fatima@brightwater.example"];
 
 const TEXTS: &[(Kind, &str)] = &[
     (
@@ -51,11 +52,13 @@ const TEXTS: &[(Kind, &str)] = &[
 ];
 
 /// Adds the demo reports unless the site has reports already; gives the
-/// demo reader the role. Whether reports were added.
+/// demo readers the role. Whether reports were added.
 pub async fn load(db: &Db) -> Result<bool, ServiceError> {
     let mut tx = db.begin().await?;
-    if let Some(u) = users::find_by_email(tx.conn(), &Email::parse(DEMO_READER)?).await? {
-        users::grant_role(tx.conn(), u.id, Role::TensionReader, None).await?;
+    for reader in DEMO_READERS {
+        if let Some(u) = users::find_by_email(tx.conn(), &Email::parse(reader)?).await? {
+            users::grant_role(tx.conn(), u.id, Role::TensionReader, None).await?;
+        }
     }
     if reports::count(tx.conn()).await? > 0 {
         tx.commit().await?;
