@@ -63,7 +63,7 @@ pub struct TensionReportSent {
     pub review_working_days: i64,
 }
 
-#[utoipa::path(post, path = "/api/v1/tension-reports", tag = "tension-reports", request_body = TensionReportRequest,
+#[utoipa::path(post, path = "/api/v1/tension-reports", operation_id = "send_tension_report", tag = "tension-reports", request_body = TensionReportRequest,
     responses(
         (status = 201, description = "Received", body = TensionReportSent),
         (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
